@@ -1,0 +1,75 @@
+package vn.khien.access;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place where organisation-tree authorisation is decided. Every query over data that
+ * belongs to an organisation ANDs in {@link #visible} or {@link #holding}; the predicate is an
+ * EXISTS over the caller's role grants, so a missing or anonymous caller matches nothing.
+ */
+@Component
+public class OrgScope {
+
+    private final JdbcClient jdbc;
+
+    public OrgScope(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Rows whose organisation path (SQL expression {@code pathExpr}) lies in a subtree the caller holds any role on. */
+    public ScopeFilter visible(String pathExpr) {
+        return holding(pathExpr, Capability.READ);
+    }
+
+    /** Rows whose organisation lies in a subtree where the caller holds a role with this capability. */
+    public ScopeFilter holding(String pathExpr, Capability capability) {
+        return filter(pathExpr, Role.holding(capability));
+    }
+
+    private ScopeFilter filter(String pathExpr, Set<Role> roles) {
+        String sql = "EXISTS (SELECT 1 FROM role_grant sg JOIN organization so ON so.id = sg.organization_id"
+                + " WHERE sg.user_id = :scopePerson AND sg.role IN (:scopeRoles) AND " + pathExpr
+                + " LIKE so.path || '%')";
+        return new ScopeFilter(sql, Map.of("scopePerson", CurrentPerson.idOrNobody(), "scopeRoles", names(roles)));
+    }
+
+    public boolean canSee(long organizationId) {
+        return can(organizationId, Capability.READ);
+    }
+
+    /** Whether the caller holds {@code capability} on this organisation; false for an unknown id. */
+    public boolean can(long organizationId, Capability capability) {
+        ScopeFilter f = holding("o.path", capability);
+        return jdbc.sql("SELECT COUNT(*) FROM organization o WHERE o.id = :orgId AND " + f.sql())
+                .params(f.params()).param("orgId", organizationId)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Roles the caller holds on this organisation or any ancestor of it. */
+    public Set<Role> rolesOn(long organizationId) {
+        List<String> names = jdbc.sql("""
+                SELECT DISTINCT sg.role FROM role_grant sg JOIN organization so ON so.id = sg.organization_id
+                JOIN organization o ON o.path LIKE so.path || '%'
+                WHERE sg.user_id = :person AND o.id = :orgId""")
+                .param("person", CurrentPerson.idOrNobody()).param("orgId", organizationId)
+                .query(String.class).list();
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        names.forEach(n -> roles.add(Role.valueOf(n)));
+        return roles;
+    }
+
+    public boolean isPlatformAdmin() {
+        return jdbc.sql("SELECT COUNT(*) FROM role_grant WHERE user_id = :person AND role = 'PLATFORM_ADMIN'")
+                .param("person", CurrentPerson.idOrNobody()).query(Long.class).single() > 0;
+    }
+
+    private static List<String> names(Collection<Role> roles) {
+        return roles.stream().map(Enum::name).toList();
+    }
+}

@@ -1,0 +1,63 @@
+package vn.khien.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.khien.access.OrgScope;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.PlatformConfiguration;
+
+@RestController
+@RequestMapping("/api/v1/audit")
+@Tag(name = "Audit trail")
+public class AuditApi {
+
+    private final AuditRecords records;
+    private final AuditChainVerifier verifier;
+    private final OrgScope scope;
+    private final AuditTrail audit;
+
+    public AuditApi(AuditRecords records, AuditChainVerifier verifier, OrgScope scope, AuditTrail audit) {
+        this.records = records;
+        this.verifier = verifier;
+        this.scope = scope;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    @Operation(summary = "Audit records of the caller's subtree (auditors, organisation and platform administrators)")
+    public AuditRecords.Page search(@RequestParam(required = false) String actor,
+                                    @RequestParam(required = false) Long organizationId,
+                                    @RequestParam(required = false) String action,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                    @RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "50") int size) {
+        return records.search(query(actor, organizationId, action, from, to, page, size));
+    }
+
+    /** Recomputes the whole chain; names the first record that was altered, removed or re-linked. */
+    @PostMapping("/verify")
+    @Operation(summary = "Verify the hash chain of the whole trail (platform administrators)")
+    public AuditChainVerifier.Result verify() {
+        if (!scope.isPlatformAdmin()) {
+            throw new ForbiddenActionException("error.forbidden");
+        }
+        return verifier.verify();
+    }
+
+    static AuditRecords.Query query(String actor, Long organizationId, String action, LocalDate from, LocalDate to,
+                                    int page, int size) {
+        Instant f = from == null ? null : from.atStartOfDay(PlatformConfiguration.ZONE).toInstant();
+        Instant t = to == null ? null : to.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant();
+        return new AuditRecords.Query(actor, organizationId, action, f, t, Math.max(page, 0),
+                Math.min(Math.max(size, 1), 500));
+    }
+}

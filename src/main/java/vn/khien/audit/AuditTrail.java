@@ -1,0 +1,78 @@
+package vn.khien.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
+import vn.khien.access.CurrentPerson;
+import vn.khien.access.PersonPrincipal;
+
+/**
+ * Appends to the hash-chained audit trail. Appends join the caller's transaction, so a change and
+ * its audit record commit or roll back together; the row lock on audit_head orders appends from
+ * every node into one chain.
+ */
+@Service
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public AuditTrail(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void record(AuditEntry entry) {
+        PersonPrincipal actor = CurrentPerson.principal().orElse(null);
+        append(entry, actor == null ? null : actor.personId(), actor == null ? null : actor.username());
+    }
+
+    /** For events with no signed-in actor yet (sign-in attempts), committed on their own. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordStandalone(AuditEntry entry, Long actorId, String actorUsername) {
+        append(entry, actorId, actorUsername);
+    }
+
+    private void append(AuditEntry entry, Long actorId, String actorUsername) {
+        Map<String, Object> head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .query().singleRow();
+        long id = ((Number) head.get("last_id")).longValue() + 1;
+        String prevHash = (String) head.get("last_hash");
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String details = entry.details() == null || entry.details().isEmpty() ? null : json.writeValueAsString(entry.details());
+        AuditRecord r = new AuditRecord(id, now, actorId, actorUsername, sourceIp(), entry.action(),
+                entry.organizationId(), entry.targetType(), entry.targetId(), details, prevHash, null);
+        String hash = ChainHash.of(r);
+        jdbc.sql("""
+                INSERT INTO audit_event (id, occurred_at, actor_user_id, actor_username, source_ip, action,
+                    organization_id, target_type, target_id, details, prev_hash, hash)
+                VALUES (:id, :at, :actor, :actorName, :ip, :action, :org, :tt, :tid, :details, :prev, :hash)""")
+                .param("id", id).param("at", Timestamp.from(now)).param("actor", actorId)
+                .param("actorName", actorUsername).param("ip", r.sourceIp()).param("action", r.action())
+                .param("org", r.organizationId()).param("tt", r.targetType()).param("tid", r.targetId())
+                .param("details", details).param("prev", prevHash).param("hash", hash)
+                .update();
+        jdbc.sql("UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1")
+                .param("id", id).param("hash", hash).update();
+    }
+
+    private static String sourceIp() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+            HttpServletRequest request = attrs.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+}

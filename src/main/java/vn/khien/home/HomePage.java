@@ -1,0 +1,59 @@
+package vn.khien.home;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import vn.khien.access.CurrentPerson;
+import vn.khien.identity.ApiToken;
+import vn.khien.identity.ApiTokenService;
+import vn.khien.identity.MfaService;
+import vn.khien.identity.PersonRepository;
+import vn.khien.identity.RoleGrant;
+import vn.khien.organizations.Organization;
+import vn.khien.organizations.OrganizationService;
+
+/** The signed-in person's organisations and what needs their attention. */
+@Controller
+public class HomePage {
+
+    /** A contact point not confirmed within this many months is flagged for re-confirmation. */
+    static final int CONTACT_CONFIRMATION_MONTHS = 6;
+
+    private final PersonRepository people;
+    private final OrganizationService organizations;
+    private final MfaService mfa;
+    private final ApiTokenService tokens;
+    private final Clock clock;
+
+    public HomePage(PersonRepository people, OrganizationService organizations, MfaService mfa, ApiTokenService tokens,
+                    Clock clock) {
+        this.people = people;
+        this.organizations = organizations;
+        this.mfa = mfa;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        long me = CurrentPerson.principal().orElseThrow().personId();
+        List<RoleGrant> grants = people.grantsOf(me);
+        LocalDate today = LocalDate.now(clock);
+        List<Organization> staleContacts = organizations.visible().stream()
+                .filter(o -> o.contact().confirmedOn() == null
+                        || o.contact().confirmedOn().isBefore(today.minusMonths(CONTACT_CONFIRMATION_MONTHS)))
+                .limit(20).toList();
+        List<ApiToken> expiring = tokens.list(me).stream()
+                .filter(t -> t.activeAt(clock.instant()) && t.expiresAt().isBefore(clock.instant().plus(java.time.Duration.ofDays(14))))
+                .toList();
+        model.addAttribute("grants", grants);
+        model.addAttribute("staleContacts", staleContacts);
+        model.addAttribute("mfaEnrolled", mfa.enrolled(me));
+        model.addAttribute("expiringTokens", expiring);
+        model.addAttribute("person", people.find(me).orElseThrow());
+        return "home";
+    }
+}

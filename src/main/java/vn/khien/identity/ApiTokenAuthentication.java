@@ -1,0 +1,20 @@
+package vn.khien.identity;
+
+import java.io.Serial;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+
+/** An API request authenticated by a personal token. */
+public class ApiTokenAuthentication extends AbstractAuthenticationToken {
+    @Serial
+    private static final long serialVersionUID = 1L;
+    private final KhienUserDetails person;
+
+    public ApiTokenAuthentication(KhienUserDetails person) {
+        super(person.getAuthorities());
+        this.person = person;
+        setAuthenticated(true);
+    }
+
+    @Override public Object getCredentials() { return null; }
+    @Override public Object getPrincipal() { return person; }
+}

@@ -1,0 +1,24 @@
+package vn.khien.identity;
+
+import java.util.Locale;
+import java.util.Set;
+import vn.khien.platform.FieldProblemException;
+
+/** Length over complexity (NIST SP 800-63B): at least 10 characters, not a well-known password. */
+public final class PasswordPolicy {
+    public static final int MIN_LENGTH = 10;
+    private static final Set<String> COMMON = Set.of("password", "password1", "1234567890", "qwertyuiop",
+            "matkhau123", "admin12345", "changeme12", "khien12345", "123456789a", "abc1234567");
+
+    private PasswordPolicy() { }
+
+    public static void check(String field, String password, String username) {
+        if (password == null || password.length() < MIN_LENGTH) {
+            throw new FieldProblemException(field, "validation.password.short", MIN_LENGTH);
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (COMMON.contains(lower) || (username != null && lower.contains(username.toLowerCase(Locale.ROOT)))) {
+            throw new FieldProblemException(field, "validation.password.weak");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package vn.khien.identity;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khien.access.Capability;
+import vn.khien.access.OrgScope;
+import vn.khien.access.Role;
+import vn.khien.audit.AuditEntry;
+import vn.khien.audit.AuditTrail;
+import vn.khien.organizations.Organization;
+import vn.khien.organizations.OrganizationRepository;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.NotFoundException;
+
+/** People and role grants, authorised against the organisation each role is granted on. */
+@Service
+public class PeopleService {
+
+    private final PersonRepository people;
+    private final OrganizationRepository organizations;
+    private final OrgScope scope;
+    private final PasswordEncoder encoder;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public PeopleService(PersonRepository people, OrganizationRepository organizations, OrgScope scope,
+                         PasswordEncoder encoder, AuditTrail audit, Clock clock) {
+        this.people = people;
+        this.organizations = organizations;
+        this.scope = scope;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Person> visible() {
+        return people.findAllVisible();
+    }
+
+    @Transactional(readOnly = true)
+    public Person get(long id) {
+        return people.findVisible(id).orElseThrow(() -> new NotFoundException("person"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<RoleGrant> grantsVisibleOf(long personId) {
+        get(personId);
+        return people.grantsOf(personId).stream().filter(g -> scope.canSee(g.organizationId())).toList();
+    }
+
+    @Transactional
+    public Person create(NewPersonRequest request) {
+        for (int i = 0; i < request.getRoles().size(); i++) {
+            NewPersonRequest.RoleRequest r = request.getRoles().get(i);
+            requireMayGrant(r.getRole(), r.getOrganizationId(), "roles[" + i + "].organizationId");
+        }
+        if (people.findByUsername(request.getUsername()).isPresent()) {
+            throw new FieldProblemException("username", "person.username.taken", request.getUsername());
+        }
+        PasswordPolicy.check("password", request.getPassword(), request.getUsername());
+        long id = people.insert(request.getUsername(), encoder.encode(request.getPassword()),
+                request.getDisplayName(), request.getEmail(), false, clock.instant());
+        Long firstOrg = request.getRoles().get(0).getOrganizationId();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("username", request.getUsername());
+        after.put("displayName", request.getDisplayName());
+        after.put("email", request.getEmail());
+        audit.record(AuditEntry.change("PERSON_CREATED", firstOrg, "person", id, null, after));
+        for (NewPersonRequest.RoleRequest r : request.getRoles()) {
+            grantUnchecked(id, r.getOrganizationId(), r.getRole());
+        }
+        return people.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public void grant(long personId, long organizationId, Role role) {
+        get(personId);
+        requireMayGrant(role, organizationId, "organizationId");
+        boolean exists = people.grantsOf(personId).stream()
+                .anyMatch(g -> g.organizationId() == organizationId && g.role() == role);
+        if (exists) {
+            throw new FieldProblemException("role", "person.role.exists");
+        }
+        grantUnchecked(personId, organizationId, role);
+    }
+
+    @Transactional
+    public void revoke(long personId, long grantId) {
+        RoleGrant grant = people.grantsOf(get(personId).id()).stream().filter(g -> g.id() == grantId).findFirst()
+                .orElseThrow(() -> new NotFoundException("grant"));
+        requireMayGrant(grant.role(), grant.organizationId(), "grantId");
+        people.revoke(grantId);
+        audit.record(AuditEntry.change("ROLE_REVOKED", grant.organizationId(), "person", personId,
+                Map.of("role", grant.role().name(), "organizationId", grant.organizationId()), null));
+    }
+
+    private void grantUnchecked(long personId, long organizationId, Role role) {
+        people.grant(personId, organizationId, role, clock.instant());
+        audit.record(AuditEntry.change("ROLE_GRANTED", organizationId, "person", personId, null,
+                Map.of("role", role.name(), "organizationId", organizationId)));
+    }
+
+    private void requireMayGrant(Role role, Long organizationId, String field) {
+        Organization org = organizations.findVisible(organizationId)
+                .orElseThrow(() -> new FieldProblemException(field, "organization.unknown"));
+        Capability needed = role == Role.PLATFORM_ADMIN ? Capability.MANAGE_PLATFORM : Capability.MANAGE_USERS;
+        if (!scope.can(org.id(), needed)) {
+            throw new ForbiddenActionException("error.forbidden");
+        }
+    }
+}

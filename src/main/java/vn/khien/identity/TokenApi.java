@@ -1,0 +1,77 @@
+package vn.khien.identity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.khien.platform.FieldProblemException;
+
+@RestController
+@RequestMapping("/api/v1/tokens")
+@Tag(name = "API tokens")
+public class TokenApi {
+
+    public record TokenRequest(@NotBlank(message = "{validation.required}") String username,
+                               @NotBlank(message = "{validation.required}") String password,
+                               String totpCode, String name, Integer expiresInDays) { }
+
+    public record TokenResponse(long id, String name, String token, Instant expiresAt) { }
+
+    private final AuthenticationManager authentication;
+    private final ApiTokenService tokens;
+    private final MfaService mfa;
+    private final ProblemResponses problems;
+
+    public TokenApi(AuthenticationManager authentication, ApiTokenService tokens, MfaService mfa, ProblemResponses problems) {
+        this.authentication = authentication;
+        this.tokens = tokens;
+        this.mfa = mfa;
+        this.problems = problems;
+    }
+
+    /** Authenticated by the person's own password (and TOTP code when enrolled); the token is shown only here. */
+    @PostMapping
+    @Operation(summary = "Create a personal API token with username, password and TOTP code")
+    public ResponseEntity<?> create(@Valid @RequestBody TokenRequest request) {
+        Authentication auth;
+        try {
+            auth = authentication.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+        } catch (AuthenticationException e) {
+            return unauthorized("error.badCredentials");
+        }
+        KhienUserDetails person = (KhienUserDetails) auth.getPrincipal();
+        if (mfa.enrolled(person.personId())) {
+            if (request.totpCode() == null || request.totpCode().isBlank()) {
+                throw new FieldProblemException("totpCode", "validation.required");
+            }
+            if (!mfa.verify(person.personId(), request.totpCode())) {
+                return unauthorized("mfa.invalid");
+            }
+        }
+        String name = request.name() == null || request.name().isBlank() ? "api" : request.name();
+        int days = request.expiresInDays() == null ? 90 : request.expiresInDays();
+        ApiTokenService.Created created = tokens.create(person.personId(), name, days);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new TokenResponse(created.token().id(),
+                created.token().name(), created.secret(), created.token().expiresAt()));
+    }
+
+    private ResponseEntity<?> unauthorized(String key) {
+        org.springframework.http.ProblemDetail pd = org.springframework.http.ProblemDetail.forStatus(HttpStatus.UNAUTHORIZED);
+        pd.setType(java.net.URI.create("urn:khien:problem:unauthenticated"));
+        pd.setDetail(problems.text(key));
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+}
