@@ -1,0 +1,164 @@
+package vn.khien.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.khien.support.Http;
+import vn.khien.support.IntegrationTest;
+import vn.khien.support.TestData;
+
+/**
+ * A person of unit A must learn nothing of unit B: every API endpoint and every page that takes
+ * an id answers 404 (or leaves B out of a list). The endpoint table must cover every mapping
+ * under /api/v1 and every page with a path variable, so a new endpoint without a case fails here.
+ */
+class SubtreeIsolationTest extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    TestData.Org unitA;
+    TestData.Org unitB;
+    TestData.Person officerA;
+    TestData.Person adminA;
+    TestData.Person personB;
+
+    @BeforeEach
+    void twoUnits() {
+        TestData.Org province = data.org(data.root(), "Tỉnh thử");
+        unitA = data.org(province, "Đơn vị A");
+        unitB = data.org(province, "Đơn vị B");
+        officerA = data.person(unitA, Role.SECURITY_OFFICER);
+        adminA = data.person(unitA, Role.ORG_ADMIN);
+        data.grant(adminA.id(), unitA, Role.AUDITOR);
+        personB = data.person(unitB, Role.SECURITY_OFFICER);
+        // Something happens in B, so B has audit records to leak.
+        admin().patch("/api/v1/organizations/" + unitB.id(), Map.of("address", "Số 1 đường B"));
+    }
+
+    /** Each API endpoint ("METHOD pattern") with a check run as A's administrator against B. */
+    Map<String, BiConsumer<Http.Api, String>> apiCases() {
+        Map<String, BiConsumer<Http.Api, String>> cases = new LinkedHashMap<>();
+        cases.put("GET /api/v1/organizations", (api, who) -> assertThat(ids(api.get("/api/v1/organizations")))
+                .as(who).contains(unitA.id()).doesNotContain(unitB.id()));
+        cases.put("GET /api/v1/organizations/{id}", (api, who) ->
+                assertNotFound(api.get("/api/v1/organizations/" + unitB.id()), who));
+        cases.put("PATCH /api/v1/organizations/{id}", (api, who) ->
+                assertNotFound(api.patch("/api/v1/organizations/" + unitB.id(), Map.of("name", "Chiếm")), who));
+        cases.put("POST /api/v1/organizations", (api, who) -> {
+            Http.Response r = api.post("/api/v1/organizations",
+                    Map.of("code", data.unique("X"), "name", "Con của B", "kind", "UNIT", "parentId", unitB.id()));
+            Http.Response unknown = api.post("/api/v1/organizations",
+                    Map.of("code", data.unique("X"), "name", "Con của ?", "kind", "UNIT", "parentId", 987654321L));
+            assertThat(r.status()).as(who).isEqualTo(422);
+            // Out of scope reads exactly like non-existent: nothing about B is revealed.
+            assertThat(r.json().get("errors")).as(who).isEqualTo(unknown.json().get("errors"));
+        });
+        cases.put("GET /api/v1/users", (api, who) -> assertThat(ids(api.get("/api/v1/users")))
+                .as(who).doesNotContain(personB.id()));
+        cases.put("GET /api/v1/users/{id}", (api, who) -> assertNotFound(api.get("/api/v1/users/" + personB.id()), who));
+        cases.put("POST /api/v1/users", (api, who) -> {
+            Http.Response r = api.post("/api/v1/users", Map.of("username", data.unique("x"), "password",
+                    "Mat-khau-dai-2026", "displayName", "X", "roles",
+                    List.of(Map.of("role", "AUDITOR", "organizationId", unitB.id()))));
+            assertThat(r.status()).as(who).isEqualTo(422);
+            assertThat(r.body()).as(who).contains("roles[0].organizationId");
+        });
+        cases.put("POST /api/v1/users/{id}/roles", (api, who) -> assertNotFound(api.post(
+                "/api/v1/users/" + personB.id() + "/roles", Map.of("role", "AUDITOR", "organizationId", unitA.id())), who));
+        cases.put("GET /api/v1/audit", (api, who) -> {
+            Http.Response all = api.get("/api/v1/audit?size=500");
+            assertThat(all.status()).as(who).isIn(200);
+            all.json().get("items").forEach(i -> assertThat(i.get("organizationId").asLong()).as(who).isNotEqualTo(unitB.id()));
+            assertThat(api.get("/api/v1/audit?organizationId=" + unitB.id()).json().get("total").asLong()).as(who).isZero();
+        });
+        cases.put("POST /api/v1/audit/verify", (api, who) ->
+                assertThat(api.post("/api/v1/audit/verify", "").status()).as(who).isEqualTo(403));
+        cases.put("POST /api/v1/tokens", (api, who) -> {
+            // Credentials of B's person cannot be used to act as anyone else: the token is B's own.
+            Http.Response r = http.api(null).post("/api/v1/tokens",
+                    Map.of("username", personB.username(), "password", TestData.PASSWORD, "name", "b"));
+            assertThat(r.status()).as(who).isEqualTo(201);
+            Http.Api asB = http.api(r.json().get("token").asText());
+            assertThat(ids(asB.get("/api/v1/organizations"))).as(who).contains(unitB.id()).doesNotContain(unitA.id());
+        });
+        return cases;
+    }
+
+    @Test
+    void everyApiEndpointHidesTheOtherSubtree() {
+        Map<String, BiConsumer<Http.Api, String>> cases = apiCases();
+        assertThat(cases.keySet()).as("every /api/v1 endpoint needs an isolation case").containsAll(apiEndpoints());
+        for (TestData.Person caller : List.of(adminA, officerA)) {
+            Http.Api api = http.api(caller.token());
+            cases.forEach((endpoint, check) -> check.accept(api, endpoint + " as " + caller.username()));
+        }
+    }
+
+    @Test
+    void everyPageWithAnIdHidesTheOtherSubtree() {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("GET /organizations/{id}", "/organizations/" + unitB.id());
+        pages.put("GET /organizations/{id}/edit", "/organizations/" + unitB.id() + "/edit");
+        pages.put("POST /organizations/{id}/edit", "/organizations/" + unitB.id() + "/edit");
+        pages.put("GET /users/{id}", "/users/" + personB.id());
+        pages.put("POST /users/{id}/roles", "/users/" + personB.id() + "/roles");
+        pages.put("POST /users/{id}/roles/{grantId}/revoke", "/users/" + personB.id() + "/roles/1/revoke");
+        long tokenOfB = data.jdbc().sql("SELECT MIN(id) FROM api_token WHERE user_id = :u").param("u", personB.id())
+                .query(Long.class).single();
+        pages.put("POST /tokens/{id}/revoke", "/tokens/" + tokenOfB + "/revoke");
+        assertThat(pages.keySet()).as("every page with a path variable needs an isolation case")
+                .containsAll(pageEndpointsWithIds());
+
+        Http.Session session = http.session();
+        assertThat(session.login(adminA.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        pages.forEach((endpoint, path) -> {
+            Http.Response r = endpoint.startsWith("GET") ? session.get(path)
+                    : session.postForm(path, Map.of("code", "X", "name", "X", "kind", "UNIT", "role", "AUDITOR",
+                    "organizationId", String.valueOf(unitA.id())));
+            assertThat(r.status()).as(endpoint).isEqualTo(404);
+            assertThat(r.body()).as(endpoint).doesNotContain(unitB.code());
+        });
+        Http.Response list = session.get("/organizations");
+        assertThat(list.body()).contains(unitA.code()).doesNotContain(unitB.code());
+        assertThat(session.get("/users").body()).doesNotContain(personB.username());
+        assertThat(session.get("/audit").body()).doesNotContain("Số 1 đường B");
+    }
+
+    private Set<String> apiEndpoints() {
+        return endpoints(p -> p.startsWith("/api/v1/"));
+    }
+
+    private Set<String> pageEndpointsWithIds() {
+        return endpoints(p -> !p.startsWith("/api/") && p.contains("{") && !p.startsWith("/oauth2"));
+    }
+
+    private Set<String> endpoints(java.util.function.Predicate<String> include) {
+        Set<String> found = new HashSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream().filter(include)
+                .forEach(pattern -> info.getMethodsCondition().getMethods()
+                        .forEach(m -> found.add(m.name() + " " + pattern))));
+        return found;
+    }
+
+    private static List<Long> ids(Http.Response r) {
+        assertThat(r.status()).isEqualTo(200);
+        return java.util.stream.StreamSupport.stream(r.json().spliterator(), false).map(n -> n.get("id").asLong()).toList();
+    }
+
+    private static void assertNotFound(Http.Response r, String who) {
+        assertThat(r.status()).as(who).isEqualTo(404);
+        assertThat(r.header("Content-Type")).as(who).startsWith("application/problem+json");
+    }
+}
