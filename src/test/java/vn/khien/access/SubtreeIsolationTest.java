@@ -99,7 +99,9 @@ class SubtreeIsolationTest extends IntegrationTest {
     @Test
     void everyApiEndpointHidesTheOtherSubtree() {
         Map<String, BiConsumer<Http.Api, String>> cases = apiCases();
-        assertThat(cases.keySet()).as("every /api/v1 endpoint needs an isolation case").containsAll(apiEndpoints());
+        Set<String> covered = new HashSet<>(cases.keySet());
+        covered.addAll(coveredByModuleTests());
+        assertThat(covered).as("every /api/v1 endpoint needs an isolation case").containsAll(apiEndpoints());
         for (TestData.Person caller : List.of(adminA, officerA)) {
             Http.Api api = http.api(caller.token());
             cases.forEach((endpoint, check) -> check.accept(api, endpoint + " as " + caller.username()));
@@ -118,7 +120,9 @@ class SubtreeIsolationTest extends IntegrationTest {
         long tokenOfB = data.jdbc().sql("SELECT MIN(id) FROM api_token WHERE user_id = :u").param("u", personB.id())
                 .query(Long.class).single();
         pages.put("POST /tokens/{id}/revoke", "/tokens/" + tokenOfB + "/revoke");
-        assertThat(pages.keySet()).as("every page with a path variable needs an isolation case")
+        Set<String> coveredPages = new HashSet<>(pages.keySet());
+        coveredPages.addAll(coveredByModuleTests());
+        assertThat(coveredPages).as("every page with a path variable needs an isolation case")
                 .containsAll(pageEndpointsWithIds());
 
         Http.Session session = http.session();
@@ -134,6 +138,15 @@ class SubtreeIsolationTest extends IntegrationTest {
         assertThat(list.body()).contains(unitA.code()).doesNotContain(unitB.code());
         assertThat(session.get("/users").body()).doesNotContain(personB.username());
         assertThat(session.get("/audit").body()).doesNotContain("Số 1 đường B");
+    }
+
+    /**
+     * Endpoints whose isolation is proven by a module's own test (its COVERED set lists them).
+     * Add a module's set here when it adds endpoints.
+     */
+    static Set<String> coveredByModuleTests() {
+        Set<String> covered = new HashSet<>();
+        return covered;
     }
 
     private Set<String> apiEndpoints() {
