@@ -1,0 +1,19 @@
+package vn.khien.vulnerabilities.parsing.formats;
+
+import java.io.InputStream;
+import java.util.function.Consumer;
+import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.ReportFormatException;
+import vn.khien.vulnerabilities.parsing.ReportParser;
+
+public final class AcunetixParser implements ReportParser {
+    @Override
+    public String format() {
+        return "acunetix";
+    }
+
+    @Override
+    public void parse(InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException {
+        throw new ReportFormatException("not implemented", null);
+    }
+}
