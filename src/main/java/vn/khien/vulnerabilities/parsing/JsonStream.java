@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link #readTree}) so memory is bounded by the largest single item.
  */
 public final class JsonStream implements AutoCloseable {
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
+    // trailing-token check off: we bind sub-trees in the middle of a stream on purpose
+    static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final JsonParser parser;
 
