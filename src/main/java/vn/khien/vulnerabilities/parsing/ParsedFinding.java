@@ -172,6 +172,13 @@ public record ParsedFinding(
         public Builder cvssV4Score(Double v) { this.cvssV4Score = v; return this; }
         public Builder epss(Double score, Double percentile) { this.epssScore = score; this.epssPercentile = percentile; return this; }
         public Builder description(String v) { this.description = v; return this; }
+        /** Appends a paragraph (used when merged items each contribute a line of detail). */
+        public Builder appendDescription(String more) {
+            if (more != null && !more.isEmpty()) {
+                description = description == null || description.isEmpty() ? more : description + "\n" + more;
+            }
+            return this;
+        }
         public Builder solution(String v) { this.solution = v; return this; }
         public Builder impact(String v) { this.impact = v; return this; }
         public Builder references(String v) { this.references = v; return this; }
