@@ -70,17 +70,58 @@ public record Location(String host, Integer port, String protocol, String path, 
         return new Location(blankToNull(host), port, protocol, blankToNull(path), raw.trim(), null, null);
     }
 
-    /** Renders the endpoint as a URL ("tcp://192.0.2.1:512", "http://example.org/a"). */
+    /**
+     * Renders the location as a URL from its components ("tcp://192.0.2.1:512",
+     * "http://example.org/a?x=1"): default ports and a bare trailing slash are omitted, the
+     * query of the reported URL is kept.
+     */
     public String toUrl() {
-        if (url != null && url.contains("://")) {
-            return url;
-        }
         StringBuilder b = new StringBuilder();
         if (protocol != null) b.append(protocol).append("://");
         if (host != null) b.append(host);
         if (port != null && !port.equals(defaultPort(protocol))) b.append(':').append(port);
         if (path != null) b.append('/').append(path);
+        if (url != null) {
+            int q = url.indexOf('?');
+            if (q >= 0) {
+                int hash = url.indexOf('#', q);
+                b.append(hash >= 0 ? url.substring(q, hash) : url.substring(q));
+            }
+        }
         return b.toString();
+    }
+
+    /**
+     * Decodes percent-escapes of characters that never need escaping in a path or query value
+     * (RFC 3986 unreserved characters plus ':', '@', ',', '=' and '/'), so that the same URL
+     * written with different escaping compares equal. Separators such as '&', '+', ';', '?', '#'
+     * stay encoded because decoding them would change the meaning.
+     */
+    public static String normalizeEscapes(String url) {
+        if (url == null || url.indexOf('%') < 0) return url;
+        StringBuilder b = new StringBuilder(url.length());
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '%' && i + 2 < url.length()) {
+                int v = hex(url.charAt(i + 1)) * 16 + hex(url.charAt(i + 2));
+                if (v >= 0 && v < 128 && isSafe((char) v)) {
+                    b.append((char) v);
+                    i += 2;
+                    continue;
+                }
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    private static boolean isSafe(char c) {
+        return Character.isLetterOrDigit(c) || "-._~:@,=/".indexOf(c) >= 0;
+    }
+
+    private static int hex(char c) {
+        int d = Character.digit(c, 16);
+        return d < 0 ? -1000 : d;
     }
 
     /** Identity used in fingerprints: stable parts only (no line numbers, no query strings). */
