@@ -112,6 +112,14 @@ class ManifestFixturesTest {
         if (agg != null) {
             ManifestChecks.applyAggregate(agg, findings);
         }
+        JsonNode meta = entry.get("report_meta");
+        if (meta != null && meta.has("type")) {
+            // The report's tool name travels on each finding. The other report-level metadata
+            // (name, version, description, static/dynamic flags) is not part of ParsedFinding.
+            for (ParsedFinding f : findings) {
+                assertThat(f.toolName()).as("report_meta.type").isEqualTo(meta.get("type").asString());
+            }
+        }
         for (ParsedFinding f : findings) {
             assertThat(f.fingerprint()).hasSize(64);
         }
