@@ -66,9 +66,70 @@ public final class ReportParsers {
      * {@code format} is null or blank. Returns the format that was used.
      */
     public String parse(String format, InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException {
+        return parse(format, in, sink, ZipReportUnpacker.Limits.defaults());
+    }
+
+    /**
+     * As {@link #parse(String, InputStream, Consumer)}; a .zip upload (detected by its magic
+     * bytes) must contain exactly one report and is unpacked on the fly within {@code zipLimits}.
+     *
+     * <p>Contract for callers: findings are delivered while parsing; if this method throws,
+     * the report is rejected as a whole and findings already received must be discarded
+     * (run the import in one transaction).
+     */
+    public String parse(String format, InputStream in, Consumer<ParsedFinding> sink,
+                        ZipReportUnpacker.Limits zipLimits) throws ReportFormatException {
         BufferedInputStream b = Sniff.buffered(in);
-        String f = format == null || format.isBlank() ? FormatDetector.detect(b) : format;
-        parser(f).parse(b, sink);
-        return f;
+        if (!ZipReportUnpacker.isZip(b)) {
+            String f = format == null || format.isBlank() ? FormatDetector.detect(b) : format;
+            run(parser(f), b, sink);
+            return f;
+        }
+        ZipReportUnpacker.Entry entry = new ZipReportUnpacker(zipLimits).open(b);
+        BufferedInputStream content = Sniff.buffered(entry.content());
+        try {
+            String f = format == null || format.isBlank() ? FormatDetector.detect(content) : format;
+            run(parser(f), content, sink);
+            entry.finish();
+            return f;
+        } catch (ReportFormatException e) {
+            if (entry.violation() != null) {
+                // the parser saw a wrapped I/O error; report the real cause
+                throw new ReportFormatException(entry.violation(), "zip entry '" + entry.name() + "'", e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Runs a parser so that an unexpected RuntimeException inside it (a parser bug on odd input)
+     * still reaches the user as a clean rejection, while exceptions thrown by the caller's sink
+     * (e.g. a database error) propagate unchanged.
+     */
+    private static void run(ReportParser p, InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException {
+        Consumer<ParsedFinding> guarded = f -> {
+            try {
+                sink.accept(f);
+            } catch (RuntimeException e) {
+                throw new SinkFailure(e);
+            }
+        };
+        try {
+            p.parse(in, guarded);
+        } catch (SinkFailure e) {
+            throw e.original;
+        } catch (RuntimeException e) {
+            throw new ReportFormatException("Unexpected content in " + p.format() + " report: " + e, null, e);
+        }
+    }
+
+    /** Marks an exception thrown by the sink, not by the parser. */
+    private static final class SinkFailure extends RuntimeException {
+        final RuntimeException original;
+
+        SinkFailure(RuntimeException original) {
+            super(original.getMessage(), original, false, false);
+            this.original = original;
+        }
     }
 }
