@@ -29,6 +29,10 @@ public final class FormatDetector {
      * @throws ReportFormatException when the content matches no supported format or is empty
      */
     public static String detect(BufferedInputStream in) throws ReportFormatException {
+        if (ZipReportUnpacker.isZip(in)) {
+            throw new ReportFormatException("This is a zip archive; ReportParsers.parse unpacks it before detection",
+                    "start of file");
+        }
         String head = Sniff.head(in, Sniff.HEAD_BYTES);
         switch (Sniff.syntax(head)) {
             case EMPTY:
