@@ -1,0 +1,259 @@
+package vn.khien.vulnerabilities.parsing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One finding as read from a scanner report, before any database de-duplication.
+ *
+ * <p>Fingerprint ({@link #fingerprint()}): hex SHA-256 of
+ * {@code toolName | ruleKey | firstLocationIdentity} where {@code ruleKey} is
+ * {@link #vulnIdFromTool()} (plugin / NVT OID / template / rule / QID) or, when the tool gives
+ * none, the lower-cased title; the location identity is {@code protocol://host:port/path} or
+ * {@code file:<path>} (line numbers and query strings excluded because they shift between
+ * scans). It is therefore stable across re-scans of the same system by the same tool, and it
+ * is the key the import layer should use to recognise "the same finding again".
+ *
+ * @param vulnerabilityIds CVE and other advisory ids (GHSA, KSV, ...); CVE ids of merged items
+ *                         are appended in file order and may repeat (Nessus keeps duplicates)
+ * @param cwes             CWE numbers, the primary one first
+ * @param occurrences      number of raw scanner items merged into this finding, null if the
+ *                         format does not merge and the report does not say
+ * @param verified         null when the report does not say
+ * @param staticFinding    true for code/dependency/container scanners, false for network/web
+ */
+public record ParsedFinding(
+        String toolName,
+        String title,
+        Severity severity,
+        List<String> vulnerabilityIds,
+        List<Integer> cwes,
+        String cvssV3Vector,
+        Double cvssV3Score,
+        Double cvssV4Score,
+        Double epssScore,
+        Double epssPercentile,
+        String description,
+        String solution,
+        String impact,
+        String references,
+        String vulnIdFromTool,
+        String uniqueIdFromTool,
+        String fingerprint,
+        List<Location> locations,
+        List<HttpExchange> exchanges,
+        String componentName,
+        String componentVersion,
+        String service,
+        List<String> tags,
+        OffsetDateTime date,
+        boolean active,
+        Boolean verified,
+        boolean falsePositive,
+        boolean riskAccepted,
+        boolean mitigated,
+        OffsetDateTime mitigatedAt,
+        Boolean fixAvailable,
+        String fixVersion,
+        Integer occurrences,
+        Integer scannerConfidence,
+        boolean staticFinding) {
+
+    /** Titles longer than this are cut (database column size; matches common importers). */
+    public static final int MAX_TITLE = 250;
+
+    public ParsedFinding {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(severity, "severity");
+        vulnerabilityIds = List.copyOf(vulnerabilityIds);
+        cwes = List.copyOf(cwes);
+        locations = List.copyOf(locations);
+        exchanges = List.copyOf(exchanges);
+        tags = List.copyOf(tags);
+    }
+
+    /** The primary CWE or null. */
+    public Integer cwe() {
+        return cwes.isEmpty() ? null : cwes.get(0);
+    }
+
+    public static Builder builder(String toolName) {
+        return new Builder(toolName);
+    }
+
+    /** Mutable accumulator; also used as the merge target when a format merges raw items. */
+    public static final class Builder {
+        private final String toolName;
+        private String title;
+        private Severity severity;
+        private final List<String> vulnerabilityIds = new ArrayList<>();
+        private final LinkedHashSet<Integer> cwes = new LinkedHashSet<>();
+        private String cvssV3Vector;
+        private Double cvssV3Score;
+        private Double cvssV4Score;
+        private Double epssScore;
+        private Double epssPercentile;
+        private String description;
+        private String solution;
+        private String impact;
+        private String references;
+        private String vulnIdFromTool;
+        private String uniqueIdFromTool;
+        private String fingerprint;
+        private final List<Location> locations = new ArrayList<>();
+        private final List<HttpExchange> exchanges = new ArrayList<>();
+        private String componentName;
+        private String componentVersion;
+        private String service;
+        private final List<String> tags = new ArrayList<>();
+        private OffsetDateTime date;
+        private boolean active = true;
+        private Boolean verified;
+        private boolean falsePositive;
+        private boolean riskAccepted;
+        private boolean mitigated;
+        private OffsetDateTime mitigatedAt;
+        private Boolean fixAvailable;
+        private String fixVersion;
+        private Integer occurrences;
+        private Integer scannerConfidence;
+        private boolean staticFinding;
+
+        private Builder(String toolName) {
+            this.toolName = toolName;
+        }
+
+        public Builder title(String v) { this.title = v; return this; }
+        public Builder severity(Severity v) { this.severity = v; return this; }
+        public Severity severity() { return severity; }
+        public String title() { return title; }
+
+        /** Adds an id unless blank; duplicates are kept on purpose (see record docs). */
+        public Builder addVulnerabilityId(String id) {
+            if (id != null && !id.isBlank()) vulnerabilityIds.add(id.trim());
+            return this;
+        }
+
+        public Builder addVulnerabilityIdOnce(String id) {
+            if (id != null && !id.isBlank() && !vulnerabilityIds.contains(id.trim())) vulnerabilityIds.add(id.trim());
+            return this;
+        }
+
+        public Builder addCwe(Integer cwe) {
+            if (cwe != null && cwe > 0) cwes.add(cwe);
+            return this;
+        }
+
+        /** Makes {@code cwe} the primary CWE, keeping the others behind it. */
+        public Builder primaryCwe(Integer cwe) {
+            if (cwe != null && cwe > 0) {
+                LinkedHashSet<Integer> rest = new LinkedHashSet<>(cwes);
+                rest.remove(cwe);
+                cwes.clear();
+                cwes.add(cwe);
+                cwes.addAll(rest);
+            }
+            return this;
+        }
+
+        public Builder cvssV3(String vector, Double score) {
+            if (vector != null && !vector.isBlank()) this.cvssV3Vector = vector.trim();
+            if (score != null) this.cvssV3Score = score;
+            return this;
+        }
+        public Builder cvssV3Score(Double v) { this.cvssV3Score = v; return this; }
+        public Builder cvssV4Score(Double v) { this.cvssV4Score = v; return this; }
+        public Builder epss(Double score, Double percentile) { this.epssScore = score; this.epssPercentile = percentile; return this; }
+        public Builder description(String v) { this.description = v; return this; }
+        /** Appends a paragraph (used when merged items each contribute a line of detail). */
+        public Builder appendDescription(String more) {
+            if (more != null && !more.isEmpty()) {
+                description = description == null || description.isEmpty() ? more : description + "\n" + more;
+            }
+            return this;
+        }
+        public Builder solution(String v) { this.solution = v; return this; }
+        public Builder impact(String v) { this.impact = v; return this; }
+        public Builder references(String v) { this.references = v; return this; }
+        public Builder vulnIdFromTool(String v) { this.vulnIdFromTool = v; return this; }
+        public Builder uniqueIdFromTool(String v) { this.uniqueIdFromTool = v; return this; }
+        public Builder fingerprint(String v) { this.fingerprint = v; return this; }
+
+        public Builder addLocation(Location l) {
+            if (l != null) locations.add(l);
+            return this;
+        }
+
+        /** Adds the location unless an equal one is already attached. */
+        public Builder addLocationOnce(Location l) {
+            if (l != null && !locations.contains(l)) locations.add(l);
+            return this;
+        }
+
+        public Builder addExchange(HttpExchange e) {
+            if (e != null) exchanges.add(e);
+            return this;
+        }
+        public Builder component(String name, String version) { this.componentName = name; this.componentVersion = version; return this; }
+        public Builder service(String v) { this.service = v; return this; }
+
+        public Builder addTag(String t) {
+            if (t != null && !t.isBlank() && !tags.contains(t.trim())) tags.add(t.trim());
+            return this;
+        }
+        public Builder date(OffsetDateTime v) { this.date = v; return this; }
+        public Builder active(boolean v) { this.active = v; return this; }
+        public Builder verified(Boolean v) { this.verified = v; return this; }
+        public Builder falsePositive(boolean v) { this.falsePositive = v; return this; }
+        public Builder riskAccepted(boolean v) { this.riskAccepted = v; return this; }
+        public Builder mitigated(boolean v, OffsetDateTime at) { this.mitigated = v; this.mitigatedAt = at; return this; }
+        public Builder fix(Boolean available, String version) { this.fixAvailable = available; this.fixVersion = version; return this; }
+        public Builder occurrences(Integer v) { this.occurrences = v; return this; }
+        public Builder scannerConfidence(Integer v) { this.scannerConfidence = v; return this; }
+        public Builder staticFinding(boolean v) { this.staticFinding = v; return this; }
+
+        /** Counts one more merged raw item (starts at 1 for the first one). */
+        public Builder countOccurrence() {
+            occurrences = occurrences == null ? 1 : occurrences + 1;
+            return this;
+        }
+
+        public ParsedFinding build() {
+            String t = title == null || title.isBlank() ? "(untitled)" : title.strip();
+            if (t.length() > MAX_TITLE) {
+                t = t.substring(0, MAX_TITLE - 3) + "...";
+            }
+            Severity s = severity == null ? Severity.INFO : severity;
+            String fp = fingerprint != null ? fingerprint : computeFingerprint(t);
+            return new ParsedFinding(toolName, t, s, vulnerabilityIds, new ArrayList<>(cwes), cvssV3Vector,
+                    cvssV3Score, cvssV4Score, epssScore, epssPercentile, description, solution, impact,
+                    references, vulnIdFromTool, uniqueIdFromTool, fp, locations, exchanges, componentName,
+                    componentVersion, service, tags, date, active, verified, falsePositive, riskAccepted,
+                    mitigated, mitigatedAt, fixAvailable, fixVersion, occurrences, scannerConfidence,
+                    staticFinding);
+        }
+
+        private String computeFingerprint(String finalTitle) {
+            String rule = vulnIdFromTool != null && !vulnIdFromTool.isBlank()
+                    ? vulnIdFromTool : finalTitle.toLowerCase(java.util.Locale.ROOT);
+            String where = locations.isEmpty() ? "" : locations.get(0).identity();
+            return sha256(toolName + "|" + rule + "|" + where);
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package vn.khien.vulnerabilities.parsing;
+
+import java.io.InputStream;
+import java.util.function.Consumer;
+
+/**
+ * Streaming parser for one scanner format. Implementations never load the whole report:
+ * findings are pushed to {@code sink} as soon as they are complete (formats that merge items
+ * inside one file emit at end of input, holding only one builder per distinct merge key).
+ * The parser does not close {@code in}.
+ */
+public interface ReportParser {
+    /** Format name as used by {@link ReportParsers}, e.g. "nessus". */
+    String format();
+
+    void parse(InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException;
+}

@@ -1,0 +1,172 @@
+package vn.khien.vulnerabilities.parsing;
+
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Thin wrapper over a StAX reader that turns every parser failure (including the
+ * RuntimeExceptions some JDK versions throw, e.g. for a NUL byte inside a DOCTYPE) into a
+ * {@link ReportFormatException} carrying line, column and the current element.
+ */
+public final class XmlCursor implements AutoCloseable {
+    /** Upper bound on the text kept for a single materialised item (32 M chars). */
+    static final int MAX_NODE_CHARS = 32 * 1024 * 1024;
+
+    private final XMLStreamReader reader;
+    private String currentElement = "(document start)";
+    private int depth;
+
+    XmlCursor(XMLStreamReader reader) {
+        this.reader = reader;
+    }
+
+    /** Advances one event; the only place that calls {@code reader.next()}. */
+    public int next() throws ReportFormatException {
+        try {
+            if (!reader.hasNext()) {
+                return XMLStreamConstants.END_DOCUMENT;
+            }
+            int ev = reader.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                currentElement = reader.getLocalName();
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+            return ev;
+        } catch (XMLStreamException | RuntimeException e) {
+            throw error("Malformed or unsafe XML: " + cleanMessage(e), e);
+        }
+    }
+
+    /**
+     * Moves to the next start tag anywhere below the current position and returns its local
+     * name, or null at end of document.
+     */
+    public String nextStart() throws ReportFormatException {
+        while (true) {
+            int ev = next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                return reader.getLocalName();
+            }
+            if (ev == XMLStreamConstants.END_DOCUMENT) {
+                return null;
+            }
+        }
+    }
+
+    /** Depth of the current element (root element = 1). */
+    public int depth() {
+        return depth;
+    }
+
+    public String attr(String name) {
+        String v = reader.getAttributeValue(null, name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    /**
+     * Reads the element the cursor is on (must be at START_ELEMENT) with all descendants into
+     * an {@link XmlNode}; afterwards the cursor is on its END_ELEMENT.
+     */
+    public XmlNode readNode() throws ReportFormatException {
+        XmlNode root = newNode();
+        java.util.ArrayDeque<XmlNode> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        long chars = 0;
+        while (!stack.isEmpty()) {
+            int ev = next();
+            switch (ev) {
+                case XMLStreamConstants.START_ELEMENT: {
+                    XmlNode n = newNode();
+                    stack.peek().addChild(n);
+                    stack.push(n);
+                    break;
+                }
+                case XMLStreamConstants.END_ELEMENT:
+                    stack.pop();
+                    break;
+                case XMLStreamConstants.CHARACTERS:
+                case XMLStreamConstants.CDATA:
+                case XMLStreamConstants.SPACE: {
+                    String t = reader.getText();
+                    chars += t.length();
+                    if (chars > MAX_NODE_CHARS) {
+                        throw error("Element <" + root.name() + "> is larger than " + MAX_NODE_CHARS + " characters", null);
+                    }
+                    stack.peek().appendText(t);
+                    break;
+                }
+                case XMLStreamConstants.ENTITY_REFERENCE:
+                    throw error("Entity reference &" + reader.getLocalName() + "; is not allowed", null);
+                case XMLStreamConstants.END_DOCUMENT:
+                    throw error("Unexpected end of document inside <" + root.name() + ">", null);
+                default:
+                    break;
+            }
+        }
+        return root;
+    }
+
+    private XmlNode newNode() {
+        XmlNode n = new XmlNode(reader.getLocalName());
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            n.putAttribute(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+        }
+        return n;
+    }
+
+    /** Reads the text of a simple element the cursor is on, skipping any nested markup. */
+    public String readText() throws ReportFormatException {
+        String t = readNode().text();
+        return t;
+    }
+
+    /** The local name of the root element (advances to it). */
+    public String rootElement() throws ReportFormatException {
+        String name = nextStart();
+        if (name == null) {
+            throw error("Empty XML document: no root element", null);
+        }
+        return name;
+    }
+
+    /** Checks that no content follows where the document must have ended properly. */
+    public void drain() throws ReportFormatException {
+        while (next() != XMLStreamConstants.END_DOCUMENT) {
+            // reading to the end makes truncated files fail instead of silently importing a part
+        }
+    }
+
+    public ReportFormatException error(String message, Throwable cause) {
+        return new ReportFormatException(message, where(), cause);
+    }
+
+    public String where() {
+        Location l = null;
+        try {
+            l = reader.getLocation();
+        } catch (RuntimeException ignored) {
+            // location unavailable after a fatal error
+        }
+        String pos = l == null ? "unknown position" : "line " + l.getLineNumber() + ", column " + l.getColumnNumber();
+        return pos + ", element <" + currentElement + ">";
+    }
+
+    private static String cleanMessage(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int i = m.indexOf("Message: ");
+        return i >= 0 ? m.substring(i + 9) : m;
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (XMLStreamException ignored) {
+            // closing a reader on a broken stream is not an import failure
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package vn.khien.vulnerabilities.parsing.formats;
+
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import vn.khien.vulnerabilities.parsing.CsvReports;
+import vn.khien.vulnerabilities.parsing.FindingMerger;
+import vn.khien.vulnerabilities.parsing.Location;
+import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.ReportFormatException;
+import vn.khien.vulnerabilities.parsing.ReportParser;
+import vn.khien.vulnerabilities.parsing.SafeXml;
+import vn.khien.vulnerabilities.parsing.Severity;
+import vn.khien.vulnerabilities.parsing.Sniff;
+import vn.khien.vulnerabilities.parsing.Text;
+import vn.khien.vulnerabilities.parsing.XmlCursor;
+import vn.khien.vulnerabilities.parsing.XmlNode;
+
+/**
+ * Nessus / Tenable: .nessus XML (NessusClientData_v2) and the CSV exports of Nessus,
+ * Tenable.sc, Tenable.io and Tenable WAS.
+ *
+ * <p>XML: one finding per (pluginName, final severity) across all hosts; each ReportItem adds a
+ * location and its first CVE. CSV: rows merged by severity + title + Host cell + Port + Synopsis.
+ */
+public final class NessusParser implements ReportParser {
+    static final String TOOL = "Nessus";
+    /** Service names that are URL schemes and therefore usable as the location protocol. */
+    private static final Set<String> URL_SCHEMES = Set.of("http", "https", "ftp", "ftps", "ssh", "telnet", "smtp",
+            "ldap", "ldaps", "imap", "imaps", "pop3", "pop3s", "dns", "snmp", "sftp", "smb", "rdp", "vnc", "sip",
+            "mysql", "postgresql", "redis", "mongodb", "nntp", "irc", "rtsp", "xmpp", "git", "svn", "nfs", "tftp");
+
+    @Override
+    public String format() {
+        return "nessus";
+    }
+
+    @Override
+    public void parse(InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException {
+        BufferedInputStream b = Sniff.buffered(in);
+        if (Sniff.syntax(b) == Sniff.Syntax.XML) {
+            parseXml(b, sink);
+        } else {
+            parseCsv(b, sink);
+        }
+    }
+
+    // ------------------------------------------------------------------ XML
+
+    private void parseXml(InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException {
+        FindingMerger<List<Object>> merger = new FindingMerger<>();
+        try (XmlCursor x = SafeXml.open(in)) {
+            String root = x.rootElement();
+            if (!root.startsWith("NessusClientData")) {
+                throw x.error("Not a Nessus report: root element is <" + root + ">, expected <NessusClientData_v2>", null);
+            }
+            String hostName = null;
+            String hostFqdn = null;
+            String name;
+            while ((name = x.nextStart()) != null) {
+                switch (name) {
+                    case "ReportHost":
+                        hostName = x.attr("name");
+                        hostFqdn = null;
+                        break;
+                    case "HostProperties":
+                        for (XmlNode tag : x.readNode().children("tag")) {
+                            if ("host-fqdn".equals(tag.attr("name"))) hostFqdn = tag.text();
+                        }
+                        break;
+                    case "ReportItem":
+                        addItem(x.readNode(), hostFqdn != null ? hostFqdn : hostName, merger);
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+        merger.emitAll(sink);
+    }
+
+    private void addItem(XmlNode item, String host, FindingMerger<List<Object>> merger) {
+        String title = item.attr("pluginName");
+        if (title == null) title = item.childText("plugin_name");
+        Severity severity = severityFromLevel(item.attr("severity"));
+        Double cvss3 = Text.parseDouble(item.childText("cvss3_base_score"));
+        if (cvss3 != null) {
+            severity = severityFromNessusCvss(cvss3);
+        }
+        final String t = title;
+        final Severity s = severity;
+        ParsedFinding.Builder b = merger.get(Arrays.asList(title, severity), () -> {
+            ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(t).severity(s)
+                    .vulnIdFromTool(item.attr("pluginID"))
+                    .description(joinNonNull(item.childText("synopsis"), item.childText("description")))
+                    .solution(item.childText("solution"))
+                    .references(item.childText("see_also"))
+                    .cvssV3(cvssVector(item.childText("cvss3_vector")), cvss3);
+            nb.addCwe(Text.cwe(item.childText("cwe")));
+            return nb;
+        });
+        b.countOccurrence();
+        b.addVulnerabilityId(item.childText("cve"));
+        b.addLocation(location(host, item.attr("port"), item.attr("svc_name"), item.attr("protocol")));
+    }
+
+    static Location location(String host, String portText, String svcName, String transport) {
+        if (host == null) return null;
+        Integer port = Text.parseInt(portText);
+        if (host.contains("://")) {
+            Location u = Location.fromUrl(host);
+            return new Location(u.host(), port != null && port > 0 ? port : u.port(), u.protocol(), u.path(), host, null, null);
+        }
+        String svc = svcName == null ? null : svcName.trim().toLowerCase(Locale.ROOT);
+        if (svc != null && svc.endsWith("?")) svc = svc.substring(0, svc.length() - 1);
+        if ("www".equals(svc)) svc = "http";
+        if ("general".equals(svc)) {
+            return Location.endpoint(host, null, null);
+        }
+        String protocol = svc != null && URL_SCHEMES.contains(svc) ? svc
+                : transport == null ? null : transport.toLowerCase(Locale.ROOT);
+        return Location.endpoint(host, port, protocol);
+    }
+
+    private static Severity severityFromLevel(String level) {
+        Integer i = Text.parseInt(level);
+        if (i == null) return Severity.fromWordOr(level, Severity.INFO);
+        switch (i) {
+            case 4: return Severity.CRITICAL;
+            case 3: return Severity.HIGH;
+            case 2: return Severity.MEDIUM;
+            case 1: return Severity.LOW;
+            default: return Severity.INFO;
+        }
+    }
+
+    /** Nessus' own reading of CVSS v3: note Medium starts at 5.0, not 4.0. */
+    private static Severity severityFromNessusCvss(double score) {
+        if (score >= 9.0) return Severity.CRITICAL;
+        if (score >= 7.0) return Severity.HIGH;
+        if (score >= 5.0) return Severity.MEDIUM;
+        if (score > 0.0) return Severity.LOW;
+        return Severity.INFO;
+    }
+
+    static String cvssVector(String v) {
+        if (v == null || v.isBlank()) return null;
+        String t = v.trim();
+        return t.startsWith("CVSS:3") ? t : "CVSS:3.0/" + t;
+    }
+
+    private static String joinNonNull(String a, String b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return a + "\n\n" + b;
+    }
+
+    // ------------------------------------------------------------------ CSV
+
+    private void parseCsv(InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException {
+        FindingMerger<List<String>> merger = new FindingMerger<>();
+        CsvReports.read(in, "Nessus/Tenable", new String[] {"Name", "Plugin Name", "asset.name"}, row -> {
+            String title = row.first("Name", "Plugin Name", "asset.name");
+            if (title == null) {
+                return; // trailing comma-only lines in Tenable exports
+            }
+            String sevText = row.first("Risk", "severity");
+            if (sevText == null) sevText = row.get("Severity");
+            Severity severity = csvSeverity(sevText);
+            String synopsis = row.first("Synopsis", "definition.synopsis");
+            String hostCell = row.first("Host", "asset.host_name");
+            String host = hostCell != null ? hostCell : row.first("DNS Name", "IP Address");
+            String port = row.get("Port");
+            List<String> key = Arrays.asList(severity.name(), title, hostCell, port, synopsis);
+            ParsedFinding.Builder b = merger.get(key, () -> newCsvFinding(row, title, severity, synopsis));
+            b.countOccurrence();
+            String cves = row.get("CVE");
+            if (cves != null) {
+                for (String c : cves.split("[,\\s]+")) b.addVulnerabilityId(c);
+            }
+            b.addLocation(location(host, port, null, row.get("Protocol")));
+        });
+        merger.emitAll(sink);
+    }
+
+    private static ParsedFinding.Builder newCsvFinding(CsvReports.Row row, String title, Severity severity, String synopsis) {
+        Double epss = Text.parseDouble(row.get("EPSS Score"));
+        while (epss != null && epss > 1.0) epss = epss / 10.0; // "3833" means 0.3833
+        ParsedFinding.Builder b = ParsedFinding.builder(TOOL).title(title).severity(severity)
+                .vulnIdFromTool(row.first("Plugin ID", "Plugin"))
+                .description(joinNonNull(synopsis, row.get("Description")))
+                .solution(row.first("Solution", "Steps to Remediate"))
+                .references(row.get("See Also"))
+                .cvssV3(cvssVector(row.first("CVSS V3 Vector", "CVSS3 Vector", "CVSS v3.0 Vector")),
+                        Text.parseDouble(row.first("CVSS V3 Base Score", "CVSSv3", "CVSS v3.0 Base Score", "CVSS3 Base Score")))
+                .epss(epss, null);
+        String cpe = row.get("CPE");
+        if (cpe != null) {
+            String[] parts = cpe.split("\\R")[0].split(":");
+            if (parts.length > 3) b.component(parts[3], parts.length > 4 ? parts[4] : null);
+        }
+        // CWE is deliberately not read from CSV "Cross References": the exports are inconsistent
+        return b;
+    }
+
+    private static Severity csvSeverity(String s) {
+        Integer i = Text.parseInt(s);
+        if (i != null) return severityFromLevel(s);
+        return Severity.fromWordOr(s, Severity.INFO);
+    }
+}
