@@ -1,0 +1,17 @@
+package vn.khien.systems.classification.authority;
+
+/** Roles an organisation plays towards one information system; never the name of a body. */
+public enum AuthorityRole {
+    /** Đơn vị vận hành. */
+    OPERATOR,
+    /** Chủ quản hệ thống thông tin. */
+    OWNER,
+    /** The owner's đơn vị chuyên trách về ATTT / an ninh mạng. */
+    OWNER_SECURITY_UNIT,
+    /** The national body appraising levels 4–5 (which body depends on the regime and the system's sector). */
+    NATIONAL_COMPETENT_BODY,
+    /** Subordinate unit or independent council designated when the security unit operates the system. */
+    INDEPENDENT_APPRAISER,
+    /** Thủ tướng Chính phủ, for the list of level-5 / national-security-critical systems. */
+    PRIME_MINISTER
+}
