@@ -54,8 +54,11 @@ public class RegisterImport {
     private final Validator validator;
     private final JdbcClient jdbc;
     private final ProblemMessages messages;
+    private final vn.khien.access.OrgScope scope;
 
-    public RegisterImport(SystemService systems, Validator validator, JdbcClient jdbc, ProblemMessages messages) {
+    public RegisterImport(SystemService systems, Validator validator, JdbcClient jdbc, ProblemMessages messages,
+                          vn.khien.access.OrgScope scope) {
+        this.scope = scope;
         this.systems = systems;
         this.validator = validator;
         this.jdbc = jdbc;
@@ -133,7 +136,13 @@ public class RegisterImport {
         r.setCode(row.get("code"));
         r.setName(row.get("name"));
         r.setPurpose(row.get("purpose"));
-        r.setOwnerOrganizationId(organization(row.get("owner"), rowNumber, "ownerOrganizationId", problems));
+        Long owner = organization(row.get("owner"), rowNumber, "ownerOrganizationId", problems);
+        // An owner outside the caller's subtree reads exactly like an unknown code.
+        if (owner != null && !scope.canSee(owner)) {
+            problems.add(problem(rowNumber, "ownerOrganizationId", messages.text("systems.import.unknownOrganization", row.get("owner"))));
+            owner = null;
+        }
+        r.setOwnerOrganizationId(owner);
         r.setOperatorOrganizationId(organization(row.get("operator"), rowNumber, "operatorOrganizationId", problems));
         r.setSystemType(enumValue(SystemType.class, row.get("type"), rowNumber, "systemType", problems));
         String info = row.get("info");
