@@ -93,9 +93,14 @@ public class RegisterImport {
             int rowNumber = Integer.parseInt(row.get("#"));
             SystemRequest request = toRequest(row, rowNumber, problems);
             requests.add(request);
+            // A value that could not be read is reported once, not again as "required".
+            java.util.Set<String> unreadable = new java.util.HashSet<>();
+            problems.stream().filter(p -> p.row() == rowNumber).forEach(p -> unreadable.add(p.field()));
             for (ConstraintViolation<SystemRequest> v : validator.validate(request)) {
-                String field = v.getPropertyPath().toString();
-                problems.add(problem(rowNumber, field, v.getMessage()));
+                ImportProblem p = problem(rowNumber, v.getPropertyPath().toString(), v.getMessage());
+                if (!unreadable.contains(p.field())) {
+                    problems.add(p);
+                }
             }
             if (request.getOwnerOrganizationId() != null && request.getOperatorOrganizationId() != null) {
                 for (FieldProblem p : systems.problemsOf(request, null)) {
