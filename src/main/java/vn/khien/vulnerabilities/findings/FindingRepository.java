@@ -201,6 +201,13 @@ public class FindingRepository {
                 .param("s", systemId).query((rs, n) -> rs.getDate(1)).single()).map(Date::toLocalDate);
     }
 
+    public Optional<Long> homeOrganization(long personId) {
+        return jdbc.sql("""
+                SELECT o.id FROM role_grant g JOIN organization o ON o.id = g.organization_id
+                WHERE g.user_id = :p ORDER BY LENGTH(o.path), o.id LIMIT 1""")
+                .param("p", personId).query(Long.class).optional();
+    }
+
     static Finding map(ResultSet rs, int n) throws SQLException {
         String cves = rs.getString("cves");
         Date expires = rs.getDate("risk_expires_on");

@@ -52,6 +52,11 @@ public class FindingService {
 
     public record StateRequest(List<Long> ids, FindingStatus status, String reason, LocalDate riskExpiresOn) { }
 
+    /** The organisation highest in the tree on which the caller holds a role: the start of "my findings". */
+    public java.util.Optional<Long> homeOrganization() {
+        return repository.homeOrganization(CurrentPerson.idOrNobody());
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }

@@ -119,6 +119,10 @@ public class ScanImportService {
         }
     }
 
+    public java.util.Set<String> formats() {
+        return parsers.formats();
+    }
+
     public Scan get(long scanId) {
         Scan s = scans.findVisible(scanId).orElseThrow(() -> new NotFoundException("scan " + scanId));
         return withLiveProgress(s);
