@@ -174,7 +174,7 @@ public class FindingRepository {
         return jdbc.sql("""
                 SELECT f.severity, f.status, COUNT(*) AS n,
                     SUM(CASE WHEN f.status IN ('OPEN', 'REOPENED') AND f.due_date < :today THEN 1 ELSE 0 END) AS late
-                FROM finding f JOIN information_system s ON s.id = f.system_id WHERE """ + where
+                FROM finding f JOIN information_system s ON s.id = f.system_id WHERE\s""" + where
                         + " GROUP BY f.severity, f.status")
                 .params(params).query((rs, n) -> new Count(rs.getString(1), FindingStatus.valueOf(rs.getString(2)),
                         rs.getLong(3), rs.getLong(4))).list();
@@ -189,7 +189,7 @@ public class FindingRepository {
                 SELECT s.id, s.code, s.name, (SELECT MAX(sc.scan_date) FROM scan sc
                     WHERE sc.system_id = s.id AND sc.status = 'COMPLETED') AS last_scan
                 FROM information_system s JOIN organization o ON o.id = s.owner_organization_id
-                WHERE o.path LIKE (SELECT path FROM organization WHERE id = :org) || '%' AND """ + f.sql()
+                WHERE o.path LIKE (SELECT path FROM organization WHERE id = :org) || '%' AND\s""" + f.sql()
                         + " ORDER BY s.code")
                 .params(f.params()).param("org", organizationId)
                 .query((rs, n) -> new SystemScanDate(rs.getLong(1), rs.getString(2), rs.getString(3),
