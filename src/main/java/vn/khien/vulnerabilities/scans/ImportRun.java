@@ -57,6 +57,7 @@ final class ImportRun implements Consumer<ParsedFinding> {
     private final List<Object[]> reopenedFindings = new ArrayList<>();
     private final List<Object[]> history = new ArrayList<>();
     private final List<Object[]> locationChanges = new ArrayList<>();
+    private final boolean copyLocations;
     private long nextId;
     private long idsLeft;
     private int parsed;
@@ -98,6 +99,7 @@ final class ImportRun implements Consumer<ParsedFinding> {
         this.scanDate = scanDate;
         this.sla = sla;
         this.now = now;
+        this.copyLocations = LocationCopy.available(jdbc.getDataSource());
     }
 
     @Override
@@ -231,7 +233,8 @@ final class ImportRun implements Consumer<ParsedFinding> {
     }
 
     private void flushIfFull() {
-        if (newFindings.size() >= BATCH || newLocations.size() >= BATCH || seenFindings.size() >= BATCH
+        if (newFindings.size() >= BATCH || newLocations.size() >= (copyLocations ? 10 * BATCH : BATCH)
+                || seenFindings.size() >= BATCH
                 || history.size() >= BATCH || locationChanges.size() >= BATCH) {
             flush();
         }
@@ -244,6 +247,10 @@ final class ImportRun implements Consumer<ParsedFinding> {
                     last_seen, due_date, first_scan_id, last_scan_id, status_changed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", newFindings,
                 B, B, V, V, V, V, V, I, V, V, V, D, V, V, V, V, V, V, DT, DT, DT, B, B, TS);
+        if (copyLocations && !newLocations.isEmpty()) {
+            LocationCopy.copy(jdbc.getDataSource(), newLocations);
+            newLocations.clear();
+        }
         batch("""
                 INSERT INTO finding_location (finding_id, location_key, host, port, protocol, path, url, file_path, line,
                     first_scan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", newLocations, B, V, V, I, V, V, V, V, I, B);
