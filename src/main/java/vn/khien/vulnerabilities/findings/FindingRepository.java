@@ -197,8 +197,9 @@ public class FindingRepository {
     }
 
     public Optional<LocalDate> lastScan(long systemId) {
-        return Optional.ofNullable(jdbc.sql("SELECT MAX(scan_date) FROM scan WHERE system_id = :s AND status = 'COMPLETED'")
-                .param("s", systemId).query((rs, n) -> rs.getDate(1)).single()).map(Date::toLocalDate);
+        List<Date> last = jdbc.sql("SELECT MAX(scan_date) FROM scan WHERE system_id = :s AND status = 'COMPLETED'")
+                .param("s", systemId).query((rs, n) -> rs.getDate(1)).list();
+        return last.isEmpty() || last.get(0) == null ? Optional.empty() : Optional.of(last.get(0).toLocalDate());
     }
 
     public Optional<Long> homeOrganization(long personId) {
