@@ -150,7 +150,7 @@ public class FindingService {
         }
     }
 
-    /** Accepted risks whose time ran out are open again: daily, and at start-up. */
+    /** Accepted risks whose time ran out are open again (daily, shortly after midnight in Vietnam). */
     @Scheduled(cron = "0 5 0 * * *", zone = "Asia/Ho_Chi_Minh")
     @Transactional
     public int reopenExpiredRisks() {

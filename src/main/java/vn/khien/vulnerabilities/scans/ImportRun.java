@@ -220,10 +220,14 @@ final class ImportRun implements Consumer<ParsedFinding> {
     private Map<String, Known> load(String tool) {
         flush(); // rows created so far must be visible to the location query below
         Map<String, Known> known = new HashMap<>();
-        jdbc.query("SELECT id, fingerprint, status FROM finding WHERE system_id = ? AND tool = ?", rs -> {
+        // Streamed with a fetch size (the import runs in a transaction, so PostgreSQL uses a cursor): a system can
+        // have hundreds of thousands of locations, which must not sit in the driver's buffers all at once.
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(5000);
+        streaming.query("SELECT id, fingerprint, status FROM finding WHERE system_id = ? AND tool = ?", rs -> {
             known.put(rs.getString(2), new Known(rs.getLong(1), FindingStatus.valueOf(rs.getString(3)), false));
         }, systemId, tool);
-        jdbc.query("""
+        streaming.query("""
                 SELECT l.id, l.finding_id, l.location_key, l.fixed FROM finding_location l
                 JOIN finding f ON f.id = l.finding_id WHERE f.system_id = ? AND f.tool = ?""", rs -> {
             locationsByFinding.computeIfAbsent(rs.getLong(2), id -> new HashMap<>())
