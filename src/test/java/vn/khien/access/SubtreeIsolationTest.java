@@ -147,6 +147,7 @@ class SubtreeIsolationTest extends IntegrationTest {
     static Set<String> coveredByModuleTests() {
         Set<String> covered = new HashSet<>();
         covered.addAll(vn.khien.systems.SystemsIsolationTest.COVERED);
+        covered.addAll(vn.khien.vulnerabilities.VulnerabilitiesIsolationTest.COVERED);
         return covered;
     }
 

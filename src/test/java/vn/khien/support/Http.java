@@ -77,6 +77,30 @@ public class Http {
             return send(builder(path).header("Content-Type", "application/json").method(method, p));
         }
 
+        /** multipart/form-data POST: one file part plus plain fields. */
+        public Response upload(String path, String fileName, byte[] content, Map<String, String> fields) {
+            String boundary = "----khien" + java.util.UUID.randomUUID();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            try {
+                for (Map.Entry<String, String> f : fields.entrySet()) {
+                    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
+                            + "\"\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                }
+                if (content != null) {
+                    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                            + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                    body.write(content);
+                    body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+                }
+                body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        }
+
         private HttpRequest.Builder builder(String path) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "vi");
             if (token != null) {

@@ -1,0 +1,7 @@
+package vn.khien.vulnerabilities.findings;
+
+import java.time.Instant;
+
+/** One entry of a finding's history: a scan or a person moved it from one state to another, and why. */
+public record FindingChange(long id, long findingId, FindingStatus from, FindingStatus to, Long scanId,
+                            String changedByName, String reason, Instant changedAt) { }

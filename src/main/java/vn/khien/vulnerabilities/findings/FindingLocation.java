@@ -1,0 +1,30 @@
+package vn.khien.vulnerabilities.findings;
+
+/** One affected place of a finding; {@code fixed} once a full scan no longer reports it there. */
+public record FindingLocation(long id, long findingId, String host, Integer port, String protocol, String path,
+                              String url, String filePath, Integer line, boolean fixed, Long fixedByScanId) {
+
+    /** A one-line rendering for lists: URL, host:port or file:line. */
+    public String display() {
+        if (filePath != null) {
+            return line == null ? filePath : filePath + ":" + line;
+        }
+        if (url != null) {
+            return url;
+        }
+        StringBuilder b = new StringBuilder();
+        if (protocol != null) {
+            b.append(protocol).append("://");
+        }
+        if (host != null) {
+            b.append(host);
+        }
+        if (port != null) {
+            b.append(':').append(port);
+        }
+        if (path != null) {
+            b.append('/').append(path);
+        }
+        return b.toString();
+    }
+}

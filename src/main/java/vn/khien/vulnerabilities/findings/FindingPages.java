@@ -1,0 +1,160 @@
+package vn.khien.vulnerabilities.findings;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.systems.register.SystemService;
+import vn.khien.vulnerabilities.parsing.Severity;
+
+/** Findings of a system or an organisation subtree, a finding's detail, and (bulk) state changes. */
+@Controller
+public class FindingPages {
+
+    private static final int PAGE_SIZE = 50;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private final FindingService service;
+    private final SystemService systems;
+    private final MessageSource messages;
+
+    public FindingPages(FindingService service, SystemService systems, MessageSource messages) {
+        this.service = service;
+        this.systems = systems;
+        this.messages = messages;
+    }
+
+    @GetMapping("/findings")
+    String mine() {
+        return service.homeOrganization().map(id -> "redirect:/organizations/" + id + "/findings")
+                .orElse("redirect:/");
+    }
+
+    @GetMapping("/systems/{systemId}/findings")
+    String ofSystem(@PathVariable long systemId, @RequestParam(required = false) FindingStatus status,
+                    @RequestParam(required = false) Severity severity, @RequestParam(required = false) String cve,
+                    @RequestParam(required = false) String host, @RequestParam(defaultValue = "false") boolean overdue,
+                    @RequestParam(defaultValue = "0") int page, Model model) {
+        var system = systems.get(systemId);
+        model.addAttribute("system", system);
+        model.addAttribute("canEdit", systems.canEdit(system));
+        model.addAttribute("canApprove", service.canApprove(system.ownerOrganizationId()));
+        model.addAttribute("basePath", "/systems/" + systemId + "/findings");
+        return list(new FindingQuery(systemId, null, status, severity, cve, host, overdue, page, PAGE_SIZE), model);
+    }
+
+    @GetMapping("/organizations/{organizationId}/findings")
+    String ofOrganization(@PathVariable long organizationId, @RequestParam(required = false) FindingStatus status,
+                          @RequestParam(required = false) Severity severity, @RequestParam(required = false) String cve,
+                          @RequestParam(required = false) String host,
+                          @RequestParam(defaultValue = "false") boolean overdue,
+                          @RequestParam(defaultValue = "0") int page, Model model) {
+        List<FindingRepository.Count> counts = service.counts(organizationId);
+        model.addAttribute("organizationId", organizationId);
+        Map<String, Object> chart = chart(counts);
+        model.addAttribute("chart", chart);
+        model.addAttribute("chartJson", JSON.writeValueAsString(chart));
+        model.addAttribute("duties", service.scanDuties(organizationId));
+        model.addAttribute("sla", service.slaFor(organizationId));
+        model.addAttribute("canEdit", true);
+        model.addAttribute("canApprove", service.canApprove(organizationId));
+        model.addAttribute("basePath", "/organizations/" + organizationId + "/findings");
+        return list(new FindingQuery(null, organizationId, status, severity, cve, host, overdue, page, PAGE_SIZE), model);
+    }
+
+    private String list(FindingQuery q, Model model) {
+        FindingRepository.Page p = service.search(q);
+        model.addAttribute("query", q);
+        model.addAttribute("findings", p.items());
+        model.addAttribute("total", p.total());
+        model.addAttribute("pages", (p.total() + q.size() - 1) / q.size());
+        model.addAttribute("today", service.today());
+        model.addAttribute("statuses", FindingStatus.values());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("settable", List.of(FindingStatus.OPEN, FindingStatus.FIXED, FindingStatus.FALSE_POSITIVE,
+                FindingStatus.ACCEPTED_RISK));
+        return "findings/list";
+    }
+
+    /** Counts per severity (x axis) and state (one dataset each), as the chart script reads them. */
+    private Map<String, Object> chart(List<FindingRepository.Count> counts) {
+        List<String> labels = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            labels.add(text("findings.severity." + s.name()));
+        }
+        List<Map<String, Object>> datasets = new ArrayList<>();
+        for (FindingStatus st : FindingStatus.values()) {
+            List<Long> data = new ArrayList<>();
+            for (Severity s : Severity.values()) {
+                data.add(counts.stream().filter(c -> c.status() == st && c.severity().equals(s.name()))
+                        .mapToLong(FindingRepository.Count::count).sum());
+            }
+            Map<String, Object> ds = new LinkedHashMap<>();
+            ds.put("label", text("findings.status." + st.name()));
+            ds.put("data", data);
+            datasets.add(ds);
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("labels", labels);
+        chart.put("datasets", datasets);
+        chart.put("overdue", counts.stream().mapToLong(FindingRepository.Count::overdue).sum());
+        chart.put("total", counts.stream().mapToLong(FindingRepository.Count::count).sum());
+        return chart;
+    }
+
+    @GetMapping("/findings/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Finding f = service.get(id);
+        model.addAttribute("finding", f);
+        model.addAttribute("locations", service.locations(List.of(f), 1000).getOrDefault(id, List.of()));
+        model.addAttribute("history", service.history(id));
+        model.addAttribute("today", service.today());
+        model.addAttribute("canEdit", service.canEdit(f.systemId()));
+        model.addAttribute("canApprove", service.canApprove(f.ownerOrganizationId()));
+        model.addAttribute("settable", List.of(FindingStatus.OPEN, FindingStatus.FIXED, FindingStatus.FALSE_POSITIVE,
+                FindingStatus.ACCEPTED_RISK));
+        return "findings/detail";
+    }
+
+    @PostMapping("/findings/state")
+    String changeState(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) FindingStatus status,
+                       @RequestParam(required = false) String reason,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate riskExpiresOn,
+                       @RequestParam(required = false) String returnTo, RedirectAttributes redirect) {
+        try {
+            int changed = service.changeState(new FindingService.StateRequest(ids, status, reason, riskExpiresOn));
+            redirect.addFlashAttribute("message", text("findings.changed", changed));
+        } catch (FieldProblemException e) {
+            FieldProblemException.FieldProblem p = e.problems().get(0);
+            redirect.addFlashAttribute("stateError", text("findings.field." + p.field()) + ": " + text(p.messageKey(), p.args()));
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("stateError", text(e.messageKey()));
+        }
+        return "redirect:" + safeReturn(returnTo);
+    }
+
+    /** Only paths of this application: never an absolute or protocol-relative URL (no open redirect). */
+    static String safeReturn(String returnTo) {
+        if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")) {
+            return "/findings";
+        }
+        return returnTo;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}

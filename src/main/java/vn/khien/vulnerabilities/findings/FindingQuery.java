@@ -1,0 +1,21 @@
+package vn.khien.vulnerabilities.findings;
+
+import vn.khien.vulnerabilities.parsing.Severity;
+
+/** Filters of a findings list; null means "any". Either a system or an organisation subtree (or neither). */
+public record FindingQuery(Long systemId, Long organizationId, FindingStatus status, Severity severity, String cve,
+                           String host, boolean overdueOnly, int page, int size) {
+
+    public static final int MAX_SIZE = 500;
+
+    public FindingQuery {
+        page = Math.max(0, page);
+        size = size <= 0 ? 50 : Math.min(size, MAX_SIZE);
+        cve = cve == null || cve.isBlank() ? null : cve.trim().toUpperCase(java.util.Locale.ROOT);
+        host = host == null || host.isBlank() ? null : host.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public FindingQuery page(int newPage) {
+        return new FindingQuery(systemId, organizationId, status, severity, cve, host, overdueOnly, newPage, size);
+    }
+}

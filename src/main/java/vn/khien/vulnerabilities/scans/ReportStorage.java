@@ -1,0 +1,20 @@
+package vn.khien.vulnerabilities.scans;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Where raw reports are kept, linked to their scan by a reference. The local directory is the default; an
+ * S3-compatible object store (MinIO, Ceph RGW, a government cloud) is the planned second implementation, so nothing
+ * outside this interface may assume a file system.
+ */
+public interface ReportStorage {
+
+    /** Stores the stream under a new reference and returns it; the stream is read to its end. */
+    String store(String originalName, InputStream content) throws IOException;
+
+    InputStream open(String reference) throws IOException;
+
+    /** Removes a report whose import was rolled back; unknown references are ignored. */
+    void delete(String reference);
+}

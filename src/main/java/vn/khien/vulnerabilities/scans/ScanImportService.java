@@ -1,0 +1,207 @@
+package vn.khien.vulnerabilities.scans;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.khien.access.CurrentPerson;
+import vn.khien.access.PersonPrincipal;
+import vn.khien.audit.AuditEntry;
+import vn.khien.audit.AuditTrail;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.NotFoundException;
+import vn.khien.systems.register.InformationSystem;
+import vn.khien.systems.register.SystemService;
+import vn.khien.vulnerabilities.findings.SlaDays;
+import vn.khien.vulnerabilities.findings.SlaPolicies;
+import vn.khien.vulnerabilities.parsing.ReportFormatException;
+import vn.khien.vulnerabilities.parsing.ReportParsers;
+import vn.khien.vulnerabilities.parsing.ZipReportUnpacker;
+
+/**
+ * Imports a report into a system, all or nothing. Small reports are imported while the request waits: the scan row,
+ * its findings and the audit record share one transaction, so a bad report leaves nothing behind at all (and its
+ * raw file is deleted). Large reports get a QUEUED scan row at once and are imported in the background in one
+ * transaction; if that fails the scan row is marked FAILED with the reason in a separate transaction, and no
+ * finding, location or history row of it is kept.
+ */
+@Service
+public class ScanImportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScanImportService.class);
+
+    private final SystemService systems;
+    private final ScanRepository scans;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ReportStorage storage;
+    private final ScanProperties properties;
+    private final SlaPolicies sla;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final ImportProgress progress;
+    private final ExecutorService background;
+    private final ReportParsers parsers = new ReportParsers();
+
+    public ScanImportService(SystemService systems, ScanRepository scans, JdbcTemplate jdbc,
+                             PlatformTransactionManager transactions, ReportStorage storage, ScanProperties properties,
+                             SlaPolicies sla, AuditTrail audit, Clock clock, ImportProgress progress,
+                             @Qualifier("scanImportExecutor") ExecutorService background) {
+        this.systems = systems;
+        this.scans = scans;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.storage = storage;
+        this.properties = properties;
+        this.sla = sla;
+        this.audit = audit;
+        this.clock = clock;
+        this.progress = progress;
+        this.background = background;
+    }
+
+    /** The outcome: the scan, and whether it is still running in the background. */
+    public record Accepted(Scan scan, boolean inBackground) { }
+
+    public Accepted upload(long systemId, Upload upload, String format, LocalDate scanDate, boolean fullScan) {
+        InformationSystem system = systems.get(systemId);
+        if (!systems.canEdit(system)) {
+            throw new ForbiddenActionException("error.forbidden");
+        }
+        String requestedFormat = format == null || format.isBlank() ? null : format.trim().toLowerCase();
+        if (requestedFormat != null && !parsers.formats().contains(requestedFormat)) {
+            throw new FieldProblemException("format", "scans.error.unknownFormat", requestedFormat,
+                    String.join(", ", parsers.formats()));
+        }
+        if (upload.size() > properties.maxUploadSize().toBytes()) {
+            throw new FieldProblemException("file", "scans.error.tooLarge", properties.maxUploadSize().toMegabytes());
+        }
+        LocalDate date = scanDate == null ? LocalDate.now(clock) : scanDate;
+        if (date.isAfter(LocalDate.now(clock))) {
+            throw new FieldProblemException("scanDate", "scans.error.futureDate");
+        }
+        String ref = storeRaw(upload);
+        PersonPrincipal who = CurrentPerson.principal().orElse(null);
+        ScanRepository.NewScan row = new ScanRepository.NewScan(systemId, upload.name(), upload.size(), ref, date,
+                fullScan, ScanStatus.QUEUED, who == null ? null : who.personId(), who == null ? null : who.username(),
+                clock.instant());
+        if (upload.size() > properties.backgroundThreshold().toBytes()) {
+            long scanId = tx.execute(s -> scans.insert(row));
+            background.submit(() -> runInBackground(scanId, system, requestedFormat));
+            return new Accepted(scans.find(scanId).orElseThrow(), true);
+        }
+        try {
+            long scanId = tx.execute(s -> {
+                long id = scans.insert(row);
+                importInTransaction(id, system, ref, requestedFormat, date, fullScan, upload.size());
+                return id;
+            });
+            return new Accepted(scans.find(scanId).orElseThrow(), false);
+        } catch (ImportFailed e) {
+            storage.delete(ref);
+            throw new FieldProblemException("file", "scans.error.badReport", e.getCause().getMessage());
+        } catch (RuntimeException e) {
+            storage.delete(ref);
+            throw e;
+        }
+    }
+
+    public java.util.Set<String> formats() {
+        return parsers.formats();
+    }
+
+    public Scan get(long scanId) {
+        Scan s = scans.findVisible(scanId).orElseThrow(() -> new NotFoundException("scan " + scanId));
+        return withLiveProgress(s);
+    }
+
+    public java.util.List<Scan> ofSystem(long systemId) {
+        systems.get(systemId);
+        return scans.ofSystem(systemId, 200).stream().map(this::withLiveProgress).toList();
+    }
+
+    private Scan withLiveProgress(Scan s) {
+        if (s.finished()) {
+            return s;
+        }
+        return new Scan(s.id(), s.systemId(), s.format(), s.tools(), s.scanDate(), s.fullScan(), s.status(), s.error(),
+                s.counts(), progress.bytesRead(s.id()), s.reportName(), s.reportSize(), s.reportRef(),
+                s.uploadedByName(), s.uploadedAt(), s.finishedAt());
+    }
+
+    private void runInBackground(long scanId, InformationSystem system, String format) {
+        Scan scan = scans.find(scanId).orElseThrow();
+        try {
+            tx.executeWithoutResult(s -> scans.markRunning(scanId));
+            tx.executeWithoutResult(s -> importInTransaction(scanId, system, scan.reportRef(), format, scan.scanDate(),
+                    scan.fullScan(), scan.reportSize() == null ? 0 : scan.reportSize()));
+        } catch (ImportFailed e) {
+            tx.executeWithoutResult(s -> scans.fail(scanId, e.getCause().getMessage(), clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.error("Background import of scan {} failed", scanId, e);
+            tx.executeWithoutResult(s -> scans.fail(scanId, String.valueOf(e.getMessage()), clock.instant()));
+        } finally {
+            progress.finished(scanId);
+        }
+    }
+
+    /** Parses and stores; must run inside a transaction, which rolls back on any failure. */
+    private void importInTransaction(long scanId, InformationSystem system, String ref, String format, LocalDate date,
+                                     boolean fullScan, long size) {
+        SlaDays days = sla.forOrganization(system.ownerOrganizationId());
+        Instant now = clock.instant();
+        ImportRun run = new ImportRun(jdbc, system.id(), scanId, null, date, days, now);
+        String used;
+        try (InputStream in = progress.track(scanId, storage.open(ref))) {
+            used = parsers.parse(format, in, run, zipLimits());
+        } catch (ReportFormatException e) {
+            throw new ImportFailed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int closed = fullScan ? run.closeUnreported(new java.util.HashSet<>(scans.toolsOfFormat(system.id(), used))) : 0;
+        run.flush();
+        jdbc.update("UPDATE finding SET format = ? WHERE first_scan_id = ? AND format IS NULL", used, scanId);
+        ImportCounts counts = run.counts(closed);
+        scans.complete(scanId, used, String.join(", ", run.tools()), counts, size, clock.instant());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("systemId", system.id());
+        after.put("format", used);
+        after.put("fullScan", fullScan);
+        after.put("findings", counts);
+        audit.record(AuditEntry.change("scan.import", system.ownerOrganizationId(), "scan", scanId, null, after));
+    }
+
+    private ZipReportUnpacker.Limits zipLimits() {
+        return new ZipReportUnpacker.Limits(properties.maxUnzippedSize().toBytes(), properties.maxCompressionRatio(),
+                1024 * 1024);
+    }
+
+    private String storeRaw(Upload upload) {
+        try (InputStream in = upload.content().open()) {
+            return storage.store(upload.name(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A report the parsers rejected: rolls the import transaction back and becomes a 422. */
+    static final class ImportFailed extends RuntimeException {
+        ImportFailed(ReportFormatException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package vn.khien.vulnerabilities.scans;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The API shape of a scan: what the status endpoint answers and what an upload returns. */
+public record ScanView(long id, long systemId, String format, ScanStatus status, String error, Counts findings,
+                       LocalDate scanDate, boolean fullScan, int progress, String reportName, Instant uploadedAt,
+                       Instant finishedAt) {
+
+    public record Counts(int parsed, int created, int reopened, int closed, int unchanged, int locations) { }
+
+    public static ScanView of(Scan s) {
+        ImportCounts c = s.counts();
+        return new ScanView(s.id(), s.systemId(), s.format(), s.status(), s.error(),
+                new Counts(c.parsed(), c.created(), c.reopened(), c.closed(), c.unchanged(), c.locations()),
+                s.scanDate(), s.fullScan(), s.progress(), s.reportName(), s.uploadedAt(), s.finishedAt());
+    }
+}
