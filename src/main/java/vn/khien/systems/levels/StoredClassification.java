@@ -1,0 +1,24 @@
+package vn.khien.systems.levels;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One classification in a system's history.
+ *
+ * @param deciding the criteria that decided the proposed level, each with its article
+ * @param parts    per part: name, answers, level and deciding criterion ids
+ */
+public record StoredClassification(long id, long systemId, String regime, int proposedLevel,
+                                   List<DecidingCriterion> deciding, List<Map<String, Object>> parts,
+                                   int chosenLevel, String justification, String classifiedBy,
+                                   Instant classifiedAt) {
+
+    public record DecidingCriterion(String id, int level, String legalRef, String descriptionVi,
+                                    String descriptionEn) { }
+
+    public boolean overridden() {
+        return chosenLevel != proposedLevel;
+    }
+}

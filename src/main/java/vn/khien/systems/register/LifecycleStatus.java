@@ -1,0 +1,6 @@
+package vn.khien.systems.register;
+
+/** Where a system stands in its life; "under investment" matters for the transition rules of NĐ 331/2026 Đ39.1. */
+public enum LifecycleStatus {
+    PLANNED, UNDER_INVESTMENT, OPERATING, RETIRED
+}

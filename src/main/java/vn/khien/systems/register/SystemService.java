@@ -1,0 +1,214 @@
+package vn.khien.systems.register;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khien.access.Capability;
+import vn.khien.access.OrgScope;
+import vn.khien.audit.AuditEntry;
+import vn.khien.audit.AuditTrail;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.FieldProblemException.FieldProblem;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.NotFoundException;
+
+/**
+ * The register. A system is visible to people with a role on the subtree of its owner, of its operator (which may be
+ * an outside provider that needs to see what it runs) and of the organisations that appraise or approve its dossiers.
+ * Registering and editing needs EDIT_SECURITY_DATA on the owner or the operator.
+ */
+@Service
+public class SystemService {
+
+    public static final int LIST_LIMIT = 2000;
+
+    private final SystemRepository repository;
+    private final OrgScope scope;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public SystemService(SystemRepository repository, OrgScope scope, AuditTrail audit, Clock clock) {
+        this.repository = repository;
+        this.scope = scope;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public InformationSystem get(long id) {
+        return repository.findVisible(id).orElseThrow(() -> new NotFoundException("system " + id));
+    }
+
+    public List<InformationSystem> search(SystemSearch search) {
+        if (search.organizationId() != null && !scope.canSee(search.organizationId())) {
+            return List.of();
+        }
+        return repository.search(search, LIST_LIMIT);
+    }
+
+    public boolean canEdit(InformationSystem s) {
+        return scope.can(s.ownerOrganizationId(), Capability.EDIT_SECURITY_DATA)
+                || scope.can(s.operatorOrganizationId(), Capability.EDIT_SECURITY_DATA);
+    }
+
+    /** Checks everything that does not need the database to be written; used by the bulk import too. */
+    public List<FieldProblem> problemsOf(SystemRequest r, Long exceptId) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (r.getOwnerOrganizationId() != null) {
+            if (!scope.canSee(r.getOwnerOrganizationId())) {
+                // Out of scope reads exactly like unknown: nothing beyond the caller's subtree is revealed.
+                problems.add(new FieldProblem("ownerOrganizationId", "systems.error.organizationUnknown"));
+            } else if (!scope.can(r.getOwnerOrganizationId(), Capability.EDIT_SECURITY_DATA)) {
+                problems.add(new FieldProblem("ownerOrganizationId", "systems.error.ownerNotEditable"));
+            } else if (r.getCode() != null && repository.codeTaken(r.getOwnerOrganizationId(), r.getCode(), exceptId)) {
+                problems.add(new FieldProblem("code", "systems.error.codeTaken", r.getCode()));
+            }
+        }
+        // The operator may be an outside provider anywhere in the tree; it must exist.
+        if (r.getOperatorOrganizationId() != null && !repository.organizationExists(r.getOperatorOrganizationId())) {
+            problems.add(new FieldProblem("operatorOrganizationId", "systems.error.organizationUnknown"));
+        }
+        if (r.getRetiredOn() != null && r.getOperatingSince() != null && r.getRetiredOn().isBefore(r.getOperatingSince())) {
+            problems.add(new FieldProblem("retiredOn", "systems.error.retiredBeforeOperating"));
+        }
+        if (r.getLifecycleStatus() == LifecycleStatus.RETIRED && r.getRetiredOn() == null) {
+            problems.add(new FieldProblem("retiredOn", "validation.required"));
+        }
+        if (r.getHostingProvider() != null && !r.getHostingProvider().isBlank() && r.getHostingKind() == null) {
+            problems.add(new FieldProblem("hostingKind", "validation.required"));
+        }
+        return problems;
+    }
+
+    @Transactional
+    public InformationSystem create(SystemRequest r) {
+        List<FieldProblem> problems = problemsOf(r, null);
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
+        }
+        long id = repository.insert(r, clock.instant());
+        InformationSystem created = get(id);
+        audit.record(AuditEntry.change("system.create", created.ownerOrganizationId(), "information_system", id,
+                null, snapshot(created)));
+        return created;
+    }
+
+    @Transactional
+    public InformationSystem update(long id, SystemRequest r) {
+        InformationSystem before = get(id);
+        if (!canEdit(before)) {
+            throw new ForbiddenActionException("error.forbidden");
+        }
+        List<FieldProblem> problems = problemsOf(r, id);
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
+        }
+        List<String> material = materialChanges(before, r);
+        boolean redetermine = before.approvedLevel() != null && !material.isEmpty();
+        repository.update(id, r, clock.instant(), redetermine, redetermine ? String.join(", ", material) : null);
+        InformationSystem after = get(id);
+        audit.record(AuditEntry.change("system.update", after.ownerOrganizationId(), "information_system", id,
+                snapshot(before), snapshot(after)));
+        if (redetermine) {
+            audit.record(AuditEntry.change("system.redetermination", after.ownerOrganizationId(), "information_system",
+                    id, null, Map.of("changed", material)));
+        }
+        return after;
+    }
+
+    /**
+     * Facts the level depends on (system type, information kinds, users, data subjects, hosting): changing one after
+     * approval starts a re-determination (NĐ 85/2016 Đ18; NĐ 331/2026 Đ10.1).
+     */
+    static List<String> materialChanges(InformationSystem s, SystemRequest r) {
+        List<String> changed = new ArrayList<>();
+        if (s.systemType() != r.getSystemType()) {
+            changed.add("systemType");
+        }
+        if (!new java.util.HashSet<>(s.informationKinds()).equals(new java.util.HashSet<>(r.getInformationKinds()))) {
+            changed.add("informationKinds");
+        }
+        if (!Objects.equals(s.userCount(), r.getUserCount())) {
+            changed.add("userCount");
+        }
+        if (!Objects.equals(s.dataSubjectCount(), r.getDataSubjectCount())) {
+            changed.add("dataSubjectCount");
+        }
+        if (s.hostingKind() != r.getHostingKind()) {
+            changed.add("hostingKind");
+        }
+        return changed;
+    }
+
+    public List<Component> components(long systemId) {
+        get(systemId);
+        return repository.components(systemId);
+    }
+
+    @Transactional
+    public Component addComponent(long systemId, ComponentRequest r) {
+        InformationSystem s = editable(systemId);
+        ComponentRules.check(r);
+        long id = repository.insertComponent(systemId, r, clock.instant());
+        Component c = repository.components(systemId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+        audit.record(AuditEntry.change("system.component.add", s.ownerOrganizationId(), "information_system", systemId,
+                null, c));
+        return c;
+    }
+
+    @Transactional
+    public void removeComponent(long systemId, long componentId) {
+        InformationSystem s = editable(systemId);
+        Component c = repository.components(systemId).stream().filter(x -> x.id() == componentId).findFirst()
+                .orElseThrow(() -> new NotFoundException("component " + componentId));
+        repository.deleteComponent(systemId, componentId);
+        audit.record(AuditEntry.change("system.component.remove", s.ownerOrganizationId(), "information_system",
+                systemId, c, null));
+    }
+
+    public List<Supplier> suppliers(long systemId) {
+        get(systemId);
+        return repository.suppliers(systemId);
+    }
+
+    @Transactional
+    public Supplier addSupplier(long systemId, SupplierRequest r) {
+        InformationSystem s = editable(systemId);
+        if (r.getContractFrom() != null && r.getContractTo() != null && r.getContractTo().isBefore(r.getContractFrom())) {
+            throw new FieldProblemException("contractTo", "systems.error.contractPeriod");
+        }
+        long id = repository.insertSupplier(systemId, r, clock.instant());
+        Supplier added = repository.suppliers(systemId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+        audit.record(AuditEntry.change("system.supplier.add", s.ownerOrganizationId(), "information_system", systemId,
+                null, added));
+        return added;
+    }
+
+    private InformationSystem editable(long systemId) {
+        InformationSystem s = get(systemId);
+        if (!canEdit(s)) {
+            throw new ForbiddenActionException("error.forbidden");
+        }
+        return s;
+    }
+
+    static Map<String, Object> snapshot(InformationSystem s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", s.code());
+        m.put("name", s.name());
+        m.put("owner", s.ownerOrganizationId());
+        m.put("operator", s.operatorOrganizationId());
+        m.put("systemType", s.systemType());
+        m.put("informationKinds", s.informationKinds());
+        m.put("userCount", s.userCount());
+        m.put("dataSubjectCount", s.dataSubjectCount());
+        m.put("hostingKind", s.hostingKind());
+        m.put("hostingProvider", s.hostingProvider());
+        m.put("lifecycleStatus", s.lifecycleStatus());
+        return m;
+    }
+}
