@@ -1,0 +1,107 @@
+package vn.khien.systems.dossier;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khien.access.Capability;
+import vn.khien.access.OrgScope;
+import vn.khien.access.ScopeFilter;
+import vn.khien.audit.AuditEntry;
+import vn.khien.audit.AuditTrail;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.systems.classification.authority.AuthorityRole;
+import vn.khien.systems.classification.authority.OrganisationRoles;
+import vn.khien.systems.register.InformationSystem;
+
+/**
+ * Maps authority roles of the rule data to organisations of the tree. Owner and operator come from the system;
+ * every other role (the owner's security unit, the national competent body, an independent appraiser, the Prime
+ * Minister) is designated for a subtree, and the nearest designation above the owner wins. So a reorganisation of
+ * ministries is a change of designations, never of code.
+ */
+@Service
+public class AuthorityDirectory {
+
+    public record Designation(long id, long scopeOrganizationId, AuthorityRole role, long organizationId,
+                              String organizationName) { }
+
+    private final JdbcClient jdbc;
+    private final OrgScope scope;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public AuthorityDirectory(JdbcClient jdbc, OrgScope scope, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public OrganisationRoles rolesFor(InformationSystem system) {
+        return role -> {
+            if (role == AuthorityRole.OWNER) {
+                return Optional.of(String.valueOf(system.ownerOrganizationId()));
+            }
+            if (role == AuthorityRole.OPERATOR) {
+                return Optional.of(String.valueOf(system.operatorOrganizationId()));
+            }
+            return designated(system.ownerPath(), role).map(String::valueOf);
+        };
+    }
+
+    Optional<Long> designated(String ownerPath, AuthorityRole role) {
+        return jdbc.sql("""
+                SELECT d.organization_id FROM authority_designation d JOIN organization sc ON sc.id = d.scope_organization_id
+                WHERE d.authority_role = :role AND :ownerPath LIKE sc.path || '%'
+                ORDER BY LENGTH(sc.path) DESC LIMIT 1""")
+                .param("role", role.name()).param("ownerPath", ownerPath).query(Long.class).optional();
+    }
+
+    /** Designations made on organisations the caller can see. */
+    public List<Designation> visible(Long organizationId) {
+        ScopeFilter f = scope.visible("sc.path");
+        return jdbc.sql("""
+                SELECT d.id, d.scope_organization_id, d.authority_role, d.organization_id, o.name_vi
+                FROM authority_designation d JOIN organization sc ON sc.id = d.scope_organization_id
+                JOIN organization o ON o.id = d.organization_id
+                """ + " WHERE " + f.sql() + (organizationId == null ? "" : " AND d.scope_organization_id = :org")
+                + " ORDER BY sc.path, d.authority_role")
+                .params(f.params()).params(organizationId == null ? Map.of() : Map.of("org", organizationId))
+                .query((rs, n) -> new Designation(rs.getLong(1), rs.getLong(2), AuthorityRole.valueOf(rs.getString(3)),
+                        rs.getLong(4), rs.getString(5))).list();
+    }
+
+    /** Organisation administrators of the scope designate who plays a role for the systems owned below it. */
+    @Transactional
+    public Designation designate(long scopeOrganizationId, AuthorityRole role, long organizationId) {
+        if (!scope.canSee(scopeOrganizationId)) {
+            throw new FieldProblemException("scopeOrganizationId", "systems.error.organizationUnknown");
+        }
+        if (!scope.can(scopeOrganizationId, Capability.MANAGE_ORGANIZATIONS)) {
+            throw new vn.khien.platform.ForbiddenActionException("error.forbidden");
+        }
+        if (role == AuthorityRole.OWNER || role == AuthorityRole.OPERATOR) {
+            throw new FieldProblemException("role", "systems.designation.roleFromSystem");
+        }
+        long exists = jdbc.sql("SELECT COUNT(*) FROM organization WHERE id = :id").param("id", organizationId)
+                .query(Long.class).single();
+        if (exists == 0) {
+            throw new FieldProblemException("organizationId", "systems.error.organizationUnknown");
+        }
+        jdbc.sql("DELETE FROM authority_designation WHERE scope_organization_id = :s AND authority_role = :r")
+                .param("s", scopeOrganizationId).param("r", role.name()).update();
+        jdbc.sql("""
+                INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)
+                VALUES (:s, :r, :o, :now)""")
+                .param("s", scopeOrganizationId).param("r", role.name()).param("o", organizationId)
+                .param("now", Timestamp.from(clock.instant())).update();
+        audit.record(AuditEntry.change("authority.designate", scopeOrganizationId, "authority_designation",
+                scopeOrganizationId + ":" + role, null, Map.of("role", role.name(), "organizationId", organizationId)));
+        return visible(scopeOrganizationId).stream().filter(d -> d.role() == role).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,129 @@
+package vn.khien.systems.dossier;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.khien.systems.classification.authority.AuthorityRole;
+
+@RestController
+@Tag(name = "Level dossiers", description = "Hồ sơ đề xuất cấp độ: parts, files, appraisal and approval workflow")
+public class DossierApi {
+
+    public record PartView(String key, String title, String legalRef, String content,
+                           List<DossierAttachment> attachments) { }
+
+    public record DossierView(Dossier dossier, List<PartView> parts, List<DossierStep> history,
+                              List<DossierAction> allowedActions) { }
+
+    public record PartContent(String content) { }
+
+    public record DesignationRequest(long scopeOrganizationId, AuthorityRole role, long organizationId) { }
+
+    private final DossierService service;
+    private final AuthorityDirectory directory;
+
+    public DossierApi(DossierService service, AuthorityDirectory directory) {
+        this.service = service;
+        this.directory = directory;
+    }
+
+    @GetMapping("/api/v1/systems/{id}/dossiers")
+    @Operation(summary = "Level dossiers of a system, newest first (the history of determinations)")
+    public List<Dossier> forSystem(@PathVariable long id) {
+        return service.forSystem(id);
+    }
+
+    @PostMapping("/api/v1/systems/{id}/dossiers")
+    @Operation(summary = "Open a draft dossier for the system's current classification",
+            description = "The appraiser and approver organisations come from the authority rule data for the regime "
+                    + "and level, resolved through the authority designations of the owner's tree")
+    public ResponseEntity<DossierView> create(@PathVariable long id) {
+        Dossier d = service.create(id);
+        return ResponseEntity.created(URI.create("/api/v1/dossiers/" + d.id())).body(view(d.id()));
+    }
+
+    @GetMapping("/api/v1/dossiers/{id}")
+    @Operation(summary = "A dossier with its parts, files, workflow history and the steps the caller may take")
+    public DossierView get(@PathVariable long id) {
+        return view(id);
+    }
+
+    @PutMapping("/api/v1/dossiers/{id}/parts/{partKey}")
+    @Operation(summary = "Set the text of a dossier part (draft or returned dossiers)")
+    public DossierView savePart(@PathVariable long id, @PathVariable String partKey, @RequestBody PartContent body) {
+        service.savePart(id, partKey, body.content());
+        return view(id);
+    }
+
+    @PostMapping(value = "/api/v1/dossiers/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Attach a file to a dossier part")
+    public ResponseEntity<DossierAttachment> attach(@PathVariable long id, @RequestParam("part") String part,
+                                                    @RequestParam("file") MultipartFile file) throws IOException {
+        DossierAttachment a = service.attach(id, part, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+        return ResponseEntity.created(URI.create("/api/v1/dossiers/" + id + "/attachments/" + a.id())).body(a);
+    }
+
+    @GetMapping("/api/v1/dossiers/{id}/attachments/{attachmentId}")
+    @Operation(summary = "Download an attached file")
+    public ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+        DossierAttachment meta = service.attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst()
+                .orElseThrow(() -> new vn.khien.platform.NotFoundException("attachment"));
+        return download(service.attachment(id, attachmentId), meta.fileName(), meta.contentType());
+    }
+
+    @PostMapping("/api/v1/dossiers/{id}/actions/{action}")
+    @Operation(summary = "Take a workflow step: SUBMIT, RETURN (comment required), APPRAISE, APPROVE "
+            + "(decisionNumber, decisionDate, decisionSigner, optional signedFileBase64) or WITHDRAW",
+            description = "Nobody appraises or approves a dossier they submitted; 403 when the caller's role does not allow the step")
+    public DossierView act(@PathVariable long id, @PathVariable DossierAction action,
+                           @Valid @RequestBody(required = false) ActionRequest request) {
+        service.act(id, action, request == null ? new ActionRequest() : request);
+        return view(id);
+    }
+
+    @GetMapping("/api/v1/authority-designations")
+    @Operation(summary = "Who plays the security-unit, national-body and independent-appraiser roles per subtree")
+    public List<AuthorityDirectory.Designation> designations(@RequestParam(required = false) Long organizationId) {
+        return directory.visible(organizationId);
+    }
+
+    @PostMapping("/api/v1/authority-designations")
+    @Operation(summary = "Designate the organisation playing an authority role for systems owned in a subtree "
+            + "(organisation administrators of that subtree)")
+    public AuthorityDirectory.Designation designate(@RequestBody DesignationRequest request) {
+        return directory.designate(request.scopeOrganizationId(), request.role(), request.organizationId());
+    }
+
+    DossierView view(long id) {
+        Dossier d = service.get(id);
+        Map<String, String> texts = service.parts(id);
+        List<DossierAttachment> files = service.attachments(id);
+        List<PartView> parts = service.partDefinitions(d).stream().map(p -> new PartView(p.key(), p.titleVi(),
+                p.legalRef(), texts.get(p.key()), files.stream().filter(f -> f.partKey().equals(p.key())).toList()))
+                .toList();
+        return new DossierView(d, parts, service.steps(id), service.allowedActions(d));
+    }
+
+    static ResponseEntity<byte[]> download(byte[] content, String fileName, String contentType) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(contentType == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType))
+                .body(content);
+    }
+}

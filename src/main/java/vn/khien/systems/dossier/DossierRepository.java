@@ -1,0 +1,183 @@
+package vn.khien.systems.dossier;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import vn.khien.access.ScopeFilter;
+import vn.khien.systems.register.SystemRepository;
+
+/** Plain SQL over dossiers; reads are scoped through the dossier's system. */
+@Repository
+public class DossierRepository {
+
+    private static final String SELECT = """
+            SELECT d.id, d.system_id, s.code AS system_code, s.name AS system_name, s.owner_organization_id,
+                d.classification_id, d.regime, d.proposed_level, d.status, d.preparer_org_id, d.appraiser_org_id,
+                ap.name_vi AS appraiser_name, d.approver_org_id, av.name_vi AS approver_name, d.expert_org_id,
+                d.authority_legal_ref, d.submitted_by, d.submitted_at, d.step_started_on, d.step_due_on,
+                d.step_limit_ref, d.appraised_by, d.appraised_at, d.appraisal_opinion, d.approved_by, d.approved_at,
+                d.decision_number, d.decision_date, d.decision_signer, d.signed_file_name, d.created_at
+            FROM level_dossier d
+            JOIN information_system s ON s.id = d.system_id
+            JOIN organization ow ON ow.id = s.owner_organization_id
+            JOIN organization ap ON ap.id = d.appraiser_org_id
+            JOIN organization av ON av.id = d.approver_org_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final SystemRepository systems;
+
+    public DossierRepository(JdbcClient jdbc, SystemRepository systems) {
+        this.jdbc = jdbc;
+        this.systems = systems;
+    }
+
+    public Optional<Dossier> findVisible(long id) {
+        ScopeFilter f = systems.visibleSystems("d.system_id");
+        return jdbc.sql(SELECT + " WHERE d.id = :id AND " + f.sql()).params(f.params()).param("id", id)
+                .query(DossierRepository::map).optional();
+    }
+
+    public List<Dossier> forSystem(long systemId) {
+        return jdbc.sql(SELECT + " WHERE d.system_id = :s ORDER BY d.created_at DESC, d.id DESC").param("s", systemId)
+                .query(DossierRepository::map).list();
+    }
+
+    /** Dossiers of systems owned in the subtree at {@code path} and visible to the caller. */
+    public List<Dossier> inSubtree(String path) {
+        ScopeFilter f = systems.visibleSystems("d.system_id");
+        return jdbc.sql(SELECT + " WHERE ow.path LIKE :path AND " + f.sql() + " ORDER BY d.step_due_on, d.id")
+                .params(f.params()).param("path", path + "%").query(DossierRepository::map).list();
+    }
+
+    public long insert(long systemId, Long classificationId, String regime, int level, long preparer, long appraiser,
+                       long approver, Long expert, String legalRef, long createdBy, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO level_dossier (system_id, classification_id, regime, proposed_level, status, preparer_org_id,
+                    appraiser_org_id, approver_org_id, expert_org_id, authority_legal_ref, created_by, created_at, updated_at)
+                VALUES (:s, :c, :regime, :level, 'DRAFT', :prep, :appr, :approver, :expert, :ref, :by, :now, :now)""")
+                .param("s", systemId).param("c", classificationId).param("regime", regime).param("level", level)
+                .param("prep", preparer).param("appr", appraiser).param("approver", approver).param("expert", expert)
+                .param("ref", legalRef).param("by", createdBy).param("now", Timestamp.from(now)).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Sets columns of a workflow step; keys are column names chosen by the service, never by the caller. */
+    public void update(long id, Map<String, Object> columns, Instant now) {
+        Map<String, Object> params = new LinkedHashMap<>(columns);
+        StringBuilder sql = new StringBuilder("UPDATE level_dossier SET updated_at = :now");
+        columns.keySet().forEach(c -> sql.append(", ").append(c).append(" = :").append(c));
+        params.put("now", Timestamp.from(now));
+        params.put("id", id);
+        jdbc.sql(sql + " WHERE id = :id").params(params).update();
+    }
+
+    public void updateAuthorities(long id, long appraiser, long approver, Long expert, String legalRef) {
+        jdbc.sql("""
+                UPDATE level_dossier SET appraiser_org_id = :a, approver_org_id = :b, expert_org_id = :e,
+                    authority_legal_ref = :ref WHERE id = :id""")
+                .param("a", appraiser).param("b", approver).param("e", expert).param("ref", legalRef).param("id", id)
+                .update();
+    }
+
+    public void addStep(long dossierId, String action, DossierStatus from, DossierStatus to, Long actorId,
+                        String actorName, String comment, LocalDate dueOn, Instant now) {
+        jdbc.sql("""
+                INSERT INTO dossier_step (dossier_id, action, from_status, to_status, actor_id, actor_name, comment,
+                    due_on, occurred_at) VALUES (:d, :action, :from, :to, :actor, :name, :comment, :due, :now)""")
+                .param("d", dossierId).param("action", action).param("from", from == null ? null : from.name())
+                .param("to", to.name()).param("actor", actorId).param("name", actorName).param("comment", comment)
+                .param("due", dueOn).param("now", Timestamp.from(now)).update();
+    }
+
+    public List<DossierStep> steps(long dossierId) {
+        return jdbc.sql("SELECT * FROM dossier_step WHERE dossier_id = :d ORDER BY occurred_at, id").param("d", dossierId)
+                .query((rs, n) -> new DossierStep(rs.getLong("id"), rs.getString("action"),
+                        rs.getString("from_status") == null ? null : DossierStatus.valueOf(rs.getString("from_status")),
+                        DossierStatus.valueOf(rs.getString("to_status")), rs.getString("actor_name"),
+                        rs.getString("comment"), rs.getObject("due_on", LocalDate.class),
+                        rs.getTimestamp("occurred_at").toInstant())).list();
+    }
+
+    public Map<String, String> parts(long dossierId) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        jdbc.sql("SELECT part_key, content FROM dossier_part WHERE dossier_id = :d").param("d", dossierId)
+                .query(rs -> {
+                    parts.put(rs.getString(1), rs.getString(2));
+                });
+        return parts;
+    }
+
+    public void savePart(long dossierId, String key, String content, Instant now) {
+        int updated = jdbc.sql("UPDATE dossier_part SET content = :c, updated_at = :now WHERE dossier_id = :d AND part_key = :k")
+                .param("c", content).param("now", Timestamp.from(now)).param("d", dossierId).param("k", key).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO dossier_part (dossier_id, part_key, content, updated_at) VALUES (:d, :k, :c, :now)")
+                    .param("c", content).param("now", Timestamp.from(now)).param("d", dossierId).param("k", key).update();
+        }
+    }
+
+    public long addAttachment(long dossierId, String part, String fileName, String contentType, byte[] content,
+                              Long by, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO dossier_attachment (dossier_id, part_key, file_name, content_type, size_bytes, content,
+                    uploaded_by, uploaded_at) VALUES (:d, :p, :f, :t, :size, :content, :by, :now)""")
+                .param("d", dossierId).param("p", part).param("f", fileName).param("t", contentType)
+                .param("size", (long) content.length).param("content", content).param("by", by)
+                .param("now", Timestamp.from(now)).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public List<DossierAttachment> attachments(long dossierId) {
+        return jdbc.sql("""
+                SELECT id, dossier_id, part_key, file_name, content_type, size_bytes, uploaded_at
+                FROM dossier_attachment WHERE dossier_id = :d ORDER BY id""").param("d", dossierId)
+                .query((rs, n) -> new DossierAttachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getTimestamp(7).toInstant())).list();
+    }
+
+    public Optional<byte[]> attachmentContent(long dossierId, long attachmentId) {
+        return jdbc.sql("SELECT content FROM dossier_attachment WHERE dossier_id = :d AND id = :a")
+                .param("d", dossierId).param("a", attachmentId).query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    public Optional<byte[]> signedFile(long dossierId) {
+        return jdbc.sql("SELECT signed_file FROM level_dossier WHERE id = :d AND signed_file IS NOT NULL")
+                .param("d", dossierId).query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    private static Dossier map(ResultSet rs, int n) throws SQLException {
+        return new Dossier(rs.getLong("id"), rs.getLong("system_id"), rs.getString("system_code"),
+                rs.getString("system_name"), rs.getLong("owner_organization_id"), nullableLong(rs, "classification_id"),
+                rs.getString("regime"), rs.getInt("proposed_level"), DossierStatus.valueOf(rs.getString("status")),
+                rs.getLong("preparer_org_id"), rs.getLong("appraiser_org_id"), rs.getString("appraiser_name"),
+                rs.getLong("approver_org_id"), rs.getString("approver_name"), nullableLong(rs, "expert_org_id"),
+                rs.getString("authority_legal_ref"), nullableLong(rs, "submitted_by"), instant(rs, "submitted_at"),
+                rs.getObject("step_started_on", LocalDate.class), rs.getObject("step_due_on", LocalDate.class),
+                rs.getString("step_limit_ref"), nullableLong(rs, "appraised_by"), instant(rs, "appraised_at"),
+                rs.getString("appraisal_opinion"), nullableLong(rs, "approved_by"), instant(rs, "approved_at"),
+                rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class),
+                rs.getString("decision_signer"), rs.getString("signed_file_name"), instant(rs, "created_at"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Instant instant(ResultSet rs, String col) throws SQLException {
+        Timestamp t = rs.getTimestamp(col);
+        return t == null ? null : t.toInstant();
+    }
+}

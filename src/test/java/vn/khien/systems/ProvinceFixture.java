@@ -1,0 +1,58 @@
+package vn.khien.systems;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import vn.khien.access.Role;
+import vn.khien.support.Http;
+import vn.khien.support.TestData;
+
+/**
+ * A province with its security unit (designated as the owner's security unit for the whole province) and a
+ * department that owns and operates systems, with the people who act on them.
+ */
+final class ProvinceFixture {
+    static final Map<String, Object> LEVEL3_ND331 = Map.of("system_type", "INTERNAL", "info_types", List.of("PRIVATE"),
+            "serves_defence_security", false, "handles_administrative_procedures", true,
+            "national_egov_system", false, "centralised_national_data", false);
+
+    final TestData.Org province;
+    final TestData.Org securityUnit;
+    final TestData.Org department;
+    final TestData.Person officer;
+    final TestData.Person appraiser;
+    final TestData.Person leader;
+    final TestData.Person secondLeader;
+    final TestData.Person provinceLeader;
+
+    ProvinceFixture(TestData data, Http.Api admin) {
+        province = data.org(data.root(), "Tỉnh Thử Nghiệm");
+        securityUnit = data.org(province, "Sở Khoa học và Công nghệ (đơn vị chuyên trách)");
+        department = data.org(province, "Sở Y tế");
+        officer = data.person(department, Role.SECURITY_OFFICER);
+        appraiser = data.person(securityUnit, Role.SECURITY_OFFICER);
+        leader = data.person(department, Role.LEADER);
+        secondLeader = data.person(department, Role.LEADER);
+        provinceLeader = data.person(province, Role.LEADER);
+        Http.Response r = admin.post("/api/v1/authority-designations", Map.of("scopeOrganizationId", province.id(),
+                "role", "OWNER_SECURITY_UNIT", "organizationId", securityUnit.id()));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    static long createSystem(Http.Api api, TestData data, TestData.Org owner, String name) {
+        Http.Response r = api.post("/api/v1/systems", Map.of("code", data.unique("HT"), "name", name,
+                "ownerOrganizationId", owner.id(), "operatorOrganizationId", owner.id(), "systemType", "INTERNAL",
+                "informationKinds", List.of("PRIVATE", "PERSONAL"), "userCount", 500));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    static void fillParts(Http.Api api, long dossierId) {
+        for (String part : List.of("OVERVIEW", "DESIGN", "LEVEL_EXPLANATION", "SECURITY_PLAN", "RISK_ASSESSMENT")) {
+            Http.Response r = api.send("PUT", "/api/v1/dossiers/" + dossierId + "/parts/" + part,
+                    Map.of("content", "Nội dung phần " + part + ": hệ thống quản lý văn bản điều hành"));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        }
+    }
+}
