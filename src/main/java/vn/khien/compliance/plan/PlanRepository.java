@@ -120,7 +120,7 @@ public class PlanRepository {
         jdbc.sql("""
                 SELECT p.system_id, p.requirement_id, p.status FROM plan_item p
                 JOIN information_system s ON s.id = p.system_id JOIN organization o ON o.id = s.owner_organization_id
-                WHERE p.required = TRUE AND o.path LIKE :path || '%' AND """ + f.sql() + " ORDER BY p.system_id, p.id")
+                WHERE p.required = TRUE AND o.path LIKE :path || '%' AND """ + " " + f.sql() + " ORDER BY p.system_id, p.id")
                 .params(f.params()).param("path", orgPath)
                 .query((ResultSet rs) -> {
                     result.computeIfAbsent(rs.getLong(1), k -> new java.util.LinkedHashMap<>())
@@ -148,7 +148,7 @@ public class PlanRepository {
         ScopeFilter f = systems.visibleSystems("p.system_id");
         return jdbc.sql("""
                 SELECT p.id, p.system_id, p.requirement_id, p.title, p.url, p.file_name, p.valid_until, p.created_at
-                FROM plan_evidence p WHERE p.system_id = :s AND """ + f.sql() + " ORDER BY p.id")
+                FROM plan_evidence p WHERE p.system_id = :s AND """ + " " + f.sql() + " ORDER BY p.id")
                 .params(f.params()).param("s", systemId).query((rs, n) -> evidence(rs, today)).list();
     }
 

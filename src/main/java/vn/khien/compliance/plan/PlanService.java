@@ -211,6 +211,11 @@ public class PlanService {
         return after;
     }
 
+    /** The system if the caller may see it, else 404. */
+    public InformationSystem viewSystem(long systemId) {
+        return systems.get(systemId);
+    }
+
     InformationSystem editable(long systemId) {
         InformationSystem system = systems.get(systemId);
         if (!systems.canEdit(system)) {

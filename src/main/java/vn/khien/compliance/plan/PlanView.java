@@ -27,7 +27,7 @@ public record PlanView(InformationSystem system, boolean canEdit, PlanRevision r
         java.util.ArrayList<RoadmapEntry> entries = new java.util.ArrayList<>();
         lines.stream().filter(l -> l.item().status() == RequirementStatus.PLANNED && l.item().targetDate() != null)
                 .forEach(l -> entries.add(new RoadmapEntry(l.item().targetDate(), l.requirement().id(),
-                        l.requirement().titleVi(), l.item().owner(), false)));
+                        PlanLine.title(l.requirement()), l.item().owner(), false)));
         tasks.stream().filter(t -> !t.done()).forEach(t -> entries.add(new RoadmapEntry(t.dueOn(), t.requirementId(),
                 t.title(), t.owner(), true)));
         entries.sort(java.util.Comparator.comparing(RoadmapEntry::date,
