@@ -68,9 +68,33 @@ class ComplianceBrowserTest extends IntegrationTest {
             }
             // 2 of 66 requirements met.
             assertThat(page.locator("#system-share")).hasText("3%");
+
+            // A licensed organisation's periodic assessment: one failed requirement becomes a remediation task.
+            String failing = rows.nth(5).getAttribute("data-requirement");
+            page.locator("#assessments-heading ~ details summary").first().click();
+            page.selectOption("#assessment-kind", "PERIODIC");
+            page.selectOption("#assessor-kind", "LICENSED_ORGANISATION");
+            page.fill("#assessor-name", "Trung tâm Kiểm định an toàn thông tin");
+            page.check("#scope-COMPLIANCE");
+            page.check("#scope-GREY_BOX");
+            page.fill("#started-on", LocalDate.now().minusDays(20).toString());
+            page.fill("#completed-on", LocalDate.now().minusDays(15).toString());
+            page.fill("#failed", failing);
+            page.fill("#remediation-owner", "Phòng Công nghệ thông tin");
+            page.fill("#remediation-due", LocalDate.now().plusMonths(2).toString());
+            page.click("#assessment-submit");
+            page.waitForLoadState();
+            assertThat(page.locator("#assessments")).containsText("Trung tâm Kiểm định an toàn thông tin");
+            assertThat(page.locator("#roadmap-table")).containsText(failing);
+            assertThat(page.locator("#next-due")).hasText(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                    .format(LocalDate.now().minusDays(15).plusYears(1)));
             Browser.screenshot(page, "compliance-plan");
 
-            leaderPage.navigate("/compliance?organizationId=" + province.id());
+            leaderPage.navigate("/compliance");
+            leaderPage.selectOption("#organizationId", String.valueOf(province.id()));
+            leaderPage.click("#org-filter button");
+            leaderPage.waitForLoadState();
+            assertThat(leaderPage.locator("#subtree-name")).hasText("Tỉnh Lào Cai thử nghiệm");
             assertThat(leaderPage.locator("tr[data-system='" + system + "'] .system-share")).hasText("3%");
             assertThat(leaderPage.locator("tr[data-system='" + other + "'] .system-share")).hasText("0%");
             // 2 of 132 requirements across the province.

@@ -49,7 +49,10 @@ public class ComplianceIsolationTest extends IntegrationTest {
             "GET /compliance/systems/{id}/evidence/{evidenceId}",
             "GET /compliance/systems/{id}/plan.docx",
             "GET /compliance/organizations/{id}/compliance.xlsx",
-            "GET /compliance/catalogues/{id}/yaml");
+            "GET /compliance/catalogues/{id}/yaml",
+            "POST /compliance/systems/{id}/tasks/{taskId}/done",
+            "POST /compliance/systems/{id}/assessments",
+            "GET /compliance/systems/{id}/assessments/{assessmentId}/report");
 
     @Autowired
     ComplianceFixture fixture;
@@ -128,6 +131,7 @@ public class ComplianceIsolationTest extends IntegrationTest {
         pages.put("GET evidence page", session.get(page + "/evidence/" + evidence));
         pages.put("GET docx page", session.get(page + "/plan.docx"));
         pages.put("GET xlsx page", session.get("/compliance/organizations/" + unitB.id() + "/compliance.xlsx"));
+        pages.put("GET report page", session.get(page + "/assessments/" + assessment + "/report"));
         pages.put("GET yaml page", session.get("/compliance/catalogues/" + layerId + "/yaml"));
         pages.put("GET overview of B", session.get("/compliance?organizationId=" + unitB.id()));
         session.get("/compliance");
@@ -137,6 +141,10 @@ public class ComplianceIsolationTest extends IntegrationTest {
         pages.put("POST regulation", session.postForm(page + "/regulation", Map.of("title", "x",
                 "decisionNumber", "1", "issuedOn", "2026-01-01")));
         pages.put("POST task form", session.postForm(page + "/tasks", Map.of("title", "x", "dueOn", "2027-01-01")));
+        pages.put("POST task done form", session.postForm(page + "/tasks/" + task + "/done", Map.of()));
+        pages.put("POST assessment form", session.postForm(page + "/assessments", Map.of("kind", "AD_HOC",
+                "assessorKind", "LICENSED_ORGANISATION", "assessorName", "x", "scopes", "COMPLIANCE",
+                "startedOn", "2026-01-01", "completedOn", "2026-01-02")));
         pages.forEach((what, r) -> {
             assertThat(r.status()).as(what).isEqualTo(404);
             assertThat(r.body()).as(what).doesNotContain("Hệ thống của B").doesNotContain(unitB.code());
@@ -149,5 +157,6 @@ public class ComplianceIsolationTest extends IntegrationTest {
         assertThat(untouched.get("regulationMissing").asBoolean()).isTrue();
         assertThat(untouched.get("tasks").size()).isEqualTo(1);
         assertThat(untouched.get("tasks").get(0).get("done").asBoolean()).isFalse();
+        assertThat(b.get(sys + "/assessments").json().size()).isEqualTo(1);
     }
 }

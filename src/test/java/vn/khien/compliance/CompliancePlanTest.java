@@ -99,7 +99,9 @@ class CompliancePlanTest extends IntegrationTest {
         // Everything applicable met: fully deployed, computed from the data.
         for (String id : ids) {
             if (!id.equals(ids.get(2))) {
-                api.send("PUT", base + id, Map.of("status", "MET"));
+                Http.Response met = api.send("PUT", base + id, Map.of("status", "MET",
+                        "deployedProducts", "Fortinet FortiGate 100F"));
+                assertThat(met.status()).as(met.body()).isEqualTo(200);
             }
         }
         JsonNode done = http.api(provinceLeader.token()).get("/api/v1/compliance/systems/" + systemId + "/summary").json();
@@ -112,6 +114,29 @@ class CompliancePlanTest extends IntegrationTest {
         assertThat(provinceSummary.get("tally").get("met").asInt()).isEqualTo(total - 1);
         assertThat(provinceSummary.get("byLevel").get("1").get("met").asInt()).isEqualTo(total - 1);
         assertThat(provinceSummary.get("byGroup").size()).isGreaterThan(1);
+    }
+
+    @Test
+    void metNeedsTheDeployedProductWhenTheLevelRequiresOne() {
+        Http.Api api = http.api(officer.token());
+        long systemId = ComplianceFixture.createSystem(api, data, department, "Cổng thông tin điện tử");
+        fixture.approve(systemId, department, 3, "nd85-2016", LocalDate.of(2026, 3, 1));
+        JsonNode ips = null;
+        for (JsonNode item : api.get("/api/v1/compliance/systems/" + systemId + "/plan").json().get("items")) {
+            if (item.get("requirementId").asText().equals("TT12.D.IPS")) {
+                ips = item;
+            }
+        }
+        assertThat(ips).isNotNull();
+        assertThat(ips.get("requiredProducts").size()).isPositive();
+        String path = "/api/v1/compliance/systems/" + systemId + "/plan/TT12.D.IPS";
+        Http.Response declared = api.send("PUT", path, Map.of("status", "MET"));
+        assertThat(declared.status()).isEqualTo(422);
+        assertThat(declared.body()).contains("deployedProducts");
+        Http.Response measured = api.send("PUT", path, Map.of("status", "MET",
+                "deployedProducts", "Fortinet FortiGate 600F (IPS bật) tại trung tâm dữ liệu tỉnh"));
+        assertThat(measured.status()).isEqualTo(200);
+        assertThat(measured.json().get("deployedProducts").asText()).startsWith("Fortinet");
     }
 
     @Test

@@ -44,7 +44,7 @@ public class CompliancePages {
     @GetMapping
     String overview(@RequestParam(required = false) Long organizationId, Model model) {
         List<Map<String, Object>> roots = compliance.rootsOfCaller();
-        model.addAttribute("roots", roots);
+        model.addAttribute("organizations", compliance.visibleOrganizations());
         Long orgId = organizationId != null ? organizationId
                 : roots.isEmpty() ? null : ((Number) roots.get(0).get("id")).longValue();
         if (orgId != null) {
@@ -119,6 +119,58 @@ public class CompliancePages {
         }
     }
 
+    @PostMapping("/systems/{id}/tasks/{taskId}/done")
+    String completeTask(@PathVariable long id, @PathVariable long taskId) {
+        plans.completeTask(id, taskId);
+        return "redirect:/compliance/systems/" + id + "#roadmap";
+    }
+
+    /**
+     * An assessment from the page: the failed requirements are listed by id (as in the assessor's report), each
+     * becoming a FAIL result and a remediation task with the given owner and due date; the rest of the plan passed.
+     */
+    @PostMapping("/systems/{id}/assessments")
+    String recordAssessment(@PathVariable long id, @RequestParam(required = false) AssessmentKind kind,
+                            @RequestParam(required = false) vn.khien.compliance.assessment.AssessorKind assessorKind,
+                            @RequestParam(required = false) String assessorName,
+                            @RequestParam(required = false) List<AssessmentScope> scopes,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedOn,
+                            @RequestParam(required = false) String failed,
+                            @RequestParam(required = false) String remediationOwner,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate remediationDue,
+                            @RequestParam(required = false) MultipartFile report, Model model) throws IOException {
+        try {
+            java.util.Set<String> failedIds = new java.util.LinkedHashSet<>();
+            if (failed != null) {
+                for (String part : failed.split("[,;\\s]+")) {
+                    if (!part.isBlank()) {
+                        failedIds.add(part.trim());
+                    }
+                }
+            }
+            List<AssessmentRequest.ResultRequest> results = new java.util.ArrayList<>();
+            plans.view(id).lines().forEach(l -> results.add(new AssessmentRequest.ResultRequest(l.requirement().id(),
+                    failedIds.remove(l.requirement().id()) ? AssessmentOutcome.FAIL : AssessmentOutcome.PASS, null,
+                    remediationOwner, remediationDue)));
+            // Ids not in the plan are passed on so the service names them as unknown.
+            failedIds.forEach(unknown -> results.add(new AssessmentRequest.ResultRequest(unknown,
+                    AssessmentOutcome.FAIL, null, remediationOwner, remediationDue)));
+            boolean hasReport = report != null && !report.isEmpty();
+            assessments.record(id, new AssessmentRequest(kind, assessorKind, assessorName,
+                    scopes == null ? List.of() : scopes, startedOn, completedOn, java.util.Set.of(), results,
+                    hasReport ? report.getOriginalFilename() : null, hasReport ? report.getBytes() : null));
+            return "redirect:/compliance/systems/" + id + "#assessments";
+        } catch (FieldProblemException e) {
+            return planPage(id, model, e, null);
+        }
+    }
+
+    @GetMapping("/systems/{id}/assessments/{assessmentId}/report")
+    ResponseEntity<byte[]> report(@PathVariable long id, @PathVariable long assessmentId) {
+        return ComplianceApi.download(assessments.report(id, assessmentId));
+    }
+
     @GetMapping("/systems/{id}/evidence/{evidenceId}")
     ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId) {
         return ComplianceApi.download(plans.evidenceFile(id, evidenceId));
@@ -171,6 +223,9 @@ public class CompliancePages {
         model.addAttribute("summary", compliance.forSystem(id));
         model.addAttribute("assessments", assessments.list(id));
         model.addAttribute("statuses", RequirementStatus.values());
+        model.addAttribute("assessmentKinds", AssessmentKind.values());
+        model.addAttribute("assessorKinds", vn.khien.compliance.assessment.AssessorKind.values());
+        model.addAttribute("assessmentScopes", AssessmentScope.values());
         model.addAttribute("problems", problem == null ? List.of() : texts(problem));
         model.addAttribute("problemRequirement", requirementId);
         return "compliance/plan";

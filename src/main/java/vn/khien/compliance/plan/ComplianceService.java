@@ -80,6 +80,15 @@ public class ComplianceService {
                 .params(f.params()).query().listOfRows();
     }
 
+    /** Organisations the caller can see, in tree order, with their depth for indenting the choice list. */
+    public List<Map<String, Object>> visibleOrganizations() {
+        var f = scope.visible("o.path");
+        return jdbc.sql("SELECT o.id, o.name_vi, o.path FROM organization o WHERE " + f.sql() + " ORDER BY o.path")
+                .params(f.params()).query((rs, n) -> Map.<String, Object>of("id", rs.getLong("id"),
+                        "name", rs.getString("name_vi"),
+                        "depth", rs.getString("path").chars().filter(c -> c == '/').count() - 2)).list();
+    }
+
     private SystemSummary summary(InformationSystem system,
                                   Map<String, vn.khien.compliance.catalogue.RequirementStatus> statuses,
                                   RequirementIndex index) {

@@ -26,6 +26,6 @@ public class PlanListener {
         // The owner's path decides which internal-policy layers apply; read without a person (events have none).
         String ownerPath = jdbc.sql("SELECT path FROM organization WHERE id = :id")
                 .param("id", event.ownerOrganizationId()).query(String.class).single();
-        plans.derive(event.systemId(), ownerPath, event.level(), event.regime(), event.approvedOn());
+        plans.derive(event.systemId(), event.ownerOrganizationId(), ownerPath, event.level(), event.regime(), event.approvedOn());
     }
 }

@@ -54,7 +54,8 @@ public class PlanService {
      * a later level needs it again.
      */
     @Transactional
-    public PlanDiff derive(long systemId, String ownerPath, int level, String regimeId, LocalDate approvedOn) {
+    public PlanDiff derive(long systemId, long ownerOrganizationId, String ownerPath, int level, String regimeId,
+                           LocalDate approvedOn) {
         CatalogueSet set = catalogues.setFor(RegimeIds.of(regimeId), ownerPath);
         Set<String> wanted = PlanDerivation.derive(set, level);
         Set<String> before = new LinkedHashSet<>(plans.requiredIds(systemId));
@@ -73,7 +74,9 @@ public class PlanService {
         details.put("catalogues", versions);
         details.put("newlyRequired", diff.newlyRequired().size());
         details.put("noLongerRequired", diff.noLongerRequired().size());
-        audit.record(AuditEntry.change("compliance.plan.derive", null, "security_plan", revision, null, details));
+        details.put("system", systemId);
+        audit.record(AuditEntry.change("compliance.plan.derive", ownerOrganizationId, "security_plan", revision, null,
+                details));
         return diff;
     }
 
@@ -112,6 +115,11 @@ public class PlanService {
             problems.add(new FieldProblem("targetDate", "compliance.error.targetDateRequired"));
         } else if (update.getStatus() == RequirementStatus.NOT_APPLICABLE && blank(update.getJustification())) {
             problems.add(new FieldProblem("justification", "compliance.error.justificationRequired"));
+        }
+        if (update.getStatus() == RequirementStatus.MET && blank(update.getDeployedProducts())
+                && productsRequired(system, requirementId)) {
+            // The level requires a product (WAF, SIEM …): "met" must name what is actually deployed.
+            problems.add(new FieldProblem("deployedProducts", "compliance.error.productsRequired"));
         }
         if (!problems.isEmpty()) {
             throw new FieldProblemException(problems);
@@ -209,6 +217,12 @@ public class PlanService {
         audit.record(AuditEntry.change("compliance.regulation.save", system.ownerOrganizationId(), "security_regulation",
                 systemId, before, after));
         return after;
+    }
+
+    private boolean productsRequired(InformationSystem system, String requirementId) {
+        return system.approvedLevel() != null && catalogues.everything().find(requirementId)
+                .map(r -> r.designProductsFor(system.approvedLevel()).stream().anyMatch(p -> !p.isConditional()))
+                .orElse(false);
     }
 
     /** The system if the caller may see it, else 404. */

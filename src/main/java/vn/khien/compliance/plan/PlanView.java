@@ -27,9 +27,9 @@ public record PlanView(InformationSystem system, boolean canEdit, PlanRevision r
         java.util.ArrayList<RoadmapEntry> entries = new java.util.ArrayList<>();
         lines.stream().filter(l -> l.item().status() == RequirementStatus.PLANNED && l.item().targetDate() != null)
                 .forEach(l -> entries.add(new RoadmapEntry(l.item().targetDate(), l.requirement().id(),
-                        PlanLine.title(l.requirement()), l.item().owner(), false)));
+                        PlanLine.title(l.requirement()), l.item().owner(), null)));
         tasks.stream().filter(t -> !t.done()).forEach(t -> entries.add(new RoadmapEntry(t.dueOn(), t.requirementId(),
-                t.title(), t.owner(), true)));
+                t.title(), t.owner(), t.id())));
         entries.sort(java.util.Comparator.comparing(RoadmapEntry::date,
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return entries;
@@ -40,6 +40,7 @@ public record PlanView(InformationSystem system, boolean canEdit, PlanRevision r
                 java.util.LinkedHashMap::new, Collectors.toList()));
     }
 
-    public record RoadmapEntry(LocalDate date, String requirementId, String title, String owner, boolean task) {
+    /** {@code taskId} is null for a planned requirement, else the remediation task's id. */
+    public record RoadmapEntry(LocalDate date, String requirementId, String title, String owner, Long taskId) {
     }
 }
