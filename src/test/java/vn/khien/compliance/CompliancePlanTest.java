@@ -161,6 +161,11 @@ class CompliancePlanTest extends IntegrationTest {
         assertThat(lasting.json().get("validity").asText()).isEqualTo("VALID");
         assertThat(api.post(path, Map.of("title", "Không có gì")).status()).isEqualTo(422);
         long fileId = expired.json().get("id").asLong();
+        assertThat(api.get("/api/v1/compliance/systems/" + systemId + "/summary").json().get("flaggedEvidence").asInt())
+                .isEqualTo(2);
+        JsonNode inProvince = http.api(provinceLeader.token())
+                .get("/api/v1/compliance/organizations/" + province.id() + "/summary").json().get("systems");
+        assertThat(inProvince.get(0).get("flaggedEvidence").asInt()).isEqualTo(2);
         assertThat(new String(ComplianceFixture.getBytes(http.base(), officer.token(),
                 "/api/v1/compliance/systems/" + systemId + "/evidence/" + fileId))).isEqualTo("PDF");
     }

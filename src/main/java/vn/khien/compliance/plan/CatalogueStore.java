@@ -131,11 +131,6 @@ public class CatalogueStore implements ApplicationRunner {
         };
     }
 
-    public void deactivateOlder(String key, long keepId) {
-        jdbc.sql("UPDATE compliance_catalogue SET active = FALSE WHERE catalogue_key = :k AND id <> :id")
-                .param("k", key).param("id", keepId).update();
-    }
-
     public String content(long id) {
         return jdbc.sql("SELECT content FROM compliance_catalogue WHERE id = :id").param("id", id)
                 .query(String.class).single();

@@ -27,9 +27,11 @@ public class ComplianceService {
     private final AssessmentService assessments;
     private final OrgScope scope;
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
     public ComplianceService(SystemService systems, PlanRepository plans, CatalogueStore catalogues,
-                             AssessmentService assessments, OrgScope scope, JdbcClient jdbc) {
+                             AssessmentService assessments, OrgScope scope, JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.systems = systems;
         this.plans = plans;
         this.catalogues = catalogues;
@@ -42,7 +44,9 @@ public class ComplianceService {
         InformationSystem system = systems.get(systemId);
         Map<String, vn.khien.compliance.catalogue.RequirementStatus> statuses = new java.util.LinkedHashMap<>();
         plans.items(systemId, true).forEach(i -> statuses.put(i.requirementId(), i.status()));
-        return summary(system, statuses, catalogues.everything());
+        long flagged = plans.evidence(systemId, java.time.LocalDate.now(clock)).stream()
+                .filter(Evidence::flagged).filter(e -> statuses.containsKey(e.requirementId())).count();
+        return summary(system, statuses, catalogues.everything(), flagged);
     }
 
     public SubtreeSummary forSubtree(long organizationId) {
@@ -54,6 +58,8 @@ public class ComplianceService {
         Map<Long, Map<String, vn.khien.compliance.catalogue.RequirementStatus>> statuses =
                 plans.statusesInSubtree((String) org.get("path"));
         RequirementIndex index = catalogues.everything();
+        Map<Long, Long> flagged = plans.flaggedEvidenceInSubtree((String) org.get("path"),
+                java.time.LocalDate.now(clock));
         List<SystemSummary> rows = new ArrayList<>();
         List<SystemCompliance> compliance = new ArrayList<>();
         for (InformationSystem system : systems.search(new SystemSearch(organizationId, null, null, null, null))) {
@@ -61,7 +67,7 @@ public class ComplianceService {
             if (system.approvedLevel() == null || s == null) {
                 continue;
             }
-            rows.add(summary(system, s, index));
+            rows.add(summary(system, s, index, flagged.getOrDefault(system.id(), 0L)));
             compliance.add(new SystemCompliance(String.valueOf(system.id()), system.approvedLevel(), s));
         }
         var tally = ComplianceRollup.overall(compliance);
@@ -91,16 +97,16 @@ public class ComplianceService {
 
     private SystemSummary summary(InformationSystem system,
                                   Map<String, vn.khien.compliance.catalogue.RequirementStatus> statuses,
-                                  RequirementIndex index) {
+                                  RequirementIndex index, long flaggedEvidence) {
         if (system.approvedLevel() == null) {
             return new SystemSummary(system.id(), system.code(), system.name(), system.ownerOrganizationId(),
                     system.ownerName(), null, system.approvedRegime(),
-                    vn.khien.compliance.catalogue.ComplianceTally.EMPTY, 0, false, Map.of(), null, false);
+                    vn.khien.compliance.catalogue.ComplianceTally.EMPTY, 0, false, Map.of(), null, false, 0);
         }
         SystemCompliance c = new SystemCompliance(String.valueOf(system.id()), system.approvedLevel(), statuses);
         return new SystemSummary(system.id(), system.code(), system.name(), system.ownerOrganizationId(),
                 system.ownerName(), system.approvedLevel(), system.approvedRegime(), c.tally(), c.tally().percent(),
                 c.fullyDeployed(), ComplianceRollup.byGroup(List.of(c), index), assessments.scheduleOf(system),
-                !plans.hasRegulation(system.id()));
+                !plans.hasRegulation(system.id()), flaggedEvidence);
     }
 }

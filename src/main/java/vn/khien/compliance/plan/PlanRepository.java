@@ -131,6 +131,27 @@ public class PlanRepository {
 
     // ---- evidence
 
+    /**
+     * Per visible system owned in the subtree: how many evidence items of required plan items are expired or expire
+     * within the warning window, so a leader sees where proof is running out.
+     */
+    public Map<Long, Long> flaggedEvidenceInSubtree(String orgPath, LocalDate today) {
+        ScopeFilter f = systems.visibleSystems("e.system_id");
+        Map<Long, Long> result = new java.util.HashMap<>();
+        jdbc.sql("SELECT e.system_id, COUNT(*) FROM plan_evidence e"
+                        + " JOIN plan_item p ON p.system_id = e.system_id AND p.requirement_id = e.requirement_id"
+                        + " AND p.required = TRUE"
+                        + " JOIN information_system s ON s.id = e.system_id"
+                        + " JOIN organization o ON o.id = s.owner_organization_id"
+                        + " WHERE e.valid_until IS NOT NULL AND e.valid_until <= :limit AND o.path LIKE :path || '%'"
+                        + " AND " + f.sql() + " GROUP BY e.system_id")
+                .params(f.params()).param("limit", today.plusDays(EXPIRY_WARNING_DAYS)).param("path", orgPath)
+                .query((ResultSet rs) -> {
+                    result.put(rs.getLong(1), rs.getLong(2));
+                });
+        return result;
+    }
+
     public long insertEvidence(long systemId, String requirementId, String title, String url, String fileName,
                                String contentType, byte[] content, LocalDate validUntil, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
