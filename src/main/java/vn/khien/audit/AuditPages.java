@@ -17,11 +17,14 @@ public class AuditPages {
     private final AuditRecords records;
     private final AuditChainVerifier verifier;
     private final OrgScope scope;
+    private final AuditOrganizations organizations;
 
-    public AuditPages(AuditRecords records, AuditChainVerifier verifier, OrgScope scope) {
+    public AuditPages(AuditRecords records, AuditChainVerifier verifier, OrgScope scope,
+                      AuditOrganizations organizations) {
         this.records = records;
         this.verifier = verifier;
         this.scope = scope;
+        this.organizations = organizations;
     }
 
     @GetMapping
@@ -32,6 +35,7 @@ public class AuditPages {
                   @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("page", records.search(AuditApi.query(actor, organizationId, action, from, to, page, 50)));
         model.addAttribute("actions", records.actions());
+        model.addAttribute("organizations", organizations.readable());
         model.addAttribute("pageNo", page);
         model.addAttribute("platformAdmin", scope.isPlatformAdmin());
         return "audit";

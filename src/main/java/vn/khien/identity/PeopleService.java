@@ -44,14 +44,19 @@ public class PeopleService {
         return people.findAllVisible();
     }
 
-    @Transactional(readOnly = true)
+    /** One person in the caller's scope; platform administrators' reads are recorded. */
+    @Transactional
     public Person get(long id) {
-        return people.findVisible(id).orElseThrow(() -> new NotFoundException("person"));
+        Person person = people.findVisible(id).orElseThrow(() -> new NotFoundException("person"));
+        if (scope.isPlatformAdmin()) {
+            audit.record(AuditEntry.of("ADMIN_READ", people.homeOrganization(id), "person", id));
+        }
+        return person;
     }
 
     @Transactional(readOnly = true)
     public List<RoleGrant> grantsVisibleOf(long personId) {
-        get(personId);
+        people.findVisible(personId).orElseThrow(() -> new NotFoundException("person"));
         return people.grantsOf(personId).stream().filter(g -> scope.canSee(g.organizationId())).toList();
     }
 
@@ -81,7 +86,7 @@ public class PeopleService {
 
     @Transactional
     public void grant(long personId, long organizationId, Role role) {
-        get(personId);
+        people.findVisible(personId).orElseThrow(() -> new NotFoundException("person"));
         requireMayGrant(role, organizationId, "organizationId");
         boolean exists = people.grantsOf(personId).stream()
                 .anyMatch(g -> g.organizationId() == organizationId && g.role() == role);
@@ -93,7 +98,8 @@ public class PeopleService {
 
     @Transactional
     public void revoke(long personId, long grantId) {
-        RoleGrant grant = people.grantsOf(get(personId).id()).stream().filter(g -> g.id() == grantId).findFirst()
+        people.findVisible(personId).orElseThrow(() -> new NotFoundException("person"));
+        RoleGrant grant = people.grantsOf(personId).stream().filter(g -> g.id() == grantId).findFirst()
                 .orElseThrow(() -> new NotFoundException("grant"));
         requireMayGrant(grant.role(), grant.organizationId(), "grantId");
         people.revoke(grantId);

@@ -4,7 +4,14 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,7 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /** Every API error is application/problem+json (RFC 9457); validation errors name their fields. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-public class ApiProblemHandler {
+public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
 
@@ -44,24 +51,38 @@ public class ApiProblemHandler {
         return validation(errors);
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ProblemDetail invalid(MethodArgumentNotValidException e) {
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         e.getBindingResult().getFieldErrors().forEach(fe -> errors.add(Map.of("field", fe.getField(),
                 "message", messages.getMessage(fe, LocaleContextHolder.getLocale()))));
-        return validation(errors);
+        return json(validation(errors));
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "unreadable-body", text("error.unreadableBody"));
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return json(problem(HttpStatus.BAD_REQUEST, "unreadable-body", text("error.unreadableBody")));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", text("error.invalidParameter", name));
+        pd.setProperty("errors", List.of(Map.of("field", String.valueOf(name), "message", text("error.invalidParameter", name))));
+        return json(pd);
+    }
+
+    /** Spring's own checks (type of a path variable, missing parameter …) with the same body shape. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", text("error.invalidParameter", e.getName()));
-        pd.setProperty("errors", List.of(Map.of("field", e.getName(), "message", text("error.invalidParameter", e.getName()))));
-        return pd;
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
+        return handleTypeMismatch(e, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ResponseEntity<Object> json(ProblemDetail pd) {
+        return ResponseEntity.status(pd.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
     }
 
     private ProblemDetail validation(List<Map<String, String>> errors) {

@@ -146,6 +146,7 @@ class SubtreeIsolationTest extends IntegrationTest {
      */
     static Set<String> coveredByModuleTests() {
         Set<String> covered = new HashSet<>();
+        covered.addAll(vn.khien.systems.SystemsIsolationTest.COVERED);
         covered.addAll(vn.khien.compliance.ComplianceIsolationTest.COVERED);
         return covered;
     }

@@ -131,7 +131,8 @@ public class Http {
 
         private Response send(HttpRequest.Builder b) {
             try {
-                HttpResponse<String> r = client.send(b.header("Accept-Language", "vi").build(),
+                HttpResponse<String> r = client.send(b.header("Accept-Language", "vi")
+                                .header("Accept", "text/html,application/xhtml+xml").build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 return new Response(r.statusCode(), r.body(), r);
             } catch (IOException | InterruptedException e) {

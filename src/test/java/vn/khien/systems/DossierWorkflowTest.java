@@ -18,6 +18,9 @@ class DossierWorkflowTest extends IntegrationTest {
     @Autowired
     DossierDeadlines deadlines;
 
+    @Autowired
+    ApprovedLevelRecorder approvals;
+
     @Test
     void dossierGoesFromDraftThroughReturnToApprovalByTheRightPeople() {
         ProvinceFixture p = new ProvinceFixture(data, admin());
@@ -76,6 +79,9 @@ class DossierWorkflowTest extends IntegrationTest {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("history")).extracting(s -> s.get("action").asText())
                 .containsExactly("CREATE", "SUBMIT", "RETURN", "RESUBMIT", "APPRAISE", "APPROVE");
+
+        assertThat(approvals.received()).contains(new SystemLevelApproved(systemId, p.department.id(), 3, "nd331-2026",
+                LocalDate.of(2026, 11, 20)));
 
         Http.Response system = officer.get("/api/v1/systems/" + systemId);
         assertThat(system.json().get("approvedLevel").asInt()).isEqualTo(3);

@@ -53,6 +53,7 @@ class FoundationJourneyBrowserTest extends IntegrationTest {
             page.click("#user-submit");
             assertThat(page.locator("h1")).hasText("Giàng Thị Mai");
             assertThat(page.locator("#grants")).containsText("Quản trị tổ chức");
+            page.click("#account-menu");
             page.click("#logout");
 
             Browser.signIn(page, username, "Mat-khau-Dong-Van-2026");

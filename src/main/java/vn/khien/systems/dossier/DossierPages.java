@@ -1,0 +1,126 @@
+package vn.khien.systems.dossier;
+
+import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.NotFoundException;
+import vn.khien.systems.register.ProblemMessages;
+import vn.khien.systems.register.SystemService;
+
+@Controller
+public class DossierPages {
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private final DossierService service;
+    private final DossierDocuments documents;
+    private final SystemService systems;
+    private final ProblemMessages problems;
+
+    public DossierPages(DossierService service, DossierDocuments documents, SystemService systems,
+                        ProblemMessages problems) {
+        this.service = service;
+        this.documents = documents;
+        this.systems = systems;
+        this.problems = problems;
+    }
+
+    @PostMapping("/systems/{id}/dossiers")
+    String create(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            return "redirect:/dossiers/" + service.create(id).id();
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("dossierErrors", problems.of(e));
+            return "redirect:/systems/" + id;
+        }
+    }
+
+    @GetMapping("/dossiers/{id}")
+    String show(@PathVariable long id, Model model) {
+        Dossier d = service.get(id);
+        model.addAttribute("dossier", d);
+        model.addAttribute("system", systems.get(d.systemId()));
+        model.addAttribute("partDefinitions", service.partDefinitions(d));
+        model.addAttribute("texts", service.parts(id));
+        model.addAttribute("attachments", service.attachments(id));
+        model.addAttribute("history", service.steps(id));
+        model.addAttribute("allowed", service.allowedActions(d).stream().map(Enum::name).toList());
+        model.addAttribute("editable", d.status().editable() && systems.canEdit(systems.get(d.systemId())));
+        model.addAttribute("late", d.lateOn(java.time.LocalDate.now(vn.khien.platform.PlatformConfiguration.ZONE)));
+        return "dossiers/show";
+    }
+
+    @PostMapping("/dossiers/{id}/parts/{partKey}")
+    String savePart(@PathVariable long id, @PathVariable String partKey, @RequestParam(required = false) String content,
+                    RedirectAttributes redirect) {
+        try {
+            service.savePart(id, partKey, content);
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("errors", problems.of(e));
+        }
+        return "redirect:/dossiers/" + id + "#part-" + partKey;
+    }
+
+    @PostMapping("/dossiers/{id}/attachments")
+    String attach(@PathVariable long id, @RequestParam String part, @RequestParam(required = false) MultipartFile file,
+                  RedirectAttributes redirect) throws IOException {
+        try {
+            service.attach(id, part, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getContentType(), file == null ? null : file.getBytes());
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("errors", problems.of(e));
+        }
+        return "redirect:/dossiers/" + id + "#part-" + part;
+    }
+
+    @GetMapping("/dossiers/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+        DossierAttachment meta = service.attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst()
+                .orElseThrow(() -> new NotFoundException("attachment"));
+        return DossierApi.download(service.attachment(id, attachmentId), meta.fileName(), meta.contentType());
+    }
+
+    @GetMapping("/dossiers/{id}/signed-file")
+    ResponseEntity<byte[]> signedFile(@PathVariable long id) {
+        Dossier d = service.get(id);
+        return DossierApi.download(service.signedFile(id), d.signedFileName(), null);
+    }
+
+    @PostMapping("/dossiers/{id}/actions/{action}")
+    String act(@PathVariable long id, @PathVariable DossierAction action, @ModelAttribute ActionRequest request,
+               @RequestParam(required = false) MultipartFile signedFile, RedirectAttributes redirect) throws IOException {
+        if (signedFile != null && !signedFile.isEmpty()) {
+            request.setSignedFileName(signedFile.getOriginalFilename());
+            request.setSignedFileBase64(Base64.getEncoder().encodeToString(signedFile.getBytes()));
+        }
+        try {
+            service.act(id, action, request);
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("errors", problems.of(e));
+        }
+        return "redirect:/dossiers/" + id;
+    }
+
+    @GetMapping("/dossiers/{id}/dossier.docx")
+    ResponseEntity<byte[]> dossierDocx(@PathVariable long id) {
+        return DossierApi.download(documents.dossier(id), "ho-so-de-xuat-cap-do-" + id + ".docx", DOCX);
+    }
+
+    @GetMapping("/dossiers/{id}/decision.docx")
+    ResponseEntity<byte[]> decisionDocx(@PathVariable long id) {
+        return DossierApi.download(documents.decision(id), "du-thao-quyet-dinh-" + id + ".docx", DOCX);
+    }
+
+
+}

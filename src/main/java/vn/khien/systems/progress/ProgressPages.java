@@ -1,0 +1,34 @@
+package vn.khien.systems.progress;
+
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.khien.organizations.Organization;
+import vn.khien.organizations.OrganizationService;
+
+@Controller
+public class ProgressPages {
+    private final ProgressService service;
+    private final OrganizationService organizations;
+
+    public ProgressPages(ProgressService service, OrganizationService organizations) {
+        this.service = service;
+        this.organizations = organizations;
+    }
+
+    /** Without organizationId: the top of the caller's visible tree. */
+    @GetMapping("/level-progress")
+    String progress(@RequestParam(required = false) Long organizationId, Model model) {
+        List<Organization> visible = organizations.visible();
+        model.addAttribute("organizations", visible);
+        if (organizationId == null && !visible.isEmpty()) {
+            organizationId = visible.stream().min(java.util.Comparator.comparingInt(Organization::depth)).orElseThrow().id();
+        }
+        if (organizationId != null) {
+            model.addAttribute("progress", service.of(organizationId));
+        }
+        return "systems/progress";
+    }
+}

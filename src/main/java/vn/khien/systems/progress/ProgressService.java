@@ -1,0 +1,111 @@
+package vn.khien.systems.progress;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.khien.access.OrgScope;
+import vn.khien.access.ScopeFilter;
+import vn.khien.platform.NotFoundException;
+import vn.khien.platform.PlatformConfiguration;
+import vn.khien.systems.campaigns.Campaign;
+import vn.khien.systems.campaigns.CampaignCatalog;
+import vn.khien.systems.campaigns.CampaignTarget;
+import vn.khien.systems.dossier.Dossier;
+import vn.khien.systems.dossier.DossierRepository;
+import vn.khien.systems.register.SystemRepository;
+
+/** Aggregates over the systems owned in a subtree (and visible to the caller), answered by the database. */
+@Service
+public class ProgressService {
+
+    /** How campaigns.yaml populations read in the register (see the header of that file). */
+    static final Map<String, String> POPULATIONS = Map.of(
+            "OPERATING_SYSTEMS", "s.lifecycle_status = 'OPERATING'",
+            "SYSTEMS_IN_DESIGN_OR_BUILD", "s.lifecycle_status IN ('PLANNED', 'UNDER_INVESTMENT')",
+            "UNDER_INVESTMENT_BEFORE_2026_07_01", "s.investment_started_on < DATE '2026-07-01'",
+            "LEVELLED_UNDER_OLD_LAW", "s.approved_regime = 'nd85-2016'");
+
+    /** Metrics this module can measure; plan deployment and reviews belong to other modules. */
+    static final Map<String, String> METRICS = Map.of(
+            "LEVEL_APPROVED", "s.approved_level IS NOT NULL",
+            "DOSSIER_PREPARED", "(s.approved_level IS NOT NULL OR EXISTS (SELECT 1 FROM level_dossier ld"
+                    + " WHERE ld.system_id = s.id AND ld.status NOT IN ('DRAFT', 'WITHDRAWN')))");
+
+    private final JdbcClient jdbc;
+    private final OrgScope scope;
+    private final SystemRepository systems;
+    private final DossierRepository dossiers;
+    private final CampaignCatalog campaigns;
+    private final Clock clock;
+
+    public ProgressService(JdbcClient jdbc, OrgScope scope, SystemRepository systems, DossierRepository dossiers,
+                           CampaignCatalog campaigns, Clock clock) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+        this.systems = systems;
+        this.dossiers = dossiers;
+        this.campaigns = campaigns;
+        this.clock = clock;
+    }
+
+    public Progress of(long organizationId) {
+        if (!scope.canSee(organizationId)) {
+            throw new NotFoundException("organization " + organizationId);
+        }
+        Map<String, Object> org = jdbc.sql("SELECT name_vi, path FROM organization WHERE id = :id")
+                .param("id", organizationId).query().singleRow();
+        String path = (String) org.get("path");
+        ScopeFilter f = systems.visibleSystems("s.id");
+        String from = " FROM information_system s JOIN organization ow ON ow.id = s.owner_organization_id"
+                + " WHERE ow.path LIKE :path AND s.lifecycle_status <> 'RETIRED' AND " + f.sql();
+        Map<Integer, Long> perLevel = new LinkedHashMap<>();
+        for (int level = 0; level <= 5; level++) {
+            perLevel.put(level, 0L);
+        }
+        jdbc.sql("SELECT COALESCE(s.approved_level, 0), COUNT(*)" + from + " GROUP BY COALESCE(s.approved_level, 0)")
+                .params(f.params()).param("path", path + "%")
+                .query(rs -> {
+                    perLevel.put(rs.getInt(1), rs.getLong(2));
+                });
+        long total = perLevel.values().stream().mapToLong(Long::longValue).sum();
+        long approved = total - perLevel.get(0);
+        List<Dossier> all = dossiers.inSubtree(path);
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        all.forEach(d -> byStatus.merge(d.status().name(), 1L, Long::sum));
+        LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
+        List<Dossier> late = all.stream().filter(d -> d.lateOn(today)).toList();
+        return new Progress(organizationId, (String) org.get("name_vi"), total, approved, perLevel, byStatus, late,
+                campaignRows(from, f, path));
+    }
+
+    private List<Progress.CampaignRow> campaignRows(String from, ScopeFilter f, String path) {
+        List<Progress.CampaignRow> rows = new ArrayList<>();
+        for (Campaign c : campaigns.all()) {
+            for (CampaignTarget t : c.targets()) {
+                String population = POPULATIONS.get(t.population());
+                String metric = METRICS.get(t.metric().name());
+                Long counted = null;
+                Long met = null;
+                Integer percent = null;
+                if (population != null && metric != null) {
+                    counted = count(from + " AND " + population, f, path);
+                    met = count(from + " AND " + population + " AND " + metric, f, path);
+                    percent = counted == 0 ? 100 : (int) Math.floor(met * 100.0 / counted);
+                }
+                rows.add(new Progress.CampaignRow(c.id(), c.titleVi(), t.id(), t.metric().name(), t.population(),
+                        t.sharePercent(), t.due(), t.legalRef(), counted, met, percent));
+            }
+        }
+        return rows;
+    }
+
+    private long count(String from, ScopeFilter f, String path) {
+        return jdbc.sql("SELECT COUNT(*)" + from).params(f.params()).param("path", path + "%")
+                .query(Long.class).single();
+    }
+}

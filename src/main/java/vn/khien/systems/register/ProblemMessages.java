@@ -1,0 +1,35 @@
+package vn.khien.systems.register;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import vn.khien.platform.FieldProblemException;
+
+/** Resolves business and validation problems to texts in the request's language, for pages that redirect. */
+@Component
+public class ProblemMessages {
+    private final MessageSource messages;
+
+    public ProblemMessages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public List<String> of(FieldProblemException e) {
+        List<String> out = new ArrayList<>();
+        e.problems().forEach(p -> out.add(text(p.messageKey(), p.args())));
+        return out;
+    }
+
+    public List<String> of(BindingResult result) {
+        List<String> out = new ArrayList<>();
+        result.getAllErrors().forEach(err -> out.add(messages.getMessage(err, LocaleContextHolder.getLocale())));
+        return out;
+    }
+
+    public String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,183 @@
+package vn.khien.systems.register;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.access.Capability;
+import vn.khien.access.OrgScope;
+import vn.khien.organizations.Organization;
+import vn.khien.organizations.OrganizationService;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.FormErrors;
+import vn.khien.systems.classification.RegimeCatalog;
+import vn.khien.systems.dossier.DossierService;
+import vn.khien.systems.levels.ClassificationService;
+
+@Controller
+@RequestMapping("/systems")
+public class SystemPages {
+
+    private final SystemService service;
+    private final ClassificationService classifications;
+    private final DossierService dossiers;
+    private final OrganizationService organizations;
+    private final OrgScope scope;
+    private final RegimeCatalog regimes;
+    private final ProblemMessages problems;
+
+    public SystemPages(SystemService service, ClassificationService classifications, DossierService dossiers,
+                       OrganizationService organizations, OrgScope scope, RegimeCatalog regimes,
+                       ProblemMessages problems) {
+        this.service = service;
+        this.classifications = classifications;
+        this.dossiers = dossiers;
+        this.organizations = organizations;
+        this.scope = scope;
+        this.regimes = regimes;
+        this.problems = problems;
+    }
+
+    @ModelAttribute
+    void enums(Model model) {
+        model.addAttribute("systemTypes", SystemType.values());
+        model.addAttribute("lifecycles", LifecycleStatus.values());
+        model.addAttribute("hostingKinds", HostingKind.values());
+        model.addAttribute("infoKinds", InformationKind.values());
+        model.addAttribute("componentKinds", ComponentKind.values());
+        model.addAttribute("supplierAccesses", SupplierAccess.values());
+        model.addAttribute("regimes", regimes.all());
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) Long organizationId, @RequestParam(required = false) String q,
+                @RequestParam(required = false) Integer level, @RequestParam(required = false) LifecycleStatus status,
+                @RequestParam(required = false) String regime, Model model) {
+        SystemSearch search = new SystemSearch(organizationId, q, level, status, regime);
+        model.addAttribute("search", search);
+        model.addAttribute("systems", service.search(search));
+        model.addAttribute("organizations", organizations.visible());
+        return "systems/list";
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        InformationSystem s = service.get(id);
+        model.addAttribute("system", s);
+        model.addAttribute("canEdit", service.canEdit(s));
+        model.addAttribute("components", service.components(id));
+        model.addAttribute("suppliers", service.suppliers(id));
+        model.addAttribute("classifications", classifications.history(id));
+        model.addAttribute("dossiers", dossiers.forSystem(id));
+        if (!model.containsAttribute("component")) {
+            ComponentRequest c = new ComponentRequest();
+            c.setKind(ComponentKind.HOST);
+            model.addAttribute("component", c);
+        }
+        if (!model.containsAttribute("supplier")) {
+            model.addAttribute("supplier", new SupplierRequest());
+        }
+        return "systems/show";
+    }
+
+    @GetMapping("/new")
+    String newForm(@RequestParam(required = false) Long organizationId, Model model) {
+        SystemRequest form = new SystemRequest();
+        form.setOwnerOrganizationId(organizationId);
+        form.setOperatorOrganizationId(organizationId);
+        return form(model, form, null);
+    }
+
+    @PostMapping("/new")
+    String create(@Valid @ModelAttribute("form") SystemRequest form, BindingResult result, Model model) {
+        if (!result.hasErrors()) {
+            try {
+                return "redirect:/systems/" + service.create(form).id();
+            } catch (FieldProblemException e) {
+                FormErrors.bind(e, result);
+            }
+        }
+        return form(model, form, null);
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        InformationSystem s = service.get(id);
+        if (!service.canEdit(s)) {
+            throw new vn.khien.platform.ForbiddenActionException("error.forbidden");
+        }
+        return form(model, SystemRequest.of(s), id);
+    }
+
+    @PostMapping("/{id}/edit")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") SystemRequest form, BindingResult result,
+                  Model model) {
+        service.get(id);
+        if (!result.hasErrors()) {
+            try {
+                service.update(id, form);
+                return "redirect:/systems/" + id;
+            } catch (FieldProblemException e) {
+                FormErrors.bind(e, result);
+            }
+        }
+        return form(model, form, id);
+    }
+
+    @PostMapping("/{id}/components")
+    String addComponent(@PathVariable long id, @Valid @ModelAttribute("component") ComponentRequest component,
+                        BindingResult result, RedirectAttributes redirect) {
+        service.get(id);
+        if (result.hasErrors()) {
+            redirect.addFlashAttribute("componentErrors", problems.of(result));
+        } else {
+            try {
+                service.addComponent(id, component);
+            } catch (FieldProblemException e) {
+                redirect.addFlashAttribute("componentErrors", problems.of(e));
+                redirect.addFlashAttribute("component", component);
+            }
+        }
+        return "redirect:/systems/" + id + "#components";
+    }
+
+    @PostMapping("/{id}/components/{componentId}/remove")
+    String removeComponent(@PathVariable long id, @PathVariable long componentId) {
+        service.removeComponent(id, componentId);
+        return "redirect:/systems/" + id + "#components";
+    }
+
+    @PostMapping("/{id}/suppliers")
+    String addSupplier(@PathVariable long id, @Valid @ModelAttribute("supplier") SupplierRequest supplier,
+                       BindingResult result, RedirectAttributes redirect) {
+        service.get(id);
+        if (result.hasErrors()) {
+            redirect.addFlashAttribute("supplierErrors", problems.of(result));
+        } else {
+            try {
+                service.addSupplier(id, supplier);
+            } catch (FieldProblemException e) {
+                redirect.addFlashAttribute("supplierErrors", problems.of(e));
+            }
+        }
+        return "redirect:/systems/" + id + "#suppliers";
+    }
+
+    private String form(Model model, SystemRequest form, Long id) {
+        List<Organization> visible = organizations.visible();
+        model.addAttribute("form", form);
+        model.addAttribute("systemId", id);
+        model.addAttribute("owners", visible.stream().filter(o -> scope.can(o.id(), Capability.EDIT_SECURITY_DATA)
+                || (form.getOwnerOrganizationId() != null && o.id() == form.getOwnerOrganizationId())).toList());
+        model.addAttribute("operators", visible);
+        return "systems/form";
+    }
+}

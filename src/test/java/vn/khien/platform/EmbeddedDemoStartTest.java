@@ -1,0 +1,57 @@
+package vn.khien.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.khien.KhienApplication;
+import vn.khien.access.Role;
+import vn.khien.identity.DemoData;
+import vn.khien.support.Http;
+
+/**
+ * The README's start command in miniature: the default embedded H2 file database, --demo, no
+ * other setting. The demo gives every role, and its people can sign in and see their subtree.
+ */
+class EmbeddedDemoStartTest {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void startsOnTheEmbeddedFileDatabaseWithAWorkingDemo() {
+        Path db = workDir.resolve("data/khien");
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class).run(
+                "--server.port=0", "--demo",
+                "--spring.datasource.url=jdbc:h2:file:" + db + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--spring.datasource.username=sa", "--spring.datasource.password=",
+                "--khien.bootstrap.admin-password=")) {
+            assertThat(Files.exists(Path.of(db + ".mv.db"))).isTrue();
+            JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+            List<String> roles = jdbc.sql("""
+                    SELECT DISTINCT g.role FROM role_grant g JOIN app_user u ON u.id = g.user_id WHERE u.demo = TRUE""")
+                    .query(String.class).list();
+            assertThat(roles).containsExactlyInAnyOrder(java.util.Arrays.stream(Role.values()).map(Enum::name).toArray(String[]::new));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM organization WHERE demo = TRUE AND name_vi LIKE '%(demo)%'")
+                    .query(Long.class).single()).isGreaterThanOrEqualTo(8);
+            // A generated one-time password was printed for 'admin': it exists, with no built-in password.
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = 'admin'").query(Long.class).single()).isEqualTo(1);
+
+            Http http = new Http("http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port"));
+            Http.Response login = http.session().get("/login");
+            assertThat(login.body()).contains("<html lang=\"vi\">").contains("Đăng nhập Khiên");
+            Http.Session officer = http.session();
+            assertThat(officer.login("demo.so.canbo", DemoData.PASSWORD).header("Location")).doesNotContain("error");
+            String organizations = officer.get("/organizations").body();
+            assertThat(organizations).contains("DEMO-SO-KHCN").contains("DEMO-TTCDS").doesNotContain("DEMO-BO-TTCNTT");
+            Http.Response contacts = http.session().get("/public/contacts");
+            assertThat(contacts.body()).contains("Tỉnh Demo (demo)");
+        }
+    }
+}
