@@ -30,6 +30,8 @@ public class ComplianceIsolationTest extends IntegrationTest {
             "GET /api/v1/compliance/systems/{id}/evidence/{evidenceId}",
             "POST /api/v1/compliance/systems/{id}/tasks",
             "POST /api/v1/compliance/systems/{id}/tasks/{taskId}/done",
+            "POST /api/v1/compliance/systems/{id}/tasks/from-gaps",
+            "POST /compliance/systems/{id}/tasks/from-gaps",
             "PUT /api/v1/compliance/systems/{id}/regulation",
             "GET /api/v1/compliance/systems/{id}/assessments",
             "POST /api/v1/compliance/systems/{id}/assessments",
@@ -92,6 +94,7 @@ public class ComplianceIsolationTest extends IntegrationTest {
         api.put("POST evidence", a.post(sys + "/plan/" + req + "/evidence", Map.of("title", "x", "url", "https://x.test")));
         api.put("GET evidence", a.get(sys + "/evidence/" + evidence));
         api.put("POST task", a.post(sys + "/tasks", Map.of("title", "x", "dueOn", "2027-01-01")));
+        api.put("POST gap tasks", a.post(sys + "/tasks/from-gaps", Map.of("dueOn", "2027-01-01")));
         api.put("POST task done", a.post(sys + "/tasks/" + task + "/done", ""));
         api.put("PUT regulation", a.send("PUT", sys + "/regulation", Map.of("title", "x", "decisionNumber", "1",
                 "issuedOn", "2026-01-01")));
@@ -141,6 +144,7 @@ public class ComplianceIsolationTest extends IntegrationTest {
         pages.put("POST regulation", session.postForm(page + "/regulation", Map.of("title", "x",
                 "decisionNumber", "1", "issuedOn", "2026-01-01")));
         pages.put("POST task form", session.postForm(page + "/tasks", Map.of("title", "x", "dueOn", "2027-01-01")));
+        pages.put("POST gap tasks form", session.postForm(page + "/tasks/from-gaps", Map.of("dueOn", "2027-01-01")));
         pages.put("POST task done form", session.postForm(page + "/tasks/" + task + "/done", Map.of()));
         pages.put("POST assessment form", session.postForm(page + "/assessments", Map.of("kind", "AD_HOC",
                 "assessorKind", "LICENSED_ORGANISATION", "assessorName", "x", "scopes", "COMPLIANCE",

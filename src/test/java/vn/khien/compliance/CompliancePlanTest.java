@@ -93,6 +93,20 @@ class CompliancePlanTest extends IntegrationTest {
         assertThat(summary.get("percent").asInt()).isEqualTo((int) Math.round(200.0 / (total - 1)));
         assertThat(summary.get("fullyDeployed").asBoolean()).isFalse();
 
+        Http.Response gaps = api.post("/api/v1/compliance/systems/" + systemId + "/tasks/from-gaps",
+                Map.of("owner", "Tổ ứng cứu", "dueOn", "2027-06-30"));
+        assertThat(gaps.status()).as(gaps.body()).isEqualTo(201);
+        // Every applicable requirement not met gets a task; the planned one keeps its own owner and date.
+        assertThat(gaps.json().size()).isEqualTo(total - 3);
+        gaps.json().forEach(t -> {
+            if (t.get("requirementId").asText().equals(ids.get(3))) {
+                assertThat(t.get("dueOn").asText()).isEqualTo("2026-12-31");
+                assertThat(t.get("owner").asText()).isEqualTo("Phòng CNTT");
+            }
+        });
+        assertThat(api.post("/api/v1/compliance/systems/" + systemId + "/tasks/from-gaps",
+                Map.of("dueOn", "2027-06-30")).json().size()).isZero();
+
         JsonNode roadmap = api.get("/api/v1/compliance/systems/" + systemId + "/plan").json().get("roadmap");
         assertThat(roadmap.get(0).get("requirementId").asText()).isEqualTo(ids.get(3));
 
@@ -266,6 +280,12 @@ class CompliancePlanTest extends IntegrationTest {
         assertThat(ComplianceFixture.postYaml(http.base(), ADMIN_TOKEN, ComplianceFixture.orgLayer(department.code()))
                 .status()).isEqualTo(422);
         assertThat(ComplianceFixture.postYaml(http.base(), officer.token(), "catalogue: {}").status()).isEqualTo(422);
+        // A new legal base catalogue is for platform administrators only.
+        String base = vn.khien.compliance.catalogue.CatalogueExporter.toYaml(
+                vn.khien.compliance.catalogue.CatalogueLoader.loadTt12()).replace("version: 1.0.0", "version: 1.0.1-test")
+                .replace("version: '1.0.0'", "version: 1.0.1-test");
+        assertThat(base).contains("1.0.1-test");
+        assertThat(ComplianceFixture.postYaml(http.base(), officer.token(), base).status()).isEqualTo(403);
 
         long systemId = ComplianceFixture.createSystem(http.api(officer.token()), data, department, "Hệ thống nội bộ");
         fixture.approve(systemId, department, 3, "nd85-2016", LocalDate.of(2026, 3, 1));

@@ -112,6 +112,12 @@ public class ComplianceApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(plans.addTask(id, request));
     }
 
+    @PostMapping("/systems/{id}/tasks/from-gaps")
+    @Operation(summary = "Create a remediation task for every requirement not met that has no open task")
+    public ResponseEntity<List<RemediationTask>> tasksForGaps(@PathVariable long id, @RequestBody GapTasksRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(plans.tasksForGaps(id, request));
+    }
+
     @PostMapping("/systems/{id}/tasks/{taskId}/done")
     @Operation(summary = "Mark a remediation task done")
     public ResponseEntity<Void> completeTask(@PathVariable long id, @PathVariable long taskId) {

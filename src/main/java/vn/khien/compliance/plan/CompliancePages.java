@@ -53,6 +53,11 @@ public class CompliancePages {
             model.addAttribute("groupLabels", String.join("|", summary.byGroup().keySet().stream()
                     .map(g -> messages.getMessage("compliance.group." + g.name(), null, g.name(),
                             org.springframework.context.i18n.LocaleContextHolder.getLocale())).toList()));
+            model.addAttribute("levelLabels", String.join("|", summary.byLevel().keySet().stream()
+                    .map(l -> messages.getMessage("compliance.levelN", new Object[] {l}, String.valueOf(l),
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale())).toList()));
+            model.addAttribute("levelValues", String.join(",", summary.byLevel().values().stream()
+                    .map(t -> String.valueOf(t.percent())).toList()));
             model.addAttribute("groupValues", summary.byGroup().values().stream()
                     .map(t -> String.valueOf(t.percent())).reduce((a, b) -> a + "," + b).orElse(""));
         }
@@ -113,6 +118,18 @@ public class CompliancePages {
                    Model model) {
         try {
             plans.addTask(id, new TaskRequest(requirementId, title, owner, dueOn));
+            return "redirect:/compliance/systems/" + id + "#roadmap";
+        } catch (FieldProblemException e) {
+            return planPage(id, model, e, null);
+        }
+    }
+
+    @PostMapping("/systems/{id}/tasks/from-gaps")
+    String tasksForGaps(@PathVariable long id, @RequestParam(required = false) String owner,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+                        Model model) {
+        try {
+            plans.tasksForGaps(id, new GapTasksRequest(owner, dueOn));
             return "redirect:/compliance/systems/" + id + "#roadmap";
         } catch (FieldProblemException e) {
             return planPage(id, model, e, null);

@@ -184,6 +184,36 @@ public class PlanService {
         return plans.tasks(systemId).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
     }
 
+    /**
+     * Turns every gap (a required, applicable requirement not MET) that has no open task into a remediation task: the
+     * item's owner and target date where recorded, else the given owner and due date.
+     */
+    @Transactional
+    public List<RemediationTask> tasksForGaps(long systemId, GapTasksRequest r) {
+        InformationSystem system = editable(systemId);
+        if (r == null || r.dueOn() == null) {
+            throw new FieldProblemException("dueOn", "validation.required");
+        }
+        var requirements = catalogues.everything();
+        Set<String> open = new java.util.HashSet<>();
+        plans.tasks(systemId).stream().filter(t -> !t.done() && t.requirementId() != null)
+                .forEach(t -> open.add(t.requirementId()));
+        List<Long> created = new ArrayList<>();
+        for (PlanItem item : plans.items(systemId, true)) {
+            boolean gap = item.status() != RequirementStatus.MET && item.status().isApplicable();
+            if (!gap || open.contains(item.requirementId())) {
+                continue;
+            }
+            String title = requirements.find(item.requirementId()).map(PlanLine::title).orElse(item.requirementId());
+            created.add(plans.insertTask(systemId, item.requirementId(), null, title,
+                    blank(item.owner()) ? r.owner() : item.owner(),
+                    item.targetDate() != null ? item.targetDate() : r.dueOn(), clock.instant()));
+        }
+        audit.record(AuditEntry.change("compliance.task.fromGaps", system.ownerOrganizationId(), "information_system",
+                systemId, null, Map.of("tasks", created.size())));
+        return plans.tasks(systemId).stream().filter(t -> created.contains(t.id())).toList();
+    }
+
     @Transactional
     public void completeTask(long systemId, long taskId) {
         InformationSystem system = editable(systemId);
