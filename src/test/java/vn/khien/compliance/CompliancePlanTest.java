@@ -273,6 +273,8 @@ class CompliancePlanTest extends IntegrationTest {
 
     @Test
     void organisationLayerJoinsThePlansBelowItAndCataloguesExport() {
+        long before = ComplianceFixture.createSystem(http.api(officer.token()), data, department, "Có trước quy định");
+        fixture.approve(before, department, 3, "nd85-2016", LocalDate.of(2026, 2, 1));
         Http.Response imported = ComplianceFixture.postYaml(http.base(), ADMIN_TOKEN,
                 ComplianceFixture.orgLayer(department.code()));
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
@@ -286,6 +288,12 @@ class CompliancePlanTest extends IntegrationTest {
                 .replace("version: '1.0.0'", "version: 1.0.1-test");
         assertThat(base).contains("1.0.1-test");
         assertThat(ComplianceFixture.postYaml(http.base(), officer.token(), base).status()).isEqualTo(403);
+
+        // The plan approved before the internal policy is re-derived with it, and the history says so.
+        JsonNode history = http.api(officer.token()).get("/api/v1/compliance/systems/" + before + "/plan/history").json();
+        assertThat(history.get(0).get("newlyRequired").get(0).asText()).isEqualTo("ORG." + department.code() + ".USB");
+        assertThat(history.get(0).get("level").asInt()).isEqualTo(3);
+        assertThat(history.get(0).get("approvedOn").asText()).isEqualTo("2026-02-01");
 
         long systemId = ComplianceFixture.createSystem(http.api(officer.token()), data, department, "Hệ thống nội bộ");
         fixture.approve(systemId, department, 3, "nd85-2016", LocalDate.of(2026, 3, 1));

@@ -31,8 +31,13 @@ public class CatalogueAdmin {
     private final OrgScope scope;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final PlanRepository plans;
+    private final PlanService planService;
 
-    public CatalogueAdmin(CatalogueStore store, OrgScope scope, AuditTrail audit, JdbcClient jdbc) {
+    public CatalogueAdmin(CatalogueStore store, OrgScope scope, AuditTrail audit, JdbcClient jdbc, PlanRepository plans,
+                          PlanService planService) {
+        this.plans = plans;
+        this.planService = planService;
         this.store = store;
         this.scope = scope;
         this.audit = audit;
@@ -81,7 +86,27 @@ public class CatalogueAdmin {
         long id = store.insert(catalogue, CatalogueExporter.toYaml(catalogue), organizationId, "IMPORTED");
         audit.record(AuditEntry.change("compliance.catalogue.import", organizationId, "compliance_catalogue", id, null,
                 Map.of("catalogue", catalogue.header().versionedId(), "requirements", catalogue.requirements().size())));
+        rederive(catalogue, organizationId);
         return store.byId(id).orElseThrow();
+    }
+
+    /**
+     * A new version changes what plans require: the plans it affects are re-derived at their level and regime, so the
+     * diff (newly required, no longer required) shows in each plan's history like a level change would.
+     */
+    private void rederive(Catalogue catalogue, Long organizationId) {
+        var regime = catalogue.header().regime();
+        for (Map<String, Object> s : plans.plannedSystems(null, organizationId)) {
+            String regimeId = (String) s.get("regime");
+            if (regime != null && RegimeIds.of(regimeId) != regime) {
+                continue;
+            }
+            Object on = s.get("approved_on");
+            java.time.LocalDate approvedOn = on instanceof java.sql.Date d ? d.toLocalDate()
+                    : on instanceof java.time.LocalDate l ? l : null;
+            planService.derive(((Number) s.get("id")).longValue(), ((Number) s.get("owner_organization_id")).longValue(),
+                    (String) s.get("path"), ((Number) s.get("level")).intValue(), regimeId, approvedOn);
+        }
     }
 
     private Long organisationOf(Catalogue layer) {

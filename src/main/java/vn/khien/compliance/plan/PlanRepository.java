@@ -66,6 +66,28 @@ public class PlanRepository {
         return keys.getKey().longValue();
     }
 
+    /**
+     * Systems with a derived plan that a new catalogue version affects: every system of the regime for a base
+     * catalogue, the systems owned in the organisation's subtree for an internal-policy layer. Read without a person:
+     * the importer's right to change the catalogue is what authorises the re-derivation.
+     */
+    public List<Map<String, Object>> plannedSystems(String regimeName, Long organizationId) {
+        String regimeFilter = regimeName == null ? "" : " AND sp.regime = :regime";
+        String orgFilter = organizationId == null ? ""
+                : " AND o.path LIKE (SELECT path FROM organization WHERE id = :org) || '%'";
+        var spec = jdbc.sql("SELECT s.id, s.owner_organization_id, o.path, sp.level, sp.regime, sp.approved_on"
+                + " FROM security_plan sp JOIN information_system s ON s.id = sp.system_id"
+                + " JOIN organization o ON o.id = s.owner_organization_id WHERE sp.superseded_at IS NULL"
+                + regimeFilter + orgFilter + " ORDER BY s.id");
+        if (regimeName != null) {
+            spec = spec.param("regime", regimeName);
+        }
+        if (organizationId != null) {
+            spec = spec.param("org", organizationId);
+        }
+        return spec.query().listOfRows();
+    }
+
     // ---- items
 
     /** Requirement ids currently required, whatever the caller (used by derivation, which has no person). */
