@@ -103,4 +103,35 @@ class ComplianceBrowserTest extends IntegrationTest {
             Browser.screenshot(leaderPage, "compliance-province");
         }
     }
+
+    @Test
+    void organisationAdministratorImportsAndExportsAnInternalPolicyLayer() throws java.io.IOException {
+        TestData.Org province = data.org(data.root(), "Tỉnh Yên Bái thử nghiệm");
+        TestData.Person orgAdmin = data.person(province, Role.ORG_ADMIN);
+        java.nio.file.Path yaml = java.nio.file.Files.createTempFile("layer", ".yaml");
+        java.nio.file.Files.writeString(yaml, ComplianceFixture.orgLayer(province.code()));
+        java.nio.file.Path broken = java.nio.file.Files.createTempFile("broken", ".yaml");
+        java.nio.file.Files.writeString(broken, "catalogue: {id: X}\nrequirements: []\n");
+        try (Browser browser = Browser.open(http.base())) {
+            Page page = browser.newPage();
+            Browser.signIn(page, orgAdmin.username(), TestData.PASSWORD);
+            page.navigate("/compliance/catalogues");
+            assertThat(page.locator("#catalogues")).containsText("TT12-2022");
+            page.setInputFiles("#catalogue-import input[name=file]", broken);
+            page.click("#catalogue-import button");
+            page.waitForLoadState();
+            assertThat(page.locator("#problems")).containsText("Danh mục không hợp lệ");
+            page.setInputFiles("#catalogue-import input[name=file]", yaml);
+            page.click("#catalogue-import button");
+            page.waitForLoadState();
+            assertThat(page.locator("#catalogues")).containsText("ORG-" + province.code());
+            com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator(
+                    "#catalogues tr:has-text('ORG-" + province.code() + "') a").click());
+            String exported = java.nio.file.Files.readString(download.path());
+            org.assertj.core.api.Assertions.assertThat(exported).contains("ORG." + province.code() + ".USB");
+        } finally {
+            java.nio.file.Files.deleteIfExists(yaml);
+            java.nio.file.Files.deleteIfExists(broken);
+        }
+    }
 }
