@@ -34,6 +34,9 @@ public class CatalogueStore implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<Long, Catalogue> parsed = new ConcurrentHashMap<>();
+    /** Every column but the YAML, which is read only for a version not parsed yet (it is large and never changes). */
+    private static final String COLUMNS = "SELECT id, catalogue_key, version, layer, regime, organization_id, origin,"
+            + " active, loaded_at FROM compliance_catalogue";
     private volatile boolean shippedLoaded;
 
     public CatalogueStore(JdbcClient jdbc, Clock clock) {
@@ -78,24 +81,22 @@ public class CatalogueStore implements ApplicationRunner {
     }
 
     public Optional<StoredCatalogue> find(String key, String version) {
-        return jdbc.sql("SELECT * FROM compliance_catalogue WHERE catalogue_key = :k AND version = :v")
+        return jdbc.sql(COLUMNS + " WHERE catalogue_key = :k AND version = :v")
                 .param("k", key).param("v", version).query(this::map).optional();
     }
 
     public Optional<StoredCatalogue> byId(long id) {
-        return jdbc.sql("SELECT * FROM compliance_catalogue WHERE id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql(COLUMNS + " WHERE id = :id").param("id", id).query(this::map).optional();
     }
 
     /** Every stored version, newest first; callers filter organisation layers by scope. */
     public List<StoredCatalogue> all() {
-        return jdbc.sql("SELECT * FROM compliance_catalogue ORDER BY id DESC").query(this::map).list();
+        return jdbc.sql(COLUMNS + " ORDER BY id DESC").query(this::map).list();
     }
 
     public Catalogue base(Regime regime) {
         loadShipped();
-        return jdbc.sql("""
-                SELECT * FROM compliance_catalogue WHERE layer = 'BASE' AND regime = :r AND active = TRUE
-                ORDER BY id DESC LIMIT 1""").param("r", regime.name()).query(this::map).optional()
+        return jdbc.sql(COLUMNS + " WHERE layer = 'BASE' AND regime = :r AND active = TRUE ORDER BY id DESC LIMIT 1").param("r", regime.name()).query(this::map).optional()
                 .orElseThrow(() -> new IllegalStateException("No catalogue in force for " + regime)).catalogue();
     }
 
@@ -106,7 +107,9 @@ public class CatalogueStore implements ApplicationRunner {
     public CatalogueSet setFor(Regime regime, String ownerPath) {
         Catalogue base = base(regime);
         List<StoredCatalogue> layers = jdbc.sql("""
-                SELECT c.* FROM compliance_catalogue c JOIN organization o ON o.id = c.organization_id
+                SELECT c.id, c.catalogue_key, c.version, c.layer, c.regime, c.organization_id, c.origin, c.active,
+                    c.loaded_at
+                FROM compliance_catalogue c JOIN organization o ON o.id = c.organization_id
                 WHERE c.layer = 'ORGANISATION' AND c.active = TRUE AND (c.regime IS NULL OR c.regime = :r)
                   AND :path LIKE o.path || '%'
                   AND c.id = (SELECT MAX(c2.id) FROM compliance_catalogue c2 WHERE c2.catalogue_key = c.catalogue_key
@@ -138,13 +141,8 @@ public class CatalogueStore implements ApplicationRunner {
 
     private StoredCatalogue map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         long id = rs.getLong("id");
-        Catalogue catalogue = parsed.computeIfAbsent(id, k -> {
-            try {
-                return CatalogueLoader.fromYaml(rs.getString("content"), "stored catalogue " + k);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Catalogue catalogue = parsed.computeIfAbsent(id, k ->
+                CatalogueLoader.fromYaml(content(k), "stored catalogue " + k));
         long org = rs.getLong("organization_id");
         Long organizationId = rs.wasNull() ? null : org;
         return new StoredCatalogue(id, rs.getString("catalogue_key"), rs.getString("version"), rs.getString("layer"),
