@@ -42,6 +42,9 @@ public class DossierPages {
             return "redirect:/dossiers/" + service.create(id).id();
         } catch (FieldProblemException e) {
             redirect.addFlashAttribute("dossierErrors", problems.of(e));
+            if (e instanceof MissingDesignationException missing) {
+                redirect.addFlashAttribute("designationLink", missing.pagePath());
+            }
             return "redirect:/systems/" + id;
         }
     }

@@ -145,7 +145,7 @@ public class DossierService {
             return authority.resolve(regime, level, new AuthorityContext(s.securityUnitOperates(), false),
                     directory.rolesFor(s));
         } catch (UnresolvedRoleException e) {
-            throw new FieldProblemException("authority", "systems.dossier.unresolvedRole", e.getMessage());
+            throw new MissingDesignationException(e.role(), s.ownerOrganizationId(), s.ownerName());
         }
     }
 
