@@ -76,7 +76,11 @@ class AuthorityDesignationTest extends IntegrationTest {
         assertThat(page).contains("Sở KH&amp;CN chưa chỉ định").contains("Kế thừa từ cấp trên")
                 .doesNotContain("remove-designation-" + designationId);
 
-        assertThat(officer.send("DELETE", "/api/v1/authority-designations/" + designationId, null).status()).isEqualTo(403);
+        // The department's officer does not see the province's designation; a province officer sees it but may not remove it.
+        assertThat(officer.send("DELETE", "/api/v1/authority-designations/" + designationId, null).status()).isEqualTo(404);
+        Http.Api provinceOfficer = http.api(data.person(t.province(), Role.SECURITY_OFFICER).token());
+        assertThat(provinceOfficer.send("DELETE", "/api/v1/authority-designations/" + designationId, null).status())
+                .isEqualTo(403);
         assertThat(orgAdmin.send("DELETE", "/api/v1/authority-designations/" + designationId, null).status()).isEqualTo(204);
         assertThat(orgAdmin.get("/api/v1/authority-designations?organizationId=" + t.province().id()).json().size()).isZero();
 

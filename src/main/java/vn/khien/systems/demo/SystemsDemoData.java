@@ -101,7 +101,6 @@ public class SystemsDemoData {
         long tinh = org("DEMO-TINH").orElseThrow();
         long soKhcn = org("DEMO-SO-KHCN").orElseThrow();
         long ttcds = org("DEMO-TTCDS").orElseThrow();
-        long syt = org("DEMO-SO-YT").orElseThrow();
         long bv = org("DEMO-BVDK").orElseThrow();
 
         as("demo.quantri", () -> {
@@ -116,7 +115,7 @@ public class SystemsDemoData {
         long his = as("demo.bv.canbo", () -> {
             long id = system("DEMO-HIS", "Hệ thống thông tin bệnh viện HIS - Bệnh viện Đa khoa tỉnh Demo (demo)",
                     "Quản lý khám chữa bệnh, hồ sơ bệnh án, viện phí và kết nối giám định bảo hiểm y tế",
-                    syt, bv, SystemType.PUBLIC_SERVICE,
+                    bv, bv, SystemType.PUBLIC_SERVICE,
                     List.of(InformationKind.PRIVATE, InformationKind.PERSONAL, InformationKind.SENSITIVE_PERSONAL),
                     650L, 280_000L, HostingKind.OWN_PREMISES, null, false);
             host(id, "his-app-01", "10.20.1.11, 10.20.1.12", "Windows Server 2019 Standard");
@@ -148,11 +147,12 @@ public class SystemsDemoData {
         });
 
         // 2. Provincial public-service portal: dossier submitted, waiting for appraisal.
-        as("demo.so.canbo", () -> {
-            long id = system("DEMO-DVC", "Cổng dịch vụ công tỉnh Demo (demo)",
+        long dvcId = as("demo.tinh.lanhdao", () -> system("DEMO-DVC", "Cổng dịch vụ công tỉnh Demo (demo)",
                     "Tiếp nhận, giải quyết thủ tục hành chính trực tuyến cho người dân, doanh nghiệp của tỉnh",
                     tinh, ttcds, SystemType.PUBLIC_SERVICE, List.of(InformationKind.PUBLIC, InformationKind.PERSONAL),
-                    1_200L, 450_000L, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu tỉnh Demo (demo)", false);
+                    1_200L, 450_000L, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu tỉnh Demo (demo)", false));
+        as("demo.so.canbo", () -> {
+            long id = dvcId;
             host(id, "dvc-web-01", "10.10.1.11", "Ubuntu 22.04 LTS");
             host(id, "dvc-db-01", "10.10.1.21", "Ubuntu 22.04 LTS");
             app(id, "Cổng dịch vụ công", "https://dichvucong.demo.invalid");
@@ -170,11 +170,12 @@ public class SystemsDemoData {
         });
 
         // 3. Document management and executive system: a dossier being drafted.
-        as("demo.so.canbo", () -> {
-            long id = system("DEMO-QLVB", "Hệ thống quản lý văn bản và điều hành tỉnh Demo (demo)",
+        long qlvbId = as("demo.tinh.lanhdao", () -> system("DEMO-QLVB", "Hệ thống quản lý văn bản và điều hành tỉnh Demo (demo)",
                     "Quản lý văn bản đến, văn bản đi, hồ sơ công việc và chữ ký số của các cơ quan trong tỉnh",
                     tinh, ttcds, SystemType.INTERNAL, List.of(InformationKind.PRIVATE, InformationKind.PERSONAL),
-                    3_500L, null, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu tỉnh Demo (demo)", false);
+                    3_500L, null, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu tỉnh Demo (demo)", false));
+        as("demo.so.canbo", () -> {
+            long id = qlvbId;
             host(id, "qlvb-app-01", "10.10.2.11", "Red Hat Enterprise Linux 8.8");
             app(id, "Quản lý văn bản điều hành", "https://qlvb.demo.invalid");
             software(id, "Apache Tomcat", "apache", "tomcat", "9.0.80", "cpe:2.3:a:apache:tomcat:9.0.80:*:*:*:*:*:*:*",
@@ -186,11 +187,12 @@ public class SystemsDemoData {
         });
 
         // 4. Official e-mail: classified, no dossier yet (a demo officer opens one).
-        as("demo.so.canbo", () -> {
-            long id = system("DEMO-MAIL", "Hệ thống thư điện tử công vụ tỉnh Demo (demo)",
+        long mailId = as("demo.tinh.lanhdao", () -> system("DEMO-MAIL", "Hệ thống thư điện tử công vụ tỉnh Demo (demo)",
                     "Thư điện tử công vụ cho cán bộ, công chức, viên chức của tỉnh", tinh, ttcds, SystemType.INTERNAL,
                     List.of(InformationKind.PRIVATE, InformationKind.PERSONAL), 8_000L, null, HostingKind.DATA_CENTRE,
-                    "Trung tâm dữ liệu tỉnh Demo (demo)", false);
+                    "Trung tâm dữ liệu tỉnh Demo (demo)", false));
+        as("demo.so.canbo", () -> {
+            long id = mailId;
             host(id, "mail-01", "10.10.3.11", "Rocky Linux 9.3");
             app(id, "Webmail công vụ", "https://mail.demo.invalid");
             software(id, "Zimbra Collaboration", "zimbra", "collaboration", "9.0.0",
