@@ -109,7 +109,9 @@ public class DossierRepository {
                         rs.getString("from_status") == null ? null : DossierStatus.valueOf(rs.getString("from_status")),
                         DossierStatus.valueOf(rs.getString("to_status")), rs.getString("actor_name"),
                         rs.getString("comment"), rs.getObject("due_on", LocalDate.class),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getObject("limit_due_on", LocalDate.class))).list();
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getObject("limit_due_on", LocalDate.class),
+                        DossierStep.late(rs.getTimestamp("occurred_at").toInstant(),
+                                rs.getObject("limit_due_on", LocalDate.class)))).list();
     }
 
     public Map<String, String> parts(long dossierId) {
