@@ -148,6 +148,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         Set<String> covered = new HashSet<>();
         covered.addAll(vn.khien.systems.SystemsIsolationTest.COVERED);
         covered.addAll(vn.khien.vulnerabilities.VulnerabilitiesIsolationTest.COVERED);
+        covered.addAll(vn.khien.compliance.ComplianceIsolationTest.COVERED);
         return covered;
     }
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -115,6 +119,39 @@ class RegisterFilesTest extends IntegrationTest {
                 }
             }
         }
+    }
+
+    @Test
+    void dossierAndDecisionDocxThroughTheApiAreDocumentedAndReadBack() throws Exception {
+        ProvinceFixture p = new ProvinceFixture(data, admin());
+        long systemId = approvedSystem(p);
+        long dossierId = http.api(p.officer.token()).get("/api/v1/systems/" + systemId + "/dossiers").json().get(0)
+                .get("id").asLong();
+        HttpResponse<byte[]> document = apiBytes(p.officer.token(), "/api/v1/dossiers/" + dossierId + "/document.docx");
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(document.headers().firstValue("Content-Disposition").orElse("")).contains(".docx");
+        assertThat(docxText(document.body())).contains("HỒ SƠ ĐỀ XUẤT CẤP ĐỘ AN TOÀN HỆ THỐNG THÔNG TIN")
+                .contains("Hệ thống quản lý văn bản và điều hành").contains("5. Đánh giá rủi ro an ninh mạng");
+        HttpResponse<byte[]> decision = apiBytes(p.appraiser.token(), "/api/v1/dossiers/" + dossierId + "/decision.docx");
+        assertThat(decision.statusCode()).isEqualTo(200);
+        assertThat(docxText(decision.body())).contains("QUYẾT ĐỊNH").contains("Số: 45/QĐ-SYT")
+                .contains("Phê duyệt cấp độ 3 đối với Hệ thống thông tin Hệ thống quản lý văn bản và điều hành");
+        assertThat(apiBytes(p.officer.token(), "/api/v1/dossiers/987654321/document.docx").statusCode()).isEqualTo(404);
+        assertThat(apiBytes(null, "/api/v1/dossiers/" + dossierId + "/decision.docx").statusCode()).isEqualTo(401);
+
+        String docs = http.api(null).get("/v3/api-docs").body();
+        assertThat(docs).contains("/api/v1/dossiers/{id}/document.docx").contains("/api/v1/dossiers/{id}/decision.docx")
+                .contains("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    }
+
+    private HttpResponse<byte[]> apiBytes(String token, String path) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.base() + path)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** A level-3 system approved through the whole workflow, for the exports. */

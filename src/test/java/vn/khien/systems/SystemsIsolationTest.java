@@ -32,7 +32,9 @@ public class SystemsIsolationTest extends IntegrationTest {
             "PUT /api/v1/dossiers/{id}/parts/{partKey}", "POST /api/v1/dossiers/{id}/attachments",
             "GET /api/v1/dossiers/{id}/attachments/{attachmentId}", "POST /api/v1/dossiers/{id}/actions/{action}",
             "GET /api/v1/authority-designations", "POST /api/v1/authority-designations", "GET /api/v1/level-progress",
-            "POST /api/v1/systems/import",
+            "POST /api/v1/systems/import", "DELETE /api/v1/authority-designations/{id}",
+            "GET /api/v1/dossiers/{id}/document.docx", "GET /api/v1/dossiers/{id}/decision.docx",
+            "POST /authority-designations/{id}/remove",
             "GET /systems/{id}", "GET /systems/{id}/edit", "POST /systems/{id}/edit", "POST /systems/{id}/components",
             "POST /systems/{id}/components/{componentId}/remove", "POST /systems/{id}/suppliers",
             "GET /systems/{id}/classify", "POST /systems/{id}/classify", "POST /systems/{id}/dossiers",
@@ -51,6 +53,7 @@ public class SystemsIsolationTest extends IntegrationTest {
     long dossierB;
     long attachmentB;
     String systemBCode;
+    long designationB;
 
     @BeforeEach
     void twoUnits() {
@@ -66,6 +69,8 @@ public class SystemsIsolationTest extends IntegrationTest {
                 "role", "OWNER_SECURITY_UNIT", "organizationId", securityUnit.id()));
         admin().post("/api/v1/authority-designations", Map.of("scopeOrganizationId", unitB.id(),
                 "role", "INDEPENDENT_APPRAISER", "organizationId", unitB.id()));
+        designationB = admin().get("/api/v1/authority-designations?organizationId=" + unitB.id()).json().get(0)
+                .get("id").asLong();
         Http.Api b = http.api(officerB.token());
         systemA = ProvinceFixture.createSystem(http.api(officerA.token()), data, unitA, "Hệ thống của A");
         systemB = ProvinceFixture.createSystem(b, data, unitB, "Hệ thống bí mật của B");
@@ -148,6 +153,10 @@ public class SystemsIsolationTest extends IntegrationTest {
             assertThat(r.status()).as(who).isEqualTo(422);
             assertThat(r.json().get("errors")).as(who).isEqualTo(unknown.json().get("errors"));
         });
+        cases.put("DELETE /api/v1/authority-designations/{id}", (api, who) ->
+                notFound(api.send("DELETE", "/api/v1/authority-designations/" + designationB, null), who));
+        cases.put("GET /api/v1/dossiers/{id}/document.docx", (api, who) -> notFound(api.get(d + "/document.docx"), who));
+        cases.put("GET /api/v1/dossiers/{id}/decision.docx", (api, who) -> notFound(api.get(d + "/decision.docx"), who));
         cases.put("GET /api/v1/level-progress", (api, who) -> {
             notFound(api.get("/api/v1/level-progress?organizationId=" + unitB.id()), who);
             notFound(api.get("/api/v1/level-progress?organizationId=" + province.id()), who);
@@ -181,6 +190,7 @@ public class SystemsIsolationTest extends IntegrationTest {
         Http.Response b = admin().get("/api/v1/dossiers/" + dossierB);
         assertThat(b.json().get("dossier").get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(admin().get("/api/v1/systems/" + systemB + "/components").json().size()).isEqualTo(1);
+        assertThat(admin().get("/api/v1/authority-designations?organizationId=" + unitB.id()).json().size()).isEqualTo(1);
     }
 
     @Test
@@ -205,6 +215,7 @@ public class SystemsIsolationTest extends IntegrationTest {
         pages.put("POST /dossiers/{id}/actions/{action}", d + "/actions/APPRAISE");
         pages.put("GET /dossiers/{id}/dossier.docx", d + "/dossier.docx");
         pages.put("GET /dossiers/{id}/decision.docx", d + "/decision.docx");
+        pages.put("POST /authority-designations/{id}/remove", "/authority-designations/" + designationB + "/remove");
         assertThat(COVERED).containsAll(pages.keySet());
 
         Http.Session session = http.session();
@@ -221,6 +232,9 @@ public class SystemsIsolationTest extends IntegrationTest {
         assertThat(list.body()).contains("Hệ thống của A").doesNotContain("bí mật của B");
         assertThat(session.get("/systems/export.xlsx").status()).isEqualTo(200);
         assertThat(session.get("/level-progress?organizationId=" + unitB.id()).status()).isEqualTo(404);
+        assertThat(session.get("/authority-designations?organizationId=" + unitB.id()).status()).isEqualTo(404);
+        assertThat(session.get("/authority-designations?organizationId=" + unitA.id()).body())
+                .doesNotContain("remove-designation-" + designationB);
     }
 
     private static List<Long> ids(Http.Response r) {

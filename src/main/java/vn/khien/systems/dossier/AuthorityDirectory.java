@@ -14,6 +14,8 @@ import vn.khien.access.ScopeFilter;
 import vn.khien.audit.AuditEntry;
 import vn.khien.audit.AuditTrail;
 import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.NotFoundException;
 import vn.khien.systems.classification.authority.AuthorityRole;
 import vn.khien.systems.classification.authority.OrganisationRoles;
 import vn.khien.systems.register.InformationSystem;
@@ -28,7 +30,11 @@ import vn.khien.systems.register.InformationSystem;
 public class AuthorityDirectory {
 
     public record Designation(long id, long scopeOrganizationId, AuthorityRole role, long organizationId,
-                              String organizationName) { }
+                              String organizationName, String scopeOrganizationName, boolean inherited) { }
+
+    /** Roles designated per subtree; owner and operator come from the system itself. */
+    public static final List<AuthorityRole> DESIGNATED_ROLES = List.of(AuthorityRole.OWNER_SECURITY_UNIT,
+            AuthorityRole.NATIONAL_COMPETENT_BODY, AuthorityRole.INDEPENDENT_APPRAISER, AuthorityRole.PRIME_MINISTER);
 
     private final JdbcClient jdbc;
     private final OrgScope scope;
@@ -65,15 +71,59 @@ public class AuthorityDirectory {
     /** Designations made on organisations the caller can see. */
     public List<Designation> visible(Long organizationId) {
         ScopeFilter f = scope.visible("sc.path");
-        return jdbc.sql("""
-                SELECT d.id, d.scope_organization_id, d.authority_role, d.organization_id, o.name_vi
-                FROM authority_designation d JOIN organization sc ON sc.id = d.scope_organization_id
-                JOIN organization o ON o.id = d.organization_id
-                """ + " WHERE " + f.sql() + (organizationId == null ? "" : " AND d.scope_organization_id = :org")
+        return jdbc.sql(SELECT + " WHERE " + f.sql() + (organizationId == null ? "" : " AND d.scope_organization_id = :org")
                 + " ORDER BY sc.path, d.authority_role")
                 .params(f.params()).params(organizationId == null ? Map.of() : Map.of("org", organizationId))
-                .query((rs, n) -> new Designation(rs.getLong(1), rs.getLong(2), AuthorityRole.valueOf(rs.getString(3)),
-                        rs.getLong(4), rs.getString(5))).list();
+                .query((rs, n) -> designation(rs, false)).list();
+    }
+
+    /**
+     * The designations that matter for systems owned in an organisation's subtree: those made on the organisation or
+     * below it, and those inherited from above it (the nearest above the owner wins), as far as the caller can see.
+     * An organisation outside the caller's scope is not found.
+     */
+    public List<Designation> forSubtree(long organizationId) {
+        String path = jdbc.sql("SELECT path FROM organization WHERE id = :id").param("id", organizationId)
+                .query(String.class).optional().filter(p -> scope.canSee(organizationId))
+                .orElseThrow(() -> new NotFoundException("organization " + organizationId));
+        ScopeFilter f = scope.visible("sc.path");
+        // Designations above a visible organisation apply to its systems, so they are shown as inherited.
+        return jdbc.sql(SELECT + " WHERE ((sc.path LIKE :p || '%' AND " + f.sql() + ") OR :p LIKE sc.path || '%')"
+                        + " ORDER BY LENGTH(sc.path), sc.path, d.authority_role")
+                .params(f.params()).param("p", path)
+                .query((rs, n) -> designation(rs, !rs.getString(8).startsWith(path))).list();
+    }
+
+    /** The designation a system owned by this organisation would use for a role, if any (for messages). */
+    public Optional<Designation> effective(long ownerOrganizationId, AuthorityRole role) {
+        return jdbc.sql(SELECT + " JOIN organization ow ON ow.id = :owner WHERE d.authority_role = :role"
+                        + " AND ow.path LIKE sc.path || '%' ORDER BY LENGTH(sc.path) DESC LIMIT 1")
+                .param("owner", ownerOrganizationId).param("role", role.name())
+                .query((rs, n) -> designation(rs, false)).optional();
+    }
+
+    private static final String SELECT = """
+            SELECT d.id, d.scope_organization_id, d.authority_role, d.organization_id, o.name_vi, sc.name_vi, sc.id, sc.path
+            FROM authority_designation d JOIN organization sc ON sc.id = d.scope_organization_id
+            JOIN organization o ON o.id = d.organization_id""";
+
+    private static Designation designation(java.sql.ResultSet rs, boolean inherited) throws java.sql.SQLException {
+        return new Designation(rs.getLong(1), rs.getLong(2), AuthorityRole.valueOf(rs.getString(3)), rs.getLong(4),
+                rs.getString(5), rs.getString(6), inherited);
+    }
+
+    /** Organisation administrators of the scope remove a designation; the systems below fall back to the next one up. */
+    @Transactional
+    public void remove(long designationId) {
+        Designation d = visible(null).stream().filter(x -> x.id() == designationId).findFirst()
+                .orElseThrow(() -> new NotFoundException("designation " + designationId));
+        if (!scope.can(d.scopeOrganizationId(), Capability.MANAGE_ORGANIZATIONS)) {
+            throw new ForbiddenActionException("error.forbidden");
+        }
+        jdbc.sql("DELETE FROM authority_designation WHERE id = :id").param("id", designationId).update();
+        audit.record(AuditEntry.change("authority.remove", d.scopeOrganizationId(), "authority_designation",
+                d.scopeOrganizationId() + ":" + d.role(), Map.of("role", d.role().name(), "organizationId",
+                        d.organizationId()), null));
     }
 
     /** Organisation administrators of the scope designate who plays a role for the systems owned below it. */
@@ -83,16 +133,22 @@ public class AuthorityDirectory {
             throw new FieldProblemException("scopeOrganizationId", "systems.error.organizationUnknown");
         }
         if (!scope.can(scopeOrganizationId, Capability.MANAGE_ORGANIZATIONS)) {
-            throw new vn.khien.platform.ForbiddenActionException("error.forbidden");
+            throw new ForbiddenActionException("error.forbidden");
         }
-        if (role == AuthorityRole.OWNER || role == AuthorityRole.OPERATOR) {
+        if (role != null && !DESIGNATED_ROLES.contains(role)) {
             throw new FieldProblemException("role", "systems.designation.roleFromSystem");
+        }
+        if (role == null) {
+            throw new FieldProblemException("role", "validation.required");
         }
         long exists = jdbc.sql("SELECT COUNT(*) FROM organization WHERE id = :id").param("id", organizationId)
                 .query(Long.class).single();
         if (exists == 0) {
             throw new FieldProblemException("organizationId", "systems.error.organizationUnknown");
         }
+        Long before = jdbc.sql("SELECT organization_id FROM authority_designation WHERE scope_organization_id = :s"
+                + " AND authority_role = :r").param("s", scopeOrganizationId).param("r", role.name())
+                .query(Long.class).optional().orElse(null);
         jdbc.sql("DELETE FROM authority_designation WHERE scope_organization_id = :s AND authority_role = :r")
                 .param("s", scopeOrganizationId).param("r", role.name()).update();
         jdbc.sql("""
@@ -101,7 +157,8 @@ public class AuthorityDirectory {
                 .param("s", scopeOrganizationId).param("r", role.name()).param("o", organizationId)
                 .param("now", Timestamp.from(clock.instant())).update();
         audit.record(AuditEntry.change("authority.designate", scopeOrganizationId, "authority_designation",
-                scopeOrganizationId + ":" + role, null, Map.of("role", role.name(), "organizationId", organizationId)));
+                scopeOrganizationId + ":" + role, before == null ? null : Map.of("role", role.name(), "organizationId", before),
+                Map.of("role", role.name(), "organizationId", organizationId)));
         return visible(scopeOrganizationId).stream().filter(d -> d.role() == role).findFirst().orElseThrow();
     }
 }

@@ -36,10 +36,30 @@ public class DossierApi {
 
     private final DossierService service;
     private final AuthorityDirectory directory;
+    private final DossierDocuments documents;
 
-    public DossierApi(DossierService service, AuthorityDirectory directory) {
+    public DossierApi(DossierService service, AuthorityDirectory directory, DossierDocuments documents) {
         this.service = service;
         this.directory = directory;
+        this.documents = documents;
+    }
+
+    @GetMapping(value = "/api/v1/dossiers/{id}/document.docx")
+    @Operation(summary = "The dossier as DOCX (Vietnamese administrative format: national emblem lines, Times New Roman, "
+            + "numbered parts with their legal basis)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "DOCX file",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = DossierPages.DOCX))
+    public ResponseEntity<byte[]> documentDocx(@PathVariable long id) {
+        return download(documents.dossier(id), "ho-so-de-xuat-cap-do-" + id + ".docx", DossierPages.DOCX);
+    }
+
+    @GetMapping(value = "/api/v1/dossiers/{id}/decision.docx")
+    @Operation(summary = "Draft decision approving the level (Mẫu 06 of NĐ 331/2026) as DOCX, completed with the "
+            + "decision number, date and signer once approved")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "DOCX file",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = DossierPages.DOCX))
+    public ResponseEntity<byte[]> decisionDocx(@PathVariable long id) {
+        return download(documents.decision(id), "du-thao-quyet-dinh-" + id + ".docx", DossierPages.DOCX);
     }
 
     @GetMapping("/api/v1/systems/{id}/dossiers")
@@ -107,6 +127,14 @@ public class DossierApi {
             + "(organisation administrators of that subtree)")
     public AuthorityDirectory.Designation designate(@RequestBody DesignationRequest request) {
         return directory.designate(request.scopeOrganizationId(), request.role(), request.organizationId());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/authority-designations/{id}")
+    @Operation(summary = "Remove a designation (organisation administrators of its subtree); systems below fall back "
+            + "to the nearest designation further up")
+    public ResponseEntity<Void> removeDesignation(@PathVariable long id) {
+        directory.remove(id);
+        return ResponseEntity.noContent().build();
     }
 
     DossierView view(long id) {

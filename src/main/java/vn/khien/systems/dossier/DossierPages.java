@@ -42,6 +42,9 @@ public class DossierPages {
             return "redirect:/dossiers/" + service.create(id).id();
         } catch (FieldProblemException e) {
             redirect.addFlashAttribute("dossierErrors", problems.of(e));
+            if (e instanceof MissingDesignationException missing) {
+                redirect.addFlashAttribute("designationLink", missing.pagePath());
+            }
             return "redirect:/systems/" + id;
         }
     }
@@ -57,7 +60,10 @@ public class DossierPages {
         model.addAttribute("history", service.steps(id));
         model.addAttribute("allowed", service.allowedActions(d).stream().map(Enum::name).toList());
         model.addAttribute("editable", d.status().editable() && systems.canEdit(systems.get(d.systemId())));
-        model.addAttribute("late", d.lateOn(java.time.LocalDate.now(vn.khien.platform.PlatformConfiguration.ZONE)));
+        java.time.LocalDate today = java.time.LocalDate.now(vn.khien.platform.PlatformConfiguration.ZONE);
+        String lateStep = d.lateStep(today);
+        model.addAttribute("late", lateStep != null && !"VALIDITY_CHECK".equals(lateStep));
+        model.addAttribute("validityLate", d.validityCheckOpen() && today.isAfter(d.validityDueOn()));
         return "dossiers/show";
     }
 

@@ -25,7 +25,8 @@ public class DossierRepository {
                 ap.name_vi AS appraiser_name, d.approver_org_id, av.name_vi AS approver_name, d.expert_org_id,
                 d.authority_legal_ref, d.submitted_by, d.submitted_at, d.step_started_on, d.step_due_on,
                 d.step_limit_ref, d.appraised_by, d.appraised_at, d.appraisal_opinion, d.approved_by, d.approved_at,
-                d.decision_number, d.decision_date, d.decision_signer, d.signed_file_name, d.created_at
+                d.decision_number, d.decision_date, d.decision_signer, d.signed_file_name, d.created_at,
+                d.validity_due_on, d.validity_limit_ref
             FROM level_dossier d
             JOIN information_system s ON s.id = d.system_id
             JOIN organization ow ON ow.id = s.owner_organization_id
@@ -91,10 +92,12 @@ public class DossierRepository {
     }
 
     public void addStep(long dossierId, String action, DossierStatus from, DossierStatus to, Long actorId,
-                        String actorName, String comment, LocalDate dueOn, Instant now) {
+                        String actorName, String comment, LocalDate dueOn, LocalDate limitDueOn, Instant now) {
         jdbc.sql("""
                 INSERT INTO dossier_step (dossier_id, action, from_status, to_status, actor_id, actor_name, comment,
-                    due_on, occurred_at) VALUES (:d, :action, :from, :to, :actor, :name, :comment, :due, :now)""")
+                    due_on, limit_due_on, occurred_at)
+                VALUES (:d, :action, :from, :to, :actor, :name, :comment, :due, :limit, :now)""")
+                .param("limit", limitDueOn)
                 .param("d", dossierId).param("action", action).param("from", from == null ? null : from.name())
                 .param("to", to.name()).param("actor", actorId).param("name", actorName).param("comment", comment)
                 .param("due", dueOn).param("now", Timestamp.from(now)).update();
@@ -106,7 +109,9 @@ public class DossierRepository {
                         rs.getString("from_status") == null ? null : DossierStatus.valueOf(rs.getString("from_status")),
                         DossierStatus.valueOf(rs.getString("to_status")), rs.getString("actor_name"),
                         rs.getString("comment"), rs.getObject("due_on", LocalDate.class),
-                        rs.getTimestamp("occurred_at").toInstant())).list();
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getObject("limit_due_on", LocalDate.class),
+                        DossierStep.late(rs.getTimestamp("occurred_at").toInstant(),
+                                rs.getObject("limit_due_on", LocalDate.class)))).list();
     }
 
     public Map<String, String> parts(long dossierId) {
@@ -168,7 +173,8 @@ public class DossierRepository {
                 rs.getString("step_limit_ref"), nullableLong(rs, "appraised_by"), instant(rs, "appraised_at"),
                 rs.getString("appraisal_opinion"), nullableLong(rs, "approved_by"), instant(rs, "approved_at"),
                 rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class),
-                rs.getString("decision_signer"), rs.getString("signed_file_name"), instant(rs, "created_at"));
+                rs.getString("decision_signer"), rs.getString("signed_file_name"), instant(rs, "created_at"),
+                rs.getObject("validity_due_on", LocalDate.class), rs.getString("validity_limit_ref"));
     }
 
     private static Long nullableLong(ResultSet rs, String col) throws SQLException {

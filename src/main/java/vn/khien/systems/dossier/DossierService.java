@@ -132,7 +132,7 @@ public class DossierService {
                 a.expertOpinionOrgId().map(Long::parseLong).orElse(null), a.legalRef(), CurrentPerson.idOrNobody(),
                 clock.instant());
         repository.addStep(id, "CREATE", null, DossierStatus.DRAFT, CurrentPerson.idOrNobody(),
-                CurrentPerson.username().orElse(null), null, null, clock.instant());
+                CurrentPerson.username().orElse(null), null, null, null, clock.instant());
         Dossier d = get(id);
         audit.record(AuditEntry.change("dossier.create", s.ownerOrganizationId(), "level_dossier", id, null,
                 Map.of("system", systemId, "regime", d.regime(), "level", d.proposedLevel(),
@@ -145,7 +145,7 @@ public class DossierService {
             return authority.resolve(regime, level, new AuthorityContext(s.securityUnitOperates(), false),
                     directory.rolesFor(s));
         } catch (UnresolvedRoleException e) {
-            throw new FieldProblemException("authority", "systems.dossier.unresolvedRole", e.getMessage());
+            throw new MissingDesignationException(e.role(), s.ownerOrganizationId(), s.ownerName());
         }
     }
 
@@ -256,6 +256,11 @@ public class DossierService {
         DossierStatus to;
         String recorded = action.name();
         LocalDate due = null;
+        // The legal limit this step itself had to be taken by, kept in the history.
+        LocalDate limitOfThisStep = null;
+        // Every receipt starts the validity check where the regime has one (NĐ 331/2026 Đ23: 5 working days to tell
+        // the submitter the dossier is incomplete); any other step ends it.
+        columns.put("validity_due_on", null);
         String comment = request == null ? null : blankToNull(request.getComment());
         switch (action) {
             case SUBMIT: {
@@ -275,6 +280,10 @@ public class DossierService {
                 columns.put("submitted_by", CurrentPerson.idOrNobody());
                 columns.put("submitted_at", java.sql.Timestamp.from(now));
                 columns.put("step_limit_ref", limit.map(l -> l.limit().legalRef()).orElse(null));
+                Optional<Deadline> validity = deadlines.due(d.regime(), ProcedureStep.DOSSIER_VALIDITY_CHECK,
+                        d.proposedLevel(), today);
+                columns.put("validity_due_on", validity.map(Deadline::due).orElse(null));
+                columns.put("validity_limit_ref", validity.map(l -> l.limit().legalRef()).orElse(null));
                 break;
             }
             case RETURN:
@@ -283,9 +292,11 @@ public class DossierService {
                 }
                 to = DossierStatus.RETURNED;
                 columns.put("step_limit_ref", null);
+                limitOfThisStep = d.validityDueOn();
                 break;
             case APPRAISE: {
                 to = DossierStatus.APPRAISED;
+                limitOfThisStep = d.stepDueOn();
                 Optional<Deadline> limit = deadlines.due(d.regime(), ProcedureStep.APPROVAL, d.proposedLevel(), today);
                 due = limit.map(Deadline::due).orElse(null);
                 columns.put("appraised_by", CurrentPerson.idOrNobody());
@@ -296,6 +307,7 @@ public class DossierService {
             }
             case APPROVE:
                 to = DossierStatus.APPROVED;
+                limitOfThisStep = d.stepDueOn();
                 approvalColumns(request, columns);
                 break;
             case WITHDRAW:
@@ -309,12 +321,19 @@ public class DossierService {
         columns.put("step_due_on", due);
         repository.update(id, columns, now);
         repository.addStep(id, recorded, d.status(), to, CurrentPerson.idOrNobody(),
-                CurrentPerson.username().orElse(null), comment, due, now);
+                CurrentPerson.username().orElse(null), comment, due, limitOfThisStep, now);
         Dossier after = get(id);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("status", to.name());
         details.put("comment", comment);
         details.put("dueOn", due == null ? null : due.toString());
+        if (columns.get("validity_due_on") != null) {
+            details.put("validityDueOn", columns.get("validity_due_on").toString());
+        }
+        if (limitOfThisStep != null) {
+            details.put("limitDueOn", limitOfThisStep.toString());
+            details.put("late", today.isAfter(limitOfThisStep));
+        }
         audit.record(AuditEntry.change("dossier." + recorded.toLowerCase(), d.ownerOrganizationId(), "level_dossier",
                 id, Map.of("status", d.status().name()), details));
         if (action == DossierAction.APPROVE) {

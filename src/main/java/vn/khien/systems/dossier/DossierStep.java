@@ -5,5 +5,11 @@ import java.time.LocalDate;
 
 /** One entry of a dossier's workflow history. */
 public record DossierStep(long id, String action, DossierStatus fromStatus, DossierStatus toStatus, String actorName,
-                          String comment, LocalDate dueOn, Instant occurredAt) {
+                          String comment, LocalDate dueOn, Instant occurredAt, LocalDate limitDueOn, boolean late) {
+
+    /** Whether a step taken at {@code occurredAt} missed its legal limit (e.g. an incomplete dossier returned late). */
+    public static boolean late(Instant occurredAt, LocalDate limitDueOn) {
+        return limitDueOn != null
+                && LocalDate.ofInstant(occurredAt, vn.khien.platform.PlatformConfiguration.ZONE).isAfter(limitDueOn);
+    }
 }

@@ -23,6 +23,7 @@ public class ProgressPages {
     String progress(@RequestParam(required = false) Long organizationId, Model model) {
         List<Organization> visible = organizations.visible();
         model.addAttribute("organizations", visible);
+        model.addAttribute("today", java.time.LocalDate.now(vn.khien.platform.PlatformConfiguration.ZONE));
         if (organizationId == null && !visible.isEmpty()) {
             organizationId = visible.stream().min(java.util.Comparator.comparingInt(Organization::depth)).orElseThrow().id();
         }

@@ -1,0 +1,250 @@
+package vn.khien.compliance.plan;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import vn.khien.compliance.catalogue.RequirementStatus;
+import vn.khien.platform.FieldProblemException;
+
+/** The compliance pages: subtree overview with chart, a system's plan, and the catalogue administration. */
+@Controller
+@RequestMapping("/compliance")
+public class CompliancePages {
+
+    private final PlanService plans;
+    private final ComplianceService compliance;
+    private final AssessmentService assessments;
+    private final CatalogueAdmin catalogues;
+    private final org.springframework.context.MessageSource messages;
+
+    public CompliancePages(PlanService plans, ComplianceService compliance, AssessmentService assessments,
+                           CatalogueAdmin catalogues, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+        this.plans = plans;
+        this.compliance = compliance;
+        this.assessments = assessments;
+        this.catalogues = catalogues;
+    }
+
+    @GetMapping
+    String overview(@RequestParam(required = false) Long organizationId, Model model) {
+        List<Map<String, Object>> roots = compliance.rootsOfCaller();
+        model.addAttribute("organizations", compliance.visibleOrganizations());
+        Long orgId = organizationId != null ? organizationId
+                : roots.isEmpty() ? null : ((Number) roots.get(0).get("id")).longValue();
+        if (orgId != null) {
+            SubtreeSummary summary = compliance.forSubtree(orgId);
+            model.addAttribute("summary", summary);
+            model.addAttribute("groupLabels", String.join("|", summary.byGroup().keySet().stream()
+                    .map(g -> messages.getMessage("compliance.group." + g.name(), null, g.name(),
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale())).toList()));
+            model.addAttribute("levelLabels", String.join("|", summary.byLevel().keySet().stream()
+                    .map(l -> messages.getMessage("compliance.levelN", new Object[] {l}, String.valueOf(l),
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale())).toList()));
+            model.addAttribute("levelValues", String.join(",", summary.byLevel().values().stream()
+                    .map(t -> String.valueOf(t.percent())).toList()));
+            model.addAttribute("groupValues", summary.byGroup().values().stream()
+                    .map(t -> String.valueOf(t.percent())).reduce((a, b) -> a + "," + b).orElse(""));
+        }
+        return "compliance/overview";
+    }
+
+    @GetMapping("/systems/{id}")
+    String plan(@PathVariable long id, Model model) {
+        return planPage(id, model, null, null);
+    }
+
+    @PostMapping("/systems/{id}/items/{requirementId}")
+    String updateItem(@PathVariable long id, @PathVariable String requirementId,
+                      @ModelAttribute PlanItemUpdate update, Model model) {
+        try {
+            plans.updateItem(id, requirementId, update);
+            return "redirect:/compliance/systems/" + id + "#req-" + requirementId;
+        } catch (FieldProblemException e) {
+            return planPage(id, model, e, requirementId);
+        }
+    }
+
+    @PostMapping("/systems/{id}/items/{requirementId}/evidence")
+    String addEvidence(@PathVariable long id, @PathVariable String requirementId, @RequestParam String title,
+                       @RequestParam(required = false) String url,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
+                       @RequestParam(required = false) MultipartFile file, Model model) {
+        try {
+            boolean hasFile = file != null && !file.isEmpty();
+            plans.addEvidence(id, requirementId, new EvidenceRequest(title, url, validUntil,
+                    hasFile ? file.getOriginalFilename() : null, hasFile ? file.getContentType() : null,
+                    hasFile ? file.getBytes() : null));
+            return "redirect:/compliance/systems/" + id + "#req-" + requirementId;
+        } catch (FieldProblemException e) {
+            return planPage(id, model, e, requirementId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PostMapping("/systems/{id}/regulation")
+    String regulation(@PathVariable long id, @RequestParam(required = false) String title,
+                      @RequestParam(required = false) String decisionNumber,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+                      @RequestParam(required = false) String issuedBy, Model model) {
+        try {
+            plans.saveRegulation(id, new RegulationRequest(title, decisionNumber, issuedOn, issuedBy));
+            return "redirect:/compliance/systems/" + id;
+        } catch (FieldProblemException e) {
+            return planPage(id, model, e, null);
+        }
+    }
+
+    @PostMapping("/systems/{id}/tasks")
+    String addTask(@PathVariable long id, @RequestParam(required = false) String requirementId,
+                   @RequestParam(required = false) String title, @RequestParam(required = false) String owner,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+                   Model model) {
+        try {
+            plans.addTask(id, new TaskRequest(requirementId, title, owner, dueOn));
+            return "redirect:/compliance/systems/" + id + "#roadmap";
+        } catch (FieldProblemException e) {
+            return planPage(id, model, e, null);
+        }
+    }
+
+    @PostMapping("/systems/{id}/tasks/from-gaps")
+    String tasksForGaps(@PathVariable long id, @RequestParam(required = false) String owner,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+                        Model model) {
+        try {
+            plans.tasksForGaps(id, new GapTasksRequest(owner, dueOn));
+            return "redirect:/compliance/systems/" + id + "#roadmap";
+        } catch (FieldProblemException e) {
+            return planPage(id, model, e, null);
+        }
+    }
+
+    @PostMapping("/systems/{id}/tasks/{taskId}/done")
+    String completeTask(@PathVariable long id, @PathVariable long taskId) {
+        plans.completeTask(id, taskId);
+        return "redirect:/compliance/systems/" + id + "#roadmap";
+    }
+
+    /**
+     * An assessment from the page: the failed requirements are listed by id (as in the assessor's report), each
+     * becoming a FAIL result and a remediation task with the given owner and due date; the rest of the plan passed.
+     */
+    @PostMapping("/systems/{id}/assessments")
+    String recordAssessment(@PathVariable long id, @RequestParam(required = false) AssessmentKind kind,
+                            @RequestParam(required = false) vn.khien.compliance.assessment.AssessorKind assessorKind,
+                            @RequestParam(required = false) String assessorName,
+                            @RequestParam(required = false) List<AssessmentScope> scopes,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedOn,
+                            @RequestParam(required = false) String failed,
+                            @RequestParam(required = false) String remediationOwner,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate remediationDue,
+                            @RequestParam(required = false) MultipartFile report, Model model) throws IOException {
+        try {
+            java.util.Set<String> failedIds = new java.util.LinkedHashSet<>();
+            if (failed != null) {
+                for (String part : failed.split("[,;\\s]+")) {
+                    if (!part.isBlank()) {
+                        failedIds.add(part.trim());
+                    }
+                }
+            }
+            List<AssessmentRequest.ResultRequest> results = new java.util.ArrayList<>();
+            plans.view(id).lines().forEach(l -> results.add(new AssessmentRequest.ResultRequest(l.requirement().id(),
+                    failedIds.remove(l.requirement().id()) ? AssessmentOutcome.FAIL : AssessmentOutcome.PASS, null,
+                    remediationOwner, remediationDue)));
+            // Ids not in the plan are passed on so the service names them as unknown.
+            failedIds.forEach(unknown -> results.add(new AssessmentRequest.ResultRequest(unknown,
+                    AssessmentOutcome.FAIL, null, remediationOwner, remediationDue)));
+            boolean hasReport = report != null && !report.isEmpty();
+            assessments.record(id, new AssessmentRequest(kind, assessorKind, assessorName,
+                    scopes == null ? List.of() : scopes, startedOn, completedOn, java.util.Set.of(), results,
+                    hasReport ? report.getOriginalFilename() : null, hasReport ? report.getBytes() : null));
+            return "redirect:/compliance/systems/" + id + "#assessments";
+        } catch (FieldProblemException e) {
+            return planPage(id, model, e, null);
+        }
+    }
+
+    @GetMapping("/systems/{id}/assessments/{assessmentId}/report")
+    ResponseEntity<byte[]> report(@PathVariable long id, @PathVariable long assessmentId) {
+        return ComplianceApi.download(assessments.report(id, assessmentId));
+    }
+
+    @GetMapping("/systems/{id}/evidence/{evidenceId}")
+    ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId) {
+        return ComplianceApi.download(plans.evidenceFile(id, evidenceId));
+    }
+
+    @GetMapping("/systems/{id}/plan.docx")
+    ResponseEntity<byte[]> planDocx(@PathVariable long id) {
+        return ComplianceApi.file(PlanDocument.write(plans.view(id)), ComplianceApi.DOCX, "phuong-an-" + id + ".docx");
+    }
+
+    @GetMapping("/organizations/{id}/compliance.xlsx")
+    ResponseEntity<byte[]> complianceXlsx(@PathVariable long id) {
+        return ComplianceApi.file(ComplianceWorkbook.write(compliance.forSubtree(id)), ComplianceApi.XLSX,
+                "tuan-thu-" + id + ".xlsx");
+    }
+
+    @GetMapping("/catalogues")
+    String catalogues(Model model) {
+        model.addAttribute("catalogues", catalogues.visible());
+        return "compliance/catalogues";
+    }
+
+    @PostMapping("/catalogues")
+    String importCatalogue(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+        try {
+            catalogues.importYaml(file == null ? null : new String(file.getBytes(), StandardCharsets.UTF_8));
+            return "redirect:/compliance/catalogues";
+        } catch (FieldProblemException e) {
+            model.addAttribute("problems", texts(e));
+            return catalogues(model);
+        }
+    }
+
+    @GetMapping("/catalogues/{id}/yaml")
+    ResponseEntity<byte[]> exportCatalogue(@PathVariable long id) {
+        StoredCatalogue c = catalogues.get(id);
+        return ComplianceApi.file(catalogues.export(id).getBytes(StandardCharsets.UTF_8),
+                MediaType.parseMediaType("application/yaml;charset=UTF-8"), c.key() + "-" + c.version() + ".yaml");
+    }
+
+    /** Problems as sentences in the reader's language (the fields are named by the form they sit next to). */
+    private List<String> texts(FieldProblemException e) {
+        return e.problems().stream().map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale())).toList();
+    }
+
+    private String planPage(long id, Model model, FieldProblemException problem, String requirementId) {
+        PlanView view = plans.view(id);
+        model.addAttribute("plan", view);
+        model.addAttribute("summary", compliance.forSystem(id));
+        model.addAttribute("assessments", assessments.list(id));
+        model.addAttribute("statuses", RequirementStatus.values());
+        model.addAttribute("assessmentKinds", AssessmentKind.values());
+        model.addAttribute("assessorKinds", vn.khien.compliance.assessment.AssessorKind.values());
+        model.addAttribute("assessmentScopes", AssessmentScope.values());
+        model.addAttribute("problems", problem == null ? List.of() : texts(problem));
+        model.addAttribute("problemRequirement", requirementId);
+        return "compliance/plan";
+    }
+}

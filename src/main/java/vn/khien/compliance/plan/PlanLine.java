@@ -1,0 +1,26 @@
+package vn.khien.compliance.plan;
+
+import java.util.List;
+import vn.khien.compliance.catalogue.DesignProduct;
+import vn.khien.compliance.catalogue.Requirement;
+
+/** One requirement of a plan with the system's answer, its evidence and the design products its level requires. */
+public record PlanLine(Requirement requirement, PlanItem item, List<Evidence> evidence, List<DesignProduct> products) {
+
+    /** Internal policies may have no heading: their text is the title then. */
+    public static String title(Requirement r) {
+        return r.titleVi() != null ? r.titleVi() : r.textVi();
+    }
+
+    public String titleFor(String language) {
+        Requirement r = requirement;
+        if ("en".equals(language)) {
+            return r.titleEn() != null ? r.titleEn() : r.textEn() != null ? r.textEn() : title(r);
+        }
+        return title(r);
+    }
+
+    public boolean evidenceFlagged() {
+        return evidence.stream().anyMatch(Evidence::flagged);
+    }
+}

@@ -1,0 +1,285 @@
+package vn.khien.compliance.plan;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khien.audit.AuditEntry;
+import vn.khien.audit.AuditTrail;
+import vn.khien.compliance.catalogue.CatalogueSet;
+import vn.khien.compliance.catalogue.PlanDerivation;
+import vn.khien.compliance.catalogue.PlanDiff;
+import vn.khien.compliance.catalogue.Requirement;
+import vn.khien.compliance.catalogue.RequirementStatus;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.FieldProblemException.FieldProblem;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.NotFoundException;
+import vn.khien.systems.register.InformationSystem;
+import vn.khien.systems.register.SystemService;
+
+/**
+ * A system's security plan: derived from the approved level and regime, filled in requirement by requirement, with
+ * evidence, remediation and the system's security regulation. Reads go through {@link SystemService#get} first, so
+ * a system outside the caller's scope is a 404 before anything else is looked at.
+ */
+@Service
+public class PlanService {
+
+    private final PlanRepository plans;
+    private final CatalogueStore catalogues;
+    private final SystemService systems;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public PlanService(PlanRepository plans, CatalogueStore catalogues, SystemService systems, AuditTrail audit,
+                       Clock clock) {
+        this.plans = plans;
+        this.catalogues = catalogues;
+        this.systems = systems;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * (Re-)derives the plan of a system whose level was approved. Answers already recorded are kept: a requirement
+     * that stays keeps its status and evidence; one no longer required is kept but marked so, and returns intact if
+     * a later level needs it again.
+     */
+    @Transactional
+    public PlanDiff derive(long systemId, long ownerOrganizationId, String ownerPath, int level, String regimeId,
+                           LocalDate approvedOn) {
+        CatalogueSet set = catalogues.setFor(RegimeIds.of(regimeId), ownerPath);
+        Set<String> wanted = PlanDerivation.derive(set, level);
+        Set<String> before = new LinkedHashSet<>(plans.requiredIds(systemId));
+        PlanDiff diff = PlanDiff.between(before, wanted);
+        var now = clock.instant();
+        diff.newlyRequired().forEach(id -> plans.require(systemId, id, now));
+        diff.noLongerRequired().forEach(id -> plans.release(systemId, id, now));
+        plans.supersede(systemId, now);
+        String versions = set.base().header().versionedId() + set.organisationLayers().stream()
+                .map(l -> "," + l.header().versionedId()).collect(Collectors.joining());
+        long revision = plans.insertRevision(systemId, level, regimeId, versions, approvedOn, diff.newlyRequired(),
+                diff.noLongerRequired(), now);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("level", level);
+        details.put("regime", regimeId);
+        details.put("catalogues", versions);
+        details.put("newlyRequired", diff.newlyRequired().size());
+        details.put("noLongerRequired", diff.noLongerRequired().size());
+        details.put("system", systemId);
+        audit.record(AuditEntry.change("compliance.plan.derive", ownerOrganizationId, "security_plan", revision, null,
+                details));
+        return diff;
+    }
+
+    public PlanView view(long systemId) {
+        InformationSystem system = systems.get(systemId);
+        LocalDate today = LocalDate.now(clock);
+        List<PlanItem> items = plans.items(systemId, false);
+        var requirements = catalogues.everything();
+        Map<String, List<Evidence>> evidence = plans.evidence(systemId, today).stream()
+                .collect(Collectors.groupingBy(Evidence::requirementId, LinkedHashMap::new, Collectors.toList()));
+        List<PlanLine> lines = new ArrayList<>();
+        List<PlanLine> dropped = new ArrayList<>();
+        for (PlanItem item : items) {
+            Requirement requirement = requirements.find(item.requirementId()).orElse(null);
+            if (requirement == null) {
+                continue;
+            }
+            PlanLine line = new PlanLine(requirement, item, evidence.getOrDefault(item.requirementId(), List.of()),
+                    system.approvedLevel() == null ? List.of() : requirement.designProductsFor(system.approvedLevel()));
+            (item.required() ? lines : dropped).add(line);
+        }
+        return new PlanView(system, systems.canEdit(system), plans.currentRevision(systemId).orElse(null),
+                plans.revisions(systemId), lines, dropped, plans.tasks(systemId), plans.regulation(systemId).orElse(null),
+                today);
+    }
+
+    @Transactional
+    public PlanItem updateItem(long systemId, String requirementId, PlanItemUpdate update) {
+        InformationSystem system = editable(systemId);
+        PlanItem before = plans.item(systemId, requirementId).filter(PlanItem::required)
+                .orElseThrow(() -> new NotFoundException("plan item " + requirementId));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (update.getStatus() == null) {
+            problems.add(new FieldProblem("status", "validation.required"));
+        } else if (update.getStatus() == RequirementStatus.PLANNED && update.getTargetDate() == null) {
+            problems.add(new FieldProblem("targetDate", "compliance.error.targetDateRequired"));
+        } else if (update.getStatus() == RequirementStatus.NOT_APPLICABLE && blank(update.getJustification())) {
+            problems.add(new FieldProblem("justification", "compliance.error.justificationRequired"));
+        }
+        if (update.getStatus() == RequirementStatus.MET && blank(update.getDeployedProducts())
+                && productsRequired(system, requirementId)) {
+            // The level requires a product (WAF, SIEM …): "met" must name what is actually deployed.
+            problems.add(new FieldProblem("deployedProducts", "compliance.error.productsRequired"));
+        }
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
+        }
+        plans.updateItem(systemId, requirementId, update, clock.instant());
+        PlanItem after = plans.item(systemId, requirementId).orElseThrow();
+        audit.record(AuditEntry.change("compliance.plan.item", system.ownerOrganizationId(), "plan_item",
+                systemId + "/" + requirementId, snapshot(before), snapshot(after)));
+        return after;
+    }
+
+    @Transactional
+    public Evidence addEvidence(long systemId, String requirementId, EvidenceRequest r) {
+        InformationSystem system = editable(systemId);
+        plans.item(systemId, requirementId).filter(PlanItem::required)
+                .orElseThrow(() -> new NotFoundException("plan item " + requirementId));
+        if (blank(r.title())) {
+            throw new FieldProblemException("title", "validation.required");
+        }
+        boolean hasFile = r.content() != null && r.content().length > 0;
+        if (!hasFile && blank(r.url())) {
+            throw new FieldProblemException("url", "compliance.error.evidenceNeedsFileOrLink");
+        }
+        if (!blank(r.url()) && !r.url().matches("(?i)https?://\\S+")) {
+            throw new FieldProblemException("url", "compliance.error.url");
+        }
+        if (hasFile && r.content().length > EvidenceRequest.MAX_BYTES) {
+            throw new FieldProblemException("file", "compliance.error.fileTooLarge");
+        }
+        long id = plans.insertEvidence(systemId, requirementId, r.title().trim(), blank(r.url()) ? null : r.url().trim(),
+                hasFile ? r.fileName() : null, hasFile ? r.contentType() : null, hasFile ? r.content() : null,
+                r.validUntil(), clock.instant());
+        Evidence added = plans.evidence(systemId, LocalDate.now(clock)).stream().filter(e -> e.id() == id)
+                .findFirst().orElseThrow();
+        audit.record(AuditEntry.change("compliance.evidence.add", system.ownerOrganizationId(), "plan_evidence", id,
+                null, Map.of("requirement", requirementId, "title", added.title(),
+                        "validUntil", String.valueOf(added.validUntil()))));
+        return added;
+    }
+
+    public EvidenceFile evidenceFile(long systemId, long evidenceId) {
+        systems.get(systemId);
+        return plans.evidenceFile(systemId, evidenceId).orElseThrow(() -> new NotFoundException("evidence " + evidenceId));
+    }
+
+    @Transactional
+    public RemediationTask addTask(long systemId, TaskRequest r) {
+        InformationSystem system = editable(systemId);
+        if (blank(r.title())) {
+            throw new FieldProblemException("title", "validation.required");
+        }
+        if (r.dueOn() == null) {
+            throw new FieldProblemException("dueOn", "validation.required");
+        }
+        if (!blank(r.requirementId()) && plans.item(systemId, r.requirementId()).isEmpty()) {
+            throw new FieldProblemException("requirementId", "compliance.error.requirementUnknown");
+        }
+        long id = plans.insertTask(systemId, blank(r.requirementId()) ? null : r.requirementId(), null, r.title().trim(),
+                r.owner(), r.dueOn(), clock.instant());
+        audit.record(AuditEntry.change("compliance.task.add", system.ownerOrganizationId(), "remediation_task", id,
+                null, r));
+        return plans.tasks(systemId).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * Turns every gap (a required, applicable requirement not MET) that has no open task into a remediation task: the
+     * item's owner and target date where recorded, else the given owner and due date.
+     */
+    @Transactional
+    public List<RemediationTask> tasksForGaps(long systemId, GapTasksRequest r) {
+        InformationSystem system = editable(systemId);
+        if (r == null || r.dueOn() == null) {
+            throw new FieldProblemException("dueOn", "validation.required");
+        }
+        var requirements = catalogues.everything();
+        Set<String> open = new java.util.HashSet<>();
+        plans.tasks(systemId).stream().filter(t -> !t.done() && t.requirementId() != null)
+                .forEach(t -> open.add(t.requirementId()));
+        List<Long> created = new ArrayList<>();
+        for (PlanItem item : plans.items(systemId, true)) {
+            boolean gap = item.status() != RequirementStatus.MET && item.status().isApplicable();
+            if (!gap || open.contains(item.requirementId())) {
+                continue;
+            }
+            String title = requirements.find(item.requirementId()).map(PlanLine::title).orElse(item.requirementId());
+            created.add(plans.insertTask(systemId, item.requirementId(), null, title,
+                    blank(item.owner()) ? r.owner() : item.owner(),
+                    item.targetDate() != null ? item.targetDate() : r.dueOn(), clock.instant()));
+        }
+        audit.record(AuditEntry.change("compliance.task.fromGaps", system.ownerOrganizationId(), "information_system",
+                systemId, null, Map.of("tasks", created.size())));
+        return plans.tasks(systemId).stream().filter(t -> created.contains(t.id())).toList();
+    }
+
+    @Transactional
+    public void completeTask(long systemId, long taskId) {
+        InformationSystem system = editable(systemId);
+        if (plans.completeTask(systemId, taskId) == 0) {
+            throw new NotFoundException("task " + taskId);
+        }
+        audit.record(AuditEntry.change("compliance.task.done", system.ownerOrganizationId(), "remediation_task", taskId,
+                null, Map.of("done", true)));
+    }
+
+    @Transactional
+    public SecurityRegulation saveRegulation(long systemId, RegulationRequest r) {
+        InformationSystem system = editable(systemId);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (blank(r.title())) {
+            problems.add(new FieldProblem("title", "validation.required"));
+        }
+        if (blank(r.decisionNumber())) {
+            problems.add(new FieldProblem("decisionNumber", "validation.required"));
+        }
+        if (r.issuedOn() == null) {
+            problems.add(new FieldProblem("issuedOn", "validation.required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
+        }
+        SecurityRegulation before = plans.regulation(systemId).orElse(null);
+        SecurityRegulation after = new SecurityRegulation(systemId, r.title().trim(), r.decisionNumber().trim(),
+                r.issuedOn(), r.issuedBy());
+        plans.saveRegulation(after, clock.instant());
+        audit.record(AuditEntry.change("compliance.regulation.save", system.ownerOrganizationId(), "security_regulation",
+                systemId, before, after));
+        return after;
+    }
+
+    private boolean productsRequired(InformationSystem system, String requirementId) {
+        return system.approvedLevel() != null && catalogues.everything().find(requirementId)
+                .map(r -> r.designProductsFor(system.approvedLevel()).stream().anyMatch(p -> !p.isConditional()))
+                .orElse(false);
+    }
+
+    /** The system if the caller may see it, else 404. */
+    public InformationSystem viewSystem(long systemId) {
+        return systems.get(systemId);
+    }
+
+    InformationSystem editable(long systemId) {
+        InformationSystem system = systems.get(systemId);
+        if (!systems.canEdit(system)) {
+            throw new ForbiddenActionException("error.forbidden");
+        }
+        return system;
+    }
+
+    private static Map<String, Object> snapshot(PlanItem i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", i.status());
+        m.put("howMet", i.howMet());
+        m.put("owner", i.owner());
+        m.put("targetDate", i.targetDate() == null ? null : i.targetDate().toString());
+        m.put("justification", i.justification());
+        m.put("deployedProducts", i.deployedProducts());
+        return m;
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

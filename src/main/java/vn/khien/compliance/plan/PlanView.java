@@ -1,0 +1,46 @@
+package vn.khien.compliance.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import vn.khien.compliance.catalogue.ComplianceTally;
+import vn.khien.compliance.catalogue.RequirementStatus;
+import vn.khien.systems.register.InformationSystem;
+
+/** Everything the plan page and the plan document show for one system. */
+public record PlanView(InformationSystem system, boolean canEdit, PlanRevision revision, List<PlanRevision> history,
+                       List<PlanLine> lines, List<PlanLine> noLongerRequired, List<RemediationTask> tasks,
+                       SecurityRegulation regulation, LocalDate today) {
+
+    public ComplianceTally tally() {
+        return ComplianceTally.of(lines.stream().map(l -> l.item().status()).toList());
+    }
+
+    /** The circular requires the security regulation before the dossier; an approved level without one is flagged. */
+    public boolean regulationMissing() {
+        return system.approvedLevel() != null && regulation == null;
+    }
+
+    /** Planned items and open tasks by date: the roadmap to "fully deployed". */
+    public List<RoadmapEntry> roadmap() {
+        java.util.ArrayList<RoadmapEntry> entries = new java.util.ArrayList<>();
+        lines.stream().filter(l -> l.item().status() == RequirementStatus.PLANNED && l.item().targetDate() != null)
+                .forEach(l -> entries.add(new RoadmapEntry(l.item().targetDate(), l.requirement().id(),
+                        PlanLine.title(l.requirement()), l.item().owner(), null)));
+        tasks.stream().filter(t -> !t.done()).forEach(t -> entries.add(new RoadmapEntry(t.dueOn(), t.requirementId(),
+                t.title(), t.owner(), t.id())));
+        entries.sort(java.util.Comparator.comparing(RoadmapEntry::date,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return entries;
+    }
+
+    public Map<String, List<PlanLine>> byKind() {
+        return lines.stream().collect(Collectors.groupingBy(l -> l.requirement().kind().name(),
+                java.util.LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** {@code taskId} is null for a planned requirement, else the remediation task's id. */
+    public record RoadmapEntry(LocalDate date, String requirementId, String title, String owner, Long taskId) {
+    }
+}

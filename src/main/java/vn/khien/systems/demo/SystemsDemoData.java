@@ -1,0 +1,334 @@
+package vn.khien.systems.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.khien.access.PersonPrincipal;
+import vn.khien.platform.KhienProperties;
+import vn.khien.platform.PlatformConfiguration;
+import vn.khien.systems.classification.authority.AuthorityRole;
+import vn.khien.systems.dossier.ActionRequest;
+import vn.khien.systems.dossier.AuthorityDirectory;
+import vn.khien.systems.dossier.Dossier;
+import vn.khien.systems.dossier.DossierAction;
+import vn.khien.systems.dossier.DossierService;
+import vn.khien.systems.levels.ClassificationRequest;
+import vn.khien.systems.levels.ClassificationService;
+import vn.khien.systems.register.ComponentKind;
+import vn.khien.systems.register.ComponentRequest;
+import vn.khien.systems.register.HostingKind;
+import vn.khien.systems.register.InformationKind;
+import vn.khien.systems.register.SupplierAccess;
+import vn.khien.systems.register.SupplierRequest;
+import vn.khien.systems.register.SystemRequest;
+import vn.khien.systems.register.SystemService;
+import vn.khien.systems.register.SystemType;
+
+/**
+ * The systems side of the {@code --demo} seed: authority designations for the demo ministry and province and a
+ * handful of realistic systems, taken through the real services as the demo people would (so the audit trail, the
+ * deadlines and the {@code SystemLevelApproved} event are those of real use). Runs once the application is ready —
+ * after identity's {@code Bootstrap} has seeded the demo organisations and people — only in demo mode and only while
+ * no demo system exists. Identity knows nothing of it.
+ */
+@Component
+public class SystemsDemoData {
+    private static final Logger LOG = LoggerFactory.getLogger(SystemsDemoData.class);
+    public static final String DEMO_SUFFIX = "(demo)";
+
+    private final KhienProperties properties;
+    private final Environment environment;
+    private final ApplicationArguments arguments;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final AuthorityDirectory directory;
+    private final SystemService systems;
+    private final ClassificationService classifications;
+    private final DossierService dossiers;
+    private final Clock clock;
+
+    public SystemsDemoData(KhienProperties properties, Environment environment, ApplicationArguments arguments,
+                           JdbcClient jdbc, TransactionTemplate tx, AuthorityDirectory directory, SystemService systems,
+                           ClassificationService classifications, DossierService dossiers, Clock clock) {
+        this.properties = properties;
+        this.environment = environment;
+        this.arguments = arguments;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.directory = directory;
+        this.systems = systems;
+        this.classifications = classifications;
+        this.dossiers = dossiers;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void seedWhenReady() {
+        if (!(properties.demo() || arguments.containsOption("demo") || environment.containsProperty("demo"))) {
+            return;
+        }
+        tx.executeWithoutResult(s -> {
+            // Serialises with other nodes starting together, like Bootstrap does.
+            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
+            long existing = jdbc.sql("SELECT COUNT(*) FROM information_system WHERE name LIKE :n")
+                    .param("n", "%" + DEMO_SUFFIX).query(Long.class).single();
+            if (existing == 0 && org("DEMO-BO").isPresent() && org("DEMO-TINH").isPresent()) {
+                seed();
+                LOG.warn("Demo systems seeded: designations for the demo ministry and province, five demo systems.");
+            }
+        });
+    }
+
+    private void seed() {
+        long bo = org("DEMO-BO").orElseThrow();
+        long boCntt = org("DEMO-BO-TTCNTT").orElseThrow();
+        long boCuc = org("DEMO-BO-CUC").orElseThrow();
+        long tinh = org("DEMO-TINH").orElseThrow();
+        long soKhcn = org("DEMO-SO-KHCN").orElseThrow();
+        long ttcds = org("DEMO-TTCDS").orElseThrow();
+        long bv = org("DEMO-BVDK").orElseThrow();
+
+        as("demo.quantri", () -> {
+            directory.designate(bo, AuthorityRole.OWNER_SECURITY_UNIT, boCntt);
+            // The ministry's IT centre is its security unit and also runs the portal: an independent appraiser.
+            directory.designate(bo, AuthorityRole.INDEPENDENT_APPRAISER, boCuc);
+            return null;
+        });
+        as("demo.tinh.quantri", () -> directory.designate(tinh, AuthorityRole.OWNER_SECURITY_UNIT, soKhcn));
+
+        // 1. Hospital information system: approved at level 3 through the whole workflow.
+        long his = as("demo.bv.canbo", () -> {
+            long id = system("DEMO-HIS", "Hệ thống thông tin bệnh viện HIS - Bệnh viện Đa khoa tỉnh Demo (demo)",
+                    "Quản lý khám chữa bệnh, hồ sơ bệnh án, viện phí và kết nối giám định bảo hiểm y tế",
+                    bv, bv, SystemType.PUBLIC_SERVICE,
+                    List.of(InformationKind.PRIVATE, InformationKind.PERSONAL, InformationKind.SENSITIVE_PERSONAL),
+                    650L, 280_000L, HostingKind.OWN_PREMISES, null, false);
+            host(id, "his-app-01", "10.20.1.11, 10.20.1.12", "Windows Server 2019 Standard");
+            host(id, "his-db-01", "10.20.1.21", "Oracle Linux 8.9");
+            app(id, "Cổng đặt lịch khám trực tuyến", "https://datlich.bvdk.demo.invalid");
+            software(id, "Oracle Database", "oracle", "database_server", "19c",
+                    "cpe:2.3:a:oracle:database_server:19c:*:*:*:*:*:*:*", null);
+            software(id, "Microsoft IIS", "microsoft", "internet_information_services", "10.0",
+                    "cpe:2.3:a:microsoft:internet_information_services:10.0:*:*:*:*:*:*:*", null);
+            supplier(id, "Công ty phần mềm y tế Demo (demo)", "Phát triển, bảo trì phần mềm HIS", SupplierAccess.REMOTE_ADMIN);
+            classify(id, Map.of("system_type", "CITIZEN_BUSINESS", "info_types", List.of("PRIVATE", "PERSONAL"),
+                    "serves_defence_security", false, "online_service_business_line", "NOT_CONDITIONAL",
+                    "handles_administrative_procedures", false, "basic_pd_subjects", 280_000,
+                    "sensitive_pd_subjects", 280_000, "national_egov_system", false,
+                    "centralised_national_data", false));
+            long dossier = openDossier(id, "bệnh viện");
+            act(dossier, DossierAction.SUBMIT, new ActionRequest());
+            return id;
+        });
+        long hisDossier = as("demo.bv.canbo", () -> dossiers.forSystem(his).get(0).id());
+        as("demo.so.canbo", () -> act(hisDossier, DossierAction.APPRAISE,
+                comment("Hồ sơ đầy đủ; cấp độ 3 phù hợp với tiêu chí NĐ 331/2026 Đ13; phương án đáp ứng yêu cầu.")));
+        as("demo.tinh.lanhdao", () -> {
+            ActionRequest r = new ActionRequest();
+            r.setDecisionNumber("125/QĐ-SYT (demo)");
+            r.setDecisionDate(today());
+            r.setDecisionSigner("Đặng Văn Đạo (demo)");
+            return act(hisDossier, DossierAction.APPROVE, r);
+        });
+
+        // 2. Provincial public-service portal: dossier submitted, waiting for appraisal.
+        long dvcId = as("demo.tinh.lanhdao", () -> system("DEMO-DVC", "Cổng dịch vụ công tỉnh Demo (demo)",
+                    "Tiếp nhận, giải quyết thủ tục hành chính trực tuyến cho người dân, doanh nghiệp của tỉnh",
+                    tinh, ttcds, SystemType.PUBLIC_SERVICE, List.of(InformationKind.PUBLIC, InformationKind.PERSONAL),
+                    1_200L, 450_000L, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu tỉnh Demo (demo)", false));
+        as("demo.so.canbo", () -> {
+            long id = dvcId;
+            host(id, "dvc-web-01", "10.10.1.11", "Ubuntu 22.04 LTS");
+            host(id, "dvc-db-01", "10.10.1.21", "Ubuntu 22.04 LTS");
+            app(id, "Cổng dịch vụ công", "https://dichvucong.demo.invalid");
+            software(id, "nginx", "f5", "nginx", "1.24.0", "cpe:2.3:a:f5:nginx:1.24.0:*:*:*:*:*:*:*", null);
+            software(id, "PostgreSQL", "postgresql", "postgresql", "15.4",
+                    "cpe:2.3:a:postgresql:postgresql:15.4:*:*:*:*:*:*:*", null);
+            software(id, "Keycloak", "redhat", "keycloak", "22.0.5", "cpe:2.3:a:redhat:keycloak:22.0.5:*:*:*:*:*:*:*",
+                    "pkg:maven/org.keycloak/keycloak-core@22.0.5");
+            classify(id, Map.of("system_type", "CITIZEN_BUSINESS", "info_types", List.of("PUBLIC", "PERSONAL"),
+                    "serves_defence_security", false, "online_service_business_line", "NOT_CONDITIONAL",
+                    "handles_administrative_procedures", true, "basic_pd_subjects", 450_000,
+                    "sensitive_pd_subjects", 0, "national_egov_system", false, "centralised_national_data", false));
+            long dossier = openDossier(id, "cổng dịch vụ công");
+            return act(dossier, DossierAction.SUBMIT, new ActionRequest());
+        });
+
+        // 3. Document management and executive system: a dossier being drafted.
+        long qlvbId = as("demo.tinh.lanhdao", () -> system("DEMO-QLVB", "Hệ thống quản lý văn bản và điều hành tỉnh Demo (demo)",
+                    "Quản lý văn bản đến, văn bản đi, hồ sơ công việc và chữ ký số của các cơ quan trong tỉnh",
+                    tinh, ttcds, SystemType.INTERNAL, List.of(InformationKind.PRIVATE, InformationKind.PERSONAL),
+                    3_500L, null, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu tỉnh Demo (demo)", false));
+        as("demo.so.canbo", () -> {
+            long id = qlvbId;
+            host(id, "qlvb-app-01", "10.10.2.11", "Red Hat Enterprise Linux 8.8");
+            app(id, "Quản lý văn bản điều hành", "https://qlvb.demo.invalid");
+            software(id, "Apache Tomcat", "apache", "tomcat", "9.0.80", "cpe:2.3:a:apache:tomcat:9.0.80:*:*:*:*:*:*:*",
+                    "pkg:maven/org.apache.tomcat/tomcat-catalina@9.0.80");
+            classify(id, internalAnswers());
+            Dossier d = dossiers.create(id);
+            dossiers.savePart(d.id(), "OVERVIEW", "Hệ thống quản lý văn bản và điều hành dùng chung của tỉnh Demo (demo).");
+            return id;
+        });
+
+        // 4. Official e-mail: classified, no dossier yet (a demo officer opens one).
+        long mailId = as("demo.tinh.lanhdao", () -> system("DEMO-MAIL", "Hệ thống thư điện tử công vụ tỉnh Demo (demo)",
+                    "Thư điện tử công vụ cho cán bộ, công chức, viên chức của tỉnh", tinh, ttcds, SystemType.INTERNAL,
+                    List.of(InformationKind.PRIVATE, InformationKind.PERSONAL), 8_000L, null, HostingKind.DATA_CENTRE,
+                    "Trung tâm dữ liệu tỉnh Demo (demo)", false));
+        as("demo.so.canbo", () -> {
+            long id = mailId;
+            host(id, "mail-01", "10.10.3.11", "Rocky Linux 9.3");
+            app(id, "Webmail công vụ", "https://mail.demo.invalid");
+            software(id, "Zimbra Collaboration", "zimbra", "collaboration", "9.0.0",
+                    "cpe:2.3:a:zimbra:collaboration:9.0.0:*:*:*:*:*:*:*", null);
+            classify(id, internalAnswers());
+            return id;
+        });
+
+        // 5. The ministry's portal: registered, run by the ministry's IT centre (its security unit).
+        as("demo.bo.canbo", () -> {
+            long id = system("DEMO-CTTDT-BO", "Cổng thông tin điện tử Bộ Demo (demo)",
+                    "Công bố thông tin, văn bản quy phạm pháp luật và tin tức của Bộ", bo, boCntt, SystemType.PUBLIC_SERVICE,
+                    List.of(InformationKind.PUBLIC), 50L, null, HostingKind.CLOUD, "Nhà cung cấp điện toán đám mây Demo (demo)",
+                    true);
+            host(id, "cttdt-web-01", "203.0.113.10", "Ubuntu 24.04 LTS");
+            app(id, "Cổng thông tin điện tử", "https://bo.demo.invalid");
+            software(id, "WordPress", "wordpress", "wordpress", "6.4.3", "cpe:2.3:a:wordpress:wordpress:6.4.3:*:*:*:*:*:*:*",
+                    null);
+            supplier(id, "Nhà cung cấp điện toán đám mây Demo (demo)", "Hạ tầng máy chủ ảo", SupplierAccess.PHYSICAL);
+            return id;
+        });
+    }
+
+    private static Map<String, Object> internalAnswers() {
+        return Map.of("system_type", "INTERNAL", "info_types", List.of("PRIVATE", "PERSONAL"),
+                "serves_defence_security", false, "handles_administrative_procedures", false,
+                "national_egov_system", false, "centralised_national_data", false);
+    }
+
+    private long system(String code, String name, String purpose, long owner, long operator, SystemType type,
+                        List<InformationKind> kinds, Long users, Long subjects, HostingKind hosting, String provider,
+                        boolean securityUnitOperates) {
+        SystemRequest r = new SystemRequest();
+        r.setCode(code);
+        r.setName(name);
+        r.setPurpose(purpose);
+        r.setOwnerOrganizationId(owner);
+        r.setOperatorOrganizationId(operator);
+        r.setSystemType(type);
+        r.setInformationKinds(kinds);
+        r.setUserCount(users);
+        r.setDataSubjectCount(subjects);
+        r.setHostingKind(hosting);
+        r.setHostingProvider(provider);
+        r.setOperatingSince(LocalDate.of(2021, 1, 4));
+        r.setSecurityUnitOperates(securityUnitOperates);
+        return systems.create(r).id();
+    }
+
+    private void host(long systemId, String name, String ips, String os) {
+        ComponentRequest c = new ComponentRequest();
+        c.setKind(ComponentKind.HOST);
+        c.setName(name);
+        c.setIpAddresses(ips);
+        c.setOperatingSystem(os);
+        systems.addComponent(systemId, c);
+    }
+
+    private void app(long systemId, String name, String url) {
+        ComponentRequest c = new ComponentRequest();
+        c.setKind(ComponentKind.APPLICATION);
+        c.setName(name);
+        c.setUrl(url);
+        systems.addComponent(systemId, c);
+    }
+
+    private void software(long systemId, String name, String vendor, String product, String version, String cpe,
+                          String purl) {
+        ComponentRequest c = new ComponentRequest();
+        c.setKind(ComponentKind.SOFTWARE);
+        c.setName(name);
+        c.setVendor(vendor);
+        c.setProduct(product);
+        c.setVersion(version);
+        c.setCpe(cpe);
+        c.setPurl(purl);
+        systems.addComponent(systemId, c);
+    }
+
+    private void supplier(long systemId, String name, String provides, SupplierAccess access) {
+        SupplierRequest s = new SupplierRequest();
+        s.setName(name);
+        s.setProvides(provides);
+        s.setAccessKind(access);
+        s.setContractFrom(LocalDate.of(2024, 1, 1));
+        s.setContractTo(LocalDate.of(2026, 12, 31));
+        systems.addSupplier(systemId, s);
+    }
+
+    private void classify(long systemId, Map<String, Object> answers) {
+        ClassificationRequest c = new ClassificationRequest();
+        c.setRegime("nd331-2026");
+        c.setAnswers(answers);
+        classifications.classify(systemId, c);
+    }
+
+    /** Opens the dossier and writes every part the regime asks for. */
+    private long openDossier(long systemId, String what) {
+        Dossier d = dossiers.create(systemId);
+        dossiers.partDefinitions(d).forEach(p -> dossiers.savePart(d.id(), p.key(),
+                p.titleVi() + " của " + what + " (nội dung minh hoạ, demo)."));
+        return d.id();
+    }
+
+    private Dossier act(long dossierId, DossierAction action, ActionRequest r) {
+        return dossiers.act(dossierId, action, r);
+    }
+
+    private static ActionRequest comment(String text) {
+        ActionRequest r = new ActionRequest();
+        r.setComment(text);
+        return r;
+    }
+
+    private Optional<Long> org(String code) {
+        return jdbc.sql("SELECT id FROM organization WHERE code = :c").param("c", code).query(Long.class).optional();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
+    }
+
+    /** Runs a step as a demo person, so capability checks, self-approval ban and audit see who did it. */
+    private <T> T as(String username, Supplier<T> step) {
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+        PersonPrincipal principal = new DemoPrincipal(id, username);
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new UsernamePasswordAuthenticationToken(principal, null, List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return step.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private record DemoPrincipal(long personId, String username) implements PersonPrincipal { }
+}

@@ -1,0 +1,63 @@
+package vn.khien.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.khien.access.Role;
+import vn.khien.support.Http;
+import vn.khien.support.IntegrationTest;
+import vn.khien.support.TestData;
+
+/** The real approval path: a level-3 dossier approved through the systems workflow derives the plan in its transaction. */
+class DossierApprovalPlanTest extends IntegrationTest {
+
+    static final Map<String, Object> LEVEL3_ND331 = Map.of("system_type", "INTERNAL", "info_types", List.of("PRIVATE"),
+            "serves_defence_security", false, "handles_administrative_procedures", true,
+            "national_egov_system", false, "centralised_national_data", false);
+
+    @Test
+    void approvingTheDossierDerivesTheNewRegimePlan() {
+        TestData.Org province = data.org(data.root(), "Tỉnh Hồ Sơ");
+        TestData.Org securityUnit = data.org(province, "Sở Khoa học và Công nghệ");
+        TestData.Org department = data.org(province, "Sở Giáo dục");
+        TestData.Person officer = data.person(department, Role.SECURITY_OFFICER);
+        TestData.Person appraiser = data.person(securityUnit, Role.SECURITY_OFFICER);
+        TestData.Person leader = data.person(department, Role.LEADER);
+        assertThat(admin().post("/api/v1/authority-designations", Map.of("scopeOrganizationId", province.id(),
+                "role", "OWNER_SECURITY_UNIT", "organizationId", securityUnit.id())).status()).isEqualTo(200);
+        Http.Api api = http.api(officer.token());
+        long systemId = ComplianceFixture.createSystem(api, data, department, "Cơ sở dữ liệu ngành giáo dục");
+        assertThat(api.post("/api/v1/systems/" + systemId + "/classifications",
+                Map.of("regime", "nd331-2026", "answers", LEVEL3_ND331)).status()).isEqualTo(201);
+        long dossierId = api.post("/api/v1/systems/" + systemId + "/dossiers", "").json().get("dossier").get("id").asLong();
+        for (String part : List.of("OVERVIEW", "DESIGN", "LEVEL_EXPLANATION", "SECURITY_PLAN", "RISK_ASSESSMENT")) {
+            api.send("PUT", "/api/v1/dossiers/" + dossierId + "/parts/" + part, Map.of("content", "Nội dung " + part));
+        }
+        assertThat(api.post(action(dossierId, "SUBMIT"), Map.of()).status()).isEqualTo(200);
+        assertThat(http.api(appraiser.token()).post(action(dossierId, "APPRAISE"), Map.of("comment", "Đạt")).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/compliance/systems/" + systemId + "/plan").json().get("items").size()).isZero();
+
+        Http.Response approved = http.api(leader.token()).post(action(dossierId, "APPROVE"), Map.of(
+                "decisionNumber", "45/QĐ-SGD", "decisionDate", "2026-11-20", "decisionSigner", "Giám đốc Sở",
+                "signedFileName", "qd-45.pdf", "signedFileBase64", Base64.getEncoder().encodeToString("PDF".getBytes())));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        JsonNode plan = api.get("/api/v1/compliance/systems/" + systemId + "/plan").json();
+        assertThat(plan.get("level").asInt()).isEqualTo(3);
+        assertThat(plan.get("regime").asText()).isEqualTo("nd331-2026");
+        assertThat(plan.get("catalogueVersions").asText()).startsWith("ND331-2026@");
+        assertThat(plan.get("items").size()).isPositive();
+        assertThat(plan.get("regulationMissing").asBoolean()).isTrue();
+        assertThat(admin().get("/api/v1/audit?organizationId=" + department.id() + "&size=200").body())
+                .contains("compliance.plan.derive");
+    }
+
+    private static String action(long dossierId, String action) {
+        return "/api/v1/dossiers/" + dossierId + "/actions/" + action;
+    }
+}
