@@ -15,7 +15,14 @@
  *   <li>Event {@link vn.khien.systems.SystemLevelApproved}, published in the approving transaction.</li>
  *   <li>Table {@code authority_designation}: which organisation plays OWNER_SECURITY_UNIT,
  *       NATIONAL_COMPETENT_BODY, INDEPENDENT_APPRAISER or PRIME_MINISTER for systems owned in a subtree (nearest
- *       designation above the owner wins).</li>
+ *       designation above the owner wins). Organisation administrators of the subtree (MANAGE_ORGANIZATIONS) manage them
+ *       on {@code /authority-designations} (linked from the organisation page) and through the API; when a dossier
+ *       needs a role nobody plays, opening it fails with 422 naming the role and that page.</li>
+ *   <li>Table {@code level_dossier}: {@code validity_due_on} is the NĐ 331/2026 Đ23 limit (5 working days from each
+ *       receipt) to return an incomplete dossier, running alongside the appraisal limit; {@code dossier_step.limit_due_on}
+ *       is the legal limit each step had (RETURN: validity check; APPRAISE; APPROVE), so late steps show in history.</li>
+ *   <li>Demo: {@code vn.khien.systems.demo.SystemsDemoData} seeds designations and demo systems after identity's demo
+ *       data, once the application is ready, in demo mode only and while no demo system exists.</li>
  * </ul>
  *
  * <h2>Visibility</h2>

@@ -61,7 +61,7 @@ public final class RegimeReader {
                     q.bool("required", false),
                     q.has("required_when") ? ConditionReader.read(q.raw("required_when"), q.path() + " › required_when") : null,
                     q.optInteger("min"), q.optInteger("max"),
-                    q.string("text_vi"), q.string("text_en"), q.string("legal_ref")));
+                    q.string("text_vi"), q.string("text_en"), q.string("legal_ref"), optionLabels(q, options)));
         }
         Map<String, Question> byId = toMap(questions, root.path());
         for (Question question : questions) {
@@ -70,6 +70,28 @@ public final class RegimeReader {
             }
         }
         return questions;
+    }
+
+    /** Labels per option code: when a question has them, every option needs both a Vietnamese and an English one. */
+    private static Map<String, Question.OptionLabel> optionLabels(YamlMap q, List<String> options) {
+        if (!q.has("option_labels")) {
+            return Map.of();
+        }
+        YamlMap labels = q.map("option_labels");
+        Map<String, Question.OptionLabel> result = new java.util.LinkedHashMap<>();
+        for (String key : labels.rawMap().keySet()) {
+            if (!options.contains(key)) {
+                throw labels.error(key, "is not an option of the question");
+            }
+        }
+        for (String option : options) {
+            if (!labels.has(option)) {
+                throw labels.error(option, "option has no label");
+            }
+            YamlMap label = labels.map(option);
+            result.put(option, new Question.OptionLabel(label.string("vi"), label.string("en")));
+        }
+        return result;
     }
 
     private static List<Criterion> readCriteria(YamlMap root, Map<String, Question> questions) {

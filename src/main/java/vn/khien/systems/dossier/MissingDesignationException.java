@@ -16,7 +16,7 @@ public class MissingDesignationException extends FieldProblemException {
     public MissingDesignationException(AuthorityRole role, long ownerOrganizationId, String ownerName) {
         super("authority", "systems.dossier.unresolvedRole",
                 new DefaultMessageSourceResolvable(new String[] {"authorityRole." + role.name()}, role.name()),
-                ownerName, pagePath(ownerOrganizationId));
+                ownerName, pagePath(ownerOrganizationId), role.name());
         this.role = role;
         this.ownerOrganizationId = ownerOrganizationId;
     }

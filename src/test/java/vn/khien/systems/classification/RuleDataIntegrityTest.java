@@ -75,6 +75,31 @@ class RuleDataIntegrityTest {
     }
 
     @Test
+    void everyChoiceOptionHasAVietnameseAndAnEnglishLabel() {
+        CATALOG.all().forEach(regime -> regime.questions().stream().filter(q -> !q.options().isEmpty())
+                .forEach(q -> assertThat(q.options()).as(regime.id() + " " + q.id()).allSatisfy(option -> {
+                    Question.OptionLabel label = q.optionLabels().get(option);
+                    assertThat(label).as(regime.id() + " " + q.id() + " " + option).isNotNull();
+                    assertThat(label.vi()).isNotBlank().isNotEqualTo(option);
+                    assertThat(label.en()).isNotBlank().isNotEqualTo(option);
+                    assertThat(q.optionLabel(option, false)).isEqualTo(label.vi());
+                    assertThat(q.optionLabel(option, true)).isEqualTo(label.en());
+                })));
+        Question systemType = CATALOG.get("nd331-2026").questions().stream().filter(q -> q.id().equals("system_type"))
+                .findFirst().orElseThrow();
+        assertThat(systemType.optionLabel("CITIZEN_BUSINESS", false)).isEqualTo("Phục vụ người dân, doanh nghiệp");
+        assertThat(systemType.optionLabel("CITIZEN_BUSINESS", true)).isEqualTo("Services to citizens and businesses");
+    }
+
+    @Test
+    void anOptionWithoutALabelFailsLoadingWhenTheQuestionHasLabels() {
+        String yaml = regimeYaml("{question: kind, in: [A]}").replace("options: [A, B],",
+                "options: [A, B], option_labels: {A: {vi: \"Một\", en: \"One\"}},");
+        assertThatThrownBy(() -> RegimeReader.read(RuleYaml.parse(new StringReader(yaml), "broken.yaml")))
+                .isInstanceOf(RuleDataException.class).hasMessageContaining("B").hasMessageContaining("label");
+    }
+
+    @Test
     void aConditionOnAnUnknownQuestionFailsLoading() {
         String yaml = regimeYaml("{question: colour, op: \"==\", value: RED}");
 
