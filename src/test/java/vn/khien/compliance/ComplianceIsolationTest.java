@@ -54,7 +54,9 @@ public class ComplianceIsolationTest extends IntegrationTest {
             "GET /compliance/catalogues/{id}/yaml",
             "POST /compliance/systems/{id}/tasks/{taskId}/done",
             "POST /compliance/systems/{id}/assessments",
-            "GET /compliance/systems/{id}/assessments/{assessmentId}/report");
+            "GET /compliance/systems/{id}/assessments/{assessmentId}/report",
+            "PUT /api/v1/compliance/systems/{id}/risk",
+            "POST /compliance/systems/{id}/risk");
 
     @Autowired
     ComplianceFixture fixture;
@@ -98,6 +100,7 @@ public class ComplianceIsolationTest extends IntegrationTest {
         api.put("POST task done", a.post(sys + "/tasks/" + task + "/done", ""));
         api.put("PUT regulation", a.send("PUT", sys + "/regulation", Map.of("title", "x", "decisionNumber", "1",
                 "issuedOn", "2026-01-01")));
+        api.put("PUT risk", a.send("PUT", sys + "/risk", Map.of("rating", "HIGH", "assessedOn", "2026-01-01")));
         api.put("GET assessments", a.get(sys + "/assessments"));
         api.put("POST assessment", a.post(sys + "/assessments", Map.of("kind", "AD_HOC")));
         api.put("GET report", a.get(sys + "/assessments/" + assessment + "/report"));
@@ -149,6 +152,8 @@ public class ComplianceIsolationTest extends IntegrationTest {
         pages.put("POST assessment form", session.postForm(page + "/assessments", Map.of("kind", "AD_HOC",
                 "assessorKind", "LICENSED_ORGANISATION", "assessorName", "x", "scopes", "COMPLIANCE",
                 "startedOn", "2026-01-01", "completedOn", "2026-01-02")));
+        pages.put("POST risk form", session.postForm(page + "/risk", Map.of("rating", "HIGH",
+                "assessedOn", "2026-01-01")));
         pages.forEach((what, r) -> {
             assertThat(r.status()).as(what).isEqualTo(404);
             assertThat(r.body()).as(what).doesNotContain("Hệ thống của B").doesNotContain(unitB.code());
@@ -162,5 +167,6 @@ public class ComplianceIsolationTest extends IntegrationTest {
         assertThat(untouched.get("tasks").size()).isEqualTo(1);
         assertThat(untouched.get("tasks").get(0).get("done").asBoolean()).isFalse();
         assertThat(b.get(sys + "/assessments").json().size()).isEqualTo(1);
+        assertThat(b.get(sys + "/summary").json().get("assessment").get("riskRated").asBoolean()).isFalse();
     }
 }

@@ -58,8 +58,11 @@ public class ComplianceApi {
     private final PlanService plans;
     private final ComplianceService compliance;
     private final AssessmentService assessments;
+    private final RiskService risks;
 
-    public ComplianceApi(PlanService plans, ComplianceService compliance, AssessmentService assessments) {
+    public ComplianceApi(PlanService plans, ComplianceService compliance, AssessmentService assessments,
+                         RiskService risks) {
+        this.risks = risks;
         this.plans = plans;
         this.compliance = compliance;
         this.assessments = assessments;
@@ -129,6 +132,13 @@ public class ComplianceApi {
     @Operation(summary = "Record the system's security regulation (quy chế) and its issuing decision")
     public SecurityRegulation regulation(@PathVariable long id, @RequestBody RegulationRequest request) {
         return plans.saveRegulation(id, request);
+    }
+
+    @PutMapping("/systems/{id}/risk")
+    @Operation(summary = "Record the system's risk rating from its latest cyber-risk assessment (EDIT_SECURITY_DATA); "
+            + "new-regime assessment intervals use it")
+    public SystemRisk risk(@PathVariable long id, @RequestBody RiskRequest request) {
+        return risks.save(id, request);
     }
 
     @GetMapping("/systems/{id}/assessments")

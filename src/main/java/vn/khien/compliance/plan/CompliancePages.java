@@ -30,10 +30,13 @@ public class CompliancePages {
     private final ComplianceService compliance;
     private final AssessmentService assessments;
     private final CatalogueAdmin catalogues;
+    private final RiskService risks;
     private final org.springframework.context.MessageSource messages;
 
     public CompliancePages(PlanService plans, ComplianceService compliance, AssessmentService assessments,
-                           CatalogueAdmin catalogues, org.springframework.context.MessageSource messages) {
+                           CatalogueAdmin catalogues, RiskService risks,
+                           org.springframework.context.MessageSource messages) {
+        this.risks = risks;
         this.messages = messages;
         this.plans = plans;
         this.compliance = compliance;
@@ -183,6 +186,18 @@ public class CompliancePages {
         }
     }
 
+    @PostMapping("/systems/{id}/risk")
+    String saveRisk(@PathVariable long id, @RequestParam(required = false) vn.khien.compliance.assessment.RiskRating rating,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate assessedOn,
+                    @RequestParam(required = false) String note, Model model) {
+        try {
+            risks.save(id, new RiskRequest(rating, assessedOn, note));
+            return "redirect:/compliance/systems/" + id + "#assessments-heading";
+        } catch (FieldProblemException e) {
+            return planPage(id, model, e, null);
+        }
+    }
+
     @GetMapping("/systems/{id}/assessments/{assessmentId}/report")
     ResponseEntity<byte[]> report(@PathVariable long id, @PathVariable long assessmentId) {
         return ComplianceApi.download(assessments.report(id, assessmentId));
@@ -243,6 +258,8 @@ public class CompliancePages {
         model.addAttribute("assessmentKinds", AssessmentKind.values());
         model.addAttribute("assessorKinds", vn.khien.compliance.assessment.AssessorKind.values());
         model.addAttribute("assessmentScopes", AssessmentScope.values());
+        model.addAttribute("risk", risks.get(id).orElse(null));
+        model.addAttribute("riskRatings", vn.khien.compliance.assessment.RiskRating.values());
         model.addAttribute("problems", problem == null ? List.of() : texts(problem));
         model.addAttribute("problemRequirement", requirementId);
         return "compliance/plan";
