@@ -223,6 +223,56 @@ class AssessmentTest extends IntegrationTest {
                 .get("nextDue").asText()).isEqualTo(approved.plusYears(1).toString());
     }
 
+    @Test
+    void thePageFormRecordsAResultAndANotePerRequirementAndFailedOnesBecomeTasks() {
+        Http.Api api = http.api(officer.token());
+        long systemId = ComplianceFixture.createSystem(api, data, department, "Một cửa điện tử");
+        fixture.approve(systemId, department, 3, "nd85-2016", TODAY.minusMonths(3));
+        JsonNode items = api.get("/api/v1/compliance/systems/" + systemId + "/plan").json().get("items");
+        String passed = items.get(0).get("requirementId").asText();
+        String failed = items.get(1).get("requirementId").asText();
+        String skipped = items.get(2).get("requirementId").asText();
+        Http.Session session = http.session();
+        assertThat(session.login(officer.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        String page = "/compliance/systems/" + systemId;
+        assertThat(session.get(page).body()).contains("name=\"outcome." + skipped + "\"");
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("kind", "PERIODIC",
+                "assessorKind", "LICENSED_ORGANISATION", "assessorName", "Trung tâm Kiểm định", "scopes", "COMPLIANCE",
+                "startedOn", TODAY.minusDays(9).toString(), "completedOn", TODAY.minusDays(2).toString(),
+                "remediationOwner", "Phòng CNTT"));
+        form.put("outcome." + passed, "PASS");
+        form.put("note." + passed, "Có quyết định ban hành");
+        form.put("outcome." + failed, "FAIL");
+        form.put("note." + failed, "Chưa phân công cán bộ");
+        form.put("outcome." + skipped, "NOT_ASSESSED");
+        form.put("note." + skipped, "");
+
+        Http.Response noDue = session.postForm(page + "/assessments", form);
+        assertThat(noDue.status()).isEqualTo(200);
+        assertThat(noDue.body()).contains("Yêu cầu không đạt cần có hạn khắc phục.");
+        assertThat(api.get(path(systemId)).json().size()).isZero();
+
+        form.put("remediationDue", TODAY.plusMonths(1).toString());
+        assertThat(session.postForm(page + "/assessments", form).status()).isEqualTo(302);
+        JsonNode results = api.get(path(systemId)).json().get(0).get("results");
+        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        results.forEach(r -> byId.put(r.get("requirementId").asText(), r));
+        assertThat(byId).hasSize(3);
+        assertThat(byId.get(passed).get("outcome").asText()).isEqualTo("PASS");
+        assertThat(byId.get(passed).get("note").asText()).isEqualTo("Có quyết định ban hành");
+        assertThat(byId.get(failed).get("outcome").asText()).isEqualTo("FAIL");
+        assertThat(byId.get(skipped).get("outcome").asText()).isEqualTo("NOT_ASSESSED");
+        assertThat(byId.get(skipped).get("note").isNull()).isTrue();
+        JsonNode tasks = api.get("/api/v1/compliance/systems/" + systemId + "/plan").json().get("tasks");
+        assertThat(tasks.size()).isEqualTo(1);
+        assertThat(tasks.get(0).get("requirementId").asText()).isEqualTo(failed);
+        assertThat(tasks.get(0).get("title").asText()).contains("Chưa phân công cán bộ");
+        assertThat(tasks.get(0).get("dueOn").asText()).isEqualTo(TODAY.plusMonths(1).toString());
+
+        form.put("outcome." + passed, "MAYBE");
+        assertThat(session.postForm(page + "/assessments", form).body()).contains("Giá trị không hợp lệ.");
+    }
+
     static String path(long systemId) {
         return "/api/v1/compliance/systems/" + systemId + "/assessments";
     }

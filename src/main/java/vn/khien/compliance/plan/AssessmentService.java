@@ -122,6 +122,9 @@ public class AssessmentService {
             }
             if (result.outcome() == null) {
                 problems.add(new FieldProblem("results[" + i + "].outcome", "validation.required"));
+            } else if (result.outcome() == AssessmentOutcome.FAIL && result.remediationDue() == null) {
+                // A failed item becomes a remediation task, and a task without a due date never shows as late.
+                problems.add(new FieldProblem("results[" + i + "].remediationDue", "compliance.error.remediationDue"));
             }
         }
         if (!problems.isEmpty()) {

@@ -146,8 +146,9 @@ public class CompliancePages {
     }
 
     /**
-     * An assessment from the page: the failed requirements are listed by id (as in the assessor's report), each
-     * becoming a FAIL result and a remediation task with the given owner and due date; the rest of the plan passed.
+     * An assessment from the page: one row per requirement of the plan with its result (passed, failed, not assessed)
+     * and a note, sent as {@code outcome.<id>} and {@code note.<id>}. Failed rows become remediation tasks with the
+     * given owner and due date; the note says what failed, so it becomes the task's title.
      */
     @PostMapping("/systems/{id}/assessments")
     String recordAssessment(@PathVariable long id, @RequestParam(required = false) AssessmentKind kind,
@@ -156,26 +157,13 @@ public class CompliancePages {
                             @RequestParam(required = false) List<AssessmentScope> scopes,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedOn,
-                            @RequestParam(required = false) String failed,
                             @RequestParam(required = false) String remediationOwner,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate remediationDue,
+                            @RequestParam org.springframework.util.MultiValueMap<String, String> form,
                             @RequestParam(required = false) MultipartFile report, Model model) throws IOException {
         try {
-            java.util.Set<String> failedIds = new java.util.LinkedHashSet<>();
-            if (failed != null) {
-                for (String part : failed.split("[,;\\s]+")) {
-                    if (!part.isBlank()) {
-                        failedIds.add(part.trim());
-                    }
-                }
-            }
-            List<AssessmentRequest.ResultRequest> results = new java.util.ArrayList<>();
-            plans.view(id).lines().forEach(l -> results.add(new AssessmentRequest.ResultRequest(l.requirement().id(),
-                    failedIds.remove(l.requirement().id()) ? AssessmentOutcome.FAIL : AssessmentOutcome.PASS, null,
-                    remediationOwner, remediationDue)));
-            // Ids not in the plan are passed on so the service names them as unknown.
-            failedIds.forEach(unknown -> results.add(new AssessmentRequest.ResultRequest(unknown,
-                    AssessmentOutcome.FAIL, null, remediationOwner, remediationDue)));
+            List<AssessmentRequest.ResultRequest> results = AssessmentForm.results(form, remediationOwner,
+                    remediationDue);
             boolean hasReport = report != null && !report.isEmpty();
             assessments.record(id, new AssessmentRequest(kind, assessorKind, assessorName,
                     scopes == null ? List.of() : scopes, startedOn, completedOn, java.util.Set.of(), results,
@@ -258,6 +246,7 @@ public class CompliancePages {
         model.addAttribute("assessmentKinds", AssessmentKind.values());
         model.addAttribute("assessorKinds", vn.khien.compliance.assessment.AssessorKind.values());
         model.addAttribute("assessmentScopes", AssessmentScope.values());
+        model.addAttribute("outcomes", AssessmentOutcome.values());
         model.addAttribute("risk", risks.get(id).orElse(null));
         model.addAttribute("riskRatings", vn.khien.compliance.assessment.RiskRating.values());
         model.addAttribute("problems", problem == null ? List.of() : texts(problem));
