@@ -31,12 +31,16 @@ public class CompliancePages {
     private final AssessmentService assessments;
     private final CatalogueAdmin catalogues;
     private final RiskService risks;
+    private final EvidenceWithdrawals withdrawals;
+    private final TaskChanges taskChanges;
     private final org.springframework.context.MessageSource messages;
 
     public CompliancePages(PlanService plans, ComplianceService compliance, AssessmentService assessments,
-                           CatalogueAdmin catalogues, RiskService risks,
-                           org.springframework.context.MessageSource messages) {
+                           CatalogueAdmin catalogues, RiskService risks, EvidenceWithdrawals withdrawals,
+                           TaskChanges taskChanges, org.springframework.context.MessageSource messages) {
         this.risks = risks;
+        this.withdrawals = withdrawals;
+        this.taskChanges = taskChanges;
         this.messages = messages;
         this.plans = plans;
         this.compliance = compliance;
@@ -137,6 +141,47 @@ public class CompliancePages {
         } catch (FieldProblemException e) {
             return planPage(id, model, e, null);
         }
+    }
+
+    @PostMapping("/systems/{id}/evidence/{evidenceId}/supersede")
+    String supersedeEvidence(@PathVariable long id, @PathVariable long evidenceId,
+                             @RequestParam(required = false) String reason, Model model) {
+        try {
+            Evidence e = withdrawals.supersede(id, evidenceId, new WithdrawalRequest(reason));
+            return "redirect:/compliance/systems/" + id + "#req-" + e.requirementId();
+        } catch (FieldProblemException problem) {
+            return planPage(id, model, problem, null);
+        }
+    }
+
+    @PostMapping("/systems/{id}/evidence/{evidenceId}/delete")
+    String deleteEvidence(@PathVariable long id, @PathVariable long evidenceId,
+                          @RequestParam(required = false) String reason, Model model) {
+        try {
+            Evidence e = withdrawals.delete(id, evidenceId, new WithdrawalRequest(reason));
+            return "redirect:/compliance/systems/" + id + "#req-" + e.requirementId();
+        } catch (FieldProblemException problem) {
+            return planPage(id, model, problem, null);
+        }
+    }
+
+    @PostMapping("/systems/{id}/tasks/{taskId}")
+    String updateTask(@PathVariable long id, @PathVariable long taskId, @RequestParam(required = false) String title,
+                      @RequestParam(required = false) String owner,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+                      @RequestParam(required = false) TaskStatus status, Model model) {
+        try {
+            taskChanges.update(id, taskId, new TaskUpdate(title, owner, dueOn, status));
+            return "redirect:/compliance/systems/" + id + "#roadmap";
+        } catch (FieldProblemException problem) {
+            return planPage(id, model, problem, null);
+        }
+    }
+
+    @PostMapping("/systems/{id}/tasks/{taskId}/delete")
+    String deleteTask(@PathVariable long id, @PathVariable long taskId) {
+        taskChanges.delete(id, taskId);
+        return "redirect:/compliance/systems/" + id + "#roadmap";
     }
 
     @PostMapping("/systems/{id}/tasks/{taskId}/done")
@@ -247,6 +292,7 @@ public class CompliancePages {
         model.addAttribute("assessorKinds", vn.khien.compliance.assessment.AssessorKind.values());
         model.addAttribute("assessmentScopes", AssessmentScope.values());
         model.addAttribute("outcomes", AssessmentOutcome.values());
+        model.addAttribute("taskStatuses", TaskStatus.values());
         model.addAttribute("risk", risks.get(id).orElse(null));
         model.addAttribute("riskRatings", vn.khien.compliance.assessment.RiskRating.values());
         model.addAttribute("problems", problem == null ? List.of() : texts(problem));
