@@ -64,7 +64,9 @@ public class ComplianceIsolationTest extends IntegrationTest {
             "POST /compliance/systems/{id}/evidence/{evidenceId}/supersede",
             "POST /compliance/systems/{id}/evidence/{evidenceId}/delete",
             "POST /compliance/systems/{id}/tasks/{taskId}",
-            "POST /compliance/systems/{id}/tasks/{taskId}/delete");
+            "POST /compliance/systems/{id}/tasks/{taskId}/delete",
+            "GET /api/v1/compliance/systems/{id}/roadmap",
+            "GET /compliance/systems/{id}/roadmap");
 
     @Autowired
     ComplianceFixture fixture;
@@ -114,6 +116,7 @@ public class ComplianceIsolationTest extends IntegrationTest {
         api.put("PUT task", a.send("PUT", sys + "/tasks/" + task, Map.of("title", "x", "dueOn", "2027-01-01",
                 "status", "DONE")));
         api.put("DELETE task", a.send("DELETE", sys + "/tasks/" + task, null));
+        api.put("GET roadmap", a.get(sys + "/roadmap"));
         api.put("GET assessments", a.get(sys + "/assessments"));
         api.put("POST assessment", a.post(sys + "/assessments", Map.of("kind", "AD_HOC")));
         api.put("GET report", a.get(sys + "/assessments/" + assessment + "/report"));
@@ -147,6 +150,7 @@ public class ComplianceIsolationTest extends IntegrationTest {
         String page = "/compliance/systems/" + system;
         Map<String, Http.Response> pages = new LinkedHashMap<>();
         pages.put("GET plan page", session.get(page));
+        pages.put("GET roadmap page", session.get(page + "/roadmap"));
         pages.put("GET evidence page", session.get(page + "/evidence/" + evidence));
         pages.put("GET docx page", session.get(page + "/plan.docx"));
         pages.put("GET xlsx page", session.get("/compliance/organizations/" + unitB.id() + "/compliance.xlsx"));

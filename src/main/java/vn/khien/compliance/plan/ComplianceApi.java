@@ -86,6 +86,12 @@ public class ComplianceApi {
                 v.noLongerRequired().stream().map(l -> l.requirement().id()).toList(), v.tasks(), v.roadmap());
     }
 
+    @GetMapping("/systems/{id}/roadmap")
+    @Operation(summary = "Open tasks and PLANNED requirements by month of their due or target date, overdue counted")
+    public Roadmap roadmap(@PathVariable long id) {
+        return Roadmap.of(plans.view(id));
+    }
+
     @GetMapping("/systems/{id}/plan/history")
     @Operation(summary = "Every derivation of the plan, newest first, with what each made newly required or dropped")
     public List<PlanRevision> history(@PathVariable long id) {

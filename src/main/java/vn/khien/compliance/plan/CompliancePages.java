@@ -76,6 +76,14 @@ public class CompliancePages {
         return planPage(id, model, null, null);
     }
 
+    @GetMapping("/systems/{id}/roadmap")
+    String roadmap(@PathVariable long id, Model model) {
+        PlanView view = plans.view(id);
+        model.addAttribute("plan", view);
+        model.addAttribute("roadmap", Roadmap.of(view));
+        return "compliance/roadmap";
+    }
+
     @PostMapping("/systems/{id}/items/{requirementId}")
     String updateItem(@PathVariable long id, @PathVariable String requirementId,
                       @ModelAttribute PlanItemUpdate update, Model model) {
