@@ -111,15 +111,166 @@ class AssessmentTest extends IntegrationTest {
     }
 
     @Test
-    void aSystemNeverAssessedIsOverdue() {
+    void legacySystemNeverAssessedIsFirstDueOneYearAfterApprovalNotAtOnce() {
         Http.Api api = http.api(officer.token());
-        long systemId = ComplianceFixture.createSystem(api, data, department, "Chưa đánh giá");
-        fixture.approve(systemId, department, 3, "nd85-2016", LocalDate.of(2026, 1, 1));
-        JsonNode summary = api.get("/api/v1/compliance/systems/" + systemId + "/summary").json();
-        assertThat(summary.get("assessment").get("overdue").asBoolean()).isTrue();
-        assertThat(summary.get("assessment").get("nextDue").isNull()).isTrue();
-        Http.Response future = api.post(path(systemId), assessment("LICENSED_ORGANISATION", TODAY.plusDays(3), List.of()));
+        long fresh = ComplianceFixture.createSystem(api, data, department, "Mới phê duyệt");
+        fixture.approve(fresh, department, 3, "nd85-2016", TODAY);
+        JsonNode summary = api.get("/api/v1/compliance/systems/" + fresh + "/summary").json().get("assessment");
+        assertThat(summary.get("overdue").asBoolean()).isFalse();
+        assertThat(summary.get("firstFromApproval").asBoolean()).isTrue();
+        assertThat(summary.get("nextDue").asText()).isEqualTo(TODAY.plusYears(1).toString());
+        assertThat(summary.get("preGoLive").asText()).isEqualTo("NOT_REQUIRED");
+
+        long stale = ComplianceFixture.createSystem(api, data, department, "Phê duyệt từ lâu");
+        fixture.approve(stale, department, 3, "nd85-2016", TODAY.minusYears(1).minusDays(1));
+        JsonNode late = api.get("/api/v1/compliance/systems/" + stale + "/summary").json().get("assessment");
+        assertThat(late.get("overdue").asBoolean()).isTrue();
+        assertThat(late.get("nextDue").asText()).isEqualTo(TODAY.minusDays(1).toString());
+        JsonNode subtree = http.api(provinceLeader.token())
+                .get("/api/v1/compliance/organizations/" + province.id() + "/summary").json();
+        assertThat(subtree.get("overdueAssessments").asInt()).isEqualTo(1);
+
+        Http.Response future = api.post(path(fresh), assessment("LICENSED_ORGANISATION", TODAY.plusDays(3), List.of()));
         assertThat(future.status()).isEqualTo(422);
+    }
+
+    @Test
+    void newRegimeLevelFiveOwesAnAssessmentBeforeGoLiveBesidesThePeriodicOne() {
+        Http.Api api = http.api(officer.token());
+        long systemId = ComplianceFixture.createSystem(api, data, department, "Dữ liệu trọng yếu");
+        data.jdbc().sql("UPDATE information_system SET lifecycle_status = 'UNDER_INVESTMENT', operating_since = NULL"
+                + " WHERE id = :id").param("id", systemId).update();
+        fixture.approve(systemId, department, 5, "nd331-2026", TODAY.minusDays(10));
+        String summaryPath = "/api/v1/compliance/systems/" + systemId + "/summary";
+        JsonNode beforeLive = api.get(summaryPath).json().get("assessment");
+        assertThat(beforeLive.get("overdue").asBoolean()).isFalse();
+        // Level 5, medium risk by default: six months from approval.
+        assertThat(beforeLive.get("nextDue").asText()).isEqualTo(TODAY.minusDays(10).plusMonths(6).toString());
+        assertThat(beforeLive.get("preGoLive").asText()).isEqualTo("DUE_BEFORE_GO_LIVE");
+
+        data.jdbc().sql("UPDATE information_system SET lifecycle_status = 'OPERATING', operating_since = :on WHERE id = :id")
+                .param("on", TODAY.minusDays(2)).param("id", systemId).update();
+        JsonNode live = api.get(summaryPath).json().get("assessment");
+        assertThat(live.get("preGoLive").asText()).isEqualTo("MISSING");
+        assertThat(live.get("overdue").asBoolean()).isFalse();
+        assertThat(http.api(provinceLeader.token()).get("/api/v1/compliance/organizations/" + province.id()
+                + "/summary").json().get("overdueAssessments").asInt()).isEqualTo(1);
+
+        Map<String, Object> goLive = new java.util.HashMap<>(assessment("DESIGNATED_ORGANISATION", TODAY.minusDays(3),
+                List.of()));
+        goLive.put("kind", "BEFORE_GO_LIVE");
+        assertThat(api.post(path(systemId), goLive).status()).isEqualTo(201);
+        JsonNode done = api.get(summaryPath).json().get("assessment");
+        assertThat(done.get("preGoLive").asText()).isEqualTo("DONE");
+        assertThat(done.get("firstFromApproval").asBoolean()).isFalse();
+        assertThat(done.get("nextDue").asText()).isEqualTo(TODAY.minusDays(3).plusMonths(6).toString());
+
+        Http.Session session = http.session();
+        assertThat(session.login(officer.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        assertThat(session.get("/compliance/systems/" + systemId).body()).contains("id=\"pre-go-live\"")
+                .contains("Đã đánh giá điều kiện an ninh mạng");
+    }
+
+    @Test
+    void officersRateTheRiskAndNewRegimeDueDatesFollowIt() {
+        Http.Api api = http.api(officer.token());
+        long systemId = ComplianceFixture.createSystem(api, data, department, "Thuế địa phương");
+        LocalDate approved = TODAY.minusMonths(1);
+        fixture.approve(systemId, department, 3, "nd331-2026", approved);
+        String summaryPath = "/api/v1/compliance/systems/" + systemId + "/summary";
+        JsonNode assumed = api.get(summaryPath).json().get("assessment");
+        assertThat(assumed.get("risk").asText()).isEqualTo("MEDIUM");
+        assertThat(assumed.get("riskRated").asBoolean()).isFalse();
+        assertThat(assumed.get("nextDue").asText()).isEqualTo(approved.plusYears(1).toString());
+
+        String riskPath = "/api/v1/compliance/systems/" + systemId + "/risk";
+        Http.Response missing = api.send("PUT", riskPath, Map.of("note", "x"));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.body()).contains("rating").contains("assessedOn");
+        TestData.Person auditor = data.person(department, Role.AUDITOR);
+        Http.Response auditorTry = http.api(auditor.token()).send("PUT", riskPath,
+                Map.of("rating", "LOW", "assessedOn", TODAY.toString()));
+        assertThat(auditorTry.status()).isEqualTo(403);
+
+        Http.Response high = api.send("PUT", riskPath, Map.of("rating", "HIGH", "assessedOn", TODAY.minusDays(3).toString(),
+                "note", "Báo cáo đánh giá rủi ro số 12/BC"));
+        assertThat(high.status()).as(high.body()).isEqualTo(200);
+        JsonNode rated = api.get(summaryPath).json().get("assessment");
+        assertThat(rated.get("risk").asText()).isEqualTo("HIGH");
+        assertThat(rated.get("riskRated").asBoolean()).isTrue();
+        // New regime, level 3, high risk: six months (configurable platform default).
+        assertThat(rated.get("nextDue").asText()).isEqualTo(approved.plusMonths(6).toString());
+        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE action = 'compliance.risk.save' AND target_id = :id")
+                .param("id", String.valueOf(systemId)).query(Long.class).single()).isEqualTo(1);
+
+        // From the page: lowering the rating back moves the due date.
+        Http.Session session = http.session();
+        assertThat(session.login(officer.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        session.get("/compliance/systems/" + systemId);
+        Http.Response form = session.postForm("/compliance/systems/" + systemId + "/risk",
+                Map.of("rating", "LOW", "assessedOn", TODAY.toString(), "note", ""));
+        assertThat(form.status()).isEqualTo(302);
+        assertThat(api.get(summaryPath).json().get("assessment").get("nextDue").asText())
+                .isEqualTo(approved.plusYears(1).toString());
+        assertThat(session.get("/compliance/systems/" + systemId).body()).contains("id=\"risk-rating\"").contains(">Thấp<");
+
+        // The legacy regime fixes intervals by level: the rating changes nothing there.
+        long legacy = ComplianceFixture.createSystem(api, data, department, "Văn bản");
+        fixture.approve(legacy, department, 3, "nd85-2016", approved);
+        api.send("PUT", "/api/v1/compliance/systems/" + legacy + "/risk", Map.of("rating", "HIGH",
+                "assessedOn", TODAY.toString()));
+        assertThat(api.get("/api/v1/compliance/systems/" + legacy + "/summary").json().get("assessment")
+                .get("nextDue").asText()).isEqualTo(approved.plusYears(1).toString());
+    }
+
+    @Test
+    void thePageFormRecordsAResultAndANotePerRequirementAndFailedOnesBecomeTasks() {
+        Http.Api api = http.api(officer.token());
+        long systemId = ComplianceFixture.createSystem(api, data, department, "Một cửa điện tử");
+        fixture.approve(systemId, department, 3, "nd85-2016", TODAY.minusMonths(3));
+        JsonNode items = api.get("/api/v1/compliance/systems/" + systemId + "/plan").json().get("items");
+        String passed = items.get(0).get("requirementId").asText();
+        String failed = items.get(1).get("requirementId").asText();
+        String skipped = items.get(2).get("requirementId").asText();
+        Http.Session session = http.session();
+        assertThat(session.login(officer.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        String page = "/compliance/systems/" + systemId;
+        assertThat(session.get(page).body()).contains("name=\"outcome." + skipped + "\"");
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("kind", "PERIODIC",
+                "assessorKind", "LICENSED_ORGANISATION", "assessorName", "Trung tâm Kiểm định", "scopes", "COMPLIANCE",
+                "startedOn", TODAY.minusDays(9).toString(), "completedOn", TODAY.minusDays(2).toString(),
+                "remediationOwner", "Phòng CNTT"));
+        form.put("outcome." + passed, "PASS");
+        form.put("note." + passed, "Có quyết định ban hành");
+        form.put("outcome." + failed, "FAIL");
+        form.put("note." + failed, "Chưa phân công cán bộ");
+        form.put("outcome." + skipped, "NOT_ASSESSED");
+        form.put("note." + skipped, "");
+
+        Http.Response noDue = session.postForm(page + "/assessments", form);
+        assertThat(noDue.status()).isEqualTo(200);
+        assertThat(noDue.body()).contains("Yêu cầu không đạt cần có hạn khắc phục.");
+        assertThat(api.get(path(systemId)).json().size()).isZero();
+
+        form.put("remediationDue", TODAY.plusMonths(1).toString());
+        assertThat(session.postForm(page + "/assessments", form).status()).isEqualTo(302);
+        JsonNode results = api.get(path(systemId)).json().get(0).get("results");
+        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        results.forEach(r -> byId.put(r.get("requirementId").asText(), r));
+        assertThat(byId).hasSize(3);
+        assertThat(byId.get(passed).get("outcome").asText()).isEqualTo("PASS");
+        assertThat(byId.get(passed).get("note").asText()).isEqualTo("Có quyết định ban hành");
+        assertThat(byId.get(failed).get("outcome").asText()).isEqualTo("FAIL");
+        assertThat(byId.get(skipped).get("outcome").asText()).isEqualTo("NOT_ASSESSED");
+        assertThat(byId.get(skipped).get("note").isNull()).isTrue();
+        JsonNode tasks = api.get("/api/v1/compliance/systems/" + systemId + "/plan").json().get("tasks");
+        assertThat(tasks.size()).isEqualTo(1);
+        assertThat(tasks.get(0).get("requirementId").asText()).isEqualTo(failed);
+        assertThat(tasks.get(0).get("title").asText()).contains("Chưa phân công cán bộ");
+        assertThat(tasks.get(0).get("dueOn").asText()).isEqualTo(TODAY.plusMonths(1).toString());
+
+        form.put("outcome." + passed, "MAYBE");
+        assertThat(session.postForm(page + "/assessments", form).body()).contains("Giá trị không hợp lệ.");
     }
 
     static String path(long systemId) {

@@ -79,13 +79,22 @@ class ComplianceBrowserTest extends IntegrationTest {
             page.check("#scope-GREY_BOX");
             page.fill("#started-on", LocalDate.now().minusDays(20).toString());
             page.fill("#completed-on", LocalDate.now().minusDays(15).toString());
-            page.fill("#failed", failing);
+            String passing = rows.nth(0).getAttribute("data-requirement");
+            page.locator("tr[data-result='" + failing + "'] select.result-outcome").selectOption("FAIL");
+            page.locator("tr[data-result='" + failing + "'] input.result-note").fill("Chưa có nhật ký truy cập");
+            page.locator("tr[data-result='" + passing + "'] select.result-outcome").selectOption("PASS");
             page.fill("#remediation-owner", "Phòng Công nghệ thông tin");
             page.fill("#remediation-due", LocalDate.now().plusMonths(2).toString());
             page.click("#assessment-submit");
             page.waitForLoadState();
             assertThat(page.locator("#assessments")).containsText("Trung tâm Kiểm định an toàn thông tin");
             assertThat(page.locator("#roadmap-table")).containsText(failing);
+            assertThat(page.locator("#roadmap-table")).containsText("Chưa có nhật ký truy cập");
+            page.locator("#assessments .assessment-results summary").click();
+            assertThat(page.locator("#assessments li[data-outcome=FAIL]")).containsText(failing);
+            assertThat(page.locator("#assessments li[data-outcome=PASS]")).containsText(passing);
+            // The rest of the plan is recorded as not assessed, not silently passed.
+            assertThat(page.locator("#assessments li[data-outcome=NOT_ASSESSED]")).hasCount(64);
             assertThat(page.locator("#next-due")).hasText(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
                     .format(LocalDate.now().minusDays(15).plusYears(1)));
             Browser.screenshot(page, "compliance-plan");

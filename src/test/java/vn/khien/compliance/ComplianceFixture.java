@@ -77,6 +77,31 @@ public class ComplianceFixture {
         }
     }
 
+    /** Signs in with a form like a browser and downloads a page file (pages take a session, not a bearer token). */
+    public static byte[] pageBytes(String base, String username, String password, String path) {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            String login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                    .matcher(login);
+            assertThat(csrf.find()).isTrue();
+            String form = "username=" + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                    + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                    + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+            client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            return r.body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String orgLayer(String orgCode) {
         return """
                 catalogue:

@@ -54,7 +54,19 @@ public class ComplianceIsolationTest extends IntegrationTest {
             "GET /compliance/catalogues/{id}/yaml",
             "POST /compliance/systems/{id}/tasks/{taskId}/done",
             "POST /compliance/systems/{id}/assessments",
-            "GET /compliance/systems/{id}/assessments/{assessmentId}/report");
+            "GET /compliance/systems/{id}/assessments/{assessmentId}/report",
+            "PUT /api/v1/compliance/systems/{id}/risk",
+            "POST /compliance/systems/{id}/risk",
+            "POST /api/v1/compliance/systems/{id}/evidence/{evidenceId}/supersede",
+            "DELETE /api/v1/compliance/systems/{id}/evidence/{evidenceId}",
+            "PUT /api/v1/compliance/systems/{id}/tasks/{taskId}",
+            "DELETE /api/v1/compliance/systems/{id}/tasks/{taskId}",
+            "POST /compliance/systems/{id}/evidence/{evidenceId}/supersede",
+            "POST /compliance/systems/{id}/evidence/{evidenceId}/delete",
+            "POST /compliance/systems/{id}/tasks/{taskId}",
+            "POST /compliance/systems/{id}/tasks/{taskId}/delete",
+            "GET /api/v1/compliance/systems/{id}/roadmap",
+            "GET /compliance/systems/{id}/roadmap");
 
     @Autowired
     ComplianceFixture fixture;
@@ -98,6 +110,13 @@ public class ComplianceIsolationTest extends IntegrationTest {
         api.put("POST task done", a.post(sys + "/tasks/" + task + "/done", ""));
         api.put("PUT regulation", a.send("PUT", sys + "/regulation", Map.of("title", "x", "decisionNumber", "1",
                 "issuedOn", "2026-01-01")));
+        api.put("PUT risk", a.send("PUT", sys + "/risk", Map.of("rating", "HIGH", "assessedOn", "2026-01-01")));
+        api.put("POST supersede evidence", a.post(sys + "/evidence/" + evidence + "/supersede", Map.of("reason", "x")));
+        api.put("DELETE evidence", a.send("DELETE", sys + "/evidence/" + evidence + "?reason=x", null));
+        api.put("PUT task", a.send("PUT", sys + "/tasks/" + task, Map.of("title", "x", "dueOn", "2027-01-01",
+                "status", "DONE")));
+        api.put("DELETE task", a.send("DELETE", sys + "/tasks/" + task, null));
+        api.put("GET roadmap", a.get(sys + "/roadmap"));
         api.put("GET assessments", a.get(sys + "/assessments"));
         api.put("POST assessment", a.post(sys + "/assessments", Map.of("kind", "AD_HOC")));
         api.put("GET report", a.get(sys + "/assessments/" + assessment + "/report"));
@@ -131,6 +150,7 @@ public class ComplianceIsolationTest extends IntegrationTest {
         String page = "/compliance/systems/" + system;
         Map<String, Http.Response> pages = new LinkedHashMap<>();
         pages.put("GET plan page", session.get(page));
+        pages.put("GET roadmap page", session.get(page + "/roadmap"));
         pages.put("GET evidence page", session.get(page + "/evidence/" + evidence));
         pages.put("GET docx page", session.get(page + "/plan.docx"));
         pages.put("GET xlsx page", session.get("/compliance/organizations/" + unitB.id() + "/compliance.xlsx"));
@@ -149,6 +169,15 @@ public class ComplianceIsolationTest extends IntegrationTest {
         pages.put("POST assessment form", session.postForm(page + "/assessments", Map.of("kind", "AD_HOC",
                 "assessorKind", "LICENSED_ORGANISATION", "assessorName", "x", "scopes", "COMPLIANCE",
                 "startedOn", "2026-01-01", "completedOn", "2026-01-02")));
+        pages.put("POST supersede form", session.postForm(page + "/evidence/" + evidence + "/supersede",
+                Map.of("reason", "x")));
+        pages.put("POST delete evidence form", session.postForm(page + "/evidence/" + evidence + "/delete",
+                Map.of("reason", "x")));
+        pages.put("POST task edit form", session.postForm(page + "/tasks/" + task, Map.of("title", "x",
+                "dueOn", "2027-01-01", "status", "DONE")));
+        pages.put("POST task delete form", session.postForm(page + "/tasks/" + task + "/delete", Map.of()));
+        pages.put("POST risk form", session.postForm(page + "/risk", Map.of("rating", "HIGH",
+                "assessedOn", "2026-01-01")));
         pages.forEach((what, r) -> {
             assertThat(r.status()).as(what).isEqualTo(404);
             assertThat(r.body()).as(what).doesNotContain("Hệ thống của B").doesNotContain(unitB.code());
@@ -161,6 +190,9 @@ public class ComplianceIsolationTest extends IntegrationTest {
         assertThat(untouched.get("regulationMissing").asBoolean()).isTrue();
         assertThat(untouched.get("tasks").size()).isEqualTo(1);
         assertThat(untouched.get("tasks").get(0).get("done").asBoolean()).isFalse();
+        assertThat(untouched.get("tasks").get(0).get("title").asText()).isEqualTo("Việc của B");
+        assertThat(untouched.get("items").get(0).get("evidence").get(0).get("state").asText()).isEqualTo("ACTIVE");
         assertThat(b.get(sys + "/assessments").json().size()).isEqualTo(1);
+        assertThat(b.get(sys + "/summary").json().get("assessment").get("riskRated").asBoolean()).isFalse();
     }
 }

@@ -117,9 +117,18 @@ public record AssessmentPeriodicityRules(String id, String version, Map<Regime, 
         if (fields.string("legalSource") == null) {
             problems.add(owner + ": missing legalSource");
         }
+        PreGoLiveRule preGoLive = null;
+        if (fields.has("preGoLive")) {
+            YamlFields rule = new YamlFields(fields.raw("preGoLive"), owner + " preGoLive", problems);
+            if (rule.string("legalSource") == null) {
+                problems.add(owner + " preGoLive: missing legalSource");
+            }
+            preGoLive = new PreGoLiveRule(rule.integers("levels"), rule.string("legalSource"),
+                    rule.enumValue("confidence", Confidence.class), rule.string("note"));
+        }
         return new RegimePeriodicity(regime, fields.string("legalSource"),
                 fields.enumValue("confidence", Confidence.class), organisationInterval, organisationSource,
-                systemRules, assessorRules, triggers, fields.string("adHoc"), fields.string("notes"));
+                systemRules, assessorRules, triggers, preGoLive, fields.string("adHoc"), fields.string("notes"));
     }
 
     /** Every level and risk must resolve to exactly one interval, so nextDue never has to guess. */

@@ -10,7 +10,10 @@ import vn.khien.compliance.catalogue.Regime;
 
 /**
  * When a system's next periodic assessment is due and whether it is overdue, from the periodicity rules.
- * Intervals run from the last completed assessment (regulation.md §12 platform note on R19).
+ * Intervals run from the last completed assessment (regulation.md §12 platform note on R19). A system never assessed
+ * owes its first periodic assessment one interval after its level was approved: the duty to assess periodically
+ * attaches to the approved level (NĐ 85 Đ20.2.c; NĐ 331 Đ28.5.a), and neither regime asks for a periodic assessment
+ * on the day of approval. What a regime does ask before go-live is a separate duty, see {@link #preGoLive}.
  */
 public final class AssessmentSchedule {
 
@@ -42,29 +45,74 @@ public final class AssessmentSchedule {
     }
 
     /**
-     * @param lastAssessment date the last periodic assessment was completed; must not be null — a system never
-     *                       assessed is already due, see {@link #isOverdue}
+     * @param lastAssessment date the last periodic assessment was completed; must not be null — for a system never
+     *                       assessed use {@link #dueDate}, which counts from the approval
      */
     public LocalDate nextDue(Regime regime, int level, RiskRating risk, LocalDate lastAssessment) {
         if (lastAssessment == null) {
-            throw new IllegalArgumentException("No last assessment: the system is due now");
+            throw new IllegalArgumentException("No last assessment: count from the approval with dueDate");
         }
         return lastAssessment.plus(intervalFor(regime, level, risk));
     }
 
     /**
-     * Overdue from the day after the due date, with no grace period. A system with no completed assessment is
-     * overdue, because both regimes require periodic assessment of every levelled system.
+     * Next periodic due date: one interval after the last completed assessment, or, for a system never assessed, one
+     * interval after the approval of its level. Null only when neither date is known.
      */
+    public LocalDate dueDate(Regime regime, int level, RiskRating risk, LocalDate lastAssessment,
+                             LocalDate approvedOn) {
+        LocalDate anchor = lastAssessment != null ? lastAssessment : approvedOn;
+        return anchor == null ? null : anchor.plus(intervalFor(regime, level, risk));
+    }
+
+    /**
+     * Overdue from the day after the due date, with no grace period. Without any date to count from (an approval
+     * recorded without its date) the system counts as overdue: every levelled system must be assessed periodically
+     * and nothing shows that it ever was.
+     */
+    public boolean isOverdue(Regime regime, int level, RiskRating risk, LocalDate lastAssessment, LocalDate approvedOn,
+                             LocalDate today) {
+        LocalDate due = dueDate(regime, level, risk, lastAssessment, approvedOn);
+        return due == null || today.isAfter(due);
+    }
+
     public boolean isOverdue(Regime regime, int level, RiskRating risk, LocalDate lastAssessment, LocalDate today) {
-        if (lastAssessment == null) {
-            return true;
-        }
-        return today.isAfter(nextDue(regime, level, risk, lastAssessment));
+        return isOverdue(regime, level, risk, lastAssessment, null, today);
     }
 
     public boolean isOverdue(Regime regime, int level, LocalDate lastAssessment, LocalDate today) {
         return isOverdue(regime, level, DEFAULT_RISK, lastAssessment, today);
+    }
+
+    /**
+     * The assessment a regime requires before go-live, as a duty of its own (legacy: none — TT 12 Đ9.6 asks that the
+     * plan be implemented before go-live, which the plan's share measures; NĐ 331 Đ28.3: level 5, see the data).
+     *
+     * @param liveSince      day the system went live, null while it is not live
+     * @param assessedBefore whether a completed BEFORE_GO_LIVE assessment is on file
+     */
+    public PreGoLiveStatus preGoLive(Regime regime, int level, LocalDate approvedOn, LocalDate liveSince,
+                                     boolean assessedBefore) {
+        Levels.check(level);
+        PreGoLiveRule rule = rules.of(regime).preGoLive();
+        if (rule == null || !rule.appliesTo(level)) {
+            return PreGoLiveStatus.NOT_REQUIRED;
+        }
+        if (assessedBefore) {
+            return PreGoLiveStatus.DONE;
+        }
+        if (liveSince == null) {
+            return PreGoLiveStatus.DUE_BEFORE_GO_LIVE;
+        }
+        // Live before this approval: no assessment can precede that go-live any more; the periodic duty covers it.
+        if (approvedOn != null && liveSince.isBefore(approvedOn)) {
+            return PreGoLiveStatus.NOT_REQUIRED;
+        }
+        return PreGoLiveStatus.MISSING;
+    }
+
+    public Optional<PreGoLiveRule> preGoLiveRule(Regime regime) {
+        return Optional.ofNullable(rules.of(regime).preGoLive());
     }
 
     /** Next whole-organisation assessment; empty under the new regime, which sets no organisation-wide interval. */

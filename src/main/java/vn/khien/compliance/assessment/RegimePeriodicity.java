@@ -12,11 +12,13 @@ import vn.khien.compliance.catalogue.Regime;
  *
  * @param organisationInterval whole-organisation assessment interval, null when the regime sets none (new regime)
  * @param externalRequiredWhen triggers that require an external organisation regardless of level (new regime)
+ * @param preGoLive            levels needing an assessment before go-live; null when the regime sets none (legacy)
  */
 public record RegimePeriodicity(Regime regime, String legalSource, Confidence confidence,
                                 Period organisationInterval, String organisationLegalSource,
                                 List<IntervalRule> systemRules, List<AssessorRule> assessorRules,
-                                Set<AssessmentTrigger> externalRequiredWhen, String adHoc, String notes) {
+                                Set<AssessmentTrigger> externalRequiredWhen, PreGoLiveRule preGoLive,
+                                String adHoc, String notes) {
 
     public RegimePeriodicity {
         systemRules = List.copyOf(systemRules);

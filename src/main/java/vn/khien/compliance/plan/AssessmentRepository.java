@@ -67,6 +67,14 @@ public class AssessmentRepository {
                 .param("s", systemId).query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
     }
 
+    /** Kinds of the completed assessments of the system, without a person (schedules of event-driven code). */
+    public java.util.Set<AssessmentKind> completedKinds(long systemId) {
+        java.util.Set<AssessmentKind> kinds = java.util.EnumSet.noneOf(AssessmentKind.class);
+        jdbc.sql("SELECT DISTINCT kind FROM assessment WHERE system_id = :s AND completed_on IS NOT NULL")
+                .param("s", systemId).query(String.class).list().forEach(k -> kinds.add(AssessmentKind.valueOf(k)));
+        return kinds;
+    }
+
     public Optional<EvidenceFile> report(long systemId, long assessmentId) {
         ScopeFilter f = systems.visibleSystems("a.system_id");
         return jdbc.sql("SELECT a.report_file_name, a.report_content FROM assessment a WHERE a.id = :id AND a.system_id = :s"

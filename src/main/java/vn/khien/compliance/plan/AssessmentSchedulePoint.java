@@ -1,10 +1,21 @@
 package vn.khien.compliance.plan;
 
 import java.time.LocalDate;
+import vn.khien.compliance.assessment.PreGoLiveStatus;
+import vn.khien.compliance.assessment.RiskRating;
 
 /**
- * When a system's next assessment is due. {@code nextDue} is null when the system was never assessed: it is due now
- * and counted overdue, as both regimes require periodic assessment of every levelled system.
+ * When a system's next periodic assessment is due. For a system never assessed {@code firstFromApproval} is true and
+ * {@code nextDue} counts one interval from the approval of its level. {@code preGoLive} is the separate duty some
+ * levels have before go-live; {@code risk} is the rating the interval was computed with, {@code riskRated} false when
+ * no rating is on file and the schedule assumed its default.
  */
-public record AssessmentSchedulePoint(LocalDate lastCompleted, LocalDate nextDue, boolean overdue) {
+public record AssessmentSchedulePoint(LocalDate lastCompleted, LocalDate nextDue, boolean overdue,
+                                      boolean firstFromApproval, RiskRating risk, boolean riskRated,
+                                      PreGoLiveStatus preGoLive) {
+
+    /** What the subtree view counts as needing attention: a periodic assessment late, or a go-live one missing. */
+    public boolean attention() {
+        return overdue || preGoLive == PreGoLiveStatus.MISSING;
+    }
 }

@@ -12,11 +12,14 @@ import vn.khien.audit.AuditEntry;
 import vn.khien.audit.AuditTrail;
 import vn.khien.compliance.assessment.AssessmentSchedule;
 import vn.khien.compliance.assessment.AssessorRequirement;
+import vn.khien.compliance.assessment.PreGoLiveStatus;
+import vn.khien.compliance.assessment.RiskRating;
 import vn.khien.compliance.catalogue.Regime;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.FieldProblemException.FieldProblem;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.register.InformationSystem;
+import vn.khien.systems.register.LifecycleStatus;
 
 /**
  * Records assessments and computes when the next one is due. The assessor must be one the rules accept for the
@@ -30,11 +33,13 @@ public class AssessmentService {
     private final PlanRepository plans;
     private final PlanService planService;
     private final AssessmentSchedule schedule;
+    private final RiskRepository risks;
     private final AuditTrail audit;
     private final Clock clock;
 
     public AssessmentService(AssessmentRepository assessments, PlanRepository plans, PlanService planService,
-                             AuditTrail audit, Clock clock) {
+                             RiskRepository risks, AuditTrail audit, Clock clock) {
+        this.risks = risks;
         this.assessments = assessments;
         this.plans = plans;
         this.planService = planService;
@@ -117,6 +122,9 @@ public class AssessmentService {
             }
             if (result.outcome() == null) {
                 problems.add(new FieldProblem("results[" + i + "].outcome", "validation.required"));
+            } else if (result.outcome() == AssessmentOutcome.FAIL && result.remediationDue() == null) {
+                // A failed item becomes a remediation task, and a task without a due date never shows as late.
+                problems.add(new FieldProblem("results[" + i + "].remediationDue", "compliance.error.remediationDue"));
             }
         }
         if (!problems.isEmpty()) {
@@ -126,12 +134,35 @@ public class AssessmentService {
 
     /** Next due date of a system with an approved level, from the periodicity rules of its regime. */
     public AssessmentSchedulePoint scheduleOf(InformationSystem system) {
+        LocalDate today = LocalDate.now(clock);
+        Regime regime = RegimeIds.of(system.approvedRegime());
+        int level = system.approvedLevel();
+        RiskRating risk = riskOf(system.id());
         LocalDate last = assessments.lastCompleted(system.id()).orElse(null);
-        return scheduleOf(RegimeIds.of(system.approvedRegime()), system.approvedLevel(), last, LocalDate.now(clock));
+        LocalDate due = schedule.dueDate(regime, level, risk, last, system.approvedOn());
+        PreGoLiveStatus preGoLive = schedule.preGoLive(regime, level, system.approvedOn(), liveSince(system, today),
+                assessments.completedKinds(system.id()).contains(AssessmentKind.BEFORE_GO_LIVE));
+        return new AssessmentSchedulePoint(last, due,
+                schedule.isOverdue(regime, level, risk, last, system.approvedOn(), today), last == null,
+                risk == null ? AssessmentSchedule.DEFAULT_RISK : risk, risk != null, preGoLive);
     }
 
-    AssessmentSchedulePoint scheduleOf(Regime regime, int level, LocalDate last, LocalDate today) {
-        LocalDate due = last == null ? null : schedule.nextDue(regime, level, last);
-        return new AssessmentSchedulePoint(last, due, schedule.isOverdue(regime, level, last, today));
+    /** The officer's rating, or null for "not rated" (the schedule then assumes its default). */
+    RiskRating riskOf(long systemId) {
+        return risks.find(systemId).map(SystemRisk::rating).orElse(null);
+    }
+
+    /**
+     * When the system went live, null while it is not live. An operating system without a recorded date is taken
+     * as live since its approval, so a missing go-live assessment shows until the officer records the real date.
+     */
+    static LocalDate liveSince(InformationSystem system, LocalDate today) {
+        if (system.operatingSince() != null && !system.operatingSince().isAfter(today)) {
+            return system.operatingSince();
+        }
+        if (system.lifecycleStatus() == LifecycleStatus.OPERATING) {
+            return system.approvedOn() != null ? system.approvedOn() : today;
+        }
+        return null;
     }
 }

@@ -10,12 +10,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.khien.compliance.catalogue.DesignProduct;
 import vn.khien.compliance.catalogue.RequirementGroup;
@@ -35,12 +37,14 @@ public class ComplianceApi {
     public record PlanLineView(String requirementId, RequirementKind kind, RequirementGroup group, String titleVi,
                                String titleEn, boolean internalPolicy, String status, String howMet, String owner,
                                LocalDate targetDate, String justification, String deployedProducts,
-                               List<DesignProduct> requiredProducts, List<Evidence> evidence) {
+                               List<DesignProduct> requiredProducts, List<Evidence> evidence,
+                               List<Evidence> withdrawnEvidence) {
         static PlanLineView of(PlanLine l) {
             return new PlanLineView(l.requirement().id(), l.requirement().kind(), l.requirement().group(),
                     l.requirement().titleVi(), l.requirement().titleEn(), l.requirement().planSection() == null,
                     l.item().status().name(), l.item().howMet(), l.item().owner(), l.item().targetDate(),
-                    l.item().justification(), l.item().deployedProducts(), l.products(), l.evidence());
+                    l.item().justification(), l.item().deployedProducts(), l.products(), l.evidence(),
+                    l.withdrawnEvidence());
         }
     }
 
@@ -58,8 +62,15 @@ public class ComplianceApi {
     private final PlanService plans;
     private final ComplianceService compliance;
     private final AssessmentService assessments;
+    private final RiskService risks;
+    private final EvidenceWithdrawals withdrawals;
+    private final TaskChanges taskChanges;
 
-    public ComplianceApi(PlanService plans, ComplianceService compliance, AssessmentService assessments) {
+    public ComplianceApi(PlanService plans, ComplianceService compliance, AssessmentService assessments,
+                         RiskService risks, EvidenceWithdrawals withdrawals, TaskChanges taskChanges) {
+        this.risks = risks;
+        this.withdrawals = withdrawals;
+        this.taskChanges = taskChanges;
         this.plans = plans;
         this.compliance = compliance;
         this.assessments = assessments;
@@ -73,6 +84,12 @@ public class ComplianceApi {
                 v.revision() == null ? null : v.revision().catalogueVersions(), v.regulationMissing(), v.regulation(),
                 v.tally().percent(), v.tally().fullyDeployed(), v.lines().stream().map(PlanLineView::of).toList(),
                 v.noLongerRequired().stream().map(l -> l.requirement().id()).toList(), v.tasks(), v.roadmap());
+    }
+
+    @GetMapping("/systems/{id}/roadmap")
+    @Operation(summary = "Open tasks and PLANNED requirements by month of their due or target date, overdue counted")
+    public Roadmap roadmap(@PathVariable long id) {
+        return Roadmap.of(plans.view(id));
     }
 
     @GetMapping("/systems/{id}/plan/history")
@@ -106,6 +123,33 @@ public class ComplianceApi {
         return download(plans.evidenceFile(id, evidenceId));
     }
 
+    @PostMapping("/systems/{id}/evidence/{evidenceId}/supersede")
+    @Operation(summary = "Mark evidence superseded (kept in the history, no longer counted or flagged)")
+    public Evidence supersedeEvidence(@PathVariable long id, @PathVariable long evidenceId,
+                                      @RequestBody(required = false) WithdrawalRequest request) {
+        return withdrawals.supersede(id, evidenceId, request);
+    }
+
+    @DeleteMapping("/systems/{id}/evidence/{evidenceId}")
+    @Operation(summary = "Delete evidence: the file is erased, title, dates and the required reason stay in the history")
+    public Evidence deleteEvidence(@PathVariable long id, @PathVariable long evidenceId,
+                                   @RequestParam(required = false) String reason) {
+        return withdrawals.delete(id, evidenceId, new WithdrawalRequest(reason));
+    }
+
+    @PutMapping("/systems/{id}/tasks/{taskId}")
+    @Operation(summary = "Edit a remediation task: title, owner, due date and status (OPEN, IN_PROGRESS, DONE)")
+    public RemediationTask updateTask(@PathVariable long id, @PathVariable long taskId, @RequestBody TaskUpdate update) {
+        return taskChanges.update(id, taskId, update);
+    }
+
+    @DeleteMapping("/systems/{id}/tasks/{taskId}")
+    @Operation(summary = "Delete a remediation task (the audit trail keeps it as it was)")
+    public ResponseEntity<Void> deleteTask(@PathVariable long id, @PathVariable long taskId) {
+        taskChanges.delete(id, taskId);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/systems/{id}/tasks")
     @Operation(summary = "Add a remediation task for a gap (owner, due date)")
     public ResponseEntity<RemediationTask> addTask(@PathVariable long id, @RequestBody TaskRequest request) {
@@ -129,6 +173,13 @@ public class ComplianceApi {
     @Operation(summary = "Record the system's security regulation (quy chế) and its issuing decision")
     public SecurityRegulation regulation(@PathVariable long id, @RequestBody RegulationRequest request) {
         return plans.saveRegulation(id, request);
+    }
+
+    @PutMapping("/systems/{id}/risk")
+    @Operation(summary = "Record the system's risk rating from its latest cyber-risk assessment (EDIT_SECURITY_DATA); "
+            + "new-regime assessment intervals use it")
+    public SystemRisk risk(@PathVariable long id, @RequestBody RiskRequest request) {
+        return risks.save(id, request);
     }
 
     @GetMapping("/systems/{id}/assessments")

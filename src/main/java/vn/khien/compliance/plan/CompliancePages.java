@@ -30,10 +30,17 @@ public class CompliancePages {
     private final ComplianceService compliance;
     private final AssessmentService assessments;
     private final CatalogueAdmin catalogues;
+    private final RiskService risks;
+    private final EvidenceWithdrawals withdrawals;
+    private final TaskChanges taskChanges;
     private final org.springframework.context.MessageSource messages;
 
     public CompliancePages(PlanService plans, ComplianceService compliance, AssessmentService assessments,
-                           CatalogueAdmin catalogues, org.springframework.context.MessageSource messages) {
+                           CatalogueAdmin catalogues, RiskService risks, EvidenceWithdrawals withdrawals,
+                           TaskChanges taskChanges, org.springframework.context.MessageSource messages) {
+        this.risks = risks;
+        this.withdrawals = withdrawals;
+        this.taskChanges = taskChanges;
         this.messages = messages;
         this.plans = plans;
         this.compliance = compliance;
@@ -67,6 +74,14 @@ public class CompliancePages {
     @GetMapping("/systems/{id}")
     String plan(@PathVariable long id, Model model) {
         return planPage(id, model, null, null);
+    }
+
+    @GetMapping("/systems/{id}/roadmap")
+    String roadmap(@PathVariable long id, Model model) {
+        PlanView view = plans.view(id);
+        model.addAttribute("plan", view);
+        model.addAttribute("roadmap", Roadmap.of(view));
+        return "compliance/roadmap";
     }
 
     @PostMapping("/systems/{id}/items/{requirementId}")
@@ -136,6 +151,47 @@ public class CompliancePages {
         }
     }
 
+    @PostMapping("/systems/{id}/evidence/{evidenceId}/supersede")
+    String supersedeEvidence(@PathVariable long id, @PathVariable long evidenceId,
+                             @RequestParam(required = false) String reason, Model model) {
+        try {
+            Evidence e = withdrawals.supersede(id, evidenceId, new WithdrawalRequest(reason));
+            return "redirect:/compliance/systems/" + id + "#req-" + e.requirementId();
+        } catch (FieldProblemException problem) {
+            return planPage(id, model, problem, null);
+        }
+    }
+
+    @PostMapping("/systems/{id}/evidence/{evidenceId}/delete")
+    String deleteEvidence(@PathVariable long id, @PathVariable long evidenceId,
+                          @RequestParam(required = false) String reason, Model model) {
+        try {
+            Evidence e = withdrawals.delete(id, evidenceId, new WithdrawalRequest(reason));
+            return "redirect:/compliance/systems/" + id + "#req-" + e.requirementId();
+        } catch (FieldProblemException problem) {
+            return planPage(id, model, problem, null);
+        }
+    }
+
+    @PostMapping("/systems/{id}/tasks/{taskId}")
+    String updateTask(@PathVariable long id, @PathVariable long taskId, @RequestParam(required = false) String title,
+                      @RequestParam(required = false) String owner,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+                      @RequestParam(required = false) TaskStatus status, Model model) {
+        try {
+            taskChanges.update(id, taskId, new TaskUpdate(title, owner, dueOn, status));
+            return "redirect:/compliance/systems/" + id + "#roadmap";
+        } catch (FieldProblemException problem) {
+            return planPage(id, model, problem, null);
+        }
+    }
+
+    @PostMapping("/systems/{id}/tasks/{taskId}/delete")
+    String deleteTask(@PathVariable long id, @PathVariable long taskId) {
+        taskChanges.delete(id, taskId);
+        return "redirect:/compliance/systems/" + id + "#roadmap";
+    }
+
     @PostMapping("/systems/{id}/tasks/{taskId}/done")
     String completeTask(@PathVariable long id, @PathVariable long taskId) {
         plans.completeTask(id, taskId);
@@ -143,8 +199,9 @@ public class CompliancePages {
     }
 
     /**
-     * An assessment from the page: the failed requirements are listed by id (as in the assessor's report), each
-     * becoming a FAIL result and a remediation task with the given owner and due date; the rest of the plan passed.
+     * An assessment from the page: one row per requirement of the plan with its result (passed, failed, not assessed)
+     * and a note, sent as {@code outcome.<id>} and {@code note.<id>}. Failed rows become remediation tasks with the
+     * given owner and due date; the note says what failed, so it becomes the task's title.
      */
     @PostMapping("/systems/{id}/assessments")
     String recordAssessment(@PathVariable long id, @RequestParam(required = false) AssessmentKind kind,
@@ -153,31 +210,30 @@ public class CompliancePages {
                             @RequestParam(required = false) List<AssessmentScope> scopes,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedOn,
-                            @RequestParam(required = false) String failed,
                             @RequestParam(required = false) String remediationOwner,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate remediationDue,
+                            @RequestParam org.springframework.util.MultiValueMap<String, String> form,
                             @RequestParam(required = false) MultipartFile report, Model model) throws IOException {
         try {
-            java.util.Set<String> failedIds = new java.util.LinkedHashSet<>();
-            if (failed != null) {
-                for (String part : failed.split("[,;\\s]+")) {
-                    if (!part.isBlank()) {
-                        failedIds.add(part.trim());
-                    }
-                }
-            }
-            List<AssessmentRequest.ResultRequest> results = new java.util.ArrayList<>();
-            plans.view(id).lines().forEach(l -> results.add(new AssessmentRequest.ResultRequest(l.requirement().id(),
-                    failedIds.remove(l.requirement().id()) ? AssessmentOutcome.FAIL : AssessmentOutcome.PASS, null,
-                    remediationOwner, remediationDue)));
-            // Ids not in the plan are passed on so the service names them as unknown.
-            failedIds.forEach(unknown -> results.add(new AssessmentRequest.ResultRequest(unknown,
-                    AssessmentOutcome.FAIL, null, remediationOwner, remediationDue)));
+            List<AssessmentRequest.ResultRequest> results = AssessmentForm.results(form, remediationOwner,
+                    remediationDue);
             boolean hasReport = report != null && !report.isEmpty();
             assessments.record(id, new AssessmentRequest(kind, assessorKind, assessorName,
                     scopes == null ? List.of() : scopes, startedOn, completedOn, java.util.Set.of(), results,
                     hasReport ? report.getOriginalFilename() : null, hasReport ? report.getBytes() : null));
             return "redirect:/compliance/systems/" + id + "#assessments";
+        } catch (FieldProblemException e) {
+            return planPage(id, model, e, null);
+        }
+    }
+
+    @PostMapping("/systems/{id}/risk")
+    String saveRisk(@PathVariable long id, @RequestParam(required = false) vn.khien.compliance.assessment.RiskRating rating,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate assessedOn,
+                    @RequestParam(required = false) String note, Model model) {
+        try {
+            risks.save(id, new RiskRequest(rating, assessedOn, note));
+            return "redirect:/compliance/systems/" + id + "#assessments-heading";
         } catch (FieldProblemException e) {
             return planPage(id, model, e, null);
         }
@@ -243,6 +299,10 @@ public class CompliancePages {
         model.addAttribute("assessmentKinds", AssessmentKind.values());
         model.addAttribute("assessorKinds", vn.khien.compliance.assessment.AssessorKind.values());
         model.addAttribute("assessmentScopes", AssessmentScope.values());
+        model.addAttribute("outcomes", AssessmentOutcome.values());
+        model.addAttribute("taskStatuses", TaskStatus.values());
+        model.addAttribute("risk", risks.get(id).orElse(null));
+        model.addAttribute("riskRatings", vn.khien.compliance.assessment.RiskRating.values());
         model.addAttribute("problems", problem == null ? List.of() : texts(problem));
         model.addAttribute("problemRequirement", requirementId);
         return "compliance/plan";

@@ -73,7 +73,7 @@ public class ComplianceService {
         var tally = ComplianceRollup.overall(compliance);
         return new SubtreeSummary(organizationId, (String) org.get("name_vi"), tally, tally.percent(),
                 ComplianceRollup.fullyDeployedCount(compliance),
-                rows.stream().filter(r -> r.assessment().overdue()).count(),
+                rows.stream().filter(r -> r.assessment().attention()).count(),
                 ComplianceRollup.byGroup(compliance, index), ComplianceRollup.byLevel(compliance), rows);
     }
 

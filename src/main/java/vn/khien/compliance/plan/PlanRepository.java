@@ -166,6 +166,7 @@ public class PlanRepository {
                         + " JOIN information_system s ON s.id = e.system_id"
                         + " JOIN organization o ON o.id = s.owner_organization_id"
                         + " WHERE e.valid_until IS NOT NULL AND e.valid_until <= :limit AND o.path LIKE :path || '%'"
+                        + " AND e.superseded_at IS NULL AND e.deleted_at IS NULL"
                         + " AND " + f.sql() + " GROUP BY e.system_id")
                 .params(f.params()).param("limit", today.plusDays(EXPIRY_WARNING_DAYS)).param("path", orgPath)
                 .query((ResultSet rs) -> {
@@ -190,7 +191,8 @@ public class PlanRepository {
     public List<Evidence> evidence(long systemId, LocalDate today) {
         ScopeFilter f = systems.visibleSystems("p.system_id");
         return jdbc.sql("""
-                SELECT p.id, p.system_id, p.requirement_id, p.title, p.url, p.file_name, p.valid_until, p.created_at
+                SELECT p.id, p.system_id, p.requirement_id, p.title, p.url, p.file_name, p.valid_until, p.created_at,
+                    p.superseded_at, p.deleted_at, p.withdrawal_reason
                 FROM plan_evidence p WHERE p.system_id = :s AND """ + " " + f.sql() + " ORDER BY p.id")
                 .params(f.params()).param("s", systemId).query((rs, n) -> evidence(rs, today)).list();
     }
@@ -223,11 +225,43 @@ public class PlanRepository {
                 .params(f.params()).param("s", systemId).query((rs, n) -> new RemediationTask(rs.getLong("id"),
                         rs.getLong("system_id"), rs.getString("requirement_id"), (Long) rs.getObject("assessment_id", Long.class),
                         rs.getString("title"), rs.getString("owner_name"), rs.getObject("due_on", LocalDate.class),
-                        rs.getBoolean("done"))).list();
+                        rs.getBoolean("done"), TaskStatus.valueOf(rs.getString("status")))).list();
+    }
+
+    public Optional<RemediationTask> task(long systemId, long taskId) {
+        return tasks(systemId).stream().filter(t -> t.id() == taskId).findFirst();
+    }
+
+    public void updateTask(long systemId, long taskId, TaskUpdate u) {
+        jdbc.sql("UPDATE remediation_task SET title = :title, owner_name = :owner, due_on = :due, status = :status,"
+                        + " done = :done WHERE system_id = :s AND id = :id")
+                .param("title", u.title().trim()).param("owner", u.owner()).param("due", u.dueOn())
+                .param("status", u.status().name()).param("done", u.status() == TaskStatus.DONE)
+                .param("s", systemId).param("id", taskId).update();
+    }
+
+    public void deleteTask(long systemId, long taskId) {
+        jdbc.sql("DELETE FROM remediation_task WHERE system_id = :s AND id = :id")
+                .param("s", systemId).param("id", taskId).update();
+    }
+
+    public void supersedeEvidence(long systemId, long evidenceId, String reason, Instant now) {
+        jdbc.sql("UPDATE plan_evidence SET superseded_at = :now, withdrawal_reason = :reason"
+                        + " WHERE system_id = :s AND id = :id AND superseded_at IS NULL AND deleted_at IS NULL")
+                .param("now", Timestamp.from(now)).param("reason", reason).param("s", systemId).param("id", evidenceId)
+                .update();
+    }
+
+    /** Keeps the row (title, dates, reason) for the history; erases the file, which was withdrawn as wrong. */
+    public void deleteEvidence(long systemId, long evidenceId, String reason, Instant now) {
+        jdbc.sql("UPDATE plan_evidence SET deleted_at = :now, withdrawal_reason = :reason, content = NULL"
+                        + " WHERE system_id = :s AND id = :id AND deleted_at IS NULL")
+                .param("now", Timestamp.from(now)).param("reason", reason).param("s", systemId).param("id", evidenceId)
+                .update();
     }
 
     public int completeTask(long systemId, long taskId) {
-        return jdbc.sql("UPDATE remediation_task SET done = TRUE WHERE system_id = :s AND id = :id")
+        return jdbc.sql("UPDATE remediation_task SET done = TRUE, status = 'DONE' WHERE system_id = :s AND id = :id")
                 .param("s", systemId).param("id", taskId).update();
     }
 
@@ -285,8 +319,14 @@ public class PlanRepository {
 
     private static Evidence evidence(ResultSet rs, LocalDate today) throws SQLException {
         LocalDate until = rs.getObject("valid_until", LocalDate.class);
+        Timestamp superseded = rs.getTimestamp("superseded_at");
+        Timestamp deleted = rs.getTimestamp("deleted_at");
         return new Evidence(rs.getLong("id"), rs.getLong("system_id"), rs.getString("requirement_id"),
                 rs.getString("title"), rs.getString("url"), rs.getString("file_name"), until,
-                rs.getTimestamp("created_at").toInstant(), EvidenceExpiry.check(until, today, EXPIRY_WARNING_DAYS));
+                rs.getTimestamp("created_at").toInstant(), EvidenceExpiry.check(until, today, EXPIRY_WARNING_DAYS),
+                deleted != null ? EvidenceState.DELETED : superseded != null ? EvidenceState.SUPERSEDED
+                        : EvidenceState.ACTIVE,
+                deleted != null ? deleted.toInstant() : superseded != null ? superseded.toInstant() : null,
+                rs.getString("withdrawal_reason"));
     }
 }

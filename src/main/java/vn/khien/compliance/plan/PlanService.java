@@ -85,7 +85,10 @@ public class PlanService {
         LocalDate today = LocalDate.now(clock);
         List<PlanItem> items = plans.items(systemId, false);
         var requirements = catalogues.everything();
-        Map<String, List<Evidence>> evidence = plans.evidence(systemId, today).stream()
+        List<Evidence> allEvidence = plans.evidence(systemId, today);
+        Map<String, List<Evidence>> evidence = allEvidence.stream().filter(Evidence::active)
+                .collect(Collectors.groupingBy(Evidence::requirementId, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Evidence>> withdrawn = allEvidence.stream().filter(e -> !e.active())
                 .collect(Collectors.groupingBy(Evidence::requirementId, LinkedHashMap::new, Collectors.toList()));
         List<PlanLine> lines = new ArrayList<>();
         List<PlanLine> dropped = new ArrayList<>();
@@ -95,7 +98,8 @@ public class PlanService {
                 continue;
             }
             PlanLine line = new PlanLine(requirement, item, evidence.getOrDefault(item.requirementId(), List.of()),
-                    system.approvedLevel() == null ? List.of() : requirement.designProductsFor(system.approvedLevel()));
+                    system.approvedLevel() == null ? List.of() : requirement.designProductsFor(system.approvedLevel()),
+                    withdrawn.getOrDefault(item.requirementId(), List.of()));
             (item.required() ? lines : dropped).add(line);
         }
         return new PlanView(system, systems.canEdit(system), plans.currentRevision(systemId).orElse(null),

@@ -27,9 +27,9 @@ public record PlanView(InformationSystem system, boolean canEdit, PlanRevision r
         java.util.ArrayList<RoadmapEntry> entries = new java.util.ArrayList<>();
         lines.stream().filter(l -> l.item().status() == RequirementStatus.PLANNED && l.item().targetDate() != null)
                 .forEach(l -> entries.add(new RoadmapEntry(l.item().targetDate(), l.requirement().id(),
-                        PlanLine.title(l.requirement()), l.item().owner(), null)));
+                        PlanLine.title(l.requirement()), l.item().owner(), null, null)));
         tasks.stream().filter(t -> !t.done()).forEach(t -> entries.add(new RoadmapEntry(t.dueOn(), t.requirementId(),
-                t.title(), t.owner(), t.id())));
+                t.title(), t.owner(), t.id(), t.status())));
         entries.sort(java.util.Comparator.comparing(RoadmapEntry::date,
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return entries;
@@ -40,7 +40,8 @@ public record PlanView(InformationSystem system, boolean canEdit, PlanRevision r
                 java.util.LinkedHashMap::new, Collectors.toList()));
     }
 
-    /** {@code taskId} is null for a planned requirement, else the remediation task's id. */
-    public record RoadmapEntry(LocalDate date, String requirementId, String title, String owner, Long taskId) {
+    /** {@code taskId} and {@code status} are null for a planned requirement, else the remediation task's. */
+    public record RoadmapEntry(LocalDate date, String requirementId, String title, String owner, Long taskId,
+                               TaskStatus status) {
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -16,6 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.khien.platform.DateDisplay;
 import vn.khien.systems.dossier.Dossier;
@@ -33,9 +35,23 @@ public class RegisterSpreadsheets {
             DossierStatus.APPROVED, "Đã được phê duyệt", DossierStatus.WITHDRAWN, "Đang dự thảo");
 
     private final DossierRepository dossiers;
+    private final ObjectProvider<RegisterColumnsContributor> contributors;
 
-    public RegisterSpreadsheets(DossierRepository dossiers) {
+    public RegisterSpreadsheets(DossierRepository dossiers, ObjectProvider<RegisterColumnsContributor> contributors) {
         this.dossiers = dossiers;
+        this.contributors = contributors;
+    }
+
+    /** Columns 8, 10–12 from every contributor; the first to give a column its value for a system keeps it. */
+    private Map<Long, Map<Integer, String>> contributed(List<InformationSystem> systems) {
+        Map<Long, Map<Integer, String>> merged = new HashMap<>();
+        contributors.orderedStream().forEach(c -> c.form08Columns(systems).forEach((systemId, columns) ->
+                columns.forEach((column, value) -> {
+                    if (RegisterColumnsContributor.CONTRIBUTED.contains(column) && value != null) {
+                        merged.computeIfAbsent(systemId, k -> new HashMap<>()).putIfAbsent(column, value);
+                    }
+                })));
+        return merged;
     }
 
     public byte[] form08(List<InformationSystem> systems, String title) {
@@ -53,7 +69,9 @@ public class RegisterSpreadsheets {
                 cell(numbers, i, "(" + (i + 1) + ")", bold);
             }
             int r = 5;
+            Map<Long, Map<Integer, String>> extra = contributed(systems);
             for (InformationSystem s : systems) {
+                Map<Integer, String> more = extra.getOrDefault(s.id(), Map.of());
                 List<Dossier> history = dossiers.forSystem(s.id());
                 Dossier latest = history.isEmpty() ? null : history.get(0);
                 Dossier approved = history.stream().filter(d -> d.status() == DossierStatus.APPROVED).findFirst().orElse(null);
@@ -69,13 +87,13 @@ public class RegisterSpreadsheets {
                 cell(row, 5, status, null);
                 cell(row, 6, approved == null ? nullToEmpty(s.approvalDecisionNumber()) : approved.decisionNumber() + ", "
                         + DateDisplay.DATE.format(approved.decisionDate()) + ", " + approved.approverName(), null);
-                cell(row, 7, "", null);
+                cell(row, 7, more.get(RegisterColumnsContributor.REGULATION_DECISION), null);
                 cell(row, 8, latest != null && latest.status().open() && latest.stepDueOn() != null
                         ? DateDisplay.DATE.format(latest.stepDueOn()) : "", null);
-                // Columns 10–12 (plan deployment, inspections) are filled by the compliance module.
-                cell(row, 9, "", null);
-                cell(row, 10, "", null);
-                cell(row, 11, "", null);
+                // Columns 10–12 (plan deployment, inspections) come from contributors (the compliance module).
+                cell(row, 9, more.get(RegisterColumnsContributor.PLAN_DEPLOYMENT), null);
+                cell(row, 10, more.get(RegisterColumnsContributor.FULL_DEPLOYMENT_EXPECTED), null);
+                cell(row, 11, more.get(RegisterColumnsContributor.INSPECTIONS), null);
                 r++;
             }
             for (int i = 0; i < RegisterColumns.FORM_08.size(); i++) {

@@ -65,9 +65,44 @@ class AssessmentScheduleTest {
     }
 
     @Test
-    void neverAssessedSystemsAreOverdue() {
-        assertThat(SCHEDULE.isOverdue(Regime.LEGACY, 3, null, LocalDate.of(2026, 1, 1))).isTrue();
+    void aSystemNeverAssessedIsFirstDueOneIntervalAfterItsApproval() {
+        LocalDate approved = LocalDate.of(2026, 1, 15);
+        assertThat(SCHEDULE.dueDate(Regime.LEGACY, 3, null, null, approved)).isEqualTo(LocalDate.of(2027, 1, 15));
+        assertThat(SCHEDULE.isOverdue(Regime.LEGACY, 3, null, null, approved, approved)).isFalse();
+        assertThat(SCHEDULE.isOverdue(Regime.LEGACY, 3, null, null, approved, LocalDate.of(2027, 1, 15))).isFalse();
+        assertThat(SCHEDULE.isOverdue(Regime.LEGACY, 3, null, null, approved, LocalDate.of(2027, 1, 16))).isTrue();
+        assertThat(SCHEDULE.dueDate(Regime.NEW, 5, RiskRating.HIGH, null, approved)).isEqualTo(LocalDate.of(2026, 4, 15));
+        // Once assessed, the interval runs from the assessment, not the approval.
+        assertThat(SCHEDULE.dueDate(Regime.LEGACY, 3, null, LocalDate.of(2026, 6, 1), approved))
+                .isEqualTo(LocalDate.of(2027, 6, 1));
+        // Nothing to count from: overdue, as nothing shows the system was ever assessed.
+        assertThat(SCHEDULE.isOverdue(Regime.LEGACY, 3, null, null, null, approved)).isTrue();
         assertThatThrownBy(() -> SCHEDULE.nextDue(Regime.LEGACY, 3, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "{0} level {1}, live since {2}, assessed before go-live {3}: {4}")
+    @CsvSource({
+            // Legacy: no assessment of its own before go-live (TT 12 Đ9.6 asks the plan be implemented).
+            "LEGACY, 5, ,           false, NOT_REQUIRED",
+            "LEGACY, 5, 2026-10-01, false, NOT_REQUIRED",
+            // New regime: NĐ 331 Đ28.3 — mandatory for level 5 (national-security-critical), optional for 1–4.
+            "NEW,    4, 2026-10-01, false, NOT_REQUIRED",
+            "NEW,    5, ,           false, DUE_BEFORE_GO_LIVE",
+            "NEW,    5, 2026-10-01, false, MISSING",
+            "NEW,    5, 2026-10-01, true,  DONE",
+            "NEW,    5, 2020-01-01, false, NOT_REQUIRED"
+    })
+    void preGoLiveDuty(Regime regime, int level, LocalDate liveSince, boolean assessed, PreGoLiveStatus expected) {
+        assertThat(SCHEDULE.preGoLive(regime, level, LocalDate.of(2026, 9, 1), liveSince, assessed)).isEqualTo(expected);
+    }
+
+    @Test
+    void thePreGoLiveDutyCitesItsSource() {
+        assertThat(SCHEDULE.preGoLiveRule(Regime.LEGACY)).isEmpty();
+        assertThat(SCHEDULE.preGoLiveRule(Regime.NEW)).hasValueSatisfying(rule -> {
+            assertThat(rule.levels()).containsExactly(5);
+            assertThat(rule.legalSource()).contains("Điều 28 khoản 3");
+        });
     }
 
     @Test

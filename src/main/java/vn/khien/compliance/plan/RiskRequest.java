@@ -1,0 +1,8 @@
+package vn.khien.compliance.plan;
+
+import java.time.LocalDate;
+import vn.khien.compliance.assessment.RiskRating;
+
+/** Rating, the date of the risk assessment it comes from, and a note (e.g. the report's reference). */
+public record RiskRequest(RiskRating rating, LocalDate assessedOn, String note) {
+}
