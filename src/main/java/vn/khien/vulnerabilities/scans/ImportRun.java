@@ -69,6 +69,7 @@ final class ImportRun implements Consumer<ParsedFinding> {
     private final List<Object[]> history = new ArrayList<>();
     private final List<Object[]> locationChanges = new ArrayList<>();
     private final boolean copyLocations;
+    private java.util.function.IntConsumer resultsListener;
     private long nextId;
     private long idsLeft;
     private int parsed;
@@ -140,6 +141,14 @@ final class ImportRun implements Consumer<ParsedFinding> {
         // A report may list the same fingerprint twice (merged formats, duplicates): its locations join the first.
         matchLocations(k, f);
         flushIfFull();
+        if (resultsListener != null) {
+            resultsListener.accept(locations);
+        }
+    }
+
+    /** Told the number of results (places) taken so far after each finding. */
+    void onResults(java.util.function.IntConsumer listener) {
+        this.resultsListener = listener;
     }
 
     /** A finding stored under the old key (tool + rule + first location) of this merged finding, re-keyed; or null. */
