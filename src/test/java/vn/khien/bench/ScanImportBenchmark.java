@@ -58,7 +58,7 @@ public final class ScanImportBenchmark {
             System.out.printf("generated %s (%,d bytes) in %.1f s%n", report, Files.size(report), secs(t));
         }
         resetSchema(url, user, password);
-        String appUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA + "&reWriteBatchedInserts=true";
+        String appUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA; // reWriteBatchedInserts: added by PostgresTuning
         // System properties: they win over application.properties (builder defaults would not).
         String[] settings = {"spring.datasource.url=" + appUrl, "spring.datasource.username=" + user,
             "spring.datasource.password=" + password, "spring.flyway.schemas=" + SCHEMA,

@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,6 +144,20 @@ public class Http {
             Map<String, String> all = new LinkedHashMap<>(fields);
             all.put("_csrf", lastCsrf);
             String form = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                    .collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+        }
+
+        /** Posts a form whose fields may repeat (checkbox lists: {@code ids=1&ids=2}), with the last CSRF token. */
+        public Response postForm(String path, List<Map.Entry<String, String>> fields) {
+            if (lastCsrf == null) {
+                get("/login");
+            }
+            List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+            all.add(Map.entry("_csrf", lastCsrf));
+            String form = all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                     .collect(Collectors.joining("&"));
             return send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/x-www-form-urlencoded")

@@ -3,12 +3,20 @@ package vn.khien.vulnerabilities.findings;
 import java.time.LocalDate;
 
 /**
- * The duty to scan every system at least every six months (Chỉ thị 14/CT-TTg ngày 07/6/2019 of the Prime Minister,
- * on periodic checks and vulnerability scanning of information systems). DUE_SOON in the last 30 days of the period.
+ * The duty to scan every system at least every six months. Source: Chỉ thị số 18/CT-TTg ngày 13/10/2022 của Thủ tướng
+ * Chính phủ về việc đẩy mạnh triển khai các hoạt động ứng cứu sự cố an toàn thông tin mạng Việt Nam — the task given
+ * to ministries, sectors and localities to "rà quét lỗ hổng trên các hệ thống thông tin thuộc phạm vi quản lý tối
+ * thiểu 01 lần/06 tháng" (as restated, point 1, by Công văn 3446/UBND-VXNV ngày 21/12/2022 implementing it:
+ * shared/seeds/002; shared/domain/regulation.md rule R21). A directive has no articles (Điều); the sources at hand do
+ * not give the number of the directive's own point, so none is cited. It is not Chỉ thị 14/CT-TTg (07/6/2019), which
+ * is about the security budget and the ITU ranking. Stricter than Chỉ thị 2634/CT-VPCP (once a year, Government
+ * Office only). DUE_SOON in the last 30 days of the period.
  */
 public enum ScanDuty {
     MET, DUE_SOON, OVERDUE;
 
+    /** The legal source of {@link #MONTHS}, as cited on pages and in reports. */
+    public static final String LEGAL_SOURCE = "Chỉ thị 18/CT-TTg ngày 13/10/2022";
     public static final int MONTHS = 6;
     public static final int WARNING_DAYS = 30;
 

@@ -125,7 +125,8 @@ public record Location(String host, Integer port, String protocol, String path, 
     }
 
     /** Identity used in fingerprints: stable parts only (no line numbers, no query strings). */
-    String identity() {
+    /** The place as the fingerprint of a single-place finding names it (no line, no query string). */
+    public String identity() {
         if (filePath != null) {
             return "file:" + filePath;
         }

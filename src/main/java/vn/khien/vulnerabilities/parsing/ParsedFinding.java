@@ -13,13 +13,19 @@ import java.util.Objects;
 /**
  * One finding as read from a scanner report, before any database de-duplication.
  *
- * <p>Fingerprint ({@link #fingerprint()}): hex SHA-256 of
- * {@code toolName | ruleKey | firstLocationIdentity} where {@code ruleKey} is
- * {@link #vulnIdFromTool()} (plugin / NVT OID / template / rule / QID) or, when the tool gives
- * none, the lower-cased title; the location identity is {@code protocol://host:port/path} or
- * {@code file:<path>} (line numbers and query strings excluded because they shift between
- * scans). It is therefore stable across re-scans of the same system by the same tool, and it
- * is the key the import layer should use to recognise "the same finding again".
+ * <p>Fingerprint ({@link #fingerprint()}), hex SHA-256, stable across re-scans of the same system by the same tool:
+ * the key the import layer uses to recognise "the same finding again". {@code ruleKey} is
+ * {@link #vulnIdFromTool()} (plugin / NVT OID / template / rule / QID) or, when the tool gives none, the lower-cased
+ * title.
+ * <ul>
+ * <li>Formats with one place per finding (OpenVAS, Qualys VM, Trivy, SARIF, generic JSON, Nessus CSV …):
+ *     {@code toolName | ruleKey | firstLocationIdentity}; the location identity is {@code protocol://host:port/path}
+ *     or {@code file:<path>} (line numbers and query strings excluded because they shift between scans).</li>
+ * <li>Formats that merge every affected place of one rule into one finding (Nessus XML, Nmap, Burp, ZAP, Acunetix,
+ *     Qualys WAS, Nuclei per host, generic CSV; {@link #mergedKey()} is true):
+ *     {@code toolName | ruleKey | * | what else the format merges on}, without any location, so fixing the place
+ *     that happened to come first does not turn the finding into a new one (see {@link Builder#mergedKey}).</li>
+ * </ul>
  *
  * @param vulnerabilityIds CVE and other advisory ids (GHSA, KSV, ...); CVE ids of merged items
  *                         are appended in file order and may repeat (Nessus keeps duplicates)
@@ -64,7 +70,8 @@ public record ParsedFinding(
         String fixVersion,
         Integer occurrences,
         Integer scannerConfidence,
-        boolean staticFinding) {
+        boolean staticFinding,
+        boolean mergedKey) {
 
     /** Titles longer than this are cut (database column size; matches common importers). */
     public static final int MAX_TITLE = 250;
@@ -125,6 +132,7 @@ public record ParsedFinding(
         private Integer occurrences;
         private Integer scannerConfidence;
         private boolean staticFinding;
+        private List<String> mergedKey;
 
         private Builder(String toolName) {
             this.toolName = toolName;
@@ -186,6 +194,18 @@ public record ParsedFinding(
         public Builder uniqueIdFromTool(String v) { this.uniqueIdFromTool = v; return this; }
         public Builder fingerprint(String v) { this.fingerprint = v; return this; }
 
+        /**
+         * Marks this finding as one the format merges over all its places: the fingerprint becomes tool + rule +
+         * {@code distinguishing} (what, besides the rule, the format merges on: severity, port, site …), never a
+         * location. Nulls are kept as empty parts.
+         */
+        public Builder mergedKey(String... distinguishing) {
+            List<String> parts = new ArrayList<>();
+            for (String d : distinguishing) parts.add(d == null ? "" : d);
+            this.mergedKey = parts;
+            return this;
+        }
+
         public Builder addLocation(Location l) {
             if (l != null) locations.add(l);
             return this;
@@ -237,15 +257,31 @@ public record ParsedFinding(
                     references, vulnIdFromTool, uniqueIdFromTool, fp, locations, exchanges, componentName,
                     componentVersion, service, tags, date, active, verified, falsePositive, riskAccepted,
                     mitigated, mitigatedAt, fixAvailable, fixVersion, occurrences, scannerConfidence,
-                    staticFinding);
+                    staticFinding, fingerprint == null && mergedKey != null);
         }
 
         private String computeFingerprint(String finalTitle) {
-            String rule = vulnIdFromTool != null && !vulnIdFromTool.isBlank()
-                    ? vulnIdFromTool : finalTitle.toLowerCase(java.util.Locale.ROOT);
+            String rule = ruleKey(vulnIdFromTool, finalTitle);
+            if (mergedKey != null) {
+                return sha256(toolName + "|" + rule + "|*|" + String.join("|", mergedKey));
+            }
             String where = locations.isEmpty() ? "" : locations.get(0).identity();
-            return sha256(toolName + "|" + rule + "|" + where);
+            return locationFingerprint(toolName, rule, where);
         }
+    }
+
+    /** The rule part of a fingerprint: the tool's id for the check, else the lower-cased title. */
+    public static String ruleKey(String vulnIdFromTool, String title) {
+        return vulnIdFromTool != null && !vulnIdFromTool.isBlank()
+                ? vulnIdFromTool : title.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * A fingerprint of tool + rule + one location identity: the key of single-place formats and the key every
+     * finding had before merged formats got location-free keys (used to re-key such findings, see ImportRun).
+     */
+    public static String locationFingerprint(String toolName, String ruleKey, String locationIdentity) {
+        return sha256(toolName + "|" + ruleKey + "|" + (locationIdentity == null ? "" : locationIdentity));
     }
 
     static String sha256(String s) {

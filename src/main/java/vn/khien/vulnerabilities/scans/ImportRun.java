@@ -27,6 +27,11 @@ import vn.khien.vulnerabilities.parsing.ParsedFinding;
  * <p>Matching: same system + same tool + same fingerprint is the same finding. A finding that is FIXED and reported
  * again is REOPENED; on a full scan, active findings (and accepted risks) no longer reported are FIXED by this scan,
  * and so are their locations. Locations are matched by {@link #locationKey}.
+ *
+ * <p>Re-keying (see V21): findings stored before merged formats got location-free fingerprints carry
+ * {@code key_version = 1} and a key made of tool + rule + their first location. When a merged finding of this report
+ * matches nothing, its old-style key is computed for each first location such findings have, and a finding found that
+ * way takes the new key ({@code key_version = 2}). A finding matched directly is confirmed as version 2 as well.
  */
 final class ImportRun implements Consumer<ParsedFinding> {
 
@@ -40,6 +45,8 @@ final class ImportRun implements Consumer<ParsedFinding> {
     private static final int TS = Types.TIMESTAMP;
     private static final int BOOL = Types.BOOLEAN;
     private static final int ID_BLOCK = 1000;
+    /** finding.key_version written by this code: 2 = merged formats keyed without a location (V21). */
+    static final int KEY_VERSION = 2;
 
     private final JdbcTemplate jdbc;
     private final long systemId;
@@ -50,6 +57,10 @@ final class ImportRun implements Consumer<ParsedFinding> {
     private final Instant now;
 
     private final Map<String, Map<String, Known>> knownByTool = new HashMap<>();
+    /** Per tool: findings still keyed the old way (key_version 1) by their fingerprint, and their first places. */
+    private final Map<String, Map<String, Known>> legacyByTool = new HashMap<>();
+    private final Map<String, Set<String>> legacyFirstPlaces = new HashMap<>();
+    private final List<Object[]> rekeyed = new ArrayList<>();
     private final Map<Long, Map<String, KnownLocation>> locationsByFinding = new HashMap<>();
     private final List<Object[]> newFindings = new ArrayList<>();
     private final List<Object[]> newLocations = new ArrayList<>();
@@ -58,6 +69,7 @@ final class ImportRun implements Consumer<ParsedFinding> {
     private final List<Object[]> history = new ArrayList<>();
     private final List<Object[]> locationChanges = new ArrayList<>();
     private final boolean copyLocations;
+    private java.util.function.IntConsumer resultsListener;
     private long nextId;
     private long idsLeft;
     private int parsed;
@@ -108,6 +120,11 @@ final class ImportRun implements Consumer<ParsedFinding> {
         String tool = f.toolName() == null ? "unknown" : f.toolName();
         Map<String, Known> known = knownFor(tool);
         Known k = known.get(f.fingerprint());
+        if (k == null && f.mergedKey()) {
+            k = rekey(tool, f, known);
+        } else if (k != null && !k.createdNow) {
+            legacyByTool.getOrDefault(tool, Map.of()).remove(f.fingerprint());
+        }
         if (k == null) {
             k = create(tool, f);
             known.put(f.fingerprint(), k);
@@ -124,6 +141,34 @@ final class ImportRun implements Consumer<ParsedFinding> {
         // A report may list the same fingerprint twice (merged formats, duplicates): its locations join the first.
         matchLocations(k, f);
         flushIfFull();
+        if (resultsListener != null) {
+            resultsListener.accept(locations);
+        }
+    }
+
+    /** Told the number of results (places) taken so far after each finding. */
+    void onResults(java.util.function.IntConsumer listener) {
+        this.resultsListener = listener;
+    }
+
+    /** A finding stored under the old key (tool + rule + first location) of this merged finding, re-keyed; or null. */
+    private Known rekey(String tool, ParsedFinding f, Map<String, Known> known) {
+        Map<String, Known> legacy = legacyByTool.getOrDefault(tool, Map.of());
+        if (legacy.isEmpty()) {
+            return null;
+        }
+        String rule = ParsedFinding.ruleKey(f.vulnIdFromTool(), f.title());
+        for (String place : legacyFirstPlaces.getOrDefault(tool, Set.of())) {
+            String old = ParsedFinding.locationFingerprint(tool, rule, place);
+            Known k = legacy.remove(old);
+            if (k != null) {
+                known.remove(old);
+                known.put(f.fingerprint(), k);
+                rekeyed.add(new Object[] {f.fingerprint(), k.id});
+                return k;
+            }
+        }
+        return null;
     }
 
     private Known create(String tool, ParsedFinding f) {
@@ -220,13 +265,33 @@ final class ImportRun implements Consumer<ParsedFinding> {
     private Map<String, Known> load(String tool) {
         flush(); // rows created so far must be visible to the location query below
         Map<String, Known> known = new HashMap<>();
+        Map<String, Known> legacy = new HashMap<>();
         // Streamed with a fetch size (the import runs in a transaction, so PostgreSQL uses a cursor): a system can
         // have hundreds of thousands of locations, which must not sit in the driver's buffers all at once.
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(5000);
-        streaming.query("SELECT id, fingerprint, status FROM finding WHERE system_id = ? AND tool = ?", rs -> {
-            known.put(rs.getString(2), new Known(rs.getLong(1), FindingStatus.valueOf(rs.getString(3)), false));
+        streaming.query("SELECT id, fingerprint, status, key_version FROM finding WHERE system_id = ? AND tool = ?", rs -> {
+            Known k = new Known(rs.getLong(1), FindingStatus.valueOf(rs.getString(3)), false);
+            known.put(rs.getString(2), k);
+            if (rs.getInt(4) < KEY_VERSION) {
+                legacy.put(rs.getString(2), k);
+            }
         }, systemId, tool);
+        legacyByTool.put(tool, legacy);
+        if (!legacy.isEmpty()) {
+            // The first place of each old-style finding: its lowest location id (locations are inserted in report order).
+            Set<String> places = new LinkedHashSet<>();
+            places.add("");
+            streaming.query("""
+                    SELECT host, port, protocol, path, file_path FROM finding_location WHERE id IN (
+                        SELECT MIN(l.id) FROM finding_location l JOIN finding f ON f.id = l.finding_id
+                        WHERE f.system_id = ? AND f.tool = ? AND f.key_version < ? GROUP BY l.finding_id)""", rs -> {
+                Integer port = rs.getObject(2) == null ? null : rs.getInt(2);
+                places.add(new Location(rs.getString(1), port, rs.getString(3), rs.getString(4), null, rs.getString(5),
+                        null).identity());
+            }, systemId, tool, KEY_VERSION);
+            legacyFirstPlaces.put(tool, places);
+        }
         streaming.query("""
                 SELECT l.id, l.finding_id, l.location_key, l.fixed FROM finding_location l
                 JOIN finding f ON f.id = l.finding_id WHERE f.system_id = ? AND f.tool = ?""", rs -> {
@@ -248,9 +313,10 @@ final class ImportRun implements Consumer<ParsedFinding> {
         batch("""
                 INSERT INTO finding (id, system_id, tool, format, fingerprint, title, severity, severity_rank, cves, cwes,
                     cvss_vector, cvss_score, description, solution, refs, component, primary_host, status, first_seen,
-                    last_seen, due_date, first_scan_id, last_scan_id, status_changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", newFindings,
+                    last_seen, due_date, first_scan_id, last_scan_id, status_changed_at, key_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)""", newFindings,
                 B, B, V, V, V, V, V, I, V, V, V, D, V, V, V, V, V, V, DT, DT, DT, B, B, TS);
+        batch("UPDATE finding SET fingerprint = ?, key_version = 2 WHERE id = ?", rekeyed, V, B);
         if (copyLocations && !newLocations.isEmpty()) {
             LocationCopy.copy(jdbc.getDataSource(), newLocations);
             newLocations.clear();
@@ -258,7 +324,7 @@ final class ImportRun implements Consumer<ParsedFinding> {
         batch("""
                 INSERT INTO finding_location (finding_id, location_key, host, port, protocol, path, url, file_path, line,
                     first_scan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", newLocations, B, V, V, I, V, V, V, V, I, B);
-        batch("UPDATE finding SET last_seen = ?, last_scan_id = ? WHERE id = ?", seenFindings, DT, B, B);
+        batch("UPDATE finding SET last_seen = ?, last_scan_id = ?, key_version = 2 WHERE id = ?", seenFindings, DT, B, B);
         batch("""
                 UPDATE finding SET status = 'REOPENED', due_date = ?, closed_by_scan_id = NULL, closed_on = NULL,
                     status_changed_at = ? WHERE id = ?""", reopenedFindings, DT, TS, B);

@@ -54,12 +54,14 @@ public class ScanImportService {
     private final Clock clock;
     private final ImportProgress progress;
     private final ExecutorService background;
+    private final ScanNodes nodes;
+    private final PlatformTransactionManager transactions;
     private final ReportParsers parsers = new ReportParsers();
 
     public ScanImportService(SystemService systems, ScanRepository scans, JdbcTemplate jdbc,
                              PlatformTransactionManager transactions, ReportStorage storage, ScanProperties properties,
                              SlaPolicies sla, AuditTrail audit, Clock clock, ImportProgress progress,
-                             @Qualifier("scanImportExecutor") ExecutorService background) {
+                             @Qualifier("scanImportExecutor") ExecutorService background, ScanNodes nodes) {
         this.systems = systems;
         this.scans = scans;
         this.jdbc = jdbc;
@@ -71,6 +73,8 @@ public class ScanImportService {
         this.clock = clock;
         this.progress = progress;
         this.background = background;
+        this.nodes = nodes;
+        this.transactions = transactions;
     }
 
     /** The outcome: the scan, and whether it is still running in the background. */
@@ -99,14 +103,14 @@ public class ScanImportService {
                 fullScan, ScanStatus.QUEUED, who == null ? null : who.personId(), who == null ? null : who.username(),
                 clock.instant());
         if (upload.size() > properties.backgroundThreshold().toBytes()) {
-            long scanId = tx.execute(s -> scans.insert(row));
+            long scanId = tx.execute(s -> scans.insert(row, nodes.nodeId()));
             background.submit(() -> runInBackground(scanId, system, requestedFormat));
             return new Accepted(scans.find(scanId).orElseThrow(), true);
         }
         try {
             long scanId = tx.execute(s -> {
-                long id = scans.insert(row);
-                importInTransaction(id, system, ref, requestedFormat, date, fullScan, upload.size());
+                long id = scans.insert(row, nodes.nodeId());
+                importInTransaction(id, system, ref, requestedFormat, date, fullScan, upload.size(), false);
                 return id;
             });
             return new Accepted(scans.find(scanId).orElseThrow(), false);
@@ -133,21 +137,22 @@ public class ScanImportService {
         return scans.ofSystem(systemId, 200).stream().map(this::withLiveProgress).toList();
     }
 
+    /** Progress counted in memory when this node runs the import, else what the running node wrote. */
     private Scan withLiveProgress(Scan s) {
         if (s.finished()) {
             return s;
         }
         return new Scan(s.id(), s.systemId(), s.format(), s.tools(), s.scanDate(), s.fullScan(), s.status(), s.error(),
-                s.counts(), progress.bytesRead(s.id()), s.reportName(), s.reportSize(), s.reportRef(),
+                s.counts(), Math.max(progress.bytesRead(s.id()), s.bytesRead()), s.resultsRead(), s.reportName(), s.reportSize(), s.reportRef(),
                 s.uploadedByName(), s.uploadedAt(), s.finishedAt());
     }
 
     private void runInBackground(long scanId, InformationSystem system, String format) {
         Scan scan = scans.find(scanId).orElseThrow();
         try {
-            tx.executeWithoutResult(s -> scans.markRunning(scanId));
+            tx.executeWithoutResult(s -> scans.markRunning(scanId, clock.instant()));
             tx.executeWithoutResult(s -> importInTransaction(scanId, system, scan.reportRef(), format, scan.scanDate(),
-                    scan.fullScan(), scan.reportSize() == null ? 0 : scan.reportSize()));
+                    scan.fullScan(), scan.reportSize() == null ? 0 : scan.reportSize(), true));
         } catch (ImportFailed e) {
             tx.executeWithoutResult(s -> scans.fail(scanId, e.getCause().getMessage(), clock.instant()));
         } catch (RuntimeException e) {
@@ -160,12 +165,18 @@ public class ScanImportService {
 
     /** Parses and stores; must run inside a transaction, which rolls back on any failure. */
     private void importInTransaction(long scanId, InformationSystem system, String ref, String format, LocalDate date,
-                                     boolean fullScan, long size) {
+                                     boolean fullScan, long size, boolean inBackground) {
         SlaDays days = sla.forOrganization(system.ownerOrganizationId());
         Instant now = clock.instant();
         ImportRun run = new ImportRun(jdbc, system.id(), scanId, null, date, days, now);
         String used;
-        try (InputStream in = progress.track(scanId, storage.open(ref))) {
+        ProgressWriter written = inBackground
+                ? new ProgressWriter(scans, transactions, scanId, size, properties.progressEvery()) : null;
+        if (written != null) {
+            run.onResults(written::results);
+        }
+        try (InputStream raw = progress.track(scanId, storage.open(ref));
+             InputStream in = written == null ? raw : written.track(raw)) {
             used = parsers.parse(format, in, run, zipLimits());
         } catch (ReportFormatException e) {
             throw new ImportFailed(e);

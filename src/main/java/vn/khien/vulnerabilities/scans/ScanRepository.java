@@ -29,28 +29,39 @@ public class ScanRepository {
     public record NewScan(long systemId, String reportName, long reportSize, String reportRef, LocalDate scanDate,
                           boolean fullScan, ScanStatus status, Long uploadedBy, String uploadedByName, Instant at) { }
 
-    public long insert(NewScan s) {
+    /** Inserts the scan as owned by {@code nodeId} (see {@link ScanNodes}). */
+    public long insert(NewScan s, String nodeId) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO scan (system_id, scan_date, full_scan, status, report_ref, report_name, report_size,
-                    uploaded_by, uploaded_by_name, uploaded_at)
-                VALUES (:system, :date, :full, :status, :ref, :name, :size, :by, :byName, :at)""")
+                    uploaded_by, uploaded_by_name, uploaded_at, node_id)
+                VALUES (:system, :date, :full, :status, :ref, :name, :size, :by, :byName, :at, :node)""")
                 .param("system", s.systemId()).param("date", Date.valueOf(s.scanDate())).param("full", s.fullScan())
                 .param("status", s.status().name()).param("ref", s.reportRef()).param("name", s.reportName())
                 .param("size", s.reportSize()).param("by", s.uploadedBy()).param("byName", s.uploadedByName())
-                .param("at", Timestamp.from(s.at())).update(keys, "id");
+                .param("at", Timestamp.from(s.at())).param("node", nodeId).update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    public void markRunning(long id) {
-        jdbc.sql("UPDATE scan SET status = 'RUNNING' WHERE id = :id").param("id", id).update();
+    public void markRunning(long id, Instant at) {
+        jdbc.sql("UPDATE scan SET status = 'RUNNING', started_at = :at WHERE id = :id")
+                .param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    /** Progress of a running import, for pollers on any node; never touches a finished scan. */
+    public void progress(long id, long bytesRead, int resultsRead) {
+        jdbc.sql("""
+                UPDATE scan SET bytes_read = :bytes, results_read = :results
+                WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
+                .param("bytes", bytesRead).param("results", resultsRead).param("id", id).update();
     }
 
     public void complete(long id, String format, String tools, ImportCounts c, long bytesRead, Instant at) {
         jdbc.sql("""
                 UPDATE scan SET status = 'COMPLETED', format = :format, tools = :tools, parsed_count = :parsed,
                     created_count = :created, reopened_count = :reopened, closed_count = :closed,
-                    unchanged_count = :unchanged, location_count = :locations, bytes_read = :bytes, finished_at = :at
+                    unchanged_count = :unchanged, location_count = :locations, bytes_read = :bytes,
+                    results_read = :locations, finished_at = :at
                 WHERE id = :id""")
                 .param("format", format).param("tools", tools).param("parsed", c.parsed()).param("created", c.created())
                 .param("reopened", c.reopened()).param("closed", c.closed()).param("unchanged", c.unchanged())
@@ -95,7 +106,7 @@ public class ScanRepository {
                 ScanStatus.valueOf(rs.getString("status")), rs.getString("error"),
                 new ImportCounts(rs.getInt("parsed_count"), rs.getInt("created_count"), rs.getInt("reopened_count"),
                         rs.getInt("closed_count"), rs.getInt("unchanged_count"), rs.getInt("location_count")),
-                rs.getLong("bytes_read"), rs.getString("report_name"), size,
+                rs.getLong("bytes_read"), rs.getInt("results_read"), rs.getString("report_name"), size,
                 rs.getString("report_ref"), rs.getString("uploaded_by_name"),
                 rs.getTimestamp("uploaded_at").toInstant(), finished == null ? null : finished.toInstant());
     }

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 
 /** The API shape of a scan: what the status endpoint answers and what an upload returns. */
 public record ScanView(long id, long systemId, String format, ScanStatus status, String error, Counts findings,
-                       LocalDate scanDate, boolean fullScan, int progress, String reportName, Instant uploadedAt,
-                       Instant finishedAt) {
+                       LocalDate scanDate, boolean fullScan, int progress, long bytesRead, int resultsRead,
+                       String reportName, Instant uploadedAt, Instant finishedAt) {
 
     public record Counts(int parsed, int created, int reopened, int closed, int unchanged, int locations) { }
 
@@ -14,6 +14,6 @@ public record ScanView(long id, long systemId, String format, ScanStatus status,
         ImportCounts c = s.counts();
         return new ScanView(s.id(), s.systemId(), s.format(), s.status(), s.error(),
                 new Counts(c.parsed(), c.created(), c.reopened(), c.closed(), c.unchanged(), c.locations()),
-                s.scanDate(), s.fullScan(), s.progress(), s.reportName(), s.uploadedAt(), s.finishedAt());
+                s.scanDate(), s.fullScan(), s.progress(), s.bytesRead(), s.resultsRead(), s.reportName(), s.uploadedAt(), s.finishedAt());
     }
 }

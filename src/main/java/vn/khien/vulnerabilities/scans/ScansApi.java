@@ -84,6 +84,21 @@ public class ScansApi {
         return fileProblem("scans.error.tooLarge", properties.maxUploadSize().toMegabytes());
     }
 
+    /**
+     * Tomcat 11 reports a part over {@code spring.servlet.multipart.max-file-size} as its own IllegalStateException
+     * (InvalidParameterException caused by FileSizeLimitExceededException) when the parameters are first read, which
+     * Spring does not turn into {@link MaxUploadSizeExceededException}: without this the client gets Tomcat's HTML 413.
+     */
+    @ExceptionHandler(IllegalStateException.class)
+    ProblemDetail containerSizeLimit(IllegalStateException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MaxUploadSizeExceededException || t.getClass().getSimpleName().endsWith("SizeLimitExceededException")) {
+                return tooLarge(null);
+            }
+        }
+        throw e;
+    }
+
     @ExceptionHandler(MissingServletRequestPartException.class)
     ProblemDetail missingFile(MissingServletRequestPartException e) {
         return fileProblem("validation.required");

@@ -82,6 +82,7 @@ public final class AcunetixParser implements ReportParser {
         ParsedFinding.Builder b = merger.get(Arrays.asList(title, impact, recommendation), () -> {
             ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(title).impact(impact).solution(recommendation)
                     .severity(xmlSeverity(item.childText("Severity"))).vulnIdFromTool(item.childText("ModuleName"))
+                    .mergedKey(title == null ? null : title.toLowerCase(java.util.Locale.ROOT))
                     .description(join(item.childText("Description"), item.childText("Details")))
                     .falsePositive("true".equalsIgnoreCase(item.childText("IsFalsePositive")))
                     .date(start);
@@ -168,6 +169,7 @@ public final class AcunetixParser implements ReportParser {
             ParsedFinding.Builder nb = ParsedFinding.builder("Acunetix 360").title(name)
                     .severity(Severity.fromWordOr(JsonStream.text(v, "Severity"), Severity.INFO))
                     .vulnIdFromTool(JsonStream.text(v, "Type"))
+                    .mergedKey(name == null ? null : name.toLowerCase(java.util.Locale.ROOT))
                     .uniqueIdFromTool(JsonStream.text(v, "LookupId"))
                     .description(JsonStream.text(v, "Description"))
                     .impact(JsonStream.text(v, "Impact"))

@@ -50,7 +50,7 @@ public final class BurpParser implements ReportParser {
         ParsedFinding.Builder b = merger.get(key, () -> {
             ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(issue.childText("name"))
                     .severity(Severity.fromWordOr(issue.childText("severity"), Severity.INFO))
-                    .vulnIdFromTool(type).uniqueIdFromTool(issue.childText("serialNumber"))
+                    .vulnIdFromTool(type).mergedKey().uniqueIdFromTool(issue.childText("serialNumber"))
                     .description(join(issue.childText("issueBackground"), issue.childText("issueDetail")))
                     .solution(join(issue.childText("remediationBackground"), issue.childText("remediationDetail")))
                     .references(issue.childText("references"));

@@ -183,6 +183,7 @@ public final class GenericParser implements ReportParser {
             String description = row.get("Description");
             ParsedFinding.Builder b = merger.get(Arrays.asList(severity.name(), title, description), () -> {
                 ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(title).severity(severity)
+                        .mergedKey(severity.name(), description)
                         .description(description).solution(row.get("Mitigation")).impact(row.get("Impact"))
                         .references(row.get("References"))
                         .date(Text.date(row.get("Date"), false)) // ambiguous slash dates are month-first

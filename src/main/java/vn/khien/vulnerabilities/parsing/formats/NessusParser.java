@@ -25,7 +25,7 @@ import vn.khien.vulnerabilities.parsing.XmlNode;
  * Tenable.sc, Tenable.io and Tenable WAS.
  *
  * <p>XML: one finding per (pluginName, final severity) across all hosts; each ReportItem adds a
- * location and its first CVE. CSV: rows merged by severity + title + Host cell + Port + Synopsis.
+ * location and its first CVE. Its fingerprint is plugin id + severity, never a host (a merged format). CSV: rows merged by severity + title + Host cell + Port + Synopsis.
  */
 public final class NessusParser implements ReportParser {
     static final String TOOL = "Nessus";
@@ -95,7 +95,7 @@ public final class NessusParser implements ReportParser {
         final Severity s = severity;
         ParsedFinding.Builder b = merger.get(Arrays.asList(title, severity), () -> {
             ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(t).severity(s)
-                    .vulnIdFromTool(item.attr("pluginID"))
+                    .vulnIdFromTool(item.attr("pluginID")).mergedKey(s.name())
                     .description(joinNonNull(item.childText("synopsis"), item.childText("description")))
                     .solution(item.childText("solution"))
                     .references(item.childText("see_also"))

@@ -75,7 +75,7 @@ public final class NmapParser implements ReportParser {
             addVulners(port, service, loc, date, merger);
             ParsedFinding.Builder b = merger.get("port:" + number, () -> ParsedFinding.builder(TOOL)
                     .title("Open port: " + number + "/" + protocol).severity(Severity.INFO)
-                    .vulnIdFromTool("open-port").date(date));
+                    .vulnIdFromTool("open-port").mergedKey(number).date(date));
             b.countOccurrence();
             b.addLocation(loc);
             b.appendDescription(hostText + serviceText(service));
@@ -106,7 +106,7 @@ public final class NmapParser implements ReportParser {
                     String type = elem(entry, "type");
                     ParsedFinding.Builder b = merger.get("vulners:" + id, () -> {
                         ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(id).severity(vulnersSeverity(cvss))
-                                .vulnIdFromTool(id).date(date).component(component[0], component[1])
+                                .vulnIdFromTool(id).mergedKey().date(date).component(component[0], component[1])
                                 .references("https://vulners.com/" + (type == null ? "cve" : type) + "/" + id);
                         if ("cve".equals(type)) nb.addVulnerabilityId(id);
                         return nb;

@@ -66,7 +66,7 @@ public final class NucleiParser implements ReportParser {
         Location hostLoc = Location.fromUrl(hostField);
         String host = hostLoc != null && hostLoc.host() != null ? hostLoc.host() : JsonStream.text(r, "ip");
         ParsedFinding.Builder b = merger.get(Arrays.asList(templateId, type, matcher, host),
-                () -> newFinding(r, info, templateId, matcher));
+                () -> newFinding(r, info, templateId, matcher).mergedKey(type, matcher, host));
         b.countOccurrence();
         Location loc = Location.fromUrl(matched != null ? matched : hostField);
         b.addLocationOnce(loc);

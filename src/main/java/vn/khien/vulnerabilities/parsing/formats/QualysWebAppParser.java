@@ -52,7 +52,7 @@ public final class QualysWebAppParser implements ReportParser {
                     if (qid == null) continue; // summary counters share these element names
                     boolean vuln = name.equals("VULNERABILITY");
                     isVuln.putIfAbsent(qid, vuln);
-                    ParsedFinding.Builder b = merger.get(qid, () -> ParsedFinding.builder(TOOL).vulnIdFromTool(qid)
+                    ParsedFinding.Builder b = merger.get(qid, () -> ParsedFinding.builder(TOOL).vulnIdFromTool(qid).mergedKey()
                             .title("QID-" + qid).severity(vuln ? Severity.LOW : Severity.INFO)
                             .uniqueIdFromTool(n.childText("UNIQUE_ID"))
                             .date(Text.date(n.childText("DETECTION_DATE"), false)));

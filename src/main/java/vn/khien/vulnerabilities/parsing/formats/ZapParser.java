@@ -34,17 +34,23 @@ public final class ZapParser implements ReportParser {
                 throw x.error("Not a ZAP XML report: root element is <" + root + ">, expected <OWASPZAPReport>", null);
             }
             String name;
+            String site = null;
             while ((name = x.nextStart()) != null) {
-                if (name.equals("alertitem")) {
-                    sink.accept(toFinding(x.readNode()));
+                if (name.equals("site")) {
+                    site = x.attr("name");
+                } else if (name.equals("alertitem")) {
+                    sink.accept(toFinding(x.readNode(), site));
                 }
             }
         }
     }
 
-    private ParsedFinding toFinding(XmlNode a) {
+    /** One alert item of one site, with all its instances (URLs): a merged finding keyed by site + alert. */
+    private ParsedFinding toFinding(XmlNode a, String site) {
         String title = a.childText("alert") != null ? a.childText("alert") : a.childText("name");
         ParsedFinding.Builder b = ParsedFinding.builder(TOOL).title(title)
+                .mergedKey(site == null ? null : site.toLowerCase(java.util.Locale.ROOT), a.childText("alertRef"),
+                        title == null ? null : title.toLowerCase(java.util.Locale.ROOT))
                 .severity(riskSeverity(Text.parseInt(a.childText("riskcode"))))
                 .vulnIdFromTool(a.childText("pluginid"))
                 .description(join(a.childText("desc"), a.childText("otherinfo")))
