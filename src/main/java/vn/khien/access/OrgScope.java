@@ -64,6 +64,20 @@ public class OrgScope {
         return roles;
     }
 
+    /**
+     * Whether the caller reaches this organisation through an administrator role granted on another
+     * organisation above it: such reads of another organisation's data are recorded in the audit trail.
+     */
+    public boolean administersFromAbove(long organizationId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM role_grant sg JOIN organization so ON so.id = sg.organization_id
+                JOIN organization o ON o.path LIKE so.path || '%'
+                WHERE sg.user_id = :person AND sg.role IN ('PLATFORM_ADMIN', 'ORG_ADMIN')
+                  AND o.id = :orgId AND so.id <> o.id""")
+                .param("person", CurrentPerson.idOrNobody()).param("orgId", organizationId)
+                .query(Long.class).single() > 0;
+    }
+
     public boolean isPlatformAdmin() {
         return jdbc.sql("SELECT COUNT(*) FROM role_grant WHERE user_id = :person AND role = 'PLATFORM_ADMIN'")
                 .param("person", CurrentPerson.idOrNobody()).query(Long.class).single() > 0;

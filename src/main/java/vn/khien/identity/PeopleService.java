@@ -44,12 +44,13 @@ public class PeopleService {
         return people.findAllVisible();
     }
 
-    /** One person in the caller's scope; platform administrators' reads are recorded. */
+    /** One person in the caller's scope; administrators' reads of people below their own organisation are recorded. */
     @Transactional
     public Person get(long id) {
         Person person = people.findVisible(id).orElseThrow(() -> new NotFoundException("person"));
-        if (scope.isPlatformAdmin()) {
-            audit.record(AuditEntry.of("ADMIN_READ", people.homeOrganization(id), "person", id));
+        Long home = people.homeOrganization(id);
+        if (home != null && scope.administersFromAbove(home)) {
+            audit.record(AuditEntry.of("ADMIN_READ", home, "person", id));
         }
         return person;
     }

@@ -36,11 +36,11 @@ public class OrganizationService {
         return repository.findAllVisible();
     }
 
-    /** One organisation in the caller's scope; platform administrators' reads are recorded. */
+    /** One organisation in the caller's scope; administrators' reads of organisations below their own are recorded. */
     @Transactional
     public Organization get(long id) {
         Organization org = repository.findVisible(id).orElseThrow(() -> new NotFoundException("organization"));
-        if (scope.isPlatformAdmin()) {
+        if (scope.administersFromAbove(org.id())) {
             audit.record(AuditEntry.of("ADMIN_READ", org.id(), "organization", org.id()));
         }
         return org;

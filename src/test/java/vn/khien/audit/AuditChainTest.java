@@ -98,6 +98,21 @@ class AuditChainTest extends IntegrationTest {
     }
 
     @Test
+    void organisationAdministratorsReadsBelowTheirOwnOrganisationAreRecordedButNotOthers() {
+        TestData.Org province = data.org(data.root(), "Tỉnh đọc");
+        TestData.Org unit = data.org(province, "Đơn vị đọc");
+        TestData.Person provinceAdmin = data.person(province, Role.ORG_ADMIN);
+        TestData.Person unitOfficer = data.person(unit, Role.SECURITY_OFFICER);
+        http.api(provinceAdmin.token()).get("/api/v1/organizations/" + unit.id());
+        http.api(provinceAdmin.token()).get("/api/v1/users/" + unitOfficer.id());
+        http.api(unitOfficer.token()).get("/api/v1/organizations/" + unit.id());
+        var reads = jdbc.sql("SELECT actor_username, target_type FROM audit_event WHERE action = 'ADMIN_READ' AND organization_id = :o")
+                .param("o", unit.id()).query().listOfRows();
+        assertThat(reads).extracting(r -> r.get("actor_username") + ":" + r.get("target_type"))
+                .containsExactlyInAnyOrder(provinceAdmin.username() + ":organization", provinceAdmin.username() + ":person");
+    }
+
+    @Test
     void platformAdministratorsReadsOfAnOrganisationAreRecorded() {
         TestData.Org org = data.org(data.root(), "Đọc");
         admin().get("/api/v1/organizations/" + org.id());
