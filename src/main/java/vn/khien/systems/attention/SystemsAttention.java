@@ -3,7 +3,9 @@ package vn.khien.systems.attention;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.khien.platform.DateDisplay;
@@ -32,12 +34,17 @@ public class SystemsAttention implements AttentionSource {
     public List<AttentionItem> itemsFor(long personId) {
         LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
         List<AttentionItem> items = new ArrayList<>();
-        queries.late(today).forEach(d -> items.add(AttentionItem.of(Severity.CRITICAL, "systems.attention.dossierLate",
-                dossierLink(d), d.code(), d.name(), date(d.dueOn()))));
-        queries.toAppraise().forEach(d -> items.add(AttentionItem.of(Severity.WARNING, "systems.attention.toAppraise",
-                dossierLink(d), d.code(), d.name(), date(d.dueOn()))));
-        queries.toApprove().forEach(d -> items.add(AttentionItem.of(Severity.WARNING, "systems.attention.toApprove",
-                dossierLink(d), d.code(), d.name(), date(d.dueOn()))));
+        Set<Long> late = new HashSet<>();
+        queries.late(today).forEach(d -> {
+            late.add(d.id());
+            items.add(AttentionItem.of(Severity.CRITICAL, "systems.attention.dossierLate", dossierLink(d), d.code(),
+                    d.name(), date(d.dueOn())));
+        });
+        // A late dossier already has its line, with the same link: one line per dossier, the more urgent one.
+        queries.toAppraise().stream().filter(d -> !late.contains(d.id())).forEach(d -> items.add(AttentionItem.of(
+                Severity.WARNING, "systems.attention.toAppraise", dossierLink(d), d.code(), d.name(), date(d.dueOn()))));
+        queries.toApprove().stream().filter(d -> !late.contains(d.id())).forEach(d -> items.add(AttentionItem.of(
+                Severity.WARNING, "systems.attention.toApprove", dossierLink(d), d.code(), d.name(), date(d.dueOn()))));
         long withoutLevel = queries.operatingWithoutLevel();
         if (withoutLevel > 0) {
             items.add(AttentionItem.of(Severity.WARNING, "systems.attention.withoutLevel",
