@@ -32,11 +32,32 @@ public class OrgScope {
         return filter(pathExpr, Role.holding(capability));
     }
 
+    /**
+     * Rows whose organisation lies in a subtree where the caller holds a role with any of these capabilities. The
+     * {@code name} keeps its parameters apart from a {@link #visible} filter ANDed into the same query (e.g. "may act
+     * as the appraiser" and "may see the system").
+     */
+    public ScopeFilter holdingAny(String pathExpr, String name, Capability... capabilities) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Capability c : capabilities) {
+            roles.addAll(Role.holding(c));
+        }
+        return filter(pathExpr, roles, name);
+    }
+
     private ScopeFilter filter(String pathExpr, Set<Role> roles) {
-        String sql = "EXISTS (SELECT 1 FROM role_grant sg JOIN organization so ON so.id = sg.organization_id"
-                + " WHERE sg.user_id = :scopePerson AND sg.role IN (:scopeRoles) AND " + pathExpr
-                + " LIKE so.path || '%')";
-        return new ScopeFilter(sql, Map.of("scopePerson", CurrentPerson.idOrNobody(), "scopeRoles", names(roles)));
+        return filter(pathExpr, roles, "scope");
+    }
+
+    private ScopeFilter filter(String pathExpr, Set<Role> roles, String name) {
+        if (!name.matches("[A-Za-z]+")) {
+            throw new IllegalArgumentException("parameter name " + name);
+        }
+        String alias = name.equals("scope") ? "" : name;
+        String sql = "EXISTS (SELECT 1 FROM role_grant sg" + alias + " JOIN organization so" + alias + " ON so" + alias
+                + ".id = sg" + alias + ".organization_id WHERE sg" + alias + ".user_id = :" + name + "Person AND sg"
+                + alias + ".role IN (:" + name + "Roles) AND " + pathExpr + " LIKE so" + alias + ".path || '%')";
+        return new ScopeFilter(sql, Map.of(name + "Person", CurrentPerson.idOrNobody(), name + "Roles", names(roles)));
     }
 
     public boolean canSee(long organizationId) {

@@ -15,7 +15,7 @@ import vn.khien.identity.RoleGrant;
 import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationService;
 
-/** The signed-in person's organisations and what needs their attention. */
+/** The signed-in person's organisations and what needs their attention, foundation items and every module's. */
 @Controller
 public class HomePage {
 
@@ -26,10 +26,12 @@ public class HomePage {
     private final OrganizationService organizations;
     private final MfaService mfa;
     private final ApiTokenService tokens;
+    private final AttentionBoard attention;
     private final Clock clock;
 
     public HomePage(PersonRepository people, OrganizationService organizations, MfaService mfa, ApiTokenService tokens,
-                    Clock clock) {
+                    AttentionBoard attention, Clock clock) {
+        this.attention = attention;
         this.people = people;
         this.organizations = organizations;
         this.mfa = mfa;
@@ -54,6 +56,7 @@ public class HomePage {
         model.addAttribute("mfaEnrolled", mfa.enrolled(me));
         model.addAttribute("expiringTokens", expiring);
         model.addAttribute("person", people.find(me).orElseThrow());
+        model.addAttribute("attentionGroups", attention.groupsFor(me));
         return "home";
     }
 }

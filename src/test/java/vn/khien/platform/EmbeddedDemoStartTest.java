@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.khien.KhienApplication;
 import vn.khien.access.Role;
 import vn.khien.identity.DemoData;
+import vn.khien.support.HomePageReader;
 import vn.khien.support.Http;
 
 /**
@@ -52,6 +53,35 @@ class EmbeddedDemoStartTest {
             assertThat(organizations).contains("DEMO-SO-KHCN").contains("DEMO-TTCDS").doesNotContain("DEMO-BO-TTCNTT");
             Http.Response contacts = http.session().get("/public/contacts");
             assertThat(contacts.body()).contains("Tỉnh Demo (demo)");
+
+            // Every module has demo data on the approved hospital system.
+            long his = jdbc.sql("SELECT id FROM information_system WHERE code = 'DEMO-HIS'").query(Long.class).single();
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM plan_item WHERE system_id = :s AND status = 'MET'", his)).isGreaterThan(3);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM plan_item WHERE system_id = :s AND status = 'PLANNED'"
+                    + " AND target_date IS NOT NULL", his)).isGreaterThan(1);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM plan_item WHERE system_id = :s AND status = 'NOT_APPLICABLE'"
+                    + " AND justification IS NOT NULL", his)).isEqualTo(1);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM plan_evidence WHERE system_id = :s AND url LIKE 'https://%'", his))
+                    .isGreaterThan(2);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM security_regulation WHERE system_id = :s", his)).isEqualTo(1);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM assessment WHERE system_id = :s", his)).isEqualTo(1);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM scan WHERE system_id = :s AND status = 'COMPLETED'", his)).isEqualTo(2);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM finding WHERE system_id = :s AND cves LIKE '%CVE-%'", his))
+                    .isGreaterThanOrEqualTo(12);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM finding WHERE system_id = :s AND status = 'FIXED'", his)).isEqualTo(2);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM finding WHERE system_id = :s AND status = 'ACCEPTED_RISK'", his))
+                    .isEqualTo(1);
+
+            // The province's leader finds work from every module on the home page.
+            List<String> attention = HomePageReader.attention(http, "demo.tinh.lanhdao", DemoData.PASSWORD);
+            assertThat(attention).anyMatch(l -> l.contains("DEMO-DVC") && l.contains("chờ bạn thẩm định"));
+            assertThat(attention).anyMatch(l -> l.contains("DEMO-HIS") && l.contains("phát hiện mức"));
+            assertThat(attention).anyMatch(l -> l.contains("DEMO-HIS") && (l.contains("nhiệm vụ khắc phục")
+                    || l.contains("minh chứng")));
         }
+    }
+
+    private static long count(JdbcClient jdbc, String sql, long systemId) {
+        return jdbc.sql(sql).param("s", systemId).query(Long.class).single();
     }
 }

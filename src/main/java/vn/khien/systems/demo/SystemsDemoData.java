@@ -10,15 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.khien.access.PersonPrincipal;
+import vn.khien.access.ActingAs;
 import vn.khien.platform.KhienProperties;
 import vn.khien.platform.PlatformConfiguration;
 import vn.khien.systems.classification.authority.AuthorityRole;
@@ -60,11 +58,14 @@ public class SystemsDemoData {
     private final SystemService systems;
     private final ClassificationService classifications;
     private final DossierService dossiers;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public SystemsDemoData(KhienProperties properties, Environment environment, ApplicationArguments arguments,
                            JdbcClient jdbc, TransactionTemplate tx, AuthorityDirectory directory, SystemService systems,
-                           ClassificationService classifications, DossierService dossiers, Clock clock) {
+                           ClassificationService classifications, DossierService dossiers,
+                           ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.properties = properties;
         this.environment = environment;
         this.arguments = arguments;
@@ -82,16 +83,24 @@ public class SystemsDemoData {
         if (!(properties.demo() || arguments.containsOption("demo") || environment.containsProperty("demo"))) {
             return;
         }
-        tx.executeWithoutResult(s -> {
+        boolean ready = Boolean.TRUE.equals(tx.execute(s -> {
             // Serialises with other nodes starting together, like Bootstrap does.
             jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
+            if (org("DEMO-BO").isEmpty() || org("DEMO-TINH").isEmpty()) {
+                return false;
+            }
             long existing = jdbc.sql("SELECT COUNT(*) FROM information_system WHERE name LIKE :n")
                     .param("n", "%" + DEMO_SUFFIX).query(Long.class).single();
-            if (existing == 0 && org("DEMO-BO").isPresent() && org("DEMO-TINH").isPresent()) {
+            if (existing == 0) {
                 seed();
                 LOG.warn("Demo systems seeded: designations for the demo ministry and province, five demo systems.");
             }
-        });
+            return true;
+        }));
+        if (ready) {
+            // After the commit, so each later module seeds in its own transaction over committed register data.
+            events.publishEvent(new SystemsDemoReady());
+        }
     }
 
     private void seed() {
@@ -318,17 +327,6 @@ public class SystemsDemoData {
     /** Runs a step as a demo person, so capability checks, self-approval ban and audit see who did it. */
     private <T> T as(String username, Supplier<T> step) {
         long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
-        PersonPrincipal principal = new DemoPrincipal(id, username);
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(principal, null, List.of()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return step.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return ActingAs.run(id, username, step);
     }
-
-    private record DemoPrincipal(long personId, String username) implements PersonPrincipal { }
 }

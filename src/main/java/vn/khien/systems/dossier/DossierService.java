@@ -201,7 +201,10 @@ public class DossierService {
         return allowed;
     }
 
-    /** Why the caller may not take this step now: a status problem (422) or a role problem (403). */
+    /**
+     * Why the caller may not take this step now: a status problem (422) or a role problem (403). The home page asks
+     * the same question in SQL for every dossier at once ({@code SystemsAttentionQueries}): change both together.
+     */
     private Optional<RuntimeException> denial(Dossier d, DossierAction action) {
         long me = CurrentPerson.idOrNobody();
         boolean ownSubmission = d.submittedBy() != null && d.submittedBy() == me;

@@ -34,4 +34,17 @@ public enum ScanDuty {
     public static LocalDate dueDate(LocalDate lastScan) {
         return lastScan == null ? null : lastScan.plusMonths(MONTHS);
     }
+
+    /**
+     * For queries that count in SQL: a last scan before this day is OVERDUE today. The inverse of {@link #of}; month
+     * ends may move the boundary by a day or two (31 August + 6 months is 28 February), which counting does not mind.
+     */
+    public static LocalDate overdueIfLastScanBefore(LocalDate today) {
+        return today.minusMonths(MONTHS);
+    }
+
+    /** For queries that count in SQL: a last scan before this day (and not overdue) is DUE_SOON today. */
+    public static LocalDate dueSoonIfLastScanBefore(LocalDate today) {
+        return today.plusDays(WARNING_DAYS).minusMonths(MONTHS).plusDays(1);
+    }
 }
