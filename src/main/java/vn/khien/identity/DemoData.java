@@ -46,6 +46,9 @@ public class DemoData {
             return;
         }
         Map<String, Organization> o = new HashMap<>();
+        // Appraises level 4-5 dossiers once designated as the national competent body (systems demo data does it).
+        o.put("quocgia", org(root, "DEMO-TTANM", "Trung tâm An ninh mạng quốc gia (demo)",
+                "National Cybersecurity Centre (demo)", OrgKind.NATIONAL, true));
         o.put("bo", org(root, "DEMO-BO", "Bộ Demo (demo)", "Demo Ministry (demo)", OrgKind.MINISTRY, true));
         o.put("bo-cntt", org(o.get("bo"), "DEMO-BO-TTCNTT", "Trung tâm Công nghệ thông tin - Bộ Demo (demo)",
                 "IT Centre of the Demo Ministry (demo)", OrgKind.DEPARTMENT, true));
@@ -64,6 +67,7 @@ public class DemoData {
 
         person("demo.quantri", "Nguyễn Văn Quản (demo)", root, Role.PLATFORM_ADMIN);
         person("demo.dieuphoi", "Trần Thị Điều (demo)", root, Role.SECURITY_OFFICER);
+        person("demo.quocgia.thamdinh", "Phan Văn Định (demo)", o.get("quocgia"), Role.SECURITY_OFFICER);
         person("demo.bo.canbo", "Lê Minh Bộ (demo)", o.get("bo"), Role.SECURITY_OFFICER);
         person("demo.bo.lanhdao", "Phạm Quốc Lãnh (demo)", o.get("bo"), Role.LEADER);
         person("demo.tinh.quantri", "Hoàng Thu Trị (demo)", o.get("tinh"), Role.ORG_ADMIN);

@@ -38,7 +38,8 @@ class SystemsDemoDataTest {
                     JOIN organization sc ON sc.id = d.scope_organization_id JOIN organization o ON o.id = d.organization_id""")
                     .query(String.class).list();
             assertThat(designations).contains("DEMO-BO:OWNER_SECURITY_UNIT:DEMO-BO-TTCNTT",
-                    "DEMO-BO:INDEPENDENT_APPRAISER:DEMO-BO-CUC", "DEMO-TINH:OWNER_SECURITY_UNIT:DEMO-SO-KHCN");
+                    "DEMO-BO:INDEPENDENT_APPRAISER:DEMO-BO-CUC", "DEMO-TINH:OWNER_SECURITY_UNIT:DEMO-SO-KHCN",
+                    "ROOT:NATIONAL_COMPETENT_BODY:DEMO-TTANM");
 
             List<String> names = jdbc.sql("SELECT name FROM information_system ORDER BY code").query(String.class).list();
             assertThat(names).hasSize(5).allMatch(n -> n.endsWith("(demo)"));

@@ -112,7 +112,11 @@ public class SystemsDemoData {
         long ttcds = org("DEMO-TTCDS").orElseThrow();
         long bv = org("DEMO-BVDK").orElseThrow();
 
+        long root = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id").query(Long.class).list().get(0);
+        long nationalBody = org("DEMO-TTANM").orElseThrow();
         as("demo.quantri", () -> {
+            // Nearest designation above the owner wins: one at the root serves levels 4-5 everywhere.
+            directory.designate(root, AuthorityRole.NATIONAL_COMPETENT_BODY, nationalBody);
             directory.designate(bo, AuthorityRole.OWNER_SECURITY_UNIT, boCntt);
             // The ministry's IT centre is its security unit and also runs the portal: an independent appraiser.
             directory.designate(bo, AuthorityRole.INDEPENDENT_APPRAISER, boCuc);
