@@ -164,6 +164,33 @@ public class Http {
                     .POST(HttpRequest.BodyPublishers.ofString(form)));
         }
 
+        /** Posts a multipart form (one file part plus plain fields) with the last CSRF token, as a browser would. */
+        public Response upload(String path, String fileName, byte[] content, Map<String, String> fields) {
+            if (lastCsrf == null) {
+                get("/login");
+            }
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            all.put("_csrf", lastCsrf);
+            String boundary = "----khien" + java.util.UUID.randomUUID();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            try {
+                for (Map.Entry<String, String> f : all.entrySet()) {
+                    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
+                            + "\"\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                }
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                body.write(content);
+                body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        }
+
         public Response login(String username, String password) {
             get("/login");
             return postForm("/login", Map.of("username", username, "password", password));

@@ -19,7 +19,8 @@ import vn.khien.support.TestData;
 /**
  * An upload over the configured limit ({@code khien.scans.max-upload-size}, which also sets the multipart limit) is a
  * 422 problem+json whose message names the limit in Vietnamese, and nothing is stored: no scan row, no raw file.
- * Own context: the limit is lowered to 1 MB.
+ * The same upload through the page form goes back to the page with the form message (UploadSizeLimitFilter), not
+ * Tomcat's bare 413. Own context: the limit is lowered to 1 MB.
  */
 @TestPropertySource(properties = {
     "khien.scans.max-upload-size=1MB",
@@ -68,5 +69,32 @@ class ScanUploadLimitTest extends IntegrationTest {
                 .getBytes();
         JsonNode ok = ScanFixtures.importReport(api, system, "nho.nessus", small, Map.of());
         assertThat(ok.get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void anOversizedUploadThroughThePageFormGetsTheFormMessageNotTomcats413() throws Exception {
+        TestData.Org unit = data.org(data.root(), "Đơn vị giới hạn biểu mẫu");
+        TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
+        long system = ScanFixtures.system(data, unit);
+        Http.Session session = http.session();
+        assertThat(session.login(officer.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        assertThat(session.get("/systems/" + system + "/scans").status()).isEqualTo(200);
+        long filesBefore = files();
+
+        byte[] big = new byte[1024 * 1024 + 200_000];
+        Arrays.fill(big, (byte) ' ');
+        Http.Response r = session.upload("/systems/" + system + "/scans", "qua-lon.nessus", big, Map.of());
+        // Refused before Spring Security's CSRF filter reads the body: back to the page (303), not Tomcat's 413.
+        assertThat(r.status()).as(r.body()).isEqualTo(303);
+        assertThat(r.header("Location")).isEqualTo("/systems/" + system + "/scans?uploadTooLarge");
+        r = session.get(r.header("Location"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("text/html");
+        assertThat(r.body()).contains("id=\"scan-error\"").contains("Tệp quá lớn: tối đa 1 MB.")
+                .doesNotContain("Tệp tải lên vượt quá dung lượng cho phép");
+        // Other pages with upload forms get the general message in the layout.
+        assertThat(session.get("/?uploadTooLarge").body()).contains("Tệp tải lên vượt quá dung lượng cho phép");
+        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM scan WHERE system_id = :s", system)).isZero();
+        assertThat(files()).as("no raw report kept").isEqualTo(filesBefore);
     }
 }

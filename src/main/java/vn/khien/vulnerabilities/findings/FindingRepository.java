@@ -122,7 +122,8 @@ public class FindingRepository {
                         rs.getString("from_status") == null ? null : FindingStatus.valueOf(rs.getString("from_status")),
                         FindingStatus.valueOf(rs.getString("to_status")),
                         rs.getObject("scan_id") == null ? null : rs.getLong("scan_id"), rs.getString("changed_by_name"),
-                        rs.getString("reason"), rs.getTimestamp("changed_at").toInstant())).list();
+                        rs.getString("reason"), rs.getTimestamp("changed_at").toInstant(), rs.getString("from_severity"),
+                        rs.getString("to_severity"))).list();
     }
 
     public record StateChange(FindingStatus to, String reason, Long approverId, String approverName,

@@ -263,11 +263,16 @@ public record ParsedFinding(
         private String computeFingerprint(String finalTitle) {
             String rule = ruleKey(vulnIdFromTool, finalTitle);
             if (mergedKey != null) {
-                return sha256(toolName + "|" + rule + "|*|" + String.join("|", mergedKey));
+                return mergedFingerprint(toolName, rule, mergedKey.toArray(new String[0]));
             }
             String where = locations.isEmpty() ? "" : locations.get(0).identity();
             return locationFingerprint(toolName, rule, where);
         }
+    }
+
+    /** The key of a merged finding: tool + rule + what else the format merges on, no place. */
+    public static String mergedFingerprint(String toolName, String ruleKey, String... distinguishing) {
+        return sha256(toolName + "|" + ruleKey + "|*|" + String.join("|", distinguishing));
     }
 
     /** The rule part of a fingerprint: the tool's id for the check, else the lower-cased title. */

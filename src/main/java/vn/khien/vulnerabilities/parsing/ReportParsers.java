@@ -44,6 +44,11 @@ public final class ReportParsers {
         register(new GenericParser());
     }
 
+    /** A sink that wants to know the format (given or detected) before the first finding arrives. */
+    public interface FormatAwareSink extends Consumer<ParsedFinding> {
+        void format(String format);
+    }
+
     private void register(ReportParser p) {
         parsers.put(p.format(), p);
     }
@@ -82,14 +87,22 @@ public final class ReportParsers {
         BufferedInputStream b = Sniff.buffered(in);
         if (!ZipReportUnpacker.isZip(b)) {
             String f = format == null || format.isBlank() ? FormatDetector.detect(b) : format;
-            run(parser(f), b, sink);
+            ReportParser p = parser(f);
+            if (sink instanceof FormatAwareSink s) {
+                s.format(f);
+            }
+            run(p, b, sink);
             return f;
         }
         ZipReportUnpacker.Entry entry = new ZipReportUnpacker(zipLimits).open(b);
         BufferedInputStream content = Sniff.buffered(entry.content());
         try {
             String f = format == null || format.isBlank() ? FormatDetector.detect(content) : format;
-            run(parser(f), content, sink);
+            ReportParser p = parser(f);
+            if (sink instanceof FormatAwareSink s) {
+                s.format(f);
+            }
+            run(p, content, sink);
             entry.finish();
             return f;
         } catch (ReportFormatException e) {

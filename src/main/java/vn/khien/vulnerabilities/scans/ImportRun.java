@@ -18,6 +18,9 @@ import vn.khien.vulnerabilities.findings.FindingStatus;
 import vn.khien.vulnerabilities.findings.SlaDays;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.PreviousKeys;
+import vn.khien.vulnerabilities.parsing.ReportParsers;
+import vn.khien.vulnerabilities.parsing.Severity;
 
 /**
  * One import of one report into one system, inside the caller's transaction. Built for speed: the existing findings
@@ -33,7 +36,7 @@ import vn.khien.vulnerabilities.parsing.ParsedFinding;
  * matches nothing, its old-style key is computed for each first location such findings have, and a finding found that
  * way takes the new key ({@code key_version = 2}). A finding matched directly is confirmed as version 2 as well.
  */
-final class ImportRun implements Consumer<ParsedFinding> {
+final class ImportRun implements ReportParsers.FormatAwareSink {
 
     static final int BATCH = 1000;
     // Typed parameters: with untyped nulls the driver would be asked for parameter metadata on every batch.
@@ -51,7 +54,9 @@ final class ImportRun implements Consumer<ParsedFinding> {
     private final JdbcTemplate jdbc;
     private final long systemId;
     private final long scanId;
-    private final String format;
+    private String format;
+    /** The key scheme of this report's findings (one per report), null while none was seen. */
+    private String reportScheme;
     private final LocalDate scanDate;
     private final SlaDays sla;
     private final Instant now;
@@ -68,6 +73,8 @@ final class ImportRun implements Consumer<ParsedFinding> {
     private final List<Object[]> reopenedFindings = new ArrayList<>();
     private final List<Object[]> history = new ArrayList<>();
     private final List<Object[]> locationChanges = new ArrayList<>();
+    private final List<Object[]> severityChanges = new ArrayList<>();
+    private final List<Object[]> severityHistory = new ArrayList<>();
     private final boolean copyLocations;
     private java.util.function.IntConsumer resultsListener;
     private long nextId;
@@ -84,6 +91,9 @@ final class ImportRun implements Consumer<ParsedFinding> {
         final FindingStatus status;
         boolean seen;
         final boolean createdNow;
+        Severity severity;
+        LocalDate dueDate;
+        String scheme;
 
         Known(long id, FindingStatus status, boolean createdNow) {
             this.id = id;
@@ -114,14 +124,31 @@ final class ImportRun implements Consumer<ParsedFinding> {
         this.copyLocations = LocationCopy.available(jdbc.getDataSource());
     }
 
+    /** The format, given or detected, told by the parsers before the first finding (it decides the key scheme). */
+    @Override
+    public void format(String detected) {
+        this.format = detected;
+    }
+
+    /** How this format keys this finding: re-keying stays within one scheme (V22). */
+    private String keyScheme(ParsedFinding f) {
+        return format == null ? null : format + (f.mergedKey() ? "/merged" : "/place");
+    }
+
     @Override
     public void accept(ParsedFinding f) {
         parsed++;
+        if (reportScheme == null) {
+            reportScheme = keyScheme(f);
+        }
         String tool = f.toolName() == null ? "unknown" : f.toolName();
         Map<String, Known> known = knownFor(tool);
         Known k = known.get(f.fingerprint());
         if (k == null && f.mergedKey()) {
-            k = rekey(tool, f, known);
+            k = rekeyFromPrevious(f, known);
+            if (k == null) {
+                k = rekey(tool, f, known);
+            }
         } else if (k != null && !k.createdNow) {
             legacyByTool.getOrDefault(tool, Map.of()).remove(f.fingerprint());
         }
@@ -137,6 +164,9 @@ final class ImportRun implements Consumer<ParsedFinding> {
             } else {
                 unchanged++;
             }
+            if (k.severity != null && k.severity != f.severity()) {
+                changeSeverity(k, f.severity());
+            }
         }
         // A report may list the same fingerprint twice (merged formats, duplicates): its locations join the first.
         matchLocations(k, f);
@@ -149,6 +179,40 @@ final class ImportRun implements Consumer<ParsedFinding> {
     /** Told the number of results (places) taken so far after each finding. */
     void onResults(java.util.function.IntConsumer listener) {
         this.resultsListener = listener;
+    }
+
+    /**
+     * The scanner rates a known finding differently: it stays the same finding with the new severity, recorded in its
+     * history. An active finding's due date becomes the earlier of the one it had and the new severity's SLA counted
+     * from this scan, so a raised severity shortens the time left and a lowered one does not lengthen it.
+     */
+    private void changeSeverity(Known k, Severity to) {
+        LocalDate due = k.dueDate;
+        if (k.status == FindingStatus.FIXED) {
+            due = sla.dueDate(to, scanDate); // reopened by this scan: as reopen() sets it
+        } else if (k.status.active()) {
+            LocalDate bySla = sla.dueDate(to, scanDate);
+            due = due == null ? bySla : bySla == null ? due : bySla.isBefore(due) ? bySla : due;
+        }
+        severityChanges.add(new Object[] {to.name(), to.ordinal(), dateOrNull(due), k.id});
+        FindingStatus now = k.status == FindingStatus.FIXED ? FindingStatus.REOPENED : k.status;
+        severityHistory.add(new Object[] {k.id, now.name(), now.name(), k.severity.name(), to.name(), scanId,
+                Timestamp.from(this.now)});
+        k.severity = to;
+    }
+
+    /** A finding stored under a key an earlier version of the parser gave it (see {@link PreviousKeys}); or null. */
+    private Known rekeyFromPrevious(ParsedFinding f, Map<String, Known> known) {
+        for (String previous : PreviousKeys.of(format, f)) {
+            Known k = known.get(previous);
+            if (k != null && !k.createdNow && !k.seen) {
+                known.remove(previous);
+                known.put(f.fingerprint(), k);
+                rekeyed.add(new Object[] {f.fingerprint(), k.id});
+                return k;
+            }
+        }
+        return null;
     }
 
     /** A finding stored under the old key (tool + rule + first location) of this merged finding, re-keyed; or null. */
@@ -174,7 +238,7 @@ final class ImportRun implements Consumer<ParsedFinding> {
     private Known create(String tool, ParsedFinding f) {
         long id = nextFindingId();
         Location first = f.locations().isEmpty() ? null : f.locations().get(0);
-        newFindings.add(new Object[] {id, systemId, cut(tool, 200), format, f.fingerprint(), cut(f.title(), 300),
+        newFindings.add(new Object[] {id, systemId, cut(tool, 200), format, keyScheme(f), f.fingerprint(), cut(f.title(), 300),
                 f.severity().name(), rank(f), joinIds(f.vulnerabilityIds()), cut(joinCwes(f.cwes()), 500),
                 cut(f.cvssV3Vector(), 200), f.cvssV3Score(), f.description(), f.solution(), f.references(),
                 cut(component(f), 500), first == null ? null : cut(first.host() != null ? first.host() : first.filePath(), 500),
@@ -182,6 +246,8 @@ final class ImportRun implements Consumer<ParsedFinding> {
                 dateOrNull(sla.dueDate(f.severity(), scanDate)), scanId, scanId, Timestamp.from(now)});
         Known k = new Known(id, FindingStatus.OPEN, true);
         k.seen = true;
+        k.severity = f.severity();
+        k.scheme = keyScheme(f);
         locationsByFinding.put(id, new HashMap<>());
         return k;
     }
@@ -225,14 +291,18 @@ final class ImportRun implements Consumer<ParsedFinding> {
         List<Object[]> fixed = new ArrayList<>();
         for (String tool : tools) {
             for (Known k : knownFor(tool).values()) {
-                boolean closable = k.status.active() || k.status == FindingStatus.ACCEPTED_RISK;
+                // Only a report that keys findings the same way proves a fix: a Nessus XML scan does not close what a
+                // Nessus CSV import found (same tool, other keys), nor the reverse. Unknown schemes stay closable.
+                boolean sameScheme = k.scheme == null || reportScheme == null || k.scheme.equals(reportScheme);
+                boolean closable = sameScheme && (k.status.active() || k.status == FindingStatus.ACCEPTED_RISK);
                 if (!k.seen && closable) {
                     closed++;
                     fixed.add(new Object[] {scanId, Date.valueOf(scanDate), Timestamp.from(now), k.id});
                     history.add(new Object[] {k.id, k.status.name(), FindingStatus.FIXED.name(), scanId,
                             Timestamp.from(now)});
                 }
-                for (KnownLocation kl : locationsByFinding.getOrDefault(k.id, Map.of()).values()) {
+                for (KnownLocation kl : sameScheme ? locationsByFinding.getOrDefault(k.id, Map.of()).values()
+                        : List.<KnownLocation>of()) {
                     if (!kl.seen && !kl.fixed && kl.id > 0) {
                         locationChanges.add(new Object[] {true, scanId, kl.id});
                     }
@@ -270,10 +340,18 @@ final class ImportRun implements Consumer<ParsedFinding> {
         // have hundreds of thousands of locations, which must not sit in the driver's buffers all at once.
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(5000);
-        streaming.query("SELECT id, fingerprint, status, key_version FROM finding WHERE system_id = ? AND tool = ?", rs -> {
+        // Old-style keys are only re-keyed by an import that keys the same way (V22: Nessus CSV and XML share a tool).
+        String mergedScheme = format == null ? "" : format + "/merged";
+        streaming.query("""
+                SELECT id, fingerprint, status, key_version, key_scheme, severity, due_date FROM finding
+                WHERE system_id = ? AND tool = ?""", rs -> {
             Known k = new Known(rs.getLong(1), FindingStatus.valueOf(rs.getString(3)), false);
+            k.severity = Severity.valueOf(rs.getString(6));
+            k.scheme = rs.getString(5);
+            Date due = rs.getDate(7);
+            k.dueDate = due == null ? null : due.toLocalDate();
             known.put(rs.getString(2), k);
-            if (rs.getInt(4) < KEY_VERSION) {
+            if (rs.getInt(4) < KEY_VERSION && mergedScheme.equals(rs.getString(5))) {
                 legacy.put(rs.getString(2), k);
             }
         }, systemId, tool);
@@ -285,11 +363,12 @@ final class ImportRun implements Consumer<ParsedFinding> {
             streaming.query("""
                     SELECT host, port, protocol, path, file_path FROM finding_location WHERE id IN (
                         SELECT MIN(l.id) FROM finding_location l JOIN finding f ON f.id = l.finding_id
-                        WHERE f.system_id = ? AND f.tool = ? AND f.key_version < ? GROUP BY l.finding_id)""", rs -> {
+                        WHERE f.system_id = ? AND f.tool = ? AND f.key_version < ? AND f.key_scheme = ?
+                        GROUP BY l.finding_id)""", rs -> {
                 Integer port = rs.getObject(2) == null ? null : rs.getInt(2);
                 places.add(new Location(rs.getString(1), port, rs.getString(3), rs.getString(4), null, rs.getString(5),
                         null).identity());
-            }, systemId, tool, KEY_VERSION);
+            }, systemId, tool, KEY_VERSION, mergedScheme);
             legacyFirstPlaces.put(tool, places);
         }
         streaming.query("""
@@ -304,19 +383,20 @@ final class ImportRun implements Consumer<ParsedFinding> {
     private void flushIfFull() {
         if (newFindings.size() >= BATCH || newLocations.size() >= (copyLocations ? 10 * BATCH : BATCH)
                 || seenFindings.size() >= BATCH
-                || history.size() >= BATCH || locationChanges.size() >= BATCH) {
+                || history.size() >= BATCH || locationChanges.size() >= BATCH || severityChanges.size() >= BATCH) {
             flush();
         }
     }
 
     void flush() {
-        batch("""
-                INSERT INTO finding (id, system_id, tool, format, fingerprint, title, severity, severity_rank, cves, cwes,
-                    cvss_vector, cvss_score, description, solution, refs, component, primary_host, status, first_seen,
-                    last_seen, due_date, first_scan_id, last_scan_id, status_changed_at, key_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)""", newFindings,
-                B, B, V, V, V, V, V, I, V, V, V, D, V, V, V, V, V, V, DT, DT, DT, B, B, TS);
+        // Re-keyed first: a new finding of this batch may take the key a re-keyed one just left.
         batch("UPDATE finding SET fingerprint = ?, key_version = 2 WHERE id = ?", rekeyed, V, B);
+        batch("""
+                INSERT INTO finding (id, system_id, tool, format, key_scheme, fingerprint, title, severity, severity_rank,
+                    cves, cwes, cvss_vector, cvss_score, description, solution, refs, component, primary_host, status,
+                    first_seen, last_seen, due_date, first_scan_id, last_scan_id, status_changed_at, key_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)""", newFindings,
+                B, B, V, V, V, V, V, V, I, V, V, V, D, V, V, V, V, V, V, DT, DT, DT, B, B, TS);
         if (copyLocations && !newLocations.isEmpty()) {
             LocationCopy.copy(jdbc.getDataSource(), newLocations);
             newLocations.clear();
@@ -332,6 +412,11 @@ final class ImportRun implements Consumer<ParsedFinding> {
         batch("""
                 INSERT INTO finding_history (finding_id, from_status, to_status, scan_id, changed_at)
                 VALUES (?, ?, ?, ?, ?)""", history, B, V, V, B, TS);
+        batch("UPDATE finding SET severity = ?, severity_rank = ?, due_date = ? WHERE id = ?", severityChanges,
+                V, I, DT, B);
+        batch("""
+                INSERT INTO finding_history (finding_id, from_status, to_status, from_severity, to_severity, scan_id,
+                    changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)""", severityHistory, B, V, V, V, V, B, TS);
     }
 
     private void batch(String sql, List<Object[]> rows, int... types) {

@@ -7,13 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.springframework.stereotype.Component;
 
 /**
  * Raw reports in a local directory ({@code khien.scans.reports-dir}, default ./data/reports), one file per upload
  * under a per-month folder. References are relative paths made by this class only, never from user input.
  */
-@Component
 public class LocalReportStorage implements ReportStorage {
 
     private final Path root;
@@ -58,7 +56,7 @@ public class LocalReportStorage implements ReportStorage {
         return p;
     }
 
-    private static String extension(String name) {
+    static String extension(String name) {
         if (name == null) {
             return ".report";
         }

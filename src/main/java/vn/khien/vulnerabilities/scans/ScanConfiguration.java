@@ -8,11 +8,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 
-/** Background imports: a small fixed pool (see docs/adr/0004-background-scan-imports.md for why not a job store). */
+/** Background imports: a small fixed pool (see docs/adr/0020-scan-imports-in-the-background.md for why not a job store). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ScanProperties.class)
+@EnableConfigurationProperties({ScanProperties.class, ReportStorageProperties.class})
 @org.springframework.scheduling.annotation.EnableScheduling
 public class ScanConfiguration {
+
+    /** Raw reports: the local directory, or an S3-compatible bucket with {@code khien.reports.storage=s3}. */
+    @Bean
+    ReportStorage reportStorage(ReportStorageProperties reports, ScanProperties scans) {
+        return switch (reports.storage()) {
+            case "local" -> new LocalReportStorage(scans);
+            case "s3" -> new S3ReportStorage(reports.s3());
+            default -> throw new IllegalStateException("khien.reports.storage must be local or s3, not '"
+                    + reports.storage() + "'");
+        };
+    }
 
     /** The uploader's security context travels with the task, so the audit trail names who imported. */
     @Bean(destroyMethod = "shutdownNow")

@@ -203,7 +203,7 @@ public class ScanImportService {
 
     private String storeRaw(Upload upload) {
         try (InputStream in = upload.content().open()) {
-            return storage.store(upload.name(), in);
+            return storage.store(upload.name(), upload.size(), in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,8 +37,15 @@ public class ScanPages {
     }
 
     @GetMapping("/systems/{systemId}/scans")
-    String scans(@PathVariable long systemId, Model model) {
+    String scans(@PathVariable long systemId,
+                 @RequestParam(name = vn.khien.platform.UploadSizeLimitFilter.PARAMETER, required = false) String tooLarge,
+                 Model model) {
         var system = systems.get(systemId);
+        if (tooLarge != null && !model.containsAttribute("error")) {
+            // The container refused the upload's size before this controller (UploadSizeLimitFilter).
+            model.addAttribute("error", text("scans.error.tooLarge", properties.maxUploadSize().toMegabytes()));
+            model.addAttribute("uploadTooLargeShown", true);
+        }
         model.addAttribute("system", system);
         model.addAttribute("scans", imports.ofSystem(systemId));
         model.addAttribute("duty", findings.scanDuty(systemId));
@@ -69,7 +76,7 @@ public class ScanPages {
             model.addAttribute("error", text(e.messageKey()));
         }
         if (htmx == null) {
-            return scans(systemId, model);
+            return scans(systemId, null, model);
         }
         return "scans/progress :: progress";
     }

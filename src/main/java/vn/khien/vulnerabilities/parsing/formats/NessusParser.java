@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import vn.khien.vulnerabilities.parsing.CsvReports;
@@ -25,7 +28,10 @@ import vn.khien.vulnerabilities.parsing.XmlNode;
  * Tenable.sc, Tenable.io and Tenable WAS.
  *
  * <p>XML: one finding per (pluginName, final severity) across all hosts; each ReportItem adds a
- * location and its first CVE. Its fingerprint is plugin id + severity, never a host (a merged format). CSV: rows merged by severity + title + Host cell + Port + Synopsis.
+ * location and its first CVE. Its fingerprint is the plugin id, never a host nor the severity (a merged format), so
+ * a re-scan that rates the plugin differently updates the same finding. Only when one report has the same plugin
+ * at several severities (two findings by the grouping above) do the lower ones add their severity to the key, so
+ * they do not collide; the highest keeps the plain key. Keys of earlier versions: {@link vn.khien.vulnerabilities.parsing.PreviousKeys}. CSV: rows merged by severity + title + Host cell + Port + Synopsis.
  */
 public final class NessusParser implements ReportParser {
     static final String TOOL = "Nessus";
@@ -53,6 +59,7 @@ public final class NessusParser implements ReportParser {
 
     private void parseXml(InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException {
         FindingMerger<List<Object>> merger = new FindingMerger<>();
+        Map<String, Map<Severity, ParsedFinding.Builder>> byRule = new HashMap<>();
         try (XmlCursor x = SafeXml.open(in)) {
             String root = x.rootElement();
             if (!root.startsWith("NessusClientData")) {
@@ -73,17 +80,30 @@ public final class NessusParser implements ReportParser {
                         }
                         break;
                     case "ReportItem":
-                        addItem(x.readNode(), hostFqdn != null ? hostFqdn : hostName, merger);
+                        addItem(x.readNode(), hostFqdn != null ? hostFqdn : hostName, merger, byRule);
                         break;
                     default:
                         break;
                 }
             }
         }
+        for (Map<Severity, ParsedFinding.Builder> group : byRule.values()) {
+            // EnumMap: CRITICAL first. The highest severity keeps the plain key; lower ones of the same plugin add theirs.
+            boolean first = true;
+            for (Map.Entry<Severity, ParsedFinding.Builder> e : group.entrySet()) {
+                if (first) {
+                    e.getValue().mergedKey();
+                    first = false;
+                } else {
+                    e.getValue().mergedKey(e.getKey().name());
+                }
+            }
+        }
         merger.emitAll(sink);
     }
 
-    private void addItem(XmlNode item, String host, FindingMerger<List<Object>> merger) {
+    private void addItem(XmlNode item, String host, FindingMerger<List<Object>> merger,
+                         Map<String, Map<Severity, ParsedFinding.Builder>> byRule) {
         String title = item.attr("pluginName");
         if (title == null) title = item.childText("plugin_name");
         Severity severity = severityFromLevel(item.attr("severity"));
@@ -95,12 +115,14 @@ public final class NessusParser implements ReportParser {
         final Severity s = severity;
         ParsedFinding.Builder b = merger.get(Arrays.asList(title, severity), () -> {
             ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(t).severity(s)
-                    .vulnIdFromTool(item.attr("pluginID")).mergedKey(s.name())
+                    .vulnIdFromTool(item.attr("pluginID")).mergedKey()
                     .description(joinNonNull(item.childText("synopsis"), item.childText("description")))
                     .solution(item.childText("solution"))
                     .references(item.childText("see_also"))
                     .cvssV3(cvssVector(item.childText("cvss3_vector")), cvss3);
             nb.addCwe(Text.cwe(item.childText("cwe")));
+            byRule.computeIfAbsent(ParsedFinding.ruleKey(item.attr("pluginID"), t), r -> new EnumMap<>(Severity.class))
+                    .put(s, nb);
             return nb;
         });
         b.countOccurrence();
