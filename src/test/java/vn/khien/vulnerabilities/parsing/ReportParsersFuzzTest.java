@@ -37,7 +37,7 @@ class ReportParsersFuzzTest {
      * RuntimeException into "Unexpected content in ... report" as a last resort; reaching it is a parser bug at the
      * wrong depth (the user gets a stack-trace-like message), so it counts as a finding here.
      */
-    @FuzzTest
+    @FuzzTest(maxDuration = "60s")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void detectAndParse(byte[] data) {
         try {
@@ -48,7 +48,7 @@ class ReportParsersFuzzTest {
     }
 
     /** One named parser, called directly (no safety net): the first byte picks the format, the rest is the report. */
-    @FuzzTest
+    @FuzzTest(maxDuration = "60s")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void parseAs(byte[] data) throws ReportFormatException {
         if (data.length == 0) {
