@@ -227,7 +227,16 @@ public class RegisterImport {
      * header. Any problem with the bytes is an IOException or a RuntimeException (both reported as "bad format").
      */
     static List<Map<String, String>> readRows(byte[] content) throws IOException {
-        return isXlsx(content) ? readXlsx(content) : readCsv(content);
+        if (!isXlsx(content)) {
+            return readCsv(content);
+        }
+        try {
+            return readXlsx(content);
+        } catch (NoClassDefFoundError e) {
+            // A zip entry compressed with a method whose optional codec is not on the classpath (e.g. zstd, method 93):
+            // commons-compress fails to load the class. Found by fuzzing; without this it escaped as an Error.
+            throw new IOException("Unsupported compression in the XLSX file: " + e.getMessage(), e);
+        }
     }
 
     private static boolean isXlsx(byte[] content) {
