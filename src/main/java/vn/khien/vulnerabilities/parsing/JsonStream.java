@@ -46,6 +46,18 @@ public final class JsonStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Text of the current scalar token. Jackson decodes strings lazily, so a malformed string (an unescaped control
+     * character, broken UTF-8) only fails here: go through this method, never {@code parser().getString()}.
+     */
+    public String string() throws ReportFormatException {
+        try {
+            return parser.getString();
+        } catch (JacksonException e) {
+            throw error("Invalid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public JsonToken current() {
         return parser.currentToken();
     }

@@ -278,7 +278,7 @@ public record ParsedFinding(
     /** The rule part of a fingerprint: the tool's id for the check, else the lower-cased title. */
     public static String ruleKey(String vulnIdFromTool, String title) {
         return vulnIdFromTool != null && !vulnIdFromTool.isBlank()
-                ? vulnIdFromTool : title.toLowerCase(java.util.Locale.ROOT);
+                ? vulnIdFromTool : title == null ? "(untitled)" : title.toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

@@ -72,11 +72,16 @@ public final class ZipReportUnpacker {
     }
 
     private static ZipEntry nextFileEntry(ZipInputStream z) throws IOException {
-        ZipEntry e;
-        while ((e = z.getNextEntry()) != null) {
-            if (!e.isDirectory()) return e;
+        try {
+            ZipEntry e;
+            while ((e = z.getNextEntry()) != null) {
+                if (!e.isDirectory()) return e;
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            // the JDK throws it for an entry name that is not valid UTF-8 (found by fuzzing)
+            throw new ZipException("Invalid zip entry header: " + e.getMessage());
         }
-        return null;
     }
 
     /** The report inside the archive; read it via {@link #content()}, then call {@link #finish()}. */

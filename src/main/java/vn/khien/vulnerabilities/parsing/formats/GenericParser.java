@@ -82,7 +82,7 @@ public final class GenericParser implements ReportParser {
                     }
                     if (v != JsonToken.END_ARRAY) throw js.error("Malformed 'findings' array", null);
                 } else if ("type".equals(field) && v == JsonToken.VALUE_STRING) {
-                    tool = js.parser().getString(); // the report's tool name, when given before the findings
+                    tool = js.string(); // the report's tool name, when given before the findings
                 } else {
                     js.skip();
                 }

@@ -80,7 +80,13 @@ public final class NessusParser implements ReportParser {
                         }
                         break;
                     case "ReportItem":
-                        addItem(x.readNode(), hostFqdn != null ? hostFqdn : hostName, merger, byRule);
+                        XmlNode item = x.readNode();
+                        if (item.attr("pluginName") == null && item.childText("plugin_name") == null
+                                && item.attr("pluginID") == null) {
+                            // nothing identifies the check: no title and no rule key (found by fuzzing)
+                            throw x.error("Nessus <ReportItem> has neither pluginName nor pluginID", null);
+                        }
+                        addItem(item, hostFqdn != null ? hostFqdn : hostName, merger, byRule);
                         break;
                     default:
                         break;

@@ -93,11 +93,11 @@ public final class TrivyParser implements ReportParser {
             if ("Results".equals(field) && v == JsonToken.START_ARRAY) {
                 readResults(js, namespace + " / " + kind + " / " + name, sink);
             } else if (v == JsonToken.VALUE_STRING && "Namespace".equals(field)) {
-                namespace = js.parser().getString();
+                namespace = js.string();
             } else if (v == JsonToken.VALUE_STRING && "Kind".equals(field)) {
-                kind = js.parser().getString();
+                kind = js.string();
             } else if (v == JsonToken.VALUE_STRING && "Name".equals(field)) {
-                name = js.parser().getString();
+                name = js.string();
             } else {
                 js.skip();
             }
@@ -140,11 +140,11 @@ public final class TrivyParser implements ReportParser {
                 }
                 if (v != JsonToken.END_ARRAY) throw js.error("Malformed Trivy " + field + " array", null);
             } else if (v == JsonToken.VALUE_STRING && "Target".equals(field)) {
-                tg.target = js.parser().getString();
+                tg.target = js.string();
             } else if (v == JsonToken.VALUE_STRING && "Class".equals(field)) {
-                tg.cls = js.parser().getString();
+                tg.cls = js.string();
             } else if (v == JsonToken.VALUE_STRING && "Type".equals(field)) {
-                tg.type = js.parser().getString();
+                tg.type = js.string();
             } else {
                 js.skip();
             }
