@@ -33,6 +33,24 @@ import vn.khien.support.TestData;
 class RegisterFilesTest extends IntegrationTest {
 
     @Test
+    void aFileWithMoreRowsThanTheLimitIsRefusedWholeNotCut() {
+        TestData.Org unit = data.org(data.root(), "Sở nhập nhiều dòng");
+        TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
+        StringBuilder csv = new StringBuilder("Mã hệ thống [code],Tên hệ thống [name],Mã tổ chức chủ quản [owner],"
+                + "Mã đơn vị vận hành [operator],Loại hệ thống [type]\n");
+        String prefix = data.unique("N");
+        for (int i = 0; i < 5001; i++) {
+            csv.append(prefix).append('-').append(i).append(",Hệ thống ").append(i).append(',').append(unit.code())
+                    .append(',').append(unit.code()).append(",INTERNAL\n");
+        }
+        Http.Response r = Multipart.post(http.base(), "/api/v1/systems/import", officer.token(), Map.of(), "file",
+                "nhieu-dong.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.body()).contains("5.001 dòng").contains("giới hạn 5.000");
+        assertThat(codes(http.api(officer.token()).get("/api/v1/systems?organizationId=" + unit.id()))).isEmpty();
+    }
+
+    @Test
     void importWithAnyBadRowStoresNothingAndNamesEveryRowAndColumn() {
         TestData.Org unit = data.org(data.root(), "Sở Tư pháp thử");
         TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);

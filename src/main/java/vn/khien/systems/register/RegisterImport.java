@@ -77,6 +77,10 @@ public class RegisterImport {
         if (rows.size() < 2) {
             return failed(new ImportProblem(1, "", "file", messages.text("systems.import.emptyFile")));
         }
+        if (rows.size() - 1 > MAX_ROWS) {
+            // All-or-nothing: a file we would only partly read is refused whole, never silently cut.
+            return failed(new ImportProblem(1, "", "file", messages.text("systems.import.tooManyRows", rows.size() - 1, MAX_ROWS)));
+        }
         Map<String, String> header = rows.get(0);
         for (RegisterColumns.Column c : RegisterColumns.IMPORT) {
             if (c.required() && !header.containsKey(c.key())) {
@@ -88,7 +92,7 @@ public class RegisterImport {
         }
         List<SystemRequest> requests = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 1; i < rows.size() && i <= MAX_ROWS; i++) {
+        for (int i = 1; i < rows.size(); i++) {
             Map<String, String> row = rows.get(i);
             int rowNumber = Integer.parseInt(row.get("#"));
             SystemRequest request = toRequest(row, rowNumber, problems);
