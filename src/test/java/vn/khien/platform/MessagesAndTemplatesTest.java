@@ -28,6 +28,8 @@ class MessagesAndTemplatesTest {
     static final Path RESOURCES = Path.of("src/main/resources");
     static final Pattern KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
     static final Pattern DYNAMIC_KEY = Pattern.compile("#\\{'([A-Za-z0-9_.]+)\\.' \\+ \\$\\{[^}]+}}");
+    /** A select of fragments/fields labels its options #{prefix.VALUE}. */
+    static final Pattern OPTION_PREFIX = Pattern.compile("\\bprefix='([A-Za-z0-9_.]+)'");
     /** Text between tags: letters in any script make it literal text. */
     static final Pattern TEXT_NODE = Pattern.compile(">([^<]*\\p{L}[^<]*)<");
 
@@ -53,11 +55,13 @@ class MessagesAndTemplatesTest {
                     missing.add(template.getFileName() + ": " + m.group(1));
                 }
             }
-            Matcher d = DYNAMIC_KEY.matcher(html);
-            while (d.find()) {
-                for (String suffix : dynamicSuffixes(d.group(1))) {
-                    if (!keys.contains(d.group(1) + "." + suffix)) {
-                        missing.add(template.getFileName() + ": " + d.group(1) + "." + suffix);
+            for (Pattern dynamic : List.of(DYNAMIC_KEY, OPTION_PREFIX)) {
+                Matcher d = dynamic.matcher(html);
+                while (d.find()) {
+                    for (String suffix : dynamicSuffixes(d.group(1))) {
+                        if (!keys.contains(d.group(1) + "." + suffix)) {
+                            missing.add(template.getFileName() + ": " + d.group(1) + "." + suffix);
+                        }
                     }
                 }
             }
