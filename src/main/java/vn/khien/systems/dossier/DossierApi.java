@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -148,10 +147,7 @@ public class DossierApi {
     }
 
     static ResponseEntity<byte[]> download(byte[] content, String fileName, String contentType) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-                        .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(contentType == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType))
-                .body(content);
+        return vn.khien.platform.Downloads.attachment(content, fileName,
+                contentType == null ? null : MediaType.parseMediaType(contentType));
     }
 }

@@ -1,7 +1,6 @@
 package vn.khien.systems.register;
 
 import java.io.IOException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -63,7 +62,6 @@ public class RegisterPages {
     }
 
     static ResponseEntity<byte[]> file(byte[] content, String name, String type) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                .contentType(MediaType.parseMediaType(type)).body(content);
+        return vn.khien.platform.Downloads.attachment(content, name, MediaType.parseMediaType(type));
     }
 }
