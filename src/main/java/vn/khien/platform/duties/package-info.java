@@ -1,0 +1,5 @@
+/**
+ * The extension point through which feature modules report the evidence of recurring legal duties (obligations
+ * R01–R48) without depending on the obligations module: {@link vn.khien.platform.duties.DutySource} beans.
+ */
+package vn.khien.platform.duties;

@@ -1,0 +1,5 @@
+/**
+ * The extension point through which feature modules contribute figures to periodic reports and dashboards without
+ * the reports module depending on them: {@link vn.khien.platform.figures.FigureSource} beans.
+ */
+package vn.khien.platform.figures;
