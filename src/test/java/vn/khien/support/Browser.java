@@ -28,7 +28,7 @@ public final class Browser implements AutoCloseable {
 
     public static Browser open(String base) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "Chromium is not installed at /usr/bin/chromium (apt-get install chromium; .ci/run does it)");
+                "Chromium is not installed at /usr/bin/chromium (apt-get install chromium; ./test.sh does it when run as root)");
         return new Browser(base);
     }
 

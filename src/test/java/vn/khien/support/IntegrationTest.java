@@ -1,6 +1,7 @@
 package vn.khien.support;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -9,7 +10,9 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A real server on a random port over the database Surefire points at (H2 by default, PostgreSQL
  * with -Ppostgres). Every test class shares one context; tests make their own uniquely named data.
+ * Tagged {@code database}: the PostgreSQL pass of {@code ./test.sh} runs exactly the tagged tests.
  */
+@Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class IntegrationTest {

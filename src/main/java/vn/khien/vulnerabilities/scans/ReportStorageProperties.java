@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings under {@code khien.reports.*}: where raw reports are kept (see docs/adr/0020).
+ * Settings under {@code khien.reports.*}: where raw reports are kept (see docs/adr/0008).
  *
  * @param storage {@code local} (default: {@code khien.scans.reports-dir}) or {@code s3}
  * @param s3      the S3-compatible bucket used when {@code storage=s3}

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 
-/** Background imports: a small fixed pool (see docs/adr/0020-scan-imports-in-the-background.md for why not a job store). */
+/** Background imports: a small fixed pool (see docs/adr/0008-scan-imports-in-the-background.md for why not a job store). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ScanProperties.class, ReportStorageProperties.class})
 @org.springframework.scheduling.annotation.EnableScheduling
