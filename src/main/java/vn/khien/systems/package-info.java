@@ -11,7 +11,7 @@
  *       scan results.</li>
  *   <li>Table {@code system_party}: every organisation with a part in a system (OWNER, OPERATOR, APPRAISER,
  *       APPROVER, EXPERT). Scope queries over systems with
- *       {@link vn.khien.systems.register.SystemRepository#visibleSystems(String)}.</li>
+ *       {@link vn.khien.systems.VisibleSystems#visibleSystems(String)}.</li>
  *   <li>Event {@link vn.khien.systems.SystemLevelApproved}, published in the approving transaction.</li>
  *   <li>Table {@code authority_designation}: which organisation plays OWNER_SECURITY_UNIT,
  *       NATIONAL_COMPETENT_BODY, INDEPENDENT_APPRAISER or PRIME_MINISTER for systems owned in a subtree (nearest
@@ -31,4 +31,7 @@
  * EDIT_SECURITY_DATA on the owner or operator; appraising needs EDIT_SECURITY_DATA or APPROVE on the appraiser;
  * approving needs APPROVE on the approver; nobody appraises or approves a dossier they submitted.
  */
+@ApplicationModule(allowedDependencies = {"access", "audit", "organizations", "identity", "platform", "platform :: *"})
 package vn.khien.systems;
+
+import org.springframework.modulith.ApplicationModule;

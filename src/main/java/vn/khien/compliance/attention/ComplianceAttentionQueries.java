@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
 import vn.khien.compliance.plan.PlanRepository;
-import vn.khien.systems.register.SystemRepository;
+import vn.khien.systems.VisibleSystems;
 
 /** Compliance aggregates for the home page: one grouped statement each, scoped through the register. */
 @Repository
@@ -16,9 +16,9 @@ public class ComplianceAttentionQueries {
     static final int LIMIT = 20;
 
     private final JdbcClient jdbc;
-    private final SystemRepository systems;
+    private final VisibleSystems systems;
 
-    public ComplianceAttentionQueries(JdbcClient jdbc, SystemRepository systems) {
+    public ComplianceAttentionQueries(JdbcClient jdbc, VisibleSystems systems) {
         this.jdbc = jdbc;
         this.systems = systems;
     }

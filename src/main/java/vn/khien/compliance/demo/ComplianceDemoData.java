@@ -30,7 +30,7 @@ import vn.khien.compliance.plan.PlanService;
 import vn.khien.compliance.plan.RegimeIds;
 import vn.khien.compliance.plan.RegulationRequest;
 import vn.khien.compliance.plan.TaskRequest;
-import vn.khien.systems.demo.SystemsDemoReady;
+import vn.khien.systems.SystemsDemoReady;
 
 /**
  * The compliance side of {@code --demo}: the approved demo hospital system gets a plan partly filled in the way a

@@ -14,16 +14,16 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
 import vn.khien.compliance.assessment.AssessorKind;
-import vn.khien.systems.register.SystemRepository;
+import vn.khien.systems.VisibleSystems;
 
 /** Plain SQL over assessments; reads AND in the register's visibility of the system. */
 @Repository
 public class AssessmentRepository {
 
     private final JdbcClient jdbc;
-    private final SystemRepository systems;
+    private final VisibleSystems systems;
 
-    public AssessmentRepository(JdbcClient jdbc, SystemRepository systems) {
+    public AssessmentRepository(JdbcClient jdbc, VisibleSystems systems) {
         this.jdbc = jdbc;
         this.systems = systems;
     }

@@ -12,7 +12,7 @@ import vn.khien.compliance.catalogue.SystemCompliance;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.register.SystemSearch;
-import vn.khien.systems.register.SystemService;
+import vn.khien.systems.VisibleSystems;
 
 /**
  * Compliance shares computed from plan data, per system and rolled up per organisation subtree. Only systems with an
@@ -21,7 +21,7 @@ import vn.khien.systems.register.SystemService;
 @Service
 public class ComplianceService {
 
-    private final SystemService systems;
+    private final VisibleSystems systems;
     private final PlanRepository plans;
     private final CatalogueStore catalogues;
     private final AssessmentService assessments;
@@ -29,7 +29,7 @@ public class ComplianceService {
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
 
-    public ComplianceService(SystemService systems, PlanRepository plans, CatalogueStore catalogues,
+    public ComplianceService(VisibleSystems systems, PlanRepository plans, CatalogueStore catalogues,
                              AssessmentService assessments, OrgScope scope, JdbcClient jdbc, java.time.Clock clock) {
         this.clock = clock;
         this.systems = systems;

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
 import vn.khien.compliance.catalogue.RequirementStatus;
-import vn.khien.systems.register.SystemRepository;
+import vn.khien.systems.VisibleSystems;
 
 /**
  * What Mẫu 08 needs of many systems at once, one query per kind of data (the register exports whole subtrees).
@@ -26,9 +26,9 @@ public class Form08Repository {
     }
 
     private final JdbcClient jdbc;
-    private final SystemRepository systems;
+    private final VisibleSystems systems;
 
-    public Form08Repository(JdbcClient jdbc, SystemRepository systems) {
+    public Form08Repository(JdbcClient jdbc, VisibleSystems systems) {
         this.jdbc = jdbc;
         this.systems = systems;
     }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
 import vn.khien.compliance.catalogue.EvidenceExpiry;
 import vn.khien.compliance.catalogue.RequirementStatus;
-import vn.khien.systems.register.SystemRepository;
+import vn.khien.systems.VisibleSystems;
 
 /**
  * Plain SQL over plans, evidence, remediation tasks and security regulations. Reads for people AND in the register's
@@ -29,9 +29,9 @@ public class PlanRepository {
     public static final int EXPIRY_WARNING_DAYS = 30;
 
     private final JdbcClient jdbc;
-    private final SystemRepository systems;
+    private final VisibleSystems systems;
 
-    public PlanRepository(JdbcClient jdbc, SystemRepository systems) {
+    public PlanRepository(JdbcClient jdbc, VisibleSystems systems) {
         this.jdbc = jdbc;
         this.systems = systems;
     }

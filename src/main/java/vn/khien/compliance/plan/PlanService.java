@@ -23,11 +23,11 @@ import vn.khien.platform.FieldProblemException.FieldProblem;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.register.InformationSystem;
-import vn.khien.systems.register.SystemService;
+import vn.khien.systems.VisibleSystems;
 
 /**
  * A system's security plan: derived from the approved level and regime, filled in requirement by requirement, with
- * evidence, remediation and the system's security regulation. Reads go through {@link SystemService#get} first, so
+ * evidence, remediation and the system's security regulation. Reads go through {@link VisibleSystems#get} first, so
  * a system outside the caller's scope is a 404 before anything else is looked at.
  */
 @Service
@@ -35,11 +35,11 @@ public class PlanService {
 
     private final PlanRepository plans;
     private final CatalogueStore catalogues;
-    private final SystemService systems;
+    private final VisibleSystems systems;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public PlanService(PlanRepository plans, CatalogueStore catalogues, SystemService systems, AuditTrail audit,
+    public PlanService(PlanRepository plans, CatalogueStore catalogues, VisibleSystems systems, AuditTrail audit,
                        Clock clock) {
         this.plans = plans;
         this.catalogues = catalogues;

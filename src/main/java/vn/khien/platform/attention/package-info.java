@@ -3,4 +3,7 @@
  * depending on them: {@link vn.khien.platform.attention.AttentionSource} beans contribute
  * {@link vn.khien.platform.attention.AttentionItem}s, texts always as message keys.
  */
+@NamedInterface("attention")
 package vn.khien.platform.attention;
+
+import org.springframework.modulith.NamedInterface;

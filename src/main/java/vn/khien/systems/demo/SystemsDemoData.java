@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.access.ActingAs;
 import vn.khien.platform.KhienProperties;
 import vn.khien.platform.PlatformConfiguration;
+import vn.khien.systems.SystemsDemoReady;
 import vn.khien.systems.classification.authority.AuthorityRole;
 import vn.khien.systems.dossier.ActionRequest;
 import vn.khien.systems.dossier.AuthorityDirectory;

@@ -1,10 +1,13 @@
 package vn.khien.systems.register;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /** A registered information system as stored, with its owner's and operator's names for display. */
+@NamedInterface("register")
 public record InformationSystem(long id, long ownerOrganizationId, String ownerName, String ownerPath,
                                 long operatorOrganizationId, String operatorName, String code, String name,
                                 String purpose, SystemType systemType, List<InformationKind> informationKinds,

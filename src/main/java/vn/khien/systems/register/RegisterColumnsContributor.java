@@ -1,5 +1,7 @@
 package vn.khien.systems.register;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +11,7 @@ import java.util.Set;
  * deployment and inspections are compliance data). The register cannot call those modules — they depend on it and
  * the module graph must stay acyclic — so it asks every bean implementing this interface instead.
  */
+@NamedInterface("register")
 public interface RegisterColumnsContributor {
 
     /** (8) Decision issuing the security regulation (quy chế): number, date, issuer. */

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
-import vn.khien.systems.register.SystemRepository;
+import vn.khien.systems.VisibleSystems;
 import vn.khien.vulnerabilities.findings.ScanDuty;
 
 /** Aggregates over findings and scans for the home page: one grouped statement each, scoped through the register. */
@@ -16,9 +16,9 @@ public class FindingsAttentionQueries {
     static final int LIMIT = 20;
 
     private final JdbcClient jdbc;
-    private final SystemRepository systems;
+    private final VisibleSystems systems;
 
-    public FindingsAttentionQueries(JdbcClient jdbc, SystemRepository systems) {
+    public FindingsAttentionQueries(JdbcClient jdbc, VisibleSystems systems) {
         this.jdbc = jdbc;
         this.systems = systems;
     }

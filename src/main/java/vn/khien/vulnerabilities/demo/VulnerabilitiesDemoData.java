@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.access.ActingAs;
-import vn.khien.systems.demo.SystemsDemoReady;
+import vn.khien.systems.SystemsDemoReady;
 import vn.khien.vulnerabilities.findings.FindingService;
 import vn.khien.vulnerabilities.findings.FindingStatus;
 import vn.khien.vulnerabilities.scans.ScanImportService;

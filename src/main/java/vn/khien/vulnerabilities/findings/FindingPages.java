@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
-import vn.khien.systems.register.SystemService;
+import vn.khien.systems.VisibleSystems;
 import vn.khien.vulnerabilities.parsing.Severity;
 
 /** Findings of a system or an organisation subtree, a finding's detail, and (bulk) state changes. */
@@ -28,10 +28,10 @@ public class FindingPages {
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final FindingService service;
-    private final SystemService systems;
+    private final VisibleSystems systems;
     private final MessageSource messages;
 
-    public FindingPages(FindingService service, SystemService systems, MessageSource messages) {
+    public FindingPages(FindingService service, VisibleSystems systems, MessageSource messages) {
         this.service = service;
         this.systems = systems;
         this.messages = messages;

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
-import vn.khien.systems.register.SystemRepository;
+import vn.khien.systems.VisibleSystems;
 
 /** Findings, their locations and history; every read ANDs in the scope of the owning system. */
 @Repository
@@ -29,9 +29,9 @@ public class FindingRepository {
             """;
 
     private final JdbcClient jdbc;
-    private final SystemRepository systems;
+    private final VisibleSystems systems;
 
-    public FindingRepository(JdbcClient jdbc, SystemRepository systems) {
+    public FindingRepository(JdbcClient jdbc, VisibleSystems systems) {
         this.jdbc = jdbc;
         this.systems = systems;
     }

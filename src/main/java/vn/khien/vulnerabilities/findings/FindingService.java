@@ -20,7 +20,7 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.register.InformationSystem;
-import vn.khien.systems.register.SystemService;
+import vn.khien.systems.VisibleSystems;
 
 /**
  * Reading findings and changing their state. Officers (EDIT_SECURITY_DATA on the system) mark false positives,
@@ -34,13 +34,13 @@ public class FindingService {
     public static final int MAX_RISK_DAYS = 366;
 
     private final FindingRepository repository;
-    private final SystemService systems;
+    private final VisibleSystems systems;
     private final OrgScope scope;
     private final AuditTrail audit;
     private final SlaPolicies sla;
     private final Clock clock;
 
-    public FindingService(FindingRepository repository, SystemService systems, OrgScope scope, AuditTrail audit,
+    public FindingService(FindingRepository repository, VisibleSystems systems, OrgScope scope, AuditTrail audit,
                           SlaPolicies sla, Clock clock) {
         this.repository = repository;
         this.systems = systems;

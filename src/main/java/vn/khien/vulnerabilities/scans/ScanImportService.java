@@ -24,7 +24,7 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.register.InformationSystem;
-import vn.khien.systems.register.SystemService;
+import vn.khien.systems.VisibleSystems;
 import vn.khien.vulnerabilities.findings.SlaDays;
 import vn.khien.vulnerabilities.findings.SlaPolicies;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
@@ -43,7 +43,7 @@ public class ScanImportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanImportService.class);
 
-    private final SystemService systems;
+    private final VisibleSystems systems;
     private final ScanRepository scans;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -58,7 +58,7 @@ public class ScanImportService {
     private final PlatformTransactionManager transactions;
     private final ReportParsers parsers = new ReportParsers();
 
-    public ScanImportService(SystemService systems, ScanRepository scans, JdbcTemplate jdbc,
+    public ScanImportService(VisibleSystems systems, ScanRepository scans, JdbcTemplate jdbc,
                              PlatformTransactionManager transactions, ReportStorage storage, ScanProperties properties,
                              SlaPolicies sla, AuditTrail audit, Clock clock, ImportProgress progress,
                              @Qualifier("scanImportExecutor") ExecutorService background, ScanNodes nodes) {

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
-import vn.khien.systems.register.SystemService;
+import vn.khien.systems.VisibleSystems;
 import vn.khien.vulnerabilities.findings.FindingService;
 
 /** Scans of a system: history, upload, and a progress fragment that htmx polls until the import finished. */
@@ -22,12 +22,12 @@ import vn.khien.vulnerabilities.findings.FindingService;
 public class ScanPages {
 
     private final ScanImportService imports;
-    private final SystemService systems;
+    private final VisibleSystems systems;
     private final FindingService findings;
     private final ScanProperties properties;
     private final MessageSource messages;
 
-    public ScanPages(ScanImportService imports, SystemService systems, FindingService findings,
+    public ScanPages(ScanImportService imports, VisibleSystems systems, FindingService findings,
                      ScanProperties properties, MessageSource messages) {
         this.messages = messages;
         this.imports = imports;

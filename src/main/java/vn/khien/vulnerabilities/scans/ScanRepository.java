@@ -12,16 +12,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
-import vn.khien.systems.register.SystemRepository;
+import vn.khien.systems.VisibleSystems;
 
 /** Scans, always read through the scope of the system they belong to. */
 @Repository
 public class ScanRepository {
 
     private final JdbcClient jdbc;
-    private final SystemRepository systems;
+    private final VisibleSystems systems;
 
-    public ScanRepository(JdbcClient jdbc, SystemRepository systems) {
+    public ScanRepository(JdbcClient jdbc, VisibleSystems systems) {
         this.jdbc = jdbc;
         this.systems = systems;
     }

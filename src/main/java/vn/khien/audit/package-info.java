@@ -1,0 +1,8 @@
+/**
+ * The append-only, hash-chained audit trail.
+ * Allowed dependencies are checked by Spring Modulith ({@code ModulithTest}); see ARCHITECTURE.md.
+ */
+@ApplicationModule(allowedDependencies = {"access", "platform", "platform :: *"})
+package vn.khien.audit;
+
+import org.springframework.modulith.ApplicationModule;

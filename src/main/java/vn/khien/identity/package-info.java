@@ -1,0 +1,8 @@
+/**
+ * People, sign-in, MFA, API tokens, notices.
+ * Allowed dependencies are checked by Spring Modulith ({@code ModulithTest}); see ARCHITECTURE.md.
+ */
+@ApplicationModule(allowedDependencies = {"access", "audit", "organizations", "platform", "platform :: *"})
+package vn.khien.identity;
+
+import org.springframework.modulith.ApplicationModule;

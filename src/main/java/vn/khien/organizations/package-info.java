@@ -1,0 +1,8 @@
+/**
+ * The organisation tree.
+ * Allowed dependencies are checked by Spring Modulith ({@code ModulithTest}); see ARCHITECTURE.md.
+ */
+@ApplicationModule(allowedDependencies = {"access", "audit", "platform", "platform :: *"})
+package vn.khien.organizations;
+
+import org.springframework.modulith.ApplicationModule;
