@@ -17,7 +17,7 @@ import vn.khien.platform.PlatformConfiguration;
 @RestController
 @RequestMapping("/api/v1/audit")
 @Tag(name = "Audit trail")
-public class AuditApi {
+class AuditApi {
 
     private final AuditRecords records;
     private final AuditChainVerifier verifier;

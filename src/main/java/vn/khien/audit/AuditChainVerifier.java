@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Walks the whole chain in order and names the first record whose hash or link does not hold. */
 @Service
-public class AuditChainVerifier {
+class AuditChainVerifier {
 
     public static final String GENESIS = "0".repeat(64);
 

@@ -9,7 +9,7 @@ import vn.khien.access.ScopeFilter;
 
 /** The organisations whose trail the caller may read, for the filter of the audit page. */
 @Repository
-public class AuditOrganizations {
+class AuditOrganizations {
 
     public record Option(long id, String code, String name) { }
 

@@ -13,7 +13,7 @@ import vn.khien.platform.ForbiddenActionException;
 
 @Controller
 @RequestMapping("/audit")
-public class AuditPages {
+class AuditPages {
     private final AuditRecords records;
     private final AuditChainVerifier verifier;
     private final OrgScope scope;

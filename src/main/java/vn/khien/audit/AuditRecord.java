@@ -3,7 +3,7 @@ package vn.khien.audit;
 import java.time.Instant;
 
 /** A stored audit record, as read back for display and verification. */
-public record AuditRecord(long id, Instant occurredAt, Long actorUserId, String actorUsername, String sourceIp,
+record AuditRecord(long id, Instant occurredAt, Long actorUserId, String actorUsername, String sourceIp,
                           String action, Long organizationId, String targetType, String targetId, String details,
                           String prevHash, String hash) {
 

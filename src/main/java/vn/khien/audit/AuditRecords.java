@@ -17,7 +17,7 @@ import vn.khien.access.ScopeFilter;
 
 /** Reads the trail, always within the subtree where the caller may read audit records. */
 @Repository
-public class AuditRecords {
+class AuditRecords {
 
     public record Query(String actor, Long organizationId, String action, Instant from, Instant to, int page, int size) { }
 

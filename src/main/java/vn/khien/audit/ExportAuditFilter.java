@@ -20,7 +20,7 @@ import vn.khien.access.PersonPrincipal;
  * export. Filed under the exporter's own organisation so their auditors see it.
  */
 @Component
-public class ExportAuditFilter extends OncePerRequestFilter {
+class ExportAuditFilter extends OncePerRequestFilter {
 
     static final List<String> DOCUMENT_TYPES = List.of(
             "application/vnd.openxmlformats-officedocument", "application/pdf", "text/csv", "application/yaml",
