@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/organizations")
 @Tag(name = "Organizations", description = "The organisation tree, scoped to the caller's subtree")
-public class OrganizationApi {
+class OrganizationApi {
 
     /** The API shape: {@code name} is the Vietnamese name. */
     public record OrganizationView(long id, String code, String name, String nameEn, OrgKind kind, Long parentId,

@@ -18,7 +18,7 @@ import vn.khien.platform.FormErrors;
 
 @Controller
 @RequestMapping("/organizations")
-public class OrganizationPages {
+class OrganizationPages {
 
     private final OrganizationService service;
     private final OrgScope scope;

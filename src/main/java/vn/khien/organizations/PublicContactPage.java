@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The contact points organisations chose to publish, readable without signing in. */
 @Controller
-public class PublicContactPage {
+class PublicContactPage {
     private final OrganizationRepository repository;
 
     public PublicContactPage(OrganizationRepository repository) {
