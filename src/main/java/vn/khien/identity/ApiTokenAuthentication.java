@@ -4,7 +4,7 @@ import java.io.Serial;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** An API request authenticated by a personal token. */
-public class ApiTokenAuthentication extends AbstractAuthenticationToken {
+class ApiTokenAuthentication extends AbstractAuthenticationToken {
     @Serial
     private static final long serialVersionUID = 1L;
     private final KhienUserDetails person;

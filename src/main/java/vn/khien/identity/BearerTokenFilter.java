@@ -11,7 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates API requests that carry {@code Authorization: Bearer khn_…}; a bad token is a 401 at once. */
-public class BearerTokenFilter extends OncePerRequestFilter {
+class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokenService tokens;
     private final ProblemResponses problems;

@@ -30,7 +30,7 @@ import vn.khien.platform.KhienProperties;
  * generated and printed once; production refuses to start without one.
  */
 @Component
-public class Bootstrap implements ApplicationRunner {
+class Bootstrap implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
 
     private final KhienProperties properties;

@@ -11,7 +11,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import vn.khien.access.PersonPrincipal;
 
 /** The principal of a form login or API-token request. Authorities are coarse; scope comes from OrgScope. */
-public class KhienUserDetails implements UserDetails, PersonPrincipal, CredentialsContainer, Serializable {
+class KhienUserDetails implements UserDetails, PersonPrincipal, CredentialsContainer, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 

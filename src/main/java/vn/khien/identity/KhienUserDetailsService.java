@@ -7,7 +7,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
 @Service
-public class KhienUserDetailsService implements UserDetailsService {
+class KhienUserDetailsService implements UserDetailsService {
 
     private final PersonRepository people;
     private final Clock clock;

@@ -14,7 +14,7 @@ import vn.khien.access.PersonPrincipal;
  * After a password sign-in, holds the session at the MFA step (verify, or enrol when policy
  * demands it) until it is passed. Nothing but the MFA pages and sign-out is reachable meanwhile.
  */
-public class MfaGate extends OncePerRequestFilter {
+class MfaGate extends OncePerRequestFilter {
 
     public static final String PASSED = "khien.mfa.passed";
 

@@ -12,7 +12,7 @@ import java.util.List;
 import vn.khien.access.Role;
 
 /** A new person and the roles they get; used by the API and, through its fields, the web form. */
-public class NewPersonRequest {
+class NewPersonRequest {
     @NotBlank(message = "{validation.required}")
     @Size(min = 3, max = 100, message = "{validation.size}")
     @Pattern(regexp = "[A-Za-z0-9._@-]*", message = "{validation.username}")

@@ -15,7 +15,7 @@ import vn.khien.access.PersonPrincipal;
  * Khiên still decides what they may do, so the person must already exist here (matched by a claim).
  */
 @Service
-public class OidcPersonService extends OidcUserService {
+class OidcPersonService extends OidcUserService {
 
     private final PersonRepository people;
     private final String usernameClaim;

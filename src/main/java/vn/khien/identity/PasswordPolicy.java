@@ -5,7 +5,7 @@ import java.util.Set;
 import vn.khien.platform.FieldProblemException;
 
 /** Length over complexity (NIST SP 800-63B): at least 10 characters, not a well-known password. */
-public final class PasswordPolicy {
+final class PasswordPolicy {
     public static final int MIN_LENGTH = 10;
     private static final Set<String> COMMON = Set.of("password", "password1", "1234567890", "qwertyuiop",
             "matkhau123", "admin12345", "changeme12", "khien12345", "123456789a", "abc1234567");

@@ -16,7 +16,7 @@ import vn.khien.access.Role;
 @RestController
 @RequestMapping("/api/v1/users")
 @Tag(name = "People", description = "People and their roles, scoped to the caller's subtree")
-public class PeopleApi {
+class PeopleApi {
 
     public record GrantView(long id, Role role, long organizationId, String organizationCode) { }
 

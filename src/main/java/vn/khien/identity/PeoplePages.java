@@ -19,7 +19,7 @@ import vn.khien.platform.FormErrors;
 
 @Controller
 @RequestMapping("/users")
-public class PeoplePages {
+class PeoplePages {
 
     private final PeopleService people;
     private final OrganizationService organizations;

@@ -20,7 +20,7 @@ import vn.khien.platform.NotFoundException;
 
 /** People and role grants, authorised against the organisation each role is granted on. */
 @Service
-public class PeopleService {
+class PeopleService {
 
     private final PersonRepository people;
     private final OrganizationRepository organizations;

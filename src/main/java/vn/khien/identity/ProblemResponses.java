@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** problem+json bodies for errors raised before a controller is reached (authentication, access). */
 @Component
-public class ProblemResponses {
+class ProblemResponses {
     private final MessageSource messages;
     private final JsonMapper json = JsonMapper.builder().build();
 

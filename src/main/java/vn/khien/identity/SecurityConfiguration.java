@@ -26,7 +26,7 @@ import vn.khien.platform.KhienProperties;
  * OpenID Connect sign-in, sessions shared through the database, CSRF, MFA gate, strict headers).
  */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";

@@ -16,7 +16,7 @@ import vn.khien.platform.KhienProperties;
 
 /** Audits every sign-in and failed sign-in, and locks an account after repeated failures. */
 @Component
-public class SignInEvents {
+class SignInEvents {
 
     private final PersonRepository people;
     private final AuditTrail audit;

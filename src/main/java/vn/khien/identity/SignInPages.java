@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.khien.access.CurrentPerson;
 
 @Controller
-public class SignInPages {
+class SignInPages {
 
     private final ObjectProvider<ClientRegistrationRepository> oidcClients;
     private final MfaService mfa;

@@ -20,7 +20,7 @@ import vn.khien.platform.FieldProblemException;
 @RestController
 @RequestMapping("/api/v1/tokens")
 @Tag(name = "API tokens")
-public class TokenApi {
+class TokenApi {
 
     public record TokenRequest(@NotBlank(message = "{validation.required}") String username,
                                @NotBlank(message = "{validation.required}") String password,

@@ -12,7 +12,7 @@ import vn.khien.platform.FieldProblemException;
 
 @Controller
 @RequestMapping("/tokens")
-public class TokenPages {
+class TokenPages {
     private final ApiTokenService tokens;
 
     public TokenPages(ApiTokenService tokens) {

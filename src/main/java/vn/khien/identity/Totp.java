@@ -12,7 +12,7 @@ import org.apache.commons.codec.binary.Base32;
  * authenticator app understands. Small enough to own rather than depend on an unmaintained library
  * (docs/adr/0004).
  */
-public final class Totp {
+final class Totp {
     static final int DIGITS = 6;
     static final long STEP_SECONDS = 30;
     /** Accept the previous and next step too: phone clocks drift. */
