@@ -15,7 +15,7 @@ import vn.khien.platform.attention.AttentionSource;
  * first, with a "more" link to the source's own list, so one busy module cannot push the others off the page.
  */
 @Component
-public class AttentionBoard {
+class AttentionBoard {
 
     static final int PER_SOURCE = 5;
     private static final Logger LOG = LoggerFactory.getLogger(AttentionBoard.class);

@@ -17,7 +17,7 @@ import vn.khien.organizations.OrganizationService;
 
 /** The signed-in person's organisations and what needs their attention, foundation items and every module's. */
 @Controller
-public class HomePage {
+class HomePage {
 
     /** A contact point not confirmed within this many months is flagged for re-confirmation. */
     static final int CONTACT_CONFIRMATION_MONTHS = 6;
