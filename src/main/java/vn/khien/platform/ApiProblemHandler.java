@@ -24,7 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /** Every API error is application/problem+json (RFC 9457); validation errors name their fields. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
 

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * never over a value the URL or {@code spring.datasource.hikari.data-source-properties} already sets.
  */
 @Configuration(proxyBeanMethods = false)
-public class PostgresTuning {
+class PostgresTuning {
 
     static final String REWRITE = "reWriteBatchedInserts";
 

@@ -13,7 +13,7 @@ import org.springframework.core.env.Environment;
  * Refuses to start production mode on an unsafe configuration, before any bean (and so any
  * database connection) exists. Modelled on Keycloak's dev/production split.
  */
-public class ProductionModeGuard implements BeanFactoryPostProcessor, EnvironmentAware {
+class ProductionModeGuard implements BeanFactoryPostProcessor, EnvironmentAware {
 
     /** Passwords that ship in examples or that people type first; never acceptable in production. */
     static final Set<String> WELL_KNOWN_PASSWORDS = Set.of("", "admin", "password", "changeme", "change-me",

@@ -3,7 +3,7 @@ package vn.khien.platform;
 import java.util.List;
 
 /** Thrown at start-up; its message lists every setting to fix, so one restart is enough. */
-public class UnsafeProductionConfigurationException extends RuntimeException {
+class UnsafeProductionConfigurationException extends RuntimeException {
     private final List<String> problems;
 
     public UnsafeProductionConfigurationException(List<String> problems) {

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Pages answer like the API: unknown and out-of-scope alike show "not found". */
 @ControllerAdvice(annotations = Controller.class)
-public class WebErrorPages {
+class WebErrorPages {
 
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
