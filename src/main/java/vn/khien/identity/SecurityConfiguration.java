@@ -34,7 +34,29 @@ public class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         // Delegating: stores "{bcrypt}…" today and lets a stronger algorithm take over without a reset.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        // A password over bcrypt's 72 bytes can never match (PasswordPolicy refuses to set one): answer "no" instead
+        // of letting the encoder throw, so an overlong password is a failed sign-in, audited, not a 500.
+        PasswordEncoder delegate = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return delegate.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                if (raw == null || raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                        > PasswordPolicy.MAX_BYTES) {
+                    return false;
+                }
+                return delegate.matches(raw, encoded);
+            }
+
+            @Override
+            public boolean upgradeEncoding(String encoded) {
+                return delegate.upgradeEncoding(encoded);
+            }
+        };
     }
 
     @Bean
