@@ -65,12 +65,33 @@ public class ApiErrorFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, wrapped);
         } catch (Exception | Error e) {
+            if (isMalformedRequest(e)) {
+                LOG.debug("Malformed request on {} {}", request.getMethod(), request.getRequestURI(), e);
+                if (!response.isCommitted()) {
+                    response.reset();
+                    writeProblem(response, 400, "bad-request", statusText(400), null);
+                }
+                return;
+            }
             LOG.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
             if (!response.isCommitted()) {
                 response.reset();
                 writeProblem(response, 500, "internal", text("error.internal"), null);
             }
         }
+    }
+
+    /** A body the container could not parse (a multipart request without boundary, a broken form): the client's fault. */
+    static boolean isMalformedRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getName();
+            if (t instanceof org.springframework.web.multipart.MultipartException
+                    || name.equals("org.apache.tomcat.util.http.InvalidParameterException")
+                    || name.startsWith("org.apache.tomcat.util.http.fileupload.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The name of the first parameter (query or form) whose name or value holds a control character, or null. */

@@ -33,7 +33,7 @@ class ApiFuzzTest extends IntegrationTest {
     static final long SEED = Long.getLong("khien.fuzz.seed", 20261206L);
     static final int PER_OPERATION = Integer.getInteger("khien.fuzz.per-operation", 8);
     static final String[] ODD_IDS = {"0", "-1", "9223372036854775807", "99999999999999999999", "abc", "1.5", "%00",
-            "%ff", "%2e%2e", "1;x=1", "%20", "' OR 1=1 --"};
+            "%ff", "%2e%2e", "1;x=1", "%20", "%27%20OR%201%3D1%20--"};
     static final String[] ODD_STRINGS = {"", " ", "\u0000", "a\u0001b", "<script>", "%", "x".repeat(5000),
             "'; DROP TABLE x; --", "\uD800", "ễ".repeat(300), "null", "{}", "../../etc/passwd"};
 
@@ -61,8 +61,12 @@ class ApiFuzzTest extends IntegrationTest {
                     String uri = fill(path.getKey(), op, org.id(), random, i);
                     String contentType = contentTypeOf(op);
                     String body = contentType == null ? null : body(docs, op, random, i);
-                    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.base() + uri))
-                            .timeout(Duration.ofSeconds(60));
+                    HttpRequest.Builder b;
+                    try {
+                        b = HttpRequest.newBuilder(URI.create(http.base() + uri)).timeout(Duration.ofSeconds(60));
+                    } catch (IllegalArgumentException e) {
+                        continue; // a URI the client refuses to send
+                    }
                     if (token != null) {
                         b.header("Authorization", "Bearer " + token);
                     }
