@@ -147,4 +147,16 @@ class BackgroundImportFailureTest extends IntegrationTest {
         });
         assertFailedWithReason(api.get("/api/v1/scans/" + id).json());
     }
+
+    @Test
+    void anImportInterruptedByAStoppedNodeEndsFailedAndItsRawFileIsRemoved() throws Exception {
+        long id = queuedScanWithRaw();
+        String ref = scans.find(id).orElseThrow().reportRef();
+        data.jdbc().sql("UPDATE scan SET node_id = :n WHERE id = :id").param("n", "gone-" + data.unique("n"))
+                .param("id", id).update();
+        assertThat(nodes.failScansOfDeadNodes()).isGreaterThanOrEqualTo(1);
+        JsonNode scan = api.get("/api/v1/scans/" + id).json();
+        assertFailedWithReason(scan, "gián đoạn");
+        assertThatThrownBy(() -> storage.open(ref).close()).as("raw report removed").isInstanceOf(Exception.class);
+    }
 }
