@@ -24,7 +24,11 @@ class AuditApi {
     private final OrgScope scope;
     private final AuditTrail audit;
 
-    public AuditApi(AuditRecords records, AuditChainVerifier verifier, OrgScope scope, AuditTrail audit) {
+    private final AuditCheckpoints checkpoints;
+
+    public AuditApi(AuditRecords records, AuditChainVerifier verifier, OrgScope scope, AuditTrail audit,
+                    AuditCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.records = records;
         this.verifier = verifier;
         this.scope = scope;
@@ -45,12 +49,38 @@ class AuditApi {
 
     /** Recomputes the whole chain; names the first record that was altered, removed or re-linked. */
     @PostMapping("/verify")
-    @Operation(summary = "Verify the hash chain of the whole trail (platform administrators)")
+    @Operation(summary = "Verify the hash chain: the whole trail (platform administrators) or the records of the "
+            + "caller's audited subtree (auditors, organisation administrators)")
     public AuditChainVerifier.Result verify() {
+        if (scope.isPlatformAdmin()) {
+            return verifier.verify();
+        }
+        vn.khien.access.ScopeFilter f = scope.holding("o.path", vn.khien.access.Capability.READ_AUDIT);
+        if (!vn.khien.access.CurrentPerson.principal().isPresent()) {
+            throw new ForbiddenActionException("error.forbidden");
+        }
+        return verifier.verifySubtree(f);
+    }
+
+    /** Signs the current head and writes it to the checkpoint directory (ADR 0013). */
+    @PostMapping("/checkpoints")
+    @Operation(summary = "Write a signed checkpoint of the chain head now (platform administrators)")
+    public AuditCheckpoints.Checkpoint checkpoint() {
         if (!scope.isPlatformAdmin()) {
             throw new ForbiddenActionException("error.forbidden");
         }
-        return verifier.verify();
+        audit.record(vn.khien.audit.AuditEntry.of("AUDIT_CHECKPOINT", null, "audit", null));
+        return checkpoints.create();
+    }
+
+    /** The chain, then every exported checkpoint against it: finds a rewound head or a rewritten tail. */
+    @PostMapping("/checkpoints/verify")
+    @Operation(summary = "Verify the chain against every signed checkpoint file (platform administrators)")
+    public AuditCheckpoints.Verification verifyCheckpoints() {
+        if (!scope.isPlatformAdmin()) {
+            throw new ForbiddenActionException("error.forbidden");
+        }
+        return checkpoints.verify();
     }
 
     static AuditRecords.Query query(String actor, Long organizationId, String action, LocalDate from, LocalDate to,

@@ -89,6 +89,6 @@ class AuditRecords {
                 (Long) rs.getObject("actor_user_id", Long.class), rs.getString("actor_username"),
                 rs.getString("source_ip"), rs.getString("action"), rs.getObject("organization_id", Long.class),
                 rs.getString("target_type"), rs.getString("target_id"), rs.getString("details"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("prev_hash"), rs.getString("hash"), rs.getInt("hash_version"));
     }
 }

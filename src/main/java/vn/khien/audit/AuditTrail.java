@@ -50,15 +50,17 @@ public class AuditTrail {
                 .query().singleRow();
         long id = ((Number) head.get("last_id")).longValue() + 1;
         String prevHash = (String) head.get("last_hash");
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String details = entry.details() == null || entry.details().isEmpty() ? null : json.writeValueAsString(entry.details());
         AuditRecord r = new AuditRecord(id, now, actorId, actorUsername, sourceIp(), entry.action(),
-                entry.organizationId(), entry.targetType(), entry.targetId(), details, prevHash, null);
+                entry.organizationId(), entry.targetType(), entry.targetId(), details, prevHash, null,
+                AuditRecord.CURRENT_VERSION);
         String hash = ChainHash.of(r);
         jdbc.sql("""
                 INSERT INTO audit_event (id, occurred_at, actor_user_id, actor_username, source_ip, action,
-                    organization_id, target_type, target_id, details, prev_hash, hash)
-                VALUES (:id, :at, :actor, :actorName, :ip, :action, :org, :tt, :tid, :details, :prev, :hash)""")
+                    organization_id, target_type, target_id, details, prev_hash, hash, hash_version)
+                VALUES (:id, :at, :actor, :actorName, :ip, :action, :org, :tt, :tid, :details, :prev, :hash, :v)""")
+                .param("v", AuditRecord.CURRENT_VERSION)
                 .param("id", id).param("at", Timestamp.from(now)).param("actor", actorId)
                 .param("actorName", actorUsername).param("ip", r.sourceIp()).param("action", r.action())
                 .param("org", r.organizationId()).param("tt", r.targetType()).param("tid", r.targetId())

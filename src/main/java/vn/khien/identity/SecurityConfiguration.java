@@ -28,13 +28,56 @@ import vn.khien.platform.KhienProperties;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=()";
+
+    /**
+     * Headers on every answer of both chains: CSP (styles only from files: no inline style may be added to a
+     * template), no referrer to other sites, no powerful browser features, HSTS whenever the request came over HTTPS
+     * (and on every request in production, where TLS usually ends at the load balancer).
+     */
+    static void strictHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h,
+                              KhienProperties properties) {
+        h.contentSecurityPolicy(c -> c.policyDirectives(CSP));
+        h.referrerPolicy(r -> r.policy(
+                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+        h.addHeaderWriter(new org.springframework.security.web.header.writers.StaticHeadersWriter(
+                "Permissions-Policy", PERMISSIONS_POLICY));
+        h.httpStrictTransportSecurity(s -> {
+            s.maxAgeInSeconds(31_536_000).includeSubDomains(true);
+            s.requestMatcher(properties.production() ? AnyRequestMatcher.INSTANCE : request -> request.isSecure());
+        });
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
         // Delegating: stores "{bcrypt}…" today and lets a stronger algorithm take over without a reset.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        // A password over bcrypt's 72 bytes can never match (PasswordPolicy refuses to set one): answer "no" instead
+        // of letting the encoder throw, so an overlong password is a failed sign-in, audited, not a 500.
+        PasswordEncoder delegate = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return delegate.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                if (raw == null || raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                        > PasswordPolicy.MAX_BYTES) {
+                    return false;
+                }
+                return delegate.matches(raw, encoded);
+            }
+
+            @Override
+            public boolean upgradeEncoding(String encoded) {
+                return delegate.upgradeEncoding(encoded);
+            }
+        };
     }
 
     @Bean
@@ -54,8 +97,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems,
+                            KhienProperties properties) throws Exception {
         http.securityMatcher("/api/**")
+                .headers(h -> strictHeaders(h, properties))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
                         .anyRequest().authenticated())
@@ -75,24 +120,23 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, MfaService mfa, KhienProperties properties,
                             ObjectProvider<ClientRegistrationRepository> oidcClients,
-                            OidcPersonService oidcPeople) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
-                                "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html").permitAll()
-                        .anyRequest().authenticated())
+                            OidcPersonService oidcPeople,
+                            @org.springframework.beans.factory.annotation.Value("${khien.api-docs.public:}")
+                            String apiDocsPublic) throws Exception {
+        // The API description: public in development, signed-in only in production unless KHIEN_API_DOCS_PUBLIC=true.
+        boolean docsPublic = apiDocsPublic == null || apiDocsPublic.isBlank() ? !properties.production()
+                : Boolean.parseBoolean(apiDocsPublic.trim());
+        http.authorizeHttpRequests(a -> {
+                    a.requestMatchers("/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+                            "/error", "/actuator/health/**").permitAll();
+                    if (docsPublic) {
+                        a.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
+                    }
+                    a.anyRequest().authenticated();
+                })
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                .headers(h -> {
-                    h.contentSecurityPolicy(c -> c.policyDirectives(CSP));
-                    if (properties.production()) {
-                        // TLS usually ends at the load balancer, so the request itself may look like http.
-                        h.httpStrictTransportSecurity(s -> s.requestMatcher(AnyRequestMatcher.INSTANCE)
-                                .maxAgeInSeconds(31_536_000).includeSubDomains(true));
-                    } else {
-                        h.httpStrictTransportSecurity(s -> s.disable());
-                    }
-                })
+                .headers(h -> strictHeaders(h, properties))
                 .addFilterAfter(new MfaGate(mfa), AuthorizationFilter.class);
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login")

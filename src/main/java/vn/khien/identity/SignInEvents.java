@@ -45,8 +45,10 @@ class SignInEvents {
     @EventListener
     @Transactional
     public void failed(AbstractAuthenticationFailureEvent event) {
-        String username = String.valueOf(event.getAuthentication().getName());
-        Optional<Person> person = people.findByUsername(username);
+        String typed = String.valueOf(event.getAuthentication().getName());
+        // What was typed may be anything (1 MB, control characters): the audit keeps a storable, bounded copy.
+        String username = vn.khien.platform.SafeText.forStorage(typed, 100);
+        Optional<Person> person = typed.length() > 100 ? Optional.empty() : people.findByUsername(typed);
         String reason = event.getException() instanceof LockedException ? "locked" : "bad-credentials";
         person.ifPresent(p -> {
             if (!(event.getException() instanceof LockedException)) {

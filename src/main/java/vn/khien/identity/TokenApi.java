@@ -22,9 +22,9 @@ import vn.khien.platform.FieldProblemException;
 @Tag(name = "API tokens")
 class TokenApi {
 
-    public record TokenRequest(@NotBlank(message = "{validation.required}") String username,
-                               @NotBlank(message = "{validation.required}") String password,
-                               String totpCode, String name, Integer expiresInDays) { }
+    public record TokenRequest(@NotBlank(message = "{validation.required}") @jakarta.validation.constraints.Size(max = 100, message = "{validation.size}") String username,
+                               @NotBlank(message = "{validation.required}") @jakarta.validation.constraints.Size(max = 200, message = "{validation.size}") String password,
+                               @jakarta.validation.constraints.Size(max = 20, message = "{validation.size}") String totpCode, @jakarta.validation.constraints.Size(max = 100, message = "{validation.size}") String name, Integer expiresInDays) { }
 
     public record TokenResponse(long id, String name, String token, Instant expiresAt) { }
 

@@ -26,6 +26,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class);
+
     private final MessageSource messages;
 
     public ApiProblemHandler(MessageSource messages) {
@@ -63,7 +65,61 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        return json(problem(HttpStatus.BAD_REQUEST, "unreadable-body", text("error.unreadableBody")));
+        ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "unreadable-body", text("error.unreadableBody"));
+        Throwable cause = e.getCause();
+        String field = null;
+        String why = null;
+        if (cause instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (tools.jackson.core.JacksonException.Reference r : d.getPath()) {
+                if (r.getPropertyName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
+                } else if (r.getIndex() >= 0) {
+                    path.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            field = path.toString();
+            String m = String.valueOf(d.getOriginalMessage());
+            why = m.contains("control character") ? text("error.json.control") : text("error.json.type");
+        }
+        if (cause instanceof tools.jackson.core.exc.StreamReadException r
+                && String.valueOf(r.getOriginalMessage()).startsWith("Duplicate")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\"'](.{1,100}?)[\"']")
+                    .matcher(r.getOriginalMessage());
+            field = m.find() ? m.group(1) : "?";
+            why = text("error.json.duplicate");
+        }
+        if (field != null && !field.isEmpty()) {
+            pd.setProperty("errors", List.of(Map.of("field", field, "message", text("error.jsonField", field, why))));
+        }
+        return json(pd);
+    }
+
+    /** Spring MVC's own exceptions (405, 406, 415, missing parameter …): the same problem+json shape. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> r = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (r == null) {
+            return null;
+        }
+        HttpHeaders h = new HttpHeaders();
+        h.putAll(r.getHeaders());
+        h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        Object b = r.getBody();
+        if (b instanceof ProblemDetail pd && pd.getType() != null && "about:blank".equals(pd.getType().toString())) {
+            pd.setType(URI.create("urn:khien:problem:http-" + statusCode.value()));
+            pd.setDetail(text("error.status." + statusCode.value()));
+        }
+        return new ResponseEntity<>(b, h, r.getStatusCode());
+    }
+
+    /** A value the database refused (too long, a character it cannot store): the input's fault, never a 500. */
+    @ExceptionHandler({org.springframework.dao.DataIntegrityViolationException.class,
+            org.springframework.dao.InvalidDataAccessApiUsageException.class})
+    ResponseEntity<Object> refusedByDatabase(org.springframework.core.NestedRuntimeException e) {
+        LOG.warn("A value reached the database unchecked and was refused: {}", e.getMostSpecificCause().getMessage());
+        return json(problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", text("error.dataTooLong")));
     }
 
     @Override

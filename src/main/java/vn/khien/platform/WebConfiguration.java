@@ -40,4 +40,15 @@ class WebConfiguration implements WebMvcConfigurer {
         validator.setValidationMessageSource(messageSource);
         return validator;
     }
+
+    /** Tomcat's own error answers (before any filter) as problem+json on the API: see ProblemErrorReportValve. */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+            problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
 }

@@ -59,10 +59,24 @@ public final class CatalogueLoader {
         return load(new StringReader(yaml), sourceName);
     }
 
+    /** Longest catalogue document read, in characters (the built-in catalogues are far below). */
+    public static final int MAX_CHARS = 2 * 1024 * 1024;
+
+    /** Bounds on what a YAML document may cost to read: size, aliases (billion laughs), nesting, duplicate keys. */
+    static LoaderOptions limits() {
+        LoaderOptions o = new LoaderOptions();
+        o.setCodePointLimit(MAX_CHARS);
+        o.setMaxAliasesForCollections(20);
+        o.setNestingDepthLimit(40);
+        o.setAllowDuplicateKeys(false);
+        o.setAllowRecursiveKeys(false);
+        return o;
+    }
+
     public static Catalogue load(Reader yaml, String sourceName) {
         Object document;
         try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            document = new Yaml(new SafeConstructor(limits())).load(yaml);
         } catch (YAMLException malformed) {
             throw new CatalogueValidationException(sourceName, List.of("not valid YAML: " + malformed.getMessage()));
         }

@@ -63,6 +63,9 @@ public class CatalogueAdmin {
         if (yaml == null || yaml.isBlank()) {
             throw new FieldProblemException("file", "validation.required");
         }
+        if (yaml.length() > vn.khien.compliance.catalogue.CatalogueLoader.MAX_CHARS) {
+            throw new FieldProblemException("file", "validation.maxChars", vn.khien.compliance.catalogue.CatalogueLoader.MAX_CHARS);
+        }
         Catalogue catalogue;
         try {
             catalogue = CatalogueLoader.fromYaml(yaml, "import");

@@ -53,7 +53,7 @@ public class ComplianceApi {
     }
 
     /** Evidence as JSON: a link, or a file as base64 ({@code content}). */
-    public record EvidenceBody(String title, String url, LocalDate validUntil, String fileName, String contentType,
+    public record EvidenceBody(@jakarta.validation.constraints.Size(max = 300, message = "{validation.size}") String title, @jakarta.validation.constraints.Size(max = 1000, message = "{validation.size}") String url, LocalDate validUntil, @jakarta.validation.constraints.Size(max = 300, message = "{validation.size}") String fileName, @jakarta.validation.constraints.Size(max = 200, message = "{validation.size}") String contentType,
                                byte[] content) {
     }
 

@@ -29,7 +29,7 @@ public class DossierApi {
     public record DossierView(Dossier dossier, List<PartView> parts, List<DossierStep> history,
                               List<DossierAction> allowedActions) { }
 
-    public record PartContent(String content) { }
+    public record PartContent(@jakarta.validation.constraints.Size(max = 200000, message = "{validation.size}") String content) { }
 
     public record DesignationRequest(long scopeOrganizationId, AuthorityRole role, long organizationId) { }
 

@@ -148,7 +148,8 @@ public class FindingPages {
 
     /** Only paths of this application: never an absolute or protocol-relative URL (no open redirect). */
     static String safeReturn(String returnTo) {
-        if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")) {
+        if (returnTo == null || returnTo.length() > 2000 || !returnTo.startsWith("/") || returnTo.startsWith("//")
+                || returnTo.contains("\\") || !returnTo.matches("/[A-Za-z0-9/._~%!$&'()*+,;=:@?-]*")) {
             return "/findings";
         }
         return returnTo;

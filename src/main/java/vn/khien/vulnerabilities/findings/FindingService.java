@@ -50,7 +50,7 @@ public class FindingService {
         this.clock = clock;
     }
 
-    public record StateRequest(List<Long> ids, FindingStatus status, String reason, LocalDate riskExpiresOn) { }
+    public record StateRequest(List<Long> ids, FindingStatus status, @jakarta.validation.constraints.Size(max = 20000, message = "{validation.size}") String reason, LocalDate riskExpiresOn) { }
 
     /** The organisation highest in the tree on which the caller holds a role: the start of "my findings". */
     public java.util.Optional<Long> homeOrganization() {

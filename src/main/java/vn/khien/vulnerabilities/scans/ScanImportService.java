@@ -116,7 +116,7 @@ public class ScanImportService {
             return new Accepted(scans.find(scanId).orElseThrow(), false);
         } catch (ImportFailed e) {
             storage.delete(ref);
-            throw new FieldProblemException("file", "scans.error.badReport", e.getCause().getMessage());
+            throw new FieldProblemException("file", "scans.error.badReport", reasonOf(e));
         } catch (RuntimeException e) {
             storage.delete(ref);
             throw e;
@@ -148,18 +148,85 @@ public class ScanImportService {
     }
 
     private void runInBackground(long scanId, InformationSystem system, String format) {
-        Scan scan = scans.find(scanId).orElseThrow();
-        try {
+        runGuarded(scanId, () -> {
+            Scan scan = scans.find(scanId).orElseThrow(() -> new IllegalStateException("scan " + scanId + " vanished"));
             tx.executeWithoutResult(s -> scans.markRunning(scanId, clock.instant()));
             tx.executeWithoutResult(s -> importInTransaction(scanId, system, scan.reportRef(), format, scan.scanDate(),
                     scan.fullScan(), scan.reportSize() == null ? 0 : scan.reportSize(), true));
-        } catch (ImportFailed e) {
-            tx.executeWithoutResult(s -> scans.fail(scanId, e.getCause().getMessage(), clock.instant()));
-        } catch (RuntimeException e) {
-            LOG.error("Background import of scan {} failed", scanId, e);
-            tx.executeWithoutResult(s -> scans.fail(scanId, String.valueOf(e.getMessage()), clock.instant()));
+        });
+    }
+
+    /** Longest reason kept on a failed scan (the column is TEXT; a reason is read by a person). */
+    static final int MAX_REASON = 2000;
+
+    /**
+     * The harness of every background import: whatever goes wrong (a report the parsers reject, a storage or database
+     * failure, an {@link Error} such as running out of memory), the scan ends FAILED with a true reason that can be
+     * stored (control characters, NUL included, replaced: PostgreSQL refuses 0x00 in text), its raw file is removed,
+     * and the failure is logged. Nothing escapes to the pool, where it would be swallowed.
+     */
+    void runGuarded(long scanId, Runnable work) {
+        try {
+            work.run();
+        } catch (Throwable e) {
+            String reason = reasonOf(e);
+            if (e instanceof ImportFailed) {
+                LOG.warn("Background import of scan {} failed: {}", scanId, reason);
+            } else {
+                LOG.error("Background import of scan {} failed", scanId, e);
+            }
+            failAndRemoveRaw(scanId, reason);
+            if (e instanceof VirtualMachineError vm && !(vm instanceof OutOfMemoryError) && !(vm instanceof StackOverflowError)) {
+                throw vm; // the JVM itself is broken: nothing more to do here
+            }
         } finally {
             progress.finished(scanId);
+        }
+    }
+
+    /** A reason a person can act on, for any failure; never null, never with control characters. */
+    static String reasonOf(Throwable e) {
+        String text;
+        if (e instanceof ImportFailed f) {
+            text = f.getCause().getMessage();
+        } else if (e instanceof OutOfMemoryError) {
+            text = "the report needs more memory than the server has (" + e.getClass().getSimpleName() + ")";
+        } else if (e instanceof StackOverflowError) {
+            text = "the report is nested too deeply (" + e.getClass().getSimpleName() + ")";
+        } else {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String m = root.getMessage();
+            text = root.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        }
+        if (text == null || text.isBlank()) {
+            text = e.getClass().getSimpleName();
+        }
+        return vn.khien.platform.SafeText.forStorage(text, MAX_REASON);
+    }
+
+    private void failAndRemoveRaw(long scanId, String reason) {
+        String ref = null;
+        try {
+            ref = scans.find(scanId).map(Scan::reportRef).orElse(null);
+            tx.executeWithoutResult(s -> scans.fail(scanId, reason, clock.instant()));
+        } catch (RuntimeException again) {
+            LOG.error("Could not mark scan {} FAILED ({}); retrying with a generic reason", scanId, reason, again);
+            try {
+                tx.executeWithoutResult(s -> scans.fail(scanId, "import failed; see the server log (scan " + scanId + ")",
+                        clock.instant()));
+            } catch (RuntimeException last) {
+                LOG.error("Scan {} could not be marked FAILED; the node sweep will mark it", scanId, last);
+            }
+        }
+        if (ref != null) {
+            try {
+                storage.delete(ref);
+            } catch (RuntimeException e) {
+                LOG.warn("Raw report {} of failed scan {} could not be removed", ref, scanId, e);
+            }
         }
     }
 

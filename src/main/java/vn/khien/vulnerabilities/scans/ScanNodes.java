@@ -36,6 +36,7 @@ public class ScanNodes {
     private final ScanProperties properties;
     private final MessageSource messages;
     private final String nodeId = UUID.randomUUID().toString();
+    private ReportStorage storage;
 
     public ScanNodes(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, ScanProperties properties,
                      MessageSource messages) {
@@ -44,6 +45,12 @@ public class ScanNodes {
         this.clock = clock;
         this.properties = properties;
         this.messages = messages;
+    }
+
+    /** Where raw reports live: those of interrupted imports are removed (issue 10). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setStorage(ReportStorage storage) {
+        this.storage = storage;
     }
 
     /** This instance's id, written on every scan it accepts. */
@@ -79,16 +86,29 @@ public class ScanNodes {
         Instant now = clock.instant();
         Timestamp limit = Timestamp.from(now.minus(properties.nodeStaleAfter()));
         String reason = messages.getMessage("scans.error.interrupted", null, Locale.forLanguageTag("vi"));
+        java.util.List<String> raw = new java.util.ArrayList<>();
         Integer failed = tx.execute(s -> {
-            int n = jdbc.sql("""
-                    UPDATE scan SET status = 'FAILED', error = :reason, finished_at = :now
-                    WHERE status IN ('QUEUED', 'RUNNING') AND (node_id IS NULL OR node_id NOT IN (
-                        SELECT node_id FROM scan_node WHERE heartbeat_at >= :limit))""")
+            String stale = """
+                    status IN ('QUEUED', 'RUNNING') AND (node_id IS NULL OR node_id NOT IN (
+                        SELECT node_id FROM scan_node WHERE heartbeat_at >= :limit))""";
+            raw.addAll(jdbc.sql("SELECT report_ref FROM scan WHERE report_ref IS NOT NULL AND " + stale)
+                    .param("limit", limit).query(String.class).list());
+            int n = jdbc.sql("UPDATE scan SET status = 'FAILED', error = :reason, finished_at = :now, report_ref = NULL"
+                            + " WHERE " + stale)
                     .param("reason", reason).param("now", Timestamp.from(now)).param("limit", limit).update();
             jdbc.sql("DELETE FROM scan_node WHERE heartbeat_at < :limit AND node_id <> :id")
                     .param("limit", limit).param("id", nodeId).update();
             return n;
         });
+        if (storage != null) {
+            for (String ref : raw) {
+                try {
+                    storage.delete(ref);
+                } catch (RuntimeException e) {
+                    LOG.warn("Raw report {} of an interrupted scan could not be removed", ref, e);
+                }
+            }
+        }
         if (failed != null && failed > 0) {
             LOG.warn("{} unfinished scan(s) of stopped nodes marked FAILED", failed);
         }

@@ -70,8 +70,10 @@ public class ScanRepository {
     }
 
     public void fail(long id, String error, Instant at) {
-        jdbc.sql("UPDATE scan SET status = 'FAILED', error = :error, finished_at = :at WHERE id = :id")
-                .param("error", error).param("at", Timestamp.from(at)).param("id", id).update();
+        // The raw report of a failed import is removed, so the reference goes too; the reason is made storable here
+        // as well (no NUL, which PostgreSQL refuses in text).
+        jdbc.sql("UPDATE scan SET status = 'FAILED', error = :error, finished_at = :at, report_ref = NULL WHERE id = :id")
+                .param("error", vn.khien.platform.SafeText.forStorage(error, 4000)).param("at", Timestamp.from(at)).param("id", id).update();
     }
 
     public Optional<Scan> findVisible(long id) {

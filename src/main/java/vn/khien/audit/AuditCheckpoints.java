@@ -1,0 +1,272 @@
+package vn.khien.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Signed checkpoints of the audit chain's head (ADR 0013). No hash chain can see its own truncation: someone who can
+ * write the database can delete the last records and rewind {@code audit_head}. A checkpoint is the head (last id and
+ * hash) signed with an Ed25519 key the database does not hold (a key file named by {@code KHIEN_AUDIT_SIGNING_KEY};
+ * generated on first use in development) and written as a file to the checkpoint directory
+ * ({@code KHIEN_AUDIT_CHECKPOINT_DIR}, to be shipped off the host: backup, WORM storage, another team). Taken on a
+ * schedule when the head moved, and on demand. Verification reads the FILES (not the table), checks each signature,
+ * then that the chain still contains each checkpointed record with the same hash: a rewound head or rewritten tail is
+ * found.
+ */
+@Service
+public class AuditCheckpoints {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditCheckpoints.class);
+    static final String FORMAT = "khien-audit-checkpoint-v1";
+
+    public record Checkpoint(long lastId, String lastHash, Instant createdAt, String keyId, String signature,
+                             String fileName) { }
+
+    public record Verification(boolean intact, int checkpointsChecked, Long lastCheckpointedId, String problem,
+                               String file) { }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditChainVerifier chain;
+    private final Path directory;
+    private final String keyFile;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private volatile KeyPair keys;
+
+    public AuditCheckpoints(JdbcClient jdbc, Clock clock, AuditChainVerifier chain,
+                            @Value("${khien.audit.checkpoint-dir:./data/audit-checkpoints}") String directory,
+                            @Value("${khien.audit.signing-key:}") String keyFile) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.chain = chain;
+        this.directory = Path.of(directory);
+        this.keyFile = keyFile == null || keyFile.isBlank() ? null : keyFile.trim();
+    }
+
+    /** Signs and exports the current head. */
+    @Transactional
+    public Checkpoint create() {
+        Map<String, Object> head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1").query().singleRow();
+        long lastId = ((Number) head.get("last_id")).longValue();
+        String lastHash = (String) head.get("last_hash");
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        KeyPair k = keys();
+        String signature = Base64.getEncoder().encodeToString(sign(k.getPrivate(), payload(lastId, lastHash, at)));
+        String file = String.format("checkpoint-%012d-%d.json", lastId, at.toEpochMilli());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("format", FORMAT);
+        body.put("lastId", lastId);
+        body.put("lastHash", lastHash);
+        body.put("createdAt", at.toString());
+        body.put("keyId", keyId(k.getPublic()));
+        body.put("publicKey", Base64.getEncoder().encodeToString(k.getPublic().getEncoded()));
+        body.put("signature", signature);
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve(file), json.writeValueAsString(body), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jdbc.sql("""
+                INSERT INTO audit_checkpoint (created_at, last_id, last_hash, key_id, signature, file_name)
+                VALUES (:at, :id, :hash, :key, :sig, :file)""").param("at", Timestamp.from(at)).param("id", lastId)
+                .param("hash", lastHash).param("key", keyId(k.getPublic())).param("sig", signature).param("file", file)
+                .update();
+        return new Checkpoint(lastId, lastHash, at, keyId(k.getPublic()), signature, file);
+    }
+
+    /** On the schedule: a checkpoint whenever the head moved since the last one. */
+    @Scheduled(fixedDelayString = "${khien.audit.checkpoint-every:PT1H}",
+            initialDelayString = "${khien.audit.checkpoint-every:PT1H}")
+    public void scheduled() {
+        try {
+            Long head = jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1").query(Long.class).single();
+            Long last = jdbc.sql("SELECT MAX(last_id) FROM audit_checkpoint").query(Long.class).optional().orElse(null);
+            if (head > 0 && (last == null || head > last)) {
+                Checkpoint c = create();
+                LOG.info("Audit checkpoint {} written (head {})", c.fileName(), c.lastId());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Audit checkpoint could not be written", e);
+        }
+    }
+
+    /** The chain, then every checkpoint file against it. */
+    @Transactional(readOnly = true)
+    public Verification verify() {
+        AuditChainVerifier.Result r = chain.verify();
+        if (!r.intact()) {
+            return new Verification(false, 0, null, "chain broken at record " + r.firstBrokenId() + " (" + r.reason() + ")",
+                    null);
+        }
+        long headId = jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1").query(Long.class).single();
+        PublicKey trusted = keys().getPublic();
+        int checked = 0;
+        Long lastCheckpointed = null;
+        for (Path f : files()) {
+            JsonNode c;
+            try {
+                c = json.readTree(Files.readString(f, StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                return new Verification(false, checked, lastCheckpointed, "unreadable checkpoint", f.getFileName().toString());
+            }
+            long lastId = c.path("lastId").asLong(-1);
+            String lastHash = c.path("lastHash").asString("");
+            Instant at;
+            try {
+                at = Instant.parse(c.path("createdAt").asString(""));
+            } catch (RuntimeException e) {
+                return new Verification(false, checked, lastCheckpointed, "unreadable checkpoint", f.getFileName().toString());
+            }
+            if (!keyId(trusted).equals(c.path("keyId").asString(""))
+                    || !verifySignature(trusted, payload(lastId, lastHash, at), c.path("signature").asString(""))) {
+                return new Verification(false, checked, lastCheckpointed, "signature does not verify with the configured key",
+                        f.getFileName().toString());
+            }
+            if (lastId > headId) {
+                return new Verification(false, checked, lastCheckpointed, "truncated: the chain ends at " + headId
+                        + " but a checkpoint signed record " + lastId, f.getFileName().toString());
+            }
+            if (lastId > 0) {
+                Optional<String> stored = jdbc.sql("SELECT hash FROM audit_event WHERE id = :id").param("id", lastId)
+                        .query(String.class).optional();
+                if (stored.isEmpty() || !stored.get().equals(lastHash)) {
+                    return new Verification(false, checked, lastCheckpointed, "record " + lastId
+                            + " differs from its signed checkpoint (the chain was rewritten)", f.getFileName().toString());
+                }
+            }
+            checked++;
+            lastCheckpointed = lastCheckpointed == null ? lastId : Math.max(lastCheckpointed, lastId);
+        }
+        return new Verification(true, checked, lastCheckpointed, null, null);
+    }
+
+    List<Path> files() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(directory)) {
+            return new ArrayList<>(s.filter(p -> p.getFileName().toString().matches("checkpoint-\\d+-\\d+\\.json"))
+                    .sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] payload(long lastId, String lastHash, Instant at) {
+        return (FORMAT + "\n" + lastId + "\n" + lastHash + "\n" + at).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sign(PrivateKey key, byte[] data) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(key);
+            s.update(data);
+            return s.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean verifySignature(PublicKey key, byte[] data, String signature) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(key);
+            s.update(data);
+            return s.verify(Base64.getDecoder().decode(signature));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static String keyId(PublicKey key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded())).substring(0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The signing key: the PKCS#8 PEM file {@code KHIEN_AUDIT_SIGNING_KEY} with its public key beside it
+     * ({@code <file>.pub}, X.509 PEM). When no file is configured (development), a pair is generated once under the
+     * checkpoint directory. The database never holds the private key.
+     */
+    KeyPair keys() {
+        KeyPair k = keys;
+        if (k != null) {
+            return k;
+        }
+        synchronized (this) {
+            if (keys == null) {
+                Path priv = keyFile != null ? Path.of(keyFile) : directory.resolve("signing-key.pem");
+                Path pub = Path.of(priv + ".pub");
+                try {
+                    if (!Files.exists(priv)) {
+                        if (keyFile != null) {
+                            throw new IllegalStateException("KHIEN_AUDIT_SIGNING_KEY names a missing file: " + priv);
+                        }
+                        KeyPair generated = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                        Files.createDirectories(priv.toAbsolutePath().getParent());
+                        Files.writeString(priv, pem("PRIVATE KEY", generated.getPrivate().getEncoded()));
+                        Files.writeString(pub, pem("PUBLIC KEY", generated.getPublic().getEncoded()));
+                        LOG.warn("Generated an audit checkpoint signing key at {}; in production set KHIEN_AUDIT_SIGNING_KEY",
+                                priv);
+                    }
+                    KeyFactory f = KeyFactory.getInstance("Ed25519");
+                    keys = new KeyPair(f.generatePublic(new X509EncodedKeySpec(unpem(Files.readString(pub)))),
+                            f.generatePrivate(new PKCS8EncodedKeySpec(unpem(Files.readString(priv)))));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("Unreadable audit signing key " + priv, e);
+                }
+            }
+            return keys;
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    private static byte[] unpem(String pem) {
+        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").trim());
+    }
+}

@@ -1,0 +1,236 @@
+package vn.khien.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import vn.khien.access.Role;
+import vn.khien.support.Http;
+import vn.khien.support.IntegrationTest;
+import vn.khien.support.TestData;
+
+/**
+ * A generated fuzz of every operation in /v3/api-docs (issue 10): for each operation, a body built from its schema
+ * (valid shapes) and mutations of it (wrong types, nulls, huge and control-character strings, duplicate keys, broken
+ * JSON), odd path and query parameters, odd headers (Accept, Content-Type). Seeded, so a failure replays; about a
+ * minute. The caller is the administrator of a fresh organisation (what it may change is its own) and, for every
+ * operation, nobody. Fails on any 5xx and on any error answer that is not problem+json.
+ */
+class ApiFuzzTest extends IntegrationTest {
+
+    static final long SEED = Long.getLong("khien.fuzz.seed", 20261206L);
+    static final int PER_OPERATION = Integer.getInteger("khien.fuzz.per-operation", 8);
+    static final String[] ODD_IDS = {"0", "-1", "9223372036854775807", "99999999999999999999", "abc", "1.5", "%00",
+            "%ff", "%2e%2e", "1;x=1", "%20", "%27%20OR%201%3D1%20--"};
+    static final String[] ODD_STRINGS = {"", " ", "\u0000", "a\u0001b", "<script>", "%", "x".repeat(5000),
+            "'; DROP TABLE x; --", "\uD800", "ễ".repeat(300), "null", "{}", "../../etc/passwd"};
+
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void noOperationAnswers5xxOrANonProblemError() throws Exception {
+        TestData.Org org = data.org(data.root(), "Đơn vị thử mờ");
+        TestData.Person admin = data.person(org, Role.ORG_ADMIN);
+        data.grant(admin.id(), org, Role.SECURITY_OFFICER);
+        data.grant(admin.id(), org, Role.LEADER);
+        JsonNode docs = http.api(null).get("/v3/api-docs").json();
+        Random random = new Random(SEED);
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        for (var path : docs.get("paths").properties()) {
+            for (var m : path.getValue().properties()) {
+                String method = m.getKey().toUpperCase();
+                if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                    continue;
+                }
+                JsonNode op = m.getValue();
+                for (int i = 0; i < PER_OPERATION; i++) {
+                    String token = i == PER_OPERATION - 1 ? null : admin.token();
+                    String uri = fill(path.getKey(), op, org.id(), random, i);
+                    String contentType = contentTypeOf(op);
+                    String body = contentType == null ? null : body(docs, op, random, i);
+                    HttpRequest.Builder b;
+                    try {
+                        b = HttpRequest.newBuilder(URI.create(http.base() + uri)).timeout(Duration.ofSeconds(60));
+                    } catch (IllegalArgumentException e) {
+                        continue; // a URI the client refuses to send
+                    }
+                    if (token != null) {
+                        b.header("Authorization", "Bearer " + token);
+                    }
+                    if (i % 4 == 3) {
+                        b.header("Accept", random.nextBoolean() ? "text/html" : "application/xml");
+                    }
+                    if (body != null) {
+                        String ct = i % 5 == 4 ? "text/plain" : contentType;
+                        b.header("Content-Type", ct);
+                        b.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                    } else {
+                        b.method(method, HttpRequest.BodyPublishers.noBody());
+                    }
+                    HttpRequest request;
+                    try {
+                        request = b.build();
+                    } catch (IllegalArgumentException e) {
+                        continue; // a URI the client refuses to send
+                    }
+                    HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    sent++;
+                    String type = r.headers().firstValue("Content-Type").orElse("");
+                    if (r.statusCode() >= 500 || (r.statusCode() >= 400 && !type.startsWith("application/problem+json"))) {
+                        failures.add(method + " " + uri + " [" + (body == null ? "" : cut(body)) + "] → " + r.statusCode()
+                                + " " + type + " " + cut(r.body()));
+                    }
+                }
+            }
+        }
+        assertThat(sent).isGreaterThan(100);
+        assertThat(failures).as("seed " + SEED + ", " + sent + " requests:\n" + String.join("\n", failures)).isEmpty();
+    }
+
+    static String cut(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    static String contentTypeOf(JsonNode op) {
+        JsonNode content = op.path("requestBody").path("content");
+        if (content.isMissingNode() || content.isEmpty()) {
+            return null;
+        }
+        Iterator<String> names = content.propertyNames().iterator();
+        return names.hasNext() ? names.next() : null;
+    }
+
+    /** Path variables: an id of the caller's organisation or a neighbour first, then odd values. */
+    static String fill(String template, JsonNode op, long orgId, Random random, int i) {
+        String path = template;
+        while (path.contains("{")) {
+            int a = path.indexOf('{');
+            int b = path.indexOf('}', a);
+            String value = i < 2 ? String.valueOf(orgId + i) : i < 3 ? "1" : ODD_IDS[random.nextInt(ODD_IDS.length)];
+            path = path.substring(0, a) + value + path.substring(b + 1);
+        }
+        StringBuilder query = new StringBuilder();
+        for (JsonNode p : op.path("parameters")) {
+            if (!"query".equals(p.path("in").asString("")) || random.nextInt(3) == 0) {
+                continue;
+            }
+            String v = i < 2 ? sample(p.path("schema"), random) : urlEncode(ODD_STRINGS[random.nextInt(ODD_STRINGS.length)]);
+            query.append(query.isEmpty() ? "?" : "&").append(p.path("name").asString("")).append('=').append(v);
+        }
+        return path + query;
+    }
+
+    static String urlEncode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static String sample(JsonNode schema, Random random) {
+        String type = schema.path("type").asString("string");
+        if (schema.has("enum")) {
+            return schema.get("enum").get(random.nextInt(schema.get("enum").size())).asString();
+        }
+        return switch (type) {
+            case "integer" -> String.valueOf(random.nextInt(5));
+            case "number" -> "1.5";
+            case "boolean" -> String.valueOf(random.nextBoolean());
+            default -> "date".equals(schema.path("format").asString("")) ? "2026-01-01" : "a";
+        };
+    }
+
+    /** A body from the schema (i = 0, 1), then mutations. */
+    static String body(JsonNode docs, JsonNode op, Random random, int i) {
+        JsonNode content = op.path("requestBody").path("content");
+        JsonNode schema = content.isEmpty() ? null : content.properties().iterator().next().getValue().path("schema");
+        String ct = contentTypeOf(op);
+        if (ct != null && !ct.contains("json")) {
+            return i % 2 == 0 ? "a: b\n" : "\u0000".repeat(10);
+        }
+        JsonNode valid = Http.JSON.valueToTree(value(docs, schema, random, 0));
+        return switch (i % 8) {
+            case 0, 1 -> valid.toString();
+            case 2 -> mutate(valid, random).toString();
+            case 3 -> "{\"a\":1,\"a\":2}";
+            case 4 -> valid.toString().replace("}", ",");
+            case 5 -> "[]";
+            case 6 -> mutate(mutate(valid, random), random).toString();
+            default -> "null";
+        };
+    }
+
+    static JsonNode mutate(JsonNode node, Random random) {
+        if (!(node instanceof ObjectNode o) || o.isEmpty()) {
+            return Http.JSON.valueToTree(Map.of("x", ODD_STRINGS[random.nextInt(ODD_STRINGS.length)]));
+        }
+        List<String> names = new ArrayList<>(o.propertyNames());
+        String name = names.get(random.nextInt(names.size()));
+        Object replacement = switch (random.nextInt(6)) {
+            case 0 -> null;
+            case 1 -> ODD_STRINGS[random.nextInt(ODD_STRINGS.length)];
+            case 2 -> 7.5;
+            case 3 -> Long.MAX_VALUE;
+            case 4 -> List.of(1, 2);
+            default -> Map.of("nested", true);
+        };
+        o.set(name, Http.JSON.valueToTree(replacement));
+        return o;
+    }
+
+    static Object value(JsonNode docs, JsonNode schema, Random random, int depth) {
+        if (schema == null || schema.isMissingNode() || depth > 4) {
+            return null;
+        }
+        if (schema.has("$ref")) {
+            String ref = schema.get("$ref").asString();
+            return value(docs, docs.at(ref.substring(1)), random, depth + 1);
+        }
+        if (schema.has("enum")) {
+            return schema.get("enum").get(random.nextInt(schema.get("enum").size()));
+        }
+        String type = schema.path("type").asString(schema.has("properties") ? "object" : "string");
+        switch (type) {
+            case "object" -> {
+                Map<String, Object> o = new java.util.LinkedHashMap<>();
+                for (var p : schema.path("properties").properties()) {
+                    o.put(p.getKey(), value(docs, p.getValue(), random, depth + 1));
+                }
+                return o;
+            }
+            case "array" -> {
+                return List.of(value(docs, schema.path("items"), random, depth + 1)).stream()
+                        .filter(java.util.Objects::nonNull).toList();
+            }
+            case "integer" -> {
+                return (long) random.nextInt(3) + 1;
+            }
+            case "number" -> {
+                return 1.0;
+            }
+            case "boolean" -> {
+                return random.nextBoolean();
+            }
+            default -> {
+                String format = schema.path("format").asString("");
+                return switch (format) {
+                    case "date" -> "2026-06-01";
+                    case "date-time" -> "2026-06-01T00:00:00Z";
+                    case "byte" -> "aGVsbG8=";
+                    case "email" -> "a@b.vn";
+                    default -> "Giá trị thử";
+                };
+            }
+        }
+    }
+}
