@@ -185,6 +185,7 @@ class RegisterFilesTest extends IntegrationTest {
         String base = "/api/v1/dossiers/" + dossierId + "/actions/";
         assertThat(officer.post(base + "SUBMIT", Map.of()).status()).isEqualTo(200);
         assertThat(http.api(p.appraiser.token()).post(base + "APPRAISE", Map.of("comment", "Đạt")).status()).isEqualTo(200);
+        ProvinceFixture.recordRegulation(officer, systemId, "2026-01-02");
         Http.Response approved = http.api(p.leader.token()).post(base + "APPROVE", Map.of("decisionNumber", "45/QĐ-SYT",
                 "decisionDate", "2026-11-20", "decisionSigner", "Nguyễn Thị Hoà",
                 "signedFileBase64", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})));

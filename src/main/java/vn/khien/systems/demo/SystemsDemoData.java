@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.access.ActingAs;
 import vn.khien.platform.KhienProperties;
 import vn.khien.platform.PlatformConfiguration;
+import vn.khien.systems.SecurityRegulations;
 import vn.khien.systems.classification.authority.AuthorityRole;
 import vn.khien.systems.dossier.ActionRequest;
 import vn.khien.systems.dossier.AuthorityDirectory;
@@ -60,11 +61,13 @@ public class SystemsDemoData {
     private final DossierService dossiers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SecurityRegulations regulations;
 
     public SystemsDemoData(KhienProperties properties, Environment environment, ApplicationArguments arguments,
                            JdbcClient jdbc, TransactionTemplate tx, AuthorityDirectory directory, SystemService systems,
                            ClassificationService classifications, DossierService dossiers,
-                           ApplicationEventPublisher events, Clock clock) {
+                           ApplicationEventPublisher events, Clock clock, SecurityRegulations regulations) {
+        this.regulations = regulations;
         this.events = events;
         this.properties = properties;
         this.environment = environment;
@@ -151,6 +154,10 @@ public class SystemsDemoData {
         long hisDossier = as("demo.bv.canbo", () -> dossiers.forSystem(his).get(0).id());
         as("demo.so.canbo", () -> act(hisDossier, DossierAction.APPRAISE,
                 comment("Hồ sơ đầy đủ; cấp độ 3 phù hợp với tiêu chí NĐ 331/2026 Đ13; phương án đáp ứng yêu cầu.")));
+        // The security regulation is issued before the level is approved (TT 12/2022 Đ9.7; NĐ 331/2026 Đ30.7).
+        as("demo.bv.canbo", () -> regulations.record(his,
+                "Quy chế bảo đảm an toàn hệ thống thông tin HIS - Bệnh viện Đa khoa tỉnh Demo (demo)",
+                "87/QĐ-BVĐK (demo)", today().minusDays(3), "Giám đốc Bệnh viện Đa khoa tỉnh Demo (demo)"));
         as("demo.tinh.lanhdao", () -> {
             ActionRequest r = new ActionRequest();
             r.setDecisionNumber("125/QĐ-SYT (demo)");

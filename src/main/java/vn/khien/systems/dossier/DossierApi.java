@@ -27,7 +27,8 @@ public class DossierApi {
                            List<DossierAttachment> attachments) { }
 
     public record DossierView(Dossier dossier, List<PartView> parts, List<DossierStep> history,
-                              List<DossierAction> allowedActions) { }
+                              List<DossierAction> allowedActions,
+                              List<DossierService.PreconditionStatus> approvalPreconditions) { }
 
     public record PartContent(String content) { }
 
@@ -143,7 +144,7 @@ public class DossierApi {
         List<PartView> parts = service.partDefinitions(d).stream().map(p -> new PartView(p.key(), p.titleVi(),
                 p.legalRef(), texts.get(p.key()), files.stream().filter(f -> f.partKey().equals(p.key())).toList()))
                 .toList();
-        return new DossierView(d, parts, service.steps(id), service.allowedActions(d));
+        return new DossierView(d, parts, service.steps(id), service.allowedActions(d), service.preconditionStatus(d));
     }
 
     static ResponseEntity<byte[]> download(byte[] content, String fileName, String contentType) {

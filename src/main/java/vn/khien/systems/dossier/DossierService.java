@@ -22,6 +22,7 @@ import vn.khien.platform.FieldProblemException.FieldProblem;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.platform.PlatformConfiguration;
+import vn.khien.systems.SecurityRegulations;
 import vn.khien.systems.SystemLevelApproved;
 import vn.khien.systems.classification.authority.AuthorityAssignment;
 import vn.khien.systems.classification.authority.AuthorityContext;
@@ -57,11 +58,16 @@ public class DossierService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ApprovalPreconditions preconditions;
+    private final SecurityRegulations regulations;
 
     public DossierService(DossierRepository repository, SystemService systems, SystemRepository systemRepository,
                           ClassificationService classifications, AuthorityResolver authority,
                           AuthorityDirectory directory, DossierPartCatalog partCatalog, DossierDeadlines deadlines,
-                          OrgScope scope, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                          OrgScope scope, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+                          ApprovalPreconditions preconditions, SecurityRegulations regulations) {
+        this.preconditions = preconditions;
+        this.regulations = regulations;
         this.repository = repository;
         this.systems = systems;
         this.systemRepository = systemRepository;
@@ -312,6 +318,7 @@ public class DossierService {
                 to = DossierStatus.APPROVED;
                 limitOfThisStep = d.stepDueOn();
                 approvalColumns(request, columns);
+                requirePreconditions(d, request.getDecisionDate());
                 break;
             case WITHDRAW:
                 to = DossierStatus.WITHDRAWN;
@@ -386,6 +393,43 @@ public class DossierService {
             columns.put("signed_file_name", blankToNull(r.getSignedFileName()) == null ? "quyet-dinh.pdf" : r.getSignedFileName());
         }
     }
+
+    /**
+     * The preconditions of approval in the rule data (TT 12/2022 Đ9.7; NĐ 331/2026 Đ30.7: the security regulation is
+     * issued before the level is approved), each refusal naming its article.
+     */
+    private void requirePreconditions(Dossier d, LocalDate decisionDate) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ApprovalPreconditions.Unmet u : preconditions.unmet(d.regime(), d.proposedLevel(),
+                regulations.issuedFor(d.systemId()), decisionDate)) {
+            problems.add("MISSING".equals(u.reason())
+                    ? new FieldProblem("securityRegulation", "legal.precondition.regulationMissing",
+                            u.precondition().legalRef())
+                    : new FieldProblem("securityRegulation", "legal.precondition.regulationAfterDecision",
+                            u.precondition().legalRef(), u.regulation().decisionNumber(),
+                            vn.khien.platform.DateDisplay.DATE.format(u.regulation().issuedOn())));
+        }
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
+        }
+    }
+
+    /** The approval preconditions of a dossier and whether each is met today, for the page and the API. */
+    public List<PreconditionStatus> preconditionStatus(Dossier d) {
+        java.util.Optional<SecurityRegulations.IssuedRegulation> regulation = regulations.issuedFor(d.systemId());
+        LocalDate decision = d.decisionDate();
+        List<ApprovalPreconditions.Unmet> unmet = preconditions.unmet(d.regime(), d.proposedLevel(), regulation, decision);
+        return preconditions.forDossier(d.regime(), d.proposedLevel()).stream().map(p -> {
+            String reason = unmet.stream().filter(u -> u.precondition().id().equals(p.id())).map(
+                    ApprovalPreconditions.Unmet::reason).findFirst().orElse(null);
+            return new PreconditionStatus(p.id(), p.legalRef(), p.textVi(), p.textEn(), reason == null, reason,
+                    regulation.orElse(null));
+        }).toList();
+    }
+
+    /** One approval precondition as shown: met, or why not (MISSING, AFTER_DECISION). */
+    public record PreconditionStatus(String id, String legalRef, String textVi, String textEn, boolean met,
+                                     String reason, SecurityRegulations.IssuedRegulation regulation) { }
 
     private void requireCompleteParts(Dossier d) {
         Map<String, String> texts = repository.parts(d.id());
