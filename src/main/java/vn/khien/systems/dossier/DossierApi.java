@@ -28,7 +28,8 @@ public class DossierApi {
 
     public record DossierView(Dossier dossier, List<PartView> parts, List<DossierStep> history,
                               List<DossierAction> allowedActions,
-                              List<DossierService.PreconditionStatus> approvalPreconditions) { }
+                              List<DossierService.PreconditionStatus> approvalPreconditions,
+                              vn.khien.systems.levels.StoredClassification proposalWithoutCriterion) { }
 
     public record PartContent(String content) { }
 
@@ -144,7 +145,8 @@ public class DossierApi {
         List<PartView> parts = service.partDefinitions(d).stream().map(p -> new PartView(p.key(), p.titleVi(),
                 p.legalRef(), texts.get(p.key()), files.stream().filter(f -> f.partKey().equals(p.key())).toList()))
                 .toList();
-        return new DossierView(d, parts, service.steps(id), service.allowedActions(d), service.preconditionStatus(d));
+        return new DossierView(d, parts, service.steps(id), service.allowedActions(d), service.preconditionStatus(d),
+                service.proposalWithoutCriterion(d).orElse(null));
     }
 
     static ResponseEntity<byte[]> download(byte[] content, String fileName, String contentType) {

@@ -59,6 +59,7 @@ public class DossierPages {
         model.addAttribute("attachments", service.attachments(id));
         model.addAttribute("history", service.steps(id));
         model.addAttribute("preconditions", service.preconditionStatus(d));
+        model.addAttribute("gap", service.proposalWithoutCriterion(d).orElse(null));
         model.addAttribute("allowed", service.allowedActions(d).stream().map(Enum::name).toList());
         model.addAttribute("editable", d.status().editable() && systems.canEdit(systems.get(d.systemId())));
         java.time.LocalDate today = java.time.LocalDate.now(vn.khien.platform.PlatformConfiguration.ZONE);

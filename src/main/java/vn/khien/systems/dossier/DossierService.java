@@ -427,6 +427,15 @@ public class DossierService {
         }).toList();
     }
 
+    /**
+     * The classification behind the dossier when it met no criterion of the regime: the level is the officer's
+     * justified proposal, flagged for the appraiser (issue 9 point 20). Empty otherwise.
+     */
+    public Optional<StoredClassification> proposalWithoutCriterion(Dossier d) {
+        return d.classificationId() == null ? Optional.empty()
+                : classifications.find(d.classificationId()).filter(StoredClassification::noCriterion);
+    }
+
     /** One approval precondition as shown: met, or why not (MISSING, AFTER_DECISION). */
     public record PreconditionStatus(String id, String legalRef, String textVi, String textEn, boolean met,
                                      String reason, SecurityRegulations.IssuedRegulation regulation) { }
