@@ -52,4 +52,37 @@ class LegalStepsApiTest extends IntegrationTest {
                 Map.of("regime", "nd331-2026", "answers", ProvinceFixture.LEVEL3_ND331));
         assertThat(ordinary.json().get("noCriterion").asBoolean()).isFalse();
     }
+
+    @Test
+    void regimesEndpointGivesLabelsAndTheConditionsOfConditionalQuestions() {
+        tools.jackson.databind.JsonNode regimes = admin().get(
+                "/api/v1/classification-regimes").json();
+        tools.jackson.databind.JsonNode nd331 = null;
+        for (tools.jackson.databind.JsonNode r : regimes) {
+            if (r.get("id").asText().equals("nd331-2026")) {
+                nd331 = r;
+            }
+        }
+        assertThat(nd331).isNotNull();
+        Map<String, tools.jackson.databind.JsonNode> byId = new java.util.HashMap<>();
+        nd331.get("questions").forEach(q -> byId.put(q.get("id").asText(), q));
+        tools.jackson.databind.JsonNode type = byId.get("system_type");
+        assertThat(type.get("optionLabels").get("CITIZEN_BUSINESS").get("vi").asText())
+                .isEqualTo("Phục vụ người dân, doanh nghiệp");
+        assertThat(type.get("optionLabels").get("ICS").get("en").asText()).isEqualTo("Industrial control");
+        assertThat(type.get("requiredWhen").isNull()).isTrue();
+        tools.jackson.databind.JsonNode h24 = byId.get("requires_24x7");
+        assertThat(h24.get("required").asBoolean()).isFalse();
+        assertThat(h24.get("requiredWhen").get("any").get(0).get("question").asText()).isEqualTo("national_egov_system");
+        assertThat(h24.get("requiredWhen").get("any").get(1).get("in").get(0).asText()).isEqualTo("NATIONWIDE");
+        assertThat(byId.get("basic_pd_subjects").get("requiredWhen").get("value").asText()).isEqualTo("CITIZEN_BUSINESS");
+
+        // The register answers in the same codes, and still reads the former ones.
+        ProvinceFixture p = new ProvinceFixture(data, admin());
+        Http.Response created = http.api(p.officer.token()).post("/api/v1/systems", Map.of("code", data.unique("HT"),
+                "name", "Cổng dịch vụ công", "ownerOrganizationId", p.department.id(),
+                "operatorOrganizationId", p.department.id(), "systemType", "PUBLIC_SERVICE"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("systemType").asText()).isEqualTo("CITIZEN_BUSINESS");
+    }
 }

@@ -65,7 +65,7 @@ class LevelDossierBrowserTest extends IntegrationTest {
         officer.fill("#purpose", "Tiếp nhận và giải quyết thủ tục hành chính");
         officer.selectOption("#ownerOrganizationId", String.valueOf(p.department.id()));
         officer.selectOption("#operatorOrganizationId", String.valueOf(p.department.id()));
-        officer.selectOption("#systemType", "PUBLIC_SERVICE");
+        officer.selectOption("#systemType", "CITIZEN_BUSINESS");
         officer.check("input[name='informationKinds'][value='PERSONAL']");
         officer.fill("#userCount", "2500");
         officer.click("#save-system");

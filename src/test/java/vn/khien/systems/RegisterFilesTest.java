@@ -58,7 +58,7 @@ class RegisterFilesTest extends IntegrationTest {
         String bad = data.unique("BAD");
         String csv = "\uFEFFMã hệ thống [code],Tên hệ thống [name],Mã tổ chức chủ quản [owner],Mã đơn vị vận hành [operator],"
                 + "Loại hệ thống [type],Số người sử dụng [users]\n"
-                + good + ",Cổng dịch vụ công," + unit.code() + "," + unit.code() + ",PUBLIC_SERVICE,12000\n"
+                + good + ",Cổng dịch vụ công," + unit.code() + "," + unit.code() + ",CITIZEN_BUSINESS,12000\n"
                 + bad + ",Hệ thống lỗi," + unit.code() + ",KHONG-TON-TAI,DICH_VU,nhiều\n"
                 + good + ",Trùng mã," + unit.code() + "," + unit.code() + ",INTERNAL,\n"
                 + ",,,,,\n";

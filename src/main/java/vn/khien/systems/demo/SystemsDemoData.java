@@ -131,7 +131,7 @@ public class SystemsDemoData {
         long his = as("demo.bv.canbo", () -> {
             long id = system("DEMO-HIS", "Hệ thống thông tin bệnh viện HIS - Bệnh viện Đa khoa tỉnh Demo (demo)",
                     "Quản lý khám chữa bệnh, hồ sơ bệnh án, viện phí và kết nối giám định bảo hiểm y tế",
-                    bv, bv, SystemType.PUBLIC_SERVICE,
+                    bv, bv, SystemType.CITIZEN_BUSINESS,
                     List.of(InformationKind.PRIVATE, InformationKind.PERSONAL, InformationKind.SENSITIVE_PERSONAL),
                     650L, 280_000L, HostingKind.OWN_PREMISES, null, false);
             host(id, "his-app-01", "10.20.1.11, 10.20.1.12", "Windows Server 2019 Standard");
@@ -169,7 +169,7 @@ public class SystemsDemoData {
         // 2. Provincial public-service portal: dossier submitted, waiting for appraisal.
         long dvcId = as("demo.tinh.lanhdao", () -> system("DEMO-DVC", "Cổng dịch vụ công tỉnh Demo (demo)",
                     "Tiếp nhận, giải quyết thủ tục hành chính trực tuyến cho người dân, doanh nghiệp của tỉnh",
-                    tinh, ttcds, SystemType.PUBLIC_SERVICE, List.of(InformationKind.PUBLIC, InformationKind.PERSONAL),
+                    tinh, ttcds, SystemType.CITIZEN_BUSINESS, List.of(InformationKind.PUBLIC, InformationKind.PERSONAL),
                     1_200L, 450_000L, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu tỉnh Demo (demo)", false));
         as("demo.so.canbo", () -> {
             long id = dvcId;
@@ -224,7 +224,7 @@ public class SystemsDemoData {
         // 5. The ministry's portal: registered, run by the ministry's IT centre (its security unit).
         as("demo.bo.canbo", () -> {
             long id = system("DEMO-CTTDT-BO", "Cổng thông tin điện tử Bộ Demo (demo)",
-                    "Công bố thông tin, văn bản quy phạm pháp luật và tin tức của Bộ", bo, boCntt, SystemType.PUBLIC_SERVICE,
+                    "Công bố thông tin, văn bản quy phạm pháp luật và tin tức của Bộ", bo, boCntt, SystemType.CITIZEN_BUSINESS,
                     List.of(InformationKind.PUBLIC), 50L, null, HostingKind.CLOUD, "Nhà cung cấp điện toán đám mây Demo (demo)",
                     true);
             host(id, "cttdt-web-01", "203.0.113.10", "Ubuntu 24.04 LTS");
