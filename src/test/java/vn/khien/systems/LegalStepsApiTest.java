@@ -85,4 +85,57 @@ class LegalStepsApiTest extends IntegrationTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("systemType").asText()).isEqualTo("CITIZEN_BUSINESS");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.khien.systems.dossier.DossierDeadlines deadlines;
+
+    @Test
+    void theReceivingBodyRecordsTheDayItGotTheDossierAndTheLimitsRunFromIt() {
+        ProvinceFixture p = new ProvinceFixture(data, admin());
+        Http.Api officer = http.api(p.officer.token());
+        Http.Api appraiser = http.api(p.appraiser.token());
+        long systemId = ProvinceFixture.createSystem(officer, data, p.department, "Hệ thống quản lý hồ sơ giấy");
+        officer.post("/api/v1/systems/" + systemId + "/classifications",
+                Map.of("regime", "nd331-2026", "answers", ProvinceFixture.LEVEL3_ND331));
+        long dossierId = officer.post("/api/v1/systems/" + systemId + "/dossiers", "").json().get("dossier").get("id").asLong();
+        ProvinceFixture.fillParts(officer, dossierId);
+        String receipt = "/api/v1/dossiers/" + dossierId + "/receipt";
+        java.time.LocalDate today = java.time.LocalDate.now(vn.khien.platform.PlatformConfiguration.ZONE);
+        // Nothing to receive while drafting.
+        assertThat(appraiser.post(receipt, Map.of("receivedOn", today.toString())).status()).isIn(404, 422);
+        officer.post("/api/v1/dossiers/" + dossierId + "/actions/SUBMIT", Map.of());
+
+        // Only the receiving body; not in the future; not before the dossier existed.
+        assertThat(officer.post(receipt, Map.of("receivedOn", today.toString())).status()).isEqualTo(403);
+        Http.Response future = appraiser.post(receipt, Map.of("receivedOn", today.plusDays(1).toString()));
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.body()).contains("receivedOn");
+        assertThat(appraiser.post(receipt, Map.of("receivedOn", today.minusYears(1).toString())).status()).isEqualTo(422);
+        assertThat(appraiser.post(receipt, Map.of()).status()).isEqualTo(422);
+
+        Http.Response received = appraiser.post(receipt, Map.of("receivedOn", today.toString(), "note", "Hồ sơ giấy"));
+        assertThat(received.status()).as(received.body()).isEqualTo(200);
+        tools.jackson.databind.JsonNode d = received.json().get("dossier");
+        vn.khien.systems.deadlines.Deadline appraisal = deadlines.due("nd331-2026",
+                vn.khien.systems.deadlines.ProcedureStep.APPRAISAL, 3, today).orElseThrow();
+        vn.khien.systems.deadlines.Deadline validity = deadlines.due("nd331-2026",
+                vn.khien.systems.deadlines.ProcedureStep.DOSSIER_VALIDITY_CHECK, 3, today).orElseThrow();
+        assertThat(d.get("receivedOn").asText()).isEqualTo(today.toString());
+        assertThat(d.get("stepDueOn").asText()).isEqualTo(appraisal.due().toString());
+        assertThat(d.get("stepDueEstimated").asBoolean()).isEqualTo(appraisal.reliesOnEstimates());
+        assertThat(d.get("validityDueOn").asText()).isEqualTo(validity.due().toString());
+        tools.jackson.databind.JsonNode last = received.json().get("history").get(received.json().get("history").size() - 1);
+        assertThat(last.get("action").asText()).isEqualTo("RECEIVE");
+        assertThat(last.get("comment").asText()).isEqualTo("Hồ sơ giấy");
+        assertThat(admin().get("/api/v1/audit?organizationId=" + p.department.id() + "&size=200").body())
+                .contains("dossier.receive");
+
+        // Once appraised, the approver records its own receipt; the approval limit runs from it.
+        appraiser.post("/api/v1/dossiers/" + dossierId + "/actions/APPRAISE", Map.of("comment", "Đạt"));
+        assertThat(appraiser.post(receipt, Map.of("receivedOn", today.toString())).status()).isEqualTo(403);
+        Http.Response byApprover = http.api(p.leader.token()).post(receipt, Map.of("receivedOn", today.toString()));
+        assertThat(byApprover.status()).as(byApprover.body()).isEqualTo(200);
+        assertThat(byApprover.json().get("dossier").get("stepDueOn").asText()).isEqualTo(deadlines.due("nd331-2026",
+                vn.khien.systems.deadlines.ProcedureStep.APPROVAL, 3, today).orElseThrow().due().toString());
+    }
 }

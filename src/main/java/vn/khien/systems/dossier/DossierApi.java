@@ -33,6 +33,9 @@ public class DossierApi {
 
     public record PartContent(String content) { }
 
+    /** The day the receiving body got the complete dossier (ISO date) and an optional note (e.g. "hồ sơ giấy"). */
+    public record ReceiptRequest(java.time.LocalDate receivedOn, String note) { }
+
     public record DesignationRequest(long scopeOrganizationId, AuthorityRole role, long organizationId) { }
 
     private final DossierService service;
@@ -114,6 +117,16 @@ public class DossierApi {
     public DossierView act(@PathVariable long id, @PathVariable DossierAction action,
                            @Valid @RequestBody(required = false) ActionRequest request) {
         service.act(id, action, request == null ? new ActionRequest() : request);
+        return view(id);
+    }
+
+    @PostMapping("/api/v1/dossiers/{id}/receipt")
+    @Operation(summary = "Record the day the receiving body got the complete dossier (the appraiser while submitted, "
+            + "the approver once appraised); the legal limits of the step are counted again from that day",
+            description = "NĐ 85/2016 Đ16.2, Đ17; NĐ 331/2026 Đ23, Đ24. stepDueEstimated/validityDueEstimated in the "
+                    + "dossier say when a due day relies on holiday dates not yet announced (ESTIMATED)")
+    public DossierView receipt(@PathVariable long id, @RequestBody ReceiptRequest request) {
+        service.recordReceipt(id, request == null ? null : request.receivedOn(), request == null ? null : request.note());
         return view(id);
     }
 

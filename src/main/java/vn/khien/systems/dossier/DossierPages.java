@@ -60,6 +60,7 @@ public class DossierPages {
         model.addAttribute("history", service.steps(id));
         model.addAttribute("preconditions", service.preconditionStatus(d));
         model.addAttribute("gap", service.proposalWithoutCriterion(d).orElse(null));
+        model.addAttribute("canRecordReceipt", service.canRecordReceipt(d));
         model.addAttribute("allowed", service.allowedActions(d).stream().map(Enum::name).toList());
         model.addAttribute("editable", d.status().editable() && systems.canEdit(systems.get(d.systemId())));
         java.time.LocalDate today = java.time.LocalDate.now(vn.khien.platform.PlatformConfiguration.ZONE);
@@ -114,6 +115,19 @@ public class DossierPages {
         }
         try {
             service.act(id, action, request);
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("errors", problems.of(e));
+        }
+        return "redirect:/dossiers/" + id;
+    }
+
+    @PostMapping("/dossiers/{id}/receipt")
+    String receipt(@PathVariable long id,
+                   @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                           iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate receivedOn,
+                   @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            service.recordReceipt(id, receivedOn, note);
         } catch (FieldProblemException e) {
             redirect.addFlashAttribute("errors", problems.of(e));
         }

@@ -26,7 +26,7 @@ public class DossierRepository {
                 d.authority_legal_ref, d.submitted_by, d.submitted_at, d.step_started_on, d.step_due_on,
                 d.step_limit_ref, d.appraised_by, d.appraised_at, d.appraisal_opinion, d.approved_by, d.approved_at,
                 d.decision_number, d.decision_date, d.decision_signer, d.signed_file_name, d.created_at,
-                d.validity_due_on, d.validity_limit_ref
+                d.validity_due_on, d.validity_limit_ref, d.received_on, d.step_due_estimated, d.validity_due_estimated
             FROM level_dossier d
             JOIN information_system s ON s.id = d.system_id
             JOIN organization ow ON ow.id = s.owner_organization_id
@@ -103,6 +103,18 @@ public class DossierRepository {
                 .param("due", dueOn).param("now", Timestamp.from(now)).update();
     }
 
+    /** The receipt step: the day the body received the dossier, kept in the history with the new due day. */
+    public void addReceiptStep(long dossierId, DossierStatus status, Long actorId, String actorName, String comment,
+                               LocalDate receivedOn, LocalDate dueOn, Instant now) {
+        jdbc.sql("""
+                INSERT INTO dossier_step (dossier_id, action, from_status, to_status, actor_id, actor_name, comment,
+                    due_on, received_on, occurred_at)
+                VALUES (:d, 'RECEIVE', :s, :s, :actor, :name, :comment, :due, :received, :now)""")
+                .param("d", dossierId).param("s", status.name()).param("actor", actorId).param("name", actorName)
+                .param("comment", comment).param("due", dueOn).param("received", receivedOn)
+                .param("now", Timestamp.from(now)).update();
+    }
+
     public List<DossierStep> steps(long dossierId) {
         return jdbc.sql("SELECT * FROM dossier_step WHERE dossier_id = :d ORDER BY occurred_at, id").param("d", dossierId)
                 .query((rs, n) -> new DossierStep(rs.getLong("id"), rs.getString("action"),
@@ -174,7 +186,9 @@ public class DossierRepository {
                 rs.getString("appraisal_opinion"), nullableLong(rs, "approved_by"), instant(rs, "approved_at"),
                 rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class),
                 rs.getString("decision_signer"), rs.getString("signed_file_name"), instant(rs, "created_at"),
-                rs.getObject("validity_due_on", LocalDate.class), rs.getString("validity_limit_ref"));
+                rs.getObject("validity_due_on", LocalDate.class), rs.getString("validity_limit_ref"),
+                rs.getObject("received_on", LocalDate.class), rs.getBoolean("step_due_estimated"),
+                rs.getBoolean("validity_due_estimated"));
     }
 
     private static Long nullableLong(ResultSet rs, String col) throws SQLException {

@@ -270,6 +270,10 @@ public class DossierService {
         // Every receipt starts the validity check where the regime has one (NĐ 331/2026 Đ23: 5 working days to tell
         // the submitter the dossier is incomplete); any other step ends it.
         columns.put("validity_due_on", null);
+        columns.put("validity_due_estimated", false);
+        // A new step starts a new clock: its receipt is recorded again by the body now handling it.
+        columns.put("received_on", null);
+        columns.put("step_due_estimated", false);
         String comment = request == null ? null : blankToNull(request.getComment());
         switch (action) {
             case SUBMIT: {
@@ -286,12 +290,14 @@ public class DossierService {
                 to = DossierStatus.SUBMITTED;
                 Optional<Deadline> limit = deadlines.due(d.regime(), ProcedureStep.APPRAISAL, d.proposedLevel(), today);
                 due = limit.map(Deadline::due).orElse(null);
+                columns.put("step_due_estimated", limit.map(Deadline::reliesOnEstimates).orElse(false));
                 columns.put("submitted_by", CurrentPerson.idOrNobody());
                 columns.put("submitted_at", java.sql.Timestamp.from(now));
                 columns.put("step_limit_ref", limit.map(l -> l.limit().legalRef()).orElse(null));
                 Optional<Deadline> validity = deadlines.due(d.regime(), ProcedureStep.DOSSIER_VALIDITY_CHECK,
                         d.proposedLevel(), today);
                 columns.put("validity_due_on", validity.map(Deadline::due).orElse(null));
+                columns.put("validity_due_estimated", validity.map(Deadline::reliesOnEstimates).orElse(false));
                 columns.put("validity_limit_ref", validity.map(l -> l.limit().legalRef()).orElse(null));
                 break;
             }
@@ -308,6 +314,7 @@ public class DossierService {
                 limitOfThisStep = d.stepDueOn();
                 Optional<Deadline> limit = deadlines.due(d.regime(), ProcedureStep.APPROVAL, d.proposedLevel(), today);
                 due = limit.map(Deadline::due).orElse(null);
+                columns.put("step_due_estimated", limit.map(Deadline::reliesOnEstimates).orElse(false));
                 columns.put("appraised_by", CurrentPerson.idOrNobody());
                 columns.put("appraised_at", java.sql.Timestamp.from(now));
                 columns.put("appraisal_opinion", comment);
@@ -356,6 +363,72 @@ public class DossierService {
                     d.regime(), after.decisionDate()));
         }
         return after;
+    }
+
+    /**
+     * The receiving body records the day it received the complete dossier (often on paper); the legal limits of the
+     * current step are counted again from that day (NĐ 85/2016 Đ16.2, Đ17; NĐ 331/2026 Đ23, Đ24). Audited with the due
+     * days before and after.
+     */
+    @Transactional
+    public Dossier recordReceipt(long id, LocalDate receivedOn, String note) {
+        Dossier d = get(id);
+        ProcedureStep step = d.receiptRestarts();
+        long receiverOrg = step == ProcedureStep.APPRAISAL ? d.appraiserOrgId() : d.approverOrgId();
+        if (!scope.can(receiverOrg, Capability.EDIT_SECURITY_DATA) && !scope.can(receiverOrg, Capability.APPROVE)) {
+            throw new ForbiddenActionException("legal.receipt.notReceiver");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), PlatformConfiguration.ZONE);
+        if (receivedOn == null) {
+            throw new FieldProblemException("receivedOn", "validation.required");
+        }
+        if (receivedOn.isAfter(today)) {
+            throw new FieldProblemException("receivedOn", "legal.receipt.future");
+        }
+        LocalDate created = LocalDate.ofInstant(d.createdAt(), PlatformConfiguration.ZONE);
+        if (receivedOn.isBefore(created)) {
+            throw new FieldProblemException("receivedOn", "legal.receipt.beforeDossier",
+                    vn.khien.platform.DateDisplay.DATE.format(created));
+        }
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("received_on", receivedOn);
+        Optional<Deadline> limit = deadlines.due(d.regime(), step, d.proposedLevel(), receivedOn);
+        columns.put("step_due_on", limit.map(Deadline::due).orElse(null));
+        columns.put("step_due_estimated", limit.map(Deadline::reliesOnEstimates).orElse(false));
+        if (step == ProcedureStep.APPRAISAL && d.validityDueOn() != null) {
+            Optional<Deadline> validity = deadlines.due(d.regime(), ProcedureStep.DOSSIER_VALIDITY_CHECK,
+                    d.proposedLevel(), receivedOn);
+            columns.put("validity_due_on", validity.map(Deadline::due).orElse(d.validityDueOn()));
+            columns.put("validity_due_estimated", validity.map(Deadline::reliesOnEstimates).orElse(false));
+        }
+        Instant now = clock.instant();
+        repository.update(id, columns, now);
+        String comment = blankToNull(note);
+        repository.addReceiptStep(id, d.status(), CurrentPerson.idOrNobody(), CurrentPerson.username().orElse(null),
+                comment, receivedOn, (LocalDate) columns.get("step_due_on"), now);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("receivedOn", d.receivedOn() == null ? null : d.receivedOn().toString());
+        before.put("stepDueOn", d.stepDueOn() == null ? null : d.stepDueOn().toString());
+        before.put("validityDueOn", d.validityDueOn() == null ? null : d.validityDueOn().toString());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("receivedOn", receivedOn.toString());
+        after.put("step", step.name());
+        after.put("stepDueOn", columns.get("step_due_on") == null ? null : columns.get("step_due_on").toString());
+        after.put("validityDueOn", columns.containsKey("validity_due_on") ? String.valueOf(columns.get("validity_due_on"))
+                : before.get("validityDueOn"));
+        after.put("estimated", columns.get("step_due_estimated"));
+        after.put("note", comment);
+        audit.record(AuditEntry.change("dossier.receive", d.ownerOrganizationId(), "level_dossier", id, before, after));
+        return get(id);
+    }
+
+    /** Whether the caller may record the receipt of this dossier now (the body handling its current step). */
+    public boolean canRecordReceipt(Dossier d) {
+        if (d.status() != DossierStatus.SUBMITTED && d.status() != DossierStatus.APPRAISED) {
+            return false;
+        }
+        long org = d.status() == DossierStatus.SUBMITTED ? d.appraiserOrgId() : d.approverOrgId();
+        return scope.can(org, Capability.EDIT_SECURITY_DATA) || scope.can(org, Capability.APPROVE);
     }
 
     private void approvalColumns(ActionRequest r, Map<String, Object> columns) {
