@@ -138,4 +138,45 @@ class LegalStepsApiTest extends IntegrationTest {
         assertThat(byApprover.json().get("dossier").get("stepDueOn").asText()).isEqualTo(deadlines.due("nd331-2026",
                 vn.khien.systems.deadlines.ProcedureStep.APPROVAL, 3, today).orElseThrow().due().toString());
     }
+
+    static Map<String, Object> level4(String regime) {
+        Map<String, Object> a = new java.util.HashMap<>(Map.of("system_type", "INTERNAL",
+                "info_types", java.util.List.of("PRIVATE"), "serves_defence_security", true,
+                "defence_security_harm", "SERIOUS_HARM", "national_egov_system", false,
+                "centralised_national_data", false));
+        if (regime.equals("nd331-2026")) {
+            a.put("handles_administrative_procedures", false);
+        }
+        return a;
+    }
+
+    @Test
+    void eachRegimeReachesItsOwnNationalBody() {
+        ProvinceFixture p = new ProvinceFixture(data, admin());
+        vn.khien.support.TestData.Org mic = data.org(data.root(), "Cục An toàn thông tin (NĐ 85)");
+        vn.khien.support.TestData.Org mps = data.org(data.root(), "Cục A05 - Bộ Công an (NĐ 331)");
+        String designations = "/api/v1/authority-designations";
+        Http.Response old = admin().post(designations, Map.of("scopeOrganizationId", p.province.id(),
+                "role", "NATIONAL_COMPETENT_BODY", "organizationId", mic.id(), "regime", "nd85-2016"));
+        assertThat(old.status()).as(old.body()).isEqualTo(200);
+        assertThat(old.json().get("regime").asText()).isEqualTo("nd85-2016");
+        assertThat(admin().post(designations, Map.of("scopeOrganizationId", p.province.id(),
+                "role", "NATIONAL_COMPETENT_BODY", "organizationId", mps.id(), "regime", "nd331-2026")).status())
+                .isEqualTo(200);
+        assertThat(admin().post(designations, Map.of("scopeOrganizationId", p.province.id(),
+                "role", "NATIONAL_COMPETENT_BODY", "organizationId", mps.id(), "regime", "nd999")).status())
+                .isEqualTo(422);
+
+        Http.Api officer = http.api(p.officer.token());
+        for (var expected : Map.of("nd85-2016", mic.id(), "nd331-2026", mps.id()).entrySet()) {
+            long systemId = ProvinceFixture.createSystem(officer, data, p.department, "Hệ thống quốc phòng " + expected.getKey());
+            Http.Response c = officer.post("/api/v1/systems/" + systemId + "/classifications",
+                    Map.of("regime", expected.getKey(), "answers", level4(expected.getKey())));
+            assertThat(c.json().get("proposedLevel").asInt()).as(c.body()).isEqualTo(4);
+            Http.Response d = officer.post("/api/v1/systems/" + systemId + "/dossiers", "");
+            assertThat(d.status()).as(d.body()).isEqualTo(201);
+            assertThat(d.json().get("dossier").get("appraiserOrgId").asLong()).as(expected.getKey())
+                    .isEqualTo(expected.getValue());
+        }
+    }
 }

@@ -36,7 +36,8 @@ public class DossierApi {
     /** The day the receiving body got the complete dossier (ISO date) and an optional note (e.g. "hồ sơ giấy"). */
     public record ReceiptRequest(java.time.LocalDate receivedOn, String note) { }
 
-    public record DesignationRequest(long scopeOrganizationId, AuthorityRole role, long organizationId) { }
+    /** {@code regime}: rule-data regime id the designation is limited to (NĐ 85 and NĐ 331 name different national bodies), or null for every regime. */
+    public record DesignationRequest(long scopeOrganizationId, AuthorityRole role, long organizationId, String regime) { }
 
     private final DossierService service;
     private final AuthorityDirectory directory;
@@ -140,7 +141,8 @@ public class DossierApi {
     @Operation(summary = "Designate the organisation playing an authority role for systems owned in a subtree "
             + "(organisation administrators of that subtree)")
     public AuthorityDirectory.Designation designate(@RequestBody DesignationRequest request) {
-        return directory.designate(request.scopeOrganizationId(), request.role(), request.organizationId());
+        return directory.designate(request.scopeOrganizationId(), request.role(), request.organizationId(),
+                request.regime());
     }
 
     @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/authority-designations/{id}")

@@ -149,7 +149,7 @@ public class DossierService {
     private AuthorityAssignment resolve(InformationSystem s, String regime, int level) {
         try {
             return authority.resolve(regime, level, new AuthorityContext(s.securityUnitOperates(), false),
-                    directory.rolesFor(s));
+                    directory.rolesFor(s, regime));
         } catch (UnresolvedRoleException e) {
             throw new MissingDesignationException(e.role(), s.ownerOrganizationId(), s.ownerName());
         }
