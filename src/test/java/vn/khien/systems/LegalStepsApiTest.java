@@ -179,4 +179,74 @@ class LegalStepsApiTest extends IntegrationTest {
                     .isEqualTo(expected.getValue());
         }
     }
+
+    @Test
+    void aLevel3SystemProposedForTheCriticalListFollowsTheLevel5ProcedureToTheEnd() {
+        ProvinceFixture p = new ProvinceFixture(data, admin());
+        vn.khien.support.TestData.Org national = data.org(data.root(), "Cục A05 - Bộ Công an (thử)");
+        vn.khien.support.TestData.Org government = data.org(data.root(), "Văn phòng Chính phủ (thử)");
+        for (var role : Map.of("NATIONAL_COMPETENT_BODY", national.id(), "PRIME_MINISTER", government.id()).entrySet()) {
+            assertThat(admin().post("/api/v1/authority-designations", Map.of("scopeOrganizationId", p.province.id(),
+                    "role", role.getKey(), "organizationId", role.getValue())).status()).isEqualTo(200);
+        }
+        vn.khien.support.TestData.Person nationalAppraiser = data.person(national, vn.khien.access.Role.SECURITY_OFFICER);
+        Http.Api officer = http.api(p.officer.token());
+        Http.Api leader = http.api(p.leader.token());
+        long systemId = ProvinceFixture.createSystem(officer, data, p.department, "Hệ thống điều hành tác chiến");
+        String list = "/api/v1/systems/" + systemId + "/critical-list";
+        assertThat(officer.get(list).json().get("status").asText()).isEqualTo("NONE");
+        assertThat(officer.send("PUT", list, Map.of("grounds", "ngắn")).status()).isEqualTo(422);
+        Http.Response requested = officer.send("PUT", list, Map.of("grounds",
+                "Tự rà soát theo Đ16: hệ thống phục vụ chỉ huy, điều hành liên quan an ninh quốc gia."));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        assertThat(requested.json().get("status").asText()).isEqualTo("REQUESTED");
+
+        officer.post("/api/v1/systems/" + systemId + "/classifications",
+                Map.of("regime", "nd331-2026", "answers", ProvinceFixture.LEVEL3_ND331));
+        Http.Response created = officer.post("/api/v1/systems/" + systemId + "/dossiers", "");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        tools.jackson.databind.JsonNode d = created.json().get("dossier");
+        long dossierId = d.get("id").asLong();
+        assertThat(d.get("proposedLevel").asInt()).isEqualTo(3);
+        assertThat(d.get("procedureLevel").asInt()).isEqualTo(5);
+        assertThat(d.get("appraiserOrgId").asLong()).isEqualTo(national.id());
+        assertThat(created.json().get("parts")).extracting(x -> x.get("key").asText()).contains("EXPERT_OPINION");
+        ProvinceFixture.fillParts(officer, dossierId);
+        officer.send("PUT", "/api/v1/dossiers/" + dossierId + "/parts/EXPERT_OPINION", Map.of("content", "Ý kiến chuyên môn"));
+        Http.Response submitted = officer.post("/api/v1/dossiers/" + dossierId + "/actions/SUBMIT", Map.of());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        assertThat(submitted.json().get("additionalDecisions")).extracting(x -> x.get("key").asText())
+                .containsExactly("owner-level5-plan", "pm-critical-list");
+        // The level-5 appraisal limit (25 working days) applies.
+        assertThat(submitted.json().get("dossier").get("stepLimitRef").asText()).isEqualTo("NĐ 331/2026 Đ23");
+
+        Http.Api appraiser = http.api(nationalAppraiser.token());
+        assertThat(appraiser.post("/api/v1/dossiers/" + dossierId + "/actions/APPRAISE", Map.of("comment", "Đạt")).status())
+                .isEqualTo(200);
+        ProvinceFixture.recordRegulation(officer, systemId, "2026-11-02");
+        Map<String, Object> approval = Map.of("decisionNumber", "5/QĐ-SYT", "decisionDate", "2026-11-20",
+                "decisionSigner", "Giám đốc Sở");
+        Http.Response pending = leader.post("/api/v1/dossiers/" + dossierId + "/actions/APPROVE", approval);
+        assertThat(pending.status()).isEqualTo(422);
+        assertThat(pending.body()).contains("additionalDecisions.pm-critical-list").contains("NĐ 331/2026 Đ16–17, Đ20.3")
+                .contains("additionalDecisions.owner-level5-plan").contains("Mẫu 07");
+
+        String decisions = "/api/v1/dossiers/" + dossierId + "/decisions/";
+        assertThat(officer.post(decisions + "pm-critical-list", Map.of("decisionNumber", "1/QĐ-TTg",
+                "decisionDate", "2026-11-10", "decisionSigner", "Thủ tướng")).status()).isEqualTo(403);
+        assertThat(leader.post(decisions + "pm-critical-list", Map.of()).status()).isEqualTo(422);
+        assertThat(leader.post(decisions + "owner-level5-plan", Map.of("decisionNumber", "4/QĐ-SYT",
+                "decisionDate", "2026-11-15", "decisionSigner", "Giám đốc Sở")).status()).isEqualTo(200);
+        Http.Response pm = leader.post(decisions + "pm-critical-list", Map.of("decisionNumber", "1/QĐ-TTg",
+                "decisionDate", "2026-11-10", "decisionSigner", "Thủ tướng Chính phủ"));
+        assertThat(pm.status()).as(pm.body()).isEqualTo(200);
+        assertThat(officer.get(list).json().get("status").asText()).isEqualTo("LISTED");
+        assertThat(officer.get(list).json().get("decisionNumber").asText()).isEqualTo("1/QĐ-TTg");
+
+        Http.Response approved = leader.post("/api/v1/dossiers/" + dossierId + "/actions/APPROVE", approval);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("history")).extracting(x -> x.get("action").asText())
+                .containsSubsequence("APPRAISE", "RECORD_DECISION", "RECORD_DECISION", "APPROVE");
+        assertThat(officer.get("/api/v1/systems/" + systemId).json().get("approvedLevel").asInt()).isEqualTo(3);
+    }
 }

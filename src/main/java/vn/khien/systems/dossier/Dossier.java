@@ -12,7 +12,30 @@ public record Dossier(long id, long systemId, String systemCode, String systemNa
                       Long appraisedBy, Instant appraisedAt, String appraisalOpinion, Long approvedBy,
                       Instant approvedAt, String decisionNumber, LocalDate decisionDate, String decisionSigner,
                       String signedFileName, Instant createdAt, LocalDate validityDueOn, String validityLimitRef,
-                      LocalDate receivedOn, boolean stepDueEstimated, boolean validityDueEstimated) {
+                      LocalDate receivedOn, boolean stepDueEstimated, boolean validityDueEstimated,
+                      Integer procedureLevel) {
+
+    /** The level whose procedure applies: 5 for a level-3 or level-4 system on the critical list (NĐ 331/2026 Đ20.4). */
+    public int procedureLevelOrProposed() {
+        return procedureLevel == null ? proposedLevel : procedureLevel;
+    }
+
+    /** Whether the level-5 procedure applies to a lower proposed level. */
+    public boolean escalated() {
+        return procedureLevel != null && procedureLevel > proposedLevel;
+    }
+
+    /**
+     * The Prime Minister's and the owner's additional decisions (NĐ 331/2026 Đ20.3, Đ24, Mẫu 07; NĐ 85/2016 Đ11(e)) are
+     * recorded after appraisal and before the level decision.
+     *
+     * @throws vn.khien.platform.FieldProblemException in any other status
+     */
+    public void acceptsAdditionalDecision() {
+        if (status != DossierStatus.APPRAISED) {
+            throw new vn.khien.platform.FieldProblemException("status", "systems.dossier.wrongStatus", status);
+        }
+    }
 
     /**
      * The legally limited step whose clock a recorded receipt restarts: the appraisal (and the validity check) while
