@@ -96,7 +96,7 @@ public class SystemsDemoData {
                     .param("n", "%" + DEMO_SUFFIX).query(Long.class).single();
             if (existing == 0) {
                 seed();
-                LOG.warn("Demo systems seeded: designations for the demo ministry and province, five demo systems.");
+                LOG.warn("Demo systems seeded: designations for the demo ministry and province, six demo systems.");
             }
             return true;
         }));
@@ -219,6 +219,22 @@ public class SystemsDemoData {
                     "cpe:2.3:a:zimbra:collaboration:9.0.0:*:*:*:*:*:*:*", null);
             classify(id, internalAnswers());
             return id;
+        });
+
+        // 6. The ministry's sector database at level 4, submitted to the national competent body: the national
+        //    appraiser (demo.quocgia.thamdinh) has it to appraise, with the legal limit of NĐ 331/2026 Đ23.
+        as("demo.bo.canbo", () -> {
+            long id = system("DEMO-CSDL-BO", "Cơ sở dữ liệu chuyên ngành Bộ Demo (demo)",
+                    "Lưu trữ, chia sẻ dữ liệu chuyên ngành cho các cơ quan trên toàn quốc, vận hành 24/7", bo, boCntt,
+                    SystemType.INFRASTRUCTURE, List.of(InformationKind.PRIVATE, InformationKind.PERSONAL), 20_000L,
+                    null, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu Bộ Demo (demo)", false);
+            host(id, "csdl-db-01", "10.30.1.21", "Red Hat Enterprise Linux 9.3");
+            classify(id, Map.of("system_type", "INFRASTRUCTURE", "info_types", List.of("PRIVATE", "PERSONAL"),
+                    "serves_defence_security", false, "infrastructure_scope", "NATIONWIDE", "requires_24x7", true,
+                    "handles_administrative_procedures", false, "national_egov_system", false,
+                    "centralised_national_data", false));
+            long dossier = openDossier(id, "cơ sở dữ liệu chuyên ngành");
+            return act(dossier, DossierAction.SUBMIT, new ActionRequest());
         });
 
         // 5. The ministry's portal: registered, run by the ministry's IT centre (its security unit).
