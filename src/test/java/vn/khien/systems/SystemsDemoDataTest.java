@@ -73,7 +73,7 @@ class SystemsDemoDataTest {
 
             // Seeding again (another start) adds nothing.
             ctx.getBean(SystemsDemoData.class).seedWhenReady();
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM information_system").query(Long.class).single()).isEqualTo(5);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM information_system").query(Long.class).single()).isEqualTo(6);
 
             // A demo officer opens a dossier for the e-mail system without a 422.
             long mail = jdbc.sql("SELECT id FROM information_system WHERE code = 'DEMO-MAIL'").query(Long.class).single();
