@@ -42,6 +42,10 @@ class DossierApprovalPlanTest extends IntegrationTest {
                 .isEqualTo(200);
         assertThat(api.get("/api/v1/compliance/systems/" + systemId + "/plan").json().get("items").size()).isZero();
 
+        // The regulation is issued before the level is approved (TT 12 Đ9.7; NĐ 331 Đ30.7).
+        assertThat(api.send("PUT", "/api/v1/compliance/systems/" + systemId + "/regulation", Map.of("title",
+                "Quy chế bảo đảm an ninh mạng", "decisionNumber", "3/QĐ-SGD", "issuedOn", "2026-11-02")).status())
+                .isEqualTo(200);
         Http.Response approved = http.api(leader.token()).post(action(dossierId, "APPROVE"), Map.of(
                 "decisionNumber", "45/QĐ-SGD", "decisionDate", "2026-11-20", "decisionSigner", "Giám đốc Sở",
                 "signedFileName", "qd-45.pdf", "signedFileBase64", Base64.getEncoder().encodeToString("PDF".getBytes())));
@@ -52,7 +56,7 @@ class DossierApprovalPlanTest extends IntegrationTest {
         assertThat(plan.get("regime").asText()).isEqualTo("nd331-2026");
         assertThat(plan.get("catalogueVersions").asText()).startsWith("ND331-2026@");
         assertThat(plan.get("items").size()).isPositive();
-        assertThat(plan.get("regulationMissing").asBoolean()).isTrue();
+        assertThat(plan.get("regulationMissing").asBoolean()).isFalse();
         assertThat(admin().get("/api/v1/audit?organizationId=" + department.id() + "&size=200").body())
                 .contains("compliance.plan.derive");
     }

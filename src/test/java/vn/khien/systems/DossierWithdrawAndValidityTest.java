@@ -82,6 +82,8 @@ class DossierWithdrawAndValidityTest extends IntegrationTest {
         // From APPROVED: refused; withdrawing a re-determination keeps the level in force.
         long approved = submittedDossier(p, officer, "Hệ thống quản lý văn bản");
         appraiser.post(action(approved, "APPRAISE"), Map.of("comment", "Đạt"));
+        ProvinceFixture.recordRegulation(officer,
+                officer.get("/api/v1/dossiers/" + approved).json().get("dossier").get("systemId").asLong(), "2026-11-02");
         assertThat(http.api(p.leader.token()).post(action(approved, "APPROVE"), Map.of("decisionNumber", "9/QĐ-SYT",
                 "decisionDate", "2026-11-20", "decisionSigner", "Lãnh đạo Sở")).status()).isEqualTo(200);
         assertThat(officer.post(action(approved, "WITHDRAW"), Map.of()).status()).isEqualTo(422);

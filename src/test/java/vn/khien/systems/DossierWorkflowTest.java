@@ -75,6 +75,18 @@ class DossierWorkflowTest extends IntegrationTest {
         assertThat(own.json().get("detail").asText()).contains("chính mình");
         Http.Api second = http.api(p.secondLeader.token());
         assertThat(second.post(action(dossierId, "APPROVE"), Map.of()).status()).isEqualTo(422);
+        // No security regulation yet: refused, naming the rule (NĐ 331/2026 Đ30.7).
+        Http.Response noRegulation = second.post(action(dossierId, "APPROVE"), approval());
+        assertThat(noRegulation.status()).isEqualTo(422);
+        assertThat(noRegulation.body()).contains("securityRegulation").contains("NĐ 331/2026/NĐ-CP Đ30.7");
+        assertThat(second.get("/api/v1/dossiers/" + dossierId).json().get("approvalPreconditions").get(0)
+                .get("met").asBoolean()).isFalse();
+        // Issued after the decision date: still refused.
+        ProvinceFixture.recordRegulation(officer, systemId, "2026-11-21");
+        Http.Response lateRegulation = second.post(action(dossierId, "APPROVE"), approval());
+        assertThat(lateRegulation.status()).isEqualTo(422);
+        assertThat(lateRegulation.body()).contains("21/11/2026");
+        ProvinceFixture.recordRegulation(officer, systemId, "2026-11-20");
         Http.Response approved = second.post(action(dossierId, "APPROVE"), approval());
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("history")).extracting(s -> s.get("action").asText())

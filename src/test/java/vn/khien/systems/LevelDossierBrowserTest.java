@@ -65,7 +65,7 @@ class LevelDossierBrowserTest extends IntegrationTest {
         officer.fill("#purpose", "Tiếp nhận và giải quyết thủ tục hành chính");
         officer.selectOption("#ownerOrganizationId", String.valueOf(p.department.id()));
         officer.selectOption("#operatorOrganizationId", String.valueOf(p.department.id()));
-        officer.selectOption("#systemType", "PUBLIC_SERVICE");
+        officer.selectOption("#systemType", "CITIZEN_BUSINESS");
         officer.check("input[name='informationKinds'][value='PERSONAL']");
         officer.fill("#userCount", "2500");
         officer.click("#save-system");
@@ -131,9 +131,31 @@ class LevelDossierBrowserTest extends IntegrationTest {
         assertThat(appraiser.locator("#dossier-status")).hasAttribute("data-status", "APPRAISED");
         assertThat(appraiser.locator("#action-APPROVE")).hasCount(0);
 
-        // Approved by the owner's leader with the signed decision.
+        // No security regulation yet: the page says so, and approval is refused naming the rule (NĐ 331 Đ30.7).
         Page leader = signIn(p.leader);
         leader.navigate(dossierUrl);
+        assertThat(leader.locator("[id='precondition-nd331.regulation-before-approval']"))
+                .hasAttribute("data-met", "false");
+        leader.fill("#decisionNumber", "88/QĐ-SYT");
+        leader.fill("#decisionDate", "2026-11-21");
+        leader.fill("#decisionSigner", "Trần Văn Lãnh Đạo");
+        leader.click("#action-APPROVE");
+        assertThat(leader.locator("#dossier-errors")).containsText("NĐ 331/2026/NĐ-CP Đ30.7");
+        assertThat(leader.locator("#dossier-status")).hasAttribute("data-status", "APPRAISED");
+
+        // The officer records the regulation on the system's plan page, reached from the dossier, before approval.
+        officer.navigate(dossierUrl);
+        officer.click("[id='precondition-nd331.regulation-before-approval'] a");
+        officer.fill("#regulation-form [name='title']", "Quy chế bảo đảm an ninh mạng hệ thống một cửa");
+        officer.fill("#regulation-form [name='decisionNumber']", "77/QĐ-SYT");
+        officer.fill("#regulation-form [name='issuedOn']", "2026-11-02");
+        officer.click("#regulation-form button[type='submit']");
+        assertThat(officer.locator("#regulation")).containsText("77/QĐ-SYT");
+
+        // Approved by the owner's leader with the signed decision.
+        leader.navigate(dossierUrl);
+        assertThat(leader.locator("[id='precondition-nd331.regulation-before-approval']"))
+                .hasAttribute("data-met", "true");
         leader.fill("#decisionNumber", "88/QĐ-SYT");
         leader.fill("#decisionDate", "2026-11-21");
         leader.fill("#decisionSigner", "Trần Văn Lãnh Đạo");

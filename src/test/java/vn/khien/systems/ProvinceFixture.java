@@ -48,6 +48,14 @@ final class ProvinceFixture {
         return r.json().get("id").asLong();
     }
 
+    /** Records the system's security regulation, which must be issued before approval (TT 12 Đ9.7; NĐ 331 Đ30.7). */
+    static void recordRegulation(Http.Api api, long systemId, String issuedOn) {
+        Http.Response r = api.send("PUT", "/api/v1/compliance/systems/" + systemId + "/regulation", Map.of(
+                "title", "Quy chế bảo đảm an toàn hệ thống", "decisionNumber", "12/QĐ-QC", "issuedOn", issuedOn,
+                "issuedBy", "Giám đốc Sở"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
     static void fillParts(Http.Api api, long dossierId) {
         for (String part : List.of("OVERVIEW", "DESIGN", "LEVEL_EXPLANATION", "SECURITY_PLAN", "RISK_ASSESSMENT")) {
             Http.Response r = api.send("PUT", "/api/v1/dossiers/" + dossierId + "/parts/" + part,

@@ -58,7 +58,7 @@ class RegisterFilesTest extends IntegrationTest {
         String bad = data.unique("BAD");
         String csv = "\uFEFFMã hệ thống [code],Tên hệ thống [name],Mã tổ chức chủ quản [owner],Mã đơn vị vận hành [operator],"
                 + "Loại hệ thống [type],Số người sử dụng [users]\n"
-                + good + ",Cổng dịch vụ công," + unit.code() + "," + unit.code() + ",PUBLIC_SERVICE,12000\n"
+                + good + ",Cổng dịch vụ công," + unit.code() + "," + unit.code() + ",CITIZEN_BUSINESS,12000\n"
                 + bad + ",Hệ thống lỗi," + unit.code() + ",KHONG-TON-TAI,DICH_VU,nhiều\n"
                 + good + ",Trùng mã," + unit.code() + "," + unit.code() + ",INTERNAL,\n"
                 + ",,,,,\n";
@@ -185,6 +185,7 @@ class RegisterFilesTest extends IntegrationTest {
         String base = "/api/v1/dossiers/" + dossierId + "/actions/";
         assertThat(officer.post(base + "SUBMIT", Map.of()).status()).isEqualTo(200);
         assertThat(http.api(p.appraiser.token()).post(base + "APPRAISE", Map.of("comment", "Đạt")).status()).isEqualTo(200);
+        ProvinceFixture.recordRegulation(officer, systemId, "2026-01-02");
         Http.Response approved = http.api(p.leader.token()).post(base + "APPROVE", Map.of("decisionNumber", "45/QĐ-SYT",
                 "decisionDate", "2026-11-20", "decisionSigner", "Nguyễn Thị Hoà",
                 "signedFileBase64", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})));

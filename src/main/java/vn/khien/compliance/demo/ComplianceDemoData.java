@@ -71,7 +71,9 @@ public class ComplianceDemoData {
             jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
             Optional<Long> his = jdbc.sql("SELECT id FROM information_system WHERE code = :c AND approved_level IS NOT NULL")
                     .param("c", SYSTEM).query(Long.class).optional();
-            if (his.isEmpty() || plans.hasRegulation(his.get()) || plans.requiredIds(his.get()).size() < MET + PLANNED + 1) {
+            // The regulation is now recorded by the register's demo before the level is approved (TT 12 Đ9.7); an
+            // assessment on file marks this seed as done.
+            if (his.isEmpty() || seeded(his.get()) || plans.requiredIds(his.get()).size() < MET + PLANNED + 1) {
                 return;
             }
             long officer = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", OFFICER)
@@ -82,6 +84,10 @@ public class ComplianceDemoData {
             });
             LOG.warn("Demo compliance seeded: plan, evidence, security regulation and an assessment of {}.", SYSTEM);
         });
+    }
+
+    private boolean seeded(long his) {
+        return jdbc.sql("SELECT COUNT(*) FROM assessment WHERE system_id = :s").param("s", his).query(Long.class).single() > 0;
     }
 
     private void seed(long his) {
@@ -107,9 +113,11 @@ public class ComplianceDemoData {
         String notApplicable = ids.get(MET + PLANNED);
         item(his, notApplicable, RequirementStatus.NOT_APPLICABLE, null, null,
                 "Hệ thống không có thành phần tương ứng: không cung cấp kết nối không dây cho người dùng (demo).");
-        planService.saveRegulation(his, new RegulationRequest(
-                "Quy chế bảo đảm an toàn hệ thống thông tin HIS - Bệnh viện Đa khoa tỉnh Demo (demo)",
-                "87/QĐ-BVĐK (demo)", today.minusDays(3), "Giám đốc Bệnh viện Đa khoa tỉnh Demo (demo)"));
+        if (!plans.hasRegulation(his)) {
+            planService.saveRegulation(his, new RegulationRequest(
+                    "Quy chế bảo đảm an toàn hệ thống thông tin HIS - Bệnh viện Đa khoa tỉnh Demo (demo)",
+                    "87/QĐ-BVĐK (demo)", today.minusDays(3), "Giám đốc Bệnh viện Đa khoa tỉnh Demo (demo)"));
+        }
         assess(his, ids, today);
         planService.addTask(his, new TaskRequest(ids.get(MET), "Bổ sung sao lưu dữ liệu bệnh án ra trung tâm dự phòng (demo)",
                 "Phòng Công nghệ thông tin (demo)", today.minusDays(5)));

@@ -20,6 +20,7 @@ import vn.khien.access.ActingAs;
 import vn.khien.platform.KhienProperties;
 import vn.khien.platform.PlatformConfiguration;
 import vn.khien.systems.SystemsDemoReady;
+import vn.khien.systems.SecurityRegulations;
 import vn.khien.systems.classification.authority.AuthorityRole;
 import vn.khien.systems.dossier.ActionRequest;
 import vn.khien.systems.dossier.AuthorityDirectory;
@@ -61,11 +62,13 @@ public class SystemsDemoData {
     private final DossierService dossiers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SecurityRegulations regulations;
 
     public SystemsDemoData(KhienProperties properties, Environment environment, ApplicationArguments arguments,
                            JdbcClient jdbc, TransactionTemplate tx, AuthorityDirectory directory, SystemService systems,
                            ClassificationService classifications, DossierService dossiers,
-                           ApplicationEventPublisher events, Clock clock) {
+                           ApplicationEventPublisher events, Clock clock, SecurityRegulations regulations) {
+        this.regulations = regulations;
         this.events = events;
         this.properties = properties;
         this.environment = environment;
@@ -94,7 +97,7 @@ public class SystemsDemoData {
                     .param("n", "%" + DEMO_SUFFIX).query(Long.class).single();
             if (existing == 0) {
                 seed();
-                LOG.warn("Demo systems seeded: designations for the demo ministry and province, five demo systems.");
+                LOG.warn("Demo systems seeded: designations for the demo ministry and province, six demo systems.");
             }
             return true;
         }));
@@ -129,7 +132,7 @@ public class SystemsDemoData {
         long his = as("demo.bv.canbo", () -> {
             long id = system("DEMO-HIS", "Hệ thống thông tin bệnh viện HIS - Bệnh viện Đa khoa tỉnh Demo (demo)",
                     "Quản lý khám chữa bệnh, hồ sơ bệnh án, viện phí và kết nối giám định bảo hiểm y tế",
-                    bv, bv, SystemType.PUBLIC_SERVICE,
+                    bv, bv, SystemType.CITIZEN_BUSINESS,
                     List.of(InformationKind.PRIVATE, InformationKind.PERSONAL, InformationKind.SENSITIVE_PERSONAL),
                     650L, 280_000L, HostingKind.OWN_PREMISES, null, false);
             host(id, "his-app-01", "10.20.1.11, 10.20.1.12", "Windows Server 2019 Standard");
@@ -152,6 +155,10 @@ public class SystemsDemoData {
         long hisDossier = as("demo.bv.canbo", () -> dossiers.forSystem(his).get(0).id());
         as("demo.so.canbo", () -> act(hisDossier, DossierAction.APPRAISE,
                 comment("Hồ sơ đầy đủ; cấp độ 3 phù hợp với tiêu chí NĐ 331/2026 Đ13; phương án đáp ứng yêu cầu.")));
+        // The security regulation is issued before the level is approved (TT 12/2022 Đ9.7; NĐ 331/2026 Đ30.7).
+        as("demo.bv.canbo", () -> regulations.record(his,
+                "Quy chế bảo đảm an toàn hệ thống thông tin HIS - Bệnh viện Đa khoa tỉnh Demo (demo)",
+                "87/QĐ-BVĐK (demo)", today().minusDays(3), "Giám đốc Bệnh viện Đa khoa tỉnh Demo (demo)"));
         as("demo.tinh.lanhdao", () -> {
             ActionRequest r = new ActionRequest();
             r.setDecisionNumber("125/QĐ-SYT (demo)");
@@ -163,7 +170,7 @@ public class SystemsDemoData {
         // 2. Provincial public-service portal: dossier submitted, waiting for appraisal.
         long dvcId = as("demo.tinh.lanhdao", () -> system("DEMO-DVC", "Cổng dịch vụ công tỉnh Demo (demo)",
                     "Tiếp nhận, giải quyết thủ tục hành chính trực tuyến cho người dân, doanh nghiệp của tỉnh",
-                    tinh, ttcds, SystemType.PUBLIC_SERVICE, List.of(InformationKind.PUBLIC, InformationKind.PERSONAL),
+                    tinh, ttcds, SystemType.CITIZEN_BUSINESS, List.of(InformationKind.PUBLIC, InformationKind.PERSONAL),
                     1_200L, 450_000L, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu tỉnh Demo (demo)", false));
         as("demo.so.canbo", () -> {
             long id = dvcId;
@@ -215,10 +222,26 @@ public class SystemsDemoData {
             return id;
         });
 
+        // 6. The ministry's sector database at level 4, submitted to the national competent body: the national
+        //    appraiser (demo.quocgia.thamdinh) has it to appraise, with the legal limit of NĐ 331/2026 Đ23.
+        as("demo.bo.canbo", () -> {
+            long id = system("DEMO-CSDL-BO", "Cơ sở dữ liệu chuyên ngành Bộ Demo (demo)",
+                    "Lưu trữ, chia sẻ dữ liệu chuyên ngành cho các cơ quan trên toàn quốc, vận hành 24/7", bo, boCntt,
+                    SystemType.INFRASTRUCTURE, List.of(InformationKind.PRIVATE, InformationKind.PERSONAL), 20_000L,
+                    null, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu Bộ Demo (demo)", false);
+            host(id, "csdl-db-01", "10.30.1.21", "Red Hat Enterprise Linux 9.3");
+            classify(id, Map.of("system_type", "INFRASTRUCTURE", "info_types", List.of("PRIVATE", "PERSONAL"),
+                    "serves_defence_security", false, "infrastructure_scope", "NATIONWIDE", "requires_24x7", true,
+                    "handles_administrative_procedures", false, "national_egov_system", false,
+                    "centralised_national_data", false));
+            long dossier = openDossier(id, "cơ sở dữ liệu chuyên ngành");
+            return act(dossier, DossierAction.SUBMIT, new ActionRequest());
+        });
+
         // 5. The ministry's portal: registered, run by the ministry's IT centre (its security unit).
         as("demo.bo.canbo", () -> {
             long id = system("DEMO-CTTDT-BO", "Cổng thông tin điện tử Bộ Demo (demo)",
-                    "Công bố thông tin, văn bản quy phạm pháp luật và tin tức của Bộ", bo, boCntt, SystemType.PUBLIC_SERVICE,
+                    "Công bố thông tin, văn bản quy phạm pháp luật và tin tức của Bộ", bo, boCntt, SystemType.CITIZEN_BUSINESS,
                     List.of(InformationKind.PUBLIC), 50L, null, HostingKind.CLOUD, "Nhà cung cấp điện toán đám mây Demo (demo)",
                     true);
             host(id, "cttdt-web-01", "203.0.113.10", "Ubuntu 24.04 LTS");

@@ -28,9 +28,11 @@ public class AuthorityDesignationPages {
     private final OrganizationService organizations;
     private final OrgScope scope;
     private final ProblemMessages problems;
+    private final vn.khien.systems.classification.RegimeCatalog regimes;
 
     public AuthorityDesignationPages(AuthorityDirectory directory, OrganizationService organizations, OrgScope scope,
-                                     ProblemMessages problems) {
+                                     ProblemMessages problems, vn.khien.systems.classification.RegimeCatalog regimes) {
+        this.regimes = regimes;
         this.directory = directory;
         this.organizations = organizations;
         this.scope = scope;
@@ -43,6 +45,7 @@ public class AuthorityDesignationPages {
         Long selected = organizationId != null ? organizationId : visible.isEmpty() ? null : visible.get(0).id();
         model.addAttribute("organizations", visible);
         model.addAttribute("roles", AuthorityDirectory.DESIGNATED_ROLES);
+        model.addAttribute("regimes", regimes.all());
         model.addAttribute("selectedId", selected);
         if (selected != null) {
             model.addAttribute("selected", organizations.get(selected));
@@ -61,7 +64,8 @@ public class AuthorityDesignationPages {
     @PostMapping("/authority-designations")
     String designate(@RequestParam(required = false) Long scopeOrganizationId,
                      @RequestParam(required = false) AuthorityRole role,
-                     @RequestParam(required = false) Long organizationId, RedirectAttributes redirect) {
+                     @RequestParam(required = false) Long organizationId,
+                     @RequestParam(required = false) String regime, RedirectAttributes redirect) {
         try {
             if (scopeOrganizationId == null) {
                 throw new FieldProblemException("scopeOrganizationId", "validation.required");
@@ -69,7 +73,7 @@ public class AuthorityDesignationPages {
             if (organizationId == null) {
                 throw new FieldProblemException("organizationId", "validation.required");
             }
-            directory.designate(scopeOrganizationId, role, organizationId);
+            directory.designate(scopeOrganizationId, role, organizationId, regime);
             redirect.addFlashAttribute("notice", problems.text("designations.saved"));
         } catch (FieldProblemException e) {
             redirect.addFlashAttribute("errors", problems.of(e));

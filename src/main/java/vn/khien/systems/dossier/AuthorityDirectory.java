@@ -29,8 +29,13 @@ import vn.khien.systems.register.InformationSystem;
 @Service
 public class AuthorityDirectory {
 
+    /** @param regime rule-data regime id the designation is limited to, or null when it serves every regime */
     public record Designation(long id, long scopeOrganizationId, AuthorityRole role, long organizationId,
-                              String organizationName, String scopeOrganizationName, boolean inherited) { }
+                              String organizationName, String scopeOrganizationName, boolean inherited,
+                              String regime) { }
+
+    /** Stored for a designation that serves every regime. */
+    static final String ALL_REGIMES = "*";
 
     /** Roles designated per subtree; owner and operator come from the system itself. */
     public static final List<AuthorityRole> DESIGNATED_ROLES = List.of(AuthorityRole.OWNER_SECURITY_UNIT,
@@ -40,15 +45,22 @@ public class AuthorityDirectory {
     private final OrgScope scope;
     private final AuditTrail audit;
     private final Clock clock;
+    private final vn.khien.systems.classification.RegimeCatalog regimes;
 
-    public AuthorityDirectory(JdbcClient jdbc, OrgScope scope, AuditTrail audit, Clock clock) {
+    public AuthorityDirectory(JdbcClient jdbc, OrgScope scope, AuditTrail audit, Clock clock,
+                              vn.khien.systems.classification.RegimeCatalog regimes) {
+        this.regimes = regimes;
         this.jdbc = jdbc;
         this.scope = scope;
         this.audit = audit;
         this.clock = clock;
     }
 
-    public OrganisationRoles rolesFor(InformationSystem system) {
+    /**
+     * Roles for a system's dossier under one regime: NĐ 85/2016 and NĐ 331/2026 name different national bodies, so a
+     * designation limited to the dossier's regime wins over one serving every regime at the same place in the tree.
+     */
+    public OrganisationRoles rolesFor(InformationSystem system, String regime) {
         return role -> {
             if (role == AuthorityRole.OWNER) {
                 return Optional.of(String.valueOf(system.ownerOrganizationId()));
@@ -56,16 +68,17 @@ public class AuthorityDirectory {
             if (role == AuthorityRole.OPERATOR) {
                 return Optional.of(String.valueOf(system.operatorOrganizationId()));
             }
-            return designated(system.ownerPath(), role).map(String::valueOf);
+            return designated(system.ownerPath(), role, regime).map(String::valueOf);
         };
     }
 
-    Optional<Long> designated(String ownerPath, AuthorityRole role) {
+    Optional<Long> designated(String ownerPath, AuthorityRole role, String regime) {
         return jdbc.sql("""
                 SELECT d.organization_id FROM authority_designation d JOIN organization sc ON sc.id = d.scope_organization_id
-                WHERE d.authority_role = :role AND :ownerPath LIKE sc.path || '%'
-                ORDER BY LENGTH(sc.path) DESC LIMIT 1""")
-                .param("role", role.name()).param("ownerPath", ownerPath).query(Long.class).optional();
+                WHERE d.authority_role = :role AND :ownerPath LIKE sc.path || '%' AND d.regime IN (:regime, '*')
+                ORDER BY LENGTH(sc.path) DESC, CASE WHEN d.regime = '*' THEN 1 ELSE 0 END LIMIT 1""")
+                .param("role", role.name()).param("ownerPath", ownerPath).param("regime", regime == null ? "*" : regime)
+                .query(Long.class).optional();
     }
 
     /** Designations made on organisations the caller can see. */
@@ -103,13 +116,15 @@ public class AuthorityDirectory {
     }
 
     private static final String SELECT = """
-            SELECT d.id, d.scope_organization_id, d.authority_role, d.organization_id, o.name_vi, sc.name_vi, sc.id, sc.path
+            SELECT d.id, d.scope_organization_id, d.authority_role, d.organization_id, o.name_vi, sc.name_vi, sc.id, sc.path,
+                d.regime
             FROM authority_designation d JOIN organization sc ON sc.id = d.scope_organization_id
             JOIN organization o ON o.id = d.organization_id""";
 
     private static Designation designation(java.sql.ResultSet rs, boolean inherited) throws java.sql.SQLException {
+        String regime = rs.getString(9);
         return new Designation(rs.getLong(1), rs.getLong(2), AuthorityRole.valueOf(rs.getString(3)), rs.getLong(4),
-                rs.getString(5), rs.getString(6), inherited);
+                rs.getString(5), rs.getString(6), inherited, ALL_REGIMES.equals(regime) ? null : regime);
     }
 
     /** Organisation administrators of the scope remove a designation; the systems below fall back to the next one up. */
@@ -122,13 +137,27 @@ public class AuthorityDirectory {
         }
         jdbc.sql("DELETE FROM authority_designation WHERE id = :id").param("id", designationId).update();
         audit.record(AuditEntry.change("authority.remove", d.scopeOrganizationId(), "authority_designation",
-                d.scopeOrganizationId() + ":" + d.role(), Map.of("role", d.role().name(), "organizationId",
-                        d.organizationId()), null));
+                d.scopeOrganizationId() + ":" + d.role() + (d.regime() == null ? "" : ":" + d.regime()),
+                Map.of("role", d.role().name(), "organizationId", d.organizationId(),
+                        "regime", d.regime() == null ? ALL_REGIMES : d.regime()), null));
     }
 
     /** Organisation administrators of the scope designate who plays a role for the systems owned below it. */
     @Transactional
     public Designation designate(long scopeOrganizationId, AuthorityRole role, long organizationId) {
+        return designate(scopeOrganizationId, role, organizationId, null);
+    }
+
+    /**
+     * Designates for one regime (rule-data id, e.g. the national body under NĐ 331/2026 only) or, with a null or blank
+     * regime, for every regime.
+     */
+    @Transactional
+    public Designation designate(long scopeOrganizationId, AuthorityRole role, long organizationId, String regimeId) {
+        String regime = regimeId == null || regimeId.isBlank() ? ALL_REGIMES : regimeId.trim();
+        if (!ALL_REGIMES.equals(regime) && regimes.all().stream().noneMatch(r -> r.id().equals(regime))) {
+            throw new FieldProblemException("regime", "systems.classify.unknownRegime", regime);
+        }
         if (!scope.canSee(scopeOrganizationId)) {
             throw new FieldProblemException("scopeOrganizationId", "systems.error.organizationUnknown");
         }
@@ -147,18 +176,21 @@ public class AuthorityDirectory {
             throw new FieldProblemException("organizationId", "systems.error.organizationUnknown");
         }
         Long before = jdbc.sql("SELECT organization_id FROM authority_designation WHERE scope_organization_id = :s"
-                + " AND authority_role = :r").param("s", scopeOrganizationId).param("r", role.name())
-                .query(Long.class).optional().orElse(null);
-        jdbc.sql("DELETE FROM authority_designation WHERE scope_organization_id = :s AND authority_role = :r")
-                .param("s", scopeOrganizationId).param("r", role.name()).update();
+                + " AND authority_role = :r AND regime = :g").param("s", scopeOrganizationId).param("r", role.name())
+                .param("g", regime).query(Long.class).optional().orElse(null);
+        jdbc.sql("DELETE FROM authority_designation WHERE scope_organization_id = :s AND authority_role = :r AND regime = :g")
+                .param("s", scopeOrganizationId).param("r", role.name()).param("g", regime).update();
         jdbc.sql("""
-                INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)
-                VALUES (:s, :r, :o, :now)""")
+                INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at, regime)
+                VALUES (:s, :r, :o, :now, :g)""")
                 .param("s", scopeOrganizationId).param("r", role.name()).param("o", organizationId)
-                .param("now", Timestamp.from(clock.instant())).update();
-        audit.record(AuditEntry.change("authority.designate", scopeOrganizationId, "authority_designation",
-                scopeOrganizationId + ":" + role, before == null ? null : Map.of("role", role.name(), "organizationId", before),
-                Map.of("role", role.name(), "organizationId", organizationId)));
-        return visible(scopeOrganizationId).stream().filter(d -> d.role() == role).findFirst().orElseThrow();
+                .param("now", Timestamp.from(clock.instant())).param("g", regime).update();
+        String target = scopeOrganizationId + ":" + role + (ALL_REGIMES.equals(regime) ? "" : ":" + regime);
+        audit.record(AuditEntry.change("authority.designate", scopeOrganizationId, "authority_designation", target,
+                before == null ? null : Map.of("role", role.name(), "organizationId", before, "regime", regime),
+                Map.of("role", role.name(), "organizationId", organizationId, "regime", regime)));
+        String shown = ALL_REGIMES.equals(regime) ? null : regime;
+        return visible(scopeOrganizationId).stream()
+                .filter(d -> d.role() == role && java.util.Objects.equals(d.regime(), shown)).findFirst().orElseThrow();
     }
 }

@@ -11,7 +11,48 @@ public record Dossier(long id, long systemId, String systemCode, String systemNa
                       Instant submittedAt, LocalDate stepStartedOn, LocalDate stepDueOn, String stepLimitRef,
                       Long appraisedBy, Instant appraisedAt, String appraisalOpinion, Long approvedBy,
                       Instant approvedAt, String decisionNumber, LocalDate decisionDate, String decisionSigner,
-                      String signedFileName, Instant createdAt, LocalDate validityDueOn, String validityLimitRef) {
+                      String signedFileName, Instant createdAt, LocalDate validityDueOn, String validityLimitRef,
+                      LocalDate receivedOn, boolean stepDueEstimated, boolean validityDueEstimated,
+                      Integer procedureLevel) {
+
+    /** The level whose procedure applies: 5 for a level-3 or level-4 system on the critical list (NĐ 331/2026 Đ20.4). */
+    public int procedureLevelOrProposed() {
+        return procedureLevel == null ? proposedLevel : procedureLevel;
+    }
+
+    /** Whether the level-5 procedure applies to a lower proposed level. */
+    public boolean escalated() {
+        return procedureLevel != null && procedureLevel > proposedLevel;
+    }
+
+    /**
+     * The Prime Minister's and the owner's additional decisions (NĐ 331/2026 Đ20.3, Đ24, Mẫu 07; NĐ 85/2016 Đ11(e)) are
+     * recorded after appraisal and before the level decision.
+     *
+     * @throws vn.khien.platform.FieldProblemException in any other status
+     */
+    public void acceptsAdditionalDecision() {
+        if (status != DossierStatus.APPRAISED) {
+            throw new vn.khien.platform.FieldProblemException("status", "systems.dossier.wrongStatus", status);
+        }
+    }
+
+    /**
+     * The legally limited step whose clock a recorded receipt restarts: the appraisal (and the validity check) while
+     * the dossier waits at the appraiser, the approval once appraised. The limits run from the day the competent body
+     * receives the complete dossier (NĐ 85/2016 Đ16.2, Đ17; NĐ 331/2026 Đ23, Đ24), which may be a paper dossier.
+     *
+     * @throws vn.khien.platform.FieldProblemException in any other status
+     */
+    public vn.khien.systems.deadlines.ProcedureStep receiptRestarts() {
+        if (status == DossierStatus.SUBMITTED) {
+            return vn.khien.systems.deadlines.ProcedureStep.APPRAISAL;
+        }
+        if (status == DossierStatus.APPRAISED) {
+            return vn.khien.systems.deadlines.ProcedureStep.APPROVAL;
+        }
+        throw new vn.khien.platform.FieldProblemException("status", "systems.dossier.wrongStatus", status);
+    }
 
     /** Late: a step with a legal limit (validity check, appraisal, approval) is still open after its due day. */
     public boolean lateOn(LocalDate today) {

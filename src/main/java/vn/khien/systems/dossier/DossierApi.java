@@ -27,11 +27,24 @@ public class DossierApi {
                            List<DossierAttachment> attachments) { }
 
     public record DossierView(Dossier dossier, List<PartView> parts, List<DossierStep> history,
-                              List<DossierAction> allowedActions) { }
+                              List<DossierAction> allowedActions,
+                              List<DossierService.PreconditionStatus> approvalPreconditions,
+                              vn.khien.systems.levels.StoredClassification proposalWithoutCriterion,
+                              List<AdditionalDecision> additionalDecisions) { }
+
+    /** An additional decision (the Prime Minister's list; the level-5 plan, Mẫu 07) as recorded. */
+    public record DecisionRequest(String decisionNumber, java.time.LocalDate decisionDate, String decisionSigner) { }
+
+    /** The owner's self-screening grounds for asking that the system be put on the critical list. */
+    public record CriticalListRequest(String grounds) { }
 
     public record PartContent(@jakarta.validation.constraints.Size(max = 200000, message = "{validation.size}") String content) { }
 
-    public record DesignationRequest(long scopeOrganizationId, AuthorityRole role, long organizationId) { }
+    /** The day the receiving body got the complete dossier (ISO date) and an optional note (e.g. "hồ sơ giấy"). */
+    public record ReceiptRequest(java.time.LocalDate receivedOn, String note) { }
+
+    /** {@code regime}: rule-data regime id the designation is limited to (NĐ 85 and NĐ 331 name different national bodies), or null for every regime. */
+    public record DesignationRequest(long scopeOrganizationId, AuthorityRole role, long organizationId, String regime) { }
 
     private final DossierService service;
     private final AuthorityDirectory directory;
@@ -115,6 +128,45 @@ public class DossierApi {
         return view(id);
     }
 
+    @PostMapping("/api/v1/dossiers/{id}/receipt")
+    @Operation(summary = "Record the day the receiving body got the complete dossier (the appraiser while submitted, "
+            + "the approver once appraised); the legal limits of the step are counted again from that day",
+            description = "NĐ 85/2016 Đ16.2, Đ17; NĐ 331/2026 Đ23, Đ24. stepDueEstimated/validityDueEstimated in the "
+                    + "dossier say when a due day relies on holiday dates not yet announced (ESTIMATED)")
+    public DossierView receipt(@PathVariable long id, @RequestBody ReceiptRequest request) {
+        service.recordReceipt(id, request == null ? null : request.receivedOn(), request == null ? null : request.note());
+        return view(id);
+    }
+
+    @PostMapping("/api/v1/dossiers/{id}/decisions/{key}")
+    @Operation(summary = "Record a decision the rule data requires beyond the level decision on an appraised dossier: "
+            + "the Prime Minister's list (pm-level5-list, pm-critical-list) or the level-5 plan decision "
+            + "(owner-level5-plan, Mẫu 07)", description = "NĐ 85/2016 Đ11(e); NĐ 331/2026 Đ16–17, Đ20.3, Đ24. "
+            + "APPROVE is refused while one is pending")
+    public DossierView decision(@PathVariable long id, @PathVariable String key, @RequestBody DecisionRequest request) {
+        service.recordDecision(id, key, request.decisionNumber(), request.decisionDate(), request.decisionSigner());
+        return view(id);
+    }
+
+    @GetMapping("/api/v1/systems/{id}/critical-list")
+    @Operation(summary = "The system's place on the list of systems critical to national security: NONE, REQUESTED, LISTED")
+    public CriticalListEntry criticalList(@PathVariable long id) {
+        return service.criticalList(id);
+    }
+
+    @PutMapping("/api/v1/systems/{id}/critical-list")
+    @Operation(summary = "Ask for the system to be put on the critical list, with the self-screening grounds "
+            + "(NĐ 331/2026 Đ16–17); levels 3–4 then follow the level-5 procedure (Đ20.4)")
+    public CriticalListEntry requestCriticalList(@PathVariable long id, @RequestBody CriticalListRequest request) {
+        return service.requestCriticalList(id, request == null ? null : request.grounds());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/systems/{id}/critical-list")
+    @Operation(summary = "Withdraw a request not yet decided")
+    public CriticalListEntry withdrawCriticalList(@PathVariable long id) {
+        return service.withdrawCriticalListRequest(id);
+    }
+
     @GetMapping("/api/v1/authority-designations")
     @Operation(summary = "Who plays the security-unit, national-body and independent-appraiser roles per subtree")
     public List<AuthorityDirectory.Designation> designations(@RequestParam(required = false) Long organizationId) {
@@ -125,7 +177,8 @@ public class DossierApi {
     @Operation(summary = "Designate the organisation playing an authority role for systems owned in a subtree "
             + "(organisation administrators of that subtree)")
     public AuthorityDirectory.Designation designate(@RequestBody DesignationRequest request) {
-        return directory.designate(request.scopeOrganizationId(), request.role(), request.organizationId());
+        return directory.designate(request.scopeOrganizationId(), request.role(), request.organizationId(),
+                request.regime());
     }
 
     @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/authority-designations/{id}")
@@ -143,7 +196,8 @@ public class DossierApi {
         List<PartView> parts = service.partDefinitions(d).stream().map(p -> new PartView(p.key(), p.titleVi(),
                 p.legalRef(), texts.get(p.key()), files.stream().filter(f -> f.partKey().equals(p.key())).toList()))
                 .toList();
-        return new DossierView(d, parts, service.steps(id), service.allowedActions(d));
+        return new DossierView(d, parts, service.steps(id), service.allowedActions(d), service.preconditionStatus(d),
+                service.proposalWithoutCriterion(d).orElse(null), service.additionalDecisions(d));
     }
 
     static ResponseEntity<byte[]> download(byte[] content, String fileName, String contentType) {

@@ -58,6 +58,13 @@ public class DossierPages {
         model.addAttribute("texts", service.parts(id));
         model.addAttribute("attachments", service.attachments(id));
         model.addAttribute("history", service.steps(id));
+        model.addAttribute("preconditions", service.preconditionStatus(d));
+        model.addAttribute("gap", service.proposalWithoutCriterion(d).orElse(null));
+        model.addAttribute("canRecordReceipt", service.canRecordReceipt(d));
+        List<AdditionalDecision> decisions = service.additionalDecisions(d);
+        model.addAttribute("decisions", decisions);
+        model.addAttribute("decisionsAllowed", decisions.stream().filter(a -> service.canRecordDecision(d, a))
+                .map(AdditionalDecision::key).toList());
         model.addAttribute("allowed", service.allowedActions(d).stream().map(Enum::name).toList());
         model.addAttribute("editable", d.status().editable() && systems.canEdit(systems.get(d.systemId())));
         java.time.LocalDate today = java.time.LocalDate.now(vn.khien.platform.PlatformConfiguration.ZONE);
@@ -116,6 +123,47 @@ public class DossierPages {
             redirect.addFlashAttribute("errors", problems.of(e));
         }
         return "redirect:/dossiers/" + id;
+    }
+
+    @PostMapping("/dossiers/{id}/receipt")
+    String receipt(@PathVariable long id,
+                   @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                           iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate receivedOn,
+                   @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            service.recordReceipt(id, receivedOn, note);
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("errors", problems.of(e));
+        }
+        return "redirect:/dossiers/" + id;
+    }
+
+    @PostMapping("/dossiers/{id}/decisions/{key}")
+    String decision(@PathVariable long id, @PathVariable String key, @RequestParam(required = false) String decisionNumber,
+                    @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate decisionDate,
+                    @RequestParam(required = false) String decisionSigner, RedirectAttributes redirect) {
+        try {
+            service.recordDecision(id, key, decisionNumber, decisionDate, decisionSigner);
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("errors", problems.of(e));
+        }
+        return "redirect:/dossiers/" + id;
+    }
+
+    @PostMapping("/systems/{id}/critical-list")
+    String requestCriticalList(@PathVariable long id, @RequestParam(required = false) String grounds,
+                               @RequestParam(required = false) String withdraw, RedirectAttributes redirect) {
+        try {
+            if (withdraw != null) {
+                service.withdrawCriticalListRequest(id);
+            } else {
+                service.requestCriticalList(id, grounds);
+            }
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("criticalListErrors", problems.of(e));
+        }
+        return "redirect:/systems/" + id + "#critical-list";
     }
 
     @GetMapping("/dossiers/{id}/dossier.docx")

@@ -26,7 +26,8 @@ public class DossierRepository {
                 d.authority_legal_ref, d.submitted_by, d.submitted_at, d.step_started_on, d.step_due_on,
                 d.step_limit_ref, d.appraised_by, d.appraised_at, d.appraisal_opinion, d.approved_by, d.approved_at,
                 d.decision_number, d.decision_date, d.decision_signer, d.signed_file_name, d.created_at,
-                d.validity_due_on, d.validity_limit_ref
+                d.validity_due_on, d.validity_limit_ref, d.received_on, d.step_due_estimated, d.validity_due_estimated,
+                d.procedure_level
             FROM level_dossier d
             JOIN information_system s ON s.id = d.system_id
             JOIN organization ow ON ow.id = s.owner_organization_id
@@ -103,6 +104,87 @@ public class DossierRepository {
                 .param("due", dueOn).param("now", Timestamp.from(now)).update();
     }
 
+    /** The receipt step: the day the body received the dossier, kept in the history with the new due day. */
+    public void addReceiptStep(long dossierId, DossierStatus status, Long actorId, String actorName, String comment,
+                               LocalDate receivedOn, LocalDate dueOn, Instant now) {
+        jdbc.sql("""
+                INSERT INTO dossier_step (dossier_id, action, from_status, to_status, actor_id, actor_name, comment,
+                    due_on, received_on, occurred_at)
+                VALUES (:d, 'RECEIVE', :s, :s, :actor, :name, :comment, :due, :received, :now)""")
+                .param("d", dossierId).param("s", status.name()).param("actor", actorId).param("name", actorName)
+                .param("comment", comment).param("due", dueOn).param("received", receivedOn)
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    // ---- national-security-critical list and additional decisions (NĐ 331/2026 Đ16–17, Đ20, Đ24)
+
+    public java.util.Optional<CriticalListEntry> criticalEntry(long systemId) {
+        return jdbc.sql("SELECT * FROM critical_list_entry WHERE system_id = :s").param("s", systemId)
+                .query((rs, n) -> new CriticalListEntry(rs.getLong("system_id"), rs.getString("status"),
+                        rs.getString("grounds"), rs.getObject("requested_on", LocalDate.class),
+                        rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class),
+                        rs.getString("decision_signer"))).optional();
+    }
+
+    public void saveCriticalEntry(CriticalListEntry e, Instant now) {
+        jdbc.sql("DELETE FROM critical_list_entry WHERE system_id = :s").param("s", e.systemId()).update();
+        jdbc.sql("""
+                INSERT INTO critical_list_entry (system_id, status, grounds, requested_on, decision_number, decision_date,
+                    decision_signer, updated_at) VALUES (:s, :st, :g, :r, :n, :d, :sg, :now)""")
+                .param("s", e.systemId()).param("st", e.status()).param("g", e.grounds()).param("r", e.requestedOn())
+                .param("n", e.decisionNumber()).param("d", e.decisionDate()).param("sg", e.decisionSigner())
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    public void deleteCriticalEntry(long systemId) {
+        jdbc.sql("DELETE FROM critical_list_entry WHERE system_id = :s").param("s", systemId).update();
+    }
+
+    public List<AdditionalDecision> additionalDecisions(long dossierId) {
+        return jdbc.sql("""
+                SELECT a.*, o.name_vi FROM dossier_approval a JOIN organization o ON o.id = a.organization_id
+                WHERE a.dossier_id = :d ORDER BY a.id""").param("d", dossierId)
+                .query((rs, n) -> new AdditionalDecision(rs.getLong("id"), rs.getLong("dossier_id"),
+                        rs.getString("approval_key"), rs.getString("authority_role"), rs.getLong("organization_id"),
+                        rs.getString("name_vi"), rs.getString("subject_vi"), rs.getString("subject_en"),
+                        rs.getString("legal_ref"), rs.getBoolean("adds_to_critical_list"), rs.getString("decision_number"),
+                        rs.getObject("decision_date", LocalDate.class), rs.getString("decision_signer"),
+                        rs.getString("recorded_by_name"), instant(rs, "recorded_at"))).list();
+    }
+
+    /** The decisions a (re)submission requires: pending ones are replaced, recorded ones kept. */
+    public void requireDecision(long dossierId, String key, String role, long organizationId, String subjectVi,
+                                String subjectEn, String legalRef, boolean addsToList) {
+        jdbc.sql("DELETE FROM dossier_approval WHERE dossier_id = :d AND approval_key = :k AND decision_number IS NULL")
+                .param("d", dossierId).param("k", key).update();
+        long kept = jdbc.sql("SELECT COUNT(*) FROM dossier_approval WHERE dossier_id = :d AND approval_key = :k")
+                .param("d", dossierId).param("k", key).query(Long.class).single();
+        if (kept == 0) {
+            jdbc.sql("""
+                    INSERT INTO dossier_approval (dossier_id, approval_key, authority_role, organization_id, subject_vi,
+                        subject_en, legal_ref, adds_to_critical_list) VALUES (:d, :k, :r, :o, :vi, :en, :ref, :list)""")
+                    .param("d", dossierId).param("k", key).param("r", role).param("o", organizationId)
+                    .param("vi", subjectVi).param("en", subjectEn).param("ref", legalRef).param("list", addsToList)
+                    .update();
+        }
+    }
+
+    /** Drops pending decisions the rule data no longer requires (e.g. the system left the list). */
+    public void dropPendingDecisionsExcept(long dossierId, java.util.Collection<String> keys) {
+        jdbc.sql("DELETE FROM dossier_approval WHERE dossier_id = :d AND decision_number IS NULL"
+                        + (keys.isEmpty() ? "" : " AND approval_key NOT IN (:keys)"))
+                .params(keys.isEmpty() ? Map.of("d", dossierId) : Map.of("d", dossierId, "keys", keys)).update();
+    }
+
+    public void recordDecision(long approvalId, String number, LocalDate date, String signer, Long by, String byName,
+                               Instant now) {
+        jdbc.sql("""
+                UPDATE dossier_approval SET decision_number = :n, decision_date = :d, decision_signer = :s,
+                    recorded_by = :by, recorded_by_name = :name, recorded_at = :now WHERE id = :id""")
+                .param("n", number).param("d", date).param("s", signer).param("by", by).param("name", byName)
+                .param("now", Timestamp.from(now)).param("id", approvalId).update();
+    }
+
     public List<DossierStep> steps(long dossierId) {
         return jdbc.sql("SELECT * FROM dossier_step WHERE dossier_id = :d ORDER BY occurred_at, id").param("d", dossierId)
                 .query((rs, n) -> new DossierStep(rs.getLong("id"), rs.getString("action"),
@@ -174,7 +256,9 @@ public class DossierRepository {
                 rs.getString("appraisal_opinion"), nullableLong(rs, "approved_by"), instant(rs, "approved_at"),
                 rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class),
                 rs.getString("decision_signer"), rs.getString("signed_file_name"), instant(rs, "created_at"),
-                rs.getObject("validity_due_on", LocalDate.class), rs.getString("validity_limit_ref"));
+                rs.getObject("validity_due_on", LocalDate.class), rs.getString("validity_limit_ref"),
+                rs.getObject("received_on", LocalDate.class), rs.getBoolean("step_due_estimated"),
+                rs.getBoolean("validity_due_estimated"), (Integer) rs.getObject("procedure_level", Integer.class));
     }
 
     private static Long nullableLong(ResultSet rs, String col) throws SQLException {

@@ -22,6 +22,7 @@ import vn.khien.platform.FieldProblemException.FieldProblem;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.platform.PlatformConfiguration;
+import vn.khien.systems.SecurityRegulations;
 import vn.khien.systems.SystemLevelApproved;
 import vn.khien.systems.classification.authority.AuthorityAssignment;
 import vn.khien.systems.classification.authority.AuthorityContext;
@@ -57,11 +58,16 @@ public class DossierService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ApprovalPreconditions preconditions;
+    private final SecurityRegulations regulations;
 
     public DossierService(DossierRepository repository, SystemService systems, SystemRepository systemRepository,
                           ClassificationService classifications, AuthorityResolver authority,
                           AuthorityDirectory directory, DossierPartCatalog partCatalog, DossierDeadlines deadlines,
-                          OrgScope scope, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                          OrgScope scope, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+                          ApprovalPreconditions preconditions, SecurityRegulations regulations) {
+        this.preconditions = preconditions;
+        this.regulations = regulations;
         this.repository = repository;
         this.systems = systems;
         this.systemRepository = systemRepository;
@@ -111,7 +117,8 @@ public class DossierService {
     }
 
     public List<DossierPartDefinition> partDefinitions(Dossier d) {
-        return partCatalog.partsFor(d.regime(), d.proposedLevel());
+        // A level-3 or level-4 system on the critical list follows the level-5 procedure, dossier included (Đ20.4).
+        return partCatalog.partsFor(d.regime(), d.procedureLevelOrProposed());
     }
 
     /** Opens a draft for the system's current classification, with the authorities the rule data names. */
@@ -131,6 +138,7 @@ public class DossierService {
                 Long.parseLong(a.appraiserOrgId()), Long.parseLong(a.approverOrgId()),
                 a.expertOpinionOrgId().map(Long::parseLong).orElse(null), a.legalRef(), CurrentPerson.idOrNobody(),
                 clock.instant());
+        repository.update(id, Map.of("procedure_level", a.procedureLevel()), clock.instant());
         repository.addStep(id, "CREATE", null, DossierStatus.DRAFT, CurrentPerson.idOrNobody(),
                 CurrentPerson.username().orElse(null), null, null, null, clock.instant());
         Dossier d = get(id);
@@ -142,8 +150,9 @@ public class DossierService {
 
     private AuthorityAssignment resolve(InformationSystem s, String regime, int level) {
         try {
-            return authority.resolve(regime, level, new AuthorityContext(s.securityUnitOperates(), false),
-                    directory.rolesFor(s));
+            boolean onList = repository.criticalEntry(s.id()).map(CriticalListEntry::onOrProposedForList).orElse(false);
+            return authority.resolve(regime, level, new AuthorityContext(s.securityUnitOperates(), onList),
+                    directory.rolesFor(s, regime));
         } catch (UnresolvedRoleException e) {
             throw new MissingDesignationException(e.role(), s.ownerOrganizationId(), s.ownerName());
         }
@@ -264,12 +273,20 @@ public class DossierService {
         // Every receipt starts the validity check where the regime has one (NĐ 331/2026 Đ23: 5 working days to tell
         // the submitter the dossier is incomplete); any other step ends it.
         columns.put("validity_due_on", null);
+        columns.put("validity_due_estimated", false);
+        // A new step starts a new clock: its receipt is recorded again by the body now handling it.
+        columns.put("received_on", null);
+        columns.put("step_due_estimated", false);
         String comment = request == null ? null : blankToNull(request.getComment());
         switch (action) {
             case SUBMIT: {
-                requireCompleteParts(d);
                 InformationSystem s = systems.get(d.systemId());
                 AuthorityAssignment a = resolve(s, d.regime(), d.proposedLevel());
+                // The procedure may have changed since the draft was opened (the system proposed for the list).
+                repository.update(id, Map.of("procedure_level", a.procedureLevel()), now);
+                d = get(id);
+                requireCompleteParts(d);
+                requireAdditionalDecisions(id, a);
                 repository.updateAuthorities(id, Long.parseLong(a.appraiserOrgId()), Long.parseLong(a.approverOrgId()),
                         a.expertOpinionOrgId().map(Long::parseLong).orElse(null), a.legalRef());
                 // The appraiser and approver see the system while they handle its dossier, and afterwards for history.
@@ -278,14 +295,16 @@ public class DossierService {
                 a.expertOpinionOrgId().ifPresent(e -> systemRepository.addParty(s.id(), Long.parseLong(e), "EXPERT"));
                 recorded = d.status() == DossierStatus.RETURNED ? "RESUBMIT" : "SUBMIT";
                 to = DossierStatus.SUBMITTED;
-                Optional<Deadline> limit = deadlines.due(d.regime(), ProcedureStep.APPRAISAL, d.proposedLevel(), today);
+                Optional<Deadline> limit = deadlines.due(d.regime(), ProcedureStep.APPRAISAL, a.procedureLevel(), today);
                 due = limit.map(Deadline::due).orElse(null);
+                columns.put("step_due_estimated", limit.map(Deadline::reliesOnEstimates).orElse(false));
                 columns.put("submitted_by", CurrentPerson.idOrNobody());
                 columns.put("submitted_at", java.sql.Timestamp.from(now));
                 columns.put("step_limit_ref", limit.map(l -> l.limit().legalRef()).orElse(null));
                 Optional<Deadline> validity = deadlines.due(d.regime(), ProcedureStep.DOSSIER_VALIDITY_CHECK,
-                        d.proposedLevel(), today);
+                        a.procedureLevel(), today);
                 columns.put("validity_due_on", validity.map(Deadline::due).orElse(null));
+                columns.put("validity_due_estimated", validity.map(Deadline::reliesOnEstimates).orElse(false));
                 columns.put("validity_limit_ref", validity.map(l -> l.limit().legalRef()).orElse(null));
                 break;
             }
@@ -300,8 +319,10 @@ public class DossierService {
             case APPRAISE: {
                 to = DossierStatus.APPRAISED;
                 limitOfThisStep = d.stepDueOn();
-                Optional<Deadline> limit = deadlines.due(d.regime(), ProcedureStep.APPROVAL, d.proposedLevel(), today);
+                Optional<Deadline> limit = deadlines.due(d.regime(), ProcedureStep.APPROVAL, d.procedureLevelOrProposed(),
+                        today);
                 due = limit.map(Deadline::due).orElse(null);
+                columns.put("step_due_estimated", limit.map(Deadline::reliesOnEstimates).orElse(false));
                 columns.put("appraised_by", CurrentPerson.idOrNobody());
                 columns.put("appraised_at", java.sql.Timestamp.from(now));
                 columns.put("appraisal_opinion", comment);
@@ -312,6 +333,8 @@ public class DossierService {
                 to = DossierStatus.APPROVED;
                 limitOfThisStep = d.stepDueOn();
                 approvalColumns(request, columns);
+                requirePreconditions(d, request.getDecisionDate());
+                requireDecisionsRecorded(d);
                 break;
             case WITHDRAW:
                 to = DossierStatus.WITHDRAWN;
@@ -351,6 +374,208 @@ public class DossierService {
         return after;
     }
 
+    /**
+     * The receiving body records the day it received the complete dossier (often on paper); the legal limits of the
+     * current step are counted again from that day (NĐ 85/2016 Đ16.2, Đ17; NĐ 331/2026 Đ23, Đ24). Audited with the due
+     * days before and after.
+     */
+    @Transactional
+    public Dossier recordReceipt(long id, LocalDate receivedOn, String note) {
+        Dossier d = get(id);
+        ProcedureStep step = d.receiptRestarts();
+        long receiverOrg = step == ProcedureStep.APPRAISAL ? d.appraiserOrgId() : d.approverOrgId();
+        if (!scope.can(receiverOrg, Capability.EDIT_SECURITY_DATA) && !scope.can(receiverOrg, Capability.APPROVE)) {
+            throw new ForbiddenActionException("legal.receipt.notReceiver");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), PlatformConfiguration.ZONE);
+        if (receivedOn == null) {
+            throw new FieldProblemException("receivedOn", "validation.required");
+        }
+        if (receivedOn.isAfter(today)) {
+            throw new FieldProblemException("receivedOn", "legal.receipt.future");
+        }
+        LocalDate created = LocalDate.ofInstant(d.createdAt(), PlatformConfiguration.ZONE);
+        if (receivedOn.isBefore(created)) {
+            throw new FieldProblemException("receivedOn", "legal.receipt.beforeDossier",
+                    vn.khien.platform.DateDisplay.DATE.format(created));
+        }
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("received_on", receivedOn);
+        Optional<Deadline> limit = deadlines.due(d.regime(), step, d.procedureLevelOrProposed(), receivedOn);
+        columns.put("step_due_on", limit.map(Deadline::due).orElse(null));
+        columns.put("step_due_estimated", limit.map(Deadline::reliesOnEstimates).orElse(false));
+        if (step == ProcedureStep.APPRAISAL && d.validityDueOn() != null) {
+            Optional<Deadline> validity = deadlines.due(d.regime(), ProcedureStep.DOSSIER_VALIDITY_CHECK,
+                    d.procedureLevelOrProposed(), receivedOn);
+            columns.put("validity_due_on", validity.map(Deadline::due).orElse(d.validityDueOn()));
+            columns.put("validity_due_estimated", validity.map(Deadline::reliesOnEstimates).orElse(false));
+        }
+        Instant now = clock.instant();
+        repository.update(id, columns, now);
+        String comment = blankToNull(note);
+        repository.addReceiptStep(id, d.status(), CurrentPerson.idOrNobody(), CurrentPerson.username().orElse(null),
+                comment, receivedOn, (LocalDate) columns.get("step_due_on"), now);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("receivedOn", d.receivedOn() == null ? null : d.receivedOn().toString());
+        before.put("stepDueOn", d.stepDueOn() == null ? null : d.stepDueOn().toString());
+        before.put("validityDueOn", d.validityDueOn() == null ? null : d.validityDueOn().toString());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("receivedOn", receivedOn.toString());
+        after.put("step", step.name());
+        after.put("stepDueOn", columns.get("step_due_on") == null ? null : columns.get("step_due_on").toString());
+        after.put("validityDueOn", columns.containsKey("validity_due_on") ? String.valueOf(columns.get("validity_due_on"))
+                : before.get("validityDueOn"));
+        after.put("estimated", columns.get("step_due_estimated"));
+        after.put("note", comment);
+        audit.record(AuditEntry.change("dossier.receive", d.ownerOrganizationId(), "level_dossier", id, before, after));
+        return get(id);
+    }
+
+    // ---- level 5 and the list of systems critical to national security (NĐ 331/2026 Đ16–17, Đ20.3–20.4, Đ24)
+
+    /** The decisions beyond the level decision the rule data names for this assignment, kept on the dossier. */
+    private void requireAdditionalDecisions(long id, AuthorityAssignment a) {
+        List<String> keys = new ArrayList<>();
+        for (AuthorityAssignment.ResolvedApproval r : a.additionalApprovals()) {
+            keys.add(r.approval().id());
+            repository.requireDecision(id, r.approval().id(), r.approval().role().name(),
+                    Long.parseLong(r.organisationId()), r.approval().subjectVi(), r.approval().subjectEn(),
+                    r.approval().legalRef(), r.approval().addsToCriticalList());
+        }
+        repository.dropPendingDecisionsExcept(id, keys);
+    }
+
+    /** The level is in force only once every additional decision is recorded; the refusal names each rule. */
+    private void requireDecisionsRecorded(Dossier d) {
+        List<FieldProblem> pending = new ArrayList<>();
+        for (AdditionalDecision a : repository.additionalDecisions(d.id())) {
+            if (!a.recorded()) {
+                pending.add(new FieldProblem("additionalDecisions." + a.key(), "legal.decision.pending", a.subjectVi(),
+                        a.legalRef(), a.organizationName()));
+            }
+        }
+        if (!pending.isEmpty()) {
+            throw new FieldProblemException(pending);
+        }
+    }
+
+    public List<AdditionalDecision> additionalDecisions(Dossier d) {
+        return repository.additionalDecisions(d.id());
+    }
+
+    /** Who records a decision: people who approve at the deciding organisation or at the dossier's approver. */
+    public boolean canRecordDecision(Dossier d, AdditionalDecision a) {
+        boolean ownSubmission = d.submittedBy() != null && d.submittedBy() == CurrentPerson.idOrNobody();
+        return d.status() == DossierStatus.APPRAISED && !a.recorded() && !ownSubmission
+                && (scope.can(a.organizationId(), Capability.APPROVE) || scope.can(d.approverOrgId(), Capability.APPROVE));
+    }
+
+    /**
+     * Records an additional decision (the Prime Minister's list, the level-5 plan decision of Mẫu 07) on an appraised
+     * dossier. A decision that puts the system on the critical list updates the system's entry. Audited.
+     */
+    @Transactional
+    public Dossier recordDecision(long id, String key, String number, LocalDate date, String signer) {
+        Dossier d = get(id);
+        d.acceptsAdditionalDecision();
+        AdditionalDecision a = repository.additionalDecisions(id).stream().filter(x -> x.key().equals(key)).findFirst()
+                .orElseThrow(() -> new NotFoundException("decision " + key));
+        if (a.recorded()) {
+            throw new FieldProblemException("key", "legal.decision.alreadyRecorded", a.subjectVi());
+        }
+        if (!canRecordDecision(d, a)) {
+            throw new ForbiddenActionException("legal.decision.notAllowed");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (blankToNull(number) == null) {
+            problems.add(new FieldProblem("decisionNumber", "validation.required"));
+        }
+        if (date == null) {
+            problems.add(new FieldProblem("decisionDate", "validation.required"));
+        }
+        if (blankToNull(signer) == null) {
+            problems.add(new FieldProblem("decisionSigner", "validation.required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
+        }
+        Instant now = clock.instant();
+        repository.recordDecision(a.id(), number.trim(), date, signer.trim(), CurrentPerson.idOrNobody(),
+                CurrentPerson.username().orElse(null), now);
+        repository.addStep(id, "RECORD_DECISION", d.status(), d.status(), CurrentPerson.idOrNobody(),
+                CurrentPerson.username().orElse(null), a.subjectVi() + ": " + number.trim(), null, null, now);
+        audit.record(AuditEntry.change("dossier.decision", d.ownerOrganizationId(), "level_dossier", id, null,
+                Map.of("decision", key, "subject", a.subjectVi(), "legalRef", a.legalRef(), "number", number.trim(),
+                        "date", date.toString(), "signer", signer.trim())));
+        if (a.addsToCriticalList()) {
+            CriticalListEntry before = repository.criticalEntry(d.systemId()).orElse(CriticalListEntry.none(d.systemId()));
+            CriticalListEntry after = new CriticalListEntry(d.systemId(), "LISTED", before.grounds(), before.requestedOn(),
+                    number.trim(), date, signer.trim());
+            repository.saveCriticalEntry(after, now);
+            audit.record(AuditEntry.change("system.criticalList", d.ownerOrganizationId(), "information_system",
+                    d.systemId(), Map.of("status", before.status()), Map.of("status", "LISTED", "decision", number.trim(),
+                            "legalRef", a.legalRef())));
+        }
+        return get(id);
+    }
+
+    public CriticalListEntry criticalList(long systemId) {
+        systems.get(systemId);
+        return repository.criticalEntry(systemId).orElse(CriticalListEntry.none(systemId));
+    }
+
+    /**
+     * The owner self-screens the system and asks for it to be put on the list (NĐ 331/2026 Đ16–17; Mẫu 02 footnote):
+     * from then on a level-3 or level-4 dossier follows the level-5 procedure (Đ20.4). Grounds are required.
+     */
+    @Transactional
+    public CriticalListEntry requestCriticalList(long systemId, String grounds) {
+        InformationSystem s = systems.get(systemId);
+        if (!systems.canEdit(s)) {
+            throw new ForbiddenActionException("error.forbidden");
+        }
+        CriticalListEntry before = repository.criticalEntry(systemId).orElse(CriticalListEntry.none(systemId));
+        if ("LISTED".equals(before.status())) {
+            throw new FieldProblemException("status", "legal.criticalList.alreadyListed");
+        }
+        String g = blankToNull(grounds);
+        if (g == null || g.length() < 20) {
+            throw new FieldProblemException("grounds", "legal.criticalList.groundsRequired", 20);
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), PlatformConfiguration.ZONE);
+        CriticalListEntry after = new CriticalListEntry(systemId, "REQUESTED", g, today, null, null, null);
+        repository.saveCriticalEntry(after, clock.instant());
+        audit.record(AuditEntry.change("system.criticalList", s.ownerOrganizationId(), "information_system", systemId,
+                Map.of("status", before.status()), Map.of("status", "REQUESTED", "grounds", g)));
+        return after;
+    }
+
+    /** Withdraws a request not yet decided. */
+    @Transactional
+    public CriticalListEntry withdrawCriticalListRequest(long systemId) {
+        InformationSystem s = systems.get(systemId);
+        if (!systems.canEdit(s)) {
+            throw new ForbiddenActionException("error.forbidden");
+        }
+        CriticalListEntry before = repository.criticalEntry(systemId).orElse(CriticalListEntry.none(systemId));
+        if (!"REQUESTED".equals(before.status())) {
+            throw new FieldProblemException("status", "legal.criticalList.notRequested");
+        }
+        repository.deleteCriticalEntry(systemId);
+        audit.record(AuditEntry.change("system.criticalList", s.ownerOrganizationId(), "information_system", systemId,
+                Map.of("status", "REQUESTED"), Map.of("status", "NONE")));
+        return CriticalListEntry.none(systemId);
+    }
+
+    /** Whether the caller may record the receipt of this dossier now (the body handling its current step). */
+    public boolean canRecordReceipt(Dossier d) {
+        if (d.status() != DossierStatus.SUBMITTED && d.status() != DossierStatus.APPRAISED) {
+            return false;
+        }
+        long org = d.status() == DossierStatus.SUBMITTED ? d.appraiserOrgId() : d.approverOrgId();
+        return scope.can(org, Capability.EDIT_SECURITY_DATA) || scope.can(org, Capability.APPROVE);
+    }
+
     private void approvalColumns(ActionRequest r, Map<String, Object> columns) {
         List<FieldProblem> problems = new ArrayList<>();
         if (r == null || blankToNull(r.getDecisionNumber()) == null) {
@@ -386,6 +611,52 @@ public class DossierService {
             columns.put("signed_file_name", blankToNull(r.getSignedFileName()) == null ? "quyet-dinh.pdf" : r.getSignedFileName());
         }
     }
+
+    /**
+     * The preconditions of approval in the rule data (TT 12/2022 Đ9.7; NĐ 331/2026 Đ30.7: the security regulation is
+     * issued before the level is approved), each refusal naming its article.
+     */
+    private void requirePreconditions(Dossier d, LocalDate decisionDate) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ApprovalPreconditions.Unmet u : preconditions.unmet(d.regime(), d.proposedLevel(),
+                regulations.issuedFor(d.systemId()), decisionDate)) {
+            problems.add("MISSING".equals(u.reason())
+                    ? new FieldProblem("securityRegulation", "legal.precondition.regulationMissing",
+                            u.precondition().legalRef())
+                    : new FieldProblem("securityRegulation", "legal.precondition.regulationAfterDecision",
+                            u.precondition().legalRef(), u.regulation().decisionNumber(),
+                            vn.khien.platform.DateDisplay.DATE.format(u.regulation().issuedOn())));
+        }
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
+        }
+    }
+
+    /** The approval preconditions of a dossier and whether each is met today, for the page and the API. */
+    public List<PreconditionStatus> preconditionStatus(Dossier d) {
+        java.util.Optional<SecurityRegulations.IssuedRegulation> regulation = regulations.issuedFor(d.systemId());
+        LocalDate decision = d.decisionDate();
+        List<ApprovalPreconditions.Unmet> unmet = preconditions.unmet(d.regime(), d.proposedLevel(), regulation, decision);
+        return preconditions.forDossier(d.regime(), d.proposedLevel()).stream().map(p -> {
+            String reason = unmet.stream().filter(u -> u.precondition().id().equals(p.id())).map(
+                    ApprovalPreconditions.Unmet::reason).findFirst().orElse(null);
+            return new PreconditionStatus(p.id(), p.legalRef(), p.textVi(), p.textEn(), reason == null, reason,
+                    regulation.orElse(null));
+        }).toList();
+    }
+
+    /**
+     * The classification behind the dossier when it met no criterion of the regime: the level is the officer's
+     * justified proposal, flagged for the appraiser (issue 9 point 20). Empty otherwise.
+     */
+    public Optional<StoredClassification> proposalWithoutCriterion(Dossier d) {
+        return d.classificationId() == null ? Optional.empty()
+                : classifications.find(d.classificationId()).filter(StoredClassification::noCriterion);
+    }
+
+    /** One approval precondition as shown: met, or why not (MISSING, AFTER_DECISION). */
+    public record PreconditionStatus(String id, String legalRef, String textVi, String textEn, boolean met,
+                                     String reason, SecurityRegulations.IssuedRegulation regulation) { }
 
     private void requireCompleteParts(Dossier d) {
         Map<String, String> texts = repository.parts(d.id());

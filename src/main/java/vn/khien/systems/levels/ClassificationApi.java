@@ -4,13 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.khien.systems.classification.ConditionGrammar;
 import vn.khien.systems.classification.Question;
 import vn.khien.systems.classification.QuestionType;
 
@@ -18,11 +21,19 @@ import vn.khien.systems.classification.QuestionType;
 @Tag(name = "Security-level classification", description = "Guided classification under NĐ 85/2016 or NĐ 331/2026")
 public class ClassificationApi {
 
+    /**
+     * One question of a regime. {@code required} is true when always required; {@code requiredWhen} is the condition
+     * (rule-data grammar, see rules/README.md) under which an answer becomes required, or null. {@code optionLabels}
+     * gives each option code its Vietnamese and English label.
+     */
     public record QuestionView(String id, QuestionType type, List<String> options, boolean required, Integer min,
-                               Integer max, String textVi, String textEn, String legalRef) {
+                               Integer max, String textVi, String textEn, String legalRef,
+                               Map<String, Question.OptionLabel> optionLabels, Map<String, Object> requiredWhen) {
         static QuestionView of(Question q) {
+            Map<String, Question.OptionLabel> labels = new LinkedHashMap<>();
+            q.options().forEach(o -> labels.put(o, q.optionLabels().getOrDefault(o, new Question.OptionLabel(o, o))));
             return new QuestionView(q.id(), q.type(), q.options(), q.required(), q.min(), q.max(), q.textVi(),
-                    q.textEn(), q.legalRef());
+                    q.textEn(), q.legalRef(), labels, ConditionGrammar.toMap(q.requiredWhen()));
         }
     }
 

@@ -76,25 +76,45 @@ public class ClassificationService {
         String regimeId = request.getRegime() == null || request.getRegime().isBlank() ? regimeFor(s) : request.getRegime();
         List<ClassificationResult> results = new ArrayList<>();
         List<Map<String, Object>> parts = new ArrayList<>();
+        // Parts meeting no criterion of the regime: the decree has a gap there (issue 9 point 20).
+        boolean gap = false;
         int index = 0;
         for (ClassificationRequest.Part part : request.effectiveParts()) {
-            ClassificationResult r = classifyPart(regimeId, part, index, request.effectiveParts().size() > 1);
-            results.add(r);
+            Optional<ClassificationResult> r = classifyPart(regimeId, part, index, request.effectiveParts().size() > 1);
+            r.ifPresent(results::add);
+            gap |= r.isEmpty();
             Map<String, Object> stored = new LinkedHashMap<>();
             stored.put("name", part.getName() == null ? s.name() : part.getName());
             stored.put("answers", part.getAnswers());
-            stored.put("level", r.proposedLevel());
-            stored.put("deciding", r.decidingCriteria().stream().map(Criterion::id).toList());
+            stored.put("level", r.map(ClassificationResult::proposedLevel).orElse(null));
+            stored.put("deciding", r.map(x -> x.decidingCriteria().stream().map(Criterion::id).toList()).orElse(List.of()));
+            stored.put("noCriterion", r.isEmpty());
             parts.add(stored);
             index++;
         }
-        ClassificationResult overall = results.size() == 1 ? results.get(0) : engine.proposeComposite(results);
+        String justification = request.getJustification() == null ? null : request.getJustification().trim();
+        boolean justified = justification != null && justification.length() >= MIN_JUSTIFICATION;
+        if (gap && (request.getChosenLevel() == null || !justified)) {
+            // No criterion met: the officer proposes a level with written reasons, flagged for the appraiser.
+            List<FieldProblemException.FieldProblem> missing = new ArrayList<>();
+            if (request.getChosenLevel() == null) {
+                missing.add(new FieldProblemException.FieldProblem("chosenLevel", "legal.classify.noCriterion",
+                        regimes.get(regimeId).titleVi(), MIN_JUSTIFICATION));
+            }
+            if (!justified) {
+                missing.add(new FieldProblemException.FieldProblem("justification",
+                        "legal.classify.noCriterionJustification", MIN_JUSTIFICATION));
+            }
+            throw new FieldProblemException(missing);
+        }
+        ClassificationResult overall = results.isEmpty()
+                ? new ClassificationResult(regimeId, request.getChosenLevel(), List.of(), List.of(), false)
+                : results.size() == 1 ? results.get(0) : engine.proposeComposite(results);
         int chosen = request.getChosenLevel() == null ? overall.proposedLevel() : request.getChosenLevel();
         if (chosen < 1 || chosen > 5) {
             throw new FieldProblemException("chosenLevel", "systems.classify.levelRange");
         }
-        String justification = request.getJustification() == null ? null : request.getJustification().trim();
-        if (chosen != overall.proposedLevel() && (justification == null || justification.length() < MIN_JUSTIFICATION)) {
+        if (chosen != overall.proposedLevel() && !justified) {
             throw new FieldProblemException("justification", "systems.classify.justificationRequired", MIN_JUSTIFICATION);
         }
         List<StoredClassification.DecidingCriterion> deciding = overall.decidingCriteria().stream()
@@ -104,8 +124,9 @@ public class ClassificationService {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO system_classification (system_id, regime, parts, proposed_level, deciding_criteria,
-                    chosen_level, justification, classified_by, classified_by_name, classified_at)
-                VALUES (:s, :regime, :parts, :proposed, :deciding, :chosen, :why, :by, :byName, :at)""")
+                    chosen_level, justification, classified_by, classified_by_name, classified_at, no_criterion)
+                VALUES (:s, :regime, :parts, :proposed, :deciding, :chosen, :why, :by, :byName, :at, :gap)""")
+                .param("gap", gap)
                 .param("s", systemId).param("regime", regimeId).param("parts", JSON.writeValueAsString(parts))
                 .param("proposed", overall.proposedLevel()).param("deciding", JSON.writeValueAsString(deciding))
                 .param("chosen", chosen).param("why", justification).param("by", CurrentPerson.idOrNobody())
@@ -114,22 +135,24 @@ public class ClassificationService {
         StoredClassification stored = find(keys.getKey().longValue()).orElseThrow();
         audit.record(AuditEntry.change("system.classify", s.ownerOrganizationId(), "information_system", systemId, null,
                 Map.of("regime", regimeId, "proposedLevel", overall.proposedLevel(), "chosenLevel", chosen,
-                        "deciding", deciding.stream().map(StoredClassification.DecidingCriterion::legalRef).toList())));
+                        "deciding", deciding.stream().map(StoredClassification.DecidingCriterion::legalRef).toList(),
+                        "noCriterion", gap)));
         return stored;
     }
 
-    private ClassificationResult classifyPart(String regimeId, ClassificationRequest.Part part, int index,
-                                              boolean composite) {
+    /** Empty when the answers meet no criterion of the regime (a gap the officer fills with a justified proposal). */
+    private Optional<ClassificationResult> classifyPart(String regimeId, ClassificationRequest.Part part, int index,
+                                                        boolean composite) {
         String prefix = composite ? "parts[" + index + "].answers." : "answers.";
         try {
-            return engine.classify(regimeId, part.getAnswers() == null ? Map.of() : part.getAnswers());
+            return Optional.of(engine.classify(regimeId, part.getAnswers() == null ? Map.of() : part.getAnswers()));
         } catch (UnknownRegimeException e) {
             throw new FieldProblemException("regime", "systems.classify.unknownRegime", regimeId);
         } catch (InvalidAnswerException e) {
             throw new FieldProblemException(prefix + e.questionId(), "systems.classify.invalidAnswer." + e.reason(),
                     e.questionId());
         } catch (NoCriterionMetException e) {
-            throw new FieldProblemException(prefix.substring(0, prefix.length() - 1), "systems.classify.noCriterion");
+            return Optional.empty();
         }
     }
 
@@ -161,6 +184,7 @@ public class ClassificationService {
                 new TypeReference<List<Map<String, Object>>>() { });
         return new StoredClassification(rs.getLong("id"), rs.getLong("system_id"), rs.getString("regime"),
                 rs.getInt("proposed_level"), deciding, parts, rs.getInt("chosen_level"), rs.getString("justification"),
-                rs.getString("classified_by_name"), rs.getTimestamp("classified_at").toInstant());
+                rs.getString("classified_by_name"), rs.getTimestamp("classified_at").toInstant(),
+                rs.getBoolean("no_criterion"));
     }
 }

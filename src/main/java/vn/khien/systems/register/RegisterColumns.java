@@ -18,7 +18,7 @@ public final class RegisterColumns {
             new Column("name", "Tên hệ thống", true, "name"),
             new Column("owner", "Mã tổ chức chủ quản", true, "ownerOrganizationId"),
             new Column("operator", "Mã đơn vị vận hành", true, "operatorOrganizationId"),
-            new Column("type", "Loại hệ thống (INTERNAL, PUBLIC_SERVICE, INFRASTRUCTURE, INDUSTRIAL_CONTROL, OTHER)", true, "systemType"),
+            new Column("type", "Loại hệ thống (INTERNAL, CITIZEN_BUSINESS, INFRASTRUCTURE, ICS, OTHER)", true, "systemType"),
             new Column("purpose", "Mục đích, chức năng", false, "purpose"),
             new Column("info", "Loại thông tin (PUBLIC, PRIVATE, PERSONAL, SENSITIVE_PERSONAL, STATE_SECRET; cách nhau dấu phẩy)", false, "informationKinds"),
             new Column("users", "Số người sử dụng", false, "userCount"),

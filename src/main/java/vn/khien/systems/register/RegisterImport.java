@@ -195,6 +195,9 @@ public class RegisterImport {
             return null;
         }
         try {
+            if (type == SystemType.class) {
+                return type.cast(SystemType.fromCode(value));
+            }
             return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             problems.add(problem(row, field, messages.text("systems.import.badValue", value)));

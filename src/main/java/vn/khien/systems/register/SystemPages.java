@@ -77,6 +77,7 @@ public class SystemPages {
         model.addAttribute("suppliers", service.suppliers(id));
         model.addAttribute("classifications", classifications.history(id));
         model.addAttribute("dossiers", dossiers.forSystem(id));
+        model.addAttribute("criticalList", dossiers.criticalList(id));
         if (!model.containsAttribute("component")) {
             ComponentRequest c = new ComponentRequest();
             c.setKind(ComponentKind.HOST);

@@ -120,7 +120,12 @@ class ClassificationCriteriaTest {
                 Arguments.of(ND85, Baseline.answers(ND85, Map.of("system_type", "ICS", "ics_works_grade", "NOT_GRADED"))),
                 Arguments.of(ND85, Baseline.answers(ND85, Map.of("national_egov_system", true, "requires_24x7", false))),
                 Arguments.of(ND331, Baseline.answers(ND331, Map.of("system_type", "ICS", "ics_works_grade", "NOT_GRADED"))),
-                Arguments.of(ND331, Baseline.answers(ND331, Map.of("national_egov_system", true, "requires_24x7", false))));
+                Arguments.of(ND331, Baseline.answers(ND331, Map.of("national_egov_system", true, "requires_24x7", false))),
+                // Nationwide infrastructure that need not run 24/7: neither level 3 (one sector/province) nor 4.
+                Arguments.of(ND85, Baseline.answers(ND85, Map.of("system_type", "INFRASTRUCTURE",
+                        "infrastructure_scope", "NATIONWIDE", "requires_24x7", false))),
+                Arguments.of(ND331, Baseline.answers(ND331, Map.of("system_type", "INFRASTRUCTURE",
+                        "infrastructure_scope", "NATIONWIDE", "requires_24x7", false))));
     }
 
     @ParameterizedTest

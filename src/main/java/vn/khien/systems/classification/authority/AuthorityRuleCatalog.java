@@ -67,8 +67,9 @@ public final class AuthorityRuleCatalog {
     private static AuthorityRule readRule(YamlMap row) {
         List<AdditionalApproval> additional = new ArrayList<>();
         for (YamlMap approval : row.maps("additional_approvals")) {
-            additional.add(new AdditionalApproval(approval.enumValue("role", AuthorityRole.class),
-                    approval.string("subject_vi"), approval.string("subject_en")));
+            additional.add(new AdditionalApproval(approval.string("id"), approval.enumValue("role", AuthorityRole.class),
+                    approval.string("subject_vi"), approval.string("subject_en"), approval.string("legal_ref"),
+                    approval.bool("adds_to_critical_list", false)));
         }
         AuthorityRole whenSecurityUnitOperates = row.has("when_security_unit_operates")
                 ? row.map("when_security_unit_operates").enumValue("appraiser", AuthorityRole.class)

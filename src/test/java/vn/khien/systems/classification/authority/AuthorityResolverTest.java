@@ -71,10 +71,27 @@ class AuthorityResolverTest {
     void level5NeedsThePrimeMinistersList(String regime, int level) {
         AuthorityAssignment assignment = RESOLVER.resolve(regime, level, AuthorityContext.ordinary(), ALL_ROLES);
 
-        assertThat(assignment.additionalApprovals()).singleElement().satisfies(a -> {
-            assertThat(a.approval().role()).isEqualTo(AuthorityRole.PRIME_MINISTER);
-            assertThat(a.organisationId()).isEqualTo("org:PRIME_MINISTER");
-        });
+        assertThat(assignment.additionalApprovals()).filteredOn(a -> a.approval().role() == AuthorityRole.PRIME_MINISTER)
+                .singleElement().satisfies(a -> {
+                    assertThat(a.organisationId()).isEqualTo("org:PRIME_MINISTER");
+                    assertThat(a.approval().addsToCriticalList()).isTrue();
+                    assertThat(a.approval().legalRef()).isNotBlank();
+                });
+        // Under NĐ 331 the level-5 plan is approved by its own decision (Mẫu 07).
+        assertThat(assignment.additionalApprovals()).extracting(a -> a.approval().id())
+                .contains(regime.equals("nd331-2026") ? "owner-level5-plan" : "pm-level5-list");
+    }
+
+    @Test
+    void escalatedLevel3And4DossiersCarryTheLevel5ApprovalsNotOrdinaryOnes() {
+        AuthorityAssignment listed = RESOLVER.resolve("nd331-2026", 3, new AuthorityContext(false, true), ALL_ROLES);
+        AuthorityAssignment ordinary = RESOLVER.resolve("nd331-2026", 3, AuthorityContext.ordinary(), ALL_ROLES);
+
+        assertThat(listed.appraiserRole()).isEqualTo(AuthorityRole.NATIONAL_COMPETENT_BODY);
+        assertThat(listed.additionalApprovals()).extracting(a -> a.approval().id())
+                .containsExactly("owner-level5-plan", "pm-critical-list");
+        assertThat(ordinary.appraiserRole()).isEqualTo(AuthorityRole.OWNER_SECURITY_UNIT);
+        assertThat(ordinary.additionalApprovals()).isEmpty();
     }
 
     @ParameterizedTest
