@@ -42,7 +42,7 @@ class SystemsDemoDataTest {
                     "ROOT:NATIONAL_COMPETENT_BODY:DEMO-TTANM");
 
             List<String> names = jdbc.sql("SELECT name FROM information_system ORDER BY code").query(String.class).list();
-            assertThat(names).hasSize(5).allMatch(n -> n.endsWith("(demo)"));
+            assertThat(names).hasSize(6).allMatch(n -> n.endsWith("(demo)"));
             assertThat(String.join("|", names)).contains("Cổng dịch vụ công tỉnh", "Hệ thống quản lý văn bản và điều hành",
                     "Hệ thống thư điện tử công vụ", "HIS", "Cổng thông tin điện tử Bộ");
             Map<String, Object> his = jdbc.sql("SELECT approved_level, approved_regime FROM information_system WHERE code = 'DEMO-HIS'")
@@ -51,12 +51,18 @@ class SystemsDemoDataTest {
             assertThat(status(jdbc, "DEMO-HIS")).isEqualTo("APPROVED");
             assertThat(status(jdbc, "DEMO-DVC")).isEqualTo("SUBMITTED");
             assertThat(status(jdbc, "DEMO-QLVB")).isEqualTo("DRAFT");
+            // The national appraiser has work: a level-4 dossier waiting for the national competent body.
+            assertThat(status(jdbc, "DEMO-HTQG-BO")).isEqualTo("SUBMITTED");
+            assertThat(jdbc.sql("""
+                    SELECT o.code FROM level_dossier d JOIN information_system s ON s.id = d.system_id
+                    JOIN organization o ON o.id = d.appraiser_org_id WHERE s.code = 'DEMO-HTQG-BO'""")
+                    .query(String.class).single()).isEqualTo("DEMO-TTANM");
             assertThat(jdbc.sql("""
                     SELECT COUNT(*) FROM system_component c JOIN information_system s ON s.id = c.system_id
                     WHERE c.kind = 'SOFTWARE' AND c.cpe LIKE 'cpe:2.3:a:%'""").query(Long.class).single())
                     .isGreaterThanOrEqualTo(5);
             assertThat(jdbc.sql("SELECT COUNT(DISTINCT c.system_id) FROM system_component c WHERE c.kind = 'HOST'")
-                    .query(Long.class).single()).isEqualTo(5);
+                    .query(Long.class).single()).isEqualTo(6);
             // The whole approval went through the workflow: steps and audit as for real use.
             assertThat(jdbc.sql("""
                     SELECT st.action FROM dossier_step st JOIN level_dossier d ON d.id = st.dossier_id
@@ -67,7 +73,7 @@ class SystemsDemoDataTest {
 
             // Seeding again (another start) adds nothing.
             ctx.getBean(SystemsDemoData.class).seedWhenReady();
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM information_system").query(Long.class).single()).isEqualTo(5);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM information_system").query(Long.class).single()).isEqualTo(6);
 
             // A demo officer opens a dossier for the e-mail system without a 422.
             long mail = jdbc.sql("SELECT id FROM information_system WHERE code = 'DEMO-MAIL'").query(Long.class).single();

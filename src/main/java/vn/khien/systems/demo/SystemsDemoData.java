@@ -227,6 +227,23 @@ public class SystemsDemoData {
             supplier(id, "Nhà cung cấp điện toán đám mây Demo (demo)", "Hạ tầng máy chủ ảo", SupplierAccess.PHYSICAL);
             return id;
         });
+
+        // 6. The ministry's national e-Government system: level 4, its dossier waiting for the national competent
+        //    body's appraisal, so the national appraiser (demo.quocgia.thamdinh) has real work (issue 9).
+        as("demo.bo.canbo", () -> {
+            long id = system("DEMO-HTQG-BO", "Hệ thống thông tin quốc gia về thủ tục hành chính ngành Demo (demo)",
+                    "Hệ thống thông tin quốc gia về Chính phủ số của ngành, vận hành liên tục 24/7", bo, boCntt,
+                    SystemType.INTERNAL, List.of(InformationKind.PRIVATE, InformationKind.PERSONAL), 12_000L, null,
+                    HostingKind.DATA_CENTRE, "Trung tâm dữ liệu Bộ Demo (demo)", false);
+            host(id, "htqg-app-01", "10.30.1.11", "Red Hat Enterprise Linux 9.2");
+            Map<String, Object> answers = new java.util.HashMap<>(internalAnswers());
+            answers.put("national_egov_system", true);
+            answers.put("requires_24x7", true);
+            classify(id, answers);
+            long dossier = openDossier(id, "hệ thống thông tin quốc gia của ngành");
+            act(dossier, DossierAction.SUBMIT, new ActionRequest());
+            return id;
+        });
     }
 
     private static Map<String, Object> internalAnswers() {
