@@ -123,7 +123,7 @@ public class AuditView {
             return java.text.NumberFormat.getIntegerInstance(locale()).format(node.longValue());
         }
         if (node.isString()) {
-            return date(node.asString());
+            return "null".equals(node.asString()) ? null : date(node.asString());
         }
         if (node.isArray()) {
             List<String> items = new ArrayList<>();

@@ -26,7 +26,7 @@ class CapabilityAndHubBrowserTest extends IntegrationTest {
         TestData.Person orgAdmin = data.person(p.province, Role.ORG_ADMIN);
         Http.Api officerApi = http.api(p.officer.token());
         Http.Response created = officerApi.post("/api/v1/systems", Map.of("code", data.unique("HT"),
-                "name", "Hệ-thống-có-tên-rất-dài-" + "x".repeat(280), "ownerOrganizationId", p.department.id(),
+                "name", "Hệ-thống-tên-dài-" + "x".repeat(270), "ownerOrganizationId", p.department.id(),
                 "operatorOrganizationId", p.department.id(), "systemType", "INTERNAL",
                 "informationKinds", java.util.List.of("PRIVATE"), "dataSubjectCount", 280000));
         org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);

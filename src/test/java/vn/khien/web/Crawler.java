@@ -30,8 +30,10 @@ import vn.khien.support.Browser;
  * trace or a browser console error. Keeps a full-page screenshot of every page it opens.
  */
 final class Crawler {
+    /** Pages of one URL pattern per person, and over the whole crawl: later people only add what is new to them. */
     static final int PER_PATTERN = 2;
-    static final int PER_PERSON = 14;
+    static final int PER_PATTERN_TOTAL = 4;
+    static final int PER_PERSON = 16;
 
     /** Links that change state, download a file or leave the HTML pages. */
     private static final Pattern SKIP = Pattern.compile(
@@ -48,6 +50,7 @@ final class Crawler {
     private final String base;
     private final Path shots;
     private final Set<String> messageKeys;
+    private final Map<String, Integer> allPatterns = new HashMap<>();
 
     Crawler(String base, Path shots) {
         this.base = base;
@@ -90,10 +93,14 @@ final class Crawler {
         while (!queue.isEmpty() && count < PER_PERSON) {
             String url = queue.poll();
             String pattern = pattern(url);
-            int n = perPattern.merge(pattern, 1, Integer::sum);
-            if (n > PER_PATTERN) {
+            // The menu's own pages are visited by everyone; other patterns a few times per person and in all.
+            boolean menu = url.equals("/") || url.indexOf('/', 1) < 0 && !url.contains("?");
+            if (perPattern.getOrDefault(pattern, 0) >= PER_PATTERN
+                    || (!menu && allPatterns.getOrDefault(pattern, 0) >= PER_PATTERN_TOTAL)) {
                 continue;
             }
+            perPattern.merge(pattern, 1, Integer::sum);
+            allPatterns.merge(pattern, 1, Integer::sum);
             count++;
             console.clear();
             Response response;
