@@ -53,6 +53,20 @@ class CapabilityAndHubBrowserTest extends IntegrationTest {
             org.assertj.core.api.Assertions.assertThat(width).isLessThanOrEqualTo(viewport);
             Browser.screenshot(officer, "system-hub");
 
+            // Dates read and write dd/MM/yyyy even in a browser set to American English.
+            Page american = officer.context().browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                    .setLocale("en-US").setBaseURL(http.base())).newPage();
+            Browser.signIn(american, p.officer.username(), TestData.PASSWORD);
+            american.navigate("/systems/" + systemId + "?lang=vi");
+            assertThat(american.locator("#supplier-form [name='contractFrom']")).hasAttribute("type", "text");
+            american.fill("#supplier-form [name='name']", "Công ty bảo trì thử");
+            american.fill("#supplier-form [name='provides']", "Bảo trì phần mềm");
+            american.fill("#supplier-form [name='contractFrom']", "01/02/2026");
+            american.fill("#supplier-form [name='contractTo']", "31/12/2026");
+            american.click("#add-supplier");
+            assertThat(american.locator("#supplier-table")).containsText("01/02/2026");
+            assertThat(american.locator("#supplier-table")).containsText("31/12/2026");
+
             Page audit = browser.newPage();
             Browser.signIn(audit, auditor.username(), TestData.PASSWORD);
             assertThat(audit.locator("#module-nav")).containsText("Nhật ký");

@@ -61,7 +61,7 @@ public class ClassificationPages {
     }
 
     /** Which questions apply to the answers typed so far: the page hides the others without reloading. */
-    @PostMapping(value = "/systems/{id}/classify/applicable", produces = "application/json")
+    @PostMapping("/systems/{id}/classify/applicable")
     @ResponseBody
     List<String> applicable(@PathVariable long id, @RequestParam MultiValueMap<String, String> form) {
         InformationSystem s = systems.get(id);
