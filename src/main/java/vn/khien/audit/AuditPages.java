@@ -14,6 +14,9 @@ import vn.khien.platform.ForbiddenActionException;
 @Controller
 @RequestMapping("/audit")
 class AuditPages {
+    /** Records per page: each shows its changes field by field, so a page stays readable. */
+    static final int PAGE_SIZE = 25;
+
     private final AuditRecords records;
     private final AuditChainVerifier verifier;
     private final OrgScope scope;
@@ -33,10 +36,11 @@ class AuditPages {
                   @RequestParam(required = false) @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate from,
                   @RequestParam(required = false) @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate to,
                   @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("page", records.search(AuditApi.query(actor, organizationId, action, from, to, page, 50)));
+        model.addAttribute("page", records.search(AuditApi.query(actor, organizationId, action, from, to, page, PAGE_SIZE)));
         model.addAttribute("actions", records.actions());
         model.addAttribute("organizations", organizations.readable());
         model.addAttribute("pageNo", page);
+        model.addAttribute("pageSize", PAGE_SIZE);
         model.addAttribute("platformAdmin", scope.isPlatformAdmin());
         return "audit";
     }

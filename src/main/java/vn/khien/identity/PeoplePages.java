@@ -31,9 +31,11 @@ class PeoplePages {
         this.scope = scope;
     }
 
+    /** Only the roles this person may grant: the platform administrator role only to platform administrators. */
     @ModelAttribute("roles")
     Role[] roles() {
-        return Role.values();
+        return scope.isPlatformAdmin() ? Role.values()
+                : java.util.Arrays.stream(Role.values()).filter(r -> r != Role.PLATFORM_ADMIN).toArray(Role[]::new);
     }
 
     @GetMapping

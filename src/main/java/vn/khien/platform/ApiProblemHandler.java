@@ -65,6 +65,30 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        // A value of the wrong type or outside an enum: name the field and the accepted values (issue 9).
+        Throwable specific = e.getMostSpecificCause();
+        if (specific instanceof tools.jackson.databind.exc.MismatchedInputException m && !m.getPath().isEmpty()) {
+            String field = fieldPath(m.getPath());
+            Class<?> target = m.getTargetType();
+            Map<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("field", field);
+            if (target != null && target.isEnum()) {
+                List<String> accepted = java.util.Arrays.stream(target.getEnumConstants()).map(Object::toString).toList();
+                String values = String.join(", ", accepted);
+                error.put("message", text("error.body.notOneOf", field, values));
+                error.put("messageVi", textIn("vi", "error.body.notOneOf", field, values));
+                error.put("messageEn", textIn("en", "error.body.notOneOf", field, values));
+                error.put("accepted", accepted);
+            } else {
+                String type = target == null ? "unknown" : typeName(target);
+                error.put("message", text("error.body.wrongType", field, text("error.type." + type)));
+                error.put("messageVi", textIn("vi", "error.body.wrongType", field, textIn("vi", "error.type." + type)));
+                error.put("messageEn", textIn("en", "error.body.wrongType", field, textIn("en", "error.type." + type)));
+            }
+            ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "unreadable-body", text("error.unreadableBody"));
+            pd.setProperty("errors", List.of(error));
+            return json(pd);
+        }
         ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "unreadable-body", text("error.unreadableBody"));
         Throwable cause = e.getCause();
         String field = null;
@@ -120,6 +144,41 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> refusedByDatabase(org.springframework.core.NestedRuntimeException e) {
         LOG.warn("A value reached the database unchecked and was refused: {}", e.getMostSpecificCause().getMessage());
         return json(problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", text("error.dataTooLong")));
+    }
+
+    private static String fieldPath(List<tools.jackson.core.JacksonException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (tools.jackson.core.JacksonException.Reference r : path) {
+            if (r.getPropertyName() != null) {
+                out.append(out.length() == 0 ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                out.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String typeName(Class<?> t) {
+        if (Number.class.isAssignableFrom(t) || (t.isPrimitive() && t != boolean.class)) {
+            return "number";
+        }
+        if (t == Boolean.class || t == boolean.class) {
+            return "boolean";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(t)) {
+            return "date";
+        }
+        if (java.util.Collection.class.isAssignableFrom(t) || t.isArray()) {
+            return "list";
+        }
+        if (t == String.class) {
+            return "text";
+        }
+        return "object";
+    }
+
+    private String textIn(String language, String key, Object... args) {
+        return messages.getMessage(key, args, key, java.util.Locale.forLanguageTag(language));
     }
 
     @Override

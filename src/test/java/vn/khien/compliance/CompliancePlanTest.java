@@ -81,7 +81,9 @@ class CompliancePlanTest extends IntegrationTest {
 
         assertThat(api.send("PUT", base + ids.get(0), Map.of("status", "MET", "howMet", "Đã ban hành quy chế",
                 "owner", "Phòng CNTT")).status()).isEqualTo(200);
-        assertThat(api.send("PUT", base + ids.get(1), Map.of("status", "MET")).status()).isEqualTo(200);
+        assertThat(api.send("PUT", base + ids.get(1), Map.of("status", "MET")).status()).isEqualTo(422);
+        assertThat(api.send("PUT", base + ids.get(1), Map.of("status", "MET", "howMet", "Đã triển khai")).status())
+                .isEqualTo(200);
         assertThat(api.send("PUT", base + ids.get(2), Map.of("status", "NOT_APPLICABLE",
                 "justification", "Không có mạng không dây")).status()).isEqualTo(200);
         assertThat(api.send("PUT", base + ids.get(3), Map.of("status", "PLANNED", "targetDate", "2026-12-31",
@@ -191,7 +193,8 @@ class CompliancePlanTest extends IntegrationTest {
         fixture.approve(systemId, department, 3, "nd85-2016", LocalDate.of(2026, 1, 5));
         JsonNode level3 = api.get("/api/v1/compliance/systems/" + systemId + "/plan").json();
         String kept = level3.get("items").get(0).get("requirementId").asText();
-        api.send("PUT", "/api/v1/compliance/systems/" + systemId + "/plan/" + kept, Map.of("status", "MET"));
+        api.send("PUT", "/api/v1/compliance/systems/" + systemId + "/plan/" + kept, Map.of("status", "MET",
+                "howMet", "Đã triển khai"));
 
         fixture.approve(systemId, department, 2, "nd85-2016", LocalDate.of(2026, 6, 5));
         JsonNode level2 = api.get("/api/v1/compliance/systems/" + systemId + "/plan").json();

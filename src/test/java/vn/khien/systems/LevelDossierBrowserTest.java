@@ -157,7 +157,7 @@ class LevelDossierBrowserTest extends IntegrationTest {
         assertThat(leader.locator("[id='precondition-nd331.regulation-before-approval']"))
                 .hasAttribute("data-met", "true");
         leader.fill("#decisionNumber", "88/QĐ-SYT");
-        leader.fill("#decisionDate", "2026-11-21");
+        leader.fill("#decisionDate", "21/11/2026");
         leader.fill("#decisionSigner", "Trần Văn Lãnh Đạo");
         leader.setInputFiles("#signedFile", new FilePayload("quyet-dinh-88.pdf", "application/pdf",
                 "Quyết định đã ký".getBytes(StandardCharsets.UTF_8)));
@@ -185,6 +185,8 @@ class LevelDossierBrowserTest extends IntegrationTest {
     private Page signIn(TestData.Person person) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"));
         Page page = context.newPage();
+        // Appraisal, approval and returns ask for confirmation (issue 9): this person confirms.
+        page.onDialog(d -> d.accept());
         page.navigate(url("/login"));
         page.fill("#username", person.username());
         page.fill("#password", TestData.PASSWORD);

@@ -79,7 +79,9 @@ class RegisterFilesTest extends IntegrationTest {
                         "Ngày đưa vào vận hành (dd/MM/yyyy) [operating]"),
                 List.of(good, "Cổng dịch vụ công trực tuyến tỉnh", unit.code(), unit.code(), "PUBLIC_SERVICE",
                         "PUBLIC, PERSONAL", "15/03/2022"),
-                List.of(bad, "Hệ thống thư điện tử công vụ", unit.code(), unit.code(), "INTERNAL", "PRIVATE", "")));
+                // The Vietnamese labels, as the form and the template show them, are accepted as well as the codes.
+                List.of(bad, "Hệ thống thư điện tử công vụ", unit.code(), unit.code(), "Phục vụ hoạt động nội bộ",
+                        "Thông tin riêng, Dữ liệu cá nhân cơ bản", "")));
         Http.Response ok = Multipart.post(http.base(), "/api/v1/systems/import", officer.token(), Map.of(), "file",
                 "he-thong.xlsx", xlsx);
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);
@@ -87,6 +89,7 @@ class RegisterFilesTest extends IntegrationTest {
         Http.Response list = http.api(officer.token()).get("/api/v1/systems?organizationId=" + unit.id());
         assertThat(codes(list)).contains(good, bad);
         assertThat(list.body()).contains("Cổng dịch vụ công trực tuyến tỉnh").contains("2022-03-15");
+        assertThat(r.body()).contains("Phục vụ hoạt động nội bộ (INTERNAL)");
     }
 
     @Test
@@ -100,6 +103,12 @@ class RegisterFilesTest extends IntegrationTest {
             Row header = template.getSheetAt(0).getRow(0);
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Mã hệ thống [code]");
             assertThat(header.getCell(2).getStringCellValue()).isEqualTo("Mã tổ chức chủ quản [owner]");
+            // The values of every coded column, by label and code, on a sheet of their own.
+            Sheet values = template.getSheet("Gia tri");
+            List<String> lines = new ArrayList<>();
+            values.forEach(row -> lines.add(row.getCell(1).getStringCellValue() + "=" + row.getCell(2).getStringCellValue()));
+            assertThat(lines).contains("Trung tâm dữ liệu=DATA_CENTRE", "Đang vận hành=OPERATING",
+                    "Phục vụ người dân, doanh nghiệp=PUBLIC_SERVICE");
         }
         assertThat(new String(officer.get("/systems/import/template.csv").body(), StandardCharsets.UTF_8))
                 .contains("Tên hệ thống [name]");

@@ -39,6 +39,7 @@ public class SystemsIsolationTest extends IntegrationTest {
             "POST /systems/{id}/components/{componentId}/remove", "POST /systems/{id}/suppliers",
             "GET /systems/{id}/classify", "POST /systems/{id}/classify", "POST /systems/{id}/dossiers",
             "GET /dossiers/{id}", "POST /dossiers/{id}/parts/{partKey}", "POST /dossiers/{id}/attachments",
+            "POST /systems/{id}/classify/applicable", "POST /dossiers/{id}/parts",
             "GET /dossiers/{id}/attachments/{attachmentId}", "GET /dossiers/{id}/signed-file",
             "POST /dossiers/{id}/actions/{action}", "GET /dossiers/{id}/dossier.docx", "GET /dossiers/{id}/decision.docx");
 
@@ -209,6 +210,8 @@ public class SystemsIsolationTest extends IntegrationTest {
         pages.put("POST /systems/{id}/dossiers", s + "/dossiers");
         pages.put("GET /dossiers/{id}", d);
         pages.put("POST /dossiers/{id}/parts/{partKey}", d + "/parts/OVERVIEW");
+        pages.put("POST /dossiers/{id}/parts", d + "/parts");
+        pages.put("POST /systems/{id}/classify/applicable", s + "/classify/applicable");
         pages.put("POST /dossiers/{id}/attachments", d + "/attachments");
         pages.put("GET /dossiers/{id}/attachments/{attachmentId}", d + "/attachments/" + attachmentB);
         pages.put("GET /dossiers/{id}/signed-file", d + "/signed-file");

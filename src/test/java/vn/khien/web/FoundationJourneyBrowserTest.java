@@ -66,9 +66,9 @@ class FoundationJourneyBrowserTest extends IntegrationTest {
             assertThat(page.locator("h1")).hasText("Không tìm thấy trang hoặc dữ liệu bạn yêu cầu.");
 
             page.navigate("/audit");
-            assertThat(page.locator("#audit-records")).containsText("ORGANIZATION_CREATED");
-            assertThat(page.locator("#audit-records")).containsText("PERSON_CREATED");
-            assertThat(page.locator("#audit-records")).containsText("ROLE_GRANTED");
+            assertThat(page.locator("#audit-records")).containsText("Tạo tổ chức");
+            assertThat(page.locator("#audit-records")).containsText("Tạo người dùng");
+            assertThat(page.locator("#audit-records")).containsText("Giao vai trò");
             assertThat(page.locator("#audit-records")).containsText(provinceAdmin.username());
             Browser.screenshot(page, "foundation-audit");
             assertThat(page.url()).doesNotContain("error");

@@ -91,6 +91,15 @@ public class CompliancePages {
             plans.updateItem(id, requirementId, update);
             return "redirect:/compliance/systems/" + id + "#req-" + requirementId;
         } catch (FieldProblemException e) {
+            // What was typed comes back in the open form, each message next to its field (issue 9).
+            Map<String, Object> typed = new java.util.HashMap<>();
+            typed.put("status", update.getStatus() == null ? null : update.getStatus().name());
+            typed.put("howMet", update.getHowMet());
+            typed.put("owner", update.getOwner());
+            typed.put("targetDate", update.getTargetDate());
+            typed.put("justification", update.getJustification());
+            typed.put("deployedProducts", update.getDeployedProducts());
+            model.addAttribute("typedItem", typed);
             return planPage(id, model, e, requirementId);
         }
     }
@@ -107,6 +116,11 @@ public class CompliancePages {
                     hasFile ? file.getBytes() : null));
             return "redirect:/compliance/systems/" + id + "#req-" + requirementId;
         } catch (FieldProblemException e) {
+            Map<String, Object> typed = new java.util.HashMap<>();
+            typed.put("title", title);
+            typed.put("url", url);
+            typed.put("validUntil", validUntil);
+            model.addAttribute("typedEvidence", typed);
             return planPage(id, model, e, requirementId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -305,6 +319,19 @@ public class CompliancePages {
         model.addAttribute("riskRatings", vn.khien.compliance.assessment.RiskRating.values());
         model.addAttribute("problems", problem == null ? List.of() : texts(problem));
         model.addAttribute("problemRequirement", requirementId);
+        // Problems of one requirement's forms go next to their fields, not only at the top.
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        if (problem != null && requirementId != null) {
+            problem.problems().forEach(p -> fields.merge(p.field(), messages.getMessage(p.messageKey(), p.args(),
+                    p.messageKey(), org.springframework.context.i18n.LocaleContextHolder.getLocale()), (a, b) -> a + " " + b));
+        }
+        model.addAttribute("problemFields", fields);
+        if (!model.containsAttribute("typedItem")) {
+            model.addAttribute("typedItem", null);
+        }
+        if (!model.containsAttribute("typedEvidence")) {
+            model.addAttribute("typedEvidence", null);
+        }
         return "compliance/plan";
     }
 }

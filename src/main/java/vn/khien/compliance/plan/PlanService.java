@@ -120,6 +120,11 @@ public class PlanService {
         } else if (update.getStatus() == RequirementStatus.NOT_APPLICABLE && blank(update.getJustification())) {
             problems.add(new FieldProblem("justification", "compliance.error.justificationRequired"));
         }
+        if ((update.getStatus() == RequirementStatus.MET || update.getStatus() == RequirementStatus.PARTLY_MET)
+                && blank(update.getHowMet()) && blank(update.getDeployedProducts())) {
+            // "Met" is a claim: it says at least how (evidence may follow and is flagged as missing) — issue 9.
+            problems.add(new FieldProblem("howMet", "compliance.error.howMetRequired"));
+        }
         if (update.getStatus() == RequirementStatus.MET && blank(update.getDeployedProducts())
                 && productsRequired(system, requirementId)) {
             // The level requires a product (WAF, SIEM …): "met" must name what is actually deployed.

@@ -45,6 +45,8 @@ public class SystemsAttention implements AttentionSource {
                 Severity.WARNING, "systems.attention.toAppraise", dossierLink(d), d.code(), d.name(), date(d.dueOn()))));
         queries.toApprove().stream().filter(d -> !late.contains(d.id())).forEach(d -> items.add(AttentionItem.of(
                 Severity.WARNING, "systems.attention.toApprove", dossierLink(d), d.code(), d.name(), date(d.dueOn()))));
+        queries.returned().forEach(d -> items.add(AttentionItem.of(Severity.WARNING, "systems.attention.returned",
+                dossierLink(d), d.code(), d.name())));
         long withoutLevel = queries.operatingWithoutLevel();
         if (withoutLevel > 0) {
             items.add(AttentionItem.of(Severity.WARNING, "systems.attention.withoutLevel",

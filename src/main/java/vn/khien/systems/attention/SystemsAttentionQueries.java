@@ -50,13 +50,33 @@ public class SystemsAttentionQueries {
     /** Appraised dossiers this person may approve: APPROVE on the approver's subtree, not their own submission. */
     public List<DossierRow> toApprove() {
         ScopeFilter acts = scope.holdingAny("ap.path", "actor", Capability.APPROVE);
-        return waitingFor("APPRAISED", "d.approver_org_id", acts);
+        // Nor a dossier this person appraised: appraisal and approval are two people's judgements.
+        return waitingFor("APPRAISED", "d.approver_org_id", acts,
+                " AND (d.appraised_by IS NULL OR d.appraised_by <> :me)");
+    }
+
+    /**
+     * Dossiers returned for revision that this person can revise: the author, or anyone who may edit the owner's
+     * security data (the rule of {@code SystemService.canEdit}).
+     */
+    public List<DossierRow> returned() {
+        ScopeFilter edits = scope.holdingAny("own.path", "editor", Capability.EDIT_SECURITY_DATA);
+        ScopeFilter visible = systems.visibleSystems("d.system_id");
+        return jdbc.sql(DOSSIER + " JOIN organization own ON own.id = s.owner_organization_id"
+                        + " WHERE d.status = 'RETURNED' AND (d.submitted_by = :me OR " + edits.sql() + ")"
+                        + " AND " + visible.sql() + " ORDER BY d.updated_at DESC, d.id LIMIT " + LIMIT)
+                .params(edits.params()).params(visible.params()).param("me", CurrentPerson.idOrNobody())
+                .query(SystemsAttentionQueries::dossier).list();
     }
 
     private List<DossierRow> waitingFor(String status, String authorityColumn, ScopeFilter acts) {
+        return waitingFor(status, authorityColumn, acts, "");
+    }
+
+    private List<DossierRow> waitingFor(String status, String authorityColumn, ScopeFilter acts, String extra) {
         ScopeFilter visible = systems.visibleSystems("d.system_id");
         return jdbc.sql(DOSSIER + " JOIN organization ap ON ap.id = " + authorityColumn
-                        + " WHERE d.status = :status AND (d.submitted_by IS NULL OR d.submitted_by <> :me)"
+                        + " WHERE d.status = :status AND (d.submitted_by IS NULL OR d.submitted_by <> :me)" + extra
                         + " AND " + acts.sql() + " AND " + visible.sql()
                         + " ORDER BY d.step_due_on, d.id LIMIT " + LIMIT)
                 .params(acts.params()).params(visible.params()).param("status", status)

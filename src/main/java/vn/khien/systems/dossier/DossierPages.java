@@ -74,6 +74,44 @@ public class DossierPages {
         return "dossiers/show";
     }
 
+    /**
+     * Saves every part of the one parts form at once (only those whose text changed), so text typed in one part is
+     * never lost when another is saved. A part the service refuses keeps the typed text and its message.
+     */
+    @PostMapping("/dossiers/{id}/parts")
+    String saveParts(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Dossier d = service.get(id);
+        Map<String, String> saved = service.parts(id);
+        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        Map<String, String> partErrors = new java.util.LinkedHashMap<>();
+        int count = 0;
+        for (DossierPartDefinition def : service.partDefinitions(d)) {
+            String content = form.get("content-" + def.key());
+            if (content == null) {
+                continue;
+            }
+            typed.put(def.key(), content);
+            String before = saved.get(def.key());
+            if (content.strip().equals(before == null ? "" : before.strip())) {
+                continue;
+            }
+            try {
+                service.savePart(id, def.key(), content);
+                count++;
+            } catch (FieldProblemException e) {
+                partErrors.put(def.key(), String.join(" ", problems.of(e)));
+            }
+        }
+        String focus = form.getOrDefault("focus", "");
+        if (partErrors.isEmpty()) {
+            redirect.addFlashAttribute("partsSaved", count);
+        } else {
+            redirect.addFlashAttribute("partErrors", partErrors);
+            redirect.addFlashAttribute("typedParts", typed);
+        }
+        return "redirect:/dossiers/" + id + (focus.isBlank() ? "#dossier-parts" : "#part-" + focus);
+    }
+
     @PostMapping("/dossiers/{id}/parts/{partKey}")
     String savePart(@PathVariable long id, @PathVariable String partKey, @RequestParam(required = false) String content,
                     RedirectAttributes redirect) {
@@ -110,19 +148,50 @@ public class DossierPages {
         return DossierApi.download(service.signedFile(id), d.signedFileName(), null);
     }
 
+    /**
+     * A workflow step from the page. The decision date is typed as dd/MM/yyyy whatever the browser's locale. On a
+     * refused step every message goes next to its field and what was typed comes back.
+     */
     @PostMapping("/dossiers/{id}/actions/{action}")
     String act(@PathVariable long id, @PathVariable DossierAction action, @ModelAttribute ActionRequest request,
+               @RequestParam(required = false) String decisionDateText,
                @RequestParam(required = false) MultipartFile signedFile, RedirectAttributes redirect) throws IOException {
         if (signedFile != null && !signedFile.isEmpty()) {
             request.setSignedFileName(signedFile.getOriginalFilename());
             request.setSignedFileBase64(Base64.getEncoder().encodeToString(signedFile.getBytes()));
         }
-        try {
-            service.act(id, action, request);
-        } catch (FieldProblemException e) {
-            redirect.addFlashAttribute("errors", problems.of(e));
+        Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
+        if (decisionDateText != null && !decisionDateText.isBlank()) {
+            try {
+                request.setDecisionDate(java.time.LocalDate.parse(decisionDateText.trim(),
+                        java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu")
+                        .withResolverStyle(java.time.format.ResolverStyle.STRICT)));
+            } catch (java.time.format.DateTimeParseException e) {
+                fieldErrors.put("decisionDate", problems.text("dossier.dateFormat"));
+            }
         }
-        return "redirect:/dossiers/" + id;
+        if (fieldErrors.isEmpty()) {
+            try {
+                service.act(id, action, request);
+                redirect.addFlashAttribute("actionDone", action.name());
+                return "redirect:/dossiers/" + id;
+            } catch (FieldProblemException e) {
+                for (FieldProblemException.FieldProblem p : e.problems()) {
+                    String field = p.field() == null ? "" : p.field().replace("signedFileBase64", "signedFile");
+                    fieldErrors.merge(field, problems.text(p.messageKey(), p.args()),
+                            (a, b) -> a + " " + b);
+                }
+            }
+        }
+        Map<String, String> typed = new java.util.HashMap<>();
+        typed.put("comment", request.getComment());
+        typed.put("decisionNumber", request.getDecisionNumber());
+        typed.put("decisionDateText", decisionDateText);
+        typed.put("decisionSigner", request.getDecisionSigner());
+        redirect.addFlashAttribute("failedAction", action.name());
+        redirect.addFlashAttribute("actionErrors", fieldErrors);
+        redirect.addFlashAttribute("actionValues", typed);
+        return "redirect:/dossiers/" + id + "#action-form-" + action.name();
     }
 
     @PostMapping("/dossiers/{id}/receipt")

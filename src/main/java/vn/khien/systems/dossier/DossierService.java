@@ -247,6 +247,10 @@ public class DossierService {
                 if (!scope.can(d.approverOrgId(), Capability.APPROVE)) {
                     return Optional.of(new ForbiddenActionException("systems.dossier.notApprover"));
                 }
+                // Appraisal and approval are two people's judgements, as submission and approval are (issue 9).
+                if (d.appraisedBy() != null && d.appraisedBy() == me) {
+                    return Optional.of(new ForbiddenActionException("systems.dossier.ownAppraisal"));
+                }
                 return ownSubmission ? Optional.of(new ForbiddenActionException("systems.dossier.ownSubmission"))
                         : Optional.empty();
             }
@@ -317,6 +321,10 @@ public class DossierService {
                 limitOfThisStep = d.validityDueOn();
                 break;
             case APPRAISE: {
+                // The appraisal is a written opinion (issue 9): an empty one is refused, naming the field.
+                if (comment == null) {
+                    throw new FieldProblemException("comment", "systems.dossier.opinionRequired");
+                }
                 to = DossierStatus.APPRAISED;
                 limitOfThisStep = d.stepDueOn();
                 Optional<Deadline> limit = deadlines.due(d.regime(), ProcedureStep.APPROVAL, d.procedureLevelOrProposed(),

@@ -29,6 +29,11 @@ public class ProblemMessages {
         return out;
     }
 
+    /** A text in a given language, whatever the request's (import labels are read in both languages). */
+    public String textIn(java.util.Locale locale, String key) {
+        return messages.getMessage(key, null, null, locale);
+    }
+
     public String text(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }

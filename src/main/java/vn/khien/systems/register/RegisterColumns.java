@@ -18,14 +18,14 @@ public final class RegisterColumns {
             new Column("name", "Tên hệ thống", true, "name"),
             new Column("owner", "Mã tổ chức chủ quản", true, "ownerOrganizationId"),
             new Column("operator", "Mã đơn vị vận hành", true, "operatorOrganizationId"),
-            new Column("type", "Loại hệ thống (INTERNAL, CITIZEN_BUSINESS, INFRASTRUCTURE, ICS, OTHER)", true, "systemType"),
+            new Column("type", "Loại hệ thống (tên hoặc mã, xem trang Gia tri)", true, "systemType"),
             new Column("purpose", "Mục đích, chức năng", false, "purpose"),
-            new Column("info", "Loại thông tin (PUBLIC, PRIVATE, PERSONAL, SENSITIVE_PERSONAL, STATE_SECRET; cách nhau dấu phẩy)", false, "informationKinds"),
+            new Column("info", "Loại thông tin (tên hoặc mã, xem trang Gia tri; cách nhau dấu phẩy)", false, "informationKinds"),
             new Column("users", "Số người sử dụng", false, "userCount"),
             new Column("subjects", "Số chủ thể dữ liệu cá nhân", false, "dataSubjectCount"),
-            new Column("hosting", "Hình thức triển khai (OWN_PREMISES, DATA_CENTRE, CLOUD, OTHER)", false, "hostingKind"),
+            new Column("hosting", "Hình thức triển khai (tên hoặc mã, xem trang Gia tri)", false, "hostingKind"),
             new Column("provider", "Nhà cung cấp hạ tầng", false, "hostingProvider"),
-            new Column("status", "Trạng thái (PLANNED, UNDER_INVESTMENT, OPERATING, RETIRED)", false, "lifecycleStatus"),
+            new Column("status", "Trạng thái (tên hoặc mã, xem trang Gia tri)", false, "lifecycleStatus"),
             new Column("investment", "Ngày bắt đầu đầu tư (dd/MM/yyyy)", false, "investmentStartedOn"),
             new Column("operating", "Ngày đưa vào vận hành (dd/MM/yyyy)", false, "operatingSince"));
 

@@ -200,9 +200,39 @@ public class RegisterImport {
             }
             return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(problem(row, field, messages.text("systems.import.badValue", value)));
+            // The Vietnamese (or English) label as the form shows it is accepted as well as the code (issue 9).
+            String wanted = normalise(value);
+            for (E constant : type.getEnumConstants()) {
+                for (java.util.Locale l : List.of(java.util.Locale.forLanguageTag("vi"), java.util.Locale.ENGLISH)) {
+                    String label = messages.textIn(l, labelKey(type, constant));
+                    if (label != null && normalise(label).equals(wanted)) {
+                        return constant;
+                    }
+                }
+            }
+            problems.add(problem(row, field, messages.text("systems.import.badValueOf", value,
+                    acceptedValues(type))));
             return null;
         }
+    }
+
+    /** "Trung tâm dữ liệu (DATA_CENTRE), …": what a column accepts, for messages and the template. */
+    public <E extends Enum<E>> String acceptedValues(Class<E> type) {
+        java.util.Locale vi = java.util.Locale.forLanguageTag("vi");
+        return java.util.Arrays.stream(type.getEnumConstants())
+                .map(c -> messages.textIn(vi, labelKey(type, c)) + " (" + c.name() + ")")
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    static String labelKey(Class<?> type, Enum<?> constant) {
+        String prefix = type == SystemType.class ? "systemType" : type == InformationKind.class ? "infoKind"
+                : type == HostingKind.class ? "hosting" : type == LifecycleStatus.class ? "lifecycle"
+                : type.getSimpleName();
+        return prefix + "." + constant.name();
+    }
+
+    private static String normalise(String s) {
+        return s.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     private Long number(String value, int row, String field, List<ImportProblem> problems) {

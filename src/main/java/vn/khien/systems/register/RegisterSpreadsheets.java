@@ -118,6 +118,24 @@ public class RegisterSpreadsheets {
                 cell(example, i, sample.get(i), null);
                 sheet.setColumnWidth(i, 28 * 256);
             }
+            // The values each coded column accepts: the label as typed in the form, or its code (issue 9).
+            Sheet values = wb.createSheet("Gia tri");
+            Row h = values.createRow(0);
+            cell(h, 0, "Cột", bold);
+            cell(h, 1, "Giá trị (ghi tên hoặc mã)", bold);
+            cell(h, 2, "Mã", bold);
+            int r = 1;
+            for (Map.Entry<String, Map<String, String>> column : valueLists().entrySet()) {
+                for (Map.Entry<String, String> v : column.getValue().entrySet()) {
+                    Row row = values.createRow(r++);
+                    cell(row, 0, column.getKey(), null);
+                    cell(row, 1, v.getValue(), null);
+                    cell(row, 2, v.getKey(), null);
+                }
+            }
+            values.setColumnWidth(0, 30 * 256);
+            values.setColumnWidth(1, 45 * 256);
+            values.setColumnWidth(2, 25 * 256);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -137,9 +155,34 @@ public class RegisterSpreadsheets {
     }
 
     private static List<String> sampleRow() {
-        return List.of("QLVB", "Hệ thống quản lý văn bản và điều hành", "MA-CHU-QUAN", "MA-DON-VI-VAN-HANH", "INTERNAL",
-                "Quản lý văn bản đến, văn bản đi", "PRIVATE, PERSONAL", "350", "", "DATA_CENTRE",
-                "Trung tâm dữ liệu tỉnh", "OPERATING", "", "01/03/2021");
+        return List.of("QLVB", "Hệ thống quản lý văn bản và điều hành", "MA-CHU-QUAN", "MA-DON-VI-VAN-HANH",
+                "Phục vụ hoạt động nội bộ", "Quản lý văn bản đến, văn bản đi", "Thông tin riêng, Dữ liệu cá nhân cơ bản",
+                "350", "", "Trung tâm dữ liệu", "Trung tâm dữ liệu tỉnh", "Đang vận hành", "", "01/03/2021");
+    }
+
+    /** Column header → (code → Vietnamese label) for the coded columns of the import. */
+    private static Map<String, Map<String, String>> valueLists() {
+        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        java.util.ResourceBundle vi = java.util.ResourceBundle.getBundle("messages-systems", java.util.Locale.ROOT);
+        for (RegisterColumns.Column c : RegisterColumns.IMPORT) {
+            Class<? extends Enum<?>> type = switch (c.key()) {
+                case "type" -> SystemType.class;
+                case "info" -> InformationKind.class;
+                case "hosting" -> HostingKind.class;
+                case "status" -> LifecycleStatus.class;
+                default -> null;
+            };
+            if (type == null) {
+                continue;
+            }
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (Enum<?> e : type.getEnumConstants()) {
+                String key = RegisterImport.labelKey(type, e);
+                values.put(e.name(), vi.containsKey(key) ? vi.getString(key) : e.name());
+            }
+            out.put(c.header(), values);
+        }
+        return out;
     }
 
     private static CellStyle boldStyle(Workbook wb) {

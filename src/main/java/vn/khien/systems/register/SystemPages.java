@@ -33,6 +33,13 @@ public class SystemPages {
     private final OrgScope scope;
     private final RegimeCatalog regimes;
     private final ProblemMessages problems;
+    private java.util.List<vn.khien.systems.SystemHubLinks> hubLinks = java.util.List.of();
+
+    /** Every module's entries on the system's hub (optional: a module that is not there contributes nothing). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setHubLinks(java.util.List<vn.khien.systems.SystemHubLinks> hubLinks) {
+        this.hubLinks = hubLinks;
+    }
 
     public SystemPages(SystemService service, ClassificationService classifications, DossierService dossiers,
                        OrganizationService organizations, OrgScope scope, RegimeCatalog regimes,
@@ -78,6 +85,10 @@ public class SystemPages {
         model.addAttribute("classifications", classifications.history(id));
         model.addAttribute("dossiers", dossiers.forSystem(id));
         model.addAttribute("criticalList", dossiers.criticalList(id));
+        model.addAttribute("hub", hubLinks.stream().flatMap(h -> h.linksFor(id).stream())
+                .sorted(java.util.Comparator.comparingInt(vn.khien.systems.SystemHubLinks.Link::order)).toList());
+        // The designations page is about the owner's subtree: offered only to whoever can see the owner (issue 9).
+        model.addAttribute("canSeeOwner", scope.canSee(s.ownerOrganizationId()));
         if (!model.containsAttribute("component")) {
             ComponentRequest c = new ComponentRequest();
             c.setKind(ComponentKind.HOST);

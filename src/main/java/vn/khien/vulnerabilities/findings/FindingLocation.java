@@ -4,6 +4,14 @@ package vn.khien.vulnerabilities.findings;
 public record FindingLocation(long id, long findingId, String host, Integer port, String protocol, String path,
                               String url, String filePath, Integer line, boolean fixed, Long fixedByScanId) {
 
+    /** What kind of place this is, for its label: a file or package path, a web address, or a host. */
+    public String kind() {
+        if (filePath != null) {
+            return "FILE";
+        }
+        return url != null ? "URL" : "HOST";
+    }
+
     /** A one-line rendering for lists: URL, host:port or file:line. */
     public String display() {
         if (filePath != null) {

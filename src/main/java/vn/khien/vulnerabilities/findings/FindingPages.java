@@ -37,10 +37,21 @@ public class FindingPages {
         this.messages = messages;
     }
 
+    /**
+     * Everything this person may see, from the menu: the systems of their subtrees and the systems whose dossiers
+     * their organisation appraises or approves (issue 9: a department's officer saw "0" here while the home page
+     * listed overdue findings of a hospital they appraise). The organisation view, with its chart, is one click away.
+     */
     @GetMapping("/findings")
-    String mine() {
-        return service.homeOrganization().map(id -> "redirect:/organizations/" + id + "/findings")
-                .orElse("redirect:/");
+    String mine(@RequestParam(required = false) FindingStatus status, @RequestParam(required = false) Severity severity,
+                @RequestParam(required = false) String cve, @RequestParam(required = false) String host,
+                @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
+                Model model) {
+        model.addAttribute("canEdit", false);
+        model.addAttribute("canApprove", false);
+        model.addAttribute("basePath", "/findings");
+        service.homeOrganization().ifPresent(id -> model.addAttribute("homeOrganizationId", id));
+        return list(new FindingQuery(null, null, status, severity, cve, host, overdue, page, PAGE_SIZE), model);
     }
 
     @GetMapping("/systems/{systemId}/findings")

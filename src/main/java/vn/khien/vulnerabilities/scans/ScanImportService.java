@@ -116,6 +116,12 @@ public class ScanImportService {
             return new Accepted(scans.find(scanId).orElseThrow(), false);
         } catch (ImportFailed e) {
             storage.delete(ref);
+            // A file whose format could not be recognised is not a report Khiên reads: say so and list the
+            // formats, rather than the parser's English detail (issue 9).
+            if (requestedFormat == null && notAReport(e.getCause().getMessage())) {
+                throw new FieldProblemException("file", "scans.error.notAReport", upload.name(),
+                        String.join(", ", parsers.formats()));
+            }
             throw new FieldProblemException("file", "scans.error.badReport", reasonOf(e));
         } catch (RuntimeException e) {
             storage.delete(ref);
@@ -274,6 +280,12 @@ public class ScanImportService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The detector's failures (no known format recognised), as opposed to a known format that is broken. */
+    static boolean notAReport(String message) {
+        return message != null && (message.startsWith("Unsupported ") || message.startsWith("XML without")
+                || message.startsWith("Not readable as JSON") || message.startsWith("Empty file"));
     }
 
     /** A report the parsers rejected: rolls the import transaction back and becomes a 422. */
