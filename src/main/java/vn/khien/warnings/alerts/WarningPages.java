@@ -8,7 +8,6 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
-import vn.khien.access.ScopeFilter;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 
@@ -28,27 +26,18 @@ class WarningPages {
 
     private final WarningService service;
     private final OrgScope scope;
-    private final JdbcClient jdbc;
     private final MessageSource messages;
 
-    WarningPages(WarningService service, OrgScope scope, JdbcClient jdbc, MessageSource messages) {
+    WarningPages(WarningService service, OrgScope scope, MessageSource messages) {
         this.service = service;
         this.scope = scope;
-        this.jdbc = jdbc;
         this.messages = messages;
-    }
-
-    record OrgOption(long id, String name) {
     }
 
     @GetMapping("/warnings")
     String list(Model model) {
         model.addAttribute("warnings", service.visible());
-        ScopeFilter f = scope.holding("o.path", Capability.EDIT_SECURITY_DATA);
-        List<OrgOption> publishers = jdbc.sql("SELECT o.id, o.name_vi FROM organization o WHERE EXISTS "
-                        + "(SELECT 1 FROM organization c WHERE c.parent_id = o.id) AND " + f.sql() + " ORDER BY o.path")
-                .params(f.params()).query((rs, n) -> new OrgOption(rs.getLong(1), rs.getString(2))).list();
-        model.addAttribute("publishers", publishers);
+        model.addAttribute("publishers", service.publishers());
         model.addAttribute("tlps", Arrays.stream(Tlp.values()).map(t -> t.code).toList());
         return "warnings/list";
     }

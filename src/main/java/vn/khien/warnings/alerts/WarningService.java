@@ -353,6 +353,18 @@ public class WarningService {
 
     // ---- reads
 
+    public record OrgOption(long id, String name) {
+    }
+
+    /** Organisations with subordinates where the caller may publish. */
+    @Transactional(readOnly = true)
+    public List<OrgOption> publishers() {
+        vn.khien.access.ScopeFilter f = scope.holding("o.path", Capability.EDIT_SECURITY_DATA);
+        return jdbc.sql("SELECT o.id, o.name_vi FROM organization o WHERE EXISTS "
+                        + "(SELECT 1 FROM organization c WHERE c.parent_id = o.id) AND " + f.sql() + " ORDER BY o.path")
+                .params(f.params()).query((rs, n) -> new OrgOption(rs.getLong(1), rs.getString(2))).list();
+    }
+
     @Transactional(readOnly = true)
     public WarningRepository.Warning get(long id) {
         return warnings.get(id);
