@@ -157,7 +157,18 @@ public class SystemService {
         Component c = repository.components(systemId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
         audit.record(AuditEntry.change("system.component.add", s.ownerOrganizationId(), "information_system", systemId,
                 null, c));
+        if (events != null) {
+            events.publishEvent(new vn.khien.systems.SystemInventoryChanged(systemId, s.ownerOrganizationId()));
+        }
         return c;
+    }
+
+    // issue 11 (warnings): listeners re-match the system when a component is added; setter keeps the constructor
+    private org.springframework.context.ApplicationEventPublisher events;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     @Transactional

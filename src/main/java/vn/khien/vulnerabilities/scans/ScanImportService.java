@@ -267,6 +267,17 @@ public class ScanImportService {
         after.put("fullScan", fullScan);
         after.put("findings", counts);
         audit.record(AuditEntry.change("scan.import", system.ownerOrganizationId(), "scan", scanId, null, after));
+        if (events != null) {
+            events.publishEvent(new vn.khien.vulnerabilities.ScanImported(system.id(), system.ownerOrganizationId(), scanId));
+        }
+    }
+
+    // issue 11 (warnings): listeners re-match the system after an import; setter so the constructor stays as it is
+    private org.springframework.context.ApplicationEventPublisher events;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     private ZipReportUnpacker.Limits zipLimits() {

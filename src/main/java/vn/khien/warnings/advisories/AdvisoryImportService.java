@@ -1,0 +1,184 @@
+package vn.khien.warnings.advisories;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khien.access.Capability;
+import vn.khien.access.OrgScope;
+import vn.khien.access.ScopeFilter;
+import vn.khien.audit.AuditEntry;
+import vn.khien.audit.AuditTrail;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.vulnerabilities.KnownExploitedFindings;
+
+/**
+ * Imports one advisory file in one transaction: records stream from the file into batched upserts, so a bad record
+ * anywhere (or a file cut short) rolls everything back. A KEV catalogue at least as new as the last one withdraws the
+ * entries it no longer lists, and marks active findings holding a listed CVE as known exploited with the shortened
+ * limit of {@link KnownExploitedRule}.
+ */
+@Service
+public class AdvisoryImportService {
+
+    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final AdvisoryStore store;
+    private final OrgScope scope;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final KnownExploitedFindings findings;
+    private final KnownExploitedRule rule;
+    private final Clock clock;
+
+    AdvisoryImportService(AdvisoryStore store, OrgScope scope, JdbcClient jdbc, AuditTrail audit,
+                          KnownExploitedFindings findings, KnownExploitedRule rule, Clock clock) {
+        this.store = store;
+        this.scope = scope;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.findings = findings;
+        this.rule = rule;
+        this.clock = clock;
+    }
+
+    /** What an import did (the API's answer). */
+    public record Result(FeedKind kind, int advisories, int created, int updated, int findingsMarked,
+                         int withdrawn) {
+    }
+
+    /** Source of the file's bytes (a multipart part, a path). */
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
+    @Transactional
+    public Result importFeed(String fileName, Source source) {
+        requireImporter();
+        Instant now = clock.instant();
+        List<ParsedAdvisory> batch = new ArrayList<>();
+        int[] counts = new int[2];
+        Set<String> kevKeys = new HashSet<>();
+        FeedReader.Summary summary;
+        try (InputStream in = source.open()) {
+            summary = FeedReader.read(in, fileName, a -> {
+                batch.add(a);
+                if (a.kind() == FeedKind.KEV) {
+                    kevKeys.add(a.key());
+                }
+                if (batch.size() >= AdvisoryStore.BATCH) {
+                    flush(batch, now, counts);
+                }
+            });
+            flush(batch, now, counts);
+        } catch (FeedException e) {
+            throw new FieldProblemException("file", "warnings.feed.invalid", e.getMessage());
+        } catch (IOException e) {
+            throw new FieldProblemException("file", "warnings.feed.invalid", e.getMessage());
+        }
+        int marked = 0;
+        int withdrawn = 0;
+        if (summary.kind() == FeedKind.KEV) {
+            String newest = store.kevCatalogVersion();
+            if (newest == null || summary.kevCatalogVersion().compareTo(newest) >= 0) {
+                List<String> gone = store.withdrawKevExcept(kevKeys);
+                withdrawn = gone.size();
+                if (!gone.isEmpty()) {
+                    jdbc.sql("DELETE FROM finding_known_exploited WHERE cve IN (:cves)").param("cves", gone).update();
+                }
+                store.setKevCatalogVersion(summary.kevCatalogVersion(), now);
+            }
+            marked = markKnownExploited(now);
+        }
+        Result result = new Result(summary.kind(), summary.advisories(), counts[0], counts[1], marked, withdrawn);
+        Map<String, Object> details = new HashMap<>();
+        details.put("file", fileName);
+        details.put("kind", summary.kind().name());
+        details.put("advisories", result.advisories());
+        details.put("created", result.created());
+        details.put("updated", result.updated());
+        details.put("findingsMarkedKnownExploited", marked);
+        details.put("kevWithdrawn", withdrawn);
+        if (summary.kevCatalogVersion() != null) {
+            details.put("kevCatalogVersion", summary.kevCatalogVersion());
+        }
+        audit.record(new AuditEntry("ADVISORY_FEED_IMPORTED", null, "advisory_feed", fileName, details));
+        return result;
+    }
+
+    private void flush(List<ParsedAdvisory> batch, Instant now, int[] counts) {
+        AdvisoryStore.Counts c = store.upsert(batch, now);
+        counts[0] += c.created();
+        counts[1] += c.updated();
+        batch.clear();
+    }
+
+    /**
+     * Marks active findings whose CVE is listed in KEV and not yet marked: due date = the earlier of its SLA date
+     * and today + the rule's days. Each marking is audited with the rule's source.
+     */
+    int markKnownExploited(Instant now) {
+        Set<String> kev = store.kevCves();
+        Set<Long> already = new HashSet<>(jdbc.sql("SELECT finding_id FROM finding_known_exploited")
+                .query(Long.class).list());
+        LocalDate today = LocalDate.ofInstant(now, VN);
+        LocalDate limit = today.plusDays(rule.days());
+        Map<Long, LocalDate> due = new HashMap<>();
+        int n = 0;
+        for (KnownExploitedFindings.Hit h : findings.activeWith(kev)) {
+            if (already.contains(h.findingId())) {
+                continue;
+            }
+            LocalDate after = h.dueDate() == null || h.dueDate().isAfter(limit) ? limit : h.dueDate();
+            if (!after.equals(h.dueDate())) {
+                due.put(h.findingId(), after);
+            }
+            jdbc.sql("""
+                    INSERT INTO finding_known_exploited (finding_id, cve, due_before, due_after, rule_source, marked_at)
+                    VALUES (:f, :cve, :before, :after, :src, :now)""")
+                    .param("f", h.findingId()).param("cve", h.cve())
+                    .param("before", h.dueDate() == null ? null : Date.valueOf(h.dueDate()))
+                    .param("after", Date.valueOf(after)).param("src", rule.source())
+                    .param("now", Timestamp.from(now)).update();
+            Long org = jdbc.sql("SELECT owner_organization_id FROM information_system WHERE id = :id")
+                    .param("id", h.systemId()).query(Long.class).single();
+            audit.record(AuditEntry.change("FINDING_MARKED_KNOWN_EXPLOITED", org, "finding", h.findingId(),
+                    mapOf("dueDate", h.dueDate()), mapOf("dueDate", after, "cve", h.cve(), "rule", rule.source())));
+            n++;
+        }
+        findings.setDueDates(due);
+        return n;
+    }
+
+    private static Map<String, Object> mapOf(Object... kv) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1] == null ? null : kv[i + 1].toString());
+        }
+        return m;
+    }
+
+    /** Importing into the shared library needs EDIT_SECURITY_DATA somewhere. */
+    void requireImporter() {
+        ScopeFilter f = scope.holding("o.path", Capability.EDIT_SECURITY_DATA);
+        long n = jdbc.sql("SELECT COUNT(*) FROM organization o WHERE " + f.sql()).params(f.params())
+                .query(Long.class).single();
+        if (n == 0) {
+            throw new ForbiddenActionException("warnings.feed.forbidden");
+        }
+    }
+}

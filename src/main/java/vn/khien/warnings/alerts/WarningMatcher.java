@@ -1,0 +1,97 @@
+package vn.khien.warnings.alerts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import vn.khien.vulnerabilities.KnownExploitedFindings;
+import vn.khien.warnings.matching.AffectedJson;
+import vn.khien.warnings.matching.AffectedProducts;
+
+/**
+ * Finds the systems a warning reaches: in-scope systems with a component matching an affected product (candidate
+ * components pre-selected in SQL by the start of their CPE/purl, then checked by the matching engine, with the whole
+ * inventory of candidate systems loaded when a configuration has platform conditions), and in-scope systems with an
+ * active finding carrying one of the warning's CVEs. Adds targets and reasons; never removes them.
+ */
+@Component
+class WarningMatcher {
+
+    private final WarningRepository warnings;
+    private final KnownExploitedFindings findings;
+
+    WarningMatcher(WarningRepository warnings, KnownExploitedFindings findings) {
+        this.warnings = warnings;
+        this.findings = findings;
+    }
+
+    /** Matches a whole warning; returns the ids of newly reached systems. */
+    Set<Long> matchAll(WarningRepository.Warning w, Instant now) {
+        Map<Long, Long> inScope = warnings.systemsInScope(w.id());
+        return match(w, inScope, null, now);
+    }
+
+    /** Matches one system (added component, imported scan) against one warning whose scope holds it. */
+    Set<Long> matchSystem(WarningRepository.Warning w, long systemId, long ownerId, Instant now) {
+        return match(w, Map.of(systemId, ownerId), systemId, now);
+    }
+
+    private Set<Long> match(WarningRepository.Warning w, Map<Long, Long> inScope, Long onlySystem, Instant now) {
+        Set<Long> reached = new HashSet<>();
+        AffectedProducts products = AffectedJson.read(w.affected());
+        if (!products.isEmpty()) {
+            List<vn.khien.warnings.matching.Component> candidates = onlySystem != null
+                    ? warnings.componentsOf(List.of(onlySystem))
+                    : warnings.componentsByKeys(products.candidateKeys());
+            Set<Long> systems = candidates.stream().map(vn.khien.warnings.matching.Component::systemId)
+                    .filter(inScope::containsKey).collect(Collectors.toSet());
+            boolean platforms = products.configurations().stream().anyMatch(c -> c.nodes().size() > 1
+                    || c.nodes().stream().anyMatch(n -> n.matches().stream().anyMatch(m -> !m.vulnerable())));
+            List<vn.khien.warnings.matching.Component> inventory = platforms && onlySystem == null
+                    ? warnings.componentsOf(systems) : candidates;
+            Map<Long, List<vn.khien.warnings.matching.Component>> bySystem = new LinkedHashMap<>();
+            for (var c : inventory) {
+                if (systems.contains(c.systemId())) {
+                    bySystem.computeIfAbsent(c.systemId(), k -> new ArrayList<>()).add(c);
+                }
+            }
+            for (var e : bySystem.entrySet()) {
+                Map<vn.khien.warnings.matching.Component, String> hit = products.match(e.getValue());
+                for (var h : hit.entrySet()) {
+                    String by = h.getValue().startsWith("pkg:") ? "PURL" : "CPE";
+                    if (reach(w, e.getKey(), inScope.get(e.getKey()), by, h.getKey().id(), null, h.getValue(), now)) {
+                        reached.add(e.getKey());
+                    }
+                }
+            }
+        }
+        if (!w.cves().isEmpty()) {
+            for (KnownExploitedFindings.Hit h : findings.activeWith(new HashSet<>(w.cves()))) {
+                if (inScope.containsKey(h.systemId()) && (onlySystem == null || onlySystem == h.systemId())) {
+                    if (reach(w, h.systemId(), inScope.get(h.systemId()), "FINDING", null, h.findingId(),
+                            h.cve(), now)) {
+                        reached.add(h.systemId());
+                    }
+                }
+            }
+        }
+        return reached;
+    }
+
+    private boolean reach(WarningRepository.Warning w, long systemId, long ownerId, String by, Long componentId,
+                          Long findingId, String reason, Instant now) {
+        var existing = warnings.target(w.id(), systemId);
+        long targetId = existing.map(WarningTarget::id)
+                .orElseGet(() -> warnings.insertTarget(w.id(), systemId, ownerId, TargetStatus.REACHED, now));
+        if (existing.isEmpty() && "SUBTREE".equals(w.scopeKind()) && Tlp.of(w.tlp()) == Tlp.AMBER_STRICT) {
+            warnings.addRecipient(w.id(), ownerId); // AMBER+STRICT reaches the affected organisations themselves
+        }
+        warnings.addMatch(targetId, by, componentId, findingId, reason, now);
+        return existing.isEmpty();
+    }
+}

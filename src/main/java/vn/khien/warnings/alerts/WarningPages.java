@@ -1,0 +1,164 @@
+package vn.khien.warnings.alerts;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.access.Capability;
+import vn.khien.access.OrgScope;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
+
+/** The warnings pages: list and publish (publisher), one warning with its progress (publisher, parent) and responses (unit). */
+@Controller
+class WarningPages {
+
+    private final WarningService service;
+    private final OrgScope scope;
+    private final MessageSource messages;
+
+    WarningPages(WarningService service, OrgScope scope, MessageSource messages) {
+        this.service = service;
+        this.scope = scope;
+        this.messages = messages;
+    }
+
+    @GetMapping("/warnings")
+    String list(Model model) {
+        model.addAttribute("warnings", service.visible());
+        model.addAttribute("publishers", service.publishers());
+        model.addAttribute("tlps", Arrays.stream(Tlp.values()).map(t -> t.code).toList());
+        return "warnings/list";
+    }
+
+    @PostMapping("/warnings")
+    String publish(@RequestParam(required = false) Long organizationId, @RequestParam(required = false) String title,
+                   @RequestParam(required = false) String description, @RequestParam(required = false) String severity,
+                   @RequestParam(required = false) String cves, @RequestParam(required = false) String products,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acknowledgeBy,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fixBy,
+                   @RequestParam(required = false) String tlp, @RequestParam(required = false) Long advisoryId,
+                   @RequestParam(required = false) List<Long> recipients,
+                   @RequestParam(required = false) String recommendedAction, RedirectAttributes redirect) {
+        try {
+            List<String> cveList = cves == null ? List.of() : Arrays.stream(cves.split("[,\\s]+"))
+                    .filter(s -> !s.isBlank()).toList();
+            WarningService.Published p = service.publish(new WarningService.PublishRequest(organizationId, title,
+                    description, severity, cveList, parseProducts(products), acknowledgeBy, fixBy, tlp, advisoryId,
+                    recipients, recommendedAction, null));
+            redirect.addFlashAttribute("message", text("warnings.page.publishedOk", p.systemsReached()));
+            return "redirect:/warnings/" + p.id();
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("error", problems(e));
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("error", text(e.messageKey()));
+        }
+        return "redirect:/warnings";
+    }
+
+    /**
+     * One product per line: {@code cpe:2.3:… [>=a] [>a] [<=b] [<b]} or {@code pkg:… [vers:…]}.
+     */
+    static List<WarningService.ProductInput> parseProducts(String text) {
+        List<WarningService.ProductInput> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String line : text.split("\\R")) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length == 0 || parts[0].isBlank()) {
+                continue;
+            }
+            if (parts[0].startsWith("pkg:")) {
+                out.add(new WarningService.ProductInput(null, null, null, null, null, parts[0],
+                        parts.length > 1 ? parts[1] : null));
+                continue;
+            }
+            String si = null, se = null, ei = null, ee = null;
+            for (int i = 1; i < parts.length; i++) {
+                String p = parts[i];
+                if (p.startsWith(">=")) {
+                    si = p.substring(2);
+                } else if (p.startsWith(">")) {
+                    se = p.substring(1);
+                } else if (p.startsWith("<=")) {
+                    ei = p.substring(2);
+                } else if (p.startsWith("<")) {
+                    ee = p.substring(1);
+                }
+            }
+            out.add(new WarningService.ProductInput(parts[0], si, se, ei, ee, null, null));
+        }
+        return out;
+    }
+
+    @GetMapping("/warnings/{id}")
+    String detail(@PathVariable long id, @RequestParam(required = false) Long organizationId, Model model) {
+        WarningRepository.Warning w = service.get(id);
+        model.addAttribute("w", w);
+        model.addAttribute("affected", service.affected(id));
+        WarningService.Progress progress = null;
+        try {
+            progress = service.progress(id, organizationId);
+        } catch (vn.khien.platform.NotFoundException e) {
+            // a unit below the publisher follows its own systems in the table below, not the publisher's subtree
+        }
+        model.addAttribute("progress", progress);
+        model.addAttribute("canRemind", scope.can(w.organizationId(), Capability.EDIT_SECURITY_DATA));
+        model.addAttribute("justifications", Arrays.stream(Justification.values()).map(j -> j.csaf).toList());
+        model.addAttribute("today", LocalDate.now(WarningService.VN));
+        return "warnings/detail";
+    }
+
+    @PostMapping("/warnings/{id}/responses")
+    String respond(@PathVariable long id, @RequestParam(required = false) Long systemId,
+                   @RequestParam(required = false) String status, @RequestParam(required = false) String justification,
+                   @RequestParam(required = false) String note,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedFixOn,
+                   RedirectAttributes redirect) {
+        try {
+            WarningService.ResponseResult r = service.respond(id, new WarningService.ResponseRequest(systemId, status,
+                    justification, note, plannedFixOn));
+            redirect.addFlashAttribute("message", text("warnings.page.responded", text("warnings.status." + r.status())));
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("error", problems(e));
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("error", text(e.messageKey()));
+        }
+        return "redirect:/warnings/" + id;
+    }
+
+    @PostMapping("/warnings/{id}/reminders")
+    String remind(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("message", text("warnings.page.reminded", service.remind(id)));
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("error", text(e.messageKey()));
+        }
+        return "redirect:/warnings/" + id;
+    }
+
+    private String problems(FieldProblemException e) {
+        return String.join("; ", e.problems().stream()
+                .map(p -> text(p.messageKey(), p.args())).toList());
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    static Map<String, String> badge() {
+        return Map.of();
+    }
+}

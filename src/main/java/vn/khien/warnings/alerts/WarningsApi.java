@@ -1,0 +1,119 @@
+package vn.khien.warnings.alerts;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.khien.warnings.matching.AffectedJson;
+
+@RestController
+@Tag(name = "Warnings", description = "Vulnerability warnings published to subordinate units, matched to their systems")
+class WarningsApi {
+
+    private final WarningService service;
+
+    WarningsApi(WarningService service) {
+        this.service = service;
+    }
+
+    record PublishBody(Long organizationId, String title, String description, String severity, List<String> cves,
+                       List<WarningService.ProductInput> affected, LocalDate acknowledgeBy, LocalDate fixBy, String tlp,
+                       Long advisoryId, List<Long> recipients, String recommendedAction, String legalBasis) {
+    }
+
+    @PostMapping("/api/v1/warnings")
+    @Operation(summary = "Publish a warning to the subtree (or chosen organisations) and match it at once")
+    ResponseEntity<Map<String, Object>> publish(@RequestBody PublishBody b) {
+        WarningService.Published p = service.publish(new WarningService.PublishRequest(b.organizationId(), b.title(),
+                b.description(), b.severity(), b.cves(), b.affected(), b.acknowledgeBy(), b.fixBy(), b.tlp(),
+                b.advisoryId(), b.recipients(), b.recommendedAction(), b.legalBasis()));
+        return ResponseEntity.created(URI.create("/api/v1/warnings/" + p.id()))
+                .body(Map.of("id", p.id(), "systemsReached", p.systemsReached()));
+    }
+
+    @GetMapping("/api/v1/warnings")
+    @Operation(summary = "Warnings the caller may see (TLP enforced), newest first")
+    List<Map<String, Object>> list() {
+        return service.visible().stream().map(WarningsApi::view).toList();
+    }
+
+    @GetMapping("/api/v1/warnings/{id}")
+    @Operation(summary = "One warning")
+    Map<String, Object> one(@PathVariable long id) {
+        return view(service.get(id));
+    }
+
+    @GetMapping("/api/v1/warnings/{id}/affected")
+    @Operation(summary = "The systems reached and why, in the caller's subtree")
+    List<Map<String, Object>> affected(@PathVariable long id) {
+        return service.affected(id).stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("systemId", r.systemId());
+            if (r.componentId() != null) {
+                m.put("componentId", r.componentId());
+            }
+            if (r.findingId() != null) {
+                m.put("findingId", r.findingId());
+            }
+            m.put("organizationId", r.organizationId());
+            m.put("matchedBy", r.matchedBy());
+            m.put("reason", r.reason());
+            m.put("status", r.status());
+            if (r.justification() != null) {
+                m.put("justification", r.justification());
+            }
+            if (r.fixConfirmed()) {
+                m.put("fixConfirmed", true);
+            }
+            return m;
+        }).toList();
+    }
+
+    @PostMapping("/api/v1/warnings/{id}/responses")
+    @Operation(summary = "A unit's response for one system: ACKNOWLEDGED, NOT_AFFECTED (justification), FIXING"
+            + " (plannedFixOn), FIXED (note = evidence) or AFFECTED (declare a system not matched)")
+    ResponseEntity<Map<String, Object>> respond(@PathVariable long id, @RequestBody WarningService.ResponseRequest r) {
+        WarningService.ResponseResult res = service.respond(id, r);
+        return ResponseEntity.status(201).body(Map.of("systemId", res.systemId(), "status", res.status()));
+    }
+
+    @GetMapping("/api/v1/warnings/{id}/progress")
+    @Operation(summary = "Counts per status and the overdue units with their contact points, for a subtree")
+    WarningService.Progress progress(@PathVariable long id, @RequestParam(required = false) Long organizationId) {
+        return service.progress(id, organizationId);
+    }
+
+    @PostMapping("/api/v1/warnings/{id}/reminders")
+    @Operation(summary = "Remind the overdue units (notices in the app, mailed in the daily digest)")
+    Map<String, Object> remind(@PathVariable long id) {
+        return Map.of("peopleNotified", service.remind(id));
+    }
+
+    static Map<String, Object> view(WarningRepository.Warning w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", w.id());
+        m.put("organizationId", w.organizationId());
+        m.put("title", w.title());
+        m.put("description", w.description());
+        m.put("severity", w.severity());
+        m.put("cves", w.cves());
+        m.put("affected", AffectedJson.flat(AffectedJson.read(w.affected())));
+        m.put("acknowledgeBy", w.acknowledgeBy());
+        m.put("fixBy", w.fixBy());
+        m.put("tlp", w.tlp());
+        m.put("scope", w.scopeKind());
+        m.put("advisoryId", w.advisoryId());
+        m.put("publishedAt", w.publishedAt());
+        return m;
+    }
+}
