@@ -335,18 +335,18 @@ public class IncidentRepository {
     public record Indicator(long id, String kind, String value) { }
 
     public boolean insertIndicator(long incidentId, String kind, String value, Instant now) {
-        long exists = jdbc.sql("SELECT COUNT(*) FROM incident_indicator WHERE incident_id = :i AND kind = :k AND value = :v")
+        long exists = jdbc.sql("SELECT COUNT(*) FROM incident_indicator WHERE incident_id = :i AND kind = :k AND ioc_value = :v")
                 .param("i", incidentId).param("k", kind).param("v", value).query(Long.class).single();
         if (exists > 0) {
             return false;
         }
-        jdbc.sql("INSERT INTO incident_indicator (incident_id, kind, value, created_at) VALUES (:i, :k, :v, :now)")
+        jdbc.sql("INSERT INTO incident_indicator (incident_id, kind, ioc_value, created_at) VALUES (:i, :k, :v, :now)")
                 .param("i", incidentId).param("k", kind).param("v", value).param("now", Timestamp.from(now)).update();
         return true;
     }
 
     public List<Indicator> indicators(long incidentId) {
-        return jdbc.sql("SELECT id, kind, value FROM incident_indicator WHERE incident_id = :i ORDER BY id")
+        return jdbc.sql("SELECT id, kind, ioc_value FROM incident_indicator WHERE incident_id = :i ORDER BY id")
                 .param("i", incidentId).query((rs, n) -> new Indicator(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
@@ -388,6 +388,50 @@ public class IncidentRepository {
     public Optional<byte[]> evidenceContent(long incidentId, long evidenceId) {
         return jdbc.sql("SELECT content FROM incident_evidence WHERE incident_id = :i AND id = :e")
                 .param("i", incidentId).param("e", evidenceId).query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+
+    // ---- lookups for the pages
+
+    public record Option(long id, String name) { }
+
+    /** Organisations where the caller may report incidents (responds to incidents or edits security data). */
+    public List<Option> reportableOrganizations() {
+        ScopeFilter f = scope.holdingAny("o.path", "rep", Capability.RESPOND_INCIDENTS, Capability.EDIT_SECURITY_DATA);
+        return jdbc.sql("SELECT o.id, o.name_vi FROM organization o WHERE " + f.sql() + " ORDER BY o.path LIMIT 500")
+                .params(f.params()).query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    public List<Option> reportableSystems() {
+        ScopeFilter f = scope.holdingAny("so.path", "rep", Capability.RESPOND_INCIDENTS, Capability.EDIT_SECURITY_DATA);
+        return jdbc.sql("SELECT s.id, s.name FROM information_system s JOIN organization so ON so.id = s.owner_organization_id"
+                        + " WHERE " + f.sql() + " ORDER BY s.name LIMIT 500")
+                .params(f.params()).query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /** Names of organisations by id, for the ids a page shows. */
+    public Map<Long, String> organizationNames(java.util.Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("SELECT id, name_vi FROM organization WHERE id IN (:ids)").param("ids", List.copyOf(ids))
+                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        return names;
+    }
+
+    /** Units an order may name: the reporting organisation, its parent and its children. */
+    public List<Option> orderTargets(long organizationId) {
+        return jdbc.sql("""
+                SELECT o.id, o.name_vi FROM organization o JOIN organization io ON io.id = :org
+                WHERE o.id = io.id OR o.id = io.parent_id OR o.parent_id = io.id ORDER BY o.path LIMIT 200""")
+                .param("org", organizationId).query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /** The name of an organisation that publishes its contact point, for the public report page. */
+    public Optional<String> publishedOrganization(long organizationId) {
+        return jdbc.sql("SELECT name_vi FROM organization WHERE id = :id AND contact_public = TRUE")
+                .param("id", organizationId).query(String.class).optional();
     }
 
     // ---- helpers for other parts of the module
