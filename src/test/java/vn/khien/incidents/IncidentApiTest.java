@@ -136,7 +136,7 @@ class IncidentApiTest extends IntegrationTest {
         assertThat(sent.json().get("onTime").asBoolean()).isTrue();
         assertThat(sent.json().get("emailSubject").asString()).startsWith("[TBSC] ");
         String docText = docx(officer.token(), sent.json().get("document").asString());
-        assertThat(docText).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("THÔNG BÁO BAN ĐẦU")
+        assertThat(docText).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("THÔNG BÁO BAN ĐẦU TRONG 24 GIỜ").contains("Biểu mẫu 03")
                 .contains("Mã độc mã hoá dữ liệu HIS").contains("Kính gửi:").contains("Sở thử (ứng cứu)");
         assertThat(http.api(officer.token()).post("/api/v1/incidents/" + id + "/reports", Map.of("kind", "FORM03_INITIAL"))
                 .status()).isEqualTo(422);
