@@ -86,6 +86,7 @@ class IncidentsBrowserTest extends IntegrationTest {
                     .truncatedTo(ChronoUnit.MINUTES).toString());
             unitPage.click("#order-submit");
             unitPage.waitForLoadState();
+            assertThat(unitPage.locator("#incident-message")).isVisible();
             assertThat(unitPage.locator("#incident-orders")).containsText("Chờ trả lời");
 
             // The hospital answers.
@@ -106,9 +107,11 @@ class IncidentsBrowserTest extends IntegrationTest {
                     .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 
             // Case work by the response unit, then closing needs the closing report.
-            for (String step : new String[] {"verify", "contain", "eradicate", "recover"}) {
-                unitPage.click("#step-" + step);
-                unitPage.waitForLoadState();
+            String[][] steps = {{"verify", "Đã xác minh"}, {"contain", "Đã ngăn chặn"}, {"eradicate", "Đã loại bỏ"},
+                    {"recover", "Đã khôi phục"}};
+            for (String[] step : steps) {
+                unitPage.click("#step-" + step[0]);
+                assertThat(unitPage.locator("#incident-status")).hasText(step[1]);
             }
             assertThat(unitPage.locator("#incident-status")).hasText("Đã khôi phục");
             page.reload();
