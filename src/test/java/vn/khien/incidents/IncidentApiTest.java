@@ -227,6 +227,17 @@ class IncidentApiTest extends IntegrationTest {
         JsonNode g = http.api(officer.token()).post("/api/v1/incidents", gap).json();
         assertThat(g.get("regime").asString()).isEqualTo("gap-2026");
         assertThat(g.get("regimeChoice").asString()).contains("Platform choice");
+
+        // Statistics per month (Việt Nam time), category and severity for the subtree.
+        Http.Response stats = http.api(officer.token()).get("/api/v1/organizations/" + hospital.id()
+                + "/incidents/statistics?from=2026-06-01&to=2026-07-31");
+        assertThat(stats.status()).as(stats.body()).isEqualTo(200);
+        List<String> rows = new ArrayList<>();
+        stats.json().forEach(r -> rows.add(r.get("month").asString() + " " + r.get("category").asString() + " "
+                + r.get("severity").asString() + " " + r.get("count").asLong()));
+        assertThat(rows).containsExactly("2026-06 MALWARE HIGH 1", "2026-07 MALWARE HIGH 1");
+        assertThat(http.api(outsider.token()).get("/api/v1/organizations/" + hospital.id()
+                + "/incidents/statistics?from=2026-06-01&to=2026-07-31").status()).isEqualTo(404);
     }
 
     private String docx(String token, String path) {

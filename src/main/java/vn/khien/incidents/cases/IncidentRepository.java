@@ -434,6 +434,23 @@ public class IncidentRepository {
                 .param("id", organizationId).query(String.class).optional();
     }
 
+
+    // ---- statistics
+
+    public record StatRow(Instant detectedAt, String category, String severity) { }
+
+    /** Incidents of an organisation's subtree detected in [from, to), as far as the caller sees them. */
+    public List<StatRow> statistics(long organizationId, Instant from, Instant to) {
+        ScopeFilter f = visibility();
+        return jdbc.sql("SELECT i.detected_at, i.category, i.severity FROM incident i JOIN organization io"
+                        + " ON io.id = i.organization_id WHERE " + f.sql()
+                        + " AND io.path LIKE (SELECT path FROM organization WHERE id = :org) || '%'"
+                        + " AND i.detected_at >= :from AND i.detected_at < :to AND i.status <> 'REJECTED' LIMIT 100000")
+                .params(f.params()).param("org", organizationId).param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new StatRow(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3))).list();
+    }
+
     // ---- helpers for other parts of the module
 
     public Optional<String> organizationName(long organizationId) {

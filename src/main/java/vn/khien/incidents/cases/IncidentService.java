@@ -624,6 +624,29 @@ public class IncidentService {
         return content;
     }
 
+
+    public record Statistic(String month, String category, String severity, long count) { }
+
+    /** Incidents per month (Việt Nam time), category and severity for a subtree the caller can see. */
+    public List<Statistic> statistics(long organizationId, LocalDate from, LocalDate to) {
+        if (!scope.canSee(organizationId)) {
+            throw new NotFoundException("organization " + organizationId);
+        }
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new FieldProblemException("to", "incidents.error.period");
+        }
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (IncidentRepository.StatRow r : incidents.statistics(organizationId,
+                from.atStartOfDay(IncidentDocuments.VN).toInstant(), to.plusDays(1).atStartOfDay(IncidentDocuments.VN).toInstant())) {
+            String month = java.time.YearMonth.from(r.detectedAt().atZone(IncidentDocuments.VN)).toString();
+            counts.merge(month + "|" + r.category() + "|" + r.severity(), 1L, Long::sum);
+        }
+        return counts.entrySet().stream().map(e -> {
+            String[] k = e.getKey().split("\\|");
+            return new Statistic(k[0], k[1], k[2], e.getValue());
+        }).toList();
+    }
+
     // ------------------------------------------------------------------ notices
 
     private void notifyRecipients(Incident i, List<Due> due) {

@@ -202,4 +202,12 @@ public class IncidentsApi {
     public List<IncidentRepository.TimelineEvent> timeline(@PathVariable long id) {
         return service.timeline(id);
     }
+
+    @GetMapping("/api/v1/organizations/{organizationId}/incidents/statistics")
+    @Operation(summary = "Incidents per month, category and severity for an organisation's subtree (as far as visible)")
+    public List<IncidentService.Statistic> statistics(@PathVariable long organizationId,
+                                                      @RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate from,
+                                                      @RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate to) {
+        return service.statistics(organizationId, from, to);
+    }
 }
