@@ -18,7 +18,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule rulesArePlainJava = noClasses().that().resideInAnyPackage(
                     "vn.khien.systems.classification..", "vn.khien.systems.deadlines..", "vn.khien.compliance.catalogue..",
-                    "vn.khien.compliance.assessment..")
+                    "vn.khien.compliance.assessment..", "vn.khien.incidents.deadlines..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.springframework.web..",
                     "jakarta.servlet..");
 

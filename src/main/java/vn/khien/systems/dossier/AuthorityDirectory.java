@@ -39,7 +39,9 @@ public class AuthorityDirectory {
 
     /** Roles designated per subtree; owner and operator come from the system itself. */
     public static final List<AuthorityRole> DESIGNATED_ROLES = List.of(AuthorityRole.OWNER_SECURITY_UNIT,
-            AuthorityRole.NATIONAL_COMPETENT_BODY, AuthorityRole.INDEPENDENT_APPRAISER, AuthorityRole.PRIME_MINISTER);
+            AuthorityRole.NATIONAL_COMPETENT_BODY, AuthorityRole.INDEPENDENT_APPRAISER, AuthorityRole.PRIME_MINISTER,
+            // incidents (issue 12): who receives incident reports for systems owned below
+            AuthorityRole.INCIDENT_RESPONSE_UNIT, AuthorityRole.NATIONAL_INCIDENT_COORDINATOR);
 
     private final JdbcClient jdbc;
     private final OrgScope scope;

@@ -1,0 +1,22 @@
+package vn.khien.incidents;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.khien.incidents.cases.IncidentCatalogue;
+import vn.khien.incidents.deadlines.DeadlineEngine;
+import vn.khien.incidents.deadlines.ReportingRules;
+
+/** The incidents module's rule data as beans, loaded once at start. */
+@Configuration
+public class IncidentsConfiguration {
+
+    @Bean
+    DeadlineEngine incidentDeadlineEngine() {
+        return new DeadlineEngine(ReportingRules.loadDefault());
+    }
+
+    @Bean
+    IncidentCatalogue incidentCatalogue() {
+        return IncidentCatalogue.loadDefault();
+    }
+}

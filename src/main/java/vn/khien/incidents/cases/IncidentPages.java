@@ -1,0 +1,257 @@
+package vn.khien.incidents.cases;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.access.Capability;
+import vn.khien.access.OrgScope;
+import vn.khien.incidents.deadlines.DeadlineAssessment;
+import vn.khien.incidents.deadlines.ReportKind;
+import vn.khien.platform.Downloads;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
+
+/** The incident pages: the queue, reporting a new incident, and the case with its clocks, reports and coordination. */
+@Controller
+public class IncidentPages {
+
+    private final IncidentService service;
+    private final MessageSource messages;
+    private final OrgScope scope;
+    private final IncidentRepository lookups;
+
+    public IncidentPages(IncidentService service, MessageSource messages, OrgScope scope, IncidentRepository lookups) {
+        this.service = service;
+        this.messages = messages;
+        this.scope = scope;
+        this.lookups = lookups;
+    }
+
+    @GetMapping("/incidents")
+    String list(@RequestParam(required = false) IncidentStatus status, @RequestParam(defaultValue = "false") boolean open,
+                Model model) {
+        List<Incident> list = service.list(new IncidentRepository.ListQuery(null, status, open, 200));
+        model.addAttribute("incidents", list);
+        model.addAttribute("statuses", IncidentStatus.values());
+        model.addAttribute("status", status);
+        model.addAttribute("catalogue", service.catalogue());
+        model.addAttribute("canReport", !lookups.reportableOrganizations().isEmpty());
+        return "incidents/list";
+    }
+
+    @GetMapping("/incidents/new")
+    String form(Model model) {
+        formModel(model);
+        model.addAttribute("form", Map.of());
+        return "incidents/new";
+    }
+
+    private void formModel(Model model) {
+        model.addAttribute("organizations", lookups.reportableOrganizations());
+        model.addAttribute("systems", lookups.reportableSystems());
+        model.addAttribute("categories", service.catalogue().categories());
+        model.addAttribute("now", LocalDateTime.now(IncidentDocuments.VN).withSecond(0).withNano(0));
+    }
+
+    @PostMapping("/incidents")
+    String create(@RequestParam(required = false) Long organizationId, @RequestParam(required = false) Long systemId,
+                  @RequestParam(required = false) String title, @RequestParam(required = false) String description,
+                  @RequestParam(required = false) String category,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime detectedAt,
+                  @RequestParam(defaultValue = "false") boolean beyondCapacity,
+                  @RequestParam(defaultValue = "false") boolean serious,
+                  @RequestParam(defaultValue = "false") boolean nationalSecuritySigns, Model model) {
+        OffsetDateTime detected = detectedAt == null ? null
+                : detectedAt.atZone(IncidentDocuments.VN).toOffsetDateTime();
+        try {
+            IncidentService.Created c = service.report(new IncidentService.CreateRequest(organizationId, systemId, title,
+                    description, category, detected, beyondCapacity, serious, nationalSecuritySigns, null),
+                    IncidentSource.UI);
+            return "redirect:/incidents/" + c.incident().id();
+        } catch (FieldProblemException e) {
+            formModel(model);
+            model.addAttribute("errors", e.problems().stream().map(p -> text("incidents.field." + p.field()) + ": "
+                    + text(p.messageKey(), p.args())).toList());
+            java.util.Map<String, Object> form = new java.util.HashMap<>();
+            form.put("organizationId", organizationId);
+            form.put("systemId", systemId);
+            form.put("title", title);
+            form.put("description", description);
+            form.put("category", category);
+            form.put("beyondCapacity", beyondCapacity);
+            form.put("serious", serious);
+            form.put("nationalSecuritySigns", nationalSecuritySigns);
+            model.addAttribute("form", form);
+            return "incidents/new";
+        }
+    }
+
+    @GetMapping("/incidents/{id}")
+    String show(@PathVariable long id, Model model) {
+        Incident i = service.get(id);
+        DeadlineAssessment a = service.assessment(i);
+        List<IncidentService.Due> dues = service.resolve(i, a);
+        model.addAttribute("incident", i);
+        model.addAttribute("assessment", a);
+        model.addAttribute("english", "en".equals(LocaleContextHolder.getLocale().getLanguage()));
+        model.addAttribute("dues", dues);
+        model.addAttribute("now", service.now());
+        model.addAttribute("category", service.catalogue().category(i.category()).orElse(null));
+        model.addAttribute("canWork", service.canWork(id));
+        model.addAttribute("reports", service.reports(id));
+        model.addAttribute("orders", service.orders(id));
+        model.addAttribute("shares", service.shares(id));
+        model.addAttribute("tasks", service.tasks(id));
+        model.addAttribute("indicators", service.indicators(id));
+        model.addAttribute("evidence", service.evidence(id));
+        model.addAttribute("custody", service.custody(id));
+        model.addAttribute("timeline", service.timeline(id));
+        model.addAttribute("indicatorKinds", Indicators.Kind.values());
+        model.addAttribute("reportKinds", ReportKind.values());
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        dues.forEach(d -> ids.addAll(d.recipients()));
+        model.addAttribute("orgNames", lookups.organizationNames(ids));
+        model.addAttribute("answerable", answerable(service.orders(id)));
+        model.addAttribute("coordinator", service.shares(id).stream()
+                .anyMatch(s -> scope.can(s.organizationId(), Capability.RESPOND_INCIDENTS)));
+        model.addAttribute("hasParent", service.parent(i).isPresent());
+        model.addAttribute("hasResponseUnit", service.responseUnit(i).isPresent());
+        model.addAttribute("orderTargets", lookups.orderTargets(i.organizationId()));
+        return "incidents/show";
+    }
+
+    private List<Long> answerable(List<IncidentRepository.Order> orders) {
+        return orders.stream().filter(o -> "OPEN".equals(o.status()))
+                .filter(o -> scope.can(o.targetOrgId(), Capability.RESPOND_INCIDENTS)
+                        || scope.can(o.targetOrgId(), Capability.EDIT_SECURITY_DATA))
+                .map(IncidentRepository.Order::id).toList();
+    }
+
+    @PostMapping("/incidents/{id}/step/{step:verify|reject|contain|eradicate|recover|close}")
+    String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) String note,
+                RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            switch (step) {
+                case "verify" -> service.verify(id, note);
+                case "reject" -> service.reject(id, note);
+                case "contain" -> service.contain(id, note);
+                case "eradicate" -> service.eradicate(id, note);
+                case "recover" -> service.recover(id, note);
+                default -> service.close(id, note);
+            }
+        });
+    }
+
+    @PostMapping("/incidents/{id}/severity")
+    String severity(@PathVariable long id, @RequestParam(required = false) Severity severity, RedirectAttributes redirect) {
+        return act(id, redirect, () -> service.setSeverity(id, severity));
+    }
+
+    @PostMapping("/incidents/{id}/reports")
+    String submit(@PathVariable long id, @RequestParam(required = false) ReportKind kind, RedirectAttributes redirect) {
+        return act(id, redirect, () -> service.submitReport(id, kind));
+    }
+
+    @GetMapping("/incidents/{id}/reports/{reportId}.docx")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long reportId) {
+        return Downloads.attachment(service.reportDocument(id, reportId), "su-co-" + id + "-bao-cao-" + reportId + ".docx",
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+    }
+
+    @PostMapping("/incidents/{id}/share")
+    String share(@PathVariable long id, @RequestParam(required = false) IncidentService.ShareTarget target,
+                 RedirectAttributes redirect) {
+        return act(id, redirect, () -> service.share(id, target));
+    }
+
+    @PostMapping("/incidents/{id}/orders")
+    String order(@PathVariable long id, @RequestParam(required = false) Long targetOrganizationId,
+                 @RequestParam(required = false) String instruction,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime dueAt,
+                 RedirectAttributes redirect) {
+        return act(id, redirect, () -> service.issueOrder(id, new IncidentService.OrderRequest(targetOrganizationId,
+                instruction, dueAt == null ? null : dueAt.atZone(IncidentDocuments.VN).toOffsetDateTime())));
+    }
+
+    @PostMapping("/incidents/{id}/orders/{orderId}/answer")
+    String answer(@PathVariable long id, @PathVariable long orderId, @RequestParam(required = false) String answer,
+                  RedirectAttributes redirect) {
+        return act(id, redirect, () -> service.answerOrder(id, orderId, answer));
+    }
+
+    @PostMapping("/incidents/{id}/tasks")
+    String task(@PathVariable long id, @RequestParam(required = false) String title,
+                @RequestParam(required = false) String owner,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+                RedirectAttributes redirect) {
+        return act(id, redirect, () -> service.addTask(id, title, owner, dueOn));
+    }
+
+    @PostMapping("/incidents/{id}/tasks/{taskId}/done")
+    String taskDone(@PathVariable long id, @PathVariable long taskId, RedirectAttributes redirect) {
+        return act(id, redirect, () -> service.completeTask(id, taskId));
+    }
+
+    @PostMapping("/incidents/{id}/indicators")
+    String indicator(@PathVariable long id, @RequestParam(required = false) Indicators.Kind kind,
+                     @RequestParam(required = false) String value, RedirectAttributes redirect) {
+        return act(id, redirect, () -> service.addIndicator(id, kind, value));
+    }
+
+    @PostMapping("/incidents/{id}/evidence")
+    String evidence(@PathVariable long id, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            try {
+                if (file == null) {
+                    throw new FieldProblemException("file", "validation.required");
+                }
+                if (file.getSize() > IncidentService.EVIDENCE_MAX_BYTES) {
+                    throw new FieldProblemException("file", "incidents.error.fileTooLarge");
+                }
+                service.addEvidence(id, file.getOriginalFilename(), file.getBytes());
+            } catch (IOException e) {
+                throw new FieldProblemException("file", "validation.required");
+            }
+        });
+    }
+
+    @GetMapping("/incidents/{id}/evidence/{evidenceId}")
+    ResponseEntity<byte[]> evidenceFile(@PathVariable long id, @PathVariable long evidenceId) {
+        String name = service.evidence(id).stream().filter(e -> e.id() == evidenceId).findFirst()
+                .map(IncidentRepository.EvidenceItem::fileName).orElse("evidence.bin");
+        return Downloads.attachment(service.evidenceContent(id, evidenceId), name, MediaType.APPLICATION_OCTET_STREAM);
+    }
+
+    private String act(long id, RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("message", text("incidents.saved"));
+        } catch (FieldProblemException e) {
+            FieldProblemException.FieldProblem p = e.problems().get(0);
+            redirect.addFlashAttribute("actionError", text("incidents.field." + p.field()) + ": " + text(p.messageKey(), p.args()));
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("actionError", text(e.messageKey()));
+        }
+        return "redirect:/incidents/" + id;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,73 @@
+package vn.khien.incidents.cases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import vn.khien.platform.attention.AttentionItem;
+import vn.khien.platform.attention.AttentionItem.Severity;
+import vn.khien.platform.attention.AttentionSource;
+
+/**
+ * Incident clocks on the home page: every report an open incident (own or shared) still owes, late or due within a
+ * day; coordination orders waiting for the caller's units; unverified reports in the queue.
+ */
+@Component
+@Order(40)
+public class IncidentsAttention implements AttentionSource {
+
+    static final Duration SOON = Duration.ofHours(24);
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(IncidentDocuments.VN);
+
+    private final IncidentService service;
+    private final IncidentRepository incidents;
+
+    public IncidentsAttention(IncidentService service, IncidentRepository incidents) {
+        this.service = service;
+        this.incidents = incidents;
+    }
+
+    @Override
+    public List<AttentionItem> itemsFor(long personId) {
+        Instant now = service.now();
+        List<AttentionItem> items = new ArrayList<>();
+        long unverified = 0;
+        for (Incident i : incidents.list(new IncidentRepository.ListQuery(null, null, true, 50))) {
+            if (i.status() == IncidentStatus.NEW) {
+                unverified++;
+            }
+            for (IncidentService.Due d : service.resolve(i, service.assessment(i))) {
+                if (d.submitted() || d.dueAt() == null) {
+                    continue;
+                }
+                Instant due = d.dueAt().toInstant();
+                DefaultMessageSourceResolvable kind = new DefaultMessageSourceResolvable("incidents.kind." + d.kind());
+                if (now.isAfter(due)) {
+                    items.add(AttentionItem.of(Severity.CRITICAL, "incidents.attention.late", "/incidents/" + i.id(),
+                            String.valueOf(i.id()), kind, AT.format(due)));
+                } else if (due.isBefore(now.plus(SOON))) {
+                    items.add(AttentionItem.of(Severity.WARNING, "incidents.attention.due", "/incidents/" + i.id(),
+                            String.valueOf(i.id()), kind, AT.format(due)));
+                }
+            }
+        }
+        for (IncidentRepository.Order o : incidents.openOrdersForCaller()) {
+            items.add(AttentionItem.of(o.overdue(now) ? Severity.CRITICAL : Severity.WARNING,
+                    o.overdue(now) ? "incidents.attention.orderLate" : "incidents.attention.order",
+                    "/incidents/" + o.incidentId(), String.valueOf(o.incidentId()), AT.format(o.dueAt())));
+        }
+        if (unverified > 0) {
+            items.add(AttentionItem.of(Severity.WARNING, "incidents.attention.unverified", "/incidents?status=NEW", unverified));
+        }
+        return items;
+    }
+
+    @Override
+    public String moreLink() {
+        return "/incidents";
+    }
+}

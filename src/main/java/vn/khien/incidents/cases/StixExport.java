@@ -1,0 +1,142 @@
+package vn.khien.incidents.cases;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A case's indicators as a STIX 2.1 bundle: an identity for the reporting organisation, one indicator per IoC (STIX
+ * patterning), an observed-data object over the same observables, and a report object for the incident, all marked
+ * TLP:AMBER. Identifiers are stable per case and value, so a re-export updates rather than duplicates.
+ */
+final class StixExport {
+
+    /** The TLP:AMBER marking definition of the STIX 2.1 specification (§7.2.1.4). */
+    static final String TLP_AMBER = "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82";
+
+    private StixExport() { }
+
+    static Map<String, Object> bundle(Incident i, List<IncidentRepository.Indicator> indicators, String stixCategory,
+                                      Instant now) {
+        String ts = now.truncatedTo(ChronoUnit.MILLIS).toString();
+        String created = i.createdAt().truncatedTo(ChronoUnit.MILLIS).toString();
+        List<Map<String, Object>> objects = new ArrayList<>();
+        String identity = id("identity", "org:" + i.organizationId());
+        objects.add(obj("identity", identity, created, ts, Map.of("name", i.organizationName(),
+                "identity_class", "organization")));
+        List<String> refs = new ArrayList<>();
+        List<Map<String, Object>> observables = new ArrayList<>();
+        for (IncidentRepository.Indicator x : indicators) {
+            String sid = id("indicator", i.id() + ":" + x.kind() + ":" + x.value());
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("name", x.kind() + " " + x.value());
+            props.put("indicator_types", List.of("malicious-activity"));
+            props.put("pattern", pattern(x.kind(), x.value()));
+            props.put("pattern_type", "stix");
+            props.put("valid_from", i.detectedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+            props.put("created_by_ref", identity);
+            props.put("object_marking_refs", List.of(TLP_AMBER));
+            objects.add(obj("indicator", sid, created, ts, props));
+            refs.add(sid);
+            Map<String, Object> sco = observable(x.kind(), x.value());
+            if (sco != null) {
+                observables.add(sco);
+            }
+        }
+        if (!observables.isEmpty()) {
+            List<String> scoRefs = new ArrayList<>();
+            for (Map<String, Object> sco : observables) {
+                objects.add(sco);
+                scoRefs.add((String) sco.get("id"));
+            }
+            String od = id("observed-data", "incident:" + i.id());
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("first_observed", i.detectedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+            props.put("last_observed", ts);
+            props.put("number_observed", 1);
+            props.put("object_refs", scoRefs);
+            props.put("created_by_ref", identity);
+            props.put("object_marking_refs", List.of(TLP_AMBER));
+            objects.add(obj("observed-data", od, created, ts, props));
+            refs.add(od);
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("name", i.title());
+        report.put("description", i.description() == null ? "" : i.description());
+        report.put("report_types", List.of("threat-report"));
+        report.put("published", ts);
+        report.put("labels", List.of("incident", stixCategory));
+        report.put("object_refs", refs.isEmpty() ? List.of(identity) : refs);
+        report.put("created_by_ref", identity);
+        report.put("object_marking_refs", List.of(TLP_AMBER));
+        report.put("external_references", List.of(Map.of("source_name", "khien", "external_id", "incident-" + i.id())));
+        objects.add(obj("report", id("report", "incident:" + i.id()), created, ts, report));
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put("type", "bundle");
+        bundle.put("id", "bundle--" + UUID.randomUUID());
+        bundle.put("objects", objects);
+        return bundle;
+    }
+
+    private static Map<String, Object> obj(String type, String id, String created, String modified, Map<String, Object> props) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        m.put("spec_version", "2.1");
+        m.put("id", id);
+        m.put("created", created);
+        m.put("modified", modified);
+        m.putAll(props);
+        return m;
+    }
+
+    static String pattern(String kind, String value) {
+        String v = value.replace("\\", "\\\\").replace("'", "\\'");
+        return switch (Indicators.Kind.valueOf(kind)) {
+            case IPV4, CIDR -> value.contains(":") ? "[ipv6-addr:value = '" + v + "']" : "[ipv4-addr:value = '" + v + "']";
+            case IPV6 -> "[ipv6-addr:value = '" + v + "']";
+            case DOMAIN -> "[domain-name:value = '" + v + "']";
+            case URL -> "[url:value = '" + v + "']";
+            case EMAIL -> "[email-addr:value = '" + v + "']";
+            case MD5 -> "[file:hashes.MD5 = '" + v + "']";
+            case SHA1 -> "[file:hashes.'SHA-1' = '" + v + "']";
+            case SHA256 -> "[file:hashes.'SHA-256' = '" + v + "']";
+        };
+    }
+
+    private static Map<String, Object> observable(String kind, String value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String type;
+        switch (Indicators.Kind.valueOf(kind)) {
+            case IPV4 -> type = "ipv4-addr";
+            case IPV6 -> type = "ipv6-addr";
+            case CIDR -> type = value.contains(":") ? "ipv6-addr" : "ipv4-addr";
+            case DOMAIN -> type = "domain-name";
+            case URL -> type = "url";
+            case EMAIL -> type = "email-addr";
+            case MD5, SHA1, SHA256 -> {
+                m.put("type", "file");
+                m.put("spec_version", "2.1");
+                m.put("id", id("file", kind + ":" + value));
+                m.put("hashes", Map.of(kind.equals("MD5") ? "MD5" : kind.equals("SHA1") ? "SHA-1" : "SHA-256", value));
+                return m;
+            }
+            default -> {
+                return null;
+            }
+        }
+        m.put("type", type);
+        m.put("spec_version", "2.1");
+        m.put("id", id(type, value));
+        m.put("value", value);
+        return m;
+    }
+
+    static String id(String type, String seed) {
+        return type + "--" + UUID.nameUUIDFromBytes((type + "|" + seed).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,114 @@
+package vn.khien.incidents.demo;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.khien.access.ActingAs;
+import vn.khien.audit.AuditEntry;
+import vn.khien.audit.AuditTrail;
+import vn.khien.incidents.cases.IncidentService;
+import vn.khien.incidents.cases.IncidentSource;
+import vn.khien.incidents.cases.Indicators;
+import vn.khien.systems.demo.SystemsDemoReady;
+
+/**
+ * The incidents side of {@code --demo}: the province designates its incident-response unit (the department where
+ * {@code demo.so.ungcuu} works) and the national coordinator is designated at the root; the hospital's officer reports
+ * a ransomware incident on the HIS beyond the hospital's capacity three hours ago and shares it with the response
+ * unit, which has issued a coordination order — so the responder has a running 24 h clock and an order to follow up.
+ * Runs once after the register's demo ({@code @Order(4)}), while the demo incident does not exist.
+ */
+@Component
+public class IncidentsDemoData {
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentsDemoData.class);
+    static final String REF = "DEMO-INC-HIS-1";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final IncidentService incidents;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public IncidentsDemoData(JdbcClient jdbc, TransactionTemplate tx, IncidentService incidents, AuditTrail audit,
+                             Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.incidents = incidents;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Order(4)
+    public void seedWhenSystemsReady(SystemsDemoReady ready) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
+            Optional<Long> his = id("SELECT id FROM information_system WHERE code = 'DEMO-HIS'");
+            Optional<Long> bv = org("DEMO-BVDK");
+            Optional<Long> tinh = org("DEMO-TINH");
+            Optional<Long> so = org("DEMO-SO-KHCN");
+            Optional<Long> national = org("DEMO-TTANM");
+            if (his.isEmpty() || bv.isEmpty() || tinh.isEmpty() || so.isEmpty() || national.isEmpty()
+                    || id("SELECT id FROM incident WHERE external_ref = '" + REF + "'").isPresent()) {
+                return;
+            }
+            long root = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id").query(Long.class).list().get(0);
+            designate(tinh.get(), "INCIDENT_RESPONSE_UNIT", so.get());
+            designate(root, "NATIONAL_INCIDENT_COORDINATOR", national.get());
+            long id = as("demo.bv.canbo", () -> {
+                OffsetDateTime detected = OffsetDateTime.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")))
+                        .minusHours(3).truncatedTo(ChronoUnit.MINUTES);
+                long incident = incidents.report(new IncidentService.CreateRequest(bv.get(), his.get(),
+                        "Mã độc mã hoá dữ liệu máy chủ HIS (demo)",
+                        "Phát hiện tệp bị mã hoá đuôi .lockbit trên his-app-01, dịch vụ đặt lịch khám gián đoạn (demo).",
+                        "MALWARE", detected, true, false, false, REF), IncidentSource.UI).incident().id();
+                incidents.addIndicator(incident, Indicators.Kind.IPV4, "185.220.101.47");
+                incidents.addIndicator(incident, Indicators.Kind.DOMAIN, "update-his.demo.invalid");
+                incidents.share(incident, IncidentService.ShareTarget.RESPONSE_UNIT);
+                return incident;
+            });
+            as("demo.so.ungcuu", () -> incidents.issueOrder(id, new IncidentService.OrderRequest(bv.get(),
+                    "Cô lập máy chủ his-app-01, giữ nguyên hiện trường, gửi nhật ký tường lửa 48 giờ gần nhất (demo).",
+                    OffsetDateTime.now(clock).plusHours(5))));
+            LOG.warn("Demo incidents seeded: response-unit designations and an incident on DEMO-HIS with a running clock.");
+        });
+    }
+
+    private void designate(long scope, String role, long organization) {
+        long exists = jdbc.sql("SELECT COUNT(*) FROM authority_designation WHERE scope_organization_id = :s AND authority_role = :r")
+                .param("s", scope).param("r", role).query(Long.class).single();
+        if (exists > 0) {
+            return;
+        }
+        jdbc.sql("INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
+                        + " VALUES (:s, :r, :o, :now)")
+                .param("s", scope).param("r", role).param("o", organization).param("now", Timestamp.from(clock.instant()))
+                .update();
+        audit.record(AuditEntry.change("authority.designate", scope, "authority_designation", scope + ":" + role, null,
+                Map.of("role", role, "organizationId", organization)));
+    }
+
+    private <T> T as(String username, java.util.function.Supplier<T> action) {
+        long person = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+        return ActingAs.run(person, username, action::get);
+    }
+
+    private Optional<Long> org(String code) {
+        return jdbc.sql("SELECT id FROM organization WHERE code = :c").param("c", code).query(Long.class).optional();
+    }
+
+    private Optional<Long> id(String sql) {
+        return jdbc.sql(sql).query(Long.class).optional();
+    }
+}
