@@ -47,8 +47,18 @@ public class SystemFacts {
         return query("s.id = :id", null, systemId).stream().findFirst();
     }
 
+    /**
+     * Every system, unscoped: only for background jobs that act for no caller (reminders), never for a request.
+     */
+    public List<Facts> everySystemForBackgroundJobs() {
+        return query("1 = 1", null, null, new ScopeFilter("1 = 1", java.util.Map.of()));
+    }
+
     private List<Facts> query(String where, @Nullable String prefix, @Nullable Long id) {
-        ScopeFilter f = systems.visibleSystems("s.id");
+        return query(where, prefix, id, systems.visibleSystems("s.id"));
+    }
+
+    private List<Facts> query(String where, @Nullable String prefix, @Nullable Long id, ScopeFilter f) {
         var spec = jdbc.sql("""
                 SELECT s.id, s.owner_organization_id, s.code, s.name, s.approved_level, s.approved_regime,
                     s.system_type, s.lifecycle_status, s.approved_on, s.hosting_kind, s.security_unit_operates,

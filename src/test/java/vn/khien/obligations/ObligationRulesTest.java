@@ -100,6 +100,10 @@ class ObligationRulesTest {
         assertThat(first.dueOn()).isEqualTo(LocalDate.of(2027, 8, 1));
         assertThat(first.status()).isEqualTo(ObligationStatus.MET);
         assertThat(first.reason()).isEqualTo("obligation.reason.not-yet-due");
+        // a rule limited to a regime does not apply to a system without one
+        Subject noRegime = Subject.system(4, 10, "HT", null, null, "OTHER", "OPERATING", null, Set.of());
+        assertThat(eval("R06", noRegime, null, LocalDate.of(2026, 7, 1)).status())
+                .isEqualTo(ObligationStatus.NOT_APPLICABLE);
         // no approved level: not applicable
         Subject unlevelled = Subject.system(3, 10, "HT", null, null, "OTHER", "OPERATING", null, Set.of());
         assertThat(eval("R19", unlevelled, assessed, LocalDate.of(2026, 7, 1)).status())

@@ -18,11 +18,12 @@ public record AppliesTo(Set<Integer> levels, Set<String> systemTypes, Set<String
     }
 
     public boolean test(Subject s) {
-        return (levels.isEmpty() || s.level() != null && levels.contains(s.level()))
-                && (systemTypes.isEmpty() || systemTypes.contains(s.systemType()))
-                && (orgKinds.isEmpty() || orgKinds.contains(s.orgKind()))
-                && (regimes.isEmpty() || regimes.contains(s.regime()))
-                && (lifecycle.isEmpty() || lifecycle.contains(s.lifecycle()))
-                && s.flags().containsAll(flags);
+        return within(levels, s.level()) && within(systemTypes, s.systemType()) && within(orgKinds, s.orgKind())
+                && within(regimes, s.regime()) && within(lifecycle, s.lifecycle()) && s.flags().containsAll(flags);
+    }
+
+    /** An empty set allows anything; otherwise the value must be known and listed (immutable sets refuse null). */
+    private static <T> boolean within(Set<T> allowed, T value) {
+        return allowed.isEmpty() || value != null && allowed.contains(value);
     }
 }

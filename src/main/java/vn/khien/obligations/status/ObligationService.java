@@ -158,6 +158,25 @@ public class ObligationService {
         return evaluate(subjects);
     }
 
+    /**
+     * Every duty of every organisation and system, unscoped: only for the reminder job, which acts for no caller.
+     *
+     * @param organizations every organisation, as (id, name, kind)
+     */
+    public List<Obligation> everythingForBackgroundJobs(List<Subject> organizations) {
+        Set<Long> owners = systems.owners(organizations.stream().map(Subject::id).toList());
+        List<Subject> subjects = new ArrayList<>();
+        organizations.forEach(o -> {
+            Set<String> flags = new HashSet<>(o.flags());
+            if (owners.contains(o.id())) {
+                flags.add("OWNS_SYSTEMS");
+            }
+            subjects.add(Subject.organization(o.id(), o.name(), o.orgKind(), flags));
+        });
+        systems.everySystemForBackgroundJobs().forEach(f -> subjects.add(subject(f)));
+        return evaluate(subjects);
+    }
+
     public record Cell(ObligationStatus status, int worstCount, int subjects, String link,
                        java.time.LocalDate dueOn) { }
 
