@@ -138,7 +138,8 @@ public final class ObligationCatalogue {
         map(m.get("parameters")).forEach((k, v) -> parameters.put(k, String.valueOf(v)));
         return new ObligationRule(id, subject, regime, confidence, str(title, "vi"), str(title, "en"),
                 str(m, "legalSource"), appliesTo, schedule, firstDue.equals("AFTER_APPROVAL"),
-                lead == null ? Period.ZERO : lead, str(m, "evidence"), str(m, "where"), parameters);
+                lead == null ? Period.ZERO : lead, str(m, "evidence"), str(m, "where"), parameters,
+                "NO_DATA".equals(str(m, "whenNoRecord")));
     }
 
     private static Schedule schedule(String id, Map<String, Object> s, List<String> problems) {

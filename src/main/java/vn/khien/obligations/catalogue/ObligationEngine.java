@@ -27,6 +27,9 @@ public final class ObligationEngine {
         if (!answered) {
             return result(rule, subject, ObligationStatus.NO_DATA, null, null, null, "no-source");
         }
+        if (evidence == null && rule.noRecordIsNoData()) {
+            return result(rule, subject, ObligationStatus.NO_DATA, null, null, null, "no-record");
+        }
         LocalDate lastMet = evidence == null ? null : evidence.lastMetOn();
         LocalDate reportedDue = evidence == null ? null : evidence.nextDueOn();
         if (reportedDue != null) {

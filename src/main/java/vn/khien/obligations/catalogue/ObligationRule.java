@@ -11,11 +11,13 @@ import org.jspecify.annotations.Nullable;
  * @param confidence PRIMARY, or UNCONFIRMED where the text or its continuation is not confirmed
  * @param where      application path where the duty is done, with {system} or {organization} placeholders
  * @param parameters numbers the rule needs, e.g. R39's minimumShare
+ * @param noRecordIsNoData a subject the module has no record of is NO_DATA (R39: no IT plan recorded says nothing
+ *                         about the budget), instead of OVERDUE (R21: no scan means the scan was not done)
  */
 public record ObligationRule(String id, SubjectKind subject, String regime, String confidence, String titleVi,
                              String titleEn, String legalSource, AppliesTo appliesTo, Schedule schedule,
                              boolean firstDueAfterApproval, Period leadTime, String evidence, String where,
-                             Map<String, String> parameters) {
+                             Map<String, String> parameters, boolean noRecordIsNoData) {
 
     public ObligationRule {
         parameters = Map.copyOf(parameters);

@@ -2,6 +2,7 @@ package vn.khien.obligations.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -53,7 +54,9 @@ public class ObligationJobs implements SmartLifecycle {
                    @Value("${khien.jobs.node-name:}") String nodeName) {
         this.digests = digests;
         this.clock = clock;
-        this.digest = Tasks.oneTime(DIGEST, Long.class).execute((instance, context) -> {
+        this.digest = Tasks.oneTime(DIGEST, Long.class)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(10)))
+                .execute((instance, context) -> {
             String[] parts = instance.getId().split("@");
             boolean sent = digests.send(instance.getData(), LocalDate.parse(parts[1]));
             log.info("Digest {} {}", instance.getId(), sent ? "sent" : "already sent or empty");

@@ -69,10 +69,10 @@ public class ReminderService {
                         new Notice.Audience.Holders(org, Capability.EDIT_SECURITY_DATA)));
                 reminders += reached;
             } else {
+                // the unit's officers and its leader: the LEADER role holds EDIT_SECURITY_DATA as well as APPROVE,
+                // so one audience reaches both, and a person with both roles gets one notice
                 reached = notifications.send(new Notice("DUTY", "obligations.notice.overdue", args, link,
                         key + ":overdue", new Notice.Audience.Holders(org, Capability.EDIT_SECURITY_DATA)));
-                reached += notifications.send(new Notice("DUTY", "obligations.notice.overdue", args, link,
-                        key + ":overdue", new Notice.Audience.Holders(org, Capability.APPROVE)));
                 Long parent = parents.get(org);
                 if (parent != null) {
                     reached += notifications.send(new Notice("DUTY", "obligations.notice.escalation", args, link,

@@ -116,8 +116,6 @@ public class DigestService {
                 .param("p", personId).param("d", Date.valueOf(day)).param("n", items.size()).param("to", to)
                 .param("now", now).update();
         jdbc.sql("UPDATE notice SET mailed_at = :now WHERE id IN (:ids)").param("now", now).param("ids", ids).update();
-        audit.record(AuditEntry.of("MAIL_DIGEST_SENT", null, "person", personId)
-                .with(Map.of("day", day.toString(), "notices", items.size())));
         Context context = new Context(VI);
         context.setVariable("name", person.get("display_name"));
         context.setVariable("day", DateDisplay.DATE.format(day));
@@ -137,6 +135,9 @@ public class DigestService {
         } catch (MessagingException e) {
             throw new IllegalStateException("digest for person " + personId + " not sent", e);
         }
+        // last, so the audit chain's row lock is held for the commit only, not for the SMTP conversation
+        audit.record(AuditEntry.of("MAIL_DIGEST_SENT", null, "person", personId)
+                .with(Map.of("day", day.toString(), "notices", items.size())));
         return true;
     }
 }
