@@ -1,0 +1,113 @@
+package vn.khien.obligations.catalogue;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import vn.khien.obligations.ObligationStatus;
+import vn.khien.platform.duties.DutyEvidence;
+
+/**
+ * Turns a rule, a subject and the owning module's evidence into a status. Plain Java over the rule data: the
+ * frequency and lead time come from the catalogue; intervals run from the last completed activity, and a duty is
+ * overdue from the day after its due date (regulation.md §12 platform note: overdue at interval + 0 days).
+ */
+public final class ObligationEngine {
+
+    /**
+     * @param answered whether any module reports on this rule: if none does (its module is not built yet), the duty
+     *                 is NO_DATA, never MET
+     * @param evidence the module's evidence for this subject, null when it has none
+     */
+    public Obligation evaluate(ObligationRule rule, Subject subject, boolean answered, @Nullable DutyEvidence evidence,
+                               LocalDate today) {
+        if (!rule.appliesTo(subject)) {
+            return result(rule, subject, ObligationStatus.NOT_APPLICABLE, null, null, null, "not-applicable");
+        }
+        if (!answered) {
+            return result(rule, subject, ObligationStatus.NO_DATA, null, null, null, "no-source");
+        }
+        if (evidence == null && rule.noRecordIsNoData()) {
+            return result(rule, subject, ObligationStatus.NO_DATA, null, null, null, "no-record");
+        }
+        LocalDate lastMet = evidence == null ? null : evidence.lastMetOn();
+        LocalDate reportedDue = evidence == null ? null : evidence.nextDueOn();
+        if (reportedDue != null) {
+            return byDue(rule, subject, evidence, lastMet, reportedDue, today, "reported-due");
+        }
+        Schedule schedule = rule.schedule();
+        if (schedule instanceof Schedule.Every every) {
+            Period period = every.periodFor(subject);
+            if (period == null) {
+                return result(rule, subject, ObligationStatus.NOT_APPLICABLE, lastMet, null, evidence, "no-level");
+            }
+            if (lastMet != null) {
+                return byDue(rule, subject, evidence, lastMet, lastMet.plus(period), today, "periodic");
+            }
+            if (rule.firstDueAfterApproval() && subject.approvedOn() != null) {
+                return byDue(rule, subject, null, null, subject.approvedOn().plus(period), today, "first-after-approval");
+            }
+            return result(rule, subject, ObligationStatus.OVERDUE, null, null, null, "never-met");
+        }
+        if (schedule instanceof Schedule.Before before) {
+            return calendar(rule, subject, evidence, lastMet, before, today);
+        }
+        if (schedule instanceof Schedule.By by) {
+            if (lastMet != null) {
+                return result(rule, subject, ObligationStatus.MET, lastMet, by.date(), evidence, "met");
+            }
+            return byDue(rule, subject, null, null, by.date(), today, "fixed-deadline");
+        }
+        Schedule.Trigger trigger = ((Schedule.OnTrigger) schedule).trigger();
+        if (lastMet != null) {
+            return result(rule, subject, ObligationStatus.MET, lastMet, null, evidence, "met");
+        }
+        if (trigger == Schedule.Trigger.EVENT || trigger == Schedule.Trigger.NONE) {
+            return result(rule, subject, ObligationStatus.MET, null, null, evidence, "no-open-event");
+        }
+        return result(rule, subject, ObligationStatus.OVERDUE, null, null, evidence, "never-met");
+    }
+
+    /**
+     * A yearly calendar of last allowed days. Evidence after the last passed due date means this cycle's duty is done;
+     * evidence within the previous cycle means the next due date is still ahead; anything older is overdue since the
+     * last passed due date.
+     */
+    private Obligation calendar(ObligationRule rule, Subject subject, @Nullable DutyEvidence evidence,
+                                @Nullable LocalDate lastMet, Schedule.Before before, LocalDate today) {
+        List<LocalDate> dues = before.dueDatesAround(today);
+        LocalDate next = dues.stream().filter(d -> !d.isBefore(today)).findFirst().orElseThrow();
+        List<LocalDate> passed = dues.stream().filter(d -> d.isBefore(today)).toList();
+        LocalDate previous = passed.get(passed.size() - 1);
+        LocalDate beforePrevious = passed.get(passed.size() - 2);
+        if (lastMet != null && lastMet.isAfter(previous)) {
+            return result(rule, subject, ObligationStatus.MET, lastMet, next, evidence, "met");
+        }
+        if (lastMet != null && lastMet.isAfter(beforePrevious)) {
+            return byDue(rule, subject, evidence, lastMet, next, today, "calendar");
+        }
+        return result(rule, subject, ObligationStatus.OVERDUE, lastMet, previous, evidence, "calendar-missed");
+    }
+
+    private Obligation byDue(ObligationRule rule, Subject subject, @Nullable DutyEvidence evidence,
+                             @Nullable LocalDate lastMet, LocalDate due, LocalDate today, String reason) {
+        ObligationStatus status;
+        if (today.isAfter(due)) {
+            status = ObligationStatus.OVERDUE;
+        } else if (!today.isBefore(due.minus(rule.leadTime()))) {
+            status = ObligationStatus.DUE_SOON;
+        } else {
+            status = ObligationStatus.MET;
+        }
+        if (lastMet == null && status == ObligationStatus.MET) {
+            reason = "not-yet-due";
+        }
+        return result(rule, subject, status, lastMet, due, evidence, reason);
+    }
+
+    private static Obligation result(ObligationRule rule, Subject subject, ObligationStatus status,
+                                     @Nullable LocalDate lastMet, @Nullable LocalDate due,
+                                     @Nullable DutyEvidence evidence, String reason) {
+        return new Obligation(rule, subject, status, lastMet, due, evidence, "obligation.reason." + reason);
+    }
+}

@@ -1,0 +1,65 @@
+package vn.khien.obligations.web;
+
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import vn.khien.obligations.catalogue.Obligation;
+import vn.khien.obligations.status.ObligationService;
+import vn.khien.organizations.Organization;
+import vn.khien.organizations.OrganizationRepository;
+import vn.khien.platform.NotFoundException;
+
+/** Obligations of a system, of an organisation, and the subtree matrix (children × rules, worst first). */
+@Controller
+class ObligationPages {
+
+    private final ObligationService obligations;
+    private final OrganizationRepository organizations;
+
+    ObligationPages(ObligationService obligations, OrganizationRepository organizations) {
+        this.obligations = obligations;
+        this.organizations = organizations;
+    }
+
+    /** The menu's entry: the matrix of the highest organisation the person sees. */
+    @GetMapping("/obligations")
+    String start() {
+        Organization top = organizations.findAllVisible().stream().min(Comparator.comparingInt(Organization::depth)
+                .thenComparing(Organization::path)).orElseThrow(() -> new NotFoundException("organization"));
+        return "redirect:/organizations/" + top.id() + "/obligations/matrix";
+    }
+
+    @GetMapping("/systems/{id}/obligations")
+    String system(@PathVariable long id, Model model) {
+        ObligationService.SystemObligations result = obligations.forSystem(id);
+        model.addAttribute("system", result.system());
+        model.addAttribute("obligations", sorted(result.obligations()));
+        model.addAttribute("today", obligations.today());
+        return "obligations/system";
+    }
+
+    @GetMapping("/organizations/{id}/obligations")
+    String organization(@PathVariable long id, Model model) {
+        ObligationService.OrganizationObligations result = obligations.forOrganization(id);
+        model.addAttribute("organization", result.organization());
+        model.addAttribute("obligations", sorted(result.obligations()));
+        model.addAttribute("today", obligations.today());
+        return "obligations/organization";
+    }
+
+    @GetMapping("/organizations/{id}/obligations/matrix")
+    String matrix(@PathVariable long id, Model model) {
+        model.addAttribute("matrix", obligations.matrix(id));
+        model.addAttribute("today", obligations.today());
+        return "obligations/matrix";
+    }
+
+    /** Worst first, then by rule; not-applicable duties last. */
+    private static List<Obligation> sorted(List<Obligation> list) {
+        return list.stream().sorted(Comparator.comparing(Obligation::status)
+                .thenComparing(o -> o.rule().id()).thenComparing(o -> o.subject().name())).toList();
+    }
+}

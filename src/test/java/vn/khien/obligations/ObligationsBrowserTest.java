@@ -1,0 +1,99 @@
+package vn.khien.obligations;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.microsoft.playwright.Page;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import vn.khien.access.Role;
+import vn.khien.obligations.jobs.ReminderService;
+import vn.khien.obligations.mail.DigestService;
+import vn.khien.support.Browser;
+import vn.khien.support.IntegrationTest;
+import vn.khien.support.TestData;
+
+/**
+ * In a real browser: a province leader opens the obligations matrix from the menu, finds the late unit at the top,
+ * follows its R21 cell to the system's scans page; the reminder run and the day's digest then mail the unit's
+ * officer (real SMTP: GreenMail) with a link to the same page.
+ */
+class ObligationsBrowserTest extends IntegrationTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    @Autowired
+    ReminderService reminders;
+
+    @Autowired
+    DigestService digests;
+
+    @Autowired
+    JavaMailSenderImpl mailSender;
+
+    @Test
+    void provinceLeaderFindsTheLateUnitFollowsItToTheMissingScanAndTheOfficerIsMailed() throws Exception {
+        TestData.Org province = data.org(data.root(), "Tỉnh Hà Giang thử nghiệm");
+        TestData.Org good = data.org(province, "Sở Tư pháp");
+        TestData.Org late = data.org(province, "Sở Y tế");
+        long ok = ObligationFixtures.system(data, good, 2, "NEW", TODAY.minusMonths(3));
+        ObligationFixtures.scan(data, ok, TODAY.minusDays(20));
+        long missing = ObligationFixtures.system(data, late, 2, "NEW", TODAY.minusMonths(3));
+        ObligationFixtures.scan(data, missing, TODAY.minusMonths(8));
+        TestData.Person leader = data.person(province, Role.LEADER);
+        TestData.Person officer = data.person(late, Role.SECURITY_OFFICER);
+
+        try (Browser browser = Browser.open(http.base())) {
+            Page page = browser.newPage();
+            Browser.signIn(page, leader.username(), TestData.PASSWORD);
+            page.click("#nav-obligations");
+            page.waitForLoadState();
+            assertThat(page.locator("h1")).containsText("Tỉnh Hà Giang thử nghiệm");
+            // the late unit comes before the punctual one
+            List<String> rows = page.locator("#obligations-matrix tbody tr").all().stream()
+                    .map(r -> r.getAttribute("id")).toList();
+            assertThat(rows.indexOf("row-" + late.id())).isLessThan(rows.indexOf("row-" + good.id()));
+            assertThat(page.locator("#cell-" + late.id() + "-R21")).hasAttribute("data-status", "OVERDUE");
+            assertThat(page.locator("#cell-" + good.id() + "-R21")).hasAttribute("data-status", "MET");
+            assertThat(page.locator("#row-" + late.id())).containsText("nghĩa vụ quá hạn");
+            Browser.screenshot(page, "obligations-matrix");
+            page.click("#cell-" + late.id() + "-R21");
+            page.waitForLoadState();
+            assertThat(page).hasURL(http.base() + "/systems/" + missing + "/scans");
+            assertThat(page.locator("#scan-duty")).containsText("Quá hạn");
+        }
+
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        String host = mailSender.getHost();
+        int port = mailSender.getPort();
+        try {
+            mailSender.setHost("127.0.0.1");
+            mailSender.setPort(smtp.getSmtp().getPort());
+            reminders.run();
+            assertThat(digests.send(officer.id(), TODAY)).isTrue();
+            assertThat(digests.send(officer.id(), TODAY)).as("one digest a day").isFalse();
+            MimeMessage[] received = smtp.getReceivedMessages();
+            assertThat(received).hasSize(1);
+            MimeMessage mail = received[0];
+            assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString))
+                    .containsExactly(officer.username() + "@example.test");
+            String body = GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "=");
+            assertThat(body).contains("/systems/" + missing + "/scans");
+            assertThat(mail.getContent().toString()).contains("R21").contains("quá hạn");
+        } finally {
+            mailSender.setHost(host);
+            mailSender.setPort(port);
+            smtp.stop();
+        }
+    }
+}
