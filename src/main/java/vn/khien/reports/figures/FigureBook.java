@@ -35,10 +35,24 @@ public class FigureBook {
 
     private final List<FigureSource> sources;
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    public FigureBook(List<FigureSource> sources, JdbcClient jdbc) {
+    public FigureBook(List<FigureSource> sources, JdbcClient jdbc, java.time.Clock clock) {
         this.sources = List.copyOf(sources);
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * The period as figures are computed: "as of the end of the period, or today while the period runs", so a report
+     * compiled now and the dashboard now give the same numbers.
+     */
+    public FigurePeriod asOfToday(FigurePeriod period) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        if (!period.to().isAfter(today) || today.isBefore(period.from())) {
+            return period;
+        }
+        return new FigurePeriod(period.from(), today);
     }
 
     /** Every figure name some source provides. */
@@ -78,8 +92,9 @@ public class FigureBook {
         if (organizationIds.isEmpty()) {
             return result;
         }
+        FigurePeriod asOf = asOfToday(period);
         for (FigureSource source : sources) {
-            source.compute(organizationIds, period).forEach((org, figures) -> {
+            source.compute(organizationIds, asOf).forEach((org, figures) -> {
                 Map<String, Long> into = result.get(org);
                 if (into != null) {
                     figures.forEach((name, value) -> into.merge(name, value, Long::sum));
@@ -127,7 +142,7 @@ public class FigureBook {
     public List<FigureRow> rows(String figure, long organizationId, FigurePeriod period, int limit) {
         for (FigureSource source : sources) {
             if (source.figures().contains(figure)) {
-                return source.rows(figure, organizationId, period, limit);
+                return source.rows(figure, organizationId, asOfToday(period), limit);
             }
         }
         return List.of();
@@ -138,7 +153,15 @@ public class FigureBook {
         Map<String, Long> out = new LinkedHashMap<>(a);
         b.forEach((k, v) -> {
             Long cur = out.get(k);
-            out.put(k, cur == null ? v : v == null ? cur : cur + v);
+            Long sum;
+            if (cur == null) {
+                sum = v;
+            } else if (v == null) {
+                sum = cur;
+            } else {
+                sum = cur + v;
+            }
+            out.put(k, sum);
         });
         return out;
     }

@@ -78,7 +78,7 @@ public class ReportsApi {
     @PostMapping("/api/v1/reports")
     @Operation(summary = "Open a report for an organisation, kind (QUARTERLY_STATUS, ANNUAL_LEVEL, IR_NETWORK_MEMBER) "
             + "and period (\"2026-Q4\", \"2026\", \"2026-H1\"), compiled from live data", description = FIGURES
-            + " A returned report's period opens the next version; any other existing version is a 400 on period.")
+            + " A returned report's period opens the next version; any other existing version is a 422 naming period.")
     public ResponseEntity<ReportJson> create(@RequestBody CreateRequest request) {
         PeriodicReport r = service.create(request.organizationId(), request.kind(), request.period());
         return ResponseEntity.created(URI.create("/api/v1/reports/" + r.id())).body(json(service.view(r.id())));
@@ -102,7 +102,7 @@ public class ReportsApi {
     @Operation(summary = "Take a sign-off step: CHECK (security officer), SIGN (leader: documentNumber, documentDate, "
             + "optional signerName and signedFileBase64), SUBMIT (freezes the snapshot), ACCEPT or RETURN (comment "
             + "required; by the parent organisation), REVISE (a returned report becomes a new draft version)",
-            description = "403 when the caller's role does not allow the step; 400 naming the field otherwise")
+            description = "403 when the caller's role does not allow the step; 422 naming the field otherwise")
     public ResponseEntity<ReportJson> act(@PathVariable long id, @PathVariable String action,
                                           @RequestBody(required = false) ActionBody body) {
         ActionBody b = body == null ? new ActionBody(null, null, null, null, null, null, null) : body;
