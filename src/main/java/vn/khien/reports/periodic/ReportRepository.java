@@ -227,6 +227,16 @@ public class ReportRepository {
         return result;
     }
 
+    /** An organisation the caller sees, with its depth in the tree for indented lists. */
+    public record OrgChoice(long id, String name, int depth) { }
+
+    public List<OrgChoice> visibleOrganizations(ScopeFilter visible) {
+        return jdbc.sql("SELECT o.id, o.name_vi, o.path FROM organization o WHERE " + visible.sql() + " ORDER BY o.path")
+                .params(visible.params())
+                .query((rs, n) -> new OrgChoice(rs.getLong(1), rs.getString(2),
+                        (int) rs.getString(3).chars().filter(c -> c == '/').count() - 2)).list();
+    }
+
     public Optional<SignedFile> signedFile(long id) {
         return jdbc.sql("SELECT signed_file_name, signed_file_type, signed_file FROM periodic_report WHERE id = :id"
                         + " AND signed_file IS NOT NULL").param("id", id)

@@ -100,7 +100,7 @@ public class ReportService {
         Instant now = clock.instant();
         long id = reports.insert(organizationId, kind.id(), period.code(), period.days().from(), period.days().to(),
                 version, due, kinds.version(), CurrentPerson.principal().map(p -> p.personId()).orElse(null), now);
-        reports.step(id, how == null ? ReportAction.REVISE : how, null, ReportStatus.DRAFT, actorId(), actorName(),
+        reports.step(id, how == null ? ReportAction.CREATE : how, null, ReportStatus.DRAFT, actorId(), actorName(),
                 null, now);
         audit.record(new AuditEntry(how == null ? "REPORT_CREATED" : "REPORT_REVISED", organizationId, "periodic_report",
                 String.valueOf(id), details(kind.id(), period.code(), "version", version, "dueOn", due.toString())));
@@ -126,6 +126,31 @@ public class ReportService {
     @Transactional(readOnly = true)
     public List<PeriodicReport> ofOrganization(long organizationId) {
         return reports.ofOrganization(organizationId, visible());
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReportRepository.OrgChoice> organizations() {
+        return reports.visibleOrganizations(visible());
+    }
+
+    /** The steps the caller may take now (for the page's buttons; the service checks again on each step). */
+    @Transactional(readOnly = true)
+    public List<ReportAction> allowed(PeriodicReport r) {
+        List<ReportAction> out = new java.util.ArrayList<>();
+        boolean edit = scope.can(r.organizationId(), Capability.EDIT_SECURITY_DATA);
+        boolean approve = scope.can(r.organizationId(), Capability.APPROVE);
+        boolean parent = r.parentOrganizationId() != null
+                && (scope.can(r.parentOrganizationId(), Capability.APPROVE)
+                || scope.can(r.parentOrganizationId(), Capability.EDIT_SECURITY_DATA));
+        switch (r.status()) {
+            case DRAFT -> { if (edit) { out.add(ReportAction.CHECK); } }
+            case CHECKED -> { if (approve) { out.add(ReportAction.SIGN); } }
+            case SIGNED -> { if ((edit || approve) && r.parentOrganizationId() != null) { out.add(ReportAction.SUBMIT); } }
+            case SUBMITTED -> { if (parent) { out.add(ReportAction.ACCEPT); out.add(ReportAction.RETURN); } }
+            case RETURNED -> { if (edit) { out.add(ReportAction.REVISE); } }
+            default -> { }
+        }
+        return out;
     }
 
     @Transactional

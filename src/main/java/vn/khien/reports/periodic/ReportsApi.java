@@ -120,6 +120,7 @@ public class ReportsApi {
             case ACCEPT -> service.accept(id);
             case RETURN -> service.returnReport(id, b.comment());
             case REVISE -> service.revise(id);
+            case CREATE -> throw new FieldProblemException("action", "reports.error.action");
         };
         return ResponseEntity.ok(json(service.view(r.id())));
     }
