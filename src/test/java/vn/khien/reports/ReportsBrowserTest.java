@@ -21,11 +21,11 @@ import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 
 /**
- * In a real browser: two hospitals and a department under a province; the hospitals and the department's first
- * version are submitted through the API, the department's report is returned and so live again, while a third hospital
- * is late; the province compiles, sees which rows are frozen and which live, returns one, its leader signs and it is
- * submitted upward; the national body accepts; the documents download and open, the PDF's text carries the title with
- * its diacritics; the dashboard ranks the children.
+ * In a real browser: two hospitals under a province submit through the API, the province's department does not (late,
+ * live figures); the province's officer compiles and sees which rows are frozen and which live, returns one hospital's
+ * report, checks; the leader signs and submits upward; the national body accepts; the documents download and open
+ * and the PDF's text carries the Vietnamese title with its diacritics; the dashboard ranks the children and links to
+ * a child's own dashboard.
  */
 class ReportsBrowserTest extends IntegrationTest {
     static final String PERIOD = "2026-Q3";
