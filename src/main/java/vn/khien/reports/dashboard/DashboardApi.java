@@ -1,0 +1,28 @@
+package vn.khien.reports.dashboard;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import vn.khien.reports.periodic.ReportsApi;
+
+@RestController
+@Tag(name = "Dashboards", description = "An organisation subtree's standing against the targets of the directives")
+public class DashboardApi {
+
+    private final DashboardService service;
+
+    public DashboardApi(DashboardService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/api/v1/organizations/{id}/dashboard")
+    @Operation(summary = "The dashboard figures of an organisation subtree for the current quarter as of today: targets "
+            + "with deadlines, trend over four quarters, children ranked worst first (score = average of the target "
+            + "percentages; count targets score 100 when met, else 0). The figures equal those of a quarterly report "
+            + "compiled at the same moment with no child submitted.", description = ReportsApi.FIGURES)
+    public DashboardService.Dashboard dashboard(@PathVariable long id) {
+        return service.dashboard(id);
+    }
+}

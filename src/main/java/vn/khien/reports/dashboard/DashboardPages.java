@@ -1,0 +1,51 @@
+package vn.khien.reports.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The dashboard page: targets with deadlines, the trend chart by quarter, children worst first, a figures table. */
+@Controller
+public class DashboardPages {
+    private final DashboardService service;
+    private final MessageSource messages;
+
+    public DashboardPages(DashboardService service, MessageSource messages) {
+        this.service = service;
+        this.messages = messages;
+    }
+
+    @GetMapping("/organizations/{id}/dashboard")
+    String dashboard(@PathVariable long id, Model model) {
+        DashboardService.Dashboard d = service.dashboard(id);
+        model.addAttribute("d", d);
+        boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        List<String> labels = new ArrayList<>();
+        for (String f : d.standing().figures().keySet()) {
+            labels.add(messages.getMessage("figure." + f, null, f, LocaleContextHolder.getLocale()));
+        }
+        model.addAttribute("figureLabels", labels);
+        model.addAttribute("english", en);
+        StringBuilder series = new StringBuilder();
+        for (DashboardService.TargetValue t : d.standing().targets()) {
+            if (!t.target().share()) {
+                continue;
+            }
+            StringBuilder values = new StringBuilder();
+            for (DashboardService.TrendPoint p : d.trend()) {
+                Integer v = p.percents().get(t.target().key());
+                values.append(values.length() == 0 ? "" : ",").append(v == null ? "" : v);
+            }
+            series.append(series.length() == 0 ? "" : ";").append((en ? t.target().titleEn() : t.target().titleVi())
+                    .replace(";", ",").replace("=", "-")).append("=").append(values);
+        }
+        model.addAttribute("trendLabels", String.join("|", d.trend().stream().map(DashboardService.TrendPoint::period).toList()));
+        model.addAttribute("trendSeries", series.toString());
+        return "reports/dashboard";
+    }
+}

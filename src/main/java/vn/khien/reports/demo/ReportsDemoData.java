@@ -1,0 +1,91 @@
+package vn.khien.reports.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.khien.access.ActingAs;
+import vn.khien.reports.kinds.ReportKinds;
+import vn.khien.reports.kinds.ReportPeriod;
+import vn.khien.reports.periodic.PeriodicReport;
+import vn.khien.reports.periodic.ReportService;
+import vn.khien.systems.demo.SystemsDemoReady;
+
+/**
+ * The reports side of {@code --demo}, for the previous quarter's report (CĐ 33), whose due day has passed: the
+ * province's Department of Science and Technology has submitted (its row in the province's report is frozen), the
+ * Department of Health and the commune have not (late, live figures "chưa nộp"), the hospital's officer
+ * ({@code demo.bv.canbo}) has a draft to check and the province's leader ({@code demo.tinh.lanhdao}) a draft of the
+ * province's report to check, sign and submit. Runs after the other seeders ({@code @Order(6)}), once: only while the
+ * province has no report.
+ */
+@Component
+public class ReportsDemoData {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportsDemoData.class);
+    static final String PROVINCE = "DEMO-TINH";
+    static final String DEPARTMENT = "DEMO-SO-KHCN";
+    static final String HOSPITAL = "DEMO-BVDK";
+    static final String OFFICER = "demo.so.canbo";
+    static final String HOSPITAL_OFFICER = "demo.bv.canbo";
+    static final String LEADER = "demo.tinh.lanhdao";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final ReportService reports;
+    private final ReportKinds kinds;
+    private final Clock clock;
+
+    public ReportsDemoData(JdbcClient jdbc, TransactionTemplate tx, ReportService reports, ReportKinds kinds,
+                           Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.reports = reports;
+        this.kinds = kinds;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Order(6)
+    public void seedWhenSystemsReady(SystemsDemoReady ready) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
+            Optional<Long> province = org(PROVINCE);
+            Optional<Long> department = org(DEPARTMENT);
+            Optional<Long> hospital = org(HOSPITAL);
+            if (province.isEmpty() || department.isEmpty() || hospital.isEmpty()
+                    || jdbc.sql("SELECT COUNT(*) FROM periodic_report WHERE organization_id = :o")
+                    .param("o", province.get()).query(Long.class).single() > 0) {
+                return;
+            }
+            var kind = kinds.find("QUARTERLY_STATUS").orElseThrow();
+            String period = ReportPeriod.containing(LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))),
+                    kind.period()).previous(kind.period()).code();
+            PeriodicReport so = as(OFFICER, () -> reports.create(department.get(), kind.id(), period));
+            as(OFFICER, () -> reports.check(so.id()));
+            as(LEADER, () -> reports.sign(so.id(), new ReportService.SignRequest("15/BC-SKHCN",
+                    so.dueOn().minusDays(2), "Đặng Văn Đạo (demo)", null, null, null)));
+            as(OFFICER, () -> reports.submit(so.id()));
+            as(HOSPITAL_OFFICER, () -> reports.create(hospital.get(), kind.id(), period));
+            as(LEADER, () -> reports.create(province.get(), kind.id(), period));
+            LOG.warn("Demo reports seeded for {}: one department submitted, two late, drafts for the hospital and the "
+                    + "province.", period);
+        });
+    }
+
+    private Optional<Long> org(String code) {
+        return jdbc.sql("SELECT id FROM organization WHERE code = :c").param("c", code).query(Long.class).optional();
+    }
+
+    private <T> T as(String username, Supplier<T> step) {
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+        return ActingAs.run(id, username, step);
+    }
+}

@@ -1,0 +1,113 @@
+package vn.khien.reports.kinds;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** The report kinds of {@code rules/reports/report-kinds.yaml}, loaded once; a malformed file stops the start. */
+@Component
+public class ReportKinds {
+
+    public static final String RESOURCE = "rules/reports/report-kinds.yaml";
+
+    private final String version;
+    private final Map<String, ReportKind> kinds = new LinkedHashMap<>();
+
+    public ReportKinds() {
+        this(RESOURCE);
+    }
+
+    ReportKinds(String resource) {
+        Map<String, Object> root;
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        version = String.valueOf(root.get("version"));
+        for (Map<String, Object> k : maps(root.get("kinds"))) {
+            ReportKind kind = read(k);
+            if (kinds.put(kind.id(), kind) != null) {
+                throw new IllegalStateException(resource + ": kind " + kind.id() + " listed twice");
+            }
+        }
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public List<ReportKind> all() {
+        return List.copyOf(kinds.values());
+    }
+
+    public Optional<ReportKind> find(String id) {
+        return Optional.ofNullable(id == null ? null : kinds.get(id));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ReportKind read(Map<String, Object> k) {
+        String id = required(k, "id");
+        Map<String, Object> period = (Map<String, Object>) k.get("period");
+        ReportPeriod.PeriodType type = ReportPeriod.PeriodType.valueOf(String.valueOf(period.get("type")));
+        ReportPeriod.PeriodRule rule = new ReportPeriod.PeriodRule(type, intOr(period.get("start_month"), 1),
+                intOr(period.get("start_day"), 1));
+        Map<String, Object> due = (Map<String, Object>) k.get("due");
+        List<ReportKind.Section> sections = new ArrayList<>();
+        for (Map<String, Object> s : maps(k.get("sections"))) {
+            sections.add(new ReportKind.Section(required(s, "key"), required(s, "title_vi"), (String) s.get("title_en"),
+                    ((List<Object>) s.get("figures")).stream().map(String::valueOf).toList()));
+        }
+        List<String> requires = k.get("requires_figures") == null ? List.of()
+                : ((List<Object>) k.get("requires_figures")).stream().map(String::valueOf).toList();
+        return new ReportKind(id, required(k, "title_vi"), (String) k.get("title_en"), required(k, "legal_source"),
+                String.valueOf(k.get("confidence")), date(k.get("effective_from")), k.get("effective_to") == null ? null
+                : date(k.get("effective_to")), rule, dueRule(id, due.get("UNIT")), dueRule(id, due.get("COMPILER")),
+                k.get("due_second_half") == null ? null : dueRule(id, k.get("due_second_half")),
+                Boolean.TRUE.equals(k.get("form08_table")), List.copyOf(sections), requires);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ReportKind.DueRule dueRule(String id, Object node) {
+        if (!(node instanceof Map)) {
+            throw new IllegalStateException(RESOURCE + ": kind " + id + " needs due rules for UNIT and COMPILER");
+        }
+        Map<String, Object> m = (Map<String, Object>) node;
+        Object month = m.get("month");
+        return new ReportKind.DueRule("LAST".equals(String.valueOf(month)) ? 0 : intOr(month, 0),
+                intOr(m.get("before_day"), 1));
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.util.Date d ? new java.sql.Date(d.getTime()).toLocalDate()
+                : LocalDate.parse(String.valueOf(value));
+    }
+
+    private static int intOr(Object value, int fallback) {
+        return value == null ? fallback : Integer.parseInt(String.valueOf(value));
+    }
+
+    private static String required(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null || String.valueOf(v).isBlank()) {
+            throw new IllegalStateException(RESOURCE + ": missing " + key + " in " + m);
+        }
+        return String.valueOf(v);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> maps(Object node) {
+        return node == null ? List.of() : (List<Map<String, Object>>) node;
+    }
+}

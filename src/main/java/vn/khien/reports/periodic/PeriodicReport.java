@@ -1,0 +1,91 @@
+package vn.khien.reports.periodic;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import vn.khien.platform.FieldProblemException;
+
+/**
+ * One version of a periodic report of an organisation for a kind and period. Each sign-off step is a method that
+ * checks the current status and returns the new state; the repository stores it with one method per step.
+ */
+public record PeriodicReport(long id, long organizationId, String organizationName, @Nullable Long parentOrganizationId,
+                             String kind, String period, LocalDate periodFrom, LocalDate periodTo, int version,
+                             ReportStatus status, LocalDate dueOn, String rulesVersion, @Nullable String documentNumber,
+                             @Nullable LocalDate documentDate, @Nullable String signerName,
+                             @Nullable String signedFileName, @Nullable String returnComment, Instant createdAt,
+                             @Nullable Instant submittedAt, @Nullable Instant decidedAt) {
+
+    public PeriodicReport markChecked() {
+        require(ReportStatus.DRAFT);
+        return with(ReportStatus.CHECKED);
+    }
+
+    public PeriodicReport markSigned(String number, LocalDate date, String signer, @Nullable String fileName) {
+        require(ReportStatus.CHECKED);
+        if (number == null || number.isBlank()) {
+            throw new FieldProblemException("documentNumber", "reports.error.documentNumber");
+        }
+        if (date == null) {
+            throw new FieldProblemException("documentDate", "reports.error.documentDate");
+        }
+        return new PeriodicReport(id, organizationId, organizationName, parentOrganizationId, kind, period, periodFrom,
+                periodTo, version, ReportStatus.SIGNED, dueOn, rulesVersion, number.trim(), date, signer, fileName,
+                returnComment, createdAt, submittedAt, decidedAt);
+    }
+
+    public PeriodicReport markSubmitted(Instant now) {
+        require(ReportStatus.SIGNED);
+        if (parentOrganizationId == null) {
+            throw new FieldProblemException("action", "reports.error.noParent");
+        }
+        return new PeriodicReport(id, organizationId, organizationName, parentOrganizationId, kind, period, periodFrom,
+                periodTo, version, ReportStatus.SUBMITTED, dueOn, rulesVersion, documentNumber, documentDate, signerName,
+                signedFileName, returnComment, createdAt, now, decidedAt);
+    }
+
+    public PeriodicReport markAccepted(Instant now) {
+        require(ReportStatus.SUBMITTED);
+        return decided(ReportStatus.ACCEPTED, null, now);
+    }
+
+    public PeriodicReport markReturned(String comment, Instant now) {
+        require(ReportStatus.SUBMITTED);
+        if (comment == null || comment.isBlank()) {
+            throw new FieldProblemException("comment", "reports.error.comment");
+        }
+        return decided(ReportStatus.RETURNED, comment.trim(), now);
+    }
+
+    /** A returned report is revised as a new version in DRAFT; the returned one is kept. */
+    public void requireRevisable() {
+        require(ReportStatus.RETURNED);
+    }
+
+    /** Late: not submitted by the due day, as of {@code today}. */
+    public boolean lateOn(LocalDate today) {
+        Instant sent = submittedAt;
+        if (sent != null) {
+            return sent.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate().isAfter(dueOn);
+        }
+        return today.isAfter(dueOn);
+    }
+
+    private PeriodicReport decided(ReportStatus to, @Nullable String comment, Instant now) {
+        return new PeriodicReport(id, organizationId, organizationName, parentOrganizationId, kind, period, periodFrom,
+                periodTo, version, to, dueOn, rulesVersion, documentNumber, documentDate, signerName, signedFileName,
+                comment, createdAt, submittedAt, now);
+    }
+
+    private PeriodicReport with(ReportStatus to) {
+        return new PeriodicReport(id, organizationId, organizationName, parentOrganizationId, kind, period, periodFrom,
+                periodTo, version, to, dueOn, rulesVersion, documentNumber, documentDate, signerName, signedFileName,
+                returnComment, createdAt, submittedAt, decidedAt);
+    }
+
+    private void require(ReportStatus expected) {
+        if (status != expected) {
+            throw new FieldProblemException("action", "reports.error.status", status.name());
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package vn.khien.reports.periodic;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.platform.Downloads;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.reports.kinds.ReportKinds;
+
+/** Periodic report pages: list and open, the report with its children (frozen or live), sign-off and documents. */
+@Controller
+public class ReportPages {
+    private final ReportService service;
+    private final ReportDocuments documents;
+    private final ReportKinds kinds;
+    private final MessageSource messages;
+
+    public ReportPages(ReportService service, ReportDocuments documents, ReportKinds kinds, MessageSource messages) {
+        this.service = service;
+        this.documents = documents;
+        this.kinds = kinds;
+        this.messages = messages;
+    }
+
+    @GetMapping("/reports")
+    String list(@RequestParam(required = false) Long organizationId, Model model) {
+        List<ReportRepository.OrgChoice> orgs = service.organizations();
+        Long org = organizationId != null ? organizationId : orgs.isEmpty() ? null : orgs.get(0).id();
+        model.addAttribute("organizations", orgs);
+        model.addAttribute("organizationId", org);
+        model.addAttribute("kinds", kinds.all());
+        model.addAttribute("reports", org == null ? List.of() : service.ofOrganization(org));
+        LocalDate today = service.today();
+        model.addAttribute("suggestedPeriod", today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1));
+        return "reports/list";
+    }
+
+    @PostMapping("/reports")
+    String create(@RequestParam Long organizationId, @RequestParam String kind, @RequestParam String period,
+                  RedirectAttributes redirect) {
+        try {
+            return "redirect:/reports/" + service.create(organizationId, kind, period).id();
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("errors", texts(e));
+            return "redirect:/reports?organizationId=" + organizationId;
+        }
+    }
+
+    @GetMapping("/reports/{id}")
+    String show(@PathVariable long id, Model model) {
+        ReportService.ReportView v = service.view(id);
+        model.addAttribute("v", v);
+        model.addAttribute("r", v.report());
+        model.addAttribute("labels", documents.labels(v.kind().figures()));
+        model.addAttribute("allowed", service.allowed(v.report()));
+        return "reports/show";
+    }
+
+    @PostMapping("/reports/{id}/actions/{action}")
+    String act(@PathVariable long id, @PathVariable ReportAction action,
+               @RequestParam(required = false) String comment, @RequestParam(required = false) String documentNumber,
+               @RequestParam(required = false) LocalDate documentDate, @RequestParam(required = false) String signerName,
+               @RequestParam(required = false) MultipartFile signedFile, RedirectAttributes redirect) throws IOException {
+        try {
+            PeriodicReport r = switch (action) {
+                case CHECK -> service.check(id);
+                case SIGN -> service.sign(id, new ReportService.SignRequest(documentNumber, documentDate, signerName,
+                        signedFile == null || signedFile.isEmpty() ? null : signedFile.getOriginalFilename(),
+                        signedFile == null || signedFile.isEmpty() ? null : signedFile.getContentType(),
+                        signedFile == null || signedFile.isEmpty() ? null : signedFile.getBytes()));
+                case SUBMIT -> service.submit(id);
+                case ACCEPT -> service.accept(id);
+                case RETURN -> service.returnReport(id, comment);
+                case REVISE -> service.revise(id);
+                case CREATE -> throw new FieldProblemException("action", "reports.error.action");
+            };
+            return "redirect:/reports/" + r.id();
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("errors", texts(e));
+            return "redirect:/reports/" + id;
+        }
+    }
+
+    @GetMapping("/reports/{id}/document.{ext}")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String ext) {
+        ReportService.ReportView v = service.view(id);
+        String name = "bao-cao-" + v.report().kind().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
+                + v.report().period() + "-v" + v.report().version() + "." + ext;
+        return switch (ext) {
+            case "docx" -> Downloads.attachment(documents.docx(v), name, MediaType.parseMediaType(
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+            case "xlsx" -> Downloads.attachment(documents.xlsx(v), name, MediaType.parseMediaType(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+            case "pdf" -> Downloads.attachment(documents.pdf(v), name, MediaType.APPLICATION_PDF);
+            default -> throw new vn.khien.platform.NotFoundException("document");
+        };
+    }
+
+    @GetMapping("/reports/{id}/signed-file")
+    ResponseEntity<byte[]> signedFile(@PathVariable long id) {
+        ReportRepository.SignedFile f = service.signedFile(id);
+        return Downloads.attachment(f.content(), f.name(), f.type() == null ? null : MediaType.parseMediaType(f.type()));
+    }
+
+    private List<String> texts(FieldProblemException e) {
+        List<String> out = new ArrayList<>();
+        for (FieldProblemException.FieldProblem p : e.problems()) {
+            out.add(messages.getMessage(p.messageKey(), p.args(), p.messageKey(), LocaleContextHolder.getLocale()));
+        }
+        return out;
+    }
+}

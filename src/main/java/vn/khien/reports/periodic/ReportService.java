@@ -1,0 +1,279 @@
+package vn.khien.reports.periodic;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khien.access.Capability;
+import vn.khien.access.CurrentPerson;
+import vn.khien.access.OrgScope;
+import vn.khien.access.ScopeFilter;
+import vn.khien.audit.AuditEntry;
+import vn.khien.audit.AuditTrail;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.NotFoundException;
+import vn.khien.reports.kinds.ReportKind;
+import vn.khien.reports.kinds.ReportKinds;
+import vn.khien.reports.kinds.ReportPeriod;
+
+/**
+ * Periodic reports: compile, sign off, submit upward, accept or return. Every step checks the caller's capability on
+ * the report's organisation (or, to accept or return, on the parent it was submitted to), is stored as a step and is
+ * appended to the audit trail in the same transaction. Submission freezes the compilation.
+ */
+@Service
+public class ReportService {
+    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** A report with its figures (live, or frozen once submitted) and history. */
+    public record ReportView(PeriodicReport report, ReportKind kind, Compilation compilation,
+                             List<ReportRepository.Step> history, List<PeriodicReport> versions, boolean late) { }
+
+    /** What the signing step carries. */
+    public record SignRequest(String documentNumber, LocalDate documentDate, String signerName, String signedFileName,
+                              String signedFileType, byte[] signedFile) { }
+
+    private final ReportRepository reports;
+    private final ReportCompiler compiler;
+    private final ReportKinds kinds;
+    private final OrgScope scope;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public ReportService(ReportRepository reports, ReportCompiler compiler, ReportKinds kinds, OrgScope scope,
+                         AuditTrail audit, Clock clock) {
+        this.reports = reports;
+        this.compiler = compiler;
+        this.kinds = kinds;
+        this.scope = scope;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    public ReportKind kind(String id) {
+        return kinds.find(id).orElseThrow(() -> new FieldProblemException("kind", "reports.error.kind"));
+    }
+
+    public ReportPeriod period(ReportKind kind, String code) {
+        try {
+            return ReportPeriod.parse(code, kind.period());
+        } catch (IllegalArgumentException e) {
+            throw new FieldProblemException("period", "reports.error.period", kind.period().type().name());
+        }
+    }
+
+    @Transactional
+    public PeriodicReport create(Long organizationId, String kindId, String periodCode) {
+        if (organizationId == null || !scope.canSee(organizationId)) {
+            throw new FieldProblemException("organizationId", "reports.error.organization");
+        }
+        ReportKind kind = kind(kindId);
+        ReportPeriod period = period(kind, periodCode);
+        if (!kind.inForceOn(period.days().to())) {
+            throw new FieldProblemException("period", "reports.error.notInForce", kind.effectiveFrom().toString());
+        }
+        if (!scope.can(organizationId, Capability.EDIT_SECURITY_DATA)) {
+            throw new ForbiddenActionException("reports.forbidden.draft");
+        }
+        var existing = reports.latest(organizationId, kind.id(), period.code());
+        if (existing.isPresent() && existing.get().status() != ReportStatus.RETURNED) {
+            throw new FieldProblemException("period", "reports.error.exists", existing.get().id());
+        }
+        int version = existing.map(r -> r.version() + 1).orElse(1);
+        return insert(organizationId, kind, period, version, existing.isPresent() ? ReportAction.REVISE : null);
+    }
+
+    private PeriodicReport insert(long organizationId, ReportKind kind, ReportPeriod period, int version,
+                                  ReportAction how) {
+        boolean compilerTier = !compiler.childrenOf(organizationId).isEmpty();
+        LocalDate due = compiler.dueOn(kind, period, compilerTier);
+        Instant now = clock.instant();
+        long id = reports.insert(organizationId, kind.id(), period.code(), period.days().from(), period.days().to(),
+                version, due, kinds.version(), CurrentPerson.principal().map(p -> p.personId()).orElse(null), now);
+        reports.step(id, how == null ? ReportAction.CREATE : how, null, ReportStatus.DRAFT, actorId(), actorName(),
+                null, now);
+        audit.record(new AuditEntry(how == null ? "REPORT_CREATED" : "REPORT_REVISED", organizationId, "periodic_report",
+                String.valueOf(id), details(kind.id(), period.code(), "version", version, "dueOn", due.toString())));
+        return reports.find(id, visible()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public PeriodicReport get(long id) {
+        return reports.find(id, visible()).orElseThrow(() -> new NotFoundException("report"));
+    }
+
+    @Transactional(readOnly = true)
+    public ReportView view(long id) {
+        PeriodicReport r = get(id);
+        ReportKind kind = kind(r.kind());
+        Compilation c = r.status().frozen() || r.status() == ReportStatus.RETURNED
+                ? compiler.frozen(r, kind)
+                : compiler.compile(r.organizationId(), kind, period(kind, r.period()), today());
+        return new ReportView(r, kind, c, reports.steps(id), reports.versions(r.organizationId(), r.kind(), r.period()),
+                r.lateOn(today()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<PeriodicReport> ofOrganization(long organizationId) {
+        return reports.ofOrganization(organizationId, visible());
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReportRepository.OrgChoice> organizations() {
+        return reports.visibleOrganizations(visible());
+    }
+
+    /** The steps the caller may take now (for the page's buttons; the service checks again on each step). */
+    @Transactional(readOnly = true)
+    public List<ReportAction> allowed(PeriodicReport r) {
+        List<ReportAction> out = new java.util.ArrayList<>();
+        boolean edit = scope.can(r.organizationId(), Capability.EDIT_SECURITY_DATA);
+        boolean approve = scope.can(r.organizationId(), Capability.APPROVE);
+        boolean parent = r.parentOrganizationId() != null
+                && (scope.can(r.parentOrganizationId(), Capability.APPROVE)
+                || scope.can(r.parentOrganizationId(), Capability.EDIT_SECURITY_DATA));
+        switch (r.status()) {
+            case DRAFT -> { if (edit) { out.add(ReportAction.CHECK); } }
+            case CHECKED -> { if (approve) { out.add(ReportAction.SIGN); } }
+            case SIGNED -> { if ((edit || approve) && r.parentOrganizationId() != null) { out.add(ReportAction.SUBMIT); } }
+            case SUBMITTED -> { if (parent) { out.add(ReportAction.ACCEPT); out.add(ReportAction.RETURN); } }
+            case RETURNED -> { if (edit) { out.add(ReportAction.REVISE); } }
+            default -> { }
+        }
+        return out;
+    }
+
+    @Transactional
+    public PeriodicReport check(long id) {
+        PeriodicReport r = get(id);
+        require(r.organizationId(), "reports.forbidden.check", Capability.EDIT_SECURITY_DATA);
+        PeriodicReport next = r.markChecked();
+        reports.markChecked(next, r.status(), clock.instant());
+        return done(r, next, ReportAction.CHECK, null, Map.of());
+    }
+
+    @Transactional
+    public PeriodicReport sign(long id, SignRequest request) {
+        PeriodicReport r = get(id);
+        require(r.organizationId(), "reports.forbidden.sign", Capability.APPROVE);
+        String signer = request.signerName() == null || request.signerName().isBlank()
+                ? actorName() : request.signerName().trim();
+        PeriodicReport next = r.markSigned(request.documentNumber(), request.documentDate(), signer,
+                request.signedFile() == null ? null : request.signedFileName() == null ? "van-ban-da-ky.pdf"
+                        : request.signedFileName());
+        reports.markSigned(next, r.status(), request.signedFileType(), request.signedFile(), clock.instant());
+        return done(r, next, ReportAction.SIGN, null, Map.of("documentNumber", next.documentNumber(),
+                "documentDate", next.documentDate().toString(), "signedFile", next.signedFileName() != null));
+    }
+
+    @Transactional
+    public PeriodicReport submit(long id) {
+        PeriodicReport r = get(id);
+        require(r.organizationId(), "reports.forbidden.submit", Capability.EDIT_SECURITY_DATA, Capability.APPROVE);
+        Instant now = clock.instant();
+        PeriodicReport next = r.markSubmitted(now);
+        ReportKind kind = kind(r.kind());
+        Compilation c = compiler.compile(r.organizationId(), kind, period(kind, r.period()), today());
+        reports.markSubmitted(next, r.status(), ReportCompiler.snapshot(r.organizationId(), c), now);
+        return done(r, next, ReportAction.SUBMIT, null, Map.of("late", next.lateOn(today()), "totals", c.totals()));
+    }
+
+    @Transactional
+    public PeriodicReport accept(long id) {
+        PeriodicReport r = get(id);
+        requireParent(r);
+        PeriodicReport next = r.markAccepted(clock.instant());
+        reports.markAccepted(next, r.status(), clock.instant());
+        return done(r, next, ReportAction.ACCEPT, null, Map.of());
+    }
+
+    @Transactional
+    public PeriodicReport returnReport(long id, String comment) {
+        PeriodicReport r = get(id);
+        requireParent(r);
+        PeriodicReport next = r.markReturned(comment, clock.instant());
+        reports.markReturned(next, r.status(), clock.instant());
+        return done(r, next, ReportAction.RETURN, next.returnComment(), Map.of("comment", next.returnComment()));
+    }
+
+    /** A returned report is revised as a new version in DRAFT; the returned version is kept. */
+    @Transactional
+    public PeriodicReport revise(long id) {
+        PeriodicReport r = get(id);
+        require(r.organizationId(), "reports.forbidden.draft", Capability.EDIT_SECURITY_DATA);
+        r.requireRevisable();
+        var latest = reports.latest(r.organizationId(), r.kind(), r.period()).orElseThrow();
+        if (latest.id() != r.id()) {
+            throw new FieldProblemException("action", "reports.error.notLatest", latest.id());
+        }
+        ReportKind kind = kind(r.kind());
+        return insert(r.organizationId(), kind, period(kind, r.period()), r.version() + 1, ReportAction.REVISE);
+    }
+
+    @Transactional(readOnly = true)
+    public ReportRepository.SignedFile signedFile(long id) {
+        get(id);
+        return reports.signedFile(id).orElseThrow(() -> new NotFoundException("signed file"));
+    }
+
+    private PeriodicReport done(PeriodicReport before, PeriodicReport after, ReportAction action, String comment,
+                                Map<String, ?> more) {
+        Instant now = clock.instant();
+        reports.step(after.id(), action, before.status(), after.status(), actorId(), actorName(), comment, now);
+        Map<String, Object> d = details(after.kind(), after.period(), "from", before.status().name(), "to",
+                after.status().name());
+        d.putAll(more);
+        audit.record(new AuditEntry("REPORT_" + action.name(), after.organizationId(), "periodic_report",
+                String.valueOf(after.id()), d));
+        return reports.find(after.id(), visible()).orElse(after);
+    }
+
+    private void require(long organizationId, String messageKey, Capability... anyOf) {
+        for (Capability c : anyOf) {
+            if (scope.can(organizationId, c)) {
+                return;
+            }
+        }
+        throw new ForbiddenActionException(messageKey);
+    }
+
+    /** Accepting or returning is the parent's: a role with security or approval rights on the parent organisation. */
+    private void requireParent(PeriodicReport r) {
+        if (r.parentOrganizationId() == null) {
+            throw new ForbiddenActionException("reports.forbidden.decide");
+        }
+        require(r.parentOrganizationId(), "reports.forbidden.decide", Capability.APPROVE, Capability.EDIT_SECURITY_DATA);
+    }
+
+    private ScopeFilter visible() {
+        return scope.visible("o.path");
+    }
+
+    private static Long actorId() {
+        return CurrentPerson.principal().map(p -> p.personId()).orElse(null);
+    }
+
+    private static String actorName() {
+        return CurrentPerson.username().orElse(null);
+    }
+
+    private static Map<String, Object> details(String kind, String period, Object... more) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("kind", kind);
+        d.put("period", period);
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            d.put(String.valueOf(more[i]), more[i + 1]);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,89 @@
+package vn.khien.systems.figures;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.khien.platform.figures.FigurePeriod;
+import vn.khien.platform.figures.FigureRow;
+import vn.khien.platform.figures.FigureSource;
+
+/**
+ * Register figures for reports and dashboards, counted at the system's OWNER only (a system operated by another
+ * unit still counts once, at its owner): systems in scope at the end of the period (created by then and not retired),
+ * operating systems, systems with an approved level (in total, operating, per level 1–5 and level 3 and above) and
+ * level dossiers whose legal step limit had passed at the end of the period (NĐ 331/2026 Đ23; NĐ 85/2016 Đ16).
+ */
+@Component
+public class SystemFigures implements FigureSource {
+
+    static final String IN_SCOPE = " s.owner_organization_id IN (:ids) AND s.created_at < :endAt"
+            + " AND (s.lifecycle_status <> 'RETIRED' OR s.retired_on > :to)";
+    static final String APPROVED = " AND s.approved_level IS NOT NULL AND (s.approved_on IS NULL OR s.approved_on <= :to)";
+    static final String OPERATING = " AND s.lifecycle_status = 'OPERATING'"
+            + " AND (s.operating_since IS NULL OR s.operating_since <= :to)";
+
+    private final JdbcClient jdbc;
+    private final Map<String, String> conditions = new LinkedHashMap<>();
+
+    public SystemFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        conditions.put("systemsTotal", "");
+        conditions.put("systemsOperating", OPERATING);
+        conditions.put("systemsApproved", APPROVED);
+        conditions.put("systemsOperatingApproved", OPERATING + APPROVED);
+        for (int level = 1; level <= 5; level++) {
+            conditions.put("systemsLevel" + level, APPROVED + " AND s.approved_level = " + level);
+        }
+        conditions.put("systemsLevel3Plus", APPROVED + " AND s.approved_level >= 3");
+    }
+
+    @Override
+    public Set<String> figures() {
+        Set<String> names = new java.util.LinkedHashSet<>(conditions.keySet());
+        names.add("dossiersLate");
+        return names;
+    }
+
+    @Override
+    public Map<Long, Map<String, Long>> compute(Collection<Long> organizationIds, FigurePeriod period) {
+        Map<Long, Map<String, Long>> result = new HashMap<>();
+        if (organizationIds.isEmpty()) {
+            return result;
+        }
+        conditions.forEach((figure, condition) -> GroupedCounts.count(jdbc, result, figure,
+                "SELECT s.owner_organization_id, COUNT(*) FROM information_system s WHERE" + IN_SCOPE + condition
+                        + " GROUP BY s.owner_organization_id", organizationIds, period));
+        GroupedCounts.count(jdbc, result, "dossiersLate", """
+                SELECT s.owner_organization_id, COUNT(*) FROM level_dossier d
+                JOIN information_system s ON s.id = d.system_id
+                WHERE s.owner_organization_id IN (:ids) AND d.status IN ('SUBMITTED', 'APPRAISED')
+                  AND (d.step_due_on < :to OR d.validity_due_on < :to)
+                GROUP BY s.owner_organization_id""", organizationIds, period);
+        return result;
+    }
+
+    @Override
+    public List<FigureRow> rows(String figure, long organizationId, FigurePeriod period, int limit) {
+        String sql;
+        if (figure.equals("dossiersLate")) {
+            sql = """
+                    SELECT s.id, s.code, s.name FROM level_dossier d JOIN information_system s ON s.id = d.system_id
+                    WHERE s.owner_organization_id IN (:ids) AND d.status IN ('SUBMITTED', 'APPRAISED')
+                      AND (d.step_due_on < :to OR d.validity_due_on < :to) ORDER BY s.code""";
+        } else if (conditions.containsKey(figure)) {
+            sql = "SELECT s.id, s.code, s.name FROM information_system s WHERE" + IN_SCOPE + conditions.get(figure)
+                    + " ORDER BY s.code";
+        } else {
+            return List.of();
+        }
+        return jdbc.sql(sql + " LIMIT " + Math.max(1, limit)).param("ids", List.of(organizationId))
+                .param("to", period.to()).param("endAt", GroupedCounts.endAt(period.to()))
+                .query((rs, n) -> new FigureRow(rs.getString(2) + " — " + rs.getString(3), "/systems/" + rs.getLong(1)))
+                .list();
+    }
+}

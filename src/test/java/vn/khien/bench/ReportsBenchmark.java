@@ -1,0 +1,181 @@
+package vn.khien.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import vn.khien.KhienApplication;
+import vn.khien.access.PersonPrincipal;
+import vn.khien.reports.dashboard.DashboardService;
+import vn.khien.reports.kinds.ReportKinds;
+import vn.khien.reports.kinds.ReportPeriod;
+import vn.khien.reports.periodic.ReportCompiler;
+
+/**
+ * Periodic-report benchmark (issue 14): generates a province of {@code units} organisations (departments with units
+ * below) owning {@code systems} systems with scans and findings, plus {@code provinces - 1} small provinces beside it,
+ * then times compiling the province's quarterly report (half of its departments submitted, so their rows come from
+ * frozen snapshots) and the national dashboard (root subtree, current quarter and a four-quarter trend).
+ * A {@code main}, not a test: {@code java … vn.khien.bench.ReportsBenchmark 700 5000 34}.
+ */
+public final class ReportsBenchmark {
+    static final String SCHEMA = "khien_bench_reports";
+
+    private ReportsBenchmark() { }
+
+    public static void main(String[] args) throws Exception {
+        int units = args.length > 0 ? Integer.parseInt(args[0]) : 700;
+        int systems = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+        int provinces = args.length > 2 ? Integer.parseInt(args[2]) : 34;
+        String url = env("TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/khien_test");
+        String user = env("TEST_PG_USER", "khien");
+        String password = env("TEST_PG_PASSWORD", "khien");
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            s.execute("CREATE SCHEMA " + SCHEMA);
+        }
+        String[] settings = {"spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
+            "spring.datasource.username=" + user, "spring.datasource.password=" + password,
+            "spring.flyway.schemas=" + SCHEMA, "spring.flyway.default-schema=" + SCHEMA, "logging.level.root=WARN",
+            "server.port=0", "spring.main.banner-mode=off", "khien.bootstrap.admin-password=Bench-Admin-Password-2026"};
+        for (String setting : settings) {
+            int eq = setting.indexOf('=');
+            System.setProperty(setting.substring(0, eq), setting.substring(eq + 1));
+        }
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(KhienApplication.class)
+                .web(WebApplicationType.SERVLET).run();
+        try {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            long t = System.nanoTime();
+            long root = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id").query(Long.class).list().get(0);
+            long province = generate(jdbc, root, "BENCH", units, systems);
+            for (int p = 1; p < provinces; p++) {
+                generate(jdbc, root, "BENCH" + p, 20, 100);
+            }
+            System.out.printf("generated %d units / %d systems in the province, %d other provinces, in %.1f s%n",
+                    units, systems, provinces - 1, (System.nanoTime() - t) / 1e9);
+            ReportKinds kinds = app.getBean(ReportKinds.class);
+            var kind = kinds.find("QUARTERLY_STATUS").orElseThrow();
+            ReportPeriod period = ReportPeriod.containing(LocalDate.now(), kind.period());
+            freezeHalfOfTheDepartments(jdbc, province, period.code());
+            ReportCompiler compiler = app.getBean(ReportCompiler.class);
+            long admin = jdbc.sql("SELECT user_id FROM role_grant WHERE role = 'PLATFORM_ADMIN' ORDER BY id")
+                    .query(Long.class).list().get(0);
+            PersonPrincipal principal = new PersonPrincipal() {
+                @Override public long personId() { return admin; }
+                @Override public String username() { return "admin"; }
+            };
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
+            DashboardService dashboards = app.getBean(DashboardService.class);
+            for (int i = 0; i < 5; i++) {
+                long a = System.nanoTime();
+                var c = compiler.compile(province, kind, period, LocalDate.now());
+                double compile = (System.nanoTime() - a) / 1e6;
+                long b = System.nanoTime();
+                var d = dashboards.dashboard(root);
+                double dash = (System.nanoTime() - b) / 1e6;
+                System.out.printf("run %d: province quarterly report compiled in %.0f ms (%d children, systemsTotal %d);"
+                                + " national dashboard in %.0f ms (%d children)%n", i + 1, compile, c.children().size(),
+                        c.totals().get("systemsTotal"), dash, d.children().size());
+            }
+        } finally {
+            app.close();
+        }
+    }
+
+    /** A province with departments of about 25 units each, systems spread over all of them, scans and findings. */
+    static long generate(JdbcClient jdbc, long root, String code, int units, int systems) {
+        Timestamp now = Timestamp.from(Instant.now());
+        long province = org(jdbc, root, "/" + root + "/", code, "Tỉnh " + code, now);
+        String provincePath = "/" + root + "/" + province + "/";
+        List<Long> orgs = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        int departments = Math.max(1, units / 25);
+        for (int d = 0; d < departments; d++) {
+            long dep = org(jdbc, province, provincePath, code + "-S" + d, "Sở " + d + " " + code, now);
+            orgs.add(dep);
+            String depPath = provincePath + dep + "/";
+            for (int u = 0; u < units / departments - 1; u++) {
+                orgs.add(org(jdbc, dep, depPath, code + "-S" + d + "-U" + u, "Đơn vị " + u + " sở " + d, now));
+            }
+        }
+        for (int i = 0; i < systems; i++) {
+            long owner = orgs.get(i % orgs.size());
+            long operator = orgs.get((i * 7) % orgs.size());
+            Integer level = i % 4 == 0 ? null : 1 + i % 5;
+            long id = jdbc.sql("""
+                    INSERT INTO information_system (owner_organization_id, operator_organization_id, code, name,
+                        system_type, lifecycle_status, approved_level, approved_on, created_at, updated_at)
+                    VALUES (:o, :op, :c, :n, 'INTERNAL', 'OPERATING', :l, :on, :now, :now)""")
+                    .param("o", owner).param("op", operator).param("c", code + "-HT" + i).param("n", "Hệ thống " + i)
+                    .param("l", level).param("on", level == null ? null : LocalDate.now().minusMonths(3))
+                    .param("now", now).update(new org.springframework.jdbc.support.GeneratedKeyHolder(), "id");
+            if (i % 2 == 0) {
+                jdbc.sql("INSERT INTO scan (system_id, scan_date, full_scan, status, uploaded_at) SELECT id, :d, TRUE,"
+                                + " 'COMPLETED', :now FROM information_system WHERE code = :c AND owner_organization_id = :o")
+                        .param("d", LocalDate.now().minusMonths(1)).param("now", now).param("c", code + "-HT" + i)
+                        .param("o", owner).update();
+            }
+        }
+        jdbc.sql("""
+                INSERT INTO finding (id, system_id, tool, fingerprint, title, severity, severity_rank, status, first_seen,
+                    last_seen, due_date)
+                SELECT s.id * 10 + 1, s.id, 'bench', 'fp' || s.id, 'Lỗ hổng thử', 'HIGH', 3, 'OPEN', :seen, :seen, :due
+                FROM information_system s JOIN organization o ON o.id = s.owner_organization_id
+                WHERE o.path LIKE :path""")
+                .param("seen", LocalDate.now().minusMonths(2)).param("due", LocalDate.now().minusMonths(1))
+                .param("path", provincePath + "%").update();
+        return province;
+    }
+
+    /** Half of the province's departments submitted: their frozen TOTAL rows stand in for their subtrees. */
+    static void freezeHalfOfTheDepartments(JdbcClient jdbc, long province, String period) {
+        List<Long> departments = jdbc.sql("SELECT id FROM organization WHERE parent_id = :p ORDER BY id")
+                .param("p", province).query(Long.class).list();
+        Timestamp now = Timestamp.from(Instant.now());
+        for (int i = 0; i < departments.size(); i += 2) {
+            long id = jdbc.sql("""
+                    INSERT INTO periodic_report (organization_id, kind, period, period_from, period_to, version, status,
+                        due_on, rules_version, created_at, submitted_at, updated_at)
+                    VALUES (:o, 'QUARTERLY_STATUS', :p, :f, :t, 1, 'SUBMITTED', :t, 'bench', :now, :now, :now)""")
+                    .param("o", departments.get(i)).param("p", period).param("f", LocalDate.now().withDayOfMonth(1))
+                    .param("t", LocalDate.now()).param("now", now)
+                    .update(new org.springframework.jdbc.support.GeneratedKeyHolder(), "id") > 0
+                    ? jdbc.sql("SELECT MAX(id) FROM periodic_report").query(Long.class).single() : 0;
+            for (String f : List.of("systemsTotal", "systemsApproved", "findingsOpenHigh")) {
+                jdbc.sql("""
+                        INSERT INTO periodic_report_figure (report_id, row_kind, row_organization_id, figure, figure_value)
+                        VALUES (:r, 'TOTAL', :o, :f, 100)""").param("r", id).param("o", departments.get(i))
+                        .param("f", f).update();
+            }
+        }
+    }
+
+    private static long org(JdbcClient jdbc, long parent, String parentPath, String code, String name, Timestamp now) {
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO organization (code, name_vi, kind, parent_id, path, created_at, updated_at)
+                VALUES (:c, :n, 'UNIT', :p, '/', :now, :now)""")
+                .param("c", code).param("n", name).param("p", parent).param("now", now).update(keys, "id");
+        long id = keys.getKey().longValue();
+        jdbc.sql("UPDATE organization SET path = :path WHERE id = :id").param("path", parentPath + id + "/")
+                .param("id", id).update();
+        return id;
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
