@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The national data generator on the test database's engine: on PostgreSQL in a schema of its own (COPY path), on H2
  * in a database of its own (batch path). A tiny scale keeps it to seconds.
  */
+@Tag("database")
 class NationalDataGeneratorTest {
 
     private static final double SCALE = 0.001;
