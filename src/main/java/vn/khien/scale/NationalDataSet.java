@@ -222,7 +222,7 @@ final class NationalDataSet {
                 Org owner = owners.get(s <= owners.size() ? (int) (s - 1) : random.nextInt(owners.size()));
                 // About one system in twelve is run by another unit (the department's data centre).
                 Org operator = owner.kind().equals("UNIT") && random.nextInt(12) == 0 ? parentOf(owner) : owner;
-                String type = pick(new String[] {"INTERNAL", "PUBLIC_SERVICE", "INFRASTRUCTURE", "INDUSTRIAL_CONTROL",
+                String type = pick(new String[] {"INTERNAL", "CITIZEN_BUSINESS", "INFRASTRUCTURE", "ICS",
                         "OTHER"}, new int[] {50, 35, 10, 3, 2});
                 int level = Integer.parseInt(pick(new String[] {"1", "2", "3", "4", "5"}, new int[] {15, 45, 30, 9, 1}));
                 String lifecycle = pick(new String[] {"OPERATING", "UNDER_INVESTMENT", "PLANNED", "RETIRED"},
