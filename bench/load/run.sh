@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Load test at national shape (issue 15): generate a national data set into an empty PostgreSQL database, start
+# Khiên on it, run the Gatling journeys (bench/load/java), stop Khiên. Figures land in target/gatling/*/index.html.
+#
+#   bench/load/run.sh                      # scale 0.05, 50 users, 120 s
+#   SCALE=1.0 USERS=50 DURATION=300 bench/load/run.sh
+#
+# Database: KHIEN_DB_URL/USER/PASSWORD (an EMPTY database), default a database khien_load on the local cluster,
+# dropped and re-created (needs `runuser -u postgres` as root, as on the CI machine).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SCALE=${SCALE:-0.05} USERS=${USERS:-50} DURATION=${DURATION:-120} PORT=${PORT:-8089}
+if [ -z "${KHIEN_DB_URL:-}" ]; then
+  runuser -u postgres -- psql -q -c "DROP DATABASE IF EXISTS khien_load" -c "CREATE DATABASE khien_load OWNER khien"
+  export KHIEN_DB_URL=jdbc:postgresql://127.0.0.1:5432/khien_load KHIEN_DB_USER=khien KHIEN_DB_PASSWORD=khien
+fi
+mvn -B -ntp -q -DskipTests package
+JAR=$(ls target/khien-*.jar | grep -v original | head -1)
+echo "== generate --scale $SCALE"
+/usr/bin/time -f "generate: %e s, %M KB peak RSS" java -jar "$JAR" generate --scale "$SCALE" --seed 42
+echo "== start Khiên on port $PORT"
+KHIEN_PORT=$PORT KHIEN_BOOTSTRAP_ADMIN_PASSWORD='Load-Test-Admin-2026' KHIEN_REPORTS_DIR=target/load-reports \
+  java -jar "$JAR" > target/load-server.log 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
+  sleep 1
+done
+echo "== Gatling: $USERS users for $DURATION s"
+mvn -B -ntp -Pload test-compile gatling:test -Dkhien.url="http://localhost:$PORT" -Dusers="$USERS" \
+  -Dduration="$DURATION"
