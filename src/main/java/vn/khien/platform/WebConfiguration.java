@@ -14,7 +14,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /** Vietnamese first: vi unless the person chose English (?lang=en, kept in a cookie). */
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration implements WebMvcConfigurer {
+public class WebConfiguration implements WebMvcConfigurer {
 
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 

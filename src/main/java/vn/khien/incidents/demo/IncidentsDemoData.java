@@ -20,7 +20,7 @@ import vn.khien.audit.AuditTrail;
 import vn.khien.incidents.cases.IncidentService;
 import vn.khien.incidents.cases.IncidentSource;
 import vn.khien.incidents.cases.Indicators;
-import vn.khien.systems.demo.SystemsDemoReady;
+import vn.khien.systems.SystemsDemoReady;
 
 /**
  * The incidents side of {@code --demo}: the province designates its incident-response unit (the department where

@@ -6,7 +6,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.khien.obligations.jobs.ReminderService;
-import vn.khien.systems.demo.SystemsDemoReady;
+import vn.khien.systems.SystemsDemoReady;
 
 /**
  * Demo: once the register, compliance and scan demos are in place, runs the reminder job once, so the demo officers

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param id         the evidence row's id, if any
  * @param url        the application path where the evidence (or the place where the duty is done) is shown
  */
-record DutyEvidence(
+public record DutyEvidence(
         @Nullable LocalDate lastMetOn, @Nullable LocalDate nextDueOn, String kind, @Nullable Long id,
         @Nullable String url) {
 

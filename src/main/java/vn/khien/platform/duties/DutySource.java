@@ -13,7 +13,7 @@ import java.util.Set;
  * <p>Implementations answer in bulk (one query per rule, never one per subject) and only for subjects the caller
  * may see: the ids passed in are already scoped, but a source must not reveal evidence of other subjects.
  */
-interface DutySource {
+public interface DutySource {
 
     /** The rule ids this source answers for, e.g. {@code Set.of("R21")}. */
     Set<String> rules();

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * per TT 12/2022 Đ14 — the reports module derives the days from its rule data). "As of" figures such as open
  * findings are read at the end of the last day.
  */
-record FigurePeriod(LocalDate from, LocalDate to) {
+public record FigurePeriod(LocalDate from, LocalDate to) {
 
     public FigurePeriod {
         if (to.isBefore(from)) {

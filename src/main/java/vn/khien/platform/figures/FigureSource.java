@@ -15,7 +15,7 @@ import java.util.Set;
  * <p>Implementations compute each figure for all the organisations passed in with one grouped query, never one
  * query per organisation.
  */
-interface FigureSource {
+public interface FigureSource {
 
     /** The figure names this source computes; each has a message key {@code figure.<name>}. */
     Set<String> figures();

@@ -17,7 +17,7 @@ import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.kinds.ReportPeriod;
 import vn.khien.reports.periodic.PeriodicReport;
 import vn.khien.reports.periodic.ReportService;
-import vn.khien.systems.demo.SystemsDemoReady;
+import vn.khien.systems.SystemsDemoReady;
 
 /**
  * The reports side of {@code --demo}, for the previous quarter's report (CĐ 33), whose due day has passed: the

@@ -233,11 +233,8 @@ public class ClassificationPages {
             Map<String, Question> qs = regime.questionsById();
             Question type = qs.get("system_type");
             if (type != null && s.systemType() != null) {
-                String code = switch (s.systemType()) {
-                    case PUBLIC_SERVICE -> "CITIZEN_BUSINESS";
-                    case INDUSTRIAL_CONTROL -> "ICS";
-                    default -> s.systemType().name();
-                };
+                // The register and the classification rules share one vocabulary (issue 9, point 21).
+                String code = s.systemType().name();
                 if (type.options().contains(code)) {
                     values.add(prefix + "system_type", code);
                 }
