@@ -18,7 +18,7 @@ final class ObligationFixtures {
         data.jdbc().sql("""
                 INSERT INTO information_system (owner_organization_id, operator_organization_id, code, name, system_type,
                     lifecycle_status, approved_level, approved_regime, approved_on, created_at, updated_at)
-                VALUES (:o, :o, :code, :name, 'PUBLIC_SERVICE', 'OPERATING', :level, :regime, :approved, :now, :now)""")
+                VALUES (:o, :o, :code, :name, 'CITIZEN_BUSINESS', 'OPERATING', :level, :regime, :approved, :now, :now)""")
                 .param("o", org.id()).param("code", data.unique("SYS")).param("name", "Cổng dịch vụ công thử")
                 .param("level", level).param("regime", regime)
                 .param("approved", approvedOn == null ? null : Date.valueOf(approvedOn))

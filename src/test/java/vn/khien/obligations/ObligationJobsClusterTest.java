@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,6 +37,7 @@ import vn.khien.obligations.jobs.ReminderService;
  * by a node that died is sent by the surviving node. Run it on PostgreSQL with -Ppostgres (the database the whole
  * suite uses); on the default embedded H2 both contexts share the in-memory database of this JVM.
  */
+@Tag("database")
 class ObligationJobsClusterTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));

@@ -23,7 +23,7 @@ class ObligationRulesTest {
     private final ObligationEngine engine = new ObligationEngine();
 
     private static Subject system(int level, String regime, LocalDate approvedOn) {
-        return Subject.system(1, 10, "HT", level, regime, "PUBLIC_SERVICE", "OPERATING", approvedOn,
+        return Subject.system(1, 10, "HT", level, regime, "CITIZEN_BUSINESS", "OPERATING", approvedOn,
                 Set.of("LEVEL_APPROVED"));
     }
 

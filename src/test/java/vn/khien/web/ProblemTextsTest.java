@@ -32,7 +32,7 @@ class ProblemTextsTest extends IntegrationTest {
         assertThat(error.get("field").asString()).isEqualTo("systemType");
         List<String> accepted = new ArrayList<>();
         error.get("accepted").forEach(v -> accepted.add(v.asString()));
-        assertThat(accepted).contains("INTERNAL", "PUBLIC_SERVICE");
+        assertThat(accepted).contains("INTERNAL", "CITIZEN_BUSINESS");
         assertThat(error.get("messageVi").asString()).contains("systemType").contains("chỉ nhận").contains("INTERNAL");
         assertThat(error.get("messageEn").asString()).contains("systemType").contains("accepts only");
 
