@@ -66,10 +66,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         // A value of the wrong type or outside an enum: name the field and the accepted values (issue 9).
-        Throwable specific = e.getMostSpecificCause();
-        if (specific instanceof tools.jackson.databind.exc.MismatchedInputException m && !m.getPath().isEmpty()) {
-            String field = fieldPath(m.getPath());
-            Class<?> target = m.getTargetType();
+        Class<?> target = null;
+        List<tools.jackson.core.JacksonException.Reference> at = List.of();
+        for (Throwable c = e.getCause(); c != null && target == null; c = c.getCause()) {
+            if (c instanceof tools.jackson.databind.exc.MismatchedInputException m) {
+                target = m.getTargetType();
+                at = m.getPath();
+            } else if (c instanceof tools.jackson.databind.exc.ValueInstantiationException v) {
+                // A @JsonCreator refused the value (e.g. an enum that also accepts former codes).
+                target = v.getType() == null ? null : v.getType().getRawClass();
+                at = v.getPath();
+            }
+        }
+        if (target != null && !at.isEmpty()) {
+            String field = fieldPath(at);
             Map<String, Object> error = new java.util.LinkedHashMap<>();
             error.put("field", field);
             if (target != null && target.isEnum()) {

@@ -42,6 +42,8 @@ class LegalStepsBrowserTest extends IntegrationTest {
 
     private Page as(TestData.Person person) {
         Page page = browser.newPage();
+        // Appraisal and approval ask for confirmation (issue 9 point 11): the person confirms.
+        page.onDialog(d -> d.accept());
         Browser.signIn(page, person.username(), TestData.PASSWORD);
         return page;
     }

@@ -137,10 +137,10 @@ class LevelDossierBrowserTest extends IntegrationTest {
         assertThat(leader.locator("[id='precondition-nd331.regulation-before-approval']"))
                 .hasAttribute("data-met", "false");
         leader.fill("#decisionNumber", "88/QĐ-SYT");
-        leader.fill("#decisionDate", "2026-11-21");
+        leader.fill("#decisionDate", "21/11/2026");
         leader.fill("#decisionSigner", "Trần Văn Lãnh Đạo");
         leader.click("#action-APPROVE");
-        assertThat(leader.locator("#dossier-errors")).containsText("NĐ 331/2026/NĐ-CP Đ30.7");
+        assertThat(leader.locator("#action-form-APPROVE")).containsText("NĐ 331/2026/NĐ-CP Đ30.7");
         assertThat(leader.locator("#dossier-status")).hasAttribute("data-status", "APPRAISED");
 
         // The officer records the regulation on the system's plan page, reached from the dossier, before approval.

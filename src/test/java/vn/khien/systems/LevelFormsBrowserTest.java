@@ -145,6 +145,8 @@ class LevelFormsBrowserTest extends IntegrationTest {
                     Map.of("decisionNumber", "1/QĐ", "decisionDate", "2026-11-21", "decisionSigner", "X"));
             assertThat(own.status()).as(own.body()).isEqualTo(403);
 
+            // The system's security regulation is issued before approval (TT 12 Đ9.7, NĐ 331 Đ30.7).
+            ProvinceFixture.recordRegulation(officerApi, systemId, "2026-11-02");
             // The owner's leader approves; a wrong date is refused in place, with everything typed kept.
             Page leader = browser.newPage();
             leader.onDialog(d -> d.accept());

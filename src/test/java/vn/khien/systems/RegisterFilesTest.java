@@ -108,7 +108,7 @@ class RegisterFilesTest extends IntegrationTest {
             List<String> lines = new ArrayList<>();
             values.forEach(row -> lines.add(row.getCell(1).getStringCellValue() + "=" + row.getCell(2).getStringCellValue()));
             assertThat(lines).contains("Trung tâm dữ liệu=DATA_CENTRE", "Đang vận hành=OPERATING",
-                    "Phục vụ người dân, doanh nghiệp=PUBLIC_SERVICE");
+                    "Phục vụ người dân, doanh nghiệp=CITIZEN_BUSINESS");
         }
         assertThat(new String(officer.get("/systems/import/template.csv").body(), StandardCharsets.UTF_8))
                 .contains("Tên hệ thống [name]");
