@@ -1,5 +1,7 @@
 package vn.khien.reports.periodic;
 
+import java.util.stream.Collectors;
+import org.springframework.context.i18n.LocaleContextHolder;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,6 +44,10 @@ public class ReportPages {
         model.addAttribute("organizations", orgs);
         model.addAttribute("organizationId", org);
         model.addAttribute("kinds", kinds.all());
+        // Reports are listed by their kind's title in the reader's language, never by the kind's code.
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        model.addAttribute("kindTitles", kinds.all().stream().collect(Collectors.toMap(
+                k -> k.id(), k -> k.title(english), (a, b) -> a)));
         model.addAttribute("reports", org == null ? List.of() : service.ofOrganization(org));
         LocalDate today = service.today();
         model.addAttribute("suggestedPeriod", today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1));
