@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khien.platform.figures.FigurePeriod;
+import vn.khien.platform.figures.GroupedCounts;
 import vn.khien.platform.figures.FigureRow;
 import vn.khien.platform.figures.FigureSource;
 

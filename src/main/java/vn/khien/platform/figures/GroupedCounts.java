@@ -1,4 +1,4 @@
-package vn.khien.vulnerabilities.figures;
+package vn.khien.platform.figures;
 
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -10,20 +10,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.khien.platform.figures.FigurePeriod;
 
 /**
  * Runs one grouped count per figure ({@code SELECT org, COUNT(*) … GROUP BY org}) over many organisations at once, in
  * chunks of ids so the parameter list stays far below the drivers' limits.
+ * Shared by every module's {@link FigureSource}, so all figures count the same way.
  */
-final class GroupedCounts {
-    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+public final class GroupedCounts {
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int CHUNK = 5000;
 
     private GroupedCounts() { }
 
     /** Queries take {@code :ids}, {@code :from}, {@code :to} (dates) and {@code :endAt} (end of the last day). */
-    static void count(JdbcClient jdbc, Map<Long, Map<String, Long>> into, String figure, String sql,
+    public static void count(JdbcClient jdbc, Map<Long, Map<String, Long>> into, String figure, String sql,
                       Collection<Long> ids, FigurePeriod period) {
         List<Long> all = new ArrayList<>(ids);
         for (int i = 0; i < all.size(); i += CHUNK) {
@@ -36,7 +36,7 @@ final class GroupedCounts {
         }
     }
 
-    static OffsetDateTime endAt(LocalDate lastDay) {
+    public static OffsetDateTime endAt(LocalDate lastDay) {
         return lastDay.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
     }
 }
