@@ -42,7 +42,10 @@ public final class Browser implements AutoCloseable {
         page.navigate("/login");
         page.fill("#username", username);
         page.fill("#password", password);
+        // Wait for the sign-in POST to have left the login page (to the home page, or to /login?error):
+        // waiting for the load state alone returns at once, and a navigation right after would cancel the POST.
         page.click("#login-submit");
+        page.waitForURL(url -> !url.endsWith("/login"));
         page.waitForLoadState();
     }
 
