@@ -1,13 +1,14 @@
 package vn.khien.systems.attention;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import vn.khien.access.Capability;
-import vn.khien.access.CurrentPerson;
-import vn.khien.access.OrgScope;
 import vn.khien.access.ScopeFilter;
+import vn.khien.systems.dossier.DossierAction;
+import vn.khien.systems.dossier.DossierActors;
 import vn.khien.systems.register.SystemRepository;
 
 /**
@@ -26,61 +27,40 @@ public class SystemsAttentionQueries {
 
     private final JdbcClient jdbc;
     private final SystemRepository systems;
-    private final OrgScope scope;
+    private final DossierActors actors;
 
-    public SystemsAttentionQueries(JdbcClient jdbc, SystemRepository systems, OrgScope scope) {
+    public SystemsAttentionQueries(JdbcClient jdbc, SystemRepository systems, DossierActors actors) {
         this.jdbc = jdbc;
         this.systems = systems;
-        this.scope = scope;
+        this.actors = actors;
     }
 
     public record DossierRow(long id, String code, String name, LocalDate dueOn) { }
 
     public record SystemRow(long id, String code, String name) { }
 
-    /**
-     * Submitted dossiers this person may return or appraise: the rule of {@code DossierService} — a role with
-     * EDIT_SECURITY_DATA or APPROVE on the appraiser's subtree, and not a dossier this person submitted.
-     */
+    /** Submitted dossiers this person may appraise: the rule of {@link DossierAction#APPRAISE}. */
     public List<DossierRow> toAppraise() {
-        ScopeFilter acts = scope.holdingAny("ap.path", "actor", Capability.EDIT_SECURITY_DATA, Capability.APPROVE);
-        return waitingFor("SUBMITTED", "d.appraiser_org_id", acts);
+        return mayTake(DossierAction.APPRAISE, "", "d.step_due_on, d.id");
     }
 
-    /** Appraised dossiers this person may approve: APPROVE on the approver's subtree, not their own submission. */
+    /** Appraised dossiers this person may approve: the rule of {@link DossierAction#APPROVE}. */
     public List<DossierRow> toApprove() {
-        ScopeFilter acts = scope.holdingAny("ap.path", "actor", Capability.APPROVE);
-        // Nor a dossier this person appraised: appraisal and approval are two people's judgements.
-        return waitingFor("APPRAISED", "d.approver_org_id", acts,
-                " AND (d.appraised_by IS NULL OR d.appraised_by <> :me)");
+        return mayTake(DossierAction.APPROVE, "", "d.step_due_on, d.id");
     }
 
-    /**
-     * Dossiers returned for revision that this person can revise: the author, or anyone who may edit the owner's
-     * security data (the rule of {@code SystemService.canEdit}).
-     */
+    /** Dossiers returned for revision that this person may resubmit: the rule of {@link DossierAction#SUBMIT}. */
     public List<DossierRow> returned() {
-        ScopeFilter edits = scope.holdingAny("own.path", "editor", Capability.EDIT_SECURITY_DATA);
-        ScopeFilter visible = systems.visibleSystems("d.system_id");
-        return jdbc.sql(DOSSIER + " JOIN organization own ON own.id = s.owner_organization_id"
-                        + " WHERE d.status = 'RETURNED' AND (d.submitted_by = :me OR " + edits.sql() + ")"
-                        + " AND " + visible.sql() + " ORDER BY d.updated_at DESC, d.id LIMIT " + LIMIT)
-                .params(edits.params()).params(visible.params()).param("me", CurrentPerson.idOrNobody())
-                .query(SystemsAttentionQueries::dossier).list();
+        return mayTake(DossierAction.SUBMIT, " AND d.status = 'RETURNED'", "d.updated_at DESC, d.id");
     }
 
-    private List<DossierRow> waitingFor(String status, String authorityColumn, ScopeFilter acts) {
-        return waitingFor(status, authorityColumn, acts, "");
-    }
-
-    private List<DossierRow> waitingFor(String status, String authorityColumn, ScopeFilter acts, String extra) {
+    /** The dossiers the person may take this step on, by {@link DossierActors#mayTake}: the service's own rule. */
+    private List<DossierRow> mayTake(DossierAction action, String extra, String order) {
+        ScopeFilter acts = actors.mayTake(action);
         ScopeFilter visible = systems.visibleSystems("d.system_id");
-        return jdbc.sql(DOSSIER + " JOIN organization ap ON ap.id = " + authorityColumn
-                        + " WHERE d.status = :status AND (d.submitted_by IS NULL OR d.submitted_by <> :me)" + extra
-                        + " AND " + acts.sql() + " AND " + visible.sql()
-                        + " ORDER BY d.step_due_on, d.id LIMIT " + LIMIT)
-                .params(acts.params()).params(visible.params()).param("status", status)
-                .param("me", CurrentPerson.idOrNobody()).query(SystemsAttentionQueries::dossier).list();
+        return jdbc.sql(DOSSIER + " WHERE " + acts.sql() + extra + " AND " + visible.sql()
+                        + " ORDER BY " + order + " LIMIT " + LIMIT)
+                .params(acts.params()).params(visible.params()).query(SystemsAttentionQueries::dossier).list();
     }
 
     /** Open dossiers past the legal limit of their current step (or of the validity check that runs beside it). */
@@ -109,7 +89,7 @@ public class SystemsAttentionQueries {
                 .query((rs, n) -> new SystemRow(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
     }
 
-    private static DossierRow dossier(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static DossierRow dossier(ResultSet rs, int n) throws SQLException {
         return new DossierRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class));
     }
 }

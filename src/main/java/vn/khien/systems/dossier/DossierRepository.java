@@ -74,14 +74,111 @@ public class DossierRepository {
         return keys.getKey().longValue();
     }
 
-    /** Sets columns of a workflow step; keys are column names chosen by the service, never by the caller. */
-    public void update(long id, Map<String, Object> columns, Instant now) {
-        Map<String, Object> params = new LinkedHashMap<>(columns);
-        StringBuilder sql = new StringBuilder("UPDATE level_dossier SET updated_at = :now");
-        columns.keySet().forEach(c -> sql.append(", ").append(c).append(" = :").append(c));
-        params.put("now", Timestamp.from(now));
-        params.put("id", id);
-        jdbc.sql(sql + " WHERE id = :id").params(params).update();
+    /** The procedure that applies (5 for a level-3 or level-4 system on the critical list, NĐ 331/2026 Đ20.4). */
+    public void setProcedureLevel(long id, int procedureLevel, Instant now) {
+        jdbc.sql("UPDATE level_dossier SET procedure_level = :p, updated_at = :now WHERE id = :id")
+                .param("p", procedureLevel).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    // ---- one method per workflow step: each writes the state its Dossier method returned, and its history line.
+    // Every step resets the receipt (the next body records its own) and the validity check (only a submission runs it).
+
+    public void submit(long id, DossierTransition.Submission s) {
+        DossierTransition t = s.step();
+        jdbc.sql("""
+                UPDATE level_dossier SET status = :status, procedure_level = :procedure, submitted_by = :by,
+                    submitted_at = :at, step_started_on = :started, step_due_on = :due, step_due_estimated = :estimated,
+                    step_limit_ref = :limitRef, validity_due_on = :validityDue,
+                    validity_due_estimated = :validityEstimated, validity_limit_ref = :validityRef,
+                    received_on = NULL, updated_at = :at
+                WHERE id = :id""")
+                .params(common(id, t)).param("procedure", s.procedureLevel()).param("by", t.actor().id())
+                .param("limitRef", s.stepLimitRef()).param("validityDue", s.validityDueOn())
+                .param("validityEstimated", s.validityDueEstimated()).param("validityRef", s.validityLimitRef())
+                .update();
+        addStep(id, t);
+    }
+
+    public void returnForRevision(long id, DossierTransition t) {
+        jdbc.sql("""
+                UPDATE level_dossier SET status = :status, step_started_on = :started, step_due_on = :due,
+                    step_due_estimated = :estimated, step_limit_ref = NULL, validity_due_on = NULL,
+                    validity_due_estimated = FALSE, received_on = NULL, updated_at = :at
+                WHERE id = :id""").params(common(id, t)).update();
+        addStep(id, t);
+    }
+
+    public void appraise(long id, DossierTransition.Appraisal a) {
+        DossierTransition t = a.step();
+        jdbc.sql("""
+                UPDATE level_dossier SET status = :status, appraised_by = :by, appraised_at = :at,
+                    appraisal_opinion = :opinion, step_started_on = :started, step_due_on = :due,
+                    step_due_estimated = :estimated, step_limit_ref = :limitRef, validity_due_on = NULL,
+                    validity_due_estimated = FALSE, received_on = NULL, updated_at = :at
+                WHERE id = :id""")
+                .params(common(id, t)).param("by", t.actor().id()).param("opinion", t.comment())
+                .param("limitRef", a.stepLimitRef()).update();
+        addStep(id, t);
+    }
+
+    public void approve(long id, DossierTransition.Approval a) {
+        DossierTransition t = a.step();
+        jdbc.sql("""
+                UPDATE level_dossier SET status = :status, approved_by = :by, approved_at = :at,
+                    decision_number = :number, decision_date = :date, decision_signer = :signer,
+                    step_started_on = :started, step_due_on = :due, step_due_estimated = :estimated,
+                    validity_due_on = NULL, validity_due_estimated = FALSE, received_on = NULL, updated_at = :at
+                WHERE id = :id""")
+                .params(common(id, t)).param("by", t.actor().id()).param("number", a.decisionNumber())
+                .param("date", a.decisionDate()).param("signer", a.decisionSigner()).update();
+        if (a.signedFile() != null) {
+            jdbc.sql("UPDATE level_dossier SET signed_file = :file, signed_file_name = :name WHERE id = :id")
+                    .param("file", a.signedFile()).param("name", a.signedFileName()).param("id", id).update();
+        }
+        addStep(id, t);
+    }
+
+    public void withdraw(long id, DossierTransition t) {
+        jdbc.sql("""
+                UPDATE level_dossier SET status = :status, step_started_on = :started, step_due_on = :due,
+                    step_due_estimated = :estimated, validity_due_on = NULL, validity_due_estimated = FALSE,
+                    received_on = NULL, updated_at = :at
+                WHERE id = :id""").params(common(id, t)).update();
+        addStep(id, t);
+    }
+
+    /** The receipt: the day received, the current step's limit counted from it, kept in the history. */
+    public void recordReceipt(long id, DossierTransition.Receipt r) {
+        jdbc.sql("""
+                UPDATE level_dossier SET received_on = :received, step_due_on = :due, step_due_estimated = :estimated,
+                    validity_due_on = :validityDue, validity_due_estimated = :validityEstimated, updated_at = :at
+                WHERE id = :id""")
+                .param("received", r.receivedOn()).param("due", r.stepDueOn()).param("estimated", r.stepDueEstimated())
+                .param("validityDue", r.validityDueOn()).param("validityEstimated", r.validityDueEstimated())
+                .param("at", Timestamp.from(r.at())).param("id", id).update();
+        jdbc.sql("""
+                INSERT INTO dossier_step (dossier_id, action, from_status, to_status, actor_id, actor_name, comment,
+                    due_on, received_on, occurred_at)
+                VALUES (:d, 'RECEIVE', :s, :s, :actor, :name, :comment, :due, :received, :now)""")
+                .param("d", id).param("s", r.status().name()).param("actor", r.actor().id())
+                .param("name", r.actor().name()).param("comment", r.note()).param("due", r.stepDueOn())
+                .param("received", r.receivedOn()).param("now", Timestamp.from(r.at())).update();
+    }
+
+    private static Map<String, Object> common(long id, DossierTransition t) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", id);
+        p.put("status", t.to().name());
+        p.put("started", t.startedOn());
+        p.put("due", t.dueOn());
+        p.put("estimated", t.dueEstimated());
+        p.put("at", Timestamp.from(t.at()));
+        return p;
+    }
+
+    private void addStep(long id, DossierTransition t) {
+        addStep(id, t.recordedAs(), t.from(), t.to(), t.actor().id(), t.actor().name(), t.comment(), t.dueOn(),
+                t.limitOfThisStep(), t.at());
     }
 
     public void updateAuthorities(long id, long appraiser, long approver, Long expert, String legalRef) {
@@ -102,18 +199,6 @@ public class DossierRepository {
                 .param("d", dossierId).param("action", action).param("from", from == null ? null : from.name())
                 .param("to", to.name()).param("actor", actorId).param("name", actorName).param("comment", comment)
                 .param("due", dueOn).param("now", Timestamp.from(now)).update();
-    }
-
-    /** The receipt step: the day the body received the dossier, kept in the history with the new due day. */
-    public void addReceiptStep(long dossierId, DossierStatus status, Long actorId, String actorName, String comment,
-                               LocalDate receivedOn, LocalDate dueOn, Instant now) {
-        jdbc.sql("""
-                INSERT INTO dossier_step (dossier_id, action, from_status, to_status, actor_id, actor_name, comment,
-                    due_on, received_on, occurred_at)
-                VALUES (:d, 'RECEIVE', :s, :s, :actor, :name, :comment, :due, :received, :now)""")
-                .param("d", dossierId).param("s", status.name()).param("actor", actorId).param("name", actorName)
-                .param("comment", comment).param("due", dueOn).param("received", receivedOn)
-                .param("now", Timestamp.from(now)).update();
     }
 
     // ---- national-security-critical list and additional decisions (NĐ 331/2026 Đ16–17, Đ20, Đ24)

@@ -17,6 +17,7 @@ import vn.khien.access.CurrentPerson;
 import vn.khien.access.OrgScope;
 import vn.khien.audit.AuditEntry;
 import vn.khien.audit.AuditTrail;
+import vn.khien.platform.DateDisplay;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.FieldProblemException.FieldProblem;
 import vn.khien.platform.ForbiddenActionException;
@@ -60,12 +61,19 @@ public class DossierService {
     private final Clock clock;
     private final ApprovalPreconditions preconditions;
     private final SecurityRegulations regulations;
+    private final DossierActors actors;
+    private final Map<DossierAction, Step> steps;
 
     public DossierService(DossierRepository repository, SystemService systems, SystemRepository systemRepository,
                           ClassificationService classifications, AuthorityResolver authority,
                           AuthorityDirectory directory, DossierPartCatalog partCatalog, DossierDeadlines deadlines,
                           OrgScope scope, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-                          ApprovalPreconditions preconditions, SecurityRegulations regulations) {
+                          ApprovalPreconditions preconditions, SecurityRegulations regulations,
+                          DossierActors actors) {
+        this.actors = actors;
+        this.steps = Map.of(DossierAction.SUBMIT, this::submit, DossierAction.RETURN, this::returnForRevision,
+                DossierAction.APPRAISE, this::appraise, DossierAction.APPROVE, this::approve,
+                DossierAction.WITHDRAW, this::withdraw);
         this.preconditions = preconditions;
         this.regulations = regulations;
         this.repository = repository;
@@ -138,7 +146,7 @@ public class DossierService {
                 Long.parseLong(a.appraiserOrgId()), Long.parseLong(a.approverOrgId()),
                 a.expertOpinionOrgId().map(Long::parseLong).orElse(null), a.legalRef(), CurrentPerson.idOrNobody(),
                 clock.instant());
-        repository.update(id, Map.of("procedure_level", a.procedureLevel()), clock.instant());
+        repository.setProcedureLevel(id, a.procedureLevel(), clock.instant());
         repository.addStep(id, "CREATE", null, DossierStatus.DRAFT, CurrentPerson.idOrNobody(),
                 CurrentPerson.username().orElse(null), null, null, null, clock.instant());
         Dossier d = get(id);
@@ -199,11 +207,11 @@ public class DossierService {
         return d;
     }
 
-    /** What the caller may do now, for the UI. */
+    /** What the caller may do now, for the UI: the steps {@link DossierActors} would not refuse. */
     public List<DossierAction> allowedActions(Dossier d) {
         List<DossierAction> allowed = new ArrayList<>();
         for (DossierAction a : DossierAction.values()) {
-            if (denial(d, a).isEmpty()) {
+            if (actors.denial(d, a).isEmpty()) {
                 allowed.add(a);
             }
         }
@@ -211,175 +219,159 @@ public class DossierService {
     }
 
     /**
-     * Why the caller may not take this step now: a status problem (422) or a role problem (403). The home page asks
-     * the same question in SQL for every dossier at once ({@code SystemsAttentionQueries}): change both together.
+     * Takes a step named by the API or the page: refused when {@link DossierActors} refuses it, otherwise the step's
+     * own method below.
      */
-    private Optional<RuntimeException> denial(Dossier d, DossierAction action) {
-        long me = CurrentPerson.idOrNobody();
-        boolean ownSubmission = d.submittedBy() != null && d.submittedBy() == me;
-        switch (action) {
-            case SUBMIT:
-            case WITHDRAW: {
-                boolean statusOk = action == DossierAction.SUBMIT ? d.status().editable() : d.status().open();
-                if (!statusOk) {
-                    return Optional.of(new FieldProblemException("status", "systems.dossier.wrongStatus", d.status()));
-                }
-                return systems.canEdit(systems.get(d.systemId())) ? Optional.empty()
-                        : Optional.of(new ForbiddenActionException("error.forbidden"));
-            }
-            case RETURN:
-            case APPRAISE: {
-                if (d.status() != DossierStatus.SUBMITTED) {
-                    return Optional.of(new FieldProblemException("status", "systems.dossier.wrongStatus", d.status()));
-                }
-                boolean appraiser = scope.can(d.appraiserOrgId(), Capability.EDIT_SECURITY_DATA)
-                        || scope.can(d.appraiserOrgId(), Capability.APPROVE);
-                if (!appraiser) {
-                    return Optional.of(new ForbiddenActionException("systems.dossier.notAppraiser"));
-                }
-                return ownSubmission ? Optional.of(new ForbiddenActionException("systems.dossier.ownSubmission"))
-                        : Optional.empty();
-            }
-            case APPROVE: {
-                if (d.status() != DossierStatus.APPRAISED) {
-                    return Optional.of(new FieldProblemException("status", "systems.dossier.wrongStatus", d.status()));
-                }
-                if (!scope.can(d.approverOrgId(), Capability.APPROVE)) {
-                    return Optional.of(new ForbiddenActionException("systems.dossier.notApprover"));
-                }
-                // Appraisal and approval are two people's judgements, as submission and approval are (issue 9).
-                if (d.appraisedBy() != null && d.appraisedBy() == me) {
-                    return Optional.of(new ForbiddenActionException("systems.dossier.ownAppraisal"));
-                }
-                return ownSubmission ? Optional.of(new ForbiddenActionException("systems.dossier.ownSubmission"))
-                        : Optional.empty();
-            }
-            default:
-                return Optional.of(new ForbiddenActionException("error.forbidden"));
-        }
-    }
-
     @Transactional
     public Dossier act(long id, DossierAction action, ActionRequest request) {
-        Dossier d = get(id);
-        Optional<RuntimeException> denied = denial(d, action);
+        return steps.get(action).take(get(id), request == null ? new ActionRequest() : request);
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        Dossier take(Dossier d, ActionRequest request);
+    }
+
+    private void requireAllowed(Dossier d, DossierAction action) {
+        Optional<RuntimeException> denied = actors.denial(d, action);
         if (denied.isPresent()) {
             throw denied.get();
         }
+    }
+
+    private static DossierTransition.Actor me() {
+        return new DossierTransition.Actor(CurrentPerson.idOrNobody(), CurrentPerson.username().orElse(null));
+    }
+
+    private LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, PlatformConfiguration.ZONE);
+    }
+
+    /** Submits (or resubmits) the dossier under the procedure and authorities that apply now. */
+    @Transactional
+    public Dossier submit(long id, ActionRequest request) {
+        return submit(get(id), request);
+    }
+
+    private Dossier submit(Dossier d, ActionRequest request) {
+        requireAllowed(d, DossierAction.SUBMIT);
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, PlatformConfiguration.ZONE);
-        Map<String, Object> columns = new LinkedHashMap<>();
-        DossierStatus to;
-        String recorded = action.name();
-        LocalDate due = null;
-        // The legal limit this step itself had to be taken by, kept in the history.
-        LocalDate limitOfThisStep = null;
-        // Every receipt starts the validity check where the regime has one (NĐ 331/2026 Đ23: 5 working days to tell
-        // the submitter the dossier is incomplete); any other step ends it.
-        columns.put("validity_due_on", null);
-        columns.put("validity_due_estimated", false);
-        // A new step starts a new clock: its receipt is recorded again by the body now handling it.
-        columns.put("received_on", null);
-        columns.put("step_due_estimated", false);
-        String comment = request == null ? null : blankToNull(request.getComment());
-        switch (action) {
-            case SUBMIT: {
-                InformationSystem s = systems.get(d.systemId());
-                AuthorityAssignment a = resolve(s, d.regime(), d.proposedLevel());
-                // The procedure may have changed since the draft was opened (the system proposed for the list).
-                repository.update(id, Map.of("procedure_level", a.procedureLevel()), now);
-                d = get(id);
-                requireCompleteParts(d);
-                requireAdditionalDecisions(id, a);
-                repository.updateAuthorities(id, Long.parseLong(a.appraiserOrgId()), Long.parseLong(a.approverOrgId()),
-                        a.expertOpinionOrgId().map(Long::parseLong).orElse(null), a.legalRef());
-                // The appraiser and approver see the system while they handle its dossier, and afterwards for history.
-                systemRepository.addParty(s.id(), Long.parseLong(a.appraiserOrgId()), "APPRAISER");
-                systemRepository.addParty(s.id(), Long.parseLong(a.approverOrgId()), "APPROVER");
-                a.expertOpinionOrgId().ifPresent(e -> systemRepository.addParty(s.id(), Long.parseLong(e), "EXPERT"));
-                recorded = d.status() == DossierStatus.RETURNED ? "RESUBMIT" : "SUBMIT";
-                to = DossierStatus.SUBMITTED;
-                Optional<Deadline> limit = deadlines.due(d.regime(), ProcedureStep.APPRAISAL, a.procedureLevel(), today);
-                due = limit.map(Deadline::due).orElse(null);
-                columns.put("step_due_estimated", limit.map(Deadline::reliesOnEstimates).orElse(false));
-                columns.put("submitted_by", CurrentPerson.idOrNobody());
-                columns.put("submitted_at", java.sql.Timestamp.from(now));
-                columns.put("step_limit_ref", limit.map(l -> l.limit().legalRef()).orElse(null));
-                Optional<Deadline> validity = deadlines.due(d.regime(), ProcedureStep.DOSSIER_VALIDITY_CHECK,
-                        a.procedureLevel(), today);
-                columns.put("validity_due_on", validity.map(Deadline::due).orElse(null));
-                columns.put("validity_due_estimated", validity.map(Deadline::reliesOnEstimates).orElse(false));
-                columns.put("validity_limit_ref", validity.map(l -> l.limit().legalRef()).orElse(null));
-                break;
-            }
-            case RETURN:
-                if (comment == null) {
-                    throw new FieldProblemException("comment", "systems.dossier.commentRequired");
-                }
-                to = DossierStatus.RETURNED;
-                columns.put("step_limit_ref", null);
-                limitOfThisStep = d.validityDueOn();
-                break;
-            case APPRAISE: {
-                // The appraisal is a written opinion (issue 9): an empty one is refused, naming the field.
-                if (comment == null) {
-                    throw new FieldProblemException("comment", "systems.dossier.opinionRequired");
-                }
-                to = DossierStatus.APPRAISED;
-                limitOfThisStep = d.stepDueOn();
-                Optional<Deadline> limit = deadlines.due(d.regime(), ProcedureStep.APPROVAL, d.procedureLevelOrProposed(),
-                        today);
-                due = limit.map(Deadline::due).orElse(null);
-                columns.put("step_due_estimated", limit.map(Deadline::reliesOnEstimates).orElse(false));
-                columns.put("appraised_by", CurrentPerson.idOrNobody());
-                columns.put("appraised_at", java.sql.Timestamp.from(now));
-                columns.put("appraisal_opinion", comment);
-                columns.put("step_limit_ref", limit.map(l -> l.limit().legalRef()).orElse(null));
-                break;
-            }
-            case APPROVE:
-                to = DossierStatus.APPROVED;
-                limitOfThisStep = d.stepDueOn();
-                approvalColumns(request, columns);
-                requirePreconditions(d, request.getDecisionDate());
-                requireDecisionsRecorded(d);
-                break;
-            case WITHDRAW:
-                to = DossierStatus.WITHDRAWN;
-                break;
-            default:
-                throw new IllegalStateException(action.name());
+        InformationSystem s = systems.get(d.systemId());
+        AuthorityAssignment a = resolve(s, d.regime(), d.proposedLevel());
+        // The procedure may have changed since the draft was opened (the system proposed for the list).
+        repository.setProcedureLevel(d.id(), a.procedureLevel(), now);
+        d = get(d.id());
+        requireCompleteParts(d);
+        requireAdditionalDecisions(d.id(), a);
+        repository.updateAuthorities(d.id(), Long.parseLong(a.appraiserOrgId()), Long.parseLong(a.approverOrgId()),
+                a.expertOpinionOrgId().map(Long::parseLong).orElse(null), a.legalRef());
+        // The appraiser and approver see the system while they handle its dossier, and afterwards for history.
+        systemRepository.addParty(s.id(), Long.parseLong(a.appraiserOrgId()), "APPRAISER");
+        systemRepository.addParty(s.id(), Long.parseLong(a.approverOrgId()), "APPROVER");
+        a.expertOpinionOrgId().ifPresent(e -> systemRepository.addParty(s.id(), Long.parseLong(e), "EXPERT"));
+        LocalDate today = today(now);
+        DossierTransition.Submission submission = d.submit(me(), now, request.getComment(), a.procedureLevel(),
+                deadlines.due(d.regime(), ProcedureStep.APPRAISAL, a.procedureLevel(), today),
+                deadlines.due(d.regime(), ProcedureStep.DOSSIER_VALIDITY_CHECK, a.procedureLevel(), today));
+        repository.submit(d.id(), submission);
+        Map<String, Object> details = details(submission.step());
+        if (submission.validityDueOn() != null) {
+            details.put("validityDueOn", submission.validityDueOn().toString());
         }
-        columns.put("status", to.name());
-        columns.put("step_started_on", today);
-        columns.put("step_due_on", due);
-        repository.update(id, columns, now);
-        repository.addStep(id, recorded, d.status(), to, CurrentPerson.idOrNobody(),
-                CurrentPerson.username().orElse(null), comment, due, limitOfThisStep, now);
-        Dossier after = get(id);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("status", to.name());
-        details.put("comment", comment);
-        details.put("dueOn", due == null ? null : due.toString());
-        if (columns.get("validity_due_on") != null) {
-            details.put("validityDueOn", columns.get("validity_due_on").toString());
-        }
-        if (limitOfThisStep != null) {
-            details.put("limitDueOn", limitOfThisStep.toString());
-            details.put("late", today.isAfter(limitOfThisStep));
-        }
-        audit.record(AuditEntry.change("dossier." + recorded.toLowerCase(), d.ownerOrganizationId(), "level_dossier",
-                id, Map.of("status", d.status().name()), details));
-        if (action == DossierAction.APPROVE) {
-            systemRepository.recordApproval(d.systemId(), d.proposedLevel(), d.regime(), after.decisionDate(),
-                    after.decisionNumber(), after.decisionSigner(), id, now);
-            audit.record(AuditEntry.change("system.levelApproved", d.ownerOrganizationId(), "information_system",
-                    d.systemId(), null, Map.of("level", d.proposedLevel(), "regime", d.regime(),
-                            "decision", after.decisionNumber(), "approvedOn", after.decisionDate().toString())));
-            events.publishEvent(new SystemLevelApproved(d.systemId(), d.ownerOrganizationId(), d.proposedLevel(),
-                    d.regime(), after.decisionDate()));
-        }
+        audited(d, submission.step(), details);
+        return get(d.id());
+    }
+
+    /** Returns a submitted dossier to its author, with the reason. */
+    @Transactional
+    public Dossier returnForRevision(long id, ActionRequest request) {
+        return returnForRevision(get(id), request);
+    }
+
+    private Dossier returnForRevision(Dossier d, ActionRequest request) {
+        requireAllowed(d, DossierAction.RETURN);
+        DossierTransition t = d.returnForRevision(me(), clock.instant(), request.getComment());
+        repository.returnForRevision(d.id(), t);
+        audited(d, t, details(t));
+        return get(d.id());
+    }
+
+    /** Appraises a submitted dossier with the written opinion (the request's comment). */
+    @Transactional
+    public Dossier appraise(long id, ActionRequest request) {
+        return appraise(get(id), request);
+    }
+
+    private Dossier appraise(Dossier d, ActionRequest request) {
+        requireAllowed(d, DossierAction.APPRAISE);
+        Instant now = clock.instant();
+        DossierTransition.Appraisal a = d.appraise(me(), now, request.getComment(),
+                deadlines.due(d.regime(), ProcedureStep.APPROVAL, d.procedureLevelOrProposed(), today(now)));
+        repository.appraise(d.id(), a);
+        audited(d, a.step(), details(a.step()));
+        return get(d.id());
+    }
+
+    /**
+     * Approves an appraised dossier with the level decision, once the decision's fields, the preconditions of approval
+     * and every additional decision are there; the system's level is then in force.
+     */
+    @Transactional
+    public Dossier approve(long id, ActionRequest request) {
+        return approve(get(id), request);
+    }
+
+    private Dossier approve(Dossier d, ActionRequest request) {
+        requireAllowed(d, DossierAction.APPROVE);
+        byte[] signed = checkDecision(request);
+        requirePreconditions(d, request.getDecisionDate());
+        requireDecisionsRecorded(d);
+        Instant now = clock.instant();
+        DossierTransition.Approval a = d.approve(me(), now, request.getComment(), request.getDecisionNumber(),
+                request.getDecisionDate(), request.getDecisionSigner(), signed, request.getSignedFileName());
+        repository.approve(d.id(), a);
+        audited(d, a.step(), details(a.step()));
+        Dossier after = get(d.id());
+        systemRepository.recordApproval(d.systemId(), d.proposedLevel(), d.regime(), after.decisionDate(),
+                after.decisionNumber(), after.decisionSigner(), d.id(), now);
+        audit.record(AuditEntry.change("system.levelApproved", d.ownerOrganizationId(), "information_system",
+                d.systemId(), null, Map.of("level", d.proposedLevel(), "regime", d.regime(),
+                        "decision", after.decisionNumber(), "approvedOn", after.decisionDate().toString())));
+        events.publishEvent(new SystemLevelApproved(d.systemId(), d.ownerOrganizationId(), d.proposedLevel(),
+                d.regime(), after.decisionDate()));
         return after;
+    }
+
+    /** Withdraws a dossier still open. */
+    @Transactional
+    public Dossier withdraw(long id, ActionRequest request) {
+        return withdraw(get(id), request);
+    }
+
+    private Dossier withdraw(Dossier d, ActionRequest request) {
+        requireAllowed(d, DossierAction.WITHDRAW);
+        DossierTransition t = d.withdraw(me(), clock.instant(), request.getComment());
+        repository.withdraw(d.id(), t);
+        audited(d, t, details(t));
+        return get(d.id());
+    }
+
+    private static Map<String, Object> details(DossierTransition t) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("status", t.to().name());
+        details.put("comment", t.comment());
+        details.put("dueOn", t.dueOn() == null ? null : t.dueOn().toString());
+        return details;
+    }
+
+    /** The step's audit entry, with the limit it had and whether it was taken late. */
+    private void audited(Dossier before, DossierTransition t, Map<String, Object> details) {
+        if (t.limitOfThisStep() != null) {
+            details.put("limitDueOn", t.limitOfThisStep().toString());
+            details.put("late", t.startedOn().isAfter(t.limitOfThisStep()));
+        }
+        audit.record(AuditEntry.change("dossier." + t.recordedAs().toLowerCase(), before.ownerOrganizationId(),
+                "level_dossier", before.id(), Map.of("status", before.status().name()), details));
     }
 
     /**
@@ -395,34 +387,14 @@ public class DossierService {
         if (!scope.can(receiverOrg, Capability.EDIT_SECURITY_DATA) && !scope.can(receiverOrg, Capability.APPROVE)) {
             throw new ForbiddenActionException("legal.receipt.notReceiver");
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), PlatformConfiguration.ZONE);
-        if (receivedOn == null) {
-            throw new FieldProblemException("receivedOn", "validation.required");
-        }
-        if (receivedOn.isAfter(today)) {
-            throw new FieldProblemException("receivedOn", "legal.receipt.future");
-        }
-        LocalDate created = LocalDate.ofInstant(d.createdAt(), PlatformConfiguration.ZONE);
-        if (receivedOn.isBefore(created)) {
-            throw new FieldProblemException("receivedOn", "legal.receipt.beforeDossier",
-                    vn.khien.platform.DateDisplay.DATE.format(created));
-        }
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("received_on", receivedOn);
-        Optional<Deadline> limit = deadlines.due(d.regime(), step, d.procedureLevelOrProposed(), receivedOn);
-        columns.put("step_due_on", limit.map(Deadline::due).orElse(null));
-        columns.put("step_due_estimated", limit.map(Deadline::reliesOnEstimates).orElse(false));
-        if (step == ProcedureStep.APPRAISAL && d.validityDueOn() != null) {
-            Optional<Deadline> validity = deadlines.due(d.regime(), ProcedureStep.DOSSIER_VALIDITY_CHECK,
-                    d.procedureLevelOrProposed(), receivedOn);
-            columns.put("validity_due_on", validity.map(Deadline::due).orElse(d.validityDueOn()));
-            columns.put("validity_due_estimated", validity.map(Deadline::reliesOnEstimates).orElse(false));
-        }
         Instant now = clock.instant();
-        repository.update(id, columns, now);
-        String comment = blankToNull(note);
-        repository.addReceiptStep(id, d.status(), CurrentPerson.idOrNobody(), CurrentPerson.username().orElse(null),
-                comment, receivedOn, (LocalDate) columns.get("step_due_on"), now);
+        DossierTransition.Receipt r = d.receive(me(), now, receivedOn, note,
+                receivedOn == null ? Optional.empty()
+                        : deadlines.due(d.regime(), step, d.procedureLevelOrProposed(), receivedOn),
+                receivedOn == null ? Optional.empty()
+                        : deadlines.due(d.regime(), ProcedureStep.DOSSIER_VALIDITY_CHECK, d.procedureLevelOrProposed(),
+                                receivedOn));
+        repository.recordReceipt(id, r);
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("receivedOn", d.receivedOn() == null ? null : d.receivedOn().toString());
         before.put("stepDueOn", d.stepDueOn() == null ? null : d.stepDueOn().toString());
@@ -430,11 +402,11 @@ public class DossierService {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("receivedOn", receivedOn.toString());
         after.put("step", step.name());
-        after.put("stepDueOn", columns.get("step_due_on") == null ? null : columns.get("step_due_on").toString());
-        after.put("validityDueOn", columns.containsKey("validity_due_on") ? String.valueOf(columns.get("validity_due_on"))
+        after.put("stepDueOn", r.stepDueOn() == null ? null : r.stepDueOn().toString());
+        after.put("validityDueOn", r.validityRestarted() ? String.valueOf(r.validityDueOn())
                 : before.get("validityDueOn"));
-        after.put("estimated", columns.get("step_due_estimated"));
-        after.put("note", comment);
+        after.put("estimated", r.stepDueEstimated());
+        after.put("note", r.note());
         audit.record(AuditEntry.change("dossier.receive", d.ownerOrganizationId(), "level_dossier", id, before, after));
         return get(id);
     }
@@ -584,19 +556,20 @@ public class DossierService {
         return scope.can(org, Capability.EDIT_SECURITY_DATA) || scope.can(org, Capability.APPROVE);
     }
 
-    private void approvalColumns(ActionRequest r, Map<String, Object> columns) {
+    /** The level decision's fields, each missing one named; the signed file decoded when given. */
+    private static byte[] checkDecision(ActionRequest r) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (r == null || blankToNull(r.getDecisionNumber()) == null) {
+        if (blankToNull(r.getDecisionNumber()) == null) {
             problems.add(new FieldProblem("decisionNumber", "validation.required"));
         }
-        if (r == null || r.getDecisionDate() == null) {
+        if (r.getDecisionDate() == null) {
             problems.add(new FieldProblem("decisionDate", "validation.required"));
         }
-        if (r == null || blankToNull(r.getDecisionSigner()) == null) {
+        if (blankToNull(r.getDecisionSigner()) == null) {
             problems.add(new FieldProblem("decisionSigner", "validation.required"));
         }
         byte[] signed = null;
-        if (r != null && r.getSignedFileBase64() != null && !r.getSignedFileBase64().isBlank()) {
+        if (r.getSignedFileBase64() != null && !r.getSignedFileBase64().isBlank()) {
             try {
                 signed = Base64.getDecoder().decode(r.getSignedFileBase64().trim());
             } catch (IllegalArgumentException e) {
@@ -609,15 +582,7 @@ public class DossierService {
         if (!problems.isEmpty()) {
             throw new FieldProblemException(problems);
         }
-        columns.put("approved_by", CurrentPerson.idOrNobody());
-        columns.put("approved_at", java.sql.Timestamp.from(clock.instant()));
-        columns.put("decision_number", r.getDecisionNumber().trim());
-        columns.put("decision_date", r.getDecisionDate());
-        columns.put("decision_signer", r.getDecisionSigner().trim());
-        if (signed != null) {
-            columns.put("signed_file", signed);
-            columns.put("signed_file_name", blankToNull(r.getSignedFileName()) == null ? "quyet-dinh.pdf" : r.getSignedFileName());
-        }
+        return signed;
     }
 
     /**
@@ -633,7 +598,7 @@ public class DossierService {
                             u.precondition().legalRef())
                     : new FieldProblem("securityRegulation", "legal.precondition.regulationAfterDecision",
                             u.precondition().legalRef(), u.regulation().decisionNumber(),
-                            vn.khien.platform.DateDisplay.DATE.format(u.regulation().issuedOn())));
+                            DateDisplay.DATE.format(u.regulation().issuedOn())));
         }
         if (!problems.isEmpty()) {
             throw new FieldProblemException(problems);
@@ -642,7 +607,7 @@ public class DossierService {
 
     /** The approval preconditions of a dossier and whether each is met today, for the page and the API. */
     public List<PreconditionStatus> preconditionStatus(Dossier d) {
-        java.util.Optional<SecurityRegulations.IssuedRegulation> regulation = regulations.issuedFor(d.systemId());
+        Optional<SecurityRegulations.IssuedRegulation> regulation = regulations.issuedFor(d.systemId());
         LocalDate decision = d.decisionDate();
         List<ApprovalPreconditions.Unmet> unmet = preconditions.unmet(d.regime(), d.proposedLevel(), regulation, decision);
         return preconditions.forDossier(d.regime(), d.proposedLevel()).stream().map(p -> {
