@@ -3,6 +3,7 @@ package vn.khien.platform;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
@@ -194,9 +195,22 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
-        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
-        ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", text("error.invalidParameter", name));
-        pd.setProperty("errors", List.of(Map.of("field", String.valueOf(name), "message", text("error.invalidParameter", name))));
+        // The parameter's name and what it accepts, in Vietnamese and English (issue 9): ?status=FOO, /systems/abc.
+        String name = String.valueOf(e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName());
+        ParameterProblems.Problem p = ParameterProblems.of(name, e.getRequiredType(), messages,
+                LocaleContextHolder.getLocale());
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("field", name);
+        error.put("message", p.message());
+        error.put("messageVi", ParameterProblems.of(name, e.getRequiredType(), messages, Locale.forLanguageTag("vi"))
+                .message());
+        error.put("messageEn", ParameterProblems.of(name, e.getRequiredType(), messages, Locale.forLanguageTag("en"))
+                .message());
+        if (!p.accepted().isEmpty()) {
+            error.put("accepted", p.accepted());
+        }
+        ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", p.message());
+        pd.setProperty("errors", List.of(error));
         return json(pd);
     }
 

@@ -3,6 +3,7 @@ package vn.khien.systems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
+import vn.khien.platform.PlatformConfiguration;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
@@ -41,7 +43,13 @@ public class SystemsIsolationTest extends IntegrationTest {
             "GET /dossiers/{id}", "POST /dossiers/{id}/parts/{partKey}", "POST /dossiers/{id}/attachments",
             "POST /systems/{id}/classify/applicable", "POST /dossiers/{id}/parts",
             "GET /dossiers/{id}/attachments/{attachmentId}", "GET /dossiers/{id}/signed-file",
-            "POST /dossiers/{id}/actions/{action}", "GET /dossiers/{id}/dossier.docx", "GET /dossiers/{id}/decision.docx");
+            "POST /dossiers/{id}/actions/{action}", "GET /dossiers/{id}/dossier.docx", "GET /dossiers/{id}/decision.docx",
+            "GET /api/v1/systems/{id}/critical-list", "PUT /api/v1/systems/{id}/critical-list",
+            "DELETE /api/v1/systems/{id}/critical-list", "POST /api/v1/dossiers/{id}/receipt",
+            "POST /api/v1/dossiers/{id}/decisions/{key}", "POST /dossiers/{id}/receipt",
+            "POST /dossiers/{id}/decisions/{key}", "POST /systems/{id}/critical-list");
+
+    private static final String GROUNDS = "Hệ thống phục vụ điều hành toàn tỉnh, gián đoạn ảnh hưởng an ninh quốc gia";
 
     TestData.Org province;
     TestData.Org unitA;
@@ -87,6 +95,9 @@ public class SystemsIsolationTest extends IntegrationTest {
                 Map.of("part", "DESIGN"), "file", "so-do-b.pdf", "sơ đồ".getBytes(StandardCharsets.UTF_8))
                 .json().get("id").asLong();
         assertThat(b.post("/api/v1/dossiers/" + dossierB + "/actions/SUBMIT", Map.of()).status()).isEqualTo(200);
+        // B asked for its system to be put on the critical list: A may neither read, change nor withdraw that.
+        assertThat(b.send("PUT", "/api/v1/systems/" + systemB + "/critical-list", Map.of("grounds", GROUNDS)).status())
+                .isEqualTo(200);
     }
 
     Map<String, BiConsumer<Http.Api, String>> apiCases(String token) {
@@ -140,6 +151,17 @@ public class SystemsIsolationTest extends IntegrationTest {
                 notFound(api.post(d + "/actions/" + action, Map.of("comment", "x")), who + " " + action);
             }
         });
+        cases.put("GET /api/v1/systems/{id}/critical-list", (api, who) -> notFound(api.get(s + "/critical-list"), who));
+        cases.put("PUT /api/v1/systems/{id}/critical-list", (api, who) -> notFound(api.send("PUT", s + "/critical-list",
+                Map.of("grounds", GROUNDS)), who));
+        cases.put("DELETE /api/v1/systems/{id}/critical-list", (api, who) ->
+                notFound(api.send("DELETE", s + "/critical-list", null), who));
+        cases.put("POST /api/v1/dossiers/{id}/receipt", (api, who) -> notFound(api.post(d + "/receipt",
+                Map.of("receivedOn", LocalDate.now(PlatformConfiguration.ZONE).toString())),
+                who));
+        cases.put("POST /api/v1/dossiers/{id}/decisions/{key}", (api, who) -> notFound(api.post(d
+                + "/decisions/pm-critical-list", Map.of("decisionNumber", "1/QĐ-TTg", "decisionDate", "2026-11-02",
+                "decisionSigner", "Thủ tướng")), who));
         cases.put("GET /api/v1/authority-designations", (api, who) -> {
             Http.Response r = api.get("/api/v1/authority-designations");
             assertThat(r.status()).as(who).isEqualTo(200);
@@ -190,6 +212,9 @@ public class SystemsIsolationTest extends IntegrationTest {
         // B's system and dossier are untouched.
         Http.Response b = admin().get("/api/v1/dossiers/" + dossierB);
         assertThat(b.json().get("dossier").get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(b.json().get("dossier").get("receivedOn").isNull()).isTrue();
+        assertThat(admin().get("/api/v1/systems/" + systemB + "/critical-list").json().get("status").asText())
+                .isEqualTo("REQUESTED");
         assertThat(admin().get("/api/v1/systems/" + systemB + "/components").json().size()).isEqualTo(1);
         assertThat(admin().get("/api/v1/authority-designations?organizationId=" + unitB.id()).json().size()).isEqualTo(1);
     }
@@ -218,16 +243,27 @@ public class SystemsIsolationTest extends IntegrationTest {
         pages.put("POST /dossiers/{id}/actions/{action}", d + "/actions/APPRAISE");
         pages.put("GET /dossiers/{id}/dossier.docx", d + "/dossier.docx");
         pages.put("GET /dossiers/{id}/decision.docx", d + "/decision.docx");
+        pages.put("POST /dossiers/{id}/receipt", d + "/receipt");
+        pages.put("POST /dossiers/{id}/decisions/pm-critical-list", d + "/decisions/pm-critical-list");
+        pages.put("POST /systems/{id}/critical-list", s + "/critical-list");
         pages.put("POST /authority-designations/{id}/remove", "/authority-designations/" + designationB + "/remove");
-        assertThat(COVERED).containsAll(pages.keySet());
+        assertThat(COVERED).containsAll(pages.keySet().stream()
+                .map(k -> k.replace("/decisions/pm-critical-list", "/decisions/{key}")).toList());
 
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String[] field : new String[][] {{"code", "X"}, {"name", "X"}, {"kind", "HOST"}, {"part", "OVERVIEW"},
+                {"content", "x"}, {"accessKind", "NONE"}, {"ownerOrganizationId", String.valueOf(unitA.id())},
+                {"operatorOrganizationId", String.valueOf(unitA.id())}, {"systemType", "OTHER"},
+                {"regime", "nd331-2026"}, {"receivedOn", LocalDate.now(PlatformConfiguration.ZONE).toString()},
+                {"decisionNumber", "1/QĐ-TTg"}, {"decisionDate", "2026-11-02"}, {"decisionSigner", "Thủ tướng"},
+                {"grounds", GROUNDS}}) {
+            form.put(field[0], field[1]);
+        }
         Http.Session session = http.session();
         assertThat(session.login(adminA.username(), TestData.PASSWORD).status()).isEqualTo(302);
         pages.forEach((endpoint, path) -> {
             Http.Response r = endpoint.startsWith("GET") ? session.get(path)
-                    : session.postForm(path, Map.of("code", "X", "name", "X", "kind", "HOST", "part", "OVERVIEW",
-                    "content", "x", "accessKind", "NONE", "ownerOrganizationId", String.valueOf(unitA.id()),
-                    "operatorOrganizationId", String.valueOf(unitA.id()), "systemType", "OTHER", "regime", "nd331-2026"));
+                    : session.postForm(path, form);
             assertThat(r.status()).as(endpoint).isEqualTo(404);
             assertThat(r.body()).as(endpoint).doesNotContain(systemBCode).doesNotContain("bí mật của B");
         });
