@@ -29,6 +29,14 @@ public class VisibleSystems {
         return repository.visibleSystems(systemIdExpr);
     }
 
+    /**
+     * SQL predicate over a system id expression: the system concerns the subtree whose organisation path is bound to
+     * the parameter {@code subtreePath} (owned, operated, appraised or approved there).
+     */
+    public String concernsSubtree(String systemIdExpr) {
+        return SystemRepository.concernsSubtree(systemIdExpr);
+    }
+
     /** The system, if the caller may see it; otherwise {@code NotFoundException} (404). */
     public InformationSystem get(long id) {
         return service.get(id);

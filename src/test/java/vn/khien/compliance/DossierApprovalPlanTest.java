@@ -41,6 +41,12 @@ class DossierApprovalPlanTest extends IntegrationTest {
         assertThat(http.api(appraiser.token()).post(action(dossierId, "APPRAISE"), Map.of("comment", "Đạt")).status())
                 .isEqualTo(200);
         assertThat(api.get("/api/v1/compliance/systems/" + systemId + "/plan").json().get("items").size()).isZero();
+        // The appraising unit's own level progress counts the system it appraised (issue 9: lists show what the
+        // person may see, including systems they appraise).
+        Http.Api appraiserApi = http.api(appraiser.token());
+        JsonNode appraised = appraiserApi.get("/api/v1/level-progress?organizationId=" + securityUnit.id()).json();
+        assertThat(appraised.get("total").asLong()).as(appraised.toString()).isEqualTo(1);
+        assertThat(appraised.get("dossiersByStatus").get("APPRAISED").asLong()).isEqualTo(1);
 
         // The regulation is issued before the level is approved (TT 12 Đ9.7; NĐ 331 Đ30.7).
         assertThat(api.send("PUT", "/api/v1/compliance/systems/" + systemId + "/regulation", Map.of("title",
@@ -57,6 +63,18 @@ class DossierApprovalPlanTest extends IntegrationTest {
         assertThat(plan.get("catalogueVersions").asText()).startsWith("ND331-2026@");
         assertThat(plan.get("items").size()).isPositive();
         assertThat(plan.get("regulationMissing").asBoolean()).isFalse();
+        // Once approved, the appraising unit finds it in its compliance overview and its level progress too.
+        JsonNode overview = appraiserApi.get("/api/v1/compliance/organizations/" + securityUnit.id() + "/summary").json();
+        assertThat(overview.get("systems").findValuesAsString("code")).as(overview.toString()).hasSize(1);
+        assertThat(overview.get("systems").get(0).get("systemId").asLong()).isEqualTo(systemId);
+        JsonNode progress = appraiserApi.get("/api/v1/level-progress?organizationId=" + securityUnit.id()).json();
+        assertThat(progress.get("approved").asLong()).isEqualTo(1);
+        assertThat(progress.get("perLevel").get("3").asLong()).isEqualTo(1);
+        // An organisation with no system of its own reads "no data", never 100% met.
+        TestData.Org empty = data.org(province, "Sở chưa có hệ thống");
+        JsonNode none = admin().get("/api/v1/level-progress?organizationId=" + empty.id()).json();
+        assertThat(none.get("total").asLong()).isZero();
+        none.get("campaigns").forEach(c -> assertThat(c.get("currentPercent").isNull()).as(c.toString()).isTrue());
         assertThat(admin().get("/api/v1/audit?organizationId=" + department.id() + "&size=200").body())
                 .contains("compliance.plan.derive");
     }

@@ -39,10 +39,10 @@ class SystemsDemoDataTest {
                     .query(String.class).list();
             assertThat(designations).contains("DEMO-BO:OWNER_SECURITY_UNIT:DEMO-BO-TTCNTT",
                     "DEMO-BO:INDEPENDENT_APPRAISER:DEMO-BO-CUC", "DEMO-TINH:OWNER_SECURITY_UNIT:DEMO-SO-KHCN",
-                    "ROOT:NATIONAL_COMPETENT_BODY:DEMO-TTANM");
+                    "ROOT:NATIONAL_COMPETENT_BODY:DEMO-TTANM", "ROOT:PRIME_MINISTER:DEMO-VPCP");
 
             List<String> names = jdbc.sql("SELECT name FROM information_system ORDER BY code").query(String.class).list();
-            assertThat(names).hasSize(6).allMatch(n -> n.endsWith("(demo)"));
+            assertThat(names).hasSize(7).allMatch(n -> n.endsWith("(demo)"));
             assertThat(String.join("|", names)).contains("Cổng dịch vụ công tỉnh", "Hệ thống quản lý văn bản và điều hành",
                     "Hệ thống thư điện tử công vụ", "HIS", "Cổng thông tin điện tử Bộ");
             Map<String, Object> his = jdbc.sql("SELECT approved_level, approved_regime FROM information_system WHERE code = 'DEMO-HIS'")
@@ -57,12 +57,29 @@ class SystemsDemoDataTest {
                     SELECT o.code FROM level_dossier d JOIN information_system s ON s.id = d.system_id
                     JOIN organization o ON o.id = d.appraiser_org_id WHERE s.code = 'DEMO-CSDL-BO'""")
                     .query(String.class).single()).isEqualTo("DEMO-TTANM");
+            // The level-5 path (NĐ 331/2026 Đ16–17, Đ20.3–20.4, Đ24): a level-4 system asked onto the critical list
+            // follows the level-5 procedure, appraised by the national body; the minister's Mẫu 07 decision is
+            // recorded, the Prime Minister's list decision pending, so the level is not yet approved.
+            assertThat(status(jdbc, "DEMO-NDXP-BO")).isEqualTo("APPRAISED");
+            Map<String, Object> platform = jdbc.sql("""
+                    SELECT d.proposed_level, d.procedure_level, o.code AS appraiser, c.status AS list_status
+                    FROM level_dossier d JOIN information_system s ON s.id = d.system_id
+                    JOIN organization o ON o.id = d.appraiser_org_id
+                    JOIN critical_list_entry c ON c.system_id = s.id WHERE s.code = 'DEMO-NDXP-BO'""").query().singleRow();
+            assertThat(platform).containsEntry("proposed_level", 4).containsEntry("procedure_level", 5)
+                    .containsEntry("appraiser", "DEMO-TTANM").containsEntry("list_status", "REQUESTED");
+            assertThat(jdbc.sql("""
+                    SELECT a.approval_key || ':' || CASE WHEN a.decision_number IS NULL THEN 'pending' ELSE 'recorded' END
+                    FROM dossier_approval a JOIN level_dossier d ON d.id = a.dossier_id
+                    JOIN information_system s ON s.id = d.system_id WHERE s.code = 'DEMO-NDXP-BO'""")
+                    .query(String.class).list()).containsExactlyInAnyOrder("owner-level5-plan:recorded",
+                    "pm-critical-list:pending");
             assertThat(jdbc.sql("""
                     SELECT COUNT(*) FROM system_component c JOIN information_system s ON s.id = c.system_id
                     WHERE c.kind = 'SOFTWARE' AND c.cpe LIKE 'cpe:2.3:a:%'""").query(Long.class).single())
                     .isGreaterThanOrEqualTo(5);
             assertThat(jdbc.sql("SELECT COUNT(DISTINCT c.system_id) FROM system_component c WHERE c.kind = 'HOST'")
-                    .query(Long.class).single()).isEqualTo(6);
+                    .query(Long.class).single()).isEqualTo(7);
             // The whole approval went through the workflow: steps and audit as for real use.
             assertThat(jdbc.sql("""
                     SELECT st.action FROM dossier_step st JOIN level_dossier d ON d.id = st.dossier_id
@@ -73,7 +90,7 @@ class SystemsDemoDataTest {
 
             // Seeding again (another start) adds nothing.
             ctx.getBean(SystemsDemoData.class).seedWhenReady();
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM information_system").query(Long.class).single()).isEqualTo(6);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM information_system").query(Long.class).single()).isEqualTo(7);
 
             // A demo officer opens a dossier for the e-mail system without a 422.
             long mail = jdbc.sql("SELECT id FROM information_system WHERE code = 'DEMO-MAIL'").query(Long.class).single();

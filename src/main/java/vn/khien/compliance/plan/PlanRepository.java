@@ -135,15 +135,15 @@ public class PlanRepository {
                 .param("s", systemId).param("r", requirementId).update();
     }
 
-    /** Statuses of the required items of every visible system owned in the subtree of {@code orgPath}. */
+    /** Statuses of the required items of every visible system of the subtree of {@code orgPath} (owned or appraised there). */
     public Map<Long, Map<String, RequirementStatus>> statusesInSubtree(String orgPath) {
         ScopeFilter f = systems.visibleSystems("p.system_id");
         Map<Long, Map<String, RequirementStatus>> result = new java.util.LinkedHashMap<>();
         jdbc.sql("""
                 SELECT p.system_id, p.requirement_id, p.status FROM plan_item p
-                JOIN information_system s ON s.id = p.system_id JOIN organization o ON o.id = s.owner_organization_id
-                WHERE p.required = TRUE AND o.path LIKE :path || '%' AND """ + " " + f.sql() + " ORDER BY p.system_id, p.id")
-                .params(f.params()).param("path", orgPath)
+                WHERE p.required = TRUE AND """ + " " + systems.concernsSubtree("p.system_id") + " AND " + f.sql()
+                        + " ORDER BY p.system_id, p.id")
+                .params(f.params()).param("subtreePath", orgPath)
                 .query((ResultSet rs) -> {
                     result.computeIfAbsent(rs.getLong(1), k -> new java.util.LinkedHashMap<>())
                             .put(rs.getString(2), RequirementStatus.valueOf(rs.getString(3)));
@@ -163,12 +163,11 @@ public class PlanRepository {
         jdbc.sql("SELECT e.system_id, COUNT(*) FROM plan_evidence e"
                         + " JOIN plan_item p ON p.system_id = e.system_id AND p.requirement_id = e.requirement_id"
                         + " AND p.required = TRUE"
-                        + " JOIN information_system s ON s.id = e.system_id"
-                        + " JOIN organization o ON o.id = s.owner_organization_id"
-                        + " WHERE e.valid_until IS NOT NULL AND e.valid_until <= :limit AND o.path LIKE :path || '%'"
+                        + " WHERE e.valid_until IS NOT NULL AND e.valid_until <= :limit AND "
+                        + systems.concernsSubtree("e.system_id")
                         + " AND e.superseded_at IS NULL AND e.deleted_at IS NULL"
                         + " AND " + f.sql() + " GROUP BY e.system_id")
-                .params(f.params()).param("limit", today.plusDays(EXPIRY_WARNING_DAYS)).param("path", orgPath)
+                .params(f.params()).param("limit", today.plusDays(EXPIRY_WARNING_DAYS)).param("subtreePath", orgPath)
                 .query((ResultSet rs) -> {
                     result.put(rs.getLong(1), rs.getLong(2));
                 });

@@ -17,6 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.access.ActingAs;
+import vn.khien.organizations.OrgKind;
+import vn.khien.organizations.OrganizationForm;
+import vn.khien.organizations.OrganizationService;
 import vn.khien.platform.KhienProperties;
 import vn.khien.platform.PlatformConfiguration;
 import vn.khien.systems.SystemsDemoReady;
@@ -63,12 +66,15 @@ public class SystemsDemoData {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecurityRegulations regulations;
+    private final OrganizationService organizations;
 
     public SystemsDemoData(KhienProperties properties, Environment environment, ApplicationArguments arguments,
                            JdbcClient jdbc, TransactionTemplate tx, AuthorityDirectory directory, SystemService systems,
                            ClassificationService classifications, DossierService dossiers,
-                           ApplicationEventPublisher events, Clock clock, SecurityRegulations regulations) {
+                           ApplicationEventPublisher events, Clock clock, SecurityRegulations regulations,
+                           OrganizationService organizations) {
         this.regulations = regulations;
+        this.organizations = organizations;
         this.events = events;
         this.properties = properties;
         this.environment = environment;
@@ -97,7 +103,7 @@ public class SystemsDemoData {
                     .param("n", "%" + DEMO_SUFFIX).query(Long.class).single();
             if (existing == 0) {
                 seed();
-                LOG.warn("Demo systems seeded: designations for the demo ministry and province, six demo systems.");
+                LOG.warn("Demo systems seeded: designations for the demo ministry and province, seven demo systems.");
             }
             return true;
         }));
@@ -238,6 +244,37 @@ public class SystemsDemoData {
             return act(dossier, DossierAction.SUBMIT, new ActionRequest());
         });
 
+        // 7. The level-5 path (NĐ 331/2026 Đ16–17, Đ20.3–20.4, Đ24): the ministry's data-exchange platform meets the
+        //    level-4 criteria, but the ministry asked for it to be put on the list of systems critical to national
+        //    security, so its dossier follows the level-5 procedure. The national body (demo.quocgia.thamdinh) has
+        //    appraised it, the minister's decision approving the level-5 plan (Mẫu 07) is recorded, and the Prime
+        //    Minister's decision on the list is still pending: the level cannot be approved before it is recorded
+        //    (demo.bo.lanhdao records it, then approves).
+        long government = governmentOffice(root);
+        as("demo.quantri", () -> directory.designate(root, AuthorityRole.PRIME_MINISTER, government));
+        long platformDossier = as("demo.bo.canbo", () -> {
+            long id = system("DEMO-NDXP-BO", "Nền tảng chia sẻ, tích hợp dữ liệu ngành Demo (demo)",
+                    "Kết nối, chia sẻ dữ liệu giữa các hệ thống của ngành trên toàn quốc, vận hành 24/7", bo, boCntt,
+                    SystemType.INFRASTRUCTURE, List.of(InformationKind.PRIVATE, InformationKind.PERSONAL), 50_000L,
+                    null, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu Bộ Demo (demo)", false);
+            host(id, "ndxp-gw-01", "10.30.2.11", "Red Hat Enterprise Linux 9.3");
+            classify(id, Map.of("system_type", "INFRASTRUCTURE", "info_types", List.of("PRIVATE", "PERSONAL"),
+                    "serves_defence_security", false, "infrastructure_scope", "NATIONWIDE", "requires_24x7", true,
+                    "handles_administrative_procedures", false, "national_egov_system", false,
+                    "centralised_national_data", false));
+            // The owner's self-screening and request (Đ16–17; Mẫu 02 footnote), before the dossier is opened.
+            dossiers.requestCriticalList(id, "Nền tảng kết nối dữ liệu của toàn ngành; gián đoạn hoặc bị tấn công ảnh"
+                    + " hưởng đến an ninh quốc gia theo tiêu chí tự đánh giá (demo).");
+            long dossier = openDossier(id, "nền tảng chia sẻ dữ liệu");
+            act(dossier, DossierAction.SUBMIT, new ActionRequest());
+            return dossier;
+        });
+        as("demo.quocgia.thamdinh", () -> act(platformDossier, DossierAction.APPRAISE, comment(
+                "Hồ sơ đầy đủ; hệ thống thuộc diện đề nghị đưa vào Danh mục hệ thống thông tin quan trọng về an ninh"
+                        + " quốc gia, áp dụng trình tự cấp độ 5 (NĐ 331/2026 Đ20.4) (demo).")));
+        as("demo.bo.lanhdao", () -> dossiers.recordDecision(platformDossier, "owner-level5-plan",
+                "15/QĐ-BDEMO (demo)", today(), "Bộ trưởng Bộ Demo (demo)"));
+
         // 5. The ministry's portal: registered, run by the ministry's IT centre (its security unit).
         as("demo.bo.canbo", () -> {
             long id = system("DEMO-CTTDT-BO", "Cổng thông tin điện tử Bộ Demo (demo)",
@@ -342,6 +379,22 @@ public class SystemsDemoData {
         ActionRequest r = new ActionRequest();
         r.setComment(text);
         return r;
+    }
+
+    /** The organisation that records the Prime Minister's decisions in the demo (the PRIME_MINISTER role). */
+    private long governmentOffice(long root) {
+        return org("DEMO-VPCP").orElseGet(() -> {
+            String rootPath = jdbc.sql("SELECT path FROM organization WHERE id = :id").param("id", root)
+                    .query(String.class).single();
+            OrganizationForm f = new OrganizationForm();
+            f.setCode("DEMO-VPCP");
+            f.setName("Văn phòng Chính phủ (demo)");
+            f.setNameEn("Government Office (demo)");
+            f.setKind(OrgKind.NATIONAL);
+            f.setParentId(root);
+            f.setAddress("Địa chỉ minh hoạ (demo)");
+            return organizations.seed(f, rootPath, true).id();
+        });
     }
 
     private Optional<Long> org(String code) {

@@ -54,11 +54,12 @@ public class DossierRepository {
                 .query(DossierRepository::map).list();
     }
 
-    /** Dossiers of systems owned in the subtree at {@code path} and visible to the caller. */
+    /** Dossiers of systems of the subtree at {@code path} (owned, operated, appraised or approved there) visible to the caller. */
     public List<Dossier> inSubtree(String path) {
         ScopeFilter f = systems.visibleSystems("d.system_id");
-        return jdbc.sql(SELECT + " WHERE ow.path LIKE :path AND " + f.sql() + " ORDER BY d.step_due_on, d.id")
-                .params(f.params()).param("path", path + "%").query(DossierRepository::map).list();
+        return jdbc.sql(SELECT + " WHERE " + SystemRepository.concernsSubtree("d.system_id") + " AND " + f.sql()
+                        + " ORDER BY d.step_due_on, d.id")
+                .params(f.params()).param("subtreePath", path).query(DossierRepository::map).list();
     }
 
     public long insert(long systemId, Long classificationId, String regime, int level, long preparer, long appraiser,

@@ -61,14 +61,15 @@ public class ProgressService {
                 .param("id", organizationId).query().singleRow();
         String path = (String) org.get("path");
         ScopeFilter f = systems.visibleSystems("s.id");
-        String from = " FROM information_system s JOIN organization ow ON ow.id = s.owner_organization_id"
-                + " WHERE ow.path LIKE :path AND s.lifecycle_status <> 'RETIRED' AND " + f.sql();
+        // The organisation's systems: owned, operated, appraised or approved in its subtree (issue 9).
+        String from = " FROM information_system s WHERE " + SystemRepository.concernsSubtree("s.id")
+                + " AND s.lifecycle_status <> 'RETIRED' AND " + f.sql();
         Map<Integer, Long> perLevel = new LinkedHashMap<>();
         for (int level = 0; level <= 5; level++) {
             perLevel.put(level, 0L);
         }
         jdbc.sql("SELECT COALESCE(s.approved_level, 0), COUNT(*)" + from + " GROUP BY COALESCE(s.approved_level, 0)")
-                .params(f.params()).param("path", path + "%")
+                .params(f.params()).param("subtreePath", path)
                 .query(rs -> {
                     perLevel.put(rs.getInt(1), rs.getLong(2));
                 });
@@ -95,7 +96,8 @@ public class ProgressService {
                 if (population != null && metric != null) {
                     counted = count(from + " AND " + population, f, path);
                     met = count(from + " AND " + population + " AND " + metric, f, path);
-                    percent = counted == 0 ? 100 : (int) Math.floor(met * 100.0 / counted);
+                    // 0 of 0 is "no data", never 100% met (issue 9).
+                    percent = counted == 0 ? null : (int) Math.floor(met * 100.0 / counted);
                 }
                 rows.add(new Progress.CampaignRow(c.id(), c.titleVi(), t.id(), t.metric().name(), t.population(),
                         t.sharePercent(), t.due(), t.legalRef(), counted, met, percent));
@@ -105,7 +107,7 @@ public class ProgressService {
     }
 
     private long count(String from, ScopeFilter f, String path) {
-        return jdbc.sql("SELECT COUNT(*)" + from).params(f.params()).param("path", path + "%")
+        return jdbc.sql("SELECT COUNT(*)" + from).params(f.params()).param("subtreePath", path)
                 .query(Long.class).single();
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.organizations.Organization;
@@ -146,19 +145,18 @@ public class SystemPages {
 
     @PostMapping("/{id}/components")
     String addComponent(@PathVariable long id, @Valid @ModelAttribute("component") ComponentRequest component,
-                        BindingResult result, RedirectAttributes redirect) {
+                        BindingResult result, Model model) {
         service.get(id);
-        if (result.hasErrors()) {
-            redirect.addFlashAttribute("componentErrors", problems.of(result));
-        } else {
+        if (!result.hasErrors()) {
             try {
                 service.addComponent(id, component);
+                return "redirect:/systems/" + id + "#components";
             } catch (FieldProblemException e) {
-                redirect.addFlashAttribute("componentErrors", problems.of(e));
-                redirect.addFlashAttribute("component", component);
+                FormErrors.bind(e, result);
             }
         }
-        return "redirect:/systems/" + id + "#components";
+        // The page again, as it was, with what was typed and each error at its field (issue 9).
+        return show(id, model);
     }
 
     @PostMapping("/{id}/components/{componentId}/remove")
@@ -169,18 +167,17 @@ public class SystemPages {
 
     @PostMapping("/{id}/suppliers")
     String addSupplier(@PathVariable long id, @Valid @ModelAttribute("supplier") SupplierRequest supplier,
-                       BindingResult result, RedirectAttributes redirect) {
+                       BindingResult result, Model model) {
         service.get(id);
-        if (result.hasErrors()) {
-            redirect.addFlashAttribute("supplierErrors", problems.of(result));
-        } else {
+        if (!result.hasErrors()) {
             try {
                 service.addSupplier(id, supplier);
+                return "redirect:/systems/" + id + "#suppliers";
             } catch (FieldProblemException e) {
-                redirect.addFlashAttribute("supplierErrors", problems.of(e));
+                FormErrors.bind(e, result);
             }
         }
-        return "redirect:/systems/" + id + "#suppliers";
+        return show(id, model);
     }
 
     private String form(Model model, SystemRequest form, Long id) {

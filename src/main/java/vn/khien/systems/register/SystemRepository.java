@@ -44,6 +44,16 @@ public class SystemRepository {
                 + " WHERE sp.system_id = " + systemIdExpr + " AND " + f.sql() + ")", f.params());
     }
 
+    /**
+     * SQL predicate: the system concerns the subtree at the organisation path bound to {@code :subtreePath} — one of
+     * its parties (owner, operator, appraiser, approver, expert) lies there. Lists and aggregates "of an organisation"
+     * then include the systems its people appraise or approve, as the register list does (issue 9).
+     */
+    public static String concernsSubtree(String systemIdExpr) {
+        return "EXISTS (SELECT 1 FROM system_party tp JOIN organization tpo ON tpo.id = tp.organization_id"
+                + " WHERE tp.system_id = " + systemIdExpr + " AND tpo.path LIKE :subtreePath || '%')";
+    }
+
     public Optional<InformationSystem> findVisible(long id) {
         ScopeFilter f = visibleSystems("s.id");
         return jdbc.sql(SELECT + " WHERE s.id = :id AND " + f.sql()).params(f.params()).param("id", id)
@@ -55,7 +65,9 @@ public class SystemRepository {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE ").append(f.sql());
         Map<String, Object> params = new LinkedHashMap<>(f.params());
         if (search.organizationId() != null) {
-            sql.append(" AND ow.path LIKE (SELECT path FROM organization WHERE id = :org) || '%'");
+            // The organisation's systems: owned, operated, appraised or approved in its subtree (issue 9).
+            sql.append(" AND EXISTS (SELECT 1 FROM system_party tp JOIN organization tpo ON tpo.id = tp.organization_id"
+                    + " WHERE tp.system_id = s.id AND tpo.path LIKE (SELECT path FROM organization WHERE id = :org) || '%')");
             params.put("org", search.organizationId());
         }
         if (search.q() != null && !search.q().isBlank()) {
