@@ -2,46 +2,72 @@ package vn.khien.vulnerabilities.parsing;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import vn.khien.vulnerabilities.parsing.formats.AcunetixParser;
-import vn.khien.vulnerabilities.parsing.formats.BurpParser;
-import vn.khien.vulnerabilities.parsing.formats.GenericParser;
-import vn.khien.vulnerabilities.parsing.formats.NessusParser;
-import vn.khien.vulnerabilities.parsing.formats.NmapParser;
-import vn.khien.vulnerabilities.parsing.formats.NucleiParser;
-import vn.khien.vulnerabilities.parsing.formats.OpenVasParser;
-import vn.khien.vulnerabilities.parsing.formats.QualysInfrascanParser;
-import vn.khien.vulnerabilities.parsing.formats.QualysParser;
-import vn.khien.vulnerabilities.parsing.formats.QualysWebAppParser;
-import vn.khien.vulnerabilities.parsing.formats.SarifParser;
-import vn.khien.vulnerabilities.parsing.formats.TrivyParser;
-import vn.khien.vulnerabilities.parsing.formats.ZapParser;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
  * Registry of all report parsers by format name. Stateless and thread-safe; parsers keep all
  * per-report state on the stack of {@link ReportParser#parse}.
+ *
+ * <p>The parsers are found, not listed: every concrete {@link ReportParser} with a no-argument constructor under
+ * {@value #FORMATS_PACKAGE} is one format, and declares its own {@link Recognition}. Adding a format is adding its
+ * parser there, its test and its {@code reports/<format>/} test resources (ADR 0011).
  */
 public final class ReportParsers {
+    /** Where the format parsers live. */
+    public static final String FORMATS_PACKAGE = "vn.khien.vulnerabilities.parsing.formats";
+    private static volatile List<ReportParser> discovered;
+
     private final Map<String, ReportParser> parsers = new LinkedHashMap<>();
 
     public ReportParsers() {
-        register(new NessusParser());
-        register(new OpenVasParser());
-        register(new NucleiParser());
-        register(new TrivyParser());
-        register(new SarifParser());
-        register(new ZapParser());
-        register(new BurpParser());
-        register(new NmapParser());
-        register(new QualysParser());
-        register(new QualysInfrascanParser());
-        register(new QualysWebAppParser());
-        register(new AcunetixParser());
-        register(new GenericParser());
+        for (ReportParser p : discovered()) {
+            parsers.put(p.format(), p);
+        }
+    }
+
+    /**
+     * The parsers under {@value #FORMATS_PACKAGE}, by format name with the fallback recognitions (the generic format)
+     * last; found once per class loader.
+     */
+    static List<ReportParser> discovered() {
+        List<ReportParser> found = discovered;
+        if (found == null) {
+            found = scan();
+            discovered = found;
+        }
+        return found;
+    }
+
+    private static List<ReportParser> scan() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(ReportParser.class));
+        List<ReportParser> found = new ArrayList<>();
+        for (BeanDefinition candidate : scanner.findCandidateComponents(FORMATS_PACKAGE)) {
+            try {
+                Class<?> type = Class.forName(candidate.getBeanClassName(), true, ReportParsers.class.getClassLoader());
+                found.add((ReportParser) type.getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Report parser " + candidate.getBeanClassName()
+                        + " needs a public no-argument constructor", e instanceof InvocationTargetException i
+                        ? i.getTargetException() : e);
+            }
+        }
+        if (found.isEmpty()) {
+            throw new IllegalStateException("No report parser found under " + FORMATS_PACKAGE);
+        }
+        found.sort(Comparator.comparing((ReportParser p) -> p.recognition().fallback()).thenComparing(ReportParser::format));
+        return List.copyOf(found);
     }
 
     /** A sink that wants to know the format (given or detected) before the first finding arrives. */
@@ -49,11 +75,7 @@ public final class ReportParsers {
         void format(String format);
     }
 
-    private void register(ReportParser p) {
-        parsers.put(p.format(), p);
-    }
-
-    /** Supported format names ("nessus", "openvas", "nuclei", "trivy", "sarif", ...). */
+    /** Supported format names ("acunetix", "burp", ..., "generic" last). */
     public Set<String> formats() {
         return Collections.unmodifiableSet(parsers.keySet());
     }

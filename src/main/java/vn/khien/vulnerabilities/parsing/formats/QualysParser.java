@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import vn.khien.vulnerabilities.parsing.CsvReports;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.SafeXml;
@@ -33,6 +34,13 @@ public final class QualysParser implements ReportParser {
     @Override
     public String format() {
         return "qualys";
+    }
+
+    /** Recognised by its root element, or the QID and title columns of a CSV export. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.xmlRoot("ASSET_DATA_REPORT")
+                .or(Recognition.csv(h -> h.hasAnyColumn("qid") && h.hasAnyColumn("title", "vuln title")));
     }
 
     @Override

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import vn.khien.vulnerabilities.parsing.JsonStream;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.Severity;
@@ -34,6 +35,12 @@ public final class SarifParser implements ReportParser {
     @Override
     public String format() {
         return "sarif";
+    }
+
+    /** Recognised by the top-level "runs" key. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.json(h -> h.hasAnyKey("runs"));
     }
 
     @Override
