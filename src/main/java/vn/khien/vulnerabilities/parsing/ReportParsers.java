@@ -73,6 +73,10 @@ public final class ReportParsers {
     /** A sink that wants to know the format (given or detected) before the first finding arrives. */
     public interface FormatAwareSink extends Consumer<ParsedFinding> {
         void format(String format);
+
+        /** Told instead of any finding when the file (or the zip's report) is empty and its format was stated. */
+        default void emptyReport() {
+        }
     }
 
     /** Supported format names ("acunetix", "burp", ..., "generic" last). */
@@ -113,7 +117,9 @@ public final class ReportParsers {
             if (sink instanceof FormatAwareSink s) {
                 s.format(f);
             }
-            run(p, b, sink);
+            if (!emptyWithStatedFormat(format, b, sink)) {
+                run(p, b, sink);
+            }
             return f;
         }
         ZipReportUnpacker.Entry entry = new ZipReportUnpacker(zipLimits).open(b);
@@ -124,7 +130,9 @@ public final class ReportParsers {
             if (sink instanceof FormatAwareSink s) {
                 s.format(f);
             }
-            run(p, content, sink);
+            if (!emptyWithStatedFormat(format, content, sink)) {
+                run(p, content, sink);
+            }
             entry.finish();
             return f;
         } catch (ReportFormatException e) {
@@ -134,6 +142,24 @@ public final class ReportParsers {
             }
             throw e;
         }
+    }
+
+    /**
+     * An empty file (nothing but white space) uploaded with its format stated is a report of zero findings, as the
+     * reference importers read it (issue 9 point 22); without a stated format it stays an error (nothing to detect).
+     */
+    private static boolean emptyWithStatedFormat(String format, BufferedInputStream in, Consumer<ParsedFinding> sink)
+            throws ReportFormatException {
+        if (format == null || format.isBlank() || !Sniff.head(in, 4096).isBlank()) {
+            return false;
+        }
+        if (!Sniff.head(in, Sniff.HEAD_BYTES).isBlank()) {
+            return false; // 4 KiB of blanks and then something: let the parser judge it
+        }
+        if (sink instanceof FormatAwareSink s) {
+            s.emptyReport();
+        }
+        return true;
     }
 
     /**

@@ -57,6 +57,7 @@ final class ImportRun implements ReportParsers.FormatAwareSink {
     private String format;
     /** The key scheme of this report's findings (one per report), null while none was seen. */
     private String reportScheme;
+    private boolean emptyReport;
     private final LocalDate scanDate;
     private final SlaDays sla;
     private final Instant now;
@@ -128,6 +129,17 @@ final class ImportRun implements ReportParsers.FormatAwareSink {
     @Override
     public void format(String detected) {
         this.format = detected;
+    }
+
+    /** An empty file with its format stated: zero findings, and no proof that anything was fixed. */
+    @Override
+    public void emptyReport() {
+        this.emptyReport = true;
+    }
+
+    /** Whether the report was an empty file (then even a full scan closes nothing). */
+    boolean wasEmptyReport() {
+        return emptyReport;
     }
 
     /** How this format keys this finding: re-keying stays within one scheme (V22). */
