@@ -35,11 +35,14 @@ import vn.khien.vulnerabilities.scans.Upload;
  * it again, and prints results per second, peak heap, and the time of a plain COPY of as many rows into a table of
  * the shape of finding_location. See README "Benchmark" for how to run it with a 256 MB heap.
  *
- * <p>Arguments: hosts plugins. Environment: TEST_PG_URL, TEST_PG_USER, TEST_PG_PASSWORD.
+ * <p>Arguments: hosts plugins. Environment: TEST_PG_URL, TEST_PG_USER, TEST_PG_PASSWORD. With {@code -Dbench.api=true}
+ * the report is uploaded through the public HTTP API instead (issue 15).
  */
 public final class ScanImportBenchmark {
 
     private static final String SCHEMA = "khien_bench";
+    /** {@code -Dbench.api=true}: import through the HTTP API (multipart upload) instead of calling the service. */
+    private static final boolean THROUGH_API = Boolean.getBoolean("bench.api");
 
     private ScanImportBenchmark() { }
 
@@ -77,12 +80,60 @@ public final class ScanImportBenchmark {
             ScanImportService imports = app.getBean(ScanImportService.class);
             System.out.printf("report: %d hosts x %d plugins = %,d results, %,d MB, heap max %d MB%n", hosts, plugins,
                     results, Files.size(report) / 1_000_000, Runtime.getRuntime().maxMemory() / 1024 / 1024);
-            run("first import", imports, system, report, results);
-            run("re-import", imports, system, report, results);
+            if (THROUGH_API) {
+                String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+                String token = "khn_" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
+                app.getBean(vn.khien.identity.ApiTokenService.class).register(person(jdbc), "bench", token,
+                        Instant.now().plusSeconds(3600));
+                viaApi("first import (API)", base, token, system, report, results);
+                viaApi("re-import (API)", base, token, system, report, results);
+            } else {
+                run("first import", imports, system, report, results);
+                run("re-import", imports, system, report, results);
+            }
             copy(url, user, password, results);
         } finally {
             app.close();
         }
+    }
+
+    /**
+     * Through the public API as a client would: {@code POST /api/v1/systems/{id}/scans} with the report streamed from
+     * disk as the multipart body over HTTP (bearer token), timed from the first byte sent to the 201 received.
+     */
+    private static void viaApi(String label, String base, String token, long system, Path report, long results)
+            throws Exception {
+        System.gc();
+        resetPeaks();
+        HeapSampler sampler = new HeapSampler();
+        sampler.start();
+        String boundary = "----khienbench" + System.nanoTime();
+        java.net.http.HttpRequest.BodyPublisher body = java.net.http.HttpRequest.BodyPublishers.concat(
+                java.net.http.HttpRequest.BodyPublishers.ofString("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\nnessus\r\n--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + report.getFileName()
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"),
+                java.net.http.HttpRequest.BodyPublishers.ofFile(report),
+                java.net.http.HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/v1/systems/" + system + "/scans"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build();
+        long t = System.nanoTime();
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        double s = secs(t);
+        sampler.interrupt();
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException(label + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        String counts = r.body().replaceAll(".*\"findings\":(\\{[^}]*\\}).*", "$1");
+        System.out.printf("%-19s %6.1f s  %,9.0f results/s  peak heap used %4d MB (pool peaks summed %d MB)  %s%n",
+                label, s, results / s, sampler.peak / 1024 / 1024, peakHeap() / 1024 / 1024, counts);
+    }
+
+    private static long person(JdbcClient jdbc) {
+        return jdbc.sql("SELECT id FROM app_user WHERE username = 'bench'").query(Long.class).single();
     }
 
     private static void run(String label, ScanImportService imports, long system, Path report, long results) {

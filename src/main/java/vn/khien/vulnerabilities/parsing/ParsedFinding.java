@@ -18,11 +18,11 @@ import java.util.Objects;
  * {@link #vulnIdFromTool()} (plugin / NVT OID / template / rule / QID) or, when the tool gives none, the lower-cased
  * title.
  * <ul>
- * <li>Formats with one place per finding (OpenVAS, Qualys VM, Trivy, SARIF, generic JSON, Nessus CSV …):
+ * <li>Formats with one place per finding (OpenVAS, Qualys VM XML, Trivy, SARIF, generic JSON, Nessus CSV …):
  *     {@code toolName | ruleKey | firstLocationIdentity}; the location identity is {@code protocol://host:port/path}
  *     or {@code file:<path>} (line numbers and query strings excluded because they shift between scans).</li>
  * <li>Formats that merge every affected place of one rule into one finding (Nessus XML, Nmap, Burp, ZAP, Acunetix,
- *     Qualys WAS, Nuclei per host, generic CSV; {@link #mergedKey()} is true):
+ *     Qualys WAS, Qualys VM CSV, Nuclei per host, generic CSV; {@link #mergedKey()} is true):
  *     {@code toolName | ruleKey | * | what else the format merges on}, without any location, so fixing the place
  *     that happened to come first does not turn the finding into a new one (see {@link Builder#mergedKey}).</li>
  * </ul>

@@ -13,5 +13,8 @@ public interface ReportParser {
     /** Format name as used by {@link ReportParsers}, e.g. "nessus". */
     String format();
 
+    /** How this format's files are recognised from their first bytes (see {@link FormatDetector}). */
+    Recognition recognition();
+
     void parse(InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException;
 }

@@ -2,58 +2,84 @@ package vn.khien.vulnerabilities.parsing;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import vn.khien.vulnerabilities.parsing.formats.AcunetixParser;
-import vn.khien.vulnerabilities.parsing.formats.BurpParser;
-import vn.khien.vulnerabilities.parsing.formats.GenericParser;
-import vn.khien.vulnerabilities.parsing.formats.NessusParser;
-import vn.khien.vulnerabilities.parsing.formats.NmapParser;
-import vn.khien.vulnerabilities.parsing.formats.NucleiParser;
-import vn.khien.vulnerabilities.parsing.formats.OpenVasParser;
-import vn.khien.vulnerabilities.parsing.formats.QualysInfrascanParser;
-import vn.khien.vulnerabilities.parsing.formats.QualysParser;
-import vn.khien.vulnerabilities.parsing.formats.QualysWebAppParser;
-import vn.khien.vulnerabilities.parsing.formats.SarifParser;
-import vn.khien.vulnerabilities.parsing.formats.TrivyParser;
-import vn.khien.vulnerabilities.parsing.formats.ZapParser;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
  * Registry of all report parsers by format name. Stateless and thread-safe; parsers keep all
  * per-report state on the stack of {@link ReportParser#parse}.
+ *
+ * <p>The parsers are found, not listed: every concrete {@link ReportParser} with a no-argument constructor under
+ * {@value #FORMATS_PACKAGE} is one format, and declares its own {@link Recognition}. Adding a format is adding its
+ * parser there, its test and its {@code reports/<format>/} test resources (ADR 0011).
  */
 public final class ReportParsers {
+    /** Where the format parsers live. */
+    public static final String FORMATS_PACKAGE = "vn.khien.vulnerabilities.parsing.formats";
+    private static volatile List<ReportParser> discovered;
+
     private final Map<String, ReportParser> parsers = new LinkedHashMap<>();
 
     public ReportParsers() {
-        register(new NessusParser());
-        register(new OpenVasParser());
-        register(new NucleiParser());
-        register(new TrivyParser());
-        register(new SarifParser());
-        register(new ZapParser());
-        register(new BurpParser());
-        register(new NmapParser());
-        register(new QualysParser());
-        register(new QualysInfrascanParser());
-        register(new QualysWebAppParser());
-        register(new AcunetixParser());
-        register(new GenericParser());
+        for (ReportParser p : discovered()) {
+            parsers.put(p.format(), p);
+        }
+    }
+
+    /**
+     * The parsers under {@value #FORMATS_PACKAGE}, by format name with the fallback recognitions (the generic format)
+     * last; found once per class loader.
+     */
+    static List<ReportParser> discovered() {
+        List<ReportParser> found = discovered;
+        if (found == null) {
+            found = scan();
+            discovered = found;
+        }
+        return found;
+    }
+
+    private static List<ReportParser> scan() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(ReportParser.class));
+        List<ReportParser> found = new ArrayList<>();
+        for (BeanDefinition candidate : scanner.findCandidateComponents(FORMATS_PACKAGE)) {
+            try {
+                Class<?> type = Class.forName(candidate.getBeanClassName(), true, ReportParsers.class.getClassLoader());
+                found.add((ReportParser) type.getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Report parser " + candidate.getBeanClassName()
+                        + " needs a public no-argument constructor", e instanceof InvocationTargetException i
+                        ? i.getTargetException() : e);
+            }
+        }
+        if (found.isEmpty()) {
+            throw new IllegalStateException("No report parser found under " + FORMATS_PACKAGE);
+        }
+        found.sort(Comparator.comparing((ReportParser p) -> p.recognition().fallback()).thenComparing(ReportParser::format));
+        return List.copyOf(found);
     }
 
     /** A sink that wants to know the format (given or detected) before the first finding arrives. */
     public interface FormatAwareSink extends Consumer<ParsedFinding> {
         void format(String format);
+
+        /** Told instead of any finding when the file (or the zip's report) is empty and its format was stated. */
+        default void emptyReport() {
+        }
     }
 
-    private void register(ReportParser p) {
-        parsers.put(p.format(), p);
-    }
-
-    /** Supported format names ("nessus", "openvas", "nuclei", "trivy", "sarif", ...). */
+    /** Supported format names ("acunetix", "burp", ..., "generic" last). */
     public Set<String> formats() {
         return Collections.unmodifiableSet(parsers.keySet());
     }
@@ -91,7 +117,9 @@ public final class ReportParsers {
             if (sink instanceof FormatAwareSink s) {
                 s.format(f);
             }
-            run(p, b, sink);
+            if (!emptyWithStatedFormat(format, b, sink)) {
+                run(p, b, sink);
+            }
             return f;
         }
         ZipReportUnpacker.Entry entry = new ZipReportUnpacker(zipLimits).open(b);
@@ -102,7 +130,9 @@ public final class ReportParsers {
             if (sink instanceof FormatAwareSink s) {
                 s.format(f);
             }
-            run(p, content, sink);
+            if (!emptyWithStatedFormat(format, content, sink)) {
+                run(p, content, sink);
+            }
             entry.finish();
             return f;
         } catch (ReportFormatException e) {
@@ -112,6 +142,24 @@ public final class ReportParsers {
             }
             throw e;
         }
+    }
+
+    /**
+     * An empty file (nothing but white space) uploaded with its format stated is a report of zero findings, as the
+     * reference importers read it (issue 9 point 22); without a stated format it stays an error (nothing to detect).
+     */
+    private static boolean emptyWithStatedFormat(String format, BufferedInputStream in, Consumer<ParsedFinding> sink)
+            throws ReportFormatException {
+        if (format == null || format.isBlank() || !Sniff.head(in, 4096).isBlank()) {
+            return false;
+        }
+        if (!Sniff.head(in, Sniff.HEAD_BYTES).isBlank()) {
+            return false; // 4 KiB of blanks and then something: let the parser judge it
+        }
+        if (sink instanceof FormatAwareSink s) {
+            s.emptyReport();
+        }
+        return true;
     }
 
     /**

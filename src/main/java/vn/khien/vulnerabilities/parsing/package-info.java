@@ -7,7 +7,10 @@
  * ReportParsers parsers = new ReportParsers();          // stateless, thread-safe
  * String usedFormat = parsers.parse(formatOrNull, upload, finding -> importer.add(finding));
  * }</pre>
- * A null/blank format is detected from the content ({@link vn.khien.vulnerabilities.parsing.FormatDetector});
+ * A null/blank format is detected from the content ({@link vn.khien.vulnerabilities.parsing.FormatDetector}), by
+ * asking each parser's own {@link vn.khien.vulnerabilities.parsing.Recognition} (ADR 0011); the parsers are found in
+ * the {@code formats} sub-package, each with its test and its reports under {@code src/test/resources/reports/<format>/}.
+ * An empty file with its format stated is a report of zero findings;
  * a .zip holding exactly one report is unpacked on the fly with zip-bomb limits
  * ({@link vn.khien.vulnerabilities.parsing.ZipReportUnpacker}). Formats: nessus, openvas,
  * nuclei, trivy, sarif, zap, burp, nmap, qualys, qualys_infrascan_webgui, qualys_webapp,
@@ -17,7 +20,7 @@
  * XML is read with StAX ({@link vn.khien.vulnerabilities.parsing.SafeXml}), JSON with the
  * Jackson 3 token stream, CSV with commons-csv; only one report item (one ReportItem, one
  * SARIF result, one Trivy vulnerability...) is materialised at a time. Formats that merge items
- * inside one file (Nessus, OpenVAS, Nuclei, Burp, Nmap, Acunetix, Qualys WAS, Generic CSV) keep
+ * inside one file (Nessus, OpenVAS, Nuclei, Burp, Nmap, Acunetix, Qualys WAS, Qualys VM CSV, Generic CSV) keep
  * one builder per merge key until end of input ({@link vn.khien.vulnerabilities.parsing.FindingMerger}):
  * memory grows with distinct findings and their locations, not with file size. Qualys VM XML
  * puts its glossary after the hosts; its host items are spilled to a temporary file until the

@@ -32,16 +32,29 @@ final class LocationCopy {
         }
     }
 
-    /** Rows in the column order of {@link #SQL}. */
-    static void copy(DataSource dataSource, List<Object[]> rows) {
+    /** The new locations, each written in the column order of {@link #SQL}. */
+    static void copy(DataSource dataSource, List<ImportRows.NewLocation> rows) {
         StringBuilder csv = new StringBuilder(rows.size() * 160);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                append(csv, row[i]);
-            }
+        for (ImportRows.NewLocation r : rows) {
+            append(csv, r.findingId());
+            csv.append(',');
+            append(csv, r.locationKey());
+            csv.append(',');
+            append(csv, r.host());
+            csv.append(',');
+            append(csv, r.port());
+            csv.append(',');
+            append(csv, r.protocol());
+            csv.append(',');
+            append(csv, r.path());
+            csv.append(',');
+            append(csv, r.url());
+            csv.append(',');
+            append(csv, r.filePath());
+            csv.append(',');
+            append(csv, r.line());
+            csv.append(',');
+            append(csv, r.scanId());
             csv.append('\n');
         }
         Connection c = DataSourceUtils.getConnection(dataSource);

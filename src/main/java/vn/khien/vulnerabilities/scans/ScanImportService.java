@@ -256,7 +256,8 @@ public class ScanImportService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int closed = fullScan ? run.closeUnreported(new java.util.HashSet<>(scans.toolsOfFormat(system.id(), used))) : 0;
+        // An empty file proves no fix: a scanner that ran and found nothing still writes its report's frame.
+        int closed = fullScan && !run.wasEmptyReport() ? run.closeUnreported(new java.util.HashSet<>(scans.toolsOfFormat(system.id(), used))) : 0;
         run.flush();
         jdbc.update("UPDATE finding SET format = ? WHERE first_scan_id = ? AND format IS NULL", used, scanId);
         ImportCounts counts = run.counts(closed);

@@ -15,6 +15,7 @@ import vn.khien.vulnerabilities.parsing.HttpExchange;
 import vn.khien.vulnerabilities.parsing.JsonStream;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.SafeXml;
@@ -39,6 +40,13 @@ public final class AcunetixParser implements ReportParser {
     @Override
     public String format() {
         return "acunetix";
+    }
+
+    /** Recognised by its root element, or a JSON export with Generated and Vulnerabilities or Target. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.xmlRoot("ScanGroup")
+                .or(Recognition.json(h -> h.hasAnyKey("Generated") && h.hasAnyKey("Vulnerabilities", "Target")));
     }
 
     @Override

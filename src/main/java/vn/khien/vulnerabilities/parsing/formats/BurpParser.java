@@ -8,6 +8,7 @@ import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.HttpExchange;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.SafeXml;
@@ -26,6 +27,12 @@ public final class BurpParser implements ReportParser {
     @Override
     public String format() {
         return "burp";
+    }
+
+    /** Recognised by its root element. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.xmlRoot("issues");
     }
 
     @Override

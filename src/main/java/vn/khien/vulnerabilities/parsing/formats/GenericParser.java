@@ -16,6 +16,7 @@ import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.JsonStream;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.Severity;
@@ -49,6 +50,14 @@ public final class GenericParser implements ReportParser {
     @Override
     public String format() {
         return "generic";
+    }
+
+    /** Recognised by a "findings" key or title and severity columns, when no scanner format matched. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.json(h -> h.hasAnyKey("findings"))
+                .or(Recognition.csv(h -> h.hasAnyColumn("title") && h.hasAnyColumn("severity")))
+                .asFallback();
     }
 
     @Override

@@ -14,6 +14,7 @@ import vn.khien.vulnerabilities.parsing.CsvReports;
 import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.SafeXml;
@@ -43,6 +44,14 @@ public final class NessusParser implements ReportParser {
     @Override
     public String format() {
         return "nessus";
+    }
+
+    /** Recognised by its root element, or the plugin id and name columns of a CSV export. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.xmlRoot("NessusClientData_v2", "NessusClientData")
+                .or(Recognition.csv(h -> h.hasAnyColumn("plugin id", "plugin", "definition.id")
+                        && h.hasAnyColumn("name", "plugin name", "asset.name", "definition.name")));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.SafeXml;
@@ -27,6 +28,12 @@ public final class NmapParser implements ReportParser {
     @Override
     public String format() {
         return "nmap";
+    }
+
+    /** Recognised by its root element. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.xmlRoot("nmaprun");
     }
 
     @Override

@@ -10,6 +10,7 @@ import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.JsonStream;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.Severity;
@@ -26,6 +27,14 @@ public final class NucleiParser implements ReportParser {
     @Override
     public String format() {
         return "nuclei";
+    }
+
+    /** Recognised by the keys of its JSON lines, or an empty array. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.json(h -> h.hasAnyKey("template-id", "templateID", "matched-at", "matched", "template")
+                // "[]" is a valid empty Nuclei export; nothing else we support uses a bare empty array
+                || (h.jsonArray() && h.jsonKeys().isEmpty()));
     }
 
     @Override

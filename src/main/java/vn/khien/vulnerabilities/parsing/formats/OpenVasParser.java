@@ -10,6 +10,7 @@ import vn.khien.vulnerabilities.parsing.CsvReports;
 import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.SafeXml;
@@ -31,6 +32,13 @@ public final class OpenVasParser implements ReportParser {
     @Override
     public String format() {
         return "openvas";
+    }
+
+    /** Recognised by its root element, or the NVT columns of a CSV export. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.xmlRoot("report", "get_reports_response")
+                .or(Recognition.csv(h -> h.hasAnyColumn("nvt name", "nvt oid")));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.function.Consumer;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.SafeXml;
@@ -23,6 +24,12 @@ public final class QualysInfrascanParser implements ReportParser {
     @Override
     public String format() {
         return "qualys_infrascan_webgui";
+    }
+
+    /** Recognised by its root element. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.xmlRoot("SCAN");
     }
 
     @Override

@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import vn.khien.vulnerabilities.parsing.CsvReports;
+import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.SafeXml;
@@ -19,7 +21,7 @@ import vn.khien.vulnerabilities.parsing.XmlNode;
 
 /**
  * Qualys VM scan report: XML (ASSET_DATA_REPORT) and CSV. One finding per VULN_INFO per host
- * (XML) or per row (CSV), no merging. Title {@code QID-<qid> | <title>}; severity 1-5 maps to
+ * (XML, as the reference importer does); one finding per QID with one location per host (CSV, issue 9 point 22). Title {@code QID-<qid> | <title>}; severity 1-5 maps to
  * Info..Critical; date = LAST_FOUND.
  *
  * <p>Streaming: the XML puts the GLOSSARY (titles, severities, CVEs) AFTER the host list, so
@@ -33,6 +35,13 @@ public final class QualysParser implements ReportParser {
     @Override
     public String format() {
         return "qualys";
+    }
+
+    /** Recognised by its root element, or the QID and title columns of a CSV export. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.xmlRoot("ASSET_DATA_REPORT")
+                .or(Recognition.csv(h -> h.hasAnyColumn("qid") && h.hasAnyColumn("title", "vuln title")));
     }
 
     @Override
@@ -139,7 +148,13 @@ public final class QualysParser implements ReportParser {
         }
     }
 
+    /**
+     * CSV: one row per QID per host. Rows of the same QID are one finding (the check is the finding, each host one of
+     * its places: a merged key, as for Nessus), held until the end of the file; its severity is the highest any row
+     * gives, its CVEs the union, and each host's result adds a line of detail. A row without a QID is keyed by title.
+     */
     private void parseCsv(InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException {
+        FindingMerger<String> merger = new FindingMerger<>();
         CsvReports.read(in, "Qualys", new String[] {"QID"}, row -> {
             String qid = row.get("QID");
             String title = row.first("Title", "VULN TITLE");
@@ -147,21 +162,30 @@ public final class QualysParser implements ReportParser {
             String sev = row.first("Severity", "SEVERITY");
             Integer level = Text.parseInt(sev);
             Severity severity = level != null ? level(level) : Severity.fromWordOr(sev, Severity.INFO);
-            ParsedFinding.Builder b = ParsedFinding.builder(TOOL).title("QID-" + qid + (title == null ? "" : " | " + title))
-                    .severity(severity).vulnIdFromTool(qid)
-                    .description(join(row.get("Threat"), row.first("Results", "RESULT")))
+            String host = row.first("DNS", "FQDN", "HOSTNAME", "IP");
+            String result = row.first("Results", "RESULT");
+            String key = qid != null ? "qid:" + qid : "title:" + title.toLowerCase(java.util.Locale.ROOT);
+            boolean first = !merger.contains(key);
+            ParsedFinding.Builder b = merger.get(key, () -> ParsedFinding.builder(TOOL)
+                    .title("QID-" + qid + (title == null ? "" : " | " + title))
+                    .severity(severity).vulnIdFromTool(qid).mergedKey()
+                    .description(join(row.get("Threat"), result))
                     .impact(row.get("Impact")).solution(row.get("Solution"))
                     .cvssV3(null, Text.parseDouble(row.first("CVSS3 Base", "CVSS3")))
                     .date(Text.date(row.first("Last Detected", "LAST SCAN"), false)) // month-first slash dates
-                    .falsePositive("Approved".equalsIgnoreCase(row.get("FALSE POSITIVE STATUS")));
+                    .falsePositive("Approved".equalsIgnoreCase(row.get("FALSE POSITIVE STATUS"))));
+            b.countOccurrence();
+            if (!first) {
+                if (severity.ordinal() < b.severity().ordinal()) b.severity(severity); // CRITICAL first
+                if (result != null) b.appendDescription((host == null ? "" : host + ": ") + result);
+            }
             String cves = row.first("CVE ID", "CVEID");
             if (cves != null) {
-                for (String c : cves.split("[,\\s]+")) b.addVulnerabilityId(c);
+                for (String c : cves.split("[,\\s]+")) b.addVulnerabilityIdOnce(c);
             }
-            String host = row.first("DNS", "FQDN", "HOSTNAME", "IP");
-            b.addLocation(Location.endpoint(host, Text.parseInt(row.first("Port", "PORT")), row.first("Protocol", "PROTOCOL")));
-            sink.accept(b.build());
+            b.addLocationOnce(Location.endpoint(host, Text.parseInt(row.first("Port", "PORT")), row.first("Protocol", "PROTOCOL")));
         });
+        merger.emitAll(sink);
     }
 
     private static String join(String a, String b) {

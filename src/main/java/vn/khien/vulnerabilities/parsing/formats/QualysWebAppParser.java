@@ -6,6 +6,7 @@ import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.HttpExchange;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.SafeXml;
@@ -28,6 +29,12 @@ public final class QualysWebAppParser implements ReportParser {
     @Override
     public String format() {
         return "qualys_webapp";
+    }
+
+    /** Recognised by its root element. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.xmlRoot("WAS_SCAN_REPORT", "WAS_WEBAPP_REPORT");
     }
 
     @Override

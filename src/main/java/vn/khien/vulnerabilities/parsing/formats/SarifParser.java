@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import vn.khien.vulnerabilities.parsing.JsonStream;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.Severity;
@@ -34,6 +35,12 @@ public final class SarifParser implements ReportParser {
     @Override
     public String format() {
         return "sarif";
+    }
+
+    /** Recognised by the top-level "runs" key. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.json(h -> h.hasAnyKey("runs"));
     }
 
     @Override
@@ -221,8 +228,30 @@ public final class SarifParser implements ReportParser {
 
     private static Map<String, String> toMap(JsonNode obj) {
         Map<String, String> m = new HashMap<>();
-        for (Map.Entry<String, JsonNode> e : obj.properties()) m.put(e.getKey(), e.getValue().asString());
+        for (Map.Entry<String, JsonNode> e : obj.properties()) m.put(e.getKey(), fingerprintValue(e.getValue()));
         return m;
+    }
+
+    /**
+     * A fingerprint value as text. SARIF says a string; some producers write an object ({@code {"value": "…"}}),
+     * a number or an array: the object's {@code value} (or its only member) is taken, anything else its compact JSON,
+     * so that the same result keeps the same key from one scan to the next.
+     */
+    static String fingerprintValue(JsonNode v) {
+        if (v == null || v.isNull()) return "";
+        if (v.isObject()) {
+            JsonNode inner = v.get("value");
+            if (inner == null && v.size() == 1) inner = v.iterator().next();
+            if (inner != null && !inner.isContainer()) return inner.isNull() ? "" : inner.asString();
+            if (inner != null) return fingerprintValue(inner);
+            return new TreeMap<>(toMap(v)).toString();
+        }
+        if (v.isArray()) {
+            List<String> parts = new ArrayList<>();
+            for (JsonNode e : v) parts.add(fingerprintValue(e));
+            return String.join(",", parts);
+        }
+        return v.asString();
     }
 
     /** message.text, or the rule's messageStrings[id] with {n} placeholders filled from arguments. */

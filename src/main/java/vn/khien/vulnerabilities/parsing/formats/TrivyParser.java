@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import vn.khien.vulnerabilities.parsing.JsonStream;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.Severity;
@@ -30,6 +31,14 @@ public final class TrivyParser implements ReportParser {
     @Override
     public String format() {
         return "trivy";
+    }
+
+    /** Recognised by its top-level keys, a legacy array of targets, or the literal null of a clean legacy scan. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.json(h -> h.text().strip().startsWith("null") // legacy Trivy writes null for a clean scan
+                || h.hasAnyKey("SchemaVersion", "ClusterName", "ArtifactName")
+                || (h.jsonArray() && h.hasAnyKey("Target") && !h.hasAnyKey("Generated")));
     }
 
     @Override

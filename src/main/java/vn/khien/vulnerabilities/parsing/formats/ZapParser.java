@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import vn.khien.vulnerabilities.parsing.HttpExchange;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.SafeXml;
@@ -24,6 +25,12 @@ public final class ZapParser implements ReportParser {
     @Override
     public String format() {
         return "zap";
+    }
+
+    /** Recognised by its root element. */
+    @Override
+    public Recognition recognition() {
+        return Recognition.xmlRoot("OWASPZAPReport");
     }
 
     @Override
