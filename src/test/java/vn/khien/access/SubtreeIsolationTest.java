@@ -159,6 +159,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(vn.khien.systems.SystemsIsolationTest.COVERED);
         covered.addAll(vn.khien.vulnerabilities.VulnerabilitiesIsolationTest.COVERED);
         covered.addAll(vn.khien.identity.IdentityIsolationTest.COVERED);
+        covered.addAll(vn.khien.systems.sbom.SbomImportTest.COVERED);
         covered.addAll(vn.khien.compliance.ComplianceIsolationTest.COVERED);
         covered.addAll(WITHOUT_DEDICATED_CASE_YET);
         return covered;
