@@ -120,7 +120,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, MfaService mfa, KhienProperties properties,
                             ObjectProvider<ClientRegistrationRepository> oidcClients,
-                            OidcPersonService oidcPeople,
+                            OidcPersonService oidcPeople, vn.khien.identity.throttle.LoginThrottle throttle,
                             @org.springframework.beans.factory.annotation.Value("${khien.api-docs.public:}")
                             String apiDocsPublic) throws Exception {
         // The API description: public in development, signed-in only in production unless KHIEN_API_DOCS_PUBLIC=true.
@@ -134,7 +134,9 @@ class SecurityConfiguration {
                     }
                     a.anyRequest().authenticated();
                 })
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(ThrottledSignInFilter.failureHandler()).permitAll())
+                .addFilterBefore(new ThrottledSignInFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .headers(h -> strictHeaders(h, properties))
                 .addFilterAfter(new MfaGate(mfa), AuthorizationFilter.class);

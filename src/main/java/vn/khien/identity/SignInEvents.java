@@ -13,8 +13,11 @@ import vn.khien.access.PersonPrincipal;
 import vn.khien.audit.AuditEntry;
 import vn.khien.audit.AuditTrail;
 import vn.khien.platform.KhienProperties;
+import vn.khien.identity.throttle.LoginThrottle;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Audits every sign-in and failed sign-in, and locks an account after repeated failures. */
+/** Audits every sign-in and failed sign-in, and counts failures for sign-in throttling (ADR 0017). */
 @Component
 class SignInEvents {
 
@@ -22,12 +25,23 @@ class SignInEvents {
     private final AuditTrail audit;
     private final KhienProperties properties;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
-    public SignInEvents(PersonRepository people, AuditTrail audit, KhienProperties properties, Clock clock) {
+    public SignInEvents(PersonRepository people, AuditTrail audit, KhienProperties properties, Clock clock,
+                        LoginThrottle throttle) {
         this.people = people;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
+        this.throttle = throttle;
+    }
+
+    /** The address the request came from (the proxy's client address only when the proxy is trusted). */
+    static String sourceAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+            return attrs.getRequest().getRemoteAddr();
+        }
+        return null;
     }
 
     @EventListener
@@ -38,6 +52,7 @@ class SignInEvents {
             return; // token requests are not sign-ins; their use is recorded as last_used_at
         }
         people.resetFailedAttempts(p.personId());
+        throttle.succeeded(sourceAddress(), p.username());
         audit.recordStandalone(AuditEntry.of("SIGN_IN", people.homeOrganization(p.personId()), "person", p.personId()),
                 p.personId(), p.username());
     }
@@ -50,15 +65,24 @@ class SignInEvents {
         String username = vn.khien.platform.SafeText.forStorage(typed, 100);
         Optional<Person> person = typed.length() > 100 ? Optional.empty() : people.findByUsername(typed);
         String reason = event.getException() instanceof LockedException ? "locked" : "bad-credentials";
-        person.ifPresent(p -> {
-            if (!(event.getException() instanceof LockedException)) {
-                people.recordFailedAttempt(p.id(), properties.login().maxFailedAttempts(),
-                        clock.instant().plus(properties.login().lockDuration()));
-            }
-        });
+        // No account is locked by failures any more (anyone could lock anyone out, issue 10): failures are counted
+        // by source, by name and by both, with growing delays (ADR 0017). The count on the person stays informative.
+        person.ifPresent(p -> people.recordFailedAttempt(p.id(), Integer.MAX_VALUE, clock.instant()));
         Long orgId = person.map(p -> people.homeOrganization(p.id())).orElse(null);
         audit.recordStandalone(new AuditEntry("SIGN_IN_FAILED", orgId, "person",
                 person.map(p -> String.valueOf(p.id())).orElse(null), Map.of("username", username, "reason", reason)),
                 person.map(Person::id).orElse(null), username);
+        LoginThrottle.Outcome outcome = throttle.failed(sourceAddress(), typed, orgId);
+        for (LoginThrottle.Block b : outcome.newlyBlocked()) {
+            audit.recordStandalone(new AuditEntry("SIGN_IN_THROTTLED", b.kind() == LoginThrottle.Kind.SOURCE ? null : orgId,
+                    "person", person.map(p -> String.valueOf(p.id())).orElse(null), Map.of("username", username,
+                    "key", b.kind().name(), "failures", b.failures(), "until", b.until().toString())),
+                    person.map(Person::id).orElse(null), username);
+        }
+        outcome.retryAfter().ifPresent(d -> {
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+                attrs.getRequest().setAttribute(LoginThrottle.RETRY_AFTER, d);
+            }
+        });
     }
 }

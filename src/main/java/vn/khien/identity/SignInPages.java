@@ -25,7 +25,13 @@ class SignInPages {
     }
 
     @GetMapping("/login")
-    String login(Model model) {
+    String login(@RequestParam(required = false) String throttled, Model model) {
+        if (throttled != null) {
+            // Only a number of seconds is ever shown, whatever the query says.
+            long seconds = throttled.matches("\\d{1,6}") ? Long.parseLong(throttled) : 60;
+            model.addAttribute("throttledSeconds", seconds);
+            model.addAttribute("throttledMinutes", (seconds + 59) / 60);
+        }
         List<ClientRegistration> providers = new ArrayList<>();
         if (oidcClients.getIfAvailable() instanceof Iterable<?> registrations) {
             registrations.forEach(r -> providers.add((ClientRegistration) r));

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.khien.platform.FieldProblemException;
+import vn.khien.identity.throttle.LoginThrottle;
 
 @RestController
 @RequestMapping("/api/v1/tokens")
@@ -32,8 +33,11 @@ class TokenApi {
     private final ApiTokenService tokens;
     private final MfaService mfa;
     private final ProblemResponses problems;
+    private final LoginThrottle throttle;
 
-    public TokenApi(AuthenticationManager authentication, ApiTokenService tokens, MfaService mfa, ProblemResponses problems) {
+    public TokenApi(AuthenticationManager authentication, ApiTokenService tokens, MfaService mfa, ProblemResponses problems,
+                    LoginThrottle throttle) {
+        this.throttle = throttle;
         this.authentication = authentication;
         this.tokens = tokens;
         this.mfa = mfa;
@@ -43,12 +47,21 @@ class TokenApi {
     /** Authenticated by the person's own password (and TOTP code when enrolled); the token is shown only here. */
     @PostMapping
     @Operation(summary = "Create a personal API token with username, password and TOTP code")
-    public ResponseEntity<?> create(@Valid @RequestBody TokenRequest request) {
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "429",
+            description = "Too many failed attempts from this address or for this name: wait Retry-After seconds")
+    public ResponseEntity<?> create(@Valid @RequestBody TokenRequest request, jakarta.servlet.http.HttpServletRequest http) {
+        java.util.Optional<java.time.Duration> wait = throttle.retryAfter(http.getRemoteAddr(), request.username());
+        if (wait.isPresent()) {
+            return tooManyAttempts(wait.get());
+        }
         Authentication auth;
         try {
             auth = authentication.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
         } catch (AuthenticationException e) {
+            if (http.getAttribute(LoginThrottle.RETRY_AFTER) instanceof java.time.Duration started) {
+                return tooManyAttempts(started);
+            }
             return unauthorized("error.badCredentials");
         }
         KhienUserDetails person = (KhienUserDetails) auth.getPrincipal();
@@ -65,6 +78,16 @@ class TokenApi {
         ApiTokenService.Created created = tokens.create(person.personId(), name, days);
         return ResponseEntity.status(HttpStatus.CREATED).body(new TokenResponse(created.token().id(),
                 created.token().name(), created.secret(), created.token().expiresAt()));
+    }
+
+    /** 429 with Retry-After: the same answer whether or not the name is an account's (ADR 0017). */
+    private ResponseEntity<?> tooManyAttempts(java.time.Duration wait) {
+        org.springframework.http.ProblemDetail pd = org.springframework.http.ProblemDetail.forStatus(HttpStatus.TOO_MANY_REQUESTS);
+        pd.setType(java.net.URI.create("urn:khien:problem:too-many-attempts"));
+        pd.setDetail(problems.text("login.throttled.api"));
+        pd.setProperty("retryAfterSeconds", wait.toSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(wait.toSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
     }
 
     private ResponseEntity<?> unauthorized(String key) {

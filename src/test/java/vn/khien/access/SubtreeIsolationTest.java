@@ -158,6 +158,8 @@ class SubtreeIsolationTest extends IntegrationTest {
         Set<String> covered = new HashSet<>();
         covered.addAll(vn.khien.systems.SystemsIsolationTest.COVERED);
         covered.addAll(vn.khien.vulnerabilities.VulnerabilitiesIsolationTest.COVERED);
+        covered.addAll(vn.khien.identity.IdentityIsolationTest.COVERED);
+        covered.addAll(vn.khien.systems.sbom.SbomImportTest.COVERED);
         covered.addAll(vn.khien.compliance.ComplianceIsolationTest.COVERED);
         covered.addAll(WITHOUT_DEDICATED_CASE_YET);
         return covered;
@@ -216,8 +218,6 @@ class SubtreeIsolationTest extends IntegrationTest {
             "GET /systems/{id}/obligations",
             "GET /warnings/{id}",
             "POST /api/v1/advisory-feeds",
-            "POST /api/v1/audit/checkpoints",
-            "POST /api/v1/audit/checkpoints/verify",
             "POST /api/v1/awareness-campaigns",
             "POST /api/v1/incidents",
             "POST /api/v1/incidents/{id}/indicators",
