@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +23,11 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
  * {@code /**}, and a link that is no resource ({@code /systems/42}, {@code /findings?…}) misses the cache and is
  * looked up again in each classpath location inside the jar. On the findings list (a hundred links) that was
  * most of the page's time (issue 15, bench/README.md). Boot backs off when a ResourceUrlEncodingFilter is declared.
+ * {@code khien.web.static-links-only=false} gives Spring's filter back (to compare, or if a template links to a
+ * static folder not listed here).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "khien.web.static-links-only", havingValue = "true", matchIfMissing = true)
 public class StaticResourceUrls {
 
     /** Path prefixes (after the context path) of the static resources the templates link to. */
