@@ -58,9 +58,10 @@ public class AuditTrail {
         String hash = ChainHash.of(r);
         jdbc.sql("""
                 INSERT INTO audit_event (id, occurred_at, actor_user_id, actor_username, source_ip, action,
-                    organization_id, target_type, target_id, details, prev_hash, hash, hash_version)
-                VALUES (:id, :at, :actor, :actorName, :ip, :action, :org, :tt, :tid, :details, :prev, :hash, :v)""")
-                .param("v", AuditRecord.CURRENT_VERSION)
+                    organization_id, target_type, target_id, details, prev_hash, hash, hash_version, request_id)
+                VALUES (:id, :at, :actor, :actorName, :ip, :action, :org, :tt, :tid, :details, :prev, :hash, :v,
+                    :requestId)""")
+                .param("v", AuditRecord.CURRENT_VERSION).param("requestId", vn.khien.platform.RequestLog.currentId())
                 .param("id", id).param("at", Timestamp.from(now)).param("actor", actorId)
                 .param("actorName", actorUsername).param("ip", r.sourceIp()).param("action", r.action())
                 .param("org", r.organizationId()).param("tt", r.targetType()).param("tid", r.targetId())

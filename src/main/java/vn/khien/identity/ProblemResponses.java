@@ -49,6 +49,9 @@ class ProblemResponses {
         body.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
         body.put("status", status);
         body.put("detail", detail);
+        if (vn.khien.platform.RequestLog.currentId() != null) {
+            body.put("requestId", vn.khien.platform.RequestLog.currentId());
+        }
         response.getWriter().write(json.writeValueAsString(body));
     }
 }

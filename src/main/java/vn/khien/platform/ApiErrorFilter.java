@@ -162,6 +162,10 @@ public class ApiErrorFilter extends OncePerRequestFilter {
             b.append(",\"errors\":[{\"field\":").append(quote(field)).append(",\"message\":").append(quote(detail))
                     .append("}]");
         }
+        String requestId = RequestLog.currentId();
+        if (requestId != null) {
+            b.append(",\"requestId\":").append(quote(requestId));
+        }
         return b.append('}').toString();
     }
 

@@ -43,13 +43,16 @@ public class RequestLog extends OncePerRequestFilter {
         long started = System.nanoTime();
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
+        StatementCounter.start();
         try {
             chain.doFilter(request, response);
         } finally {
             long millis = (System.nanoTime() - started) / 1_000_000;
+            int statements = StatementCounter.stop(id);
             if (!request.getRequestURI().startsWith("/webjars/") && !request.getRequestURI().startsWith("/css/")
                     && !request.getRequestURI().startsWith("/js/")) {
-                LOG.info("{} {} {} {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(), millis);
+                LOG.info("{} {} {} {} ms {} sql", request.getMethod(), request.getRequestURI(), response.getStatus(), millis,
+                        statements);
             }
             MDC.remove(MDC_KEY);
         }

@@ -45,17 +45,18 @@ public class FindingsAttentionQueries {
 
     /**
      * Operating systems whose six-month scan duty is overdue (never scanned counts) or due within the warning
-     * window; the last completed scan per system is one grouped subquery.
+     * window; the last completed scan of each visible system is one probe of ix_scan_system_status_date (a
+     * grouped subquery over every scan of the country cost the national home page a full scan, issue 15).
      */
     public DutyCounts scanDuties(LocalDate today) {
         ScopeFilter visible = systems.visibleSystems("s.id");
         return jdbc.sql("""
                 SELECT SUM(CASE WHEN ls.last_scan IS NULL OR ls.last_scan < :overdue THEN 1 ELSE 0 END),
                     SUM(CASE WHEN ls.last_scan >= :overdue AND ls.last_scan < :dueSoon THEN 1 ELSE 0 END)
-                FROM information_system s
-                LEFT JOIN (SELECT sc.system_id, MAX(sc.scan_date) AS last_scan FROM scan sc
-                    WHERE sc.status = 'COMPLETED' GROUP BY sc.system_id) ls ON ls.system_id = s.id
-                WHERE s.lifecycle_status = 'OPERATING' AND\s""" + visible.sql())
+                FROM (SELECT (SELECT MAX(sc.scan_date) FROM scan sc WHERE sc.system_id = s.id
+                        AND sc.status = 'COMPLETED') AS last_scan
+                    FROM information_system s WHERE s.lifecycle_status = 'OPERATING' AND\s""" + visible.sql() + """
+                ) ls""")
                 .params(visible.params())
                 .param("overdue", Date.valueOf(ScanDuty.overdueIfLastScanBefore(today)))
                 .param("dueSoon", Date.valueOf(ScanDuty.dueSoonIfLastScanBefore(today)))

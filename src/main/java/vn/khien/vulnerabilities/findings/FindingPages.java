@@ -91,6 +91,7 @@ public class FindingPages {
         model.addAttribute("query", q);
         model.addAttribute("findings", p.items());
         model.addAttribute("total", p.total());
+        model.addAttribute("capped", p.capped());
         model.addAttribute("pages", (p.total() + q.size() - 1) / q.size());
         model.addAttribute("today", service.today());
         model.addAttribute("statuses", FindingStatus.values());

@@ -36,17 +36,31 @@ public class FindingRepository {
         this.systems = systems;
     }
 
-    public record Page(List<Finding> items, long total) { }
+    /**
+     * Lists count at most this many rows past the first: over a province or the country an exact count of every
+     * matching finding costs more than the page itself, and nobody pages that far (issue 15, ADR 0026).
+     */
+    public static final int COUNT_CAP = 10_000;
+
+    /** A page of findings; {@code capped}: there are more than {@code total} ({@link #COUNT_CAP}) matches. */
+    public record Page(List<Finding> items, long total, boolean capped) {
+        public Page(List<Finding> items, long total) {
+            this(items, total, false);
+        }
+    }
 
     public Page search(FindingQuery q, LocalDate today) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(q, today, params);
-        long total = jdbc.sql("SELECT COUNT(*) FROM finding f JOIN information_system s ON s.id = f.system_id WHERE "
-                + where).params(params).query(Long.class).single();
+        long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM finding f JOIN information_system s"
+                + " ON s.id = f.system_id WHERE " + where + " LIMIT " + (COUNT_CAP + 1) + ") capped")
+                .params(params).query(Long.class).single();
+        boolean capped = counted > COUNT_CAP;
+        long total = Math.min(counted, COUNT_CAP);
         List<Finding> items = jdbc.sql(SELECT + " WHERE " + where
                         + " ORDER BY f.severity_rank, f.due_date, f.id LIMIT " + q.size() + " OFFSET " + (long) q.page() * q.size())
                 .params(params).query(FindingRepository::map).list();
-        return new Page(items, total);
+        return new Page(items, total, capped);
     }
 
     private String where(FindingQuery q, LocalDate today, Map<String, Object> params) {

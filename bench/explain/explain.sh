@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# EXPLAIN (ANALYZE, BUFFERS) of the heaviest queries of the home page and the findings lists (issue 15), as the
+# application sends them (same SQL, the visibility predicate of OrgScope/VisibleSystems), over a database filled
+# by `generate`. Writes one plan file per query into bench/explain/plans/.
+#
+#   bench/explain/explain.sh [database] [username]     # default khien_load, t05.lanhdao (a province leader)
+#
+# PGHOST/PGPORT/PGUSER/PGPASSWORD as for psql (default 127.0.0.1:5432, khien/khien).
+set -euo pipefail
+cd "$(dirname "$0")"
+DB=${1:-khien_load} WHO=${2:-t05.lanhdao}
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-khien} PGPASSWORD=${PGPASSWORD:-khien}
+mkdir -p plans
+PERSON=$(psql -d "$DB" -Atc "SELECT id FROM app_user WHERE username = '$WHO'")
+TODAY=$(date -u +%F)
+ROLES="'PLATFORM_ADMIN','ORG_ADMIN','LEADER','SECURITY_OFFICER','INCIDENT_RESPONDER','AUDITOR'"
+VISIBLE="EXISTS (SELECT 1 FROM system_party sp JOIN organization po ON po.id = sp.organization_id WHERE sp.system_id = f.system_id AND EXISTS (SELECT 1 FROM role_grant sg JOIN organization so ON so.id = sg.organization_id WHERE sg.user_id = $PERSON AND sg.role IN ($ROLES) AND po.path LIKE so.path || '%'))"
+VISIBLE_S=${VISIBLE//f.system_id/s.id}
+plan() {
+  local name=$1 sql=$2
+  { echo "-- $name, as $WHO (person $PERSON), database $DB, $(date -u '+%F %T') UTC"; echo "$sql;"; echo;
+    psql -d "$DB" -Atc "ANALYZE" >/dev/null 2>&1 || true
+    psql -d "$DB" -Atc "EXPLAIN (ANALYZE, BUFFERS) $sql"; } > "plans/$name.txt"
+  echo "$name: $(grep -E '^Execution Time' "plans/$name.txt")"
+}
+plan findings-list-count "SELECT COUNT(*) FROM (SELECT 1 FROM finding f JOIN information_system s ON s.id = f.system_id WHERE $VISIBLE AND f.status = 'OPEN' AND f.severity = 'CRITICAL' LIMIT 10001) c"
+plan findings-list-page "SELECT f.*, s.code AS system_code, s.name AS system_name, s.owner_organization_id, (SELECT COUNT(*) FROM finding_location l WHERE l.finding_id = f.id) AS location_count FROM finding f JOIN information_system s ON s.id = f.system_id WHERE $VISIBLE AND f.status = 'OPEN' AND f.severity = 'CRITICAL' ORDER BY f.severity_rank, f.due_date, f.id LIMIT 50"
+plan findings-mine-page "SELECT f.*, s.code AS system_code, s.name AS system_name, s.owner_organization_id, (SELECT COUNT(*) FROM finding_location l WHERE l.finding_id = f.id) AS location_count FROM finding f JOIN information_system s ON s.id = f.system_id WHERE $VISIBLE ORDER BY f.severity_rank, f.due_date, f.id LIMIT 50"
+plan home-overdue-findings "SELECT f.system_id, s.code, s.name, f.severity, MIN(f.severity_rank) AS rnk, COUNT(*) AS n FROM finding f JOIN information_system s ON s.id = f.system_id WHERE f.status IN ('OPEN', 'REOPENED') AND f.due_date < DATE '$TODAY' AND $VISIBLE GROUP BY f.system_id, s.code, s.name, f.severity ORDER BY rnk, n DESC, s.code LIMIT 20"
+plan home-expiring-risks "SELECT f.system_id, s.code, s.name, COUNT(*) AS n, MIN(f.risk_expires_on) AS first_expiry FROM finding f JOIN information_system s ON s.id = f.system_id WHERE f.status = 'ACCEPTED_RISK' AND f.risk_expires_on <= DATE '$TODAY' + 30 AND $VISIBLE GROUP BY f.system_id, s.code, s.name ORDER BY first_expiry, s.code LIMIT 20"
+plan home-scan-duties "SELECT COUNT(*), MIN(ls.last_scan) FROM (SELECT (SELECT MAX(sc.scan_date) FROM scan sc WHERE sc.system_id = s.id AND sc.status = 'COMPLETED') AS last_scan FROM information_system s WHERE s.lifecycle_status = 'OPERATING' AND $VISIBLE_S) ls"
