@@ -225,6 +225,7 @@ public class IncidentPages {
 
     @PostMapping("/incidents/{id}/evidence")
     String evidence(@PathVariable long id, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+        service.get(id); // 404 outside the caller's view before anything about the upload is said
         return act(id, redirect, () -> {
             try {
                 if (file == null) {

@@ -36,11 +36,11 @@ class ResponsePlanRepository {
 
     private static final String SYSTEM = """
             SELECT s.id, s.name, s.approved_level, s.owner_organization_id FROM information_system s
-            JOIN organization so ON so.id = s.owner_organization_id JOIN organization op ON op.id = s.operator_organization_id""";
+            JOIN organization sown ON sown.id = s.owner_organization_id JOIN organization op ON op.id = s.operator_organization_id""";
 
     /** The system when the caller holds the capability on its owner or its operator. */
     Optional<SystemRef> system(long systemId, Capability capability) {
-        ScopeFilter own = scope.holding("so.path", capability);
+        ScopeFilter own = scope.holding("sown.path", capability);
         ScopeFilter op = scope.holdingAny("op.path", "oper", capability);
         Map<String, Object> params = new HashMap<>(own.params());
         params.putAll(op.params());
@@ -50,7 +50,7 @@ class ResponsePlanRepository {
 
     /** The system when the caller holds the capability on its owner (approval is the owner's). */
     Optional<SystemRef> systemOfOwner(long systemId, Capability capability) {
-        ScopeFilter own = scope.holding("so.path", capability);
+        ScopeFilter own = scope.holding("sown.path", capability);
         return jdbc.sql(SYSTEM + " WHERE s.id = :id AND " + own.sql())
                 .params(own.params()).param("id", systemId).query(ResponsePlanRepository::system).optional();
     }
