@@ -32,6 +32,10 @@ class ResponsePlanPages {
         model.addAttribute("view", view);
         model.addAttribute("english", "en".equals(LocaleContextHolder.getLocale().getLanguage()));
         model.addAttribute("draftOutline", view.draft() == null ? view.outline() : service.outlineOf(view.draft()));
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        Map<String, String> outlineTitles = new LinkedHashMap<>();
+        service.outlines().all().forEach(o -> outlineTitles.put(o.id(), o.title(english)));
+        model.addAttribute("outlineTitles", outlineTitles);
         model.addAttribute("inForceOutline", view.inForce() == null ? null : service.outlineOf(view.inForce()));
         return "incidents/response-plans";
     }

@@ -66,6 +66,10 @@ public class ResponsePlanService {
                 plans.systemOfOwner(systemId, Capability.APPROVE).isPresent());
     }
 
+    public PlanOutlines outlines() {
+        return outlines;
+    }
+
     public PlanOutlines.Outline outlineOf(ResponsePlan p) {
         return outlines.byId(p.outlineId()).orElseThrow();
     }
