@@ -124,6 +124,35 @@ class ResponsePlansTest extends IntegrationTest {
     }
 
     @Test
+    void thePageWritesTheDraftOnTheOutlineAndOnlyTheOwnersLeaderApprovesIt() {
+        String page = "/systems/" + system + "/response-plans";
+        Http.Session off = http.session();
+        assertThat(off.login(officer.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        Http.Response empty = off.get(page);
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.body()).contains("id=\"plan-none\"").contains("Phụ lục III")
+                .contains("name=\"section.continuity\"");
+        Http.Response saved = off.postForm(page + "/draft", Map.of("section.scenarios", "Tấn công <b>DDoS</b> cổng khám",
+                "section.continuity", "1. Cấp cứu 2. Khám bệnh", "section.roles", "Phòng CNTT trực 24/7"));
+        assertThat(saved.status()).isEqualTo(302);
+        Http.Response draft = off.get(page);
+        assertThat(draft.body()).contains("Tấn công &lt;b&gt;DDoS&lt;/b&gt; cổng khám").doesNotContain("<b>DDoS</b>")
+                .contains("id=\"plan-owner-approves\"").doesNotContain("id=\"plan-approve\"");
+        long planId = data.jdbc().sql("SELECT id FROM response_plan WHERE system_id = :s").param("s", system)
+                .query(Long.class).single();
+        // The officer's approval is refused with the reason, and the draft stays a draft.
+        off.postForm(page + "/" + planId + "/approve", Map.of());
+        assertThat(off.get(page).body()).contains("Chỉ lãnh đạo của chủ quản hệ thống phê duyệt phương án");
+        Http.Session lead = http.session();
+        assertThat(lead.login(leader.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        assertThat(lead.get(page).body()).contains("id=\"plan-approve\"");
+        assertThat(lead.postForm(page + "/" + planId + "/approve", Map.of()).status()).isEqualTo(302);
+        Http.Response approved = lead.get(page);
+        assertThat(approved.body()).contains("id=\"plan-approved\"").contains("Đang áp dụng")
+                .contains("Phương án ứng cứu sự cố theo Phụ lục III");
+    }
+
+    @Test
     void anotherSubtreeLearnsNothingOfThePlan() {
         TestData.Person stranger = data.person(data.org(data.root(), "Tỉnh lạ phương án"), Role.LEADER);
         Http.Api api = http.api(stranger.token());
