@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.khien.incidents.cases.IncidentCatalogue;
 import vn.khien.incidents.deadlines.DeadlineEngine;
 import vn.khien.incidents.deadlines.ReportingRules;
+import vn.khien.incidents.plans.PlanOutlines;
 
 /** The incidents module's rule data as beans, loaded once at start. */
 @Configuration
@@ -18,5 +19,10 @@ public class IncidentsConfiguration {
     @Bean
     IncidentCatalogue incidentCatalogue() {
         return IncidentCatalogue.loadDefault();
+    }
+
+    @Bean
+    PlanOutlines responsePlanOutlines() {
+        return PlanOutlines.loadDefault();
     }
 }

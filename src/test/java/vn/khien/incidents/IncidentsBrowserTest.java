@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
@@ -55,6 +54,8 @@ class IncidentsBrowserTest extends IntegrationTest {
             Browser.signIn(page, officer.username(), TestData.PASSWORD);
             page.navigate("/incidents");
             page.click("#incident-new");
+            // Issue 9: the detection time is shown and typed as dd/MM/yyyy HH:mm whatever the browser's locale.
+            assertThat(page.locator("#detectedAt")).hasValue(java.util.regex.Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}"));
             page.selectOption("#organizationId", String.valueOf(hospital.id()));
             page.selectOption("#systemId", String.valueOf(system));
             page.fill("#title", "Mã độc mã hoá máy chủ HIS");
@@ -83,7 +84,7 @@ class IncidentsBrowserTest extends IntegrationTest {
             unitPage.selectOption("#order-target", String.valueOf(hospital.id()));
             unitPage.fill("#order-instruction", "Cô lập máy chủ HIS khỏi mạng, gửi nhật ký tường lửa 48 giờ gần nhất");
             unitPage.fill("#order-due", LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusHours(4)
-                    .truncatedTo(ChronoUnit.MINUTES).toString());
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
             unitPage.click("#order-submit");
             unitPage.waitForLoadState();
             assertThat(unitPage.locator("#incident-message")).isVisible();
@@ -125,6 +126,8 @@ class IncidentsBrowserTest extends IntegrationTest {
             page.waitForLoadState();
             assertThat(page.locator("#incident-status")).hasText("Đã đóng");
             assertThat(page.locator("#incident-timeline")).containsText("Trả lời yêu cầu điều phối");
+            // Issue 9: the timeline says how the incident came in, in words, not the source code "UI".
+            assertThat(page.locator("#incident-timeline")).containsText("Báo cáo trên hệ thống");
 
             // A drill: the live-fire duty is due; its finding becomes a remediation task of the system.
             page.navigate("/systems/" + system + "/drills");

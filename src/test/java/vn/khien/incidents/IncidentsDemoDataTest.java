@@ -41,6 +41,11 @@ class IncidentsDemoDataTest {
                     WHERE i.external_ref = 'DEMO-INC-HIS-1' AND r.status = 'OPEN'""").query(Long.class).single()).isEqualTo(1);
             assertThat(jdbc.sql("SELECT regime FROM incident WHERE external_ref = 'DEMO-INC-HIS-1'").query(String.class)
                     .single()).isEqualTo("nd331-2026");
+            // The HIS response plan: version 1 approved and flagged for update, version 2 waiting for approval.
+            assertThat(jdbc.sql("""
+                    SELECT p.plan_version || ':' || p.status || ':' || CASE WHEN p.needs_update THEN 'update' ELSE 'current' END FROM response_plan p
+                    JOIN information_system s ON s.id = p.system_id WHERE s.code = 'DEMO-HIS' ORDER BY p.plan_version""")
+                    .query(String.class).list()).containsExactly("1:APPROVED:update", "2:DRAFT:current");
         }
     }
 }

@@ -2,7 +2,12 @@ package vn.khien.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
+import vn.khien.incidents.cases.PublicReportLimiter;
 import org.junit.jupiter.api.Test;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
@@ -13,6 +18,8 @@ class PublicIncidentReportTest extends IntegrationTest {
 
     @Test
     void publicReportsLandUnverifiedEscapedBoundedAndRateLimited() {
+        // The limit is counted in the database (shared by every node): start this address's hour afresh.
+        data.jdbc().sql("DELETE FROM public_report_attempt").update();
         TestData.Org org = data.org(data.root(), "Cổng thông tin thử công khai");
         data.jdbc().sql("UPDATE organization SET contact_public = TRUE WHERE id = :id").param("id", org.id()).update();
         TestData.Org hidden = data.org(data.root(), "Đơn vị không công bố đầu mối");
@@ -60,5 +67,34 @@ class PublicIncidentReportTest extends IntegrationTest {
         assertThat(limited.header("Retry-After")).isEqualTo("3600");
         assertThat(data.jdbc().sql("SELECT COUNT(*) FROM incident WHERE organization_id = :o").param("o", org.id())
                 .query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void theLimitIsSharedByEveryNodeAndKeepsNoAddress() {
+        String address = "203.0.113." + Math.floorMod(data.unique("n").hashCode(), 250);
+        Instant t = Instant.now();
+        Clock at = Clock.fixed(t, ZoneOffset.UTC);
+        // Two nodes of a cluster: each its own limiter over the one database.
+        PublicReportLimiter node1 = new PublicReportLimiter(5, at, data.jdbc());
+        PublicReportLimiter node2 = new PublicReportLimiter(5, at, data.jdbc());
+        data.jdbc().sql("DELETE FROM public_report_attempt").update();
+        assertThat(node1.tryAcquire(address)).isTrue();
+        assertThat(node2.tryAcquire(address)).isTrue();
+        assertThat(node1.tryAcquire(address)).isTrue();
+        assertThat(node2.tryAcquire(address)).isTrue();
+        assertThat(node1.tryAcquire(address)).isTrue();
+        assertThat(node2.tryAcquire(address)).as("the sixth attempt in the hour, on the other node").isFalse();
+        assertThat(node1.tryAcquire(address)).isFalse();
+        assertThat(node1.tryAcquire("198.51.100.7")).as("another address has its own count").isTrue();
+        // Refused attempts are not counted; nothing stored shows the address.
+        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM public_report_attempt").query(Long.class).single()).isEqualTo(6);
+        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM public_report_attempt WHERE address_hash LIKE :a")
+                .param("a", "%" + address + "%").query(Long.class).single()).isZero();
+        // An hour later the window has moved on, on any node.
+        PublicReportLimiter later = new PublicReportLimiter(5, Clock.fixed(t.plus(Duration.ofMinutes(61)), ZoneOffset.UTC),
+                data.jdbc());
+        assertThat(later.tryAcquire(address)).isTrue();
+        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM public_report_attempt").query(Long.class).single())
+                .as("attempts older than the window are deleted").isEqualTo(1);
     }
 }

@@ -22,7 +22,7 @@ public final class IncidentCatalogue {
         }
     }
 
-    public record Form(ReportKind kind, String titleVi, String formVi, String legalRef) { }
+    public record Form(ReportKind kind, String titleVi, String formVi, String legalRef, String duty) { }
 
     private final Map<String, Category> categories;
     private final Map<ReportKind, Form> forms;
@@ -48,7 +48,8 @@ public final class IncidentCatalogue {
         Map<ReportKind, Form> forms = new EnumMap<>(ReportKind.class);
         for (Map<String, Object> r : (List<Map<String, Object>>) f.get("forms")) {
             ReportKind k = ReportKind.valueOf((String) r.get("kind"));
-            forms.put(k, new Form(k, (String) r.get("title_vi"), (String) r.get("form_vi"), (String) r.get("legal_ref")));
+            forms.put(k, new Form(k, (String) r.get("title_vi"), (String) r.get("form_vi"), (String) r.get("legal_ref"),
+                    (String) r.get("duty")));
         }
         for (ReportKind k : ReportKind.values()) {
             if (!forms.containsKey(k)) {
@@ -85,6 +86,13 @@ public final class IncidentCatalogue {
     /** The e-mail subject of a report: the rule's prefix, then the organisation and the case. */
     public String emailSubject(String organizationName, long incidentId, String title) {
         return subjectPrefix + " " + organizationName + " - Sự cố #" + incidentId + ": " + title;
+    }
+
+    /** The report kinds whose submissions are evidence of an obligation rule (report-forms.yaml {@code duty}). */
+    public java.util.Set<ReportKind> kindsOfDuty(String rule) {
+        java.util.Set<ReportKind> out = java.util.EnumSet.noneOf(ReportKind.class);
+        forms.values().stream().filter(f -> rule.equals(f.duty())).forEach(f -> out.add(f.kind()));
+        return out;
     }
 
     public String subjectRef() {

@@ -66,20 +66,19 @@ public class IncidentPages {
         model.addAttribute("organizations", lookups.reportableOrganizations());
         model.addAttribute("systems", lookups.reportableSystems());
         model.addAttribute("categories", service.catalogue().categories());
-        model.addAttribute("now", LocalDateTime.now(IncidentDocuments.VN).withSecond(0).withNano(0));
+        model.addAttribute("now", LocalDateTimes.format(LocalDateTime.now(IncidentDocuments.VN).withSecond(0).withNano(0)));
     }
 
     @PostMapping("/incidents")
     String create(@RequestParam(required = false) Long organizationId, @RequestParam(required = false) Long systemId,
                   @RequestParam(required = false) String title, @RequestParam(required = false) String description,
                   @RequestParam(required = false) String category,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime detectedAt,
+                  @RequestParam(required = false) String detectedAt,
                   @RequestParam(defaultValue = "false") boolean beyondCapacity,
                   @RequestParam(defaultValue = "false") boolean serious,
                   @RequestParam(defaultValue = "false") boolean nationalSecuritySigns, Model model) {
-        OffsetDateTime detected = detectedAt == null ? null
-                : detectedAt.atZone(IncidentDocuments.VN).toOffsetDateTime();
         try {
+            OffsetDateTime detected = offset(detectedAt, "detectedAt");
             IncidentService.Created c = service.report(new IncidentService.CreateRequest(organizationId, systemId, title,
                     description, category, detected, beyondCapacity, serious, nationalSecuritySigns, null),
                     IncidentSource.UI);
@@ -94,6 +93,7 @@ public class IncidentPages {
             form.put("title", title);
             form.put("description", description);
             form.put("category", category);
+            form.put("detectedAt", detectedAt);
             form.put("beyondCapacity", beyondCapacity);
             form.put("serious", serious);
             form.put("nationalSecuritySigns", nationalSecuritySigns);
@@ -183,10 +183,19 @@ public class IncidentPages {
     @PostMapping("/incidents/{id}/orders")
     String order(@PathVariable long id, @RequestParam(required = false) Long targetOrganizationId,
                  @RequestParam(required = false) String instruction,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime dueAt,
-                 RedirectAttributes redirect) {
+                 @RequestParam(required = false) String dueAt, RedirectAttributes redirect) {
         return act(id, redirect, () -> service.issueOrder(id, new IncidentService.OrderRequest(targetOrganizationId,
-                instruction, dueAt == null ? null : dueAt.atZone(IncidentDocuments.VN).toOffsetDateTime())));
+                instruction, offset(dueAt, "dueAt"))));
+    }
+
+    /** A date-time typed as dd/MM/yyyy HH:mm (or ISO) in Vietnam's time; a field problem when it is neither. */
+    static OffsetDateTime offset(String value, String field) {
+        try {
+            LocalDateTime local = LocalDateTimes.parse(value);
+            return local == null ? null : local.atZone(IncidentDocuments.VN).toOffsetDateTime();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new FieldProblemException(List.of(new FieldProblemException.FieldProblem(field, "incidents.error.dateInvalid")));
+        }
     }
 
     @PostMapping("/incidents/{id}/orders/{orderId}/answer")
@@ -216,6 +225,7 @@ public class IncidentPages {
 
     @PostMapping("/incidents/{id}/evidence")
     String evidence(@PathVariable long id, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+        service.get(id); // 404 outside the caller's view before anything about the upload is said
         return act(id, redirect, () -> {
             try {
                 if (file == null) {

@@ -89,6 +89,63 @@ public class IncidentRepository {
         return jdbc.sql(sql.toString()).params(params).query(IncidentRepository::map).list();
     }
 
+    /**
+     * Unscoped, for the duty evidence of systems the caller already reached through its scope: the open incidents of
+     * those systems (not closed, not rejected as false).
+     */
+    List<Incident> openOfSystems(java.util.Collection<Long> systemIds) {
+        if (systemIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM incident i JOIN organization io ON io.id = i.organization_id"
+                        + " WHERE i.system_id IN (:ids) AND i.status NOT IN ('CLOSED', 'REJECTED')")
+                .param("ids", List.copyOf(systemIds)).query(IncidentRepository::map).list();
+    }
+
+    /** The kinds of report already submitted per incident, for the incidents given (one query). */
+    Map<Long, java.util.Set<String>> submittedKinds(java.util.Collection<Long> incidentIds) {
+        Map<Long, java.util.Set<String>> out = new HashMap<>();
+        if (incidentIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT DISTINCT incident_id, kind FROM incident_report WHERE incident_id IN (:ids)")
+                .param("ids", List.copyOf(incidentIds))
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>()).add(rs.getString(2)))
+                .list();
+        return out;
+    }
+
+    /** The last submission of any of the kinds per system, for the systems given (one query). */
+    Map<Long, Instant> lastSubmissionOfSystems(java.util.Collection<Long> systemIds, java.util.Collection<String> kinds) {
+        Map<Long, Instant> out = new HashMap<>();
+        if (systemIds.isEmpty() || kinds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT i.system_id, MAX(r.submitted_at) FROM incident_report r JOIN incident i ON i.id = r.incident_id"
+                        + " WHERE i.system_id IN (:ids) AND r.kind IN (:kinds) GROUP BY i.system_id")
+                .param("ids", List.copyOf(systemIds)).param("kinds", List.copyOf(kinds))
+                .query((rs, n) -> out.put(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
+        return out;
+    }
+
+    /** The last verification (or rejection as false) and the oldest unverified incident per system (one query). */
+    Map<Long, Instant[]> acknowledgementsOfSystems(java.util.Collection<Long> systemIds) {
+        Map<Long, Instant[]> out = new HashMap<>();
+        if (systemIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                SELECT i.system_id,
+                  MAX(CASE WHEN e.kind IN ('STATUS_VERIFIED', 'STATUS_REJECTED') THEN e.at END),
+                  MIN(CASE WHEN i.status = 'NEW' THEN i.created_at END)
+                FROM incident i LEFT JOIN incident_event e ON e.incident_id = i.id
+                WHERE i.system_id IN (:ids) GROUP BY i.system_id""")
+                .param("ids", List.copyOf(systemIds))
+                .query((rs, n) -> out.put(rs.getLong(1), new Instant[] {instant(rs.getTimestamp(2)),
+                        instant(rs.getTimestamp(3))})).list();
+        return out;
+    }
+
     /** Unscoped: the incident an organisation already holds under an external reference (API idempotency). */
     public Optional<Long> byExternalRef(long organizationId, String externalRef) {
         return jdbc.sql("SELECT id FROM incident WHERE organization_id = :o AND external_ref = :r")

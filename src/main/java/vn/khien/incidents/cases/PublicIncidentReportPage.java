@@ -90,8 +90,8 @@ public class PublicIncidentReportPage {
         }
         OffsetDateTime detected = null;
         try {
-            detected = detectedAt == null || detectedAt.isBlank() ? null
-                    : LocalDateTime.parse(detectedAt.strip()).atZone(IncidentDocuments.VN).toOffsetDateTime();
+            LocalDateTime local = LocalDateTimes.parse(detectedAt);
+            detected = local == null ? null : local.atZone(IncidentDocuments.VN).toOffsetDateTime();
         } catch (DateTimeParseException e) {
             errors.add(text("incidents.field.detectedAt") + ": " + text("incidents.error.dateInvalid"));
         }

@@ -20,6 +20,8 @@ import vn.khien.audit.AuditTrail;
 import vn.khien.incidents.cases.IncidentService;
 import vn.khien.incidents.cases.IncidentSource;
 import vn.khien.incidents.cases.Indicators;
+import vn.khien.incidents.plans.ResponsePlan;
+import vn.khien.incidents.plans.ResponsePlanService;
 import vn.khien.systems.SystemsDemoReady;
 
 /**
@@ -39,14 +41,16 @@ public class IncidentsDemoData {
     private final IncidentService incidents;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ResponsePlanService plans;
 
     public IncidentsDemoData(JdbcClient jdbc, TransactionTemplate tx, IncidentService incidents, AuditTrail audit,
-                             Clock clock) {
+                             Clock clock, ResponsePlanService plans) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.incidents = incidents;
         this.audit = audit;
         this.clock = clock;
+        this.plans = plans;
     }
 
     @EventListener
@@ -81,6 +85,22 @@ public class IncidentsDemoData {
             as("demo.so.ungcuu", () -> incidents.issueOrder(id, new IncidentService.OrderRequest(bv.get(),
                     "Cô lập máy chủ his-app-01, giữ nguyên hiện trường, gửi nhật ký tường lửa 48 giờ gần nhất (demo).",
                     OffsetDateTime.now(clock).plusHours(5))));
+            // The HIS response plan (R23): version 1 written by the hospital's officer and approved by the province's
+            // leader; a new server since flags it for update, and version 2 waits for the leader's approval.
+            Map<String, String> v1 = Map.of(
+                    "overview", "HIS của bệnh viện: máy chủ ứng dụng his-app-01, cơ sở dữ liệu his-db-01, cổng đặt lịch khám (demo)",
+                    "scenarios", "1. Mã độc mã hoá dữ liệu (ransomware): phát hiện qua EDR và cảnh báo SOC; cô lập máy chủ,"
+                            + " khôi phục từ bản sao lưu ngoại tuyến.\n2. Tấn công từ chối dịch vụ cổng đặt lịch khám:"
+                            + " phát hiện qua giám sát lưu lượng; chuyển hướng qua dịch vụ chống DDoS của nhà mạng. (demo)",
+                    "continuity", "1. Khám, cấp cứu và kê đơn  2. Hồ sơ bệnh án điện tử  3. Đặt lịch khám  4. Thanh toán (demo)",
+                    "roles", "Trưởng phòng CNTT bệnh viện (đầu mối 24/7); Đội ứng cứu sự cố của tỉnh tại Sở KH&CN (demo)",
+                    "resources", "Bản sao lưu ngoại tuyến hằng ngày; hợp đồng hỗ trợ với nhà cung cấp HIS (demo)");
+            long plan = as("demo.bv.canbo", () -> plans.saveDraft(his.get(), v1).id());
+            as("demo.tinh.lanhdao", () -> plans.approve(his.get(), plan));
+            plans.systemChanged(his.get(), ResponsePlan.COMPONENTS_CHANGED, null);
+            Map<String, String> v2 = new java.util.HashMap<>(v1);
+            v2.put("scenarios", v1.get("scenarios") + "\n3. Máy chủ cơ sở dữ liệu mới his-db-02: sao lưu và giám sát như his-db-01. (demo)");
+            as("demo.bv.canbo", () -> plans.saveDraft(his.get(), v2));
             LOG.warn("Demo incidents seeded: response-unit designations and an incident on DEMO-HIS with a running clock.");
         });
     }

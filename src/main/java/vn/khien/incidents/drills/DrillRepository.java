@@ -38,10 +38,10 @@ public class DrillRepository {
 
     private static final String SYSTEM = """
             SELECT s.id, s.name, s.approved_level, s.owner_organization_id FROM information_system s
-            JOIN organization so ON so.id = s.owner_organization_id JOIN organization op ON op.id = s.operator_organization_id""";
+            JOIN organization sown ON sown.id = s.owner_organization_id JOIN organization op ON op.id = s.operator_organization_id""";
 
     public Optional<SystemRef> system(long systemId, Capability capability) {
-        ScopeFilter own = scope.holding("so.path", capability);
+        ScopeFilter own = scope.holding("sown.path", capability);
         ScopeFilter op = scope.holdingAny("op.path", "oper", capability);
         Map<String, Object> params = new HashMap<>(own.params());
         params.putAll(op.params());
@@ -97,11 +97,11 @@ public class DrillRepository {
 
     /** Visible level-3+ systems in operation with their last live-fire drill (null when none), for the home page. */
     public List<Object[]> level3PlusVisible() {
-        ScopeFilter f = scope.visible("so.path");
+        ScopeFilter f = scope.visible("sown.path");
         return jdbc.sql("""
                 SELECT s.id, s.name, s.approved_level, (SELECT MAX(d.held_on) FROM system_drill d
                   WHERE d.system_id = s.id AND d.kind = 'LIVE_FIRE')
-                FROM information_system s JOIN organization so ON so.id = s.owner_organization_id
+                FROM information_system s JOIN organization sown ON sown.id = s.owner_organization_id
                 WHERE s.approved_level >= 3 AND""" + " " + f.sql() + " ORDER BY s.name LIMIT 200")
                 .params(f.params())
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3),

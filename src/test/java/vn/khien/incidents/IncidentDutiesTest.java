@@ -1,0 +1,98 @@
+package vn.khien.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import vn.khien.access.Role;
+import vn.khien.compliance.ComplianceFixture;
+import vn.khien.support.Http;
+import vn.khien.support.IntegrationTest;
+import vn.khien.support.TestData;
+
+/**
+ * The incident duties in the obligations matrix (R30, R31): an open incident's 24 h clock is the system's due date for
+ * R31 and its verification is R30's evidence; a submitted report is R31's evidence.
+ */
+class IncidentDutiesTest extends IntegrationTest {
+
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @Autowired
+    ComplianceFixture fixture;
+
+    @Test
+    void anOpenIncidentsClockIsTheSystemsDueDateAndItsReportsTheEvidence() {
+        TestData.Org province = data.org(data.root(), "Tỉnh nghĩa vụ sự cố");
+        TestData.Org hospital = data.org(province, "Bệnh viện nghĩa vụ sự cố");
+        TestData.Org unit = data.org(province, "Sở ứng cứu nghĩa vụ");
+        data.jdbc().sql("INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
+                        + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
+                .param("s", province.id()).param("o", unit.id()).param("now", Timestamp.from(Instant.now())).update();
+        TestData.Person officer = data.person(hospital, Role.SECURITY_OFFICER);
+        TestData.Person leader = data.person(province, Role.LEADER);
+        Http.Api api = http.api(officer.token());
+        long system = ComplianceFixture.createSystem(api, data, hospital, "HIS nghĩa vụ sự cố");
+        data.jdbc().sql("UPDATE information_system SET lifecycle_status = 'OPERATING' WHERE id = :id").param("id", system).update();
+        fixture.approve(system, hospital, 3, "nd331-2026", LocalDate.now().minusMonths(1));
+
+        assertThat(rule(leader, system, "R31").get("status").asString()).isEqualTo("MET");
+        OffsetDateTime detected = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("organizationId", hospital.id());
+        body.put("systemId", system);
+        body.put("title", "Mã độc trên HIS (nghĩa vụ)");
+        body.put("category", "MALWARE");
+        body.put("detectedAt", detected.toString());
+        body.put("beyondCapacity", true);
+        Http.Response created = api.post("/api/v1/incidents", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long incident = created.json().get("id").asLong();
+        String due24h = null;
+        for (JsonNode d : created.json().get("deadlines")) {
+            if ("INITIAL_24H".equals(d.get("kind").asString())) {
+                due24h = OffsetDateTime.parse(d.get("dueAt").asString()).atZoneSameInstant(VN).toLocalDate().toString();
+            }
+        }
+        assertThat(due24h).isNotNull();
+
+        JsonNode r31 = rule(leader, system, "R31");
+        assertThat(r31.get("dueOn").asString()).isEqualTo(due24h);
+        assertThat(r31.get("status").asString()).isIn("DUE_SOON", "MET");
+        assertThat(r31.get("evidence").get("url").asString()).isEqualTo("/incidents/" + incident);
+        JsonNode r30 = rule(leader, system, "R30");
+        assertThat(r30.get("dueOn").asString()).isEqualTo(LocalDate.now(VN).toString());
+
+        // The 24 h report and the verification are the evidence; the clock is gone from the due date.
+        assertThat(api.post("/api/v1/incidents/" + incident + "/reports", Map.of("kind", "INITIAL_24H")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/incidents/" + incident + "/verify", new HashMap<>()).status()).isEqualTo(200);
+        JsonNode after = rule(leader, system, "R31");
+        assertThat(after.get("lastMetOn").asString()).isEqualTo(LocalDate.now(VN).toString());
+        assertThat(after.get("evidence").get("kind").asString()).isEqualTo("incident-report");
+        JsonNode ack = rule(leader, system, "R30");
+        assertThat(ack.get("status").asString()).isEqualTo("MET");
+        assertThat(ack.get("lastMetOn").asString()).isEqualTo(LocalDate.now(VN).toString());
+    }
+
+    private JsonNode rule(TestData.Person who, long system, String id) {
+        Http.Response r = http.api(who.token()).get("/api/v1/systems/" + system + "/obligations");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        for (JsonNode n : r.json()) {
+            if (id.equals(n.get("rule").asString())) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + id + " in " + r.body());
+    }
+}

@@ -1,0 +1,32 @@
+package vn.khien.incidents.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import org.junit.jupiter.api.Test;
+
+/** Date-times typed on the incident forms: dd/MM/yyyy HH:mm whatever the browser, ISO from scripts. */
+class LocalDateTimesTest {
+
+    @Test
+    void vietnameseLayoutIsReadAndWrittenAndIsoStillAccepted() {
+        LocalDateTime t = LocalDateTime.of(2026, 12, 6, 8, 30);
+        assertThat(LocalDateTimes.parse("06/12/2026 08:30")).isEqualTo(t);
+        assertThat(LocalDateTimes.parse(" 6/12/2026  8:30 ")).isEqualTo(t);
+        assertThat(LocalDateTimes.parse("2026-12-06T08:30")).isEqualTo(t);
+        assertThat(LocalDateTimes.format(t)).isEqualTo("06/12/2026 08:30");
+        assertThat(LocalDateTimes.parse(LocalDateTimes.format(t))).isEqualTo(t);
+        assertThat(LocalDateTimes.parse("  ")).isNull();
+        assertThat(LocalDateTimes.parse(null)).isNull();
+    }
+
+    @Test
+    void impossibleDatesAndTheAmericanOrderAreRefused() {
+        assertThatThrownBy(() -> LocalDateTimes.parse("31/02/2026 08:30")).isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> LocalDateTimes.parse("12/31/2026 08:30")).isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> LocalDateTimes.parse("06/12/2026 24:00")).isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> LocalDateTimes.parse("<b>x</b>")).isInstanceOf(DateTimeParseException.class);
+    }
+}
