@@ -64,7 +64,8 @@ public class BudgetImport {
             "5 năm", "FIVE_YEAR", "năm năm", "FIVE_YEAR", "five_year", "FIVE_YEAR",
             "dự án", "PROJECT", "project", "PROJECT");
 
-    public record Problem(String sheet, int row, String column, String header, String field, String message) { }
+    public record Problem(String sheet, int row, String column, String header, String field, String message)
+            implements java.io.Serializable { }
 
     public record Result(int imported, List<Long> ids, List<Problem> problems) {
         public boolean ok() {
