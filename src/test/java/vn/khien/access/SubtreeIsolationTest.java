@@ -159,6 +159,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(vn.khien.systems.SystemsIsolationTest.COVERED);
         covered.addAll(vn.khien.vulnerabilities.VulnerabilitiesIsolationTest.COVERED);
         covered.addAll(vn.khien.compliance.ComplianceIsolationTest.COVERED);
+        covered.addAll(vn.khien.obligations.ObligationsIsolationTest.COVERED);
         covered.addAll(WITHOUT_DEDICATED_CASE_YET);
         return covered;
     }
@@ -174,7 +175,6 @@ class SubtreeIsolationTest extends IntegrationTest {
             "DELETE /api/v1/systems/{id}/critical-list",
             "GET /api/v1/advisories",
             "GET /api/v1/advisories/{id}",
-            "GET /api/v1/awareness-campaigns/{id}/deliveries",
             "GET /api/v1/incidents",
             "GET /api/v1/incidents/{id}",
             "GET /api/v1/incidents/{id}/indicators",
@@ -183,9 +183,7 @@ class SubtreeIsolationTest extends IntegrationTest {
             "GET /api/v1/incidents/{id}/reports/{reportId}.docx",
             "GET /api/v1/incidents/{id}/stix",
             "GET /api/v1/incidents/{id}/timeline",
-            "GET /api/v1/organizations/{id}/budget-summary",
             "GET /api/v1/organizations/{id}/dashboard",
-            "GET /api/v1/organizations/{id}/obligations",
             "GET /api/v1/organizations/{id}/reports",
             "GET /api/v1/organizations/{organizationId}/incidents/statistics",
             "GET /api/v1/report-kinds",
@@ -197,7 +195,6 @@ class SubtreeIsolationTest extends IntegrationTest {
             "GET /api/v1/reports/{id}/signed-file",
             "GET /api/v1/systems/{id}/critical-list",
             "GET /api/v1/systems/{id}/drills",
-            "GET /api/v1/systems/{id}/obligations",
             "GET /api/v1/warnings",
             "GET /api/v1/warnings/{id}",
             "GET /api/v1/warnings/{id}/affected",
@@ -206,21 +203,15 @@ class SubtreeIsolationTest extends IntegrationTest {
             "GET /incidents/{id}/evidence/{evidenceId}",
             "GET /incidents/{id}/reports/{reportId}.docx",
             "GET /organizations/{id}/dashboard",
-            "GET /organizations/{id}/obligations",
-            "GET /organizations/{id}/obligations/matrix",
-            "GET /public/awareness/{token}",
-            "GET /public/calendar/{token}.ics",
             "GET /public/incidents/{organizationId}/report",
             "GET /reports/{id}",
             "GET /reports/{id}/document.{ext}",
             "GET /reports/{id}/signed-file",
             "GET /systems/{id}/drills",
-            "GET /systems/{id}/obligations",
             "GET /warnings/{id}",
             "POST /api/v1/advisory-feeds",
             "POST /api/v1/audit/checkpoints",
             "POST /api/v1/audit/checkpoints/verify",
-            "POST /api/v1/awareness-campaigns",
             "POST /api/v1/dossiers/{id}/decisions/{key}",
             "POST /api/v1/dossiers/{id}/receipt",
             "POST /api/v1/incidents",
@@ -232,7 +223,6 @@ class SubtreeIsolationTest extends IntegrationTest {
             "POST /api/v1/incidents/{id}/shares",
             "POST /api/v1/incidents/{id}/tasks",
             "POST /api/v1/incidents/{id}/{step:verify|reject|contain|eradicate|recover|close}",
-            "POST /api/v1/organizations/{id}/budget-plans",
             "POST /api/v1/reports",
             "POST /api/v1/reports/{id}/actions/{action}",
             "POST /api/v1/systems/{id}/drills",
