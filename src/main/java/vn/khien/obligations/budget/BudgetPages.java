@@ -9,7 +9,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,17 +40,15 @@ class BudgetPages {
     private final BudgetImport importer;
     private final OrganizationRepository organizations;
     private final OrgScope scope;
-    private final JdbcClient jdbc;
     private final MessageSource messages;
     private final java.time.Clock clock;
 
     BudgetPages(BudgetService budgets, BudgetImport importer, OrganizationRepository organizations, OrgScope scope,
-                JdbcClient jdbc, MessageSource messages, java.time.Clock clock) {
+                MessageSource messages, java.time.Clock clock) {
         this.budgets = budgets;
         this.importer = importer;
         this.organizations = organizations;
         this.scope = scope;
-        this.jdbc = jdbc;
         this.messages = messages;
         this.clock = clock;
     }
@@ -59,8 +56,7 @@ class BudgetPages {
     @GetMapping("/organizations/{id}/budget")
     String budget(@PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
         var org = organizations.findVisible(id).orElseThrow(() -> new NotFoundException("organization"));
-        List<Integer> years = jdbc.sql("SELECT DISTINCT plan_year FROM budget_plan WHERE organization_id = :id "
-                + "ORDER BY plan_year DESC").param("id", id).query(Integer.class).list();
+        List<Integer> years = budgets.years(id);
         int thisYear = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))).getYear();
         int shown = year != null ? year : years.isEmpty() ? thisYear : years.get(0);
         model.addAttribute("organization", org);

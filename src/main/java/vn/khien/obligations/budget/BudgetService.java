@@ -126,6 +126,15 @@ public class BudgetService {
         return id;
     }
 
+    /** The years with plans of a visible organisation, latest first. */
+    @Transactional(readOnly = true)
+    public List<Integer> years(long organizationId) {
+        ScopeFilter f = scope.visible("o.path");
+        return jdbc.sql("SELECT DISTINCT b.plan_year FROM budget_plan b JOIN organization o ON o.id = b.organization_id "
+                        + "WHERE b.organization_id = :id AND " + f.sql() + " ORDER BY b.plan_year DESC")
+                .params(f.params()).param("id", organizationId).query(Integer.class).list();
+    }
+
     /** A plan of an organisation the caller sees; otherwise not found. */
     @Transactional(readOnly = true)
     public BudgetPlan plan(long id) {
