@@ -62,7 +62,10 @@ class BudgetBrowserTest extends IntegrationTest {
         try (Browser browser = Browser.open(http.base())) {
             Page page = browser.newPage();
             Browser.signIn(page, leader.username(), TestData.PASSWORD);
-            page.navigate(http.base() + "/organizations/" + unit.id() + "/budget?year=2027");
+            // the home page tells the leader a plan awaits approval, and leads to it
+            page.navigate(http.base() + "/");
+            page.locator("a[href='/organizations/" + unit.id() + "/budget?year=2027']").first().click();
+            page.waitForURL("**/organizations/" + unit.id() + "/budget?year=2027");
             page.locator("#budget-plans button").first().click();
             assertThat(page.locator("#message")).containsText("Đã phê duyệt");
             assertThat(page.locator("#budget-plans tbody tr").first()).hasAttribute("data-status", "APPROVED");
