@@ -162,6 +162,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(vn.khien.systems.sbom.SbomImportTest.COVERED);
         covered.addAll(vn.khien.compliance.ComplianceIsolationTest.COVERED);
         covered.addAll(vn.khien.incidents.IncidentsIsolationTest.COVERED);
+        covered.addAll(vn.khien.obligations.ObligationsIsolationTest.COVERED);
         covered.addAll(WITHOUT_DEDICATED_CASE_YET);
         return covered;
     }
@@ -176,10 +177,7 @@ class SubtreeIsolationTest extends IntegrationTest {
     static final Set<String> WITHOUT_DEDICATED_CASE_YET = Set.of(
             "GET /api/v1/advisories",
             "GET /api/v1/advisories/{id}",
-            "GET /api/v1/awareness-campaigns/{id}/deliveries",
-            "GET /api/v1/organizations/{id}/budget-summary",
             "GET /api/v1/organizations/{id}/dashboard",
-            "GET /api/v1/organizations/{id}/obligations",
             "GET /api/v1/organizations/{id}/reports",
             "GET /api/v1/report-kinds",
             "GET /api/v1/reports/{id}",
@@ -188,24 +186,16 @@ class SubtreeIsolationTest extends IntegrationTest {
             "GET /api/v1/reports/{id}.xlsx",
             "GET /api/v1/reports/{id}/figures/{figure}/rows",
             "GET /api/v1/reports/{id}/signed-file",
-            "GET /api/v1/systems/{id}/obligations",
             "GET /api/v1/warnings",
             "GET /api/v1/warnings/{id}",
             "GET /api/v1/warnings/{id}/affected",
             "GET /api/v1/warnings/{id}/progress",
             "GET /organizations/{id}/dashboard",
-            "GET /organizations/{id}/obligations",
-            "GET /organizations/{id}/obligations/matrix",
-            "GET /public/awareness/{token}",
-            "GET /public/calendar/{token}.ics",
             "GET /reports/{id}",
             "GET /reports/{id}/document.{ext}",
             "GET /reports/{id}/signed-file",
-            "GET /systems/{id}/obligations",
             "GET /warnings/{id}",
             "POST /api/v1/advisory-feeds",
-            "POST /api/v1/awareness-campaigns",
-            "POST /api/v1/organizations/{id}/budget-plans",
             "POST /api/v1/reports",
             "POST /api/v1/reports/{id}/actions/{action}",
             "POST /api/v1/warnings",

@@ -62,6 +62,9 @@ class ObligationsBrowserTest extends IntegrationTest {
             List<String> rows = page.locator("#obligations-matrix tbody tr").all().stream()
                     .map(r -> r.getAttribute("id")).toList();
             assertThat(rows.indexOf("row-" + late.id())).isLessThan(rows.indexOf("row-" + good.id()));
+            // the column says what the duty is (issue 9): its short Vietnamese name, the code beneath and in the tooltip
+            assertThat(page.locator("#head-R21 span")).hasText("Rà quét 6 tháng");
+            assertThat(page.locator("#head-R21")).hasAttribute("title", java.util.regex.Pattern.compile("^R21: Rà quét"));
             assertThat(page.locator("#cell-" + late.id() + "-R21")).hasAttribute("data-status", "OVERDUE");
             assertThat(page.locator("#cell-" + good.id() + "-R21")).hasAttribute("data-status", "MET");
             assertThat(page.locator("#row-" + late.id())).containsText("nghĩa vụ quá hạn");

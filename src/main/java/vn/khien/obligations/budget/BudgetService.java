@@ -53,12 +53,16 @@ public class BudgetService {
 
     @Transactional
     public long create(long organizationId, BudgetPlanRequest r) {
-        if (!scope.canSee(organizationId)) {
-            throw new NotFoundException("organization");
+        checkCanEdit(organizationId);
+        List<FieldProblemException.FieldProblem> problems = validate(r);
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
         }
-        if (!scope.can(organizationId, Capability.EDIT_SECURITY_DATA)) {
-            throw new ForbiddenActionException("budget.error.forbidden");
-        }
+        return insert(organizationId, r, null);
+    }
+
+    /** The problems of one plan's fields, each naming its field (also used per row by the XLSX import). */
+    static List<FieldProblemException.FieldProblem> validate(BudgetPlanRequest r) {
         List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
         if (r.year() == null || r.year() < 2000 || r.year() > 2100) {
             problems.add(new FieldProblemException.FieldProblem("year", "budget.error.year", new Object[0]));
@@ -79,27 +83,125 @@ public class BudgetService {
             problems.add(new FieldProblemException.FieldProblem("securityAmount", "budget.error.securityAboveTotal",
                     new Object[0]));
         }
-        if (!problems.isEmpty()) {
-            throw new FieldProblemException(problems);
+        if (r.fundingSource() != null && r.fundingSource().length() > 200) {
+            problems.add(new FieldProblemException.FieldProblem("fundingSource", "budget.error.tooLong",
+                    new Object[] {200}));
         }
+        if (r.linkedSystems() != null && r.linkedSystems().length() > 1000) {
+            problems.add(new FieldProblemException.FieldProblem("linkedSystems", "budget.error.tooLong",
+                    new Object[] {1000}));
+        }
+        return problems;
+    }
+
+    void checkCanEdit(long organizationId) {
+        if (!scope.canSee(organizationId)) {
+            throw new NotFoundException("organization");
+        }
+        if (!scope.can(organizationId, Capability.EDIT_SECURITY_DATA)) {
+            throw new ForbiddenActionException("budget.error.forbidden");
+        }
+    }
+
+    /** Inserts a validated plan as a draft, audited; batch names the import it came from. */
+    long insert(long organizationId, BudgetPlanRequest r, String batch) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO budget_plan (organization_id, plan_year, kind, name, total_amount, security_amount,
-                    funding_source, created_at, created_by)
-                VALUES (:org, :year, :kind, :name, :total, :security, :funding, :now, :by)""")
+                    funding_source, linked_systems, status, import_batch, created_at, created_by)
+                VALUES (:org, :year, :kind, :name, :total, :security, :funding, :linked, :status, :batch, :now, :by)""")
                 .param("org", organizationId).param("year", r.year()).param("kind", r.kind())
                 .param("name", r.name().strip()).param("total", r.totalAmount()).param("security", r.securityAmount())
-                .param("funding", r.fundingSource()).param("now", Timestamp.from(clock.instant()))
+                .param("funding", BudgetPlan.blankToNull(r.fundingSource()))
+                .param("linked", BudgetPlan.blankToNull(r.linkedSystems())).param("status", BudgetPlan.DRAFT)
+                .param("batch", batch).param("now", Timestamp.from(clock.instant()))
                 .param("by", CurrentPerson.idOrNobody()).update(keys, "id");
         long id = keys.getKey().longValue();
-        audit.record(AuditEntry.of("BUDGET_PLAN_CREATED", organizationId, "budget_plan", id).with(Map.of(
-                "year", r.year(), "kind", r.kind(), "name", r.name(), "total", r.totalAmount().toPlainString(),
-                "security", r.securityAmount().toPlainString())));
+        Map<String, Object> details = new HashMap<>(Map.of("year", r.year(), "kind", r.kind(), "name", r.name(),
+                "total", r.totalAmount().toPlainString(), "security", r.securityAmount().toPlainString()));
+        if (batch != null) {
+            details.put("importBatch", batch);
+        }
+        audit.record(AuditEntry.of("BUDGET_PLAN_CREATED", organizationId, "budget_plan", id).with(details));
         return id;
     }
 
+    /** The years with plans of a visible organisation, latest first. */
+    @Transactional(readOnly = true)
+    public List<Integer> years(long organizationId) {
+        ScopeFilter f = scope.visible("o.path");
+        return jdbc.sql("SELECT DISTINCT b.plan_year FROM budget_plan b JOIN organization o ON o.id = b.organization_id "
+                        + "WHERE b.organization_id = :id AND " + f.sql() + " ORDER BY b.plan_year DESC")
+                .params(f.params()).param("id", organizationId).query(Integer.class).list();
+    }
+
+    /** A plan of an organisation the caller sees; otherwise not found. */
+    @Transactional(readOnly = true)
+    public BudgetPlan plan(long id) {
+        ScopeFilter f = scope.visible("o.path");
+        return jdbc.sql("""
+                SELECT b.id, b.organization_id, b.plan_year, b.kind, b.name, b.total_amount, b.security_amount,
+                    b.funding_source, b.linked_systems, b.status
+                FROM budget_plan b JOIN organization o ON o.id = b.organization_id WHERE b.id = :id AND\s""" + f.sql())
+                .params(f.params()).param("id", id)
+                .query((rs, n) -> new BudgetPlan(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10)))
+                .optional().orElseThrow(() -> new NotFoundException("budgetPlan"));
+    }
+
+    /** Corrects a draft plan (an approved plan is not edited). */
+    @Transactional
+    public BudgetPlan update(long id, BudgetPlanRequest r) {
+        BudgetPlan current = plan(id);
+        checkCanEdit(current.organizationId());
+        List<FieldProblemException.FieldProblem> problems = validate(r);
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
+        }
+        BudgetPlan edited = current.edit(r);
+        jdbc.sql("""
+                UPDATE budget_plan SET plan_year = :year, kind = :kind, name = :name, total_amount = :total,
+                    security_amount = :security, funding_source = :funding, linked_systems = :linked, updated_at = :now
+                WHERE id = :id AND status = :draft""")
+                .param("year", edited.year()).param("kind", edited.kind()).param("name", edited.name())
+                .param("total", edited.total()).param("security", edited.security())
+                .param("funding", edited.fundingSource()).param("linked", edited.linkedSystems())
+                .param("now", Timestamp.from(clock.instant())).param("id", id).param("draft", BudgetPlan.DRAFT)
+                .update();
+        audit.record(AuditEntry.of("BUDGET_PLAN_UPDATED", edited.organizationId(), "budget_plan", id).with(Map.of(
+                "year", edited.year(), "name", edited.name(), "totalBefore", current.total().toPlainString(),
+                "total", edited.total().toPlainString(), "securityBefore", current.security().toPlainString(),
+                "security", edited.security().toPlainString())));
+        return edited;
+    }
+
+    /** The unit's leader (APPROVE on the plan's organisation) adopts a draft plan. */
+    @Transactional
+    public BudgetPlan approve(long id) {
+        BudgetPlan current = plan(id);
+        if (!scope.can(current.organizationId(), Capability.APPROVE)) {
+            throw new ForbiddenActionException("budget.error.approveForbidden");
+        }
+        BudgetPlan approved = current.approve();
+        jdbc.sql("UPDATE budget_plan SET status = :status, approved_at = :now, approved_by = :by "
+                        + "WHERE id = :id AND status = :draft")
+                .param("status", approved.status()).param("now", Timestamp.from(clock.instant()))
+                .param("by", CurrentPerson.idOrNobody()).param("id", id).param("draft", BudgetPlan.DRAFT).update();
+        audit.record(AuditEntry.of("BUDGET_PLAN_APPROVED", approved.organizationId(), "budget_plan", id).with(Map.of(
+                "year", approved.year(), "name", approved.name(), "total", approved.total().toPlainString(),
+                "security", approved.security().toPlainString())));
+        return approved;
+    }
+
     public record Plan(long id, int year, String kind, String name, BigDecimal total, BigDecimal security,
-                       BigDecimal sharePercent, boolean meets, String fundingSource) { }
+                       BigDecimal sharePercent, boolean meets, String fundingSource, String linkedSystems,
+                       String status) {
+
+        public boolean editable() {
+            return BudgetPlan.DRAFT.equals(status);
+        }
+    }
 
     public record Totals(long organizationId, String name, BigDecimal total, BigDecimal security,
                          BigDecimal sharePercent, boolean meets, int plans) { }
@@ -118,13 +220,15 @@ public class BudgetService {
         }
         String path = (String) org.get(0).get("path");
         List<Plan> plans = jdbc.sql("""
-                SELECT id, plan_year, kind, name, total_amount, security_amount, funding_source FROM budget_plan
+                SELECT id, plan_year, kind, name, total_amount, security_amount, funding_source, linked_systems, status
+                FROM budget_plan
                 WHERE organization_id = :org AND plan_year = :year ORDER BY id""")
                 .param("org", organizationId).param("year", year)
                 .query((rs, n) -> {
                     BudgetShare share = new BudgetShare(rs.getBigDecimal(5), rs.getBigDecimal(6));
                     return new Plan(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), share.total(),
-                            share.security(), share.percent(), share.meets(minimumShare), rs.getString(7));
+                            share.security(), share.percent(), share.meets(minimumShare), rs.getString(7),
+                            rs.getString(8), rs.getString(9));
                 }).list();
         // own totals per organisation of the subtree, then rolled up by path
         Map<Long, BigDecimal[]> own = new HashMap<>();

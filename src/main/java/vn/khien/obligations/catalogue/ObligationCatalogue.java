@@ -109,6 +109,10 @@ public final class ObligationCatalogue {
         if (str(title, "vi") == null) {
             problems.add(id + ": missing title.vi");
         }
+        Map<String, Object> shortName = map(m.get("short"));
+        if (str(shortName, "vi") == null) {
+            problems.add(id + ": missing short.vi");
+        }
         SubjectKind subject;
         try {
             subject = SubjectKind.valueOf(String.valueOf(m.get("subject")));
@@ -139,7 +143,7 @@ public final class ObligationCatalogue {
         return new ObligationRule(id, subject, regime, confidence, str(title, "vi"), str(title, "en"),
                 str(m, "legalSource"), appliesTo, schedule, firstDue.equals("AFTER_APPROVAL"),
                 lead == null ? Period.ZERO : lead, str(m, "evidence"), str(m, "where"), parameters,
-                "NO_DATA".equals(str(m, "whenNoRecord")));
+                "NO_DATA".equals(str(m, "whenNoRecord")), str(shortName, "vi"), str(shortName, "en"));
     }
 
     private static Schedule schedule(String id, Map<String, Object> s, List<String> problems) {

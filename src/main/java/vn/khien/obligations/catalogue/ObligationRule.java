@@ -11,13 +11,15 @@ import org.jspecify.annotations.Nullable;
  * @param confidence PRIMARY, or UNCONFIRMED where the text or its continuation is not confirmed
  * @param where      application path where the duty is done, with {system} or {organization} placeholders
  * @param parameters numbers the rule needs, e.g. R39's minimumShare
+ * @param shortVi    a short name for column headers (the matrix); the id stays as its tooltip
  * @param noRecordIsNoData a subject the module has no record of is NO_DATA (R39: no IT plan recorded says nothing
  *                         about the budget), instead of OVERDUE (R21: no scan means the scan was not done)
  */
 public record ObligationRule(String id, SubjectKind subject, String regime, String confidence, String titleVi,
                              String titleEn, String legalSource, AppliesTo appliesTo, Schedule schedule,
                              boolean firstDueAfterApproval, Period leadTime, String evidence, String where,
-                             Map<String, String> parameters, boolean noRecordIsNoData) {
+                             Map<String, String> parameters, boolean noRecordIsNoData, String shortVi,
+                             String shortEn) {
 
     public ObligationRule {
         parameters = Map.copyOf(parameters);
@@ -29,6 +31,10 @@ public record ObligationRule(String id, SubjectKind subject, String regime, Stri
 
     public String title(boolean english) {
         return english && titleEn != null ? titleEn : titleVi;
+    }
+
+    public String shortTitle(boolean english) {
+        return english && shortEn != null ? shortEn : shortVi;
     }
 
     /** The page where the duty is done for this subject. */

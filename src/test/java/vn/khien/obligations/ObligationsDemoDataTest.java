@@ -1,0 +1,67 @@
+package vn.khien.obligations;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.khien.KhienApplication;
+import vn.khien.support.Browser;
+
+/**
+ * {@code --demo} gives the README's personas budget work: the security unit's approved plan, the hospital's drafts
+ * below 10% (R39 overdue) for the province leader to approve, the ministry's draft for its leader; walked in a real
+ * browser as demo.bv.canbo and demo.tinh.lanhdao.
+ */
+class ObligationsDemoDataTest {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void demoStartSeedsBudgetWorkForThePersonas() {
+        Path db = workDir.resolve("data/khien");
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class).run(
+                "--server.port=0", "--demo",
+                "--spring.datasource.url=jdbc:h2:file:" + db + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--spring.datasource.username=sa", "--spring.datasource.password=",
+                "--khien.bootstrap.admin-password=")) {
+            JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+            List<String> plans = jdbc.sql("""
+                    SELECT o.code || ':' || b.kind || ':' || b.status FROM budget_plan b
+                    JOIN organization o ON o.id = b.organization_id ORDER BY b.id""").query(String.class).list();
+            assertThat(plans).startsWith("DEMO-SO-KHCN:ANNUAL:APPROVED", "DEMO-BVDK:ANNUAL:DRAFT",
+                    "DEMO-BVDK:PROJECT:DRAFT").hasSize(4);
+            long bv = jdbc.sql("SELECT id FROM organization WHERE code = 'DEMO-BVDK'").query(Long.class).single();
+            String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+            try (Browser browser = Browser.open(base)) {
+                Page page = browser.newPage();
+                Browser.signIn(page, "demo.bv.canbo", "Khien@Demo2026");
+                page.navigate(base + "/organizations/" + bv + "/obligations");
+                assertThat(page.locator("#obligation-R39-ORGANIZATION-" + bv)).hasAttribute("data-status", "OVERDUE");
+                page.locator("#obligation-R39-ORGANIZATION-" + bv + " a.obligation-link").click();
+                page.waitForURL("**/organizations/" + bv + "/budget");
+                assertThat(page.locator("#budget-plans tbody tr")).hasCount(2);
+                assertThat(page.locator("#budget-plans a.btn")).hasCount(2);
+                Browser.screenshot(page, "demo-bv-canbo-budget");
+            }
+            try (Browser browser = Browser.open(base)) {
+                Page page = browser.newPage();
+                Browser.signIn(page, "demo.tinh.lanhdao", "Khien@Demo2026");
+                page.click("#nav-obligations");
+                page.waitForURL("**/obligations/matrix");
+                assertThat(page.locator("#head-R39 span")).hasText("Kinh phí 10%");
+                Browser.screenshot(page, "demo-tinh-lanhdao-matrix");
+                page.navigate(base + "/organizations/" + bv + "/budget");
+                assertThat(page.locator("#budget-plans button")).hasCount(2);
+                Browser.screenshot(page, "demo-tinh-lanhdao-budget");
+            }
+        }
+    }
+}
