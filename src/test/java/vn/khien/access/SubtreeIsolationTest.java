@@ -159,6 +159,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(vn.khien.systems.SystemsIsolationTest.COVERED);
         covered.addAll(vn.khien.vulnerabilities.VulnerabilitiesIsolationTest.COVERED);
         covered.addAll(vn.khien.compliance.ComplianceIsolationTest.COVERED);
+        covered.addAll(vn.khien.reports.ReportsIsolationTest.COVERED);
         covered.addAll(WITHOUT_DEDICATED_CASE_YET);
         return covered;
     }
@@ -184,17 +185,8 @@ class SubtreeIsolationTest extends IntegrationTest {
             "GET /api/v1/incidents/{id}/stix",
             "GET /api/v1/incidents/{id}/timeline",
             "GET /api/v1/organizations/{id}/budget-summary",
-            "GET /api/v1/organizations/{id}/dashboard",
             "GET /api/v1/organizations/{id}/obligations",
-            "GET /api/v1/organizations/{id}/reports",
             "GET /api/v1/organizations/{organizationId}/incidents/statistics",
-            "GET /api/v1/report-kinds",
-            "GET /api/v1/reports/{id}",
-            "GET /api/v1/reports/{id}.docx",
-            "GET /api/v1/reports/{id}.pdf",
-            "GET /api/v1/reports/{id}.xlsx",
-            "GET /api/v1/reports/{id}/figures/{figure}/rows",
-            "GET /api/v1/reports/{id}/signed-file",
             "GET /api/v1/systems/{id}/critical-list",
             "GET /api/v1/systems/{id}/drills",
             "GET /api/v1/systems/{id}/obligations",
@@ -205,15 +197,11 @@ class SubtreeIsolationTest extends IntegrationTest {
             "GET /incidents/{id}",
             "GET /incidents/{id}/evidence/{evidenceId}",
             "GET /incidents/{id}/reports/{reportId}.docx",
-            "GET /organizations/{id}/dashboard",
             "GET /organizations/{id}/obligations",
             "GET /organizations/{id}/obligations/matrix",
             "GET /public/awareness/{token}",
             "GET /public/calendar/{token}.ics",
             "GET /public/incidents/{organizationId}/report",
-            "GET /reports/{id}",
-            "GET /reports/{id}/document.{ext}",
-            "GET /reports/{id}/signed-file",
             "GET /systems/{id}/drills",
             "GET /systems/{id}/obligations",
             "GET /warnings/{id}",
@@ -233,8 +221,6 @@ class SubtreeIsolationTest extends IntegrationTest {
             "POST /api/v1/incidents/{id}/tasks",
             "POST /api/v1/incidents/{id}/{step:verify|reject|contain|eradicate|recover|close}",
             "POST /api/v1/organizations/{id}/budget-plans",
-            "POST /api/v1/reports",
-            "POST /api/v1/reports/{id}/actions/{action}",
             "POST /api/v1/systems/{id}/drills",
             "POST /api/v1/warnings",
             "POST /api/v1/warnings/{id}/reminders",
@@ -252,7 +238,6 @@ class SubtreeIsolationTest extends IntegrationTest {
             "POST /incidents/{id}/tasks",
             "POST /incidents/{id}/tasks/{taskId}/done",
             "POST /public/incidents/{organizationId}/report",
-            "POST /reports/{id}/actions/{action}",
             "POST /systems/{id}/critical-list",
             "POST /systems/{id}/drills",
             "POST /warnings/{id}/reminders",
