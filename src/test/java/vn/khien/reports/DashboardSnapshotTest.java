@@ -22,6 +22,8 @@ import vn.khien.support.TestData;
  */
 class DashboardSnapshotTest extends IntegrationTest {
 
+    static final String SYSTEMS_TOTAL = "Tổng số hệ thống thông tin";
+
     @Autowired
     FigureSnapshots snapshots;
 
@@ -78,6 +80,12 @@ class DashboardSnapshotTest extends IntegrationTest {
                 "/organizations/" + province.id() + "/dashboard/figures/systemsOperatingApproved");
         String page = session.get("/organizations/" + province.id() + "/dashboard/figures/systemsTotal").body();
         assertThat(page).contains("Đơn vị thử tổng hợp sẵn", "drill-total");
+        // The report page names each figure and links it to its drill-down (the report's own values).
+        long reportId = report.json().get("id").asLong();
+        String shown = session.get("/reports/" + reportId).body();
+        assertThat(shown).contains("href=\"/reports/" + reportId + "/figures/systemsTotal\">" + SYSTEMS_TOTAL + "</a>");
+        String reportDrill = session.get("/reports/" + reportId + "/figures/systemsTotal").body();
+        assertThat(reportDrill).contains(SYSTEMS_TOTAL, "Đơn vị thử tổng hợp sẵn");
     }
 
     private void refresh(long organizationId) {
