@@ -78,6 +78,9 @@ class DashboardSnapshotTest extends IntegrationTest {
         String home = session.get("/").body();
         assertThat(home).contains("home-panel-0", "Tỉnh thử tổng hợp sẵn",
                 "/organizations/" + province.id() + "/dashboard/figures/systemsOperatingApproved");
+        String dashboardPage = session.get("/organizations/" + province.id() + "/dashboard").body();
+        assertThat(dashboardPage).contains("figures-computed", "Số liệu được tổng hợp sẵn lúc",
+                "/organizations/" + province.id() + "/dashboard/figures/systemsTotal");
         String page = session.get("/organizations/" + province.id() + "/dashboard/figures/systemsTotal").body();
         assertThat(page).contains("Đơn vị thử tổng hợp sẵn", "drill-total");
         // The report page names each figure and links it to its drill-down (the report's own values).
