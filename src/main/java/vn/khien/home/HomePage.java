@@ -28,9 +28,12 @@ class HomePage {
     private final ApiTokenService tokens;
     private final AttentionBoard attention;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<vn.khien.platform.attention.HomePanelSource> panels;
 
     public HomePage(PersonRepository people, OrganizationService organizations, MfaService mfa, ApiTokenService tokens,
-                    AttentionBoard attention, Clock clock) {
+                    AttentionBoard attention, Clock clock,
+                    org.springframework.beans.factory.ObjectProvider<vn.khien.platform.attention.HomePanelSource> panels) {
+        this.panels = panels;
         this.attention = attention;
         this.people = people;
         this.organizations = organizations;
@@ -57,6 +60,8 @@ class HomePage {
         model.addAttribute("expiringTokens", expiring);
         model.addAttribute("person", people.find(me).orElseThrow());
         model.addAttribute("attentionGroups", attention.groupsFor(me));
+        // Panels a module puts first (a leader's or supervising body's dashboard, issue 14).
+        model.addAttribute("homePanels", panels.orderedStream().flatMap(p -> p.panelsFor(me).stream()).toList());
         return "home";
     }
 }

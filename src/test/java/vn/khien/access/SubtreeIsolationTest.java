@@ -163,6 +163,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(vn.khien.compliance.ComplianceIsolationTest.COVERED);
         covered.addAll(vn.khien.incidents.IncidentsIsolationTest.COVERED);
         covered.addAll(vn.khien.obligations.ObligationsIsolationTest.COVERED);
+        covered.addAll(vn.khien.reports.ReportsIsolationTest.COVERED);
         covered.addAll(WITHOUT_DEDICATED_CASE_YET);
         return covered;
     }
@@ -177,31 +178,15 @@ class SubtreeIsolationTest extends IntegrationTest {
     static final Set<String> WITHOUT_DEDICATED_CASE_YET = Set.of(
             "GET /api/v1/advisories",
             "GET /api/v1/advisories/{id}",
-            "GET /api/v1/organizations/{id}/dashboard",
-            "GET /api/v1/organizations/{id}/reports",
-            "GET /api/v1/report-kinds",
-            "GET /api/v1/reports/{id}",
-            "GET /api/v1/reports/{id}.docx",
-            "GET /api/v1/reports/{id}.pdf",
-            "GET /api/v1/reports/{id}.xlsx",
-            "GET /api/v1/reports/{id}/figures/{figure}/rows",
-            "GET /api/v1/reports/{id}/signed-file",
             "GET /api/v1/warnings",
             "GET /api/v1/warnings/{id}",
             "GET /api/v1/warnings/{id}/affected",
             "GET /api/v1/warnings/{id}/progress",
-            "GET /organizations/{id}/dashboard",
-            "GET /reports/{id}",
-            "GET /reports/{id}/document.{ext}",
-            "GET /reports/{id}/signed-file",
             "GET /warnings/{id}",
             "POST /api/v1/advisory-feeds",
-            "POST /api/v1/reports",
-            "POST /api/v1/reports/{id}/actions/{action}",
             "POST /api/v1/warnings",
             "POST /api/v1/warnings/{id}/reminders",
             "POST /api/v1/warnings/{id}/responses",
-            "POST /reports/{id}/actions/{action}",
             "POST /warnings/{id}/reminders",
             "POST /warnings/{id}/responses");
 

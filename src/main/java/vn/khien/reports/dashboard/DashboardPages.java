@@ -48,4 +48,21 @@ public class DashboardPages {
         model.addAttribute("trendSeries", series.toString());
         return "reports/dashboard";
     }
+
+    @GetMapping("/organizations/{id}/dashboard/figures/{figure}")
+    String drill(@PathVariable long id, @PathVariable String figure, Model model) {
+        DashboardService.Drill d = service.drill(id, figure);
+        model.addAttribute("heading", d.name());
+        model.addAttribute("period", d.period());
+        model.addAttribute("asOf", d.asOf());
+        model.addAttribute("total", d.total());
+        model.addAttribute("own", d.own());
+        model.addAttribute("rows", d.rows());
+        model.addAttribute("back", "/organizations/" + id + "/dashboard");
+        model.addAttribute("lines", d.children().stream().map(c -> new vn.khien.reports.figures.DrillLine(c.name(),
+                c.value(), "/organizations/" + c.organizationId() + "/dashboard/figures/" + figure, null)).toList());
+        model.addAttribute("figureLabel", messages.getMessage("figure." + figure, null, figure,
+                LocaleContextHolder.getLocale()));
+        return "reports/drill";
+    }
 }

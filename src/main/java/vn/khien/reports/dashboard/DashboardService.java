@@ -29,7 +29,7 @@ import vn.khien.reports.kinds.ReportPeriod;
 public class DashboardService {
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     static final String QUARTERLY = "QUARTERLY_STATUS";
-    static final int TREND_QUARTERS = 4;
+    public static final int TREND_QUARTERS = 4;
 
     public record TargetValue(DashboardTargets.Target target, Long value, Long denominator, Integer percent,
                               Boolean met, LocalDate deadline) { }
@@ -39,16 +39,38 @@ public class DashboardService {
 
     public record TrendPoint(String period, Map<String, Integer> percents, Map<String, Long> figures) { }
 
+    /**
+     * {@code computedAt}: when the running quarter's figures were pre-aggregated (docs/adr/0025; {@code asOf} is then
+     * that day), or null when they were computed live now; {@code trendComputedAt}: the same for the finished
+     * quarters of the trend (the oldest of them).
+     */
     public record Dashboard(long organizationId, String name, String period, LocalDate from, LocalDate asOf,
-                            Standing standing, List<TrendPoint> trend, List<Standing> children) { }
+                            Standing standing, List<TrendPoint> trend, List<Standing> children,
+                            java.time.Instant computedAt, java.time.Instant trendComputedAt) { }
+
+    /** One organisation's value of a figure (its subtree total), for the drill-down. */
+    public record DrillChild(long organizationId, String name, Long value) { }
+
+    /**
+     * The drill-down of a figure: the organisation's subtree total, each child's subtree total (worst — largest —
+     * first, each leading to its own drill-down) and the rows of the organisation's own data behind the figure
+     * (systems, findings, …, each with a link), all within the viewer's subtree.
+     */
+    public record Drill(long organizationId, String name, String figure, String period, LocalDate asOf, Long total,
+                        Long own, List<DrillChild> children, List<vn.khien.platform.figures.FigureRow> rows) { }
+
+    static final int DRILL_ROWS = 200;
 
     private final FigureBook book;
     private final DashboardTargets targets;
     private final ReportKinds kinds;
     private final OrgScope scope;
     private final Clock clock;
+    private final FigureSnapshots snapshots;
 
-    public DashboardService(FigureBook book, DashboardTargets targets, ReportKinds kinds, OrgScope scope, Clock clock) {
+    public DashboardService(FigureBook book, DashboardTargets targets, ReportKinds kinds, OrgScope scope, Clock clock,
+                            FigureSnapshots snapshots) {
+        this.snapshots = snapshots;
         this.book = book;
         this.targets = targets;
         this.kinds = kinds;
@@ -58,18 +80,20 @@ public class DashboardService {
 
     /** Figures shown on the dashboard: the quarterly report's figures and every target's figures. */
     public Set<String> figureNames() {
-        Set<String> names = new LinkedHashSet<>(quarterly().figures());
-        for (DashboardTargets.Target t : targets.all()) {
-            names.add(t.numerator());
-            if (t.denominator() != null) {
-                names.add(t.denominator());
-            }
-        }
-        return names;
+        return snapshots.figureNames();
     }
 
     @Transactional(readOnly = true)
     public Dashboard dashboard(long organizationId) {
+        return dashboard(organizationId, false);
+    }
+
+    /**
+     * The dashboard, from the pre-aggregated snapshot when it is usable (present, younger than the maximum age and
+     * than every organisation of the subtree), else — or when {@code live} — computed now.
+     */
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(long organizationId, boolean live) {
         if (!scope.canSee(organizationId)) {
             throw new NotFoundException("organization");
         }
@@ -79,9 +103,21 @@ public class DashboardService {
         List<FigureBook.OrgNode> nodes = book.subtree(organizationId);
         List<Long> ids = nodes.stream().map(FigureBook.OrgNode::id).toList();
         Set<String> names = figureNames();
-
-        Map<Long, Map<String, Long>> totals = book.subtreeTotals(nodes, book.own(ids, current.days()));
         FigureBook.OrgNode self = nodes.get(0);
+        List<ReportPeriod> periods = new ArrayList<>();
+        ReportPeriod p = current;
+        for (int i = 0; i < TREND_QUARTERS; i++) {
+            periods.add(0, p);
+            p = p.previous(kind.period());
+        }
+        Map<String, FigureSnapshots.Stored> stored = live ? Map.of()
+                : snapshots.read(self.path(), periods.stream().map(ReportPeriod::code).toList());
+        FigureSnapshots.Stored now = stored.get(current.code());
+        if (now != null && !snapshots.usable(now, self.path())) {
+            now = null;
+        }
+        Map<Long, Map<String, Long>> currentOwn = now != null ? now.own() : book.own(ids, current.days());
+        Map<Long, Map<String, Long>> totals = book.subtreeTotals(nodes, currentOwn);
         Standing standing = standing(self, names, totals, current.days());
         List<Standing> children = new ArrayList<>();
         for (FigureBook.OrgNode n : nodes) {
@@ -93,23 +129,20 @@ public class DashboardService {
                 .thenComparing(Standing::name));
 
         List<TrendPoint> trend = new ArrayList<>();
-        ReportPeriod p = current;
-        List<ReportPeriod> periods = new ArrayList<>();
-        for (int i = 0; i < TREND_QUARTERS; i++) {
-            periods.add(0, p);
-            p = p.previous(kind.period());
-        }
-        Set<String> targetFigures = new LinkedHashSet<>();
-        targets.all().forEach(t -> {
-            targetFigures.add(t.numerator());
-            if (t.denominator() != null) {
-                targetFigures.add(t.denominator());
-            }
-        });
+        Set<String> targetFigures = snapshots.targetFigures();
+        java.time.Instant trendComputedAt = null;
         for (ReportPeriod q : periods) {
-            Map<String, Long> figures = q.equals(current) ? standing.figures()
-                    : book.select(targetFigures, book.subtreeTotals(nodes, book.own(ids, q.days()))
-                            .getOrDefault(organizationId, Map.of()));
+            Map<String, Long> figures;
+            if (q.equals(current)) {
+                figures = standing.figures();
+            } else {
+                FigureSnapshots.Stored s = stored.get(q.code());
+                Map<Long, Map<String, Long>> own = s != null ? s.own() : book.own(ids, q.days());
+                if (s != null && (trendComputedAt == null || s.computedAt().isBefore(trendComputedAt))) {
+                    trendComputedAt = s.computedAt();
+                }
+                figures = book.select(targetFigures, sum(own, ids));
+            }
             Map<String, Integer> percents = new LinkedHashMap<>();
             for (TargetValue v : values(figures, q.days())) {
                 percents.put(v.target().key(), v.percent());
@@ -117,7 +150,70 @@ public class DashboardService {
             trend.add(new TrendPoint(q.code(), percents, figures));
         }
         return new Dashboard(organizationId, self.name(), current.code(), current.days().from(),
-                book.asOfToday(current.days()).to(), standing, trend, children);
+                now != null ? now.asOf() : book.asOfToday(current.days()).to(), standing, trend, children,
+                now == null ? null : now.computedAt(), trendComputedAt);
+    }
+
+    /** The subtree's total: every organisation's own figures added once (all of them lie in the subtree). */
+    private static Map<String, Long> sum(Map<Long, Map<String, Long>> own, List<Long> ids) {
+        Map<String, Long> total = new java.util.HashMap<>();
+        for (long id : ids) {
+            own.getOrDefault(id, Map.of()).forEach((k, v) -> total.merge(k, v, Long::sum));
+        }
+        return total;
+    }
+
+    /**
+     * The subtree's standing against the targets for the running quarter only (no trend, no children): what the
+     * home page shows first, from the pre-aggregated figures when usable, else live.
+     */
+    @Transactional(readOnly = true)
+    public Standing standingOf(long organizationId) {
+        if (!scope.canSee(organizationId)) {
+            throw new NotFoundException("organization");
+        }
+        ReportPeriod current = ReportPeriod.containing(LocalDate.now(clock.withZone(ZONE)), quarterly().period());
+        List<FigureBook.OrgNode> nodes = book.subtree(organizationId);
+        List<Long> ids = nodes.stream().map(FigureBook.OrgNode::id).toList();
+        FigureSnapshots.Stored now = snapshots.read(nodes.get(0).path(), List.of(current.code())).get(current.code());
+        Map<Long, Map<String, Long>> own = now != null && snapshots.usable(now, nodes.get(0).path()) ? now.own()
+                : book.own(ids, current.days());
+        Map<Long, Map<String, Long>> totals = Map.of(organizationId, sum(own, ids));
+        return standing(nodes.get(0), figureNames(), totals, current.days());
+    }
+
+    @Transactional(readOnly = true)
+    public Drill drill(long organizationId, String figure) {
+        if (!scope.canSee(organizationId)) {
+            throw new NotFoundException("organization");
+        }
+        if (!figureNames().contains(figure)) {
+            throw new NotFoundException("figure");
+        }
+        ReportPeriod current = ReportPeriod.containing(LocalDate.now(clock.withZone(ZONE)), quarterly().period());
+        List<FigureBook.OrgNode> nodes = book.subtree(organizationId);
+        Map<Long, Map<String, Long>> own = book.own(nodes.stream().map(FigureBook.OrgNode::id).toList(), current.days());
+        Map<Long, Map<String, Long>> totals = book.subtreeTotals(nodes, own);
+        boolean provided = book.provided().contains(figure);
+        List<DrillChild> children = new ArrayList<>();
+        for (FigureBook.OrgNode n : nodes) {
+            if (n.parentId() != null && n.parentId() == organizationId) {
+                children.add(new DrillChild(n.id(), n.name(), value(provided, totals.get(n.id()), figure)));
+            }
+        }
+        children.sort(Comparator.comparing((DrillChild c) -> c.value() == null ? Long.MIN_VALUE : c.value())
+                .reversed().thenComparing(DrillChild::name));
+        return new Drill(organizationId, nodes.get(0).name(), figure, current.code(),
+                book.asOfToday(current.days()).to(), value(provided, totals.get(organizationId), figure),
+                value(provided, own.get(organizationId), figure), children,
+                provided ? book.rows(figure, organizationId, current.days(), DRILL_ROWS) : List.of());
+    }
+
+    private static Long value(boolean provided, Map<String, Long> figures, String figure) {
+        if (!provided) {
+            return null;
+        }
+        return figures == null ? 0L : figures.getOrDefault(figure, 0L);
     }
 
     private Standing standing(FigureBook.OrgNode n, Set<String> names, Map<Long, Map<String, Long>> totals,

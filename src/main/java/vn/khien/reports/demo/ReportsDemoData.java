@@ -36,6 +36,7 @@ public class ReportsDemoData {
     static final String OFFICER = "demo.so.canbo";
     static final String HOSPITAL_OFFICER = "demo.bv.canbo";
     static final String LEADER = "demo.tinh.lanhdao";
+    static final String CHECKER = "demo.dieuphoi";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -74,9 +75,12 @@ public class ReportsDemoData {
                     so.dueOn().minusDays(2), "Đặng Văn Đạo (demo)", null, null, null)));
             as(OFFICER, () -> reports.submit(so.id()));
             as(HOSPITAL_OFFICER, () -> reports.create(hospital.get(), kind.id(), period));
-            as(LEADER, () -> reports.create(province.get(), kind.id(), period));
-            LOG.warn("Demo reports seeded for {}: one department submitted, two late, drafts for the hospital and the "
-                    + "province.", period);
+            PeriodicReport p = as(LEADER, () -> reports.create(province.get(), kind.id(), period));
+            // Checked by a security officer above the province, so that the leader — who may not sign what they
+            // checked themselves — has the province's report to sign and submit.
+            as(CHECKER, () -> reports.check(p.id()));
+            LOG.warn("Demo reports seeded for {}: one department submitted, two late, a draft for the hospital, the "
+                    + "province's checked and waiting for the leader's signature.", period);
         });
     }
 

@@ -14,15 +14,27 @@ public record PeriodicReport(long id, long organizationId, String organizationNa
                              ReportStatus status, LocalDate dueOn, String rulesVersion, @Nullable String documentNumber,
                              @Nullable LocalDate documentDate, @Nullable String signerName,
                              @Nullable String signedFileName, @Nullable String returnComment, Instant createdAt,
-                             @Nullable Instant submittedAt, @Nullable Instant decidedAt) {
+                             @Nullable Instant submittedAt, @Nullable Instant decidedAt, @Nullable Long checkedBy,
+                             @Nullable String checkedByName) {
 
-    public PeriodicReport markChecked() {
+    /** Checked by the head of the security unit, who is recorded: the signer must be somebody else. */
+    public PeriodicReport markChecked(@Nullable Long checker, @Nullable String checkerName) {
         require(ReportStatus.DRAFT);
-        return with(ReportStatus.CHECKED);
+        return new PeriodicReport(id, organizationId, organizationName, parentOrganizationId, kind, period, periodFrom,
+                periodTo, version, ReportStatus.CHECKED, dueOn, rulesVersion, documentNumber, documentDate, signerName,
+                signedFileName, returnComment, createdAt, submittedAt, decidedAt, checker, checkerName);
     }
 
-    public PeriodicReport markSigned(String number, LocalDate date, String signer, @Nullable String fileName) {
+    /**
+     * Signed by the leader ({@code signedBy}: the person taking the step), never by the person who checked it: the
+     * check is a second pair of eyes (four-eyes principle of the sign-off in issue 14).
+     */
+    public PeriodicReport markSigned(String number, LocalDate date, String signer, @Nullable String fileName,
+                                     @Nullable Long signedBy) {
         require(ReportStatus.CHECKED);
+        if (checkedBy != null && checkedBy.equals(signedBy)) {
+            throw new FieldProblemException("action", "reports.error.sameChecker");
+        }
         if (number == null || number.isBlank()) {
             throw new FieldProblemException("documentNumber", "reports.error.documentNumber");
         }
@@ -31,17 +43,25 @@ public record PeriodicReport(long id, long organizationId, String organizationNa
         }
         return new PeriodicReport(id, organizationId, organizationName, parentOrganizationId, kind, period, periodFrom,
                 periodTo, version, ReportStatus.SIGNED, dueOn, rulesVersion, number.trim(), date, signer, fileName,
-                returnComment, createdAt, submittedAt, decidedAt);
+                returnComment, createdAt, submittedAt, decidedAt, checkedBy, checkedByName);
     }
 
-    public PeriodicReport markSubmitted(Instant now) {
+    /**
+     * Submitted upward with its figures. {@code missingFigures}: the figures the kind's rule data requires
+     * ({@code requires_figures}) that no module provides; a report cannot go up without them.
+     */
+    public PeriodicReport markSubmitted(Instant now, java.util.Collection<String> missingFigures) {
         require(ReportStatus.SIGNED);
         if (parentOrganizationId == null) {
             throw new FieldProblemException("action", "reports.error.noParent");
         }
+        if (!missingFigures.isEmpty()) {
+            throw new FieldProblemException("figures", "reports.error.requiresFigures",
+                    String.join(", ", new java.util.TreeSet<>(missingFigures)));
+        }
         return new PeriodicReport(id, organizationId, organizationName, parentOrganizationId, kind, period, periodFrom,
                 periodTo, version, ReportStatus.SUBMITTED, dueOn, rulesVersion, documentNumber, documentDate, signerName,
-                signedFileName, returnComment, createdAt, now, decidedAt);
+                signedFileName, returnComment, createdAt, now, decidedAt, checkedBy, checkedByName);
     }
 
     public PeriodicReport markAccepted(Instant now) {
@@ -74,13 +94,7 @@ public record PeriodicReport(long id, long organizationId, String organizationNa
     private PeriodicReport decided(ReportStatus to, @Nullable String comment, Instant now) {
         return new PeriodicReport(id, organizationId, organizationName, parentOrganizationId, kind, period, periodFrom,
                 periodTo, version, to, dueOn, rulesVersion, documentNumber, documentDate, signerName, signedFileName,
-                comment, createdAt, submittedAt, now);
-    }
-
-    private PeriodicReport with(ReportStatus to) {
-        return new PeriodicReport(id, organizationId, organizationName, parentOrganizationId, kind, period, periodFrom,
-                periodTo, version, to, dueOn, rulesVersion, documentNumber, documentDate, signerName, signedFileName,
-                returnComment, createdAt, submittedAt, decidedAt);
+                comment, createdAt, submittedAt, now, checkedBy, checkedByName);
     }
 
     private void require(ReportStatus expected) {

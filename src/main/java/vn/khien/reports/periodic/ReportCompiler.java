@@ -129,6 +129,11 @@ public class ReportCompiler {
         return out;
     }
 
+    /** Every figure some module provides. */
+    public Set<String> provided() {
+        return book.provided();
+    }
+
     /** The organisations directly below this one. */
     public List<FigureBook.OrgNode> childrenOf(long organizationId) {
         return book.children(organizationId);

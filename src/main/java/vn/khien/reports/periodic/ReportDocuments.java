@@ -181,16 +181,22 @@ public class ReportDocuments {
             if (v.kind().form08Table()) {
                 Sheet sheet = wb.createSheet("Mẫu 08");
                 Row title = sheet.createRow(0);
-                title.createCell(0).setCellValue("Mẫu 08 — Danh mục hệ thống thông tin (cột 1–7)");
+                title.createCell(0).setCellValue("Mẫu 08 — Danh mục hệ thống thông tin");
                 title.getCell(0).setCellStyle(head);
                 write(sheet, 2, List.of("(1) STT", "(2) Tên hệ thống thông tin", "(3) Chủ quản", "(4) Đơn vị vận hành",
-                        "(5) Cấp độ", "(6) Tình trạng phê duyệt", "(7) Quyết định phê duyệt"), head);
+                        "(5) Cấp độ", "(6) Tình trạng phê duyệt", "(7) Quyết định phê duyệt",
+                        "(8) Quyết định ban hành quy chế", "(9) Dự kiến thời gian phê duyệt",
+                        "(10) Tình trạng triển khai phương án", "(11) Dự kiến thời gian triển khai đầy đủ",
+                        "(12) Tình trạng kiểm tra, đánh giá"), head);
                 int i = 1;
+                Map<Long, Map<Integer, String>> more = form08.columns8To12(v.report().organizationId(), FORM08_LIMIT);
                 for (Form08Systems.Row row : form08.ownedIn(v.report().organizationId(), v.report().periodTo(),
                         FORM08_LIMIT)) {
+                    Map<Integer, String> m = more.getOrDefault(row.systemId(), Map.of());
                     write(sheet, 2 + i, List.of(String.valueOf(i), row.name(), row.owner(), row.operator(),
-                            row.level() == null ? "" : String.valueOf(row.level()), row.approvalState(), row.decision()),
-                            null);
+                            row.level() == null ? "" : String.valueOf(row.level()), row.approvalState(), row.decision(),
+                            m.getOrDefault(8, ""), m.getOrDefault(9, ""), m.getOrDefault(10, ""),
+                            m.getOrDefault(11, ""), m.getOrDefault(12, "")), null);
                     i++;
                 }
             }

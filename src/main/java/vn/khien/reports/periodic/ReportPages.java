@@ -29,8 +29,11 @@ public class ReportPages {
     private final ReportDocuments documents;
     private final ReportKinds kinds;
     private final MessageSource messages;
+    private final vn.khien.reports.figures.FigureBook book;
 
-    public ReportPages(ReportService service, ReportDocuments documents, ReportKinds kinds, MessageSource messages) {
+    public ReportPages(ReportService service, ReportDocuments documents, ReportKinds kinds, MessageSource messages,
+                       vn.khien.reports.figures.FigureBook book) {
+        this.book = book;
         this.service = service;
         this.documents = documents;
         this.kinds = kinds;
@@ -73,6 +76,32 @@ public class ReportPages {
         model.addAttribute("labels", documents.labels(v.kind().figures()));
         model.addAttribute("allowed", service.allowed(v.report()));
         return "reports/show";
+    }
+
+    /**
+     * Drill-down of a report's figure: each child's value (frozen or live, as in the report) leading to the child's
+     * report, and the rows of the organisation's own data behind the figure, within the viewer's subtree.
+     */
+    @GetMapping("/reports/{id}/figures/{figure}")
+    String drill(@PathVariable long id, @PathVariable String figure, Model model) {
+        ReportService.ReportView v = service.view(id);
+        if (!v.kind().figures().contains(figure)) {
+            throw new vn.khien.platform.NotFoundException("figure");
+        }
+        model.addAttribute("heading", v.report().organizationName());
+        model.addAttribute("period", v.report().period());
+        model.addAttribute("asOf", null);
+        model.addAttribute("total", v.compilation().totals().get(figure));
+        model.addAttribute("own", v.compilation().own().get(figure));
+        model.addAttribute("back", "/reports/" + id);
+        model.addAttribute("lines", v.compilation().children().stream().map(c -> new vn.khien.reports.figures.DrillLine(
+                c.name(), c.figures().get(figure), c.reportId() == null ? null
+                : "/reports/" + c.reportId() + "/figures/" + figure, "reports.child." + c.state())).toList());
+        model.addAttribute("rows", book.rows(figure, v.report().organizationId(),
+                new vn.khien.platform.figures.FigurePeriod(v.report().periodFrom(), v.report().periodTo()), 200));
+        model.addAttribute("figureLabel", messages.getMessage("figure." + figure, null, figure,
+                LocaleContextHolder.getLocale()));
+        return "reports/drill";
     }
 
     @PostMapping("/reports/{id}/actions/{action}")

@@ -38,7 +38,8 @@ public class ReportRepository {
     private static final String SELECT = """
             SELECT r.id, r.organization_id, o.name_vi, o.parent_id, r.kind, r.period, r.period_from, r.period_to,
                    r.version, r.status, r.due_on, r.rules_version, r.document_number, r.document_date, r.signer_name,
-                   r.signed_file_name, r.return_comment, r.created_at, r.submitted_at, r.decided_at
+                   r.signed_file_name, r.return_comment, r.created_at, r.submitted_at, r.decided_at, r.checked_by,
+                   r.checked_by_name
             FROM periodic_report r JOIN organization o ON o.id = r.organization_id""";
 
     private final JdbcClient jdbc;
@@ -87,7 +88,12 @@ public class ReportRepository {
     }
 
     public void markChecked(PeriodicReport r, ReportStatus from, Instant now) {
-        status(r, from, now);
+        int n = jdbc.sql("""
+                UPDATE periodic_report SET status = :to, checked_by = :by, checked_by_name = :name, updated_at = :now
+                WHERE id = :id AND status = :from""")
+                .param("to", r.status().name()).param("by", r.checkedBy()).param("name", r.checkedByName())
+                .param("now", Timestamp.from(now)).param("id", r.id()).param("from", from.name()).update();
+        requireOne(n);
     }
 
     public void markSigned(PeriodicReport r, ReportStatus from, String fileType, byte[] file, Instant now) {
@@ -256,7 +262,8 @@ public class ReportRepository {
                 rs.getObject("document_date", LocalDate.class), rs.getString("signer_name"),
                 rs.getString("signed_file_name"), rs.getString("return_comment"),
                 rs.getTimestamp("created_at").toInstant(), submitted == null ? null : submitted.toInstant(),
-                decided == null ? null : decided.toInstant());
+                decided == null ? null : decided.toInstant(), (Long) rs.getObject("checked_by", Long.class),
+                rs.getString("checked_by_name"));
     }
 
     static List<SnapshotRow> rows(String kind, long org, Long childReport, String state, Map<String, Long> figures) {

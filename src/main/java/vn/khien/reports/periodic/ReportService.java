@@ -45,9 +45,11 @@ public class ReportService {
     private final OrgScope scope;
     private final AuditTrail audit;
     private final Clock clock;
+    private final vn.khien.reports.dashboard.FigureSnapshots snapshots;
 
     public ReportService(ReportRepository reports, ReportCompiler compiler, ReportKinds kinds, OrgScope scope,
-                         AuditTrail audit, Clock clock) {
+                         AuditTrail audit, Clock clock, vn.khien.reports.dashboard.FigureSnapshots snapshots) {
+        this.snapshots = snapshots;
         this.reports = reports;
         this.compiler = compiler;
         this.kinds = kinds;
@@ -157,7 +159,7 @@ public class ReportService {
     public PeriodicReport check(long id) {
         PeriodicReport r = get(id);
         require(r.organizationId(), "reports.forbidden.check", Capability.EDIT_SECURITY_DATA);
-        PeriodicReport next = r.markChecked();
+        PeriodicReport next = r.markChecked(actorId(), actorName());
         reports.markChecked(next, r.status(), clock.instant());
         return done(r, next, ReportAction.CHECK, null, Map.of());
     }
@@ -170,7 +172,7 @@ public class ReportService {
                 ? actorName() : request.signerName().trim();
         PeriodicReport next = r.markSigned(request.documentNumber(), request.documentDate(), signer,
                 request.signedFile() == null ? null : request.signedFileName() == null ? "van-ban-da-ky.pdf"
-                        : request.signedFileName());
+                        : request.signedFileName(), actorId());
         reports.markSigned(next, r.status(), request.signedFileType(), request.signedFile(), clock.instant());
         return done(r, next, ReportAction.SIGN, null, Map.of("documentNumber", next.documentNumber(),
                 "documentDate", next.documentDate().toString(), "signedFile", next.signedFileName() != null));
@@ -181,10 +183,13 @@ public class ReportService {
         PeriodicReport r = get(id);
         require(r.organizationId(), "reports.forbidden.submit", Capability.EDIT_SECURITY_DATA, Capability.APPROVE);
         Instant now = clock.instant();
-        PeriodicReport next = r.markSubmitted(now);
         ReportKind kind = kind(r.kind());
         Compilation c = compiler.compile(r.organizationId(), kind, period(kind, r.period()), today());
+        List<String> missing = kind.requiresFigures().stream().filter(f -> !compiler.provided().contains(f)).toList();
+        PeriodicReport next = r.markSubmitted(now, missing);
         reports.markSubmitted(next, r.status(), ReportCompiler.snapshot(r.organizationId(), c), now);
+        // A late report changes the finished quarters' "reports late" figure on the dashboards' trend.
+        snapshots.refresh(r.organizationId(), vn.khien.reports.dashboard.DashboardService.TREND_QUARTERS);
         return done(r, next, ReportAction.SUBMIT, null, Map.of("late", next.lateOn(today()), "totals", c.totals()));
     }
 
