@@ -8,7 +8,7 @@ import vn.khien.incidents.deadlines.ReportingRules;
 
 /** The incidents module's rule data as beans, loaded once at start. */
 @Configuration
-public class IncidentsConfiguration {
+class IncidentsConfiguration {
 
     @Bean
     DeadlineEngine incidentDeadlineEngine() {

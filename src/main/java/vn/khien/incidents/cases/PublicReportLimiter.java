@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * addresses are forgotten first.
  */
 @Component
-public class PublicReportLimiter {
+class PublicReportLimiter {
 
     static final int MAX_ADDRESSES = 10_000;
 

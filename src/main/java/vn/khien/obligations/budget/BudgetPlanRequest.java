@@ -6,5 +6,5 @@ import java.math.BigDecimal;
  * An IT plan or project: kind ANNUAL (yearly IT plan), FIVE_YEAR (five-year plan, filed under its first year) or
  * PROJECT; amounts in VND.
  */
-public record BudgetPlanRequest(Integer year, String kind, String name, BigDecimal totalAmount,
+record BudgetPlanRequest(Integer year, String kind, String name, BigDecimal totalAmount,
                                 BigDecimal securityAmount, String fundingSource) { }

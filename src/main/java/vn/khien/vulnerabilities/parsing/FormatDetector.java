@@ -15,7 +15,7 @@ import tools.jackson.core.JsonToken;
  * element, the top-level JSON keys (of the object, or of the first array element / JSON line)
  * or the CSV header. The stream is left unconsumed (mark/reset).
  */
-public final class FormatDetector {
+final class FormatDetector {
     private static final Pattern XML_SKIP = Pattern.compile("<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^\\[>]*(\\[.*?\\])?\\s*>",
             Pattern.DOTALL);
     private static final Pattern XML_ROOT = Pattern.compile("<([A-Za-z_][\\w.:-]*)");
