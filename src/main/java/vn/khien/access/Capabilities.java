@@ -16,7 +16,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * action is still checked by its service with {@link OrgScope#can}. One query per request.
  */
 @Component("may")
-public class Capabilities {
+class Capabilities {
     private static final String KEY = Capabilities.class.getName();
 
     private final JdbcClient jdbc;

@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * found.
  */
 @Service
-public class AuditCheckpoints {
+class AuditCheckpoints {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditCheckpoints.class);
     static final String FORMAT = "khien-audit-checkpoint-v1";

@@ -24,7 +24,7 @@ import vn.khien.platform.PlatformConfiguration;
  * Used by the audit page as {@code ${@auditView...}}.
  */
 @Component("auditView")
-public class AuditView {
+class AuditView {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
     private static final Pattern ISO_INSTANT = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?$");

@@ -57,7 +57,9 @@ class PeopleService {
 
     @Transactional(readOnly = true)
     public List<RoleGrant> grantsVisibleOf(long personId) {
-        people.findVisible(personId).orElseThrow(() -> new NotFoundException("person"));
+        if (people.findVisible(personId).isEmpty()) {
+            throw new NotFoundException("person");
+        }
         return people.grantsOf(personId).stream().filter(g -> scope.canSee(g.organizationId())).toList();
     }
 
@@ -87,7 +89,9 @@ class PeopleService {
 
     @Transactional
     public void grant(long personId, long organizationId, Role role) {
-        people.findVisible(personId).orElseThrow(() -> new NotFoundException("person"));
+        if (people.findVisible(personId).isEmpty()) {
+            throw new NotFoundException("person");
+        }
         requireMayGrant(role, organizationId, "organizationId");
         boolean exists = people.grantsOf(personId).stream()
                 .anyMatch(g -> g.organizationId() == organizationId && g.role() == role);
@@ -99,7 +103,9 @@ class PeopleService {
 
     @Transactional
     public void revoke(long personId, long grantId) {
-        people.findVisible(personId).orElseThrow(() -> new NotFoundException("person"));
+        if (people.findVisible(personId).isEmpty()) {
+            throw new NotFoundException("person");
+        }
         RoleGrant grant = people.grantsOf(personId).stream().filter(g -> g.id() == grantId).findFirst()
                 .orElseThrow(() -> new NotFoundException("grant"));
         requireMayGrant(grant.role(), grant.organizationId(), "grantId");

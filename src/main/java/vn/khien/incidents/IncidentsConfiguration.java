@@ -9,7 +9,7 @@ import vn.khien.incidents.plans.PlanOutlines;
 
 /** The incidents module's rule data as beans, loaded once at start. */
 @Configuration
-public class IncidentsConfiguration {
+class IncidentsConfiguration {
 
     @Bean
     DeadlineEngine incidentDeadlineEngine() {

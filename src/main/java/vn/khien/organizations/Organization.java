@@ -2,9 +2,10 @@ package vn.khien.organizations;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
-public record Organization(long id, String code, String nameVi, String nameEn, OrgKind kind, Long parentId,
-                           String path, String address, ContactPoint contact, boolean requireMfa, boolean demo,
+public record Organization(long id, String code, String nameVi, @Nullable String nameEn, OrgKind kind, @Nullable Long parentId,
+                           String path, @Nullable String address, ContactPoint contact, boolean requireMfa, boolean demo,
                            Instant updatedAt, int version) {
 
     public int depth() {
@@ -16,5 +17,6 @@ public record Organization(long id, String code, String nameVi, String nameEn, O
     }
 
     /** The incident contact point (đầu mối tiếp nhận sự cố). */
-    public record ContactPoint(String person, String phone, String email, LocalDate confirmedOn, boolean published) { }
+    public record ContactPoint(@Nullable String person, @Nullable String phone, @Nullable String email,
+                               @Nullable LocalDate confirmedOn, boolean published) { }
 }

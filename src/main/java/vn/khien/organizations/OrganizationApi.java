@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -22,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 class OrganizationApi {
 
     /** The API shape: {@code name} is the Vietnamese name. */
-    public record OrganizationView(long id, String code, String name, String nameEn, OrgKind kind, Long parentId,
-                                   int depth, String address, ContactView contact, boolean requireMfa, boolean demo) {
+    public record OrganizationView(long id, String code, String name, @Nullable String nameEn, OrgKind kind, @Nullable Long parentId,
+                                   int depth, @Nullable String address, ContactView contact, boolean requireMfa, boolean demo) {
         static OrganizationView of(Organization o) {
             return new OrganizationView(o.id(), o.code(), o.nameVi(), o.nameEn(), o.kind(), o.parentId(), o.depth(),
                     o.address(), new ContactView(o.contact().person(), o.contact().phone(), o.contact().email(),
@@ -31,7 +32,8 @@ class OrganizationApi {
         }
     }
 
-    public record ContactView(String person, String phone, String email, LocalDate confirmedOn, boolean published) { }
+    public record ContactView(@Nullable String person, @Nullable String phone, @Nullable String email,
+                              @Nullable LocalDate confirmedOn, boolean published) { }
 
     private final OrganizationService service;
 

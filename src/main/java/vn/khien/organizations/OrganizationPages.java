@@ -2,6 +2,7 @@ package vn.khien.organizations;
 
 import jakarta.validation.Valid;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -90,7 +91,7 @@ class OrganizationPages {
         return form(model, form, id);
     }
 
-    private String form(Model model, OrganizationForm form, Long id) {
+    private String form(Model model, OrganizationForm form, @Nullable Long id) {
         List<Organization> parents = service.visible().stream()
                 .filter(o -> scope.can(o.id(), Capability.MANAGE_ORGANIZATIONS) || (form.getParentId() != null
                         && o.id() == form.getParentId())).toList();

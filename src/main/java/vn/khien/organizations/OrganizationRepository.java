@@ -1,12 +1,15 @@
 package vn.khien.organizations;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -59,7 +62,7 @@ public class OrganizationRepository {
                 .query(OrganizationRepository::map).list();
     }
 
-    long insert(OrganizationForm f, String parentPath, boolean demo, Instant now) {
+    long insert(OrganizationForm f, @Nullable String parentPath, boolean demo, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO organization (code, name_vi, name_en, kind, parent_id, path, address, contact_person,
@@ -67,13 +70,13 @@ public class OrganizationRepository {
                 VALUES (:code, :name, :nameEn, :kind, :parent, '/', :address, :cp, :phone, :email, :confirmed, :pub,
                     :mfa, :demo, :now, :now)""")
                 .param("code", f.getCode()).param("name", f.getName()).param("nameEn", blankToNull(f.getNameEn()))
-                .param("kind", f.getKind().name()).param("parent", f.getParentId())
+                .param("kind", Objects.requireNonNull(f.getKind(), "kind").name()).param("parent", f.getParentId())
                 .param("address", blankToNull(f.getAddress())).param("cp", blankToNull(f.getContactPerson()))
                 .param("phone", blankToNull(f.getContactPhone())).param("email", blankToNull(f.getContactEmail()))
                 .param("confirmed", f.getContactConfirmedOn()).param("pub", f.isContactPublic())
                 .param("mfa", f.isRequireMfa()).param("demo", demo).param("now", Timestamp.from(now))
                 .update(keys, "id");
-        long id = keys.getKey().longValue();
+        long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
         jdbc.sql("UPDATE organization SET path = :path WHERE id = :id")
                 .param("path", (parentPath == null ? "/" : parentPath) + id + "/").param("id", id).update();
         return id;
@@ -87,7 +90,7 @@ public class OrganizationRepository {
                     updated_at = :now, version = version + 1
                 WHERE id = :id""")
                 .param("code", f.getCode()).param("name", f.getName()).param("nameEn", blankToNull(f.getNameEn()))
-                .param("kind", f.getKind().name()).param("address", blankToNull(f.getAddress()))
+                .param("kind", Objects.requireNonNull(f.getKind(), "kind").name()).param("address", blankToNull(f.getAddress()))
                 .param("cp", blankToNull(f.getContactPerson())).param("phone", blankToNull(f.getContactPhone()))
                 .param("email", blankToNull(f.getContactEmail())).param("confirmed", f.getContactConfirmedOn())
                 .param("pub", f.isContactPublic()).param("mfa", f.isRequireMfa()).param("now", Timestamp.from(now))
@@ -115,7 +118,7 @@ public class OrganizationRepository {
     }
 
     static Organization map(ResultSet rs, int row) throws SQLException {
-        java.sql.Date confirmed = rs.getDate("contact_confirmed_on");
+        Date confirmed = rs.getDate("contact_confirmed_on");
         LocalDate confirmedOn = confirmed == null ? null : confirmed.toLocalDate();
         return new Organization(rs.getLong("id"), rs.getString("code"), rs.getString("name_vi"),
                 rs.getString("name_en"), OrgKind.valueOf(rs.getString("kind")), rs.getObject("parent_id", Long.class),
@@ -126,7 +129,7 @@ public class OrganizationRepository {
                 rs.getInt("version"));
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.access.Capability;
@@ -118,7 +119,10 @@ public class OrganizationService {
         }
     }
 
-    private void requireUniqueCode(String code, Long ownId) {
+    private void requireUniqueCode(@Nullable String code, @Nullable Long ownId) {
+        if (code == null) {
+            return; // the form's validation reports a missing code
+        }
         repository.findByCode(code).filter(o -> ownId == null || o.id() != ownId).ifPresent(o -> {
             throw new FieldProblemException("code", "organization.code.taken", code);
         });
@@ -133,7 +137,7 @@ public class OrganizationService {
                 && Objects.equals(nullToEmpty(same.getAddress()), nullToEmpty(f.getAddress()));
     }
 
-    private static String nullToEmpty(String s) {
+    private static String nullToEmpty(@Nullable String s) {
         return s == null ? "" : s.trim();
     }
 

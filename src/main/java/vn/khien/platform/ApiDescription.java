@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * (problem+json) on every operation, and the licence. {@code ApiDescriptionLintTest} checks these rules.
  */
 @Configuration(proxyBeanMethods = false)
-public class ApiDescription {
+class ApiDescription {
 
     public static final String BEARER = "bearerToken";
     /** Operations anyone may call (method and path as in the description). */

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * is zero, never a 100% of nothing.
  */
 @Component("numbers")
-public class NumberDisplay {
+class NumberDisplay {
     private static final Locale VI = Locale.forLanguageTag("vi-VN");
 
     public String count(Object n) {

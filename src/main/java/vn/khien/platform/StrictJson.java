@@ -25,7 +25,7 @@ import tools.jackson.databind.type.LogicalType;
  * ({@link ApiProblemHandler}).
  */
 @Configuration(proxyBeanMethods = false)
-public class StrictJson {
+class StrictJson {
 
     /** Ceiling for any JSON string; fields have their own smaller @Size. */
     public static final int MAX_STRING = 1_000_000;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * header can make Khiên redirect to another site. Runs after Spring Boot's own Tomcat customizer.
  */
 @Component
-public class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
     private final String trusted;
 

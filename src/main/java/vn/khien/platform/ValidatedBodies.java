@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * ({@code @Size}, matching the column) of the body's record are checked before any service or database sees it.
  */
 @ControllerAdvice
-public class ValidatedBodies extends RequestBodyAdviceAdapter {
+class ValidatedBodies extends RequestBodyAdviceAdapter {
 
     private final Validator validator;
 

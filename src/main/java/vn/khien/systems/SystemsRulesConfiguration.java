@@ -14,7 +14,7 @@ import vn.khien.systems.deadlines.WorkingDayCalendar;
 
 /** The pure rule layer (classification, authority, time limits, calendar, campaigns) as beans, loaded once at start. */
 @Configuration
-public class SystemsRulesConfiguration {
+class SystemsRulesConfiguration {
 
     @Bean
     RegimeCatalog regimeCatalog() {

@@ -26,7 +26,7 @@ import vn.khien.compliance.catalogue.Regime;
 import vn.khien.compliance.catalogue.YamlFields;
 
 /** The periodicity rules of both regimes, loaded from {@value #RESOURCE}. */
-public record AssessmentPeriodicityRules(String id, String version, Map<Regime, RegimePeriodicity> regimes) {
+record AssessmentPeriodicityRules(String id, String version, Map<Regime, RegimePeriodicity> regimes) {
 
     public static final String RESOURCE = "rules/assessment-periodicity.yaml";
 

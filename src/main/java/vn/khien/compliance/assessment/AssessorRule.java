@@ -5,7 +5,7 @@ import java.util.List;
 import vn.khien.compliance.catalogue.Confidence;
 
 /** Which assessor a level requires, with its legal basis. */
-public record AssessorRule(List<Integer> levels, AssessorRequirement assessor, String legalSource,
+record AssessorRule(List<Integer> levels, AssessorRequirement assessor, String legalSource,
                            Confidence confidence, String note) {
 
     public AssessorRule {

@@ -9,7 +9,7 @@ import vn.khien.compliance.catalogue.Confidence;
  * Assessment interval for some levels (and, under the new regime, a risk rating; null risk = any risk).
  * {@code configurable} is false where the law fixes the number.
  */
-public record IntervalRule(List<Integer> levels, RiskRating risk, Period interval, String legalSource,
+record IntervalRule(List<Integer> levels, RiskRating risk, Period interval, String legalSource,
                            Confidence confidence, boolean configurable, String note) {
 
     public IntervalRule {

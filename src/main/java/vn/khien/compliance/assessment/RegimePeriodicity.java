@@ -14,7 +14,7 @@ import vn.khien.compliance.catalogue.Regime;
  * @param externalRequiredWhen triggers that require an external organisation regardless of level (new regime)
  * @param preGoLive            levels needing an assessment before go-live; null when the regime sets none (legacy)
  */
-public record RegimePeriodicity(Regime regime, String legalSource, Confidence confidence,
+record RegimePeriodicity(Regime regime, String legalSource, Confidence confidence,
                                 Period organisationInterval, String organisationLegalSource,
                                 List<IntervalRule> systemRules, List<AssessorRule> assessorRules,
                                 Set<AssessmentTrigger> externalRequiredWhen, PreGoLiveRule preGoLive,

@@ -22,7 +22,7 @@ import vn.khien.platform.attention.AttentionSource;
  */
 @Component
 @Order(20)
-public class ComplianceAttention implements AttentionSource {
+class ComplianceAttention implements AttentionSource {
 
     /** An assessment must be contracted weeks ahead: warn three months before it is due. */
     static final int ASSESSMENT_WARNING_DAYS = 90;

@@ -11,7 +11,7 @@ import vn.khien.systems.VisibleSystems;
 
 /** Compliance aggregates for the home page: one grouped statement each, scoped through the register. */
 @Repository
-public class ComplianceAttentionQueries {
+class ComplianceAttentionQueries {
 
     static final int LIMIT = 20;
 

@@ -9,7 +9,7 @@ import java.util.Set;
  * Checks the rules every catalogue must satisfy before a plan may be derived from it. Collects all problems instead of
  * stopping at the first, so an administrator importing a file sees everything to fix at once.
  */
-public final class CatalogueValidator {
+final class CatalogueValidator {
 
     private CatalogueValidator() {
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * requirement carries a different appendix and TCVN clause per level (e.g. TCVN 11930:2017 §5.1.2.1 at level 1,
  * §7.1.2.1 at level 3). An empty list means "all levels of the requirement".
  */
-public record LegalReference(String document, String clause, List<Integer> levels) {
+record LegalReference(String document, String clause, List<Integer> levels) {
 
     public LegalReference {
         levels = levels == null ? List.of() : List.copyOf(levels);

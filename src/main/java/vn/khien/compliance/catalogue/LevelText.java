@@ -1,5 +1,5 @@
 package vn.khien.compliance.catalogue;
 
 /** Level-specific wording of a requirement where the appendices for different levels say different things. */
-public record LevelText(String textVi, String textEn) {
+record LevelText(String textVi, String textEn) {
 }

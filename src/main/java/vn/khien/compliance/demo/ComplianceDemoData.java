@@ -40,7 +40,7 @@ import vn.khien.systems.SystemsDemoReady;
  * Runs once, first after the register's demo ({@code @Order(1)}), only while the system has no regulation on file.
  */
 @Component
-public class ComplianceDemoData {
+class ComplianceDemoData {
     private static final Logger LOG = LoggerFactory.getLogger(ComplianceDemoData.class);
     static final String SYSTEM = "DEMO-HIS";
     static final String OFFICER = "demo.bv.canbo";

@@ -27,7 +27,7 @@ import vn.khien.platform.figures.FigureSource;
  * </ul>
  */
 @Component
-public class ComplianceFigures implements FigureSource {
+class ComplianceFigures implements FigureSource {
 
     private static final String IN_SCOPE = " s.owner_organization_id IN (:ids) AND s.created_at < :endAt"
             + " AND (s.lifecycle_status <> 'RETIRED' OR s.retired_on > :to)";

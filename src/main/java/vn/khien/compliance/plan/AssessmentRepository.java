@@ -18,7 +18,7 @@ import vn.khien.systems.VisibleSystems;
 
 /** Plain SQL over assessments; reads AND in the register's visibility of the system. */
 @Repository
-public class AssessmentRepository {
+class AssessmentRepository {
 
     private final JdbcClient jdbc;
     private final VisibleSystems systems;

@@ -10,7 +10,7 @@ import vn.khien.compliance.assessment.RiskRating;
  * levels have before go-live; {@code risk} is the rating the interval was computed with, {@code riskRated} false when
  * no rating is on file and the schedule assumed its default.
  */
-public record AssessmentSchedulePoint(LocalDate lastCompleted, LocalDate nextDue, boolean overdue,
+record AssessmentSchedulePoint(LocalDate lastCompleted, LocalDate nextDue, boolean overdue,
                                       boolean firstFromApproval, RiskRating risk, boolean riskRated,
                                       PreGoLiveStatus preGoLive) {
 

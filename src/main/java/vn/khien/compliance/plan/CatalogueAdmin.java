@@ -25,7 +25,7 @@ import vn.khien.platform.NotFoundException;
  * shipped files, and a layer must fit on the base of its regime (no reused ids).
  */
 @Service
-public class CatalogueAdmin {
+class CatalogueAdmin {
 
     private final CatalogueStore store;
     private final OrgScope scope;

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/compliance/catalogues")
 @Tag(name = "Requirement catalogues", description = "Versioned requirement catalogues and organisation layers")
-public class CatalogueApi {
+class CatalogueApi {
 
     public record CatalogueView(long id, String key, String version, String versionedId, String layer, String regime,
                                 Long organizationId, String origin, boolean active, Instant loadedAt,

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * "provisional" badge. Templates call {@code ${@catalogueNames.of(plan.revision.catalogueVersions)}}.
  */
 @Component("catalogueNames")
-public class CatalogueNames {
+class CatalogueNames {
     private final CatalogueStore store;
 
     public CatalogueNames(CatalogueStore store) {

@@ -24,7 +24,7 @@ import vn.khien.compliance.catalogue.RequirementKind;
 @RestController
 @RequestMapping("/api/v1/compliance")
 @Tag(name = "Compliance", description = "Security plans, evidence, remediation, assessments and compliance shares")
-public class ComplianceApi {
+class ComplianceApi {
 
     static final MediaType DOCX = MediaType.parseMediaType(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document");

@@ -24,7 +24,7 @@ import vn.khien.platform.FieldProblemException;
 /** The compliance pages: subtree overview with chart, a system's plan, and the catalogue administration. */
 @Controller
 @RequestMapping("/compliance")
-public class CompliancePages {
+class CompliancePages {
 
     private final PlanService plans;
     private final ComplianceService compliance;

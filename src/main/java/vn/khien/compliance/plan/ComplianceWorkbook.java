@@ -10,7 +10,7 @@ import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.platform.DateDisplay;
 
 /** The compliance table of a subtree as XLSX (streamed, so a whole province fits): one row per system. */
-public final class ComplianceWorkbook {
+final class ComplianceWorkbook {
 
     static final String[] HEADERS = {"Mã hệ thống", "Tên hệ thống", "Chủ quản", "Cấp độ", "Chế độ pháp lý",
             "Đã đáp ứng", "Một phần", "Kế hoạch", "Chưa triển khai", "Không áp dụng", "Tỷ lệ đáp ứng (%)",

@@ -1,5 +1,5 @@
 package vn.khien.compliance.plan;
 
 /** Bytes of an uploaded evidence or report file, for download. */
-public record EvidenceFile(String fileName, String contentType, byte[] content) {
+record EvidenceFile(String fileName, String contentType, byte[] content) {
 }

@@ -1,7 +1,7 @@
 package vn.khien.compliance.plan;
 
 /** Whether evidence still proves its requirement; withdrawn evidence stays in the history. */
-public enum EvidenceState {
+enum EvidenceState {
     ACTIVE,
     /** Replaced by newer proof; kept and downloadable as the record of what was shown until then. */
     SUPERSEDED,

@@ -17,7 +17,7 @@ import vn.khien.systems.register.InformationSystem;
  * deleted evidence keeps its title, dates and reason while its file is erased. Both are audited.
  */
 @Service
-public class EvidenceWithdrawals {
+class EvidenceWithdrawals {
 
     private final PlanRepository plans;
     private final PlanService planService;

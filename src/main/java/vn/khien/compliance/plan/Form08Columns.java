@@ -19,7 +19,7 @@ import vn.khien.systems.register.RegisterColumnsContributor;
  * The labels are the form's own words, so they stay Vietnamese whatever the reader's language.
  */
 @Component
-public class Form08Columns implements RegisterColumnsContributor {
+class Form08Columns implements RegisterColumnsContributor {
 
     static final String NOT_DEPLOYED = "Chưa triển khai";
     static final String PARTLY_DEPLOYED = "Đã triển khai một số hạng mục";

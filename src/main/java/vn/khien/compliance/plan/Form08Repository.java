@@ -19,7 +19,7 @@ import vn.khien.systems.VisibleSystems;
  * Every read ANDs in the register's visibility, even though the register passes only systems the caller sees.
  */
 @Repository
-public class Form08Repository {
+class Form08Repository {
 
     /** A required plan item's status, and the date it is due to be met (PLANNED items). */
     public record ItemState(RequirementStatus status, LocalDate targetDate) {

@@ -3,5 +3,5 @@ package vn.khien.compliance.plan;
 import java.time.LocalDate;
 
 /** Owner and due date for the gaps whose plan item names none. */
-public record GapTasksRequest(@jakarta.validation.constraints.Size(max = 200, message = "{validation.size}") String owner, LocalDate dueOn) {
+record GapTasksRequest(@jakarta.validation.constraints.Size(max = 200, message = "{validation.size}") String owner, LocalDate dueOn) {
 }

@@ -19,7 +19,7 @@ import vn.khien.platform.DateDisplay;
  * technical requirement, how the system meets it. Vietnamese headings and Times New Roman, as administrative
  * documents are written (NĐ 30/2020).
  */
-public final class PlanDocument {
+final class PlanDocument {
 
     static final String FONT = "Times New Roman";
 

@@ -143,8 +143,9 @@ public class PlanService {
     @Transactional
     public Evidence addEvidence(long systemId, String requirementId, EvidenceRequest r) {
         InformationSystem system = editable(systemId);
-        plans.item(systemId, requirementId).filter(PlanItem::required)
-                .orElseThrow(() -> new NotFoundException("plan item " + requirementId));
+        if (plans.item(systemId, requirementId).filter(PlanItem::required).isEmpty()) {
+            throw new NotFoundException("plan item " + requirementId);
+        }
         if (blank(r.title())) {
             throw new FieldProblemException("title", "validation.required");
         }

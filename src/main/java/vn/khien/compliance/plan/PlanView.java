@@ -9,7 +9,7 @@ import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.systems.register.InformationSystem;
 
 /** Everything the plan page and the plan document show for one system. */
-public record PlanView(InformationSystem system, boolean canEdit, PlanRevision revision, List<PlanRevision> history,
+record PlanView(InformationSystem system, boolean canEdit, PlanRevision revision, List<PlanRevision> history,
                        List<PlanLine> lines, List<PlanLine> noLongerRequired, List<RemediationTask> tasks,
                        SecurityRegulation regulation, LocalDate today) {
 

@@ -12,7 +12,7 @@ import vn.khien.compliance.assessment.RiskRating;
  * visibility (404 before anything else), and schedules are also computed for event-driven code.
  */
 @Repository
-public class RiskRepository {
+class RiskRepository {
 
     private final JdbcClient jdbc;
 

@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import vn.khien.compliance.assessment.RiskRating;
 
 /** Rating, the date of the risk assessment it comes from, and a note (e.g. the report's reference). */
-public record RiskRequest(RiskRating rating, LocalDate assessedOn, @jakarta.validation.constraints.Size(max = 20000, message = "{validation.size}") String note) {
+record RiskRequest(RiskRating rating, LocalDate assessedOn, @jakarta.validation.constraints.Size(max = 20000, message = "{validation.size}") String note) {
 }

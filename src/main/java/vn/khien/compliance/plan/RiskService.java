@@ -18,7 +18,7 @@ import vn.khien.systems.register.InformationSystem;
  * NĐ 331 Đ28.5.a); legacy intervals ignore it, as NĐ 85 fixes them by level.
  */
 @Service
-public class RiskService {
+class RiskService {
 
     private final RiskRepository risks;
     private final PlanService plans;

@@ -12,7 +12,7 @@ import vn.khien.compliance.plan.PlanView.RoadmapEntry;
  * The way to "fully deployed" month by month: open remediation tasks and PLANNED requirements by the month of their
  * due or target date. Entries without a date are listed apart: they are on no one's calendar, which is the point.
  */
-public record Roadmap(long systemId, LocalDate today, List<Month> months, List<RoadmapEntry> undated) {
+record Roadmap(long systemId, LocalDate today, List<Month> months, List<RoadmapEntry> undated) {
 
     public static Roadmap of(PlanView plan) {
         Map<YearMonth, List<RoadmapEntry>> byMonth = new TreeMap<>();

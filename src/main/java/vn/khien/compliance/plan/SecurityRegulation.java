@@ -3,6 +3,6 @@ package vn.khien.compliance.plan;
 import java.time.LocalDate;
 
 /** The system's security regulation (quy chế) and the decision issuing it. */
-public record SecurityRegulation(long systemId, String title, String decisionNumber, LocalDate issuedOn,
+record SecurityRegulation(long systemId, String title, String decisionNumber, LocalDate issuedOn,
                                  String issuedBy) {
 }

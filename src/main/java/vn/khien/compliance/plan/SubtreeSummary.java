@@ -7,7 +7,7 @@ import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.compliance.catalogue.RequirementGroup;
 
 /** Compliance rolled up over the systems owned in an organisation subtree. */
-public record SubtreeSummary(long organizationId, String organizationName, ComplianceTally tally, int percent,
+record SubtreeSummary(long organizationId, String organizationName, ComplianceTally tally, int percent,
                              long fullyDeployed, long overdueAssessments, Map<RequirementGroup, ComplianceTally> byGroup,
                              SortedMap<Integer, ComplianceTally> byLevel, List<SystemSummary> systems) {
 }

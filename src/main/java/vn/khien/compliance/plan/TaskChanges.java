@@ -15,7 +15,7 @@ import vn.khien.systems.register.InformationSystem;
 
 /** Editing and deleting remediation tasks; the audit keeps the task as it was, so a deletion loses nothing. */
 @Service
-public class TaskChanges {
+class TaskChanges {
 
     private final PlanRepository plans;
     private final PlanService planService;

@@ -1,7 +1,7 @@
 package vn.khien.compliance.plan;
 
 /** Progress of a remediation task. */
-public enum TaskStatus {
+enum TaskStatus {
     OPEN,
     IN_PROGRESS,
     DONE

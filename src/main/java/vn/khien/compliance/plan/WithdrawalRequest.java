@@ -1,5 +1,5 @@
 package vn.khien.compliance.plan;
 
 /** Why evidence is superseded or deleted; kept with it in the history. */
-public record WithdrawalRequest(String reason) {
+record WithdrawalRequest(String reason) {
 }

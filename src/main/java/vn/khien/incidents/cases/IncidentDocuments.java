@@ -25,7 +25,7 @@ import vn.khien.incidents.deadlines.ReportKind;
  * regulation.md §7.2 (Biểu mẫu 03, 04; notice content of TT 20 Đ9.4) and §7.1 (initial report content, QĐ 05 Đ11).
  */
 @Component
-public class IncidentDocuments {
+class IncidentDocuments {
 
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");

@@ -20,7 +20,7 @@ import vn.khien.platform.figures.FigureSource;
  * systems held in the period ({@code drillsLevel3PlusThisYear} when the period is the year).
  */
 @Component
-public class IncidentFigures implements FigureSource {
+class IncidentFigures implements FigureSource {
 
     private final JdbcClient jdbc;
     private final IncidentCatalogue catalogue;

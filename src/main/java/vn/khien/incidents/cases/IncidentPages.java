@@ -29,7 +29,7 @@ import vn.khien.platform.ForbiddenActionException;
 
 /** The incident pages: the queue, reporting a new incident, and the case with its clocks, reports and coordination. */
 @Controller
-public class IncidentPages {
+class IncidentPages {
 
     private final IncidentService service;
     private final MessageSource messages;

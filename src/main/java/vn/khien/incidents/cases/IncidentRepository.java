@@ -23,7 +23,7 @@ import vn.khien.access.ScopeFilter;
  * response unit, the target of a coordination order) — and nothing else.
  */
 @Repository
-public class IncidentRepository {
+class IncidentRepository {
 
     private final JdbcClient jdbc;
     private final OrgScope scope;

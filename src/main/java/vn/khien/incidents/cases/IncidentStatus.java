@@ -1,7 +1,7 @@
 package vn.khien.incidents.cases;
 
 /** Where a case stands (TT 20/2017 Đ11 steps); NEW is "unverified". */
-public enum IncidentStatus {
+enum IncidentStatus {
     NEW, VERIFIED, CONTAINED, ERADICATED, RECOVERED, CLOSED, REJECTED;
 
     public boolean open() {

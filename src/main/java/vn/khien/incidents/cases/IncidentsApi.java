@@ -23,7 +23,7 @@ import vn.khien.platform.FieldProblemException;
 
 @RestController
 @Tag(name = "Incidents", description = "Incident cases: intake, legal reporting clocks by regime, reports, coordination")
-public class IncidentsApi {
+class IncidentsApi {
 
     static final MediaType STIX = MediaType.parseMediaType("application/stix+json;version=2.1");
 

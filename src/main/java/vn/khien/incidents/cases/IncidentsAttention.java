@@ -18,7 +18,7 @@ import vn.khien.platform.attention.AttentionSource;
  */
 @Component
 @Order(40)
-public class IncidentsAttention implements AttentionSource {
+class IncidentsAttention implements AttentionSource {
 
     static final Duration SOON = Duration.ofHours(24);
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(IncidentDocuments.VN);

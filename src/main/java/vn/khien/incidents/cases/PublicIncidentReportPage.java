@@ -26,7 +26,7 @@ import vn.khien.platform.NotFoundException;
  * on the confirmation page and nothing else is kept (not the address). The report lands as a NEW (unverified) case.
  */
 @Controller
-public class PublicIncidentReportPage {
+class PublicIncidentReportPage {
 
     static final int NAME_MAX = 200;
     static final int CONTACT_MAX = 200;

@@ -32,7 +32,7 @@ import vn.khien.systems.SystemsDemoReady;
  * Runs once after the register's demo ({@code @Order(4)}), while the demo incident does not exist.
  */
 @Component
-public class IncidentsDemoData {
+class IncidentsDemoData {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentsDemoData.class);
     static final String REF = "DEMO-INC-HIS-1";
 

@@ -10,7 +10,7 @@ import vn.khien.platform.duties.DutySource;
 
 /** R24 (live-fire drill at least yearly for level 3+): the last live-fire drill per system. */
 @Component
-public class DrillDuties implements DutySource {
+class DrillDuties implements DutySource {
 
     private final DrillRepository drills;
 

@@ -19,7 +19,7 @@ import vn.khien.platform.ForbiddenActionException;
 
 /** A system's drills: the yearly live-fire duty, the drills held and a form to record one with its findings. */
 @Controller
-public class DrillPages {
+class DrillPages {
 
     private final DrillService service;
     private final MessageSource messages;

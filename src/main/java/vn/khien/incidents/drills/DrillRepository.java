@@ -19,7 +19,7 @@ import vn.khien.access.ScopeFilter;
 
 /** Drills of systems; a system is reached only through its owner's or operator's subtree (scope predicate). */
 @Repository
-public class DrillRepository {
+class DrillRepository {
 
     private final JdbcClient jdbc;
     private final OrgScope scope;

@@ -22,7 +22,7 @@ import vn.khien.platform.NotFoundException;
  * tasks through compliance's task machinery. Audited.
  */
 @Service
-public class DrillService {
+class DrillService {
 
     static final int TEXT_MAX = 4000;
 

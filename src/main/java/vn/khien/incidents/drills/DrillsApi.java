@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Drills", description = "Incident-response drills of a system; findings become remediation tasks")
-public class DrillsApi {
+class DrillsApi {
 
     private final DrillService service;
 

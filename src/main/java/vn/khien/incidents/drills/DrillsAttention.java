@@ -12,7 +12,7 @@ import vn.khien.platform.attention.AttentionSource;
 /** Level-3+ systems whose yearly live-fire drill (R24) is due, on the home page. */
 @Component
 @Order(41)
-public class DrillsAttention implements AttentionSource {
+class DrillsAttention implements AttentionSource {
 
     private final DrillRepository drills;
     private final Clock clock;

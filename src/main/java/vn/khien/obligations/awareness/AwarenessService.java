@@ -39,7 +39,7 @@ import vn.khien.platform.duties.DutySource;
  * and counted per organisation. Also answers R25 for the obligations: the last round an organisation's people got.
  */
 @Service
-public class AwarenessService implements DutySource {
+class AwarenessService implements DutySource {
 
     static final Set<String> TOPICS = Set.of("RANSOMWARE", "PHISHING", "PASSWORDS", "OTHER");
     static final Set<String> REPEATS = Set.of("ONCE", "MONTHLY", "QUARTERLY");

@@ -3,7 +3,7 @@ package vn.khien.obligations.catalogue;
 import java.util.Set;
 
 /** A rule's applies-to predicate: every non-empty set must contain the subject's value. */
-public record AppliesTo(Set<Integer> levels, Set<String> systemTypes, Set<String> orgKinds, Set<String> regimes,
+record AppliesTo(Set<Integer> levels, Set<String> systemTypes, Set<String> orgKinds, Set<String> regimes,
                         Set<String> lifecycle, Set<String> flags) {
 
     public static final AppliesTo ALL = new AppliesTo(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * When a duty falls due: every period from the last time it was met (possibly per regime and level), before fixed
  * days of each year, by one fixed date, or on a trigger.
  */
-public sealed interface Schedule {
+sealed interface Schedule {
 
     /** Due one period after it was last met; the period may depend on the system's regime and level. */
     record Every(@Nullable Period period, Map<String, Map<Integer, Period>> byRegimeAndLevel) implements Schedule {

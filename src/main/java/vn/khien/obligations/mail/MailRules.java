@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Which notice categories a person may stop receiving by mail ({@value #RESOURCE}: rule data with legal source). */
-public record MailRules(Set<String> optOutAllowed, Set<String> categories) {
+record MailRules(Set<String> optOutAllowed, Set<String> categories) {
 
     public static final String RESOURCE = "rules/obligations/mail.yaml";
 

@@ -9,7 +9,7 @@ import vn.khien.reports.periodic.ReportsApi;
 
 @RestController
 @Tag(name = "Dashboards", description = "An organisation subtree's standing against the targets of the directives")
-public class DashboardApi {
+class DashboardApi {
 
     private final DashboardService service;
 

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** The dashboard page: targets with deadlines, the trend chart by quarter, children worst first, a figures table. */
 @Controller
-public class DashboardPages {
+class DashboardPages {
     private final DashboardService service;
     private final MessageSource messages;
 

@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The dashboard's targets, rule data {@code rules/reports/dashboard-targets.yaml}. */
 @Component
-public class DashboardTargets {
+class DashboardTargets {
 
     /** A share target (numerator / denominator ≥ goalPercent) or a count target (numerator ≤ max). */
     public record Target(String key, String titleVi, String titleEn, String numerator, String denominator,

@@ -28,7 +28,7 @@ import vn.khien.systems.SystemsDemoReady;
  * province has no report.
  */
 @Component
-public class ReportsDemoData {
+class ReportsDemoData {
     private static final Logger LOG = LoggerFactory.getLogger(ReportsDemoData.class);
     static final String PROVINCE = "DEMO-TINH";
     static final String DEPARTMENT = "DEMO-SO-KHCN";

@@ -17,7 +17,7 @@ import vn.khien.platform.figures.FigureSource;
  * sees them as NOT_STARTED / LATE in its report's children.
  */
 @Component
-public class ReportFigures implements FigureSource {
+class ReportFigures implements FigureSource {
 
     private final JdbcClient jdbc;
 

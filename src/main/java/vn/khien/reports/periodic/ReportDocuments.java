@@ -42,7 +42,7 @@ import vn.khien.systems.Form08Systems;
  * Documents are in Vietnamese, the language of the administrative record.
  */
 @Component
-public class ReportDocuments {
+class ReportDocuments {
     static final String NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     static final String MOTTO = "Độc lập - Tự do - Hạnh phúc";
     static final String FONT = "Times New Roman";

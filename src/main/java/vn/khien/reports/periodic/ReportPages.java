@@ -24,7 +24,7 @@ import vn.khien.reports.kinds.ReportKinds;
 
 /** Periodic report pages: list and open, the report with its children (frozen or live), sign-off and documents. */
 @Controller
-public class ReportPages {
+class ReportPages {
     private final ReportService service;
     private final ReportDocuments documents;
     private final ReportKinds kinds;

@@ -19,7 +19,7 @@ import vn.khien.access.ScopeFilter;
 
 /** Periodic reports, their frozen snapshots and steps. Reads AND the caller's scope over the report's organisation. */
 @Repository
-public class ReportRepository {
+class ReportRepository {
 
     /** One row of a snapshot: TOTAL, OWN or CHILD (with the child's report and state at freezing). */
     public record SnapshotRow(String rowKind, long organizationId, Long childReportId, String childState, String figure,

@@ -20,7 +20,7 @@ import vn.khien.platform.attention.AttentionSource;
  */
 @Component
 @Order(10)
-public class SystemsAttention implements AttentionSource {
+class SystemsAttention implements AttentionSource {
 
     private final SystemsAttentionQueries queries;
     private final Clock clock;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** YAML {@code all: [...]}: every nested condition holds. */
-public record AllOf(List<Condition> conditions) implements Condition {
+record AllOf(List<Condition> conditions) implements Condition {
 
     public AllOf {
         conditions = List.copyOf(conditions);

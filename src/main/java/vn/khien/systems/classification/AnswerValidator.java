@@ -7,7 +7,7 @@ import java.util.Map;
 import vn.khien.systems.classification.InvalidAnswerException.Reason;
 
 /** Checks answers against a regime's questions before any criterion is evaluated. */
-public final class AnswerValidator {
+final class AnswerValidator {
 
     private AnswerValidator() {
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** YAML {@code any: [...]}: at least one nested condition holds. */
-public record AnyOf(List<Condition> conditions) implements Condition {
+record AnyOf(List<Condition> conditions) implements Condition {
 
     public AnyOf {
         conditions = List.copyOf(conditions);

@@ -7,7 +7,7 @@ import java.util.Set;
 import vn.khien.systems.rules.RuleDataException;
 
 /** YAML {@code {question: q, op: ">=", value: v}}; ordering operators apply to NUMBER questions only. */
-public record Comparison(String questionId, String op, Object value) implements Condition {
+record Comparison(String questionId, String op, Object value) implements Condition {
 
     private static final Set<String> EQUALITY = Set.of("==", "!=");
     private static final Set<String> ORDERING = Set.of("<", "<=", ">", ">=");

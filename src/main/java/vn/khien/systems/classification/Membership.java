@@ -11,7 +11,7 @@ import vn.khien.systems.rules.RuleDataException;
  * {@code {question: q, only: [...]}} (at least one option chosen and every chosen option is listed,
  * e.g. "processes only public information").
  */
-public record Membership(String questionId, List<String> values, boolean only) implements Condition {
+record Membership(String questionId, List<String> values, boolean only) implements Condition {
 
     public Membership {
         values = List.copyOf(values);

@@ -12,7 +12,7 @@ import vn.khien.systems.rules.RuleYaml;
 import vn.khien.systems.rules.YamlMap;
 
 /** Reads and checks one regime file; every inconsistency fails loading rather than surfacing at classification time. */
-public final class RegimeReader {
+final class RegimeReader {
 
     private RegimeReader() {
     }

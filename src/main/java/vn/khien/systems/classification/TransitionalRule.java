@@ -8,7 +8,7 @@ import vn.khien.systems.rules.Confidence;
  * A transitional provision that keeps an older regime for some systems after a newer one took effect,
  * e.g. NĐ 331/2026 Đ39.1: systems under investment before 01/07/2026 are appraised under NĐ 85/2016 until the window closes.
  */
-public record TransitionalRule(
+record TransitionalRule(
         String id,
         String legalRef,
         Confidence confidence,

@@ -7,7 +7,7 @@ import vn.khien.systems.rules.Confidence;
  *
  * @param rollCalendarEndToWorkingDay a calendar-day limit ending on a weekend/holiday ends on the next working day
  */
-public record CountingRules(boolean rollCalendarEndToWorkingDay, String legalRef, Confidence confidence) {
+record CountingRules(boolean rollCalendarEndToWorkingDay, String legalRef, Confidence confidence) {
 
     /** Bộ luật Dân sự 2015 Đ147–148 as encoded in the shipped rule data. */
     public static CountingRules civilCode() {

@@ -13,7 +13,7 @@ import vn.khien.systems.rules.Confidence;
  * @param workingDays weekend days worked in exchange for a swapped weekday ("làm bù")
  * @param uncertain   days whose status is not confirmed, with their confidence
  */
-public record HolidayYear(
+record HolidayYear(
         int year,
         ScheduleStatus status,
         LocalDate lunarNewYear,

@@ -1,7 +1,7 @@
 package vn.khien.systems.deadlines;
 
 /** Whether a year's holiday schedule has been announced or is still an estimate to be replaced. */
-public enum ScheduleStatus {
+enum ScheduleStatus {
     ANNOUNCED,
     ESTIMATED
 }

@@ -18,7 +18,7 @@ import vn.khien.systems.rules.YamlMap;
  * caller supplies the regulation on file.
  */
 @Component
-public class ApprovalPreconditions {
+class ApprovalPreconditions {
     public static final String RESOURCE = "rules/dossier/approval-preconditions.yaml";
 
     /** One precondition row of the rule data. */

@@ -22,7 +22,7 @@ import vn.khien.systems.register.ProblemMessages;
  * designate and remove.
  */
 @Controller
-public class AuthorityDesignationPages {
+class AuthorityDesignationPages {
 
     private final AuthorityDirectory directory;
     private final OrganizationService organizations;

@@ -21,7 +21,7 @@ import vn.khien.systems.classification.authority.AuthorityRole;
 
 @RestController
 @Tag(name = "Level dossiers", description = "Hồ sơ đề xuất cấp độ: parts, files, appraisal and approval workflow")
-public class DossierApi {
+class DossierApi {
 
     public record PartView(String key, String title, String legalRef, String content,
                            List<DossierAttachment> attachments) { }

@@ -15,7 +15,7 @@ import vn.khien.systems.register.SystemService;
  * Vietnamese whatever the reader's interface language, so their fixed wording lives here rather than in the bundles.
  */
 @Component
-public class DossierDocuments {
+class DossierDocuments {
     private final DossierService dossiers;
     private final SystemService systems;
     private final JdbcClient jdbc;

@@ -20,7 +20,7 @@ import vn.khien.systems.register.ProblemMessages;
 import vn.khien.systems.register.SystemService;
 
 @Controller
-public class DossierPages {
+class DossierPages {
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private final DossierService service;

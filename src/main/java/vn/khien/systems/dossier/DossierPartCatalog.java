@@ -10,7 +10,7 @@ import vn.khien.systems.rules.YamlMap;
 
 /** The dossier parts of each regime, read from rule data so a new decree is a data change. */
 @Component
-public class DossierPartCatalog {
+class DossierPartCatalog {
     public static final String RESOURCE = "rules/dossier/parts.yaml";
 
     private final List<DossierPartDefinition> parts;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** One entry of a dossier's workflow history. */
-public record DossierStep(long id, String action, DossierStatus fromStatus, DossierStatus toStatus, String actorName,
+record DossierStep(long id, String action, DossierStatus fromStatus, DossierStatus toStatus, String actorName,
                           String comment, LocalDate dueOn, Instant occurredAt, LocalDate limitDueOn, boolean late) {
 
     /** Whether a step taken at {@code occurredAt} missed its legal limit (e.g. an incomplete dossier returned late). */

@@ -8,7 +8,7 @@ import vn.khien.systems.classification.authority.AuthorityRole;
  * A dossier needs an authority role no organisation has been designated for above the system's owner (422). The
  * message names the role and the page where organisation administrators designate it.
  */
-public class MissingDesignationException extends FieldProblemException {
+class MissingDesignationException extends FieldProblemException {
 
     private final AuthorityRole role;
     private final long ownerOrganizationId;

@@ -20,7 +20,7 @@ import vn.khien.platform.figures.FigureSource;
  * level dossiers whose legal step limit had passed at the end of the period (NĐ 331/2026 Đ23; NĐ 85/2016 Đ16).
  */
 @Component
-public class SystemFigures implements FigureSource {
+class SystemFigures implements FigureSource {
 
     static final String IN_SCOPE = " s.owner_organization_id IN (:ids) AND s.created_at < :endAt"
             + " AND (s.lifecycle_status <> 'RETIRED' OR s.retired_on > :to)";

@@ -19,7 +19,7 @@ import vn.khien.systems.classification.QuestionType;
 
 @RestController
 @Tag(name = "Security-level classification", description = "Guided classification under NĐ 85/2016 or NĐ 331/2026")
-public class ClassificationApi {
+class ClassificationApi {
 
     /**
      * One question of a regime. {@code required} is true when always required; {@code requiredWhen} is the condition

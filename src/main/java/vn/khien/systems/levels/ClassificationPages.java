@@ -35,7 +35,7 @@ import vn.khien.systems.register.SystemService;
  * invalid answer is reported at once, next to its question, and nothing typed is lost.
  */
 @Controller
-public class ClassificationPages {
+class ClassificationPages {
     private static final int MAX_PARTS = 10;
 
     private final ClassificationService service;

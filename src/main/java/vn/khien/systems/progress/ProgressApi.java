@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Level progress", description = "Systems per level, share approved, late dossiers and campaign targets")
-public class ProgressApi {
+class ProgressApi {
     private final ProgressService service;
 
     public ProgressApi(ProgressService service) {

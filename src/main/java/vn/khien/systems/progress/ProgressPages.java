@@ -9,7 +9,7 @@ import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationService;
 
 @Controller
-public class ProgressPages {
+class ProgressPages {
     private final ProgressService service;
     private final OrganizationService organizations;
 

@@ -21,7 +21,7 @@ import vn.khien.systems.register.SystemRepository;
 
 /** Aggregates over the systems owned in a subtree (and visible to the caller), answered by the database. */
 @Service
-public class ProgressService {
+class ProgressService {
 
     /** How campaigns.yaml populations read in the register (see the header of that file). */
     static final Map<String, String> POPULATIONS = Map.of(

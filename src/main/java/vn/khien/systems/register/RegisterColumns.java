@@ -6,7 +6,7 @@ import java.util.List;
  * Columns of the bulk-import template. The key in brackets is what the importer reads, so the Vietnamese label can
  * be reworded without breaking files already filled in.
  */
-public final class RegisterColumns {
+final class RegisterColumns {
     public record Column(String key, String label, boolean required, String field) {
         public String header() {
             return label + " [" + key + "]";

@@ -19,7 +19,7 @@ import vn.khien.platform.FieldProblemException.FieldProblem;
 /** Bulk import over the API: 201 with the new ids, or 422 naming every row and column at fault. */
 @RestController
 @Tag(name = "Information systems")
-public class RegisterFiles {
+class RegisterFiles {
     private final RegisterImport importer;
 
     public RegisterFiles(RegisterImport importer) {

@@ -37,7 +37,7 @@ import vn.khien.platform.FieldProblemException.FieldProblem;
  * repeated within the file) before anything is written; one problem anywhere imports nothing.
  */
 @Service
-public class RegisterImport {
+class RegisterImport {
 
     public record ImportProblem(int row, String column, String field, String message) { }
 

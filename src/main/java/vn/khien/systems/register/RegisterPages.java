@@ -12,7 +12,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Register export (Mẫu 08) and bulk import pages. */
 @Controller
-public class RegisterPages {
+class RegisterPages {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final SystemService systems;

@@ -26,7 +26,7 @@ import vn.khien.systems.dossier.DossierStatus;
 
 /** The register as the Mẫu 08 table, and the bulk-import templates. */
 @Component
-public class RegisterSpreadsheets {
+class RegisterSpreadsheets {
 
     /** Column 6 of Mẫu 08: the form's own four labels. */
     static final Map<DossierStatus, String> APPROVAL_STATUS = Map.of(

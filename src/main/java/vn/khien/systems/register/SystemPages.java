@@ -23,7 +23,7 @@ import vn.khien.systems.levels.ClassificationService;
 
 @Controller
 @RequestMapping("/systems")
-public class SystemPages {
+class SystemPages {
 
     private final SystemService service;
     private final ClassificationService classifications;

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/systems")
 @Tag(name = "Information systems", description = "The register of information systems, components and suppliers")
-public class SystemsApi {
+class SystemsApi {
 
     /** The API shape of a system; approvedLevel/approvedRegime/approvedOn are the level in force. */
     public record SystemView(long id, String code, String name, String purpose, long ownerOrganizationId,

@@ -19,7 +19,7 @@ import vn.khien.vulnerabilities.findings.ScanDuty;
  */
 @Component
 @Order(30)
-public class FindingsAttention implements AttentionSource {
+class FindingsAttention implements AttentionSource {
 
     /** Same window as the scan duty's warning: a month to renew or fix. */
     static final int RISK_WARNING_DAYS = ScanDuty.WARNING_DAYS;

@@ -11,7 +11,7 @@ import vn.khien.vulnerabilities.findings.ScanDuty;
 
 /** Aggregates over findings and scans for the home page: one grouped statement each, scoped through the register. */
 @Repository
-public class FindingsAttentionQueries {
+class FindingsAttentionQueries {
 
     static final int LIMIT = 20;
 

@@ -28,7 +28,7 @@ import vn.khien.vulnerabilities.scans.Upload;
  * system has no scan.
  */
 @Component
-public class VulnerabilitiesDemoData {
+class VulnerabilitiesDemoData {
     private static final Logger LOG = LoggerFactory.getLogger(VulnerabilitiesDemoData.class);
     static final String SYSTEM = "DEMO-HIS";
     static final String OFFICER = "demo.bv.canbo";

@@ -1,7 +1,7 @@
 package vn.khien.vulnerabilities.findings;
 
 /** One affected place of a finding; {@code fixed} once a full scan no longer reports it there. */
-public record FindingLocation(long id, long findingId, String host, Integer port, String protocol, String path,
+record FindingLocation(long id, long findingId, String host, Integer port, String protocol, String path,
                               String url, String filePath, Integer line, boolean fixed, Long fixedByScanId) {
 
     /** What kind of place this is, for its label: a file or package path, a web address, or a host. */

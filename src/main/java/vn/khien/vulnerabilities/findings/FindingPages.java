@@ -22,7 +22,7 @@ import vn.khien.vulnerabilities.parsing.Severity;
 
 /** Findings of a system or an organisation subtree, a finding's detail, and (bulk) state changes. */
 @Controller
-public class FindingPages {
+class FindingPages {
 
     private static final int PAGE_SIZE = 50;
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();

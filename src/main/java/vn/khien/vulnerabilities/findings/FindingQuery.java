@@ -3,7 +3,7 @@ package vn.khien.vulnerabilities.findings;
 import vn.khien.vulnerabilities.parsing.Severity;
 
 /** Filters of a findings list; null means "any". Either a system or an organisation subtree (or neither). */
-public record FindingQuery(Long systemId, Long organizationId, FindingStatus status, Severity severity, String cve,
+record FindingQuery(Long systemId, Long organizationId, FindingStatus status, Severity severity, String cve,
                            String host, boolean overdueOnly, int page, int size) {
 
     public static final int MAX_SIZE = 500;

@@ -20,7 +20,7 @@ import vn.khien.systems.VisibleSystems;
 
 /** Findings, their locations and history; every read ANDs in the scope of the owning system. */
 @Repository
-public class FindingRepository {
+class FindingRepository {
 
     private static final String SELECT = """
             SELECT f.*, s.code AS system_code, s.name AS system_name, s.owner_organization_id,

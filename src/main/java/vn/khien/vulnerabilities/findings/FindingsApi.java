@@ -16,7 +16,7 @@ import vn.khien.vulnerabilities.parsing.Severity;
 
 @RestController
 @Tag(name = "Findings", description = "Vulnerabilities found in systems, tracked across scans under an SLA")
-public class FindingsApi {
+class FindingsApi {
 
     /** Locations listed per finding in lists; the detail endpoint lists more. */
     static final int LIST_LOCATIONS = 50;

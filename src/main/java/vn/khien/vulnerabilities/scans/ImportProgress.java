@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * pollers until it commits; a poller on another node sees 0 % until the scan completes (documented in the ADR).
  */
 @Component
-public class ImportProgress {
+class ImportProgress {
 
     private final Map<Long, AtomicLong> running = new ConcurrentHashMap<>();
 

@@ -12,7 +12,7 @@ import java.util.UUID;
  * Raw reports in a local directory ({@code khien.scans.reports-dir}, default ./data/reports), one file per upload
  * under a per-month folder. References are relative paths made by this class only, never from user input.
  */
-public class LocalReportStorage implements ReportStorage {
+class LocalReportStorage implements ReportStorage {
 
     private final Path root;
 

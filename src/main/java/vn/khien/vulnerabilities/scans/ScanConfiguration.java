@@ -12,7 +12,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextExecutor
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ScanProperties.class, ReportStorageProperties.class})
 @org.springframework.scheduling.annotation.EnableScheduling
-public class ScanConfiguration {
+class ScanConfiguration {
 
     /** Raw reports: the local directory, or an S3-compatible bucket with {@code khien.reports.storage=s3}. */
     @Bean

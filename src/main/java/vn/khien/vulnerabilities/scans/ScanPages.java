@@ -19,7 +19,7 @@ import vn.khien.vulnerabilities.findings.FindingService;
 
 /** Scans of a system: history, upload, and a progress fragment that htmx polls until the import finished. */
 @Controller
-public class ScanPages {
+class ScanPages {
 
     private final ScanImportService imports;
     private final VisibleSystems systems;

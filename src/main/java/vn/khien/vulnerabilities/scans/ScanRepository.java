@@ -16,7 +16,7 @@ import vn.khien.systems.VisibleSystems;
 
 /** Scans, always read through the scope of the system they belong to. */
 @Repository
-public class ScanRepository {
+class ScanRepository {
 
     private final JdbcClient jdbc;
     private final VisibleSystems systems;

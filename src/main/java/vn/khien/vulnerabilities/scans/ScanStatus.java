@@ -1,3 +1,3 @@
 package vn.khien.vulnerabilities.scans;
 
-public enum ScanStatus { QUEUED, RUNNING, COMPLETED, FAILED }
+enum ScanStatus { QUEUED, RUNNING, COMPLETED, FAILED }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** The API shape of a scan: what the status endpoint answers and what an upload returns. */
-public record ScanView(long id, long systemId, String format, ScanStatus status, String error, Counts findings,
+record ScanView(long id, long systemId, String format, ScanStatus status, String error, Counts findings,
                        LocalDate scanDate, boolean fullScan, int progress, long bytesRead, int resultsRead,
                        String reportName, Instant uploadedAt, Instant finishedAt) {
 

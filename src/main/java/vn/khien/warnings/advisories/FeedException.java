@@ -1,7 +1,7 @@
 package vn.khien.warnings.advisories;
 
 /** A feed file that cannot be imported; the message says what is wrong (and where, when known). */
-public class FeedException extends RuntimeException {
+class FeedException extends RuntimeException {
 
     public FeedException(String message) {
         super(message);

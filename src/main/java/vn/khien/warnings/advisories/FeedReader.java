@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * bare CVE record (id CVE-…, with {@code descriptions} or {@code configurations}) is NVD, {@code id} with
  * {@code affected}/{@code modified} is OSV. The retired NVD 1.1 layout and anything else are rejected.
  */
-public final class FeedReader {
+final class FeedReader {
 
     static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");
     private static final JsonMapper MAPPER = JsonMapper.builder()

@@ -8,7 +8,7 @@ import vn.khien.warnings.matching.AffectedProducts;
  * One advisory read from a feed: a KEV entry, an NVD CVE record, a CSAF document, an OSV record or a MISP event.
  * {@code key} identifies it across re-imports (re-importing updates the row with that key).
  */
-public record ParsedAdvisory(FeedKind kind, String key, String title, String description, String severity,
+record ParsedAdvisory(FeedKind kind, String key, String title, String description, String severity,
                              List<String> cves, AffectedProducts affected, String source, LocalDate published,
                              Kev kev) {
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** CSAF 2.0 VEX justification labels (flags[].label), also used for CycloneDX and OpenVEX answers. */
-public enum Justification {
+enum Justification {
     COMPONENT_NOT_PRESENT("component_not_present"),
     VULNERABLE_CODE_NOT_PRESENT("vulnerable_code_not_present"),
     VULNERABLE_CODE_NOT_IN_EXECUTE_PATH("vulnerable_code_not_in_execute_path"),

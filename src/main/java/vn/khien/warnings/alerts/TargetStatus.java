@@ -1,7 +1,7 @@
 package vn.khien.warnings.alerts;
 
 /** Where one system's response to a warning stands. */
-public enum TargetStatus {
+enum TargetStatus {
     /** Matched (or declared) and not yet acknowledged by its unit. */
     REACHED,
     ACKNOWLEDGED,

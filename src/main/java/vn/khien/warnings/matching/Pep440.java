@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * PEP 440 version ordering (epoch, release, pre-release a/b/rc, post-release, dev-release; local versions compared
  * last). Hand-written because versatile 0.13.1 orders pre-releases after the release (docs/adr/0016).
  */
-public final class Pep440 {
+final class Pep440 {
 
     private static final Pattern VERSION = Pattern.compile(
             "v?(?:(\\d+)!)?(\\d+(?:\\.\\d+)*)"

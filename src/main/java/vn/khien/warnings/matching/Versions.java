@@ -15,7 +15,7 @@ import java.util.List;
  * scheme evaluated here by hand: versatile 0.13.1 orders {@code 3.8.5rc1} after {@code 3.8.5}, against PEP 440
  * (docs/adr/0016); {@link Pep440} gives the ordering and the range walk follows the vers specification.
  */
-public final class Versions {
+final class Versions {
 
     private Versions() {
     }

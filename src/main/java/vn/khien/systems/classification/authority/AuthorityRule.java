@@ -12,7 +12,7 @@ import vn.khien.systems.rules.Confidence;
  * @param reportAfterApprovalTo             role informed after approval, or {@code null}
  * @param appraiserWhenSecurityUnitOperates replacement appraiser when the security unit is the operator, or {@code null}
  */
-public record AuthorityRule(
+record AuthorityRule(
         String regimeId,
         Set<Integer> levels,
         AuthorityRole dossierPreparedBy,
