@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestLog extends OncePerRequestFilter {
+public class RequestLog extends OncePerRequestFilter {
 
     public static final String MDC_KEY = "requestId";
     public static final String HEADER = "X-Request-Id";

@@ -28,7 +28,7 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "khien.web.static-links-only", havingValue = "true", matchIfMissing = true)
-public class StaticResourceUrls {
+class StaticResourceUrls {
 
     /** Path prefixes (after the context path) of the static resources the templates link to. */
     static final List<String> STATIC_PREFIXES = List.of("/webjars/", "/css/", "/js/", "/img/", "/favicon");

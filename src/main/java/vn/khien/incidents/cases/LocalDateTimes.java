@@ -10,7 +10,7 @@ import java.time.format.ResolverStyle;
  * {@code dd/MM/yyyy HH:mm} (a browser's {@code datetime-local} input follows the browser's locale, e.g. mm/dd/yyyy in
  * an English Chromium); the ISO form {@code yyyy-MM-ddTHH:mm} is still accepted from scripts.
  */
-public final class LocalDateTimes {
+final class LocalDateTimes {
 
     public static final String PATTERN = "dd/MM/uuuu HH:mm";
     static final DateTimeFormatter VIETNAMESE = DateTimeFormatter.ofPattern(PATTERN).withResolverStyle(ResolverStyle.STRICT);

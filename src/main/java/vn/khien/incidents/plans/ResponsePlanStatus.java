@@ -1,6 +1,6 @@
 package vn.khien.incidents.plans;
 
 /** A version of a response plan: being written, approved by the owner (the plan in force), or replaced by a newer one. */
-public enum ResponsePlanStatus {
+enum ResponsePlanStatus {
     DRAFT, APPROVED, SUPERSEDED
 }

@@ -29,7 +29,7 @@ import vn.khien.platform.NotFoundException;
  * per organisation (its own plans) and rolled up through its subtree.
  */
 @Service
-class BudgetService {
+public class BudgetService {
 
     static final Set<String> KINDS = Set.of("ANNUAL", "FIVE_YEAR", "PROJECT");
 

@@ -16,7 +16,7 @@ import vn.khien.systems.register.SystemRepository;
  * {@link SystemRepository#visibleSystems}, limited, no query per system.
  */
 @Repository
-public class SystemsAttentionQueries {
+class SystemsAttentionQueries {
 
     static final int LIMIT = 20;
 

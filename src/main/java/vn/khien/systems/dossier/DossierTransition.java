@@ -19,7 +19,7 @@ import java.time.LocalDate;
  * @param limitOfThisStep the legal limit this step itself had to be taken by, kept in the history (null if none)
  * @param comment         the comment (required to return; the written opinion when appraising)
  */
-public record DossierTransition(DossierStatus from, DossierStatus to, String recordedAs, Actor actor, Instant at,
+record DossierTransition(DossierStatus from, DossierStatus to, String recordedAs, Actor actor, Instant at,
                                 LocalDate startedOn, LocalDate dueOn, boolean dueEstimated, LocalDate limitOfThisStep,
                                 String comment) {
 

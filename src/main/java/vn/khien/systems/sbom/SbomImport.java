@@ -33,7 +33,7 @@ import vn.khien.systems.register.SystemService;
  * nothing.
  */
 @Service
-public class SbomImport {
+class SbomImport {
 
     /** Largest SBOM accepted (Khiên's own is about 200 KB). */
     public static final long MAX_BYTES = 10L * 1024 * 1024;

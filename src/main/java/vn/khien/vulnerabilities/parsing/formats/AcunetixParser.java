@@ -33,7 +33,7 @@ import vn.khien.vulnerabilities.parsing.XmlNode;
  * JSON: items with the same {@code Name} are merged; {@code State} may mark false positives or
  * accepted risks; {@code FirstSeenDate} is day-first.
  */
-public final class AcunetixParser implements ReportParser {
+final class AcunetixParser implements ReportParser {
     static final String TOOL = "Acunetix";
     private static final Pattern HREF = Pattern.compile("href=['\"]([^'\"]+)['\"]");
 

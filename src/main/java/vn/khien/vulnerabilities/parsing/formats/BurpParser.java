@@ -21,7 +21,7 @@ import vn.khien.vulnerabilities.parsing.XmlNode;
  * Burp Suite XML issues export. Issues are merged by issue {@code type} across the report:
  * one finding per issue type with one location (and request/response) per issue.
  */
-public final class BurpParser implements ReportParser {
+final class BurpParser implements ReportParser {
     static final String TOOL = "Burp Suite";
 
     @Override

@@ -33,7 +33,7 @@ import vn.khien.vulnerabilities.parsing.Text;
  * Numeric fields given as non-numeric strings are ignored. CSV: rows with equal severity, title
  * and description are merged, their URLs becoming locations.
  */
-public final class GenericParser implements ReportParser {
+final class GenericParser implements ReportParser {
     static final String TOOL = "Generic";
     private static final List<String> REQUIRED = List.of("description", "severity", "title");
     private static final Set<String> KNOWN = Set.of("title", "description", "severity", "date", "cve",

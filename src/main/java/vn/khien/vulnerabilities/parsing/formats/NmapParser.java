@@ -22,7 +22,7 @@ import vn.khien.vulnerabilities.parsing.XmlNode;
  * 80/tcp" with one location per host), plus one finding per entry of the {@code vulners} NSE
  * script, merged by vulners id and emitted before the port's own finding.
  */
-public final class NmapParser implements ReportParser {
+final class NmapParser implements ReportParser {
     static final String TOOL = "Nmap";
 
     @Override

@@ -21,7 +21,7 @@ import vn.khien.vulnerabilities.parsing.Text;
  * the same template id, type, matcher name and target host are merged; every distinct matched
  * URL becomes a location.
  */
-public final class NucleiParser implements ReportParser {
+final class NucleiParser implements ReportParser {
     static final String TOOL = "Nuclei";
 
     @Override

@@ -26,7 +26,7 @@ import vn.khien.vulnerabilities.parsing.XmlNode;
  * behaviour of the newer DefectDojo generation; for the samples it gives the same counts as
  * the older row-per-finding reading.
  */
-public final class OpenVasParser implements ReportParser {
+final class OpenVasParser implements ReportParser {
     static final String TOOL = "OpenVAS";
 
     @Override

@@ -18,7 +18,7 @@ import vn.khien.vulnerabilities.parsing.XmlNode;
  * Only confirmed vulnerabilities ({@code VULNS/CAT/VULN}) are findings; information gathered,
  * services and potential vulnerabilities (INFOS, SERVICES, PRACTICES) are dropped.
  */
-public final class QualysInfrascanParser implements ReportParser {
+final class QualysInfrascanParser implements ReportParser {
     static final String TOOL = "Qualys";
 
     @Override

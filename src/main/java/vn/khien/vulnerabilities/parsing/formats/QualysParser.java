@@ -29,7 +29,7 @@ import vn.khien.vulnerabilities.parsing.XmlNode;
  * ({@link QualysSpill}) and replayed once the glossary is known; heap use stays bounded by the
  * glossary (distinct QIDs).
  */
-public final class QualysParser implements ReportParser {
+final class QualysParser implements ReportParser {
     static final String TOOL = "Qualys";
 
     @Override

@@ -23,7 +23,7 @@ import vn.khien.vulnerabilities.parsing.XmlNode;
  * <p>The glossary follows the results, so titles and levels are filled in at the end; memory is
  * bounded by the number of distinct QIDs.
  */
-public final class QualysWebAppParser implements ReportParser {
+final class QualysWebAppParser implements ReportParser {
     static final String TOOL = "Qualys WAS";
 
     @Override

@@ -28,7 +28,7 @@ import vn.khien.vulnerabilities.parsing.Text;
  * {@link #MAX_PENDING} results of a run while waiting for it, after which findings are emitted
  * without a date.
  */
-public final class SarifParser implements ReportParser {
+final class SarifParser implements ReportParser {
     static final int MAX_PENDING = 10_000;
     private static final int TITLE_WIDTH = 150;
 

@@ -24,7 +24,7 @@ import vn.khien.vulnerabilities.parsing.Severity;
  * {@code Target}/{@code Class}/{@code Type} before the arrays; if a file does not, the items of
  * that one target are buffered until its end.
  */
-public final class TrivyParser implements ReportParser {
+final class TrivyParser implements ReportParser {
     static final String TOOL = "Trivy";
     private static final String[] CVSS_VENDORS = {"nvd", "ghsa", "redhat", "bitnami"};
 

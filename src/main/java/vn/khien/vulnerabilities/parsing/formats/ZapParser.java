@@ -19,7 +19,7 @@ import vn.khien.vulnerabilities.parsing.XmlNode;
  * merging; each instance adds a location (URL without query/fragment) and, when present, a
  * request/response pair. Each alert item is emitted as soon as it is read.
  */
-public final class ZapParser implements ReportParser {
+final class ZapParser implements ReportParser {
     static final String TOOL = "ZAP";
 
     @Override
