@@ -159,6 +159,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(vn.khien.systems.SystemsIsolationTest.COVERED);
         covered.addAll(vn.khien.vulnerabilities.VulnerabilitiesIsolationTest.COVERED);
         covered.addAll(vn.khien.compliance.ComplianceIsolationTest.COVERED);
+        covered.addAll(vn.khien.warnings.WarningsIsolationTest.COVERED);
         covered.addAll(WITHOUT_DEDICATED_CASE_YET);
         return covered;
     }
@@ -198,10 +199,6 @@ class SubtreeIsolationTest extends IntegrationTest {
             "GET /api/v1/systems/{id}/critical-list",
             "GET /api/v1/systems/{id}/drills",
             "GET /api/v1/systems/{id}/obligations",
-            "GET /api/v1/warnings",
-            "GET /api/v1/warnings/{id}",
-            "GET /api/v1/warnings/{id}/affected",
-            "GET /api/v1/warnings/{id}/progress",
             "GET /incidents/{id}",
             "GET /incidents/{id}/evidence/{evidenceId}",
             "GET /incidents/{id}/reports/{reportId}.docx",
@@ -216,7 +213,6 @@ class SubtreeIsolationTest extends IntegrationTest {
             "GET /reports/{id}/signed-file",
             "GET /systems/{id}/drills",
             "GET /systems/{id}/obligations",
-            "GET /warnings/{id}",
             "POST /api/v1/advisory-feeds",
             "POST /api/v1/audit/checkpoints",
             "POST /api/v1/audit/checkpoints/verify",
@@ -236,9 +232,6 @@ class SubtreeIsolationTest extends IntegrationTest {
             "POST /api/v1/reports",
             "POST /api/v1/reports/{id}/actions/{action}",
             "POST /api/v1/systems/{id}/drills",
-            "POST /api/v1/warnings",
-            "POST /api/v1/warnings/{id}/reminders",
-            "POST /api/v1/warnings/{id}/responses",
             "POST /dossiers/{id}/decisions/{key}",
             "POST /dossiers/{id}/receipt",
             "POST /incidents/{id}/evidence",
@@ -255,8 +248,6 @@ class SubtreeIsolationTest extends IntegrationTest {
             "POST /reports/{id}/actions/{action}",
             "POST /systems/{id}/critical-list",
             "POST /systems/{id}/drills",
-            "POST /warnings/{id}/reminders",
-            "POST /warnings/{id}/responses",
             "PUT /api/v1/systems/{id}/critical-list");
 
     private Set<String> apiEndpoints() {

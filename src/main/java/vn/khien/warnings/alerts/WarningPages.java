@@ -25,13 +25,50 @@ import vn.khien.platform.ForbiddenActionException;
 class WarningPages {
 
     private final WarningService service;
+    private final VexAnswers vex;
+    private final WarningsApi api;
     private final OrgScope scope;
     private final MessageSource messages;
 
-    WarningPages(WarningService service, OrgScope scope, MessageSource messages) {
+    WarningPages(WarningService service, VexAnswers vex, WarningsApi api, OrgScope scope, MessageSource messages) {
         this.service = service;
+        this.vex = vex;
+        this.api = api;
         this.scope = scope;
         this.messages = messages;
+    }
+
+    /** The download buttons of the warning page (the API itself takes bearer tokens only). */
+    @GetMapping("/warnings/{id}/export.stix.json")
+    org.springframework.http.ResponseEntity<Map<String, Object>> downloadStix(@PathVariable long id) {
+        return api.export(id, true);
+    }
+
+    @GetMapping("/warnings/{id}/export.csaf.json")
+    org.springframework.http.ResponseEntity<Map<String, Object>> downloadCsaf(@PathVariable long id) {
+        return api.export(id, false);
+    }
+
+    /** The unit's bulk answer: one VEX document for many of its systems. */
+    @PostMapping("/warnings/{id}/vex")
+    String answerWithVex(@PathVariable long id,
+                         @RequestParam(value = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+                         RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new FieldProblemException("file", "validation.required");
+            }
+            VexAnswers.Result r = vex.answer(id, file.getOriginalFilename(), file.getBytes());
+            redirect.addFlashAttribute("message", text("warnings.vex.done", r.format(), r.changed().size(),
+                    r.unchanged(), r.skipped().size()));
+            redirect.addFlashAttribute("vexChanges", r.changed());
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("error", String.join("; ", e.problems().stream()
+                    .map(p -> p.field() + ": " + text(p.messageKey(), p.args())).toList()));
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("error", text(e.messageKey()));
+        }
+        return "redirect:/warnings/" + id;
     }
 
     @GetMapping("/warnings")
