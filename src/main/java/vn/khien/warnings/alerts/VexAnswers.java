@@ -61,7 +61,7 @@ class VexAnswers {
         this.clock = clock;
     }
 
-    record Change(long systemId, String systemName, String from, String to) {
+    record Change(long systemId, String systemName, String from, String to) implements java.io.Serializable {
     }
 
     record Skipped(String field, String reason) {

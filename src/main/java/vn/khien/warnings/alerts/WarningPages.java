@@ -71,8 +71,41 @@ class WarningPages {
         return "redirect:/warnings/" + id;
     }
 
+    /** A publish form pre-filled from a received warning, to forward it to the units below (their own deadlines). */
+    record Draft(String fromTitle, String title, String description, String severity, String tlp, String cves,
+                 String products, Long advisoryId) {
+    }
+
     @GetMapping("/warnings")
-    String list(Model model) {
+    String list(@RequestParam(required = false) Long forward, Model model) {
+        if (forward != null) {
+            WarningRepository.Warning w = service.get(forward);
+            StringBuilder products = new StringBuilder();
+            for (Map<String, Object> p : vn.khien.warnings.matching.AffectedJson.flat(
+                    vn.khien.warnings.matching.AffectedJson.read(w.affected()))) {
+                if (Boolean.TRUE.equals(p.get("platform"))) {
+                    continue;
+                }
+                if (p.get("cpe") != null) {
+                    products.append(p.get("cpe"));
+                    for (String[] b : new String[][] {{"versionStartIncluding", " >="}, {"versionStartExcluding", " >"},
+                            {"versionEndIncluding", " <="}, {"versionEndExcluding", " <"}}) {
+                        if (p.get(b[0]) != null) {
+                            products.append(b[1]).append(p.get(b[0]));
+                        }
+                    }
+                } else if (p.get("purl") != null) {
+                    products.append(p.get("purl"));
+                    if (p.get("vers") != null) {
+                        products.append(' ').append(p.get("vers"));
+                    }
+                }
+                products.append('\n');
+            }
+            model.addAttribute("draft", new Draft(w.title(), w.title(), w.description(), w.severity(),
+                    w.tlp().equals("RED") || w.tlp().equals("AMBER+STRICT") ? "AMBER" : w.tlp(),
+                    String.join(", ", w.cves()), products.toString().trim(), w.advisoryId()));
+        }
         model.addAttribute("warnings", service.visible());
         model.addAttribute("publishers", service.publishers());
         model.addAttribute("tlps", Arrays.stream(Tlp.values()).map(t -> t.code).toList());
@@ -153,6 +186,7 @@ class WarningPages {
         }
         model.addAttribute("progress", progress);
         model.addAttribute("canRemind", scope.can(w.organizationId(), Capability.EDIT_SECURITY_DATA));
+        model.addAttribute("canForward", service.publishers().stream().anyMatch(o -> o.id() != w.organizationId()));
         model.addAttribute("justifications", Arrays.stream(Justification.values()).map(j -> j.csaf).toList());
         model.addAttribute("today", LocalDate.now(WarningService.VN));
         return "warnings/detail";

@@ -53,10 +53,8 @@ public record CpeCriterion(String cpe, String startIncluding, String startExclud
             return Optional.empty();
         }
         Cpe source = parsed(cpe);
-        Cpe target;
-        try {
-            target = CpeParser.parse(component.cpe().trim(), true);
-        } catch (CpeParsingException | RuntimeException e) {
+        Cpe target = component.parsedCpe();
+        if (target == null) {
             return Optional.empty();
         }
         String version = target.getVersion();
@@ -143,12 +141,24 @@ public record CpeCriterion(String cpe, String startIncluding, String startExclud
         return r == Relation.SUPERSET || r == Relation.EQUAL;
     }
 
+    /** Criteria are few and compared with many components: each criterion's name is parsed once (ADR 0014). */
+    private static final java.util.Map<String, Cpe> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Cpe parsed(String cpe) {
+        Cpe c = PARSED.get(cpe);
+        if (c != null) {
+            return c;
+        }
         try {
-            return CpeParser.parse(cpe, true);
+            c = CpeParser.parse(cpe, true);
         } catch (CpeParsingException e) {
             throw new IllegalArgumentException("not a CPE name: " + cpe, e);
         }
+        if (PARSED.size() > 50_000) {
+            PARSED.clear();
+        }
+        PARSED.put(cpe, c);
+        return c;
     }
 
     private static String blankToNull(String s) {
