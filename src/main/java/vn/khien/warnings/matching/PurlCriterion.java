@@ -63,6 +63,14 @@ public record PurlCriterion(String purl, String vers) implements Criterion {
             return Optional.empty();
         }
         PackageURL source = parsedSource(purl);
+        String name = source.getName().toLowerCase(java.util.Locale.ROOT);
+        if (name.matches("[a-z0-9._-]+")) {
+            String lower = component.purl().toLowerCase(java.util.Locale.ROOT);
+            if (!lower.contains(name) && !lower.contains(name.replace('-', '_'))
+                    && !lower.contains(name.replace('_', '-'))) {
+                return Optional.empty(); // another package: no need to parse the item (ADR 0014)
+            }
+        }
         PackageURL target = component.parsedPurl();
         if (target == null) {
             return Optional.empty();
