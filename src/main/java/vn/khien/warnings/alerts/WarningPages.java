@@ -185,8 +185,10 @@ class WarningPages {
             // a unit below the publisher follows its own systems in the table below, not the publisher's subtree
         }
         model.addAttribute("progress", progress);
-        model.addAttribute("canRemind", scope.can(w.organizationId(), Capability.EDIT_SECURITY_DATA));
-        model.addAttribute("canForward", service.publishers().stream().anyMatch(o -> o.id() != w.organizationId()));
+        boolean publisherSide = scope.can(w.organizationId(), Capability.EDIT_SECURITY_DATA);
+        model.addAttribute("canRemind", publisherSide);
+        // forwarding is for the receiving side: a unit below the publisher that has subordinates of its own
+        model.addAttribute("canForward", !publisherSide && !service.publishers().isEmpty());
         model.addAttribute("justifications", Arrays.stream(Justification.values()).map(j -> j.csaf).toList());
         model.addAttribute("today", LocalDate.now(WarningService.VN));
         return "warnings/detail";
