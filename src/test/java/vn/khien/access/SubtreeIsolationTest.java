@@ -164,6 +164,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(vn.khien.incidents.IncidentsIsolationTest.COVERED);
         covered.addAll(vn.khien.obligations.ObligationsIsolationTest.COVERED);
         covered.addAll(vn.khien.reports.ReportsIsolationTest.COVERED);
+        covered.addAll(vn.khien.warnings.WarningsIsolationTest.COVERED);
         covered.addAll(WITHOUT_DEDICATED_CASE_YET);
         return covered;
     }
@@ -178,17 +179,7 @@ class SubtreeIsolationTest extends IntegrationTest {
     static final Set<String> WITHOUT_DEDICATED_CASE_YET = Set.of(
             "GET /api/v1/advisories",
             "GET /api/v1/advisories/{id}",
-            "GET /api/v1/warnings",
-            "GET /api/v1/warnings/{id}",
-            "GET /api/v1/warnings/{id}/affected",
-            "GET /api/v1/warnings/{id}/progress",
-            "GET /warnings/{id}",
             "POST /api/v1/advisory-feeds",
-            "POST /api/v1/warnings",
-            "POST /api/v1/warnings/{id}/reminders",
-            "POST /api/v1/warnings/{id}/responses",
-            "POST /warnings/{id}/reminders",
-            "POST /warnings/{id}/responses");
 
     private Set<String> apiEndpoints() {
         return endpoints(p -> p.startsWith("/api/v1/"));

@@ -173,7 +173,7 @@ class AdvisoryImportService {
     }
 
     /** Importing into the shared library needs EDIT_SECURITY_DATA somewhere. */
-    void requireImporter() {
+    public void requireImporter() {
         ScopeFilter f = scope.holding("o.path", Capability.EDIT_SECURITY_DATA);
         long n = jdbc.sql("SELECT COUNT(*) FROM organization o WHERE " + f.sql()).params(f.params())
                 .query(Long.class).single();

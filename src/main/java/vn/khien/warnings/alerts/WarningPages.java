@@ -25,17 +25,87 @@ import vn.khien.platform.ForbiddenActionException;
 class WarningPages {
 
     private final WarningService service;
+    private final VexAnswers vex;
+    private final WarningsApi api;
     private final OrgScope scope;
     private final MessageSource messages;
 
-    WarningPages(WarningService service, OrgScope scope, MessageSource messages) {
+    WarningPages(WarningService service, VexAnswers vex, WarningsApi api, OrgScope scope, MessageSource messages) {
         this.service = service;
+        this.vex = vex;
+        this.api = api;
         this.scope = scope;
         this.messages = messages;
     }
 
+    /** The download buttons of the warning page (the API itself takes bearer tokens only). */
+    @GetMapping("/warnings/{id}/export.stix.json")
+    org.springframework.http.ResponseEntity<Map<String, Object>> downloadStix(@PathVariable long id) {
+        return api.export(id, true);
+    }
+
+    @GetMapping("/warnings/{id}/export.csaf.json")
+    org.springframework.http.ResponseEntity<Map<String, Object>> downloadCsaf(@PathVariable long id) {
+        return api.export(id, false);
+    }
+
+    /** The unit's bulk answer: one VEX document for many of its systems. */
+    @PostMapping("/warnings/{id}/vex")
+    String answerWithVex(@PathVariable long id,
+                         @RequestParam(value = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+                         RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new FieldProblemException("file", "validation.required");
+            }
+            VexAnswers.Result r = vex.answer(id, file.getOriginalFilename(), file.getBytes());
+            redirect.addFlashAttribute("message", text("warnings.vex.done", r.format(), r.changed().size(),
+                    r.unchanged(), r.skipped().size()));
+            redirect.addFlashAttribute("vexChanges", r.changed());
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("error", String.join("; ", e.problems().stream()
+                    .map(p -> p.field() + ": " + text(p.messageKey(), p.args())).toList()));
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("error", text(e.messageKey()));
+        }
+        return "redirect:/warnings/" + id;
+    }
+
+    /** A publish form pre-filled from a received warning, to forward it to the units below (their own deadlines). */
+    record Draft(String fromTitle, String title, String description, String severity, String tlp, String cves,
+                 String products, Long advisoryId) {
+    }
+
     @GetMapping("/warnings")
-    String list(Model model) {
+    String list(@RequestParam(required = false) Long forward, Model model) {
+        if (forward != null) {
+            WarningRepository.Warning w = service.get(forward);
+            StringBuilder products = new StringBuilder();
+            for (Map<String, Object> p : vn.khien.warnings.matching.AffectedJson.flat(
+                    vn.khien.warnings.matching.AffectedJson.read(w.affected()))) {
+                if (Boolean.TRUE.equals(p.get("platform"))) {
+                    continue;
+                }
+                if (p.get("cpe") != null) {
+                    products.append(p.get("cpe"));
+                    for (String[] b : new String[][] {{"versionStartIncluding", " >="}, {"versionStartExcluding", " >"},
+                            {"versionEndIncluding", " <="}, {"versionEndExcluding", " <"}}) {
+                        if (p.get(b[0]) != null) {
+                            products.append(b[1]).append(p.get(b[0]));
+                        }
+                    }
+                } else if (p.get("purl") != null) {
+                    products.append(p.get("purl"));
+                    if (p.get("vers") != null) {
+                        products.append(' ').append(p.get("vers"));
+                    }
+                }
+                products.append('\n');
+            }
+            model.addAttribute("draft", new Draft(w.title(), w.title(), w.description(), w.severity(),
+                    w.tlp().equals("RED") || w.tlp().equals("AMBER+STRICT") ? "AMBER" : w.tlp(),
+                    String.join(", ", w.cves()), products.toString().trim(), w.advisoryId()));
+        }
         model.addAttribute("warnings", service.visible());
         model.addAttribute("publishers", service.publishers());
         model.addAttribute("tlps", Arrays.stream(Tlp.values()).map(t -> t.code).toList());
@@ -115,7 +185,10 @@ class WarningPages {
             // a unit below the publisher follows its own systems in the table below, not the publisher's subtree
         }
         model.addAttribute("progress", progress);
-        model.addAttribute("canRemind", scope.can(w.organizationId(), Capability.EDIT_SECURITY_DATA));
+        boolean publisherSide = scope.can(w.organizationId(), Capability.EDIT_SECURITY_DATA);
+        model.addAttribute("canRemind", publisherSide);
+        // forwarding is for the receiving side: a unit below the publisher that has subordinates of its own
+        model.addAttribute("canForward", !publisherSide && !service.publishers().isEmpty());
         model.addAttribute("justifications", Arrays.stream(Justification.values()).map(j -> j.csaf).toList());
         model.addAttribute("today", LocalDate.now(WarningService.VN));
         return "warnings/detail";

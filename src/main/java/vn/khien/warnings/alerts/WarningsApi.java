@@ -20,10 +20,58 @@ import vn.khien.warnings.matching.AffectedJson;
 @Tag(name = "Warnings", description = "Vulnerability warnings published to subordinate units, matched to their systems")
 class WarningsApi {
 
-    private final WarningService service;
+    static final org.springframework.http.MediaType STIX =
+            org.springframework.http.MediaType.parseMediaType("application/stix+json;version=2.1");
+    static final org.springframework.http.MediaType CSAF =
+            org.springframework.http.MediaType.parseMediaType("application/csaf+json");
 
-    WarningsApi(WarningService service) {
+    private final WarningService service;
+    private final VexAnswers vex;
+    private final java.time.Clock clock;
+    private final String namespace;
+
+    WarningsApi(WarningService service, VexAnswers vex, java.time.Clock clock,
+                @org.springframework.beans.factory.annotation.Value("${khien.mail.base-url:http://localhost:8080}")
+                String namespace) {
         this.service = service;
+        this.vex = vex;
+        this.clock = clock;
+        this.namespace = namespace;
+    }
+
+    /** The export as a download, shared with the page's buttons (same scope: the warning must be visible). */
+    ResponseEntity<Map<String, Object>> export(long id, boolean stix) {
+        WarningRepository.Warning w = service.get(id);
+        return ResponseEntity.ok().contentType(stix ? STIX : CSAF)
+                .header("Content-Disposition", "attachment; filename=\"canh-bao-" + id + (stix ? ".stix.json" : ".csaf.json") + "\"")
+                .body(stix ? WarningExports.stix(w, clock.instant())
+                        : WarningExports.csaf(w, namespace.replaceAll("/+$", ""), clock.instant()));
+    }
+
+    @GetMapping("/api/v1/warnings/{id}/stix")
+    @Operation(summary = "The warning as a STIX 2.1 bundle (vulnerabilities, software, report; TLP 2.0 marking)")
+    ResponseEntity<Map<String, Object>> stix(@PathVariable long id) {
+        return export(id, true);
+    }
+
+    @GetMapping("/api/v1/warnings/{id}/csaf")
+    @Operation(summary = "The warning as a CSAF 2.0 security advisory (product tree with cpe/purl, known_affected)")
+    ResponseEntity<Map<String, Object>> csaf(@PathVariable long id) {
+        return export(id, false);
+    }
+
+    @PostMapping(value = "/api/v1/warnings/{id}/vex", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Answer the warning for many systems at once with a VEX document (multipart file)",
+            description = "CSAF 2.0 VEX, CycloneDX VEX or OpenVEX, detected from the content. A statement applies to the"
+                    + " caller's systems reached by the warning whose component matches its product (purl or CPE) or"
+                    + " whose code is its product id. All or nothing: any problem is a 422 naming the document field.")
+    VexAnswers.Result answerWithVex(@PathVariable long id,
+                                    @org.springframework.web.bind.annotation.RequestPart(value = "file", required = false)
+                                    org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        if (file == null || file.isEmpty()) {
+            throw new vn.khien.platform.FieldProblemException("file", "validation.required");
+        }
+        return vex.answer(id, file.getOriginalFilename(), file.getBytes());
     }
 
     record PublishBody(Long organizationId, String title, String description, String severity, List<String> cves,

@@ -52,11 +52,15 @@ public record CpeCriterion(String cpe, String startIncluding, String startExclud
         if (component.cpe() == null || component.cpe().isBlank()) {
             return Optional.empty();
         }
+        String prefix = literalPrefix(cpe);
+        String c = component.cpe();
+        if (prefix != null && c.startsWith("cpe:2.3:") && c.indexOf('\\') < 0
+                && !c.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return Optional.empty(); // another part, vendor or product: no need to parse the item (ADR 0014)
+        }
         Cpe source = parsed(cpe);
-        Cpe target;
-        try {
-            target = CpeParser.parse(component.cpe().trim(), true);
-        } catch (CpeParsingException | RuntimeException e) {
+        Cpe target = component.parsedCpe();
+        if (target == null) {
             return Optional.empty();
         }
         String version = target.getVersion();
@@ -143,12 +147,48 @@ public record CpeCriterion(String cpe, String startIncluding, String startExclud
         return r == Relation.SUPERSET || r == Relation.EQUAL;
     }
 
+    private static final java.util.Map<String, String> PREFIXES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@code cpe:2.3:part:vendor:product:} of a criterion whose part, vendor and product are plain literals (no
+     * wildcard, no escape), else null: an unescaped 2.3 item not starting with it cannot match.
+     */
+    private static String literalPrefix(String cpe) {
+        if (PREFIXES.size() > 50_000) {
+            PREFIXES.clear();
+        }
+        return PREFIXES.computeIfAbsent(cpe, k -> {
+            String[] f = k.split(":", 6);
+            if (f.length < 6 || k.indexOf('\\') >= 0) {
+                return "";
+            }
+            for (int i = 2; i <= 4; i++) {
+                if (f[i].isEmpty() || f[i].contains("*") || f[i].contains("?") || f[i].equals("-")) {
+                    return "";
+                }
+            }
+            return (f[0] + ":" + f[1] + ":" + f[2] + ":" + f[3] + ":" + f[4] + ":").toLowerCase(java.util.Locale.ROOT);
+        }).transform(x -> x.isEmpty() ? null : x);
+    }
+
+    /** Criteria are few and compared with many components: each criterion's name is parsed once (ADR 0014). */
+    private static final java.util.Map<String, Cpe> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Cpe parsed(String cpe) {
+        Cpe c = PARSED.get(cpe);
+        if (c != null) {
+            return c;
+        }
         try {
-            return CpeParser.parse(cpe, true);
+            c = CpeParser.parse(cpe, true);
         } catch (CpeParsingException e) {
             throw new IllegalArgumentException("not a CPE name: " + cpe, e);
         }
+        if (PARSED.size() > 50_000) {
+            PARSED.clear();
+        }
+        PARSED.put(cpe, c);
+        return c;
     }
 
     private static String blankToNull(String s) {

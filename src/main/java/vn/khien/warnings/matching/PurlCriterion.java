@@ -33,6 +33,24 @@ public record PurlCriterion(String purl, String vers) implements Criterion {
         }
     }
 
+    /** Criteria are few and compared with many components: each purl and range is parsed once (ADR 0014). */
+    private static final java.util.Map<String, Object> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static PackageURL parsedSource(String purl) {
+        return (PackageURL) PARSED.computeIfAbsent(cacheKey("p:" + purl), k -> parse(purl));
+    }
+
+    private static Vers parsedVers(String vers) {
+        return (Vers) PARSED.computeIfAbsent(cacheKey("v:" + vers), k -> Vers.parse(vers));
+    }
+
+    private static String cacheKey(String key) {
+        if (PARSED.size() > 50_000) {
+            PARSED.clear();
+        }
+        return key;
+    }
+
     @Override
     public String candidateKey() {
         PackageURL p = parse(purl);
@@ -44,11 +62,17 @@ public record PurlCriterion(String purl, String vers) implements Criterion {
         if (component.purl() == null || component.purl().isBlank()) {
             return Optional.empty();
         }
-        PackageURL source = parse(purl);
-        PackageURL target;
-        try {
-            target = new PackageURL(component.purl().trim());
-        } catch (MalformedPackageURLException | RuntimeException e) {
+        PackageURL source = parsedSource(purl);
+        String name = source.getName().toLowerCase(java.util.Locale.ROOT);
+        if (name.matches("[a-z0-9._-]+")) {
+            String lower = component.purl().toLowerCase(java.util.Locale.ROOT);
+            if (!lower.contains(name) && !lower.contains(name.replace('-', '_'))
+                    && !lower.contains(name.replace('_', '-'))) {
+                return Optional.empty(); // another package: no need to parse the item (ADR 0014)
+            }
+        }
+        PackageURL target = component.parsedPurl();
+        if (target == null) {
             return Optional.empty();
         }
         if (!source.getType().equals(target.getType())
@@ -58,7 +82,7 @@ public record PurlCriterion(String purl, String vers) implements Criterion {
         }
         String version = target.getVersion() != null ? target.getVersion() : component.version();
         if (vers != null) {
-            if (!Versions.contains(Vers.parse(vers), version)) {
+            if (!Versions.contains(parsedVers(vers), version)) {
                 return Optional.empty();
             }
             return Optional.of(candidateKey() + " " + vers + " ∋ " + version);

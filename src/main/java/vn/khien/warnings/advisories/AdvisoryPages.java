@@ -1,0 +1,124 @@
+package vn.khien.warnings.advisories;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
+
+/**
+ * The advisory import page for the operators who keep the library: upload KEV/NVD/CSAF/OSV/MISP files (each file
+ * its own all-or-nothing import), or import every file of the configured feeds folder
+ * ({@code khien.warnings.feeds-dir}, filled by whatever carries files into a closed network); the result per file
+ * (added, updated, or rejected and why) is shown in the user's language.
+ */
+@Controller
+class AdvisoryPages {
+
+    private final AdvisoryImportService imports;
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+    private final String feedsDir;
+
+    AdvisoryPages(AdvisoryImportService imports, JdbcClient jdbc, MessageSource messages,
+                  @Value("${khien.warnings.feeds-dir:}") String feedsDir) {
+        this.imports = imports;
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.feedsDir = feedsDir == null ? "" : feedsDir.trim();
+    }
+
+    /** One file's outcome on the page. */
+    record Outcome(String file, String kind, int advisories, int created, int updated, int findingsMarked,
+                   String rejected) implements java.io.Serializable {
+    }
+
+    @GetMapping("/advisories")
+    String page(Model model) {
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        jdbc.sql("SELECT kind, COUNT(*) FROM advisory GROUP BY kind ORDER BY kind")
+                .query(rs -> {
+                    byKind.put(rs.getString(1), rs.getLong(2));
+                });
+        model.addAttribute("byKind", byKind);
+        model.addAttribute("feedsConfigured", !feedsDir.isEmpty());
+        return "warnings/advisories";
+    }
+
+    @PostMapping("/advisories")
+    String upload(@RequestParam(value = "file", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+        List<Outcome> out = new ArrayList<>();
+        try {
+            imports.requireImporter();
+            if (files == null || files.stream().allMatch(MultipartFile::isEmpty)) {
+                throw new FieldProblemException("file", "validation.required");
+            }
+            for (MultipartFile f : files) {
+                if (!f.isEmpty()) {
+                    out.add(one(f.getOriginalFilename(), f::getInputStream));
+                }
+            }
+            redirect.addFlashAttribute("outcomes", out);
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("error", text(e.messageKey()));
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("error", text(e.problems().get(0).messageKey(), e.problems().get(0).args()));
+        }
+        return "redirect:/advisories";
+    }
+
+    @PostMapping("/advisories/feeds")
+    String runFeeds(RedirectAttributes redirect) {
+        try {
+            imports.requireImporter();
+            if (feedsDir.isEmpty()) {
+                throw new FieldProblemException("feeds", "warnings.advisories.noFeeds");
+            }
+            List<Outcome> out = new ArrayList<>();
+            try (Stream<Path> files = Files.list(Path.of(feedsDir))) {
+                for (Path p : files.filter(Files::isRegularFile).filter(x -> x.toString().endsWith(".json")).sorted()
+                        .toList()) {
+                    out.add(one(p.getFileName().toString(), () -> Files.newInputStream(p)));
+                }
+            } catch (IOException e) {
+                throw new FieldProblemException("feeds", "warnings.advisories.feedsUnreadable");
+            }
+            redirect.addFlashAttribute("outcomes", out);
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("error", text(e.messageKey()));
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("error", text(e.problems().get(0).messageKey(), e.problems().get(0).args()));
+        }
+        return "redirect:/advisories";
+    }
+
+    private Outcome one(String name, AdvisoryImportService.Source source) {
+        try {
+            AdvisoryImportService.Result r = imports.importFeed(name, source);
+            return new Outcome(name, r.kind().name(), r.advisories(), r.created(), r.updated(), r.findingsMarked(), null);
+        } catch (FieldProblemException e) {
+            return new Outcome(name, null, 0, 0, 0, 0,
+                    text(e.problems().get(0).messageKey(), e.problems().get(0).args()));
+        }
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}
