@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * (not counted).
  */
 @Component
-class PublicReportLimiter {
+public class PublicReportLimiter {
 
     static final Duration WINDOW = Duration.ofHours(1);
 

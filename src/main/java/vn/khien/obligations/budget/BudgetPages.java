@@ -93,7 +93,9 @@ class BudgetPages {
     @PostMapping("/organizations/{id}/budget/import")
     String importFile(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model,
                       RedirectAttributes redirect) throws IOException {
-        organizations.findVisible(id).orElseThrow(() -> new NotFoundException("organization"));
+        if (organizations.findVisible(id).isEmpty()) {
+            throw new NotFoundException("organization");
+        }
         BudgetImport.Result result;
         try {
             result = file == null || file.isEmpty()

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * any other child its live subtree figures marked "chưa nộp". {@code frozen} tells whether the whole compilation is
  * this report's own frozen snapshot (submitted) or computed live now.
  */
-record Compilation(boolean frozen, Map<String, Long> totals, Map<String, Long> own, List<ChildRow> children) {
+public record Compilation(boolean frozen, Map<String, Long> totals, Map<String, Long> own, List<ChildRow> children) {
 
     /** SUBMITTED and ACCEPTED rows are frozen; LATE, IN_PROGRESS, RETURNED and NOT_STARTED rows are live. */
     public record ChildRow(long organizationId, String name, String state, boolean frozen, @Nullable Long reportId,

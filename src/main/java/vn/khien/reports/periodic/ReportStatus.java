@@ -4,7 +4,7 @@ package vn.khien.reports.periodic;
  * Sign-off of a periodic report: DRAFT (officer) → CHECKED (head of the security unit) → SIGNED (leader, document
  * number and date) → SUBMITTED (frozen) → ACCEPTED, or RETURNED with a comment by the parent (a new version follows).
  */
-enum ReportStatus {
+public enum ReportStatus {
     DRAFT, CHECKED, SIGNED, SUBMITTED, ACCEPTED, RETURNED;
 
     /** Submitted and not returned: the parent rolls up its frozen snapshot. */

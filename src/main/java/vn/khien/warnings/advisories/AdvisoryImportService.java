@@ -33,7 +33,7 @@ import vn.khien.vulnerabilities.KnownExploitedFindings;
  * limit of {@link KnownExploitedRule}.
  */
 @Service
-class AdvisoryImportService {
+public class AdvisoryImportService {
 
     private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 

@@ -35,7 +35,7 @@ import vn.khien.warnings.matching.PurlCriterion;
 
 /** Publishing warnings, the units' responses, the publisher's follow-up. Every change is audited in its transaction. */
 @Service
-class WarningService {
+public class WarningService {
 
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");

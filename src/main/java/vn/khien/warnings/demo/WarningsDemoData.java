@@ -37,7 +37,7 @@ import vn.khien.warnings.alerts.WarningService.PublishRequest;
  * Runs after vulnerabilities ({@code @Order(3)}), once: only while the Tomcat warning does not exist.
  */
 @Component
-public class WarningsDemoData {
+class WarningsDemoData {
     private static final Logger LOG = LoggerFactory.getLogger(WarningsDemoData.class);
     private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     static final String COORDINATOR = "demo.dieuphoi";
