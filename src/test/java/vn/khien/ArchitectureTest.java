@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import javax.xml.stream.XMLInputFactory;
 
 /**
  * Rules Spring Modulith does not check (module boundaries, cycles and allowed dependencies are checked by
@@ -30,6 +31,6 @@ class ArchitectureTest {
     /** XML parsers come only from the hardened factory (external entities and DTDs off). */
     @ArchTest
     static final ArchRule noUnsafeXmlFactories = noClasses().that().doNotHaveSimpleName("SafeXml")
-            .should().callMethod(javax.xml.stream.XMLInputFactory.class, "newInstance")
-            .orShould().callMethod(javax.xml.stream.XMLInputFactory.class, "newFactory");
+            .should().callMethod(XMLInputFactory.class, "newInstance")
+            .orShould().callMethod(XMLInputFactory.class, "newFactory");
 }

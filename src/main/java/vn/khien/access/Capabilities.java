@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import java.util.Arrays;
 
 /**
  * What the signed-in person may do somewhere in their subtrees, for menus and action buttons: templates ask
@@ -34,7 +35,7 @@ class Capabilities {
     public List<Role> grantableRoles() {
         Set<Role> held = held();
         boolean platform = held.stream().anyMatch(r -> r.has(Capability.MANAGE_PLATFORM));
-        return java.util.Arrays.stream(Role.values()).filter(r -> r != Role.PLATFORM_ADMIN || platform).toList();
+        return Arrays.stream(Role.values()).filter(r -> r != Role.PLATFORM_ADMIN || platform).toList();
     }
 
     @SuppressWarnings("unchecked")

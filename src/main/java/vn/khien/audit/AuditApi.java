@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.khien.access.OrgScope;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.PlatformConfiguration;
+import vn.khien.access.Capability;
+import vn.khien.access.CurrentPerson;
+import vn.khien.access.ScopeFilter;
 
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -55,8 +58,8 @@ class AuditApi {
         if (scope.isPlatformAdmin()) {
             return verifier.verify();
         }
-        vn.khien.access.ScopeFilter f = scope.holding("o.path", vn.khien.access.Capability.READ_AUDIT);
-        if (!vn.khien.access.CurrentPerson.principal().isPresent()) {
+        ScopeFilter f = scope.holding("o.path", Capability.READ_AUDIT);
+        if (!CurrentPerson.principal().isPresent()) {
             throw new ForbiddenActionException("error.forbidden");
         }
         return verifier.verifySubtree(f);
@@ -69,7 +72,7 @@ class AuditApi {
         if (!scope.isPlatformAdmin()) {
             throw new ForbiddenActionException("error.forbidden");
         }
-        audit.record(vn.khien.audit.AuditEntry.of("AUDIT_CHECKPOINT", null, "audit", null));
+        audit.record(AuditEntry.of("AUDIT_CHECKPOINT", null, "audit", null));
         return checkpoints.create();
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.khien.access.ScopeFilter;
 
 /** Walks the whole chain in order and names the first record whose hash or link does not hold. */
 @Service
@@ -59,7 +60,7 @@ class AuditChainVerifier {
      * link against the hash of the record before it, whoever that record belongs to: only the hash is read).
      */
     @Transactional(readOnly = true)
-    public Result verifySubtree(vn.khien.access.ScopeFilter scope) {
+    public Result verifySubtree(ScopeFilter scope) {
         AtomicLong checked = new AtomicLong();
         AtomicReference<Result> broken = new AtomicReference<>();
         jdbc.sql("SELECT a.*, p.hash AS pred_hash FROM audit_event a JOIN organization o ON o.id = a.organization_id"

@@ -36,6 +36,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Signed checkpoints of the audit chain's head (ADR 0013). No hash chain can see its own truncation: someone who can
@@ -83,7 +84,7 @@ class AuditCheckpoints {
         Map<String, Object> head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1").query().singleRow();
         long lastId = ((Number) head.get("last_id")).longValue();
         String lastHash = (String) head.get("last_hash");
-        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         KeyPair k = keys();
         String signature = Base64.getEncoder().encodeToString(sign(k.getPrivate(), payload(lastId, lastHash, at)));
         String file = String.format("checkpoint-%012d-%d.json", lastId, at.toEpochMilli());

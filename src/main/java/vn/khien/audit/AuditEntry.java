@@ -1,6 +1,7 @@
 package vn.khien.audit;
 
 import java.util.Map;
+import java.util.LinkedHashMap;
 
 /**
  * One thing that happened. {@code details} holds what changed (e.g. "before"/"after" maps); the
@@ -19,7 +20,7 @@ public record AuditEntry(String action, Long organizationId, String targetType, 
 
     public static AuditEntry change(String action, Long organizationId, String targetType, Object targetId,
                                     Object before, Object after) {
-        java.util.LinkedHashMap<String, Object> d = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, Object> d = new LinkedHashMap<>();
         if (before != null) {
             d.put("before", before);
         }

@@ -15,6 +15,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 import vn.khien.access.CurrentPerson;
 import vn.khien.access.PersonPrincipal;
+import vn.khien.platform.RequestLog;
 
 /**
  * Appends to the hash-chained audit trail. Appends join the caller's transaction, so a change and
@@ -61,7 +62,7 @@ public class AuditTrail {
                     organization_id, target_type, target_id, details, prev_hash, hash, hash_version, request_id)
                 VALUES (:id, :at, :actor, :actorName, :ip, :action, :org, :tt, :tid, :details, :prev, :hash, :v,
                     :requestId)""")
-                .param("v", AuditRecord.CURRENT_VERSION).param("requestId", vn.khien.platform.RequestLog.currentId())
+                .param("v", AuditRecord.CURRENT_VERSION).param("requestId", RequestLog.currentId())
                 .param("id", id).param("at", Timestamp.from(now)).param("actor", actorId)
                 .param("actorName", actorUsername).param("ip", r.sourceIp()).param("action", r.action())
                 .param("org", r.organizationId()).param("tt", r.targetType()).param("tid", r.targetId())

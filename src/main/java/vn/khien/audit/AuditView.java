@@ -17,6 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.khien.platform.DateDisplay;
 import vn.khien.platform.PlatformConfiguration;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Renders audit records for people: each action in words, the target by its kind, the client address in words when
@@ -85,7 +88,7 @@ class AuditView {
             for (String f : fields) {
                 String b = before == null || !before.isObject() ? null : value(before.get(f));
                 String a = after == null || !after.isObject() ? null : value(after.get(f));
-                boolean changed = !java.util.Objects.equals(b, a);
+                boolean changed = !Objects.equals(b, a);
                 if (changed || before == null || !before.isObject()) {
                     out.add(new Change(f, label(f), b, a, changed && b != null));
                 }
@@ -120,7 +123,7 @@ class AuditView {
             return text(node.booleanValue() ? "common.yes" : "common.no", node.asString());
         }
         if (node.isNumber()) {
-            return java.text.NumberFormat.getIntegerInstance(locale()).format(node.longValue());
+            return NumberFormat.getIntegerInstance(locale()).format(node.longValue());
         }
         if (node.isString()) {
             return "null".equals(node.asString()) ? null : date(node.asString());
@@ -160,8 +163,8 @@ class AuditView {
         return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
     }
 
-    private static java.util.Locale locale() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? java.util.Locale.UK
-                : java.util.Locale.forLanguageTag("vi-VN");
+    private static Locale locale() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.UK
+                : Locale.forLanguageTag("vi-VN");
     }
 }

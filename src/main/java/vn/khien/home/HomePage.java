@@ -14,6 +14,9 @@ import vn.khien.identity.PersonRepository;
 import vn.khien.identity.RoleGrant;
 import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationService;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import vn.khien.platform.attention.HomePanelSource;
 
 /** The signed-in person's organisations and what needs their attention, foundation items and every module's. */
 @Controller
@@ -28,11 +31,11 @@ class HomePage {
     private final ApiTokenService tokens;
     private final AttentionBoard attention;
     private final Clock clock;
-    private final org.springframework.beans.factory.ObjectProvider<vn.khien.platform.attention.HomePanelSource> panels;
+    private final ObjectProvider<HomePanelSource> panels;
 
     public HomePage(PersonRepository people, OrganizationService organizations, MfaService mfa, ApiTokenService tokens,
                     AttentionBoard attention, Clock clock,
-                    org.springframework.beans.factory.ObjectProvider<vn.khien.platform.attention.HomePanelSource> panels) {
+                    ObjectProvider<HomePanelSource> panels) {
         this.panels = panels;
         this.attention = attention;
         this.people = people;
@@ -52,7 +55,7 @@ class HomePage {
                         || o.contact().confirmedOn().isBefore(today.minusMonths(CONTACT_CONFIRMATION_MONTHS)))
                 .limit(20).toList();
         List<ApiToken> expiring = tokens.list(me).stream()
-                .filter(t -> t.activeAt(clock.instant()) && t.expiresAt().isBefore(clock.instant().plus(java.time.Duration.ofDays(14))))
+                .filter(t -> t.activeAt(clock.instant()) && t.expiresAt().isBefore(clock.instant().plus(Duration.ofDays(14))))
                 .toList();
         model.addAttribute("grants", grants);
         model.addAttribute("staleContacts", staleContacts);

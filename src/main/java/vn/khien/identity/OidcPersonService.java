@@ -9,6 +9,8 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Service;
 import vn.khien.access.PersonPrincipal;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Single sign-on through an agency's own identity provider: the provider proves who the person is;
@@ -21,7 +23,7 @@ class OidcPersonService extends OidcUserService {
     private final String usernameClaim;
 
     public OidcPersonService(PersonRepository people,
-                             @org.springframework.beans.factory.annotation.Value("${khien.oidc.username-claim:preferred_username}")
+                             @Value("${khien.oidc.username-claim:preferred_username}")
                              String usernameClaim) {
         this.people = people;
         this.usernameClaim = usernameClaim;
@@ -31,8 +33,8 @@ class OidcPersonService extends OidcUserService {
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = super.loadUser(request);
         String name = user.getClaimAsString(usernameClaim);
-        Person person = (name == null ? java.util.Optional.<Person>empty() : people.findByUsername(name))
-                .or(() -> user.getEmail() == null ? java.util.Optional.empty() : people.findByEmail(user.getEmail()))
+        Person person = (name == null ? Optional.<Person>empty() : people.findByUsername(name))
+                .or(() -> user.getEmail() == null ? Optional.empty() : people.findByEmail(user.getEmail()))
                 .filter(Person::enabled)
                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error("unknown_person",
                         "No enabled Khiên account matches this identity", null)));

@@ -3,6 +3,7 @@ package vn.khien.identity;
 import java.util.Locale;
 import java.util.Set;
 import vn.khien.platform.FieldProblemException;
+import java.nio.charset.StandardCharsets;
 
 /** Length over complexity (NIST SP 800-63B): at least 10 characters, not a well-known password. */
 final class PasswordPolicy {
@@ -18,7 +19,7 @@ final class PasswordPolicy {
         if (password == null || password.length() < MIN_LENGTH) {
             throw new FieldProblemException(field, "validation.password.short", MIN_LENGTH);
         }
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new FieldProblemException(field, "validation.password.long", MAX_BYTES);
         }
         String lower = password.toLowerCase(Locale.ROOT);

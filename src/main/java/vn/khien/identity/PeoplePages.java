@@ -16,6 +16,9 @@ import vn.khien.access.Role;
 import vn.khien.organizations.OrganizationService;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.FormErrors;
+import java.util.Arrays;
+import java.util.List;
+import vn.khien.organizations.Organization;
 
 @Controller
 @RequestMapping("/users")
@@ -35,7 +38,7 @@ class PeoplePages {
     @ModelAttribute("roles")
     Role[] roles() {
         return scope.isPlatformAdmin() ? Role.values()
-                : java.util.Arrays.stream(Role.values()).filter(r -> r != Role.PLATFORM_ADMIN).toArray(Role[]::new);
+                : Arrays.stream(Role.values()).filter(r -> r != Role.PLATFORM_ADMIN).toArray(Role[]::new);
     }
 
     @GetMapping
@@ -89,7 +92,7 @@ class PeoplePages {
         return "users/form";
     }
 
-    private java.util.List<vn.khien.organizations.Organization> grantable() {
+    private List<Organization> grantable() {
         return organizations.visible().stream().filter(o -> scope.can(o.id(), Capability.MANAGE_USERS)).toList();
     }
 }

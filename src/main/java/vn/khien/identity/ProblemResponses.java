@@ -7,16 +7,26 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.LocaleResolver;
+import vn.khien.platform.RequestLog;
+import vn.khien.platform.WebConfiguration;
 
 /** problem+json bodies for errors raised before a controller is reached (authentication, access). */
 @Component
 class ProblemResponses {
     private final MessageSource messages;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final org.springframework.beans.factory.ObjectProvider<org.springframework.web.servlet.LocaleResolver> locales;
+    private final ObjectProvider<LocaleResolver> locales;
 
     public ProblemResponses(MessageSource messages,
-                            org.springframework.beans.factory.ObjectProvider<org.springframework.web.servlet.LocaleResolver> locales) {
+                            ObjectProvider<LocaleResolver> locales) {
         this.messages = messages;
         this.locales = locales;
     }
@@ -26,13 +36,13 @@ class ProblemResponses {
      * locale, where LocaleContextHolder still holds the JVM's (English): ask the application's resolver (Vietnamese
      * unless the person chose English).
      */
-    java.util.Locale locale() {
-        org.springframework.web.servlet.LocaleResolver resolver = locales.getIfAvailable();
-        if (resolver != null && org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes attrs) {
+    Locale locale() {
+        LocaleResolver resolver = locales.getIfAvailable();
+        if (resolver != null && RequestContextHolder.getRequestAttributes()
+                instanceof ServletRequestAttributes attrs) {
             return resolver.resolveLocale(attrs.getRequest());
         }
-        return vn.khien.platform.WebConfiguration.VIETNAMESE;
+        return WebConfiguration.VIETNAMESE;
     }
 
     public String text(String key) {
@@ -44,13 +54,13 @@ class ProblemResponses {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String detail = messages.getMessage(messageKey, null, messageKey, locale());
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:khien:problem:" + type);
-        body.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
+        body.put("title", HttpStatus.valueOf(status).getReasonPhrase());
         body.put("status", status);
         body.put("detail", detail);
-        if (vn.khien.platform.RequestLog.currentId() != null) {
-            body.put("requestId", vn.khien.platform.RequestLog.currentId());
+        if (RequestLog.currentId() != null) {
+            body.put("requestId", RequestLog.currentId());
         }
         response.getWriter().write(json.writeValueAsString(body));
     }

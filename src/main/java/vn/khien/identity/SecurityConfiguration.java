@@ -20,6 +20,14 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import vn.khien.platform.KhienProperties;
+import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import vn.khien.identity.throttle.LoginThrottle;
 
 /**
  * Two filter chains: the API (stateless, bearer tokens, problem+json) and the web UI (form or
@@ -39,12 +47,12 @@ class SecurityConfiguration {
      * template), no referrer to other sites, no powerful browser features, HSTS whenever the request came over HTTPS
      * (and on every request in production, where TLS usually ends at the load balancer).
      */
-    static void strictHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h,
+    static void strictHeaders(HeadersConfigurer<HttpSecurity> h,
                               KhienProperties properties) {
         h.contentSecurityPolicy(c -> c.policyDirectives(CSP));
         h.referrerPolicy(r -> r.policy(
-                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
-        h.addHeaderWriter(new org.springframework.security.web.header.writers.StaticHeadersWriter(
+                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+        h.addHeaderWriter(new StaticHeadersWriter(
                 "Permissions-Policy", PERMISSIONS_POLICY));
         h.httpStrictTransportSecurity(s -> {
             s.maxAgeInSeconds(31_536_000).includeSubDomains(true);
@@ -66,7 +74,7 @@ class SecurityConfiguration {
 
             @Override
             public boolean matches(CharSequence raw, String encoded) {
-                if (raw == null || raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                if (raw == null || raw.toString().getBytes(StandardCharsets.UTF_8).length
                         > PasswordPolicy.MAX_BYTES) {
                     return false;
                 }
@@ -81,7 +89,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationEventPublisher authenticationEventPublisher(org.springframework.context.ApplicationEventPublisher publisher) {
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
         return new DefaultAuthenticationEventPublisher(publisher);
     }
 
@@ -107,7 +115,7 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable()) // no cookies are honoured here: only bearer tokens
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(
-                        new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
+                        new RequestAttributeSecurityContextRepository()))
                 .requestCache(c -> c.disable())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(res, 401, "unauthenticated", "error.unauthenticated"))
@@ -120,8 +128,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, MfaService mfa, KhienProperties properties,
                             ObjectProvider<ClientRegistrationRepository> oidcClients,
-                            OidcPersonService oidcPeople, vn.khien.identity.throttle.LoginThrottle throttle,
-                            @org.springframework.beans.factory.annotation.Value("${khien.api-docs.public:}")
+                            OidcPersonService oidcPeople, LoginThrottle throttle,
+                            @Value("${khien.api-docs.public:}")
                             String apiDocsPublic) throws Exception {
         // The API description: public in development, signed-in only in production unless KHIEN_API_DOCS_PUBLIC=true.
         boolean docsPublic = apiDocsPublic == null || apiDocsPublic.isBlank() ? !properties.production()

@@ -16,6 +16,7 @@ import vn.khien.platform.KhienProperties;
 import vn.khien.identity.throttle.LoginThrottle;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import vn.khien.platform.SafeText;
 
 /** Audits every sign-in and failed sign-in, and counts failures for sign-in throttling (ADR 0017). */
 @Component
@@ -62,7 +63,7 @@ class SignInEvents {
     public void failed(AbstractAuthenticationFailureEvent event) {
         String typed = String.valueOf(event.getAuthentication().getName());
         // What was typed may be anything (1 MB, control characters): the audit keeps a storable, bounded copy.
-        String username = vn.khien.platform.SafeText.forStorage(typed, 100);
+        String username = SafeText.forStorage(typed, 100);
         Optional<Person> person = typed.length() > 100 ? Optional.empty() : people.findByUsername(typed);
         String reason = event.getException() instanceof LockedException ? "locked" : "bad-credentials";
         // No account is locked by failures any more (anyone could lock anyone out, issue 10): failures are counted

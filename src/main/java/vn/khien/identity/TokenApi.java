@@ -17,15 +17,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.identity.throttle.LoginThrottle;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
 @RestController
 @RequestMapping("/api/v1/tokens")
 @Tag(name = "API tokens")
 class TokenApi {
 
-    public record TokenRequest(@NotBlank(message = "{validation.required}") @jakarta.validation.constraints.Size(max = 100, message = "{validation.size}") String username,
-                               @NotBlank(message = "{validation.required}") @jakarta.validation.constraints.Size(max = 200, message = "{validation.size}") String password,
-                               @jakarta.validation.constraints.Size(max = 20, message = "{validation.size}") String totpCode, @jakarta.validation.constraints.Size(max = 100, message = "{validation.size}") String name, Integer expiresInDays) { }
+    public record TokenRequest(@NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size}") String username,
+                               @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String password,
+                               @Size(max = 20, message = "{validation.size}") String totpCode, @Size(max = 100, message = "{validation.size}") String name, Integer expiresInDays) { }
 
     public record TokenResponse(long id, String name, String token, Instant expiresAt) { }
 
@@ -47,10 +55,10 @@ class TokenApi {
     /** Authenticated by the person's own password (and TOTP code when enrolled); the token is shown only here. */
     @PostMapping
     @Operation(summary = "Create a personal API token with username, password and TOTP code")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "429",
+    @ApiResponse(responseCode = "429",
             description = "Too many failed attempts from this address or for this name: wait Retry-After seconds")
-    public ResponseEntity<?> create(@Valid @RequestBody TokenRequest request, jakarta.servlet.http.HttpServletRequest http) {
-        java.util.Optional<java.time.Duration> wait = throttle.retryAfter(http.getRemoteAddr(), request.username());
+    public ResponseEntity<?> create(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+        Optional<Duration> wait = throttle.retryAfter(http.getRemoteAddr(), request.username());
         if (wait.isPresent()) {
             return tooManyAttempts(wait.get());
         }
@@ -59,7 +67,7 @@ class TokenApi {
             auth = authentication.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
         } catch (AuthenticationException e) {
-            if (http.getAttribute(LoginThrottle.RETRY_AFTER) instanceof java.time.Duration started) {
+            if (http.getAttribute(LoginThrottle.RETRY_AFTER) instanceof Duration started) {
                 return tooManyAttempts(started);
             }
             return unauthorized("error.badCredentials");
@@ -81,20 +89,20 @@ class TokenApi {
     }
 
     /** 429 with Retry-After: the same answer whether or not the name is an account's (ADR 0017). */
-    private ResponseEntity<?> tooManyAttempts(java.time.Duration wait) {
-        org.springframework.http.ProblemDetail pd = org.springframework.http.ProblemDetail.forStatus(HttpStatus.TOO_MANY_REQUESTS);
-        pd.setType(java.net.URI.create("urn:khien:problem:too-many-attempts"));
+    private ResponseEntity<?> tooManyAttempts(Duration wait) {
+        ProblemDetail pd = ProblemDetail.forStatus(HttpStatus.TOO_MANY_REQUESTS);
+        pd.setType(URI.create("urn:khien:problem:too-many-attempts"));
         pd.setDetail(problems.text("login.throttled.api"));
         pd.setProperty("retryAfterSeconds", wait.toSeconds());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(wait.toSeconds()))
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
     }
 
     private ResponseEntity<?> unauthorized(String key) {
-        org.springframework.http.ProblemDetail pd = org.springframework.http.ProblemDetail.forStatus(HttpStatus.UNAUTHORIZED);
-        pd.setType(java.net.URI.create("urn:khien:problem:unauthenticated"));
+        ProblemDetail pd = ProblemDetail.forStatus(HttpStatus.UNAUTHORIZED);
+        pd.setType(URI.create("urn:khien:problem:unauthenticated"));
         pd.setDetail(problems.text(key));
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
     }
 }

@@ -6,6 +6,9 @@ import java.security.SecureRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 /**
  * RFC 6238 time-based one-time passwords (HMAC-SHA1, 6 digits, 30 s), the variant every
@@ -39,7 +42,7 @@ final class Totp {
         byte[] key = new Base32().decode(base32Secret);
         long counter = epochSeconds / STEP_SECONDS;
         for (int i = -WINDOW; i <= WINDOW; i++) {
-            if (java.security.MessageDigest.isEqual(codeAt(key, counter + i).getBytes(), code.trim().getBytes())) {
+            if (MessageDigest.isEqual(codeAt(key, counter + i).getBytes(), code.trim().getBytes())) {
                 return true;
             }
         }
@@ -61,10 +64,10 @@ final class Totp {
     }
 
     public static String otpauthUri(String issuer, String account, String secret) {
-        String label = java.net.URLEncoder.encode(issuer + ":" + account, java.nio.charset.StandardCharsets.UTF_8)
+        String label = URLEncoder.encode(issuer + ":" + account, StandardCharsets.UTF_8)
                 .replace("+", "%20");
         return "otpauth://totp/" + label + "?secret=" + secret + "&issuer="
-                + java.net.URLEncoder.encode(issuer, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                + URLEncoder.encode(issuer, StandardCharsets.UTF_8).replace("+", "%20")
                 + "&algorithm=SHA1&digits=" + DIGITS + "&period=" + STEP_SECONDS;
     }
 }

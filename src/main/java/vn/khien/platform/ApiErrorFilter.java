@@ -17,6 +17,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import java.net.URLDecoder;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Every error of the API is problem+json, whoever raises it: Spring MVC's own resolvers (405, 406, 415, a missing
@@ -85,7 +87,7 @@ class ApiErrorFilter extends OncePerRequestFilter {
     static boolean isMalformedRequest(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String name = t.getClass().getName();
-            if (t instanceof org.springframework.web.multipart.MultipartException
+            if (t instanceof MultipartException
                     || name.equals("org.apache.tomcat.util.http.InvalidParameterException")
                     || name.startsWith("org.apache.tomcat.util.http.fileupload.")) {
                 return true;
@@ -105,7 +107,7 @@ class ApiErrorFilter extends OncePerRequestFilter {
             }
             try {
                 for (String pair : q.split("&")) {
-                    String decoded = java.net.URLDecoder.decode(pair, StandardCharsets.UTF_8);
+                    String decoded = URLDecoder.decode(pair, StandardCharsets.UTF_8);
                     if (SafeText.firstRefused(decoded, true) >= 0) {
                         return SafeText.forStorage(decoded.split("=", 2)[0], 60);
                     }

@@ -21,13 +21,27 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedRuntimeException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Every API error is application/problem+json (RFC 9457); validation errors name their fields. */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ApiProblemHandler.class);
 
     private final MessageSource messages;
 
@@ -81,10 +95,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (target != null && !at.isEmpty()) {
             String field = fieldPath(at);
-            Map<String, Object> error = new java.util.LinkedHashMap<>();
+            Map<String, Object> error = new LinkedHashMap<>();
             error.put("field", field);
             if (target != null && target.isEnum()) {
-                List<String> accepted = java.util.Arrays.stream(target.getEnumConstants()).map(Object::toString).toList();
+                List<String> accepted = Arrays.stream(target.getEnumConstants()).map(Object::toString).toList();
                 String values = String.join(", ", accepted);
                 error.put("message", text("error.body.notOneOf", field, values));
                 error.put("messageVi", textIn("vi", "error.body.notOneOf", field, values));
@@ -119,7 +133,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof tools.jackson.core.exc.StreamReadException r
                 && String.valueOf(r.getOriginalMessage()).startsWith("Duplicate")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\"'](.{1,100}?)[\"']")
+            Matcher m = Pattern.compile("[\"'](.{1,100}?)[\"']")
                     .matcher(r.getOriginalMessage());
             field = m.find() ? m.group(1) : "?";
             why = text("error.json.duplicate");
@@ -150,9 +164,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A value the database refused (too long, a character it cannot store): the input's fault, never a 500. */
-    @ExceptionHandler({org.springframework.dao.DataIntegrityViolationException.class,
-            org.springframework.dao.InvalidDataAccessApiUsageException.class})
-    ResponseEntity<Object> refusedByDatabase(org.springframework.core.NestedRuntimeException e) {
+    @ExceptionHandler({DataIntegrityViolationException.class,
+            InvalidDataAccessApiUsageException.class})
+    ResponseEntity<Object> refusedByDatabase(NestedRuntimeException e) {
         LOG.warn("A value reached the database unchecked and was refused: {}", e.getMostSpecificCause().getMessage());
         return json(problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", text("error.dataTooLong")));
     }
@@ -176,10 +190,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         if (t == Boolean.class || t == boolean.class) {
             return "boolean";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(t)) {
+        if (Temporal.class.isAssignableFrom(t)) {
             return "date";
         }
-        if (java.util.Collection.class.isAssignableFrom(t) || t.isArray()) {
+        if (Collection.class.isAssignableFrom(t) || t.isArray()) {
             return "list";
         }
         if (t == String.class) {
@@ -189,7 +203,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private String textIn(String language, String key, Object... args) {
-        return messages.getMessage(key, args, key, java.util.Locale.forLanguageTag(language));
+        return messages.getMessage(key, args, key, Locale.forLanguageTag(language));
     }
 
     @Override
@@ -199,7 +213,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         String name = String.valueOf(e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName());
         ParameterProblems.Problem p = ParameterProblems.of(name, e.getRequiredType(), messages,
                 LocaleContextHolder.getLocale());
-        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        Map<String, Object> error = new LinkedHashMap<>();
         error.put("field", name);
         error.put("message", p.message());
         error.put("messageVi", ParameterProblems.of(name, e.getRequiredType(), messages, Locale.forLanguageTag("vi"))

@@ -10,6 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import java.time.temporal.Temporal;
 
 /**
  * A query or path parameter of the wrong type or outside its list (issue 9: {@code ?status=FOO}, {@code /systems/abc})
@@ -60,7 +61,7 @@ final class ParameterProblems {
         if (t == Boolean.class || t == boolean.class) {
             return "boolean";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(t)) {
+        if (Temporal.class.isAssignableFrom(t)) {
             return "date";
         }
         if (Collection.class.isAssignableFrom(t) || t.isArray()) {

@@ -16,6 +16,7 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 
 /**
  * Strict JSON binding for every request body: a duplicate key is refused (not "last wins"), {@code 7.5} is not the
@@ -62,7 +63,7 @@ class StrictJson {
     }
 
     @Bean
-    org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer strictJsonLimits() {
+    JsonFactoryBuilderCustomizer strictJsonLimits() {
         return factory -> factory.streamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(MAX_STRING).maxNestingDepth(64).maxNumberLength(40).build());
     }

@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import java.util.Locale;
 
 /**
  * An upload through a page form that is over {@code spring.servlet.multipart.max-file-size} (or
@@ -31,7 +32,7 @@ public class UploadSizeLimitFilter extends OncePerRequestFilter {
         String type = request.getContentType();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !"POST".equalsIgnoreCase(request.getMethod()) || type == null
-                || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") || path.startsWith("/api/");
+                || !type.toLowerCase(Locale.ROOT).startsWith("multipart/") || path.startsWith("/api/");
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+import java.util.Comparator;
+import java.util.Map;
 
 /**
  * Every JSON request body is validated, whether or not its controller says {@code @Valid}: the length limits
@@ -35,7 +37,7 @@ class ValidatedBodies extends RequestBodyAdviceAdapter {
     @Override
     public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
                                 Class<? extends HttpMessageConverter<?>> converterType) {
-        if (body == null || body instanceof String || body instanceof Collection<?> || body instanceof java.util.Map<?, ?>
+        if (body == null || body instanceof String || body instanceof Collection<?> || body instanceof Map<?, ?>
                 || body.getClass().getName().startsWith("java.")) {
             return body;
         }
@@ -45,7 +47,7 @@ class ValidatedBodies extends RequestBodyAdviceAdapter {
             for (ConstraintViolation<Object> v : violations) {
                 problems.add(new FieldProblemException.FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
             }
-            problems.sort(java.util.Comparator.comparing(FieldProblemException.FieldProblem::field));
+            problems.sort(Comparator.comparing(FieldProblemException.FieldProblem::field));
             throw new FieldProblemException(problems);
         }
         return body;

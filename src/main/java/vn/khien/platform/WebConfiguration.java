@@ -11,6 +11,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 /** Vietnamese first: vi unless the person chose English (?lang=en, kept in a cookie). */
 @Configuration(proxyBeanMethods = false)
@@ -43,10 +46,10 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     /** Tomcat's own error answers (before any filter) as problem+json on the API: see ProblemErrorReportValve. */
     @Bean
-    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory>
             problemErrorReports() {
         return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+            if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
         });

@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
+import java.sql.Clob;
+import org.postgresql.PGConnection;
 
 /**
  * {@code java -jar khien.jar copy-database --from <jdbc url> [--from-user sa] [--from-password …]}: moves an
@@ -122,7 +124,7 @@ public final class DatabaseCopy {
                     binary[i] = type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY
                             || type == Types.BLOB;
                 }
-                boolean postgres = target.isWrapperFor(org.postgresql.PGConnection.class);
+                boolean postgres = target.isWrapperFor(PGConnection.class);
                 try (BulkWriter w = BulkWriter.open(target, table, columns)) {
                     while (rs.next()) {
                         Object[] row = new Object[n];
@@ -131,7 +133,7 @@ public final class DatabaseCopy {
                             if (binary[i] && v != null && postgres) {
                                 // COPY's csv format reads bytea from its hex text form.
                                 v = "\\x" + HexFormat.of().formatHex(rs.getBytes(i + 1));
-                            } else if (v instanceof java.sql.Clob clob) {
+                            } else if (v instanceof Clob clob) {
                                 v = clob.getSubString(1, (int) clob.length());
                             }
                             row[i] = v;
@@ -187,7 +189,7 @@ public final class DatabaseCopy {
     }
 
     private static void moveCounters(Connection target, List<String> tables) throws SQLException {
-        boolean postgres = target.isWrapperFor(org.postgresql.PGConnection.class);
+        boolean postgres = target.isWrapperFor(PGConnection.class);
         for (String table : tables) {
             if (!hasIdentity(target, table, postgres)) {
                 continue;

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.postgresql.PGConnection;
 
 /**
  * {@code java -jar khien.jar generate --scale 1.0 --seed 42 [--as-of 2026-12-01]}: fills an empty database (the usual
@@ -87,7 +88,7 @@ public final class NationalDataGenerator {
                 db.rollback();
                 throw e;
             }
-            if (db.isWrapperFor(org.postgresql.PGConnection.class)) {
+            if (db.isWrapperFor(PGConnection.class)) {
                 db.setAutoCommit(true);
                 try (Statement st = db.createStatement()) {
                     st.execute("ANALYZE");

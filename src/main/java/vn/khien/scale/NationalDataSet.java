@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.postgresql.PGConnection;
 
 /**
  * Writes the national data set into an empty, migrated database: the organisation tree, people and their roles,
@@ -339,7 +340,7 @@ final class NationalDataSet {
     }
 
     private void restartIdentities(long components, long scans, long findings, long locations) throws SQLException {
-        boolean postgres = db.isWrapperFor(org.postgresql.PGConnection.class);
+        boolean postgres = db.isWrapperFor(PGConnection.class);
         restart("organization", orgs.size(), postgres);
         restart("app_user", people, postgres);
         restart("information_system", systems, postgres);

@@ -4,6 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import vn.khien.platform.DateDisplay;
+import vn.khien.systems.register.InformationSystem;
+import vn.khien.systems.register.RegisterColumnsContributor;
+import vn.khien.systems.register.SystemRepository;
+import vn.khien.systems.register.SystemSearch;
 
 /**
  * Columns 1–7 of the Mẫu 08 per-system table (NĐ 331/2026 Phụ lục; regulation.md §6.2) for the systems OWNED in an
@@ -17,13 +26,13 @@ public class Form08Systems {
                       String decision) { }
 
     private final JdbcClient jdbc;
-    private final vn.khien.systems.register.SystemRepository register;
-    private final org.springframework.beans.factory.ObjectProvider<vn.khien.systems.register.RegisterColumnsContributor>
+    private final SystemRepository register;
+    private final ObjectProvider<RegisterColumnsContributor>
             contributors;
 
-    public Form08Systems(JdbcClient jdbc, vn.khien.systems.register.SystemRepository register,
-                         org.springframework.beans.factory.ObjectProvider<
-                                 vn.khien.systems.register.RegisterColumnsContributor> contributors) {
+    public Form08Systems(JdbcClient jdbc, SystemRepository register,
+                         ObjectProvider<
+                                 RegisterColumnsContributor> contributors) {
         this.jdbc = jdbc;
         this.register = register;
         this.contributors = contributors;
@@ -35,29 +44,29 @@ public class Form08Systems {
      * deployment, (12) inspections — from the same {@code RegisterColumnsContributor} beans as the register's export
      * (the compliance module) — and (9) the expected approval date (the open level dossier's step due date).
      */
-    public java.util.Map<Long, java.util.Map<Integer, String>> columns8To12(long organizationId, int limit) {
-        List<vn.khien.systems.register.InformationSystem> systems = register.search(
-                new vn.khien.systems.register.SystemSearch(organizationId, null, null, null, null), limit);
-        java.util.Map<Long, java.util.Map<Integer, String>> merged = new java.util.HashMap<>();
+    public Map<Long, Map<Integer, String>> columns8To12(long organizationId, int limit) {
+        List<InformationSystem> systems = register.search(
+                new SystemSearch(organizationId, null, null, null, null), limit);
+        Map<Long, Map<Integer, String>> merged = new HashMap<>();
         if (systems.isEmpty()) {
             return merged;
         }
         contributors.orderedStream().forEach(c -> c.form08Columns(systems).forEach((systemId, columns) ->
                 columns.forEach((column, value) -> {
-                    if (vn.khien.systems.register.RegisterColumnsContributor.CONTRIBUTED.contains(column) && value != null) {
-                        merged.computeIfAbsent(systemId, k -> new java.util.HashMap<>()).putIfAbsent(column, value);
+                    if (RegisterColumnsContributor.CONTRIBUTED.contains(column) && value != null) {
+                        merged.computeIfAbsent(systemId, k -> new HashMap<>()).putIfAbsent(column, value);
                     }
                 })));
-        List<Long> ids = systems.stream().map(vn.khien.systems.register.InformationSystem::id).toList();
+        List<Long> ids = systems.stream().map(InformationSystem::id).toList();
         for (int i = 0; i < ids.size(); i += 5000) {
             jdbc.sql("""
                     SELECT d.system_id, d.step_due_on FROM level_dossier d
                     WHERE d.system_id IN (:ids) AND d.status NOT IN ('APPROVED', 'WITHDRAWN') AND d.step_due_on IS NOT NULL
                       AND d.id = (SELECT MAX(d2.id) FROM level_dossier d2 WHERE d2.system_id = d.system_id)""")
                     .param("ids", ids.subList(i, Math.min(ids.size(), i + 5000)))
-                    .query((java.sql.ResultSet rs) -> {
-                        merged.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>()).put(9,
-                                vn.khien.platform.DateDisplay.DATE.format(rs.getObject(2, LocalDate.class)));
+                    .query((ResultSet rs) -> {
+                        merged.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(9,
+                                DateDisplay.DATE.format(rs.getObject(2, LocalDate.class)));
                     });
         }
         return merged;

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khien.access.ScopeFilter;
 import vn.khien.systems.register.SystemRepository;
+import java.util.Map;
 
 /**
  * The register's facts that recurring duties depend on (level, regime, type, lifecycle, hosting, suppliers), for the
@@ -51,7 +52,7 @@ public class SystemFacts {
      * Every system, unscoped: only for background jobs that act for no caller (reminders), never for a request.
      */
     public List<Facts> everySystemForBackgroundJobs() {
-        return query("1 = 1", null, null, new ScopeFilter("1 = 1", java.util.Map.of()));
+        return query("1 = 1", null, null, new ScopeFilter("1 = 1", Map.of()));
     }
 
     private List<Facts> query(String where, @Nullable String prefix, @Nullable Long id) {

@@ -16,6 +16,17 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+import vn.khien.compliance.ComplianceIsolationTest;
+import vn.khien.identity.IdentityIsolationTest;
+import vn.khien.incidents.IncidentsIsolationTest;
+import vn.khien.obligations.ObligationsIsolationTest;
+import vn.khien.reports.ReportsIsolationTest;
+import vn.khien.systems.SystemsIsolationTest;
+import vn.khien.systems.sbom.SbomImportTest;
+import vn.khien.vulnerabilities.VulnerabilitiesIsolationTest;
+import vn.khien.warnings.WarningsIsolationTest;
 
 /**
  * A person of unit A must learn nothing of unit B: every API endpoint and every page that takes
@@ -156,15 +167,15 @@ class SubtreeIsolationTest extends IntegrationTest {
      */
     static Set<String> coveredByModuleTests() {
         Set<String> covered = new HashSet<>();
-        covered.addAll(vn.khien.systems.SystemsIsolationTest.COVERED);
-        covered.addAll(vn.khien.vulnerabilities.VulnerabilitiesIsolationTest.COVERED);
-        covered.addAll(vn.khien.identity.IdentityIsolationTest.COVERED);
-        covered.addAll(vn.khien.systems.sbom.SbomImportTest.COVERED);
-        covered.addAll(vn.khien.compliance.ComplianceIsolationTest.COVERED);
-        covered.addAll(vn.khien.incidents.IncidentsIsolationTest.COVERED);
-        covered.addAll(vn.khien.obligations.ObligationsIsolationTest.COVERED);
-        covered.addAll(vn.khien.reports.ReportsIsolationTest.COVERED);
-        covered.addAll(vn.khien.warnings.WarningsIsolationTest.COVERED);
+        covered.addAll(SystemsIsolationTest.COVERED);
+        covered.addAll(VulnerabilitiesIsolationTest.COVERED);
+        covered.addAll(IdentityIsolationTest.COVERED);
+        covered.addAll(SbomImportTest.COVERED);
+        covered.addAll(ComplianceIsolationTest.COVERED);
+        covered.addAll(IncidentsIsolationTest.COVERED);
+        covered.addAll(ObligationsIsolationTest.COVERED);
+        covered.addAll(ReportsIsolationTest.COVERED);
+        covered.addAll(WarningsIsolationTest.COVERED);
         covered.addAll(WITHOUT_DEDICATED_CASE_YET);
         return covered;
     }
@@ -189,7 +200,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         return endpoints(p -> !p.startsWith("/api/") && p.contains("{") && !p.startsWith("/oauth2"));
     }
 
-    private Set<String> endpoints(java.util.function.Predicate<String> include) {
+    private Set<String> endpoints(Predicate<String> include) {
         Set<String> found = new HashSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream().filter(include)
                 .forEach(pattern -> info.getMethodsCondition().getMethods()
@@ -199,7 +210,7 @@ class SubtreeIsolationTest extends IntegrationTest {
 
     private static List<Long> ids(Http.Response r) {
         assertThat(r.status()).isEqualTo(200);
-        return java.util.stream.StreamSupport.stream(r.json().spliterator(), false).map(n -> n.get("id").asLong()).toList();
+        return StreamSupport.stream(r.json().spliterator(), false).map(n -> n.get("id").asLong()).toList();
     }
 
     private static void assertNotFound(Http.Response r, String who) {

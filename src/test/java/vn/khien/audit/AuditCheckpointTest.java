@@ -16,6 +16,10 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 /**
  * Issue 10, finding 9: the exact stored time is hashed (a one-microsecond change is found, in new and in upgraded
@@ -135,9 +139,9 @@ class AuditCheckpointTest extends IntegrationTest {
 
     @Test
     void theInvalidTokenMessageIsVietnamese() throws Exception {
-        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + "/api/v1/systems"))
+        var req = HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/systems"))
                 .header("Authorization", "Bearer khn_not_a_token").build();
-        var r = java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+        var r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.body()).contains("Token không hợp lệ");
     }

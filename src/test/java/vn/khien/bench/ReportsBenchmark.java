@@ -21,6 +21,9 @@ import vn.khien.reports.dashboard.FigureSnapshots;
 import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.kinds.ReportPeriod;
 import vn.khien.reports.periodic.ReportCompiler;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import vn.khien.platform.figures.FigurePeriod;
+import vn.khien.platform.figures.FigureSource;
 
 /**
  * Periodic-report benchmark (issue 14): generates a province of {@code units} organisations (departments with units
@@ -84,10 +87,10 @@ public final class ReportsBenchmark {
             int rows = app.getBean(FigureSnapshots.class).refreshAll(DashboardService.TREND_QUARTERS);
             System.out.printf("figure snapshots (running quarter + 3 finished) refreshed, as the job does: %d rows in"
                     + " %.0f ms%n", rows, (System.nanoTime() - r) / 1e6);
-            for (var source : app.getBeansOfType(vn.khien.platform.figures.FigureSource.class).values()) {
+            for (var source : app.getBeansOfType(FigureSource.class).values()) {
                 List<Long> all = jdbc.sql("SELECT id FROM organization").query(Long.class).list();
                 long a = System.nanoTime();
-                source.compute(all, new vn.khien.platform.figures.FigurePeriod(period.days().from(), LocalDate.now()));
+                source.compute(all, new FigurePeriod(period.days().from(), LocalDate.now()));
                 System.out.printf("  source %s: %.0f ms for %d organisations%n", source.getClass().getSimpleName(),
                         (System.nanoTime() - a) / 1e6, all.size());
             }
@@ -139,7 +142,7 @@ public final class ReportsBenchmark {
                     VALUES (:o, :op, :c, :n, 'INTERNAL', 'OPERATING', :l, :on, :now, :now)""")
                     .param("o", owner).param("op", operator).param("c", code + "-HT" + i).param("n", "Hệ thống " + i)
                     .param("l", level).param("on", level == null ? null : LocalDate.now().minusMonths(3))
-                    .param("now", now).update(new org.springframework.jdbc.support.GeneratedKeyHolder(), "id");
+                    .param("now", now).update(new GeneratedKeyHolder(), "id");
             if (i % 2 == 0) {
                 jdbc.sql("INSERT INTO scan (system_id, scan_date, full_scan, status, uploaded_at) SELECT id, :d, TRUE,"
                                 + " 'COMPLETED', :now FROM information_system WHERE code = :c AND owner_organization_id = :o")
@@ -170,7 +173,7 @@ public final class ReportsBenchmark {
                     VALUES (:o, 'QUARTERLY_STATUS', :p, :f, :t, 1, 'SUBMITTED', :t, 'bench', :now, :now, :now)""")
                     .param("o", departments.get(i)).param("p", period).param("f", LocalDate.now().withDayOfMonth(1))
                     .param("t", LocalDate.now()).param("now", now)
-                    .update(new org.springframework.jdbc.support.GeneratedKeyHolder(), "id") > 0
+                    .update(new GeneratedKeyHolder(), "id") > 0
                     ? jdbc.sql("SELECT MAX(id) FROM periodic_report").query(Long.class).single() : 0;
             for (String f : List.of("systemsTotal", "systemsApproved", "findingsOpenHigh")) {
                 jdbc.sql("""
@@ -182,7 +185,7 @@ public final class ReportsBenchmark {
     }
 
     private static long org(JdbcClient jdbc, long parent, String parentPath, String code, String name, Timestamp now) {
-        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO organization (code, name_vi, kind, parent_id, path, created_at, updated_at)
                 VALUES (:c, :n, 'UNIT', :p, '/', :now, :now)""")

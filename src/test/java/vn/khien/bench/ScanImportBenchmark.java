@@ -27,6 +27,13 @@ import vn.khien.KhienApplication;
 import vn.khien.access.PersonPrincipal;
 import vn.khien.vulnerabilities.scans.ScanImportService;
 import vn.khien.vulnerabilities.scans.Upload;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.util.UUID;
+import vn.khien.identity.ApiTokenService;
 
 /**
  * Not a test: generates a Nessus report of N hosts x M plugins (one ReportItem, i.e. one affected location, per
@@ -82,8 +89,8 @@ public final class ScanImportBenchmark {
                     results, Files.size(report) / 1_000_000, Runtime.getRuntime().maxMemory() / 1024 / 1024);
             if (THROUGH_API) {
                 String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-                String token = "khn_" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
-                app.getBean(vn.khien.identity.ApiTokenService.class).register(person(jdbc), "bench", token,
+                String token = "khn_" + UUID.randomUUID() + UUID.randomUUID();
+                app.getBean(ApiTokenService.class).register(person(jdbc), "bench", token,
                         Instant.now().plusSeconds(3600));
                 viaApi("first import (API)", base, token, system, report, results);
                 viaApi("re-import (API)", base, token, system, report, results);
@@ -108,20 +115,20 @@ public final class ScanImportBenchmark {
         HeapSampler sampler = new HeapSampler();
         sampler.start();
         String boundary = "----khienbench" + System.nanoTime();
-        java.net.http.HttpRequest.BodyPublisher body = java.net.http.HttpRequest.BodyPublishers.concat(
-                java.net.http.HttpRequest.BodyPublishers.ofString("--" + boundary
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofString("--" + boundary
                         + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\nnessus\r\n--" + boundary
                         + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + report.getFileName()
                         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"),
-                java.net.http.HttpRequest.BodyPublishers.ofFile(report),
-                java.net.http.HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(base + "/api/v1/systems/" + system + "/scans"))
+                HttpRequest.BodyPublishers.ofFile(report),
+                HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(base + "/api/v1/systems/" + system + "/scans"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build();
         long t = System.nanoTime();
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(request,
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString());
         double s = secs(t);
         sampler.interrupt();
         if (r.statusCode() != 201) {
@@ -202,14 +209,14 @@ public final class ScanImportBenchmark {
         Instant now = Instant.now();
         long org = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id LIMIT 1").query(Long.class).single();
         jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, email, created_at) VALUES"
-                + " ('bench', 'x', 'Bench', 'bench@example.test', :now)").param("now", java.sql.Timestamp.from(now)).update();
+                + " ('bench', 'x', 'Bench', 'bench@example.test', :now)").param("now", Timestamp.from(now)).update();
         long person = jdbc.sql("SELECT id FROM app_user WHERE username = 'bench'").query(Long.class).single();
         jdbc.sql("INSERT INTO role_grant (user_id, organization_id, role, granted_at) VALUES (:u, :o, 'SECURITY_OFFICER', :now)")
-                .param("u", person).param("o", org).param("now", java.sql.Timestamp.from(now)).update();
+                .param("u", person).param("o", org).param("now", Timestamp.from(now)).update();
         jdbc.sql("""
                 INSERT INTO information_system (owner_organization_id, operator_organization_id, code, name, system_type,
                     lifecycle_status, created_at, updated_at) VALUES (:o, :o, 'BENCH', 'Benchmark', 'INTERNAL', 'OPERATING', :now, :now)""")
-                .param("o", org).param("now", java.sql.Timestamp.from(now)).update();
+                .param("o", org).param("now", Timestamp.from(now)).update();
         long system = jdbc.sql("SELECT id FROM information_system WHERE code = 'BENCH'").query(Long.class).single();
         jdbc.sql("INSERT INTO system_party (system_id, organization_id, party_role) VALUES (:s, :o, 'OWNER')")
                 .param("s", system).param("o", org).update();

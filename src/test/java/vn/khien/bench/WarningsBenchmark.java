@@ -35,6 +35,7 @@ import vn.khien.warnings.matching.Component;
 import vn.khien.warnings.matching.CpeCriterion;
 import vn.khien.warnings.matching.NvdConfiguration;
 import vn.khien.warnings.matching.PurlCriterion;
+import java.util.function.LongFunction;
 
 /**
  * Not a test: the warnings targets of issue 11 (bench/README.md "Warnings").
@@ -237,11 +238,11 @@ public final class WarningsBenchmark {
     /** Generated CSV rows, streamed. */
     private static final class Rows extends Reader {
         private final long rows;
-        private final java.util.function.LongFunction<String> line;
+        private final LongFunction<String> line;
         private long row;
         private StringReader current = new StringReader("");
 
-        Rows(long rows, java.util.function.LongFunction<String> line) {
+        Rows(long rows, LongFunction<String> line) {
             this.rows = rows;
             this.line = line;
         }

@@ -14,6 +14,8 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 
 /** Assessments: who may assess under each regime, due dates from the periodicity data, overdue in the subtree. */
 class AssessmentTest extends IntegrationTest {
@@ -100,7 +102,7 @@ class AssessmentTest extends IntegrationTest {
         Http.Response internal = api.post(path(systemId), assessment("INTERNAL", completed, List.of()));
         assertThat(internal.status()).isEqualTo(422);
         assertThat(internal.body()).contains("Nghị định 331/2026");
-        Map<String, Object> triggered = new java.util.HashMap<>(assessment("INDEPENDENT_UNIT", completed, List.of()));
+        Map<String, Object> triggered = new HashMap<>(assessment("INDEPENDENT_UNIT", completed, List.of()));
         triggered.put("circumstances", List.of("AFTER_SERIOUS_INCIDENT"));
         assertThat(api.post(path(systemId), triggered).status()).isEqualTo(422);
         assertThat(api.post(path(systemId), assessment("INDEPENDENT_UNIT", completed, List.of())).status())
@@ -156,7 +158,7 @@ class AssessmentTest extends IntegrationTest {
         assertThat(http.api(provinceLeader.token()).get("/api/v1/compliance/organizations/" + province.id()
                 + "/summary").json().get("overdueAssessments").asInt()).isEqualTo(1);
 
-        Map<String, Object> goLive = new java.util.HashMap<>(assessment("DESIGNATED_ORGANISATION", TODAY.minusDays(3),
+        Map<String, Object> goLive = new HashMap<>(assessment("DESIGNATED_ORGANISATION", TODAY.minusDays(3),
                 List.of()));
         goLive.put("kind", "BEFORE_GO_LIVE");
         assertThat(api.post(path(systemId), goLive).status()).isEqualTo(201);
@@ -236,7 +238,7 @@ class AssessmentTest extends IntegrationTest {
         assertThat(session.login(officer.username(), TestData.PASSWORD).status()).isEqualTo(302);
         String page = "/compliance/systems/" + systemId;
         assertThat(session.get(page).body()).contains("name=\"outcome." + skipped + "\"");
-        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("kind", "PERIODIC",
+        Map<String, String> form = new LinkedHashMap<>(Map.of("kind", "PERIODIC",
                 "assessorKind", "LICENSED_ORGANISATION", "assessorName", "Trung tâm Kiểm định", "scopes", "COMPLIANCE",
                 "startedOn", TODAY.minusDays(9).toString(), "completedOn", TODAY.minusDays(2).toString(),
                 "remediationOwner", "Phòng CNTT"));
@@ -255,7 +257,7 @@ class AssessmentTest extends IntegrationTest {
         form.put("remediationDue", TODAY.plusMonths(1).toString());
         assertThat(session.postForm(page + "/assessments", form).status()).isEqualTo(302);
         JsonNode results = api.get(path(systemId)).json().get(0).get("results");
-        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        Map<String, JsonNode> byId = new HashMap<>();
         results.forEach(r -> byId.put(r.get("requirementId").asText(), r));
         assertThat(byId).hasSize(3);
         assertThat(byId.get(passed).get("outcome").asText()).isEqualTo("PASS");

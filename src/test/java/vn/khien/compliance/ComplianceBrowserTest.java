@@ -11,6 +11,12 @@ import vn.khien.access.Role;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import com.microsoft.playwright.Download;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import org.assertj.core.api.Assertions;
 
 /**
  * In a real browser: an officer fills in part of a level-3 plan with evidence; the province leader sees the
@@ -95,7 +101,7 @@ class ComplianceBrowserTest extends IntegrationTest {
             assertThat(page.locator("#assessments li[data-outcome=PASS]")).containsText(passing);
             // The rest of the plan is recorded as not assessed, not silently passed.
             assertThat(page.locator("#assessments li[data-outcome=NOT_ASSESSED]")).hasCount(64);
-            assertThat(page.locator("#next-due")).hasText(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+            assertThat(page.locator("#next-due")).hasText(DateTimeFormatter.ofPattern("dd/MM/yyyy")
                     .format(LocalDate.now().minusDays(15).plusYears(1)));
             Browser.screenshot(page, "compliance-plan");
 
@@ -114,13 +120,13 @@ class ComplianceBrowserTest extends IntegrationTest {
     }
 
     @Test
-    void organisationAdministratorImportsAndExportsAnInternalPolicyLayer() throws java.io.IOException {
+    void organisationAdministratorImportsAndExportsAnInternalPolicyLayer() throws IOException {
         TestData.Org province = data.org(data.root(), "Tỉnh Yên Bái thử nghiệm");
         TestData.Person orgAdmin = data.person(province, Role.ORG_ADMIN);
-        java.nio.file.Path yaml = java.nio.file.Files.createTempFile("layer", ".yaml");
-        java.nio.file.Files.writeString(yaml, ComplianceFixture.orgLayer(province.code()));
-        java.nio.file.Path broken = java.nio.file.Files.createTempFile("broken", ".yaml");
-        java.nio.file.Files.writeString(broken, "catalogue: {id: X}\nrequirements: []\n");
+        Path yaml = Files.createTempFile("layer", ".yaml");
+        Files.writeString(yaml, ComplianceFixture.orgLayer(province.code()));
+        Path broken = Files.createTempFile("broken", ".yaml");
+        Files.writeString(broken, "catalogue: {id: X}\nrequirements: []\n");
         try (Browser browser = Browser.open(http.base())) {
             Page page = browser.newPage();
             Browser.signIn(page, orgAdmin.username(), TestData.PASSWORD);
@@ -134,13 +140,13 @@ class ComplianceBrowserTest extends IntegrationTest {
             page.click("#catalogue-import button");
             page.waitForLoadState();
             assertThat(page.locator("#catalogues")).containsText("ORG-" + province.code());
-            com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator(
+            Download download = page.waitForDownload(() -> page.locator(
                     "#catalogues tr:has-text('ORG-" + province.code() + "') a").click());
-            String exported = java.nio.file.Files.readString(download.path());
-            org.assertj.core.api.Assertions.assertThat(exported).contains("ORG." + province.code() + ".USB");
+            String exported = Files.readString(download.path());
+            Assertions.assertThat(exported).contains("ORG." + province.code() + ".USB");
         } finally {
-            java.nio.file.Files.deleteIfExists(yaml);
-            java.nio.file.Files.deleteIfExists(broken);
+            Files.deleteIfExists(yaml);
+            Files.deleteIfExists(broken);
         }
     }
 }

@@ -17,6 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.support.Http;
 import vn.khien.support.TestData;
 import vn.khien.systems.SystemLevelApproved;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Approves levels the way the dossier workflow does (approved_level set and SystemLevelApproved published in one
@@ -79,17 +83,17 @@ public class ComplianceFixture {
 
     /** Signs in with a form like a browser and downloads a page file (pages take a session, not a bearer token). */
     public static byte[] pageBytes(String base, String username, String password, String path) {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         try {
             String login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
-            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
                     .matcher(login);
             assertThat(csrf.find()).isTrue();
-            String form = "username=" + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                    + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                    + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+            String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                    + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
             client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());

@@ -20,6 +20,11 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Base64;
+import vn.khien.compliance.catalogue.CatalogueExporter;
+import vn.khien.compliance.catalogue.CatalogueLoader;
 
 /** The security plan end to end over the API: derivation on approval, statuses, evidence, re-derivation, documents. */
 class CompliancePlanTest extends IntegrationTest {
@@ -163,13 +168,13 @@ class CompliancePlanTest extends IntegrationTest {
         String first = api.get("/api/v1/compliance/systems/" + systemId + "/plan").json().get("items").get(0)
                 .get("requirementId").asText();
         String path = "/api/v1/compliance/systems/" + systemId + "/plan/" + first + "/evidence";
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         Http.Response soon = api.post(path, Map.of("title", "Hợp đồng SOC", "url", "https://example.test/soc",
                 "validUntil", today.plusDays(10).toString()));
         assertThat(soon.status()).as(soon.body()).isEqualTo(201);
         assertThat(soon.json().get("validity").asText()).isEqualTo("EXPIRING");
         Http.Response expired = api.post(path, Map.of("title", "Chứng thư", "fileName", "cert.pdf",
-                "contentType", "application/pdf", "content", java.util.Base64.getEncoder().encodeToString("PDF".getBytes()),
+                "contentType", "application/pdf", "content", Base64.getEncoder().encodeToString("PDF".getBytes()),
                 "validUntil", today.minusDays(1).toString()));
         assertThat(expired.json().get("validity").asText()).isEqualTo("EXPIRED");
         Http.Response lasting = api.post(path, Map.of("title", "Quy trình", "url", "https://example.test/q",
@@ -286,8 +291,8 @@ class CompliancePlanTest extends IntegrationTest {
                 .status()).isEqualTo(422);
         assertThat(ComplianceFixture.postYaml(http.base(), officer.token(), "catalogue: {}").status()).isEqualTo(422);
         // A new legal base catalogue is for platform administrators only.
-        String base = vn.khien.compliance.catalogue.CatalogueExporter.toYaml(
-                vn.khien.compliance.catalogue.CatalogueLoader.loadTt12()).replace("version: 1.0.0", "version: 1.0.1-test")
+        String base = CatalogueExporter.toYaml(
+                CatalogueLoader.loadTt12()).replace("version: 1.0.0", "version: 1.0.1-test")
                 .replace("version: '1.0.0'", "version: 1.0.1-test");
         assertThat(base).contains("1.0.1-test");
         assertThat(ComplianceFixture.postYaml(http.base(), officer.token(), base).status()).isEqualTo(403);
@@ -305,7 +310,7 @@ class CompliancePlanTest extends IntegrationTest {
         assertThat(plan.get("catalogueVersions").asText()).contains("ORG-" + department.code() + "@2026.1");
 
         String yaml = new String(ComplianceFixture.getBytes(http.base(), officer.token(),
-                "/api/v1/compliance/catalogues/" + layerId + "/yaml"), java.nio.charset.StandardCharsets.UTF_8);
+                "/api/v1/compliance/catalogues/" + layerId + "/yaml"), StandardCharsets.UTF_8);
         assertThat(yaml).contains("ORG." + department.code() + ".USB");
         JsonNode list = http.api(officer.token()).get("/api/v1/compliance/catalogues").json();
         List<String> keys = new ArrayList<>();

@@ -15,6 +15,7 @@ import vn.khien.support.Browser;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import org.assertj.core.api.Assertions;
 
 /** The roadmap by month: planned requirements and open tasks, overdue ones highlighted, drawn as a chart. */
 class RoadmapBrowserTest extends IntegrationTest {
@@ -43,7 +44,7 @@ class RoadmapBrowserTest extends IntegrationTest {
         assertThat200(api.post(sys + "/tasks", Map.of("title", "Triển khai WAF", "dueOn", nextMonth.toString())));
 
         JsonNode roadmap = api.get(sys + "/roadmap").json();
-        org.assertj.core.api.Assertions.assertThat(roadmap.get("months").size()).isEqualTo(
+        Assertions.assertThat(roadmap.get("months").size()).isEqualTo(
                 YearMonth.from(TODAY.minusDays(3)).equals(YearMonth.from(nextMonth)) ? 1 : 2);
 
         try (Browser browser = Browser.open(http.base())) {
@@ -62,12 +63,12 @@ class RoadmapBrowserTest extends IntegrationTest {
             page.waitForFunction("() => document.getElementById('roadmap-chart').roadmapChart !== undefined");
             Object overdueSeries = page.evaluate(
                     "() => document.getElementById('roadmap-chart').roadmapChart.data.datasets[2].data.reduce((a, b) => a + b, 0)");
-            org.assertj.core.api.Assertions.assertThat(((Number) overdueSeries).intValue()).isEqualTo(1);
+            Assertions.assertThat(((Number) overdueSeries).intValue()).isEqualTo(1);
             Browser.screenshot(page, "compliance-roadmap");
         }
     }
 
     private static void assertThat200(Http.Response r) {
-        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.body()).isBetween(200, 201);
+        Assertions.assertThat(r.status()).as(r.body()).isBetween(200, 201);
     }
 }

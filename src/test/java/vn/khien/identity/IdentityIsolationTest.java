@@ -12,6 +12,7 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.List;
 
 /**
  * Identity, access and audit endpoints that had no dedicated cross-subtree case: the security events of unit B never
@@ -83,11 +84,11 @@ public class IdentityIsolationTest extends IntegrationTest {
         assertThat(admin().post("/api/v1/audit/checkpoints/verify", "").status()).isEqualTo(200);
     }
 
-    private static java.util.List<String> usernames(JsonNode events) {
+    private static List<String> usernames(JsonNode events) {
         return StreamSupport.stream(events.spliterator(), false).map(e -> e.get("username").asText()).toList();
     }
 
-    private static java.util.List<String> labels(JsonNode delays) {
+    private static List<String> labels(JsonNode delays) {
         return StreamSupport.stream(delays.spliterator(), false).map(e -> e.get("label").asText()).toList();
     }
 }

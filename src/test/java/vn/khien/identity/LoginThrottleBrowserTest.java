@@ -8,6 +8,7 @@ import vn.khien.access.Role;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import org.assertj.core.api.Assertions;
 
 /**
  * In a real browser: after repeated wrong passwords the sign-in page says, in Vietnamese, how long to wait (and never
@@ -65,7 +66,7 @@ class LoginThrottleBrowserTest extends IntegrationTest {
             assertThat(otherPage.locator("body")).not().containsText(victim.username());
         }
         // The API agrees with the page.
-        org.assertj.core.api.Assertions.assertThat(http.api(admin.token()).get("/api/v1/security-events").body()).contains(victim.username());
+        Assertions.assertThat(http.api(admin.token()).get("/api/v1/security-events").body()).contains(victim.username());
     }
 
     private static void failOnce(Page page, String name, String password) {

@@ -11,6 +11,7 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.ArrayList;
 
 /**
  * Sign-in throttling (issue 10 item 7, ADR 0017) over real HTTP and the real database: growing delays by source, by
@@ -132,7 +133,7 @@ class LoginThrottleTest extends IntegrationTest {
     void simultaneousFailuresAreEachCountedOnce() throws Exception {
         // Nodes share the count through the database: simultaneous failures are each counted once.
         String name = data.unique("dong-thoi").toLowerCase();
-        List<Thread> threads = new java.util.ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             FromAddress from = fresh();
             Thread t = new Thread(() -> from.post("/api/v1/tokens", credentials(name, "sai")));

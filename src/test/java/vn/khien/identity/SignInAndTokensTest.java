@@ -13,6 +13,7 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.sql.Timestamp;
 
 /** Sign-in, lockout, TOTP enrolment and sign-in, recovery codes and API tokens, over real HTTP. */
 class SignInAndTokensTest extends IntegrationTest {
@@ -38,7 +39,7 @@ class SignInAndTokensTest extends IntegrationTest {
         assertThat(failedToken.json().get("detail").asText()).contains("quá nhiều lần");
 
         data.jdbc().sql("UPDATE login_throttle SET blocked_until = :past WHERE label LIKE :l")
-                .param("past", java.sql.Timestamp.from(Instant.now().minusSeconds(1))).param("l", p.username() + "%").update();
+                .param("past", Timestamp.from(Instant.now().minusSeconds(1))).param("l", p.username() + "%").update();
         Http.Response ok = http.session().login(p.username(), TestData.PASSWORD);
         assertThat(ok.header("Location")).doesNotContain("error").doesNotContain("throttled");
     }
@@ -136,7 +137,7 @@ class SignInAndTokensTest extends IntegrationTest {
         assertThat(tooLong.json().get("errors").get(0).get("field").asText()).isEqualTo("expiresInDays");
 
         data.jdbc().sql("UPDATE api_token SET expires_at = :past WHERE id = :id")
-                .param("past", java.sql.Timestamp.from(Instant.now().minusSeconds(5))).param("id", tokenId).update();
+                .param("past", Timestamp.from(Instant.now().minusSeconds(5))).param("id", tokenId).update();
         assertThat(http.api(token).get("/api/v1/organizations").status()).isEqualTo(401);
 
         Http.Session s = http.session();

@@ -24,6 +24,7 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.LinkedHashMap;
 
 /** The incident API end to end: intake, clocks with recipients, sharing in SQL, orders, reports, closing, STIX. */
 class IncidentApiTest extends IntegrationTest {
@@ -60,7 +61,7 @@ class IncidentApiTest extends IntegrationTest {
     }
 
     Map<String, Object> incident(String ref) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("organizationId", hospital.id());
         m.put("title", "Mã độc mã hoá dữ liệu HIS");
         m.put("description", "Máy chủ HIS bị mã hoá");

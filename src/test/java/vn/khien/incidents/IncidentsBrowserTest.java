@@ -21,6 +21,8 @@ import vn.khien.compliance.ComplianceFixture;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /**
  * In a real browser: a hospital officer reports an incident beyond capacity; the province's response unit sees it with
@@ -55,7 +57,7 @@ class IncidentsBrowserTest extends IntegrationTest {
             page.navigate("/incidents");
             page.click("#incident-new");
             // Issue 9: the detection time is shown and typed as dd/MM/yyyy HH:mm whatever the browser's locale.
-            assertThat(page.locator("#detectedAt")).hasValue(java.util.regex.Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}"));
+            assertThat(page.locator("#detectedAt")).hasValue(Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}"));
             page.selectOption("#organizationId", String.valueOf(hospital.id()));
             page.selectOption("#systemId", String.valueOf(system));
             page.fill("#title", "Mã độc mã hoá máy chủ HIS");
@@ -84,7 +86,7 @@ class IncidentsBrowserTest extends IntegrationTest {
             unitPage.selectOption("#order-target", String.valueOf(hospital.id()));
             unitPage.fill("#order-instruction", "Cô lập máy chủ HIS khỏi mạng, gửi nhật ký tường lửa 48 giờ gần nhất");
             unitPage.fill("#order-due", LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusHours(4)
-                    .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
+                    .format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
             unitPage.click("#order-submit");
             unitPage.waitForLoadState();
             assertThat(unitPage.locator("#incident-message")).isVisible();

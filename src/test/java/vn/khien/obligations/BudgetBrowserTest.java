@@ -11,6 +11,7 @@ import vn.khien.access.Role;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.regex.Pattern;
 
 /**
  * In a real browser: the officer opens the unit's budget from R39's "do it" link, uploads a plan with a wrong cell and
@@ -69,7 +70,7 @@ class BudgetBrowserTest extends IntegrationTest {
             page.locator("#budget-plans button").first().click();
             assertThat(page.locator("#message")).containsText("Đã phê duyệt");
             assertThat(page.locator("#budget-plans tbody tr").first()).hasAttribute("data-status", "APPROVED");
-            assertThat(page.locator("#budget-own .badge")).hasClass(java.util.regex.Pattern.compile("text-bg-success"));
+            assertThat(page.locator("#budget-own .badge")).hasClass(Pattern.compile("text-bg-success"));
             Browser.screenshot(page, "budget-approved");
         }
     }

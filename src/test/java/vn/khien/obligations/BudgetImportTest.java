@@ -20,6 +20,7 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.Arrays;
 
 /**
  * The annual budget plan from XLSX: the template round-trips, a file with any wrong cell records nothing and names
@@ -87,12 +88,12 @@ class BudgetImportTest extends IntegrationTest {
         String path = "/api/v1/organizations/" + province.id() + "/budget-plans/import";
 
         byte[] bad = workbook(List.of(
-                java.util.Arrays.asList(null, 2027, "Hằng năm", "Kế hoạch CNTT 2027", 1_000_000_000L, 100_000_000L,
+                Arrays.asList(null, 2027, "Hằng năm", "Kế hoạch CNTT 2027", 1_000_000_000L, 100_000_000L,
                         "Ngân sách tỉnh", "Cổng dịch vụ công"),
-                java.util.Arrays.asList(dept.code(), 2027, "Dự án", "Dự án trung tâm dữ liệu", "1.000.000.000",
+                Arrays.asList(dept.code(), 2027, "Dự án", "Dự án trung tâm dữ liệu", "1.000.000.000",
                         "2.000.000.000", "ODA", null),
-                java.util.Arrays.asList(other.code(), 2027, "Hằng năm", "Ngoài phạm vi", 100, 10, null, null),
-                java.util.Arrays.asList(null, "hai nghìn", "Quý", "", 100.5, -1, null, null)));
+                Arrays.asList(other.code(), 2027, "Hằng năm", "Ngoài phạm vi", 100, 10, null, null),
+                Arrays.asList(null, "hai nghìn", "Quý", "", 100.5, -1, null, null)));
         Http.Response r = officer.upload(path, "ke-hoach.xlsx", bad, Map.of());
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.body())
@@ -105,12 +106,12 @@ class BudgetImportTest extends IntegrationTest {
         assertThat(count(province, dept)).as("all or nothing").isZero();
 
         byte[] good = workbook(List.of(
-                java.util.Arrays.asList(null, 2027, "Hằng năm", "Kế hoạch CNTT 2027", 1_000_000_000L, 100_000_000L,
+                Arrays.asList(null, 2027, "Hằng năm", "Kế hoạch CNTT 2027", 1_000_000_000L, 100_000_000L,
                         "Ngân sách tỉnh", "Cổng dịch vụ công"),
-                java.util.Arrays.asList(dept.code(), 2027, "Dự án", "Dự án trung tâm dữ liệu", "1.000.000.000",
+                Arrays.asList(dept.code(), 2027, "Dự án", "Dự án trung tâm dữ liệu", "1.000.000.000",
                         "90.000.000", "ODA", null),
-                java.util.Arrays.asList(),
-                java.util.Arrays.asList(null, 2027, "PROJECT", "Dự án giám sát", 500_000_000L, 50_000_000L, null,
+                Arrays.asList(),
+                Arrays.asList(null, 2027, "PROJECT", "Dự án giám sát", 500_000_000L, 50_000_000L, null,
                         null)));
         Http.Response ok = officer.upload(path, "ke-hoach.xlsx", good, Map.of());
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);

@@ -21,6 +21,7 @@ import vn.khien.obligations.mail.DigestService;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.regex.Pattern;
 
 /**
  * In a real browser: a province leader opens the obligations matrix from the menu, finds the late unit at the top,
@@ -64,7 +65,7 @@ class ObligationsBrowserTest extends IntegrationTest {
             assertThat(rows.indexOf("row-" + late.id())).isLessThan(rows.indexOf("row-" + good.id()));
             // the column says what the duty is (issue 9): its short Vietnamese name, the code beneath and in the tooltip
             assertThat(page.locator("#head-R21 span")).hasText("Rà quét 6 tháng");
-            assertThat(page.locator("#head-R21")).hasAttribute("title", java.util.regex.Pattern.compile("^R21: Rà quét"));
+            assertThat(page.locator("#head-R21")).hasAttribute("title", Pattern.compile("^R21: Rà quét"));
             assertThat(page.locator("#cell-" + late.id() + "-R21")).hasAttribute("data-status", "OVERDUE");
             assertThat(page.locator("#cell-" + good.id() + "-R21")).hasAttribute("data-status", "MET");
             assertThat(page.locator("#row-" + late.id())).containsText("nghĩa vụ quá hạn");

@@ -16,6 +16,7 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.io.UncheckedIOException;
 
 /**
  * People of unit A learn nothing of unit B's obligations, budget plans or awareness campaigns: every obligations
@@ -94,7 +95,7 @@ public class ObligationsIsolationTest extends IntegrationTest {
                 assertThat(r.body().replace(unitB.code(), "?")).as(who)
                         .isEqualTo(unknown.body().replace("KHONG-CO", "?"));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         cases.put("GET /api/v1/organizations/{id}/budget-summary", (api, who) ->

@@ -20,6 +20,9 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.net.URLEncoder;
+import java.util.LinkedHashMap;
+import java.util.Objects;
 
 /**
  * A generated fuzz of every operation in /v3/api-docs (issue 10): for each operation, a body built from its schema
@@ -134,7 +137,7 @@ class ApiFuzzTest extends IntegrationTest {
     }
 
     static String urlEncode(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     static String sample(JsonNode schema, Random random) {
@@ -202,7 +205,7 @@ class ApiFuzzTest extends IntegrationTest {
         String type = schema.path("type").asString(schema.has("properties") ? "object" : "string");
         switch (type) {
             case "object" -> {
-                Map<String, Object> o = new java.util.LinkedHashMap<>();
+                Map<String, Object> o = new LinkedHashMap<>();
                 for (var p : schema.path("properties").properties()) {
                     o.put(p.getKey(), value(docs, p.getValue(), random, depth + 1));
                 }
@@ -210,7 +213,7 @@ class ApiFuzzTest extends IntegrationTest {
             }
             case "array" -> {
                 return List.of(value(docs, schema.path("items"), random, depth + 1)).stream()
-                        .filter(java.util.Objects::nonNull).toList();
+                        .filter(Objects::nonNull).toList();
             }
             case "integer" -> {
                 return (long) random.nextInt(3) + 1;

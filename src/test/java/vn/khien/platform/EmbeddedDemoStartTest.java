@@ -15,6 +15,7 @@ import vn.khien.access.Role;
 import vn.khien.identity.DemoData;
 import vn.khien.support.HomePageReader;
 import vn.khien.support.Http;
+import java.util.Arrays;
 
 /**
  * The README's start command in miniature: the default embedded H2 file database, --demo, no
@@ -38,7 +39,7 @@ class EmbeddedDemoStartTest {
             List<String> roles = jdbc.sql("""
                     SELECT DISTINCT g.role FROM role_grant g JOIN app_user u ON u.id = g.user_id WHERE u.demo = TRUE""")
                     .query(String.class).list();
-            assertThat(roles).containsExactlyInAnyOrder(java.util.Arrays.stream(Role.values()).map(Enum::name).toArray(String[]::new));
+            assertThat(roles).containsExactlyInAnyOrder(Arrays.stream(Role.values()).map(Enum::name).toArray(String[]::new));
             assertThat(jdbc.sql("SELECT COUNT(*) FROM organization WHERE demo = TRUE AND name_vi LIKE '%(demo)%'")
                     .query(Long.class).single()).isGreaterThanOrEqualTo(8);
             // A generated one-time password was printed for 'admin': it exists, with no built-in password.

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Issue 10, findings 6 and 8: forwarded headers are not believed from an unlisted address (the default lists none),
@@ -86,8 +88,8 @@ class HeadersAndProxiesTest extends IntegrationTest {
                     .filter(f -> !f.toString().contains("/templates/mail/")).filter(f -> {
                 try {
                     return inline.matcher(Files.readString(f)).find();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }).map(Path::toString).toList();
             assertThat(offenders).as("move inline styles to static/css/khien.css (CSP style-src 'self')").isEmpty();

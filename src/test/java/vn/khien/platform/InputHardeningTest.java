@@ -15,6 +15,11 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import vn.khien.vulnerabilities.findings.FindingPagesAccess;
 
 /**
  * The probe's reproductions of "500 instead of a clear 4xx" and "lenient input" (issue 10, findings 4 and 5): each is
@@ -136,10 +141,10 @@ class InputHardeningTest extends IntegrationTest {
 
     Http.Response rawYaml(String body) {
         try {
-            var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + "/api/v1/compliance/catalogues"))
+            var req = HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/compliance/catalogues"))
                     .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/yaml")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
-            var r = java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            var r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
             return new Http.Response(r.statusCode(), r.body(), r);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -175,10 +180,10 @@ class InputHardeningTest extends IntegrationTest {
 
     @Test
     void returnToIsAPathOfThisApplicationOrTheFindingsList() {
-        assertThat(vn.khien.vulnerabilities.findings.FindingPagesAccess.safeReturn("/\n/x")).isEqualTo("/findings");
-        assertThat(vn.khien.vulnerabilities.findings.FindingPagesAccess.safeReturn("/{x}")).isEqualTo("/findings");
-        assertThat(vn.khien.vulnerabilities.findings.FindingPagesAccess.safeReturn("//evil")).isEqualTo("/findings");
-        assertThat(vn.khien.vulnerabilities.findings.FindingPagesAccess.safeReturn("/systems/3/findings?severity=HIGH"))
+        assertThat(FindingPagesAccess.safeReturn("/\n/x")).isEqualTo("/findings");
+        assertThat(FindingPagesAccess.safeReturn("/{x}")).isEqualTo("/findings");
+        assertThat(FindingPagesAccess.safeReturn("//evil")).isEqualTo("/findings");
+        assertThat(FindingPagesAccess.safeReturn("/systems/3/findings?severity=HIGH"))
                 .isEqualTo("/systems/3/findings?severity=HIGH");
     }
 }

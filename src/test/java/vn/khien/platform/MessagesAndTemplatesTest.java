@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.organizations.OrgKind;
+import java.io.InputStreamReader;
 
 /**
  * Every text a person reads comes from the message bundles: both languages have the same keys,
@@ -125,7 +126,7 @@ class MessagesAndTemplatesTest {
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(RESOURCES.resolve(name))) {
-            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
     }

@@ -9,6 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.khien.KhienApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.mock.env.MockEnvironment;
 
 /** Production mode refuses unsafe settings at start-up, naming what to set; a safe configuration starts. */
 class ProductionModeTest {
@@ -18,7 +25,7 @@ class ProductionModeTest {
 
     /** Started like the jar is, with command-line arguments (they override application.properties). */
     private Started app(String... properties) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "--spring.datasource.username=sa", "--spring.datasource.password="));
@@ -51,7 +58,7 @@ class ProductionModeTest {
 
     @Test
     void refusesAWellKnownDatabasePassword() {
-        assertThat(ProductionModeGuard.problems(new org.springframework.mock.env.MockEnvironment()
+        assertThat(ProductionModeGuard.problems(new MockEnvironment()
                 .withProperty("khien.mode", "production")
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db/khien")
                 .withProperty("spring.datasource.password", "postgres")))
@@ -64,9 +71,9 @@ class ProductionModeTest {
                 "khien.bootstrap.admin-username=root-admin",
                 "khien.bootstrap.admin-password=A-long-and-unusual-secret-2026").run()) {
             int port = ctx.getEnvironment().getProperty("local.server.port", Integer.class);
-            var response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/login")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
                     v -> assertThat(v).contains("max-age=31536000"));

@@ -13,6 +13,10 @@ import vn.khien.reports.dashboard.FigureSnapshots;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dashboard's pre-aggregated figures (ADR 0025): after the job's refresh the dashboard reads the snapshot and shows
@@ -37,7 +41,7 @@ class DashboardSnapshotTest extends IntegrationTest {
         system(province);
         snapshots.refreshAll(DashboardService.TREND_QUARTERS);
 
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
         Http.Response report = officer.post("/api/v1/reports", Map.of("organizationId", province.id(),
                 "kind", "QUARTERLY_STATUS", "period", quarter));
@@ -92,12 +96,12 @@ class DashboardSnapshotTest extends IntegrationTest {
     }
 
     private void refresh(long organizationId) {
-        new org.springframework.transaction.support.TransactionTemplate(txManager).executeWithoutResult(
+        new TransactionTemplate(txManager).executeWithoutResult(
                 s -> snapshots.refresh(organizationId, DashboardService.TREND_QUARTERS));
     }
 
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager txManager;
+    PlatformTransactionManager txManager;
 
     private long system(TestData.Org owner) {
         Http.Response r = admin().post("/api/v1/systems", Map.of("code", data.unique("HT"), "name", "Hệ thống tổng hợp sẵn",

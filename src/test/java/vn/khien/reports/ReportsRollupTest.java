@@ -22,6 +22,11 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
 
 /**
  * The roll-up through a province: two hospitals submit, a department is late; no double counting of a system owned by
@@ -146,7 +151,7 @@ class ReportsRollupTest extends IntegrationTest {
         Http.Api officer = http.api(data.person(province, Role.SECURITY_OFFICER).token());
         system(unit, province);
         system(province, unit);
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
         Http.Response report = officer.post("/api/v1/reports", Map.of("organizationId", province.id(),
                 "kind", "QUARTERLY_STATUS", "period", quarter));
@@ -168,8 +173,8 @@ class ReportsRollupTest extends IntegrationTest {
         long id = r.json().get("id").asLong();
         assertThat(officer.post("/api/v1/reports/" + id + "/actions/CHECK", Map.of()).status()).isEqualTo(200);
         Http.Response s = leader.post("/api/v1/reports/" + id + "/actions/SIGN", Map.of("documentNumber", "5/BC",
-                "documentDate", "2026-09-15", "signedFileBase64", java.util.Base64.getEncoder().encodeToString(
-                        "%PDF-1.4 đã ký".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                "documentDate", "2026-09-15", "signedFileBase64", Base64.getEncoder().encodeToString(
+                        "%PDF-1.4 đã ký".getBytes(StandardCharsets.UTF_8))));
         assertThat(s.status()).as(s.body()).isEqualTo(200);
         Http.Response sub = officer.post("/api/v1/reports/" + id + "/actions/SUBMIT", Map.of());
         assertThat(sub.status()).as(sub.body()).isEqualTo(200);
@@ -189,7 +194,7 @@ class ReportsRollupTest extends IntegrationTest {
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         // Registered at the start of the year, so it is in scope of the past quarter's report.
         data.jdbc().sql("UPDATE information_system SET created_at = :at WHERE id = :id")
-                .param("at", java.sql.Timestamp.valueOf("2026-01-05 08:00:00")).param("id", r.json().get("id").asLong())
+                .param("at", Timestamp.valueOf("2026-01-05 08:00:00")).param("id", r.json().get("id").asLong())
                 .update();
     }
 

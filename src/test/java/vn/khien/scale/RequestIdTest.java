@@ -12,6 +12,7 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.Map;
 
 /**
  * One request id (issue 15): taken from {@code X-Request-Id} when well formed, made otherwise; echoed in the
@@ -54,7 +55,7 @@ class RequestIdTest extends IntegrationTest {
         String given = data.unique("audit-req-").replaceAll("[^A-Za-z0-9._-]", "");
         HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/v1/tokens"))
                 .header("Content-Type", "application/json").header("X-Request-Id", given)
-                .POST(HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(java.util.Map.of(
+                .POST(HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(Map.of(
                         "username", p.username(), "password", TestData.PASSWORD, "name", "mã yêu cầu",
                         "expiresInDays", 1)))));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -28,6 +28,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import vn.khien.KhienApplication;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
+import java.util.Map;
 
 /**
  * Upgrades are tested from the previous release's schema with data in it (issue 15): a database migrated to
@@ -110,7 +111,7 @@ class UpgradeTest {
             assertThat(findings.body()).contains("Lỗ hổng cũ 1").contains("Lỗ hổng cũ 3");
             assertThat(get(browser, base + "/findings").body()).contains("Lỗ hổng cũ 2");
 
-            Http.Response token = new Http(base).api(null).post("/api/v1/tokens", java.util.Map.of("username",
+            Http.Response token = new Http(base).api(null).post("/api/v1/tokens", Map.of("username",
                     old.username, "password", PASSWORD, "name", "upgrade", "expiresInDays", 1));
             assertThat(token.status()).as(token.body()).isEqualTo(201);
             Http.Api api = new Http(base).api(token.json().get("token").asString());

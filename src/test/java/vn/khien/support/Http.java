@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
+import java.util.UUID;
 
 /** Real HTTP against the running server: an API client with a bearer token, and a cookie-keeping browser-like session. */
 public class Http {
@@ -81,8 +83,8 @@ public class Http {
 
         /** multipart/form-data POST: one file part plus plain fields. */
         public Response upload(String path, String fileName, byte[] content, Map<String, String> fields) {
-            String boundary = "----khien" + java.util.UUID.randomUUID();
-            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            String boundary = "----khien" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
             try {
                 for (Map.Entry<String, String> f : fields.entrySet()) {
                     body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
@@ -171,8 +173,8 @@ public class Http {
             }
             Map<String, String> all = new LinkedHashMap<>(fields);
             all.put("_csrf", lastCsrf);
-            String boundary = "----khien" + java.util.UUID.randomUUID();
-            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            String boundary = "----khien" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
             try {
                 for (Map.Entry<String, String> f : all.entrySet()) {
                     body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()

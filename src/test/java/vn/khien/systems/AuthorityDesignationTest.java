@@ -10,6 +10,7 @@ import vn.khien.support.Browser;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.regex.Pattern;
 
 /**
  * A dossier cannot be opened until someone plays the owner's security unit; the 422 names the missing role and the
@@ -147,7 +148,7 @@ class AuthorityDesignationTest extends IntegrationTest {
 
             officer.navigate("/systems/" + systemId);
             officer.click("#create-dossier");
-            officer.waitForURL(java.util.regex.Pattern.compile(".*/dossiers/\\d+$"));
+            officer.waitForURL(Pattern.compile(".*/dossiers/\\d+$"));
             assertThat(officer.textContent("#dossier-appraiser")).contains("Sở KH&CN chưa chỉ định");
         }
     }

@@ -9,6 +9,7 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.List;
 
 /**
  * The authority rule data resolved to organisations of the tree, for every level under both regimes: roles come
@@ -47,7 +48,7 @@ class AuthorityMappingTest extends IntegrationTest {
                 "securityUnitOperates", securityUnitOperates));
         long systemId = created.json().get("id").asLong();
         Map<String, Object> answers = regime.equals("nd331-2026") ? ProvinceFixture.LEVEL3_ND331
-                : Map.of("system_type", "INTERNAL", "info_types", java.util.List.of("PRIVATE"),
+                : Map.of("system_type", "INTERNAL", "info_types", List.of("PRIVATE"),
                 "serves_defence_security", false, "national_egov_system", false, "centralised_national_data", false);
         Http.Response classified = officer.post("/api/v1/systems/" + systemId + "/classifications", Map.of(
                 "regime", regime, "answers", answers, "chosenLevel", level,

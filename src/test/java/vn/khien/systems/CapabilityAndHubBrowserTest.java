@@ -10,6 +10,8 @@ import vn.khien.support.Browser;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.List;
+import org.assertj.core.api.Assertions;
 
 /**
  * Issue 9, in a real browser: the menu and the actions follow what the person may do (an auditor is not offered to
@@ -28,8 +30,8 @@ class CapabilityAndHubBrowserTest extends IntegrationTest {
         Http.Response created = officerApi.post("/api/v1/systems", Map.of("code", data.unique("HT"),
                 "name", "Hệ-thống-tên-dài-" + "x".repeat(270), "ownerOrganizationId", p.department.id(),
                 "operatorOrganizationId", p.department.id(), "systemType", "INTERNAL",
-                "informationKinds", java.util.List.of("PRIVATE"), "dataSubjectCount", 280000));
-        org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
+                "informationKinds", List.of("PRIVATE"), "dataSubjectCount", 280000));
+        Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
         long systemId = created.json().get("id").asLong();
         officerApi.post("/api/v1/systems/" + systemId + "/classifications",
                 Map.of("regime", "nd331-2026", "answers", ProvinceFixture.LEVEL3_ND331));
@@ -50,7 +52,7 @@ class CapabilityAndHubBrowserTest extends IntegrationTest {
             // A 300-character name without spaces wraps instead of stretching the page.
             int width = ((Number) officer.evaluate("document.documentElement.scrollWidth")).intValue();
             int viewport = ((Number) officer.evaluate("window.innerWidth")).intValue();
-            org.assertj.core.api.Assertions.assertThat(width).isLessThanOrEqualTo(viewport);
+            Assertions.assertThat(width).isLessThanOrEqualTo(viewport);
             Browser.screenshot(officer, "system-hub");
 
             // Dates read and write dd/MM/yyyy even in a browser set to American English.

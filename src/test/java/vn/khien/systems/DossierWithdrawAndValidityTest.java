@@ -14,6 +14,8 @@ import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.systems.deadlines.ProcedureStep;
 import vn.khien.systems.dossier.DossierDeadlines;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Withdrawal (who may, from which states, audit, what the system shows after) and the incomplete-dossier limit of
@@ -171,7 +173,7 @@ class DossierWithdrawAndValidityTest extends IntegrationTest {
         assertThat(progress).contains("data-step=\"VALIDITY_CHECK\"").contains("Thông báo hồ sơ chưa hợp lệ");
         JsonNode lateList = http.api(p.provinceLeader.token()).get("/api/v1/level-progress?organizationId=" + p.province.id())
                 .json().get("late");
-        java.util.List<Long> lateIds = new java.util.ArrayList<>();
+        List<Long> lateIds = new ArrayList<>();
         lateList.forEach(n -> lateIds.add(n.get("id").asLong()));
         assertThat(lateIds).contains(late);
 

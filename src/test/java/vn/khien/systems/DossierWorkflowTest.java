@@ -11,6 +11,9 @@ import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.systems.deadlines.ProcedureStep;
 import vn.khien.systems.dossier.DossierDeadlines;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
 
 /** The level-dossier workflow over HTTP: authorities from rule data, self-approval ban, approval onto the system. */
 class DossierWorkflowTest extends IntegrationTest {
@@ -106,7 +109,7 @@ class DossierWorkflowTest extends IntegrationTest {
                 "dossier.approve", "system.levelApproved");
 
         // A material change after approval starts a re-determination.
-        Map<String, Object> changed = new java.util.HashMap<>(Map.of("code", system.json().get("code").asText(),
+        Map<String, Object> changed = new HashMap<>(Map.of("code", system.json().get("code").asText(),
                 "name", "Hệ thống một cửa điện tử", "ownerOrganizationId", p.department.id(),
                 "operatorOrganizationId", p.department.id(), "systemType", "PUBLIC_SERVICE",
                 "informationKinds", List.of("PRIVATE", "PERSONAL"), "userCount", 500));
@@ -139,7 +142,7 @@ class DossierWorkflowTest extends IntegrationTest {
     private static Map<String, Object> approval() {
         return Map.of("decisionNumber", "123/QĐ-SYT", "decisionDate", "2026-11-20",
                 "decisionSigner", "Nguyễn Văn Giám Đốc", "signedFileName", "quyet-dinh-123.pdf",
-                "signedFileBase64", java.util.Base64.getEncoder().encodeToString("PDF đã ký".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                "signedFileBase64", Base64.getEncoder().encodeToString("PDF đã ký".getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String action(long dossierId, String action) {

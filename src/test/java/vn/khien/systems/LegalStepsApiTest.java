@@ -6,12 +6,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.khien.access.Role;
+import vn.khien.platform.PlatformConfiguration;
+import vn.khien.support.TestData;
+import vn.khien.systems.deadlines.Deadline;
+import vn.khien.systems.deadlines.ProcedureStep;
+import vn.khien.systems.dossier.DossierDeadlines;
 
 /** Issue 9 points 16–21 over the API: the legal steps of levels, dossiers and the critical list. */
 class LegalStepsApiTest extends IntegrationTest {
 
     static final Map<String, Object> NATIONWIDE_NOT_24X7 = Map.of("system_type", "INFRASTRUCTURE",
-            "infrastructure_scope", "NATIONWIDE", "requires_24x7", false, "info_types", java.util.List.of("PUBLIC"),
+            "infrastructure_scope", "NATIONWIDE", "requires_24x7", false, "info_types", List.of("PUBLIC"),
             "serves_defence_security", false, "handles_administrative_procedures", false,
             "national_egov_system", false, "centralised_national_data", false);
 
@@ -64,7 +74,7 @@ class LegalStepsApiTest extends IntegrationTest {
             }
         }
         assertThat(nd331).isNotNull();
-        Map<String, tools.jackson.databind.JsonNode> byId = new java.util.HashMap<>();
+        Map<String, tools.jackson.databind.JsonNode> byId = new HashMap<>();
         nd331.get("questions").forEach(q -> byId.put(q.get("id").asText(), q));
         tools.jackson.databind.JsonNode type = byId.get("system_type");
         assertThat(type.get("optionLabels").get("CITIZEN_BUSINESS").get("vi").asText())
@@ -86,8 +96,8 @@ class LegalStepsApiTest extends IntegrationTest {
         assertThat(created.json().get("systemType").asText()).isEqualTo("CITIZEN_BUSINESS");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    vn.khien.systems.dossier.DossierDeadlines deadlines;
+    @Autowired
+    DossierDeadlines deadlines;
 
     @Test
     void theReceivingBodyRecordsTheDayItGotTheDossierAndTheLimitsRunFromIt() {
@@ -100,7 +110,7 @@ class LegalStepsApiTest extends IntegrationTest {
         long dossierId = officer.post("/api/v1/systems/" + systemId + "/dossiers", "").json().get("dossier").get("id").asLong();
         ProvinceFixture.fillParts(officer, dossierId);
         String receipt = "/api/v1/dossiers/" + dossierId + "/receipt";
-        java.time.LocalDate today = java.time.LocalDate.now(vn.khien.platform.PlatformConfiguration.ZONE);
+        LocalDate today = LocalDate.now(PlatformConfiguration.ZONE);
         // Nothing to receive while drafting.
         assertThat(appraiser.post(receipt, Map.of("receivedOn", today.toString())).status()).isIn(404, 422);
         officer.post("/api/v1/dossiers/" + dossierId + "/actions/SUBMIT", Map.of());
@@ -116,10 +126,10 @@ class LegalStepsApiTest extends IntegrationTest {
         Http.Response received = appraiser.post(receipt, Map.of("receivedOn", today.toString(), "note", "Hồ sơ giấy"));
         assertThat(received.status()).as(received.body()).isEqualTo(200);
         tools.jackson.databind.JsonNode d = received.json().get("dossier");
-        vn.khien.systems.deadlines.Deadline appraisal = deadlines.due("nd331-2026",
-                vn.khien.systems.deadlines.ProcedureStep.APPRAISAL, 3, today).orElseThrow();
-        vn.khien.systems.deadlines.Deadline validity = deadlines.due("nd331-2026",
-                vn.khien.systems.deadlines.ProcedureStep.DOSSIER_VALIDITY_CHECK, 3, today).orElseThrow();
+        Deadline appraisal = deadlines.due("nd331-2026",
+                ProcedureStep.APPRAISAL, 3, today).orElseThrow();
+        Deadline validity = deadlines.due("nd331-2026",
+                ProcedureStep.DOSSIER_VALIDITY_CHECK, 3, today).orElseThrow();
         assertThat(d.get("receivedOn").asText()).isEqualTo(today.toString());
         assertThat(d.get("stepDueOn").asText()).isEqualTo(appraisal.due().toString());
         assertThat(d.get("stepDueEstimated").asBoolean()).isEqualTo(appraisal.reliesOnEstimates());
@@ -136,12 +146,12 @@ class LegalStepsApiTest extends IntegrationTest {
         Http.Response byApprover = http.api(p.leader.token()).post(receipt, Map.of("receivedOn", today.toString()));
         assertThat(byApprover.status()).as(byApprover.body()).isEqualTo(200);
         assertThat(byApprover.json().get("dossier").get("stepDueOn").asText()).isEqualTo(deadlines.due("nd331-2026",
-                vn.khien.systems.deadlines.ProcedureStep.APPROVAL, 3, today).orElseThrow().due().toString());
+                ProcedureStep.APPROVAL, 3, today).orElseThrow().due().toString());
     }
 
     static Map<String, Object> level4(String regime) {
-        Map<String, Object> a = new java.util.HashMap<>(Map.of("system_type", "INTERNAL",
-                "info_types", java.util.List.of("PRIVATE"), "serves_defence_security", true,
+        Map<String, Object> a = new HashMap<>(Map.of("system_type", "INTERNAL",
+                "info_types", List.of("PRIVATE"), "serves_defence_security", true,
                 "defence_security_harm", "SERIOUS_HARM", "national_egov_system", false,
                 "centralised_national_data", false));
         if (regime.equals("nd331-2026")) {
@@ -153,8 +163,8 @@ class LegalStepsApiTest extends IntegrationTest {
     @Test
     void eachRegimeReachesItsOwnNationalBody() {
         ProvinceFixture p = new ProvinceFixture(data, admin());
-        vn.khien.support.TestData.Org mic = data.org(data.root(), "Cục An toàn thông tin (NĐ 85)");
-        vn.khien.support.TestData.Org mps = data.org(data.root(), "Cục A05 - Bộ Công an (NĐ 331)");
+        TestData.Org mic = data.org(data.root(), "Cục An toàn thông tin (NĐ 85)");
+        TestData.Org mps = data.org(data.root(), "Cục A05 - Bộ Công an (NĐ 331)");
         String designations = "/api/v1/authority-designations";
         Http.Response old = admin().post(designations, Map.of("scopeOrganizationId", p.province.id(),
                 "role", "NATIONAL_COMPETENT_BODY", "organizationId", mic.id(), "regime", "nd85-2016"));
@@ -183,13 +193,13 @@ class LegalStepsApiTest extends IntegrationTest {
     @Test
     void aLevel3SystemProposedForTheCriticalListFollowsTheLevel5ProcedureToTheEnd() {
         ProvinceFixture p = new ProvinceFixture(data, admin());
-        vn.khien.support.TestData.Org national = data.org(data.root(), "Cục A05 - Bộ Công an (thử)");
-        vn.khien.support.TestData.Org government = data.org(data.root(), "Văn phòng Chính phủ (thử)");
+        TestData.Org national = data.org(data.root(), "Cục A05 - Bộ Công an (thử)");
+        TestData.Org government = data.org(data.root(), "Văn phòng Chính phủ (thử)");
         for (var role : Map.of("NATIONAL_COMPETENT_BODY", national.id(), "PRIME_MINISTER", government.id()).entrySet()) {
             assertThat(admin().post("/api/v1/authority-designations", Map.of("scopeOrganizationId", p.province.id(),
                     "role", role.getKey(), "organizationId", role.getValue())).status()).isEqualTo(200);
         }
-        vn.khien.support.TestData.Person nationalAppraiser = data.person(national, vn.khien.access.Role.SECURITY_OFFICER);
+        TestData.Person nationalAppraiser = data.person(national, Role.SECURITY_OFFICER);
         Http.Api officer = http.api(p.officer.token());
         Http.Api leader = http.api(p.leader.token());
         long systemId = ProvinceFixture.createSystem(officer, data, p.department, "Hệ thống điều hành tác chiến");

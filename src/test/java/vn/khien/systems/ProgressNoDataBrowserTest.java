@@ -8,6 +8,7 @@ import vn.khien.access.Role;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import org.assertj.core.api.Assertions;
 
 /** Issue 9 point 4 on the level-progress page: an organisation without systems reads "no data", never "100% met". */
 class ProgressNoDataBrowserTest extends IntegrationTest {
@@ -23,7 +24,7 @@ class ProgressNoDataBrowserTest extends IntegrationTest {
             assertThat(page.locator("#progress-share")).hasText("Chưa có dữ liệu");
             assertThat(page.locator("#campaign-table tbody")).containsText("Chưa có dữ liệu");
             // The "current" column: no share is claimed over nothing, and nothing is marked as met.
-            org.assertj.core.api.Assertions.assertThat(page.locator("#campaign-table tbody td:nth-child(4)")
+            Assertions.assertThat(page.locator("#campaign-table tbody td:nth-child(4)")
                     .allTextContents()).isNotEmpty().noneMatch(t -> t.contains("%"));
             assertThat(page.locator("#campaign-table .badge.bg-success")).hasCount(0);
         }

@@ -28,6 +28,8 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.io.IOException;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 
 /** Bulk import is all-or-nothing with a per-row report; generated XLSX and DOCX read back with Vietnamese intact. */
 class RegisterFilesTest extends IntegrationTest {
@@ -204,7 +206,7 @@ class RegisterFilesTest extends IntegrationTest {
 
     private static String docxText(byte[] bytes) throws Exception {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes));
-             org.apache.poi.xwpf.extractor.XWPFWordExtractor extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+             XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
             return extractor.getText();
         }
     }
@@ -220,7 +222,7 @@ class RegisterFilesTest extends IntegrationTest {
             }
             wb.write(out);
             return out.toByteArray();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.regex.Pattern;
 
 /**
  * Issue 9 point 6 on the system page: a refused component or supplier shows each error next to its field, and the form
@@ -31,12 +32,12 @@ class RegisterFormErrorsBrowserTest extends IntegrationTest {
             page.fill("#component-form [name='operatingSystem']", "Ubuntu 24.04");
             page.click("#add-component");
             assertThat(page.locator("#component-form [name='ipAddresses']")).hasClass(
-                    java.util.regex.Pattern.compile("is-invalid"));
+                    Pattern.compile("is-invalid"));
             assertThat(page.locator("#component-form [name='ipAddresses'] + .invalid-feedback")).containsText("999.1.1");
             assertThat(page.locator("#component-form [name='name']")).hasValue("may-chu-giu-lai");
             assertThat(page.locator("#component-form [name='operatingSystem']")).hasValue("Ubuntu 24.04");
             assertThat(page.locator("#component-form [name='name']")).not().hasClass(
-                    java.util.regex.Pattern.compile("is-invalid"));
+                    Pattern.compile("is-invalid"));
             assertThat(page.locator("#component-table")).not().containsText("may-chu-giu-lai");
             Browser.screenshot(page, "component-form-errors");
 
@@ -46,7 +47,7 @@ class RegisterFormErrorsBrowserTest extends IntegrationTest {
             page.fill("#supplier-form [name='contractTo']", "01/01/2026");
             page.click("#add-supplier");
             assertThat(page.locator("#supplier-form [name='contractTo']")).hasClass(
-                    java.util.regex.Pattern.compile("is-invalid"));
+                    Pattern.compile("is-invalid"));
             assertThat(page.locator("#supplier-form [name='contractTo'] + .invalid-feedback")).isVisible();
             assertThat(page.locator("#supplier-form [name='name']")).hasValue("Công ty bảo trì giữ lại");
             assertThat(page.locator("#supplier-form [name='provides']")).hasValue("Bảo trì phần mềm");

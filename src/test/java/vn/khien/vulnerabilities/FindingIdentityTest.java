@@ -14,6 +14,8 @@ import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 /**
  * A merged format (Nessus XML: one finding per plugin over all hosts) keeps one finding per plugin whatever host
@@ -121,7 +123,7 @@ class FindingIdentityTest extends IntegrationTest {
                     .append("<description>D</description><solution>S</solution><cve>CVE-2024-10007</cve></ReportItem>")
                     .append("</ReportHost>\n");
         }
-        return b.append("</Report></NessusClientData_v2>\n").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return b.append("</Report></NessusClientData_v2>\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     JsonNode importBytes(String name, byte[] report, String date) {
@@ -144,8 +146,8 @@ class FindingIdentityTest extends IntegrationTest {
         assertThat(after.get("id").asLong()).isEqualTo(before.get("id").asLong());
         assertThat(after.get("severity").asString()).isEqualTo("CRITICAL");
         assertThat(after.get("status").asString()).isEqualTo("OPEN");
-        assertThat(java.time.LocalDate.parse(after.get("dueDate").asString()))
-                .as("a raised severity shortens the time left").isBefore(java.time.LocalDate.parse(before.get("dueDate").asString()));
+        assertThat(LocalDate.parse(after.get("dueDate").asString()))
+                .as("a raised severity shortens the time left").isBefore(LocalDate.parse(before.get("dueDate").asString()));
         assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM finding WHERE system_id = :s", system)).isEqualTo(1);
 
         JsonNode history = api.get("/api/v1/findings/" + after.get("id").asLong()).json().get("history");
@@ -202,7 +204,7 @@ class FindingIdentityTest extends IntegrationTest {
     void aNessusXmlImportDoesNotReKeyOrCloseAFindingOfANessusCsvImport() {
         String csv = "Plugin ID,CVE,CVSS,Risk,Host,Protocol,Port,Name,Synopsis,Description,Solution\n"
                 + "7,CVE-2024-10007,5.0,Medium,10.0.0.1,tcp,443,Plugin 7,S,D,Fix\n";
-        JsonNode fromCsv = importBytes("a.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "2026-01-10");
+        JsonNode fromCsv = importBytes("a.csv", csv.getBytes(StandardCharsets.UTF_8), "2026-01-10");
         ScanImportTest.assertCounts(fromCsv, 1, 1, 0, 0, 0);
         long csvId = plugin(7).get("id").asLong();
         assertThat(data.jdbc().sql("SELECT key_scheme FROM finding WHERE id = :id").param("id", csvId)

@@ -12,6 +12,7 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.LinkedHashMap;
 
 /** State changes: who may do what, the history and the audit trail; SLA per subtree; the summary. */
 class FindingStateTest extends IntegrationTest {
@@ -37,7 +38,7 @@ class FindingStateTest extends IntegrationTest {
     }
 
     Http.Response change(TestData.Person who, List<Long> which, String status, String reason, String expires) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("ids", which);
         body.put("status", status);
         body.put("reason", reason);

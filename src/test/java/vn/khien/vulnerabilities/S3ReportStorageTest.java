@@ -31,6 +31,8 @@ import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.scans.ReportStorage;
 import vn.khien.vulnerabilities.scans.ReportStorageProperties;
 import vn.khien.vulnerabilities.scans.S3ReportStorage;
+import java.io.ByteArrayInputStream;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Raw reports in an S3-compatible bucket ({@code khien.reports.storage=s3}) against a real server: S3Proxy, copied to
@@ -116,7 +118,7 @@ class S3ReportStorageTest extends IntegrationTest {
     static void stop() throws InterruptedException {
         if (server != null) {
             server.destroy();
-            if (!server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
             }
         }
@@ -181,7 +183,7 @@ class S3ReportStorageTest extends IntegrationTest {
     void aReportOfUnknownSizeGoesUpInPartsAndReadsBackWhole() throws IOException {
         byte[] content = new byte[11 * 1024 * 1024 + 123];
         new Random(4).nextBytes(content);
-        String ref = storage.store("nhieu-phan.xml", new java.io.ByteArrayInputStream(content));
+        String ref = storage.store("nhieu-phan.xml", new ByteArrayInputStream(content));
         assertThat(keys()).contains(PREFIX + ref);
         try (InputStream in = storage.open(ref)) {
             assertThat(in.readAllBytes()).isEqualTo(content);

@@ -16,6 +16,7 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.util.Arrays;
 
 /** Import through the API: re-import semantics, rejected files leave nothing behind, roles. */
 class ScanImportTest extends IntegrationTest {
@@ -109,7 +110,7 @@ class ScanImportTest extends IntegrationTest {
     @Test
     void badFilesAre422AndLeaveNothing() throws Exception {
         byte[] good = ScanFixtures.nessus(hosts("10.1.1.1", new int[] {1, 2}));
-        byte[] truncated = java.util.Arrays.copyOf(good, good.length - 60);
+        byte[] truncated = Arrays.copyOf(good, good.length - 60);
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<NessusClientData_v2><Report><ReportHost name=\"&x;\"></ReportHost></Report></NessusClientData_v2>";
         String laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">"
@@ -178,7 +179,7 @@ class ScanImportTest extends IntegrationTest {
     @Test
     void aFailedBackgroundImportIsMarkedFailedWithNoFindings() {
         byte[] big = ScanFixtures.nessus(hosts("10.5.0.1", new int[3000]));
-        byte[] broken = java.util.Arrays.copyOf(big, big.length - 100);
+        byte[] broken = Arrays.copyOf(big, big.length - 100);
         assertThat(broken.length).isGreaterThan(512 * 1024);
         Http.Response r = ScanFixtures.upload(api(), system, "broken.nessus", broken, Map.of());
         assertThat(r.status()).isEqualTo(202);
@@ -208,7 +209,7 @@ class ScanImportTest extends IntegrationTest {
             byte[] head = "<?xml version=\"1.0\"?><NessusClientData_v2><Report><!-- ".getBytes(StandardCharsets.UTF_8);
             zip.write(head);
             byte[] spaces = new byte[1024 * 1024];
-            java.util.Arrays.fill(spaces, (byte) ' ');
+            Arrays.fill(spaces, (byte) ' ');
             for (int i = 0; i < 50; i++) {
                 zip.write(spaces);
             }

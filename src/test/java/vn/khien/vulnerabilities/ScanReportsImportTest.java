@@ -15,6 +15,7 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import java.io.UncheckedIOException;
 
 /**
  * The project's own test reports ({@code src/test/resources/reports/<format>/}) through the API: every format's
@@ -103,7 +104,7 @@ class ScanReportsImportTest extends IntegrationTest {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -13,6 +13,9 @@ import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.ScanTestSupport;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.util.stream.StreamSupport;
 
 /** The advisory library API over the real database: import, re-import, rejection, lookup by CVE, KEV marks. */
 class AdvisoryFeedsApiTest extends IntegrationTest {
@@ -46,7 +49,7 @@ class AdvisoryFeedsApiTest extends IntegrationTest {
 
         Http.Response found = admin().get("/api/v1/advisories?cve=CVE-2021-41773");
         assertThat(found.status()).isEqualTo(200);
-        var nvd = java.util.stream.StreamSupport.stream(found.json().spliterator(), false)
+        var nvd = StreamSupport.stream(found.json().spliterator(), false)
                 .filter(a -> a.get("kind").asString().equals("NVD")).toList();
         assertThat(nvd).hasSize(1);
         assertThat(nvd.get(0).get("cves").get(0).asString()).isEqualTo("CVE-2021-41773");
@@ -106,8 +109,8 @@ class AdvisoryFeedsApiTest extends IntegrationTest {
         Map<String, Object> after = data.jdbc().sql("""
                 SELECT f.due_date, k.rule_source FROM finding f JOIN finding_known_exploited k ON k.finding_id = f.id
                 WHERE f.id = :id""").param("id", before.get("id")).query().singleRow();
-        assertThat(((java.sql.Date) after.get("due_date")).toLocalDate())
-                .isBefore(((java.sql.Date) before.get("due_date")).toLocalDate());
+        assertThat(((Date) after.get("due_date")).toLocalDate())
+                .isBefore(((Date) before.get("due_date")).toLocalDate());
         assertThat((String) after.get("rule_source")).contains("CĐ 33/CĐ-TTg");
         assertThat(data.jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE action = 'FINDING_MARKED_KNOWN_EXPLOITED' "
                 + "AND target_id = :id").param("id", before.get("id").toString()).query(Long.class).single())
@@ -121,6 +124,6 @@ class AdvisoryFeedsApiTest extends IntegrationTest {
                   {"cveID": "%s", "vendorProject": "Khiên", "product": "Thử", "vulnerabilityName": "Lỗ hổng thử",
                    "dateAdded": "2025-08-20", "shortDescription": "d", "requiredAction": "Vá ngay",
                    "dueDate": "2025-09-10", "knownRansomwareCampaignUse": "Unknown", "notes": "", "cwes": []}]}
-                """.formatted(version, cve)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                """.formatted(version, cve)).getBytes(StandardCharsets.UTF_8);
     }
 }

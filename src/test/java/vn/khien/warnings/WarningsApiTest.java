@@ -15,6 +15,7 @@ import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.ScanTestSupport;
+import java.nio.file.Files;
 
 /**
  * Warnings end to end over the API and the real database: publish, match (CPE range boundaries, purl+vers, open
@@ -250,7 +251,7 @@ class WarningsApiTest extends IntegrationTest {
         long onlyBoard = ScanTestSupport.system(data, t.unitA());
         component(http.api(t.officerA().token()), onlyBoard, "cpe:2.3:a:espressif:esp-idf:4.1:*:*:*:*:*:*:*", null);
         component(http.api(t.officerA().token()), sys, "cpe:2.3:h:espressif:esp32:-:*:*:*:*:*:*:*", null);
-        byte[] nvd = java.nio.file.Files.readAllBytes(AdvisoryFeedsApiTest.feeds().resolve("nvd/CVE-2020-13595.json"));
+        byte[] nvd = Files.readAllBytes(AdvisoryFeedsApiTest.feeds().resolve("nvd/CVE-2020-13595.json"));
         assertThat(admin().upload("/api/v1/advisory-feeds", "CVE-2020-13595.json", nvd, Map.of()).status()).isEqualTo(201);
         long advisory = list(admin().get("/api/v1/advisories?cve=CVE-2020-13595")).stream()
                 .filter(n -> n.get("kind").asString().equals("NVD")).findFirst().orElseThrow().get("id").asLong();

@@ -14,6 +14,7 @@ import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.ScanTestSupport;
+import vn.khien.access.Role;
 
 /**
  * In a real browser: a unit answers two systems with one OpenVEX file, a bad file is refused naming its field, the
@@ -39,7 +40,7 @@ class WarningsVexBrowserTest extends IntegrationTest {
         f.component(a, s1, null, WarningsVexTest.LOG4J);
         f.component(a, s2, null, WarningsVexTest.LOG4J);
         // received from above: published at the root, reaching the province's unit A
-        TestData.Person national = data.person(data.root(), vn.khien.access.Role.SECURITY_OFFICER);
+        TestData.Person national = data.person(data.root(), Role.SECURITY_OFFICER);
         Http.Response p = f.publish(http.api(national.token()), data.root().id(), "AMBER", List.of(
                         Map.of("purl", "pkg:maven/org.apache.logging.log4j/log4j-core", "vers", "vers:maven/>=2.0|<2.15.0")),
                 List.of("CVE-2021-44228"), List.of(t.province().id()), LocalDate.now().plusDays(3));

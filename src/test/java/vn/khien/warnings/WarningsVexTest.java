@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.vulnerabilities.ScanTestSupport;
+import java.util.HashMap;
 
 /**
  * A unit answers a warning for many systems at once with a VEX document (OpenVEX, CycloneDX, CSAF): statements apply
@@ -51,7 +52,7 @@ class WarningsVexTest extends IntegrationTest {
     }
 
     Map<Long, String> statuses(Http.Api as, long warning) {
-        Map<Long, String> out = new java.util.HashMap<>();
+        Map<Long, String> out = new HashMap<>();
         for (JsonNode n : WarningsApiTest.list(as.get("/api/v1/warnings/" + warning + "/affected"))) {
             out.put(n.get("systemId").asLong(), n.get("status").asString());
         }

@@ -12,6 +12,7 @@ import vn.khien.platform.figures.FigurePeriod;
 import vn.khien.platform.figures.GroupedCounts;
 import vn.khien.platform.figures.FigureRow;
 import vn.khien.platform.figures.FigureSource;
+import java.util.LinkedHashSet;
 
 /**
  * Compliance figures, counted at the system's owner over systems in scope at the end of the period.
@@ -57,7 +58,7 @@ class ComplianceFigures implements FigureSource {
 
     @Override
     public Set<String> figures() {
-        Set<String> names = new java.util.LinkedHashSet<>(conditions.keySet());
+        Set<String> names = new LinkedHashSet<>(conditions.keySet());
         names.add("assessmentsDone");
         return names;
     }

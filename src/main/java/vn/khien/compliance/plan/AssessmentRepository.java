@@ -15,6 +15,8 @@ import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
 import vn.khien.compliance.assessment.AssessorKind;
 import vn.khien.systems.VisibleSystems;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Plain SQL over assessments; reads AND in the register's visibility of the system. */
 @Repository
@@ -68,8 +70,8 @@ class AssessmentRepository {
     }
 
     /** Kinds of the completed assessments of the system, without a person (schedules of event-driven code). */
-    public java.util.Set<AssessmentKind> completedKinds(long systemId) {
-        java.util.Set<AssessmentKind> kinds = java.util.EnumSet.noneOf(AssessmentKind.class);
+    public Set<AssessmentKind> completedKinds(long systemId) {
+        Set<AssessmentKind> kinds = EnumSet.noneOf(AssessmentKind.class);
         jdbc.sql("SELECT DISTINCT kind FROM assessment WHERE system_id = :s AND completed_on IS NOT NULL")
                 .param("s", systemId).query(String.class).list().forEach(k -> kinds.add(AssessmentKind.valueOf(k)));
         return kinds;

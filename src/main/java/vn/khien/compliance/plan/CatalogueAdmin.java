@@ -18,6 +18,9 @@ import vn.khien.compliance.catalogue.CatalogueValidationException;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
+import java.sql.Date;
+import java.time.LocalDate;
+import vn.khien.compliance.catalogue.Regime;
 
 /**
  * Administrator import and export of catalogues. Legal BASE catalogues change only by a platform administrator;
@@ -63,8 +66,8 @@ class CatalogueAdmin {
         if (yaml == null || yaml.isBlank()) {
             throw new FieldProblemException("file", "validation.required");
         }
-        if (yaml.length() > vn.khien.compliance.catalogue.CatalogueLoader.MAX_CHARS) {
-            throw new FieldProblemException("file", "validation.maxChars", vn.khien.compliance.catalogue.CatalogueLoader.MAX_CHARS);
+        if (yaml.length() > CatalogueLoader.MAX_CHARS) {
+            throw new FieldProblemException("file", "validation.maxChars", CatalogueLoader.MAX_CHARS);
         }
         Catalogue catalogue;
         try {
@@ -105,8 +108,8 @@ class CatalogueAdmin {
                 continue;
             }
             Object on = s.get("approved_on");
-            java.time.LocalDate approvedOn = on instanceof java.sql.Date d ? d.toLocalDate()
-                    : on instanceof java.time.LocalDate l ? l : null;
+            LocalDate approvedOn = on instanceof Date d ? d.toLocalDate()
+                    : on instanceof LocalDate l ? l : null;
             planService.derive(((Number) s.get("id")).longValue(), ((Number) s.get("owner_organization_id")).longValue(),
                     (String) s.get("path"), ((Number) s.get("level")).intValue(), regimeId, approvedOn);
         }
@@ -127,7 +130,7 @@ class CatalogueAdmin {
     }
 
     private void checkFitsOnBase(Catalogue layer) {
-        for (var regime : vn.khien.compliance.catalogue.Regime.values()) {
+        for (var regime : Regime.values()) {
             if (layer.header().regime() != null && layer.header().regime() != regime) {
                 continue;
             }

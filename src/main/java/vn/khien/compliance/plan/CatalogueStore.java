@@ -20,6 +20,8 @@ import vn.khien.compliance.catalogue.CatalogueSet;
 import vn.khien.compliance.catalogue.Regime;
 import vn.khien.compliance.catalogue.Requirement;
 import vn.khien.compliance.catalogue.RequirementIndex;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * Catalogue versions in the database. The shipped YAML files are stored at start when their version is new, so every
@@ -139,7 +141,7 @@ public class CatalogueStore implements ApplicationRunner {
                 .query(String.class).single();
     }
 
-    private StoredCatalogue map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private StoredCatalogue map(ResultSet rs, int n) throws SQLException {
         long id = rs.getLong("id");
         Catalogue catalogue = parsed.computeIfAbsent(id, k ->
                 CatalogueLoader.fromYaml(content(k), "stored catalogue " + k));

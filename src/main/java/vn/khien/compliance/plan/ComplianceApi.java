@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.khien.compliance.catalogue.DesignProduct;
 import vn.khien.compliance.catalogue.RequirementGroup;
 import vn.khien.compliance.catalogue.RequirementKind;
+import jakarta.validation.constraints.Size;
+import vn.khien.platform.Downloads;
 
 @RestController
 @RequestMapping("/api/v1/compliance")
@@ -53,7 +55,7 @@ class ComplianceApi {
     }
 
     /** Evidence as JSON: a link, or a file as base64 ({@code content}). */
-    public record EvidenceBody(@jakarta.validation.constraints.Size(max = 300, message = "{validation.size}") String title, @jakarta.validation.constraints.Size(max = 1000, message = "{validation.size}") String url, LocalDate validUntil, @jakarta.validation.constraints.Size(max = 300, message = "{validation.size}") String fileName, @jakarta.validation.constraints.Size(max = 200, message = "{validation.size}") String contentType,
+    public record EvidenceBody(@Size(max = 300, message = "{validation.size}") String title, @Size(max = 1000, message = "{validation.size}") String url, LocalDate validUntil, @Size(max = 300, message = "{validation.size}") String fileName, @Size(max = 200, message = "{validation.size}") String contentType,
                                byte[] content) {
     }
 
@@ -234,6 +236,6 @@ class ComplianceApi {
     }
 
     static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {
-        return vn.khien.platform.Downloads.attachment(content, name, type);
+        return Downloads.attachment(content, name, type);
     }
 }

@@ -20,6 +20,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.platform.FieldProblemException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.util.MultiValueMap;
+import vn.khien.compliance.assessment.AssessorKind;
+import vn.khien.compliance.assessment.RiskRating;
 
 /** The compliance pages: subtree overview with chart, a system's plan, and the catalogue administration. */
 @Controller
@@ -33,11 +41,11 @@ class CompliancePages {
     private final RiskService risks;
     private final EvidenceWithdrawals withdrawals;
     private final TaskChanges taskChanges;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
     public CompliancePages(PlanService plans, ComplianceService compliance, AssessmentService assessments,
                            CatalogueAdmin catalogues, RiskService risks, EvidenceWithdrawals withdrawals,
-                           TaskChanges taskChanges, org.springframework.context.MessageSource messages) {
+                           TaskChanges taskChanges, MessageSource messages) {
         this.risks = risks;
         this.withdrawals = withdrawals;
         this.taskChanges = taskChanges;
@@ -59,10 +67,10 @@ class CompliancePages {
             model.addAttribute("summary", summary);
             model.addAttribute("groupLabels", String.join("|", summary.byGroup().keySet().stream()
                     .map(g -> messages.getMessage("compliance.group." + g.name(), null, g.name(),
-                            org.springframework.context.i18n.LocaleContextHolder.getLocale())).toList()));
+                            LocaleContextHolder.getLocale())).toList()));
             model.addAttribute("levelLabels", String.join("|", summary.byLevel().keySet().stream()
                     .map(l -> messages.getMessage("compliance.levelN", new Object[] {l}, String.valueOf(l),
-                            org.springframework.context.i18n.LocaleContextHolder.getLocale())).toList()));
+                            LocaleContextHolder.getLocale())).toList()));
             model.addAttribute("levelValues", String.join(",", summary.byLevel().values().stream()
                     .map(t -> String.valueOf(t.percent())).toList()));
             model.addAttribute("groupValues", summary.byGroup().values().stream()
@@ -92,7 +100,7 @@ class CompliancePages {
             return "redirect:/compliance/systems/" + id + "#req-" + requirementId;
         } catch (FieldProblemException e) {
             // What was typed comes back in the open form, each message next to its field (issue 9).
-            Map<String, Object> typed = new java.util.HashMap<>();
+            Map<String, Object> typed = new HashMap<>();
             typed.put("status", update.getStatus() == null ? null : update.getStatus().name());
             typed.put("howMet", update.getHowMet());
             typed.put("owner", update.getOwner());
@@ -116,7 +124,7 @@ class CompliancePages {
                     hasFile ? file.getBytes() : null));
             return "redirect:/compliance/systems/" + id + "#req-" + requirementId;
         } catch (FieldProblemException e) {
-            Map<String, Object> typed = new java.util.HashMap<>();
+            Map<String, Object> typed = new HashMap<>();
             typed.put("title", title);
             typed.put("url", url);
             typed.put("validUntil", validUntil);
@@ -219,21 +227,21 @@ class CompliancePages {
      */
     @PostMapping("/systems/{id}/assessments")
     String recordAssessment(@PathVariable long id, @RequestParam(required = false) AssessmentKind kind,
-                            @RequestParam(required = false) vn.khien.compliance.assessment.AssessorKind assessorKind,
+                            @RequestParam(required = false) AssessorKind assessorKind,
                             @RequestParam(required = false) String assessorName,
                             @RequestParam(required = false) List<AssessmentScope> scopes,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedOn,
                             @RequestParam(required = false) String remediationOwner,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate remediationDue,
-                            @RequestParam org.springframework.util.MultiValueMap<String, String> form,
+                            @RequestParam MultiValueMap<String, String> form,
                             @RequestParam(required = false) MultipartFile report, Model model) throws IOException {
         try {
             List<AssessmentRequest.ResultRequest> results = AssessmentForm.results(form, remediationOwner,
                     remediationDue);
             boolean hasReport = report != null && !report.isEmpty();
             assessments.record(id, new AssessmentRequest(kind, assessorKind, assessorName,
-                    scopes == null ? List.of() : scopes, startedOn, completedOn, java.util.Set.of(), results,
+                    scopes == null ? List.of() : scopes, startedOn, completedOn, Set.of(), results,
                     hasReport ? report.getOriginalFilename() : null, hasReport ? report.getBytes() : null));
             return "redirect:/compliance/systems/" + id + "#assessments";
         } catch (FieldProblemException e) {
@@ -242,7 +250,7 @@ class CompliancePages {
     }
 
     @PostMapping("/systems/{id}/risk")
-    String saveRisk(@PathVariable long id, @RequestParam(required = false) vn.khien.compliance.assessment.RiskRating rating,
+    String saveRisk(@PathVariable long id, @RequestParam(required = false) RiskRating rating,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate assessedOn,
                     @RequestParam(required = false) String note, Model model) {
         try {
@@ -301,7 +309,7 @@ class CompliancePages {
     /** Problems as sentences in the reader's language (the fields are named by the form they sit next to). */
     private List<String> texts(FieldProblemException e) {
         return e.problems().stream().map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(),
-                org.springframework.context.i18n.LocaleContextHolder.getLocale())).toList();
+                LocaleContextHolder.getLocale())).toList();
     }
 
     private String planPage(long id, Model model, FieldProblemException problem, String requirementId) {
@@ -311,19 +319,19 @@ class CompliancePages {
         model.addAttribute("assessments", assessments.list(id));
         model.addAttribute("statuses", RequirementStatus.values());
         model.addAttribute("assessmentKinds", AssessmentKind.values());
-        model.addAttribute("assessorKinds", vn.khien.compliance.assessment.AssessorKind.values());
+        model.addAttribute("assessorKinds", AssessorKind.values());
         model.addAttribute("assessmentScopes", AssessmentScope.values());
         model.addAttribute("outcomes", AssessmentOutcome.values());
         model.addAttribute("taskStatuses", TaskStatus.values());
         model.addAttribute("risk", risks.get(id).orElse(null));
-        model.addAttribute("riskRatings", vn.khien.compliance.assessment.RiskRating.values());
+        model.addAttribute("riskRatings", RiskRating.values());
         model.addAttribute("problems", problem == null ? List.of() : texts(problem));
         model.addAttribute("problemRequirement", requirementId);
         // Problems of one requirement's forms go next to their fields, not only at the top.
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         if (problem != null && requirementId != null) {
             problem.problems().forEach(p -> fields.merge(p.field(), messages.getMessage(p.messageKey(), p.args(),
-                    p.messageKey(), org.springframework.context.i18n.LocaleContextHolder.getLocale()), (a, b) -> a + " " + b));
+                    p.messageKey(), LocaleContextHolder.getLocale()), (a, b) -> a + " " + b));
         }
         model.addAttribute("problemFields", fields);
         if (!model.containsAttribute("typedItem")) {

@@ -13,6 +13,11 @@ import vn.khien.platform.NotFoundException;
 import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.register.SystemSearch;
 import vn.khien.systems.VisibleSystems;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import vn.khien.compliance.catalogue.ComplianceTally;
+import vn.khien.compliance.catalogue.RequirementStatus;
 
 /**
  * Compliance shares computed from plan data, per system and rolled up per organisation subtree. Only systems with an
@@ -27,10 +32,10 @@ public class ComplianceService {
     private final AssessmentService assessments;
     private final OrgScope scope;
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     public ComplianceService(VisibleSystems systems, PlanRepository plans, CatalogueStore catalogues,
-                             AssessmentService assessments, OrgScope scope, JdbcClient jdbc, java.time.Clock clock) {
+                             AssessmentService assessments, OrgScope scope, JdbcClient jdbc, Clock clock) {
         this.clock = clock;
         this.systems = systems;
         this.plans = plans;
@@ -42,9 +47,9 @@ public class ComplianceService {
 
     public SystemSummary forSystem(long systemId) {
         InformationSystem system = systems.get(systemId);
-        Map<String, vn.khien.compliance.catalogue.RequirementStatus> statuses = new java.util.LinkedHashMap<>();
+        Map<String, RequirementStatus> statuses = new LinkedHashMap<>();
         plans.items(systemId, true).forEach(i -> statuses.put(i.requirementId(), i.status()));
-        long flagged = plans.evidence(systemId, java.time.LocalDate.now(clock)).stream()
+        long flagged = plans.evidence(systemId, LocalDate.now(clock)).stream()
                 .filter(Evidence::flagged).filter(e -> statuses.containsKey(e.requirementId())).count();
         return summary(system, statuses, catalogues.everything(), flagged);
     }
@@ -55,15 +60,15 @@ public class ComplianceService {
         }
         Map<String, Object> org = jdbc.sql("SELECT name_vi, path FROM organization WHERE id = :id")
                 .param("id", organizationId).query().singleRow();
-        Map<Long, Map<String, vn.khien.compliance.catalogue.RequirementStatus>> statuses =
+        Map<Long, Map<String, RequirementStatus>> statuses =
                 plans.statusesInSubtree((String) org.get("path"));
         RequirementIndex index = catalogues.everything();
         Map<Long, Long> flagged = plans.flaggedEvidenceInSubtree((String) org.get("path"),
-                java.time.LocalDate.now(clock));
+                LocalDate.now(clock));
         List<SystemSummary> rows = new ArrayList<>();
         List<SystemCompliance> compliance = new ArrayList<>();
         for (InformationSystem system : systems.search(new SystemSearch(organizationId, null, null, null, null))) {
-            Map<String, vn.khien.compliance.catalogue.RequirementStatus> s = statuses.get(system.id());
+            Map<String, RequirementStatus> s = statuses.get(system.id());
             if (system.approvedLevel() == null || s == null) {
                 continue;
             }
@@ -96,12 +101,12 @@ public class ComplianceService {
     }
 
     private SystemSummary summary(InformationSystem system,
-                                  Map<String, vn.khien.compliance.catalogue.RequirementStatus> statuses,
+                                  Map<String, RequirementStatus> statuses,
                                   RequirementIndex index, long flaggedEvidence) {
         if (system.approvedLevel() == null) {
             return new SystemSummary(system.id(), system.code(), system.name(), system.ownerOrganizationId(),
                     system.ownerName(), null, system.approvedRegime(),
-                    vn.khien.compliance.catalogue.ComplianceTally.EMPTY, 0, false, Map.of(), null, false, 0);
+                    ComplianceTally.EMPTY, 0, false, Map.of(), null, false, 0);
         }
         SystemCompliance c = new SystemCompliance(String.valueOf(system.id()), system.approvedLevel(), statuses);
         return new SystemSummary(system.id(), system.code(), system.name(), system.ownerOrganizationId(),

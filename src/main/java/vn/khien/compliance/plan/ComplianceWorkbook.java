@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.platform.DateDisplay;
+import java.time.LocalDate;
 
 /** The compliance table of a subtree as XLSX (streamed, so a whole province fits): one row per system. */
 final class ComplianceWorkbook {
@@ -65,7 +66,7 @@ final class ComplianceWorkbook {
         }
     }
 
-    private static String date(java.time.LocalDate d) {
+    private static String date(LocalDate d) {
         return d == null ? "" : DateDisplay.DATE.format(d);
     }
 }

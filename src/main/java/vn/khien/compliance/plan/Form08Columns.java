@@ -13,6 +13,7 @@ import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.platform.DateDisplay;
 import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.register.RegisterColumnsContributor;
+import java.util.stream.Stream;
 
 /**
  * Columns 8, 10, 11 and 12 of the register's Mẫu 08 export (NĐ 331/2026, regulation.md §6.2), from compliance data.
@@ -83,9 +84,9 @@ class Form08Columns implements RegisterColumnsContributor {
 
     /** The last date on the roadmap: the latest target of a PLANNED item or due date of an open task. */
     static LocalDate expectedFullDeployment(List<Form08Repository.ItemState> plan, LocalDate lastTaskDue) {
-        return java.util.stream.Stream.concat(plan.stream()
+        return Stream.concat(plan.stream()
                                 .filter(i -> i.status() == RequirementStatus.PLANNED).map(Form08Repository.ItemState::targetDate),
-                        java.util.stream.Stream.of(lastTaskDue))
+                        Stream.of(lastTaskDue))
                 .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null);
     }
 

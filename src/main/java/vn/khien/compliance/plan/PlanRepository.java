@@ -17,6 +17,8 @@ import vn.khien.access.ScopeFilter;
 import vn.khien.compliance.catalogue.EvidenceExpiry;
 import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.systems.VisibleSystems;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 
 /**
  * Plain SQL over plans, evidence, remediation tasks and security regulations. Reads for people AND in the register's
@@ -138,14 +140,14 @@ public class PlanRepository {
     /** Statuses of the required items of every visible system of the subtree of {@code orgPath} (owned or appraised there). */
     public Map<Long, Map<String, RequirementStatus>> statusesInSubtree(String orgPath) {
         ScopeFilter f = systems.visibleSystems("p.system_id");
-        Map<Long, Map<String, RequirementStatus>> result = new java.util.LinkedHashMap<>();
+        Map<Long, Map<String, RequirementStatus>> result = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT p.system_id, p.requirement_id, p.status FROM plan_item p
                 WHERE p.required = TRUE AND """ + " " + systems.concernsSubtree("p.system_id") + " AND " + f.sql()
                         + " ORDER BY p.system_id, p.id")
                 .params(f.params()).param("subtreePath", orgPath)
                 .query((ResultSet rs) -> {
-                    result.computeIfAbsent(rs.getLong(1), k -> new java.util.LinkedHashMap<>())
+                    result.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
                             .put(rs.getString(2), RequirementStatus.valueOf(rs.getString(3)));
                 });
         return result;
@@ -159,7 +161,7 @@ public class PlanRepository {
      */
     public Map<Long, Long> flaggedEvidenceInSubtree(String orgPath, LocalDate today) {
         ScopeFilter f = systems.visibleSystems("e.system_id");
-        Map<Long, Long> result = new java.util.HashMap<>();
+        Map<Long, Long> result = new HashMap<>();
         jdbc.sql("SELECT e.system_id, COUNT(*) FROM plan_evidence e"
                         + " JOIN plan_item p ON p.system_id = e.system_id AND p.requirement_id = e.requirement_id"
                         + " AND p.required = TRUE"

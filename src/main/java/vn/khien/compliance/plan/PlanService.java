@@ -24,6 +24,7 @@ import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.VisibleSystems;
+import java.util.HashSet;
 
 /**
  * A system's security plan: derived from the approved level and regime, filled in requirement by requirement, with
@@ -205,7 +206,7 @@ public class PlanService {
             throw new FieldProblemException("dueOn", "validation.required");
         }
         var requirements = catalogues.everything();
-        Set<String> open = new java.util.HashSet<>();
+        Set<String> open = new HashSet<>();
         plans.tasks(systemId).stream().filter(t -> !t.done() && t.requirementId() != null)
                 .forEach(t -> open.add(t.requirementId()));
         List<Long> created = new ArrayList<>();

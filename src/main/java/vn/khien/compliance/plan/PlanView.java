@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.systems.register.InformationSystem;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 
 /** Everything the plan page and the plan document show for one system. */
 record PlanView(InformationSystem system, boolean canEdit, PlanRevision revision, List<PlanRevision> history,
@@ -24,20 +27,20 @@ record PlanView(InformationSystem system, boolean canEdit, PlanRevision revision
 
     /** Planned items and open tasks by date: the roadmap to "fully deployed". */
     public List<RoadmapEntry> roadmap() {
-        java.util.ArrayList<RoadmapEntry> entries = new java.util.ArrayList<>();
+        ArrayList<RoadmapEntry> entries = new ArrayList<>();
         lines.stream().filter(l -> l.item().status() == RequirementStatus.PLANNED && l.item().targetDate() != null)
                 .forEach(l -> entries.add(new RoadmapEntry(l.item().targetDate(), l.requirement().id(),
                         PlanLine.title(l.requirement()), l.item().owner(), null, null)));
         tasks.stream().filter(t -> !t.done()).forEach(t -> entries.add(new RoadmapEntry(t.dueOn(), t.requirementId(),
                 t.title(), t.owner(), t.id(), t.status())));
-        entries.sort(java.util.Comparator.comparing(RoadmapEntry::date,
-                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        entries.sort(Comparator.comparing(RoadmapEntry::date,
+                Comparator.nullsLast(Comparator.naturalOrder())));
         return entries;
     }
 
     public Map<String, List<PlanLine>> byKind() {
         return lines.stream().collect(Collectors.groupingBy(l -> l.requirement().kind().name(),
-                java.util.LinkedHashMap::new, Collectors.toList()));
+                LinkedHashMap::new, Collectors.toList()));
     }
 
     /** {@code taskId} and {@code status} are null for a planned requirement, else the remediation task's. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.khien.compliance.assessment.RiskRating;
+import java.time.LocalDate;
 
 /**
  * Risk ratings per system. Reads take no person: callers have already resolved the system through the register's
@@ -24,7 +25,7 @@ class RiskRepository {
         return jdbc.sql("SELECT system_id, rating, assessed_on, note FROM compliance_risk_rating WHERE system_id = :s")
                 .param("s", systemId)
                 .query((rs, n) -> new SystemRisk(rs.getLong(1), RiskRating.valueOf(rs.getString(2)),
-                        rs.getObject(3, java.time.LocalDate.class), rs.getString(4)))
+                        rs.getObject(3, LocalDate.class), rs.getString(4)))
                 .optional();
     }
 

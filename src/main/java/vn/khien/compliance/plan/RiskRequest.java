@@ -2,7 +2,8 @@ package vn.khien.compliance.plan;
 
 import java.time.LocalDate;
 import vn.khien.compliance.assessment.RiskRating;
+import jakarta.validation.constraints.Size;
 
 /** Rating, the date of the risk assessment it comes from, and a note (e.g. the report's reference). */
-record RiskRequest(RiskRating rating, LocalDate assessedOn, @jakarta.validation.constraints.Size(max = 20000, message = "{validation.size}") String note) {
+record RiskRequest(RiskRating rating, LocalDate assessedOn, @Size(max = 20000, message = "{validation.size}") String note) {
 }

@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.platform.SafeText;
+import java.util.stream.Collectors;
 
 /**
  * Sign-in throttling (ADR 0017). Every failed sign-in counts against three keys: the source address, the typed
@@ -86,7 +87,7 @@ public class LoginThrottle {
         this.pair = Policy.parse(pair);
         this.window = window;
         this.exemptSources = exemptSources.stream().map(String::trim).filter(s -> !s.isEmpty())
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** How long this source must still wait before trying this name; counts the refused attempt. */

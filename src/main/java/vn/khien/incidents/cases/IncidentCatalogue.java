@@ -12,6 +12,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import vn.khien.incidents.deadlines.ReportKind;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Categories and report forms as rule data ({@code rules/incidents/categories.yaml}, {@code report-forms.yaml}). */
 public final class IncidentCatalogue {
@@ -89,8 +91,8 @@ public final class IncidentCatalogue {
     }
 
     /** The report kinds whose submissions are evidence of an obligation rule (report-forms.yaml {@code duty}). */
-    public java.util.Set<ReportKind> kindsOfDuty(String rule) {
-        java.util.Set<ReportKind> out = java.util.EnumSet.noneOf(ReportKind.class);
+    public Set<ReportKind> kindsOfDuty(String rule) {
+        Set<ReportKind> out = EnumSet.noneOf(ReportKind.class);
         forms.values().stream().filter(f -> rule.equals(f.duty())).forEach(f -> out.add(f.kind()));
         return out;
     }

@@ -18,6 +18,8 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.springframework.stereotype.Component;
 import vn.khien.incidents.deadlines.DeadlineAssessment;
 import vn.khien.incidents.deadlines.ReportKind;
+import java.util.Locale;
+import org.apache.poi.xwpf.usermodel.UnderlinePatterns;
 
 /**
  * Incident reports as DOCX in the Vietnamese administrative layout (issuing body and national motto side by side,
@@ -105,7 +107,7 @@ class IncidentDocuments {
         XWPFTable t = doc.createTable(1, 2);
         t.removeBorders();
         t.setWidth("100%");
-        cell(t.getRow(0).getCell(0), List.of(new String[] {organization.toUpperCase(java.util.Locale.ROOT), "b"},
+        cell(t.getRow(0).getCell(0), List.of(new String[] {organization.toUpperCase(Locale.ROOT), "b"},
                 new String[] {"Số: ……/BC-ƯCSC", ""}));
         cell(t.getRow(0).getCell(1), List.of(new String[] {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "b"},
                 new String[] {"Độc lập - Tự do - Hạnh phúc", "bu"},
@@ -123,7 +125,7 @@ class IncidentDocuments {
             r.setBold(l[1].contains("b"));
             r.setItalic(l[1].contains("i"));
             if (l[1].contains("u")) {
-                r.setUnderline(org.apache.poi.xwpf.usermodel.UnderlinePatterns.SINGLE);
+                r.setUnderline(UnderlinePatterns.SINGLE);
             }
         }
     }

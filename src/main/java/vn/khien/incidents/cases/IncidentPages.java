@@ -26,6 +26,10 @@ import vn.khien.incidents.deadlines.ReportKind;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 
 /** The incident pages: the queue, reporting a new incident, and the case with its clocks, reports and coordination. */
 @Controller
@@ -87,7 +91,7 @@ class IncidentPages {
             formModel(model);
             model.addAttribute("errors", e.problems().stream().map(p -> text("incidents.field." + p.field()) + ": "
                     + text(p.messageKey(), p.args())).toList());
-            java.util.Map<String, Object> form = new java.util.HashMap<>();
+            Map<String, Object> form = new HashMap<>();
             form.put("organizationId", organizationId);
             form.put("systemId", systemId);
             form.put("title", title);
@@ -124,7 +128,7 @@ class IncidentPages {
         model.addAttribute("timeline", service.timeline(id));
         model.addAttribute("indicatorKinds", Indicators.Kind.values());
         model.addAttribute("reportKinds", ReportKind.values());
-        java.util.Set<Long> ids = new java.util.HashSet<>();
+        Set<Long> ids = new HashSet<>();
         dues.forEach(d -> ids.addAll(d.recipients()));
         model.addAttribute("orgNames", lookups.organizationNames(ids));
         model.addAttribute("answerable", answerable(service.orders(id)));
@@ -193,7 +197,7 @@ class IncidentPages {
         try {
             LocalDateTime local = LocalDateTimes.parse(value);
             return local == null ? null : local.atZone(IncidentDocuments.VN).toOffsetDateTime();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new FieldProblemException(List.of(new FieldProblemException.FieldProblem(field, "incidents.error.dateInvalid")));
         }
     }

@@ -16,6 +16,11 @@ import org.springframework.stereotype.Repository;
 import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.access.ScopeFilter;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import vn.khien.platform.FieldProblemException;
 
 /**
  * Incidents in SQL. Every read ANDs the visibility predicate: the caller sees an incident when they hold a role in
@@ -93,7 +98,7 @@ class IncidentRepository {
      * Unscoped, for the duty evidence of systems the caller already reached through its scope: the open incidents of
      * those systems (not closed, not rejected as false).
      */
-    List<Incident> openOfSystems(java.util.Collection<Long> systemIds) {
+    List<Incident> openOfSystems(Collection<Long> systemIds) {
         if (systemIds.isEmpty()) {
             return List.of();
         }
@@ -103,20 +108,20 @@ class IncidentRepository {
     }
 
     /** The kinds of report already submitted per incident, for the incidents given (one query). */
-    Map<Long, java.util.Set<String>> submittedKinds(java.util.Collection<Long> incidentIds) {
-        Map<Long, java.util.Set<String>> out = new HashMap<>();
+    Map<Long, Set<String>> submittedKinds(Collection<Long> incidentIds) {
+        Map<Long, Set<String>> out = new HashMap<>();
         if (incidentIds.isEmpty()) {
             return out;
         }
         jdbc.sql("SELECT DISTINCT incident_id, kind FROM incident_report WHERE incident_id IN (:ids)")
                 .param("ids", List.copyOf(incidentIds))
-                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>()).add(rs.getString(2)))
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2)))
                 .list();
         return out;
     }
 
     /** The last submission of any of the kinds per system, for the systems given (one query). */
-    Map<Long, Instant> lastSubmissionOfSystems(java.util.Collection<Long> systemIds, java.util.Collection<String> kinds) {
+    Map<Long, Instant> lastSubmissionOfSystems(Collection<Long> systemIds, Collection<String> kinds) {
         Map<Long, Instant> out = new HashMap<>();
         if (systemIds.isEmpty() || kinds.isEmpty()) {
             return out;
@@ -129,7 +134,7 @@ class IncidentRepository {
     }
 
     /** The last verification (or rejection as false) and the oldest unverified incident per system (one query). */
-    Map<Long, Instant[]> acknowledgementsOfSystems(java.util.Collection<Long> systemIds) {
+    Map<Long, Instant[]> acknowledgementsOfSystems(Collection<Long> systemIds) {
         Map<Long, Instant[]> out = new HashMap<>();
         if (systemIds.isEmpty()) {
             return out;
@@ -174,7 +179,7 @@ class IncidentRepository {
     }
 
     public record NewIncident(long organizationId, Long systemId, String title, String description, String category,
-                              Severity severity, IncidentSource source, java.time.OffsetDateTime detectedAt, String regime,
+                              Severity severity, IncidentSource source, OffsetDateTime detectedAt, String regime,
                               boolean beyondCapacity, Boolean serious, boolean nationalSecuritySigns, String externalRef,
                               String reporterName, String reporterContact, Long createdBy) { }
 
@@ -218,7 +223,7 @@ class IncidentRepository {
     private static void requireOne(int n) {
         if (n != 1) {
             // Someone else moved the case meanwhile.
-            throw new vn.khien.platform.FieldProblemException("status", "incidents.error.concurrent");
+            throw new FieldProblemException("status", "incidents.error.concurrent");
         }
     }
 
@@ -467,7 +472,7 @@ class IncidentRepository {
     }
 
     /** Names of organisations by id, for the ids a page shows. */
-    public Map<Long, String> organizationNames(java.util.Collection<Long> ids) {
+    public Map<Long, String> organizationNames(Collection<Long> ids) {
         Map<Long, String> names = new HashMap<>();
         if (ids.isEmpty()) {
             return names;

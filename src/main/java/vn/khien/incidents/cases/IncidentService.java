@@ -34,6 +34,9 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.AuthorityDesignationsQuery;
+import java.time.YearMonth;
+import java.util.TreeMap;
+import vn.khien.incidents.deadlines.IncidentFacts;
 
 /** Incident case work: intake, the workflow, reports, sharing and coordination. Every change is audited. */
 @Service
@@ -122,7 +125,7 @@ public class IncidentService {
         }
         boolean beyond = Boolean.TRUE.equals(r.beyondCapacity());
         boolean ns = Boolean.TRUE.equals(r.nationalSecuritySigns());
-        DeadlineAssessment a = engine.assess(new vn.khien.incidents.deadlines.IncidentFacts(r.detectedAt(), beyond,
+        DeadlineAssessment a = engine.assess(new IncidentFacts(r.detectedAt(), beyond,
                 r.serious(), ns, null));
         Severity severity = a.serious() || ns ? Severity.CRITICAL : beyond ? Severity.HIGH : Severity.MEDIUM;
         Instant now = clock.instant();
@@ -158,7 +161,7 @@ public class IncidentService {
         if (blank(reporterContact)) {
             throw new FieldProblemException("reporterContact", "validation.required");
         }
-        DeadlineAssessment a = engine.assess(vn.khien.incidents.deadlines.IncidentFacts.detected(detectedAt));
+        DeadlineAssessment a = engine.assess(IncidentFacts.detected(detectedAt));
         Instant now = clock.instant();
         long id = incidents.insert(new IncidentRepository.NewIncident(organizationId, null, title.strip(),
                 description == null ? null : description.strip(), category, Severity.MEDIUM, IncidentSource.PUBLIC,
@@ -635,10 +638,10 @@ public class IncidentService {
         if (from == null || to == null || to.isBefore(from)) {
             throw new FieldProblemException("to", "incidents.error.period");
         }
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         for (IncidentRepository.StatRow r : incidents.statistics(organizationId,
                 from.atStartOfDay(IncidentDocuments.VN).toInstant(), to.plusDays(1).atStartOfDay(IncidentDocuments.VN).toInstant())) {
-            String month = java.time.YearMonth.from(r.detectedAt().atZone(IncidentDocuments.VN)).toString();
+            String month = YearMonth.from(r.detectedAt().atZone(IncidentDocuments.VN)).toString();
             counts.merge(month + "|" + r.category() + "|" + r.severity(), 1L, Long::sum);
         }
         return counts.entrySet().stream().map(e -> {

@@ -20,6 +20,7 @@ import vn.khien.incidents.deadlines.DeadlineAssessment;
 import vn.khien.incidents.deadlines.ReportKind;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
+import org.springframework.format.annotation.DateTimeFormat;
 
 @RestController
 @Tag(name = "Incidents", description = "Incident cases: intake, legal reporting clocks by regime, reports, coordination")
@@ -206,8 +207,8 @@ class IncidentsApi {
     @GetMapping("/api/v1/organizations/{organizationId}/incidents/statistics")
     @Operation(summary = "Incidents per month, category and severity for an organisation's subtree (as far as visible)")
     public List<IncidentService.Statistic> statistics(@PathVariable long organizationId,
-                                                      @RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate from,
-                                                      @RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate to) {
+                                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return service.statistics(organizationId, from, to);
     }
 }

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.Arrays;
 
 /** Validates and normalises indicators of compromise; plain Java, no look-ups (no DNS). */
 public final class Indicators {
@@ -86,8 +87,8 @@ public final class Indicators {
         if (bestStart < 0) {
             return full.toLowerCase(Locale.ROOT);
         }
-        String head = String.join(":", java.util.Arrays.copyOfRange(parts, 0, bestStart));
-        String tail = String.join(":", java.util.Arrays.copyOfRange(parts, bestStart + bestLen, parts.length));
+        String head = String.join(":", Arrays.copyOfRange(parts, 0, bestStart));
+        String tail = String.join(":", Arrays.copyOfRange(parts, bestStart + bestLen, parts.length));
         return (head + "::" + tail).toLowerCase(Locale.ROOT);
     }
 

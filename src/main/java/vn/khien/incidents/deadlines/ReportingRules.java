@@ -15,6 +15,8 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import java.time.ZoneOffset;
+import java.util.Date;
 
 /** The incident reporting rules of {@code rules/incidents/reporting-deadlines.yaml}: regimes and their limits. */
 public final class ReportingRules {
@@ -163,8 +165,8 @@ public final class ReportingRules {
         if (v == null) {
             return null;
         }
-        if (v instanceof java.util.Date d) {
-            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        if (v instanceof Date d) {
+            return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
         }
         return LocalDate.parse(v.toString());
     }

@@ -23,6 +23,8 @@ import vn.khien.incidents.cases.Indicators;
 import vn.khien.incidents.plans.ResponsePlan;
 import vn.khien.incidents.plans.ResponsePlanService;
 import vn.khien.systems.SystemsDemoReady;
+import java.util.HashMap;
+import java.util.function.Supplier;
 
 /**
  * The incidents side of {@code --demo}: the province designates its incident-response unit (the department where
@@ -98,7 +100,7 @@ class IncidentsDemoData {
             long plan = as("demo.bv.canbo", () -> plans.saveDraft(his.get(), v1).id());
             as("demo.tinh.lanhdao", () -> plans.approve(his.get(), plan));
             plans.systemChanged(his.get(), ResponsePlan.COMPONENTS_CHANGED, null);
-            Map<String, String> v2 = new java.util.HashMap<>(v1);
+            Map<String, String> v2 = new HashMap<>(v1);
             v2.put("scenarios", v1.get("scenarios") + "\n3. Máy chủ cơ sở dữ liệu mới his-db-02: sao lưu và giám sát như his-db-01. (demo)");
             as("demo.bv.canbo", () -> plans.saveDraft(his.get(), v2));
             LOG.warn("Demo incidents seeded: response-unit designations and an incident on DEMO-HIS with a running clock.");
@@ -119,7 +121,7 @@ class IncidentsDemoData {
                 Map.of("role", role, "organizationId", organization)));
     }
 
-    private <T> T as(String username, java.util.function.Supplier<T> action) {
+    private <T> T as(String username, Supplier<T> action) {
         long person = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
         return ActingAs.run(person, username, action::get);
     }

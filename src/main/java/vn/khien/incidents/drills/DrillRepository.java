@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.access.ScopeFilter;
+import java.util.ArrayList;
 
 /** Drills of systems; a system is reached only through its owner's or operator's subtree (scope predicate). */
 @Repository
@@ -72,7 +73,7 @@ class DrillRepository {
         Map<Long, List<Finding>> findings = new HashMap<>();
         jdbc.sql("SELECT f.drill_id, f.id, f.title, f.task_id FROM drill_finding f JOIN system_drill d ON d.id = f.drill_id"
                         + " WHERE d.system_id = :s ORDER BY f.id")
-                .param("s", systemId).query((rs, n) -> findings.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                .param("s", systemId).query((rs, n) -> findings.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                         .add(new Finding(rs.getLong(2), rs.getString(3), (Long) rs.getObject(4, Long.class)))).list();
         return jdbc.sql("SELECT id, system_id, kind, held_on, scenario, participants, result FROM system_drill"
                         + " WHERE system_id = :s ORDER BY held_on DESC, id DESC")

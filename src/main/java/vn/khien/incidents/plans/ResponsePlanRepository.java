@@ -16,6 +16,8 @@ import org.springframework.stereotype.Repository;
 import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.access.ScopeFilter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * Response plans of systems. A system is reached through its owner's or operator's subtree (scope predicate ANDed
@@ -61,7 +63,7 @@ class ResponsePlanRepository {
                 .query(ResponsePlanRepository::system).optional();
     }
 
-    private static SystemRef system(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static SystemRef system(ResultSet rs, int n) throws SQLException {
         return new SystemRef(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3, Integer.class), rs.getLong(4));
     }
 

@@ -31,6 +31,7 @@ import vn.khien.access.OrgScope;
 import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationRepository;
 import vn.khien.platform.FieldProblemException;
+import java.io.Serializable;
 
 /**
  * The annual budget plan from XLSX (the template's sheet "Kế hoạch", one plan or project per row), all or nothing:
@@ -65,7 +66,7 @@ public class BudgetImport {
             "dự án", "PROJECT", "project", "PROJECT");
 
     public record Problem(String sheet, int row, String column, String header, String field, String message)
-            implements java.io.Serializable { }
+            implements Serializable { }
 
     public record Result(int imported, List<Long> ids, List<Problem> problems) {
         public boolean ok() {

@@ -24,6 +24,9 @@ import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * The budget of an organisation by year: its plans and projects (drafts editable, approved by the leader), the
@@ -41,10 +44,10 @@ class BudgetPages {
     private final OrganizationRepository organizations;
     private final OrgScope scope;
     private final MessageSource messages;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     BudgetPages(BudgetService budgets, BudgetImport importer, OrganizationRepository organizations, OrgScope scope,
-                MessageSource messages, java.time.Clock clock) {
+                MessageSource messages, Clock clock) {
         this.budgets = budgets;
         this.importer = importer;
         this.organizations = organizations;
@@ -63,8 +66,8 @@ class BudgetPages {
         model.addAttribute("summary", budgets.summary(id, shown));
         model.addAttribute("year", shown);
         model.addAttribute("years", years.contains(shown) ? years
-                : java.util.stream.Stream.concat(years.stream(), java.util.stream.Stream.of(shown))
-                .sorted(java.util.Comparator.reverseOrder()).toList());
+                : Stream.concat(years.stream(), Stream.of(shown))
+                .sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("canEdit", scope.can(id, Capability.EDIT_SECURITY_DATA));
         model.addAttribute("canApprove", scope.can(id, Capability.APPROVE));
         model.addAttribute("kinds", List.of("ANNUAL", "FIVE_YEAR", "PROJECT"));

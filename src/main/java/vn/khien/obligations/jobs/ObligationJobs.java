@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import vn.khien.obligations.mail.DigestService;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 
 /**
  * The obligations' background jobs on db-scheduler (docs/adr/0019): a daily reminder run, a daily digest planner,
@@ -80,7 +81,7 @@ public class ObligationJobs implements SmartLifecycle {
     }
 
     /** Schedules one digest per person waiting, for today; an instance that exists already is left alone. */
-    public int planDigests(com.github.kagkarlsson.scheduler.SchedulerClient client) {
+    public int planDigests(SchedulerClient client) {
         LocalDate today = LocalDate.now(clock);
         int planned = 0;
         for (long person : digests.peopleWaiting()) {

@@ -18,6 +18,7 @@ import vn.khien.obligations.catalogue.Obligation;
 import vn.khien.obligations.catalogue.Subject;
 import vn.khien.obligations.status.ObligationService;
 import vn.khien.platform.DateDisplay;
+import java.util.HashMap;
 
 /**
  * Reminders and escalation. From the rule's lead time before the due date the unit's security officers get a
@@ -48,7 +49,7 @@ public class ReminderService {
         List<Subject> organizations = jdbc.sql("SELECT id, name_vi, kind FROM organization ORDER BY id")
                 .query((rs, n) -> Subject.organization(rs.getLong(1), rs.getString(2), rs.getString(3), Set.of()))
                 .list();
-        Map<Long, Long> parents = new java.util.HashMap<>();
+        Map<Long, Long> parents = new HashMap<>();
         jdbc.sql("SELECT id, parent_id FROM organization WHERE parent_id IS NOT NULL")
                 .query((rs, n) -> parents.put(rs.getLong(1), rs.getLong(2))).list();
         int reminders = 0;

@@ -178,7 +178,7 @@ public class ObligationService {
     }
 
     public record Cell(ObligationStatus status, int worstCount, int subjects, String link,
-                       java.time.LocalDate dueOn) { }
+                       LocalDate dueOn) { }
 
     public record Row(Organization organization, boolean own, Map<String, Cell> cells) {
         public long count(ObligationStatus status) {

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.obligations.calendar.CalendarFeedService;
 import vn.khien.obligations.mail.MailPreferences;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The person's mail settings (per-category opt-out, only where the rule data allows it) and personal calendar feed.
@@ -36,9 +38,9 @@ class AccountMailPages {
     }
 
     @PostMapping("/account/mail")
-    String save(@RequestParam(name = "receive", required = false) java.util.List<String> receive,
+    String save(@RequestParam(name = "receive", required = false) List<String> receive,
                 RedirectAttributes redirect) {
-        preferences.saveForCurrentPerson(receive == null ? java.util.List.of() : receive);
+        preferences.saveForCurrentPerson(receive == null ? List.of() : receive);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/account/mail";
     }
@@ -53,7 +55,7 @@ class AccountMailPages {
     ResponseEntity<String> feed(@PathVariable String token) {
         return calendar.feed(token)
                 .map(ics -> ResponseEntity.ok().contentType(new MediaType("text", "calendar",
-                        java.nio.charset.StandardCharsets.UTF_8)).body(ics))
+                        StandardCharsets.UTF_8)).body(ics))
                 .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 }

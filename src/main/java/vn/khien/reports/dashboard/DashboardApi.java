@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import vn.khien.reports.periodic.ReportsApi;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @RestController
 @Tag(name = "Dashboards", description = "An organisation subtree's standing against the targets of the directives")
@@ -24,7 +25,7 @@ class DashboardApi {
             + "compiled at the same moment with no child submitted. The figures come pre-aggregated (at most 15 minutes old "
             + "by default; computedAt says when, null when live) unless live=true.", description = ReportsApi.FIGURES)
     public DashboardService.Dashboard dashboard(@PathVariable long id,
-                                                @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false")
+                                                @RequestParam(defaultValue = "false")
                                                 boolean live) {
         return service.dashboard(id, live);
     }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import vn.khien.reports.figures.DrillLine;
 
 /** The dashboard page: targets with deadlines, the trend chart by quarter, children worst first, a figures table. */
 @Controller
@@ -59,7 +60,7 @@ class DashboardPages {
         model.addAttribute("own", d.own());
         model.addAttribute("rows", d.rows());
         model.addAttribute("back", "/organizations/" + id + "/dashboard");
-        model.addAttribute("lines", d.children().stream().map(c -> new vn.khien.reports.figures.DrillLine(c.name(),
+        model.addAttribute("lines", d.children().stream().map(c -> new DrillLine(c.name(),
                 c.value(), "/organizations/" + c.organizationId() + "/dashboard/figures/" + figure, null)).toList());
         model.addAttribute("figureLabel", messages.getMessage("figure." + figure, null, figure,
                 LocaleContextHolder.getLocale()));

@@ -19,6 +19,9 @@ import vn.khien.reports.figures.FigureBook;
 import vn.khien.reports.kinds.ReportKind;
 import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.kinds.ReportPeriod;
+import java.time.Instant;
+import java.util.HashMap;
+import vn.khien.platform.figures.FigureRow;
 
 /**
  * An organisation subtree's standing: the targets as figures with deadlines, a trend by quarter and the children
@@ -46,7 +49,7 @@ public class DashboardService {
      */
     public record Dashboard(long organizationId, String name, String period, LocalDate from, LocalDate asOf,
                             Standing standing, List<TrendPoint> trend, List<Standing> children,
-                            java.time.Instant computedAt, java.time.Instant trendComputedAt) { }
+                            Instant computedAt, Instant trendComputedAt) { }
 
     /** One organisation's value of a figure (its subtree total), for the drill-down. */
     public record DrillChild(long organizationId, String name, Long value) { }
@@ -57,7 +60,7 @@ public class DashboardService {
      * (systems, findings, …, each with a link), all within the viewer's subtree.
      */
     public record Drill(long organizationId, String name, String figure, String period, LocalDate asOf, Long total,
-                        Long own, List<DrillChild> children, List<vn.khien.platform.figures.FigureRow> rows) { }
+                        Long own, List<DrillChild> children, List<FigureRow> rows) { }
 
     static final int DRILL_ROWS = 200;
 
@@ -130,7 +133,7 @@ public class DashboardService {
 
         List<TrendPoint> trend = new ArrayList<>();
         Set<String> targetFigures = snapshots.targetFigures();
-        java.time.Instant trendComputedAt = null;
+        Instant trendComputedAt = null;
         for (ReportPeriod q : periods) {
             Map<String, Long> figures;
             if (q.equals(current)) {
@@ -156,7 +159,7 @@ public class DashboardService {
 
     /** The subtree's total: every organisation's own figures added once (all of them lie in the subtree). */
     private static Map<String, Long> sum(Map<Long, Map<String, Long>> own, List<Long> ids) {
-        Map<String, Long> total = new java.util.HashMap<>();
+        Map<String, Long> total = new HashMap<>();
         for (long id : ids) {
             own.getOrDefault(id, Map.of()).forEach((k, v) -> total.merge(k, v, Long::sum));
         }

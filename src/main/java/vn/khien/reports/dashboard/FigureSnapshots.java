@@ -20,6 +20,8 @@ import vn.khien.reports.figures.FigureBook;
 import vn.khien.reports.kinds.ReportKind;
 import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.kinds.ReportPeriod;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Pre-aggregated dashboard figures (docs/adr/0025): each organisation's OWN figures for the running quarter (as of the
@@ -44,10 +46,10 @@ public class FigureSnapshots {
     private final JdbcTemplate template;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final java.time.Duration maxAge;
+    private final Duration maxAge;
 
-    public FigureSnapshots(@org.springframework.beans.factory.annotation.Value(
-                                   "${khien.reports.snapshot-max-age:PT1H}") java.time.Duration maxAge,
+    public FigureSnapshots(@Value(
+                                   "${khien.reports.snapshot-max-age:PT1H}") Duration maxAge,
                            FigureBook book, DashboardTargets targets, ReportKinds kinds, JdbcClient jdbc,
                           JdbcTemplate template, TransactionTemplate tx, Clock clock) {
         this.book = book;

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 import vn.khien.platform.figures.FigurePeriod;
 import vn.khien.platform.figures.FigureRow;
 import vn.khien.platform.figures.FigureSource;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * The one code path that computes figures for reports and dashboards: asks every {@link FigureSource} bean for the
@@ -35,9 +38,9 @@ public class FigureBook {
 
     private final List<FigureSource> sources;
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public FigureBook(List<FigureSource> sources, JdbcClient jdbc, java.time.Clock clock) {
+    public FigureBook(List<FigureSource> sources, JdbcClient jdbc, Clock clock) {
         this.sources = List.copyOf(sources);
         this.jdbc = jdbc;
         this.clock = clock;
@@ -48,7 +51,7 @@ public class FigureBook {
      * compiled now and the dashboard now give the same numbers.
      */
     public FigurePeriod asOfToday(FigurePeriod period) {
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
         if (!period.to().isAfter(today) || today.isBefore(period.from())) {
             return period;
         }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.khien.platform.figures.FigurePeriod;
+import java.util.Locale;
 
 /**
  * A report period as written in the API ("2026-Q4", "2026-H1", "2026") with the days it covers under a kind's
@@ -17,7 +18,7 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
 
     /** @throws IllegalArgumentException when the code does not fit the kind's period type */
     public static ReportPeriod parse(String code, PeriodRule rule) {
-        String c = code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT);
+        String c = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
         switch (rule.type()) {
             case QUARTER -> {
                 Matcher m = QUARTER.matcher(c);

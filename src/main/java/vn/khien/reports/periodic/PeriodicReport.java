@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import vn.khien.platform.FieldProblemException;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.TreeSet;
 
 /**
  * One version of a periodic report of an organisation for a kind and period. Each sign-off step is a method that
@@ -50,14 +53,14 @@ public record PeriodicReport(long id, long organizationId, String organizationNa
      * Submitted upward with its figures. {@code missingFigures}: the figures the kind's rule data requires
      * ({@code requires_figures}) that no module provides; a report cannot go up without them.
      */
-    public PeriodicReport markSubmitted(Instant now, java.util.Collection<String> missingFigures) {
+    public PeriodicReport markSubmitted(Instant now, Collection<String> missingFigures) {
         require(ReportStatus.SIGNED);
         if (parentOrganizationId == null) {
             throw new FieldProblemException("action", "reports.error.noParent");
         }
         if (!missingFigures.isEmpty()) {
             throw new FieldProblemException("figures", "reports.error.requiresFigures",
-                    String.join(", ", new java.util.TreeSet<>(missingFigures)));
+                    String.join(", ", new TreeSet<>(missingFigures)));
         }
         return new PeriodicReport(id, organizationId, organizationName, parentOrganizationId, kind, period, periodFrom,
                 periodTo, version, ReportStatus.SUBMITTED, dueOn, rulesVersion, documentNumber, documentDate, signerName,
@@ -86,7 +89,7 @@ public record PeriodicReport(long id, long organizationId, String organizationNa
     public boolean lateOn(LocalDate today) {
         Instant sent = submittedAt;
         if (sent != null) {
-            return sent.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate().isAfter(dueOn);
+            return sent.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate().isAfter(dueOn);
         }
         return today.isAfter(dueOn);
     }

@@ -13,6 +13,7 @@ import vn.khien.reports.figures.FigureBook;
 import vn.khien.reports.kinds.ReportKind;
 import vn.khien.reports.kinds.ReportPeriod;
 import vn.khien.systems.WorkingDays;
+import java.util.Objects;
 
 /**
  * Compiles a report from live data for one organisation and period and rolls its children up without counting a row
@@ -39,7 +40,7 @@ public class ReportCompiler {
         List<Long> childIds = children.stream().map(FigureBook.OrgNode::id).toList();
         Map<Long, ReportRepository.FrozenChild> frozen = reports.frozenTotals(kind.id(), period.code(), childIds);
         Map<Long, ReportRepository.ChildReport> latest = reports.latestOfChildren(kind.id(), period.code(), childIds);
-        Set<Long> parents = nodes.stream().map(FigureBook.OrgNode::parentId).filter(java.util.Objects::nonNull)
+        Set<Long> parents = nodes.stream().map(FigureBook.OrgNode::parentId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
 
         // Live organisations: this one and every subtree of a child that has no frozen snapshot.

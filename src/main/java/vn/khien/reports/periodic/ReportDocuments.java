@@ -33,6 +33,7 @@ import org.springframework.web.util.HtmlUtils;
 import vn.khien.platform.DateDisplay;
 import vn.khien.reports.kinds.ReportKind;
 import vn.khien.systems.Form08Systems;
+import java.util.LinkedHashMap;
 
 /**
  * A report's documents from one content: DOCX in the administrative layout of Nghị định 30/2020/NĐ-CP (issuing body
@@ -333,7 +334,7 @@ class ReportDocuments {
 
     /** Figures as "label: value" lines (used by the page). */
     Map<String, String> labels(Iterable<String> figures) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         figures.forEach(f -> out.put(f, label(f)));
         return out;
     }

@@ -21,6 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.reports.kinds.ReportKinds;
+import java.util.Locale;
+import vn.khien.platform.NotFoundException;
+import vn.khien.platform.figures.FigurePeriod;
+import vn.khien.reports.figures.DrillLine;
+import vn.khien.reports.figures.FigureBook;
 
 /** Periodic report pages: list and open, the report with its children (frozen or live), sign-off and documents. */
 @Controller
@@ -29,10 +34,10 @@ class ReportPages {
     private final ReportDocuments documents;
     private final ReportKinds kinds;
     private final MessageSource messages;
-    private final vn.khien.reports.figures.FigureBook book;
+    private final FigureBook book;
 
     public ReportPages(ReportService service, ReportDocuments documents, ReportKinds kinds, MessageSource messages,
-                       vn.khien.reports.figures.FigureBook book) {
+                       FigureBook book) {
         this.book = book;
         this.service = service;
         this.documents = documents;
@@ -86,7 +91,7 @@ class ReportPages {
     String drill(@PathVariable long id, @PathVariable String figure, Model model) {
         ReportService.ReportView v = service.view(id);
         if (!v.kind().figures().contains(figure)) {
-            throw new vn.khien.platform.NotFoundException("figure");
+            throw new NotFoundException("figure");
         }
         model.addAttribute("heading", v.report().organizationName());
         model.addAttribute("period", v.report().period());
@@ -94,11 +99,11 @@ class ReportPages {
         model.addAttribute("total", v.compilation().totals().get(figure));
         model.addAttribute("own", v.compilation().own().get(figure));
         model.addAttribute("back", "/reports/" + id);
-        model.addAttribute("lines", v.compilation().children().stream().map(c -> new vn.khien.reports.figures.DrillLine(
+        model.addAttribute("lines", v.compilation().children().stream().map(c -> new DrillLine(
                 c.name(), c.figures().get(figure), c.reportId() == null ? null
                 : "/reports/" + c.reportId() + "/figures/" + figure, "reports.child." + c.state())).toList());
         model.addAttribute("rows", book.rows(figure, v.report().organizationId(),
-                new vn.khien.platform.figures.FigurePeriod(v.report().periodFrom(), v.report().periodTo()), 200));
+                new FigurePeriod(v.report().periodFrom(), v.report().periodTo()), 200));
         model.addAttribute("figureLabel", messages.getMessage("figure." + figure, null, figure,
                 LocaleContextHolder.getLocale()));
         return "reports/drill";
@@ -132,7 +137,7 @@ class ReportPages {
     @GetMapping("/reports/{id}/document.{ext}")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String ext) {
         ReportService.ReportView v = service.view(id);
-        String name = "bao-cao-" + v.report().kind().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
+        String name = "bao-cao-" + v.report().kind().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
                 + v.report().period() + "-v" + v.report().version() + "." + ext;
         return switch (ext) {
             case "docx" -> Downloads.attachment(documents.docx(v), name, MediaType.parseMediaType(
@@ -140,7 +145,7 @@ class ReportPages {
             case "xlsx" -> Downloads.attachment(documents.xlsx(v), name, MediaType.parseMediaType(
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
             case "pdf" -> Downloads.attachment(documents.pdf(v), name, MediaType.APPLICATION_PDF);
-            default -> throw new vn.khien.platform.NotFoundException("document");
+            default -> throw new NotFoundException("document");
         };
     }
 

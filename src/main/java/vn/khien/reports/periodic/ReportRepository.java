@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /** Periodic reports, their frozen snapshots and steps. Reads AND the caller's scope over the report's organisation. */
 @Repository
@@ -154,7 +155,7 @@ class ReportRepository {
 
     private static void requireOne(int n) {
         if (n != 1) {
-            throw new org.springframework.dao.OptimisticLockingFailureException("periodic report changed meanwhile");
+            throw new OptimisticLockingFailureException("periodic report changed meanwhile");
         }
     }
 

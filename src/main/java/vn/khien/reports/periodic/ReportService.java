@@ -21,6 +21,9 @@ import vn.khien.platform.NotFoundException;
 import vn.khien.reports.kinds.ReportKind;
 import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.kinds.ReportPeriod;
+import java.util.ArrayList;
+import vn.khien.reports.dashboard.DashboardService;
+import vn.khien.reports.dashboard.FigureSnapshots;
 
 /**
  * Periodic reports: compile, sign off, submit upward, accept or return. Every step checks the caller's capability on
@@ -45,10 +48,10 @@ public class ReportService {
     private final OrgScope scope;
     private final AuditTrail audit;
     private final Clock clock;
-    private final vn.khien.reports.dashboard.FigureSnapshots snapshots;
+    private final FigureSnapshots snapshots;
 
     public ReportService(ReportRepository reports, ReportCompiler compiler, ReportKinds kinds, OrgScope scope,
-                         AuditTrail audit, Clock clock, vn.khien.reports.dashboard.FigureSnapshots snapshots) {
+                         AuditTrail audit, Clock clock, FigureSnapshots snapshots) {
         this.snapshots = snapshots;
         this.reports = reports;
         this.compiler = compiler;
@@ -138,7 +141,7 @@ public class ReportService {
     /** The steps the caller may take now (for the page's buttons; the service checks again on each step). */
     @Transactional(readOnly = true)
     public List<ReportAction> allowed(PeriodicReport r) {
-        List<ReportAction> out = new java.util.ArrayList<>();
+        List<ReportAction> out = new ArrayList<>();
         boolean edit = scope.can(r.organizationId(), Capability.EDIT_SECURITY_DATA);
         boolean approve = scope.can(r.organizationId(), Capability.APPROVE);
         boolean parent = r.parentOrganizationId() != null
@@ -189,7 +192,7 @@ public class ReportService {
         PeriodicReport next = r.markSubmitted(now, missing);
         reports.markSubmitted(next, r.status(), ReportCompiler.snapshot(r.organizationId(), c), now);
         // A late report changes the finished quarters' "reports late" figure on the dashboards' trend.
-        snapshots.refresh(r.organizationId(), vn.khien.reports.dashboard.DashboardService.TREND_QUARTERS);
+        snapshots.refresh(r.organizationId(), DashboardService.TREND_QUARTERS);
         return done(r, next, ReportAction.SUBMIT, null, Map.of("late", next.lateOn(today()), "totals", c.totals()));
     }
 

@@ -21,6 +21,9 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.figures.FigureRow;
 import vn.khien.reports.kinds.ReportKind;
 import vn.khien.reports.kinds.ReportKinds;
+import java.util.Locale;
+import vn.khien.platform.figures.FigurePeriod;
+import vn.khien.reports.figures.FigureBook;
 
 @RestController
 @Tag(name = "Periodic reports", description = "Báo cáo định kỳ: compiled from live data, rolled up through the tree, "
@@ -59,10 +62,10 @@ public class ReportsApi {
     private final ReportService service;
     private final ReportDocuments documents;
     private final ReportKinds kinds;
-    private final vn.khien.reports.figures.FigureBook book;
+    private final FigureBook book;
 
     public ReportsApi(ReportService service, ReportDocuments documents, ReportKinds kinds,
-                      vn.khien.reports.figures.FigureBook book) {
+                      FigureBook book) {
         this.service = service;
         this.documents = documents;
         this.kinds = kinds;
@@ -108,7 +111,7 @@ public class ReportsApi {
         ActionBody b = body == null ? new ActionBody(null, null, null, null, null, null, null) : body;
         ReportAction a;
         try {
-            a = ReportAction.valueOf(action.toUpperCase(java.util.Locale.ROOT));
+            a = ReportAction.valueOf(action.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new FieldProblemException("action", "reports.error.action");
         }
@@ -135,7 +138,7 @@ public class ReportsApi {
                 .noneMatch(c -> c.organizationId() == org)) {
             throw new FieldProblemException("organizationId", "reports.error.organization");
         }
-        return book.rows(figure, org, new vn.khien.platform.figures.FigurePeriod(v.report().periodFrom(),
+        return book.rows(figure, org, new FigurePeriod(v.report().periodFrom(),
                 v.report().periodTo()), 200);
     }
 
@@ -171,7 +174,7 @@ public class ReportsApi {
     }
 
     private static String name(ReportService.ReportView v, String ext) {
-        return "bao-cao-" + v.report().kind().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
+        return "bao-cao-" + v.report().kind().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
                 + v.report().period() + "-v" + v.report().version() + "." + ext;
     }
 

@@ -10,6 +10,7 @@ import vn.khien.systems.rules.Confidence;
 import vn.khien.systems.rules.RuleDataException;
 import vn.khien.systems.rules.RuleYaml;
 import vn.khien.systems.rules.YamlMap;
+import java.util.LinkedHashMap;
 
 /** Reads and checks one regime file; every inconsistency fails loading rather than surfacing at classification time. */
 final class RegimeReader {
@@ -78,7 +79,7 @@ final class RegimeReader {
             return Map.of();
         }
         YamlMap labels = q.map("option_labels");
-        Map<String, Question.OptionLabel> result = new java.util.LinkedHashMap<>();
+        Map<String, Question.OptionLabel> result = new LinkedHashMap<>();
         for (String key : labels.rawMap().keySet()) {
             if (!options.contains(key)) {
                 throw labels.error(key, "is not an option of the question");
@@ -125,7 +126,7 @@ final class RegimeReader {
     }
 
     private static Map<String, Question> toMap(List<Question> questions, String path) {
-        Map<String, Question> byId = new java.util.LinkedHashMap<>();
+        Map<String, Question> byId = new LinkedHashMap<>();
         for (Question question : questions) {
             if (byId.put(question.id(), question) != null) {
                 throw new RuleDataException(path + ": duplicate question id '" + question.id() + "'");

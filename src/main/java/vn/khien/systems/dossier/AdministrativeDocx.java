@@ -12,6 +12,8 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblBorders;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
+import java.util.Locale;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
 
 /**
  * A Word document in the Vietnamese administrative format (Nghị định 30/2020/NĐ-CP on administrative documents):
@@ -27,13 +29,13 @@ final class AdministrativeDocx {
     AdministrativeDocx(String issuer, String number, String place, LocalDate date) {
         XWPFTable header = doc.createTable(1, 2);
         CTTblBorders borders = header.getCTTbl().getTblPr().addNewTblBorders();
-        for (org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder b : new org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder[] {
+        for (CTBorder b : new CTBorder[] {
                 borders.addNewTop(), borders.addNewBottom(), borders.addNewLeft(), borders.addNewRight(),
                 borders.addNewInsideH(), borders.addNewInsideV()}) {
             b.setVal(STBorder.NONE);
         }
         XWPFTableCell left = header.getRow(0).getCell(0);
-        cellLine(left, issuer.toUpperCase(java.util.Locale.forLanguageTag("vi")), true, false, true);
+        cellLine(left, issuer.toUpperCase(Locale.forLanguageTag("vi")), true, false, true);
         cellLine(left, number, false, false, false);
         XWPFTableCell right = header.getRow(0).getCell(1);
         cellLine(right, NATION, true, false, true);

@@ -15,6 +15,7 @@ import vn.khien.organizations.OrganizationService;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.systems.classification.authority.AuthorityRole;
 import vn.khien.systems.register.ProblemMessages;
+import vn.khien.systems.classification.RegimeCatalog;
 
 /**
  * Who plays the owner's security unit, the national competent body, the independent appraiser and the Prime Minister
@@ -28,10 +29,10 @@ class AuthorityDesignationPages {
     private final OrganizationService organizations;
     private final OrgScope scope;
     private final ProblemMessages problems;
-    private final vn.khien.systems.classification.RegimeCatalog regimes;
+    private final RegimeCatalog regimes;
 
     public AuthorityDesignationPages(AuthorityDirectory directory, OrganizationService organizations, OrgScope scope,
-                                     ProblemMessages problems, vn.khien.systems.classification.RegimeCatalog regimes) {
+                                     ProblemMessages problems, RegimeCatalog regimes) {
         this.regimes = regimes;
         this.directory = directory;
         this.organizations = organizations;

@@ -19,6 +19,10 @@ import vn.khien.platform.NotFoundException;
 import vn.khien.systems.classification.authority.AuthorityRole;
 import vn.khien.systems.classification.authority.OrganisationRoles;
 import vn.khien.systems.register.InformationSystem;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Objects;
+import vn.khien.systems.classification.RegimeCatalog;
 
 /**
  * Maps authority roles of the rule data to organisations of the tree. Owner and operator come from the system;
@@ -47,10 +51,10 @@ public class AuthorityDirectory {
     private final OrgScope scope;
     private final AuditTrail audit;
     private final Clock clock;
-    private final vn.khien.systems.classification.RegimeCatalog regimes;
+    private final RegimeCatalog regimes;
 
     public AuthorityDirectory(JdbcClient jdbc, OrgScope scope, AuditTrail audit, Clock clock,
-                              vn.khien.systems.classification.RegimeCatalog regimes) {
+                              RegimeCatalog regimes) {
         this.regimes = regimes;
         this.jdbc = jdbc;
         this.scope = scope;
@@ -123,7 +127,7 @@ public class AuthorityDirectory {
             FROM authority_designation d JOIN organization sc ON sc.id = d.scope_organization_id
             JOIN organization o ON o.id = d.organization_id""";
 
-    private static Designation designation(java.sql.ResultSet rs, boolean inherited) throws java.sql.SQLException {
+    private static Designation designation(ResultSet rs, boolean inherited) throws SQLException {
         String regime = rs.getString(9);
         return new Designation(rs.getLong(1), rs.getLong(2), AuthorityRole.valueOf(rs.getString(3)), rs.getLong(4),
                 rs.getString(5), rs.getString(6), inherited, ALL_REGIMES.equals(regime) ? null : regime);
@@ -193,6 +197,6 @@ public class AuthorityDirectory {
                 Map.of("role", role.name(), "organizationId", organizationId, "regime", regime)));
         String shown = ALL_REGIMES.equals(regime) ? null : regime;
         return visible(scopeOrganizationId).stream()
-                .filter(d -> d.role() == role && java.util.Objects.equals(d.regime(), shown)).findFirst().orElseThrow();
+                .filter(d -> d.role() == role && Objects.equals(d.regime(), shown)).findFirst().orElseThrow();
     }
 }

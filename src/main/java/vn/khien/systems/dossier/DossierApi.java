@@ -18,6 +18,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.khien.systems.classification.authority.AuthorityRole;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import vn.khien.platform.Downloads;
+import vn.khien.platform.NotFoundException;
+import vn.khien.systems.levels.StoredClassification;
 
 @RestController
 @Tag(name = "Level dossiers", description = "Hồ sơ đề xuất cấp độ: parts, files, appraisal and approval workflow")
@@ -29,19 +37,19 @@ class DossierApi {
     public record DossierView(Dossier dossier, List<PartView> parts, List<DossierStep> history,
                               List<DossierAction> allowedActions,
                               List<DossierService.PreconditionStatus> approvalPreconditions,
-                              vn.khien.systems.levels.StoredClassification proposalWithoutCriterion,
+                              StoredClassification proposalWithoutCriterion,
                               List<AdditionalDecision> additionalDecisions) { }
 
     /** An additional decision (the Prime Minister's list; the level-5 plan, Mẫu 07) as recorded. */
-    public record DecisionRequest(String decisionNumber, java.time.LocalDate decisionDate, String decisionSigner) { }
+    public record DecisionRequest(String decisionNumber, LocalDate decisionDate, String decisionSigner) { }
 
     /** The owner's self-screening grounds for asking that the system be put on the critical list. */
     public record CriticalListRequest(String grounds) { }
 
-    public record PartContent(@jakarta.validation.constraints.Size(max = 200000, message = "{validation.size}") String content) { }
+    public record PartContent(@Size(max = 200000, message = "{validation.size}") String content) { }
 
     /** The day the receiving body got the complete dossier (ISO date) and an optional note (e.g. "hồ sơ giấy"). */
-    public record ReceiptRequest(java.time.LocalDate receivedOn, String note) { }
+    public record ReceiptRequest(LocalDate receivedOn, String note) { }
 
     /** {@code regime}: rule-data regime id the designation is limited to (NĐ 85 and NĐ 331 name different national bodies), or null for every regime. */
     public record DesignationRequest(long scopeOrganizationId, AuthorityRole role, long organizationId, String regime) { }
@@ -59,8 +67,8 @@ class DossierApi {
     @GetMapping(value = "/api/v1/dossiers/{id}/document.docx")
     @Operation(summary = "The dossier as DOCX (Vietnamese administrative format: national emblem lines, Times New Roman, "
             + "numbered parts with their legal basis)")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "DOCX file",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = DossierPages.DOCX))
+    @ApiResponse(responseCode = "200", description = "DOCX file",
+            content = @Content(mediaType = DossierPages.DOCX))
     public ResponseEntity<byte[]> documentDocx(@PathVariable long id) {
         return download(documents.dossier(id), "ho-so-de-xuat-cap-do-" + id + ".docx", DossierPages.DOCX);
     }
@@ -68,8 +76,8 @@ class DossierApi {
     @GetMapping(value = "/api/v1/dossiers/{id}/decision.docx")
     @Operation(summary = "Draft decision approving the level (Mẫu 06 of NĐ 331/2026) as DOCX, completed with the "
             + "decision number, date and signer once approved")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "DOCX file",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = DossierPages.DOCX))
+    @ApiResponse(responseCode = "200", description = "DOCX file",
+            content = @Content(mediaType = DossierPages.DOCX))
     public ResponseEntity<byte[]> decisionDocx(@PathVariable long id) {
         return download(documents.decision(id), "du-thao-quyet-dinh-" + id + ".docx", DossierPages.DOCX);
     }
@@ -114,7 +122,7 @@ class DossierApi {
     @Operation(summary = "Download an attached file")
     public ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
         DossierAttachment meta = service.attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst()
-                .orElseThrow(() -> new vn.khien.platform.NotFoundException("attachment"));
+                .orElseThrow(() -> new NotFoundException("attachment"));
         return download(service.attachment(id, attachmentId), meta.fileName(), meta.contentType());
     }
 
@@ -161,7 +169,7 @@ class DossierApi {
         return service.requestCriticalList(id, request == null ? null : request.grounds());
     }
 
-    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/systems/{id}/critical-list")
+    @DeleteMapping("/api/v1/systems/{id}/critical-list")
     @Operation(summary = "Withdraw a request not yet decided")
     public CriticalListEntry withdrawCriticalList(@PathVariable long id) {
         return service.withdrawCriticalListRequest(id);
@@ -181,7 +189,7 @@ class DossierApi {
                 request.regime());
     }
 
-    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/authority-designations/{id}")
+    @DeleteMapping("/api/v1/authority-designations/{id}")
     @Operation(summary = "Remove a designation (organisation administrators of its subtree); systems below fall back "
             + "to the nearest designation further up")
     public ResponseEntity<Void> removeDesignation(@PathVariable long id) {
@@ -201,7 +209,7 @@ class DossierApi {
     }
 
     static ResponseEntity<byte[]> download(byte[] content, String fileName, String contentType) {
-        return vn.khien.platform.Downloads.attachment(content, fileName,
+        return Downloads.attachment(content, fileName,
                 contentType == null ? null : MediaType.parseMediaType(contentType));
     }
 }

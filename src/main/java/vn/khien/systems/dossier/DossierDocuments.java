@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import vn.khien.platform.PlatformConfiguration;
 import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.register.SystemService;
+import java.util.Locale;
+import vn.khien.systems.classification.RegimeCatalog;
 
 /**
  * The dossier and the draft approval decision (Mẫu 06 of NĐ 331/2026) as DOCX. Administrative documents are issued in
@@ -20,10 +22,10 @@ class DossierDocuments {
     private final SystemService systems;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final vn.khien.systems.classification.RegimeCatalog regimes;
+    private final RegimeCatalog regimes;
 
     public DossierDocuments(DossierService dossiers, SystemService systems, JdbcClient jdbc, Clock clock,
-                            vn.khien.systems.classification.RegimeCatalog regimes) {
+                            RegimeCatalog regimes) {
         this.regimes = regimes;
         this.dossiers = dossiers;
         this.systems = systems;
@@ -67,7 +69,7 @@ class DossierDocuments {
         return new AdministrativeDocx(approver, number, place(s), date)
                 .title("QUYẾT ĐỊNH")
                 .subtitle("Về việc phê duyệt cấp độ an toàn hệ thống thông tin " + s.name())
-                .subtitle(approver.toUpperCase(java.util.Locale.forLanguageTag("vi")))
+                .subtitle(approver.toUpperCase(Locale.forLanguageTag("vi")))
                 .italic("Căn cứ " + regimeTitle(d.regime()) + ";")
                 .italic("Căn cứ thẩm quyền: " + d.authorityLegalRef() + ";")
                 .italic("Căn cứ kết quả thẩm định của " + d.appraiserName()

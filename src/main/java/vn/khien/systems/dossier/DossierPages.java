@@ -18,6 +18,14 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.register.ProblemMessages;
 import vn.khien.systems.register.SystemService;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import org.springframework.format.annotation.DateTimeFormat;
+import vn.khien.platform.PlatformConfiguration;
 
 @Controller
 class DossierPages {
@@ -67,7 +75,7 @@ class DossierPages {
                 .map(AdditionalDecision::key).toList());
         model.addAttribute("allowed", service.allowedActions(d).stream().map(Enum::name).toList());
         model.addAttribute("editable", d.status().editable() && systems.canEdit(systems.get(d.systemId())));
-        java.time.LocalDate today = java.time.LocalDate.now(vn.khien.platform.PlatformConfiguration.ZONE);
+        LocalDate today = LocalDate.now(PlatformConfiguration.ZONE);
         String lateStep = d.lateStep(today);
         model.addAttribute("late", lateStep != null && !"VALIDITY_CHECK".equals(lateStep));
         model.addAttribute("validityLate", d.validityCheckOpen() && today.isAfter(d.validityDueOn()));
@@ -82,8 +90,8 @@ class DossierPages {
     String saveParts(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         Dossier d = service.get(id);
         Map<String, String> saved = service.parts(id);
-        Map<String, String> typed = new java.util.LinkedHashMap<>();
-        Map<String, String> partErrors = new java.util.LinkedHashMap<>();
+        Map<String, String> typed = new LinkedHashMap<>();
+        Map<String, String> partErrors = new LinkedHashMap<>();
         int count = 0;
         for (DossierPartDefinition def : service.partDefinitions(d)) {
             String content = form.get("content-" + def.key());
@@ -160,13 +168,13 @@ class DossierPages {
             request.setSignedFileName(signedFile.getOriginalFilename());
             request.setSignedFileBase64(Base64.getEncoder().encodeToString(signedFile.getBytes()));
         }
-        Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
         if (decisionDateText != null && !decisionDateText.isBlank()) {
             try {
-                request.setDecisionDate(java.time.LocalDate.parse(decisionDateText.trim(),
-                        java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu")
-                        .withResolverStyle(java.time.format.ResolverStyle.STRICT)));
-            } catch (java.time.format.DateTimeParseException e) {
+                request.setDecisionDate(LocalDate.parse(decisionDateText.trim(),
+                        DateTimeFormatter.ofPattern("d/M/uuuu")
+                        .withResolverStyle(ResolverStyle.STRICT)));
+            } catch (DateTimeParseException e) {
                 fieldErrors.put("decisionDate", problems.text("dossier.dateFormat"));
             }
         }
@@ -183,7 +191,7 @@ class DossierPages {
                 }
             }
         }
-        Map<String, String> typed = new java.util.HashMap<>();
+        Map<String, String> typed = new HashMap<>();
         typed.put("comment", request.getComment());
         typed.put("decisionNumber", request.getDecisionNumber());
         typed.put("decisionDateText", decisionDateText);
@@ -196,8 +204,8 @@ class DossierPages {
 
     @PostMapping("/dossiers/{id}/receipt")
     String receipt(@PathVariable long id,
-                   @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-                           iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate receivedOn,
+                   @RequestParam(required = false) @DateTimeFormat(
+                           iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
                    @RequestParam(required = false) String note, RedirectAttributes redirect) {
         try {
             service.recordReceipt(id, receivedOn, note);
@@ -209,8 +217,8 @@ class DossierPages {
 
     @PostMapping("/dossiers/{id}/decisions/{key}")
     String decision(@PathVariable long id, @PathVariable String key, @RequestParam(required = false) String decisionNumber,
-                    @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate decisionDate,
+                    @RequestParam(required = false) @DateTimeFormat(
+                            iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
                     @RequestParam(required = false) String decisionSigner, RedirectAttributes redirect) {
         try {
             service.recordDecision(id, key, decisionNumber, decisionDate, decisionSigner);

@@ -14,6 +14,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
 import vn.khien.systems.register.SystemRepository;
+import java.util.Collection;
 
 /** Plain SQL over dossiers; reads are scoped through the dossier's system. */
 @Repository
@@ -204,7 +205,7 @@ public class DossierRepository {
 
     // ---- national-security-critical list and additional decisions (NĐ 331/2026 Đ16–17, Đ20, Đ24)
 
-    public java.util.Optional<CriticalListEntry> criticalEntry(long systemId) {
+    public Optional<CriticalListEntry> criticalEntry(long systemId) {
         return jdbc.sql("SELECT * FROM critical_list_entry WHERE system_id = :s").param("s", systemId)
                 .query((rs, n) -> new CriticalListEntry(rs.getLong("system_id"), rs.getString("status"),
                         rs.getString("grounds"), rs.getObject("requested_on", LocalDate.class),
@@ -256,7 +257,7 @@ public class DossierRepository {
     }
 
     /** Drops pending decisions the rule data no longer requires (e.g. the system left the list). */
-    public void dropPendingDecisionsExcept(long dossierId, java.util.Collection<String> keys) {
+    public void dropPendingDecisionsExcept(long dossierId, Collection<String> keys) {
         jdbc.sql("DELETE FROM dossier_approval WHERE dossier_id = :d AND decision_number IS NULL"
                         + (keys.isEmpty() ? "" : " AND approval_key NOT IN (:keys)"))
                 .params(keys.isEmpty() ? Map.of("d", dossierId) : Map.of("d", dossierId, "keys", keys)).update();

@@ -12,6 +12,7 @@ import vn.khien.platform.figures.FigurePeriod;
 import vn.khien.platform.figures.GroupedCounts;
 import vn.khien.platform.figures.FigureRow;
 import vn.khien.platform.figures.FigureSource;
+import java.util.LinkedHashSet;
 
 /**
  * Register figures for reports and dashboards, counted at the system's OWNER only (a system operated by another
@@ -45,7 +46,7 @@ class SystemFigures implements FigureSource {
 
     @Override
     public Set<String> figures() {
-        Set<String> names = new java.util.LinkedHashSet<>(conditions.keySet());
+        Set<String> names = new LinkedHashSet<>(conditions.keySet());
         names.add("dossiersLate");
         return names;
     }

@@ -27,6 +27,9 @@ import vn.khien.systems.register.InformationKind;
 import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.register.ProblemMessages;
 import vn.khien.systems.register.SystemService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * The guided classification form: the questions of the chosen regime, once per part of a composite system.
@@ -179,7 +182,7 @@ class ClassificationPages {
     }
 
     private static boolean english() {
-        return "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
     }
 
     /** answers.x → q0.x; parts[2].answers.x → q2.x; chosenLevel and justification as they are. */
@@ -190,7 +193,7 @@ class ClassificationPages {
         if (field.startsWith("answers.")) {
             return "q0." + field.substring("answers.".length());
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("parts\\[(\\d+)]\\.answers\\.(.+)").matcher(field);
+        Matcher m = Pattern.compile("parts\\[(\\d+)]\\.answers\\.(.+)").matcher(field);
         if (m.matches()) {
             return "q" + m.group(1) + "." + m.group(2);
         }

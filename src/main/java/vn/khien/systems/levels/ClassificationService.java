@@ -32,6 +32,8 @@ import vn.khien.systems.classification.UnknownRegimeException;
 import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.register.LifecycleStatus;
 import vn.khien.systems.register.SystemService;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /** Runs the guided classification of the rule layer for a system and keeps every result as history. */
 @Service
@@ -177,7 +179,7 @@ public class ClassificationService {
         return regimes;
     }
 
-    private static StoredClassification map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static StoredClassification map(ResultSet rs) throws SQLException {
         List<StoredClassification.DecidingCriterion> deciding = JSON.readValue(rs.getString("deciding_criteria"),
                 new TypeReference<List<StoredClassification.DecidingCriterion>>() { });
         List<Map<String, Object>> parts = JSON.readValue(rs.getString("parts"),

@@ -3,6 +3,7 @@ package vn.khien.systems.progress;
 import java.util.List;
 import java.util.Map;
 import vn.khien.systems.dossier.Dossier;
+import java.time.LocalDate;
 
 /**
  * Where a subtree stands toward "100% of systems with an approved level".
@@ -20,7 +21,7 @@ public record Progress(long organizationId, String organizationName, long total,
 
     /** One dated target and the subtree's current share, or {@code null} when this module does not measure it. */
     public record CampaignRow(String campaignId, String campaignTitle, String targetId, String metric,
-                              String population, int targetPercent, java.time.LocalDate due, String legalRef,
+                              String population, int targetPercent, LocalDate due, String legalRef,
                               Long counted, Long met, Integer currentPercent) {
         public Boolean achieved() {
             return currentPercent == null ? null : currentPercent >= targetPercent;

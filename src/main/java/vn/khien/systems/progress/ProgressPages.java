@@ -7,6 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationService;
+import java.time.LocalDate;
+import java.util.Comparator;
+import vn.khien.platform.PlatformConfiguration;
 
 @Controller
 class ProgressPages {
@@ -23,9 +26,9 @@ class ProgressPages {
     String progress(@RequestParam(required = false) Long organizationId, Model model) {
         List<Organization> visible = organizations.visible();
         model.addAttribute("organizations", visible);
-        model.addAttribute("today", java.time.LocalDate.now(vn.khien.platform.PlatformConfiguration.ZONE));
+        model.addAttribute("today", LocalDate.now(PlatformConfiguration.ZONE));
         if (organizationId == null && !visible.isEmpty()) {
-            organizationId = visible.stream().min(java.util.Comparator.comparingInt(Organization::depth)).orElseThrow().id();
+            organizationId = visible.stream().min(Comparator.comparingInt(Organization::depth)).orElseThrow().id();
         }
         if (organizationId != null) {
             model.addAttribute("progress", service.of(organizationId));

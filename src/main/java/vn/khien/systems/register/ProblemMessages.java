@@ -7,6 +7,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import vn.khien.platform.FieldProblemException;
+import java.util.Locale;
 
 /** Resolves business and validation problems to texts in the request's language, for pages that redirect. */
 @Component
@@ -30,7 +31,7 @@ public class ProblemMessages {
     }
 
     /** A text in a given language, whatever the request's (import labels are read in both languages). */
-    public String textIn(java.util.Locale locale, String key) {
+    public String textIn(Locale locale, String key) {
         return messages.getMessage(key, null, null, locale);
     }
 

@@ -31,6 +31,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.platform.DateDisplay;
 import vn.khien.platform.FieldProblemException.FieldProblem;
+import java.io.StringReader;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.khien.access.OrgScope;
 
 /**
  * Bulk registration from XLSX or CSV. Every row is checked (bean validation, the register's business rules, codes
@@ -54,10 +61,10 @@ class RegisterImport {
     private final Validator validator;
     private final JdbcClient jdbc;
     private final ProblemMessages messages;
-    private final vn.khien.access.OrgScope scope;
+    private final OrgScope scope;
 
     public RegisterImport(SystemService systems, Validator validator, JdbcClient jdbc, ProblemMessages messages,
-                          vn.khien.access.OrgScope scope) {
+                          OrgScope scope) {
         this.scope = scope;
         this.systems = systems;
         this.validator = validator;
@@ -98,7 +105,7 @@ class RegisterImport {
             SystemRequest request = toRequest(row, rowNumber, problems);
             requests.add(request);
             // A value that could not be read is reported once, not again as "required".
-            java.util.Set<String> unreadable = new java.util.HashSet<>();
+            Set<String> unreadable = new HashSet<>();
             problems.stream().filter(p -> p.row() == rowNumber).forEach(p -> unreadable.add(p.field()));
             for (ConstraintViolation<SystemRequest> v : validator.validate(request)) {
                 ImportProblem p = problem(rowNumber, v.getPropertyPath().toString(), v.getMessage());
@@ -198,12 +205,12 @@ class RegisterImport {
             if (type == SystemType.class) {
                 return type.cast(SystemType.fromCode(value));
             }
-            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             // The Vietnamese (or English) label as the form shows it is accepted as well as the code (issue 9).
             String wanted = normalise(value);
             for (E constant : type.getEnumConstants()) {
-                for (java.util.Locale l : List.of(java.util.Locale.forLanguageTag("vi"), java.util.Locale.ENGLISH)) {
+                for (Locale l : List.of(Locale.forLanguageTag("vi"), Locale.ENGLISH)) {
                     String label = messages.textIn(l, labelKey(type, constant));
                     if (label != null && normalise(label).equals(wanted)) {
                         return constant;
@@ -218,10 +225,10 @@ class RegisterImport {
 
     /** "Trung tâm dữ liệu (DATA_CENTRE), …": what a column accepts, for messages and the template. */
     public <E extends Enum<E>> String acceptedValues(Class<E> type) {
-        java.util.Locale vi = java.util.Locale.forLanguageTag("vi");
-        return java.util.Arrays.stream(type.getEnumConstants())
+        Locale vi = Locale.forLanguageTag("vi");
+        return Arrays.stream(type.getEnumConstants())
                 .map(c -> messages.textIn(vi, labelKey(type, c)) + " (" + c.name() + ")")
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.joining("; "));
     }
 
     static String labelKey(Class<?> type, Enum<?> constant) {
@@ -232,7 +239,7 @@ class RegisterImport {
     }
 
     private static String normalise(String s) {
-        return s.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        return s.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     private Long number(String value, int row, String field, List<ImportProblem> problems) {
@@ -326,7 +333,7 @@ class RegisterImport {
         }
         char delimiter = text.lines().findFirst().orElse("").chars().filter(ch -> ch == ';').count()
                 > text.lines().findFirst().orElse("").chars().filter(ch -> ch == ',').count() ? ';' : ',';
-        try (Reader reader = new java.io.StringReader(text)) {
+        try (Reader reader = new StringReader(text)) {
             List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get().parse(reader).getRecords();
             if (records.isEmpty()) {
                 return rows;

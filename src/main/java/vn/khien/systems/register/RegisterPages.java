@@ -9,6 +9,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import java.time.LocalDate;
+import java.util.List;
+import vn.khien.platform.DateDisplay;
+import vn.khien.platform.Downloads;
+import vn.khien.platform.PlatformConfiguration;
 
 /** Register export (Mẫu 08) and bulk import pages. */
 @Controller
@@ -31,7 +36,7 @@ class RegisterPages {
                                   @RequestParam(required = false) LifecycleStatus status,
                                   @RequestParam(required = false) String regime) {
         byte[] xlsx = sheets.form08(systems.search(new SystemSearch(organizationId, q, level, status, regime)),
-                "Ngày xuất: " + vn.khien.platform.DateDisplay.DATE.format(java.time.LocalDate.now(vn.khien.platform.PlatformConfiguration.ZONE)));
+                "Ngày xuất: " + DateDisplay.DATE.format(LocalDate.now(PlatformConfiguration.ZONE)));
         return file(xlsx, "danh-muc-he-thong-mau-08.xlsx", XLSX);
     }
 
@@ -43,7 +48,7 @@ class RegisterPages {
     @PostMapping("/systems/import")
     String importFile(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
         if (file == null || file.isEmpty()) {
-            model.addAttribute("result", new RegisterImport.ImportResult(0, java.util.List.of(), java.util.List.of(
+            model.addAttribute("result", new RegisterImport.ImportResult(0, List.of(), List.of(
                     new RegisterImport.ImportProblem(1, "", "file", importer.emptyFileMessage()))));
         } else {
             model.addAttribute("result", importer.importFile(file.getOriginalFilename(), file.getBytes()));
@@ -62,6 +67,6 @@ class RegisterPages {
     }
 
     static ResponseEntity<byte[]> file(byte[] content, String name, String type) {
-        return vn.khien.platform.Downloads.attachment(content, name, MediaType.parseMediaType(type));
+        return Downloads.attachment(content, name, MediaType.parseMediaType(type));
     }
 }

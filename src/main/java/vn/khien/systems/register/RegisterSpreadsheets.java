@@ -23,6 +23,9 @@ import vn.khien.platform.DateDisplay;
 import vn.khien.systems.dossier.Dossier;
 import vn.khien.systems.dossier.DossierRepository;
 import vn.khien.systems.dossier.DossierStatus;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 /** The register as the Mẫu 08 table, and the bulk-import templates. */
 @Component
@@ -162,8 +165,8 @@ class RegisterSpreadsheets {
 
     /** Column header → (code → Vietnamese label) for the coded columns of the import. */
     private static Map<String, Map<String, String>> valueLists() {
-        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
-        java.util.ResourceBundle vi = java.util.ResourceBundle.getBundle("messages-systems", java.util.Locale.ROOT);
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        ResourceBundle vi = ResourceBundle.getBundle("messages-systems", Locale.ROOT);
         for (RegisterColumns.Column c : RegisterColumns.IMPORT) {
             Class<? extends Enum<?>> type = switch (c.key()) {
                 case "type" -> SystemType.class;
@@ -175,7 +178,7 @@ class RegisterSpreadsheets {
             if (type == null) {
                 continue;
             }
-            Map<String, String> values = new java.util.LinkedHashMap<>();
+            Map<String, String> values = new LinkedHashMap<>();
             for (Enum<?> e : type.getEnumConstants()) {
                 String key = RegisterImport.labelKey(type, e);
                 values.put(e.name(), vi.containsKey(key) ? vi.getString(key) : e.name());

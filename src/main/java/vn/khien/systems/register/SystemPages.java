@@ -20,6 +20,10 @@ import vn.khien.platform.FormErrors;
 import vn.khien.systems.classification.RegimeCatalog;
 import vn.khien.systems.dossier.DossierService;
 import vn.khien.systems.levels.ClassificationService;
+import java.util.Comparator;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.systems.SystemHubLinks;
 
 @Controller
 @RequestMapping("/systems")
@@ -32,11 +36,11 @@ class SystemPages {
     private final OrgScope scope;
     private final RegimeCatalog regimes;
     private final ProblemMessages problems;
-    private java.util.List<vn.khien.systems.SystemHubLinks> hubLinks = java.util.List.of();
+    private List<SystemHubLinks> hubLinks = List.of();
 
     /** Every module's entries on the system's hub (optional: a module that is not there contributes nothing). */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void setHubLinks(java.util.List<vn.khien.systems.SystemHubLinks> hubLinks) {
+    @Autowired(required = false)
+    void setHubLinks(List<SystemHubLinks> hubLinks) {
         this.hubLinks = hubLinks;
     }
 
@@ -85,7 +89,7 @@ class SystemPages {
         model.addAttribute("dossiers", dossiers.forSystem(id));
         model.addAttribute("criticalList", dossiers.criticalList(id));
         model.addAttribute("hub", hubLinks.stream().flatMap(h -> h.linksFor(id).stream())
-                .sorted(java.util.Comparator.comparingInt(vn.khien.systems.SystemHubLinks.Link::order)).toList());
+                .sorted(Comparator.comparingInt(SystemHubLinks.Link::order)).toList());
         // The designations page is about the owner's subtree: offered only to whoever can see the owner (issue 9).
         model.addAttribute("canSeeOwner", scope.canSee(s.ownerOrganizationId()));
         if (!model.containsAttribute("component")) {
@@ -123,7 +127,7 @@ class SystemPages {
     String editForm(@PathVariable long id, Model model) {
         InformationSystem s = service.get(id);
         if (!service.canEdit(s)) {
-            throw new vn.khien.platform.ForbiddenActionException("error.forbidden");
+            throw new ForbiddenActionException("error.forbidden");
         }
         return form(model, SystemRequest.of(s), id);
     }

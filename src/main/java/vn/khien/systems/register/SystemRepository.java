@@ -17,6 +17,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.OrgScope;
 import vn.khien.access.ScopeFilter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /** Plain SQL over the register. Every read ANDs in the caller's scope through the system's parties. */
 @Repository
@@ -216,8 +217,8 @@ public class SystemRepository {
         return keys.getKey().longValue();
     }
 
-    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(SystemRequest r) {
-        org.springframework.jdbc.core.namedparam.MapSqlParameterSource p = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
+    private static MapSqlParameterSource params(SystemRequest r) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
         p.addValue("owner", r.getOwnerOrganizationId());
         p.addValue("operator", r.getOperatorOrganizationId());
         p.addValue("code", r.getCode());

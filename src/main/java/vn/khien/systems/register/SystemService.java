@@ -16,6 +16,10 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.FieldProblemException.FieldProblem;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
+import java.util.HashSet;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import vn.khien.systems.SystemInventoryChanged;
 
 /**
  * The register. A system is visible to people with a role on the subtree of its owner, of its operator (which may be
@@ -129,7 +133,7 @@ public class SystemService {
         if (s.systemType() != r.getSystemType()) {
             changed.add("systemType");
         }
-        if (!new java.util.HashSet<>(s.informationKinds()).equals(new java.util.HashSet<>(r.getInformationKinds()))) {
+        if (!new HashSet<>(s.informationKinds()).equals(new HashSet<>(r.getInformationKinds()))) {
             changed.add("informationKinds");
         }
         if (!Objects.equals(s.userCount(), r.getUserCount())) {
@@ -158,16 +162,16 @@ public class SystemService {
         audit.record(AuditEntry.change("system.component.add", s.ownerOrganizationId(), "information_system", systemId,
                 null, c));
         if (events != null) {
-            events.publishEvent(new vn.khien.systems.SystemInventoryChanged(systemId, s.ownerOrganizationId()));
+            events.publishEvent(new SystemInventoryChanged(systemId, s.ownerOrganizationId()));
         }
         return c;
     }
 
     // issue 11 (warnings): listeners re-match the system when a component is added; setter keeps the constructor
-    private org.springframework.context.ApplicationEventPublisher events;
+    private ApplicationEventPublisher events;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+    @Autowired
+    void setEvents(ApplicationEventPublisher events) {
         this.events = events;
     }
 

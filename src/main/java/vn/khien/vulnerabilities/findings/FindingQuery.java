@@ -1,6 +1,7 @@
 package vn.khien.vulnerabilities.findings;
 
 import vn.khien.vulnerabilities.parsing.Severity;
+import java.util.Locale;
 
 /** Filters of a findings list; null means "any". Either a system or an organisation subtree (or neither). */
 record FindingQuery(Long systemId, Long organizationId, FindingStatus status, Severity severity, String cve,
@@ -11,8 +12,8 @@ record FindingQuery(Long systemId, Long organizationId, FindingStatus status, Se
     public FindingQuery {
         page = Math.max(0, page);
         size = size <= 0 ? 50 : Math.min(size, MAX_SIZE);
-        cve = cve == null || cve.isBlank() ? null : cve.trim().toUpperCase(java.util.Locale.ROOT);
-        host = host == null || host.isBlank() ? null : host.trim().toLowerCase(java.util.Locale.ROOT);
+        cve = cve == null || cve.isBlank() ? null : cve.trim().toUpperCase(Locale.ROOT);
+        host = host == null || host.isBlank() ? null : host.trim().toLowerCase(Locale.ROOT);
     }
 
     public FindingQuery page(int newPage) {

@@ -21,6 +21,8 @@ import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.VisibleSystems;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
 
 /**
  * Reading findings and changing their state. Officers (EDIT_SECURITY_DATA on the system) mark false positives,
@@ -50,10 +52,10 @@ public class FindingService {
         this.clock = clock;
     }
 
-    public record StateRequest(List<Long> ids, FindingStatus status, @jakarta.validation.constraints.Size(max = 20000, message = "{validation.size}") String reason, LocalDate riskExpiresOn) { }
+    public record StateRequest(List<Long> ids, FindingStatus status, @Size(max = 20000, message = "{validation.size}") String reason, LocalDate riskExpiresOn) { }
 
     /** The organisation highest in the tree on which the caller holds a role: the start of "my findings". */
-    public java.util.Optional<Long> homeOrganization() {
+    public Optional<Long> homeOrganization() {
         return repository.homeOrganization(CurrentPerson.idOrNobody());
     }
 

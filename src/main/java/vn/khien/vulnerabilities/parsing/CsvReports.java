@@ -12,6 +12,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import java.util.Iterator;
+import java.util.List;
 
 /** Streaming CSV access with header lookup by (case-insensitive) column name and row-located errors. */
 public final class CsvReports {
@@ -94,7 +96,7 @@ public final class CsvReports {
                     .setAllowDuplicateHeaderNames(true).setTrim(false).get();
             try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(fmt).get()) {
                 Map<String, Integer> columns = new HashMap<>();
-                java.util.List<String> names = parser.getHeaderNames();
+                List<String> names = parser.getHeaderNames();
                 for (int i = 0; i < names.size(); i++) {
                     String key = names.get(i).replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
                     columns.putIfAbsent(key, i); // first occurrence wins for duplicated names
@@ -107,7 +109,7 @@ public final class CsvReports {
                     throw new ReportFormatException("Not a " + formatName + " CSV: header has none of the columns "
                             + String.join(", ", requiredAnyOf), "CSV header (line 1)");
                 }
-                java.util.Iterator<CSVRecord> it = parser.iterator();
+                Iterator<CSVRecord> it = parser.iterator();
                 while (true) {
                     CSVRecord rec;
                     try {

@@ -9,6 +9,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import java.util.Locale;
 
 /**
  * Jackson 3 streaming helpers. Parsers walk the token stream and bind only one item at a time
@@ -163,7 +164,7 @@ public final class JsonStream implements AutoCloseable {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) return null;
         if (v.isBoolean()) return v.asBoolean();
-        String s = v.isContainer() ? "" : v.asString().trim().toLowerCase(java.util.Locale.ROOT);
+        String s = v.isContainer() ? "" : v.asString().trim().toLowerCase(Locale.ROOT);
         if (s.equals("true") || s.equals("yes") || s.equals("1")) return true;
         if (s.equals("false") || s.equals("no") || s.equals("0")) return false;
         return null;

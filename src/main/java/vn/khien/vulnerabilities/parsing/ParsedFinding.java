@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
 
 /**
  * One finding as read from a scanner report, before any database de-duplication.
@@ -278,7 +279,7 @@ public record ParsedFinding(
     /** The rule part of a fingerprint: the tool's id for the check, else the lower-cased title. */
     public static String ruleKey(String vulnIdFromTool, String title) {
         return vulnIdFromTool != null && !vulnIdFromTool.isBlank()
-                ? vulnIdFromTool : title == null ? "(untitled)" : title.toLowerCase(java.util.Locale.ROOT);
+                ? vulnIdFromTool : title == null ? "(untitled)" : title.toLowerCase(Locale.ROOT);
     }
 
     /**

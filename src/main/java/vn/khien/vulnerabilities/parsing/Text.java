@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.DateTimeException;
 
 /** Lenient conversions shared by the parsers. Report values are messy; none of these throw. */
 public final class Text {
@@ -129,7 +130,7 @@ public final class Text {
             }
             try {
                 return LocalDateTime.of(year, month, day, hour, minute, second).atOffset(ZoneOffset.UTC);
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 return null;
             }
         }

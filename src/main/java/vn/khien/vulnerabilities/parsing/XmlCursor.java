@@ -4,6 +4,7 @@ import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.util.ArrayDeque;
 
 /**
  * Thin wrapper over a StAX reader that turns every parser failure (including the
@@ -73,7 +74,7 @@ public final class XmlCursor implements AutoCloseable {
      */
     public XmlNode readNode() throws ReportFormatException {
         XmlNode root = newNode();
-        java.util.ArrayDeque<XmlNode> stack = new java.util.ArrayDeque<>();
+        ArrayDeque<XmlNode> stack = new ArrayDeque<>();
         stack.push(root);
         long chars = 0;
         while (!stack.isEmpty()) {

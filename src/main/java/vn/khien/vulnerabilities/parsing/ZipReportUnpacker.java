@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import java.io.OutputStream;
 
 /**
  * Opens a .zip upload that must hold exactly ONE report, streaming (nothing is extracted to
@@ -200,7 +201,7 @@ public final class ZipReportUnpacker {
     }
 
     /** Discards bytes (avoids allocating an OutputStream per drain). */
-    private static final class OutputStreamSink extends java.io.OutputStream {
+    private static final class OutputStreamSink extends OutputStream {
         static final OutputStreamSink INSTANCE = new OutputStreamSink();
 
         @Override

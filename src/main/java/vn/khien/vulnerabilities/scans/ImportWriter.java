@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import vn.khien.vulnerabilities.findings.FindingStatus;
 import vn.khien.vulnerabilities.parsing.Severity;
+import java.util.function.Consumer;
+import vn.khien.vulnerabilities.parsing.Location;
 
 /**
  * The writing half of an import: writes the rows the {@link FindingMatcher} decided, in JDBC batches, every column
@@ -167,9 +169,9 @@ final class ImportWriter implements FindingMatcher.Store {
 
     /** One query for the findings, one for the old-style first places if any, one for the locations. */
     @Override
-    public void load(String tool, String mergedScheme, java.util.function.Consumer<FindingMatcher.StoredFinding> findings,
-                     java.util.function.Consumer<String> legacyFirstPlaces,
-                     java.util.function.Consumer<FindingMatcher.StoredLocation> locations) {
+    public void load(String tool, String mergedScheme, Consumer<FindingMatcher.StoredFinding> findings,
+                     Consumer<String> legacyFirstPlaces,
+                     Consumer<FindingMatcher.StoredLocation> locations) {
         // Streamed with a fetch size (the import runs in a transaction, so PostgreSQL uses a cursor): a system can
         // have hundreds of thousands of locations, which must not sit in the driver's buffers all at once.
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
@@ -194,7 +196,7 @@ final class ImportWriter implements FindingMatcher.Store {
                         WHERE f.system_id = ? AND f.tool = ? AND f.key_version < ? AND f.key_scheme = ?
                         GROUP BY l.finding_id)""", rs -> {
                 Integer port = rs.getObject("port") == null ? null : rs.getInt("port");
-                legacyFirstPlaces.accept(new vn.khien.vulnerabilities.parsing.Location(rs.getString("host"), port,
+                legacyFirstPlaces.accept(new Location(rs.getString("host"), port,
                         rs.getString("protocol"), rs.getString("path"), null, rs.getString("file_path"), null)
                         .identity());
             }, systemId, tool, FindingMatcher.KEY_VERSION, mergedScheme);

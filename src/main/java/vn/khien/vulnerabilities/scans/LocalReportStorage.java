@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.Locale;
 
 /**
  * Raw reports in a local directory ({@code khien.scans.reports-dir}, default ./data/reports), one file per upload
@@ -60,7 +61,7 @@ class LocalReportStorage implements ReportStorage {
         if (name == null) {
             return ".report";
         }
-        String n = name.toLowerCase(java.util.Locale.ROOT);
+        String n = name.toLowerCase(Locale.ROOT);
         for (String ext : new String[] {".nessus", ".xml", ".json", ".jsonl", ".csv", ".sarif", ".zip"}) {
             if (n.endsWith(ext)) {
                 return ext;

@@ -2,6 +2,7 @@ package vn.khien.vulnerabilities.scans;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import java.util.Locale;
 
 /**
  * Settings under {@code khien.reports.*}: where raw reports are kept (see docs/adr/0008).
@@ -13,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 public record ReportStorageProperties(String storage, S3 s3) {
 
     public ReportStorageProperties {
-        storage = storage == null || storage.isBlank() ? "local" : storage.trim().toLowerCase(java.util.Locale.ROOT);
+        storage = storage == null || storage.isBlank() ? "local" : storage.trim().toLowerCase(Locale.ROOT);
         s3 = s3 == null ? new S3(null, null, null, null, null, null, null, null, null) : s3;
     }
 

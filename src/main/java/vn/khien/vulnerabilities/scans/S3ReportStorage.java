@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import java.io.FileNotFoundException;
+import java.util.Arrays;
 
 /**
  * Raw reports as objects in an S3-compatible bucket ({@code khien.reports.storage=s3}), so that every node of a
@@ -115,7 +117,7 @@ public class S3ReportStorage implements ReportStorage, AutoCloseable {
                 int partNumber = number;
                 String etag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
                         .contentLength((long) n), RequestBody.fromBytes(n == buffer.length ? buffer
-                        : java.util.Arrays.copyOf(buffer, n))).eTag();
+                        : Arrays.copyOf(buffer, n))).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
                 number++;
                 if (n < buffer.length) {
@@ -139,7 +141,7 @@ public class S3ReportStorage implements ReportStorage, AutoCloseable {
         try {
             return s3.getObject(r -> r.bucket(bucket).key(key(reference)));
         } catch (NoSuchKeyException e) {
-            throw new java.io.FileNotFoundException("report " + reference + " is not in bucket " + bucket);
+            throw new FileNotFoundException("report " + reference + " is not in bucket " + bucket);
         } catch (SdkException e) {
             throw new IOException("could not read report " + reference + " from bucket " + bucket + ": "
                     + e.getMessage(), e);

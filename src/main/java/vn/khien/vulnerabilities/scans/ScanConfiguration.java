@@ -7,11 +7,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Background imports: a small fixed pool (see docs/adr/0008-scan-imports-in-the-background.md for why not a job store). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ScanProperties.class, ReportStorageProperties.class})
-@org.springframework.scheduling.annotation.EnableScheduling
+@EnableScheduling
 class ScanConfiguration {
 
     /** Raw reports: the local directory, or an S3-compatible bucket with {@code khien.reports.storage=s3}. */

@@ -30,6 +30,13 @@ import vn.khien.vulnerabilities.findings.SlaPolicies;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParsers;
 import vn.khien.vulnerabilities.parsing.ZipReportUnpacker;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import vn.khien.platform.SafeText;
+import vn.khien.vulnerabilities.ScanImported;
 
 /**
  * Imports a report into a system, all or nothing. Small reports are imported while the request waits: the scan row,
@@ -129,7 +136,7 @@ public class ScanImportService {
         }
     }
 
-    public java.util.Set<String> formats() {
+    public Set<String> formats() {
         return parsers.formats();
     }
 
@@ -138,7 +145,7 @@ public class ScanImportService {
         return withLiveProgress(s);
     }
 
-    public java.util.List<Scan> ofSystem(long systemId) {
+    public List<Scan> ofSystem(long systemId) {
         systems.get(systemId);
         return scans.ofSystem(systemId, 200).stream().map(this::withLiveProgress).toList();
     }
@@ -210,7 +217,7 @@ public class ScanImportService {
         if (text == null || text.isBlank()) {
             text = e.getClass().getSimpleName();
         }
-        return vn.khien.platform.SafeText.forStorage(text, MAX_REASON);
+        return SafeText.forStorage(text, MAX_REASON);
     }
 
     private void failAndRemoveRaw(long scanId, String reason) {
@@ -257,7 +264,7 @@ public class ScanImportService {
             throw new UncheckedIOException(e);
         }
         // An empty file proves no fix: a scanner that ran and found nothing still writes its report's frame.
-        int closed = fullScan && !run.wasEmptyReport() ? run.closeUnreported(new java.util.HashSet<>(scans.toolsOfFormat(system.id(), used))) : 0;
+        int closed = fullScan && !run.wasEmptyReport() ? run.closeUnreported(new HashSet<>(scans.toolsOfFormat(system.id(), used))) : 0;
         run.flush();
         jdbc.update("UPDATE finding SET format = ? WHERE first_scan_id = ? AND format IS NULL", used, scanId);
         ImportCounts counts = run.counts(closed);
@@ -269,15 +276,15 @@ public class ScanImportService {
         after.put("findings", counts);
         audit.record(AuditEntry.change("scan.import", system.ownerOrganizationId(), "scan", scanId, null, after));
         if (events != null) {
-            events.publishEvent(new vn.khien.vulnerabilities.ScanImported(system.id(), system.ownerOrganizationId(), scanId));
+            events.publishEvent(new ScanImported(system.id(), system.ownerOrganizationId(), scanId));
         }
     }
 
     // issue 11 (warnings): listeners re-match the system after an import; setter so the constructor stays as it is
-    private org.springframework.context.ApplicationEventPublisher events;
+    private ApplicationEventPublisher events;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+    @Autowired
+    void setEvents(ApplicationEventPublisher events) {
         this.events = events;
     }
 

@@ -16,6 +16,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Which running instance owns an unfinished scan, so that restarts and several nodes never leave a scan QUEUED or
@@ -48,7 +51,7 @@ public class ScanNodes {
     }
 
     /** Where raw reports live: those of interrupted imports are removed (issue 10). */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    @Autowired(required = false)
     public void setStorage(ReportStorage storage) {
         this.storage = storage;
     }
@@ -86,7 +89,7 @@ public class ScanNodes {
         Instant now = clock.instant();
         Timestamp limit = Timestamp.from(now.minus(properties.nodeStaleAfter()));
         String reason = messages.getMessage("scans.error.interrupted", null, Locale.forLanguageTag("vi"));
-        java.util.List<String> raw = new java.util.ArrayList<>();
+        List<String> raw = new ArrayList<>();
         Integer failed = tx.execute(s -> {
             String stale = """
                     status IN ('QUEUED', 'RUNNING') AND (node_id IS NULL OR node_id NOT IN (

@@ -16,6 +16,7 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.systems.VisibleSystems;
 import vn.khien.vulnerabilities.findings.FindingService;
+import vn.khien.platform.UploadSizeLimitFilter;
 
 /** Scans of a system: history, upload, and a progress fragment that htmx polls until the import finished. */
 @Controller
@@ -38,7 +39,7 @@ class ScanPages {
 
     @GetMapping("/systems/{systemId}/scans")
     String scans(@PathVariable long systemId,
-                 @RequestParam(name = vn.khien.platform.UploadSizeLimitFilter.PARAMETER, required = false) String tooLarge,
+                 @RequestParam(name = UploadSizeLimitFilter.PARAMETER, required = false) String tooLarge,
                  Model model) {
         var system = systems.get(systemId);
         if (tooLarge != null && !model.containsAttribute("error")) {

@@ -13,6 +13,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
 import vn.khien.systems.VisibleSystems;
+import vn.khien.platform.SafeText;
 
 /** Scans, always read through the scope of the system they belong to. */
 @Repository
@@ -73,7 +74,7 @@ class ScanRepository {
         // The raw report of a failed import is removed, so the reference goes too; the reason is made storable here
         // as well (no NUL, which PostgreSQL refuses in text).
         jdbc.sql("UPDATE scan SET status = 'FAILED', error = :error, finished_at = :at, report_ref = NULL WHERE id = :id")
-                .param("error", vn.khien.platform.SafeText.forStorage(error, 4000)).param("at", Timestamp.from(at)).param("id", id).update();
+                .param("error", SafeText.forStorage(error, 4000)).param("at", Timestamp.from(at)).param("id", id).update();
     }
 
     public Optional<Scan> findVisible(long id) {

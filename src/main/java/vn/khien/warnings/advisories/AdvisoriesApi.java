@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.NotFoundException;
+import java.util.Locale;
 
 @RestController
 @Tag(name = "Advisories", description = "The advisory library, imported from KEV, NVD, CSAF, OSV and MISP files")
@@ -56,7 +57,7 @@ class AdvisoriesApi {
     @GetMapping("/api/v1/advisories")
     @Operation(summary = "Advisories holding a CVE id")
     List<AdvisoryLibrary.AdvisoryView> byCve(@RequestParam String cve) {
-        return library.byCve(cve.trim().toUpperCase(java.util.Locale.ROOT));
+        return library.byCve(cve.trim().toUpperCase(Locale.ROOT));
     }
 
     @GetMapping("/api/v1/advisories/{id}")

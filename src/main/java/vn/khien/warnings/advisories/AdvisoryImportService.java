@@ -25,6 +25,7 @@ import vn.khien.audit.AuditTrail;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.vulnerabilities.KnownExploitedFindings;
+import java.util.LinkedHashMap;
 
 /**
  * Imports one advisory file in one transaction: records stream from the file into batched upserts, so a bad record
@@ -165,7 +166,7 @@ public class AdvisoryImportService {
     }
 
     private static Map<String, Object> mapOf(Object... kv) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1] == null ? null : kv[i + 1].toString());
         }

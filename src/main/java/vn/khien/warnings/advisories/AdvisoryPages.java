@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import java.io.Serializable;
 
 /**
  * The advisory import page for the operators who keep the library: upload KEV/NVD/CSAF/OSV/MISP files (each file
@@ -46,7 +47,7 @@ class AdvisoryPages {
 
     /** One file's outcome on the page. */
     record Outcome(String file, String kind, int advisories, int created, int updated, int findingsMarked,
-                   String rejected) implements java.io.Serializable {
+                   String rejected) implements Serializable {
     }
 
     @GetMapping("/advisories")

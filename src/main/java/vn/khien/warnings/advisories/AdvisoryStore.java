@@ -15,6 +15,12 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.khien.warnings.matching.AffectedJson;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The advisory library: rows keyed by {@code source_key}, written in batches (one lookup, one batched insert and
@@ -41,7 +47,7 @@ class AdvisoryStore {
         if (batch.isEmpty()) {
             return new Counts(0, 0);
         }
-        Map<String, ParsedAdvisory> byKey = new java.util.LinkedHashMap<>();
+        Map<String, ParsedAdvisory> byKey = new LinkedHashMap<>();
         batch.forEach(a -> byKey.put(a.key(), a)); // the last of duplicate keys in one file wins
         Map<String, Long> existing = ids(byKey.keySet());
         List<SqlParameterSource> inserts = new ArrayList<>();
@@ -154,7 +160,7 @@ class AdvisoryStore {
     }
 
     record Row(long id, String kind, String key, String title, String severity, String cves, String affected,
-               String source, java.time.LocalDate published) {
+               String source, LocalDate published) {
     }
 
     List<Row> byCve(String cve) {
@@ -164,14 +170,14 @@ class AdvisoryStore {
                 .param("cve", cve).query(AdvisoryStore::row).list();
     }
 
-    java.util.Optional<Row> byId(long id) {
+    Optional<Row> byId(long id) {
         return jdbc.sql("""
                 SELECT a.id, a.kind, a.source_key, a.title, a.severity, a.cves, a.affected, a.source, a.published_on
                 FROM advisory a WHERE a.id = :id""").param("id", id).query(AdvisoryStore::row).optional();
     }
 
     List<Row> latest(String q, int limit) {
-        String like = q == null || q.isBlank() ? "%" : "%" + q.trim().toUpperCase(java.util.Locale.ROOT) + "%";
+        String like = q == null || q.isBlank() ? "%" : "%" + q.trim().toUpperCase(Locale.ROOT) + "%";
         return jdbc.sql("""
                 SELECT a.id, a.kind, a.source_key, a.title, a.severity, a.cves, a.affected, a.source, a.published_on
                 FROM advisory a WHERE UPPER(a.source_key) LIKE :q OR UPPER(a.title) LIKE :q OR a.cves LIKE :q
@@ -179,7 +185,7 @@ class AdvisoryStore {
                 .query(AdvisoryStore::row).list().stream().limit(limit).toList();
     }
 
-    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Row row(ResultSet rs, int n) throws SQLException {
         Date published = rs.getDate("published_on");
         return new Row(rs.getLong("id"), rs.getString("kind"), rs.getString("source_key"), rs.getString("title"),
                 rs.getString("severity"), rs.getString("cves"), rs.getString("affected"), rs.getString("source"),

@@ -15,6 +15,7 @@ import vn.khien.warnings.matching.CpeCriterion;
 import vn.khien.warnings.matching.Criterion;
 import vn.khien.warnings.matching.NvdConfiguration;
 import vn.khien.warnings.matching.PurlCriterion;
+import java.util.Optional;
 
 /**
  * CSAF 2.0 documents (security advisories and VEX): one advisory per document. Products come from
@@ -160,11 +161,11 @@ final class CsafReader {
         products.put(id, new Product(id, Json.text(fpn, "name"), cpe, purl, version, range));
     }
 
-    private static java.util.Optional<Criterion> criterion(Product p) {
+    private static Optional<Criterion> criterion(Product p) {
         try {
             if (p.purl() != null) {
                 String vers = p.range() != null && p.range().startsWith("vers:") ? p.range() : null;
-                return java.util.Optional.of(new PurlCriterion(p.purl(), vers));
+                return Optional.of(new PurlCriterion(p.purl(), vers));
             }
             if (p.cpe() != null) {
                 String cpe = CpeCriterion.normalise(p.cpe());
@@ -172,15 +173,15 @@ final class CsafReader {
                     String[] b = bounds(p.range());
                     if (b != null) {
                         String any = anyVersion(cpe);
-                        return java.util.Optional.of(new CpeCriterion(any, b[0], b[1], b[2], b[3]));
+                        return Optional.of(new CpeCriterion(any, b[0], b[1], b[2], b[3]));
                     }
                 }
-                return java.util.Optional.of(CpeCriterion.of(cpe));
+                return Optional.of(CpeCriterion.of(cpe));
             }
         } catch (IllegalArgumentException e) {
             throw new FeedException("CSAF product " + p.id() + ": " + e.getMessage(), e);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** {@code vers:generic/>=2.9|<=4.1} or free text {@code <=1.14.0} → startIncl, startExcl, endIncl, endExcl. */

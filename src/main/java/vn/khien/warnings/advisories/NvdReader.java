@@ -6,6 +6,7 @@ import tools.jackson.databind.JsonNode;
 import vn.khien.warnings.matching.AffectedProducts;
 import vn.khien.warnings.matching.CpeCriterion;
 import vn.khien.warnings.matching.NvdConfiguration;
+import java.util.Locale;
 
 /** NVD CVE API 2.0 records: an element's {@code cve} object, or a bare record as mirrored per CVE. */
 final class NvdReader {
@@ -71,7 +72,7 @@ final class NvdReader {
                     s = Json.text(m, "baseSeverity");
                 }
                 if (s != null) {
-                    return s.toUpperCase(java.util.Locale.ROOT);
+                    return s.toUpperCase(Locale.ROOT);
                 }
             }
         }

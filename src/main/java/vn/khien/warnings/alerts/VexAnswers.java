@@ -32,6 +32,7 @@ import vn.khien.warnings.matching.PurlCriterion;
 import vn.khien.warnings.vex.VexDocument;
 import vn.khien.warnings.vex.VexException;
 import vn.khien.warnings.vex.VexStatement;
+import java.io.Serializable;
 
 /**
  * A unit answers a warning for many systems at once with a VEX document (CSAF VEX, CycloneDX VEX or OpenVEX).
@@ -61,7 +62,7 @@ class VexAnswers {
         this.clock = clock;
     }
 
-    record Change(long systemId, String systemName, String from, String to) implements java.io.Serializable {
+    record Change(long systemId, String systemName, String from, String to) implements Serializable {
     }
 
     record Skipped(String field, String reason) {

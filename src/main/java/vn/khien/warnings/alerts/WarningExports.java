@@ -15,6 +15,8 @@ import vn.khien.warnings.matching.AffectedProducts;
 import vn.khien.warnings.matching.CpeCriterion;
 import vn.khien.warnings.matching.NvdConfiguration;
 import vn.khien.warnings.matching.PurlCriterion;
+import java.util.Collections;
+import java.util.Locale;
 
 /**
  * A warning for other tools: a STIX 2.1 bundle (an identity for the publisher, one vulnerability per CVE, one software
@@ -52,7 +54,7 @@ final class WarningExports {
         tlp.put("created", "2022-10-01T00:00:00.000Z");
         tlp.put("name", "TLP:" + w.tlp());
         tlp.put("extensions", Map.of(TLP2_EXTENSION, Map.of("extension_type", "property-extension",
-                "tlp_2_0", w.tlp().toLowerCase(java.util.Locale.ROOT))));
+                "tlp_2_0", w.tlp().toLowerCase(Locale.ROOT))));
         objects.add(tlp);
         String identity = id("identity", "org:" + w.organizationId());
         Map<String, Object> org = sdo("identity", identity, created, ts, null);
@@ -108,7 +110,7 @@ final class WarningExports {
         report.put("report_types", List.of("vulnerability"));
         report.put("published", created);
         report.put("object_refs", refs.isEmpty() ? List.of(identity) : refs);
-        report.put("labels", List.of("severity:" + w.severity().toLowerCase(java.util.Locale.ROOT)));
+        report.put("labels", List.of("severity:" + w.severity().toLowerCase(Locale.ROOT)));
         report.put("external_references", List.of(Map.of("source_name", "khien", "external_id", "warning-" + w.id(),
                 "description", "Hạn xác nhận " + w.acknowledgeBy() + ", hạn khắc phục " + w.fixBy())));
         objects.add(report);
@@ -207,7 +209,7 @@ final class WarningExports {
             doc.put("product_tree", Map.of("branches", vendors));
         }
         List<Map<String, Object>> vulns = new ArrayList<>();
-        List<String> cves = w.cves().isEmpty() ? java.util.Collections.singletonList(null) : w.cves();
+        List<String> cves = w.cves().isEmpty() ? Collections.singletonList(null) : w.cves();
         for (String cve : cves) {
             Map<String, Object> v = new LinkedHashMap<>();
             if (cve != null) {

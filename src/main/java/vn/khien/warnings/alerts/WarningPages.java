@@ -19,6 +19,11 @@ import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import java.io.IOException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
+import vn.khien.platform.NotFoundException;
+import vn.khien.warnings.matching.AffectedJson;
 
 /** The warnings pages: list and publish (publisher), one warning with its progress (publisher, parent) and responses (unit). */
 @Controller
@@ -40,20 +45,20 @@ class WarningPages {
 
     /** The download buttons of the warning page (the API itself takes bearer tokens only). */
     @GetMapping("/warnings/{id}/export.stix.json")
-    org.springframework.http.ResponseEntity<Map<String, Object>> downloadStix(@PathVariable long id) {
+    ResponseEntity<Map<String, Object>> downloadStix(@PathVariable long id) {
         return api.export(id, true);
     }
 
     @GetMapping("/warnings/{id}/export.csaf.json")
-    org.springframework.http.ResponseEntity<Map<String, Object>> downloadCsaf(@PathVariable long id) {
+    ResponseEntity<Map<String, Object>> downloadCsaf(@PathVariable long id) {
         return api.export(id, false);
     }
 
     /** The unit's bulk answer: one VEX document for many of its systems. */
     @PostMapping("/warnings/{id}/vex")
     String answerWithVex(@PathVariable long id,
-                         @RequestParam(value = "file", required = false) org.springframework.web.multipart.MultipartFile file,
-                         RedirectAttributes redirect) throws java.io.IOException {
+                         @RequestParam(value = "file", required = false) MultipartFile file,
+                         RedirectAttributes redirect) throws IOException {
         try {
             if (file == null || file.isEmpty()) {
                 throw new FieldProblemException("file", "validation.required");
@@ -81,8 +86,8 @@ class WarningPages {
         if (forward != null) {
             WarningRepository.Warning w = service.get(forward);
             StringBuilder products = new StringBuilder();
-            for (Map<String, Object> p : vn.khien.warnings.matching.AffectedJson.flat(
-                    vn.khien.warnings.matching.AffectedJson.read(w.affected()))) {
+            for (Map<String, Object> p : AffectedJson.flat(
+                    AffectedJson.read(w.affected()))) {
                 if (Boolean.TRUE.equals(p.get("platform"))) {
                     continue;
                 }
@@ -181,7 +186,7 @@ class WarningPages {
         WarningService.Progress progress = null;
         try {
             progress = service.progress(id, organizationId);
-        } catch (vn.khien.platform.NotFoundException e) {
+        } catch (NotFoundException e) {
             // a unit below the publisher follows its own systems in the table below, not the publisher's subtree
         }
         model.addAttribute("progress", progress);

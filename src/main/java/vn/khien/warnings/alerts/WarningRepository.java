@@ -18,6 +18,11 @@ import vn.khien.access.CurrentPerson;
 import vn.khien.access.OrgScope;
 import vn.khien.access.ScopeFilter;
 import vn.khien.platform.NotFoundException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import org.springframework.dao.OptimisticLockingFailureException;
+import vn.khien.warnings.matching.Component;
 
 /**
  * Warnings, their targets and matches. Every read ANDs {@link #VISIBLE}: the TLP 2.0 rule in SQL. The publisher's
@@ -142,7 +147,7 @@ class WarningRepository {
 
     /** System id → owner organisation id of every system in the warning's scope. */
     Map<Long, Long> systemsInScope(long warningId) {
-        Map<Long, Long> out = new java.util.HashMap<>();
+        Map<Long, Long> out = new HashMap<>();
         jdbc.sql("""
                 SELECT s.id, s.owner_organization_id FROM warning w JOIN organization wp ON wp.id = w.organization_id,
                   information_system s JOIN organization so ON so.id = s.owner_organization_id
@@ -215,7 +220,7 @@ class WarningRepository {
                 .param("scan", after.fixConfirmedScanId()).param("now", Timestamp.from(now))
                 .param("id", before.id()).param("version", before.version()).update();
         if (n == 0) {
-            throw new org.springframework.dao.OptimisticLockingFailureException("warning target " + before.id());
+            throw new OptimisticLockingFailureException("warning target " + before.id());
         }
         jdbc.sql("""
                 INSERT INTO warning_response (target_id, from_status, to_status, justification, note, planned_fix_on,
@@ -257,7 +262,7 @@ class WarningRepository {
     /** Counts per status of the targets under an organisation's subtree (scoped). */
     Map<String, Long> counts(long warningId, String subtreePath) {
         ScopeFilter f = scope.visible("tgo.path");
-        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        Map<String, Long> out = new LinkedHashMap<>();
         for (TargetStatus s : TargetStatus.values()) {
             out.put(s.name(), 0L);
         }
@@ -300,8 +305,8 @@ class WarningRepository {
     }
 
     /** Matches a candidate component: rows of system_component whose cpe or purl starts with one of the keys. */
-    List<vn.khien.warnings.matching.Component> componentsByKeys(Collection<String> keys) {
-        List<vn.khien.warnings.matching.Component> out = new ArrayList<>();
+    List<Component> componentsByKeys(Collection<String> keys) {
+        List<Component> out = new ArrayList<>();
         for (String key : keys) {
             String column = key.startsWith("pkg:") ? "purl" : "cpe";
             out.addAll(jdbc.sql("SELECT id, system_id, cpe, purl, product_version FROM system_component WHERE "
@@ -312,8 +317,8 @@ class WarningRepository {
         return out;
     }
 
-    List<vn.khien.warnings.matching.Component> componentsOf(Collection<Long> systemIds) {
-        List<vn.khien.warnings.matching.Component> out = new ArrayList<>();
+    List<Component> componentsOf(Collection<Long> systemIds) {
+        List<Component> out = new ArrayList<>();
         List<Long> ids = new ArrayList<>(systemIds);
         for (int i = 0; i < ids.size(); i += 1000) {
             out.addAll(jdbc.sql("SELECT id, system_id, cpe, purl, product_version FROM system_component "
@@ -323,8 +328,8 @@ class WarningRepository {
         return out;
     }
 
-    private static vn.khien.warnings.matching.Component component(ResultSet rs, int n) throws SQLException {
-        return new vn.khien.warnings.matching.Component(rs.getLong("id"), rs.getLong("system_id"), rs.getString("cpe"),
+    private static Component component(ResultSet rs, int n) throws SQLException {
+        return new Component(rs.getLong("id"), rs.getLong("system_id"), rs.getString("cpe"),
                 rs.getString("purl"), rs.getString("product_version"));
     }
 
@@ -333,7 +338,7 @@ class WarningRepository {
         return new Warning(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("publisher_name"),
                 rs.getString("title"), rs.getString("description"), rs.getString("severity"),
                 rs.getString("recommended_action"), rs.getString("legal_basis"),
-                cves == null ? List.of() : java.util.Arrays.stream(cves.split(",")).filter(s -> !s.isEmpty()).toList(),
+                cves == null ? List.of() : Arrays.stream(cves.split(",")).filter(s -> !s.isEmpty()).toList(),
                 rs.getString("affected"), rs.getDate("acknowledge_by").toLocalDate(), rs.getDate("fix_by").toLocalDate(),
                 rs.getString("tlp"), rs.getString("scope_kind"), (Long) rs.getObject("advisory_id", Long.class),
                 rs.getTimestamp("published_at").toInstant());

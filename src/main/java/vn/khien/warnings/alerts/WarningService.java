@@ -32,6 +32,7 @@ import vn.khien.warnings.matching.AffectedProducts;
 import vn.khien.warnings.matching.CpeCriterion;
 import vn.khien.warnings.matching.NvdConfiguration;
 import vn.khien.warnings.matching.PurlCriterion;
+import vn.khien.access.ScopeFilter;
 
 /** Publishing warnings, the units' responses, the publisher's follow-up. Every change is audited in its transaction. */
 @Service
@@ -359,7 +360,7 @@ public class WarningService {
     /** Organisations with subordinates where the caller may publish. */
     @Transactional(readOnly = true)
     public List<OrgOption> publishers() {
-        vn.khien.access.ScopeFilter f = scope.holding("o.path", Capability.EDIT_SECURITY_DATA);
+        ScopeFilter f = scope.holding("o.path", Capability.EDIT_SECURITY_DATA);
         return jdbc.sql("SELECT o.id, o.name_vi FROM organization o WHERE EXISTS "
                         + "(SELECT 1 FROM organization c WHERE c.parent_id = o.id) AND " + f.sql() + " ORDER BY o.path")
                 .params(f.params()).query((rs, n) -> new OrgOption(rs.getLong(1), rs.getString(2))).list();

@@ -15,23 +15,30 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.khien.warnings.matching.AffectedJson;
+import java.io.IOException;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import vn.khien.platform.FieldProblemException;
 
 @RestController
 @Tag(name = "Warnings", description = "Vulnerability warnings published to subordinate units, matched to their systems")
 class WarningsApi {
 
-    static final org.springframework.http.MediaType STIX =
-            org.springframework.http.MediaType.parseMediaType("application/stix+json;version=2.1");
-    static final org.springframework.http.MediaType CSAF =
-            org.springframework.http.MediaType.parseMediaType("application/csaf+json");
+    static final MediaType STIX =
+            MediaType.parseMediaType("application/stix+json;version=2.1");
+    static final MediaType CSAF =
+            MediaType.parseMediaType("application/csaf+json");
 
     private final WarningService service;
     private final VexAnswers vex;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final String namespace;
 
-    WarningsApi(WarningService service, VexAnswers vex, java.time.Clock clock,
-                @org.springframework.beans.factory.annotation.Value("${khien.mail.base-url:http://localhost:8080}")
+    WarningsApi(WarningService service, VexAnswers vex, Clock clock,
+                @Value("${khien.mail.base-url:http://localhost:8080}")
                 String namespace) {
         this.service = service;
         this.vex = vex;
@@ -60,16 +67,16 @@ class WarningsApi {
         return export(id, false);
     }
 
-    @PostMapping(value = "/api/v1/warnings/{id}/vex", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(value = "/api/v1/warnings/{id}/vex", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Answer the warning for many systems at once with a VEX document (multipart file)",
             description = "CSAF 2.0 VEX, CycloneDX VEX or OpenVEX, detected from the content. A statement applies to the"
                     + " caller's systems reached by the warning whose component matches its product (purl or CPE) or"
                     + " whose code is its product id. All or nothing: any problem is a 422 naming the document field.")
     VexAnswers.Result answerWithVex(@PathVariable long id,
-                                    @org.springframework.web.bind.annotation.RequestPart(value = "file", required = false)
-                                    org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+                                    @RequestPart(value = "file", required = false)
+                                    MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
-            throw new vn.khien.platform.FieldProblemException("file", "validation.required");
+            throw new FieldProblemException("file", "validation.required");
         }
         return vex.answer(id, file.getOriginalFilename(), file.getBytes());
     }

@@ -6,6 +6,9 @@ import us.springett.parsers.cpe.CpeParser;
 import us.springett.parsers.cpe.exceptions.CpeParsingException;
 import us.springett.parsers.cpe.util.Relation;
 import us.springett.parsers.cpe.values.Part;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A CPE 2.3 name, optionally with the NVD version bounds ({@code versionStartIncluding} …). The name is compared
@@ -147,7 +150,7 @@ public record CpeCriterion(String cpe, String startIncluding, String startExclud
         return r == Relation.SUPERSET || r == Relation.EQUAL;
     }
 
-    private static final java.util.Map<String, String> PREFIXES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> PREFIXES = new ConcurrentHashMap<>();
 
     /**
      * {@code cpe:2.3:part:vendor:product:} of a criterion whose part, vendor and product are plain literals (no
@@ -167,12 +170,12 @@ public record CpeCriterion(String cpe, String startIncluding, String startExclud
                     return "";
                 }
             }
-            return (f[0] + ":" + f[1] + ":" + f[2] + ":" + f[3] + ":" + f[4] + ":").toLowerCase(java.util.Locale.ROOT);
+            return (f[0] + ":" + f[1] + ":" + f[2] + ":" + f[3] + ":" + f[4] + ":").toLowerCase(Locale.ROOT);
         }).transform(x -> x.isEmpty() ? null : x);
     }
 
     /** Criteria are few and compared with many components: each criterion's name is parsed once (ADR 0014). */
-    private static final java.util.Map<String, Cpe> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Cpe> PARSED = new ConcurrentHashMap<>();
 
     private static Cpe parsed(String cpe) {
         Cpe c = PARSED.get(cpe);

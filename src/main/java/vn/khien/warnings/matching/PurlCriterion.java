@@ -5,6 +5,9 @@ import com.github.packageurl.PackageURL;
 import io.github.nscuro.versatile.Vers;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A package URL (type, namespace and name compared after the purl spec's per-type normalisation) with either a
@@ -34,7 +37,7 @@ public record PurlCriterion(String purl, String vers) implements Criterion {
     }
 
     /** Criteria are few and compared with many components: each purl and range is parsed once (ADR 0014). */
-    private static final java.util.Map<String, Object> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Object> PARSED = new ConcurrentHashMap<>();
 
     private static PackageURL parsedSource(String purl) {
         return (PackageURL) PARSED.computeIfAbsent(cacheKey("p:" + purl), k -> parse(purl));
@@ -63,9 +66,9 @@ public record PurlCriterion(String purl, String vers) implements Criterion {
             return Optional.empty();
         }
         PackageURL source = parsedSource(purl);
-        String name = source.getName().toLowerCase(java.util.Locale.ROOT);
+        String name = source.getName().toLowerCase(Locale.ROOT);
         if (name.matches("[a-z0-9._-]+")) {
-            String lower = component.purl().toLowerCase(java.util.Locale.ROOT);
+            String lower = component.purl().toLowerCase(Locale.ROOT);
             if (!lower.contains(name) && !lower.contains(name.replace('-', '_'))
                     && !lower.contains(name.replace('_', '-'))) {
                 return Optional.empty(); // another package: no need to parse the item (ADR 0014)

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khien.platform.duties.DutyEvidence;
 import vn.khien.platform.duties.DutySource;
+import java.time.ZoneId;
 
 /**
  * R22 (fix what competent bodies warn about, CĐ 33; CT 18): per system, the last response that settled a warning
@@ -45,7 +46,7 @@ class WarningDuty implements DutySource {
                     var next = rs.getDate("next_due");
                     long warning = rs.getLong("warning_id");
                     out.put(rs.getLong("system_id"), new DutyEvidence(
-                            settled == null ? null : settled.toInstant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate(),
+                            settled == null ? null : settled.toInstant().atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate(),
                             next == null ? null : next.toLocalDate(), "warningResponse", warning, "/warnings/" + warning));
                 });
         return out;

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import vn.khien.systems.classification.InvalidAnswerException.Reason;
+import java.math.BigDecimal;
 
 class AnswerValidationTest {
 
@@ -77,7 +78,7 @@ class AnswerValidationTest {
 
     @Test
     void numbersOfAnyJavaTypeAreAccepted() {
-        Map<String, Object> answers = Baseline.citizen(ND85, Map.of("info_types", List.of("PERSONAL"), "users", new java.math.BigDecimal("10000")));
+        Map<String, Object> answers = Baseline.citizen(ND85, Map.of("info_types", List.of("PERSONAL"), "users", new BigDecimal("10000")));
 
         assertThat(ENGINE.classify(ND85, answers).proposedLevel()).isEqualTo(3);
     }

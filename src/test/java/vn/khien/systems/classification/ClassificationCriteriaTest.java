@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.assertj.core.api.Assertions;
 
 /** Every criterion of both decrees, with boundary values on both sides. */
 class ClassificationCriteriaTest {
@@ -131,7 +132,7 @@ class ClassificationCriteriaTest {
     @ParameterizedTest
     @MethodSource("belowEveryThreshold")
     void meetingNoCriterionIsReportedNotGuessed(String regimeId, Map<String, Object> answers) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ENGINE.classify(regimeId, answers))
+        Assertions.assertThatThrownBy(() -> ENGINE.classify(regimeId, answers))
                 .isInstanceOf(NoCriterionMetException.class)
                 .hasMessageContaining(regimeId);
     }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import vn.khien.systems.rules.Confidence;
 
 /** regulation.md §1: NĐ 331/2026 from 19/08/2026; NĐ 331 Đ39.1 keeps NĐ 85 for systems under investment before 01/07/2026 for 6 months. */
 class RegimeSelectorTest {
@@ -39,7 +40,7 @@ class RegimeSelectorTest {
         RegimeSelection selection = selector.select(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 1, 1));
 
         assertThat(selection.legalRef()).isEqualTo("NĐ 331/2026 Đ39.1");
-        assertThat(selection.confidence()).isEqualTo(vn.khien.systems.rules.Confidence.UNCONFIRMED);
+        assertThat(selection.confidence()).isEqualTo(Confidence.UNCONFIRMED);
     }
 
     @Test

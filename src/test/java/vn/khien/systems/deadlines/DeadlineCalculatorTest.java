@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.khien.systems.rules.Confidence;
 
 /** Legal time limits of regulation.md §3.5 and §6.1 over the Vietnamese working-day calendar. */
 class DeadlineCalculatorTest {
@@ -102,7 +103,7 @@ class DeadlineCalculatorTest {
     @Test
     void calendarDayLimitsCanBeKeptUnrolled() {
         DeadlineCalculator literal = new DeadlineCalculator(WorkingDayCalendar.loadDefault(),
-                new CountingRules(false, "test", vn.khien.systems.rules.Confidence.UNCONFIRMED));
+                new CountingRules(false, "test", Confidence.UNCONFIRMED));
 
         Deadline deadline = literal.due(LocalDate.of(2024, 1, 25), TimeLimit.of(15, DayCount.CALENDAR_DAYS));
 

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import tools.jackson.databind.JsonNode;
+import java.util.HashMap;
+import org.assertj.core.data.Offset;
 
 /** Interprets the {@code checks} vocabulary of the fixtures README against {@link ParsedFinding}s. */
 final class ManifestChecks {
@@ -218,7 +220,7 @@ final class ManifestChecks {
                 case "severity_counts_non_legacy_mode": {
                     // Qualys' alternative 3-level reading (1-2 Low, 3 Medium, 4-5 High) is a pure
                     // function of our 5-level severity: Info+Low -> Low, High+Critical -> High.
-                    Map<String, Long> counts = new java.util.HashMap<>();
+                    Map<String, Long> counts = new HashMap<>();
                     for (ParsedFinding f : findings) {
                         String k = f.severity() == Severity.INFO || f.severity() == Severity.LOW ? "Low"
                                 : f.severity() == Severity.MEDIUM ? "Medium" : "High";
@@ -266,7 +268,7 @@ final class ManifestChecks {
         } else {
             double e = exp.isNumber() ? exp.doubleValue() : Double.parseDouble(exp.asString());
             s.assertThat(actual).as(d).isNotNull();
-            if (actual != null) s.assertThat(actual).as(d).isCloseTo(e, org.assertj.core.data.Offset.offset(1e-9));
+            if (actual != null) s.assertThat(actual).as(d).isCloseTo(e, Offset.offset(1e-9));
         }
     }
 

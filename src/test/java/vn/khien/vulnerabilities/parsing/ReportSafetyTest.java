@@ -19,6 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
 
 /** Hostile and broken inputs: XXE, entity expansion, external DTDs, truncation, zip bombs. */
 class ReportSafetyTest {
@@ -196,7 +197,7 @@ class ReportSafetyTest {
             z.putNextEntry(new ZipEntry("bomb.csv"));
             z.write("Title,Severity,Description\n".getBytes(StandardCharsets.UTF_8));
             byte[] block = new byte[1024 * 1024];
-            java.util.Arrays.fill(block, (byte) 'A');
+            Arrays.fill(block, (byte) 'A');
             for (int i = 0; i < 64; i++) z.write(block);
             z.closeEntry();
         }

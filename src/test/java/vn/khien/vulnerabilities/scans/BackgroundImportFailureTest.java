@@ -20,6 +20,8 @@ import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.ScanTestSupport;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * The background-import harness: every kind of failure (a report the parsers reject with a message copied from the
@@ -127,7 +129,7 @@ class BackgroundImportFailureTest extends IntegrationTest {
         failsWith(() -> new ScanImportService.ImportFailed(new ReportFormatException("line 1: \u0000\u0000 not XML", null)),
                 "line 1", "not XML");
         failsWith(() -> new IllegalStateException("disk gone \u0000 away"), "IllegalStateException", "disk gone");
-        failsWith(() -> new java.io.UncheckedIOException(new java.io.IOException("no such report")), "no such report");
+        failsWith(() -> new UncheckedIOException(new IOException("no such report")), "no such report");
         failsWith(() -> new RuntimeException((String) null), "RuntimeException");
         failsWith(() -> new RuntimeException("x".repeat(1_000_000)), "RuntimeException");
         failsWith(OutOfMemoryError::new, "OutOfMemoryError");
@@ -141,8 +143,8 @@ class BackgroundImportFailureTest extends IntegrationTest {
         imports.runGuarded(id, () -> {
             try {
                 storage.open(scans.find(id).orElseThrow().reportRef()).close();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         assertFailedWithReason(api.get("/api/v1/scans/" + id).json());

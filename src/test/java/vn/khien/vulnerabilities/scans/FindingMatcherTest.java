@@ -14,6 +14,7 @@ import vn.khien.vulnerabilities.findings.SlaDays;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
 import vn.khien.vulnerabilities.parsing.Severity;
+import org.assertj.core.groups.Tuple;
 
 /** The import's in-memory decisions, without a database: a store that serves a given state and keeps the rows. */
 class FindingMatcherTest {
@@ -76,18 +77,18 @@ class FindingMatcherTest {
 
         ImportRows rows = matcher.rows();
         assertThat(rows.newFindings).extracting(ImportRows.NewFinding::id, ImportRows.NewFinding::title)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1000L, "Plugin 1"),
-                        org.assertj.core.groups.Tuple.tuple(1001L, "Plugin 2"));
+                .containsExactly(Tuple.tuple(1000L, "Plugin 1"),
+                        Tuple.tuple(1001L, "Plugin 2"));
         ImportRows.NewFinding high = rows.newFindings.get(0);
         assertThat(high.dueDate()).as("high: 30 days").isEqualTo(SCAN_DATE.plusDays(30));
         assertThat(high.keyScheme()).isEqualTo("nessus/merged");
         assertThat(high.primaryHost()).isEqualTo("10.0.0.1");
         assertThat(rows.newFindings.get(1).dueDate()).as("info has no due date").isNull();
         assertThat(rows.newLocations).extracting(ImportRows.NewLocation::findingId, ImportRows.NewLocation::host)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1000L, "10.0.0.1"),
-                        org.assertj.core.groups.Tuple.tuple(1000L, "10.0.0.2"),
-                        org.assertj.core.groups.Tuple.tuple(1001L, "10.0.0.1"),
-                        org.assertj.core.groups.Tuple.tuple(1000L, "10.0.0.3"));
+                .containsExactly(Tuple.tuple(1000L, "10.0.0.1"),
+                        Tuple.tuple(1000L, "10.0.0.2"),
+                        Tuple.tuple(1001L, "10.0.0.1"),
+                        Tuple.tuple(1000L, "10.0.0.3"));
         assertThat(rows.seen).isEmpty();
         assertThat(store.loads).as("the tool's state is loaded once").isEqualTo(1);
         assertThat(matcher.counts(0)).isEqualTo(new ImportCounts(3, 2, 0, 0, 0, 5));
@@ -157,8 +158,8 @@ class FindingMatcherTest {
         ImportRows rows = matcher.rows();
         assertThat(rows.closed).extracting(ImportRows.Closed::findingId).containsExactlyInAnyOrder(11L, 12L);
         assertThat(rows.history).extracting(ImportRows.StatusChange::findingId, ImportRows.StatusChange::from)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(11L, FindingStatus.OPEN),
-                        org.assertj.core.groups.Tuple.tuple(12L, FindingStatus.ACCEPTED_RISK));
+                .containsExactlyInAnyOrder(Tuple.tuple(11L, FindingStatus.OPEN),
+                        Tuple.tuple(12L, FindingStatus.ACCEPTED_RISK));
         assertThat(rows.locationChanges).as("unreported places of the same scheme are fixed by this scan")
                 .containsExactlyInAnyOrder(new ImportRows.LocationChange(101, true, SCAN),
                         new ImportRows.LocationChange(102, true, SCAN));

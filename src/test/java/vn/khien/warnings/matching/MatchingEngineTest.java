@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
 
 /** Every boundary of the matching semantics of issue 11, on the engine alone (no database, no Spring). */
 class MatchingEngineTest {
@@ -244,7 +245,7 @@ class MatchingEngineTest {
     class OsvRangeEvents {
 
         static List<Map.Entry<String, String>> events(String... kv) {
-            List<Map.Entry<String, String>> out = new java.util.ArrayList<>();
+            List<Map.Entry<String, String>> out = new ArrayList<>();
             for (int i = 0; i < kv.length; i += 2) {
                 out.add(Map.entry(kv[i], kv[i + 1]));
             }

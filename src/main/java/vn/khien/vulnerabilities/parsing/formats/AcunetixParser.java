@@ -24,6 +24,8 @@ import vn.khien.vulnerabilities.parsing.Sniff;
 import vn.khien.vulnerabilities.parsing.Text;
 import vn.khien.vulnerabilities.parsing.XmlCursor;
 import vn.khien.vulnerabilities.parsing.XmlNode;
+import java.time.OffsetDateTime;
+import java.util.Locale;
 
 /**
  * Acunetix WVS XML ({@code <ScanGroup>}) and Acunetix 360 JSON.
@@ -69,7 +71,7 @@ final class AcunetixParser implements ReportParser {
                 throw x.error("Not an Acunetix XML report: root element is <" + root + ">, expected <ScanGroup>", null);
             }
             String startUrl = null;
-            java.time.OffsetDateTime start = null;
+            OffsetDateTime start = null;
             String name;
             while ((name = x.nextStart()) != null) {
                 switch (name) {
@@ -83,14 +85,14 @@ final class AcunetixParser implements ReportParser {
         merger.emitAll(sink);
     }
 
-    private void addXmlItem(XmlNode item, String startUrl, java.time.OffsetDateTime start, FindingMerger<List<String>> merger) {
+    private void addXmlItem(XmlNode item, String startUrl, OffsetDateTime start, FindingMerger<List<String>> merger) {
         String title = item.childText("Name");
         String impact = item.childText("Impact");
         String recommendation = item.childText("Recommendation");
         ParsedFinding.Builder b = merger.get(Arrays.asList(title, impact, recommendation), () -> {
             ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(title).impact(impact).solution(recommendation)
                     .severity(xmlSeverity(item.childText("Severity"))).vulnIdFromTool(item.childText("ModuleName"))
-                    .mergedKey(title == null ? null : title.toLowerCase(java.util.Locale.ROOT))
+                    .mergedKey(title == null ? null : title.toLowerCase(Locale.ROOT))
                     .description(join(item.childText("Description"), item.childText("Details")))
                     .falsePositive("true".equalsIgnoreCase(item.childText("IsFalsePositive")))
                     .date(start);
@@ -133,7 +135,7 @@ final class AcunetixParser implements ReportParser {
 
     private static Severity xmlSeverity(String s) {
         if (s == null) return Severity.CRITICAL;
-        switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+        switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "high": return Severity.HIGH;
             case "medium": return Severity.MEDIUM;
             case "low": return Severity.LOW;
@@ -177,7 +179,7 @@ final class AcunetixParser implements ReportParser {
             ParsedFinding.Builder nb = ParsedFinding.builder("Acunetix 360").title(name)
                     .severity(Severity.fromWordOr(JsonStream.text(v, "Severity"), Severity.INFO))
                     .vulnIdFromTool(JsonStream.text(v, "Type"))
-                    .mergedKey(name == null ? null : name.toLowerCase(java.util.Locale.ROOT))
+                    .mergedKey(name == null ? null : name.toLowerCase(Locale.ROOT))
                     .uniqueIdFromTool(JsonStream.text(v, "LookupId"))
                     .description(JsonStream.text(v, "Description"))
                     .impact(JsonStream.text(v, "Impact"))

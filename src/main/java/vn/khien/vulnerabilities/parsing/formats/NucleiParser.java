@@ -15,6 +15,8 @@ import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.Severity;
 import vn.khien.vulnerabilities.parsing.Text;
+import java.util.ArrayList;
+import java.util.Locale;
 
 /**
  * Nuclei JSON array or JSON-lines output (old camelCase and new kebab-case keys). Records with
@@ -95,7 +97,7 @@ final class NucleiParser implements ReportParser {
         b.references(refs.isEmpty() ? null : String.join("\n", refs));
         JsonNode cls = info.get("classification");
         if (cls != null && cls.isObject()) {
-            for (String cve : JsonStream.strings(cls, "cve-id")) b.addVulnerabilityIdOnce(cve.toUpperCase(java.util.Locale.ROOT));
+            for (String cve : JsonStream.strings(cls, "cve-id")) b.addVulnerabilityIdOnce(cve.toUpperCase(Locale.ROOT));
             for (String cwe : JsonStream.strings(cls, "cwe-id")) b.addCwe(Text.cwe(cwe)); // non-numeric ids are ignored
             b.cvssV3(JsonStream.text(cls, "cvss-metrics"), JsonStream.number(cls, "cvss-score"));
         }
@@ -105,7 +107,7 @@ final class NucleiParser implements ReportParser {
     /** Nuclei writes tags/references either as a list or as one comma/newline separated string. */
     private static List<String> listOrCsv(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         if (v == null || v.isNull()) return out;
         if (v.isArray()) return JsonStream.strings(n, field);
         String s = v.asString();

@@ -18,6 +18,9 @@ import vn.khien.vulnerabilities.parsing.Sniff;
 import vn.khien.vulnerabilities.parsing.Text;
 import vn.khien.vulnerabilities.parsing.XmlCursor;
 import vn.khien.vulnerabilities.parsing.XmlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Qualys VM scan report: XML (ASSET_DATA_REPORT) and CSV. One finding per VULN_INFO per host
@@ -63,7 +66,7 @@ final class QualysParser implements ReportParser {
         String solution;
         String cvss3Vector;
         Double cvss3Score;
-        final java.util.List<String> cves = new java.util.ArrayList<>();
+        final List<String> cves = new ArrayList<>();
     }
 
     private void parseXml(InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException {
@@ -164,7 +167,7 @@ final class QualysParser implements ReportParser {
             Severity severity = level != null ? level(level) : Severity.fromWordOr(sev, Severity.INFO);
             String host = row.first("DNS", "FQDN", "HOSTNAME", "IP");
             String result = row.first("Results", "RESULT");
-            String key = qid != null ? "qid:" + qid : "title:" + title.toLowerCase(java.util.Locale.ROOT);
+            String key = qid != null ? "qid:" + qid : "title:" + title.toLowerCase(Locale.ROOT);
             boolean first = !merger.contains(key);
             ParsedFinding.Builder b = merger.get(key, () -> ParsedFinding.builder(TOOL)
                     .title("QID-" + qid + (title == null ? "" : " | " + title))

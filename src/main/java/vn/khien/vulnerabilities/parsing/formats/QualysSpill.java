@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
+import java.util.Iterator;
 
 /**
  * Temporary on-disk queue of compact string tuples, for formats whose dictionary (Qualys
@@ -59,8 +60,8 @@ final class QualysSpill implements AutoCloseable {
             Path toDelete = file;
             file = null;
             int w = width;
-            return () -> new java.util.Iterator<String[]>() {
-                private final java.util.Iterator<String[]> first = head.iterator();
+            return () -> new Iterator<String[]>() {
+                private final Iterator<String[]> first = head.iterator();
                 private String[] next = advance();
 
                 private String[] advance() {

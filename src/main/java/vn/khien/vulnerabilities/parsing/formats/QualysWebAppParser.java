@@ -14,6 +14,8 @@ import vn.khien.vulnerabilities.parsing.Severity;
 import vn.khien.vulnerabilities.parsing.Text;
 import vn.khien.vulnerabilities.parsing.XmlCursor;
 import vn.khien.vulnerabilities.parsing.XmlNode;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Qualys Web Application Scanning (WAS) XML report. Findings are keyed by QID (one per QID,
@@ -40,7 +42,7 @@ final class QualysWebAppParser implements ReportParser {
     @Override
     public void parse(InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException {
         FindingMerger<String> merger = new FindingMerger<>();
-        java.util.Map<String, Boolean> isVuln = new java.util.HashMap<>();
+        Map<String, Boolean> isVuln = new HashMap<>();
         try (XmlCursor x = SafeXml.open(in)) {
             String root = x.rootElement();
             if (!root.equals("WAS_SCAN_REPORT") && !root.equals("WAS_WEBAPP_REPORT")) {

@@ -18,6 +18,7 @@ import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.Severity;
 import vn.khien.vulnerabilities.parsing.Text;
+import java.util.Locale;
 
 /**
  * SARIF 2.1 (any static analyser). One finding per result per location; results whose
@@ -200,7 +201,7 @@ final class SarifParser implements ReportParser {
             if (c != null && !found.contains(c)) found.add(c);
         }
         for (String tag : JsonStream.strings(rule.path("properties"), "tags")) {
-            String tl = tag.toLowerCase(java.util.Locale.ROOT);
+            String tl = tag.toLowerCase(Locale.ROOT);
             if (tl.startsWith("external/cwe/cwe-")) {
                 Integer c = Text.parseInt(tl.substring("external/cwe/cwe-".length()));
                 if (c != null && !found.contains(c)) found.add(c);

@@ -14,6 +14,7 @@ import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.Severity;
+import vn.khien.vulnerabilities.parsing.Text;
 
 /**
  * Trivy JSON: legacy (array of targets or {@code null}), SchemaVersion 2 ({@code Results}) and
@@ -194,7 +195,7 @@ final class TrivyParser implements ReportParser {
         if (primary != null) refs.add(primary);
         for (String r : JsonStream.strings(v, "References")) if (!refs.contains(r)) refs.add(r);
         b.references(refs.isEmpty() ? null : String.join("\n", refs));
-        for (String cwe : JsonStream.strings(v, "CweIDs")) b.addCwe(vn.khien.vulnerabilities.parsing.Text.cwe(cwe));
+        for (String cwe : JsonStream.strings(v, "CweIDs")) b.addCwe(Text.cwe(cwe));
         JsonNode cvss = pickCvss(v);
         Double score = cvss == null ? null : JsonStream.number(cvss, "V3Score");
         if (cvss != null) b.cvssV3(JsonStream.text(cvss, "V3Vector"), score);

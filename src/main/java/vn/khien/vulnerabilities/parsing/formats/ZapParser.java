@@ -13,6 +13,7 @@ import vn.khien.vulnerabilities.parsing.Severity;
 import vn.khien.vulnerabilities.parsing.Text;
 import vn.khien.vulnerabilities.parsing.XmlCursor;
 import vn.khien.vulnerabilities.parsing.XmlNode;
+import java.util.Locale;
 
 /**
  * OWASP ZAP XML report (classic and "XML plus"). One finding per alert item per site, no
@@ -56,8 +57,8 @@ final class ZapParser implements ReportParser {
     private ParsedFinding toFinding(XmlNode a, String site) {
         String title = a.childText("alert") != null ? a.childText("alert") : a.childText("name");
         ParsedFinding.Builder b = ParsedFinding.builder(TOOL).title(title)
-                .mergedKey(site == null ? null : site.toLowerCase(java.util.Locale.ROOT), a.childText("alertRef"),
-                        title == null ? null : title.toLowerCase(java.util.Locale.ROOT))
+                .mergedKey(site == null ? null : site.toLowerCase(Locale.ROOT), a.childText("alertRef"),
+                        title == null ? null : title.toLowerCase(Locale.ROOT))
                 .severity(riskSeverity(Text.parseInt(a.childText("riskcode"))))
                 .vulnIdFromTool(a.childText("pluginid"))
                 .description(join(a.childText("desc"), a.childText("otherinfo")))

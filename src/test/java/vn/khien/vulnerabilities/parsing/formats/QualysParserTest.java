@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
 import vn.khien.vulnerabilities.parsing.Severity;
+import java.nio.charset.StandardCharsets;
 
 /** Qualys VM (XML and CSV) over {@code reports/qualys/}; one QID on several hosts in a CSV is one finding. */
 class QualysParserTest extends FormatTestSupport {
@@ -45,7 +46,7 @@ class QualysParserTest extends FormatTestSupport {
         assertThat(cert.occurrences()).isEqualTo(3);
         // the key has no host: the same QID found on other hosts next time is the same finding
         List<ParsedFinding> lessHosts = parseText(new String(bytes(report("one-qid-several-hosts.csv")),
-                java.nio.charset.StandardCharsets.UTF_8).replace("\"10.0.0.7\",\"h.example\"", "\"10.0.0.1\",\"z.example\""),
+                StandardCharsets.UTF_8).replace("\"10.0.0.7\",\"h.example\"", "\"10.0.0.1\",\"z.example\""),
                 "qualys");
         assertThat(titled(lessHosts, cert.title()).fingerprint()).isEqualTo(cert.fingerprint());
         assertThat(titled(all, "QID-11827 | HTTP Security Header Not Detected").locations()).hasSize(1);

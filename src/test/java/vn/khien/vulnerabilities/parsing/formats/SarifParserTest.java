@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
 import vn.khien.vulnerabilities.parsing.Severity;
+import java.nio.charset.StandardCharsets;
 
 /** SARIF 2.1.0 over {@code reports/sarif/}, with fingerprints written as objects (issue 9 point 22). */
 class SarifParserTest extends FormatTestSupport {
@@ -39,7 +40,7 @@ class SarifParserTest extends FormatTestSupport {
         assertThat(all).extracting(ParsedFinding::uniqueIdFromTool)
                 .containsExactly("primaryLocationLineHash:abc123", "def456");
         // the same result written with plain strings has the same identity
-        String plain = new String(bytes(report("fingerprints-as-objects.sarif")), java.nio.charset.StandardCharsets.UTF_8)
+        String plain = new String(bytes(report("fingerprints-as-objects.sarif")), StandardCharsets.UTF_8)
                 .replace("{\"value\":\"abc123\"}", "\"abc123\"").replace("{\"value\":\"def456\"}", "\"def456\"");
         assertThat(parseText(plain, "sarif")).extracting(ParsedFinding::uniqueIdFromTool)
                 .containsExactly("primaryLocationLineHash:abc123", "def456");
