@@ -17,20 +17,37 @@ class ArchitectureTest {
 
     /** Rule data and its engines are plain Java: no web, no database. */
     @ArchTest
-    static final ArchRule rulesArePlainJava = noClasses().that().resideInAnyPackage(
-                    "vn.khien.systems.classification..", "vn.khien.systems.deadlines..", "vn.khien.compliance.catalogue..",
-                    "vn.khien.compliance.assessment..", "vn.khien.incidents.deadlines..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.springframework.web..",
-                    "jakarta.servlet..");
+    static final ArchRule rulesArePlainJava = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "vn.khien.systems.classification..",
+                    "vn.khien.systems.deadlines..",
+                    "vn.khien.compliance.catalogue..",
+                    "vn.khien.compliance.assessment..",
+                    "vn.khien.incidents.deadlines..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.jdbc..", "org.springframework.web..", "jakarta.servlet..");
 
     @ArchTest
-    static final ArchRule controllersDoNotTouchTheDatabase = noClasses().that().haveSimpleNameEndingWith("Api")
-            .or().haveSimpleNameEndingWith("Pages").or().haveSimpleNameEndingWith("Page")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..");
+    static final ArchRule controllersDoNotTouchTheDatabase = noClasses()
+            .that()
+            .haveSimpleNameEndingWith("Api")
+            .or()
+            .haveSimpleNameEndingWith("Pages")
+            .or()
+            .haveSimpleNameEndingWith("Page")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.jdbc..");
 
     /** XML parsers come only from the hardened factory (external entities and DTDs off). */
     @ArchTest
-    static final ArchRule noUnsafeXmlFactories = noClasses().that().doNotHaveSimpleName("SafeXml")
-            .should().callMethod(XMLInputFactory.class, "newInstance")
-            .orShould().callMethod(XMLInputFactory.class, "newFactory");
+    static final ArchRule noUnsafeXmlFactories = noClasses()
+            .that()
+            .doNotHaveSimpleName("SafeXml")
+            .should()
+            .callMethod(XMLInputFactory.class, "newInstance")
+            .orShould()
+            .callMethod(XMLInputFactory.class, "newFactory");
 }

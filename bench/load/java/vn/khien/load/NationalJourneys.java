@@ -29,67 +29,92 @@ public class NationalJourneys extends Simulation {
     static final int DURATION = Integer.getInteger("duration", 120);
     static final String PASSWORD = System.getProperty("password", "Khien@Scale2026");
 
-    HttpProtocolBuilder protocol = http.baseUrl(URL).acceptLanguageHeader("vi").disableCaching()
-            .shareConnections().warmUp(URL + "/login");
+    HttpProtocolBuilder protocol = http.baseUrl(URL)
+            .acceptLanguageHeader("vi")
+            .disableCaching()
+            .shareConnections()
+            .warmUp(URL + "/login");
 
     /** Province leaders and officers t01…t34; unit officers of the first units of each province. */
     static Iterator<Map<String, Object>> people(String role) {
         return Stream.generate(() -> {
-            int t = 1 + (int) (Math.random() * 34);
-            return Map.<String, Object>of("username", String.format("t%02d.%s", t, role));
-        }).iterator();
+                    int t = 1 + (int) (Math.random() * 34);
+                    return Map.<String, Object>of("username", String.format("t%02d.%s", t, role));
+                })
+                .iterator();
     }
 
-    static ChainBuilder signIn = exec(http("login page").get("/login")
-            .check(css("input[name=_csrf]", "value").saveAs("csrf")))
-            .exec(http("sign in").post("/login").formParam("username", "#{username}")
-                    .formParam("password", PASSWORD).formParam("_csrf", "#{csrf}")
+    static ChainBuilder signIn = exec(http("login page")
+                    .get("/login")
+                    .check(css("input[name=_csrf]", "value").saveAs("csrf")))
+            .exec(http("sign in")
+                    .post("/login")
+                    .formParam("username", "#{username}")
+                    .formParam("password", PASSWORD)
+                    .formParam("_csrf", "#{csrf}")
                     .check(status().is(200), currentLocationRegex(".*/$").exists()));
 
-    static ChainBuilder token = exec(http("api token").post("/api/v1/tokens")
+    static ChainBuilder token = exec(http("api token")
+            .post("/api/v1/tokens")
             .body(StringBody("{\"username\":\"#{username}\",\"password\":\"" + PASSWORD
-                    + "\",\"name\":\"load\",\"expiresInDays\":1}")).asJson()
+                    + "\",\"name\":\"load\",\"expiresInDays\":1}"))
+            .asJson()
             .check(status().is(201), jsonPath("$.token").saveAs("token")));
 
-    static ChainBuilder leader = feed(people("lanhdao")).exec(signIn)
-            .during(Duration.ofSeconds(DURATION)).on(
-                    exec(http("leader home").get("/").check(status().is(200)))
-                            .pause(1, 3)
-                            .exec(http("level progress").get("/level-progress").check(status().is(200)))
-                            .pause(1, 3)
-                            .exec(http("compliance roll-up").get("/compliance").check(status().is(200)))
-                            .pause(1, 3)
-                            .exec(http("findings overview").get("/findings").check(status().is(200)))
-                            .pause(2, 5));
+    static ChainBuilder leader = feed(people("lanhdao"))
+            .exec(signIn)
+            .during(Duration.ofSeconds(DURATION))
+            .on(exec(http("leader home").get("/").check(status().is(200)))
+                    .pause(1, 3)
+                    .exec(http("level progress").get("/level-progress").check(status().is(200)))
+                    .pause(1, 3)
+                    .exec(http("compliance roll-up").get("/compliance").check(status().is(200)))
+                    .pause(1, 3)
+                    .exec(http("findings overview").get("/findings").check(status().is(200)))
+                    .pause(2, 5));
 
-    static ChainBuilder officer = feed(people("canbo")).exec(signIn).exec(token)
-            .exec(http("my systems (api)").get("/api/v1/systems").header("Authorization", "Bearer #{token}")
+    static ChainBuilder officer = feed(people("canbo"))
+            .exec(signIn)
+            .exec(token)
+            .exec(http("my systems (api)")
+                    .get("/api/v1/systems")
+                    .header("Authorization", "Bearer #{token}")
                     .check(status().is(200), jsonPath("$[*].id").findRandom().saveAs("systemId")))
-            .during(Duration.ofSeconds(DURATION)).on(
-                    exec(http("register").get("/systems").check(status().is(200)))
-                            .pause(1, 3)
-                            .exec(http("system").get("/systems/#{systemId}").check(status().is(200)))
-                            .pause(1, 2)
-                            .exec(http("findings critical open").get("/findings?severity=CRITICAL&status=OPEN")
-                                    .check(status().is(200)))
-                            .pause(1, 2)
-                            .exec(http("system findings (api)").get("/api/v1/systems/#{systemId}/findings")
-                                    .header("Authorization", "Bearer #{token}").check(status().is(200)))
-                            .pause(1, 2)
-                            .exec(http("system dossiers (api)").get("/api/v1/systems/#{systemId}/dossiers")
-                                    .header("Authorization", "Bearer #{token}").check(status().is(200)))
-                            .pause(1, 3)
-                            .randomSwitch().on(new Choice.WithWeight(10.0, exec(http("scan upload")
+            .during(Duration.ofSeconds(DURATION))
+            .on(exec(http("register").get("/systems").check(status().is(200)))
+                    .pause(1, 3)
+                    .exec(http("system").get("/systems/#{systemId}").check(status().is(200)))
+                    .pause(1, 2)
+                    .exec(http("findings critical open")
+                            .get("/findings?severity=CRITICAL&status=OPEN")
+                            .check(status().is(200)))
+                    .pause(1, 2)
+                    .exec(http("system findings (api)")
+                            .get("/api/v1/systems/#{systemId}/findings")
+                            .header("Authorization", "Bearer #{token}")
+                            .check(status().is(200)))
+                    .pause(1, 2)
+                    .exec(http("system dossiers (api)")
+                            .get("/api/v1/systems/#{systemId}/dossiers")
+                            .header("Authorization", "Bearer #{token}")
+                            .check(status().is(200)))
+                    .pause(1, 3)
+                    .randomSwitch()
+                    .on(new Choice.WithWeight(
+                            10.0,
+                            exec(http("scan upload")
                                     .post("/api/v1/systems/#{systemId}/scans")
                                     .header("Authorization", "Bearer #{token}")
                                     .bodyPart(RawFileBodyPart("file", "load-scan.nessus")
-                                            .fileName("load-scan.nessus").contentType("application/xml"))
-                                    .asMultipartForm().check(status().in(200, 201, 202))))));
+                                            .fileName("load-scan.nessus")
+                                            .contentType("application/xml"))
+                                    .asMultipartForm()
+                                    .check(status().in(200, 201, 202))))));
 
-    static ChainBuilder auditor = exec(session -> session.set("username", "vn.thanhtra")).exec(signIn)
-            .during(Duration.ofSeconds(DURATION)).on(
-                    exec(http("audit search").get("/audit").check(status().is(200)))
-                            .pause(2, 5));
+    static ChainBuilder auditor = exec(session -> session.set("username", "vn.thanhtra"))
+            .exec(signIn)
+            .during(Duration.ofSeconds(DURATION))
+            .on(exec(http("audit search").get("/audit").check(status().is(200))).pause(2, 5));
 
     ScenarioBuilder leaders = scenario("province leader").exec(leader);
     ScenarioBuilder officers = scenario("security officer").exec(officer);
@@ -99,11 +124,13 @@ public class NationalJourneys extends Simulation {
         int leaderCount = Math.max(1, USERS * 3 / 10);
         int auditorCount = Math.max(1, USERS / 10);
         int officerCount = Math.max(1, USERS - leaderCount - auditorCount);
-        setUp(leaders.injectOpen(rampUsers(leaderCount).during(Duration.ofSeconds(20))),
-                officers.injectOpen(rampUsers(officerCount).during(Duration.ofSeconds(20))),
-                auditors.injectOpen(rampUsers(auditorCount).during(Duration.ofSeconds(20))))
+        setUp(
+                        leaders.injectOpen(rampUsers(leaderCount).during(Duration.ofSeconds(20))),
+                        officers.injectOpen(rampUsers(officerCount).during(Duration.ofSeconds(20))),
+                        auditors.injectOpen(rampUsers(auditorCount).during(Duration.ofSeconds(20))))
                 .protocols(protocol)
-                .assertions(forAll().responseTime().percentile(95.0).lt(300),
+                .assertions(
+                        forAll().responseTime().percentile(95.0).lt(300),
                         global().failedRequests().count().is(0L));
     }
 }

@@ -12,13 +12,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public final class ActingAs {
 
-    private ActingAs() { }
+    private ActingAs() {}
 
     public static <T> T run(long personId, String username, Supplier<T> step) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(new Principal(personId, username), null,
-                List.of()));
+        context.setAuthentication(
+                new UsernamePasswordAuthenticationToken(new Principal(personId, username), null, List.of()));
         SecurityContextHolder.setContext(context);
         try {
             return step.get();
@@ -27,5 +27,5 @@ public final class ActingAs {
         }
     }
 
-    private record Principal(long personId, String username) implements PersonPrincipal { }
+    private record Principal(long personId, String username) implements PersonPrincipal {}
 }

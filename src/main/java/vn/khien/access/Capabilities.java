@@ -1,6 +1,7 @@
 package vn.khien.access;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +10,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import java.util.Arrays;
 
 /**
  * What the signed-in person may do somewhere in their subtrees, for menus and action buttons: templates ask
@@ -35,7 +35,9 @@ class Capabilities {
     public List<Role> grantableRoles() {
         Set<Role> held = held();
         boolean platform = held.stream().anyMatch(r -> r.has(Capability.MANAGE_PLATFORM));
-        return Arrays.stream(Role.values()).filter(r -> r != Role.PLATFORM_ADMIN || platform).toList();
+        return Arrays.stream(Role.values())
+                .filter(r -> r != Role.PLATFORM_ADMIN || platform)
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -47,7 +49,9 @@ class Capabilities {
         }
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
         jdbc.sql("SELECT DISTINCT role FROM role_grant WHERE user_id = :person")
-                .param("person", CurrentPerson.idOrNobody()).query(String.class).list()
+                .param("person", CurrentPerson.idOrNobody())
+                .query(String.class)
+                .list()
                 .forEach(n -> roles.add(Role.valueOf(n)));
         if (request != null) {
             request.setAttribute(KEY, roles);

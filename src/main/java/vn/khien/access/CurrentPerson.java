@@ -10,7 +10,7 @@ public final class CurrentPerson {
     /** Matches no role grant: queries scoped for an anonymous caller return nothing (fail closed). */
     public static final long NOBODY = -1L;
 
-    private CurrentPerson() { }
+    private CurrentPerson() {}
 
     public static Optional<PersonPrincipal> principal() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -68,8 +68,11 @@ public class OrgScope {
     public boolean can(long organizationId, Capability capability) {
         ScopeFilter f = holding("o.path", capability);
         return jdbc.sql("SELECT COUNT(*) FROM organization o WHERE o.id = :orgId AND " + f.sql())
-                .params(f.params()).param("orgId", organizationId)
-                .query(Long.class).single() > 0;
+                        .params(f.params())
+                        .param("orgId", organizationId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Roles the caller holds on this organisation or any ancestor of it. */
@@ -78,8 +81,10 @@ public class OrgScope {
                 SELECT DISTINCT sg.role FROM role_grant sg JOIN organization so ON so.id = sg.organization_id
                 JOIN organization o ON o.path LIKE so.path || '%'
                 WHERE sg.user_id = :person AND o.id = :orgId""")
-                .param("person", CurrentPerson.idOrNobody()).param("orgId", organizationId)
-                .query(String.class).list();
+                .param("person", CurrentPerson.idOrNobody())
+                .param("orgId", organizationId)
+                .query(String.class)
+                .list();
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
         names.forEach(n -> roles.add(Role.valueOf(n)));
         return roles;
@@ -95,13 +100,19 @@ public class OrgScope {
                 JOIN organization o ON o.path LIKE so.path || '%'
                 WHERE sg.user_id = :person AND sg.role IN ('PLATFORM_ADMIN', 'ORG_ADMIN')
                   AND o.id = :orgId AND so.id <> o.id""")
-                .param("person", CurrentPerson.idOrNobody()).param("orgId", organizationId)
-                .query(Long.class).single() > 0;
+                        .param("person", CurrentPerson.idOrNobody())
+                        .param("orgId", organizationId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public boolean isPlatformAdmin() {
         return jdbc.sql("SELECT COUNT(*) FROM role_grant WHERE user_id = :person AND role = 'PLATFORM_ADMIN'")
-                .param("person", CurrentPerson.idOrNobody()).query(Long.class).single() > 0;
+                        .param("person", CurrentPerson.idOrNobody())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private static List<String> names(Collection<Role> roles) {

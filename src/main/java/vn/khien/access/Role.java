@@ -9,8 +9,8 @@ import java.util.Set;
  */
 public enum Role {
     PLATFORM_ADMIN(EnumSet.allOf(Capability.class)),
-    ORG_ADMIN(EnumSet.of(Capability.READ, Capability.MANAGE_ORGANIZATIONS, Capability.MANAGE_USERS,
-            Capability.READ_AUDIT)),
+    ORG_ADMIN(EnumSet.of(
+            Capability.READ, Capability.MANAGE_ORGANIZATIONS, Capability.MANAGE_USERS, Capability.READ_AUDIT)),
     LEADER(EnumSet.of(Capability.READ, Capability.APPROVE, Capability.EDIT_SECURITY_DATA)),
     SECURITY_OFFICER(EnumSet.of(Capability.READ, Capability.EDIT_SECURITY_DATA, Capability.EDIT_CONTACT_POINT)),
     INCIDENT_RESPONDER(EnumSet.of(Capability.READ, Capability.RESPOND_INCIDENTS)),

@@ -10,12 +10,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.khien.access.OrgScope;
-import vn.khien.platform.ForbiddenActionException;
-import vn.khien.platform.PlatformConfiguration;
 import vn.khien.access.Capability;
 import vn.khien.access.CurrentPerson;
+import vn.khien.access.OrgScope;
 import vn.khien.access.ScopeFilter;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.PlatformConfiguration;
 
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -29,8 +29,12 @@ class AuditApi {
 
     private final AuditCheckpoints checkpoints;
 
-    public AuditApi(AuditRecords records, AuditChainVerifier verifier, OrgScope scope, AuditTrail audit,
-                    AuditCheckpoints checkpoints) {
+    public AuditApi(
+            AuditRecords records,
+            AuditChainVerifier verifier,
+            OrgScope scope,
+            AuditTrail audit,
+            AuditCheckpoints checkpoints) {
         this.checkpoints = checkpoints;
         this.records = records;
         this.verifier = verifier;
@@ -40,20 +44,22 @@ class AuditApi {
 
     @GetMapping
     @Operation(summary = "Audit records of the caller's subtree (auditors, organisation and platform administrators)")
-    public AuditRecords.Page search(@RequestParam(required = false) String actor,
-                                    @RequestParam(required = false) Long organizationId,
-                                    @RequestParam(required = false) String action,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                    @RequestParam(defaultValue = "0") int page,
-                                    @RequestParam(defaultValue = "50") int size) {
+    public AuditRecords.Page search(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return records.search(query(actor, organizationId, action, from, to, page, size));
     }
 
     /** Recomputes the whole chain; names the first record that was altered, removed or re-linked. */
     @PostMapping("/verify")
-    @Operation(summary = "Verify the hash chain: the whole trail (platform administrators) or the records of the "
-            + "caller's audited subtree (auditors, organisation administrators)")
+    @Operation(
+            summary = "Verify the hash chain: the whole trail (platform administrators) or the records of the "
+                    + "caller's audited subtree (auditors, organisation administrators)")
     public AuditChainVerifier.Result verify() {
         if (scope.isPlatformAdmin()) {
             return verifier.verify();
@@ -86,11 +92,15 @@ class AuditApi {
         return checkpoints.verify();
     }
 
-    static AuditRecords.Query query(String actor, Long organizationId, String action, LocalDate from, LocalDate to,
-                                    int page, int size) {
-        Instant f = from == null ? null : from.atStartOfDay(PlatformConfiguration.ZONE).toInstant();
-        Instant t = to == null ? null : to.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant();
-        return new AuditRecords.Query(actor, organizationId, action, f, t, Math.max(page, 0),
-                Math.min(Math.max(size, 1), 500));
+    static AuditRecords.Query query(
+            String actor, Long organizationId, String action, LocalDate from, LocalDate to, int page, int size) {
+        Instant f = from == null
+                ? null
+                : from.atStartOfDay(PlatformConfiguration.ZONE).toInstant();
+        Instant t = to == null
+                ? null
+                : to.plusDays(1).atStartOfDay(PlatformConfiguration.ZONE).toInstant();
+        return new AuditRecords.Query(
+                actor, organizationId, action, f, t, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
     }
 }

@@ -13,7 +13,7 @@ class AuditChainVerifier {
 
     public static final String GENESIS = "0".repeat(64);
 
-    public record Result(boolean intact, long recordsChecked, Long firstBrokenId, String reason) { }
+    public record Result(boolean intact, long recordsChecked, Long firstBrokenId, String reason) {}
 
     private final JdbcClient jdbc;
     private final AuditRecords records;
@@ -47,7 +47,9 @@ class AuditChainVerifier {
         if (broken.get() != null) {
             return broken.get();
         }
-        String headHash = jdbc.sql("SELECT last_hash FROM audit_head WHERE id = 1").query(String.class).single();
+        String headHash = jdbc.sql("SELECT last_hash FROM audit_head WHERE id = 1")
+                .query(String.class)
+                .single();
         if (!headHash.equals(expectedPrev.get())) {
             // Records were removed from the end of the chain.
             return new Result(false, checked.get(), expectedId.get(), "truncated");
@@ -65,7 +67,8 @@ class AuditChainVerifier {
         AtomicReference<Result> broken = new AtomicReference<>();
         jdbc.sql("SELECT a.*, p.hash AS pred_hash FROM audit_event a JOIN organization o ON o.id = a.organization_id"
                         + " LEFT JOIN audit_event p ON p.id = a.id - 1 WHERE " + scope.sql() + " ORDER BY a.id")
-                .params(scope.params()).query((rs, n) -> {
+                .params(scope.params())
+                .query((rs, n) -> {
                     if (broken.get() == null) {
                         AuditRecord r = AuditRecords.map(rs, n);
                         String pred = rs.getString("pred_hash");
@@ -80,7 +83,8 @@ class AuditChainVerifier {
                         checked.incrementAndGet();
                     }
                     return 0;
-                }).list();
+                })
+                .list();
         return broken.get() != null ? broken.get() : new Result(true, checked.get(), null, null);
     }
 }

@@ -19,6 +19,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -36,7 +37,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Signed checkpoints of the audit chain's head (ADR 0013). No hash chain can see its own truncation: someone who can
@@ -54,11 +54,11 @@ class AuditCheckpoints {
     private static final Logger LOG = LoggerFactory.getLogger(AuditCheckpoints.class);
     static final String FORMAT = "khien-audit-checkpoint-v1";
 
-    public record Checkpoint(long lastId, String lastHash, Instant createdAt, String keyId, String signature,
-                             String fileName) { }
+    public record Checkpoint(
+            long lastId, String lastHash, Instant createdAt, String keyId, String signature, String fileName) {}
 
-    public record Verification(boolean intact, int checkpointsChecked, Long lastCheckpointedId, String problem,
-                               String file) { }
+    public record Verification(
+            boolean intact, int checkpointsChecked, Long lastCheckpointedId, String problem, String file) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -68,9 +68,12 @@ class AuditCheckpoints {
     private final JsonMapper json = JsonMapper.builder().build();
     private volatile KeyPair keys;
 
-    public AuditCheckpoints(JdbcClient jdbc, Clock clock, AuditChainVerifier chain,
-                            @Value("${khien.audit.checkpoint-dir:./data/audit-checkpoints}") String directory,
-                            @Value("${khien.audit.signing-key:}") String keyFile) {
+    public AuditCheckpoints(
+            JdbcClient jdbc,
+            Clock clock,
+            AuditChainVerifier chain,
+            @Value("${khien.audit.checkpoint-dir:./data/audit-checkpoints}") String directory,
+            @Value("${khien.audit.signing-key:}") String keyFile) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.chain = chain;
@@ -81,7 +84,9 @@ class AuditCheckpoints {
     /** Signs and exports the current head. */
     @Transactional
     public Checkpoint create() {
-        Map<String, Object> head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1").query().singleRow();
+        Map<String, Object> head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1")
+                .query()
+                .singleRow();
         long lastId = ((Number) head.get("last_id")).longValue();
         String lastHash = (String) head.get("last_hash");
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -98,26 +103,40 @@ class AuditCheckpoints {
         body.put("signature", signature);
         try {
             Files.createDirectories(directory);
-            Files.writeString(directory.resolve(file), json.writeValueAsString(body), StandardCharsets.UTF_8,
+            Files.writeString(
+                    directory.resolve(file),
+                    json.writeValueAsString(body),
+                    StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE_NEW);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         jdbc.sql("""
                 INSERT INTO audit_checkpoint (created_at, last_id, last_hash, key_id, signature, file_name)
-                VALUES (:at, :id, :hash, :key, :sig, :file)""").param("at", Timestamp.from(at)).param("id", lastId)
-                .param("hash", lastHash).param("key", keyId(k.getPublic())).param("sig", signature).param("file", file)
+                VALUES (:at, :id, :hash, :key, :sig, :file)""")
+                .param("at", Timestamp.from(at))
+                .param("id", lastId)
+                .param("hash", lastHash)
+                .param("key", keyId(k.getPublic()))
+                .param("sig", signature)
+                .param("file", file)
                 .update();
         return new Checkpoint(lastId, lastHash, at, keyId(k.getPublic()), signature, file);
     }
 
     /** On the schedule: a checkpoint whenever the head moved since the last one. */
-    @Scheduled(fixedDelayString = "${khien.audit.checkpoint-every:PT1H}",
+    @Scheduled(
+            fixedDelayString = "${khien.audit.checkpoint-every:PT1H}",
             initialDelayString = "${khien.audit.checkpoint-every:PT1H}")
     public void scheduled() {
         try {
-            Long head = jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1").query(Long.class).single();
-            Long last = jdbc.sql("SELECT MAX(last_id) FROM audit_checkpoint").query(Long.class).optional().orElse(null);
+            Long head = jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1")
+                    .query(Long.class)
+                    .single();
+            Long last = jdbc.sql("SELECT MAX(last_id) FROM audit_checkpoint")
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
             if (head > 0 && (last == null || head > last)) {
                 Checkpoint c = create();
                 LOG.info("Audit checkpoint {} written (head {})", c.fileName(), c.lastId());
@@ -132,10 +151,12 @@ class AuditCheckpoints {
     public Verification verify() {
         AuditChainVerifier.Result r = chain.verify();
         if (!r.intact()) {
-            return new Verification(false, 0, null, "chain broken at record " + r.firstBrokenId() + " (" + r.reason() + ")",
-                    null);
+            return new Verification(
+                    false, 0, null, "chain broken at record " + r.firstBrokenId() + " (" + r.reason() + ")", null);
         }
-        long headId = jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1").query(Long.class).single();
+        long headId = jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1")
+                .query(Long.class)
+                .single();
         PublicKey trusted = keys().getPublic();
         int checked = 0;
         Long lastCheckpointed = null;
@@ -144,7 +165,12 @@ class AuditCheckpoints {
             try {
                 c = json.readTree(Files.readString(f, StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
-                return new Verification(false, checked, lastCheckpointed, "unreadable checkpoint", f.getFileName().toString());
+                return new Verification(
+                        false,
+                        checked,
+                        lastCheckpointed,
+                        "unreadable checkpoint",
+                        f.getFileName().toString());
             }
             long lastId = c.path("lastId").asLong(-1);
             String lastHash = c.path("lastHash").asString("");
@@ -152,23 +178,45 @@ class AuditCheckpoints {
             try {
                 at = Instant.parse(c.path("createdAt").asString(""));
             } catch (RuntimeException e) {
-                return new Verification(false, checked, lastCheckpointed, "unreadable checkpoint", f.getFileName().toString());
+                return new Verification(
+                        false,
+                        checked,
+                        lastCheckpointed,
+                        "unreadable checkpoint",
+                        f.getFileName().toString());
             }
             if (!keyId(trusted).equals(c.path("keyId").asString(""))
-                    || !verifySignature(trusted, payload(lastId, lastHash, at), c.path("signature").asString(""))) {
-                return new Verification(false, checked, lastCheckpointed, "signature does not verify with the configured key",
+                    || !verifySignature(
+                            trusted,
+                            payload(lastId, lastHash, at),
+                            c.path("signature").asString(""))) {
+                return new Verification(
+                        false,
+                        checked,
+                        lastCheckpointed,
+                        "signature does not verify with the configured key",
                         f.getFileName().toString());
             }
             if (lastId > headId) {
-                return new Verification(false, checked, lastCheckpointed, "truncated: the chain ends at " + headId
-                        + " but a checkpoint signed record " + lastId, f.getFileName().toString());
+                return new Verification(
+                        false,
+                        checked,
+                        lastCheckpointed,
+                        "truncated: the chain ends at " + headId + " but a checkpoint signed record " + lastId,
+                        f.getFileName().toString());
             }
             if (lastId > 0) {
-                Optional<String> stored = jdbc.sql("SELECT hash FROM audit_event WHERE id = :id").param("id", lastId)
-                        .query(String.class).optional();
+                Optional<String> stored = jdbc.sql("SELECT hash FROM audit_event WHERE id = :id")
+                        .param("id", lastId)
+                        .query(String.class)
+                        .optional();
                 if (stored.isEmpty() || !stored.get().equals(lastHash)) {
-                    return new Verification(false, checked, lastCheckpointed, "record " + lastId
-                            + " differs from its signed checkpoint (the chain was rewritten)", f.getFileName().toString());
+                    return new Verification(
+                            false,
+                            checked,
+                            lastCheckpointed,
+                            "record " + lastId + " differs from its signed checkpoint (the chain was rewritten)",
+                            f.getFileName().toString());
                 }
             }
             checked++;
@@ -183,7 +231,8 @@ class AuditCheckpoints {
         }
         try (Stream<Path> s = Files.list(directory)) {
             return new ArrayList<>(s.filter(p -> p.getFileName().toString().matches("checkpoint-\\d+-\\d+\\.json"))
-                    .sorted().toList());
+                    .sorted()
+                    .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -217,7 +266,9 @@ class AuditCheckpoints {
 
     static String keyId(PublicKey key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded())).substring(0, 16);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()))
+                    .substring(0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -242,15 +293,20 @@ class AuditCheckpoints {
                         if (keyFile != null) {
                             throw new IllegalStateException("KHIEN_AUDIT_SIGNING_KEY names a missing file: " + priv);
                         }
-                        KeyPair generated = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                        KeyPair generated =
+                                KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                         Files.createDirectories(priv.toAbsolutePath().getParent());
-                        Files.writeString(priv, pem("PRIVATE KEY", generated.getPrivate().getEncoded()));
-                        Files.writeString(pub, pem("PUBLIC KEY", generated.getPublic().getEncoded()));
-                        LOG.warn("Generated an audit checkpoint signing key at {}; in production set KHIEN_AUDIT_SIGNING_KEY",
+                        Files.writeString(
+                                priv, pem("PRIVATE KEY", generated.getPrivate().getEncoded()));
+                        Files.writeString(
+                                pub, pem("PUBLIC KEY", generated.getPublic().getEncoded()));
+                        LOG.warn(
+                                "Generated an audit checkpoint signing key at {}; in production set KHIEN_AUDIT_SIGNING_KEY",
                                 priv);
                     }
                     KeyFactory f = KeyFactory.getInstance("Ed25519");
-                    keys = new KeyPair(f.generatePublic(new X509EncodedKeySpec(unpem(Files.readString(pub)))),
+                    keys = new KeyPair(
+                            f.generatePublic(new X509EncodedKeySpec(unpem(Files.readString(pub)))),
                             f.generatePrivate(new PKCS8EncodedKeySpec(unpem(Files.readString(priv)))));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -263,11 +319,13 @@ class AuditCheckpoints {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static byte[] unpem(String pem) {
-        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").trim());
+        return Base64.getMimeDecoder()
+                .decode(pem.replaceAll("-----[A-Z ]+-----", "").trim());
     }
 }

@@ -1,25 +1,26 @@
 package vn.khien.audit;
 
-import java.util.Map;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One thing that happened. {@code details} holds what changed (e.g. "before"/"after" maps); the
  * actor and source address are taken from the current request.
  */
-public record AuditEntry(String action, Long organizationId, String targetType, String targetId,
-                         Map<String, ?> details) {
+public record AuditEntry(
+        String action, Long organizationId, String targetType, String targetId, Map<String, ?> details) {
 
     public static AuditEntry of(String action, Long organizationId, String targetType, Object targetId) {
-        return new AuditEntry(action, organizationId, targetType, targetId == null ? null : targetId.toString(), Map.of());
+        return new AuditEntry(
+                action, organizationId, targetType, targetId == null ? null : targetId.toString(), Map.of());
     }
 
     public AuditEntry with(Map<String, ?> newDetails) {
         return new AuditEntry(action, organizationId, targetType, targetId, newDetails);
     }
 
-    public static AuditEntry change(String action, Long organizationId, String targetType, Object targetId,
-                                    Object before, Object after) {
+    public static AuditEntry change(
+            String action, Long organizationId, String targetType, Object targetId, Object before, Object after) {
         LinkedHashMap<String, Object> d = new LinkedHashMap<>();
         if (before != null) {
             d.put("before", before);

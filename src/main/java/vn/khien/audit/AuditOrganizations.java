@@ -11,7 +11,7 @@ import vn.khien.access.ScopeFilter;
 @Repository
 class AuditOrganizations {
 
-    public record Option(long id, String code, String name) { }
+    public record Option(long id, String code, String name) {}
 
     private final JdbcClient jdbc;
     private final OrgScope scope;
@@ -23,7 +23,10 @@ class AuditOrganizations {
 
     public List<Option> readable() {
         ScopeFilter f = scope.holding("o.path", Capability.READ_AUDIT);
-        return jdbc.sql("SELECT o.id, o.code, o.name_vi FROM organization o WHERE " + f.sql() + " ORDER BY o.path LIMIT 1000")
-                .params(f.params()).query((rs, n) -> new Option(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+        return jdbc.sql("SELECT o.id, o.code, o.name_vi FROM organization o WHERE " + f.sql()
+                        + " ORDER BY o.path LIMIT 1000")
+                .params(f.params())
+                .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 }

@@ -22,8 +22,8 @@ class AuditPages {
     private final OrgScope scope;
     private final AuditOrganizations organizations;
 
-    public AuditPages(AuditRecords records, AuditChainVerifier verifier, OrgScope scope,
-                      AuditOrganizations organizations) {
+    public AuditPages(
+            AuditRecords records, AuditChainVerifier verifier, OrgScope scope, AuditOrganizations organizations) {
         this.records = records;
         this.verifier = verifier;
         this.scope = scope;
@@ -31,12 +31,16 @@ class AuditPages {
     }
 
     @GetMapping
-    String search(@RequestParam(required = false) String actor, @RequestParam(required = false) Long organizationId,
-                  @RequestParam(required = false) String action,
-                  @RequestParam(required = false) @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate to,
-                  @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("page", records.search(AuditApi.query(actor, organizationId, action, from, to, page, PAGE_SIZE)));
+    String search(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute(
+                "page", records.search(AuditApi.query(actor, organizationId, action, from, to, page, PAGE_SIZE)));
         model.addAttribute("actions", records.actions());
         model.addAttribute("organizations", organizations.readable());
         model.addAttribute("pageNo", page);

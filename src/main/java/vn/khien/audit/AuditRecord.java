@@ -3,18 +3,51 @@ package vn.khien.audit;
 import java.time.Instant;
 
 /** A stored audit record, as read back for display and verification. */
-record AuditRecord(long id, Instant occurredAt, Long actorUserId, String actorUsername, String sourceIp,
-                          String action, Long organizationId, String targetType, String targetId, String details,
-                          String prevHash, String hash, int hashVersion) {
+record AuditRecord(
+        long id,
+        Instant occurredAt,
+        Long actorUserId,
+        String actorUsername,
+        String sourceIp,
+        String action,
+        Long organizationId,
+        String targetType,
+        String targetId,
+        String details,
+        String prevHash,
+        String hash,
+        int hashVersion) {
 
     /** The hash version written now: the exact stored time (microseconds) is hashed. */
     public static final int CURRENT_VERSION = 2;
 
-    public AuditRecord(long id, Instant occurredAt, Long actorUserId, String actorUsername, String sourceIp,
-                       String action, Long organizationId, String targetType, String targetId, String details,
-                       String prevHash, String hash) {
-        this(id, occurredAt, actorUserId, actorUsername, sourceIp, action, organizationId, targetType, targetId,
-                details, prevHash, hash, 1);
+    public AuditRecord(
+            long id,
+            Instant occurredAt,
+            Long actorUserId,
+            String actorUsername,
+            String sourceIp,
+            String action,
+            Long organizationId,
+            String targetType,
+            String targetId,
+            String details,
+            String prevHash,
+            String hash) {
+        this(
+                id,
+                occurredAt,
+                actorUserId,
+                actorUsername,
+                sourceIp,
+                action,
+                organizationId,
+                targetType,
+                targetId,
+                details,
+                prevHash,
+                hash,
+                1);
     }
 
     /**
@@ -30,9 +63,18 @@ record AuditRecord(long id, Instant occurredAt, Long actorUserId, String actorUs
         String time = hashVersion >= 2
                 ? "v2:" + occurredAt.getEpochSecond() + "." + String.format("%06d", occurredAt.getNano() / 1_000)
                 : String.valueOf(occurredAt.toEpochMilli());
-        return String.join("\u001f", String.valueOf(id), time,
-                String.valueOf(actorUserId), String.valueOf(actorUsername), String.valueOf(sourceIp), action,
-                String.valueOf(organizationId), String.valueOf(targetType), String.valueOf(targetId),
-                String.valueOf(details), prevHash);
+        return String.join(
+                "\u001f",
+                String.valueOf(id),
+                time,
+                String.valueOf(actorUserId),
+                String.valueOf(actorUsername),
+                String.valueOf(sourceIp),
+                action,
+                String.valueOf(organizationId),
+                String.valueOf(targetType),
+                String.valueOf(targetId),
+                String.valueOf(details),
+                prevHash);
     }
 }

@@ -19,9 +19,10 @@ import vn.khien.access.ScopeFilter;
 @Repository
 class AuditRecords {
 
-    public record Query(String actor, Long organizationId, String action, Instant from, Instant to, int page, int size) { }
+    public record Query(
+            String actor, Long organizationId, String action, Instant from, Instant to, int page, int size) {}
 
-    public record Page(List<AuditRecord> items, long total) { }
+    public record Page(List<AuditRecord> items, long total) {}
 
     private final JdbcClient jdbc;
     private final OrgScope scope;
@@ -34,8 +35,10 @@ class AuditRecords {
     public Page search(Query q) {
         ScopeFilter f = scope.holding("o.path", Capability.READ_AUDIT);
         // Records tied to no organisation (e.g. a failed sign-in with an unknown name) are platform-wide.
-        StringBuilder where = new StringBuilder(" FROM audit_event a LEFT JOIN organization o ON o.id = a.organization_id WHERE (")
-                .append(f.sql()).append(" OR (a.organization_id IS NULL AND :platformAdmin = TRUE))");
+        StringBuilder where = new StringBuilder(
+                        " FROM audit_event a LEFT JOIN organization o ON o.id = a.organization_id WHERE (")
+                .append(f.sql())
+                .append(" OR (a.organization_id IS NULL AND :platformAdmin = TRUE))");
         Map<String, Object> params = new HashMap<>(f.params());
         params.put("platformAdmin", scope.isPlatformAdmin());
         if (q.actor() != null && !q.actor().isBlank()) {
@@ -59,15 +62,23 @@ class AuditRecords {
             where.append(" AND a.occurred_at < :to");
             params.put("to", Timestamp.from(q.to()));
         }
-        long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*)" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<AuditRecord> items = jdbc.sql("SELECT a.*" + where + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", q.size()).param("offset", (long) q.page() * q.size())
-                .query(AuditRecords::map).list();
+                .params(params)
+                .param("limit", q.size())
+                .param("offset", (long) q.page() * q.size())
+                .query(AuditRecords::map)
+                .list();
         return new Page(items, total);
     }
 
     public List<String> actions() {
-        return jdbc.sql("SELECT DISTINCT action FROM audit_event ORDER BY action").query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT action FROM audit_event ORDER BY action")
+                .query(String.class)
+                .list();
     }
 
     /** Unscoped, in chain order: for verification only. */
@@ -76,7 +87,9 @@ class AuditRecords {
         long after = 0;
         do {
             batch = new ArrayList<>(jdbc.sql("SELECT * FROM audit_event WHERE id > :after ORDER BY id LIMIT 5000")
-                    .param("after", after).query(AuditRecords::map).list());
+                    .param("after", after)
+                    .query(AuditRecords::map)
+                    .list());
             batch.forEach(consumer);
             if (!batch.isEmpty()) {
                 after = batch.get(batch.size() - 1).id();
@@ -85,10 +98,19 @@ class AuditRecords {
     }
 
     static AuditRecord map(ResultSet rs, int row) throws SQLException {
-        return new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-                (Long) rs.getObject("actor_user_id", Long.class), rs.getString("actor_username"),
-                rs.getString("source_ip"), rs.getString("action"), rs.getObject("organization_id", Long.class),
-                rs.getString("target_type"), rs.getString("target_id"), rs.getString("details"),
-                rs.getString("prev_hash"), rs.getString("hash"), rs.getInt("hash_version"));
+        return new AuditRecord(
+                rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                (Long) rs.getObject("actor_user_id", Long.class),
+                rs.getString("actor_username"),
+                rs.getString("source_ip"),
+                rs.getString("action"),
+                rs.getObject("organization_id", Long.class),
+                rs.getString("target_type"),
+                rs.getString("target_id"),
+                rs.getString("details"),
+                rs.getString("prev_hash"),
+                rs.getString("hash"),
+                rs.getInt("hash_version"));
     }
 }

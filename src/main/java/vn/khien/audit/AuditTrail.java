@@ -48,13 +48,26 @@ public class AuditTrail {
 
     private void append(AuditEntry entry, Long actorId, String actorUsername) {
         Map<String, Object> head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .query().singleRow();
+                .query()
+                .singleRow();
         long id = ((Number) head.get("last_id")).longValue() + 1;
         String prevHash = (String) head.get("last_hash");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String details = entry.details() == null || entry.details().isEmpty() ? null : json.writeValueAsString(entry.details());
-        AuditRecord r = new AuditRecord(id, now, actorId, actorUsername, sourceIp(), entry.action(),
-                entry.organizationId(), entry.targetType(), entry.targetId(), details, prevHash, null,
+        String details =
+                entry.details() == null || entry.details().isEmpty() ? null : json.writeValueAsString(entry.details());
+        AuditRecord r = new AuditRecord(
+                id,
+                now,
+                actorId,
+                actorUsername,
+                sourceIp(),
+                entry.action(),
+                entry.organizationId(),
+                entry.targetType(),
+                entry.targetId(),
+                details,
+                prevHash,
+                null,
                 AuditRecord.CURRENT_VERSION);
         String hash = ChainHash.of(r);
         jdbc.sql("""
@@ -62,14 +75,25 @@ public class AuditTrail {
                     organization_id, target_type, target_id, details, prev_hash, hash, hash_version, request_id)
                 VALUES (:id, :at, :actor, :actorName, :ip, :action, :org, :tt, :tid, :details, :prev, :hash, :v,
                     :requestId)""")
-                .param("v", AuditRecord.CURRENT_VERSION).param("requestId", RequestLog.currentId())
-                .param("id", id).param("at", Timestamp.from(now)).param("actor", actorId)
-                .param("actorName", actorUsername).param("ip", r.sourceIp()).param("action", r.action())
-                .param("org", r.organizationId()).param("tt", r.targetType()).param("tid", r.targetId())
-                .param("details", details).param("prev", prevHash).param("hash", hash)
+                .param("v", AuditRecord.CURRENT_VERSION)
+                .param("requestId", RequestLog.currentId())
+                .param("id", id)
+                .param("at", Timestamp.from(now))
+                .param("actor", actorId)
+                .param("actorName", actorUsername)
+                .param("ip", r.sourceIp())
+                .param("action", r.action())
+                .param("org", r.organizationId())
+                .param("tt", r.targetType())
+                .param("tid", r.targetId())
+                .param("details", details)
+                .param("prev", prevHash)
+                .param("hash", hash)
                 .update();
         jdbc.sql("UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1")
-                .param("id", id).param("hash", hash).update();
+                .param("id", id)
+                .param("hash", hash)
+                .update();
     }
 
     private static String sourceIp() {

@@ -1,5 +1,6 @@
 package vn.khien.audit;
 
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -7,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
@@ -17,9 +20,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.khien.platform.DateDisplay;
 import vn.khien.platform.PlatformConfiguration;
-import java.text.NumberFormat;
-import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Renders audit records for people: each action in words, the target by its kind, the client address in words when
@@ -30,7 +30,8 @@ import java.util.Objects;
 class AuditView {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
-    private static final Pattern ISO_INSTANT = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?$");
+    private static final Pattern ISO_INSTANT =
+            Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?$");
 
     private final MessageSource messages;
 
@@ -39,7 +40,7 @@ class AuditView {
     }
 
     /** One line of a record's details: a field, its value before (or null) and after. */
-    public record Change(String field, String label, String before, String after, boolean changed) { }
+    public record Change(String field, String label, String before, String after, boolean changed) {}
 
     public String action(String code) {
         return text("audit.act." + code, humanise(code));
@@ -100,7 +101,8 @@ class AuditView {
             });
             return out;
         }
-        root.properties().forEach(e -> out.add(new Change(e.getKey(), label(e.getKey()), null, value(e.getValue()), false)));
+        root.properties()
+                .forEach(e -> out.add(new Change(e.getKey(), label(e.getKey()), null, value(e.getValue()), false)));
         return out;
     }
 
@@ -146,7 +148,8 @@ class AuditView {
                 return DateDisplay.DATE.format(LocalDate.parse(s));
             }
             if (ISO_INSTANT.matcher(s).matches()) {
-                return DateDisplay.DATE_TIME.format(OffsetDateTime.parse(s).atZoneSameInstant(PlatformConfiguration.ZONE));
+                return DateDisplay.DATE_TIME.format(
+                        OffsetDateTime.parse(s).atZoneSameInstant(PlatformConfiguration.ZONE));
             }
         } catch (DateTimeParseException e) {
             return s;
@@ -156,7 +159,10 @@ class AuditView {
 
     /** riskExpiresOn → "risk expires on"; scan.import → "scan import": readable even without a label. */
     private static String humanise(String code) {
-        return code.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').replace('.', ' ').toLowerCase();
+        return code.replaceAll("([a-z])([A-Z])", "$1 $2")
+                .replace('_', ' ')
+                .replace('.', ' ')
+                .toLowerCase();
     }
 
     private String text(String key, String fallback) {
@@ -164,7 +170,6 @@ class AuditView {
     }
 
     private static Locale locale() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.UK
-                : Locale.forLanguageTag("vi-VN");
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.UK : Locale.forLanguageTag("vi-VN");
     }
 }

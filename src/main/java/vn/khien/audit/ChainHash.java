@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 final class ChainHash {
-    private ChainHash() { }
+    private ChainHash() {}
 
     static String of(AuditRecord r) {
         try {

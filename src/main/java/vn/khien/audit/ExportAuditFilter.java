@@ -23,8 +23,12 @@ import vn.khien.access.PersonPrincipal;
 class ExportAuditFilter extends OncePerRequestFilter {
 
     static final List<String> DOCUMENT_TYPES = List.of(
-            "application/vnd.openxmlformats-officedocument", "application/pdf", "text/csv", "application/yaml",
-            "application/x-yaml", "application/zip");
+            "application/vnd.openxmlformats-officedocument",
+            "application/pdf",
+            "text/csv",
+            "application/yaml",
+            "application/x-yaml",
+            "application/zip");
 
     private final AuditTrail audit;
     private final JdbcClient jdbc;
@@ -53,8 +57,14 @@ class ExportAuditFilter extends OncePerRequestFilter {
         if (disposition != null) {
             details.put("disposition", disposition);
         }
-        Long home = jdbc.sql("SELECT organization_id FROM role_grant WHERE user_id = :u ORDER BY id")
-                .param("u", person.personId()).query(Long.class).list().stream().findFirst().orElse(null);
+        Long home = jdbc
+                .sql("SELECT organization_id FROM role_grant WHERE user_id = :u ORDER BY id")
+                .param("u", person.personId())
+                .query(Long.class)
+                .list()
+                .stream()
+                .findFirst()
+                .orElse(null);
         audit.record(new AuditEntry("EXPORT", home, "document", request.getRequestURI(), details));
     }
 

@@ -20,7 +20,8 @@ public class RemediationTasks {
 
     /** Creates the task; needs the right to edit the system's security data. Returns the task id. */
     public long open(long systemId, String title, String owner, LocalDate dueOn) {
-        return plans.addTask(systemId, new TaskRequest(null, title, owner, dueOn)).id();
+        return plans.addTask(systemId, new TaskRequest(null, title, owner, dueOn))
+                .id();
     }
 
     /** The page where the system's remediation tasks are shown. */

@@ -34,7 +34,17 @@
  *       flagged; files are stored as BYTEA (VARBINARY on H2), 10 MB at most.</li>
  * </ul>
  */
-@ApplicationModule(allowedDependencies = {"access", "audit", "organizations", "identity", "platform", "platform :: *", "systems", "systems :: register"})
+@ApplicationModule(
+        allowedDependencies = {
+            "access",
+            "audit",
+            "organizations",
+            "identity",
+            "platform",
+            "platform :: *",
+            "systems",
+            "systems :: register"
+        })
 package vn.khien.compliance;
 
 import org.springframework.modulith.ApplicationModule;

@@ -38,9 +38,11 @@ class AttentionBoard {
         List<Group> groups = new ArrayList<>();
         sources.orderedStream().forEach(source -> {
             List<AttentionItem> items = safely(source, personId).stream()
-                    .sorted(Comparator.comparing(AttentionItem::severity)).toList();
+                    .sorted(Comparator.comparing(AttentionItem::severity))
+                    .toList();
             if (!items.isEmpty()) {
-                groups.add(new Group(items.stream().limit(PER_SOURCE).toList(),
+                groups.add(new Group(
+                        items.stream().limit(PER_SOURCE).toList(),
                         items.size() > PER_SOURCE ? source.moreLink() : null));
             }
         });

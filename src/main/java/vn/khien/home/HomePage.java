@@ -1,8 +1,10 @@
 package vn.khien.home;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,8 +16,6 @@ import vn.khien.identity.PersonRepository;
 import vn.khien.identity.RoleGrant;
 import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationService;
-import java.time.Duration;
-import org.springframework.beans.factory.ObjectProvider;
 import vn.khien.platform.attention.HomePanelSource;
 
 /** The signed-in person's organisations and what needs their attention, foundation items and every module's. */
@@ -33,9 +33,14 @@ class HomePage {
     private final Clock clock;
     private final ObjectProvider<HomePanelSource> panels;
 
-    public HomePage(PersonRepository people, OrganizationService organizations, MfaService mfa, ApiTokenService tokens,
-                    AttentionBoard attention, Clock clock,
-                    ObjectProvider<HomePanelSource> panels) {
+    public HomePage(
+            PersonRepository people,
+            OrganizationService organizations,
+            MfaService mfa,
+            ApiTokenService tokens,
+            AttentionBoard attention,
+            Clock clock,
+            ObjectProvider<HomePanelSource> panels) {
         this.panels = panels;
         this.attention = attention;
         this.people = people;
@@ -53,9 +58,11 @@ class HomePage {
         List<Organization> staleContacts = organizations.visible().stream()
                 .filter(o -> o.contact().confirmedOn() == null
                         || o.contact().confirmedOn().isBefore(today.minusMonths(CONTACT_CONFIRMATION_MONTHS)))
-                .limit(20).toList();
+                .limit(20)
+                .toList();
         List<ApiToken> expiring = tokens.list(me).stream()
-                .filter(t -> t.activeAt(clock.instant()) && t.expiresAt().isBefore(clock.instant().plus(Duration.ofDays(14))))
+                .filter(t -> t.activeAt(clock.instant())
+                        && t.expiresAt().isBefore(clock.instant().plus(Duration.ofDays(14))))
                 .toList();
         model.addAttribute("grants", grants);
         model.addAttribute("staleContacts", staleContacts);
@@ -64,7 +71,9 @@ class HomePage {
         model.addAttribute("person", people.find(me).orElseThrow());
         model.addAttribute("attentionGroups", attention.groupsFor(me));
         // Panels a module puts first (a leader's or supervising body's dashboard, issue 14).
-        model.addAttribute("homePanels", panels.orderedStream().flatMap(p -> p.panelsFor(me).stream()).toList());
+        model.addAttribute(
+                "homePanels",
+                panels.orderedStream().flatMap(p -> p.panelsFor(me).stream()).toList());
         return "home";
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 class ApiTokenAuthentication extends AbstractAuthenticationToken {
     @Serial
     private static final long serialVersionUID = 1L;
+
     private final KhienUserDetails person;
 
     public ApiTokenAuthentication(KhienUserDetails person) {
@@ -15,6 +16,13 @@ class ApiTokenAuthentication extends AbstractAuthenticationToken {
         setAuthenticated(true);
     }
 
-    @Override public Object getCredentials() { return null; }
-    @Override public Object getPrincipal() { return person; }
+    @Override
+    public Object getCredentials() {
+        return null;
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return person;
+    }
 }

@@ -24,7 +24,7 @@ public class ApiTokenService {
     public static final String PREFIX = "khn_";
     public static final int MAX_DAYS = 365;
 
-    public record Created(ApiToken token, String secret) { }
+    public record Created(ApiToken token, String secret) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -61,32 +61,54 @@ public class ApiTokenService {
         jdbc.sql("""
                 INSERT INTO api_token (user_id, name, token_hash, prefix, created_at, expires_at)
                 VALUES (:u, :n, :h, :p, :now, :exp)""")
-                .param("u", personId).param("n", name).param("h", MfaService.sha256(secret))
-                .param("p", secret.substring(0, Math.min(8, secret.length()))).param("now", Timestamp.from(now))
-                .param("exp", Timestamp.from(expiresAt)).update();
+                .param("u", personId)
+                .param("n", name)
+                .param("h", MfaService.sha256(secret))
+                .param("p", secret.substring(0, Math.min(8, secret.length())))
+                .param("now", Timestamp.from(now))
+                .param("exp", Timestamp.from(expiresAt))
+                .update();
         ApiToken token = list(personId).get(0);
-        audit.record(new AuditEntry("TOKEN_CREATED", people.homeOrganization(personId), "person", String.valueOf(personId),
+        audit.record(new AuditEntry(
+                "TOKEN_CREATED",
+                people.homeOrganization(personId),
+                "person",
+                String.valueOf(personId),
                 Map.of("tokenId", token.id(), "name", name, "expiresAt", expiresAt.toString())));
         return new Created(token, secret);
     }
 
     @Transactional(readOnly = true)
     public List<ApiToken> list(long personId) {
-        return jdbc.sql("SELECT * FROM api_token WHERE user_id = :u ORDER BY id DESC").param("u", personId)
-                .query((rs, n) -> new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
-                        instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at"))))
+        return jdbc.sql("SELECT * FROM api_token WHERE user_id = :u ORDER BY id DESC")
+                .param("u", personId)
+                .query((rs, n) -> new ApiToken(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("prefix"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        instant(rs.getTimestamp("last_used_at")),
+                        instant(rs.getTimestamp("revoked_at"))))
                 .list();
     }
 
     @Transactional
     public void revoke(long personId, long tokenId) {
-        int n = jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND user_id = :u AND revoked_at IS NULL")
-                .param("now", Timestamp.from(clock.instant())).param("id", tokenId).param("u", personId).update();
+        int n = jdbc.sql(
+                        "UPDATE api_token SET revoked_at = :now WHERE id = :id AND user_id = :u AND revoked_at IS NULL")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", tokenId)
+                .param("u", personId)
+                .update();
         if (n == 0) {
             throw new NotFoundException("token");
         }
-        audit.record(new AuditEntry("TOKEN_REVOKED", people.homeOrganization(personId), "person", String.valueOf(personId),
+        audit.record(new AuditEntry(
+                "TOKEN_REVOKED",
+                people.homeOrganization(personId),
+                "person",
+                String.valueOf(personId),
                 Map.of("tokenId", tokenId)));
     }
 
@@ -99,13 +121,19 @@ public class ApiTokenService {
         Instant now = clock.instant();
         Optional<Long> owner = jdbc.sql("""
                 SELECT user_id FROM api_token WHERE token_hash = :h AND revoked_at IS NULL AND expires_at > :now""")
-                .param("h", MfaService.sha256(secret)).param("now", Timestamp.from(now)).query(Long.class).optional();
+                .param("h", MfaService.sha256(secret))
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .optional();
         if (owner.isEmpty()) {
             return Optional.empty();
         }
         jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE token_hash = :h")
-                .param("now", Timestamp.from(now)).param("h", MfaService.sha256(secret)).update();
-        return people.find(owner.get()).filter(p -> p.enabled() && !p.lockedAt(now))
+                .param("now", Timestamp.from(now))
+                .param("h", MfaService.sha256(secret))
+                .update();
+        return people.find(owner.get())
+                .filter(p -> p.enabled() && !p.lockedAt(now))
                 .map(p -> new KhienUserDetails(p.id(), p.username(), p.displayName(), null, true, false));
     }
 

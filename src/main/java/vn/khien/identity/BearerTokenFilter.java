@@ -29,7 +29,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<KhienUserDetails> person = tokens.authenticate(header.substring(7).trim());
+        Optional<KhienUserDetails> person =
+                tokens.authenticate(header.substring(7).trim());
         if (person.isEmpty()) {
             problems.write(response, 401, "invalid-token", "error.invalidToken");
             return;

@@ -46,10 +46,19 @@ class Bootstrap implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public Bootstrap(KhienProperties properties, Environment environment, OrganizationRepository organizations,
-                     OrganizationService organizationService, PersonRepository people, PasswordEncoder encoder,
-                     ApiTokenService tokens, AuditTrail audit, DemoData demo, TransactionTemplate tx,
-                     JdbcClient jdbc, Clock clock) {
+    public Bootstrap(
+            KhienProperties properties,
+            Environment environment,
+            OrganizationRepository organizations,
+            OrganizationService organizationService,
+            PersonRepository people,
+            PasswordEncoder encoder,
+            ApiTokenService tokens,
+            AuditTrail audit,
+            DemoData demo,
+            TransactionTemplate tx,
+            JdbcClient jdbc,
+            Clock clock) {
         this.properties = properties;
         this.environment = environment;
         this.organizations = organizations;
@@ -68,7 +77,9 @@ class Bootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         tx.executeWithoutResult(s -> {
             // Serialises first start across nodes that boot together.
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
+            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
+                    .query(Long.class)
+                    .single();
             Organization root = organizations.findRoot().orElseGet(this::createRoot);
             bootstrapAdmin(root);
             if (properties.demo() || args.containsOption("demo") || environment.containsProperty("demo")) {
@@ -87,33 +98,57 @@ class Bootstrap implements ApplicationRunner {
 
     private void bootstrapAdmin(Organization root) {
         KhienProperties.Bootstrap b = properties.bootstrap();
-        String username = b.adminUsername() == null || b.adminUsername().isBlank() ? "admin" : b.adminUsername().trim();
+        String username = b.adminUsername() == null || b.adminUsername().isBlank()
+                ? "admin"
+                : b.adminUsername().trim();
         String password = b.adminPassword();
         boolean passwordGiven = password != null && !password.isBlank();
         if (people.findByUsername(username).isEmpty() && (passwordGiven || people.count() == 0)) {
             if (!passwordGiven) {
                 if (properties.production()) {
-                    throw new IllegalStateException("Khiên has no administrator yet. Set KHIEN_BOOTSTRAP_ADMIN_USERNAME "
-                            + "and KHIEN_BOOTSTRAP_ADMIN_PASSWORD for the first start in production mode.");
+                    throw new IllegalStateException(
+                            "Khiên has no administrator yet. Set KHIEN_BOOTSTRAP_ADMIN_USERNAME "
+                                    + "and KHIEN_BOOTSTRAP_ADMIN_PASSWORD for the first start in production mode.");
                 }
                 password = randomPassword();
-                LOG.warn("\n\n  No KHIEN_BOOTSTRAP_ADMIN_PASSWORD was set. Created administrator '{}' with the one-time "
-                        + "password: {}\n  It is shown only now; change it or set the variable.\n", username, password);
+                LOG.warn(
+                        "\n\n  No KHIEN_BOOTSTRAP_ADMIN_PASSWORD was set. Created administrator '{}' with the one-time "
+                                + "password: {}\n  It is shown only now; change it or set the variable.\n",
+                        username,
+                        password);
             }
-            long id = people.insert(username, encoder.encode(password), "Quản trị hệ thống", null, false, clock.instant());
+            long id = people.insert(
+                    username, encoder.encode(password), "Quản trị hệ thống", null, false, clock.instant());
             people.grant(id, root.id(), Role.PLATFORM_ADMIN, clock.instant());
-            audit.record(AuditEntry.change("PERSON_CREATED", root.id(), "person", id, null,
+            audit.record(AuditEntry.change(
+                    "PERSON_CREATED",
+                    root.id(),
+                    "person",
+                    id,
+                    null,
                     Map.of("username", username, "source", "bootstrap")));
-            audit.record(AuditEntry.change("ROLE_GRANTED", root.id(), "person", id, null,
+            audit.record(AuditEntry.change(
+                    "ROLE_GRANTED",
+                    root.id(),
+                    "person",
+                    id,
+                    null,
                     Map.of("role", Role.PLATFORM_ADMIN.name(), "organizationId", root.id())));
         }
         String token = b.adminToken();
         if (token != null && !token.isBlank()) {
             Person admin = people.findByUsername(username).orElseThrow();
             boolean known = jdbc.sql("SELECT COUNT(*) FROM api_token WHERE token_hash = :h")
-                    .param("h", MfaService.sha256(token.trim())).query(Long.class).single() > 0;
+                            .param("h", MfaService.sha256(token.trim()))
+                            .query(Long.class)
+                            .single()
+                    > 0;
             if (!known) {
-                tokens.register(admin.id(), "bootstrap", token.trim(), clock.instant().plus(Duration.ofDays(ApiTokenService.MAX_DAYS)));
+                tokens.register(
+                        admin.id(),
+                        "bootstrap",
+                        token.trim(),
+                        clock.instant().plus(Duration.ofDays(ApiTokenService.MAX_DAYS)));
             }
         }
     }

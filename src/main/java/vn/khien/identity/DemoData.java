@@ -32,8 +32,12 @@ public class DemoData {
     private final PasswordEncoder encoder;
     private final Clock clock;
 
-    public DemoData(OrganizationService organizationService, OrganizationRepository organizations,
-                    PersonRepository people, PasswordEncoder encoder, Clock clock) {
+    public DemoData(
+            OrganizationService organizationService,
+            OrganizationRepository organizations,
+            PersonRepository people,
+            PasswordEncoder encoder,
+            Clock clock) {
         this.organizationService = organizationService;
         this.organizations = organizations;
         this.people = people;
@@ -47,23 +51,80 @@ public class DemoData {
         }
         Map<String, Organization> o = new HashMap<>();
         // Appraises level 4-5 dossiers once designated as the national competent body (systems demo data does it).
-        o.put("quocgia", org(root, "DEMO-TTANM", "Trung tâm An ninh mạng quốc gia (demo)",
-                "National Cybersecurity Centre (demo)", OrgKind.NATIONAL, true));
+        o.put(
+                "quocgia",
+                org(
+                        root,
+                        "DEMO-TTANM",
+                        "Trung tâm An ninh mạng quốc gia (demo)",
+                        "National Cybersecurity Centre (demo)",
+                        OrgKind.NATIONAL,
+                        true));
         o.put("bo", org(root, "DEMO-BO", "Bộ Demo (demo)", "Demo Ministry (demo)", OrgKind.MINISTRY, true));
-        o.put("bo-cntt", org(o.get("bo"), "DEMO-BO-TTCNTT", "Trung tâm Công nghệ thông tin - Bộ Demo (demo)",
-                "IT Centre of the Demo Ministry (demo)", OrgKind.DEPARTMENT, true));
-        o.put("bo-cuc", org(o.get("bo"), "DEMO-BO-CUC", "Cục Quản lý Demo (demo)", "Demo Management Department (demo)",
-                OrgKind.DEPARTMENT, false));
+        o.put(
+                "bo-cntt",
+                org(
+                        o.get("bo"),
+                        "DEMO-BO-TTCNTT",
+                        "Trung tâm Công nghệ thông tin - Bộ Demo (demo)",
+                        "IT Centre of the Demo Ministry (demo)",
+                        OrgKind.DEPARTMENT,
+                        true));
+        o.put(
+                "bo-cuc",
+                org(
+                        o.get("bo"),
+                        "DEMO-BO-CUC",
+                        "Cục Quản lý Demo (demo)",
+                        "Demo Management Department (demo)",
+                        OrgKind.DEPARTMENT,
+                        false));
         o.put("tinh", org(root, "DEMO-TINH", "Tỉnh Demo (demo)", "Demo Province (demo)", OrgKind.PROVINCE, true));
-        o.put("so", org(o.get("tinh"), "DEMO-SO-KHCN", "Sở Khoa học và Công nghệ tỉnh Demo (demo)",
-                "Department of Science and Technology (demo)", OrgKind.DEPARTMENT, true));
-        o.put("ttcds", org(o.get("so"), "DEMO-TTCDS", "Trung tâm Chuyển đổi số tỉnh Demo (demo)",
-                "Digital Transformation Centre (demo)", OrgKind.UNIT, false));
-        o.put("syt", org(o.get("tinh"), "DEMO-SO-YT", "Sở Y tế tỉnh Demo (demo)", "Department of Health (demo)",
-                OrgKind.DEPARTMENT, false));
-        o.put("bv", org(o.get("syt"), "DEMO-BVDK", "Bệnh viện Đa khoa tỉnh Demo (demo)", "Provincial General Hospital (demo)",
-                OrgKind.UNIT, false));
-        o.put("xa", org(o.get("tinh"), "DEMO-XA-AN-PHU", "UBND xã An Phú (demo)", "An Phu Commune (demo)", OrgKind.UNIT, false));
+        o.put(
+                "so",
+                org(
+                        o.get("tinh"),
+                        "DEMO-SO-KHCN",
+                        "Sở Khoa học và Công nghệ tỉnh Demo (demo)",
+                        "Department of Science and Technology (demo)",
+                        OrgKind.DEPARTMENT,
+                        true));
+        o.put(
+                "ttcds",
+                org(
+                        o.get("so"),
+                        "DEMO-TTCDS",
+                        "Trung tâm Chuyển đổi số tỉnh Demo (demo)",
+                        "Digital Transformation Centre (demo)",
+                        OrgKind.UNIT,
+                        false));
+        o.put(
+                "syt",
+                org(
+                        o.get("tinh"),
+                        "DEMO-SO-YT",
+                        "Sở Y tế tỉnh Demo (demo)",
+                        "Department of Health (demo)",
+                        OrgKind.DEPARTMENT,
+                        false));
+        o.put(
+                "bv",
+                org(
+                        o.get("syt"),
+                        "DEMO-BVDK",
+                        "Bệnh viện Đa khoa tỉnh Demo (demo)",
+                        "Provincial General Hospital (demo)",
+                        OrgKind.UNIT,
+                        false));
+        o.put(
+                "xa",
+                org(
+                        o.get("tinh"),
+                        "DEMO-XA-AN-PHU",
+                        "UBND xã An Phú (demo)",
+                        "An Phu Commune (demo)",
+                        OrgKind.UNIT,
+                        false));
 
         person("demo.quantri", "Nguyễn Văn Quản (demo)", root, Role.PLATFORM_ADMIN);
         person("demo.dieuphoi", "Trần Thị Điều (demo)", root, Role.SECURITY_OFFICER);
@@ -98,7 +159,8 @@ public class DemoData {
     }
 
     private void person(String username, String name, Organization org, Role role) {
-        long id = people.insert(username, encoder.encode(PASSWORD), name, username + "@demo.invalid", true, clock.instant());
+        long id = people.insert(
+                username, encoder.encode(PASSWORD), name, username + "@demo.invalid", true, clock.instant());
         people.grant(id, org.id(), role, clock.instant());
     }
 }

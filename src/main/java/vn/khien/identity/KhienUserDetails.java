@@ -22,8 +22,8 @@ class KhienUserDetails implements UserDetails, PersonPrincipal, CredentialsConta
     private final boolean enabled;
     private final boolean locked;
 
-    public KhienUserDetails(long id, String username, String displayName, String passwordHash, boolean enabled,
-                            boolean locked) {
+    public KhienUserDetails(
+            long id, String username, String displayName, String passwordHash, boolean enabled, boolean locked) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -32,14 +32,44 @@ class KhienUserDetails implements UserDetails, PersonPrincipal, CredentialsConta
         this.locked = locked;
     }
 
-    @Override public long personId() { return id; }
-    @Override public String username() { return username; }
-    public String displayName() { return displayName; }
-    @Override public String getUsername() { return username; }
-    @Override public String getPassword() { return passwordHash; }
-    @Override public boolean isEnabled() { return enabled; }
-    @Override public boolean isAccountNonLocked() { return !locked; }
-    @Override public void eraseCredentials() { passwordHash = null; }
+    @Override
+    public long personId() {
+        return id;
+    }
+
+    @Override
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

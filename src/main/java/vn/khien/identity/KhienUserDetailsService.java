@@ -20,7 +20,12 @@ class KhienUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         Person p = people.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
-        return new KhienUserDetails(p.id(), p.username(), p.displayName(), people.passwordHash(p.id()).orElse(null),
-                p.enabled(), p.lockedAt(clock.instant()));
+        return new KhienUserDetails(
+                p.id(),
+                p.username(),
+                p.displayName(),
+                people.passwordHash(p.id()).orElse(null),
+                p.enabled(),
+                p.lockedAt(clock.instant()));
     }
 }

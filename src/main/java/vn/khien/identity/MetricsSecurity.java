@@ -22,15 +22,16 @@ class MetricsSecurity {
     SecurityFilterChain metrics(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems, OrgScope scope)
             throws Exception {
         http.securityMatcher("/actuator/prometheus")
-                .authorizeHttpRequests(a -> a.anyRequest().access(
-                        (auth, ctx) -> new AuthorizationDecision(auth.get().isAuthenticated() && scope.isPlatformAdmin())))
+                .authorizeHttpRequests(a -> a.anyRequest()
+                        .access((auth, ctx) ->
+                                new AuthorizationDecision(auth.get().isAuthenticated() && scope.isPlatformAdmin())))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, 401, "unauthenticated",
-                                "error.unauthenticated"))
-                        .accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "forbidden", "error.forbidden")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                                (req, res, ex) -> problems.write(res, 401, "unauthenticated", "error.unauthenticated"))
+                        .accessDeniedHandler(
+                                (req, res, ex) -> problems.write(res, 403, "forbidden", "error.forbidden")))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }

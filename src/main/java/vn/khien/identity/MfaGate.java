@@ -44,8 +44,13 @@ class MfaGate extends OncePerRequestFilter {
 
     private static boolean exempt(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/mfa/") || path.equals("/logout") || path.startsWith("/webjars/")
-                || path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/error")
-                || path.startsWith("/public/") || path.equals("/login");
+        return path.startsWith("/mfa/")
+                || path.equals("/logout")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.equals("/error")
+                || path.startsWith("/public/")
+                || path.equals("/login");
     }
 }

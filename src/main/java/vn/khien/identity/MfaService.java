@@ -23,7 +23,7 @@ import vn.khien.platform.KhienProperties;
 @Service
 public class MfaService {
 
-    public record Enrolment(String secret, String otpauthUri, String qrDataUri) { }
+    public record Enrolment(String secret, String otpauthUri, String qrDataUri) {}
 
     static final int RECOVERY_CODES = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -36,8 +36,13 @@ public class MfaService {
     private final KhienProperties properties;
     private final Clock clock;
 
-    public MfaService(PersonRepository people, OrganizationRepository organizations, JdbcClient jdbc,
-                      AuditTrail audit, KhienProperties properties, Clock clock) {
+    public MfaService(
+            PersonRepository people,
+            OrganizationRepository organizations,
+            JdbcClient jdbc,
+            AuditTrail audit,
+            KhienProperties properties,
+            Clock clock) {
         this.people = people;
         this.organizations = organizations;
         this.jdbc = jdbc;
@@ -53,8 +58,9 @@ public class MfaService {
         if (p.totpEnabled() || organizations.mfaRequiredForAnyOf(personId)) {
             return true;
         }
-        return properties.production() && people.grantsOf(personId).stream()
-                .anyMatch(g -> g.role() == Role.PLATFORM_ADMIN || g.role() == Role.ORG_ADMIN);
+        return properties.production()
+                && people.grantsOf(personId).stream()
+                        .anyMatch(g -> g.role() == Role.PLATFORM_ADMIN || g.role() == Role.ORG_ADMIN);
     }
 
     @Transactional(readOnly = true)
@@ -82,13 +88,17 @@ public class MfaService {
             return List.of();
         }
         people.setTotp(personId, secret, true);
-        jdbc.sql("DELETE FROM recovery_code WHERE user_id = :u").param("u", personId).update();
+        jdbc.sql("DELETE FROM recovery_code WHERE user_id = :u")
+                .param("u", personId)
+                .update();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < RECOVERY_CODES; i++) {
             String c = randomCode();
             codes.add(c);
             jdbc.sql("INSERT INTO recovery_code (user_id, code_hash) VALUES (:u, :h)")
-                    .param("u", personId).param("h", sha256(c)).update();
+                    .param("u", personId)
+                    .param("h", sha256(c))
+                    .update();
         }
         audit.record(AuditEntry.of("MFA_ENROLLED", people.homeOrganization(personId), "person", personId));
         return codes;
@@ -98,17 +108,26 @@ public class MfaService {
     @Transactional
     public boolean verify(long personId, String code) {
         String secret = people.totpSecret(personId).orElse(null);
-        boolean ok = secret != null && enrolled(personId) && Totp.verify(secret, code, clock.instant().getEpochSecond());
+        boolean ok = secret != null
+                && enrolled(personId)
+                && Totp.verify(secret, code, clock.instant().getEpochSecond());
         if (!ok && code != null) {
-            ok = jdbc.sql("UPDATE recovery_code SET used_at = :now WHERE user_id = :u AND code_hash = :h AND used_at IS NULL")
-                    .param("now", Timestamp.from(clock.instant())).param("u", personId)
-                    .param("h", sha256(normalise(code))).update() == 1;
+            ok = jdbc.sql(
+                                    "UPDATE recovery_code SET used_at = :now WHERE user_id = :u AND code_hash = :h AND used_at IS NULL")
+                            .param("now", Timestamp.from(clock.instant()))
+                            .param("u", personId)
+                            .param("h", sha256(normalise(code)))
+                            .update()
+                    == 1;
             if (ok) {
-                audit.record(AuditEntry.of("MFA_RECOVERY_CODE_USED", people.homeOrganization(personId), "person", personId));
+                audit.record(
+                        AuditEntry.of("MFA_RECOVERY_CODE_USED", people.homeOrganization(personId), "person", personId));
             }
         }
         if (!ok) {
-            people.recordFailedAttempt(personId, properties.login().maxFailedAttempts(),
+            people.recordFailedAttempt(
+                    personId,
+                    properties.login().maxFailedAttempts(),
                     clock.instant().plus(properties.login().lockDuration()));
         }
         return ok;
@@ -131,7 +150,8 @@ public class MfaService {
 
     static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

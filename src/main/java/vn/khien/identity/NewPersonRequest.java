@@ -17,14 +17,18 @@ class NewPersonRequest {
     @Size(min = 3, max = 100, message = "{validation.size}")
     @Pattern(regexp = "[A-Za-z0-9._@-]*", message = "{validation.username}")
     private String username;
+
     @NotBlank(message = "{validation.required}")
     private String password;
+
     @NotBlank(message = "{validation.required}")
     @Size(max = 200, message = "{validation.size}")
     private String displayName;
+
     @Email(message = "{validation.email}")
     @Size(max = 200, message = "{validation.size}")
     private String email;
+
     @NotEmpty(message = "{validation.roles}")
     @Valid
     private List<RoleRequest> roles = new ArrayList<>();
@@ -32,30 +36,71 @@ class NewPersonRequest {
     public static class RoleRequest {
         @NotNull(message = "{validation.required}")
         private Role role;
+
         @NotNull(message = "{validation.required}")
         private Long organizationId;
 
-        public RoleRequest() { }
+        public RoleRequest() {}
 
         public RoleRequest(Role role, Long organizationId) {
             this.role = role;
             this.organizationId = organizationId;
         }
 
-        public Role getRole() { return role; }
-        public void setRole(Role role) { this.role = role; }
-        public Long getOrganizationId() { return organizationId; }
-        public void setOrganizationId(Long organizationId) { this.organizationId = organizationId; }
+        public Role getRole() {
+            return role;
+        }
+
+        public void setRole(Role role) {
+            this.role = role;
+        }
+
+        public Long getOrganizationId() {
+            return organizationId;
+        }
+
+        public void setOrganizationId(Long organizationId) {
+            this.organizationId = organizationId;
+        }
     }
 
-    public String getUsername() { return username; }
-    public void setUsername(String username) { this.username = username == null ? null : username.trim(); }
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
-    public String getDisplayName() { return displayName; }
-    public void setDisplayName(String displayName) { this.displayName = displayName; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email == null || email.isBlank() ? null : email.trim(); }
-    public List<RoleRequest> getRoles() { return roles; }
-    public void setRoles(List<RoleRequest> roles) { this.roles = roles; }
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username == null ? null : username.trim();
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email == null || email.isBlank() ? null : email.trim();
+    }
+
+    public List<RoleRequest> getRoles() {
+        return roles;
+    }
+
+    public void setRoles(List<RoleRequest> roles) {
+        this.roles = roles;
+    }
 }

@@ -17,7 +17,11 @@ import vn.khien.access.Capability;
  * @param audience   who receives it
  */
 public record Notice(
-        String category, String messageKey, List<String> args, @Nullable String link, String dedupKey,
+        String category,
+        String messageKey,
+        List<String> args,
+        @Nullable String link,
+        String dedupKey,
         Audience audience) {
 
     public Notice {

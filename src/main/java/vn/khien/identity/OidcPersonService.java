@@ -1,6 +1,8 @@
 package vn.khien.identity;
 
 import java.io.Serial;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -9,8 +11,6 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Service;
 import vn.khien.access.PersonPrincipal;
-import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Single sign-on through an agency's own identity provider: the provider proves who the person is;
@@ -22,9 +22,8 @@ class OidcPersonService extends OidcUserService {
     private final PersonRepository people;
     private final String usernameClaim;
 
-    public OidcPersonService(PersonRepository people,
-                             @Value("${khien.oidc.username-claim:preferred_username}")
-                             String usernameClaim) {
+    public OidcPersonService(
+            PersonRepository people, @Value("${khien.oidc.username-claim:preferred_username}") String usernameClaim) {
         this.people = people;
         this.usernameClaim = usernameClaim;
     }
@@ -36,8 +35,8 @@ class OidcPersonService extends OidcUserService {
         Person person = (name == null ? Optional.<Person>empty() : people.findByUsername(name))
                 .or(() -> user.getEmail() == null ? Optional.empty() : people.findByEmail(user.getEmail()))
                 .filter(Person::enabled)
-                .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error("unknown_person",
-                        "No enabled Khiên account matches this identity", null)));
+                .orElseThrow(() -> new OAuth2AuthenticationException(
+                        new OAuth2Error("unknown_person", "No enabled Khiên account matches this identity", null)));
         return new KhienOidcUser(user, person);
     }
 
@@ -45,6 +44,7 @@ class OidcPersonService extends OidcUserService {
     public static class KhienOidcUser extends DefaultOidcUser implements PersonPrincipal {
         @Serial
         private static final long serialVersionUID = 1L;
+
         private final long personId;
         private final String username;
 
@@ -54,8 +54,19 @@ class OidcPersonService extends OidcUserService {
             this.username = person.username();
         }
 
-        @Override public long personId() { return personId; }
-        @Override public String username() { return username; }
-        @Override public String getName() { return username; }
+        @Override
+        public long personId() {
+            return personId;
+        }
+
+        @Override
+        public String username() {
+            return username;
+        }
+
+        @Override
+        public String getName() {
+            return username;
+        }
     }
 }

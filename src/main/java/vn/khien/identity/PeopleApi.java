@@ -18,10 +18,16 @@ import vn.khien.access.Role;
 @Tag(name = "People", description = "People and their roles, scoped to the caller's subtree")
 class PeopleApi {
 
-    public record GrantView(long id, Role role, long organizationId, String organizationCode) { }
+    public record GrantView(long id, Role role, long organizationId, String organizationCode) {}
 
-    public record PersonView(long id, String username, String displayName, String email, boolean enabled,
-                             boolean mfaEnabled, List<GrantView> roles) { }
+    public record PersonView(
+            long id,
+            String username,
+            String displayName,
+            String email,
+            boolean enabled,
+            boolean mfaEnabled,
+            List<GrantView> roles) {}
 
     private final PeopleService service;
 
@@ -52,8 +58,15 @@ class PeopleApi {
     }
 
     private PersonView view(Person p) {
-        return new PersonView(p.id(), p.username(), p.displayName(), p.email(), p.enabled(), p.totpEnabled(),
+        return new PersonView(
+                p.id(),
+                p.username(),
+                p.displayName(),
+                p.email(),
+                p.enabled(),
+                p.totpEnabled(),
                 service.grantsVisibleOf(p.id()).stream()
-                        .map(g -> new GrantView(g.id(), g.role(), g.organizationId(), g.organizationCode())).toList());
+                        .map(g -> new GrantView(g.id(), g.role(), g.organizationId(), g.organizationCode()))
+                        .toList());
     }
 }

@@ -1,6 +1,8 @@
 package vn.khien.identity;
 
 import jakarta.validation.Valid;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -13,12 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.access.Role;
+import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationService;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.FormErrors;
-import java.util.Arrays;
-import java.util.List;
-import vn.khien.organizations.Organization;
 
 @Controller
 @RequestMapping("/users")
@@ -37,8 +37,11 @@ class PeoplePages {
     /** Only the roles this person may grant: the platform administrator role only to platform administrators. */
     @ModelAttribute("roles")
     Role[] roles() {
-        return scope.isPlatformAdmin() ? Role.values()
-                : Arrays.stream(Role.values()).filter(r -> r != Role.PLATFORM_ADMIN).toArray(Role[]::new);
+        return scope.isPlatformAdmin()
+                ? Role.values()
+                : Arrays.stream(Role.values())
+                        .filter(r -> r != Role.PLATFORM_ADMIN)
+                        .toArray(Role[]::new);
     }
 
     @GetMapping
@@ -93,6 +96,8 @@ class PeoplePages {
     }
 
     private List<Organization> grantable() {
-        return organizations.visible().stream().filter(o -> scope.can(o.id(), Capability.MANAGE_USERS)).toList();
+        return organizations.visible().stream()
+                .filter(o -> scope.can(o.id(), Capability.MANAGE_USERS))
+                .toList();
     }
 }

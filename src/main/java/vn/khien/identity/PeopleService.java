@@ -29,8 +29,13 @@ class PeopleService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public PeopleService(PersonRepository people, OrganizationRepository organizations, OrgScope scope,
-                         PasswordEncoder encoder, AuditTrail audit, Clock clock) {
+    public PeopleService(
+            PersonRepository people,
+            OrganizationRepository organizations,
+            OrgScope scope,
+            PasswordEncoder encoder,
+            AuditTrail audit,
+            Clock clock) {
         this.people = people;
         this.organizations = organizations;
         this.scope = scope;
@@ -60,7 +65,9 @@ class PeopleService {
         if (people.findVisible(personId).isEmpty()) {
             throw new NotFoundException("person");
         }
-        return people.grantsOf(personId).stream().filter(g -> scope.canSee(g.organizationId())).toList();
+        return people.grantsOf(personId).stream()
+                .filter(g -> scope.canSee(g.organizationId()))
+                .toList();
     }
 
     @Transactional
@@ -73,8 +80,13 @@ class PeopleService {
             throw new FieldProblemException("username", "person.username.taken", request.getUsername());
         }
         PasswordPolicy.check("password", request.getPassword(), request.getUsername());
-        long id = people.insert(request.getUsername(), encoder.encode(request.getPassword()),
-                request.getDisplayName(), request.getEmail(), false, clock.instant());
+        long id = people.insert(
+                request.getUsername(),
+                encoder.encode(request.getPassword()),
+                request.getDisplayName(),
+                request.getEmail(),
+                false,
+                clock.instant());
         Long firstOrg = request.getRoles().get(0).getOrganizationId();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("username", request.getUsername());
@@ -106,22 +118,35 @@ class PeopleService {
         if (people.findVisible(personId).isEmpty()) {
             throw new NotFoundException("person");
         }
-        RoleGrant grant = people.grantsOf(personId).stream().filter(g -> g.id() == grantId).findFirst()
+        RoleGrant grant = people.grantsOf(personId).stream()
+                .filter(g -> g.id() == grantId)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("grant"));
         requireMayGrant(grant.role(), grant.organizationId(), "grantId");
         people.revoke(grantId);
-        audit.record(AuditEntry.change("ROLE_REVOKED", grant.organizationId(), "person", personId,
-                Map.of("role", grant.role().name(), "organizationId", grant.organizationId()), null));
+        audit.record(AuditEntry.change(
+                "ROLE_REVOKED",
+                grant.organizationId(),
+                "person",
+                personId,
+                Map.of("role", grant.role().name(), "organizationId", grant.organizationId()),
+                null));
     }
 
     private void grantUnchecked(long personId, long organizationId, Role role) {
         people.grant(personId, organizationId, role, clock.instant());
-        audit.record(AuditEntry.change("ROLE_GRANTED", organizationId, "person", personId, null,
+        audit.record(AuditEntry.change(
+                "ROLE_GRANTED",
+                organizationId,
+                "person",
+                personId,
+                null,
                 Map.of("role", role.name(), "organizationId", organizationId)));
     }
 
     private void requireMayGrant(Role role, Long organizationId, String field) {
-        Organization org = organizations.findVisible(organizationId)
+        Organization org = organizations
+                .findVisible(organizationId)
                 .orElseThrow(() -> new FieldProblemException(field, "organization.unknown"));
         Capability needed = role == Role.PLATFORM_ADMIN ? Capability.MANAGE_PLATFORM : Capability.MANAGE_USERS;
         if (!scope.can(org.id(), needed)) {

@@ -28,40 +28,58 @@ public class PersonRepository {
 
     private ScopeFilter personScope() {
         ScopeFilter f = scope.visible("vo.path");
-        return new ScopeFilter("EXISTS (SELECT 1 FROM role_grant vg JOIN organization vo ON vo.id = vg.organization_id"
-                + " WHERE vg.user_id = u.id AND " + f.sql() + ")", f.params());
+        return new ScopeFilter(
+                "EXISTS (SELECT 1 FROM role_grant vg JOIN organization vo ON vo.id = vg.organization_id"
+                        + " WHERE vg.user_id = u.id AND " + f.sql() + ")",
+                f.params());
     }
 
     public List<Person> findAllVisible() {
         ScopeFilter f = personScope();
         return jdbc.sql("SELECT u.* FROM app_user u WHERE " + f.sql() + " ORDER BY u.username")
-                .params(f.params()).query(PersonRepository::map).list();
+                .params(f.params())
+                .query(PersonRepository::map)
+                .list();
     }
 
     public Optional<Person> findVisible(long id) {
         ScopeFilter f = personScope();
         return jdbc.sql("SELECT u.* FROM app_user u WHERE u.id = :id AND " + f.sql())
-                .params(f.params()).param("id", id).query(PersonRepository::map).optional();
+                .params(f.params())
+                .param("id", id)
+                .query(PersonRepository::map)
+                .optional();
     }
 
     public Optional<Person> find(long id) {
-        return jdbc.sql("SELECT u.* FROM app_user u WHERE u.id = :id").param("id", id)
-                .query(PersonRepository::map).optional();
+        return jdbc.sql("SELECT u.* FROM app_user u WHERE u.id = :id")
+                .param("id", id)
+                .query(PersonRepository::map)
+                .optional();
     }
 
     public Optional<Person> findByUsername(String username) {
-        return jdbc.sql("SELECT u.* FROM app_user u WHERE LOWER(u.username) = LOWER(:u)").param("u", username)
-                .query(PersonRepository::map).optional();
+        return jdbc.sql("SELECT u.* FROM app_user u WHERE LOWER(u.username) = LOWER(:u)")
+                .param("u", username)
+                .query(PersonRepository::map)
+                .optional();
     }
 
     public Optional<Person> findByEmail(String email) {
-        return jdbc.sql("SELECT u.* FROM app_user u WHERE LOWER(u.email) = LOWER(:e)").param("e", email)
-                .query(PersonRepository::map).list().stream().findFirst();
+        return jdbc
+                .sql("SELECT u.* FROM app_user u WHERE LOWER(u.email) = LOWER(:e)")
+                .param("e", email)
+                .query(PersonRepository::map)
+                .list()
+                .stream()
+                .findFirst();
     }
 
     Optional<String> passwordHash(long id) {
-        return jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", id)
-                .query(String.class).optional();
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
     }
 
     public long count() {
@@ -73,22 +91,36 @@ public class PersonRepository {
         jdbc.sql("""
                 INSERT INTO app_user (username, password_hash, display_name, email, demo, created_at)
                 VALUES (:u, :p, :d, :e, :demo, :now)""")
-                .param("u", username).param("p", passwordHash).param("d", displayName).param("e", email)
-                .param("demo", demo).param("now", Timestamp.from(now)).update(keys, "id");
+                .param("u", username)
+                .param("p", passwordHash)
+                .param("d", displayName)
+                .param("e", email)
+                .param("demo", demo)
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     void updatePassword(long id, String hash) {
-        jdbc.sql("UPDATE app_user SET password_hash = :h WHERE id = :id").param("h", hash).param("id", id).update();
+        jdbc.sql("UPDATE app_user SET password_hash = :h WHERE id = :id")
+                .param("h", hash)
+                .param("id", id)
+                .update();
     }
 
     void grant(long userId, long orgId, Role role, Instant now) {
         jdbc.sql("INSERT INTO role_grant (user_id, organization_id, role, granted_at) VALUES (:u, :o, :r, :now)")
-                .param("u", userId).param("o", orgId).param("r", role.name()).param("now", Timestamp.from(now)).update();
+                .param("u", userId)
+                .param("o", orgId)
+                .param("r", role.name())
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     int revoke(long grantId) {
-        return jdbc.sql("DELETE FROM role_grant WHERE id = :id").param("id", grantId).update();
+        return jdbc.sql("DELETE FROM role_grant WHERE id = :id")
+                .param("id", grantId)
+                .update();
     }
 
     public List<RoleGrant> grantsOf(long userId) {
@@ -97,14 +129,22 @@ public class PersonRepository {
                 FROM role_grant g JOIN organization o ON o.id = g.organization_id
                 WHERE g.user_id = :u ORDER BY o.path, g.role""")
                 .param("u", userId)
-                .query((rs, n) -> new RoleGrant(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), Role.valueOf(rs.getString(6))))
+                .query((rs, n) -> new RoleGrant(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        Role.valueOf(rs.getString(6))))
                 .list();
     }
 
     /** The organisation a person's own events are filed under: that of their first role grant. */
     public Long homeOrganization(long personId) {
-        return grantsOf(personId).stream().map(RoleGrant::organizationId).findFirst().orElse(null);
+        return grantsOf(personId).stream()
+                .map(RoleGrant::organizationId)
+                .findFirst()
+                .orElse(null);
     }
 
     void recordFailedAttempt(long id, int maxAttempts, Instant lockUntil) {
@@ -112,27 +152,44 @@ public class PersonRepository {
                 UPDATE app_user SET failed_attempts = failed_attempts + 1,
                     locked_until = CASE WHEN failed_attempts + 1 >= :max THEN :until ELSE locked_until END
                 WHERE id = :id""")
-                .param("max", maxAttempts).param("until", Timestamp.from(lockUntil)).param("id", id).update();
+                .param("max", maxAttempts)
+                .param("until", Timestamp.from(lockUntil))
+                .param("id", id)
+                .update();
     }
 
     void resetFailedAttempts(long id) {
-        jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id")
+                .param("id", id)
+                .update();
     }
 
     Optional<String> totpSecret(long id) {
-        return jdbc.sql("SELECT totp_secret FROM app_user WHERE id = :id").param("id", id)
-                .query(String.class).optional();
+        return jdbc.sql("SELECT totp_secret FROM app_user WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
     }
 
     void setTotp(long id, String secret, boolean enabled) {
         jdbc.sql("UPDATE app_user SET totp_secret = :s, totp_enabled = :e WHERE id = :id")
-                .param("s", secret).param("e", enabled).param("id", id).update();
+                .param("s", secret)
+                .param("e", enabled)
+                .param("id", id)
+                .update();
     }
 
     static Person map(ResultSet rs, int row) throws SQLException {
         Timestamp locked = rs.getTimestamp("locked_until");
-        return new Person(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getString("email"), rs.getBoolean("enabled"), rs.getBoolean("totp_enabled"),
-                rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(), rs.getBoolean("demo"));
+        return new Person(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getString("email"),
+                rs.getBoolean("enabled"),
+                rs.getBoolean("totp_enabled"),
+                rs.getInt("failed_attempts"),
+                locked == null ? null : locked.toInstant(),
+                rs.getBoolean("demo"));
     }
 }

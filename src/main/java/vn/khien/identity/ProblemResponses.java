@@ -3,18 +3,17 @@ package vn.khien.identity;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 import vn.khien.platform.RequestLog;
 import vn.khien.platform.WebConfiguration;
 
@@ -25,8 +24,7 @@ class ProblemResponses {
     private final JsonMapper json = JsonMapper.builder().build();
     private final ObjectProvider<LocaleResolver> locales;
 
-    public ProblemResponses(MessageSource messages,
-                            ObjectProvider<LocaleResolver> locales) {
+    public ProblemResponses(MessageSource messages, ObjectProvider<LocaleResolver> locales) {
         this.messages = messages;
         this.locales = locales;
     }
@@ -38,8 +36,7 @@ class ProblemResponses {
      */
     Locale locale() {
         LocaleResolver resolver = locales.getIfAvailable();
-        if (resolver != null && RequestContextHolder.getRequestAttributes()
-                instanceof ServletRequestAttributes attrs) {
+        if (resolver != null && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             return resolver.resolveLocale(attrs.getRequest());
         }
         return WebConfiguration.VIETNAMESE;

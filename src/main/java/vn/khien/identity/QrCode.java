@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
 
 /** Renders the enrolment URI as a PNG data URI, so nothing leaves the server to draw it. */
 final class QrCode {
-    private QrCode() { }
+    private QrCode() {}
 
     static String pngDataUri(String text) {
         try {

@@ -4,18 +4,18 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.khien.access.PersonPrincipal;
 import vn.khien.audit.AuditEntry;
 import vn.khien.audit.AuditTrail;
-import vn.khien.platform.KhienProperties;
 import vn.khien.identity.throttle.LoginThrottle;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import vn.khien.platform.KhienProperties;
 import vn.khien.platform.SafeText;
 
 /** Audits every sign-in and failed sign-in, and counts failures for sign-in throttling (ADR 0017). */
@@ -28,8 +28,12 @@ class SignInEvents {
     private final Clock clock;
     private final LoginThrottle throttle;
 
-    public SignInEvents(PersonRepository people, AuditTrail audit, KhienProperties properties, Clock clock,
-                        LoginThrottle throttle) {
+    public SignInEvents(
+            PersonRepository people,
+            AuditTrail audit,
+            KhienProperties properties,
+            Clock clock,
+            LoginThrottle throttle) {
         this.people = people;
         this.audit = audit;
         this.properties = properties;
@@ -54,8 +58,10 @@ class SignInEvents {
         }
         people.resetFailedAttempts(p.personId());
         throttle.succeeded(sourceAddress(), p.username());
-        audit.recordStandalone(AuditEntry.of("SIGN_IN", people.homeOrganization(p.personId()), "person", p.personId()),
-                p.personId(), p.username());
+        audit.recordStandalone(
+                AuditEntry.of("SIGN_IN", people.homeOrganization(p.personId()), "person", p.personId()),
+                p.personId(),
+                p.username());
     }
 
     @EventListener
@@ -70,15 +76,34 @@ class SignInEvents {
         // by source, by name and by both, with growing delays (ADR 0017). The count on the person stays informative.
         person.ifPresent(p -> people.recordFailedAttempt(p.id(), Integer.MAX_VALUE, clock.instant()));
         Long orgId = person.map(p -> people.homeOrganization(p.id())).orElse(null);
-        audit.recordStandalone(new AuditEntry("SIGN_IN_FAILED", orgId, "person",
-                person.map(p -> String.valueOf(p.id())).orElse(null), Map.of("username", username, "reason", reason)),
-                person.map(Person::id).orElse(null), username);
+        audit.recordStandalone(
+                new AuditEntry(
+                        "SIGN_IN_FAILED",
+                        orgId,
+                        "person",
+                        person.map(p -> String.valueOf(p.id())).orElse(null),
+                        Map.of("username", username, "reason", reason)),
+                person.map(Person::id).orElse(null),
+                username);
         LoginThrottle.Outcome outcome = throttle.failed(sourceAddress(), typed, orgId);
         for (LoginThrottle.Block b : outcome.newlyBlocked()) {
-            audit.recordStandalone(new AuditEntry("SIGN_IN_THROTTLED", b.kind() == LoginThrottle.Kind.SOURCE ? null : orgId,
-                    "person", person.map(p -> String.valueOf(p.id())).orElse(null), Map.of("username", username,
-                    "key", b.kind().name(), "failures", b.failures(), "until", b.until().toString())),
-                    person.map(Person::id).orElse(null), username);
+            audit.recordStandalone(
+                    new AuditEntry(
+                            "SIGN_IN_THROTTLED",
+                            b.kind() == LoginThrottle.Kind.SOURCE ? null : orgId,
+                            "person",
+                            person.map(p -> String.valueOf(p.id())).orElse(null),
+                            Map.of(
+                                    "username",
+                                    username,
+                                    "key",
+                                    b.kind().name(),
+                                    "failures",
+                                    b.failures(),
+                                    "until",
+                                    b.until().toString())),
+                    person.map(Person::id).orElse(null),
+                    username);
         }
         outcome.retryAfter().ifPresent(d -> {
             if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {

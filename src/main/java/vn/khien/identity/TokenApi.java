@@ -1,11 +1,19 @@
 package vn.khien.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -15,27 +23,26 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.khien.platform.FieldProblemException;
 import vn.khien.identity.throttle.LoginThrottle;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.Size;
-import java.net.URI;
-import java.time.Duration;
-import java.util.Optional;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import vn.khien.platform.FieldProblemException;
 
 @RestController
 @RequestMapping("/api/v1/tokens")
 @Tag(name = "API tokens")
 class TokenApi {
 
-    public record TokenRequest(@NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size}") String username,
-                               @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}") String password,
-                               @Size(max = 20, message = "{validation.size}") String totpCode, @Size(max = 100, message = "{validation.size}") String name, Integer expiresInDays) { }
+    public record TokenRequest(
+            @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size}")
+            String username,
 
-    public record TokenResponse(long id, String name, String token, Instant expiresAt) { }
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size}")
+            String password,
+
+            @Size(max = 20, message = "{validation.size}") String totpCode,
+            @Size(max = 100, message = "{validation.size}") String name,
+            Integer expiresInDays) {}
+
+    public record TokenResponse(long id, String name, String token, Instant expiresAt) {}
 
     private final AuthenticationManager authentication;
     private final ApiTokenService tokens;
@@ -43,8 +50,12 @@ class TokenApi {
     private final ProblemResponses problems;
     private final LoginThrottle throttle;
 
-    public TokenApi(AuthenticationManager authentication, ApiTokenService tokens, MfaService mfa, ProblemResponses problems,
-                    LoginThrottle throttle) {
+    public TokenApi(
+            AuthenticationManager authentication,
+            ApiTokenService tokens,
+            MfaService mfa,
+            ProblemResponses problems,
+            LoginThrottle throttle) {
         this.throttle = throttle;
         this.authentication = authentication;
         this.tokens = tokens;
@@ -55,7 +66,8 @@ class TokenApi {
     /** Authenticated by the person's own password (and TOTP code when enrolled); the token is shown only here. */
     @PostMapping
     @Operation(summary = "Create a personal API token with username, password and TOTP code")
-    @ApiResponse(responseCode = "429",
+    @ApiResponse(
+            responseCode = "429",
             description = "Too many failed attempts from this address or for this name: wait Retry-After seconds")
     public ResponseEntity<?> create(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         Optional<Duration> wait = throttle.retryAfter(http.getRemoteAddr(), request.username());
@@ -84,8 +96,12 @@ class TokenApi {
         String name = request.name() == null || request.name().isBlank() ? "api" : request.name();
         int days = request.expiresInDays() == null ? 90 : request.expiresInDays();
         ApiTokenService.Created created = tokens.create(person.personId(), name, days);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new TokenResponse(created.token().id(),
-                created.token().name(), created.secret(), created.token().expiresAt()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new TokenResponse(
+                        created.token().id(),
+                        created.token().name(),
+                        created.secret(),
+                        created.token().expiresAt()));
     }
 
     /** 429 with Retry-After: the same answer whether or not the name is an account's (ADR 0017). */
@@ -94,8 +110,10 @@ class TokenApi {
         pd.setType(URI.create("urn:khien:problem:too-many-attempts"));
         pd.setDetail(problems.text("login.throttled.api"));
         pd.setProperty("retryAfterSeconds", wait.toSeconds());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(wait.toSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(wait.toSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
     }
 
     private ResponseEntity<?> unauthorized(String key) {
@@ -103,6 +121,7 @@ class TokenApi {
         pd.setType(URI.create("urn:khien:problem:unauthenticated"));
         pd.setDetail(problems.text(key));
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
     }
 }

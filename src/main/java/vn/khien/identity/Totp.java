@@ -1,14 +1,14 @@
 package vn.khien.identity;
 
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * RFC 6238 time-based one-time passwords (HMAC-SHA1, 6 digits, 30 s), the variant every
@@ -23,7 +23,7 @@ final class Totp {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Totp() { }
+    private Totp() {}
 
     public static String newSecret() {
         byte[] bytes = new byte[20];
@@ -42,7 +42,8 @@ final class Totp {
         byte[] key = new Base32().decode(base32Secret);
         long counter = epochSeconds / STEP_SECONDS;
         for (int i = -WINDOW; i <= WINDOW; i++) {
-            if (MessageDigest.isEqual(codeAt(key, counter + i).getBytes(), code.trim().getBytes())) {
+            if (MessageDigest.isEqual(
+                    codeAt(key, counter + i).getBytes(), code.trim().getBytes())) {
                 return true;
             }
         }
@@ -55,8 +56,10 @@ final class Totp {
             mac.init(new SecretKeySpec(key, "HmacSHA1"));
             byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(counter).array());
             int offset = h[h.length - 1] & 0x0f;
-            int binary = ((h[offset] & 0x7f) << 24) | ((h[offset + 1] & 0xff) << 16)
-                    | ((h[offset + 2] & 0xff) << 8) | (h[offset + 3] & 0xff);
+            int binary = ((h[offset] & 0x7f) << 24)
+                    | ((h[offset + 1] & 0xff) << 16)
+                    | ((h[offset + 2] & 0xff) << 8)
+                    | (h[offset + 3] & 0xff);
             return String.format("%0" + DIGITS + "d", binary % 1_000_000);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -23,17 +23,45 @@ import org.springframework.web.bind.annotation.RestController;
 class OrganizationApi {
 
     /** The API shape: {@code name} is the Vietnamese name. */
-    public record OrganizationView(long id, String code, String name, @Nullable String nameEn, OrgKind kind, @Nullable Long parentId,
-                                   int depth, @Nullable String address, ContactView contact, boolean requireMfa, boolean demo) {
+    public record OrganizationView(
+            long id,
+            String code,
+            String name,
+            @Nullable String nameEn,
+            OrgKind kind,
+            @Nullable Long parentId,
+            int depth,
+            @Nullable String address,
+            ContactView contact,
+            boolean requireMfa,
+            boolean demo) {
         static OrganizationView of(Organization o) {
-            return new OrganizationView(o.id(), o.code(), o.nameVi(), o.nameEn(), o.kind(), o.parentId(), o.depth(),
-                    o.address(), new ContactView(o.contact().person(), o.contact().phone(), o.contact().email(),
-                    o.contact().confirmedOn(), o.contact().published()), o.requireMfa(), o.demo());
+            return new OrganizationView(
+                    o.id(),
+                    o.code(),
+                    o.nameVi(),
+                    o.nameEn(),
+                    o.kind(),
+                    o.parentId(),
+                    o.depth(),
+                    o.address(),
+                    new ContactView(
+                            o.contact().person(),
+                            o.contact().phone(),
+                            o.contact().email(),
+                            o.contact().confirmedOn(),
+                            o.contact().published()),
+                    o.requireMfa(),
+                    o.demo());
         }
     }
 
-    public record ContactView(@Nullable String person, @Nullable String phone, @Nullable String email,
-                              @Nullable LocalDate confirmedOn, boolean published) { }
+    public record ContactView(
+            @Nullable String person,
+            @Nullable String phone,
+            @Nullable String email,
+            @Nullable LocalDate confirmedOn,
+            boolean published) {}
 
     private final OrganizationService service;
 
@@ -56,7 +84,8 @@ class OrganizationApi {
     @Operation(summary = "Create an organisation under parentId (organisation administrators of the parent)")
     public ResponseEntity<OrganizationView> create(@Valid @RequestBody OrganizationForm form) {
         Organization o = service.create(form);
-        return ResponseEntity.created(URI.create("/api/v1/organizations/" + o.id())).body(OrganizationView.of(o));
+        return ResponseEntity.created(URI.create("/api/v1/organizations/" + o.id()))
+                .body(OrganizationView.of(o));
     }
 
     /** Partial update; a new parentId moves the organisation with its whole subtree. */

@@ -15,26 +15,36 @@ public class OrganizationForm {
     @Size(max = 64, message = "{validation.size}")
     @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{validation.code}")
     private @Nullable String code;
+
     @NotBlank(message = "{validation.required}")
     @Size(max = 300, message = "{validation.size}")
     private @Nullable String name;
+
     @Size(max = 300, message = "{validation.size}")
     private @Nullable String nameEn;
+
     @NotNull(message = "{validation.required}")
     private @Nullable OrgKind kind;
+
     private @Nullable Long parentId;
+
     @Size(max = 500, message = "{validation.size}")
     private @Nullable String address;
+
     @Size(max = 200, message = "{validation.size}")
     private @Nullable String contactPerson;
+
     @Size(max = 50, message = "{validation.size}")
     @Pattern(regexp = "[0-9 +().-]*", message = "{validation.phone}")
     private @Nullable String contactPhone;
+
     @Email(message = "{validation.email}")
     @Size(max = 200, message = "{validation.size}")
     private @Nullable String contactEmail;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate contactConfirmedOn;
+
     private boolean contactPublic;
     private boolean requireMfa;
 
@@ -55,28 +65,99 @@ public class OrganizationForm {
         return f;
     }
 
-    public @Nullable String getCode() { return code; }
-    public void setCode(@Nullable String code) { this.code = code == null ? null : code.trim(); }
-    public @Nullable String getName() { return name; }
-    public void setName(@Nullable String name) { this.name = name; }
-    public @Nullable String getNameEn() { return nameEn; }
-    public void setNameEn(@Nullable String nameEn) { this.nameEn = nameEn; }
-    public @Nullable OrgKind getKind() { return kind; }
-    public void setKind(@Nullable OrgKind kind) { this.kind = kind; }
-    public @Nullable Long getParentId() { return parentId; }
-    public void setParentId(@Nullable Long parentId) { this.parentId = parentId; }
-    public @Nullable String getAddress() { return address; }
-    public void setAddress(@Nullable String address) { this.address = address; }
-    public @Nullable String getContactPerson() { return contactPerson; }
-    public void setContactPerson(@Nullable String contactPerson) { this.contactPerson = contactPerson; }
-    public @Nullable String getContactPhone() { return contactPhone; }
-    public void setContactPhone(@Nullable String contactPhone) { this.contactPhone = contactPhone; }
-    public @Nullable String getContactEmail() { return contactEmail; }
-    public void setContactEmail(@Nullable String contactEmail) { this.contactEmail = contactEmail; }
-    public @Nullable LocalDate getContactConfirmedOn() { return contactConfirmedOn; }
-    public void setContactConfirmedOn(@Nullable LocalDate contactConfirmedOn) { this.contactConfirmedOn = contactConfirmedOn; }
-    public boolean isContactPublic() { return contactPublic; }
-    public void setContactPublic(boolean contactPublic) { this.contactPublic = contactPublic; }
-    public boolean isRequireMfa() { return requireMfa; }
-    public void setRequireMfa(boolean requireMfa) { this.requireMfa = requireMfa; }
+    public @Nullable String getCode() {
+        return code;
+    }
+
+    public void setCode(@Nullable String code) {
+        this.code = code == null ? null : code.trim();
+    }
+
+    public @Nullable String getName() {
+        return name;
+    }
+
+    public void setName(@Nullable String name) {
+        this.name = name;
+    }
+
+    public @Nullable String getNameEn() {
+        return nameEn;
+    }
+
+    public void setNameEn(@Nullable String nameEn) {
+        this.nameEn = nameEn;
+    }
+
+    public @Nullable OrgKind getKind() {
+        return kind;
+    }
+
+    public void setKind(@Nullable OrgKind kind) {
+        this.kind = kind;
+    }
+
+    public @Nullable Long getParentId() {
+        return parentId;
+    }
+
+    public void setParentId(@Nullable Long parentId) {
+        this.parentId = parentId;
+    }
+
+    public @Nullable String getAddress() {
+        return address;
+    }
+
+    public void setAddress(@Nullable String address) {
+        this.address = address;
+    }
+
+    public @Nullable String getContactPerson() {
+        return contactPerson;
+    }
+
+    public void setContactPerson(@Nullable String contactPerson) {
+        this.contactPerson = contactPerson;
+    }
+
+    public @Nullable String getContactPhone() {
+        return contactPhone;
+    }
+
+    public void setContactPhone(@Nullable String contactPhone) {
+        this.contactPhone = contactPhone;
+    }
+
+    public @Nullable String getContactEmail() {
+        return contactEmail;
+    }
+
+    public void setContactEmail(@Nullable String contactEmail) {
+        this.contactEmail = contactEmail;
+    }
+
+    public @Nullable LocalDate getContactConfirmedOn() {
+        return contactConfirmedOn;
+    }
+
+    public void setContactConfirmedOn(@Nullable LocalDate contactConfirmedOn) {
+        this.contactConfirmedOn = contactConfirmedOn;
+    }
+
+    public boolean isContactPublic() {
+        return contactPublic;
+    }
+
+    public void setContactPublic(boolean contactPublic) {
+        this.contactPublic = contactPublic;
+    }
+
+    public boolean isRequireMfa() {
+        return requireMfa;
+    }
+
+    public void setRequireMfa(boolean requireMfa) {
+        this.requireMfa = requireMfa;
+    }
 }

@@ -44,11 +44,15 @@ class OrganizationPages {
     String show(@PathVariable long id, Model model) {
         Organization org = service.get(id);
         model.addAttribute("org", org);
-        model.addAttribute("children", service.visible().stream()
-                .filter(o -> o.parentId() != null && o.parentId() == id).toList());
+        model.addAttribute(
+                "children",
+                service.visible().stream()
+                        .filter(o -> o.parentId() != null && o.parentId() == id)
+                        .toList());
         model.addAttribute("canManage", scope.can(id, Capability.MANAGE_ORGANIZATIONS));
-        model.addAttribute("canEditContact", scope.can(id, Capability.EDIT_CONTACT_POINT)
-                || scope.can(id, Capability.MANAGE_ORGANIZATIONS));
+        model.addAttribute(
+                "canEditContact",
+                scope.can(id, Capability.EDIT_CONTACT_POINT) || scope.can(id, Capability.MANAGE_ORGANIZATIONS));
         return "organizations/show";
     }
 
@@ -78,8 +82,11 @@ class OrganizationPages {
     }
 
     @PostMapping("/{id}/edit")
-    String update(@PathVariable long id, @Valid @ModelAttribute("form") OrganizationForm form, BindingResult result,
-                  Model model) {
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") OrganizationForm form,
+            BindingResult result,
+            Model model) {
         if (!result.hasErrors()) {
             try {
                 service.update(id, form);
@@ -93,8 +100,9 @@ class OrganizationPages {
 
     private String form(Model model, OrganizationForm form, @Nullable Long id) {
         List<Organization> parents = service.visible().stream()
-                .filter(o -> scope.can(o.id(), Capability.MANAGE_ORGANIZATIONS) || (form.getParentId() != null
-                        && o.id() == form.getParentId())).toList();
+                .filter(o -> scope.can(o.id(), Capability.MANAGE_ORGANIZATIONS)
+                        || (form.getParentId() != null && o.id() == form.getParentId()))
+                .toList();
         model.addAttribute("form", form);
         model.addAttribute("orgId", id);
         model.addAttribute("parents", parents);

@@ -14,9 +14,10 @@ import vn.khien.platform.FieldProblemException;
 /** Applies a JSON merge-patch-like map onto the form, then validates the result as a whole. */
 final class OrganizationPatch {
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
-    private OrganizationPatch() { }
+    private OrganizationPatch() {}
 
     static OrganizationForm apply(OrganizationForm f, Map<String, Object> changes) {
         List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
@@ -32,8 +33,11 @@ final class OrganizationPatch {
         }
         Set<ConstraintViolation<OrganizationForm>> violations = VALIDATOR.validate(f);
         if (!violations.isEmpty()) {
-            throw new FieldProblemException(violations.stream().map(v -> new FieldProblemException.FieldProblem(
-                    v.getPropertyPath().toString(), v.getMessageTemplate().replaceAll("[{}]", ""))).toList());
+            throw new FieldProblemException(violations.stream()
+                    .map(v -> new FieldProblemException.FieldProblem(
+                            v.getPropertyPath().toString(),
+                            v.getMessageTemplate().replaceAll("[{}]", "")))
+                    .toList());
         }
         return f;
     }

@@ -52,7 +52,8 @@ public class OrganizationService {
         if (form.getParentId() == null) {
             throw new FieldProblemException("parentId", "validation.required");
         }
-        Organization parent = repository.findVisible(form.getParentId())
+        Organization parent = repository
+                .findVisible(form.getParentId())
                 .orElseThrow(() -> new FieldProblemException("parentId", "organization.parent.unknown"));
         requireManage(parent.id());
         requireUniqueCode(form.getCode(), null);
@@ -93,7 +94,8 @@ public class OrganizationService {
         }
         repository.update(id, form, clock.instant());
         Organization after = repository.find(id).orElseThrow();
-        audit.record(AuditEntry.change("ORGANIZATION_UPDATED", id, "organization", id, snapshot(before), snapshot(after)));
+        audit.record(
+                AuditEntry.change("ORGANIZATION_UPDATED", id, "organization", id, snapshot(before), snapshot(after)));
         return after;
     }
 
@@ -101,7 +103,8 @@ public class OrganizationService {
         if (org.parentId() == null) {
             throw new FieldProblemException("parentId", "organization.root.immovable");
         }
-        Organization newParent = repository.findVisible(newParentId)
+        Organization newParent = repository
+                .findVisible(newParentId)
                 .orElseThrow(() -> new FieldProblemException("parentId", "organization.parent.unknown"));
         if (newParent.path().startsWith(org.path())) {
             throw new FieldProblemException("parentId", "organization.parent.cycle");
@@ -109,8 +112,13 @@ public class OrganizationService {
         requireManage(org.parentId());
         requireManage(newParent.id());
         repository.move(org, newParent, clock.instant());
-        audit.record(AuditEntry.change("ORGANIZATION_MOVED", org.id(), "organization", org.id(),
-                Map.of("parentId", org.parentId()), Map.of("parentId", newParent.id())));
+        audit.record(AuditEntry.change(
+                "ORGANIZATION_MOVED",
+                org.id(),
+                "organization",
+                org.id(),
+                Map.of("parentId", org.parentId()),
+                Map.of("parentId", newParent.id())));
     }
 
     private void requireManage(long orgId) {
@@ -123,15 +131,20 @@ public class OrganizationService {
         if (code == null) {
             return; // the form's validation reports a missing code
         }
-        repository.findByCode(code).filter(o -> ownId == null || o.id() != ownId).ifPresent(o -> {
-            throw new FieldProblemException("code", "organization.code.taken", code);
-        });
+        repository
+                .findByCode(code)
+                .filter(o -> ownId == null || o.id() != ownId)
+                .ifPresent(o -> {
+                    throw new FieldProblemException("code", "organization.code.taken", code);
+                });
     }
 
     private static boolean onlyContactChanged(Organization o, OrganizationForm f) {
         OrganizationForm same = OrganizationForm.of(o);
-        return Objects.equals(same.getCode(), f.getCode()) && Objects.equals(same.getName(), f.getName())
-                && Objects.equals(same.getKind(), f.getKind()) && Objects.equals(same.getParentId(), f.getParentId())
+        return Objects.equals(same.getCode(), f.getCode())
+                && Objects.equals(same.getName(), f.getName())
+                && Objects.equals(same.getKind(), f.getKind())
+                && Objects.equals(same.getParentId(), f.getParentId())
                 && same.isRequireMfa() == f.isRequireMfa()
                 && Objects.equals(nullToEmpty(same.getNameEn()), nullToEmpty(f.getNameEn()))
                 && Objects.equals(nullToEmpty(same.getAddress()), nullToEmpty(f.getAddress()));
@@ -152,7 +165,11 @@ public class OrganizationService {
         m.put("contactPerson", o.contact().person());
         m.put("contactPhone", o.contact().phone());
         m.put("contactEmail", o.contact().email());
-        m.put("contactConfirmedOn", o.contact().confirmedOn() == null ? null : o.contact().confirmedOn().toString());
+        m.put(
+                "contactConfirmedOn",
+                o.contact().confirmedOn() == null
+                        ? null
+                        : o.contact().confirmedOn().toString());
         m.put("contactPublic", o.contact().published());
         m.put("requireMfa", o.requireMfa());
         return m;

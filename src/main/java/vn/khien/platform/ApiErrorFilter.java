@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -17,7 +18,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import java.net.URLDecoder;
 import org.springframework.web.multipart.MultipartException;
 
 /**
@@ -157,11 +157,19 @@ class ApiErrorFilter extends OncePerRequestFilter {
 
     static String problemJson(int status, String type, String detail, String field) {
         HttpStatus s = HttpStatus.resolve(status);
-        StringBuilder b = new StringBuilder("{\"type\":\"urn:khien:problem:").append(type).append("\",\"title\":")
-                .append(quote(s == null ? "Error" : s.getReasonPhrase())).append(",\"status\":").append(status)
-                .append(",\"detail\":").append(quote(detail));
+        StringBuilder b = new StringBuilder("{\"type\":\"urn:khien:problem:")
+                .append(type)
+                .append("\",\"title\":")
+                .append(quote(s == null ? "Error" : s.getReasonPhrase()))
+                .append(",\"status\":")
+                .append(status)
+                .append(",\"detail\":")
+                .append(quote(detail));
         if (field != null) {
-            b.append(",\"errors\":[{\"field\":").append(quote(field)).append(",\"message\":").append(quote(detail))
+            b.append(",\"errors\":[{\"field\":")
+                    .append(quote(field))
+                    .append(",\"message\":")
+                    .append(quote(detail))
                     .append("}]");
         }
         String requestId = RequestLog.currentId();

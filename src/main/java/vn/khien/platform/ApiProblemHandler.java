@@ -1,40 +1,40 @@
 package vn.khien.platform;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.springframework.beans.TypeMismatchException;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.NestedRuntimeException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every API error is application/problem+json (RFC 9457); validation errors name their fields. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -69,17 +69,19 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        e.getBindingResult().getFieldErrors().forEach(fe -> errors.add(Map.of("field", fe.getField(),
-                "message", messages.getMessage(fe, LocaleContextHolder.getLocale()))));
+        e.getBindingResult()
+                .getFieldErrors()
+                .forEach(fe -> errors.add(Map.of(
+                        "field", fe.getField(), "message", messages.getMessage(fe, LocaleContextHolder.getLocale()))));
         return json(validation(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // A value of the wrong type or outside an enum: name the field and the accepted values (issue 9).
         Class<?> target = null;
         List<tools.jackson.core.JacksonException.Reference> at = List.of();
@@ -98,7 +100,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("field", field);
             if (target != null && target.isEnum()) {
-                List<String> accepted = Arrays.stream(target.getEnumConstants()).map(Object::toString).toList();
+                List<String> accepted = Arrays.stream(target.getEnumConstants())
+                        .map(Object::toString)
+                        .toList();
                 String values = String.join(", ", accepted);
                 error.put("message", text("error.body.notOneOf", field, values));
                 error.put("messageVi", textIn("vi", "error.body.notOneOf", field, values));
@@ -118,7 +122,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         Throwable cause = e.getCause();
         String field = null;
         String why = null;
-        if (cause instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()) {
+        if (cause instanceof tools.jackson.databind.DatabindException d
+                && !d.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
             for (tools.jackson.core.JacksonException.Reference r : d.getPath()) {
                 if (r.getPropertyName() != null) {
@@ -133,8 +138,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof tools.jackson.core.exc.StreamReadException r
                 && String.valueOf(r.getOriginalMessage()).startsWith("Duplicate")) {
-            Matcher m = Pattern.compile("[\"'](.{1,100}?)[\"']")
-                    .matcher(r.getOriginalMessage());
+            Matcher m = Pattern.compile("[\"'](.{1,100}?)[\"']").matcher(r.getOriginalMessage());
             field = m.find() ? m.group(1) : "?";
             why = text("error.json.duplicate");
         }
@@ -146,8 +150,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Spring MVC's own exceptions (405, 406, 415, missing parameter …): the same problem+json shape. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> r = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (r == null) {
             return null;
@@ -156,7 +160,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         h.putAll(r.getHeaders());
         h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         Object b = r.getBody();
-        if (b instanceof ProblemDetail pd && pd.getType() != null && "about:blank".equals(pd.getType().toString())) {
+        if (b instanceof ProblemDetail pd
+                && pd.getType() != null
+                && "about:blank".equals(pd.getType().toString())) {
             pd.setType(URI.create("urn:khien:problem:http-" + statusCode.value()));
             pd.setDetail(text("error.status." + statusCode.value()));
         }
@@ -164,10 +170,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A value the database refused (too long, a character it cannot store): the input's fault, never a 500. */
-    @ExceptionHandler({DataIntegrityViolationException.class,
-            InvalidDataAccessApiUsageException.class})
+    @ExceptionHandler({DataIntegrityViolationException.class, InvalidDataAccessApiUsageException.class})
     ResponseEntity<Object> refusedByDatabase(NestedRuntimeException e) {
-        LOG.warn("A value reached the database unchecked and was refused: {}", e.getMostSpecificCause().getMessage());
+        LOG.warn(
+                "A value reached the database unchecked and was refused: {}",
+                e.getMostSpecificCause().getMessage());
         return json(problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", text("error.dataTooLong")));
     }
 
@@ -207,19 +214,24 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // The parameter's name and what it accepts, in Vietnamese and English (issue 9): ?status=FOO, /systems/abc.
-        String name = String.valueOf(e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName());
-        ParameterProblems.Problem p = ParameterProblems.of(name, e.getRequiredType(), messages,
-                LocaleContextHolder.getLocale());
+        String name =
+                String.valueOf(e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName());
+        ParameterProblems.Problem p =
+                ParameterProblems.of(name, e.getRequiredType(), messages, LocaleContextHolder.getLocale());
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("field", name);
         error.put("message", p.message());
-        error.put("messageVi", ParameterProblems.of(name, e.getRequiredType(), messages, Locale.forLanguageTag("vi"))
-                .message());
-        error.put("messageEn", ParameterProblems.of(name, e.getRequiredType(), messages, Locale.forLanguageTag("en"))
-                .message());
+        error.put(
+                "messageVi",
+                ParameterProblems.of(name, e.getRequiredType(), messages, Locale.forLanguageTag("vi"))
+                        .message());
+        error.put(
+                "messageEn",
+                ParameterProblems.of(name, e.getRequiredType(), messages, Locale.forLanguageTag("en"))
+                        .message());
         if (!p.accepted().isEmpty()) {
             error.put("accepted", p.accepted());
         }
@@ -235,7 +247,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> json(ProblemDetail pd) {
-        return ResponseEntity.status(pd.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        return ResponseEntity.status(pd.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
     }
 
     private ProblemDetail validation(List<Map<String, String>> errors) {

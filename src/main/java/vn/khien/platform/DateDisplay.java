@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 @Component("dates")
 public class DateDisplay {
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
-            .withZone(PlatformConfiguration.ZONE);
+    public static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(PlatformConfiguration.ZONE);
 
     public String date(LocalDate d) {
         return d == null ? "" : DATE.format(d);

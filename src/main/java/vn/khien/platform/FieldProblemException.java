@@ -5,7 +5,7 @@ import java.util.List;
 /** Business validation that names the offending field(s); rendered as problem+json or form errors. */
 public class FieldProblemException extends RuntimeException {
 
-    public record FieldProblem(String field, String messageKey, Object... args) { }
+    public record FieldProblem(String field, String messageKey, Object... args) {}
 
     private final List<FieldProblem> problems;
 

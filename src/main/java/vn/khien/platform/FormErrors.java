@@ -4,7 +4,7 @@ import org.springframework.validation.BindingResult;
 
 /** Puts business-rule problems on the form fields they concern, next to bean-validation errors. */
 public final class FormErrors {
-    private FormErrors() { }
+    private FormErrors() {}
 
     public static void bind(FieldProblemException e, BindingResult result) {
         for (FieldProblemException.FieldProblem p : e.problems()) {

@@ -6,17 +6,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** Settings under {@code khien.*}; environment variables KHIEN_* map onto them (see README). */
 @ConfigurationProperties(prefix = "khien")
 public record KhienProperties(
-        Mode mode,
-        boolean allowEmbeddedDatabase,
-        boolean demo,
-        Bootstrap bootstrap,
-        Login login) {
+        Mode mode, boolean allowEmbeddedDatabase, boolean demo, Bootstrap bootstrap, Login login) {
 
-    public enum Mode { DEVELOPMENT, PRODUCTION }
+    public enum Mode {
+        DEVELOPMENT,
+        PRODUCTION
+    }
 
-    public record Bootstrap(String adminUsername, String adminPassword, String adminToken) { }
+    public record Bootstrap(String adminUsername, String adminPassword, String adminToken) {}
 
-    public record Login(int maxFailedAttempts, Duration lockDuration) { }
+    public record Login(int maxFailedAttempts, Duration lockDuration) {}
 
     public KhienProperties {
         mode = mode == null ? Mode.DEVELOPMENT : mode;

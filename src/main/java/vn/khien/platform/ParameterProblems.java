@@ -1,5 +1,6 @@
 package vn.khien.platform;
 
+import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import java.time.temporal.Temporal;
 
 /**
  * A query or path parameter of the wrong type or outside its list (issue 9: {@code ?status=FOO}, {@code /systems/abc})
@@ -19,10 +19,10 @@ import java.time.temporal.Temporal;
  */
 final class ParameterProblems {
 
-    private ParameterProblems() { }
+    private ParameterProblems() {}
 
     /** One refused parameter: its name, the accepted codes (empty unless a list), and the words for a person. */
-    record Problem(String name, List<String> accepted, String message) { }
+    record Problem(String name, List<String> accepted, String message) {}
 
     static Problem of(MethodArgumentTypeMismatchException e, MessageSource messages, Locale locale) {
         return of(e.getName(), e.getRequiredType(), messages, locale);
@@ -30,13 +30,17 @@ final class ParameterProblems {
 
     static Problem of(String name, Class<?> type, MessageSource messages, Locale locale) {
         if (type != null && type.isEnum()) {
-            List<String> accepted = Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
-            return new Problem(name, accepted, messages.getMessage("error.param.notOneOf",
-                    new Object[] {name, String.join(", ", accepted)}, locale));
+            List<String> accepted =
+                    Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+            return new Problem(
+                    name,
+                    accepted,
+                    messages.getMessage(
+                            "error.param.notOneOf", new Object[] {name, String.join(", ", accepted)}, locale));
         }
         String kind = messages.getMessage("error.type." + typeName(type), null, locale);
-        return new Problem(name, List.of(), messages.getMessage("error.param.wrongType", new Object[] {name, kind},
-                locale));
+        return new Problem(
+                name, List.of(), messages.getMessage("error.param.wrongType", new Object[] {name, kind}, locale));
     }
 
     /** The problems of a binding that failed on types (a search form bound from the query), in field order. */

@@ -31,7 +31,8 @@ class ProblemErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            String detail = status == 400 ? "Yêu cầu không hợp lệ (đường dẫn, chuỗi truy vấn hoặc tiêu đề quá dài hay sai)."
+            String detail = status == 400
+                    ? "Yêu cầu không hợp lệ (đường dẫn, chuỗi truy vấn hoặc tiêu đề quá dài hay sai)."
                     : "Lỗi " + status + ".";
             String type = status == 400 ? "bad-request" : status >= 500 ? "internal" : "http-" + status;
             response.getReporter().write(ApiErrorFilter.problemJson(status, type, detail, null));

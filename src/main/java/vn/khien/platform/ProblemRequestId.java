@@ -25,10 +25,15 @@ class ProblemRequestId implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
-                                  ServerHttpResponse response) {
-        if (body instanceof ProblemDetail pd && RequestLog.currentId() != null
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
+        if (body instanceof ProblemDetail pd
+                && RequestLog.currentId() != null
                 && (pd.getProperties() == null || !pd.getProperties().containsKey(PROPERTY))) {
             pd.setProperty(PROPERTY, RequestLog.currentId());
         }

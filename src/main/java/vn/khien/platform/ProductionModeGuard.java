@@ -16,8 +16,21 @@ import org.springframework.core.env.Environment;
 class ProductionModeGuard implements BeanFactoryPostProcessor, EnvironmentAware {
 
     /** Passwords that ship in examples or that people type first; never acceptable in production. */
-    static final Set<String> WELL_KNOWN_PASSWORDS = Set.of("", "admin", "password", "changeme", "change-me",
-            "khien", "postgres", "sa", "secret", "123456", "12345678", "admin123", "demo", "Khien@Demo2026");
+    static final Set<String> WELL_KNOWN_PASSWORDS = Set.of(
+            "",
+            "admin",
+            "password",
+            "changeme",
+            "change-me",
+            "khien",
+            "postgres",
+            "sa",
+            "secret",
+            "123456",
+            "12345678",
+            "admin123",
+            "demo",
+            "Khien@Demo2026");
 
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 
@@ -45,12 +58,14 @@ class ProductionModeGuard implements BeanFactoryPostProcessor, EnvironmentAware 
         String url = env.getProperty("spring.datasource.url", "");
         boolean allowEmbedded = env.getProperty("khien.allow-embedded-database", Boolean.class, false);
         if (url.startsWith("jdbc:h2:") && !allowEmbedded) {
-            problems.add("Production mode refuses the embedded H2 database. Set KHIEN_DB_URL, KHIEN_DB_USER and "
-                    + "KHIEN_DB_PASSWORD to a PostgreSQL database, or set KHIEN_ALLOW_EMBEDDED_DB=true to accept the risk.");
+            problems.add(
+                    "Production mode refuses the embedded H2 database. Set KHIEN_DB_URL, KHIEN_DB_USER and "
+                            + "KHIEN_DB_PASSWORD to a PostgreSQL database, or set KHIEN_ALLOW_EMBEDDED_DB=true to accept the risk.");
         }
         String dbPassword = env.getProperty("spring.datasource.password", "");
         if (!url.startsWith("jdbc:h2:") && WELL_KNOWN_PASSWORDS.contains(dbPassword)) {
-            problems.add("Production mode refuses an empty or well-known database password. Set KHIEN_DB_PASSWORD to a strong secret.");
+            problems.add(
+                    "Production mode refuses an empty or well-known database password. Set KHIEN_DB_PASSWORD to a strong secret.");
         }
         String adminPassword = env.getProperty("khien.bootstrap.admin-password");
         if (adminPassword != null && !adminPassword.isEmpty() && isWeak(adminPassword)) {

@@ -38,7 +38,8 @@ public class RequestLog extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String id = given != null && WELL_FORMED.matcher(given).matches() ? given
+        String id = given != null && WELL_FORMED.matcher(given).matches()
+                ? given
                 : UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         long started = System.nanoTime();
         MDC.put(MDC_KEY, id);
@@ -49,9 +50,15 @@ public class RequestLog extends OncePerRequestFilter {
         } finally {
             long millis = (System.nanoTime() - started) / 1_000_000;
             int statements = StatementCounter.stop(id);
-            if (!request.getRequestURI().startsWith("/webjars/") && !request.getRequestURI().startsWith("/css/")
+            if (!request.getRequestURI().startsWith("/webjars/")
+                    && !request.getRequestURI().startsWith("/css/")
                     && !request.getRequestURI().startsWith("/js/")) {
-                LOG.info("{} {} {} {} ms {} sql", request.getMethod(), request.getRequestURI(), response.getStatus(), millis,
+                LOG.info(
+                        "{} {} {} {} ms {} sql",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        response.getStatus(),
+                        millis,
                         statements);
             }
             MDC.remove(MDC_KEY);

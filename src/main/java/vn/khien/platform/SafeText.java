@@ -7,7 +7,7 @@ package vn.khien.platform;
  */
 public final class SafeText {
 
-    private SafeText() { }
+    private SafeText() {}
 
     /** True for characters refused in a one-line text field: C0 controls, DEL, C1 controls, unpaired surrogates. */
     public static boolean isControl(char c) {
@@ -57,7 +57,9 @@ public final class SafeText {
                 b.append(c);
             } else if (isControl(c)) {
                 b.append('\uFFFD');
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 if (b.length() + 2 > max) {
                     break;
                 }

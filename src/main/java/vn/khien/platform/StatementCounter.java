@@ -25,8 +25,8 @@ public class StatementCounter {
 
     private static final ThreadLocal<int[]> CURRENT = new ThreadLocal<>();
     private static final int REMEMBERED = 512;
-    private static final Map<String, Integer> RECENT = Collections.synchronizedMap(
-            new LinkedHashMap<>(REMEMBERED, 0.75f, false) {
+    private static final Map<String, Integer> RECENT =
+            Collections.synchronizedMap(new LinkedHashMap<>(REMEMBERED, 0.75f, false) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
                     return size() > REMEMBERED;
@@ -93,8 +93,10 @@ public class StatementCounter {
         }
 
         private static Connection counting(Connection target) {
-            return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            return (Connection) Proxy.newProxyInstance(
+                    StatementCounter.class.getClassLoader(),
+                    new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
                         switch (method.getName()) {
                             case "equals":
                                 return proxy == args[0];

@@ -2,6 +2,7 @@ package vn.khien.platform;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,6 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
-import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 
 /**
  * Strict JSON binding for every request body: a duplicate key is refused (not "last wins"), {@code 7.5} is not the
@@ -30,6 +30,7 @@ class StrictJson {
 
     /** Ceiling for any JSON string; fields have their own smaller @Size. */
     public static final int MAX_STRING = 1_000_000;
+
     public static final LocalDate MIN_DATE = LocalDate.of(1900, 1, 1);
     public static final LocalDate MAX_DATE = LocalDate.of(2199, 12, 31);
 
@@ -39,22 +40,26 @@ class StrictJson {
             builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
             builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
             builder.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-            builder.withCoercionConfig(LogicalType.Integer, c -> c
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
-            builder.withCoercionConfig(LogicalType.Float, c -> c
-                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
-            builder.withCoercionConfig(LogicalType.Boolean, c -> c
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
-            builder.withCoercionConfig(LogicalType.DateTime, c -> c
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
-            builder.withCoercionConfig(LogicalType.Textual, c -> c
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+            builder.withCoercionConfig(
+                    LogicalType.Integer,
+                    c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+            builder.withCoercionConfig(
+                    LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+            builder.withCoercionConfig(
+                    LogicalType.Boolean,
+                    c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+            builder.withCoercionConfig(
+                    LogicalType.DateTime,
+                    c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+            builder.withCoercionConfig(
+                    LogicalType.Textual,
+                    c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
             SimpleModule strict = new SimpleModule("khien-strict");
             strict.addDeserializer(String.class, new CleanString());
             strict.addDeserializer(LocalDate.class, new SaneDate());
@@ -65,7 +70,10 @@ class StrictJson {
     @Bean
     JsonFactoryBuilderCustomizer strictJsonLimits() {
         return factory -> factory.streamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(MAX_STRING).maxNestingDepth(64).maxNumberLength(40).build());
+                .maxStringLength(MAX_STRING)
+                .maxNestingDepth(64)
+                .maxNumberLength(40)
+                .build());
     }
 
     /** A string with no control character (tab, CR, LF allowed). */
@@ -81,8 +89,8 @@ class StrictJson {
             }
             String s = p.getString();
             if (SafeText.firstRefused(s, true) >= 0) {
-                return (String) ctxt.handleWeirdStringValue(String.class, SafeText.forStorage(s, 40),
-                        "control character");
+                return (String)
+                        ctxt.handleWeirdStringValue(String.class, SafeText.forStorage(s, 40), "control character");
             }
             return s;
         }
@@ -107,8 +115,8 @@ class StrictJson {
             try {
                 d = LocalDate.parse(s);
             } catch (DateTimeParseException e) {
-                return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, SafeText.forStorage(s, 40),
-                        "not a date yyyy-MM-dd");
+                return (LocalDate) ctxt.handleWeirdStringValue(
+                        LocalDate.class, SafeText.forStorage(s, 40), "not a date yyyy-MM-dd");
             }
             if (d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE)) {
                 return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, s, "out of range 1900-2199");

@@ -27,15 +27,20 @@ class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServe
 
     /** The regex RemoteIpValve matches remote addresses against: exactly the listed addresses, or none. */
     static String regexOf(String list) {
-        return Arrays.stream(list.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(Pattern::quote).collect(Collectors.joining("|"));
+        return Arrays.stream(list.split("[,\\s]+"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Pattern::quote)
+                .collect(Collectors.joining("|"));
     }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextCustomizers(context -> context.setUseRelativeRedirects(true));
         String regex = regexOf(trusted);
-        factory.getEngineValves().stream().filter(RemoteIpValve.class::isInstance).map(RemoteIpValve.class::cast)
+        factory.getEngineValves().stream()
+                .filter(RemoteIpValve.class::isInstance)
+                .map(RemoteIpValve.class::cast)
                 .forEach(valve -> {
                     valve.setInternalProxies(regex.isEmpty() ? "" : "^(?:" + regex + ")$");
                     valve.setTrustedProxies(null);

@@ -5,11 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import java.util.Locale;
 
 /**
  * An upload through a page form that is over {@code spring.servlet.multipart.max-file-size} (or
@@ -31,8 +31,10 @@ public class UploadSizeLimitFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !"POST".equalsIgnoreCase(request.getMethod()) || type == null
-                || !type.toLowerCase(Locale.ROOT).startsWith("multipart/") || path.startsWith("/api/");
+        return !"POST".equalsIgnoreCase(request.getMethod())
+                || type == null
+                || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+                || path.startsWith("/api/");
     }
 
     @Override

@@ -5,15 +5,15 @@ import jakarta.validation.Validator;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
-import java.util.Comparator;
-import java.util.Map;
 
 /**
  * Every JSON request body is validated, whether or not its controller says {@code @Valid}: the length limits
@@ -29,15 +29,22 @@ class ValidatedBodies extends RequestBodyAdviceAdapter {
     }
 
     @Override
-    public boolean supports(MethodParameter parameter, Type targetType,
-                            Class<? extends HttpMessageConverter<?>> converterType) {
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return true;
     }
 
     @Override
-    public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
-                                Class<? extends HttpMessageConverter<?>> converterType) {
-        if (body == null || body instanceof String || body instanceof Collection<?> || body instanceof Map<?, ?>
+    public Object afterBodyRead(
+            Object body,
+            HttpInputMessage input,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) {
+        if (body == null
+                || body instanceof String
+                || body instanceof Collection<?>
+                || body instanceof Map<?, ?>
                 || body.getClass().getName().startsWith("java.")) {
             return body;
         }
@@ -45,7 +52,8 @@ class ValidatedBodies extends RequestBodyAdviceAdapter {
         if (!violations.isEmpty()) {
             List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
             for (ConstraintViolation<Object> v : violations) {
-                problems.add(new FieldProblemException.FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
+                problems.add(new FieldProblemException.FieldProblem(
+                        v.getPropertyPath().toString(), v.getMessage()));
             }
             problems.sort(Comparator.comparing(FieldProblemException.FieldProblem::field));
             throw new FieldProblemException(problems);

@@ -2,6 +2,9 @@ package vn.khien.platform;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +14,6 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
-import org.apache.catalina.core.StandardHost;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 /** Vietnamese first: vi unless the person chose English (?lang=en, kept in a cookie). */
 @Configuration(proxyBeanMethods = false)
@@ -46,8 +46,7 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     /** Tomcat's own error answers (before any filter) as problem+json on the API: see ProblemErrorReportValve. */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory>
-            problemErrorReports() {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
         return factory -> factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());

@@ -36,7 +36,8 @@ class WebErrorPages {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String wrongParameter(MethodArgumentTypeMismatchException e, Model model) {
-        model.addAttribute("parameterProblems",
+        model.addAttribute(
+                "parameterProblems",
                 shown(List.of(ParameterProblems.of(e, messages, LocaleContextHolder.getLocale()))));
         return "error/400";
     }
@@ -45,8 +46,8 @@ class WebErrorPages {
     @ExceptionHandler(BindException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String wrongParameters(BindException e, Model model) {
-        model.addAttribute("parameterProblems",
-                shown(ParameterProblems.of(e, messages, LocaleContextHolder.getLocale())));
+        model.addAttribute(
+                "parameterProblems", shown(ParameterProblems.of(e, messages, LocaleContextHolder.getLocale())));
         return "error/400";
     }
 
@@ -58,6 +59,8 @@ class WebErrorPages {
 
     /** As the template reads them (the record itself is not public). */
     private static List<Map<String, String>> shown(List<ParameterProblems.Problem> problems) {
-        return problems.stream().map(p -> Map.of("name", p.name(), "message", p.message())).toList();
+        return problems.stream()
+                .map(p -> Map.of("name", p.name(), "message", p.message()))
+                .toList();
     }
 }

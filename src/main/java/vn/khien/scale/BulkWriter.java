@@ -28,13 +28,15 @@ abstract class BulkWriter implements AutoCloseable {
     }
 
     static BulkWriter open(Connection c, String table, String... columns) throws SQLException {
-        return c.isWrapperFor(PGConnection.class) ? new Copy(c, table, List.of(columns))
+        return c.isWrapperFor(PGConnection.class)
+                ? new Copy(c, table, List.of(columns))
                 : new Batch(c, table, List.of(columns));
     }
 
     final void row(Object... values) throws SQLException {
         if (values.length != columns.size()) {
-            throw new IllegalArgumentException(table + ": " + values.length + " values for " + columns.size() + " columns");
+            throw new IllegalArgumentException(
+                    table + ": " + values.length + " values for " + columns.size() + " columns");
         }
         rows++;
         write(values);

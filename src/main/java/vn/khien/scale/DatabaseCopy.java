@@ -1,5 +1,6 @@
 package vn.khien.scale;
 
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -18,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
-import java.sql.Clob;
 import org.postgresql.PGConnection;
 
 /**
@@ -47,21 +47,29 @@ public final class DatabaseCopy {
                 }
             }
             if (from == null) {
-                throw new IllegalArgumentException("--from is required, e.g. --from "
-                        + "'jdbc:h2:file:./data/khien;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH'");
+                throw new IllegalArgumentException(
+                        "--from is required, e.g. --from "
+                                + "'jdbc:h2:file:./data/khien;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH'");
             }
         } catch (RuntimeException e) {
-            System.err.println("copy-database: " + e.getMessage()
-                    + "\nusage: java -jar khien.jar copy-database --from <jdbc url> [--from-user u] [--from-password p]");
+            System.err.println(
+                    "copy-database: " + e.getMessage()
+                            + "\nusage: java -jar khien.jar copy-database --from <jdbc url> [--from-user u] [--from-password p]");
             return 2;
         }
         String to = env.get("KHIEN_DB_URL");
         if (to == null || to.isBlank()) {
-            System.err.println("copy-database: set KHIEN_DB_URL, KHIEN_DB_USER and KHIEN_DB_PASSWORD to the empty target");
+            System.err.println(
+                    "copy-database: set KHIEN_DB_URL, KHIEN_DB_USER and KHIEN_DB_PASSWORD to the empty target");
             return 2;
         }
         try {
-            Map<String, Long> copied = copy(from, fromUser, fromPassword, to, env.getOrDefault("KHIEN_DB_USER", ""),
+            Map<String, Long> copied = copy(
+                    from,
+                    fromUser,
+                    fromPassword,
+                    to,
+                    env.getOrDefault("KHIEN_DB_USER", ""),
                     env.getOrDefault("KHIEN_DB_PASSWORD", ""));
             System.out.println("copy-database: done, " + copied);
             return 0;
@@ -72,12 +80,20 @@ public final class DatabaseCopy {
     }
 
     /** Copies every application table; returns rows per table. Throws (and rolls back) on any error. */
-    static Map<String, Long> copy(String fromUrl, String fromUser, String fromPassword, String toUrl, String toUser,
-            String toPassword) throws SQLException {
+    static Map<String, Long> copy(
+            String fromUrl, String fromUser, String fromPassword, String toUrl, String toUser, String toPassword)
+            throws SQLException {
         // The source must be at the same schema version as this release: migrate it first (a no-op when current).
-        Flyway.configure().dataSource(fromUrl, fromUser, fromPassword).locations("classpath:db/migration").load()
+        Flyway.configure()
+                .dataSource(fromUrl, fromUser, fromPassword)
+                .locations("classpath:db/migration")
+                .load()
                 .migrate();
-        Flyway.configure().dataSource(toUrl, toUser, toPassword).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(toUrl, toUser, toPassword)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         Map<String, Long> copied = new LinkedHashMap<>();
         try (Connection source = DriverManager.getConnection(fromUrl, fromUser, fromPassword);
                 Connection target = DriverManager.getConnection(toUrl, toUser, toPassword)) {
@@ -121,7 +137,9 @@ public final class DatabaseCopy {
                 for (int i = 0; i < n; i++) {
                     columns[i] = meta.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
                     int type = meta.getColumnType(i + 1);
-                    binary[i] = type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY
+                    binary[i] = type == Types.BINARY
+                            || type == Types.VARBINARY
+                            || type == Types.LONGVARBINARY
                             || type == Types.BLOB;
                 }
                 boolean postgres = target.isWrapperFor(PGConnection.class);
@@ -201,9 +219,11 @@ public final class DatabaseCopy {
                 max = rs.getLong(1);
             }
             try (Statement st = target.createStatement()) {
-                st.execute(postgres
-                        ? "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), " + (max + 1) + ", false)"
-                        : "ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + (max + 1));
+                st.execute(
+                        postgres
+                                ? "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), " + (max + 1)
+                                        + ", false)"
+                                : "ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + (max + 1));
             }
         }
         long findings;
@@ -214,8 +234,10 @@ public final class DatabaseCopy {
         }
         long next = (findings / 1000 + 2) * 1000 + 1;
         try (Statement st = target.createStatement()) {
-            st.execute(postgres ? "SELECT setval('finding_id_block', " + next + ", false)"
-                    : "ALTER SEQUENCE finding_id_block RESTART WITH " + next);
+            st.execute(
+                    postgres
+                            ? "SELECT setval('finding_id_block', " + next + ", false)"
+                            : "ALTER SEQUENCE finding_id_block RESTART WITH " + next);
         }
     }
 
@@ -235,7 +257,8 @@ public final class DatabaseCopy {
     }
 
     private static long count(Connection c, String table) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }

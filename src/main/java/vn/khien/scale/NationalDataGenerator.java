@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.postgresql.PGConnection;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
  * {@code java -jar khien.jar generate --scale 1.0 --seed 42 [--as-of 2026-12-01]}: fills an empty database (the usual
@@ -51,7 +51,8 @@ public final class NationalDataGenerator {
                     + "\nusage: java -jar khien.jar generate [--scale 1.0] [--seed 42] [--as-of yyyy-MM-dd]");
             return 2;
         }
-        String url = env.getOrDefault("KHIEN_DB_URL",
+        String url = env.getOrDefault(
+                "KHIEN_DB_URL",
                 "jdbc:h2:file:./data/khien;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         String user = env.getOrDefault("KHIEN_DB_USER", "sa");
         String password = env.getOrDefault("KHIEN_DB_PASSWORD", "");
@@ -66,12 +67,17 @@ public final class NationalDataGenerator {
     }
 
     /** Migrates and fills the database; throws (and rolls back) on any error. */
-    static NationalDataSet generate(String url, String user, String password, double scale, long seed,
-            LocalDate asOf) throws SQLException {
+    static NationalDataSet generate(String url, String user, String password, double scale, long seed, LocalDate asOf)
+            throws SQLException {
         long started = System.nanoTime();
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         try (Connection db = DriverManager.getConnection(url, user, password)) {
-            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM organization")) {
+            try (Statement st = db.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM organization")) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
                     throw new IllegalStateException("the database already holds " + rs.getLong(1)
@@ -79,7 +85,8 @@ public final class NationalDataGenerator {
                 }
             }
             db.setAutoCommit(false);
-            String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD);
+            String hash =
+                    PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD);
             NationalDataSet set = new NationalDataSet(db, scale, seed, asOf, hash);
             try {
                 set.write();
@@ -95,9 +102,19 @@ public final class NationalDataGenerator {
                 }
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            System.out.printf("generate: scale %s, seed %d, as of %s: %,d organisations, %,d people, %,d systems, "
-                    + "%,d dossiers, %,d components, %,d scans, %,d findings in %d s%n", scale, seed, asOf,
-                    set.orgs.size(), set.people, set.systems, set.dossiers, set.components, set.scans, set.findings,
+            System.out.printf(
+                    "generate: scale %s, seed %d, as of %s: %,d organisations, %,d people, %,d systems, "
+                            + "%,d dossiers, %,d components, %,d scans, %,d findings in %d s%n",
+                    scale,
+                    seed,
+                    asOf,
+                    set.orgs.size(),
+                    set.people,
+                    set.systems,
+                    set.dossiers,
+                    set.components,
+                    set.scans,
+                    set.findings,
                     took.toSeconds());
             return set;
         }

@@ -20,6 +20,7 @@ final class NationalDataSet {
 
     /** Full scale: the whole state sector (issue 15). */
     static final int UNITS_AT_FULL_SCALE = 20_000;
+
     static final int SYSTEMS_AT_FULL_SCALE = 100_000;
 
     private static final ZoneOffset VN = ZoneOffset.ofHours(7);
@@ -62,9 +63,22 @@ final class NationalDataSet {
 
     private void tree() throws SQLException {
         int perTop = Math.max(3, (int) Math.round(UNITS_AT_FULL_SCALE * scale / 64.0));
-        try (BulkWriter w = BulkWriter.open(db, "organization", "id", "code", "name_vi", "kind", "parent_id", "path",
-                "contact_person", "contact_phone", "contact_email", "contact_confirmed_on", "contact_public",
-                "created_at", "updated_at")) {
+        try (BulkWriter w = BulkWriter.open(
+                db,
+                "organization",
+                "id",
+                "code",
+                "name_vi",
+                "kind",
+                "parent_id",
+                "path",
+                "contact_person",
+                "contact_phone",
+                "contact_email",
+                "contact_confirmed_on",
+                "contact_public",
+                "created_at",
+                "updated_at")) {
             Org root = org(w, null, "VN", "Cơ quan điều phối quốc gia về an toàn thông tin mạng", "NATIONAL", -1);
             org(w, root, "VN-TD", "Trung tâm thẩm định an toàn hệ thống thông tin quốc gia", "NATIONAL", -1);
             int t = 0;
@@ -86,7 +100,12 @@ final class NationalDataSet {
         Org top = org(w, root, code, name, "PROVINCE", -1);
         int communes = perTop * 2 / 5;
         for (int i = 1; i <= communes; i++) {
-            org(w, top, code + "-X" + pad(i, 3), "Ủy ban nhân dân xã số " + i + " (" + shortName(name) + ")", "UNIT",
+            org(
+                    w,
+                    top,
+                    code + "-X" + pad(i, 3),
+                    "Ủy ban nhân dân xã số " + i + " (" + shortName(name) + ")",
+                    "UNIT",
                     -1);
         }
         departmentsAndUnits(w, top, NationalTree.PROVINCE_DEPARTMENTS, perTop - communes, true);
@@ -97,17 +116,28 @@ final class NationalDataSet {
         int count = Math.min(names.size(), Math.max(1, units / 12 + 1));
         List<Org> departments = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            departments.add(org(w, top, top.code() + "-S" + pad(i + 1, 2), names.get(i) + " - " + shortName(top.name()),
-                    "DEPARTMENT", i));
+            departments.add(org(
+                    w,
+                    top,
+                    top.code() + "-S" + pad(i + 1, 2),
+                    names.get(i) + " - " + shortName(top.name()),
+                    "DEPARTMENT",
+                    i));
         }
         int remaining = Math.max(0, units - count);
         for (int i = 0; i < remaining; i++) {
             // Most units sit under health and education (hospitals, schools), as they do in the field.
-            Org dept = departments.get(departments.size() > 2 && random.nextInt(3) > 0 ? 1 + random.nextInt(2)
-                    : random.nextInt(departments.size()));
-            org(w, dept, dept.code() + "-U" + pad(i + 1, 3),
+            Org dept = departments.get(
+                    departments.size() > 2 && random.nextInt(3) > 0
+                            ? 1 + random.nextInt(2)
+                            : random.nextInt(departments.size()));
+            org(
+                    w,
+                    dept,
+                    dept.code() + "-U" + pad(i + 1, 3),
                     NationalTree.unitName(province, dept.departmentIndex(), i + 1) + " - " + shortName(top.name()),
-                    "UNIT", dept.departmentIndex());
+                    "UNIT",
+                    dept.departmentIndex());
         }
     }
 
@@ -115,48 +145,88 @@ final class NationalDataSet {
             throws SQLException {
         long id = orgs.size() + 1L;
         String path = (parent == null ? "/" : parent.path()) + id + "/";
-        Org top = parent == null ? null : parent.top() == null ? (parent.kind().equals("NATIONAL") ? null : parent)
-                : parent.top();
+        Org top = parent == null
+                ? null
+                : parent.top() == null ? (parent.kind().equals("NATIONAL") ? null : parent) : parent.top();
         Org o = new Org(id, code, name, kind, path, top, departmentIndex);
         orgs.add(o);
-        w.row(id, code, cut(name, 300), kind, parent == null ? null : parent.id(), path,
-                "Cán bộ đầu mối " + code, "0243" + pad(random.nextInt(10_000_000), 7), code.toLowerCase() + "@khien.example",
-                asOf.minusDays(random.nextInt(400)), parent != null && random.nextInt(4) == 0, now, now);
+        w.row(
+                id,
+                code,
+                cut(name, 300),
+                kind,
+                parent == null ? null : parent.id(),
+                path,
+                "Cán bộ đầu mối " + code,
+                "0243" + pad(random.nextInt(10_000_000), 7),
+                code.toLowerCase() + "@khien.example",
+                asOf.minusDays(random.nextInt(400)),
+                parent != null && random.nextInt(4) == 0,
+                now,
+                now);
         return o;
     }
 
     // ---- people ------------------------------------------------------------------------------------------------
 
     private void peopleAndDesignations() throws SQLException {
-        try (BulkWriter users = BulkWriter.open(db, "app_user", "id", "username", "password_hash", "display_name",
-                "email", "enabled", "created_at");
-                BulkWriter grants = BulkWriter.open(db, "role_grant", "user_id", "organization_id", "role",
-                        "granted_at")) {
+        try (BulkWriter users = BulkWriter.open(
+                        db,
+                        "app_user",
+                        "id",
+                        "username",
+                        "password_hash",
+                        "display_name",
+                        "email",
+                        "enabled",
+                        "created_at");
+                BulkWriter grants =
+                        BulkWriter.open(db, "role_grant", "user_id", "organization_id", "role", "granted_at")) {
             grants.after(users);
             for (Org o : orgs) {
                 List<String[]> roles = switch (o.kind()) {
-                    case "NATIONAL" -> o.id() == 1
-                            ? List.of(new String[] {"quantri", "PLATFORM_ADMIN"}, new String[] {"lanhdao", "LEADER"},
-                                    new String[] {"canbo", "SECURITY_OFFICER"}, new String[] {"thanhtra", "AUDITOR"})
-                            : List.of(new String[] {"thamdinh", "SECURITY_OFFICER"}, new String[] {"lanhdao", "LEADER"});
-                    case "PROVINCE", "MINISTRY" -> List.of(new String[] {"lanhdao", "LEADER"},
-                            new String[] {"canbo", "SECURITY_OFFICER"}, new String[] {"quantri", "ORG_ADMIN"},
-                            new String[] {"thanhtra", "AUDITOR"}, new String[] {"ungcuu", "INCIDENT_RESPONDER"});
-                    case "DEPARTMENT" -> List.of(new String[] {"lanhdao", "LEADER"},
-                            new String[] {"canbo", "SECURITY_OFFICER"});
+                    case "NATIONAL" ->
+                        o.id() == 1
+                                ? List.of(
+                                        new String[] {"quantri", "PLATFORM_ADMIN"},
+                                        new String[] {"lanhdao", "LEADER"},
+                                        new String[] {"canbo", "SECURITY_OFFICER"},
+                                        new String[] {"thanhtra", "AUDITOR"})
+                                : List.of(
+                                        new String[] {"thamdinh", "SECURITY_OFFICER"},
+                                        new String[] {"lanhdao", "LEADER"});
+                    case "PROVINCE", "MINISTRY" ->
+                        List.of(
+                                new String[] {"lanhdao", "LEADER"},
+                                new String[] {"canbo", "SECURITY_OFFICER"},
+                                new String[] {"quantri", "ORG_ADMIN"},
+                                new String[] {"thanhtra", "AUDITOR"},
+                                new String[] {"ungcuu", "INCIDENT_RESPONDER"});
+                    case "DEPARTMENT" ->
+                        List.of(new String[] {"lanhdao", "LEADER"}, new String[] {"canbo", "SECURITY_OFFICER"});
                     default -> List.<String[]>of(new String[] {"canbo", "SECURITY_OFFICER"});
                 };
                 for (String[] r : roles) {
                     long id = ++people;
-                    users.row(id, o.code().toLowerCase() + "." + r[0], passwordHash,
-                            cut(displayName(r[0]) + " - " + o.name(), 200), o.code().toLowerCase() + "." + r[0]
-                                    + "@khien.example", true, now);
+                    users.row(
+                            id,
+                            o.code().toLowerCase() + "." + r[0],
+                            passwordHash,
+                            cut(displayName(r[0]) + " - " + o.name(), 200),
+                            o.code().toLowerCase() + "." + r[0] + "@khien.example",
+                            true,
+                            now);
                     grants.row(id, o.id(), r[1], now);
                 }
             }
         }
-        try (BulkWriter d = BulkWriter.open(db, "authority_designation", "scope_organization_id", "authority_role",
-                "organization_id", "created_at")) {
+        try (BulkWriter d = BulkWriter.open(
+                db,
+                "authority_designation",
+                "scope_organization_id",
+                "authority_role",
+                "organization_id",
+                "created_at")) {
             d.row(1L, "NATIONAL_COMPETENT_BODY", 2L, now);
             for (Org o : orgs) {
                 if (o.kind().equals("DEPARTMENT") && o.departmentIndex() == 0) {
@@ -164,8 +234,15 @@ final class NationalDataSet {
                 }
             }
         }
-        try (BulkWriter sla = BulkWriter.open(db, "finding_sla_policy", "organization_id", "critical_days",
-                "high_days", "medium_days", "low_days", "updated_at")) {
+        try (BulkWriter sla = BulkWriter.open(
+                db,
+                "finding_sla_policy",
+                "organization_id",
+                "critical_days",
+                "high_days",
+                "medium_days",
+                "low_days",
+                "updated_at")) {
             sla.row(1L, 15, 30, 90, 180, now);
         }
     }
@@ -190,29 +267,122 @@ final class NationalDataSet {
         long locationId = 0;
         long scanId = 0;
         long componentId = 0;
-        try (BulkWriter sys = BulkWriter.open(db, "information_system", "id", "owner_organization_id",
-                "operator_organization_id", "code", "name", "purpose", "system_type", "information_kinds",
-                "user_count", "data_subject_count", "hosting_kind", "lifecycle_status", "operating_since",
-                "approved_level", "approved_regime", "approved_on", "approval_decision_number",
-                "approval_decision_signer", "created_at", "updated_at");
+        try (BulkWriter sys = BulkWriter.open(
+                        db,
+                        "information_system",
+                        "id",
+                        "owner_organization_id",
+                        "operator_organization_id",
+                        "code",
+                        "name",
+                        "purpose",
+                        "system_type",
+                        "information_kinds",
+                        "user_count",
+                        "data_subject_count",
+                        "hosting_kind",
+                        "lifecycle_status",
+                        "operating_since",
+                        "approved_level",
+                        "approved_regime",
+                        "approved_on",
+                        "approval_decision_number",
+                        "approval_decision_signer",
+                        "created_at",
+                        "updated_at");
                 BulkWriter party = BulkWriter.open(db, "system_party", "system_id", "organization_id", "party_role");
-                BulkWriter dossier = BulkWriter.open(db, "level_dossier", "id", "system_id", "regime",
-                        "proposed_level", "status", "preparer_org_id", "appraiser_org_id", "approver_org_id",
-                        "submitted_at", "step_started_on", "step_due_on", "appraised_at", "approved_at",
-                        "decision_number", "decision_date", "created_at", "updated_at");
-                BulkWriter comp = BulkWriter.open(db, "system_component", "id", "system_id", "kind", "name",
-                        "ip_addresses", "operating_system", "vendor", "product", "product_version", "cpe", "purl",
+                BulkWriter dossier = BulkWriter.open(
+                        db,
+                        "level_dossier",
+                        "id",
+                        "system_id",
+                        "regime",
+                        "proposed_level",
+                        "status",
+                        "preparer_org_id",
+                        "appraiser_org_id",
+                        "approver_org_id",
+                        "submitted_at",
+                        "step_started_on",
+                        "step_due_on",
+                        "appraised_at",
+                        "approved_at",
+                        "decision_number",
+                        "decision_date",
+                        "created_at",
+                        "updated_at");
+                BulkWriter comp = BulkWriter.open(
+                        db,
+                        "system_component",
+                        "id",
+                        "system_id",
+                        "kind",
+                        "name",
+                        "ip_addresses",
+                        "operating_system",
+                        "vendor",
+                        "product",
+                        "product_version",
+                        "cpe",
+                        "purl",
                         "created_at");
-                BulkWriter scan = BulkWriter.open(db, "scan", "id", "system_id", "format", "tools", "scan_date",
-                        "full_scan", "status", "parsed_count", "created_count", "location_count", "report_name",
-                        "uploaded_by_name", "uploaded_at", "finished_at");
-                BulkWriter finding = BulkWriter.open(db, "finding", "id", "system_id", "tool", "format",
-                        "key_scheme", "key_version", "fingerprint", "title", "severity", "severity_rank", "cves",
-                        "cvss_score", "component", "primary_host", "status", "first_seen", "last_seen", "due_date",
-                        "first_scan_id", "last_scan_id", "closed_by_scan_id", "closed_on", "risk_reason",
-                        "risk_approved_name", "risk_expires_on", "status_changed_at");
-                BulkWriter location = BulkWriter.open(db, "finding_location", "id", "finding_id", "location_key",
-                        "host", "port", "protocol", "fixed", "first_scan_id")) {
+                BulkWriter scan = BulkWriter.open(
+                        db,
+                        "scan",
+                        "id",
+                        "system_id",
+                        "format",
+                        "tools",
+                        "scan_date",
+                        "full_scan",
+                        "status",
+                        "parsed_count",
+                        "created_count",
+                        "location_count",
+                        "report_name",
+                        "uploaded_by_name",
+                        "uploaded_at",
+                        "finished_at");
+                BulkWriter finding = BulkWriter.open(
+                        db,
+                        "finding",
+                        "id",
+                        "system_id",
+                        "tool",
+                        "format",
+                        "key_scheme",
+                        "key_version",
+                        "fingerprint",
+                        "title",
+                        "severity",
+                        "severity_rank",
+                        "cves",
+                        "cvss_score",
+                        "component",
+                        "primary_host",
+                        "status",
+                        "first_seen",
+                        "last_seen",
+                        "due_date",
+                        "first_scan_id",
+                        "last_scan_id",
+                        "closed_by_scan_id",
+                        "closed_on",
+                        "risk_reason",
+                        "risk_approved_name",
+                        "risk_expires_on",
+                        "status_changed_at");
+                BulkWriter location = BulkWriter.open(
+                        db,
+                        "finding_location",
+                        "id",
+                        "finding_id",
+                        "location_key",
+                        "host",
+                        "port",
+                        "protocol",
+                        "fixed",
+                        "first_scan_id")) {
             party.after(sys);
             dossier.after(sys);
             comp.after(sys);
@@ -223,45 +393,92 @@ final class NationalDataSet {
                 Org owner = owners.get(s <= owners.size() ? (int) (s - 1) : random.nextInt(owners.size()));
                 // About one system in twelve is run by another unit (the department's data centre).
                 Org operator = owner.kind().equals("UNIT") && random.nextInt(12) == 0 ? parentOf(owner) : owner;
-                String type = pick(new String[] {"INTERNAL", "CITIZEN_BUSINESS", "INFRASTRUCTURE", "ICS",
-                        "OTHER"}, new int[] {50, 35, 10, 3, 2});
-                int level = Integer.parseInt(pick(new String[] {"1", "2", "3", "4", "5"}, new int[] {15, 45, 30, 9, 1}));
-                String lifecycle = pick(new String[] {"OPERATING", "UNDER_INVESTMENT", "PLANNED", "RETIRED"},
-                        new int[] {85, 8, 4, 3});
+                String type = pick(
+                        new String[] {"INTERNAL", "CITIZEN_BUSINESS", "INFRASTRUCTURE", "ICS", "OTHER"},
+                        new int[] {50, 35, 10, 3, 2});
+                int level =
+                        Integer.parseInt(pick(new String[] {"1", "2", "3", "4", "5"}, new int[] {15, 45, 30, 9, 1}));
+                String lifecycle = pick(
+                        new String[] {"OPERATING", "UNDER_INVESTMENT", "PLANNED", "RETIRED"}, new int[] {85, 8, 4, 3});
                 boolean operating = lifecycle.equals("OPERATING");
                 LocalDate since = operating ? asOf.minusDays(200 + random.nextInt(3000)) : null;
                 boolean approved = operating && random.nextInt(100) < 62;
                 LocalDate approvedOn = approved ? asOf.minusDays(10 + random.nextInt(1400)) : null;
-                String regime = approvedOn == null ? null : approvedOn.isBefore(ND331_IN_FORCE) ? "nd85-2016"
-                        : "nd331-2026";
+                String regime =
+                        approvedOn == null ? null : approvedOn.isBefore(ND331_IN_FORCE) ? "nd85-2016" : "nd331-2026";
                 String name = NationalTree.SYSTEM_NAMES.get(random.nextInt(NationalTree.SYSTEM_NAMES.size()));
-                sys.row(s, owner.id(), operator.id(), "HT-" + pad(s, 6), cut(name + " - " + owner.name(), 300),
-                        "Phục vụ công tác của " + owner.name(), type,
+                sys.row(
+                        s,
+                        owner.id(),
+                        operator.id(),
+                        "HT-" + pad(s, 6),
+                        cut(name + " - " + owner.name(), 300),
+                        "Phục vụ công tác của " + owner.name(),
+                        type,
                         random.nextBoolean() ? "PUBLIC,PRIVATE" : "PUBLIC,PRIVATE,PERSONAL",
-                        (long) (50 + random.nextInt(5000)), (long) random.nextInt(2_000_000),
-                        pick(new String[] {"OWN_PREMISES", "DATA_CENTRE", "CLOUD"}, new int[] {45, 40, 15}), lifecycle,
-                        since, approved ? level : null, regime, approvedOn,
-                        approved ? (100 + random.nextInt(900)) + "/QĐ-" + owner.top().code() : null,
-                        approved ? "Lãnh đạo " + owner.top().code() : null, now, now);
+                        (long) (50 + random.nextInt(5000)),
+                        (long) random.nextInt(2_000_000),
+                        pick(new String[] {"OWN_PREMISES", "DATA_CENTRE", "CLOUD"}, new int[] {45, 40, 15}),
+                        lifecycle,
+                        since,
+                        approved ? level : null,
+                        regime,
+                        approvedOn,
+                        approved
+                                ? (100 + random.nextInt(900)) + "/QĐ-"
+                                        + owner.top().code()
+                                : null,
+                        approved ? "Lãnh đạo " + owner.top().code() : null,
+                        now,
+                        now);
                 party.row(s, owner.id(), "OWNER");
                 party.row(s, operator.id(), "OPERATOR");
                 systems++;
-                dossier(dossier, s, owner, level, regime, approvedOn, operating || lifecycle.equals("UNDER_INVESTMENT"));
+                dossier(
+                        dossier,
+                        s,
+                        owner,
+                        level,
+                        regime,
+                        approvedOn,
+                        operating || lifecycle.equals("UNDER_INVESTMENT"));
 
                 List<String> hosts = new ArrayList<>();
                 int hostCount = 2 + random.nextInt(9);
                 for (int h = 0; h < hostCount; h++) {
                     String ip = "10." + (s % 250) + "." + (s / 250 % 250) + "." + (h + 1);
                     hosts.add(ip);
-                    comp.row(++componentId, s, "HOST", "srv-" + s + "-" + (h + 1), ip,
-                            h % 3 == 0 ? "Windows Server 2019" : "Ubuntu 22.04", null, null, null, null, null, now);
+                    comp.row(
+                            ++componentId,
+                            s,
+                            "HOST",
+                            "srv-" + s + "-" + (h + 1),
+                            ip,
+                            h % 3 == 0 ? "Windows Server 2019" : "Ubuntu 22.04",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            now);
                 }
                 int software = 1 + random.nextInt(7);
                 for (int k = 0; k < software; k++) {
                     Product p = Product.ALL.get(random.nextInt(Product.ALL.size()));
                     String version = p.versions()[random.nextInt(p.versions().length)];
-                    comp.row(++componentId, s, "SOFTWARE", p.product() + " " + version, null, null, p.vendor(),
-                            p.product(), version, p.cpe(version), p.purl(version), now);
+                    comp.row(
+                            ++componentId,
+                            s,
+                            "SOFTWARE",
+                            p.product() + " " + version,
+                            null,
+                            null,
+                            p.vendor(),
+                            p.product(),
+                            version,
+                            p.cpe(version),
+                            p.purl(version),
+                            now);
                 }
                 components += hostCount + software;
 
@@ -278,35 +495,87 @@ final class NationalDataSet {
                 long lastScan = rescan ? ++scanId : firstScan;
                 LocalDate lastDate = rescan ? second : first;
                 int count = 40 + random.nextInt(260);
-                scan.row(firstScan, s, "nessus", "Nessus", first, true, "COMPLETED", count, count, count,
-                        "quet-" + s + "-1.nessus", "Cán bộ " + owner.code(), first.atTime(9, 0).atOffset(VN),
+                scan.row(
+                        firstScan,
+                        s,
+                        "nessus",
+                        "Nessus",
+                        first,
+                        true,
+                        "COMPLETED",
+                        count,
+                        count,
+                        count,
+                        "quet-" + s + "-1.nessus",
+                        "Cán bộ " + owner.code(),
+                        first.atTime(9, 0).atOffset(VN),
                         first.atTime(9, 5).atOffset(VN));
                 if (rescan) {
-                    scan.row(lastScan, s, "nessus", "Nessus", second, true, "COMPLETED", count, 0, count,
-                            "quet-" + s + "-2.nessus", "Cán bộ " + owner.code(), second.atTime(9, 0).atOffset(VN),
+                    scan.row(
+                            lastScan,
+                            s,
+                            "nessus",
+                            "Nessus",
+                            second,
+                            true,
+                            "COMPLETED",
+                            count,
+                            0,
+                            count,
+                            "quet-" + s + "-2.nessus",
+                            "Cán bộ " + owner.code(),
+                            second.atTime(9, 0).atOffset(VN),
                             second.atTime(9, 5).atOffset(VN));
                 }
                 scans += rescan ? 2 : 1;
                 for (int n = 0; n < count; n++) {
                     Plugin plugin = Plugin.ALL.get(random.nextInt(Plugin.ALL.size()));
-                    String status = rescan ? pick(new String[] {"OPEN", "FIXED", "REOPENED", "ACCEPTED_RISK",
-                            "FALSE_POSITIVE"}, new int[] {52, 38, 3, 5, 2})
+                    String status = rescan
+                            ? pick(
+                                    new String[] {"OPEN", "FIXED", "REOPENED", "ACCEPTED_RISK", "FALSE_POSITIVE"},
+                                    new int[] {52, 38, 3, 5, 2})
                             : pick(new String[] {"OPEN", "ACCEPTED_RISK", "FALSE_POSITIVE"}, new int[] {92, 5, 3});
                     boolean fixed = status.equals("FIXED");
                     String host = hosts.get(random.nextInt(hosts.size()));
                     long id = ++findingId;
-                    finding.row(id, s, "Nessus", "nessus", "nessus/merged", 2,
-                            String.format("%016x%016x%032x", s, (long) n, (long) plugin.id()), plugin.title(),
-                            plugin.severity(), plugin.rank(), plugin.cves(), plugin.cvss(), plugin.component(), host,
-                            status, first, fixed ? first : lastDate,
-                            plugin.slaDays() < 0 ? null : first.plusDays(plugin.slaDays()), firstScan,
-                            fixed ? firstScan : lastScan, fixed ? lastScan : null, fixed ? lastDate : null,
+                    finding.row(
+                            id,
+                            s,
+                            "Nessus",
+                            "nessus",
+                            "nessus/merged",
+                            2,
+                            String.format("%016x%016x%032x", s, (long) n, (long) plugin.id()),
+                            plugin.title(),
+                            plugin.severity(),
+                            plugin.rank(),
+                            plugin.cves(),
+                            plugin.cvss(),
+                            plugin.component(),
+                            host,
+                            status,
+                            first,
+                            fixed ? first : lastDate,
+                            plugin.slaDays() < 0 ? null : first.plusDays(plugin.slaDays()),
+                            firstScan,
+                            fixed ? firstScan : lastScan,
+                            fixed ? lastScan : null,
+                            fixed ? lastDate : null,
                             status.equals("ACCEPTED_RISK") ? "Hệ thống cũ, chờ thay thế theo kế hoạch năm sau" : null,
-                            status.equals("ACCEPTED_RISK") ? "Lãnh đạo " + owner.top().code() : null,
+                            status.equals("ACCEPTED_RISK")
+                                    ? "Lãnh đạo " + owner.top().code()
+                                    : null,
                             status.equals("ACCEPTED_RISK") ? asOf.plusDays(30 + random.nextInt(300)) : null,
                             lastDate.atTime(9, 5).atOffset(VN));
-                    location.row(++locationId, id, host + ":" + plugin.port() + "/tcp", host, plugin.port(), "tcp",
-                            fixed, firstScan);
+                    location.row(
+                            ++locationId,
+                            id,
+                            host + ":" + plugin.port() + "/tcp",
+                            host,
+                            plugin.port(),
+                            "tcp",
+                            fixed,
+                            firstScan);
                     findings++;
                 }
             }
@@ -314,16 +583,31 @@ final class NationalDataSet {
         restartIdentities(componentId, scanId, findingId, locationId);
     }
 
-    private void dossier(BulkWriter w, long system, Org owner, int level, String regime, LocalDate approvedOn,
-            boolean eligible) throws SQLException {
+    private void dossier(
+            BulkWriter w, long system, Org owner, int level, String regime, LocalDate approvedOn, boolean eligible)
+            throws SQLException {
         Org top = owner.top();
         long approver = level >= 4 ? 1L : top.id();
         long appraiser = level >= 4 ? 2L : top.id();
         if (approvedOn != null) {
-            w.row(++dossiers, system, regime, level, "APPROVED", owner.id(), appraiser, approver,
-                    approvedOn.minusDays(40).atTime(10, 0).atOffset(VN), approvedOn, null,
-                    approvedOn.minusDays(10).atTime(15, 0).atOffset(VN), approvedOn.atTime(16, 0).atOffset(VN),
-                    (100 + random.nextInt(900)) + "/QĐ-" + top.code(), approvedOn, now, now);
+            w.row(
+                    ++dossiers,
+                    system,
+                    regime,
+                    level,
+                    "APPROVED",
+                    owner.id(),
+                    appraiser,
+                    approver,
+                    approvedOn.minusDays(40).atTime(10, 0).atOffset(VN),
+                    approvedOn,
+                    null,
+                    approvedOn.minusDays(10).atTime(15, 0).atOffset(VN),
+                    approvedOn.atTime(16, 0).atOffset(VN),
+                    (100 + random.nextInt(900)) + "/QĐ-" + top.code(),
+                    approvedOn,
+                    now,
+                    now);
             return;
         }
         if (!eligible || random.nextBoolean()) {
@@ -332,11 +616,26 @@ final class NationalDataSet {
         String status = pick(new String[] {"DRAFT", "SUBMITTED", "RETURNED", "APPRAISED"}, new int[] {35, 30, 10, 25});
         boolean sent = !status.equals("DRAFT");
         LocalDate submitted = asOf.minusDays(3 + random.nextInt(60));
-        w.row(++dossiers, system, "nd331-2026", level, status, owner.id(), appraiser, approver,
-                sent ? submitted.atTime(10, 0).atOffset(VN) : null, sent ? submitted : null,
+        w.row(
+                ++dossiers,
+                system,
+                "nd331-2026",
+                level,
+                status,
+                owner.id(),
+                appraiser,
+                approver,
+                sent ? submitted.atTime(10, 0).atOffset(VN) : null,
+                sent ? submitted : null,
                 sent ? submitted.plusDays(21) : null,
-                status.equals("APPRAISED") ? submitted.plusDays(10).atTime(15, 0).atOffset(VN) : null, null, null, null,
-                now, now);
+                status.equals("APPRAISED")
+                        ? submitted.plusDays(10).atTime(15, 0).atOffset(VN)
+                        : null,
+                null,
+                null,
+                null,
+                now,
+                now);
     }
 
     private void restartIdentities(long components, long scans, long findings, long locations) throws SQLException {
@@ -351,16 +650,19 @@ final class NationalDataSet {
         // Findings take ids in blocks of a thousand from their own sequence (V20).
         long next = (findings / 1000 + 2) * 1000 + 1;
         try (var st = db.createStatement()) {
-            st.execute(postgres ? "SELECT setval('finding_id_block', " + next + ", false)"
-                    : "ALTER SEQUENCE finding_id_block RESTART WITH " + next);
+            st.execute(
+                    postgres
+                            ? "SELECT setval('finding_id_block', " + next + ", false)"
+                            : "ALTER SEQUENCE finding_id_block RESTART WITH " + next);
         }
     }
 
     private void restart(String table, long max, boolean postgres) throws SQLException {
         try (var st = db.createStatement()) {
-            st.execute(postgres
-                    ? "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), " + (max + 1) + ", false)"
-                    : "ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + (max + 1));
+            st.execute(
+                    postgres
+                            ? "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), " + (max + 1) + ", false)"
+                            : "ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + (max + 1));
         }
     }
 

@@ -26,12 +26,17 @@ public class AuthorityDesignationsQuery {
                 JOIN organization ow ON ow.id = :owner
                 WHERE d.authority_role = :role AND ow.path LIKE sc.path || '%'
                 ORDER BY LENGTH(sc.path) DESC LIMIT 1""")
-                .param("owner", ownerOrganizationId).param("role", role).query(Long.class).optional();
+                .param("owner", ownerOrganizationId)
+                .param("role", role)
+                .query(Long.class)
+                .optional();
     }
 
     /** The owner organisation of a system, if the system exists. */
     public Optional<Long> ownerOf(long systemId) {
-        return jdbc.sql("SELECT owner_organization_id FROM information_system WHERE id = :id").param("id", systemId)
-                .query(Long.class).optional();
+        return jdbc.sql("SELECT owner_organization_id FROM information_system WHERE id = :id")
+                .param("id", systemId)
+                .query(Long.class)
+                .optional();
     }
 }

@@ -1,13 +1,13 @@
 package vn.khien.systems;
 
-import java.time.LocalDate;
-import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import vn.khien.platform.DateDisplay;
 import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.register.RegisterColumnsContributor;
@@ -22,17 +22,21 @@ import vn.khien.systems.register.SystemSearch;
 public class Form08Systems {
 
     /** One system: name, owner, operator, level (approved, else the latest proposal), approval state, decision. */
-    public record Row(long systemId, String name, String owner, String operator, Integer level, String approvalState,
-                      String decision) { }
+    public record Row(
+            long systemId,
+            String name,
+            String owner,
+            String operator,
+            Integer level,
+            String approvalState,
+            String decision) {}
 
     private final JdbcClient jdbc;
     private final SystemRepository register;
-    private final ObjectProvider<RegisterColumnsContributor>
-            contributors;
+    private final ObjectProvider<RegisterColumnsContributor> contributors;
 
-    public Form08Systems(JdbcClient jdbc, SystemRepository register,
-                         ObjectProvider<
-                                 RegisterColumnsContributor> contributors) {
+    public Form08Systems(
+            JdbcClient jdbc, SystemRepository register, ObjectProvider<RegisterColumnsContributor> contributors) {
         this.jdbc = jdbc;
         this.register = register;
         this.contributors = contributors;
@@ -45,18 +49,21 @@ public class Form08Systems {
      * (the compliance module) — and (9) the expected approval date (the open level dossier's step due date).
      */
     public Map<Long, Map<Integer, String>> columns8To12(long organizationId, int limit) {
-        List<InformationSystem> systems = register.search(
-                new SystemSearch(organizationId, null, null, null, null), limit);
+        List<InformationSystem> systems =
+                register.search(new SystemSearch(organizationId, null, null, null, null), limit);
         Map<Long, Map<Integer, String>> merged = new HashMap<>();
         if (systems.isEmpty()) {
             return merged;
         }
-        contributors.orderedStream().forEach(c -> c.form08Columns(systems).forEach((systemId, columns) ->
-                columns.forEach((column, value) -> {
-                    if (RegisterColumnsContributor.CONTRIBUTED.contains(column) && value != null) {
-                        merged.computeIfAbsent(systemId, k -> new HashMap<>()).putIfAbsent(column, value);
-                    }
-                })));
+        contributors
+                .orderedStream()
+                .forEach(c -> c.form08Columns(systems)
+                        .forEach((systemId, columns) -> columns.forEach((column, value) -> {
+                            if (RegisterColumnsContributor.CONTRIBUTED.contains(column) && value != null) {
+                                merged.computeIfAbsent(systemId, k -> new HashMap<>())
+                                        .putIfAbsent(column, value);
+                            }
+                        })));
         List<Long> ids = systems.stream().map(InformationSystem::id).toList();
         for (int i = 0; i < ids.size(); i += 5000) {
             jdbc.sql("""
@@ -65,8 +72,8 @@ public class Form08Systems {
                       AND d.id = (SELECT MAX(d2.id) FROM level_dossier d2 WHERE d2.system_id = d.system_id)""")
                     .param("ids", ids.subList(i, Math.min(ids.size(), i + 5000)))
                     .query((ResultSet rs) -> {
-                        merged.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(9,
-                                DateDisplay.DATE.format(rs.getObject(2, LocalDate.class)));
+                        merged.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                                .put(9, DateDisplay.DATE.format(rs.getObject(2, LocalDate.class)));
                     });
         }
         return merged;
@@ -87,18 +94,32 @@ public class Form08Systems {
                 WHERE ow.path LIKE (SELECT t.path FROM organization t WHERE t.id = :org) || '%'
                   AND (s.lifecycle_status <> 'RETIRED' OR s.retired_on > :asOf)
                 ORDER BY ow.path, s.code LIMIT :limit""")
-                .param("org", organizationId).param("asOf", asOf).param("limit", limit)
+                .param("org", organizationId)
+                .param("asOf", asOf)
+                .param("limit", limit)
                 .query((rs, n) -> {
                     Integer approved = (Integer) rs.getObject(5, Integer.class);
                     LocalDate on = rs.getObject(7, LocalDate.class);
-                    String decision = rs.getString(6) == null ? "" : rs.getString(6)
-                            + (on == null ? "" : ", " + String.format("%02d/%02d/%d", on.getDayOfMonth(),
-                            on.getMonthValue(), on.getYear()))
-                            + (rs.getString(8) == null ? "" : ", " + rs.getString(8));
-                    return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    String decision = rs.getString(6) == null
+                            ? ""
+                            : rs.getString(6)
+                                    + (on == null
+                                            ? ""
+                                            : ", "
+                                                    + String.format(
+                                                            "%02d/%02d/%d",
+                                                            on.getDayOfMonth(), on.getMonthValue(), on.getYear()))
+                                    + (rs.getString(8) == null ? "" : ", " + rs.getString(8));
+                    return new Row(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
                             approved != null ? approved : (Integer) rs.getObject(9, Integer.class),
-                            state(approved != null, rs.getString(10)), decision);
-                }).list();
+                            state(approved != null, rs.getString(10)),
+                            decision);
+                })
+                .list();
     }
 
     /** Column 6 of Mẫu 08: the form's own words. */

@@ -12,7 +12,7 @@ import java.util.Optional;
 public interface SecurityRegulations {
 
     /** The decision issuing a system's security regulation. */
-    record IssuedRegulation(long systemId, String title, String decisionNumber, LocalDate issuedOn, String issuedBy) { }
+    record IssuedRegulation(long systemId, String title, String decisionNumber, LocalDate issuedOn, String issuedBy) {}
 
     /** The regulation on file for a system, without a scope check (callers have already checked the system is visible). */
     Optional<IssuedRegulation> issuedFor(long systemId);

@@ -25,8 +25,8 @@ public interface SystemHubLinks {
      * @param detail     its argument
      * @param attention  true when something there needs action (the entry is highlighted)
      */
-    record Link(int order, String labelKey, String href, long count, String detailKey, Object detail,
-                boolean attention) {
+    record Link(
+            int order, String labelKey, String href, long count, String detailKey, Object detail, boolean attention) {
         public static Link of(int order, String labelKey, String href, long count) {
             return new Link(order, labelKey, href, count, null, null, false);
         }

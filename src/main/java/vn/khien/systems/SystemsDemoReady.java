@@ -5,5 +5,4 @@ package vn.khien.systems;
  * demo mode only. Later modules seed their own demo data on it, each checking whether it already did; listeners
  * carry {@code @Order} so the seeding order is fixed (compliance before vulnerabilities).
  */
-public record SystemsDemoReady() {
-}
+public record SystemsDemoReady() {}

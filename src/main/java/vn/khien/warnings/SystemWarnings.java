@@ -17,8 +17,11 @@ public class SystemWarnings {
     }
 
     public long openFor(long systemId) {
-        return jdbc.sql("SELECT COUNT(*) FROM warning_target WHERE system_id = :s AND status NOT IN ('FIXED', 'NOT_AFFECTED')")
-                .param("s", systemId).query(Long.class).single();
+        return jdbc.sql(
+                        "SELECT COUNT(*) FROM warning_target WHERE system_id = :s AND status NOT IN ('FIXED', 'NOT_AFFECTED')")
+                .param("s", systemId)
+                .query(Long.class)
+                .single();
     }
 
     /** Link to the warnings list. */

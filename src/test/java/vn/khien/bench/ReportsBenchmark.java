@@ -12,18 +12,18 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import vn.khien.KhienApplication;
 import vn.khien.access.PersonPrincipal;
+import vn.khien.platform.figures.FigurePeriod;
+import vn.khien.platform.figures.FigureSource;
 import vn.khien.reports.dashboard.DashboardService;
 import vn.khien.reports.dashboard.FigureSnapshots;
 import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.kinds.ReportPeriod;
 import vn.khien.reports.periodic.ReportCompiler;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import vn.khien.platform.figures.FigurePeriod;
-import vn.khien.platform.figures.FigureSource;
 
 /**
  * Periodic-report benchmark (issue 14): generates a province of {@code units} organisations (departments with units
@@ -35,7 +35,7 @@ import vn.khien.platform.figures.FigureSource;
 public final class ReportsBenchmark {
     static final String SCHEMA = "khien_bench_reports";
 
-    private ReportsBenchmark() { }
+    private ReportsBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int units = args.length > 0 ? Integer.parseInt(args[0]) : 700;
@@ -44,29 +44,43 @@ public final class ReportsBenchmark {
         String url = env("TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/khien_test");
         String user = env("TEST_PG_USER", "khien");
         String password = env("TEST_PG_PASSWORD", "khien");
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             s.execute("CREATE SCHEMA " + SCHEMA);
         }
-        String[] settings = {"spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
-            "spring.datasource.username=" + user, "spring.datasource.password=" + password,
-            "spring.flyway.schemas=" + SCHEMA, "spring.flyway.default-schema=" + SCHEMA, "logging.level.root=WARN",
-            "server.port=0", "spring.main.banner-mode=off", "khien.jobs.enabled=false", "khien.bootstrap.admin-password=Bench-Admin-Password-2026"};
+        String[] settings = {
+            "spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
+            "spring.datasource.username=" + user,
+            "spring.datasource.password=" + password,
+            "spring.flyway.schemas=" + SCHEMA,
+            "spring.flyway.default-schema=" + SCHEMA,
+            "logging.level.root=WARN",
+            "server.port=0",
+            "spring.main.banner-mode=off",
+            "khien.jobs.enabled=false",
+            "khien.bootstrap.admin-password=Bench-Admin-Password-2026"
+        };
         for (String setting : settings) {
             int eq = setting.indexOf('=');
             System.setProperty(setting.substring(0, eq), setting.substring(eq + 1));
         }
         ConfigurableApplicationContext app = new SpringApplicationBuilder(KhienApplication.class)
-                .web(WebApplicationType.SERVLET).run();
+                .web(WebApplicationType.SERVLET)
+                .run();
         try {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long t = System.nanoTime();
-            long root = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id").query(Long.class).list().get(0);
+            long root = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id")
+                    .query(Long.class)
+                    .list()
+                    .get(0);
             long province = generate(jdbc, root, "BENCH", units, systems);
             for (int p = 1; p < provinces; p++) {
                 generate(jdbc, root, "BENCH" + p, 20, 100);
             }
-            System.out.printf("generated %d units / %d systems in the province, %d other provinces, in %.1f s%n",
+            System.out.printf(
+                    "generated %d units / %d systems in the province, %d other provinces, in %.1f s%n",
                     units, systems, provinces - 1, (System.nanoTime() - t) / 1e9);
             ReportKinds kinds = app.getBean(ReportKinds.class);
             var kind = kinds.find("QUARTERLY_STATUS").orElseThrow();
@@ -74,25 +88,39 @@ public final class ReportsBenchmark {
             freezeHalfOfTheDepartments(jdbc, province, period.code());
             ReportCompiler compiler = app.getBean(ReportCompiler.class);
             long admin = jdbc.sql("SELECT user_id FROM role_grant WHERE role = 'PLATFORM_ADMIN' ORDER BY id")
-                    .query(Long.class).list().get(0);
+                    .query(Long.class)
+                    .list()
+                    .get(0);
             PersonPrincipal principal = new PersonPrincipal() {
-                @Override public long personId() { return admin; }
-                @Override public String username() { return "admin"; }
+                @Override
+                public long personId() {
+                    return admin;
+                }
+
+                @Override
+                public String username() {
+                    return "admin";
+                }
             };
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
             DashboardService dashboards = app.getBean(DashboardService.class);
             // The dashboard's figures pre-aggregated as the reports job does every 15 minutes (ADR 0025).
             long r = System.nanoTime();
             int rows = app.getBean(FigureSnapshots.class).refreshAll(DashboardService.TREND_QUARTERS);
-            System.out.printf("figure snapshots (running quarter + 3 finished) refreshed, as the job does: %d rows in"
-                    + " %.0f ms%n", rows, (System.nanoTime() - r) / 1e6);
+            System.out.printf(
+                    "figure snapshots (running quarter + 3 finished) refreshed, as the job does: %d rows in"
+                            + " %.0f ms%n",
+                    rows, (System.nanoTime() - r) / 1e6);
             for (var source : app.getBeansOfType(FigureSource.class).values()) {
-                List<Long> all = jdbc.sql("SELECT id FROM organization").query(Long.class).list();
+                List<Long> all = jdbc.sql("SELECT id FROM organization")
+                        .query(Long.class)
+                        .list();
                 long a = System.nanoTime();
                 source.compute(all, new FigurePeriod(period.days().from(), LocalDate.now()));
-                System.out.printf("  source %s: %.0f ms for %d organisations%n", source.getClass().getSimpleName(),
-                        (System.nanoTime() - a) / 1e6, all.size());
+                System.out.printf(
+                        "  source %s: %.0f ms for %d organisations%n",
+                        source.getClass().getSimpleName(), (System.nanoTime() - a) / 1e6, all.size());
             }
             for (int i = 0; i < 5; i++) {
                 long a = System.nanoTime();
@@ -104,12 +132,20 @@ public final class ReportsBenchmark {
                 long l = System.nanoTime();
                 var dl = dashboards.dashboard(root, true);
                 double live = (System.nanoTime() - l) / 1e6;
-                System.out.printf("run %d: province quarterly report compiled in %.0f ms (%d children, systemsTotal %d);"
+                System.out.printf(
+                        "run %d: province quarterly report compiled in %.0f ms (%d children, systemsTotal %d);"
                                 + " national dashboard in %.0f ms from the snapshot (%d children, %s) / %.0f ms live"
-                                + " (systemsTotal %d = %d)%n", i + 1, compile, c.children().size(),
-                        c.totals().get("systemsTotal"), dash, d.children().size(),
-                        d.computedAt() == null ? "LIVE fallback" : "pre-aggregated", live,
-                        d.standing().figures().get("systemsTotal"), dl.standing().figures().get("systemsTotal"));
+                                + " (systemsTotal %d = %d)%n",
+                        i + 1,
+                        compile,
+                        c.children().size(),
+                        c.totals().get("systemsTotal"),
+                        dash,
+                        d.children().size(),
+                        d.computedAt() == null ? "LIVE fallback" : "pre-aggregated",
+                        live,
+                        d.standing().figures().get("systemsTotal"),
+                        dl.standing().figures().get("systemsTotal"));
             }
         } finally {
             app.close();
@@ -140,14 +176,23 @@ public final class ReportsBenchmark {
                     INSERT INTO information_system (owner_organization_id, operator_organization_id, code, name,
                         system_type, lifecycle_status, approved_level, approved_on, created_at, updated_at)
                     VALUES (:o, :op, :c, :n, 'INTERNAL', 'OPERATING', :l, :on, :now, :now)""")
-                    .param("o", owner).param("op", operator).param("c", code + "-HT" + i).param("n", "Hệ thống " + i)
-                    .param("l", level).param("on", level == null ? null : LocalDate.now().minusMonths(3))
-                    .param("now", now).update(new GeneratedKeyHolder(), "id");
+                    .param("o", owner)
+                    .param("op", operator)
+                    .param("c", code + "-HT" + i)
+                    .param("n", "Hệ thống " + i)
+                    .param("l", level)
+                    .param("on", level == null ? null : LocalDate.now().minusMonths(3))
+                    .param("now", now)
+                    .update(new GeneratedKeyHolder(), "id");
             if (i % 2 == 0) {
-                jdbc.sql("INSERT INTO scan (system_id, scan_date, full_scan, status, uploaded_at) SELECT id, :d, TRUE,"
-                                + " 'COMPLETED', :now FROM information_system WHERE code = :c AND owner_organization_id = :o")
-                        .param("d", LocalDate.now().minusMonths(1)).param("now", now).param("c", code + "-HT" + i)
-                        .param("o", owner).update();
+                jdbc.sql(
+                                "INSERT INTO scan (system_id, scan_date, full_scan, status, uploaded_at) SELECT id, :d, TRUE,"
+                                        + " 'COMPLETED', :now FROM information_system WHERE code = :c AND owner_organization_id = :o")
+                        .param("d", LocalDate.now().minusMonths(1))
+                        .param("now", now)
+                        .param("c", code + "-HT" + i)
+                        .param("o", owner)
+                        .update();
             }
         }
         jdbc.sql("""
@@ -156,30 +201,44 @@ public final class ReportsBenchmark {
                 SELECT s.id * 10 + 1, s.id, 'bench', 'fp' || s.id, 'Lỗ hổng thử', 'HIGH', 3, 'OPEN', :seen, :seen, :due
                 FROM information_system s JOIN organization o ON o.id = s.owner_organization_id
                 WHERE o.path LIKE :path""")
-                .param("seen", LocalDate.now().minusMonths(2)).param("due", LocalDate.now().minusMonths(1))
-                .param("path", provincePath + "%").update();
+                .param("seen", LocalDate.now().minusMonths(2))
+                .param("due", LocalDate.now().minusMonths(1))
+                .param("path", provincePath + "%")
+                .update();
         return province;
     }
 
     /** Half of the province's departments submitted: their frozen TOTAL rows stand in for their subtrees. */
     static void freezeHalfOfTheDepartments(JdbcClient jdbc, long province, String period) {
         List<Long> departments = jdbc.sql("SELECT id FROM organization WHERE parent_id = :p ORDER BY id")
-                .param("p", province).query(Long.class).list();
+                .param("p", province)
+                .query(Long.class)
+                .list();
         Timestamp now = Timestamp.from(Instant.now());
         for (int i = 0; i < departments.size(); i += 2) {
             long id = jdbc.sql("""
                     INSERT INTO periodic_report (organization_id, kind, period, period_from, period_to, version, status,
                         due_on, rules_version, created_at, submitted_at, updated_at)
                     VALUES (:o, 'QUARTERLY_STATUS', :p, :f, :t, 1, 'SUBMITTED', :t, 'bench', :now, :now, :now)""")
-                    .param("o", departments.get(i)).param("p", period).param("f", LocalDate.now().withDayOfMonth(1))
-                    .param("t", LocalDate.now()).param("now", now)
-                    .update(new GeneratedKeyHolder(), "id") > 0
-                    ? jdbc.sql("SELECT MAX(id) FROM periodic_report").query(Long.class).single() : 0;
+                                    .param("o", departments.get(i))
+                                    .param("p", period)
+                                    .param("f", LocalDate.now().withDayOfMonth(1))
+                                    .param("t", LocalDate.now())
+                                    .param("now", now)
+                                    .update(new GeneratedKeyHolder(), "id")
+                            > 0
+                    ? jdbc.sql("SELECT MAX(id) FROM periodic_report")
+                            .query(Long.class)
+                            .single()
+                    : 0;
             for (String f : List.of("systemsTotal", "systemsApproved", "findingsOpenHigh")) {
                 jdbc.sql("""
                         INSERT INTO periodic_report_figure (report_id, row_kind, row_organization_id, figure, figure_value)
-                        VALUES (:r, 'TOTAL', :o, :f, 100)""").param("r", id).param("o", departments.get(i))
-                        .param("f", f).update();
+                        VALUES (:r, 'TOTAL', :o, :f, 100)""")
+                        .param("r", id)
+                        .param("o", departments.get(i))
+                        .param("f", f)
+                        .update();
             }
         }
     }
@@ -189,10 +248,16 @@ public final class ReportsBenchmark {
         jdbc.sql("""
                 INSERT INTO organization (code, name_vi, kind, parent_id, path, created_at, updated_at)
                 VALUES (:c, :n, 'UNIT', :p, '/', :now, :now)""")
-                .param("c", code).param("n", name).param("p", parent).param("now", now).update(keys, "id");
+                .param("c", code)
+                .param("n", name)
+                .param("p", parent)
+                .param("now", now)
+                .update(keys, "id");
         long id = keys.getKey().longValue();
-        jdbc.sql("UPDATE organization SET path = :path WHERE id = :id").param("path", parentPath + id + "/")
-                .param("id", id).update();
+        jdbc.sql("UPDATE organization SET path = :path WHERE id = :id")
+                .param("path", parentPath + id + "/")
+                .param("id", id)
+                .update();
         return id;
     }
 

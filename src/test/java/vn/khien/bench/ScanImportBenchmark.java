@@ -8,14 +8,20 @@ import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,15 +31,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import vn.khien.KhienApplication;
 import vn.khien.access.PersonPrincipal;
+import vn.khien.identity.ApiTokenService;
 import vn.khien.vulnerabilities.scans.ScanImportService;
 import vn.khien.vulnerabilities.scans.Upload;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.sql.Timestamp;
-import java.util.UUID;
-import vn.khien.identity.ApiTokenService;
 
 /**
  * Not a test: generates a Nessus report of N hosts x M plugins (one ReportItem, i.e. one affected location, per
@@ -51,7 +51,7 @@ public final class ScanImportBenchmark {
     /** {@code -Dbench.api=true}: import through the HTTP API (multipart upload) instead of calling the service. */
     private static final boolean THROUGH_API = Boolean.getBoolean("bench.api");
 
-    private ScanImportBenchmark() { }
+    private ScanImportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -68,30 +68,45 @@ public final class ScanImportBenchmark {
             System.out.printf("generated %s (%,d bytes) in %.1f s%n", report, Files.size(report), secs(t));
         }
         resetSchema(url, user, password);
-        String appUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA; // reWriteBatchedInserts: added by PostgresTuning
+        String appUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema="
+                + SCHEMA; // reWriteBatchedInserts: added by PostgresTuning
         // System properties: they win over application.properties (builder defaults would not).
-        String[] settings = {"spring.datasource.url=" + appUrl, "spring.datasource.username=" + user,
-            "spring.datasource.password=" + password, "spring.flyway.schemas=" + SCHEMA,
-            "spring.flyway.default-schema=" + SCHEMA, "khien.scans.background-threshold=1TB",
-            "khien.scans.reports-dir=target/bench/reports", "logging.level.root=WARN", "server.port=0",
-            "spring.main.banner-mode=off", "khien.bootstrap.admin-password=Bench-Admin-Password-2026"};
+        String[] settings = {
+            "spring.datasource.url=" + appUrl,
+            "spring.datasource.username=" + user,
+            "spring.datasource.password=" + password,
+            "spring.flyway.schemas=" + SCHEMA,
+            "spring.flyway.default-schema=" + SCHEMA,
+            "khien.scans.background-threshold=1TB",
+            "khien.scans.reports-dir=target/bench/reports",
+            "logging.level.root=WARN",
+            "server.port=0",
+            "spring.main.banner-mode=off",
+            "khien.bootstrap.admin-password=Bench-Admin-Password-2026"
+        };
         for (String setting : settings) {
             int eq = setting.indexOf('=');
             System.setProperty(setting.substring(0, eq), setting.substring(eq + 1));
         }
         ConfigurableApplicationContext app = new SpringApplicationBuilder(KhienApplication.class)
-                .web(WebApplicationType.SERVLET).run();
+                .web(WebApplicationType.SERVLET)
+                .run();
         try {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long system = setUp(jdbc);
             ScanImportService imports = app.getBean(ScanImportService.class);
-            System.out.printf("report: %d hosts x %d plugins = %,d results, %,d MB, heap max %d MB%n", hosts, plugins,
-                    results, Files.size(report) / 1_000_000, Runtime.getRuntime().maxMemory() / 1024 / 1024);
+            System.out.printf(
+                    "report: %d hosts x %d plugins = %,d results, %,d MB, heap max %d MB%n",
+                    hosts,
+                    plugins,
+                    results,
+                    Files.size(report) / 1_000_000,
+                    Runtime.getRuntime().maxMemory() / 1024 / 1024);
             if (THROUGH_API) {
                 String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
                 String token = "khn_" + UUID.randomUUID() + UUID.randomUUID();
-                app.getBean(ApiTokenService.class).register(person(jdbc), "bench", token,
-                        Instant.now().plusSeconds(3600));
+                app.getBean(ApiTokenService.class)
+                        .register(person(jdbc), "bench", token, Instant.now().plusSeconds(3600));
                 viaApi("first import (API)", base, token, system, report, results);
                 viaApi("re-import (API)", base, token, system, report, results);
             } else {
@@ -122,25 +137,28 @@ public final class ScanImportBenchmark {
                         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"),
                 HttpRequest.BodyPublishers.ofFile(report),
                 HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(base + "/api/v1/systems/" + system + "/scans"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/systems/" + system + "/scans"))
                 .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build();
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(body)
+                .build();
         long t = System.nanoTime();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         double s = secs(t);
         sampler.interrupt();
         if (r.statusCode() != 201) {
             throw new IllegalStateException(label + ": HTTP " + r.statusCode() + " " + r.body());
         }
         String counts = r.body().replaceAll(".*\"findings\":(\\{[^}]*\\}).*", "$1");
-        System.out.printf("%-19s %6.1f s  %,9.0f results/s  peak heap used %4d MB (pool peaks summed %d MB)  %s%n",
+        System.out.printf(
+                "%-19s %6.1f s  %,9.0f results/s  peak heap used %4d MB (pool peaks summed %d MB)  %s%n",
                 label, s, results / s, sampler.peak / 1024 / 1024, peakHeap() / 1024 / 1024, counts);
     }
 
     private static long person(JdbcClient jdbc) {
-        return jdbc.sql("SELECT id FROM app_user WHERE username = 'bench'").query(Long.class).single();
+        return jdbc.sql("SELECT id FROM app_user WHERE username = 'bench'")
+                .query(Long.class)
+                .single();
     }
 
     private static void run(String label, ScanImportService imports, long system, Path report, long results) {
@@ -149,24 +167,39 @@ public final class ScanImportBenchmark {
         HeapSampler sampler = new HeapSampler();
         sampler.start();
         long t = System.nanoTime();
-        ScanImportService.Accepted a = imports.upload(system, new Upload(report.getFileName().toString(),
-                sizeOf(report), () -> Files.newInputStream(report)), "nessus", null, true);
+        ScanImportService.Accepted a = imports.upload(
+                system,
+                new Upload(report.getFileName().toString(), sizeOf(report), () -> Files.newInputStream(report)),
+                "nessus",
+                null,
+                true);
         double s = secs(t);
         sampler.interrupt();
-        System.out.printf("%-13s %6.1f s  %,9.0f results/s  peak heap used %4d MB (pool peaks summed %d MB)  %s%n",
-                label, s, results / s, sampler.peak / 1024 / 1024, peakHeap() / 1024 / 1024, a.scan().counts());
+        System.out.printf(
+                "%-13s %6.1f s  %,9.0f results/s  peak heap used %4d MB (pool peaks summed %d MB)  %s%n",
+                label,
+                s,
+                results / s,
+                sampler.peak / 1024 / 1024,
+                peakHeap() / 1024 / 1024,
+                a.scan().counts());
     }
 
     /** For scale: COPY of as many rows of the shape of finding_location into a scratch table. */
     private static void copy(String url, String user, String password, long rows) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + SCHEMA + ".copy_probe");
             st.execute("CREATE TABLE " + SCHEMA + ".copy_probe (LIKE " + SCHEMA + ".finding_location INCLUDING ALL)");
             st.execute("ALTER TABLE " + SCHEMA + ".copy_probe ALTER COLUMN finding_id DROP NOT NULL");
             long t = System.nanoTime();
-            long copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY " + SCHEMA + ".copy_probe (finding_id, location_key, host, port, protocol, fixed, first_scan_id)"
-                            + " FROM STDIN WITH (FORMAT csv)", new CsvRows(rows));
+            long copied = c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "COPY " + SCHEMA
+                                    + ".copy_probe (finding_id, location_key, host, port, protocol, fixed, first_scan_id)"
+                                    + " FROM STDIN WITH (FORMAT csv)",
+                            new CsvRows(rows));
             System.out.printf("%-13s %6.1f s  %,9.0f rows/s  (%,d rows)%n", "COPY", secs(t), copied / secs(t), copied);
         }
     }
@@ -191,9 +224,18 @@ public final class ScanImportBenchmark {
                 StringBuilder b = new StringBuilder();
                 for (int i = 0; i < 1000 && row < rows; i++, row++) {
                     long host = row / 200;
-                    b.append(row % 200 + 1).append(",tcp://10.").append(host / 65536).append('.')
-                            .append(host / 256 % 256).append('.').append(host % 256).append(":443/,10.0.")
-                            .append(host / 256).append('.').append(host % 256).append(",443,tcp,f,1\n");
+                    b.append(row % 200 + 1)
+                            .append(",tcp://10.")
+                            .append(host / 65536)
+                            .append('.')
+                            .append(host / 256 % 256)
+                            .append('.')
+                            .append(host % 256)
+                            .append(":443/,10.0.")
+                            .append(host / 256)
+                            .append('.')
+                            .append(host % 256)
+                            .append(",443,tcp,f,1\n");
                 }
                 current = new StringReader(b.toString());
                 n = current.read(buf, off, len);
@@ -202,27 +244,40 @@ public final class ScanImportBenchmark {
         }
 
         @Override
-        public void close() { }
+        public void close() {}
     }
 
     private static long setUp(JdbcClient jdbc) {
         Instant now = Instant.now();
-        long org = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id LIMIT 1").query(Long.class).single();
+        long org = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id LIMIT 1")
+                .query(Long.class)
+                .single();
         jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, email, created_at) VALUES"
-                + " ('bench', 'x', 'Bench', 'bench@example.test', :now)").param("now", Timestamp.from(now)).update();
-        long person = jdbc.sql("SELECT id FROM app_user WHERE username = 'bench'").query(Long.class).single();
-        jdbc.sql("INSERT INTO role_grant (user_id, organization_id, role, granted_at) VALUES (:u, :o, 'SECURITY_OFFICER', :now)")
-                .param("u", person).param("o", org).param("now", Timestamp.from(now)).update();
+                        + " ('bench', 'x', 'Bench', 'bench@example.test', :now)")
+                .param("now", Timestamp.from(now))
+                .update();
+        long person = jdbc.sql("SELECT id FROM app_user WHERE username = 'bench'")
+                .query(Long.class)
+                .single();
+        jdbc.sql(
+                        "INSERT INTO role_grant (user_id, organization_id, role, granted_at) VALUES (:u, :o, 'SECURITY_OFFICER', :now)")
+                .param("u", person)
+                .param("o", org)
+                .param("now", Timestamp.from(now))
+                .update();
         jdbc.sql("""
                 INSERT INTO information_system (owner_organization_id, operator_organization_id, code, name, system_type,
-                    lifecycle_status, created_at, updated_at) VALUES (:o, :o, 'BENCH', 'Benchmark', 'INTERNAL', 'OPERATING', :now, :now)""")
-                .param("o", org).param("now", Timestamp.from(now)).update();
-        long system = jdbc.sql("SELECT id FROM information_system WHERE code = 'BENCH'").query(Long.class).single();
+                    lifecycle_status, created_at, updated_at) VALUES (:o, :o, 'BENCH', 'Benchmark', 'INTERNAL', 'OPERATING', :now, :now)""").param("o", org).param("now", Timestamp.from(now)).update();
+        long system = jdbc.sql("SELECT id FROM information_system WHERE code = 'BENCH'")
+                .query(Long.class)
+                .single();
         jdbc.sql("INSERT INTO system_party (system_id, organization_id, party_role) VALUES (:s, :o, 'OWNER')")
-                .param("s", system).param("o", org).update();
+                .param("s", system)
+                .param("o", org)
+                .update();
         PersonPrincipal principal = new BenchPrincipal(person);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
         return system;
     }
 
@@ -251,11 +306,13 @@ public final class ScanImportBenchmark {
                     w.write("<ReportItem port=\"443\" svc_name=\"www\" protocol=\"tcp\" severity=\"" + sev
                             + "\" pluginID=\"" + id + "\" pluginName=\"Vendor product multiple vulnerabilities (" + id
                             + ")\" pluginFamily=\"General\">\n<agent>unix</agent><fname>plugin_" + id
-                            + ".nasl</fname><risk_factor>" + new String[] {"None", "Low", "Medium", "High", "Critical"}[sev]
+                            + ".nasl</fname><risk_factor>"
+                            + new String[] {"None", "Low", "Medium", "High", "Critical"}[sev]
                             + "</risk_factor><synopsis>The remote service is affected by multiple vulnerabilities.</synopsis>\n"
                             + "<description>" + filler + filler + filler + "</description>\n"
                             + "<solution>Upgrade to the latest version provided by the vendor.</solution>\n"
-                            + "<see_also>https://vendor.example/advisories/" + id + "\nhttps://nvd.nist.gov/vuln/detail/CVE-2025-"
+                            + "<see_also>https://vendor.example/advisories/" + id
+                            + "\nhttps://nvd.nist.gov/vuln/detail/CVE-2025-"
                             + id + "</see_also>\n<cvss3_base_score>" + (sev * 2 + 1.5) + "</cvss3_base_score>"
                             + "<cvss3_vector>CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H</cvss3_vector>"
                             + "<cve>CVE-2025-" + id + "</cve><cwe>79</cwe>\n<plugin_output>Installed version : 1.2." + h
@@ -269,7 +326,8 @@ public final class ScanImportBenchmark {
     }
 
     private static void resetSchema(String url, String user, String password) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             s.execute("CREATE SCHEMA " + SCHEMA);
         }
@@ -330,5 +388,4 @@ public final class ScanImportBenchmark {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
     }
-
 }

@@ -34,12 +34,32 @@ class ComplianceAttentionTest extends IntegrationTest {
         // Approved three years ago and never assessed: the periodic assessment is long overdue.
         fixture.approve(systemId, department, 3, "nd85-2016", TODAY.minusYears(3));
         String sys = "/api/v1/compliance/systems/" + systemId;
-        String requirement = api.get(sys + "/plan").json().get("items").get(0).get("requirementId").asString();
-        assertThat(api.post(sys + "/plan/" + requirement + "/evidence", Map.of("title", "Chứng nhận",
-                "url", "https://vanban.example.test/cn", "validUntil", TODAY.plusDays(7).toString())).status())
+        String requirement = api.get(sys + "/plan")
+                .json()
+                .get("items")
+                .get(0)
+                .get("requirementId")
+                .asString();
+        assertThat(api.post(
+                                sys + "/plan/" + requirement + "/evidence",
+                                Map.of(
+                                        "title",
+                                        "Chứng nhận",
+                                        "url",
+                                        "https://vanban.example.test/cn",
+                                        "validUntil",
+                                        TODAY.plusDays(7).toString()))
+                        .status())
                 .isEqualTo(201);
-        assertThat(api.post(sys + "/tasks", Map.of("title", "Cập nhật phần mềm diệt mã độc",
-                "dueOn", TODAY.minusDays(2).toString())).status()).isEqualTo(201);
+        assertThat(api.post(
+                                sys + "/tasks",
+                                Map.of(
+                                        "title",
+                                        "Cập nhật phần mềm diệt mã độc",
+                                        "dueOn",
+                                        TODAY.minusDays(2).toString()))
+                        .status())
+                .isEqualTo(201);
 
         assertThat(HomePageReader.attention(http, leader))
                 .anyMatch(line -> line.contains(code) && line.contains("quá hạn kiểm tra, đánh giá định kỳ"))

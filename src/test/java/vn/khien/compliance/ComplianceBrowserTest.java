@@ -2,21 +2,21 @@ package vn.khien.compliance;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.khien.access.Role;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import com.microsoft.playwright.Download;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
-import org.assertj.core.api.Assertions;
 
 /**
  * In a real browser: an officer fills in part of a level-3 plan with evidence; the province leader sees the
@@ -43,7 +43,8 @@ class ComplianceBrowserTest extends IntegrationTest {
             Browser.signIn(leaderPage, leader.username(), TestData.PASSWORD);
             leaderPage.navigate("/compliance?organizationId=" + province.id());
             assertThat(leaderPage.locator("#subtree-share")).hasText("0%");
-            assertThat(leaderPage.locator("tr[data-system='" + system + "'] .system-share")).hasText("0%");
+            assertThat(leaderPage.locator("tr[data-system='" + system + "'] .system-share"))
+                    .hasText("0%");
 
             Page page = browser.newPage();
             Browser.signIn(page, officer.username(), TestData.PASSWORD);
@@ -64,7 +65,8 @@ class ComplianceBrowserTest extends IntegrationTest {
                 saved.locator("summary").click();
                 saved.locator(".evidence-form input[name=title]").fill("Quyết định ban hành " + (i + 1));
                 saved.locator(".evidence-form input[name=url]").fill("https://vanban.example.test/qd-" + (i + 1));
-                saved.locator(".evidence-form input[name=validUntil]").fill(LocalDate.now().plusDays(10).toString());
+                saved.locator(".evidence-form input[name=validUntil]")
+                        .fill(LocalDate.now().plusDays(10).toString());
                 saved.locator(".evidence-form button").click();
                 page.waitForLoadState();
                 Locator withEvidence = page.locator("tr[data-requirement='" + requirement + "']");
@@ -86,9 +88,11 @@ class ComplianceBrowserTest extends IntegrationTest {
             page.fill("#started-on", LocalDate.now().minusDays(20).toString());
             page.fill("#completed-on", LocalDate.now().minusDays(15).toString());
             String passing = rows.nth(0).getAttribute("data-requirement");
-            page.locator("tr[data-result='" + failing + "'] select.result-outcome").selectOption("FAIL");
+            page.locator("tr[data-result='" + failing + "'] select.result-outcome")
+                    .selectOption("FAIL");
             page.locator("tr[data-result='" + failing + "'] input.result-note").fill("Chưa có nhật ký truy cập");
-            page.locator("tr[data-result='" + passing + "'] select.result-outcome").selectOption("PASS");
+            page.locator("tr[data-result='" + passing + "'] select.result-outcome")
+                    .selectOption("PASS");
             page.fill("#remediation-owner", "Phòng Công nghệ thông tin");
             page.fill("#remediation-due", LocalDate.now().plusMonths(2).toString());
             page.click("#assessment-submit");
@@ -100,9 +104,11 @@ class ComplianceBrowserTest extends IntegrationTest {
             assertThat(page.locator("#assessments li[data-outcome=FAIL]")).containsText(failing);
             assertThat(page.locator("#assessments li[data-outcome=PASS]")).containsText(passing);
             // The rest of the plan is recorded as not assessed, not silently passed.
-            assertThat(page.locator("#assessments li[data-outcome=NOT_ASSESSED]")).hasCount(64);
-            assertThat(page.locator("#next-due")).hasText(DateTimeFormatter.ofPattern("dd/MM/yyyy")
-                    .format(LocalDate.now().minusDays(15).plusYears(1)));
+            assertThat(page.locator("#assessments li[data-outcome=NOT_ASSESSED]"))
+                    .hasCount(64);
+            assertThat(page.locator("#next-due"))
+                    .hasText(DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                            .format(LocalDate.now().minusDays(15).plusYears(1)));
             Browser.screenshot(page, "compliance-plan");
 
             leaderPage.navigate("/compliance");
@@ -110,8 +116,10 @@ class ComplianceBrowserTest extends IntegrationTest {
             leaderPage.click("#org-filter button");
             leaderPage.waitForLoadState();
             assertThat(leaderPage.locator("#subtree-name")).hasText("Tỉnh Lào Cai thử nghiệm");
-            assertThat(leaderPage.locator("tr[data-system='" + system + "'] .system-share")).hasText("3%");
-            assertThat(leaderPage.locator("tr[data-system='" + other + "'] .system-share")).hasText("0%");
+            assertThat(leaderPage.locator("tr[data-system='" + system + "'] .system-share"))
+                    .hasText("3%");
+            assertThat(leaderPage.locator("tr[data-system='" + other + "'] .system-share"))
+                    .hasText("0%");
             // 2 of 132 requirements across the province.
             assertThat(leaderPage.locator("#subtree-share")).hasText("2%");
             assertThat(leaderPage.locator("#group-chart")).isVisible();
@@ -140,8 +148,9 @@ class ComplianceBrowserTest extends IntegrationTest {
             page.click("#catalogue-import button");
             page.waitForLoadState();
             assertThat(page.locator("#catalogues")).containsText("ORG-" + province.code());
-            Download download = page.waitForDownload(() -> page.locator(
-                    "#catalogues tr:has-text('ORG-" + province.code() + "') a").click());
+            Download download =
+                    page.waitForDownload(() -> page.locator("#catalogues tr:has-text('ORG-" + province.code() + "') a")
+                            .click());
             String exported = Files.readString(download.path());
             Assertions.assertThat(exported).contains("ORG." + province.code() + ".USB");
         } finally {

@@ -82,19 +82,52 @@ public class ComplianceIsolationTest extends IntegrationTest {
 
         long system = ComplianceFixture.createSystem(b, data, unitB, "Hệ thống của B");
         fixture.approve(system, unitB, 3, "nd85-2016", LocalDate.of(2025, 6, 1));
-        String req = b.get("/api/v1/compliance/systems/" + system + "/plan").json().get("items").get(0)
-                .get("requirementId").asText();
+        String req = b.get("/api/v1/compliance/systems/" + system + "/plan")
+                .json()
+                .get("items")
+                .get(0)
+                .get("requirementId")
+                .asText();
         String sys = "/api/v1/compliance/systems/" + system;
-        long evidence = b.post(sys + "/plan/" + req + "/evidence", Map.of("title", "Bí mật của B", "fileName", "b.pdf",
-                "content", Base64.getEncoder().encodeToString("B".getBytes()))).json().get("id").asLong();
-        long task = b.post(sys + "/tasks", Map.of("title", "Việc của B", "dueOn", "2027-01-01")).json().get("id").asLong();
-        Http.Response assessed = b.post(sys + "/assessments", Map.of("kind", "PERIODIC", "assessorKind",
-                "LICENSED_ORGANISATION", "assessorName", "Công ty X", "scopes", List.of("COMPLIANCE"),
-                "startedOn", "2026-01-01", "completedOn", "2026-01-05", "reportFileName", "bc.pdf",
-                "reportContent", Base64.getEncoder().encodeToString("R".getBytes())));
+        long evidence = b.post(
+                        sys + "/plan/" + req + "/evidence",
+                        Map.of(
+                                "title",
+                                "Bí mật của B",
+                                "fileName",
+                                "b.pdf",
+                                "content",
+                                Base64.getEncoder().encodeToString("B".getBytes())))
+                .json()
+                .get("id")
+                .asLong();
+        long task = b.post(sys + "/tasks", Map.of("title", "Việc của B", "dueOn", "2027-01-01"))
+                .json()
+                .get("id")
+                .asLong();
+        Http.Response assessed = b.post(
+                sys + "/assessments",
+                Map.of(
+                        "kind",
+                        "PERIODIC",
+                        "assessorKind",
+                        "LICENSED_ORGANISATION",
+                        "assessorName",
+                        "Công ty X",
+                        "scopes",
+                        List.of("COMPLIANCE"),
+                        "startedOn",
+                        "2026-01-01",
+                        "completedOn",
+                        "2026-01-05",
+                        "reportFileName",
+                        "bc.pdf",
+                        "reportContent",
+                        Base64.getEncoder().encodeToString("R".getBytes())));
         assertThat(assessed.status()).as(assessed.body()).isEqualTo(201);
         long assessment = assessed.json().get("id").asLong();
-        Http.Response layer = ComplianceFixture.postYaml(http.base(), ADMIN_TOKEN, ComplianceFixture.orgLayer(unitB.code()));
+        Http.Response layer =
+                ComplianceFixture.postYaml(http.base(), ADMIN_TOKEN, ComplianceFixture.orgLayer(unitB.code()));
         assertThat(layer.status()).as(layer.body()).isEqualTo(201);
         long layerId = layer.json().get("id").asLong();
 
@@ -103,18 +136,25 @@ public class ComplianceIsolationTest extends IntegrationTest {
         api.put("GET plan", a.get(sys + "/plan"));
         api.put("GET history", a.get(sys + "/plan/history"));
         api.put("PUT item", a.send("PUT", sys + "/plan/" + req, Map.of("status", "MET")));
-        api.put("POST evidence", a.post(sys + "/plan/" + req + "/evidence", Map.of("title", "x", "url", "https://x.test")));
+        api.put(
+                "POST evidence",
+                a.post(sys + "/plan/" + req + "/evidence", Map.of("title", "x", "url", "https://x.test")));
         api.put("GET evidence", a.get(sys + "/evidence/" + evidence));
         api.put("POST task", a.post(sys + "/tasks", Map.of("title", "x", "dueOn", "2027-01-01")));
         api.put("POST gap tasks", a.post(sys + "/tasks/from-gaps", Map.of("dueOn", "2027-01-01")));
         api.put("POST task done", a.post(sys + "/tasks/" + task + "/done", ""));
-        api.put("PUT regulation", a.send("PUT", sys + "/regulation", Map.of("title", "x", "decisionNumber", "1",
-                "issuedOn", "2026-01-01")));
+        api.put(
+                "PUT regulation",
+                a.send(
+                        "PUT",
+                        sys + "/regulation",
+                        Map.of("title", "x", "decisionNumber", "1", "issuedOn", "2026-01-01")));
         api.put("PUT risk", a.send("PUT", sys + "/risk", Map.of("rating", "HIGH", "assessedOn", "2026-01-01")));
         api.put("POST supersede evidence", a.post(sys + "/evidence/" + evidence + "/supersede", Map.of("reason", "x")));
         api.put("DELETE evidence", a.send("DELETE", sys + "/evidence/" + evidence + "?reason=x", null));
-        api.put("PUT task", a.send("PUT", sys + "/tasks/" + task, Map.of("title", "x", "dueOn", "2027-01-01",
-                "status", "DONE")));
+        api.put(
+                "PUT task",
+                a.send("PUT", sys + "/tasks/" + task, Map.of("title", "x", "dueOn", "2027-01-01", "status", "DONE")));
         api.put("DELETE task", a.send("DELETE", sys + "/tasks/" + task, null));
         api.put("GET roadmap", a.get(sys + "/roadmap"));
         api.put("GET assessments", a.get(sys + "/assessments"));
@@ -133,19 +173,37 @@ public class ComplianceIsolationTest extends IntegrationTest {
 
         JsonNode catalogues = a.get("/api/v1/compliance/catalogues").json();
         catalogues.forEach(c -> assertThat(c.get("id").asLong()).isNotEqualTo(layerId));
-        Http.Response foreignLayer = ComplianceFixture.postYaml(http.base(), officerA.token(),
+        Http.Response foreignLayer = ComplianceFixture.postYaml(
+                http.base(),
+                officerA.token(),
                 ComplianceFixture.orgLayer(unitB.code()).replace("2026.1", "2026.2"));
-        Http.Response unknownLayer = ComplianceFixture.postYaml(http.base(), officerA.token(),
+        Http.Response unknownLayer = ComplianceFixture.postYaml(
+                http.base(),
+                officerA.token(),
                 ComplianceFixture.orgLayer("KHONG-CO").replace("2026.1", "2026.2"));
         assertThat(foreignLayer.status()).isEqualTo(422);
-        assertThat(foreignLayer.json().get("errors").get(0).get("message").asText().replace(unitB.code(), "?"))
-                .isEqualTo(unknownLayer.json().get("errors").get(0).get("message").asText().replace("KHONG-CO", "?"));
+        assertThat(foreignLayer
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("message")
+                        .asText()
+                        .replace(unitB.code(), "?"))
+                .isEqualTo(unknownLayer
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("message")
+                        .asText()
+                        .replace("KHONG-CO", "?"));
         // A's own province view leaves B's system out.
-        JsonNode aSummary = a.get("/api/v1/compliance/organizations/" + unitA.id() + "/summary").json();
+        JsonNode aSummary = a.get("/api/v1/compliance/organizations/" + unitA.id() + "/summary")
+                .json();
         assertThat(aSummary.get("systems").size()).isZero();
 
         Http.Session session = http.session();
-        assertThat(session.login(officerA.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        assertThat(session.login(officerA.username(), TestData.PASSWORD).status())
+                .isEqualTo(302);
         session.get("/compliance");
         String page = "/compliance/systems/" + system;
         Map<String, Http.Response> pages = new LinkedHashMap<>();
@@ -159,25 +217,47 @@ public class ComplianceIsolationTest extends IntegrationTest {
         pages.put("GET overview of B", session.get("/compliance?organizationId=" + unitB.id()));
         session.get("/compliance");
         pages.put("POST item", session.postForm(page + "/items/" + req, Map.of("status", "MET")));
-        pages.put("POST evidence form", session.postForm(page + "/items/" + req + "/evidence",
-                Map.of("title", "x", "url", "https://x.test")));
-        pages.put("POST regulation", session.postForm(page + "/regulation", Map.of("title", "x",
-                "decisionNumber", "1", "issuedOn", "2026-01-01")));
+        pages.put(
+                "POST evidence form",
+                session.postForm(page + "/items/" + req + "/evidence", Map.of("title", "x", "url", "https://x.test")));
+        pages.put(
+                "POST regulation",
+                session.postForm(
+                        page + "/regulation", Map.of("title", "x", "decisionNumber", "1", "issuedOn", "2026-01-01")));
         pages.put("POST task form", session.postForm(page + "/tasks", Map.of("title", "x", "dueOn", "2027-01-01")));
         pages.put("POST gap tasks form", session.postForm(page + "/tasks/from-gaps", Map.of("dueOn", "2027-01-01")));
         pages.put("POST task done form", session.postForm(page + "/tasks/" + task + "/done", Map.of()));
-        pages.put("POST assessment form", session.postForm(page + "/assessments", Map.of("kind", "AD_HOC",
-                "assessorKind", "LICENSED_ORGANISATION", "assessorName", "x", "scopes", "COMPLIANCE",
-                "startedOn", "2026-01-01", "completedOn", "2026-01-02")));
-        pages.put("POST supersede form", session.postForm(page + "/evidence/" + evidence + "/supersede",
-                Map.of("reason", "x")));
-        pages.put("POST delete evidence form", session.postForm(page + "/evidence/" + evidence + "/delete",
-                Map.of("reason", "x")));
-        pages.put("POST task edit form", session.postForm(page + "/tasks/" + task, Map.of("title", "x",
-                "dueOn", "2027-01-01", "status", "DONE")));
+        pages.put(
+                "POST assessment form",
+                session.postForm(
+                        page + "/assessments",
+                        Map.of(
+                                "kind",
+                                "AD_HOC",
+                                "assessorKind",
+                                "LICENSED_ORGANISATION",
+                                "assessorName",
+                                "x",
+                                "scopes",
+                                "COMPLIANCE",
+                                "startedOn",
+                                "2026-01-01",
+                                "completedOn",
+                                "2026-01-02")));
+        pages.put(
+                "POST supersede form",
+                session.postForm(page + "/evidence/" + evidence + "/supersede", Map.of("reason", "x")));
+        pages.put(
+                "POST delete evidence form",
+                session.postForm(page + "/evidence/" + evidence + "/delete", Map.of("reason", "x")));
+        pages.put(
+                "POST task edit form",
+                session.postForm(
+                        page + "/tasks/" + task, Map.of("title", "x", "dueOn", "2027-01-01", "status", "DONE")));
         pages.put("POST task delete form", session.postForm(page + "/tasks/" + task + "/delete", Map.of()));
-        pages.put("POST risk form", session.postForm(page + "/risk", Map.of("rating", "HIGH",
-                "assessedOn", "2026-01-01")));
+        pages.put(
+                "POST risk form",
+                session.postForm(page + "/risk", Map.of("rating", "HIGH", "assessedOn", "2026-01-01")));
         pages.forEach((what, r) -> {
             assertThat(r.status()).as(what).isEqualTo(404);
             assertThat(r.body()).as(what).doesNotContain("Hệ thống của B").doesNotContain(unitB.code());
@@ -191,8 +271,20 @@ public class ComplianceIsolationTest extends IntegrationTest {
         assertThat(untouched.get("tasks").size()).isEqualTo(1);
         assertThat(untouched.get("tasks").get(0).get("done").asBoolean()).isFalse();
         assertThat(untouched.get("tasks").get(0).get("title").asText()).isEqualTo("Việc của B");
-        assertThat(untouched.get("items").get(0).get("evidence").get(0).get("state").asText()).isEqualTo("ACTIVE");
+        assertThat(untouched
+                        .get("items")
+                        .get(0)
+                        .get("evidence")
+                        .get(0)
+                        .get("state")
+                        .asText())
+                .isEqualTo("ACTIVE");
         assertThat(b.get(sys + "/assessments").json().size()).isEqualTo(1);
-        assertThat(b.get(sys + "/summary").json().get("assessment").get("riskRated").asBoolean()).isFalse();
+        assertThat(b.get(sys + "/summary")
+                        .json()
+                        .get("assessment")
+                        .get("riskRated")
+                        .asBoolean())
+                .isFalse();
     }
 }

@@ -46,27 +46,48 @@ class Form08ExportTest extends IntegrationTest {
         fixture.approve(untouched, department, 3, "nd85-2016", TODAY.minusMonths(6));
         String sys = "/api/v1/compliance/systems/" + started;
 
-        assertThat(api.send("PUT", sys + "/regulation", Map.of("title", "Quy chế bảo đảm an toàn thông tin",
-                "decisionNumber", "12/QĐ-SNV", "issuedOn", "2026-03-02", "issuedBy", "Sở Nội vụ")).status()).isEqualTo(200);
+        assertThat(api.send(
+                                "PUT",
+                                sys + "/regulation",
+                                Map.of(
+                                        "title",
+                                        "Quy chế bảo đảm an toàn thông tin",
+                                        "decisionNumber",
+                                        "12/QĐ-SNV",
+                                        "issuedOn",
+                                        "2026-03-02",
+                                        "issuedBy",
+                                        "Sở Nội vụ"))
+                        .status())
+                .isEqualTo(200);
         JsonNode items = api.get(sys + "/plan").json().get("items");
         String met = items.get(0).get("requirementId").asText();
         String planned = items.get(1).get("requirementId").asText();
-        assertThat(api.send("PUT", sys + "/plan/" + met, Map.of("status", "MET", "howMet", "Đã ban hành")).status())
+        assertThat(api.send("PUT", sys + "/plan/" + met, Map.of("status", "MET", "howMet", "Đã ban hành"))
+                        .status())
                 .isEqualTo(200);
         LocalDate target = TODAY.plusMonths(4);
-        assertThat(api.send("PUT", sys + "/plan/" + planned, Map.of("status", "PLANNED",
-                "targetDate", target.toString())).status()).isEqualTo(200);
+        assertThat(api.send(
+                                "PUT",
+                                sys + "/plan/" + planned,
+                                Map.of("status", "PLANNED", "targetDate", target.toString()))
+                        .status())
+                .isEqualTo(200);
         LocalDate taskDue = TODAY.plusMonths(7);
-        assertThat(api.post(sys + "/tasks", Map.of("title", "Mua tường lửa", "dueOn", taskDue.toString())).status())
+        assertThat(api.post(sys + "/tasks", Map.of("title", "Mua tường lửa", "dueOn", taskDue.toString()))
+                        .status())
                 .isEqualTo(201);
         for (String kind : List.of("BEFORE_GO_LIVE", "PERIODIC", "AD_HOC")) {
-            Map<String, Object> a = new HashMap<>(AssessmentTest.assessment("LICENSED_ORGANISATION",
-                    TODAY.minusMonths(1), List.of()));
+            Map<String, Object> a =
+                    new HashMap<>(AssessmentTest.assessment("LICENSED_ORGANISATION", TODAY.minusMonths(1), List.of()));
             a.put("kind", kind);
             assertThat(api.post(sys + "/assessments", a).status()).isEqualTo(201);
         }
 
-        byte[] xlsx = ComplianceFixture.pageBytes(http.base(), officer.username(), TestData.PASSWORD,
+        byte[] xlsx = ComplianceFixture.pageBytes(
+                http.base(),
+                officer.username(),
+                TestData.PASSWORD,
                 "/systems/export.xlsx?organizationId=" + department.id());
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = wb.getSheetAt(0);

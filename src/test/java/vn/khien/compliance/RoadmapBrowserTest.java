@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import vn.khien.support.Browser;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import org.assertj.core.api.Assertions;
 
 /** The roadmap by month: planned requirements and open tasks, overdue ones highlighted, drawn as a chart. */
 class RoadmapBrowserTest extends IntegrationTest {
@@ -37,15 +37,22 @@ class RoadmapBrowserTest extends IntegrationTest {
         JsonNode items = api.get(sys + "/plan").json().get("items");
         String planned = items.get(0).get("requirementId").asText();
         LocalDate nextMonth = TODAY.plusMonths(1);
-        assertThat200(api.send("PUT", sys + "/plan/" + planned, Map.of("status", "PLANNED",
-                "targetDate", nextMonth.toString(), "owner", "Phòng CNTT")));
-        assertThat200(api.post(sys + "/tasks", Map.of("title", "Vá lỗ hổng máy chủ", "dueOn",
-                TODAY.minusDays(3).toString())));
+        assertThat200(api.send(
+                "PUT",
+                sys + "/plan/" + planned,
+                Map.of("status", "PLANNED", "targetDate", nextMonth.toString(), "owner", "Phòng CNTT")));
+        assertThat200(api.post(
+                sys + "/tasks",
+                Map.of(
+                        "title",
+                        "Vá lỗ hổng máy chủ",
+                        "dueOn",
+                        TODAY.minusDays(3).toString())));
         assertThat200(api.post(sys + "/tasks", Map.of("title", "Triển khai WAF", "dueOn", nextMonth.toString())));
 
         JsonNode roadmap = api.get(sys + "/roadmap").json();
-        Assertions.assertThat(roadmap.get("months").size()).isEqualTo(
-                YearMonth.from(TODAY.minusDays(3)).equals(YearMonth.from(nextMonth)) ? 1 : 2);
+        Assertions.assertThat(roadmap.get("months").size())
+                .isEqualTo(YearMonth.from(TODAY.minusDays(3)).equals(YearMonth.from(nextMonth)) ? 1 : 2);
 
         try (Browser browser = Browser.open(http.base())) {
             Page page = browser.newPage();
@@ -57,8 +64,10 @@ class RoadmapBrowserTest extends IntegrationTest {
             assertThat(page.locator(".roadmap-entry.overdue")).hasCount(1);
             assertThat(page.locator(".roadmap-entry.overdue")).containsText("Vá lỗ hổng máy chủ");
             String month = YearMonth.from(nextMonth).toString();
-            assertThat(page.locator(".roadmap-month[data-month='" + month + "'] .roadmap-entry")).hasCount(2);
-            assertThat(page.locator(".roadmap-month[data-month='" + month + "'] [data-kind=planned]")).containsText(planned);
+            assertThat(page.locator(".roadmap-month[data-month='" + month + "'] .roadmap-entry"))
+                    .hasCount(2);
+            assertThat(page.locator(".roadmap-month[data-month='" + month + "'] [data-kind=planned]"))
+                    .containsText(planned);
             assertThat(page.locator("#roadmap-chart")).isVisible();
             page.waitForFunction("() => document.getElementById('roadmap-chart').roadmapChart !== undefined");
             Object overdueSeries = page.evaluate(

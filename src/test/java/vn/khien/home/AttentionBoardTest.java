@@ -18,8 +18,10 @@ class AttentionBoardTest {
         AttentionSource busy = new AttentionSource() {
             @Override
             public List<AttentionItem> itemsFor(long personId) {
-                return IntStream.range(0, 8).mapToObj(i -> AttentionItem.of(i == 7 ? Severity.CRITICAL : Severity.INFO,
-                        "busy." + i, "/busy/" + i)).toList();
+                return IntStream.range(0, 8)
+                        .mapToObj(i ->
+                                AttentionItem.of(i == 7 ? Severity.CRITICAL : Severity.INFO, "busy." + i, "/busy/" + i))
+                        .toList();
             }
 
             @Override
@@ -36,7 +38,8 @@ class AttentionBoardTest {
         beans.addBean("busy", busy);
         beans.addBean("broken", broken);
 
-        List<AttentionBoard.Group> groups = new AttentionBoard(beans.getBeanProvider(AttentionSource.class)).groupsFor(1);
+        List<AttentionBoard.Group> groups =
+                new AttentionBoard(beans.getBeanProvider(AttentionSource.class)).groupsFor(1);
 
         assertThat(groups).hasSize(2);
         assertThat(groups.get(0).items()).hasSize(AttentionBoard.PER_SOURCE);

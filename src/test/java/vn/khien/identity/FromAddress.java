@@ -41,9 +41,11 @@ record FromAddress(String address, int port) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
-                    + "Accept: application/json\r\nAccept-Language: vi\r\nContent-Length: " + json.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(
+                    ("POST " + path + " HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+                                    + "Accept: application/json\r\nAccept-Language: vi\r\nContent-Length: "
+                                    + json.length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             out.write(json);
             out.flush();
             InputStream in = socket.getInputStream();
@@ -55,7 +57,9 @@ record FromAddress(String address, int port) {
             Map<String, String> headers = new HashMap<>();
             for (int i = 1; i < head.length; i++) {
                 int colon = head[i].indexOf(':');
-                headers.put(head[i].substring(0, colon).trim().toLowerCase(), head[i].substring(colon + 1).trim());
+                headers.put(
+                        head[i].substring(0, colon).trim().toLowerCase(),
+                        head[i].substring(colon + 1).trim());
             }
             return new Reply(Integer.parseInt(head[0].split(" ")[1]), headers, text.substring(end + 4));
         } catch (IOException e) {

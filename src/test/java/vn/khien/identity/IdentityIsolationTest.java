@@ -2,6 +2,7 @@ package vn.khien.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
@@ -12,7 +13,6 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.util.List;
 
 /**
  * Identity, access and audit endpoints that had no dedicated cross-subtree case: the security events of unit B never
@@ -21,9 +21,7 @@ import java.util.List;
 public class IdentityIsolationTest extends IntegrationTest {
 
     public static final Set<String> COVERED = Set.of(
-            "GET /api/v1/security-events",
-            "POST /api/v1/audit/checkpoints",
-            "POST /api/v1/audit/checkpoints/verify");
+            "GET /api/v1/security-events", "POST /api/v1/audit/checkpoints", "POST /api/v1/audit/checkpoints/verify");
 
     TestData.Org unitA;
     TestData.Org unitB;
@@ -55,9 +53,11 @@ public class IdentityIsolationTest extends IntegrationTest {
     void securityEventsOfAnotherSubtreeStayHidden() {
         Http.Response asAdminA = http.api(adminA.token()).get("/api/v1/security-events?size=500");
         assertThat(asAdminA.status()).isEqualTo(200);
-        assertThat(usernames(asAdminA.json().get("events"))).contains(personA.username())
+        assertThat(usernames(asAdminA.json().get("events")))
+                .contains(personA.username())
                 .doesNotContain(personB.username(), ghost);
-        assertThat(labels(asAdminA.json().get("delays"))).anyMatch(l -> l.startsWith(personA.username()))
+        assertThat(labels(asAdminA.json().get("delays")))
+                .anyMatch(l -> l.startsWith(personA.username()))
                 .noneMatch(l -> l.startsWith(personB.username()) || l.startsWith(ghost));
         assertThat(asAdminA.body()).doesNotContain(personB.username()).doesNotContain("Đơn vị B");
 
@@ -81,14 +81,19 @@ public class IdentityIsolationTest extends IntegrationTest {
             Http.Response verify = api.post("/api/v1/audit/checkpoints/verify", "");
             assertThat(verify.status()).as(p.username()).isEqualTo(403);
         }
-        assertThat(admin().post("/api/v1/audit/checkpoints/verify", "").status()).isEqualTo(200);
+        assertThat(admin().post("/api/v1/audit/checkpoints/verify", "").status())
+                .isEqualTo(200);
     }
 
     private static List<String> usernames(JsonNode events) {
-        return StreamSupport.stream(events.spliterator(), false).map(e -> e.get("username").asText()).toList();
+        return StreamSupport.stream(events.spliterator(), false)
+                .map(e -> e.get("username").asText())
+                .toList();
     }
 
     private static List<String> labels(JsonNode delays) {
-        return StreamSupport.stream(delays.spliterator(), false).map(e -> e.get("label").asText()).toList();
+        return StreamSupport.stream(delays.spliterator(), false)
+                .map(e -> e.get("label").asText())
+                .toList();
     }
 }

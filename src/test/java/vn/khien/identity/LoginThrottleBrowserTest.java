@@ -3,12 +3,12 @@ package vn.khien.identity;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import org.assertj.core.api.Assertions;
 
 /**
  * In a real browser: after repeated wrong passwords the sign-in page says, in Vietnamese, how long to wait (and never
@@ -54,7 +54,8 @@ class LoginThrottleBrowserTest extends IntegrationTest {
             adminPage.waitForURL(url -> url.endsWith("/security-events"));
             assertThat(adminPage.locator("#security-delays")).containsText(victim.username());
             assertThat(adminPage.locator("#security-delays")).containsText("Sở thử đăng nhập");
-            assertThat(adminPage.locator("#security-events [data-action=SIGN_IN_THROTTLED]")).hasCount(1);
+            assertThat(adminPage.locator("#security-events [data-action=SIGN_IN_THROTTLED]"))
+                    .hasCount(1);
             assertThat(adminPage.locator("#security-events")).containsText(victim.username());
             assertThat(adminPage.locator("body")).not().containsText(ghost);
             Browser.screenshot(adminPage, "security-events-org-admin");
@@ -66,7 +67,9 @@ class LoginThrottleBrowserTest extends IntegrationTest {
             assertThat(otherPage.locator("body")).not().containsText(victim.username());
         }
         // The API agrees with the page.
-        Assertions.assertThat(http.api(admin.token()).get("/api/v1/security-events").body()).contains(victim.username());
+        Assertions.assertThat(
+                        http.api(admin.token()).get("/api/v1/security-events").body())
+                .contains(victim.username());
     }
 
     private static void failOnce(Page page, String name, String password) {
@@ -74,5 +77,4 @@ class LoginThrottleBrowserTest extends IntegrationTest {
         page.fill("#password", password);
         page.click("#login-submit");
     }
-
 }

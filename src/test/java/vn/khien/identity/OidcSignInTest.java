@@ -35,14 +35,17 @@ import vn.khien.support.TestData;
  * endpoints, RS256-signed ID tokens): the whole authorization-code flow, for a person who exists
  * in Khiên and for one who does not.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.security.oauth2.client.registration.agency.client-id=khien-client",
-        "spring.security.oauth2.client.registration.agency.client-secret=s3cret",
-        "spring.security.oauth2.client.registration.agency.client-name=IdP Bộ Demo",
-        "spring.security.oauth2.client.registration.agency.scope=openid,profile",
-        "spring.security.oauth2.client.registration.agency.authorization-grant-type=authorization_code",
-        "spring.security.oauth2.client.registration.agency.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
-        "spring.security.oauth2.client.provider.agency.user-name-attribute=preferred_username"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.security.oauth2.client.registration.agency.client-id=khien-client",
+            "spring.security.oauth2.client.registration.agency.client-secret=s3cret",
+            "spring.security.oauth2.client.registration.agency.client-name=IdP Bộ Demo",
+            "spring.security.oauth2.client.registration.agency.scope=openid,profile",
+            "spring.security.oauth2.client.registration.agency.authorization-grant-type=authorization_code",
+            "spring.security.oauth2.client.registration.agency.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+            "spring.security.oauth2.client.provider.agency.user-name-attribute=preferred_username"
+        })
 class OidcSignInTest extends IntegrationTest {
 
     static final FakeIdentityProvider IDP = FakeIdentityProvider.start();
@@ -69,8 +72,12 @@ class OidcSignInTest extends IntegrationTest {
         Http.Response home = browser.get("/");
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("Người thử " + p.username());
-        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE action = 'SIGN_IN' AND target_id = :id")
-                .param("id", String.valueOf(p.id())).query(Long.class).single()).isGreaterThanOrEqualTo(1);
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM audit_event WHERE action = 'SIGN_IN' AND target_id = :id")
+                        .param("id", String.valueOf(p.id()))
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -116,8 +123,8 @@ class OidcSignInTest extends IntegrationTest {
         static FakeIdentityProvider start() {
             try {
                 HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                FakeIdentityProvider idp = new FakeIdentityProvider(server,
-                        new RSAKeyGenerator(2048).keyID("test-key").generate());
+                FakeIdentityProvider idp = new FakeIdentityProvider(
+                        server, new RSAKeyGenerator(2048).keyID("test-key").generate());
                 server.createContext("/jwks", ex -> idp.reply(ex, new JWKSet(idp.key.toPublicJWK()).toString()));
                 server.createContext("/token", idp::token);
                 server.start();
@@ -130,14 +137,25 @@ class OidcSignInTest extends IntegrationTest {
         private void token(HttpExchange ex) throws IOException {
             try {
                 Date now = new Date();
-                JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(base).subject(nextLogin.get("username"))
-                        .audience("khien-client").issueTime(now).expirationTime(new Date(now.getTime() + 300_000))
-                        .claim("nonce", nextLogin.get("nonce")).claim("preferred_username", nextLogin.get("username"))
+                JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                        .issuer(base)
+                        .subject(nextLogin.get("username"))
+                        .audience("khien-client")
+                        .issueTime(now)
+                        .expirationTime(new Date(now.getTime() + 300_000))
+                        .claim("nonce", nextLogin.get("nonce"))
+                        .claim("preferred_username", nextLogin.get("username"))
                         .build();
-                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+                SignedJWT jwt = new SignedJWT(
+                        new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .keyID(key.getKeyID())
+                                .build(),
+                        claims);
                 jwt.sign(new RSASSASigner(key));
-                reply(ex, "{\"access_token\":\"at\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"openid profile\","
-                        + "\"id_token\":\"" + jwt.serialize() + "\"}");
+                reply(
+                        ex,
+                        "{\"access_token\":\"at\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"openid profile\","
+                                + "\"id_token\":\"" + jwt.serialize() + "\"}");
             } catch (Exception e) {
                 throw new IOException(e);
             }

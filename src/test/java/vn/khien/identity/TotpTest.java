@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class TotpTest {
     /** RFC 6238 appendix B, SHA-1 key "12345678901234567890": 94287082 at T=59 (last 6 digits). */
-    private static final String RFC_KEY = new Base32().encodeToString("12345678901234567890".getBytes()).replace("=", "");
+    private static final String RFC_KEY =
+            new Base32().encodeToString("12345678901234567890".getBytes()).replace("=", "");
 
     @Test
     void matchesTheRfc6238TestVectors() {

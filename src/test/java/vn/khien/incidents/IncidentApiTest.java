@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
@@ -24,7 +25,6 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.util.LinkedHashMap;
 
 /** The incident API end to end: intake, clocks with recipients, sharing in SQL, orders, reports, closing, STIX. */
 class IncidentApiTest extends IntegrationTest {
@@ -54,9 +54,14 @@ class IncidentApiTest extends IntegrationTest {
     }
 
     void designate(TestData.Org scope, String role, TestData.Org org) {
-        data.jdbc().sql("INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                        + " VALUES (:s, :r, :o, :now)")
-                .param("s", scope.id()).param("r", role).param("o", org.id()).param("now", Timestamp.from(Instant.now()))
+        data.jdbc()
+                .sql(
+                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
+                                + " VALUES (:s, :r, :o, :now)")
+                .param("s", scope.id())
+                .param("r", role)
+                .param("o", org.id())
+                .param("now", Timestamp.from(Instant.now()))
                 .update();
     }
 
@@ -66,7 +71,12 @@ class IncidentApiTest extends IntegrationTest {
         m.put("title", "Mã độc mã hoá dữ liệu HIS");
         m.put("description", "Máy chủ HIS bị mã hoá");
         m.put("category", "MALWARE");
-        m.put("detectedAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString());
+        m.put(
+                "detectedAt",
+                OffsetDateTime.now(ZoneOffset.ofHours(7))
+                        .minusHours(1)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
         m.put("beyondCapacity", true);
         if (ref != null) {
             m.put("externalRef", ref);
@@ -94,92 +104,174 @@ class IncidentApiTest extends IntegrationTest {
         d24.get("recipients").forEach(r -> recipients.add(r.asLong()));
         assertThat(recipients).containsExactly(hospital.id(), responseUnit.id(), national.id());
         assertThat(OffsetDateTime.parse(d24.get("dueAt").asString()).toInstant())
-                .isEqualTo(OffsetDateTime.parse((String) incident(null).get("detectedAt")).toInstant()
-                        .truncatedTo(ChronoUnit.HOURS).isAfter(Instant.EPOCH)
-                        ? OffsetDateTime.parse(body.get("detectedAt").asString()).plusHours(24).toInstant() : null);
+                .isEqualTo(
+                        OffsetDateTime.parse((String) incident(null).get("detectedAt"))
+                                        .toInstant()
+                                        .truncatedTo(ChronoUnit.HOURS)
+                                        .isAfter(Instant.EPOCH)
+                                ? OffsetDateTime.parse(body.get("detectedAt").asString())
+                                        .plusHours(24)
+                                        .toInstant()
+                                : null);
 
         // Idempotent on the external reference: the same case, 200.
         Http.Response again = http.api(officer.token()).post("/api/v1/incidents", incident(ref));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("id").asLong()).isEqualTo(id);
-        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM incident WHERE external_ref = :r").param("r", ref)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM incident WHERE external_ref = :r")
+                        .param("r", ref)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         // Not shared yet: the response unit and outsiders do not see it (404, enforced in SQL).
-        assertThat(http.api(responder.token()).get("/api/v1/incidents/" + id).status()).isEqualTo(404);
+        assertThat(http.api(responder.token()).get("/api/v1/incidents/" + id).status())
+                .isEqualTo(404);
         assertThat(http.api(responder.token()).get("/api/v1/incidents").body()).doesNotContain("\"id\":" + id + ",");
-        Http.Response shared = http.api(officer.token()).post("/api/v1/incidents/" + id + "/shares",
-                Map.of("target", "RESPONSE_UNIT"));
+        Http.Response shared = http.api(officer.token())
+                .post("/api/v1/incidents/" + id + "/shares", Map.of("target", "RESPONSE_UNIT"));
         assertThat(shared.status()).as(shared.body()).isEqualTo(200);
-        assertThat(http.api(responder.token()).get("/api/v1/incidents/" + id).status()).isEqualTo(200);
-        assertThat(http.api(outsider.token()).get("/api/v1/incidents/" + id).status()).isEqualTo(404);
-        assertThat(http.api(outsider.token()).post("/api/v1/incidents/" + id + "/verify", Map.of()).status()).isEqualTo(404);
+        assertThat(http.api(responder.token()).get("/api/v1/incidents/" + id).status())
+                .isEqualTo(200);
+        assertThat(http.api(outsider.token()).get("/api/v1/incidents/" + id).status())
+                .isEqualTo(404);
+        assertThat(http.api(outsider.token())
+                        .post("/api/v1/incidents/" + id + "/verify", Map.of())
+                        .status())
+                .isEqualTo(404);
 
         // The response unit orders, the hospital answers.
-        Http.Response order = http.api(responder.token()).post("/api/v1/incidents/" + id + "/orders", Map.of(
-                "targetOrganizationId", hospital.id(), "instruction", "Cô lập máy chủ HIS, gửi nhật ký tường lửa",
-                "dueAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusHours(4).toString()));
+        Http.Response order = http.api(responder.token())
+                .post(
+                        "/api/v1/incidents/" + id + "/orders",
+                        Map.of(
+                                "targetOrganizationId",
+                                hospital.id(),
+                                "instruction",
+                                "Cô lập máy chủ HIS, gửi nhật ký tường lửa",
+                                "dueAt",
+                                OffsetDateTime.now(ZoneOffset.ofHours(7))
+                                        .plusHours(4)
+                                        .toString()));
         assertThat(order.status()).as(order.body()).isEqualTo(201);
         long orderId = order.json().get("id").asLong();
-        assertThat(http.api(officer.token()).post("/api/v1/incidents/" + id + "/orders", Map.of(
-                "targetOrganizationId", hospital.id(), "instruction", "x",
-                "dueAt", OffsetDateTime.now().plusHours(4).toString())).status()).isEqualTo(403);
-        assertThat(http.api(responder.token()).post("/api/v1/incidents/" + id + "/orders/" + orderId + "/answer",
-                Map.of("answer", "tôi trả lời thay")).status()).isEqualTo(403);
-        Http.Response answered = http.api(officer.token()).post("/api/v1/incidents/" + id + "/orders/" + orderId + "/answer",
-                Map.of("answer", "Đã cô lập lúc 10:15, nhật ký gửi kèm"));
+        assertThat(http.api(officer.token())
+                        .post(
+                                "/api/v1/incidents/" + id + "/orders",
+                                Map.of(
+                                        "targetOrganizationId",
+                                        hospital.id(),
+                                        "instruction",
+                                        "x",
+                                        "dueAt",
+                                        OffsetDateTime.now().plusHours(4).toString()))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.api(responder.token())
+                        .post(
+                                "/api/v1/incidents/" + id + "/orders/" + orderId + "/answer",
+                                Map.of("answer", "tôi trả lời thay"))
+                        .status())
+                .isEqualTo(403);
+        Http.Response answered = http.api(officer.token())
+                .post(
+                        "/api/v1/incidents/" + id + "/orders/" + orderId + "/answer",
+                        Map.of("answer", "Đã cô lập lúc 10:15, nhật ký gửi kèm"));
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
         assertThat(answered.json().get("status").asString()).isEqualTo("ANSWERED");
 
         // Reports: the 24 h notice submitted now is on time and carries the [TBSC] subject.
-        Http.Response sent = http.api(officer.token()).post("/api/v1/incidents/" + id + "/reports", Map.of("kind", "INITIAL_24H"));
+        Http.Response sent =
+                http.api(officer.token()).post("/api/v1/incidents/" + id + "/reports", Map.of("kind", "INITIAL_24H"));
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         assertThat(sent.json().get("onTime").asBoolean()).isTrue();
         assertThat(sent.json().get("emailSubject").asString()).startsWith("[TBSC] ");
         String docText = docx(officer.token(), sent.json().get("document").asString());
-        assertThat(docText).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("THÔNG BÁO BAN ĐẦU TRONG 24 GIỜ").contains("Biểu mẫu 03")
-                .contains("Mã độc mã hoá dữ liệu HIS").contains("Kính gửi:").contains("Sở thử (ứng cứu)");
-        assertThat(http.api(officer.token()).post("/api/v1/incidents/" + id + "/reports", Map.of("kind", "FORM03_INITIAL"))
-                .status()).isEqualTo(422);
+        assertThat(docText)
+                .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+                .contains("THÔNG BÁO BAN ĐẦU TRONG 24 GIỜ")
+                .contains("Biểu mẫu 03")
+                .contains("Mã độc mã hoá dữ liệu HIS")
+                .contains("Kính gửi:")
+                .contains("Sở thử (ứng cứu)");
+        assertThat(http.api(officer.token())
+                        .post("/api/v1/incidents/" + id + "/reports", Map.of("kind", "FORM03_INITIAL"))
+                        .status())
+                .isEqualTo(422);
 
         // Workflow on the domain object; closing needs the closing report.
         for (String step : List.of("verify", "contain", "eradicate", "recover")) {
             Http.Response r = http.api(responder.token()).post("/api/v1/incidents/" + id + "/" + step, Map.of());
             assertThat(r.status()).as(step + " " + r.body()).isEqualTo(200);
         }
-        assertThat(http.api(officer.token()).post("/api/v1/incidents/" + id + "/verify", Map.of()).status()).isEqualTo(422);
+        assertThat(http.api(officer.token())
+                        .post("/api/v1/incidents/" + id + "/verify", Map.of())
+                        .status())
+                .isEqualTo(422);
         Http.Response early = http.api(officer.token()).post("/api/v1/incidents/" + id + "/close", Map.of());
         assertThat(early.status()).isEqualTo(422);
         assertThat(early.body()).contains("status");
-        assertThat(http.api(officer.token()).post("/api/v1/incidents/" + id + "/reports", Map.of("kind", "CLOSING"))
-                .status()).isEqualTo(201);
+        assertThat(http.api(officer.token())
+                        .post("/api/v1/incidents/" + id + "/reports", Map.of("kind", "CLOSING"))
+                        .status())
+                .isEqualTo(201);
         Http.Response closed = http.api(officer.token()).post("/api/v1/incidents/" + id + "/close", Map.of());
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
         assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
 
         // Every change is in the audit trail.
-        List<String> actions = data.jdbc().sql("SELECT action FROM audit_event WHERE target_type IN ('incident',"
-                        + " 'incident_report', 'incident_order') AND (target_id = :id OR target_id = :o OR details LIKE :like)")
-                .param("id", String.valueOf(id)).param("o", String.valueOf(orderId)).param("like", "%\"incidentId\":" + id + "%")
-                .query(String.class).list();
-        assertThat(actions).contains("incident.report", "incident.share", "incident.order.issue", "incident.order.answer",
-                "incident.verify", "incident.close");
-        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE action = 'incident.report.submit' AND organization_id = :o")
-                .param("o", hospital.id()).query(Long.class).single()).isEqualTo(2);
+        List<String> actions = data.jdbc()
+                .sql(
+                        "SELECT action FROM audit_event WHERE target_type IN ('incident',"
+                                + " 'incident_report', 'incident_order') AND (target_id = :id OR target_id = :o OR details LIKE :like)")
+                .param("id", String.valueOf(id))
+                .param("o", String.valueOf(orderId))
+                .param("like", "%\"incidentId\":" + id + "%")
+                .query(String.class)
+                .list();
+        assertThat(actions)
+                .contains(
+                        "incident.report",
+                        "incident.share",
+                        "incident.order.issue",
+                        "incident.order.answer",
+                        "incident.verify",
+                        "incident.close");
+        assertThat(data.jdbc()
+                        .sql(
+                                "SELECT COUNT(*) FROM audit_event WHERE action = 'incident.report.submit' AND organization_id = :o")
+                        .param("o", hospital.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
     void indicatorsAreValidatedNormalisedAndExportedAsStix() {
-        long id = http.api(officer.token()).post("/api/v1/incidents", incident(null)).json().get("id").asLong();
-        Http.Response url = http.api(officer.token()).post("/api/v1/incidents/" + id + "/indicators",
-                Map.of("kind", "URL", "value", "hxxp://Evil[.]Example.COM:80/login?x=1"));
+        long id = http.api(officer.token())
+                .post("/api/v1/incidents", incident(null))
+                .json()
+                .get("id")
+                .asLong();
+        Http.Response url = http.api(officer.token())
+                .post(
+                        "/api/v1/incidents/" + id + "/indicators",
+                        Map.of("kind", "URL", "value", "hxxp://Evil[.]Example.COM:80/login?x=1"));
         assertThat(url.status()).as(url.body()).isEqualTo(200);
         assertThat(url.json().get("value").asString()).isEqualTo("http://evil.example.com/login?x=1");
-        assertThat(http.api(officer.token()).post("/api/v1/incidents/" + id + "/indicators",
-                Map.of("kind", "SHA256", "value", "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855"))
-                .status()).isEqualTo(200);
-        Http.Response bad = http.api(officer.token()).post("/api/v1/incidents/" + id + "/indicators",
-                Map.of("kind", "IPV4", "value", "300.1.1.1"));
+        assertThat(http.api(officer.token())
+                        .post(
+                                "/api/v1/incidents/" + id + "/indicators",
+                                Map.of(
+                                        "kind",
+                                        "SHA256",
+                                        "value",
+                                        "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855"))
+                        .status())
+                .isEqualTo(200);
+        Http.Response bad = http.api(officer.token())
+                .post("/api/v1/incidents/" + id + "/indicators", Map.of("kind", "IPV4", "value", "300.1.1.1"));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.body()).contains("\"value\"");
         Http.Response stix = http.api(officer.token()).get("/api/v1/incidents/" + id + "/stix");
@@ -196,8 +288,10 @@ class IncidentApiTest extends IntegrationTest {
             }
         });
         assertThat(types).contains("identity", "indicator", "observed-data", "report", "url", "file");
-        assertThat(patterns).contains("[url:value = 'http://evil.example.com/login?x=1']",
-                "[file:hashes.'SHA-256' = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855']");
+        assertThat(patterns)
+                .contains(
+                        "[url:value = 'http://evil.example.com/login?x=1']",
+                        "[file:hashes.'SHA-256' = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855']");
         assertThat(bundle.toString()).contains(StixTlp.AMBER);
     }
 
@@ -211,7 +305,8 @@ class IncidentApiTest extends IntegrationTest {
         assertThat(r.body()).contains("category").contains("detectedAt");
         Map<String, Object> other = incident(null);
         other.put("organizationId", elsewhere.id());
-        assertThat(http.api(officer.token()).post("/api/v1/incidents", other).status()).isEqualTo(422);
+        assertThat(http.api(officer.token()).post("/api/v1/incidents", other).status())
+                .isEqualTo(422);
     }
 
     @Test
@@ -230,24 +325,34 @@ class IncidentApiTest extends IntegrationTest {
         assertThat(g.get("regimeChoice").asString()).contains("Platform choice");
 
         // Statistics per month (Việt Nam time), category and severity for the subtree.
-        Http.Response stats = http.api(officer.token()).get("/api/v1/organizations/" + hospital.id()
-                + "/incidents/statistics?from=2026-06-01&to=2026-07-31");
+        Http.Response stats = http.api(officer.token())
+                .get("/api/v1/organizations/" + hospital.id() + "/incidents/statistics?from=2026-06-01&to=2026-07-31");
         assertThat(stats.status()).as(stats.body()).isEqualTo(200);
         List<String> rows = new ArrayList<>();
-        stats.json().forEach(r -> rows.add(r.get("month").asString() + " " + r.get("category").asString() + " "
-                + r.get("severity").asString() + " " + r.get("count").asLong()));
+        stats.json()
+                .forEach(r -> rows.add(r.get("month").asString() + " "
+                        + r.get("category").asString() + " " + r.get("severity").asString() + " "
+                        + r.get("count").asLong()));
         assertThat(rows).containsExactly("2026-06 MALWARE HIGH 1", "2026-07 MALWARE HIGH 1");
-        assertThat(http.api(outsider.token()).get("/api/v1/organizations/" + hospital.id()
-                + "/incidents/statistics?from=2026-06-01&to=2026-07-31").status()).isEqualTo(404);
+        assertThat(http.api(outsider.token())
+                        .get("/api/v1/organizations/" + hospital.id()
+                                + "/incidents/statistics?from=2026-06-01&to=2026-07-31")
+                        .status())
+                .isEqualTo(404);
     }
 
     private String docx(String token, String path) {
         try {
-            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http.base() + path))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(http.base() + path))
+                                    .header("Authorization", "Bearer " + token)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             assertThat(r.statusCode()).isEqualTo(200);
             try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()));
-                 XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
+                    XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
                 return x.getText();
             }
         } catch (Exception e) {

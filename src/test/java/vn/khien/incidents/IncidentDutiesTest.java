@@ -37,18 +37,27 @@ class IncidentDutiesTest extends IntegrationTest {
         TestData.Org province = data.org(data.root(), "Tỉnh nghĩa vụ sự cố");
         TestData.Org hospital = data.org(province, "Bệnh viện nghĩa vụ sự cố");
         TestData.Org unit = data.org(province, "Sở ứng cứu nghĩa vụ");
-        data.jdbc().sql("INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                        + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
-                .param("s", province.id()).param("o", unit.id()).param("now", Timestamp.from(Instant.now())).update();
+        data.jdbc()
+                .sql(
+                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
+                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
+                .param("s", province.id())
+                .param("o", unit.id())
+                .param("now", Timestamp.from(Instant.now()))
+                .update();
         TestData.Person officer = data.person(hospital, Role.SECURITY_OFFICER);
         TestData.Person leader = data.person(province, Role.LEADER);
         Http.Api api = http.api(officer.token());
         long system = ComplianceFixture.createSystem(api, data, hospital, "HIS nghĩa vụ sự cố");
-        data.jdbc().sql("UPDATE information_system SET lifecycle_status = 'OPERATING' WHERE id = :id").param("id", system).update();
+        data.jdbc()
+                .sql("UPDATE information_system SET lifecycle_status = 'OPERATING' WHERE id = :id")
+                .param("id", system)
+                .update();
         fixture.approve(system, hospital, 3, "nd331-2026", LocalDate.now().minusMonths(1));
 
         assertThat(rule(leader, system, "R31").get("status").asString()).isEqualTo("MET");
-        OffsetDateTime detected = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime detected =
+                OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("organizationId", hospital.id());
         body.put("systemId", system);
@@ -62,7 +71,10 @@ class IncidentDutiesTest extends IntegrationTest {
         String due24h = null;
         for (JsonNode d : created.json().get("deadlines")) {
             if ("INITIAL_24H".equals(d.get("kind").asString())) {
-                due24h = OffsetDateTime.parse(d.get("dueAt").asString()).atZoneSameInstant(VN).toLocalDate().toString();
+                due24h = OffsetDateTime.parse(d.get("dueAt").asString())
+                        .atZoneSameInstant(VN)
+                        .toLocalDate()
+                        .toString();
             }
         }
         assertThat(due24h).isNotNull();
@@ -75,10 +87,15 @@ class IncidentDutiesTest extends IntegrationTest {
         assertThat(r30.get("dueOn").asString()).isEqualTo(LocalDate.now(VN).toString());
 
         // The 24 h report and the verification are the evidence; the clock is gone from the due date.
-        assertThat(api.post("/api/v1/incidents/" + incident + "/reports", Map.of("kind", "INITIAL_24H")).status()).isEqualTo(201);
-        assertThat(api.post("/api/v1/incidents/" + incident + "/verify", new HashMap<>()).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/incidents/" + incident + "/reports", Map.of("kind", "INITIAL_24H"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/v1/incidents/" + incident + "/verify", new HashMap<>())
+                        .status())
+                .isEqualTo(200);
         JsonNode after = rule(leader, system, "R31");
-        assertThat(after.get("lastMetOn").asString()).isEqualTo(LocalDate.now(VN).toString());
+        assertThat(after.get("lastMetOn").asString())
+                .isEqualTo(LocalDate.now(VN).toString());
         assertThat(after.get("evidence").get("kind").asString()).isEqualTo("incident-report");
         JsonNode ack = rule(leader, system, "R30");
         assertThat(ack.get("status").asString()).isEqualTo("MET");

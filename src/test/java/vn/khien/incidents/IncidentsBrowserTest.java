@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
@@ -21,8 +23,6 @@ import vn.khien.compliance.ComplianceFixture;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.time.format.DateTimeFormatter;
-import java.util.regex.Pattern;
 
 /**
  * In a real browser: a hospital officer reports an incident beyond capacity; the province's response unit sees it with
@@ -41,10 +41,17 @@ class IncidentsBrowserTest extends IntegrationTest {
         TestData.Org health = data.org(province, "Sở Y tế thử");
         TestData.Org hospital = data.org(health, "Bệnh viện Đa khoa thử");
         TestData.Org national = data.org(data.root(), "Trung tâm điều phối quốc gia thử");
-        for (Object[] d : new Object[][] {{"INCIDENT_RESPONSE_UNIT", unit}, {"NATIONAL_INCIDENT_COORDINATOR", national}}) {
-            data.jdbc().sql("INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                            + " VALUES (:s, :r, :o, :now)").param("s", province.id()).param("r", d[0])
-                    .param("o", ((TestData.Org) d[1]).id()).param("now", Timestamp.from(Instant.now())).update();
+        for (Object[] d :
+                new Object[][] {{"INCIDENT_RESPONSE_UNIT", unit}, {"NATIONAL_INCIDENT_COORDINATOR", national}}) {
+            data.jdbc()
+                    .sql(
+                            "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
+                                    + " VALUES (:s, :r, :o, :now)")
+                    .param("s", province.id())
+                    .param("r", d[0])
+                    .param("o", ((TestData.Org) d[1]).id())
+                    .param("now", Timestamp.from(Instant.now()))
+                    .update();
         }
         TestData.Person officer = data.person(hospital, Role.SECURITY_OFFICER);
         TestData.Person responder = data.person(unit, Role.INCIDENT_RESPONDER);
@@ -80,13 +87,17 @@ class IncidentsBrowserTest extends IntegrationTest {
             Page unitPage = browser.newPage();
             Browser.signIn(unitPage, responder.username(), TestData.PASSWORD);
             unitPage.navigate("/incidents");
-            unitPage.locator("#incidents a", new Page.LocatorOptions().setHasText("Mã độc mã hoá máy chủ HIS")).click();
+            unitPage.locator("#incidents a", new Page.LocatorOptions().setHasText("Mã độc mã hoá máy chủ HIS"))
+                    .click();
             unitPage.waitForLoadState();
             assertThat(unitPage.locator("#clock-INITIAL_24H .clock")).containsText("Còn 23 giờ");
             unitPage.selectOption("#order-target", String.valueOf(hospital.id()));
             unitPage.fill("#order-instruction", "Cô lập máy chủ HIS khỏi mạng, gửi nhật ký tường lửa 48 giờ gần nhất");
-            unitPage.fill("#order-due", LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusHours(4)
-                    .format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
+            unitPage.fill(
+                    "#order-due",
+                    LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh"))
+                            .plusHours(4)
+                            .format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
             unitPage.click("#order-submit");
             unitPage.waitForLoadState();
             assertThat(unitPage.locator("#incident-message")).isVisible();
@@ -106,12 +117,18 @@ class IncidentsBrowserTest extends IntegrationTest {
             page.waitForLoadState();
             assertThat(page.locator("#incident-reports")).containsText("Đúng hạn");
             assertThat(page.locator("#incident-reports")).containsText("[TBSC]");
-            assertThat(docx(page, "#docx-INITIAL_24H")).contains("Biểu mẫu 03").contains("Mã độc mã hoá máy chủ HIS")
+            assertThat(docx(page, "#docx-INITIAL_24H"))
+                    .contains("Biểu mẫu 03")
+                    .contains("Mã độc mã hoá máy chủ HIS")
                     .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 
             // Case work by the response unit, then closing needs the closing report.
-            String[][] steps = {{"verify", "Đã xác minh"}, {"contain", "Đã ngăn chặn"}, {"eradicate", "Đã loại bỏ"},
-                    {"recover", "Đã khôi phục"}};
+            String[][] steps = {
+                {"verify", "Đã xác minh"},
+                {"contain", "Đã ngăn chặn"},
+                {"eradicate", "Đã loại bỏ"},
+                {"recover", "Đã khôi phục"}
+            };
             for (String[] step : steps) {
                 unitPage.click("#step-" + step[0]);
                 assertThat(unitPage.locator("#incident-status")).hasText(step[1]);
@@ -123,7 +140,9 @@ class IncidentsBrowserTest extends IntegrationTest {
             assertThat(page.locator("#incident-error")).containsText("báo cáo kết thúc");
             page.click("#submit-CLOSING");
             page.waitForLoadState();
-            assertThat(docx(page, "#docx-CLOSING")).contains("BÁO CÁO KẾT THÚC XỬ LÝ SỰ CỐ").contains("Số, ngày báo cáo ban đầu");
+            assertThat(docx(page, "#docx-CLOSING"))
+                    .contains("BÁO CÁO KẾT THÚC XỬ LÝ SỰ CỐ")
+                    .contains("Số, ngày báo cáo ban đầu");
             page.click("#step-close");
             page.waitForLoadState();
             assertThat(page.locator("#incident-status")).hasText("Đã đóng");
@@ -146,18 +165,29 @@ class IncidentsBrowserTest extends IntegrationTest {
             assertThat(page.locator("#drill-duty")).containsText("Đã diễn tập thực chiến");
             page.click("#drill-tasks-link");
             page.waitForLoadState();
-            assertThat(page.locator("body")).containsText("[Diễn tập] Sao lưu ngoại tuyến chưa được kiểm tra khôi phục định kỳ");
+            assertThat(page.locator("body"))
+                    .containsText("[Diễn tập] Sao lưu ngoại tuyến chưa được kiểm tra khôi phục định kỳ");
         }
-        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM remediation_task WHERE system_id = :s AND title LIKE '[Diễn tập]%'")
-                .param("s", system).query(Long.class).single()).isEqualTo(1);
-        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE action IN ('drill.record', 'compliance.task.add')"
-                        + " AND organization_id = :o").param("o", hospital.id()).query(Long.class).single()).isEqualTo(2);
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM remediation_task WHERE system_id = :s AND title LIKE '[Diễn tập]%'")
+                        .param("s", system)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM audit_event WHERE action IN ('drill.record', 'compliance.task.add')"
+                                + " AND organization_id = :o")
+                        .param("o", hospital.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     private static String docx(Page page, String link) throws Exception {
         Download download = page.waitForDownload(() -> page.click(link));
-        try (InputStream in = Files.newInputStream(download.path()); XWPFDocument doc = new XWPFDocument(in);
-             XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
+        try (InputStream in = Files.newInputStream(download.path());
+                XWPFDocument doc = new XWPFDocument(in);
+                XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
             return x.getText();
         }
     }

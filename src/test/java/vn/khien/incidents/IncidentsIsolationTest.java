@@ -30,25 +30,48 @@ import vn.khien.support.TestData;
 public class IncidentsIsolationTest extends IntegrationTest {
 
     public static final Set<String> COVERED = Set.of(
-            "GET /api/v1/incidents", "GET /api/v1/incidents/{id}", "GET /api/v1/incidents/{id}/indicators",
-            "GET /api/v1/incidents/{id}/orders", "GET /api/v1/incidents/{id}/reports",
-            "GET /api/v1/incidents/{id}/reports/{reportId}.docx", "GET /api/v1/incidents/{id}/stix",
-            "GET /api/v1/incidents/{id}/timeline", "GET /api/v1/organizations/{organizationId}/incidents/statistics",
-            "GET /api/v1/systems/{id}/drills", "POST /api/v1/incidents", "POST /api/v1/incidents/{id}/indicators",
-            "POST /api/v1/incidents/{id}/orders", "POST /api/v1/incidents/{id}/orders/{orderId}/answer",
-            "POST /api/v1/incidents/{id}/reports", "POST /api/v1/incidents/{id}/severity",
-            "POST /api/v1/incidents/{id}/shares", "POST /api/v1/incidents/{id}/tasks",
+            "GET /api/v1/incidents",
+            "GET /api/v1/incidents/{id}",
+            "GET /api/v1/incidents/{id}/indicators",
+            "GET /api/v1/incidents/{id}/orders",
+            "GET /api/v1/incidents/{id}/reports",
+            "GET /api/v1/incidents/{id}/reports/{reportId}.docx",
+            "GET /api/v1/incidents/{id}/stix",
+            "GET /api/v1/incidents/{id}/timeline",
+            "GET /api/v1/organizations/{organizationId}/incidents/statistics",
+            "GET /api/v1/systems/{id}/drills",
+            "POST /api/v1/incidents",
+            "POST /api/v1/incidents/{id}/indicators",
+            "POST /api/v1/incidents/{id}/orders",
+            "POST /api/v1/incidents/{id}/orders/{orderId}/answer",
+            "POST /api/v1/incidents/{id}/reports",
+            "POST /api/v1/incidents/{id}/severity",
+            "POST /api/v1/incidents/{id}/shares",
+            "POST /api/v1/incidents/{id}/tasks",
             "POST /api/v1/incidents/{id}/{step:verify|reject|contain|eradicate|recover|close}",
             "POST /api/v1/systems/{id}/drills",
-            "GET /api/v1/systems/{id}/response-plans", "PUT /api/v1/systems/{id}/response-plans/draft",
+            "GET /api/v1/systems/{id}/response-plans",
+            "PUT /api/v1/systems/{id}/response-plans/draft",
             "POST /api/v1/systems/{id}/response-plans/{planId}/approve",
-            "GET /incidents/{id}", "GET /incidents/{id}/evidence/{evidenceId}", "GET /incidents/{id}/reports/{reportId}.docx",
-            "GET /public/incidents/{organizationId}/report", "GET /systems/{id}/drills", "POST /incidents/{id}/evidence",
-            "POST /incidents/{id}/indicators", "POST /incidents/{id}/orders", "POST /incidents/{id}/orders/{orderId}/answer",
-            "POST /incidents/{id}/reports", "POST /incidents/{id}/severity", "POST /incidents/{id}/share",
-            "POST /incidents/{id}/step/{step:verify|reject|contain|eradicate|recover|close}", "POST /incidents/{id}/tasks",
-            "POST /incidents/{id}/tasks/{taskId}/done", "POST /public/incidents/{organizationId}/report",
-            "POST /systems/{id}/drills", "GET /systems/{id}/response-plans", "POST /systems/{id}/response-plans/draft",
+            "GET /incidents/{id}",
+            "GET /incidents/{id}/evidence/{evidenceId}",
+            "GET /incidents/{id}/reports/{reportId}.docx",
+            "GET /public/incidents/{organizationId}/report",
+            "GET /systems/{id}/drills",
+            "POST /incidents/{id}/evidence",
+            "POST /incidents/{id}/indicators",
+            "POST /incidents/{id}/orders",
+            "POST /incidents/{id}/orders/{orderId}/answer",
+            "POST /incidents/{id}/reports",
+            "POST /incidents/{id}/severity",
+            "POST /incidents/{id}/share",
+            "POST /incidents/{id}/step/{step:verify|reject|contain|eradicate|recover|close}",
+            "POST /incidents/{id}/tasks",
+            "POST /incidents/{id}/tasks/{taskId}/done",
+            "POST /public/incidents/{organizationId}/report",
+            "POST /systems/{id}/drills",
+            "GET /systems/{id}/response-plans",
+            "POST /systems/{id}/response-plans/draft",
             "POST /systems/{id}/response-plans/{planId}/approve");
 
     static final String SECRET = "Sự cố bí mật của B";
@@ -72,9 +95,14 @@ public class IncidentsIsolationTest extends IntegrationTest {
         TestData.Org responseUnit = data.org(province, "Đơn vị ứng cứu tỉnh");
         unitA = data.org(province, "Đơn vị A sự cố");
         unitB = data.org(province, "Đơn vị B sự cố");
-        data.jdbc().sql("INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                        + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
-                .param("s", province.id()).param("o", responseUnit.id()).param("now", Timestamp.from(Instant.now())).update();
+        data.jdbc()
+                .sql(
+                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
+                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
+                .param("s", province.id())
+                .param("o", responseUnit.id())
+                .param("now", Timestamp.from(Instant.now()))
+                .update();
         officerA = data.person(unitA, Role.SECURITY_OFFICER);
         responderA = data.person(unitA, Role.INCIDENT_RESPONDER);
         data.grant(officerA.id(), unitA, Role.LEADER);
@@ -90,36 +118,79 @@ public class IncidentsIsolationTest extends IntegrationTest {
         incident.put("title", SECRET);
         incident.put("description", "Mô tả bí mật");
         incident.put("category", "MALWARE");
-        incident.put("detectedAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString());
+        incident.put(
+                "detectedAt",
+                OffsetDateTime.now(ZoneOffset.ofHours(7))
+                        .minusHours(1)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
         incident.put("beyondCapacity", true);
         Http.Response created = b.post("/api/v1/incidents", incident);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         incidentB = created.json().get("id").asLong();
         String i = "/api/v1/incidents/" + incidentB;
-        assertThat(b.post(i + "/indicators", Map.of("kind", "IPV4", "value", "203.0.113.66")).status()).isIn(200, 201);
-        Http.Response task = b.post(i + "/tasks", Map.of("title", "Nhiệm vụ bí mật", "dueOn", LocalDate.now().plusDays(3).toString()));
+        assertThat(b.post(i + "/indicators", Map.of("kind", "IPV4", "value", "203.0.113.66"))
+                        .status())
+                .isIn(200, 201);
+        Http.Response task = b.post(
+                i + "/tasks",
+                Map.of(
+                        "title",
+                        "Nhiệm vụ bí mật",
+                        "dueOn",
+                        LocalDate.now().plusDays(3).toString()));
         assertThat(task.status()).as(task.body()).isEqualTo(201);
         taskB = task.json().get("id").asLong();
-        Http.Response report = b.post(i + "/reports", Map.of("kind", created.json().get("deadlines").get(0).get("kind").asString()));
+        Http.Response report = b.post(
+                i + "/reports",
+                Map.of(
+                        "kind",
+                        created.json().get("deadlines").get(0).get("kind").asString()));
         assertThat(report.status()).as(report.body()).isEqualTo(201);
         reportB = report.json().get("id").asLong();
-        assertThat(b.post(i + "/shares", Map.of("target", "RESPONSE_UNIT")).status()).isEqualTo(200);
-        Http.Response order = http.api(responderR.token()).post(i + "/orders", Map.of("targetOrganizationId", unitB.id(),
-                "instruction", "Cô lập máy chủ", "dueAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusHours(4).toString()));
+        assertThat(b.post(i + "/shares", Map.of("target", "RESPONSE_UNIT")).status())
+                .isEqualTo(200);
+        Http.Response order = http.api(responderR.token())
+                .post(
+                        i + "/orders",
+                        Map.of(
+                                "targetOrganizationId",
+                                unitB.id(),
+                                "instruction",
+                                "Cô lập máy chủ",
+                                "dueAt",
+                                OffsetDateTime.now(ZoneOffset.ofHours(7))
+                                        .plusHours(4)
+                                        .toString()));
         assertThat(order.status()).as(order.body()).isEqualTo(201);
         orderB = order.json().get("id").asLong();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        data.jdbc().sql("INSERT INTO incident_evidence (incident_id, file_name, sha256, size_bytes, content, created_at)"
+        data.jdbc()
+                .sql("INSERT INTO incident_evidence (incident_id, file_name, sha256, size_bytes, content, created_at)"
                         + " VALUES (:i, 'bi-mat.txt', :sha, 1, :c, :now)")
-                .param("i", incidentB).param("sha", "0".repeat(64)).param("c", new byte[] {1})
-                .param("now", Timestamp.from(Instant.now())).update(keys, "id");
+                .param("i", incidentB)
+                .param("sha", "0".repeat(64))
+                .param("c", new byte[] {1})
+                .param("now", Timestamp.from(Instant.now()))
+                .update(keys, "id");
         evidenceB = keys.getKey().longValue();
-        Http.Response plan = b.send("PUT", "/api/v1/systems/" + systemB + "/response-plans/draft",
+        Http.Response plan = b.send(
+                "PUT",
+                "/api/v1/systems/" + systemB + "/response-plans/draft",
                 Map.of("sections", Map.of("scenarios", "Kịch bản bí mật")));
         assertThat(plan.status()).as(plan.body()).isEqualTo(200);
         planB = plan.json().get("id").asLong();
-        assertThat(b.post("/api/v1/systems/" + systemB + "/drills", Map.of("kind", "TABLE_TOP",
-                "heldOn", LocalDate.now().minusDays(1).toString(), "scenario", "Diễn tập bí mật")).status()).isEqualTo(201);
+        assertThat(b.post(
+                                "/api/v1/systems/" + systemB + "/drills",
+                                Map.of(
+                                        "kind",
+                                        "TABLE_TOP",
+                                        "heldOn",
+                                        LocalDate.now().minusDays(1).toString(),
+                                        "scenario",
+                                        "Diễn tập bí mật"))
+                        .status())
+                .isEqualTo(201);
     }
 
     Map<String, BiConsumer<Http.Api, String>> apiCases() {
@@ -137,15 +208,27 @@ public class IncidentsIsolationTest extends IntegrationTest {
         cases.put("GET /api/v1/incidents/{id}/indicators", (api, who) -> notFound(api.get(i + "/indicators"), who));
         cases.put("GET /api/v1/incidents/{id}/orders", (api, who) -> notFound(api.get(i + "/orders"), who));
         cases.put("GET /api/v1/incidents/{id}/reports", (api, who) -> notFound(api.get(i + "/reports"), who));
-        cases.put("GET /api/v1/incidents/{id}/reports/{reportId}.docx", (api, who) ->
-                notFound(api.get(i + "/reports/" + reportB + ".docx"), who));
+        cases.put(
+                "GET /api/v1/incidents/{id}/reports/{reportId}.docx",
+                (api, who) -> notFound(api.get(i + "/reports/" + reportB + ".docx"), who));
         cases.put("GET /api/v1/incidents/{id}/stix", (api, who) -> notFound(api.get(i + "/stix"), who));
         cases.put("GET /api/v1/incidents/{id}/timeline", (api, who) -> notFound(api.get(i + "/timeline"), who));
-        cases.put("GET /api/v1/organizations/{organizationId}/incidents/statistics", (api, who) -> notFound(api.get(
-                "/api/v1/organizations/" + unitB.id() + "/incidents/statistics?from=2026-01-01&to=2026-12-31"), who));
+        cases.put(
+                "GET /api/v1/organizations/{organizationId}/incidents/statistics",
+                (api, who) -> notFound(
+                        api.get("/api/v1/organizations/" + unitB.id()
+                                + "/incidents/statistics?from=2026-01-01&to=2026-12-31"),
+                        who));
         cases.put("POST /api/v1/incidents", (api, who) -> {
-            Map<String, Object> body = new LinkedHashMap<>(Map.of("title", "x", "category", "MALWARE",
-                    "detectedAt", "2026-09-01T08:30:00+07:00", "beyondCapacity", false));
+            Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                    "title",
+                    "x",
+                    "category",
+                    "MALWARE",
+                    "detectedAt",
+                    "2026-09-01T08:30:00+07:00",
+                    "beyondCapacity",
+                    false));
             body.put("organizationId", unitB.id());
             Http.Response r = api.post("/api/v1/incidents", body);
             body.put("organizationId", 987654321L);
@@ -157,31 +240,72 @@ public class IncidentsIsolationTest extends IntegrationTest {
             body.put("systemId", systemB);
             assertThat(api.post("/api/v1/incidents", body).status()).as(who).isIn(403, 422);
         });
-        cases.put("POST /api/v1/incidents/{id}/indicators", (api, who) ->
-                notFound(api.post(i + "/indicators", Map.of("kind", "IPV4", "value", "198.51.100.1")), who));
-        cases.put("POST /api/v1/incidents/{id}/orders", (api, who) -> notFound(api.post(i + "/orders", Map.of(
-                "targetOrganizationId", unitB.id(), "instruction", "x", "dueAt", "2026-12-31T08:00:00+07:00")), who));
-        cases.put("POST /api/v1/incidents/{id}/orders/{orderId}/answer", (api, who) ->
-                notFound(api.post(i + "/orders/" + orderB + "/answer", Map.of("answer", "x")), who));
-        cases.put("POST /api/v1/incidents/{id}/reports", (api, who) ->
-                notFound(api.post(i + "/reports", Map.of("kind", "UPDATE")), who));
-        cases.put("POST /api/v1/incidents/{id}/severity", (api, who) ->
-                notFound(api.post(i + "/severity", Map.of("severity", "LOW")), who));
-        cases.put("POST /api/v1/incidents/{id}/shares", (api, who) ->
-                notFound(api.post(i + "/shares", Map.of("target", "PARENT")), who));
-        cases.put("POST /api/v1/incidents/{id}/tasks", (api, who) -> notFound(api.post(i + "/tasks", Map.of("title", "x",
-                "dueOn", LocalDate.now().plusDays(3).toString())), who));
+        cases.put(
+                "POST /api/v1/incidents/{id}/indicators",
+                (api, who) ->
+                        notFound(api.post(i + "/indicators", Map.of("kind", "IPV4", "value", "198.51.100.1")), who));
+        cases.put(
+                "POST /api/v1/incidents/{id}/orders",
+                (api, who) -> notFound(
+                        api.post(
+                                i + "/orders",
+                                Map.of(
+                                        "targetOrganizationId",
+                                        unitB.id(),
+                                        "instruction",
+                                        "x",
+                                        "dueAt",
+                                        "2026-12-31T08:00:00+07:00")),
+                        who));
+        cases.put(
+                "POST /api/v1/incidents/{id}/orders/{orderId}/answer",
+                (api, who) -> notFound(api.post(i + "/orders/" + orderB + "/answer", Map.of("answer", "x")), who));
+        cases.put(
+                "POST /api/v1/incidents/{id}/reports",
+                (api, who) -> notFound(api.post(i + "/reports", Map.of("kind", "UPDATE")), who));
+        cases.put(
+                "POST /api/v1/incidents/{id}/severity",
+                (api, who) -> notFound(api.post(i + "/severity", Map.of("severity", "LOW")), who));
+        cases.put(
+                "POST /api/v1/incidents/{id}/shares",
+                (api, who) -> notFound(api.post(i + "/shares", Map.of("target", "PARENT")), who));
+        cases.put(
+                "POST /api/v1/incidents/{id}/tasks",
+                (api, who) -> notFound(
+                        api.post(
+                                i + "/tasks",
+                                Map.of(
+                                        "title",
+                                        "x",
+                                        "dueOn",
+                                        LocalDate.now().plusDays(3).toString())),
+                        who));
         cases.put("POST /api/v1/incidents/{id}/{step:verify|reject|contain|eradicate|recover|close}", (api, who) -> {
             for (String step : List.of("verify", "reject", "contain", "eradicate", "recover", "close")) {
                 notFound(api.post(i + "/" + step, Map.of("note", "x")), who + " " + step);
             }
         });
         cases.put("GET /api/v1/systems/{id}/drills", (api, who) -> notFound(api.get(s + "/drills"), who));
-        cases.put("POST /api/v1/systems/{id}/drills", (api, who) -> notFound(api.post(s + "/drills", Map.of(
-                "kind", "LIVE_FIRE", "heldOn", LocalDate.now().minusDays(1).toString(), "scenario", "x")), who));
-        cases.put("GET /api/v1/systems/{id}/response-plans", (api, who) -> notFound(api.get(s + "/response-plans"), who));
-        cases.put("PUT /api/v1/systems/{id}/response-plans/draft", (api, who) -> notFound(api.send("PUT",
-                s + "/response-plans/draft", Map.of("sections", Map.of("scenarios", "x"))), who));
+        cases.put(
+                "POST /api/v1/systems/{id}/drills",
+                (api, who) -> notFound(
+                        api.post(
+                                s + "/drills",
+                                Map.of(
+                                        "kind",
+                                        "LIVE_FIRE",
+                                        "heldOn",
+                                        LocalDate.now().minusDays(1).toString(),
+                                        "scenario",
+                                        "x")),
+                        who));
+        cases.put(
+                "GET /api/v1/systems/{id}/response-plans", (api, who) -> notFound(api.get(s + "/response-plans"), who));
+        cases.put(
+                "PUT /api/v1/systems/{id}/response-plans/draft",
+                (api, who) -> notFound(
+                        api.send("PUT", s + "/response-plans/draft", Map.of("sections", Map.of("scenarios", "x"))),
+                        who));
         cases.put("POST /api/v1/systems/{id}/response-plans/{planId}/approve", (api, who) -> {
             notFound(api.post(s + "/response-plans/" + planB + "/approve", Map.of()), who);
             // B's plan is not reachable through A's own system either.
@@ -228,15 +352,39 @@ public class IncidentsIsolationTest extends IntegrationTest {
         pages.put("POST /systems/{id}/response-plans/{planId}/approve", s + "/response-plans/" + planB + "/approve");
         assertThat(COVERED).containsAll(pages.keySet());
 
-        Map<String, String> form = new LinkedHashMap<>(Map.of("kind", "IPV4", "value", "198.51.100.2", "title", "x",
-                "severity", "LOW", "target", "PARENT", "answer", "x", "instruction", "x", "dueAt", "31/12/2026 08:00"));
-        form.putAll(Map.of("targetOrganizationId", String.valueOf(unitB.id()), "category", "MALWARE",
-                "reporterContact", "x@example.test", "section.scenarios", "x"));
+        Map<String, String> form = new LinkedHashMap<>(Map.of(
+                "kind",
+                "IPV4",
+                "value",
+                "198.51.100.2",
+                "title",
+                "x",
+                "severity",
+                "LOW",
+                "target",
+                "PARENT",
+                "answer",
+                "x",
+                "instruction",
+                "x",
+                "dueAt",
+                "31/12/2026 08:00"));
+        form.putAll(Map.of(
+                "targetOrganizationId",
+                String.valueOf(unitB.id()),
+                "category",
+                "MALWARE",
+                "reporterContact",
+                "x@example.test",
+                "section.scenarios",
+                "x"));
         for (TestData.Person caller : List.of(officerA, responderA)) {
             Http.Session session = http.session();
-            assertThat(session.login(caller.username(), TestData.PASSWORD).status()).isEqualTo(302);
+            assertThat(session.login(caller.username(), TestData.PASSWORD).status())
+                    .isEqualTo(302);
             pages.forEach((endpoint, path) -> {
-                Http.Response r = endpoint.startsWith("GET") ? session.get(path)
+                Http.Response r = endpoint.startsWith("GET")
+                        ? session.get(path)
                         : session.postForm(path, formFor(endpoint, form));
                 assertThat(r.status()).as(endpoint + " as " + caller.username()).isEqualTo(404);
                 assertThat(r.body()).as(endpoint).doesNotContain(SECRET).doesNotContain("bí mật của B");
@@ -260,24 +408,54 @@ public class IncidentsIsolationTest extends IntegrationTest {
     }
 
     private void assertBUntouched() {
-        Map<String, Object> row = data.jdbc().sql("SELECT status, severity FROM incident WHERE id = :id")
-                .param("id", incidentB).query().singleRow();
+        Map<String, Object> row = data.jdbc()
+                .sql("SELECT status, severity FROM incident WHERE id = :id")
+                .param("id", incidentB)
+                .query()
+                .singleRow();
         assertThat(row.get("status")).isEqualTo("NEW");
-        long indicators = data.jdbc().sql("SELECT COUNT(*) FROM incident_indicator WHERE incident_id = :id")
-                .param("id", incidentB).query(Long.class).single();
+        long indicators = data.jdbc()
+                .sql("SELECT COUNT(*) FROM incident_indicator WHERE incident_id = :id")
+                .param("id", incidentB)
+                .query(Long.class)
+                .single();
         assertThat(indicators).isEqualTo(1);
-        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM incident_task WHERE incident_id = :id AND done = FALSE")
-                .param("id", incidentB).query(Long.class).single()).isEqualTo(1);
-        assertThat(data.jdbc().sql("SELECT status FROM incident_order WHERE id = :id").param("id", orderB)
-                .query(String.class).single()).isEqualTo("OPEN");
-        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM incident_report WHERE incident_id = :id")
-                .param("id", incidentB).query(Long.class).single()).isEqualTo(1);
-        assertThat(data.jdbc().sql("SELECT status FROM response_plan WHERE id = :id").param("id", planB)
-                .query(String.class).single()).isEqualTo("DRAFT");
-        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM system_drill WHERE system_id = :id").param("id", systemB)
-                .query(Long.class).single()).isEqualTo(1);
-        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM incident_share WHERE incident_id = :id").param("id", incidentB)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM incident_task WHERE incident_id = :id AND done = FALSE")
+                        .param("id", incidentB)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(data.jdbc()
+                        .sql("SELECT status FROM incident_order WHERE id = :id")
+                        .param("id", orderB)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("OPEN");
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM incident_report WHERE incident_id = :id")
+                        .param("id", incidentB)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(data.jdbc()
+                        .sql("SELECT status FROM response_plan WHERE id = :id")
+                        .param("id", planB)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("DRAFT");
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM system_drill WHERE system_id = :id")
+                        .param("id", systemB)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM incident_share WHERE incident_id = :id")
+                        .param("id", incidentB)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private static void notFound(Http.Response r, String who) {

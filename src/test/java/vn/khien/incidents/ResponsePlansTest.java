@@ -38,8 +38,10 @@ class ResponsePlansTest extends IntegrationTest {
         officer = data.person(hospital, Role.SECURITY_OFFICER);
         leader = data.person(hospital, Role.LEADER);
         system = ComplianceFixture.createSystem(http.api(officer.token()), data, hospital, "HIS có phương án");
-        data.jdbc().sql("UPDATE information_system SET lifecycle_status = 'OPERATING' WHERE id = :id")
-                .param("id", system).update();
+        data.jdbc()
+                .sql("UPDATE information_system SET lifecycle_status = 'OPERATING' WHERE id = :id")
+                .param("id", system)
+                .update();
         fixture.approve(system, hospital, 3, "nd331-2026", LocalDate.now().minusMonths(1));
         plans = "/api/v1/systems/" + system + "/response-plans";
     }
@@ -55,9 +57,15 @@ class ResponsePlansTest extends IntegrationTest {
         assertThat(r23(lead).get("status").asString()).isEqualTo("OVERDUE");
 
         // A draft without the continuity priorities cannot be approved; the problem names the section.
-        Http.Response draft = off.send("PUT", plans + "/draft", Map.of("sections", Map.of(
-                "scenarios", "Mã độc mã hoá dữ liệu: phát hiện qua EDR; cô lập, khôi phục từ bản sao lưu",
-                "roles", "Trưởng phòng CNTT 0912 000 000 (24/7)")));
+        Http.Response draft = off.send(
+                "PUT",
+                plans + "/draft",
+                Map.of(
+                        "sections",
+                        Map.of(
+                                "scenarios",
+                                        "Mã độc mã hoá dữ liệu: phát hiện qua EDR; cô lập, khôi phục từ bản sao lưu",
+                                "roles", "Trưởng phòng CNTT 0912 000 000 (24/7)")));
         assertThat(draft.status()).as(draft.body()).isEqualTo(200);
         long v1 = draft.json().get("id").asLong();
         assertThat(draft.json().get("version").asInt()).isEqualTo(1);
@@ -68,13 +76,20 @@ class ResponsePlansTest extends IntegrationTest {
         // Unknown sections and too long ones are refused by name.
         Http.Response unknown = off.send("PUT", plans + "/draft", Map.of("sections", Map.of("<b>x</b>", "y")));
         assertThat(unknown.status()).isEqualTo(422);
-        assertThat(off.send("PUT", plans + "/draft", Map.of("sections", Map.of("scenarios", "x".repeat(8001)))).status())
+        assertThat(off.send("PUT", plans + "/draft", Map.of("sections", Map.of("scenarios", "x".repeat(8001))))
+                        .status())
                 .isEqualTo(422);
 
-        off.send("PUT", plans + "/draft", Map.of("sections", Map.of(
-                "scenarios", "Mã độc mã hoá dữ liệu: phát hiện qua EDR; cô lập, khôi phục từ bản sao lưu",
-                "continuity", "1. Đặt lịch khám 2. Hồ sơ bệnh án 3. Thanh toán",
-                "roles", "Trưởng phòng CNTT 0912 000 000 (24/7)")));
+        off.send(
+                "PUT",
+                plans + "/draft",
+                Map.of(
+                        "sections",
+                        Map.of(
+                                "scenarios",
+                                        "Mã độc mã hoá dữ liệu: phát hiện qua EDR; cô lập, khôi phục từ bản sao lưu",
+                                "continuity", "1. Đặt lịch khám 2. Hồ sơ bệnh án 3. Thanh toán",
+                                "roles", "Trưởng phòng CNTT 0912 000 000 (24/7)")));
         // The officer may write but not approve: the owner's leader approves.
         Http.Response byOfficer = off.post(plans + "/" + v1 + "/approve", Map.of());
         assertThat(byOfficer.status()).as(byOfficer.body()).isEqualTo(403);
@@ -84,12 +99,14 @@ class ResponsePlansTest extends IntegrationTest {
         assertThat(approved.json().get("approverName").isNull()).isFalse();
         JsonNode r23 = r23(lead);
         assertThat(r23.get("status").asString()).isEqualTo("MET");
-        assertThat(r23.get("lastMetOn").asString()).isEqualTo(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString());
+        assertThat(r23.get("lastMetOn").asString())
+                .isEqualTo(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString());
         assertThat(r23.get("evidence").get("url").asString()).isEqualTo("/systems/" + system + "/response-plans");
         assertThat(audits("response-plan.approve", v1)).isEqualTo(1);
 
         // A component added to the system flags the plan in force, with the day by which to update it.
-        Http.Response component = off.post("/api/v1/systems/" + system + "/components",
+        Http.Response component = off.post(
+                "/api/v1/systems/" + system + "/components",
                 Map.of("kind", "HOST", "name", "his-db-02", "ipAddresses", "10.1.0.9"));
         assertThat(component.status()).as(component.body()).isIn(200, 201);
         JsonNode flagged = off.get(plans).json();
@@ -104,11 +121,18 @@ class ResponsePlansTest extends IntegrationTest {
         Http.Response v2 = off.send("PUT", plans + "/draft", Map.of("sections", Map.of()));
         assertThat(v2.json().get("version").asInt()).isEqualTo(2);
         assertThat(v2.json().get("sections").get("continuity").asString()).startsWith("1. Đặt lịch khám");
-        off.send("PUT", plans + "/draft", Map.of("sections", Map.of(
-                "scenarios", "Mã độc mã hoá dữ liệu, kể cả máy chủ his-db-02",
-                "continuity", "1. Đặt lịch khám 2. Hồ sơ bệnh án 3. Thanh toán",
-                "roles", "Trưởng phòng CNTT 0912 000 000 (24/7)")));
-        assertThat(lead.post(plans + "/" + v2.json().get("id").asLong() + "/approve", Map.of()).status()).isEqualTo(200);
+        off.send(
+                "PUT",
+                plans + "/draft",
+                Map.of(
+                        "sections",
+                        Map.of(
+                                "scenarios", "Mã độc mã hoá dữ liệu, kể cả máy chủ his-db-02",
+                                "continuity", "1. Đặt lịch khám 2. Hồ sơ bệnh án 3. Thanh toán",
+                                "roles", "Trưởng phòng CNTT 0912 000 000 (24/7)")));
+        assertThat(lead.post(plans + "/" + v2.json().get("id").asLong() + "/approve", Map.of())
+                        .status())
+                .isEqualTo(200);
         JsonNode after = off.get(plans).json();
         assertThat(after.get("inForce").get("version").asInt()).isEqualTo(2);
         assertThat(after.get("inForce").get("needsUpdate").asBoolean()).isFalse();
@@ -120,7 +144,8 @@ class ResponsePlansTest extends IntegrationTest {
         assertThat(level4.get("inForce").get("updateReason").asString()).isEqualTo("LEVEL_CHANGED");
         assertThat(level4.get("outline").get("id").asString()).isEqualTo("qd05-pl2");
         // The same level approved again is no change.
-        assertThat(audits("response-plan.flag-update", v2.json().get("id").asLong())).isEqualTo(1);
+        assertThat(audits("response-plan.flag-update", v2.json().get("id").asLong()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -130,25 +155,43 @@ class ResponsePlansTest extends IntegrationTest {
         assertThat(off.login(officer.username(), TestData.PASSWORD).status()).isEqualTo(302);
         Http.Response empty = off.get(page);
         assertThat(empty.status()).isEqualTo(200);
-        assertThat(empty.body()).contains("id=\"plan-none\"").contains("Phụ lục III")
+        assertThat(empty.body())
+                .contains("id=\"plan-none\"")
+                .contains("Phụ lục III")
                 .contains("name=\"section.continuity\"");
-        Http.Response saved = off.postForm(page + "/draft", Map.of("section.scenarios", "Tấn công <b>DDoS</b> cổng khám",
-                "section.continuity", "1. Cấp cứu 2. Khám bệnh", "section.roles", "Phòng CNTT trực 24/7"));
+        Http.Response saved = off.postForm(
+                page + "/draft",
+                Map.of(
+                        "section.scenarios",
+                        "Tấn công <b>DDoS</b> cổng khám",
+                        "section.continuity",
+                        "1. Cấp cứu 2. Khám bệnh",
+                        "section.roles",
+                        "Phòng CNTT trực 24/7"));
         assertThat(saved.status()).isEqualTo(302);
         Http.Response draft = off.get(page);
-        assertThat(draft.body()).contains("Tấn công &lt;b&gt;DDoS&lt;/b&gt; cổng khám").doesNotContain("<b>DDoS</b>")
-                .contains("id=\"plan-owner-approves\"").doesNotContain("id=\"plan-approve\"");
-        long planId = data.jdbc().sql("SELECT id FROM response_plan WHERE system_id = :s").param("s", system)
-                .query(Long.class).single();
+        assertThat(draft.body())
+                .contains("Tấn công &lt;b&gt;DDoS&lt;/b&gt; cổng khám")
+                .doesNotContain("<b>DDoS</b>")
+                .contains("id=\"plan-owner-approves\"")
+                .doesNotContain("id=\"plan-approve\"");
+        long planId = data.jdbc()
+                .sql("SELECT id FROM response_plan WHERE system_id = :s")
+                .param("s", system)
+                .query(Long.class)
+                .single();
         // The officer's approval is refused with the reason, and the draft stays a draft.
         off.postForm(page + "/" + planId + "/approve", Map.of());
         assertThat(off.get(page).body()).contains("Chỉ lãnh đạo của chủ quản hệ thống phê duyệt phương án");
         Http.Session lead = http.session();
         assertThat(lead.login(leader.username(), TestData.PASSWORD).status()).isEqualTo(302);
         assertThat(lead.get(page).body()).contains("id=\"plan-approve\"");
-        assertThat(lead.postForm(page + "/" + planId + "/approve", Map.of()).status()).isEqualTo(302);
+        assertThat(lead.postForm(page + "/" + planId + "/approve", Map.of()).status())
+                .isEqualTo(302);
         Http.Response approved = lead.get(page);
-        assertThat(approved.body()).contains("id=\"plan-approved\"").contains("Đang áp dụng")
+        assertThat(approved.body())
+                .contains("id=\"plan-approved\"")
+                .contains("Đang áp dụng")
                 .contains("Phương án ứng cứu sự cố theo Phụ lục III");
     }
 
@@ -157,10 +200,16 @@ class ResponsePlansTest extends IntegrationTest {
         TestData.Person stranger = data.person(data.org(data.root(), "Tỉnh lạ phương án"), Role.LEADER);
         Http.Api api = http.api(stranger.token());
         assertThat(api.get(plans).status()).isEqualTo(404);
-        assertThat(api.send("PUT", plans + "/draft", Map.of("sections", Map.of("scenarios", "x"))).status()).isEqualTo(404);
+        assertThat(api.send("PUT", plans + "/draft", Map.of("sections", Map.of("scenarios", "x")))
+                        .status())
+                .isEqualTo(404);
         assertThat(api.post(plans + "/1/approve", Map.of()).status()).isEqualTo(404);
-        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM response_plan WHERE system_id = :s").param("s", system)
-                .query(Long.class).single()).isZero();
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM response_plan WHERE system_id = :s")
+                        .param("s", system)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private JsonNode r23(Http.Api api) {
@@ -175,7 +224,11 @@ class ResponsePlansTest extends IntegrationTest {
     }
 
     private long audits(String action, long planId) {
-        return data.jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE action = :a AND target_id = :id")
-                .param("a", action).param("id", String.valueOf(planId)).query(Long.class).single();
+        return data.jdbc()
+                .sql("SELECT COUNT(*) FROM audit_event WHERE action = :a AND target_id = :id")
+                .param("a", action)
+                .param("id", String.valueOf(planId))
+                .query(Long.class)
+                .single();
     }
 }

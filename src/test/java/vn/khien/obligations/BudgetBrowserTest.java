@@ -6,12 +6,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.util.regex.Pattern;
 
 /**
  * In a real browser: the officer opens the unit's budget from R39's "do it" link, uploads a plan with a wrong cell and
@@ -25,21 +25,38 @@ class BudgetBrowserTest extends IntegrationTest {
         TestData.Org unit = data.org(data.root(), "Sở Tài chính kinh phí");
         TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
         TestData.Person leader = data.person(unit, Role.LEADER);
-        byte[] bad = BudgetImportTest.workbook(List.of(Arrays.asList(null, 2027, "Hằng năm", "Kế hoạch CNTT 2027",
-                1_000_000_000L, "một trăm triệu", "Ngân sách tỉnh", null)));
-        byte[] good = BudgetImportTest.workbook(List.of(Arrays.asList(null, 2027, "Hằng năm", "Kế hoạch CNTT 2027",
-                1_000_000_000L, 80_000_000L, "Ngân sách tỉnh", "Cổng thông tin điện tử")));
+        byte[] bad = BudgetImportTest.workbook(List.of(Arrays.asList(
+                null,
+                2027,
+                "Hằng năm",
+                "Kế hoạch CNTT 2027",
+                1_000_000_000L,
+                "một trăm triệu",
+                "Ngân sách tỉnh",
+                null)));
+        byte[] good = BudgetImportTest.workbook(List.of(Arrays.asList(
+                null,
+                2027,
+                "Hằng năm",
+                "Kế hoạch CNTT 2027",
+                1_000_000_000L,
+                80_000_000L,
+                "Ngân sách tỉnh",
+                "Cổng thông tin điện tử")));
 
         try (Browser browser = Browser.open(http.base())) {
             Page page = browser.newPage();
             Browser.signIn(page, officer.username(), TestData.PASSWORD);
             page.navigate(http.base() + "/organizations/" + unit.id() + "/obligations");
-            page.locator("#obligation-R39-ORGANIZATION-" + unit.id() + " a.obligation-link").click();
+            page.locator("#obligation-R39-ORGANIZATION-" + unit.id() + " a.obligation-link")
+                    .click();
             page.waitForURL("**/organizations/" + unit.id() + "/budget");
             assertThat(page.locator("#budget-plans")).containsText("Chưa có kế hoạch");
 
-            page.setInputFiles("#budget-import-file", new FilePayload("ke-hoach.xlsx",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bad));
+            page.setInputFiles(
+                    "#budget-import-file",
+                    new FilePayload(
+                            "ke-hoach.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bad));
             page.click("#budget-import-submit");
             assertThat(page.locator("#budget-import-errors")).containsText("Kinh phí an toàn thông tin (đồng)");
             assertThat(page.locator("#budget-import-errors tbody tr").first()).containsText("Kế hoạch");
@@ -47,8 +64,12 @@ class BudgetBrowserTest extends IntegrationTest {
             assertThat(page.locator("#budget-import-errors")).containsText("không phải là số");
             Browser.screenshot(page, "budget-import-errors");
 
-            page.setInputFiles("#budget-import-file", new FilePayload("ke-hoach.xlsx",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", good));
+            page.setInputFiles(
+                    "#budget-import-file",
+                    new FilePayload(
+                            "ke-hoach.xlsx",
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            good));
             page.click("#budget-import-submit");
             assertThat(page.locator("#message")).containsText("Đã nhập 1 kế hoạch");
             page.locator("#budget-plans tbody tr a.btn").first().click();
@@ -65,7 +86,9 @@ class BudgetBrowserTest extends IntegrationTest {
             Browser.signIn(page, leader.username(), TestData.PASSWORD);
             // the home page tells the leader a plan awaits approval, and leads to it
             page.navigate(http.base() + "/");
-            page.locator("a[href='/organizations/" + unit.id() + "/budget?year=2027']").first().click();
+            page.locator("a[href='/organizations/" + unit.id() + "/budget?year=2027']")
+                    .first()
+                    .click();
             page.waitForURL("**/organizations/" + unit.id() + "/budget?year=2027");
             page.locator("#budget-plans button").first().click();
             assertThat(page.locator("#message")).containsText("Đã phê duyệt");

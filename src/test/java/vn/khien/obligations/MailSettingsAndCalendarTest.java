@@ -29,11 +29,19 @@ class MailSettingsAndCalendarTest extends IntegrationTest {
         // the form sends DUTY unchecked (a crafted request): DUTY stays, AWARENESS and INFO are dropped
         Http.Response r = s.postForm("/account/mail", List.of(Map.entry("receive", "WARNING")));
         assertThat(r.status()).isEqualTo(302);
-        List<String> out = data.jdbc().sql("SELECT category FROM mail_opt_out WHERE person_id = :p ORDER BY category")
-                .param("p", officer.id()).query(String.class).list();
+        List<String> out = data.jdbc()
+                .sql("SELECT category FROM mail_opt_out WHERE person_id = :p ORDER BY category")
+                .param("p", officer.id())
+                .query(String.class)
+                .list();
         assertThat(out).containsExactly("AWARENESS", "INFO");
-        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE action = 'MAIL_PREFERENCES_CHANGED' "
-                + "AND target_id = :p").param("p", Long.toString(officer.id())).query(Long.class).single()).isEqualTo(1);
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM audit_event WHERE action = 'MAIL_PREFERENCES_CHANGED' "
+                                + "AND target_id = :p")
+                        .param("p", Long.toString(officer.id()))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -47,20 +55,24 @@ class MailSettingsAndCalendarTest extends IntegrationTest {
         s.get("/account/mail");
         Http.Response issued = s.postForm("/account/calendar", Map.of());
         assertThat(issued.status()).isEqualTo(302);
-        Matcher m = Pattern.compile("/public/calendar/([A-Za-z0-9_-]+)\\.ics").matcher(s.get("/account/mail").body());
+        Matcher m = Pattern.compile("/public/calendar/([A-Za-z0-9_-]+)\\.ics")
+                .matcher(s.get("/account/mail").body());
         assertThat(m.find()).isTrue();
         String path = m.group();
 
         Http.Response feed = http.session().get(path);
         assertThat(feed.status()).isEqualTo(200);
         assertThat(feed.header("Content-Type")).startsWith("text/calendar");
-        assertThat(feed.body()).startsWith("BEGIN:VCALENDAR\r\n")
+        assertThat(feed.body())
+                .startsWith("BEGIN:VCALENDAR\r\n")
                 .contains("UID:R21-SYSTEM-" + system + "-" + TODAY.plusDays(10) + "@khien")
                 .contains("DTSTART;VALUE=DATE:" + TODAY.plusDays(10).toString().replace("-", ""));
 
         s.get("/account/mail");
         s.postForm("/account/calendar", Map.of());
-        assertThat(http.session().get(path).status()).as("the old address is revoked").isEqualTo(404);
+        assertThat(http.session().get(path).status())
+                .as("the old address is revoked")
+                .isEqualTo(404);
         assertThat(http.session().get("/public/calendar/guessed.ics").status()).isEqualTo(404);
     }
 }

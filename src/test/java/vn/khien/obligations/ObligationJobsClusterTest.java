@@ -66,14 +66,21 @@ class ObligationJobsClusterTest {
 
     private static ConfigurableApplicationContext node(String name) {
         // command-line arguments: they win over application.properties (default properties would not)
-        return new SpringApplicationBuilder(KhienApplication.class).profiles("test")
-                .run("--server.port=0", "--khien.jobs.enabled=true", "--khien.jobs.node-name=" + name,
-                        "--khien.jobs.polling-interval=PT0.5S", "--khien.jobs.heartbeat-interval=PT1S",
-                        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
-                        "--khien.mail.base-url=https://khien.test", "--spring.main.banner-mode=off");
+        return new SpringApplicationBuilder(KhienApplication.class)
+                .profiles("test")
+                .run(
+                        "--server.port=0",
+                        "--khien.jobs.enabled=true",
+                        "--khien.jobs.node-name=" + name,
+                        "--khien.jobs.polling-interval=PT0.5S",
+                        "--khien.jobs.heartbeat-interval=PT1S",
+                        "--spring.mail.host=127.0.0.1",
+                        "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                        "--khien.mail.base-url=https://khien.test",
+                        "--spring.main.banner-mode=off");
     }
 
-    private record People(long officer, long leader, long parentOfficer, long lateSystem, long soonSystem) { }
+    private record People(long officer, long leader, long parentOfficer, long lateSystem, long soonSystem) {}
 
     private static String unique(String p) {
         return p + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -85,12 +92,22 @@ class ObligationJobsClusterTest {
         jdbc.sql("""
                 INSERT INTO organization (code, name_vi, kind, parent_id, path, created_at, updated_at)
                 VALUES (:code, :name, :kind, :parent, '/', :now, :now)""")
-                .param("code", unique("C")).param("name", name).param("kind", kind).param("parent", parent)
-                .param("now", now).update(keys, "id");
+                .param("code", unique("C"))
+                .param("name", name)
+                .param("kind", kind)
+                .param("parent", parent)
+                .param("now", now)
+                .update(keys, "id");
         long id = keys.getKey().longValue();
-        String parentPath = parent == null ? "/" : jdbc.sql("SELECT path FROM organization WHERE id = :id")
-                .param("id", parent).query(String.class).single();
-        jdbc.sql("UPDATE organization SET path = :p WHERE id = :id").param("p", parentPath + id + "/").param("id", id)
+        String parentPath = parent == null
+                ? "/"
+                : jdbc.sql("SELECT path FROM organization WHERE id = :id")
+                        .param("id", parent)
+                        .query(String.class)
+                        .single();
+        jdbc.sql("UPDATE organization SET path = :p WHERE id = :id")
+                .param("p", parentPath + id + "/")
+                .param("id", id)
                 .update();
         return id;
     }
@@ -100,11 +117,18 @@ class ObligationJobsClusterTest {
         jdbc.sql("""
                 INSERT INTO app_user (username, password_hash, display_name, email, created_at)
                 VALUES (:u, 'x', :d, :e, :now)""")
-                .param("u", unique("u")).param("d", "Cán bộ " + role).param("e", email)
-                .param("now", Timestamp.from(Instant.now())).update(keys, "id");
+                .param("u", unique("u"))
+                .param("d", "Cán bộ " + role)
+                .param("e", email)
+                .param("now", Timestamp.from(Instant.now()))
+                .update(keys, "id");
         long id = keys.getKey().longValue();
         jdbc.sql("INSERT INTO role_grant (user_id, organization_id, role, granted_at) VALUES (:u, :o, :r, :now)")
-                .param("u", id).param("o", org).param("r", role).param("now", Timestamp.from(Instant.now())).update();
+                .param("u", id)
+                .param("o", org)
+                .param("r", role)
+                .param("now", Timestamp.from(Instant.now()))
+                .update();
         return id;
     }
 
@@ -115,26 +139,36 @@ class ObligationJobsClusterTest {
                 INSERT INTO information_system (owner_organization_id, operator_organization_id, code, name, system_type,
                     lifecycle_status, created_at, updated_at)
                 VALUES (:o, :o, :code, 'Hệ thống thư điện tử', 'INTERNAL', 'OPERATING', :now, :now)""")
-                .param("o", org).param("code", unique("S")).param("now", now).update(keys, "id");
+                .param("o", org)
+                .param("code", unique("S"))
+                .param("now", now)
+                .update(keys, "id");
         long id = keys.getKey().longValue();
         jdbc.sql("INSERT INTO system_party (system_id, organization_id, party_role) VALUES (:s, :o, 'OWNER')")
-                .param("s", id).param("o", org).update();
+                .param("s", id)
+                .param("o", org)
+                .update();
         jdbc.sql("""
                 INSERT INTO scan (system_id, scan_date, full_scan, status, uploaded_at, finished_at)
                 VALUES (:s, :d, TRUE, 'COMPLETED', :now, :now)""")
-                .param("s", id).param("d", Date.valueOf(lastScan)).param("now", now).update();
+                .param("s", id)
+                .param("d", Date.valueOf(lastScan))
+                .param("now", now)
+                .update();
         return id;
     }
 
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(a -> a.toString().equals(address));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> a.toString().equals(address));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private static void awaitMails(String address, int count) throws InterruptedException {
@@ -146,8 +180,7 @@ class ObligationJobsClusterTest {
     }
 
     @Test
-    void remindersOncePerPersonEscalationAfterTheDeadlineOneDigestADayAndNothingLostWhenANodeDies()
-            throws Exception {
+    void remindersOncePerPersonEscalationAfterTheDeadlineOneDigestADayAndNothingLostWhenANodeDies() throws Exception {
         JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String officerMail = "canbo-" + tag + "@so.test";
@@ -170,9 +203,12 @@ class ObligationJobsClusterTest {
         assertThat(count(jdbc, notices, officer, lateKey)).isEqualTo(1);
         assertThat(count(jdbc, notices, officer, soonKey)).isEqualTo(1);
         assertThat(count(jdbc, notices, leader, lateKey)).isEqualTo(1);
-        assertThat(count(jdbc, notices, parentOfficer, lateKey)).as("escalated to the parent's security unit")
+        assertThat(count(jdbc, notices, parentOfficer, lateKey))
+                .as("escalated to the parent's security unit")
                 .isEqualTo(1);
-        assertThat(count(jdbc, notices, parentOfficer, soonKey)).as("not escalated before the deadline").isZero();
+        assertThat(count(jdbc, notices, parentOfficer, soonKey))
+                .as("not escalated before the deadline")
+                .isZero();
 
         // both nodes plan the day's digests; each person gets one mail
         nodeA.getBean(ObligationJobs.class).planDigests();
@@ -189,7 +225,9 @@ class ObligationJobsClusterTest {
                 .contains("https://khien.test/systems/" + soon + "/scans");
 
         // planning again the same day sends nothing more, even with a new notice waiting
-        jdbc.sql("UPDATE notice SET mailed_at = NULL WHERE person_id = :p").param("p", officer).update();
+        jdbc.sql("UPDATE notice SET mailed_at = NULL WHERE person_id = :p")
+                .param("p", officer)
+                .update();
         nodeB.getBean(ObligationJobs.class).planDigests();
         Thread.sleep(3000);
         assertThat(mailsTo(officerMail)).hasSize(1);
@@ -206,16 +244,26 @@ class ObligationJobsClusterTest {
                 INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, picked_by,
                     last_heartbeat, version)
                 VALUES ('mail-digest', :instance, :data, :t, TRUE, 'node-a', :t, 1)""")
-                .param("instance", lost + "@" + TODAY).param("data", serialized(lost)).param("t", longAgo).update();
+                .param("instance", lost + "@" + TODAY)
+                .param("data", serialized(lost))
+                .param("t", longAgo)
+                .update();
         awaitMails(lostMail, 1);
         Thread.sleep(2000);
         assertThat(mailsTo(lostMail)).hasSize(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'MAIL_DIGEST_SENT' AND target_id = :p")
-                .param("p", Long.toString(lost)).query(Long.class).single()).isEqualTo(1);
+                        .param("p", Long.toString(lost))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private static long count(JdbcClient jdbc, String sql, long person, String key) {
-        return jdbc.sql(sql).param("p", person).param("k", key).query(Long.class).single();
+        return jdbc.sql(sql)
+                .param("p", person)
+                .param("k", key)
+                .query(Long.class)
+                .single();
     }
 
     private static byte[] serialized(Long value) throws Exception {

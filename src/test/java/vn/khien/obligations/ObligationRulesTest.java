@@ -23,8 +23,8 @@ class ObligationRulesTest {
     private final ObligationEngine engine = new ObligationEngine();
 
     private static Subject system(int level, String regime, LocalDate approvedOn) {
-        return Subject.system(1, 10, "HT", level, regime, "CITIZEN_BUSINESS", "OPERATING", approvedOn,
-                Set.of("LEVEL_APPROVED"));
+        return Subject.system(
+                1, 10, "HT", level, regime, "CITIZEN_BUSINESS", "OPERATING", approvedOn, Set.of("LEVEL_APPROVED"));
     }
 
     private static final Subject PROVINCE = Subject.organization(10, "Tỉnh", "PROVINCE", Set.of("OWNS_SYSTEMS"));
@@ -53,7 +53,8 @@ class ObligationRulesTest {
         String yaml = "version: x\nrules:\n  - {id: R01, subject: SYSTEM, regime: BOTH, title: {vi: a}, "
                 + "legalSource: s, schedule: {every: P6X}, leadTime: P1D, evidence: e, where: /}\n";
         assertThatThrownBy(() -> ObligationCatalogue.load(new StringReader(yaml), "test"))
-                .hasMessageContaining("R01: 'P6X' is not an ISO-8601 period").hasMessageContaining("R02 is missing");
+                .hasMessageContaining("R01: 'P6X' is not an ISO-8601 period")
+                .hasMessageContaining("R02 is missing");
     }
 
     @Test
@@ -78,22 +79,29 @@ class ObligationRulesTest {
     void r19FollowsTheLevelAndTheRegime() {
         LocalDate assessed = LocalDate.of(2025, 6, 30);
         // legacy level 3: yearly
-        assertThat(eval("R19", system(3, "LEGACY", null), assessed, LocalDate.of(2026, 6, 30)).status())
+        assertThat(eval("R19", system(3, "LEGACY", null), assessed, LocalDate.of(2026, 6, 30))
+                        .status())
                 .isEqualTo(ObligationStatus.DUE_SOON);
-        assertThat(eval("R19", system(3, "LEGACY", null), assessed, LocalDate.of(2026, 7, 1)).status())
+        assertThat(eval("R19", system(3, "LEGACY", null), assessed, LocalDate.of(2026, 7, 1))
+                        .status())
                 .isEqualTo(ObligationStatus.OVERDUE);
         // legacy level 5: every six months
-        assertThat(eval("R19", system(5, "LEGACY", null), assessed, LocalDate.of(2025, 12, 30)).status())
+        assertThat(eval("R19", system(5, "LEGACY", null), assessed, LocalDate.of(2025, 12, 30))
+                        .status())
                 .isEqualTo(ObligationStatus.DUE_SOON);
-        assertThat(eval("R19", system(5, "LEGACY", null), assessed, LocalDate.of(2025, 12, 31)).status())
+        assertThat(eval("R19", system(5, "LEGACY", null), assessed, LocalDate.of(2025, 12, 31))
+                        .status())
                 .isEqualTo(ObligationStatus.OVERDUE);
         // legacy level 2: two years
-        assertThat(eval("R19", system(2, "LEGACY", null), assessed, LocalDate.of(2027, 6, 30)).dueOn())
+        assertThat(eval("R19", system(2, "LEGACY", null), assessed, LocalDate.of(2027, 6, 30))
+                        .dueOn())
                 .isEqualTo(LocalDate.of(2027, 6, 30));
-        assertThat(eval("R19", system(2, "LEGACY", null), assessed, LocalDate.of(2027, 7, 1)).status())
+        assertThat(eval("R19", system(2, "LEGACY", null), assessed, LocalDate.of(2027, 7, 1))
+                        .status())
                 .isEqualTo(ObligationStatus.OVERDUE);
         // new regime, level 4: the platform default (yearly at medium risk)
-        assertThat(eval("R19", system(4, "NEW", null), assessed, LocalDate.of(2026, 7, 1)).status())
+        assertThat(eval("R19", system(4, "NEW", null), assessed, LocalDate.of(2026, 7, 1))
+                        .status())
                 .isEqualTo(ObligationStatus.OVERDUE);
         // never assessed: first due one interval after approval
         Obligation first = eval("R19", system(3, "NEW", LocalDate.of(2026, 8, 1)), null, LocalDate.of(2026, 12, 6));
@@ -114,15 +122,18 @@ class ObligationRulesTest {
     void r24IsYearlyForLevelThreeAndAboveAndNoDataUntilAModuleReportsDrills() {
         ObligationRule r24 = CATALOGUE.rule("R24").orElseThrow();
         LocalDate today = LocalDate.of(2026, 12, 6);
-        assertThat(engine.evaluate(r24, system(3, "LEGACY", null), false, null, today).status())
+        assertThat(engine.evaluate(r24, system(3, "LEGACY", null), false, null, today)
+                        .status())
                 .isEqualTo(ObligationStatus.NO_DATA);
-        assertThat(engine.evaluate(r24, system(2, "LEGACY", null), false, null, today).status())
+        assertThat(engine.evaluate(r24, system(2, "LEGACY", null), false, null, today)
+                        .status())
                 .isEqualTo(ObligationStatus.NOT_APPLICABLE);
         LocalDate drill = LocalDate.of(2025, 12, 6);
         assertThat(eval("R24", system(3, "NEW", null), drill, today).status()).isEqualTo(ObligationStatus.DUE_SOON);
         assertThat(eval("R24", system(3, "NEW", null), drill, today.plusDays(1)).status())
                 .isEqualTo(ObligationStatus.OVERDUE);
-        assertThat(eval("R24", system(5, "NEW", null), drill, LocalDate.of(2026, 10, 6)).status())
+        assertThat(eval("R24", system(5, "NEW", null), drill, LocalDate.of(2026, 10, 6))
+                        .status())
                 .isEqualTo(ObligationStatus.MET);
     }
 
@@ -152,37 +163,45 @@ class ObligationRulesTest {
     void r38QuarterlyReportIsDueBeforeTheTwentiethOfMarchJuneSeptemberDecember() {
         LocalDate q2 = LocalDate.of(2026, 6, 10);
         assertThat(eval("R38", PROVINCE, q2, LocalDate.of(2026, 9, 19)).dueOn()).isEqualTo(LocalDate.of(2026, 9, 19));
-        assertThat(eval("R38", PROVINCE, q2, LocalDate.of(2026, 9, 19)).status()).isEqualTo(ObligationStatus.DUE_SOON);
+        assertThat(eval("R38", PROVINCE, q2, LocalDate.of(2026, 9, 19)).status())
+                .isEqualTo(ObligationStatus.DUE_SOON);
         Obligation late = eval("R38", PROVINCE, q2, LocalDate.of(2026, 9, 20));
         assertThat(late.status()).isEqualTo(ObligationStatus.OVERDUE);
         assertThat(late.dueOn()).isEqualTo(LocalDate.of(2026, 9, 19));
         assertThat(eval("R38", PROVINCE, q2, LocalDate.of(2026, 9, 3)).status()).isEqualTo(ObligationStatus.MET);
         assertThat(eval("R38", PROVINCE, q2, LocalDate.of(2026, 9, 4)).status()).isEqualTo(ObligationStatus.DUE_SOON);
         // across the year end: the December report, then March
-        assertThat(eval("R38", PROVINCE, LocalDate.of(2026, 12, 15), LocalDate.of(2027, 1, 5)).dueOn())
+        assertThat(eval("R38", PROVINCE, LocalDate.of(2026, 12, 15), LocalDate.of(2027, 1, 5))
+                        .dueOn())
                 .isEqualTo(LocalDate.of(2027, 3, 19));
         // only ministries and provinces
         assertThat(eval("R38", Subject.organization(12, "Sở", "DEPARTMENT", Set.of()), q2, LocalDate.of(2026, 9, 20))
-                .status()).isEqualTo(ObligationStatus.NOT_APPLICABLE);
+                        .status())
+                .isEqualTo(ObligationStatus.NOT_APPLICABLE);
     }
 
     @Test
     void r39TenPercentIsMetExactlyAtTenPercent() {
         BigDecimal minimum = new BigDecimal(CATALOGUE.rule("R39").orElseThrow().parameter("minimumShare"));
-        assertThat(new BudgetShare(new BigDecimal("1000000000"), new BigDecimal("100000000")).meets(minimum)).isTrue();
-        assertThat(new BudgetShare(new BigDecimal("1000000000"), new BigDecimal("99999999")).meets(minimum)).isFalse();
+        assertThat(new BudgetShare(new BigDecimal("1000000000"), new BigDecimal("100000000")).meets(minimum))
+                .isTrue();
+        assertThat(new BudgetShare(new BigDecimal("1000000000"), new BigDecimal("99999999")).meets(minimum))
+                .isFalse();
         assertThat(new BudgetShare(new BigDecimal("1000000000"), new BigDecimal("99999999")).percent())
                 .isEqualByComparingTo("9.99");
-        assertThat(new BudgetShare(new BigDecimal("3"), new BigDecimal("0.3")).percent()).isEqualByComparingTo("10.00");
+        assertThat(new BudgetShare(new BigDecimal("3"), new BigDecimal("0.3")).percent())
+                .isEqualByComparingTo("10.00");
     }
 
     @Test
     void aModuleThatReportsItsOwnDeadlineWins() {
         ObligationRule r22 = CATALOGUE.rule("R22").orElseThrow();
         DutyEvidence open = new DutyEvidence(null, LocalDate.of(2026, 12, 10), "warning", 5L, "/warnings/5");
-        assertThat(engine.evaluate(r22, system(2, "NEW", null), true, open, LocalDate.of(2026, 12, 11)).status())
+        assertThat(engine.evaluate(r22, system(2, "NEW", null), true, open, LocalDate.of(2026, 12, 11))
+                        .status())
                 .isEqualTo(ObligationStatus.OVERDUE);
-        assertThat(engine.evaluate(r22, system(2, "NEW", null), true, null, LocalDate.of(2026, 12, 11)).status())
+        assertThat(engine.evaluate(r22, system(2, "NEW", null), true, null, LocalDate.of(2026, 12, 11))
+                        .status())
                 .isEqualTo(ObligationStatus.MET);
     }
 }

@@ -38,14 +38,16 @@ class ObligationsApiTest extends IntegrationTest {
         Map<String, JsonNode> rules = byRule(r.json());
         JsonNode r21 = rules.get("R21");
         assertThat(r21.get("status").asString()).isEqualTo("OVERDUE");
-        assertThat(r21.get("lastMetOn").asString()).isEqualTo(TODAY.minusMonths(7).toString());
+        assertThat(r21.get("lastMetOn").asString())
+                .isEqualTo(TODAY.minusMonths(7).toString());
         assertThat(r21.get("dueOn").asString()).isEqualTo(TODAY.minusMonths(1).toString());
         assertThat(r21.get("evidence").get("kind").asString()).isEqualTo("scan-report");
         assertThat(r21.get("evidence").get("url").asString()).isEqualTo("/systems/" + late + "/scans");
         assertThat(r21.get("legalSource").asString()).contains("Chỉ thị 18/CT-TTg");
         assertThat(r21.get("regime").asString()).isEqualTo("BOTH");
         assertThat(rules.get("R19").get("status").asString()).isEqualTo("MET");
-        assertThat(rules.get("R19").get("dueOn").asString()).isEqualTo(TODAY.minusMonths(3).plusYears(1).toString());
+        assertThat(rules.get("R19").get("dueOn").asString())
+                .isEqualTo(TODAY.minusMonths(3).plusYears(1).toString());
         // drills (R24) are reported by the incidents module: a level-3 system without a live-fire drill this year
         assertThat(rules.get("R24").get("status").asString()).isEqualTo("OVERDUE");
         // warnings (R22) are reported by the warnings module: nothing was warned about this system, nothing is late
@@ -76,9 +78,13 @@ class ObligationsApiTest extends IntegrationTest {
             }
         }
         assertThat(systemScanMet).isTrue();
-        assertThat(http.api(stranger.token()).get("/api/v1/organizations/" + unit.id() + "/obligations").status())
+        assertThat(http.api(stranger.token())
+                        .get("/api/v1/organizations/" + unit.id() + "/obligations")
+                        .status())
                 .isEqualTo(404);
-        assertThat(http.api(stranger.token()).get("/api/v1/systems/" + system + "/obligations").status())
+        assertThat(http.api(stranger.token())
+                        .get("/api/v1/systems/" + system + "/obligations")
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -98,10 +104,12 @@ class ObligationsApiTest extends IntegrationTest {
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         String body = page.body();
         assertThat(body.indexOf("row-" + late.id())).isLessThan(body.indexOf("row-" + good.id()));
-        assertThat(body).contains("id=\"cell-" + late.id() + "-R21\"")
+        assertThat(body)
+                .contains("id=\"cell-" + late.id() + "-R21\"")
                 .contains("href=\"/systems/" + missing + "/scans\"");
         assertThat(browser.get("/systems/" + missing + "/obligations").body()).contains("Quá hạn");
-        assertThat(browser.get("/organizations/" + late.id() + "/obligations").status()).isEqualTo(200);
+        assertThat(browser.get("/organizations/" + late.id() + "/obligations").status())
+                .isEqualTo(200);
         Http.Response start = browser.get("/obligations");
         assertThat(start.status()).isEqualTo(302);
         assertThat(start.header("Location")).endsWith("/organizations/" + province.id() + "/obligations/matrix");

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -21,7 +22,6 @@ import vn.khien.obligations.mail.DigestService;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.util.regex.Pattern;
 
 /**
  * In a real browser: a province leader opens the obligations matrix from the menu, finds the late unit at the top,
@@ -61,9 +61,11 @@ class ObligationsBrowserTest extends IntegrationTest {
             assertThat(page.locator("h1")).containsText("Tỉnh Hà Giang thử nghiệm");
             // the late unit comes before the punctual one
             List<String> rows = page.locator("#obligations-matrix tbody tr").all().stream()
-                    .map(r -> r.getAttribute("id")).toList();
+                    .map(r -> r.getAttribute("id"))
+                    .toList();
             assertThat(rows.indexOf("row-" + late.id())).isLessThan(rows.indexOf("row-" + good.id()));
-            // the column says what the duty is (issue 9): its short Vietnamese name, the code beneath and in the tooltip
+            // the column says what the duty is (issue 9): its short Vietnamese name, the code beneath and in the
+            // tooltip
             assertThat(page.locator("#head-R21 span")).hasText("Rà quét 6 tháng");
             assertThat(page.locator("#head-R21")).hasAttribute("title", Pattern.compile("^R21: Rà quét"));
             assertThat(page.locator("#cell-" + late.id() + "-R21")).hasAttribute("data-status", "OVERDUE");

@@ -27,25 +27,33 @@ class ObligationsDemoDataTest {
     @Test
     void demoStartSeedsBudgetWorkForThePersonas() {
         Path db = workDir.resolve("data/khien");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class).run(
-                "--server.port=0", "--demo",
-                "--spring.datasource.url=jdbc:h2:file:" + db + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "--spring.datasource.username=sa", "--spring.datasource.password=",
-                "--khien.bootstrap.admin-password=")) {
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--demo",
+                        "--spring.datasource.url=jdbc:h2:file:" + db
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        "--spring.datasource.username=sa",
+                        "--spring.datasource.password=",
+                        "--khien.bootstrap.admin-password=")) {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             List<String> plans = jdbc.sql("""
                     SELECT o.code || ':' || b.kind || ':' || b.status FROM budget_plan b
                     JOIN organization o ON o.id = b.organization_id ORDER BY b.id""").query(String.class).list();
-            assertThat(plans).startsWith("DEMO-SO-KHCN:ANNUAL:APPROVED", "DEMO-BVDK:ANNUAL:DRAFT",
-                    "DEMO-BVDK:PROJECT:DRAFT").hasSize(4);
-            long bv = jdbc.sql("SELECT id FROM organization WHERE code = 'DEMO-BVDK'").query(Long.class).single();
+            assertThat(plans)
+                    .startsWith("DEMO-SO-KHCN:ANNUAL:APPROVED", "DEMO-BVDK:ANNUAL:DRAFT", "DEMO-BVDK:PROJECT:DRAFT")
+                    .hasSize(4);
+            long bv = jdbc.sql("SELECT id FROM organization WHERE code = 'DEMO-BVDK'")
+                    .query(Long.class)
+                    .single();
             String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
             try (Browser browser = Browser.open(base)) {
                 Page page = browser.newPage();
                 Browser.signIn(page, "demo.bv.canbo", "Khien@Demo2026");
                 page.navigate(base + "/organizations/" + bv + "/obligations");
                 assertThat(page.locator("#obligation-R39-ORGANIZATION-" + bv)).hasAttribute("data-status", "OVERDUE");
-                page.locator("#obligation-R39-ORGANIZATION-" + bv + " a.obligation-link").click();
+                page.locator("#obligation-R39-ORGANIZATION-" + bv + " a.obligation-link")
+                        .click();
                 page.waitForURL("**/organizations/" + bv + "/budget");
                 assertThat(page.locator("#budget-plans tbody tr")).hasCount(2);
                 assertThat(page.locator("#budget-plans a.btn")).hasCount(2);

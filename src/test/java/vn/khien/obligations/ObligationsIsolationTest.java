@@ -3,6 +3,7 @@ package vn.khien.obligations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,7 +17,6 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.io.UncheckedIOException;
 
 /**
  * People of unit A learn nothing of unit B's obligations, budget plans or awareness campaigns: every obligations
@@ -26,15 +26,27 @@ import java.io.UncheckedIOException;
 public class ObligationsIsolationTest extends IntegrationTest {
 
     public static final Set<String> COVERED = Set.of(
-            "GET /api/v1/organizations/{id}/obligations", "GET /api/v1/systems/{id}/obligations",
-            "POST /api/v1/organizations/{id}/budget-plans", "POST /api/v1/organizations/{id}/budget-plans/import",
-            "GET /api/v1/organizations/{id}/budget-summary", "GET /api/v1/budget-plans/{id}",
-            "PUT /api/v1/budget-plans/{id}", "POST /api/v1/budget-plans/{id}/approve",
-            "POST /api/v1/awareness-campaigns", "GET /api/v1/awareness-campaigns/{id}/deliveries",
-            "GET /organizations/{id}/obligations", "GET /organizations/{id}/obligations/matrix",
-            "GET /systems/{id}/obligations", "GET /organizations/{id}/budget", "POST /organizations/{id}/budget/plans",
-            "POST /organizations/{id}/budget/import", "GET /budget-plans/{id}/edit", "POST /budget-plans/{id}/edit",
-            "POST /budget-plans/{id}/approve", "GET /public/awareness/{token}", "GET /public/calendar/{token}.ics");
+            "GET /api/v1/organizations/{id}/obligations",
+            "GET /api/v1/systems/{id}/obligations",
+            "POST /api/v1/organizations/{id}/budget-plans",
+            "POST /api/v1/organizations/{id}/budget-plans/import",
+            "GET /api/v1/organizations/{id}/budget-summary",
+            "GET /api/v1/budget-plans/{id}",
+            "PUT /api/v1/budget-plans/{id}",
+            "POST /api/v1/budget-plans/{id}/approve",
+            "POST /api/v1/awareness-campaigns",
+            "GET /api/v1/awareness-campaigns/{id}/deliveries",
+            "GET /organizations/{id}/obligations",
+            "GET /organizations/{id}/obligations/matrix",
+            "GET /systems/{id}/obligations",
+            "GET /organizations/{id}/budget",
+            "POST /organizations/{id}/budget/plans",
+            "POST /organizations/{id}/budget/import",
+            "GET /budget-plans/{id}/edit",
+            "POST /budget-plans/{id}/edit",
+            "POST /budget-plans/{id}/approve",
+            "GET /public/awareness/{token}",
+            "GET /public/calendar/{token}.ics");
 
     TestData.Org unitA;
     TestData.Org unitB;
@@ -56,57 +68,84 @@ public class ObligationsIsolationTest extends IntegrationTest {
         TestData.Person officerB = data.person(unitB, Role.SECURITY_OFFICER);
         data.person(unitB, Role.LEADER);
         secretB = data.unique("Bí mật B");
-        systemB = ObligationFixtures.system(data, unitB, 3, "NEW", LocalDate.now().minusMonths(3));
+        systemB =
+                ObligationFixtures.system(data, unitB, 3, "NEW", LocalDate.now().minusMonths(3));
         Http.Api b = http.api(officerB.token());
-        planB = b.post("/api/v1/organizations/" + unitB.id() + "/budget-plans", plan(secretB)).json().get("id")
+        planB = b.post("/api/v1/organizations/" + unitB.id() + "/budget-plans", plan(secretB))
+                .json()
+                .get("id")
                 .asLong();
-        Http.Response campaign = b.post("/api/v1/awareness-campaigns", Map.of("organizationId", unitB.id(),
-                "topic", "PHISHING", "title", secretB, "message", "Cảnh giác thư giả mạo", "includeSubtree", false,
-                "repeatEvery", "ONCE"));
+        Http.Response campaign = b.post(
+                "/api/v1/awareness-campaigns",
+                Map.of(
+                        "organizationId",
+                        unitB.id(),
+                        "topic",
+                        "PHISHING",
+                        "title",
+                        secretB,
+                        "message",
+                        "Cảnh giác thư giả mạo",
+                        "includeSubtree",
+                        false,
+                        "repeatEvery",
+                        "ONCE"));
         assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
         campaignB = campaign.json().get("id").asLong();
     }
 
     private static Map<String, Object> plan(String name) {
-        return Map.of("year", 2027, "kind", "ANNUAL", "name", name, "totalAmount", 1_000_000L,
-                "securityAmount", 100_000L);
+        return Map.of(
+                "year", 2027, "kind", "ANNUAL", "name", name, "totalAmount", 1_000_000L, "securityAmount", 100_000L);
     }
 
     Map<String, BiConsumer<Http.Api, String>> apiCases() {
         Map<String, BiConsumer<Http.Api, String>> cases = new LinkedHashMap<>();
         String o = "/api/v1/organizations/" + unitB.id();
         String p = "/api/v1/budget-plans/" + planB;
-        cases.put("GET /api/v1/organizations/{id}/obligations", (api, who) -> notFound(api.get(o + "/obligations"), who));
-        cases.put("GET /api/v1/systems/{id}/obligations", (api, who) ->
-                notFound(api.get("/api/v1/systems/" + systemB + "/obligations"), who));
-        cases.put("POST /api/v1/organizations/{id}/budget-plans", (api, who) ->
-                notFound(api.post(o + "/budget-plans", plan("x")), who));
+        cases.put(
+                "GET /api/v1/organizations/{id}/obligations", (api, who) -> notFound(api.get(o + "/obligations"), who));
+        cases.put(
+                "GET /api/v1/systems/{id}/obligations",
+                (api, who) -> notFound(api.get("/api/v1/systems/" + systemB + "/obligations"), who));
+        cases.put(
+                "POST /api/v1/organizations/{id}/budget-plans",
+                (api, who) -> notFound(api.post(o + "/budget-plans", plan("x")), who));
         cases.put("POST /api/v1/organizations/{id}/budget-plans/import", (api, who) -> {
             try {
                 byte[] own = BudgetImportTest.workbook(List.of(Arrays.asList(null, 2027, "Hằng năm", "x", 10, 1)));
                 notFound(api.upload(o + "/budget-plans/import", "b.xlsx", own, Map.of()), who);
                 // into A, a row naming B's code reads exactly like an unknown code
                 String a = "/api/v1/organizations/" + unitA.id() + "/budget-plans/import";
-                Http.Response r = api.upload(a, "b.xlsx", BudgetImportTest.workbook(List.of(
-                        Arrays.asList(unitB.code(), 2027, "Hằng năm", "x", 10, 1))), Map.of());
-                Http.Response unknown = api.upload(a, "b.xlsx", BudgetImportTest.workbook(List.of(
-                        Arrays.asList("KHONG-CO", 2027, "Hằng năm", "x", 10, 1))), Map.of());
+                Http.Response r = api.upload(
+                        a,
+                        "b.xlsx",
+                        BudgetImportTest.workbook(List.of(Arrays.asList(unitB.code(), 2027, "Hằng năm", "x", 10, 1))),
+                        Map.of());
+                Http.Response unknown = api.upload(
+                        a,
+                        "b.xlsx",
+                        BudgetImportTest.workbook(List.of(Arrays.asList("KHONG-CO", 2027, "Hằng năm", "x", 10, 1))),
+                        Map.of());
                 assertThat(r.status()).as(who).isEqualTo(422);
-                assertThat(r.body().replace(unitB.code(), "?")).as(who)
+                assertThat(r.body().replace(unitB.code(), "?"))
+                        .as(who)
                         .isEqualTo(unknown.body().replace("KHONG-CO", "?"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        cases.put("GET /api/v1/organizations/{id}/budget-summary", (api, who) ->
-                notFound(api.get(o + "/budget-summary?year=2027"), who));
+        cases.put(
+                "GET /api/v1/organizations/{id}/budget-summary",
+                (api, who) -> notFound(api.get(o + "/budget-summary?year=2027"), who));
         cases.put("GET /api/v1/budget-plans/{id}", (api, who) -> notFound(api.get(p), who));
         cases.put("PUT /api/v1/budget-plans/{id}", (api, who) -> notFound(api.send("PUT", p, plan("x")), who));
-        cases.put("POST /api/v1/budget-plans/{id}/approve", (api, who) -> notFound(api.post(p + "/approve", Map.of()),
-                who));
+        cases.put(
+                "POST /api/v1/budget-plans/{id}/approve",
+                (api, who) -> notFound(api.post(p + "/approve", Map.of()), who));
         cases.put("POST /api/v1/awareness-campaigns", (api, who) -> {
-            Map<String, Object> body = new LinkedHashMap<>(Map.of("topic", "PHISHING", "title", "x", "message", "x",
-                    "includeSubtree", true, "repeatEvery", "ONCE"));
+            Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                    "topic", "PHISHING", "title", "x", "message", "x", "includeSubtree", true, "repeatEvery", "ONCE"));
             body.put("organizationId", unitB.id());
             Http.Response r = api.post("/api/v1/awareness-campaigns", body);
             body.put("organizationId", 987654321L);
@@ -114,8 +153,9 @@ public class ObligationsIsolationTest extends IntegrationTest {
             assertThat(r.status()).as(who).isEqualTo(422);
             assertThat(r.json().get("errors")).as(who).isEqualTo(unknown.json().get("errors"));
         });
-        cases.put("GET /api/v1/awareness-campaigns/{id}/deliveries", (api, who) ->
-                notFound(api.get("/api/v1/awareness-campaigns/" + campaignB + "/deliveries"), who));
+        cases.put(
+                "GET /api/v1/awareness-campaigns/{id}/deliveries",
+                (api, who) -> notFound(api.get("/api/v1/awareness-campaigns/" + campaignB + "/deliveries"), who));
         return cases;
     }
 
@@ -151,9 +191,21 @@ public class ObligationsIsolationTest extends IntegrationTest {
         Http.Session session = http.session();
         assertThat(session.login(adminA.username(), TestData.PASSWORD).status()).isEqualTo(302);
         pages.forEach((endpoint, path) -> {
-            Http.Response r = endpoint.startsWith("GET") ? session.get(path)
-                    : session.postForm(path, Map.of("year", "2027", "kind", "ANNUAL", "name", "x",
-                    "totalAmount", "10", "securityAmount", "1"));
+            Http.Response r = endpoint.startsWith("GET")
+                    ? session.get(path)
+                    : session.postForm(
+                            path,
+                            Map.of(
+                                    "year",
+                                    "2027",
+                                    "kind",
+                                    "ANNUAL",
+                                    "name",
+                                    "x",
+                                    "totalAmount",
+                                    "10",
+                                    "securityAmount",
+                                    "1"));
             assertThat(r.status()).as(endpoint).isEqualTo(404);
             assertThat(r.body()).as(endpoint).doesNotContain(secretB);
         });
@@ -165,8 +217,11 @@ public class ObligationsIsolationTest extends IntegrationTest {
     }
 
     private void assertUntouched() {
-        Map<String, Object> row = data.jdbc().sql("SELECT name, status, total_amount FROM budget_plan WHERE id = :id")
-                .param("id", planB).query().singleRow();
+        Map<String, Object> row = data.jdbc()
+                .sql("SELECT name, status, total_amount FROM budget_plan WHERE id = :id")
+                .param("id", planB)
+                .query()
+                .singleRow();
         assertThat(row.get("name")).isEqualTo(secretB);
         assertThat(row.get("status")).isEqualTo("DRAFT");
         assertThat(((Number) row.get("total_amount")).longValue()).isEqualTo(1_000_000L);

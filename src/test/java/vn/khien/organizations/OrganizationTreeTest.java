@@ -18,26 +18,52 @@ class OrganizationTreeTest extends IntegrationTest {
         TestData.Person orgAdmin = data.person(province, Role.ORG_ADMIN);
         Http.Api api = http.api(orgAdmin.token());
         String code = data.unique("SO");
-        Http.Response created = api.post("/api/v1/organizations",
-                Map.of("code", code, "name", "Sở Khoa học và Công nghệ", "kind", "DEPARTMENT", "parentId", province.id()));
+        Http.Response created = api.post(
+                "/api/v1/organizations",
+                Map.of(
+                        "code",
+                        code,
+                        "name",
+                        "Sở Khoa học và Công nghệ",
+                        "kind",
+                        "DEPARTMENT",
+                        "parentId",
+                        province.id()));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("parentId").asLong()).isEqualTo(province.id());
         assertThat(created.json().get("name").asText()).isEqualTo("Sở Khoa học và Công nghệ");
 
-        Http.Response bad = api.post("/api/v1/organizations",
-                Map.of("code", "có dấu", "name", "", "kind", "UNIT", "parentId", province.id(), "contactEmail", "không-phải-email"));
+        Http.Response bad = api.post(
+                "/api/v1/organizations",
+                Map.of(
+                        "code",
+                        "có dấu",
+                        "name",
+                        "",
+                        "kind",
+                        "UNIT",
+                        "parentId",
+                        province.id(),
+                        "contactEmail",
+                        "không-phải-email"));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
-        List<String> fields = bad.json().get("errors").valueStream().map(e -> e.get("field").asText()).toList();
+        List<String> fields = bad.json()
+                .get("errors")
+                .valueStream()
+                .map(e -> e.get("field").asText())
+                .toList();
         assertThat(fields).contains("code", "name", "contactEmail");
         assertThat(bad.body()).contains("Trường này là bắt buộc");
 
-        Http.Response duplicate = api.post("/api/v1/organizations",
+        Http.Response duplicate = api.post(
+                "/api/v1/organizations",
                 Map.of("code", code, "name", "Trùng", "kind", "UNIT", "parentId", province.id()));
         assertThat(duplicate.status()).isEqualTo(422);
         assertThat(duplicate.json().get("errors").get(0).get("field").asText()).isEqualTo("code");
 
-        Http.Response badKind = api.post("/api/v1/organizations", "{\"code\":\"X1\",\"name\":\"X\",\"kind\":\"BANANA\"}");
+        Http.Response badKind =
+                api.post("/api/v1/organizations", "{\"code\":\"X1\",\"name\":\"X\",\"kind\":\"BANANA\"}");
         assertThat(badKind.status()).isEqualTo(400);
         assertThat(badKind.header("Content-Type")).startsWith("application/problem+json");
     }
@@ -51,7 +77,8 @@ class OrganizationTreeTest extends IntegrationTest {
         TestData.Person officer = data.person(village, Role.SECURITY_OFFICER);
         admin().patch("/api/v1/organizations/" + commune.id(), Map.of("address", "Trước sáp nhập"));
 
-        Http.Response moved = admin().patch("/api/v1/organizations/" + commune.id(), Map.of("parentId", newProvince.id()));
+        Http.Response moved =
+                admin().patch("/api/v1/organizations/" + commune.id(), Map.of("parentId", newProvince.id()));
         assertThat(moved.status()).isEqualTo(200);
         assertThat(moved.json().get("id").asLong()).isEqualTo(commune.id());
         assertThat(moved.json().get("parentId").asLong()).isEqualTo(newProvince.id());
@@ -63,7 +90,10 @@ class OrganizationTreeTest extends IntegrationTest {
         Http.Response history = leader.get("/api/v1/audit?organizationId=" + commune.id());
         assertThat(history.body()).contains("Trước sáp nhập").contains("ORGANIZATION_MOVED");
         TestData.Person oldAdmin = data.person(oldProvince, Role.ORG_ADMIN);
-        assertThat(http.api(oldAdmin.token()).get("/api/v1/organizations/" + village.id()).status()).isEqualTo(404);
+        assertThat(http.api(oldAdmin.token())
+                        .get("/api/v1/organizations/" + village.id())
+                        .status())
+                .isEqualTo(404);
 
         Http.Response cycle = admin().patch("/api/v1/organizations/" + commune.id(), Map.of("parentId", village.id()));
         assertThat(cycle.status()).isEqualTo(422);
@@ -75,11 +105,23 @@ class OrganizationTreeTest extends IntegrationTest {
         TestData.Org unit = data.org(data.root(), "Đơn vị");
         TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
         Http.Api api = http.api(officer.token());
-        Http.Response contact = api.patch("/api/v1/organizations/" + unit.id(), Map.of("contactPerson", "Trần Văn Bảo",
-                "contactPhone", "024 3333 4444", "contactEmail", "bao@example.vn", "contactConfirmedOn", "2026-11-01",
-                "contactPublic", true));
+        Http.Response contact = api.patch(
+                "/api/v1/organizations/" + unit.id(),
+                Map.of(
+                        "contactPerson",
+                        "Trần Văn Bảo",
+                        "contactPhone",
+                        "024 3333 4444",
+                        "contactEmail",
+                        "bao@example.vn",
+                        "contactConfirmedOn",
+                        "2026-11-01",
+                        "contactPublic",
+                        true));
         assertThat(contact.status()).isEqualTo(200);
-        assertThat(api.patch("/api/v1/organizations/" + unit.id(), Map.of("name", "Đổi tên")).status()).isEqualTo(403);
+        assertThat(api.patch("/api/v1/organizations/" + unit.id(), Map.of("name", "Đổi tên"))
+                        .status())
+                .isEqualTo(403);
         Http.Response page = http.session().get("/public/contacts");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Trần Văn Bảo").contains("01/11/2026");
@@ -92,10 +134,23 @@ class OrganizationTreeTest extends IntegrationTest {
         Http.Session s = http.session();
         s.login(orgAdmin.username(), TestData.PASSWORD);
         s.get("/organizations/new?parentId=" + province.id());
-        Http.Response r = s.postForm("/organizations/new", Map.of("code", "", "name", "", "kind", "UNIT",
-                "parentId", String.valueOf(province.id()), "contactEmail", "sai"));
+        Http.Response r = s.postForm(
+                "/organizations/new",
+                Map.of(
+                        "code",
+                        "",
+                        "name",
+                        "",
+                        "kind",
+                        "UNIT",
+                        "parentId",
+                        String.valueOf(province.id()),
+                        "contactEmail",
+                        "sai"));
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).contains("is-invalid").contains("Trường này là bắt buộc")
+        assertThat(r.body())
+                .contains("is-invalid")
+                .contains("Trường này là bắt buộc")
                 .contains("Địa chỉ thư điện tử không hợp lệ");
     }
 }

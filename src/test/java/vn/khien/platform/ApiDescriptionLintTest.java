@@ -66,7 +66,8 @@ class ApiDescriptionLintTest extends IntegrationTest {
                     }
                     boolean open = security.isEmpty();
                     if (open != ApiDescription.PUBLIC_OPERATIONS.contains(where)) {
-                        problems.add("security: " + where + (open ? " is public" : " requires a token") + " unexpectedly");
+                        problems.add(
+                                "security: " + where + (open ? " is public" : " requires a token") + " unexpectedly");
                     }
                 }
                 if (op.path("summary").asString("").isBlank()) {

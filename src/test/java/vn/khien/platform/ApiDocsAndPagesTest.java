@@ -36,7 +36,9 @@ class ApiDocsAndPagesTest extends IntegrationTest {
     void staticAssetsComeFromWebJarsNotTheInternet() {
         Http.Response home = http.session().get("/login");
         assertThat(home.body()).doesNotContain("https://").contains("/webjars/bootstrap/");
-        assertThat(http.session().get("/webjars/htmx.org/dist/htmx.min.js").status()).isEqualTo(200);
-        assertThat(http.session().get("/webjars/chart.js/dist/chart.umd.js").status()).isEqualTo(200);
+        assertThat(http.session().get("/webjars/htmx.org/dist/htmx.min.js").status())
+                .isEqualTo(200);
+        assertThat(http.session().get("/webjars/chart.js/dist/chart.umd.js").status())
+                .isEqualTo(200);
     }
 }

@@ -3,6 +3,7 @@ package vn.khien.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,9 +23,6 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.net.URLEncoder;
-import java.util.LinkedHashMap;
-import java.util.Objects;
 
 /**
  * A generated fuzz of every operation in /v3/api-docs (issue 10): for each operation, a body built from its schema
@@ -35,12 +35,38 @@ class ApiFuzzTest extends IntegrationTest {
 
     static final long SEED = Long.getLong("khien.fuzz.seed", 20261206L);
     static final int PER_OPERATION = Integer.getInteger("khien.fuzz.per-operation", 8);
-    static final String[] ODD_IDS = {"0", "-1", "9223372036854775807", "99999999999999999999", "abc", "1.5", "%00",
-            "%ff", "%2e%2e", "1;x=1", "%20", "%27%20OR%201%3D1%20--"};
-    static final String[] ODD_STRINGS = {"", " ", "\u0000", "a\u0001b", "<script>", "%", "x".repeat(5000),
-            "'; DROP TABLE x; --", "\uD800", "ễ".repeat(300), "null", "{}", "../../etc/passwd"};
+    static final String[] ODD_IDS = {
+        "0",
+        "-1",
+        "9223372036854775807",
+        "99999999999999999999",
+        "abc",
+        "1.5",
+        "%00",
+        "%ff",
+        "%2e%2e",
+        "1;x=1",
+        "%20",
+        "%27%20OR%201%3D1%20--"
+    };
+    static final String[] ODD_STRINGS = {
+        "",
+        " ",
+        "\u0000",
+        "a\u0001b",
+        "<script>",
+        "%",
+        "x".repeat(5000),
+        "'; DROP TABLE x; --",
+        "\uD800",
+        "ễ".repeat(300),
+        "null",
+        "{}",
+        "../../etc/passwd"
+    };
 
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void noOperationAnswers5xxOrANonProblemError() throws Exception {
@@ -66,7 +92,8 @@ class ApiFuzzTest extends IntegrationTest {
                     String body = contentType == null ? null : body(docs, op, random, i);
                     HttpRequest.Builder b;
                     try {
-                        b = HttpRequest.newBuilder(URI.create(http.base() + uri)).timeout(Duration.ofSeconds(60));
+                        b = HttpRequest.newBuilder(URI.create(http.base() + uri))
+                                .timeout(Duration.ofSeconds(60));
                     } catch (IllegalArgumentException e) {
                         continue; // a URI the client refuses to send
                     }
@@ -92,15 +119,18 @@ class ApiFuzzTest extends IntegrationTest {
                     HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
                     sent++;
                     String type = r.headers().firstValue("Content-Type").orElse("");
-                    if (r.statusCode() >= 500 || (r.statusCode() >= 400 && !type.startsWith("application/problem+json"))) {
-                        failures.add(method + " " + uri + " [" + (body == null ? "" : cut(body)) + "] → " + r.statusCode()
-                                + " " + type + " " + cut(r.body()));
+                    if (r.statusCode() >= 500
+                            || (r.statusCode() >= 400 && !type.startsWith("application/problem+json"))) {
+                        failures.add(method + " " + uri + " [" + (body == null ? "" : cut(body)) + "] → "
+                                + r.statusCode() + " " + type + " " + cut(r.body()));
                     }
                 }
             }
         }
         assertThat(sent).isGreaterThan(100);
-        assertThat(failures).as("seed " + SEED + ", " + sent + " requests:\n" + String.join("\n", failures)).isEmpty();
+        assertThat(failures)
+                .as("seed " + SEED + ", " + sent + " requests:\n" + String.join("\n", failures))
+                .isEmpty();
     }
 
     static String cut(String s) {
@@ -130,8 +160,13 @@ class ApiFuzzTest extends IntegrationTest {
             if (!"query".equals(p.path("in").asString("")) || random.nextInt(3) == 0) {
                 continue;
             }
-            String v = i < 2 ? sample(p.path("schema"), random) : urlEncode(ODD_STRINGS[random.nextInt(ODD_STRINGS.length)]);
-            query.append(query.isEmpty() ? "?" : "&").append(p.path("name").asString("")).append('=').append(v);
+            String v = i < 2
+                    ? sample(p.path("schema"), random)
+                    : urlEncode(ODD_STRINGS[random.nextInt(ODD_STRINGS.length)]);
+            query.append(query.isEmpty() ? "?" : "&")
+                    .append(p.path("name").asString(""))
+                    .append('=')
+                    .append(v);
         }
         return path + query;
     }
@@ -143,7 +178,9 @@ class ApiFuzzTest extends IntegrationTest {
     static String sample(JsonNode schema, Random random) {
         String type = schema.path("type").asString("string");
         if (schema.has("enum")) {
-            return schema.get("enum").get(random.nextInt(schema.get("enum").size())).asString();
+            return schema.get("enum")
+                    .get(random.nextInt(schema.get("enum").size()))
+                    .asString();
         }
         return switch (type) {
             case "integer" -> String.valueOf(random.nextInt(5));
@@ -156,7 +193,9 @@ class ApiFuzzTest extends IntegrationTest {
     /** A body from the schema (i = 0, 1), then mutations. */
     static String body(JsonNode docs, JsonNode op, Random random, int i) {
         JsonNode content = op.path("requestBody").path("content");
-        JsonNode schema = content.isEmpty() ? null : content.properties().iterator().next().getValue().path("schema");
+        JsonNode schema = content.isEmpty()
+                ? null
+                : content.properties().iterator().next().getValue().path("schema");
         String ct = contentTypeOf(op);
         if (ct != null && !ct.contains("json")) {
             return i % 2 == 0 ? "a: b\n" : "\u0000".repeat(10);
@@ -213,7 +252,8 @@ class ApiFuzzTest extends IntegrationTest {
             }
             case "array" -> {
                 return List.of(value(docs, schema.path("items"), random, depth + 1)).stream()
-                        .filter(Objects::nonNull).toList();
+                        .filter(Objects::nonNull)
+                        .toList();
             }
             case "integer" -> {
                 return (long) random.nextInt(3) + 1;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,6 @@ import vn.khien.access.Role;
 import vn.khien.identity.DemoData;
 import vn.khien.support.HomePageReader;
 import vn.khien.support.Http;
-import java.util.Arrays;
 
 /**
  * The README's start command in miniature: the default embedded H2 file database, --demo, no
@@ -29,56 +29,92 @@ class EmbeddedDemoStartTest {
     @Test
     void startsOnTheEmbeddedFileDatabaseWithAWorkingDemo() {
         Path db = workDir.resolve("data/khien");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class).run(
-                "--server.port=0", "--demo",
-                "--spring.datasource.url=jdbc:h2:file:" + db + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "--spring.datasource.username=sa", "--spring.datasource.password=",
-                "--khien.bootstrap.admin-password=")) {
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--demo",
+                        "--spring.datasource.url=jdbc:h2:file:" + db
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        "--spring.datasource.username=sa",
+                        "--spring.datasource.password=",
+                        "--khien.bootstrap.admin-password=")) {
             assertThat(Files.exists(Path.of(db + ".mv.db"))).isTrue();
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             List<String> roles = jdbc.sql("""
-                    SELECT DISTINCT g.role FROM role_grant g JOIN app_user u ON u.id = g.user_id WHERE u.demo = TRUE""")
-                    .query(String.class).list();
-            assertThat(roles).containsExactlyInAnyOrder(Arrays.stream(Role.values()).map(Enum::name).toArray(String[]::new));
+                    SELECT DISTINCT g.role FROM role_grant g JOIN app_user u ON u.id = g.user_id WHERE u.demo = TRUE""").query(String.class).list();
+            assertThat(roles)
+                    .containsExactlyInAnyOrder(
+                            Arrays.stream(Role.values()).map(Enum::name).toArray(String[]::new));
             assertThat(jdbc.sql("SELECT COUNT(*) FROM organization WHERE demo = TRUE AND name_vi LIKE '%(demo)%'")
-                    .query(Long.class).single()).isGreaterThanOrEqualTo(8);
+                            .query(Long.class)
+                            .single())
+                    .isGreaterThanOrEqualTo(8);
             // A generated one-time password was printed for 'admin': it exists, with no built-in password.
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = 'admin'").query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = 'admin'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
 
             Http http = new Http("http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port"));
             Http.Response login = http.session().get("/login");
             assertThat(login.body()).contains("<html lang=\"vi\">").contains("Đăng nhập Khiên");
             Http.Session officer = http.session();
-            assertThat(officer.login("demo.so.canbo", DemoData.PASSWORD).header("Location")).doesNotContain("error");
+            assertThat(officer.login("demo.so.canbo", DemoData.PASSWORD).header("Location"))
+                    .doesNotContain("error");
             String organizations = officer.get("/organizations").body();
-            assertThat(organizations).contains("DEMO-SO-KHCN").contains("DEMO-TTCDS").doesNotContain("DEMO-BO-TTCNTT");
+            assertThat(organizations)
+                    .contains("DEMO-SO-KHCN")
+                    .contains("DEMO-TTCDS")
+                    .doesNotContain("DEMO-BO-TTCNTT");
             Http.Response contacts = http.session().get("/public/contacts");
             assertThat(contacts.body()).contains("Tỉnh Demo (demo)");
 
             // Every module has demo data on the approved hospital system.
-            long his = jdbc.sql("SELECT id FROM information_system WHERE code = 'DEMO-HIS'").query(Long.class).single();
-            assertThat(count(jdbc, "SELECT COUNT(*) FROM plan_item WHERE system_id = :s AND status = 'MET'", his)).isGreaterThan(3);
-            assertThat(count(jdbc, "SELECT COUNT(*) FROM plan_item WHERE system_id = :s AND status = 'PLANNED'"
-                    + " AND target_date IS NOT NULL", his)).isGreaterThan(1);
-            assertThat(count(jdbc, "SELECT COUNT(*) FROM plan_item WHERE system_id = :s AND status = 'NOT_APPLICABLE'"
-                    + " AND justification IS NOT NULL", his)).isEqualTo(1);
-            assertThat(count(jdbc, "SELECT COUNT(*) FROM plan_evidence WHERE system_id = :s AND url LIKE 'https://%'", his))
+            long his = jdbc.sql("SELECT id FROM information_system WHERE code = 'DEMO-HIS'")
+                    .query(Long.class)
+                    .single();
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM plan_item WHERE system_id = :s AND status = 'MET'", his))
+                    .isGreaterThan(3);
+            assertThat(count(
+                            jdbc,
+                            "SELECT COUNT(*) FROM plan_item WHERE system_id = :s AND status = 'PLANNED'"
+                                    + " AND target_date IS NOT NULL",
+                            his))
+                    .isGreaterThan(1);
+            assertThat(count(
+                            jdbc,
+                            "SELECT COUNT(*) FROM plan_item WHERE system_id = :s AND status = 'NOT_APPLICABLE'"
+                                    + " AND justification IS NOT NULL",
+                            his))
+                    .isEqualTo(1);
+            assertThat(count(
+                            jdbc,
+                            "SELECT COUNT(*) FROM plan_evidence WHERE system_id = :s AND url LIKE 'https://%'",
+                            his))
                     .isGreaterThan(2);
-            assertThat(count(jdbc, "SELECT COUNT(*) FROM security_regulation WHERE system_id = :s", his)).isEqualTo(1);
-            assertThat(count(jdbc, "SELECT COUNT(*) FROM assessment WHERE system_id = :s", his)).isEqualTo(1);
-            assertThat(count(jdbc, "SELECT COUNT(*) FROM scan WHERE system_id = :s AND status = 'COMPLETED'", his)).isEqualTo(2);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM security_regulation WHERE system_id = :s", his))
+                    .isEqualTo(1);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM assessment WHERE system_id = :s", his))
+                    .isEqualTo(1);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM scan WHERE system_id = :s AND status = 'COMPLETED'", his))
+                    .isEqualTo(2);
             assertThat(count(jdbc, "SELECT COUNT(*) FROM finding WHERE system_id = :s AND cves LIKE '%CVE-%'", his))
                     .isGreaterThanOrEqualTo(12);
-            assertThat(count(jdbc, "SELECT COUNT(*) FROM finding WHERE system_id = :s AND status = 'FIXED'", his)).isEqualTo(2);
-            assertThat(count(jdbc, "SELECT COUNT(*) FROM finding WHERE system_id = :s AND status = 'ACCEPTED_RISK'", his))
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM finding WHERE system_id = :s AND status = 'FIXED'", his))
+                    .isEqualTo(2);
+            assertThat(count(
+                            jdbc,
+                            "SELECT COUNT(*) FROM finding WHERE system_id = :s AND status = 'ACCEPTED_RISK'",
+                            his))
                     .isEqualTo(1);
 
             // The province's leader finds work from every module on the home page.
             List<String> attention = HomePageReader.attention(http, "demo.tinh.lanhdao", DemoData.PASSWORD);
             assertThat(attention).anyMatch(l -> l.contains("DEMO-DVC") && l.contains("chờ bạn thẩm định"));
             assertThat(attention).anyMatch(l -> l.contains("DEMO-HIS") && l.contains("phát hiện mức"));
-            assertThat(attention).anyMatch(l -> l.contains("DEMO-HIS") && (l.contains("nhiệm vụ khắc phục")
-                    || l.contains("minh chứng")));
+            assertThat(attention)
+                    .anyMatch(l ->
+                            l.contains("DEMO-HIS") && (l.contains("nhiệm vụ khắc phục") || l.contains("minh chứng")));
         }
     }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +19,6 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import vn.khien.vulnerabilities.findings.FindingPagesAccess;
 
 /**
@@ -57,7 +57,8 @@ class InputHardeningTest extends IntegrationTest {
     }
 
     static void assertRawProblem(String answer, int status) {
-        assertThat(answer).as(answer.length() > 600 ? answer.substring(0, 600) : answer)
+        assertThat(answer)
+                .as(answer.length() > 600 ? answer.substring(0, 600) : answer)
                 .startsWith("HTTP/1.1 " + status);
         assertThat(answer.toLowerCase()).contains("content-type: application/problem+json");
         assertThat(answer).contains("\"status\":" + status).doesNotContain("<html");
@@ -67,11 +68,17 @@ class InputHardeningTest extends IntegrationTest {
     void tomcatLevelErrorsOnApiPathsAreProblemJson() throws Exception {
         assertRawProblem(raw("GET /api/v1/systems?q=" + "a".repeat(1_000_000) + " HTTP/1.1\r\n"), 400);
         assertRawProblem(raw("GET /api/v1/systems HTTP/1.1\r\nX-Big: " + "b".repeat(100_000) + "\r\n"), 400);
-        for (String path : new String[] {"/api/v1/systems/%00", "/api/v1/systems/%ff", "/api/v1/%2e%2e/x",
-                "/api/v1/systems/1;x=y"}) {
+        for (String path :
+                new String[] {"/api/v1/systems/%00", "/api/v1/systems/%ff", "/api/v1/%2e%2e/x", "/api/v1/systems/1;x=y"
+                }) {
             String answer = raw("GET " + path + " HTTP/1.1\r\nAuthorization: Bearer " + ADMIN_TOKEN + "\r\n");
-            assertThat(answer).as(path + "\n" + answer).doesNotStartWith("HTTP/1.1 500").doesNotContain("<html");
-            assertThat(answer.toLowerCase()).as(path + "\n" + answer).contains("content-type: application/problem+json");
+            assertThat(answer)
+                    .as(path + "\n" + answer)
+                    .doesNotStartWith("HTTP/1.1 500")
+                    .doesNotContain("<html");
+            assertThat(answer.toLowerCase())
+                    .as(path + "\n" + answer)
+                    .contains("content-type: application/problem+json");
         }
     }
 
@@ -79,8 +86,10 @@ class InputHardeningTest extends IntegrationTest {
     void springLevelErrorsAreProblemJson() throws Exception {
         Http.Api api = admin();
         assertProblem(api.send("DELETE", "/api/v1/tokens", null), 405);
-        String unsupported = raw("POST /api/v1/systems HTTP/1.1\r\nAuthorization: Bearer " + ADMIN_TOKEN
-                + "\r\nContent-Type: text/xml\r\nContent-Length: 4\r\n", "<a/>");
+        String unsupported = raw(
+                "POST /api/v1/systems HTTP/1.1\r\nAuthorization: Bearer " + ADMIN_TOKEN
+                        + "\r\nContent-Type: text/xml\r\nContent-Length: 4\r\n",
+                "<a/>");
         assertThat(unsupported).startsWith("HTTP/1.1 415").contains("application/problem+json");
         String notAcceptable = raw("GET /api/v1/organizations HTTP/1.1\r\nAuthorization: Bearer " + ADMIN_TOKEN
                 + "\r\nAccept: application/xml\r\n");
@@ -104,7 +113,8 @@ class InputHardeningTest extends IntegrationTest {
         Http.Response dup = api.post("/api/v1/systems", "{\"name\":\"a\",\"name\":\"b\"}");
         assertProblem(dup, 400);
         assertField(dup, "name");
-        Http.Response fraction = api.post("/api/v1/authority-designations",
+        Http.Response fraction = api.post(
+                "/api/v1/authority-designations",
                 "{\"scopeOrganizationId\":7.5,\"role\":\"APPRAISER\",\"organizationId\":1}");
         assertProblem(fraction, 400);
         assertField(fraction, "scopeOrganizationId");
@@ -121,29 +131,34 @@ class InputHardeningTest extends IntegrationTest {
         Http.Response title = api.post("/api/v1/compliance/systems/1/tasks", Map.of("title", "t".repeat(1_000_000)));
         assertProblem(title, 422);
         assertField(title, "title");
-        Http.Response part = api.send("PUT", "/api/v1/dossiers/1/parts/description",
-                Map.of("content", "x".repeat(10_000_000)));
+        Http.Response part =
+                api.send("PUT", "/api/v1/dossiers/1/parts/description", Map.of("content", "x".repeat(10_000_000)));
         assertThat(part.status()).as(part.body()).isIn(400, 422);
         assertThat(part.header("Content-Type")).startsWith("application/problem+json");
-        Http.Response reason = api.post("/api/v1/findings/state",
+        Http.Response reason = api.post(
+                "/api/v1/findings/state",
                 Map.of("ids", List.of(1), "status", "ACCEPTED_RISK", "reason", "r".repeat(1_000_000)));
         assertProblem(reason, 422);
         assertField(reason, "reason");
-        Http.Response token = http.api(null).post("/api/v1/tokens",
-                Map.of("username", "u".repeat(1_000_000), "password", "p"));
+        Http.Response token =
+                http.api(null).post("/api/v1/tokens", Map.of("username", "u".repeat(1_000_000), "password", "p"));
         assertProblem(token, 422);
         assertField(token, "username");
         long started = System.nanoTime();
         Http.Response yaml = rawYaml("a: " + "x".repeat(5 * 1024 * 1024));
         assertThat(yaml.status()).as(yaml.body()).isEqualTo(422);
-        assertThat((System.nanoTime() - started) / 1_000_000).as("refused quickly (ms)").isLessThan(5_000);
+        assertThat((System.nanoTime() - started) / 1_000_000)
+                .as("refused quickly (ms)")
+                .isLessThan(5_000);
     }
 
     Http.Response rawYaml(String body) {
         try {
             var req = HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/compliance/catalogues"))
-                    .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/yaml")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                    .header("Content-Type", "application/yaml")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             var r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
             return new Http.Response(r.statusCode(), r.body(), r);
         } catch (Exception e) {
@@ -163,7 +178,8 @@ class InputHardeningTest extends IntegrationTest {
         assertProblem(r, 422);
         assertField(r, "password");
         // Signing in with such a password is a failed sign-in, not a 500.
-        Http.Response token = http.api(null).post("/api/v1/tokens", Map.of("username", ADMIN, "password", "p".repeat(100)));
+        Http.Response token =
+                http.api(null).post("/api/v1/tokens", Map.of("username", ADMIN, "password", "p".repeat(100)));
         assertThat(token.status()).as(token.body()).isEqualTo(401);
     }
 
@@ -172,9 +188,12 @@ class InputHardeningTest extends IntegrationTest {
         String typed = "z" + data.unique("u") + "z".repeat(150);
         Http.Response r = http.session().login(typed, "whatever-password");
         assertThat(r.status()).as(r.body()).isIn(200, 302);
-        long audited = data.jdbc().sql("""
+        long audited = data.jdbc()
+                .sql("""
                 SELECT COUNT(*) FROM audit_event WHERE action = 'SIGN_IN_FAILED' AND actor_username = :u""")
-                .param("u", typed.substring(0, 99) + "…").query(Long.class).single();
+                .param("u", typed.substring(0, 99) + "…")
+                .query(Long.class)
+                .single();
         assertThat(audited).isEqualTo(1);
     }
 

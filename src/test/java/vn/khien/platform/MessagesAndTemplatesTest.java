@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.organizations.OrgKind;
-import java.io.InputStreamReader;
 
 /**
  * Every text a person reads comes from the message bundles: both languages have the same keys,
@@ -39,7 +39,8 @@ class MessagesAndTemplatesTest {
         for (String bundle : bundles()) {
             Properties vi = load(bundle + ".properties");
             Properties en = load(bundle + "_en.properties");
-            assertThat(new TreeSet<>(en.stringPropertyNames())).as(bundle)
+            assertThat(new TreeSet<>(en.stringPropertyNames()))
+                    .as(bundle)
                     .isEqualTo(new TreeSet<>(vi.stringPropertyNames()));
         }
     }
@@ -79,7 +80,8 @@ class MessagesAndTemplatesTest {
                     .replaceAll("(?s)<script[^>]*>.*?</script>", "<script></script>")
                     .replaceAll("(?s)<style[^>]*>.*?</style>", "<style></style>");
             // An element whose text Thymeleaf replaces (th:text/utext/replace) may hold a placeholder.
-            String stripped = html.replaceAll("(?s)<(\\w+)([^>]*\\bth:(text|utext|replace|insert|errors)=[^>]*)>[^<]*</\\1>", "<$1$2></$1>");
+            String stripped = html.replaceAll(
+                    "(?s)<(\\w+)([^>]*\\bth:(text|utext|replace|insert|errors)=[^>]*)>[^<]*</\\1>", "<$1$2></$1>");
             Matcher m = TEXT_NODE.matcher(stripped);
             while (m.find()) {
                 String text = m.group(1).trim();
@@ -96,7 +98,7 @@ class MessagesAndTemplatesTest {
         switch (prefix) {
             case "role" -> Stream.of(Role.values()).forEach(r -> s.add(r.name()));
             case "orgKind" -> Stream.of(OrgKind.values()).forEach(k -> s.add(k.name()));
-            default -> { }
+            default -> {}
         }
         return s;
     }
@@ -113,7 +115,9 @@ class MessagesAndTemplatesTest {
         try (Stream<Path> files = Files.list(RESOURCES)) {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("messages") && n.endsWith(".properties") && !n.contains("_"))
-                    .map(n -> n.substring(0, n.length() - ".properties".length())).sorted().toList();
+                    .map(n -> n.substring(0, n.length() - ".properties".length()))
+                    .sorted()
+                    .toList();
         }
     }
 

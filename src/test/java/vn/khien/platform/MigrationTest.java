@@ -19,8 +19,12 @@ class MigrationTest {
 
     @Test
     void migratesAFreshEmbeddedH2FileDatabase(@TempDir Path dir) {
-        MigrateResult result = migrate("jdbc:h2:file:" + dir.resolve("khien")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", null);
+        MigrateResult result = migrate(
+                "jdbc:h2:file:" + dir.resolve("khien")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "sa",
+                "",
+                null);
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isPositive();
     }
@@ -28,11 +32,13 @@ class MigrationTest {
     @Test
     void migratesAFreshPostgresqlSchema() throws Exception {
         String url = System.getProperty("spring.datasource.url", "");
-        Assumptions.assumeTrue(url.startsWith("jdbc:postgresql:"),
+        Assumptions.assumeTrue(
+                url.startsWith("jdbc:postgresql:"),
                 "the test database is not PostgreSQL: PostgreSQL migration checked on the PostgreSQL pass (./test.sh)");
         String user = System.getProperty("spring.datasource.username");
         String password = System.getProperty("spring.datasource.password");
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS mig_test CASCADE");
             s.execute("CREATE SCHEMA mig_test");
         }

@@ -23,12 +23,15 @@ class OperationsTest extends IntegrationTest {
 
         TestData.Org unit = data.org(data.root(), "Đơn vị đo");
         TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
-        assertThat(http.api(officer.token()).get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(http.api(officer.token()).get("/actuator/prometheus").status())
+                .isEqualTo(403);
 
         admin().get("/api/v1/systems");
         Http.Response metrics = admin().get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("http_server_requests_seconds_count").contains("hikaricp_connections");
+        assertThat(metrics.body())
+                .contains("http_server_requests_seconds_count")
+                .contains("hikaricp_connections");
     }
 
     @Test
@@ -39,15 +42,21 @@ class OperationsTest extends IntegrationTest {
         assertThat(second.header("X-Request-Id")).isNotEqualTo(first.header("X-Request-Id"));
 
         var request = HttpRequest.newBuilder(URI.create(http.base() + "/login"))
-                .header("X-Request-Id", "lb-7f3a9c21-0001").GET().build();
-        var response = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.discarding());
+                .header("X-Request-Id", "lb-7f3a9c21-0001")
+                .GET()
+                .build();
+        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("lb-7f3a9c21-0001");
 
         var forged = HttpRequest.newBuilder(URI.create(http.base() + "/login"))
-                .header("X-Request-Id", "<script>").GET().build();
-        assertThat(HttpClient.newHttpClient().send(forged,
-                HttpResponse.BodyHandlers.discarding()).headers().firstValue("X-Request-Id").orElseThrow())
+                .header("X-Request-Id", "<script>")
+                .GET()
+                .build();
+        assertThat(HttpClient.newHttpClient()
+                        .send(forged, HttpResponse.BodyHandlers.discarding())
+                        .headers()
+                        .firstValue("X-Request-Id")
+                        .orElseThrow())
                 .matches("[0-9a-f]{16}");
     }
 }

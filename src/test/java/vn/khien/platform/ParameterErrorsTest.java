@@ -22,8 +22,12 @@ class ParameterErrorsTest extends IntegrationTest {
         JsonNode error = r.json().get("errors").get(0);
         assertThat(error.get("field").asText()).isEqualTo("status");
         assertThat(error.get("accepted").toString()).contains("OPERATING");
-        assertThat(error.get("messageVi").asText()).contains("Tham số \"status\"").contains("OPERATING");
-        assertThat(error.get("messageEn").asText()).contains("Parameter \"status\"").contains("OPERATING");
+        assertThat(error.get("messageVi").asText())
+                .contains("Tham số \"status\"")
+                .contains("OPERATING");
+        assertThat(error.get("messageEn").asText())
+                .contains("Parameter \"status\"")
+                .contains("OPERATING");
 
         Http.Response id = admin().get("/api/v1/systems/abc");
         InputHardeningTest.assertProblem(id, 400);
@@ -37,12 +41,16 @@ class ParameterErrorsTest extends IntegrationTest {
     void pagesSayWhichParameterInVietnamese() {
         TestData.Person officer = data.person(data.org(data.root(), data.unique("Sở tham số")), Role.SECURITY_OFFICER);
         Http.Session session = http.session();
-        assertThat(session.login(officer.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        assertThat(session.login(officer.username(), TestData.PASSWORD).status())
+                .isEqualTo(302);
 
         Http.Response list = session.get("/systems?status=FOO");
         assertThat(list.status()).isEqualTo(400);
-        assertThat(list.body()).contains("data-parameter=\"status\"").contains("Tham số")
-                .contains("OPERATING").doesNotContain("Exception");
+        assertThat(list.body())
+                .contains("data-parameter=\"status\"")
+                .contains("Tham số")
+                .contains("OPERATING")
+                .doesNotContain("Exception");
 
         Http.Response page = session.get("/systems/abc");
         assertThat(page.status()).isEqualTo(400);

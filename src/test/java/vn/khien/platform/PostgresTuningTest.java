@@ -11,7 +11,8 @@ import vn.khien.support.IntegrationTest;
 /** reWriteBatchedInserts is added to PostgreSQL pools only, never over an explicit setting; H2 runs untouched. */
 class PostgresTuningTest extends IntegrationTest {
 
-    @Autowired DataSource dataSource;
+    @Autowired
+    DataSource dataSource;
 
     static HikariDataSource pool(String url) {
         HikariDataSource ds = new HikariDataSource();
@@ -24,8 +25,11 @@ class PostgresTuningTest extends IntegrationTest {
     void onlyPostgresqlPoolsGetIt() {
         assertThat(pool("jdbc:postgresql://db:5432/khien").getDataSourceProperties())
                 .containsEntry("reWriteBatchedInserts", "true");
-        assertThat(pool("jdbc:h2:mem:x;MODE=PostgreSQL").getDataSourceProperties()).isEmpty();
-        assertThat(pool("jdbc:postgresql://db/khien?reWriteBatchedInserts=false").getDataSourceProperties()).isEmpty();
+        assertThat(pool("jdbc:h2:mem:x;MODE=PostgreSQL").getDataSourceProperties())
+                .isEmpty();
+        assertThat(pool("jdbc:postgresql://db/khien?reWriteBatchedInserts=false")
+                        .getDataSourceProperties())
+                .isEmpty();
         HikariDataSource explicit = new HikariDataSource();
         explicit.setJdbcUrl("jdbc:postgresql://db/khien");
         explicit.addDataSourceProperty("reWriteBatchedInserts", "false");
@@ -37,7 +41,8 @@ class PostgresTuningTest extends IntegrationTest {
     void theRunningPoolHasItExactlyWhenItIsPostgresql() throws Exception {
         HikariDataSource ds = dataSource.unwrap(HikariDataSource.class);
         boolean postgres = ds.getJdbcUrl().startsWith("jdbc:postgresql:");
-        assertThat(ds.getDataSourceProperties().containsKey("reWriteBatchedInserts")).isEqualTo(postgres);
+        assertThat(ds.getDataSourceProperties().containsKey("reWriteBatchedInserts"))
+                .isEqualTo(postgres);
         try (var c = ds.getConnection()) {
             assertThat(c.isValid(2)).isTrue();
         }

@@ -58,32 +58,43 @@ class TwoNodesTest {
     }
 
     private static ConfigurableApplicationContext node() {
-        return new SpringApplicationBuilder(KhienApplication.class).profiles("test")
+        return new SpringApplicationBuilder(KhienApplication.class)
+                .profiles("test")
                 .run("--server.port=0", "--spring.main.banner-mode=off");
     }
 
     private static String base(ConfigurableApplicationContext node) {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) node).getWebServer().getPort();
+        return "http://127.0.0.1:"
+                + ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 
     @Test
     void aPersonSignedInOnOneNodeIsSignedInOnTheOther() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String login = browser.send(HttpRequest.newBuilder(URI.create(base(nodeA) + "/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String login = browser.send(
+                        HttpRequest.newBuilder(URI.create(base(nodeA) + "/login"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
         assertThat(csrf.find()).as("CSRF field on the login page").isTrue();
         String form = "username=" + IntegrationTest.ADMIN + "&password="
                 + URLEncoder.encode(IntegrationTest.ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
                 + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(URI.create(base(nodeA) + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signIn = browser.send(
+                HttpRequest.newBuilder(URI.create(base(nodeA) + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
 
         // The session cookie was set by node A; node B must know the session (Spring Session JDBC).
-        HttpResponse<String> home = browser.send(HttpRequest.newBuilder(URI.create(base(nodeB) + "/")).GET().build(),
+        HttpResponse<String> home = browser.send(
+                HttpRequest.newBuilder(URI.create(base(nodeB) + "/")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("/logout");
@@ -95,8 +106,9 @@ class TwoNodesTest {
         Http.Api b = new Http(base(nodeB)).api(IntegrationTest.ADMIN_TOKEN);
         String prefix = "N2-" + UUID.randomUUID().toString().substring(0, 8);
         long root = a.get("/api/v1/organizations").json().get(0).get("id").asLong();
-        Http.Response parentCreated = a.post("/api/v1/organizations", Map.of("code", prefix, "name", "Gốc hai nút",
-                "kind", "OTHER", "parentId", root));
+        Http.Response parentCreated = a.post(
+                "/api/v1/organizations",
+                Map.of("code", prefix, "name", "Gốc hai nút", "kind", "OTHER", "parentId", root));
         assertThat(parentCreated.status()).as(parentCreated.body()).isEqualTo(201);
         long parent = parentCreated.json().get("id").asLong();
 
@@ -108,9 +120,17 @@ class TwoNodesTest {
             writes.add(pool.submit(() -> {
                 int created = 0;
                 for (int i = 0; i < 10; i++) {
-                    Http.Response r = node.post("/api/v1/organizations", Map.of("code",
-                            prefix + "-" + thread + "-" + i, "name", "Đơn vị " + thread + "." + i, "kind", "UNIT",
-                            "parentId", parent));
+                    Http.Response r = node.post(
+                            "/api/v1/organizations",
+                            Map.of(
+                                    "code",
+                                    prefix + "-" + thread + "-" + i,
+                                    "name",
+                                    "Đơn vị " + thread + "." + i,
+                                    "kind",
+                                    "UNIT",
+                                    "parentId",
+                                    parent));
                     if (r.status() == 201) {
                         created++;
                     }

@@ -2,10 +2,14 @@ package vn.khien.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.khien.access.Role;
 import vn.khien.reports.dashboard.DashboardService;
@@ -13,10 +17,6 @@ import vn.khien.reports.dashboard.FigureSnapshots;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dashboard's pre-aggregated figures (ADR 0025): after the job's refresh the dashboard reads the snapshot and shows
@@ -43,70 +43,112 @@ class DashboardSnapshotTest extends IntegrationTest {
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
-        Http.Response report = officer.post("/api/v1/reports", Map.of("organizationId", province.id(),
-                "kind", "QUARTERLY_STATUS", "period", quarter));
+        Http.Response report = officer.post(
+                "/api/v1/reports",
+                Map.of("organizationId", province.id(), "kind", "QUARTERLY_STATUS", "period", quarter));
         assertThat(report.status()).as(report.body()).isEqualTo(201);
-        JsonNode d = officer.get("/api/v1/organizations/" + province.id() + "/dashboard").json();
+        JsonNode d = officer.get("/api/v1/organizations/" + province.id() + "/dashboard")
+                .json();
         assertThat(d.get("computedAt").isNull()).as("read from the snapshot").isFalse();
         JsonNode figures = d.get("standing").get("figures");
-        report.json().get("figures").properties().forEach(e ->
-                assertThat(figures.get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue()));
+        report.json()
+                .get("figures")
+                .properties()
+                .forEach(e -> assertThat(figures.get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue()));
         assertThat(figures.get("systemsTotal").asLong()).isEqualTo(2);
 
         // A later system: the snapshot stands until refreshed; live=true and the organisation's refresh show it.
         system(unit);
-        assertThat(officer.get("/api/v1/organizations/" + province.id() + "/dashboard").json().get("standing")
-                .get("figures").get("systemsTotal").asLong()).isEqualTo(2);
-        JsonNode live = officer.get("/api/v1/organizations/" + province.id() + "/dashboard?live=true").json();
+        assertThat(officer.get("/api/v1/organizations/" + province.id() + "/dashboard")
+                        .json()
+                        .get("standing")
+                        .get("figures")
+                        .get("systemsTotal")
+                        .asLong())
+                .isEqualTo(2);
+        JsonNode live = officer.get("/api/v1/organizations/" + province.id() + "/dashboard?live=true")
+                .json();
         assertThat(live.get("computedAt").isNull()).isTrue();
-        assertThat(live.get("standing").get("figures").get("systemsTotal").asLong()).isEqualTo(3);
+        assertThat(live.get("standing").get("figures").get("systemsTotal").asLong())
+                .isEqualTo(3);
         refresh(unit.id());
-        assertThat(officer.get("/api/v1/organizations/" + province.id() + "/dashboard").json().get("standing")
-                .get("figures").get("systemsTotal").asLong()).isEqualTo(3);
+        assertThat(officer.get("/api/v1/organizations/" + province.id() + "/dashboard")
+                        .json()
+                        .get("standing")
+                        .get("figures")
+                        .get("systemsTotal")
+                        .asLong())
+                .isEqualTo(3);
 
         // Drill-down: the province's total, the unit's share, the province's own system.
-        JsonNode drill = officer.get("/api/v1/organizations/" + province.id() + "/dashboard/figures/systemsTotal").json();
+        JsonNode drill = officer.get("/api/v1/organizations/" + province.id() + "/dashboard/figures/systemsTotal")
+                .json();
         assertThat(drill.get("total").asLong()).isEqualTo(3);
         assertThat(drill.get("own").asLong()).isEqualTo(1);
         assertThat(drill.get("children")).hasSize(1);
         assertThat(drill.get("children").get(0).get("organizationId").asLong()).isEqualTo(unit.id());
         assertThat(drill.get("children").get(0).get("value").asLong()).isEqualTo(2);
-        JsonNode unitDrill = officer.get("/api/v1/organizations/" + unit.id() + "/dashboard/figures/systemsTotal").json();
+        JsonNode unitDrill = officer.get("/api/v1/organizations/" + unit.id() + "/dashboard/figures/systemsTotal")
+                .json();
         assertThat(unitDrill.get("rows").toString()).contains("/systems/" + system);
-        assertThat(officer.get("/api/v1/organizations/" + province.id() + "/dashboard/figures/noSuchFigure").status())
+        assertThat(officer.get("/api/v1/organizations/" + province.id() + "/dashboard/figures/noSuchFigure")
+                        .status())
                 .isEqualTo(404);
 
         // The leader's home page opens on the dashboard, whose lines lead to the drill-down.
         Http.Session session = http.session();
         assertThat(session.login(leader.username(), TestData.PASSWORD).status()).isEqualTo(302);
         String home = session.get("/").body();
-        assertThat(home).contains("home-panel-0", "Tỉnh thử tổng hợp sẵn",
-                "/organizations/" + province.id() + "/dashboard/figures/systemsOperatingApproved");
-        String dashboardPage = session.get("/organizations/" + province.id() + "/dashboard").body();
-        assertThat(dashboardPage).contains("figures-computed", "Số liệu được tổng hợp sẵn lúc",
-                "/organizations/" + province.id() + "/dashboard/figures/systemsTotal");
-        String page = session.get("/organizations/" + province.id() + "/dashboard/figures/systemsTotal").body();
+        assertThat(home)
+                .contains(
+                        "home-panel-0",
+                        "Tỉnh thử tổng hợp sẵn",
+                        "/organizations/" + province.id() + "/dashboard/figures/systemsOperatingApproved");
+        String dashboardPage =
+                session.get("/organizations/" + province.id() + "/dashboard").body();
+        assertThat(dashboardPage)
+                .contains(
+                        "figures-computed",
+                        "Số liệu được tổng hợp sẵn lúc",
+                        "/organizations/" + province.id() + "/dashboard/figures/systemsTotal");
+        String page = session.get("/organizations/" + province.id() + "/dashboard/figures/systemsTotal")
+                .body();
         assertThat(page).contains("Đơn vị thử tổng hợp sẵn", "drill-total");
         // The report page names each figure and links it to its drill-down (the report's own values).
         long reportId = report.json().get("id").asLong();
         String shown = session.get("/reports/" + reportId).body();
         assertThat(shown).contains("href=\"/reports/" + reportId + "/figures/systemsTotal\">" + SYSTEMS_TOTAL + "</a>");
-        String reportDrill = session.get("/reports/" + reportId + "/figures/systemsTotal").body();
+        String reportDrill =
+                session.get("/reports/" + reportId + "/figures/systemsTotal").body();
         assertThat(reportDrill).contains(SYSTEMS_TOTAL, "Đơn vị thử tổng hợp sẵn");
     }
 
     private void refresh(long organizationId) {
-        new TransactionTemplate(txManager).executeWithoutResult(
-                s -> snapshots.refresh(organizationId, DashboardService.TREND_QUARTERS));
+        new TransactionTemplate(txManager)
+                .executeWithoutResult(s -> snapshots.refresh(organizationId, DashboardService.TREND_QUARTERS));
     }
 
     @Autowired
     PlatformTransactionManager txManager;
 
     private long system(TestData.Org owner) {
-        Http.Response r = admin().post("/api/v1/systems", Map.of("code", data.unique("HT"), "name", "Hệ thống tổng hợp sẵn",
-                "ownerOrganizationId", owner.id(), "operatorOrganizationId", owner.id(), "systemType", "INTERNAL",
-                "informationKinds", List.of("PRIVATE"), "userCount", 50));
+        Http.Response r = admin().post(
+                        "/api/v1/systems",
+                        Map.of(
+                                "code",
+                                data.unique("HT"),
+                                "name",
+                                "Hệ thống tổng hợp sẵn",
+                                "ownerOrganizationId",
+                                owner.id(),
+                                "operatorOrganizationId",
+                                owner.id(),
+                                "systemType",
+                                "INTERNAL",
+                                "informationKinds",
+                                List.of("PRIVATE"),
+                                "userCount",
+                                50));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asLong();
     }

@@ -27,16 +27,35 @@ class Form08AnnexTest extends IntegrationTest {
         TestData.Person person = data.person(unit, Role.SECURITY_OFFICER);
         Http.Api officer = http.api(person.token());
         String name = data.unique("Hệ thống Mẫu 08");
-        Http.Response s = admin().post("/api/v1/systems", Map.of("code", data.unique("M8"), "name", name,
-                "ownerOrganizationId", unit.id(), "operatorOrganizationId", unit.id(), "systemType", "INTERNAL",
-                "informationKinds", List.of("PRIVATE"), "userCount", 50));
+        Http.Response s = admin().post(
+                        "/api/v1/systems",
+                        Map.of(
+                                "code",
+                                data.unique("M8"),
+                                "name",
+                                name,
+                                "ownerOrganizationId",
+                                unit.id(),
+                                "operatorOrganizationId",
+                                unit.id(),
+                                "systemType",
+                                "INTERNAL",
+                                "informationKinds",
+                                List.of("PRIVATE"),
+                                "userCount",
+                                50));
         assertThat(s.status()).as(s.body()).isEqualTo(201);
-        Http.Response r = officer.post("/api/v1/reports", Map.of("organizationId", unit.id(), "kind", "ANNUAL_LEVEL",
-                "period", "2026"));
+        Http.Response r = officer.post(
+                "/api/v1/reports", Map.of("organizationId", unit.id(), "kind", "ANNUAL_LEVEL", "period", "2026"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/api/v1/reports/" + r.json().get("id").asLong() + ".xlsx"))
-                .header("Authorization", "Bearer " + person.token()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reports/"
+                                        + r.json().get("id").asLong() + ".xlsx"))
+                                .header("Authorization", "Bearer " + person.token())
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(xlsx.statusCode()).isEqualTo(200);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             Sheet sheet = wb.getSheet("Mẫu 08");

@@ -31,20 +31,26 @@ class ReportSignOffRulesTest extends IntegrationTest {
         data.grant(both.id(), unit, Role.LEADER);
         Http.Api api = http.api(both.token());
         Http.Api leader = http.api(data.person(unit, Role.LEADER).token());
-        Http.Response created = api.post("/api/v1/reports", Map.of("organizationId", unit.id(),
-                "kind", "QUARTERLY_STATUS", "period", "2026-Q2"));
+        Http.Response created = api.post(
+                "/api/v1/reports",
+                Map.of("organizationId", unit.id(), "kind", "QUARTERLY_STATUS", "period", "2026-Q2"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().get("id").asLong();
-        assertThat(api.post("/api/v1/reports/" + id + "/actions/CHECK", Map.of()).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/reports/" + id + "/actions/CHECK", Map.of())
+                        .status())
+                .isEqualTo(200);
 
-        Http.Response self = api.post("/api/v1/reports/" + id + "/actions/SIGN",
+        Http.Response self = api.post(
+                "/api/v1/reports/" + id + "/actions/SIGN",
                 Map.of("documentNumber", "3/BC", "documentDate", "2026-06-15"));
         assertThat(self.status()).as(self.body()).isEqualTo(422);
         assertThat(self.header("Content-Type")).startsWith("application/problem+json");
         assertThat(self.body()).contains("action", "Người ký báo cáo phải khác người đã kiểm tra");
-        assertThat(api.get("/api/v1/reports/" + id).json().get("status").asText()).isEqualTo("CHECKED");
+        assertThat(api.get("/api/v1/reports/" + id).json().get("status").asText())
+                .isEqualTo("CHECKED");
 
-        Http.Response other = leader.post("/api/v1/reports/" + id + "/actions/SIGN",
+        Http.Response other = leader.post(
+                "/api/v1/reports/" + id + "/actions/SIGN",
                 Map.of("documentNumber", "3/BC", "documentDate", "2026-06-15"));
         assertThat(other.status()).as(other.body()).isEqualTo(200);
         assertThat(other.json().get("status").asText()).isEqualTo("SIGNED");
@@ -57,20 +63,23 @@ class ReportSignOffRulesTest extends IntegrationTest {
         assertThat(checked.checkedBy()).isEqualTo(7L);
         assertThatThrownBy(() -> checked.markSigned("1/BC", LocalDate.of(2026, 6, 1), "A", null, 7L))
                 .isInstanceOf(FieldProblemException.class)
-                .satisfies(e -> assertThat(((FieldProblemException) e).problems().get(0).messageKey())
+                .satisfies(e -> assertThat(
+                                ((FieldProblemException) e).problems().get(0).messageKey())
                         .isEqualTo("reports.error.sameChecker"));
-        assertThat(checked.markSigned("1/BC", LocalDate.of(2026, 6, 1), "B", null, 8L).status())
+        assertThat(checked.markSigned("1/BC", LocalDate.of(2026, 6, 1), "B", null, 8L)
+                        .status())
                 .isEqualTo(ReportStatus.SIGNED);
     }
 
     @Test
     void aReportCannotBeSubmittedWithoutTheFiguresItsKindRequires() {
-        PeriodicReport signed = draft().markChecked(7L, "kiem.tra").markSigned("1/BC", LocalDate.of(2026, 6, 1), "B",
-                null, 8L);
+        PeriodicReport signed =
+                draft().markChecked(7L, "kiem.tra").markSigned("1/BC", LocalDate.of(2026, 6, 1), "B", null, 8L);
         assertThatThrownBy(() -> signed.markSubmitted(Instant.now(), List.of("incidentsTotal")))
                 .isInstanceOf(FieldProblemException.class)
                 .satisfies(e -> {
-                    FieldProblemException.FieldProblem p = ((FieldProblemException) e).problems().get(0);
+                    FieldProblemException.FieldProblem p =
+                            ((FieldProblemException) e).problems().get(0);
                     assertThat(p.field()).isEqualTo("figures");
                     assertThat(p.messageKey()).isEqualTo("reports.error.requiresFigures");
                     assertThat(p.args()).containsExactly("incidentsTotal");
@@ -79,8 +88,28 @@ class ReportSignOffRulesTest extends IntegrationTest {
     }
 
     private static PeriodicReport draft() {
-        return new PeriodicReport(1, 2, "Đơn vị", 1L, "IR_NETWORK_MEMBER", "2026-H1", LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 6, 30), 1, ReportStatus.DRAFT, LocalDate.of(2026, 6, 19), "2026.12", null, null, null,
-                null, null, Instant.now(), null, null, null, null);
+        return new PeriodicReport(
+                1,
+                2,
+                "Đơn vị",
+                1L,
+                "IR_NETWORK_MEMBER",
+                "2026-H1",
+                LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 6, 30),
+                1,
+                ReportStatus.DRAFT,
+                LocalDate.of(2026, 6, 19),
+                "2026.12",
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.now(),
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -53,7 +53,8 @@ class ReportsBrowserTest extends IntegrationTest {
             page.click("#create-report");
             assertThat(page.locator("#report-status")).hasText("Dự thảo");
             assertThat(page.locator("#report-mode")).hasText("Số liệu trực tiếp tại thời điểm xem");
-            assertThat(page.locator("tr[data-org='" + hospitalA.id() + "'] .child-state")).hasText("Đã nộp (số liệu chốt)");
+            assertThat(page.locator("tr[data-org='" + hospitalA.id() + "'] .child-state"))
+                    .hasText("Đã nộp (số liệu chốt)");
             assertThat(page.locator("tr[data-org='" + department.id() + "'] .child-state"))
                     .hasText("Chưa nộp, quá hạn (số liệu trực tiếp)");
             String provinceReportUrl = page.url();
@@ -105,7 +106,9 @@ class ReportsBrowserTest extends IntegrationTest {
             assertThat(nationalPage.locator("#dashboard-org")).hasText("Tỉnh thử trình duyệt");
             assertThat(nationalPage.locator("#dashboard-ranking tbody tr")).hasCount(3);
             // The warnings module provides this figure: the province received none.
-            assertThat(nationalPage.locator("#dashboard-figures tr[data-figure='warningsReceived'] td").nth(1))
+            assertThat(nationalPage
+                            .locator("#dashboard-figures tr[data-figure='warningsReceived'] td")
+                            .nth(1))
                     .hasText("0");
             nationalPage.click("#dashboard-ranking tbody tr:first-child a");
             assertThat(nationalPage.locator("#dashboard-org")).not().hasText("Tỉnh thử trình duyệt");
@@ -116,18 +119,39 @@ class ReportsBrowserTest extends IntegrationTest {
     private long submittedByApi(TestData.Org org) {
         Http.Api officer = http.api(data.person(org, Role.SECURITY_OFFICER).token());
         Http.Api leader = http.api(data.person(org, Role.LEADER).token());
-        Http.Response s = admin().post("/api/v1/systems", Map.of("code", data.unique("HT"), "name", "Hệ thống bệnh viện",
-                "ownerOrganizationId", org.id(), "operatorOrganizationId", org.id(), "systemType", "INTERNAL",
-                "informationKinds", List.of("PRIVATE"), "userCount", 50));
+        Http.Response s = admin().post(
+                        "/api/v1/systems",
+                        Map.of(
+                                "code",
+                                data.unique("HT"),
+                                "name",
+                                "Hệ thống bệnh viện",
+                                "ownerOrganizationId",
+                                org.id(),
+                                "operatorOrganizationId",
+                                org.id(),
+                                "systemType",
+                                "INTERNAL",
+                                "informationKinds",
+                                List.of("PRIVATE"),
+                                "userCount",
+                                50));
         assertThat(s.status()).as(s.body()).isEqualTo(201);
-        Http.Response r = officer.post("/api/v1/reports", Map.of("organizationId", org.id(), "kind", "QUARTERLY_STATUS",
-                "period", PERIOD));
+        Http.Response r = officer.post(
+                "/api/v1/reports", Map.of("organizationId", org.id(), "kind", "QUARTERLY_STATUS", "period", PERIOD));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         long id = r.json().get("id").asLong();
-        assertThat(officer.post("/api/v1/reports/" + id + "/actions/CHECK", Map.of()).status()).isEqualTo(200);
-        assertThat(leader.post("/api/v1/reports/" + id + "/actions/SIGN", Map.of("documentNumber", "7/BC",
-                "documentDate", "2026-09-16")).status()).isEqualTo(200);
-        assertThat(officer.post("/api/v1/reports/" + id + "/actions/SUBMIT", Map.of()).status()).isEqualTo(200);
+        assertThat(officer.post("/api/v1/reports/" + id + "/actions/CHECK", Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(leader.post(
+                                "/api/v1/reports/" + id + "/actions/SIGN",
+                                Map.of("documentNumber", "7/BC", "documentDate", "2026-09-16"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(officer.post("/api/v1/reports/" + id + "/actions/SUBMIT", Map.of())
+                        .status())
+                .isEqualTo(200);
         return id;
     }
 }

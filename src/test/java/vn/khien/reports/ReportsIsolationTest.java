@@ -24,14 +24,25 @@ import vn.khien.support.TestData;
 public class ReportsIsolationTest extends IntegrationTest {
 
     public static final Set<String> COVERED = Set.of(
-            "GET /api/v1/report-kinds", "POST /api/v1/reports", "GET /api/v1/reports/{id}",
-            "POST /api/v1/reports/{id}/actions/{action}", "GET /api/v1/reports/{id}.docx",
-            "GET /api/v1/reports/{id}.xlsx", "GET /api/v1/reports/{id}.pdf", "GET /api/v1/reports/{id}/signed-file",
-            "GET /api/v1/reports/{id}/figures/{figure}/rows", "GET /api/v1/organizations/{id}/reports",
-            "GET /api/v1/organizations/{id}/dashboard", "GET /api/v1/organizations/{id}/dashboard/figures/{figure}",
-            "GET /reports/{id}", "POST /reports/{id}/actions/{action}", "GET /reports/{id}/document.{ext}",
-            "GET /reports/{id}/signed-file", "GET /reports/{id}/figures/{figure}",
-            "GET /organizations/{id}/dashboard", "GET /organizations/{id}/dashboard/figures/{figure}");
+            "GET /api/v1/report-kinds",
+            "POST /api/v1/reports",
+            "GET /api/v1/reports/{id}",
+            "POST /api/v1/reports/{id}/actions/{action}",
+            "GET /api/v1/reports/{id}.docx",
+            "GET /api/v1/reports/{id}.xlsx",
+            "GET /api/v1/reports/{id}.pdf",
+            "GET /api/v1/reports/{id}/signed-file",
+            "GET /api/v1/reports/{id}/figures/{figure}/rows",
+            "GET /api/v1/organizations/{id}/reports",
+            "GET /api/v1/organizations/{id}/dashboard",
+            "GET /api/v1/organizations/{id}/dashboard/figures/{figure}",
+            "GET /reports/{id}",
+            "POST /reports/{id}/actions/{action}",
+            "GET /reports/{id}/document.{ext}",
+            "GET /reports/{id}/signed-file",
+            "GET /reports/{id}/figures/{figure}",
+            "GET /organizations/{id}/dashboard",
+            "GET /organizations/{id}/dashboard/figures/{figure}");
 
     static final String PERIOD = "2026-Q3";
 
@@ -54,22 +65,44 @@ public class ReportsIsolationTest extends IntegrationTest {
         leaderA = data.person(unitA, Role.LEADER);
         Http.Api officerB = http.api(data.person(unitB, Role.SECURITY_OFFICER).token());
         Http.Api leaderB = http.api(data.person(unitB, Role.LEADER).token());
-        Http.Response b = admin().post("/api/v1/systems", Map.of("code", data.unique("HTB"), "name", secretB,
-                "ownerOrganizationId", unitB.id(), "operatorOrganizationId", unitB.id(), "systemType", "INTERNAL",
-                "informationKinds", List.of("PRIVATE"), "userCount", 50));
+        Http.Response b = admin().post(
+                        "/api/v1/systems",
+                        Map.of(
+                                "code",
+                                data.unique("HTB"),
+                                "name",
+                                secretB,
+                                "ownerOrganizationId",
+                                unitB.id(),
+                                "operatorOrganizationId",
+                                unitB.id(),
+                                "systemType",
+                                "INTERNAL",
+                                "informationKinds",
+                                List.of("PRIVATE"),
+                                "userCount",
+                                50));
         assertThat(b.status()).as(b.body()).isEqualTo(201);
         reportA = create(http.api(officerA.token()), unitA);
         reportB = create(officerB, unitB);
-        assertThat(officerB.post("/api/v1/reports/" + reportB + "/actions/CHECK", Map.of()).status()).isEqualTo(200);
-        Http.Response signed = leaderB.post("/api/v1/reports/" + reportB + "/actions/SIGN", Map.of("documentNumber",
-                "9/BC", "documentDate", "2026-09-10", "signedFileBase64",
-                Base64.getEncoder().encodeToString("đã ký".getBytes(StandardCharsets.UTF_8))));
+        assertThat(officerB.post("/api/v1/reports/" + reportB + "/actions/CHECK", Map.of())
+                        .status())
+                .isEqualTo(200);
+        Http.Response signed = leaderB.post(
+                "/api/v1/reports/" + reportB + "/actions/SIGN",
+                Map.of(
+                        "documentNumber",
+                        "9/BC",
+                        "documentDate",
+                        "2026-09-10",
+                        "signedFileBase64",
+                        Base64.getEncoder().encodeToString("đã ký".getBytes(StandardCharsets.UTF_8))));
         assertThat(signed.status()).as(signed.body()).isEqualTo(200);
     }
 
     private long create(Http.Api api, TestData.Org org) {
-        Http.Response r = api.post("/api/v1/reports", Map.of("organizationId", org.id(), "kind", "QUARTERLY_STATUS",
-                "period", PERIOD));
+        Http.Response r = api.post(
+                "/api/v1/reports", Map.of("organizationId", org.id(), "kind", "QUARTERLY_STATUS", "period", PERIOD));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asLong();
     }
@@ -83,18 +116,25 @@ public class ReportsIsolationTest extends IntegrationTest {
             assertThat(k.body()).as(who).doesNotContain(secretB);
         });
         cases.put("POST /api/v1/reports", (api, who) -> {
-            Http.Response other = api.post("/api/v1/reports", Map.of("organizationId", unitB.id(),
-                    "kind", "QUARTERLY_STATUS", "period", "2026-Q2"));
-            Http.Response unknown = api.post("/api/v1/reports", Map.of("organizationId", 987654321L,
-                    "kind", "QUARTERLY_STATUS", "period", "2026-Q2"));
+            Http.Response other = api.post(
+                    "/api/v1/reports",
+                    Map.of("organizationId", unitB.id(), "kind", "QUARTERLY_STATUS", "period", "2026-Q2"));
+            Http.Response unknown = api.post(
+                    "/api/v1/reports",
+                    Map.of("organizationId", 987654321L, "kind", "QUARTERLY_STATUS", "period", "2026-Q2"));
             assertThat(other.status()).as(who).isEqualTo(422);
-            assertThat(other.json().get("errors")).as(who).isEqualTo(unknown.json().get("errors"));
+            assertThat(other.json().get("errors"))
+                    .as(who)
+                    .isEqualTo(unknown.json().get("errors"));
         });
         cases.put("GET /api/v1/reports/{id}", (api, who) -> notFound(api.get(r), who));
         cases.put("POST /api/v1/reports/{id}/actions/{action}", (api, who) -> {
             for (String action : List.of("CHECK", "SIGN", "SUBMIT", "ACCEPT", "RETURN", "REVISE")) {
-                notFound(api.post(r + "/actions/" + action, Map.of("comment", "x", "documentNumber", "1/X",
-                        "documentDate", "2026-09-11")), who + " " + action);
+                notFound(
+                        api.post(
+                                r + "/actions/" + action,
+                                Map.of("comment", "x", "documentNumber", "1/X", "documentDate", "2026-09-11")),
+                        who + " " + action);
             }
         });
         cases.put("GET /api/v1/reports/{id}.docx", (api, who) -> notFound(api.get(r + ".docx"), who));
@@ -104,8 +144,8 @@ public class ReportsIsolationTest extends IntegrationTest {
         cases.put("GET /api/v1/reports/{id}/figures/{figure}/rows", (api, who) -> {
             notFound(api.get(r + "/figures/systemsTotal/rows"), who);
             // A's own report cannot drill into B's organisation either.
-            Http.Response across = api.get("/api/v1/reports/" + reportA + "/figures/systemsTotal/rows?organizationId="
-                    + unitB.id());
+            Http.Response across =
+                    api.get("/api/v1/reports/" + reportA + "/figures/systemsTotal/rows?organizationId=" + unitB.id());
             assertThat(across.status()).as(who).isEqualTo(422);
             assertThat(across.body()).as(who).doesNotContain(secretB);
         });
@@ -154,19 +194,22 @@ public class ReportsIsolationTest extends IntegrationTest {
         pages.put("GET /reports/{id}/signed-file", r + "/signed-file");
         pages.put("GET /reports/{id}/figures/{figure}", r + "/figures/systemsTotal");
         pages.put("GET /organizations/{id}/dashboard", "/organizations/" + unitB.id() + "/dashboard");
-        pages.put("GET /organizations/{id}/dashboard/figures/{figure}",
+        pages.put(
+                "GET /organizations/{id}/dashboard/figures/{figure}",
                 "/organizations/" + unitB.id() + "/dashboard/figures/systemsTotal");
         assertThat(COVERED).containsAll(pages.keySet());
 
         Http.Session session = http.session();
-        assertThat(session.login(leaderA.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        assertThat(session.login(leaderA.username(), TestData.PASSWORD).status())
+                .isEqualTo(302);
         pages.forEach((endpoint, path) -> {
-            Http.Response resp = endpoint.startsWith("GET") ? session.get(path)
-                    : session.postForm(path, Map.of("comment", "x"));
+            Http.Response resp =
+                    endpoint.startsWith("GET") ? session.get(path) : session.postForm(path, Map.of("comment", "x"));
             assertThat(resp.status()).as(endpoint).isEqualTo(404);
             assertThat(resp.body()).as(endpoint).doesNotContain(secretB);
         });
-        assertThat(session.get("/organizations/" + province.id() + "/dashboard").status()).isEqualTo(404);
+        assertThat(session.get("/organizations/" + province.id() + "/dashboard").status())
+                .isEqualTo(404);
         // A's own pages show nothing of B and the drill-down stays in A's subtree.
         Http.Response own = session.get("/organizations/" + unitA.id() + "/dashboard/figures/systemsTotal");
         assertThat(own.status()).isEqualTo(200);
@@ -174,7 +217,11 @@ public class ReportsIsolationTest extends IntegrationTest {
         Http.Response ownReport = session.get("/reports/" + reportA + "/figures/systemsTotal");
         assertThat(ownReport.status()).isEqualTo(200);
         assertThat(ownReport.body()).doesNotContain(secretB);
-        assertThat(admin().get("/api/v1/reports/" + reportB).json().get("status").asText()).isEqualTo("SIGNED");
+        assertThat(admin().get("/api/v1/reports/" + reportB)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("SIGNED");
     }
 
     private static void notFound(Http.Response r, String who) {

@@ -2,12 +2,16 @@ package vn.khien.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +22,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Base64;
 
 /**
  * The roll-up through a province: two hospitals submit, a department is late; no double counting of a system owned by
@@ -44,8 +44,10 @@ class ReportsRollupTest extends IntegrationTest {
         TestData.Org hospitalA = data.org(province, "Bệnh viện A");
         TestData.Org hospitalB = data.org(province, "Bệnh viện B");
         TestData.Org department = data.org(province, "Sở Y tế thử");
-        Http.Api nationalOfficer = http.api(data.person(national, Role.SECURITY_OFFICER).token());
-        Http.Api provinceOfficer = http.api(data.person(province, Role.SECURITY_OFFICER).token());
+        Http.Api nationalOfficer =
+                http.api(data.person(national, Role.SECURITY_OFFICER).token());
+        Http.Api provinceOfficer =
+                http.api(data.person(province, Role.SECURITY_OFFICER).token());
         Http.Api provinceLeader = http.api(data.person(province, Role.LEADER).token());
         Map<Long, Http.Api> officers = new HashMap<>();
         Map<Long, Http.Api> leaders = new HashMap<>();
@@ -61,16 +63,19 @@ class ReportsRollupTest extends IntegrationTest {
 
         long reportA = submitted(hospitalA, officers.get(hospitalA.id()), leaders.get(hospitalA.id()));
         long reportB = submitted(hospitalB, officers.get(hospitalB.id()), leaders.get(hospitalB.id()));
-        assertThat(figure(officers.get(hospitalA.id()).get("/api/v1/reports/" + reportA), "systemsTotal")).isEqualTo(1);
+        assertThat(figure(officers.get(hospitalA.id()).get("/api/v1/reports/" + reportA), "systemsTotal"))
+                .isEqualTo(1);
 
         // A later edit does not change the frozen snapshot.
         system(hospitalA, hospitalA);
-        JsonNode frozenA = officers.get(hospitalA.id()).get("/api/v1/reports/" + reportA).json();
+        JsonNode frozenA =
+                officers.get(hospitalA.id()).get("/api/v1/reports/" + reportA).json();
         assertThat(frozenA.get("frozen").asBoolean()).isTrue();
         assertThat(frozenA.get("figures").get("systemsTotal").asLong()).isEqualTo(1);
 
-        Http.Response created = provinceOfficer.post("/api/v1/reports", Map.of("organizationId", province.id(),
-                "kind", "QUARTERLY_STATUS", "period", PERIOD));
+        Http.Response created = provinceOfficer.post(
+                "/api/v1/reports",
+                Map.of("organizationId", province.id(), "kind", "QUARTERLY_STATUS", "period", PERIOD));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long provinceReport = created.json().get("id").asLong();
         JsonNode p = created.json();
@@ -82,65 +87,99 @@ class ReportsRollupTest extends IntegrationTest {
         p.get("children").forEach(c -> children.put(c.get("organizationId").asLong(), c));
         assertThat(children.get(hospitalA.id()).get("state").asText()).isEqualTo("SUBMITTED");
         assertThat(children.get(hospitalA.id()).get("frozen").asBoolean()).isTrue();
-        assertThat(children.get(hospitalA.id()).get("figures").get("systemsTotal").asLong()).isEqualTo(1);
+        assertThat(children.get(hospitalA.id())
+                        .get("figures")
+                        .get("systemsTotal")
+                        .asLong())
+                .isEqualTo(1);
         assertThat(children.get(department.id()).get("state").asText()).isEqualTo("LATE");
         assertThat(children.get(department.id()).get("frozen").asBoolean()).isFalse();
-        assertThat(children.get(department.id()).get("figures").get("systemsTotal").asLong()).isEqualTo(1);
+        assertThat(children.get(department.id())
+                        .get("figures")
+                        .get("systemsTotal")
+                        .asLong())
+                .isEqualTo(1);
         // own 1 + A frozen 1 + B frozen 1 + department live 1 (the system it operates counts at its owner)
         assertThat(p.get("figures").get("systemsTotal").asLong()).isEqualTo(4);
 
         // The province returns hospital B's report: B's row turns live; B revises as a new version, both kept.
-        Http.Response returned = provinceOfficer.post("/api/v1/reports/" + reportB + "/actions/RETURN",
-                Map.of("comment", "Thiếu số liệu rà quét"));
+        Http.Response returned = provinceOfficer.post(
+                "/api/v1/reports/" + reportB + "/actions/RETURN", Map.of("comment", "Thiếu số liệu rà quét"));
         assertThat(returned.status()).as(returned.body()).isEqualTo(200);
-        assertThat(officers.get(hospitalB.id()).post("/api/v1/reports/" + reportB + "/actions/ACCEPT", Map.of())
-                .status()).isEqualTo(403);
-        JsonNode afterReturn = provinceOfficer.get("/api/v1/reports/" + provinceReport).json();
-        afterReturn.get("children").forEach(c -> children.put(c.get("organizationId").asLong(), c));
+        assertThat(officers.get(hospitalB.id())
+                        .post("/api/v1/reports/" + reportB + "/actions/ACCEPT", Map.of())
+                        .status())
+                .isEqualTo(403);
+        JsonNode afterReturn =
+                provinceOfficer.get("/api/v1/reports/" + provinceReport).json();
+        afterReturn
+                .get("children")
+                .forEach(c -> children.put(c.get("organizationId").asLong(), c));
         assertThat(children.get(hospitalB.id()).get("state").asText()).isEqualTo("RETURNED");
         assertThat(children.get(hospitalB.id()).get("frozen").asBoolean()).isFalse();
-        Http.Response revised = officers.get(hospitalB.id()).post("/api/v1/reports/" + reportB + "/actions/REVISE", Map.of());
+        Http.Response revised =
+                officers.get(hospitalB.id()).post("/api/v1/reports/" + reportB + "/actions/REVISE", Map.of());
         assertThat(revised.status()).as(revised.body()).isEqualTo(200);
         assertThat(revised.json().get("version").asInt()).isEqualTo(2);
         assertThat(revised.json().get("versions")).hasSize(2);
 
         // Sign-off order is enforced; the leader signs; submission goes to the national body, which accepts.
-        assertThat(provinceLeader.post("/api/v1/reports/" + provinceReport + "/actions/SIGN",
-                Map.of("documentNumber", "12/BC-UBND", "documentDate", "2026-09-17")).status()).isEqualTo(422);
-        assertThat(provinceOfficer.post("/api/v1/reports/" + provinceReport + "/actions/CHECK", Map.of()).status())
+        assertThat(provinceLeader
+                        .post(
+                                "/api/v1/reports/" + provinceReport + "/actions/SIGN",
+                                Map.of("documentNumber", "12/BC-UBND", "documentDate", "2026-09-17"))
+                        .status())
+                .isEqualTo(422);
+        assertThat(provinceOfficer
+                        .post("/api/v1/reports/" + provinceReport + "/actions/CHECK", Map.of())
+                        .status())
                 .isEqualTo(200);
-        assertThat(provinceOfficer.post("/api/v1/reports/" + provinceReport + "/actions/SIGN",
-                Map.of("documentNumber", "12/BC-UBND", "documentDate", "2026-09-17")).status()).isEqualTo(403);
-        Http.Response signed = provinceLeader.post("/api/v1/reports/" + provinceReport + "/actions/SIGN",
+        assertThat(provinceOfficer
+                        .post(
+                                "/api/v1/reports/" + provinceReport + "/actions/SIGN",
+                                Map.of("documentNumber", "12/BC-UBND", "documentDate", "2026-09-17"))
+                        .status())
+                .isEqualTo(403);
+        Http.Response signed = provinceLeader.post(
+                "/api/v1/reports/" + provinceReport + "/actions/SIGN",
                 Map.of("documentNumber", "12/BC-UBND", "documentDate", "2026-09-17", "signerName", "Nguyễn Văn Tỉnh"));
         assertThat(signed.status()).as(signed.body()).isEqualTo(200);
-        Http.Response submittedP = provinceOfficer.post("/api/v1/reports/" + provinceReport + "/actions/SUBMIT", Map.of());
+        Http.Response submittedP =
+                provinceOfficer.post("/api/v1/reports/" + provinceReport + "/actions/SUBMIT", Map.of());
         assertThat(submittedP.status()).as(submittedP.body()).isEqualTo(200);
         assertThat(submittedP.json().get("frozen").asBoolean()).isTrue();
-        assertThat(provinceOfficer.post("/api/v1/reports/" + provinceReport + "/actions/ACCEPT", Map.of()).status())
+        assertThat(provinceOfficer
+                        .post("/api/v1/reports/" + provinceReport + "/actions/ACCEPT", Map.of())
+                        .status())
                 .isEqualTo(403);
-        Http.Response accepted = nationalOfficer.post("/api/v1/reports/" + provinceReport + "/actions/ACCEPT", Map.of());
+        Http.Response accepted =
+                nationalOfficer.post("/api/v1/reports/" + provinceReport + "/actions/ACCEPT", Map.of());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.json().get("status").asText()).isEqualTo("ACCEPTED");
 
         // Documents download and open; the PDF's text carries the Vietnamese title with its diacritics.
         byte[] docx = download(provinceOfficer, provinceReport, "docx");
         try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(docx));
-             XWPFWordExtractor x = new XWPFWordExtractor(d)) {
-            assertThat(x.getText()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", TITLE, "Số: 12/BC-UBND",
-                    "Nguyễn Văn Tỉnh");
+                XWPFWordExtractor x = new XWPFWordExtractor(d)) {
+            assertThat(x.getText())
+                    .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", TITLE, "Số: 12/BC-UBND", "Nguyễn Văn Tỉnh");
         }
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(download(provinceOfficer, provinceReport, "xlsx")))) {
+        try (XSSFWorkbook wb =
+                new XSSFWorkbook(new ByteArrayInputStream(download(provinceOfficer, provinceReport, "xlsx")))) {
             assertThat(wb.getNumberOfSheets()).isGreaterThanOrEqualTo(6);
         }
         try (PDDocument pdf = Loader.loadPDF(download(provinceOfficer, provinceReport, "pdf"))) {
-            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ")).contains(TITLE, "Tổng hợp báo cáo của các đơn vị trực thuộc");
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains(TITLE, "Tổng hợp báo cáo của các đơn vị trực thuộc");
         }
 
-        Long audited = data.jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE target_type = 'periodic_report'"
+        Long audited = data.jdbc()
+                .sql("SELECT COUNT(*) FROM audit_event WHERE target_type = 'periodic_report'"
                         + " AND target_id = :id AND action IN ('REPORT_CREATED', 'REPORT_CHECK', 'REPORT_SIGN',"
                         + " 'REPORT_SUBMIT', 'REPORT_ACCEPT')")
-                .param("id", String.valueOf(provinceReport)).query(Long.class).single();
+                .param("id", String.valueOf(provinceReport))
+                .query(Long.class)
+                .single();
         assertThat(audited).isEqualTo(5);
     }
 
@@ -153,28 +192,40 @@ class ReportsRollupTest extends IntegrationTest {
         system(province, unit);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
-        Http.Response report = officer.post("/api/v1/reports", Map.of("organizationId", province.id(),
-                "kind", "QUARTERLY_STATUS", "period", quarter));
+        Http.Response report = officer.post(
+                "/api/v1/reports",
+                Map.of("organizationId", province.id(), "kind", "QUARTERLY_STATUS", "period", quarter));
         assertThat(report.status()).as(report.body()).isEqualTo(201);
         Http.Response dashboard = officer.get("/api/v1/organizations/" + province.id() + "/dashboard");
         assertThat(dashboard.status()).as(dashboard.body()).isEqualTo(200);
         JsonNode figures = dashboard.json().get("standing").get("figures");
-        report.json().get("figures").properties().forEach(e ->
-                assertThat(figures.get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue()));
+        report.json()
+                .get("figures")
+                .properties()
+                .forEach(e -> assertThat(figures.get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue()));
         assertThat(figures.get("systemsTotal").asLong()).isEqualTo(2);
         assertThat(dashboard.json().get("trend")).hasSize(4);
-        assertThat(dashboard.json().get("children").get(0).get("organizationId").asLong()).isEqualTo(unit.id());
+        assertThat(dashboard.json().get("children").get(0).get("organizationId").asLong())
+                .isEqualTo(unit.id());
     }
 
     private long submitted(TestData.Org org, Http.Api officer, Http.Api leader) {
-        Http.Response r = officer.post("/api/v1/reports", Map.of("organizationId", org.id(), "kind", "QUARTERLY_STATUS",
-                "period", PERIOD));
+        Http.Response r = officer.post(
+                "/api/v1/reports", Map.of("organizationId", org.id(), "kind", "QUARTERLY_STATUS", "period", PERIOD));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         long id = r.json().get("id").asLong();
-        assertThat(officer.post("/api/v1/reports/" + id + "/actions/CHECK", Map.of()).status()).isEqualTo(200);
-        Http.Response s = leader.post("/api/v1/reports/" + id + "/actions/SIGN", Map.of("documentNumber", "5/BC",
-                "documentDate", "2026-09-15", "signedFileBase64", Base64.getEncoder().encodeToString(
-                        "%PDF-1.4 đã ký".getBytes(StandardCharsets.UTF_8))));
+        assertThat(officer.post("/api/v1/reports/" + id + "/actions/CHECK", Map.of())
+                        .status())
+                .isEqualTo(200);
+        Http.Response s = leader.post(
+                "/api/v1/reports/" + id + "/actions/SIGN",
+                Map.of(
+                        "documentNumber",
+                        "5/BC",
+                        "documentDate",
+                        "2026-09-15",
+                        "signedFileBase64",
+                        Base64.getEncoder().encodeToString("%PDF-1.4 đã ký".getBytes(StandardCharsets.UTF_8))));
         assertThat(s.status()).as(s.body()).isEqualTo(200);
         Http.Response sub = officer.post("/api/v1/reports/" + id + "/actions/SUBMIT", Map.of());
         assertThat(sub.status()).as(sub.body()).isEqualTo(200);
@@ -188,20 +239,41 @@ class ReportsRollupTest extends IntegrationTest {
     }
 
     private void system(TestData.Org owner, TestData.Org operator) {
-        Http.Response r = admin().post("/api/v1/systems", Map.of("code", data.unique("HT"), "name", "Hệ thống thử",
-                "ownerOrganizationId", owner.id(), "operatorOrganizationId", operator.id(), "systemType", "INTERNAL",
-                "informationKinds", List.of("PRIVATE"), "userCount", 50));
+        Http.Response r = admin().post(
+                        "/api/v1/systems",
+                        Map.of(
+                                "code",
+                                data.unique("HT"),
+                                "name",
+                                "Hệ thống thử",
+                                "ownerOrganizationId",
+                                owner.id(),
+                                "operatorOrganizationId",
+                                operator.id(),
+                                "systemType",
+                                "INTERNAL",
+                                "informationKinds",
+                                List.of("PRIVATE"),
+                                "userCount",
+                                50));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         // Registered at the start of the year, so it is in scope of the past quarter's report.
-        data.jdbc().sql("UPDATE information_system SET created_at = :at WHERE id = :id")
-                .param("at", Timestamp.valueOf("2026-01-05 08:00:00")).param("id", r.json().get("id").asLong())
+        data.jdbc()
+                .sql("UPDATE information_system SET created_at = :at WHERE id = :id")
+                .param("at", Timestamp.valueOf("2026-01-05 08:00:00"))
+                .param("id", r.json().get("id").asLong())
                 .update();
     }
 
     private byte[] download(Http.Api unused, long id, String ext) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/reports/" + id + "." + ext))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/api/v1/reports/" + id + "." + ext))
+                                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         return r.body();
     }

@@ -47,7 +47,8 @@ class BackupRestoreTest {
     @AfterEach
     void dropSchemas() throws SQLException {
         for (String schema : schemas) {
-            try (Connection c = DriverManager.getConnection(testUrl, user, password); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(testUrl, user, password);
+                    Statement st = c.createStatement()) {
                 st.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
@@ -60,7 +61,8 @@ class BackupRestoreTest {
             return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                     + "DEFAULT_NULL_ORDERING=HIGH";
         }
-        try (Connection c = DriverManager.getConnection(testUrl, user, password); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(testUrl, user, password);
+                Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + name);
         }
         schemas.add(name);
@@ -68,9 +70,14 @@ class BackupRestoreTest {
     }
 
     private static ConfigurableApplicationContext node(String url, String user, String password) {
-        return new SpringApplicationBuilder(KhienApplication.class).profiles("test")
-                .run("--server.port=0", "--spring.main.banner-mode=off", "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + user, "--spring.datasource.password=" + password);
+        return new SpringApplicationBuilder(KhienApplication.class)
+                .profiles("test")
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + user,
+                        "--spring.datasource.password=" + password);
     }
 
     private static Http.Api admin(ConfigurableApplicationContext node) {
@@ -88,8 +95,19 @@ class BackupRestoreTest {
             Http.Api api = admin(node);
             long root = api.get("/api/v1/organizations").json().get(0).get("id").asLong();
             for (int i = 0; i < 3; i++) {
-                assertThat(api.post("/api/v1/organizations", Map.of("code", "BK-" + i, "name", "Đơn vị sao lưu " + i,
-                        "kind", "UNIT", "parentId", root)).status()).isEqualTo(201);
+                assertThat(api.post(
+                                        "/api/v1/organizations",
+                                        Map.of(
+                                                "code",
+                                                "BK-" + i,
+                                                "name",
+                                                "Đơn vị sao lưu " + i,
+                                                "kind",
+                                                "UNIT",
+                                                "parentId",
+                                                root))
+                                .status())
+                        .isEqualTo(201);
             }
             JsonNode verdict = api.post("/api/v1/audit/verify", Map.of()).json();
             assertThat(verdict.get("intact").asBoolean()).isTrue();
@@ -107,7 +125,8 @@ class BackupRestoreTest {
         String restored = emptyDatabase("restored_");
         DatabaseCopy.copy(backup, "sa", "", restored, user, password);
         assertThat(fingerprint(restored, user, password)).isEqualTo(before);
-        assertThat(one(restored, user, password, "SELECT last_hash FROM audit_head")).isEqualTo(lastHash);
+        assertThat(one(restored, user, password, "SELECT last_hash FROM audit_head"))
+                .isEqualTo(lastHash);
 
         try (ConfigurableApplicationContext node = node(restored, user, password)) {
             Http.Api api = admin(node);
@@ -115,9 +134,24 @@ class BackupRestoreTest {
             assertThat(verdict.get("intact").asBoolean()).as(verdict.toString()).isTrue();
             assertThat(verdict.get("recordsChecked").asLong()).isGreaterThanOrEqualTo(auditRecords);
             long root = api.get("/api/v1/organizations").json().get(0).get("id").asLong();
-            assertThat(api.post("/api/v1/organizations", Map.of("code", "BK-AFTER", "name", "Đơn vị sau khôi phục",
-                    "kind", "UNIT", "parentId", root)).status()).isEqualTo(201);
-            assertThat(api.post("/api/v1/audit/verify", Map.of()).json().get("intact").asBoolean()).isTrue();
+            assertThat(api.post(
+                                    "/api/v1/organizations",
+                                    Map.of(
+                                            "code",
+                                            "BK-AFTER",
+                                            "name",
+                                            "Đơn vị sau khôi phục",
+                                            "kind",
+                                            "UNIT",
+                                            "parentId",
+                                            root))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(api.post("/api/v1/audit/verify", Map.of())
+                            .json()
+                            .get("intact")
+                            .asBoolean())
+                    .isTrue();
         }
     }
 
@@ -135,14 +169,16 @@ class BackupRestoreTest {
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static String one(String url, String user, String password, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);

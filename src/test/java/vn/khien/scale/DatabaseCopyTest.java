@@ -45,7 +45,8 @@ class DatabaseCopyTest {
     @AfterEach
     void dropSchema() throws SQLException {
         if (schema != null) {
-            try (Connection c = DriverManager.getConnection(testUrl, user, password); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(testUrl, user, password);
+                    Statement st = c.createStatement()) {
                 st.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
@@ -57,7 +58,8 @@ class DatabaseCopyTest {
             return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                     + "DEFAULT_NULL_ORDERING=HIGH";
         }
-        try (Connection c = DriverManager.getConnection(testUrl, user, password); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(testUrl, user, password);
+                Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + name);
         }
         schema = name;
@@ -65,9 +67,14 @@ class DatabaseCopyTest {
     }
 
     private static ConfigurableApplicationContext node(String url, String user, String password) {
-        return new SpringApplicationBuilder(KhienApplication.class).profiles("test")
-                .run("--server.port=0", "--spring.main.banner-mode=off", "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + user, "--spring.datasource.password=" + password);
+        return new SpringApplicationBuilder(KhienApplication.class)
+                .profiles("test")
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + user,
+                        "--spring.datasource.password=" + password);
     }
 
     private static Http.Api admin(ConfigurableApplicationContext node) {
@@ -86,8 +93,19 @@ class DatabaseCopyTest {
             Http.Api api = admin(evaluation);
             long root = api.get("/api/v1/organizations").json().get(0).get("id").asLong();
             for (int i = 0; i < 3; i++) {
-                assertThat(api.post("/api/v1/organizations", Map.of("code", "MOVE-" + i, "name", "Đơn vị chuyển " + i,
-                        "kind", "UNIT", "parentId", root)).status()).isEqualTo(201);
+                assertThat(api.post(
+                                        "/api/v1/organizations",
+                                        Map.of(
+                                                "code",
+                                                "MOVE-" + i,
+                                                "name",
+                                                "Đơn vị chuyển " + i,
+                                                "kind",
+                                                "UNIT",
+                                                "parentId",
+                                                root))
+                                .status())
+                        .isEqualTo(201);
             }
             JsonNode verdict = api.post("/api/v1/audit/verify", Map.of()).json();
             assertThat(verdict.get("intact").asBoolean()).isTrue();
@@ -108,8 +126,17 @@ class DatabaseCopyTest {
             assertThat(verdict.get("recordsChecked").asLong()).isGreaterThanOrEqualTo(auditRecords);
             // New rows get new ids after the copied ones.
             long root = api.get("/api/v1/organizations").json().get(0).get("id").asLong();
-            Http.Response created = api.post("/api/v1/organizations", Map.of("code", "AFTER-MOVE", "name",
-                    "Đơn vị mới sau khi chuyển", "kind", "UNIT", "parentId", root));
+            Http.Response created = api.post(
+                    "/api/v1/organizations",
+                    Map.of(
+                            "code",
+                            "AFTER-MOVE",
+                            "name",
+                            "Đơn vị mới sau khi chuyển",
+                            "kind",
+                            "UNIT",
+                            "parentId",
+                            root));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
         }
 
@@ -119,8 +146,10 @@ class DatabaseCopyTest {
 
     @Test
     void aCommandWithoutItsOptionsSaysWhatIsMissing() {
-        assertThat(DatabaseCopy.run(new String[] {}, Map.of("KHIEN_DB_URL", "jdbc:postgresql://x/y"))).isEqualTo(2);
-        assertThat(DatabaseCopy.run(new String[] {"--from", "jdbc:h2:mem:a"}, Map.of())).isEqualTo(2);
+        assertThat(DatabaseCopy.run(new String[] {}, Map.of("KHIEN_DB_URL", "jdbc:postgresql://x/y")))
+                .isEqualTo(2);
+        assertThat(DatabaseCopy.run(new String[] {"--from", "jdbc:h2:mem:a"}, Map.of()))
+                .isEqualTo(2);
     }
 
     private static Map<String, Long> fingerprint(String url, String user, String password) throws SQLException {
@@ -136,7 +165,8 @@ class DatabaseCopyTest {
     }
 
     private static long one(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -36,7 +36,8 @@ class NationalDataGeneratorTest {
     @AfterEach
     void dropSchemas() throws SQLException {
         if (postgres) {
-            try (Connection c = DriverManager.getConnection(testUrl, user, password); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(testUrl, user, password);
+                    Statement st = c.createStatement()) {
                 for (String s : schemas) {
                     st.execute("DROP SCHEMA " + s + " CASCADE");
                 }
@@ -50,7 +51,8 @@ class NationalDataGeneratorTest {
             return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                     + "DEFAULT_NULL_ORDERING=HIGH";
         }
-        try (Connection c = DriverManager.getConnection(testUrl, user, password); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(testUrl, user, password);
+                Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + name);
         }
         schemas.add(name);
@@ -62,35 +64,58 @@ class NationalDataGeneratorTest {
         String url = freshDatabase();
         NationalDataGenerator.generate(url, user, password, SCALE, 42, AS_OF);
         try (Connection c = DriverManager.getConnection(url, user, password)) {
-            assertThat(count(c, "SELECT COUNT(*) FROM organization WHERE kind = 'PROVINCE'")).isEqualTo(34);
-            assertThat(count(c, "SELECT COUNT(*) FROM organization WHERE kind = 'PROVINCE' AND name_vi IN ("
-                    + "'Ủy ban nhân dân thành phố Hồ Chí Minh', 'Ủy ban nhân dân tỉnh An Giang', "
-                    + "'Ủy ban nhân dân thành phố Huế')")).isEqualTo(3);
-            assertThat(count(c, "SELECT COUNT(*) FROM organization WHERE kind = 'MINISTRY'")).isEqualTo(30);
+            assertThat(count(c, "SELECT COUNT(*) FROM organization WHERE kind = 'PROVINCE'"))
+                    .isEqualTo(34);
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM organization WHERE kind = 'PROVINCE' AND name_vi IN ("
+                                    + "'Ủy ban nhân dân thành phố Hồ Chí Minh', 'Ủy ban nhân dân tỉnh An Giang', "
+                                    + "'Ủy ban nhân dân thành phố Huế')"))
+                    .isEqualTo(3);
+            assertThat(count(c, "SELECT COUNT(*) FROM organization WHERE kind = 'MINISTRY'"))
+                    .isEqualTo(30);
             // Every organisation's path extends its parent's, so subtree queries see the whole tree.
-            assertThat(count(c, "SELECT COUNT(*) FROM organization o JOIN organization p ON p.id = o.parent_id"
-                    + " WHERE o.path <> CONCAT(p.path, CAST(o.id AS VARCHAR(20)), '/')")).isZero();
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM organization o JOIN organization p ON p.id = o.parent_id"
+                                    + " WHERE o.path <> CONCAT(p.path, CAST(o.id AS VARCHAR(20)), '/')"))
+                    .isZero();
             for (int level = 1; level <= 5; level++) {
                 assertThat(count(c, "SELECT COUNT(*) FROM information_system WHERE approved_level = " + level))
-                        .as("approved systems of level %d", level).isPositive();
+                        .as("approved systems of level %d", level)
+                        .isPositive();
             }
             assertThat(strings(c, "SELECT DISTINCT status FROM level_dossier ORDER BY status"))
                     .containsExactly("APPRAISED", "APPROVED", "DRAFT", "RETURNED", "SUBMITTED");
             assertThat(strings(c, "SELECT DISTINCT status FROM finding ORDER BY status"))
                     .containsExactly("ACCEPTED_RISK", "FALSE_POSITIVE", "FIXED", "OPEN", "REOPENED");
-            assertThat(count(c, "SELECT COUNT(*) FROM information_system WHERE owner_organization_id"
-                    + " <> operator_organization_id")).as("systems run by another unit").isPositive();
-            assertThat(count(c, "SELECT COUNT(*) FROM system_component WHERE cpe LIKE 'cpe:2.3:a:%'")).isPositive();
-            assertThat(count(c, "SELECT COUNT(*) FROM system_component WHERE purl LIKE 'pkg:%@%'")).isPositive();
-            assertThat(count(c, "SELECT COUNT(*) FROM finding f LEFT JOIN finding_location l ON l.finding_id = f.id"
-                    + " WHERE l.id IS NULL")).as("findings without a location").isZero();
-            assertThat(count(c, "SELECT COUNT(*) FROM app_user u JOIN role_grant g ON g.user_id = u.id"
-                    + " JOIN organization o ON o.id = g.organization_id"
-                    + " WHERE u.username = 't01.lanhdao' AND g.role = 'LEADER' AND o.code = 'T01'")).isEqualTo(1);
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM information_system WHERE owner_organization_id"
+                                    + " <> operator_organization_id"))
+                    .as("systems run by another unit")
+                    .isPositive();
+            assertThat(count(c, "SELECT COUNT(*) FROM system_component WHERE cpe LIKE 'cpe:2.3:a:%'"))
+                    .isPositive();
+            assertThat(count(c, "SELECT COUNT(*) FROM system_component WHERE purl LIKE 'pkg:%@%'"))
+                    .isPositive();
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM finding f LEFT JOIN finding_location l ON l.finding_id = f.id"
+                                    + " WHERE l.id IS NULL"))
+                    .as("findings without a location")
+                    .isZero();
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM app_user u JOIN role_grant g ON g.user_id = u.id"
+                                    + " JOIN organization o ON o.id = g.organization_id"
+                                    + " WHERE u.username = 't01.lanhdao' AND g.role = 'LEADER' AND o.code = 'T01'"))
+                    .isEqualTo(1);
             // Ids continue after the generated rows: the application can insert at once.
             try (Statement st = c.createStatement()) {
-                st.executeUpdate("INSERT INTO organization (code, name_vi, kind, parent_id, path, created_at, updated_at)"
-                        + " VALUES ('NEW', 'Đơn vị mới', 'UNIT', 1, '/1/x/', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+                st.executeUpdate(
+                        "INSERT INTO organization (code, name_vi, kind, parent_id, path, created_at, updated_at)"
+                                + " VALUES ('NEW', 'Đơn vị mới', 'UNIT', 1, '/1/x/', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
             }
         }
     }
@@ -118,17 +143,25 @@ class NationalDataGeneratorTest {
 
     @Test
     void badOptionsExitWithUsage() {
-        assertThat(NationalDataGenerator.run(new String[] {"--scale", "zero"}, Map.of())).isEqualTo(2);
-        assertThat(NationalDataGenerator.run(new String[] {"--scale", "0"}, Map.of())).isEqualTo(2);
-        assertThat(NationalDataGenerator.run(new String[] {"--colour"}, Map.of())).isEqualTo(2);
+        assertThat(NationalDataGenerator.run(new String[] {"--scale", "zero"}, Map.of()))
+                .isEqualTo(2);
+        assertThat(NationalDataGenerator.run(new String[] {"--scale", "0"}, Map.of()))
+                .isEqualTo(2);
+        assertThat(NationalDataGenerator.run(new String[] {"--colour"}, Map.of()))
+                .isEqualTo(2);
     }
 
     private static Map<String, Long> digest(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, System.getProperty("spring.datasource.username", "sa"),
+        try (Connection c = DriverManager.getConnection(
+                url,
+                System.getProperty("spring.datasource.username", "sa"),
                 System.getProperty("spring.datasource.password", ""))) {
             return Map.of(
                     "orgs", count(c, "SELECT COUNT(*) FROM organization"),
-                    "systems", count(c, "SELECT COALESCE(SUM(id * COALESCE(approved_level, 7)), 0) FROM information_system"),
+                    "systems",
+                            count(
+                                    c,
+                                    "SELECT COALESCE(SUM(id * COALESCE(approved_level, 7)), 0) FROM information_system"),
                     "owners", count(c, "SELECT COALESCE(SUM(id * owner_organization_id), 0) FROM information_system"),
                     "components", count(c, "SELECT COUNT(*) FROM system_component"),
                     "findings", count(c, "SELECT COALESCE(SUM(id * (severity_rank + 1)), 0) FROM finding"),
@@ -137,7 +170,8 @@ class NationalDataGeneratorTest {
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -145,7 +179,8 @@ class NationalDataGeneratorTest {
 
     private static List<String> strings(Connection c, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

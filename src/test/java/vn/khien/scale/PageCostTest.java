@@ -40,7 +40,9 @@ class PageCostTest extends IntegrationTest {
         importReport(few, fewSystem, Map.of("10.9.0.1", new int[] {4}));
         Map<String, int[]> hosts = new LinkedHashMap<>();
         for (int h = 1; h <= 3; h++) {
-            hosts.put("10.9.1." + h, IntStream.rangeClosed(1, 40).map(p -> p * 5 + 4).toArray());
+            hosts.put(
+                    "10.9.1." + h,
+                    IntStream.rangeClosed(1, 40).map(p -> p * 5 + 4).toArray());
         }
         importReport(many, manySystem, hosts);
     }
@@ -49,17 +51,25 @@ class PageCostTest extends IntegrationTest {
     void theStatementsOfAPageOrApiCallDoNotGrowWithTheFindingsShown() {
         Http.Session fewBrowser = signIn(few);
         Http.Session manyBrowser = signIn(many);
-        assertThat(manyBrowser.get("/systems/" + manySystem + "/findings").body()).contains("Plugin 204");
+        assertThat(manyBrowser.get("/systems/" + manySystem + "/findings").body())
+                .contains("Plugin 204");
 
-        for (String page : new String[] {"/systems/%d/findings", "/systems/%d/findings?status=OPEN&severity=CRITICAL",
-                "/findings", "/findings?severity=CRITICAL&status=OPEN", "/"}) {
+        for (String page : new String[] {
+            "/systems/%d/findings",
+            "/systems/%d/findings?status=OPEN&severity=CRITICAL",
+            "/findings",
+            "/findings?severity=CRITICAL&status=OPEN",
+            "/"
+        }) {
             String fewPath = page.formatted(fewSystem);
             String manyPath = page.formatted(manySystem);
             statements(fewBrowser.get(fewPath)); // first visit: caches, session
             statements(manyBrowser.get(manyPath));
             int withOne = statements(fewBrowser.get(fewPath));
             int withMany = statements(manyBrowser.get(manyPath));
-            assertThat(withMany).as("statements of %s with 40 findings vs 1", page).isEqualTo(withOne);
+            assertThat(withMany)
+                    .as("statements of %s with 40 findings vs 1", page)
+                    .isEqualTo(withOne);
             assertThat(withOne).as("statements of %s", page).isPositive().isLessThan(80);
         }
         Http.Api fewApi = http.api(few.token());
@@ -75,8 +85,10 @@ class PageCostTest extends IntegrationTest {
     @Test
     void linksToPagesStayAsWrittenAndStaticResourcesGetTheirVersionedPath() {
         String body = signIn(many).get("/systems/" + manySystem + "/findings").body();
-        assertThat(body).containsPattern("/webjars/bootstrap/[0-9][0-9.]*/dist/css/bootstrap.min.css")
-                .contains("href=\"/css/khien.css\"").contains("/systems/" + manySystem);
+        assertThat(body)
+                .containsPattern("/webjars/bootstrap/[0-9][0-9.]*/dist/css/bootstrap.min.css")
+                .contains("href=\"/css/khien.css\"")
+                .contains("/systems/" + manySystem);
     }
 
     private Http.Session signIn(TestData.Person p) {
@@ -87,8 +99,8 @@ class PageCostTest extends IntegrationTest {
 
     private void importReport(TestData.Person p, long system, Map<String, int[]> hosts) {
         Http.Api api = http.api(p.token());
-        Http.Response r = api.upload("/api/v1/systems/" + system + "/scans", "r.nessus", ScanTestSupport.nessus(hosts),
-                Map.of());
+        Http.Response r =
+                api.upload("/api/v1/systems/" + system + "/scans", "r.nessus", ScanTestSupport.nessus(hosts), Map.of());
         assertThat(r.status()).as(r.body()).isIn(201, 202);
         JsonNode scan = r.json();
         long deadline = System.nanoTime() + 120_000_000_000L;

@@ -12,8 +12,14 @@ import org.junit.jupiter.api.Assumptions;
 /** Headless Debian Chromium driven by Playwright, offline (no browser download). */
 public final class Browser implements AutoCloseable {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    private static final List<String> ARGS = List.of(
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync");
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
@@ -21,13 +27,19 @@ public final class Browser implements AutoCloseable {
 
     private Browser(String base) {
         this.base = base;
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(ARGS));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(ARGS));
     }
 
     public static Browser open(String base) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM),
                 "Chromium is not installed at /usr/bin/chromium (apt-get install chromium; ./test.sh does it when run as root)");
         return new Browser(base);
     }
@@ -35,7 +47,10 @@ public final class Browser implements AutoCloseable {
     /** A fresh browser context (own cookies), Vietnamese, in Vietnam's time zone. */
     public Page newPage() {
         return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh").setBaseURL(base)).newPage();
+                        .setLocale("vi-VN")
+                        .setTimezoneId("Asia/Ho_Chi_Minh")
+                        .setBaseURL(base))
+                .newPage();
     }
 
     public static void signIn(Page page, String username, String password) {
@@ -50,7 +65,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/" + name + ".png"))
+                .setFullPage(true));
     }
 
     @Override

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -68,19 +67,49 @@ final class EmbeddedPostgres {
                 Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
                 run(List.of("chown", UNPRIVILEGED + ":" + UNPRIVILEGED, work.toString(), socket.toString()), false);
             }
-            run(List.of(home.resolve("bin/initdb").toString(), "-A", "trust", "-U", "postgres", "-D", data.toString(),
-                    "-E", "UTF-8", "--locale=C.UTF-8", "--no-sync"), asRoot);
+            run(
+                    List.of(
+                            home.resolve("bin/initdb").toString(),
+                            "-A",
+                            "trust",
+                            "-U",
+                            "postgres",
+                            "-D",
+                            data.toString(),
+                            "-E",
+                            "UTF-8",
+                            "--locale=C.UTF-8",
+                            "--no-sync"),
+                    asRoot);
             int port = freePort();
             // The server is started by a small shell that stops it (fast shutdown) and deletes the cluster once its
             // stdin, a pipe from this JVM, closes: when the JVM exits, after every Spring context has closed its pool,
             // and also when the JVM is killed.
-            List<String> cmd = new ArrayList<>(List.of("sh", "-c",
+            List<String> cmd = new ArrayList<>(List.of(
+                    "sh",
+                    "-c",
                     "\"$0\" \"$@\" & pid=$!; cat >/dev/null; kill -INT $pid; wait $pid; rm -rf " + quoted(work),
-                    home.resolve("bin/postgres").toString(), "-D", data.toString(),
-                    "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1",
-                    "-c", "unix_socket_directories=" + socket, "-c", "fsync=off", "-c", "synchronous_commit=off",
-                    "-c", "full_page_writes=off", "-c", "max_connections=200", "-c", "shared_buffers=64MB"));
-            ProcessBuilder pb = new ProcessBuilder(as(cmd, asRoot)).redirectErrorStream(true)
+                    home.resolve("bin/postgres").toString(),
+                    "-D",
+                    data.toString(),
+                    "-p",
+                    Integer.toString(port),
+                    "-c",
+                    "listen_addresses=127.0.0.1",
+                    "-c",
+                    "unix_socket_directories=" + socket,
+                    "-c",
+                    "fsync=off",
+                    "-c",
+                    "synchronous_commit=off",
+                    "-c",
+                    "full_page_writes=off",
+                    "-c",
+                    "max_connections=200",
+                    "-c",
+                    "shared_buffers=64MB"));
+            ProcessBuilder pb = new ProcessBuilder(as(cmd, asRoot))
+                    .redirectErrorStream(true)
                     .redirectOutput(work.resolve("postgres.log").toFile());
             Process postmaster = pb.start();
             EmbeddedPostgres pg = new EmbeddedPostgres(work, port, postmaster);
@@ -114,7 +143,8 @@ final class EmbeddedPostgres {
     }
 
     private void superuser(String... statements) {
-        try (Connection c = DriverManager.getConnection(adminUrl(), "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(adminUrl(), "postgres", "");
+                Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }
@@ -147,7 +177,9 @@ final class EmbeddedPostgres {
         }
         String digest;
         try {
-            digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive)).substring(0, 16);
+            digest = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(archive))
+                    .substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -158,8 +190,8 @@ final class EmbeddedPostgres {
         }
         Files.createDirectories(root);
         Path partial = Files.createTempDirectory(root, "unpack-");
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(
-                new BufferedInputStream(new ByteArrayInputStream(archive))))) {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(
+                new XZCompressorInputStream(new BufferedInputStream(new ByteArrayInputStream(archive))))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path target = partial.resolve(entry.getName()).normalize();
@@ -175,7 +207,8 @@ final class EmbeddedPostgres {
                     Files.createDirectories(target.getParent());
                     Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
                     boolean exec = (entry.getMode() & 0100) != 0;
-                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(exec ? "rwxr-xr-x" : "rw-r--r--"));
+                    Files.setPosixFilePermissions(
+                            target, PosixFilePermissions.fromString(exec ? "rwxr-xr-x" : "rw-r--r--"));
                 }
             }
         }
@@ -200,14 +233,16 @@ final class EmbeddedPostgres {
         if (!asRoot) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + UNPRIVILEGED, "--regid=" + UNPRIVILEGED,
-                "--clear-groups", "--"));
+        List<String> wrapped = new ArrayList<>(
+                List.of("setpriv", "--reuid=" + UNPRIVILEGED, "--regid=" + UNPRIVILEGED, "--clear-groups", "--"));
         wrapped.addAll(command);
         return wrapped;
     }
 
     private static void run(List<String> command, boolean asRoot) throws IOException {
-        Process p = new ProcessBuilder(as(command, asRoot)).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(as(command, asRoot))
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         try {
             if (p.waitFor() != 0) {

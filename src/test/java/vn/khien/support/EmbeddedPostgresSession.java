@@ -23,7 +23,8 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
         System.setProperty("spring.datasource.url", server.url());
         System.setProperty("spring.datasource.username", "khien");
         System.setProperty("spring.datasource.password", "khien");
-        System.out.printf("Embedded PostgreSQL 17 at %s (started in %d ms)%n", server.url(),
-                (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(
+                "Embedded PostgreSQL 17 at %s (started in %d ms)%n",
+                server.url(), (System.nanoTime() - started) / 1_000_000);
     }
 }

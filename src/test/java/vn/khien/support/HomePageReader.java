@@ -12,7 +12,7 @@ public final class HomePageReader {
 
     private static final Pattern ITEM = Pattern.compile("(?s)<li[^>]*attention-item[^>]*>(.*?)</li>");
 
-    private HomePageReader() { }
+    private HomePageReader() {}
 
     /** The text of every module's attention line, tags stripped, as the person reads it in Vietnamese. */
     public static List<String> attention(Http http, String username, String password) {
@@ -23,7 +23,10 @@ public final class HomePageReader {
         List<String> items = new ArrayList<>();
         Matcher m = ITEM.matcher(home.body());
         while (m.find()) {
-            items.add(m.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim());
+            items.add(m.group(1)
+                    .replaceAll("<[^>]+>", " ")
+                    .replaceAll("\\s+", " ")
+                    .trim());
         }
         return items;
     }

@@ -1,5 +1,6 @@
 package vn.khien.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -12,13 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import java.io.ByteArrayOutputStream;
-import java.util.UUID;
 
 /** Real HTTP against the running server: an API client with a bearer token, and a cookie-keeping browser-like session. */
 public class Http {
@@ -66,17 +66,24 @@ public class Http {
         }
 
         public Response post(String path, Object body) {
-            return send(builder(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+            return send(builder(path)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            body instanceof String s ? s : JSON.writeValueAsString(body))));
         }
 
         public Response patch(String path, Object body) {
-            return send(builder(path).header("Content-Type", "application/json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+            return send(builder(path)
+                    .header("Content-Type", "application/json")
+                    .method(
+                            "PATCH",
+                            HttpRequest.BodyPublishers.ofString(
+                                    body instanceof String s ? s : JSON.writeValueAsString(body))));
         }
 
         public Response send(String method, String path, Object body) {
-            HttpRequest.BodyPublisher p = body == null ? HttpRequest.BodyPublishers.noBody()
+            HttpRequest.BodyPublisher p = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
             return send(builder(path).header("Content-Type", "application/json").method(method, p));
         }
@@ -88,11 +95,12 @@ public class Http {
             try {
                 for (Map.Entry<String, String> f : fields.entrySet()) {
                     body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
-                            + "\"\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                                    + "\"\r\n\r\n" + f.getValue() + "\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
                 }
                 if (content != null) {
                     body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                            + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                                    + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                             .getBytes(StandardCharsets.UTF_8));
                     body.write(content);
                     body.write("\r\n".getBytes(StandardCharsets.UTF_8));
@@ -101,12 +109,14 @@ public class Http {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            return send(builder(path)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
         }
 
         private HttpRequest.Builder builder(String path) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "vi");
+            HttpRequest.Builder b =
+                    HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "vi");
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
@@ -115,7 +125,8 @@ public class Http {
 
         private Response send(HttpRequest.Builder b) {
             try {
-                HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> r =
+                        client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 return new Response(r.statusCode(), r.body(), r);
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
@@ -125,8 +136,10 @@ public class Http {
 
     /** Form sign-in with cookies and CSRF tokens, as a browser without JavaScript would do it. */
     public class Session {
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         private String lastCsrf;
 
         public Response get(String path) {
@@ -145,7 +158,8 @@ public class Http {
             }
             Map<String, String> all = new LinkedHashMap<>(fields);
             all.put("_csrf", lastCsrf);
-            String form = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            String form = all.entrySet().stream()
+                    .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                     .collect(Collectors.joining("&"));
             return send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -159,7 +173,8 @@ public class Http {
             }
             List<Map.Entry<String, String>> all = new ArrayList<>(fields);
             all.add(Map.entry("_csrf", lastCsrf));
-            String form = all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            String form = all.stream()
+                    .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                     .collect(Collectors.joining("&"));
             return send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -178,10 +193,11 @@ public class Http {
             try {
                 for (Map.Entry<String, String> f : all.entrySet()) {
                     body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
-                            + "\"\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                                    + "\"\r\n\r\n" + f.getValue() + "\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
                 }
                 body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8));
                 body.write(content);
                 body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
@@ -200,8 +216,10 @@ public class Http {
 
         private Response send(HttpRequest.Builder b) {
             try {
-                HttpResponse<String> r = client.send(b.header("Accept-Language", "vi")
-                                .header("Accept", "text/html,application/xhtml+xml").build(),
+                HttpResponse<String> r = client.send(
+                        b.header("Accept-Language", "vi")
+                                .header("Accept", "text/html,application/xhtml+xml")
+                                .build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 return new Response(r.statusCode(), r.body(), r);
             } catch (IOException | InterruptedException e) {

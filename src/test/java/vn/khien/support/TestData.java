@@ -32,9 +32,9 @@ public class TestData {
         this.people = people;
     }
 
-    public record Org(long id, String code, String path) { }
+    public record Org(long id, String code, String path) {}
 
-    public record Person(long id, String username, String token) { }
+    public record Person(long id, String username, String token) {}
 
     public String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + SEQ.incrementAndGet();
@@ -42,7 +42,9 @@ public class TestData {
 
     public Org root() {
         return jdbc.sql("SELECT id, code, path FROM organization WHERE parent_id IS NULL ORDER BY id")
-                .query((rs, n) -> new Org(rs.getLong(1), rs.getString(2), rs.getString(3))).list().get(0);
+                .query((rs, n) -> new Org(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list()
+                .get(0);
     }
 
     public Org org(Org parent, String name) {
@@ -52,11 +54,17 @@ public class TestData {
         jdbc.sql("""
                 INSERT INTO organization (code, name_vi, kind, parent_id, path, created_at, updated_at)
                 VALUES (:code, :name, 'UNIT', :parent, '/', :now, :now)""")
-                .param("code", code).param("name", name).param("parent", parent.id()).param("now", now)
+                .param("code", code)
+                .param("name", name)
+                .param("parent", parent.id())
+                .param("now", now)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         String path = parent.path() + id + "/";
-        jdbc.sql("UPDATE organization SET path = :p WHERE id = :id").param("p", path).param("id", id).update();
+        jdbc.sql("UPDATE organization SET path = :p WHERE id = :id")
+                .param("p", path)
+                .param("id", id)
+                .update();
         return new Org(id, code, path);
     }
 
@@ -66,8 +74,11 @@ public class TestData {
         jdbc.sql("""
                 INSERT INTO app_user (username, password_hash, display_name, email, created_at)
                 VALUES (:u, :p, :d, :e, :now)""")
-                .param("u", username).param("p", encoded()).param("d", "Người thử " + username)
-                .param("e", username + "@example.test").param("now", Timestamp.from(Instant.now()))
+                .param("u", username)
+                .param("p", encoded())
+                .param("d", "Người thử " + username)
+                .param("e", username + "@example.test")
+                .param("now", Timestamp.from(Instant.now()))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         grant(id, org, role);
@@ -78,8 +89,11 @@ public class TestData {
 
     public void grant(long personId, Org org, Role role) {
         jdbc.sql("INSERT INTO role_grant (user_id, organization_id, role, granted_at) VALUES (:u, :o, :r, :now)")
-                .param("u", personId).param("o", org.id()).param("r", role.name())
-                .param("now", Timestamp.from(Instant.now())).update();
+                .param("u", personId)
+                .param("o", org.id())
+                .param("r", role.name())
+                .param("now", Timestamp.from(Instant.now()))
+                .update();
     }
 
     public JdbcClient jdbc() {

@@ -2,6 +2,7 @@ package vn.khien.systems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,7 +10,6 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.util.List;
 
 /**
  * The authority rule data resolved to organisations of the tree, for every level under both regimes: roles come
@@ -19,19 +19,20 @@ class AuthorityMappingTest extends IntegrationTest {
 
     @ParameterizedTest(name = "{0} level {1}: appraiser {2}, approver {3}")
     @CsvSource({
-            "nd85-2016, 1, SECURITY_UNIT, SECURITY_UNIT, false",
-            "nd85-2016, 2, SECURITY_UNIT, SECURITY_UNIT, false",
-            "nd85-2016, 3, SECURITY_UNIT, OWNER, false",
-            "nd85-2016, 4, NATIONAL_BODY, OWNER, true",
-            "nd85-2016, 5, NATIONAL_BODY, OWNER, true",
-            "nd331-2026, 1, SECURITY_UNIT, SECURITY_UNIT, false",
-            "nd331-2026, 2, SECURITY_UNIT, SECURITY_UNIT, false",
-            "nd331-2026, 3, SECURITY_UNIT, OWNER, false",
-            "nd331-2026, 4, NATIONAL_BODY, OWNER, true",
-            "nd331-2026, 5, NATIONAL_BODY, OWNER, true",
-            "nd331-2026, 3, INDEPENDENT, OWNER, false"})
-    void dossierAuthoritiesFollowTheRuleDataAndDesignations(String regime, int level, String appraiser, String approver,
-                                                            boolean expertOpinion) {
+        "nd85-2016, 1, SECURITY_UNIT, SECURITY_UNIT, false",
+        "nd85-2016, 2, SECURITY_UNIT, SECURITY_UNIT, false",
+        "nd85-2016, 3, SECURITY_UNIT, OWNER, false",
+        "nd85-2016, 4, NATIONAL_BODY, OWNER, true",
+        "nd85-2016, 5, NATIONAL_BODY, OWNER, true",
+        "nd331-2026, 1, SECURITY_UNIT, SECURITY_UNIT, false",
+        "nd331-2026, 2, SECURITY_UNIT, SECURITY_UNIT, false",
+        "nd331-2026, 3, SECURITY_UNIT, OWNER, false",
+        "nd331-2026, 4, NATIONAL_BODY, OWNER, true",
+        "nd331-2026, 5, NATIONAL_BODY, OWNER, true",
+        "nd331-2026, 3, INDEPENDENT, OWNER, false"
+    })
+    void dossierAuthoritiesFollowTheRuleDataAndDesignations(
+            String regime, int level, String appraiser, String approver, boolean expertOpinion) {
         TestData.Org nation = data.org(data.root(), "Cơ quan quốc gia thử");
         TestData.Org pm = data.org(data.root(), "Thủ tướng (thử)");
         ProvinceFixture p = new ProvinceFixture(data, admin());
@@ -42,17 +43,46 @@ class AuthorityMappingTest extends IntegrationTest {
         designate(p.province.id(), "INDEPENDENT_APPRAISER", council.id());
         Http.Api officer = http.api(p.officer.token());
         boolean securityUnitOperates = "INDEPENDENT".equals(appraiser);
-        Http.Response created = officer.post("/api/v1/systems", Map.of("code", data.unique("AM"),
-                "name", "Hệ thống thẩm quyền", "ownerOrganizationId", p.department.id(),
-                "operatorOrganizationId", p.department.id(), "systemType", "INTERNAL",
-                "securityUnitOperates", securityUnitOperates));
+        Http.Response created = officer.post(
+                "/api/v1/systems",
+                Map.of(
+                        "code",
+                        data.unique("AM"),
+                        "name",
+                        "Hệ thống thẩm quyền",
+                        "ownerOrganizationId",
+                        p.department.id(),
+                        "operatorOrganizationId",
+                        p.department.id(),
+                        "systemType",
+                        "INTERNAL",
+                        "securityUnitOperates",
+                        securityUnitOperates));
         long systemId = created.json().get("id").asLong();
-        Map<String, Object> answers = regime.equals("nd331-2026") ? ProvinceFixture.LEVEL3_ND331
-                : Map.of("system_type", "INTERNAL", "info_types", List.of("PRIVATE"),
-                "serves_defence_security", false, "national_egov_system", false, "centralised_national_data", false);
-        Http.Response classified = officer.post("/api/v1/systems/" + systemId + "/classifications", Map.of(
-                "regime", regime, "answers", answers, "chosenLevel", level,
-                "justification", "Cấp độ theo đánh giá rủi ro của đơn vị vận hành, phục vụ kiểm thử thẩm quyền"));
+        Map<String, Object> answers = regime.equals("nd331-2026")
+                ? ProvinceFixture.LEVEL3_ND331
+                : Map.of(
+                        "system_type",
+                        "INTERNAL",
+                        "info_types",
+                        List.of("PRIVATE"),
+                        "serves_defence_security",
+                        false,
+                        "national_egov_system",
+                        false,
+                        "centralised_national_data",
+                        false);
+        Http.Response classified = officer.post(
+                "/api/v1/systems/" + systemId + "/classifications",
+                Map.of(
+                        "regime",
+                        regime,
+                        "answers",
+                        answers,
+                        "chosenLevel",
+                        level,
+                        "justification",
+                        "Cấp độ theo đánh giá rủi ro của đơn vị vận hành, phục vụ kiểm thử thẩm quyền"));
         assertThat(classified.status()).as(classified.body()).isEqualTo(201);
         Http.Response dossier = officer.post("/api/v1/systems/" + systemId + "/dossiers", "");
         assertThat(dossier.status()).as(dossier.body()).isEqualTo(201);
@@ -74,16 +104,20 @@ class AuthorityMappingTest extends IntegrationTest {
         TestData.Person officer = data.person(lone, Role.SECURITY_OFFICER);
         Http.Api api = http.api(officer.token());
         long systemId = ProvinceFixture.createSystem(api, data, lone, "Hệ thống lẻ");
-        api.post("/api/v1/systems/" + systemId + "/classifications", Map.of("regime", regime,
-                "answers", ProvinceFixture.LEVEL3_ND331));
+        api.post(
+                "/api/v1/systems/" + systemId + "/classifications",
+                Map.of("regime", regime, "answers", ProvinceFixture.LEVEL3_ND331));
         Http.Response r = api.post("/api/v1/systems/" + systemId + "/dossiers", "");
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.body()).contains("authority").contains("OWNER_SECURITY_UNIT");
     }
 
     private void designate(long scope, String role, long organization) {
-        assertThat(admin().post("/api/v1/authority-designations", Map.of("scopeOrganizationId", scope, "role", role,
-                "organizationId", organization)).status()).isEqualTo(200);
+        assertThat(admin().post(
+                                "/api/v1/authority-designations",
+                                Map.of("scopeOrganizationId", scope, "role", role, "organizationId", organization))
+                        .status())
+                .isEqualTo(200);
     }
 
     private static long org(String who, ProvinceFixture p, TestData.Org nation, TestData.Org council) {

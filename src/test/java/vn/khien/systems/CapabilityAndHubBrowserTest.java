@@ -3,15 +3,15 @@ package vn.khien.systems;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.support.Browser;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.util.List;
-import org.assertj.core.api.Assertions;
 
 /**
  * Issue 9, in a real browser: the menu and the actions follow what the person may do (an auditor is not offered to
@@ -27,13 +27,27 @@ class CapabilityAndHubBrowserTest extends IntegrationTest {
         TestData.Person auditor = data.person(p.province, Role.AUDITOR);
         TestData.Person orgAdmin = data.person(p.province, Role.ORG_ADMIN);
         Http.Api officerApi = http.api(p.officer.token());
-        Http.Response created = officerApi.post("/api/v1/systems", Map.of("code", data.unique("HT"),
-                "name", "Hệ-thống-tên-dài-" + "x".repeat(270), "ownerOrganizationId", p.department.id(),
-                "operatorOrganizationId", p.department.id(), "systemType", "INTERNAL",
-                "informationKinds", List.of("PRIVATE"), "dataSubjectCount", 280000));
+        Http.Response created = officerApi.post(
+                "/api/v1/systems",
+                Map.of(
+                        "code",
+                        data.unique("HT"),
+                        "name",
+                        "Hệ-thống-tên-dài-" + "x".repeat(270),
+                        "ownerOrganizationId",
+                        p.department.id(),
+                        "operatorOrganizationId",
+                        p.department.id(),
+                        "systemType",
+                        "INTERNAL",
+                        "informationKinds",
+                        List.of("PRIVATE"),
+                        "dataSubjectCount",
+                        280000));
         Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
         long systemId = created.json().get("id").asLong();
-        officerApi.post("/api/v1/systems/" + systemId + "/classifications",
+        officerApi.post(
+                "/api/v1/systems/" + systemId + "/classifications",
                 Map.of("regime", "nd331-2026", "answers", ProvinceFixture.LEVEL3_ND331));
         try (Browser browser = Browser.open(http.base())) {
             Page officer = browser.newPage();
@@ -43,10 +57,12 @@ class CapabilityAndHubBrowserTest extends IntegrationTest {
             officer.navigate("/systems");
             assertThat(officer.locator("#new-system")).isVisible();
             officer.navigate("/systems/" + systemId);
-            assertThat(officer.locator("[data-hub='hub.classifications'] .hub-count")).hasText("1");
+            assertThat(officer.locator("[data-hub='hub.classifications'] .hub-count"))
+                    .hasText("1");
             assertThat(officer.locator("section")).containsText("280.000");
             assertThat(officer.locator("[data-hub='hub.dossiers'] .hub-count")).hasText("0");
-            assertThat(officer.locator("[data-hub='hub.findings']")).hasAttribute("href", "/systems/" + systemId + "/findings");
+            assertThat(officer.locator("[data-hub='hub.findings']"))
+                    .hasAttribute("href", "/systems/" + systemId + "/findings");
             assertThat(officer.locator("[data-hub='hub.scans']")).isVisible();
             assertThat(officer.locator("[data-hub='hub.plan']")).isVisible();
             // A 300-character name without spaces wraps instead of stretching the page.
@@ -56,8 +72,12 @@ class CapabilityAndHubBrowserTest extends IntegrationTest {
             Browser.screenshot(officer, "system-hub");
 
             // Dates read and write dd/MM/yyyy even in a browser set to American English.
-            Page american = officer.context().browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                    .setLocale("en-US").setBaseURL(http.base())).newPage();
+            Page american = officer.context()
+                    .browser()
+                    .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                            .setLocale("en-US")
+                            .setBaseURL(http.base()))
+                    .newPage();
             Browser.signIn(american, p.officer.username(), TestData.PASSWORD);
             american.navigate("/systems/" + systemId + "?lang=vi");
             assertThat(american.locator("#supplier-form [name='contractFrom']")).hasAttribute("type", "text");
@@ -79,8 +99,10 @@ class CapabilityAndHubBrowserTest extends IntegrationTest {
             Page admin = browser.newPage();
             Browser.signIn(admin, orgAdmin.username(), TestData.PASSWORD);
             admin.navigate("/users/new?organizationId=" + p.province.id());
-            assertThat(admin.locator("#roles0\\.role option[value='ORG_ADMIN']")).hasCount(1);
-            assertThat(admin.locator("#roles0\\.role option[value='PLATFORM_ADMIN']")).hasCount(0);
+            assertThat(admin.locator("#roles0\\.role option[value='ORG_ADMIN']"))
+                    .hasCount(1);
+            assertThat(admin.locator("#roles0\\.role option[value='PLATFORM_ADMIN']"))
+                    .hasCount(0);
         }
     }
 }

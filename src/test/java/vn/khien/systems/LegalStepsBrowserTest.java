@@ -57,11 +57,30 @@ class LegalStepsBrowserTest extends IntegrationTest {
         ProvinceFixture p = new ProvinceFixture(data, admin());
         TestData.Org national = data.org(data.root(), "Cục A05 - Bộ Công an (trình duyệt)");
         TestData.Org government = data.org(data.root(), "Văn phòng Chính phủ (trình duyệt)");
-        assertThat(admin().post("/api/v1/authority-designations", Map.of("scopeOrganizationId", p.province.id(),
-                "role", "NATIONAL_COMPETENT_BODY", "organizationId", national.id(), "regime", "nd331-2026")).status())
+        assertThat(admin().post(
+                                "/api/v1/authority-designations",
+                                Map.of(
+                                        "scopeOrganizationId",
+                                        p.province.id(),
+                                        "role",
+                                        "NATIONAL_COMPETENT_BODY",
+                                        "organizationId",
+                                        national.id(),
+                                        "regime",
+                                        "nd331-2026"))
+                        .status())
                 .isEqualTo(200);
-        assertThat(admin().post("/api/v1/authority-designations", Map.of("scopeOrganizationId", p.province.id(),
-                "role", "PRIME_MINISTER", "organizationId", government.id())).status()).isEqualTo(200);
+        assertThat(admin().post(
+                                "/api/v1/authority-designations",
+                                Map.of(
+                                        "scopeOrganizationId",
+                                        p.province.id(),
+                                        "role",
+                                        "PRIME_MINISTER",
+                                        "organizationId",
+                                        government.id()))
+                        .status())
+                .isEqualTo(200);
         TestData.Person nationalAppraiser = data.person(national, Role.SECURITY_OFFICER);
         Http.Api officerApi = http.api(p.officer.token());
         long systemId = ProvinceFixture.createSystem(officerApi, data, p.department, "Hệ thống chỉ huy điều hành");
@@ -75,13 +94,21 @@ class LegalStepsBrowserTest extends IntegrationTest {
         assertThat(officer.locator("#critical-list")).hasAttribute("data-status", "REQUESTED");
         assertThat(officer.locator("#critical-list-status")).containsText("quy trình cấp độ 5");
 
-        officerApi.post("/api/v1/systems/" + systemId + "/classifications",
+        officerApi.post(
+                "/api/v1/systems/" + systemId + "/classifications",
                 Map.of("regime", "nd331-2026", "answers", ProvinceFixture.LEVEL3_ND331));
-        long dossierId = officerApi.post("/api/v1/systems/" + systemId + "/dossiers", "").json().get("dossier")
-                .get("id").asLong();
+        long dossierId = officerApi
+                .post("/api/v1/systems/" + systemId + "/dossiers", "")
+                .json()
+                .get("dossier")
+                .get("id")
+                .asLong();
         ProvinceFixture.fillParts(officerApi, dossierId);
         officerApi.send("PUT", "/api/v1/dossiers/" + dossierId + "/parts/EXPERT_OPINION", Map.of("content", "Ý kiến"));
-        assertThat(officerApi.post("/api/v1/dossiers/" + dossierId + "/actions/SUBMIT", Map.of()).status()).isEqualTo(200);
+        assertThat(officerApi
+                        .post("/api/v1/dossiers/" + dossierId + "/actions/SUBMIT", Map.of())
+                        .status())
+                .isEqualTo(200);
 
         // The national appraiser sees the level-5 procedure and records the day the paper dossier arrived.
         Page appraiser = as(nationalAppraiser);
@@ -94,8 +121,12 @@ class LegalStepsBrowserTest extends IntegrationTest {
         appraiser.click("#record-receipt");
         assertThat(appraiser.locator("#dossier-received-on")).hasText(DateDisplay.DATE.format(today));
         assertThat(appraiser.locator("#dossier-history")).containsText("Ghi nhận ngày nhận hồ sơ");
-        boolean estimated = http.api(nationalAppraiser.token()).get("/api/v1/dossiers/" + dossierId).json()
-                .get("dossier").get("stepDueEstimated").asBoolean();
+        boolean estimated = http.api(nationalAppraiser.token())
+                .get("/api/v1/dossiers/" + dossierId)
+                .json()
+                .get("dossier")
+                .get("stepDueEstimated")
+                .asBoolean();
         assertThat(appraiser.locator("#due-estimated")).hasCount(estimated ? 1 : 0);
         appraiser.fill("#comment-APPRAISE", "Đạt yêu cầu");
         appraiser.click("#action-APPRAISE");

@@ -34,11 +34,21 @@ class LevelDossierBrowserTest extends IntegrationTest {
 
     @BeforeAll
     void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of("/usr/bin/chromium"))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
     }
 
     @AfterAll
@@ -90,7 +100,11 @@ class LevelDossierBrowserTest extends IntegrationTest {
         officer.selectOption("[id='q0.centralised_national_data']", "false");
         officer.click("#classify-submit");
         assertThat(officer.locator("#classification-table")).containsText("NĐ 331/2026");
-        assertThat(officer.locator("#classification-table tbody tr").first().locator("td").nth(2)).hasText("3");
+        assertThat(officer.locator("#classification-table tbody tr")
+                        .first()
+                        .locator("td")
+                        .nth(2))
+                .hasText("3");
 
         // Prepare and submit the dossier.
         officer.click("#create-dossier");
@@ -100,10 +114,12 @@ class LevelDossierBrowserTest extends IntegrationTest {
         for (String part : List.of("OVERVIEW", "DESIGN", "LEVEL_EXPLANATION", "SECURITY_PLAN", "RISK_ASSESSMENT")) {
             officer.fill("#content-" + part, "Nội dung " + part + " của hồ sơ hệ thống một cửa");
             officer.click("#save-" + part);
-            assertThat(officer.locator("#content-" + part)).hasValue("Nội dung " + part + " của hồ sơ hệ thống một cửa");
+            assertThat(officer.locator("#content-" + part))
+                    .hasValue("Nội dung " + part + " của hồ sơ hệ thống một cửa");
         }
-        officer.setInputFiles("#file-DESIGN", new FilePayload("so-do-mang.pdf", "application/pdf",
-                "Sơ đồ mạng".getBytes(StandardCharsets.UTF_8)));
+        officer.setInputFiles(
+                "#file-DESIGN",
+                new FilePayload("so-do-mang.pdf", "application/pdf", "Sơ đồ mạng".getBytes(StandardCharsets.UTF_8)));
         officer.click("#attach-DESIGN");
         assertThat(officer.locator("#part-DESIGN")).containsText("so-do-mang.pdf");
         officer.click("#action-SUBMIT");
@@ -159,8 +175,10 @@ class LevelDossierBrowserTest extends IntegrationTest {
         leader.fill("#decisionNumber", "88/QĐ-SYT");
         leader.fill("#decisionDate", "21/11/2026");
         leader.fill("#decisionSigner", "Trần Văn Lãnh Đạo");
-        leader.setInputFiles("#signedFile", new FilePayload("quyet-dinh-88.pdf", "application/pdf",
-                "Quyết định đã ký".getBytes(StandardCharsets.UTF_8)));
+        leader.setInputFiles(
+                "#signedFile",
+                new FilePayload(
+                        "quyet-dinh-88.pdf", "application/pdf", "Quyết định đã ký".getBytes(StandardCharsets.UTF_8)));
         leader.click("#action-APPROVE");
         assertThat(leader.locator("#dossier-status")).hasAttribute("data-status", "APPROVED");
         assertThat(leader.locator("#dossier-history")).containsText("Trả lại hồ sơ");
@@ -178,7 +196,8 @@ class LevelDossierBrowserTest extends IntegrationTest {
         assertThat(province.locator("#progress-total")).hasText("1");
         assertThat(province.locator("#progress-approved")).hasText("1");
         assertThat(province.locator("#progress-share")).hasText("100%");
-        assertThat(province.locator("#level-table tr[data-level='3'] .level-count")).hasText("1");
+        assertThat(province.locator("#level-table tr[data-level='3'] .level-count"))
+                .hasText("1");
         assertThat(province.locator("#level-chart")).isVisible();
     }
 

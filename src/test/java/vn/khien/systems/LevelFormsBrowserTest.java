@@ -26,7 +26,8 @@ class LevelFormsBrowserTest extends IntegrationTest {
     @Test
     void classificationKeepsAnswersAndShowsEveryMissingQuestionInPlace() {
         ProvinceFixture p = new ProvinceFixture(data, admin());
-        long systemId = ProvinceFixture.createSystem(http.api(p.officer.token()), data, p.department, "Hệ thống quản lý hồ sơ");
+        long systemId =
+                ProvinceFixture.createSystem(http.api(p.officer.token()), data, p.department, "Hệ thống quản lý hồ sơ");
         try (Browser browser = Browser.open(http.base())) {
             Page page = browser.newPage();
             Browser.signIn(page, p.officer.username(), TestData.PASSWORD);
@@ -36,11 +37,14 @@ class LevelFormsBrowserTest extends IntegrationTest {
             assertThat(page.locator("[id='q0.info_types.PRIVATE']")).isChecked();
             assertThat(page.locator("[id='q0.info_types.PERSONAL']")).isChecked();
             // A conditional question shows only once the answers make it apply.
-            assertThat(page.locator("[data-question='q0.defence_security_harm']")).isHidden();
+            assertThat(page.locator("[data-question='q0.defence_security_harm']"))
+                    .isHidden();
             page.selectOption("[id='q0.serves_defence_security']", "true");
-            assertThat(page.locator("[data-question='q0.defence_security_harm']")).isVisible();
+            assertThat(page.locator("[data-question='q0.defence_security_harm']"))
+                    .isVisible();
             page.selectOption("[id='q0.serves_defence_security']", "false");
-            assertThat(page.locator("[data-question='q0.defence_security_harm']")).isHidden();
+            assertThat(page.locator("[data-question='q0.defence_security_harm']"))
+                    .isHidden();
 
             page.selectOption("[id='q0.handles_administrative_procedures']", "true");
             page.fill("#justification", "Lý do đang soạn dở, chưa gửi");
@@ -49,11 +53,14 @@ class LevelFormsBrowserTest extends IntegrationTest {
             assertThat(page.locator("#classify-errors li")).hasCount(2);
             assertThat(page.locator("#classify-errors")).containsText("Chính phủ điện tử");
             assertThat(page.locator("#classify-errors")).not().containsText("centralised_national_data");
-            assertThat(page.locator("[data-error-for='q0.national_egov_system']")).hasText("Cần trả lời câu hỏi này.");
-            assertThat(page.locator("[data-error-for='q0.centralised_national_data']")).isVisible();
+            assertThat(page.locator("[data-error-for='q0.national_egov_system']"))
+                    .hasText("Cần trả lời câu hỏi này.");
+            assertThat(page.locator("[data-error-for='q0.centralised_national_data']"))
+                    .isVisible();
             assertThat(page.locator("[id='q0.system_type']")).hasValue("INTERNAL");
             assertThat(page.locator("[id='q0.serves_defence_security']")).hasValue("false");
-            assertThat(page.locator("[id='q0.handles_administrative_procedures']")).hasValue("true");
+            assertThat(page.locator("[id='q0.handles_administrative_procedures']"))
+                    .hasValue("true");
             assertThat(page.locator("[id='q0.info_types.PERSONAL']")).isChecked();
             assertThat(page.locator("#justification")).hasValue("Lý do đang soạn dở, chưa gửi");
 
@@ -62,12 +69,17 @@ class LevelFormsBrowserTest extends IntegrationTest {
             page.fill("#justification", "");
             page.click("#classify-submit");
             assertThat(page.locator("#classified")).isVisible();
-            assertThat(page.locator("#classification-table tbody tr").first().locator("td").nth(2)).hasText("3");
+            assertThat(page.locator("#classification-table tbody tr")
+                            .first()
+                            .locator("td")
+                            .nth(2))
+                    .hasText("3");
             Browser.screenshot(page, "level-forms-classified");
 
             // Opening the form again starts from the last answers.
             page.navigate("/systems/" + systemId + "/classify?regime=nd331-2026");
-            assertThat(page.locator("[id='q0.handles_administrative_procedures']")).hasValue("true");
+            assertThat(page.locator("[id='q0.handles_administrative_procedures']"))
+                    .hasValue("true");
         }
     }
 
@@ -76,7 +88,8 @@ class LevelFormsBrowserTest extends IntegrationTest {
         ProvinceFixture p = new ProvinceFixture(data, admin());
         Http.Api officerApi = http.api(p.officer.token());
         long systemId = ProvinceFixture.createSystem(officerApi, data, p.department, "Hệ thống một cửa");
-        Http.Response c = officerApi.post("/api/v1/systems/" + systemId + "/classifications",
+        Http.Response c = officerApi.post(
+                "/api/v1/systems/" + systemId + "/classifications",
                 Map.of("regime", "nd331-2026", "answers", ProvinceFixture.LEVEL3_ND331));
         assertThat(c.status()).as(c.body()).isEqualTo(201);
         try (Browser browser = Browser.open(http.base())) {
@@ -100,8 +113,9 @@ class LevelFormsBrowserTest extends IntegrationTest {
             assertThat(officer.locator("#content-RISK_ASSESSMENT")).hasValue("Nội dung RISK_ASSESSMENT của hồ sơ");
             // Leaving through another form with unsaved text asks first.
             officer.fill("#content-DESIGN", "Sơ đồ đã bổ sung");
-            officer.setInputFiles("#file-DESIGN", new FilePayload("so-do.pdf", "application/pdf",
-                    "Sơ đồ".getBytes(StandardCharsets.UTF_8)));
+            officer.setInputFiles(
+                    "#file-DESIGN",
+                    new FilePayload("so-do.pdf", "application/pdf", "Sơ đồ".getBytes(StandardCharsets.UTF_8)));
             officer.click("#attach-DESIGN");
             assertThat(officer.locator("#part-DESIGN")).containsText("so-do.pdf");
             assertThat(dialogs).anyMatch(d -> d.startsWith("confirm:") && d.contains("chưa lưu"));
@@ -141,8 +155,10 @@ class LevelFormsBrowserTest extends IntegrationTest {
             // … and, having appraised it, is not offered the approval (the API refuses it too).
             assertThat(provinceLeader.locator("#action-APPROVE")).hasCount(0);
             long dossierId = Long.parseLong(dossierUrl.replaceAll(".*/", ""));
-            Http.Response own = http.api(p.provinceLeader.token()).post("/api/v1/dossiers/" + dossierId + "/actions/APPROVE",
-                    Map.of("decisionNumber", "1/QĐ", "decisionDate", "2026-11-21", "decisionSigner", "X"));
+            Http.Response own = http.api(p.provinceLeader.token())
+                    .post(
+                            "/api/v1/dossiers/" + dossierId + "/actions/APPROVE",
+                            Map.of("decisionNumber", "1/QĐ", "decisionDate", "2026-11-21", "decisionSigner", "X"));
             assertThat(own.status()).as(own.body()).isEqualTo(403);
 
             // The system's security regulation is issued before approval (TT 12 Đ9.7, NĐ 331 Đ30.7).

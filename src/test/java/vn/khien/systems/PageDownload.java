@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
 /** A signed-in browser-like client that downloads page files (XLSX, DOCX) as bytes. */
 final class PageDownload {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final String base;
 
     PageDownload(String base, String username, String password) {

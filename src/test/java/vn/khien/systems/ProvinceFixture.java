@@ -13,9 +13,19 @@ import vn.khien.support.TestData;
  * department that owns and operates systems, with the people who act on them.
  */
 final class ProvinceFixture {
-    static final Map<String, Object> LEVEL3_ND331 = Map.of("system_type", "INTERNAL", "info_types", List.of("PRIVATE"),
-            "serves_defence_security", false, "handles_administrative_procedures", true,
-            "national_egov_system", false, "centralised_national_data", false);
+    static final Map<String, Object> LEVEL3_ND331 = Map.of(
+            "system_type",
+            "INTERNAL",
+            "info_types",
+            List.of("PRIVATE"),
+            "serves_defence_security",
+            false,
+            "handles_administrative_procedures",
+            true,
+            "national_egov_system",
+            false,
+            "centralised_national_data",
+            false);
 
     final TestData.Org province;
     final TestData.Org securityUnit;
@@ -35,30 +45,62 @@ final class ProvinceFixture {
         leader = data.person(department, Role.LEADER);
         secondLeader = data.person(department, Role.LEADER);
         provinceLeader = data.person(province, Role.LEADER);
-        Http.Response r = admin.post("/api/v1/authority-designations", Map.of("scopeOrganizationId", province.id(),
-                "role", "OWNER_SECURITY_UNIT", "organizationId", securityUnit.id()));
+        Http.Response r = admin.post(
+                "/api/v1/authority-designations",
+                Map.of(
+                        "scopeOrganizationId",
+                        province.id(),
+                        "role",
+                        "OWNER_SECURITY_UNIT",
+                        "organizationId",
+                        securityUnit.id()));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     static long createSystem(Http.Api api, TestData data, TestData.Org owner, String name) {
-        Http.Response r = api.post("/api/v1/systems", Map.of("code", data.unique("HT"), "name", name,
-                "ownerOrganizationId", owner.id(), "operatorOrganizationId", owner.id(), "systemType", "INTERNAL",
-                "informationKinds", List.of("PRIVATE", "PERSONAL"), "userCount", 500));
+        Http.Response r = api.post(
+                "/api/v1/systems",
+                Map.of(
+                        "code",
+                        data.unique("HT"),
+                        "name",
+                        name,
+                        "ownerOrganizationId",
+                        owner.id(),
+                        "operatorOrganizationId",
+                        owner.id(),
+                        "systemType",
+                        "INTERNAL",
+                        "informationKinds",
+                        List.of("PRIVATE", "PERSONAL"),
+                        "userCount",
+                        500));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asLong();
     }
 
     /** Records the system's security regulation, which must be issued before approval (TT 12 Đ9.7; NĐ 331 Đ30.7). */
     static void recordRegulation(Http.Api api, long systemId, String issuedOn) {
-        Http.Response r = api.send("PUT", "/api/v1/compliance/systems/" + systemId + "/regulation", Map.of(
-                "title", "Quy chế bảo đảm an toàn hệ thống", "decisionNumber", "12/QĐ-QC", "issuedOn", issuedOn,
-                "issuedBy", "Giám đốc Sở"));
+        Http.Response r = api.send(
+                "PUT",
+                "/api/v1/compliance/systems/" + systemId + "/regulation",
+                Map.of(
+                        "title",
+                        "Quy chế bảo đảm an toàn hệ thống",
+                        "decisionNumber",
+                        "12/QĐ-QC",
+                        "issuedOn",
+                        issuedOn,
+                        "issuedBy",
+                        "Giám đốc Sở"));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     static void fillParts(Http.Api api, long dossierId) {
         for (String part : List.of("OVERVIEW", "DESIGN", "LEVEL_EXPLANATION", "SECURITY_PLAN", "RISK_ASSESSMENT")) {
-            Http.Response r = api.send("PUT", "/api/v1/dossiers/" + dossierId + "/parts/" + part,
+            Http.Response r = api.send(
+                    "PUT",
+                    "/api/v1/dossiers/" + dossierId + "/parts/" + part,
                     Map.of("content", "Nội dung phần " + part + ": hệ thống quản lý văn bản điều hành"));
             assertThat(r.status()).as(r.body()).isEqualTo(200);
         }

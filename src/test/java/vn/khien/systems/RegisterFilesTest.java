@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -28,8 +30,6 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.io.IOException;
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 
 /** Bulk import is all-or-nothing with a per-row report; generated XLSX and DOCX read back with Vietnamese intact. */
 class RegisterFilesTest extends IntegrationTest {
@@ -42,14 +42,29 @@ class RegisterFilesTest extends IntegrationTest {
                 + "Mã đơn vị vận hành [operator],Loại hệ thống [type]\n");
         String prefix = data.unique("N");
         for (int i = 0; i < 5001; i++) {
-            csv.append(prefix).append('-').append(i).append(",Hệ thống ").append(i).append(',').append(unit.code())
-                    .append(',').append(unit.code()).append(",INTERNAL\n");
+            csv.append(prefix)
+                    .append('-')
+                    .append(i)
+                    .append(",Hệ thống ")
+                    .append(i)
+                    .append(',')
+                    .append(unit.code())
+                    .append(',')
+                    .append(unit.code())
+                    .append(",INTERNAL\n");
         }
-        Http.Response r = Multipart.post(http.base(), "/api/v1/systems/import", officer.token(), Map.of(), "file",
-                "nhieu-dong.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        Http.Response r = Multipart.post(
+                http.base(),
+                "/api/v1/systems/import",
+                officer.token(),
+                Map.of(),
+                "file",
+                "nhieu-dong.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.body()).contains("5.001 dòng").contains("giới hạn 5.000");
-        assertThat(codes(http.api(officer.token()).get("/api/v1/systems?organizationId=" + unit.id()))).isEmpty();
+        assertThat(codes(http.api(officer.token()).get("/api/v1/systems?organizationId=" + unit.id())))
+                .isEmpty();
     }
 
     @Test
@@ -58,34 +73,61 @@ class RegisterFilesTest extends IntegrationTest {
         TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
         String good = data.unique("OK");
         String bad = data.unique("BAD");
-        String csv = "\uFEFFMã hệ thống [code],Tên hệ thống [name],Mã tổ chức chủ quản [owner],Mã đơn vị vận hành [operator],"
-                + "Loại hệ thống [type],Số người sử dụng [users]\n"
-                + good + ",Cổng dịch vụ công," + unit.code() + "," + unit.code() + ",CITIZEN_BUSINESS,12000\n"
-                + bad + ",Hệ thống lỗi," + unit.code() + ",KHONG-TON-TAI,DICH_VU,nhiều\n"
-                + good + ",Trùng mã," + unit.code() + "," + unit.code() + ",INTERNAL,\n"
-                + ",,,,,\n";
-        Http.Response r = Multipart.post(http.base(), "/api/v1/systems/import", officer.token(), Map.of(), "file",
-                "he-thong.csv", csv.getBytes(StandardCharsets.UTF_8));
+        String csv =
+                "\uFEFFMã hệ thống [code],Tên hệ thống [name],Mã tổ chức chủ quản [owner],Mã đơn vị vận hành [operator],"
+                        + "Loại hệ thống [type],Số người sử dụng [users]\n"
+                        + good + ",Cổng dịch vụ công," + unit.code() + "," + unit.code() + ",CITIZEN_BUSINESS,12000\n"
+                        + bad + ",Hệ thống lỗi," + unit.code() + ",KHONG-TON-TAI,DICH_VU,nhiều\n"
+                        + good + ",Trùng mã," + unit.code() + "," + unit.code() + ",INTERNAL,\n"
+                        + ",,,,,\n";
+        Http.Response r = Multipart.post(
+                http.base(),
+                "/api/v1/systems/import",
+                officer.token(),
+                Map.of(),
+                "file",
+                "he-thong.csv",
+                csv.getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         List<String> fields = new ArrayList<>();
         r.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
-        assertThat(fields).containsExactlyInAnyOrder("rows[3].operator", "rows[3].type", "rows[3].users", "rows[4].code");
-        assertThat(r.body()).contains("Dòng 3, cột \\\"Mã đơn vị vận hành\\\"").contains("KHONG-TON-TAI")
+        assertThat(fields)
+                .containsExactlyInAnyOrder("rows[3].operator", "rows[3].type", "rows[3].users", "rows[4].code");
+        assertThat(r.body())
+                .contains("Dòng 3, cột \\\"Mã đơn vị vận hành\\\"")
+                .contains("KHONG-TON-TAI")
                 .contains("Mã hệ thống trùng với dòng 2");
         assertThat(codes(http.api(officer.token()).get("/api/v1/systems?organizationId=" + unit.id())))
                 .doesNotContain(good, bad);
 
         byte[] xlsx = workbook(List.of(
-                List.of("Mã hệ thống [code]", "Tên hệ thống [name]", "Mã tổ chức chủ quản [owner]",
-                        "Mã đơn vị vận hành [operator]", "Loại hệ thống [type]", "Loại thông tin [info]",
+                List.of(
+                        "Mã hệ thống [code]",
+                        "Tên hệ thống [name]",
+                        "Mã tổ chức chủ quản [owner]",
+                        "Mã đơn vị vận hành [operator]",
+                        "Loại hệ thống [type]",
+                        "Loại thông tin [info]",
                         "Ngày đưa vào vận hành (dd/MM/yyyy) [operating]"),
-                List.of(good, "Cổng dịch vụ công trực tuyến tỉnh", unit.code(), unit.code(), "PUBLIC_SERVICE",
-                        "PUBLIC, PERSONAL", "15/03/2022"),
+                List.of(
+                        good,
+                        "Cổng dịch vụ công trực tuyến tỉnh",
+                        unit.code(),
+                        unit.code(),
+                        "PUBLIC_SERVICE",
+                        "PUBLIC, PERSONAL",
+                        "15/03/2022"),
                 // The Vietnamese labels, as the form and the template show them, are accepted as well as the codes.
-                List.of(bad, "Hệ thống thư điện tử công vụ", unit.code(), unit.code(), "Phục vụ hoạt động nội bộ",
-                        "Thông tin riêng, Dữ liệu cá nhân cơ bản", "")));
-        Http.Response ok = Multipart.post(http.base(), "/api/v1/systems/import", officer.token(), Map.of(), "file",
-                "he-thong.xlsx", xlsx);
+                List.of(
+                        bad,
+                        "Hệ thống thư điện tử công vụ",
+                        unit.code(),
+                        unit.code(),
+                        "Phục vụ hoạt động nội bộ",
+                        "Thông tin riêng, Dữ liệu cá nhân cơ bản",
+                        "")));
+        Http.Response ok = Multipart.post(
+                http.base(), "/api/v1/systems/import", officer.token(), Map.of(), "file", "he-thong.xlsx", xlsx);
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);
         assertThat(ok.json().get("imported").asInt()).isEqualTo(2);
         Http.Response list = http.api(officer.token()).get("/api/v1/systems?organizationId=" + unit.id());
@@ -108,9 +150,13 @@ class RegisterFilesTest extends IntegrationTest {
             // The values of every coded column, by label and code, on a sheet of their own.
             Sheet values = template.getSheet("Gia tri");
             List<String> lines = new ArrayList<>();
-            values.forEach(row -> lines.add(row.getCell(1).getStringCellValue() + "=" + row.getCell(2).getStringCellValue()));
-            assertThat(lines).contains("Trung tâm dữ liệu=DATA_CENTRE", "Đang vận hành=OPERATING",
-                    "Phục vụ người dân, doanh nghiệp=CITIZEN_BUSINESS");
+            values.forEach(row -> lines.add(
+                    row.getCell(1).getStringCellValue() + "=" + row.getCell(2).getStringCellValue()));
+            assertThat(lines)
+                    .contains(
+                            "Trung tâm dữ liệu=DATA_CENTRE",
+                            "Đang vận hành=OPERATING",
+                            "Phục vụ người dân, doanh nghiệp=CITIZEN_BUSINESS");
         }
         assertThat(new String(officer.get("/systems/import/template.csv").body(), StandardCharsets.UTF_8))
                 .contains("Tên hệ thống [name]");
@@ -126,21 +172,37 @@ class RegisterFilesTest extends IntegrationTest {
             assertThat(row.getCell(2).getStringCellValue()).isEqualTo("Sở Y tế");
             assertThat(row.getCell(4).getStringCellValue()).isEqualTo("3");
             assertThat(row.getCell(5).getStringCellValue()).isEqualTo("Đã được phê duyệt");
-            assertThat(row.getCell(6).getStringCellValue()).contains("45/QĐ-SYT").contains("20/11/2026").contains("Sở Y tế");
+            assertThat(row.getCell(6).getStringCellValue())
+                    .contains("45/QĐ-SYT")
+                    .contains("20/11/2026")
+                    .contains("Sở Y tế");
         }
 
-        long dossierId = http.api(p.officer.token()).get("/api/v1/systems/" + systemId + "/dossiers").json().get(0)
-                .get("id").asLong();
-        String dossierText = docxText(officer.get("/dossiers/" + dossierId + "/dossier.docx").body());
-        assertThat(dossierText).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("Độc lập - Tự do - Hạnh phúc")
+        long dossierId = http.api(p.officer.token())
+                .get("/api/v1/systems/" + systemId + "/dossiers")
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
+        String dossierText =
+                docxText(officer.get("/dossiers/" + dossierId + "/dossier.docx").body());
+        assertThat(dossierText)
+                .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+                .contains("Độc lập - Tự do - Hạnh phúc")
                 .contains("HỒ SƠ ĐỀ XUẤT CẤP ĐỘ AN TOÀN HỆ THỐNG THÔNG TIN")
                 .contains("1. Tài liệu mô tả tổng quan hệ thống thông tin")
-                .contains("5. Đánh giá rủi ro an ninh mạng").contains("hệ thống quản lý văn bản điều hành");
-        byte[] decision = officer.get("/dossiers/" + dossierId + "/decision.docx").body();
+                .contains("5. Đánh giá rủi ro an ninh mạng")
+                .contains("hệ thống quản lý văn bản điều hành");
+        byte[] decision =
+                officer.get("/dossiers/" + dossierId + "/decision.docx").body();
         String decisionText = docxText(decision);
-        assertThat(decisionText).contains("QUYẾT ĐỊNH").contains("Điều 1.")
+        assertThat(decisionText)
+                .contains("QUYẾT ĐỊNH")
+                .contains("Điều 1.")
                 .contains("Phê duyệt cấp độ 3 đối với Hệ thống thông tin Hệ thống quản lý văn bản và điều hành")
-                .contains("Số: 45/QĐ-SYT").contains("ngày 20 tháng 11 năm 2026").contains("Nguyễn Thị Hoà");
+                .contains("Số: 45/QĐ-SYT")
+                .contains("ngày 20 tháng 11 năm 2026")
+                .contains("Nguyễn Thị Hoà");
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(decision))) {
             for (XWPFParagraph para : doc.getParagraphs()) {
                 for (XWPFRun run : para.getRuns()) {
@@ -154,29 +216,46 @@ class RegisterFilesTest extends IntegrationTest {
     void dossierAndDecisionDocxThroughTheApiAreDocumentedAndReadBack() throws Exception {
         ProvinceFixture p = new ProvinceFixture(data, admin());
         long systemId = approvedSystem(p);
-        long dossierId = http.api(p.officer.token()).get("/api/v1/systems/" + systemId + "/dossiers").json().get(0)
-                .get("id").asLong();
+        long dossierId = http.api(p.officer.token())
+                .get("/api/v1/systems/" + systemId + "/dossiers")
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
         HttpResponse<byte[]> document = apiBytes(p.officer.token(), "/api/v1/dossiers/" + dossierId + "/document.docx");
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(document.headers().firstValue("Content-Type").orElse(""))
                 .startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        assertThat(document.headers().firstValue("Content-Disposition").orElse("")).contains(".docx");
-        assertThat(docxText(document.body())).contains("HỒ SƠ ĐỀ XUẤT CẤP ĐỘ AN TOÀN HỆ THỐNG THÔNG TIN")
-                .contains("Hệ thống quản lý văn bản và điều hành").contains("5. Đánh giá rủi ro an ninh mạng");
-        HttpResponse<byte[]> decision = apiBytes(p.appraiser.token(), "/api/v1/dossiers/" + dossierId + "/decision.docx");
+        assertThat(document.headers().firstValue("Content-Disposition").orElse(""))
+                .contains(".docx");
+        assertThat(docxText(document.body()))
+                .contains("HỒ SƠ ĐỀ XUẤT CẤP ĐỘ AN TOÀN HỆ THỐNG THÔNG TIN")
+                .contains("Hệ thống quản lý văn bản và điều hành")
+                .contains("5. Đánh giá rủi ro an ninh mạng");
+        HttpResponse<byte[]> decision =
+                apiBytes(p.appraiser.token(), "/api/v1/dossiers/" + dossierId + "/decision.docx");
         assertThat(decision.statusCode()).isEqualTo(200);
-        assertThat(docxText(decision.body())).contains("QUYẾT ĐỊNH").contains("Số: 45/QĐ-SYT")
+        assertThat(docxText(decision.body()))
+                .contains("QUYẾT ĐỊNH")
+                .contains("Số: 45/QĐ-SYT")
                 .contains("Phê duyệt cấp độ 3 đối với Hệ thống thông tin Hệ thống quản lý văn bản và điều hành");
-        assertThat(apiBytes(p.officer.token(), "/api/v1/dossiers/987654321/document.docx").statusCode()).isEqualTo(404);
-        assertThat(apiBytes(null, "/api/v1/dossiers/" + dossierId + "/decision.docx").statusCode()).isEqualTo(401);
+        assertThat(apiBytes(p.officer.token(), "/api/v1/dossiers/987654321/document.docx")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(apiBytes(null, "/api/v1/dossiers/" + dossierId + "/decision.docx")
+                        .statusCode())
+                .isEqualTo(401);
 
         String docs = http.api(null).get("/v3/api-docs").body();
-        assertThat(docs).contains("/api/v1/dossiers/{id}/document.docx").contains("/api/v1/dossiers/{id}/decision.docx")
+        assertThat(docs)
+                .contains("/api/v1/dossiers/{id}/document.docx")
+                .contains("/api/v1/dossiers/{id}/decision.docx")
                 .contains("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     }
 
     private HttpResponse<byte[]> apiBytes(String token, String path) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.base() + path)).GET();
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(http.base() + path)).GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -186,33 +265,64 @@ class RegisterFilesTest extends IntegrationTest {
     /** A level-3 system approved through the whole workflow, for the exports. */
     private long approvedSystem(ProvinceFixture p) {
         Http.Api officer = http.api(p.officer.token());
-        long systemId = officer.post("/api/v1/systems", Map.of("code", data.unique("QLVB"),
-                "name", "Hệ thống quản lý văn bản và điều hành", "ownerOrganizationId", p.department.id(),
-                "operatorOrganizationId", p.department.id(), "systemType", "INTERNAL")).json().get("id").asLong();
-        officer.post("/api/v1/systems/" + systemId + "/classifications",
+        long systemId = officer.post(
+                        "/api/v1/systems",
+                        Map.of(
+                                "code",
+                                data.unique("QLVB"),
+                                "name",
+                                "Hệ thống quản lý văn bản và điều hành",
+                                "ownerOrganizationId",
+                                p.department.id(),
+                                "operatorOrganizationId",
+                                p.department.id(),
+                                "systemType",
+                                "INTERNAL"))
+                .json()
+                .get("id")
+                .asLong();
+        officer.post(
+                "/api/v1/systems/" + systemId + "/classifications",
                 Map.of("regime", "nd331-2026", "answers", ProvinceFixture.LEVEL3_ND331));
-        long dossierId = officer.post("/api/v1/systems/" + systemId + "/dossiers", "").json().get("dossier").get("id").asLong();
+        long dossierId = officer.post("/api/v1/systems/" + systemId + "/dossiers", "")
+                .json()
+                .get("dossier")
+                .get("id")
+                .asLong();
         ProvinceFixture.fillParts(officer, dossierId);
         String base = "/api/v1/dossiers/" + dossierId + "/actions/";
         assertThat(officer.post(base + "SUBMIT", Map.of()).status()).isEqualTo(200);
-        assertThat(http.api(p.appraiser.token()).post(base + "APPRAISE", Map.of("comment", "Đạt")).status()).isEqualTo(200);
+        assertThat(http.api(p.appraiser.token())
+                        .post(base + "APPRAISE", Map.of("comment", "Đạt"))
+                        .status())
+                .isEqualTo(200);
         ProvinceFixture.recordRegulation(officer, systemId, "2026-01-02");
-        Http.Response approved = http.api(p.leader.token()).post(base + "APPROVE", Map.of("decisionNumber", "45/QĐ-SYT",
-                "decisionDate", "2026-11-20", "decisionSigner", "Nguyễn Thị Hoà",
-                "signedFileBase64", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})));
+        Http.Response approved = http.api(p.leader.token())
+                .post(
+                        base + "APPROVE",
+                        Map.of(
+                                "decisionNumber",
+                                "45/QĐ-SYT",
+                                "decisionDate",
+                                "2026-11-20",
+                                "decisionSigner",
+                                "Nguyễn Thị Hoà",
+                                "signedFileBase64",
+                                Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})));
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         return systemId;
     }
 
     private static String docxText(byte[] bytes) throws Exception {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes));
-             XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+                XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
             return extractor.getText();
         }
     }
 
     private static byte[] workbook(List<List<String>> rows) {
-        try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (Workbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("HT");
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r);
@@ -229,6 +339,8 @@ class RegisterFilesTest extends IntegrationTest {
 
     private static List<String> codes(Http.Response r) {
         JsonNode json = r.json();
-        return StreamSupport.stream(json.spliterator(), false).map(n -> n.get("code").asText()).toList();
+        return StreamSupport.stream(json.spliterator(), false)
+                .map(n -> n.get("code").asText())
+                .toList();
     }
 }

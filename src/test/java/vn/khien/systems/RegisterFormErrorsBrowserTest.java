@@ -3,12 +3,11 @@ package vn.khien.systems;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.util.regex.Pattern;
 
 /**
  * Issue 9 point 6 on the system page: a refused component or supplier shows each error next to its field, and the form
@@ -19,8 +18,8 @@ class RegisterFormErrorsBrowserTest extends IntegrationTest {
     @Test
     void componentAndSupplierFormsKeepTheInputAndShowEachErrorAtItsField() {
         ProvinceFixture p = new ProvinceFixture(data, admin());
-        long systemId = ProvinceFixture.createSystem(http.api(p.officer.token()), data, p.department,
-                data.unique("Hệ thống biểu mẫu"));
+        long systemId = ProvinceFixture.createSystem(
+                http.api(p.officer.token()), data, p.department, data.unique("Hệ thống biểu mẫu"));
         try (Browser browser = Browser.open(http.base())) {
             Page page = browser.newPage();
             Browser.signIn(page, p.officer.username(), TestData.PASSWORD);
@@ -31,13 +30,12 @@ class RegisterFormErrorsBrowserTest extends IntegrationTest {
             page.fill("#component-form [name='ipAddresses']", "10.0.0.1, 999.1.1");
             page.fill("#component-form [name='operatingSystem']", "Ubuntu 24.04");
             page.click("#add-component");
-            assertThat(page.locator("#component-form [name='ipAddresses']")).hasClass(
-                    Pattern.compile("is-invalid"));
-            assertThat(page.locator("#component-form [name='ipAddresses'] + .invalid-feedback")).containsText("999.1.1");
+            assertThat(page.locator("#component-form [name='ipAddresses']")).hasClass(Pattern.compile("is-invalid"));
+            assertThat(page.locator("#component-form [name='ipAddresses'] + .invalid-feedback"))
+                    .containsText("999.1.1");
             assertThat(page.locator("#component-form [name='name']")).hasValue("may-chu-giu-lai");
             assertThat(page.locator("#component-form [name='operatingSystem']")).hasValue("Ubuntu 24.04");
-            assertThat(page.locator("#component-form [name='name']")).not().hasClass(
-                    Pattern.compile("is-invalid"));
+            assertThat(page.locator("#component-form [name='name']")).not().hasClass(Pattern.compile("is-invalid"));
             assertThat(page.locator("#component-table")).not().containsText("may-chu-giu-lai");
             Browser.screenshot(page, "component-form-errors");
 
@@ -46,9 +44,9 @@ class RegisterFormErrorsBrowserTest extends IntegrationTest {
             page.fill("#supplier-form [name='contractFrom']", "31/12/2026");
             page.fill("#supplier-form [name='contractTo']", "01/01/2026");
             page.click("#add-supplier");
-            assertThat(page.locator("#supplier-form [name='contractTo']")).hasClass(
-                    Pattern.compile("is-invalid"));
-            assertThat(page.locator("#supplier-form [name='contractTo'] + .invalid-feedback")).isVisible();
+            assertThat(page.locator("#supplier-form [name='contractTo']")).hasClass(Pattern.compile("is-invalid"));
+            assertThat(page.locator("#supplier-form [name='contractTo'] + .invalid-feedback"))
+                    .isVisible();
             assertThat(page.locator("#supplier-form [name='name']")).hasValue("Công ty bảo trì giữ lại");
             assertThat(page.locator("#supplier-form [name='provides']")).hasValue("Bảo trì phần mềm");
             assertThat(page.locator("#supplier-form [name='contractFrom']")).hasValue("31/12/2026");

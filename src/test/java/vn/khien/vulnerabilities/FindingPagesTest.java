@@ -44,9 +44,13 @@ class FindingPagesTest extends IntegrationTest {
         Map<String, int[]> hosts = new LinkedHashMap<>();
         hosts.put("10.2.0.1", new int[] {1, 2, 3});
         ScanFixtures.importReport(http.api(officer.token()), system, "r.nessus", ScanFixtures.nessus(hosts), Map.of());
-        JsonNode items = http.api(officer.token()).get("/api/v1/systems/" + system + "/findings").json().get("items");
+        JsonNode items = http.api(officer.token())
+                .get("/api/v1/systems/" + system + "/findings")
+                .json()
+                .get("items");
         assertThat(items).hasSize(3);
-        List<Long> ticked = List.of(items.get(0).get("id").asLong(), items.get(1).get("id").asLong());
+        List<Long> ticked =
+                List.of(items.get(0).get("id").asLong(), items.get(1).get("id").asLong());
         long untouched = items.get(2).get("id").asLong();
 
         Http.Session browser = signedIn();
@@ -72,11 +76,21 @@ class FindingPagesTest extends IntegrationTest {
             assertThat(last.get("to").asString()).isEqualTo("FALSE_POSITIVE");
             assertThat(last.toString()).contains("không chạy trên máy chủ");
         }
-        assertThat(http.api(officer.token()).get("/api/v1/findings/" + untouched).json().get("finding").get("status")
-                .asString()).isEqualTo("OPEN");
-        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE action = 'finding.state' AND target_type = 'finding'"
-                        + " AND target_id IN (:ids)")
-                .param("ids", ticked.stream().map(String::valueOf).toList()).query(Long.class).single()).isEqualTo(2);
+        assertThat(http.api(officer.token())
+                        .get("/api/v1/findings/" + untouched)
+                        .json()
+                        .get("finding")
+                        .get("status")
+                        .asString())
+                .isEqualTo("OPEN");
+        assertThat(data.jdbc()
+                        .sql(
+                                "SELECT COUNT(*) FROM audit_event WHERE action = 'finding.state' AND target_type = 'finding'"
+                                        + " AND target_id IN (:ids)")
+                        .param("ids", ticked.stream().map(String::valueOf).toList())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
 
         // A bad bulk request (accepted risk without reason or expiry) changes none and says why on the page.
         List<Map.Entry<String, String>> bad = new ArrayList<>();
@@ -86,21 +100,31 @@ class FindingPagesTest extends IntegrationTest {
         browser.get(page);
         assertThat(browser.postForm("/findings/state", bad).status()).isEqualTo(302);
         assertThat(browser.get(page).body()).contains("id=\"state-error\"");
-        assertThat(http.api(officer.token()).get("/api/v1/findings/" + untouched).json().get("finding").get("status")
-                .asString()).isEqualTo("OPEN");
+        assertThat(http.api(officer.token())
+                        .get("/api/v1/findings/" + untouched)
+                        .json()
+                        .get("finding")
+                        .get("status")
+                        .asString())
+                .isEqualTo("OPEN");
     }
 
     void completedScan(LocalDate scanDate) {
-        data.jdbc().sql("""
+        data.jdbc()
+                .sql("""
                 INSERT INTO scan (system_id, scan_date, full_scan, status, uploaded_at, finished_at)
                 VALUES (:s, :d, TRUE, 'COMPLETED', :now, :now)""")
-                .param("s", system).param("d", Date.valueOf(scanDate)).param("now", Timestamp.from(Instant.now()))
+                .param("s", system)
+                .param("d", Date.valueOf(scanDate))
+                .param("now", Timestamp.from(Instant.now()))
                 .update();
     }
 
     JsonNode duty() {
-        for (JsonNode d : http.api(officer.token()).get("/api/v1/organizations/" + unit.id() + "/findings/summary")
-                .json().get("systems")) {
+        for (JsonNode d : http.api(officer.token())
+                .get("/api/v1/organizations/" + unit.id() + "/findings/summary")
+                .json()
+                .get("systems")) {
             if (d.get("systemId").asLong() == system) {
                 return d;
             }

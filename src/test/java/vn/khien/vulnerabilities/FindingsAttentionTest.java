@@ -24,10 +24,17 @@ class FindingsAttentionTest extends IntegrationTest {
         TestData.Person leader = data.person(province, Role.LEADER);
         TestData.Person outsider = data.person(data.org(data.root(), "Tỉnh Khác"), Role.LEADER);
         long systemId = ScanFixtures.system(data, department);
-        String code = data.jdbc().sql("SELECT code FROM information_system WHERE id = :id").param("id", systemId)
-                .query(String.class).single();
-        // Scanned seven months ago: critical (id % 5 = 4) and high findings are long past their SLA, and so is the scan.
-        ScanFixtures.importReport(http.api(officer.token()), systemId, "old.nessus",
+        String code = data.jdbc()
+                .sql("SELECT code FROM information_system WHERE id = :id")
+                .param("id", systemId)
+                .query(String.class)
+                .single();
+        // Scanned seven months ago: critical (id % 5 = 4) and high findings are long past their SLA, and so is the
+        // scan.
+        ScanFixtures.importReport(
+                http.api(officer.token()),
+                systemId,
+                "old.nessus",
                 ScanFixtures.nessus(Map.of("10.9.0.1", new int[] {19, 24, 13})),
                 Map.of("format", "nessus", "scanDate", TODAY.minusMonths(7).toString()));
 
@@ -36,13 +43,19 @@ class FindingsAttentionTest extends IntegrationTest {
                 .anyMatch(line -> line.contains("quá hạn rà quét lỗ hổng định kỳ"));
         assertThat(HomePageReader.attention(http, outsider)).noneMatch(line -> line.contains(code));
 
-        long finding = data.jdbc().sql("SELECT MIN(id) FROM finding WHERE system_id = :s").param("s", systemId)
-                .query(Long.class).single();
-        data.jdbc().sql("UPDATE finding SET status = 'ACCEPTED_RISK', risk_expires_on = :d WHERE id = :id")
-                .param("d", TODAY.plusDays(10)).param("id", finding).update();
+        long finding = data.jdbc()
+                .sql("SELECT MIN(id) FROM finding WHERE system_id = :s")
+                .param("s", systemId)
+                .query(Long.class)
+                .single();
+        data.jdbc()
+                .sql("UPDATE finding SET status = 'ACCEPTED_RISK', risk_expires_on = :d WHERE id = :id")
+                .param("d", TODAY.plusDays(10))
+                .param("id", finding)
+                .update();
         assertThat(HomePageReader.attention(http, officer))
                 .anyMatch(line -> line.contains(code) && line.contains("rủi ro được chấp nhận"));
-        assertThat(HomePageReader.attention(http, outsider)).noneMatch(line -> line.contains("rủi ro được chấp nhận")
-                && line.contains(code));
+        assertThat(HomePageReader.attention(http, outsider))
+                .noneMatch(line -> line.contains("rủi ro được chấp nhận") && line.contains(code));
     }
 }

@@ -34,10 +34,13 @@ class FixtureImportTest extends IntegrationTest {
     Stream<DynamicTest> everyManifestReportImports() throws Exception {
         String dir = System.getProperty("khien.fixtures.dir");
         Path scans = dir == null ? null : Path.of(dir, "scans");
-        Assumptions.assumeTrue(scans != null && Files.isRegularFile(scans.resolve("manifest.json")),
+        Assumptions.assumeTrue(
+                scans != null && Files.isRegularFile(scans.resolve("manifest.json")),
                 "Scanner fixtures not found: set system property khien.fixtures.dir to the shared fixtures folder; was "
                         + dir);
-        JsonNode manifest = JsonMapper.builder().build().readTree(scans.resolve("manifest.json").toFile());
+        JsonNode manifest = JsonMapper.builder()
+                .build()
+                .readTree(scans.resolve("manifest.json").toFile());
         TestData.Org unit = data.org(data.root(), "Đơn vị mẫu báo cáo");
         TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
         List<DynamicTest> tests = new ArrayList<>();
@@ -59,11 +62,13 @@ class FixtureImportTest extends IntegrationTest {
         Path file = scans.resolve(entry.get("file").asString());
         byte[] content = Files.readAllBytes(file);
         if (entry.has("expected_error")) {
-            Http.Response r = ScanFixtures.upload(api, system, file.getFileName().toString(), content,
-                    Map.of("format", format));
+            Http.Response r =
+                    ScanFixtures.upload(api, system, file.getFileName().toString(), content, Map.of("format", format));
             assertThat(r.status()).as(r.body()).isEqualTo(422);
-            assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM scan WHERE system_id = :s", system)).isZero();
-            assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM finding WHERE system_id = :s", system)).isZero();
+            assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM scan WHERE system_id = :s", system))
+                    .isZero();
+            assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM finding WHERE system_id = :s", system))
+                    .isZero();
             return;
         }
         List<ParsedFinding> parsed = new ArrayList<>();
@@ -73,13 +78,14 @@ class FixtureImportTest extends IntegrationTest {
         Map<String, ParsedFinding> distinct = new HashMap<>();
         parsed.forEach(f -> distinct.putIfAbsent(f.toolName() + "|" + f.fingerprint(), f));
 
-        JsonNode scan = ScanFixtures.importReport(api, system, file.getFileName().toString(), content,
-                Map.of("format", format));
+        JsonNode scan = ScanFixtures.importReport(
+                api, system, file.getFileName().toString(), content, Map.of("format", format));
         assertThat(scan.get("status").asString()).as(scan.toString()).isEqualTo("COMPLETED");
         JsonNode counts = scan.get("findings");
         assertThat(counts.get("parsed").asInt()).isEqualTo(parsed.size());
         if (entry.hasNonNull("expected_findings")) {
-            assertThat(counts.get("parsed").asInt()).isEqualTo(entry.get("expected_findings").asInt());
+            assertThat(counts.get("parsed").asInt())
+                    .isEqualTo(entry.get("expected_findings").asInt());
         }
         assertThat(counts.get("created").asInt()).isEqualTo(distinct.size());
         assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM finding WHERE system_id = :s", system))
@@ -88,14 +94,18 @@ class FixtureImportTest extends IntegrationTest {
         Map<String, Long> expectedSeverities = new TreeMap<>();
         distinct.values().forEach(f -> expectedSeverities.merge(f.severity().name(), 1L, Long::sum));
         Map<String, Long> stored = new TreeMap<>();
-        data.jdbc().sql("SELECT severity, COUNT(*) FROM finding WHERE system_id = :s GROUP BY severity")
-                .param("s", system).query(rs -> {
+        data.jdbc()
+                .sql("SELECT severity, COUNT(*) FROM finding WHERE system_id = :s GROUP BY severity")
+                .param("s", system)
+                .query(rs -> {
                     stored.put(rs.getString(1), rs.getLong(2));
                 });
         assertThat(stored).isEqualTo(expectedSeverities);
-        long withCve = distinct.values().stream().filter(f -> f.vulnerabilityIds().stream()
-                .anyMatch(id -> !id.isBlank())).count();
-        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM finding WHERE system_id = :s AND cves IS NOT NULL",
-                system)).isEqualTo(withCve);
+        long withCve = distinct.values().stream()
+                .filter(f -> f.vulnerabilityIds().stream().anyMatch(id -> !id.isBlank()))
+                .count();
+        assertThat(ScanFixtures.count(
+                        data, "SELECT COUNT(*) FROM finding WHERE system_id = :s AND cves IS NOT NULL", system))
+                .isEqualTo(withCve);
     }
 }

@@ -2,6 +2,7 @@ package vn.khien.vulnerabilities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +33,6 @@ import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.scans.ReportStorage;
 import vn.khien.vulnerabilities.scans.ReportStorageProperties;
 import vn.khien.vulnerabilities.scans.S3ReportStorage;
-import java.io.ByteArrayInputStream;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Raw reports in an S3-compatible bucket ({@code khien.reports.storage=s3}) against a real server: S3Proxy, copied to
@@ -73,7 +73,9 @@ class S3ReportStorageTest extends IntegrationTest {
             return;
         }
         Path jar = Path.of("target", "s3proxy", "s3proxy.jar");
-        assertThat(jar).as("S3Proxy is copied by maven-dependency-plugin in process-test-resources").exists();
+        assertThat(jar)
+                .as("S3Proxy is copied by maven-dependency-plugin in process-test-resources")
+                .exists();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -81,26 +83,36 @@ class S3ReportStorageTest extends IntegrationTest {
         endpoint = "http://127.0.0.1:" + port;
         Path dir = Files.createTempDirectory("s3proxy");
         Path props = dir.resolve("s3proxy.properties");
-        Files.writeString(props, String.join("\n",
-                "s3proxy.endpoint=" + endpoint,
-                "s3proxy.authorization=aws-v2-or-v4",
-                "s3proxy.identity=" + ACCESS_KEY,
-                "s3proxy.credential=" + SECRET_KEY,
-                "jclouds.provider=transient",
-                "jclouds.identity=" + ACCESS_KEY,
-                "jclouds.credential=" + SECRET_KEY, ""));
+        Files.writeString(
+                props,
+                String.join(
+                        "\n",
+                        "s3proxy.endpoint=" + endpoint,
+                        "s3proxy.authorization=aws-v2-or-v4",
+                        "s3proxy.identity=" + ACCESS_KEY,
+                        "s3proxy.credential=" + SECRET_KEY,
+                        "jclouds.provider=transient",
+                        "jclouds.identity=" + ACCESS_KEY,
+                        "jclouds.credential=" + SECRET_KEY,
+                        ""));
         Path log = Path.of("target", "s3proxy", "s3proxy.log");
         String java = ProcessHandle.current().info().command().orElse("java");
         server = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--properties", props.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 500);
                 break;
             } catch (IOException notYet) {
-                assertThat(server.isAlive()).as("S3Proxy runs; its log: %s", Files.readString(log)).isTrue();
-                assertThat(System.currentTimeMillis()).as("S3Proxy listens within 60 s").isLessThan(deadline);
+                assertThat(server.isAlive())
+                        .as("S3Proxy runs; its log: %s", Files.readString(log))
+                        .isTrue();
+                assertThat(System.currentTimeMillis())
+                        .as("S3Proxy listens within 60 s")
+                        .isLessThan(deadline);
                 Thread.sleep(200);
             }
         }
@@ -110,8 +122,8 @@ class S3ReportStorageTest extends IntegrationTest {
     }
 
     static S3Client client() {
-        return S3ReportStorage.client(new ReportStorageProperties.S3(endpoint, BUCKET, "us-east-1",
-                ACCESS_KEY, SECRET_KEY, true, PREFIX, null, null));
+        return S3ReportStorage.client(new ReportStorageProperties.S3(
+                endpoint, BUCKET, "us-east-1", ACCESS_KEY, SECRET_KEY, true, PREFIX, null, null));
     }
 
     @AfterAll
@@ -126,13 +138,16 @@ class S3ReportStorageTest extends IntegrationTest {
 
     static List<String> keys() {
         try (S3Client s3 = client()) {
-            return s3.listObjectsV2Paginator(r -> r.bucket(BUCKET)).contents().stream().map(S3Object::key).toList();
+            return s3.listObjectsV2Paginator(r -> r.bucket(BUCKET)).contents().stream()
+                    .map(S3Object::key)
+                    .toList();
         }
     }
 
     static byte[] object(String key) {
         try (S3Client s3 = client()) {
-            ResponseBytes<GetObjectResponse> b = s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(key));
+            ResponseBytes<GetObjectResponse> b =
+                    s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(key));
             return b.asByteArray();
         }
     }
@@ -163,16 +178,22 @@ class S3ReportStorageTest extends IntegrationTest {
         byte[] big = ScanFixtures.nessus(many);
         assertThat(big.length).isGreaterThan(64 * 1024);
         JsonNode background = ScanFixtures.importReport(api, system, "lon.nessus", big, Map.of());
-        assertThat(background.get("status").asString()).as(background.toString()).isEqualTo("COMPLETED");
+        assertThat(background.get("status").asString())
+                .as(background.toString())
+                .isEqualTo("COMPLETED");
         assertThat(background.get("findings").get("created").asInt()).isEqualTo(1);
         assertThat(object(PREFIX + reportRef(background.get("id").asLong()))).isEqualTo(big);
 
         // A rejected report: 422, no scan row, no object left behind.
         List<String> before = keys();
         long scansBefore = ScanFixtures.count(data, "SELECT COUNT(*) FROM scan WHERE system_id = :s", system);
-        Http.Response bad = ScanFixtures.upload(api, system, "hong.nessus",
+        Http.Response bad = ScanFixtures.upload(
+                api,
+                system,
+                "hong.nessus",
                 "<?xml version=\"1.0\"?><NessusClientData_v2><Report name=\"t\"><ReportHost name=\"a\">"
-                        .getBytes(StandardCharsets.UTF_8), Map.of());
+                        .getBytes(StandardCharsets.UTF_8),
+                Map.of());
         assertThat(bad.status()).as(bad.body()).isEqualTo(422);
         assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM scan WHERE system_id = :s", system))
                 .isEqualTo(scansBefore);
@@ -194,7 +215,10 @@ class S3ReportStorageTest extends IntegrationTest {
     }
 
     private String reportRef(long scanId) {
-        return data.jdbc().sql("SELECT report_ref FROM scan WHERE id = :id").param("id", scanId)
-                .query(String.class).single();
+        return data.jdbc()
+                .sql("SELECT report_ref FROM scan WHERE id = :id")
+                .param("id", scanId)
+                .query(String.class)
+                .single();
     }
 }

@@ -14,22 +14,30 @@ import vn.khien.support.TestData;
 /** Systems and small generated reports for the scans tests. */
 final class ScanFixtures {
 
-    private ScanFixtures() { }
+    private ScanFixtures() {}
 
     /** A system owned and operated by {@code org}, straight in the database (the register is another module). */
     static long system(TestData data, TestData.Org org) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         Timestamp now = Timestamp.from(Instant.now());
-        data.jdbc().sql("""
+        data.jdbc()
+                .sql("""
                 INSERT INTO information_system (owner_organization_id, operator_organization_id, code, name, system_type,
                     lifecycle_status, created_at, updated_at)
                 VALUES (:o, :o, :code, :name, 'INTERNAL', 'OPERATING', :now, :now)""")
-                .param("o", org.id()).param("code", data.unique("SYS")).param("name", "Hệ thống quét thử")
-                .param("now", now).update(keys, "id");
+                .param("o", org.id())
+                .param("code", data.unique("SYS"))
+                .param("name", "Hệ thống quét thử")
+                .param("now", now)
+                .update(keys, "id");
         long id = keys.getKey().longValue();
         for (String role : new String[] {"OWNER", "OPERATOR"}) {
-            data.jdbc().sql("INSERT INTO system_party (system_id, organization_id, party_role) VALUES (:s, :o, :r)")
-                    .param("s", id).param("o", org.id()).param("r", role).update();
+            data.jdbc()
+                    .sql("INSERT INTO system_party (system_id, organization_id, party_role) VALUES (:s, :o, :r)")
+                    .param("s", id)
+                    .param("o", org.id())
+                    .param("r", role)
+                    .update();
         }
         return id;
     }
@@ -38,14 +46,25 @@ final class ScanFixtures {
     static byte[] nessus(Map<String, int[]> pluginsByHost) {
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" ?>\n<NessusClientData_v2><Report name=\"t\">\n");
         pluginsByHost.forEach((host, plugins) -> {
-            b.append("<ReportHost name=\"").append(host).append("\"><HostProperties>")
-                    .append("<tag name=\"host-ip\">").append(host).append("</tag></HostProperties>\n");
+            b.append("<ReportHost name=\"")
+                    .append(host)
+                    .append("\"><HostProperties>")
+                    .append("<tag name=\"host-ip\">")
+                    .append(host)
+                    .append("</tag></HostProperties>\n");
             for (int p : plugins) {
-                b.append("<ReportItem port=\"443\" svc_name=\"www\" protocol=\"tcp\" severity=\"").append(p % 5)
-                        .append("\" pluginID=\"").append(p).append("\" pluginName=\"Plugin ").append(p)
-                        .append("\" pluginFamily=\"General\"><description>Description of ").append(p)
+                b.append("<ReportItem port=\"443\" svc_name=\"www\" protocol=\"tcp\" severity=\"")
+                        .append(p % 5)
+                        .append("\" pluginID=\"")
+                        .append(p)
+                        .append("\" pluginName=\"Plugin ")
+                        .append(p)
+                        .append("\" pluginFamily=\"General\"><description>Description of ")
+                        .append(p)
                         .append("</description><solution>Upgrade</solution><synopsis>S</synopsis>")
-                        .append("<cve>CVE-2024-").append(10000 + p).append("</cve></ReportItem>\n");
+                        .append("<cve>CVE-2024-")
+                        .append(10000 + p)
+                        .append("</cve></ReportItem>\n");
             }
             b.append("</ReportHost>\n");
         });
@@ -62,8 +81,11 @@ final class ScanFixtures {
         assertThat(r.status()).as(r.body()).isIn(201, 202);
         JsonNode scan = r.json();
         long deadline = System.currentTimeMillis() + 120_000;
-        while (!scan.get("status").asString().equals("COMPLETED") && !scan.get("status").asString().equals("FAILED")) {
-            assertThat(System.currentTimeMillis()).as("background import finishes").isLessThan(deadline);
+        while (!scan.get("status").asString().equals("COMPLETED")
+                && !scan.get("status").asString().equals("FAILED")) {
+            assertThat(System.currentTimeMillis())
+                    .as("background import finishes")
+                    .isLessThan(deadline);
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {

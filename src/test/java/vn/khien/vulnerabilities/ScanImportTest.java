@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
-import java.util.Arrays;
 
 /** Import through the API: re-import semantics, rejected files leave nothing behind, roles. */
 class ScanImportTest extends IntegrationTest {
@@ -45,15 +45,20 @@ class ScanImportTest extends IntegrationTest {
     }
 
     JsonNode importNessus(Map<String, int[]> report, String date) {
-        return ScanFixtures.importReport(api(), system, "r.nessus", ScanFixtures.nessus(report),
-                Map.of("scanDate", date));
+        return ScanFixtures.importReport(
+                api(), system, "r.nessus", ScanFixtures.nessus(report), Map.of("scanDate", date));
     }
 
     static void assertCounts(JsonNode scan, int parsed, int created, int reopened, int closed, int unchanged) {
         JsonNode f = scan.get("findings");
-        assertThat(List.of(f.get("parsed").asInt(), f.get("created").asInt(), f.get("reopened").asInt(),
-                f.get("closed").asInt(), f.get("unchanged").asInt()))
-                .as(scan.toString()).containsExactly(parsed, created, reopened, closed, unchanged);
+        assertThat(List.of(
+                        f.get("parsed").asInt(),
+                        f.get("created").asInt(),
+                        f.get("reopened").asInt(),
+                        f.get("closed").asInt(),
+                        f.get("unchanged").asInt()))
+                .as(scan.toString())
+                .containsExactly(parsed, created, reopened, closed, unchanged);
     }
 
     @Test
@@ -70,14 +75,19 @@ class ScanImportTest extends IntegrationTest {
         // Host .2 fixed: plugin 4 (only on .2) is fixed by this scan; plugin 2 stays, its .2 location is fixed.
         JsonNode fixed = importNessus(hosts("10.0.0.1", new int[] {1, 2, 3}), "2026-02-01");
         assertCounts(fixed, 3, 0, 0, 1, 3);
-        JsonNode page = api().get("/api/v1/systems/" + system + "/findings?status=FIXED").json();
+        JsonNode page = api().get("/api/v1/systems/" + system + "/findings?status=FIXED")
+                .json();
         assertThat(page.get("total").asLong()).isEqualTo(1);
         long fixedId = page.get("items").get(0).get("id").asLong();
         JsonNode detail = api().get("/api/v1/findings/" + fixedId).json();
         assertThat(detail.get("finding").get("title").asString()).isEqualTo("Plugin 4");
-        assertThat(detail.get("finding").get("closedByScanId").asLong()).isEqualTo(fixed.get("id").asLong());
+        assertThat(detail.get("finding").get("closedByScanId").asLong())
+                .isEqualTo(fixed.get("id").asLong());
         assertThat(detail.get("history").get(0).get("to").asString()).isEqualTo("FIXED");
-        JsonNode plugin2 = api().get("/api/v1/systems/" + system + "/findings?cve=CVE-2024-10002").json().get("items").get(0);
+        JsonNode plugin2 = api().get("/api/v1/systems/" + system + "/findings?cve=CVE-2024-10002")
+                .json()
+                .get("items")
+                .get(0);
         assertThat(plugin2.get("status").asString()).isEqualTo("OPEN");
         assertThat(plugin2.get("locations")).hasSize(2);
         assertThat(plugin2.get("locations").get(1).get("fixed").asBoolean()).isTrue();
@@ -85,25 +95,48 @@ class ScanImportTest extends IntegrationTest {
         // Plugin 4 comes back: reopened.
         JsonNode back = importNessus(hosts("10.0.0.1", new int[] {1, 2, 3}, "10.0.0.2", new int[] {4}), "2026-03-01");
         assertCounts(back, 4, 0, 1, 0, 3);
-        assertThat(api().get("/api/v1/findings/" + fixedId).json().get("finding").get("status").asString())
+        assertThat(api().get("/api/v1/findings/" + fixedId)
+                        .json()
+                        .get("finding")
+                        .get("status")
+                        .asString())
                 .isEqualTo("REOPENED");
 
         // A partial scan closes nothing.
-        JsonNode partial = ScanFixtures.importReport(api(), system, "p.nessus",
-                ScanFixtures.nessus(hosts("10.0.0.1", new int[] {1})), Map.of("fullScan", "false", "scanDate", "2026-03-02"));
+        JsonNode partial = ScanFixtures.importReport(
+                api(),
+                system,
+                "p.nessus",
+                ScanFixtures.nessus(hosts("10.0.0.1", new int[] {1})),
+                Map.of("fullScan", "false", "scanDate", "2026-03-02"));
         assertCounts(partial, 1, 0, 0, 0, 1);
-        assertThat(api().get("/api/v1/systems/" + system + "/findings?status=FIXED").json().get("total").asLong()).isZero();
+        assertThat(api().get("/api/v1/systems/" + system + "/findings?status=FIXED")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
     }
 
     @Test
     void dueDatesFollowTheSlaAndTheScanDate() {
         importNessus(hosts("10.0.0.9", new int[] {4, 3, 2, 1, 5}), "2026-01-01");
         Map<String, String> due = new LinkedHashMap<>();
-        api().get("/api/v1/systems/" + system + "/findings").json().get("items")
-                .forEach(i -> due.put(i.get("severity").asString(), i.get("dueDate").isNull() ? null : i.get("dueDate").asString()));
-        assertThat(due).containsEntry("CRITICAL", "2026-01-16").containsEntry("HIGH", "2026-01-31")
-                .containsEntry("MEDIUM", "2026-04-01").containsEntry("LOW", "2026-06-30").containsEntry("INFO", null);
-        assertThat(api().get("/api/v1/systems/" + system + "/findings?overdue=true").json().get("total").asLong())
+        api().get("/api/v1/systems/" + system + "/findings")
+                .json()
+                .get("items")
+                .forEach(i -> due.put(
+                        i.get("severity").asString(),
+                        i.get("dueDate").isNull() ? null : i.get("dueDate").asString()));
+        assertThat(due)
+                .containsEntry("CRITICAL", "2026-01-16")
+                .containsEntry("HIGH", "2026-01-31")
+                .containsEntry("MEDIUM", "2026-04-01")
+                .containsEntry("LOW", "2026-06-30")
+                .containsEntry("INFO", null);
+        assertThat(api().get("/api/v1/systems/" + system + "/findings?overdue=true")
+                        .json()
+                        .get("total")
+                        .asLong())
                 .isEqualTo(4);
     }
 
@@ -113,9 +146,10 @@ class ScanImportTest extends IntegrationTest {
         byte[] truncated = Arrays.copyOf(good, good.length - 60);
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<NessusClientData_v2><Report><ReportHost name=\"&x;\"></ReportHost></Report></NessusClientData_v2>";
-        String laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">"
-                + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;\">]><NessusClientData_v2><Report><ReportHost name=\"&lol3;\">"
-                + "</ReportHost></Report></NessusClientData_v2>";
+        String laughs =
+                "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">"
+                        + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;\">]><NessusClientData_v2><Report><ReportHost name=\"&lol3;\">"
+                        + "</ReportHost></Report></NessusClientData_v2>";
         Map<String, byte[]> bad = new LinkedHashMap<>();
         bad.put("truncated.nessus", truncated);
         bad.put("xxe.nessus", xxe.getBytes(StandardCharsets.UTF_8));
@@ -127,9 +161,13 @@ class ScanImportTest extends IntegrationTest {
             assertThat(r.status()).as(e.getKey() + ": " + r.body()).isEqualTo(422);
             assertThat(r.header("Content-Type")).startsWith("application/problem+json");
             assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
-            assertThat(r.json().get("errors").get(0).get("message").asString()).as(e.getKey()).isNotBlank();
+            assertThat(r.json().get("errors").get(0).get("message").asString())
+                    .as(e.getKey())
+                    .isNotBlank();
         }
-        assertThat(r(api().upload("/api/v1/systems/" + system + "/scans", null, null, Map.of())).status()).isEqualTo(422);
+        assertThat(r(api().upload("/api/v1/systems/" + system + "/scans", null, null, Map.of()))
+                        .status())
+                .isEqualTo(422);
         assertNothingStored();
     }
 
@@ -148,10 +186,17 @@ class ScanImportTest extends IntegrationTest {
     @Test
     void auditorsMayReadButNotImport() {
         TestData.Person auditor = data.person(unit, Role.AUDITOR);
-        Http.Response r = ScanFixtures.upload(http.api(auditor.token()), system, "r.nessus",
-                ScanFixtures.nessus(hosts("10.3.3.3", new int[] {1})), Map.of());
+        Http.Response r = ScanFixtures.upload(
+                http.api(auditor.token()),
+                system,
+                "r.nessus",
+                ScanFixtures.nessus(hosts("10.3.3.3", new int[] {1})),
+                Map.of());
         assertThat(r.status()).isEqualTo(403);
-        assertThat(http.api(auditor.token()).get("/api/v1/systems/" + system + "/findings").status()).isEqualTo(200);
+        assertThat(http.api(auditor.token())
+                        .get("/api/v1/systems/" + system + "/findings")
+                        .status())
+                .isEqualTo(200);
         assertNothingStored();
     }
 
@@ -186,7 +231,8 @@ class ScanImportTest extends IntegrationTest {
         JsonNode done = ScanFixtures.importReport(api(), system, "broken.nessus", broken, Map.of());
         assertThat(done.get("status").asString()).isEqualTo("FAILED");
         assertThat(done.get("error").asString()).isNotBlank();
-        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM finding WHERE system_id = :s", system)).isZero();
+        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM finding WHERE system_id = :s", system))
+                .isZero();
     }
 
     private static Http.Response r(Http.Response r) {
@@ -194,11 +240,12 @@ class ScanImportTest extends IntegrationTest {
     }
 
     private void assertNothingStored() {
-        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM scan WHERE system_id = :s", system)).isZero();
-        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM finding WHERE system_id = :s", system)).isZero();
+        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM scan WHERE system_id = :s", system))
+                .isZero();
+        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM finding WHERE system_id = :s", system))
+                .isZero();
         assertThat(ScanFixtures.count(data, """
-                SELECT COUNT(*) FROM finding_location l JOIN finding f ON f.id = l.finding_id WHERE f.system_id = :s""",
-                system)).isZero();
+                SELECT COUNT(*) FROM finding_location l JOIN finding f ON f.id = l.finding_id WHERE f.system_id = :s""", system)).isZero();
     }
 
     /** 50 MB of zeros compressed to ~50 KB: over the 100:1 ratio once past the first MB. */

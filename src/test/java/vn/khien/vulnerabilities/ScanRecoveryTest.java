@@ -30,12 +30,23 @@ import vn.khien.vulnerabilities.scans.ScanProperties;
  */
 class ScanRecoveryTest extends IntegrationTest {
 
-    @Autowired JdbcClient jdbc;
-    @Autowired PlatformTransactionManager transactions;
-    @Autowired Clock clock;
-    @Autowired ScanProperties properties;
-    @Autowired MessageSource messages;
-    @Autowired ScanNodes thisNode;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    ScanProperties properties;
+
+    @Autowired
+    MessageSource messages;
+
+    @Autowired
+    ScanNodes thisNode;
 
     long system;
     Http.Api api;
@@ -51,7 +62,9 @@ class ScanRecoveryTest extends IntegrationTest {
     void node(String id, Duration silentFor) {
         Timestamp beat = Timestamp.from(Instant.now().minus(silentFor));
         jdbc.sql("INSERT INTO scan_node (node_id, host_name, started_at, heartbeat_at) VALUES (:id, 'h', :t, :t)")
-                .param("id", id).param("t", beat).update();
+                .param("id", id)
+                .param("t", beat)
+                .update();
     }
 
     long scanRow(String status, String nodeId, long size, long bytesRead, int resultsRead) {
@@ -60,8 +73,13 @@ class ScanRecoveryTest extends IntegrationTest {
                 INSERT INTO scan (system_id, scan_date, full_scan, status, report_name, report_size, bytes_read,
                     results_read, uploaded_at, node_id, started_at)
                 VALUES (:s, CURRENT_DATE, TRUE, :status, 'big.nessus', :size, :bytes, :results, :now, :node, :now)""")
-                .param("s", system).param("status", status).param("size", size).param("bytes", bytesRead)
-                .param("results", resultsRead).param("now", Timestamp.from(Instant.now())).param("node", nodeId)
+                .param("s", system)
+                .param("status", status)
+                .param("size", size)
+                .param("bytes", bytesRead)
+                .param("results", resultsRead)
+                .param("now", Timestamp.from(Instant.now()))
+                .param("node", nodeId)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -92,16 +110,24 @@ class ScanRecoveryTest extends IntegrationTest {
         }
         assertThat(scan(ofLiveNode).get("status").asString()).isEqualTo("RUNNING");
         assertThat(scan(ofThisNode).get("status").asString()).isEqualTo("QUEUED");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM scan_node WHERE node_id = :n").param("n", dead).query(Long.class)
-                .single()).as("dead node forgotten").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM scan_node WHERE node_id = :n")
+                        .param("n", dead)
+                        .query(Long.class)
+                        .single())
+                .as("dead node forgotten")
+                .isZero();
 
         // The periodic sweep fails the live node's scan once that node stops beating.
         jdbc.sql("UPDATE scan_node SET heartbeat_at = :t WHERE node_id = :n")
-                .param("t", Timestamp.from(Instant.now().minus(Duration.ofHours(1)))).param("n", alive).update();
+                .param("t", Timestamp.from(Instant.now().minus(Duration.ofHours(1))))
+                .param("n", alive)
+                .update();
         assertThat(thisNode.failScansOfDeadNodes()).isGreaterThanOrEqualTo(1);
         assertThat(scan(ofLiveNode).get("status").asString()).isEqualTo("FAILED");
         assertThat(scan(ofThisNode).get("status").asString()).isEqualTo("QUEUED");
-        jdbc.sql("UPDATE scan SET status = 'FAILED' WHERE id = :id").param("id", ofThisNode).update();
+        jdbc.sql("UPDATE scan SET status = 'FAILED' WHERE id = :id")
+                .param("id", ofThisNode)
+                .update();
     }
 
     @Test
@@ -113,7 +139,9 @@ class ScanRecoveryTest extends IntegrationTest {
         assertThat(s.get("progress").asInt()).isEqualTo(25);
         assertThat(s.get("bytesRead").asLong()).isEqualTo(1_000_000);
         assertThat(s.get("resultsRead").asInt()).isEqualTo(12_000);
-        jdbc.sql("UPDATE scan SET status = 'FAILED' WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE scan SET status = 'FAILED' WHERE id = :id")
+                .param("id", id)
+                .update();
     }
 
     @Test
@@ -136,7 +164,9 @@ class ScanRecoveryTest extends IntegrationTest {
         while (System.currentTimeMillis() < deadline) {
             // What another node reads: the row itself, not this node's memory.
             Map<String, Object> row = jdbc.sql("SELECT status, bytes_read, results_read FROM scan WHERE id = :id")
-                    .param("id", id).query().singleRow();
+                    .param("id", id)
+                    .query()
+                    .singleRow();
             if (!"RUNNING".equals(row.get("status")) && !"QUEUED".equals(row.get("status"))) {
                 break;
             }
@@ -146,8 +176,12 @@ class ScanRecoveryTest extends IntegrationTest {
         }
         JsonNode done = scan(id);
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("COMPLETED");
-        assertThat(maxBytes).as("bytes read, seen in the database during the import").isGreaterThan(0);
-        assertThat(maxResults).as("results stored, seen in the database during the import").isGreaterThanOrEqualTo(5_000);
+        assertThat(maxBytes)
+                .as("bytes read, seen in the database during the import")
+                .isGreaterThan(0);
+        assertThat(maxResults)
+                .as("results stored, seen in the database during the import")
+                .isGreaterThanOrEqualTo(5_000);
         assertThat(done.get("resultsRead").asInt()).isEqualTo(16_000);
         assertThat(done.get("progress").asInt()).isEqualTo(100);
     }

@@ -6,7 +6,7 @@ import vn.khien.support.TestData;
 /** Public entry to {@link ScanFixtures} for tests in other packages (the browser journey). */
 public final class ScanTestSupport {
 
-    private ScanTestSupport() { }
+    private ScanTestSupport() {}
 
     public static long system(TestData data, TestData.Org org) {
         return ScanFixtures.system(data, org);

@@ -22,11 +22,13 @@ import vn.khien.support.TestData;
  * The same upload through the page form goes back to the page with the form message (UploadSizeLimitFilter), not
  * Tomcat's bare 413. Own context: the limit is lowered to 1 MB.
  */
-@TestPropertySource(properties = {
-    "khien.scans.max-upload-size=1MB",
-    "spring.servlet.multipart.max-file-size=1MB",
-    "spring.servlet.multipart.max-request-size=2MB",
-    "khien.scans.reports-dir=target/test-reports-limit"})
+@TestPropertySource(
+        properties = {
+            "khien.scans.max-upload-size=1MB",
+            "spring.servlet.multipart.max-file-size=1MB",
+            "spring.servlet.multipart.max-request-size=2MB",
+            "khien.scans.reports-dir=target/test-reports-limit"
+        })
 class ScanUploadLimitTest extends IntegrationTest {
 
     static final Path REPORTS = Path.of("target/test-reports-limit");
@@ -60,8 +62,10 @@ class ScanUploadLimitTest extends IntegrationTest {
         JsonNode error = problem.get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("file");
         assertThat(error.get("message").asString()).isEqualTo("Tệp quá lớn: tối đa 1 MB.");
-        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM scan WHERE system_id = :s", system)).isZero();
-        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM finding WHERE system_id = :s", system)).isZero();
+        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM scan WHERE system_id = :s", system))
+                .isZero();
+        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM finding WHERE system_id = :s", system))
+                .isZero();
         assertThat(files()).as("no raw report kept").isEqualTo(filesBefore);
 
         // Just under the limit is read (and, being an empty Nessus report, imported with no findings).
@@ -77,7 +81,8 @@ class ScanUploadLimitTest extends IntegrationTest {
         TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
         long system = ScanFixtures.system(data, unit);
         Http.Session session = http.session();
-        assertThat(session.login(officer.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        assertThat(session.login(officer.username(), TestData.PASSWORD).status())
+                .isEqualTo(302);
         assertThat(session.get("/systems/" + system + "/scans").status()).isEqualTo(200);
         long filesBefore = files();
 
@@ -90,11 +95,14 @@ class ScanUploadLimitTest extends IntegrationTest {
         r = session.get(r.header("Location"));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("text/html");
-        assertThat(r.body()).contains("id=\"scan-error\"").contains("Tệp quá lớn: tối đa 1 MB.")
+        assertThat(r.body())
+                .contains("id=\"scan-error\"")
+                .contains("Tệp quá lớn: tối đa 1 MB.")
                 .doesNotContain("Tệp tải lên vượt quá dung lượng cho phép");
         // Other pages with upload forms get the general message in the layout.
         assertThat(session.get("/?uploadTooLarge").body()).contains("Tệp tải lên vượt quá dung lượng cho phép");
-        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM scan WHERE system_id = :s", system)).isZero();
+        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM scan WHERE system_id = :s", system))
+                .isZero();
         assertThat(files()).as("no raw report kept").isEqualTo(filesBefore);
     }
 }

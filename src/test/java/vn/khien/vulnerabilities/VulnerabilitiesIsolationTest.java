@@ -56,32 +56,52 @@ public class VulnerabilitiesIsolationTest extends IntegrationTest {
         data.grant(leaderA.id(), unitA, Role.SECURITY_OFFICER);
         TestData.Person officerB = data.person(unitB, Role.SECURITY_OFFICER);
         systemB = ScanFixtures.system(data, unitB);
-        JsonNode scan = ScanFixtures.importReport(http.api(officerB.token()), systemB, "b.nessus",
-                ScanFixtures.nessus(Map.of("10.9.9.9", new int[] {1, 2})), Map.of());
+        JsonNode scan = ScanFixtures.importReport(
+                http.api(officerB.token()),
+                systemB,
+                "b.nessus",
+                ScanFixtures.nessus(Map.of("10.9.9.9", new int[] {1, 2})),
+                Map.of());
         scanB = scan.get("id").asLong();
-        findingB = data.jdbc().sql("SELECT MIN(id) FROM finding WHERE system_id = :s").param("s", systemB)
-                .query(Long.class).single();
+        findingB = data.jdbc()
+                .sql("SELECT MIN(id) FROM finding WHERE system_id = :s")
+                .param("s", systemB)
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void apiHidesTheOtherSubtree() {
         Http.Api a = http.api(leaderA.token());
         Map<String, Consumer<Http.Api>> cases = new LinkedHashMap<>();
-        cases.put("POST /api/v1/systems/{systemId}/scans", api -> notFound(ScanFixtures.upload(api, systemB, "x.nessus",
-                ScanFixtures.nessus(Map.of("10.9.9.8", new int[] {3})), Map.of())));
+        cases.put(
+                "POST /api/v1/systems/{systemId}/scans",
+                api -> notFound(ScanFixtures.upload(
+                        api, systemB, "x.nessus", ScanFixtures.nessus(Map.of("10.9.9.8", new int[] {3})), Map.of())));
         cases.put("GET /api/v1/scans/{id}", api -> notFound(api.get("/api/v1/scans/" + scanB)));
-        cases.put("GET /api/v1/systems/{systemId}/scans", api -> notFound(api.get("/api/v1/systems/" + systemB + "/scans")));
-        cases.put("GET /api/v1/systems/{systemId}/findings",
+        cases.put(
+                "GET /api/v1/systems/{systemId}/scans",
+                api -> notFound(api.get("/api/v1/systems/" + systemB + "/scans")));
+        cases.put(
+                "GET /api/v1/systems/{systemId}/findings",
                 api -> notFound(api.get("/api/v1/systems/" + systemB + "/findings")));
-        cases.put("GET /api/v1/organizations/{organizationId}/findings",
+        cases.put(
+                "GET /api/v1/organizations/{organizationId}/findings",
                 api -> notFound(api.get("/api/v1/organizations/" + unitB.id() + "/findings")));
         cases.put("GET /api/v1/findings/{id}", api -> notFound(api.get("/api/v1/findings/" + findingB)));
-        cases.put("POST /api/v1/findings/state", api -> notFound(api.post("/api/v1/findings/state",
-                Map.of("ids", List.of(findingB), "status", "FALSE_POSITIVE", "reason", "x"))));
-        cases.put("GET /api/v1/organizations/{organizationId}/findings/summary",
+        cases.put(
+                "POST /api/v1/findings/state",
+                api -> notFound(api.post(
+                        "/api/v1/findings/state",
+                        Map.of("ids", List.of(findingB), "status", "FALSE_POSITIVE", "reason", "x"))));
+        cases.put(
+                "GET /api/v1/organizations/{organizationId}/findings/summary",
                 api -> notFound(api.get("/api/v1/organizations/" + unitB.id() + "/findings/summary")));
-        cases.put("PUT /api/v1/organizations/{organizationId}/findings/sla",
-                api -> notFound(api.send("PUT", "/api/v1/organizations/" + unitB.id() + "/findings/sla",
+        cases.put(
+                "PUT /api/v1/organizations/{organizationId}/findings/sla",
+                api -> notFound(api.send(
+                        "PUT",
+                        "/api/v1/organizations/" + unitB.id() + "/findings/sla",
                         Map.of("critical", 1, "high", 1, "medium", 1, "low", 1))));
         cases.forEach((endpoint, check) -> {
             try {
@@ -91,7 +111,8 @@ public class VulnerabilitiesIsolationTest extends IntegrationTest {
             }
         });
         // The parent's list leaves B's findings out when A looks at the province.
-        JsonNode province = a.get("/api/v1/organizations/" + unitA.id() + "/findings").json();
+        JsonNode province =
+                a.get("/api/v1/organizations/" + unitA.id() + "/findings").json();
         assertThat(province.get("total").asLong()).isZero();
         assertUnchanged();
     }
@@ -99,26 +120,35 @@ public class VulnerabilitiesIsolationTest extends IntegrationTest {
     @Test
     void pagesHideTheOtherSubtree() {
         Http.Session session = http.session();
-        assertThat(session.login(leaderA.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        assertThat(session.login(leaderA.username(), TestData.PASSWORD).status())
+                .isEqualTo(302);
         Map<String, String> gets = new LinkedHashMap<>();
         gets.put("GET /systems/{systemId}/scans", "/systems/" + systemB + "/scans");
         gets.put("GET /scans/{id}/progress", "/scans/" + scanB + "/progress");
         gets.put("GET /systems/{systemId}/findings", "/systems/" + systemB + "/findings");
         gets.put("GET /organizations/{organizationId}/findings", "/organizations/" + unitB.id() + "/findings");
         gets.put("GET /findings/{id}", "/findings/" + findingB);
-        gets.forEach((endpoint, path) -> assertThat(session.get(path).status()).as(endpoint).isEqualTo(404));
+        gets.forEach((endpoint, path) ->
+                assertThat(session.get(path).status()).as(endpoint).isEqualTo(404));
         session.get("/organizations/" + unitA.id() + "/findings");
-        assertThat(session.postForm("/findings/state", Map.of("ids", String.valueOf(findingB), "status",
-                "FALSE_POSITIVE", "reason", "x")).status()).as("POST /findings/state").isEqualTo(404);
+        assertThat(session.postForm(
+                                "/findings/state",
+                                Map.of("ids", String.valueOf(findingB), "status", "FALSE_POSITIVE", "reason", "x"))
+                        .status())
+                .as("POST /findings/state")
+                .isEqualTo(404);
         assertThat(session.postForm("/systems/" + systemB + "/scans", Map.of()).status())
-                .as("POST /systems/{systemId}/scans").isEqualTo(404);
+                .as("POST /systems/{systemId}/scans")
+                .isEqualTo(404);
         assertUnchanged();
     }
 
     private void assertUnchanged() {
-        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM scan WHERE system_id = :s", systemB)).isEqualTo(1);
-        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM finding WHERE system_id = :s AND status = 'OPEN'",
-                systemB)).isEqualTo(2);
+        assertThat(ScanFixtures.count(data, "SELECT COUNT(*) FROM scan WHERE system_id = :s", systemB))
+                .isEqualTo(1);
+        assertThat(ScanFixtures.count(
+                        data, "SELECT COUNT(*) FROM finding WHERE system_id = :s AND status = 'OPEN'", systemB))
+                .isEqualTo(2);
     }
 
     private static void notFound(Http.Response r) {

@@ -2,10 +2,13 @@ package vn.khien.warnings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
@@ -13,9 +16,6 @@ import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.ScanTestSupport;
-import java.nio.charset.StandardCharsets;
-import java.sql.Date;
-import java.util.stream.StreamSupport;
 
 /** The advisory library API over the real database: import, re-import, rejection, lookup by CVE, KEV marks. */
 class AdvisoryFeedsApiTest extends IntegrationTest {
@@ -23,7 +23,8 @@ class AdvisoryFeedsApiTest extends IntegrationTest {
     static Path feeds() {
         String dir = System.getProperty("khien.fixtures.dir");
         Path p = dir == null ? null : Path.of(dir, "feeds");
-        Assumptions.assumeTrue(p != null && Files.isDirectory(p),
+        Assumptions.assumeTrue(
+                p != null && Files.isDirectory(p),
                 "shared advisory fixtures not found: set -Dkhien.fixtures.dir to ../shared/fixtures");
         return p;
     }
@@ -33,7 +34,10 @@ class AdvisoryFeedsApiTest extends IntegrationTest {
     }
 
     long advisories() {
-        return data.jdbc().sql("SELECT COUNT(*) FROM advisory").query(Long.class).single();
+        return data.jdbc()
+                .sql("SELECT COUNT(*) FROM advisory")
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -50,7 +54,8 @@ class AdvisoryFeedsApiTest extends IntegrationTest {
         Http.Response found = admin().get("/api/v1/advisories?cve=CVE-2021-41773");
         assertThat(found.status()).isEqualTo(200);
         var nvd = StreamSupport.stream(found.json().spliterator(), false)
-                .filter(a -> a.get("kind").asString().equals("NVD")).toList();
+                .filter(a -> a.get("kind").asString().equals("NVD"))
+                .toList();
         assertThat(nvd).hasSize(1);
         assertThat(nvd.get(0).get("cves").get(0).asString()).isEqualTo("CVE-2021-41773");
         assertThat(nvd.get(0).get("affected").toString()).contains("cpe:2.3:a:apache:http_server:2.4.49");
@@ -60,8 +65,12 @@ class AdvisoryFeedsApiTest extends IntegrationTest {
     @Test
     void aBadFileIs422NamingTheProblemAndStoresNothing() throws Exception {
         long before = advisories();
-        for (String bad : new String[] {"kev/invalid-kev-truncated.json", "csaf/invalid-csaf-undefined-product-id.json",
-                "osv/invalid-osv-range-without-introduced.json", "nvd/invalid-nvd-legacy-1.1-feed.json"}) {
+        for (String bad : new String[] {
+            "kev/invalid-kev-truncated.json",
+            "csaf/invalid-csaf-undefined-product-id.json",
+            "osv/invalid-osv-range-without-introduced.json",
+            "nvd/invalid-nvd-legacy-1.1-feed.json"
+        }) {
             Http.Response r = upload(admin(), "bad.json", Files.readAllBytes(feeds().resolve(bad)));
             assertThat(r.status()).as(bad).isEqualTo(422);
             assertThat(r.header("Content-Type")).contains("application/problem+json");
@@ -72,7 +81,8 @@ class AdvisoryFeedsApiTest extends IntegrationTest {
 
     @Test
     void mispEventBecomesAnAdvisory() throws Exception {
-        byte[] file = getClass().getResourceAsStream("/warnings/misp-event.json").readAllBytes();
+        byte[] file =
+                getClass().getResourceAsStream("/warnings/misp-event.json").readAllBytes();
         Http.Response r = upload(admin(), "misp-event.json", file);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(r.json().get("kind").asString()).isEqualTo("MISP");
@@ -97,23 +107,34 @@ class AdvisoryFeedsApiTest extends IntegrationTest {
         // plugin % 5 == 1: a LOW finding, whose SLA is far longer than the KEV rule's 7 days
         plugin = plugin - plugin % 5 + 1;
         cve = "CVE-2024-" + (10000 + plugin);
-        Http.Response scan = admin().upload("/api/v1/systems/" + system + "/scans", "r.nessus",
-                ScanTestSupport.nessus(Map.of("10.9.9.9", new int[] {plugin})), Map.of());
+        Http.Response scan = admin().upload(
+                        "/api/v1/systems/" + system + "/scans",
+                        "r.nessus",
+                        ScanTestSupport.nessus(Map.of("10.9.9.9", new int[] {plugin})),
+                        Map.of());
         assertThat(scan.status()).as(scan.body()).isEqualTo(201);
-        Map<String, Object> before = data.jdbc().sql("SELECT id, due_date FROM finding WHERE system_id = :s")
-                .param("s", system).query().singleRow();
+        Map<String, Object> before = data.jdbc()
+                .sql("SELECT id, due_date FROM finding WHERE system_id = :s")
+                .param("s", system)
+                .query()
+                .singleRow();
 
         Http.Response r = upload(admin(), "kev.json", kev("2025.08.25", cve));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(r.json().get("findingsMarkedKnownExploited").asInt()).isGreaterThanOrEqualTo(1);
-        Map<String, Object> after = data.jdbc().sql("""
+        Map<String, Object> after =
+                data.jdbc().sql("""
                 SELECT f.due_date, k.rule_source FROM finding f JOIN finding_known_exploited k ON k.finding_id = f.id
                 WHERE f.id = :id""").param("id", before.get("id")).query().singleRow();
         assertThat(((Date) after.get("due_date")).toLocalDate())
                 .isBefore(((Date) before.get("due_date")).toLocalDate());
         assertThat((String) after.get("rule_source")).contains("CĐ 33/CĐ-TTg");
-        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM audit_event WHERE action = 'FINDING_MARKED_KNOWN_EXPLOITED' "
-                + "AND target_id = :id").param("id", before.get("id").toString()).query(Long.class).single())
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM audit_event WHERE action = 'FINDING_MARKED_KNOWN_EXPLOITED' "
+                                + "AND target_id = :id")
+                        .param("id", before.get("id").toString())
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
     }
 

@@ -24,15 +24,31 @@ class WarningExportsTest extends IntegrationTest {
 
     static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     static final Pattern STIX_TS = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-    static final Pattern CSAF_TS = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)");
+    static final Pattern CSAF_TS =
+            Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)");
 
     long publish(WarningsApiTest.Tree t, String tlp, List<Long> recipients) {
         WarningsFixture f = new WarningsFixture(http, data);
-        Http.Response p = f.publish(http.api(t.publisher().token()), t.province().id(), tlp, List.of(
-                        Map.of("cpe", "cpe:2.3:a:apache:http_server:*:*:*:*:*:*:*:*", "versionStartIncluding", "2.4.0",
-                                "versionEndExcluding", "2.4.51"),
-                        Map.of("purl", "pkg:maven/org.apache.logging.log4j/log4j-core", "vers", "vers:maven/>=2.0|<2.15.0")),
-                List.of("CVE-2021-41773", "CVE-2021-44228"), recipients, LocalDate.now().plusDays(3));
+        Http.Response p = f.publish(
+                http.api(t.publisher().token()),
+                t.province().id(),
+                tlp,
+                List.of(
+                        Map.of(
+                                "cpe",
+                                "cpe:2.3:a:apache:http_server:*:*:*:*:*:*:*:*",
+                                "versionStartIncluding",
+                                "2.4.0",
+                                "versionEndExcluding",
+                                "2.4.51"),
+                        Map.of(
+                                "purl",
+                                "pkg:maven/org.apache.logging.log4j/log4j-core",
+                                "vers",
+                                "vers:maven/>=2.0|<2.15.0")),
+                List.of("CVE-2021-41773", "CVE-2021-44228"),
+                recipients,
+                LocalDate.now().plusDays(3));
         assertThat(p.status()).as(p.body()).isEqualTo(201);
         return p.json().get("id").asLong();
     }
@@ -61,7 +77,8 @@ class WarningExportsTest extends IntegrationTest {
                 assertThat(o.get("modified").asString()).as(type).matches(STIX_TS);
             }
             if (o.has("object_marking_refs")) {
-                o.get("object_marking_refs").forEach(m -> assertThat(ids).as("marking of " + type).contains(m.asString()));
+                o.get("object_marking_refs")
+                        .forEach(m -> assertThat(ids).as("marking of " + type).contains(m.asString()));
             }
             if (o.has("created_by_ref")) {
                 assertThat(ids).contains(o.get("created_by_ref").asString());
@@ -70,16 +87,26 @@ class WarningExportsTest extends IntegrationTest {
                 case "vulnerability" -> {
                     vulnerabilities++;
                     assertThat(o.get("name").asString()).startsWith("CVE-");
-                    assertThat(o.get("external_references").get(0).get("source_name").asString()).isEqualTo("cve");
-                    assertThat(o.get("external_references").get(0).get("external_id").asString())
+                    assertThat(o.get("external_references")
+                                    .get(0)
+                                    .get("source_name")
+                                    .asString())
+                            .isEqualTo("cve");
+                    assertThat(o.get("external_references")
+                                    .get(0)
+                                    .get("external_id")
+                                    .asString())
                             .isEqualTo(o.get("name").asString());
                     assertThat(o.get("object_marking_refs").get(0).asString())
                             .isEqualTo("marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003");
                 }
                 case "marking-definition" -> {
                     assertThat(o.get("name").asString()).isEqualTo("TLP:AMBER+STRICT");
-                    assertThat(o.get("extensions").get("extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d")
-                            .get("tlp_2_0").asString()).isEqualTo("amber+strict");
+                    assertThat(o.get("extensions")
+                                    .get("extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d")
+                                    .get("tlp_2_0")
+                                    .asString())
+                            .isEqualTo("amber+strict");
                 }
                 case "report" -> {
                     assertThat(o.get("published").asString()).matches(STIX_TS);
@@ -87,14 +114,18 @@ class WarningExportsTest extends IntegrationTest {
                     o.get("object_refs").forEach(ref -> assertThat(ids).contains(ref.asString()));
                 }
                 case "software" -> assertThat(o.get("cpe").asString()).startsWith("cpe:2.3:a:apache:http_server");
-                case "identity" -> assertThat(o.get("identity_class").asString()).isEqualTo("organization");
+                case "identity" ->
+                    assertThat(o.get("identity_class").asString()).isEqualTo("organization");
                 default -> throw new AssertionError("unexpected object type " + type);
             }
         }
         assertThat(vulnerabilities).isEqualTo(2);
         // the same ids on a second export (re-import updates instead of duplicating)
-        JsonNode again = http.api(t.publisher().token()).get("/api/v1/warnings/" + id + "/stix").json();
-        assertThat(again.get("objects").get(2).get("id").asString()).isEqualTo(b.get("objects").get(2).get("id").asString());
+        JsonNode again = http.api(t.publisher().token())
+                .get("/api/v1/warnings/" + id + "/stix")
+                .json();
+        assertThat(again.get("objects").get(2).get("id").asString())
+                .isEqualTo(b.get("objects").get(2).get("id").asString());
     }
 
     @Test
@@ -124,19 +155,23 @@ class WarningExportsTest extends IntegrationTest {
             assertThat(h.get("summary").asString()).isNotBlank();
         });
         // security advisory profile (CSAF 2.0 §4.5): a summary-like note, an external reference, vulnerabilities
-        assertThat(doc.get("notes")).anySatisfy(n -> assertThat(n.get("category").asString())
-                .isIn("description", "details", "general", "summary"));
-        assertThat(doc.get("references")).anySatisfy(n -> assertThat(n.get("category").asString()).isEqualTo("external"));
+        assertThat(doc.get("notes"))
+                .anySatisfy(n ->
+                        assertThat(n.get("category").asString()).isIn("description", "details", "general", "summary"));
+        assertThat(doc.get("references"))
+                .anySatisfy(n -> assertThat(n.get("category").asString()).isEqualTo("external"));
         Set<String> defined = new HashSet<>();
         collectProductIds(d.get("product_tree"), defined);
         assertThat(defined).hasSize(2);
         assertThat(d.get("vulnerabilities")).hasSize(2);
         for (JsonNode v : d.get("vulnerabilities")) {
             assertThat(v.get("cve").asString()).matches("CVE-\\d{4}-\\d{4,}");
-            v.get("product_status").get("known_affected").forEach(p -> assertThat(defined).contains(p.asString()));
+            v.get("product_status")
+                    .get("known_affected")
+                    .forEach(p -> assertThat(defined).contains(p.asString()));
             v.get("remediations").forEach(rem -> {
-                assertThat(rem.get("category").asString()).isIn("mitigation", "no_fix_planned", "none_available",
-                        "vendor_fix", "workaround");
+                assertThat(rem.get("category").asString())
+                        .isIn("mitigation", "no_fix_planned", "none_available", "vendor_fix", "workaround");
                 rem.get("product_ids").forEach(p -> assertThat(defined).contains(p.asString()));
             });
         }
@@ -144,8 +179,11 @@ class WarningExportsTest extends IntegrationTest {
         assertThat(ranges).contains("vers:generic/>=2.4.0|<2.4.51").contains("vers:maven/>=2.0|<2.15.0");
 
         // Khiên's own CSAF reader takes it back as an advisory with the same products
-        Http.Response imported = admin().upload("/api/v1/advisory-feeds", "warning.csaf.json",
-                r.body().getBytes(StandardCharsets.UTF_8), Map.of());
+        Http.Response imported = admin().upload(
+                        "/api/v1/advisory-feeds",
+                        "warning.csaf.json",
+                        r.body().getBytes(StandardCharsets.UTF_8),
+                        Map.of());
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
         assertThat(imported.json().get("kind").asString()).isEqualTo("CSAF");
     }
@@ -155,7 +193,8 @@ class WarningExportsTest extends IntegrationTest {
         WarningsApiTest.Tree t = new WarningsFixture(http, data).tree();
         long id = publish(t, "GREEN", null);
         Http.Session s = http.session();
-        assertThat(s.login(t.publisher().username(), TestData.PASSWORD).status()).isEqualTo(302);
+        assertThat(s.login(t.publisher().username(), TestData.PASSWORD).status())
+                .isEqualTo(302);
         Http.Response stix = s.get("/warnings/" + id + "/export.stix.json");
         assertThat(stix.status()).isEqualTo(200);
         assertThat(stix.header("Content-Disposition")).contains("canh-bao-" + id + ".stix.json");
@@ -171,7 +210,9 @@ class WarningExportsTest extends IntegrationTest {
         }
         if (n.isObject()) {
             if (n.has("product_id")) {
-                assertThat(out.add(n.get("product_id").asString())).as("product ids are unique").isTrue();
+                assertThat(out.add(n.get("product_id").asString()))
+                        .as("product ids are unique")
+                        .isTrue();
             }
             n.properties().forEach(e -> collectProductIds(e.getValue(), out));
         } else if (n.isArray()) {

@@ -37,11 +37,21 @@ class WarningsBrowserTest extends IntegrationTest {
         int plugin = 95000 + ThreadLocalRandom.current().nextInt(4000);
         String cve = "CVE-2024-" + (10000 + plugin);
         for (long s : new long[] {portal, late}) {
-            admin().post("/api/v1/systems/" + s + "/components", Map.of("kind", "SOFTWARE", "product", "httpd",
-                    "cpe", "cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*"));
+            admin().post(
+                            "/api/v1/systems/" + s + "/components",
+                            Map.of(
+                                    "kind",
+                                    "SOFTWARE",
+                                    "product",
+                                    "httpd",
+                                    "cpe",
+                                    "cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*"));
         }
-        admin().upload("/api/v1/systems/" + web + "/scans", "r.nessus",
-                ScanTestSupport.nessus(Map.of("10.3.3.3", new int[] {plugin})), Map.of());
+        admin().upload(
+                        "/api/v1/systems/" + web + "/scans",
+                        "r.nessus",
+                        ScanTestSupport.nessus(Map.of("10.3.3.3", new int[] {plugin})),
+                        Map.of());
 
         try (Browser browser = Browser.open(http.base())) {
             Page page = browser.newPage();
@@ -82,19 +92,25 @@ class WarningsBrowserTest extends IntegrationTest {
             portalRow.locator("input[name=note]").fill("Không bật mod_cgi");
             portalRow.locator("button").click();
             page.waitForLoadState();
-            assertThat(page.locator(".affected-row[data-system='" + portal + "'] .status")).hasText("Không bị ảnh hưởng");
+            assertThat(page.locator(".affected-row[data-system='" + portal + "'] .status"))
+                    .hasText("Không bị ảnh hưởng");
 
             webRow = page.locator(".affected-row[data-system='" + web + "']");
             webRow.locator("select[name=status]").selectOption("FIXED");
             webRow.locator("input[name=note]").fill("Đã vá, biên bản số 12");
             webRow.locator("button").click();
             page.waitForLoadState();
-            assertThat(page.locator(".affected-row[data-system='" + web + "'] .status")).hasText("Đã khắc phục");
+            assertThat(page.locator(".affected-row[data-system='" + web + "'] .status"))
+                    .hasText("Đã khắc phục");
 
-            admin().upload("/api/v1/systems/" + web + "/scans", "r2.nessus",
-                    ScanTestSupport.nessus(Map.of("10.3.3.3", new int[] {plugin + 1})), Map.of());
+            admin().upload(
+                            "/api/v1/systems/" + web + "/scans",
+                            "r2.nessus",
+                            ScanTestSupport.nessus(Map.of("10.3.3.3", new int[] {plugin + 1})),
+                            Map.of());
             page.navigate(warningUrl);
-            assertThat(page.locator(".affected-row[data-system='" + web + "'] .fix-confirmed")).isVisible();
+            assertThat(page.locator(".affected-row[data-system='" + web + "'] .fix-confirmed"))
+                    .isVisible();
             page.context().clearCookies();
 
             Browser.signIn(page, parent.username(), TestData.PASSWORD);

@@ -24,11 +24,15 @@ class WarningsDemoDataTest {
     @Test
     void demoStartSeedsWarningsToAnswerForwardAndFollowUp() {
         Path db = workDir.resolve("data/khien");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class).run(
-                "--server.port=0", "--demo",
-                "--spring.datasource.url=jdbc:h2:file:" + db + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "--spring.datasource.username=sa", "--spring.datasource.password=",
-                "--khien.bootstrap.admin-password=")) {
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--demo",
+                        "--spring.datasource.url=jdbc:h2:file:" + db
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        "--spring.datasource.username=sa",
+                        "--spring.datasource.password=",
+                        "--khien.bootstrap.admin-password=")) {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             List<String> reached = jdbc.sql("""
                     SELECT s.code || ':' || t.status FROM warning_target t JOIN warning w ON w.id = t.warning_id
@@ -37,17 +41,24 @@ class WarningsDemoDataTest {
             assertThat(reached).contains("DEMO-QLVB:REACHED", "DEMO-HIS:REACHED");
             assertThat(jdbc.sql("""
                     SELECT COUNT(*) FROM warning w JOIN warning_target t ON t.warning_id = w.id
-                    WHERE w.title LIKE '%CVE-2021-2351%' AND t.status = 'REACHED' AND w.acknowledge_by < CURRENT_DATE""")
-                    .query(Long.class).single()).as("the overdue Oracle warning").isEqualTo(1);
+                    WHERE w.title LIKE '%CVE-2021-2351%' AND t.status = 'REACHED' AND w.acknowledge_by < CURRENT_DATE""").query(Long.class).single())
+                    .as("the overdue Oracle warning")
+                    .isEqualTo(1);
             assertThat(jdbc.sql("""
                     SELECT COUNT(*) FROM warning w JOIN warning_recipient r ON r.warning_id = w.id
                     JOIN organization o ON o.id = r.organization_id
                     WHERE w.title LIKE '%CVE-2024-21762%' AND o.code = 'DEMO-TINH'""").query(Long.class).single())
-                    .as("the FortiOS warning addressed to the province, to forward").isEqualTo(1);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM warning_match WHERE matched_by = 'FINDING'").query(Long.class)
-                    .single()).as("the warning from a HIS scan finding").isPositive();
+                    .as("the FortiOS warning addressed to the province, to forward")
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM warning_match WHERE matched_by = 'FINDING'")
+                            .query(Long.class)
+                            .single())
+                    .as("the warning from a HIS scan finding")
+                    .isPositive();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'WARNING_PUBLISHED'")
-                    .query(Long.class).single()).isEqualTo(4);
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(4);
         }
     }
 }

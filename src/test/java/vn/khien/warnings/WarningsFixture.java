@@ -17,8 +17,13 @@ record WarningsFixture(Http http, TestData data) {
         TestData.Org province = data.org(data.root(), "Sở TT&TT thử");
         TestData.Org a = data.org(province, "Đơn vị A");
         TestData.Org b = data.org(province, "Đơn vị B");
-        return new WarningsApiTest.Tree(province, a, b, data.person(province, Role.SECURITY_OFFICER),
-                data.person(a, Role.SECURITY_OFFICER), data.person(b, Role.SECURITY_OFFICER));
+        return new WarningsApiTest.Tree(
+                province,
+                a,
+                b,
+                data.person(province, Role.SECURITY_OFFICER),
+                data.person(a, Role.SECURITY_OFFICER),
+                data.person(b, Role.SECURITY_OFFICER));
     }
 
     long component(Http.Api as, long system, String cpe, String purl) {
@@ -32,8 +37,14 @@ record WarningsFixture(Http http, TestData data) {
         return r.json().get("id").asLong();
     }
 
-    Http.Response publish(Http.Api as, long org, String tlp, List<Map<String, Object>> affected, List<String> cves,
-                          List<Long> recipients, LocalDate ackBy) {
+    Http.Response publish(
+            Http.Api as,
+            long org,
+            String tlp,
+            List<Map<String, Object>> affected,
+            List<String> cves,
+            List<Long> recipients,
+            LocalDate ackBy) {
         Map<String, Object> body = new HashMap<>();
         body.put("organizationId", org);
         body.put("title", "Lỗ hổng Log4Shell và Apache HTTP Server");

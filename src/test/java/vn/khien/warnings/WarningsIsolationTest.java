@@ -26,12 +26,22 @@ import vn.khien.vulnerabilities.ScanTestSupport;
 public class WarningsIsolationTest extends IntegrationTest {
 
     public static final Set<String> COVERED = Set.of(
-            "GET /api/v1/warnings", "GET /api/v1/warnings/{id}", "GET /api/v1/warnings/{id}/affected",
-            "GET /api/v1/warnings/{id}/progress", "POST /api/v1/warnings", "POST /api/v1/warnings/{id}/reminders",
-            "POST /api/v1/warnings/{id}/responses", "POST /api/v1/warnings/{id}/vex",
-            "GET /api/v1/warnings/{id}/stix", "GET /api/v1/warnings/{id}/csaf",
-            "GET /warnings/{id}", "POST /warnings/{id}/reminders", "POST /warnings/{id}/responses",
-            "POST /warnings/{id}/vex", "GET /warnings/{id}/export.stix.json", "GET /warnings/{id}/export.csaf.json");
+            "GET /api/v1/warnings",
+            "GET /api/v1/warnings/{id}",
+            "GET /api/v1/warnings/{id}/affected",
+            "GET /api/v1/warnings/{id}/progress",
+            "POST /api/v1/warnings",
+            "POST /api/v1/warnings/{id}/reminders",
+            "POST /api/v1/warnings/{id}/responses",
+            "POST /api/v1/warnings/{id}/vex",
+            "GET /api/v1/warnings/{id}/stix",
+            "GET /api/v1/warnings/{id}/csaf",
+            "GET /warnings/{id}",
+            "POST /warnings/{id}/reminders",
+            "POST /warnings/{id}/responses",
+            "POST /warnings/{id}/vex",
+            "GET /warnings/{id}/export.stix.json",
+            "GET /warnings/{id}/export.csaf.json");
 
     static final String LOG4J = "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1";
 
@@ -62,10 +72,14 @@ public class WarningsIsolationTest extends IntegrationTest {
         systemB = ScanTestSupport.system(data, unitB);
         f.component(http.api(officerA.token()), systemA, null, LOG4J);
         f.component(http.api(officerB.token()), systemB, null, LOG4J);
-        systemBCode = http.api(officerB.token()).get("/api/v1/systems/" + systemB).json().get("code").asString();
+        systemBCode = http.api(officerB.token())
+                .get("/api/v1/systems/" + systemB)
+                .json()
+                .get("code")
+                .asString();
         Http.Api pub = http.api(publisher.token());
-        List<Map<String, Object>> log4j = List.of(Map.of("purl", "pkg:maven/org.apache.logging.log4j/log4j-core",
-                "vers", "vers:maven/>=2.0|<2.15.0"));
+        List<Map<String, Object>> log4j = List.of(
+                Map.of("purl", "pkg:maven/org.apache.logging.log4j/log4j-core", "vers", "vers:maven/>=2.0|<2.15.0"));
         secretTitle = data.unique("Bí mật của B");
         Map<String, Object> red = new LinkedHashMap<>();
         red.put("organizationId", province.id());
@@ -80,7 +94,13 @@ public class WarningsIsolationTest extends IntegrationTest {
         Http.Response r = pub.post("/api/v1/warnings", red);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         redToB = r.json().get("id").asLong();
-        Http.Response a = f.publish(pub, province.id(), "AMBER", log4j, List.of("CVE-2021-44228"), null,
+        Http.Response a = f.publish(
+                pub,
+                province.id(),
+                "AMBER",
+                log4j,
+                List.of("CVE-2021-44228"),
+                null,
                 LocalDate.now().minusDays(2));
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         amberToAll = a.json().get("id").asLong();
@@ -90,15 +110,22 @@ public class WarningsIsolationTest extends IntegrationTest {
         Map<String, BiConsumer<Http.Api, String>> cases = new LinkedHashMap<>();
         String red = "/api/v1/warnings/" + redToB;
         String amber = "/api/v1/warnings/" + amberToAll;
-        cases.put("GET /api/v1/warnings", (api, who) -> assertThat(ids(api.get("/api/v1/warnings"))).as(who)
-                .contains(amberToAll).doesNotContain(redToB));
+        cases.put(
+                "GET /api/v1/warnings",
+                (api, who) -> assertThat(ids(api.get("/api/v1/warnings")))
+                        .as(who)
+                        .contains(amberToAll)
+                        .doesNotContain(redToB));
         cases.put("GET /api/v1/warnings/{id}", (api, who) -> notFound(api.get(red), who));
         cases.put("GET /api/v1/warnings/{id}/affected", (api, who) -> {
             notFound(api.get(red + "/affected"), who);
             Http.Response r = api.get(amber + "/affected");
             assertThat(r.status()).as(who).isEqualTo(200);
-            assertThat(StreamSupport.stream(r.json().spliterator(), false).map(n -> n.get("systemId").asLong()))
-                    .as(who).contains(systemA).doesNotContain(systemB);
+            assertThat(StreamSupport.stream(r.json().spliterator(), false)
+                            .map(n -> n.get("systemId").asLong()))
+                    .as(who)
+                    .contains(systemA)
+                    .doesNotContain(systemB);
         });
         cases.put("GET /api/v1/warnings/{id}/progress", (api, who) -> {
             notFound(api.get(red + "/progress"), who);
@@ -108,11 +135,25 @@ public class WarningsIsolationTest extends IntegrationTest {
             assertThat(own.body()).as(who).doesNotContain("Đơn vị B");
         });
         cases.put("POST /api/v1/warnings", (api, who) -> {
-            Map<String, Object> body = Map.of("organizationId", unitB.id(), "title", "x", "severity", "LOW",
-                    "cves", List.of("CVE-2021-44228"), "acknowledgeBy", "2030-01-01", "fixBy", "2030-01-02", "tlp", "CLEAR");
+            Map<String, Object> body = Map.of(
+                    "organizationId",
+                    unitB.id(),
+                    "title",
+                    "x",
+                    "severity",
+                    "LOW",
+                    "cves",
+                    List.of("CVE-2021-44228"),
+                    "acknowledgeBy",
+                    "2030-01-01",
+                    "fixBy",
+                    "2030-01-02",
+                    "tlp",
+                    "CLEAR");
             notFound(api.post("/api/v1/warnings", body), who);
         });
-        cases.put("POST /api/v1/warnings/{id}/reminders", (api, who) -> notFound(api.post(red + "/reminders", ""), who));
+        cases.put(
+                "POST /api/v1/warnings/{id}/reminders", (api, who) -> notFound(api.post(red + "/reminders", ""), who));
         cases.put("POST /api/v1/warnings/{id}/responses", (api, who) -> {
             notFound(api.post(red + "/responses", Map.of("systemId", systemB, "status", "ACKNOWLEDGED")), who);
             notFound(api.post(amber + "/responses", Map.of("systemId", systemB, "status", "ACKNOWLEDGED")), who);
@@ -143,8 +184,12 @@ public class WarningsIsolationTest extends IntegrationTest {
             Http.Api api = http.api(caller.token());
             cases.forEach((endpoint, check) -> check.accept(api, endpoint + " as " + caller.username()));
         }
-        String status = data.jdbc().sql("SELECT status FROM warning_target WHERE warning_id = :w AND system_id = :s")
-                .param("w", amberToAll).param("s", systemB).query(String.class).single();
+        String status = data.jdbc()
+                .sql("SELECT status FROM warning_target WHERE warning_id = :w AND system_id = :s")
+                .param("w", amberToAll)
+                .param("s", systemB)
+                .query(String.class)
+                .single();
         assertThat(status).as("B's system untouched by A").isEqualTo("REACHED");
     }
 
@@ -161,7 +206,8 @@ public class WarningsIsolationTest extends IntegrationTest {
         Http.Session session = http.session();
         assertThat(session.login(adminA.username(), TestData.PASSWORD).status()).isEqualTo(302);
         pages.forEach((endpoint, path) -> {
-            Http.Response r = endpoint.startsWith("GET") ? session.get(path)
+            Http.Response r = endpoint.startsWith("GET")
+                    ? session.get(path)
                     : session.postForm(path, Map.of("systemId", String.valueOf(systemB), "status", "ACKNOWLEDGED"));
             assertThat(r.status()).as(endpoint).isEqualTo(404);
             assertThat(r.body()).as(endpoint).doesNotContain(secretTitle).doesNotContain(systemBCode);
@@ -177,7 +223,9 @@ public class WarningsIsolationTest extends IntegrationTest {
 
     private static List<Long> ids(Http.Response r) {
         assertThat(r.status()).isEqualTo(200);
-        return StreamSupport.stream(r.json().spliterator(), false).map(n -> n.get("id").asLong()).toList();
+        return StreamSupport.stream(r.json().spliterator(), false)
+                .map(n -> n.get("id").asLong())
+                .toList();
     }
 
     private static void notFound(Http.Response r, String who) {

@@ -9,12 +9,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.khien.access.Role;
 import vn.khien.support.Browser;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.ScanTestSupport;
-import vn.khien.access.Role;
 
 /**
  * In a real browser: a unit answers two systems with one OpenVEX file, a bad file is refused naming its field, the
@@ -24,7 +24,9 @@ class WarningsVexBrowserTest extends IntegrationTest {
 
     static Path resource(String name) {
         try {
-            return Path.of(WarningsVexBrowserTest.class.getResource("/warnings/" + name).toURI());
+            return Path.of(WarningsVexBrowserTest.class
+                    .getResource("/warnings/" + name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -41,9 +43,15 @@ class WarningsVexBrowserTest extends IntegrationTest {
         f.component(a, s2, null, WarningsVexTest.LOG4J);
         // received from above: published at the root, reaching the province's unit A
         TestData.Person national = data.person(data.root(), Role.SECURITY_OFFICER);
-        Http.Response p = f.publish(http.api(national.token()), data.root().id(), "AMBER", List.of(
-                        Map.of("purl", "pkg:maven/org.apache.logging.log4j/log4j-core", "vers", "vers:maven/>=2.0|<2.15.0")),
-                List.of("CVE-2021-44228"), List.of(t.province().id()), LocalDate.now().plusDays(3));
+        Http.Response p = f.publish(
+                http.api(national.token()),
+                data.root().id(),
+                "AMBER",
+                List.of(Map.of(
+                        "purl", "pkg:maven/org.apache.logging.log4j/log4j-core", "vers", "vers:maven/>=2.0|<2.15.0")),
+                List.of("CVE-2021-44228"),
+                List.of(t.province().id()),
+                LocalDate.now().plusDays(3));
         long id = p.json().get("id").asLong();
 
         try (Browser browser = Browser.open(http.base())) {
@@ -58,8 +66,10 @@ class WarningsVexBrowserTest extends IntegrationTest {
             page.click("#vex-submit");
             assertThat(page.locator("#message")).containsText("2");
             assertThat(page.locator("#vex-changes li")).hasCount(2);
-            assertThat(page.locator(".affected-row[data-system='" + s1 + "'] .status")).hasText("Không bị ảnh hưởng");
-            assertThat(page.locator(".affected-row[data-system='" + s2 + "'] .status")).hasText("Không bị ảnh hưởng");
+            assertThat(page.locator(".affected-row[data-system='" + s1 + "'] .status"))
+                    .hasText("Không bị ảnh hưởng");
+            assertThat(page.locator(".affected-row[data-system='" + s2 + "'] .status"))
+                    .hasText("Không bị ảnh hưởng");
             Browser.screenshot(page, "warnings-vex-answered");
             page.context().clearCookies();
 
@@ -68,8 +78,8 @@ class WarningsVexBrowserTest extends IntegrationTest {
             page.click("#forward");
             assertThat(page.locator("#forward-note")).isVisible();
             assertThat(page.locator("#cves")).hasValue("CVE-2021-44228");
-            assertThat(page.locator("#products")).hasValue(
-                    "pkg:maven/org.apache.logging.log4j/log4j-core vers:maven/>=2.0|<2.15.0");
+            assertThat(page.locator("#products"))
+                    .hasValue("pkg:maven/org.apache.logging.log4j/log4j-core vers:maven/>=2.0|<2.15.0");
             page.fill("#acknowledgeBy", LocalDate.now().plusDays(2).toString());
             page.fill("#fixBy", LocalDate.now().plusDays(6).toString());
             page.click("#publish");
@@ -77,8 +87,9 @@ class WarningsVexBrowserTest extends IntegrationTest {
             Browser.screenshot(page, "warnings-forwarded");
 
             page.navigate("/advisories");
-            page.setInputFiles("#advisory-file", new Path[] {resource("misp-event.json"),
-                    resource("vex/cyclonedx-bad-state.json")});
+            page.setInputFiles(
+                    "#advisory-file",
+                    new Path[] {resource("misp-event.json"), resource("vex/cyclonedx-bad-state.json")});
             page.click("#advisory-submit");
             assertThat(page.locator(".outcome")).hasCount(2);
             assertThat(page.locator(".outcome").nth(0).locator(".result")).containsText("Đã nhập 1");

@@ -7,7 +7,7 @@ import vn.khien.vulnerabilities.ScanTestSupport;
 /** Reuses the scans tests' generators from this package. */
 final class BrowserScanData {
 
-    private BrowserScanData() { }
+    private BrowserScanData() {}
 
     static long system(TestData data, TestData.Org org) {
         return ScanTestSupport.system(data, org);

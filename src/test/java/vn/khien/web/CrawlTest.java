@@ -20,9 +20,18 @@ import vn.khien.support.Browser;
  * full screenshot is kept under {@code target/crawl/<person>/} for people to look at.
  */
 class CrawlTest {
-    static final List<String> PEOPLE = List.of("demo.quantri", "demo.dieuphoi", "demo.quocgia.thamdinh",
-            "demo.bo.canbo", "demo.bo.lanhdao", "demo.tinh.quantri", "demo.tinh.lanhdao", "demo.so.canbo",
-            "demo.so.ungcuu", "demo.thanhtra", "demo.bv.canbo");
+    static final List<String> PEOPLE = List.of(
+            "demo.quantri",
+            "demo.dieuphoi",
+            "demo.quocgia.thamdinh",
+            "demo.bo.canbo",
+            "demo.bo.lanhdao",
+            "demo.tinh.quantri",
+            "demo.tinh.lanhdao",
+            "demo.so.canbo",
+            "demo.so.ungcuu",
+            "demo.thanhtra",
+            "demo.bv.canbo");
 
     @TempDir
     Path workDir;
@@ -30,12 +39,16 @@ class CrawlTest {
     @Test
     void everyDemoPersonSeesOnlyCleanVietnamesePages() {
         Path db = workDir.resolve("data/khien");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class).run(
-                "--server.port=0", "--demo",
-                "--spring.datasource.url=jdbc:h2:file:" + db + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "--spring.datasource.username=sa", "--spring.datasource.password=",
-                "--khien.scans.reports-dir=" + workDir.resolve("reports"),
-                "--khien.bootstrap.admin-password=")) {
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--demo",
+                        "--spring.datasource.url=jdbc:h2:file:" + db
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        "--spring.datasource.username=sa",
+                        "--spring.datasource.password=",
+                        "--khien.scans.reports-dir=" + workDir.resolve("reports"),
+                        "--khien.bootstrap.admin-password=")) {
             String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
             Crawler crawler = new Crawler(base, Path.of("target/crawl"));
             List<Crawler.Problem> problems = new ArrayList<>();

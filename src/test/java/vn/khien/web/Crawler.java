@@ -32,14 +32,16 @@ import vn.khien.support.Browser;
 final class Crawler {
     /** Pages of one URL pattern per person, and over the whole crawl: later people only add what is new to them. */
     static final int PER_PATTERN = 2;
+
     static final int PER_PATTERN_TOTAL = 4;
     static final int PER_PERSON = 16;
 
     /** Links that change state, download a file or leave the HTML pages. */
-    private static final Pattern SKIP = Pattern.compile(
-            "^/(logout|login|api/|v3/|swagger-ui|webjars/|css/|js/|actuator)"
+    private static final Pattern SKIP =
+            Pattern.compile("^/(logout|login|api/|v3/|swagger-ui|webjars/|css/|js/|actuator)"
                     + "|\\.(docx|xlsx|csv|pdf|zip|png|json)($|\\?)|/attachments/|/signed-file|/download|/export|/files/"
                     + "|/report($|\\?)|/yaml$|[?&]lang=|/mfa/");
+
     private static final Pattern ISO_DATE = Pattern.compile("\\b(19|20)\\d\\d-[01]\\d-[0-3]\\d\\b");
     private static final Pattern STACK = Pattern.compile("(\\tat [a-z]+\\.|Exception:|\\bat vn\\.khien\\.|Whitelabel)");
     /** Common English words that have no business on a Vietnamese page outside data from scanners. */
@@ -177,8 +179,8 @@ final class Crawler {
 
     private List<String> links(Page page, String selector) {
         @SuppressWarnings("unchecked")
-        List<String> hrefs = (List<String>) page.evalOnSelectorAll(selector,
-                "els => els.filter(e => !e.closest('[hidden]')).map(e => e.href)");
+        List<String> hrefs = (List<String>)
+                page.evalOnSelectorAll(selector, "els => els.filter(e => !e.closest('[hidden]')).map(e => e.href)");
         Set<String> out = new LinkedHashSet<>();
         for (String href : hrefs) {
             if (href == null || href.isBlank()) {
@@ -235,7 +237,8 @@ final class Crawler {
 
     private static Set<String> loadKeys() {
         Set<String> keys = new HashSet<>();
-        for (String bundle : List.of("messages", "messages-systems", "messages-vulnerabilities", "messages-compliance")) {
+        for (String bundle :
+                List.of("messages", "messages-systems", "messages-vulnerabilities", "messages-compliance")) {
             try (InputStream in = Crawler.class.getResourceAsStream("/" + bundle + ".properties")) {
                 if (in == null) {
                     continue;

@@ -46,8 +46,11 @@ class ScansJourneyBrowserTest extends IntegrationTest {
             page.click("#scan-submit");
             // Background import (over the test threshold): the fragment polls until the result shows.
             assertThat(page.locator("#scan-progress-bar")).isVisible();
-            assertThat(page.locator("#scan-result")).containsText("300", new com.microsoft.playwright.assertions
-                    .LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+            assertThat(page.locator("#scan-result"))
+                    .containsText(
+                            "300",
+                            new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                    .setTimeout(60_000));
             Browser.screenshot(page, "scans-upload");
             page.click("#scan-findings-link");
             assertThat(page.locator("#finding-total")).containsText("300");

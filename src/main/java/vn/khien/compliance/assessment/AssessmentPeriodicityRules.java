@@ -14,11 +14,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import vn.khien.compliance.catalogue.CatalogueValidationException;
 import vn.khien.compliance.catalogue.Confidence;
 import vn.khien.compliance.catalogue.Levels;
@@ -82,8 +80,8 @@ record AssessmentPeriodicityRules(String id, String version, Map<Regime, RegimeP
         Period organisationInterval = null;
         String organisationSource = null;
         if (fields.has("organisationWide")) {
-            YamlFields organisation = new YamlFields(fields.raw("organisationWide"), owner + " organisationWide",
-                    problems);
+            YamlFields organisation =
+                    new YamlFields(fields.raw("organisationWide"), owner + " organisationWide", problems);
             organisationInterval = period(organisation.string("interval"), owner + " organisationWide", problems);
             organisationSource = organisation.string("legalSource");
         }
@@ -94,17 +92,24 @@ record AssessmentPeriodicityRules(String id, String version, Map<Regime, RegimeP
             if (rule.string("legalSource") == null) {
                 problems.add(ruleOwner + ": missing legalSource");
             }
-            systemRules.add(new IntervalRule(rule.integers("levels"), rule.enumValue("risk", RiskRating.class),
-                    period(rule.string("interval"), ruleOwner, problems), rule.string("legalSource"),
-                    rule.enumValue("confidence", Confidence.class), rule.bool("configurable", false),
+            systemRules.add(new IntervalRule(
+                    rule.integers("levels"),
+                    rule.enumValue("risk", RiskRating.class),
+                    period(rule.string("interval"), ruleOwner, problems),
+                    rule.string("legalSource"),
+                    rule.enumValue("confidence", Confidence.class),
+                    rule.bool("configurable", false),
                     rule.string("note")));
         }
         List<AssessorRule> assessorRules = new ArrayList<>();
         for (Object node : fields.list("assessorRules")) {
             YamlFields rule = new YamlFields(node, owner + " assessor rule", problems);
-            assessorRules.add(new AssessorRule(rule.integers("levels"),
-                    rule.enumValue("assessor", AssessorRequirement.class), rule.string("legalSource"),
-                    rule.enumValue("confidence", Confidence.class), rule.string("note")));
+            assessorRules.add(new AssessorRule(
+                    rule.integers("levels"),
+                    rule.enumValue("assessor", AssessorRequirement.class),
+                    rule.string("legalSource"),
+                    rule.enumValue("confidence", Confidence.class),
+                    rule.string("note")));
         }
         Set<AssessmentTrigger> triggers = EnumSet.noneOf(AssessmentTrigger.class);
         for (String name : fields.strings("externalRequiredWhen")) {
@@ -123,12 +128,24 @@ record AssessmentPeriodicityRules(String id, String version, Map<Regime, RegimeP
             if (rule.string("legalSource") == null) {
                 problems.add(owner + " preGoLive: missing legalSource");
             }
-            preGoLive = new PreGoLiveRule(rule.integers("levels"), rule.string("legalSource"),
-                    rule.enumValue("confidence", Confidence.class), rule.string("note"));
+            preGoLive = new PreGoLiveRule(
+                    rule.integers("levels"),
+                    rule.string("legalSource"),
+                    rule.enumValue("confidence", Confidence.class),
+                    rule.string("note"));
         }
-        return new RegimePeriodicity(regime, fields.string("legalSource"),
-                fields.enumValue("confidence", Confidence.class), organisationInterval, organisationSource,
-                systemRules, assessorRules, triggers, preGoLive, fields.string("adHoc"), fields.string("notes"));
+        return new RegimePeriodicity(
+                regime,
+                fields.string("legalSource"),
+                fields.enumValue("confidence", Confidence.class),
+                organisationInterval,
+                organisationSource,
+                systemRules,
+                assessorRules,
+                triggers,
+                preGoLive,
+                fields.string("adHoc"),
+                fields.string("notes"));
     }
 
     /** Every level and risk must resolve to exactly one interval, so nextDue never has to guess. */
@@ -136,7 +153,9 @@ record AssessmentPeriodicityRules(String id, String version, Map<Regime, RegimeP
         for (int level = Levels.LOWEST; level <= Levels.HIGHEST; level++) {
             for (RiskRating risk : RiskRating.values()) {
                 final int currentLevel = level;
-                long matches = rules.systemRules().stream().filter(rule -> rule.matches(currentLevel, risk)).count();
+                long matches = rules.systemRules().stream()
+                        .filter(rule -> rule.matches(currentLevel, risk))
+                        .count();
                 if (matches != 1) {
                     problems.add("regime " + rules.regime() + ": level " + level + " risk " + risk + " matches "
                             + matches + " interval rules (need exactly 1)");
@@ -144,7 +163,8 @@ record AssessmentPeriodicityRules(String id, String version, Map<Regime, RegimeP
             }
             final int currentLevel = level;
             long assessorMatches = rules.assessorRules().stream()
-                    .filter(rule -> rule.levels().contains(currentLevel)).count();
+                    .filter(rule -> rule.levels().contains(currentLevel))
+                    .count();
             if (assessorMatches != 1) {
                 problems.add("regime " + rules.regime() + ": level " + level + " matches " + assessorMatches
                         + " assessor rules (need exactly 1)");

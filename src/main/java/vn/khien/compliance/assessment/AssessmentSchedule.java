@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Optional;
 import java.util.Set;
-
 import vn.khien.compliance.catalogue.Levels;
 import vn.khien.compliance.catalogue.Regime;
 
@@ -59,8 +58,8 @@ public final class AssessmentSchedule {
      * Next periodic due date: one interval after the last completed assessment, or, for a system never assessed, one
      * interval after the approval of its level. Null only when neither date is known.
      */
-    public LocalDate dueDate(Regime regime, int level, RiskRating risk, LocalDate lastAssessment,
-                             LocalDate approvedOn) {
+    public LocalDate dueDate(
+            Regime regime, int level, RiskRating risk, LocalDate lastAssessment, LocalDate approvedOn) {
         LocalDate anchor = lastAssessment != null ? lastAssessment : approvedOn;
         return anchor == null ? null : anchor.plus(intervalFor(regime, level, risk));
     }
@@ -70,8 +69,13 @@ public final class AssessmentSchedule {
      * recorded without its date) the system counts as overdue: every levelled system must be assessed periodically
      * and nothing shows that it ever was.
      */
-    public boolean isOverdue(Regime regime, int level, RiskRating risk, LocalDate lastAssessment, LocalDate approvedOn,
-                             LocalDate today) {
+    public boolean isOverdue(
+            Regime regime,
+            int level,
+            RiskRating risk,
+            LocalDate lastAssessment,
+            LocalDate approvedOn,
+            LocalDate today) {
         LocalDate due = dueDate(regime, level, risk, lastAssessment, approvedOn);
         return due == null || today.isAfter(due);
     }
@@ -91,8 +95,8 @@ public final class AssessmentSchedule {
      * @param liveSince      day the system went live, null while it is not live
      * @param assessedBefore whether a completed BEFORE_GO_LIVE assessment is on file
      */
-    public PreGoLiveStatus preGoLive(Regime regime, int level, LocalDate approvedOn, LocalDate liveSince,
-                                     boolean assessedBefore) {
+    public PreGoLiveStatus preGoLive(
+            Regime regime, int level, LocalDate approvedOn, LocalDate liveSince, boolean assessedBefore) {
         Levels.check(level);
         PreGoLiveRule rule = rules.of(regime).preGoLive();
         if (rule == null || !rule.appliesTo(level)) {

@@ -10,11 +10,11 @@ public enum AssessorRequirement {
     /** Legacy level 3+: licensed organisation, suitable public service unit, or designated organisation (NĐ 85 Đ20.2.c). */
     LICENSED_OR_DESIGNATED(EnumSet.of(AssessorKind.LICENSED_ORGANISATION, AssessorKind.DESIGNATED_ORGANISATION)),
     /** New regime: self-assessment by a unit independent of the operator (NĐ 331 Đ31.2.c). */
-    SELF_ASSESSMENT_BY_INDEPENDENT_UNIT(EnumSet.of(AssessorKind.INDEPENDENT_UNIT,
-            AssessorKind.LICENSED_ORGANISATION, AssessorKind.DESIGNATED_ORGANISATION)),
+    SELF_ASSESSMENT_BY_INDEPENDENT_UNIT(EnumSet.of(
+            AssessorKind.INDEPENDENT_UNIT, AssessorKind.LICENSED_ORGANISATION, AssessorKind.DESIGNATED_ORGANISATION)),
     /** New regime: external specialised organisation (level 5, critical systems and listed triggers). */
-    EXTERNAL_SPECIALISED_ORGANISATION(EnumSet.of(AssessorKind.LICENSED_ORGANISATION,
-            AssessorKind.DESIGNATED_ORGANISATION));
+    EXTERNAL_SPECIALISED_ORGANISATION(
+            EnumSet.of(AssessorKind.LICENSED_ORGANISATION, AssessorKind.DESIGNATED_ORGANISATION));
 
     private final Set<AssessorKind> accepted;
 

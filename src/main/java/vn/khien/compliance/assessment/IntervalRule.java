@@ -2,15 +2,20 @@ package vn.khien.compliance.assessment;
 
 import java.time.Period;
 import java.util.List;
-
 import vn.khien.compliance.catalogue.Confidence;
 
 /**
  * Assessment interval for some levels (and, under the new regime, a risk rating; null risk = any risk).
  * {@code configurable} is false where the law fixes the number.
  */
-record IntervalRule(List<Integer> levels, RiskRating risk, Period interval, String legalSource,
-                           Confidence confidence, boolean configurable, String note) {
+record IntervalRule(
+        List<Integer> levels,
+        RiskRating risk,
+        Period interval,
+        String legalSource,
+        Confidence confidence,
+        boolean configurable,
+        String note) {
 
     public IntervalRule {
         levels = List.copyOf(levels);

@@ -1,7 +1,6 @@
 package vn.khien.compliance.assessment;
 
 import java.util.List;
-
 import vn.khien.compliance.catalogue.Confidence;
 
 /**

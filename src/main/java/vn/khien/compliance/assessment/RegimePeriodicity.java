@@ -3,7 +3,6 @@ package vn.khien.compliance.assessment;
 import java.time.Period;
 import java.util.List;
 import java.util.Set;
-
 import vn.khien.compliance.catalogue.Confidence;
 import vn.khien.compliance.catalogue.Regime;
 
@@ -14,11 +13,18 @@ import vn.khien.compliance.catalogue.Regime;
  * @param externalRequiredWhen triggers that require an external organisation regardless of level (new regime)
  * @param preGoLive            levels needing an assessment before go-live; null when the regime sets none (legacy)
  */
-record RegimePeriodicity(Regime regime, String legalSource, Confidence confidence,
-                                Period organisationInterval, String organisationLegalSource,
-                                List<IntervalRule> systemRules, List<AssessorRule> assessorRules,
-                                Set<AssessmentTrigger> externalRequiredWhen, PreGoLiveRule preGoLive,
-                                String adHoc, String notes) {
+record RegimePeriodicity(
+        Regime regime,
+        String legalSource,
+        Confidence confidence,
+        Period organisationInterval,
+        String organisationLegalSource,
+        List<IntervalRule> systemRules,
+        List<AssessorRule> assessorRules,
+        Set<AssessmentTrigger> externalRequiredWhen,
+        PreGoLiveRule preGoLive,
+        String adHoc,
+        String notes) {
 
     public RegimePeriodicity {
         systemRules = List.copyOf(systemRules);

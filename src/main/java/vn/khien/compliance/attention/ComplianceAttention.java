@@ -44,18 +44,39 @@ class ComplianceAttention implements AttentionSource {
         queries.evidenceRunningOut(today).forEach(e -> {
             String link = planLink(e.systemId());
             if (e.expired() > 0) {
-                items.add(AttentionItem.of(Severity.CRITICAL, "compliance.attention.evidenceExpired", link,
-                        e.expired(), e.code(), e.name()));
+                items.add(AttentionItem.of(
+                        Severity.CRITICAL,
+                        "compliance.attention.evidenceExpired",
+                        link,
+                        e.expired(),
+                        e.code(),
+                        e.name()));
             }
             if (e.expiring() > 0) {
-                items.add(AttentionItem.of(Severity.WARNING, "compliance.attention.evidenceExpiring", link,
-                        e.expiring(), e.code(), e.name()));
+                items.add(AttentionItem.of(
+                        Severity.WARNING,
+                        "compliance.attention.evidenceExpiring",
+                        link,
+                        e.expiring(),
+                        e.code(),
+                        e.name()));
             }
         });
-        queries.withoutRegulation().forEach(s -> items.add(AttentionItem.of(Severity.WARNING,
-                "compliance.attention.noRegulation", planLink(s.systemId()), s.code(), s.name())));
-        queries.overdueTasks(today).forEach(t -> items.add(AttentionItem.of(Severity.CRITICAL,
-                "compliance.attention.tasksOverdue", planLink(t.systemId()), t.count(), t.code(), t.name())));
+        queries.withoutRegulation()
+                .forEach(s -> items.add(AttentionItem.of(
+                        Severity.WARNING,
+                        "compliance.attention.noRegulation",
+                        planLink(s.systemId()),
+                        s.code(),
+                        s.name())));
+        queries.overdueTasks(today)
+                .forEach(t -> items.add(AttentionItem.of(
+                        Severity.CRITICAL,
+                        "compliance.attention.tasksOverdue",
+                        planLink(t.systemId()),
+                        t.count(),
+                        t.code(),
+                        t.name())));
         return items;
     }
 
@@ -70,11 +91,21 @@ class ComplianceAttention implements AttentionSource {
             RiskRating risk = row.risk() == null ? null : RiskRating.valueOf(row.risk());
             LocalDate due = schedule.dueDate(regime, row.level(), risk, row.lastCompleted(), row.approvedOn());
             if (schedule.isOverdue(regime, row.level(), risk, row.lastCompleted(), row.approvedOn(), today)) {
-                items.add(AttentionItem.of(Severity.CRITICAL, "compliance.attention.assessmentOverdue",
-                        planLink(row.systemId()), row.code(), row.name(), date(due)));
+                items.add(AttentionItem.of(
+                        Severity.CRITICAL,
+                        "compliance.attention.assessmentOverdue",
+                        planLink(row.systemId()),
+                        row.code(),
+                        row.name(),
+                        date(due)));
             } else if (!due.isAfter(today.plusDays(ASSESSMENT_WARNING_DAYS))) {
-                items.add(AttentionItem.of(Severity.WARNING, "compliance.attention.assessmentDueSoon",
-                        planLink(row.systemId()), row.code(), row.name(), date(due)));
+                items.add(AttentionItem.of(
+                        Severity.WARNING,
+                        "compliance.attention.assessmentDueSoon",
+                        planLink(row.systemId()),
+                        row.code(),
+                        row.name(),
+                        date(due)));
             }
         }
     }

@@ -24,12 +24,19 @@ class ComplianceAttentionQueries {
     }
 
     /** What the assessment schedule needs of one system, gathered for all visible systems in one statement. */
-    public record ScheduleRow(long systemId, String code, String name, int level, String regime, LocalDate approvedOn,
-                              LocalDate lastCompleted, String risk) { }
+    public record ScheduleRow(
+            long systemId,
+            String code,
+            String name,
+            int level,
+            String regime,
+            LocalDate approvedOn,
+            LocalDate lastCompleted,
+            String risk) {}
 
-    public record SystemCount(long systemId, String code, String name, long count) { }
+    public record SystemCount(long systemId, String code, String name, long count) {}
 
-    public record EvidenceCount(long systemId, String code, String name, long expired, long expiring) { }
+    public record EvidenceCount(long systemId, String code, String name, long expired, long expiring) {}
 
     /** Visible systems with a level in force and a security plan: those owing periodic assessments. */
     public List<ScheduleRow> scheduled() {
@@ -43,9 +50,16 @@ class ComplianceAttentionQueries {
                     AND EXISTS (SELECT 1 FROM security_plan sp WHERE sp.system_id = s.id AND sp.superseded_at IS NULL)
                     AND\s""" + visible.sql() + " ORDER BY s.code")
                 .params(visible.params())
-                .query((rs, n) -> new ScheduleRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
-                        rs.getString(8))).list();
+                .query((rs, n) -> new ScheduleRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        rs.getObject(6, LocalDate.class),
+                        rs.getObject(7, LocalDate.class),
+                        rs.getString(8)))
+                .list();
     }
 
     /** Evidence still relied on (required item, not withdrawn) that has expired or expires in the warning window. */
@@ -61,10 +75,12 @@ class ComplianceAttentionQueries {
                 WHERE e.valid_until IS NOT NULL AND e.valid_until <= :limit
                     AND e.superseded_at IS NULL AND e.deleted_at IS NULL AND\s""" + visible.sql() + """
                  GROUP BY e.system_id, s.code, s.name ORDER BY expired DESC, s.code LIMIT\s""" + LIMIT)
-                .params(visible.params()).param("today", Date.valueOf(today))
+                .params(visible.params())
+                .param("today", Date.valueOf(today))
                 .param("limit", Date.valueOf(today.plusDays(PlanRepository.EXPIRY_WARNING_DAYS)))
-                .query((rs, n) -> new EvidenceCount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getLong(5))).list();
+                .query((rs, n) -> new EvidenceCount(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))
+                .list();
     }
 
     /** Visible systems with an approved level but no security regulation recorded (TT 12 Đ9.3.a). */
@@ -73,10 +89,10 @@ class ComplianceAttentionQueries {
         return jdbc.sql("""
                 SELECT s.id, s.code, s.name FROM information_system s
                 WHERE s.approved_level IS NOT NULL AND s.lifecycle_status <> 'RETIRED'
-                    AND NOT EXISTS (SELECT 1 FROM security_regulation r WHERE r.system_id = s.id) AND\s"""
-                        + visible.sql() + " ORDER BY s.code LIMIT " + LIMIT)
+                    AND NOT EXISTS (SELECT 1 FROM security_regulation r WHERE r.system_id = s.id) AND\s""" + visible.sql() + " ORDER BY s.code LIMIT " + LIMIT)
                 .params(visible.params())
-                .query((rs, n) -> new SystemCount(rs.getLong(1), rs.getString(2), rs.getString(3), 1)).list();
+                .query((rs, n) -> new SystemCount(rs.getLong(1), rs.getString(2), rs.getString(3), 1))
+                .list();
     }
 
     /** Open remediation tasks past their due date, per system. */
@@ -87,7 +103,8 @@ class ComplianceAttentionQueries {
                 JOIN information_system s ON s.id = t.system_id
                 WHERE t.done = FALSE AND t.status <> 'DONE' AND t.due_on < :today AND\s""" + visible.sql() + """
                  GROUP BY t.system_id, s.code, s.name ORDER BY n DESC, s.code LIMIT\s""" + LIMIT)
-                .params(visible.params()).param("today", Date.valueOf(today))
+                .params(visible.params())
+                .param("today", Date.valueOf(today))
                 .query((rs, n) -> new SystemCount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
                 .list();
     }

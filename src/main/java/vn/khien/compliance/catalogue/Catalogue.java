@@ -13,16 +13,22 @@ public record Catalogue(CatalogueHeader header, List<Requirement> requirements) 
     /** The requirements that apply at the given level, in catalogue order. */
     public List<Requirement> requirementsFor(int level) {
         Levels.check(level);
-        return requirements.stream().filter(requirement -> requirement.appliesTo(level)).toList();
+        return requirements.stream()
+                .filter(requirement -> requirement.appliesTo(level))
+                .toList();
     }
 
     public List<Requirement> requirementsFor(int level, RequirementKind kind) {
-        return requirementsFor(level).stream().filter(requirement -> requirement.kind() == kind).toList();
+        return requirementsFor(level).stream()
+                .filter(requirement -> requirement.kind() == kind)
+                .toList();
     }
 
     @Override
     public Optional<Requirement> find(String requirementId) {
-        return requirements.stream().filter(requirement -> requirement.id().equals(requirementId)).findFirst();
+        return requirements.stream()
+                .filter(requirement -> requirement.id().equals(requirementId))
+                .findFirst();
     }
 
     public String id() {

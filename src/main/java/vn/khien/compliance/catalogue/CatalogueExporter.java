@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -15,8 +14,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 public final class CatalogueExporter {
 
-    private CatalogueExporter() {
-    }
+    private CatalogueExporter() {}
 
     public static String toYaml(Catalogue catalogue) {
         Map<String, Object> document = new LinkedHashMap<>();

@@ -10,10 +10,20 @@ import java.time.LocalDate;
  * @param basedOn      id of the base catalogue an organisation layer was written against (informational)
  * @param effectiveTo  null while in force or while its end is not confirmed
  */
-public record CatalogueHeader(String id, String version, CatalogueLayer layer, Regime regime,
-                              String titleVi, String titleEn, String legalSource,
-                              LocalDate effectiveFrom, LocalDate effectiveTo, Confidence confidence,
-                              String organisation, String basedOn, String notes) {
+public record CatalogueHeader(
+        String id,
+        String version,
+        CatalogueLayer layer,
+        Regime regime,
+        String titleVi,
+        String titleEn,
+        String legalSource,
+        LocalDate effectiveFrom,
+        LocalDate effectiveTo,
+        Confidence confidence,
+        String organisation,
+        String basedOn,
+        String notes) {
 
     public CatalogueHeader {
         confidence = confidence == null ? Confidence.PRIMARY : confidence;

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -28,8 +27,7 @@ public final class CatalogueLoader {
     /** Classpath location of the provisional NĐ 331/2026 catalogue (new regime). */
     public static final String ND331_2026 = "catalogues/nd331-2026.yaml";
 
-    private CatalogueLoader() {
-    }
+    private CatalogueLoader() {}
 
     public static Catalogue loadTt12() {
         return loadResource(TT12_2022);
@@ -98,12 +96,19 @@ public final class CatalogueLoader {
 
     private static CatalogueHeader readHeader(YamlFields fields) {
         return new CatalogueHeader(
-                fields.string("id"), fields.string("version"),
-                fields.enumValue("layer", CatalogueLayer.class), fields.enumValue("regime", Regime.class),
-                fields.string("titleVi"), fields.string("titleEn"), fields.string("legalSource"),
-                fields.date("effectiveFrom"), fields.date("effectiveTo"),
+                fields.string("id"),
+                fields.string("version"),
+                fields.enumValue("layer", CatalogueLayer.class),
+                fields.enumValue("regime", Regime.class),
+                fields.string("titleVi"),
+                fields.string("titleEn"),
+                fields.string("legalSource"),
+                fields.date("effectiveFrom"),
+                fields.date("effectiveTo"),
                 fields.enumValue("confidence", Confidence.class),
-                fields.string("organisation"), fields.string("basedOn"), fields.string("notes"));
+                fields.string("organisation"),
+                fields.string("basedOn"),
+                fields.string("notes"));
     }
 
     private static Requirement readRequirement(Object node, int index, List<String> problems) {
@@ -115,8 +120,10 @@ public final class CatalogueLoader {
                 fields.enumValue("kind", RequirementKind.class),
                 fields.enumValue("group", RequirementGroup.class),
                 fields.enumValue("planSection", PlanSection.class),
-                fields.string("titleVi"), fields.string("titleEn"),
-                fields.string("textVi"), fields.string("textEn"),
+                fields.string("titleVi"),
+                fields.string("titleEn"),
+                fields.string("textVi"),
+                fields.string("textEn"),
                 fields.integers("levels"),
                 fields.bool("paraphrased", false),
                 fields.enumValue("confidence", Confidence.class),
@@ -131,8 +138,8 @@ public final class CatalogueLoader {
         List<LegalReference> sources = new ArrayList<>();
         for (Object node : fields.list("sources")) {
             YamlFields source = new YamlFields(node, owner + " source", problems);
-            sources.add(new LegalReference(source.string("document"), source.string("clause"),
-                    source.integers("levels")));
+            sources.add(
+                    new LegalReference(source.string("document"), source.string("clause"), source.integers("levels")));
         }
         return sources;
     }
@@ -141,9 +148,13 @@ public final class CatalogueLoader {
         List<DesignProduct> products = new ArrayList<>();
         for (Object node : fields.list("designProducts")) {
             YamlFields product = new YamlFields(node, owner + " design product", problems);
-            products.add(new DesignProduct(product.string("code"), product.string("nameVi"),
-                    product.string("nameEn"), product.integers("levels"),
-                    product.string("conditionVi"), product.string("conditionEn")));
+            products.add(new DesignProduct(
+                    product.string("code"),
+                    product.string("nameVi"),
+                    product.string("nameEn"),
+                    product.integers("levels"),
+                    product.string("conditionVi"),
+                    product.string("conditionEn")));
         }
         return products;
     }

@@ -45,7 +45,8 @@ public final class CatalogueSet implements RequirementIndex {
             }
             if (header.regime() != null && header.regime() != base.header().regime()) {
                 problems.add("organisation layer '" + layer.id() + "' is written for regime " + header.regime()
-                        + " but the base catalogue '" + base.id() + "' is " + base.header().regime());
+                        + " but the base catalogue '" + base.id() + "' is "
+                        + base.header().regime());
             }
             index(layer, byId, ownerOfId, problems);
         }
@@ -55,8 +56,8 @@ public final class CatalogueSet implements RequirementIndex {
         return new CatalogueSet(base, List.copyOf(organisationLayers), byId);
     }
 
-    private static void index(Catalogue catalogue, Map<String, Requirement> byId, Map<String, String> ownerOfId,
-                              List<String> problems) {
+    private static void index(
+            Catalogue catalogue, Map<String, Requirement> byId, Map<String, String> ownerOfId, List<String> problems) {
         for (Requirement requirement : catalogue.requirements()) {
             String previousOwner = ownerOfId.putIfAbsent(requirement.id(), catalogue.id());
             if (previousOwner != null) {
@@ -99,6 +100,8 @@ public final class CatalogueSet implements RequirementIndex {
         if (base.find(requirementId).isPresent()) {
             return Optional.of(base);
         }
-        return organisationLayers.stream().filter(layer -> layer.find(requirementId).isPresent()).findFirst();
+        return organisationLayers.stream()
+                .filter(layer -> layer.find(requirementId).isPresent())
+                .findFirst();
     }
 }

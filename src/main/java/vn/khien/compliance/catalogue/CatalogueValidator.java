@@ -11,8 +11,7 @@ import java.util.Set;
  */
 final class CatalogueValidator {
 
-    private CatalogueValidator() {
-    }
+    private CatalogueValidator() {}
 
     public static List<String> problemsOf(Catalogue catalogue) {
         List<String> problems = new ArrayList<>();
@@ -60,7 +59,8 @@ final class CatalogueValidator {
         } else if (header.layer() == CatalogueLayer.ORGANISATION && isBlank(header.organisation())) {
             problems.add("catalogue header: an ORGANISATION layer must name its organisation");
         }
-        if (header.effectiveFrom() != null && header.effectiveTo() != null
+        if (header.effectiveFrom() != null
+                && header.effectiveTo() != null
                 && header.effectiveTo().isBefore(header.effectiveFrom())) {
             problems.add("catalogue header: effectiveTo is before effectiveFrom");
         }
@@ -73,7 +73,8 @@ final class CatalogueValidator {
         if (requirement.group() == null) {
             problems.add(name + ": missing group");
         }
-        if (requirement.kind() != null && requirement.group() != null
+        if (requirement.kind() != null
+                && requirement.group() != null
                 && requirement.kind().isTechnical() == requirement.group().isManagement()) {
             problems.add(name + ": group " + requirement.group() + " does not fit kind " + requirement.kind()
                     + " (management kinds take POLICY…END_OF_LIFE, technical kinds NETWORK/SERVER/APPLICATION/DATA)");

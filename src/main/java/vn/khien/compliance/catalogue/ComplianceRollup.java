@@ -13,8 +13,7 @@ import java.util.TreeMap;
  */
 public final class ComplianceRollup {
 
-    private ComplianceRollup() {
-    }
+    private ComplianceRollup() {}
 
     public static ComplianceTally overall(Collection<SystemCompliance> systems) {
         ComplianceTally total = ComplianceTally.EMPTY;
@@ -25,12 +24,13 @@ public final class ComplianceRollup {
     }
 
     /** Tallies per requirement group; groups no system has requirements in are absent. */
-    public static Map<RequirementGroup, ComplianceTally> byGroup(Collection<SystemCompliance> systems,
-                                                                 RequirementIndex requirements) {
+    public static Map<RequirementGroup, ComplianceTally> byGroup(
+            Collection<SystemCompliance> systems, RequirementIndex requirements) {
         Map<RequirementGroup, ComplianceTally> result = new EnumMap<>(RequirementGroup.class);
         for (SystemCompliance system : systems) {
             system.statuses().forEach((requirementId, status) -> {
-                RequirementGroup group = requirements.find(requirementId)
+                RequirementGroup group = requirements
+                        .find(requirementId)
                         .orElseThrow(() -> new IllegalArgumentException("System " + system.systemId()
                                 + " has a status for requirement '" + requirementId
                                 + "' which none of the given catalogues defines"))

@@ -37,8 +37,12 @@ public record ComplianceTally(int met, int partlyMet, int planned, int notStarte
     }
 
     public ComplianceTally plus(ComplianceTally other) {
-        return new ComplianceTally(met + other.met, partlyMet + other.partlyMet, planned + other.planned,
-                notStarted + other.notStarted, notApplicable + other.notApplicable);
+        return new ComplianceTally(
+                met + other.met,
+                partlyMet + other.partlyMet,
+                planned + other.planned,
+                notStarted + other.notStarted,
+                notApplicable + other.notApplicable);
     }
 
     public int applicable() {

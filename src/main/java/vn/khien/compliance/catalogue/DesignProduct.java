@@ -7,8 +7,8 @@ import java.util.List;
  * {@code conditionVi/En} is null when the product is required for every system of those levels, otherwise it names
  * the systems the circular restricts the product to (e.g. "systems under NĐ 85 Đ9.2").
  */
-public record DesignProduct(String code, String nameVi, String nameEn, List<Integer> levels,
-                            String conditionVi, String conditionEn) {
+public record DesignProduct(
+        String code, String nameVi, String nameEn, List<Integer> levels, String conditionVi, String conditionEn) {
 
     public DesignProduct {
         levels = levels == null ? List.of() : List.copyOf(levels);

@@ -9,8 +9,7 @@ import java.time.LocalDate;
  */
 public final class EvidenceExpiry {
 
-    private EvidenceExpiry() {
-    }
+    private EvidenceExpiry() {}
 
     public static EvidenceValidity check(LocalDate validUntil, LocalDate today, int warningDays) {
         if (warningDays < 0) {

@@ -6,8 +6,7 @@ public final class Levels {
     public static final int LOWEST = 1;
     public static final int HIGHEST = 5;
 
-    private Levels() {
-    }
+    private Levels() {}
 
     public static boolean isValid(int level) {
         return level >= LOWEST && level <= HIGHEST;

@@ -11,8 +11,7 @@ import java.util.Set;
  */
 public final class PlanDerivation {
 
-    private PlanDerivation() {
-    }
+    private PlanDerivation() {}
 
     /** Requirement ids of the level, in catalogue order. */
     public static Set<String> derive(Catalogue catalogue, int level) {

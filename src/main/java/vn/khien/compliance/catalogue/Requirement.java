@@ -16,11 +16,23 @@ import java.util.TreeMap;
  * @param levelText    optional level-specific wording, keyed by level
  * @param note         optional free text (caveats, interpretation)
  */
-public record Requirement(String id, RequirementKind kind, RequirementGroup group, PlanSection planSection,
-                          String titleVi, String titleEn, String textVi, String textEn,
-                          List<Integer> levels, boolean paraphrased, Confidence confidence,
-                          List<LegalReference> sources, List<String> evidence,
-                          Map<Integer, LevelText> levelText, List<DesignProduct> designProducts, String note) {
+public record Requirement(
+        String id,
+        RequirementKind kind,
+        RequirementGroup group,
+        PlanSection planSection,
+        String titleVi,
+        String titleEn,
+        String textVi,
+        String textEn,
+        List<Integer> levels,
+        boolean paraphrased,
+        Confidence confidence,
+        List<LegalReference> sources,
+        List<String> evidence,
+        Map<Integer, LevelText> levelText,
+        List<DesignProduct> designProducts,
+        String note) {
 
     public Requirement {
         levels = levels == null ? List.of() : List.copyOf(levels);
@@ -42,7 +54,9 @@ public record Requirement(String id, RequirementKind kind, RequirementGroup grou
 
     /** The design products this requirement calls for at the given level (empty for most requirements). */
     public List<DesignProduct> designProductsFor(int level) {
-        return designProducts.stream().filter(product -> product.appliesTo(level)).toList();
+        return designProducts.stream()
+                .filter(product -> product.appliesTo(level))
+                .toList();
     }
 
     /** Level-specific wording if the appendix of that level words it differently, else the general text. */

@@ -14,8 +14,8 @@ public record SystemCompliance(String systemId, int level, Map<String, Requireme
     }
 
     /** Plan requirements without a recorded status count as NOT_STARTED, so an unfilled plan is never compliant. */
-    public static SystemCompliance fromPlan(String systemId, int level, Set<String> planRequirementIds,
-                                            Map<String, RequirementStatus> recorded) {
+    public static SystemCompliance fromPlan(
+            String systemId, int level, Set<String> planRequirementIds, Map<String, RequirementStatus> recorded) {
         Map<String, RequirementStatus> statuses = new LinkedHashMap<>();
         for (String requirementId : planRequirementIds) {
             statuses.put(requirementId, recorded.getOrDefault(requirementId, RequirementStatus.NOT_STARTED));

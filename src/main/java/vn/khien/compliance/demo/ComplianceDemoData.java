@@ -54,8 +54,13 @@ class ComplianceDemoData {
     private final AssessmentService assessments;
     private final Clock clock;
 
-    public ComplianceDemoData(JdbcClient jdbc, TransactionTemplate tx, PlanRepository plans, PlanService planService,
-                              AssessmentService assessments, Clock clock) {
+    public ComplianceDemoData(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            PlanRepository plans,
+            PlanService planService,
+            AssessmentService assessments,
+            Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.plans = plans;
@@ -68,16 +73,25 @@ class ComplianceDemoData {
     @Order(1)
     public void seedWhenSystemsReady(SystemsDemoReady ready) {
         tx.executeWithoutResult(s -> {
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
-            Optional<Long> his = jdbc.sql("SELECT id FROM information_system WHERE code = :c AND approved_level IS NOT NULL")
-                    .param("c", SYSTEM).query(Long.class).optional();
+            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
+                    .query(Long.class)
+                    .single();
+            Optional<Long> his = jdbc.sql(
+                            "SELECT id FROM information_system WHERE code = :c AND approved_level IS NOT NULL")
+                    .param("c", SYSTEM)
+                    .query(Long.class)
+                    .optional();
             // The regulation is now recorded by the register's demo before the level is approved (TT 12 Đ9.7); an
             // assessment on file marks this seed as done.
-            if (his.isEmpty() || seeded(his.get()) || plans.requiredIds(his.get()).size() < MET + PLANNED + 1) {
+            if (his.isEmpty()
+                    || seeded(his.get())
+                    || plans.requiredIds(his.get()).size() < MET + PLANNED + 1) {
                 return;
             }
-            long officer = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", OFFICER)
-                    .query(Long.class).single();
+            long officer = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
+                    .param("u", OFFICER)
+                    .query(Long.class)
+                    .single();
             ActingAs.run(officer, OFFICER, () -> {
                 seed(his.get());
                 return null;
@@ -87,7 +101,11 @@ class ComplianceDemoData {
     }
 
     private boolean seeded(long his) {
-        return jdbc.sql("SELECT COUNT(*) FROM assessment WHERE system_id = :s").param("s", his).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM assessment WHERE system_id = :s")
+                        .param("s", his)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private void seed(long his) {
@@ -95,36 +113,74 @@ class ComplianceDemoData {
         List<String> ids = plans.requiredIds(his);
         for (int i = 0; i < MET; i++) {
             String id = ids.get(i);
-            item(his, id, RequirementStatus.MET, "Đã triển khai và vận hành; có biên bản nghiệm thu, quy trình kèm theo (demo).",
-                    null, null);
+            item(
+                    his,
+                    id,
+                    RequirementStatus.MET,
+                    "Đã triển khai và vận hành; có biên bản nghiệm thu, quy trình kèm theo (demo).",
+                    null,
+                    null);
             if (i < 4) {
                 // One certificate runs out within the month, so the expiry warning shows in the demo.
                 LocalDate validUntil = i == 1 ? today.plusDays(20) : i == 2 ? today.plusYears(1) : null;
-                planService.addEvidence(his, id, new EvidenceRequest(i == 1 ? "Chứng nhận kiểm định thiết bị tường lửa (demo)"
-                        : "Biên bản nghiệm thu triển khai yêu cầu " + id + " (demo)",
-                        "https://vanban.bvdk.demo.invalid/bien-ban/" + id.toLowerCase().replace('.', '-'),
-                        validUntil, null, null, null));
+                planService.addEvidence(
+                        his,
+                        id,
+                        new EvidenceRequest(
+                                i == 1
+                                        ? "Chứng nhận kiểm định thiết bị tường lửa (demo)"
+                                        : "Biên bản nghiệm thu triển khai yêu cầu " + id + " (demo)",
+                                "https://vanban.bvdk.demo.invalid/bien-ban/"
+                                        + id.toLowerCase().replace('.', '-'),
+                                validUntil,
+                                null,
+                                null,
+                                null));
             }
         }
         for (int i = MET; i < MET + PLANNED; i++) {
-            item(his, ids.get(i), RequirementStatus.PLANNED, "Đưa vào kế hoạch đầu tư năm tới (demo).",
-                    today.plusMonths(2L * (i - MET + 1)), null);
+            item(
+                    his,
+                    ids.get(i),
+                    RequirementStatus.PLANNED,
+                    "Đưa vào kế hoạch đầu tư năm tới (demo).",
+                    today.plusMonths(2L * (i - MET + 1)),
+                    null);
         }
         String notApplicable = ids.get(MET + PLANNED);
-        item(his, notApplicable, RequirementStatus.NOT_APPLICABLE, null, null,
+        item(
+                his,
+                notApplicable,
+                RequirementStatus.NOT_APPLICABLE,
+                null,
+                null,
                 "Hệ thống không có thành phần tương ứng: không cung cấp kết nối không dây cho người dùng (demo).");
         if (!plans.hasRegulation(his)) {
-            planService.saveRegulation(his, new RegulationRequest(
-                    "Quy chế bảo đảm an toàn hệ thống thông tin HIS - Bệnh viện Đa khoa tỉnh Demo (demo)",
-                    "87/QĐ-BVĐK (demo)", today.minusDays(3), "Giám đốc Bệnh viện Đa khoa tỉnh Demo (demo)"));
+            planService.saveRegulation(
+                    his,
+                    new RegulationRequest(
+                            "Quy chế bảo đảm an toàn hệ thống thông tin HIS - Bệnh viện Đa khoa tỉnh Demo (demo)",
+                            "87/QĐ-BVĐK (demo)",
+                            today.minusDays(3),
+                            "Giám đốc Bệnh viện Đa khoa tỉnh Demo (demo)"));
         }
         assess(his, ids, today);
-        planService.addTask(his, new TaskRequest(ids.get(MET), "Bổ sung sao lưu dữ liệu bệnh án ra trung tâm dự phòng (demo)",
-                "Phòng Công nghệ thông tin (demo)", today.minusDays(5)));
+        planService.addTask(
+                his,
+                new TaskRequest(
+                        ids.get(MET),
+                        "Bổ sung sao lưu dữ liệu bệnh án ra trung tâm dự phòng (demo)",
+                        "Phòng Công nghệ thông tin (demo)",
+                        today.minusDays(5)));
     }
 
-    private void item(long his, String requirementId, RequirementStatus status, String howMet, LocalDate target,
-                      String justification) {
+    private void item(
+            long his,
+            String requirementId,
+            RequirementStatus status,
+            String howMet,
+            LocalDate target,
+            String justification) {
         PlanItemUpdate u = new PlanItemUpdate();
         u.setStatus(status);
         u.setHowMet(howMet);
@@ -143,19 +199,33 @@ class ComplianceDemoData {
         var system = planService.viewSystem(his);
         AssessorRequirement required = AssessmentSchedule.withDefaultRules()
                 .requiredAssessor(RegimeIds.of(system.approvedRegime()), system.approvedLevel(), Set.of());
-        AssessorKind assessor = required.accepts(AssessorKind.INDEPENDENT_UNIT) ? AssessorKind.INDEPENDENT_UNIT
+        AssessorKind assessor = required.accepts(AssessorKind.INDEPENDENT_UNIT)
+                ? AssessorKind.INDEPENDENT_UNIT
                 : AssessorKind.LICENSED_ORGANISATION;
         List<AssessmentRequest.ResultRequest> results = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             results.add(new AssessmentRequest.ResultRequest(ids.get(i), AssessmentOutcome.PASS, null, null, null));
         }
-        results.add(new AssessmentRequest.ResultRequest(ids.get(MET + 1), AssessmentOutcome.FAIL,
-                "Chưa có phương án giám sát tập trung nhật ký hệ thống (demo)", "Phòng Công nghệ thông tin (demo)",
+        results.add(new AssessmentRequest.ResultRequest(
+                ids.get(MET + 1),
+                AssessmentOutcome.FAIL,
+                "Chưa có phương án giám sát tập trung nhật ký hệ thống (demo)",
+                "Phòng Công nghệ thông tin (demo)",
                 today.plusDays(45)));
-        assessments.record(his, new AssessmentRequest(AssessmentKind.PERIODIC, assessor,
-                assessor == AssessorKind.INDEPENDENT_UNIT ? "Phòng Kế hoạch tổng hợp - Bệnh viện Đa khoa tỉnh Demo (demo)"
-                        : "Công ty kiểm định an toàn thông tin Demo (demo)",
-                List.of(AssessmentScope.COMPLIANCE, AssessmentScope.GREY_BOX), today.minusDays(12), today.minusDays(2),
-                Set.of(), results, null, null));
+        assessments.record(
+                his,
+                new AssessmentRequest(
+                        AssessmentKind.PERIODIC,
+                        assessor,
+                        assessor == AssessorKind.INDEPENDENT_UNIT
+                                ? "Phòng Kế hoạch tổng hợp - Bệnh viện Đa khoa tỉnh Demo (demo)"
+                                : "Công ty kiểm định an toàn thông tin Demo (demo)",
+                        List.of(AssessmentScope.COMPLIANCE, AssessmentScope.GREY_BOX),
+                        today.minusDays(12),
+                        today.minusDays(2),
+                        Set.of(),
+                        results,
+                        null,
+                        null));
     }
 }

@@ -37,8 +37,13 @@ class AssessmentDutySource implements DutySource {
         if (rule.equals("R13")) {
             jdbc.sql("SELECT system_id, issued_on FROM security_regulation WHERE system_id IN (:ids)")
                     .param("ids", systemIds)
-                    .query((rs, n) -> out.put(rs.getLong(1), DutyEvidence.met(rs.getDate(2).toLocalDate(),
-                            "security-regulation", null, "/compliance/systems/" + rs.getLong(1))))
+                    .query((rs, n) -> out.put(
+                            rs.getLong(1),
+                            DutyEvidence.met(
+                                    rs.getDate(2).toLocalDate(),
+                                    "security-regulation",
+                                    null,
+                                    "/compliance/systems/" + rs.getLong(1))))
                     .list();
             return out;
         }
@@ -47,8 +52,13 @@ class AssessmentDutySource implements DutySource {
                 WHERE a.completed_on IS NOT NULL AND a.kind IN ('PERIODIC', 'AD_HOC') AND a.system_id IN (:ids)
                 GROUP BY a.system_id""")
                 .param("ids", systemIds)
-                .query((rs, n) -> out.put(rs.getLong(1), DutyEvidence.met(rs.getDate(2).toLocalDate(),
-                        "assessment-report", rs.getLong(3), "/compliance/systems/" + rs.getLong(1))))
+                .query((rs, n) -> out.put(
+                        rs.getLong(1),
+                        DutyEvidence.met(
+                                rs.getDate(2).toLocalDate(),
+                                "assessment-report",
+                                rs.getLong(3),
+                                "/compliance/systems/" + rs.getLong(1))))
                 .list();
         return out;
     }

@@ -3,16 +3,16 @@ package vn.khien.compliance.figures;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khien.platform.figures.FigurePeriod;
-import vn.khien.platform.figures.GroupedCounts;
 import vn.khien.platform.figures.FigureRow;
 import vn.khien.platform.figures.FigureSource;
-import java.util.LinkedHashSet;
+import vn.khien.platform.figures.GroupedCounts;
 
 /**
  * Compliance figures, counted at the system's owner over systems in scope at the end of the period.
@@ -45,10 +45,14 @@ class ComplianceFigures implements FigureSource {
     public ComplianceFigures(JdbcClient jdbc) {
         this.jdbc = jdbc;
         conditions.put("plansFullyDeployed", FULLY_DEPLOYED);
-        conditions.put("plansDerived", " AND EXISTS (SELECT 1 FROM security_plan sp WHERE sp.system_id = s.id"
-                + " AND sp.superseded_at IS NULL)");
-        conditions.put("securityRegulations", " AND EXISTS (SELECT 1 FROM security_regulation r WHERE r.system_id = s.id"
-                + " AND r.issued_on <= :to)");
+        conditions.put(
+                "plansDerived",
+                " AND EXISTS (SELECT 1 FROM security_plan sp WHERE sp.system_id = s.id"
+                        + " AND sp.superseded_at IS NULL)");
+        conditions.put(
+                "securityRegulations",
+                " AND EXISTS (SELECT 1 FROM security_regulation r WHERE r.system_id = s.id"
+                        + " AND r.issued_on <= :to)");
         conditions.put("assessmentsDue", """
                  AND s.approved_level IS NOT NULL AND NOT EXISTS (SELECT 1 FROM assessment a WHERE a.system_id = s.id
                      AND a.completed_on IS NOT NULL AND a.completed_on <= :to
@@ -69,9 +73,14 @@ class ComplianceFigures implements FigureSource {
         if (organizationIds.isEmpty()) {
             return result;
         }
-        conditions.forEach((figure, condition) -> GroupedCounts.count(jdbc, result, figure,
+        conditions.forEach((figure, condition) -> GroupedCounts.count(
+                jdbc,
+                result,
+                figure,
                 "SELECT s.owner_organization_id, COUNT(*) FROM information_system s WHERE" + IN_SCOPE
-                        + intervals(condition, period) + " GROUP BY s.owner_organization_id", organizationIds, period));
+                        + intervals(condition, period) + " GROUP BY s.owner_organization_id",
+                organizationIds,
+                period));
         GroupedCounts.count(jdbc, result, "assessmentsDone", """
                 SELECT s.owner_organization_id, COUNT(*) FROM assessment a JOIN information_system s ON s.id = a.system_id
                 WHERE s.owner_organization_id IN (:ids) AND a.completed_on BETWEEN :from AND :to
@@ -81,7 +90,8 @@ class ComplianceFigures implements FigureSource {
 
     /** The assessment intervals go in as literal dates (computed here, not by SQL date arithmetic, for H2 and PG). */
     private static String intervals(String condition, FigurePeriod period) {
-        return condition.replace(":due6m", "DATE '" + period.to().minusMonths(6) + "'")
+        return condition
+                .replace(":due6m", "DATE '" + period.to().minusMonths(6) + "'")
                 .replace(":due1y", "DATE '" + period.to().minusYears(1) + "'")
                 .replace(":due2y", "DATE '" + period.to().minusYears(2) + "'");
     }
@@ -93,7 +103,8 @@ class ComplianceFigures implements FigureSource {
         }
         return jdbc.sql("SELECT s.id, s.code, s.name FROM information_system s WHERE" + IN_SCOPE
                         + intervals(conditions.get(figure), period) + " ORDER BY s.code LIMIT " + Math.max(1, limit))
-                .param("ids", List.of(organizationId)).param("to", period.to())
+                .param("ids", List.of(organizationId))
+                .param("to", period.to())
                 .param("endAt", GroupedCounts.endAt(period.to()))
                 .query((rs, n) -> new FigureRow(rs.getString(2) + " — " + rs.getString(3), "/systems/" + rs.getLong(1)))
                 .list();

@@ -16,11 +16,10 @@ final class AssessmentForm {
     static final String OUTCOME = "outcome.";
     static final String NOTE = "note.";
 
-    private AssessmentForm() {
-    }
+    private AssessmentForm() {}
 
-    static List<AssessmentRequest.ResultRequest> results(MultiValueMap<String, String> form, String owner,
-                                                         LocalDate due) {
+    static List<AssessmentRequest.ResultRequest> results(
+            MultiValueMap<String, String> form, String owner, LocalDate due) {
         List<AssessmentRequest.ResultRequest> results = new ArrayList<>();
         for (Map.Entry<String, List<String>> field : form.entrySet()) {
             if (!field.getKey().startsWith(OUTCOME) || field.getValue().isEmpty()) {
@@ -34,8 +33,8 @@ final class AssessmentForm {
                 throw new FieldProblemException(field.getKey(), "validation.invalid");
             }
             String note = form.getFirst(NOTE + requirementId);
-            results.add(new AssessmentRequest.ResultRequest(requirementId, outcome,
-                    note == null || note.isBlank() ? null : note.trim(), owner, due));
+            results.add(new AssessmentRequest.ResultRequest(
+                    requirementId, outcome, note == null || note.isBlank() ? null : note.trim(), owner, due));
         }
         return results;
     }

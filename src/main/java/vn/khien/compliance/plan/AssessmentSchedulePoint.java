@@ -10,9 +10,14 @@ import vn.khien.compliance.assessment.RiskRating;
  * levels have before go-live; {@code risk} is the rating the interval was computed with, {@code riskRated} false when
  * no rating is on file and the schedule assumed its default.
  */
-record AssessmentSchedulePoint(LocalDate lastCompleted, LocalDate nextDue, boolean overdue,
-                                      boolean firstFromApproval, RiskRating risk, boolean riskRated,
-                                      PreGoLiveStatus preGoLive) {
+record AssessmentSchedulePoint(
+        LocalDate lastCompleted,
+        LocalDate nextDue,
+        boolean overdue,
+        boolean firstFromApproval,
+        RiskRating risk,
+        boolean riskRated,
+        PreGoLiveStatus preGoLive) {
 
     /** What the subtree view counts as needing attention: a periodic assessment late, or a go-live one missing. */
     public boolean attention() {

@@ -37,8 +37,13 @@ public class AssessmentService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public AssessmentService(AssessmentRepository assessments, PlanRepository plans, PlanService planService,
-                             RiskRepository risks, AuditTrail audit, Clock clock) {
+    public AssessmentService(
+            AssessmentRepository assessments,
+            PlanRepository plans,
+            PlanService planService,
+            RiskRepository risks,
+            AuditTrail audit,
+            Clock clock) {
         this.risks = risks;
         this.assessments = assessments;
         this.plans = plans;
@@ -55,7 +60,8 @@ public class AssessmentService {
 
     public EvidenceFile report(long systemId, long assessmentId) {
         planService.viewSystem(systemId);
-        return assessments.report(systemId, assessmentId)
+        return assessments
+                .report(systemId, assessmentId)
                 .orElseThrow(() -> new NotFoundException("assessment report " + assessmentId));
     }
 
@@ -68,20 +74,42 @@ public class AssessmentService {
         check(system, r);
         long id = assessments.insert(systemId, r, system.approvedLevel(), system.approvedRegime(), clock.instant());
         int tasks = 0;
-        for (AssessmentRequest.ResultRequest result : r.results() == null ? List.<AssessmentRequest.ResultRequest>of()
-                : r.results()) {
+        for (AssessmentRequest.ResultRequest result :
+                r.results() == null ? List.<AssessmentRequest.ResultRequest>of() : r.results()) {
             if (result.outcome() == AssessmentOutcome.FAIL) {
-                String title = result.note() == null || result.note().isBlank() ? result.requirementId()
+                String title = result.note() == null || result.note().isBlank()
+                        ? result.requirementId()
                         : result.requirementId() + ": " + result.note();
-                plans.insertTask(systemId, result.requirementId(), id, title, result.remediationOwner(),
-                        result.remediationDue(), clock.instant());
+                plans.insertTask(
+                        systemId,
+                        result.requirementId(),
+                        id,
+                        title,
+                        result.remediationOwner(),
+                        result.remediationDue(),
+                        clock.instant());
                 tasks++;
             }
         }
-        audit.record(AuditEntry.change("compliance.assessment.record", system.ownerOrganizationId(), "assessment", id,
-                null, Map.of("kind", r.kind(), "assessor", r.assessorKind(), "completedOn", String.valueOf(r.completedOn()),
-                        "remediationTasks", tasks)));
-        return assessments.forSystem(systemId).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+        audit.record(AuditEntry.change(
+                "compliance.assessment.record",
+                system.ownerOrganizationId(),
+                "assessment",
+                id,
+                null,
+                Map.of(
+                        "kind",
+                        r.kind(),
+                        "assessor",
+                        r.assessorKind(),
+                        "completedOn",
+                        String.valueOf(r.completedOn()),
+                        "remediationTasks",
+                        tasks)));
+        return assessments.forSystem(systemId).stream()
+                .filter(a -> a.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     private void check(InformationSystem system, AssessmentRequest r) {
@@ -93,10 +121,11 @@ public class AssessmentService {
             problems.add(new FieldProblem("assessorKind", "validation.required"));
         } else {
             Regime regime = RegimeIds.of(system.approvedRegime());
-            AssessorRequirement required = schedule.requiredAssessor(regime, system.approvedLevel(),
-                    r.circumstances() == null ? Set.of() : r.circumstances());
+            AssessorRequirement required = schedule.requiredAssessor(
+                    regime, system.approvedLevel(), r.circumstances() == null ? Set.of() : r.circumstances());
             if (!required.accepts(r.assessorKind())) {
-                problems.add(new FieldProblem("assessorKind", "compliance.error.assessorNotAllowed." + required.name()));
+                problems.add(
+                        new FieldProblem("assessorKind", "compliance.error.assessorNotAllowed." + required.name()));
             }
         }
         if (PlanService.blank(r.assessorName())) {
@@ -118,7 +147,8 @@ public class AssessmentService {
         for (int i = 0; i < results.size(); i++) {
             AssessmentRequest.ResultRequest result = results.get(i);
             if (result.requirementId() == null || !inPlan.contains(result.requirementId())) {
-                problems.add(new FieldProblem("results[" + i + "].requirementId", "compliance.error.requirementUnknown"));
+                problems.add(
+                        new FieldProblem("results[" + i + "].requirementId", "compliance.error.requirementUnknown"));
             }
             if (result.outcome() == null) {
                 problems.add(new FieldProblem("results[" + i + "].outcome", "validation.required"));
@@ -140,11 +170,20 @@ public class AssessmentService {
         RiskRating risk = riskOf(system.id());
         LocalDate last = assessments.lastCompleted(system.id()).orElse(null);
         LocalDate due = schedule.dueDate(regime, level, risk, last, system.approvedOn());
-        PreGoLiveStatus preGoLive = schedule.preGoLive(regime, level, system.approvedOn(), liveSince(system, today),
+        PreGoLiveStatus preGoLive = schedule.preGoLive(
+                regime,
+                level,
+                system.approvedOn(),
+                liveSince(system, today),
                 assessments.completedKinds(system.id()).contains(AssessmentKind.BEFORE_GO_LIVE));
-        return new AssessmentSchedulePoint(last, due,
-                schedule.isOverdue(regime, level, risk, last, system.approvedOn(), today), last == null,
-                risk == null ? AssessmentSchedule.DEFAULT_RISK : risk, risk != null, preGoLive);
+        return new AssessmentSchedulePoint(
+                last,
+                due,
+                schedule.isOverdue(regime, level, risk, last, system.approvedOn(), today),
+                last == null,
+                risk == null ? AssessmentSchedule.DEFAULT_RISK : risk,
+                risk != null,
+                preGoLive);
     }
 
     /** The officer's rating, or null for "not rated" (the schedule then assumes its default). */

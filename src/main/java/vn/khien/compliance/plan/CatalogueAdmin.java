@@ -1,5 +1,7 @@
 package vn.khien.compliance.plan;
 
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,12 +17,10 @@ import vn.khien.compliance.catalogue.CatalogueLayer;
 import vn.khien.compliance.catalogue.CatalogueLoader;
 import vn.khien.compliance.catalogue.CatalogueSet;
 import vn.khien.compliance.catalogue.CatalogueValidationException;
+import vn.khien.compliance.catalogue.Regime;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
-import java.sql.Date;
-import java.time.LocalDate;
-import vn.khien.compliance.catalogue.Regime;
 
 /**
  * Administrator import and export of catalogues. Legal BASE catalogues change only by a platform administrator;
@@ -37,8 +37,13 @@ class CatalogueAdmin {
     private final PlanRepository plans;
     private final PlanService planService;
 
-    public CatalogueAdmin(CatalogueStore store, OrgScope scope, AuditTrail audit, JdbcClient jdbc, PlanRepository plans,
-                          PlanService planService) {
+    public CatalogueAdmin(
+            CatalogueStore store,
+            OrgScope scope,
+            AuditTrail audit,
+            JdbcClient jdbc,
+            PlanRepository plans,
+            PlanService planService) {
         this.plans = plans;
         this.planService = planService;
         this.store = store;
@@ -73,8 +78,12 @@ class CatalogueAdmin {
         try {
             catalogue = CatalogueLoader.fromYaml(yaml, "import");
         } catch (CatalogueValidationException e) {
-            throw new FieldProblemException("file", "compliance.catalogue.invalid",
-                    String.join("; ", e.problems().subList(0, Math.min(5, e.problems().size()))));
+            throw new FieldProblemException(
+                    "file",
+                    "compliance.catalogue.invalid",
+                    String.join(
+                            "; ",
+                            e.problems().subList(0, Math.min(5, e.problems().size()))));
         }
         Long organizationId = null;
         if (catalogue.header().layer() == CatalogueLayer.BASE) {
@@ -86,12 +95,23 @@ class CatalogueAdmin {
             checkFitsOnBase(catalogue);
         }
         if (store.find(catalogue.header().id(), catalogue.header().version()).isPresent()) {
-            throw new FieldProblemException("file", "compliance.catalogue.versionExists",
+            throw new FieldProblemException(
+                    "file",
+                    "compliance.catalogue.versionExists",
                     catalogue.header().versionedId());
         }
         long id = store.insert(catalogue, CatalogueExporter.toYaml(catalogue), organizationId, "IMPORTED");
-        audit.record(AuditEntry.change("compliance.catalogue.import", organizationId, "compliance_catalogue", id, null,
-                Map.of("catalogue", catalogue.header().versionedId(), "requirements", catalogue.requirements().size())));
+        audit.record(AuditEntry.change(
+                "compliance.catalogue.import",
+                organizationId,
+                "compliance_catalogue",
+                id,
+                null,
+                Map.of(
+                        "catalogue",
+                        catalogue.header().versionedId(),
+                        "requirements",
+                        catalogue.requirements().size())));
         rederive(catalogue, organizationId);
         return store.byId(id).orElseThrow();
     }
@@ -108,17 +128,26 @@ class CatalogueAdmin {
                 continue;
             }
             Object on = s.get("approved_on");
-            LocalDate approvedOn = on instanceof Date d ? d.toLocalDate()
-                    : on instanceof LocalDate l ? l : null;
-            planService.derive(((Number) s.get("id")).longValue(), ((Number) s.get("owner_organization_id")).longValue(),
-                    (String) s.get("path"), ((Number) s.get("level")).intValue(), regimeId, approvedOn);
+            LocalDate approvedOn = on instanceof Date d ? d.toLocalDate() : on instanceof LocalDate l ? l : null;
+            planService.derive(
+                    ((Number) s.get("id")).longValue(),
+                    ((Number) s.get("owner_organization_id")).longValue(),
+                    (String) s.get("path"),
+                    ((Number) s.get("level")).intValue(),
+                    regimeId,
+                    approvedOn);
         }
     }
 
     private Long organisationOf(Catalogue layer) {
         String code = layer.header().organisation();
-        Long id = code == null ? null : jdbc.sql("SELECT id FROM organization WHERE LOWER(code) = LOWER(:c)")
-                .param("c", code).query(Long.class).optional().orElse(null);
+        Long id = code == null
+                ? null
+                : jdbc.sql("SELECT id FROM organization WHERE LOWER(code) = LOWER(:c)")
+                        .param("c", code)
+                        .query(Long.class)
+                        .optional()
+                        .orElse(null);
         // An organisation outside the caller's subtree reads exactly like an unknown one.
         if (id == null || !scope.canSee(id)) {
             throw new FieldProblemException("file", "compliance.catalogue.organisationUnknown", String.valueOf(code));
@@ -137,7 +166,8 @@ class CatalogueAdmin {
             try {
                 CatalogueSet.of(store.base(regime), List.of(layer));
             } catch (CatalogueValidationException e) {
-                throw new FieldProblemException("file", "compliance.catalogue.invalid", String.join("; ", e.problems()));
+                throw new FieldProblemException(
+                        "file", "compliance.catalogue.invalid", String.join("; ", e.problems()));
             }
         }
     }

@@ -19,13 +19,36 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Requirement catalogues", description = "Versioned requirement catalogues and organisation layers")
 class CatalogueApi {
 
-    public record CatalogueView(long id, String key, String version, String versionedId, String layer, String regime,
-                                Long organizationId, String origin, boolean active, Instant loadedAt,
-                                int requirements, String titleVi, String titleEn, String confidence) {
+    public record CatalogueView(
+            long id,
+            String key,
+            String version,
+            String versionedId,
+            String layer,
+            String regime,
+            Long organizationId,
+            String origin,
+            boolean active,
+            Instant loadedAt,
+            int requirements,
+            String titleVi,
+            String titleEn,
+            String confidence) {
         static CatalogueView of(StoredCatalogue c) {
-            return new CatalogueView(c.id(), c.key(), c.version(), c.versionedId(), c.layer(), c.regime(),
-                    c.organizationId(), c.origin(), c.active(), c.loadedAt(), c.requirementCount(),
-                    c.catalogue().header().titleVi(), c.catalogue().header().titleEn(),
+            return new CatalogueView(
+                    c.id(),
+                    c.key(),
+                    c.version(),
+                    c.versionedId(),
+                    c.layer(),
+                    c.regime(),
+                    c.organizationId(),
+                    c.origin(),
+                    c.active(),
+                    c.loadedAt(),
+                    c.requirementCount(),
+                    c.catalogue().header().titleVi(),
+                    c.catalogue().header().titleEn(),
                     c.catalogue().header().confidence().name());
         }
     }
@@ -43,8 +66,9 @@ class CatalogueApi {
     }
 
     @PostMapping(consumes = {"application/yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
-    @Operation(summary = "Import a catalogue version as YAML (BASE: platform administrator; ORGANISATION layer: "
-            + "MANAGE_ORGANIZATIONS on the organisation named in the header)")
+    @Operation(
+            summary = "Import a catalogue version as YAML (BASE: platform administrator; ORGANISATION layer: "
+                    + "MANAGE_ORGANIZATIONS on the organisation named in the header)")
     public ResponseEntity<CatalogueView> importYaml(@RequestBody String yaml) {
         return ResponseEntity.status(HttpStatus.CREATED).body(CatalogueView.of(admin.importYaml(yaml)));
     }
@@ -52,7 +76,8 @@ class CatalogueApi {
     @GetMapping(value = "/{id}/yaml", produces = "application/yaml")
     @Operation(summary = "Export a catalogue version as YAML")
     public ResponseEntity<String> export(@PathVariable long id) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/yaml;charset=UTF-8"))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/yaml;charset=UTF-8"))
                 .body(admin.export(id));
     }
 }

@@ -18,7 +18,7 @@ class CatalogueNames {
     }
 
     /** One catalogue of a plan: its title, version and whether that version is provisional. */
-    public record Name(String title, String version, boolean provisional) { }
+    public record Name(String title, String version, boolean provisional) {}
 
     public List<Name> of(String versionedIds) {
         List<Name> out = new ArrayList<>();
@@ -31,8 +31,11 @@ class CatalogueNames {
             int at = v.indexOf('@');
             String key = at < 0 ? v : v.substring(0, at);
             String version = at < 0 ? "" : v.substring(at + 1);
-            String title = store.find(key, version).map(c -> english ? c.catalogue().header().titleEn()
-                    : c.catalogue().header().titleVi()).orElse(key);
+            String title = store.find(key, version)
+                    .map(c -> english
+                            ? c.catalogue().header().titleEn()
+                            : c.catalogue().header().titleVi())
+                    .orElse(key);
             out.add(new Name(title, version.replace("-provisional", ""), version.contains("provisional")));
         }
         return out;

@@ -1,5 +1,7 @@
 package vn.khien.compliance.plan;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,8 +22,6 @@ import vn.khien.compliance.catalogue.CatalogueSet;
 import vn.khien.compliance.catalogue.Regime;
 import vn.khien.compliance.catalogue.Requirement;
 import vn.khien.compliance.catalogue.RequirementIndex;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /**
  * Catalogue versions in the database. The shipped YAML files are stored at start when their version is new, so every
@@ -39,6 +39,7 @@ public class CatalogueStore implements ApplicationRunner {
     /** Every column but the YAML, which is read only for a version not parsed yet (it is large and never changes). */
     private static final String COLUMNS = "SELECT id, catalogue_key, version, layer, regime, organization_id, origin,"
             + " active, loaded_at FROM compliance_catalogue";
+
     private volatile boolean shippedLoaded;
 
     public CatalogueStore(JdbcClient jdbc, Clock clock) {
@@ -72,11 +73,19 @@ public class CatalogueStore implements ApplicationRunner {
                 INSERT INTO compliance_catalogue (catalogue_key, version, layer, regime, organization_id, origin, content,
                     active, loaded_at)
                 VALUES (:key, :version, :layer, :regime, :org, :origin, :content, TRUE, :now)""")
-                .param("key", catalogue.header().id()).param("version", catalogue.header().version())
+                .param("key", catalogue.header().id())
+                .param("version", catalogue.header().version())
                 .param("layer", catalogue.header().layer().name())
-                .param("regime", catalogue.header().regime() == null ? null : catalogue.header().regime().name())
-                .param("org", organizationId).param("origin", origin).param("content", yaml)
-                .param("now", Timestamp.from(clock.instant())).update(keys, "id");
+                .param(
+                        "regime",
+                        catalogue.header().regime() == null
+                                ? null
+                                : catalogue.header().regime().name())
+                .param("org", organizationId)
+                .param("origin", origin)
+                .param("content", yaml)
+                .param("now", Timestamp.from(clock.instant()))
+                .update(keys, "id");
         long id = keys.getKey().longValue();
         parsed.put(id, catalogue);
         return id;
@@ -84,11 +93,17 @@ public class CatalogueStore implements ApplicationRunner {
 
     public Optional<StoredCatalogue> find(String key, String version) {
         return jdbc.sql(COLUMNS + " WHERE catalogue_key = :k AND version = :v")
-                .param("k", key).param("v", version).query(this::map).optional();
+                .param("k", key)
+                .param("v", version)
+                .query(this::map)
+                .optional();
     }
 
     public Optional<StoredCatalogue> byId(long id) {
-        return jdbc.sql(COLUMNS + " WHERE id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql(COLUMNS + " WHERE id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
     }
 
     /** Every stored version, newest first; callers filter organisation layers by scope. */
@@ -98,8 +113,12 @@ public class CatalogueStore implements ApplicationRunner {
 
     public Catalogue base(Regime regime) {
         loadShipped();
-        return jdbc.sql(COLUMNS + " WHERE layer = 'BASE' AND regime = :r AND active = TRUE ORDER BY id DESC LIMIT 1").param("r", regime.name()).query(this::map).optional()
-                .orElseThrow(() -> new IllegalStateException("No catalogue in force for " + regime)).catalogue();
+        return jdbc.sql(COLUMNS + " WHERE layer = 'BASE' AND regime = :r AND active = TRUE ORDER BY id DESC LIMIT 1")
+                .param("r", regime.name())
+                .query(this::map)
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("No catalogue in force for " + regime))
+                .catalogue();
     }
 
     /**
@@ -116,9 +135,13 @@ public class CatalogueStore implements ApplicationRunner {
                   AND :path LIKE o.path || '%'
                   AND c.id = (SELECT MAX(c2.id) FROM compliance_catalogue c2 WHERE c2.catalogue_key = c.catalogue_key
                               AND c2.active = TRUE)
-                ORDER BY o.path, c.id""").param("r", regime.name()).param("path", ownerPath)
-                .query(this::map).list();
-        return CatalogueSet.of(base, layers.stream().map(StoredCatalogue::catalogue).toList());
+                ORDER BY o.path, c.id""")
+                .param("r", regime.name())
+                .param("path", ownerPath)
+                .query(this::map)
+                .list();
+        return CatalogueSet.of(
+                base, layers.stream().map(StoredCatalogue::catalogue).toList());
     }
 
     /** Looks a requirement up in every stored version, newest first: plans may predate the catalogue in force. */
@@ -137,18 +160,28 @@ public class CatalogueStore implements ApplicationRunner {
     }
 
     public String content(long id) {
-        return jdbc.sql("SELECT content FROM compliance_catalogue WHERE id = :id").param("id", id)
-                .query(String.class).single();
+        return jdbc.sql("SELECT content FROM compliance_catalogue WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 
     private StoredCatalogue map(ResultSet rs, int n) throws SQLException {
         long id = rs.getLong("id");
-        Catalogue catalogue = parsed.computeIfAbsent(id, k ->
-                CatalogueLoader.fromYaml(content(k), "stored catalogue " + k));
+        Catalogue catalogue =
+                parsed.computeIfAbsent(id, k -> CatalogueLoader.fromYaml(content(k), "stored catalogue " + k));
         long org = rs.getLong("organization_id");
         Long organizationId = rs.wasNull() ? null : org;
-        return new StoredCatalogue(id, rs.getString("catalogue_key"), rs.getString("version"), rs.getString("layer"),
-                rs.getString("regime"), organizationId, rs.getString("origin"), rs.getBoolean("active"),
-                rs.getTimestamp("loaded_at").toInstant(), catalogue);
+        return new StoredCatalogue(
+                id,
+                rs.getString("catalogue_key"),
+                rs.getString("version"),
+                rs.getString("layer"),
+                rs.getString("regime"),
+                organizationId,
+                rs.getString("origin"),
+                rs.getBoolean("active"),
+                rs.getTimestamp("loaded_at").toInstant(),
+                catalogue);
     }
 }

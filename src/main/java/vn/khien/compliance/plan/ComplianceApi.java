@@ -3,6 +3,7 @@ package vn.khien.compliance.plan;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.khien.compliance.catalogue.DesignProduct;
 import vn.khien.compliance.catalogue.RequirementGroup;
 import vn.khien.compliance.catalogue.RequirementKind;
-import jakarta.validation.constraints.Size;
 import vn.khien.platform.Downloads;
 
 @RestController
@@ -28,36 +28,70 @@ import vn.khien.platform.Downloads;
 @Tag(name = "Compliance", description = "Security plans, evidence, remediation, assessments and compliance shares")
 class ComplianceApi {
 
-    static final MediaType DOCX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     /** One plan line as the API shows it. */
-    public record PlanLineView(String requirementId, RequirementKind kind, RequirementGroup group, String titleVi,
-                               String titleEn, boolean internalPolicy, String status, String howMet, String owner,
-                               LocalDate targetDate, String justification, String deployedProducts,
-                               List<DesignProduct> requiredProducts, List<Evidence> evidence,
-                               List<Evidence> withdrawnEvidence) {
+    public record PlanLineView(
+            String requirementId,
+            RequirementKind kind,
+            RequirementGroup group,
+            String titleVi,
+            String titleEn,
+            boolean internalPolicy,
+            String status,
+            String howMet,
+            String owner,
+            LocalDate targetDate,
+            String justification,
+            String deployedProducts,
+            List<DesignProduct> requiredProducts,
+            List<Evidence> evidence,
+            List<Evidence> withdrawnEvidence) {
         static PlanLineView of(PlanLine l) {
-            return new PlanLineView(l.requirement().id(), l.requirement().kind(), l.requirement().group(),
-                    l.requirement().titleVi(), l.requirement().titleEn(), l.requirement().planSection() == null,
-                    l.item().status().name(), l.item().howMet(), l.item().owner(), l.item().targetDate(),
-                    l.item().justification(), l.item().deployedProducts(), l.products(), l.evidence(),
+            return new PlanLineView(
+                    l.requirement().id(),
+                    l.requirement().kind(),
+                    l.requirement().group(),
+                    l.requirement().titleVi(),
+                    l.requirement().titleEn(),
+                    l.requirement().planSection() == null,
+                    l.item().status().name(),
+                    l.item().howMet(),
+                    l.item().owner(),
+                    l.item().targetDate(),
+                    l.item().justification(),
+                    l.item().deployedProducts(),
+                    l.products(),
+                    l.evidence(),
                     l.withdrawnEvidence());
         }
     }
 
-    public record PlanResponse(long systemId, Integer level, String regime, String catalogueVersions,
-                               boolean regulationMissing, SecurityRegulation regulation, int percent,
-                               boolean fullyDeployed, List<PlanLineView> items, List<String> noLongerRequired,
-                               List<RemediationTask> tasks, List<PlanView.RoadmapEntry> roadmap) {
-    }
+    public record PlanResponse(
+            long systemId,
+            Integer level,
+            String regime,
+            String catalogueVersions,
+            boolean regulationMissing,
+            SecurityRegulation regulation,
+            int percent,
+            boolean fullyDeployed,
+            List<PlanLineView> items,
+            List<String> noLongerRequired,
+            List<RemediationTask> tasks,
+            List<PlanView.RoadmapEntry> roadmap) {}
 
     /** Evidence as JSON: a link, or a file as base64 ({@code content}). */
-    public record EvidenceBody(@Size(max = 300, message = "{validation.size}") String title, @Size(max = 1000, message = "{validation.size}") String url, LocalDate validUntil, @Size(max = 300, message = "{validation.size}") String fileName, @Size(max = 200, message = "{validation.size}") String contentType,
-                               byte[] content) {
-    }
+    public record EvidenceBody(
+            @Size(max = 300, message = "{validation.size}") String title,
+            @Size(max = 1000, message = "{validation.size}") String url,
+            LocalDate validUntil,
+            @Size(max = 300, message = "{validation.size}") String fileName,
+            @Size(max = 200, message = "{validation.size}") String contentType,
+            byte[] content) {}
 
     private final PlanService plans;
     private final ComplianceService compliance;
@@ -66,8 +100,13 @@ class ComplianceApi {
     private final EvidenceWithdrawals withdrawals;
     private final TaskChanges taskChanges;
 
-    public ComplianceApi(PlanService plans, ComplianceService compliance, AssessmentService assessments,
-                         RiskService risks, EvidenceWithdrawals withdrawals, TaskChanges taskChanges) {
+    public ComplianceApi(
+            PlanService plans,
+            ComplianceService compliance,
+            AssessmentService assessments,
+            RiskService risks,
+            EvidenceWithdrawals withdrawals,
+            TaskChanges taskChanges) {
         this.risks = risks;
         this.withdrawals = withdrawals;
         this.taskChanges = taskChanges;
@@ -80,10 +119,19 @@ class ComplianceApi {
     @Operation(summary = "The security plan of a system: each required requirement with status, evidence and products")
     public PlanResponse plan(@PathVariable long id) {
         PlanView v = plans.view(id);
-        return new PlanResponse(id, v.system().approvedLevel(), v.system().approvedRegime(),
-                v.revision() == null ? null : v.revision().catalogueVersions(), v.regulationMissing(), v.regulation(),
-                v.tally().percent(), v.tally().fullyDeployed(), v.lines().stream().map(PlanLineView::of).toList(),
-                v.noLongerRequired().stream().map(l -> l.requirement().id()).toList(), v.tasks(), v.roadmap());
+        return new PlanResponse(
+                id,
+                v.system().approvedLevel(),
+                v.system().approvedRegime(),
+                v.revision() == null ? null : v.revision().catalogueVersions(),
+                v.regulationMissing(),
+                v.regulation(),
+                v.tally().percent(),
+                v.tally().fullyDeployed(),
+                v.lines().stream().map(PlanLineView::of).toList(),
+                v.noLongerRequired().stream().map(l -> l.requirement().id()).toList(),
+                v.tasks(),
+                v.roadmap());
     }
 
     @GetMapping("/systems/{id}/roadmap")
@@ -99,21 +147,28 @@ class ComplianceApi {
     }
 
     @PutMapping("/systems/{id}/plan/{requirementId}")
-    @Operation(summary = "Record how a requirement is met (EDIT_SECURITY_DATA); PLANNED needs targetDate, "
-            + "NOT_APPLICABLE a justification")
-    public PlanItem update(@PathVariable long id, @PathVariable String requirementId,
-                           @Valid @RequestBody PlanItemUpdate update) {
+    @Operation(
+            summary = "Record how a requirement is met (EDIT_SECURITY_DATA); PLANNED needs targetDate, "
+                    + "NOT_APPLICABLE a justification")
+    public PlanItem update(
+            @PathVariable long id, @PathVariable String requirementId, @Valid @RequestBody PlanItemUpdate update) {
         return plans.updateItem(id, requirementId, update);
     }
 
     @PostMapping("/systems/{id}/plan/{requirementId}/evidence")
     @Operation(summary = "Attach evidence: a link and/or a base64 file, with the last day it is valid")
-    public ResponseEntity<Evidence> addEvidence(@PathVariable long id, @PathVariable String requirementId,
-                                                @RequestBody EvidenceBody body) {
-        Evidence e = plans.addEvidence(id, requirementId, new EvidenceRequest(body.title(), body.url(),
-                body.validUntil(), body.fileName() == null ? "evidence" : body.fileName(),
-                body.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : body.contentType(),
-                body.content()));
+    public ResponseEntity<Evidence> addEvidence(
+            @PathVariable long id, @PathVariable String requirementId, @RequestBody EvidenceBody body) {
+        Evidence e = plans.addEvidence(
+                id,
+                requirementId,
+                new EvidenceRequest(
+                        body.title(),
+                        body.url(),
+                        body.validUntil(),
+                        body.fileName() == null ? "evidence" : body.fileName(),
+                        body.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : body.contentType(),
+                        body.content()));
         return ResponseEntity.status(HttpStatus.CREATED).body(e);
     }
 
@@ -125,21 +180,25 @@ class ComplianceApi {
 
     @PostMapping("/systems/{id}/evidence/{evidenceId}/supersede")
     @Operation(summary = "Mark evidence superseded (kept in the history, no longer counted or flagged)")
-    public Evidence supersedeEvidence(@PathVariable long id, @PathVariable long evidenceId,
-                                      @RequestBody(required = false) WithdrawalRequest request) {
+    public Evidence supersedeEvidence(
+            @PathVariable long id,
+            @PathVariable long evidenceId,
+            @RequestBody(required = false) WithdrawalRequest request) {
         return withdrawals.supersede(id, evidenceId, request);
     }
 
     @DeleteMapping("/systems/{id}/evidence/{evidenceId}")
-    @Operation(summary = "Delete evidence: the file is erased, title, dates and the required reason stay in the history")
-    public Evidence deleteEvidence(@PathVariable long id, @PathVariable long evidenceId,
-                                   @RequestParam(required = false) String reason) {
+    @Operation(
+            summary = "Delete evidence: the file is erased, title, dates and the required reason stay in the history")
+    public Evidence deleteEvidence(
+            @PathVariable long id, @PathVariable long evidenceId, @RequestParam(required = false) String reason) {
         return withdrawals.delete(id, evidenceId, new WithdrawalRequest(reason));
     }
 
     @PutMapping("/systems/{id}/tasks/{taskId}")
     @Operation(summary = "Edit a remediation task: title, owner, due date and status (OPEN, IN_PROGRESS, DONE)")
-    public RemediationTask updateTask(@PathVariable long id, @PathVariable long taskId, @RequestBody TaskUpdate update) {
+    public RemediationTask updateTask(
+            @PathVariable long id, @PathVariable long taskId, @RequestBody TaskUpdate update) {
         return taskChanges.update(id, taskId, update);
     }
 
@@ -158,7 +217,8 @@ class ComplianceApi {
 
     @PostMapping("/systems/{id}/tasks/from-gaps")
     @Operation(summary = "Create a remediation task for every requirement not met that has no open task")
-    public ResponseEntity<List<RemediationTask>> tasksForGaps(@PathVariable long id, @RequestBody GapTasksRequest request) {
+    public ResponseEntity<List<RemediationTask>> tasksForGaps(
+            @PathVariable long id, @RequestBody GapTasksRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(plans.tasksForGaps(id, request));
     }
 
@@ -176,8 +236,9 @@ class ComplianceApi {
     }
 
     @PutMapping("/systems/{id}/risk")
-    @Operation(summary = "Record the system's risk rating from its latest cyber-risk assessment (EDIT_SECURITY_DATA); "
-            + "new-regime assessment intervals use it")
+    @Operation(
+            summary = "Record the system's risk rating from its latest cyber-risk assessment (EDIT_SECURITY_DATA); "
+                    + "new-regime assessment intervals use it")
     public SystemRisk risk(@PathVariable long id, @RequestBody RiskRequest request) {
         return risks.save(id, request);
     }
@@ -189,8 +250,9 @@ class ComplianceApi {
     }
 
     @PostMapping("/systems/{id}/assessments")
-    @Operation(summary = "Record an assessment; the assessor must be one the regime accepts for the level; "
-            + "failed results become remediation tasks")
+    @Operation(
+            summary = "Record an assessment; the assessor must be one the regime accepts for the level; "
+                    + "failed results become remediation tasks")
     public ResponseEntity<Assessment> recordAssessment(@PathVariable long id, @RequestBody AssessmentRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(assessments.record(id, request));
     }

@@ -17,14 +17,13 @@ class ComplianceHubLinks implements SystemHubLinks {
     @Override
     public List<Link> linksFor(long systemId) {
         long required = count("SELECT COUNT(*) FROM plan_item WHERE system_id = :s AND required = TRUE", systemId);
-        long met = count("SELECT COUNT(*) FROM plan_item WHERE system_id = :s AND required = TRUE AND status = 'MET'",
-                systemId);
+        long met = count(
+                "SELECT COUNT(*) FROM plan_item WHERE system_id = :s AND required = TRUE AND status = 'MET'", systemId);
         long tasks = count("SELECT COUNT(*) FROM remediation_task WHERE system_id = :s AND done = FALSE", systemId);
         long assessments = count("SELECT COUNT(*) FROM assessment WHERE system_id = :s", systemId);
         String base = "/compliance/systems/" + systemId;
         return List.of(
-                new Link(21, "hub.plan", base, required, required == 0 ? "hub.planNone" : "hub.planMet",
-                        met, false),
+                new Link(21, "hub.plan", base, required, required == 0 ? "hub.planNone" : "hub.planMet", met, false),
                 new Link(22, "hub.tasks", base + "#roadmap", tasks, null, null, tasks > 0),
                 Link.of(23, "hub.assessments", base + "#assessments-heading", assessments));
     }

@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,16 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import vn.khien.compliance.catalogue.RequirementStatus;
-import vn.khien.platform.FieldProblemException;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Set;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.util.MultiValueMap;
 import vn.khien.compliance.assessment.AssessorKind;
 import vn.khien.compliance.assessment.RiskRating;
+import vn.khien.compliance.catalogue.RequirementStatus;
+import vn.khien.platform.FieldProblemException;
 
 /** The compliance pages: subtree overview with chart, a system's plan, and the catalogue administration. */
 @Controller
@@ -43,9 +43,15 @@ class CompliancePages {
     private final TaskChanges taskChanges;
     private final MessageSource messages;
 
-    public CompliancePages(PlanService plans, ComplianceService compliance, AssessmentService assessments,
-                           CatalogueAdmin catalogues, RiskService risks, EvidenceWithdrawals withdrawals,
-                           TaskChanges taskChanges, MessageSource messages) {
+    public CompliancePages(
+            PlanService plans,
+            ComplianceService compliance,
+            AssessmentService assessments,
+            CatalogueAdmin catalogues,
+            RiskService risks,
+            EvidenceWithdrawals withdrawals,
+            TaskChanges taskChanges,
+            MessageSource messages) {
         this.risks = risks;
         this.withdrawals = withdrawals;
         this.taskChanges = taskChanges;
@@ -60,21 +66,47 @@ class CompliancePages {
     String overview(@RequestParam(required = false) Long organizationId, Model model) {
         List<Map<String, Object>> roots = compliance.rootsOfCaller();
         model.addAttribute("organizations", compliance.visibleOrganizations());
-        Long orgId = organizationId != null ? organizationId
+        Long orgId = organizationId != null
+                ? organizationId
                 : roots.isEmpty() ? null : ((Number) roots.get(0).get("id")).longValue();
         if (orgId != null) {
             SubtreeSummary summary = compliance.forSubtree(orgId);
             model.addAttribute("summary", summary);
-            model.addAttribute("groupLabels", String.join("|", summary.byGroup().keySet().stream()
-                    .map(g -> messages.getMessage("compliance.group." + g.name(), null, g.name(),
-                            LocaleContextHolder.getLocale())).toList()));
-            model.addAttribute("levelLabels", String.join("|", summary.byLevel().keySet().stream()
-                    .map(l -> messages.getMessage("compliance.levelN", new Object[] {l}, String.valueOf(l),
-                            LocaleContextHolder.getLocale())).toList()));
-            model.addAttribute("levelValues", String.join(",", summary.byLevel().values().stream()
-                    .map(t -> String.valueOf(t.percent())).toList()));
-            model.addAttribute("groupValues", summary.byGroup().values().stream()
-                    .map(t -> String.valueOf(t.percent())).reduce((a, b) -> a + "," + b).orElse(""));
+            model.addAttribute(
+                    "groupLabels",
+                    String.join(
+                            "|",
+                            summary.byGroup().keySet().stream()
+                                    .map(g -> messages.getMessage(
+                                            "compliance.group." + g.name(),
+                                            null,
+                                            g.name(),
+                                            LocaleContextHolder.getLocale()))
+                                    .toList()));
+            model.addAttribute(
+                    "levelLabels",
+                    String.join(
+                            "|",
+                            summary.byLevel().keySet().stream()
+                                    .map(l -> messages.getMessage(
+                                            "compliance.levelN",
+                                            new Object[] {l},
+                                            String.valueOf(l),
+                                            LocaleContextHolder.getLocale()))
+                                    .toList()));
+            model.addAttribute(
+                    "levelValues",
+                    String.join(
+                            ",",
+                            summary.byLevel().values().stream()
+                                    .map(t -> String.valueOf(t.percent()))
+                                    .toList()));
+            model.addAttribute(
+                    "groupValues",
+                    summary.byGroup().values().stream()
+                            .map(t -> String.valueOf(t.percent()))
+                            .reduce((a, b) -> a + "," + b)
+                            .orElse(""));
         }
         return "compliance/overview";
     }
@@ -93,15 +125,20 @@ class CompliancePages {
     }
 
     @PostMapping("/systems/{id}/items/{requirementId}")
-    String updateItem(@PathVariable long id, @PathVariable String requirementId,
-                      @ModelAttribute PlanItemUpdate update, Model model) {
+    String updateItem(
+            @PathVariable long id,
+            @PathVariable String requirementId,
+            @ModelAttribute PlanItemUpdate update,
+            Model model) {
         try {
             plans.updateItem(id, requirementId, update);
             return "redirect:/compliance/systems/" + id + "#req-" + requirementId;
         } catch (FieldProblemException e) {
             // What was typed comes back in the open form, each message next to its field (issue 9).
             Map<String, Object> typed = new HashMap<>();
-            typed.put("status", update.getStatus() == null ? null : update.getStatus().name());
+            typed.put(
+                    "status",
+                    update.getStatus() == null ? null : update.getStatus().name());
             typed.put("howMet", update.getHowMet());
             typed.put("owner", update.getOwner());
             typed.put("targetDate", update.getTargetDate());
@@ -113,15 +150,26 @@ class CompliancePages {
     }
 
     @PostMapping("/systems/{id}/items/{requirementId}/evidence")
-    String addEvidence(@PathVariable long id, @PathVariable String requirementId, @RequestParam String title,
-                       @RequestParam(required = false) String url,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
-                       @RequestParam(required = false) MultipartFile file, Model model) {
+    String addEvidence(
+            @PathVariable long id,
+            @PathVariable String requirementId,
+            @RequestParam String title,
+            @RequestParam(required = false) String url,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
+            @RequestParam(required = false) MultipartFile file,
+            Model model) {
         try {
             boolean hasFile = file != null && !file.isEmpty();
-            plans.addEvidence(id, requirementId, new EvidenceRequest(title, url, validUntil,
-                    hasFile ? file.getOriginalFilename() : null, hasFile ? file.getContentType() : null,
-                    hasFile ? file.getBytes() : null));
+            plans.addEvidence(
+                    id,
+                    requirementId,
+                    new EvidenceRequest(
+                            title,
+                            url,
+                            validUntil,
+                            hasFile ? file.getOriginalFilename() : null,
+                            hasFile ? file.getContentType() : null,
+                            hasFile ? file.getBytes() : null));
             return "redirect:/compliance/systems/" + id + "#req-" + requirementId;
         } catch (FieldProblemException e) {
             Map<String, Object> typed = new HashMap<>();
@@ -136,10 +184,13 @@ class CompliancePages {
     }
 
     @PostMapping("/systems/{id}/regulation")
-    String regulation(@PathVariable long id, @RequestParam(required = false) String title,
-                      @RequestParam(required = false) String decisionNumber,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
-                      @RequestParam(required = false) String issuedBy, Model model) {
+    String regulation(
+            @PathVariable long id,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String decisionNumber,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+            @RequestParam(required = false) String issuedBy,
+            Model model) {
         try {
             plans.saveRegulation(id, new RegulationRequest(title, decisionNumber, issuedOn, issuedBy));
             return "redirect:/compliance/systems/" + id;
@@ -149,10 +200,13 @@ class CompliancePages {
     }
 
     @PostMapping("/systems/{id}/tasks")
-    String addTask(@PathVariable long id, @RequestParam(required = false) String requirementId,
-                   @RequestParam(required = false) String title, @RequestParam(required = false) String owner,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
-                   Model model) {
+    String addTask(
+            @PathVariable long id,
+            @RequestParam(required = false) String requirementId,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+            Model model) {
         try {
             plans.addTask(id, new TaskRequest(requirementId, title, owner, dueOn));
             return "redirect:/compliance/systems/" + id + "#roadmap";
@@ -162,9 +216,11 @@ class CompliancePages {
     }
 
     @PostMapping("/systems/{id}/tasks/from-gaps")
-    String tasksForGaps(@PathVariable long id, @RequestParam(required = false) String owner,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
-                        Model model) {
+    String tasksForGaps(
+            @PathVariable long id,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+            Model model) {
         try {
             plans.tasksForGaps(id, new GapTasksRequest(owner, dueOn));
             return "redirect:/compliance/systems/" + id + "#roadmap";
@@ -174,8 +230,11 @@ class CompliancePages {
     }
 
     @PostMapping("/systems/{id}/evidence/{evidenceId}/supersede")
-    String supersedeEvidence(@PathVariable long id, @PathVariable long evidenceId,
-                             @RequestParam(required = false) String reason, Model model) {
+    String supersedeEvidence(
+            @PathVariable long id,
+            @PathVariable long evidenceId,
+            @RequestParam(required = false) String reason,
+            Model model) {
         try {
             Evidence e = withdrawals.supersede(id, evidenceId, new WithdrawalRequest(reason));
             return "redirect:/compliance/systems/" + id + "#req-" + e.requirementId();
@@ -185,8 +244,11 @@ class CompliancePages {
     }
 
     @PostMapping("/systems/{id}/evidence/{evidenceId}/delete")
-    String deleteEvidence(@PathVariable long id, @PathVariable long evidenceId,
-                          @RequestParam(required = false) String reason, Model model) {
+    String deleteEvidence(
+            @PathVariable long id,
+            @PathVariable long evidenceId,
+            @RequestParam(required = false) String reason,
+            Model model) {
         try {
             Evidence e = withdrawals.delete(id, evidenceId, new WithdrawalRequest(reason));
             return "redirect:/compliance/systems/" + id + "#req-" + e.requirementId();
@@ -196,10 +258,14 @@ class CompliancePages {
     }
 
     @PostMapping("/systems/{id}/tasks/{taskId}")
-    String updateTask(@PathVariable long id, @PathVariable long taskId, @RequestParam(required = false) String title,
-                      @RequestParam(required = false) String owner,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
-                      @RequestParam(required = false) TaskStatus status, Model model) {
+    String updateTask(
+            @PathVariable long id,
+            @PathVariable long taskId,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+            @RequestParam(required = false) TaskStatus status,
+            Model model) {
         try {
             taskChanges.update(id, taskId, new TaskUpdate(title, owner, dueOn, status));
             return "redirect:/compliance/systems/" + id + "#roadmap";
@@ -226,23 +292,37 @@ class CompliancePages {
      * given owner and due date; the note says what failed, so it becomes the task's title.
      */
     @PostMapping("/systems/{id}/assessments")
-    String recordAssessment(@PathVariable long id, @RequestParam(required = false) AssessmentKind kind,
-                            @RequestParam(required = false) AssessorKind assessorKind,
-                            @RequestParam(required = false) String assessorName,
-                            @RequestParam(required = false) List<AssessmentScope> scopes,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedOn,
-                            @RequestParam(required = false) String remediationOwner,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate remediationDue,
-                            @RequestParam MultiValueMap<String, String> form,
-                            @RequestParam(required = false) MultipartFile report, Model model) throws IOException {
+    String recordAssessment(
+            @PathVariable long id,
+            @RequestParam(required = false) AssessmentKind kind,
+            @RequestParam(required = false) AssessorKind assessorKind,
+            @RequestParam(required = false) String assessorName,
+            @RequestParam(required = false) List<AssessmentScope> scopes,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedOn,
+            @RequestParam(required = false) String remediationOwner,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate remediationDue,
+            @RequestParam MultiValueMap<String, String> form,
+            @RequestParam(required = false) MultipartFile report,
+            Model model)
+            throws IOException {
         try {
-            List<AssessmentRequest.ResultRequest> results = AssessmentForm.results(form, remediationOwner,
-                    remediationDue);
+            List<AssessmentRequest.ResultRequest> results =
+                    AssessmentForm.results(form, remediationOwner, remediationDue);
             boolean hasReport = report != null && !report.isEmpty();
-            assessments.record(id, new AssessmentRequest(kind, assessorKind, assessorName,
-                    scopes == null ? List.of() : scopes, startedOn, completedOn, Set.of(), results,
-                    hasReport ? report.getOriginalFilename() : null, hasReport ? report.getBytes() : null));
+            assessments.record(
+                    id,
+                    new AssessmentRequest(
+                            kind,
+                            assessorKind,
+                            assessorName,
+                            scopes == null ? List.of() : scopes,
+                            startedOn,
+                            completedOn,
+                            Set.of(),
+                            results,
+                            hasReport ? report.getOriginalFilename() : null,
+                            hasReport ? report.getBytes() : null));
             return "redirect:/compliance/systems/" + id + "#assessments";
         } catch (FieldProblemException e) {
             return planPage(id, model, e, null);
@@ -250,9 +330,12 @@ class CompliancePages {
     }
 
     @PostMapping("/systems/{id}/risk")
-    String saveRisk(@PathVariable long id, @RequestParam(required = false) RiskRating rating,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate assessedOn,
-                    @RequestParam(required = false) String note, Model model) {
+    String saveRisk(
+            @PathVariable long id,
+            @RequestParam(required = false) RiskRating rating,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate assessedOn,
+            @RequestParam(required = false) String note,
+            Model model) {
         try {
             risks.save(id, new RiskRequest(rating, assessedOn, note));
             return "redirect:/compliance/systems/" + id + "#assessments-heading";
@@ -278,8 +361,8 @@ class CompliancePages {
 
     @GetMapping("/organizations/{id}/compliance.xlsx")
     ResponseEntity<byte[]> complianceXlsx(@PathVariable long id) {
-        return ComplianceApi.file(ComplianceWorkbook.write(compliance.forSubtree(id)), ComplianceApi.XLSX,
-                "tuan-thu-" + id + ".xlsx");
+        return ComplianceApi.file(
+                ComplianceWorkbook.write(compliance.forSubtree(id)), ComplianceApi.XLSX, "tuan-thu-" + id + ".xlsx");
     }
 
     @GetMapping("/catalogues")
@@ -302,14 +385,18 @@ class CompliancePages {
     @GetMapping("/catalogues/{id}/yaml")
     ResponseEntity<byte[]> exportCatalogue(@PathVariable long id) {
         StoredCatalogue c = catalogues.get(id);
-        return ComplianceApi.file(catalogues.export(id).getBytes(StandardCharsets.UTF_8),
-                MediaType.parseMediaType("application/yaml;charset=UTF-8"), c.key() + "-" + c.version() + ".yaml");
+        return ComplianceApi.file(
+                catalogues.export(id).getBytes(StandardCharsets.UTF_8),
+                MediaType.parseMediaType("application/yaml;charset=UTF-8"),
+                c.key() + "-" + c.version() + ".yaml");
     }
 
     /** Problems as sentences in the reader's language (the fields are named by the form they sit next to). */
     private List<String> texts(FieldProblemException e) {
-        return e.problems().stream().map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(),
-                LocaleContextHolder.getLocale())).toList();
+        return e.problems().stream()
+                .map(p ->
+                        messages.getMessage(p.messageKey(), p.args(), p.messageKey(), LocaleContextHolder.getLocale()))
+                .toList();
     }
 
     private String planPage(long id, Model model, FieldProblemException problem, String requirementId) {
@@ -330,8 +417,12 @@ class CompliancePages {
         // Problems of one requirement's forms go next to their fields, not only at the top.
         Map<String, String> fields = new LinkedHashMap<>();
         if (problem != null && requirementId != null) {
-            problem.problems().forEach(p -> fields.merge(p.field(), messages.getMessage(p.messageKey(), p.args(),
-                    p.messageKey(), LocaleContextHolder.getLocale()), (a, b) -> a + " " + b));
+            problem.problems()
+                    .forEach(p -> fields.merge(
+                            p.field(),
+                            messages.getMessage(
+                                    p.messageKey(), p.args(), p.messageKey(), LocaleContextHolder.getLocale()),
+                            (a, b) -> a + " " + b));
         }
         model.addAttribute("problemFields", fields);
         if (!model.containsAttribute("typedItem")) {

@@ -3,22 +3,35 @@ package vn.khien.compliance.plan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.platform.DateDisplay;
-import java.time.LocalDate;
 
 /** The compliance table of a subtree as XLSX (streamed, so a whole province fits): one row per system. */
 final class ComplianceWorkbook {
 
-    static final String[] HEADERS = {"Mã hệ thống", "Tên hệ thống", "Chủ quản", "Cấp độ", "Chế độ pháp lý",
-            "Đã đáp ứng", "Một phần", "Kế hoạch", "Chưa triển khai", "Không áp dụng", "Tỷ lệ đáp ứng (%)",
-            "Triển khai đầy đủ", "Đánh giá gần nhất", "Hạn đánh giá tiếp theo", "Quá hạn đánh giá"};
+    static final String[] HEADERS = {
+        "Mã hệ thống",
+        "Tên hệ thống",
+        "Chủ quản",
+        "Cấp độ",
+        "Chế độ pháp lý",
+        "Đã đáp ứng",
+        "Một phần",
+        "Kế hoạch",
+        "Chưa triển khai",
+        "Không áp dụng",
+        "Tỷ lệ đáp ứng (%)",
+        "Triển khai đầy đủ",
+        "Đánh giá gần nhất",
+        "Hạn đánh giá tiếp theo",
+        "Quá hạn đánh giá"
+    };
 
-    private ComplianceWorkbook() {
-    }
+    private ComplianceWorkbook() {}
 
     public static byte[] write(SubtreeSummary summary) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);

@@ -59,13 +59,15 @@ class EvidenceWithdrawals {
     }
 
     private Evidence find(long systemId, long evidenceId) {
-        return plans.evidence(systemId, LocalDate.now(clock)).stream().filter(e -> e.id() == evidenceId).findFirst()
+        return plans.evidence(systemId, LocalDate.now(clock)).stream()
+                .filter(e -> e.id() == evidenceId)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("evidence " + evidenceId));
     }
 
     private Evidence audited(String action, InformationSystem system, Evidence before, Evidence after) {
-        audit.record(AuditEntry.change(action, system.ownerOrganizationId(), "plan_evidence", after.id(),
-                snapshot(before), snapshot(after)));
+        audit.record(AuditEntry.change(
+                action, system.ownerOrganizationId(), "plan_evidence", after.id(), snapshot(before), snapshot(after)));
         return after;
     }
 

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.platform.DateDisplay;
 import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.register.RegisterColumnsContributor;
-import java.util.stream.Stream;
 
 /**
  * Columns 8, 10, 11 and 12 of the register's Mẫu 08 export (NĐ 331/2026, regulation.md §6.2), from compliance data.
@@ -53,7 +53,8 @@ class Form08Columns implements RegisterColumnsContributor {
             }
             List<Form08Repository.ItemState> plan = items.get(id);
             if (plan != null) {
-                ComplianceTally tally = ComplianceTally.of(plan.stream().map(Form08Repository.ItemState::status).toList());
+                ComplianceTally tally = ComplianceTally.of(
+                        plan.stream().map(Form08Repository.ItemState::status).toList());
                 columns.put(PLAN_DEPLOYMENT, deployment(tally));
                 if (!tally.fullyDeployed()) {
                     LocalDate expected = expectedFullDeployment(plan, taskDue.get(id));
@@ -84,10 +85,14 @@ class Form08Columns implements RegisterColumnsContributor {
 
     /** The last date on the roadmap: the latest target of a PLANNED item or due date of an open task. */
     static LocalDate expectedFullDeployment(List<Form08Repository.ItemState> plan, LocalDate lastTaskDue) {
-        return Stream.concat(plan.stream()
-                                .filter(i -> i.status() == RequirementStatus.PLANNED).map(Form08Repository.ItemState::targetDate),
+        return Stream.concat(
+                        plan.stream()
+                                .filter(i -> i.status() == RequirementStatus.PLANNED)
+                                .map(Form08Repository.ItemState::targetDate),
                         Stream.of(lastTaskDue))
-                .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null);
+                .filter(Objects::nonNull)
+                .max(LocalDate::compareTo)
+                .orElse(null);
     }
 
     /** Column 12 offers "before go-live", "periodic", both, or blank; ad-hoc inspections have no label there. */

@@ -22,8 +22,7 @@ import vn.khien.systems.VisibleSystems;
 class Form08Repository {
 
     /** A required plan item's status, and the date it is due to be met (PLANNED items). */
-    public record ItemState(RequirementStatus status, LocalDate targetDate) {
-    }
+    public record ItemState(RequirementStatus status, LocalDate targetDate) {}
 
     private final JdbcClient jdbc;
     private final VisibleSystems systems;
@@ -37,11 +36,17 @@ class Form08Repository {
         ScopeFilter f = systems.visibleSystems("r.system_id");
         Map<Long, SecurityRegulation> result = new HashMap<>();
         jdbc.sql("SELECT r.* FROM security_regulation r WHERE r.system_id IN (:ids) AND " + f.sql())
-                .params(f.params()).param("ids", ids)
+                .params(f.params())
+                .param("ids", ids)
                 .query((ResultSet rs) -> {
-                    result.put(rs.getLong("system_id"), new SecurityRegulation(rs.getLong("system_id"),
-                            rs.getString("title"), rs.getString("decision_number"),
-                            rs.getObject("issued_on", LocalDate.class), rs.getString("issued_by")));
+                    result.put(
+                            rs.getLong("system_id"),
+                            new SecurityRegulation(
+                                    rs.getLong("system_id"),
+                                    rs.getString("title"),
+                                    rs.getString("decision_number"),
+                                    rs.getObject("issued_on", LocalDate.class),
+                                    rs.getString("issued_by")));
                 });
         return result;
     }
@@ -51,10 +56,12 @@ class Form08Repository {
         Map<Long, List<ItemState>> result = new HashMap<>();
         jdbc.sql("SELECT p.system_id, p.status, p.target_date FROM plan_item p WHERE p.required = TRUE"
                         + " AND p.system_id IN (:ids) AND " + f.sql())
-                .params(f.params()).param("ids", ids)
+                .params(f.params())
+                .param("ids", ids)
                 .query((ResultSet rs) -> {
-                    result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ItemState(
-                            RequirementStatus.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class)));
+                    result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new ItemState(
+                                    RequirementStatus.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class)));
                 });
         return result;
     }
@@ -65,7 +72,8 @@ class Form08Repository {
         Map<Long, LocalDate> result = new HashMap<>();
         jdbc.sql("SELECT t.system_id, MAX(t.due_on) FROM remediation_task t WHERE t.done = FALSE"
                         + " AND t.system_id IN (:ids) AND " + f.sql() + " GROUP BY t.system_id")
-                .params(f.params()).param("ids", ids)
+                .params(f.params())
+                .param("ids", ids)
                 .query((ResultSet rs) -> {
                     LocalDate due = rs.getObject(2, LocalDate.class);
                     if (due != null) {
@@ -81,7 +89,8 @@ class Form08Repository {
         Map<Long, Set<AssessmentKind>> result = new HashMap<>();
         jdbc.sql("SELECT DISTINCT a.system_id, a.kind FROM assessment a WHERE a.completed_on IS NOT NULL"
                         + " AND a.system_id IN (:ids) AND " + f.sql())
-                .params(f.params()).param("ids", ids)
+                .params(f.params())
+                .param("ids", ids)
                 .query((ResultSet rs) -> {
                     result.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(AssessmentKind.class))
                             .add(AssessmentKind.valueOf(rs.getString(2)));

@@ -1,8 +1,8 @@
 package vn.khien.compliance.plan;
 
-import java.time.LocalDate;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 
 /** Owner and due date for the gaps whose plan item names none. */
-record GapTasksRequest(@Size(max = 200, message = "{validation.size}") String owner, LocalDate dueOn) {
-}
+record GapTasksRequest(
+        @Size(max = 200, message = "{validation.size}") String owner, LocalDate dueOn) {}

@@ -23,27 +23,53 @@ final class PlanDocument {
 
     static final String FONT = "Times New Roman";
 
-    private PlanDocument() {
-    }
+    private PlanDocument() {}
 
     public static byte[] write(PlanView plan) {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            paragraph(doc, "PHẦN III. PHƯƠNG ÁN BẢO ĐẢM AN TOÀN HỆ THỐNG THÔNG TIN", 14, true, ParagraphAlignment.CENTER);
-            paragraph(doc, "Hệ thống: " + plan.system().name() + " (" + plan.system().code() + ")", 13, false, null);
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            paragraph(
+                    doc, "PHẦN III. PHƯƠNG ÁN BẢO ĐẢM AN TOÀN HỆ THỐNG THÔNG TIN", 14, true, ParagraphAlignment.CENTER);
+            paragraph(
+                    doc,
+                    "Hệ thống: " + plan.system().name() + " (" + plan.system().code() + ")",
+                    13,
+                    false,
+                    null);
             paragraph(doc, "Chủ quản: " + plan.system().ownerName(), 13, false, null);
             if (plan.system().approvedLevel() != null) {
-                paragraph(doc, "Cấp độ đề xuất/được phê duyệt: " + plan.system().approvedLevel()
-                        + (plan.revision() == null ? "" : " — căn cứ " + plan.revision().catalogueVersions()), 13, false, null);
+                paragraph(
+                        doc,
+                        "Cấp độ đề xuất/được phê duyệt: " + plan.system().approvedLevel()
+                                + (plan.revision() == null
+                                        ? ""
+                                        : " — căn cứ " + plan.revision().catalogueVersions()),
+                        13,
+                        false,
+                        null);
             }
             if (plan.regulation() != null) {
-                paragraph(doc, "Quy chế bảo đảm an toàn: " + plan.regulation().title() + ", ban hành theo Quyết định số "
-                        + plan.regulation().decisionNumber() + " ngày "
-                        + DateDisplay.DATE.format(plan.regulation().issuedOn()), 13, false, null);
+                paragraph(
+                        doc,
+                        "Quy chế bảo đảm an toàn: " + plan.regulation().title() + ", ban hành theo Quyết định số "
+                                + plan.regulation().decisionNumber() + " ngày "
+                                + DateDisplay.DATE.format(plan.regulation().issuedOn()),
+                        13,
+                        false,
+                        null);
             }
-            section(doc, "1. Phương án đáp ứng yêu cầu quản lý", plan.lines().stream()
-                    .filter(l -> l.requirement().kind() == RequirementKind.MANAGEMENT).toList());
-            section(doc, "2. Phương án đáp ứng yêu cầu kỹ thuật", plan.lines().stream()
-                    .filter(l -> l.requirement().kind().isTechnical()).toList());
+            section(
+                    doc,
+                    "1. Phương án đáp ứng yêu cầu quản lý",
+                    plan.lines().stream()
+                            .filter(l -> l.requirement().kind() == RequirementKind.MANAGEMENT)
+                            .toList());
+            section(
+                    doc,
+                    "2. Phương án đáp ứng yêu cầu kỹ thuật",
+                    plan.lines().stream()
+                            .filter(l -> l.requirement().kind().isTechnical())
+                            .toList());
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -59,12 +85,19 @@ final class PlanDocument {
             XWPFTableRow row = table.createRow();
             cell(row, 0, line.requirement().id(), false);
             cell(row, 1, PlanLine.title(line.requirement()), false);
-            StringBuilder how = new StringBuilder(line.item().howMet() == null ? "" : line.item().howMet());
-            if (line.item().deployedProducts() != null && !line.item().deployedProducts().isBlank()) {
-                how.append(how.length() > 0 ? "\n" : "").append("Sản phẩm triển khai: ").append(line.item().deployedProducts());
+            StringBuilder how = new StringBuilder(
+                    line.item().howMet() == null ? "" : line.item().howMet());
+            if (line.item().deployedProducts() != null
+                    && !line.item().deployedProducts().isBlank()) {
+                how.append(how.length() > 0 ? "\n" : "")
+                        .append("Sản phẩm triển khai: ")
+                        .append(line.item().deployedProducts());
             }
-            if (line.item().status() == RequirementStatus.NOT_APPLICABLE && line.item().justification() != null) {
-                how.append(how.length() > 0 ? "\n" : "").append("Lý do không áp dụng: ").append(line.item().justification());
+            if (line.item().status() == RequirementStatus.NOT_APPLICABLE
+                    && line.item().justification() != null) {
+                how.append(how.length() > 0 ? "\n" : "")
+                        .append("Lý do không áp dụng: ")
+                        .append(line.item().justification());
             }
             cell(row, 2, how.toString(), false);
             cell(row, 3, statusVi(line.item()), false);
@@ -75,7 +108,8 @@ final class PlanDocument {
         return switch (item.status()) {
             case MET -> "Đã đáp ứng";
             case PARTLY_MET -> "Đáp ứng một phần";
-            case PLANNED -> "Kế hoạch" + (item.targetDate() == null ? "" : " (" + DateDisplay.DATE.format(item.targetDate()) + ")");
+            case PLANNED ->
+                "Kế hoạch" + (item.targetDate() == null ? "" : " (" + DateDisplay.DATE.format(item.targetDate()) + ")");
             case NOT_APPLICABLE -> "Không áp dụng";
             case NOT_STARTED -> "Chưa triển khai";
         };

@@ -8,8 +8,12 @@ import vn.khien.compliance.catalogue.Requirement;
  * One requirement of a plan with the system's answer, its active evidence, the design products its level requires,
  * and the evidence withdrawn earlier (superseded or deleted), kept as history.
  */
-record PlanLine(Requirement requirement, PlanItem item, List<Evidence> evidence, List<DesignProduct> products,
-                       List<Evidence> withdrawnEvidence) {
+record PlanLine(
+        Requirement requirement,
+        PlanItem item,
+        List<Evidence> evidence,
+        List<DesignProduct> products,
+        List<Evidence> withdrawnEvidence) {
 
     /** Internal policies may have no heading: their text is the title then. */
     public static String title(Requirement r) {

@@ -25,7 +25,15 @@ public class PlanListener {
     public void onLevelApproved(SystemLevelApproved event) {
         // The owner's path decides which internal-policy layers apply; read without a person (events have none).
         String ownerPath = jdbc.sql("SELECT path FROM organization WHERE id = :id")
-                .param("id", event.ownerOrganizationId()).query(String.class).single();
-        plans.derive(event.systemId(), event.ownerOrganizationId(), ownerPath, event.level(), event.regime(), event.approvedOn());
+                .param("id", event.ownerOrganizationId())
+                .query(String.class)
+                .single();
+        plans.derive(
+                event.systemId(),
+                event.ownerOrganizationId(),
+                ownerPath,
+                event.level(),
+                event.regime(),
+                event.approvedOn());
     }
 }

@@ -5,9 +5,17 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** One derivation of a system's plan and what it changed against the previous one. */
-record PlanRevision(long id, long systemId, int level, String regime, String catalogueVersions,
-                           LocalDate approvedOn, List<String> newlyRequired, List<String> noLongerRequired,
-                           Instant derivedAt, Instant supersededAt) {
+record PlanRevision(
+        long id,
+        long systemId,
+        int level,
+        String regime,
+        String catalogueVersions,
+        LocalDate approvedOn,
+        List<String> newlyRequired,
+        List<String> noLongerRequired,
+        Instant derivedAt,
+        Instant supersededAt) {
 
     public boolean current() {
         return supersededAt == null;

@@ -3,6 +3,7 @@ package vn.khien.compliance.plan;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,9 +23,8 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.FieldProblemException.FieldProblem;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
-import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.VisibleSystems;
-import java.util.HashSet;
+import vn.khien.systems.register.InformationSystem;
 
 /**
  * A system's security plan: derived from the approved level and regime, filled in requirement by requirement, with
@@ -40,8 +40,8 @@ public class PlanService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public PlanService(PlanRepository plans, CatalogueStore catalogues, VisibleSystems systems, AuditTrail audit,
-                       Clock clock) {
+    public PlanService(
+            PlanRepository plans, CatalogueStore catalogues, VisibleSystems systems, AuditTrail audit, Clock clock) {
         this.plans = plans;
         this.catalogues = catalogues;
         this.systems = systems;
@@ -55,8 +55,13 @@ public class PlanService {
      * a later level needs it again.
      */
     @Transactional
-    public PlanDiff derive(long systemId, long ownerOrganizationId, String ownerPath, int level, String regimeId,
-                           LocalDate approvedOn) {
+    public PlanDiff derive(
+            long systemId,
+            long ownerOrganizationId,
+            String ownerPath,
+            int level,
+            String regimeId,
+            LocalDate approvedOn) {
         CatalogueSet set = catalogues.setFor(RegimeIds.of(regimeId), ownerPath);
         Set<String> wanted = PlanDerivation.derive(set, level);
         Set<String> before = new LinkedHashSet<>(plans.requiredIds(systemId));
@@ -65,10 +70,12 @@ public class PlanService {
         diff.newlyRequired().forEach(id -> plans.require(systemId, id, now));
         diff.noLongerRequired().forEach(id -> plans.release(systemId, id, now));
         plans.supersede(systemId, now);
-        String versions = set.base().header().versionedId() + set.organisationLayers().stream()
-                .map(l -> "," + l.header().versionedId()).collect(Collectors.joining());
-        long revision = plans.insertRevision(systemId, level, regimeId, versions, approvedOn, diff.newlyRequired(),
-                diff.noLongerRequired(), now);
+        String versions = set.base().header().versionedId()
+                + set.organisationLayers().stream()
+                        .map(l -> "," + l.header().versionedId())
+                        .collect(Collectors.joining());
+        long revision = plans.insertRevision(
+                systemId, level, regimeId, versions, approvedOn, diff.newlyRequired(), diff.noLongerRequired(), now);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("level", level);
         details.put("regime", regimeId);
@@ -76,8 +83,8 @@ public class PlanService {
         details.put("newlyRequired", diff.newlyRequired().size());
         details.put("noLongerRequired", diff.noLongerRequired().size());
         details.put("system", systemId);
-        audit.record(AuditEntry.change("compliance.plan.derive", ownerOrganizationId, "security_plan", revision, null,
-                details));
+        audit.record(AuditEntry.change(
+                "compliance.plan.derive", ownerOrganizationId, "security_plan", revision, null, details));
         return diff;
     }
 
@@ -87,9 +94,11 @@ public class PlanService {
         List<PlanItem> items = plans.items(systemId, false);
         var requirements = catalogues.everything();
         List<Evidence> allEvidence = plans.evidence(systemId, today);
-        Map<String, List<Evidence>> evidence = allEvidence.stream().filter(Evidence::active)
+        Map<String, List<Evidence>> evidence = allEvidence.stream()
+                .filter(Evidence::active)
                 .collect(Collectors.groupingBy(Evidence::requirementId, LinkedHashMap::new, Collectors.toList()));
-        Map<String, List<Evidence>> withdrawn = allEvidence.stream().filter(e -> !e.active())
+        Map<String, List<Evidence>> withdrawn = allEvidence.stream()
+                .filter(e -> !e.active())
                 .collect(Collectors.groupingBy(Evidence::requirementId, LinkedHashMap::new, Collectors.toList()));
         List<PlanLine> lines = new ArrayList<>();
         List<PlanLine> dropped = new ArrayList<>();
@@ -98,20 +107,31 @@ public class PlanService {
             if (requirement == null) {
                 continue;
             }
-            PlanLine line = new PlanLine(requirement, item, evidence.getOrDefault(item.requirementId(), List.of()),
+            PlanLine line = new PlanLine(
+                    requirement,
+                    item,
+                    evidence.getOrDefault(item.requirementId(), List.of()),
                     system.approvedLevel() == null ? List.of() : requirement.designProductsFor(system.approvedLevel()),
                     withdrawn.getOrDefault(item.requirementId(), List.of()));
             (item.required() ? lines : dropped).add(line);
         }
-        return new PlanView(system, systems.canEdit(system), plans.currentRevision(systemId).orElse(null),
-                plans.revisions(systemId), lines, dropped, plans.tasks(systemId), plans.regulation(systemId).orElse(null),
+        return new PlanView(
+                system,
+                systems.canEdit(system),
+                plans.currentRevision(systemId).orElse(null),
+                plans.revisions(systemId),
+                lines,
+                dropped,
+                plans.tasks(systemId),
+                plans.regulation(systemId).orElse(null),
                 today);
     }
 
     @Transactional
     public PlanItem updateItem(long systemId, String requirementId, PlanItemUpdate update) {
         InformationSystem system = editable(systemId);
-        PlanItem before = plans.item(systemId, requirementId).filter(PlanItem::required)
+        PlanItem before = plans.item(systemId, requirementId)
+                .filter(PlanItem::required)
                 .orElseThrow(() -> new NotFoundException("plan item " + requirementId));
         List<FieldProblem> problems = new ArrayList<>();
         if (update.getStatus() == null) {
@@ -122,11 +142,13 @@ public class PlanService {
             problems.add(new FieldProblem("justification", "compliance.error.justificationRequired"));
         }
         if ((update.getStatus() == RequirementStatus.MET || update.getStatus() == RequirementStatus.PARTLY_MET)
-                && blank(update.getHowMet()) && blank(update.getDeployedProducts())) {
+                && blank(update.getHowMet())
+                && blank(update.getDeployedProducts())) {
             // "Met" is a claim: it says at least how (evidence may follow and is flagged as missing) — issue 9.
             problems.add(new FieldProblem("howMet", "compliance.error.howMetRequired"));
         }
-        if (update.getStatus() == RequirementStatus.MET && blank(update.getDeployedProducts())
+        if (update.getStatus() == RequirementStatus.MET
+                && blank(update.getDeployedProducts())
                 && productsRequired(system, requirementId)) {
             // The level requires a product (WAF, SIEM …): "met" must name what is actually deployed.
             problems.add(new FieldProblem("deployedProducts", "compliance.error.productsRequired"));
@@ -136,8 +158,13 @@ public class PlanService {
         }
         plans.updateItem(systemId, requirementId, update, clock.instant());
         PlanItem after = plans.item(systemId, requirementId).orElseThrow();
-        audit.record(AuditEntry.change("compliance.plan.item", system.ownerOrganizationId(), "plan_item",
-                systemId + "/" + requirementId, snapshot(before), snapshot(after)));
+        audit.record(AuditEntry.change(
+                "compliance.plan.item",
+                system.ownerOrganizationId(),
+                "plan_item",
+                systemId + "/" + requirementId,
+                snapshot(before),
+                snapshot(after)));
         return after;
     }
 
@@ -160,20 +187,40 @@ public class PlanService {
         if (hasFile && r.content().length > EvidenceRequest.MAX_BYTES) {
             throw new FieldProblemException("file", "compliance.error.fileTooLarge");
         }
-        long id = plans.insertEvidence(systemId, requirementId, r.title().trim(), blank(r.url()) ? null : r.url().trim(),
-                hasFile ? r.fileName() : null, hasFile ? r.contentType() : null, hasFile ? r.content() : null,
-                r.validUntil(), clock.instant());
-        Evidence added = plans.evidence(systemId, LocalDate.now(clock)).stream().filter(e -> e.id() == id)
-                .findFirst().orElseThrow();
-        audit.record(AuditEntry.change("compliance.evidence.add", system.ownerOrganizationId(), "plan_evidence", id,
-                null, Map.of("requirement", requirementId, "title", added.title(),
-                        "validUntil", String.valueOf(added.validUntil()))));
+        long id = plans.insertEvidence(
+                systemId,
+                requirementId,
+                r.title().trim(),
+                blank(r.url()) ? null : r.url().trim(),
+                hasFile ? r.fileName() : null,
+                hasFile ? r.contentType() : null,
+                hasFile ? r.content() : null,
+                r.validUntil(),
+                clock.instant());
+        Evidence added = plans.evidence(systemId, LocalDate.now(clock)).stream()
+                .filter(e -> e.id() == id)
+                .findFirst()
+                .orElseThrow();
+        audit.record(AuditEntry.change(
+                "compliance.evidence.add",
+                system.ownerOrganizationId(),
+                "plan_evidence",
+                id,
+                null,
+                Map.of(
+                        "requirement",
+                        requirementId,
+                        "title",
+                        added.title(),
+                        "validUntil",
+                        String.valueOf(added.validUntil()))));
         return added;
     }
 
     public EvidenceFile evidenceFile(long systemId, long evidenceId) {
         systems.get(systemId);
-        return plans.evidenceFile(systemId, evidenceId).orElseThrow(() -> new NotFoundException("evidence " + evidenceId));
+        return plans.evidenceFile(systemId, evidenceId)
+                .orElseThrow(() -> new NotFoundException("evidence " + evidenceId));
     }
 
     @Transactional
@@ -188,11 +235,20 @@ public class PlanService {
         if (!blank(r.requirementId()) && plans.item(systemId, r.requirementId()).isEmpty()) {
             throw new FieldProblemException("requirementId", "compliance.error.requirementUnknown");
         }
-        long id = plans.insertTask(systemId, blank(r.requirementId()) ? null : r.requirementId(), null, r.title().trim(),
-                r.owner(), r.dueOn(), clock.instant());
-        audit.record(AuditEntry.change("compliance.task.add", system.ownerOrganizationId(), "remediation_task", id,
-                null, r));
-        return plans.tasks(systemId).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
+        long id = plans.insertTask(
+                systemId,
+                blank(r.requirementId()) ? null : r.requirementId(),
+                null,
+                r.title().trim(),
+                r.owner(),
+                r.dueOn(),
+                clock.instant());
+        audit.record(AuditEntry.change(
+                "compliance.task.add", system.ownerOrganizationId(), "remediation_task", id, null, r));
+        return plans.tasks(systemId).stream()
+                .filter(t -> t.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -207,22 +263,37 @@ public class PlanService {
         }
         var requirements = catalogues.everything();
         Set<String> open = new HashSet<>();
-        plans.tasks(systemId).stream().filter(t -> !t.done() && t.requirementId() != null)
+        plans.tasks(systemId).stream()
+                .filter(t -> !t.done() && t.requirementId() != null)
                 .forEach(t -> open.add(t.requirementId()));
         List<Long> created = new ArrayList<>();
         for (PlanItem item : plans.items(systemId, true)) {
-            boolean gap = item.status() != RequirementStatus.MET && item.status().isApplicable();
+            boolean gap =
+                    item.status() != RequirementStatus.MET && item.status().isApplicable();
             if (!gap || open.contains(item.requirementId())) {
                 continue;
             }
-            String title = requirements.find(item.requirementId()).map(PlanLine::title).orElse(item.requirementId());
-            created.add(plans.insertTask(systemId, item.requirementId(), null, title,
+            String title =
+                    requirements.find(item.requirementId()).map(PlanLine::title).orElse(item.requirementId());
+            created.add(plans.insertTask(
+                    systemId,
+                    item.requirementId(),
+                    null,
+                    title,
                     blank(item.owner()) ? r.owner() : item.owner(),
-                    item.targetDate() != null ? item.targetDate() : r.dueOn(), clock.instant()));
+                    item.targetDate() != null ? item.targetDate() : r.dueOn(),
+                    clock.instant()));
         }
-        audit.record(AuditEntry.change("compliance.task.fromGaps", system.ownerOrganizationId(), "information_system",
-                systemId, null, Map.of("tasks", created.size())));
-        return plans.tasks(systemId).stream().filter(t -> created.contains(t.id())).toList();
+        audit.record(AuditEntry.change(
+                "compliance.task.fromGaps",
+                system.ownerOrganizationId(),
+                "information_system",
+                systemId,
+                null,
+                Map.of("tasks", created.size())));
+        return plans.tasks(systemId).stream()
+                .filter(t -> created.contains(t.id()))
+                .toList();
     }
 
     @Transactional
@@ -231,8 +302,13 @@ public class PlanService {
         if (plans.completeTask(systemId, taskId) == 0) {
             throw new NotFoundException("task " + taskId);
         }
-        audit.record(AuditEntry.change("compliance.task.done", system.ownerOrganizationId(), "remediation_task", taskId,
-                null, Map.of("done", true)));
+        audit.record(AuditEntry.change(
+                "compliance.task.done",
+                system.ownerOrganizationId(),
+                "remediation_task",
+                taskId,
+                null,
+                Map.of("done", true)));
     }
 
     @Transactional
@@ -252,18 +328,27 @@ public class PlanService {
             throw new FieldProblemException(problems);
         }
         SecurityRegulation before = plans.regulation(systemId).orElse(null);
-        SecurityRegulation after = new SecurityRegulation(systemId, r.title().trim(), r.decisionNumber().trim(),
-                r.issuedOn(), r.issuedBy());
+        SecurityRegulation after = new SecurityRegulation(
+                systemId, r.title().trim(), r.decisionNumber().trim(), r.issuedOn(), r.issuedBy());
         plans.saveRegulation(after, clock.instant());
-        audit.record(AuditEntry.change("compliance.regulation.save", system.ownerOrganizationId(), "security_regulation",
-                systemId, before, after));
+        audit.record(AuditEntry.change(
+                "compliance.regulation.save",
+                system.ownerOrganizationId(),
+                "security_regulation",
+                systemId,
+                before,
+                after));
         return after;
     }
 
     private boolean productsRequired(InformationSystem system, String requirementId) {
-        return system.approvedLevel() != null && catalogues.everything().find(requirementId)
-                .map(r -> r.designProductsFor(system.approvedLevel()).stream().anyMatch(p -> !p.isConditional()))
-                .orElse(false);
+        return system.approvedLevel() != null
+                && catalogues
+                        .everything()
+                        .find(requirementId)
+                        .map(r -> r.designProductsFor(system.approvedLevel()).stream()
+                                .anyMatch(p -> !p.isConditional()))
+                        .orElse(false);
     }
 
     /** The system if the caller may see it, else 404. */

@@ -1,20 +1,27 @@
 package vn.khien.compliance.plan;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.systems.register.InformationSystem;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 
 /** Everything the plan page and the plan document show for one system. */
-record PlanView(InformationSystem system, boolean canEdit, PlanRevision revision, List<PlanRevision> history,
-                       List<PlanLine> lines, List<PlanLine> noLongerRequired, List<RemediationTask> tasks,
-                       SecurityRegulation regulation, LocalDate today) {
+record PlanView(
+        InformationSystem system,
+        boolean canEdit,
+        PlanRevision revision,
+        List<PlanRevision> history,
+        List<PlanLine> lines,
+        List<PlanLine> noLongerRequired,
+        List<RemediationTask> tasks,
+        SecurityRegulation regulation,
+        LocalDate today) {
 
     public ComplianceTally tally() {
         return ComplianceTally.of(lines.stream().map(l -> l.item().status()).toList());
@@ -28,23 +35,31 @@ record PlanView(InformationSystem system, boolean canEdit, PlanRevision revision
     /** Planned items and open tasks by date: the roadmap to "fully deployed". */
     public List<RoadmapEntry> roadmap() {
         ArrayList<RoadmapEntry> entries = new ArrayList<>();
-        lines.stream().filter(l -> l.item().status() == RequirementStatus.PLANNED && l.item().targetDate() != null)
-                .forEach(l -> entries.add(new RoadmapEntry(l.item().targetDate(), l.requirement().id(),
-                        PlanLine.title(l.requirement()), l.item().owner(), null, null)));
-        tasks.stream().filter(t -> !t.done()).forEach(t -> entries.add(new RoadmapEntry(t.dueOn(), t.requirementId(),
-                t.title(), t.owner(), t.id(), t.status())));
-        entries.sort(Comparator.comparing(RoadmapEntry::date,
-                Comparator.nullsLast(Comparator.naturalOrder())));
+        lines.stream()
+                .filter(l -> l.item().status() == RequirementStatus.PLANNED
+                        && l.item().targetDate() != null)
+                .forEach(l -> entries.add(new RoadmapEntry(
+                        l.item().targetDate(),
+                        l.requirement().id(),
+                        PlanLine.title(l.requirement()),
+                        l.item().owner(),
+                        null,
+                        null)));
+        tasks.stream()
+                .filter(t -> !t.done())
+                .forEach(t -> entries.add(
+                        new RoadmapEntry(t.dueOn(), t.requirementId(), t.title(), t.owner(), t.id(), t.status())));
+        entries.sort(Comparator.comparing(RoadmapEntry::date, Comparator.nullsLast(Comparator.naturalOrder())));
         return entries;
     }
 
     public Map<String, List<PlanLine>> byKind() {
-        return lines.stream().collect(Collectors.groupingBy(l -> l.requirement().kind().name(),
-                LinkedHashMap::new, Collectors.toList()));
+        return lines.stream()
+                .collect(Collectors.groupingBy(
+                        l -> l.requirement().kind().name(), LinkedHashMap::new, Collectors.toList()));
     }
 
     /** {@code taskId} and {@code status} are null for a planned requirement, else the remediation task's. */
-    public record RoadmapEntry(LocalDate date, String requirementId, String title, String owner, Long taskId,
-                               TaskStatus status) {
-    }
+    public record RoadmapEntry(
+            LocalDate date, String requirementId, String title, String owner, Long taskId, TaskStatus status) {}
 }

@@ -8,8 +8,7 @@ public final class RegimeIds {
     public static final String LEGACY = "nd85-2016";
     public static final String NEW = "nd331-2026";
 
-    private RegimeIds() {
-    }
+    private RegimeIds() {}
 
     public static Regime of(String regimeId) {
         if (LEGACY.equals(regimeId)) {

@@ -20,17 +20,22 @@ class RegulationRecords implements SecurityRegulations {
 
     @Override
     public Optional<IssuedRegulation> issuedFor(long systemId) {
-        return jdbc.sql("SELECT * FROM security_regulation WHERE system_id = :s").param("s", systemId)
-                .query((rs, n) -> new IssuedRegulation(rs.getLong("system_id"), rs.getString("title"),
-                        rs.getString("decision_number"), rs.getObject("issued_on", LocalDate.class),
-                        rs.getString("issued_by"))).optional();
+        return jdbc.sql("SELECT * FROM security_regulation WHERE system_id = :s")
+                .param("s", systemId)
+                .query((rs, n) -> new IssuedRegulation(
+                        rs.getLong("system_id"),
+                        rs.getString("title"),
+                        rs.getString("decision_number"),
+                        rs.getObject("issued_on", LocalDate.class),
+                        rs.getString("issued_by")))
+                .optional();
     }
 
     @Override
-    public IssuedRegulation record(long systemId, String title, String decisionNumber, LocalDate issuedOn,
-                                   String issuedBy) {
-        SecurityRegulation r = plans.saveRegulation(systemId, new RegulationRequest(title, decisionNumber, issuedOn,
-                issuedBy));
+    public IssuedRegulation record(
+            long systemId, String title, String decisionNumber, LocalDate issuedOn, String issuedBy) {
+        SecurityRegulation r =
+                plans.saveRegulation(systemId, new RegulationRequest(title, decisionNumber, issuedOn, issuedBy));
         return new IssuedRegulation(systemId, r.title(), r.decisionNumber(), r.issuedOn(), r.issuedBy());
     }
 }

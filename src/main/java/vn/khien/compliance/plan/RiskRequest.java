@@ -1,9 +1,11 @@
 package vn.khien.compliance.plan;
 
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import vn.khien.compliance.assessment.RiskRating;
-import jakarta.validation.constraints.Size;
 
 /** Rating, the date of the risk assessment it comes from, and a note (e.g. the report's reference). */
-record RiskRequest(RiskRating rating, LocalDate assessedOn, @Size(max = 20000, message = "{validation.size}") String note) {
-}
+record RiskRequest(
+        RiskRating rating,
+        LocalDate assessedOn,
+        @Size(max = 20000, message = "{validation.size}") String note) {}

@@ -53,11 +53,19 @@ class RiskService {
             throw new FieldProblemException(problems);
         }
         SystemRisk before = risks.find(systemId).orElse(null);
-        SystemRisk after = new SystemRisk(systemId, r.rating(), r.assessedOn(),
+        SystemRisk after = new SystemRisk(
+                systemId,
+                r.rating(),
+                r.assessedOn(),
                 PlanService.blank(r.note()) ? null : r.note().trim());
         risks.save(after, clock.instant());
-        audit.record(AuditEntry.change("compliance.risk.save", system.ownerOrganizationId(), "compliance_risk_rating",
-                systemId, before, after));
+        audit.record(AuditEntry.change(
+                "compliance.risk.save",
+                system.ownerOrganizationId(),
+                "compliance_risk_rating",
+                systemId,
+                before,
+                after));
         return after;
     }
 }

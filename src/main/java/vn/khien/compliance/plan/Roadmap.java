@@ -21,7 +21,8 @@ record Roadmap(long systemId, LocalDate today, List<Month> months, List<RoadmapE
             if (e.date() == null) {
                 undated.add(e);
             } else {
-                byMonth.computeIfAbsent(YearMonth.from(e.date()), m -> new ArrayList<>()).add(e);
+                byMonth.computeIfAbsent(YearMonth.from(e.date()), m -> new ArrayList<>())
+                        .add(e);
             }
         }
         List<Month> months = new ArrayList<>();
@@ -74,11 +75,17 @@ record Roadmap(long systemId, LocalDate today, List<Month> months, List<RoadmapE
         }
 
         long overduePlanned() {
-            return entries.stream().filter(e -> e.taskId() == null).filter(this::overdue).count();
+            return entries.stream()
+                    .filter(e -> e.taskId() == null)
+                    .filter(this::overdue)
+                    .count();
         }
 
         long overdueTasks() {
-            return entries.stream().filter(e -> e.taskId() != null).filter(this::overdue).count();
+            return entries.stream()
+                    .filter(e -> e.taskId() != null)
+                    .filter(this::overdue)
+                    .count();
         }
     }
 }

@@ -8,8 +8,18 @@ import vn.khien.compliance.catalogue.RequirementGroup;
  * Compliance of one system: share, "fully deployed" computed from its plan, per group, and its assessment schedule;
  * {@code flaggedEvidence} counts evidence of its plan that is expired or expiring.
  */
-record SystemSummary(long systemId, String code, String name, long ownerOrganizationId, String ownerName,
-                            Integer level, String regime, ComplianceTally tally, int percent, boolean fullyDeployed,
-                            Map<RequirementGroup, ComplianceTally> byGroup, AssessmentSchedulePoint assessment,
-                            boolean regulationMissing, long flaggedEvidence) {
-}
+record SystemSummary(
+        long systemId,
+        String code,
+        String name,
+        long ownerOrganizationId,
+        String ownerName,
+        Integer level,
+        String regime,
+        ComplianceTally tally,
+        int percent,
+        boolean fullyDeployed,
+        Map<RequirementGroup, ComplianceTally> byGroup,
+        AssessmentSchedulePoint assessment,
+        boolean regulationMissing,
+        long flaggedEvidence) {}

@@ -44,12 +44,17 @@ class TaskChanges {
         if (!problems.isEmpty()) {
             throw new FieldProblemException(problems);
         }
-        TaskUpdate clean = new TaskUpdate(u.title(), PlanService.blank(u.owner()) ? null : u.owner().trim(), u.dueOn(),
-                u.status());
+        TaskUpdate clean = new TaskUpdate(
+                u.title(), PlanService.blank(u.owner()) ? null : u.owner().trim(), u.dueOn(), u.status());
         plans.updateTask(systemId, taskId, clean);
         RemediationTask after = find(systemId, taskId);
-        audit.record(AuditEntry.change("compliance.task.update", system.ownerOrganizationId(), "remediation_task",
-                taskId, snapshot(before), snapshot(after)));
+        audit.record(AuditEntry.change(
+                "compliance.task.update",
+                system.ownerOrganizationId(),
+                "remediation_task",
+                taskId,
+                snapshot(before),
+                snapshot(after)));
         return after;
     }
 
@@ -58,8 +63,13 @@ class TaskChanges {
         InformationSystem system = planService.editable(systemId);
         RemediationTask before = find(systemId, taskId);
         plans.deleteTask(systemId, taskId);
-        audit.record(AuditEntry.change("compliance.task.delete", system.ownerOrganizationId(), "remediation_task",
-                taskId, snapshot(before), null));
+        audit.record(AuditEntry.change(
+                "compliance.task.delete",
+                system.ownerOrganizationId(),
+                "remediation_task",
+                taskId,
+                snapshot(before),
+                null));
     }
 
     private RemediationTask find(long systemId, long taskId) {

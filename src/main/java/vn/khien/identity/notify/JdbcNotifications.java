@@ -38,9 +38,14 @@ class JdbcNotifications implements Notifications {
                     INSERT INTO notice (person_id, category, message_key, args, link, dedup_key, created_at)
                     SELECT :person, :category, :key, :args, :link, :dedup, :now
                     WHERE NOT EXISTS (SELECT 1 FROM notice WHERE person_id = :person AND dedup_key = :dedup)""")
-                    .param("person", person).param("category", notice.category()).param("key", notice.messageKey())
-                    .param("args", args).param("link", notice.link()).param("dedup", notice.dedupKey())
-                    .param("now", now).update();
+                    .param("person", person)
+                    .param("category", notice.category())
+                    .param("key", notice.messageKey())
+                    .param("args", args)
+                    .param("link", notice.link())
+                    .param("dedup", notice.dedupKey())
+                    .param("now", now)
+                    .update();
         }
         return reached;
     }
@@ -50,11 +55,16 @@ class JdbcNotifications implements Notifications {
             return new ArrayList<>(p.personIds());
         }
         Notice.Audience.Holders h = (Notice.Audience.Holders) audience;
-        List<String> roles = Role.holding(h.capability()).stream().filter(r -> r != Role.PLATFORM_ADMIN)
-                .map(Enum::name).toList();
+        List<String> roles = Role.holding(h.capability()).stream()
+                .filter(r -> r != Role.PLATFORM_ADMIN)
+                .map(Enum::name)
+                .toList();
         return jdbc.sql("""
                 SELECT DISTINCT g.user_id FROM role_grant g JOIN app_user u ON u.id = g.user_id
                 WHERE g.organization_id = :org AND g.role IN (:roles) AND u.enabled = TRUE ORDER BY g.user_id""")
-                .param("org", h.organizationId()).param("roles", roles).query(Long.class).list();
+                .param("org", h.organizationId())
+                .param("roles", roles)
+                .query(Long.class)
+                .list();
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.platform.SafeText;
-import java.util.stream.Collectors;
 
 /**
  * Sign-in throttling (ADR 0017). Every failed sign-in counts against three keys: the source address, the typed
@@ -38,7 +38,11 @@ public class LoginThrottle {
     public static final String RETRY_AFTER = LoginThrottle.class.getName() + ".retryAfter";
 
     /** What a key is made of. */
-    public enum Kind { SOURCE, ACCOUNT, PAIR }
+    public enum Kind {
+        SOURCE,
+        ACCOUNT,
+        PAIR
+    }
 
     /** Free failures, then a delay of {@code base × 2^(n − free − 1)} up to {@code max}. */
     record Policy(int free, Duration base, Duration max) {
@@ -58,10 +62,10 @@ public class LoginThrottle {
     }
 
     /** A key that a failure has just blocked (for the audit trail). */
-    public record Block(Kind kind, String label, Instant until, int failures) { }
+    public record Block(Kind kind, String label, Instant until, int failures) {}
 
     /** The outcome of recording one failure. */
-    public record Outcome(List<Block> newlyBlocked, Optional<Duration> retryAfter) { }
+    public record Outcome(List<Block> newlyBlocked, Optional<Duration> retryAfter) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -72,12 +76,15 @@ public class LoginThrottle {
     private final Duration window;
     private final Set<String> exemptSources;
 
-    public LoginThrottle(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions,
-                         @Value("${khien.login.throttle.source:20,PT1M,PT1H}") String source,
-                         @Value("${khien.login.throttle.account:10,PT30S,PT5M}") String account,
-                         @Value("${khien.login.throttle.pair:4,PT30S,PT15M}") String pair,
-                         @Value("${khien.login.throttle.window:PT1H}") Duration window,
-                         @Value("${khien.login.throttle.exempt-sources:}") Set<String> exemptSources) {
+    public LoginThrottle(
+            JdbcClient jdbc,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            @Value("${khien.login.throttle.source:20,PT1M,PT1H}") String source,
+            @Value("${khien.login.throttle.account:10,PT30S,PT5M}") String account,
+            @Value("${khien.login.throttle.pair:4,PT30S,PT15M}") String pair,
+            @Value("${khien.login.throttle.window:PT1H}") Duration window,
+            @Value("${khien.login.throttle.exempt-sources:}") Set<String> exemptSources) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -86,7 +93,9 @@ public class LoginThrottle {
         this.account = Policy.parse(account);
         this.pair = Policy.parse(pair);
         this.window = window;
-        this.exemptSources = exemptSources.stream().map(String::trim).filter(s -> !s.isEmpty())
+        this.exemptSources = exemptSources.stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -96,12 +105,17 @@ public class LoginThrottle {
         List<String> keys = keys(sourceAddress, typedName).stream().map(Key::id).toList();
         List<Timestamp> until = jdbc.sql("SELECT blocked_until FROM login_throttle WHERE throttle_key IN (:keys)"
                         + " AND blocked_until > :now")
-                .param("keys", keys).param("now", Timestamp.from(now)).query(Timestamp.class).list();
+                .param("keys", keys)
+                .param("now", Timestamp.from(now))
+                .query(Timestamp.class)
+                .list();
         Optional<Instant> latest = until.stream().map(Timestamp::toInstant).max(Instant::compareTo);
         if (latest.isPresent()) {
             ownTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE login_throttle SET refused = refused + 1"
                             + " WHERE throttle_key IN (:keys) AND blocked_until > :now")
-                    .param("keys", keys).param("now", Timestamp.from(now)).update());
+                    .param("keys", keys)
+                    .param("now", Timestamp.from(now))
+                    .update());
         }
         return latest.map(l -> roundUp(Duration.between(now, l)));
     }
@@ -125,23 +139,30 @@ public class LoginThrottle {
             }
         }
         Instant until = latest;
-        return new Outcome(blocked, until == null ? Optional.empty() : Optional.of(roundUp(Duration.between(now, until))));
+        return new Outcome(
+                blocked, until == null ? Optional.empty() : Optional.of(roundUp(Duration.between(now, until))));
     }
 
     /** The owner got in: the name's own keys start afresh (the source's count stays). */
     public void succeeded(String sourceAddress, String typedName) {
-        List<String> keys = keys(sourceAddress, typedName).stream().filter(k -> k.kind() != Kind.SOURCE)
-                .map(Key::id).toList();
+        List<String> keys = keys(sourceAddress, typedName).stream()
+                .filter(k -> k.kind() != Kind.SOURCE)
+                .map(Key::id)
+                .toList();
         ownTransaction.executeWithoutResult(s -> jdbc.sql("DELETE FROM login_throttle WHERE throttle_key IN (:keys)")
-                .param("keys", keys).update());
+                .param("keys", keys)
+                .update());
     }
 
     /** Rows whose window has passed and whose block is over say nothing any more. */
     @Scheduled(fixedDelayString = "${khien.login.throttle.cleanup:PT10M}", initialDelayString = "PT1M")
     public void forgetOldFailures() {
         Instant now = clock.instant();
-        jdbc.sql("DELETE FROM login_throttle WHERE last_failure_at < :old AND (blocked_until IS NULL OR blocked_until < :now)")
-                .param("old", Timestamp.from(now.minus(window))).param("now", Timestamp.from(now)).update();
+        jdbc.sql(
+                        "DELETE FROM login_throttle WHERE last_failure_at < :old AND (blocked_until IS NULL OR blocked_until < :now)")
+                .param("old", Timestamp.from(now.minus(window)))
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     private Block count(Key key, Long org, Policy policy, Instant now) {
@@ -154,8 +175,12 @@ public class LoginThrottle {
                         INSERT INTO login_throttle (throttle_key, kind, label, organization_id, failures, refused,
                             first_failure_at, last_failure_at)
                         VALUES (:key, :kind, :label, :org, 1, 0, :at, :at)""")
-                        .param("key", key.id()).param("kind", key.kind().name()).param("label", key.label())
-                        .param("org", org).param("at", at).update();
+                        .param("key", key.id())
+                        .param("kind", key.kind().name())
+                        .param("label", key.label())
+                        .param("org", org)
+                        .param("at", at)
+                        .update();
             } catch (DuplicateKeyException raced) {
                 // Another node inserted the row first: this transaction is spoilt on PostgreSQL, so count again in a
                 // fresh one.
@@ -176,24 +201,31 @@ public class LoginThrottle {
                     organization_id = COALESCE(:org, organization_id),
                     last_failure_at = :at
                 WHERE throttle_key = :key""")
-                .param("windowStart", windowStart).param("at", at).param("org", org).param("key", key.id())
+                .param("windowStart", windowStart)
+                .param("at", at)
+                .param("org", org)
+                .param("key", key.id())
                 .update();
     }
 
     private Block block(Key key, Policy policy, Instant now) {
         int failures = jdbc.sql("SELECT failures FROM login_throttle WHERE throttle_key = :key")
-                .param("key", key.id()).query(Integer.class).single();
+                .param("key", key.id())
+                .query(Integer.class)
+                .single();
         Duration delay = policy.delayAfter(failures);
         if (delay.isZero()) {
             return null;
         }
         Instant until = now.plus(delay);
         jdbc.sql("UPDATE login_throttle SET blocked_until = :until WHERE throttle_key = :key")
-                .param("until", Timestamp.from(until)).param("key", key.id()).update();
+                .param("until", Timestamp.from(until))
+                .param("key", key.id())
+                .update();
         return new Block(key.kind(), key.label(), until, failures);
     }
 
-    record Key(Kind kind, String id, String label) { }
+    record Key(Kind kind, String id, String label) {}
 
     List<Key> keys(String sourceAddress, String typedName) {
         String address = sourceAddress == null ? "-" : SafeText.forStorage(sourceAddress, 64);
@@ -204,7 +236,10 @@ public class LoginThrottle {
             keys.add(new Key(Kind.SOURCE, "S:" + sha256(address), address));
         }
         keys.add(new Key(Kind.ACCOUNT, "A:" + sha256(name), shownName));
-        keys.add(new Key(Kind.PAIR, "P:" + sha256(name + "\n" + address), SafeText.forStorage(shownName + " @ " + address, 150)));
+        keys.add(new Key(
+                Kind.PAIR,
+                "P:" + sha256(name + "\n" + address),
+                SafeText.forStorage(shownName + " @ " + address, 150)));
         return keys;
     }
 
@@ -220,7 +255,8 @@ public class LoginThrottle {
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -22,13 +22,26 @@ class SecurityEvents {
 
     static final List<String> ACTIONS = List.of("SIGN_IN_FAILED", "SIGN_IN_THROTTLED");
 
-    public record Event(long id, Instant occurredAt, String action, String username, String sourceAddress,
-                 Long organizationId, String organizationName, String details) { }
+    public record Event(
+            long id,
+            Instant occurredAt,
+            String action,
+            String username,
+            String sourceAddress,
+            Long organizationId,
+            String organizationName,
+            String details) {}
 
-    public record ActiveDelay(String kind, String label, String organizationName, int failures, int refused,
-                       Instant lastFailureAt, Instant blockedUntil) { }
+    public record ActiveDelay(
+            String kind,
+            String label,
+            String organizationName,
+            int failures,
+            int refused,
+            Instant lastFailureAt,
+            Instant blockedUntil) {}
 
-    public record Page(List<Event> events, long total, List<ActiveDelay> delays) { }
+    public record Page(List<Event> events, long total, List<ActiveDelay> delays) {}
 
     private final JdbcClient jdbc;
     private final OrgScope scope;
@@ -42,8 +55,12 @@ class SecurityEvents {
 
     /** Whether the caller administers or audits anything at all (else the view is forbidden). */
     boolean mayView() {
-        return scope.isPlatformAdmin() || jdbc.sql("SELECT COUNT(*) FROM organization o WHERE " + filter().sql())
-                .params(filter().params()).query(Long.class).single() > 0;
+        return scope.isPlatformAdmin()
+                || jdbc.sql("SELECT COUNT(*) FROM organization o WHERE " + filter().sql())
+                                .params(filter().params())
+                                .query(Long.class)
+                                .single()
+                        > 0;
     }
 
     Page page(int page, int size) {
@@ -54,22 +71,42 @@ class SecurityEvents {
         String where = " FROM audit_event a LEFT JOIN organization o ON o.id = a.organization_id"
                 + " WHERE a.action IN (:actions) AND ((a.organization_id IS NOT NULL AND " + f.sql()
                 + ") OR (a.organization_id IS NULL AND :platformAdmin = TRUE))";
-        long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*)" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<Event> events = jdbc.sql("SELECT a.id, a.occurred_at, a.action, a.actor_username, a.source_ip,"
-                        + " a.organization_id, o.name_vi, a.details" + where + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> new Event(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8)))
+                        + " a.organization_id, o.name_vi, a.details" + where
+                        + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
+                .params(params)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> new Event(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getObject(6, Long.class),
+                        rs.getString(7),
+                        rs.getString(8)))
                 .list();
         params.put("now", Timestamp.from(clock.instant()));
-        List<ActiveDelay> delays = jdbc.sql("""
+        List<ActiveDelay> delays = jdbc.sql(
+                        """
                 SELECT t.kind, t.label, o.name_vi, t.failures, t.refused, t.last_failure_at, t.blocked_until
                 FROM login_throttle t LEFT JOIN organization o ON o.id = t.organization_id
                 WHERE t.blocked_until > :now AND ((t.organization_id IS NOT NULL AND\s""" + f.sql()
-                        + ") OR (t.organization_id IS NULL AND :platformAdmin = TRUE)) ORDER BY t.blocked_until DESC LIMIT 200")
+                                + ") OR (t.organization_id IS NULL AND :platformAdmin = TRUE)) ORDER BY t.blocked_until DESC LIMIT 200")
                 .params(params)
-                .query((rs, n) -> new ActiveDelay(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()))
+                .query((rs, n) -> new ActiveDelay(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getTimestamp(7).toInstant()))
                 .list();
         return new Page(events, total, delays);
     }

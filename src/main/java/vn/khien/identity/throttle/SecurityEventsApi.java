@@ -21,8 +21,9 @@ class SecurityEventsApi {
     }
 
     @GetMapping
-    @Operation(summary = "Failed and throttled sign-ins, and the delays in force, for accounts of the caller's subtree "
-            + "(organisation administrators, auditors; platform-wide events for platform administrators)")
+    @Operation(
+            summary = "Failed and throttled sign-ins, and the delays in force, for accounts of the caller's subtree "
+                    + "(organisation administrators, auditors; platform-wide events for platform administrators)")
     SecurityEvents.Page api(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (!events.mayView()) {
             throw new ForbiddenActionException("error.forbidden");

@@ -10,12 +10,29 @@ import vn.khien.platform.FieldProblemException;
  * An incident case. Its workflow lives here: one method per step, each checking the current status and returning the
  * new state; the repository stores the result with one method per step.
  */
-public record Incident(long id, long organizationId, Long systemId, String title, String description, String category,
-                       Severity severity, IncidentStatus status, IncidentSource source, Instant detectedAt,
-                       String detectedOffset, String regime, boolean beyondCapacity, Boolean serious,
-                       boolean nationalSecuritySigns, Instant responseEndedAt, String externalRef,
-                       String reporterName, String reporterContact, Instant createdAt, String organizationName,
-                       String organizationPath) {
+public record Incident(
+        long id,
+        long organizationId,
+        Long systemId,
+        String title,
+        String description,
+        String category,
+        Severity severity,
+        IncidentStatus status,
+        IncidentSource source,
+        Instant detectedAt,
+        String detectedOffset,
+        String regime,
+        boolean beyondCapacity,
+        Boolean serious,
+        boolean nationalSecuritySigns,
+        Instant responseEndedAt,
+        String externalRef,
+        String reporterName,
+        String reporterContact,
+        Instant createdAt,
+        String organizationName,
+        String organizationPath) {
 
     /** The detection time with the offset it was given with. */
     public OffsetDateTime detectedAtWithOffset() {
@@ -23,7 +40,11 @@ public record Incident(long id, long organizationId, Long systemId, String title
     }
 
     public IncidentFacts facts() {
-        return new IncidentFacts(detectedAtWithOffset(), beyondCapacity, serious, nationalSecuritySigns,
+        return new IncidentFacts(
+                detectedAtWithOffset(),
+                beyondCapacity,
+                serious,
+                nationalSecuritySigns,
                 responseEndedAt == null ? null : responseEndedAt.atOffset(ZoneOffset.of(detectedOffset)));
     }
 
@@ -76,8 +97,28 @@ public record Incident(long id, long organizationId, Long systemId, String title
     }
 
     private Incident with(IncidentStatus next, Instant ended) {
-        return new Incident(id, organizationId, systemId, title, description, category, severity, next, source,
-                detectedAt, detectedOffset, regime, beyondCapacity, serious, nationalSecuritySigns, ended, externalRef,
-                reporterName, reporterContact, createdAt, organizationName, organizationPath);
+        return new Incident(
+                id,
+                organizationId,
+                systemId,
+                title,
+                description,
+                category,
+                severity,
+                next,
+                source,
+                detectedAt,
+                detectedOffset,
+                regime,
+                beyondCapacity,
+                serious,
+                nationalSecuritySigns,
+                ended,
+                externalRef,
+                reporterName,
+                reporterContact,
+                createdAt,
+                organizationName,
+                organizationPath);
     }
 }

@@ -4,16 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import vn.khien.incidents.deadlines.ReportKind;
-import java.util.EnumSet;
-import java.util.Set;
 
 /** Categories and report forms as rule data ({@code rules/incidents/categories.yaml}, {@code report-forms.yaml}). */
 public final class IncidentCatalogue {
@@ -24,14 +24,15 @@ public final class IncidentCatalogue {
         }
     }
 
-    public record Form(ReportKind kind, String titleVi, String formVi, String legalRef, String duty) { }
+    public record Form(ReportKind kind, String titleVi, String formVi, String legalRef, String duty) {}
 
     private final Map<String, Category> categories;
     private final Map<ReportKind, Form> forms;
     private final String subjectPrefix;
     private final String subjectRef;
 
-    IncidentCatalogue(Map<String, Category> categories, Map<ReportKind, Form> forms, String subjectPrefix, String subjectRef) {
+    IncidentCatalogue(
+            Map<String, Category> categories, Map<ReportKind, Form> forms, String subjectPrefix, String subjectRef) {
         this.categories = categories;
         this.forms = forms;
         this.subjectPrefix = subjectPrefix;
@@ -43,23 +44,31 @@ public final class IncidentCatalogue {
         Map<String, Object> cats = load("rules/incidents/categories.yaml");
         Map<String, Category> categories = new LinkedHashMap<>();
         for (Map<String, Object> c : (List<Map<String, Object>>) cats.get("categories")) {
-            categories.put((String) c.get("id"), new Category((String) c.get("id"), (String) c.get("name_vi"),
-                    (String) c.get("name_en"), (String) c.get("stix")));
+            categories.put(
+                    (String) c.get("id"),
+                    new Category((String) c.get("id"), (String) c.get("name_vi"), (String) c.get("name_en"), (String)
+                            c.get("stix")));
         }
         Map<String, Object> f = load("rules/incidents/report-forms.yaml");
         Map<ReportKind, Form> forms = new EnumMap<>(ReportKind.class);
         for (Map<String, Object> r : (List<Map<String, Object>>) f.get("forms")) {
             ReportKind k = ReportKind.valueOf((String) r.get("kind"));
-            forms.put(k, new Form(k, (String) r.get("title_vi"), (String) r.get("form_vi"), (String) r.get("legal_ref"),
-                    (String) r.get("duty")));
+            forms.put(
+                    k,
+                    new Form(
+                            k,
+                            (String) r.get("title_vi"),
+                            (String) r.get("form_vi"),
+                            (String) r.get("legal_ref"),
+                            (String) r.get("duty")));
         }
         for (ReportKind k : ReportKind.values()) {
             if (!forms.containsKey(k)) {
                 throw new IllegalStateException("report-forms.yaml has no form for " + k);
             }
         }
-        return new IncidentCatalogue(categories, forms, (String) f.get("email_subject_prefix"),
-                (String) f.get("email_subject_ref"));
+        return new IncidentCatalogue(
+                categories, forms, (String) f.get("email_subject_prefix"), (String) f.get("email_subject_ref"));
     }
 
     private static Map<String, Object> load(String resource) {

@@ -9,7 +9,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.UnderlinePatterns;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -18,8 +20,6 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.springframework.stereotype.Component;
 import vn.khien.incidents.deadlines.DeadlineAssessment;
 import vn.khien.incidents.deadlines.ReportKind;
-import java.util.Locale;
-import org.apache.poi.xwpf.usermodel.UnderlinePatterns;
 
 /**
  * Incident reports as DOCX in the Vietnamese administrative layout (issuing body and national motto side by side,
@@ -32,14 +32,24 @@ class IncidentDocuments {
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
-    public record Input(Incident incident, ReportKind kind, IncidentCatalogue.Form form, DeadlineAssessment assessment,
-                        String recipients, String emailSubject, Instant at, String signer,
-                        IncidentRepository.SystemInfo system, List<IncidentRepository.Submission> earlier,
-                        List<IncidentRepository.Indicator> indicators, String categoryName) { }
+    public record Input(
+            Incident incident,
+            ReportKind kind,
+            IncidentCatalogue.Form form,
+            DeadlineAssessment assessment,
+            String recipients,
+            String emailSubject,
+            Instant at,
+            String signer,
+            IncidentRepository.SystemInfo system,
+            List<IncidentRepository.Submission> earlier,
+            List<IncidentRepository.Indicator> indicators,
+            String categoryName) {}
 
     public byte[] render(Input in) {
         Incident i = in.incident();
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ZonedDateTime at = in.at().atZone(VN);
             header(doc, i.organizationName(), at);
             if (in.form().formVi() != null && !in.form().formVi().isBlank()) {
@@ -47,36 +57,69 @@ class IncidentDocuments {
             }
             para(doc, in.form().titleVi(), true, false, ParagraphAlignment.CENTER);
             para(doc, "Sự cố số " + i.id() + ": " + i.title(), false, true, ParagraphAlignment.CENTER);
-            para(doc, "Kính gửi: " + (in.recipients() == null || in.recipients().isBlank() ? "……" : in.recipients()),
-                    false, false, ParagraphAlignment.CENTER);
+            para(
+                    doc,
+                    "Kính gửi: " + (in.recipients() == null || in.recipients().isBlank() ? "……" : in.recipients()),
+                    false,
+                    false,
+                    ParagraphAlignment.CENTER);
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"Căn cứ pháp lý", in.form().legalRef()});
-            rows.add(new String[] {"Chế độ áp dụng", in.assessment().regime().nameVi()
-                    + (in.assessment().regime().choice() ? " — " + in.assessment().regime().choiceVi() : "")});
+            rows.add(new String[] {
+                "Chế độ áp dụng",
+                in.assessment().regime().nameVi()
+                        + (in.assessment().regime().choice()
+                                ? " — " + in.assessment().regime().choiceVi()
+                                : "")
+            });
             rows.add(new String[] {"Tổ chức báo cáo (đơn vị vận hành)", i.organizationName()});
-            rows.add(new String[] {"Hệ thống bị sự cố", in.system() == null ? "(chưa xác định)" : in.system().name()});
-            rows.add(new String[] {"Cấp độ hệ thống", in.system() == null || in.system().level() == null ? "(chưa có)"
-                    : String.valueOf(in.system().level())});
+            rows.add(new String[] {
+                "Hệ thống bị sự cố",
+                in.system() == null ? "(chưa xác định)" : in.system().name()
+            });
+            rows.add(new String[] {
+                "Cấp độ hệ thống",
+                in.system() == null || in.system().level() == null
+                        ? "(chưa có)"
+                        : String.valueOf(in.system().level())
+            });
             rows.add(new String[] {"Loại sự cố", in.categoryName()});
-            rows.add(new String[] {"Thời điểm phát hiện", i.detectedAtWithOffset().atZoneSameInstant(VN).format(DATE_TIME)});
+            rows.add(new String[] {
+                "Thời điểm phát hiện",
+                i.detectedAtWithOffset().atZoneSameInstant(VN).format(DATE_TIME)
+            });
             rows.add(new String[] {"Mô tả sự cố", i.description() == null ? "" : i.description()});
-            rows.add(new String[] {"Đánh giá sơ bộ", (in.assessment().serious() ? "Sự cố nghiêm trọng" : "Sự cố thông thường")
-                    + (i.beyondCapacity() ? "; vượt quá khả năng xử lý của đơn vị" : "")
-                    + (i.nationalSecuritySigns() ? "; có dấu hiệu liên quan an ninh quốc gia" : "")});
+            rows.add(new String[] {
+                "Đánh giá sơ bộ",
+                (in.assessment().serious() ? "Sự cố nghiêm trọng" : "Sự cố thông thường")
+                        + (i.beyondCapacity() ? "; vượt quá khả năng xử lý của đơn vị" : "")
+                        + (i.nationalSecuritySigns() ? "; có dấu hiệu liên quan an ninh quốc gia" : "")
+            });
             rows.add(new String[] {"Tình trạng xử lý", statusVi(i.status())});
             if (in.kind() == ReportKind.FORM04_END || in.kind() == ReportKind.CLOSING) {
                 String initial = in.earlier().stream()
-                        .filter(s -> s.kind().equals(ReportKind.FORM03_INITIAL.name()) || s.kind().equals(ReportKind.INITIAL_24H.name()))
-                        .findFirst().map(s -> "Số " + s.id() + ", " + s.submittedAt().atZone(VN).format(DATE_TIME))
+                        .filter(s -> s.kind().equals(ReportKind.FORM03_INITIAL.name())
+                                || s.kind().equals(ReportKind.INITIAL_24H.name()))
+                        .findFirst()
+                        .map(s -> "Số " + s.id() + ", "
+                                + s.submittedAt().atZone(VN).format(DATE_TIME))
                         .orElse("(không có)");
                 rows.add(new String[] {"Số, ngày báo cáo ban đầu", initial});
-                rows.add(new String[] {"Thời điểm kết thúc ứng phó", i.responseEndedAt() == null ? "(chưa kết thúc)"
-                        : i.responseEndedAt().atZone(VN).format(DATE_TIME)});
+                rows.add(new String[] {
+                    "Thời điểm kết thúc ứng phó",
+                    i.responseEndedAt() == null
+                            ? "(chưa kết thúc)"
+                            : i.responseEndedAt().atZone(VN).format(DATE_TIME)
+                });
                 rows.add(new String[] {"Kết quả xử lý", "Diễn biến, cách thức xử lý và kiến nghị phòng ngừa: ……"});
             }
             if (!in.indicators().isEmpty()) {
                 StringBuilder b = new StringBuilder();
-                in.indicators().forEach(x -> b.append(x.kind()).append(": ").append(x.value()).append("\n"));
+                in.indicators()
+                        .forEach(x -> b.append(x.kind())
+                                .append(": ")
+                                .append(x.value())
+                                .append("\n"));
                 rows.add(new String[] {"Dấu hiệu nhận biết (IoC)", b.toString().strip()});
             }
             rows.add(new String[] {"Kiến nghị, đề xuất hỗ trợ", "……"});
@@ -107,11 +150,18 @@ class IncidentDocuments {
         XWPFTable t = doc.createTable(1, 2);
         t.removeBorders();
         t.setWidth("100%");
-        cell(t.getRow(0).getCell(0), List.of(new String[] {organization.toUpperCase(Locale.ROOT), "b"},
-                new String[] {"Số: ……/BC-ƯCSC", ""}));
-        cell(t.getRow(0).getCell(1), List.of(new String[] {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "b"},
-                new String[] {"Độc lập - Tự do - Hạnh phúc", "bu"},
-                new String[] {"……, ngày " + at.getDayOfMonth() + " tháng " + at.getMonthValue() + " năm " + at.getYear(), "i"}));
+        cell(t.getRow(0).getCell(0), List.of(new String[] {organization.toUpperCase(Locale.ROOT), "b"}, new String[] {
+            "Số: ……/BC-ƯCSC", ""
+        }));
+        cell(
+                t.getRow(0).getCell(1),
+                List.of(
+                        new String[] {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "b"},
+                        new String[] {"Độc lập - Tự do - Hạnh phúc", "bu"},
+                        new String[] {
+                            "……, ngày " + at.getDayOfMonth() + " tháng " + at.getMonthValue() + " năm " + at.getYear(),
+                            "i"
+                        }));
     }
 
     private static void cell(XWPFTableCell c, List<String[]> lines) {
@@ -155,11 +205,18 @@ class IncidentDocuments {
         XWPFTable t = doc.createTable(1, 2);
         t.removeBorders();
         t.setWidth("100%");
-        cell(t.getRow(0).getCell(0), List.of(new String[] {"Nơi nhận:", "bi"}, new String[] {"- Như trên;", ""},
-                new String[] {"- Lưu: VT.", ""}));
-        cell(t.getRow(0).getCell(1), List.of(new String[] {"NGƯỜI BÁO CÁO", "b"},
-                new String[] {"(Ký, ghi rõ họ tên, đóng dấu hoặc ký số)", "i"}, new String[] {"", ""},
-                new String[] {signer == null ? "" : signer, "b"}));
+        cell(
+                t.getRow(0).getCell(0),
+                List.of(new String[] {"Nơi nhận:", "bi"}, new String[] {"- Như trên;", ""}, new String[] {
+                    "- Lưu: VT.", ""
+                }));
+        cell(
+                t.getRow(0).getCell(1),
+                List.of(
+                        new String[] {"NGƯỜI BÁO CÁO", "b"},
+                        new String[] {"(Ký, ghi rõ họ tên, đóng dấu hoặc ký số)", "i"},
+                        new String[] {"", ""},
+                        new String[] {signer == null ? "" : signer, "b"}));
     }
 
     private static void para(XWPFDocument doc, String text, boolean bold, boolean italic, ParagraphAlignment align) {

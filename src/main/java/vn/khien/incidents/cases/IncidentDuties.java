@@ -51,23 +51,28 @@ class IncidentDuties implements DutySource {
         if ("R30".equals(rule)) {
             incidents.acknowledgementsOfSystems(systemIds).forEach((system, at) -> {
                 if (at[0] != null || at[1] != null) {
-                    out.put(system, new DutyEvidence(day(at[0]), day(at[1]), "incident-acknowledgement", null,
-                            "/incidents?status=NEW"));
+                    out.put(
+                            system,
+                            new DutyEvidence(
+                                    day(at[0]), day(at[1]), "incident-acknowledgement", null, "/incidents?status=NEW"));
                 }
             });
             return out;
         }
         Set<ReportKind> kinds = catalogue.kindsOfDuty(rule);
-        Map<Long, Instant> last = incidents.lastSubmissionOfSystems(systemIds,
-                kinds.stream().map(Enum::name).collect(Collectors.toSet()));
+        Map<Long, Instant> last = incidents.lastSubmissionOfSystems(
+                systemIds, kinds.stream().map(Enum::name).collect(Collectors.toSet()));
         List<Incident> open = incidents.openOfSystems(systemIds);
-        Map<Long, Set<String>> submitted = incidents.submittedKinds(open.stream().map(Incident::id).toList());
+        Map<Long, Set<String>> submitted =
+                incidents.submittedKinds(open.stream().map(Incident::id).toList());
         Map<Long, Instant> nextDue = new HashMap<>();
         Map<Long, Long> dueIncident = new HashMap<>();
         for (Incident i : open) {
             Set<String> done = submitted.getOrDefault(i.id(), Set.of());
             for (ReportDeadline d : engine.assess(i.facts()).deadlines()) {
-                if (!kinds.contains(d.kind()) || d.dueAt() == null || done.contains(d.kind().name())) {
+                if (!kinds.contains(d.kind())
+                        || d.dueAt() == null
+                        || done.contains(d.kind().name())) {
                     continue;
                 }
                 Instant due = d.dueAt().toInstant();
@@ -78,7 +83,8 @@ class IncidentDuties implements DutySource {
                 }
             }
         }
-        String kind = "R28".equals(rule) ? "incident-notice" : "R32".equals(rule) ? "incident-escalation" : "incident-report";
+        String kind =
+                "R28".equals(rule) ? "incident-notice" : "R32".equals(rule) ? "incident-escalation" : "incident-report";
         for (Long system : systemIds) {
             Instant l = last.get(system);
             Instant n = nextDue.get(system);
@@ -86,8 +92,14 @@ class IncidentDuties implements DutySource {
                 continue;
             }
             Long incident = dueIncident.get(system);
-            out.put(system, new DutyEvidence(day(l), day(n), kind, incident,
-                    incident == null ? "/incidents" : "/incidents/" + incident));
+            out.put(
+                    system,
+                    new DutyEvidence(
+                            day(l),
+                            day(n),
+                            kind,
+                            incident,
+                            incident == null ? "/incidents" : "/incidents/" + incident));
         }
         return out;
     }

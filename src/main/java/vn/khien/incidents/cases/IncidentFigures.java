@@ -1,7 +1,6 @@
 package vn.khien.incidents.cases;
 
 import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,7 +33,8 @@ class IncidentFigures implements FigureSource {
 
     @Override
     public Set<String> figures() {
-        Set<String> names = new LinkedHashSet<>(List.of("incidentsOpen", "incidentsDetected", "drillsLevel3PlusThisYear"));
+        Set<String> names =
+                new LinkedHashSet<>(List.of("incidentsOpen", "incidentsDetected", "drillsLevel3PlusThisYear"));
         catalogue.categories().forEach(c -> names.add("incidentsByCategory." + c.id()));
         return names;
     }
@@ -45,21 +45,28 @@ class IncidentFigures implements FigureSource {
         if (organizationIds.isEmpty()) {
             return out;
         }
-        Timestamp from = Timestamp.from(period.from().atStartOfDay(IncidentDocuments.VN).toInstant());
-        Timestamp end = Timestamp.from(period.to().plusDays(1).atStartOfDay(IncidentDocuments.VN).toInstant());
+        Timestamp from =
+                Timestamp.from(period.from().atStartOfDay(IncidentDocuments.VN).toInstant());
+        Timestamp end = Timestamp.from(
+                period.to().plusDays(1).atStartOfDay(IncidentDocuments.VN).toInstant());
         List<Long> orgs = List.copyOf(organizationIds);
         jdbc.sql("SELECT organization_id, COUNT(*) FROM incident WHERE organization_id IN (:o) AND detected_at < :end"
                         + " AND status NOT IN ('CLOSED', 'REJECTED') GROUP BY organization_id")
-                .param("o", orgs).param("end", end)
-                .query((rs, n) -> put(out, rs.getLong(1), "incidentsOpen", rs.getLong(2))).list();
+                .param("o", orgs)
+                .param("end", end)
+                .query((rs, n) -> put(out, rs.getLong(1), "incidentsOpen", rs.getLong(2)))
+                .list();
         jdbc.sql("SELECT organization_id, category, COUNT(*) FROM incident WHERE organization_id IN (:o)"
                         + " AND detected_at >= :from AND detected_at < :end AND status <> 'REJECTED'"
                         + " GROUP BY organization_id, category")
-                .param("o", orgs).param("from", from).param("end", end)
+                .param("o", orgs)
+                .param("from", from)
+                .param("end", end)
                 .query((rs, n) -> {
                     put(out, rs.getLong(1), "incidentsByCategory." + rs.getString(2), rs.getLong(3));
                     return put(out, rs.getLong(1), "incidentsDetected", rs.getLong(3));
-                }).list();
+                })
+                .list();
         drills.liveFireLevel3Plus(orgs, period.from(), period.to())
                 .forEach((org, count) -> put(out, org, "drillsLevel3PlusThisYear", count));
         return out;
@@ -69,5 +76,4 @@ class IncidentFigures implements FigureSource {
         out.computeIfAbsent(org, k -> new HashMap<>()).merge(figure, value, Long::sum);
         return null;
     }
-
 }

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -26,10 +30,6 @@ import vn.khien.incidents.deadlines.ReportKind;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
-import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
 
 /** The incident pages: the queue, reporting a new incident, and the case with its clocks, reports and coordination. */
 @Controller
@@ -48,8 +48,10 @@ class IncidentPages {
     }
 
     @GetMapping("/incidents")
-    String list(@RequestParam(required = false) IncidentStatus status, @RequestParam(defaultValue = "false") boolean open,
-                Model model) {
+    String list(
+            @RequestParam(required = false) IncidentStatus status,
+            @RequestParam(defaultValue = "false") boolean open,
+            Model model) {
         List<Incident> list = service.list(new IncidentRepository.ListQuery(null, status, open, 200));
         model.addAttribute("incidents", list);
         model.addAttribute("statuses", IncidentStatus.values());
@@ -70,27 +72,47 @@ class IncidentPages {
         model.addAttribute("organizations", lookups.reportableOrganizations());
         model.addAttribute("systems", lookups.reportableSystems());
         model.addAttribute("categories", service.catalogue().categories());
-        model.addAttribute("now", LocalDateTimes.format(LocalDateTime.now(IncidentDocuments.VN).withSecond(0).withNano(0)));
+        model.addAttribute(
+                "now",
+                LocalDateTimes.format(
+                        LocalDateTime.now(IncidentDocuments.VN).withSecond(0).withNano(0)));
     }
 
     @PostMapping("/incidents")
-    String create(@RequestParam(required = false) Long organizationId, @RequestParam(required = false) Long systemId,
-                  @RequestParam(required = false) String title, @RequestParam(required = false) String description,
-                  @RequestParam(required = false) String category,
-                  @RequestParam(required = false) String detectedAt,
-                  @RequestParam(defaultValue = "false") boolean beyondCapacity,
-                  @RequestParam(defaultValue = "false") boolean serious,
-                  @RequestParam(defaultValue = "false") boolean nationalSecuritySigns, Model model) {
+    String create(
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) Long systemId,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String detectedAt,
+            @RequestParam(defaultValue = "false") boolean beyondCapacity,
+            @RequestParam(defaultValue = "false") boolean serious,
+            @RequestParam(defaultValue = "false") boolean nationalSecuritySigns,
+            Model model) {
         try {
             OffsetDateTime detected = offset(detectedAt, "detectedAt");
-            IncidentService.Created c = service.report(new IncidentService.CreateRequest(organizationId, systemId, title,
-                    description, category, detected, beyondCapacity, serious, nationalSecuritySigns, null),
+            IncidentService.Created c = service.report(
+                    new IncidentService.CreateRequest(
+                            organizationId,
+                            systemId,
+                            title,
+                            description,
+                            category,
+                            detected,
+                            beyondCapacity,
+                            serious,
+                            nationalSecuritySigns,
+                            null),
                     IncidentSource.UI);
             return "redirect:/incidents/" + c.incident().id();
         } catch (FieldProblemException e) {
             formModel(model);
-            model.addAttribute("errors", e.problems().stream().map(p -> text("incidents.field." + p.field()) + ": "
-                    + text(p.messageKey(), p.args())).toList());
+            model.addAttribute(
+                    "errors",
+                    e.problems().stream()
+                            .map(p -> text("incidents.field." + p.field()) + ": " + text(p.messageKey(), p.args()))
+                            .toList());
             Map<String, Object> form = new HashMap<>();
             form.put("organizationId", organizationId);
             form.put("systemId", systemId);
@@ -113,10 +135,12 @@ class IncidentPages {
         List<IncidentService.Due> dues = service.resolve(i, a);
         model.addAttribute("incident", i);
         model.addAttribute("assessment", a);
-        model.addAttribute("english", "en".equals(LocaleContextHolder.getLocale().getLanguage()));
+        model.addAttribute(
+                "english", "en".equals(LocaleContextHolder.getLocale().getLanguage()));
         model.addAttribute("dues", dues);
         model.addAttribute("now", service.now());
-        model.addAttribute("category", service.catalogue().category(i.category()).orElse(null));
+        model.addAttribute(
+                "category", service.catalogue().category(i.category()).orElse(null));
         model.addAttribute("canWork", service.canWork(id));
         model.addAttribute("reports", service.reports(id));
         model.addAttribute("orders", service.orders(id));
@@ -132,8 +156,9 @@ class IncidentPages {
         dues.forEach(d -> ids.addAll(d.recipients()));
         model.addAttribute("orgNames", lookups.organizationNames(ids));
         model.addAttribute("answerable", answerable(service.orders(id)));
-        model.addAttribute("coordinator", service.shares(id).stream()
-                .anyMatch(s -> scope.can(s.organizationId(), Capability.RESPOND_INCIDENTS)));
+        model.addAttribute(
+                "coordinator",
+                service.shares(id).stream().anyMatch(s -> scope.can(s.organizationId(), Capability.RESPOND_INCIDENTS)));
         model.addAttribute("hasParent", service.parent(i).isPresent());
         model.addAttribute("hasResponseUnit", service.responseUnit(i).isPresent());
         model.addAttribute("orderTargets", lookups.orderTargets(i.organizationId()));
@@ -141,15 +166,20 @@ class IncidentPages {
     }
 
     private List<Long> answerable(List<IncidentRepository.Order> orders) {
-        return orders.stream().filter(o -> "OPEN".equals(o.status()))
+        return orders.stream()
+                .filter(o -> "OPEN".equals(o.status()))
                 .filter(o -> scope.can(o.targetOrgId(), Capability.RESPOND_INCIDENTS)
                         || scope.can(o.targetOrgId(), Capability.EDIT_SECURITY_DATA))
-                .map(IncidentRepository.Order::id).toList();
+                .map(IncidentRepository.Order::id)
+                .toList();
     }
 
     @PostMapping("/incidents/{id}/step/{step:verify|reject|contain|eradicate|recover|close}")
-    String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) String note,
-                RedirectAttributes redirect) {
+    String step(
+            @PathVariable long id,
+            @PathVariable String step,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
         return act(id, redirect, () -> {
             switch (step) {
                 case "verify" -> service.verify(id, note);
@@ -163,7 +193,8 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/{id}/severity")
-    String severity(@PathVariable long id, @RequestParam(required = false) Severity severity, RedirectAttributes redirect) {
+    String severity(
+            @PathVariable long id, @RequestParam(required = false) Severity severity, RedirectAttributes redirect) {
         return act(id, redirect, () -> service.setSeverity(id, severity));
     }
 
@@ -174,22 +205,33 @@ class IncidentPages {
 
     @GetMapping("/incidents/{id}/reports/{reportId}.docx")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long reportId) {
-        return Downloads.attachment(service.reportDocument(id, reportId), "su-co-" + id + "-bao-cao-" + reportId + ".docx",
+        return Downloads.attachment(
+                service.reportDocument(id, reportId),
+                "su-co-" + id + "-bao-cao-" + reportId + ".docx",
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
     }
 
     @PostMapping("/incidents/{id}/share")
-    String share(@PathVariable long id, @RequestParam(required = false) IncidentService.ShareTarget target,
-                 RedirectAttributes redirect) {
+    String share(
+            @PathVariable long id,
+            @RequestParam(required = false) IncidentService.ShareTarget target,
+            RedirectAttributes redirect) {
         return act(id, redirect, () -> service.share(id, target));
     }
 
     @PostMapping("/incidents/{id}/orders")
-    String order(@PathVariable long id, @RequestParam(required = false) Long targetOrganizationId,
-                 @RequestParam(required = false) String instruction,
-                 @RequestParam(required = false) String dueAt, RedirectAttributes redirect) {
-        return act(id, redirect, () -> service.issueOrder(id, new IncidentService.OrderRequest(targetOrganizationId,
-                instruction, offset(dueAt, "dueAt"))));
+    String order(
+            @PathVariable long id,
+            @RequestParam(required = false) Long targetOrganizationId,
+            @RequestParam(required = false) String instruction,
+            @RequestParam(required = false) String dueAt,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                () -> service.issueOrder(
+                        id,
+                        new IncidentService.OrderRequest(targetOrganizationId, instruction, offset(dueAt, "dueAt"))));
     }
 
     /** A date-time typed as dd/MM/yyyy HH:mm (or ISO) in Vietnam's time; a field problem when it is neither. */
@@ -198,21 +240,27 @@ class IncidentPages {
             LocalDateTime local = LocalDateTimes.parse(value);
             return local == null ? null : local.atZone(IncidentDocuments.VN).toOffsetDateTime();
         } catch (DateTimeParseException e) {
-            throw new FieldProblemException(List.of(new FieldProblemException.FieldProblem(field, "incidents.error.dateInvalid")));
+            throw new FieldProblemException(
+                    List.of(new FieldProblemException.FieldProblem(field, "incidents.error.dateInvalid")));
         }
     }
 
     @PostMapping("/incidents/{id}/orders/{orderId}/answer")
-    String answer(@PathVariable long id, @PathVariable long orderId, @RequestParam(required = false) String answer,
-                  RedirectAttributes redirect) {
+    String answer(
+            @PathVariable long id,
+            @PathVariable long orderId,
+            @RequestParam(required = false) String answer,
+            RedirectAttributes redirect) {
         return act(id, redirect, () -> service.answerOrder(id, orderId, answer));
     }
 
     @PostMapping("/incidents/{id}/tasks")
-    String task(@PathVariable long id, @RequestParam(required = false) String title,
-                @RequestParam(required = false) String owner,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
-                RedirectAttributes redirect) {
+    String task(
+            @PathVariable long id,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+            RedirectAttributes redirect) {
         return act(id, redirect, () -> service.addTask(id, title, owner, dueOn));
     }
 
@@ -222,13 +270,17 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/{id}/indicators")
-    String indicator(@PathVariable long id, @RequestParam(required = false) Indicators.Kind kind,
-                     @RequestParam(required = false) String value, RedirectAttributes redirect) {
+    String indicator(
+            @PathVariable long id,
+            @RequestParam(required = false) Indicators.Kind kind,
+            @RequestParam(required = false) String value,
+            RedirectAttributes redirect) {
         return act(id, redirect, () -> service.addIndicator(id, kind, value));
     }
 
     @PostMapping("/incidents/{id}/evidence")
-    String evidence(@PathVariable long id, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+    String evidence(
+            @PathVariable long id, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
         service.get(id); // 404 outside the caller's view before anything about the upload is said
         return act(id, redirect, () -> {
             try {
@@ -247,8 +299,11 @@ class IncidentPages {
 
     @GetMapping("/incidents/{id}/evidence/{evidenceId}")
     ResponseEntity<byte[]> evidenceFile(@PathVariable long id, @PathVariable long evidenceId) {
-        String name = service.evidence(id).stream().filter(e -> e.id() == evidenceId).findFirst()
-                .map(IncidentRepository.EvidenceItem::fileName).orElse("evidence.bin");
+        String name = service.evidence(id).stream()
+                .filter(e -> e.id() == evidenceId)
+                .findFirst()
+                .map(IncidentRepository.EvidenceItem::fileName)
+                .orElse("evidence.bin");
         return Downloads.attachment(service.evidenceContent(id, evidenceId), name, MediaType.APPLICATION_OCTET_STREAM);
     }
 
@@ -258,7 +313,8 @@ class IncidentPages {
             redirect.addFlashAttribute("message", text("incidents.saved"));
         } catch (FieldProblemException e) {
             FieldProblemException.FieldProblem p = e.problems().get(0);
-            redirect.addFlashAttribute("actionError", text("incidents.field." + p.field()) + ": " + text(p.messageKey(), p.args()));
+            redirect.addFlashAttribute(
+                    "actionError", text("incidents.field." + p.field()) + ": " + text(p.messageKey(), p.args()));
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("actionError", text(e.messageKey()));
         }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,7 @@ import vn.khien.identity.Notice;
 import vn.khien.identity.Notifications;
 import vn.khien.incidents.deadlines.DeadlineAssessment;
 import vn.khien.incidents.deadlines.DeadlineEngine;
+import vn.khien.incidents.deadlines.IncidentFacts;
 import vn.khien.incidents.deadlines.RecipientRole;
 import vn.khien.incidents.deadlines.ReportDeadline;
 import vn.khien.incidents.deadlines.ReportKind;
@@ -34,9 +37,6 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.AuthorityDesignationsQuery;
-import java.time.YearMonth;
-import java.util.TreeMap;
-import vn.khien.incidents.deadlines.IncidentFacts;
 
 /** Incident case work: intake, the workflow, reports, sharing and coordination. Every change is audited. */
 @Service
@@ -57,9 +57,17 @@ public class IncidentService {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public IncidentService(IncidentRepository incidents, DeadlineEngine engine, IncidentCatalogue catalogue,
-                           AuthorityDesignationsQuery designations, IncidentDocuments documents,
-                           Notifications notifications, OrgScope scope, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+    public IncidentService(
+            IncidentRepository incidents,
+            DeadlineEngine engine,
+            IncidentCatalogue catalogue,
+            AuthorityDesignationsQuery designations,
+            IncidentDocuments documents,
+            Notifications notifications,
+            OrgScope scope,
+            AuditTrail audit,
+            JdbcClient jdbc,
+            Clock clock) {
         this.incidents = incidents;
         this.engine = engine;
         this.catalogue = catalogue;
@@ -72,14 +80,30 @@ public class IncidentService {
         this.clock = clock;
     }
 
-    public record CreateRequest(Long organizationId, Long systemId, String title, String description, String category,
-                                OffsetDateTime detectedAt, Boolean beyondCapacity, Boolean serious,
-                                Boolean nationalSecuritySigns, String externalRef) { }
+    public record CreateRequest(
+            Long organizationId,
+            Long systemId,
+            String title,
+            String description,
+            String category,
+            OffsetDateTime detectedAt,
+            Boolean beyondCapacity,
+            Boolean serious,
+            Boolean nationalSecuritySigns,
+            String externalRef) {}
 
     /** One report owed, with its recipients resolved to organisations of the tree. */
-    public record Due(ReportKind kind, String ruleId, Integer hours, OffsetDateTime dueAt, String legalSource,
-                      List<RecipientRole> roles, List<Long> recipients, List<RecipientRole> unresolved, boolean choice,
-                      Instant submittedAt) {
+    public record Due(
+            ReportKind kind,
+            String ruleId,
+            Integer hours,
+            OffsetDateTime dueAt,
+            String legalSource,
+            List<RecipientRole> roles,
+            List<Long> recipients,
+            List<RecipientRole> unresolved,
+            boolean choice,
+            Instant submittedAt) {
         public boolean submitted() {
             return submittedAt != null;
         }
@@ -90,7 +114,7 @@ public class IncidentService {
         }
     }
 
-    public record Created(Incident incident, DeadlineAssessment assessment, List<Due> deadlines, boolean existing) { }
+    public record Created(Incident incident, DeadlineAssessment assessment, List<Due> deadlines, boolean existing) {}
 
     // ------------------------------------------------------------------ intake
 
@@ -125,14 +149,28 @@ public class IncidentService {
         }
         boolean beyond = Boolean.TRUE.equals(r.beyondCapacity());
         boolean ns = Boolean.TRUE.equals(r.nationalSecuritySigns());
-        DeadlineAssessment a = engine.assess(new IncidentFacts(r.detectedAt(), beyond,
-                r.serious(), ns, null));
+        DeadlineAssessment a = engine.assess(new IncidentFacts(r.detectedAt(), beyond, r.serious(), ns, null));
         Severity severity = a.serious() || ns ? Severity.CRITICAL : beyond ? Severity.HIGH : Severity.MEDIUM;
         Instant now = clock.instant();
-        long id = incidents.insert(new IncidentRepository.NewIncident(org, r.systemId(), r.title().strip(),
-                r.description() == null ? null : r.description().strip(), r.category(), severity, source, r.detectedAt(),
-                a.regime().id(), beyond, r.serious(), ns, ref, null, null, CurrentPerson.principal().isPresent()
-                        ? CurrentPerson.idOrNobody() : null), now);
+        long id = incidents.insert(
+                new IncidentRepository.NewIncident(
+                        org,
+                        r.systemId(),
+                        r.title().strip(),
+                        r.description() == null ? null : r.description().strip(),
+                        r.category(),
+                        severity,
+                        source,
+                        r.detectedAt(),
+                        a.regime().id(),
+                        beyond,
+                        r.serious(),
+                        ns,
+                        ref,
+                        null,
+                        null,
+                        CurrentPerson.principal().isPresent() ? CurrentPerson.idOrNobody() : null),
+                now);
         incidents.event(id, now, "REPORTED", source.name(), actorName());
         Incident i = get(id);
         List<Due> due = resolve(i, a);
@@ -155,27 +193,61 @@ public class IncidentService {
 
     /** A citizen or another body reports through the public page: lands unverified, audited without an actor. */
     @Transactional
-    public long reportPublic(long organizationId, String title, String description, String category,
-                             OffsetDateTime detectedAt, String reporterName, String reporterContact) {
+    public long reportPublic(
+            long organizationId,
+            String title,
+            String description,
+            String category,
+            OffsetDateTime detectedAt,
+            String reporterName,
+            String reporterContact) {
         validate(title, description, category, detectedAt);
         if (blank(reporterContact)) {
             throw new FieldProblemException("reporterContact", "validation.required");
         }
         DeadlineAssessment a = engine.assess(IncidentFacts.detected(detectedAt));
         Instant now = clock.instant();
-        long id = incidents.insert(new IncidentRepository.NewIncident(organizationId, null, title.strip(),
-                description == null ? null : description.strip(), category, Severity.MEDIUM, IncidentSource.PUBLIC,
-                detectedAt, a.regime().id(), false, null, false, null, strip(reporterName), reporterContact.strip(),
-                null), now);
+        long id = incidents.insert(
+                new IncidentRepository.NewIncident(
+                        organizationId,
+                        null,
+                        title.strip(),
+                        description == null ? null : description.strip(),
+                        category,
+                        Severity.MEDIUM,
+                        IncidentSource.PUBLIC,
+                        detectedAt,
+                        a.regime().id(),
+                        false,
+                        null,
+                        false,
+                        null,
+                        strip(reporterName),
+                        reporterContact.strip(),
+                        null),
+                now);
         incidents.event(id, now, "REPORTED", IncidentSource.PUBLIC.name(), reporterName);
-        audit.record(AuditEntry.change("incident.report.public", organizationId, "incident", id, null,
+        audit.record(AuditEntry.change(
+                "incident.report.public",
+                organizationId,
+                "incident",
+                id,
+                null,
                 Map.of("title", title.strip(), "category", category, "detectedAt", detectedAt.toString())));
-        notifications.send(new Notice("INCIDENT", "incidents.notice.public", List.of(title.strip()),
-                "/incidents/" + id, "incident:" + id + ":public", new Notice.Audience.Holders(organizationId,
-                Capability.RESPOND_INCIDENTS)));
-        notifications.send(new Notice("INCIDENT", "incidents.notice.public", List.of(title.strip()),
-                "/incidents/" + id, "incident:" + id + ":public:sec", new Notice.Audience.Holders(organizationId,
-                Capability.EDIT_SECURITY_DATA)));
+        notifications.send(new Notice(
+                "INCIDENT",
+                "incidents.notice.public",
+                List.of(title.strip()),
+                "/incidents/" + id,
+                "incident:" + id + ":public",
+                new Notice.Audience.Holders(organizationId, Capability.RESPOND_INCIDENTS)));
+        notifications.send(new Notice(
+                "INCIDENT",
+                "incidents.notice.public",
+                List.of(title.strip()),
+                "/incidents/" + id,
+                "incident:" + id + ":public:sec",
+                new Notice.Audience.Holders(organizationId, Capability.EDIT_SECURITY_DATA)));
         return id;
     }
 
@@ -187,7 +259,8 @@ public class IncidentService {
             problems.add(new FieldProblemException.FieldProblem("title", "incidents.error.tooLong", TITLE_MAX));
         }
         if (description != null && description.length() > DESCRIPTION_MAX) {
-            problems.add(new FieldProblemException.FieldProblem("description", "incidents.error.tooLong", DESCRIPTION_MAX));
+            problems.add(
+                    new FieldProblemException.FieldProblem("description", "incidents.error.tooLong", DESCRIPTION_MAX));
         }
         if (catalogue.category(category).isEmpty()) {
             problems.add(new FieldProblemException.FieldProblem("category", "incidents.error.categoryUnknown"));
@@ -244,18 +317,28 @@ public class IncidentService {
             Set<Long> orgs = new LinkedHashSet<>();
             List<RecipientRole> unresolved = new ArrayList<>();
             for (RecipientRole role : d.recipients()) {
-                Optional<Long> o = role == RecipientRole.OWNER ? Optional.of(owner)
-                        : designations.designated(owner, role.name());
+                Optional<Long> o =
+                        role == RecipientRole.OWNER ? Optional.of(owner) : designations.designated(owner, role.name());
                 o.ifPresentOrElse(orgs::add, () -> unresolved.add(role));
             }
-            out.add(new Due(d.kind(), d.ruleId(), d.hours(), d.dueAt(), d.legalRef(), d.recipients(),
-                    List.copyOf(orgs), unresolved, d.choice(), firstSubmission.get(d.kind().name())));
+            out.add(new Due(
+                    d.kind(),
+                    d.ruleId(),
+                    d.hours(),
+                    d.dueAt(),
+                    d.legalRef(),
+                    d.recipients(),
+                    List.copyOf(orgs),
+                    unresolved,
+                    d.choice(),
+                    firstSubmission.get(d.kind().name())));
         }
         return out;
     }
 
     long ownerOf(Incident i) {
-        return i.systemId() == null ? i.organizationId()
+        return i.systemId() == null
+                ? i.organizationId()
                 : designations.ownerOf(i.systemId()).orElse(i.organizationId());
     }
 
@@ -316,35 +399,57 @@ public class IncidentService {
 
     @Transactional
     public Incident verify(long id, String note) {
-        return transition(id, "verify", note, (i, now) -> i.verify(), (before, after, now) -> incidents.markVerified(after, now));
+        return transition(
+                id, "verify", note, (i, now) -> i.verify(), (before, after, now) -> incidents.markVerified(after, now));
     }
 
     @Transactional
     public Incident reject(long id, String note) {
-        return transition(id, "reject", note, (i, now) -> i.reject(),
+        return transition(
+                id,
+                "reject",
+                note,
+                (i, now) -> i.reject(),
                 (before, after, now) -> incidents.markRejected(after, before.status(), now));
     }
 
     @Transactional
     public Incident contain(long id, String note) {
-        return transition(id, "contain", note, (i, now) -> i.contain(), (before, after, now) -> incidents.markContained(after, now));
+        return transition(
+                id,
+                "contain",
+                note,
+                (i, now) -> i.contain(),
+                (before, after, now) -> incidents.markContained(after, now));
     }
 
     @Transactional
     public Incident eradicate(long id, String note) {
-        return transition(id, "eradicate", note, (i, now) -> i.eradicate(),
+        return transition(
+                id,
+                "eradicate",
+                note,
+                (i, now) -> i.eradicate(),
                 (before, after, now) -> incidents.markEradicated(after, now));
     }
 
     @Transactional
     public Incident recover(long id, String note) {
-        return transition(id, "recover", note, Incident::recover,
+        return transition(
+                id,
+                "recover",
+                note,
+                Incident::recover,
                 (before, after, now) -> incidents.markRecovered(after, before.status(), now));
     }
 
     @Transactional
     public Incident close(long id, String note) {
-        return transition(id, "close", note, (i, now) -> i.close(endReportMissing(i)),
+        return transition(
+                id,
+                "close",
+                note,
+                (i, now) -> i.close(endReportMissing(i)),
                 (before, after, now) -> incidents.markClosed(after, now));
     }
 
@@ -362,17 +467,24 @@ public class IncidentService {
         Incident after = step.apply(before, now);
         store.store(before, after, now);
         incidents.event(id, now, "STATUS_" + after.status().name(), strip(note), actorName());
-        audit.record(AuditEntry.change("incident." + action, before.organizationId(), "incident", id,
-                Map.of("status", before.status().name()), Map.of("status", after.status().name())));
+        audit.record(AuditEntry.change(
+                "incident." + action,
+                before.organizationId(),
+                "incident",
+                id,
+                Map.of("status", before.status().name()),
+                Map.of("status", after.status().name())));
         return get(id);
     }
 
     /** The end-of-response report (Form 04 / closing) the rules ask for, not yet submitted. */
     boolean endReportMissing(Incident i) {
         DeadlineAssessment a = engine.assess(i.facts());
-        Set<String> submitted = incidents.reports(i.id()).stream().map(IncidentRepository.Submission::kind)
+        Set<String> submitted = incidents.reports(i.id()).stream()
+                .map(IncidentRepository.Submission::kind)
                 .collect(Collectors.toSet());
-        return a.deadlines().stream().map(ReportDeadline::kind)
+        return a.deadlines().stream()
+                .map(ReportDeadline::kind)
                 .filter(k -> k == ReportKind.FORM04_END || k == ReportKind.CLOSING)
                 .anyMatch(k -> !submitted.contains(k.name()));
     }
@@ -385,8 +497,13 @@ public class IncidentService {
         }
         incidents.setSeverity(id, severity, clock.instant());
         incidents.event(id, clock.instant(), "SEVERITY", severity.name(), actorName());
-        audit.record(AuditEntry.change("incident.severity", before.organizationId(), "incident", id,
-                Map.of("severity", before.severity().name()), Map.of("severity", severity.name())));
+        audit.record(AuditEntry.change(
+                "incident.severity",
+                before.organizationId(),
+                "incident",
+                id,
+                Map.of("severity", before.severity().name()),
+                Map.of("severity", severity.name())));
         return get(id);
     }
 
@@ -415,18 +532,41 @@ public class IncidentService {
         }
         Instant now = clock.instant();
         List<Long> recipients = due.map(Due::recipients).orElseGet(() -> List.of(ownerOf(i)));
-        String recipientNames = recipients.stream().map(o -> incidents.organizationName(o).orElse("#" + o))
+        String recipientNames = recipients.stream()
+                .map(o -> incidents.organizationName(o).orElse("#" + o))
                 .collect(Collectors.joining("; "));
         String subject = catalogue.emailSubject(i.organizationName(), i.id(), i.title());
-        byte[] docx = documents.render(new IncidentDocuments.Input(i, kind, catalogue.form(kind), a, recipientNames,
-                subject, now, actorName(), incidents.systemInfo(i.systemId() == null ? -1 : i.systemId()).orElse(null),
-                incidents.reports(id), incidents.indicators(id), catalogue.category(i.category())
-                        .map(IncidentCatalogue.Category::nameVi).orElse(i.category())));
-        long reportId = incidents.insertReport(id, kind.name(), due.map(Due::ruleId).orElse(null),
-                due.map(Due::dueAt).map(OffsetDateTime::toInstant).orElse(null), now,
-                CurrentPerson.principal().map(p -> p.personId()).orElse(null), actorName(), recipientNames, subject, docx);
+        byte[] docx = documents.render(new IncidentDocuments.Input(
+                i,
+                kind,
+                catalogue.form(kind),
+                a,
+                recipientNames,
+                subject,
+                now,
+                actorName(),
+                incidents.systemInfo(i.systemId() == null ? -1 : i.systemId()).orElse(null),
+                incidents.reports(id),
+                incidents.indicators(id),
+                catalogue
+                        .category(i.category())
+                        .map(IncidentCatalogue.Category::nameVi)
+                        .orElse(i.category())));
+        long reportId = incidents.insertReport(
+                id,
+                kind.name(),
+                due.map(Due::ruleId).orElse(null),
+                due.map(Due::dueAt).map(OffsetDateTime::toInstant).orElse(null),
+                now,
+                CurrentPerson.principal().map(p -> p.personId()).orElse(null),
+                actorName(),
+                recipientNames,
+                subject,
+                docx);
         incidents.event(id, now, "REPORT_" + kind.name(), recipientNames, actorName());
-        IncidentRepository.Submission s = incidents.reports(id).stream().filter(x -> x.id() == reportId).findFirst()
+        IncidentRepository.Submission s = incidents.reports(id).stream()
+                .filter(x -> x.id() == reportId)
+                .findFirst()
                 .orElseThrow();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("kind", kind.name());
@@ -434,8 +574,8 @@ public class IncidentService {
         after.put("dueAt", s.dueAt() == null ? null : s.dueAt().toString());
         after.put("onTime", s.onTime());
         after.put("emailSubject", subject);
-        audit.record(AuditEntry.change("incident.report.submit", i.organizationId(), "incident_report", reportId, null,
-                after));
+        audit.record(AuditEntry.change(
+                "incident.report.submit", i.organizationId(), "incident_report", reportId, null, after));
         return s;
     }
 
@@ -446,7 +586,10 @@ public class IncidentService {
 
     // ------------------------------------------------------------------ sharing and coordination
 
-    public enum ShareTarget { PARENT, RESPONSE_UNIT }
+    public enum ShareTarget {
+        PARENT,
+        RESPONSE_UNIT
+    }
 
     @Transactional
     public long share(long id, ShareTarget target) {
@@ -455,22 +598,33 @@ public class IncidentService {
             throw new FieldProblemException("target", "validation.required");
         }
         Optional<Long> org = target == ShareTarget.PARENT ? parent(i) : responseUnit(i);
-        long to = org.orElseThrow(() -> new FieldProblemException("target", target == ShareTarget.PARENT
-                ? "incidents.error.noParent" : "incidents.error.noResponseUnit"));
+        long to = org.orElseThrow(() -> new FieldProblemException(
+                "target",
+                target == ShareTarget.PARENT ? "incidents.error.noParent" : "incidents.error.noResponseUnit"));
         Instant now = clock.instant();
-        if (incidents.share(id, to, CurrentPerson.principal().map(p -> p.personId()).orElse(null), now)) {
+        if (incidents.share(
+                id, to, CurrentPerson.principal().map(p -> p.personId()).orElse(null), now)) {
             String name = incidents.organizationName(to).orElse("#" + to);
             incidents.event(id, now, "SHARED", name, actorName());
-            audit.record(AuditEntry.change("incident.share", i.organizationId(), "incident", id, null,
+            audit.record(AuditEntry.change(
+                    "incident.share",
+                    i.organizationId(),
+                    "incident",
+                    id,
+                    null,
                     Map.of("organizationId", to, "target", target.name())));
-            notifications.send(new Notice("INCIDENT", "incidents.notice.shared", List.of(i.title(), i.organizationName()),
-                    "/incidents/" + id, "incident:" + id + ":shared:" + to,
+            notifications.send(new Notice(
+                    "INCIDENT",
+                    "incidents.notice.shared",
+                    List.of(i.title(), i.organizationName()),
+                    "/incidents/" + id,
+                    "incident:" + id + ":shared:" + to,
                     new Notice.Audience.Holders(to, Capability.RESPOND_INCIDENTS)));
         }
         return to;
     }
 
-    public record OrderRequest(Long targetOrganizationId, String instruction, OffsetDateTime dueAt) { }
+    public record OrderRequest(Long targetOrganizationId, String instruction, OffsetDateTime dueAt) {}
 
     /**
      * A coordination order (Biểu mẫu 06): issued by an organisation the incident was shared with (where the caller
@@ -479,12 +633,16 @@ public class IncidentService {
     @Transactional
     public IncidentRepository.Order issueOrder(long id, OrderRequest r) {
         Incident i = get(id);
-        Long issuer = incidents.shares(id).stream().map(IncidentRepository.Share::organizationId)
-                .filter(o -> scope.can(o, Capability.RESPOND_INCIDENTS)).findFirst().orElse(null);
+        Long issuer = incidents.shares(id).stream()
+                .map(IncidentRepository.Share::organizationId)
+                .filter(o -> scope.can(o, Capability.RESPOND_INCIDENTS))
+                .findFirst()
+                .orElse(null);
         if (issuer == null) {
             throw new ForbiddenActionException("incidents.error.notCoordinator");
         }
-        if (r.targetOrganizationId() == null || incidents.organizationName(r.targetOrganizationId()).isEmpty()) {
+        if (r.targetOrganizationId() == null
+                || incidents.organizationName(r.targetOrganizationId()).isEmpty()) {
             throw new FieldProblemException("targetOrganizationId", "incidents.error.organizationUnknown");
         }
         if (blank(r.instruction())) {
@@ -501,18 +659,42 @@ public class IncidentService {
             throw new FieldProblemException("dueAt", "incidents.error.dueInPast");
         }
         long target = r.targetOrganizationId();
-        long orderId = incidents.insertOrder(id, issuer, target, r.instruction().strip(), r.dueAt().toInstant(),
-                CurrentPerson.principal().map(p -> p.personId()).orElse(null), now);
+        long orderId = incidents.insertOrder(
+                id,
+                issuer,
+                target,
+                r.instruction().strip(),
+                r.dueAt().toInstant(),
+                CurrentPerson.principal().map(p -> p.personId()).orElse(null),
+                now);
         if (target != i.organizationId()) {
-            incidents.share(id, target, CurrentPerson.principal().map(p -> p.personId()).orElse(null), now);
+            incidents.share(
+                    id, target, CurrentPerson.principal().map(p -> p.personId()).orElse(null), now);
         }
         String targetName = incidents.organizationName(target).orElse("#" + target);
-        incidents.event(id, now, "ORDER_ISSUED", targetName + ": " + r.instruction().strip(), actorName());
-        audit.record(AuditEntry.change("incident.order.issue", issuer, "incident_order", orderId, null,
-                Map.of("incidentId", id, "targetOrganizationId", target, "dueAt", r.dueAt().toString())));
+        incidents.event(
+                id, now, "ORDER_ISSUED", targetName + ": " + r.instruction().strip(), actorName());
+        audit.record(AuditEntry.change(
+                "incident.order.issue",
+                issuer,
+                "incident_order",
+                orderId,
+                null,
+                Map.of(
+                        "incidentId",
+                        id,
+                        "targetOrganizationId",
+                        target,
+                        "dueAt",
+                        r.dueAt().toString())));
         for (Capability c : List.of(Capability.RESPOND_INCIDENTS, Capability.EDIT_SECURITY_DATA)) {
-            notifications.send(new Notice("INCIDENT", "incidents.notice.order", List.of(i.title()),
-                    "/incidents/" + id, "incident-order:" + orderId + ":" + c, new Notice.Audience.Holders(target, c)));
+            notifications.send(new Notice(
+                    "INCIDENT",
+                    "incidents.notice.order",
+                    List.of(i.title()),
+                    "/incidents/" + id,
+                    "incident-order:" + orderId + ":" + c,
+                    new Notice.Audience.Holders(target, c)));
         }
         return incidents.order(id, orderId).orElseThrow();
     }
@@ -521,8 +703,8 @@ public class IncidentService {
     @Transactional
     public IncidentRepository.Order answerOrder(long id, long orderId, String answer) {
         get(id);
-        IncidentRepository.Order o = incidents.order(id, orderId)
-                .orElseThrow(() -> new NotFoundException("order " + orderId));
+        IncidentRepository.Order o =
+                incidents.order(id, orderId).orElseThrow(() -> new NotFoundException("order " + orderId));
         if (!(scope.can(o.targetOrgId(), Capability.RESPOND_INCIDENTS)
                 || scope.can(o.targetOrgId(), Capability.EDIT_SECURITY_DATA))) {
             throw new ForbiddenActionException("error.forbidden");
@@ -534,13 +716,22 @@ public class IncidentService {
             throw new FieldProblemException("answer", "incidents.error.tooLong", 4000);
         }
         Instant now = clock.instant();
-        if (incidents.answerOrder(orderId, answer.strip(), CurrentPerson.principal().map(p -> p.personId()).orElse(null),
-                now) == 0) {
+        if (incidents.answerOrder(
+                        orderId,
+                        answer.strip(),
+                        CurrentPerson.principal().map(p -> p.personId()).orElse(null),
+                        now)
+                == 0) {
             throw new FieldProblemException("answer", "incidents.error.orderAnswered");
         }
         incidents.event(id, now, "ORDER_ANSWERED", o.targetName() + ": " + answer.strip(), actorName());
-        audit.record(AuditEntry.change("incident.order.answer", o.targetOrgId(), "incident_order", orderId,
-                Map.of("status", "OPEN"), Map.of("status", "ANSWERED", "onTime", !now.isAfter(o.dueAt()))));
+        audit.record(AuditEntry.change(
+                "incident.order.answer",
+                o.targetOrgId(),
+                "incident_order",
+                orderId,
+                Map.of("status", "OPEN"),
+                Map.of("status", "ANSWERED", "onTime", !now.isAfter(o.dueAt()))));
         return incidents.order(id, orderId).orElseThrow();
     }
 
@@ -560,7 +751,12 @@ public class IncidentService {
         }
         long taskId = incidents.insertTask(id, title.strip(), strip(owner), dueOn, clock.instant());
         incidents.event(id, clock.instant(), "TASK_ADDED", title.strip(), actorName());
-        audit.record(AuditEntry.change("incident.task.add", i.organizationId(), "incident_task", taskId, null,
+        audit.record(AuditEntry.change(
+                "incident.task.add",
+                i.organizationId(),
+                "incident_task",
+                taskId,
+                null,
                 Map.of("incidentId", id, "title", title.strip(), "dueOn", dueOn.toString())));
         return taskId;
     }
@@ -572,8 +768,13 @@ public class IncidentService {
             throw new NotFoundException("task " + taskId);
         }
         incidents.event(id, clock.instant(), "TASK_DONE", String.valueOf(taskId), actorName());
-        audit.record(AuditEntry.change("incident.task.done", i.organizationId(), "incident_task", taskId,
-                Map.of("done", false), Map.of("done", true)));
+        audit.record(AuditEntry.change(
+                "incident.task.done",
+                i.organizationId(),
+                "incident_task",
+                taskId,
+                Map.of("done", false),
+                Map.of("done", true)));
     }
 
     @Transactional
@@ -585,7 +786,12 @@ public class IncidentService {
         String normalised = Indicators.normalise(kind, value)
                 .orElseThrow(() -> new FieldProblemException("value", "incidents.error.indicatorInvalid", kind.name()));
         if (incidents.insertIndicator(id, kind.name(), normalised, clock.instant())) {
-            audit.record(AuditEntry.change("incident.indicator.add", i.organizationId(), "incident", id, null,
+            audit.record(AuditEntry.change(
+                    "incident.indicator.add",
+                    i.organizationId(),
+                    "incident",
+                    id,
+                    null,
                     Map.of("kind", kind.name(), "value", normalised)));
         }
         return normalised;
@@ -607,11 +813,20 @@ public class IncidentService {
         String sha = sha256(content);
         Instant now = clock.instant();
         long evidenceId = incidents.insertEvidence(id, name, sha, content, now);
-        incidents.custody(evidenceId, "COLLECTED", CurrentPerson.principal().map(p -> p.personId()).orElse(null),
-                actorName(), now);
+        incidents.custody(
+                evidenceId,
+                "COLLECTED",
+                CurrentPerson.principal().map(p -> p.personId()).orElse(null),
+                actorName(),
+                now);
         incidents.event(id, now, "EVIDENCE_ADDED", name + " sha256:" + sha, actorName());
-        audit.record(AuditEntry.change("incident.evidence.add", i.organizationId(), "incident_evidence", evidenceId,
-                null, Map.of("fileName", name, "sha256", sha, "size", content.length)));
+        audit.record(AuditEntry.change(
+                "incident.evidence.add",
+                i.organizationId(),
+                "incident_evidence",
+                evidenceId,
+                null,
+                Map.of("fileName", name, "sha256", sha, "size", content.length)));
         return evidenceId;
     }
 
@@ -619,16 +834,20 @@ public class IncidentService {
     @Transactional
     public byte[] evidenceContent(long id, long evidenceId) {
         Incident i = working(id);
-        byte[] content = incidents.evidenceContent(id, evidenceId)
+        byte[] content = incidents
+                .evidenceContent(id, evidenceId)
                 .orElseThrow(() -> new NotFoundException("evidence " + evidenceId));
-        incidents.custody(evidenceId, "DOWNLOADED", CurrentPerson.principal().map(p -> p.personId()).orElse(null),
-                actorName(), clock.instant());
+        incidents.custody(
+                evidenceId,
+                "DOWNLOADED",
+                CurrentPerson.principal().map(p -> p.personId()).orElse(null),
+                actorName(),
+                clock.instant());
         audit.record(AuditEntry.of("incident.evidence.download", i.organizationId(), "incident_evidence", evidenceId));
         return content;
     }
 
-
-    public record Statistic(String month, String category, String severity, long count) { }
+    public record Statistic(String month, String category, String severity, long count) {}
 
     /** Incidents per month (Việt Nam time), category and severity for a subtree the caller can see. */
     public List<Statistic> statistics(long organizationId, LocalDate from, LocalDate to) {
@@ -639,15 +858,20 @@ public class IncidentService {
             throw new FieldProblemException("to", "incidents.error.period");
         }
         Map<String, Long> counts = new TreeMap<>();
-        for (IncidentRepository.StatRow r : incidents.statistics(organizationId,
-                from.atStartOfDay(IncidentDocuments.VN).toInstant(), to.plusDays(1).atStartOfDay(IncidentDocuments.VN).toInstant())) {
-            String month = YearMonth.from(r.detectedAt().atZone(IncidentDocuments.VN)).toString();
+        for (IncidentRepository.StatRow r : incidents.statistics(
+                organizationId,
+                from.atStartOfDay(IncidentDocuments.VN).toInstant(),
+                to.plusDays(1).atStartOfDay(IncidentDocuments.VN).toInstant())) {
+            String month =
+                    YearMonth.from(r.detectedAt().atZone(IncidentDocuments.VN)).toString();
             counts.merge(month + "|" + r.category() + "|" + r.severity(), 1L, Long::sum);
         }
-        return counts.entrySet().stream().map(e -> {
-            String[] k = e.getKey().split("\\|");
-            return new Statistic(k[0], k[1], k[2], e.getValue());
-        }).toList();
+        return counts.entrySet().stream()
+                .map(e -> {
+                    String[] k = e.getKey().split("\\|");
+                    return new Statistic(k[0], k[1], k[2], e.getValue());
+                })
+                .toList();
     }
 
     // ------------------------------------------------------------------ notices
@@ -657,15 +881,23 @@ public class IncidentService {
         due.forEach(d -> orgs.addAll(d.recipients()));
         orgs.add(i.organizationId());
         for (long org : orgs) {
-            notifications.send(new Notice("INCIDENT", "incidents.notice.reported", List.of(i.title(),
-                    i.organizationName()), "/incidents/" + i.id(), "incident:" + i.id() + ":reported",
+            notifications.send(new Notice(
+                    "INCIDENT",
+                    "incidents.notice.reported",
+                    List.of(i.title(), i.organizationName()),
+                    "/incidents/" + i.id(),
+                    "incident:" + i.id() + ":reported",
                     new Notice.Audience.Holders(org, Capability.RESPOND_INCIDENTS)));
         }
     }
 
     String actorName() {
-        return CurrentPerson.principal().flatMap(p -> jdbc.sql("SELECT display_name FROM app_user WHERE id = :id")
-                .param("id", p.personId()).query(String.class).optional()).orElse(null);
+        return CurrentPerson.principal()
+                .flatMap(p -> jdbc.sql("SELECT display_name FROM app_user WHERE id = :id")
+                        .param("id", p.personId())
+                        .query(String.class)
+                        .optional())
+                .orElse(null);
     }
 
     static String sha256(byte[] content) {

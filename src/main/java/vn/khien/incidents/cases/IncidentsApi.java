@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,10 +21,11 @@ import vn.khien.incidents.deadlines.DeadlineAssessment;
 import vn.khien.incidents.deadlines.ReportKind;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
-import org.springframework.format.annotation.DateTimeFormat;
 
 @RestController
-@Tag(name = "Incidents", description = "Incident cases: intake, legal reporting clocks by regime, reports, coordination")
+@Tag(
+        name = "Incidents",
+        description = "Incident cases: intake, legal reporting clocks by regime, reports, coordination")
 class IncidentsApi {
 
     static final MediaType STIX = MediaType.parseMediaType("application/stix+json;version=2.1");
@@ -34,15 +36,36 @@ class IncidentsApi {
         this.service = service;
     }
 
-    public record DeadlineView(ReportKind kind, Integer hours, OffsetDateTime dueAt, String legalSource,
-                               List<Long> recipients, List<String> unresolvedRecipients, boolean choice,
-                               Instant submittedAt, boolean late) { }
+    public record DeadlineView(
+            ReportKind kind,
+            Integer hours,
+            OffsetDateTime dueAt,
+            String legalSource,
+            List<Long> recipients,
+            List<String> unresolvedRecipients,
+            boolean choice,
+            Instant submittedAt,
+            boolean late) {}
 
-    public record IncidentView(long id, long organizationId, Long systemId, String title, String description,
-                               String category, String severity, String status, String source,
-                               OffsetDateTime detectedAt, String regime, String regimeChoice, boolean serious,
-                               boolean beyondCapacity, boolean nationalSecuritySigns, Instant responseEndedAt,
-                               String externalRef, List<DeadlineView> deadlines) { }
+    public record IncidentView(
+            long id,
+            long organizationId,
+            Long systemId,
+            String title,
+            String description,
+            String category,
+            String severity,
+            String status,
+            String source,
+            OffsetDateTime detectedAt,
+            String regime,
+            String regimeChoice,
+            boolean serious,
+            boolean beyondCapacity,
+            boolean nationalSecuritySigns,
+            Instant responseEndedAt,
+            String externalRef,
+            List<DeadlineView> deadlines) {}
 
     IncidentView view(Incident i) {
         DeadlineAssessment a = service.assessment(i);
@@ -51,17 +74,41 @@ class IncidentsApi {
 
     IncidentView view(Incident i, DeadlineAssessment a, List<IncidentService.Due> dues) {
         Instant now = service.now();
-        return new IncidentView(i.id(), i.organizationId(), i.systemId(), i.title(), i.description(), i.category(),
-                i.severity().name(), i.status().name(), i.source().name(), i.detectedAtWithOffset(), a.regime().id(),
-                a.regime().choice() ? a.regime().choiceEn() : null, a.serious(), i.beyondCapacity(),
-                i.nationalSecuritySigns(), i.responseEndedAt(), i.externalRef(),
-                dues.stream().map(d -> new DeadlineView(d.kind(), d.hours(), d.dueAt(), d.legalSource(), d.recipients(),
-                        d.unresolved().stream().map(Enum::name).toList(), d.choice(), d.submittedAt(), d.late(now)))
+        return new IncidentView(
+                i.id(),
+                i.organizationId(),
+                i.systemId(),
+                i.title(),
+                i.description(),
+                i.category(),
+                i.severity().name(),
+                i.status().name(),
+                i.source().name(),
+                i.detectedAtWithOffset(),
+                a.regime().id(),
+                a.regime().choice() ? a.regime().choiceEn() : null,
+                a.serious(),
+                i.beyondCapacity(),
+                i.nationalSecuritySigns(),
+                i.responseEndedAt(),
+                i.externalRef(),
+                dues.stream()
+                        .map(d -> new DeadlineView(
+                                d.kind(),
+                                d.hours(),
+                                d.dueAt(),
+                                d.legalSource(),
+                                d.recipients(),
+                                d.unresolved().stream().map(Enum::name).toList(),
+                                d.choice(),
+                                d.submittedAt(),
+                                d.late(now)))
                         .toList());
     }
 
     @PostMapping("/api/v1/incidents")
-    @Operation(summary = "Report an incident (idempotent on externalRef per organisation)",
+    @Operation(
+            summary = "Report an incident (idempotent on externalRef per organisation)",
             description = "201 with the regime (rule-set id) and the reports owed with their due time, legal source and"
                     + " recipient organisations; 200 with the existing case when externalRef was already reported.")
     public ResponseEntity<IncidentView> create(@RequestBody IncidentService.CreateRequest request) {
@@ -72,12 +119,14 @@ class IncidentsApi {
 
     @GetMapping("/api/v1/incidents")
     @Operation(summary = "Incidents visible to the caller (own subtree and shared with it), newest first")
-    public List<IncidentView> list(@RequestParam(required = false) Long organizationId,
-                                   @RequestParam(required = false) IncidentStatus status,
-                                   @RequestParam(defaultValue = "false") boolean open,
-                                   @RequestParam(defaultValue = "100") int limit) {
+    public List<IncidentView> list(
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) IncidentStatus status,
+            @RequestParam(defaultValue = "false") boolean open,
+            @RequestParam(defaultValue = "100") int limit) {
         return service.list(new IncidentRepository.ListQuery(organizationId, status, open, limit)).stream()
-                .map(this::view).toList();
+                .map(this::view)
+                .toList();
     }
 
     @GetMapping("/api/v1/incidents/{id}")
@@ -85,13 +134,14 @@ class IncidentsApi {
         return view(service.get(id));
     }
 
-    public record StepRequest(String note) { }
+    public record StepRequest(String note) {}
 
     @PostMapping("/api/v1/incidents/{id}/{step:verify|reject|contain|eradicate|recover|close}")
-    @Operation(summary = "Move the case: verify, reject (as false), contain, eradicate, recover, close",
+    @Operation(
+            summary = "Move the case: verify, reject (as false), contain, eradicate, recover, close",
             description = "Closing needs the end-of-response report the rules ask for (Form 04 / closing report).")
-    public IncidentView step(@PathVariable long id, @PathVariable String step,
-                             @RequestBody(required = false) StepRequest request) {
+    public IncidentView step(
+            @PathVariable long id, @PathVariable String step, @RequestBody(required = false) StepRequest request) {
         String note = request == null ? null : request.note();
         Incident i = switch (step) {
             case "verify" -> service.verify(id, note);
@@ -104,20 +154,34 @@ class IncidentsApi {
         return view(i);
     }
 
-    public record SeverityRequest(Severity severity) { }
+    public record SeverityRequest(Severity severity) {}
 
     @PostMapping("/api/v1/incidents/{id}/severity")
     public IncidentView severity(@PathVariable long id, @RequestBody SeverityRequest request) {
         return view(service.setSeverity(id, request.severity()));
     }
 
-    public record ReportRequest(ReportKind kind) { }
+    public record ReportRequest(ReportKind kind) {}
 
-    public record ReportView(long id, String kind, Instant dueAt, Instant submittedAt, Boolean onTime,
-                             String recipients, String emailSubject, String document) { }
+    public record ReportView(
+            long id,
+            String kind,
+            Instant dueAt,
+            Instant submittedAt,
+            Boolean onTime,
+            String recipients,
+            String emailSubject,
+            String document) {}
 
     static ReportView view(long incidentId, IncidentRepository.Submission s) {
-        return new ReportView(s.id(), s.kind(), s.dueAt(), s.submittedAt(), s.onTime(), s.recipients(), s.emailSubject(),
+        return new ReportView(
+                s.id(),
+                s.kind(),
+                s.dueAt(),
+                s.submittedAt(),
+                s.onTime(),
+                s.recipients(),
+                s.emailSubject(),
                 "/api/v1/incidents/" + incidentId + "/reports/" + s.id() + ".docx");
     }
 
@@ -137,7 +201,9 @@ class IncidentsApi {
 
     @GetMapping("/api/v1/incidents/{id}/reports/{reportId}.docx")
     public ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long reportId) {
-        return Downloads.attachment(service.reportDocument(id, reportId), "su-co-" + id + "-bao-cao-" + reportId + ".docx",
+        return Downloads.attachment(
+                service.reportDocument(id, reportId),
+                "su-co-" + id + "-bao-cao-" + reportId + ".docx",
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
     }
 
@@ -145,12 +211,16 @@ class IncidentsApi {
     @Operation(summary = "The case's indicators as a STIX 2.1 bundle (application/stix+json)")
     public ResponseEntity<Map<String, Object>> stix(@PathVariable long id) {
         Incident i = service.get(id);
-        String cat = service.catalogue().category(i.category()).map(IncidentCatalogue.Category::stix).orElse("other");
-        return ResponseEntity.ok().contentType(STIX)
+        String cat = service.catalogue()
+                .category(i.category())
+                .map(IncidentCatalogue.Category::stix)
+                .orElse("other");
+        return ResponseEntity.ok()
+                .contentType(STIX)
                 .body(StixExport.bundle(i, service.indicators(id), cat, service.now()));
     }
 
-    public record ShareRequest(IncidentService.ShareTarget target) { }
+    public record ShareRequest(IncidentService.ShareTarget target) {}
 
     @PostMapping("/api/v1/incidents/{id}/shares")
     @Operation(summary = "Share with the parent organisation or the response unit of the tree")
@@ -160,8 +230,8 @@ class IncidentsApi {
 
     @PostMapping("/api/v1/incidents/{id}/orders")
     @Operation(summary = "Issue a coordination order (Biểu mẫu 06) to a named unit with a due time")
-    public ResponseEntity<IncidentRepository.Order> order(@PathVariable long id,
-                                                          @RequestBody IncidentService.OrderRequest request) {
+    public ResponseEntity<IncidentRepository.Order> order(
+            @PathVariable long id, @RequestBody IncidentService.OrderRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(service.issueOrder(id, request));
     }
 
@@ -170,18 +240,19 @@ class IncidentsApi {
         return service.orders(id);
     }
 
-    public record AnswerRequest(String answer) { }
+    public record AnswerRequest(String answer) {}
 
     @PostMapping("/api/v1/incidents/{id}/orders/{orderId}/answer")
-    public IncidentRepository.Order answer(@PathVariable long id, @PathVariable long orderId,
-                                           @RequestBody AnswerRequest request) {
+    public IncidentRepository.Order answer(
+            @PathVariable long id, @PathVariable long orderId, @RequestBody AnswerRequest request) {
         return service.answerOrder(id, orderId, request == null ? null : request.answer());
     }
 
-    public record IndicatorRequest(Indicators.Kind kind, String value) { }
+    public record IndicatorRequest(Indicators.Kind kind, String value) {}
 
     @PostMapping("/api/v1/incidents/{id}/indicators")
-    @Operation(summary = "Add an indicator (IP, CIDR, domain, URL, e-mail, MD5/SHA-1/SHA-256), validated and normalised")
+    @Operation(
+            summary = "Add an indicator (IP, CIDR, domain, URL, e-mail, MD5/SHA-1/SHA-256), validated and normalised")
     public Map<String, String> indicator(@PathVariable long id, @RequestBody IndicatorRequest request) {
         return Map.of("value", service.addIndicator(id, request.kind(), request.value()));
     }
@@ -191,7 +262,7 @@ class IncidentsApi {
         return service.indicators(id);
     }
 
-    public record TaskRequest(String title, String owner, LocalDate dueOn) { }
+    public record TaskRequest(String title, String owner, LocalDate dueOn) {}
 
     @PostMapping("/api/v1/incidents/{id}/tasks")
     public ResponseEntity<Map<String, Long>> task(@PathVariable long id, @RequestBody TaskRequest request) {
@@ -206,9 +277,10 @@ class IncidentsApi {
 
     @GetMapping("/api/v1/organizations/{organizationId}/incidents/statistics")
     @Operation(summary = "Incidents per month, category and severity for an organisation's subtree (as far as visible)")
-    public List<IncidentService.Statistic> statistics(@PathVariable long organizationId,
-                                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    public List<IncidentService.Statistic> statistics(
+            @PathVariable long organizationId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return service.statistics(organizationId, from, to);
     }
 }

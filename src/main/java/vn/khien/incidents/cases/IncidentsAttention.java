@@ -21,7 +21,8 @@ import vn.khien.platform.attention.AttentionSource;
 class IncidentsAttention implements AttentionSource {
 
     static final Duration SOON = Duration.ofHours(24);
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(IncidentDocuments.VN);
+    private static final DateTimeFormatter AT =
+            DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(IncidentDocuments.VN);
 
     private final IncidentService service;
     private final IncidentRepository incidents;
@@ -47,21 +48,35 @@ class IncidentsAttention implements AttentionSource {
                 Instant due = d.dueAt().toInstant();
                 DefaultMessageSourceResolvable kind = new DefaultMessageSourceResolvable("incidents.kind." + d.kind());
                 if (now.isAfter(due)) {
-                    items.add(AttentionItem.of(Severity.CRITICAL, "incidents.attention.late", "/incidents/" + i.id(),
-                            String.valueOf(i.id()), kind, AT.format(due)));
+                    items.add(AttentionItem.of(
+                            Severity.CRITICAL,
+                            "incidents.attention.late",
+                            "/incidents/" + i.id(),
+                            String.valueOf(i.id()),
+                            kind,
+                            AT.format(due)));
                 } else if (due.isBefore(now.plus(SOON))) {
-                    items.add(AttentionItem.of(Severity.WARNING, "incidents.attention.due", "/incidents/" + i.id(),
-                            String.valueOf(i.id()), kind, AT.format(due)));
+                    items.add(AttentionItem.of(
+                            Severity.WARNING,
+                            "incidents.attention.due",
+                            "/incidents/" + i.id(),
+                            String.valueOf(i.id()),
+                            kind,
+                            AT.format(due)));
                 }
             }
         }
         for (IncidentRepository.Order o : incidents.openOrdersForCaller()) {
-            items.add(AttentionItem.of(o.overdue(now) ? Severity.CRITICAL : Severity.WARNING,
+            items.add(AttentionItem.of(
+                    o.overdue(now) ? Severity.CRITICAL : Severity.WARNING,
                     o.overdue(now) ? "incidents.attention.orderLate" : "incidents.attention.order",
-                    "/incidents/" + o.incidentId(), String.valueOf(o.incidentId()), AT.format(o.dueAt())));
+                    "/incidents/" + o.incidentId(),
+                    String.valueOf(o.incidentId()),
+                    AT.format(o.dueAt())));
         }
         if (unverified > 0) {
-            items.add(AttentionItem.of(Severity.WARNING, "incidents.attention.unverified", "/incidents?status=NEW", unverified));
+            items.add(AttentionItem.of(
+                    Severity.WARNING, "incidents.attention.unverified", "/incidents?status=NEW", unverified));
         }
         return items;
     }

@@ -23,10 +23,16 @@ class IncidentsHubLinks implements SystemHubLinks {
         ScopeFilter f = incidents.visibility();
         long open = jdbc.sql("SELECT COUNT(*) FROM incident i JOIN organization io ON io.id = i.organization_id"
                         + " WHERE i.system_id = :s AND i.status NOT IN ('CLOSED', 'REJECTED') AND " + f.sql())
-                .params(f.params()).param("s", systemId).query(Long.class).single();
+                .params(f.params())
+                .param("s", systemId)
+                .query(Long.class)
+                .single();
         long drills = jdbc.sql("SELECT COUNT(*) FROM system_drill WHERE system_id = :s")
-                .param("s", systemId).query(Long.class).single();
-        return List.of(new Link(50, "incidents.hub.open", "/incidents", open, null, null, open > 0),
+                .param("s", systemId)
+                .query(Long.class)
+                .single();
+        return List.of(
+                new Link(50, "incidents.hub.open", "/incidents", open, null, null, open > 0),
                 Link.of(51, "incidents.hub.drills", "/systems/" + systemId + "/drills", drills));
     }
 }

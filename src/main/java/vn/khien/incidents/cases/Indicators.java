@@ -5,23 +5,34 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.Arrays;
 
 /** Validates and normalises indicators of compromise; plain Java, no look-ups (no DNS). */
 public final class Indicators {
 
-    public enum Kind { IPV4, IPV6, CIDR, DOMAIN, URL, EMAIL, MD5, SHA1, SHA256 }
+    public enum Kind {
+        IPV4,
+        IPV6,
+        CIDR,
+        DOMAIN,
+        URL,
+        EMAIL,
+        MD5,
+        SHA1,
+        SHA256
+    }
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
     private static final Pattern LOCAL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}");
 
-    private Indicators() { }
+    private Indicators() {}
 
     /** The normalised value, or empty when the value is not a valid indicator of that kind. */
     public static Optional<String> normalise(Kind kind, String raw) {
@@ -156,18 +167,21 @@ public final class Indicators {
         try {
             URI u = new URI(v);
             String scheme = u.getScheme() == null ? null : u.getScheme().toLowerCase(Locale.ROOT);
-            if (scheme == null || !(scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp"))
+            if (scheme == null
+                    || !(scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp"))
                     || u.getHost() == null) {
                 return Optional.empty();
             }
             String host = u.getHost();
-            Optional<String> h = host.startsWith("[") ? ipv6(host.substring(1, host.length() - 1)).map(x -> "[" + x + "]")
+            Optional<String> h = host.startsWith("[")
+                    ? ipv6(host.substring(1, host.length() - 1)).map(x -> "[" + x + "]")
                     : normalise(Kind.IPV4, host).or(() -> domain(host));
             if (h.isEmpty()) {
                 return Optional.empty();
             }
             int port = u.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+            boolean defaultPort =
+                    port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
             String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
             return Optional.of(scheme + "://" + h.get() + (defaultPort ? "" : ":" + port) + path
                     + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery()));

@@ -13,12 +13,12 @@ import java.time.format.ResolverStyle;
 final class LocalDateTimes {
 
     public static final String PATTERN = "dd/MM/uuuu HH:mm";
-    static final DateTimeFormatter VIETNAMESE = DateTimeFormatter.ofPattern(PATTERN).withResolverStyle(ResolverStyle.STRICT);
+    static final DateTimeFormatter VIETNAMESE =
+            DateTimeFormatter.ofPattern(PATTERN).withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter VIETNAMESE_SHORT_HOUR =
             DateTimeFormatter.ofPattern("d/M/uuuu H:mm").withResolverStyle(ResolverStyle.STRICT);
 
-    private LocalDateTimes() {
-    }
+    private LocalDateTimes() {}
 
     /** The value as typed, or null when blank; {@link DateTimeParseException} when it is neither layout. */
     public static LocalDateTime parse(String value) {

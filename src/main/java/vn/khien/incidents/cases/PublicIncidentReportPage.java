@@ -36,8 +36,8 @@ class PublicIncidentReportPage {
     private final IncidentRepository lookups;
     private final MessageSource messages;
 
-    public PublicIncidentReportPage(IncidentService service, PublicReportLimiter limiter, IncidentRepository lookups,
-                                    MessageSource messages) {
+    public PublicIncidentReportPage(
+            IncidentService service, PublicReportLimiter limiter, IncidentRepository lookups, MessageSource messages) {
         this.service = service;
         this.limiter = limiter;
         this.lookups = lookups;
@@ -45,7 +45,8 @@ class PublicIncidentReportPage {
     }
 
     private String publishedOrganization(long organizationId) {
-        return lookups.publishedOrganization(organizationId).orElseThrow(() -> new NotFoundException("organization " + organizationId));
+        return lookups.publishedOrganization(organizationId)
+                .orElseThrow(() -> new NotFoundException("organization " + organizationId));
     }
 
     @GetMapping("/public/incidents/{organizationId}/report")
@@ -58,11 +59,17 @@ class PublicIncidentReportPage {
     }
 
     @PostMapping("/public/incidents/{organizationId}/report")
-    String submit(@PathVariable long organizationId, @RequestParam(required = false) String title,
-                  @RequestParam(required = false) String description, @RequestParam(required = false) String category,
-                  @RequestParam(required = false) String detectedAt, @RequestParam(required = false) String reporterName,
-                  @RequestParam(required = false) String reporterContact, HttpServletRequest request,
-                  HttpServletResponse response, Model model) {
+    String submit(
+            @PathVariable long organizationId,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String detectedAt,
+            @RequestParam(required = false) String reporterName,
+            @RequestParam(required = false) String reporterContact,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         String organizationName = publishedOrganization(organizationId);
         model.addAttribute("organizationName", organizationName);
         model.addAttribute("organizationId", organizationId);
@@ -97,15 +104,28 @@ class PublicIncidentReportPage {
         }
         if (errors.isEmpty()) {
             try {
-                long id = service.reportPublic(organizationId, title, description, category,
-                        detected == null ? OffsetDateTime.now(IncidentDocuments.VN) : detected, reporterName, reporterContact);
+                long id = service.reportPublic(
+                        organizationId,
+                        title,
+                        description,
+                        category,
+                        detected == null ? OffsetDateTime.now(IncidentDocuments.VN) : detected,
+                        reporterName,
+                        reporterContact);
                 model.addAttribute("reference", id);
                 model.addAttribute("detected", detected == null ? null : detected.toLocalDateTime());
-                model.addAttribute("categoryName", service.catalogue().category(category)
-                        .map(c -> c.name("en".equals(LocaleContextHolder.getLocale().getLanguage()))).orElse(category));
+                model.addAttribute(
+                        "categoryName",
+                        service.catalogue()
+                                .category(category)
+                                .map(c -> c.name("en"
+                                        .equals(LocaleContextHolder.getLocale().getLanguage())))
+                                .orElse(category));
                 return "incidents/public-received";
             } catch (FieldProblemException e) {
-                e.problems().forEach(p -> errors.add(text("incidents.field." + p.field()) + ": " + text(p.messageKey(), p.args())));
+                e.problems()
+                        .forEach(p -> errors.add(
+                                text("incidents.field." + p.field()) + ": " + text(p.messageKey(), p.args())));
             }
         }
         response.setStatus(400);

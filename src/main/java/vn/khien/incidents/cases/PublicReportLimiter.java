@@ -38,8 +38,8 @@ public class PublicReportLimiter {
     private final JdbcClient jdbc;
     private volatile byte[] key;
 
-    public PublicReportLimiter(@Value("${khien.incidents.public.max-per-hour:5}") int perHour, Clock clock,
-                               JdbcClient jdbc) {
+    public PublicReportLimiter(
+            @Value("${khien.incidents.public.max-per-hour:5}") int perHour, Clock clock, JdbcClient jdbc) {
         this.perHour = perHour;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -51,16 +51,25 @@ public class PublicReportLimiter {
         Instant since = now.minus(WINDOW);
         String hash = hash(address == null ? "?" : address);
         jdbc.sql("DELETE FROM public_report_attempt WHERE attempted_at < :since")
-                .param("since", Timestamp.from(since)).update();
+                .param("since", Timestamp.from(since))
+                .update();
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO public_report_attempt (address_hash, attempted_at) VALUES (:h, :at)")
-                .param("h", hash).param("at", Timestamp.from(now)).update(keys, "id");
+                .param("h", hash)
+                .param("at", Timestamp.from(now))
+                .update(keys, "id");
         long id = keys.getKey().longValue();
         long count = jdbc.sql("SELECT COUNT(*) FROM public_report_attempt WHERE address_hash = :h"
                         + " AND attempted_at >= :since AND id <= :id")
-                .param("h", hash).param("since", Timestamp.from(since)).param("id", id).query(Long.class).single();
+                .param("h", hash)
+                .param("since", Timestamp.from(since))
+                .param("id", id)
+                .query(Long.class)
+                .single();
         if (count > perHour) {
-            jdbc.sql("DELETE FROM public_report_attempt WHERE id = :id").param("id", id).update();
+            jdbc.sql("DELETE FROM public_report_attempt WHERE id = :id")
+                    .param("id", id)
+                    .update();
             return false;
         }
         return true;
@@ -79,18 +88,23 @@ public class PublicReportLimiter {
     private byte[] key() {
         byte[] k = key;
         if (k == null) {
-            String stored = jdbc.sql("SELECT hmac_key FROM public_report_key WHERE id = 1").query(String.class)
-                    .optional().orElse(null);
+            String stored = jdbc.sql("SELECT hmac_key FROM public_report_key WHERE id = 1")
+                    .query(String.class)
+                    .optional()
+                    .orElse(null);
             if (stored == null) {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
                 try {
                     jdbc.sql("INSERT INTO public_report_key (id, hmac_key) VALUES (1, :k)")
-                            .param("k", HexFormat.of().formatHex(fresh)).update();
+                            .param("k", HexFormat.of().formatHex(fresh))
+                            .update();
                 } catch (DataIntegrityViolationException another) {
                     // Another node generated it first: use theirs.
                 }
-                stored = jdbc.sql("SELECT hmac_key FROM public_report_key WHERE id = 1").query(String.class).single();
+                stored = jdbc.sql("SELECT hmac_key FROM public_report_key WHERE id = 1")
+                        .query(String.class)
+                        .single();
             }
             k = HexFormat.of().parseHex(stored);
             key = k;

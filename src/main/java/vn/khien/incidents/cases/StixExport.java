@@ -19,16 +19,20 @@ final class StixExport {
     /** The TLP:AMBER marking definition of the STIX 2.1 specification (§7.2.1.4). */
     static final String TLP_AMBER = "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82";
 
-    private StixExport() { }
+    private StixExport() {}
 
-    static Map<String, Object> bundle(Incident i, List<IncidentRepository.Indicator> indicators, String stixCategory,
-                                      Instant now) {
+    static Map<String, Object> bundle(
+            Incident i, List<IncidentRepository.Indicator> indicators, String stixCategory, Instant now) {
         String ts = now.truncatedTo(ChronoUnit.MILLIS).toString();
         String created = i.createdAt().truncatedTo(ChronoUnit.MILLIS).toString();
         List<Map<String, Object>> objects = new ArrayList<>();
         String identity = id("identity", "org:" + i.organizationId());
-        objects.add(obj("identity", identity, created, ts, Map.of("name", i.organizationName(),
-                "identity_class", "organization")));
+        objects.add(obj(
+                "identity",
+                identity,
+                created,
+                ts,
+                Map.of("name", i.organizationName(), "identity_class", "organization")));
         List<String> refs = new ArrayList<>();
         List<Map<String, Object>> observables = new ArrayList<>();
         for (IncidentRepository.Indicator x : indicators) {
@@ -38,7 +42,8 @@ final class StixExport {
             props.put("indicator_types", List.of("malicious-activity"));
             props.put("pattern", pattern(x.kind(), x.value()));
             props.put("pattern_type", "stix");
-            props.put("valid_from", i.detectedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+            props.put(
+                    "valid_from", i.detectedAt().truncatedTo(ChronoUnit.MILLIS).toString());
             props.put("created_by_ref", identity);
             props.put("object_marking_refs", List.of(TLP_AMBER));
             objects.add(obj("indicator", sid, created, ts, props));
@@ -56,7 +61,9 @@ final class StixExport {
             }
             String od = id("observed-data", "incident:" + i.id());
             Map<String, Object> props = new LinkedHashMap<>();
-            props.put("first_observed", i.detectedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+            props.put(
+                    "first_observed",
+                    i.detectedAt().truncatedTo(ChronoUnit.MILLIS).toString());
             props.put("last_observed", ts);
             props.put("number_observed", 1);
             props.put("object_refs", scoRefs);
@@ -83,7 +90,8 @@ final class StixExport {
         return bundle;
     }
 
-    private static Map<String, Object> obj(String type, String id, String created, String modified, Map<String, Object> props) {
+    private static Map<String, Object> obj(
+            String type, String id, String created, String modified, Map<String, Object> props) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);
         m.put("spec_version", "2.1");
@@ -97,7 +105,8 @@ final class StixExport {
     static String pattern(String kind, String value) {
         String v = value.replace("\\", "\\\\").replace("'", "\\'");
         return switch (Indicators.Kind.valueOf(kind)) {
-            case IPV4, CIDR -> value.contains(":") ? "[ipv6-addr:value = '" + v + "']" : "[ipv4-addr:value = '" + v + "']";
+            case IPV4, CIDR ->
+                value.contains(":") ? "[ipv6-addr:value = '" + v + "']" : "[ipv4-addr:value = '" + v + "']";
             case IPV6 -> "[ipv6-addr:value = '" + v + "']";
             case DOMAIN -> "[domain-name:value = '" + v + "']";
             case URL -> "[url:value = '" + v + "']";

@@ -2,7 +2,11 @@ package vn.khien.incidents.deadlines;
 
 /** When a reporting limit applies to an incident. */
 public enum Condition {
-    ALWAYS, BEYOND_CAPACITY, SERIOUS, NATIONAL_SECURITY_SIGNS, SERIOUS_OR_BEYOND_CAPACITY;
+    ALWAYS,
+    BEYOND_CAPACITY,
+    SERIOUS,
+    NATIONAL_SECURITY_SIGNS,
+    SERIOUS_OR_BEYOND_CAPACITY;
 
     boolean holds(boolean serious, boolean beyondCapacity, boolean nationalSecuritySigns) {
         return switch (this) {

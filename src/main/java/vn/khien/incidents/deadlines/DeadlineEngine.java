@@ -35,10 +35,20 @@ public final class DeadlineEngine {
                 continue;
             }
             OffsetDateTime start = rule.from() == Trigger.DETECTED ? facts.detectedAt() : facts.responseEndedAt();
-            OffsetDateTime due = start == null || rule.hours() == null ? null
-                    : start.atZoneSameInstant(rules.zone()).plusHours(rule.hours()).toOffsetDateTime();
-            ReportDeadline d = new ReportDeadline(rule.kind(), rule.id(), rule.from(), rule.hours(), due,
-                    rule.recipients(), rule.legalRef(), rule.choice() || regime.choice());
+            OffsetDateTime due = start == null || rule.hours() == null
+                    ? null
+                    : start.atZoneSameInstant(rules.zone())
+                            .plusHours(rule.hours())
+                            .toOffsetDateTime();
+            ReportDeadline d = new ReportDeadline(
+                    rule.kind(),
+                    rule.id(),
+                    rule.from(),
+                    rule.hours(),
+                    due,
+                    rule.recipients(),
+                    rule.legalRef(),
+                    rule.choice() || regime.choice());
             byKind.merge(rule.kind(), d, DeadlineEngine::stricter);
         }
         List<ReportDeadline> out = new ArrayList<>(byKind.values());

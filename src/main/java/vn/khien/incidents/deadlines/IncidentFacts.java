@@ -9,8 +9,12 @@ import java.util.Objects;
  * @param serious          the reporter's assessment of the impact (QĐ 05 Đ9 condition 1 / NĐ 331 "serious"); null = no
  * @param responseEndedAt  when the response ended, or null while it goes on
  */
-public record IncidentFacts(OffsetDateTime detectedAt, boolean beyondCapacity, Boolean serious,
-                            boolean nationalSecuritySigns, OffsetDateTime responseEndedAt) {
+public record IncidentFacts(
+        OffsetDateTime detectedAt,
+        boolean beyondCapacity,
+        Boolean serious,
+        boolean nationalSecuritySigns,
+        OffsetDateTime responseEndedAt) {
 
     public IncidentFacts {
         Objects.requireNonNull(detectedAt, "detectedAt");

@@ -7,8 +7,15 @@ import java.util.List;
  * One report an incident owes: its limit in hours from {@code from}, and the instant it falls due in the rules' zone.
  * {@code dueAt} is null when the limit has not started (the response goes on) or the law sets no time limit.
  */
-public record ReportDeadline(ReportKind kind, String ruleId, Trigger from, Integer hours, OffsetDateTime dueAt,
-                             List<RecipientRole> recipients, String legalRef, boolean choice) {
+public record ReportDeadline(
+        ReportKind kind,
+        String ruleId,
+        Trigger from,
+        Integer hours,
+        OffsetDateTime dueAt,
+        List<RecipientRole> recipients,
+        String legalRef,
+        boolean choice) {
 
     public ReportDeadline {
         recipients = List.copyOf(recipients);

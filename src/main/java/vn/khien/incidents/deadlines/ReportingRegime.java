@@ -8,15 +8,26 @@ import java.util.List;
  * A regime that {@code combines} others applies all their limits; when it is a {@code choice} of the platform rather
  * than a rule of law, the screens say so with {@code choiceVi}/{@code choiceEn}.
  */
-public record ReportingRegime(String id, String nameVi, String nameEn, LocalDate detectedFrom, LocalDate detectedTo,
-                              String legalRef, boolean choice, String choiceVi, String choiceEn, List<String> combines,
-                              boolean seriousRequiresBeyondCapacity, String seriousRef) {
+public record ReportingRegime(
+        String id,
+        String nameVi,
+        String nameEn,
+        LocalDate detectedFrom,
+        LocalDate detectedTo,
+        String legalRef,
+        boolean choice,
+        String choiceVi,
+        String choiceEn,
+        List<String> combines,
+        boolean seriousRequiresBeyondCapacity,
+        String seriousRef) {
 
     public ReportingRegime {
         combines = combines == null ? List.of() : List.copyOf(combines);
     }
 
     boolean covers(LocalDate day) {
-        return (detectedFrom == null || !day.isBefore(detectedFrom)) && (detectedTo == null || !day.isAfter(detectedTo));
+        return (detectedFrom == null || !day.isBefore(detectedFrom))
+                && (detectedTo == null || !day.isAfter(detectedTo));
     }
 }

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +17,6 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import java.time.ZoneOffset;
-import java.util.Date;
 
 /** The incident reporting rules of {@code rules/incidents/reporting-deadlines.yaml}: regimes and their limits. */
 public final class ReportingRules {
@@ -58,15 +58,17 @@ public final class ReportingRules {
         }
         // Every local date must fall in exactly one regime.
         List<ReportingRegime> sorted = new ArrayList<>(regimes);
-        sorted.sort((a, b) -> a.detectedFrom() == null ? -1 : b.detectedFrom() == null ? 1
-                : a.detectedFrom().compareTo(b.detectedFrom()));
+        sorted.sort((a, b) -> a.detectedFrom() == null
+                ? -1
+                : b.detectedFrom() == null ? 1 : a.detectedFrom().compareTo(b.detectedFrom()));
         for (int i = 0; i < sorted.size(); i++) {
             ReportingRegime r = sorted.get(i);
             if (i == 0 && r.detectedFrom() != null || i == sorted.size() - 1 && r.detectedTo() != null) {
                 throw new IllegalStateException("regimes must cover all dates");
             }
             if (i > 0 && !sorted.get(i - 1).detectedTo().plusDays(1).equals(r.detectedFrom())) {
-                throw new IllegalStateException("regimes " + sorted.get(i - 1).id() + " and " + r.id() + " leave a gap or overlap");
+                throw new IllegalStateException(
+                        "regimes " + sorted.get(i - 1).id() + " and " + r.id() + " leave a gap or overlap");
             }
         }
     }
@@ -88,9 +90,18 @@ public final class ReportingRules {
         ZoneId zone = ZoneId.of(str(root, "zone"));
         List<ReportingRegime> regimes = new ArrayList<>();
         for (Map<String, Object> r : (List<Map<String, Object>>) root.get("regimes")) {
-            regimes.add(new ReportingRegime(str(r, "id"), str(r, "name_vi"), str(r, "name_en"), date(r, "detected_from"),
-                    date(r, "detected_to"), str(r, "legal_ref"), bool(r, "choice"), opt(r, "choice_vi"),
-                    opt(r, "choice_en"), (List<String>) r.get("combines"), bool(r, "serious_requires_beyond_capacity"),
+            regimes.add(new ReportingRegime(
+                    str(r, "id"),
+                    str(r, "name_vi"),
+                    str(r, "name_en"),
+                    date(r, "detected_from"),
+                    date(r, "detected_to"),
+                    str(r, "legal_ref"),
+                    bool(r, "choice"),
+                    opt(r, "choice_vi"),
+                    opt(r, "choice_en"),
+                    (List<String>) r.get("combines"),
+                    bool(r, "serious_requires_beyond_capacity"),
                     str(r, "serious_ref")));
         }
         List<DeadlineRule> limits = new ArrayList<>();
@@ -100,9 +111,16 @@ public final class ReportingRules {
                 recipients.add(RecipientRole.valueOf(o.toString()));
             }
             Object hours = l.get("hours");
-            limits.add(new DeadlineRule(str(l, "id"), str(l, "regime"), ReportKind.valueOf(str(l, "kind")),
-                    Condition.valueOf(str(l, "applies_when")), Trigger.valueOf(str(l, "from")),
-                    hours == null ? null : ((Number) hours).intValue(), recipients, str(l, "legal_ref"), bool(l, "choice")));
+            limits.add(new DeadlineRule(
+                    str(l, "id"),
+                    str(l, "regime"),
+                    ReportKind.valueOf(str(l, "kind")),
+                    Condition.valueOf(str(l, "applies_when")),
+                    Trigger.valueOf(str(l, "from")),
+                    hours == null ? null : ((Number) hours).intValue(),
+                    recipients,
+                    str(l, "legal_ref"),
+                    bool(l, "choice")));
         }
         return new ReportingRules(zone, regimes, limits);
     }
@@ -120,7 +138,9 @@ public final class ReportingRules {
     }
 
     public ReportingRegime regime(String id) {
-        return regimes.stream().filter(r -> r.id().equals(id)).findFirst()
+        return regimes.stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown regime " + id));
     }
 

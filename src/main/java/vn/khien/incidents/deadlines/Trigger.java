@@ -2,5 +2,6 @@ package vn.khien.incidents.deadlines;
 
 /** The event a limit is counted from. */
 public enum Trigger {
-    DETECTED, RESPONSE_ENDED
+    DETECTED,
+    RESPONSE_ENDED
 }

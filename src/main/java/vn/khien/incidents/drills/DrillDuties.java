@@ -29,8 +29,8 @@ class DrillDuties implements DutySource {
         if (!"R24".equals(rule)) {
             return out;
         }
-        drills.lastLiveFire(systemIds).forEach((id, on) -> out.put(id,
-                DutyEvidence.met(on, "drill", null, "/systems/" + id + "/drills")));
+        drills.lastLiveFire(systemIds)
+                .forEach((id, on) -> out.put(id, DutyEvidence.met(on, "drill", null, "/systems/" + id + "/drills")));
         return out;
     }
 }

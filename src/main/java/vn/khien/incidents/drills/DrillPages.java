@@ -39,12 +39,16 @@ class DrillPages {
     }
 
     @PostMapping("/systems/{id}/drills")
-    String record(@PathVariable long id, @RequestParam(required = false) DrillKind kind,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
-                  @RequestParam(required = false) String scenario, @RequestParam(required = false) String participants,
-                  @RequestParam(required = false) String result,
-                  @RequestParam(required = false) List<String> findingTitle,
-                  @RequestParam(required = false) List<String> findingOwner, RedirectAttributes redirect) {
+    String record(
+            @PathVariable long id,
+            @RequestParam(required = false) DrillKind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+            @RequestParam(required = false) String scenario,
+            @RequestParam(required = false) String participants,
+            @RequestParam(required = false) String result,
+            @RequestParam(required = false) List<String> findingTitle,
+            @RequestParam(required = false) List<String> findingOwner,
+            RedirectAttributes redirect) {
         List<DrillService.FindingRequest> findings = new ArrayList<>();
         if (findingTitle != null) {
             for (int k = 0; k < findingTitle.size(); k++) {
@@ -57,7 +61,8 @@ class DrillPages {
             redirect.addFlashAttribute("message", text("incidents.saved"));
         } catch (FieldProblemException e) {
             FieldProblemException.FieldProblem p = e.problems().get(0);
-            redirect.addFlashAttribute("actionError", text("drills.field." + p.field()) + ": " + text(p.messageKey(), p.args()));
+            redirect.addFlashAttribute(
+                    "actionError", text("drills.field." + p.field()) + ": " + text(p.messageKey(), p.args()));
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("actionError", text(e.messageKey()));
         }

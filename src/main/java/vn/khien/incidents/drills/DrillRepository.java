@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.springframework.stereotype.Repository;
 import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.access.ScopeFilter;
-import java.util.ArrayList;
 
 /** Drills of systems; a system is reached only through its owner's or operator's subtree (scope predicate). */
 @Repository
@@ -30,12 +30,19 @@ class DrillRepository {
         this.scope = scope;
     }
 
-    public record SystemRef(long id, String name, Integer level, long ownerOrganizationId) { }
+    public record SystemRef(long id, String name, Integer level, long ownerOrganizationId) {}
 
-    public record Drill(long id, long systemId, DrillKind kind, LocalDate heldOn, String scenario, String participants,
-                        String result, List<Finding> findings) { }
+    public record Drill(
+            long id,
+            long systemId,
+            DrillKind kind,
+            LocalDate heldOn,
+            String scenario,
+            String participants,
+            String result,
+            List<Finding> findings) {}
 
-    public record Finding(long id, String title, Long taskId) { }
+    public record Finding(long id, String title, Long taskId) {}
 
     private static final String SYSTEM = """
             SELECT s.id, s.name, s.approved_level, s.owner_organization_id FROM information_system s
@@ -47,40 +54,68 @@ class DrillRepository {
         Map<String, Object> params = new HashMap<>(own.params());
         params.putAll(op.params());
         return jdbc.sql(SYSTEM + " WHERE s.id = :id AND (" + own.sql() + " OR " + op.sql() + ")")
-                .params(params).param("id", systemId)
-                .query((rs, n) -> new SystemRef(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3),
-                        rs.getLong(4))).optional();
+                .params(params)
+                .param("id", systemId)
+                .query((rs, n) ->
+                        new SystemRef(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3), rs.getLong(4)))
+                .optional();
     }
 
-    public long insert(long systemId, DrillKind kind, LocalDate heldOn, String scenario, String participants,
-                       String result, Long by, Instant now) {
+    public long insert(
+            long systemId,
+            DrillKind kind,
+            LocalDate heldOn,
+            String scenario,
+            String participants,
+            String result,
+            Long by,
+            Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO system_drill (system_id, kind, held_on, scenario, participants, result, created_by, created_at)
                 VALUES (:s, :k, :d, :sc, :p, :r, :by, :now)""")
-                .param("s", systemId).param("k", kind.name()).param("d", Date.valueOf(heldOn)).param("sc", scenario)
-                .param("p", participants).param("r", result).param("by", by).param("now", Timestamp.from(now))
+                .param("s", systemId)
+                .param("k", kind.name())
+                .param("d", Date.valueOf(heldOn))
+                .param("sc", scenario)
+                .param("p", participants)
+                .param("r", result)
+                .param("by", by)
+                .param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     public void insertFinding(long drillId, String title, Long taskId) {
         jdbc.sql("INSERT INTO drill_finding (drill_id, title, task_id) VALUES (:d, :t, :task)")
-                .param("d", drillId).param("t", title).param("task", taskId).update();
+                .param("d", drillId)
+                .param("t", title)
+                .param("task", taskId)
+                .update();
     }
 
     public List<Drill> drills(long systemId) {
         Map<Long, List<Finding>> findings = new HashMap<>();
-        jdbc.sql("SELECT f.drill_id, f.id, f.title, f.task_id FROM drill_finding f JOIN system_drill d ON d.id = f.drill_id"
-                        + " WHERE d.system_id = :s ORDER BY f.id")
-                .param("s", systemId).query((rs, n) -> findings.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(new Finding(rs.getLong(2), rs.getString(3), (Long) rs.getObject(4, Long.class)))).list();
+        jdbc.sql(
+                        "SELECT f.drill_id, f.id, f.title, f.task_id FROM drill_finding f JOIN system_drill d ON d.id = f.drill_id"
+                                + " WHERE d.system_id = :s ORDER BY f.id")
+                .param("s", systemId)
+                .query((rs, n) -> findings.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new Finding(rs.getLong(2), rs.getString(3), (Long) rs.getObject(4, Long.class))))
+                .list();
         return jdbc.sql("SELECT id, system_id, kind, held_on, scenario, participants, result FROM system_drill"
                         + " WHERE system_id = :s ORDER BY held_on DESC, id DESC")
                 .param("s", systemId)
-                .query((rs, n) -> new Drill(rs.getLong(1), rs.getLong(2), DrillKind.valueOf(rs.getString(3)),
-                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getString(7),
-                        findings.getOrDefault(rs.getLong(1), List.of()))).list();
+                .query((rs, n) -> new Drill(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        DrillKind.valueOf(rs.getString(3)),
+                        rs.getDate(4).toLocalDate(),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        findings.getOrDefault(rs.getLong(1), List.of())))
+                .list();
     }
 
     /** The last live-fire drill per system, for the systems given (one query). */
@@ -92,7 +127,8 @@ class DrillRepository {
         jdbc.sql("SELECT system_id, MAX(held_on) FROM system_drill WHERE kind = 'LIVE_FIRE' AND system_id IN (:ids)"
                         + " GROUP BY system_id")
                 .param("ids", List.copyOf(systemIds))
-                .query((rs, n) -> out.put(rs.getLong(1), rs.getDate(2).toLocalDate())).list();
+                .query((rs, n) -> out.put(rs.getLong(1), rs.getDate(2).toLocalDate()))
+                .list();
         return out;
     }
 
@@ -105,8 +141,13 @@ class DrillRepository {
                 FROM information_system s JOIN organization sown ON sown.id = s.owner_organization_id
                 WHERE s.approved_level >= 3 AND""" + " " + f.sql() + " ORDER BY s.name LIMIT 200")
                 .params(f.params())
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3),
-                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()}).list();
+                .query((rs, n) -> new Object[] {
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getInt(3),
+                    rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()
+                })
+                .list();
     }
 
     /** Live-fire drills held in a period by level-3+ systems owned by each organisation (own rows). */
@@ -119,8 +160,11 @@ class DrillRepository {
                 SELECT s.owner_organization_id, COUNT(*) FROM system_drill d JOIN information_system s ON s.id = d.system_id
                 WHERE d.kind = 'LIVE_FIRE' AND s.approved_level >= 3 AND d.held_on BETWEEN :f AND :t
                   AND s.owner_organization_id IN (:orgs) GROUP BY s.owner_organization_id""")
-                .param("f", Date.valueOf(from)).param("t", Date.valueOf(to)).param("orgs", List.copyOf(organizationIds))
-                .query((rs, n) -> out.put(rs.getLong(1), rs.getLong(2))).list();
+                .param("f", Date.valueOf(from))
+                .param("t", Date.valueOf(to))
+                .param("orgs", List.copyOf(organizationIds))
+                .query((rs, n) -> out.put(rs.getLong(1), rs.getLong(2)))
+                .list();
         return out;
     }
 }

@@ -38,10 +38,15 @@ class DrillService {
         this.clock = clock;
     }
 
-    public record FindingRequest(String title, String owner, LocalDate dueOn) { }
+    public record FindingRequest(String title, String owner, LocalDate dueOn) {}
 
-    public record DrillRequest(DrillKind kind, LocalDate heldOn, String scenario, String participants, String result,
-                               List<FindingRequest> findings) { }
+    public record DrillRequest(
+            DrillKind kind,
+            LocalDate heldOn,
+            String scenario,
+            String participants,
+            String result,
+            List<FindingRequest> findings) {}
 
     /** The yearly live-fire duty of one system: applies from level 3; due a year after the last live-fire drill. */
     public record LiveFireDuty(boolean applies, LocalDate lastLiveFireOn, LocalDate nextDueOn, boolean overdue) {
@@ -52,14 +57,16 @@ class DrillService {
         }
     }
 
-    public record SystemDrills(long systemId, String systemName, Integer level, LiveFireDuty duty, List<DrillRepository.Drill> drills) { }
+    public record SystemDrills(
+            long systemId, String systemName, Integer level, LiveFireDuty duty, List<DrillRepository.Drill> drills) {}
 
     public SystemDrills forSystem(long systemId) {
-        DrillRepository.SystemRef s = drills.system(systemId, Capability.READ)
-                .orElseThrow(() -> new NotFoundException("system " + systemId));
+        DrillRepository.SystemRef s =
+                drills.system(systemId, Capability.READ).orElseThrow(() -> new NotFoundException("system " + systemId));
         LocalDate today = LocalDate.now(clock);
         LocalDate last = drills.lastLiveFire(List.of(systemId)).get(systemId);
-        return new SystemDrills(systemId, s.name(), s.level(), LiveFireDuty.of(s.level(), last, today), drills.drills(systemId));
+        return new SystemDrills(
+                systemId, s.name(), s.level(), LiveFireDuty.of(s.level(), last, today), drills.drills(systemId));
     }
 
     public boolean canRecord(long systemId) {
@@ -68,8 +75,8 @@ class DrillService {
 
     @Transactional
     public DrillRepository.Drill record(long systemId, DrillRequest r) {
-        DrillRepository.SystemRef s = drills.system(systemId, Capability.READ)
-                .orElseThrow(() -> new NotFoundException("system " + systemId));
+        DrillRepository.SystemRef s =
+                drills.system(systemId, Capability.READ).orElseThrow(() -> new NotFoundException("system " + systemId));
         if (!canRecord(systemId)) {
             throw new ForbiddenActionException("error.forbidden");
         }
@@ -96,8 +103,15 @@ class DrillService {
         if (!problems.isEmpty()) {
             throw new FieldProblemException(problems);
         }
-        long drillId = drills.insert(systemId, r.kind(), r.heldOn(), r.scenario().strip(), blankToNull(r.participants()),
-                blankToNull(r.result()), CurrentPerson.principal().map(p -> p.personId()).orElse(null), clock.instant());
+        long drillId = drills.insert(
+                systemId,
+                r.kind(),
+                r.heldOn(),
+                r.scenario().strip(),
+                blankToNull(r.participants()),
+                blankToNull(r.result()),
+                CurrentPerson.principal().map(p -> p.personId()).orElse(null),
+                clock.instant());
         List<Long> taskIds = new ArrayList<>();
         int n = 0;
         for (FindingRequest f : r.findings() == null ? List.<FindingRequest>of() : r.findings()) {
@@ -118,7 +132,10 @@ class DrillService {
         after.put("findings", n);
         after.put("taskIds", taskIds);
         audit.record(AuditEntry.change("drill.record", s.ownerOrganizationId(), "system_drill", drillId, null, after));
-        return drills.drills(systemId).stream().filter(d -> d.id() == drillId).findFirst().orElseThrow();
+        return drills.drills(systemId).stream()
+                .filter(d -> d.id() == drillId)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String blankToNull(String s) {

@@ -22,7 +22,8 @@ class DrillsApi {
 
     @PostMapping("/api/v1/systems/{id}/drills")
     @Operation(summary = "Record a drill (LIVE_FIRE or TABLE_TOP); each finding opens a compliance remediation task")
-    public ResponseEntity<DrillRepository.Drill> record(@PathVariable long id, @RequestBody DrillService.DrillRequest request) {
+    public ResponseEntity<DrillRepository.Drill> record(
+            @PathVariable long id, @RequestBody DrillService.DrillRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(service.record(id, request));
     }
 

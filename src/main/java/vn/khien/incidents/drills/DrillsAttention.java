@@ -29,8 +29,13 @@ class DrillsAttention implements AttentionSource {
         for (Object[] row : drills.level3PlusVisible()) {
             DrillService.LiveFireDuty duty = DrillService.LiveFireDuty.of((Integer) row[2], (LocalDate) row[3], today);
             if (duty.overdue()) {
-                items.add(AttentionItem.of(AttentionItem.Severity.WARNING, "incidents.attention.drill",
-                        "/systems/" + row[0] + "/drills", row[1], String.valueOf(row[2]), String.valueOf(today.getYear())));
+                items.add(AttentionItem.of(
+                        AttentionItem.Severity.WARNING,
+                        "incidents.attention.drill",
+                        "/systems/" + row[0] + "/drills",
+                        row[1],
+                        String.valueOf(row[2]),
+                        String.valueOf(today.getYear())));
             }
         }
         return items;

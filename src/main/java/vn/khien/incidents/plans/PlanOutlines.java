@@ -21,8 +21,14 @@ public final class PlanOutlines {
         }
     }
 
-    public record Outline(String id, List<Integer> levels, boolean isDefault, String titleVi, String titleEn,
-                          String legalRef, List<Section> sections) {
+    public record Outline(
+            String id,
+            List<Integer> levels,
+            boolean isDefault,
+            String titleVi,
+            String titleEn,
+            String legalRef,
+            List<Section> sections) {
         public String title(boolean english) {
             return english ? titleEn : titleVi;
         }
@@ -33,9 +39,12 @@ public final class PlanOutlines {
 
         /** The mandatory sections left empty in the contents given. */
         public List<String> missingMandatory(Map<String, String> contents) {
-            return sections.stream().filter(Section::mandatory)
-                    .filter(s -> contents.get(s.key()) == null || contents.get(s.key()).isBlank())
-                    .map(Section::key).toList();
+            return sections.stream()
+                    .filter(Section::mandatory)
+                    .filter(s -> contents.get(s.key()) == null
+                            || contents.get(s.key()).isBlank())
+                    .map(Section::key)
+                    .toList();
         }
     }
 
@@ -67,24 +76,38 @@ public final class PlanOutlines {
         for (Map<String, Object> o : (List<Map<String, Object>>) root.get("outlines")) {
             List<Section> sections = new ArrayList<>();
             for (Map<String, Object> s : (List<Map<String, Object>>) o.get("sections")) {
-                sections.add(new Section((String) s.get("key"), Boolean.TRUE.equals(s.get("mandatory")),
-                        (String) s.get("title_vi"), (String) s.get("title_en")));
+                sections.add(new Section(
+                        (String) s.get("key"),
+                        Boolean.TRUE.equals(s.get("mandatory")),
+                        (String) s.get("title_vi"),
+                        (String) s.get("title_en")));
             }
-            outlines.add(new Outline((String) o.get("id"), List.copyOf((List<Integer>) o.get("levels")),
-                    Boolean.TRUE.equals(o.get("default")), (String) o.get("title_vi"), (String) o.get("title_en"),
-                    (String) o.get("legal_ref"), List.copyOf(sections)));
+            outlines.add(new Outline(
+                    (String) o.get("id"),
+                    List.copyOf((List<Integer>) o.get("levels")),
+                    Boolean.TRUE.equals(o.get("default")),
+                    (String) o.get("title_vi"),
+                    (String) o.get("title_en"),
+                    (String) o.get("legal_ref"),
+                    List.copyOf(sections)));
         }
         if (outlines.stream().filter(Outline::isDefault).count() != 1) {
             throw new IllegalStateException(resource + " needs exactly one default outline");
         }
-        return new PlanOutlines(List.copyOf(outlines), Period.parse((String) root.get("update_within")),
-                Boolean.TRUE.equals(root.get("update_within_choice")), (String) root.get("update_within_ref"));
+        return new PlanOutlines(
+                List.copyOf(outlines),
+                Period.parse((String) root.get("update_within")),
+                Boolean.TRUE.equals(root.get("update_within_choice")),
+                (String) root.get("update_within_ref"));
     }
 
     /** The outline for a system of that approved level (null: not approved yet, the default outline). */
     public Outline forLevel(Integer level) {
-        return outlines.stream().filter(o -> level != null && o.levels().contains(level)).findFirst()
-                .orElseGet(() -> outlines.stream().filter(Outline::isDefault).findFirst().orElseThrow());
+        return outlines.stream()
+                .filter(o -> level != null && o.levels().contains(level))
+                .findFirst()
+                .orElseGet(() ->
+                        outlines.stream().filter(Outline::isDefault).findFirst().orElseThrow());
     }
 
     public Optional<Outline> byId(String id) {

@@ -12,10 +12,21 @@ import vn.khien.platform.FieldProblemException;
  *
  * @param updateReason LEVEL_CHANGED or COMPONENTS_CHANGED when {@code needsUpdate}
  */
-public record ResponsePlan(long id, long systemId, int version, String outlineId, ResponsePlanStatus status,
-                           Integer systemLevel, boolean needsUpdate, String updateReason, Instant updateRaisedAt,
-                           Instant createdAt, Instant updatedAt, String approverName, Instant approvedAt,
-                           Map<String, String> sections) {
+public record ResponsePlan(
+        long id,
+        long systemId,
+        int version,
+        String outlineId,
+        ResponsePlanStatus status,
+        Integer systemLevel,
+        boolean needsUpdate,
+        String updateReason,
+        Instant updateRaisedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        String approverName,
+        Instant approvedAt,
+        Map<String, String> sections) {
 
     public static final String LEVEL_CHANGED = "LEVEL_CHANGED";
     public static final String COMPONENTS_CHANGED = "COMPONENTS_CHANGED";
@@ -25,8 +36,21 @@ public record ResponsePlan(long id, long systemId, int version, String outlineId
         if (status != ResponsePlanStatus.DRAFT) {
             throw new FieldProblemException("status", "plans.error.notDraft");
         }
-        return new ResponsePlan(id, systemId, version, outlineId, status, systemLevel, needsUpdate, updateReason,
-                updateRaisedAt, createdAt, updatedAt, approverName, approvedAt, Map.copyOf(newSections));
+        return new ResponsePlan(
+                id,
+                systemId,
+                version,
+                outlineId,
+                status,
+                systemLevel,
+                needsUpdate,
+                updateReason,
+                updateRaisedAt,
+                createdAt,
+                updatedAt,
+                approverName,
+                approvedAt,
+                Map.copyOf(newSections));
     }
 
     /** The owner approves a draft whose mandatory sections (by its outline) are all filled. */
@@ -37,10 +61,24 @@ public record ResponsePlan(long id, long systemId, int version, String outlineId
         List<String> missing = outline.missingMandatory(sections);
         if (!missing.isEmpty()) {
             throw new FieldProblemException(missing.stream()
-                    .map(k -> new FieldProblemException.FieldProblem("sections." + k, "plans.error.mandatory")).toList());
+                    .map(k -> new FieldProblemException.FieldProblem("sections." + k, "plans.error.mandatory"))
+                    .toList());
         }
-        return new ResponsePlan(id, systemId, version, outlineId, ResponsePlanStatus.APPROVED, systemLevel, false, null,
-                null, createdAt, at, approver, at, sections);
+        return new ResponsePlan(
+                id,
+                systemId,
+                version,
+                outlineId,
+                ResponsePlanStatus.APPROVED,
+                systemLevel,
+                false,
+                null,
+                null,
+                createdAt,
+                at,
+                approver,
+                at,
+                sections);
     }
 
     /** The plan in force is replaced by a newer approved version. */
@@ -48,8 +86,21 @@ public record ResponsePlan(long id, long systemId, int version, String outlineId
         if (status != ResponsePlanStatus.APPROVED) {
             throw new IllegalStateException("only the approved plan is superseded");
         }
-        return new ResponsePlan(id, systemId, version, outlineId, ResponsePlanStatus.SUPERSEDED, systemLevel,
-                needsUpdate, updateReason, updateRaisedAt, createdAt, at, approverName, approvedAt, sections);
+        return new ResponsePlan(
+                id,
+                systemId,
+                version,
+                outlineId,
+                ResponsePlanStatus.SUPERSEDED,
+                systemLevel,
+                needsUpdate,
+                updateReason,
+                updateRaisedAt,
+                createdAt,
+                at,
+                approverName,
+                approvedAt,
+                sections);
     }
 
     /**
@@ -60,7 +111,20 @@ public record ResponsePlan(long id, long systemId, int version, String outlineId
         if (status != ResponsePlanStatus.APPROVED || needsUpdate) {
             return this;
         }
-        return new ResponsePlan(id, systemId, version, outlineId, status, systemLevel, true, reason, at, createdAt, at,
-                approverName, approvedAt, sections);
+        return new ResponsePlan(
+                id,
+                systemId,
+                version,
+                outlineId,
+                status,
+                systemLevel,
+                true,
+                reason,
+                at,
+                createdAt,
+                at,
+                approverName,
+                approvedAt,
+                sections);
     }
 }

@@ -38,9 +38,15 @@ class ResponsePlanDuty implements DutySource {
         plans.inForce(systemIds).forEach((id, p) -> {
             LocalDate approved = p.approvedAt().atZone(ResponsePlanService.VN).toLocalDate();
             LocalDate updateBy = p.needsUpdate() && p.updateRaisedAt() != null
-                    ? p.updateRaisedAt().atZone(ResponsePlanService.VN).toLocalDate().plus(outlines.updateWithin()) : null;
-            out.put(id, new DutyEvidence(approved, updateBy, "response-plan", p.planId(),
-                    "/systems/" + id + "/response-plans"));
+                    ? p.updateRaisedAt()
+                            .atZone(ResponsePlanService.VN)
+                            .toLocalDate()
+                            .plus(outlines.updateWithin())
+                    : null;
+            out.put(
+                    id,
+                    new DutyEvidence(
+                            approved, updateBy, "response-plan", p.planId(), "/systems/" + id + "/response-plans"));
         });
         return out;
     }

@@ -23,7 +23,13 @@ class ResponsePlanHubLinks implements SystemHubLinks {
         if (p == null) {
             return List.of(new Link(52, "incidents.hub.plan", href, 0, "incidents.hub.planNone", null, true));
         }
-        return List.of(new Link(52, "incidents.hub.plan", href, 1,
-                p.needsUpdate() ? "incidents.hub.planUpdate" : null, null, p.needsUpdate()));
+        return List.of(new Link(
+                52,
+                "incidents.hub.plan",
+                href,
+                1,
+                p.needsUpdate() ? "incidents.hub.planUpdate" : null,
+                null,
+                p.needsUpdate()));
     }
 }

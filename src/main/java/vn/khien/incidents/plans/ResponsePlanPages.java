@@ -30,7 +30,8 @@ class ResponsePlanPages {
     String show(@PathVariable long id, Model model) {
         ResponsePlanService.SystemPlans view = service.forSystem(id);
         model.addAttribute("view", view);
-        model.addAttribute("english", "en".equals(LocaleContextHolder.getLocale().getLanguage()));
+        model.addAttribute(
+                "english", "en".equals(LocaleContextHolder.getLocale().getLanguage()));
         model.addAttribute("draftOutline", view.draft() == null ? view.outline() : service.outlineOf(view.draft()));
         boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         Map<String, String> outlineTitles = new LinkedHashMap<>();
@@ -63,7 +64,9 @@ class ResponsePlanPages {
         } catch (FieldProblemException e) {
             StringBuilder b = new StringBuilder();
             for (FieldProblemException.FieldProblem p : e.problems()) {
-                b.append(b.isEmpty() ? "" : "; ").append(text("plans.field." + p.field())).append(": ")
+                b.append(b.isEmpty() ? "" : "; ")
+                        .append(text("plans.field." + p.field()))
+                        .append(": ")
                         .append(text(p.messageKey(), p.args()));
             }
             redirect.addFlashAttribute("actionError", b.toString());

@@ -47,21 +47,46 @@ public class ResponsePlanService {
      * @param inForce        the approved plan, or null
      * @param updateDueOn    when the plan in force was flagged: the day by which it should be updated (rule data)
      */
-    public record SystemPlans(long systemId, String systemName, Integer level, PlanOutlines.Outline outline,
-                              ResponsePlan inForce, ResponsePlan draft, List<ResponsePlan> versions,
-                              LocalDate updateDueOn, boolean updateWithinChoice, String updateWithinRef,
-                              boolean canEdit, boolean canApprove) { }
+    public record SystemPlans(
+            long systemId,
+            String systemName,
+            Integer level,
+            PlanOutlines.Outline outline,
+            ResponsePlan inForce,
+            ResponsePlan draft,
+            List<ResponsePlan> versions,
+            LocalDate updateDueOn,
+            boolean updateWithinChoice,
+            String updateWithinRef,
+            boolean canEdit,
+            boolean canApprove) {}
 
     public SystemPlans forSystem(long systemId) {
-        ResponsePlanRepository.SystemRef s = plans.system(systemId, Capability.READ)
-                .orElseThrow(() -> new NotFoundException("system " + systemId));
+        ResponsePlanRepository.SystemRef s =
+                plans.system(systemId, Capability.READ).orElseThrow(() -> new NotFoundException("system " + systemId));
         List<ResponsePlan> all = plans.plans(systemId);
-        ResponsePlan inForce = all.stream().filter(p -> p.status() == ResponsePlanStatus.APPROVED).findFirst().orElse(null);
-        ResponsePlan draft = all.stream().filter(p -> p.status() == ResponsePlanStatus.DRAFT).findFirst().orElse(null);
-        LocalDate updateDue = inForce == null || !inForce.needsUpdate() ? null
+        ResponsePlan inForce = all.stream()
+                .filter(p -> p.status() == ResponsePlanStatus.APPROVED)
+                .findFirst()
+                .orElse(null);
+        ResponsePlan draft = all.stream()
+                .filter(p -> p.status() == ResponsePlanStatus.DRAFT)
+                .findFirst()
+                .orElse(null);
+        LocalDate updateDue = inForce == null || !inForce.needsUpdate()
+                ? null
                 : inForce.updateRaisedAt().atZone(VN).toLocalDate().plus(outlines.updateWithin());
-        return new SystemPlans(systemId, s.name(), s.level(), outlines.forLevel(s.level()), inForce, draft, all,
-                updateDue, outlines.updateWithinChoice(), outlines.updateWithinRef(),
+        return new SystemPlans(
+                systemId,
+                s.name(),
+                s.level(),
+                outlines.forLevel(s.level()),
+                inForce,
+                draft,
+                all,
+                updateDue,
+                outlines.updateWithinChoice(),
+                outlines.updateWithinRef(),
                 plans.system(systemId, Capability.EDIT_SECURITY_DATA).isPresent(),
                 plans.systemOfOwner(systemId, Capability.APPROVE).isPresent());
     }
@@ -80,8 +105,8 @@ public class ResponsePlanService {
      */
     @Transactional
     public ResponsePlan saveDraft(long systemId, Map<String, String> sections) {
-        ResponsePlanRepository.SystemRef s = plans.system(systemId, Capability.READ)
-                .orElseThrow(() -> new NotFoundException("system " + systemId));
+        ResponsePlanRepository.SystemRef s =
+                plans.system(systemId, Capability.READ).orElseThrow(() -> new NotFoundException("system " + systemId));
         if (plans.system(systemId, Capability.EDIT_SECURITY_DATA).isEmpty()) {
             throw new ForbiddenActionException("error.forbidden");
         }
@@ -90,8 +115,12 @@ public class ResponsePlanService {
         boolean created = draft == null;
         if (created) {
             PlanOutlines.Outline outline = outlines.forLevel(s.level());
-            long id = plans.insertDraft(systemId, outline.id(), s.level(), CurrentPerson.principal()
-                    .map(p -> p.personId()).orElse(null), now);
+            long id = plans.insertDraft(
+                    systemId,
+                    outline.id(),
+                    s.level(),
+                    CurrentPerson.principal().map(p -> p.personId()).orElse(null),
+                    now);
             draft = plans.plan(systemId, id).orElseThrow();
         }
         PlanOutlines.Outline outline = outlineOf(draft);
@@ -102,7 +131,8 @@ public class ResponsePlanService {
             if (outline.section(k).isEmpty()) {
                 problems.add(new FieldProblemException.FieldProblem("sections." + k, "plans.error.unknownSection"));
             } else if (v != null && v.length() > SECTION_MAX) {
-                problems.add(new FieldProblemException.FieldProblem("sections." + k, "incidents.error.tooLong", SECTION_MAX));
+                problems.add(new FieldProblemException.FieldProblem(
+                        "sections." + k, "incidents.error.tooLong", SECTION_MAX));
             } else if (v != null && !v.isBlank()) {
                 clean.put(k, v.strip());
             }
@@ -112,11 +142,12 @@ public class ResponsePlanService {
         }
         if (created && clean.isEmpty()) {
             // A new version starts from the plan in force.
-            plans.inForce(systemId).ifPresent(p -> p.sections().forEach((k, v) -> {
-                if (outline.section(k).isPresent()) {
-                    clean.put(k, v);
-                }
-            }));
+            plans.inForce(systemId)
+                    .ifPresent(p -> p.sections().forEach((k, v) -> {
+                        if (outline.section(k).isPresent()) {
+                            clean.put(k, v);
+                        }
+                    }));
         }
         Map<String, String> before = draft.sections();
         ResponsePlan edited = draft.edit(clean);
@@ -126,16 +157,21 @@ public class ResponsePlanService {
         after.put("version", edited.version());
         after.put("outline", edited.outlineId());
         after.put("sections", new ArrayList<>(clean.keySet()));
-        audit.record(AuditEntry.change(created ? "response-plan.draft" : "response-plan.edit", s.ownerOrganizationId(),
-                "response_plan", edited.id(), created ? null : Map.of("sections", new ArrayList<>(before.keySet())), after));
+        audit.record(AuditEntry.change(
+                created ? "response-plan.draft" : "response-plan.edit",
+                s.ownerOrganizationId(),
+                "response_plan",
+                edited.id(),
+                created ? null : Map.of("sections", new ArrayList<>(before.keySet())),
+                after));
         return plans.plan(systemId, edited.id()).orElseThrow();
     }
 
     /** The owner approves the draft: it becomes the plan in force and the previous one is superseded. */
     @Transactional
     public ResponsePlan approve(long systemId, long planId) {
-        ResponsePlanRepository.SystemRef s = plans.system(systemId, Capability.READ)
-                .orElseThrow(() -> new NotFoundException("system " + systemId));
+        ResponsePlanRepository.SystemRef s =
+                plans.system(systemId, Capability.READ).orElseThrow(() -> new NotFoundException("system " + systemId));
         ResponsePlan draft = plans.plan(systemId, planId).orElseThrow(() -> new NotFoundException("plan " + planId));
         if (plans.systemOfOwner(systemId, Capability.APPROVE).isEmpty()) {
             throw new ForbiddenActionException("plans.error.ownerApproves");
@@ -154,8 +190,13 @@ public class ResponsePlanService {
         after.put("version", approved.version());
         after.put("status", approved.status().name());
         after.put("supersedes", previous == null ? null : previous.version());
-        audit.record(AuditEntry.change("response-plan.approve", s.ownerOrganizationId(), "response_plan", planId,
-                Map.of("status", draft.status().name()), after));
+        audit.record(AuditEntry.change(
+                "response-plan.approve",
+                s.ownerOrganizationId(),
+                "response_plan",
+                planId,
+                Map.of("status", draft.status().name()),
+                after));
         return plans.plan(systemId, planId).orElseThrow();
     }
 
@@ -176,7 +217,12 @@ public class ResponsePlanService {
         after.put("needsUpdate", true);
         after.put("reason", reason);
         after.put("level", newLevel);
-        audit.record(AuditEntry.change("response-plan.flag-update", s.ownerOrganizationId(), "response_plan",
-                inForce.id(), Map.of("needsUpdate", false), after));
+        audit.record(AuditEntry.change(
+                "response-plan.flag-update",
+                s.ownerOrganizationId(),
+                "response_plan",
+                inForce.id(),
+                Map.of("needsUpdate", false),
+                after));
     }
 }

@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Response plans", description = "Incident-response plans per system (R23): versioned, approved by the owner")
+@Tag(
+        name = "Response plans",
+        description = "Incident-response plans per system (R23): versioned, approved by the owner")
 class ResponsePlansApi {
 
     private final ResponsePlanService service;
@@ -20,22 +22,27 @@ class ResponsePlansApi {
         this.service = service;
     }
 
-    record DraftRequest(Map<String, String> sections) { }
+    record DraftRequest(Map<String, String> sections) {}
 
     @GetMapping("/api/v1/systems/{id}/response-plans")
-    @Operation(summary = "A system's response plans: the outline its level calls for, the plan in force, the draft, every version")
+    @Operation(
+            summary =
+                    "A system's response plans: the outline its level calls for, the plan in force, the draft, every version")
     public ResponsePlanService.SystemPlans list(@PathVariable long id) {
         return service.forSystem(id);
     }
 
     @PutMapping("/api/v1/systems/{id}/response-plans/draft")
-    @Operation(summary = "Write the draft's sections (keys of the outline); creates the next version when there is no draft")
+    @Operation(
+            summary =
+                    "Write the draft's sections (keys of the outline); creates the next version when there is no draft")
     public ResponsePlan saveDraft(@PathVariable long id, @RequestBody DraftRequest request) {
         return service.saveDraft(id, request == null ? Map.of() : request.sections());
     }
 
     @PostMapping("/api/v1/systems/{id}/response-plans/{planId}/approve")
-    @Operation(summary = "The owner approves the draft (every mandatory section filled); the plan in force is superseded")
+    @Operation(
+            summary = "The owner approves the draft (every mandatory section filled); the plan in force is superseded")
     public ResponsePlan approve(@PathVariable long id, @PathVariable long planId) {
         return service.approve(id, planId);
     }

@@ -28,8 +28,11 @@ class ObligationsAttention implements AttentionSource {
     @Override
     public List<AttentionItem> itemsFor(long personId) {
         List<Obligation> all = obligations.everythingVisible();
-        long overdue = all.stream().filter(o -> o.status() == ObligationStatus.OVERDUE).count();
-        long dueSoon = all.stream().filter(o -> o.status() == ObligationStatus.DUE_SOON).count();
+        long overdue =
+                all.stream().filter(o -> o.status() == ObligationStatus.OVERDUE).count();
+        long dueSoon = all.stream()
+                .filter(o -> o.status() == ObligationStatus.DUE_SOON)
+                .count();
         List<AttentionItem> items = new ArrayList<>();
         if (overdue > 0) {
             items.add(AttentionItem.of(Severity.CRITICAL, "obligations.attention.overdue", "/obligations", overdue));

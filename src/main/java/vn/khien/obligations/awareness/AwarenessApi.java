@@ -35,8 +35,9 @@ class AwarenessApi {
     @GetMapping(value = "/public/awareness/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> acknowledge(@PathVariable String token) {
         if (!awareness.acknowledge(token)) {
-            return ResponseEntity.status(404).body("<!DOCTYPE html><html lang=\"vi\"><meta charset=\"UTF-8\">"
-                    + "<p>Liên kết không hợp lệ.</p></html>");
+            return ResponseEntity.status(404)
+                    .body("<!DOCTYPE html><html lang=\"vi\"><meta charset=\"UTF-8\">"
+                            + "<p>Liên kết không hợp lệ.</p></html>");
         }
         return ResponseEntity.ok("<!DOCTYPE html><html lang=\"vi\"><meta charset=\"UTF-8\"><title>Khiên</title>"
                 + "<p id=\"acknowledged\">Cảm ơn đồng chí đã xác nhận đã đọc thông điệp.</p></html>");

@@ -59,7 +59,7 @@ class AwarenessService implements DutySource {
         this.clock = clock;
     }
 
-    public record Created(long id, int delivered) { }
+    public record Created(long id, int delivered) {}
 
     @Transactional
     public Created create(CampaignRequest r) {
@@ -91,10 +91,15 @@ class AwarenessService implements DutySource {
                 INSERT INTO awareness_campaign (organization_id, topic, title, message, include_subtree, repeat_every,
                     created_at, created_by)
                 VALUES (:org, :topic, :title, :message, :subtree, :repeat, :now, :by)""")
-                .param("org", r.organizationId()).param("topic", r.topic()).param("title", r.title().strip())
-                .param("message", r.message()).param("subtree", Boolean.TRUE.equals(r.includeSubtree()))
-                .param("repeat", repeat).param("now", Timestamp.from(clock.instant()))
-                .param("by", CurrentPerson.idOrNobody()).update(keys, "id");
+                .param("org", r.organizationId())
+                .param("topic", r.topic())
+                .param("title", r.title().strip())
+                .param("message", r.message())
+                .param("subtree", Boolean.TRUE.equals(r.includeSubtree()))
+                .param("repeat", repeat)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("by", CurrentPerson.idOrNobody())
+                .update(keys, "id");
         long id = keys.getKey().longValue();
         int delivered = deliverRound(id, 1);
         audit.record(AuditEntry.of("AWARENESS_CAMPAIGN_SENT", r.organizationId(), "awareness_campaign", id)
@@ -106,17 +111,17 @@ class AwarenessService implements DutySource {
     int deliverRound(long campaignId, int round) {
         Map<String, Object> c = jdbc.sql("""
                 SELECT c.title, c.include_subtree, o.path, o.id FROM awareness_campaign c
-                JOIN organization o ON o.id = c.organization_id WHERE c.id = :id""")
-                .param("id", campaignId).query().singleRow();
+                JOIN organization o ON o.id = c.organization_id WHERE c.id = :id""").param("id", campaignId).query().singleRow();
         boolean subtree = (Boolean) c.get("include_subtree");
         String path = (String) c.get("path");
-        List<long[]> people = jdbc.sql("""
+        List<long[]> people = jdbc.sql(
+                        """
                 SELECT g.user_id, MIN(g.organization_id) FROM role_grant g JOIN organization o ON o.id = g.organization_id
                 JOIN app_user u ON u.id = g.user_id
-                WHERE u.enabled = TRUE AND g.role <> 'PLATFORM_ADMIN' AND\s"""
-                + (subtree ? "o.path LIKE :p" : "o.id = :org") + " GROUP BY g.user_id ORDER BY g.user_id")
+                WHERE u.enabled = TRUE AND g.role <> 'PLATFORM_ADMIN' AND\s""" + (subtree ? "o.path LIKE :p" : "o.id = :org") + " GROUP BY g.user_id ORDER BY g.user_id")
                 .param(subtree ? "p" : "org", subtree ? path + "%" : ((Number) c.get("id")).longValue())
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
         Timestamp now = Timestamp.from(clock.instant());
         int delivered = 0;
         for (long[] p : people) {
@@ -126,40 +131,68 @@ class AwarenessService implements DutySource {
                         delivered_at)
                     SELECT :c, :r, :p, :o, :h, :now WHERE NOT EXISTS (SELECT 1 FROM awareness_delivery
                         WHERE campaign_id = :c AND round_no = :r AND person_id = :p)""")
-                    .param("c", campaignId).param("r", round).param("p", p[0]).param("o", p[1])
-                    .param("h", hash(token)).param("now", now).update();
+                    .param("c", campaignId)
+                    .param("r", round)
+                    .param("p", p[0])
+                    .param("o", p[1])
+                    .param("h", hash(token))
+                    .param("now", now)
+                    .update();
             if (inserted == 0) {
                 continue;
             }
             delivered++;
-            notifications.send(new Notice("AWARENESS", "awareness.notice", List.of((String) c.get("title")),
-                    "/public/awareness/" + token, "awareness:" + campaignId + ":" + round,
+            notifications.send(new Notice(
+                    "AWARENESS",
+                    "awareness.notice",
+                    List.of((String) c.get("title")),
+                    "/public/awareness/" + token,
+                    "awareness:" + campaignId + ":" + round,
                     new Notice.Audience.People(List.of(p[0]))));
         }
         return delivered;
     }
 
-    public record Delivery(long personId, String displayName, long organizationId, int round, Instant deliveredAt,
-                           Instant acknowledgedAt) { }
+    public record Delivery(
+            long personId,
+            String displayName,
+            long organizationId,
+            int round,
+            Instant deliveredAt,
+            Instant acknowledgedAt) {}
 
-    public record Deliveries(long campaignId, int delivered, int acknowledged, List<Delivery> deliveries,
-                             Map<Long, int[]> byOrganization) { }
+    public record Deliveries(
+            long campaignId,
+            int delivered,
+            int acknowledged,
+            List<Delivery> deliveries,
+            Map<Long, int[]> byOrganization) {}
 
     @Transactional(readOnly = true)
     public Deliveries deliveries(long campaignId) {
         ScopeFilter f = scope.visible("o.path");
         if (jdbc.sql("SELECT COUNT(*) FROM awareness_campaign c JOIN organization o ON o.id = c.organization_id "
-                + "WHERE c.id = :id AND " + f.sql()).params(f.params()).param("id", campaignId)
-                .query(Long.class).single() == 0) {
+                                + "WHERE c.id = :id AND " + f.sql())
+                        .params(f.params())
+                        .param("id", campaignId)
+                        .query(Long.class)
+                        .single()
+                == 0) {
             throw new NotFoundException("campaign");
         }
         List<Delivery> list = jdbc.sql("""
                 SELECT d.person_id, u.display_name, d.organization_id, d.round_no, d.delivered_at, d.acknowledged_at
                 FROM awareness_delivery d JOIN app_user u ON u.id = d.person_id
-                WHERE d.campaign_id = :id ORDER BY d.round_no, u.display_name""").param("id", campaignId)
-                .query((rs, n) -> new Delivery(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
+                WHERE d.campaign_id = :id ORDER BY d.round_no, u.display_name""")
+                .param("id", campaignId)
+                .query((rs, n) -> new Delivery(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getInt(4),
                         rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant())).list();
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                .list();
         Map<Long, int[]> byOrg = new HashMap<>();
         list.forEach(d -> {
             int[] counts = byOrg.computeIfAbsent(d.organizationId(), k -> new int[2]);
@@ -168,14 +201,16 @@ class AwarenessService implements DutySource {
                 counts[1]++;
             }
         });
-        int acknowledged = (int) list.stream().filter(d -> d.acknowledgedAt() != null).count();
+        int acknowledged =
+                (int) list.stream().filter(d -> d.acknowledgedAt() != null).count();
         return new Deliveries(campaignId, list.size(), acknowledged, list, byOrg);
     }
 
     /** Records the acknowledgement behind a personal link; false for an unknown token. Audited, once. */
     @Transactional
     public boolean acknowledge(String token) {
-        List<Map<String, Object>> rows = jdbc.sql("""
+        List<Map<String, Object>> rows =
+                jdbc.sql("""
                 SELECT d.id, d.campaign_id, d.person_id, d.organization_id, d.acknowledged_at
                 FROM awareness_delivery d WHERE d.token_hash = :h""").param("h", hash(token)).query().listOfRows();
         if (rows.isEmpty()) {
@@ -184,10 +219,18 @@ class AwarenessService implements DutySource {
         Map<String, Object> d = rows.get(0);
         if (d.get("acknowledged_at") == null) {
             jdbc.sql("UPDATE awareness_delivery SET acknowledged_at = :now WHERE id = :id")
-                    .param("now", Timestamp.from(clock.instant())).param("id", d.get("id")).update();
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("id", d.get("id"))
+                    .update();
             long person = ((Number) d.get("person_id")).longValue();
-            audit.recordStandalone(AuditEntry.of("AWARENESS_ACKNOWLEDGED", ((Number) d.get("organization_id"))
-                    .longValue(), "awareness_campaign", d.get("campaign_id")), person, null);
+            audit.recordStandalone(
+                    AuditEntry.of(
+                            "AWARENESS_ACKNOWLEDGED",
+                            ((Number) d.get("organization_id")).longValue(),
+                            "awareness_campaign",
+                            d.get("campaign_id")),
+                    person,
+                    null);
         }
         return true;
     }
@@ -205,10 +248,19 @@ class AwarenessService implements DutySource {
         }
         jdbc.sql("""
                 SELECT d.organization_id, MAX(d.delivered_at), MAX(d.campaign_id) FROM awareness_delivery d
-                WHERE d.organization_id IN (:ids) GROUP BY d.organization_id""").param("ids", organizationIds)
-                .query((rs, n) -> out.put(rs.getLong(1), DutyEvidence.met(rs.getTimestamp(2).toInstant()
-                        .atZone(clock.getZone()).toLocalDate(), "awareness-campaign", rs.getLong(3),
-                        "/api/v1/awareness-campaigns/" + rs.getLong(3) + "/deliveries"))).list();
+                WHERE d.organization_id IN (:ids) GROUP BY d.organization_id""")
+                .param("ids", organizationIds)
+                .query((rs, n) -> out.put(
+                        rs.getLong(1),
+                        DutyEvidence.met(
+                                rs.getTimestamp(2)
+                                        .toInstant()
+                                        .atZone(clock.getZone())
+                                        .toLocalDate(),
+                                "awareness-campaign",
+                                rs.getLong(3),
+                                "/api/v1/awareness-campaigns/" + rs.getLong(3) + "/deliveries")))
+                .list();
         return out;
     }
 
@@ -220,8 +272,8 @@ class AwarenessService implements DutySource {
 
     private static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -32,20 +32,28 @@ class BudgetApi {
     @PostMapping("/api/v1/organizations/{id}/budget-plans")
     ResponseEntity<Map<String, Object>> create(@PathVariable long id, @RequestBody BudgetPlanRequest request) {
         long plan = budgets.create(id, request);
-        return ResponseEntity.created(URI.create("/api/v1/budget-plans/" + plan)).body(Map.of("id", plan));
+        return ResponseEntity.created(URI.create("/api/v1/budget-plans/" + plan))
+                .body(Map.of("id", plan));
     }
 
     /** All-or-nothing: any problem gives 422 with errors[].field = rows[N].field and nothing is stored. */
-    @PostMapping(value = "/api/v1/organizations/{id}/budget-plans/import",
+    @PostMapping(
+            value = "/api/v1/organizations/{id}/budget-plans/import",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, Object>> importFile(@PathVariable long id, @RequestParam("file") MultipartFile file)
             throws IOException {
         BudgetImport.Result result = importer.importFile(id, file.getBytes());
         if (!result.ok()) {
             List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
-            result.problems().forEach(p -> problems.add(new FieldProblemException.FieldProblem(
-                    "rows[" + p.row() + "]." + p.field(), "budget.import.problem", p.sheet(), p.row(), p.column(),
-                    p.header(), p.message())));
+            result.problems()
+                    .forEach(p -> problems.add(new FieldProblemException.FieldProblem(
+                            "rows[" + p.row() + "]." + p.field(),
+                            "budget.import.problem",
+                            p.sheet(),
+                            p.row(),
+                            p.column(),
+                            p.header(),
+                            p.message())));
             throw new FieldProblemException(problems);
         }
         return ResponseEntity.status(201).body(Map.of("imported", result.imported(), "ids", result.ids()));

@@ -33,8 +33,11 @@ class BudgetAttention implements AttentionSource {
                         + "JOIN organization o ON o.id = b.organization_id WHERE b.status = 'DRAFT' AND " + f.sql()
                         + " GROUP BY o.id, o.name_vi ORDER BY o.name_vi")
                 .params(f.params())
-                .query((rs, n) -> AttentionItem.of(AttentionItem.Severity.WARNING, "budget.attention.drafts",
-                        "/organizations/" + rs.getLong(1) + "/budget?year=" + rs.getInt(3), rs.getLong(4),
+                .query((rs, n) -> AttentionItem.of(
+                        AttentionItem.Severity.WARNING,
+                        "budget.attention.drafts",
+                        "/organizations/" + rs.getLong(1) + "/budget?year=" + rs.getInt(3),
+                        rs.getLong(4),
                         rs.getString(2)))
                 .list();
     }

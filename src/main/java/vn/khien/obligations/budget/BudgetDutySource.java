@@ -52,11 +52,15 @@ class BudgetDutySource implements DutySource {
                     long org = rs.getLong(1);
                     var recorded = rs.getTimestamp(5).toInstant().atZone(VN).toLocalDate();
                     String url = "/api/v1/organizations/" + org + "/budget-summary?year=" + rs.getInt(2);
-                    out.put(org, share.meets(minimumShare) ? DutyEvidence.met(recorded, "budget-plan", null, url)
-                            // below the share: due since the plan was recorded, so overdue now
-                            : new DutyEvidence(null, recorded.minusDays(1), "budget-plan", null, url));
+                    out.put(
+                            org,
+                            share.meets(minimumShare)
+                                    ? DutyEvidence.met(recorded, "budget-plan", null, url)
+                                    // below the share: due since the plan was recorded, so overdue now
+                                    : new DutyEvidence(null, recorded.minusDays(1), "budget-plan", null, url));
                     return null;
-                }).list();
+                })
+                .list();
         return out;
     }
 }

@@ -36,10 +36,18 @@ class BudgetFigures implements FigureSource {
         jdbc.sql("""
                 SELECT organization_id, SUM(total_amount), SUM(security_amount), COUNT(*) FROM budget_plan
                 WHERE organization_id IN (:ids) AND plan_year BETWEEN :from AND :to GROUP BY organization_id""")
-                .param("ids", organizationIds).param("from", period.from().getYear())
+                .param("ids", organizationIds)
+                .param("from", period.from().getYear())
                 .param("to", period.to().getYear())
-                .query((rs, n) -> out.put(rs.getLong(1), Map.of("budgetItTotal", rs.getBigDecimal(2).longValue(),
-                        "budgetSecurity", rs.getBigDecimal(3).longValue(), "budgetPlans", rs.getLong(4))))
+                .query((rs, n) -> out.put(
+                        rs.getLong(1),
+                        Map.of(
+                                "budgetItTotal",
+                                rs.getBigDecimal(2).longValue(),
+                                "budgetSecurity",
+                                rs.getBigDecimal(3).longValue(),
+                                "budgetPlans",
+                                rs.getLong(4))))
                 .list();
         return out;
     }

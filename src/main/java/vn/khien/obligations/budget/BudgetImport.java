@@ -3,6 +3,7 @@ package vn.khien.obligations.budget;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -31,7 +32,6 @@ import vn.khien.access.OrgScope;
 import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationRepository;
 import vn.khien.platform.FieldProblemException;
-import java.io.Serializable;
 
 /**
  * The annual budget plan from XLSX (the template's sheet "Kế hoạch", one plan or project per row), all or nothing:
@@ -47,7 +47,7 @@ public class BudgetImport {
     static final int MAX_ROWS = 2000;
 
     /** Template columns: header and the request field each fills. */
-    record Column(String header, String field) { }
+    record Column(String header, String field) {}
 
     static final List<Column> COLUMNS = List.of(
             new Column("Mã đơn vị (để trống: đơn vị đang nhập)", "organization"),
@@ -61,12 +61,25 @@ public class BudgetImport {
 
     /** The kinds by the label typed in the template, or by their code. */
     static final Map<String, String> KIND_LABELS = Map.of(
-            "hằng năm", "ANNUAL", "hàng năm", "ANNUAL", "annual", "ANNUAL",
-            "5 năm", "FIVE_YEAR", "năm năm", "FIVE_YEAR", "five_year", "FIVE_YEAR",
-            "dự án", "PROJECT", "project", "PROJECT");
+            "hằng năm",
+            "ANNUAL",
+            "hàng năm",
+            "ANNUAL",
+            "annual",
+            "ANNUAL",
+            "5 năm",
+            "FIVE_YEAR",
+            "năm năm",
+            "FIVE_YEAR",
+            "five_year",
+            "FIVE_YEAR",
+            "dự án",
+            "PROJECT",
+            "project",
+            "PROJECT");
 
     public record Problem(String sheet, int row, String column, String header, String field, String message)
-            implements Serializable { }
+            implements Serializable {}
 
     public record Result(int imported, List<Long> ids, List<Problem> problems) {
         public boolean ok() {
@@ -79,15 +92,14 @@ public class BudgetImport {
     private final OrgScope scope;
     private final MessageSource messages;
 
-    BudgetImport(BudgetService budgets, OrganizationRepository organizations, OrgScope scope,
-                 MessageSource messages) {
+    BudgetImport(BudgetService budgets, OrganizationRepository organizations, OrgScope scope, MessageSource messages) {
         this.budgets = budgets;
         this.organizations = organizations;
         this.scope = scope;
         this.messages = messages;
     }
 
-    private record Parsed(long organizationId, BudgetPlanRequest request) { }
+    private record Parsed(long organizationId, BudgetPlanRequest request) {}
 
     @Transactional
     public Result importFile(long organizationId, byte[] bytes) {
@@ -107,9 +119,15 @@ public class BudgetImport {
             Row header = sheet.getRow(0);
             for (int c = 0; c < COLUMNS.size(); c++) {
                 String got = header == null ? "" : cellText(header.getCell(c));
-                if (!normalise(got).startsWith(normalise(COLUMNS.get(c).header()).split(" \\(")[0])) {
-                    problems.add(new Problem(name, 1, letter(c), COLUMNS.get(c).header(),
-                            "header", text("budget.import.badHeader", COLUMNS.get(c).header())));
+                if (!normalise(got)
+                        .startsWith(normalise(COLUMNS.get(c).header()).split(" \\(")[0])) {
+                    problems.add(new Problem(
+                            name,
+                            1,
+                            letter(c),
+                            COLUMNS.get(c).header(),
+                            "header",
+                            text("budget.import.badHeader", COLUMNS.get(c).header())));
                 }
             }
             if (!problems.isEmpty()) {
@@ -125,7 +143,8 @@ public class BudgetImport {
                 return failed(new Problem(name, 0, "", "", "file", text("budget.import.empty")));
             }
             if (dataRows > MAX_ROWS) {
-                return failed(new Problem(name, 0, "", "", "file", text("budget.import.tooManyRows", dataRows, MAX_ROWS)));
+                return failed(
+                        new Problem(name, 0, "", "", "file", text("budget.import.tooManyRows", dataRows, MAX_ROWS)));
             }
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
@@ -144,7 +163,9 @@ public class BudgetImport {
             return new Result(0, List.of(), problems);
         }
         String batch = UUID.randomUUID().toString();
-        List<Long> ids = rows.stream().map(p -> budgets.insert(p.organizationId(), p.request(), batch)).toList();
+        List<Long> ids = rows.stream()
+                .map(p -> budgets.insert(p.organizationId(), p.request(), batch))
+                .toList();
         return new Result(ids.size(), ids, List.of());
     }
 
@@ -154,8 +175,10 @@ public class BudgetImport {
         long org = target.id();
         String code = cellText(row.getCell(0));
         if (!code.isBlank() && !code.equalsIgnoreCase(target.code())) {
-            Optional<Organization> o = organizations.findByCode(code)
-                    .filter(x -> x.path().startsWith(target.path()) && scope.can(x.id(), Capability.EDIT_SECURITY_DATA));
+            Optional<Organization> o = organizations
+                    .findByCode(code)
+                    .filter(x ->
+                            x.path().startsWith(target.path()) && scope.can(x.id(), Capability.EDIT_SECURITY_DATA));
             if (o.isEmpty()) {
                 problems.add(problem(sheet, excelRow, 0, text("budget.import.unknownOrganization", code)));
             } else {
@@ -172,14 +195,21 @@ public class BudgetImport {
             }
         }
         String kindText = cellText(row.getCell(2));
-        String kind = kindText.isBlank() ? null : KIND_LABELS.get(kindText.strip().toLowerCase(Locale.ROOT));
+        String kind =
+                kindText.isBlank() ? null : KIND_LABELS.get(kindText.strip().toLowerCase(Locale.ROOT));
         if (!kindText.isBlank() && kind == null) {
             problems.add(problem(sheet, excelRow, 2, text("budget.import.badKind", kindText)));
         }
         BigDecimal total = amount(sheet, row, 4, problems);
         BigDecimal security = amount(sheet, row, 5, problems);
-        BudgetPlanRequest request = new BudgetPlanRequest(year, kind, cellText(row.getCell(3)), total, security,
-                cellText(row.getCell(6)), cellText(row.getCell(7)));
+        BudgetPlanRequest request = new BudgetPlanRequest(
+                year,
+                kind,
+                cellText(row.getCell(3)),
+                total,
+                security,
+                cellText(row.getCell(6)),
+                cellText(row.getCell(7)));
         int parseProblems = problems.size();
         for (FieldProblemException.FieldProblem p : BudgetService.validate(request)) {
             int column = columnOf(p.field());
@@ -198,7 +228,8 @@ public class BudgetImport {
         if (cell != null && cell.getCellType() == CellType.NUMERIC) {
             BigDecimal v = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();
             if (v.scale() > 0) {
-                problems.add(problem(sheet, row.getRowNum() + 1, column, text("budget.import.notWhole", v.toPlainString())));
+                problems.add(
+                        problem(sheet, row.getRowNum() + 1, column, text("budget.import.notWhole", v.toPlainString())));
                 return null;
             }
             return v.setScale(0);
@@ -208,7 +239,8 @@ public class BudgetImport {
             return null;
         }
         // Vietnamese writing: 1.000.000 or 1 000 000 (dots and spaces group thousands)
-        String digits = t.replace(".", "").replace(" ", "").replace("\u00a0", "").replace(",", "");
+        String digits =
+                t.replace(".", "").replace(" ", "").replace("\u00a0", "").replace(",", "");
         if (!digits.matches("-?\\d{1,20}")) {
             problems.add(problem(sheet, row.getRowNum() + 1, column, text("budget.import.notNumber", t)));
             return null;
@@ -226,7 +258,13 @@ public class BudgetImport {
     }
 
     private Problem problem(String sheet, int row, int column, String message) {
-        return new Problem(sheet, row, letter(column), COLUMNS.get(column).header(), COLUMNS.get(column).field(), message);
+        return new Problem(
+                sheet,
+                row,
+                letter(column),
+                COLUMNS.get(column).header(),
+                COLUMNS.get(column).field(),
+                message);
     }
 
     private static Result failed(Problem p) {
@@ -244,7 +282,9 @@ public class BudgetImport {
             return "";
         }
         if (cell.getCellType() == CellType.NUMERIC) {
-            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(cell.getNumericCellValue())
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         return FORMAT.formatCellValue(cell).strip();
     }
@@ -271,7 +311,8 @@ public class BudgetImport {
 
     /** The template: the header row, one example row, and a sheet explaining each column. */
     public byte[] template() {
-        try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (Workbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(SHEET);
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
@@ -301,7 +342,8 @@ public class BudgetImport {
                 "Cột E, F: số tiền (đồng), số nguyên; kinh phí an toàn thông tin không lớn hơn tổng kinh phí.",
                 "Chỉ thị 14/CT-TTg: bố trí tối thiểu 10% kinh phí kế hoạch, dự án CNTT cho an toàn thông tin (R39).",
                 "Tệp có lỗi ở bất kỳ ô nào thì không dòng nào được nhập; các dòng được nhập ở trạng thái dự thảo, "
-                        + "chờ lãnh đạo đơn vị phê duyệt."};
+                        + "chờ lãnh đạo đơn vị phê duyệt."
+            };
             for (int i = 0; i < lines.length; i++) {
                 help.createRow(i).createCell(0).setCellValue(lines[i]);
             }

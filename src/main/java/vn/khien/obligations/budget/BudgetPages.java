@@ -2,9 +2,12 @@ package vn.khien.obligations.budget;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -24,9 +27,6 @@ import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
-import java.time.Clock;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The budget of an organisation by year: its plans and projects (drafts editable, approved by the leader), the
@@ -46,8 +46,13 @@ class BudgetPages {
     private final MessageSource messages;
     private final Clock clock;
 
-    BudgetPages(BudgetService budgets, BudgetImport importer, OrganizationRepository organizations, OrgScope scope,
-                MessageSource messages, Clock clock) {
+    BudgetPages(
+            BudgetService budgets,
+            BudgetImport importer,
+            OrganizationRepository organizations,
+            OrgScope scope,
+            MessageSource messages,
+            Clock clock) {
         this.budgets = budgets;
         this.importer = importer;
         this.organizations = organizations;
@@ -60,14 +65,19 @@ class BudgetPages {
     String budget(@PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
         var org = organizations.findVisible(id).orElseThrow(() -> new NotFoundException("organization"));
         List<Integer> years = budgets.years(id);
-        int thisYear = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))).getYear();
+        int thisYear =
+                LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))).getYear();
         int shown = year != null ? year : years.isEmpty() ? thisYear : years.get(0);
         model.addAttribute("organization", org);
         model.addAttribute("summary", budgets.summary(id, shown));
         model.addAttribute("year", shown);
-        model.addAttribute("years", years.contains(shown) ? years
-                : Stream.concat(years.stream(), Stream.of(shown))
-                .sorted(Comparator.reverseOrder()).toList());
+        model.addAttribute(
+                "years",
+                years.contains(shown)
+                        ? years
+                        : Stream.concat(years.stream(), Stream.of(shown))
+                                .sorted(Comparator.reverseOrder())
+                                .toList());
         model.addAttribute("canEdit", scope.can(id, Capability.EDIT_SECURITY_DATA));
         model.addAttribute("canApprove", scope.can(id, Capability.APPROVE));
         model.addAttribute("kinds", List.of("ANNUAL", "FIVE_YEAR", "PROJECT"));
@@ -75,15 +85,20 @@ class BudgetPages {
     }
 
     @PostMapping("/organizations/{id}/budget/plans")
-    String add(@PathVariable long id, @RequestParam(required = false) Integer year,
-               @RequestParam(required = false) String kind, @RequestParam(required = false) String name,
-               @RequestParam(required = false) BigDecimal totalAmount,
-               @RequestParam(required = false) BigDecimal securityAmount,
-               @RequestParam(required = false) String fundingSource,
-               @RequestParam(required = false) String linkedSystems, RedirectAttributes redirect) {
+    String add(
+            @PathVariable long id,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) BigDecimal totalAmount,
+            @RequestParam(required = false) BigDecimal securityAmount,
+            @RequestParam(required = false) String fundingSource,
+            @RequestParam(required = false) String linkedSystems,
+            RedirectAttributes redirect) {
         try {
-            budgets.create(id, new BudgetPlanRequest(year, kind, name, totalAmount, securityAmount, fundingSource,
-                    linkedSystems));
+            budgets.create(
+                    id,
+                    new BudgetPlanRequest(year, kind, name, totalAmount, securityAmount, fundingSource, linkedSystems));
             redirect.addFlashAttribute("message", text("budget.page.added"));
         } catch (FieldProblemException e) {
             redirect.addFlashAttribute("error", problems(e));
@@ -94,16 +109,22 @@ class BudgetPages {
     }
 
     @PostMapping("/organizations/{id}/budget/import")
-    String importFile(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model,
-                      RedirectAttributes redirect) throws IOException {
+    String importFile(
+            @PathVariable long id,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect)
+            throws IOException {
         if (organizations.findVisible(id).isEmpty()) {
             throw new NotFoundException("organization");
         }
         BudgetImport.Result result;
         try {
             result = file == null || file.isEmpty()
-                    ? new BudgetImport.Result(0, List.of(), List.of(new BudgetImport.Problem("", 0, "", "", "file",
-                    text("budget.import.empty"))))
+                    ? new BudgetImport.Result(
+                            0,
+                            List.of(),
+                            List.of(new BudgetImport.Problem("", 0, "", "", "file", text("budget.import.empty"))))
                     : importer.importFile(id, file.getBytes());
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("error", text(e.messageKey()));
@@ -126,22 +147,28 @@ class BudgetPages {
     String edit(@PathVariable long id, Model model) {
         BudgetPlan plan = budgets.plan(id);
         model.addAttribute("plan", plan);
-        model.addAttribute("organization", organizations.findVisible(plan.organizationId()).orElseThrow());
+        model.addAttribute(
+                "organization", organizations.findVisible(plan.organizationId()).orElseThrow());
         model.addAttribute("kinds", List.of("ANNUAL", "FIVE_YEAR", "PROJECT"));
         return "obligations/budget-edit";
     }
 
     @PostMapping("/budget-plans/{id}/edit")
-    String save(@PathVariable long id, @RequestParam(required = false) Integer year,
-                @RequestParam(required = false) String kind, @RequestParam(required = false) String name,
-                @RequestParam(required = false) BigDecimal totalAmount,
-                @RequestParam(required = false) BigDecimal securityAmount,
-                @RequestParam(required = false) String fundingSource,
-                @RequestParam(required = false) String linkedSystems, RedirectAttributes redirect) {
+    String save(
+            @PathVariable long id,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) BigDecimal totalAmount,
+            @RequestParam(required = false) BigDecimal securityAmount,
+            @RequestParam(required = false) String fundingSource,
+            @RequestParam(required = false) String linkedSystems,
+            RedirectAttributes redirect) {
         BudgetPlan plan = budgets.plan(id);
         try {
-            BudgetPlan saved = budgets.update(id, new BudgetPlanRequest(year, kind, name, totalAmount, securityAmount,
-                    fundingSource, linkedSystems));
+            BudgetPlan saved = budgets.update(
+                    id,
+                    new BudgetPlanRequest(year, kind, name, totalAmount, securityAmount, fundingSource, linkedSystems));
             redirect.addFlashAttribute("message", text("budget.page.saved"));
             return "redirect:/organizations/" + saved.organizationId() + "/budget?year=" + saved.year();
         } catch (FieldProblemException e) {
@@ -167,7 +194,9 @@ class BudgetPages {
     }
 
     private String problems(FieldProblemException e) {
-        return String.join("; ", e.problems().stream().map(p -> text(p.messageKey(), p.args())).toList());
+        return String.join(
+                "; ",
+                e.problems().stream().map(p -> text(p.messageKey(), p.args())).toList());
     }
 
     private String text(String key, Object... args) {

@@ -10,9 +10,17 @@ import vn.khien.platform.FieldProblemException;
  * DRAFT (recorded by hand or imported, editable) → APPROVED (adopted by the unit's leader, no longer editable).
  * Each step checks the current status and returns the new state.
  */
-public record BudgetPlan(long id, long organizationId, int year, String kind, String name, BigDecimal total,
-                         BigDecimal security, @Nullable String fundingSource, @Nullable String linkedSystems,
-                         String status) {
+public record BudgetPlan(
+        long id,
+        long organizationId,
+        int year,
+        String kind,
+        String name,
+        BigDecimal total,
+        BigDecimal security,
+        @Nullable String fundingSource,
+        @Nullable String linkedSystems,
+        String status) {
 
     public static final String DRAFT = "DRAFT";
     public static final String APPROVED = "APPROVED";
@@ -30,8 +38,8 @@ public record BudgetPlan(long id, long organizationId, int year, String kind, St
         if (!DRAFT.equals(status)) {
             throw new FieldProblemException("status", "budget.error.notDraft");
         }
-        return new BudgetPlan(id, organizationId, year, kind, name, total, security, fundingSource, linkedSystems,
-                APPROVED);
+        return new BudgetPlan(
+                id, organizationId, year, kind, name, total, security, fundingSource, linkedSystems, APPROVED);
     }
 
     /** New figures for a draft; an approved plan is not edited (a new plan is recorded instead). */
@@ -39,8 +47,17 @@ public record BudgetPlan(long id, long organizationId, int year, String kind, St
         if (!editable()) {
             throw new FieldProblemException("status", "budget.error.notDraft");
         }
-        return new BudgetPlan(id, organizationId, r.year(), r.kind(), r.name().strip(), r.totalAmount(),
-                r.securityAmount(), blankToNull(r.fundingSource()), blankToNull(r.linkedSystems()), status);
+        return new BudgetPlan(
+                id,
+                organizationId,
+                r.year(),
+                r.kind(),
+                r.name().strip(),
+                r.totalAmount(),
+                r.securityAmount(),
+                blankToNull(r.fundingSource()),
+                blankToNull(r.linkedSystems()),
+                status);
     }
 
     static @Nullable String blankToNull(@Nullable String s) {

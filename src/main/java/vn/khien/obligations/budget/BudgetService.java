@@ -77,19 +77,19 @@ public class BudgetService {
             problems.add(new FieldProblemException.FieldProblem("totalAmount", "budget.error.total", new Object[0]));
         }
         if (r.securityAmount() == null || r.securityAmount().signum() < 0) {
-            problems.add(new FieldProblemException.FieldProblem("securityAmount", "budget.error.security",
-                    new Object[0]));
+            problems.add(
+                    new FieldProblemException.FieldProblem("securityAmount", "budget.error.security", new Object[0]));
         } else if (r.totalAmount() != null && r.securityAmount().compareTo(r.totalAmount()) > 0) {
-            problems.add(new FieldProblemException.FieldProblem("securityAmount", "budget.error.securityAboveTotal",
-                    new Object[0]));
+            problems.add(new FieldProblemException.FieldProblem(
+                    "securityAmount", "budget.error.securityAboveTotal", new Object[0]));
         }
         if (r.fundingSource() != null && r.fundingSource().length() > 200) {
-            problems.add(new FieldProblemException.FieldProblem("fundingSource", "budget.error.tooLong",
-                    new Object[] {200}));
+            problems.add(new FieldProblemException.FieldProblem(
+                    "fundingSource", "budget.error.tooLong", new Object[] {200}));
         }
         if (r.linkedSystems() != null && r.linkedSystems().length() > 1000) {
-            problems.add(new FieldProblemException.FieldProblem("linkedSystems", "budget.error.tooLong",
-                    new Object[] {1000}));
+            problems.add(new FieldProblemException.FieldProblem(
+                    "linkedSystems", "budget.error.tooLong", new Object[] {1000}));
         }
         return problems;
     }
@@ -110,19 +110,36 @@ public class BudgetService {
                 INSERT INTO budget_plan (organization_id, plan_year, kind, name, total_amount, security_amount,
                     funding_source, linked_systems, status, import_batch, created_at, created_by)
                 VALUES (:org, :year, :kind, :name, :total, :security, :funding, :linked, :status, :batch, :now, :by)""")
-                .param("org", organizationId).param("year", r.year()).param("kind", r.kind())
-                .param("name", r.name().strip()).param("total", r.totalAmount()).param("security", r.securityAmount())
+                .param("org", organizationId)
+                .param("year", r.year())
+                .param("kind", r.kind())
+                .param("name", r.name().strip())
+                .param("total", r.totalAmount())
+                .param("security", r.securityAmount())
                 .param("funding", BudgetPlan.blankToNull(r.fundingSource()))
-                .param("linked", BudgetPlan.blankToNull(r.linkedSystems())).param("status", BudgetPlan.DRAFT)
-                .param("batch", batch).param("now", Timestamp.from(clock.instant()))
-                .param("by", CurrentPerson.idOrNobody()).update(keys, "id");
+                .param("linked", BudgetPlan.blankToNull(r.linkedSystems()))
+                .param("status", BudgetPlan.DRAFT)
+                .param("batch", batch)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("by", CurrentPerson.idOrNobody())
+                .update(keys, "id");
         long id = keys.getKey().longValue();
-        Map<String, Object> details = new HashMap<>(Map.of("year", r.year(), "kind", r.kind(), "name", r.name(),
-                "total", r.totalAmount().toPlainString(), "security", r.securityAmount().toPlainString()));
+        Map<String, Object> details = new HashMap<>(Map.of(
+                "year",
+                r.year(),
+                "kind",
+                r.kind(),
+                "name",
+                r.name(),
+                "total",
+                r.totalAmount().toPlainString(),
+                "security",
+                r.securityAmount().toPlainString()));
         if (batch != null) {
             details.put("importBatch", batch);
         }
-        audit.record(AuditEntry.of("BUDGET_PLAN_CREATED", organizationId, "budget_plan", id).with(details));
+        audit.record(AuditEntry.of("BUDGET_PLAN_CREATED", organizationId, "budget_plan", id)
+                .with(details));
         return id;
     }
 
@@ -130,9 +147,13 @@ public class BudgetService {
     @Transactional(readOnly = true)
     public List<Integer> years(long organizationId) {
         ScopeFilter f = scope.visible("o.path");
-        return jdbc.sql("SELECT DISTINCT b.plan_year FROM budget_plan b JOIN organization o ON o.id = b.organization_id "
-                        + "WHERE b.organization_id = :id AND " + f.sql() + " ORDER BY b.plan_year DESC")
-                .params(f.params()).param("id", organizationId).query(Integer.class).list();
+        return jdbc.sql(
+                        "SELECT DISTINCT b.plan_year FROM budget_plan b JOIN organization o ON o.id = b.organization_id "
+                                + "WHERE b.organization_id = :id AND " + f.sql() + " ORDER BY b.plan_year DESC")
+                .params(f.params())
+                .param("id", organizationId)
+                .query(Integer.class)
+                .list();
     }
 
     /** A plan of an organisation the caller sees; otherwise not found. */
@@ -143,11 +164,21 @@ public class BudgetService {
                 SELECT b.id, b.organization_id, b.plan_year, b.kind, b.name, b.total_amount, b.security_amount,
                     b.funding_source, b.linked_systems, b.status
                 FROM budget_plan b JOIN organization o ON o.id = b.organization_id WHERE b.id = :id AND\s""" + f.sql())
-                .params(f.params()).param("id", id)
-                .query((rs, n) -> new BudgetPlan(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9),
+                .params(f.params())
+                .param("id", id)
+                .query((rs, n) -> new BudgetPlan(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBigDecimal(6),
+                        rs.getBigDecimal(7),
+                        rs.getString(8),
+                        rs.getString(9),
                         rs.getString(10)))
-                .optional().orElseThrow(() -> new NotFoundException("budgetPlan"));
+                .optional()
+                .orElseThrow(() -> new NotFoundException("budgetPlan"));
     }
 
     /** Corrects a draft plan (an approved plan is not edited). */
@@ -164,15 +195,31 @@ public class BudgetService {
                 UPDATE budget_plan SET plan_year = :year, kind = :kind, name = :name, total_amount = :total,
                     security_amount = :security, funding_source = :funding, linked_systems = :linked, updated_at = :now
                 WHERE id = :id AND status = :draft""")
-                .param("year", edited.year()).param("kind", edited.kind()).param("name", edited.name())
-                .param("total", edited.total()).param("security", edited.security())
-                .param("funding", edited.fundingSource()).param("linked", edited.linkedSystems())
-                .param("now", Timestamp.from(clock.instant())).param("id", id).param("draft", BudgetPlan.DRAFT)
+                .param("year", edited.year())
+                .param("kind", edited.kind())
+                .param("name", edited.name())
+                .param("total", edited.total())
+                .param("security", edited.security())
+                .param("funding", edited.fundingSource())
+                .param("linked", edited.linkedSystems())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .param("draft", BudgetPlan.DRAFT)
                 .update();
-        audit.record(AuditEntry.of("BUDGET_PLAN_UPDATED", edited.organizationId(), "budget_plan", id).with(Map.of(
-                "year", edited.year(), "name", edited.name(), "totalBefore", current.total().toPlainString(),
-                "total", edited.total().toPlainString(), "securityBefore", current.security().toPlainString(),
-                "security", edited.security().toPlainString())));
+        audit.record(AuditEntry.of("BUDGET_PLAN_UPDATED", edited.organizationId(), "budget_plan", id)
+                .with(Map.of(
+                        "year",
+                        edited.year(),
+                        "name",
+                        edited.name(),
+                        "totalBefore",
+                        current.total().toPlainString(),
+                        "total",
+                        edited.total().toPlainString(),
+                        "securityBefore",
+                        current.security().toPlainString(),
+                        "security",
+                        edited.security().toPlainString())));
         return edited;
     }
 
@@ -186,35 +233,71 @@ public class BudgetService {
         BudgetPlan approved = current.approve();
         jdbc.sql("UPDATE budget_plan SET status = :status, approved_at = :now, approved_by = :by "
                         + "WHERE id = :id AND status = :draft")
-                .param("status", approved.status()).param("now", Timestamp.from(clock.instant()))
-                .param("by", CurrentPerson.idOrNobody()).param("id", id).param("draft", BudgetPlan.DRAFT).update();
-        audit.record(AuditEntry.of("BUDGET_PLAN_APPROVED", approved.organizationId(), "budget_plan", id).with(Map.of(
-                "year", approved.year(), "name", approved.name(), "total", approved.total().toPlainString(),
-                "security", approved.security().toPlainString())));
+                .param("status", approved.status())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("by", CurrentPerson.idOrNobody())
+                .param("id", id)
+                .param("draft", BudgetPlan.DRAFT)
+                .update();
+        audit.record(AuditEntry.of("BUDGET_PLAN_APPROVED", approved.organizationId(), "budget_plan", id)
+                .with(Map.of(
+                        "year",
+                        approved.year(),
+                        "name",
+                        approved.name(),
+                        "total",
+                        approved.total().toPlainString(),
+                        "security",
+                        approved.security().toPlainString())));
         return approved;
     }
 
-    public record Plan(long id, int year, String kind, String name, BigDecimal total, BigDecimal security,
-                       BigDecimal sharePercent, boolean meets, String fundingSource, String linkedSystems,
-                       String status) {
+    public record Plan(
+            long id,
+            int year,
+            String kind,
+            String name,
+            BigDecimal total,
+            BigDecimal security,
+            BigDecimal sharePercent,
+            boolean meets,
+            String fundingSource,
+            String linkedSystems,
+            String status) {
 
         public boolean editable() {
             return BudgetPlan.DRAFT.equals(status);
         }
     }
 
-    public record Totals(long organizationId, String name, BigDecimal total, BigDecimal security,
-                         BigDecimal sharePercent, boolean meets, int plans) { }
+    public record Totals(
+            long organizationId,
+            String name,
+            BigDecimal total,
+            BigDecimal security,
+            BigDecimal sharePercent,
+            boolean meets,
+            int plans) {}
 
-    public record Summary(long organizationId, int year, BigDecimal minimumSharePercent, Totals own, Totals subtree,
-                          List<Plan> plans, List<Totals> children) { }
+    public record Summary(
+            long organizationId,
+            int year,
+            BigDecimal minimumSharePercent,
+            Totals own,
+            Totals subtree,
+            List<Plan> plans,
+            List<Totals> children) {}
 
     /** The organisation's plans of the year, its own share and its subtree's, and each child's subtree share. */
     @Transactional(readOnly = true)
     public Summary summary(long organizationId, int year) {
         ScopeFilter f = scope.visible("o.path");
-        List<Map<String, Object>> org = jdbc.sql("SELECT o.id, o.name_vi, o.path FROM organization o WHERE o.id = :id AND "
-                + f.sql()).params(f.params()).param("id", organizationId).query().listOfRows();
+        List<Map<String, Object>> org = jdbc.sql(
+                        "SELECT o.id, o.name_vi, o.path FROM organization o WHERE o.id = :id AND " + f.sql())
+                .params(f.params())
+                .param("id", organizationId)
+                .query()
+                .listOfRows();
         if (org.isEmpty()) {
             throw new NotFoundException("organization");
         }
@@ -223,44 +306,61 @@ public class BudgetService {
                 SELECT id, plan_year, kind, name, total_amount, security_amount, funding_source, linked_systems, status
                 FROM budget_plan
                 WHERE organization_id = :org AND plan_year = :year ORDER BY id""")
-                .param("org", organizationId).param("year", year)
+                .param("org", organizationId)
+                .param("year", year)
                 .query((rs, n) -> {
                     BudgetShare share = new BudgetShare(rs.getBigDecimal(5), rs.getBigDecimal(6));
-                    return new Plan(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), share.total(),
-                            share.security(), share.percent(), share.meets(minimumShare), rs.getString(7),
-                            rs.getString(8), rs.getString(9));
-                }).list();
+                    return new Plan(
+                            rs.getLong(1),
+                            rs.getInt(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            share.total(),
+                            share.security(),
+                            share.percent(),
+                            share.meets(minimumShare),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9));
+                })
+                .list();
         // own totals per organisation of the subtree, then rolled up by path
         Map<Long, BigDecimal[]> own = new HashMap<>();
         Map<Long, String> paths = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
         Map<Long, Long> parents = new HashMap<>();
         jdbc.sql("SELECT o.id, o.path, o.name_vi, o.parent_id FROM organization o WHERE o.path LIKE :p AND " + f.sql())
-                .params(f.params()).param("p", path + "%")
+                .params(f.params())
+                .param("p", path + "%")
                 .query((rs, n) -> {
                     paths.put(rs.getLong(1), rs.getString(2));
                     names.put(rs.getLong(1), rs.getString(3));
                     parents.put(rs.getLong(1), (Long) rs.getObject(4));
                     return null;
-                }).list();
+                })
+                .list();
         Map<Long, Integer> counts = new HashMap<>();
         jdbc.sql("""
                 SELECT b.organization_id, SUM(b.total_amount), SUM(b.security_amount), COUNT(*) FROM budget_plan b
                 JOIN organization o ON o.id = b.organization_id
                 WHERE b.plan_year = :year AND o.path LIKE :p GROUP BY b.organization_id""")
-                .param("year", year).param("p", path + "%")
+                .param("year", year)
+                .param("p", path + "%")
                 .query((rs, n) -> {
                     own.put(rs.getLong(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3)});
                     counts.put(rs.getLong(1), rs.getInt(4));
                     return null;
-                }).list();
+                })
+                .list();
         Totals ownTotals = totals(organizationId, names.get(organizationId), List.of(organizationId), own, counts);
         Totals subtree = totals(organizationId, names.get(organizationId), List.copyOf(paths.keySet()), own, counts);
         List<Totals> children = new ArrayList<>();
         paths.forEach((id, p) -> {
             if (Long.valueOf(organizationId).equals(parents.get(id))) {
-                List<Long> below = paths.entrySet().stream().filter(e -> e.getValue().startsWith(p))
-                        .map(Map.Entry::getKey).toList();
+                List<Long> below = paths.entrySet().stream()
+                        .filter(e -> e.getValue().startsWith(p))
+                        .map(Map.Entry::getKey)
+                        .toList();
                 children.add(totals(id, names.get(id), below, own, counts));
             }
         });
@@ -268,8 +368,8 @@ public class BudgetService {
         return new Summary(organizationId, year, minimumShare.movePointRight(2), ownTotals, subtree, plans, children);
     }
 
-    private Totals totals(long id, String name, List<Long> ids, Map<Long, BigDecimal[]> own,
-                          Map<Long, Integer> counts) {
+    private Totals totals(
+            long id, String name, List<Long> ids, Map<Long, BigDecimal[]> own, Map<Long, Integer> counts) {
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal security = BigDecimal.ZERO;
         int plans = 0;

@@ -52,9 +52,14 @@ public class CalendarFeedService {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("DELETE FROM calendar_feed WHERE person_id = :p").param("p", person).update();
+        jdbc.sql("DELETE FROM calendar_feed WHERE person_id = :p")
+                .param("p", person)
+                .update();
         jdbc.sql("INSERT INTO calendar_feed (person_id, token_hash, created_at) VALUES (:p, :h, :now)")
-                .param("p", person).param("h", hash(token)).param("now", Timestamp.from(clock.instant())).update();
+                .param("p", person)
+                .param("h", hash(token))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
         audit.record(AuditEntry.of("CALENDAR_FEED_ISSUED", null, "person", person));
         return token;
     }
@@ -62,7 +67,8 @@ public class CalendarFeedService {
     /** The feed for a token, empty when the token is unknown (or the person disabled). */
     @Transactional(readOnly = true)
     public Optional<String> feed(String token) {
-        List<Map<String, Object>> rows = jdbc.sql("""
+        List<Map<String, Object>> rows =
+                jdbc.sql("""
                 SELECT u.id, u.username FROM calendar_feed c JOIN app_user u ON u.id = c.person_id
                 WHERE c.token_hash = :h AND u.enabled = TRUE""").param("h", hash(token)).query().listOfRows();
         if (rows.isEmpty()) {
@@ -83,17 +89,25 @@ public class CalendarFeedService {
         line(ics, "X-WR-TIMEZONE:Asia/Ho_Chi_Minh");
         String stamp = today.format(DAY) + "T000000Z";
         for (Obligation o : obligations) {
-            if (o.dueOn() == null || o.status() == ObligationStatus.NOT_APPLICABLE
-                    || o.status() == ObligationStatus.NO_DATA || o.dueOn().isAfter(today.plusYears(1))) {
+            if (o.dueOn() == null
+                    || o.status() == ObligationStatus.NOT_APPLICABLE
+                    || o.status() == ObligationStatus.NO_DATA
+                    || o.dueOn().isAfter(today.plusYears(1))) {
                 continue;
             }
             line(ics, "BEGIN:VEVENT");
-            line(ics, "UID:" + o.rule().id() + "-" + o.subject().kind() + "-" + o.subject().id() + "-" + o.dueOn()
-                    + "@khien");
+            line(
+                    ics,
+                    "UID:" + o.rule().id() + "-" + o.subject().kind() + "-"
+                            + o.subject().id() + "-" + o.dueOn() + "@khien");
             line(ics, "DTSTAMP:" + stamp);
             line(ics, "DTSTART;VALUE=DATE:" + o.dueOn().format(DAY));
             line(ics, "DTEND;VALUE=DATE:" + o.dueOn().plusDays(1).format(DAY));
-            line(ics, "SUMMARY:" + escape(o.rule().id() + " " + o.rule().titleVi() + " — " + o.subject().name()));
+            line(
+                    ics,
+                    "SUMMARY:"
+                            + escape(o.rule().id() + " " + o.rule().titleVi() + " — "
+                                    + o.subject().name()));
             line(ics, "DESCRIPTION:" + escape(o.rule().legalSource()));
             line(ics, "URL:" + o.rule().whereFor(o.subject()));
             line(ics, "END:VEVENT");
@@ -116,7 +130,8 @@ public class CalendarFeedService {
             if (!first) {
                 out.append(' ');
             }
-            out.append(new String(bytes, start, end - start, StandardCharsets.UTF_8)).append("\r\n");
+            out.append(new String(bytes, start, end - start, StandardCharsets.UTF_8))
+                    .append("\r\n");
             start = end;
             first = false;
         }
@@ -128,8 +143,8 @@ public class CalendarFeedService {
 
     private static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

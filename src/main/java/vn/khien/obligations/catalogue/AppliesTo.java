@@ -3,8 +3,13 @@ package vn.khien.obligations.catalogue;
 import java.util.Set;
 
 /** A rule's applies-to predicate: every non-empty set must contain the subject's value. */
-record AppliesTo(Set<Integer> levels, Set<String> systemTypes, Set<String> orgKinds, Set<String> regimes,
-                        Set<String> lifecycle, Set<String> flags) {
+record AppliesTo(
+        Set<Integer> levels,
+        Set<String> systemTypes,
+        Set<String> orgKinds,
+        Set<String> regimes,
+        Set<String> lifecycle,
+        Set<String> flags) {
 
     public static final AppliesTo ALL = new AppliesTo(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
@@ -18,8 +23,12 @@ record AppliesTo(Set<Integer> levels, Set<String> systemTypes, Set<String> orgKi
     }
 
     public boolean test(Subject s) {
-        return within(levels, s.level()) && within(systemTypes, s.systemType()) && within(orgKinds, s.orgKind())
-                && within(regimes, s.regime()) && within(lifecycle, s.lifecycle()) && s.flags().containsAll(flags);
+        return within(levels, s.level())
+                && within(systemTypes, s.systemType())
+                && within(orgKinds, s.orgKind())
+                && within(regimes, s.regime())
+                && within(lifecycle, s.lifecycle())
+                && s.flags().containsAll(flags);
     }
 
     /** An empty set allows anything; otherwise the value must be known and listed (immutable sets refuse null). */

@@ -11,8 +11,14 @@ import vn.khien.platform.duties.DutyEvidence;
  * @param reason   message key explaining the status (obligation.reason.*)
  * @param evidence what the owning module reported, null when nothing
  */
-public record Obligation(ObligationRule rule, Subject subject, ObligationStatus status, @Nullable LocalDate lastMetOn,
-                         @Nullable LocalDate dueOn, @Nullable DutyEvidence evidence, String reason) {
+public record Obligation(
+        ObligationRule rule,
+        Subject subject,
+        ObligationStatus status,
+        @Nullable LocalDate lastMetOn,
+        @Nullable LocalDate dueOn,
+        @Nullable DutyEvidence evidence,
+        String reason) {
 
     /** Where a reader goes from this cell: the evidence if any, otherwise the page where the duty is done. */
     public String link() {

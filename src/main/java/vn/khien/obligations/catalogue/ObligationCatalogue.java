@@ -100,7 +100,8 @@ public final class ObligationCatalogue {
             problems.add("rule id '" + id + "' is not R01…R48");
             return null;
         }
-        for (String required : List.of("subject", "regime", "legalSource", "schedule", "leadTime", "evidence", "where")) {
+        for (String required :
+                List.of("subject", "regime", "legalSource", "schedule", "leadTime", "evidence", "where")) {
             if (m.get(required) == null) {
                 problems.add(id + ": missing " + required);
             }
@@ -129,8 +130,12 @@ public final class ObligationCatalogue {
             problems.add(id + ": confidence must be PRIMARY or UNCONFIRMED");
         }
         Map<String, Object> a = map(m.get("appliesTo"));
-        AppliesTo appliesTo = new AppliesTo(ints(a.get("levels")), strings(a.get("systemTypes")),
-                strings(a.get("orgKinds")), strings(a.get("regimes")), strings(a.get("lifecycle")),
+        AppliesTo appliesTo = new AppliesTo(
+                ints(a.get("levels")),
+                strings(a.get("systemTypes")),
+                strings(a.get("orgKinds")),
+                strings(a.get("regimes")),
+                strings(a.get("lifecycle")),
                 strings(a.get("flags")));
         Schedule schedule = schedule(id, map(m.get("schedule")), problems);
         Period lead = period(id, str(m, "leadTime"), problems);
@@ -140,10 +145,24 @@ public final class ObligationCatalogue {
         }
         Map<String, String> parameters = new HashMap<>();
         map(m.get("parameters")).forEach((k, v) -> parameters.put(k, String.valueOf(v)));
-        return new ObligationRule(id, subject, regime, confidence, str(title, "vi"), str(title, "en"),
-                str(m, "legalSource"), appliesTo, schedule, firstDue.equals("AFTER_APPROVAL"),
-                lead == null ? Period.ZERO : lead, str(m, "evidence"), str(m, "where"), parameters,
-                "NO_DATA".equals(str(m, "whenNoRecord")), str(shortName, "vi"), str(shortName, "en"));
+        return new ObligationRule(
+                id,
+                subject,
+                regime,
+                confidence,
+                str(title, "vi"),
+                str(title, "en"),
+                str(m, "legalSource"),
+                appliesTo,
+                schedule,
+                firstDue.equals("AFTER_APPROVAL"),
+                lead == null ? Period.ZERO : lead,
+                str(m, "evidence"),
+                str(m, "where"),
+                parameters,
+                "NO_DATA".equals(str(m, "whenNoRecord")),
+                str(shortName, "vi"),
+                str(shortName, "en"));
     }
 
     private static Schedule schedule(String id, Map<String, Object> s, List<String> problems) {
@@ -157,8 +176,9 @@ public final class ObligationCatalogue {
             Map<String, Map<Integer, Period>> byRegime = new HashMap<>();
             map(s.get("everyByLevel")).forEach((regime, levels) -> {
                 Map<Integer, Period> byLevel = new HashMap<>();
-                map(levels).forEach((level, p) -> byLevel.put(Integer.valueOf(level),
-                        period(id, String.valueOf(p), problems)));
+                map(levels)
+                        .forEach((level, p) ->
+                                byLevel.put(Integer.valueOf(level), period(id, String.valueOf(p), problems)));
                 byRegime.put(regime, byLevel);
             });
             return new Schedule.Every(null, byRegime);

@@ -19,8 +19,8 @@ public final class ObligationEngine {
      *                 is NO_DATA, never MET
      * @param evidence the module's evidence for this subject, null when it has none
      */
-    public Obligation evaluate(ObligationRule rule, Subject subject, boolean answered, @Nullable DutyEvidence evidence,
-                               LocalDate today) {
+    public Obligation evaluate(
+            ObligationRule rule, Subject subject, boolean answered, @Nullable DutyEvidence evidence, LocalDate today) {
         if (!rule.appliesTo(subject)) {
             return result(rule, subject, ObligationStatus.NOT_APPLICABLE, null, null, null, "not-applicable");
         }
@@ -45,7 +45,8 @@ public final class ObligationEngine {
                 return byDue(rule, subject, evidence, lastMet, lastMet.plus(period), today, "periodic");
             }
             if (rule.firstDueAfterApproval() && subject.approvedOn() != null) {
-                return byDue(rule, subject, null, null, subject.approvedOn().plus(period), today, "first-after-approval");
+                return byDue(
+                        rule, subject, null, null, subject.approvedOn().plus(period), today, "first-after-approval");
             }
             return result(rule, subject, ObligationStatus.OVERDUE, null, null, null, "never-met");
         }
@@ -73,10 +74,16 @@ public final class ObligationEngine {
      * evidence within the previous cycle means the next due date is still ahead; anything older is overdue since the
      * last passed due date.
      */
-    private Obligation calendar(ObligationRule rule, Subject subject, @Nullable DutyEvidence evidence,
-                                @Nullable LocalDate lastMet, Schedule.Before before, LocalDate today) {
+    private Obligation calendar(
+            ObligationRule rule,
+            Subject subject,
+            @Nullable DutyEvidence evidence,
+            @Nullable LocalDate lastMet,
+            Schedule.Before before,
+            LocalDate today) {
         List<LocalDate> dues = before.dueDatesAround(today);
-        LocalDate next = dues.stream().filter(d -> !d.isBefore(today)).findFirst().orElseThrow();
+        LocalDate next =
+                dues.stream().filter(d -> !d.isBefore(today)).findFirst().orElseThrow();
         List<LocalDate> passed = dues.stream().filter(d -> d.isBefore(today)).toList();
         LocalDate previous = passed.get(passed.size() - 1);
         LocalDate beforePrevious = passed.get(passed.size() - 2);
@@ -89,8 +96,14 @@ public final class ObligationEngine {
         return result(rule, subject, ObligationStatus.OVERDUE, lastMet, previous, evidence, "calendar-missed");
     }
 
-    private Obligation byDue(ObligationRule rule, Subject subject, @Nullable DutyEvidence evidence,
-                             @Nullable LocalDate lastMet, LocalDate due, LocalDate today, String reason) {
+    private Obligation byDue(
+            ObligationRule rule,
+            Subject subject,
+            @Nullable DutyEvidence evidence,
+            @Nullable LocalDate lastMet,
+            LocalDate due,
+            LocalDate today,
+            String reason) {
         ObligationStatus status;
         if (today.isAfter(due)) {
             status = ObligationStatus.OVERDUE;
@@ -105,9 +118,14 @@ public final class ObligationEngine {
         return result(rule, subject, status, lastMet, due, evidence, reason);
     }
 
-    private static Obligation result(ObligationRule rule, Subject subject, ObligationStatus status,
-                                     @Nullable LocalDate lastMet, @Nullable LocalDate due,
-                                     @Nullable DutyEvidence evidence, String reason) {
+    private static Obligation result(
+            ObligationRule rule,
+            Subject subject,
+            ObligationStatus status,
+            @Nullable LocalDate lastMet,
+            @Nullable LocalDate due,
+            @Nullable DutyEvidence evidence,
+            String reason) {
         return new Obligation(rule, subject, status, lastMet, due, evidence, "obligation.reason." + reason);
     }
 }

@@ -15,11 +15,24 @@ import org.jspecify.annotations.Nullable;
  * @param noRecordIsNoData a subject the module has no record of is NO_DATA (R39: no IT plan recorded says nothing
  *                         about the budget), instead of OVERDUE (R21: no scan means the scan was not done)
  */
-public record ObligationRule(String id, SubjectKind subject, String regime, String confidence, String titleVi,
-                             String titleEn, String legalSource, AppliesTo appliesTo, Schedule schedule,
-                             boolean firstDueAfterApproval, Period leadTime, String evidence, String where,
-                             Map<String, String> parameters, boolean noRecordIsNoData, String shortVi,
-                             String shortEn) {
+public record ObligationRule(
+        String id,
+        SubjectKind subject,
+        String regime,
+        String confidence,
+        String titleVi,
+        String titleEn,
+        String legalSource,
+        AppliesTo appliesTo,
+        Schedule schedule,
+        boolean firstDueAfterApproval,
+        Period leadTime,
+        String evidence,
+        String where,
+        Map<String, String> parameters,
+        boolean noRecordIsNoData,
+        String shortVi,
+        String shortEn) {
 
     public ObligationRule {
         parameters = Map.copyOf(parameters);
@@ -39,8 +52,8 @@ public record ObligationRule(String id, SubjectKind subject, String regime, Stri
 
     /** The page where the duty is done for this subject. */
     public String whereFor(Subject s) {
-        return where.replace("{system}", Long.toString(s.id())).replace("{organization}",
-                Long.toString(s.organizationId()));
+        return where.replace("{system}", Long.toString(s.id()))
+                .replace("{organization}", Long.toString(s.organizationId()));
     }
 
     public @Nullable String parameter(String name) {

@@ -56,5 +56,10 @@ sealed interface Schedule {
     /** Not periodic: once and kept current, continuously, on each event, or historical. */
     record OnTrigger(Trigger trigger) implements Schedule {}
 
-    enum Trigger { ONCE, CONTINUOUS, EVENT, NONE }
+    enum Trigger {
+        ONCE,
+        CONTINUOUS,
+        EVENT,
+        NONE
+    }
 }

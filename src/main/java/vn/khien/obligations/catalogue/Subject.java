@@ -12,18 +12,45 @@ import org.jspecify.annotations.Nullable;
  * @param regime         LEGACY or NEW: the regime the level was approved under (systems only)
  * @param flags          facts such as LEVEL_APPROVED, HOSTED, OWNS_SYSTEMS, HAS_SUPPLIERS (see the catalogue)
  */
-public record Subject(SubjectKind kind, long id, long organizationId, String name, @Nullable Integer level,
-                      @Nullable String regime, @Nullable String systemType, @Nullable String orgKind,
-                      @Nullable String lifecycle, @Nullable LocalDate approvedOn, Set<String> flags) {
+public record Subject(
+        SubjectKind kind,
+        long id,
+        long organizationId,
+        String name,
+        @Nullable Integer level,
+        @Nullable String regime,
+        @Nullable String systemType,
+        @Nullable String orgKind,
+        @Nullable String lifecycle,
+        @Nullable LocalDate approvedOn,
+        Set<String> flags) {
 
     public Subject {
         flags = Set.copyOf(flags);
     }
 
-    public static Subject system(long id, long organizationId, String name, Integer level, String regime,
-                                 String systemType, String lifecycle, LocalDate approvedOn, Set<String> flags) {
-        return new Subject(SubjectKind.SYSTEM, id, organizationId, name, level, regime, systemType, null, lifecycle,
-                approvedOn, flags);
+    public static Subject system(
+            long id,
+            long organizationId,
+            String name,
+            Integer level,
+            String regime,
+            String systemType,
+            String lifecycle,
+            LocalDate approvedOn,
+            Set<String> flags) {
+        return new Subject(
+                SubjectKind.SYSTEM,
+                id,
+                organizationId,
+                name,
+                level,
+                regime,
+                systemType,
+                null,
+                lifecycle,
+                approvedOn,
+                flags);
     }
 
     public static Subject organization(long id, String name, String orgKind, Set<String> flags) {

@@ -43,8 +43,8 @@ class ObligationsDemoData {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ObligationsDemoData(ReminderService reminders, BudgetService budgets, JdbcClient jdbc, TransactionTemplate tx,
-                        Clock clock) {
+    ObligationsDemoData(
+            ReminderService reminders, BudgetService budgets, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
         this.reminders = reminders;
         this.budgets = budgets;
         this.jdbc = jdbc;
@@ -57,7 +57,9 @@ class ObligationsDemoData {
     public void on(SystemsDemoReady ready) {
         tx.executeWithoutResult(s -> {
             // one seeder at a time, however many nodes start together (the other seeders take the same lock)
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
+            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
+                    .query(Long.class)
+                    .single();
             seedBudgets();
         });
         ReminderService.Run run = reminders.run();
@@ -68,46 +70,95 @@ class ObligationsDemoData {
         Optional<Long> so = org("DEMO-SO-KHCN");
         Optional<Long> bv = org("DEMO-BVDK");
         Optional<Long> bo = grantedOrg("demo.bo.canbo");
-        if (so.isEmpty() || bv.isEmpty() || jdbc.sql("SELECT COUNT(*) FROM budget_plan WHERE organization_id = :o")
-                .param("o", bv.get()).query(Long.class).single() > 0) {
+        if (so.isEmpty()
+                || bv.isEmpty()
+                || jdbc.sql("SELECT COUNT(*) FROM budget_plan WHERE organization_id = :o")
+                                .param("o", bv.get())
+                                .query(Long.class)
+                                .single()
+                        > 0) {
             return;
         }
         int year = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))).getYear();
-        long soPlan = as("demo.so.canbo", () -> budgets.create(so.get(), plan(year, "ANNUAL",
-                "Kế hoạch ứng dụng CNTT, chuyển đổi số năm " + year + " (demo)", 8_500_000_000L, 1_020_000_000L,
-                "Ngân sách tỉnh", "Cổng dịch vụ công; Hệ thống quản lý văn bản")));
+        long soPlan = as(
+                "demo.so.canbo",
+                () -> budgets.create(
+                        so.get(),
+                        plan(
+                                year,
+                                "ANNUAL",
+                                "Kế hoạch ứng dụng CNTT, chuyển đổi số năm " + year + " (demo)",
+                                8_500_000_000L,
+                                1_020_000_000L,
+                                "Ngân sách tỉnh",
+                                "Cổng dịch vụ công; Hệ thống quản lý văn bản")));
         as("demo.tinh.lanhdao", () -> budgets.approve(soPlan));
-        as("demo.bv.canbo", () -> budgets.create(bv.get(), plan(year, "ANNUAL",
-                "Kế hoạch CNTT bệnh viện năm " + year + " (demo)", 4_200_000_000L, 294_000_000L,
-                "Nguồn thu sự nghiệp", "Hệ thống thông tin bệnh viện (HIS)")));
-        as("demo.bv.canbo", () -> budgets.create(bv.get(), plan(year, "PROJECT",
-                "Dự án bệnh án điện tử (demo)", 2_000_000_000L, 150_000_000L, "Ngân sách tỉnh",
-                "Hệ thống thông tin bệnh viện (HIS)")));
-        bo.ifPresent(ministry -> as("demo.bo.canbo", () -> budgets.create(ministry, plan(year, "ANNUAL",
-                "Kế hoạch CNTT của Bộ năm " + year + " (demo)", 25_000_000_000L, 2_750_000_000L,
-                "Ngân sách trung ương", "Cổng thông tin của Bộ; Cơ sở dữ liệu chuyên ngành"))));
+        as(
+                "demo.bv.canbo",
+                () -> budgets.create(
+                        bv.get(),
+                        plan(
+                                year,
+                                "ANNUAL",
+                                "Kế hoạch CNTT bệnh viện năm " + year + " (demo)",
+                                4_200_000_000L,
+                                294_000_000L,
+                                "Nguồn thu sự nghiệp",
+                                "Hệ thống thông tin bệnh viện (HIS)")));
+        as(
+                "demo.bv.canbo",
+                () -> budgets.create(
+                        bv.get(),
+                        plan(
+                                year,
+                                "PROJECT",
+                                "Dự án bệnh án điện tử (demo)",
+                                2_000_000_000L,
+                                150_000_000L,
+                                "Ngân sách tỉnh",
+                                "Hệ thống thông tin bệnh viện (HIS)")));
+        bo.ifPresent(ministry -> as(
+                "demo.bo.canbo",
+                () -> budgets.create(
+                        ministry,
+                        plan(
+                                year,
+                                "ANNUAL",
+                                "Kế hoạch CNTT của Bộ năm " + year + " (demo)",
+                                25_000_000_000L,
+                                2_750_000_000L,
+                                "Ngân sách trung ương",
+                                "Cổng thông tin của Bộ; Cơ sở dữ liệu chuyên ngành"))));
         LOG.warn("Demo budget plans seeded for {}: one approved, three drafts to approve.", year);
     }
 
-    private static BudgetPlanRequest plan(int year, String kind, String name, long total, long security,
-                                          String funding, String systems) {
-        return new BudgetPlanRequest(year, kind, name, BigDecimal.valueOf(total), BigDecimal.valueOf(security),
-                funding, systems);
+    private static BudgetPlanRequest plan(
+            int year, String kind, String name, long total, long security, String funding, String systems) {
+        return new BudgetPlanRequest(
+                year, kind, name, BigDecimal.valueOf(total), BigDecimal.valueOf(security), funding, systems);
     }
 
     private <T> T as(String username, Supplier<T> action) {
-        long person = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username)
-                .query(Long.class).single();
+        long person = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
+                .param("u", username)
+                .query(Long.class)
+                .single();
         return ActingAs.run(person, username, action);
     }
 
     private Optional<Long> org(String code) {
-        return jdbc.sql("SELECT id FROM organization WHERE code = :c").param("c", code).query(Long.class).optional();
+        return jdbc.sql("SELECT id FROM organization WHERE code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .optional();
     }
 
     private Optional<Long> grantedOrg(String username) {
         List<Long> ids = jdbc.sql("SELECT g.organization_id FROM role_grant g JOIN app_user u ON u.id = g.user_id "
-                + "WHERE u.username = :u ORDER BY g.id").param("u", username).query(Long.class).list();
+                        + "WHERE u.username = :u ORDER BY g.id")
+                .param("u", username)
+                .query(Long.class)
+                .list();
         return ids.stream().findFirst();
     }
 }

@@ -1,6 +1,7 @@
 package vn.khien.obligations.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -22,7 +23,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import vn.khien.obligations.mail.DigestService;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 
 /**
  * The obligations' background jobs on db-scheduler (docs/adr/0019): a daily reminder run, a daily digest planner,
@@ -47,21 +47,25 @@ public class ObligationJobs implements SmartLifecycle {
     private final Clock clock;
     private volatile boolean running;
 
-    ObligationJobs(DataSource dataSource, ReminderService reminders, DigestService digests, Clock clock,
-                   @Value("${khien.jobs.polling-interval}") Duration polling,
-                   @Value("${khien.jobs.heartbeat-interval:PT5M}") Duration heartbeat,
-                   @Value("${khien.jobs.reminders-at}") LocalTime remindersAt,
-                   @Value("${khien.jobs.digest-at}") LocalTime digestAt,
-                   @Value("${khien.jobs.node-name:}") String nodeName) {
+    ObligationJobs(
+            DataSource dataSource,
+            ReminderService reminders,
+            DigestService digests,
+            Clock clock,
+            @Value("${khien.jobs.polling-interval}") Duration polling,
+            @Value("${khien.jobs.heartbeat-interval:PT5M}") Duration heartbeat,
+            @Value("${khien.jobs.reminders-at}") LocalTime remindersAt,
+            @Value("${khien.jobs.digest-at}") LocalTime digestAt,
+            @Value("${khien.jobs.node-name:}") String nodeName) {
         this.digests = digests;
         this.clock = clock;
         this.digest = Tasks.oneTime(DIGEST, Long.class)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(10)))
                 .execute((instance, context) -> {
-            String[] parts = instance.getId().split("@");
-            boolean sent = digests.send(instance.getData(), LocalDate.parse(parts[1]));
-            log.info("Digest {} {}", instance.getId(), sent ? "sent" : "already sent or empty");
-        });
+                    String[] parts = instance.getId().split("@");
+                    boolean sent = digests.send(instance.getData(), LocalDate.parse(parts[1]));
+                    log.info("Digest {} {}", instance.getId(), sent ? "sent" : "already sent or empty");
+                });
         RecurringTask<Void> reminderTask = Tasks.recurring(REMINDERS, Schedules.daily(clock.getZone(), remindersAt))
                 .execute((instance, context) -> {
                     ReminderService.Run run = reminders.run();
@@ -73,8 +77,10 @@ public class ObligationJobs implements SmartLifecycle {
                 .startTasks(reminderTask, plannerTask)
                 .pollingInterval(polling)
                 .heartbeatInterval(heartbeat)
-                .schedulerName(new SchedulerName.Fixed(nodeName.isBlank()
-                        ? "khien-" + UUID.randomUUID().toString().substring(0, 8) : nodeName))
+                .schedulerName(new SchedulerName.Fixed(
+                        nodeName.isBlank()
+                                ? "khien-" + UUID.randomUUID().toString().substring(0, 8)
+                                : nodeName))
                 .threads(2)
                 .enableImmediateExecution()
                 .build();

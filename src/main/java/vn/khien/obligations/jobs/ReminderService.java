@@ -1,6 +1,6 @@
 package vn.khien.obligations.jobs;
 
-import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,6 @@ import vn.khien.obligations.catalogue.Obligation;
 import vn.khien.obligations.catalogue.Subject;
 import vn.khien.obligations.status.ObligationService;
 import vn.khien.platform.DateDisplay;
-import java.util.HashMap;
 
 /**
  * Reminders and escalation. From the rule's lead time before the due date the unit's security officers get a
@@ -42,7 +41,7 @@ public class ReminderService {
         this.jdbc = jdbc;
     }
 
-    public record Run(int reminders, int escalations) { }
+    public record Run(int reminders, int escalations) {}
 
     @Transactional
     public Run run() {
@@ -51,33 +50,51 @@ public class ReminderService {
                 .list();
         Map<Long, Long> parents = new HashMap<>();
         jdbc.sql("SELECT id, parent_id FROM organization WHERE parent_id IS NOT NULL")
-                .query((rs, n) -> parents.put(rs.getLong(1), rs.getLong(2))).list();
+                .query((rs, n) -> parents.put(rs.getLong(1), rs.getLong(2)))
+                .list();
         int reminders = 0;
         int escalations = 0;
         Set<Long> touched = new HashSet<>();
         for (Obligation o : obligations.everythingForBackgroundJobs(organizations)) {
-            if (o.dueOn() == null || o.status() != ObligationStatus.DUE_SOON && o.status() != ObligationStatus.OVERDUE) {
+            if (o.dueOn() == null
+                    || o.status() != ObligationStatus.DUE_SOON && o.status() != ObligationStatus.OVERDUE) {
                 continue;
             }
             long org = o.subject().organizationId();
-            String key = "duty:" + o.rule().id() + ":" + o.subject().kind() + ":" + o.subject().id() + ":" + o.dueOn();
-            List<String> args = List.of(o.rule().id(), o.rule().titleVi(), o.subject().name(),
-                    DateDisplay.DATE.format(o.dueOn()));
+            String key = "duty:" + o.rule().id() + ":" + o.subject().kind() + ":"
+                    + o.subject().id() + ":" + o.dueOn();
+            List<String> args =
+                    List.of(o.rule().id(), o.rule().titleVi(), o.subject().name(), DateDisplay.DATE.format(o.dueOn()));
             String link = o.rule().whereFor(o.subject());
             int reached;
             if (o.status() == ObligationStatus.DUE_SOON) {
-                reached = notifications.send(new Notice("DUTY", "obligations.notice.dueSoon", args, link, key + ":due",
+                reached = notifications.send(new Notice(
+                        "DUTY",
+                        "obligations.notice.dueSoon",
+                        args,
+                        link,
+                        key + ":due",
                         new Notice.Audience.Holders(org, Capability.EDIT_SECURITY_DATA)));
                 reminders += reached;
             } else {
                 // the unit's officers and its leader: the LEADER role holds EDIT_SECURITY_DATA as well as APPROVE,
                 // so one audience reaches both, and a person with both roles gets one notice
-                reached = notifications.send(new Notice("DUTY", "obligations.notice.overdue", args, link,
-                        key + ":overdue", new Notice.Audience.Holders(org, Capability.EDIT_SECURITY_DATA)));
+                reached = notifications.send(new Notice(
+                        "DUTY",
+                        "obligations.notice.overdue",
+                        args,
+                        link,
+                        key + ":overdue",
+                        new Notice.Audience.Holders(org, Capability.EDIT_SECURITY_DATA)));
                 Long parent = parents.get(org);
                 if (parent != null) {
-                    reached += notifications.send(new Notice("DUTY", "obligations.notice.escalation", args, link,
-                            key + ":escalation", new Notice.Audience.Holders(parent, Capability.EDIT_SECURITY_DATA)));
+                    reached += notifications.send(new Notice(
+                            "DUTY",
+                            "obligations.notice.escalation",
+                            args,
+                            link,
+                            key + ":escalation",
+                            new Notice.Audience.Holders(parent, Capability.EDIT_SECURITY_DATA)));
                 }
                 escalations += reached;
             }

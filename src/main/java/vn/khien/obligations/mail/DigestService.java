@@ -47,9 +47,16 @@ public class DigestService {
     private final String from;
     private final String baseUrl;
 
-    DigestService(JdbcClient jdbc, JavaMailSender mail, ITemplateEngine templates, MessageSource messages,
-                  AuditTrail audit, ObjectMapper json, Clock clock, @Value("${khien.mail.from}") String from,
-                  @Value("${khien.mail.base-url}") String baseUrl) {
+    DigestService(
+            JdbcClient jdbc,
+            JavaMailSender mail,
+            ITemplateEngine templates,
+            MessageSource messages,
+            AuditTrail audit,
+            ObjectMapper json,
+            Clock clock,
+            @Value("${khien.mail.from}") String from,
+            @Value("${khien.mail.base-url}") String baseUrl) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.templates = templates;
@@ -76,16 +83,21 @@ public class DigestService {
                 ORDER BY n.person_id""").query(Long.class).list();
     }
 
-    public record Item(String text, String link, String category) { }
+    public record Item(String text, String link, String category) {}
 
     /** Sends this person's digest for the day unless one was sent already; returns whether a mail went out. */
     @Transactional
     public boolean send(long personId, LocalDate day) {
         // The person's row lock orders two nodes sending the same digest: the second sees the first's row.
         Map<String, Object> person = jdbc.sql("SELECT display_name, email FROM app_user WHERE id = :p FOR UPDATE")
-                .param("p", personId).query().singleRow();
+                .param("p", personId)
+                .query()
+                .singleRow();
         Long already = jdbc.sql("SELECT COUNT(*) FROM mail_digest WHERE person_id = :p AND digest_day = :d")
-                .param("p", personId).param("d", Date.valueOf(day)).query(Long.class).single();
+                .param("p", personId)
+                .param("d", Date.valueOf(day))
+                .query(Long.class)
+                .single();
         if (already > 0) {
             return false;
         }
@@ -96,15 +108,19 @@ public class DigestService {
                 WHERE n.person_id = :p AND n.mailed_at IS NULL
                   AND NOT EXISTS (SELECT 1 FROM mail_opt_out m WHERE m.person_id = n.person_id
                                   AND m.category = n.category)
-                ORDER BY n.category, n.created_at, n.id""").param("p", personId)
+                ORDER BY n.category, n.created_at, n.id""")
+                .param("p", personId)
                 .query((rs, n) -> {
                     ids.add(rs.getLong(1));
-                    List<String> args = json.readValue(rs.getString(4), new TypeReference<List<String>>() { });
+                    List<String> args = json.readValue(rs.getString(4), new TypeReference<List<String>>() {});
                     String link = rs.getString(5);
-                    items.add(new Item(messages.getMessage(rs.getString(3), args.toArray(), rs.getString(3), VI),
-                            link == null ? baseUrl + "/" : baseUrl + link, rs.getString(2)));
+                    items.add(new Item(
+                            messages.getMessage(rs.getString(3), args.toArray(), rs.getString(3), VI),
+                            link == null ? baseUrl + "/" : baseUrl + link,
+                            rs.getString(2)));
                     return null;
-                }).list();
+                })
+                .list();
         String to = (String) person.get("email");
         if (items.isEmpty() || to == null || to.isBlank()) {
             return false;
@@ -113,17 +129,24 @@ public class DigestService {
         jdbc.sql("""
                 INSERT INTO mail_digest (person_id, digest_day, notices, sent_to, sent_at)
                 VALUES (:p, :d, :n, :to, :now)""")
-                .param("p", personId).param("d", Date.valueOf(day)).param("n", items.size()).param("to", to)
-                .param("now", now).update();
-        jdbc.sql("UPDATE notice SET mailed_at = :now WHERE id IN (:ids)").param("now", now).param("ids", ids).update();
+                .param("p", personId)
+                .param("d", Date.valueOf(day))
+                .param("n", items.size())
+                .param("to", to)
+                .param("now", now)
+                .update();
+        jdbc.sql("UPDATE notice SET mailed_at = :now WHERE id IN (:ids)")
+                .param("now", now)
+                .param("ids", ids)
+                .update();
         Context context = new Context(VI);
         context.setVariable("name", person.get("display_name"));
         context.setVariable("day", DateDisplay.DATE.format(day));
         context.setVariable("items", items);
         context.setVariable("baseUrl", baseUrl);
         context.setVariable("optOutCategories", rules.optOutAllowed());
-        String subject = messages.getMessage("obligations.mail.digest.subject",
-                new Object[] {items.size(), DateDisplay.DATE.format(day)}, VI);
+        String subject = messages.getMessage(
+                "obligations.mail.digest.subject", new Object[] {items.size(), DateDisplay.DATE.format(day)}, VI);
         try {
             MimeMessage message = mail.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");

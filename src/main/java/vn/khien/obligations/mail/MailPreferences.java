@@ -25,7 +25,7 @@ public class MailPreferences {
         this.audit = audit;
     }
 
-    public record Category(String id, boolean optional) { }
+    public record Category(String id, boolean optional) {}
 
     public List<Category> categories() {
         List<Category> out = new ArrayList<>();
@@ -36,7 +36,9 @@ public class MailPreferences {
     @Transactional(readOnly = true)
     public Set<String> optedOutOfCurrentPerson() {
         return new HashSet<>(jdbc.sql("SELECT category FROM mail_opt_out WHERE person_id = :p")
-                .param("p", CurrentPerson.idOrNobody()).query(String.class).list());
+                .param("p", CurrentPerson.idOrNobody())
+                .query(String.class)
+                .list());
     }
 
     /** Opts the person out of every optional category not in {@code receive}; mandatory ones cannot be refused. */
@@ -44,16 +46,25 @@ public class MailPreferences {
     public void saveForCurrentPerson(List<String> receive) {
         long person = CurrentPerson.idOrNobody();
         Set<String> before = optedOutOfCurrentPerson();
-        jdbc.sql("DELETE FROM mail_opt_out WHERE person_id = :p").param("p", person).update();
+        jdbc.sql("DELETE FROM mail_opt_out WHERE person_id = :p")
+                .param("p", person)
+                .update();
         Set<String> after = new HashSet<>();
         for (String category : rules.optOutAllowed()) {
             if (!receive.contains(category)) {
                 jdbc.sql("INSERT INTO mail_opt_out (person_id, category) VALUES (:p, :c)")
-                        .param("p", person).param("c", category).update();
+                        .param("p", person)
+                        .param("c", category)
+                        .update();
                 after.add(category);
             }
         }
-        audit.record(AuditEntry.change("MAIL_PREFERENCES_CHANGED", null, "person", person,
-                Map.of("optedOut", before), Map.of("optedOut", after)));
+        audit.record(AuditEntry.change(
+                "MAIL_PREFERENCES_CHANGED",
+                null,
+                "person",
+                person,
+                Map.of("optedOut", before),
+                Map.of("optedOut", after)));
     }
 }

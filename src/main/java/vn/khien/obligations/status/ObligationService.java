@@ -43,14 +43,21 @@ public class ObligationService {
     private final OrganizationRepository organizations;
     private final Clock clock;
 
-    public ObligationService(ObligationCatalogue catalogue, List<DutySource> sources, SystemFacts systems,
-                             OrganizationRepository organizations, Clock clock) {
+    public ObligationService(
+            ObligationCatalogue catalogue,
+            List<DutySource> sources,
+            SystemFacts systems,
+            OrganizationRepository organizations,
+            Clock clock) {
         this.catalogue = catalogue;
         this.systems = systems;
         this.organizations = organizations;
         this.clock = clock;
         for (DutySource source : sources) {
-            source.rules().forEach(r -> sourcesByRule.computeIfAbsent(r, k -> new ArrayList<>()).add(source));
+            source.rules()
+                    .forEach(r -> sourcesByRule
+                            .computeIfAbsent(r, k -> new ArrayList<>())
+                            .add(source));
         }
     }
 
@@ -72,19 +79,21 @@ public class ObligationService {
         return new SystemObligations(facts, evaluate(List.of(subject(facts))));
     }
 
-    public record SystemObligations(SystemFacts.Facts system, List<Obligation> obligations) { }
+    public record SystemObligations(SystemFacts.Facts system, List<Obligation> obligations) {}
 
     /** The organisation's own duties and those of the systems it owns. */
     public OrganizationObligations forOrganization(long organizationId) {
         Organization org = visibleOrganization(organizationId);
         List<Subject> subjects = new ArrayList<>();
         subjects.add(subject(org, systems.owners(List.of(org.id()))));
-        systems.inSubtree(org.path()).stream().filter(s -> s.ownerId() == org.id()).map(ObligationService::subject)
+        systems.inSubtree(org.path()).stream()
+                .filter(s -> s.ownerId() == org.id())
+                .map(ObligationService::subject)
                 .forEach(subjects::add);
         return new OrganizationObligations(org, evaluate(subjects));
     }
 
-    public record OrganizationObligations(Organization organization, List<Obligation> obligations) { }
+    public record OrganizationObligations(Organization organization, List<Obligation> obligations) {}
 
     /**
      * The subtree below an organisation: one row per child (and one for the organisation itself), one column per rule
@@ -94,7 +103,8 @@ public class ObligationService {
     public Matrix matrix(long organizationId) {
         Organization root = visibleOrganization(organizationId);
         List<Organization> all = organizations.findAllVisible().stream()
-                .filter(o -> o.path().startsWith(root.path())).toList();
+                .filter(o -> o.path().startsWith(root.path()))
+                .toList();
         Set<Long> owners = systems.owners(all.stream().map(Organization::id).toList());
         List<Subject> subjects = new ArrayList<>();
         all.forEach(o -> subjects.add(subject(o, owners)));
@@ -105,7 +115,9 @@ public class ObligationService {
 
         List<Organization> rowsOrgs = new ArrayList<>();
         rowsOrgs.add(root);
-        all.stream().filter(o -> root.id() == (o.parentId() == null ? -1 : o.parentId())).forEach(rowsOrgs::add);
+        all.stream()
+                .filter(o -> root.id() == (o.parentId() == null ? -1 : o.parentId()))
+                .forEach(rowsOrgs::add);
         Set<String> columns = new HashSet<>();
         List<Row> rows = new ArrayList<>();
         for (Organization rowOrg : rowsOrgs) {
@@ -113,30 +125,47 @@ public class ObligationService {
             Map<String, List<Obligation>> byRule = new LinkedHashMap<>();
             for (Obligation o : evaluated) {
                 String path = ownerPath.get(o.subject().organizationId());
-                boolean inRow = own ? o.subject().organizationId() == root.id()
+                boolean inRow = own
+                        ? o.subject().organizationId() == root.id()
                         : path != null && path.startsWith(rowOrg.path());
                 if (inRow && o.status() != ObligationStatus.NOT_APPLICABLE) {
-                    byRule.computeIfAbsent(o.rule().id(), k -> new ArrayList<>()).add(o);
+                    byRule.computeIfAbsent(o.rule().id(), k -> new ArrayList<>())
+                            .add(o);
                 }
             }
             Map<String, Cell> cells = new HashMap<>();
             byRule.forEach((rule, list) -> {
                 columns.add(rule);
-                ObligationStatus worst = list.stream().map(Obligation::status).min(Comparator.naturalOrder())
+                ObligationStatus worst = list.stream()
+                        .map(Obligation::status)
+                        .min(Comparator.naturalOrder())
                         .orElseThrow();
-                List<Obligation> worstOnes = list.stream().filter(o -> o.status() == worst).toList();
-                String link = worstOnes.size() == 1 ? worstOnes.get(0).link()
+                List<Obligation> worstOnes =
+                        list.stream().filter(o -> o.status() == worst).toList();
+                String link = worstOnes.size() == 1
+                        ? worstOnes.get(0).link()
                         : "/organizations/" + rowOrg.id() + "/obligations#" + rule;
-                cells.put(rule, new Cell(worst, worstOnes.size(), list.size(), link, worstOnes.get(0).dueOn()));
+                cells.put(
+                        rule,
+                        new Cell(
+                                worst,
+                                worstOnes.size(),
+                                list.size(),
+                                link,
+                                worstOnes.get(0).dueOn()));
             });
             rows.add(new Row(rowOrg, own, cells));
         }
-        rows.sort(Comparator.comparing((Row r) -> !r.own()).thenComparing(Comparator.comparingLong(
-                (Row r) -> r.count(ObligationStatus.OVERDUE)).reversed())
-                .thenComparing(Comparator.comparingLong((Row r) -> r.count(ObligationStatus.DUE_SOON)).reversed())
+        rows.sort(Comparator.comparing((Row r) -> !r.own())
+                .thenComparing(Comparator.comparingLong((Row r) -> r.count(ObligationStatus.OVERDUE))
+                        .reversed())
+                .thenComparing(Comparator.comparingLong((Row r) -> r.count(ObligationStatus.DUE_SOON))
+                        .reversed())
                 .thenComparing(r -> r.organization().nameVi()));
-        List<ObligationRule> ruleColumns = catalogue.rules().stream().filter(r -> columns.contains(r.id()))
-                .sorted(Comparator.comparing(ObligationRule::id)).toList();
+        List<ObligationRule> ruleColumns = catalogue.rules().stream()
+                .filter(r -> columns.contains(r.id()))
+                .sorted(Comparator.comparing(ObligationRule::id))
+                .toList();
         return new Matrix(root, ruleColumns, rows);
     }
 
@@ -146,8 +175,10 @@ public class ObligationService {
      */
     public List<Obligation> everythingVisible() {
         List<Organization> all = organizations.findAllVisible();
-        List<Organization> tops = all.stream().filter(o -> all.stream()
-                .noneMatch(p -> p.id() != o.id() && o.path().startsWith(p.path()))).toList();
+        List<Organization> tops = all.stream()
+                .filter(o ->
+                        all.stream().noneMatch(p -> p.id() != o.id() && o.path().startsWith(p.path())))
+                .toList();
         Set<Long> owners = systems.owners(all.stream().map(Organization::id).toList());
         List<Subject> subjects = new ArrayList<>();
         all.forEach(o -> subjects.add(subject(o, owners)));
@@ -164,7 +195,8 @@ public class ObligationService {
      * @param organizations every organisation, as (id, name, kind)
      */
     public List<Obligation> everythingForBackgroundJobs(List<Subject> organizations) {
-        Set<Long> owners = systems.owners(organizations.stream().map(Subject::id).toList());
+        Set<Long> owners =
+                systems.owners(organizations.stream().map(Subject::id).toList());
         List<Subject> subjects = new ArrayList<>();
         organizations.forEach(o -> {
             Set<String> flags = new HashSet<>(o.flags());
@@ -177,8 +209,7 @@ public class ObligationService {
         return evaluate(subjects);
     }
 
-    public record Cell(ObligationStatus status, int worstCount, int subjects, String link,
-                       LocalDate dueOn) { }
+    public record Cell(ObligationStatus status, int worstCount, int subjects, String link, LocalDate dueOn) {}
 
     public record Row(Organization organization, boolean own, Map<String, Cell> cells) {
         public long count(ObligationStatus status) {
@@ -190,20 +221,23 @@ public class ObligationService {
         }
     }
 
-    public record Matrix(Organization organization, List<ObligationRule> rules, List<Row> rows) { }
+    public record Matrix(Organization organization, List<ObligationRule> rules, List<Row> rows) {}
 
     /** Evaluates every rule of the catalogue for these subjects, asking each source once per rule. */
     public List<Obligation> evaluate(List<Subject> subjects) {
         LocalDate today = today();
         List<Obligation> out = new ArrayList<>();
         for (SubjectKind kind : SubjectKind.values()) {
-            List<Subject> ofKind = subjects.stream().filter(s -> s.kind() == kind).toList();
+            List<Subject> ofKind =
+                    subjects.stream().filter(s -> s.kind() == kind).toList();
             if (ofKind.isEmpty()) {
                 continue;
             }
             for (ObligationRule rule : catalogue.rulesFor(kind).stream()
-                    .sorted(Comparator.comparing(ObligationRule::id)).toList()) {
-                List<Subject> applicable = ofKind.stream().filter(rule::appliesTo).toList();
+                    .sorted(Comparator.comparing(ObligationRule::id))
+                    .toList()) {
+                List<Subject> applicable =
+                        ofKind.stream().filter(rule::appliesTo).toList();
                 List<DutySource> sources = sourcesByRule.getOrDefault(rule.id(), List.of());
                 Map<Long, DutyEvidence> evidence = evidence(rule, kind, sources, applicable);
                 for (Subject s : ofKind) {
@@ -214,15 +248,16 @@ public class ObligationService {
         return out;
     }
 
-    private static Map<Long, DutyEvidence> evidence(ObligationRule rule, SubjectKind kind, List<DutySource> sources,
-                                                    List<Subject> applicable) {
+    private static Map<Long, DutyEvidence> evidence(
+            ObligationRule rule, SubjectKind kind, List<DutySource> sources, List<Subject> applicable) {
         Map<Long, DutyEvidence> merged = new HashMap<>();
         if (applicable.isEmpty()) {
             return merged;
         }
         List<Long> ids = applicable.stream().map(Subject::id).toList();
         for (DutySource source : sources) {
-            Map<Long, DutyEvidence> answer = kind == SubjectKind.SYSTEM ? source.forSystems(rule.id(), ids)
+            Map<Long, DutyEvidence> answer = kind == SubjectKind.SYSTEM
+                    ? source.forSystems(rule.id(), ids)
                     : source.forOrganizations(rule.id(), ids);
             answer.forEach((id, ev) -> merged.merge(id, ev, ObligationService::later));
         }
@@ -241,8 +276,16 @@ public class ObligationService {
     }
 
     static Subject subject(SystemFacts.Facts f) {
-        return Subject.system(f.id(), f.ownerId(), f.code() + " — " + f.name(), f.level(), f.regime(),
-                f.systemType(), f.lifecycle(), f.approvedOn(), f.flags());
+        return Subject.system(
+                f.id(),
+                f.ownerId(),
+                f.code() + " — " + f.name(),
+                f.level(),
+                f.regime(),
+                f.systemType(),
+                f.lifecycle(),
+                f.approvedOn(),
+                f.flags());
     }
 
     static Subject subject(Organization o, Set<Long> owners) {

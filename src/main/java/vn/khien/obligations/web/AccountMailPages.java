@@ -1,5 +1,7 @@
 package vn.khien.obligations.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,8 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.obligations.calendar.CalendarFeedService;
 import vn.khien.obligations.mail.MailPreferences;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * The person's mail settings (per-category opt-out, only where the rule data allows it) and personal calendar feed.
@@ -38,8 +38,7 @@ class AccountMailPages {
     }
 
     @PostMapping("/account/mail")
-    String save(@RequestParam(name = "receive", required = false) List<String> receive,
-                RedirectAttributes redirect) {
+    String save(@RequestParam(name = "receive", required = false) List<String> receive, RedirectAttributes redirect) {
         preferences.saveForCurrentPerson(receive == null ? List.of() : receive);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/account/mail";
@@ -54,8 +53,9 @@ class AccountMailPages {
     @GetMapping("/public/calendar/{token}.ics")
     ResponseEntity<String> feed(@PathVariable String token) {
         return calendar.feed(token)
-                .map(ics -> ResponseEntity.ok().contentType(new MediaType("text", "calendar",
-                        StandardCharsets.UTF_8)).body(ics))
+                .map(ics -> ResponseEntity.ok()
+                        .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+                        .body(ics))
                 .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 }

@@ -27,8 +27,9 @@ class ObligationPages {
     /** The menu's entry: the matrix of the highest organisation the person sees. */
     @GetMapping("/obligations")
     String start() {
-        Organization top = organizations.findAllVisible().stream().min(Comparator.comparingInt(Organization::depth)
-                .thenComparing(Organization::path)).orElseThrow(() -> new NotFoundException("organization"));
+        Organization top = organizations.findAllVisible().stream()
+                .min(Comparator.comparingInt(Organization::depth).thenComparing(Organization::path))
+                .orElseThrow(() -> new NotFoundException("organization"));
         return "redirect:/organizations/" + top.id() + "/obligations/matrix";
     }
 
@@ -59,7 +60,10 @@ class ObligationPages {
 
     /** Worst first, then by rule; not-applicable duties last. */
     private static List<Obligation> sorted(List<Obligation> list) {
-        return list.stream().sorted(Comparator.comparing(Obligation::status)
-                .thenComparing(o -> o.rule().id()).thenComparing(o -> o.subject().name())).toList();
+        return list.stream()
+                .sorted(Comparator.comparing(Obligation::status)
+                        .thenComparing(o -> o.rule().id())
+                        .thenComparing(o -> o.subject().name()))
+                .toList();
     }
 }

@@ -20,32 +20,60 @@ class ObligationsApi {
         this.obligations = obligations;
     }
 
-    record Evidence(String kind, @Nullable Long id, @Nullable String url) { }
+    record Evidence(
+            String kind, @Nullable Long id, @Nullable String url) {}
 
-    record SystemRef(long id, String name) { }
+    record SystemRef(long id, String name) {}
 
-    record ObligationJson(String rule, String status, @Nullable LocalDate lastMetOn, @Nullable LocalDate dueOn,
-                          @Nullable Evidence evidence, String legalSource, String regime, String confidence,
-                          String title, String reason, String where, @Nullable SystemRef system) {
+    record ObligationJson(
+            String rule,
+            String status,
+            @Nullable LocalDate lastMetOn,
+            @Nullable LocalDate dueOn,
+            @Nullable Evidence evidence,
+            String legalSource,
+            String regime,
+            String confidence,
+            String title,
+            String reason,
+            String where,
+            @Nullable SystemRef system) {
 
         static ObligationJson of(Obligation o, boolean withSystem) {
-            Evidence ev = o.evidence() == null ? null
-                    : new Evidence(o.evidence().kind(), o.evidence().id(), o.evidence().url());
+            Evidence ev = o.evidence() == null
+                    ? null
+                    : new Evidence(
+                            o.evidence().kind(), o.evidence().id(), o.evidence().url());
             SystemRef system = withSystem && o.subject().kind() == SubjectKind.SYSTEM
-                    ? new SystemRef(o.subject().id(), o.subject().name()) : null;
-            return new ObligationJson(o.rule().id(), o.status().name(), o.lastMetOn(), o.dueOn(), ev,
-                    o.rule().legalSource(), o.rule().regime(), o.rule().confidence(), o.rule().titleVi(),
-                    o.reason(), o.rule().whereFor(o.subject()), system);
+                    ? new SystemRef(o.subject().id(), o.subject().name())
+                    : null;
+            return new ObligationJson(
+                    o.rule().id(),
+                    o.status().name(),
+                    o.lastMetOn(),
+                    o.dueOn(),
+                    ev,
+                    o.rule().legalSource(),
+                    o.rule().regime(),
+                    o.rule().confidence(),
+                    o.rule().titleVi(),
+                    o.reason(),
+                    o.rule().whereFor(o.subject()),
+                    system);
         }
     }
 
     @GetMapping("/api/v1/systems/{id}/obligations")
     List<ObligationJson> ofSystem(@PathVariable long id) {
-        return obligations.forSystem(id).obligations().stream().map(o -> ObligationJson.of(o, false)).toList();
+        return obligations.forSystem(id).obligations().stream()
+                .map(o -> ObligationJson.of(o, false))
+                .toList();
     }
 
     @GetMapping("/api/v1/organizations/{id}/obligations")
     List<ObligationJson> ofOrganization(@PathVariable long id) {
-        return obligations.forOrganization(id).obligations().stream().map(o -> ObligationJson.of(o, true)).toList();
+        return obligations.forOrganization(id).obligations().stream()
+                .map(o -> ObligationJson.of(o, true))
+                .toList();
     }
 }

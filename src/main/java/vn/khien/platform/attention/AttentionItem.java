@@ -40,8 +40,11 @@ public record AttentionItem(String messageKey, Object[] args, String link, Sever
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AttentionItem other && messageKey.equals(other.messageKey)
-                && Arrays.equals(args, other.args) && Objects.equals(link, other.link) && severity == other.severity;
+        return o instanceof AttentionItem other
+                && messageKey.equals(other.messageKey)
+                && Arrays.equals(args, other.args)
+                && Objects.equals(link, other.link)
+                && severity == other.severity;
     }
 
     @Override

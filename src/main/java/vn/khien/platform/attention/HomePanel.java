@@ -8,8 +8,17 @@ import org.jspecify.annotations.Nullable;
  * link to the full page, and a few lines (a label, a value, whether it falls short of its goal, and a link).
  * Labels are already in the reader's language; {@code titleKey} and {@code linkKey} are message keys.
  */
-public record HomePanel(String titleKey, String heading, String link, String linkKey, @Nullable String note,
-                        List<Line> lines) {
+public record HomePanel(
+        String titleKey,
+        String heading,
+        String link,
+        String linkKey,
+        @Nullable String note,
+        List<Line> lines) {
 
-    public record Line(String label, String value, boolean shortfall, @Nullable String link) { }
+    public record Line(
+            String label,
+            String value,
+            boolean shortfall,
+            @Nullable String link) {}
 }

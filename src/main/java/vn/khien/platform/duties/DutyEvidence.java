@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param url        the application path where the evidence (or the place where the duty is done) is shown
  */
 public record DutyEvidence(
-        @Nullable LocalDate lastMetOn, @Nullable LocalDate nextDueOn, String kind, @Nullable Long id,
+        @Nullable LocalDate lastMetOn,
+        @Nullable LocalDate nextDueOn,
+        String kind,
+        @Nullable Long id,
         @Nullable String url) {
 
     public static DutyEvidence met(LocalDate on, String kind, @Nullable Long id, @Nullable String url) {

@@ -20,18 +20,27 @@ public final class GroupedCounts {
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int CHUNK = 5000;
 
-    private GroupedCounts() { }
+    private GroupedCounts() {}
 
     /** Queries take {@code :ids}, {@code :from}, {@code :to} (dates) and {@code :endAt} (end of the last day). */
-    public static void count(JdbcClient jdbc, Map<Long, Map<String, Long>> into, String figure, String sql,
-                      Collection<Long> ids, FigurePeriod period) {
+    public static void count(
+            JdbcClient jdbc,
+            Map<Long, Map<String, Long>> into,
+            String figure,
+            String sql,
+            Collection<Long> ids,
+            FigurePeriod period) {
         List<Long> all = new ArrayList<>(ids);
         for (int i = 0; i < all.size(); i += CHUNK) {
             List<Long> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
-            jdbc.sql(sql).param("ids", chunk).param("from", period.from()).param("to", period.to())
+            jdbc.sql(sql)
+                    .param("ids", chunk)
+                    .param("from", period.from())
+                    .param("to", period.to())
                     .param("endAt", endAt(period.to()))
                     .query((ResultSet rs) -> {
-                        into.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(figure, rs.getLong(2));
+                        into.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                                .put(figure, rs.getLong(2));
                     });
         }
     }

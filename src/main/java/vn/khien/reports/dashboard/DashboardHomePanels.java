@@ -56,18 +56,29 @@ class DashboardHomePanels implements HomePanelSource {
                 String value = t.target().share()
                         ? (t.percent() == null ? "–" : t.percent() + "% (" + t.value() + "/" + t.denominator() + ")")
                         : (t.value() == null ? "–" : String.valueOf(t.value()));
-                lines.add(new HomePanel.Line(en ? t.target().titleEn() : t.target().titleVi(), value,
+                lines.add(new HomePanel.Line(
+                        en ? t.target().titleEn() : t.target().titleVi(),
+                        value,
                         Boolean.FALSE.equals(t.met()),
-                        "/organizations/" + org + "/dashboard/figures/" + t.target().numerator()));
+                        "/organizations/" + org + "/dashboard/figures/"
+                                + t.target().numerator()));
             }
-            panels.add(new HomePanel("home.dashboard.title", s.name(), "/organizations/" + org + "/dashboard",
-                    "home.dashboard.open", null, lines));
+            panels.add(new HomePanel(
+                    "home.dashboard.title",
+                    s.name(),
+                    "/organizations/" + org + "/dashboard",
+                    "home.dashboard.open",
+                    null,
+                    lines));
         }
         return panels;
     }
 
     private boolean supervises(long organizationId) {
-        return jdbc.sql("SELECT COUNT(*) FROM organization WHERE parent_id = :id").param("id", organizationId)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM organization WHERE parent_id = :id")
+                        .param("id", organizationId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

@@ -42,10 +42,20 @@ class DashboardPages {
                 Integer v = p.percents().get(t.target().key());
                 values.append(values.length() == 0 ? "" : ",").append(v == null ? "" : v);
             }
-            series.append(series.length() == 0 ? "" : ";").append((en ? t.target().titleEn() : t.target().titleVi())
-                    .replace(";", ",").replace("=", "-")).append("=").append(values);
+            series.append(series.length() == 0 ? "" : ";")
+                    .append((en ? t.target().titleEn() : t.target().titleVi())
+                            .replace(";", ",")
+                            .replace("=", "-"))
+                    .append("=")
+                    .append(values);
         }
-        model.addAttribute("trendLabels", String.join("|", d.trend().stream().map(DashboardService.TrendPoint::period).toList()));
+        model.addAttribute(
+                "trendLabels",
+                String.join(
+                        "|",
+                        d.trend().stream()
+                                .map(DashboardService.TrendPoint::period)
+                                .toList()));
         model.addAttribute("trendSeries", series.toString());
         return "reports/dashboard";
     }
@@ -60,10 +70,17 @@ class DashboardPages {
         model.addAttribute("own", d.own());
         model.addAttribute("rows", d.rows());
         model.addAttribute("back", "/organizations/" + id + "/dashboard");
-        model.addAttribute("lines", d.children().stream().map(c -> new DrillLine(c.name(),
-                c.value(), "/organizations/" + c.organizationId() + "/dashboard/figures/" + figure, null)).toList());
-        model.addAttribute("figureLabel", messages.getMessage("figure." + figure, null, figure,
-                LocaleContextHolder.getLocale()));
+        model.addAttribute(
+                "lines",
+                d.children().stream()
+                        .map(c -> new DrillLine(
+                                c.name(),
+                                c.value(),
+                                "/organizations/" + c.organizationId() + "/dashboard/figures/" + figure,
+                                null))
+                        .toList());
+        model.addAttribute(
+                "figureLabel", messages.getMessage("figure." + figure, null, figure, LocaleContextHolder.getLocale()));
         return "reports/drill";
     }
 }

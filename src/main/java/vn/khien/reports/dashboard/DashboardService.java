@@ -1,12 +1,13 @@
 package vn.khien.reports.dashboard;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,13 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khien.access.OrgScope;
 import vn.khien.platform.NotFoundException;
 import vn.khien.platform.figures.FigurePeriod;
+import vn.khien.platform.figures.FigureRow;
 import vn.khien.reports.figures.FigureBook;
 import vn.khien.reports.kinds.ReportKind;
 import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.kinds.ReportPeriod;
-import java.time.Instant;
-import java.util.HashMap;
-import vn.khien.platform.figures.FigureRow;
 
 /**
  * An organisation subtree's standing: the targets as figures with deadlines, a trend by quarter and the children
@@ -34,33 +33,54 @@ public class DashboardService {
     static final String QUARTERLY = "QUARTERLY_STATUS";
     public static final int TREND_QUARTERS = 4;
 
-    public record TargetValue(DashboardTargets.Target target, Long value, Long denominator, Integer percent,
-                              Boolean met, LocalDate deadline) { }
+    public record TargetValue(
+            DashboardTargets.Target target,
+            Long value,
+            Long denominator,
+            Integer percent,
+            Boolean met,
+            LocalDate deadline) {}
 
-    public record Standing(long organizationId, String name, Integer score, List<TargetValue> targets,
-                           Map<String, Long> figures) { }
+    public record Standing(
+            long organizationId, String name, Integer score, List<TargetValue> targets, Map<String, Long> figures) {}
 
-    public record TrendPoint(String period, Map<String, Integer> percents, Map<String, Long> figures) { }
+    public record TrendPoint(String period, Map<String, Integer> percents, Map<String, Long> figures) {}
 
     /**
      * {@code computedAt}: when the running quarter's figures were pre-aggregated (docs/adr/0025; {@code asOf} is then
      * that day), or null when they were computed live now; {@code trendComputedAt}: the same for the finished
      * quarters of the trend (the oldest of them).
      */
-    public record Dashboard(long organizationId, String name, String period, LocalDate from, LocalDate asOf,
-                            Standing standing, List<TrendPoint> trend, List<Standing> children,
-                            Instant computedAt, Instant trendComputedAt) { }
+    public record Dashboard(
+            long organizationId,
+            String name,
+            String period,
+            LocalDate from,
+            LocalDate asOf,
+            Standing standing,
+            List<TrendPoint> trend,
+            List<Standing> children,
+            Instant computedAt,
+            Instant trendComputedAt) {}
 
     /** One organisation's value of a figure (its subtree total), for the drill-down. */
-    public record DrillChild(long organizationId, String name, Long value) { }
+    public record DrillChild(long organizationId, String name, Long value) {}
 
     /**
      * The drill-down of a figure: the organisation's subtree total, each child's subtree total (worst — largest —
      * first, each leading to its own drill-down) and the rows of the organisation's own data behind the figure
      * (systems, findings, …, each with a link), all within the viewer's subtree.
      */
-    public record Drill(long organizationId, String name, String figure, String period, LocalDate asOf, Long total,
-                        Long own, List<DrillChild> children, List<FigureRow> rows) { }
+    public record Drill(
+            long organizationId,
+            String name,
+            String figure,
+            String period,
+            LocalDate asOf,
+            Long total,
+            Long own,
+            List<DrillChild> children,
+            List<FigureRow> rows) {}
 
     static final int DRILL_ROWS = 200;
 
@@ -71,8 +91,13 @@ public class DashboardService {
     private final Clock clock;
     private final FigureSnapshots snapshots;
 
-    public DashboardService(FigureBook book, DashboardTargets targets, ReportKinds kinds, OrgScope scope, Clock clock,
-                            FigureSnapshots snapshots) {
+    public DashboardService(
+            FigureBook book,
+            DashboardTargets targets,
+            ReportKinds kinds,
+            OrgScope scope,
+            Clock clock,
+            FigureSnapshots snapshots) {
         this.snapshots = snapshots;
         this.book = book;
         this.targets = targets;
@@ -113,8 +138,10 @@ public class DashboardService {
             periods.add(0, p);
             p = p.previous(kind.period());
         }
-        Map<String, FigureSnapshots.Stored> stored = live ? Map.of()
-                : snapshots.read(self.path(), periods.stream().map(ReportPeriod::code).toList());
+        Map<String, FigureSnapshots.Stored> stored = live
+                ? Map.of()
+                : snapshots.read(
+                        self.path(), periods.stream().map(ReportPeriod::code).toList());
         FigureSnapshots.Stored now = stored.get(current.code());
         if (now != null && !snapshots.usable(now, self.path())) {
             now = null;
@@ -152,9 +179,17 @@ public class DashboardService {
             }
             trend.add(new TrendPoint(q.code(), percents, figures));
         }
-        return new Dashboard(organizationId, self.name(), current.code(), current.days().from(),
-                now != null ? now.asOf() : book.asOfToday(current.days()).to(), standing, trend, children,
-                now == null ? null : now.computedAt(), trendComputedAt);
+        return new Dashboard(
+                organizationId,
+                self.name(),
+                current.code(),
+                current.days().from(),
+                now != null ? now.asOf() : book.asOfToday(current.days()).to(),
+                standing,
+                trend,
+                children,
+                now == null ? null : now.computedAt(),
+                trendComputedAt);
     }
 
     /** The subtree's total: every organisation's own figures added once (all of them lie in the subtree). */
@@ -175,12 +210,14 @@ public class DashboardService {
         if (!scope.canSee(organizationId)) {
             throw new NotFoundException("organization");
         }
-        ReportPeriod current = ReportPeriod.containing(LocalDate.now(clock.withZone(ZONE)), quarterly().period());
+        ReportPeriod current = ReportPeriod.containing(
+                LocalDate.now(clock.withZone(ZONE)), quarterly().period());
         List<FigureBook.OrgNode> nodes = book.subtree(organizationId);
         List<Long> ids = nodes.stream().map(FigureBook.OrgNode::id).toList();
-        FigureSnapshots.Stored now = snapshots.read(nodes.get(0).path(), List.of(current.code())).get(current.code());
-        Map<Long, Map<String, Long>> own = now != null && snapshots.usable(now, nodes.get(0).path()) ? now.own()
-                : book.own(ids, current.days());
+        FigureSnapshots.Stored now =
+                snapshots.read(nodes.get(0).path(), List.of(current.code())).get(current.code());
+        Map<Long, Map<String, Long>> own =
+                now != null && snapshots.usable(now, nodes.get(0).path()) ? now.own() : book.own(ids, current.days());
         Map<Long, Map<String, Long>> totals = Map.of(organizationId, sum(own, ids));
         return standing(nodes.get(0), figureNames(), totals, current.days());
     }
@@ -193,9 +230,11 @@ public class DashboardService {
         if (!figureNames().contains(figure)) {
             throw new NotFoundException("figure");
         }
-        ReportPeriod current = ReportPeriod.containing(LocalDate.now(clock.withZone(ZONE)), quarterly().period());
+        ReportPeriod current = ReportPeriod.containing(
+                LocalDate.now(clock.withZone(ZONE)), quarterly().period());
         List<FigureBook.OrgNode> nodes = book.subtree(organizationId);
-        Map<Long, Map<String, Long>> own = book.own(nodes.stream().map(FigureBook.OrgNode::id).toList(), current.days());
+        Map<Long, Map<String, Long>> own =
+                book.own(nodes.stream().map(FigureBook.OrgNode::id).toList(), current.days());
         Map<Long, Map<String, Long>> totals = book.subtreeTotals(nodes, own);
         boolean provided = book.provided().contains(figure);
         List<DrillChild> children = new ArrayList<>();
@@ -205,10 +244,17 @@ public class DashboardService {
             }
         }
         children.sort(Comparator.comparing((DrillChild c) -> c.value() == null ? Long.MIN_VALUE : c.value())
-                .reversed().thenComparing(DrillChild::name));
-        return new Drill(organizationId, nodes.get(0).name(), figure, current.code(),
-                book.asOfToday(current.days()).to(), value(provided, totals.get(organizationId), figure),
-                value(provided, own.get(organizationId), figure), children,
+                .reversed()
+                .thenComparing(DrillChild::name));
+        return new Drill(
+                organizationId,
+                nodes.get(0).name(),
+                figure,
+                current.code(),
+                book.asOfToday(current.days()).to(),
+                value(provided, totals.get(organizationId), figure),
+                value(provided, own.get(organizationId), figure),
+                children,
                 provided ? book.rows(figure, organizationId, current.days(), DRILL_ROWS) : List.of());
     }
 
@@ -219,8 +265,8 @@ public class DashboardService {
         return figures == null ? 0L : figures.getOrDefault(figure, 0L);
     }
 
-    private Standing standing(FigureBook.OrgNode n, Set<String> names, Map<Long, Map<String, Long>> totals,
-                              FigurePeriod period) {
+    private Standing standing(
+            FigureBook.OrgNode n, Set<String> names, Map<Long, Map<String, Long>> totals, FigurePeriod period) {
         Map<String, Long> figures = book.select(names, totals.getOrDefault(n.id(), Map.of()));
         List<TargetValue> values = values(figures, period);
         List<Integer> scores = new ArrayList<>();
@@ -231,8 +277,10 @@ public class DashboardService {
                 scores.add(v.met() ? 100 : 0);
             }
         }
-        Integer score = scores.isEmpty() ? null
-                : (int) Math.round(scores.stream().mapToInt(Integer::intValue).average().orElse(0));
+        Integer score = scores.isEmpty()
+                ? null
+                : (int) Math.round(
+                        scores.stream().mapToInt(Integer::intValue).average().orElse(0));
         return new Standing(n.id(), n.name(), score, values, figures);
     }
 
@@ -240,14 +288,18 @@ public class DashboardService {
         List<TargetValue> out = new ArrayList<>();
         for (DashboardTargets.Target t : targets.all()) {
             Long value = figures.get(t.numerator());
-            LocalDate deadline = t.deadline() == null ? null : t.deadline().equals("YEAR_END")
-                    ? LocalDate.of(period.to().getYear(), 12, 31) : LocalDate.parse(t.deadline());
+            LocalDate deadline = t.deadline() == null
+                    ? null
+                    : t.deadline().equals("YEAR_END")
+                            ? LocalDate.of(period.to().getYear(), 12, 31)
+                            : LocalDate.parse(t.deadline());
             if (t.share()) {
                 Long denominator = figures.get(t.denominator());
-                Integer percent = value == null || denominator == null ? null : denominator == 0 ? 100
-                        : (int) Math.round(100.0 * value / denominator);
-                out.add(new TargetValue(t, value, denominator, percent,
-                        percent == null ? null : percent >= t.goalPercent(), deadline));
+                Integer percent = value == null || denominator == null
+                        ? null
+                        : denominator == 0 ? 100 : (int) Math.round(100.0 * value / denominator);
+                out.add(new TargetValue(
+                        t, value, denominator, percent, percent == null ? null : percent >= t.goalPercent(), deadline));
             } else {
                 out.add(new TargetValue(t, value, null, null, value == null ? null : value <= t.max(), deadline));
             }

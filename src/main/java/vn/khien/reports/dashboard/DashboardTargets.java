@@ -17,8 +17,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class DashboardTargets {
 
     /** A share target (numerator / denominator ≥ goalPercent) or a count target (numerator ≤ max). */
-    public record Target(String key, String titleVi, String titleEn, String numerator, String denominator,
-                         Integer goalPercent, Integer max, String deadline, String legalSource) {
+    public record Target(
+            String key,
+            String titleVi,
+            String titleEn,
+            String numerator,
+            String denominator,
+            Integer goalPercent,
+            Integer max,
+            String deadline,
+            String legalSource) {
         public boolean share() {
             return denominator != null;
         }
@@ -31,9 +39,16 @@ class DashboardTargets {
         try (InputStream in = new ClassPathResource("rules/reports/dashboard-targets.yaml").getInputStream()) {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             for (Map<String, Object> t : (List<Map<String, Object>>) root.get("targets")) {
-                targets.add(new Target(str(t, "key"), str(t, "title_vi"), str(t, "title_en"), str(t, "numerator"),
-                        str(t, "denominator"), (Integer) t.get("goal_percent"), (Integer) t.get("max"),
-                        str(t, "deadline"), str(t, "legal_source")));
+                targets.add(new Target(
+                        str(t, "key"),
+                        str(t, "title_vi"),
+                        str(t, "title_en"),
+                        str(t, "numerator"),
+                        str(t, "denominator"),
+                        (Integer) t.get("goal_percent"),
+                        (Integer) t.get("max"),
+                        str(t, "deadline"),
+                        str(t, "legal_source")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

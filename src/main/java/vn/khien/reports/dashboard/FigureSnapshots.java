@@ -3,6 +3,7 @@ package vn.khien.reports.dashboard;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,8 +22,6 @@ import vn.khien.reports.figures.FigureBook;
 import vn.khien.reports.kinds.ReportKind;
 import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.kinds.ReportPeriod;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Pre-aggregated dashboard figures (docs/adr/0025): each organisation's OWN figures for the running quarter (as of the
@@ -37,7 +37,7 @@ public class FigureSnapshots {
     private static final int CHUNK = 2000;
 
     /** The stored own figures of one period, when they were computed, and the day they are as of. */
-    public record Stored(Map<Long, Map<String, Long>> own, Instant computedAt, LocalDate asOf) { }
+    public record Stored(Map<Long, Map<String, Long>> own, Instant computedAt, LocalDate asOf) {}
 
     private final FigureBook book;
     private final DashboardTargets targets;
@@ -48,10 +48,15 @@ public class FigureSnapshots {
     private final Clock clock;
     private final Duration maxAge;
 
-    public FigureSnapshots(@Value(
-                                   "${khien.reports.snapshot-max-age:PT1H}") Duration maxAge,
-                           FigureBook book, DashboardTargets targets, ReportKinds kinds, JdbcClient jdbc,
-                          JdbcTemplate template, TransactionTemplate tx, Clock clock) {
+    public FigureSnapshots(
+            @Value("${khien.reports.snapshot-max-age:PT1H}") Duration maxAge,
+            FigureBook book,
+            DashboardTargets targets,
+            ReportKinds kinds,
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            TransactionTemplate tx,
+            Clock clock) {
         this.book = book;
         this.targets = targets;
         this.kinds = kinds;
@@ -73,7 +78,10 @@ public class FigureSnapshots {
             return false;
         }
         Timestamp newest = jdbc.sql("SELECT MAX(created_at) FROM organization WHERE path LIKE :path")
-                .param("path", rootPath + "%").query(Timestamp.class).optional().orElse(null);
+                .param("path", rootPath + "%")
+                .query(Timestamp.class)
+                .optional()
+                .orElse(null);
         return newest == null || !newest.toInstant().isAfter(s.computedAt());
     }
 
@@ -120,8 +128,10 @@ public class FigureSnapshots {
         jdbc.sql("SELECT period, computed_at, period_to FROM figure_snapshot_period WHERE period IN (:periods)")
                 .param("periods", periods)
                 .query((ResultSet rs) -> {
-                    out.put(rs.getString(1), new Stored(new HashMap<>(), rs.getTimestamp(2).toInstant(),
-                            rs.getObject(3, LocalDate.class)));
+                    out.put(
+                            rs.getString(1),
+                            new Stored(
+                                    new HashMap<>(), rs.getTimestamp(2).toInstant(), rs.getObject(3, LocalDate.class)));
                 });
         if (out.isEmpty()) {
             return out;
@@ -130,9 +140,12 @@ public class FigureSnapshots {
                 SELECT f.period, f.organization_id, f.figure, f.figure_value FROM figure_snapshot f
                 JOIN organization o ON o.id = f.organization_id
                 WHERE f.period IN (:periods) AND o.path LIKE :path""")
-                .param("periods", out.keySet()).param("path", rootPath + "%")
+                .param("periods", out.keySet())
+                .param("path", rootPath + "%")
                 .query((ResultSet rs) -> {
-                    out.get(rs.getString(1)).own().computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
+                    out.get(rs.getString(1))
+                            .own()
+                            .computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
                             .put(rs.getString(3), rs.getLong(4));
                 });
         return out;
@@ -141,13 +154,17 @@ public class FigureSnapshots {
     /** The running quarter (the last) and the finished quarters before it, oldest first. */
     public List<ReportPeriod> quarters(int count) {
         List<ReportPeriod> out = new ArrayList<>(finishedQuarters(count));
-        out.add(ReportPeriod.containing(LocalDate.now(clock.withZone(DashboardService.ZONE)), quarterly().period()));
+        out.add(ReportPeriod.containing(
+                LocalDate.now(clock.withZone(DashboardService.ZONE)),
+                quarterly().period()));
         return out;
     }
 
     /** Recomputes every organisation's snapshot of the running quarter and the trend's finished quarters (the job). */
     public int refreshAll(int quarters) {
-        List<Long> ids = jdbc.sql("SELECT id FROM organization ORDER BY id").query(Long.class).list();
+        List<Long> ids = jdbc.sql("SELECT id FROM organization ORDER BY id")
+                .query(Long.class)
+                .list();
         int rows = 0;
         for (ReportPeriod period : quarters(quarters)) {
             Map<Long, Map<String, Long>> own = new HashMap<>();
@@ -158,16 +175,25 @@ public class FigureSnapshots {
             rows += batch.size();
             Instant now = clock.instant();
             tx.executeWithoutResult(s -> {
-                jdbc.sql("DELETE FROM figure_snapshot WHERE period = :p").param("p", period.code()).update();
-                template.batchUpdate("INSERT INTO figure_snapshot (period, organization_id, figure, figure_value)"
-                        + " VALUES (?, ?, ?, ?)", batch);
-                jdbc.sql("DELETE FROM figure_snapshot_period WHERE period = :p").param("p", period.code()).update();
+                jdbc.sql("DELETE FROM figure_snapshot WHERE period = :p")
+                        .param("p", period.code())
+                        .update();
+                template.batchUpdate(
+                        "INSERT INTO figure_snapshot (period, organization_id, figure, figure_value)"
+                                + " VALUES (?, ?, ?, ?)",
+                        batch);
+                jdbc.sql("DELETE FROM figure_snapshot_period WHERE period = :p")
+                        .param("p", period.code())
+                        .update();
                 jdbc.sql("""
                         INSERT INTO figure_snapshot_period (period, period_from, period_to, organizations, computed_at)
                         VALUES (:p, :from, :to, :n, :at)""")
-                        .param("p", period.code()).param("from", period.days().from())
+                        .param("p", period.code())
+                        .param("from", period.days().from())
                         .param("to", book.asOfToday(period.days()).to())
-                        .param("n", ids.size()).param("at", Timestamp.from(now)).update();
+                        .param("n", ids.size())
+                        .param("at", Timestamp.from(now))
+                        .update();
             });
         }
         return rows;
@@ -179,16 +205,21 @@ public class FigureSnapshots {
      */
     public void refresh(long organizationId, int quarters) {
         List<ReportPeriod> periods = quarters(quarters);
-        Map<String, Stored> present = read(pathOf(organizationId), periods.stream().map(ReportPeriod::code).toList());
+        Map<String, Stored> present = read(
+                pathOf(organizationId), periods.stream().map(ReportPeriod::code).toList());
         for (ReportPeriod period : periods) {
             if (!present.containsKey(period.code())) {
                 continue;
             }
             Map<Long, Map<String, Long>> own = book.own(List.of(organizationId), period.days());
             jdbc.sql("DELETE FROM figure_snapshot WHERE period = :p AND organization_id = :o")
-                    .param("p", period.code()).param("o", organizationId).update();
-            template.batchUpdate("INSERT INTO figure_snapshot (period, organization_id, figure, figure_value)"
-                    + " VALUES (?, ?, ?, ?)", batch(period, own));
+                    .param("p", period.code())
+                    .param("o", organizationId)
+                    .update();
+            template.batchUpdate(
+                    "INSERT INTO figure_snapshot (period, organization_id, figure, figure_value)"
+                            + " VALUES (?, ?, ?, ?)",
+                    batch(period, own));
         }
     }
 
@@ -204,8 +235,10 @@ public class FigureSnapshots {
     }
 
     private String pathOf(long organizationId) {
-        return jdbc.sql("SELECT path FROM organization WHERE id = :id").param("id", organizationId)
-                .query(String.class).single();
+        return jdbc.sql("SELECT path FROM organization WHERE id = :id")
+                .param("id", organizationId)
+                .query(String.class)
+                .single();
     }
 
     private ReportKind quarterly() {

@@ -31,22 +31,29 @@ class ReportsJobs implements SmartLifecycle {
     private final Scheduler scheduler;
     private volatile boolean running;
 
-    ReportsJobs(DataSource dataSource, FigureSnapshots snapshots,
-                @Value("${khien.jobs.polling-interval}") Duration polling,
-                @Value("${khien.reports.snapshot-refresh:PT15M}") Duration every,
-                @Value("${khien.jobs.node-name:}") String nodeName) {
+    ReportsJobs(
+            DataSource dataSource,
+            FigureSnapshots snapshots,
+            @Value("${khien.jobs.polling-interval}") Duration polling,
+            @Value("${khien.reports.snapshot-refresh:PT15M}") Duration every,
+            @Value("${khien.jobs.node-name:}") String nodeName) {
         RecurringTask<Void> refresh = Tasks.recurring(TREND_REFRESH, Schedules.fixedDelay(every))
                 .execute((instance, context) -> {
                     long t = System.nanoTime();
                     int rows = snapshots.refreshAll(DashboardService.TREND_QUARTERS);
-                    log.info("Dashboard figure snapshots refreshed: {} rows in {} ms", rows, (System.nanoTime() - t) / 1_000_000);
+                    log.info(
+                            "Dashboard figure snapshots refreshed: {} rows in {} ms",
+                            rows,
+                            (System.nanoTime() - t) / 1_000_000);
                 });
         this.scheduler = Scheduler.create(dataSource, List.of())
                 .tableName("reports_scheduled_tasks")
                 .startTasks(refresh)
                 .pollingInterval(polling)
-                .schedulerName(new SchedulerName.Fixed(nodeName.isBlank()
-                        ? "khien-" + UUID.randomUUID().toString().substring(0, 8) : nodeName))
+                .schedulerName(new SchedulerName.Fixed(
+                        nodeName.isBlank()
+                                ? "khien-" + UUID.randomUUID().toString().substring(0, 8)
+                                : nodeName))
                 .threads(1)
                 .build();
     }

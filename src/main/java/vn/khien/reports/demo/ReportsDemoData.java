@@ -44,8 +44,8 @@ class ReportsDemoData {
     private final ReportKinds kinds;
     private final Clock clock;
 
-    public ReportsDemoData(JdbcClient jdbc, TransactionTemplate tx, ReportService reports, ReportKinds kinds,
-                           Clock clock) {
+    public ReportsDemoData(
+            JdbcClient jdbc, TransactionTemplate tx, ReportService reports, ReportKinds kinds, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.reports = reports;
@@ -57,39 +57,60 @@ class ReportsDemoData {
     @Order(6)
     public void seedWhenSystemsReady(SystemsDemoReady ready) {
         tx.executeWithoutResult(s -> {
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
+            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
+                    .query(Long.class)
+                    .single();
             Optional<Long> province = org(PROVINCE);
             Optional<Long> department = org(DEPARTMENT);
             Optional<Long> hospital = org(HOSPITAL);
-            if (province.isEmpty() || department.isEmpty() || hospital.isEmpty()
+            if (province.isEmpty()
+                    || department.isEmpty()
+                    || hospital.isEmpty()
                     || jdbc.sql("SELECT COUNT(*) FROM periodic_report WHERE organization_id = :o")
-                    .param("o", province.get()).query(Long.class).single() > 0) {
+                                    .param("o", province.get())
+                                    .query(Long.class)
+                                    .single()
+                            > 0) {
                 return;
             }
             var kind = kinds.find("QUARTERLY_STATUS").orElseThrow();
-            String period = ReportPeriod.containing(LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))),
-                    kind.period()).previous(kind.period()).code();
+            String period = ReportPeriod.containing(
+                            LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))), kind.period())
+                    .previous(kind.period())
+                    .code();
             PeriodicReport so = as(OFFICER, () -> reports.create(department.get(), kind.id(), period));
             as(OFFICER, () -> reports.check(so.id()));
-            as(LEADER, () -> reports.sign(so.id(), new ReportService.SignRequest("15/BC-SKHCN",
-                    so.dueOn().minusDays(2), "Đặng Văn Đạo (demo)", null, null, null)));
+            as(
+                    LEADER,
+                    () -> reports.sign(
+                            so.id(),
+                            new ReportService.SignRequest(
+                                    "15/BC-SKHCN", so.dueOn().minusDays(2), "Đặng Văn Đạo (demo)", null, null, null)));
             as(OFFICER, () -> reports.submit(so.id()));
             as(HOSPITAL_OFFICER, () -> reports.create(hospital.get(), kind.id(), period));
             PeriodicReport p = as(LEADER, () -> reports.create(province.get(), kind.id(), period));
             // Checked by a security officer above the province, so that the leader — who may not sign what they
             // checked themselves — has the province's report to sign and submit.
             as(CHECKER, () -> reports.check(p.id()));
-            LOG.warn("Demo reports seeded for {}: one department submitted, two late, a draft for the hospital, the "
-                    + "province's checked and waiting for the leader's signature.", period);
+            LOG.warn(
+                    "Demo reports seeded for {}: one department submitted, two late, a draft for the hospital, the "
+                            + "province's checked and waiting for the leader's signature.",
+                    period);
         });
     }
 
     private Optional<Long> org(String code) {
-        return jdbc.sql("SELECT id FROM organization WHERE code = :c").param("c", code).query(Long.class).optional();
+        return jdbc.sql("SELECT id FROM organization WHERE code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .optional();
     }
 
     private <T> T as(String username, Supplier<T> step) {
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
+                .param("u", username)
+                .query(Long.class)
+                .single();
         return ActingAs.run(id, username, step);
     }
 }

@@ -1,5 +1,8 @@
 package vn.khien.reports.figures;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,9 +17,6 @@ import org.springframework.stereotype.Component;
 import vn.khien.platform.figures.FigurePeriod;
 import vn.khien.platform.figures.FigureRow;
 import vn.khien.platform.figures.FigureSource;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * The one code path that computes figures for reports and dashboards: asks every {@link FigureSource} bean for the
@@ -71,18 +71,27 @@ public class FigureBook {
                 SELECT o.id, o.parent_id, o.path, o.name_vi, o.code FROM organization o
                 WHERE o.path LIKE (SELECT t.path FROM organization t WHERE t.id = :id) || '%' ORDER BY o.path""")
                 .param("id", organizationId)
-                .query((rs, n) -> new OrgNode(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new OrgNode(
+                        rs.getLong(1),
+                        (Long) rs.getObject(2, Long.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5)))
                 .list();
     }
 
     /** The organisations directly below this one. */
     public List<OrgNode> children(long organizationId) {
-        return jdbc.sql("SELECT o.id, o.parent_id, o.path, o.name_vi, o.code FROM organization o WHERE o.parent_id = :id"
-                        + " ORDER BY o.name_vi")
+        return jdbc.sql(
+                        "SELECT o.id, o.parent_id, o.path, o.name_vi, o.code FROM organization o WHERE o.parent_id = :id"
+                                + " ORDER BY o.name_vi")
                 .param("id", organizationId)
-                .query((rs, n) -> new OrgNode(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new OrgNode(
+                        rs.getLong(1),
+                        (Long) rs.getObject(2, Long.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5)))
                 .list();
     }
 

@@ -45,10 +45,12 @@ class ReportFigures implements FigureSource {
                                        AND r2.kind = r.kind AND r2.period = r.period)
                       AND r.status NOT IN ('SUBMITTED', 'ACCEPTED')
                     GROUP BY r.organization_id""")
-                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 5000))).param("from", period.from())
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 5000)))
+                    .param("from", period.from())
                     .param("to", period.to())
                     .query((ResultSet rs) -> {
-                        result.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put("reportsLate", rs.getLong(2));
+                        result.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                                .put("reportsLate", rs.getLong(2));
                     });
         }
         return result;

@@ -7,10 +7,21 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** One kind of periodic report, as rule data (rules/reports/report-kinds.yaml), with its legal source. */
-public record ReportKind(String id, String titleVi, String titleEn, String legalSource, String confidence,
-                         LocalDate effectiveFrom, @Nullable LocalDate effectiveTo, ReportPeriod.PeriodRule period,
-                         DueRule unitDue, DueRule compilerDue, @Nullable DueRule secondHalfDue, boolean form08Table,
-                         List<Section> sections, List<String> requiresFigures) {
+public record ReportKind(
+        String id,
+        String titleVi,
+        String titleEn,
+        String legalSource,
+        String confidence,
+        LocalDate effectiveFrom,
+        @Nullable LocalDate effectiveTo,
+        ReportPeriod.PeriodRule period,
+        DueRule unitDue,
+        DueRule compilerDue,
+        @Nullable DueRule secondHalfDue,
+        boolean form08Table,
+        List<Section> sections,
+        List<String> requiresFigures) {
 
     /** "Before day {@code beforeDay} of month {@code month}" ({@code month} 0 = the last month of the period). */
     public record DueRule(int month, int beforeDay) {
@@ -20,7 +31,7 @@ public record ReportKind(String id, String titleVi, String titleEn, String legal
         }
     }
 
-    public record Section(String key, String titleVi, String titleEn, List<String> figures) { }
+    public record Section(String key, String titleVi, String titleEn, List<String> figures) {}
 
     public Set<String> figures() {
         Set<String> names = new LinkedHashSet<>();

@@ -61,21 +61,37 @@ public class ReportKinds {
         String id = required(k, "id");
         Map<String, Object> period = (Map<String, Object>) k.get("period");
         ReportPeriod.PeriodType type = ReportPeriod.PeriodType.valueOf(String.valueOf(period.get("type")));
-        ReportPeriod.PeriodRule rule = new ReportPeriod.PeriodRule(type, intOr(period.get("start_month"), 1),
-                intOr(period.get("start_day"), 1));
+        ReportPeriod.PeriodRule rule = new ReportPeriod.PeriodRule(
+                type, intOr(period.get("start_month"), 1), intOr(period.get("start_day"), 1));
         Map<String, Object> due = (Map<String, Object>) k.get("due");
         List<ReportKind.Section> sections = new ArrayList<>();
         for (Map<String, Object> s : maps(k.get("sections"))) {
-            sections.add(new ReportKind.Section(required(s, "key"), required(s, "title_vi"), (String) s.get("title_en"),
-                    ((List<Object>) s.get("figures")).stream().map(String::valueOf).toList()));
+            sections.add(new ReportKind.Section(
+                    required(s, "key"),
+                    required(s, "title_vi"),
+                    (String) s.get("title_en"),
+                    ((List<Object>) s.get("figures"))
+                            .stream().map(String::valueOf).toList()));
         }
-        List<String> requires = k.get("requires_figures") == null ? List.of()
-                : ((List<Object>) k.get("requires_figures")).stream().map(String::valueOf).toList();
-        return new ReportKind(id, required(k, "title_vi"), (String) k.get("title_en"), required(k, "legal_source"),
-                String.valueOf(k.get("confidence")), date(k.get("effective_from")), k.get("effective_to") == null ? null
-                : date(k.get("effective_to")), rule, dueRule(id, due.get("UNIT")), dueRule(id, due.get("COMPILER")),
+        List<String> requires = k.get("requires_figures") == null
+                ? List.of()
+                : ((List<Object>) k.get("requires_figures"))
+                        .stream().map(String::valueOf).toList();
+        return new ReportKind(
+                id,
+                required(k, "title_vi"),
+                (String) k.get("title_en"),
+                required(k, "legal_source"),
+                String.valueOf(k.get("confidence")),
+                date(k.get("effective_from")),
+                k.get("effective_to") == null ? null : date(k.get("effective_to")),
+                rule,
+                dueRule(id, due.get("UNIT")),
+                dueRule(id, due.get("COMPILER")),
                 k.get("due_second_half") == null ? null : dueRule(id, k.get("due_second_half")),
-                Boolean.TRUE.equals(k.get("form08_table")), List.copyOf(sections), requires);
+                Boolean.TRUE.equals(k.get("form08_table")),
+                List.copyOf(sections),
+                requires);
     }
 
     @SuppressWarnings("unchecked")
@@ -85,12 +101,13 @@ public class ReportKinds {
         }
         Map<String, Object> m = (Map<String, Object>) node;
         Object month = m.get("month");
-        return new ReportKind.DueRule("LAST".equals(String.valueOf(month)) ? 0 : intOr(month, 0),
-                intOr(m.get("before_day"), 1));
+        return new ReportKind.DueRule(
+                "LAST".equals(String.valueOf(month)) ? 0 : intOr(month, 0), intOr(m.get("before_day"), 1));
     }
 
     private static LocalDate date(Object value) {
-        return value instanceof java.util.Date d ? new java.sql.Date(d.getTime()).toLocalDate()
+        return value instanceof java.util.Date d
+                ? new java.sql.Date(d.getTime()).toLocalDate()
                 : LocalDate.parse(String.valueOf(value));
     }
 

@@ -1,10 +1,10 @@
 package vn.khien.reports.kinds;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.khien.platform.figures.FigurePeriod;
-import java.util.Locale;
 
 /**
  * A report period as written in the API ("2026-Q4", "2026-H1", "2026") with the days it covers under a kind's
@@ -26,7 +26,12 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
                 int year = Integer.parseInt(m.group(1));
                 int q = Integer.parseInt(m.group(2));
                 LocalDate from = LocalDate.of(year, (q - 1) * 3 + 1, 1);
-                return new ReportPeriod(c, year, rule.type(), q, new FigurePeriod(from, from.plusMonths(3).minusDays(1)));
+                return new ReportPeriod(
+                        c,
+                        year,
+                        rule.type(),
+                        q,
+                        new FigurePeriod(from, from.plusMonths(3).minusDays(1)));
             }
             case HALF_YEAR -> {
                 Matcher m = HALF.matcher(c);
@@ -34,19 +39,29 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
                 int year = Integer.parseInt(m.group(1));
                 int h = Integer.parseInt(m.group(2));
                 LocalDate from = LocalDate.of(year, h == 1 ? 1 : 7, 1);
-                return new ReportPeriod(c, year, rule.type(), h, new FigurePeriod(from, from.plusMonths(6).minusDays(1)));
+                return new ReportPeriod(
+                        c,
+                        year,
+                        rule.type(),
+                        h,
+                        new FigurePeriod(from, from.plusMonths(6).minusDays(1)));
             }
             case YEAR -> {
                 require(YEAR.matcher(c).matches(), code);
                 int year = Integer.parseInt(c);
-                return new ReportPeriod(c, year, rule.type(), 1,
+                return new ReportPeriod(
+                        c,
+                        year,
+                        rule.type(),
+                        1,
                         new FigurePeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
             }
             case YEAR_FROM -> {
                 require(YEAR.matcher(c).matches(), code);
                 int year = Integer.parseInt(c);
                 LocalDate start = LocalDate.of(year, rule.startMonth(), rule.startDay());
-                return new ReportPeriod(c, year, rule.type(), 1, new FigurePeriod(start.minusYears(1), start.minusDays(1)));
+                return new ReportPeriod(
+                        c, year, rule.type(), 1, new FigurePeriod(start.minusYears(1), start.minusDays(1)));
             }
             default -> throw new IllegalStateException(rule.type().name());
         }
@@ -81,7 +96,12 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
         }
     }
 
-    public enum PeriodType { QUARTER, HALF_YEAR, YEAR, YEAR_FROM }
+    public enum PeriodType {
+        QUARTER,
+        HALF_YEAR,
+        YEAR,
+        YEAR_FROM
+    }
 
-    public record PeriodRule(PeriodType type, int startMonth, int startDay) { }
+    public record PeriodRule(PeriodType type, int startMonth, int startDay) {}
 }

@@ -13,7 +13,14 @@ import org.jspecify.annotations.Nullable;
 public record Compilation(boolean frozen, Map<String, Long> totals, Map<String, Long> own, List<ChildRow> children) {
 
     /** SUBMITTED and ACCEPTED rows are frozen; LATE, IN_PROGRESS, RETURNED and NOT_STARTED rows are live. */
-    public record ChildRow(long organizationId, String name, String state, boolean frozen, @Nullable Long reportId,
-                           @Nullable String reportStatus, @Nullable Integer version, LocalDate dueOn,
-                           Map<String, Long> figures) { }
+    public record ChildRow(
+            long organizationId,
+            String name,
+            String state,
+            boolean frozen,
+            @Nullable Long reportId,
+            @Nullable String reportStatus,
+            @Nullable Integer version,
+            LocalDate dueOn,
+            Map<String, Long> figures) {}
 }

@@ -2,38 +2,74 @@ package vn.khien.reports.periodic;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.jspecify.annotations.Nullable;
-import vn.khien.platform.FieldProblemException;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import vn.khien.platform.FieldProblemException;
 
 /**
  * One version of a periodic report of an organisation for a kind and period. Each sign-off step is a method that
  * checks the current status and returns the new state; the repository stores it with one method per step.
  */
-public record PeriodicReport(long id, long organizationId, String organizationName, @Nullable Long parentOrganizationId,
-                             String kind, String period, LocalDate periodFrom, LocalDate periodTo, int version,
-                             ReportStatus status, LocalDate dueOn, String rulesVersion, @Nullable String documentNumber,
-                             @Nullable LocalDate documentDate, @Nullable String signerName,
-                             @Nullable String signedFileName, @Nullable String returnComment, Instant createdAt,
-                             @Nullable Instant submittedAt, @Nullable Instant decidedAt, @Nullable Long checkedBy,
-                             @Nullable String checkedByName) {
+public record PeriodicReport(
+        long id,
+        long organizationId,
+        String organizationName,
+        @Nullable Long parentOrganizationId,
+        String kind,
+        String period,
+        LocalDate periodFrom,
+        LocalDate periodTo,
+        int version,
+        ReportStatus status,
+        LocalDate dueOn,
+        String rulesVersion,
+        @Nullable String documentNumber,
+        @Nullable LocalDate documentDate,
+        @Nullable String signerName,
+        @Nullable String signedFileName,
+        @Nullable String returnComment,
+        Instant createdAt,
+        @Nullable Instant submittedAt,
+        @Nullable Instant decidedAt,
+        @Nullable Long checkedBy,
+        @Nullable String checkedByName) {
 
     /** Checked by the head of the security unit, who is recorded: the signer must be somebody else. */
     public PeriodicReport markChecked(@Nullable Long checker, @Nullable String checkerName) {
         require(ReportStatus.DRAFT);
-        return new PeriodicReport(id, organizationId, organizationName, parentOrganizationId, kind, period, periodFrom,
-                periodTo, version, ReportStatus.CHECKED, dueOn, rulesVersion, documentNumber, documentDate, signerName,
-                signedFileName, returnComment, createdAt, submittedAt, decidedAt, checker, checkerName);
+        return new PeriodicReport(
+                id,
+                organizationId,
+                organizationName,
+                parentOrganizationId,
+                kind,
+                period,
+                periodFrom,
+                periodTo,
+                version,
+                ReportStatus.CHECKED,
+                dueOn,
+                rulesVersion,
+                documentNumber,
+                documentDate,
+                signerName,
+                signedFileName,
+                returnComment,
+                createdAt,
+                submittedAt,
+                decidedAt,
+                checker,
+                checkerName);
     }
 
     /**
      * Signed by the leader ({@code signedBy}: the person taking the step), never by the person who checked it: the
      * check is a second pair of eyes (four-eyes principle of the sign-off in issue 14).
      */
-    public PeriodicReport markSigned(String number, LocalDate date, String signer, @Nullable String fileName,
-                                     @Nullable Long signedBy) {
+    public PeriodicReport markSigned(
+            String number, LocalDate date, String signer, @Nullable String fileName, @Nullable Long signedBy) {
         require(ReportStatus.CHECKED);
         if (checkedBy != null && checkedBy.equals(signedBy)) {
             throw new FieldProblemException("action", "reports.error.sameChecker");
@@ -44,9 +80,29 @@ public record PeriodicReport(long id, long organizationId, String organizationNa
         if (date == null) {
             throw new FieldProblemException("documentDate", "reports.error.documentDate");
         }
-        return new PeriodicReport(id, organizationId, organizationName, parentOrganizationId, kind, period, periodFrom,
-                periodTo, version, ReportStatus.SIGNED, dueOn, rulesVersion, number.trim(), date, signer, fileName,
-                returnComment, createdAt, submittedAt, decidedAt, checkedBy, checkedByName);
+        return new PeriodicReport(
+                id,
+                organizationId,
+                organizationName,
+                parentOrganizationId,
+                kind,
+                period,
+                periodFrom,
+                periodTo,
+                version,
+                ReportStatus.SIGNED,
+                dueOn,
+                rulesVersion,
+                number.trim(),
+                date,
+                signer,
+                fileName,
+                returnComment,
+                createdAt,
+                submittedAt,
+                decidedAt,
+                checkedBy,
+                checkedByName);
     }
 
     /**
@@ -59,12 +115,32 @@ public record PeriodicReport(long id, long organizationId, String organizationNa
             throw new FieldProblemException("action", "reports.error.noParent");
         }
         if (!missingFigures.isEmpty()) {
-            throw new FieldProblemException("figures", "reports.error.requiresFigures",
-                    String.join(", ", new TreeSet<>(missingFigures)));
+            throw new FieldProblemException(
+                    "figures", "reports.error.requiresFigures", String.join(", ", new TreeSet<>(missingFigures)));
         }
-        return new PeriodicReport(id, organizationId, organizationName, parentOrganizationId, kind, period, periodFrom,
-                periodTo, version, ReportStatus.SUBMITTED, dueOn, rulesVersion, documentNumber, documentDate, signerName,
-                signedFileName, returnComment, createdAt, now, decidedAt, checkedBy, checkedByName);
+        return new PeriodicReport(
+                id,
+                organizationId,
+                organizationName,
+                parentOrganizationId,
+                kind,
+                period,
+                periodFrom,
+                periodTo,
+                version,
+                ReportStatus.SUBMITTED,
+                dueOn,
+                rulesVersion,
+                documentNumber,
+                documentDate,
+                signerName,
+                signedFileName,
+                returnComment,
+                createdAt,
+                now,
+                decidedAt,
+                checkedBy,
+                checkedByName);
     }
 
     public PeriodicReport markAccepted(Instant now) {
@@ -95,9 +171,29 @@ public record PeriodicReport(long id, long organizationId, String organizationNa
     }
 
     private PeriodicReport decided(ReportStatus to, @Nullable String comment, Instant now) {
-        return new PeriodicReport(id, organizationId, organizationName, parentOrganizationId, kind, period, periodFrom,
-                periodTo, version, to, dueOn, rulesVersion, documentNumber, documentDate, signerName, signedFileName,
-                comment, createdAt, submittedAt, now, checkedBy, checkedByName);
+        return new PeriodicReport(
+                id,
+                organizationId,
+                organizationName,
+                parentOrganizationId,
+                kind,
+                period,
+                periodFrom,
+                periodTo,
+                version,
+                to,
+                dueOn,
+                rulesVersion,
+                documentNumber,
+                documentDate,
+                signerName,
+                signedFileName,
+                comment,
+                createdAt,
+                submittedAt,
+                now,
+                checkedBy,
+                checkedByName);
     }
 
     private void require(ReportStatus expected) {

@@ -4,5 +4,10 @@ package vn.khien.reports.periodic;
 enum ReportAction {
     /** Recorded in the history when a report is opened; not an action one can post. */
     CREATE,
-    CHECK, SIGN, SUBMIT, ACCEPT, RETURN, REVISE
+    CHECK,
+    SIGN,
+    SUBMIT,
+    ACCEPT,
+    RETURN,
+    REVISE
 }

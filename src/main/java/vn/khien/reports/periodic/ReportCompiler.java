@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,6 @@ import vn.khien.reports.figures.FigureBook;
 import vn.khien.reports.kinds.ReportKind;
 import vn.khien.reports.kinds.ReportPeriod;
 import vn.khien.systems.WorkingDays;
-import java.util.Objects;
 
 /**
  * Compiles a report from live data for one organisation and period and rolls its children up without counting a row
@@ -36,19 +36,26 @@ public class ReportCompiler {
     public Compilation compile(long organizationId, ReportKind kind, ReportPeriod period, LocalDate today) {
         List<FigureBook.OrgNode> nodes = book.subtree(organizationId);
         List<FigureBook.OrgNode> children = nodes.stream()
-                .filter(n -> n.parentId() != null && n.parentId() == organizationId).toList();
+                .filter(n -> n.parentId() != null && n.parentId() == organizationId)
+                .toList();
         List<Long> childIds = children.stream().map(FigureBook.OrgNode::id).toList();
         Map<Long, ReportRepository.FrozenChild> frozen = reports.frozenTotals(kind.id(), period.code(), childIds);
         Map<Long, ReportRepository.ChildReport> latest = reports.latestOfChildren(kind.id(), period.code(), childIds);
-        Set<Long> parents = nodes.stream().map(FigureBook.OrgNode::parentId).filter(Objects::nonNull)
+        Set<Long> parents = nodes.stream()
+                .map(FigureBook.OrgNode::parentId)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
 
         // Live organisations: this one and every subtree of a child that has no frozen snapshot.
-        List<String> frozenPaths = children.stream().filter(c -> frozen.containsKey(c.id()))
-                .map(FigureBook.OrgNode::path).toList();
+        List<String> frozenPaths = children.stream()
+                .filter(c -> frozen.containsKey(c.id()))
+                .map(FigureBook.OrgNode::path)
+                .toList();
         List<FigureBook.OrgNode> live = nodes.stream()
-                .filter(n -> frozenPaths.stream().noneMatch(p -> n.path().startsWith(p))).toList();
-        Map<Long, Map<String, Long>> own = book.own(live.stream().map(FigureBook.OrgNode::id).toList(), period.days());
+                .filter(n -> frozenPaths.stream().noneMatch(p -> n.path().startsWith(p)))
+                .toList();
+        Map<Long, Map<String, Long>> own =
+                book.own(live.stream().map(FigureBook.OrgNode::id).toList(), period.days());
         Map<Long, Map<String, Long>> totals = book.subtreeTotals(live, own);
 
         Set<String> names = kind.figures();
@@ -69,13 +76,20 @@ public class ReportCompiler {
                 state = l != null && l.status() == ReportStatus.ACCEPTED ? "ACCEPTED" : "SUBMITTED";
             } else {
                 figures = book.select(names, totals.getOrDefault(child.id(), Map.of()));
-                state = l != null && l.status() == ReportStatus.RETURNED ? "RETURNED"
+                state = l != null && l.status() == ReportStatus.RETURNED
+                        ? "RETURNED"
                         : today.isAfter(due) ? "LATE" : l != null ? "IN_PROGRESS" : "NOT_STARTED";
             }
-            rows.add(new Compilation.ChildRow(child.id(), child.name(), state, f != null,
+            rows.add(new Compilation.ChildRow(
+                    child.id(),
+                    child.name(),
+                    state,
+                    f != null,
                     f != null ? Long.valueOf(f.reportId()) : l == null ? null : l.reportId(),
                     f != null ? "SUBMITTED" : l == null ? null : l.status().name(),
-                    f != null ? Integer.valueOf(f.version()) : l == null ? null : l.version(), due, figures));
+                    f != null ? Integer.valueOf(f.version()) : l == null ? null : l.version(),
+                    due,
+                    figures));
             sum = FigureBook.plus(sum, figures);
         }
         return new Compilation(false, sum, ownRow, rows);
@@ -92,7 +106,9 @@ public class ReportCompiler {
                 case "TOTAL" -> totals.put(row.figure(), row.value());
                 case "OWN" -> own.put(row.figure(), row.value());
                 default -> {
-                    childFigures.computeIfAbsent(row.organizationId(), k -> new LinkedHashMap<>()).put(row.figure(), row.value());
+                    childFigures
+                            .computeIfAbsent(row.organizationId(), k -> new LinkedHashMap<>())
+                            .put(row.figure(), row.value());
                     childMeta.putIfAbsent(row.organizationId(), row);
                 }
             }
@@ -103,9 +119,16 @@ public class ReportCompiler {
         childFigures.forEach((org, figures) -> {
             ReportRepository.SnapshotRow meta = childMeta.get(org);
             String[] state = meta.childState().split("\\|");
-            rows.add(new Compilation.ChildRow(org, names.getOrDefault(org, "#" + org), state[0],
-                    state[0].equals("SUBMITTED") || state[0].equals("ACCEPTED"), meta.childReportId(), null, null,
-                    LocalDate.parse(state[1]), order(kind, figures)));
+            rows.add(new Compilation.ChildRow(
+                    org,
+                    names.getOrDefault(org, "#" + org),
+                    state[0],
+                    state[0].equals("SUBMITTED") || state[0].equals("ACCEPTED"),
+                    meta.childReportId(),
+                    null,
+                    null,
+                    LocalDate.parse(state[1]),
+                    order(kind, figures)));
         });
         return new Compilation(true, order(kind, totals), order(kind, own), rows);
     }
@@ -116,8 +139,12 @@ public class ReportCompiler {
         rows.addAll(ReportRepository.rows("TOTAL", organizationId, null, null, c.totals()));
         rows.addAll(ReportRepository.rows("OWN", organizationId, null, null, c.own()));
         for (Compilation.ChildRow child : c.children()) {
-            rows.addAll(ReportRepository.rows("CHILD", child.organizationId(), child.reportId(),
-                    child.state() + "|" + child.dueOn(), child.figures()));
+            rows.addAll(ReportRepository.rows(
+                    "CHILD",
+                    child.organizationId(),
+                    child.reportId(),
+                    child.state() + "|" + child.dueOn(),
+                    child.figures()));
         }
         return rows;
     }
@@ -143,7 +170,9 @@ public class ReportCompiler {
     /** The due day for an organisation of a tier: the last working day before the rule's day. */
     public LocalDate dueOn(ReportKind kind, ReportPeriod period, boolean compiler) {
         LocalDate dayAfter = kind.dayAfterDue(period, compiler);
-        return workingDays.knowsYear(dayAfter.getYear()) && workingDays.knowsYear(dayAfter.minusDays(10).getYear())
-                ? workingDays.lastWorkingDayBefore(dayAfter) : dayAfter.minusDays(1);
+        return workingDays.knowsYear(dayAfter.getYear())
+                        && workingDays.knowsYear(dayAfter.minusDays(10).getYear())
+                ? workingDays.lastWorkingDayBefore(dayAfter)
+                : dayAfter.minusDays(1);
     }
 }

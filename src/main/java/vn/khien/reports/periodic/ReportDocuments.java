@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,6 @@ import org.springframework.web.util.HtmlUtils;
 import vn.khien.platform.DateDisplay;
 import vn.khien.reports.kinds.ReportKind;
 import vn.khien.systems.Form08Systems;
-import java.util.LinkedHashMap;
 
 /**
  * A report's documents from one content: DOCX in the administrative layout of Nghị định 30/2020/NĐ-CP (issuing body
@@ -59,10 +59,20 @@ class ReportDocuments {
     }
 
     /** The text content shared by DOCX and PDF. */
-    record Content(String issuer, String number, String place, LocalDate date, String title, String subtitle,
-                   String addressee, String legalBasis, List<Table> tables, String signerTitle, String signer) { }
+    record Content(
+            String issuer,
+            String number,
+            String place,
+            LocalDate date,
+            String title,
+            String subtitle,
+            String addressee,
+            String legalBasis,
+            List<Table> tables,
+            String signerTitle,
+            String signer) {}
 
-    record Table(String title, List<String> header, List<List<String>> rows) { }
+    record Table(String title, List<String> header, List<List<String>> rows) {}
 
     Content content(ReportService.ReportView v) {
         PeriodicReport r = v.report();
@@ -72,17 +82,21 @@ class ReportDocuments {
             List<List<String>> rows = new ArrayList<>();
             int i = 1;
             for (String f : s.figures()) {
-                rows.add(List.of(String.valueOf(i++), label(f), value(v.compilation().totals().get(f))));
+                rows.add(List.of(
+                        String.valueOf(i++),
+                        label(f),
+                        value(v.compilation().totals().get(f))));
             }
             tables.add(new Table(s.titleVi(), List.of("STT", "Chỉ tiêu", "Số liệu"), rows));
         }
         if (!v.compilation().children().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             int i = 1;
-            List<String> key = kind.sections().get(0).figures().stream().limit(3).toList();
+            List<String> key =
+                    kind.sections().get(0).figures().stream().limit(3).toList();
             for (Compilation.ChildRow c : v.compilation().children()) {
-                List<String> row = new ArrayList<>(List.of(String.valueOf(i++), c.name(), stateLabel(c.state()),
-                        DateDisplay.DATE.format(c.dueOn())));
+                List<String> row = new ArrayList<>(List.of(
+                        String.valueOf(i++), c.name(), stateLabel(c.state()), DateDisplay.DATE.format(c.dueOn())));
                 key.forEach(f -> row.add(value(c.figures().get(f))));
                 rows.add(row);
             }
@@ -94,9 +108,18 @@ class ReportDocuments {
         String number = "Số: " + (r.documentNumber() != null ? r.documentNumber() : "……/BC");
         String subtitle = "Kỳ báo cáo " + r.period() + " (số liệu từ ngày " + DateDisplay.DATE.format(r.periodFrom())
                 + " đến ngày " + DateDisplay.DATE.format(r.periodTo()) + ")";
-        return new Content(r.organizationName(), number, "……", date, kind.titleVi().toUpperCase(VI), subtitle,
-                "Kính gửi: cơ quan cấp trên trực tiếp", "Căn cứ " + kind.legalSource() + ".", tables,
-                "THỦ TRƯỞNG CƠ QUAN", r.signerName() == null ? "" : r.signerName());
+        return new Content(
+                r.organizationName(),
+                number,
+                "……",
+                date,
+                kind.titleVi().toUpperCase(VI),
+                subtitle,
+                "Kính gửi: cơ quan cấp trên trực tiếp",
+                "Căn cứ " + kind.legalSource() + ".",
+                tables,
+                "THỦ TRƯỞNG CƠ QUAN",
+                r.signerName() == null ? "" : r.signerName());
     }
 
     String label(String figure) {
@@ -113,7 +136,8 @@ class ReportDocuments {
 
     public byte[] docx(ReportService.ReportView v) {
         Content c = content(v);
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
             CTPageMar mar = sect.addNewPgMar();
             mar.setTop(BigInteger.valueOf(1134));
@@ -135,7 +159,8 @@ class ReportDocuments {
             int n = 1;
             for (Table t : c.tables()) {
                 para(doc, roman(n++) + ". " + t.title(), 14, true, ParagraphAlignment.LEFT);
-                XWPFTable table = doc.createTable(t.rows().size() + 1, t.header().size());
+                XWPFTable table =
+                        doc.createTable(t.rows().size() + 1, t.header().size());
                 fill(table.getRow(0).getTableCells(), t.header(), true);
                 for (int i = 0; i < t.rows().size(); i++) {
                     fill(table.getRow(i + 1).getTableCells(), t.rows().get(i), false);
@@ -160,7 +185,8 @@ class ReportDocuments {
 
     public byte[] xlsx(ReportService.ReportView v) {
         Content c = content(v);
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Font bold = wb.createFont();
             bold.setBold(true);
             bold.setFontName(FONT);
@@ -184,20 +210,46 @@ class ReportDocuments {
                 Row title = sheet.createRow(0);
                 title.createCell(0).setCellValue("Mẫu 08 — Danh mục hệ thống thông tin");
                 title.getCell(0).setCellStyle(head);
-                write(sheet, 2, List.of("(1) STT", "(2) Tên hệ thống thông tin", "(3) Chủ quản", "(4) Đơn vị vận hành",
-                        "(5) Cấp độ", "(6) Tình trạng phê duyệt", "(7) Quyết định phê duyệt",
-                        "(8) Quyết định ban hành quy chế", "(9) Dự kiến thời gian phê duyệt",
-                        "(10) Tình trạng triển khai phương án", "(11) Dự kiến thời gian triển khai đầy đủ",
-                        "(12) Tình trạng kiểm tra, đánh giá"), head);
+                write(
+                        sheet,
+                        2,
+                        List.of(
+                                "(1) STT",
+                                "(2) Tên hệ thống thông tin",
+                                "(3) Chủ quản",
+                                "(4) Đơn vị vận hành",
+                                "(5) Cấp độ",
+                                "(6) Tình trạng phê duyệt",
+                                "(7) Quyết định phê duyệt",
+                                "(8) Quyết định ban hành quy chế",
+                                "(9) Dự kiến thời gian phê duyệt",
+                                "(10) Tình trạng triển khai phương án",
+                                "(11) Dự kiến thời gian triển khai đầy đủ",
+                                "(12) Tình trạng kiểm tra, đánh giá"),
+                        head);
                 int i = 1;
-                Map<Long, Map<Integer, String>> more = form08.columns8To12(v.report().organizationId(), FORM08_LIMIT);
-                for (Form08Systems.Row row : form08.ownedIn(v.report().organizationId(), v.report().periodTo(),
-                        FORM08_LIMIT)) {
+                Map<Long, Map<Integer, String>> more =
+                        form08.columns8To12(v.report().organizationId(), FORM08_LIMIT);
+                for (Form08Systems.Row row :
+                        form08.ownedIn(v.report().organizationId(), v.report().periodTo(), FORM08_LIMIT)) {
                     Map<Integer, String> m = more.getOrDefault(row.systemId(), Map.of());
-                    write(sheet, 2 + i, List.of(String.valueOf(i), row.name(), row.owner(), row.operator(),
-                            row.level() == null ? "" : String.valueOf(row.level()), row.approvalState(), row.decision(),
-                            m.getOrDefault(8, ""), m.getOrDefault(9, ""), m.getOrDefault(10, ""),
-                            m.getOrDefault(11, ""), m.getOrDefault(12, "")), null);
+                    write(
+                            sheet,
+                            2 + i,
+                            List.of(
+                                    String.valueOf(i),
+                                    row.name(),
+                                    row.owner(),
+                                    row.operator(),
+                                    row.level() == null ? "" : String.valueOf(row.level()),
+                                    row.approvalState(),
+                                    row.decision(),
+                                    m.getOrDefault(8, ""),
+                                    m.getOrDefault(9, ""),
+                                    m.getOrDefault(10, ""),
+                                    m.getOrDefault(11, ""),
+                                    m.getOrDefault(12, "")),
+                            null);
                     i++;
                 }
             }
@@ -211,23 +263,42 @@ class ReportDocuments {
     public byte[] pdf(ReportService.ReportView v) {
         Content c = content(v);
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"UTF-8\"/><style>"
-                + "@page { size: A4; margin: 20mm 15mm 20mm 30mm; }"
-                + "body { font-family: 'Khien Serif'; font-size: 13pt; }"
-                + "table { border-collapse: collapse; width: 100%; }"
-                + "table.grid td, table.grid th { border: 0.5pt solid #000; padding: 2pt 4pt; font-size: 11pt; }"
-                + ".c { text-align: center; } .b { font-weight: bold; } .i { font-style: italic; }"
-                + "h1 { font-size: 14pt; text-align: center; margin: 12pt 0 0 0; } h2 { font-size: 13pt; }"
-                + "</style><title>").append(esc(c.title())).append("</title></head><body>");
-        h.append("<table><tr><td class=\"c\" style=\"width:40%\"><div class=\"b\">").append(esc(c.issuer().toUpperCase(VI)))
-                .append("</div><div>").append(esc(c.number())).append("</div></td><td class=\"c\"><div class=\"b\">")
-                .append(NATION).append("</div><div class=\"b\">").append(MOTTO).append("</div><div class=\"i\">")
-                .append(esc(placeAndDate(c))).append("</div></td></tr></table>");
-        h.append("<h1>").append(esc(c.title())).append("</h1><p class=\"c\">").append(esc(c.subtitle()))
-                .append("</p><p class=\"c\">").append(esc(c.addressee())).append("</p><p>").append(esc(c.legalBasis()))
+                        + "@page { size: A4; margin: 20mm 15mm 20mm 30mm; }"
+                        + "body { font-family: 'Khien Serif'; font-size: 13pt; }"
+                        + "table { border-collapse: collapse; width: 100%; }"
+                        + "table.grid td, table.grid th { border: 0.5pt solid #000; padding: 2pt 4pt; font-size: 11pt; }"
+                        + ".c { text-align: center; } .b { font-weight: bold; } .i { font-style: italic; }"
+                        + "h1 { font-size: 14pt; text-align: center; margin: 12pt 0 0 0; } h2 { font-size: 13pt; }"
+                        + "</style><title>")
+                .append(esc(c.title()))
+                .append("</title></head><body>");
+        h.append("<table><tr><td class=\"c\" style=\"width:40%\"><div class=\"b\">")
+                .append(esc(c.issuer().toUpperCase(VI)))
+                .append("</div><div>")
+                .append(esc(c.number()))
+                .append("</div></td><td class=\"c\"><div class=\"b\">")
+                .append(NATION)
+                .append("</div><div class=\"b\">")
+                .append(MOTTO)
+                .append("</div><div class=\"i\">")
+                .append(esc(placeAndDate(c)))
+                .append("</div></td></tr></table>");
+        h.append("<h1>")
+                .append(esc(c.title()))
+                .append("</h1><p class=\"c\">")
+                .append(esc(c.subtitle()))
+                .append("</p><p class=\"c\">")
+                .append(esc(c.addressee()))
+                .append("</p><p>")
+                .append(esc(c.legalBasis()))
                 .append("</p>");
         int n = 1;
         for (Table t : c.tables()) {
-            h.append("<h2>").append(roman(n++)).append(". ").append(esc(t.title())).append("</h2><table class=\"grid\"><tr>");
+            h.append("<h2>")
+                    .append(roman(n++))
+                    .append(". ")
+                    .append(esc(t.title()))
+                    .append("</h2><table class=\"grid\"><tr>");
             t.header().forEach(x -> h.append("<th>").append(esc(x)).append("</th>"));
             h.append("</tr>");
             for (List<String> row : t.rows()) {
@@ -239,16 +310,26 @@ class ReportDocuments {
         }
         h.append("<table style=\"margin-top:16pt\"><tr><td style=\"width:50%\"><div class=\"b i\">Nơi nhận:</div>"
                         + "<div>- Như trên;</div><div>- Lưu: VT.</div></td><td class=\"c\"><div class=\"b\">")
-                .append(esc(c.signerTitle())).append("</div><div class=\"i\">(Ký, ghi rõ họ tên và đóng dấu)</div>"
-                        + "<div style=\"height:40pt\"></div><div class=\"b\">").append(esc(c.signer()))
+                .append(esc(c.signerTitle()))
+                .append("</div><div class=\"i\">(Ký, ghi rõ họ tên và đóng dấu)</div>"
+                        + "<div style=\"height:40pt\"></div><div class=\"b\">")
+                .append(esc(c.signer()))
                 .append("</div></td></tr></table></body></html>");
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.useFastMode();
-            b.useFont(() -> ReportDocuments.class.getResourceAsStream("/fonts/DejaVuSerif.ttf"), "Khien Serif", 400,
-                    PdfRendererBuilder.FontStyle.NORMAL, true);
-            b.useFont(() -> ReportDocuments.class.getResourceAsStream("/fonts/DejaVuSerif-Bold.ttf"), "Khien Serif", 700,
-                    PdfRendererBuilder.FontStyle.NORMAL, true);
+            b.useFont(
+                    () -> ReportDocuments.class.getResourceAsStream("/fonts/DejaVuSerif.ttf"),
+                    "Khien Serif",
+                    400,
+                    PdfRendererBuilder.FontStyle.NORMAL,
+                    true);
+            b.useFont(
+                    () -> ReportDocuments.class.getResourceAsStream("/fonts/DejaVuSerif-Bold.ttf"),
+                    "Khien Serif",
+                    700,
+                    PdfRendererBuilder.FontStyle.NORMAL,
+                    true);
             b.withHtmlContent(h.toString(), null);
             b.toStream(out);
             b.run();
@@ -264,7 +345,8 @@ class ReportDocuments {
 
     private static String placeAndDate(Content c) {
         LocalDate d = c.date();
-        return c.place() + ", ngày " + two(d.getDayOfMonth()) + " tháng " + two(d.getMonthValue()) + " năm " + d.getYear();
+        return c.place() + ", ngày " + two(d.getDayOfMonth()) + " tháng " + two(d.getMonthValue()) + " năm "
+                + d.getYear();
     }
 
     private static String two(int n) {
@@ -299,8 +381,14 @@ class ReportDocuments {
 
     private static XWPFTable borderless(XWPFTable table) {
         CTTblBorders borders = table.getCTTbl().getTblPr().addNewTblBorders();
-        for (CTBorder b : new CTBorder[] {borders.addNewTop(), borders.addNewBottom(), borders.addNewLeft(),
-                borders.addNewRight(), borders.addNewInsideH(), borders.addNewInsideV()}) {
+        for (CTBorder b : new CTBorder[] {
+            borders.addNewTop(),
+            borders.addNewBottom(),
+            borders.addNewLeft(),
+            borders.addNewRight(),
+            borders.addNewInsideH(),
+            borders.addNewInsideV()
+        }) {
             b.setVal(STBorder.NONE);
         }
         return table;

@@ -1,11 +1,11 @@
 package vn.khien.reports.periodic;
 
-import java.util.stream.Collectors;
-import org.springframework.context.i18n.LocaleContextHolder;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -20,12 +20,11 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
-import vn.khien.reports.kinds.ReportKinds;
-import java.util.Locale;
 import vn.khien.platform.NotFoundException;
 import vn.khien.platform.figures.FigurePeriod;
 import vn.khien.reports.figures.DrillLine;
 import vn.khien.reports.figures.FigureBook;
+import vn.khien.reports.kinds.ReportKinds;
 
 /** Periodic report pages: list and open, the report with its children (frozen or live), sign-off and documents. */
 @Controller
@@ -36,8 +35,12 @@ class ReportPages {
     private final MessageSource messages;
     private final FigureBook book;
 
-    public ReportPages(ReportService service, ReportDocuments documents, ReportKinds kinds, MessageSource messages,
-                       FigureBook book) {
+    public ReportPages(
+            ReportService service,
+            ReportDocuments documents,
+            ReportKinds kinds,
+            MessageSource messages,
+            FigureBook book) {
         this.book = book;
         this.service = service;
         this.documents = documents;
@@ -48,14 +51,17 @@ class ReportPages {
     @GetMapping("/reports")
     String list(@RequestParam(required = false) Long organizationId, Model model) {
         List<ReportRepository.OrgChoice> orgs = service.organizations();
-        Long org = organizationId != null ? organizationId : orgs.isEmpty() ? null : orgs.get(0).id();
+        Long org = organizationId != null
+                ? organizationId
+                : orgs.isEmpty() ? null : orgs.get(0).id();
         model.addAttribute("organizations", orgs);
         model.addAttribute("organizationId", org);
         model.addAttribute("kinds", kinds.all());
         // Reports are listed by their kind's title in the reader's language, never by the kind's code.
         boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-        model.addAttribute("kindTitles", kinds.all().stream().collect(Collectors.toMap(
-                k -> k.id(), k -> k.title(english), (a, b) -> a)));
+        model.addAttribute(
+                "kindTitles",
+                kinds.all().stream().collect(Collectors.toMap(k -> k.id(), k -> k.title(english), (a, b) -> a)));
         model.addAttribute("reports", org == null ? List.of() : service.ofOrganization(org));
         LocalDate today = service.today();
         model.addAttribute("suggestedPeriod", today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1));
@@ -63,10 +69,14 @@ class ReportPages {
     }
 
     @PostMapping("/reports")
-    String create(@RequestParam Long organizationId, @RequestParam String kind, @RequestParam String period,
-                  RedirectAttributes redirect) {
+    String create(
+            @RequestParam Long organizationId,
+            @RequestParam String kind,
+            @RequestParam String period,
+            RedirectAttributes redirect) {
         try {
-            return "redirect:/reports/" + service.create(organizationId, kind, period).id();
+            return "redirect:/reports/"
+                    + service.create(organizationId, kind, period).id();
         } catch (FieldProblemException e) {
             redirect.addFlashAttribute("errors", texts(e));
             return "redirect:/reports?organizationId=" + organizationId;
@@ -99,28 +109,53 @@ class ReportPages {
         model.addAttribute("total", v.compilation().totals().get(figure));
         model.addAttribute("own", v.compilation().own().get(figure));
         model.addAttribute("back", "/reports/" + id);
-        model.addAttribute("lines", v.compilation().children().stream().map(c -> new DrillLine(
-                c.name(), c.figures().get(figure), c.reportId() == null ? null
-                : "/reports/" + c.reportId() + "/figures/" + figure, "reports.child." + c.state())).toList());
-        model.addAttribute("rows", book.rows(figure, v.report().organizationId(),
-                new FigurePeriod(v.report().periodFrom(), v.report().periodTo()), 200));
-        model.addAttribute("figureLabel", messages.getMessage("figure." + figure, null, figure,
-                LocaleContextHolder.getLocale()));
+        model.addAttribute(
+                "lines",
+                v.compilation().children().stream()
+                        .map(c -> new DrillLine(
+                                c.name(),
+                                c.figures().get(figure),
+                                c.reportId() == null ? null : "/reports/" + c.reportId() + "/figures/" + figure,
+                                "reports.child." + c.state()))
+                        .toList());
+        model.addAttribute(
+                "rows",
+                book.rows(
+                        figure,
+                        v.report().organizationId(),
+                        new FigurePeriod(v.report().periodFrom(), v.report().periodTo()),
+                        200));
+        model.addAttribute(
+                "figureLabel", messages.getMessage("figure." + figure, null, figure, LocaleContextHolder.getLocale()));
         return "reports/drill";
     }
 
     @PostMapping("/reports/{id}/actions/{action}")
-    String act(@PathVariable long id, @PathVariable ReportAction action,
-               @RequestParam(required = false) String comment, @RequestParam(required = false) String documentNumber,
-               @RequestParam(required = false) LocalDate documentDate, @RequestParam(required = false) String signerName,
-               @RequestParam(required = false) MultipartFile signedFile, RedirectAttributes redirect) throws IOException {
+    String act(
+            @PathVariable long id,
+            @PathVariable ReportAction action,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) String documentNumber,
+            @RequestParam(required = false) LocalDate documentDate,
+            @RequestParam(required = false) String signerName,
+            @RequestParam(required = false) MultipartFile signedFile,
+            RedirectAttributes redirect)
+            throws IOException {
         try {
             PeriodicReport r = switch (action) {
                 case CHECK -> service.check(id);
-                case SIGN -> service.sign(id, new ReportService.SignRequest(documentNumber, documentDate, signerName,
-                        signedFile == null || signedFile.isEmpty() ? null : signedFile.getOriginalFilename(),
-                        signedFile == null || signedFile.isEmpty() ? null : signedFile.getContentType(),
-                        signedFile == null || signedFile.isEmpty() ? null : signedFile.getBytes()));
+                case SIGN ->
+                    service.sign(
+                            id,
+                            new ReportService.SignRequest(
+                                    documentNumber,
+                                    documentDate,
+                                    signerName,
+                                    signedFile == null || signedFile.isEmpty()
+                                            ? null
+                                            : signedFile.getOriginalFilename(),
+                                    signedFile == null || signedFile.isEmpty() ? null : signedFile.getContentType(),
+                                    signedFile == null || signedFile.isEmpty() ? null : signedFile.getBytes()));
                 case SUBMIT -> service.submit(id);
                 case ACCEPT -> service.accept(id);
                 case RETURN -> service.returnReport(id, comment);
@@ -140,10 +175,17 @@ class ReportPages {
         String name = "bao-cao-" + v.report().kind().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
                 + v.report().period() + "-v" + v.report().version() + "." + ext;
         return switch (ext) {
-            case "docx" -> Downloads.attachment(documents.docx(v), name, MediaType.parseMediaType(
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
-            case "xlsx" -> Downloads.attachment(documents.xlsx(v), name, MediaType.parseMediaType(
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+            case "docx" ->
+                Downloads.attachment(
+                        documents.docx(v),
+                        name,
+                        MediaType.parseMediaType(
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+            case "xlsx" ->
+                Downloads.attachment(
+                        documents.xlsx(v),
+                        name,
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
             case "pdf" -> Downloads.attachment(documents.pdf(v), name, MediaType.APPLICATION_PDF);
             default -> throw new NotFoundException("document");
         };
@@ -152,7 +194,8 @@ class ReportPages {
     @GetMapping("/reports/{id}/signed-file")
     ResponseEntity<byte[]> signedFile(@PathVariable long id) {
         ReportRepository.SignedFile f = service.signedFile(id);
-        return Downloads.attachment(f.content(), f.name(), f.type() == null ? null : MediaType.parseMediaType(f.type()));
+        return Downloads.attachment(
+                f.content(), f.name(), f.type() == null ? null : MediaType.parseMediaType(f.type()));
     }
 
     private List<String> texts(FieldProblemException e) {

@@ -12,29 +12,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
-import org.springframework.dao.OptimisticLockingFailureException;
 
 /** Periodic reports, their frozen snapshots and steps. Reads AND the caller's scope over the report's organisation. */
 @Repository
 class ReportRepository {
 
     /** One row of a snapshot: TOTAL, OWN or CHILD (with the child's report and state at freezing). */
-    public record SnapshotRow(String rowKind, long organizationId, Long childReportId, String childState, String figure,
-                              Long value) { }
+    public record SnapshotRow(
+            String rowKind, long organizationId, Long childReportId, String childState, String figure, Long value) {}
 
     /** A child's latest report version for the kind and period (any status). */
-    public record ChildReport(long organizationId, long reportId, ReportStatus status, int version, LocalDate dueOn,
-                              Instant submittedAt) { }
+    public record ChildReport(
+            long organizationId,
+            long reportId,
+            ReportStatus status,
+            int version,
+            LocalDate dueOn,
+            Instant submittedAt) {}
 
     /** A child's latest frozen (submitted or accepted) version and its totals. */
-    public record FrozenChild(long organizationId, long reportId, int version, Map<String, Long> totals) { }
+    public record FrozenChild(long organizationId, long reportId, int version, Map<String, Long> totals) {}
 
-    public record Step(String action, String fromStatus, String toStatus, String actorName, String comment,
-                       Instant occurredAt) { }
+    public record Step(
+            String action, String fromStatus, String toStatus, String actorName, String comment, Instant occurredAt) {}
 
     private static final String SELECT = """
             SELECT r.id, r.organization_id, o.name_vi, o.parent_id, r.kind, r.period, r.period_from, r.period_to,
@@ -50,40 +55,68 @@ class ReportRepository {
     }
 
     public Optional<PeriodicReport> find(long id, ScopeFilter visible) {
-        return jdbc.sql(SELECT + " WHERE r.id = :id AND " + visible.sql()).params(visible.params()).param("id", id)
-                .query(ReportRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE r.id = :id AND " + visible.sql())
+                .params(visible.params())
+                .param("id", id)
+                .query(ReportRepository::map)
+                .optional();
     }
 
     public Optional<PeriodicReport> latest(long organizationId, String kind, String period) {
         return jdbc.sql(SELECT + " WHERE r.organization_id = :org AND r.kind = :kind AND r.period = :period"
                         + " ORDER BY r.version DESC LIMIT 1")
-                .param("org", organizationId).param("kind", kind).param("period", period)
-                .query(ReportRepository::map).optional();
+                .param("org", organizationId)
+                .param("kind", kind)
+                .param("period", period)
+                .query(ReportRepository::map)
+                .optional();
     }
 
     public List<PeriodicReport> versions(long organizationId, String kind, String period) {
         return jdbc.sql(SELECT + " WHERE r.organization_id = :org AND r.kind = :kind AND r.period = :period"
                         + " ORDER BY r.version DESC")
-                .param("org", organizationId).param("kind", kind).param("period", period)
-                .query(ReportRepository::map).list();
+                .param("org", organizationId)
+                .param("kind", kind)
+                .param("period", period)
+                .query(ReportRepository::map)
+                .list();
     }
 
     public List<PeriodicReport> ofOrganization(long organizationId, ScopeFilter visible) {
         return jdbc.sql(SELECT + " WHERE r.organization_id = :org AND " + visible.sql()
                         + " ORDER BY r.period DESC, r.kind, r.version DESC")
-                .params(visible.params()).param("org", organizationId).query(ReportRepository::map).list();
+                .params(visible.params())
+                .param("org", organizationId)
+                .query(ReportRepository::map)
+                .list();
     }
 
-    public long insert(long organizationId, String kind, String period, LocalDate from, LocalDate to, int version,
-                       LocalDate dueOn, String rulesVersion, Long createdBy, Instant now) {
+    public long insert(
+            long organizationId,
+            String kind,
+            String period,
+            LocalDate from,
+            LocalDate to,
+            int version,
+            LocalDate dueOn,
+            String rulesVersion,
+            Long createdBy,
+            Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO periodic_report (organization_id, kind, period, period_from, period_to, version, status,
                     due_on, rules_version, created_by, created_at, updated_at)
                 VALUES (:org, :kind, :period, :from, :to, :version, 'DRAFT', :due, :rules, :by, :now, :now)""")
-                .param("org", organizationId).param("kind", kind).param("period", period).param("from", from)
-                .param("to", to).param("version", version).param("due", dueOn).param("rules", rulesVersion)
-                .param("by", createdBy).param("now", Timestamp.from(now))
+                .param("org", organizationId)
+                .param("kind", kind)
+                .param("period", period)
+                .param("from", from)
+                .param("to", to)
+                .param("version", version)
+                .param("due", dueOn)
+                .param("rules", rulesVersion)
+                .param("by", createdBy)
+                .param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -92,8 +125,13 @@ class ReportRepository {
         int n = jdbc.sql("""
                 UPDATE periodic_report SET status = :to, checked_by = :by, checked_by_name = :name, updated_at = :now
                 WHERE id = :id AND status = :from""")
-                .param("to", r.status().name()).param("by", r.checkedBy()).param("name", r.checkedByName())
-                .param("now", Timestamp.from(now)).param("id", r.id()).param("from", from.name()).update();
+                .param("to", r.status().name())
+                .param("by", r.checkedBy())
+                .param("name", r.checkedByName())
+                .param("now", Timestamp.from(now))
+                .param("id", r.id())
+                .param("from", from.name())
+                .update();
         requireOne(n);
     }
 
@@ -102,9 +140,16 @@ class ReportRepository {
                 UPDATE periodic_report SET status = :to, document_number = :number, document_date = :date,
                     signer_name = :signer, signed_file_name = :fileName, signed_file_type = :fileType,
                     signed_file = :file, updated_at = :now WHERE id = :id AND status = :from""")
-                .param("to", r.status().name()).param("number", r.documentNumber()).param("date", r.documentDate())
-                .param("signer", r.signerName()).param("fileName", r.signedFileName()).param("fileType", fileType)
-                .param("file", file).param("now", Timestamp.from(now)).param("id", r.id()).param("from", from.name())
+                .param("to", r.status().name())
+                .param("number", r.documentNumber())
+                .param("date", r.documentDate())
+                .param("signer", r.signerName())
+                .param("fileName", r.signedFileName())
+                .param("fileType", fileType)
+                .param("file", file)
+                .param("now", Timestamp.from(now))
+                .param("id", r.id())
+                .param("from", from.name())
                 .update();
         requireOne(n);
     }
@@ -113,18 +158,29 @@ class ReportRepository {
         int n = jdbc.sql("""
                 UPDATE periodic_report SET status = :to, submitted_at = :at, updated_at = :now
                 WHERE id = :id AND status = :from""")
-                .param("to", r.status().name()).param("at", Timestamp.from(r.submittedAt()))
-                .param("now", Timestamp.from(now)).param("id", r.id()).param("from", from.name()).update();
+                .param("to", r.status().name())
+                .param("at", Timestamp.from(r.submittedAt()))
+                .param("now", Timestamp.from(now))
+                .param("id", r.id())
+                .param("from", from.name())
+                .update();
         requireOne(n);
-        jdbc.sql("DELETE FROM periodic_report_figure WHERE report_id = :id").param("id", r.id()).update();
+        jdbc.sql("DELETE FROM periodic_report_figure WHERE report_id = :id")
+                .param("id", r.id())
+                .update();
         for (SnapshotRow row : snapshot) {
             jdbc.sql("""
                     INSERT INTO periodic_report_figure (report_id, row_kind, row_organization_id, child_report_id,
                         child_state, figure, figure_value)
                     VALUES (:id, :kind, :org, :child, :state, :figure, :value)""")
-                    .param("id", r.id()).param("kind", row.rowKind()).param("org", row.organizationId())
-                    .param("child", row.childReportId()).param("state", row.childState()).param("figure", row.figure())
-                    .param("value", row.value()).update();
+                    .param("id", r.id())
+                    .param("kind", row.rowKind())
+                    .param("org", row.organizationId())
+                    .param("child", row.childReportId())
+                    .param("state", row.childState())
+                    .param("figure", row.figure())
+                    .param("value", row.value())
+                    .update();
         }
     }
 
@@ -140,16 +196,23 @@ class ReportRepository {
         int n = jdbc.sql("""
                 UPDATE periodic_report SET status = :to, return_comment = :comment, decided_at = :at, updated_at = :now
                 WHERE id = :id AND status = :from""")
-                .param("to", r.status().name()).param("comment", r.returnComment())
-                .param("at", Timestamp.from(r.decidedAt())).param("now", Timestamp.from(now)).param("id", r.id())
-                .param("from", from.name()).update();
+                .param("to", r.status().name())
+                .param("comment", r.returnComment())
+                .param("at", Timestamp.from(r.decidedAt()))
+                .param("now", Timestamp.from(now))
+                .param("id", r.id())
+                .param("from", from.name())
+                .update();
         requireOne(n);
     }
 
     private void status(PeriodicReport r, ReportStatus from, Instant now) {
         int n = jdbc.sql("UPDATE periodic_report SET status = :to, updated_at = :now WHERE id = :id AND status = :from")
-                .param("to", r.status().name()).param("now", Timestamp.from(now)).param("id", r.id())
-                .param("from", from.name()).update();
+                .param("to", r.status().name())
+                .param("now", Timestamp.from(now))
+                .param("id", r.id())
+                .param("from", from.name())
+                .update();
         requireOne(n);
     }
 
@@ -159,22 +222,42 @@ class ReportRepository {
         }
     }
 
-    public void step(long reportId, ReportAction action, ReportStatus from, ReportStatus to, Long actorId,
-                     String actorName, String comment, Instant now) {
+    public void step(
+            long reportId,
+            ReportAction action,
+            ReportStatus from,
+            ReportStatus to,
+            Long actorId,
+            String actorName,
+            String comment,
+            Instant now) {
         jdbc.sql("""
                 INSERT INTO periodic_report_step (report_id, action, from_status, to_status, actor_id, actor_name,
                     comment, occurred_at) VALUES (:id, :action, :from, :to, :actor, :name, :comment, :at)""")
-                .param("id", reportId).param("action", action.name()).param("from", from == null ? null : from.name())
-                .param("to", to.name()).param("actor", actorId).param("name", actorName).param("comment", comment)
-                .param("at", Timestamp.from(now)).update();
+                .param("id", reportId)
+                .param("action", action.name())
+                .param("from", from == null ? null : from.name())
+                .param("to", to.name())
+                .param("actor", actorId)
+                .param("name", actorName)
+                .param("comment", comment)
+                .param("at", Timestamp.from(now))
+                .update();
     }
 
     public List<Step> steps(long reportId) {
         return jdbc.sql("""
                 SELECT action, from_status, to_status, actor_name, comment, occurred_at FROM periodic_report_step
-                WHERE report_id = :id ORDER BY id""").param("id", reportId)
-                .query((rs, n) -> new Step(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant())).list();
+                WHERE report_id = :id ORDER BY id""")
+                .param("id", reportId)
+                .query((rs, n) -> new Step(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
+                .list();
     }
 
     public List<SnapshotRow> snapshot(long reportId) {
@@ -182,8 +265,14 @@ class ReportRepository {
                 SELECT row_kind, row_organization_id, child_report_id, child_state, figure, figure_value
                 FROM periodic_report_figure WHERE report_id = :id ORDER BY row_kind, row_organization_id, figure""")
                 .param("id", reportId)
-                .query((rs, n) -> new SnapshotRow(rs.getString(1), rs.getLong(2), (Long) rs.getObject(3, Long.class),
-                        rs.getString(4), rs.getString(5), (Long) rs.getObject(6, Long.class))).list();
+                .query((rs, n) -> new SnapshotRow(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        (Long) rs.getObject(3, Long.class),
+                        rs.getString(4),
+                        rs.getString(5),
+                        (Long) rs.getObject(6, Long.class)))
+                .list();
     }
 
     /** Each child's latest version for the kind and period, in one query. */
@@ -197,12 +286,20 @@ class ReportRepository {
                 WHERE r.kind = :kind AND r.period = :period AND r.organization_id IN (:orgs)
                   AND r.version = (SELECT MAX(r2.version) FROM periodic_report r2 WHERE r2.organization_id = r.organization_id
                                    AND r2.kind = r.kind AND r2.period = r.period)""")
-                .param("kind", kind).param("period", period).param("orgs", children)
+                .param("kind", kind)
+                .param("period", period)
+                .param("orgs", children)
                 .query((ResultSet rs) -> {
                     Timestamp sent = rs.getTimestamp(6);
-                    result.put(rs.getLong(1), new ChildReport(rs.getLong(1), rs.getLong(2),
-                            ReportStatus.valueOf(rs.getString(3)), rs.getInt(4), rs.getObject(5, LocalDate.class),
-                            sent == null ? null : sent.toInstant()));
+                    result.put(
+                            rs.getLong(1),
+                            new ChildReport(
+                                    rs.getLong(1),
+                                    rs.getLong(2),
+                                    ReportStatus.valueOf(rs.getString(3)),
+                                    rs.getInt(4),
+                                    rs.getObject(5, LocalDate.class),
+                                    sent == null ? null : sent.toInstant()));
                 });
         return result;
     }
@@ -220,7 +317,9 @@ class ReportRepository {
                   AND r.status IN ('SUBMITTED', 'ACCEPTED')
                   AND r.version = (SELECT MAX(r2.version) FROM periodic_report r2 WHERE r2.organization_id = r.organization_id
                                    AND r2.kind = r.kind AND r2.period = r.period AND r2.status IN ('SUBMITTED', 'ACCEPTED'))""")
-                .param("kind", kind).param("period", period).param("orgs", children)
+                .param("kind", kind)
+                .param("period", period)
+                .param("orgs", children)
                 .query((ResultSet rs) -> {
                     FrozenChild c = result.computeIfAbsent(rs.getLong(1), k -> {
                         try {
@@ -235,35 +334,54 @@ class ReportRepository {
     }
 
     /** An organisation the caller sees, with its depth in the tree for indented lists. */
-    public record OrgChoice(long id, String name, int depth) { }
+    public record OrgChoice(long id, String name, int depth) {}
 
     public List<OrgChoice> visibleOrganizations(ScopeFilter visible) {
-        return jdbc.sql("SELECT o.id, o.name_vi, o.path FROM organization o WHERE " + visible.sql() + " ORDER BY o.path")
+        return jdbc.sql("SELECT o.id, o.name_vi, o.path FROM organization o WHERE " + visible.sql()
+                        + " ORDER BY o.path")
                 .params(visible.params())
-                .query((rs, n) -> new OrgChoice(rs.getLong(1), rs.getString(2),
-                        (int) rs.getString(3).chars().filter(c -> c == '/').count() - 2)).list();
+                .query((rs, n) -> new OrgChoice(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        (int) rs.getString(3).chars().filter(c -> c == '/').count() - 2))
+                .list();
     }
 
     public Optional<SignedFile> signedFile(long id) {
         return jdbc.sql("SELECT signed_file_name, signed_file_type, signed_file FROM periodic_report WHERE id = :id"
-                        + " AND signed_file IS NOT NULL").param("id", id)
-                .query((rs, n) -> new SignedFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+                        + " AND signed_file IS NOT NULL")
+                .param("id", id)
+                .query((rs, n) -> new SignedFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional();
     }
 
-    public record SignedFile(String name, String type, byte[] content) { }
+    public record SignedFile(String name, String type, byte[] content) {}
 
     private static PeriodicReport map(ResultSet rs, int n) throws SQLException {
         Timestamp submitted = rs.getTimestamp("submitted_at");
         Timestamp decided = rs.getTimestamp("decided_at");
-        return new PeriodicReport(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("name_vi"),
-                (Long) rs.getObject("parent_id", Long.class), rs.getString("kind"), rs.getString("period"),
-                rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
-                rs.getInt("version"), ReportStatus.valueOf(rs.getString("status")), rs.getObject("due_on", LocalDate.class),
-                rs.getString("rules_version"), rs.getString("document_number"),
-                rs.getObject("document_date", LocalDate.class), rs.getString("signer_name"),
-                rs.getString("signed_file_name"), rs.getString("return_comment"),
-                rs.getTimestamp("created_at").toInstant(), submitted == null ? null : submitted.toInstant(),
-                decided == null ? null : decided.toInstant(), (Long) rs.getObject("checked_by", Long.class),
+        return new PeriodicReport(
+                rs.getLong("id"),
+                rs.getLong("organization_id"),
+                rs.getString("name_vi"),
+                (Long) rs.getObject("parent_id", Long.class),
+                rs.getString("kind"),
+                rs.getString("period"),
+                rs.getObject("period_from", LocalDate.class),
+                rs.getObject("period_to", LocalDate.class),
+                rs.getInt("version"),
+                ReportStatus.valueOf(rs.getString("status")),
+                rs.getObject("due_on", LocalDate.class),
+                rs.getString("rules_version"),
+                rs.getString("document_number"),
+                rs.getObject("document_date", LocalDate.class),
+                rs.getString("signer_name"),
+                rs.getString("signed_file_name"),
+                rs.getString("return_comment"),
+                rs.getTimestamp("created_at").toInstant(),
+                submitted == null ? null : submitted.toInstant(),
+                decided == null ? null : decided.toInstant(),
+                (Long) rs.getObject("checked_by", Long.class),
                 rs.getString("checked_by_name"));
     }
 

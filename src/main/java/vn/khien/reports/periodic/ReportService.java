@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,11 @@ import vn.khien.audit.AuditTrail;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
+import vn.khien.reports.dashboard.DashboardService;
+import vn.khien.reports.dashboard.FigureSnapshots;
 import vn.khien.reports.kinds.ReportKind;
 import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.kinds.ReportPeriod;
-import java.util.ArrayList;
-import vn.khien.reports.dashboard.DashboardService;
-import vn.khien.reports.dashboard.FigureSnapshots;
 
 /**
  * Periodic reports: compile, sign off, submit upward, accept or return. Every step checks the caller's capability on
@@ -35,12 +35,22 @@ public class ReportService {
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** A report with its figures (live, or frozen once submitted) and history. */
-    public record ReportView(PeriodicReport report, ReportKind kind, Compilation compilation,
-                             List<ReportRepository.Step> history, List<PeriodicReport> versions, boolean late) { }
+    public record ReportView(
+            PeriodicReport report,
+            ReportKind kind,
+            Compilation compilation,
+            List<ReportRepository.Step> history,
+            List<PeriodicReport> versions,
+            boolean late) {}
 
     /** What the signing step carries. */
-    public record SignRequest(String documentNumber, LocalDate documentDate, String signerName, String signedFileName,
-                              String signedFileType, byte[] signedFile) { }
+    public record SignRequest(
+            String documentNumber,
+            LocalDate documentDate,
+            String signerName,
+            String signedFileName,
+            String signedFileType,
+            byte[] signedFile) {}
 
     private final ReportRepository reports;
     private final ReportCompiler compiler;
@@ -50,8 +60,14 @@ public class ReportService {
     private final Clock clock;
     private final FigureSnapshots snapshots;
 
-    public ReportService(ReportRepository reports, ReportCompiler compiler, ReportKinds kinds, OrgScope scope,
-                         AuditTrail audit, Clock clock, FigureSnapshots snapshots) {
+    public ReportService(
+            ReportRepository reports,
+            ReportCompiler compiler,
+            ReportKinds kinds,
+            OrgScope scope,
+            AuditTrail audit,
+            Clock clock,
+            FigureSnapshots snapshots) {
         this.snapshots = snapshots;
         this.reports = reports;
         this.compiler = compiler;
@@ -73,7 +89,8 @@ public class ReportService {
         try {
             return ReportPeriod.parse(code, kind.period());
         } catch (IllegalArgumentException e) {
-            throw new FieldProblemException("period", "reports.error.period", kind.period().type().name());
+            throw new FieldProblemException(
+                    "period", "reports.error.period", kind.period().type().name());
         }
     }
 
@@ -85,30 +102,52 @@ public class ReportService {
         ReportKind kind = kind(kindId);
         ReportPeriod period = period(kind, periodCode);
         if (!kind.inForceOn(period.days().to())) {
-            throw new FieldProblemException("period", "reports.error.notInForce", kind.effectiveFrom().toString());
+            throw new FieldProblemException(
+                    "period", "reports.error.notInForce", kind.effectiveFrom().toString());
         }
         if (!scope.can(organizationId, Capability.EDIT_SECURITY_DATA)) {
             throw new ForbiddenActionException("reports.forbidden.draft");
         }
         var existing = reports.latest(organizationId, kind.id(), period.code());
         if (existing.isPresent() && existing.get().status() != ReportStatus.RETURNED) {
-            throw new FieldProblemException("period", "reports.error.exists", existing.get().id());
+            throw new FieldProblemException(
+                    "period", "reports.error.exists", existing.get().id());
         }
         int version = existing.map(r -> r.version() + 1).orElse(1);
         return insert(organizationId, kind, period, version, existing.isPresent() ? ReportAction.REVISE : null);
     }
 
-    private PeriodicReport insert(long organizationId, ReportKind kind, ReportPeriod period, int version,
-                                  ReportAction how) {
+    private PeriodicReport insert(
+            long organizationId, ReportKind kind, ReportPeriod period, int version, ReportAction how) {
         boolean compilerTier = !compiler.childrenOf(organizationId).isEmpty();
         LocalDate due = compiler.dueOn(kind, period, compilerTier);
         Instant now = clock.instant();
-        long id = reports.insert(organizationId, kind.id(), period.code(), period.days().from(), period.days().to(),
-                version, due, kinds.version(), CurrentPerson.principal().map(p -> p.personId()).orElse(null), now);
-        reports.step(id, how == null ? ReportAction.CREATE : how, null, ReportStatus.DRAFT, actorId(), actorName(),
-                null, now);
-        audit.record(new AuditEntry(how == null ? "REPORT_CREATED" : "REPORT_REVISED", organizationId, "periodic_report",
-                String.valueOf(id), details(kind.id(), period.code(), "version", version, "dueOn", due.toString())));
+        long id = reports.insert(
+                organizationId,
+                kind.id(),
+                period.code(),
+                period.days().from(),
+                period.days().to(),
+                version,
+                due,
+                kinds.version(),
+                CurrentPerson.principal().map(p -> p.personId()).orElse(null),
+                now);
+        reports.step(
+                id,
+                how == null ? ReportAction.CREATE : how,
+                null,
+                ReportStatus.DRAFT,
+                actorId(),
+                actorName(),
+                null,
+                now);
+        audit.record(new AuditEntry(
+                how == null ? "REPORT_CREATED" : "REPORT_REVISED",
+                organizationId,
+                "periodic_report",
+                String.valueOf(id),
+                details(kind.id(), period.code(), "version", version, "dueOn", due.toString())));
         return reports.find(id, visible()).orElseThrow();
     }
 
@@ -124,7 +163,12 @@ public class ReportService {
         Compilation c = r.status().frozen() || r.status() == ReportStatus.RETURNED
                 ? compiler.frozen(r, kind)
                 : compiler.compile(r.organizationId(), kind, period(kind, r.period()), today());
-        return new ReportView(r, kind, c, reports.steps(id), reports.versions(r.organizationId(), r.kind(), r.period()),
+        return new ReportView(
+                r,
+                kind,
+                c,
+                reports.steps(id),
+                reports.versions(r.organizationId(), r.kind(), r.period()),
                 r.lateOn(today()));
     }
 
@@ -146,14 +190,35 @@ public class ReportService {
         boolean approve = scope.can(r.organizationId(), Capability.APPROVE);
         boolean parent = r.parentOrganizationId() != null
                 && (scope.can(r.parentOrganizationId(), Capability.APPROVE)
-                || scope.can(r.parentOrganizationId(), Capability.EDIT_SECURITY_DATA));
+                        || scope.can(r.parentOrganizationId(), Capability.EDIT_SECURITY_DATA));
         switch (r.status()) {
-            case DRAFT -> { if (edit) { out.add(ReportAction.CHECK); } }
-            case CHECKED -> { if (approve) { out.add(ReportAction.SIGN); } }
-            case SIGNED -> { if ((edit || approve) && r.parentOrganizationId() != null) { out.add(ReportAction.SUBMIT); } }
-            case SUBMITTED -> { if (parent) { out.add(ReportAction.ACCEPT); out.add(ReportAction.RETURN); } }
-            case RETURNED -> { if (edit) { out.add(ReportAction.REVISE); } }
-            default -> { }
+            case DRAFT -> {
+                if (edit) {
+                    out.add(ReportAction.CHECK);
+                }
+            }
+            case CHECKED -> {
+                if (approve) {
+                    out.add(ReportAction.SIGN);
+                }
+            }
+            case SIGNED -> {
+                if ((edit || approve) && r.parentOrganizationId() != null) {
+                    out.add(ReportAction.SUBMIT);
+                }
+            }
+            case SUBMITTED -> {
+                if (parent) {
+                    out.add(ReportAction.ACCEPT);
+                    out.add(ReportAction.RETURN);
+                }
+            }
+            case RETURNED -> {
+                if (edit) {
+                    out.add(ReportAction.REVISE);
+                }
+            }
+            default -> {}
         }
         return out;
     }
@@ -172,13 +237,29 @@ public class ReportService {
         PeriodicReport r = get(id);
         require(r.organizationId(), "reports.forbidden.sign", Capability.APPROVE);
         String signer = request.signerName() == null || request.signerName().isBlank()
-                ? actorName() : request.signerName().trim();
-        PeriodicReport next = r.markSigned(request.documentNumber(), request.documentDate(), signer,
-                request.signedFile() == null ? null : request.signedFileName() == null ? "van-ban-da-ky.pdf"
-                        : request.signedFileName(), actorId());
+                ? actorName()
+                : request.signerName().trim();
+        PeriodicReport next = r.markSigned(
+                request.documentNumber(),
+                request.documentDate(),
+                signer,
+                request.signedFile() == null
+                        ? null
+                        : request.signedFileName() == null ? "van-ban-da-ky.pdf" : request.signedFileName(),
+                actorId());
         reports.markSigned(next, r.status(), request.signedFileType(), request.signedFile(), clock.instant());
-        return done(r, next, ReportAction.SIGN, null, Map.of("documentNumber", next.documentNumber(),
-                "documentDate", next.documentDate().toString(), "signedFile", next.signedFileName() != null));
+        return done(
+                r,
+                next,
+                ReportAction.SIGN,
+                null,
+                Map.of(
+                        "documentNumber",
+                        next.documentNumber(),
+                        "documentDate",
+                        next.documentDate().toString(),
+                        "signedFile",
+                        next.signedFileName() != null));
     }
 
     @Transactional
@@ -188,7 +269,9 @@ public class ReportService {
         Instant now = clock.instant();
         ReportKind kind = kind(r.kind());
         Compilation c = compiler.compile(r.organizationId(), kind, period(kind, r.period()), today());
-        List<String> missing = kind.requiresFigures().stream().filter(f -> !compiler.provided().contains(f)).toList();
+        List<String> missing = kind.requiresFigures().stream()
+                .filter(f -> !compiler.provided().contains(f))
+                .toList();
         PeriodicReport next = r.markSubmitted(now, missing);
         reports.markSubmitted(next, r.status(), ReportCompiler.snapshot(r.organizationId(), c), now);
         // A late report changes the finished quarters' "reports late" figure on the dashboards' trend.
@@ -234,15 +317,20 @@ public class ReportService {
         return reports.signedFile(id).orElseThrow(() -> new NotFoundException("signed file"));
     }
 
-    private PeriodicReport done(PeriodicReport before, PeriodicReport after, ReportAction action, String comment,
-                                Map<String, ?> more) {
+    private PeriodicReport done(
+            PeriodicReport before, PeriodicReport after, ReportAction action, String comment, Map<String, ?> more) {
         Instant now = clock.instant();
         reports.step(after.id(), action, before.status(), after.status(), actorId(), actorName(), comment, now);
-        Map<String, Object> d = details(after.kind(), after.period(), "from", before.status().name(), "to",
+        Map<String, Object> d = details(
+                after.kind(),
+                after.period(),
+                "from",
+                before.status().name(),
+                "to",
                 after.status().name());
         d.putAll(more);
-        audit.record(new AuditEntry("REPORT_" + action.name(), after.organizationId(), "periodic_report",
-                String.valueOf(after.id()), d));
+        audit.record(new AuditEntry(
+                "REPORT_" + action.name(), after.organizationId(), "periodic_report", String.valueOf(after.id()), d));
         return reports.find(after.id(), visible()).orElse(after);
     }
 
@@ -260,7 +348,11 @@ public class ReportService {
         if (r.parentOrganizationId() == null) {
             throw new ForbiddenActionException("reports.forbidden.decide");
         }
-        require(r.parentOrganizationId(), "reports.forbidden.decide", Capability.APPROVE, Capability.EDIT_SECURITY_DATA);
+        require(
+                r.parentOrganizationId(),
+                "reports.forbidden.decide",
+                Capability.APPROVE,
+                Capability.EDIT_SECURITY_DATA);
     }
 
     private ScopeFilter visible() {

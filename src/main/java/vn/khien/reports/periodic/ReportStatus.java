@@ -5,7 +5,12 @@ package vn.khien.reports.periodic;
  * number and date) → SUBMITTED (frozen) → ACCEPTED, or RETURNED with a comment by the parent (a new version follows).
  */
 public enum ReportStatus {
-    DRAFT, CHECKED, SIGNED, SUBMITTED, ACCEPTED, RETURNED;
+    DRAFT,
+    CHECKED,
+    SIGNED,
+    SUBMITTED,
+    ACCEPTED,
+    RETURNED;
 
     /** Submitted and not returned: the parent rolls up its frozen snapshot. */
     public boolean frozen() {

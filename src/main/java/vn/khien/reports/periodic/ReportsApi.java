@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,16 +19,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.figures.FigurePeriod;
 import vn.khien.platform.figures.FigureRow;
+import vn.khien.reports.figures.FigureBook;
 import vn.khien.reports.kinds.ReportKind;
 import vn.khien.reports.kinds.ReportKinds;
-import java.util.Locale;
-import vn.khien.platform.figures.FigurePeriod;
-import vn.khien.reports.figures.FigureBook;
 
 @RestController
-@Tag(name = "Periodic reports", description = "Báo cáo định kỳ: compiled from live data, rolled up through the tree, "
-        + "signed off, submitted upward, accepted or returned; DOCX, XLSX and PDF documents")
+@Tag(
+        name = "Periodic reports",
+        description = "Báo cáo định kỳ: compiled from live data, rolled up through the tree, "
+                + "signed off, submitted upward, accepted or returned; DOCX, XLSX and PDF documents")
 public class ReportsApi {
 
     /** The figure names, documented once for every endpoint that returns figures. */
@@ -47,25 +49,49 @@ public class ReportsApi {
             warningsReceived, warningsAcknowledged, warningsFixed, incidentsTotal, incidentsOpen, incidentsResolved, \
             drillsLevel3Plus, budgetSecurityPercent; reportsLate (dashboards).""";
 
-    public record CreateRequest(Long organizationId, String kind, String period) { }
+    public record CreateRequest(Long organizationId, String kind, String period) {}
 
-    public record ActionBody(String comment, String documentNumber, LocalDate documentDate, String signerName,
-                             String signedFileName, String signedFileType, String signedFileBase64) { }
+    public record ActionBody(
+            String comment,
+            String documentNumber,
+            LocalDate documentDate,
+            String signerName,
+            String signedFileName,
+            String signedFileType,
+            String signedFileBase64) {}
 
-    public record ReportJson(long id, long organizationId, String organizationName, String kind, String kindTitle,
-                             String legalSource, String period, LocalDate periodFrom, LocalDate periodTo, int version,
-                             String status, LocalDate dueOn, boolean late, boolean frozen, String documentNumber,
-                             LocalDate documentDate, String signerName, boolean signedFile, String returnComment,
-                             Map<String, Long> figures, Map<String, Long> ownFigures, List<Compilation.ChildRow> children,
-                             List<ReportRepository.Step> history, List<Map<String, Object>> versions) { }
+    public record ReportJson(
+            long id,
+            long organizationId,
+            String organizationName,
+            String kind,
+            String kindTitle,
+            String legalSource,
+            String period,
+            LocalDate periodFrom,
+            LocalDate periodTo,
+            int version,
+            String status,
+            LocalDate dueOn,
+            boolean late,
+            boolean frozen,
+            String documentNumber,
+            LocalDate documentDate,
+            String signerName,
+            boolean signedFile,
+            String returnComment,
+            Map<String, Long> figures,
+            Map<String, Long> ownFigures,
+            List<Compilation.ChildRow> children,
+            List<ReportRepository.Step> history,
+            List<Map<String, Object>> versions) {}
 
     private final ReportService service;
     private final ReportDocuments documents;
     private final ReportKinds kinds;
     private final FigureBook book;
 
-    public ReportsApi(ReportService service, ReportDocuments documents, ReportKinds kinds,
-                      FigureBook book) {
+    public ReportsApi(ReportService service, ReportDocuments documents, ReportKinds kinds, FigureBook book) {
         this.service = service;
         this.documents = documents;
         this.kinds = kinds;
@@ -79,18 +105,23 @@ public class ReportsApi {
     }
 
     @PostMapping("/api/v1/reports")
-    @Operation(summary = "Open a report for an organisation, kind (QUARTERLY_STATUS, ANNUAL_LEVEL, IR_NETWORK_MEMBER) "
-            + "and period (\"2026-Q4\", \"2026\", \"2026-H1\"), compiled from live data", description = FIGURES
-            + " A returned report's period opens the next version; any other existing version is a 422 naming period.")
+    @Operation(
+            summary = "Open a report for an organisation, kind (QUARTERLY_STATUS, ANNUAL_LEVEL, IR_NETWORK_MEMBER) "
+                    + "and period (\"2026-Q4\", \"2026\", \"2026-H1\"), compiled from live data",
+            description =
+                    FIGURES
+                            + " A returned report's period opens the next version; any other existing version is a 422 naming period.")
     public ResponseEntity<ReportJson> create(@RequestBody CreateRequest request) {
         PeriodicReport r = service.create(request.organizationId(), request.kind(), request.period());
         return ResponseEntity.created(URI.create("/api/v1/reports/" + r.id())).body(json(service.view(r.id())));
     }
 
     @GetMapping("/api/v1/reports/{id}")
-    @Operation(summary = "A report with its figures (frozen once submitted, live before), its children's rows "
-            + "(state SUBMITTED/ACCEPTED frozen; LATE, IN_PROGRESS, RETURNED, NOT_STARTED live, \"chưa nộp\"), "
-            + "history and versions", description = FIGURES)
+    @Operation(
+            summary = "A report with its figures (frozen once submitted, live before), its children's rows "
+                    + "(state SUBMITTED/ACCEPTED frozen; LATE, IN_PROGRESS, RETURNED, NOT_STARTED live, \"chưa nộp\"), "
+                    + "history and versions",
+            description = FIGURES)
     public ReportJson get(@PathVariable long id) {
         return json(service.view(id));
     }
@@ -102,12 +133,13 @@ public class ReportsApi {
     }
 
     @PostMapping("/api/v1/reports/{id}/actions/{action}")
-    @Operation(summary = "Take a sign-off step: CHECK (security officer), SIGN (leader: documentNumber, documentDate, "
-            + "optional signerName and signedFileBase64), SUBMIT (freezes the snapshot), ACCEPT or RETURN (comment "
-            + "required; by the parent organisation), REVISE (a returned report becomes a new draft version)",
+    @Operation(
+            summary = "Take a sign-off step: CHECK (security officer), SIGN (leader: documentNumber, documentDate, "
+                    + "optional signerName and signedFileBase64), SUBMIT (freezes the snapshot), ACCEPT or RETURN (comment "
+                    + "required; by the parent organisation), REVISE (a returned report becomes a new draft version)",
             description = "403 when the caller's role does not allow the step; 422 naming the field otherwise")
-    public ResponseEntity<ReportJson> act(@PathVariable long id, @PathVariable String action,
-                                          @RequestBody(required = false) ActionBody body) {
+    public ResponseEntity<ReportJson> act(
+            @PathVariable long id, @PathVariable String action, @RequestBody(required = false) ActionBody body) {
         ActionBody b = body == null ? new ActionBody(null, null, null, null, null, null, null) : body;
         ReportAction a;
         try {
@@ -117,8 +149,16 @@ public class ReportsApi {
         }
         PeriodicReport r = switch (a) {
             case CHECK -> service.check(id);
-            case SIGN -> service.sign(id, new ReportService.SignRequest(b.documentNumber(), b.documentDate(),
-                    b.signerName(), b.signedFileName(), b.signedFileType(), decode(b.signedFileBase64())));
+            case SIGN ->
+                service.sign(
+                        id,
+                        new ReportService.SignRequest(
+                                b.documentNumber(),
+                                b.documentDate(),
+                                b.signerName(),
+                                b.signedFileName(),
+                                b.signedFileType(),
+                                decode(b.signedFileBase64())));
             case SUBMIT -> service.submit(id);
             case ACCEPT -> service.accept(id);
             case RETURN -> service.returnReport(id, b.comment());
@@ -130,33 +170,41 @@ public class ReportsApi {
 
     @GetMapping("/api/v1/reports/{id}/figures/{figure}/rows")
     @Operation(summary = "Drill-down: the rows behind a figure for one organisation's own data (default: the report's)")
-    public List<FigureRow> rows(@PathVariable long id, @PathVariable String figure,
-                                @RequestParam(required = false) Long organizationId) {
+    public List<FigureRow> rows(
+            @PathVariable long id, @PathVariable String figure, @RequestParam(required = false) Long organizationId) {
         ReportService.ReportView v = service.view(id);
         long org = organizationId == null ? v.report().organizationId() : organizationId;
-        if (org != v.report().organizationId() && v.compilation().children().stream()
-                .noneMatch(c -> c.organizationId() == org)) {
+        if (org != v.report().organizationId()
+                && v.compilation().children().stream().noneMatch(c -> c.organizationId() == org)) {
             throw new FieldProblemException("organizationId", "reports.error.organization");
         }
-        return book.rows(figure, org, new FigurePeriod(v.report().periodFrom(),
-                v.report().periodTo()), 200);
+        return book.rows(
+                figure,
+                org,
+                new FigurePeriod(v.report().periodFrom(), v.report().periodTo()),
+                200);
     }
 
     @GetMapping("/api/v1/reports/{id}.docx")
     @Operation(summary = "The report as DOCX (administrative layout of Nghị định 30/2020/NĐ-CP, Times New Roman)")
     public ResponseEntity<byte[]> docx(@PathVariable long id) {
         ReportService.ReportView v = service.view(id);
-        return Downloads.attachment(documents.docx(v), name(v, "docx"), MediaType.parseMediaType(
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        return Downloads.attachment(
+                documents.docx(v),
+                name(v, "docx"),
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
     }
 
     @GetMapping("/api/v1/reports/{id}.xlsx")
-    @Operation(summary = "The report's annexes as XLSX: one sheet per figure table, the children's roll-up and, for "
-            + "the annual report, the Mẫu 08 per-system table")
+    @Operation(
+            summary = "The report's annexes as XLSX: one sheet per figure table, the children's roll-up and, for "
+                    + "the annual report, the Mẫu 08 per-system table")
     public ResponseEntity<byte[]> xlsx(@PathVariable long id) {
         ReportService.ReportView v = service.view(id);
-        return Downloads.attachment(documents.xlsx(v), name(v, "xlsx"), MediaType.parseMediaType(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        return Downloads.attachment(
+                documents.xlsx(v),
+                name(v, "xlsx"),
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
     }
 
     @GetMapping("/api/v1/reports/{id}.pdf")
@@ -170,7 +218,8 @@ public class ReportsApi {
     @Operation(summary = "The signed file uploaded with the SIGN step")
     public ResponseEntity<byte[]> signedFile(@PathVariable long id) {
         ReportRepository.SignedFile f = service.signedFile(id);
-        return Downloads.attachment(f.content(), f.name(), f.type() == null ? null : MediaType.parseMediaType(f.type()));
+        return Downloads.attachment(
+                f.content(), f.name(), f.type() == null ? null : MediaType.parseMediaType(f.type()));
     }
 
     private static String name(ReportService.ReportView v, String ext) {
@@ -191,17 +240,39 @@ public class ReportsApi {
 
     static ReportJson json(ReportService.ReportView v) {
         PeriodicReport r = v.report();
-        List<Map<String, Object>> versions = v.versions().stream().map(x -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", x.id());
-            m.put("version", x.version());
-            m.put("status", x.status().name());
-            return m;
-        }).toList();
-        return new ReportJson(r.id(), r.organizationId(), r.organizationName(), r.kind(), v.kind().titleVi(),
-                v.kind().legalSource(), r.period(), r.periodFrom(), r.periodTo(), r.version(), r.status().name(),
-                r.dueOn(), v.late(), v.compilation().frozen(), r.documentNumber(), r.documentDate(), r.signerName(),
-                r.signedFileName() != null, r.returnComment(), v.compilation().totals(), v.compilation().own(),
-                v.compilation().children(), v.history(), versions);
+        List<Map<String, Object>> versions = v.versions().stream()
+                .map(x -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", x.id());
+                    m.put("version", x.version());
+                    m.put("status", x.status().name());
+                    return m;
+                })
+                .toList();
+        return new ReportJson(
+                r.id(),
+                r.organizationId(),
+                r.organizationName(),
+                r.kind(),
+                v.kind().titleVi(),
+                v.kind().legalSource(),
+                r.period(),
+                r.periodFrom(),
+                r.periodTo(),
+                r.version(),
+                r.status().name(),
+                r.dueOn(),
+                v.late(),
+                v.compilation().frozen(),
+                r.documentNumber(),
+                r.documentDate(),
+                r.signerName(),
+                r.signedFileName() != null,
+                r.returnComment(),
+                v.compilation().totals(),
+                v.compilation().own(),
+                v.compilation().children(),
+                v.history(),
+                versions);
     }
 }

@@ -37,23 +37,47 @@ class SystemsAttention implements AttentionSource {
         Set<Long> late = new HashSet<>();
         queries.late(today).forEach(d -> {
             late.add(d.id());
-            items.add(AttentionItem.of(Severity.CRITICAL, "systems.attention.dossierLate", dossierLink(d), d.code(),
-                    d.name(), date(d.dueOn())));
+            items.add(AttentionItem.of(
+                    Severity.CRITICAL,
+                    "systems.attention.dossierLate",
+                    dossierLink(d),
+                    d.code(),
+                    d.name(),
+                    date(d.dueOn())));
         });
         // A late dossier already has its line, with the same link: one line per dossier, the more urgent one.
-        queries.toAppraise().stream().filter(d -> !late.contains(d.id())).forEach(d -> items.add(AttentionItem.of(
-                Severity.WARNING, "systems.attention.toAppraise", dossierLink(d), d.code(), d.name(), date(d.dueOn()))));
-        queries.toApprove().stream().filter(d -> !late.contains(d.id())).forEach(d -> items.add(AttentionItem.of(
-                Severity.WARNING, "systems.attention.toApprove", dossierLink(d), d.code(), d.name(), date(d.dueOn()))));
-        queries.returned().forEach(d -> items.add(AttentionItem.of(Severity.WARNING, "systems.attention.returned",
-                dossierLink(d), d.code(), d.name())));
+        queries.toAppraise().stream()
+                .filter(d -> !late.contains(d.id()))
+                .forEach(d -> items.add(AttentionItem.of(
+                        Severity.WARNING,
+                        "systems.attention.toAppraise",
+                        dossierLink(d),
+                        d.code(),
+                        d.name(),
+                        date(d.dueOn()))));
+        queries.toApprove().stream()
+                .filter(d -> !late.contains(d.id()))
+                .forEach(d -> items.add(AttentionItem.of(
+                        Severity.WARNING,
+                        "systems.attention.toApprove",
+                        dossierLink(d),
+                        d.code(),
+                        d.name(),
+                        date(d.dueOn()))));
+        queries.returned()
+                .forEach(d -> items.add(AttentionItem.of(
+                        Severity.WARNING, "systems.attention.returned", dossierLink(d), d.code(), d.name())));
         long withoutLevel = queries.operatingWithoutLevel();
         if (withoutLevel > 0) {
-            items.add(AttentionItem.of(Severity.WARNING, "systems.attention.withoutLevel",
-                    "/systems?level=0&status=OPERATING", withoutLevel));
+            items.add(AttentionItem.of(
+                    Severity.WARNING,
+                    "systems.attention.withoutLevel",
+                    "/systems?level=0&status=OPERATING",
+                    withoutLevel));
         }
-        queries.redetermination().forEach(s -> items.add(AttentionItem.of(Severity.WARNING,
-                "systems.attention.redetermine", "/systems/" + s.id(), s.code(), s.name())));
+        queries.redetermination()
+                .forEach(s -> items.add(AttentionItem.of(
+                        Severity.WARNING, "systems.attention.redetermine", "/systems/" + s.id(), s.code(), s.name())));
         return items;
     }
 

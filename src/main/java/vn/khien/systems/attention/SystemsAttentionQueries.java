@@ -35,9 +35,9 @@ class SystemsAttentionQueries {
         this.actors = actors;
     }
 
-    public record DossierRow(long id, String code, String name, LocalDate dueOn) { }
+    public record DossierRow(long id, String code, String name, LocalDate dueOn) {}
 
-    public record SystemRow(long id, String code, String name) { }
+    public record SystemRow(long id, String code, String name) {}
 
     /** Submitted dossiers this person may appraise: the rule of {@link DossierAction#APPRAISE}. */
     public List<DossierRow> toAppraise() {
@@ -58,9 +58,12 @@ class SystemsAttentionQueries {
     private List<DossierRow> mayTake(DossierAction action, String extra, String order) {
         ScopeFilter acts = actors.mayTake(action);
         ScopeFilter visible = systems.visibleSystems("d.system_id");
-        return jdbc.sql(DOSSIER + " WHERE " + acts.sql() + extra + " AND " + visible.sql()
-                        + " ORDER BY " + order + " LIMIT " + LIMIT)
-                .params(acts.params()).params(visible.params()).query(SystemsAttentionQueries::dossier).list();
+        return jdbc.sql(DOSSIER + " WHERE " + acts.sql() + extra + " AND " + visible.sql() + " ORDER BY " + order
+                        + " LIMIT " + LIMIT)
+                .params(acts.params())
+                .params(visible.params())
+                .query(SystemsAttentionQueries::dossier)
+                .list();
     }
 
     /** Open dossiers past the legal limit of their current step (or of the validity check that runs beside it). */
@@ -69,7 +72,10 @@ class SystemsAttentionQueries {
         return jdbc.sql(DOSSIER + " WHERE d.status IN ('SUBMITTED', 'APPRAISED')"
                         + " AND (d.step_due_on < :today OR d.validity_due_on < :today) AND " + visible.sql()
                         + " ORDER BY d.step_due_on, d.id LIMIT " + LIMIT)
-                .params(visible.params()).param("today", today).query(SystemsAttentionQueries::dossier).list();
+                .params(visible.params())
+                .param("today", today)
+                .query(SystemsAttentionQueries::dossier)
+                .list();
     }
 
     /** How many visible systems are operating without a level in force. */
@@ -77,16 +83,20 @@ class SystemsAttentionQueries {
         ScopeFilter visible = systems.visibleSystems("s.id");
         return jdbc.sql("SELECT COUNT(*) FROM information_system s WHERE s.lifecycle_status = 'OPERATING'"
                         + " AND s.approved_level IS NULL AND " + visible.sql())
-                .params(visible.params()).query(Long.class).single();
+                .params(visible.params())
+                .query(Long.class)
+                .single();
     }
 
     /** Visible systems whose level must be determined again after a material change. */
     public List<SystemRow> redetermination() {
         ScopeFilter visible = systems.visibleSystems("s.id");
         return jdbc.sql("SELECT s.id, s.code, s.name FROM information_system s WHERE s.redetermination_required = TRUE"
-                        + " AND s.lifecycle_status <> 'RETIRED' AND " + visible.sql() + " ORDER BY s.code LIMIT " + LIMIT)
+                        + " AND s.lifecycle_status <> 'RETIRED' AND " + visible.sql() + " ORDER BY s.code LIMIT "
+                        + LIMIT)
                 .params(visible.params())
-                .query((rs, n) -> new SystemRow(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> new SystemRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     private static DossierRow dossier(ResultSet rs, int n) throws SQLException {

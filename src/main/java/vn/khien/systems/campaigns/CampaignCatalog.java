@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import vn.khien.systems.rules.Confidence;
 import vn.khien.systems.rules.RuleDataException;
 import vn.khien.systems.rules.RuleYaml;
@@ -51,12 +50,22 @@ public final class CampaignCatalog {
                 if (precision.equals("MONTH") && due.getDayOfMonth() != due.lengthOfMonth()) {
                     throw t.error("due", "a month-only target must fall on the month's last day");
                 }
-                targets.add(new CampaignTarget(t.string("id"), t.enumValue("metric", CampaignMetric.class),
-                        t.string("population"), t.integer("share_percent"), due, precision.equals("MONTH"),
+                targets.add(new CampaignTarget(
+                        t.string("id"),
+                        t.enumValue("metric", CampaignMetric.class),
+                        t.string("population"),
+                        t.integer("share_percent"),
+                        due,
+                        precision.equals("MONTH"),
                         t.has("legal_ref") ? t.string("legal_ref") : legalSource));
             }
-            campaigns.add(new Campaign(node.string("id"), node.string("title_vi"), node.string("title_en"),
-                    legalSource, node.enumValue("confidence", Confidence.class), targets));
+            campaigns.add(new Campaign(
+                    node.string("id"),
+                    node.string("title_vi"),
+                    node.string("title_en"),
+                    legalSource,
+                    node.enumValue("confidence", Confidence.class),
+                    targets));
         }
         return new CampaignCatalog(campaigns);
     }

@@ -9,6 +9,11 @@ import java.time.LocalDate;
  * @param monthOnly    the source names only a month; {@code due} is its last day
  * @param legalRef     the target's own citation, or the campaign's legal source
  */
-public record CampaignTarget(String id, CampaignMetric metric, String population, int sharePercent,
-                             LocalDate due, boolean monthOnly, String legalRef) {
-}
+public record CampaignTarget(
+        String id,
+        CampaignMetric metric,
+        String population,
+        int sharePercent,
+        LocalDate due,
+        boolean monthOnly,
+        String legalRef) {}

@@ -3,29 +3,27 @@ package vn.khien.systems.classification;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
-
 import vn.khien.systems.classification.InvalidAnswerException.Reason;
 
 /** Checks answers against a regime's questions before any criterion is evaluated. */
 final class AnswerValidator {
 
-    private AnswerValidator() {
-    }
+    private AnswerValidator() {}
 
     public static void validate(Regime regime, Answers answers) {
         Map<String, Question> questions = regime.questionsById();
         for (Map.Entry<String, Object> entry : answers.asMap().entrySet()) {
             Question question = questions.get(entry.getKey());
             if (question == null) {
-                throw new InvalidAnswerException(entry.getKey(), Reason.UNKNOWN_QUESTION,
-                        "not a question of regime " + regime.id());
+                throw new InvalidAnswerException(
+                        entry.getKey(), Reason.UNKNOWN_QUESTION, "not a question of regime " + regime.id());
             }
             checkValue(question, entry.getValue());
         }
         for (Question question : regime.questions()) {
             if (!answers.has(question.id()) && question.isRequiredGiven(answers)) {
-                throw new InvalidAnswerException(question.id(), Reason.MISSING_REQUIRED,
-                        "an answer is required (" + question.textEn() + ")");
+                throw new InvalidAnswerException(
+                        question.id(), Reason.MISSING_REQUIRED, "an answer is required (" + question.textEn() + ")");
             }
         }
     }
@@ -47,7 +45,8 @@ final class AnswerValidator {
                 expect(question, value instanceof Collection, value, "a list of " + question.options());
                 Collection<?> chosen = (Collection<?>) value;
                 if (chosen.isEmpty()) {
-                    throw new InvalidAnswerException(question.id(), Reason.MISSING_REQUIRED, "choose at least one of " + question.options());
+                    throw new InvalidAnswerException(
+                            question.id(), Reason.MISSING_REQUIRED, "choose at least one of " + question.options());
                 }
                 chosen.forEach(option -> checkOption(question, option));
                 break;
@@ -58,15 +57,18 @@ final class AnswerValidator {
 
     private static void expect(Question question, boolean ok, Object value, String expected) {
         if (!ok) {
-            throw new InvalidAnswerException(question.id(), Reason.WRONG_TYPE,
-                    "expected " + expected + " but got '" + value + "' (" + value.getClass().getSimpleName() + ")");
+            throw new InvalidAnswerException(
+                    question.id(),
+                    Reason.WRONG_TYPE,
+                    "expected " + expected + " but got '" + value + "' ("
+                            + value.getClass().getSimpleName() + ")");
         }
     }
 
     private static void checkOption(Question question, Object option) {
         if (!(option instanceof String) || !question.options().contains(option)) {
-            throw new InvalidAnswerException(question.id(), Reason.NOT_AN_OPTION,
-                    "'" + option + "' is not one of " + question.options());
+            throw new InvalidAnswerException(
+                    question.id(), Reason.NOT_AN_OPTION, "'" + option + "' is not one of " + question.options());
         }
     }
 
@@ -74,8 +76,11 @@ final class AnswerValidator {
         boolean tooLow = question.min() != null && number.compareTo(BigDecimal.valueOf(question.min())) < 0;
         boolean tooHigh = question.max() != null && number.compareTo(BigDecimal.valueOf(question.max())) > 0;
         if (tooLow || tooHigh) {
-            throw new InvalidAnswerException(question.id(), Reason.OUT_OF_RANGE,
-                    number + " is outside " + (question.min() == null ? "-∞" : question.min()) + "…" + (question.max() == null ? "∞" : question.max()));
+            throw new InvalidAnswerException(
+                    question.id(),
+                    Reason.OUT_OF_RANGE,
+                    number + " is outside " + (question.min() == null ? "-∞" : question.min()) + "…"
+                            + (question.max() == null ? "∞" : question.max()));
         }
     }
 }

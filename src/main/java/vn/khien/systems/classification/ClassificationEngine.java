@@ -55,8 +55,8 @@ public final class ClassificationEngine {
         int level = 0;
         for (ClassificationResult part : parts) {
             if (!part.regimeId().equals(regimeId)) {
-                throw new IllegalArgumentException("parts classified under different regimes: "
-                        + regimeId + " and " + part.regimeId());
+                throw new IllegalArgumentException(
+                        "parts classified under different regimes: " + regimeId + " and " + part.regimeId());
             }
             level = Math.max(level, part.proposedLevel());
         }

@@ -3,7 +3,6 @@ package vn.khien.systems.classification;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
-
 import vn.khien.systems.rules.RuleDataException;
 
 /** YAML {@code {question: q, op: ">=", value: v}}; ordering operators apply to NUMBER questions only. */
@@ -37,10 +36,12 @@ record Comparison(String questionId, String op, Object value) implements Conditi
         }
         boolean numeric = question.type() == QuestionType.NUMBER;
         if (ORDERING.contains(op) && !numeric) {
-            throw new RuleDataException(where + ": operator '" + op + "' needs a number question, '" + questionId + "' is " + question.type());
+            throw new RuleDataException(where + ": operator '" + op + "' needs a number question, '" + questionId
+                    + "' is " + question.type());
         }
         if (numeric != (value instanceof Number)) {
-            throw new RuleDataException(where + ": value '" + value + "' does not suit " + question.type() + " question '" + questionId + "'");
+            throw new RuleDataException(where + ": value '" + value + "' does not suit " + question.type()
+                    + " question '" + questionId + "'");
         }
         if (question.type() == QuestionType.BOOLEAN && !(value instanceof Boolean)) {
             throw new RuleDataException(where + ": '" + questionId + "' is boolean but compared with '" + value + "'");
@@ -55,13 +56,20 @@ record Comparison(String questionId, String op, Object value) implements Conditi
 
     private boolean compare(int sign) {
         switch (op) {
-            case "==": return sign == 0;
-            case "!=": return sign != 0;
-            case "<": return sign < 0;
-            case "<=": return sign <= 0;
-            case ">": return sign > 0;
-            case ">=": return sign >= 0;
-            default: throw new IllegalStateException("unchecked operator " + op);
+            case "==":
+                return sign == 0;
+            case "!=":
+                return sign != 0;
+            case "<":
+                return sign < 0;
+            case "<=":
+                return sign <= 0;
+            case ">":
+                return sign > 0;
+            case ">=":
+                return sign >= 0;
+            default:
+                throw new IllegalStateException("unchecked operator " + op);
         }
     }
 

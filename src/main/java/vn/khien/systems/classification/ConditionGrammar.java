@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class ConditionGrammar {
 
-    private ConditionGrammar() {
-    }
+    private ConditionGrammar() {}
 
     /** The condition as nested maps and lists, or {@code null} for no condition. */
     public static Map<String, Object> toMap(Condition condition) {
@@ -34,7 +33,8 @@ public final class ConditionGrammar {
         } else if (condition instanceof Not n) {
             m.put("not", toMap(n.condition()));
         } else {
-            throw new IllegalArgumentException("unknown condition " + condition.getClass().getName());
+            throw new IllegalArgumentException(
+                    "unknown condition " + condition.getClass().getName());
         }
         return m;
     }

@@ -2,15 +2,13 @@ package vn.khien.systems.classification;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import vn.khien.systems.rules.RuleDataException;
 import vn.khien.systems.rules.YamlMap;
 
 /** Turns the YAML condition grammar ({@code all}, {@code any}, {@code not}, {@code op}/{@code value}, {@code in}, {@code only}) into {@link Condition}s. */
 final class ConditionReader {
 
-    private ConditionReader() {
-    }
+    private ConditionReader() {}
 
     static Condition read(Object node, String path) {
         YamlMap map = YamlMap.asMap(node, path);

@@ -4,7 +4,13 @@ package vn.khien.systems.classification;
 public class InvalidAnswerException extends IllegalArgumentException {
 
     /** Why the answer was rejected, so the UI can place the message on the right field. */
-    public enum Reason { UNKNOWN_QUESTION, WRONG_TYPE, NOT_AN_OPTION, OUT_OF_RANGE, MISSING_REQUIRED }
+    public enum Reason {
+        UNKNOWN_QUESTION,
+        WRONG_TYPE,
+        NOT_AN_OPTION,
+        OUT_OF_RANGE,
+        MISSING_REQUIRED
+    }
 
     private final String questionId;
     private final Reason reason;

@@ -3,7 +3,6 @@ package vn.khien.systems.classification;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
 import vn.khien.systems.rules.RuleDataException;
 
 /**
@@ -28,7 +27,9 @@ record Membership(String questionId, List<String> values, boolean only) implemen
             if (chosen.isEmpty()) {
                 return false;
             }
-            return only ? chosen.stream().allMatch(this::listed) : chosen.stream().anyMatch(this::listed);
+            return only
+                    ? chosen.stream().allMatch(this::listed)
+                    : chosen.stream().anyMatch(this::listed);
         }
         return listed(answer);
     }
@@ -40,7 +41,8 @@ record Membership(String questionId, List<String> values, boolean only) implemen
             throw new RuleDataException(where + ": condition refers to unknown question '" + questionId + "'");
         }
         if (question.type() != QuestionType.CHOICE && question.type() != QuestionType.MULTI_CHOICE) {
-            throw new RuleDataException(where + ": 'in'/'only' needs a choice question, '" + questionId + "' is " + question.type());
+            throw new RuleDataException(
+                    where + ": 'in'/'only' needs a choice question, '" + questionId + "' is " + question.type());
         }
         for (String value : values) {
             if (!question.options().contains(value)) {

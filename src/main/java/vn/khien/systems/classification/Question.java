@@ -26,7 +26,7 @@ public record Question(
         Map<String, OptionLabel> optionLabels) {
 
     /** What a person reads for an option code. */
-    public record OptionLabel(String vi, String en) { }
+    public record OptionLabel(String vi, String en) {}
 
     public Question {
         options = List.copyOf(options);

@@ -5,16 +5,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import vn.khien.systems.rules.RuleDataException;
 
 /** The regimes known to Khiên, loaded once from rule data. Immutable and thread-safe. */
 public final class RegimeCatalog {
 
     /** Rule files shipped with Khiên; a new regime is a new file here, not new code. */
-    public static final List<String> DEFAULT_RESOURCES = List.of(
-            "rules/classification/nd85-2016.yaml",
-            "rules/classification/nd331-2026.yaml");
+    public static final List<String> DEFAULT_RESOURCES =
+            List.of("rules/classification/nd85-2016.yaml", "rules/classification/nd331-2026.yaml");
 
     private final Map<String, Regime> regimes;
 
@@ -28,7 +26,8 @@ public final class RegimeCatalog {
         for (Regime regime : byId.values()) {
             for (TransitionalRule rule : regime.transitionalRules()) {
                 if (!byId.containsKey(rule.useRegimeId())) {
-                    throw new RuleDataException(regime.id() + " › " + rule.id() + ": unknown regime '" + rule.useRegimeId() + "'");
+                    throw new RuleDataException(
+                            regime.id() + " › " + rule.id() + ": unknown regime '" + rule.useRegimeId() + "'");
                 }
             }
         }

@@ -2,21 +2,19 @@ package vn.khien.systems.classification;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import vn.khien.systems.rules.Confidence;
 import vn.khien.systems.rules.RuleDataException;
 import vn.khien.systems.rules.RuleYaml;
 import vn.khien.systems.rules.YamlMap;
-import java.util.LinkedHashMap;
 
 /** Reads and checks one regime file; every inconsistency fails loading rather than surfacing at classification time. */
 final class RegimeReader {
 
-    private RegimeReader() {
-    }
+    private RegimeReader() {}
 
     public static Regime fromClasspath(String resource) {
         return read(RuleYaml.loadClasspath(resource));
@@ -55,14 +53,23 @@ final class RegimeReader {
             List<String> options = q.strings("options");
             boolean choice = type == QuestionType.CHOICE || type == QuestionType.MULTI_CHOICE;
             if (choice == options.isEmpty()) {
-                throw q.error("options", choice ? "a choice question needs options" : "only choice questions have options");
+                throw q.error(
+                        "options", choice ? "a choice question needs options" : "only choice questions have options");
             }
             questions.add(new Question(
-                    q.string("id"), type, options,
+                    q.string("id"),
+                    type,
+                    options,
                     q.bool("required", false),
-                    q.has("required_when") ? ConditionReader.read(q.raw("required_when"), q.path() + " › required_when") : null,
-                    q.optInteger("min"), q.optInteger("max"),
-                    q.string("text_vi"), q.string("text_en"), q.string("legal_ref"), optionLabels(q, options)));
+                    q.has("required_when")
+                            ? ConditionReader.read(q.raw("required_when"), q.path() + " › required_when")
+                            : null,
+                    q.optInteger("min"),
+                    q.optInteger("max"),
+                    q.string("text_vi"),
+                    q.string("text_en"),
+                    q.string("legal_ref"),
+                    optionLabels(q, options)));
         }
         Map<String, Question> byId = toMap(questions, root.path());
         for (Question question : questions) {
@@ -107,9 +114,15 @@ final class RegimeReader {
             checkLevel(level, c.path() + " › level");
             Condition condition = ConditionReader.read(c.raw("when"), c.path() + " › when");
             condition.checkAgainst(questions, c.path() + " (" + id + ")");
-            criteria.add(new Criterion(id, level, c.string("legal_ref"), c.bool("clause_known", true),
+            criteria.add(new Criterion(
+                    id,
+                    level,
+                    c.string("legal_ref"),
+                    c.bool("clause_known", true),
                     c.enumValue("confidence", Confidence.class),
-                    c.string("description_vi"), c.string("description_en"), condition));
+                    c.string("description_vi"),
+                    c.string("description_en"),
+                    condition));
         }
         return criteria;
     }
@@ -117,10 +130,15 @@ final class RegimeReader {
     private static List<TransitionalRule> readTransitions(YamlMap root) {
         List<TransitionalRule> rules = new ArrayList<>();
         for (YamlMap t : root.maps("transitional_rules")) {
-            rules.add(new TransitionalRule(t.string("id"), t.string("legal_ref"),
+            rules.add(new TransitionalRule(
+                    t.string("id"),
+                    t.string("legal_ref"),
                     t.enumValue("confidence", Confidence.class),
-                    t.string("description_vi"), t.string("description_en"),
-                    t.date("applies_to_investment_started_before"), t.string("use_regime"), t.date("until")));
+                    t.string("description_vi"),
+                    t.string("description_en"),
+                    t.date("applies_to_investment_started_before"),
+                    t.string("use_regime"),
+                    t.date("until")));
         }
         return rules;
     }

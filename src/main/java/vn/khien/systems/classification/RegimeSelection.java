@@ -7,6 +7,10 @@ import vn.khien.systems.rules.Confidence;
  *
  * @param transitionalRuleId the transitional provision applied, or {@code null} for plain effective dates
  */
-public record RegimeSelection(String regimeId, String groundVi, String groundEn, String legalRef,
-                              Confidence confidence, String transitionalRuleId) {
-}
+public record RegimeSelection(
+        String regimeId,
+        String groundVi,
+        String groundEn,
+        String legalRef,
+        Confidence confidence,
+        String transitionalRuleId) {}

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
 import vn.khien.systems.rules.Confidence;
 
 /**
@@ -32,18 +31,26 @@ public final class RegimeSelector {
             }
             for (TransitionalRule rule : regime.transitionalRules()) {
                 if (rule.appliesTo(date, investmentStarted)) {
-                    return new RegimeSelection(rule.useRegimeId(), rule.descriptionVi(), rule.descriptionEn(),
-                            rule.legalRef(), rule.confidence(), rule.id());
+                    return new RegimeSelection(
+                            rule.useRegimeId(),
+                            rule.descriptionVi(),
+                            rule.descriptionEn(),
+                            rule.legalRef(),
+                            rule.confidence(),
+                            rule.id());
                 }
             }
         }
         Regime regime = latestEffectiveOn(date).orElseGet(() -> latestBefore(date));
         Confidence confidence = regime.isEffectiveOn(date) ? Confidence.PRIMARY : Confidence.UNCONFIRMED;
         String gap = regime.isEffectiveOn(date) ? "" : " (no regime in force on this date; the last one is used)";
-        return new RegimeSelection(regime.id(),
+        return new RegimeSelection(
+                regime.id(),
                 "Văn bản có hiệu lực vào ngày xác định cấp độ" + gap,
                 "Regime in force on the determination date" + gap,
-                regime.legalSource(), confidence, null);
+                regime.legalSource(),
+                confidence,
+                null);
     }
 
     private Optional<Regime> latestEffectiveOn(LocalDate date) {
@@ -57,8 +64,12 @@ public final class RegimeSelector {
      * as the repeal of Luật 86/2015) the last regime that started is kept; regulation.md §1 marks this UNCONFIRMED.
      */
     private Regime latestBefore(LocalDate date) {
-        List<Regime> started = catalog.all().stream().filter(r -> !r.effectiveFrom().isAfter(date)).toList();
-        return started.stream().max(Comparator.comparing(Regime::effectiveFrom))
-                .orElseThrow(() -> new IllegalArgumentException("no classification regime in force on or before " + date));
+        List<Regime> started = catalog.all().stream()
+                .filter(r -> !r.effectiveFrom().isAfter(date))
+                .toList();
+        return started.stream()
+                .max(Comparator.comparing(Regime::effectiveFrom))
+                .orElseThrow(
+                        () -> new IllegalArgumentException("no classification regime in force on or before " + date));
     }
 }

@@ -1,7 +1,6 @@
 package vn.khien.systems.classification;
 
 import java.time.LocalDate;
-
 import vn.khien.systems.rules.Confidence;
 
 /**
@@ -19,8 +18,6 @@ record TransitionalRule(
         LocalDate until) {
 
     public boolean appliesTo(LocalDate date, LocalDate investmentStarted) {
-        return investmentStarted != null
-                && investmentStarted.isBefore(investmentStartedBefore)
-                && !date.isAfter(until);
+        return investmentStarted != null && investmentStarted.isBefore(investmentStartedBefore) && !date.isAfter(until);
     }
 }

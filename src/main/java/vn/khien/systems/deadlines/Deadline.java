@@ -8,5 +8,4 @@ import java.time.LocalDate;
  * @param due                 last day (inclusive, Asia/Ho_Chi_Minh) on which the step is on time
  * @param reliesOnEstimates   the count crossed days whose holiday schedule is estimated or unconfirmed
  */
-public record Deadline(LocalDate start, LocalDate due, TimeLimit limit, boolean reliesOnEstimates) {
-}
+public record Deadline(LocalDate start, LocalDate due, TimeLimit limit, boolean reliesOnEstimates) {}

@@ -22,7 +22,8 @@ public final class DeadlineCalculator {
     }
 
     public static DeadlineCalculator loadDefault() {
-        return new DeadlineCalculator(WorkingDayCalendar.loadDefault(), TimeLimitCatalog.loadDefault().counting());
+        return new DeadlineCalculator(
+                WorkingDayCalendar.loadDefault(), TimeLimitCatalog.loadDefault().counting());
     }
 
     /** @param eventDate the day the dossier (or request) was received */

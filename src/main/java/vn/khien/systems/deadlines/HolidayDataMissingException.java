@@ -7,6 +7,7 @@ package vn.khien.systems.deadlines;
 class HolidayDataMissingException extends IllegalStateException {
 
     public HolidayDataMissingException(int year) {
-        super("no holiday schedule for " + year + " in rules/calendar/vn-holidays.yaml; add the year (Tết, Hùng Kings, compensatory days)");
+        super("no holiday schedule for " + year
+                + " in rules/calendar/vn-holidays.yaml; add the year (Tết, Hùng Kings, compensatory days)");
     }
 }

@@ -3,7 +3,6 @@ package vn.khien.systems.deadlines;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
-
 import vn.khien.systems.rules.Confidence;
 
 /**

@@ -2,7 +2,6 @@ package vn.khien.systems.deadlines;
 
 import java.time.LocalDate;
 import java.util.Set;
-
 import vn.khien.systems.rules.Confidence;
 
 /**
@@ -33,11 +32,14 @@ public record TimeLimit(
 
     /** A limit not tied to rule data, e.g. for a campaign or an ad-hoc request. */
     public static TimeLimit of(int amount, DayCount unit) {
-        return new TimeLimit("ad-hoc", "-", ProcedureStep.APPROVAL, Set.of(), amount, unit, "", "", null, null, Confidence.PRIMARY);
+        return new TimeLimit(
+                "ad-hoc", "-", ProcedureStep.APPROVAL, Set.of(), amount, unit, "", "", null, null, Confidence.PRIMARY);
     }
 
     public boolean appliesTo(String regime, ProcedureStep procedureStep, int level, LocalDate date) {
-        return regimeId.equals(regime) && step == procedureStep && levels.contains(level)
+        return regimeId.equals(regime)
+                && step == procedureStep
+                && levels.contains(level)
                 && (effectiveFrom == null || !date.isBefore(effectiveFrom))
                 && (effectiveTo == null || !date.isAfter(effectiveTo));
     }

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import vn.khien.systems.rules.Confidence;
 import vn.khien.systems.rules.RuleDataException;
 import vn.khien.systems.rules.RuleYaml;
@@ -44,14 +43,23 @@ public final class TimeLimitCatalog {
         if (!end.equals("NEXT_WORKING_DAY") && !end.equals("UNCHANGED")) {
             throw countingNode.error("calendar_days_ending_on_non_working_day", "use NEXT_WORKING_DAY or UNCHANGED");
         }
-        CountingRules counting = new CountingRules(end.equals("NEXT_WORKING_DAY"),
-                countingNode.string("legal_ref"), countingNode.enumValue("confidence", Confidence.class));
+        CountingRules counting = new CountingRules(
+                end.equals("NEXT_WORKING_DAY"),
+                countingNode.string("legal_ref"),
+                countingNode.enumValue("confidence", Confidence.class));
         List<TimeLimit> limits = new ArrayList<>();
         for (YamlMap row : root.maps("limits")) {
-            limits.add(new TimeLimit(row.string("id"), row.string("regime"),
-                    row.enumValue("step", ProcedureStep.class), new HashSet<>(row.integers("levels")),
-                    row.integer("amount"), row.enumValue("unit", DayCount.class), row.string("starts_vi"),
-                    row.string("legal_ref"), row.optDate("effective_from"), row.optDate("effective_to"),
+            limits.add(new TimeLimit(
+                    row.string("id"),
+                    row.string("regime"),
+                    row.enumValue("step", ProcedureStep.class),
+                    new HashSet<>(row.integers("levels")),
+                    row.integer("amount"),
+                    row.enumValue("unit", DayCount.class),
+                    row.string("starts_vi"),
+                    row.string("legal_ref"),
+                    row.optDate("effective_from"),
+                    row.optDate("effective_to"),
                     row.enumValue("confidence", Confidence.class)));
         }
         return new TimeLimitCatalog(limits, counting);
@@ -59,7 +67,9 @@ public final class TimeLimitCatalog {
 
     /** The limit for a step, or empty when the law sets none (e.g. appraisal of levels 1–2). */
     public Optional<TimeLimit> find(String regimeId, ProcedureStep step, int level, LocalDate onDate) {
-        return limits.stream().filter(l -> l.appliesTo(regimeId, step, level, onDate)).findFirst();
+        return limits.stream()
+                .filter(l -> l.appliesTo(regimeId, step, level, onDate))
+                .findFirst();
     }
 
     public List<TimeLimit> all() {

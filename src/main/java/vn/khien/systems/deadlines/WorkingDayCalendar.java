@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import vn.khien.systems.rules.Confidence;
 import vn.khien.systems.rules.RuleDataException;
 import vn.khien.systems.rules.RuleYaml;
@@ -32,7 +31,8 @@ public final class WorkingDayCalendar {
     private final Map<MonthDay, String> fixedHolidays;
     private final Map<Integer, HolidayYear> years;
 
-    public WorkingDayCalendar(ZoneId zone, Set<DayOfWeek> weekend, Map<MonthDay, String> fixedHolidays, List<HolidayYear> years) {
+    public WorkingDayCalendar(
+            ZoneId zone, Set<DayOfWeek> weekend, Map<MonthDay, String> fixedHolidays, List<HolidayYear> years) {
         this.zone = zone;
         this.weekend = Set.copyOf(weekend);
         this.fixedHolidays = Map.copyOf(fixedHolidays);
@@ -174,8 +174,14 @@ public final class WorkingDayCalendar {
         LocalDate hungKings = node.date("hung_kings");
         checkYear(node, lunarNewYear, year);
         checkYear(node, hungKings, year);
-        return new HolidayYear(year, node.enumValue("status", ScheduleStatus.class), lunarNewYear, hungKings,
-                daysOff, workingDays, uncertain);
+        return new HolidayYear(
+                year,
+                node.enumValue("status", ScheduleStatus.class),
+                lunarNewYear,
+                hungKings,
+                daysOff,
+                workingDays,
+                uncertain);
     }
 
     private static void checkYear(YamlMap node, LocalDate day, int year) {

@@ -22,8 +22,8 @@ import vn.khien.organizations.OrganizationForm;
 import vn.khien.organizations.OrganizationService;
 import vn.khien.platform.KhienProperties;
 import vn.khien.platform.PlatformConfiguration;
-import vn.khien.systems.SystemsDemoReady;
 import vn.khien.systems.SecurityRegulations;
+import vn.khien.systems.SystemsDemoReady;
 import vn.khien.systems.classification.authority.AuthorityRole;
 import vn.khien.systems.dossier.ActionRequest;
 import vn.khien.systems.dossier.AuthorityDirectory;
@@ -68,11 +68,20 @@ public class SystemsDemoData {
     private final SecurityRegulations regulations;
     private final OrganizationService organizations;
 
-    public SystemsDemoData(KhienProperties properties, Environment environment, ApplicationArguments arguments,
-                           JdbcClient jdbc, TransactionTemplate tx, AuthorityDirectory directory, SystemService systems,
-                           ClassificationService classifications, DossierService dossiers,
-                           ApplicationEventPublisher events, Clock clock, SecurityRegulations regulations,
-                           OrganizationService organizations) {
+    public SystemsDemoData(
+            KhienProperties properties,
+            Environment environment,
+            ApplicationArguments arguments,
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            AuthorityDirectory directory,
+            SystemService systems,
+            ClassificationService classifications,
+            DossierService dossiers,
+            ApplicationEventPublisher events,
+            Clock clock,
+            SecurityRegulations regulations,
+            OrganizationService organizations) {
         this.regulations = regulations;
         this.organizations = organizations;
         this.events = events;
@@ -95,12 +104,16 @@ public class SystemsDemoData {
         }
         boolean ready = Boolean.TRUE.equals(tx.execute(s -> {
             // Serialises with other nodes starting together, like Bootstrap does.
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
+            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
+                    .query(Long.class)
+                    .single();
             if (org("DEMO-BO").isEmpty() || org("DEMO-TINH").isEmpty()) {
                 return false;
             }
             long existing = jdbc.sql("SELECT COUNT(*) FROM information_system WHERE name LIKE :n")
-                    .param("n", "%" + DEMO_SUFFIX).query(Long.class).single();
+                    .param("n", "%" + DEMO_SUFFIX)
+                    .query(Long.class)
+                    .single();
             if (existing == 0) {
                 seed();
                 LOG.warn("Demo systems seeded: designations for the demo ministry and province, seven demo systems.");
@@ -122,7 +135,10 @@ public class SystemsDemoData {
         long ttcds = org("DEMO-TTCDS").orElseThrow();
         long bv = org("DEMO-BVDK").orElseThrow();
 
-        long root = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id").query(Long.class).list().get(0);
+        long root = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id")
+                .query(Long.class)
+                .list()
+                .get(0);
         long nationalBody = org("DEMO-TTANM").orElseThrow();
         as("demo.quantri", () -> {
             // Nearest designation above the owner wins: one at the root serves levels 4-5 everywhere.
@@ -136,35 +152,86 @@ public class SystemsDemoData {
 
         // 1. Hospital information system: approved at level 3 through the whole workflow.
         long his = as("demo.bv.canbo", () -> {
-            long id = system("DEMO-HIS", "Hệ thống thông tin bệnh viện HIS - Bệnh viện Đa khoa tỉnh Demo (demo)",
+            long id = system(
+                    "DEMO-HIS",
+                    "Hệ thống thông tin bệnh viện HIS - Bệnh viện Đa khoa tỉnh Demo (demo)",
                     "Quản lý khám chữa bệnh, hồ sơ bệnh án, viện phí và kết nối giám định bảo hiểm y tế",
-                    bv, bv, SystemType.CITIZEN_BUSINESS,
+                    bv,
+                    bv,
+                    SystemType.CITIZEN_BUSINESS,
                     List.of(InformationKind.PRIVATE, InformationKind.PERSONAL, InformationKind.SENSITIVE_PERSONAL),
-                    650L, 280_000L, HostingKind.OWN_PREMISES, null, false);
+                    650L,
+                    280_000L,
+                    HostingKind.OWN_PREMISES,
+                    null,
+                    false);
             host(id, "his-app-01", "10.20.1.11, 10.20.1.12", "Windows Server 2019 Standard");
             host(id, "his-db-01", "10.20.1.21", "Oracle Linux 8.9");
             app(id, "Cổng đặt lịch khám trực tuyến", "https://datlich.bvdk.demo.invalid");
-            software(id, "Oracle Database", "oracle", "database_server", "19c",
-                    "cpe:2.3:a:oracle:database_server:19c:*:*:*:*:*:*:*", null);
-            software(id, "Microsoft IIS", "microsoft", "internet_information_services", "10.0",
-                    "cpe:2.3:a:microsoft:internet_information_services:10.0:*:*:*:*:*:*:*", null);
-            supplier(id, "Công ty phần mềm y tế Demo (demo)", "Phát triển, bảo trì phần mềm HIS", SupplierAccess.REMOTE_ADMIN);
-            classify(id, Map.of("system_type", "CITIZEN_BUSINESS", "info_types", List.of("PRIVATE", "PERSONAL"),
-                    "serves_defence_security", false, "online_service_business_line", "NOT_CONDITIONAL",
-                    "handles_administrative_procedures", false, "basic_pd_subjects", 280_000,
-                    "sensitive_pd_subjects", 280_000, "national_egov_system", false,
-                    "centralised_national_data", false));
+            software(
+                    id,
+                    "Oracle Database",
+                    "oracle",
+                    "database_server",
+                    "19c",
+                    "cpe:2.3:a:oracle:database_server:19c:*:*:*:*:*:*:*",
+                    null);
+            software(
+                    id,
+                    "Microsoft IIS",
+                    "microsoft",
+                    "internet_information_services",
+                    "10.0",
+                    "cpe:2.3:a:microsoft:internet_information_services:10.0:*:*:*:*:*:*:*",
+                    null);
+            supplier(
+                    id,
+                    "Công ty phần mềm y tế Demo (demo)",
+                    "Phát triển, bảo trì phần mềm HIS",
+                    SupplierAccess.REMOTE_ADMIN);
+            classify(
+                    id,
+                    Map.of(
+                            "system_type",
+                            "CITIZEN_BUSINESS",
+                            "info_types",
+                            List.of("PRIVATE", "PERSONAL"),
+                            "serves_defence_security",
+                            false,
+                            "online_service_business_line",
+                            "NOT_CONDITIONAL",
+                            "handles_administrative_procedures",
+                            false,
+                            "basic_pd_subjects",
+                            280_000,
+                            "sensitive_pd_subjects",
+                            280_000,
+                            "national_egov_system",
+                            false,
+                            "centralised_national_data",
+                            false));
             long dossier = openDossier(id, "bệnh viện");
             act(dossier, DossierAction.SUBMIT, new ActionRequest());
             return id;
         });
-        long hisDossier = as("demo.bv.canbo", () -> dossiers.forSystem(his).get(0).id());
-        as("demo.so.canbo", () -> act(hisDossier, DossierAction.APPRAISE,
-                comment("Hồ sơ đầy đủ; cấp độ 3 phù hợp với tiêu chí NĐ 331/2026 Đ13; phương án đáp ứng yêu cầu.")));
+        long hisDossier =
+                as("demo.bv.canbo", () -> dossiers.forSystem(his).get(0).id());
+        as(
+                "demo.so.canbo",
+                () -> act(
+                        hisDossier,
+                        DossierAction.APPRAISE,
+                        comment(
+                                "Hồ sơ đầy đủ; cấp độ 3 phù hợp với tiêu chí NĐ 331/2026 Đ13; phương án đáp ứng yêu cầu.")));
         // The security regulation is issued before the level is approved (TT 12/2022 Đ9.7; NĐ 331/2026 Đ30.7).
-        as("demo.bv.canbo", () -> regulations.record(his,
-                "Quy chế bảo đảm an toàn hệ thống thông tin HIS - Bệnh viện Đa khoa tỉnh Demo (demo)",
-                "87/QĐ-BVĐK (demo)", today().minusDays(3), "Giám đốc Bệnh viện Đa khoa tỉnh Demo (demo)"));
+        as(
+                "demo.bv.canbo",
+                () -> regulations.record(
+                        his,
+                        "Quy chế bảo đảm an toàn hệ thống thông tin HIS - Bệnh viện Đa khoa tỉnh Demo (demo)",
+                        "87/QĐ-BVĐK (demo)",
+                        today().minusDays(3),
+                        "Giám đốc Bệnh viện Đa khoa tỉnh Demo (demo)"));
         as("demo.tinh.lanhdao", () -> {
             ActionRequest r = new ActionRequest();
             r.setDecisionNumber("125/QĐ-SYT (demo)");
@@ -174,56 +241,131 @@ public class SystemsDemoData {
         });
 
         // 2. Provincial public-service portal: dossier submitted, waiting for appraisal.
-        long dvcId = as("demo.tinh.lanhdao", () -> system("DEMO-DVC", "Cổng dịch vụ công tỉnh Demo (demo)",
-                    "Tiếp nhận, giải quyết thủ tục hành chính trực tuyến cho người dân, doanh nghiệp của tỉnh",
-                    tinh, ttcds, SystemType.CITIZEN_BUSINESS, List.of(InformationKind.PUBLIC, InformationKind.PERSONAL),
-                    1_200L, 450_000L, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu tỉnh Demo (demo)", false));
+        long dvcId = as(
+                "demo.tinh.lanhdao",
+                () -> system(
+                        "DEMO-DVC",
+                        "Cổng dịch vụ công tỉnh Demo (demo)",
+                        "Tiếp nhận, giải quyết thủ tục hành chính trực tuyến cho người dân, doanh nghiệp của tỉnh",
+                        tinh,
+                        ttcds,
+                        SystemType.CITIZEN_BUSINESS,
+                        List.of(InformationKind.PUBLIC, InformationKind.PERSONAL),
+                        1_200L,
+                        450_000L,
+                        HostingKind.DATA_CENTRE,
+                        "Trung tâm dữ liệu tỉnh Demo (demo)",
+                        false));
         as("demo.so.canbo", () -> {
             long id = dvcId;
             host(id, "dvc-web-01", "10.10.1.11", "Ubuntu 22.04 LTS");
             host(id, "dvc-db-01", "10.10.1.21", "Ubuntu 22.04 LTS");
             app(id, "Cổng dịch vụ công", "https://dichvucong.demo.invalid");
             software(id, "nginx", "f5", "nginx", "1.24.0", "cpe:2.3:a:f5:nginx:1.24.0:*:*:*:*:*:*:*", null);
-            software(id, "PostgreSQL", "postgresql", "postgresql", "15.4",
-                    "cpe:2.3:a:postgresql:postgresql:15.4:*:*:*:*:*:*:*", null);
-            software(id, "Keycloak", "redhat", "keycloak", "22.0.5", "cpe:2.3:a:redhat:keycloak:22.0.5:*:*:*:*:*:*:*",
+            software(
+                    id,
+                    "PostgreSQL",
+                    "postgresql",
+                    "postgresql",
+                    "15.4",
+                    "cpe:2.3:a:postgresql:postgresql:15.4:*:*:*:*:*:*:*",
+                    null);
+            software(
+                    id,
+                    "Keycloak",
+                    "redhat",
+                    "keycloak",
+                    "22.0.5",
+                    "cpe:2.3:a:redhat:keycloak:22.0.5:*:*:*:*:*:*:*",
                     "pkg:maven/org.keycloak/keycloak-core@22.0.5");
-            classify(id, Map.of("system_type", "CITIZEN_BUSINESS", "info_types", List.of("PUBLIC", "PERSONAL"),
-                    "serves_defence_security", false, "online_service_business_line", "NOT_CONDITIONAL",
-                    "handles_administrative_procedures", true, "basic_pd_subjects", 450_000,
-                    "sensitive_pd_subjects", 0, "national_egov_system", false, "centralised_national_data", false));
+            classify(
+                    id,
+                    Map.of(
+                            "system_type",
+                            "CITIZEN_BUSINESS",
+                            "info_types",
+                            List.of("PUBLIC", "PERSONAL"),
+                            "serves_defence_security",
+                            false,
+                            "online_service_business_line",
+                            "NOT_CONDITIONAL",
+                            "handles_administrative_procedures",
+                            true,
+                            "basic_pd_subjects",
+                            450_000,
+                            "sensitive_pd_subjects",
+                            0,
+                            "national_egov_system",
+                            false,
+                            "centralised_national_data",
+                            false));
             long dossier = openDossier(id, "cổng dịch vụ công");
             return act(dossier, DossierAction.SUBMIT, new ActionRequest());
         });
 
         // 3. Document management and executive system: a dossier being drafted.
-        long qlvbId = as("demo.tinh.lanhdao", () -> system("DEMO-QLVB", "Hệ thống quản lý văn bản và điều hành tỉnh Demo (demo)",
-                    "Quản lý văn bản đến, văn bản đi, hồ sơ công việc và chữ ký số của các cơ quan trong tỉnh",
-                    tinh, ttcds, SystemType.INTERNAL, List.of(InformationKind.PRIVATE, InformationKind.PERSONAL),
-                    3_500L, null, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu tỉnh Demo (demo)", false));
+        long qlvbId = as(
+                "demo.tinh.lanhdao",
+                () -> system(
+                        "DEMO-QLVB",
+                        "Hệ thống quản lý văn bản và điều hành tỉnh Demo (demo)",
+                        "Quản lý văn bản đến, văn bản đi, hồ sơ công việc và chữ ký số của các cơ quan trong tỉnh",
+                        tinh,
+                        ttcds,
+                        SystemType.INTERNAL,
+                        List.of(InformationKind.PRIVATE, InformationKind.PERSONAL),
+                        3_500L,
+                        null,
+                        HostingKind.DATA_CENTRE,
+                        "Trung tâm dữ liệu tỉnh Demo (demo)",
+                        false));
         as("demo.so.canbo", () -> {
             long id = qlvbId;
             host(id, "qlvb-app-01", "10.10.2.11", "Red Hat Enterprise Linux 8.8");
             app(id, "Quản lý văn bản điều hành", "https://qlvb.demo.invalid");
-            software(id, "Apache Tomcat", "apache", "tomcat", "9.0.80", "cpe:2.3:a:apache:tomcat:9.0.80:*:*:*:*:*:*:*",
+            software(
+                    id,
+                    "Apache Tomcat",
+                    "apache",
+                    "tomcat",
+                    "9.0.80",
+                    "cpe:2.3:a:apache:tomcat:9.0.80:*:*:*:*:*:*:*",
                     "pkg:maven/org.apache.tomcat/tomcat-catalina@9.0.80");
             classify(id, internalAnswers());
             Dossier d = dossiers.create(id);
-            dossiers.savePart(d.id(), "OVERVIEW", "Hệ thống quản lý văn bản và điều hành dùng chung của tỉnh Demo (demo).");
+            dossiers.savePart(
+                    d.id(), "OVERVIEW", "Hệ thống quản lý văn bản và điều hành dùng chung của tỉnh Demo (demo).");
             return id;
         });
 
         // 4. Official e-mail: classified, no dossier yet (a demo officer opens one).
-        long mailId = as("demo.tinh.lanhdao", () -> system("DEMO-MAIL", "Hệ thống thư điện tử công vụ tỉnh Demo (demo)",
-                    "Thư điện tử công vụ cho cán bộ, công chức, viên chức của tỉnh", tinh, ttcds, SystemType.INTERNAL,
-                    List.of(InformationKind.PRIVATE, InformationKind.PERSONAL), 8_000L, null, HostingKind.DATA_CENTRE,
-                    "Trung tâm dữ liệu tỉnh Demo (demo)", false));
+        long mailId = as(
+                "demo.tinh.lanhdao",
+                () -> system(
+                        "DEMO-MAIL",
+                        "Hệ thống thư điện tử công vụ tỉnh Demo (demo)",
+                        "Thư điện tử công vụ cho cán bộ, công chức, viên chức của tỉnh",
+                        tinh,
+                        ttcds,
+                        SystemType.INTERNAL,
+                        List.of(InformationKind.PRIVATE, InformationKind.PERSONAL),
+                        8_000L,
+                        null,
+                        HostingKind.DATA_CENTRE,
+                        "Trung tâm dữ liệu tỉnh Demo (demo)",
+                        false));
         as("demo.so.canbo", () -> {
             long id = mailId;
             host(id, "mail-01", "10.10.3.11", "Rocky Linux 9.3");
             app(id, "Webmail công vụ", "https://mail.demo.invalid");
-            software(id, "Zimbra Collaboration", "zimbra", "collaboration", "9.0.0",
-                    "cpe:2.3:a:zimbra:collaboration:9.0.0:*:*:*:*:*:*:*", null);
+            software(
+                    id,
+                    "Zimbra Collaboration",
+                    "zimbra",
+                    "collaboration",
+                    "9.0.0",
+                    "cpe:2.3:a:zimbra:collaboration:9.0.0:*:*:*:*:*:*:*",
+                    null);
             classify(id, internalAnswers());
             return id;
         });
@@ -231,15 +373,39 @@ public class SystemsDemoData {
         // 6. The ministry's sector database at level 4, submitted to the national competent body: the national
         //    appraiser (demo.quocgia.thamdinh) has it to appraise, with the legal limit of NĐ 331/2026 Đ23.
         as("demo.bo.canbo", () -> {
-            long id = system("DEMO-CSDL-BO", "Cơ sở dữ liệu chuyên ngành Bộ Demo (demo)",
-                    "Lưu trữ, chia sẻ dữ liệu chuyên ngành cho các cơ quan trên toàn quốc, vận hành 24/7", bo, boCntt,
-                    SystemType.INFRASTRUCTURE, List.of(InformationKind.PRIVATE, InformationKind.PERSONAL), 20_000L,
-                    null, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu Bộ Demo (demo)", false);
+            long id = system(
+                    "DEMO-CSDL-BO",
+                    "Cơ sở dữ liệu chuyên ngành Bộ Demo (demo)",
+                    "Lưu trữ, chia sẻ dữ liệu chuyên ngành cho các cơ quan trên toàn quốc, vận hành 24/7",
+                    bo,
+                    boCntt,
+                    SystemType.INFRASTRUCTURE,
+                    List.of(InformationKind.PRIVATE, InformationKind.PERSONAL),
+                    20_000L,
+                    null,
+                    HostingKind.DATA_CENTRE,
+                    "Trung tâm dữ liệu Bộ Demo (demo)",
+                    false);
             host(id, "csdl-db-01", "10.30.1.21", "Red Hat Enterprise Linux 9.3");
-            classify(id, Map.of("system_type", "INFRASTRUCTURE", "info_types", List.of("PRIVATE", "PERSONAL"),
-                    "serves_defence_security", false, "infrastructure_scope", "NATIONWIDE", "requires_24x7", true,
-                    "handles_administrative_procedures", false, "national_egov_system", false,
-                    "centralised_national_data", false));
+            classify(
+                    id,
+                    Map.of(
+                            "system_type",
+                            "INFRASTRUCTURE",
+                            "info_types",
+                            List.of("PRIVATE", "PERSONAL"),
+                            "serves_defence_security",
+                            false,
+                            "infrastructure_scope",
+                            "NATIONWIDE",
+                            "requires_24x7",
+                            true,
+                            "handles_administrative_procedures",
+                            false,
+                            "national_egov_system",
+                            false,
+                            "centralised_national_data",
+                            false));
             long dossier = openDossier(id, "cơ sở dữ liệu chuyên ngành");
             return act(dossier, DossierAction.SUBMIT, new ActionRequest());
         });
@@ -253,37 +419,89 @@ public class SystemsDemoData {
         long government = governmentOffice(root);
         as("demo.quantri", () -> directory.designate(root, AuthorityRole.PRIME_MINISTER, government));
         long platformDossier = as("demo.bo.canbo", () -> {
-            long id = system("DEMO-NDXP-BO", "Nền tảng chia sẻ, tích hợp dữ liệu ngành Demo (demo)",
-                    "Kết nối, chia sẻ dữ liệu giữa các hệ thống của ngành trên toàn quốc, vận hành 24/7", bo, boCntt,
-                    SystemType.INFRASTRUCTURE, List.of(InformationKind.PRIVATE, InformationKind.PERSONAL), 50_000L,
-                    null, HostingKind.DATA_CENTRE, "Trung tâm dữ liệu Bộ Demo (demo)", false);
+            long id = system(
+                    "DEMO-NDXP-BO",
+                    "Nền tảng chia sẻ, tích hợp dữ liệu ngành Demo (demo)",
+                    "Kết nối, chia sẻ dữ liệu giữa các hệ thống của ngành trên toàn quốc, vận hành 24/7",
+                    bo,
+                    boCntt,
+                    SystemType.INFRASTRUCTURE,
+                    List.of(InformationKind.PRIVATE, InformationKind.PERSONAL),
+                    50_000L,
+                    null,
+                    HostingKind.DATA_CENTRE,
+                    "Trung tâm dữ liệu Bộ Demo (demo)",
+                    false);
             host(id, "ndxp-gw-01", "10.30.2.11", "Red Hat Enterprise Linux 9.3");
-            classify(id, Map.of("system_type", "INFRASTRUCTURE", "info_types", List.of("PRIVATE", "PERSONAL"),
-                    "serves_defence_security", false, "infrastructure_scope", "NATIONWIDE", "requires_24x7", true,
-                    "handles_administrative_procedures", false, "national_egov_system", false,
-                    "centralised_national_data", false));
+            classify(
+                    id,
+                    Map.of(
+                            "system_type",
+                            "INFRASTRUCTURE",
+                            "info_types",
+                            List.of("PRIVATE", "PERSONAL"),
+                            "serves_defence_security",
+                            false,
+                            "infrastructure_scope",
+                            "NATIONWIDE",
+                            "requires_24x7",
+                            true,
+                            "handles_administrative_procedures",
+                            false,
+                            "national_egov_system",
+                            false,
+                            "centralised_national_data",
+                            false));
             // The owner's self-screening and request (Đ16–17; Mẫu 02 footnote), before the dossier is opened.
-            dossiers.requestCriticalList(id, "Nền tảng kết nối dữ liệu của toàn ngành; gián đoạn hoặc bị tấn công ảnh"
-                    + " hưởng đến an ninh quốc gia theo tiêu chí tự đánh giá (demo).");
+            dossiers.requestCriticalList(
+                    id,
+                    "Nền tảng kết nối dữ liệu của toàn ngành; gián đoạn hoặc bị tấn công ảnh"
+                            + " hưởng đến an ninh quốc gia theo tiêu chí tự đánh giá (demo).");
             long dossier = openDossier(id, "nền tảng chia sẻ dữ liệu");
             act(dossier, DossierAction.SUBMIT, new ActionRequest());
             return dossier;
         });
-        as("demo.quocgia.thamdinh", () -> act(platformDossier, DossierAction.APPRAISE, comment(
-                "Hồ sơ đầy đủ; hệ thống thuộc diện đề nghị đưa vào Danh mục hệ thống thông tin quan trọng về an ninh"
-                        + " quốc gia, áp dụng trình tự cấp độ 5 (NĐ 331/2026 Đ20.4) (demo).")));
-        as("demo.bo.lanhdao", () -> dossiers.recordDecision(platformDossier, "owner-level5-plan",
-                "15/QĐ-BDEMO (demo)", today(), "Bộ trưởng Bộ Demo (demo)"));
+        as(
+                "demo.quocgia.thamdinh",
+                () -> act(
+                        platformDossier,
+                        DossierAction.APPRAISE,
+                        comment(
+                                "Hồ sơ đầy đủ; hệ thống thuộc diện đề nghị đưa vào Danh mục hệ thống thông tin quan trọng về an ninh"
+                                        + " quốc gia, áp dụng trình tự cấp độ 5 (NĐ 331/2026 Đ20.4) (demo).")));
+        as(
+                "demo.bo.lanhdao",
+                () -> dossiers.recordDecision(
+                        platformDossier,
+                        "owner-level5-plan",
+                        "15/QĐ-BDEMO (demo)",
+                        today(),
+                        "Bộ trưởng Bộ Demo (demo)"));
 
         // 5. The ministry's portal: registered, run by the ministry's IT centre (its security unit).
         as("demo.bo.canbo", () -> {
-            long id = system("DEMO-CTTDT-BO", "Cổng thông tin điện tử Bộ Demo (demo)",
-                    "Công bố thông tin, văn bản quy phạm pháp luật và tin tức của Bộ", bo, boCntt, SystemType.CITIZEN_BUSINESS,
-                    List.of(InformationKind.PUBLIC), 50L, null, HostingKind.CLOUD, "Nhà cung cấp điện toán đám mây Demo (demo)",
+            long id = system(
+                    "DEMO-CTTDT-BO",
+                    "Cổng thông tin điện tử Bộ Demo (demo)",
+                    "Công bố thông tin, văn bản quy phạm pháp luật và tin tức của Bộ",
+                    bo,
+                    boCntt,
+                    SystemType.CITIZEN_BUSINESS,
+                    List.of(InformationKind.PUBLIC),
+                    50L,
+                    null,
+                    HostingKind.CLOUD,
+                    "Nhà cung cấp điện toán đám mây Demo (demo)",
                     true);
             host(id, "cttdt-web-01", "203.0.113.10", "Ubuntu 24.04 LTS");
             app(id, "Cổng thông tin điện tử", "https://bo.demo.invalid");
-            software(id, "WordPress", "wordpress", "wordpress", "6.4.3", "cpe:2.3:a:wordpress:wordpress:6.4.3:*:*:*:*:*:*:*",
+            software(
+                    id,
+                    "WordPress",
+                    "wordpress",
+                    "wordpress",
+                    "6.4.3",
+                    "cpe:2.3:a:wordpress:wordpress:6.4.3:*:*:*:*:*:*:*",
                     null);
             supplier(id, "Nhà cung cấp điện toán đám mây Demo (demo)", "Hạ tầng máy chủ ảo", SupplierAccess.PHYSICAL);
             return id;
@@ -291,14 +509,34 @@ public class SystemsDemoData {
     }
 
     private static Map<String, Object> internalAnswers() {
-        return Map.of("system_type", "INTERNAL", "info_types", List.of("PRIVATE", "PERSONAL"),
-                "serves_defence_security", false, "handles_administrative_procedures", false,
-                "national_egov_system", false, "centralised_national_data", false);
+        return Map.of(
+                "system_type",
+                "INTERNAL",
+                "info_types",
+                List.of("PRIVATE", "PERSONAL"),
+                "serves_defence_security",
+                false,
+                "handles_administrative_procedures",
+                false,
+                "national_egov_system",
+                false,
+                "centralised_national_data",
+                false);
     }
 
-    private long system(String code, String name, String purpose, long owner, long operator, SystemType type,
-                        List<InformationKind> kinds, Long users, Long subjects, HostingKind hosting, String provider,
-                        boolean securityUnitOperates) {
+    private long system(
+            String code,
+            String name,
+            String purpose,
+            long owner,
+            long operator,
+            SystemType type,
+            List<InformationKind> kinds,
+            Long users,
+            Long subjects,
+            HostingKind hosting,
+            String provider,
+            boolean securityUnitOperates) {
         SystemRequest r = new SystemRequest();
         r.setCode(code);
         r.setName(name);
@@ -333,8 +571,8 @@ public class SystemsDemoData {
         systems.addComponent(systemId, c);
     }
 
-    private void software(long systemId, String name, String vendor, String product, String version, String cpe,
-                          String purl) {
+    private void software(
+            long systemId, String name, String vendor, String product, String version, String cpe, String purl) {
         ComponentRequest c = new ComponentRequest();
         c.setKind(ComponentKind.SOFTWARE);
         c.setName(name);
@@ -366,8 +604,9 @@ public class SystemsDemoData {
     /** Opens the dossier and writes every part the regime asks for. */
     private long openDossier(long systemId, String what) {
         Dossier d = dossiers.create(systemId);
-        dossiers.partDefinitions(d).forEach(p -> dossiers.savePart(d.id(), p.key(),
-                p.titleVi() + " của " + what + " (nội dung minh hoạ, demo)."));
+        dossiers.partDefinitions(d)
+                .forEach(p -> dossiers.savePart(
+                        d.id(), p.key(), p.titleVi() + " của " + what + " (nội dung minh hoạ, demo)."));
         return d.id();
     }
 
@@ -384,8 +623,10 @@ public class SystemsDemoData {
     /** The organisation that records the Prime Minister's decisions in the demo (the PRIME_MINISTER role). */
     private long governmentOffice(long root) {
         return org("DEMO-VPCP").orElseGet(() -> {
-            String rootPath = jdbc.sql("SELECT path FROM organization WHERE id = :id").param("id", root)
-                    .query(String.class).single();
+            String rootPath = jdbc.sql("SELECT path FROM organization WHERE id = :id")
+                    .param("id", root)
+                    .query(String.class)
+                    .single();
             OrganizationForm f = new OrganizationForm();
             f.setCode("DEMO-VPCP");
             f.setName("Văn phòng Chính phủ (demo)");
@@ -398,7 +639,10 @@ public class SystemsDemoData {
     }
 
     private Optional<Long> org(String code) {
-        return jdbc.sql("SELECT id FROM organization WHERE code = :c").param("c", code).query(Long.class).optional();
+        return jdbc.sql("SELECT id FROM organization WHERE code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .optional();
     }
 
     private LocalDate today() {
@@ -407,7 +651,10 @@ public class SystemsDemoData {
 
     /** Runs a step as a demo person, so capability checks, self-approval ban and audit see who did it. */
     private <T> T as(String username, Supplier<T> step) {
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
+                .param("u", username)
+                .query(Long.class)
+                .single();
         return ActingAs.run(id, username, step);
     }
 }

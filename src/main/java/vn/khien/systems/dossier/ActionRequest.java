@@ -11,26 +11,66 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class ActionRequest {
     @Size(max = 8000, message = "{validation.size}")
     private String comment;
+
     @Size(max = 100, message = "{validation.size}")
     private String decisionNumber;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate decisionDate;
+
     @Size(max = 200, message = "{validation.size}")
     private String decisionSigner;
+
     @Size(max = 300, message = "{validation.size}")
     private String signedFileName;
+
     private String signedFileBase64;
 
-    public String getComment() { return comment; }
-    public void setComment(String comment) { this.comment = comment; }
-    public String getDecisionNumber() { return decisionNumber; }
-    public void setDecisionNumber(String decisionNumber) { this.decisionNumber = decisionNumber; }
-    public LocalDate getDecisionDate() { return decisionDate; }
-    public void setDecisionDate(LocalDate decisionDate) { this.decisionDate = decisionDate; }
-    public String getDecisionSigner() { return decisionSigner; }
-    public void setDecisionSigner(String decisionSigner) { this.decisionSigner = decisionSigner; }
-    public String getSignedFileName() { return signedFileName; }
-    public void setSignedFileName(String signedFileName) { this.signedFileName = signedFileName; }
-    public String getSignedFileBase64() { return signedFileBase64; }
-    public void setSignedFileBase64(String signedFileBase64) { this.signedFileBase64 = signedFileBase64; }
+    public String getComment() {
+        return comment;
+    }
+
+    public void setComment(String comment) {
+        this.comment = comment;
+    }
+
+    public String getDecisionNumber() {
+        return decisionNumber;
+    }
+
+    public void setDecisionNumber(String decisionNumber) {
+        this.decisionNumber = decisionNumber;
+    }
+
+    public LocalDate getDecisionDate() {
+        return decisionDate;
+    }
+
+    public void setDecisionDate(LocalDate decisionDate) {
+        this.decisionDate = decisionDate;
+    }
+
+    public String getDecisionSigner() {
+        return decisionSigner;
+    }
+
+    public void setDecisionSigner(String decisionSigner) {
+        this.decisionSigner = decisionSigner;
+    }
+
+    public String getSignedFileName() {
+        return signedFileName;
+    }
+
+    public void setSignedFileName(String signedFileName) {
+        this.signedFileName = signedFileName;
+    }
+
+    public String getSignedFileBase64() {
+        return signedFileBase64;
+    }
+
+    public void setSignedFileBase64(String signedFileBase64) {
+        this.signedFileBase64 = signedFileBase64;
+    }
 }

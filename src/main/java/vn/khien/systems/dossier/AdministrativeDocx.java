@@ -4,16 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblBorders;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
-import java.util.Locale;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
 
 /**
  * A Word document in the Vietnamese administrative format (Nghị định 30/2020/NĐ-CP on administrative documents):
@@ -30,8 +30,13 @@ final class AdministrativeDocx {
         XWPFTable header = doc.createTable(1, 2);
         CTTblBorders borders = header.getCTTbl().getTblPr().addNewTblBorders();
         for (CTBorder b : new CTBorder[] {
-                borders.addNewTop(), borders.addNewBottom(), borders.addNewLeft(), borders.addNewRight(),
-                borders.addNewInsideH(), borders.addNewInsideV()}) {
+            borders.addNewTop(),
+            borders.addNewBottom(),
+            borders.addNewLeft(),
+            borders.addNewRight(),
+            borders.addNewInsideH(),
+            borders.addNewInsideV()
+        }) {
             b.setVal(STBorder.NONE);
         }
         XWPFTableCell left = header.getRow(0).getCell(0);
@@ -40,8 +45,13 @@ final class AdministrativeDocx {
         XWPFTableCell right = header.getRow(0).getCell(1);
         cellLine(right, NATION, true, false, true);
         cellLine(right, MOTTO, true, false, false);
-        cellLine(right, place + ", ngày " + twoDigits(date.getDayOfMonth()) + " tháng " + twoDigits(date.getMonthValue())
-                + " năm " + date.getYear(), false, true, false);
+        cellLine(
+                right,
+                place + ", ngày " + twoDigits(date.getDayOfMonth()) + " tháng " + twoDigits(date.getMonthValue())
+                        + " năm " + date.getYear(),
+                false,
+                true,
+                false);
     }
 
     private static String twoDigits(int n) {

@@ -22,8 +22,16 @@ class ApprovalPreconditions {
     public static final String RESOURCE = "rules/dossier/approval-preconditions.yaml";
 
     /** One precondition row of the rule data. */
-    public record Precondition(String id, String regime, Set<Integer> levels, String kind, boolean sameDayAllowed,
-                               String legalRef, String textVi, String textEn, Confidence confidence) {
+    public record Precondition(
+            String id,
+            String regime,
+            Set<Integer> levels,
+            String kind,
+            boolean sameDayAllowed,
+            String legalRef,
+            String textVi,
+            String textEn,
+            Confidence confidence) {
         boolean covers(String r, int level) {
             return regime.equals(r) && levels.contains(level);
         }
@@ -34,7 +42,7 @@ class ApprovalPreconditions {
      *
      * @param reason MISSING (nothing on file) or AFTER_DECISION (issued after the approval decision's date)
      */
-    public record Unmet(Precondition precondition, String reason, IssuedRegulation regulation) { }
+    public record Unmet(Precondition precondition, String reason, IssuedRegulation regulation) {}
 
     private final List<Precondition> preconditions;
 
@@ -49,8 +57,15 @@ class ApprovalPreconditions {
             if (!"SECURITY_REGULATION_ISSUED".equals(kind)) {
                 throw p.error("kind", "unknown precondition kind");
             }
-            read.add(new Precondition(p.string("id"), p.string("regime"), new HashSet<>(p.integers("levels")), kind,
-                    p.bool("same_day_allowed", false), p.string("legal_ref"), p.string("text_vi"), p.string("text_en"),
+            read.add(new Precondition(
+                    p.string("id"),
+                    p.string("regime"),
+                    new HashSet<>(p.integers("levels")),
+                    kind,
+                    p.bool("same_day_allowed", false),
+                    p.string("legal_ref"),
+                    p.string("text_vi"),
+                    p.string("text_en"),
                     p.optEnum("confidence", Confidence.class, Confidence.UNCONFIRMED)));
         }
         this.preconditions = List.copyOf(read);
@@ -72,7 +87,8 @@ class ApprovalPreconditions {
                 continue;
             }
             LocalDate issued = regulation.get().issuedOn();
-            boolean late = decisionDate != null && issued != null
+            boolean late = decisionDate != null
+                    && issued != null
                     && (p.sameDayAllowed() ? issued.isAfter(decisionDate) : !issued.isBefore(decisionDate));
             if (late) {
                 unmet.add(new Unmet(p, "AFTER_DECISION", regulation.get()));

@@ -13,9 +13,9 @@ import vn.khien.access.OrgScope;
 import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationService;
 import vn.khien.platform.FieldProblemException;
+import vn.khien.systems.classification.RegimeCatalog;
 import vn.khien.systems.classification.authority.AuthorityRole;
 import vn.khien.systems.register.ProblemMessages;
-import vn.khien.systems.classification.RegimeCatalog;
 
 /**
  * Who plays the owner's security unit, the national competent body, the independent appraiser and the Prime Minister
@@ -31,8 +31,12 @@ class AuthorityDesignationPages {
     private final ProblemMessages problems;
     private final RegimeCatalog regimes;
 
-    public AuthorityDesignationPages(AuthorityDirectory directory, OrganizationService organizations, OrgScope scope,
-                                     ProblemMessages problems, RegimeCatalog regimes) {
+    public AuthorityDesignationPages(
+            AuthorityDirectory directory,
+            OrganizationService organizations,
+            OrgScope scope,
+            ProblemMessages problems,
+            RegimeCatalog regimes) {
         this.regimes = regimes;
         this.directory = directory;
         this.organizations = organizations;
@@ -43,7 +47,9 @@ class AuthorityDesignationPages {
     @GetMapping("/authority-designations")
     String list(@RequestParam(required = false) Long organizationId, Model model) {
         List<Organization> visible = organizations.visible();
-        Long selected = organizationId != null ? organizationId : visible.isEmpty() ? null : visible.get(0).id();
+        Long selected = organizationId != null
+                ? organizationId
+                : visible.isEmpty() ? null : visible.get(0).id();
         model.addAttribute("organizations", visible);
         model.addAttribute("roles", AuthorityDirectory.DESIGNATED_ROLES);
         model.addAttribute("regimes", regimes.all());
@@ -52,8 +58,11 @@ class AuthorityDesignationPages {
             model.addAttribute("selected", organizations.get(selected));
             model.addAttribute("designations", directory.forSubtree(selected));
             model.addAttribute("canManage", scope.can(selected, Capability.MANAGE_ORGANIZATIONS));
-            model.addAttribute("manageable", visible.stream()
-                    .filter(o -> scope.can(o.id(), Capability.MANAGE_ORGANIZATIONS)).toList());
+            model.addAttribute(
+                    "manageable",
+                    visible.stream()
+                            .filter(o -> scope.can(o.id(), Capability.MANAGE_ORGANIZATIONS))
+                            .toList());
         } else {
             model.addAttribute("designations", List.of());
             model.addAttribute("canManage", false);
@@ -63,10 +72,12 @@ class AuthorityDesignationPages {
     }
 
     @PostMapping("/authority-designations")
-    String designate(@RequestParam(required = false) Long scopeOrganizationId,
-                     @RequestParam(required = false) AuthorityRole role,
-                     @RequestParam(required = false) Long organizationId,
-                     @RequestParam(required = false) String regime, RedirectAttributes redirect) {
+    String designate(
+            @RequestParam(required = false) Long scopeOrganizationId,
+            @RequestParam(required = false) AuthorityRole role,
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) String regime,
+            RedirectAttributes redirect) {
         try {
             if (scopeOrganizationId == null) {
                 throw new FieldProblemException("scopeOrganizationId", "validation.required");
@@ -79,16 +90,18 @@ class AuthorityDesignationPages {
         } catch (FieldProblemException e) {
             redirect.addFlashAttribute("errors", problems.of(e));
         }
-        return scopeOrganizationId == null ? "redirect:/authority-designations"
+        return scopeOrganizationId == null
+                ? "redirect:/authority-designations"
                 : "redirect:/authority-designations?organizationId=" + scopeOrganizationId;
     }
 
     @PostMapping("/authority-designations/{id}/remove")
-    String remove(@PathVariable long id, @RequestParam(required = false) Long organizationId,
-                  RedirectAttributes redirect) {
+    String remove(
+            @PathVariable long id, @RequestParam(required = false) Long organizationId, RedirectAttributes redirect) {
         directory.remove(id);
         redirect.addFlashAttribute("notice", problems.text("designations.removed"));
-        return organizationId == null ? "redirect:/authority-designations"
+        return organizationId == null
+                ? "redirect:/authority-designations"
                 : "redirect:/authority-designations?organizationId=" + organizationId;
     }
 }

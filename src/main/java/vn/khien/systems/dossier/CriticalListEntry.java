@@ -7,8 +7,14 @@ import java.time.LocalDate;
  * REQUESTED (the owner self-screened and asks for inclusion) or LISTED (the Prime Minister's decision). On the list or
  * proposed for it, a level-3 or level-4 system follows the level-5 procedure (NĐ 331/2026 Đ20.4).
  */
-record CriticalListEntry(long systemId, String status, String grounds, LocalDate requestedOn,
-                                String decisionNumber, LocalDate decisionDate, String decisionSigner) {
+record CriticalListEntry(
+        long systemId,
+        String status,
+        String grounds,
+        LocalDate requestedOn,
+        String decisionNumber,
+        LocalDate decisionDate,
+        String decisionSigner) {
 
     public static CriticalListEntry none(long systemId) {
         return new CriticalListEntry(systemId, "NONE", null, null, null, null, null);

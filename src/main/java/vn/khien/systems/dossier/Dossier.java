@@ -11,16 +11,44 @@ import vn.khien.systems.deadlines.ProcedureStep;
 import vn.khien.systems.dossier.DossierTransition.Actor;
 
 /** A level dossier as stored (without the signed file's bytes). */
-public record Dossier(long id, long systemId, String systemCode, String systemName, long ownerOrganizationId,
-                      Long classificationId, String regime, int proposedLevel, DossierStatus status,
-                      long preparerOrgId, long appraiserOrgId, String appraiserName, long approverOrgId,
-                      String approverName, Long expertOrgId, String authorityLegalRef, Long submittedBy,
-                      Instant submittedAt, LocalDate stepStartedOn, LocalDate stepDueOn, String stepLimitRef,
-                      Long appraisedBy, Instant appraisedAt, String appraisalOpinion, Long approvedBy,
-                      Instant approvedAt, String decisionNumber, LocalDate decisionDate, String decisionSigner,
-                      String signedFileName, Instant createdAt, LocalDate validityDueOn, String validityLimitRef,
-                      LocalDate receivedOn, boolean stepDueEstimated, boolean validityDueEstimated,
-                      Integer procedureLevel) {
+public record Dossier(
+        long id,
+        long systemId,
+        String systemCode,
+        String systemName,
+        long ownerOrganizationId,
+        Long classificationId,
+        String regime,
+        int proposedLevel,
+        DossierStatus status,
+        long preparerOrgId,
+        long appraiserOrgId,
+        String appraiserName,
+        long approverOrgId,
+        String approverName,
+        Long expertOrgId,
+        String authorityLegalRef,
+        Long submittedBy,
+        Instant submittedAt,
+        LocalDate stepStartedOn,
+        LocalDate stepDueOn,
+        String stepLimitRef,
+        Long appraisedBy,
+        Instant appraisedAt,
+        String appraisalOpinion,
+        Long approvedBy,
+        Instant approvedAt,
+        String decisionNumber,
+        LocalDate decisionDate,
+        String decisionSigner,
+        String signedFileName,
+        Instant createdAt,
+        LocalDate validityDueOn,
+        String validityLimitRef,
+        LocalDate receivedOn,
+        boolean stepDueEstimated,
+        boolean validityDueEstimated,
+        Integer procedureLevel) {
 
     /** The level whose procedure applies: 5 for a level-3 or level-4 system on the critical list (NĐ 331/2026 Đ20.4). */
     public int procedureLevelOrProposed() {
@@ -71,7 +99,9 @@ public record Dossier(long id, long systemId, String systemCode, String systemNa
      * incomplete nor appraised within the limit of NĐ 331/2026 Đ23), {@code APPRAISAL} or {@code APPROVAL}; null if none.
      */
     public String lateStep(LocalDate today) {
-        if (status == DossierStatus.SUBMITTED && validityDueOn != null && today.isAfter(validityDueOn)
+        if (status == DossierStatus.SUBMITTED
+                && validityDueOn != null
+                && today.isAfter(validityDueOn)
                 && (stepDueOn == null || !today.isAfter(stepDueOn))) {
             return "VALIDITY_CHECK";
         }
@@ -98,15 +128,30 @@ public record Dossier(long id, long systemId, String systemCode, String systemNa
      * Submits a draft, or resubmits a returned dossier, under the procedure that applies now. The appraisal's legal
      * limit and the validity check (NĐ 331/2026 Đ23) run from today until the appraising body records its receipt.
      */
-    public DossierTransition.Submission submit(Actor by, Instant at, String comment, int procedureLevel,
-                                               Optional<Deadline> appraisal, Optional<Deadline> validity) {
+    public DossierTransition.Submission submit(
+            Actor by,
+            Instant at,
+            String comment,
+            int procedureLevel,
+            Optional<Deadline> appraisal,
+            Optional<Deadline> validity) {
         requireStatusFor(DossierAction.SUBMIT);
-        DossierTransition step = new DossierTransition(status, DossierStatus.SUBMITTED,
-                status == DossierStatus.RETURNED ? "RESUBMIT" : "SUBMIT", by, at, day(at),
-                appraisal.map(Deadline::due).orElse(null), appraisal.map(Deadline::reliesOnEstimates).orElse(false),
-                null, blankToNull(comment));
-        return new DossierTransition.Submission(step, procedureLevel,
-                appraisal.map(l -> l.limit().legalRef()).orElse(null), validity.map(Deadline::due).orElse(null),
+        DossierTransition step = new DossierTransition(
+                status,
+                DossierStatus.SUBMITTED,
+                status == DossierStatus.RETURNED ? "RESUBMIT" : "SUBMIT",
+                by,
+                at,
+                day(at),
+                appraisal.map(Deadline::due).orElse(null),
+                appraisal.map(Deadline::reliesOnEstimates).orElse(false),
+                null,
+                blankToNull(comment));
+        return new DossierTransition.Submission(
+                step,
+                procedureLevel,
+                appraisal.map(l -> l.limit().legalRef()).orElse(null),
+                validity.map(Deadline::due).orElse(null),
                 validity.map(Deadline::reliesOnEstimates).orElse(false),
                 validity.map(l -> l.limit().legalRef()).orElse(null));
     }
@@ -119,8 +164,8 @@ public record Dossier(long id, long systemId, String systemCode, String systemNa
             throw new FieldProblemException("comment", "systems.dossier.commentRequired");
         }
         // Returning an incomplete dossier is the step the validity check limits.
-        return new DossierTransition(status, DossierStatus.RETURNED, "RETURN", by, at, day(at), null, false,
-                validityDueOn, reason);
+        return new DossierTransition(
+                status, DossierStatus.RETURNED, "RETURN", by, at, day(at), null, false, validityDueOn, reason);
     }
 
     /** Appraises a submitted dossier with the written opinion (required); the approval's legal limit starts. */
@@ -130,32 +175,60 @@ public record Dossier(long id, long systemId, String systemCode, String systemNa
         if (written == null) {
             throw new FieldProblemException("comment", "systems.dossier.opinionRequired");
         }
-        DossierTransition step = new DossierTransition(status, DossierStatus.APPRAISED, "APPRAISE", by, at, day(at),
-                approval.map(Deadline::due).orElse(null), approval.map(Deadline::reliesOnEstimates).orElse(false),
-                stepDueOn, written);
-        return new DossierTransition.Appraisal(step, approval.map(l -> l.limit().legalRef()).orElse(null));
+        DossierTransition step = new DossierTransition(
+                status,
+                DossierStatus.APPRAISED,
+                "APPRAISE",
+                by,
+                at,
+                day(at),
+                approval.map(Deadline::due).orElse(null),
+                approval.map(Deadline::reliesOnEstimates).orElse(false),
+                stepDueOn,
+                written);
+        return new DossierTransition.Appraisal(
+                step, approval.map(l -> l.limit().legalRef()).orElse(null));
     }
 
     /**
      * Approves an appraised dossier with the level decision. The caller has checked the decision's fields and the
      * preconditions of approval (they need the rule data and the system's regulation).
      */
-    public DossierTransition.Approval approve(Actor by, Instant at, String comment, String decisionNumber,
-                                              LocalDate decisionDate, String decisionSigner, byte[] signedFile,
-                                              String signedFileName) {
+    public DossierTransition.Approval approve(
+            Actor by,
+            Instant at,
+            String comment,
+            String decisionNumber,
+            LocalDate decisionDate,
+            String decisionSigner,
+            byte[] signedFile,
+            String signedFileName) {
         requireStatusFor(DossierAction.APPROVE);
-        DossierTransition step = new DossierTransition(status, DossierStatus.APPROVED, "APPROVE", by, at, day(at),
-                null, false, stepDueOn, blankToNull(comment));
-        return new DossierTransition.Approval(step, decisionNumber.trim(), decisionDate, decisionSigner.trim(),
-                signedFile, signedFile == null ? null
-                        : blankToNull(signedFileName) == null ? "quyet-dinh.pdf" : signedFileName);
+        DossierTransition step = new DossierTransition(
+                status,
+                DossierStatus.APPROVED,
+                "APPROVE",
+                by,
+                at,
+                day(at),
+                null,
+                false,
+                stepDueOn,
+                blankToNull(comment));
+        return new DossierTransition.Approval(
+                step,
+                decisionNumber.trim(),
+                decisionDate,
+                decisionSigner.trim(),
+                signedFile,
+                signedFile == null ? null : blankToNull(signedFileName) == null ? "quyet-dinh.pdf" : signedFileName);
     }
 
     /** Withdraws a dossier still open. */
     public DossierTransition withdraw(Actor by, Instant at, String comment) {
         requireStatusFor(DossierAction.WITHDRAW);
-        return new DossierTransition(status, DossierStatus.WITHDRAWN, "WITHDRAW", by, at, day(at), null, false, null,
-                blankToNull(comment));
+        return new DossierTransition(
+                status, DossierStatus.WITHDRAWN, "WITHDRAW", by, at, day(at), null, false, null, blankToNull(comment));
     }
 
     /**
@@ -165,8 +238,13 @@ public record Dossier(long id, long systemId, String systemCode, String systemNa
      * @param limit    the current step's limit counted from {@code receivedOn}
      * @param validity the validity check's limit counted from {@code receivedOn}
      */
-    public DossierTransition.Receipt receive(Actor by, Instant at, LocalDate receivedOn, String note,
-                                             Optional<Deadline> limit, Optional<Deadline> validity) {
+    public DossierTransition.Receipt receive(
+            Actor by,
+            Instant at,
+            LocalDate receivedOn,
+            String note,
+            Optional<Deadline> limit,
+            Optional<Deadline> validity) {
         ProcedureStep step = receiptRestarts();
         if (receivedOn == null) {
             throw new FieldProblemException("receivedOn", "validation.required");
@@ -176,15 +254,21 @@ public record Dossier(long id, long systemId, String systemCode, String systemNa
         }
         LocalDate created = day(createdAt);
         if (receivedOn.isBefore(created)) {
-            throw new FieldProblemException("receivedOn", "legal.receipt.beforeDossier",
-                    DateDisplay.DATE.format(created));
+            throw new FieldProblemException(
+                    "receivedOn", "legal.receipt.beforeDossier", DateDisplay.DATE.format(created));
         }
         boolean restartsValidity = step == ProcedureStep.APPRAISAL && validityDueOn != null;
-        return new DossierTransition.Receipt(status, receivedOn, limit.map(Deadline::due).orElse(null),
-                limit.map(Deadline::reliesOnEstimates).orElse(false), restartsValidity,
+        return new DossierTransition.Receipt(
+                status,
+                receivedOn,
+                limit.map(Deadline::due).orElse(null),
+                limit.map(Deadline::reliesOnEstimates).orElse(false),
+                restartsValidity,
                 restartsValidity ? validity.map(Deadline::due).orElse(validityDueOn) : validityDueOn,
                 restartsValidity ? validity.map(Deadline::reliesOnEstimates).orElse(false) : validityDueEstimated,
-                by, blankToNull(note), at);
+                by,
+                blankToNull(note),
+                at);
     }
 
     private void requireStatusFor(DossierAction action) {

@@ -13,19 +13,35 @@ import vn.khien.access.Capability;
  */
 public enum DossierAction {
     /** The owner's editors submit a draft or a returned dossier. */
-    SUBMIT(EnumSet.of(DossierStatus.DRAFT, DossierStatus.RETURNED), Actors.OWNER, List.of(Capability.EDIT_SECURITY_DATA),
-            false, false),
+    SUBMIT(
+            EnumSet.of(DossierStatus.DRAFT, DossierStatus.RETURNED),
+            Actors.OWNER,
+            List.of(Capability.EDIT_SECURITY_DATA),
+            false,
+            false),
     /** The appraising body returns an incomplete dossier, with a comment. */
-    RETURN(EnumSet.of(DossierStatus.SUBMITTED), Actors.APPRAISER,
-            List.of(Capability.EDIT_SECURITY_DATA, Capability.APPROVE), true, false),
+    RETURN(
+            EnumSet.of(DossierStatus.SUBMITTED),
+            Actors.APPRAISER,
+            List.of(Capability.EDIT_SECURITY_DATA, Capability.APPROVE),
+            true,
+            false),
     /** The appraising body gives its written opinion. */
-    APPRAISE(EnumSet.of(DossierStatus.SUBMITTED), Actors.APPRAISER,
-            List.of(Capability.EDIT_SECURITY_DATA, Capability.APPROVE), true, false),
+    APPRAISE(
+            EnumSet.of(DossierStatus.SUBMITTED),
+            Actors.APPRAISER,
+            List.of(Capability.EDIT_SECURITY_DATA, Capability.APPROVE),
+            true,
+            false),
     /** The approving body decides the level: not the submitter, nor the appraiser (two people's judgements). */
     APPROVE(EnumSet.of(DossierStatus.APPRAISED), Actors.APPROVER, List.of(Capability.APPROVE), true, true),
     /** The owner's editors withdraw a dossier still open. */
-    WITHDRAW(EnumSet.of(DossierStatus.DRAFT, DossierStatus.SUBMITTED, DossierStatus.RETURNED, DossierStatus.APPRAISED),
-            Actors.OWNER, List.of(Capability.EDIT_SECURITY_DATA), false, false);
+    WITHDRAW(
+            EnumSet.of(DossierStatus.DRAFT, DossierStatus.SUBMITTED, DossierStatus.RETURNED, DossierStatus.APPRAISED),
+            Actors.OWNER,
+            List.of(Capability.EDIT_SECURITY_DATA),
+            false,
+            false);
 
     /** Whose organisation the person acts for. */
     public enum Actors {
@@ -54,8 +70,12 @@ public enum DossierAction {
     private final boolean notBySubmitter;
     private final boolean notByAppraiser;
 
-    DossierAction(Set<DossierStatus> from, Actors actors, List<Capability> capabilities, boolean notBySubmitter,
-                  boolean notByAppraiser) {
+    DossierAction(
+            Set<DossierStatus> from,
+            Actors actors,
+            List<Capability> capabilities,
+            boolean notBySubmitter,
+            boolean notByAppraiser) {
         this.from = from;
         this.actors = actors;
         this.capabilities = capabilities;

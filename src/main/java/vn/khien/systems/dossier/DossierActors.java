@@ -78,17 +78,21 @@ public class DossierActors {
      * signed-in person holds one of the step's capabilities, and that the person is not excluded from.
      */
     public ScopeFilter mayTake(DossierAction action) {
-        String statuses = action.from().stream().map(s -> "'" + s.name() + "'").sorted()
-                .collect(Collectors.joining(", "));
+        String statuses =
+                action.from().stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", "));
         String orgColumns = switch (action.actors()) {
             case OWNER -> "s.owner_organization_id, s.operator_organization_id";
             case APPRAISER -> "d.appraiser_org_id";
             case APPROVER -> "d.approver_org_id";
         };
-        ScopeFilter holds = scope.holdingAny("actorOrg.path", "actor", action.capabilities().toArray(Capability[]::new));
+        ScopeFilter holds =
+                scope.holdingAny("actorOrg.path", "actor", action.capabilities().toArray(Capability[]::new));
         StringBuilder sql = new StringBuilder("d.status IN (" + statuses + ")");
-        sql.append(" AND EXISTS (SELECT 1 FROM organization actorOrg WHERE actorOrg.id IN (").append(orgColumns)
-                .append(") AND ").append(holds.sql()).append(')');
+        sql.append(" AND EXISTS (SELECT 1 FROM organization actorOrg WHERE actorOrg.id IN (")
+                .append(orgColumns)
+                .append(") AND ")
+                .append(holds.sql())
+                .append(')');
         if (action.notBySubmitter()) {
             sql.append(" AND (d.submitted_by IS NULL OR d.submitted_by <> :actorMe)");
         }

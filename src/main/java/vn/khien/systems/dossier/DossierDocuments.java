@@ -3,14 +3,14 @@ package vn.khien.systems.dossier;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khien.platform.PlatformConfiguration;
+import vn.khien.systems.classification.RegimeCatalog;
 import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.register.SystemService;
-import java.util.Locale;
-import vn.khien.systems.classification.RegimeCatalog;
 
 /**
  * The dossier and the draft approval decision (Mẫu 06 of NĐ 331/2026) as DOCX. Administrative documents are issued in
@@ -24,8 +24,8 @@ class DossierDocuments {
     private final Clock clock;
     private final RegimeCatalog regimes;
 
-    public DossierDocuments(DossierService dossiers, SystemService systems, JdbcClient jdbc, Clock clock,
-                            RegimeCatalog regimes) {
+    public DossierDocuments(
+            DossierService dossiers, SystemService systems, JdbcClient jdbc, Clock clock, RegimeCatalog regimes) {
         this.regimes = regimes;
         this.dossiers = dossiers;
         this.systems = systems;
@@ -77,10 +77,11 @@ class DossierDocuments {
                 .italic("Xét đề nghị của " + s.operatorName() + ",")
                 .subtitle("QUYẾT ĐỊNH:")
                 .heading("Điều 1.")
-                .paragraph("Phê duyệt cấp độ " + d.proposedLevel() + " đối với Hệ thống thông tin " + s.name()
-                        + " do " + s.operatorName() + " vận hành; chủ quản hệ thống thông tin: " + s.ownerName() + ".")
-                .paragraph("Phương án bảo đảm an toàn hệ thống thông tin trong giai đoạn thiết kế, xây dựng và trong"
-                        + " giai đoạn vận hành phù hợp với tiêu chuẩn, quy chuẩn kỹ thuật quốc gia tương ứng với cấp độ.")
+                .paragraph("Phê duyệt cấp độ " + d.proposedLevel() + " đối với Hệ thống thông tin " + s.name() + " do "
+                        + s.operatorName() + " vận hành; chủ quản hệ thống thông tin: " + s.ownerName() + ".")
+                .paragraph(
+                        "Phương án bảo đảm an toàn hệ thống thông tin trong giai đoạn thiết kế, xây dựng và trong"
+                                + " giai đoạn vận hành phù hợp với tiêu chuẩn, quy chuẩn kỹ thuật quốc gia tương ứng với cấp độ.")
                 .heading("Điều 2.")
                 .paragraph(s.operatorName() + " có trách nhiệm triển khai đầy đủ phương án bảo đảm an toàn hệ thống"
                         + " thông tin theo cấp độ đã được phê duyệt; đơn vị chuyên trách " + d.appraiserName()
@@ -88,7 +89,8 @@ class DossierDocuments {
                 .heading("Điều 3.")
                 .paragraph("Quyết định này có hiệu lực kể từ ngày ký. Thủ trưởng các đơn vị có liên quan chịu trách"
                         + " nhiệm thi hành Quyết định này.")
-                .signature("THỦ TRƯỞNG CƠ QUAN", d.decisionSigner() == null ? "(Ký, ghi rõ họ tên)" : d.decisionSigner())
+                .signature(
+                        "THỦ TRƯỞNG CƠ QUAN", d.decisionSigner() == null ? "(Ký, ghi rõ họ tên)" : d.decisionSigner())
                 .bytes();
     }
 
@@ -96,8 +98,11 @@ class DossierDocuments {
         // The province (second level of the tree under the national root) names the place of issue.
         String[] ids = s.ownerPath().split("/");
         long placeOrg = ids.length > 2 ? Long.parseLong(ids[2]) : s.ownerOrganizationId();
-        return jdbc.sql("SELECT name_vi FROM organization WHERE id = :id").param("id", placeOrg)
-                .query(String.class).optional().orElse("");
+        return jdbc.sql("SELECT name_vi FROM organization WHERE id = :id")
+                .param("id", placeOrg)
+                .query(String.class)
+                .optional()
+                .orElse("");
     }
 
     private String regimeTitle(String regime) {

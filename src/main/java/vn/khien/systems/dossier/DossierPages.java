@@ -1,9 +1,16 @@
 package vn.khien.systems.dossier;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,16 +23,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.NotFoundException;
+import vn.khien.platform.PlatformConfiguration;
 import vn.khien.systems.register.ProblemMessages;
 import vn.khien.systems.register.SystemService;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import org.springframework.format.annotation.DateTimeFormat;
-import vn.khien.platform.PlatformConfiguration;
 
 @Controller
 class DossierPages {
@@ -36,8 +36,8 @@ class DossierPages {
     private final SystemService systems;
     private final ProblemMessages problems;
 
-    public DossierPages(DossierService service, DossierDocuments documents, SystemService systems,
-                        ProblemMessages problems) {
+    public DossierPages(
+            DossierService service, DossierDocuments documents, SystemService systems, ProblemMessages problems) {
         this.service = service;
         this.documents = documents;
         this.systems = systems;
@@ -71,9 +71,14 @@ class DossierPages {
         model.addAttribute("canRecordReceipt", service.canRecordReceipt(d));
         List<AdditionalDecision> decisions = service.additionalDecisions(d);
         model.addAttribute("decisions", decisions);
-        model.addAttribute("decisionsAllowed", decisions.stream().filter(a -> service.canRecordDecision(d, a))
-                .map(AdditionalDecision::key).toList());
-        model.addAttribute("allowed", service.allowedActions(d).stream().map(Enum::name).toList());
+        model.addAttribute(
+                "decisionsAllowed",
+                decisions.stream()
+                        .filter(a -> service.canRecordDecision(d, a))
+                        .map(AdditionalDecision::key)
+                        .toList());
+        model.addAttribute(
+                "allowed", service.allowedActions(d).stream().map(Enum::name).toList());
         model.addAttribute("editable", d.status().editable() && systems.canEdit(systems.get(d.systemId())));
         LocalDate today = LocalDate.now(PlatformConfiguration.ZONE);
         String lateStep = d.lateStep(today);
@@ -121,8 +126,11 @@ class DossierPages {
     }
 
     @PostMapping("/dossiers/{id}/parts/{partKey}")
-    String savePart(@PathVariable long id, @PathVariable String partKey, @RequestParam(required = false) String content,
-                    RedirectAttributes redirect) {
+    String savePart(
+            @PathVariable long id,
+            @PathVariable String partKey,
+            @RequestParam(required = false) String content,
+            RedirectAttributes redirect) {
         try {
             service.savePart(id, partKey, content);
         } catch (FieldProblemException e) {
@@ -132,11 +140,19 @@ class DossierPages {
     }
 
     @PostMapping("/dossiers/{id}/attachments")
-    String attach(@PathVariable long id, @RequestParam String part, @RequestParam(required = false) MultipartFile file,
-                  RedirectAttributes redirect) throws IOException {
+    String attach(
+            @PathVariable long id,
+            @RequestParam String part,
+            @RequestParam(required = false) MultipartFile file,
+            RedirectAttributes redirect)
+            throws IOException {
         try {
-            service.attach(id, part, file == null ? null : file.getOriginalFilename(),
-                    file == null ? null : file.getContentType(), file == null ? null : file.getBytes());
+            service.attach(
+                    id,
+                    part,
+                    file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getContentType(),
+                    file == null ? null : file.getBytes());
         } catch (FieldProblemException e) {
             redirect.addFlashAttribute("errors", problems.of(e));
         }
@@ -145,7 +161,9 @@ class DossierPages {
 
     @GetMapping("/dossiers/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
-        DossierAttachment meta = service.attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst()
+        DossierAttachment meta = service.attachments(id).stream()
+                .filter(a -> a.id() == attachmentId)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("attachment"));
         return DossierApi.download(service.attachment(id, attachmentId), meta.fileName(), meta.contentType());
     }
@@ -161,9 +179,14 @@ class DossierPages {
      * refused step every message goes next to its field and what was typed comes back.
      */
     @PostMapping("/dossiers/{id}/actions/{action}")
-    String act(@PathVariable long id, @PathVariable DossierAction action, @ModelAttribute ActionRequest request,
-               @RequestParam(required = false) String decisionDateText,
-               @RequestParam(required = false) MultipartFile signedFile, RedirectAttributes redirect) throws IOException {
+    String act(
+            @PathVariable long id,
+            @PathVariable DossierAction action,
+            @ModelAttribute ActionRequest request,
+            @RequestParam(required = false) String decisionDateText,
+            @RequestParam(required = false) MultipartFile signedFile,
+            RedirectAttributes redirect)
+            throws IOException {
         if (signedFile != null && !signedFile.isEmpty()) {
             request.setSignedFileName(signedFile.getOriginalFilename());
             request.setSignedFileBase64(Base64.getEncoder().encodeToString(signedFile.getBytes()));
@@ -171,9 +194,9 @@ class DossierPages {
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         if (decisionDateText != null && !decisionDateText.isBlank()) {
             try {
-                request.setDecisionDate(LocalDate.parse(decisionDateText.trim(),
-                        DateTimeFormatter.ofPattern("d/M/uuuu")
-                        .withResolverStyle(ResolverStyle.STRICT)));
+                request.setDecisionDate(LocalDate.parse(
+                        decisionDateText.trim(),
+                        DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT)));
             } catch (DateTimeParseException e) {
                 fieldErrors.put("decisionDate", problems.text("dossier.dateFormat"));
             }
@@ -186,8 +209,7 @@ class DossierPages {
             } catch (FieldProblemException e) {
                 for (FieldProblemException.FieldProblem p : e.problems()) {
                     String field = p.field() == null ? "" : p.field().replace("signedFileBase64", "signedFile");
-                    fieldErrors.merge(field, problems.text(p.messageKey(), p.args()),
-                            (a, b) -> a + " " + b);
+                    fieldErrors.merge(field, problems.text(p.messageKey(), p.args()), (a, b) -> a + " " + b);
                 }
             }
         }
@@ -203,10 +225,11 @@ class DossierPages {
     }
 
     @PostMapping("/dossiers/{id}/receipt")
-    String receipt(@PathVariable long id,
-                   @RequestParam(required = false) @DateTimeFormat(
-                           iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
-                   @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String receipt(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
         try {
             service.recordReceipt(id, receivedOn, note);
         } catch (FieldProblemException e) {
@@ -216,10 +239,13 @@ class DossierPages {
     }
 
     @PostMapping("/dossiers/{id}/decisions/{key}")
-    String decision(@PathVariable long id, @PathVariable String key, @RequestParam(required = false) String decisionNumber,
-                    @RequestParam(required = false) @DateTimeFormat(
-                            iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
-                    @RequestParam(required = false) String decisionSigner, RedirectAttributes redirect) {
+    String decision(
+            @PathVariable long id,
+            @PathVariable String key,
+            @RequestParam(required = false) String decisionNumber,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
+            @RequestParam(required = false) String decisionSigner,
+            RedirectAttributes redirect) {
         try {
             service.recordDecision(id, key, decisionNumber, decisionDate, decisionSigner);
         } catch (FieldProblemException e) {
@@ -229,8 +255,11 @@ class DossierPages {
     }
 
     @PostMapping("/systems/{id}/critical-list")
-    String requestCriticalList(@PathVariable long id, @RequestParam(required = false) String grounds,
-                               @RequestParam(required = false) String withdraw, RedirectAttributes redirect) {
+    String requestCriticalList(
+            @PathVariable long id,
+            @RequestParam(required = false) String grounds,
+            @RequestParam(required = false) String withdraw,
+            RedirectAttributes redirect) {
         try {
             if (withdraw != null) {
                 service.withdrawCriticalListRequest(id);
@@ -252,6 +281,4 @@ class DossierPages {
     ResponseEntity<byte[]> decisionDocx(@PathVariable long id) {
         return DossierApi.download(documents.decision(id), "du-thao-quyet-dinh-" + id + ".docx", DOCX);
     }
-
-
 }

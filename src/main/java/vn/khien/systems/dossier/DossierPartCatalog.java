@@ -18,8 +18,13 @@ class DossierPartCatalog {
     public DossierPartCatalog() {
         List<DossierPartDefinition> read = new ArrayList<>();
         for (YamlMap p : RuleYaml.loadClasspath(RESOURCE).maps("parts")) {
-            read.add(new DossierPartDefinition(p.string("key"), p.string("title_vi"), p.string("title_en"),
-                    new HashSet<>(p.strings("regimes")), new HashSet<>(p.integers("levels")), p.string("legal_ref")));
+            read.add(new DossierPartDefinition(
+                    p.string("key"),
+                    p.string("title_vi"),
+                    p.string("title_en"),
+                    new HashSet<>(p.strings("regimes")),
+                    new HashSet<>(p.integers("levels")),
+                    p.string("legal_ref")));
         }
         this.parts = List.copyOf(read);
     }

@@ -29,7 +29,6 @@ import vn.khien.systems.classification.authority.AuthorityAssignment;
 import vn.khien.systems.classification.authority.AuthorityContext;
 import vn.khien.systems.classification.authority.AuthorityResolver;
 import vn.khien.systems.classification.authority.UnresolvedRoleException;
-import vn.khien.systems.deadlines.Deadline;
 import vn.khien.systems.deadlines.ProcedureStep;
 import vn.khien.systems.levels.ClassificationService;
 import vn.khien.systems.levels.StoredClassification;
@@ -64,16 +63,34 @@ public class DossierService {
     private final DossierActors actors;
     private final Map<DossierAction, Step> steps;
 
-    public DossierService(DossierRepository repository, SystemService systems, SystemRepository systemRepository,
-                          ClassificationService classifications, AuthorityResolver authority,
-                          AuthorityDirectory directory, DossierPartCatalog partCatalog, DossierDeadlines deadlines,
-                          OrgScope scope, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-                          ApprovalPreconditions preconditions, SecurityRegulations regulations,
-                          DossierActors actors) {
+    public DossierService(
+            DossierRepository repository,
+            SystemService systems,
+            SystemRepository systemRepository,
+            ClassificationService classifications,
+            AuthorityResolver authority,
+            AuthorityDirectory directory,
+            DossierPartCatalog partCatalog,
+            DossierDeadlines deadlines,
+            OrgScope scope,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ApprovalPreconditions preconditions,
+            SecurityRegulations regulations,
+            DossierActors actors) {
         this.actors = actors;
-        this.steps = Map.of(DossierAction.SUBMIT, this::submit, DossierAction.RETURN, this::returnForRevision,
-                DossierAction.APPRAISE, this::appraise, DossierAction.APPROVE, this::approve,
-                DossierAction.WITHDRAW, this::withdraw);
+        this.steps = Map.of(
+                DossierAction.SUBMIT,
+                this::submit,
+                DossierAction.RETURN,
+                this::returnForRevision,
+                DossierAction.APPRAISE,
+                this::appraise,
+                DossierAction.APPROVE,
+                this::approve,
+                DossierAction.WITHDRAW,
+                this::withdraw);
         this.preconditions = preconditions;
         this.regulations = regulations;
         this.repository = repository;
@@ -136,30 +153,68 @@ public class DossierService {
         if (!systems.canEdit(s)) {
             throw new ForbiddenActionException("error.forbidden");
         }
-        StoredClassification c = classifications.current(systemId)
+        StoredClassification c = classifications
+                .current(systemId)
                 .orElseThrow(() -> new FieldProblemException("classification", "systems.dossier.classifyFirst"));
         if (repository.forSystem(systemId).stream().anyMatch(d -> d.status().open())) {
             throw new FieldProblemException("systemId", "systems.dossier.alreadyOpen");
         }
         AuthorityAssignment a = resolve(s, c.regime(), c.chosenLevel());
-        long id = repository.insert(systemId, c.id(), c.regime(), c.chosenLevel(), Long.parseLong(a.dossierPreparerOrgId()),
-                Long.parseLong(a.appraiserOrgId()), Long.parseLong(a.approverOrgId()),
-                a.expertOpinionOrgId().map(Long::parseLong).orElse(null), a.legalRef(), CurrentPerson.idOrNobody(),
+        long id = repository.insert(
+                systemId,
+                c.id(),
+                c.regime(),
+                c.chosenLevel(),
+                Long.parseLong(a.dossierPreparerOrgId()),
+                Long.parseLong(a.appraiserOrgId()),
+                Long.parseLong(a.approverOrgId()),
+                a.expertOpinionOrgId().map(Long::parseLong).orElse(null),
+                a.legalRef(),
+                CurrentPerson.idOrNobody(),
                 clock.instant());
         repository.setProcedureLevel(id, a.procedureLevel(), clock.instant());
-        repository.addStep(id, "CREATE", null, DossierStatus.DRAFT, CurrentPerson.idOrNobody(),
-                CurrentPerson.username().orElse(null), null, null, null, clock.instant());
+        repository.addStep(
+                id,
+                "CREATE",
+                null,
+                DossierStatus.DRAFT,
+                CurrentPerson.idOrNobody(),
+                CurrentPerson.username().orElse(null),
+                null,
+                null,
+                null,
+                clock.instant());
         Dossier d = get(id);
-        audit.record(AuditEntry.change("dossier.create", s.ownerOrganizationId(), "level_dossier", id, null,
-                Map.of("system", systemId, "regime", d.regime(), "level", d.proposedLevel(),
-                        "appraiser", d.appraiserOrgId(), "approver", d.approverOrgId())));
+        audit.record(AuditEntry.change(
+                "dossier.create",
+                s.ownerOrganizationId(),
+                "level_dossier",
+                id,
+                null,
+                Map.of(
+                        "system",
+                        systemId,
+                        "regime",
+                        d.regime(),
+                        "level",
+                        d.proposedLevel(),
+                        "appraiser",
+                        d.appraiserOrgId(),
+                        "approver",
+                        d.approverOrgId())));
         return d;
     }
 
     private AuthorityAssignment resolve(InformationSystem s, String regime, int level) {
         try {
-            boolean onList = repository.criticalEntry(s.id()).map(CriticalListEntry::onOrProposedForList).orElse(false);
-            return authority.resolve(regime, level, new AuthorityContext(s.securityUnitOperates(), onList),
+            boolean onList = repository
+                    .criticalEntry(s.id())
+                    .map(CriticalListEntry::onOrProposedForList)
+                    .orElse(false);
+            return authority.resolve(
+                    regime,
+                    level,
+                    new AuthorityContext(s.securityUnitOperates(), onList),
                     directory.rolesFor(s, regime));
         } catch (UnresolvedRoleException e) {
             throw new MissingDesignationException(e.role(), s.ownerOrganizationId(), s.ownerName());
@@ -169,12 +224,19 @@ public class DossierService {
     @Transactional
     public void savePart(long id, String partKey, String content) {
         Dossier d = editableDraft(id);
-        DossierPartDefinition def = partDefinitions(d).stream().filter(p -> p.key().equals(partKey)).findFirst()
+        DossierPartDefinition def = partDefinitions(d).stream()
+                .filter(p -> p.key().equals(partKey))
+                .findFirst()
                 .orElseThrow(() -> new FieldProblemException("part", "systems.dossier.unknownPart", partKey));
         String before = repository.parts(id).get(def.key());
         repository.savePart(id, def.key(), content == null ? null : content.strip(), clock.instant());
-        audit.record(AuditEntry.change("dossier.part", d.ownerOrganizationId(), "level_dossier", id,
-                before == null ? null : Map.of(def.key(), before), Map.of(def.key(), content == null ? "" : content)));
+        audit.record(AuditEntry.change(
+                "dossier.part",
+                d.ownerOrganizationId(),
+                "level_dossier",
+                id,
+                before == null ? null : Map.of(def.key(), before),
+                Map.of(def.key(), content == null ? "" : content)));
     }
 
     @Transactional
@@ -189,11 +251,19 @@ public class DossierService {
         if (content.length > MAX_FILE_BYTES) {
             throw new FieldProblemException("file", "systems.dossier.fileTooLarge", MAX_FILE_BYTES / (1024 * 1024));
         }
-        long attachmentId = repository.addAttachment(id, partKey, fileName, contentType, content,
-                CurrentPerson.idOrNobody(), clock.instant());
-        audit.record(AuditEntry.change("dossier.attach", d.ownerOrganizationId(), "level_dossier", id, null,
+        long attachmentId = repository.addAttachment(
+                id, partKey, fileName, contentType, content, CurrentPerson.idOrNobody(), clock.instant());
+        audit.record(AuditEntry.change(
+                "dossier.attach",
+                d.ownerOrganizationId(),
+                "level_dossier",
+                id,
+                null,
                 Map.of("part", partKey, "file", fileName, "bytes", content.length)));
-        return repository.attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst().orElseThrow();
+        return repository.attachments(id).stream()
+                .filter(a -> a.id() == attachmentId)
+                .findFirst()
+                .orElseThrow();
     }
 
     private Dossier editableDraft(long id) {
@@ -240,7 +310,8 @@ public class DossierService {
     }
 
     private static DossierTransition.Actor me() {
-        return new DossierTransition.Actor(CurrentPerson.idOrNobody(), CurrentPerson.username().orElse(null));
+        return new DossierTransition.Actor(
+                CurrentPerson.idOrNobody(), CurrentPerson.username().orElse(null));
     }
 
     private LocalDate today(Instant now) {
@@ -263,14 +334,22 @@ public class DossierService {
         d = get(d.id());
         requireCompleteParts(d);
         requireAdditionalDecisions(d.id(), a);
-        repository.updateAuthorities(d.id(), Long.parseLong(a.appraiserOrgId()), Long.parseLong(a.approverOrgId()),
-                a.expertOpinionOrgId().map(Long::parseLong).orElse(null), a.legalRef());
+        repository.updateAuthorities(
+                d.id(),
+                Long.parseLong(a.appraiserOrgId()),
+                Long.parseLong(a.approverOrgId()),
+                a.expertOpinionOrgId().map(Long::parseLong).orElse(null),
+                a.legalRef());
         // The appraiser and approver see the system while they handle its dossier, and afterwards for history.
         systemRepository.addParty(s.id(), Long.parseLong(a.appraiserOrgId()), "APPRAISER");
         systemRepository.addParty(s.id(), Long.parseLong(a.approverOrgId()), "APPROVER");
         a.expertOpinionOrgId().ifPresent(e -> systemRepository.addParty(s.id(), Long.parseLong(e), "EXPERT"));
         LocalDate today = today(now);
-        DossierTransition.Submission submission = d.submit(me(), now, request.getComment(), a.procedureLevel(),
+        DossierTransition.Submission submission = d.submit(
+                me(),
+                now,
+                request.getComment(),
+                a.procedureLevel(),
                 deadlines.due(d.regime(), ProcedureStep.APPRAISAL, a.procedureLevel(), today),
                 deadlines.due(d.regime(), ProcedureStep.DOSSIER_VALIDITY_CHECK, a.procedureLevel(), today));
         repository.submit(d.id(), submission);
@@ -305,7 +384,10 @@ public class DossierService {
     private Dossier appraise(Dossier d, ActionRequest request) {
         requireAllowed(d, DossierAction.APPRAISE);
         Instant now = clock.instant();
-        DossierTransition.Appraisal a = d.appraise(me(), now, request.getComment(),
+        DossierTransition.Appraisal a = d.appraise(
+                me(),
+                now,
+                request.getComment(),
                 deadlines.due(d.regime(), ProcedureStep.APPROVAL, d.procedureLevelOrProposed(), today(now)));
         repository.appraise(d.id(), a);
         audited(d, a.step(), details(a.step()));
@@ -327,18 +409,44 @@ public class DossierService {
         requirePreconditions(d, request.getDecisionDate());
         requireDecisionsRecorded(d);
         Instant now = clock.instant();
-        DossierTransition.Approval a = d.approve(me(), now, request.getComment(), request.getDecisionNumber(),
-                request.getDecisionDate(), request.getDecisionSigner(), signed, request.getSignedFileName());
+        DossierTransition.Approval a = d.approve(
+                me(),
+                now,
+                request.getComment(),
+                request.getDecisionNumber(),
+                request.getDecisionDate(),
+                request.getDecisionSigner(),
+                signed,
+                request.getSignedFileName());
         repository.approve(d.id(), a);
         audited(d, a.step(), details(a.step()));
         Dossier after = get(d.id());
-        systemRepository.recordApproval(d.systemId(), d.proposedLevel(), d.regime(), after.decisionDate(),
-                after.decisionNumber(), after.decisionSigner(), d.id(), now);
-        audit.record(AuditEntry.change("system.levelApproved", d.ownerOrganizationId(), "information_system",
-                d.systemId(), null, Map.of("level", d.proposedLevel(), "regime", d.regime(),
-                        "decision", after.decisionNumber(), "approvedOn", after.decisionDate().toString())));
-        events.publishEvent(new SystemLevelApproved(d.systemId(), d.ownerOrganizationId(), d.proposedLevel(),
-                d.regime(), after.decisionDate()));
+        systemRepository.recordApproval(
+                d.systemId(),
+                d.proposedLevel(),
+                d.regime(),
+                after.decisionDate(),
+                after.decisionNumber(),
+                after.decisionSigner(),
+                d.id(),
+                now);
+        audit.record(AuditEntry.change(
+                "system.levelApproved",
+                d.ownerOrganizationId(),
+                "information_system",
+                d.systemId(),
+                null,
+                Map.of(
+                        "level",
+                        d.proposedLevel(),
+                        "regime",
+                        d.regime(),
+                        "decision",
+                        after.decisionNumber(),
+                        "approvedOn",
+                        after.decisionDate().toString())));
+        events.publishEvent(new SystemLevelApproved(
+                d.systemId(), d.ownerOrganizationId(), d.proposedLevel(), d.regime(), after.decisionDate()));
         return after;
     }
 
@@ -370,8 +478,13 @@ public class DossierService {
             details.put("limitDueOn", t.limitOfThisStep().toString());
             details.put("late", t.startedOn().isAfter(t.limitOfThisStep()));
         }
-        audit.record(AuditEntry.change("dossier." + t.recordedAs().toLowerCase(), before.ownerOrganizationId(),
-                "level_dossier", before.id(), Map.of("status", before.status().name()), details));
+        audit.record(AuditEntry.change(
+                "dossier." + t.recordedAs().toLowerCase(),
+                before.ownerOrganizationId(),
+                "level_dossier",
+                before.id(),
+                Map.of("status", before.status().name()),
+                details));
     }
 
     /**
@@ -388,23 +501,35 @@ public class DossierService {
             throw new ForbiddenActionException("legal.receipt.notReceiver");
         }
         Instant now = clock.instant();
-        DossierTransition.Receipt r = d.receive(me(), now, receivedOn, note,
-                receivedOn == null ? Optional.empty()
+        DossierTransition.Receipt r = d.receive(
+                me(),
+                now,
+                receivedOn,
+                note,
+                receivedOn == null
+                        ? Optional.empty()
                         : deadlines.due(d.regime(), step, d.procedureLevelOrProposed(), receivedOn),
-                receivedOn == null ? Optional.empty()
-                        : deadlines.due(d.regime(), ProcedureStep.DOSSIER_VALIDITY_CHECK, d.procedureLevelOrProposed(),
+                receivedOn == null
+                        ? Optional.empty()
+                        : deadlines.due(
+                                d.regime(),
+                                ProcedureStep.DOSSIER_VALIDITY_CHECK,
+                                d.procedureLevelOrProposed(),
                                 receivedOn));
         repository.recordReceipt(id, r);
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("receivedOn", d.receivedOn() == null ? null : d.receivedOn().toString());
         before.put("stepDueOn", d.stepDueOn() == null ? null : d.stepDueOn().toString());
-        before.put("validityDueOn", d.validityDueOn() == null ? null : d.validityDueOn().toString());
+        before.put(
+                "validityDueOn",
+                d.validityDueOn() == null ? null : d.validityDueOn().toString());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("receivedOn", receivedOn.toString());
         after.put("step", step.name());
         after.put("stepDueOn", r.stepDueOn() == null ? null : r.stepDueOn().toString());
-        after.put("validityDueOn", r.validityRestarted() ? String.valueOf(r.validityDueOn())
-                : before.get("validityDueOn"));
+        after.put(
+                "validityDueOn",
+                r.validityRestarted() ? String.valueOf(r.validityDueOn()) : before.get("validityDueOn"));
         after.put("estimated", r.stepDueEstimated());
         after.put("note", r.note());
         audit.record(AuditEntry.change("dossier.receive", d.ownerOrganizationId(), "level_dossier", id, before, after));
@@ -418,9 +543,15 @@ public class DossierService {
         List<String> keys = new ArrayList<>();
         for (AuthorityAssignment.ResolvedApproval r : a.additionalApprovals()) {
             keys.add(r.approval().id());
-            repository.requireDecision(id, r.approval().id(), r.approval().role().name(),
-                    Long.parseLong(r.organisationId()), r.approval().subjectVi(), r.approval().subjectEn(),
-                    r.approval().legalRef(), r.approval().addsToCriticalList());
+            repository.requireDecision(
+                    id,
+                    r.approval().id(),
+                    r.approval().role().name(),
+                    Long.parseLong(r.organisationId()),
+                    r.approval().subjectVi(),
+                    r.approval().subjectEn(),
+                    r.approval().legalRef(),
+                    r.approval().addsToCriticalList());
         }
         repository.dropPendingDecisionsExcept(id, keys);
     }
@@ -430,8 +561,12 @@ public class DossierService {
         List<FieldProblem> pending = new ArrayList<>();
         for (AdditionalDecision a : repository.additionalDecisions(d.id())) {
             if (!a.recorded()) {
-                pending.add(new FieldProblem("additionalDecisions." + a.key(), "legal.decision.pending", a.subjectVi(),
-                        a.legalRef(), a.organizationName()));
+                pending.add(new FieldProblem(
+                        "additionalDecisions." + a.key(),
+                        "legal.decision.pending",
+                        a.subjectVi(),
+                        a.legalRef(),
+                        a.organizationName()));
             }
         }
         if (!pending.isEmpty()) {
@@ -446,8 +581,11 @@ public class DossierService {
     /** Who records a decision: people who approve at the deciding organisation or at the dossier's approver. */
     public boolean canRecordDecision(Dossier d, AdditionalDecision a) {
         boolean ownSubmission = d.submittedBy() != null && d.submittedBy() == CurrentPerson.idOrNobody();
-        return d.status() == DossierStatus.APPRAISED && !a.recorded() && !ownSubmission
-                && (scope.can(a.organizationId(), Capability.APPROVE) || scope.can(d.approverOrgId(), Capability.APPROVE));
+        return d.status() == DossierStatus.APPRAISED
+                && !a.recorded()
+                && !ownSubmission
+                && (scope.can(a.organizationId(), Capability.APPROVE)
+                        || scope.can(d.approverOrgId(), Capability.APPROVE));
     }
 
     /**
@@ -458,7 +596,9 @@ public class DossierService {
     public Dossier recordDecision(long id, String key, String number, LocalDate date, String signer) {
         Dossier d = get(id);
         d.acceptsAdditionalDecision();
-        AdditionalDecision a = repository.additionalDecisions(id).stream().filter(x -> x.key().equals(key)).findFirst()
+        AdditionalDecision a = repository.additionalDecisions(id).stream()
+                .filter(x -> x.key().equals(key))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("decision " + key));
         if (a.recorded()) {
             throw new FieldProblemException("key", "legal.decision.alreadyRecorded", a.subjectVi());
@@ -480,21 +620,57 @@ public class DossierService {
             throw new FieldProblemException(problems);
         }
         Instant now = clock.instant();
-        repository.recordDecision(a.id(), number.trim(), date, signer.trim(), CurrentPerson.idOrNobody(),
-                CurrentPerson.username().orElse(null), now);
-        repository.addStep(id, "RECORD_DECISION", d.status(), d.status(), CurrentPerson.idOrNobody(),
-                CurrentPerson.username().orElse(null), a.subjectVi() + ": " + number.trim(), null, null, now);
-        audit.record(AuditEntry.change("dossier.decision", d.ownerOrganizationId(), "level_dossier", id, null,
-                Map.of("decision", key, "subject", a.subjectVi(), "legalRef", a.legalRef(), "number", number.trim(),
-                        "date", date.toString(), "signer", signer.trim())));
+        repository.recordDecision(
+                a.id(),
+                number.trim(),
+                date,
+                signer.trim(),
+                CurrentPerson.idOrNobody(),
+                CurrentPerson.username().orElse(null),
+                now);
+        repository.addStep(
+                id,
+                "RECORD_DECISION",
+                d.status(),
+                d.status(),
+                CurrentPerson.idOrNobody(),
+                CurrentPerson.username().orElse(null),
+                a.subjectVi() + ": " + number.trim(),
+                null,
+                null,
+                now);
+        audit.record(AuditEntry.change(
+                "dossier.decision",
+                d.ownerOrganizationId(),
+                "level_dossier",
+                id,
+                null,
+                Map.of(
+                        "decision",
+                        key,
+                        "subject",
+                        a.subjectVi(),
+                        "legalRef",
+                        a.legalRef(),
+                        "number",
+                        number.trim(),
+                        "date",
+                        date.toString(),
+                        "signer",
+                        signer.trim())));
         if (a.addsToCriticalList()) {
-            CriticalListEntry before = repository.criticalEntry(d.systemId()).orElse(CriticalListEntry.none(d.systemId()));
-            CriticalListEntry after = new CriticalListEntry(d.systemId(), "LISTED", before.grounds(), before.requestedOn(),
-                    number.trim(), date, signer.trim());
+            CriticalListEntry before =
+                    repository.criticalEntry(d.systemId()).orElse(CriticalListEntry.none(d.systemId()));
+            CriticalListEntry after = new CriticalListEntry(
+                    d.systemId(), "LISTED", before.grounds(), before.requestedOn(), number.trim(), date, signer.trim());
             repository.saveCriticalEntry(after, now);
-            audit.record(AuditEntry.change("system.criticalList", d.ownerOrganizationId(), "information_system",
-                    d.systemId(), Map.of("status", before.status()), Map.of("status", "LISTED", "decision", number.trim(),
-                            "legalRef", a.legalRef())));
+            audit.record(AuditEntry.change(
+                    "system.criticalList",
+                    d.ownerOrganizationId(),
+                    "information_system",
+                    d.systemId(),
+                    Map.of("status", before.status()),
+                    Map.of("status", "LISTED", "decision", number.trim(), "legalRef", a.legalRef())));
         }
         return get(id);
     }
@@ -525,8 +701,13 @@ public class DossierService {
         LocalDate today = LocalDate.ofInstant(clock.instant(), PlatformConfiguration.ZONE);
         CriticalListEntry after = new CriticalListEntry(systemId, "REQUESTED", g, today, null, null, null);
         repository.saveCriticalEntry(after, clock.instant());
-        audit.record(AuditEntry.change("system.criticalList", s.ownerOrganizationId(), "information_system", systemId,
-                Map.of("status", before.status()), Map.of("status", "REQUESTED", "grounds", g)));
+        audit.record(AuditEntry.change(
+                "system.criticalList",
+                s.ownerOrganizationId(),
+                "information_system",
+                systemId,
+                Map.of("status", before.status()),
+                Map.of("status", "REQUESTED", "grounds", g)));
         return after;
     }
 
@@ -542,8 +723,13 @@ public class DossierService {
             throw new FieldProblemException("status", "legal.criticalList.notRequested");
         }
         repository.deleteCriticalEntry(systemId);
-        audit.record(AuditEntry.change("system.criticalList", s.ownerOrganizationId(), "information_system", systemId,
-                Map.of("status", "REQUESTED"), Map.of("status", "NONE")));
+        audit.record(AuditEntry.change(
+                "system.criticalList",
+                s.ownerOrganizationId(),
+                "information_system",
+                systemId,
+                Map.of("status", "REQUESTED"),
+                Map.of("status", "NONE")));
         return CriticalListEntry.none(systemId);
     }
 
@@ -576,7 +762,8 @@ public class DossierService {
                 problems.add(new FieldProblem("signedFileBase64", "systems.dossier.badBase64"));
             }
             if (signed != null && signed.length > MAX_FILE_BYTES) {
-                problems.add(new FieldProblem("signedFileBase64", "systems.dossier.fileTooLarge", MAX_FILE_BYTES / (1024 * 1024)));
+                problems.add(new FieldProblem(
+                        "signedFileBase64", "systems.dossier.fileTooLarge", MAX_FILE_BYTES / (1024 * 1024)));
             }
         }
         if (!problems.isEmpty()) {
@@ -591,14 +778,20 @@ public class DossierService {
      */
     private void requirePreconditions(Dossier d, LocalDate decisionDate) {
         List<FieldProblem> problems = new ArrayList<>();
-        for (ApprovalPreconditions.Unmet u : preconditions.unmet(d.regime(), d.proposedLevel(),
-                regulations.issuedFor(d.systemId()), decisionDate)) {
-            problems.add("MISSING".equals(u.reason())
-                    ? new FieldProblem("securityRegulation", "legal.precondition.regulationMissing",
-                            u.precondition().legalRef())
-                    : new FieldProblem("securityRegulation", "legal.precondition.regulationAfterDecision",
-                            u.precondition().legalRef(), u.regulation().decisionNumber(),
-                            DateDisplay.DATE.format(u.regulation().issuedOn())));
+        for (ApprovalPreconditions.Unmet u :
+                preconditions.unmet(d.regime(), d.proposedLevel(), regulations.issuedFor(d.systemId()), decisionDate)) {
+            problems.add(
+                    "MISSING".equals(u.reason())
+                            ? new FieldProblem(
+                                    "securityRegulation",
+                                    "legal.precondition.regulationMissing",
+                                    u.precondition().legalRef())
+                            : new FieldProblem(
+                                    "securityRegulation",
+                                    "legal.precondition.regulationAfterDecision",
+                                    u.precondition().legalRef(),
+                                    u.regulation().decisionNumber(),
+                                    DateDisplay.DATE.format(u.regulation().issuedOn())));
         }
         if (!problems.isEmpty()) {
             throw new FieldProblemException(problems);
@@ -609,13 +802,25 @@ public class DossierService {
     public List<PreconditionStatus> preconditionStatus(Dossier d) {
         Optional<SecurityRegulations.IssuedRegulation> regulation = regulations.issuedFor(d.systemId());
         LocalDate decision = d.decisionDate();
-        List<ApprovalPreconditions.Unmet> unmet = preconditions.unmet(d.regime(), d.proposedLevel(), regulation, decision);
-        return preconditions.forDossier(d.regime(), d.proposedLevel()).stream().map(p -> {
-            String reason = unmet.stream().filter(u -> u.precondition().id().equals(p.id())).map(
-                    ApprovalPreconditions.Unmet::reason).findFirst().orElse(null);
-            return new PreconditionStatus(p.id(), p.legalRef(), p.textVi(), p.textEn(), reason == null, reason,
-                    regulation.orElse(null));
-        }).toList();
+        List<ApprovalPreconditions.Unmet> unmet =
+                preconditions.unmet(d.regime(), d.proposedLevel(), regulation, decision);
+        return preconditions.forDossier(d.regime(), d.proposedLevel()).stream()
+                .map(p -> {
+                    String reason = unmet.stream()
+                            .filter(u -> u.precondition().id().equals(p.id()))
+                            .map(ApprovalPreconditions.Unmet::reason)
+                            .findFirst()
+                            .orElse(null);
+                    return new PreconditionStatus(
+                            p.id(),
+                            p.legalRef(),
+                            p.textVi(),
+                            p.textEn(),
+                            reason == null,
+                            reason,
+                            regulation.orElse(null));
+                })
+                .toList();
     }
 
     /**
@@ -623,13 +828,20 @@ public class DossierService {
      * justified proposal, flagged for the appraiser (issue 9 point 20). Empty otherwise.
      */
     public Optional<StoredClassification> proposalWithoutCriterion(Dossier d) {
-        return d.classificationId() == null ? Optional.empty()
+        return d.classificationId() == null
+                ? Optional.empty()
                 : classifications.find(d.classificationId()).filter(StoredClassification::noCriterion);
     }
 
     /** One approval precondition as shown: met, or why not (MISSING, AFTER_DECISION). */
-    public record PreconditionStatus(String id, String legalRef, String textVi, String textEn, boolean met,
-                                     String reason, SecurityRegulations.IssuedRegulation regulation) { }
+    public record PreconditionStatus(
+            String id,
+            String legalRef,
+            String textVi,
+            String textEn,
+            boolean met,
+            String reason,
+            SecurityRegulations.IssuedRegulation regulation) {}
 
     private void requireCompleteParts(Dossier d) {
         Map<String, String> texts = repository.parts(d.id());

@@ -5,7 +5,12 @@ package vn.khien.systems.dossier;
  * Labels map onto column 6 of Mẫu 08 (NĐ 331/2026).
  */
 public enum DossierStatus {
-    DRAFT, SUBMITTED, RETURNED, APPRAISED, APPROVED, WITHDRAWN;
+    DRAFT,
+    SUBMITTED,
+    RETURNED,
+    APPRAISED,
+    APPROVED,
+    WITHDRAWN;
 
     public boolean open() {
         return this != APPROVED && this != WITHDRAWN;

@@ -19,29 +19,55 @@ import java.time.LocalDate;
  * @param limitOfThisStep the legal limit this step itself had to be taken by, kept in the history (null if none)
  * @param comment         the comment (required to return; the written opinion when appraising)
  */
-record DossierTransition(DossierStatus from, DossierStatus to, String recordedAs, Actor actor, Instant at,
-                                LocalDate startedOn, LocalDate dueOn, boolean dueEstimated, LocalDate limitOfThisStep,
-                                String comment) {
+record DossierTransition(
+        DossierStatus from,
+        DossierStatus to,
+        String recordedAs,
+        Actor actor,
+        Instant at,
+        LocalDate startedOn,
+        LocalDate dueOn,
+        boolean dueEstimated,
+        LocalDate limitOfThisStep,
+        String comment) {
 
     /** The person taking a step, as kept in the history. */
-    public record Actor(long id, String name) { }
+    public record Actor(long id, String name) {}
 
     /** A (re)submission: the procedure that applies and the validity check the receipt starts (NĐ 331/2026 Đ23). */
-    public record Submission(DossierTransition step, int procedureLevel, String stepLimitRef, LocalDate validityDueOn,
-                             boolean validityDueEstimated, String validityLimitRef) { }
+    public record Submission(
+            DossierTransition step,
+            int procedureLevel,
+            String stepLimitRef,
+            LocalDate validityDueOn,
+            boolean validityDueEstimated,
+            String validityLimitRef) {}
 
     /** An appraisal with its written opinion; the approval's clock starts. */
-    public record Appraisal(DossierTransition step, String stepLimitRef) { }
+    public record Appraisal(DossierTransition step, String stepLimitRef) {}
 
     /** The level decision: its number, date and signer, and optionally the signed file. */
-    public record Approval(DossierTransition step, String decisionNumber, LocalDate decisionDate, String decisionSigner,
-                           byte[] signedFile, String signedFileName) { }
+    public record Approval(
+            DossierTransition step,
+            String decisionNumber,
+            LocalDate decisionDate,
+            String decisionSigner,
+            byte[] signedFile,
+            String signedFileName) {}
 
     /**
      * The receiving body's record of the day it received the complete dossier: the current step's limit counted again
      * from that day; the validity check too while it runs.
      */
-    public record Receipt(DossierStatus status, LocalDate receivedOn, LocalDate stepDueOn, boolean stepDueEstimated,
-                          boolean validityRestarted, LocalDate validityDueOn, boolean validityDueEstimated,
-                          Actor actor, String note, Instant at) { }
+    public record Receipt(
+            DossierStatus status,
+            LocalDate receivedOn,
+            LocalDate stepDueOn,
+            boolean stepDueEstimated,
+            boolean validityRestarted,
+            LocalDate validityDueOn,
+            boolean validityDueEstimated,
+            Actor actor,
+            String note,
+            Instant at) {}
 }

@@ -14,9 +14,13 @@ class MissingDesignationException extends FieldProblemException {
     private final long ownerOrganizationId;
 
     public MissingDesignationException(AuthorityRole role, long ownerOrganizationId, String ownerName) {
-        super("authority", "systems.dossier.unresolvedRole",
+        super(
+                "authority",
+                "systems.dossier.unresolvedRole",
                 new DefaultMessageSourceResolvable(new String[] {"authorityRole." + role.name()}, role.name()),
-                ownerName, pagePath(ownerOrganizationId), role.name());
+                ownerName,
+                pagePath(ownerOrganizationId),
+                role.name());
         this.role = role;
         this.ownerOrganizationId = ownerOrganizationId;
     }

@@ -39,8 +39,13 @@ class DossierDutySource implements DutySource {
                 .param("ids", systemIds)
                 .query((rs, n) -> {
                     Long dossier = (Long) rs.getObject(3);
-                    return out.put(rs.getLong(1), DutyEvidence.met(rs.getDate(2).toLocalDate(), "approved-dossier",
-                            dossier, dossier == null ? "/systems/" + rs.getLong(1) : "/dossiers/" + dossier));
+                    return out.put(
+                            rs.getLong(1),
+                            DutyEvidence.met(
+                                    rs.getDate(2).toLocalDate(),
+                                    "approved-dossier",
+                                    dossier,
+                                    dossier == null ? "/systems/" + rs.getLong(1) : "/dossiers/" + dossier));
                 })
                 .list();
         return out;

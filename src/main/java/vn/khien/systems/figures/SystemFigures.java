@@ -3,16 +3,16 @@ package vn.khien.systems.figures;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khien.platform.figures.FigurePeriod;
-import vn.khien.platform.figures.GroupedCounts;
 import vn.khien.platform.figures.FigureRow;
 import vn.khien.platform.figures.FigureSource;
-import java.util.LinkedHashSet;
+import vn.khien.platform.figures.GroupedCounts;
 
 /**
  * Register figures for reports and dashboards, counted at the system's OWNER only (a system operated by another
@@ -25,9 +25,10 @@ class SystemFigures implements FigureSource {
 
     static final String IN_SCOPE = " s.owner_organization_id IN (:ids) AND s.created_at < :endAt"
             + " AND (s.lifecycle_status <> 'RETIRED' OR s.retired_on > :to)";
-    static final String APPROVED = " AND s.approved_level IS NOT NULL AND (s.approved_on IS NULL OR s.approved_on <= :to)";
-    static final String OPERATING = " AND s.lifecycle_status = 'OPERATING'"
-            + " AND (s.operating_since IS NULL OR s.operating_since <= :to)";
+    static final String APPROVED =
+            " AND s.approved_level IS NOT NULL AND (s.approved_on IS NULL OR s.approved_on <= :to)";
+    static final String OPERATING =
+            " AND s.lifecycle_status = 'OPERATING'" + " AND (s.operating_since IS NULL OR s.operating_since <= :to)";
 
     private final JdbcClient jdbc;
     private final Map<String, String> conditions = new LinkedHashMap<>();
@@ -57,9 +58,14 @@ class SystemFigures implements FigureSource {
         if (organizationIds.isEmpty()) {
             return result;
         }
-        conditions.forEach((figure, condition) -> GroupedCounts.count(jdbc, result, figure,
+        conditions.forEach((figure, condition) -> GroupedCounts.count(
+                jdbc,
+                result,
+                figure,
                 "SELECT s.owner_organization_id, COUNT(*) FROM information_system s WHERE" + IN_SCOPE + condition
-                        + " GROUP BY s.owner_organization_id", organizationIds, period));
+                        + " GROUP BY s.owner_organization_id",
+                organizationIds,
+                period));
         GroupedCounts.count(jdbc, result, "dossiersLate", """
                 SELECT s.owner_organization_id, COUNT(*) FROM level_dossier d
                 JOIN information_system s ON s.id = d.system_id
@@ -83,8 +89,10 @@ class SystemFigures implements FigureSource {
         } else {
             return List.of();
         }
-        return jdbc.sql(sql + " LIMIT " + Math.max(1, limit)).param("ids", List.of(organizationId))
-                .param("to", period.to()).param("endAt", GroupedCounts.endAt(period.to()))
+        return jdbc.sql(sql + " LIMIT " + Math.max(1, limit))
+                .param("ids", List.of(organizationId))
+                .param("to", period.to())
+                .param("endAt", GroupedCounts.endAt(period.to()))
                 .query((rs, n) -> new FigureRow(rs.getString(2) + " — " + rs.getString(3), "/systems/" + rs.getLong(1)))
                 .list();
     }

@@ -26,19 +26,44 @@ class ClassificationApi {
      * (rule-data grammar, see rules/README.md) under which an answer becomes required, or null. {@code optionLabels}
      * gives each option code its Vietnamese and English label.
      */
-    public record QuestionView(String id, QuestionType type, List<String> options, boolean required, Integer min,
-                               Integer max, String textVi, String textEn, String legalRef,
-                               Map<String, Question.OptionLabel> optionLabels, Map<String, Object> requiredWhen) {
+    public record QuestionView(
+            String id,
+            QuestionType type,
+            List<String> options,
+            boolean required,
+            Integer min,
+            Integer max,
+            String textVi,
+            String textEn,
+            String legalRef,
+            Map<String, Question.OptionLabel> optionLabels,
+            Map<String, Object> requiredWhen) {
         static QuestionView of(Question q) {
             Map<String, Question.OptionLabel> labels = new LinkedHashMap<>();
             q.options().forEach(o -> labels.put(o, q.optionLabels().getOrDefault(o, new Question.OptionLabel(o, o))));
-            return new QuestionView(q.id(), q.type(), q.options(), q.required(), q.min(), q.max(), q.textVi(),
-                    q.textEn(), q.legalRef(), labels, ConditionGrammar.toMap(q.requiredWhen()));
+            return new QuestionView(
+                    q.id(),
+                    q.type(),
+                    q.options(),
+                    q.required(),
+                    q.min(),
+                    q.max(),
+                    q.textVi(),
+                    q.textEn(),
+                    q.legalRef(),
+                    labels,
+                    ConditionGrammar.toMap(q.requiredWhen()));
         }
     }
 
-    public record RegimeView(String id, String titleVi, String titleEn, String legalSource, LocalDate effectiveFrom,
-                             LocalDate effectiveTo, List<QuestionView> questions) { }
+    public record RegimeView(
+            String id,
+            String titleVi,
+            String titleEn,
+            String legalSource,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo,
+            List<QuestionView> questions) {}
 
     private final ClassificationService service;
 
@@ -49,9 +74,16 @@ class ClassificationApi {
     @GetMapping("/api/v1/classification-regimes")
     @Operation(summary = "The classification regimes and their questions (rule data, the same for everyone)")
     public List<RegimeView> regimes() {
-        return service.regimes().all().stream().map(r -> new RegimeView(r.id(), r.titleVi(), r.titleEn(),
-                r.legalSource(), r.effectiveFrom(), r.effectiveTo(),
-                r.questions().stream().map(QuestionView::of).toList())).toList();
+        return service.regimes().all().stream()
+                .map(r -> new RegimeView(
+                        r.id(),
+                        r.titleVi(),
+                        r.titleEn(),
+                        r.legalSource(),
+                        r.effectiveFrom(),
+                        r.effectiveTo(),
+                        r.questions().stream().map(QuestionView::of).toList()))
+                .toList();
     }
 
     @GetMapping("/api/v1/systems/{id}/classifications")
@@ -61,12 +93,14 @@ class ClassificationApi {
     }
 
     @PostMapping("/api/v1/systems/{id}/classifications")
-    @Operation(summary = "Classify a system: answers (or parts[].answers for a composite system) under a regime",
+    @Operation(
+            summary = "Classify a system: answers (or parts[].answers for a composite system) under a regime",
             description = "Proposes a level with the deciding criterion and article; chosenLevel different from the "
                     + "proposal needs a written justification")
-    public ResponseEntity<StoredClassification> classify(@PathVariable long id,
-                                                         @RequestBody ClassificationRequest request) {
+    public ResponseEntity<StoredClassification> classify(
+            @PathVariable long id, @RequestBody ClassificationRequest request) {
         StoredClassification c = service.classify(id, request);
-        return ResponseEntity.created(URI.create("/api/v1/systems/" + id + "/classifications/" + c.id())).body(c);
+        return ResponseEntity.created(URI.create("/api/v1/systems/" + id + "/classifications/" + c.id()))
+                .body(c);
     }
 }

@@ -8,6 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -27,9 +30,6 @@ import vn.khien.systems.register.InformationKind;
 import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.register.ProblemMessages;
 import vn.khien.systems.register.SystemService;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * The guided classification form: the questions of the chosen regime, once per part of a composite system.
@@ -52,8 +52,11 @@ class ClassificationPages {
     }
 
     @GetMapping("/systems/{id}/classify")
-    String form(@PathVariable long id, @RequestParam(required = false) String regime,
-                @RequestParam(defaultValue = "1") int parts, Model model) {
+    String form(
+            @PathVariable long id,
+            @RequestParam(required = false) String regime,
+            @RequestParam(defaultValue = "1") int parts,
+            Model model) {
         InformationSystem s = systems.get(id);
         if (!systems.canEdit(s)) {
             throw new ForbiddenActionException("error.forbidden");
@@ -130,8 +133,14 @@ class ClassificationPages {
         return render(model, s, regime, parts, form, fieldErrors, errors);
     }
 
-    private String render(Model model, InformationSystem s, Regime regime, int parts,
-                          MultiValueMap<String, String> values, Map<String, String> fieldErrors, List<String> errors) {
+    private String render(
+            Model model,
+            InformationSystem s,
+            Regime regime,
+            int parts,
+            MultiValueMap<String, String> values,
+            Map<String, String> fieldErrors,
+            List<String> errors) {
         Set<String> shown = new LinkedHashSet<>();
         for (int i = 0; i < parts; i++) {
             Answers answers = Answers.of(answers(regime, values, "q" + i + ".", new LinkedHashMap<>()));
@@ -157,13 +166,14 @@ class ClassificationPages {
     }
 
     /** One line of the summary above the form: a link to the question, by its text. */
-    public record ErrorLink(String key, String label, String text) { }
+    public record ErrorLink(String key, String label, String text) {}
 
     private String labelOf(Regime regime, String key) {
         int dot = key.indexOf('.');
         if (key.startsWith("q") && dot > 0) {
             return regime.question(key.substring(dot + 1))
-                    .map(q -> english() ? q.textEn() : q.textVi()).orElse(key);
+                    .map(q -> english() ? q.textEn() : q.textVi())
+                    .orElse(key);
         }
         return problems.text("classify.field." + key);
     }
@@ -175,7 +185,9 @@ class ClassificationPages {
         Object[] out = args.clone();
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof String id) {
-                out[i] = regime.question(id).map(q -> english() ? q.textEn() : q.textVi()).orElse(id);
+                out[i] = regime.question(id)
+                        .map(q -> english() ? q.textEn() : q.textVi())
+                        .orElse(id);
             }
         }
         return out;
@@ -261,12 +273,14 @@ class ClassificationPages {
     }
 
     private Regime regimeOrDefault(String regimeId, InformationSystem s) {
-        return service.regimes().all().stream().filter(r -> r.id().equals(regimeId)).findFirst()
+        return service.regimes().all().stream()
+                .filter(r -> r.id().equals(regimeId))
+                .findFirst()
                 .orElseGet(() -> service.regimes().get(service.regimeFor(s)));
     }
 
-    private Map<String, Object> answers(Regime regime, MultiValueMap<String, String> form, String prefix,
-                                        Map<String, String> errors) {
+    private Map<String, Object> answers(
+            Regime regime, MultiValueMap<String, String> form, String prefix, Map<String, String> errors) {
         Map<String, Object> answers = new LinkedHashMap<>();
         for (Question q : regime.questions()) {
             String key = prefix + q.id();
@@ -285,12 +299,21 @@ class ClassificationPages {
                 answers.put(q.id(), Boolean.parseBoolean(value));
             } else if (q.type() == QuestionType.NUMBER) {
                 try {
-                    long number = Long.parseLong(value.replace(".", "").replace(",", "").replace(" ", "").trim());
-                    boolean low = q.min() != null && BigDecimal.valueOf(number).compareTo(BigDecimal.valueOf(q.min())) < 0;
-                    boolean high = q.max() != null && BigDecimal.valueOf(number).compareTo(BigDecimal.valueOf(q.max())) > 0;
+                    long number = Long.parseLong(value.replace(".", "")
+                            .replace(",", "")
+                            .replace(" ", "")
+                            .trim());
+                    boolean low =
+                            q.min() != null && BigDecimal.valueOf(number).compareTo(BigDecimal.valueOf(q.min())) < 0;
+                    boolean high =
+                            q.max() != null && BigDecimal.valueOf(number).compareTo(BigDecimal.valueOf(q.max())) > 0;
                     if (low || high) {
-                        errors.put(key, problems.text("classify.outOfRange", q.min() == null ? "" : q.min(),
-                                q.max() == null ? "" : q.max()));
+                        errors.put(
+                                key,
+                                problems.text(
+                                        "classify.outOfRange",
+                                        q.min() == null ? "" : q.min(),
+                                        q.max() == null ? "" : q.max()));
                     } else {
                         answers.put(q.id(), number);
                     }

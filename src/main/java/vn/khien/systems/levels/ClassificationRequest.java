@@ -21,17 +21,28 @@ public class ClassificationRequest {
         private String name;
         private Map<String, Object> answers = new LinkedHashMap<>();
 
-        public Part() { }
+        public Part() {}
 
         public Part(String name, Map<String, Object> answers) {
             this.name = name;
             this.answers = answers;
         }
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public Map<String, Object> getAnswers() { return answers; }
-        public void setAnswers(Map<String, Object> answers) { this.answers = answers; }
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public Map<String, Object> getAnswers() {
+            return answers;
+        }
+
+        public void setAnswers(Map<String, Object> answers) {
+            this.answers = answers;
+        }
     }
 
     /** The parts to classify: the explicit parts, or the whole system as one part. */
@@ -42,14 +53,43 @@ public class ClassificationRequest {
         return List.of(new Part(null, answers == null ? Map.of() : answers));
     }
 
-    public String getRegime() { return regime; }
-    public void setRegime(String regime) { this.regime = regime; }
-    public Map<String, Object> getAnswers() { return answers; }
-    public void setAnswers(Map<String, Object> answers) { this.answers = answers; }
-    public List<Part> getParts() { return parts; }
-    public void setParts(List<Part> parts) { this.parts = parts; }
-    public Integer getChosenLevel() { return chosenLevel; }
-    public void setChosenLevel(Integer chosenLevel) { this.chosenLevel = chosenLevel; }
-    public String getJustification() { return justification; }
-    public void setJustification(String justification) { this.justification = justification; }
+    public String getRegime() {
+        return regime;
+    }
+
+    public void setRegime(String regime) {
+        this.regime = regime;
+    }
+
+    public Map<String, Object> getAnswers() {
+        return answers;
+    }
+
+    public void setAnswers(Map<String, Object> answers) {
+        this.answers = answers;
+    }
+
+    public List<Part> getParts() {
+        return parts;
+    }
+
+    public void setParts(List<Part> parts) {
+        this.parts = parts;
+    }
+
+    public Integer getChosenLevel() {
+        return chosenLevel;
+    }
+
+    public void setChosenLevel(Integer chosenLevel) {
+        this.chosenLevel = chosenLevel;
+    }
+
+    public String getJustification() {
+        return justification;
+    }
+
+    public void setJustification(String justification) {
+        this.justification = justification;
+    }
 }

@@ -12,13 +12,21 @@ import java.util.Map;
  * @param noCriterion no criterion of the regime was met (a gap in the decree): the level is the officer's proposal
  *                    with its written justification, flagged for the appraiser
  */
-public record StoredClassification(long id, long systemId, String regime, int proposedLevel,
-                                   List<DecidingCriterion> deciding, List<Map<String, Object>> parts,
-                                   int chosenLevel, String justification, String classifiedBy,
-                                   Instant classifiedAt, boolean noCriterion) {
+public record StoredClassification(
+        long id,
+        long systemId,
+        String regime,
+        int proposedLevel,
+        List<DecidingCriterion> deciding,
+        List<Map<String, Object>> parts,
+        int chosenLevel,
+        String justification,
+        String classifiedBy,
+        Instant classifiedAt,
+        boolean noCriterion) {
 
-    public record DecidingCriterion(String id, int level, String legalRef, String descriptionVi,
-                                    String descriptionEn) { }
+    public record DecidingCriterion(
+            String id, int level, String legalRef, String descriptionVi, String descriptionEn) {}
 
     public boolean overridden() {
         return chosenLevel != proposedLevel;

@@ -1,9 +1,9 @@
 package vn.khien.systems.progress;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import vn.khien.systems.dossier.Dossier;
-import java.time.LocalDate;
 
 /**
  * Where a subtree stands toward "100% of systems with an approved level".
@@ -11,18 +11,33 @@ import java.time.LocalDate;
  * @param perLevel systems per approved level; key 0 counts systems without an approved level
  * @param late     dossiers whose current step (appraisal or approval) is past its legal due day
  */
-public record Progress(long organizationId, String organizationName, long total, long approved,
-                       Map<Integer, Long> perLevel, Map<String, Long> dossiersByStatus, List<Dossier> late,
-                       List<CampaignRow> campaigns) {
+public record Progress(
+        long organizationId,
+        String organizationName,
+        long total,
+        long approved,
+        Map<Integer, Long> perLevel,
+        Map<String, Long> dossiersByStatus,
+        List<Dossier> late,
+        List<CampaignRow> campaigns) {
 
     public int sharePercent() {
         return total == 0 ? 0 : (int) Math.round(approved * 100.0 / total);
     }
 
     /** One dated target and the subtree's current share, or {@code null} when this module does not measure it. */
-    public record CampaignRow(String campaignId, String campaignTitle, String targetId, String metric,
-                              String population, int targetPercent, LocalDate due, String legalRef,
-                              Long counted, Long met, Integer currentPercent) {
+    public record CampaignRow(
+            String campaignId,
+            String campaignTitle,
+            String targetId,
+            String metric,
+            String population,
+            int targetPercent,
+            LocalDate due,
+            String legalRef,
+            Long counted,
+            Long met,
+            Integer currentPercent) {
         public Boolean achieved() {
             return currentPercent == null ? null : currentPercent >= targetPercent;
         }

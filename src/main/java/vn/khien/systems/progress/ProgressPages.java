@@ -1,5 +1,7 @@
 package vn.khien.systems.progress;
 
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -7,8 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationService;
-import java.time.LocalDate;
-import java.util.Comparator;
 import vn.khien.platform.PlatformConfiguration;
 
 @Controller
@@ -28,7 +28,10 @@ class ProgressPages {
         model.addAttribute("organizations", visible);
         model.addAttribute("today", LocalDate.now(PlatformConfiguration.ZONE));
         if (organizationId == null && !visible.isEmpty()) {
-            organizationId = visible.stream().min(Comparator.comparingInt(Organization::depth)).orElseThrow().id();
+            organizationId = visible.stream()
+                    .min(Comparator.comparingInt(Organization::depth))
+                    .orElseThrow()
+                    .id();
         }
         if (organizationId != null) {
             model.addAttribute("progress", service.of(organizationId));

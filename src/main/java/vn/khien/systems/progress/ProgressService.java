@@ -32,8 +32,10 @@ class ProgressService {
 
     /** Metrics this module can measure; plan deployment and reviews belong to other modules. */
     static final Map<String, String> METRICS = Map.of(
-            "LEVEL_APPROVED", "s.approved_level IS NOT NULL",
-            "DOSSIER_PREPARED", "(s.approved_level IS NOT NULL OR EXISTS (SELECT 1 FROM level_dossier ld"
+            "LEVEL_APPROVED",
+            "s.approved_level IS NOT NULL",
+            "DOSSIER_PREPARED",
+            "(s.approved_level IS NOT NULL OR EXISTS (SELECT 1 FROM level_dossier ld"
                     + " WHERE ld.system_id = s.id AND ld.status NOT IN ('DRAFT', 'WITHDRAWN')))");
 
     private final JdbcClient jdbc;
@@ -43,8 +45,13 @@ class ProgressService {
     private final CampaignCatalog campaigns;
     private final Clock clock;
 
-    public ProgressService(JdbcClient jdbc, OrgScope scope, SystemRepository systems, DossierRepository dossiers,
-                           CampaignCatalog campaigns, Clock clock) {
+    public ProgressService(
+            JdbcClient jdbc,
+            OrgScope scope,
+            SystemRepository systems,
+            DossierRepository dossiers,
+            CampaignCatalog campaigns,
+            Clock clock) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.systems = systems;
@@ -58,7 +65,9 @@ class ProgressService {
             throw new NotFoundException("organization " + organizationId);
         }
         Map<String, Object> org = jdbc.sql("SELECT name_vi, path FROM organization WHERE id = :id")
-                .param("id", organizationId).query().singleRow();
+                .param("id", organizationId)
+                .query()
+                .singleRow();
         String path = (String) org.get("path");
         ScopeFilter f = systems.visibleSystems("s.id");
         // The organisation's systems: owned, operated, appraised or approved in its subtree (issue 9).
@@ -69,7 +78,8 @@ class ProgressService {
             perLevel.put(level, 0L);
         }
         jdbc.sql("SELECT COALESCE(s.approved_level, 0), COUNT(*)" + from + " GROUP BY COALESCE(s.approved_level, 0)")
-                .params(f.params()).param("subtreePath", path)
+                .params(f.params())
+                .param("subtreePath", path)
                 .query(rs -> {
                     perLevel.put(rs.getInt(1), rs.getLong(2));
                 });
@@ -80,7 +90,14 @@ class ProgressService {
         all.forEach(d -> byStatus.merge(d.status().name(), 1L, Long::sum));
         LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
         List<Dossier> late = all.stream().filter(d -> d.lateOn(today)).toList();
-        return new Progress(organizationId, (String) org.get("name_vi"), total, approved, perLevel, byStatus, late,
+        return new Progress(
+                organizationId,
+                (String) org.get("name_vi"),
+                total,
+                approved,
+                perLevel,
+                byStatus,
+                late,
                 campaignRows(from, f, path));
     }
 
@@ -99,15 +116,28 @@ class ProgressService {
                     // 0 of 0 is "no data", never 100% met (issue 9).
                     percent = counted == 0 ? null : (int) Math.floor(met * 100.0 / counted);
                 }
-                rows.add(new Progress.CampaignRow(c.id(), c.titleVi(), t.id(), t.metric().name(), t.population(),
-                        t.sharePercent(), t.due(), t.legalRef(), counted, met, percent));
+                rows.add(new Progress.CampaignRow(
+                        c.id(),
+                        c.titleVi(),
+                        t.id(),
+                        t.metric().name(),
+                        t.population(),
+                        t.sharePercent(),
+                        t.due(),
+                        t.legalRef(),
+                        counted,
+                        met,
+                        percent));
             }
         }
         return rows;
     }
 
     private long count(String from, ScopeFilter f, String path) {
-        return jdbc.sql("SELECT COUNT(*)" + from).params(f.params()).param("subtreePath", path)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*)" + from)
+                .params(f.params())
+                .param("subtreePath", path)
+                .query(Long.class)
+                .single();
     }
 }

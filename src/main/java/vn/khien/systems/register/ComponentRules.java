@@ -16,7 +16,7 @@ final class ComponentRules {
     /** Package URL: pkg:type/[namespace/]name[@version]. */
     private static final Pattern PURL = Pattern.compile("pkg:[a-zA-Z.+-][a-zA-Z0-9.+-]*/\\S+");
 
-    private ComponentRules() { }
+    private ComponentRules() {}
 
     static void check(ComponentRequest r) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -27,7 +27,8 @@ final class ComponentRules {
         } else if (r.getName() == null) {
             problems.add(new FieldProblem("name", "validation.required"));
         }
-        if (r.getKind() == ComponentKind.APPLICATION && r.getUrl() != null
+        if (r.getKind() == ComponentKind.APPLICATION
+                && r.getUrl() != null
                 && !r.getUrl().matches("(?i)https?://\\S+")) {
             problems.add(new FieldProblem("url", "systems.error.url"));
         }
@@ -64,7 +65,8 @@ final class ComponentRules {
         if (r.getName() != null) {
             return r.getName();
         }
-        return (r.getVendor() == null ? "" : r.getVendor() + " ") + r.getProduct()
+        return (r.getVendor() == null ? "" : r.getVendor() + " ")
+                + r.getProduct()
                 + (r.getVersion() == null ? "" : " " + r.getVersion());
     }
 }

@@ -1,21 +1,38 @@
 package vn.khien.systems.register;
 
-import org.springframework.modulith.NamedInterface;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /** A registered information system as stored, with its owner's and operator's names for display. */
 @NamedInterface("register")
-public record InformationSystem(long id, long ownerOrganizationId, String ownerName, String ownerPath,
-                                long operatorOrganizationId, String operatorName, String code, String name,
-                                String purpose, SystemType systemType, List<InformationKind> informationKinds,
-                                Long userCount, Long dataSubjectCount, HostingKind hostingKind,
-                                String hostingProvider, LifecycleStatus lifecycleStatus,
-                                LocalDate investmentStartedOn, LocalDate operatingSince, LocalDate retiredOn,
-                                Integer approvedLevel, String approvedRegime, LocalDate approvedOn,
-                                String approvalDecisionNumber, String approvalDecisionSigner,
-                                boolean securityUnitOperates, boolean redeterminationRequired,
-                                String redeterminationReason, Instant updatedAt) {
-}
+public record InformationSystem(
+        long id,
+        long ownerOrganizationId,
+        String ownerName,
+        String ownerPath,
+        long operatorOrganizationId,
+        String operatorName,
+        String code,
+        String name,
+        String purpose,
+        SystemType systemType,
+        List<InformationKind> informationKinds,
+        Long userCount,
+        Long dataSubjectCount,
+        HostingKind hostingKind,
+        String hostingProvider,
+        LifecycleStatus lifecycleStatus,
+        LocalDate investmentStartedOn,
+        LocalDate operatingSince,
+        LocalDate retiredOn,
+        Integer approvedLevel,
+        String approvedRegime,
+        LocalDate approvedOn,
+        String approvalDecisionNumber,
+        String approvalDecisionSigner,
+        boolean securityUnitOperates,
+        boolean redeterminationRequired,
+        String redeterminationReason,
+        Instant updatedAt) {}

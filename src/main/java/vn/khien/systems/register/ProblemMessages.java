@@ -2,12 +2,12 @@ package vn.khien.systems.register;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import vn.khien.platform.FieldProblemException;
-import java.util.Locale;
 
 /** Resolves business and validation problems to texts in the request's language, for pages that redirect. */
 @Component

@@ -20,7 +20,11 @@ final class RegisterColumns {
             new Column("operator", "Mã đơn vị vận hành", true, "operatorOrganizationId"),
             new Column("type", "Loại hệ thống (tên hoặc mã, xem trang Gia tri)", true, "systemType"),
             new Column("purpose", "Mục đích, chức năng", false, "purpose"),
-            new Column("info", "Loại thông tin (tên hoặc mã, xem trang Gia tri; cách nhau dấu phẩy)", false, "informationKinds"),
+            new Column(
+                    "info",
+                    "Loại thông tin (tên hoặc mã, xem trang Gia tri; cách nhau dấu phẩy)",
+                    false,
+                    "informationKinds"),
             new Column("users", "Số người sử dụng", false, "userCount"),
             new Column("subjects", "Số chủ thể dữ liệu cá nhân", false, "dataSubjectCount"),
             new Column("hosting", "Hình thức triển khai (tên hoặc mã, xem trang Gia tri)", false, "hostingKind"),
@@ -31,13 +35,20 @@ final class RegisterColumns {
 
     /** Mẫu 08 of NĐ 331/2026, part 3: the per-system table of the annual report (regulation.md §6.2). */
     public static final List<String> FORM_08 = List.of(
-            "STT", "Tên hệ thống thông tin", "Chủ quản", "Đơn vị vận hành", "Cấp độ đề xuất",
-            "Tình trạng phê duyệt", "Quyết định phê duyệt (số, ngày, cơ quan ban hành)",
+            "STT",
+            "Tên hệ thống thông tin",
+            "Chủ quản",
+            "Đơn vị vận hành",
+            "Cấp độ đề xuất",
+            "Tình trạng phê duyệt",
+            "Quyết định phê duyệt (số, ngày, cơ quan ban hành)",
             "Quyết định ban hành Quy chế bảo đảm an ninh mạng (số, ngày, cơ quan ban hành)",
-            "Thời gian dự kiến phê duyệt", "Tình trạng triển khai phương án", "Thời gian dự kiến triển khai đầy đủ",
+            "Thời gian dự kiến phê duyệt",
+            "Tình trạng triển khai phương án",
+            "Thời gian dự kiến triển khai đầy đủ",
             "Tình trạng kiểm tra, đánh giá");
 
-    private RegisterColumns() { }
+    private RegisterColumns() {}
 
     public static Column byField(String field) {
         String base = field.replaceAll("\\[\\d+]$", "");

@@ -1,10 +1,9 @@
 package vn.khien.systems.register;
 
-import org.springframework.modulith.NamedInterface;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Fills Mẫu 08 columns whose data lives in modules built on top of the register (the security regulation, plan

@@ -27,17 +27,25 @@ class RegisterFiles {
     }
 
     @PostMapping(value = "/api/v1/systems/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Register many systems from an XLSX or CSV file (template at /systems/import/template.xlsx)",
-            description = "All-or-nothing: any problem gives 422 with errors[].field = rows[N].column and nothing is stored")
+    @Operation(
+            summary = "Register many systems from an XLSX or CSV file (template at /systems/import/template.xlsx)",
+            description =
+                    "All-or-nothing: any problem gives 422 with errors[].field = rows[N].column and nothing is stored")
     public ResponseEntity<Map<String, Object>> importFile(@RequestParam("file") MultipartFile file) throws IOException {
         RegisterImport.ImportResult result = importer.importFile(file.getOriginalFilename(), file.getBytes());
         if (!result.ok()) {
             List<FieldProblem> problems = new ArrayList<>();
-            result.problems().forEach(p -> problems.add(new FieldProblem("rows[" + p.row() + "]." + p.field(),
-                    "systems.import.problem", p.row(), p.column(), p.message())));
+            result.problems()
+                    .forEach(p -> problems.add(new FieldProblem(
+                            "rows[" + p.row() + "]." + p.field(),
+                            "systems.import.problem",
+                            p.row(),
+                            p.column(),
+                            p.message())));
             throw new FieldProblemException(problems);
         }
-        return ResponseEntity.status(201).header(HttpHeaders.LOCATION, "/api/v1/systems")
+        return ResponseEntity.status(201)
+                .header(HttpHeaders.LOCATION, "/api/v1/systems")
                 .body(Map.of("imported", result.imported(), "ids", result.ids()));
     }
 }

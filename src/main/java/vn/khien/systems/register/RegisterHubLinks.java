@@ -19,14 +19,22 @@ class RegisterHubLinks implements SystemHubLinks {
         long components = count("SELECT COUNT(*) FROM system_component WHERE system_id = :s", systemId);
         long classifications = count("SELECT COUNT(*) FROM system_classification WHERE system_id = :s", systemId);
         long dossiers = count("SELECT COUNT(*) FROM level_dossier WHERE system_id = :s", systemId);
-        long open = count("SELECT COUNT(*) FROM level_dossier WHERE system_id = :s"
-                + " AND status IN ('DRAFT', 'SUBMITTED', 'RETURNED', 'APPRAISED')", systemId);
+        long open = count(
+                "SELECT COUNT(*) FROM level_dossier WHERE system_id = :s"
+                        + " AND status IN ('DRAFT', 'SUBMITTED', 'RETURNED', 'APPRAISED')",
+                systemId);
         String base = "/systems/" + systemId;
         return List.of(
                 Link.of(11, "hub.components", base + "#components", components),
                 Link.of(12, "hub.classifications", base + "#classifications", classifications),
-                new Link(13, "hub.dossiers", base + "#dossiers", dossiers, open > 0 ? "hub.dossiersOpen" : null,
-                        open, open > 0));
+                new Link(
+                        13,
+                        "hub.dossiers",
+                        base + "#dossiers",
+                        dossiers,
+                        open > 0 ? "hub.dossiersOpen" : null,
+                        open,
+                        open > 0));
     }
 
     private long count(String sql, long systemId) {

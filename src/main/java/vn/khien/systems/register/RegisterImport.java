@@ -5,17 +5,23 @@ import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
@@ -29,15 +35,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.khien.access.OrgScope;
 import vn.khien.platform.DateDisplay;
 import vn.khien.platform.FieldProblemException.FieldProblem;
-import java.io.StringReader;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
-import vn.khien.access.OrgScope;
 
 /**
  * Bulk registration from XLSX or CSV. Every row is checked (bean validation, the register's business rules, codes
@@ -46,7 +46,7 @@ import vn.khien.access.OrgScope;
 @Service
 class RegisterImport {
 
-    public record ImportProblem(int row, String column, String field, String message) { }
+    public record ImportProblem(int row, String column, String field, String message) {}
 
     public record ImportResult(int imported, List<Long> ids, List<ImportProblem> problems) {
         public boolean ok() {
@@ -63,8 +63,8 @@ class RegisterImport {
     private final ProblemMessages messages;
     private final OrgScope scope;
 
-    public RegisterImport(SystemService systems, Validator validator, JdbcClient jdbc, ProblemMessages messages,
-                          OrgScope scope) {
+    public RegisterImport(
+            SystemService systems, Validator validator, JdbcClient jdbc, ProblemMessages messages, OrgScope scope) {
         this.scope = scope;
         this.systems = systems;
         this.validator = validator;
@@ -86,12 +86,14 @@ class RegisterImport {
         }
         if (rows.size() - 1 > MAX_ROWS) {
             // All-or-nothing: a file we would only partly read is refused whole, never silently cut.
-            return failed(new ImportProblem(1, "", "file", messages.text("systems.import.tooManyRows", rows.size() - 1, MAX_ROWS)));
+            return failed(new ImportProblem(
+                    1, "", "file", messages.text("systems.import.tooManyRows", rows.size() - 1, MAX_ROWS)));
         }
         Map<String, String> header = rows.get(0);
         for (RegisterColumns.Column c : RegisterColumns.IMPORT) {
             if (c.required() && !header.containsKey(c.key())) {
-                problems.add(new ImportProblem(1, c.label(), c.key(), messages.text("systems.import.missingColumn", c.label())));
+                problems.add(new ImportProblem(
+                        1, c.label(), c.key(), messages.text("systems.import.missingColumn", c.label())));
             }
         }
         if (!problems.isEmpty()) {
@@ -119,7 +121,8 @@ class RegisterImport {
                 }
             }
             if (request.getCode() != null && request.getOwnerOrganizationId() != null) {
-                String key = request.getOwnerOrganizationId() + "/" + request.getCode().toLowerCase();
+                String key = request.getOwnerOrganizationId() + "/"
+                        + request.getCode().toLowerCase();
                 Integer earlier = seen.putIfAbsent(key, rowNumber);
                 if (earlier != null) {
                     problems.add(problem(rowNumber, "code", messages.text("systems.import.duplicateInFile", earlier)));
@@ -155,7 +158,10 @@ class RegisterImport {
         Long owner = organization(row.get("owner"), rowNumber, "ownerOrganizationId", problems);
         // An owner outside the caller's subtree reads exactly like an unknown code.
         if (owner != null && !scope.canSee(owner)) {
-            problems.add(problem(rowNumber, "ownerOrganizationId", messages.text("systems.import.unknownOrganization", row.get("owner"))));
+            problems.add(problem(
+                    rowNumber,
+                    "ownerOrganizationId",
+                    messages.text("systems.import.unknownOrganization", row.get("owner"))));
             owner = null;
         }
         r.setOwnerOrganizationId(owner);
@@ -178,7 +184,8 @@ class RegisterImport {
         r.setDataSubjectCount(number(row.get("subjects"), rowNumber, "dataSubjectCount", problems));
         r.setHostingKind(enumValue(HostingKind.class, row.get("hosting"), rowNumber, "hostingKind", problems));
         r.setHostingProvider(row.get("provider"));
-        LifecycleStatus status = enumValue(LifecycleStatus.class, row.get("status"), rowNumber, "lifecycleStatus", problems);
+        LifecycleStatus status =
+                enumValue(LifecycleStatus.class, row.get("status"), rowNumber, "lifecycleStatus", problems);
         r.setLifecycleStatus(status);
         r.setInvestmentStartedOn(date(row.get("investment"), rowNumber, "investmentStartedOn", problems));
         r.setOperatingSince(date(row.get("operating"), rowNumber, "operatingSince", problems));
@@ -189,15 +196,18 @@ class RegisterImport {
         if (code == null) {
             return null;
         }
-        Optional<Long> id = jdbc.sql("SELECT id FROM organization WHERE LOWER(code) = LOWER(:c)").param("c", code.trim())
-                .query(Long.class).optional();
+        Optional<Long> id = jdbc.sql("SELECT id FROM organization WHERE LOWER(code) = LOWER(:c)")
+                .param("c", code.trim())
+                .query(Long.class)
+                .optional();
         if (id.isEmpty()) {
             problems.add(problem(row, field, messages.text("systems.import.unknownOrganization", code)));
         }
         return id.orElse(null);
     }
 
-    private <E extends Enum<E>> E enumValue(Class<E> type, String value, int row, String field, List<ImportProblem> problems) {
+    private <E extends Enum<E>> E enumValue(
+            Class<E> type, String value, int row, String field, List<ImportProblem> problems) {
         if (value == null) {
             return null;
         }
@@ -217,8 +227,7 @@ class RegisterImport {
                     }
                 }
             }
-            problems.add(problem(row, field, messages.text("systems.import.badValueOf", value,
-                    acceptedValues(type))));
+            problems.add(problem(row, field, messages.text("systems.import.badValueOf", value, acceptedValues(type))));
             return null;
         }
     }
@@ -232,9 +241,13 @@ class RegisterImport {
     }
 
     static String labelKey(Class<?> type, Enum<?> constant) {
-        String prefix = type == SystemType.class ? "systemType" : type == InformationKind.class ? "infoKind"
-                : type == HostingKind.class ? "hosting" : type == LifecycleStatus.class ? "lifecycle"
-                : type.getSimpleName();
+        String prefix = type == SystemType.class
+                ? "systemType"
+                : type == InformationKind.class
+                        ? "infoKind"
+                        : type == HostingKind.class
+                                ? "hosting"
+                                : type == LifecycleStatus.class ? "lifecycle" : type.getSimpleName();
         return prefix + "." + constant.name();
     }
 
@@ -259,7 +272,9 @@ class RegisterImport {
             return null;
         }
         try {
-            return value.contains("/") ? LocalDate.parse(value.trim(), DateDisplay.DATE) : LocalDate.parse(value.trim());
+            return value.contains("/")
+                    ? LocalDate.parse(value.trim(), DateDisplay.DATE)
+                    : LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             problems.add(problem(row, field, messages.text("systems.import.badValue", value)));
             return null;
@@ -331,10 +346,27 @@ class RegisterImport {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        char delimiter = text.lines().findFirst().orElse("").chars().filter(ch -> ch == ';').count()
-                > text.lines().findFirst().orElse("").chars().filter(ch -> ch == ',').count() ? ';' : ',';
+        char delimiter = text.lines()
+                                .findFirst()
+                                .orElse("")
+                                .chars()
+                                .filter(ch -> ch == ';')
+                                .count()
+                        > text.lines()
+                                .findFirst()
+                                .orElse("")
+                                .chars()
+                                .filter(ch -> ch == ',')
+                                .count()
+                ? ';'
+                : ',';
         try (Reader reader = new StringReader(text)) {
-            List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get().parse(reader).getRecords();
+            List<CSVRecord> records = CSVFormat.DEFAULT
+                    .builder()
+                    .setDelimiter(delimiter)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
             if (records.isEmpty()) {
                 return rows;
             }
@@ -376,8 +408,10 @@ class RegisterImport {
             return m.group(1);
         }
         String h = header.trim();
-        return RegisterColumns.IMPORT.stream().filter(c -> c.label().equalsIgnoreCase(h) || c.key().equalsIgnoreCase(h))
-                .map(RegisterColumns.Column::key).findFirst().orElse(h);
+        return RegisterColumns.IMPORT.stream()
+                .filter(c -> c.label().equalsIgnoreCase(h) || c.key().equalsIgnoreCase(h))
+                .map(RegisterColumns.Column::key)
+                .findFirst()
+                .orElse(h);
     }
-
 }

@@ -1,6 +1,8 @@
 package vn.khien.systems.register;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -9,8 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import java.time.LocalDate;
-import java.util.List;
 import vn.khien.platform.DateDisplay;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.PlatformConfiguration;
@@ -31,11 +31,14 @@ class RegisterPages {
     }
 
     @GetMapping("/systems/export.xlsx")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) Long organizationId,
-                                  @RequestParam(required = false) String q, @RequestParam(required = false) Integer level,
-                                  @RequestParam(required = false) LifecycleStatus status,
-                                  @RequestParam(required = false) String regime) {
-        byte[] xlsx = sheets.form08(systems.search(new SystemSearch(organizationId, q, level, status, regime)),
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer level,
+            @RequestParam(required = false) LifecycleStatus status,
+            @RequestParam(required = false) String regime) {
+        byte[] xlsx = sheets.form08(
+                systems.search(new SystemSearch(organizationId, q, level, status, regime)),
                 "Ngày xuất: " + DateDisplay.DATE.format(LocalDate.now(PlatformConfiguration.ZONE)));
         return file(xlsx, "danh-muc-he-thong-mau-08.xlsx", XLSX);
     }
@@ -48,8 +51,12 @@ class RegisterPages {
     @PostMapping("/systems/import")
     String importFile(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
         if (file == null || file.isEmpty()) {
-            model.addAttribute("result", new RegisterImport.ImportResult(0, List.of(), List.of(
-                    new RegisterImport.ImportProblem(1, "", "file", importer.emptyFileMessage()))));
+            model.addAttribute(
+                    "result",
+                    new RegisterImport.ImportResult(
+                            0,
+                            List.of(),
+                            List.of(new RegisterImport.ImportProblem(1, "", "file", importer.emptyFileMessage()))));
         } else {
             model.addAttribute("result", importer.importFile(file.getOriginalFilename(), file.getBytes()));
         }

@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -23,9 +26,6 @@ import vn.khien.platform.DateDisplay;
 import vn.khien.systems.dossier.Dossier;
 import vn.khien.systems.dossier.DossierRepository;
 import vn.khien.systems.dossier.DossierStatus;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.ResourceBundle;
 
 /** The register as the Mẫu 08 table, and the bulk-import templates. */
 @Component
@@ -33,9 +33,18 @@ class RegisterSpreadsheets {
 
     /** Column 6 of Mẫu 08: the form's own four labels. */
     static final Map<DossierStatus, String> APPROVAL_STATUS = Map.of(
-            DossierStatus.DRAFT, "Đang dự thảo", DossierStatus.RETURNED, "Đang dự thảo",
-            DossierStatus.SUBMITTED, "Đã gửi thẩm định", DossierStatus.APPRAISED, "Đã thẩm định",
-            DossierStatus.APPROVED, "Đã được phê duyệt", DossierStatus.WITHDRAWN, "Đang dự thảo");
+            DossierStatus.DRAFT,
+            "Đang dự thảo",
+            DossierStatus.RETURNED,
+            "Đang dự thảo",
+            DossierStatus.SUBMITTED,
+            "Đã gửi thẩm định",
+            DossierStatus.APPRAISED,
+            "Đã thẩm định",
+            DossierStatus.APPROVED,
+            "Đã được phê duyệt",
+            DossierStatus.WITHDRAWN,
+            "Đang dự thảo");
 
     private final DossierRepository dossiers;
     private final ObjectProvider<RegisterColumnsContributor> contributors;
@@ -48,21 +57,29 @@ class RegisterSpreadsheets {
     /** Columns 8, 10–12 from every contributor; the first to give a column its value for a system keeps it. */
     private Map<Long, Map<Integer, String>> contributed(List<InformationSystem> systems) {
         Map<Long, Map<Integer, String>> merged = new HashMap<>();
-        contributors.orderedStream().forEach(c -> c.form08Columns(systems).forEach((systemId, columns) ->
-                columns.forEach((column, value) -> {
-                    if (RegisterColumnsContributor.CONTRIBUTED.contains(column) && value != null) {
-                        merged.computeIfAbsent(systemId, k -> new HashMap<>()).putIfAbsent(column, value);
-                    }
-                })));
+        contributors
+                .orderedStream()
+                .forEach(c -> c.form08Columns(systems)
+                        .forEach((systemId, columns) -> columns.forEach((column, value) -> {
+                            if (RegisterColumnsContributor.CONTRIBUTED.contains(column) && value != null) {
+                                merged.computeIfAbsent(systemId, k -> new HashMap<>())
+                                        .putIfAbsent(column, value);
+                            }
+                        })));
         return merged;
     }
 
     public byte[] form08(List<InformationSystem> systems, String title) {
-        try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (Workbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("Mẫu 08");
             CellStyle bold = boldStyle(wb);
             Row t = sheet.createRow(0);
-            cell(t, 0, "DANH MỤC HỆ THỐNG THÔNG TIN VÀ KẾT QUẢ PHÊ DUYỆT CẤP ĐỘ (Mẫu 08, Nghị định 331/2026/NĐ-CP)", bold);
+            cell(
+                    t,
+                    0,
+                    "DANH MỤC HỆ THỐNG THÔNG TIN VÀ KẾT QUẢ PHÊ DUYỆT CẤP ĐỘ (Mẫu 08, Nghị định 331/2026/NĐ-CP)",
+                    bold);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, RegisterColumns.FORM_08.size() - 1));
             cell(sheet.createRow(1), 0, title, null);
             Row header = sheet.createRow(3);
@@ -77,22 +94,39 @@ class RegisterSpreadsheets {
                 Map<Integer, String> more = extra.getOrDefault(s.id(), Map.of());
                 List<Dossier> history = dossiers.forSystem(s.id());
                 Dossier latest = history.isEmpty() ? null : history.get(0);
-                Dossier approved = history.stream().filter(d -> d.status() == DossierStatus.APPROVED).findFirst().orElse(null);
+                Dossier approved = history.stream()
+                        .filter(d -> d.status() == DossierStatus.APPROVED)
+                        .findFirst()
+                        .orElse(null);
                 Row row = sheet.createRow(r);
                 cell(row, 0, String.valueOf(r - 4), null);
                 cell(row, 1, s.name(), null);
                 cell(row, 2, s.ownerName(), null);
                 cell(row, 3, s.operatorName(), null);
-                Integer level = latest != null && latest.status().open() ? Integer.valueOf(latest.proposedLevel()) : s.approvedLevel();
+                Integer level = latest != null && latest.status().open()
+                        ? Integer.valueOf(latest.proposedLevel())
+                        : s.approvedLevel();
                 cell(row, 4, level == null ? "" : String.valueOf(level), null);
-                String status = latest != null && latest.status().open() ? APPROVAL_STATUS.get(latest.status())
+                String status = latest != null && latest.status().open()
+                        ? APPROVAL_STATUS.get(latest.status())
                         : s.approvedLevel() != null ? APPROVAL_STATUS.get(DossierStatus.APPROVED) : "";
                 cell(row, 5, status, null);
-                cell(row, 6, approved == null ? nullToEmpty(s.approvalDecisionNumber()) : approved.decisionNumber() + ", "
-                        + DateDisplay.DATE.format(approved.decisionDate()) + ", " + approved.approverName(), null);
+                cell(
+                        row,
+                        6,
+                        approved == null
+                                ? nullToEmpty(s.approvalDecisionNumber())
+                                : approved.decisionNumber() + ", " + DateDisplay.DATE.format(approved.decisionDate())
+                                        + ", " + approved.approverName(),
+                        null);
                 cell(row, 7, more.get(RegisterColumnsContributor.REGULATION_DECISION), null);
-                cell(row, 8, latest != null && latest.status().open() && latest.stepDueOn() != null
-                        ? DateDisplay.DATE.format(latest.stepDueOn()) : "", null);
+                cell(
+                        row,
+                        8,
+                        latest != null && latest.status().open() && latest.stepDueOn() != null
+                                ? DateDisplay.DATE.format(latest.stepDueOn())
+                                : "",
+                        null);
                 // Columns 10–12 (plan deployment, inspections) come from contributors (the compliance module).
                 cell(row, 9, more.get(RegisterColumnsContributor.PLAN_DEPLOYMENT), null);
                 cell(row, 10, more.get(RegisterColumnsContributor.FULL_DEPLOYMENT_EXPECTED), null);
@@ -110,7 +144,8 @@ class RegisterSpreadsheets {
     }
 
     public byte[] importTemplateXlsx() {
-        try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (Workbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("He thong");
             CellStyle bold = boldStyle(wb);
             Row header = sheet.createRow(0);
@@ -149,7 +184,9 @@ class RegisterSpreadsheets {
     public byte[] importTemplateCsv() {
         StringBuilder sb = new StringBuilder("\uFEFF");
         try (CSVPrinter printer = new CSVPrinter(sb, CSVFormat.DEFAULT)) {
-            printer.printRecord(RegisterColumns.IMPORT.stream().map(RegisterColumns.Column::header).toList());
+            printer.printRecord(RegisterColumns.IMPORT.stream()
+                    .map(RegisterColumns.Column::header)
+                    .toList());
             printer.printRecord(sampleRow());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -158,9 +195,21 @@ class RegisterSpreadsheets {
     }
 
     private static List<String> sampleRow() {
-        return List.of("QLVB", "Hệ thống quản lý văn bản và điều hành", "MA-CHU-QUAN", "MA-DON-VI-VAN-HANH",
-                "Phục vụ hoạt động nội bộ", "Quản lý văn bản đến, văn bản đi", "Thông tin riêng, Dữ liệu cá nhân cơ bản",
-                "350", "", "Trung tâm dữ liệu", "Trung tâm dữ liệu tỉnh", "Đang vận hành", "", "01/03/2021");
+        return List.of(
+                "QLVB",
+                "Hệ thống quản lý văn bản và điều hành",
+                "MA-CHU-QUAN",
+                "MA-DON-VI-VAN-HANH",
+                "Phục vụ hoạt động nội bộ",
+                "Quản lý văn bản đến, văn bản đi",
+                "Thông tin riêng, Dữ liệu cá nhân cơ bản",
+                "350",
+                "",
+                "Trung tâm dữ liệu",
+                "Trung tâm dữ liệu tỉnh",
+                "Đang vận hành",
+                "",
+                "01/03/2021");
     }
 
     /** Column header → (code → Vietnamese label) for the coded columns of the import. */

@@ -11,27 +11,67 @@ public class SupplierRequest {
     @NotBlank(message = "{validation.required}")
     @Size(max = 300, message = "{validation.size}")
     private String name;
+
     @Size(max = 4000, message = "{validation.size}")
     private String provides;
+
     @NotNull(message = "{validation.required}")
     private SupplierAccess accessKind;
+
     @Size(max = 4000, message = "{validation.size}")
     private String accessDetails;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate contractFrom;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate contractTo;
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getProvides() { return provides; }
-    public void setProvides(String provides) { this.provides = provides; }
-    public SupplierAccess getAccessKind() { return accessKind; }
-    public void setAccessKind(SupplierAccess accessKind) { this.accessKind = accessKind; }
-    public String getAccessDetails() { return accessDetails; }
-    public void setAccessDetails(String accessDetails) { this.accessDetails = accessDetails; }
-    public LocalDate getContractFrom() { return contractFrom; }
-    public void setContractFrom(LocalDate contractFrom) { this.contractFrom = contractFrom; }
-    public LocalDate getContractTo() { return contractTo; }
-    public void setContractTo(LocalDate contractTo) { this.contractTo = contractTo; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getProvides() {
+        return provides;
+    }
+
+    public void setProvides(String provides) {
+        this.provides = provides;
+    }
+
+    public SupplierAccess getAccessKind() {
+        return accessKind;
+    }
+
+    public void setAccessKind(SupplierAccess accessKind) {
+        this.accessKind = accessKind;
+    }
+
+    public String getAccessDetails() {
+        return accessDetails;
+    }
+
+    public void setAccessDetails(String accessDetails) {
+        this.accessDetails = accessDetails;
+    }
+
+    public LocalDate getContractFrom() {
+        return contractFrom;
+    }
+
+    public void setContractFrom(LocalDate contractFrom) {
+        this.contractFrom = contractFrom;
+    }
+
+    public LocalDate getContractTo() {
+        return contractTo;
+    }
+
+    public void setContractTo(LocalDate contractTo) {
+        this.contractTo = contractTo;
+    }
 }

@@ -1,7 +1,9 @@
 package vn.khien.systems.register;
 
 import jakarta.validation.Valid;
+import java.util.Comparator;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -16,14 +18,12 @@ import vn.khien.access.OrgScope;
 import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationService;
 import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.FormErrors;
+import vn.khien.systems.SystemHubLinks;
 import vn.khien.systems.classification.RegimeCatalog;
 import vn.khien.systems.dossier.DossierService;
 import vn.khien.systems.levels.ClassificationService;
-import java.util.Comparator;
-import org.springframework.beans.factory.annotation.Autowired;
-import vn.khien.platform.ForbiddenActionException;
-import vn.khien.systems.SystemHubLinks;
 
 @Controller
 @RequestMapping("/systems")
@@ -44,9 +44,14 @@ class SystemPages {
         this.hubLinks = hubLinks;
     }
 
-    public SystemPages(SystemService service, ClassificationService classifications, DossierService dossiers,
-                       OrganizationService organizations, OrgScope scope, RegimeCatalog regimes,
-                       ProblemMessages problems) {
+    public SystemPages(
+            SystemService service,
+            ClassificationService classifications,
+            DossierService dossiers,
+            OrganizationService organizations,
+            OrgScope scope,
+            RegimeCatalog regimes,
+            ProblemMessages problems) {
         this.service = service;
         this.classifications = classifications;
         this.dossiers = dossiers;
@@ -68,9 +73,13 @@ class SystemPages {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) Long organizationId, @RequestParam(required = false) String q,
-                @RequestParam(required = false) Integer level, @RequestParam(required = false) LifecycleStatus status,
-                @RequestParam(required = false) String regime, Model model) {
+    String list(
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer level,
+            @RequestParam(required = false) LifecycleStatus status,
+            @RequestParam(required = false) String regime,
+            Model model) {
         SystemSearch search = new SystemSearch(organizationId, q, level, status, regime);
         model.addAttribute("search", search);
         model.addAttribute("systems", service.search(search));
@@ -88,8 +97,12 @@ class SystemPages {
         model.addAttribute("classifications", classifications.history(id));
         model.addAttribute("dossiers", dossiers.forSystem(id));
         model.addAttribute("criticalList", dossiers.criticalList(id));
-        model.addAttribute("hub", hubLinks.stream().flatMap(h -> h.linksFor(id).stream())
-                .sorted(Comparator.comparingInt(SystemHubLinks.Link::order)).toList());
+        model.addAttribute(
+                "hub",
+                hubLinks.stream()
+                        .flatMap(h -> h.linksFor(id).stream())
+                        .sorted(Comparator.comparingInt(SystemHubLinks.Link::order))
+                        .toList());
         // The designations page is about the owner's subtree: offered only to whoever can see the owner (issue 9).
         model.addAttribute("canSeeOwner", scope.canSee(s.ownerOrganizationId()));
         if (!model.containsAttribute("component")) {
@@ -133,8 +146,11 @@ class SystemPages {
     }
 
     @PostMapping("/{id}/edit")
-    String update(@PathVariable long id, @Valid @ModelAttribute("form") SystemRequest form, BindingResult result,
-                  Model model) {
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") SystemRequest form,
+            BindingResult result,
+            Model model) {
         service.get(id);
         if (!result.hasErrors()) {
             try {
@@ -148,8 +164,11 @@ class SystemPages {
     }
 
     @PostMapping("/{id}/components")
-    String addComponent(@PathVariable long id, @Valid @ModelAttribute("component") ComponentRequest component,
-                        BindingResult result, Model model) {
+    String addComponent(
+            @PathVariable long id,
+            @Valid @ModelAttribute("component") ComponentRequest component,
+            BindingResult result,
+            Model model) {
         service.get(id);
         if (!result.hasErrors()) {
             try {
@@ -170,8 +189,11 @@ class SystemPages {
     }
 
     @PostMapping("/{id}/suppliers")
-    String addSupplier(@PathVariable long id, @Valid @ModelAttribute("supplier") SupplierRequest supplier,
-                       BindingResult result, Model model) {
+    String addSupplier(
+            @PathVariable long id,
+            @Valid @ModelAttribute("supplier") SupplierRequest supplier,
+            BindingResult result,
+            Model model) {
         service.get(id);
         if (!result.hasErrors()) {
             try {
@@ -188,8 +210,12 @@ class SystemPages {
         List<Organization> visible = organizations.visible();
         model.addAttribute("form", form);
         model.addAttribute("systemId", id);
-        model.addAttribute("owners", visible.stream().filter(o -> scope.can(o.id(), Capability.EDIT_SECURITY_DATA)
-                || (form.getOwnerOrganizationId() != null && o.id() == form.getOwnerOrganizationId())).toList());
+        model.addAttribute(
+                "owners",
+                visible.stream()
+                        .filter(o -> scope.can(o.id(), Capability.EDIT_SECURITY_DATA)
+                                || (form.getOwnerOrganizationId() != null && o.id() == form.getOwnerOrganizationId()))
+                        .toList());
         model.addAttribute("operators", visible);
         return "systems/form";
     }

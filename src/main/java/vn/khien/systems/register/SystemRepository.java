@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.OrgScope;
 import vn.khien.access.ScopeFilter;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /** Plain SQL over the register. Every read ANDs in the caller's scope through the system's parties. */
 @Repository
@@ -41,8 +41,10 @@ public class SystemRepository {
     /** Visible: the caller holds a role on the subtree of any party (owner, operator, appraiser, approver …). */
     public ScopeFilter visibleSystems(String systemIdExpr) {
         ScopeFilter f = scope.visible("po.path");
-        return new ScopeFilter("EXISTS (SELECT 1 FROM system_party sp JOIN organization po ON po.id = sp.organization_id"
-                + " WHERE sp.system_id = " + systemIdExpr + " AND " + f.sql() + ")", f.params());
+        return new ScopeFilter(
+                "EXISTS (SELECT 1 FROM system_party sp JOIN organization po ON po.id = sp.organization_id"
+                        + " WHERE sp.system_id = " + systemIdExpr + " AND " + f.sql() + ")",
+                f.params());
     }
 
     /**
@@ -57,8 +59,11 @@ public class SystemRepository {
 
     public Optional<InformationSystem> findVisible(long id) {
         ScopeFilter f = visibleSystems("s.id");
-        return jdbc.sql(SELECT + " WHERE s.id = :id AND " + f.sql()).params(f.params()).param("id", id)
-                .query(SystemRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE s.id = :id AND " + f.sql())
+                .params(f.params())
+                .param("id", id)
+                .query(SystemRepository::map)
+                .optional();
     }
 
     public List<InformationSystem> search(SystemSearch search, int limit) {
@@ -67,8 +72,9 @@ public class SystemRepository {
         Map<String, Object> params = new LinkedHashMap<>(f.params());
         if (search.organizationId() != null) {
             // The organisation's systems: owned, operated, appraised or approved in its subtree (issue 9).
-            sql.append(" AND EXISTS (SELECT 1 FROM system_party tp JOIN organization tpo ON tpo.id = tp.organization_id"
-                    + " WHERE tp.system_id = s.id AND tpo.path LIKE (SELECT path FROM organization WHERE id = :org) || '%')");
+            sql.append(
+                    " AND EXISTS (SELECT 1 FROM system_party tp JOIN organization tpo ON tpo.id = tp.organization_id"
+                            + " WHERE tp.system_id = s.id AND tpo.path LIKE (SELECT path FROM organization WHERE id = :org) || '%')");
             params.put("org", search.organizationId());
         }
         if (search.q() != null && !search.q().isBlank()) {
@@ -92,14 +98,22 @@ public class SystemRepository {
             params.put("regime", search.regime());
         }
         sql.append(" ORDER BY ow.path, s.code LIMIT ").append(limit);
-        return jdbc.sql(sql.toString()).params(params).query(SystemRepository::map).list();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(SystemRepository::map)
+                .list();
     }
 
     public boolean codeTaken(long ownerId, String code, Long exceptId) {
-        return jdbc.sql("SELECT COUNT(*) FROM information_system WHERE owner_organization_id = :o AND LOWER(code) = LOWER(:c)"
-                        + (exceptId == null ? "" : " AND id <> :id"))
-                .param("o", ownerId).param("c", code).params(exceptId == null ? Map.of() : Map.of("id", exceptId))
-                .query(Long.class).single() > 0;
+        return jdbc.sql(
+                                "SELECT COUNT(*) FROM information_system WHERE owner_organization_id = :o AND LOWER(code) = LOWER(:c)"
+                                        + (exceptId == null ? "" : " AND id <> :id"))
+                        .param("o", ownerId)
+                        .param("c", code)
+                        .params(exceptId == null ? Map.of() : Map.of("id", exceptId))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public long insert(SystemRequest r, Instant now) {
@@ -111,7 +125,9 @@ public class SystemRepository {
                     created_at, updated_at)
                 VALUES (:owner, :operator, :code, :name, :purpose, :type, :kinds, :users, :subjects, :hosting, :provider,
                     :status, :invest, :since, :retired, :suo, :now, :now)""")
-                .params(params(r).getValues()).param("now", Timestamp.from(now)).update(keys, "id");
+                .params(params(r).getValues())
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
         long id = keys.getKey().longValue();
         syncParties(id, r.getOwnerOrganizationId(), r.getOperatorOrganizationId());
         return id;
@@ -128,53 +144,94 @@ public class SystemRepository {
                     redetermination_reason = CASE WHEN :redetermine THEN :reason ELSE redetermination_reason END,
                     updated_at = :now, version = version + 1
                 WHERE id = :id""")
-                .params(params(r).getValues()).param("now", Timestamp.from(now)).param("id", id)
-                .param("redetermine", redetermine).param("reason", reason).update();
+                .params(params(r).getValues())
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("redetermine", redetermine)
+                .param("reason", reason)
+                .update();
         syncParties(id, r.getOwnerOrganizationId(), r.getOperatorOrganizationId());
     }
 
     /** Owner and operator parties follow the system; authority parties (appraiser …) stay for the dossier history. */
     private void syncParties(long systemId, long ownerId, long operatorId) {
         jdbc.sql("DELETE FROM system_party WHERE system_id = :s AND party_role IN ('OWNER', 'OPERATOR')")
-                .param("s", systemId).update();
+                .param("s", systemId)
+                .update();
         addParty(systemId, ownerId, "OWNER");
         addParty(systemId, operatorId, "OPERATOR");
     }
 
     public void addParty(long systemId, long organizationId, String role) {
-        long exists = jdbc.sql("SELECT COUNT(*) FROM system_party WHERE system_id = :s AND organization_id = :o AND party_role = :r")
-                .param("s", systemId).param("o", organizationId).param("r", role).query(Long.class).single();
+        long exists = jdbc.sql(
+                        "SELECT COUNT(*) FROM system_party WHERE system_id = :s AND organization_id = :o AND party_role = :r")
+                .param("s", systemId)
+                .param("o", organizationId)
+                .param("r", role)
+                .query(Long.class)
+                .single();
         if (exists == 0) {
             jdbc.sql("INSERT INTO system_party (system_id, organization_id, party_role) VALUES (:s, :o, :r)")
-                    .param("s", systemId).param("o", organizationId).param("r", role).update();
+                    .param("s", systemId)
+                    .param("o", organizationId)
+                    .param("r", role)
+                    .update();
         }
     }
 
-    public void recordApproval(long systemId, int level, String regime, LocalDate on, String decisionNumber,
-                               String signer, long dossierId, Instant now) {
+    public void recordApproval(
+            long systemId,
+            int level,
+            String regime,
+            LocalDate on,
+            String decisionNumber,
+            String signer,
+            long dossierId,
+            Instant now) {
         jdbc.sql("""
                 UPDATE information_system SET approved_level = :level, approved_regime = :regime, approved_on = :on,
                     approval_decision_number = :number, approval_decision_signer = :signer, approval_dossier_id = :dossier,
                     redetermination_required = FALSE, redetermination_reason = NULL, updated_at = :now, version = version + 1
                 WHERE id = :id""")
-                .param("level", level).param("regime", regime).param("on", on).param("number", decisionNumber)
-                .param("signer", signer).param("dossier", dossierId).param("now", Timestamp.from(now))
-                .param("id", systemId).update();
+                .param("level", level)
+                .param("regime", regime)
+                .param("on", on)
+                .param("number", decisionNumber)
+                .param("signer", signer)
+                .param("dossier", dossierId)
+                .param("now", Timestamp.from(now))
+                .param("id", systemId)
+                .update();
     }
 
     public boolean organizationExists(long id) {
-        return jdbc.sql("SELECT COUNT(*) FROM organization WHERE id = :id").param("id", id).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM organization WHERE id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     // ---- components and suppliers
 
     public List<Component> components(long systemId) {
-        return jdbc.sql("SELECT * FROM system_component WHERE system_id = :s ORDER BY kind, name, id").param("s", systemId)
-                .query((rs, n) -> new Component(rs.getLong("id"), rs.getLong("system_id"),
-                        ComponentKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("ip_addresses"),
-                        rs.getString("operating_system"), rs.getString("url"), rs.getString("vendor"),
-                        rs.getString("product"), rs.getString("product_version"), rs.getString("cpe"),
-                        rs.getString("purl"), rs.getString("notes"))).list();
+        return jdbc.sql("SELECT * FROM system_component WHERE system_id = :s ORDER BY kind, name, id")
+                .param("s", systemId)
+                .query((rs, n) -> new Component(
+                        rs.getLong("id"),
+                        rs.getLong("system_id"),
+                        ComponentKind.valueOf(rs.getString("kind")),
+                        rs.getString("name"),
+                        rs.getString("ip_addresses"),
+                        rs.getString("operating_system"),
+                        rs.getString("url"),
+                        rs.getString("vendor"),
+                        rs.getString("product"),
+                        rs.getString("product_version"),
+                        rs.getString("cpe"),
+                        rs.getString("purl"),
+                        rs.getString("notes")))
+                .list();
     }
 
     public long insertComponent(long systemId, ComponentRequest r, Instant now) {
@@ -183,25 +240,43 @@ public class SystemRepository {
                 INSERT INTO system_component (system_id, kind, name, ip_addresses, operating_system, url, vendor,
                     product, product_version, cpe, purl, notes, created_at)
                 VALUES (:s, :kind, :name, :ips, :os, :url, :vendor, :product, :version, :cpe, :purl, :notes, :now)""")
-                .param("s", systemId).param("kind", r.getKind().name()).param("name", ComponentRules.displayName(r))
-                .param("ips", r.getIpAddresses()).param("os", r.getOperatingSystem()).param("url", r.getUrl())
-                .param("vendor", r.getVendor()).param("product", r.getProduct()).param("version", r.getVersion())
-                .param("cpe", r.getCpe()).param("purl", r.getPurl()).param("notes", r.getNotes())
-                .param("now", Timestamp.from(now)).update(keys, "id");
+                .param("s", systemId)
+                .param("kind", r.getKind().name())
+                .param("name", ComponentRules.displayName(r))
+                .param("ips", r.getIpAddresses())
+                .param("os", r.getOperatingSystem())
+                .param("url", r.getUrl())
+                .param("vendor", r.getVendor())
+                .param("product", r.getProduct())
+                .param("version", r.getVersion())
+                .param("cpe", r.getCpe())
+                .param("purl", r.getPurl())
+                .param("notes", r.getNotes())
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     public int deleteComponent(long systemId, long componentId) {
         return jdbc.sql("DELETE FROM system_component WHERE system_id = :s AND id = :c")
-                .param("s", systemId).param("c", componentId).update();
+                .param("s", systemId)
+                .param("c", componentId)
+                .update();
     }
 
     public List<Supplier> suppliers(long systemId) {
-        return jdbc.sql("SELECT * FROM system_supplier WHERE system_id = :s ORDER BY name, id").param("s", systemId)
-                .query((rs, n) -> new Supplier(rs.getLong("id"), rs.getLong("system_id"), rs.getString("name"),
-                        rs.getString("provides"), SupplierAccess.valueOf(rs.getString("access_kind")),
-                        rs.getString("access_details"), rs.getObject("contract_from", LocalDate.class),
-                        rs.getObject("contract_to", LocalDate.class))).list();
+        return jdbc.sql("SELECT * FROM system_supplier WHERE system_id = :s ORDER BY name, id")
+                .param("s", systemId)
+                .query((rs, n) -> new Supplier(
+                        rs.getLong("id"),
+                        rs.getLong("system_id"),
+                        rs.getString("name"),
+                        rs.getString("provides"),
+                        SupplierAccess.valueOf(rs.getString("access_kind")),
+                        rs.getString("access_details"),
+                        rs.getObject("contract_from", LocalDate.class),
+                        rs.getObject("contract_to", LocalDate.class)))
+                .list();
     }
 
     public long insertSupplier(long systemId, SupplierRequest r, Instant now) {
@@ -210,10 +285,15 @@ public class SystemRepository {
                 INSERT INTO system_supplier (system_id, name, provides, access_kind, access_details, contract_from,
                     contract_to, created_at)
                 VALUES (:s, :name, :provides, :access, :details, :from, :to, :now)""")
-                .param("s", systemId).param("name", r.getName()).param("provides", r.getProvides())
-                .param("access", r.getAccessKind().name()).param("details", r.getAccessDetails())
-                .param("from", r.getContractFrom()).param("to", r.getContractTo())
-                .param("now", Timestamp.from(now)).update(keys, "id");
+                .param("s", systemId)
+                .param("name", r.getName())
+                .param("provides", r.getProvides())
+                .param("access", r.getAccessKind().name())
+                .param("details", r.getAccessDetails())
+                .param("from", r.getContractFrom())
+                .param("to", r.getContractTo())
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -225,11 +305,19 @@ public class SystemRepository {
         p.addValue("name", r.getName());
         p.addValue("purpose", r.getPurpose());
         p.addValue("type", r.getSystemType().name());
-        p.addValue("kinds", r.getInformationKinds().isEmpty() ? null
-                : r.getInformationKinds().stream().distinct().map(Enum::name).collect(Collectors.joining(",")));
+        p.addValue(
+                "kinds",
+                r.getInformationKinds().isEmpty()
+                        ? null
+                        : r.getInformationKinds().stream()
+                                .distinct()
+                                .map(Enum::name)
+                                .collect(Collectors.joining(",")));
         p.addValue("users", r.getUserCount());
         p.addValue("subjects", r.getDataSubjectCount());
-        p.addValue("hosting", r.getHostingKind() == null ? null : r.getHostingKind().name());
+        p.addValue(
+                "hosting",
+                r.getHostingKind() == null ? null : r.getHostingKind().name());
         p.addValue("provider", r.getHostingProvider());
         p.addValue("status", r.getLifecycleStatus().name());
         p.addValue("invest", r.getInvestmentStartedOn());
@@ -247,18 +335,35 @@ public class SystemRepository {
         }
         String hosting = rs.getString("hosting_kind");
         Timestamp updated = rs.getTimestamp("updated_at");
-        return new InformationSystem(rs.getLong("id"), rs.getLong("owner_organization_id"), rs.getString("owner_name"),
-                rs.getString("owner_path"), rs.getLong("operator_organization_id"), rs.getString("operator_name"),
-                rs.getString("code"), rs.getString("name"), rs.getString("purpose"),
-                SystemType.valueOf(rs.getString("system_type")), infoKinds, nullableLong(rs, "user_count"),
-                nullableLong(rs, "data_subject_count"), hosting == null ? null : HostingKind.valueOf(hosting),
-                rs.getString("hosting_provider"), LifecycleStatus.valueOf(rs.getString("lifecycle_status")),
-                rs.getObject("investment_started_on", LocalDate.class), rs.getObject("operating_since", LocalDate.class),
-                rs.getObject("retired_on", LocalDate.class), (Integer) nullableInt(rs, "approved_level"),
-                rs.getString("approved_regime"), rs.getObject("approved_on", LocalDate.class),
-                rs.getString("approval_decision_number"), rs.getString("approval_decision_signer"),
-                rs.getBoolean("security_unit_operates"), rs.getBoolean("redetermination_required"),
-                rs.getString("redetermination_reason"), updated == null ? null : updated.toInstant());
+        return new InformationSystem(
+                rs.getLong("id"),
+                rs.getLong("owner_organization_id"),
+                rs.getString("owner_name"),
+                rs.getString("owner_path"),
+                rs.getLong("operator_organization_id"),
+                rs.getString("operator_name"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("purpose"),
+                SystemType.valueOf(rs.getString("system_type")),
+                infoKinds,
+                nullableLong(rs, "user_count"),
+                nullableLong(rs, "data_subject_count"),
+                hosting == null ? null : HostingKind.valueOf(hosting),
+                rs.getString("hosting_provider"),
+                LifecycleStatus.valueOf(rs.getString("lifecycle_status")),
+                rs.getObject("investment_started_on", LocalDate.class),
+                rs.getObject("operating_since", LocalDate.class),
+                rs.getObject("retired_on", LocalDate.class),
+                (Integer) nullableInt(rs, "approved_level"),
+                rs.getString("approved_regime"),
+                rs.getObject("approved_on", LocalDate.class),
+                rs.getString("approval_decision_number"),
+                rs.getString("approval_decision_signer"),
+                rs.getBoolean("security_unit_operates"),
+                rs.getBoolean("redetermination_required"),
+                rs.getString("redetermination_reason"),
+                updated == null ? null : updated.toInstant());
     }
 
     private static Long nullableLong(ResultSet rs, String col) throws SQLException {

@@ -2,10 +2,13 @@ package vn.khien.systems.register;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.access.Capability;
@@ -16,9 +19,6 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.FieldProblemException.FieldProblem;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
-import java.util.HashSet;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import vn.khien.systems.SystemInventoryChanged;
 
 /**
@@ -76,7 +76,9 @@ public class SystemService {
         if (r.getOperatorOrganizationId() != null && !repository.organizationExists(r.getOperatorOrganizationId())) {
             problems.add(new FieldProblem("operatorOrganizationId", "systems.error.organizationUnknown"));
         }
-        if (r.getRetiredOn() != null && r.getOperatingSince() != null && r.getRetiredOn().isBefore(r.getOperatingSince())) {
+        if (r.getRetiredOn() != null
+                && r.getOperatingSince() != null
+                && r.getRetiredOn().isBefore(r.getOperatingSince())) {
             problems.add(new FieldProblem("retiredOn", "systems.error.retiredBeforeOperating"));
         }
         if (r.getLifecycleStatus() == LifecycleStatus.RETIRED && r.getRetiredOn() == null) {
@@ -96,8 +98,8 @@ public class SystemService {
         }
         long id = repository.insert(r, clock.instant());
         InformationSystem created = get(id);
-        audit.record(AuditEntry.change("system.create", created.ownerOrganizationId(), "information_system", id,
-                null, snapshot(created)));
+        audit.record(AuditEntry.change(
+                "system.create", created.ownerOrganizationId(), "information_system", id, null, snapshot(created)));
         return created;
     }
 
@@ -115,11 +117,21 @@ public class SystemService {
         boolean redetermine = before.approvedLevel() != null && !material.isEmpty();
         repository.update(id, r, clock.instant(), redetermine, redetermine ? String.join(", ", material) : null);
         InformationSystem after = get(id);
-        audit.record(AuditEntry.change("system.update", after.ownerOrganizationId(), "information_system", id,
-                snapshot(before), snapshot(after)));
+        audit.record(AuditEntry.change(
+                "system.update",
+                after.ownerOrganizationId(),
+                "information_system",
+                id,
+                snapshot(before),
+                snapshot(after)));
         if (redetermine) {
-            audit.record(AuditEntry.change("system.redetermination", after.ownerOrganizationId(), "information_system",
-                    id, null, Map.of("changed", material)));
+            audit.record(AuditEntry.change(
+                    "system.redetermination",
+                    after.ownerOrganizationId(),
+                    "information_system",
+                    id,
+                    null,
+                    Map.of("changed", material)));
         }
         return after;
     }
@@ -158,9 +170,12 @@ public class SystemService {
         InformationSystem s = editable(systemId);
         ComponentRules.check(r);
         long id = repository.insertComponent(systemId, r, clock.instant());
-        Component c = repository.components(systemId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
-        audit.record(AuditEntry.change("system.component.add", s.ownerOrganizationId(), "information_system", systemId,
-                null, c));
+        Component c = repository.components(systemId).stream()
+                .filter(x -> x.id() == id)
+                .findFirst()
+                .orElseThrow();
+        audit.record(AuditEntry.change(
+                "system.component.add", s.ownerOrganizationId(), "information_system", systemId, null, c));
         if (events != null) {
             events.publishEvent(new SystemInventoryChanged(systemId, s.ownerOrganizationId()));
         }
@@ -178,11 +193,13 @@ public class SystemService {
     @Transactional
     public void removeComponent(long systemId, long componentId) {
         InformationSystem s = editable(systemId);
-        Component c = repository.components(systemId).stream().filter(x -> x.id() == componentId).findFirst()
+        Component c = repository.components(systemId).stream()
+                .filter(x -> x.id() == componentId)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("component " + componentId));
         repository.deleteComponent(systemId, componentId);
-        audit.record(AuditEntry.change("system.component.remove", s.ownerOrganizationId(), "information_system",
-                systemId, c, null));
+        audit.record(AuditEntry.change(
+                "system.component.remove", s.ownerOrganizationId(), "information_system", systemId, c, null));
     }
 
     public List<Supplier> suppliers(long systemId) {
@@ -193,13 +210,18 @@ public class SystemService {
     @Transactional
     public Supplier addSupplier(long systemId, SupplierRequest r) {
         InformationSystem s = editable(systemId);
-        if (r.getContractFrom() != null && r.getContractTo() != null && r.getContractTo().isBefore(r.getContractFrom())) {
+        if (r.getContractFrom() != null
+                && r.getContractTo() != null
+                && r.getContractTo().isBefore(r.getContractFrom())) {
             throw new FieldProblemException("contractTo", "systems.error.contractPeriod");
         }
         long id = repository.insertSupplier(systemId, r, clock.instant());
-        Supplier added = repository.suppliers(systemId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
-        audit.record(AuditEntry.change("system.supplier.add", s.ownerOrganizationId(), "information_system", systemId,
-                null, added));
+        Supplier added = repository.suppliers(systemId).stream()
+                .filter(x -> x.id() == id)
+                .findFirst()
+                .orElseThrow();
+        audit.record(AuditEntry.change(
+                "system.supplier.add", s.ownerOrganizationId(), "information_system", systemId, null, added));
         return added;
     }
 

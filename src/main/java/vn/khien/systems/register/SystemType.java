@@ -11,11 +11,15 @@ import java.util.Map;
  * import files.
  */
 public enum SystemType {
-    INTERNAL, CITIZEN_BUSINESS, INFRASTRUCTURE, ICS, OTHER;
+    INTERNAL,
+    CITIZEN_BUSINESS,
+    INFRASTRUCTURE,
+    ICS,
+    OTHER;
 
     /** Codes of earlier versions, still accepted on input. */
-    public static final Map<String, SystemType> FORMER_CODES = Map.of(
-            "PUBLIC_SERVICE", CITIZEN_BUSINESS, "INDUSTRIAL_CONTROL", ICS);
+    public static final Map<String, SystemType> FORMER_CODES =
+            Map.of("PUBLIC_SERVICE", CITIZEN_BUSINESS, "INDUSTRIAL_CONTROL", ICS);
 
     /** The type for a code, current or former (case-insensitive). */
     @JsonCreator

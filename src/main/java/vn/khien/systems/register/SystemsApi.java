@@ -23,20 +23,58 @@ import org.springframework.web.bind.annotation.RestController;
 class SystemsApi {
 
     /** The API shape of a system; approvedLevel/approvedRegime/approvedOn are the level in force. */
-    public record SystemView(long id, String code, String name, String purpose, long ownerOrganizationId,
-                             String ownerName, long operatorOrganizationId, String operatorName, SystemType systemType,
-                             List<InformationKind> informationKinds, Long userCount, Long dataSubjectCount,
-                             HostingKind hostingKind, String hostingProvider, LifecycleStatus lifecycleStatus,
-                             LocalDate investmentStartedOn, LocalDate operatingSince, LocalDate retiredOn,
-                             Integer approvedLevel, String approvedRegime, LocalDate approvedOn,
-                             String approvalDecisionNumber, boolean securityUnitOperates,
-                             boolean redeterminationRequired, String redeterminationReason) {
+    public record SystemView(
+            long id,
+            String code,
+            String name,
+            String purpose,
+            long ownerOrganizationId,
+            String ownerName,
+            long operatorOrganizationId,
+            String operatorName,
+            SystemType systemType,
+            List<InformationKind> informationKinds,
+            Long userCount,
+            Long dataSubjectCount,
+            HostingKind hostingKind,
+            String hostingProvider,
+            LifecycleStatus lifecycleStatus,
+            LocalDate investmentStartedOn,
+            LocalDate operatingSince,
+            LocalDate retiredOn,
+            Integer approvedLevel,
+            String approvedRegime,
+            LocalDate approvedOn,
+            String approvalDecisionNumber,
+            boolean securityUnitOperates,
+            boolean redeterminationRequired,
+            String redeterminationReason) {
         public static SystemView of(InformationSystem s) {
-            return new SystemView(s.id(), s.code(), s.name(), s.purpose(), s.ownerOrganizationId(), s.ownerName(),
-                    s.operatorOrganizationId(), s.operatorName(), s.systemType(), s.informationKinds(), s.userCount(),
-                    s.dataSubjectCount(), s.hostingKind(), s.hostingProvider(), s.lifecycleStatus(),
-                    s.investmentStartedOn(), s.operatingSince(), s.retiredOn(), s.approvedLevel(), s.approvedRegime(),
-                    s.approvedOn(), s.approvalDecisionNumber(), s.securityUnitOperates(), s.redeterminationRequired(),
+            return new SystemView(
+                    s.id(),
+                    s.code(),
+                    s.name(),
+                    s.purpose(),
+                    s.ownerOrganizationId(),
+                    s.ownerName(),
+                    s.operatorOrganizationId(),
+                    s.operatorName(),
+                    s.systemType(),
+                    s.informationKinds(),
+                    s.userCount(),
+                    s.dataSubjectCount(),
+                    s.hostingKind(),
+                    s.hostingProvider(),
+                    s.lifecycleStatus(),
+                    s.investmentStartedOn(),
+                    s.operatingSince(),
+                    s.retiredOn(),
+                    s.approvedLevel(),
+                    s.approvedRegime(),
+                    s.approvedOn(),
+                    s.approvalDecisionNumber(),
+                    s.securityUnitOperates(),
+                    s.redeterminationRequired(),
                     s.redeterminationReason());
         }
     }
@@ -48,15 +86,18 @@ class SystemsApi {
     }
 
     @GetMapping
-    @Operation(summary = "Systems visible to the caller; organizationId restricts to systems owned in that subtree",
+    @Operation(
+            summary = "Systems visible to the caller; organizationId restricts to systems owned in that subtree",
             description = "level=0 lists systems without an approved level; regime filters on the approving regime")
-    public List<SystemView> list(@RequestParam(required = false) Long organizationId,
-                                 @RequestParam(required = false) String q,
-                                 @RequestParam(required = false) Integer level,
-                                 @RequestParam(required = false) LifecycleStatus status,
-                                 @RequestParam(required = false) String regime) {
+    public List<SystemView> list(
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer level,
+            @RequestParam(required = false) LifecycleStatus status,
+            @RequestParam(required = false) String regime) {
         return service.search(new SystemSearch(organizationId, q, level, status, regime)).stream()
-                .map(SystemView::of).toList();
+                .map(SystemView::of)
+                .toList();
     }
 
     @GetMapping("/{id}")
@@ -85,11 +126,13 @@ class SystemsApi {
     }
 
     @PostMapping("/{id}/components")
-    @Operation(summary = "Add a host (name, ipAddresses, operatingSystem), application (name, url) or software "
-            + "product (vendor, product, version, cpe 2.3, purl)")
+    @Operation(
+            summary = "Add a host (name, ipAddresses, operatingSystem), application (name, url) or software "
+                    + "product (vendor, product, version, cpe 2.3, purl)")
     public ResponseEntity<Component> addComponent(@PathVariable long id, @Valid @RequestBody ComponentRequest request) {
         Component c = service.addComponent(id, request);
-        return ResponseEntity.created(URI.create("/api/v1/systems/" + id + "/components/" + c.id())).body(c);
+        return ResponseEntity.created(URI.create("/api/v1/systems/" + id + "/components/" + c.id()))
+                .body(c);
     }
 
     @DeleteMapping("/{id}/components/{componentId}")
@@ -109,6 +152,7 @@ class SystemsApi {
     @Operation(summary = "Record a third party or supplier (what it provides, its access, contract period)")
     public ResponseEntity<Supplier> addSupplier(@PathVariable long id, @Valid @RequestBody SupplierRequest request) {
         Supplier s = service.addSupplier(id, request);
-        return ResponseEntity.created(URI.create("/api/v1/systems/" + id + "/suppliers/" + s.id())).body(s);
+        return ResponseEntity.created(URI.create("/api/v1/systems/" + id + "/suppliers/" + s.id()))
+                .body(s);
     }
 }

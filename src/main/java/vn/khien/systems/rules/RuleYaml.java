@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -13,8 +12,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** Loads rule YAML from the classpath with SnakeYAML's safe constructor (rule files are data, never code). */
 public final class RuleYaml {
 
-    private RuleYaml() {
-    }
+    private RuleYaml() {}
 
     public static YamlMap loadClasspath(String resource) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();

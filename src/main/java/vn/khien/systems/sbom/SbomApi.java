@@ -23,7 +23,8 @@ class SbomApi {
 
     @PostMapping(path = "/api/v1/systems/{id}/sbom", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import a CycloneDX JSON SBOM as the system's software components (all or nothing)")
-    SbomImport.Result importSbom(@PathVariable long id, @RequestParam(required = false) MultipartFile file) throws IOException {
+    SbomImport.Result importSbom(@PathVariable long id, @RequestParam(required = false) MultipartFile file)
+            throws IOException {
         return sboms.importSbom(id, bytes(file));
     }
 

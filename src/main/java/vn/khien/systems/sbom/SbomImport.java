@@ -37,11 +37,14 @@ class SbomImport {
 
     /** Largest SBOM accepted (Khiên's own is about 200 KB). */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
+
     static final int MAX_COMPONENTS = 5000;
 
-    public record Result(int read, int added, int alreadyPresent, String sbomName) { }
+    public record Result(int read, int added, int alreadyPresent, String sbomName) {}
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final SystemService systems;
     private final AuditTrail audit;
@@ -111,7 +114,8 @@ class SbomImport {
                     // back every component added before.
                     String at = pathOf(e.getValue());
                     throw new FieldProblemException(p.problems().stream()
-                            .map(f -> new FieldProblem(at + "." + f.field(), f.messageKey(), f.args())).toList());
+                            .map(f -> new FieldProblem(at + "." + f.field(), f.messageKey(), f.args()))
+                            .toList());
                 }
                 added++;
             }
@@ -122,8 +126,12 @@ class SbomImport {
         details.put("read", found.size());
         details.put("added", added);
         details.put("alreadyPresent", already);
-        audit.record(new AuditEntry("system.sbom.import", system.ownerOrganizationId(), "information_system",
-                String.valueOf(systemId), details));
+        audit.record(new AuditEntry(
+                "system.sbom.import",
+                system.ownerOrganizationId(),
+                "information_system",
+                String.valueOf(systemId),
+                details));
         return new Result(found.size(), added, already, name);
     }
 
@@ -168,7 +176,8 @@ class SbomImport {
         return r;
     }
 
-    private static String field(JsonNode c, String at, String key, int max, boolean required, List<FieldProblem> problems) {
+    private static String field(
+            JsonNode c, String at, String key, int max, boolean required, List<FieldProblem> problems) {
         JsonNode v = c.get(key);
         if (v == null || v.isNull()) {
             if (required) {
@@ -206,7 +215,8 @@ class SbomImport {
         if (purl != null) {
             return "purl:" + purl.toLowerCase(Locale.ROOT);
         }
-        return "pv:" + (product == null ? "" : product.toLowerCase(Locale.ROOT)) + "@" + (version == null ? "" : version);
+        return "pv:" + (product == null ? "" : product.toLowerCase(Locale.ROOT)) + "@"
+                + (version == null ? "" : version);
     }
 
     private static String bomName(JsonNode bom) {

@@ -30,7 +30,8 @@ class SbomPages {
     }
 
     @PostMapping("/systems/{id}/sbom")
-    String upload(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+    String upload(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model)
+            throws IOException {
         model.addAttribute("system", systems.get(id));
         try {
             model.addAttribute("result", sboms.importSbom(id, SbomApi.bytes(file)));

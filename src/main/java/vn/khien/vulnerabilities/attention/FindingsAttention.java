@@ -36,22 +36,41 @@ class FindingsAttention implements AttentionSource {
     public List<AttentionItem> itemsFor(long personId) {
         LocalDate today = LocalDate.now(clock);
         List<AttentionItem> items = new ArrayList<>();
-        queries.overdueFindings(today).forEach(c -> items.add(AttentionItem.of(severityOf(c.severity()),
-                "vulnerabilities.attention.overdue",
-                "/systems/" + c.systemId() + "/findings?overdue=true&severity=" + c.severity(),
-                c.count(), new DefaultMessageSourceResolvable("findings.severity." + c.severity()), c.code(), c.name())));
+        queries.overdueFindings(today)
+                .forEach(c -> items.add(AttentionItem.of(
+                        severityOf(c.severity()),
+                        "vulnerabilities.attention.overdue",
+                        "/systems/" + c.systemId() + "/findings?overdue=true&severity=" + c.severity(),
+                        c.count(),
+                        new DefaultMessageSourceResolvable("findings.severity." + c.severity()),
+                        c.code(),
+                        c.name())));
         FindingsAttentionQueries.DutyCounts duty = queries.scanDuties(today);
         if (duty.overdue() > 0) {
-            items.add(AttentionItem.of(Severity.CRITICAL, "vulnerabilities.attention.scanOverdue", "/findings",
-                    duty.overdue(), ScanDuty.MONTHS));
+            items.add(AttentionItem.of(
+                    Severity.CRITICAL,
+                    "vulnerabilities.attention.scanOverdue",
+                    "/findings",
+                    duty.overdue(),
+                    ScanDuty.MONTHS));
         }
         if (duty.dueSoon() > 0) {
-            items.add(AttentionItem.of(Severity.WARNING, "vulnerabilities.attention.scanDueSoon", "/findings",
-                    duty.dueSoon(), ScanDuty.WARNING_DAYS));
+            items.add(AttentionItem.of(
+                    Severity.WARNING,
+                    "vulnerabilities.attention.scanDueSoon",
+                    "/findings",
+                    duty.dueSoon(),
+                    ScanDuty.WARNING_DAYS));
         }
-        queries.expiringRisks(today, RISK_WARNING_DAYS).forEach(r -> items.add(AttentionItem.of(Severity.WARNING,
-                "vulnerabilities.attention.riskExpiring", "/systems/" + r.systemId() + "/findings?status=ACCEPTED_RISK",
-                r.count(), r.code(), r.name(), DateDisplay.DATE.format(r.firstExpiry()))));
+        queries.expiringRisks(today, RISK_WARNING_DAYS)
+                .forEach(r -> items.add(AttentionItem.of(
+                        Severity.WARNING,
+                        "vulnerabilities.attention.riskExpiring",
+                        "/systems/" + r.systemId() + "/findings?status=ACCEPTED_RISK",
+                        r.count(),
+                        r.code(),
+                        r.name(),
+                        DateDisplay.DATE.format(r.firstExpiry()))));
         return items;
     }
 

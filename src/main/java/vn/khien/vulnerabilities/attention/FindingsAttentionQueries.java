@@ -23,11 +23,11 @@ class FindingsAttentionQueries {
         this.systems = systems;
     }
 
-    public record OverdueCount(long systemId, String code, String name, String severity, long count) { }
+    public record OverdueCount(long systemId, String code, String name, String severity, long count) {}
 
-    public record RiskExpiry(long systemId, String code, String name, long count, LocalDate firstExpiry) { }
+    public record RiskExpiry(long systemId, String code, String name, long count, LocalDate firstExpiry) {}
 
-    public record DutyCounts(long overdue, long dueSoon) { }
+    public record DutyCounts(long overdue, long dueSoon) {}
 
     /** Active findings past their due date, counted per system and severity, most severe first. */
     public List<OverdueCount> overdueFindings(LocalDate today) {
@@ -38,9 +38,11 @@ class FindingsAttentionQueries {
                 WHERE f.status IN ('OPEN', 'REOPENED') AND f.due_date < :today AND\s""" + visible.sql() + """
                  GROUP BY f.system_id, s.code, s.name, f.severity
                 ORDER BY rnk, n DESC, s.code LIMIT\s""" + LIMIT)
-                .params(visible.params()).param("today", Date.valueOf(today))
-                .query((rs, n) -> new OverdueCount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(6))).list();
+                .params(visible.params())
+                .param("today", Date.valueOf(today))
+                .query((rs, n) -> new OverdueCount(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(6)))
+                .list();
     }
 
     /**
@@ -60,7 +62,8 @@ class FindingsAttentionQueries {
                 .params(visible.params())
                 .param("overdue", Date.valueOf(ScanDuty.overdueIfLastScanBefore(today)))
                 .param("dueSoon", Date.valueOf(ScanDuty.dueSoonIfLastScanBefore(today)))
-                .query((rs, n) -> new DutyCounts(rs.getLong(1), rs.getLong(2))).single();
+                .query((rs, n) -> new DutyCounts(rs.getLong(1), rs.getLong(2)))
+                .single();
     }
 
     /** Accepted risks that run out within {@code days}, per system. */
@@ -71,8 +74,14 @@ class FindingsAttentionQueries {
                 FROM finding f JOIN information_system s ON s.id = f.system_id
                 WHERE f.status = 'ACCEPTED_RISK' AND f.risk_expires_on <= :limit AND\s""" + visible.sql() + """
                  GROUP BY f.system_id, s.code, s.name ORDER BY first_expiry, s.code LIMIT\s""" + LIMIT)
-                .params(visible.params()).param("limit", Date.valueOf(today.plusDays(days)))
-                .query((rs, n) -> new RiskExpiry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getDate(5).toLocalDate())).list();
+                .params(visible.params())
+                .param("limit", Date.valueOf(today.plusDays(days)))
+                .query((rs, n) -> new RiskExpiry(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getDate(5).toLocalDate()))
+                .list();
     }
 }

@@ -40,8 +40,8 @@ class VulnerabilitiesDemoData {
     private final FindingService findings;
     private final Clock clock;
 
-    public VulnerabilitiesDemoData(JdbcClient jdbc, TransactionTemplate tx, ScanImportService imports,
-                                   FindingService findings, Clock clock) {
+    public VulnerabilitiesDemoData(
+            JdbcClient jdbc, TransactionTemplate tx, ScanImportService imports, FindingService findings, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.imports = imports;
@@ -53,11 +53,19 @@ class VulnerabilitiesDemoData {
     @Order(2)
     public void seedWhenSystemsReady(SystemsDemoReady ready) {
         tx.executeWithoutResult(s -> {
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
-            Optional<Long> his = jdbc.sql("SELECT id FROM information_system WHERE code = :c").param("c", SYSTEM)
-                    .query(Long.class).optional();
-            if (his.isEmpty() || jdbc.sql("SELECT COUNT(*) FROM scan WHERE system_id = :s").param("s", his.get())
-                    .query(Long.class).single() > 0) {
+            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
+                    .query(Long.class)
+                    .single();
+            Optional<Long> his = jdbc.sql("SELECT id FROM information_system WHERE code = :c")
+                    .param("c", SYSTEM)
+                    .query(Long.class)
+                    .optional();
+            if (his.isEmpty()
+                    || jdbc.sql("SELECT COUNT(*) FROM scan WHERE system_id = :s")
+                                    .param("s", his.get())
+                                    .query(Long.class)
+                                    .single()
+                            > 0) {
                 return;
             }
             seed(his.get());
@@ -67,15 +75,36 @@ class VulnerabilitiesDemoData {
 
     private void seed(long his) {
         LocalDate today = LocalDate.now(clock);
-        as(OFFICER, () -> imports.upload(his, upload("his-quet-dinh-ky-1.nessus", DemoNessusReport.first()), "nessus",
-                today.minusDays(75), true));
-        as(OFFICER, () -> imports.upload(his, upload("his-quet-lai.nessus", DemoNessusReport.second()), "nessus",
-                today.minusDays(7), true));
-        List<Long> oracle = jdbc.sql("SELECT id FROM finding WHERE system_id = :s AND title LIKE :t AND status = 'OPEN'")
-                .param("s", his).param("t", "Oracle Database Server%").query(Long.class).list();
-        as(LEADER, () -> findings.changeState(new FindingService.StateRequest(oracle, FindingStatus.ACCEPTED_RISK,
-                "Bản vá CPU tháng 01/2024 cần nhà cung cấp HIS kiểm thử tương thích; cổng 1521 chỉ mở trong mạng nội bộ"
-                        + " máy chủ ứng dụng (demo).", today.plusDays(20))));
+        as(
+                OFFICER,
+                () -> imports.upload(
+                        his,
+                        upload("his-quet-dinh-ky-1.nessus", DemoNessusReport.first()),
+                        "nessus",
+                        today.minusDays(75),
+                        true));
+        as(
+                OFFICER,
+                () -> imports.upload(
+                        his,
+                        upload("his-quet-lai.nessus", DemoNessusReport.second()),
+                        "nessus",
+                        today.minusDays(7),
+                        true));
+        List<Long> oracle = jdbc.sql(
+                        "SELECT id FROM finding WHERE system_id = :s AND title LIKE :t AND status = 'OPEN'")
+                .param("s", his)
+                .param("t", "Oracle Database Server%")
+                .query(Long.class)
+                .list();
+        as(
+                LEADER,
+                () -> findings.changeState(new FindingService.StateRequest(
+                        oracle,
+                        FindingStatus.ACCEPTED_RISK,
+                        "Bản vá CPU tháng 01/2024 cần nhà cung cấp HIS kiểm thử tương thích; cổng 1521 chỉ mở trong mạng nội bộ"
+                                + " máy chủ ứng dụng (demo).",
+                        today.plusDays(20))));
     }
 
     private static Upload upload(String name, byte[] content) {
@@ -83,7 +112,10 @@ class VulnerabilitiesDemoData {
     }
 
     private <T> T as(String username, Supplier<T> step) {
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
+                .param("u", username)
+                .query(Long.class)
+                .single();
         return ActingAs.run(id, username, step);
     }
 }

@@ -37,8 +37,13 @@ class ScanDutySource implements DutySource {
                 SELECT sc.system_id, MAX(sc.scan_date) AS last_scan, MAX(sc.id) AS last_id FROM scan sc
                 WHERE sc.status = 'COMPLETED' AND sc.system_id IN (:ids) GROUP BY sc.system_id""")
                 .param("ids", systemIds)
-                .query((rs, n) -> out.put(rs.getLong(1), DutyEvidence.met(rs.getDate(2).toLocalDate(), "scan-report",
-                        rs.getLong(3), "/systems/" + rs.getLong(1) + "/scans")))
+                .query((rs, n) -> out.put(
+                        rs.getLong(1),
+                        DutyEvidence.met(
+                                rs.getDate(2).toLocalDate(),
+                                "scan-report",
+                                rs.getLong(3),
+                                "/systems/" + rs.getLong(1) + "/scans")))
                 .list();
         return out;
     }

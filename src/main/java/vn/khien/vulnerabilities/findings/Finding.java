@@ -4,12 +4,35 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A vulnerability in a system as tracked across scans. */
-public record Finding(long id, long systemId, String systemCode, String systemName, long ownerOrganizationId,
-                      String tool, String format, String title, String severity, List<String> cves, String cwes,
-                      String cvssVector, Double cvssScore, String description, String solution, String references,
-                      String component, String primaryHost, FindingStatus status, LocalDate firstSeen,
-                      LocalDate lastSeen, LocalDate dueDate, Long closedByScanId, LocalDate closedOn,
-                      String riskReason, String riskApprovedByName, LocalDate riskExpiresOn, int locationCount) {
+public record Finding(
+        long id,
+        long systemId,
+        String systemCode,
+        String systemName,
+        long ownerOrganizationId,
+        String tool,
+        String format,
+        String title,
+        String severity,
+        List<String> cves,
+        String cwes,
+        String cvssVector,
+        Double cvssScore,
+        String description,
+        String solution,
+        String references,
+        String component,
+        String primaryHost,
+        FindingStatus status,
+        LocalDate firstSeen,
+        LocalDate lastSeen,
+        LocalDate dueDate,
+        Long closedByScanId,
+        LocalDate closedOn,
+        String riskReason,
+        String riskApprovedByName,
+        LocalDate riskExpiresOn,
+        int locationCount) {
 
     /** Past its due date and still to be fixed. */
     public boolean overdue(LocalDate today) {

@@ -25,7 +25,8 @@ import vn.khien.vulnerabilities.parsing.Severity;
 class FindingPages {
 
     private static final int PAGE_SIZE = 50;
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final FindingService service;
     private final VisibleSystems systems;
@@ -43,10 +44,14 @@ class FindingPages {
      * listed overdue findings of a hospital they appraise). The organisation view, with its chart, is one click away.
      */
     @GetMapping("/findings")
-    String mine(@RequestParam(required = false) FindingStatus status, @RequestParam(required = false) Severity severity,
-                @RequestParam(required = false) String cve, @RequestParam(required = false) String host,
-                @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
-                Model model) {
+    String mine(
+            @RequestParam(required = false) FindingStatus status,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) String cve,
+            @RequestParam(required = false) String host,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         model.addAttribute("canEdit", false);
         model.addAttribute("canApprove", false);
         model.addAttribute("basePath", "/findings");
@@ -55,10 +60,15 @@ class FindingPages {
     }
 
     @GetMapping("/systems/{systemId}/findings")
-    String ofSystem(@PathVariable long systemId, @RequestParam(required = false) FindingStatus status,
-                    @RequestParam(required = false) Severity severity, @RequestParam(required = false) String cve,
-                    @RequestParam(required = false) String host, @RequestParam(defaultValue = "false") boolean overdue,
-                    @RequestParam(defaultValue = "0") int page, Model model) {
+    String ofSystem(
+            @PathVariable long systemId,
+            @RequestParam(required = false) FindingStatus status,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) String cve,
+            @RequestParam(required = false) String host,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         var system = systems.get(systemId);
         model.addAttribute("system", system);
         model.addAttribute("canEdit", systems.canEdit(system));
@@ -68,11 +78,15 @@ class FindingPages {
     }
 
     @GetMapping("/organizations/{organizationId}/findings")
-    String ofOrganization(@PathVariable long organizationId, @RequestParam(required = false) FindingStatus status,
-                          @RequestParam(required = false) Severity severity, @RequestParam(required = false) String cve,
-                          @RequestParam(required = false) String host,
-                          @RequestParam(defaultValue = "false") boolean overdue,
-                          @RequestParam(defaultValue = "0") int page, Model model) {
+    String ofOrganization(
+            @PathVariable long organizationId,
+            @RequestParam(required = false) FindingStatus status,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) String cve,
+            @RequestParam(required = false) String host,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         List<FindingRepository.Count> counts = service.counts(organizationId);
         model.addAttribute("organizationId", organizationId);
         Map<String, Object> chart = chart(counts);
@@ -83,7 +97,8 @@ class FindingPages {
         model.addAttribute("canEdit", true);
         model.addAttribute("canApprove", service.canApprove(organizationId));
         model.addAttribute("basePath", "/organizations/" + organizationId + "/findings");
-        return list(new FindingQuery(null, organizationId, status, severity, cve, host, overdue, page, PAGE_SIZE), model);
+        return list(
+                new FindingQuery(null, organizationId, status, severity, cve, host, overdue, page, PAGE_SIZE), model);
     }
 
     private String list(FindingQuery q, Model model) {
@@ -96,8 +111,13 @@ class FindingPages {
         model.addAttribute("today", service.today());
         model.addAttribute("statuses", FindingStatus.values());
         model.addAttribute("severities", Severity.values());
-        model.addAttribute("settable", List.of(FindingStatus.OPEN, FindingStatus.FIXED, FindingStatus.FALSE_POSITIVE,
-                FindingStatus.ACCEPTED_RISK));
+        model.addAttribute(
+                "settable",
+                List.of(
+                        FindingStatus.OPEN,
+                        FindingStatus.FIXED,
+                        FindingStatus.FALSE_POSITIVE,
+                        FindingStatus.ACCEPTED_RISK));
         return "findings/list";
     }
 
@@ -111,8 +131,10 @@ class FindingPages {
         for (FindingStatus st : FindingStatus.values()) {
             List<Long> data = new ArrayList<>();
             for (Severity s : Severity.values()) {
-                data.add(counts.stream().filter(c -> c.status() == st && c.severity().equals(s.name()))
-                        .mapToLong(FindingRepository.Count::count).sum());
+                data.add(counts.stream()
+                        .filter(c -> c.status() == st && c.severity().equals(s.name()))
+                        .mapToLong(FindingRepository.Count::count)
+                        .sum());
             }
             Map<String, Object> ds = new LinkedHashMap<>();
             ds.put("label", text("findings.status." + st.name()));
@@ -122,8 +144,12 @@ class FindingPages {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("labels", labels);
         chart.put("datasets", datasets);
-        chart.put("overdue", counts.stream().mapToLong(FindingRepository.Count::overdue).sum());
-        chart.put("total", counts.stream().mapToLong(FindingRepository.Count::count).sum());
+        chart.put(
+                "overdue",
+                counts.stream().mapToLong(FindingRepository.Count::overdue).sum());
+        chart.put(
+                "total",
+                counts.stream().mapToLong(FindingRepository.Count::count).sum());
         return chart;
     }
 
@@ -136,22 +162,31 @@ class FindingPages {
         model.addAttribute("today", service.today());
         model.addAttribute("canEdit", service.canEdit(f.systemId()));
         model.addAttribute("canApprove", service.canApprove(f.ownerOrganizationId()));
-        model.addAttribute("settable", List.of(FindingStatus.OPEN, FindingStatus.FIXED, FindingStatus.FALSE_POSITIVE,
-                FindingStatus.ACCEPTED_RISK));
+        model.addAttribute(
+                "settable",
+                List.of(
+                        FindingStatus.OPEN,
+                        FindingStatus.FIXED,
+                        FindingStatus.FALSE_POSITIVE,
+                        FindingStatus.ACCEPTED_RISK));
         return "findings/detail";
     }
 
     @PostMapping("/findings/state")
-    String changeState(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) FindingStatus status,
-                       @RequestParam(required = false) String reason,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate riskExpiresOn,
-                       @RequestParam(required = false) String returnTo, RedirectAttributes redirect) {
+    String changeState(
+            @RequestParam(required = false) List<Long> ids,
+            @RequestParam(required = false) FindingStatus status,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate riskExpiresOn,
+            @RequestParam(required = false) String returnTo,
+            RedirectAttributes redirect) {
         try {
             int changed = service.changeState(new FindingService.StateRequest(ids, status, reason, riskExpiresOn));
             redirect.addFlashAttribute("message", text("findings.changed", changed));
         } catch (FieldProblemException e) {
             FieldProblemException.FieldProblem p = e.problems().get(0);
-            redirect.addFlashAttribute("stateError", text("findings.field." + p.field()) + ": " + text(p.messageKey(), p.args()));
+            redirect.addFlashAttribute(
+                    "stateError", text("findings.field." + p.field()) + ": " + text(p.messageKey(), p.args()));
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("stateError", text(e.messageKey()));
         }
@@ -160,8 +195,12 @@ class FindingPages {
 
     /** Only paths of this application: never an absolute or protocol-relative URL (no open redirect). */
     static String safeReturn(String returnTo) {
-        if (returnTo == null || returnTo.length() > 2000 || !returnTo.startsWith("/") || returnTo.startsWith("//")
-                || returnTo.contains("\\") || !returnTo.matches("/[A-Za-z0-9/._~%!$&'()*+,;=:@?-]*")) {
+        if (returnTo == null
+                || returnTo.length() > 2000
+                || !returnTo.startsWith("/")
+                || returnTo.startsWith("//")
+                || returnTo.contains("\\")
+                || !returnTo.matches("/[A-Za-z0-9/._~%!$&'()*+,;=:@?-]*")) {
             return "/findings";
         }
         return returnTo;

@@ -1,11 +1,19 @@
 package vn.khien.vulnerabilities.findings;
 
-import vn.khien.vulnerabilities.parsing.Severity;
 import java.util.Locale;
+import vn.khien.vulnerabilities.parsing.Severity;
 
 /** Filters of a findings list; null means "any". Either a system or an organisation subtree (or neither). */
-record FindingQuery(Long systemId, Long organizationId, FindingStatus status, Severity severity, String cve,
-                           String host, boolean overdueOnly, int page, int size) {
+record FindingQuery(
+        Long systemId,
+        Long organizationId,
+        FindingStatus status,
+        Severity severity,
+        String cve,
+        String host,
+        boolean overdueOnly,
+        int page,
+        int size) {
 
     public static final int MAX_SIZE = 500;
 

@@ -53,13 +53,17 @@ class FindingRepository {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(q, today, params);
         long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM finding f JOIN information_system s"
-                + " ON s.id = f.system_id WHERE " + where + " LIMIT " + (COUNT_CAP + 1) + ") capped")
-                .params(params).query(Long.class).single();
+                        + " ON s.id = f.system_id WHERE " + where + " LIMIT " + (COUNT_CAP + 1) + ") capped")
+                .params(params)
+                .query(Long.class)
+                .single();
         boolean capped = counted > COUNT_CAP;
         long total = Math.min(counted, COUNT_CAP);
-        List<Finding> items = jdbc.sql(SELECT + " WHERE " + where
-                        + " ORDER BY f.severity_rank, f.due_date, f.id LIMIT " + q.size() + " OFFSET " + (long) q.page() * q.size())
-                .params(params).query(FindingRepository::map).list();
+        List<Finding> items = jdbc.sql(SELECT + " WHERE " + where + " ORDER BY f.severity_rank, f.due_date, f.id LIMIT "
+                        + q.size() + " OFFSET " + (long) q.page() * q.size())
+                .params(params)
+                .query(FindingRepository::map)
+                .list();
         return new Page(items, total, capped);
     }
 
@@ -72,8 +76,9 @@ class FindingRepository {
             params.put("system", q.systemId());
         }
         if (q.organizationId() != null) {
-            w.append(" AND EXISTS (SELECT 1 FROM organization so2 WHERE so2.id = s.owner_organization_id AND so2.path LIKE"
-                    + " (SELECT path FROM organization WHERE id = :org) || '%')");
+            w.append(
+                    " AND EXISTS (SELECT 1 FROM organization so2 WHERE so2.id = s.owner_organization_id AND so2.path LIKE"
+                            + " (SELECT path FROM organization WHERE id = :org) || '%')");
             params.put("org", q.organizationId());
         }
         if (q.status() != null) {
@@ -89,7 +94,8 @@ class FindingRepository {
             params.put("cve", "%," + q.cve() + ",%");
         }
         if (q.host() != null) {
-            w.append(" AND EXISTS (SELECT 1 FROM finding_location hl WHERE hl.finding_id = f.id AND LOWER(hl.host) LIKE :host)");
+            w.append(
+                    " AND EXISTS (SELECT 1 FROM finding_location hl WHERE hl.finding_id = f.id AND LOWER(hl.host) LIKE :host)");
             params.put("host", "%" + q.host() + "%");
         }
         if (q.overdueOnly()) {
@@ -101,8 +107,11 @@ class FindingRepository {
 
     public Optional<Finding> findVisible(long id) {
         ScopeFilter f = systems.visibleSystems("f.system_id");
-        return jdbc.sql(SELECT + " WHERE f.id = :id AND " + f.sql()).params(f.params()).param("id", id)
-                .query(FindingRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE f.id = :id AND " + f.sql())
+                .params(f.params())
+                .param("id", id)
+                .query(FindingRepository::map)
+                .optional();
     }
 
     public List<Finding> findVisible(Collection<Long> ids) {
@@ -110,8 +119,11 @@ class FindingRepository {
             return List.of();
         }
         ScopeFilter f = systems.visibleSystems("f.system_id");
-        return jdbc.sql(SELECT + " WHERE f.id IN (:ids) AND " + f.sql()).params(f.params()).param("ids", ids)
-                .query(FindingRepository::map).list();
+        return jdbc.sql(SELECT + " WHERE f.id IN (:ids) AND " + f.sql())
+                .params(f.params())
+                .param("ids", ids)
+                .query(FindingRepository::map)
+                .list();
     }
 
     /** Locations of these (already authorised) findings, at most {@code perFinding} each, in report order. */
@@ -121,7 +133,8 @@ class FindingRepository {
             return out;
         }
         jdbc.sql("SELECT * FROM finding_location WHERE finding_id IN (:ids) ORDER BY finding_id, id")
-                .param("ids", findingIds).query(rs -> {
+                .param("ids", findingIds)
+                .query(rs -> {
                     List<FindingLocation> list = out.computeIfAbsent(rs.getLong("finding_id"), k -> new ArrayList<>());
                     if (list.size() < perFinding) {
                         list.add(mapLocation(rs));
@@ -132,16 +145,29 @@ class FindingRepository {
 
     public List<FindingChange> history(long findingId) {
         return jdbc.sql("SELECT * FROM finding_history WHERE finding_id = :id ORDER BY changed_at DESC, id DESC")
-                .param("id", findingId).query((rs, n) -> new FindingChange(rs.getLong("id"), rs.getLong("finding_id"),
+                .param("id", findingId)
+                .query((rs, n) -> new FindingChange(
+                        rs.getLong("id"),
+                        rs.getLong("finding_id"),
                         rs.getString("from_status") == null ? null : FindingStatus.valueOf(rs.getString("from_status")),
                         FindingStatus.valueOf(rs.getString("to_status")),
-                        rs.getObject("scan_id") == null ? null : rs.getLong("scan_id"), rs.getString("changed_by_name"),
-                        rs.getString("reason"), rs.getTimestamp("changed_at").toInstant(), rs.getString("from_severity"),
-                        rs.getString("to_severity"))).list();
+                        rs.getObject("scan_id") == null ? null : rs.getLong("scan_id"),
+                        rs.getString("changed_by_name"),
+                        rs.getString("reason"),
+                        rs.getTimestamp("changed_at").toInstant(),
+                        rs.getString("from_severity"),
+                        rs.getString("to_severity")))
+                .list();
     }
 
-    public record StateChange(FindingStatus to, String reason, Long approverId, String approverName,
-                              LocalDate riskExpiresOn, LocalDate today, Instant at) { }
+    public record StateChange(
+            FindingStatus to,
+            String reason,
+            Long approverId,
+            String approverName,
+            LocalDate riskExpiresOn,
+            LocalDate today,
+            Instant at) {}
 
     public void changeState(Finding finding, StateChange c, Long actorId, String actorName) {
         boolean risk = c.to() == FindingStatus.ACCEPTED_RISK;
@@ -150,52 +176,66 @@ class FindingRepository {
                     risk_reason = :riskReason, risk_approved_by = :approver, risk_approved_name = :approverName,
                     risk_expires_on = :expires, closed_on = :closedOn, closed_by_scan_id = NULL
                 WHERE id = :id""")
-                .param("status", c.to().name()).param("at", Timestamp.from(c.at()))
-                .param("riskReason", risk ? c.reason() : null).param("approver", risk ? c.approverId() : null)
+                .param("status", c.to().name())
+                .param("at", Timestamp.from(c.at()))
+                .param("riskReason", risk ? c.reason() : null)
+                .param("approver", risk ? c.approverId() : null)
                 .param("approverName", risk ? c.approverName() : null)
                 .param("expires", risk ? Date.valueOf(c.riskExpiresOn()) : null)
                 .param("closedOn", c.to() == FindingStatus.FIXED ? Date.valueOf(c.today()) : null)
-                .param("id", finding.id()).update();
+                .param("id", finding.id())
+                .update();
         jdbc.sql("""
                 INSERT INTO finding_history (finding_id, from_status, to_status, changed_by, changed_by_name, reason,
                     changed_at) VALUES (:id, :from, :to, :by, :byName, :reason, :at)""")
-                .param("id", finding.id()).param("from", finding.status().name()).param("to", c.to().name())
-                .param("by", actorId).param("byName", actorName).param("reason", c.reason())
-                .param("at", Timestamp.from(c.at())).update();
+                .param("id", finding.id())
+                .param("from", finding.status().name())
+                .param("to", c.to().name())
+                .param("by", actorId)
+                .param("byName", actorName)
+                .param("reason", c.reason())
+                .param("at", Timestamp.from(c.at()))
+                .update();
     }
 
     /** Accepted risks past their expiry become open again (run daily and before lists are read). */
     public List<Long> expiredRisks(LocalDate today) {
         return jdbc.sql("SELECT id FROM finding WHERE status = 'ACCEPTED_RISK' AND risk_expires_on < :today")
-                .param("today", Date.valueOf(today)).query(Long.class).list();
+                .param("today", Date.valueOf(today))
+                .query(Long.class)
+                .list();
     }
 
     public void reopenExpiredRisk(long id, Instant at) {
-        jdbc.sql("UPDATE finding SET status = 'OPEN', status_changed_at = :at WHERE id = :id AND status = 'ACCEPTED_RISK'")
-                .param("at", Timestamp.from(at)).param("id", id).update();
+        jdbc.sql(
+                        "UPDATE finding SET status = 'OPEN', status_changed_at = :at WHERE id = :id AND status = 'ACCEPTED_RISK'")
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
         jdbc.sql("""
                 INSERT INTO finding_history (finding_id, from_status, to_status, reason, changed_at)
-                VALUES (:id, 'ACCEPTED_RISK', 'OPEN', 'risk acceptance expired', :at)""")
-                .param("id", id).param("at", Timestamp.from(at)).update();
+                VALUES (:id, 'ACCEPTED_RISK', 'OPEN', 'risk acceptance expired', :at)""").param("id", id).param("at", Timestamp.from(at)).update();
     }
 
-    public record Count(String severity, FindingStatus status, long count, long overdue) { }
+    public record Count(String severity, FindingStatus status, long count, long overdue) {}
 
     /** Counts by severity and state over what the caller sees in an organisation's subtree. */
     public List<Count> counts(long organizationId, LocalDate today) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(new FindingQuery(null, organizationId, null, null, null, null, false, 0, 1), today, params);
+        String where =
+                where(new FindingQuery(null, organizationId, null, null, null, null, false, 0, 1), today, params);
         params.put("today", Date.valueOf(today));
         return jdbc.sql("""
                 SELECT f.severity, f.status, COUNT(*) AS n,
                     SUM(CASE WHEN f.status IN ('OPEN', 'REOPENED') AND f.due_date < :today THEN 1 ELSE 0 END) AS late
-                FROM finding f JOIN information_system s ON s.id = f.system_id WHERE\s""" + where
-                        + " GROUP BY f.severity, f.status")
-                .params(params).query((rs, n) -> new Count(rs.getString(1), FindingStatus.valueOf(rs.getString(2)),
-                        rs.getLong(3), rs.getLong(4))).list();
+                FROM finding f JOIN information_system s ON s.id = f.system_id WHERE\s""" + where + " GROUP BY f.severity, f.status")
+                .params(params)
+                .query((rs, n) -> new Count(
+                        rs.getString(1), FindingStatus.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4)))
+                .list();
     }
 
-    public record SystemScanDate(long systemId, String code, String name, LocalDate lastScan) { }
+    public record SystemScanDate(long systemId, String code, String name, LocalDate lastScan) {}
 
     /** Visible systems owned in the subtree with the date of their last completed scan. */
     public List<SystemScanDate> lastScans(long organizationId) {
@@ -204,24 +244,31 @@ class FindingRepository {
                 SELECT s.id, s.code, s.name, (SELECT MAX(sc.scan_date) FROM scan sc
                     WHERE sc.system_id = s.id AND sc.status = 'COMPLETED') AS last_scan
                 FROM information_system s JOIN organization o ON o.id = s.owner_organization_id
-                WHERE o.path LIKE (SELECT path FROM organization WHERE id = :org) || '%' AND\s""" + f.sql()
-                        + " ORDER BY s.code")
-                .params(f.params()).param("org", organizationId)
-                .query((rs, n) -> new SystemScanDate(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate())).list();
+                WHERE o.path LIKE (SELECT path FROM organization WHERE id = :org) || '%' AND\s""" + f.sql() + " ORDER BY s.code")
+                .params(f.params())
+                .param("org", organizationId)
+                .query((rs, n) -> new SystemScanDate(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()))
+                .list();
     }
 
     public Optional<LocalDate> lastScan(long systemId) {
         List<Date> last = jdbc.sql("SELECT MAX(scan_date) FROM scan WHERE system_id = :s AND status = 'COMPLETED'")
-                .param("s", systemId).query((rs, n) -> rs.getDate(1)).list();
-        return last.isEmpty() || last.get(0) == null ? Optional.empty() : Optional.of(last.get(0).toLocalDate());
+                .param("s", systemId)
+                .query((rs, n) -> rs.getDate(1))
+                .list();
+        return last.isEmpty() || last.get(0) == null
+                ? Optional.empty()
+                : Optional.of(last.get(0).toLocalDate());
     }
 
     public Optional<Long> homeOrganization(long personId) {
         return jdbc.sql("""
                 SELECT o.id FROM role_grant g JOIN organization o ON o.id = g.organization_id
-                WHERE g.user_id = :p ORDER BY LENGTH(o.path), o.id LIMIT 1""")
-                .param("p", personId).query(Long.class).optional();
+                WHERE g.user_id = :p ORDER BY LENGTH(o.path), o.id LIMIT 1""").param("p", personId).query(Long.class).optional();
     }
 
     static Finding map(ResultSet rs, int n) throws SQLException {
@@ -229,25 +276,53 @@ class FindingRepository {
         Date expires = rs.getDate("risk_expires_on");
         Date due = rs.getDate("due_date");
         Date closedOn = rs.getDate("closed_on");
-        return new Finding(rs.getLong("id"), rs.getLong("system_id"), rs.getString("system_code"),
-                rs.getString("system_name"), rs.getLong("owner_organization_id"), rs.getString("tool"),
-                rs.getString("format"), rs.getString("title"), rs.getString("severity"),
-                cves == null ? List.of() : Arrays.stream(cves.split(",")).filter(x -> !x.isBlank()).toList(),
-                rs.getString("cwes"), rs.getString("cvss_vector"),
-                rs.getObject("cvss_score") == null ? null : rs.getDouble("cvss_score"), rs.getString("description"),
-                rs.getString("solution"), rs.getString("refs"), rs.getString("component"), rs.getString("primary_host"),
-                FindingStatus.valueOf(rs.getString("status")), rs.getDate("first_seen").toLocalDate(),
-                rs.getDate("last_seen").toLocalDate(), due == null ? null : due.toLocalDate(),
+        return new Finding(
+                rs.getLong("id"),
+                rs.getLong("system_id"),
+                rs.getString("system_code"),
+                rs.getString("system_name"),
+                rs.getLong("owner_organization_id"),
+                rs.getString("tool"),
+                rs.getString("format"),
+                rs.getString("title"),
+                rs.getString("severity"),
+                cves == null
+                        ? List.of()
+                        : Arrays.stream(cves.split(","))
+                                .filter(x -> !x.isBlank())
+                                .toList(),
+                rs.getString("cwes"),
+                rs.getString("cvss_vector"),
+                rs.getObject("cvss_score") == null ? null : rs.getDouble("cvss_score"),
+                rs.getString("description"),
+                rs.getString("solution"),
+                rs.getString("refs"),
+                rs.getString("component"),
+                rs.getString("primary_host"),
+                FindingStatus.valueOf(rs.getString("status")),
+                rs.getDate("first_seen").toLocalDate(),
+                rs.getDate("last_seen").toLocalDate(),
+                due == null ? null : due.toLocalDate(),
                 rs.getObject("closed_by_scan_id") == null ? null : rs.getLong("closed_by_scan_id"),
-                closedOn == null ? null : closedOn.toLocalDate(), rs.getString("risk_reason"),
-                rs.getString("risk_approved_name"), expires == null ? null : expires.toLocalDate(),
+                closedOn == null ? null : closedOn.toLocalDate(),
+                rs.getString("risk_reason"),
+                rs.getString("risk_approved_name"),
+                expires == null ? null : expires.toLocalDate(),
                 rs.getInt("location_count"));
     }
 
     static FindingLocation mapLocation(ResultSet rs) throws SQLException {
-        return new FindingLocation(rs.getLong("id"), rs.getLong("finding_id"), rs.getString("host"),
-                rs.getObject("port") == null ? null : rs.getInt("port"), rs.getString("protocol"), rs.getString("path"),
-                rs.getString("url"), rs.getString("file_path"), rs.getObject("line") == null ? null : rs.getInt("line"),
-                rs.getBoolean("fixed"), rs.getObject("fixed_by_scan_id") == null ? null : rs.getLong("fixed_by_scan_id"));
+        return new FindingLocation(
+                rs.getLong("id"),
+                rs.getLong("finding_id"),
+                rs.getString("host"),
+                rs.getObject("port") == null ? null : rs.getInt("port"),
+                rs.getString("protocol"),
+                rs.getString("path"),
+                rs.getString("url"),
+                rs.getString("file_path"),
+                rs.getObject("line") == null ? null : rs.getInt("line"),
+                rs.getBoolean("fixed"),
+                rs.getObject("fixed_by_scan_id") == null ? null : rs.getLong("fixed_by_scan_id"));
     }
 }

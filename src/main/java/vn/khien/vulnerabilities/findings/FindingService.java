@@ -1,11 +1,13 @@
 package vn.khien.vulnerabilities.findings;
 
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -19,10 +21,8 @@ import vn.khien.audit.AuditTrail;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
-import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.VisibleSystems;
-import jakarta.validation.constraints.Size;
-import java.util.Optional;
+import vn.khien.systems.register.InformationSystem;
 
 /**
  * Reading findings and changing their state. Officers (EDIT_SECURITY_DATA on the system) mark false positives,
@@ -42,8 +42,13 @@ public class FindingService {
     private final SlaPolicies sla;
     private final Clock clock;
 
-    public FindingService(FindingRepository repository, VisibleSystems systems, OrgScope scope, AuditTrail audit,
-                          SlaPolicies sla, Clock clock) {
+    public FindingService(
+            FindingRepository repository,
+            VisibleSystems systems,
+            OrgScope scope,
+            AuditTrail audit,
+            SlaPolicies sla,
+            Clock clock) {
         this.repository = repository;
         this.systems = systems;
         this.scope = scope;
@@ -52,7 +57,14 @@ public class FindingService {
         this.clock = clock;
     }
 
-    public record StateRequest(List<Long> ids, FindingStatus status, @Size(max = 20000, message = "{validation.size}") String reason, LocalDate riskExpiresOn) { }
+    public record StateRequest(
+            List<Long> ids,
+            FindingStatus status,
+
+            @Size(max = 20000, message = "{validation.size}")
+            String reason,
+
+            LocalDate riskExpiresOn) {}
 
     /** The organisation highest in the tree on which the caller holds a role: the start of "my findings". */
     public Optional<Long> homeOrganization() {
@@ -115,7 +127,8 @@ public class FindingService {
             throw new NotFoundException("finding");
         }
         Map<Long, Boolean> editable = new LinkedHashMap<>();
-        PersonPrincipal who = CurrentPerson.principal().orElseThrow(() -> new ForbiddenActionException("error.forbidden"));
+        PersonPrincipal who =
+                CurrentPerson.principal().orElseThrow(() -> new ForbiddenActionException("error.forbidden"));
         int changed = 0;
         for (Finding f : findings) {
             if (!editable.computeIfAbsent(f.systemId(), this::canEdit)) {
@@ -127,8 +140,14 @@ public class FindingService {
             if (f.status() == r.status()) {
                 continue;
             }
-            FindingRepository.StateChange c = new FindingRepository.StateChange(r.status(), r.reason().trim(),
-                    who.personId(), who.username(), r.riskExpiresOn(), today(), clock.instant());
+            FindingRepository.StateChange c = new FindingRepository.StateChange(
+                    r.status(),
+                    r.reason().trim(),
+                    who.personId(),
+                    who.username(),
+                    r.riskExpiresOn(),
+                    today(),
+                    clock.instant());
             repository.changeState(f, c, who.personId(), who.username());
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("status", r.status().name());
@@ -136,8 +155,13 @@ public class FindingService {
             if (r.riskExpiresOn() != null && r.status() == FindingStatus.ACCEPTED_RISK) {
                 after.put("riskExpiresOn", r.riskExpiresOn().toString());
             }
-            audit.record(AuditEntry.change("finding.state", f.ownerOrganizationId(), "finding", f.id(),
-                    Map.of("status", f.status().name()), after));
+            audit.record(AuditEntry.change(
+                    "finding.state",
+                    f.ownerOrganizationId(),
+                    "finding",
+                    f.id(),
+                    Map.of("status", f.status().name()),
+                    after));
             changed++;
         }
         return changed;
@@ -159,8 +183,13 @@ public class FindingService {
         List<Long> expired = repository.expiredRisks(today());
         expired.forEach(id -> {
             repository.reopenExpiredRisk(id, clock.instant());
-            audit.record(AuditEntry.change("finding.riskExpired", null, "finding", id,
-                    Map.of("status", "ACCEPTED_RISK"), Map.of("status", "OPEN")));
+            audit.record(AuditEntry.change(
+                    "finding.riskExpired",
+                    null,
+                    "finding",
+                    id,
+                    Map.of("status", "ACCEPTED_RISK"),
+                    Map.of("status", "OPEN")));
         });
         return expired.size();
     }
@@ -172,15 +201,22 @@ public class FindingService {
         return repository.counts(organizationId, today());
     }
 
-    public record SystemDuty(long systemId, String code, String name, LocalDate lastScan, LocalDate nextDue,
-                             ScanDuty duty) { }
+    public record SystemDuty(
+            long systemId, String code, String name, LocalDate lastScan, LocalDate nextDue, ScanDuty duty) {}
 
     public List<SystemDuty> scanDuties(long organizationId) {
         if (!scope.canSee(organizationId)) {
             throw new NotFoundException("organization " + organizationId);
         }
-        return repository.lastScans(organizationId).stream().map(s -> new SystemDuty(s.systemId(), s.code(), s.name(),
-                s.lastScan(), ScanDuty.dueDate(s.lastScan()), ScanDuty.of(s.lastScan(), today()))).toList();
+        return repository.lastScans(organizationId).stream()
+                .map(s -> new SystemDuty(
+                        s.systemId(),
+                        s.code(),
+                        s.name(),
+                        s.lastScan(),
+                        ScanDuty.dueDate(s.lastScan()),
+                        ScanDuty.of(s.lastScan(), today())))
+                .toList();
     }
 
     public SystemDuty scanDuty(long systemId) {

@@ -27,52 +27,101 @@ class FindingsApi {
         this.service = service;
     }
 
-    public record LocationView(String host, Integer port, String protocol, String path, String url, String filePath,
-                               Integer line, boolean fixed) {
+    public record LocationView(
+            String host,
+            Integer port,
+            String protocol,
+            String path,
+            String url,
+            String filePath,
+            Integer line,
+            boolean fixed) {
         static LocationView of(FindingLocation l) {
-            return new LocationView(l.host(), l.port(), l.protocol(), l.path(), l.url(), l.filePath(), l.line(), l.fixed());
+            return new LocationView(
+                    l.host(), l.port(), l.protocol(), l.path(), l.url(), l.filePath(), l.line(), l.fixed());
         }
     }
 
-    public record FindingView(long id, long systemId, String title, String severity, List<String> cves,
-                              List<LocationView> locations, int locationCount, FindingStatus status, LocalDate firstSeen,
-                              LocalDate lastSeen, LocalDate dueDate, boolean overdue, String tool, Long closedByScanId,
-                              String riskReason, String riskApprovedBy, LocalDate riskExpiresOn) {
+    public record FindingView(
+            long id,
+            long systemId,
+            String title,
+            String severity,
+            List<String> cves,
+            List<LocationView> locations,
+            int locationCount,
+            FindingStatus status,
+            LocalDate firstSeen,
+            LocalDate lastSeen,
+            LocalDate dueDate,
+            boolean overdue,
+            String tool,
+            Long closedByScanId,
+            String riskReason,
+            String riskApprovedBy,
+            LocalDate riskExpiresOn) {
         static FindingView of(Finding f, List<FindingLocation> locations, LocalDate today) {
-            return new FindingView(f.id(), f.systemId(), f.title(), f.severity(), f.cves(),
-                    locations.stream().map(LocationView::of).toList(), f.locationCount(), f.status(), f.firstSeen(),
-                    f.lastSeen(), f.dueDate(), f.overdue(today), f.tool(), f.closedByScanId(), f.riskReason(),
-                    f.riskApprovedByName(), f.riskExpiresOn());
+            return new FindingView(
+                    f.id(),
+                    f.systemId(),
+                    f.title(),
+                    f.severity(),
+                    f.cves(),
+                    locations.stream().map(LocationView::of).toList(),
+                    f.locationCount(),
+                    f.status(),
+                    f.firstSeen(),
+                    f.lastSeen(),
+                    f.dueDate(),
+                    f.overdue(today),
+                    f.tool(),
+                    f.closedByScanId(),
+                    f.riskReason(),
+                    f.riskApprovedByName(),
+                    f.riskExpiresOn());
         }
     }
 
-    public record FindingPage(List<FindingView> items, long total) { }
+    public record FindingPage(List<FindingView> items, long total) {}
 
-    public record FindingDetail(FindingView finding, String description, String solution, String references,
-                                String cwes, String cvssVector, Double cvssScore, String component,
-                                List<FindingChange> history) { }
+    public record FindingDetail(
+            FindingView finding,
+            String description,
+            String solution,
+            String references,
+            String cwes,
+            String cvssVector,
+            Double cvssScore,
+            String component,
+            List<FindingChange> history) {}
 
     @GetMapping("/api/v1/systems/{systemId}/findings")
-    @Operation(summary = "Findings of a system, most severe first",
+    @Operation(
+            summary = "Findings of a system, most severe first",
             description = "Filters: status, severity, cve (exact identifier), host (substring), overdue")
-    public FindingPage ofSystem(@PathVariable long systemId, @RequestParam(required = false) FindingStatus status,
-                                @RequestParam(required = false) Severity severity,
-                                @RequestParam(required = false) String cve, @RequestParam(required = false) String host,
-                                @RequestParam(defaultValue = "false") boolean overdue,
-                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    public FindingPage ofSystem(
+            @PathVariable long systemId,
+            @RequestParam(required = false) FindingStatus status,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) String cve,
+            @RequestParam(required = false) String host,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return page(new FindingQuery(systemId, null, status, severity, cve, host, overdue, page, size));
     }
 
     @GetMapping("/api/v1/organizations/{organizationId}/findings")
     @Operation(summary = "Findings of the systems owned in an organisation's subtree")
-    public FindingPage ofOrganization(@PathVariable long organizationId,
-                                      @RequestParam(required = false) FindingStatus status,
-                                      @RequestParam(required = false) Severity severity,
-                                      @RequestParam(required = false) String cve,
-                                      @RequestParam(required = false) String host,
-                                      @RequestParam(defaultValue = "false") boolean overdue,
-                                      @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "50") int size) {
+    public FindingPage ofOrganization(
+            @PathVariable long organizationId,
+            @RequestParam(required = false) FindingStatus status,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) String cve,
+            @RequestParam(required = false) String host,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return page(new FindingQuery(null, organizationId, status, severity, cve, host, overdue, page, size));
     }
 
@@ -80,8 +129,11 @@ class FindingsApi {
         FindingRepository.Page p = service.search(q);
         Map<Long, List<FindingLocation>> locations = service.locations(p.items(), LIST_LOCATIONS);
         LocalDate today = service.today();
-        return new FindingPage(p.items().stream()
-                .map(f -> FindingView.of(f, locations.getOrDefault(f.id(), List.of()), today)).toList(), p.total());
+        return new FindingPage(
+                p.items().stream()
+                        .map(f -> FindingView.of(f, locations.getOrDefault(f.id(), List.of()), today))
+                        .toList(),
+                p.total());
     }
 
     @GetMapping("/api/v1/findings/{id}")
@@ -89,12 +141,21 @@ class FindingsApi {
     public FindingDetail get(@PathVariable long id) {
         Finding f = service.get(id);
         List<FindingLocation> locations = service.locations(List.of(f), 1000).getOrDefault(f.id(), List.of());
-        return new FindingDetail(FindingView.of(f, locations, service.today()), f.description(), f.solution(),
-                f.references(), f.cwes(), f.cvssVector(), f.cvssScore(), f.component(), service.history(id));
+        return new FindingDetail(
+                FindingView.of(f, locations, service.today()),
+                f.description(),
+                f.solution(),
+                f.references(),
+                f.cwes(),
+                f.cvssVector(),
+                f.cvssScore(),
+                f.component(),
+                service.history(id));
     }
 
     @PostMapping("/api/v1/findings/state")
-    @Operation(summary = "Change the state of one or more findings (all or none)",
+    @Operation(
+            summary = "Change the state of one or more findings (all or none)",
             description = "FALSE_POSITIVE, FIXED, OPEN: EDIT_SECURITY_DATA; ACCEPTED_RISK also needs APPROVE on the"
                     + " owner, a reason and riskExpiresOn (at most a year ahead). Every change goes to the history"
                     + " and the audit trail.")
@@ -102,14 +163,14 @@ class FindingsApi {
         return Map.of("changed", service.changeState(request));
     }
 
-    public record OrganizationSummary(List<FindingRepository.Count> counts, List<FindingService.SystemDuty> systems,
-                                      SlaDays sla) { }
+    public record OrganizationSummary(
+            List<FindingRepository.Count> counts, List<FindingService.SystemDuty> systems, SlaDays sla) {}
 
     @GetMapping("/api/v1/organizations/{organizationId}/findings/summary")
     @Operation(summary = "Counts by severity and state in a subtree, each system's six-month scan duty, and the SLA")
     public OrganizationSummary summary(@PathVariable long organizationId) {
-        return new OrganizationSummary(service.counts(organizationId), service.scanDuties(organizationId),
-                service.slaFor(organizationId));
+        return new OrganizationSummary(
+                service.counts(organizationId), service.scanDuties(organizationId), service.slaFor(organizationId));
     }
 
     @PutMapping("/api/v1/organizations/{organizationId}/findings/sla")

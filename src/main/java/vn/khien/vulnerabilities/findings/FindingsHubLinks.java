@@ -17,14 +17,22 @@ class FindingsHubLinks implements SystemHubLinks {
     @Override
     public List<Link> linksFor(long systemId) {
         long scans = count("SELECT COUNT(*) FROM scan WHERE system_id = :s", systemId);
-        long open = count("SELECT COUNT(*) FROM finding WHERE system_id = :s AND status IN ('OPEN', 'REOPENED')",
+        long open =
+                count("SELECT COUNT(*) FROM finding WHERE system_id = :s AND status IN ('OPEN', 'REOPENED')", systemId);
+        long severe = count(
+                "SELECT COUNT(*) FROM finding WHERE system_id = :s AND status IN ('OPEN', 'REOPENED')"
+                        + " AND severity IN ('CRITICAL', 'HIGH')",
                 systemId);
-        long severe = count("SELECT COUNT(*) FROM finding WHERE system_id = :s AND status IN ('OPEN', 'REOPENED')"
-                + " AND severity IN ('CRITICAL', 'HIGH')", systemId);
         return List.of(
                 Link.of(31, "hub.scans", "/systems/" + systemId + "/scans", scans),
-                new Link(32, "hub.findings", "/systems/" + systemId + "/findings", open,
-                        severe > 0 ? "hub.findingsSevere" : null, severe, severe > 0));
+                new Link(
+                        32,
+                        "hub.findings",
+                        "/systems/" + systemId + "/findings",
+                        open,
+                        severe > 0 ? "hub.findingsSevere" : null,
+                        severe,
+                        severe > 0));
     }
 
     private long count(String sql, long systemId) {

@@ -13,10 +13,13 @@ import java.time.LocalDate;
  * Office only). DUE_SOON in the last 30 days of the period.
  */
 public enum ScanDuty {
-    MET, DUE_SOON, OVERDUE;
+    MET,
+    DUE_SOON,
+    OVERDUE;
 
     /** The legal source of {@link #MONTHS}, as cited on pages and in reports. */
     public static final String LEGAL_SOURCE = "Chỉ thị 18/CT-TTg ngày 13/10/2022";
+
     public static final int MONTHS = 6;
     public static final int WARNING_DAYS = 30;
 

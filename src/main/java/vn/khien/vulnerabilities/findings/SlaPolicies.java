@@ -24,21 +24,32 @@ public class SlaPolicies {
                 WHERE t.id = :org ORDER BY LENGTH(o.path) DESC LIMIT 1""")
                 .param("org", organizationId)
                 .query((rs, n) -> new SlaDays(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
-                .optional().orElse(SlaDays.PLATFORM_DEFAULT);
+                .optional()
+                .orElse(SlaDays.PLATFORM_DEFAULT);
     }
 
     public void save(long organizationId, SlaDays days, Instant now) {
         int updated = jdbc.sql("""
                 UPDATE finding_sla_policy SET critical_days = :c, high_days = :h, medium_days = :m, low_days = :l,
                     updated_at = :now WHERE organization_id = :org""")
-                .param("c", days.critical()).param("h", days.high()).param("m", days.medium()).param("l", days.low())
-                .param("now", Timestamp.from(now)).param("org", organizationId).update();
+                .param("c", days.critical())
+                .param("h", days.high())
+                .param("m", days.medium())
+                .param("l", days.low())
+                .param("now", Timestamp.from(now))
+                .param("org", organizationId)
+                .update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO finding_sla_policy (organization_id, critical_days, high_days, medium_days, low_days,
                         updated_at) VALUES (:org, :c, :h, :m, :l, :now)""")
-                    .param("c", days.critical()).param("h", days.high()).param("m", days.medium())
-                    .param("l", days.low()).param("now", Timestamp.from(now)).param("org", organizationId).update();
+                    .param("c", days.critical())
+                    .param("h", days.high())
+                    .param("m", days.medium())
+                    .param("l", days.low())
+                    .param("now", Timestamp.from(now))
+                    .param("org", organizationId)
+                    .update();
         }
     }
 }

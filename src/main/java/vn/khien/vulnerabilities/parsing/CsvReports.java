@@ -7,13 +7,13 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import java.util.Iterator;
-import java.util.List;
 
 /** Streaming CSV access with header lookup by (case-insensitive) column name and row-located errors. */
 public final class CsvReports {
@@ -60,7 +60,8 @@ public final class CsvReports {
         }
 
         public String where() {
-            return "CSV row " + (record.getRecordNumber() + 1) + " (line " + record.getCharacterPosition() + " chars in)";
+            return "CSV row " + (record.getRecordNumber() + 1) + " (line " + record.getCharacterPosition()
+                    + " chars in)";
         }
 
         public ReportFormatException error(String message) {
@@ -68,8 +69,7 @@ public final class CsvReports {
         }
     }
 
-    private CsvReports() {
-    }
+    private CsvReports() {}
 
     /**
      * Reads the header (delimiter ';' when the header line contains one, else ','), then streams
@@ -91,10 +91,18 @@ public final class CsvReports {
                 throw new ReportFormatException("Empty " + formatName + " CSV: no header line", "line 1");
             }
             char delimiter = headerLine.indexOf(';') >= 0 ? ';' : ',';
-            CSVFormat fmt = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
-                    .setSkipHeaderRecord(true).setAllowMissingColumnNames(true).setIgnoreEmptyLines(true)
-                    .setAllowDuplicateHeaderNames(true).setTrim(false).get();
-            try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(fmt).get()) {
+            CSVFormat fmt = CSVFormat.DEFAULT
+                    .builder()
+                    .setDelimiter(delimiter)
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setAllowMissingColumnNames(true)
+                    .setIgnoreEmptyLines(true)
+                    .setAllowDuplicateHeaderNames(true)
+                    .setTrim(false)
+                    .get();
+            try (CSVParser parser =
+                    CSVParser.builder().setReader(reader).setFormat(fmt).get()) {
                 Map<String, Integer> columns = new HashMap<>();
                 List<String> names = parser.getHeaderNames();
                 for (int i = 0; i < names.size(); i++) {
@@ -106,8 +114,10 @@ public final class CsvReports {
                     ok |= columns.containsKey(r.toLowerCase(Locale.ROOT));
                 }
                 if (!ok) {
-                    throw new ReportFormatException("Not a " + formatName + " CSV: header has none of the columns "
-                            + String.join(", ", requiredAnyOf), "CSV header (line 1)");
+                    throw new ReportFormatException(
+                            "Not a " + formatName + " CSV: header has none of the columns "
+                                    + String.join(", ", requiredAnyOf),
+                            "CSV header (line 1)");
                 }
                 Iterator<CSVRecord> it = parser.iterator();
                 while (true) {
@@ -116,8 +126,8 @@ public final class CsvReports {
                         if (!it.hasNext()) break;
                         rec = it.next();
                     } catch (UncheckedIOException | IllegalStateException e) {
-                        throw new ReportFormatException("Malformed CSV: " + rootMessage(e),
-                                "CSV line " + parser.getCurrentLineNumber(), e);
+                        throw new ReportFormatException(
+                                "Malformed CSV: " + rootMessage(e), "CSV line " + parser.getCurrentLineNumber(), e);
                     }
                     handler.row(new Row(rec, columns));
                 }

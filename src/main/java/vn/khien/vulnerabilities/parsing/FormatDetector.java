@@ -10,8 +10,7 @@ import java.util.Collection;
  */
 public final class FormatDetector {
 
-    private FormatDetector() {
-    }
+    private FormatDetector() {}
 
     /**
      * Returns the format name of the parser that recognises the content, among the standard parsers.
@@ -25,8 +24,8 @@ public final class FormatDetector {
     /** As {@link #detect(BufferedInputStream)}, among {@code parsers} (in the order given). */
     public static String detect(BufferedInputStream in, Collection<ReportParser> parsers) throws ReportFormatException {
         if (ZipReportUnpacker.isZip(in)) {
-            throw new ReportFormatException("This is a zip archive; ReportParsers.parse unpacks it before detection",
-                    "start of file");
+            throw new ReportFormatException(
+                    "This is a zip archive; ReportParsers.parse unpacks it before detection", "start of file");
         }
         return detect(ReportHead.of(Sniff.head(in, Sniff.HEAD_BYTES)), parsers);
     }
@@ -48,14 +47,18 @@ public final class FormatDetector {
                 if (head.xmlRoot() == null) {
                     throw new ReportFormatException("XML without a recognisable root element", "start of file");
                 }
-                throw new ReportFormatException("Unsupported XML report: root element <" + head.xmlRoot()
-                        + "> is not a known scanner format", "root element");
+                throw new ReportFormatException(
+                        "Unsupported XML report: root element <" + head.xmlRoot() + "> is not a known scanner format",
+                        "root element");
             case JSON:
-                throw new ReportFormatException("Unsupported JSON report: top-level keys " + head.jsonKeys()
-                        + " match no known scanner format", "JSON path '/'");
+                throw new ReportFormatException(
+                        "Unsupported JSON report: top-level keys " + head.jsonKeys() + " match no known scanner format",
+                        "JSON path '/'");
             default:
-                throw new ReportFormatException("Unsupported CSV report: header [" + head.csvHeader().strip()
-                        + "] matches no known scanner format", "CSV header (line 1)");
+                throw new ReportFormatException(
+                        "Unsupported CSV report: header [" + head.csvHeader().strip()
+                                + "] matches no known scanner format",
+                        "CSV header (line 1)");
         }
     }
 }

@@ -3,13 +3,13 @@ package vn.khien.vulnerabilities.parsing;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import java.util.Locale;
 
 /**
  * Jackson 3 streaming helpers. Parsers walk the token stream and bind only one item at a time
@@ -18,7 +18,8 @@ import java.util.Locale;
 public final class JsonStream implements AutoCloseable {
     // trailing-token check off: we bind sub-trees in the middle of a stream on purpose
     static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final JsonParser parser;
 
@@ -111,7 +112,8 @@ public final class JsonStream implements AutoCloseable {
 
     private String where(Throwable cause) {
         TokenStreamLocation l = cause instanceof JacksonException && ((JacksonException) cause).getLocation() != null
-                ? ((JacksonException) cause).getLocation() : parser.currentLocation();
+                ? ((JacksonException) cause).getLocation()
+                : parser.currentLocation();
         String pointer;
         try {
             pointer = parser.streamReadContext().pathAsPointer().toString();
@@ -187,7 +189,8 @@ public final class JsonStream implements AutoCloseable {
     public static List<String> strings(JsonNode n, String field) {
         List<String> out = new ArrayList<>();
         for (JsonNode e : list(n, field)) {
-            if (!e.isContainer() && !e.isNull() && !e.asString().isBlank()) out.add(e.asString().trim());
+            if (!e.isContainer() && !e.isNull() && !e.asString().isBlank())
+                out.add(e.asString().trim());
         }
         return out;
     }

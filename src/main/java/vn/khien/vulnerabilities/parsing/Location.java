@@ -1,6 +1,5 @@
 package vn.khien.vulnerabilities.parsing;
 
-import java.net.URI;
 import java.util.Locale;
 
 /**
@@ -15,12 +14,18 @@ import java.util.Locale;
  * @param filePath file or artifact path for code / container findings
  * @param line     1-based line number in {@code filePath}
  */
-public record Location(String host, Integer port, String protocol, String path, String url,
-                       String filePath, Integer line) {
+public record Location(
+        String host, Integer port, String protocol, String path, String url, String filePath, Integer line) {
 
     public static Location endpoint(String host, Integer port, String protocol) {
-        return new Location(blankToNull(host), port == null || port == 0 ? null : port,
-                blankToNull(protocol), null, null, null, null);
+        return new Location(
+                blankToNull(host),
+                port == null || port == 0 ? null : port,
+                blankToNull(protocol),
+                null,
+                null,
+                null,
+                null);
     }
 
     public static Location file(String filePath, Integer line) {
@@ -130,18 +135,23 @@ public record Location(String host, Integer port, String protocol, String path, 
         if (filePath != null) {
             return "file:" + filePath;
         }
-        return (protocol == null ? "" : protocol) + "://" + (host == null ? "" : host.toLowerCase(Locale.ROOT))
-                + ":" + (port == null ? "" : port) + "/" + (path == null ? "" : path);
+        return (protocol == null ? "" : protocol) + "://" + (host == null ? "" : host.toLowerCase(Locale.ROOT)) + ":"
+                + (port == null ? "" : port) + "/" + (path == null ? "" : path);
     }
 
     static Integer defaultPort(String protocol) {
         if (protocol == null) return null;
         switch (protocol) {
-            case "http": return 80;
-            case "https": return 443;
-            case "ftp": return 21;
-            case "ssh": return 22;
-            default: return null;
+            case "http":
+                return 80;
+            case "https":
+                return 443;
+            case "ftp":
+                return 21;
+            case "ssh":
+                return 22;
+            default:
+                return null;
         }
     }
 

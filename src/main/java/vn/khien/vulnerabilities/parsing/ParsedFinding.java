@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One finding as read from a scanner report, before any database de-duplication.
@@ -139,10 +139,23 @@ public record ParsedFinding(
             this.toolName = toolName;
         }
 
-        public Builder title(String v) { this.title = v; return this; }
-        public Builder severity(Severity v) { this.severity = v; return this; }
-        public Severity severity() { return severity; }
-        public String title() { return title; }
+        public Builder title(String v) {
+            this.title = v;
+            return this;
+        }
+
+        public Builder severity(Severity v) {
+            this.severity = v;
+            return this;
+        }
+
+        public Severity severity() {
+            return severity;
+        }
+
+        public String title() {
+            return title;
+        }
 
         /** Adds an id unless blank; duplicates are kept on purpose (see record docs). */
         public Builder addVulnerabilityId(String id) {
@@ -177,10 +190,27 @@ public record ParsedFinding(
             if (score != null) this.cvssV3Score = score;
             return this;
         }
-        public Builder cvssV3Score(Double v) { this.cvssV3Score = v; return this; }
-        public Builder cvssV4Score(Double v) { this.cvssV4Score = v; return this; }
-        public Builder epss(Double score, Double percentile) { this.epssScore = score; this.epssPercentile = percentile; return this; }
-        public Builder description(String v) { this.description = v; return this; }
+
+        public Builder cvssV3Score(Double v) {
+            this.cvssV3Score = v;
+            return this;
+        }
+
+        public Builder cvssV4Score(Double v) {
+            this.cvssV4Score = v;
+            return this;
+        }
+
+        public Builder epss(Double score, Double percentile) {
+            this.epssScore = score;
+            this.epssPercentile = percentile;
+            return this;
+        }
+
+        public Builder description(String v) {
+            this.description = v;
+            return this;
+        }
         /** Appends a paragraph (used when merged items each contribute a line of detail). */
         public Builder appendDescription(String more) {
             if (more != null && !more.isEmpty()) {
@@ -188,12 +218,36 @@ public record ParsedFinding(
             }
             return this;
         }
-        public Builder solution(String v) { this.solution = v; return this; }
-        public Builder impact(String v) { this.impact = v; return this; }
-        public Builder references(String v) { this.references = v; return this; }
-        public Builder vulnIdFromTool(String v) { this.vulnIdFromTool = v; return this; }
-        public Builder uniqueIdFromTool(String v) { this.uniqueIdFromTool = v; return this; }
-        public Builder fingerprint(String v) { this.fingerprint = v; return this; }
+
+        public Builder solution(String v) {
+            this.solution = v;
+            return this;
+        }
+
+        public Builder impact(String v) {
+            this.impact = v;
+            return this;
+        }
+
+        public Builder references(String v) {
+            this.references = v;
+            return this;
+        }
+
+        public Builder vulnIdFromTool(String v) {
+            this.vulnIdFromTool = v;
+            return this;
+        }
+
+        public Builder uniqueIdFromTool(String v) {
+            this.uniqueIdFromTool = v;
+            return this;
+        }
+
+        public Builder fingerprint(String v) {
+            this.fingerprint = v;
+            return this;
+        }
 
         /**
          * Marks this finding as one the format merges over all its places: the fingerprint becomes tool + rule +
@@ -222,23 +276,74 @@ public record ParsedFinding(
             if (e != null) exchanges.add(e);
             return this;
         }
-        public Builder component(String name, String version) { this.componentName = name; this.componentVersion = version; return this; }
-        public Builder service(String v) { this.service = v; return this; }
+
+        public Builder component(String name, String version) {
+            this.componentName = name;
+            this.componentVersion = version;
+            return this;
+        }
+
+        public Builder service(String v) {
+            this.service = v;
+            return this;
+        }
 
         public Builder addTag(String t) {
             if (t != null && !t.isBlank() && !tags.contains(t.trim())) tags.add(t.trim());
             return this;
         }
-        public Builder date(OffsetDateTime v) { this.date = v; return this; }
-        public Builder active(boolean v) { this.active = v; return this; }
-        public Builder verified(Boolean v) { this.verified = v; return this; }
-        public Builder falsePositive(boolean v) { this.falsePositive = v; return this; }
-        public Builder riskAccepted(boolean v) { this.riskAccepted = v; return this; }
-        public Builder mitigated(boolean v, OffsetDateTime at) { this.mitigated = v; this.mitigatedAt = at; return this; }
-        public Builder fix(Boolean available, String version) { this.fixAvailable = available; this.fixVersion = version; return this; }
-        public Builder occurrences(Integer v) { this.occurrences = v; return this; }
-        public Builder scannerConfidence(Integer v) { this.scannerConfidence = v; return this; }
-        public Builder staticFinding(boolean v) { this.staticFinding = v; return this; }
+
+        public Builder date(OffsetDateTime v) {
+            this.date = v;
+            return this;
+        }
+
+        public Builder active(boolean v) {
+            this.active = v;
+            return this;
+        }
+
+        public Builder verified(Boolean v) {
+            this.verified = v;
+            return this;
+        }
+
+        public Builder falsePositive(boolean v) {
+            this.falsePositive = v;
+            return this;
+        }
+
+        public Builder riskAccepted(boolean v) {
+            this.riskAccepted = v;
+            return this;
+        }
+
+        public Builder mitigated(boolean v, OffsetDateTime at) {
+            this.mitigated = v;
+            this.mitigatedAt = at;
+            return this;
+        }
+
+        public Builder fix(Boolean available, String version) {
+            this.fixAvailable = available;
+            this.fixVersion = version;
+            return this;
+        }
+
+        public Builder occurrences(Integer v) {
+            this.occurrences = v;
+            return this;
+        }
+
+        public Builder scannerConfidence(Integer v) {
+            this.scannerConfidence = v;
+            return this;
+        }
+
+        public Builder staticFinding(boolean v) {
+            this.staticFinding = v;
+            return this;
+        }
 
         /** Counts one more merged raw item (starts at 1 for the first one). */
         public Builder countOccurrence() {
@@ -253,12 +358,43 @@ public record ParsedFinding(
             }
             Severity s = severity == null ? Severity.INFO : severity;
             String fp = fingerprint != null ? fingerprint : computeFingerprint(t);
-            return new ParsedFinding(toolName, t, s, vulnerabilityIds, new ArrayList<>(cwes), cvssV3Vector,
-                    cvssV3Score, cvssV4Score, epssScore, epssPercentile, description, solution, impact,
-                    references, vulnIdFromTool, uniqueIdFromTool, fp, locations, exchanges, componentName,
-                    componentVersion, service, tags, date, active, verified, falsePositive, riskAccepted,
-                    mitigated, mitigatedAt, fixAvailable, fixVersion, occurrences, scannerConfidence,
-                    staticFinding, fingerprint == null && mergedKey != null);
+            return new ParsedFinding(
+                    toolName,
+                    t,
+                    s,
+                    vulnerabilityIds,
+                    new ArrayList<>(cwes),
+                    cvssV3Vector,
+                    cvssV3Score,
+                    cvssV4Score,
+                    epssScore,
+                    epssPercentile,
+                    description,
+                    solution,
+                    impact,
+                    references,
+                    vulnIdFromTool,
+                    uniqueIdFromTool,
+                    fp,
+                    locations,
+                    exchanges,
+                    componentName,
+                    componentVersion,
+                    service,
+                    tags,
+                    date,
+                    active,
+                    verified,
+                    falsePositive,
+                    riskAccepted,
+                    mitigated,
+                    mitigatedAt,
+                    fixAvailable,
+                    fixVersion,
+                    occurrences,
+                    scannerConfidence,
+                    staticFinding,
+                    fingerprint == null && mergedKey != null);
         }
 
         private String computeFingerprint(String finalTitle) {
@@ -279,7 +415,8 @@ public record ParsedFinding(
     /** The rule part of a fingerprint: the tool's id for the check, else the lower-cased title. */
     public static String ruleKey(String vulnIdFromTool, String title) {
         return vulnIdFromTool != null && !vulnIdFromTool.isBlank()
-                ? vulnIdFromTool : title == null ? "(untitled)" : title.toLowerCase(Locale.ROOT);
+                ? vulnIdFromTool
+                : title == null ? "(untitled)" : title.toLowerCase(Locale.ROOT);
     }
 
     /**

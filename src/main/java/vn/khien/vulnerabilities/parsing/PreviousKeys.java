@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class PreviousKeys {
 
-    private PreviousKeys() { }
+    private PreviousKeys() {}
 
     public static List<String> of(String format, ParsedFinding f) {
         if (!"nessus".equals(format) || !f.mergedKey()) {
@@ -21,7 +21,8 @@ public final class PreviousKeys {
         }
         String rule = ParsedFinding.ruleKey(f.vulnIdFromTool(), f.title());
         List<String> keys = new ArrayList<>();
-        keys.add(ParsedFinding.mergedFingerprint(f.toolName(), rule, f.severity().name()));
+        keys.add(
+                ParsedFinding.mergedFingerprint(f.toolName(), rule, f.severity().name()));
         for (Severity s : Severity.values()) {
             if (s != f.severity()) {
                 keys.add(ParsedFinding.mergedFingerprint(f.toolName(), rule, s.name()));

@@ -21,11 +21,17 @@ import tools.jackson.core.JsonToken;
  * @param csvHeader the first line, lower-cased (empty unless CSV)
  * @param csvColumns the CSV header's column names, lower-cased, unquoted and trimmed
  */
-public record ReportHead(Sniff.Syntax syntax, String text, String xmlRoot, Set<String> jsonKeys, boolean jsonArray,
-                         String csvHeader, Set<String> csvColumns) {
+public record ReportHead(
+        Sniff.Syntax syntax,
+        String text,
+        String xmlRoot,
+        Set<String> jsonKeys,
+        boolean jsonArray,
+        String csvHeader,
+        Set<String> csvColumns) {
 
-    private static final Pattern XML_SKIP = Pattern.compile("<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^\\[>]*(\\[.*?\\])?\\s*>",
-            Pattern.DOTALL);
+    private static final Pattern XML_SKIP =
+            Pattern.compile("<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^\\[>]*(\\[.*?\\])?\\s*>", Pattern.DOTALL);
     private static final Pattern XML_ROOT = Pattern.compile("<([A-Za-z_][\\w.:-]*)");
 
     /** Reads the head's shape; never fails (a head cut in the middle of a value keeps what was seen). */
@@ -87,7 +93,7 @@ public record ReportHead(Sniff.Syntax syntax, String text, String xmlRoot, Set<S
                 } else if (t == JsonToken.END_ARRAY || t == JsonToken.END_OBJECT) {
                     depth--;
                     if (depth == 0 && !arrayRoot) break; // first JSON line / object is enough
-                    if (arrayRoot && depth == 1) break;   // first array element is enough
+                    if (arrayRoot && depth == 1) break; // first array element is enough
                 } else if (t == JsonToken.PROPERTY_NAME && depth == keyDepth) {
                     keys.add(p.currentName());
                 }

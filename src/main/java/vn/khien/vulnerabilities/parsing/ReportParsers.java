@@ -26,6 +26,7 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
 public final class ReportParsers {
     /** Where the format parsers live. */
     public static final String FORMATS_PACKAGE = "vn.khien.vulnerabilities.parsing.formats";
+
     private static volatile List<ReportParser> discovered;
 
     private final Map<String, ReportParser> parsers = new LinkedHashMap<>();
@@ -58,15 +59,16 @@ public final class ReportParsers {
                 Class<?> type = Class.forName(candidate.getBeanClassName(), true, ReportParsers.class.getClassLoader());
                 found.add((ReportParser) type.getDeclaredConstructor().newInstance());
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Report parser " + candidate.getBeanClassName()
-                        + " needs a public no-argument constructor", e instanceof InvocationTargetException i
-                        ? i.getTargetException() : e);
+                throw new IllegalStateException(
+                        "Report parser " + candidate.getBeanClassName() + " needs a public no-argument constructor",
+                        e instanceof InvocationTargetException i ? i.getTargetException() : e);
             }
         }
         if (found.isEmpty()) {
             throw new IllegalStateException("No report parser found under " + FORMATS_PACKAGE);
         }
-        found.sort(Comparator.comparing((ReportParser p) -> p.recognition().fallback()).thenComparing(ReportParser::format));
+        found.sort(Comparator.comparing((ReportParser p) -> p.recognition().fallback())
+                .thenComparing(ReportParser::format));
         return List.copyOf(found);
     }
 
@@ -75,8 +77,7 @@ public final class ReportParsers {
         void format(String format);
 
         /** Told instead of any finding when the file (or the zip's report) is empty and its format was stated. */
-        default void emptyReport() {
-        }
+        default void emptyReport() {}
     }
 
     /** Supported format names ("acunetix", "burp", ..., "generic" last). */
@@ -87,7 +88,8 @@ public final class ReportParsers {
     public ReportParser parser(String format) throws ReportFormatException {
         ReportParser p = parsers.get(format);
         if (p == null) {
-            throw new ReportFormatException("Unknown report format '" + format + "'; supported: " + parsers.keySet(), null);
+            throw new ReportFormatException(
+                    "Unknown report format '" + format + "'; supported: " + parsers.keySet(), null);
         }
         return p;
     }
@@ -108,8 +110,8 @@ public final class ReportParsers {
      * the report is rejected as a whole and findings already received must be discarded
      * (run the import in one transaction).
      */
-    public String parse(String format, InputStream in, Consumer<ParsedFinding> sink,
-                        ZipReportUnpacker.Limits zipLimits) throws ReportFormatException {
+    public String parse(String format, InputStream in, Consumer<ParsedFinding> sink, ZipReportUnpacker.Limits zipLimits)
+            throws ReportFormatException {
         BufferedInputStream b = Sniff.buffered(in);
         if (!ZipReportUnpacker.isZip(b)) {
             String f = format == null || format.isBlank() ? FormatDetector.detect(b) : format;

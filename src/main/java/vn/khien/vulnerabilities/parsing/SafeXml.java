@@ -15,8 +15,7 @@ import javax.xml.stream.XMLStreamReader;
 public final class SafeXml {
     private static final XMLInputFactory FACTORY = createFactory();
 
-    private SafeXml() {
-    }
+    private SafeXml() {}
 
     private static XMLInputFactory createFactory() {
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();

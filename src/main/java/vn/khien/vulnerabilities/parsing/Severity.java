@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** Normalised severity of a finding, independent of the scanner's own vocabulary. */
 public enum Severity {
-    CRITICAL, HIGH, MEDIUM, LOW, INFO;
+    CRITICAL,
+    HIGH,
+    MEDIUM,
+    LOW,
+    INFO;
 
     /**
      * Maps a scanner word ("High", "informational", "None", "Log" ...) to a level.
@@ -16,12 +20,21 @@ public enum Severity {
             return null;
         }
         switch (word.trim().toLowerCase(Locale.ROOT)) {
-            case "critical": return CRITICAL;
-            case "high": return HIGH;
-            case "medium": case "moderate": return MEDIUM;
-            case "low": return LOW;
-            case "info": case "informational": case "information": return INFO;
-            default: return null;
+            case "critical":
+                return CRITICAL;
+            case "high":
+                return HIGH;
+            case "medium":
+            case "moderate":
+                return MEDIUM;
+            case "low":
+                return LOW;
+            case "info":
+            case "informational":
+            case "information":
+                return INFO;
+            default:
+                return null;
         }
     }
 

@@ -10,10 +10,14 @@ public final class Sniff {
     /** How much of the head is inspected; enough for long XML preambles and CSV headers. */
     public static final int HEAD_BYTES = 64 * 1024;
 
-    public enum Syntax { XML, JSON, CSV, EMPTY }
-
-    private Sniff() {
+    public enum Syntax {
+        XML,
+        JSON,
+        CSV,
+        EMPTY
     }
+
+    private Sniff() {}
 
     public static BufferedInputStream buffered(InputStream in) {
         return in instanceof BufferedInputStream ? (BufferedInputStream) in : new BufferedInputStream(in, HEAD_BYTES);

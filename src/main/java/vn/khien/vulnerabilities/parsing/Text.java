@@ -1,5 +1,6 @@
 package vn.khien.vulnerabilities.parsing;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -11,16 +12,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.time.DateTimeException;
 
 /** Lenient conversions shared by the parsers. Report values are messy; none of these throw. */
 public final class Text {
     private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}", Pattern.CASE_INSENSITIVE);
     private static final Pattern CWE = Pattern.compile("CWE[-_ :]?(\\d+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SLASH_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp][Mm])?)?");
+    private static final Pattern SLASH_DATE = Pattern.compile(
+            "(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp][Mm])?)?");
 
-    private Text() {
-    }
+    private Text() {}
 
     public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
@@ -100,7 +100,9 @@ public final class Text {
             // try the next shape
         }
         try {
-            return LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t).atStartOfDay().atOffset(ZoneOffset.UTC);
+            return LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t)
+                    .atStartOfDay()
+                    .atOffset(ZoneOffset.UTC);
         } catch (DateTimeParseException ignored) {
             // try the next shape
         }
@@ -116,10 +118,19 @@ public final class Text {
             int year = Integer.parseInt(m.group(3));
             int day;
             int month;
-            if (a > 12) { day = a; month = b; }
-            else if (b > 12) { month = a; day = b; }
-            else if (dayFirst) { day = a; month = b; }
-            else { month = a; day = b; }
+            if (a > 12) {
+                day = a;
+                month = b;
+            } else if (b > 12) {
+                month = a;
+                day = b;
+            } else if (dayFirst) {
+                day = a;
+                month = b;
+            } else {
+                month = a;
+                day = b;
+            }
             int hour = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
             int minute = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
             int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));

@@ -1,10 +1,10 @@
 package vn.khien.vulnerabilities.parsing;
 
+import java.util.ArrayDeque;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.util.ArrayDeque;
 
 /**
  * Thin wrapper over a StAX reader that turns every parser failure (including the
@@ -95,7 +95,8 @@ public final class XmlCursor implements AutoCloseable {
                     String t = reader.getText();
                     chars += t.length();
                     if (chars > MAX_NODE_CHARS) {
-                        throw error("Element <" + root.name() + "> is larger than " + MAX_NODE_CHARS + " characters", null);
+                        throw error(
+                                "Element <" + root.name() + "> is larger than " + MAX_NODE_CHARS + " characters", null);
                     }
                     stack.peek().appendText(t);
                     break;

@@ -21,14 +21,33 @@ public final class XmlNode {
         this.name = name;
     }
 
-    public String name() { return name; }
-    public Map<String, String> attributes() { return Collections.unmodifiableMap(attributes); }
-    public List<XmlNode> children() { return Collections.unmodifiableList(children); }
+    public String name() {
+        return name;
+    }
 
-    void putAttribute(String k, String v) { attributes.put(k, v); }
-    void appendText(String s) { text.append(s); }
-    void addChild(XmlNode n) { children.add(n); }
-    int textLength() { return text.length(); }
+    public Map<String, String> attributes() {
+        return Collections.unmodifiableMap(attributes);
+    }
+
+    public List<XmlNode> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    void putAttribute(String k, String v) {
+        attributes.put(k, v);
+    }
+
+    void appendText(String s) {
+        text.append(s);
+    }
+
+    void addChild(XmlNode n) {
+        children.add(n);
+    }
+
+    int textLength() {
+        return text.length();
+    }
 
     public String attr(String k) {
         String v = attributes.get(k);

@@ -4,10 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-import java.io.OutputStream;
 
 /**
  * Opens a .zip upload that must hold exactly ONE report, streaming (nothing is extracted to
@@ -63,8 +63,10 @@ public final class ZipReportUnpacker {
                 throw new ReportFormatException("The zip archive contains no report file", "zip archive");
             }
             if (e.getSize() > limits.maxUncompressedBytes()) {
-                throw new ReportFormatException("The zip entry declares " + e.getSize() + " bytes, more than the allowed "
-                        + limits.maxUncompressedBytes(), "zip entry '" + e.getName() + "'");
+                throw new ReportFormatException(
+                        "The zip entry declares " + e.getSize() + " bytes, more than the allowed "
+                                + limits.maxUncompressedBytes(),
+                        "zip entry '" + e.getName() + "'");
             }
             return new Entry(e.getName(), z, raw);
         } catch (IOException ex) {
@@ -121,12 +123,15 @@ public final class ZipReportUnpacker {
                 content.transferTo(OutputStreamSink.INSTANCE); // drain what the parser did not need
                 ZipEntry second = nextFileEntry(zip);
                 if (second != null) {
-                    throw new ReportFormatException("The zip archive must contain exactly one report, found also '"
-                            + second.getName() + "'", "zip archive");
+                    throw new ReportFormatException(
+                            "The zip archive must contain exactly one report, found also '" + second.getName() + "'",
+                            "zip archive");
                 }
             } catch (IOException e) {
-                throw new ReportFormatException(content.violation != null ? content.violation
-                        : "Corrupt zip archive: " + e.getMessage(), "zip entry '" + name + "'", e);
+                throw new ReportFormatException(
+                        content.violation != null ? content.violation : "Corrupt zip archive: " + e.getMessage(),
+                        "zip entry '" + name + "'",
+                        e);
             }
         }
 
@@ -169,8 +174,8 @@ public final class ZipReportUnpacker {
                             + " bytes once decompressed";
                 } else if (total > limits.ratioGraceBytes()
                         && total > limits.maxCompressionRatio() * Math.max(1, raw.count)) {
-                    violation = "Zip bomb protection: compression ratio above " + limits.maxCompressionRatio()
-                            + ":1 (" + total + " bytes from " + raw.count + " compressed)";
+                    violation = "Zip bomb protection: compression ratio above " + limits.maxCompressionRatio() + ":1 ("
+                            + total + " bytes from " + raw.count + " compressed)";
                 }
                 if (violation != null) throw new ZipException(violation);
             }

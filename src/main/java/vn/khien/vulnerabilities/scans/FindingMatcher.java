@@ -41,8 +41,12 @@ final class FindingMatcher {
          * Streams the findings of the system and tool, then (if some are still keyed the old way in
          * {@code mergedScheme}) the first place identity of each such finding, then all their locations.
          */
-        void load(String tool, String mergedScheme, Consumer<StoredFinding> findings, Consumer<String> legacyFirstPlaces,
-                  Consumer<StoredLocation> locations);
+        void load(
+                String tool,
+                String mergedScheme,
+                Consumer<StoredFinding> findings,
+                Consumer<String> legacyFirstPlaces,
+                Consumer<StoredLocation> locations);
 
         long nextFindingId();
 
@@ -51,11 +55,17 @@ final class FindingMatcher {
     }
 
     /** A finding as stored before this import. */
-    record StoredFinding(long id, String fingerprint, FindingStatus status, int keyVersion, String keyScheme,
-                         Severity severity, LocalDate dueDate) { }
+    record StoredFinding(
+            long id,
+            String fingerprint,
+            FindingStatus status,
+            int keyVersion,
+            String keyScheme,
+            Severity severity,
+            LocalDate dueDate) {}
 
     /** A place as stored before this import. */
-    record StoredLocation(long id, long findingId, String locationKey, boolean fixed) { }
+    record StoredLocation(long id, long findingId, String locationKey, boolean fixed) {}
 
     /** A finding as stored before this scan (or created by it). */
     private static final class Known {
@@ -99,6 +109,7 @@ final class FindingMatcher {
     private final Map<String, Map<String, Known>> knownByTool = new HashMap<>();
     /** Per tool: findings still keyed the old way (key_version 1) by their fingerprint, and their first places. */
     private final Map<String, Map<String, Known>> legacyByTool = new HashMap<>();
+
     private final Map<String, Set<String>> legacyFirstPlaces = new HashMap<>();
     private final Map<Long, Map<String, KnownLocation>> locationsByFinding = new HashMap<>();
     private int parsed;
@@ -107,7 +118,8 @@ final class FindingMatcher {
     private int unchanged;
     private int locations;
 
-    FindingMatcher(Store store, long systemId, long scanId, String format, LocalDate scanDate, SlaDays sla, Instant now) {
+    FindingMatcher(
+            Store store, long systemId, long scanId, String format, LocalDate scanDate, SlaDays sla, Instant now) {
         this.store = store;
         this.systemId = systemId;
         this.scanId = scanId;
@@ -238,12 +250,28 @@ final class FindingMatcher {
     private Known create(String tool, ParsedFinding f) {
         long id = store.nextFindingId();
         Location first = f.locations().isEmpty() ? null : f.locations().get(0);
-        rows.newFindings.add(new ImportRows.NewFinding(id, systemId, cut(tool, 200), format, keyScheme(f),
-                f.fingerprint(), cut(f.title(), 300), f.severity(), joinIds(f.vulnerabilityIds()),
-                cut(joinCwes(f.cwes()), 500), cut(f.cvssV3Vector(), 200), f.cvssV3Score(), f.description(),
-                f.solution(), f.references(), cut(component(f), 500),
-                first == null ? null : cut(first.host() != null ? first.host() : first.filePath(), 500), scanDate,
-                sla.dueDate(f.severity(), scanDate), scanId, now));
+        rows.newFindings.add(new ImportRows.NewFinding(
+                id,
+                systemId,
+                cut(tool, 200),
+                format,
+                keyScheme(f),
+                f.fingerprint(),
+                cut(f.title(), 300),
+                f.severity(),
+                joinIds(f.vulnerabilityIds()),
+                cut(joinCwes(f.cwes()), 500),
+                cut(f.cvssV3Vector(), 200),
+                f.cvssV3Score(),
+                f.description(),
+                f.solution(),
+                f.references(),
+                cut(component(f), 500),
+                first == null ? null : cut(first.host() != null ? first.host() : first.filePath(), 500),
+                scanDate,
+                sla.dueDate(f.severity(), scanDate),
+                scanId,
+                now));
         Known k = new Known(id, FindingStatus.OPEN, true);
         k.seen = true;
         k.severity = f.severity();
@@ -267,9 +295,17 @@ final class FindingMatcher {
             if (kl == null) {
                 kl = new KnownLocation(-1, false);
                 known.put(key, kl);
-                rows.newLocations.add(new ImportRows.NewLocation(k.id, cut(key, 1000), cut(l.host(), 500), l.port(),
-                        cut(l.protocol(), 40), cut(l.path(), 2000), cut(l.url(), 4000), cut(l.filePath(), 2000),
-                        l.line(), scanId));
+                rows.newLocations.add(new ImportRows.NewLocation(
+                        k.id,
+                        cut(key, 1000),
+                        cut(l.host(), 500),
+                        l.port(),
+                        cut(l.protocol(), 40),
+                        cut(l.path(), 2000),
+                        cut(l.url(), 4000),
+                        cut(l.filePath(), 2000),
+                        l.line(),
+                        scanId));
             } else if (kl.fixed && !kl.seen) {
                 // The place is affected again.
                 rows.locationChanges.add(new ImportRows.LocationChange(kl.id, false, null));
@@ -298,7 +334,8 @@ final class FindingMatcher {
                     rows.closed.add(new ImportRows.Closed(k.id, scanId, scanDate, now));
                     rows.history.add(new ImportRows.StatusChange(k.id, k.status, FindingStatus.FIXED, scanId, now));
                 }
-                for (KnownLocation kl : sameScheme ? locationsByFinding.getOrDefault(k.id, Map.of()).values()
+                for (KnownLocation kl : sameScheme
+                        ? locationsByFinding.getOrDefault(k.id, Map.of()).values()
                         : List.<KnownLocation>of()) {
                     if (!kl.seen && !kl.fixed && kl.id > 0) {
                         rows.locationChanges.add(new ImportRows.LocationChange(kl.id, true, scanId));
@@ -321,17 +358,23 @@ final class FindingMatcher {
         // Old-style keys are only re-keyed by an import that keys the same way (V22: Nessus CSV and XML share a tool).
         String mergedScheme = format == null ? "" : format + "/merged";
         Set<String> places = new LinkedHashSet<>();
-        store.load(tool, mergedScheme, s -> {
-            Known k = new Known(s.id(), s.status(), false);
-            k.severity = s.severity();
-            k.scheme = s.keyScheme();
-            k.dueDate = s.dueDate();
-            known.put(s.fingerprint(), k);
-            if (s.keyVersion() < KEY_VERSION && mergedScheme.equals(s.keyScheme())) {
-                legacy.put(s.fingerprint(), k);
-            }
-        }, places::add, l -> locationsByFinding.computeIfAbsent(l.findingId(), id -> new HashMap<>())
-                .put(l.locationKey(), new KnownLocation(l.id(), l.fixed())));
+        store.load(
+                tool,
+                mergedScheme,
+                s -> {
+                    Known k = new Known(s.id(), s.status(), false);
+                    k.severity = s.severity();
+                    k.scheme = s.keyScheme();
+                    k.dueDate = s.dueDate();
+                    known.put(s.fingerprint(), k);
+                    if (s.keyVersion() < KEY_VERSION && mergedScheme.equals(s.keyScheme())) {
+                        legacy.put(s.fingerprint(), k);
+                    }
+                },
+                places::add,
+                l -> locationsByFinding
+                        .computeIfAbsent(l.findingId(), id -> new HashMap<>())
+                        .put(l.locationKey(), new KnownLocation(l.id(), l.fixed())));
         legacyByTool.put(tool, legacy);
         if (!legacy.isEmpty()) {
             Set<String> withNone = new LinkedHashSet<>();
@@ -347,8 +390,9 @@ final class FindingMatcher {
         if (l.filePath() != null) {
             return "file:" + l.filePath() + (l.line() == null ? "" : ":" + l.line());
         }
-        return (l.protocol() == null ? "" : l.protocol()) + "://" + (l.host() == null ? "" : l.host().toLowerCase())
-                + ":" + (l.port() == null ? "" : l.port()) + "/" + (l.path() == null ? "" : l.path());
+        return (l.protocol() == null ? "" : l.protocol()) + "://"
+                + (l.host() == null ? "" : l.host().toLowerCase()) + ":" + (l.port() == null ? "" : l.port()) + "/"
+                + (l.path() == null ? "" : l.path());
     }
 
     private static String component(ParsedFinding f) {

@@ -1,5 +1,4 @@
 package vn.khien.vulnerabilities.scans;
 
 /** What one import did: findings read from the report, and how they changed the system's findings. */
-record ImportCounts(int parsed, int created, int reopened, int closed, int unchanged, int locations) {
-}
+record ImportCounts(int parsed, int created, int reopened, int closed, int unchanged, int locations) {}

@@ -14,38 +14,65 @@ import vn.khien.vulnerabilities.parsing.Severity;
 final class ImportRows {
 
     /** A finding seen for the first time. */
-    record NewFinding(long id, long systemId, String tool, String format, String keyScheme, String fingerprint,
-                      String title, Severity severity, String cves, String cwes, String cvssVector, Double cvssScore,
-                      String description, String solution, String refs, String component, String primaryHost,
-                      LocalDate firstSeen, LocalDate dueDate, long scanId, Instant at) { }
+    record NewFinding(
+            long id,
+            long systemId,
+            String tool,
+            String format,
+            String keyScheme,
+            String fingerprint,
+            String title,
+            Severity severity,
+            String cves,
+            String cwes,
+            String cvssVector,
+            Double cvssScore,
+            String description,
+            String solution,
+            String refs,
+            String component,
+            String primaryHost,
+            LocalDate firstSeen,
+            LocalDate dueDate,
+            long scanId,
+            Instant at) {}
 
     /** A place of a finding seen for the first time. */
-    record NewLocation(long findingId, String locationKey, String host, Integer port, String protocol, String path,
-                       String url, String filePath, Integer line, long scanId) { }
+    record NewLocation(
+            long findingId,
+            String locationKey,
+            String host,
+            Integer port,
+            String protocol,
+            String path,
+            String url,
+            String filePath,
+            Integer line,
+            long scanId) {}
 
     /** A known finding reported again (confirms its current key as well). */
-    record Seen(long findingId, LocalDate lastSeen, long scanId) { }
+    record Seen(long findingId, LocalDate lastSeen, long scanId) {}
 
     /** A fixed finding reported again. */
-    record Reopened(long findingId, LocalDate dueDate, Instant at) { }
+    record Reopened(long findingId, LocalDate dueDate, Instant at) {}
 
     /** A finding no longer reported by a full scan. */
-    record Closed(long findingId, long scanId, LocalDate closedOn, Instant at) { }
+    record Closed(long findingId, long scanId, LocalDate closedOn, Instant at) {}
 
     /** A place fixed by this scan ({@code fixed}) or affected again. */
-    record LocationChange(long locationId, boolean fixed, Long fixedByScanId) { }
+    record LocationChange(long locationId, boolean fixed, Long fixedByScanId) {}
 
     /** A status step of a finding, for its history. */
-    record StatusChange(long findingId, FindingStatus from, FindingStatus to, long scanId, Instant at) { }
+    record StatusChange(long findingId, FindingStatus from, FindingStatus to, long scanId, Instant at) {}
 
     /** The scanner rates a known finding differently. */
-    record SeverityChange(long findingId, Severity to, LocalDate dueDate) { }
+    record SeverityChange(long findingId, Severity to, LocalDate dueDate) {}
 
     /** The history line of a severity change. */
-    record SeverityHistory(long findingId, FindingStatus status, Severity from, Severity to, long scanId, Instant at) { }
+    record SeverityHistory(long findingId, FindingStatus status, Severity from, Severity to, long scanId, Instant at) {}
 
     /** A stored finding moved to the key this version of the parser gives it. */
-    record Rekey(long findingId, String fingerprint) { }
+    record Rekey(long findingId, String fingerprint) {}
 
     final List<Rekey> rekeyed = new ArrayList<>();
     final List<NewFinding> newFindings = new ArrayList<>();
@@ -60,14 +87,25 @@ final class ImportRows {
 
     /** Whether some kind of row reached {@code batch} ({@code locationBatch} for new locations). */
     boolean full(int batch, int locationBatch) {
-        return newFindings.size() >= batch || newLocations.size() >= locationBatch || seen.size() >= batch
-                || history.size() >= batch || locationChanges.size() >= batch || severityChanges.size() >= batch
+        return newFindings.size() >= batch
+                || newLocations.size() >= locationBatch
+                || seen.size() >= batch
+                || history.size() >= batch
+                || locationChanges.size() >= batch
+                || severityChanges.size() >= batch
                 || closed.size() >= batch;
     }
 
     boolean isEmpty() {
-        return rekeyed.isEmpty() && newFindings.isEmpty() && newLocations.isEmpty() && seen.isEmpty()
-                && reopened.isEmpty() && closed.isEmpty() && locationChanges.isEmpty() && history.isEmpty()
-                && severityChanges.isEmpty() && severityHistory.isEmpty();
+        return rekeyed.isEmpty()
+                && newFindings.isEmpty()
+                && newLocations.isEmpty()
+                && seen.isEmpty()
+                && reopened.isEmpty()
+                && closed.isEmpty()
+                && locationChanges.isEmpty()
+                && history.isEmpty()
+                && severityChanges.isEmpty()
+                && severityHistory.isEmpty();
     }
 }

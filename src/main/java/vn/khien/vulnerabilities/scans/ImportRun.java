@@ -23,7 +23,14 @@ final class ImportRun implements ReportParsers.FormatAwareSink, FindingMatcher.S
     private IntConsumer resultsListener;
     private boolean emptyReport;
 
-    ImportRun(JdbcTemplate jdbc, long systemId, long scanId, String format, LocalDate scanDate, SlaDays sla, Instant now) {
+    ImportRun(
+            JdbcTemplate jdbc,
+            long systemId,
+            long scanId,
+            String format,
+            LocalDate scanDate,
+            SlaDays sla,
+            Instant now) {
         this.writer = new ImportWriter(jdbc, systemId);
         this.matcher = new FindingMatcher(this, systemId, scanId, format, scanDate, sla, now);
     }
@@ -79,8 +86,12 @@ final class ImportRun implements ReportParsers.FormatAwareSink, FindingMatcher.S
     }
 
     @Override
-    public void load(String tool, String mergedScheme, Consumer<FindingMatcher.StoredFinding> findings,
-                     Consumer<String> legacyFirstPlaces, Consumer<FindingMatcher.StoredLocation> locations) {
+    public void load(
+            String tool,
+            String mergedScheme,
+            Consumer<FindingMatcher.StoredFinding> findings,
+            Consumer<String> legacyFirstPlaces,
+            Consumer<FindingMatcher.StoredLocation> locations) {
         flush(); // rows created so far must be visible to the location query
         writer.load(tool, mergedScheme, findings, legacyFirstPlaces, locations);
     }

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.UUID;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Raw reports in a local directory ({@code khien.scans.reports-dir}, default ./data/reports), one file per upload

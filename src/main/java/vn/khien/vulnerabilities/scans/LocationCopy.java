@@ -19,7 +19,7 @@ final class LocationCopy {
     static final String SQL = "COPY finding_location (finding_id, location_key, host, port, protocol, path, url,"
             + " file_path, line, first_scan_id) FROM STDIN WITH (FORMAT csv)";
 
-    private LocationCopy() { }
+    private LocationCopy() {}
 
     static boolean available(DataSource dataSource) {
         Connection c = DataSourceUtils.getConnection(dataSource);

@@ -29,7 +29,8 @@ final class ProgressWriter {
     private long writtenBytes;
     private int writtenResults;
 
-    ProgressWriter(ScanRepository scans, PlatformTransactionManager transactions, long scanId, long size, int resultStep) {
+    ProgressWriter(
+            ScanRepository scans, PlatformTransactionManager transactions, long scanId, long size, int resultStep) {
         this.scans = scans;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

@@ -1,8 +1,8 @@
 package vn.khien.vulnerabilities.scans;
 
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
-import java.util.Locale;
 
 /**
  * Settings under {@code khien.reports.*}: where raw reports are kept (see docs/adr/0008).
@@ -14,7 +14,8 @@ import java.util.Locale;
 public record ReportStorageProperties(String storage, S3 s3) {
 
     public ReportStorageProperties {
-        storage = storage == null || storage.isBlank() ? "local" : storage.trim().toLowerCase(Locale.ROOT);
+        storage =
+                storage == null || storage.isBlank() ? "local" : storage.trim().toLowerCase(Locale.ROOT);
         s3 = s3 == null ? new S3(null, null, null, null, null, null, null, null, null) : s3;
     }
 
@@ -32,8 +33,16 @@ public record ReportStorageProperties(String storage, S3 s3) {
      * @param multipartThreshold reports of unknown size or larger than this are sent in parts
      * @param partSize           size of one part (at least 5 MB); one part is held in memory at a time
      */
-    public record S3(String endpoint, String bucket, String region, String accessKey, String secretKey,
-                     Boolean pathStyle, String prefix, DataSize multipartThreshold, DataSize partSize) {
+    public record S3(
+            String endpoint,
+            String bucket,
+            String region,
+            String accessKey,
+            String secretKey,
+            Boolean pathStyle,
+            String prefix,
+            DataSize multipartThreshold,
+            DataSize partSize) {
 
         public S3 {
             region = region == null || region.isBlank() ? "us-east-1" : region;

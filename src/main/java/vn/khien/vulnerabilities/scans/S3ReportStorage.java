@@ -1,10 +1,12 @@
 package vn.khien.vulnerabilities.scans;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -22,8 +24,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import java.io.FileNotFoundException;
-import java.util.Arrays;
 
 /**
  * Raw reports as objects in an S3-compatible bucket ({@code khien.reports.storage=s3}), so that every node of a
@@ -91,8 +91,9 @@ public class S3ReportStorage implements ReportStorage, AutoCloseable {
         String key = prefix + reference;
         try {
             if (size >= 0 && size <= multipartThreshold) {
-                s3.putObject(r -> r.bucket(bucket).key(key).contentLength(size)
-                        .contentType("application/octet-stream"), RequestBody.fromInputStream(content, size));
+                s3.putObject(
+                        r -> r.bucket(bucket).key(key).contentLength(size).contentType("application/octet-stream"),
+                        RequestBody.fromInputStream(content, size));
             } else {
                 multipart(key, content);
             }
@@ -103,8 +104,9 @@ public class S3ReportStorage implements ReportStorage, AutoCloseable {
     }
 
     private void multipart(String key, InputStream content) throws IOException {
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)
-                .contentType("application/octet-stream")).uploadId();
+        String uploadId = s3.createMultipartUpload(
+                        r -> r.bucket(bucket).key(key).contentType("application/octet-stream"))
+                .uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
             byte[] buffer = new byte[partSize];
@@ -115,17 +117,25 @@ public class S3ReportStorage implements ReportStorage, AutoCloseable {
                     break;
                 }
                 int partNumber = number;
-                String etag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
-                        .contentLength((long) n), RequestBody.fromBytes(n == buffer.length ? buffer
-                        : Arrays.copyOf(buffer, n))).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+                String etag = s3.uploadPart(
+                                r -> r.bucket(bucket)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(partNumber)
+                                        .contentLength((long) n),
+                                RequestBody.fromBytes(n == buffer.length ? buffer : Arrays.copyOf(buffer, n)))
+                        .eTag();
+                parts.add(CompletedPart.builder()
+                        .partNumber(partNumber)
+                        .eTag(etag)
+                        .build());
                 number++;
                 if (n < buffer.length) {
                     break;
                 }
             }
-            s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(parts)));
+            s3.completeMultipartUpload(
+                    r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
         } catch (IOException | RuntimeException e) {
             try {
                 s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
@@ -143,8 +153,8 @@ public class S3ReportStorage implements ReportStorage, AutoCloseable {
         } catch (NoSuchKeyException e) {
             throw new FileNotFoundException("report " + reference + " is not in bucket " + bucket);
         } catch (SdkException e) {
-            throw new IOException("could not read report " + reference + " from bucket " + bucket + ": "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "could not read report " + reference + " from bucket " + bucket + ": " + e.getMessage(), e);
         }
     }
 

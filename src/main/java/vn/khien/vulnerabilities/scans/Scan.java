@@ -4,10 +4,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** One uploaded report and what importing it did. */
-public record Scan(long id, long systemId, String format, String tools, LocalDate scanDate, boolean fullScan,
-                   ScanStatus status, String error, ImportCounts counts, long bytesRead, int resultsRead,
-                   String reportName,
-                   Long reportSize, String reportRef, String uploadedByName, Instant uploadedAt, Instant finishedAt) {
+public record Scan(
+        long id,
+        long systemId,
+        String format,
+        String tools,
+        LocalDate scanDate,
+        boolean fullScan,
+        ScanStatus status,
+        String error,
+        ImportCounts counts,
+        long bytesRead,
+        int resultsRead,
+        String reportName,
+        Long reportSize,
+        String reportRef,
+        String uploadedByName,
+        Instant uploadedAt,
+        Instant finishedAt) {
 
     /** Percent of the raw report read so far (100 once finished). */
     public int progress() {

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 
 /** Background imports: a small fixed pool (see docs/adr/0008-scan-imports-in-the-background.md for why not a job store). */
 @Configuration(proxyBeanMethods = false)
@@ -21,8 +21,9 @@ class ScanConfiguration {
         return switch (reports.storage()) {
             case "local" -> new LocalReportStorage(scans);
             case "s3" -> new S3ReportStorage(reports.s3());
-            default -> throw new IllegalStateException("khien.reports.storage must be local or s3, not '"
-                    + reports.storage() + "'");
+            default ->
+                throw new IllegalStateException(
+                        "khien.reports.storage must be local or s3, not '" + reports.storage() + "'");
         };
     }
 

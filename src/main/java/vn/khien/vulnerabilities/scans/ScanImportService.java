@@ -6,12 +6,17 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,20 +28,15 @@ import vn.khien.audit.AuditTrail;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
-import vn.khien.systems.register.InformationSystem;
+import vn.khien.platform.SafeText;
 import vn.khien.systems.VisibleSystems;
+import vn.khien.systems.register.InformationSystem;
+import vn.khien.vulnerabilities.ScanImported;
 import vn.khien.vulnerabilities.findings.SlaDays;
 import vn.khien.vulnerabilities.findings.SlaPolicies;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParsers;
 import vn.khien.vulnerabilities.parsing.ZipReportUnpacker;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import vn.khien.platform.SafeText;
-import vn.khien.vulnerabilities.ScanImported;
 
 /**
  * Imports a report into a system, all or nothing. Small reports are imported while the request waits: the scan row,
@@ -65,10 +65,19 @@ public class ScanImportService {
     private final PlatformTransactionManager transactions;
     private final ReportParsers parsers = new ReportParsers();
 
-    public ScanImportService(VisibleSystems systems, ScanRepository scans, JdbcTemplate jdbc,
-                             PlatformTransactionManager transactions, ReportStorage storage, ScanProperties properties,
-                             SlaPolicies sla, AuditTrail audit, Clock clock, ImportProgress progress,
-                             @Qualifier("scanImportExecutor") ExecutorService background, ScanNodes nodes) {
+    public ScanImportService(
+            VisibleSystems systems,
+            ScanRepository scans,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            ReportStorage storage,
+            ScanProperties properties,
+            SlaPolicies sla,
+            AuditTrail audit,
+            Clock clock,
+            ImportProgress progress,
+            @Qualifier("scanImportExecutor") ExecutorService background,
+            ScanNodes nodes) {
         this.systems = systems;
         this.scans = scans;
         this.jdbc = jdbc;
@@ -85,20 +94,22 @@ public class ScanImportService {
     }
 
     /** The outcome: the scan, and whether it is still running in the background. */
-    public record Accepted(Scan scan, boolean inBackground) { }
+    public record Accepted(Scan scan, boolean inBackground) {}
 
     public Accepted upload(long systemId, Upload upload, String format, LocalDate scanDate, boolean fullScan) {
         InformationSystem system = systems.get(systemId);
         if (!systems.canEdit(system)) {
             throw new ForbiddenActionException("error.forbidden");
         }
-        String requestedFormat = format == null || format.isBlank() ? null : format.trim().toLowerCase();
+        String requestedFormat =
+                format == null || format.isBlank() ? null : format.trim().toLowerCase();
         if (requestedFormat != null && !parsers.formats().contains(requestedFormat)) {
-            throw new FieldProblemException("format", "scans.error.unknownFormat", requestedFormat,
-                    String.join(", ", parsers.formats()));
+            throw new FieldProblemException(
+                    "format", "scans.error.unknownFormat", requestedFormat, String.join(", ", parsers.formats()));
         }
         if (upload.size() > properties.maxUploadSize().toBytes()) {
-            throw new FieldProblemException("file", "scans.error.tooLarge", properties.maxUploadSize().toMegabytes());
+            throw new FieldProblemException(
+                    "file", "scans.error.tooLarge", properties.maxUploadSize().toMegabytes());
         }
         LocalDate date = scanDate == null ? LocalDate.now(clock) : scanDate;
         if (date.isAfter(LocalDate.now(clock))) {
@@ -106,8 +117,16 @@ public class ScanImportService {
         }
         String ref = storeRaw(upload);
         PersonPrincipal who = CurrentPerson.principal().orElse(null);
-        ScanRepository.NewScan row = new ScanRepository.NewScan(systemId, upload.name(), upload.size(), ref, date,
-                fullScan, ScanStatus.QUEUED, who == null ? null : who.personId(), who == null ? null : who.username(),
+        ScanRepository.NewScan row = new ScanRepository.NewScan(
+                systemId,
+                upload.name(),
+                upload.size(),
+                ref,
+                date,
+                fullScan,
+                ScanStatus.QUEUED,
+                who == null ? null : who.personId(),
+                who == null ? null : who.username(),
                 clock.instant());
         if (upload.size() > properties.backgroundThreshold().toBytes()) {
             long scanId = tx.execute(s -> scans.insert(row, nodes.nodeId()));
@@ -126,8 +145,8 @@ public class ScanImportService {
             // A file whose format could not be recognised is not a report Khiên reads: say so and list the
             // formats, rather than the parser's English detail (issue 9).
             if (requestedFormat == null && notAReport(e.getCause().getMessage())) {
-                throw new FieldProblemException("file", "scans.error.notAReport", upload.name(),
-                        String.join(", ", parsers.formats()));
+                throw new FieldProblemException(
+                        "file", "scans.error.notAReport", upload.name(), String.join(", ", parsers.formats()));
             }
             throw new FieldProblemException("file", "scans.error.badReport", reasonOf(e));
         } catch (RuntimeException e) {
@@ -147,7 +166,9 @@ public class ScanImportService {
 
     public List<Scan> ofSystem(long systemId) {
         systems.get(systemId);
-        return scans.ofSystem(systemId, 200).stream().map(this::withLiveProgress).toList();
+        return scans.ofSystem(systemId, 200).stream()
+                .map(this::withLiveProgress)
+                .toList();
     }
 
     /** Progress counted in memory when this node runs the import, else what the running node wrote. */
@@ -155,17 +176,39 @@ public class ScanImportService {
         if (s.finished()) {
             return s;
         }
-        return new Scan(s.id(), s.systemId(), s.format(), s.tools(), s.scanDate(), s.fullScan(), s.status(), s.error(),
-                s.counts(), Math.max(progress.bytesRead(s.id()), s.bytesRead()), s.resultsRead(), s.reportName(), s.reportSize(), s.reportRef(),
-                s.uploadedByName(), s.uploadedAt(), s.finishedAt());
+        return new Scan(
+                s.id(),
+                s.systemId(),
+                s.format(),
+                s.tools(),
+                s.scanDate(),
+                s.fullScan(),
+                s.status(),
+                s.error(),
+                s.counts(),
+                Math.max(progress.bytesRead(s.id()), s.bytesRead()),
+                s.resultsRead(),
+                s.reportName(),
+                s.reportSize(),
+                s.reportRef(),
+                s.uploadedByName(),
+                s.uploadedAt(),
+                s.finishedAt());
     }
 
     private void runInBackground(long scanId, InformationSystem system, String format) {
         runGuarded(scanId, () -> {
             Scan scan = scans.find(scanId).orElseThrow(() -> new IllegalStateException("scan " + scanId + " vanished"));
             tx.executeWithoutResult(s -> scans.markRunning(scanId, clock.instant()));
-            tx.executeWithoutResult(s -> importInTransaction(scanId, system, scan.reportRef(), format, scan.scanDate(),
-                    scan.fullScan(), scan.reportSize() == null ? 0 : scan.reportSize(), true));
+            tx.executeWithoutResult(s -> importInTransaction(
+                    scanId,
+                    system,
+                    scan.reportRef(),
+                    format,
+                    scan.scanDate(),
+                    scan.fullScan(),
+                    scan.reportSize() == null ? 0 : scan.reportSize(),
+                    true));
         });
     }
 
@@ -189,7 +232,9 @@ public class ScanImportService {
                 LOG.error("Background import of scan {} failed", scanId, e);
             }
             failAndRemoveRaw(scanId, reason);
-            if (e instanceof VirtualMachineError vm && !(vm instanceof OutOfMemoryError) && !(vm instanceof StackOverflowError)) {
+            if (e instanceof VirtualMachineError vm
+                    && !(vm instanceof OutOfMemoryError)
+                    && !(vm instanceof StackOverflowError)) {
                 throw vm; // the JVM itself is broken: nothing more to do here
             }
         } finally {
@@ -203,7 +248,8 @@ public class ScanImportService {
         if (e instanceof ImportFailed f) {
             text = f.getCause().getMessage();
         } else if (e instanceof OutOfMemoryError) {
-            text = "the report needs more memory than the server has (" + e.getClass().getSimpleName() + ")";
+            text = "the report needs more memory than the server has ("
+                    + e.getClass().getSimpleName() + ")";
         } else if (e instanceof StackOverflowError) {
             text = "the report is nested too deeply (" + e.getClass().getSimpleName() + ")";
         } else {
@@ -228,8 +274,8 @@ public class ScanImportService {
         } catch (RuntimeException again) {
             LOG.error("Could not mark scan {} FAILED ({}); retrying with a generic reason", scanId, reason, again);
             try {
-                tx.executeWithoutResult(s -> scans.fail(scanId, "import failed; see the server log (scan " + scanId + ")",
-                        clock.instant()));
+                tx.executeWithoutResult(s ->
+                        scans.fail(scanId, "import failed; see the server log (scan " + scanId + ")", clock.instant()));
             } catch (RuntimeException last) {
                 LOG.error("Scan {} could not be marked FAILED; the node sweep will mark it", scanId, last);
             }
@@ -244,19 +290,26 @@ public class ScanImportService {
     }
 
     /** Parses and stores; must run inside a transaction, which rolls back on any failure. */
-    private void importInTransaction(long scanId, InformationSystem system, String ref, String format, LocalDate date,
-                                     boolean fullScan, long size, boolean inBackground) {
+    private void importInTransaction(
+            long scanId,
+            InformationSystem system,
+            String ref,
+            String format,
+            LocalDate date,
+            boolean fullScan,
+            long size,
+            boolean inBackground) {
         SlaDays days = sla.forOrganization(system.ownerOrganizationId());
         Instant now = clock.instant();
         ImportRun run = new ImportRun(jdbc, system.id(), scanId, null, date, days, now);
         String used;
-        ProgressWriter written = inBackground
-                ? new ProgressWriter(scans, transactions, scanId, size, properties.progressEvery()) : null;
+        ProgressWriter written =
+                inBackground ? new ProgressWriter(scans, transactions, scanId, size, properties.progressEvery()) : null;
         if (written != null) {
             run.onResults(written::results);
         }
         try (InputStream raw = progress.track(scanId, storage.open(ref));
-             InputStream in = written == null ? raw : written.track(raw)) {
+                InputStream in = written == null ? raw : written.track(raw)) {
             used = parsers.parse(format, in, run, zipLimits());
         } catch (ReportFormatException e) {
             throw new ImportFailed(e);
@@ -264,7 +317,9 @@ public class ScanImportService {
             throw new UncheckedIOException(e);
         }
         // An empty file proves no fix: a scanner that ran and found nothing still writes its report's frame.
-        int closed = fullScan && !run.wasEmptyReport() ? run.closeUnreported(new HashSet<>(scans.toolsOfFormat(system.id(), used))) : 0;
+        int closed = fullScan && !run.wasEmptyReport()
+                ? run.closeUnreported(new HashSet<>(scans.toolsOfFormat(system.id(), used)))
+                : 0;
         run.flush();
         jdbc.update("UPDATE finding SET format = ? WHERE first_scan_id = ? AND format IS NULL", used, scanId);
         ImportCounts counts = run.counts(closed);
@@ -289,8 +344,8 @@ public class ScanImportService {
     }
 
     private ZipReportUnpacker.Limits zipLimits() {
-        return new ZipReportUnpacker.Limits(properties.maxUnzippedSize().toBytes(), properties.maxCompressionRatio(),
-                1024 * 1024);
+        return new ZipReportUnpacker.Limits(
+                properties.maxUnzippedSize().toBytes(), properties.maxCompressionRatio(), 1024 * 1024);
     }
 
     private String storeRaw(Upload upload) {
@@ -303,8 +358,11 @@ public class ScanImportService {
 
     /** The detector's failures (no known format recognised), as opposed to a known format that is broken. */
     static boolean notAReport(String message) {
-        return message != null && (message.startsWith("Unsupported ") || message.startsWith("XML without")
-                || message.startsWith("Not readable as JSON") || message.startsWith("Empty file"));
+        return message != null
+                && (message.startsWith("Unsupported ")
+                        || message.startsWith("XML without")
+                        || message.startsWith("Not readable as JSON")
+                        || message.startsWith("Empty file"));
     }
 
     /** A report the parsers rejected: rolls the import transaction back and becomes a 422. */

@@ -6,19 +6,19 @@ import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import java.util.ArrayList;
-import java.util.List;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Which running instance owns an unfinished scan, so that restarts and several nodes never leave a scan QUEUED or
@@ -41,8 +41,12 @@ public class ScanNodes {
     private final String nodeId = UUID.randomUUID().toString();
     private ReportStorage storage;
 
-    public ScanNodes(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, ScanProperties properties,
-                     MessageSource messages) {
+    public ScanNodes(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            ScanProperties properties,
+            MessageSource messages) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -68,12 +72,15 @@ public class ScanNodes {
         failScansOfDeadNodes();
     }
 
-    @Scheduled(fixedDelayString = "${khien.scans.node-heartbeat:PT15S}",
+    @Scheduled(
+            fixedDelayString = "${khien.scans.node-heartbeat:PT15S}",
             initialDelayString = "${khien.scans.node-heartbeat:PT15S}")
     public void beat() {
         tx.executeWithoutResult(s -> {
             int n = jdbc.sql("UPDATE scan_node SET heartbeat_at = :now WHERE node_id = :id")
-                    .param("now", Timestamp.from(clock.instant())).param("id", nodeId).update();
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("id", nodeId)
+                    .update();
             if (n == 0) {
                 register(); // removed by another node after a long pause of this one: come back
             }
@@ -95,12 +102,19 @@ public class ScanNodes {
                     status IN ('QUEUED', 'RUNNING') AND (node_id IS NULL OR node_id NOT IN (
                         SELECT node_id FROM scan_node WHERE heartbeat_at >= :limit))""";
             raw.addAll(jdbc.sql("SELECT report_ref FROM scan WHERE report_ref IS NOT NULL AND " + stale)
-                    .param("limit", limit).query(String.class).list());
+                    .param("limit", limit)
+                    .query(String.class)
+                    .list());
             int n = jdbc.sql("UPDATE scan SET status = 'FAILED', error = :reason, finished_at = :now, report_ref = NULL"
                             + " WHERE " + stale)
-                    .param("reason", reason).param("now", Timestamp.from(now)).param("limit", limit).update();
+                    .param("reason", reason)
+                    .param("now", Timestamp.from(now))
+                    .param("limit", limit)
+                    .update();
             jdbc.sql("DELETE FROM scan_node WHERE heartbeat_at < :limit AND node_id <> :id")
-                    .param("limit", limit).param("id", nodeId).update();
+                    .param("limit", limit)
+                    .param("id", nodeId)
+                    .update();
             return n;
         });
         if (storage != null) {
@@ -121,7 +135,9 @@ public class ScanNodes {
     @PreDestroy
     void stop() {
         try {
-            jdbc.sql("DELETE FROM scan_node WHERE node_id = :id").param("id", nodeId).update();
+            jdbc.sql("DELETE FROM scan_node WHERE node_id = :id")
+                    .param("id", nodeId)
+                    .update();
         } catch (RuntimeException e) {
             LOG.debug("Could not unregister scan node {}", nodeId, e); // the others will find it stale
         }
@@ -131,7 +147,10 @@ public class ScanNodes {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 INSERT INTO scan_node (node_id, host_name, started_at, heartbeat_at) VALUES (:id, :host, :now, :now)""")
-                .param("id", nodeId).param("host", hostName()).param("now", now).update();
+                .param("id", nodeId)
+                .param("host", hostName())
+                .param("now", now)
+                .update();
     }
 
     private static String hostName() {

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.UploadSizeLimitFilter;
 import vn.khien.systems.VisibleSystems;
 import vn.khien.vulnerabilities.findings.FindingService;
-import vn.khien.platform.UploadSizeLimitFilter;
 
 /** Scans of a system: history, upload, and a progress fragment that htmx polls until the import finished. */
 @Controller
@@ -28,8 +28,12 @@ class ScanPages {
     private final ScanProperties properties;
     private final MessageSource messages;
 
-    public ScanPages(ScanImportService imports, VisibleSystems systems, FindingService findings,
-                     ScanProperties properties, MessageSource messages) {
+    public ScanPages(
+            ScanImportService imports,
+            VisibleSystems systems,
+            FindingService findings,
+            ScanProperties properties,
+            MessageSource messages) {
         this.messages = messages;
         this.imports = imports;
         this.systems = systems;
@@ -38,13 +42,16 @@ class ScanPages {
     }
 
     @GetMapping("/systems/{systemId}/scans")
-    String scans(@PathVariable long systemId,
-                 @RequestParam(name = UploadSizeLimitFilter.PARAMETER, required = false) String tooLarge,
-                 Model model) {
+    String scans(
+            @PathVariable long systemId,
+            @RequestParam(name = UploadSizeLimitFilter.PARAMETER, required = false) String tooLarge,
+            Model model) {
         var system = systems.get(systemId);
         if (tooLarge != null && !model.containsAttribute("error")) {
             // The container refused the upload's size before this controller (UploadSizeLimitFilter).
-            model.addAttribute("error", text("scans.error.tooLarge", properties.maxUploadSize().toMegabytes()));
+            model.addAttribute(
+                    "error",
+                    text("scans.error.tooLarge", properties.maxUploadSize().toMegabytes()));
             model.addAttribute("uploadTooLargeShown", true);
         }
         model.addAttribute("system", system);
@@ -57,18 +64,25 @@ class ScanPages {
     }
 
     @PostMapping("/systems/{systemId}/scans")
-    String upload(@PathVariable long systemId, @RequestParam(required = false) MultipartFile file,
-                  @RequestParam(required = false) String format,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate scanDate,
-                  @RequestParam(defaultValue = "false") boolean fullScan,
-                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+    String upload(
+            @PathVariable long systemId,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate scanDate,
+            @RequestParam(defaultValue = "false") boolean fullScan,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         systems.get(systemId);
         try {
             if (file == null || file.isEmpty() && (format == null || format.isBlank())) {
                 throw new FieldProblemException("file", "validation.required");
             }
-            ScanImportService.Accepted a = imports.upload(systemId, new Upload(file.getOriginalFilename(),
-                    file.getSize(), file::getInputStream), format, scanDate, fullScan);
+            ScanImportService.Accepted a = imports.upload(
+                    systemId,
+                    new Upload(file.getOriginalFilename(), file.getSize(), file::getInputStream),
+                    format,
+                    scanDate,
+                    fullScan);
             model.addAttribute("scan", a.scan());
         } catch (FieldProblemException e) {
             FieldProblemException.FieldProblem p = e.problems().get(0);

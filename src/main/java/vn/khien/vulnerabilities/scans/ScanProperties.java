@@ -19,9 +19,16 @@ import org.springframework.util.unit.DataSize;
  * @param progressEvery         a background import writes its progress to the database every this many results
  */
 @ConfigurationProperties(prefix = "khien.scans")
-public record ScanProperties(DataSize maxUploadSize, DataSize backgroundThreshold, DataSize maxUnzippedSize,
-                             Double maxCompressionRatio, Path reportsDir, Integer backgroundThreads,
-                             Duration nodeHeartbeat, Duration nodeStaleAfter, Integer progressEvery) {
+public record ScanProperties(
+        DataSize maxUploadSize,
+        DataSize backgroundThreshold,
+        DataSize maxUnzippedSize,
+        Double maxCompressionRatio,
+        Path reportsDir,
+        Integer backgroundThreads,
+        Duration nodeHeartbeat,
+        Duration nodeStaleAfter,
+        Integer progressEvery) {
 
     public ScanProperties {
         maxUploadSize = maxUploadSize == null ? DataSize.ofGigabytes(2) : maxUploadSize;

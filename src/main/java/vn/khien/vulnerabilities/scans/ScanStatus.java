@@ -1,3 +1,8 @@
 package vn.khien.vulnerabilities.scans;
 
-enum ScanStatus { QUEUED, RUNNING, COMPLETED, FAILED }
+enum ScanStatus {
+    QUEUED,
+    RUNNING,
+    COMPLETED,
+    FAILED
+}

@@ -42,28 +42,38 @@ public class ScansApi {
     }
 
     @PostMapping(value = "/api/v1/systems/{systemId}/scans", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import a scanner report (EDIT_SECURITY_DATA on the system)",
-            description = "Nessus, OpenVAS, Nuclei, Trivy, SARIF, ZAP, Burp, Nmap, Qualys, Acunetix or generic JSON/CSV;"
-                    + " a .zip holding one report is accepted. The format is detected when not given. Re-imports by the"
-                    + " same tool match findings by fingerprint; a full scan closes what it no longer reports.")
+    @Operation(
+            summary = "Import a scanner report (EDIT_SECURITY_DATA on the system)",
+            description =
+                    "Nessus, OpenVAS, Nuclei, Trivy, SARIF, ZAP, Burp, Nmap, Qualys, Acunetix or generic JSON/CSV;"
+                            + " a .zip holding one report is accepted. The format is detected when not given. Re-imports by the"
+                            + " same tool match findings by fingerprint; a full scan closes what it no longer reports.")
     @ApiResponse(responseCode = "201", description = "Imported; the finished scan")
-    @ApiResponse(responseCode = "202", description = "Large report: importing in the background; poll GET /api/v1/scans/{id}")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Large report: importing in the background; poll GET /api/v1/scans/{id}")
     @ApiResponse(responseCode = "422", description = "Unreadable or unsafe report, or too large: nothing was stored")
-    public ResponseEntity<ScanView> upload(@PathVariable long systemId,
-                                           @RequestPart(value = "file", required = false) MultipartFile file,
-                                           @Parameter(description = "Parser format; detected from the content when empty")
-                                           @RequestParam(required = false) String format,
-                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                           LocalDate scanDate,
-                                           @RequestParam(defaultValue = "true") boolean fullScan) {
+    public ResponseEntity<ScanView> upload(
+            @PathVariable long systemId,
+            @RequestPart(value = "file", required = false) MultipartFile file,
+            @Parameter(description = "Parser format; detected from the content when empty")
+                    @RequestParam(required = false)
+                    String format,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate scanDate,
+            @RequestParam(defaultValue = "true") boolean fullScan) {
         if (file == null) {
             throw new FieldProblemException("file", "validation.required");
         }
-        ScanImportService.Accepted a = imports.upload(systemId, new Upload(file.getOriginalFilename(), file.getSize(),
-                file::getInputStream), format, scanDate, fullScan);
+        ScanImportService.Accepted a = imports.upload(
+                systemId,
+                new Upload(file.getOriginalFilename(), file.getSize(), file::getInputStream),
+                format,
+                scanDate,
+                fullScan);
         ScanView view = ScanView.of(a.scan());
         URI location = URI.create("/api/v1/scans/" + view.id());
-        return a.inBackground() ? ResponseEntity.accepted().location(location).body(view)
+        return a.inBackground()
+                ? ResponseEntity.accepted().location(location).body(view)
                 : ResponseEntity.created(location).body(view);
     }
 
@@ -92,7 +102,8 @@ public class ScansApi {
     @ExceptionHandler(IllegalStateException.class)
     ProblemDetail containerSizeLimit(IllegalStateException e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MaxUploadSizeExceededException || t.getClass().getSimpleName().endsWith("SizeLimitExceededException")) {
+            if (t instanceof MaxUploadSizeExceededException
+                    || t.getClass().getSimpleName().endsWith("SizeLimitExceededException")) {
                 return tooLarge(null);
             }
         }
@@ -106,7 +117,8 @@ public class ScansApi {
 
     private ProblemDetail fileProblem(String key, Object... args) {
         String text = messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT,
                 messages.getMessage("error.validation", null, "error.validation", LocaleContextHolder.getLocale()));
         pd.setType(URI.create("urn:khien:problem:validation"));
         pd.setProperty("errors", List.of(Map.of("field", "file", "message", text)));

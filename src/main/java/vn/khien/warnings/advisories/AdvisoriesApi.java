@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.NotFoundException;
-import java.util.Locale;
 
 @RestController
 @Tag(name = "Advisories", description = "The advisory library, imported from KEV, NVD, CSAF, OSV and MISP files")
@@ -33,7 +33,8 @@ class AdvisoriesApi {
     }
 
     @PostMapping(value = "/api/v1/advisory-feeds", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import an advisory file (EDIT_SECURITY_DATA on some organisation)",
+    @Operation(
+            summary = "Import an advisory file (EDIT_SECURITY_DATA on some organisation)",
             description = "CISA KEV catalogue, NVD CVE API 2.0 JSON (one record, a page, or a yearly feed), CSAF 2.0"
                     + " (security advisory or VEX), OSV JSON or a MISP event; the format is detected from the content."
                     + " Re-importing updates the advisories it holds, never duplicates them.")

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,6 @@ import vn.khien.audit.AuditTrail;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.vulnerabilities.KnownExploitedFindings;
-import java.util.LinkedHashMap;
 
 /**
  * Imports one advisory file in one transaction: records stream from the file into batched upserts, so a bad record
@@ -46,8 +46,14 @@ public class AdvisoryImportService {
     private final KnownExploitedRule rule;
     private final Clock clock;
 
-    AdvisoryImportService(AdvisoryStore store, OrgScope scope, JdbcClient jdbc, AuditTrail audit,
-                          KnownExploitedFindings findings, KnownExploitedRule rule, Clock clock) {
+    AdvisoryImportService(
+            AdvisoryStore store,
+            OrgScope scope,
+            JdbcClient jdbc,
+            AuditTrail audit,
+            KnownExploitedFindings findings,
+            KnownExploitedRule rule,
+            Clock clock) {
         this.store = store;
         this.scope = scope;
         this.jdbc = jdbc;
@@ -58,9 +64,7 @@ public class AdvisoryImportService {
     }
 
     /** What an import did (the API's answer). */
-    public record Result(FeedKind kind, int advisories, int created, int updated, int findingsMarked,
-                         int withdrawn) {
-    }
+    public record Result(FeedKind kind, int advisories, int created, int updated, int findingsMarked, int withdrawn) {}
 
     /** Source of the file's bytes (a multipart part, a path). */
     public interface Source {
@@ -99,7 +103,9 @@ public class AdvisoryImportService {
                 List<String> gone = store.withdrawKevExcept(kevKeys);
                 withdrawn = gone.size();
                 if (!gone.isEmpty()) {
-                    jdbc.sql("DELETE FROM finding_known_exploited WHERE cve IN (:cves)").param("cves", gone).update();
+                    jdbc.sql("DELETE FROM finding_known_exploited WHERE cve IN (:cves)")
+                            .param("cves", gone)
+                            .update();
                 }
                 store.setKevCatalogVersion(summary.kevCatalogVersion(), now);
             }
@@ -135,7 +141,8 @@ public class AdvisoryImportService {
     int markKnownExploited(Instant now) {
         Set<String> kev = store.kevCves();
         Set<Long> already = new HashSet<>(jdbc.sql("SELECT finding_id FROM finding_known_exploited")
-                .query(Long.class).list());
+                .query(Long.class)
+                .list());
         LocalDate today = LocalDate.ofInstant(now, VN);
         LocalDate limit = today.plusDays(rule.days());
         Map<Long, LocalDate> due = new HashMap<>();
@@ -151,14 +158,24 @@ public class AdvisoryImportService {
             jdbc.sql("""
                     INSERT INTO finding_known_exploited (finding_id, cve, due_before, due_after, rule_source, marked_at)
                     VALUES (:f, :cve, :before, :after, :src, :now)""")
-                    .param("f", h.findingId()).param("cve", h.cve())
+                    .param("f", h.findingId())
+                    .param("cve", h.cve())
                     .param("before", h.dueDate() == null ? null : Date.valueOf(h.dueDate()))
-                    .param("after", Date.valueOf(after)).param("src", rule.source())
-                    .param("now", Timestamp.from(now)).update();
+                    .param("after", Date.valueOf(after))
+                    .param("src", rule.source())
+                    .param("now", Timestamp.from(now))
+                    .update();
             Long org = jdbc.sql("SELECT owner_organization_id FROM information_system WHERE id = :id")
-                    .param("id", h.systemId()).query(Long.class).single();
-            audit.record(AuditEntry.change("FINDING_MARKED_KNOWN_EXPLOITED", org, "finding", h.findingId(),
-                    mapOf("dueDate", h.dueDate()), mapOf("dueDate", after, "cve", h.cve(), "rule", rule.source())));
+                    .param("id", h.systemId())
+                    .query(Long.class)
+                    .single();
+            audit.record(AuditEntry.change(
+                    "FINDING_MARKED_KNOWN_EXPLOITED",
+                    org,
+                    "finding",
+                    h.findingId(),
+                    mapOf("dueDate", h.dueDate()),
+                    mapOf("dueDate", after, "cve", h.cve(), "rule", rule.source())));
             n++;
         }
         findings.setDueDates(due);
@@ -176,8 +193,10 @@ public class AdvisoryImportService {
     /** Importing into the shared library needs EDIT_SECURITY_DATA somewhere. */
     public void requireImporter() {
         ScopeFilter f = scope.holding("o.path", Capability.EDIT_SECURITY_DATA);
-        long n = jdbc.sql("SELECT COUNT(*) FROM organization o WHERE " + f.sql()).params(f.params())
-                .query(Long.class).single();
+        long n = jdbc.sql("SELECT COUNT(*) FROM organization o WHERE " + f.sql())
+                .params(f.params())
+                .query(Long.class)
+                .single();
         if (n == 0) {
             throw new ForbiddenActionException("warnings.feed.forbidden");
         }

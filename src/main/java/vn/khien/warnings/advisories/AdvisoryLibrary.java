@@ -21,13 +21,19 @@ public class AdvisoryLibrary {
         this.store = store;
     }
 
-    public record AdvisoryView(long id, String kind, String key, String title, String severity, List<String> cves,
-                               List<Map<String, Object>> affected, String source, LocalDate published) {
-    }
+    public record AdvisoryView(
+            long id,
+            String kind,
+            String key,
+            String title,
+            String severity,
+            List<String> cves,
+            List<Map<String, Object>> affected,
+            String source,
+            LocalDate published) {}
 
     /** An advisory with its parsed products, for turning it into a warning. */
-    public record Advisory(long id, String title, String severity, List<String> cves, AffectedProducts affected) {
-    }
+    public record Advisory(long id, String title, String severity, List<String> cves, AffectedProducts affected) {}
 
     public List<AdvisoryView> byCve(String cve) {
         return store.byCve(cve).stream().map(AdvisoryLibrary::view).toList();
@@ -38,8 +44,9 @@ public class AdvisoryLibrary {
     }
 
     public Optional<Advisory> advisory(long id) {
-        return store.byId(id).map(r -> new Advisory(r.id(), r.title(), r.severity(), cves(r.cves()),
-                AffectedJson.read(r.affected())));
+        return store.byId(id)
+                .map(r ->
+                        new Advisory(r.id(), r.title(), r.severity(), cves(r.cves()), AffectedJson.read(r.affected())));
     }
 
     public List<AdvisoryView> latest(String q, int limit) {
@@ -47,11 +54,21 @@ public class AdvisoryLibrary {
     }
 
     private static AdvisoryView view(AdvisoryStore.Row r) {
-        return new AdvisoryView(r.id(), r.kind(), r.key(), r.title(), r.severity(), cves(r.cves()),
-                AffectedJson.flat(AffectedJson.read(r.affected())), r.source(), r.published());
+        return new AdvisoryView(
+                r.id(),
+                r.kind(),
+                r.key(),
+                r.title(),
+                r.severity(),
+                cves(r.cves()),
+                AffectedJson.flat(AffectedJson.read(r.affected())),
+                r.source(),
+                r.published());
     }
 
     static List<String> cves(String wrapped) {
-        return wrapped == null ? List.of() : Arrays.stream(wrapped.split(",")).filter(s -> !s.isEmpty()).toList();
+        return wrapped == null
+                ? List.of()
+                : Arrays.stream(wrapped.split(",")).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -1,6 +1,7 @@
 package vn.khien.warnings.advisories;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
-import java.io.Serializable;
 
 /**
  * The advisory import page for the operators who keep the library: upload KEV/NVD/CSAF/OSV/MISP files (each file
@@ -37,8 +37,11 @@ class AdvisoryPages {
     private final MessageSource messages;
     private final String feedsDir;
 
-    AdvisoryPages(AdvisoryImportService imports, JdbcClient jdbc, MessageSource messages,
-                  @Value("${khien.warnings.feeds-dir:}") String feedsDir) {
+    AdvisoryPages(
+            AdvisoryImportService imports,
+            JdbcClient jdbc,
+            MessageSource messages,
+            @Value("${khien.warnings.feeds-dir:}") String feedsDir) {
         this.imports = imports;
         this.jdbc = jdbc;
         this.messages = messages;
@@ -46,9 +49,9 @@ class AdvisoryPages {
     }
 
     /** One file's outcome on the page. */
-    record Outcome(String file, String kind, int advisories, int created, int updated, int findingsMarked,
-                   String rejected) implements Serializable {
-    }
+    record Outcome(
+            String file, String kind, int advisories, int created, int updated, int findingsMarked, String rejected)
+            implements Serializable {}
 
     @GetMapping("/advisories")
     String page(Model model) {
@@ -63,7 +66,8 @@ class AdvisoryPages {
     }
 
     @PostMapping("/advisories")
-    String upload(@RequestParam(value = "file", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+    String upload(
+            @RequestParam(value = "file", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         List<Outcome> out = new ArrayList<>();
         try {
             imports.requireImporter();
@@ -79,7 +83,9 @@ class AdvisoryPages {
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("error", text(e.messageKey()));
         } catch (FieldProblemException e) {
-            redirect.addFlashAttribute("error", text(e.problems().get(0).messageKey(), e.problems().get(0).args()));
+            redirect.addFlashAttribute(
+                    "error",
+                    text(e.problems().get(0).messageKey(), e.problems().get(0).args()));
         }
         return "redirect:/advisories";
     }
@@ -93,7 +99,9 @@ class AdvisoryPages {
             }
             List<Outcome> out = new ArrayList<>();
             try (Stream<Path> files = Files.list(Path.of(feedsDir))) {
-                for (Path p : files.filter(Files::isRegularFile).filter(x -> x.toString().endsWith(".json")).sorted()
+                for (Path p : files.filter(Files::isRegularFile)
+                        .filter(x -> x.toString().endsWith(".json"))
+                        .sorted()
                         .toList()) {
                     out.add(one(p.getFileName().toString(), () -> Files.newInputStream(p)));
                 }
@@ -104,7 +112,9 @@ class AdvisoryPages {
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("error", text(e.messageKey()));
         } catch (FieldProblemException e) {
-            redirect.addFlashAttribute("error", text(e.problems().get(0).messageKey(), e.problems().get(0).args()));
+            redirect.addFlashAttribute(
+                    "error",
+                    text(e.problems().get(0).messageKey(), e.problems().get(0).args()));
         }
         return "redirect:/advisories";
     }
@@ -112,9 +122,16 @@ class AdvisoryPages {
     private Outcome one(String name, AdvisoryImportService.Source source) {
         try {
             AdvisoryImportService.Result r = imports.importFeed(name, source);
-            return new Outcome(name, r.kind().name(), r.advisories(), r.created(), r.updated(), r.findingsMarked(), null);
+            return new Outcome(
+                    name, r.kind().name(), r.advisories(), r.created(), r.updated(), r.findingsMarked(), null);
         } catch (FieldProblemException e) {
-            return new Outcome(name, null, 0, 0, 0, 0,
+            return new Outcome(
+                    name,
+                    null,
+                    0,
+                    0,
+                    0,
+                    0,
                     text(e.problems().get(0).messageKey(), e.problems().get(0).args()));
         }
     }

@@ -1,13 +1,19 @@
 package vn.khien.warnings.advisories;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -15,12 +21,6 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.khien.warnings.matching.AffectedJson;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The advisory library: rows keyed by {@code source_key}, written in batches (one lookup, one batched insert and
@@ -40,8 +40,7 @@ class AdvisoryStore {
         this.named = named;
     }
 
-    record Counts(int created, int updated) {
-    }
+    record Counts(int created, int updated) {}
 
     Counts upsert(List<ParsedAdvisory> batch, Instant now) {
         if (batch.isEmpty()) {
@@ -65,8 +64,7 @@ class AdvisoryStore {
                     INSERT INTO advisory (kind, source_key, title, description, severity, published_on, cves, affected,
                         source, kev_vendor, kev_product, kev_due_date, kev_ransomware, imported_at, updated_at)
                     VALUES (:kind, :key, :title, :description, :severity, :published, :cves, :affected, :source,
-                        :kevVendor, :kevProduct, :kevDue, :kevRansomware, :now, :now)""",
-                    inserts.toArray(SqlParameterSource[]::new));
+                        :kevVendor, :kevProduct, :kevDue, :kevRansomware, :now, :now)""", inserts.toArray(SqlParameterSource[]::new));
         }
         if (!updates.isEmpty()) {
             named.batchUpdate("""
@@ -85,7 +83,8 @@ class AdvisoryStore {
             }
         }
         if (!cves.isEmpty()) {
-            named.batchUpdate("INSERT INTO advisory_cve (advisory_id, cve) VALUES (:id, :cve)",
+            named.batchUpdate(
+                    "INSERT INTO advisory_cve (advisory_id, cve) VALUES (:id, :cve)",
                     cves.toArray(SqlParameterSource[]::new));
         }
         return new Counts(inserts.size(), updates.size());
@@ -93,23 +92,27 @@ class AdvisoryStore {
 
     private Map<String, Long> ids(Set<String> keys) {
         Map<String, Long> out = new HashMap<>();
-        named.query("SELECT id, source_key FROM advisory WHERE source_key IN (:keys)", Map.of("keys", keys),
-                rs -> {
-                    out.put(rs.getString("source_key"), rs.getLong("id"));
-                });
+        named.query("SELECT id, source_key FROM advisory WHERE source_key IN (:keys)", Map.of("keys", keys), rs -> {
+            out.put(rs.getString("source_key"), rs.getLong("id"));
+        });
         return out;
     }
 
     private static MapSqlParameterSource params(ParsedAdvisory a, Instant now) {
         var kev = a.kev();
         return new MapSqlParameterSource()
-                .addValue("kind", a.kind().name()).addValue("key", a.key())
-                .addValue("title", a.title()).addValue("description", a.description())
+                .addValue("kind", a.kind().name())
+                .addValue("key", a.key())
+                .addValue("title", a.title())
+                .addValue("description", a.description())
                 .addValue("severity", a.severity() == null ? null : Json.truncate(a.severity(), 20))
                 .addValue("published", a.published() == null ? null : Date.valueOf(a.published()))
                 .addValue("cves", a.cves().isEmpty() ? null : "," + String.join(",", a.cves()) + ",")
-                .addValue("affected", a.affected().isEmpty() && a.affected().notAffected().isEmpty() ? null
-                        : AffectedJson.write(a.affected()))
+                .addValue(
+                        "affected",
+                        a.affected().isEmpty() && a.affected().notAffected().isEmpty()
+                                ? null
+                                : AffectedJson.write(a.affected()))
                 .addValue("source", Json.truncate(a.source(), 500))
                 .addValue("kevVendor", kev == null ? null : Json.truncate(kev.vendorProject(), 300))
                 .addValue("kevProduct", kev == null ? null : Json.truncate(kev.product(), 300))
@@ -120,23 +123,30 @@ class AdvisoryStore {
 
     /** The newest KEV catalogue version imported so far, if any. */
     String kevCatalogVersion() {
-        return jdbc.sql("SELECT catalog_version FROM kev_catalog WHERE id = 1").query(String.class).optional()
+        return jdbc.sql("SELECT catalog_version FROM kev_catalog WHERE id = 1")
+                .query(String.class)
+                .optional()
                 .orElse(null);
     }
 
     void setKevCatalogVersion(String version, Instant now) {
         int n = jdbc.sql("UPDATE kev_catalog SET catalog_version = :v, imported_at = :now WHERE id = 1")
-                .param("v", version).param("now", Timestamp.from(now)).update();
+                .param("v", version)
+                .param("now", Timestamp.from(now))
+                .update();
         if (n == 0) {
             jdbc.sql("INSERT INTO kev_catalog (id, catalog_version, imported_at) VALUES (1, :v, :now)")
-                    .param("v", version).param("now", Timestamp.from(now)).update();
+                    .param("v", version)
+                    .param("now", Timestamp.from(now))
+                    .update();
         }
     }
 
     /** Removes the KEV entries not in the newest catalogue; returns their CVE ids. */
     List<String> withdrawKevExcept(Set<String> keys) {
         List<Map.Entry<Long, String>> all = jdbc.sql("SELECT id, source_key FROM advisory WHERE kind = 'KEV'")
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list();
         List<Long> gone = new ArrayList<>();
         List<String> cves = new ArrayList<>();
         for (var e : all) {
@@ -156,18 +166,26 @@ class AdvisoryStore {
     /** CVE ids currently listed in KEV. */
     Set<String> kevCves() {
         return new HashSet<>(jdbc.sql("SELECT c.cve FROM advisory_cve c JOIN advisory a ON a.id = c.advisory_id "
-                + "WHERE a.kind = 'KEV'").query(String.class).list());
+                        + "WHERE a.kind = 'KEV'")
+                .query(String.class)
+                .list());
     }
 
-    record Row(long id, String kind, String key, String title, String severity, String cves, String affected,
-               String source, LocalDate published) {
-    }
+    record Row(
+            long id,
+            String kind,
+            String key,
+            String title,
+            String severity,
+            String cves,
+            String affected,
+            String source,
+            LocalDate published) {}
 
     List<Row> byCve(String cve) {
         return jdbc.sql("""
                 SELECT a.id, a.kind, a.source_key, a.title, a.severity, a.cves, a.affected, a.source, a.published_on
-                FROM advisory a JOIN advisory_cve c ON c.advisory_id = a.id WHERE c.cve = :cve ORDER BY a.id""")
-                .param("cve", cve).query(AdvisoryStore::row).list();
+                FROM advisory a JOIN advisory_cve c ON c.advisory_id = a.id WHERE c.cve = :cve ORDER BY a.id""").param("cve", cve).query(AdvisoryStore::row).list();
     }
 
     Optional<Row> byId(long id) {
@@ -181,14 +199,22 @@ class AdvisoryStore {
         return jdbc.sql("""
                 SELECT a.id, a.kind, a.source_key, a.title, a.severity, a.cves, a.affected, a.source, a.published_on
                 FROM advisory a WHERE UPPER(a.source_key) LIKE :q OR UPPER(a.title) LIKE :q OR a.cves LIKE :q
-                ORDER BY a.updated_at DESC, a.id DESC""").param("q", like)
-                .query(AdvisoryStore::row).list().stream().limit(limit).toList();
+                ORDER BY a.updated_at DESC, a.id DESC""").param("q", like).query(AdvisoryStore::row).list().stream()
+                .limit(limit)
+                .toList();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         Date published = rs.getDate("published_on");
-        return new Row(rs.getLong("id"), rs.getString("kind"), rs.getString("source_key"), rs.getString("title"),
-                rs.getString("severity"), rs.getString("cves"), rs.getString("affected"), rs.getString("source"),
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("kind"),
+                rs.getString("source_key"),
+                rs.getString("title"),
+                rs.getString("severity"),
+                rs.getString("cves"),
+                rs.getString("affected"),
+                rs.getString("source"),
                 published == null ? null : published.toLocalDate());
     }
 }

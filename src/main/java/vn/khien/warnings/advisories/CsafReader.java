@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,6 @@ import vn.khien.warnings.matching.CpeCriterion;
 import vn.khien.warnings.matching.Criterion;
 import vn.khien.warnings.matching.NvdConfiguration;
 import vn.khien.warnings.matching.PurlCriterion;
-import java.util.Optional;
 
 /**
  * CSAF 2.0 documents (security advisories and VEX): one advisory per document. Products come from
@@ -31,11 +31,9 @@ final class CsafReader {
     private static final Set<String> NOT_AFFECTED = Set.of("known_not_affected", "fixed", "first_fixed");
     private static final Pattern SIMPLE_RANGE = Pattern.compile("\\s*(<=|<|>=|>)\\s*([^\\s|]+)\\s*");
 
-    private CsafReader() {
-    }
+    private CsafReader() {}
 
-    record Product(String id, String name, String cpe, String purl, String version, String range) {
-    }
+    record Product(String id, String name, String cpe, String purl, String version, String range) {}
 
     static ParsedAdvisory document(JsonNode doc, String source) {
         JsonNode document = doc.get("document");
@@ -47,7 +45,8 @@ final class CsafReader {
         String trackingId = Json.text(tracking, "id");
         String namespace = Json.text(document.path("publisher"), "namespace");
         if (trackingId == null || namespace == null || Json.text(document, "title") == null) {
-            throw new FeedException("CSAF: document.title, document.tracking.id and document.publisher.namespace are required");
+            throw new FeedException(
+                    "CSAF: document.title, document.tracking.id and document.publisher.namespace are required");
         }
         Map<String, Product> products = new LinkedHashMap<>();
         JsonNode tree = doc.get("product_tree");
@@ -116,11 +115,17 @@ final class CsafReader {
                 notes.append(Json.text(n, "text")).append('\n');
             }
         }
-        return new ParsedAdvisory(FeedKind.CSAF, "CSAF:" + namespace + "#" + trackingId, Json.truncate(title, 1000),
+        return new ParsedAdvisory(
+                FeedKind.CSAF,
+                "CSAF:" + namespace + "#" + trackingId,
+                Json.truncate(title, 1000),
                 notes.isEmpty() ? null : notes.toString().trim(),
-                severity == null ? null : severity.toUpperCase(Locale.ROOT), List.copyOf(cves),
-                new AffectedProducts(cpes, purls, notAffected), source,
-                Json.date(Json.text(tracking, "initial_release_date")), null);
+                severity == null ? null : severity.toUpperCase(Locale.ROOT),
+                List.copyOf(cves),
+                new AffectedProducts(cpes, purls, notAffected),
+                source,
+                Json.date(Json.text(tracking, "initial_release_date")),
+                null);
     }
 
     private static void branch(JsonNode b, Product inherited, Map<String, Product> products) {
@@ -132,7 +137,12 @@ final class CsafReader {
         } else if ("product_version_range".equals(category)) {
             here = new Product(null, null, null, null, null, name);
         }
-        here = new Product(null, null, null, null, here.version() != null ? here.version() : inherited.version(),
+        here = new Product(
+                null,
+                null,
+                null,
+                null,
+                here.version() != null ? here.version() : inherited.version(),
                 here.range() != null ? here.range() : inherited.range());
         if (b.has("product")) {
             add(b.get("product"), null, here, products);

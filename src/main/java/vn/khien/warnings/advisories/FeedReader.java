@@ -25,14 +25,13 @@ final class FeedReader {
 
     static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
-    private FeedReader() {
-    }
+    private FeedReader() {}
 
     /** Result of reading a file: its kind and how many advisories went to the sink. */
-    public record Summary(FeedKind kind, int advisories, String kevCatalogVersion) {
-    }
+    public record Summary(FeedKind kind, int advisories, String kevCatalogVersion) {}
 
     public static Summary read(InputStream in, String sourceName, Consumer<ParsedAdvisory> sink) {
         try (JsonParser p = MAPPER.createParser(in)) {
@@ -97,8 +96,11 @@ final class FeedReader {
             return whole(header, sourceName, sink);
         } catch (JacksonException e) {
             var loc = e.getLocation();
-            throw new FeedException("malformed JSON" + (loc == null ? "" : " at line " + loc.getLineNr()
-                    + ", column " + loc.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+            throw new FeedException(
+                    "malformed JSON"
+                            + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
+                            + ": " + e.getOriginalMessage(),
+                    e);
         } catch (IllegalArgumentException e) {
             throw new FeedException(e.getMessage(), e);
         }
@@ -106,9 +108,11 @@ final class FeedReader {
 
     private static Summary whole(ObjectNode doc, String sourceName, Consumer<ParsedAdvisory> sink) {
         if (doc.has("CVE_Items") || doc.has("CVE_data_type")) {
-            throw new FeedException("NVD JSON 1.1 data feed (CVE_Items): retired format, import the NVD CVE API 2.0 JSON");
+            throw new FeedException(
+                    "NVD JSON 1.1 data feed (CVE_Items): retired format, import the NVD CVE API 2.0 JSON");
         }
-        if (doc.has("catalogVersion") || doc.has("dateReleased")
+        if (doc.has("catalogVersion")
+                || doc.has("dateReleased")
                 || doc.has("vulnerabilities") && doc.get("vulnerabilities").isObject()) {
             KevReader.checkHeader(doc);
             throw new FeedException("KEV catalogue: \"vulnerabilities\" must be an array of entries");
@@ -122,7 +126,8 @@ final class FeedReader {
             return new Summary(FeedKind.MISP, 1, null);
         }
         String id = Json.text(doc, "id");
-        if (id != null && CVE.matcher(id).matches()
+        if (id != null
+                && CVE.matcher(id).matches()
                 && (doc.has("descriptions") || doc.has("configurations") || doc.has("sourceIdentifier"))) {
             sink.accept(NvdReader.record(doc, sourceName));
             return new Summary(FeedKind.NVD, 1, null);
@@ -131,10 +136,12 @@ final class FeedReader {
             sink.accept(OsvReader.record(doc, sourceName));
             return new Summary(FeedKind.OSV, 1, null);
         }
-        if (doc.has("vulnerabilities") && doc.get("vulnerabilities").isEmpty()
+        if (doc.has("vulnerabilities")
+                && doc.get("vulnerabilities").isEmpty()
                 && ("NVD_CVE".equals(Json.text(doc, "format")))) {
             return new Summary(FeedKind.NVD, 0, null);
         }
-        throw new FeedException("unknown format: expected a KEV catalogue, NVD CVE API 2.0 JSON, CSAF 2.0, OSV or a MISP event");
+        throw new FeedException(
+                "unknown format: expected a KEV catalogue, NVD CVE API 2.0 JSON, CSAF 2.0, OSV or a MISP event");
     }
 }

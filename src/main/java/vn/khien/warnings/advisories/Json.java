@@ -9,8 +9,7 @@ import tools.jackson.databind.JsonNode;
 /** Small null-safe readers over Jackson trees. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     static String text(JsonNode n, String field) {
         JsonNode v = n == null ? null : n.get(field);

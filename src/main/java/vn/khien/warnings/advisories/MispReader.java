@@ -14,8 +14,7 @@ import vn.khien.warnings.matching.NvdConfiguration;
  */
 final class MispReader {
 
-    private MispReader() {
-    }
+    private MispReader() {}
 
     static ParsedAdvisory event(JsonNode event, String source) {
         String uuid = Json.text(event, "uuid");
@@ -36,7 +35,8 @@ final class MispReader {
             if (value == null) {
                 continue;
             }
-            if ("vulnerability".equals(type) && FeedReader.CVE.matcher(value.trim()).matches()) {
+            if ("vulnerability".equals(type)
+                    && FeedReader.CVE.matcher(value.trim()).matches()) {
                 cves.add(value.trim());
             } else if ("cpe".equals(type)) {
                 try {
@@ -47,14 +47,24 @@ final class MispReader {
             }
         }
         String level = Json.text(event, "threat_level_id");
-        String severity = level == null ? null : switch (level) {
-            case "1" -> "HIGH";
-            case "2" -> "MEDIUM";
-            case "3" -> "LOW";
-            default -> null;
-        };
-        return new ParsedAdvisory(FeedKind.MISP, "MISP:" + uuid, Json.truncate(info, 1000), info, severity,
-                List.copyOf(cves), new AffectedProducts(cpes, List.of(), List.of()), source,
-                Json.date(Json.text(event, "date")), null);
+        String severity = level == null
+                ? null
+                : switch (level) {
+                    case "1" -> "HIGH";
+                    case "2" -> "MEDIUM";
+                    case "3" -> "LOW";
+                    default -> null;
+                };
+        return new ParsedAdvisory(
+                FeedKind.MISP,
+                "MISP:" + uuid,
+                Json.truncate(info, 1000),
+                info,
+                severity,
+                List.copyOf(cves),
+                new AffectedProducts(cpes, List.of(), List.of()),
+                source,
+                Json.date(Json.text(event, "date")),
+                null);
     }
 }

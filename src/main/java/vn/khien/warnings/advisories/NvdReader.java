@@ -2,17 +2,16 @@ package vn.khien.warnings.advisories;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import vn.khien.warnings.matching.AffectedProducts;
 import vn.khien.warnings.matching.CpeCriterion;
 import vn.khien.warnings.matching.NvdConfiguration;
-import java.util.Locale;
 
 /** NVD CVE API 2.0 records: an element's {@code cve} object, or a bare record as mirrored per CVE. */
 final class NvdReader {
 
-    private NvdReader() {
-    }
+    private NvdReader() {}
 
     static void checkHeader(JsonNode header) {
         String version = Json.text(header, "version");
@@ -43,22 +42,36 @@ final class NvdReader {
                         if (criteria == null) {
                             throw new FeedException(id + ": cpeMatch without \"criteria\"");
                         }
-                        matches.add(new NvdConfiguration.Match(m.path("vulnerable").asBoolean(false),
-                                new CpeCriterion(criteria, Json.text(m, "versionStartIncluding"),
-                                        Json.text(m, "versionStartExcluding"), Json.text(m, "versionEndIncluding"),
+                        matches.add(new NvdConfiguration.Match(
+                                m.path("vulnerable").asBoolean(false),
+                                new CpeCriterion(
+                                        criteria,
+                                        Json.text(m, "versionStartIncluding"),
+                                        Json.text(m, "versionStartExcluding"),
+                                        Json.text(m, "versionEndIncluding"),
                                         Json.text(m, "versionEndExcluding"))));
                     }
-                    nodes.add(new NvdConfiguration.Node("AND".equals(Json.text(n, "operator")),
-                            n.path("negate").asBoolean(false), matches));
+                    nodes.add(new NvdConfiguration.Node(
+                            "AND".equals(Json.text(n, "operator")),
+                            n.path("negate").asBoolean(false),
+                            matches));
                 }
                 configurations.add(new NvdConfiguration("AND".equals(Json.text(c, "operator")), nodes));
             }
         } catch (IllegalArgumentException e) {
             throw new FeedException(id + ": " + e.getMessage(), e);
         }
-        return new ParsedAdvisory(FeedKind.NVD, "NVD:" + id, id, description, severity(cve.get("metrics")),
-                List.of(id), new AffectedProducts(configurations, List.of(), List.of()), source,
-                Json.date(Json.text(cve, "published")), null);
+        return new ParsedAdvisory(
+                FeedKind.NVD,
+                "NVD:" + id,
+                id,
+                description,
+                severity(cve.get("metrics")),
+                List.of(id),
+                new AffectedProducts(configurations, List.of(), List.of()),
+                source,
+                Json.date(Json.text(cve, "published")),
+                null);
     }
 
     private static String severity(JsonNode metrics) {

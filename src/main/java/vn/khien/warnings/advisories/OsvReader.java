@@ -14,8 +14,7 @@ import vn.khien.warnings.matching.PurlCriterion;
 /** OSV records (schema 1.x): affected packages with ECOSYSTEM/SEMVER ranges and listed versions. */
 final class OsvReader {
 
-    private OsvReader() {
-    }
+    private OsvReader() {}
 
     static ParsedAdvisory record(JsonNode doc, String source) {
         String id = Json.text(doc, "id");
@@ -44,7 +43,9 @@ final class OsvReader {
                 }
                 List<Map.Entry<String, String>> events = new ArrayList<>();
                 for (JsonNode ev : Json.each(range.get("events"))) {
-                    ev.properties().forEach(p -> events.add(Map.entry(p.getKey(), p.getValue().asString())));
+                    ev.properties()
+                            .forEach(p -> events.add(
+                                    Map.entry(p.getKey(), p.getValue().asString())));
                 }
                 try {
                     var vers = OsvRanges.toVers(type, ecosystem, events);
@@ -61,11 +62,17 @@ final class OsvReader {
             }
         }
         String severity = Json.text(doc.path("database_specific"), "severity");
-        return new ParsedAdvisory(FeedKind.OSV, "OSV:" + id, Json.truncate(
-                Json.text(doc, "summary") != null ? Json.text(doc, "summary") : id, 1000),
-                Json.text(doc, "details"), severity == null ? null : severity.toUpperCase(Locale.ROOT),
-                List.copyOf(cves), new AffectedProducts(List.of(), purls, List.of()), source,
-                Json.date(Json.text(doc, "published")), null);
+        return new ParsedAdvisory(
+                FeedKind.OSV,
+                "OSV:" + id,
+                Json.truncate(Json.text(doc, "summary") != null ? Json.text(doc, "summary") : id, 1000),
+                Json.text(doc, "details"),
+                severity == null ? null : severity.toUpperCase(Locale.ROOT),
+                List.copyOf(cves),
+                new AffectedProducts(List.of(), purls, List.of()),
+                source,
+                Json.date(Json.text(doc, "published")),
+                null);
     }
 
     /** The package's purl without version, from the record or built from ecosystem and name. */
@@ -82,24 +89,46 @@ final class OsvReader {
             return switch (eco) {
                 case "Maven" -> {
                     String[] ga = name.split(":", 2);
-                    yield new PackageURL("maven", ga[0], ga.length > 1 ? ga[1] : ga[0], null, null, null).canonicalize();
+                    yield new PackageURL("maven", ga[0], ga.length > 1 ? ga[1] : ga[0], null, null, null)
+                            .canonicalize();
                 }
-                case "npm" -> name.startsWith("@") && name.contains("/")
-                        ? new PackageURL("npm", name.substring(0, name.indexOf('/')), name.substring(name.indexOf('/') + 1),
-                        null, null, null).canonicalize()
-                        : new PackageURL("npm", null, name, null, null, null).canonicalize();
+                case "npm" ->
+                    name.startsWith("@") && name.contains("/")
+                            ? new PackageURL(
+                                            "npm",
+                                            name.substring(0, name.indexOf('/')),
+                                            name.substring(name.indexOf('/') + 1),
+                                            null,
+                                            null,
+                                            null)
+                                    .canonicalize()
+                            : new PackageURL("npm", null, name, null, null, null).canonicalize();
                 case "PyPI" -> new PackageURL("pypi", null, name, null, null, null).canonicalize();
-                case "Go" -> name.contains("/")
-                        ? new PackageURL("golang", name.substring(0, name.lastIndexOf('/')),
-                        name.substring(name.lastIndexOf('/') + 1), null, null, null).canonicalize()
-                        : new PackageURL("golang", null, name, null, null, null).canonicalize();
+                case "Go" ->
+                    name.contains("/")
+                            ? new PackageURL(
+                                            "golang",
+                                            name.substring(0, name.lastIndexOf('/')),
+                                            name.substring(name.lastIndexOf('/') + 1),
+                                            null,
+                                            null,
+                                            null)
+                                    .canonicalize()
+                            : new PackageURL("golang", null, name, null, null, null).canonicalize();
                 case "crates.io" -> new PackageURL("cargo", null, name, null, null, null).canonicalize();
                 case "NuGet" -> new PackageURL("nuget", null, name, null, null, null).canonicalize();
                 case "RubyGems" -> new PackageURL("gem", null, name, null, null, null).canonicalize();
-                case "Packagist" -> name.contains("/")
-                        ? new PackageURL("composer", name.substring(0, name.indexOf('/')),
-                        name.substring(name.indexOf('/') + 1), null, null, null).canonicalize()
-                        : new PackageURL("composer", null, name, null, null, null).canonicalize();
+                case "Packagist" ->
+                    name.contains("/")
+                            ? new PackageURL(
+                                            "composer",
+                                            name.substring(0, name.indexOf('/')),
+                                            name.substring(name.indexOf('/') + 1),
+                                            null,
+                                            null,
+                                            null)
+                                    .canonicalize()
+                            : new PackageURL("composer", null, name, null, null, null).canonicalize();
                 case "Debian" -> new PackageURL("deb", "debian", name, null, null, null).canonicalize();
                 case "Ubuntu" -> new PackageURL("deb", "ubuntu", name, null, null, null).canonicalize();
                 case "Alpine" -> new PackageURL("apk", "alpine", name, null, null, null).canonicalize();

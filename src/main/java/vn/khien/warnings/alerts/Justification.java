@@ -22,7 +22,8 @@ enum Justification {
             return Optional.empty();
         }
         String c = code.trim();
-        return Arrays.stream(values()).filter(j -> j.csaf.equalsIgnoreCase(c) || j.name().equalsIgnoreCase(c))
+        return Arrays.stream(values())
+                .filter(j -> j.csaf.equalsIgnoreCase(c) || j.name().equalsIgnoreCase(c))
                 .findFirst();
     }
 }

@@ -4,7 +4,11 @@ import java.util.Arrays;
 
 /** Traffic Light Protocol 2.0 labels; who below the publisher may see a warning is enforced in SQL by these codes. */
 enum Tlp {
-    CLEAR("CLEAR"), GREEN("GREEN"), AMBER("AMBER"), AMBER_STRICT("AMBER+STRICT"), RED("RED");
+    CLEAR("CLEAR"),
+    GREEN("GREEN"),
+    AMBER("AMBER"),
+    AMBER_STRICT("AMBER+STRICT"),
+    RED("RED");
 
     final String code;
 
@@ -13,8 +17,10 @@ enum Tlp {
     }
 
     static Tlp of(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equalsIgnoreCase(code == null ? "" : code.trim()))
-                .findFirst().orElse(null);
+        return Arrays.stream(values())
+                .filter(t -> t.code.equalsIgnoreCase(code == null ? "" : code.trim()))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Only the named organisations themselves (not their subtree or parents) receive it. */

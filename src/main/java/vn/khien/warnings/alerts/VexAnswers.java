@@ -1,6 +1,7 @@
 package vn.khien.warnings.alerts;
 
 import java.io.ByteArrayInputStream;
+import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -32,7 +33,6 @@ import vn.khien.warnings.matching.PurlCriterion;
 import vn.khien.warnings.vex.VexDocument;
 import vn.khien.warnings.vex.VexException;
 import vn.khien.warnings.vex.VexStatement;
-import java.io.Serializable;
 
 /**
  * A unit answers a warning for many systems at once with a VEX document (CSAF VEX, CycloneDX VEX or OpenVEX).
@@ -62,23 +62,25 @@ class VexAnswers {
         this.clock = clock;
     }
 
-    record Change(long systemId, String systemName, String from, String to) implements Serializable {
-    }
+    record Change(long systemId, String systemName, String from, String to) implements Serializable {}
 
-    record Skipped(String field, String reason) {
-    }
+    record Skipped(String field, String reason) {}
 
-    record Result(String format, String documentId, int statements, List<Change> changed, int unchanged,
-                  List<Skipped> skipped) {
-    }
+    record Result(
+            String format,
+            String documentId,
+            int statements,
+            List<Change> changed,
+            int unchanged,
+            List<Skipped> skipped) {}
 
-    private record Candidate(WarningTarget target, String code, String name, List<Component> components) {
-    }
+    private record Candidate(WarningTarget target, String code, String name, List<Component> components) {}
 
     @Transactional
     Result answer(long warningId, String fileName, byte[] content) {
         WarningRepository.Warning w = warnings.get(warningId);
-        PersonPrincipal me = CurrentPerson.principal().orElseThrow(() -> new ForbiddenActionException("error.forbidden"));
+        PersonPrincipal me =
+                CurrentPerson.principal().orElseThrow(() -> new ForbiddenActionException("error.forbidden"));
         if (content == null || content.length == 0) {
             throw new FieldProblemException("file", "validation.required");
         }
@@ -97,20 +99,28 @@ class VexAnswers {
         List<Skipped> skipped = new ArrayList<>();
         for (VexStatement s : doc.statements()) {
             if (!cves.isEmpty() && s.vulnerabilities().stream().noneMatch(cves::contains)) {
-                skipped.add(new Skipped(s.field(), "vulnerability " + String.join("/", s.vulnerabilities())
-                        + " is not in this warning"));
+                skipped.add(new Skipped(
+                        s.field(),
+                        "vulnerability " + String.join("/", s.vulnerabilities()) + " is not in this warning"));
                 continue;
             }
             boolean any = false;
             for (Candidate c : candidates.values()) {
                 if (s.products().stream().anyMatch(p -> concerns(p, c))) {
-                    bySystem.computeIfAbsent(c.target().systemId(), k -> new ArrayList<>()).add(s);
+                    bySystem.computeIfAbsent(c.target().systemId(), k -> new ArrayList<>())
+                            .add(s);
                     any = true;
                 }
             }
             if (!any) {
-                skipped.add(new Skipped(s.field(), "no system of yours reached by this warning has "
-                        + String.join(", ", s.products().stream().map(VexStatement.Product::label).toList())));
+                skipped.add(new Skipped(
+                        s.field(),
+                        "no system of yours reached by this warning has "
+                                + String.join(
+                                        ", ",
+                                        s.products().stream()
+                                                .map(VexStatement.Product::label)
+                                                .toList())));
             }
         }
         if (bySystem.isEmpty()) {
@@ -120,8 +130,7 @@ class VexAnswers {
         String evidencePrefix = "VEX " + doc.format().name() + (doc.id() == null ? "" : " " + doc.id())
                 + (fileName == null ? "" : " (" + fileName + ")");
         List<FieldProblem> problems = new ArrayList<>();
-        record Planned(WarningTarget before, WarningTarget after, String note) {
-        }
+        record Planned(WarningTarget before, WarningTarget after, String note) {}
         List<Planned> planned = new ArrayList<>();
         int unchanged = 0;
         for (var e : bySystem.entrySet()) {
@@ -131,13 +140,21 @@ class VexAnswers {
             VexStatement decisive = decisive(st);
             try {
                 WarningTarget after = switch (decisive.status()) {
-                    case AFFECTED, UNDER_INVESTIGATION -> t.status() == TargetStatus.REACHED
-                            ? t.acknowledge(me.personId(), now) : null;
-                    case FIXED -> t.status() == TargetStatus.FIXED ? null
-                            : t.fixed(evidencePrefix + note(decisive), me.personId(), now);
-                    case NOT_AFFECTED -> t.status() == TargetStatus.NOT_AFFECTED ? null
-                            : t.notAffected(Justification.of(decisive.justification()).orElseThrow(),
-                            evidencePrefix + note(decisive), me.personId(), now);
+                    case AFFECTED, UNDER_INVESTIGATION ->
+                        t.status() == TargetStatus.REACHED ? t.acknowledge(me.personId(), now) : null;
+                    case FIXED ->
+                        t.status() == TargetStatus.FIXED
+                                ? null
+                                : t.fixed(evidencePrefix + note(decisive), me.personId(), now);
+                    case NOT_AFFECTED ->
+                        t.status() == TargetStatus.NOT_AFFECTED
+                                ? null
+                                : t.notAffected(
+                                        Justification.of(decisive.justification())
+                                                .orElseThrow(),
+                                        evidencePrefix + note(decisive),
+                                        me.personId(),
+                                        now);
                 };
                 if (after == null) {
                     unchanged++;
@@ -145,8 +162,12 @@ class VexAnswers {
                     planned.add(new Planned(t, after, evidencePrefix + note(decisive)));
                 }
             } catch (FieldProblemException ex) {
-                problems.add(new FieldProblem(decisive.field(), "warnings.vex.transition", c.code(),
-                        t.status().name(), decisive.status().name()));
+                problems.add(new FieldProblem(
+                        decisive.field(),
+                        "warnings.vex.transition",
+                        c.code(),
+                        t.status().name(),
+                        decisive.status().name()));
             }
         }
         if (!problems.isEmpty()) {
@@ -156,13 +177,32 @@ class VexAnswers {
         Map<Long, List<Long>> systemsByOrg = new LinkedHashMap<>();
         for (Planned p : planned) {
             warnings.update(p.before(), p.after(), p.note(), null, me.personId(), me.username(), now);
-            audit.record(AuditEntry.change("WARNING_RESPONSE", p.before().organizationId(), "warning_target",
-                    p.before().id(), Map.of("status", p.before().status().name(), "systemId", p.before().systemId()),
-                    Map.of("status", p.after().status().name(), "systemId", p.after().systemId(), "by", "VEX")));
+            audit.record(AuditEntry.change(
+                    "WARNING_RESPONSE",
+                    p.before().organizationId(),
+                    "warning_target",
+                    p.before().id(),
+                    Map.of(
+                            "status",
+                            p.before().status().name(),
+                            "systemId",
+                            p.before().systemId()),
+                    Map.of(
+                            "status",
+                            p.after().status().name(),
+                            "systemId",
+                            p.after().systemId(),
+                            "by",
+                            "VEX")));
             Candidate c = candidates.get(p.before().systemId());
-            changed.add(new Change(p.before().systemId(), c.name(), p.before().status().name(),
+            changed.add(new Change(
+                    p.before().systemId(),
+                    c.name(),
+                    p.before().status().name(),
                     p.after().status().name()));
-            systemsByOrg.computeIfAbsent(p.before().organizationId(), k -> new ArrayList<>()).add(p.before().systemId());
+            systemsByOrg
+                    .computeIfAbsent(p.before().organizationId(), k -> new ArrayList<>())
+                    .add(p.before().systemId());
         }
         String sha = sha256(content);
         for (var e : systemsByOrg.entrySet()) {
@@ -173,16 +213,21 @@ class VexAnswers {
             details.put("file", fileName);
             details.put("sha256", sha);
             details.put("systems", e.getValue());
-            audit.record(new AuditEntry("WARNING_VEX_ANSWERED", e.getKey(), "warning", String.valueOf(w.id()), details));
+            audit.record(
+                    new AuditEntry("WARNING_VEX_ANSWERED", e.getKey(), "warning", String.valueOf(w.id()), details));
         }
         return new Result(doc.format().name(), doc.id(), doc.statements().size(), changed, unchanged, skipped);
     }
 
     /** The statement deciding a system's answer: affected, then under investigation, then fixed, then not affected. */
     private static VexStatement decisive(List<VexStatement> statements) {
-        for (VexStatement.Status s : List.of(VexStatement.Status.AFFECTED, VexStatement.Status.UNDER_INVESTIGATION,
-                VexStatement.Status.FIXED, VexStatement.Status.NOT_AFFECTED)) {
-            Optional<VexStatement> first = statements.stream().filter(x -> x.status() == s).findFirst();
+        for (VexStatement.Status s : List.of(
+                VexStatement.Status.AFFECTED,
+                VexStatement.Status.UNDER_INVESTIGATION,
+                VexStatement.Status.FIXED,
+                VexStatement.Status.NOT_AFFECTED)) {
+            Optional<VexStatement> first =
+                    statements.stream().filter(x -> x.status() == s).findFirst();
             if (first.isPresent()) {
                 return first.get();
             }
@@ -200,7 +245,8 @@ class VexAnswers {
         }
         for (Component comp : c.components()) {
             try {
-                if (p.purl() != null && new PurlCriterion(p.purl(), null).match(comp).isPresent()) {
+                if (p.purl() != null
+                        && new PurlCriterion(p.purl(), null).match(comp).isPresent()) {
                     return true;
                 }
                 if (p.cpe() != null && CpeCriterion.of(p.cpe()).match(comp).isPresent()) {
@@ -222,7 +268,8 @@ class VexAnswers {
                   JOIN information_system s ON s.id = t.system_id
                   JOIN organization tgo ON tgo.id = t.organization_id
                 WHERE t.warning_id = :w AND\s""" + f.sql() + " ORDER BY s.code")
-                .params(f.params()).param("w", warningId)
+                .params(f.params())
+                .param("w", warningId)
                 .query(rs -> {
                     systems.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
                 });
@@ -233,8 +280,9 @@ class VexAnswers {
         Map<Long, Candidate> out = new LinkedHashMap<>();
         for (var e : systems.entrySet()) {
             WarningTarget t = warnings.target(warningId, e.getKey()).orElseThrow();
-            out.put(e.getKey(), new Candidate(t, e.getValue()[0], e.getValue()[1],
-                    components.getOrDefault(e.getKey(), List.of())));
+            out.put(
+                    e.getKey(),
+                    new Candidate(t, e.getValue()[0], e.getValue()[1], components.getOrDefault(e.getKey(), List.of())));
         }
         return out;
     }

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import us.springett.parsers.cpe.Cpe;
@@ -15,8 +17,6 @@ import vn.khien.warnings.matching.AffectedProducts;
 import vn.khien.warnings.matching.CpeCriterion;
 import vn.khien.warnings.matching.NvdConfiguration;
 import vn.khien.warnings.matching.PurlCriterion;
-import java.util.Collections;
-import java.util.Locale;
 
 /**
  * A warning for other tools: a STIX 2.1 bundle (an identity for the publisher, one vulnerability per CVE, one software
@@ -29,6 +29,7 @@ final class WarningExports {
 
     /** The OASIS TLP 2.0 extension and its five marking definitions (cti-stix-common-objects). */
     static final String TLP2_EXTENSION = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
+
     static final Map<String, String> TLP2_MARKINGS = Map.of(
             "CLEAR", "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487",
             "GREEN", "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb",
@@ -36,11 +37,10 @@ final class WarningExports {
             "AMBER+STRICT", "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003",
             "RED", "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1");
     /** CSAF 2.0 carries TLP 1.0 labels: CLEAR is WHITE, AMBER+STRICT the closest stricter is AMBER (noted). */
-    static final Map<String, String> CSAF_TLP = Map.of("CLEAR", "WHITE", "GREEN", "GREEN", "AMBER", "AMBER",
-            "AMBER+STRICT", "AMBER", "RED", "RED");
+    static final Map<String, String> CSAF_TLP =
+            Map.of("CLEAR", "WHITE", "GREEN", "GREEN", "AMBER", "AMBER", "AMBER+STRICT", "AMBER", "RED", "RED");
 
-    private WarningExports() {
-    }
+    private WarningExports() {}
 
     static Map<String, Object> stix(WarningRepository.Warning w, Instant now) {
         String ts = stamp(now);
@@ -53,8 +53,15 @@ final class WarningExports {
         tlp.put("id", marking);
         tlp.put("created", "2022-10-01T00:00:00.000Z");
         tlp.put("name", "TLP:" + w.tlp());
-        tlp.put("extensions", Map.of(TLP2_EXTENSION, Map.of("extension_type", "property-extension",
-                "tlp_2_0", w.tlp().toLowerCase(Locale.ROOT))));
+        tlp.put(
+                "extensions",
+                Map.of(
+                        TLP2_EXTENSION,
+                        Map.of(
+                                "extension_type",
+                                "property-extension",
+                                "tlp_2_0",
+                                w.tlp().toLowerCase(Locale.ROOT))));
         objects.add(tlp);
         String identity = id("identity", "org:" + w.organizationId());
         Map<String, Object> org = sdo("identity", identity, created, ts, null);
@@ -111,8 +118,15 @@ final class WarningExports {
         report.put("published", created);
         report.put("object_refs", refs.isEmpty() ? List.of(identity) : refs);
         report.put("labels", List.of("severity:" + w.severity().toLowerCase(Locale.ROOT)));
-        report.put("external_references", List.of(Map.of("source_name", "khien", "external_id", "warning-" + w.id(),
-                "description", "Hạn xác nhận " + w.acknowledgeBy() + ", hạn khắc phục " + w.fixBy())));
+        report.put(
+                "external_references",
+                List.of(Map.of(
+                        "source_name",
+                        "khien",
+                        "external_id",
+                        "warning-" + w.id(),
+                        "description",
+                        "Hạn xác nhận " + w.acknowledgeBy() + ", hạn khắc phục " + w.fixBy())));
         objects.add(report);
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("type", "bundle");
@@ -135,7 +149,12 @@ final class WarningExports {
         document.put("distribution", Map.of("text", "TLP:" + w.tlp() + " (TLP 2.0)", "tlp", tlp));
         document.put("aggregate_severity", Map.of("text", w.severity()));
         List<Map<String, Object>> notes = new ArrayList<>();
-        notes.add(Map.of("category", "summary", "title", "Tóm tắt", "text",
+        notes.add(Map.of(
+                "category",
+                "summary",
+                "title",
+                "Tóm tắt",
+                "text",
                 w.description() == null ? w.title() : w.description()));
         if (w.legalBasis() != null) {
             notes.add(Map.of("category", "legal_disclaimer", "title", "Căn cứ", "text", w.legalBasis()));
@@ -143,18 +162,18 @@ final class WarningExports {
         document.put("notes", notes);
         List<Map<String, Object>> references = new ArrayList<>();
         for (String cve : w.cves()) {
-            references.add(Map.of("category", "external", "summary", cve,
-                    "url", "https://nvd.nist.gov/vuln/detail/" + cve));
+            references.add(
+                    Map.of("category", "external", "summary", cve, "url", "https://nvd.nist.gov/vuln/detail/" + cve));
         }
-        references.add(Map.of("category", "self", "summary", "Khiên warning " + w.id(),
-                "url", namespace + "/warnings/" + w.id()));
+        references.add(Map.of(
+                "category", "self", "summary", "Khiên warning " + w.id(), "url", namespace + "/warnings/" + w.id()));
         document.put("references", references);
         Map<String, Object> tracking = new LinkedHashMap<>();
         tracking.put("id", "KHIEN-W-" + w.id());
         tracking.put("initial_release_date", initial);
         tracking.put("current_release_date", ts.compareTo(initial) < 0 ? initial : ts);
-        tracking.put("revision_history", List.of(Map.of("date", initial, "number", "1", "summary",
-                "Phát hành cảnh báo")));
+        tracking.put(
+                "revision_history", List.of(Map.of("date", initial, "number", "1", "summary", "Phát hành cảnh báo")));
         tracking.put("status", "final");
         tracking.put("version", "1");
         tracking.put("generator", Map.of("engine", Map.of("name", "Khiên")));
@@ -176,11 +195,23 @@ final class WarningExports {
                     String vendor = parsed == null ? "unknown" : parsed.getVendor();
                     String product = parsed == null ? cpe.cpe() : parsed.getProduct();
                     String pid = "KHIEN-P" + ++n;
-                    String range = cpe.hasRange() ? versOf(cpe)
-                            : parsed == null || "*".equals(parsed.getVersion()) ? "vers:generic/*"
-                            : "vers:generic/" + parsed.getVersion();
-                    leaf(tree, vendor, product, range, Map.of("name", cpe.describe(), "product_id", pid,
-                            "product_identification_helper", Map.of("cpe", cpe.cpe())));
+                    String range = cpe.hasRange()
+                            ? versOf(cpe)
+                            : parsed == null || "*".equals(parsed.getVersion())
+                                    ? "vers:generic/*"
+                                    : "vers:generic/" + parsed.getVersion();
+                    leaf(
+                            tree,
+                            vendor,
+                            product,
+                            range,
+                            Map.of(
+                                    "name",
+                                    cpe.describe(),
+                                    "product_id",
+                                    pid,
+                                    "product_identification_helper",
+                                    Map.of("cpe", cpe.cpe())));
                     productIds.add(pid);
                 }
             }
@@ -188,19 +219,30 @@ final class WarningExports {
         for (PurlCriterion p : products.purls()) {
             var purl = PurlCriterion.parse(p.purl());
             String pid = "KHIEN-P" + ++n;
-            String range = p.vers() != null ? p.vers()
-                    : purl.getVersion() != null ? "vers:" + purl.getType() + "/" + purl.getVersion()
-                    : "vers:" + purl.getType() + "/*";
-            leaf(tree, purl.getNamespace() == null ? purl.getType() : purl.getNamespace(), purl.getName(), range,
-                    Map.of("name", p.purl() + (p.vers() == null ? "" : " " + p.vers()), "product_id", pid,
-                            "product_identification_helper", Map.of("purl", p.purl())));
+            String range = p.vers() != null
+                    ? p.vers()
+                    : purl.getVersion() != null
+                            ? "vers:" + purl.getType() + "/" + purl.getVersion()
+                            : "vers:" + purl.getType() + "/*";
+            leaf(
+                    tree,
+                    purl.getNamespace() == null ? purl.getType() : purl.getNamespace(),
+                    purl.getName(),
+                    range,
+                    Map.of(
+                            "name",
+                            p.purl() + (p.vers() == null ? "" : " " + p.vers()),
+                            "product_id",
+                            pid,
+                            "product_identification_helper",
+                            Map.of("purl", p.purl())));
             productIds.add(pid);
         }
         List<Map<String, Object>> vendors = new ArrayList<>();
         tree.forEach((vendor, byProduct) -> {
             List<Map<String, Object>> names = new ArrayList<>();
-            byProduct.forEach((product, leaves) -> names.add(Map.of("category", "product_name", "name", product,
-                    "branches", leaves)));
+            byProduct.forEach((product, leaves) ->
+                    names.add(Map.of("category", "product_name", "name", product, "branches", leaves)));
             vendors.add(Map.of("category", "vendor", "name", vendor, "branches", names));
         });
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -216,16 +258,25 @@ final class WarningExports {
                 v.put("cve", cve);
             }
             v.put("title", w.title());
-            v.put("notes", List.of(Map.of("category", "description", "title", "Mô tả", "text",
-                    w.description() == null ? w.title() : w.description())));
+            v.put(
+                    "notes",
+                    List.of(Map.of(
+                            "category",
+                            "description",
+                            "title",
+                            "Mô tả",
+                            "text",
+                            w.description() == null ? w.title() : w.description())));
             if (!productIds.isEmpty()) {
                 v.put("product_status", Map.of("known_affected", productIds));
                 Map<String, Object> remediation = new LinkedHashMap<>();
                 remediation.put("category", "mitigation");
-                remediation.put("details", w.recommendedAction() == null
-                        ? "Khắc phục trước ngày " + w.fixBy() : w.recommendedAction());
+                remediation.put(
+                        "details",
+                        w.recommendedAction() == null ? "Khắc phục trước ngày " + w.fixBy() : w.recommendedAction());
                 remediation.put("product_ids", productIds);
-                remediation.put("date", stamp(w.fixBy().atStartOfDay(WarningService.VN).toInstant()));
+                remediation.put(
+                        "date", stamp(w.fixBy().atStartOfDay(WarningService.VN).toInstant()));
                 v.put("remediations", List.of(remediation));
             }
             vulns.add(v);
@@ -234,9 +285,14 @@ final class WarningExports {
         return doc;
     }
 
-    private static void leaf(Map<String, Map<String, List<Map<String, Object>>>> tree, String vendor, String product,
-                             String range, Map<String, Object> full) {
-        tree.computeIfAbsent(vendor, k -> new LinkedHashMap<>()).computeIfAbsent(product, k -> new ArrayList<>())
+    private static void leaf(
+            Map<String, Map<String, List<Map<String, Object>>>> tree,
+            String vendor,
+            String product,
+            String range,
+            Map<String, Object> full) {
+        tree.computeIfAbsent(vendor, k -> new LinkedHashMap<>())
+                .computeIfAbsent(product, k -> new ArrayList<>())
                 .add(Map.of("category", "product_version_range", "name", range, "product", full));
     }
 

@@ -48,23 +48,36 @@ class WarningMatcher {
             List<vn.khien.warnings.matching.Component> candidates = onlySystem != null
                     ? warnings.componentsOf(List.of(onlySystem))
                     : warnings.componentsByKeys(products.candidateKeys());
-            Set<Long> systems = candidates.stream().map(vn.khien.warnings.matching.Component::systemId)
-                    .filter(inScope::containsKey).collect(Collectors.toSet());
-            boolean platforms = products.configurations().stream().anyMatch(c -> c.nodes().size() > 1
-                    || c.nodes().stream().anyMatch(n -> n.matches().stream().anyMatch(m -> !m.vulnerable())));
-            List<vn.khien.warnings.matching.Component> inventory = platforms && onlySystem == null
-                    ? warnings.componentsOf(systems) : candidates;
+            Set<Long> systems = candidates.stream()
+                    .map(vn.khien.warnings.matching.Component::systemId)
+                    .filter(inScope::containsKey)
+                    .collect(Collectors.toSet());
+            boolean platforms = products.configurations().stream()
+                    .anyMatch(c -> c.nodes().size() > 1
+                            || c.nodes().stream()
+                                    .anyMatch(n -> n.matches().stream().anyMatch(m -> !m.vulnerable())));
+            List<vn.khien.warnings.matching.Component> inventory =
+                    platforms && onlySystem == null ? warnings.componentsOf(systems) : candidates;
             Map<Long, List<vn.khien.warnings.matching.Component>> bySystem = new LinkedHashMap<>();
             for (var c : inventory) {
                 if (systems.contains(c.systemId())) {
-                    bySystem.computeIfAbsent(c.systemId(), k -> new ArrayList<>()).add(c);
+                    bySystem.computeIfAbsent(c.systemId(), k -> new ArrayList<>())
+                            .add(c);
                 }
             }
             for (var e : bySystem.entrySet()) {
                 Map<vn.khien.warnings.matching.Component, String> hit = products.match(e.getValue());
                 for (var h : hit.entrySet()) {
                     String by = h.getValue().startsWith("pkg:") ? "PURL" : "CPE";
-                    if (reach(w, e.getKey(), inScope.get(e.getKey()), by, h.getKey().id(), null, h.getValue(), now)) {
+                    if (reach(
+                            w,
+                            e.getKey(),
+                            inScope.get(e.getKey()),
+                            by,
+                            h.getKey().id(),
+                            null,
+                            h.getValue(),
+                            now)) {
                         reached.add(e.getKey());
                     }
                 }
@@ -73,8 +86,8 @@ class WarningMatcher {
         if (!w.cves().isEmpty()) {
             for (KnownExploitedFindings.Hit h : findings.activeWith(new HashSet<>(w.cves()))) {
                 if (inScope.containsKey(h.systemId()) && (onlySystem == null || onlySystem == h.systemId())) {
-                    if (reach(w, h.systemId(), inScope.get(h.systemId()), "FINDING", null, h.findingId(),
-                            h.cve(), now)) {
+                    if (reach(
+                            w, h.systemId(), inScope.get(h.systemId()), "FINDING", null, h.findingId(), h.cve(), now)) {
                         reached.add(h.systemId());
                     }
                 }
@@ -83,8 +96,15 @@ class WarningMatcher {
         return reached;
     }
 
-    private boolean reach(WarningRepository.Warning w, long systemId, long ownerId, String by, Long componentId,
-                          Long findingId, String reason, Instant now) {
+    private boolean reach(
+            WarningRepository.Warning w,
+            long systemId,
+            long ownerId,
+            String by,
+            Long componentId,
+            Long findingId,
+            String reason,
+            Instant now) {
         var existing = warnings.target(w.id(), systemId);
         long targetId = existing.map(WarningTarget::id)
                 .orElseGet(() -> warnings.insertTarget(w.id(), systemId, ownerId, TargetStatus.REACHED, now));

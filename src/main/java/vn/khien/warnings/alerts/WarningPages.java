@@ -1,5 +1,6 @@
 package vn.khien.warnings.alerts;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,20 +9,19 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
-import java.io.IOException;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.multipart.MultipartFile;
 import vn.khien.platform.NotFoundException;
 import vn.khien.warnings.matching.AffectedJson;
 
@@ -56,20 +56,33 @@ class WarningPages {
 
     /** The unit's bulk answer: one VEX document for many of its systems. */
     @PostMapping("/warnings/{id}/vex")
-    String answerWithVex(@PathVariable long id,
-                         @RequestParam(value = "file", required = false) MultipartFile file,
-                         RedirectAttributes redirect) throws IOException {
+    String answerWithVex(
+            @PathVariable long id,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            RedirectAttributes redirect)
+            throws IOException {
         try {
             if (file == null || file.isEmpty()) {
                 throw new FieldProblemException("file", "validation.required");
             }
             VexAnswers.Result r = vex.answer(id, file.getOriginalFilename(), file.getBytes());
-            redirect.addFlashAttribute("message", text("warnings.vex.done", r.format(), r.changed().size(),
-                    r.unchanged(), r.skipped().size()));
+            redirect.addFlashAttribute(
+                    "message",
+                    text(
+                            "warnings.vex.done",
+                            r.format(),
+                            r.changed().size(),
+                            r.unchanged(),
+                            r.skipped().size()));
             redirect.addFlashAttribute("vexChanges", r.changed());
         } catch (FieldProblemException e) {
-            redirect.addFlashAttribute("error", String.join("; ", e.problems().stream()
-                    .map(p -> p.field() + ": " + text(p.messageKey(), p.args())).toList()));
+            redirect.addFlashAttribute(
+                    "error",
+                    String.join(
+                            "; ",
+                            e.problems().stream()
+                                    .map(p -> p.field() + ": " + text(p.messageKey(), p.args()))
+                                    .toList()));
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("error", text(e.messageKey()));
         }
@@ -77,24 +90,33 @@ class WarningPages {
     }
 
     /** A publish form pre-filled from a received warning, to forward it to the units below (their own deadlines). */
-    record Draft(String fromTitle, String title, String description, String severity, String tlp, String cves,
-                 String products, Long advisoryId) {
-    }
+    record Draft(
+            String fromTitle,
+            String title,
+            String description,
+            String severity,
+            String tlp,
+            String cves,
+            String products,
+            Long advisoryId) {}
 
     @GetMapping("/warnings")
     String list(@RequestParam(required = false) Long forward, Model model) {
         if (forward != null) {
             WarningRepository.Warning w = service.get(forward);
             StringBuilder products = new StringBuilder();
-            for (Map<String, Object> p : AffectedJson.flat(
-                    AffectedJson.read(w.affected()))) {
+            for (Map<String, Object> p : AffectedJson.flat(AffectedJson.read(w.affected()))) {
                 if (Boolean.TRUE.equals(p.get("platform"))) {
                     continue;
                 }
                 if (p.get("cpe") != null) {
                     products.append(p.get("cpe"));
-                    for (String[] b : new String[][] {{"versionStartIncluding", " >="}, {"versionStartExcluding", " >"},
-                            {"versionEndIncluding", " <="}, {"versionEndExcluding", " <"}}) {
+                    for (String[] b : new String[][] {
+                        {"versionStartIncluding", " >="},
+                        {"versionStartExcluding", " >"},
+                        {"versionEndIncluding", " <="},
+                        {"versionEndExcluding", " <"}
+                    }) {
                         if (p.get(b[0]) != null) {
                             products.append(b[1]).append(p.get(b[0]));
                         }
@@ -107,9 +129,17 @@ class WarningPages {
                 }
                 products.append('\n');
             }
-            model.addAttribute("draft", new Draft(w.title(), w.title(), w.description(), w.severity(),
-                    w.tlp().equals("RED") || w.tlp().equals("AMBER+STRICT") ? "AMBER" : w.tlp(),
-                    String.join(", ", w.cves()), products.toString().trim(), w.advisoryId()));
+            model.addAttribute(
+                    "draft",
+                    new Draft(
+                            w.title(),
+                            w.title(),
+                            w.description(),
+                            w.severity(),
+                            w.tlp().equals("RED") || w.tlp().equals("AMBER+STRICT") ? "AMBER" : w.tlp(),
+                            String.join(", ", w.cves()),
+                            products.toString().trim(),
+                            w.advisoryId()));
         }
         model.addAttribute("warnings", service.visible());
         model.addAttribute("publishers", service.publishers());
@@ -118,20 +148,40 @@ class WarningPages {
     }
 
     @PostMapping("/warnings")
-    String publish(@RequestParam(required = false) Long organizationId, @RequestParam(required = false) String title,
-                   @RequestParam(required = false) String description, @RequestParam(required = false) String severity,
-                   @RequestParam(required = false) String cves, @RequestParam(required = false) String products,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acknowledgeBy,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fixBy,
-                   @RequestParam(required = false) String tlp, @RequestParam(required = false) Long advisoryId,
-                   @RequestParam(required = false) List<Long> recipients,
-                   @RequestParam(required = false) String recommendedAction, RedirectAttributes redirect) {
+    String publish(
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String cves,
+            @RequestParam(required = false) String products,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acknowledgeBy,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fixBy,
+            @RequestParam(required = false) String tlp,
+            @RequestParam(required = false) Long advisoryId,
+            @RequestParam(required = false) List<Long> recipients,
+            @RequestParam(required = false) String recommendedAction,
+            RedirectAttributes redirect) {
         try {
-            List<String> cveList = cves == null ? List.of() : Arrays.stream(cves.split("[,\\s]+"))
-                    .filter(s -> !s.isBlank()).toList();
-            WarningService.Published p = service.publish(new WarningService.PublishRequest(organizationId, title,
-                    description, severity, cveList, parseProducts(products), acknowledgeBy, fixBy, tlp, advisoryId,
-                    recipients, recommendedAction, null));
+            List<String> cveList = cves == null
+                    ? List.of()
+                    : Arrays.stream(cves.split("[,\\s]+"))
+                            .filter(s -> !s.isBlank())
+                            .toList();
+            WarningService.Published p = service.publish(new WarningService.PublishRequest(
+                    organizationId,
+                    title,
+                    description,
+                    severity,
+                    cveList,
+                    parseProducts(products),
+                    acknowledgeBy,
+                    fixBy,
+                    tlp,
+                    advisoryId,
+                    recipients,
+                    recommendedAction,
+                    null));
             redirect.addFlashAttribute("message", text("warnings.page.publishedOk", p.systemsReached()));
             return "redirect:/warnings/" + p.id();
         } catch (FieldProblemException e) {
@@ -156,8 +206,8 @@ class WarningPages {
                 continue;
             }
             if (parts[0].startsWith("pkg:")) {
-                out.add(new WarningService.ProductInput(null, null, null, null, null, parts[0],
-                        parts.length > 1 ? parts[1] : null));
+                out.add(new WarningService.ProductInput(
+                        null, null, null, null, null, parts[0], parts.length > 1 ? parts[1] : null));
                 continue;
             }
             String si = null, se = null, ei = null, ee = null;
@@ -194,21 +244,27 @@ class WarningPages {
         model.addAttribute("canRemind", publisherSide);
         // forwarding is for the receiving side: a unit below the publisher that has subordinates of its own
         model.addAttribute("canForward", !publisherSide && !service.publishers().isEmpty());
-        model.addAttribute("justifications", Arrays.stream(Justification.values()).map(j -> j.csaf).toList());
+        model.addAttribute(
+                "justifications",
+                Arrays.stream(Justification.values()).map(j -> j.csaf).toList());
         model.addAttribute("today", LocalDate.now(WarningService.VN));
         return "warnings/detail";
     }
 
     @PostMapping("/warnings/{id}/responses")
-    String respond(@PathVariable long id, @RequestParam(required = false) Long systemId,
-                   @RequestParam(required = false) String status, @RequestParam(required = false) String justification,
-                   @RequestParam(required = false) String note,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedFixOn,
-                   RedirectAttributes redirect) {
+    String respond(
+            @PathVariable long id,
+            @RequestParam(required = false) Long systemId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String justification,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedFixOn,
+            RedirectAttributes redirect) {
         try {
-            WarningService.ResponseResult r = service.respond(id, new WarningService.ResponseRequest(systemId, status,
-                    justification, note, plannedFixOn));
-            redirect.addFlashAttribute("message", text("warnings.page.responded", text("warnings.status." + r.status())));
+            WarningService.ResponseResult r = service.respond(
+                    id, new WarningService.ResponseRequest(systemId, status, justification, note, plannedFixOn));
+            redirect.addFlashAttribute(
+                    "message", text("warnings.page.responded", text("warnings.status." + r.status())));
         } catch (FieldProblemException e) {
             redirect.addFlashAttribute("error", problems(e));
         } catch (ForbiddenActionException e) {
@@ -228,8 +284,9 @@ class WarningPages {
     }
 
     private String problems(FieldProblemException e) {
-        return String.join("; ", e.problems().stream()
-                .map(p -> text(p.messageKey(), p.args())).toList());
+        return String.join(
+                "; ",
+                e.problems().stream().map(p -> text(p.messageKey(), p.args())).toList());
     }
 
     private String text(String key, Object... args) {

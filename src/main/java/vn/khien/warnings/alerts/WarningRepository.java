@@ -7,10 +7,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -18,10 +22,6 @@ import vn.khien.access.CurrentPerson;
 import vn.khien.access.OrgScope;
 import vn.khien.access.ScopeFilter;
 import vn.khien.platform.NotFoundException;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import org.springframework.dao.OptimisticLockingFailureException;
 import vn.khien.warnings.matching.Component;
 
 /**
@@ -67,17 +67,39 @@ class WarningRepository {
         this.scope = scope;
     }
 
-    record Warning(long id, long organizationId, String publisherName, String title, String description,
-                   String severity, String recommendedAction, String legalBasis, List<String> cves, String affected,
-                   LocalDate acknowledgeBy, LocalDate fixBy, String tlp, String scopeKind, Long advisoryId,
-                   Instant publishedAt) {
-    }
+    record Warning(
+            long id,
+            long organizationId,
+            String publisherName,
+            String title,
+            String description,
+            String severity,
+            String recommendedAction,
+            String legalBasis,
+            List<String> cves,
+            String affected,
+            LocalDate acknowledgeBy,
+            LocalDate fixBy,
+            String tlp,
+            String scopeKind,
+            Long advisoryId,
+            Instant publishedAt) {}
 
-    record NewWarning(long organizationId, String title, String description, String severity,
-                      String recommendedAction, String legalBasis, List<String> cves, String affected,
-                      LocalDate acknowledgeBy, LocalDate fixBy, Tlp tlp, boolean chosen, Long advisoryId,
-                      Long publishedBy) {
-    }
+    record NewWarning(
+            long organizationId,
+            String title,
+            String description,
+            String severity,
+            String recommendedAction,
+            String legalBasis,
+            List<String> cves,
+            String affected,
+            LocalDate acknowledgeBy,
+            LocalDate fixBy,
+            Tlp tlp,
+            boolean chosen,
+            Long advisoryId,
+            Long publishedBy) {}
 
     long insert(NewWarning w, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -86,37 +108,54 @@ class WarningRepository {
                     cves, affected, acknowledge_by, fix_by, tlp, scope_kind, advisory_id, published_by, published_at)
                 VALUES (:org, :title, :description, :severity, :action, :basis, :cves, :affected, :ack, :fix, :tlp,
                     :scope, :advisory, :by, :now)""")
-                .param("org", w.organizationId()).param("title", w.title()).param("description", w.description())
-                .param("severity", w.severity()).param("action", w.recommendedAction())
+                .param("org", w.organizationId())
+                .param("title", w.title())
+                .param("description", w.description())
+                .param("severity", w.severity())
+                .param("action", w.recommendedAction())
                 .param("basis", w.legalBasis())
                 .param("cves", w.cves().isEmpty() ? null : "," + String.join(",", w.cves()) + ",")
-                .param("affected", w.affected()).param("ack", Date.valueOf(w.acknowledgeBy()))
-                .param("fix", Date.valueOf(w.fixBy())).param("tlp", w.tlp().code)
-                .param("scope", w.chosen() ? "CHOSEN" : "SUBTREE").param("advisory", w.advisoryId())
-                .param("by", w.publishedBy()).param("now", Timestamp.from(now))
+                .param("affected", w.affected())
+                .param("ack", Date.valueOf(w.acknowledgeBy()))
+                .param("fix", Date.valueOf(w.fixBy()))
+                .param("tlp", w.tlp().code)
+                .param("scope", w.chosen() ? "CHOSEN" : "SUBTREE")
+                .param("advisory", w.advisoryId())
+                .param("by", w.publishedBy())
+                .param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     void addRecipient(long warningId, long organizationId) {
         long n = jdbc.sql("SELECT COUNT(*) FROM warning_recipient WHERE warning_id = :w AND organization_id = :o")
-                .param("w", warningId).param("o", organizationId).query(Long.class).single();
+                .param("w", warningId)
+                .param("o", organizationId)
+                .query(Long.class)
+                .single();
         if (n == 0) {
             jdbc.sql("INSERT INTO warning_recipient (warning_id, organization_id) VALUES (:w, :o)")
-                    .param("w", warningId).param("o", organizationId).update();
+                    .param("w", warningId)
+                    .param("o", organizationId)
+                    .update();
         }
     }
 
     List<Long> recipients(long warningId) {
         return jdbc.sql("SELECT organization_id FROM warning_recipient WHERE warning_id = :w ORDER BY organization_id")
-                .param("w", warningId).query(Long.class).list();
+                .param("w", warningId)
+                .query(Long.class)
+                .list();
     }
 
     Optional<Warning> findVisible(long id) {
-        return jdbc.sql("SELECT " + WARNING_COLUMNS + " FROM warning w JOIN organization wp ON wp.id = w.organization_id "
-                        + "WHERE w.id = :id AND " + VISIBLE)
-                .param("id", id).param("tlpPerson", CurrentPerson.idOrNobody())
-                .query(WarningRepository::warning).optional();
+        return jdbc.sql("SELECT " + WARNING_COLUMNS
+                        + " FROM warning w JOIN organization wp ON wp.id = w.organization_id " + "WHERE w.id = :id AND "
+                        + VISIBLE)
+                .param("id", id)
+                .param("tlpPerson", CurrentPerson.idOrNobody())
+                .query(WarningRepository::warning)
+                .optional();
     }
 
     Warning get(long id) {
@@ -125,15 +164,21 @@ class WarningRepository {
 
     /** Without the caller's scope: for matching triggered by events (the caller's own system changed). */
     Warning getUnscoped(long id) {
-        return jdbc.sql("SELECT " + WARNING_COLUMNS + " FROM warning w JOIN organization wp ON wp.id = w.organization_id "
-                + "WHERE w.id = :id").param("id", id).query(WarningRepository::warning).single();
+        return jdbc.sql("SELECT " + WARNING_COLUMNS
+                        + " FROM warning w JOIN organization wp ON wp.id = w.organization_id " + "WHERE w.id = :id")
+                .param("id", id)
+                .query(WarningRepository::warning)
+                .single();
     }
 
     /** Visible warnings, newest first; {@code publishedUnder} limits to those published in that subtree. */
     List<Warning> visible(int limit) {
-        return jdbc.sql("SELECT " + WARNING_COLUMNS + " FROM warning w JOIN organization wp ON wp.id = w.organization_id "
-                        + "WHERE " + VISIBLE + " ORDER BY w.published_at DESC, w.id DESC FETCH FIRST " + limit + " ROWS ONLY")
-                .param("tlpPerson", CurrentPerson.idOrNobody()).query(WarningRepository::warning).list();
+        return jdbc.sql("SELECT " + WARNING_COLUMNS
+                        + " FROM warning w JOIN organization wp ON wp.id = w.organization_id " + "WHERE " + VISIBLE
+                        + " ORDER BY w.published_at DESC, w.id DESC FETCH FIRST " + limit + " ROWS ONLY")
+                .param("tlpPerson", CurrentPerson.idOrNobody())
+                .query(WarningRepository::warning)
+                .list();
     }
 
     /** Warnings whose scope holds this system (for re-matching it). */
@@ -142,7 +187,9 @@ class WarningRepository {
                          FROM warning w JOIN organization wp ON wp.id = w.organization_id,
                          information_system s JOIN organization so ON so.id = s.owner_organization_id
                         WHERE s.id = :sys AND\s""" + IN_SCOPE)
-                .param("sys", systemId).query(WarningRepository::warning).list();
+                .param("sys", systemId)
+                .query(WarningRepository::warning)
+                .list();
     }
 
     /** System id → owner organisation id of every system in the warning's scope. */
@@ -151,10 +198,9 @@ class WarningRepository {
         jdbc.sql("""
                 SELECT s.id, s.owner_organization_id FROM warning w JOIN organization wp ON wp.id = w.organization_id,
                   information_system s JOIN organization so ON so.id = s.owner_organization_id
-                WHERE w.id = :w AND s.lifecycle_status <> 'RETIRED' AND\s""" + IN_SCOPE)
-                .param("w", warningId).query(rs -> {
-                    out.put(rs.getLong(1), rs.getLong(2));
-                });
+                WHERE w.id = :w AND s.lifecycle_status <> 'RETIRED' AND\s""" + IN_SCOPE).param("w", warningId).query(rs -> {
+            out.put(rs.getLong(1), rs.getLong(2));
+        });
         return out;
     }
 
@@ -165,13 +211,19 @@ class WarningRepository {
             t.evidence, t.acknowledged_by, t.acknowledged_at, t.fix_confirmed_scan_id, t.version""";
 
     Optional<WarningTarget> target(long warningId, long systemId) {
-        return jdbc.sql("SELECT " + TARGET_COLUMNS + " FROM warning_target t WHERE t.warning_id = :w AND t.system_id = :s")
-                .param("w", warningId).param("s", systemId).query(WarningRepository::target).optional();
+        return jdbc.sql("SELECT " + TARGET_COLUMNS
+                        + " FROM warning_target t WHERE t.warning_id = :w AND t.system_id = :s")
+                .param("w", warningId)
+                .param("s", systemId)
+                .query(WarningRepository::target)
+                .optional();
     }
 
     List<WarningTarget> targetsOfSystem(long systemId) {
         return jdbc.sql("SELECT " + TARGET_COLUMNS + " FROM warning_target t WHERE t.system_id = :s")
-                .param("s", systemId).query(WarningRepository::target).list();
+                .param("s", systemId)
+                .query(WarningRepository::target)
+                .list();
     }
 
     long insertTarget(long warningId, long systemId, long organizationId, TargetStatus status, Instant now) {
@@ -179,8 +231,12 @@ class WarningRepository {
         jdbc.sql("""
                 INSERT INTO warning_target (warning_id, system_id, organization_id, status, reached_at, status_changed_at)
                 VALUES (:w, :s, :o, :status, :now, :now)""")
-                .param("w", warningId).param("s", systemId).param("o", organizationId).param("status", status.name())
-                .param("now", Timestamp.from(now)).update(keys, "id");
+                .param("w", warningId)
+                .param("s", systemId)
+                .param("o", organizationId)
+                .param("status", status.name())
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -189,23 +245,37 @@ class WarningRepository {
         long n = jdbc.sql("""
                 SELECT COUNT(*) FROM warning_match WHERE target_id = :t AND matched_by = :by
                   AND COALESCE(component_id, -1) = :c AND COALESCE(finding_id, -1) = :f""")
-                .param("t", targetId).param("by", matchedBy).param("c", componentId == null ? -1 : componentId)
-                .param("f", findingId == null ? -1 : findingId).query(Long.class).single();
+                .param("t", targetId)
+                .param("by", matchedBy)
+                .param("c", componentId == null ? -1 : componentId)
+                .param("f", findingId == null ? -1 : findingId)
+                .query(Long.class)
+                .single();
         if (n > 0) {
             return false;
         }
         jdbc.sql("""
                 INSERT INTO warning_match (target_id, matched_by, component_id, finding_id, reason, matched_at)
                 VALUES (:t, :by, :c, :f, :reason, :now)""")
-                .param("t", targetId).param("by", matchedBy).param("c", componentId).param("f", findingId)
+                .param("t", targetId)
+                .param("by", matchedBy)
+                .param("c", componentId)
+                .param("f", findingId)
                 .param("reason", reason == null ? null : reason.length() > 2000 ? reason.substring(0, 1999) : reason)
-                .param("now", Timestamp.from(now)).update();
+                .param("now", Timestamp.from(now))
+                .update();
         return true;
     }
 
     /** Stores a step's result; fails when someone else changed the target meanwhile. */
-    void update(WarningTarget before, WarningTarget after, String note, Long scanId, Long byId, String byName,
-                Instant now) {
+    void update(
+            WarningTarget before,
+            WarningTarget after,
+            String note,
+            Long scanId,
+            Long byId,
+            String byName,
+            Instant now) {
         int n = jdbc.sql("""
                 UPDATE warning_target SET status = :status, justification = :j, note = :note, planned_fix_on = :plan,
                   evidence = :ev, acknowledged_by = :ackBy, acknowledged_at = :ackAt, fix_confirmed_scan_id = :scan,
@@ -213,12 +283,16 @@ class WarningRepository {
                 WHERE id = :id AND version = :version""")
                 .param("status", after.status().name())
                 .param("j", after.justification() == null ? null : after.justification().csaf)
-                .param("note", after.note()).param("plan", after.plannedFixOn() == null ? null
-                        : Date.valueOf(after.plannedFixOn()))
-                .param("ev", after.evidence()).param("ackBy", after.acknowledgedBy())
+                .param("note", after.note())
+                .param("plan", after.plannedFixOn() == null ? null : Date.valueOf(after.plannedFixOn()))
+                .param("ev", after.evidence())
+                .param("ackBy", after.acknowledgedBy())
                 .param("ackAt", after.acknowledgedAt() == null ? null : Timestamp.from(after.acknowledgedAt()))
-                .param("scan", after.fixConfirmedScanId()).param("now", Timestamp.from(now))
-                .param("id", before.id()).param("version", before.version()).update();
+                .param("scan", after.fixConfirmedScanId())
+                .param("now", Timestamp.from(now))
+                .param("id", before.id())
+                .param("version", before.version())
+                .update();
         if (n == 0) {
             throw new OptimisticLockingFailureException("warning target " + before.id());
         }
@@ -226,18 +300,33 @@ class WarningRepository {
                 INSERT INTO warning_response (target_id, from_status, to_status, justification, note, planned_fix_on,
                   scan_id, by_user_id, by_username, at)
                 VALUES (:t, :from, :to, :j, :note, :plan, :scan, :by, :byName, :now)""")
-                .param("t", before.id()).param("from", before.status().name()).param("to", after.status().name())
+                .param("t", before.id())
+                .param("from", before.status().name())
+                .param("to", after.status().name())
                 .param("j", after.justification() == null ? null : after.justification().csaf)
-                .param("note", note).param("plan", after.plannedFixOn() == null ? null : Date.valueOf(after.plannedFixOn()))
-                .param("scan", scanId).param("by", byId).param("byName", byName).param("now", Timestamp.from(now))
+                .param("note", note)
+                .param("plan", after.plannedFixOn() == null ? null : Date.valueOf(after.plannedFixOn()))
+                .param("scan", scanId)
+                .param("by", byId)
+                .param("byName", byName)
+                .param("now", Timestamp.from(now))
                 .update();
     }
 
     /** One API row of /affected: a match with its target's status, scoped to the caller's subtree. */
-    record AffectedRow(long systemId, String systemName, Long componentId, Long findingId, long organizationId,
-                       String organizationName, String matchedBy, String reason, String status, String justification,
-                       LocalDate plannedFixOn, boolean fixConfirmed) {
-    }
+    record AffectedRow(
+            long systemId,
+            String systemName,
+            Long componentId,
+            Long findingId,
+            long organizationId,
+            String organizationName,
+            String matchedBy,
+            String reason,
+            String status,
+            String justification,
+            LocalDate plannedFixOn,
+            boolean fixConfirmed) {}
 
     List<AffectedRow> affected(long warningId) {
         ScopeFilter f = scope.visible("tgo.path");
@@ -249,12 +338,22 @@ class WarningRepository {
                   JOIN information_system s ON s.id = t.system_id
                   JOIN organization tgo ON tgo.id = t.organization_id
                 WHERE t.warning_id = :w AND\s""" + f.sql() + " ORDER BY tgo.name_vi, s.name, m.id")
-                .params(f.params()).param("w", warningId)
-                .query((rs, n) -> new AffectedRow(rs.getLong("system_id"), rs.getString("system_name"),
-                        (Long) rs.getObject("component_id", Long.class), (Long) rs.getObject("finding_id", Long.class),
-                        rs.getLong("organization_id"), rs.getString("org_name"), rs.getString("matched_by"),
-                        rs.getString("reason"), rs.getString("status"), rs.getString("justification"),
-                        rs.getDate("planned_fix_on") == null ? null : rs.getDate("planned_fix_on").toLocalDate(),
+                .params(f.params())
+                .param("w", warningId)
+                .query((rs, n) -> new AffectedRow(
+                        rs.getLong("system_id"),
+                        rs.getString("system_name"),
+                        (Long) rs.getObject("component_id", Long.class),
+                        (Long) rs.getObject("finding_id", Long.class),
+                        rs.getLong("organization_id"),
+                        rs.getString("org_name"),
+                        rs.getString("matched_by"),
+                        rs.getString("reason"),
+                        rs.getString("status"),
+                        rs.getString("justification"),
+                        rs.getDate("planned_fix_on") == null
+                                ? null
+                                : rs.getDate("planned_fix_on").toLocalDate(),
                         rs.getObject("fix_confirmed_scan_id") != null))
                 .list();
     }
@@ -268,16 +367,25 @@ class WarningRepository {
         }
         jdbc.sql("SELECT t.status, COUNT(*) FROM warning_target t JOIN organization tgo ON tgo.id = t.organization_id "
                         + "WHERE t.warning_id = :w AND tgo.path LIKE :p AND " + f.sql() + " GROUP BY t.status")
-                .params(f.params()).param("w", warningId).param("p", subtreePath + "%")
+                .params(f.params())
+                .param("w", warningId)
+                .param("p", subtreePath + "%")
                 .query(rs -> {
                     out.put(rs.getString(1), rs.getLong(2));
                 });
         return out;
     }
 
-    record Overdue(long organizationId, String organizationName, String contactPerson, String contactPhone,
-                   String contactEmail, long systemId, String systemName, String status, String late) {
-    }
+    record Overdue(
+            long organizationId,
+            String organizationName,
+            String contactPerson,
+            String contactPhone,
+            String contactEmail,
+            long systemId,
+            String systemName,
+            String status,
+            String late) {}
 
     /** Targets past the acknowledge-by date still REACHED, or past fix-by and not settled. */
     List<Overdue> overdue(long warningId, String subtreePath, LocalDate today) {
@@ -290,18 +398,30 @@ class WarningRepository {
                   JOIN organization tgo ON tgo.id = t.organization_id JOIN information_system s ON s.id = t.system_id
                 WHERE t.warning_id = :w AND tgo.path LIKE :p AND (
                   (t.status = 'REACHED' AND w.acknowledge_by < :today)
-                  OR (t.status NOT IN ('NOT_AFFECTED', 'FIXED') AND w.fix_by < :today)) AND\s""" + f.sql()
-                + " ORDER BY tgo.name_vi, s.name")
-                .params(f.params()).param("w", warningId).param("p", subtreePath + "%")
+                  OR (t.status NOT IN ('NOT_AFFECTED', 'FIXED') AND w.fix_by < :today)) AND\s""" + f.sql() + " ORDER BY tgo.name_vi, s.name")
+                .params(f.params())
+                .param("w", warningId)
+                .param("p", subtreePath + "%")
                 .param("today", Date.valueOf(today))
-                .query((rs, n) -> new Overdue(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+                .query((rs, n) -> new Overdue(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9)))
                 .list();
     }
 
     String pathOf(long organizationId) {
-        return jdbc.sql("SELECT path FROM organization WHERE id = :id").param("id", organizationId)
-                .query(String.class).optional().orElseThrow(() -> new NotFoundException("organization"));
+        return jdbc.sql("SELECT path FROM organization WHERE id = :id")
+                .param("id", organizationId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("organization"));
     }
 
     /** Matches a candidate component: rows of system_component whose cpe or purl starts with one of the keys. */
@@ -309,10 +429,11 @@ class WarningRepository {
         List<Component> out = new ArrayList<>();
         for (String key : keys) {
             String column = key.startsWith("pkg:") ? "purl" : "cpe";
-            out.addAll(jdbc.sql("SELECT id, system_id, cpe, purl, product_version FROM system_component WHERE "
-                            + column + " LIKE :k")
+            out.addAll(jdbc.sql("SELECT id, system_id, cpe, purl, product_version FROM system_component WHERE " + column
+                            + " LIKE :k")
                     .param("k", key.replace("%", "\\%").replace("_", "\\_") + "%")
-                    .query(WarningRepository::component).list());
+                    .query(WarningRepository::component)
+                    .list());
         }
         return out;
     }
@@ -322,36 +443,64 @@ class WarningRepository {
         List<Long> ids = new ArrayList<>(systemIds);
         for (int i = 0; i < ids.size(); i += 1000) {
             out.addAll(jdbc.sql("SELECT id, system_id, cpe, purl, product_version FROM system_component "
-                            + "WHERE system_id IN (:ids)").param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
-                    .query(WarningRepository::component).list());
+                            + "WHERE system_id IN (:ids)")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
+                    .query(WarningRepository::component)
+                    .list());
         }
         return out;
     }
 
     private static Component component(ResultSet rs, int n) throws SQLException {
-        return new Component(rs.getLong("id"), rs.getLong("system_id"), rs.getString("cpe"),
-                rs.getString("purl"), rs.getString("product_version"));
+        return new Component(
+                rs.getLong("id"),
+                rs.getLong("system_id"),
+                rs.getString("cpe"),
+                rs.getString("purl"),
+                rs.getString("product_version"));
     }
 
     private static Warning warning(ResultSet rs, int n) throws SQLException {
         String cves = rs.getString("cves");
-        return new Warning(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("publisher_name"),
-                rs.getString("title"), rs.getString("description"), rs.getString("severity"),
-                rs.getString("recommended_action"), rs.getString("legal_basis"),
-                cves == null ? List.of() : Arrays.stream(cves.split(",")).filter(s -> !s.isEmpty()).toList(),
-                rs.getString("affected"), rs.getDate("acknowledge_by").toLocalDate(), rs.getDate("fix_by").toLocalDate(),
-                rs.getString("tlp"), rs.getString("scope_kind"), (Long) rs.getObject("advisory_id", Long.class),
+        return new Warning(
+                rs.getLong("id"),
+                rs.getLong("organization_id"),
+                rs.getString("publisher_name"),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getString("severity"),
+                rs.getString("recommended_action"),
+                rs.getString("legal_basis"),
+                cves == null
+                        ? List.of()
+                        : Arrays.stream(cves.split(","))
+                                .filter(s -> !s.isEmpty())
+                                .toList(),
+                rs.getString("affected"),
+                rs.getDate("acknowledge_by").toLocalDate(),
+                rs.getDate("fix_by").toLocalDate(),
+                rs.getString("tlp"),
+                rs.getString("scope_kind"),
+                (Long) rs.getObject("advisory_id", Long.class),
                 rs.getTimestamp("published_at").toInstant());
     }
 
     private static WarningTarget target(ResultSet rs, int n) throws SQLException {
         Date plan = rs.getDate("planned_fix_on");
         Timestamp ack = rs.getTimestamp("acknowledged_at");
-        return new WarningTarget(rs.getLong("id"), rs.getLong("warning_id"), rs.getLong("system_id"),
-                rs.getLong("organization_id"), TargetStatus.valueOf(rs.getString("status")),
-                Justification.of(rs.getString("justification")).orElse(null), rs.getString("note"),
-                plan == null ? null : plan.toLocalDate(), rs.getString("evidence"),
-                (Long) rs.getObject("acknowledged_by", Long.class), ack == null ? null : ack.toInstant(),
-                (Long) rs.getObject("fix_confirmed_scan_id", Long.class), rs.getInt("version"));
+        return new WarningTarget(
+                rs.getLong("id"),
+                rs.getLong("warning_id"),
+                rs.getLong("system_id"),
+                rs.getLong("organization_id"),
+                TargetStatus.valueOf(rs.getString("status")),
+                Justification.of(rs.getString("justification")).orElse(null),
+                rs.getString("note"),
+                plan == null ? null : plan.toLocalDate(),
+                rs.getString("evidence"),
+                (Long) rs.getObject("acknowledged_by", Long.class),
+                ack == null ? null : ack.toInstant(),
+                (Long) rs.getObject("fix_confirmed_scan_id", Long.class),
+                rs.getInt("version"));
     }
 }

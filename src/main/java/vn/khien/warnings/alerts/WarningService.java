@@ -19,6 +19,7 @@ import vn.khien.access.Capability;
 import vn.khien.access.CurrentPerson;
 import vn.khien.access.OrgScope;
 import vn.khien.access.PersonPrincipal;
+import vn.khien.access.ScopeFilter;
 import vn.khien.audit.AuditEntry;
 import vn.khien.audit.AuditTrail;
 import vn.khien.identity.Notice;
@@ -32,7 +33,6 @@ import vn.khien.warnings.matching.AffectedProducts;
 import vn.khien.warnings.matching.CpeCriterion;
 import vn.khien.warnings.matching.NvdConfiguration;
 import vn.khien.warnings.matching.PurlCriterion;
-import vn.khien.access.ScopeFilter;
 
 /** Publishing warnings, the units' responses, the publisher's follow-up. Every change is audited in its transaction. */
 @Service
@@ -51,8 +51,15 @@ public class WarningService {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    WarningService(WarningRepository warnings, WarningMatcher matcher, AdvisoryLibrary advisories, OrgScope scope,
-                   AuditTrail audit, Notifications notifications, JdbcClient jdbc, Clock clock) {
+    WarningService(
+            WarningRepository warnings,
+            WarningMatcher matcher,
+            AdvisoryLibrary advisories,
+            OrgScope scope,
+            AuditTrail audit,
+            Notifications notifications,
+            JdbcClient jdbc,
+            Clock clock) {
         this.warnings = warnings;
         this.matcher = matcher;
         this.advisories = advisories;
@@ -64,18 +71,31 @@ public class WarningService {
     }
 
     /** A product as given in the API: a CPE with NVD bounds, or a purl with a vers range. */
-    public record ProductInput(String cpe, String versionStartIncluding, String versionStartExcluding,
-                               String versionEndIncluding, String versionEndExcluding, String purl, String vers) {
-    }
+    public record ProductInput(
+            String cpe,
+            String versionStartIncluding,
+            String versionStartExcluding,
+            String versionEndIncluding,
+            String versionEndExcluding,
+            String purl,
+            String vers) {}
 
-    public record PublishRequest(Long organizationId, String title, String description, String severity,
-                                 List<String> cves, List<ProductInput> affected, LocalDate acknowledgeBy,
-                                 LocalDate fixBy, String tlp, Long advisoryId, List<Long> recipients,
-                                 String recommendedAction, String legalBasis) {
-    }
+    public record PublishRequest(
+            Long organizationId,
+            String title,
+            String description,
+            String severity,
+            List<String> cves,
+            List<ProductInput> affected,
+            LocalDate acknowledgeBy,
+            LocalDate fixBy,
+            String tlp,
+            Long advisoryId,
+            List<Long> recipients,
+            String recommendedAction,
+            String legalBasis) {}
 
-    public record Published(long id, int systemsReached) {
-    }
+    public record Published(long id, int systemsReached) {}
 
     @Transactional
     public Published publish(PublishRequest r) {
@@ -90,8 +110,10 @@ public class WarningService {
             throw new ForbiddenActionException("warnings.publish.forbidden");
         }
         String path = warnings.pathOf(org);
-        long children = jdbc.sql("SELECT COUNT(*) FROM organization WHERE parent_id = :o").param("o", org)
-                .query(Long.class).single();
+        long children = jdbc.sql("SELECT COUNT(*) FROM organization WHERE parent_id = :o")
+                .param("o", org)
+                .query(Long.class)
+                .single();
         if (children == 0) {
             throw new FieldProblemException("organizationId", "warnings.publish.noSubordinates");
         }
@@ -149,7 +171,8 @@ public class WarningService {
             products = products(r.affected(), problems);
         }
         if (severity == null || !SEVERITIES.contains(severity)) {
-            severity = severity != null && severity.equals("MODERATE") ? "MEDIUM"
+            severity = severity != null && severity.equals("MODERATE")
+                    ? "MEDIUM"
                     : severity != null && severity.equals("IMPORTANT") ? "HIGH" : severity;
             if (severity == null || !SEVERITIES.contains(severity)) {
                 problems.add(new FieldProblemException.FieldProblem("severity", "warnings.publish.severity"));
@@ -158,13 +181,20 @@ public class WarningService {
         if (cves.isEmpty() && products.isEmpty()) {
             problems.add(new FieldProblemException.FieldProblem("affected", "warnings.publish.nothingToMatch"));
         }
-        List<Long> recipients = r.recipients() == null ? List.of() : r.recipients().stream().distinct().toList();
+        List<Long> recipients = r.recipients() == null
+                ? List.of()
+                : r.recipients().stream().distinct().toList();
         for (Long o : recipients) {
-            String rp = o == null ? null : jdbc.sql("SELECT path FROM organization WHERE id = :id").param("id", o)
-                    .query(String.class).optional().orElse(null);
+            String rp = o == null
+                    ? null
+                    : jdbc.sql("SELECT path FROM organization WHERE id = :id")
+                            .param("id", o)
+                            .query(String.class)
+                            .optional()
+                            .orElse(null);
             if (rp == null || !rp.startsWith(path)) {
-                problems.add(new FieldProblemException.FieldProblem("recipients", "warnings.publish.recipientOutside",
-                        String.valueOf(o)));
+                problems.add(new FieldProblemException.FieldProblem(
+                        "recipients", "warnings.publish.recipientOutside", String.valueOf(o)));
             }
         }
         if (tlp == Tlp.RED && recipients.isEmpty()) {
@@ -175,10 +205,23 @@ public class WarningService {
         }
         Instant now = clock.instant();
         PersonPrincipal me = CurrentPerson.principal().orElse(null);
-        long id = warnings.insert(new WarningRepository.NewWarning(org, title, blank(r.description()), severity,
-                blank(r.recommendedAction()), blank(r.legalBasis()), List.copyOf(cves), AffectedJson.write(products),
-                r.acknowledgeBy(), r.fixBy(), tlp, !recipients.isEmpty(), advisoryId,
-                me == null ? null : me.personId()), now);
+        long id = warnings.insert(
+                new WarningRepository.NewWarning(
+                        org,
+                        title,
+                        blank(r.description()),
+                        severity,
+                        blank(r.recommendedAction()),
+                        blank(r.legalBasis()),
+                        List.copyOf(cves),
+                        AffectedJson.write(products),
+                        r.acknowledgeBy(),
+                        r.fixBy(),
+                        tlp,
+                        !recipients.isEmpty(),
+                        advisoryId,
+                        me == null ? null : me.personId()),
+                now);
         recipients.forEach(o -> warnings.addRecipient(id, o));
         WarningRepository.Warning w = warnings.getUnscoped(id);
         Set<Long> reached = matcher.matchAll(w, now);
@@ -204,8 +247,12 @@ public class WarningService {
             warnings.target(w.id(), s).ifPresent(t -> orgs.add(t.organizationId()));
         }
         for (Long o : orgs) {
-            notifications.send(new Notice("WARNING", "warnings.notice.reached", List.of(w.title()),
-                    "/warnings/" + w.id(), "warning:" + w.id() + ":reached:" + o,
+            notifications.send(new Notice(
+                    "WARNING",
+                    "warnings.notice.reached",
+                    List.of(w.title()),
+                    "/warnings/" + w.id(),
+                    "warning:" + w.id() + ":reached:" + o,
                     new Notice.Audience.Holders(o, Capability.EDIT_SECURITY_DATA)));
         }
     }
@@ -218,16 +265,20 @@ public class WarningService {
             String field = "affected[" + i++ + "]";
             try {
                 if (p.cpe() != null && !p.cpe().isBlank()) {
-                    cpes.add(NvdConfiguration.single(new CpeCriterion(p.cpe(), p.versionStartIncluding(),
-                            p.versionStartExcluding(), p.versionEndIncluding(), p.versionEndExcluding())));
+                    cpes.add(NvdConfiguration.single(new CpeCriterion(
+                            p.cpe(),
+                            p.versionStartIncluding(),
+                            p.versionStartExcluding(),
+                            p.versionEndIncluding(),
+                            p.versionEndExcluding())));
                 } else if (p.purl() != null && !p.purl().isBlank()) {
                     purls.add(new PurlCriterion(p.purl(), p.vers()));
                 } else {
                     problems.add(new FieldProblemException.FieldProblem(field, "warnings.publish.product"));
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblemException.FieldProblem(field, "warnings.publish.badProduct",
-                        e.getMessage()));
+                problems.add(
+                        new FieldProblemException.FieldProblem(field, "warnings.publish.badProduct", e.getMessage()));
             }
         }
         return new AffectedProducts(cpes, purls, List.of());
@@ -235,9 +286,8 @@ public class WarningService {
 
     // ---- responses
 
-    public record ResponseRequest(Long systemId, String status, String justification, String note,
-                                  LocalDate plannedFixOn) {
-    }
+    public record ResponseRequest(
+            Long systemId, String status, String justification, String note, LocalDate plannedFixOn) {}
 
     /** The response steps; each maps to one method of {@link WarningTarget}. */
     enum Step {
@@ -250,8 +300,9 @@ public class WarningService {
         NOT_AFFECTED {
             @Override
             WarningTarget apply(WarningTarget t, ResponseRequest r, long by, Instant at) {
-                Justification j = Justification.of(r.justification()).orElseThrow(() -> new FieldProblemException(
-                        "justification", "warnings.response.justificationRequired"));
+                Justification j = Justification.of(r.justification())
+                        .orElseThrow(() ->
+                                new FieldProblemException("justification", "warnings.response.justificationRequired"));
                 return t.notAffected(j, r.note(), by, at);
             }
         },
@@ -271,8 +322,7 @@ public class WarningService {
         abstract WarningTarget apply(WarningTarget t, ResponseRequest r, long by, Instant at);
     }
 
-    public record ResponseResult(long systemId, String status) {
-    }
+    public record ResponseResult(long systemId, String status) {}
 
     @Transactional
     public ResponseResult respond(long warningId, ResponseRequest r) {
@@ -281,7 +331,8 @@ public class WarningService {
             throw new FieldProblemException("systemId", "validation.required");
         }
         String status = r.status() == null ? "" : r.status().trim().toUpperCase(Locale.ROOT);
-        PersonPrincipal me = CurrentPerson.principal().orElseThrow(() -> new ForbiddenActionException("error.forbidden"));
+        PersonPrincipal me =
+                CurrentPerson.principal().orElseThrow(() -> new ForbiddenActionException("error.forbidden"));
         Instant now = clock.instant();
         if (status.equals("AFFECTED")) {
             return declare(w, r.systemId(), r.note(), me, now);
@@ -299,20 +350,23 @@ public class WarningService {
             throw new ForbiddenActionException("warnings.response.forbidden");
         }
         WarningTarget after = step.apply(t, r, me.personId(), now);
-        warnings.update(t, after, step == Step.FIXED ? after.evidence() : r.note(), null, me.personId(),
-                me.username(), now);
-        audit.record(AuditEntry.change("WARNING_RESPONSE", t.organizationId(), "warning_target", t.id(),
-                state(t), state(after)));
+        warnings.update(
+                t, after, step == Step.FIXED ? after.evidence() : r.note(), null, me.personId(), me.username(), now);
+        audit.record(AuditEntry.change(
+                "WARNING_RESPONSE", t.organizationId(), "warning_target", t.id(), state(t), state(after)));
         return new ResponseResult(t.systemId(), after.status().name());
     }
 
     /** A unit not matched declares its system affected (matched by DECLARED, acknowledged at once). */
-    private ResponseResult declare(WarningRepository.Warning w, long systemId, String note, PersonPrincipal me,
-                                   Instant now) {
+    private ResponseResult declare(
+            WarningRepository.Warning w, long systemId, String note, PersonPrincipal me, Instant now) {
         Long owner = jdbc.sql("""
                 SELECT s.owner_organization_id FROM information_system s JOIN organization so
-                  ON so.id = s.owner_organization_id WHERE s.id = :s""").param("s", systemId)
-                .query(Long.class).optional().filter(scope::canSee)
+                  ON so.id = s.owner_organization_id WHERE s.id = :s""")
+                .param("s", systemId)
+                .query(Long.class)
+                .optional()
+                .filter(scope::canSee)
                 .orElseThrow(() -> new NotFoundException("system " + systemId));
         if (!scope.can(owner, Capability.EDIT_SECURITY_DATA)) {
             throw new ForbiddenActionException("warnings.response.forbidden");
@@ -327,8 +381,19 @@ public class WarningService {
             after = t.acknowledge(me.personId(), now);
             warnings.update(t, after, note, null, me.personId(), me.username(), now);
         }
-        audit.record(AuditEntry.change("WARNING_DECLARED_AFFECTED", owner, "warning_target", targetId,
-                null, Map.of("warningId", w.id(), "systemId", systemId, "status", after.status().name())));
+        audit.record(AuditEntry.change(
+                "WARNING_DECLARED_AFFECTED",
+                owner,
+                "warning_target",
+                targetId,
+                null,
+                Map.of(
+                        "warningId",
+                        w.id(),
+                        "systemId",
+                        systemId,
+                        "status",
+                        after.status().name())));
         return new ResponseResult(systemId, after.status().name());
     }
 
@@ -354,8 +419,7 @@ public class WarningService {
 
     // ---- reads
 
-    public record OrgOption(long id, String name) {
-    }
+    public record OrgOption(long id, String name) {}
 
     /** Organisations with subordinates where the caller may publish. */
     @Transactional(readOnly = true)
@@ -363,7 +427,9 @@ public class WarningService {
         ScopeFilter f = scope.holding("o.path", Capability.EDIT_SECURITY_DATA);
         return jdbc.sql("SELECT o.id, o.name_vi FROM organization o WHERE EXISTS "
                         + "(SELECT 1 FROM organization c WHERE c.parent_id = o.id) AND " + f.sql() + " ORDER BY o.path")
-                .params(f.params()).query((rs, n) -> new OrgOption(rs.getLong(1), rs.getString(2))).list();
+                .params(f.params())
+                .query((rs, n) -> new OrgOption(rs.getLong(1), rs.getString(2)))
+                .list();
     }
 
     @Transactional(readOnly = true)
@@ -382,9 +448,12 @@ public class WarningService {
         return warnings.affected(id);
     }
 
-    public record Progress(long warningId, long organizationId, Map<String, Long> counts, long reached,
-                           List<WarningRepository.Overdue> overdue) {
-    }
+    public record Progress(
+            long warningId,
+            long organizationId,
+            Map<String, Long> counts,
+            long reached,
+            List<WarningRepository.Overdue> overdue) {}
 
     @Transactional(readOnly = true)
     public Progress progress(long id, Long organizationId) {
@@ -411,11 +480,19 @@ public class WarningService {
         warnings.overdue(id, warnings.pathOf(w.organizationId()), today).forEach(o -> orgs.add(o.organizationId()));
         int people = 0;
         for (Long o : orgs) {
-            people += notifications.send(new Notice("WARNING", "warnings.notice.overdue", List.of(w.title()),
-                    "/warnings/" + id, "warning:" + id + ":overdue:" + o + ":" + today,
+            people += notifications.send(new Notice(
+                    "WARNING",
+                    "warnings.notice.overdue",
+                    List.of(w.title()),
+                    "/warnings/" + id,
+                    "warning:" + id + ":overdue:" + o + ":" + today,
                     new Notice.Audience.Holders(o, Capability.EDIT_SECURITY_DATA)));
         }
-        audit.record(new AuditEntry("WARNING_REMINDED", w.organizationId(), "warning", String.valueOf(id),
+        audit.record(new AuditEntry(
+                "WARNING_REMINDED",
+                w.organizationId(),
+                "warning",
+                String.valueOf(id),
                 Map.of("organizations", List.copyOf(orgs), "people", people)));
         return people;
     }
@@ -427,8 +504,8 @@ public class WarningService {
         for (WarningRepository.Warning w : warnings.inScopeOf(systemId)) {
             Set<Long> reached = matcher.matchSystem(w, systemId, ownerId, now);
             if (!reached.isEmpty()) {
-                audit.record(new AuditEntry("WARNING_MATCHED", ownerId, "warning", String.valueOf(w.id()),
-                        Map.of("systemId", systemId)));
+                audit.record(new AuditEntry(
+                        "WARNING_MATCHED", ownerId, "warning", String.valueOf(w.id()), Map.of("systemId", systemId)));
                 notifyReached(w, reached);
             }
         }
@@ -447,19 +524,32 @@ public class WarningService {
             if (w.cves().isEmpty()) {
                 continue;
             }
-            long active = jdbc.sql("SELECT COUNT(*) FROM finding WHERE system_id = :s AND status IN ('OPEN', 'REOPENED') "
-                            + "AND (" + String.join(" OR ", w.cves().stream().filter(c -> CVE.matcher(c).matches())
-                                    .map(c -> "cves LIKE '%," + c + ",%'").toList())
-                            + ")").param("s", systemId).query(Long.class).single();
-            WarningTarget after = active > 0 ? t.reopen(scanId)
-                    : t.fixConfirmed() ? null : t.confirmFixed(scanId);
+            long active = jdbc.sql(
+                            "SELECT COUNT(*) FROM finding WHERE system_id = :s AND status IN ('OPEN', 'REOPENED') "
+                                    + "AND ("
+                                    + String.join(
+                                            " OR ",
+                                            w.cves().stream()
+                                                    .filter(c -> CVE.matcher(c).matches())
+                                                    .map(c -> "cves LIKE '%," + c + ",%'")
+                                                    .toList())
+                                    + ")")
+                    .param("s", systemId)
+                    .query(Long.class)
+                    .single();
+            WarningTarget after = active > 0 ? t.reopen(scanId) : t.fixConfirmed() ? null : t.confirmFixed(scanId);
             if (after == null) {
                 continue;
             }
-            warnings.update(t, after, null, scanId, me == null ? null : me.personId(),
-                    me == null ? null : me.username(), now);
-            audit.record(AuditEntry.change(active > 0 ? "WARNING_FIX_REOPENED" : "WARNING_FIX_CONFIRMED", ownerId,
-                    "warning_target", t.id(), state(t), state(after)));
+            warnings.update(
+                    t, after, null, scanId, me == null ? null : me.personId(), me == null ? null : me.username(), now);
+            audit.record(AuditEntry.change(
+                    active > 0 ? "WARNING_FIX_REOPENED" : "WARNING_FIX_CONFIRMED",
+                    ownerId,
+                    "warning_target",
+                    t.id(),
+                    state(t),
+                    state(after)));
         }
     }
 

@@ -8,16 +8,39 @@ import vn.khien.platform.FieldProblemException;
  * One system reached by a warning, and the workflow of its unit's response. Each step checks the current status and
  * returns the new state; the repository stores it with an optimistic version check.
  */
-record WarningTarget(long id, long warningId, long systemId, long organizationId, TargetStatus status,
-                     Justification justification, String note, LocalDate plannedFixOn, String evidence,
-                     Long acknowledgedBy, Instant acknowledgedAt, Long fixConfirmedScanId, int version) {
+record WarningTarget(
+        long id,
+        long warningId,
+        long systemId,
+        long organizationId,
+        TargetStatus status,
+        Justification justification,
+        String note,
+        LocalDate plannedFixOn,
+        String evidence,
+        Long acknowledgedBy,
+        Instant acknowledgedAt,
+        Long fixConfirmedScanId,
+        int version) {
 
     WarningTarget acknowledge(long by, Instant at) {
         if (status != TargetStatus.REACHED) {
             throw invalid();
         }
-        return new WarningTarget(id, warningId, systemId, organizationId, TargetStatus.ACKNOWLEDGED, justification,
-                note, plannedFixOn, evidence, by, at, fixConfirmedScanId, version);
+        return new WarningTarget(
+                id,
+                warningId,
+                systemId,
+                organizationId,
+                TargetStatus.ACKNOWLEDGED,
+                justification,
+                note,
+                plannedFixOn,
+                evidence,
+                by,
+                at,
+                fixConfirmedScanId,
+                version);
     }
 
     /** Not affected needs a VEX justification; allowed until the system is fixed. */
@@ -72,13 +95,39 @@ record WarningTarget(long id, long warningId, long systemId, long organizationId
     }
 
     private WarningTarget acknowledged(long by, Instant at) {
-        return acknowledgedAt != null ? this : new WarningTarget(id, warningId, systemId, organizationId, status,
-                justification, note, plannedFixOn, evidence, by, at, fixConfirmedScanId, version);
+        return acknowledgedAt != null
+                ? this
+                : new WarningTarget(
+                        id,
+                        warningId,
+                        systemId,
+                        organizationId,
+                        status,
+                        justification,
+                        note,
+                        plannedFixOn,
+                        evidence,
+                        by,
+                        at,
+                        fixConfirmedScanId,
+                        version);
     }
 
     private WarningTarget with(TargetStatus s, Justification j, String n, LocalDate plan, String ev, Long scan) {
-        return new WarningTarget(id, warningId, systemId, organizationId, s, j, n, plan, ev, acknowledgedBy,
-                acknowledgedAt, scan, version);
+        return new WarningTarget(
+                id,
+                warningId,
+                systemId,
+                organizationId,
+                s,
+                j,
+                n,
+                plan,
+                ev,
+                acknowledgedBy,
+                acknowledgedAt,
+                scan,
+                version);
     }
 
     private FieldProblemException invalid() {

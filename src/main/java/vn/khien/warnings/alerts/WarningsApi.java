@@ -2,44 +2,44 @@ package vn.khien.warnings.alerts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import vn.khien.warnings.matching.AffectedJson;
-import java.io.IOException;
-import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.khien.platform.FieldProblemException;
+import vn.khien.warnings.matching.AffectedJson;
 
 @RestController
 @Tag(name = "Warnings", description = "Vulnerability warnings published to subordinate units, matched to their systems")
 class WarningsApi {
 
-    static final MediaType STIX =
-            MediaType.parseMediaType("application/stix+json;version=2.1");
-    static final MediaType CSAF =
-            MediaType.parseMediaType("application/csaf+json");
+    static final MediaType STIX = MediaType.parseMediaType("application/stix+json;version=2.1");
+    static final MediaType CSAF = MediaType.parseMediaType("application/csaf+json");
 
     private final WarningService service;
     private final VexAnswers vex;
     private final Clock clock;
     private final String namespace;
 
-    WarningsApi(WarningService service, VexAnswers vex, Clock clock,
-                @Value("${khien.mail.base-url:http://localhost:8080}")
-                String namespace) {
+    WarningsApi(
+            WarningService service,
+            VexAnswers vex,
+            Clock clock,
+            @Value("${khien.mail.base-url:http://localhost:8080}") String namespace) {
         this.service = service;
         this.vex = vex;
         this.clock = clock;
@@ -49,10 +49,15 @@ class WarningsApi {
     /** The export as a download, shared with the page's buttons (same scope: the warning must be visible). */
     ResponseEntity<Map<String, Object>> export(long id, boolean stix) {
         WarningRepository.Warning w = service.get(id);
-        return ResponseEntity.ok().contentType(stix ? STIX : CSAF)
-                .header("Content-Disposition", "attachment; filename=\"canh-bao-" + id + (stix ? ".stix.json" : ".csaf.json") + "\"")
-                .body(stix ? WarningExports.stix(w, clock.instant())
-                        : WarningExports.csaf(w, namespace.replaceAll("/+$", ""), clock.instant()));
+        return ResponseEntity.ok()
+                .contentType(stix ? STIX : CSAF)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"canh-bao-" + id + (stix ? ".stix.json" : ".csaf.json") + "\"")
+                .body(
+                        stix
+                                ? WarningExports.stix(w, clock.instant())
+                                : WarningExports.csaf(w, namespace.replaceAll("/+$", ""), clock.instant()));
     }
 
     @GetMapping("/api/v1/warnings/{id}/stix")
@@ -68,30 +73,53 @@ class WarningsApi {
     }
 
     @PostMapping(value = "/api/v1/warnings/{id}/vex", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Answer the warning for many systems at once with a VEX document (multipart file)",
-            description = "CSAF 2.0 VEX, CycloneDX VEX or OpenVEX, detected from the content. A statement applies to the"
-                    + " caller's systems reached by the warning whose component matches its product (purl or CPE) or"
-                    + " whose code is its product id. All or nothing: any problem is a 422 naming the document field.")
-    VexAnswers.Result answerWithVex(@PathVariable long id,
-                                    @RequestPart(value = "file", required = false)
-                                    MultipartFile file) throws IOException {
+    @Operation(
+            summary = "Answer the warning for many systems at once with a VEX document (multipart file)",
+            description =
+                    "CSAF 2.0 VEX, CycloneDX VEX or OpenVEX, detected from the content. A statement applies to the"
+                            + " caller's systems reached by the warning whose component matches its product (purl or CPE) or"
+                            + " whose code is its product id. All or nothing: any problem is a 422 naming the document field.")
+    VexAnswers.Result answerWithVex(
+            @PathVariable long id, @RequestPart(value = "file", required = false) MultipartFile file)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             throw new FieldProblemException("file", "validation.required");
         }
         return vex.answer(id, file.getOriginalFilename(), file.getBytes());
     }
 
-    record PublishBody(Long organizationId, String title, String description, String severity, List<String> cves,
-                       List<WarningService.ProductInput> affected, LocalDate acknowledgeBy, LocalDate fixBy, String tlp,
-                       Long advisoryId, List<Long> recipients, String recommendedAction, String legalBasis) {
-    }
+    record PublishBody(
+            Long organizationId,
+            String title,
+            String description,
+            String severity,
+            List<String> cves,
+            List<WarningService.ProductInput> affected,
+            LocalDate acknowledgeBy,
+            LocalDate fixBy,
+            String tlp,
+            Long advisoryId,
+            List<Long> recipients,
+            String recommendedAction,
+            String legalBasis) {}
 
     @PostMapping("/api/v1/warnings")
     @Operation(summary = "Publish a warning to the subtree (or chosen organisations) and match it at once")
     ResponseEntity<Map<String, Object>> publish(@RequestBody PublishBody b) {
-        WarningService.Published p = service.publish(new WarningService.PublishRequest(b.organizationId(), b.title(),
-                b.description(), b.severity(), b.cves(), b.affected(), b.acknowledgeBy(), b.fixBy(), b.tlp(),
-                b.advisoryId(), b.recipients(), b.recommendedAction(), b.legalBasis()));
+        WarningService.Published p = service.publish(new WarningService.PublishRequest(
+                b.organizationId(),
+                b.title(),
+                b.description(),
+                b.severity(),
+                b.cves(),
+                b.affected(),
+                b.acknowledgeBy(),
+                b.fixBy(),
+                b.tlp(),
+                b.advisoryId(),
+                b.recipients(),
+                b.recommendedAction(),
+                b.legalBasis()));
         return ResponseEntity.created(URI.create("/api/v1/warnings/" + p.id()))
                 .body(Map.of("id", p.id(), "systemsReached", p.systemsReached()));
     }
@@ -111,32 +139,35 @@ class WarningsApi {
     @GetMapping("/api/v1/warnings/{id}/affected")
     @Operation(summary = "The systems reached and why, in the caller's subtree")
     List<Map<String, Object>> affected(@PathVariable long id) {
-        return service.affected(id).stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("systemId", r.systemId());
-            if (r.componentId() != null) {
-                m.put("componentId", r.componentId());
-            }
-            if (r.findingId() != null) {
-                m.put("findingId", r.findingId());
-            }
-            m.put("organizationId", r.organizationId());
-            m.put("matchedBy", r.matchedBy());
-            m.put("reason", r.reason());
-            m.put("status", r.status());
-            if (r.justification() != null) {
-                m.put("justification", r.justification());
-            }
-            if (r.fixConfirmed()) {
-                m.put("fixConfirmed", true);
-            }
-            return m;
-        }).toList();
+        return service.affected(id).stream()
+                .map(r -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("systemId", r.systemId());
+                    if (r.componentId() != null) {
+                        m.put("componentId", r.componentId());
+                    }
+                    if (r.findingId() != null) {
+                        m.put("findingId", r.findingId());
+                    }
+                    m.put("organizationId", r.organizationId());
+                    m.put("matchedBy", r.matchedBy());
+                    m.put("reason", r.reason());
+                    m.put("status", r.status());
+                    if (r.justification() != null) {
+                        m.put("justification", r.justification());
+                    }
+                    if (r.fixConfirmed()) {
+                        m.put("fixConfirmed", true);
+                    }
+                    return m;
+                })
+                .toList();
     }
 
     @PostMapping("/api/v1/warnings/{id}/responses")
-    @Operation(summary = "A unit's response for one system: ACKNOWLEDGED, NOT_AFFECTED (justification), FIXING"
-            + " (plannedFixOn), FIXED (note = evidence) or AFFECTED (declare a system not matched)")
+    @Operation(
+            summary = "A unit's response for one system: ACKNOWLEDGED, NOT_AFFECTED (justification), FIXING"
+                    + " (plannedFixOn), FIXED (note = evidence) or AFFECTED (declare a system not matched)")
     ResponseEntity<Map<String, Object>> respond(@PathVariable long id, @RequestBody WarningService.ResponseRequest r) {
         WarningService.ResponseResult res = service.respond(id, r);
         return ResponseEntity.status(201).body(Map.of("systemId", res.systemId(), "status", res.status()));

@@ -59,14 +59,28 @@ class WarningsDemoData {
     @Order(3)
     public void seedWhenSystemsReady(SystemsDemoReady ready) {
         tx.executeWithoutResult(s -> {
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
-            Optional<Long> root = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id")
-                    .query(Long.class).list().stream().findFirst();
+            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
+                    .query(Long.class)
+                    .single();
+            Optional<Long> root = jdbc
+                    .sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id")
+                    .query(Long.class)
+                    .list()
+                    .stream()
+                    .findFirst();
             Optional<Long> province = org("DEMO-TINH");
-            if (root.isEmpty() || province.isEmpty() || jdbc.sql("SELECT COUNT(*) FROM warning WHERE title = :t")
-                    .param("t", TOMCAT_TITLE).query(Long.class).single() > 0
-                    || jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :u").param("u", COORDINATOR)
-                    .query(Long.class).single() == 0) {
+            if (root.isEmpty()
+                    || province.isEmpty()
+                    || jdbc.sql("SELECT COUNT(*) FROM warning WHERE title = :t")
+                                    .param("t", TOMCAT_TITLE)
+                                    .query(Long.class)
+                                    .single()
+                            > 0
+                    || jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :u")
+                                    .param("u", COORDINATOR)
+                                    .query(Long.class)
+                                    .single()
+                            == 0) {
                 return;
             }
             seed(root.get(), province.get());
@@ -76,35 +90,77 @@ class WarningsDemoData {
 
     private void seed(long root, long province) {
         LocalDate today = LocalDate.now(clock.withZone(VN));
-        as(COORDINATOR, () -> warnings.publish(new PublishRequest(root, TOMCAT_TITLE,
-                "Apache Tomcat 9.0.0-M1 đến 9.0.82 xử lý sai phần trailer của yêu cầu HTTP quá dài, cho phép tấn công"
-                        + " HTTP request smuggling qua reverse proxy (demo).",
-                "HIGH", List.of("CVE-2023-46589"),
-                List.of(cpe("cpe:2.3:a:apache:tomcat:*:*:*:*:*:*:*:*", "9.0.0", "9.0.83")),
-                today.plusDays(5), today.plusDays(20), "AMBER", null, null,
-                "Nâng cấp Apache Tomcat lên 9.0.83 trở lên.", "Chỉ thị 18/CT-TTg (demo)")));
-        as(COORDINATOR, () -> warnings.publish(new PublishRequest(root,
-                "Lỗ hổng thực thi mã từ xa trong FortiOS SSL-VPN (CVE-2024-21762) (demo)",
-                "Lỗi ghi ngoài vùng nhớ trong FortiOS SSL-VPN cho phép thực thi mã từ xa không cần xác thực; đã bị"
-                        + " khai thác. Đề nghị tỉnh chuyển tiếp cho các đơn vị trực thuộc đang dùng FortiGate (demo).",
-                "CRITICAL", List.of("CVE-2024-21762"),
-                List.of(cpe("cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:*", "7.4.0", "7.4.3"),
-                        cpe("cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:*", "7.2.0", "7.2.7")),
-                today.plusDays(3), today.plusDays(10), "GREEN", null, List.of(province),
-                "Nâng cấp FortiOS hoặc tắt SSL-VPN.", "Công điện 33/CĐ-TTg (demo)")));
-        as(COORDINATOR, () -> warnings.publish(new PublishRequest(root,
-                "Lỗ hổng Oracle Database Server 19c (CVE-2021-2351) (demo)",
-                "Lỗ hổng trong thành phần Advanced Networking của Oracle Database Server 12.1.0.2, 12.2.0.1 và 19c"
-                        + " cho phép chiếm quyền qua Oracle Net (demo).",
-                "HIGH", List.of("CVE-2021-2351"),
-                List.of(cpe("cpe:2.3:a:oracle:database_server:19c:*:*:*:*:*:*:*", null, null)),
-                today.minusDays(3), today.plusDays(4), "AMBER", null, null,
-                "Áp dụng bản vá Critical Patch Update tháng 7/2021 của Oracle.", "Chỉ thị 18/CT-TTg (demo)")));
-        findingCve().ifPresent(cve -> as(COORDINATOR, () -> warnings.publish(new PublishRequest(root,
-                "Cảnh báo lỗ hổng " + cve + " phát hiện qua rà quét (demo)",
-                "Lỗ hổng " + cve + " được phát hiện trên hệ thống của đơn vị trong lần rà quét gần nhất (demo).",
-                "MEDIUM", List.of(cve), List.of(), today.plusDays(7), today.plusDays(30), "GREEN", null, null,
-                "Khắc phục theo khuyến nghị của nhà sản xuất.", null))));
+        as(
+                COORDINATOR,
+                () -> warnings.publish(new PublishRequest(
+                        root,
+                        TOMCAT_TITLE,
+                        "Apache Tomcat 9.0.0-M1 đến 9.0.82 xử lý sai phần trailer của yêu cầu HTTP quá dài, cho phép tấn công"
+                                + " HTTP request smuggling qua reverse proxy (demo).",
+                        "HIGH",
+                        List.of("CVE-2023-46589"),
+                        List.of(cpe("cpe:2.3:a:apache:tomcat:*:*:*:*:*:*:*:*", "9.0.0", "9.0.83")),
+                        today.plusDays(5),
+                        today.plusDays(20),
+                        "AMBER",
+                        null,
+                        null,
+                        "Nâng cấp Apache Tomcat lên 9.0.83 trở lên.",
+                        "Chỉ thị 18/CT-TTg (demo)")));
+        as(
+                COORDINATOR,
+                () -> warnings.publish(new PublishRequest(
+                        root,
+                        "Lỗ hổng thực thi mã từ xa trong FortiOS SSL-VPN (CVE-2024-21762) (demo)",
+                        "Lỗi ghi ngoài vùng nhớ trong FortiOS SSL-VPN cho phép thực thi mã từ xa không cần xác thực; đã bị"
+                                + " khai thác. Đề nghị tỉnh chuyển tiếp cho các đơn vị trực thuộc đang dùng FortiGate (demo).",
+                        "CRITICAL",
+                        List.of("CVE-2024-21762"),
+                        List.of(
+                                cpe("cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:*", "7.4.0", "7.4.3"),
+                                cpe("cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:*", "7.2.0", "7.2.7")),
+                        today.plusDays(3),
+                        today.plusDays(10),
+                        "GREEN",
+                        null,
+                        List.of(province),
+                        "Nâng cấp FortiOS hoặc tắt SSL-VPN.",
+                        "Công điện 33/CĐ-TTg (demo)")));
+        as(
+                COORDINATOR,
+                () -> warnings.publish(new PublishRequest(
+                        root,
+                        "Lỗ hổng Oracle Database Server 19c (CVE-2021-2351) (demo)",
+                        "Lỗ hổng trong thành phần Advanced Networking của Oracle Database Server 12.1.0.2, 12.2.0.1 và 19c"
+                                + " cho phép chiếm quyền qua Oracle Net (demo).",
+                        "HIGH",
+                        List.of("CVE-2021-2351"),
+                        List.of(cpe("cpe:2.3:a:oracle:database_server:19c:*:*:*:*:*:*:*", null, null)),
+                        today.minusDays(3),
+                        today.plusDays(4),
+                        "AMBER",
+                        null,
+                        null,
+                        "Áp dụng bản vá Critical Patch Update tháng 7/2021 của Oracle.",
+                        "Chỉ thị 18/CT-TTg (demo)")));
+        findingCve()
+                .ifPresent(cve -> as(
+                        COORDINATOR,
+                        () -> warnings.publish(new PublishRequest(
+                                root,
+                                "Cảnh báo lỗ hổng " + cve + " phát hiện qua rà quét (demo)",
+                                "Lỗ hổng " + cve
+                                        + " được phát hiện trên hệ thống của đơn vị trong lần rà quét gần nhất (demo).",
+                                "MEDIUM",
+                                List.of(cve),
+                                List.of(),
+                                today.plusDays(7),
+                                today.plusDays(30),
+                                "GREEN",
+                                null,
+                                null,
+                                "Khắc phục theo khuyến nghị của nhà sản xuất.",
+                                null))));
     }
 
     /** A CVE of an open finding of the hospital's HIS (seeded by the vulnerabilities demo), if any. */
@@ -114,7 +170,9 @@ class WarningsDemoData {
                 WHERE s.code = 'DEMO-HIS' AND f.status IN ('OPEN', 'REOPENED') AND f.cves IS NOT NULL
                   AND f.cves NOT LIKE '%CVE-2021-2351%'
                 ORDER BY f.id""").query(String.class).list().stream()
-                .flatMap(c -> Arrays.stream(c.split(","))).filter(c -> c.matches("CVE-\\d{4}-\\d{4,}")).findFirst();
+                .flatMap(c -> Arrays.stream(c.split(",")))
+                .filter(c -> c.matches("CVE-\\d{4}-\\d{4,}"))
+                .findFirst();
     }
 
     private static ProductInput cpe(String cpe, String startIncluding, String endExcluding) {
@@ -122,11 +180,17 @@ class WarningsDemoData {
     }
 
     private Optional<Long> org(String code) {
-        return jdbc.sql("SELECT id FROM organization WHERE code = :c").param("c", code).query(Long.class).optional();
+        return jdbc.sql("SELECT id FROM organization WHERE code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .optional();
     }
 
     private <T> T as(String username, Supplier<T> step) {
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u").param("u", username).query(Long.class).single();
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
+                .param("u", username)
+                .query(Long.class)
+                .single();
         return ActingAs.run(id, username, step);
     }
 }

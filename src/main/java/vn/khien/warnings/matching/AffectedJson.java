@@ -16,8 +16,7 @@ public final class AffectedJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private AffectedJson() {
-    }
+    private AffectedJson() {}
 
     public static String write(AffectedProducts a) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -37,8 +36,11 @@ public final class AffectedJson {
         }
         root.put("configurations", configs);
         root.put("purls", a.purls().stream().map(AffectedJson::purl).toList());
-        root.put("notAffected", a.notAffected().stream()
-                .map(c -> c instanceof CpeCriterion cc ? cpe(cc) : purl((PurlCriterion) c)).toList());
+        root.put(
+                "notAffected",
+                a.notAffected().stream()
+                        .map(c -> c instanceof CpeCriterion cc ? cpe(cc) : purl((PurlCriterion) c))
+                        .toList());
         return JSON.writeValueAsString(root);
     }
 
@@ -55,7 +57,8 @@ public final class AffectedJson {
                 for (JsonNode m : n.path("matches")) {
                     matches.add(new NvdConfiguration.Match(m.path("vulnerable").asBoolean(), cpe(m)));
                 }
-                nodes.add(new NvdConfiguration.Node(n.path("and").asBoolean(), n.path("negate").asBoolean(), matches));
+                nodes.add(new NvdConfiguration.Node(
+                        n.path("and").asBoolean(), n.path("negate").asBoolean(), matches));
             }
             configs.add(new NvdConfiguration(c.path("and").asBoolean(), nodes));
         }
@@ -106,8 +109,12 @@ public final class AffectedJson {
     }
 
     private static CpeCriterion cpe(JsonNode m) {
-        return new CpeCriterion(m.path("cpe").asString(), text(m, "versionStartIncluding"),
-                text(m, "versionStartExcluding"), text(m, "versionEndIncluding"), text(m, "versionEndExcluding"));
+        return new CpeCriterion(
+                m.path("cpe").asString(),
+                text(m, "versionStartIncluding"),
+                text(m, "versionStartExcluding"),
+                text(m, "versionEndIncluding"),
+                text(m, "versionEndExcluding"));
     }
 
     private static PurlCriterion purl(JsonNode m) {

@@ -10,8 +10,8 @@ import java.util.Map;
  * products stated as not affected (CSAF known_not_affected, VEX) which are never matched even when another
  * statement would match them.
  */
-public record AffectedProducts(List<NvdConfiguration> configurations, List<PurlCriterion> purls,
-                               List<Criterion> notAffected) {
+public record AffectedProducts(
+        List<NvdConfiguration> configurations, List<PurlCriterion> purls, List<Criterion> notAffected) {
 
     public AffectedProducts {
         configurations = List.copyOf(configurations);

@@ -80,8 +80,12 @@ public final class Component {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Component c && c.id == id && c.systemId == systemId && Objects.equals(c.cpe, cpe)
-                && Objects.equals(c.purl, purl) && Objects.equals(c.version, version);
+        return o instanceof Component c
+                && c.id == id
+                && c.systemId == systemId
+                && Objects.equals(c.cpe, cpe)
+                && Objects.equals(c.purl, purl)
+                && Objects.equals(c.version, version);
     }
 
     @Override

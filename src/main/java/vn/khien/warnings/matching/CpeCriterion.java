@@ -1,14 +1,14 @@
 package vn.khien.warnings.matching;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import us.springett.parsers.cpe.Cpe;
 import us.springett.parsers.cpe.CpeParser;
 import us.springett.parsers.cpe.exceptions.CpeParsingException;
 import us.springett.parsers.cpe.util.Relation;
 import us.springett.parsers.cpe.values.Part;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A CPE 2.3 name, optionally with the NVD version bounds ({@code versionStartIncluding} …). The name is compared
@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * version is ANY and bounds are given, the component's version must lie within them, compared with the generic
  * ordering that NVD ranges use.
  */
-public record CpeCriterion(String cpe, String startIncluding, String startExcluding, String endIncluding,
-                           String endExcluding) implements Criterion {
+public record CpeCriterion(
+        String cpe, String startIncluding, String startExcluding, String endIncluding, String endExcluding)
+        implements Criterion {
 
     public CpeCriterion {
         cpe = normalise(cpe);
@@ -57,7 +58,9 @@ public record CpeCriterion(String cpe, String startIncluding, String startExclud
         }
         String prefix = literalPrefix(cpe);
         String c = component.cpe();
-        if (prefix != null && c.startsWith("cpe:2.3:") && c.indexOf('\\') < 0
+        if (prefix != null
+                && c.startsWith("cpe:2.3:")
+                && c.indexOf('\\') < 0
                 && !c.regionMatches(true, 0, prefix, 0, prefix.length())) {
             return Optional.empty(); // another part, vendor or product: no need to parse the item (ADR 0014)
         }
@@ -68,7 +71,9 @@ public record CpeCriterion(String cpe, String startIncluding, String startExclud
         }
         String version = target.getVersion();
         boolean targetVersionKnown = !"*".equals(version) && !"-".equals(version);
-        if (!targetVersionKnown && component.version() != null && !component.version().isBlank()
+        if (!targetVersionKnown
+                && component.version() != null
+                && !component.version().isBlank()
                 && "*".equals(version)) {
             version = component.version().trim();
             targetVersionKnown = true;
@@ -127,16 +132,16 @@ public record CpeCriterion(String cpe, String startIncluding, String startExclud
             return false;
         }
         String[][] pairs = {
-                {source.getVendor(), target.getVendor()},
-                {source.getProduct(), target.getProduct()},
-                {source.getVersion(), "*".equals(target.getVersion()) ? targetVersion : target.getVersion()},
-                {source.getUpdate(), target.getUpdate()},
-                {source.getEdition(), target.getEdition()},
-                {source.getLanguage(), target.getLanguage()},
-                {source.getSwEdition(), target.getSwEdition()},
-                {source.getTargetSw(), target.getTargetSw()},
-                {source.getTargetHw(), target.getTargetHw()},
-                {source.getOther(), target.getOther()},
+            {source.getVendor(), target.getVendor()},
+            {source.getProduct(), target.getProduct()},
+            {source.getVersion(), "*".equals(target.getVersion()) ? targetVersion : target.getVersion()},
+            {source.getUpdate(), target.getUpdate()},
+            {source.getEdition(), target.getEdition()},
+            {source.getLanguage(), target.getLanguage()},
+            {source.getSwEdition(), target.getSwEdition()},
+            {source.getTargetSw(), target.getTargetSw()},
+            {source.getTargetHw(), target.getTargetHw()},
+            {source.getOther(), target.getOther()},
         };
         for (String[] p : pairs) {
             if (!superset(Cpe.compareAttribute(p[0], p[1] == null ? "*" : p[1]))) {
@@ -161,17 +166,18 @@ public record CpeCriterion(String cpe, String startIncluding, String startExclud
             PREFIXES.clear();
         }
         return PREFIXES.computeIfAbsent(cpe, k -> {
-            String[] f = k.split(":", 6);
-            if (f.length < 6 || k.indexOf('\\') >= 0) {
-                return "";
-            }
-            for (int i = 2; i <= 4; i++) {
-                if (f[i].isEmpty() || f[i].contains("*") || f[i].contains("?") || f[i].equals("-")) {
-                    return "";
-                }
-            }
-            return (f[0] + ":" + f[1] + ":" + f[2] + ":" + f[3] + ":" + f[4] + ":").toLowerCase(Locale.ROOT);
-        }).transform(x -> x.isEmpty() ? null : x);
+                    String[] f = k.split(":", 6);
+                    if (f.length < 6 || k.indexOf('\\') >= 0) {
+                        return "";
+                    }
+                    for (int i = 2; i <= 4; i++) {
+                        if (f[i].isEmpty() || f[i].contains("*") || f[i].contains("?") || f[i].equals("-")) {
+                            return "";
+                        }
+                    }
+                    return (f[0] + ":" + f[1] + ":" + f[2] + ":" + f[3] + ":" + f[4] + ":").toLowerCase(Locale.ROOT);
+                })
+                .transform(x -> x.isEmpty() ? null : x);
     }
 
     /** Criteria are few and compared with many components: each criterion's name is parsed once (ADR 0014). */

@@ -12,11 +12,9 @@ import java.util.Map;
  */
 public record NvdConfiguration(boolean and, List<Node> nodes) {
 
-    public record Node(boolean and, boolean negate, List<Match> matches) {
-    }
+    public record Node(boolean and, boolean negate, List<Match> matches) {}
 
-    public record Match(boolean vulnerable, CpeCriterion criterion) {
-    }
+    public record Match(boolean vulnerable, CpeCriterion criterion) {}
 
     /** A configuration made of one vulnerable criterion (a warning's own list, CSAF or OSV products). */
     public static NvdConfiguration single(CpeCriterion criterion) {
@@ -46,7 +44,8 @@ public record NvdConfiguration(boolean and, List<Node> nodes) {
                 }
                 matchResults.add(any);
             }
-            boolean result = node.and() ? !matchResults.isEmpty() && matchResults.stream().allMatch(b -> b)
+            boolean result = node.and()
+                    ? !matchResults.isEmpty() && matchResults.stream().allMatch(b -> b)
                     : matchResults.stream().anyMatch(b -> b);
             if (node.negate()) {
                 result = !result;
@@ -57,7 +56,8 @@ public record NvdConfiguration(boolean and, List<Node> nodes) {
                 vulnerable.putAll(nodeVulnerable);
             }
         }
-        boolean holds = and ? !nodeResults.isEmpty() && nodeResults.stream().allMatch(b -> b)
+        boolean holds = and
+                ? !nodeResults.isEmpty() && nodeResults.stream().allMatch(b -> b)
                 : nodeResults.stream().anyMatch(b -> b);
         return holds ? vulnerable : Map.of();
     }

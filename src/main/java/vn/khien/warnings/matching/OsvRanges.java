@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 public final class OsvRanges {
 
-    private OsvRanges() {
-    }
+    private OsvRanges() {}
 
     /** vers scheme for an OSV ecosystem ("Maven", "npm", "PyPI", "Debian:11" …), if versatile knows one. */
     public static Optional<String> scheme(String ecosystem) {
@@ -45,8 +44,8 @@ public final class OsvRanges {
             return Optional.empty();
         }
         String scheme = scheme(ecosystem).orElse("generic");
-        return Optional.of(Vers.parse("vers:" + scheme + "/" + String.join("|",
-                versions.stream().map(OsvRanges::escape).toList())));
+        return Optional.of(Vers.parse("vers:" + scheme + "/"
+                + String.join("|", versions.stream().map(OsvRanges::escape).toList())));
     }
 
     private static String escape(String v) {

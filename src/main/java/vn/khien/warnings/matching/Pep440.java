@@ -12,15 +12,13 @@ import java.util.regex.Pattern;
  */
 final class Pep440 {
 
-    private static final Pattern VERSION = Pattern.compile(
-            "v?(?:(\\d+)!)?(\\d+(?:\\.\\d+)*)"
-                    + "(?:[-_.]?(a|alpha|b|beta|c|rc|pre|preview)[-_.]?(\\d*))?"
-                    + "(?:(?:-(\\d+))|(?:[-_.]?(post|rev|r)[-_.]?(\\d*)))?"
-                    + "(?:[-_.]?(dev)[-_.]?(\\d*))?"
-                    + "(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?");
+    private static final Pattern VERSION = Pattern.compile("v?(?:(\\d+)!)?(\\d+(?:\\.\\d+)*)"
+            + "(?:[-_.]?(a|alpha|b|beta|c|rc|pre|preview)[-_.]?(\\d*))?"
+            + "(?:(?:-(\\d+))|(?:[-_.]?(post|rev|r)[-_.]?(\\d*)))?"
+            + "(?:[-_.]?(dev)[-_.]?(\\d*))?"
+            + "(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?");
 
-    private Pep440() {
-    }
+    private Pep440() {}
 
     public static int compare(String a, String b) {
         Key x = key(a);
@@ -28,8 +26,9 @@ final class Pep440 {
         return x.compareTo(y);
     }
 
-    private record Key(long epoch, List<Long> release, int preKind, long pre, long post, long dev, String local,
-                       String raw) implements Comparable<Key> {
+    private record Key(
+            long epoch, List<Long> release, int preKind, long pre, long post, long dev, String local, String raw)
+            implements Comparable<Key> {
         @Override
         public int compareTo(Key o) {
             if (raw != null || o.raw != null) {

@@ -3,10 +3,10 @@ package vn.khien.warnings.matching;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import io.github.nscuro.versatile.Vers;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -69,7 +69,8 @@ public record PurlCriterion(String purl, String vers) implements Criterion {
         String name = source.getName().toLowerCase(Locale.ROOT);
         if (name.matches("[a-z0-9._-]+")) {
             String lower = component.purl().toLowerCase(Locale.ROOT);
-            if (!lower.contains(name) && !lower.contains(name.replace('-', '_'))
+            if (!lower.contains(name)
+                    && !lower.contains(name.replace('-', '_'))
                     && !lower.contains(name.replace('_', '-'))) {
                 return Optional.empty(); // another package: no need to parse the item (ADR 0014)
             }

@@ -17,8 +17,7 @@ import java.util.List;
  */
 final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /** Parses and validates a vers string; {@link IllegalArgumentException} naming the problem when it is not one. */
     public static Vers parse(String vers) {

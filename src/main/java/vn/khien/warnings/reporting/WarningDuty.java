@@ -1,5 +1,6 @@
 package vn.khien.warnings.reporting;
 
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khien.platform.duties.DutyEvidence;
 import vn.khien.platform.duties.DutySource;
-import java.time.ZoneId;
 
 /**
  * R22 (fix what competent bodies warn about, CĐ 33; CT 18): per system, the last response that settled a warning
@@ -40,15 +40,23 @@ class WarningDuty implements DutySource {
                   MIN(CASE WHEN t.status NOT IN ('FIXED', 'NOT_AFFECTED') THEN w.fix_by END) AS next_due,
                   MAX(t.warning_id) AS warning_id
                 FROM warning_target t JOIN warning w ON w.id = t.warning_id
-                WHERE t.system_id IN (:ids) GROUP BY t.system_id""")
-                .param("ids", systemIds).query(rs -> {
-                    var settled = rs.getTimestamp("settled");
-                    var next = rs.getDate("next_due");
-                    long warning = rs.getLong("warning_id");
-                    out.put(rs.getLong("system_id"), new DutyEvidence(
-                            settled == null ? null : settled.toInstant().atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate(),
-                            next == null ? null : next.toLocalDate(), "warningResponse", warning, "/warnings/" + warning));
-                });
+                WHERE t.system_id IN (:ids) GROUP BY t.system_id""").param("ids", systemIds).query(rs -> {
+            var settled = rs.getTimestamp("settled");
+            var next = rs.getDate("next_due");
+            long warning = rs.getLong("warning_id");
+            out.put(
+                    rs.getLong("system_id"),
+                    new DutyEvidence(
+                            settled == null
+                                    ? null
+                                    : settled.toInstant()
+                                            .atZone(ZoneId.of("Asia/Ho_Chi_Minh"))
+                                            .toLocalDate(),
+                            next == null ? null : next.toLocalDate(),
+                            "warningResponse",
+                            warning,
+                            "/warnings/" + warning));
+        });
         return out;
     }
 }

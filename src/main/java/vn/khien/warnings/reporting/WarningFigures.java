@@ -44,7 +44,9 @@ class WarningFigures implements FigureSource {
                         OR (t.status NOT IN ('NOT_AFFECTED', 'FIXED') AND w.fix_by < :to) THEN 1 ELSE 0 END) AS overdue
                 FROM warning_target t JOIN warning w ON w.id = t.warning_id
                 WHERE t.organization_id IN (:orgs) AND t.reached_at < :end GROUP BY t.organization_id""")
-                .param("orgs", organizationIds).param("end", end).param("to", Date.valueOf(period.to()))
+                .param("orgs", organizationIds)
+                .param("end", end)
+                .param("to", Date.valueOf(period.to()))
                 .query(rs -> {
                     Map<String, Long> m = new HashMap<>();
                     m.put("warningsReceived", rs.getLong("received"));

@@ -27,7 +27,9 @@ class WarningsAttention implements AttentionSource {
 
     @Override
     public List<AttentionItem> itemsFor(long personId) {
-        List<String> roles = Role.holding(Capability.EDIT_SECURITY_DATA).stream().map(Enum::name).toList();
+        List<String> roles = Role.holding(Capability.EDIT_SECURITY_DATA).stream()
+                .map(Enum::name)
+                .toList();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
         String base = """
                 FROM warning_target t JOIN warning w ON w.id = t.warning_id JOIN organization tgo ON tgo.id = t.organization_id
@@ -36,18 +38,25 @@ class WarningsAttention implements AttentionSource {
         long overdue = jdbc.sql("SELECT COUNT(*) " + base + """
                  AND ((t.status = 'REACHED' AND w.acknowledge_by < :today)
                   OR (t.status NOT IN ('NOT_AFFECTED', 'FIXED') AND w.fix_by < :today))""")
-                .param("p", personId).param("roles", roles).param("today", Date.valueOf(today))
-                .query(Long.class).single();
+                .param("p", personId)
+                .param("roles", roles)
+                .param("today", Date.valueOf(today))
+                .query(Long.class)
+                .single();
         long toAck = jdbc.sql("SELECT COUNT(*) " + base + " AND t.status = 'REACHED' AND w.acknowledge_by >= :today")
-                .param("p", personId).param("roles", roles).param("today", Date.valueOf(today))
-                .query(Long.class).single();
+                .param("p", personId)
+                .param("roles", roles)
+                .param("today", Date.valueOf(today))
+                .query(Long.class)
+                .single();
         List<AttentionItem> items = new ArrayList<>();
         if (overdue > 0) {
-            items.add(AttentionItem.of(AttentionItem.Severity.CRITICAL, "warnings.attention.overdue", "/warnings", overdue));
+            items.add(AttentionItem.of(
+                    AttentionItem.Severity.CRITICAL, "warnings.attention.overdue", "/warnings", overdue));
         }
         if (toAck > 0) {
-            items.add(AttentionItem.of(AttentionItem.Severity.WARNING, "warnings.attention.toAcknowledge", "/warnings",
-                    toAck));
+            items.add(AttentionItem.of(
+                    AttentionItem.Severity.WARNING, "warnings.attention.toAcknowledge", "/warnings", toAck));
         }
         return items;
     }

@@ -31,11 +31,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record VexDocument(Format format, String id, List<VexStatement> statements) {
 
-    public enum Format { CSAF, CYCLONEDX, OPENVEX }
+    public enum Format {
+        CSAF,
+        CYCLONEDX,
+        OPENVEX
+    }
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final Set<String> CSAF_LABELS = Set.of("component_not_present", "vulnerable_code_not_present",
-            "vulnerable_code_not_in_execute_path", "vulnerable_code_cannot_be_controlled_by_adversary",
+    private static final Set<String> CSAF_LABELS = Set.of(
+            "component_not_present",
+            "vulnerable_code_not_present",
+            "vulnerable_code_not_in_execute_path",
+            "vulnerable_code_cannot_be_controlled_by_adversary",
             "inline_mitigations_already_exist");
     /** CycloneDX 1.4+ analysis.justification → CSAF flag label. */
     private static final Map<String, String> CYCLONEDX_JUSTIFICATIONS = Map.of(
@@ -69,8 +76,10 @@ public record VexDocument(Format format, String id, List<VexStatement> statement
         if (context != null && context.startsWith("https://openvex.dev/ns")) {
             return openvex(root);
         }
-        throw new VexException("file", "not a VEX document: expected CSAF 2.0 (document.csaf_version), "
-                + "CycloneDX (bomFormat) or OpenVEX (@context https://openvex.dev/ns)");
+        throw new VexException(
+                "file",
+                "not a VEX document: expected CSAF 2.0 (document.csaf_version), "
+                        + "CycloneDX (bomFormat) or OpenVEX (@context https://openvex.dev/ns)");
     }
 
     // ---- CSAF 2.0
@@ -144,20 +153,51 @@ public record VexDocument(Format format, String id, List<VexStatement> statement
             if (status == null || !status.isObject()) {
                 throw new VexException(field + ".product_status", "required in a VEX document");
             }
-            csafStatus(out, field, ids, status, "known_not_affected", VexStatement.Status.NOT_AFFECTED, products,
-                    justificationOf, detail);
-            csafStatus(out, field, ids, status, "known_affected", VexStatement.Status.AFFECTED, products,
-                    justificationOf, detail);
+            csafStatus(
+                    out,
+                    field,
+                    ids,
+                    status,
+                    "known_not_affected",
+                    VexStatement.Status.NOT_AFFECTED,
+                    products,
+                    justificationOf,
+                    detail);
+            csafStatus(
+                    out,
+                    field,
+                    ids,
+                    status,
+                    "known_affected",
+                    VexStatement.Status.AFFECTED,
+                    products,
+                    justificationOf,
+                    detail);
             csafStatus(out, field, ids, status, "fixed", VexStatement.Status.FIXED, products, justificationOf, detail);
-            csafStatus(out, field, ids, status, "under_investigation", VexStatement.Status.UNDER_INVESTIGATION,
-                    products, justificationOf, detail);
+            csafStatus(
+                    out,
+                    field,
+                    ids,
+                    status,
+                    "under_investigation",
+                    VexStatement.Status.UNDER_INVESTIGATION,
+                    products,
+                    justificationOf,
+                    detail);
         }
         return new VexDocument(Format.CSAF, trackingId, out);
     }
 
-    private static void csafStatus(List<VexStatement> out, String field, Set<String> ids, JsonNode status, String list,
-                                   VexStatement.Status s, Map<String, VexStatement.Product> products,
-                                   Map<String, String> justificationOf, String detail) {
+    private static void csafStatus(
+            List<VexStatement> out,
+            String field,
+            Set<String> ids,
+            JsonNode status,
+            String list,
+            VexStatement.Status s,
+            Map<String, VexStatement.Product> products,
+            Map<String, String> justificationOf,
+            String detail) {
         int i = 0;
         for (String pid : texts(status.get(list))) {
             String f = field + ".product_status." + list + "[" + i++ + "]";
@@ -167,11 +207,13 @@ public record VexDocument(Format format, String id, List<VexStatement> statement
             }
             String justification = justificationOf.get(pid);
             if (s == VexStatement.Status.NOT_AFFECTED && justification == null) {
-                throw new VexException(f, "product " + pid + " is known_not_affected without a justification flag"
-                        + " (" + field + ".flags[].label)");
+                throw new VexException(
+                        f,
+                        "product " + pid + " is known_not_affected without a justification flag" + " (" + field
+                                + ".flags[].label)");
             }
-            out.add(new VexStatement(f, ids, List.of(p), s, s == VexStatement.Status.NOT_AFFECTED ? justification : null,
-                    detail));
+            out.add(new VexStatement(
+                    f, ids, List.of(p), s, s == VexStatement.Status.NOT_AFFECTED ? justification : null, detail));
         }
     }
 
@@ -185,8 +227,8 @@ public record VexDocument(Format format, String id, List<VexStatement> statement
         }
     }
 
-    private static void csafProduct(JsonNode f, String field, VexStatement.Product component,
-                                    Map<String, VexStatement.Product> products) {
+    private static void csafProduct(
+            JsonNode f, String field, VexStatement.Product component, Map<String, VexStatement.Product> products) {
         String id = text(f, "product_id");
         if (id == null) {
             throw new VexException(field + ".product_id", "required");
@@ -334,8 +376,10 @@ public record VexDocument(Format format, String id, List<VexStatement> statement
             if (status == VexStatement.Status.NOT_AFFECTED) {
                 justification = text(s, "justification");
                 if (justification == null) {
-                    throw new VexException(field + ".justification", "required when the status is not_affected"
-                            + " (Khiên records a justification code, an impact_statement alone is not enough)");
+                    throw new VexException(
+                            field + ".justification",
+                            "required when the status is not_affected"
+                                    + " (Khiên records a justification code, an impact_statement alone is not enough)");
                 }
                 if (!CSAF_LABELS.contains(justification)) {
                     throw new VexException(field + ".justification", "unknown justification " + justification);
@@ -352,18 +396,24 @@ public record VexDocument(Format format, String id, List<VexStatement> statement
                 String id = text(p, "@id");
                 JsonNode identifiers = p.path("identifiers");
                 String purl = text(identifiers, "purl");
-                String cpe = text(identifiers, "cpe23") != null ? text(identifiers, "cpe23") : text(identifiers, "cpe22");
+                String cpe =
+                        text(identifiers, "cpe23") != null ? text(identifiers, "cpe23") : text(identifiers, "cpe22");
                 if (id == null && purl == null && cpe == null) {
                     throw new VexException(pf + ".@id", "a product needs an @id or identifiers");
                 }
                 VexStatement.Product base = id == null ? null : productFromIdentifier(pf, id);
-                products.add(new VexStatement.Product(pf, id, null, purl != null ? purl : base == null ? null : base.purl(),
+                products.add(new VexStatement.Product(
+                        pf,
+                        id,
+                        null,
+                        purl != null ? purl : base == null ? null : base.purl(),
                         cpe != null ? cpe : base == null ? null : base.cpe()));
             }
             if (products.isEmpty()) {
                 throw new VexException(field + ".products", "a statement needs at least one product");
             }
-            String detail = text(s, "impact_statement") != null ? text(s, "impact_statement")
+            String detail = text(s, "impact_statement") != null
+                    ? text(s, "impact_statement")
                     : text(s, "action_statement") != null ? text(s, "action_statement") : text(s, "status_notes");
             out.add(new VexStatement(field, ids, products, status, justification, detail));
         }

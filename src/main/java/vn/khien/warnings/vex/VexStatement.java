@@ -8,10 +8,20 @@ import java.util.Set;
  * of, a status and, for {@code NOT_AFFECTED}, a justification as a CSAF 2.0 flag label. {@code field} is where the
  * statement sits in the document (e.g. {@code statements[2]}), so an error names it.
  */
-public record VexStatement(String field, Set<String> vulnerabilities, List<Product> products, Status status,
-                           String justification, String detail) {
+public record VexStatement(
+        String field,
+        Set<String> vulnerabilities,
+        List<Product> products,
+        Status status,
+        String justification,
+        String detail) {
 
-    public enum Status { NOT_AFFECTED, AFFECTED, FIXED, UNDER_INVESTIGATION }
+    public enum Status {
+        NOT_AFFECTED,
+        AFFECTED,
+        FIXED,
+        UNDER_INVESTIGATION
+    }
 
     /**
      * A product as the document identifies it: a package URL, a CPE name and/or an id or name (which Khiên compares

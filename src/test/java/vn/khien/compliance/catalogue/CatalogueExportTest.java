@@ -17,12 +17,14 @@ class CatalogueExportTest {
     @Test
     void nd331RoundTripsThroughExportAndImport() {
         Catalogue original = CatalogueLoader.loadNd331();
-        assertThat(CatalogueLoader.fromYaml(CatalogueExporter.toYaml(original), "export")).isEqualTo(original);
+        assertThat(CatalogueLoader.fromYaml(CatalogueExporter.toYaml(original), "export"))
+                .isEqualTo(original);
     }
 
     @Test
     void organisationLayerRoundTrips() {
         Catalogue layer = OrganisationLayers.internalPolicies("SO-KHCN-HN", null);
-        assertThat(CatalogueLoader.fromYaml(CatalogueExporter.toYaml(layer), "export")).isEqualTo(layer);
+        assertThat(CatalogueLoader.fromYaml(CatalogueExporter.toYaml(layer), "export"))
+                .isEqualTo(layer);
     }
 }

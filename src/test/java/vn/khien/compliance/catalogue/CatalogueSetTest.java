@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class CatalogueSetTest {
@@ -29,7 +28,8 @@ class CatalogueSetTest {
         Catalogue layer = OrganisationLayers.internalPolicies("HN", null);
         assertThatThrownBy(() -> CatalogueSet.of(TT12, List.of(layer, layer)))
                 .isInstanceOf(CatalogueValidationException.class)
-                .hasMessageContaining("requirement 'ORG.HN.USB'").hasMessageContaining("reuses an id");
+                .hasMessageContaining("requirement 'ORG.HN.USB'")
+                .hasMessageContaining("reuses an id");
     }
 
     @Test

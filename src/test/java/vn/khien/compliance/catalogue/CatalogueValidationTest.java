@@ -71,10 +71,12 @@ class CatalogueValidationTest {
     void collectsAllProblemsAtOnce() {
         String yaml = HEADER + item("A.1", "POLICY", "[9]", false) + item("A.2", "BOGUS", "[1]", true);
         assertThatThrownBy(() -> CatalogueLoader.fromYaml(yaml, "t"))
-                .isInstanceOfSatisfying(CatalogueValidationException.class, failure -> assertThat(failure.problems())
-                        .anyMatch(p -> p.contains("'A.1'") && p.contains("level 9"))
-                        .anyMatch(p -> p.contains("'A.1'") && p.contains("no legal source"))
-                        .anyMatch(p -> p.contains("'A.2'") && p.contains("BOGUS")));
+                .isInstanceOfSatisfying(
+                        CatalogueValidationException.class,
+                        failure -> assertThat(failure.problems())
+                                .anyMatch(p -> p.contains("'A.1'") && p.contains("level 9"))
+                                .anyMatch(p -> p.contains("'A.1'") && p.contains("no legal source"))
+                                .anyMatch(p -> p.contains("'A.2'") && p.contains("BOGUS")));
     }
 
     @Test
@@ -86,6 +88,7 @@ class CatalogueValidationTest {
     @Test
     void rejectsMalformedYaml() {
         assertThatThrownBy(() -> CatalogueLoader.fromYaml("catalogue: [unclosed", "t"))
-                .isInstanceOf(CatalogueValidationException.class).hasMessageContaining("not valid YAML");
+                .isInstanceOf(CatalogueValidationException.class)
+                .hasMessageContaining("not valid YAML");
     }
 }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class ComplianceRollupTest {
@@ -31,7 +30,8 @@ class ComplianceRollupTest {
 
     @Test
     void fullyDeployedWhenEveryApplicableRequirementIsMet() {
-        assertThat(ComplianceTally.of(List.of(MET, MET, NOT_APPLICABLE)).fullyDeployed()).isTrue();
+        assertThat(ComplianceTally.of(List.of(MET, MET, NOT_APPLICABLE)).fullyDeployed())
+                .isTrue();
         assertThat(ComplianceTally.of(List.of(MET, PARTLY_MET)).fullyDeployed()).isFalse();
     }
 
@@ -49,7 +49,8 @@ class ComplianceRollupTest {
 
     @Test
     void percentRoundsHalfUp() {
-        assertThat(ComplianceTally.of(List.of(MET, NOT_STARTED, NOT_STARTED)).percent()).isEqualTo(33);
+        assertThat(ComplianceTally.of(List.of(MET, NOT_STARTED, NOT_STARTED)).percent())
+                .isEqualTo(33);
         assertThat(ComplianceTally.of(List.of(MET, MET, NOT_STARTED)).percent()).isEqualTo(67);
     }
 
@@ -63,12 +64,22 @@ class ComplianceRollupTest {
 
     @Test
     void rollsUpByLevelAndByGroupAcrossSystems() {
-        SystemCompliance levelThree = new SystemCompliance("S3", 3, statuses(
-                "TT12.M.POLICY.1", MET, "TT12.M.POLICY.2", PARTLY_MET, "TT12.D.WAF", MET, "TT12.D.DLP", NOT_APPLICABLE));
-        SystemCompliance otherLevelThree = new SystemCompliance("S3b", 3, statuses(
-                "TT12.M.POLICY.1", MET, "TT12.D.WAF", PLANNED));
-        SystemCompliance levelOne = new SystemCompliance("S1", 1, statuses(
-                "TT12.M.POLICY.1", MET, "TT12.C.DATA.3", MET));
+        SystemCompliance levelThree = new SystemCompliance(
+                "S3",
+                3,
+                statuses(
+                        "TT12.M.POLICY.1",
+                        MET,
+                        "TT12.M.POLICY.2",
+                        PARTLY_MET,
+                        "TT12.D.WAF",
+                        MET,
+                        "TT12.D.DLP",
+                        NOT_APPLICABLE));
+        SystemCompliance otherLevelThree =
+                new SystemCompliance("S3b", 3, statuses("TT12.M.POLICY.1", MET, "TT12.D.WAF", PLANNED));
+        SystemCompliance levelOne =
+                new SystemCompliance("S1", 1, statuses("TT12.M.POLICY.1", MET, "TT12.C.DATA.3", MET));
         List<SystemCompliance> subtree = List.of(levelThree, otherLevelThree, levelOne);
 
         assertThat(ComplianceRollup.byLevel(subtree)).containsOnlyKeys(1, 3);
@@ -90,7 +101,8 @@ class ComplianceRollupTest {
     void byGroupNamesAnUnknownRequirement() {
         SystemCompliance system = new SystemCompliance("S9", 2, statuses("GONE.1", MET));
         assertThatThrownBy(() -> ComplianceRollup.byGroup(List.of(system), TT12))
-                .hasMessageContaining("S9").hasMessageContaining("GONE.1");
+                .hasMessageContaining("S9")
+                .hasMessageContaining("GONE.1");
     }
 
     @Test

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class EvidenceExpiryTest {
 
@@ -15,13 +14,13 @@ class EvidenceExpiryTest {
 
     @ParameterizedTest(name = "valid until {0}, warn {1} days -> {2}")
     @CsvSource({
-            "2026-09-14, 30, EXPIRED",   // last valid day was yesterday
-            "2026-09-15, 30, EXPIRING",  // last valid day is today
-            "2026-09-15,  0, EXPIRING",
-            "2026-09-16,  0, VALID",
-            "2026-10-15, 30, EXPIRING",  // exactly N days ahead is inside the window
-            "2026-10-16, 30, VALID",     // N + 1 days ahead is outside
-            "2027-09-15, 30, VALID"
+        "2026-09-14, 30, EXPIRED", // last valid day was yesterday
+        "2026-09-15, 30, EXPIRING", // last valid day is today
+        "2026-09-15,  0, EXPIRING",
+        "2026-09-16,  0, VALID",
+        "2026-10-15, 30, EXPIRING", // exactly N days ahead is inside the window
+        "2026-10-16, 30, VALID", // N + 1 days ahead is outside
+        "2027-09-15, 30, VALID"
     })
     void boundaries(LocalDate validUntil, int warningDays, EvidenceValidity expected) {
         assertThat(EvidenceExpiry.check(validUntil, TODAY, warningDays)).isEqualTo(expected);

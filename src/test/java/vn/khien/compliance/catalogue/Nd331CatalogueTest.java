@@ -22,13 +22,16 @@ class Nd331CatalogueTest {
                 .filteredOn(r -> r.sources().stream().anyMatch(s -> s.document().contains("14423")))
                 .isNotEmpty()
                 .allMatch(r -> r.confidence() == Confidence.UNCONFIRMED);
-        assertThat(ND331.find("ND331.M.OPERATIONS.2").orElseThrow().confidence()).isEqualTo(Confidence.PRIMARY);
+        assertThat(ND331.find("ND331.M.OPERATIONS.2").orElseThrow().confidence())
+                .isEqualTo(Confidence.PRIMARY);
     }
 
     @Test
     void everyItemHasASourceAndLevelFiveGetsPhysicalHostingSeparation() {
         assertThat(ND331.requirements()).allMatch(r -> !r.sources().isEmpty());
-        assertThat(PlanDerivation.derive(ND331, 5)).contains("ND331.D.NETWORK.2").doesNotContain("ND331.D.NETWORK.1");
+        assertThat(PlanDerivation.derive(ND331, 5))
+                .contains("ND331.D.NETWORK.2")
+                .doesNotContain("ND331.D.NETWORK.1");
         assertThat(PlanDerivation.derive(ND331, 4)).contains("ND331.D.NETWORK.1");
     }
 }

@@ -3,8 +3,7 @@ package vn.khien.compliance.catalogue;
 /** Test fixture: an organisation's own requirements, as an administrator would import them. */
 final class OrganisationLayers {
 
-    private OrganisationLayers() {
-    }
+    private OrganisationLayers() {}
 
     static Catalogue internalPolicies(String organisation, Regime regime) {
         String yaml = """

@@ -3,7 +3,6 @@ package vn.khien.compliance.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class PlanDiffTest {

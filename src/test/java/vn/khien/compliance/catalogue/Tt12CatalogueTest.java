@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,26 +17,30 @@ class Tt12CatalogueTest {
 
     @ParameterizedTest(name = "level {0}: {1} management, {2} design, {3} configuration items, {4} zones")
     @CsvSource({
-            // level, management (§4.4), design (§4.5.1), configuration (§4.5.2), minimum zones (§4.5.1 zone table)
-            "1, 15,  3, 13, 3",
-            "2, 18,  6, 17, 5",
-            "3, 22, 16, 21, 7",
-            "4, 22, 17, 21, 8",
-            "5, 22, 19, 21, 8"
+        // level, management (§4.4), design (§4.5.1), configuration (§4.5.2), minimum zones (§4.5.1 zone table)
+        "1, 15,  3, 13, 3",
+        "2, 18,  6, 17, 5",
+        "3, 22, 16, 21, 7",
+        "4, 22, 17, 21, 8",
+        "5, 22, 19, 21, 8"
     })
     void countsPerLevelMatchTheRegulationDoc(int level, int management, int design, int configuration, int zones) {
         assertThat(TT12.requirementsFor(level, RequirementKind.MANAGEMENT)).hasSize(management);
         assertThat(TT12.requirementsFor(level, RequirementKind.DESIGN_ITEM)).hasSize(design);
-        assertThat(TT12.requirementsFor(level, RequirementKind.CONFIGURATION_ITEM)).hasSize(configuration);
+        assertThat(TT12.requirementsFor(level, RequirementKind.CONFIGURATION_ITEM))
+                .hasSize(configuration);
         assertThat(TT12.requirementsFor(level, RequirementKind.NETWORK_ZONE)).hasSize(zones);
     }
 
     @Test
     void levelThreeIsExactlyTheIssueDoneCriterion() {
         List<Requirement> levelThree = TT12.requirementsFor(3);
-        assertThat(levelThree.stream().filter(r -> r.kind() == RequirementKind.MANAGEMENT)).hasSize(22);
-        assertThat(levelThree.stream().filter(r -> r.kind() == RequirementKind.DESIGN_ITEM)).hasSize(16);
-        assertThat(levelThree.stream().filter(r -> r.kind() == RequirementKind.CONFIGURATION_ITEM)).hasSize(21);
+        assertThat(levelThree.stream().filter(r -> r.kind() == RequirementKind.MANAGEMENT))
+                .hasSize(22);
+        assertThat(levelThree.stream().filter(r -> r.kind() == RequirementKind.DESIGN_ITEM))
+                .hasSize(16);
+        assertThat(levelThree.stream().filter(r -> r.kind() == RequirementKind.CONFIGURATION_ITEM))
+                .hasSize(21);
     }
 
     @Test
@@ -54,8 +57,10 @@ class Tt12CatalogueTest {
     @Test
     void idsAreUnique() {
         Set<String> ids = new HashSet<>();
-        TT12.requirements().forEach(requirement -> assertThat(ids.add(requirement.id()))
-                .as("duplicate id %s", requirement.id()).isTrue());
+        TT12.requirements()
+                .forEach(requirement -> assertThat(ids.add(requirement.id()))
+                        .as("duplicate id %s", requirement.id())
+                        .isTrue());
     }
 
     @ParameterizedTest
@@ -63,7 +68,8 @@ class Tt12CatalogueTest {
     void everyRequirementHasALegalSourceAtEveryLevelItAppliesTo(int level) {
         for (Requirement requirement : TT12.requirementsFor(level)) {
             assertThat(requirement.sourcesFor(level)).as(requirement.id()).isNotEmpty();
-            assertThat(requirement.sourcesFor(level)).as(requirement.id())
+            assertThat(requirement.sourcesFor(level))
+                    .as(requirement.id())
                     .anyMatch(source -> source.document().contains("12/2022/TT-BTTTT"));
         }
     }
@@ -86,11 +92,14 @@ class Tt12CatalogueTest {
 
     @Test
     void managementAndConfigurationTextIsMarkedParaphrasedButDesignItemsQuoteTheCircular() {
-        assertThat(TT12.requirements()).filteredOn(r -> r.kind() == RequirementKind.MANAGEMENT)
+        assertThat(TT12.requirements())
+                .filteredOn(r -> r.kind() == RequirementKind.MANAGEMENT)
                 .allMatch(Requirement::paraphrased);
-        assertThat(TT12.requirements()).filteredOn(r -> r.kind() == RequirementKind.CONFIGURATION_ITEM)
+        assertThat(TT12.requirements())
+                .filteredOn(r -> r.kind() == RequirementKind.CONFIGURATION_ITEM)
                 .allMatch(Requirement::paraphrased);
-        assertThat(TT12.requirements()).filteredOn(r -> r.kind() == RequirementKind.DESIGN_ITEM)
+        assertThat(TT12.requirements())
+                .filteredOn(r -> r.kind() == RequirementKind.DESIGN_ITEM)
                 .noneMatch(Requirement::paraphrased);
     }
 
@@ -100,7 +109,8 @@ class Tt12CatalogueTest {
         assertThat(productCodes(4)).contains("PAM", "SIEM", "IS_MONITORING").doesNotContain("BACKUP_SITE_30KM");
         assertThat(productCodes(3)).contains("SIEM", "DLP", "WAF").doesNotContain("PAM", "IS_MONITORING");
         assertThat(productCodes(1)).containsExactlyInAnyOrder("FIREWALL_IPS", "ANTI_MALWARE");
-        DesignProduct levelThreeWaf = TT12.find("TT12.D.WAF").orElseThrow().designProductsFor(3).get(0);
+        DesignProduct levelThreeWaf =
+                TT12.find("TT12.D.WAF").orElseThrow().designProductsFor(3).get(0);
         assertThat(levelThreeWaf.isConditional()).isTrue();
         assertThat(levelThreeWaf.conditionEn()).contains("Đ9.2");
     }
@@ -113,7 +123,9 @@ class Tt12CatalogueTest {
     }
 
     private static List<String> citations(Requirement requirement, int level) {
-        return requirement.sourcesFor(level).stream().map(LegalReference::citation).toList();
+        return requirement.sourcesFor(level).stream()
+                .map(LegalReference::citation)
+                .toList();
     }
 
     private static Set<String> productCodes(int level) {

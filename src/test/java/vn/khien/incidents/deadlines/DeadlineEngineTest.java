@@ -30,7 +30,10 @@ class DeadlineEngineTest {
 
     @Test
     void lastMinuteOfJune2026IsLegacy() {
-        assertThat(assess(IncidentFacts.detected(t("2026-06-30T23:59:59+07:00"))).regime().id()).isEqualTo("tt20-2017");
+        assertThat(assess(IncidentFacts.detected(t("2026-06-30T23:59:59+07:00")))
+                        .regime()
+                        .id())
+                .isEqualTo("tt20-2017");
     }
 
     @Test
@@ -40,20 +43,38 @@ class DeadlineEngineTest {
         assertThat(a.regime().id()).isEqualTo("gap-2026");
         assertThat(a.regime().choice()).isTrue();
         assertThat(a.regime().choiceVi()).contains("Lựa chọn của hệ thống");
-        assertThat(assess(IncidentFacts.detected(t("2026-06-30T16:59:59Z"))).regime().id()).isEqualTo("tt20-2017");
+        assertThat(assess(IncidentFacts.detected(t("2026-06-30T16:59:59Z")))
+                        .regime()
+                        .id())
+                .isEqualTo("tt20-2017");
     }
 
     @Test
     void gapEndsOn18AugustAndDecree331StartsOn19August() {
-        assertThat(assess(IncidentFacts.detected(t("2026-08-18T23:59:59+07:00"))).regime().id()).isEqualTo("gap-2026");
-        assertThat(assess(IncidentFacts.detected(t("2026-08-19T00:00:00+07:00"))).regime().id()).isEqualTo("nd331-2026");
-        assertThat(assess(IncidentFacts.detected(t("2026-08-18T17:00:00Z"))).regime().id()).isEqualTo("nd331-2026");
+        assertThat(assess(IncidentFacts.detected(t("2026-08-18T23:59:59+07:00")))
+                        .regime()
+                        .id())
+                .isEqualTo("gap-2026");
+        assertThat(assess(IncidentFacts.detected(t("2026-08-19T00:00:00+07:00")))
+                        .regime()
+                        .id())
+                .isEqualTo("nd331-2026");
+        assertThat(assess(IncidentFacts.detected(t("2026-08-18T17:00:00Z")))
+                        .regime()
+                        .id())
+                .isEqualTo("nd331-2026");
     }
 
     @Test
     void longBeforeAndLongAfterAreCovered() {
-        assertThat(assess(IncidentFacts.detected(t("2018-01-01T08:00:00+07:00"))).regime().id()).isEqualTo("tt20-2017");
-        assertThat(assess(IncidentFacts.detected(t("2031-01-01T08:00:00+07:00"))).regime().id()).isEqualTo("nd331-2026");
+        assertThat(assess(IncidentFacts.detected(t("2018-01-01T08:00:00+07:00")))
+                        .regime()
+                        .id())
+                .isEqualTo("tt20-2017");
+        assertThat(assess(IncidentFacts.detected(t("2031-01-01T08:00:00+07:00")))
+                        .regime()
+                        .id())
+                .isEqualTo("nd331-2026");
     }
 
     // ---------------------------------------------------------------- legacy regime (TT 20/2017, QĐ 05/2017)
@@ -66,8 +87,11 @@ class DeadlineEngineTest {
         assertThat(notice.hours()).isEqualTo(120);
         assertThat(notice.dueAt()).isEqualTo(t("2026-03-15T09:15:00+07:00"));
         assertThat(notice.legalRef()).contains("TT 20/2017").contains("Đ9.2.a");
-        assertThat(notice.recipients()).containsExactly(RecipientRole.OWNER, RecipientRole.INCIDENT_RESPONSE_UNIT,
-                RecipientRole.NATIONAL_INCIDENT_COORDINATOR);
+        assertThat(notice.recipients())
+                .containsExactly(
+                        RecipientRole.OWNER,
+                        RecipientRole.INCIDENT_RESPONSE_UNIT,
+                        RecipientRole.NATIONAL_INCIDENT_COORDINATOR);
         assertThat(a.serious()).isFalse();
     }
 
@@ -84,25 +108,31 @@ class DeadlineEngineTest {
         DeadlineAssessment ended = assess(f.responseEnded(t("2026-05-28T10:00:00+07:00")));
         ReportDeadline form04 = ended.deadline(ReportKind.FORM04_END).orElseThrow();
         assertThat(form04.dueAt()).isEqualTo(t("2026-06-02T10:00:00+07:00"));
-        assertThat(form04.recipients()).containsExactly(RecipientRole.OWNER, RecipientRole.NATIONAL_INCIDENT_COORDINATOR);
+        assertThat(form04.recipients())
+                .containsExactly(RecipientRole.OWNER, RecipientRole.NATIONAL_INCIDENT_COORDINATOR);
     }
 
     @Test
     void legacySeriousNeedsBothConditionsOfDecision05Article9() {
-        IncidentFacts impact = IncidentFacts.detected(t("2026-04-01T08:00:00+07:00")).serious(true);
+        IncidentFacts impact =
+                IncidentFacts.detected(t("2026-04-01T08:00:00+07:00")).serious(true);
         DeadlineAssessment onlyImpact = assess(impact);
         assertThat(onlyImpact.serious()).isFalse();
         assertThat(kinds(onlyImpact)).doesNotContain(ReportKind.ESCALATION);
         DeadlineAssessment both = assess(impact.beyondCapacity(true));
         assertThat(both.serious()).isTrue();
-        assertThat(both.deadline(ReportKind.ESCALATION).orElseThrow().immediate()).isTrue();
-        assertThat(both.deadline(ReportKind.ESCALATION).orElseThrow().legalRef()).contains("QĐ 05/2017");
+        assertThat(both.deadline(ReportKind.ESCALATION).orElseThrow().immediate())
+                .isTrue();
+        assertThat(both.deadline(ReportKind.ESCALATION).orElseThrow().legalRef())
+                .contains("QĐ 05/2017");
     }
 
     @Test
     void legacyIgnoresTheNewTwentyFourHourRule() {
-        DeadlineAssessment a = assess(IncidentFacts.detected(t("2026-06-30T23:00:00+07:00")).serious(true)
-                .beyondCapacity(true).nationalSecuritySigns(true));
+        DeadlineAssessment a = assess(IncidentFacts.detected(t("2026-06-30T23:00:00+07:00"))
+                .serious(true)
+                .beyondCapacity(true)
+                .nationalSecuritySigns(true));
         assertThat(kinds(a)).doesNotContain(ReportKind.INITIAL_24H, ReportKind.REPORT_72H, ReportKind.IMMEDIATE_NS);
     }
 
@@ -126,12 +156,15 @@ class DeadlineEngineTest {
 
     @Test
     void decree331SeriousIncidentOwes24hAnd72hAndAClosingReport() {
-        DeadlineAssessment a = assess(IncidentFacts.detected(t("2026-09-01T08:30:00+07:00")).serious(true));
+        DeadlineAssessment a =
+                assess(IncidentFacts.detected(t("2026-09-01T08:30:00+07:00")).serious(true));
         assertThat(a.serious()).isTrue();
         assertThat(kinds(a)).containsExactly(ReportKind.INITIAL_24H, ReportKind.REPORT_72H, ReportKind.CLOSING);
         assertThat(a.deadline(ReportKind.INITIAL_24H).orElseThrow().dueAt()).isEqualTo(t("2026-09-02T08:30:00+07:00"));
         assertThat(a.deadline(ReportKind.REPORT_72H).orElseThrow().dueAt()).isEqualTo(t("2026-09-04T08:30:00+07:00"));
-        assertThat(a.deadline(ReportKind.INITIAL_24H).orElseThrow().legalRef()).contains("NĐ 331/2026").contains("Đ31.2.d");
+        assertThat(a.deadline(ReportKind.INITIAL_24H).orElseThrow().legalRef())
+                .contains("NĐ 331/2026")
+                .contains("Đ31.2.d");
         assertThat(a.deadline(ReportKind.CLOSING).orElseThrow().hours()).isNull();
         assertThat(a.deadline(ReportKind.CLOSING).orElseThrow().dueAt()).isNull();
         assertThat(a.deadline(ReportKind.INITIAL_24H).orElseThrow().choice()).isFalse();
@@ -139,13 +172,17 @@ class DeadlineEngineTest {
 
     @Test
     void decree331SeriousDoesNotNeedBeyondCapacity() {
-        assertThat(assess(IncidentFacts.detected(t("2026-10-01T08:00:00+07:00")).serious(true).beyondCapacity(false))
-                .serious()).isTrue();
+        assertThat(assess(IncidentFacts.detected(t("2026-10-01T08:00:00+07:00"))
+                                .serious(true)
+                                .beyondCapacity(false))
+                        .serious())
+                .isTrue();
     }
 
     @Test
     void decree331NationalSecuritySignsMeanImmediately() {
-        DeadlineAssessment a = assess(IncidentFacts.detected(t("2026-11-11T11:11:00+07:00")).nationalSecuritySigns(true));
+        DeadlineAssessment a =
+                assess(IncidentFacts.detected(t("2026-11-11T11:11:00+07:00")).nationalSecuritySigns(true));
         ReportDeadline ns = a.deadline(ReportKind.IMMEDIATE_NS).orElseThrow();
         assertThat(ns.immediate()).isTrue();
         assertThat(ns.dueAt()).isEqualTo(t("2026-11-11T11:11:00+07:00"));
@@ -154,7 +191,8 @@ class DeadlineEngineTest {
 
     @Test
     void decree331BeyondCapacityGets24hAsAMarkedChoice() {
-        DeadlineAssessment a = assess(IncidentFacts.detected(t("2026-12-01T10:00:00+07:00")).beyondCapacity(true));
+        DeadlineAssessment a =
+                assess(IncidentFacts.detected(t("2026-12-01T10:00:00+07:00")).beyondCapacity(true));
         ReportDeadline d = a.deadline(ReportKind.INITIAL_24H).orElseThrow();
         assertThat(d.dueAt()).isEqualTo(t("2026-12-02T10:00:00+07:00"));
         assertThat(d.choice()).isTrue();
@@ -163,14 +201,17 @@ class DeadlineEngineTest {
 
     @Test
     void decree331SeriousAndBeyondCapacityKeepOne24hLineFromTheLawNotTheChoice() {
-        DeadlineAssessment a = assess(IncidentFacts.detected(t("2026-12-01T10:00:00+07:00")).beyondCapacity(true).serious(true));
+        DeadlineAssessment a = assess(IncidentFacts.detected(t("2026-12-01T10:00:00+07:00"))
+                .beyondCapacity(true)
+                .serious(true));
         assertThat(kinds(a).stream().filter(k -> k == ReportKind.INITIAL_24H)).hasSize(1);
         assertThat(a.deadline(ReportKind.INITIAL_24H).orElseThrow().ruleId()).isEqualTo("nd331.initial-24h");
     }
 
     @Test
     void decree331JustBeforeMidnightOnTheLastDayOfTheMonth() {
-        DeadlineAssessment a = assess(IncidentFacts.detected(t("2026-09-30T23:59:00+07:00")).serious(true));
+        DeadlineAssessment a =
+                assess(IncidentFacts.detected(t("2026-09-30T23:59:00+07:00")).serious(true));
         assertThat(a.deadline(ReportKind.INITIAL_24H).orElseThrow().dueAt()).isEqualTo(t("2026-10-01T23:59:00+07:00"));
         assertThat(a.deadline(ReportKind.REPORT_72H).orElseThrow().dueAt()).isEqualTo(t("2026-10-03T23:59:00+07:00"));
     }
@@ -178,7 +219,8 @@ class DeadlineEngineTest {
     @Test
     void detectionGivenInUtcIsAnsweredInVietnamTime() {
         // 16:59 UTC on 31/10 = 23:59 on 31/10 in Việt Nam; the 24 h limit falls on 01/11 at 23:59 +07:00.
-        DeadlineAssessment a = assess(IncidentFacts.detected(t("2026-10-31T16:59:00Z")).serious(true));
+        DeadlineAssessment a =
+                assess(IncidentFacts.detected(t("2026-10-31T16:59:00Z")).serious(true));
         OffsetDateTime due = a.deadline(ReportKind.INITIAL_24H).orElseThrow().dueAt();
         assertThat(due).isEqualTo(t("2026-11-01T23:59:00+07:00"));
         assertThat(due.getOffset().getTotalSeconds()).isEqualTo(7 * 3600);
@@ -186,7 +228,8 @@ class DeadlineEngineTest {
 
     @Test
     void yearEndJustBeforeMidnight() {
-        DeadlineAssessment a = assess(IncidentFacts.detected(t("2026-12-31T23:30:00+07:00")).serious(true));
+        DeadlineAssessment a =
+                assess(IncidentFacts.detected(t("2026-12-31T23:30:00+07:00")).serious(true));
         assertThat(a.deadline(ReportKind.REPORT_72H).orElseThrow().dueAt()).isEqualTo(t("2027-01-03T23:30:00+07:00"));
     }
 
@@ -194,9 +237,10 @@ class DeadlineEngineTest {
 
     @Test
     void gapAppliesBothRegimesAndTheStricter24hForSerious() {
-        DeadlineAssessment a = assess(IncidentFacts.detected(t("2026-07-31T23:45:00+07:00")).serious(true));
+        DeadlineAssessment a =
+                assess(IncidentFacts.detected(t("2026-07-31T23:45:00+07:00")).serious(true));
         assertThat(a.regime().id()).isEqualTo("gap-2026");
-        assertThat(a.serious()).isTrue();   // the stricter reading: no need to be beyond capacity
+        assertThat(a.serious()).isTrue(); // the stricter reading: no need to be beyond capacity
         assertThat(kinds(a)).contains(ReportKind.NOTICE, ReportKind.INITIAL_24H, ReportKind.REPORT_72H);
         assertThat(a.deadline(ReportKind.INITIAL_24H).orElseThrow().dueAt()).isEqualTo(t("2026-08-01T23:45:00+07:00"));
         assertThat(a.deadline(ReportKind.NOTICE).orElseThrow().dueAt()).isEqualTo(t("2026-08-05T23:45:00+07:00"));
@@ -212,9 +256,11 @@ class DeadlineEngineTest {
 
     @Test
     void gapBeyondCapacityKeepsForm03ImmediatelyAndForm04() {
-        DeadlineAssessment a = assess(IncidentFacts.detected(t("2026-08-18T22:00:00+07:00")).beyondCapacity(true)
+        DeadlineAssessment a = assess(IncidentFacts.detected(t("2026-08-18T22:00:00+07:00"))
+                .beyondCapacity(true)
                 .responseEnded(t("2026-08-20T09:00:00+07:00")));
-        assertThat(a.deadline(ReportKind.FORM03_INITIAL).orElseThrow().immediate()).isTrue();
+        assertThat(a.deadline(ReportKind.FORM03_INITIAL).orElseThrow().immediate())
+                .isTrue();
         assertThat(a.deadline(ReportKind.FORM04_END).orElseThrow().dueAt()).isEqualTo(t("2026-08-25T09:00:00+07:00"));
         assertThat(a.deadline(ReportKind.INITIAL_24H).orElseThrow().dueAt()).isEqualTo(t("2026-08-19T22:00:00+07:00"));
     }
@@ -223,8 +269,10 @@ class DeadlineEngineTest {
 
     @Test
     void everyLimitCarriesALegalSource() {
-        assertThat(engine.rules().limits()).allSatisfy(l -> assertThat(l.legalRef()).isNotBlank());
-        assertThat(engine.rules().regimes()).extracting(ReportingRegime::id)
+        assertThat(engine.rules().limits())
+                .allSatisfy(l -> assertThat(l.legalRef()).isNotBlank());
+        assertThat(engine.rules().regimes())
+                .extracting(ReportingRegime::id)
                 .containsExactly("tt20-2017", "gap-2026", "nd331-2026");
     }
 

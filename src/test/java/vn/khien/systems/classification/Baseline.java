@@ -10,8 +10,7 @@ final class Baseline {
     static final String ND85 = "nd85-2016";
     static final String ND331 = "nd331-2026";
 
-    private Baseline() {
-    }
+    private Baseline() {}
 
     static Map<String, Object> answers(String regimeId, Map<String, Object> overrides) {
         Map<String, Object> answers = new HashMap<>();

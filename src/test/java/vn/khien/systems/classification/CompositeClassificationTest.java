@@ -7,7 +7,6 @@ import static vn.khien.systems.classification.Baseline.ND85;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** NĐ 85/2016 Đ5 and NĐ 331/2026 Đ8.2: a composite system takes the highest level of its parts. */
@@ -15,9 +14,12 @@ class CompositeClassificationTest {
 
     private static final ClassificationEngine ENGINE = new ClassificationEngine(RegimeCatalog.loadDefault());
 
-    private final ClassificationResult portal = ENGINE.classify(ND85, Baseline.citizen(ND85, Map.of("online_public_service_level", 2)));
-    private final ClassificationResult oneStop = ENGINE.classify(ND85, Baseline.citizen(ND85, Map.of("online_public_service_level", 4)));
-    private final ClassificationResult mail = ENGINE.classify(ND85, Baseline.answers(ND85, Map.of("system_type", "INTERNAL", "info_types", List.of("PRIVATE"))));
+    private final ClassificationResult portal =
+            ENGINE.classify(ND85, Baseline.citizen(ND85, Map.of("online_public_service_level", 2)));
+    private final ClassificationResult oneStop =
+            ENGINE.classify(ND85, Baseline.citizen(ND85, Map.of("online_public_service_level", 4)));
+    private final ClassificationResult mail = ENGINE.classify(
+            ND85, Baseline.answers(ND85, Map.of("system_type", "INTERNAL", "info_types", List.of("PRIVATE"))));
 
     @Test
     void takesTheHighestLevelOfItsParts() {
@@ -26,7 +28,8 @@ class CompositeClassificationTest {
         assertThat(composite.regimeId()).isEqualTo(ND85);
         assertThat(composite.proposedLevel()).isEqualTo(3);
         assertThat(composite.decidingCriteria()).extracting(Criterion::id).containsExactly("nd85.l3.b1");
-        assertThat(composite.matchedCriteria()).extracting(Criterion::id)
+        assertThat(composite.matchedCriteria())
+                .extracting(Criterion::id)
                 .containsExactly("nd85.l3.b1", "nd85.l2.b1", "nd85.l2.a");
     }
 
@@ -45,10 +48,12 @@ class CompositeClassificationTest {
 
     @Test
     void refusesPartsClassifiedUnderDifferentRegimes() {
-        ClassificationResult newRegimePart = ENGINE.classify(ND331, Baseline.answers(ND331, Map.of("system_type", "INTERNAL")));
+        ClassificationResult newRegimePart =
+                ENGINE.classify(ND331, Baseline.answers(ND331, Map.of("system_type", "INTERNAL")));
 
         assertThatThrownBy(() -> ENGINE.proposeComposite(List.of(portal, newRegimePart)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different regimes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("different regimes");
     }
 
     @Test

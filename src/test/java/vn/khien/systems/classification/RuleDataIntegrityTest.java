@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
 import vn.khien.systems.rules.RuleDataException;
 import vn.khien.systems.rules.RuleYaml;
 import vn.khien.systems.rules.YamlMap;
@@ -37,11 +35,12 @@ class RuleDataIntegrityTest {
 
     @Test
     void everyQuestionHasBothLanguagesAndALegalReference() {
-        CATALOG.all().forEach(regime -> assertThat(regime.questions()).allSatisfy(q -> {
-            assertThat(q.textVi()).isNotBlank();
-            assertThat(q.textEn()).isNotBlank();
-            assertThat(q.legalRef()).isNotBlank();
-        }));
+        CATALOG.all()
+                .forEach(regime -> assertThat(regime.questions()).allSatisfy(q -> {
+                    assertThat(q.textVi()).isNotBlank();
+                    assertThat(q.textEn()).isNotBlank();
+                    assertThat(q.legalRef()).isNotBlank();
+                }));
     }
 
     @Test
@@ -56,8 +55,10 @@ class RuleDataIntegrityTest {
     void rawYamlIdsAreUniqueWithinEachFile() {
         for (String resource : RegimeCatalog.DEFAULT_RESOURCES) {
             YamlMap root = RuleYaml.loadClasspath(resource);
-            List<String> criterionIds = root.maps("criteria").stream().map(m -> m.string("id")).collect(Collectors.toList());
-            List<String> questionIds = root.maps("questions").stream().map(m -> m.string("id")).collect(Collectors.toList());
+            List<String> criterionIds =
+                    root.maps("criteria").stream().map(m -> m.string("id")).collect(Collectors.toList());
+            List<String> questionIds =
+                    root.maps("questions").stream().map(m -> m.string("id")).collect(Collectors.toList());
             assertThat(criterionIds).as(resource).doesNotHaveDuplicates();
             assertThat(questionIds).as(resource).doesNotHaveDuplicates();
         }
@@ -66,7 +67,8 @@ class RuleDataIntegrityTest {
     @Test
     void everyLevelHasCriteriaInEveryRegimeAndTheRegimesDoNotOverlapInTime() {
         for (Regime regime : CATALOG.all()) {
-            Set<Integer> levels = regime.criteria().stream().map(Criterion::level).collect(Collectors.toCollection(HashSet::new));
+            Set<Integer> levels =
+                    regime.criteria().stream().map(Criterion::level).collect(Collectors.toCollection(HashSet::new));
             assertThat(levels).as(regime.id()).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
         }
         Regime legacy = CATALOG.get("nd85-2016");
@@ -76,27 +78,38 @@ class RuleDataIntegrityTest {
 
     @Test
     void everyChoiceOptionHasAVietnameseAndAnEnglishLabel() {
-        CATALOG.all().forEach(regime -> regime.questions().stream().filter(q -> !q.options().isEmpty())
-                .forEach(q -> assertThat(q.options()).as(regime.id() + " " + q.id()).allSatisfy(option -> {
-                    Question.OptionLabel label = q.optionLabels().get(option);
-                    assertThat(label).as(regime.id() + " " + q.id() + " " + option).isNotNull();
-                    assertThat(label.vi()).isNotBlank().isNotEqualTo(option);
-                    assertThat(label.en()).isNotBlank().isNotEqualTo(option);
-                    assertThat(q.optionLabel(option, false)).isEqualTo(label.vi());
-                    assertThat(q.optionLabel(option, true)).isEqualTo(label.en());
-                })));
-        Question systemType = CATALOG.get("nd331-2026").questions().stream().filter(q -> q.id().equals("system_type"))
-                .findFirst().orElseThrow();
+        CATALOG.all()
+                .forEach(regime -> regime.questions().stream()
+                        .filter(q -> !q.options().isEmpty())
+                        .forEach(q -> assertThat(q.options())
+                                .as(regime.id() + " " + q.id())
+                                .allSatisfy(option -> {
+                                    Question.OptionLabel label =
+                                            q.optionLabels().get(option);
+                                    assertThat(label)
+                                            .as(regime.id() + " " + q.id() + " " + option)
+                                            .isNotNull();
+                                    assertThat(label.vi()).isNotBlank().isNotEqualTo(option);
+                                    assertThat(label.en()).isNotBlank().isNotEqualTo(option);
+                                    assertThat(q.optionLabel(option, false)).isEqualTo(label.vi());
+                                    assertThat(q.optionLabel(option, true)).isEqualTo(label.en());
+                                })));
+        Question systemType = CATALOG.get("nd331-2026").questions().stream()
+                .filter(q -> q.id().equals("system_type"))
+                .findFirst()
+                .orElseThrow();
         assertThat(systemType.optionLabel("CITIZEN_BUSINESS", false)).isEqualTo("Phục vụ người dân, doanh nghiệp");
         assertThat(systemType.optionLabel("CITIZEN_BUSINESS", true)).isEqualTo("Services to citizens and businesses");
     }
 
     @Test
     void anOptionWithoutALabelFailsLoadingWhenTheQuestionHasLabels() {
-        String yaml = regimeYaml("{question: kind, in: [A]}").replace("options: [A, B],",
-                "options: [A, B], option_labels: {A: {vi: \"Một\", en: \"One\"}},");
+        String yaml = regimeYaml("{question: kind, in: [A]}")
+                .replace("options: [A, B],", "options: [A, B], option_labels: {A: {vi: \"Một\", en: \"One\"}},");
         assertThatThrownBy(() -> RegimeReader.read(RuleYaml.parse(new StringReader(yaml), "broken.yaml")))
-                .isInstanceOf(RuleDataException.class).hasMessageContaining("B").hasMessageContaining("label");
+                .isInstanceOf(RuleDataException.class)
+                .hasMessageContaining("B")
+                .hasMessageContaining("label");
     }
 
     @Test
@@ -104,7 +117,9 @@ class RuleDataIntegrityTest {
         String yaml = regimeYaml("{question: colour, op: \"==\", value: RED}");
 
         assertThatThrownBy(() -> RegimeReader.read(RuleYaml.parse(new StringReader(yaml), "broken.yaml")))
-                .isInstanceOf(RuleDataException.class).hasMessageContaining("colour").hasMessageContaining("broken.yaml");
+                .isInstanceOf(RuleDataException.class)
+                .hasMessageContaining("colour")
+                .hasMessageContaining("broken.yaml");
     }
 
     @Test
@@ -112,7 +127,8 @@ class RuleDataIntegrityTest {
         String yaml = regimeYaml("{question: kind, in: [MAINFRAME]}");
 
         assertThatThrownBy(() -> RegimeReader.read(RuleYaml.parse(new StringReader(yaml), "broken.yaml")))
-                .isInstanceOf(RuleDataException.class).hasMessageContaining("MAINFRAME");
+                .isInstanceOf(RuleDataException.class)
+                .hasMessageContaining("MAINFRAME");
     }
 
     @Test
@@ -120,7 +136,8 @@ class RuleDataIntegrityTest {
         String yaml = regimeYaml("{question: kind, op: \">=\", value: A}");
 
         assertThatThrownBy(() -> RegimeReader.read(RuleYaml.parse(new StringReader(yaml), "broken.yaml")))
-                .isInstanceOf(RuleDataException.class).hasMessageContaining(">=");
+                .isInstanceOf(RuleDataException.class)
+                .hasMessageContaining(">=");
     }
 
     @Test
@@ -128,7 +145,8 @@ class RuleDataIntegrityTest {
         String yaml = regimeYaml("{question: kind, in: [A]}").replace("    legal_ref: \"Test Đ1\"\n", "");
 
         assertThatThrownBy(() -> RegimeReader.read(RuleYaml.parse(new StringReader(yaml), "broken.yaml")))
-                .isInstanceOf(RuleDataException.class).hasMessageContaining("legal_ref");
+                .isInstanceOf(RuleDataException.class)
+                .hasMessageContaining("legal_ref");
     }
 
     @Test

@@ -12,9 +12,14 @@ class SystemTypeVocabularyTest {
 
     @Test
     void registerCodesAreExactlyTheClassificationOptionsOfEveryRegime() {
-        RegimeCatalog.loadDefault().all().forEach(regime -> assertThat(regime.question("system_type").orElseThrow()
-                .options()).as(regime.id()).containsExactlyElementsOf(
-                        Arrays.stream(SystemType.values()).map(Enum::name).toList()));
+        RegimeCatalog.loadDefault()
+                .all()
+                .forEach(regime -> assertThat(
+                                regime.question("system_type").orElseThrow().options())
+                        .as(regime.id())
+                        .containsExactlyElementsOf(Arrays.stream(SystemType.values())
+                                .map(Enum::name)
+                                .toList()));
     }
 
     @Test

@@ -19,8 +19,10 @@ class SbomBrowserTest extends IntegrationTest {
         TestData.Org unit = data.org(data.root(), "Sở SBOM trình duyệt");
         TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
         long system = ScanTestSupport.system(data, unit);
-        Path small = Path.of(SbomBrowserTest.class.getResource("/sbom/small-cyclonedx.json").toURI());
-        Path broken = Path.of(SbomBrowserTest.class.getResource("/sbom/broken-cyclonedx.json").toURI());
+        Path small = Path.of(
+                SbomBrowserTest.class.getResource("/sbom/small-cyclonedx.json").toURI());
+        Path broken = Path.of(
+                SbomBrowserTest.class.getResource("/sbom/broken-cyclonedx.json").toURI());
 
         try (Browser browser = Browser.open(http.base())) {
             Page page = browser.newPage();

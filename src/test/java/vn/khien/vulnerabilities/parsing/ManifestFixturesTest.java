@@ -2,7 +2,6 @@ package vn.khien.vulnerabilities.parsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -32,10 +31,13 @@ class ManifestFixturesTest {
     Stream<DynamicTest> everyManifestEntry() throws IOException {
         String dir = System.getProperty("khien.fixtures.dir");
         Path scans = dir == null ? null : Path.of(dir, "scans");
-        Assumptions.assumeTrue(scans != null && Files.isRegularFile(scans.resolve("manifest.json")),
+        Assumptions.assumeTrue(
+                scans != null && Files.isRegularFile(scans.resolve("manifest.json")),
                 "Scanner fixtures not found: set system property khien.fixtures.dir to the shared fixtures folder"
                         + " (Surefire sets it to ${project.basedir}/../shared/fixtures); was " + dir);
-        JsonNode manifest = JsonMapper.builder().build().readTree(scans.resolve("manifest.json").toFile());
+        JsonNode manifest = JsonMapper.builder()
+                .build()
+                .readTree(scans.resolve("manifest.json").toFile());
         List<DynamicTest> tests = new ArrayList<>();
         // optional developer filter, e.g. -Dkhien.fixtures.only=nessus/ (never set in CI)
         String only = System.getProperty("khien.fixtures.only", "");
@@ -65,7 +67,8 @@ class ManifestFixturesTest {
         if (empty) {
             try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file))) {
                 assertThatThrownBy(() -> FormatDetector.detect(in))
-                        .isInstanceOf(ReportFormatException.class).hasMessageContaining("Empty file");
+                        .isInstanceOf(ReportFormatException.class)
+                        .hasMessageContaining("Empty file");
             }
         } else {
             try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file))) {
@@ -76,12 +79,11 @@ class ManifestFixturesTest {
         // 2. rejection
         if (entry.has("expected_error")) {
             try (InputStream in = Files.newInputStream(file)) {
-                assertThatThrownBy(() -> PARSERS.parse(format, in, f -> { }))
-                        .isInstanceOf(ReportFormatException.class);
+                assertThatThrownBy(() -> PARSERS.parse(format, in, f -> {})).isInstanceOf(ReportFormatException.class);
             }
             if (!empty) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    assertThatThrownBy(() -> PARSERS.parse(null, in, f -> { }))
+                    assertThatThrownBy(() -> PARSERS.parse(null, in, f -> {}))
                             .isInstanceOf(ReportFormatException.class);
                 }
             }
@@ -117,7 +119,9 @@ class ManifestFixturesTest {
             // The report's tool name travels on each finding. The other report-level metadata
             // (name, version, description, static/dynamic flags) is not part of ParsedFinding.
             for (ParsedFinding f : findings) {
-                assertThat(f.toolName()).as("report_meta.type").isEqualTo(meta.get("type").asString());
+                assertThat(f.toolName())
+                        .as("report_meta.type")
+                        .isEqualTo(meta.get("type").asString());
             }
         }
         for (ParsedFinding f : findings) {

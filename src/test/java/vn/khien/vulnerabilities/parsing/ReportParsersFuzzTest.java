@@ -19,11 +19,24 @@ import org.junit.jupiter.api.Timeout;
 class ReportParsersFuzzTest {
 
     /** Same order as the registry; the first input byte picks one (modulo) in {@link #parseAs}. */
-    static final List<String> FORMATS = List.of("nessus", "openvas", "nuclei", "trivy", "sarif", "zap", "burp", "nmap",
-            "qualys", "qualys_infrascan_webgui", "qualys_webapp", "acunetix", "generic");
+    static final List<String> FORMATS = List.of(
+            "nessus",
+            "openvas",
+            "nuclei",
+            "trivy",
+            "sarif",
+            "zap",
+            "burp",
+            "nmap",
+            "qualys",
+            "qualys_infrascan_webgui",
+            "qualys_webapp",
+            "acunetix",
+            "generic");
 
     /** Small zip limits so bombs are rejected after a few KiB instead of costing fuzzing time. */
-    private static final ZipReportUnpacker.Limits ZIP_LIMITS = new ZipReportUnpacker.Limits(256 * 1024, 50.0, 16 * 1024);
+    private static final ZipReportUnpacker.Limits ZIP_LIMITS =
+            new ZipReportUnpacker.Limits(256 * 1024, 50.0, 16 * 1024);
 
     private static final ReportParsers PARSERS = new ReportParsers();
 

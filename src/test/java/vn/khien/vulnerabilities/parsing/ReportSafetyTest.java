@@ -13,13 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Arrays;
 
 /** Hostile and broken inputs: XXE, entity expansion, external DTDs, truncation, zip bombs. */
 class ReportSafetyTest {
@@ -103,7 +103,8 @@ class ReportSafetyTest {
 
     @Test
     void nulByteInDoctypeIsACleanError() {
-        byte[] xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun [\u0000]>\n<nmaprun/>".getBytes(StandardCharsets.UTF_8);
+        byte[] xml =
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun [\u0000]>\n<nmaprun/>".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> parse("nmap", new ByteArrayInputStream(xml)))
                 .isInstanceOf(ReportFormatException.class)
                 .hasMessageContaining("line");
@@ -213,7 +214,7 @@ class ReportSafetyTest {
         byte[] report = readAll(resource("external-dtd.nessus"));
         byte[] zip = zip(new String[] {"scan.nessus"}, new byte[][] {report});
         ZipReportUnpacker.Limits tiny = new ZipReportUnpacker.Limits(100, 1000, 0);
-        assertThatThrownBy(() -> parsers.parse(null, new ByteArrayInputStream(zip), f -> { }, tiny))
+        assertThatThrownBy(() -> parsers.parse(null, new ByteArrayInputStream(zip), f -> {}, tiny))
                 .isInstanceOf(ReportFormatException.class)
                 .hasMessageContaining("larger than 100 bytes");
     }
@@ -222,8 +223,9 @@ class ReportSafetyTest {
     void sinkExceptionsPropagateUnchanged() {
         IllegalStateException boom = new IllegalStateException("database down");
         assertThatThrownBy(() -> parsers.parse(null, resource("external-dtd.nessus"), f -> {
-            throw boom;
-        })).isSameAs(boom);
+                    throw boom;
+                }))
+                .isSameAs(boom);
     }
 
     private static InputStream stream(String s) {

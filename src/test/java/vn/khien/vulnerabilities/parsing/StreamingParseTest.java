@@ -61,13 +61,25 @@ class StreamingParseTest {
                 done = true;
             } else {
                 StringBuilder b = new StringBuilder(plugins * 400);
-                b.append("<ReportHost name=\"10.").append(host / 250).append('.').append(host % 250).append(".1\">")
+                b.append("<ReportHost name=\"10.")
+                        .append(host / 250)
+                        .append('.')
+                        .append(host % 250)
+                        .append(".1\">")
                         .append("<HostProperties><tag name=\"host-ip\">10.0.0.1</tag></HostProperties>\n");
                 for (int p = 0; p < plugins; p++) {
-                    b.append("<ReportItem port=\"").append(1000 + p).append("\" svc_name=\"www\" protocol=\"tcp\" severity=\"")
-                            .append(p % 5).append("\" pluginID=\"").append(10000 + p).append("\" pluginName=\"Plugin ")
-                            .append(p).append("\"><synopsis>Generated synopsis for plugin ").append(p)
-                            .append("</synopsis><description>").append("Generated description text. ".repeat(8))
+                    b.append("<ReportItem port=\"")
+                            .append(1000 + p)
+                            .append("\" svc_name=\"www\" protocol=\"tcp\" severity=\"")
+                            .append(p % 5)
+                            .append("\" pluginID=\"")
+                            .append(10000 + p)
+                            .append("\" pluginName=\"Plugin ")
+                            .append(p)
+                            .append("\"><synopsis>Generated synopsis for plugin ")
+                            .append(p)
+                            .append("</synopsis><description>")
+                            .append("Generated description text. ".repeat(8))
                             .append("</description><solution>Upgrade.</solution></ReportItem>\n");
                 }
                 b.append("</ReportHost>\n");

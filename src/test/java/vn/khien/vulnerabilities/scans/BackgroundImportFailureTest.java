@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,8 +22,6 @@ import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.ScanTestSupport;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The background-import harness: every kind of failure (a report the parsers reject with a message copied from the
@@ -30,10 +30,17 @@ import java.io.UncheckedIOException;
  */
 class BackgroundImportFailureTest extends IntegrationTest {
 
-    @Autowired ScanImportService imports;
-    @Autowired ScanRepository scans;
-    @Autowired ReportStorage storage;
-    @Autowired ScanNodes nodes;
+    @Autowired
+    ScanImportService imports;
+
+    @Autowired
+    ScanRepository scans;
+
+    @Autowired
+    ReportStorage storage;
+
+    @Autowired
+    ScanNodes nodes;
 
     long system;
     Http.Api api;
@@ -51,8 +58,11 @@ class BackgroundImportFailureTest extends IntegrationTest {
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         JsonNode scan = r.json();
         long deadline = System.currentTimeMillis() + 60_000;
-        while (!scan.get("status").asString().equals("COMPLETED") && !scan.get("status").asString().equals("FAILED")) {
-            assertThat(System.currentTimeMillis()).as("background import ends: " + scan).isLessThan(deadline);
+        while (!scan.get("status").asString().equals("COMPLETED")
+                && !scan.get("status").asString().equals("FAILED")) {
+            assertThat(System.currentTimeMillis())
+                    .as("background import ends: " + scan)
+                    .isLessThan(deadline);
             sleep();
             scan = api.get("/api/v1/scans/" + scan.get("id").asLong()).json();
         }
@@ -71,14 +81,24 @@ class BackgroundImportFailureTest extends IntegrationTest {
         assertThat(scan.get("status").asString()).as(scan.toString()).isEqualTo("FAILED");
         String error = scan.get("error").asString();
         assertThat(error).isNotBlank().doesNotContain("\u0000");
-        assertThat(error.chars().filter(c -> c < 0x20 && c != '\n' && c != '\t').count()).isZero();
+        assertThat(error.chars().filter(c -> c < 0x20 && c != '\n' && c != '\t').count())
+                .isZero();
         for (String f : fragments) {
             assertThat(error).contains(f);
         }
-        assertThat(data.jdbc().sql("SELECT report_ref FROM scan WHERE id = :id").param("id", scan.get("id").asLong())
-                .query(String.class).optional()).as("raw report reference dropped").isEmpty();
-        assertThat(data.jdbc().sql("SELECT COUNT(*) FROM finding WHERE first_scan_id = :id")
-                .param("id", scan.get("id").asLong()).query(Long.class).single()).isZero();
+        assertThat(data.jdbc()
+                        .sql("SELECT report_ref FROM scan WHERE id = :id")
+                        .param("id", scan.get("id").asLong())
+                        .query(String.class)
+                        .optional())
+                .as("raw report reference dropped")
+                .isEmpty();
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM finding WHERE first_scan_id = :id")
+                        .param("id", scan.get("id").asLong())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -106,8 +126,19 @@ class BackgroundImportFailureTest extends IntegrationTest {
     long queuedScanWithRaw() throws Exception {
         byte[] raw = "raw".getBytes(StandardCharsets.UTF_8);
         String ref = storage.store("r.xml", raw.length, new ByteArrayInputStream(raw));
-        return scans.insert(new ScanRepository.NewScan(system, "r.xml", raw.length, ref, LocalDate.now(), true,
-                ScanStatus.QUEUED, null, null, Instant.now()), nodes.nodeId());
+        return scans.insert(
+                new ScanRepository.NewScan(
+                        system,
+                        "r.xml",
+                        raw.length,
+                        ref,
+                        LocalDate.now(),
+                        true,
+                        ScanStatus.QUEUED,
+                        null,
+                        null,
+                        Instant.now()),
+                nodes.nodeId());
     }
 
     void failsWith(Supplier<Throwable> failure, String... fragments) throws Exception {
@@ -121,13 +152,18 @@ class BackgroundImportFailureTest extends IntegrationTest {
             throw (Error) t;
         });
         assertFailedWithReason(api.get("/api/v1/scans/" + id).json(), fragments);
-        assertThatThrownBy(() -> storage.open(ref).close()).as("raw report removed").isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> storage.open(ref).close())
+                .as("raw report removed")
+                .isInstanceOf(Exception.class);
     }
 
     @Test
     void everyKindOfFailureEndsFailedWithItsReason() throws Exception {
-        failsWith(() -> new ScanImportService.ImportFailed(new ReportFormatException("line 1: \u0000\u0000 not XML", null)),
-                "line 1", "not XML");
+        failsWith(
+                () -> new ScanImportService.ImportFailed(
+                        new ReportFormatException("line 1: \u0000\u0000 not XML", null)),
+                "line 1",
+                "not XML");
         failsWith(() -> new IllegalStateException("disk gone \u0000 away"), "IllegalStateException", "disk gone");
         failsWith(() -> new UncheckedIOException(new IOException("no such report")), "no such report");
         failsWith(() -> new RuntimeException((String) null), "RuntimeException");
@@ -154,11 +190,16 @@ class BackgroundImportFailureTest extends IntegrationTest {
     void anImportInterruptedByAStoppedNodeEndsFailedAndItsRawFileIsRemoved() throws Exception {
         long id = queuedScanWithRaw();
         String ref = scans.find(id).orElseThrow().reportRef();
-        data.jdbc().sql("UPDATE scan SET node_id = :n WHERE id = :id").param("n", "gone-" + data.unique("n"))
-                .param("id", id).update();
+        data.jdbc()
+                .sql("UPDATE scan SET node_id = :n WHERE id = :id")
+                .param("n", "gone-" + data.unique("n"))
+                .param("id", id)
+                .update();
         assertThat(nodes.failScansOfDeadNodes()).isGreaterThanOrEqualTo(1);
         JsonNode scan = api.get("/api/v1/scans/" + id).json();
         assertFailedWithReason(scan, "gián đoạn");
-        assertThatThrownBy(() -> storage.open(ref).close()).as("raw report removed").isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> storage.open(ref).close())
+                .as("raw report removed")
+                .isInstanceOf(Exception.class);
     }
 }

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import vn.khien.vulnerabilities.findings.FindingStatus;
 import vn.khien.vulnerabilities.findings.SlaDays;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
 import vn.khien.vulnerabilities.parsing.Severity;
-import org.assertj.core.groups.Tuple;
 
 /** The import's in-memory decisions, without a database: a store that serves a given state and keeps the rows. */
 class FindingMatcherTest {
@@ -32,8 +32,12 @@ class FindingMatcherTest {
         int loads;
 
         @Override
-        public void load(String tool, String mergedScheme, Consumer<FindingMatcher.StoredFinding> f,
-                         Consumer<String> places, Consumer<FindingMatcher.StoredLocation> l) {
+        public void load(
+                String tool,
+                String mergedScheme,
+                Consumer<FindingMatcher.StoredFinding> f,
+                Consumer<String> places,
+                Consumer<FindingMatcher.StoredLocation> l) {
             loads++;
             findings.forEach(f);
             firstPlaces.forEach(places);
@@ -46,15 +50,19 @@ class FindingMatcherTest {
         }
 
         @Override
-        public void rowsAdded(ImportRows rows) { }
+        public void rowsAdded(ImportRows rows) {}
     }
 
     final FakeStore store = new FakeStore();
-    final FindingMatcher matcher = new FindingMatcher(store, 5, SCAN, "nessus", SCAN_DATE, SlaDays.PLATFORM_DEFAULT, NOW);
+    final FindingMatcher matcher =
+            new FindingMatcher(store, 5, SCAN, "nessus", SCAN_DATE, SlaDays.PLATFORM_DEFAULT, NOW);
 
     static ParsedFinding plugin(String id, Severity severity, String... hosts) {
-        ParsedFinding.Builder b = ParsedFinding.builder("Nessus").title("Plugin " + id).vulnIdFromTool(id)
-                .severity(severity).mergedKey();
+        ParsedFinding.Builder b = ParsedFinding.builder("Nessus")
+                .title("Plugin " + id)
+                .vulnIdFromTool(id)
+                .severity(severity)
+                .mergedKey();
         for (String h : hosts) {
             b.addLocation(Location.endpoint(h, 443, "tcp"));
         }
@@ -76,16 +84,18 @@ class FindingMatcherTest {
         matcher.accept(plugin("1", Severity.HIGH, "10.0.0.3", "10.0.0.1"));
 
         ImportRows rows = matcher.rows();
-        assertThat(rows.newFindings).extracting(ImportRows.NewFinding::id, ImportRows.NewFinding::title)
-                .containsExactly(Tuple.tuple(1000L, "Plugin 1"),
-                        Tuple.tuple(1001L, "Plugin 2"));
+        assertThat(rows.newFindings)
+                .extracting(ImportRows.NewFinding::id, ImportRows.NewFinding::title)
+                .containsExactly(Tuple.tuple(1000L, "Plugin 1"), Tuple.tuple(1001L, "Plugin 2"));
         ImportRows.NewFinding high = rows.newFindings.get(0);
         assertThat(high.dueDate()).as("high: 30 days").isEqualTo(SCAN_DATE.plusDays(30));
         assertThat(high.keyScheme()).isEqualTo("nessus/merged");
         assertThat(high.primaryHost()).isEqualTo("10.0.0.1");
         assertThat(rows.newFindings.get(1).dueDate()).as("info has no due date").isNull();
-        assertThat(rows.newLocations).extracting(ImportRows.NewLocation::findingId, ImportRows.NewLocation::host)
-                .containsExactly(Tuple.tuple(1000L, "10.0.0.1"),
+        assertThat(rows.newLocations)
+                .extracting(ImportRows.NewLocation::findingId, ImportRows.NewLocation::host)
+                .containsExactly(
+                        Tuple.tuple(1000L, "10.0.0.1"),
                         Tuple.tuple(1000L, "10.0.0.2"),
                         Tuple.tuple(1001L, "10.0.0.1"),
                         Tuple.tuple(1000L, "10.0.0.3"));
@@ -111,9 +121,11 @@ class FindingMatcherTest {
         assertThat(rows.newLocations).isEmpty();
         assertThat(rows.seen).extracting(ImportRows.Seen::findingId).containsExactly(10L, 11L);
         assertThat(rows.reopened).containsExactly(new ImportRows.Reopened(11, SCAN_DATE.plusDays(90), NOW));
-        assertThat(rows.history).containsExactly(
-                new ImportRows.StatusChange(11, FindingStatus.FIXED, FindingStatus.REOPENED, SCAN, NOW));
-        assertThat(rows.locationChanges).as("the fixed place is affected again")
+        assertThat(rows.history)
+                .containsExactly(
+                        new ImportRows.StatusChange(11, FindingStatus.FIXED, FindingStatus.REOPENED, SCAN, NOW));
+        assertThat(rows.locationChanges)
+                .as("the fixed place is affected again")
                 .containsExactly(new ImportRows.LocationChange(101, false, null));
         assertThat(matcher.counts(0)).isEqualTo(new ImportCounts(2, 0, 1, 0, 1, 2));
     }
@@ -128,12 +140,15 @@ class FindingMatcherTest {
         matcher.accept(plugin("1", Severity.CRITICAL, "10.0.0.1"));
         matcher.accept(plugin("2", Severity.LOW, "10.0.0.1"));
 
-        assertThat(matcher.rows().severityChanges).containsExactly(
-                new ImportRows.SeverityChange(10, Severity.CRITICAL, SCAN_DATE.plusDays(15)),
-                new ImportRows.SeverityChange(11, Severity.LOW, SCAN_DATE.plusDays(5)));
-        assertThat(matcher.rows().severityHistory).containsExactly(
-                new ImportRows.SeverityHistory(10, FindingStatus.OPEN, Severity.LOW, Severity.CRITICAL, SCAN, NOW),
-                new ImportRows.SeverityHistory(11, FindingStatus.OPEN, Severity.HIGH, Severity.LOW, SCAN, NOW));
+        assertThat(matcher.rows().severityChanges)
+                .containsExactly(
+                        new ImportRows.SeverityChange(10, Severity.CRITICAL, SCAN_DATE.plusDays(15)),
+                        new ImportRows.SeverityChange(11, Severity.LOW, SCAN_DATE.plusDays(5)));
+        assertThat(matcher.rows().severityHistory)
+                .containsExactly(
+                        new ImportRows.SeverityHistory(
+                                10, FindingStatus.OPEN, Severity.LOW, Severity.CRITICAL, SCAN, NOW),
+                        new ImportRows.SeverityHistory(11, FindingStatus.OPEN, Severity.HIGH, Severity.LOW, SCAN, NOW));
     }
 
     @Test
@@ -145,8 +160,8 @@ class FindingMatcherTest {
         store.findings.add(stored(10, kept, FindingStatus.OPEN, null));
         store.findings.add(stored(11, gone, FindingStatus.OPEN, null));
         store.findings.add(stored(12, accepted, FindingStatus.ACCEPTED_RISK, null));
-        store.findings.add(new FindingMatcher.StoredFinding(13, otherScheme.fingerprint(), FindingStatus.OPEN, 2,
-                "nessus/place", Severity.MEDIUM, null));
+        store.findings.add(new FindingMatcher.StoredFinding(
+                13, otherScheme.fingerprint(), FindingStatus.OPEN, 2, "nessus/place", Severity.MEDIUM, null));
         store.locations.add(new FindingMatcher.StoredLocation(100, 10, key("10.0.0.1"), false));
         store.locations.add(new FindingMatcher.StoredLocation(101, 10, key("10.0.0.2"), false));
         store.locations.add(new FindingMatcher.StoredLocation(102, 11, key("10.0.0.1"), false));
@@ -157,12 +172,14 @@ class FindingMatcherTest {
         assertThat(closed).isEqualTo(2);
         ImportRows rows = matcher.rows();
         assertThat(rows.closed).extracting(ImportRows.Closed::findingId).containsExactlyInAnyOrder(11L, 12L);
-        assertThat(rows.history).extracting(ImportRows.StatusChange::findingId, ImportRows.StatusChange::from)
-                .containsExactlyInAnyOrder(Tuple.tuple(11L, FindingStatus.OPEN),
-                        Tuple.tuple(12L, FindingStatus.ACCEPTED_RISK));
-        assertThat(rows.locationChanges).as("unreported places of the same scheme are fixed by this scan")
-                .containsExactlyInAnyOrder(new ImportRows.LocationChange(101, true, SCAN),
-                        new ImportRows.LocationChange(102, true, SCAN));
+        assertThat(rows.history)
+                .extracting(ImportRows.StatusChange::findingId, ImportRows.StatusChange::from)
+                .containsExactlyInAnyOrder(
+                        Tuple.tuple(11L, FindingStatus.OPEN), Tuple.tuple(12L, FindingStatus.ACCEPTED_RISK));
+        assertThat(rows.locationChanges)
+                .as("unreported places of the same scheme are fixed by this scan")
+                .containsExactlyInAnyOrder(
+                        new ImportRows.LocationChange(101, true, SCAN), new ImportRows.LocationChange(102, true, SCAN));
     }
 
     @Test
@@ -170,8 +187,8 @@ class FindingMatcherTest {
         ParsedFinding f = plugin("1", Severity.MEDIUM, "10.0.0.1", "10.0.0.2");
         String place = Location.endpoint("10.0.0.1", 443, "tcp").identity();
         String oldKey = ParsedFinding.locationFingerprint("Nessus", "1", place);
-        store.findings.add(new FindingMatcher.StoredFinding(10, oldKey, FindingStatus.OPEN, 1, "nessus/merged",
-                Severity.MEDIUM, null));
+        store.findings.add(new FindingMatcher.StoredFinding(
+                10, oldKey, FindingStatus.OPEN, 1, "nessus/merged", Severity.MEDIUM, null));
         store.firstPlaces.add(place);
         store.locations.add(new FindingMatcher.StoredLocation(100, 10, key("10.0.0.1"), false));
 

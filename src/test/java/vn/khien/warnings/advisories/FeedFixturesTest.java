@@ -26,7 +26,8 @@ class FeedFixturesTest {
     static Path feeds() {
         String dir = System.getProperty("khien.fixtures.dir");
         Path p = dir == null ? null : Path.of(dir, "feeds");
-        Assumptions.assumeTrue(p != null && Files.isRegularFile(p.resolve("manifest.json")),
+        Assumptions.assumeTrue(
+                p != null && Files.isRegularFile(p.resolve("manifest.json")),
                 "shared advisory fixtures not found: set -Dkhien.fixtures.dir to ../shared/fixtures");
         return p;
     }
@@ -34,7 +35,9 @@ class FeedFixturesTest {
     @TestFactory
     Stream<DynamicTest> everyFixtureReadsAsItsManifestSays() throws Exception {
         Path feeds = feeds();
-        JsonNode manifest = JsonMapper.builder().build().readTree(feeds.resolve("manifest.json").toFile());
+        JsonNode manifest = JsonMapper.builder()
+                .build()
+                .readTree(feeds.resolve("manifest.json").toFile());
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode e : manifest.get("entries")) {
             String file = e.get("file").asString();

@@ -3,11 +3,11 @@ package vn.khien.warnings.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import java.util.ArrayList;
 
 /** Every boundary of the matching semantics of issue 11, on the engine alone (no database, no Spring). */
 class MatchingEngineTest {
@@ -65,18 +65,25 @@ class MatchingEngineTest {
 
         @Test
         void numericNotLexicalOrdering() {
-            var chrome = new CpeCriterion("cpe:2.3:a:google:chrome:*:*:*:*:*:*:*:*", null, null, null, "116.0.5845.187");
-            assertThat(affects(chrome, "cpe:2.3:a:google:chrome:116.0.5845.96:*:*:*:*:*:*:*")).isTrue();
-            assertThat(affects(chrome, "cpe:2.3:a:google:chrome:116.0.5845.187:*:*:*:*:*:*:*")).isFalse();
-            assertThat(affects(chrome, "cpe:2.3:a:google:chrome:117.0:*:*:*:*:*:*:*")).isFalse();
+            var chrome =
+                    new CpeCriterion("cpe:2.3:a:google:chrome:*:*:*:*:*:*:*:*", null, null, null, "116.0.5845.187");
+            assertThat(affects(chrome, "cpe:2.3:a:google:chrome:116.0.5845.96:*:*:*:*:*:*:*"))
+                    .isTrue();
+            assertThat(affects(chrome, "cpe:2.3:a:google:chrome:116.0.5845.187:*:*:*:*:*:*:*"))
+                    .isFalse();
+            assertThat(affects(chrome, "cpe:2.3:a:google:chrome:117.0:*:*:*:*:*:*:*"))
+                    .isFalse();
         }
 
         @Test
         void vendorProductAndPartMustMatch() {
             var c = CpeCriterion.of(httpd("2.4.49"));
-            assertThat(affects(c, "cpe:2.3:a:apache:tomcat:2.4.49:*:*:*:*:*:*:*")).isFalse();
-            assertThat(affects(c, "cpe:2.3:a:other:http_server:2.4.49:*:*:*:*:*:*:*")).isFalse();
-            assertThat(affects(c, "cpe:2.3:o:apache:http_server:2.4.49:*:*:*:*:*:*:*")).isFalse();
+            assertThat(affects(c, "cpe:2.3:a:apache:tomcat:2.4.49:*:*:*:*:*:*:*"))
+                    .isFalse();
+            assertThat(affects(c, "cpe:2.3:a:other:http_server:2.4.49:*:*:*:*:*:*:*"))
+                    .isFalse();
+            assertThat(affects(c, "cpe:2.3:o:apache:http_server:2.4.49:*:*:*:*:*:*:*"))
+                    .isFalse();
             assertThat(affects(c, httpd("2.4.49"))).isTrue();
             assertThat(affects(c, httpd("2.4.48"))).isFalse();
         }
@@ -86,7 +93,9 @@ class MatchingEngineTest {
             var c = new CpeCriterion(HTTPD, null, null, null, "2.4.50");
             assertThat(c.match(cpe(HTTPD, "2.4.49"))).isPresent();
             assertThat(c.match(cpe(HTTPD, "2.4.50"))).isEmpty();
-            assertThat(c.match(cpe(HTTPD))).as("unknown version is not claimed affected by a range").isEmpty();
+            assertThat(c.match(cpe(HTTPD)))
+                    .as("unknown version is not claimed affected by a range")
+                    .isEmpty();
         }
 
         @Test
@@ -98,17 +107,21 @@ class MatchingEngineTest {
         @Test
         void otherAttributesFollowNistir7696() {
             var lts = CpeCriterion.of("cpe:2.3:o:canonical:ubuntu_linux:14.04:*:*:*:lts:*:*:*");
-            assertThat(affects(lts, "cpe:2.3:o:canonical:ubuntu_linux:14.04:*:*:*:lts:*:*:*")).isTrue();
-            assertThat(affects(lts, "cpe:2.3:o:canonical:ubuntu_linux:14.04:*:*:*:esm:*:*:*")).isFalse();
+            assertThat(affects(lts, "cpe:2.3:o:canonical:ubuntu_linux:14.04:*:*:*:lts:*:*:*"))
+                    .isTrue();
+            assertThat(affects(lts, "cpe:2.3:o:canonical:ubuntu_linux:14.04:*:*:*:esm:*:*:*"))
+                    .isFalse();
             // the inventory says ANY sw_edition: the advisory's narrower name does not cover it
-            assertThat(affects(lts, "cpe:2.3:o:canonical:ubuntu_linux:14.04:*:*:*:*:*:*:*")).isFalse();
+            assertThat(affects(lts, "cpe:2.3:o:canonical:ubuntu_linux:14.04:*:*:*:*:*:*:*"))
+                    .isFalse();
         }
 
         @Test
         void cpe22UrisAreRead() {
             var c = CpeCriterion.of("cpe:/a:redhat:enterprise_linux:8::appstream");
             assertThat(c.cpe()).isEqualTo("cpe:2.3:a:redhat:enterprise_linux:8:*:appstream:*:*:*:*:*");
-            assertThat(affects(c, "cpe:2.3:a:redhat:enterprise_linux:8:*:appstream:*:*:*:*:*")).isTrue();
+            assertThat(affects(c, "cpe:2.3:a:redhat:enterprise_linux:8:*:appstream:*:*:*:*:*"))
+                    .isTrue();
         }
 
         @Test
@@ -121,11 +134,25 @@ class MatchingEngineTest {
     class NvdConfigurations {
 
         // CVE-2020-13595: esp-idf 4.0.0–4.2 running on the esp32 (vulnerable: false)
-        final NvdConfiguration espIdfOnEsp32 = new NvdConfiguration(true, List.of(
-                new NvdConfiguration.Node(false, false, List.of(new NvdConfiguration.Match(true,
-                        new CpeCriterion("cpe:2.3:a:espressif:esp-idf:*:*:*:*:*:*:*:*", "4.0.0", null, "4.2", null)))),
-                new NvdConfiguration.Node(false, false, List.of(new NvdConfiguration.Match(false,
-                        CpeCriterion.of("cpe:2.3:h:espressif:esp32:-:*:*:*:*:*:*:*"))))));
+        final NvdConfiguration espIdfOnEsp32 = new NvdConfiguration(
+                true,
+                List.of(
+                        new NvdConfiguration.Node(
+                                false,
+                                false,
+                                List.of(new NvdConfiguration.Match(
+                                        true,
+                                        new CpeCriterion(
+                                                "cpe:2.3:a:espressif:esp-idf:*:*:*:*:*:*:*:*",
+                                                "4.0.0",
+                                                null,
+                                                "4.2",
+                                                null)))),
+                        new NvdConfiguration.Node(
+                                false,
+                                false,
+                                List.of(new NvdConfiguration.Match(
+                                        false, CpeCriterion.of("cpe:2.3:h:espressif:esp32:-:*:*:*:*:*:*:*"))))));
 
         final Component idf = cpe("cpe:2.3:a:espressif:esp-idf:4.1:*:*:*:*:*:*:*");
         final Component board = cpe("cpe:2.3:h:espressif:esp32:-:*:*:*:*:*:*:*");
@@ -150,26 +177,55 @@ class MatchingEngineTest {
 
         @Test
         void orConfigurationOfSeveralRanges() {
-            var c = new NvdConfiguration(false, List.of(new NvdConfiguration.Node(false, false, List.of(
-                    new NvdConfiguration.Match(true, new CpeCriterion("cpe:2.3:a:samba:samba:*:*:*:*:*:*:*:*",
-                            "4.3.0", null, null, "4.14.14")),
-                    new NvdConfiguration.Match(true, new CpeCriterion("cpe:2.3:a:samba:samba:*:*:*:*:*:*:*:*",
-                            "4.15.0", null, null, "4.15.9"))))));
-            assertThat(c.affected(List.of(cpe("cpe:2.3:a:samba:samba:4.15.8:*:*:*:*:*:*:*")))).hasSize(1);
-            assertThat(c.affected(List.of(cpe("cpe:2.3:a:samba:samba:4.14.14:*:*:*:*:*:*:*")))).isEmpty();
-            assertThat(c.affected(List.of(cpe("cpe:2.3:a:samba:samba:4.15.9:*:*:*:*:*:*:*")))).isEmpty();
+            var c = new NvdConfiguration(
+                    false,
+                    List.of(new NvdConfiguration.Node(
+                            false,
+                            false,
+                            List.of(
+                                    new NvdConfiguration.Match(
+                                            true,
+                                            new CpeCriterion(
+                                                    "cpe:2.3:a:samba:samba:*:*:*:*:*:*:*:*",
+                                                    "4.3.0",
+                                                    null,
+                                                    null,
+                                                    "4.14.14")),
+                                    new NvdConfiguration.Match(
+                                            true,
+                                            new CpeCriterion(
+                                                    "cpe:2.3:a:samba:samba:*:*:*:*:*:*:*:*",
+                                                    "4.15.0",
+                                                    null,
+                                                    null,
+                                                    "4.15.9"))))));
+            assertThat(c.affected(List.of(cpe("cpe:2.3:a:samba:samba:4.15.8:*:*:*:*:*:*:*"))))
+                    .hasSize(1);
+            assertThat(c.affected(List.of(cpe("cpe:2.3:a:samba:samba:4.14.14:*:*:*:*:*:*:*"))))
+                    .isEmpty();
+            assertThat(c.affected(List.of(cpe("cpe:2.3:a:samba:samba:4.15.9:*:*:*:*:*:*:*"))))
+                    .isEmpty();
         }
 
         @Test
         void negatedNodeExcludes() {
-            var c = new NvdConfiguration(true, List.of(
-                    new NvdConfiguration.Node(false, false, List.of(new NvdConfiguration.Match(true,
-                            CpeCriterion.of("cpe:2.3:a:vendor:app:1.0:*:*:*:*:*:*:*")))),
-                    new NvdConfiguration.Node(false, true, List.of(new NvdConfiguration.Match(false,
-                            CpeCriterion.of("cpe:2.3:o:microsoft:windows:-:*:*:*:*:*:*:*"))))));
+            var c = new NvdConfiguration(
+                    true,
+                    List.of(
+                            new NvdConfiguration.Node(
+                                    false,
+                                    false,
+                                    List.of(new NvdConfiguration.Match(
+                                            true, CpeCriterion.of("cpe:2.3:a:vendor:app:1.0:*:*:*:*:*:*:*")))),
+                            new NvdConfiguration.Node(
+                                    false,
+                                    true,
+                                    List.of(new NvdConfiguration.Match(
+                                            false, CpeCriterion.of("cpe:2.3:o:microsoft:windows:-:*:*:*:*:*:*:*"))))));
             Component app = cpe("cpe:2.3:a:vendor:app:1.0:*:*:*:*:*:*:*");
             assertThat(c.affected(List.of(app))).containsOnlyKeys(app);
-            assertThat(c.affected(List.of(app, cpe("cpe:2.3:o:microsoft:windows:-:*:*:*:*:*:*:*")))).isEmpty();
+            assertThat(c.affected(List.of(app, cpe("cpe:2.3:o:microsoft:windows:-:*:*:*:*:*:*:*"))))
+                    .isEmpty();
         }
     }
 
@@ -178,28 +234,38 @@ class MatchingEngineTest {
 
         @Test
         void typeNamespaceAndNameMustMatch() {
-            var c = new PurlCriterion("pkg:maven/org.apache.logging.log4j/log4j-core", "vers:maven/>=2.0-beta9|<2.15.0");
-            assertThat(c.match(purl("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"))).isPresent();
-            assertThat(c.match(purl("pkg:maven/org.apache.logging.log4j/log4j-api@2.14.1"))).isEmpty();
+            var c = new PurlCriterion(
+                    "pkg:maven/org.apache.logging.log4j/log4j-core", "vers:maven/>=2.0-beta9|<2.15.0");
+            assertThat(c.match(purl("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1")))
+                    .isPresent();
+            assertThat(c.match(purl("pkg:maven/org.apache.logging.log4j/log4j-api@2.14.1")))
+                    .isEmpty();
             assertThat(c.match(purl("pkg:maven/other/log4j-core@2.14.1"))).isEmpty();
             assertThat(c.match(purl("pkg:npm/log4j-core@2.14.1"))).isEmpty();
-            assertThat(c.match(purl("pkg:maven/org.apache.logging.log4j/log4j-core@2.15.0"))).isEmpty();
+            assertThat(c.match(purl("pkg:maven/org.apache.logging.log4j/log4j-core@2.15.0")))
+                    .isEmpty();
         }
 
         @Test
         void mavenOrdering() {
             var c = new PurlCriterion("pkg:maven/org.keycloak/keycloak-core", "vers:maven/<7.1.0.Final");
-            assertThat(c.match(purl("pkg:maven/org.keycloak/keycloak-core@7.0.1"))).isPresent();
-            assertThat(c.match(purl("pkg:maven/org.keycloak/keycloak-core@7.1.0"))).as("7.1.0 == 7.1.0.Final").isEmpty();
+            assertThat(c.match(purl("pkg:maven/org.keycloak/keycloak-core@7.0.1")))
+                    .isPresent();
+            assertThat(c.match(purl("pkg:maven/org.keycloak/keycloak-core@7.1.0")))
+                    .as("7.1.0 == 7.1.0.Final")
+                    .isEmpty();
             var snap = new PurlCriterion("pkg:maven/g/a", "vers:maven/>=1.0|<2.0");
-            assertThat(snap.match(purl("pkg:maven/g/a@1.0-SNAPSHOT"))).as("snapshot before release").isEmpty();
+            assertThat(snap.match(purl("pkg:maven/g/a@1.0-SNAPSHOT")))
+                    .as("snapshot before release")
+                    .isEmpty();
             assertThat(snap.match(purl("pkg:maven/g/a@1.10"))).isPresent();
         }
 
         @Test
         void npmOrderingWithPrereleases() {
             var c = new PurlCriterion("pkg:npm/%40fastify/passport", "vers:npm/>=2.0.0|<2.3.0");
-            assertThat(c.match(purl("pkg:npm/%40fastify/passport@2.3.0-beta.1"))).isPresent();
+            assertThat(c.match(purl("pkg:npm/%40fastify/passport@2.3.0-beta.1")))
+                    .isPresent();
             assertThat(c.match(purl("pkg:npm/%40fastify/passport@2.3.0"))).isEmpty();
             assertThat(c.match(purl("pkg:npm/%40fastify/passport@2.10.0"))).isEmpty();
         }
@@ -207,10 +273,14 @@ class MatchingEngineTest {
         @Test
         void pypiOrderingFollowsPep440() {
             var c = new PurlCriterion("pkg:pypi/aiohttp", "vers:pypi/<3.8.5");
-            assertThat(c.match(purl("pkg:pypi/aiohttp@3.8.5rc1"))).as("rc before release").isPresent();
+            assertThat(c.match(purl("pkg:pypi/aiohttp@3.8.5rc1")))
+                    .as("rc before release")
+                    .isPresent();
             assertThat(c.match(purl("pkg:pypi/aiohttp@3.8.5"))).isEmpty();
             assertThat(c.match(purl("pkg:pypi/aiohttp@3.8.4.post1"))).isPresent();
-            assertThat(c.match(purl("pkg:pypi/AIOHTTP@3.8.4"))).as("names are case-insensitive").isPresent();
+            assertThat(c.match(purl("pkg:pypi/AIOHTTP@3.8.4")))
+                    .as("names are case-insensitive")
+                    .isPresent();
             assertThat(Pep440.compare("1.0.dev1", "1.0a1")).isNegative();
             assertThat(Pep440.compare("1!0.1", "2.0")).isPositive();
             assertThat(Pep440.compare("1.0", "1.0.0")).isZero();
@@ -219,9 +289,13 @@ class MatchingEngineTest {
         @Test
         void debianOrderingWithEpochAndTilde() {
             var c = new PurlCriterion("pkg:deb/debian/openssl", "vers:deb/<1:1.1.1n-0+deb11u4");
-            assertThat(c.match(purl("pkg:deb/debian/openssl@1.1.1n-0%2Bdeb11u9"))).as("no epoch sorts before 1:").isPresent();
-            assertThat(c.match(purl("pkg:deb/debian/openssl@1:1.1.1n-0+deb11u3"))).isPresent();
-            assertThat(c.match(purl("pkg:deb/debian/openssl@1:1.1.1n-0+deb11u4"))).isEmpty();
+            assertThat(c.match(purl("pkg:deb/debian/openssl@1.1.1n-0%2Bdeb11u9")))
+                    .as("no epoch sorts before 1:")
+                    .isPresent();
+            assertThat(c.match(purl("pkg:deb/debian/openssl@1:1.1.1n-0+deb11u3")))
+                    .isPresent();
+            assertThat(c.match(purl("pkg:deb/debian/openssl@1:1.1.1n-0+deb11u4")))
+                    .isEmpty();
             assertThat(Versions.compare("deb", "2.30~rc1", "2.30")).isNegative();
             assertThat(Versions.compare("deb", "1:0.9", "2.0")).isPositive();
         }
@@ -254,12 +328,18 @@ class MatchingEngineTest {
 
         @Test
         void introducedFixedPairsLeaveTheGapUnaffected() {
-            var v = OsvRanges.toVers("ECOSYSTEM", "npm",
+            var v = OsvRanges.toVers(
+                    "ECOSYSTEM",
+                    "npm",
                     events("introduced", "0", "fixed", "1.1.0", "introduced", "2.0.0", "fixed", "2.3.0"));
             assertThat(Versions.contains(v, "1.0.9")).isTrue();
-            assertThat(Versions.contains(v, "1.1.0")).as("fixed is not affected").isFalse();
+            assertThat(Versions.contains(v, "1.1.0"))
+                    .as("fixed is not affected")
+                    .isFalse();
             assertThat(Versions.contains(v, "1.5.0")).as("the gap").isFalse();
-            assertThat(Versions.contains(v, "2.0.0")).as("introduced is affected").isTrue();
+            assertThat(Versions.contains(v, "2.0.0"))
+                    .as("introduced is affected")
+                    .isTrue();
             assertThat(Versions.contains(v, "2.3.0")).isFalse();
         }
 
@@ -272,7 +352,9 @@ class MatchingEngineTest {
 
         @Test
         void semverRangesForGo() {
-            var v = OsvRanges.toVers("SEMVER", "Go",
+            var v = OsvRanges.toVers(
+                    "SEMVER",
+                    "Go",
                     events("introduced", "0", "fixed", "1.20.12", "introduced", "1.21.0-0", "fixed", "1.21.5"));
             assertThat(Versions.contains(v, "1.20.11")).isTrue();
             assertThat(Versions.contains(v, "1.20.12")).isFalse();
@@ -283,12 +365,14 @@ class MatchingEngineTest {
         @Test
         void aRangeWithoutIntroducedIsRejectedNotReadAsEverything() {
             assertThatThrownBy(() -> OsvRanges.toVers("ECOSYSTEM", "Maven", events("fixed", "7.1.0.Final")))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("introduced");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("introduced");
         }
 
         @Test
         void listedVersionsAreExactMatches() {
-            var v = OsvRanges.listed("Maven", List.of("4.0.0.Beta1", "4.0.0.Beta2")).orElseThrow();
+            var v = OsvRanges.listed("Maven", List.of("4.0.0.Beta1", "4.0.0.Beta2"))
+                    .orElseThrow();
             assertThat(Versions.contains(v, "4.0.0.Beta2")).isTrue();
             assertThat(Versions.contains(v, "4.0.0.Beta3")).isFalse();
         }
@@ -300,7 +384,8 @@ class MatchingEngineTest {
         @Test
         void aKnownNotAffectedProductIsNotMatched() {
             Component lib = purl("pkg:maven/org.apache.tomcat/tomcat-catalina@9.0.87");
-            var products = new AffectedProducts(List.of(),
+            var products = new AffectedProducts(
+                    List.of(),
                     List.of(new PurlCriterion("pkg:maven/org.apache.tomcat/tomcat-catalina", "vers:maven/<9.0.88")),
                     List.of(new PurlCriterion("pkg:maven/org.apache.tomcat/tomcat-catalina@9.0.87", null)));
             assertThat(products.match(List.of(lib))).isEmpty();

@@ -42,7 +42,8 @@ class VexDocumentTest {
         assertThat(s.vulnerabilities()).containsExactly("CVE-2021-44228", "GHSA-JFH8-C2JP-5V3Q");
         assertThat(s.status()).isEqualTo(VexStatement.Status.NOT_AFFECTED);
         assertThat(s.justification()).isEqualTo("vulnerable_code_not_in_execute_path");
-        assertThat(s.products()).extracting(VexStatement.Product::purl)
+        assertThat(s.products())
+                .extracting(VexStatement.Product::purl)
                 .containsExactly("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
         assertThat(s.detail()).contains("JndiLookup");
         assertThat(d.statements().get(1).status()).isEqualTo(VexStatement.Status.AFFECTED);
@@ -81,7 +82,8 @@ class VexDocumentTest {
                   {"id": "CVE-2", "analysis": {"state": "not_affected", "justification": "requires_dependency"},
                    "affects": [{"ref": "pkg:npm/a@1"}]}]}""";
         VexDocument d = VexDocument.read(new ByteArrayInputStream(bom.getBytes(StandardCharsets.UTF_8)));
-        assertThat(d.statements()).extracting(VexStatement::justification)
+        assertThat(d.statements())
+                .extracting(VexStatement::justification)
                 .containsExactly("inline_mitigations_already_exist", "component_not_present");
         assertThat(d.statements().get(0).products().get(0).purl()).isEqualTo("pkg:npm/a@1");
     }
@@ -111,23 +113,28 @@ class VexDocumentTest {
         assertThat(undefined.field()).isEqualTo("vulnerabilities[0].product_status.fixed[0]");
         assertThat(undefined.getMessage()).contains("P2");
         assertThatThrownBy(() -> VexDocument.read(new ByteArrayInputStream("{\"statements\": [".getBytes())))
-                .isInstanceOfSatisfying(VexException.class, e -> assertThat(e.field()).isEqualTo("file"));
+                .isInstanceOfSatisfying(
+                        VexException.class, e -> assertThat(e.field()).isEqualTo("file"));
         assertThatThrownBy(() -> VexDocument.read(new ByteArrayInputStream("{\"id\": \"GHSA-x\"}".getBytes())))
-                .isInstanceOfSatisfying(VexException.class, e -> assertThat(e.getMessage()).contains("not a VEX"));
+                .isInstanceOfSatisfying(
+                        VexException.class, e -> assertThat(e.getMessage()).contains("not a VEX"));
         String csafWithoutFlag = """
                 {"document": {"csaf_version": "2.0", "tracking": {"id": "X"}},
                  "product_tree": {"full_product_names": [{"name": "p", "product_id": "P1"}]},
                  "vulnerabilities": [{"cve": "CVE-2021-44228", "product_status": {"known_not_affected": ["P1"]}}]}""";
         assertThatThrownBy(() -> VexDocument.read(new ByteArrayInputStream(csafWithoutFlag.getBytes())))
-                .isInstanceOfSatisfying(VexException.class, e -> assertThat(e.field())
-                        .isEqualTo("vulnerabilities[0].product_status.known_not_affected[0]"));
+                .isInstanceOfSatisfying(
+                        VexException.class,
+                        e -> assertThat(e.field())
+                                .isEqualTo("vulnerabilities[0].product_status.known_not_affected[0]"));
     }
 
     @Test
     void theRealCsafVexOfTheSharedFixturesReads() throws Exception {
         String dir = System.getProperty("khien.fixtures.dir");
         Path p = dir == null ? null : Path.of(dir, "feeds", "csaf", "sec-vex-2022-0001.json");
-        Assumptions.assumeTrue(p != null && Files.isRegularFile(p),
+        Assumptions.assumeTrue(
+                p != null && Files.isRegularFile(p),
                 "shared advisory fixtures not found: set -Dkhien.fixtures.dir to ../shared/fixtures");
         try (InputStream in = Files.newInputStream(p)) {
             VexDocument d = VexDocument.read(in);
@@ -136,7 +143,9 @@ class VexDocumentTest {
                 assertThat(s.status()).isEqualTo(VexStatement.Status.NOT_AFFECTED);
                 assertThat(s.justification()).isEqualTo("component_not_present");
             });
-            assertThat(d.statements()).flatExtracting(VexStatement::vulnerabilities).contains("CVE-2021-44228");
+            assertThat(d.statements())
+                    .flatExtracting(VexStatement::vulnerabilities)
+                    .contains("CVE-2021-44228");
         }
     }
 }

@@ -7,6 +7,10 @@ package vn.khien.systems.classification.authority;
  * @param id                  stable id in the rule data
  * @param addsToCriticalList  once recorded, the system is on the list of systems critical to national security
  */
-public record AdditionalApproval(String id, AuthorityRole role, String subjectVi, String subjectEn, String legalRef,
-                                 boolean addsToCriticalList) {
-}
+public record AdditionalApproval(
+        String id,
+        AuthorityRole role,
+        String subjectVi,
+        String subjectEn,
+        String legalRef,
+        boolean addsToCriticalList) {}

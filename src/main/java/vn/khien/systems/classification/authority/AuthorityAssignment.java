@@ -31,6 +31,5 @@ public record AuthorityAssignment(
     }
 
     /** An additional approval with its organisation resolved. */
-    public record ResolvedApproval(AdditionalApproval approval, String organisationId) {
-    }
+    public record ResolvedApproval(AdditionalApproval approval, String organisationId) {}
 }

@@ -17,11 +17,13 @@ public final class AuthorityResolver {
      * @throws IllegalArgumentException if the rule data has no row for the regime and level
      * @throws UnresolvedRoleException  if {@code roles} cannot name an organisation for a required role
      */
-    public AuthorityAssignment resolve(String regimeId, int proposedLevel, AuthorityContext context, OrganisationRoles roles) {
+    public AuthorityAssignment resolve(
+            String regimeId, int proposedLevel, AuthorityContext context, OrganisationRoles roles) {
         int procedureLevel = proposedLevel;
         if (context.onNationalSecurityCriticalList()) {
             procedureLevel = catalog.escalationFor(regimeId, proposedLevel)
-                    .map(ProcedureEscalation::followLevel).orElse(proposedLevel);
+                    .map(ProcedureEscalation::followLevel)
+                    .orElse(proposedLevel);
         }
         AuthorityRule rule = ruleFor(regimeId, procedureLevel);
         AuthorityRole appraiserRole = rule.appraiser();
@@ -49,8 +51,9 @@ public final class AuthorityResolver {
 
     /** The data row for a regime and level, for callers that only need roles (e.g. to explain the workflow). */
     public AuthorityRule ruleFor(String regimeId, int level) {
-        return catalog.ruleFor(regimeId, level).orElseThrow(() ->
-                new IllegalArgumentException("no authority rule for " + regimeId + " level " + level));
+        return catalog.ruleFor(regimeId, level)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("no authority rule for " + regimeId + " level " + level));
     }
 
     private static final class Lookup {

@@ -2,7 +2,6 @@ package vn.khien.systems.classification.authority;
 
 import java.util.List;
 import java.util.Set;
-
 import vn.khien.systems.rules.Confidence;
 
 /**

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import vn.khien.systems.rules.Confidence;
 import vn.khien.systems.rules.RuleDataException;
 import vn.khien.systems.rules.RuleYaml;
@@ -26,7 +25,8 @@ public final class AuthorityRuleCatalog {
         for (AuthorityRule rule : rules) {
             for (int level : rule.levels()) {
                 if (!seen.add(rule.regimeId() + "#" + level)) {
-                    throw new RuleDataException("authority rules cover " + rule.regimeId() + " level " + level + " twice");
+                    throw new RuleDataException(
+                            "authority rules cover " + rule.regimeId() + " level " + level + " twice");
                 }
             }
         }
@@ -46,8 +46,11 @@ public final class AuthorityRuleCatalog {
             if (!"ON_NATIONAL_SECURITY_CRITICAL_LIST".equals(row.string("when"))) {
                 throw row.error("when", "unsupported escalation trigger");
             }
-            escalations.add(new ProcedureEscalation(row.string("regime"), new HashSet<>(row.integers("levels")),
-                    row.integer("follow_level"), row.string("legal_ref")));
+            escalations.add(new ProcedureEscalation(
+                    row.string("regime"),
+                    new HashSet<>(row.integers("levels")),
+                    row.integer("follow_level"),
+                    row.string("legal_ref")));
         }
         return new AuthorityRuleCatalog(rules, escalations);
     }
@@ -67,8 +70,12 @@ public final class AuthorityRuleCatalog {
     private static AuthorityRule readRule(YamlMap row) {
         List<AdditionalApproval> additional = new ArrayList<>();
         for (YamlMap approval : row.maps("additional_approvals")) {
-            additional.add(new AdditionalApproval(approval.string("id"), approval.enumValue("role", AuthorityRole.class),
-                    approval.string("subject_vi"), approval.string("subject_en"), approval.string("legal_ref"),
+            additional.add(new AdditionalApproval(
+                    approval.string("id"),
+                    approval.enumValue("role", AuthorityRole.class),
+                    approval.string("subject_vi"),
+                    approval.string("subject_en"),
+                    approval.string("legal_ref"),
                     approval.bool("adds_to_critical_list", false)));
         }
         AuthorityRole whenSecurityUnitOperates = row.has("when_security_unit_operates")

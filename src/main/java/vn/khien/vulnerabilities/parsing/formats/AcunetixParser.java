@@ -2,9 +2,11 @@ package vn.khien.vulnerabilities.parsing.formats;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +26,6 @@ import vn.khien.vulnerabilities.parsing.Sniff;
 import vn.khien.vulnerabilities.parsing.Text;
 import vn.khien.vulnerabilities.parsing.XmlCursor;
 import vn.khien.vulnerabilities.parsing.XmlNode;
-import java.time.OffsetDateTime;
-import java.util.Locale;
 
 /**
  * Acunetix WVS XML ({@code <ScanGroup>}) and Acunetix 360 JSON.
@@ -75,10 +75,17 @@ final class AcunetixParser implements ReportParser {
             String name;
             while ((name = x.nextStart()) != null) {
                 switch (name) {
-                    case "StartURL": startUrl = x.readText(); break;
-                    case "StartTime": start = Text.date(x.readText(), true); break;
-                    case "ReportItem": addXmlItem(x.readNode(), startUrl, start, merger); break;
-                    default: break;
+                    case "StartURL":
+                        startUrl = x.readText();
+                        break;
+                    case "StartTime":
+                        start = Text.date(x.readText(), true);
+                        break;
+                    case "ReportItem":
+                        addXmlItem(x.readNode(), startUrl, start, merger);
+                        break;
+                    default:
+                        break;
                 }
             }
         }
@@ -90,8 +97,12 @@ final class AcunetixParser implements ReportParser {
         String impact = item.childText("Impact");
         String recommendation = item.childText("Recommendation");
         ParsedFinding.Builder b = merger.get(Arrays.asList(title, impact, recommendation), () -> {
-            ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(title).impact(impact).solution(recommendation)
-                    .severity(xmlSeverity(item.childText("Severity"))).vulnIdFromTool(item.childText("ModuleName"))
+            ParsedFinding.Builder nb = ParsedFinding.builder(TOOL)
+                    .title(title)
+                    .impact(impact)
+                    .solution(recommendation)
+                    .severity(xmlSeverity(item.childText("Severity")))
+                    .vulnIdFromTool(item.childText("ModuleName"))
                     .mergedKey(title == null ? null : title.toLowerCase(Locale.ROOT))
                     .description(join(item.childText("Description"), item.childText("Details")))
                     .falsePositive("true".equalsIgnoreCase(item.childText("IsFalsePositive")))
@@ -105,7 +116,8 @@ final class AcunetixParser implements ReportParser {
             XmlNode refs = item.child("References");
             if (refs != null) {
                 List<String> urls = new ArrayList<>();
-                for (XmlNode r : refs.children("Reference")) if (r.childText("URL") != null) urls.add(r.childText("URL"));
+                for (XmlNode r : refs.children("Reference"))
+                    if (r.childText("URL") != null) urls.add(r.childText("URL"));
                 nb.references(urls.isEmpty() ? null : String.join("\n", urls));
             }
             XmlNode cves = item.child("CVEList");
@@ -136,11 +148,17 @@ final class AcunetixParser implements ReportParser {
     private static Severity xmlSeverity(String s) {
         if (s == null) return Severity.CRITICAL;
         switch (s.trim().toLowerCase(Locale.ROOT)) {
-            case "high": return Severity.HIGH;
-            case "medium": return Severity.MEDIUM;
-            case "low": return Severity.LOW;
-            case "informational": case "info": return Severity.INFO;
-            default: return Severity.CRITICAL; // the reference importer's reading of unknown levels
+            case "high":
+                return Severity.HIGH;
+            case "medium":
+                return Severity.MEDIUM;
+            case "low":
+                return Severity.LOW;
+            case "informational":
+            case "info":
+                return Severity.INFO;
+            default:
+                return Severity.CRITICAL; // the reference importer's reading of unknown levels
         }
     }
 
@@ -176,7 +194,8 @@ final class AcunetixParser implements ReportParser {
     private void addJsonItem(JsonNode v, FindingMerger<String> merger) {
         String name = JsonStream.text(v, "Name");
         ParsedFinding.Builder b = merger.get(name, () -> {
-            ParsedFinding.Builder nb = ParsedFinding.builder("Acunetix 360").title(name)
+            ParsedFinding.Builder nb = ParsedFinding.builder("Acunetix 360")
+                    .title(name)
                     .severity(Severity.fromWordOr(JsonStream.text(v, "Severity"), Severity.INFO))
                     .vulnIdFromTool(JsonStream.text(v, "Type"))
                     .mergedKey(name == null ? null : name.toLowerCase(Locale.ROOT))
@@ -210,8 +229,8 @@ final class AcunetixParser implements ReportParser {
         });
         b.countOccurrence();
         b.addLocation(Location.fromUrl(Location.normalizeEscapes(JsonStream.text(v, "Url"))));
-        b.addExchange(new HttpExchange(JsonStream.text(v.path("HttpRequest"), "Content"),
-                JsonStream.text(v.path("HttpResponse"), "Content")));
+        b.addExchange(new HttpExchange(
+                JsonStream.text(v.path("HttpRequest"), "Content"), JsonStream.text(v.path("HttpResponse"), "Content")));
     }
 
     private static String join(String a, String b) {

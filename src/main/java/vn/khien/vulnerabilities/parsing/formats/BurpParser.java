@@ -55,9 +55,12 @@ final class BurpParser implements ReportParser {
         String type = issue.childText("type");
         String key = type != null ? type : issue.childText("name");
         ParsedFinding.Builder b = merger.get(key, () -> {
-            ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(issue.childText("name"))
+            ParsedFinding.Builder nb = ParsedFinding.builder(TOOL)
+                    .title(issue.childText("name"))
                     .severity(Severity.fromWordOr(issue.childText("severity"), Severity.INFO))
-                    .vulnIdFromTool(type).mergedKey().uniqueIdFromTool(issue.childText("serialNumber"))
+                    .vulnIdFromTool(type)
+                    .mergedKey()
+                    .uniqueIdFromTool(issue.childText("serialNumber"))
                     .description(join(issue.childText("issueBackground"), issue.childText("issueDetail")))
                     .solution(join(issue.childText("remediationBackground"), issue.childText("remediationDetail")))
                     .references(issue.childText("references"));

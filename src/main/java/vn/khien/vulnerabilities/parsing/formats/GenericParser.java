@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -36,16 +35,68 @@ import vn.khien.vulnerabilities.parsing.Text;
 final class GenericParser implements ReportParser {
     static final String TOOL = "Generic";
     private static final List<String> REQUIRED = List.of("description", "severity", "title");
-    private static final Set<String> KNOWN = Set.of("title", "description", "severity", "date", "cve",
-            "vulnerability_ids", "cwe", "cwes", "cvssv3", "cvssv3_score", "cvssv4", "cvssv4_score", "epss_score",
-            "epss_percentile", "mitigation", "impact", "references", "steps_to_reproduce", "severity_justification",
-            "active", "verified", "false_p", "duplicate", "out_of_scope", "risk_accepted", "is_mitigated", "mitigated",
-            "endpoints", "file_path", "line", "component_name", "component_version", "unique_id_from_tool",
-            "vuln_id_from_tool", "static_finding", "dynamic_finding", "tags", "nb_occurences", "sast_source_line",
-            "sast_sink_object", "sast_source_object", "sast_source_file_path", "scanner_confidence", "thread_id",
-            "fix_available", "fix_version", "service", "planned_remediation_date", "planned_remediation_version",
-            "effort_for_fixing", "param", "payload", "publish_date", "kev_date", "known_exploited",
-            "ransomware_used", "files", "url", "hash_code", "numerical_severity", "sla_start_date");
+    private static final Set<String> KNOWN = Set.of(
+            "title",
+            "description",
+            "severity",
+            "date",
+            "cve",
+            "vulnerability_ids",
+            "cwe",
+            "cwes",
+            "cvssv3",
+            "cvssv3_score",
+            "cvssv4",
+            "cvssv4_score",
+            "epss_score",
+            "epss_percentile",
+            "mitigation",
+            "impact",
+            "references",
+            "steps_to_reproduce",
+            "severity_justification",
+            "active",
+            "verified",
+            "false_p",
+            "duplicate",
+            "out_of_scope",
+            "risk_accepted",
+            "is_mitigated",
+            "mitigated",
+            "endpoints",
+            "file_path",
+            "line",
+            "component_name",
+            "component_version",
+            "unique_id_from_tool",
+            "vuln_id_from_tool",
+            "static_finding",
+            "dynamic_finding",
+            "tags",
+            "nb_occurences",
+            "sast_source_line",
+            "sast_sink_object",
+            "sast_source_object",
+            "sast_source_file_path",
+            "scanner_confidence",
+            "thread_id",
+            "fix_available",
+            "fix_version",
+            "service",
+            "planned_remediation_date",
+            "planned_remediation_version",
+            "effort_for_fixing",
+            "param",
+            "payload",
+            "publish_date",
+            "kev_date",
+            "known_exploited",
+            "ransomware_used",
+            "files",
+            "url",
+            "hash_code",
+            "numerical_severity",
+            "sla_start_date");
 
     @Override
     public String format() {
@@ -119,9 +170,12 @@ final class GenericParser implements ReportParser {
 
     private ParsedFinding toFinding(JsonNode f, String tool) {
         Severity severity = Severity.fromWordOr(JsonStream.text(f, "severity"), Severity.INFO);
-        ParsedFinding.Builder b = ParsedFinding.builder(tool).title(JsonStream.text(f, "title")).severity(severity)
+        ParsedFinding.Builder b = ParsedFinding.builder(tool)
+                .title(JsonStream.text(f, "title"))
+                .severity(severity)
                 .description(JsonStream.text(f, "description"))
-                .solution(JsonStream.text(f, "mitigation")).impact(JsonStream.text(f, "impact"))
+                .solution(JsonStream.text(f, "mitigation"))
+                .impact(JsonStream.text(f, "impact"))
                 .references(JsonStream.text(f, "references"))
                 .cvssV3(JsonStream.text(f, "cvssv3"), JsonStream.number(f, "cvssv3_score"))
                 .cvssV4Score(JsonStream.number(f, "cvssv4_score"))
@@ -137,7 +191,9 @@ final class GenericParser implements ReportParser {
                 .verified(JsonStream.bool(f, "verified"))
                 .falsePositive(Boolean.TRUE.equals(JsonStream.bool(f, "false_p")))
                 .riskAccepted(Boolean.TRUE.equals(JsonStream.bool(f, "risk_accepted")))
-                .mitigated(Boolean.TRUE.equals(JsonStream.bool(f, "is_mitigated")), Text.date(JsonStream.text(f, "mitigated"), false))
+                .mitigated(
+                        Boolean.TRUE.equals(JsonStream.bool(f, "is_mitigated")),
+                        Text.date(JsonStream.text(f, "mitigated"), false))
                 .staticFinding(Boolean.TRUE.equals(JsonStream.bool(f, "static_finding")));
         String fixVersion = JsonStream.text(f, "fix_version");
         Boolean fixAvailable = JsonStream.bool(f, "fix_available");
@@ -163,7 +219,8 @@ final class GenericParser implements ReportParser {
             first &= l == null;
             b.addLocation(l);
         }
-        if (first && (file != null || line != null)) b.addLocation(new Location(null, null, null, null, null, file, line));
+        if (first && (file != null || line != null))
+            b.addLocation(new Location(null, null, null, null, null, file, line));
         return b.build();
     }
 
@@ -175,8 +232,14 @@ final class GenericParser implements ReportParser {
     private static Location endpoint(JsonNode e) {
         if (!e.isObject()) return Location.fromUrl(e.asString());
         String path = JsonStream.text(e, "path");
-        return new Location(JsonStream.text(e, "host"), JsonStream.integer(e, "port"), JsonStream.text(e, "protocol"),
-                path == null ? null : path.replaceFirst("^/+", ""), null, null, null);
+        return new Location(
+                JsonStream.text(e, "host"),
+                JsonStream.integer(e, "port"),
+                JsonStream.text(e, "protocol"),
+                path == null ? null : path.replaceFirst("^/+", ""),
+                null,
+                null,
+                null);
     }
 
     // ------------------------------------------------------------------ CSV
@@ -191,9 +254,13 @@ final class GenericParser implements ReportParser {
             Severity severity = Severity.fromWordOr(row.get("Severity"), Severity.INFO);
             String description = row.get("Description");
             ParsedFinding.Builder b = merger.get(Arrays.asList(severity.name(), title, description), () -> {
-                ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(title).severity(severity)
+                ParsedFinding.Builder nb = ParsedFinding.builder(TOOL)
+                        .title(title)
+                        .severity(severity)
                         .mergedKey(severity.name(), description)
-                        .description(description).solution(row.get("Mitigation")).impact(row.get("Impact"))
+                        .description(description)
+                        .solution(row.get("Mitigation"))
+                        .impact(row.get("Impact"))
                         .references(row.get("References"))
                         .date(Text.date(row.get("Date"), false)) // ambiguous slash dates are month-first
                         .epss(Text.parseDouble(row.get("epss_score")), Text.parseDouble(row.get("epss_percentile")))

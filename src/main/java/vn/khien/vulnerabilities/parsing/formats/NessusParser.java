@@ -3,10 +3,10 @@ package vn.khien.vulnerabilities.parsing.formats;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -37,9 +37,39 @@ import vn.khien.vulnerabilities.parsing.XmlNode;
 public final class NessusParser implements ReportParser {
     static final String TOOL = "Nessus";
     /** Service names that are URL schemes and therefore usable as the location protocol. */
-    private static final Set<String> URL_SCHEMES = Set.of("http", "https", "ftp", "ftps", "ssh", "telnet", "smtp",
-            "ldap", "ldaps", "imap", "imaps", "pop3", "pop3s", "dns", "snmp", "sftp", "smb", "rdp", "vnc", "sip",
-            "mysql", "postgresql", "redis", "mongodb", "nntp", "irc", "rtsp", "xmpp", "git", "svn", "nfs", "tftp");
+    private static final Set<String> URL_SCHEMES = Set.of(
+            "http",
+            "https",
+            "ftp",
+            "ftps",
+            "ssh",
+            "telnet",
+            "smtp",
+            "ldap",
+            "ldaps",
+            "imap",
+            "imaps",
+            "pop3",
+            "pop3s",
+            "dns",
+            "snmp",
+            "sftp",
+            "smb",
+            "rdp",
+            "vnc",
+            "sip",
+            "mysql",
+            "postgresql",
+            "redis",
+            "mongodb",
+            "nntp",
+            "irc",
+            "rtsp",
+            "xmpp",
+            "git",
+            "svn",
+            "nfs",
+            "tftp");
 
     @Override
     public String format() {
@@ -72,7 +102,8 @@ public final class NessusParser implements ReportParser {
         try (XmlCursor x = SafeXml.open(in)) {
             String root = x.rootElement();
             if (!root.startsWith("NessusClientData")) {
-                throw x.error("Not a Nessus report: root element is <" + root + ">, expected <NessusClientData_v2>", null);
+                throw x.error(
+                        "Not a Nessus report: root element is <" + root + ">, expected <NessusClientData_v2>", null);
             }
             String hostName = null;
             String hostFqdn = null;
@@ -90,7 +121,8 @@ public final class NessusParser implements ReportParser {
                         break;
                     case "ReportItem":
                         XmlNode item = x.readNode();
-                        if (item.attr("pluginName") == null && item.childText("plugin_name") == null
+                        if (item.attr("pluginName") == null
+                                && item.childText("plugin_name") == null
                                 && item.attr("pluginID") == null) {
                             // nothing identifies the check: no title and no rule key (found by fuzzing)
                             throw x.error("Nessus <ReportItem> has neither pluginName nor pluginID", null);
@@ -103,7 +135,8 @@ public final class NessusParser implements ReportParser {
             }
         }
         for (Map<Severity, ParsedFinding.Builder> group : byRule.values()) {
-            // EnumMap: CRITICAL first. The highest severity keeps the plain key; lower ones of the same plugin add theirs.
+            // EnumMap: CRITICAL first. The highest severity keeps the plain key; lower ones of the same plugin add
+            // theirs.
             boolean first = true;
             for (Map.Entry<Severity, ParsedFinding.Builder> e : group.entrySet()) {
                 if (first) {
@@ -117,8 +150,11 @@ public final class NessusParser implements ReportParser {
         merger.emitAll(sink);
     }
 
-    private void addItem(XmlNode item, String host, FindingMerger<List<Object>> merger,
-                         Map<String, Map<Severity, ParsedFinding.Builder>> byRule) {
+    private void addItem(
+            XmlNode item,
+            String host,
+            FindingMerger<List<Object>> merger,
+            Map<String, Map<Severity, ParsedFinding.Builder>> byRule) {
         String title = item.attr("pluginName");
         if (title == null) title = item.childText("plugin_name");
         Severity severity = severityFromLevel(item.attr("severity"));
@@ -129,8 +165,11 @@ public final class NessusParser implements ReportParser {
         final String t = title;
         final Severity s = severity;
         ParsedFinding.Builder b = merger.get(Arrays.asList(title, severity), () -> {
-            ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(t).severity(s)
-                    .vulnIdFromTool(item.attr("pluginID")).mergedKey()
+            ParsedFinding.Builder nb = ParsedFinding.builder(TOOL)
+                    .title(t)
+                    .severity(s)
+                    .vulnIdFromTool(item.attr("pluginID"))
+                    .mergedKey()
                     .description(joinNonNull(item.childText("synopsis"), item.childText("description")))
                     .solution(item.childText("solution"))
                     .references(item.childText("see_also"))
@@ -150,7 +189,8 @@ public final class NessusParser implements ReportParser {
         Integer port = Text.parseInt(portText);
         if (host.contains("://")) {
             Location u = Location.fromUrl(host);
-            return new Location(u.host(), port != null && port > 0 ? port : u.port(), u.protocol(), u.path(), host, null, null);
+            return new Location(
+                    u.host(), port != null && port > 0 ? port : u.port(), u.protocol(), u.path(), host, null, null);
         }
         String svc = svcName == null ? null : svcName.trim().toLowerCase(Locale.ROOT);
         if (svc != null && svc.endsWith("?")) svc = svc.substring(0, svc.length() - 1);
@@ -158,7 +198,8 @@ public final class NessusParser implements ReportParser {
         if ("general".equals(svc)) {
             return Location.endpoint(host, null, null);
         }
-        String protocol = svc != null && URL_SCHEMES.contains(svc) ? svc
+        String protocol = svc != null && URL_SCHEMES.contains(svc)
+                ? svc
                 : transport == null ? null : transport.toLowerCase(Locale.ROOT);
         return Location.endpoint(host, port, protocol);
     }
@@ -167,11 +208,16 @@ public final class NessusParser implements ReportParser {
         Integer i = Text.parseInt(level);
         if (i == null) return Severity.fromWordOr(level, Severity.INFO);
         switch (i) {
-            case 4: return Severity.CRITICAL;
-            case 3: return Severity.HIGH;
-            case 2: return Severity.MEDIUM;
-            case 1: return Severity.LOW;
-            default: return Severity.INFO;
+            case 4:
+                return Severity.CRITICAL;
+            case 3:
+                return Severity.HIGH;
+            case 2:
+                return Severity.MEDIUM;
+            case 1:
+                return Severity.LOW;
+            default:
+                return Severity.INFO;
         }
     }
 
@@ -224,16 +270,21 @@ public final class NessusParser implements ReportParser {
         merger.emitAll(sink);
     }
 
-    private static ParsedFinding.Builder newCsvFinding(CsvReports.Row row, String title, Severity severity, String synopsis) {
+    private static ParsedFinding.Builder newCsvFinding(
+            CsvReports.Row row, String title, Severity severity, String synopsis) {
         Double epss = Text.parseDouble(row.get("EPSS Score"));
         while (epss != null && epss > 1.0) epss = epss / 10.0; // "3833" means 0.3833
-        ParsedFinding.Builder b = ParsedFinding.builder(TOOL).title(title).severity(severity)
+        ParsedFinding.Builder b = ParsedFinding.builder(TOOL)
+                .title(title)
+                .severity(severity)
                 .vulnIdFromTool(row.first("Plugin ID", "Plugin"))
                 .description(joinNonNull(synopsis, row.get("Description")))
                 .solution(row.first("Solution", "Steps to Remediate"))
                 .references(row.get("See Also"))
-                .cvssV3(cvssVector(row.first("CVSS V3 Vector", "CVSS3 Vector", "CVSS v3.0 Vector")),
-                        Text.parseDouble(row.first("CVSS V3 Base Score", "CVSSv3", "CVSS v3.0 Base Score", "CVSS3 Base Score")))
+                .cvssV3(
+                        cvssVector(row.first("CVSS V3 Vector", "CVSS3 Vector", "CVSS v3.0 Vector")),
+                        Text.parseDouble(
+                                row.first("CVSS V3 Base Score", "CVSSv3", "CVSS v3.0 Base Score", "CVSS3 Base Score")))
                 .epss(epss, null);
         String cpe = row.get("CPE");
         if (cpe != null) {

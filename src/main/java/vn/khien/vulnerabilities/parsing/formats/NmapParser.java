@@ -45,7 +45,8 @@ final class NmapParser implements ReportParser {
                 throw x.error("Not an Nmap XML report: root element is <" + root + ">, expected <nmaprun>", null);
             }
             Long start = Text.parseInt(x.attr("start")) == null ? null : Long.valueOf(x.attr("start"));
-            OffsetDateTime date = start == null ? null : OffsetDateTime.ofInstant(Instant.ofEpochSecond(start), ZoneOffset.UTC);
+            OffsetDateTime date =
+                    start == null ? null : OffsetDateTime.ofInstant(Instant.ofEpochSecond(start), ZoneOffset.UTC);
             String name;
             while ((name = x.nextStart()) != null) {
                 if (name.equals("host")) addHost(x.readNode(), date, merger);
@@ -57,7 +58,8 @@ final class NmapParser implements ReportParser {
     private void addHost(XmlNode host, OffsetDateTime date, FindingMerger<String> merger) {
         String ip = null;
         for (XmlNode a : host.children("address")) {
-            if ("ipv4".equals(a.attr("addrtype")) || (ip == null && "ipv6".equals(a.attr("addrtype")))) ip = a.attr("addr");
+            if ("ipv4".equals(a.attr("addrtype")) || (ip == null && "ipv6".equals(a.attr("addrtype"))))
+                ip = a.attr("addr");
         }
         String ptr = null;
         XmlNode names = host.child("hostnames");
@@ -65,7 +67,8 @@ final class NmapParser implements ReportParser {
             for (XmlNode h : names.children("hostname")) {
                 if ("PTR".equals(h.attr("type")) && ptr == null) ptr = h.attr("name");
             }
-            if (ptr == null && !names.children("hostname").isEmpty()) ptr = names.children("hostname").get(0).attr("name");
+            if (ptr == null && !names.children("hostname").isEmpty())
+                ptr = names.children("hostname").get(0).attr("name");
         }
         String hostName = ptr != null ? ptr : ip;
         XmlNode ports = host.child("ports");
@@ -80,9 +83,14 @@ final class NmapParser implements ReportParser {
                     + "**Port/Protocol:** " + number + "/" + protocol + "\n";
             XmlNode service = port.child("service");
             addVulners(port, service, loc, date, merger);
-            ParsedFinding.Builder b = merger.get("port:" + number, () -> ParsedFinding.builder(TOOL)
-                    .title("Open port: " + number + "/" + protocol).severity(Severity.INFO)
-                    .vulnIdFromTool("open-port").mergedKey(number).date(date));
+            ParsedFinding.Builder b = merger.get(
+                    "port:" + number,
+                    () -> ParsedFinding.builder(TOOL)
+                            .title("Open port: " + number + "/" + protocol)
+                            .severity(Severity.INFO)
+                            .vulnIdFromTool("open-port")
+                            .mergedKey(number)
+                            .date(date));
             b.countOccurrence();
             b.addLocation(loc);
             b.appendDescription(hostText + serviceText(service));
@@ -92,7 +100,8 @@ final class NmapParser implements ReportParser {
     private static String serviceText(XmlNode service) {
         if (service == null) return "";
         StringBuilder s = new StringBuilder();
-        if (service.attr("name") != null) s.append("**Service:** ").append(service.attr("name")).append('\n');
+        if (service.attr("name") != null)
+            s.append("**Service:** ").append(service.attr("name")).append('\n');
         if (service.attr("product") != null) {
             s.append("**Product:** ").append(service.attr("product"));
             if (service.attr("version") != null) s.append(' ').append(service.attr("version"));
@@ -101,7 +110,8 @@ final class NmapParser implements ReportParser {
         return s.toString();
     }
 
-    private void addVulners(XmlNode port, XmlNode service, Location loc, OffsetDateTime date, FindingMerger<String> merger) {
+    private void addVulners(
+            XmlNode port, XmlNode service, Location loc, OffsetDateTime date, FindingMerger<String> merger) {
         String[] component = component(service);
         for (XmlNode script : port.children("script")) {
             if (!"vulners".equals(script.attr("id"))) continue;
@@ -112,8 +122,13 @@ final class NmapParser implements ReportParser {
                     Double cvss = Text.parseDouble(elem(entry, "cvss"));
                     String type = elem(entry, "type");
                     ParsedFinding.Builder b = merger.get("vulners:" + id, () -> {
-                        ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(id).severity(vulnersSeverity(cvss))
-                                .vulnIdFromTool(id).mergedKey().date(date).component(component[0], component[1])
+                        ParsedFinding.Builder nb = ParsedFinding.builder(TOOL)
+                                .title(id)
+                                .severity(vulnersSeverity(cvss))
+                                .vulnIdFromTool(id)
+                                .mergedKey()
+                                .date(date)
+                                .component(component[0], component[1])
                                 .references("https://vulners.com/" + (type == null ? "cve" : type) + "/" + id);
                         if ("cve".equals(type)) nb.addVulnerabilityId(id);
                         return nb;

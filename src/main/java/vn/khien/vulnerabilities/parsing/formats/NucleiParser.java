@@ -1,8 +1,10 @@
 package vn.khien.vulnerabilities.parsing.formats;
 
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -15,8 +17,6 @@ import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.Severity;
 import vn.khien.vulnerabilities.parsing.Text;
-import java.util.ArrayList;
-import java.util.Locale;
 
 /**
  * Nuclei JSON array or JSON-lines output (old camelCase and new kebab-case keys). Records with
@@ -76,7 +76,8 @@ final class NucleiParser implements ReportParser {
         String hostField = JsonStream.text(r, "host");
         Location hostLoc = Location.fromUrl(hostField);
         String host = hostLoc != null && hostLoc.host() != null ? hostLoc.host() : JsonStream.text(r, "ip");
-        ParsedFinding.Builder b = merger.get(Arrays.asList(templateId, type, matcher, host),
+        ParsedFinding.Builder b = merger.get(
+                Arrays.asList(templateId, type, matcher, host),
                 () -> newFinding(r, info, templateId, matcher).mergedKey(type, matcher, host));
         b.countOccurrence();
         Location loc = Location.fromUrl(matched != null ? matched : hostField);
@@ -85,7 +86,8 @@ final class NucleiParser implements ReportParser {
 
     private ParsedFinding.Builder newFinding(JsonNode r, JsonNode info, String templateId, String matcher) {
         String sevText = JsonStream.text(info, "severity");
-        ParsedFinding.Builder b = ParsedFinding.builder(TOOL).title(JsonStream.text(info, "name"))
+        ParsedFinding.Builder b = ParsedFinding.builder(TOOL)
+                .title(JsonStream.text(info, "name"))
                 .severity(Severity.fromWordOr(sevText, Severity.LOW)) // unknown words are Low in Nuclei imports
                 .vulnIdFromTool(templateId)
                 .description(JsonStream.text(info, "description"))

@@ -76,7 +76,10 @@ final class OpenVasParser implements ReportParser {
         Severity severity = Severity.fromWordOr(r.childText("threat"), Severity.INFO);
         Location loc = location(r.childText("host"), r.childText("port"));
         ParsedFinding.Builder b = merger.get(Arrays.asList(loc, title, oid, severity), () -> {
-            ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(title).severity(severity).vulnIdFromTool(oid)
+            ParsedFinding.Builder nb = ParsedFinding.builder(TOOL)
+                    .title(title)
+                    .severity(severity)
+                    .vulnIdFromTool(oid)
                     .description(r.childText("description"))
                     .cvssV3Score(Text.parseDouble(r.childText("severity")));
             String tags = nvt.childText("tags");
@@ -135,12 +138,17 @@ final class OpenVasParser implements ReportParser {
             String protocol = row.get("Port Protocol");
             Location loc = Location.endpoint(host, port, protocol == null ? null : protocol.toLowerCase(Locale.ROOT));
             ParsedFinding.Builder b = merger.get(Arrays.asList(loc, title, oid, severity), () -> {
-                ParsedFinding.Builder nb = ParsedFinding.builder(TOOL).title(title).severity(severity).vulnIdFromTool(oid)
+                ParsedFinding.Builder nb = ParsedFinding.builder(TOOL)
+                        .title(title)
+                        .severity(severity)
+                        .vulnIdFromTool(oid)
                         .description(joinNonNull(row.get("Summary"), row.get("Specific Result")))
-                        .solution(row.get("Solution")).impact(row.get("Impact"))
+                        .solution(row.get("Solution"))
+                        .impact(row.get("Impact"))
                         .references(row.get("Other References"))
                         .cvssV3Score(Text.parseDouble(row.get("CVSS")))
-                        .epss(Text.parseDouble(row.get("Max Severity EPSS score")),
+                        .epss(
+                                Text.parseDouble(row.get("Max Severity EPSS score")),
                                 Text.parseDouble(row.get("Max Severity EPSS percentile")))
                         .date(Text.date(row.get("Timestamp"), false));
                 String cves = row.get("CVEs");

@@ -37,7 +37,8 @@ final class QualysInfrascanParser implements ReportParser {
         try (XmlCursor x = SafeXml.open(in)) {
             String root = x.rootElement();
             if (!root.equals("SCAN")) {
-                throw x.error("Not a Qualys scan-results report: root element is <" + root + ">, expected <SCAN>", null);
+                throw x.error(
+                        "Not a Qualys scan-results report: root element is <" + root + ">, expected <SCAN>", null);
             }
             OffsetDateTime date = null;
             String host = null;
@@ -49,7 +50,9 @@ final class QualysInfrascanParser implements ReportParser {
                         break;
                     case "IP":
                         String hostName = x.attr("name");
-                        host = hostName == null || hostName.equalsIgnoreCase("No registered hostname") ? x.attr("value") : hostName;
+                        host = hostName == null || hostName.equalsIgnoreCase("No registered hostname")
+                                ? x.attr("value")
+                                : hostName;
                         break;
                     case "INFOS":
                     case "SERVICES":
@@ -68,11 +71,14 @@ final class QualysInfrascanParser implements ReportParser {
 
     private ParsedFinding toFinding(XmlNode v, String host, OffsetDateTime date) {
         String qid = v.attr("number");
-        ParsedFinding.Builder b = ParsedFinding.builder(TOOL).title(v.childText("TITLE"))
+        ParsedFinding.Builder b = ParsedFinding.builder(TOOL)
+                .title(v.childText("TITLE"))
                 .severity(QualysParser.level(Text.parseInt(v.attr("severity"))))
-                .vulnIdFromTool(qid).date(date)
+                .vulnIdFromTool(qid)
+                .date(date)
                 .description(join(v.childText("DIAGNOSIS"), v.childText("RESULT")))
-                .impact(v.childText("CONSEQUENCE")).solution(v.childText("SOLUTION"))
+                .impact(v.childText("CONSEQUENCE"))
+                .solution(v.childText("SOLUTION"))
                 .cvssV3Score(Text.parseDouble(v.childText("CVSS3_BASE")));
         String cves = v.attr("cveid");
         if (cves != null) {

@@ -2,7 +2,10 @@ package vn.khien.vulnerabilities.parsing.formats;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import vn.khien.vulnerabilities.parsing.CsvReports;
@@ -18,9 +21,6 @@ import vn.khien.vulnerabilities.parsing.Sniff;
 import vn.khien.vulnerabilities.parsing.Text;
 import vn.khien.vulnerabilities.parsing.XmlCursor;
 import vn.khien.vulnerabilities.parsing.XmlNode;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Qualys VM scan report: XML (ASSET_DATA_REPORT) and CSV. One finding per VULN_INFO per host
@@ -72,10 +72,12 @@ final class QualysParser implements ReportParser {
     private void parseXml(InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException {
         Map<String, Qid> glossary = new HashMap<>();
         boolean glossaryDone = false;
-        try (XmlCursor x = SafeXml.open(in); QualysSpill spill = new QualysSpill()) {
+        try (XmlCursor x = SafeXml.open(in);
+                QualysSpill spill = new QualysSpill()) {
             String root = x.rootElement();
             if (!root.equals("ASSET_DATA_REPORT")) {
-                throw x.error("Not a Qualys VM report: root element is <" + root + ">, expected <ASSET_DATA_REPORT>", null);
+                throw x.error(
+                        "Not a Qualys VM report: root element is <" + root + ">, expected <ASSET_DATA_REPORT>", null);
             }
             String name;
             while ((name = x.nextStart()) != null) {
@@ -85,8 +87,15 @@ final class QualysParser implements ReportParser {
                     XmlNode list = host.child("VULN_INFO_LIST");
                     if (list == null) continue;
                     for (XmlNode v : list.children("VULN_INFO")) {
-                        String[] item = {v.childText("QID"), hostName, v.childText("PORT"), v.childText("PROTOCOL"),
-                                v.childText("LAST_FOUND"), v.childText("CVSS3_FINAL"), v.childText("RESULT")};
+                        String[] item = {
+                            v.childText("QID"),
+                            hostName,
+                            v.childText("PORT"),
+                            v.childText("PROTOCOL"),
+                            v.childText("LAST_FOUND"),
+                            v.childText("CVSS3_FINAL"),
+                            v.childText("RESULT")
+                        };
                         if (glossaryDone) sink.accept(build(item, glossary));
                         else spill.write(item);
                     }
@@ -113,7 +122,8 @@ final class QualysParser implements ReportParser {
         if (base != null) {
             int paren = base.indexOf('(');
             q.cvss3Score = Text.parseDouble(paren > 0 ? base.substring(0, paren) : base);
-            if (paren > 0 && base.endsWith(")")) q.cvss3Vector = "CVSS:3.0/" + base.substring(paren + 1, base.length() - 1);
+            if (paren > 0 && base.endsWith(")"))
+                q.cvss3Vector = "CVSS:3.0/" + base.substring(paren + 1, base.length() - 1);
         }
         XmlNode cves = d.child("CVE_ID_LIST");
         if (cves != null) {
@@ -125,8 +135,12 @@ final class QualysParser implements ReportParser {
     private static ParsedFinding build(String[] item, Map<String, Qid> glossary) {
         Qid q = glossary.getOrDefault(item[0], new Qid());
         ParsedFinding.Builder b = ParsedFinding.builder(TOOL)
-                .title("QID-" + item[0] + (q.title == null ? "" : " | " + q.title)).severity(q.severity)
-                .vulnIdFromTool(item[0]).description(join(q.threat, item[6])).impact(q.impact).solution(q.solution)
+                .title("QID-" + item[0] + (q.title == null ? "" : " | " + q.title))
+                .severity(q.severity)
+                .vulnIdFromTool(item[0])
+                .description(join(q.threat, item[6]))
+                .impact(q.impact)
+                .solution(q.solution)
                 .date(Text.date(item[4], false));
         Double finalScore = Text.parseDouble(item[5]);
         if (finalScore != null) {
@@ -143,11 +157,16 @@ final class QualysParser implements ReportParser {
     static Severity level(Integer l) {
         if (l == null) return Severity.INFO;
         switch (l) {
-            case 5: return Severity.CRITICAL;
-            case 4: return Severity.HIGH;
-            case 3: return Severity.MEDIUM;
-            case 2: return Severity.LOW;
-            default: return Severity.INFO;
+            case 5:
+                return Severity.CRITICAL;
+            case 4:
+                return Severity.HIGH;
+            case 3:
+                return Severity.MEDIUM;
+            case 2:
+                return Severity.LOW;
+            default:
+                return Severity.INFO;
         }
     }
 
@@ -169,14 +188,19 @@ final class QualysParser implements ReportParser {
             String result = row.first("Results", "RESULT");
             String key = qid != null ? "qid:" + qid : "title:" + title.toLowerCase(Locale.ROOT);
             boolean first = !merger.contains(key);
-            ParsedFinding.Builder b = merger.get(key, () -> ParsedFinding.builder(TOOL)
-                    .title("QID-" + qid + (title == null ? "" : " | " + title))
-                    .severity(severity).vulnIdFromTool(qid).mergedKey()
-                    .description(join(row.get("Threat"), result))
-                    .impact(row.get("Impact")).solution(row.get("Solution"))
-                    .cvssV3(null, Text.parseDouble(row.first("CVSS3 Base", "CVSS3")))
-                    .date(Text.date(row.first("Last Detected", "LAST SCAN"), false)) // month-first slash dates
-                    .falsePositive("Approved".equalsIgnoreCase(row.get("FALSE POSITIVE STATUS"))));
+            ParsedFinding.Builder b = merger.get(
+                    key,
+                    () -> ParsedFinding.builder(TOOL)
+                            .title("QID-" + qid + (title == null ? "" : " | " + title))
+                            .severity(severity)
+                            .vulnIdFromTool(qid)
+                            .mergedKey()
+                            .description(join(row.get("Threat"), result))
+                            .impact(row.get("Impact"))
+                            .solution(row.get("Solution"))
+                            .cvssV3(null, Text.parseDouble(row.first("CVSS3 Base", "CVSS3")))
+                            .date(Text.date(row.first("Last Detected", "LAST SCAN"), false)) // month-first slash dates
+                            .falsePositive("Approved".equalsIgnoreCase(row.get("FALSE POSITIVE STATUS"))));
             b.countOccurrence();
             if (!first) {
                 if (severity.ordinal() < b.severity().ordinal()) b.severity(severity); // CRITICAL first
@@ -186,7 +210,8 @@ final class QualysParser implements ReportParser {
             if (cves != null) {
                 for (String c : cves.split("[,\\s]+")) b.addVulnerabilityIdOnce(c);
             }
-            b.addLocationOnce(Location.endpoint(host, Text.parseInt(row.first("Port", "PORT")), row.first("Protocol", "PROTOCOL")));
+            b.addLocationOnce(Location.endpoint(
+                    host, Text.parseInt(row.first("Port", "PORT")), row.first("Protocol", "PROTOCOL")));
         });
         merger.emitAll(sink);
     }

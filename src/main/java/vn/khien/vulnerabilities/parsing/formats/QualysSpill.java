@@ -10,9 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
-import java.util.Iterator;
 
 /**
  * Temporary on-disk queue of compact string tuples, for formats whose dictionary (Qualys
@@ -44,7 +44,8 @@ final class QualysSpill implements AutoCloseable {
                 if (s != null) out.writeUTF(s.length() > MAX_CELL ? s.substring(0, MAX_CELL) : s);
             }
         } catch (IOException e) {
-            throw new ReportFormatException("Cannot buffer Qualys items to a temporary file: " + e.getMessage(), null, e);
+            throw new ReportFormatException(
+                    "Cannot buffer Qualys items to a temporary file: " + e.getMessage(), null, e);
         }
     }
 

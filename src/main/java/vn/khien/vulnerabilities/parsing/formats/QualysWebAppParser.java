@@ -1,6 +1,8 @@
 package vn.khien.vulnerabilities.parsing.formats;
 
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.HttpExchange;
@@ -14,8 +16,6 @@ import vn.khien.vulnerabilities.parsing.Severity;
 import vn.khien.vulnerabilities.parsing.Text;
 import vn.khien.vulnerabilities.parsing.XmlCursor;
 import vn.khien.vulnerabilities.parsing.XmlNode;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Qualys Web Application Scanning (WAS) XML report. Findings are keyed by QID (one per QID,
@@ -61,10 +61,15 @@ final class QualysWebAppParser implements ReportParser {
                     if (qid == null) continue; // summary counters share these element names
                     boolean vuln = name.equals("VULNERABILITY");
                     isVuln.putIfAbsent(qid, vuln);
-                    ParsedFinding.Builder b = merger.get(qid, () -> ParsedFinding.builder(TOOL).vulnIdFromTool(qid).mergedKey()
-                            .title("QID-" + qid).severity(vuln ? Severity.LOW : Severity.INFO)
-                            .uniqueIdFromTool(n.childText("UNIQUE_ID"))
-                            .date(Text.date(n.childText("DETECTION_DATE"), false)));
+                    ParsedFinding.Builder b = merger.get(
+                            qid,
+                            () -> ParsedFinding.builder(TOOL)
+                                    .vulnIdFromTool(qid)
+                                    .mergedKey()
+                                    .title("QID-" + qid)
+                                    .severity(vuln ? Severity.LOW : Severity.INFO)
+                                    .uniqueIdFromTool(n.childText("UNIQUE_ID"))
+                                    .date(Text.date(n.childText("DETECTION_DATE"), false)));
                     b.countOccurrence();
                     Location l = Location.fromUrl(n.childText("URL"));
                     if (l != null) b.addLocationOnce(l);
@@ -74,11 +79,15 @@ final class QualysWebAppParser implements ReportParser {
                     String qid = q.childText("QID");
                     if (qid == null || !merger.contains(qid)) continue;
                     ParsedFinding.Builder b = merger.get(qid, () -> null);
-                    b.title(q.childText("TITLE")).description(q.childText("DESCRIPTION")).impact(q.childText("IMPACT"))
+                    b.title(q.childText("TITLE"))
+                            .description(q.childText("DESCRIPTION"))
+                            .impact(q.childText("IMPACT"))
                             .solution(q.childText("SOLUTION"))
-                            .cvssV3Score(Text.parseDouble(q.childText("CVSS_V3") == null ? null : q.childText("CVSS_V3")));
+                            .cvssV3Score(
+                                    Text.parseDouble(q.childText("CVSS_V3") == null ? null : q.childText("CVSS_V3")));
                     b.addCwe(Text.cwe(q.childText("CWE")));
-                    if (Boolean.TRUE.equals(isVuln.get(qid))) b.severity(wasLevel(Text.parseInt(q.childText("SEVERITY"))));
+                    if (Boolean.TRUE.equals(isVuln.get(qid)))
+                        b.severity(wasLevel(Text.parseInt(q.childText("SEVERITY"))));
                 }
             }
         }

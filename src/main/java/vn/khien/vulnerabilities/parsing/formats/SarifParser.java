@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -18,7 +19,6 @@ import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.ReportParser;
 import vn.khien.vulnerabilities.parsing.Severity;
 import vn.khien.vulnerabilities.parsing.Text;
-import java.util.Locale;
 
 /**
  * SARIF 2.1 (any static analyser). One finding per result per location; results whose
@@ -151,7 +151,9 @@ final class SarifParser implements ReportParser {
     private ParsedFinding build(JsonNode r, JsonNode loc, Run run) {
         String ruleId = JsonStream.text(r, "ruleId");
         JsonNode rule = ruleId == null ? null : run.rules.get(ruleId);
-        ParsedFinding.Builder b = ParsedFinding.builder(run.toolName).staticFinding(true).vulnIdFromTool(ruleId)
+        ParsedFinding.Builder b = ParsedFinding.builder(run.toolName)
+                .staticFinding(true)
+                .vulnIdFromTool(ruleId)
                 .date(run.date);
         String message = messageText(r.get("message"), rule);
         String fallbackTitle = rule == null ? ruleId : text(rule, "shortDescription");
@@ -172,7 +174,8 @@ final class SarifParser implements ReportParser {
             JsonNode art = phys.path("artifactLocation");
             String uri = JsonStream.text(art, "uri");
             Integer idx = JsonStream.integer(art, "index");
-            if (uri == null && idx != null && idx >= 0 && idx < run.artifactUris.size()) uri = run.artifactUris.get(idx);
+            if (uri == null && idx != null && idx >= 0 && idx < run.artifactUris.size())
+                uri = run.artifactUris.get(idx);
             b.addLocation(Location.file(uri, JsonStream.integer(phys.path("region"), "startLine")));
         }
         return b.build();

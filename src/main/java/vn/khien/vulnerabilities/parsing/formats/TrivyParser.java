@@ -166,18 +166,29 @@ final class TrivyParser implements ReportParser {
     }
 
     private static boolean isItemArray(String field) {
-        return field.equals("Vulnerabilities") || field.equals("Misconfigurations") || field.equals("Secrets")
+        return field.equals("Vulnerabilities")
+                || field.equals("Misconfigurations")
+                || field.equals("Secrets")
                 || field.equals("Licenses");
     }
 
     private ParsedFinding toFinding(String kind, JsonNode item, Target tg) {
-        ParsedFinding.Builder b = ParsedFinding.builder(TOOL).staticFinding(true).service(tg.service);
+        ParsedFinding.Builder b =
+                ParsedFinding.builder(TOOL).staticFinding(true).service(tg.service);
         b.addTag(tg.type).addTag(tg.cls);
         switch (kind) {
-            case "Vulnerabilities": vulnerability(b, item, tg); break;
-            case "Misconfigurations": misconfiguration(b, item, tg); break;
-            case "Secrets": secret(b, item, tg); break;
-            default: license(b, item, tg); break;
+            case "Vulnerabilities":
+                vulnerability(b, item, tg);
+                break;
+            case "Misconfigurations":
+                misconfiguration(b, item, tg);
+                break;
+            case "Secrets":
+                secret(b, item, tg);
+                break;
+            default:
+                license(b, item, tg);
+                break;
         }
         return b.build();
     }
@@ -187,9 +198,13 @@ final class TrivyParser implements ReportParser {
         String pkg = JsonStream.text(v, "PkgName");
         String version = JsonStream.text(v, "InstalledVersion");
         String fixed = JsonStream.text(v, "FixedVersion");
-        b.title(join(" ", id, pkg, version)).vulnIdFromTool(id).addVulnerabilityId(id)
+        b.title(join(" ", id, pkg, version))
+                .vulnIdFromTool(id)
+                .addVulnerabilityId(id)
                 .description(join("\n\n", JsonStream.text(v, "Title"), JsonStream.text(v, "Description")))
-                .solution(fixed).fix(fixed != null, fixed).component(pkg, version);
+                .solution(fixed)
+                .fix(fixed != null, fixed)
+                .component(pkg, version);
         List<String> refs = new ArrayList<>();
         String primary = JsonStream.text(v, "PrimaryURL");
         if (primary != null) refs.add(primary);
@@ -227,7 +242,9 @@ final class TrivyParser implements ReportParser {
 
     private void misconfiguration(ParsedFinding.Builder b, JsonNode m, Target tg) {
         String id = JsonStream.text(m, "ID");
-        b.title(join(" - ", id, JsonStream.text(m, "Title"))).vulnIdFromTool(id).addVulnerabilityId(id)
+        b.title(join(" - ", id, JsonStream.text(m, "Title")))
+                .vulnIdFromTool(id)
+                .addVulnerabilityId(id)
                 .severity(severityOrInfo(JsonStream.text(m, "Severity")))
                 .description(join("\n\n", JsonStream.text(m, "Description"), JsonStream.text(m, "Message")))
                 .solution(JsonStream.text(m, "Resolution"));
@@ -254,8 +271,10 @@ final class TrivyParser implements ReportParser {
         String file = JsonStream.text(l, "FilePath");
         b.title("License " + name + " (" + JsonStream.textOrEmpty(l, "Category") + ") in "
                         + (pkg != null ? pkg : file != null ? file : tg.target))
-                .vulnIdFromTool(name).severity(severityOrInfo(JsonStream.text(l, "Severity")))
-                .component(pkg, null).scannerConfidence(JsonStream.integer(l, "Confidence"));
+                .vulnIdFromTool(name)
+                .severity(severityOrInfo(JsonStream.text(l, "Severity")))
+                .component(pkg, null)
+                .scannerConfidence(JsonStream.integer(l, "Confidence"));
         String link = JsonStream.text(l, "Link");
         if (file != null || link != null) {
             b.addLocation(new Location(null, null, null, null, link, file, null));

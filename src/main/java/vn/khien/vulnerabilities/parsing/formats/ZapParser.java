@@ -1,6 +1,7 @@
 package vn.khien.vulnerabilities.parsing.formats;
 
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.function.Consumer;
 import vn.khien.vulnerabilities.parsing.HttpExchange;
 import vn.khien.vulnerabilities.parsing.Location;
@@ -13,7 +14,6 @@ import vn.khien.vulnerabilities.parsing.Severity;
 import vn.khien.vulnerabilities.parsing.Text;
 import vn.khien.vulnerabilities.parsing.XmlCursor;
 import vn.khien.vulnerabilities.parsing.XmlNode;
-import java.util.Locale;
 
 /**
  * OWASP ZAP XML report (classic and "XML plus"). One finding per alert item per site, no
@@ -56,8 +56,11 @@ final class ZapParser implements ReportParser {
     /** One alert item of one site, with all its instances (URLs): a merged finding keyed by site + alert. */
     private ParsedFinding toFinding(XmlNode a, String site) {
         String title = a.childText("alert") != null ? a.childText("alert") : a.childText("name");
-        ParsedFinding.Builder b = ParsedFinding.builder(TOOL).title(title)
-                .mergedKey(site == null ? null : site.toLowerCase(Locale.ROOT), a.childText("alertRef"),
+        ParsedFinding.Builder b = ParsedFinding.builder(TOOL)
+                .title(title)
+                .mergedKey(
+                        site == null ? null : site.toLowerCase(Locale.ROOT),
+                        a.childText("alertRef"),
                         title == null ? null : title.toLowerCase(Locale.ROOT))
                 .severity(riskSeverity(Text.parseInt(a.childText("riskcode"))))
                 .vulnIdFromTool(a.childText("pluginid"))
@@ -70,10 +73,16 @@ final class ZapParser implements ReportParser {
             for (XmlNode inst : instances.children("instance")) {
                 Location l = Location.fromUrl(inst.childText("uri"));
                 if (l != null) b.addLocation(l);
-                String request = join(inst.childText("requestheader"), inst.child("requestbody") == null ? null
-                        : inst.child("requestbody").rawText());
-                String response = join(inst.childText("responseheader"), inst.child("responsebody") == null ? null
-                        : inst.child("responsebody").rawText());
+                String request = join(
+                        inst.childText("requestheader"),
+                        inst.child("requestbody") == null
+                                ? null
+                                : inst.child("requestbody").rawText());
+                String response = join(
+                        inst.childText("responseheader"),
+                        inst.child("responsebody") == null
+                                ? null
+                                : inst.child("responsebody").rawText());
                 if (request != null || response != null) b.addExchange(new HttpExchange(request, response));
             }
         }
@@ -83,10 +92,14 @@ final class ZapParser implements ReportParser {
     private static Severity riskSeverity(Integer code) {
         if (code == null) return Severity.INFO;
         switch (code) {
-            case 3: return Severity.HIGH;
-            case 2: return Severity.MEDIUM;
-            case 1: return Severity.LOW;
-            default: return Severity.INFO;
+            case 3:
+                return Severity.HIGH;
+            case 2:
+                return Severity.MEDIUM;
+            case 1:
+                return Severity.LOW;
+            default:
+                return Severity.INFO;
         }
     }
 

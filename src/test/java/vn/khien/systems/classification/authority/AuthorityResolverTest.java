@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,25 +20,31 @@ class AuthorityResolverTest {
 
     @ParameterizedTest(name = "{0} level {1}: appraiser {2}, approver {3}, expert opinion {4}")
     @CsvSource({
-            "nd85-2016,  1, OWNER_SECURITY_UNIT,     OWNER_SECURITY_UNIT, ,                    OPERATOR",
-            "nd85-2016,  2, OWNER_SECURITY_UNIT,     OWNER_SECURITY_UNIT, ,                    OPERATOR",
-            "nd85-2016,  3, OWNER_SECURITY_UNIT,     OWNER,               ,                    OPERATOR",
-            "nd85-2016,  4, NATIONAL_COMPETENT_BODY, OWNER,               OWNER_SECURITY_UNIT, OWNER",
-            "nd85-2016,  5, NATIONAL_COMPETENT_BODY, OWNER,               OWNER_SECURITY_UNIT, OWNER",
-            "nd331-2026, 1, OWNER_SECURITY_UNIT,     OWNER_SECURITY_UNIT, ,                    OPERATOR",
-            "nd331-2026, 2, OWNER_SECURITY_UNIT,     OWNER_SECURITY_UNIT, ,                    OPERATOR",
-            "nd331-2026, 3, OWNER_SECURITY_UNIT,     OWNER,               ,                    OWNER",
-            "nd331-2026, 4, NATIONAL_COMPETENT_BODY, OWNER,               OWNER_SECURITY_UNIT, OWNER",
-            "nd331-2026, 5, NATIONAL_COMPETENT_BODY, OWNER,               OWNER_SECURITY_UNIT, OWNER",
+        "nd85-2016,  1, OWNER_SECURITY_UNIT,     OWNER_SECURITY_UNIT, ,                    OPERATOR",
+        "nd85-2016,  2, OWNER_SECURITY_UNIT,     OWNER_SECURITY_UNIT, ,                    OPERATOR",
+        "nd85-2016,  3, OWNER_SECURITY_UNIT,     OWNER,               ,                    OPERATOR",
+        "nd85-2016,  4, NATIONAL_COMPETENT_BODY, OWNER,               OWNER_SECURITY_UNIT, OWNER",
+        "nd85-2016,  5, NATIONAL_COMPETENT_BODY, OWNER,               OWNER_SECURITY_UNIT, OWNER",
+        "nd331-2026, 1, OWNER_SECURITY_UNIT,     OWNER_SECURITY_UNIT, ,                    OPERATOR",
+        "nd331-2026, 2, OWNER_SECURITY_UNIT,     OWNER_SECURITY_UNIT, ,                    OPERATOR",
+        "nd331-2026, 3, OWNER_SECURITY_UNIT,     OWNER,               ,                    OWNER",
+        "nd331-2026, 4, NATIONAL_COMPETENT_BODY, OWNER,               OWNER_SECURITY_UNIT, OWNER",
+        "nd331-2026, 5, NATIONAL_COMPETENT_BODY, OWNER,               OWNER_SECURITY_UNIT, OWNER",
     })
-    void mapsEveryLevelOfBothRegimesToRoles(String regime, int level, AuthorityRole appraiser, AuthorityRole approver,
-                                            AuthorityRole expertOpinion, AuthorityRole submitter) {
+    void mapsEveryLevelOfBothRegimesToRoles(
+            String regime,
+            int level,
+            AuthorityRole appraiser,
+            AuthorityRole approver,
+            AuthorityRole expertOpinion,
+            AuthorityRole submitter) {
         AuthorityAssignment assignment = RESOLVER.resolve(regime, level, AuthorityContext.ordinary(), ALL_ROLES);
 
         assertThat(assignment.appraiserOrgId()).isEqualTo("org:" + appraiser);
         assertThat(assignment.appraiserRole()).isEqualTo(appraiser);
         assertThat(assignment.approverOrgId()).isEqualTo("org:" + approver);
-        assertThat(assignment.expertOpinionOrgId()).isEqualTo(Optional.ofNullable(expertOpinion).map(r -> "org:" + r));
+        assertThat(assignment.expertOpinionOrgId())
+                .isEqualTo(Optional.ofNullable(expertOpinion).map(r -> "org:" + r));
         assertThat(assignment.appraisalSubmitterOrgId()).isEqualTo("org:" + submitter);
         assertThat(assignment.dossierPreparerOrgId()).isEqualTo("org:OPERATOR");
         assertThat(assignment.procedureLevel()).isEqualTo(level);
@@ -48,18 +53,19 @@ class AuthorityResolverTest {
 
     @ParameterizedTest(name = "{0} level {1}: security unit operates → appraiser {2}")
     @CsvSource({
-            "nd85-2016,  1, INDEPENDENT_APPRAISER",
-            "nd85-2016,  2, INDEPENDENT_APPRAISER",
-            "nd85-2016,  3, INDEPENDENT_APPRAISER",
-            "nd85-2016,  4, NATIONAL_COMPETENT_BODY",
-            "nd85-2016,  5, NATIONAL_COMPETENT_BODY",
-            "nd331-2026, 1, INDEPENDENT_APPRAISER",
-            "nd331-2026, 2, INDEPENDENT_APPRAISER",
-            "nd331-2026, 3, INDEPENDENT_APPRAISER",
-            "nd331-2026, 4, NATIONAL_COMPETENT_BODY",
-            "nd331-2026, 5, NATIONAL_COMPETENT_BODY",
+        "nd85-2016,  1, INDEPENDENT_APPRAISER",
+        "nd85-2016,  2, INDEPENDENT_APPRAISER",
+        "nd85-2016,  3, INDEPENDENT_APPRAISER",
+        "nd85-2016,  4, NATIONAL_COMPETENT_BODY",
+        "nd85-2016,  5, NATIONAL_COMPETENT_BODY",
+        "nd331-2026, 1, INDEPENDENT_APPRAISER",
+        "nd331-2026, 2, INDEPENDENT_APPRAISER",
+        "nd331-2026, 3, INDEPENDENT_APPRAISER",
+        "nd331-2026, 4, NATIONAL_COMPETENT_BODY",
+        "nd331-2026, 5, NATIONAL_COMPETENT_BODY",
     })
-    void designatesAnIndependentAppraiserWhenTheSecurityUnitOperatesTheSystem(String regime, int level, AuthorityRole appraiser) {
+    void designatesAnIndependentAppraiserWhenTheSecurityUnitOperatesTheSystem(
+            String regime, int level, AuthorityRole appraiser) {
         AuthorityAssignment assignment = RESOLVER.resolve(regime, level, new AuthorityContext(true, false), ALL_ROLES);
 
         assertThat(assignment.appraiserRole()).isEqualTo(appraiser);
@@ -71,14 +77,17 @@ class AuthorityResolverTest {
     void level5NeedsThePrimeMinistersList(String regime, int level) {
         AuthorityAssignment assignment = RESOLVER.resolve(regime, level, AuthorityContext.ordinary(), ALL_ROLES);
 
-        assertThat(assignment.additionalApprovals()).filteredOn(a -> a.approval().role() == AuthorityRole.PRIME_MINISTER)
-                .singleElement().satisfies(a -> {
+        assertThat(assignment.additionalApprovals())
+                .filteredOn(a -> a.approval().role() == AuthorityRole.PRIME_MINISTER)
+                .singleElement()
+                .satisfies(a -> {
                     assertThat(a.organisationId()).isEqualTo("org:PRIME_MINISTER");
                     assertThat(a.approval().addsToCriticalList()).isTrue();
                     assertThat(a.approval().legalRef()).isNotBlank();
                 });
         // Under NĐ 331 the level-5 plan is approved by its own decision (Mẫu 07).
-        assertThat(assignment.additionalApprovals()).extracting(a -> a.approval().id())
+        assertThat(assignment.additionalApprovals())
+                .extracting(a -> a.approval().id())
                 .contains(regime.equals("nd331-2026") ? "owner-level5-plan" : "pm-level5-list");
     }
 
@@ -88,7 +97,8 @@ class AuthorityResolverTest {
         AuthorityAssignment ordinary = RESOLVER.resolve("nd331-2026", 3, AuthorityContext.ordinary(), ALL_ROLES);
 
         assertThat(listed.appraiserRole()).isEqualTo(AuthorityRole.NATIONAL_COMPETENT_BODY);
-        assertThat(listed.additionalApprovals()).extracting(a -> a.approval().id())
+        assertThat(listed.additionalApprovals())
+                .extracting(a -> a.approval().id())
                 .containsExactly("owner-level5-plan", "pm-critical-list");
         assertThat(ordinary.appraiserRole()).isEqualTo(AuthorityRole.OWNER_SECURITY_UNIT);
         assertThat(ordinary.additionalApprovals()).isEmpty();
@@ -96,7 +106,8 @@ class AuthorityResolverTest {
 
     @ParameterizedTest
     @CsvSource({"nd331-2026, 3, 5", "nd331-2026, 4, 5", "nd331-2026, 2, 2", "nd85-2016, 3, 3"})
-    void systemsOnTheNationalSecurityCriticalListFollowTheLevel5Procedure(String regime, int level, int procedureLevel) {
+    void systemsOnTheNationalSecurityCriticalListFollowTheLevel5Procedure(
+            String regime, int level, int procedureLevel) {
         AuthorityAssignment assignment = RESOLVER.resolve(regime, level, new AuthorityContext(false, true), ALL_ROLES);
 
         assertThat(assignment.proposedLevel()).isEqualTo(level);
@@ -118,8 +129,8 @@ class AuthorityResolverTest {
         tree.put(AuthorityRole.OWNER_SECURITY_UNIT, "cong-an-tinh");
         tree.put(AuthorityRole.NATIONAL_COMPETENT_BODY, "bo-cong-an-a05");
 
-        AuthorityAssignment assignment = RESOLVER.resolve("nd331-2026", 4, AuthorityContext.ordinary(),
-                role -> Optional.ofNullable(tree.get(role)));
+        AuthorityAssignment assignment = RESOLVER.resolve(
+                "nd331-2026", 4, AuthorityContext.ordinary(), role -> Optional.ofNullable(tree.get(role)));
 
         assertThat(assignment.appraiserOrgId()).isEqualTo("bo-cong-an-a05");
         assertThat(assignment.approverOrgId()).isEqualTo("ubnd-tinh");
@@ -128,11 +139,12 @@ class AuthorityResolverTest {
 
     @Test
     void aMissingOrganisationForARequiredRoleIsNamed() {
-        OrganisationRoles noSecurityUnit = role -> role == AuthorityRole.OWNER_SECURITY_UNIT
-                ? Optional.empty() : Optional.of("org:" + role);
+        OrganisationRoles noSecurityUnit =
+                role -> role == AuthorityRole.OWNER_SECURITY_UNIT ? Optional.empty() : Optional.of("org:" + role);
 
         assertThatThrownBy(() -> RESOLVER.resolve("nd85-2016", 3, AuthorityContext.ordinary(), noSecurityUnit))
-                .isInstanceOfSatisfying(UnresolvedRoleException.class,
+                .isInstanceOfSatisfying(
+                        UnresolvedRoleException.class,
                         e -> assertThat(e.role()).isEqualTo(AuthorityRole.OWNER_SECURITY_UNIT));
     }
 
@@ -144,6 +156,7 @@ class AuthorityResolverTest {
 
     @Test
     void everyRuleCitesItsLegalSource() {
-        assertThat(AuthorityRuleCatalog.loadDefault().all()).allSatisfy(rule -> assertThat(rule.legalRef()).isNotBlank());
+        assertThat(AuthorityRuleCatalog.loadDefault().all())
+                .allSatisfy(rule -> assertThat(rule.legalRef()).isNotBlank());
     }
 }

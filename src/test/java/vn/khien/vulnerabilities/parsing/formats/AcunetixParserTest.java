@@ -28,7 +28,9 @@ class AcunetixParserTest extends FormatTestSupport {
     void oneIssueOnSeveralUrlsIsOneFinding() throws Exception {
         List<ParsedFinding> all = parse("several-urls.xml");
         assertThat(all).hasSize(2);
-        assertThat(titled(all, "SQL injection").locations()).extracting(l -> l.path()).containsExactly("a", "b");
+        assertThat(titled(all, "SQL injection").locations())
+                .extracting(l -> l.path())
+                .containsExactly("a", "b");
         assertThat(titled(all, "Clickjacking").severity()).isEqualTo(Severity.LOW);
     }
 

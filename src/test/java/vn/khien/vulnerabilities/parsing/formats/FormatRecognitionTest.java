@@ -25,7 +25,8 @@ class FormatRecognitionTest {
         assertThat(parsers.formats()).hasSizeGreaterThanOrEqualTo(13).last().isEqualTo("generic");
         for (String format : parsers.formats()) {
             assertThat(FormatRecognitionTest.class.getResource("/reports/" + format + "/"))
-                    .as("src/test/resources/reports/" + format).isNotNull();
+                    .as("src/test/resources/reports/" + format)
+                    .isNotNull();
         }
     }
 
@@ -42,8 +43,11 @@ class FormatRecognitionTest {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 if (p.getFileName().toString().startsWith("malformed")) continue;
                 ReportHead head = ReportHead.of(Files.readString(p, StandardCharsets.UTF_8));
-                List<String> claims = all.stream().filter(r -> !r.recognition().fallback())
-                        .filter(r -> r.recognition().matches(head)).map(ReportParser::format).toList();
+                List<String> claims = all.stream()
+                        .filter(r -> !r.recognition().fallback())
+                        .filter(r -> r.recognition().matches(head))
+                        .map(ReportParser::format)
+                        .toList();
                 String folder = p.getParent().getFileName().toString();
                 if (folder.equals("generic")) {
                     assertThat(claims).as(root.relativize(p).toString()).isEmpty();

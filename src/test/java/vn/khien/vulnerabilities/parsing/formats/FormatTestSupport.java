@@ -40,7 +40,9 @@ abstract class FormatTestSupport {
     /** The test reports of the format, by file name. */
     List<Path> reports() {
         URL dir = FormatTestSupport.class.getResource("/reports/" + format());
-        assertThat(dir).as("test reports of " + format() + " under src/test/resources/reports/" + format()).isNotNull();
+        assertThat(dir)
+                .as("test reports of " + format() + " under src/test/resources/reports/" + format())
+                .isNotNull();
         try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
             return files.sorted().toList();
         } catch (IOException e) {
@@ -59,7 +61,9 @@ abstract class FormatTestSupport {
     }
 
     Path report(String name) {
-        return reports().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
+        return reports().stream()
+                .filter(p -> p.getFileName().toString().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no test report " + format() + "/" + name));
     }
 
@@ -87,7 +91,9 @@ abstract class FormatTestSupport {
     }
 
     static ParsedFinding titled(List<ParsedFinding> findings, String title) {
-        return findings.stream().filter(f -> title.equals(f.title())).findFirst()
+        return findings.stream()
+                .filter(f -> title.equals(f.title()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no finding titled '" + title + "' among "
                         + findings.stream().map(ParsedFinding::title).toList()));
     }
@@ -102,12 +108,14 @@ abstract class FormatTestSupport {
 
     @Test
     void everyWellFormedReportIsRecognisedAndParses() throws Exception {
-        List<Path> wellFormed = reports().stream().filter(p -> !p.getFileName().toString().startsWith("malformed"))
+        List<Path> wellFormed = reports().stream()
+                .filter(p -> !p.getFileName().toString().startsWith("malformed"))
                 .toList();
         assertThat(wellFormed).as("well-formed test reports of " + format()).hasSizeGreaterThanOrEqualTo(2);
         for (Path p : wellFormed) {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(p))) {
-                assertThat(FormatDetector.detect((BufferedInputStream) in)).as(p.getFileName().toString())
+                assertThat(FormatDetector.detect((BufferedInputStream) in))
+                        .as(p.getFileName().toString())
                         .isEqualTo(format());
             }
             parseDetected(p.getFileName().toString());
@@ -116,14 +124,17 @@ abstract class FormatTestSupport {
 
     @Test
     void malformedReportsAreRejectedAsAWholeSayingWhere() {
-        List<Path> malformed = reports().stream().filter(p -> p.getFileName().toString().startsWith("malformed"))
+        List<Path> malformed = reports().stream()
+                .filter(p -> p.getFileName().toString().startsWith("malformed"))
                 .toList();
         assertThat(malformed).as("malformed test reports of " + format()).isNotEmpty();
         for (Path p : malformed) {
-            assertThatThrownBy(() -> parse(bytes(p), format())).as(p.getFileName().toString())
+            assertThatThrownBy(() -> parse(bytes(p), format()))
+                    .as(p.getFileName().toString())
                     .isInstanceOf(ReportFormatException.class)
                     .satisfies(e -> assertThat(((ReportFormatException) e).where())
-                            .as("where the problem is in " + p.getFileName()).isNotBlank());
+                            .as("where the problem is in " + p.getFileName())
+                            .isNotBlank());
         }
     }
 
@@ -135,7 +146,8 @@ abstract class FormatTestSupport {
 
     @Test
     void anEmptyFileWithoutAFormatCannotBeRecognised() {
-        assertThatThrownBy(() -> parse(new byte[0], null)).isInstanceOf(ReportFormatException.class)
+        assertThatThrownBy(() -> parse(new byte[0], null))
+                .isInstanceOf(ReportFormatException.class)
                 .hasMessageContaining("Empty file");
     }
 }

@@ -42,7 +42,9 @@ class NessusParserTest extends FormatTestSupport {
     void vietnameseTextAndAnUnknownSeverityLevel() throws Exception {
         List<ParsedFinding> all = parse("odd-encoding-and-severities.nessus");
         assertThat(titled(all, "Lỗ hổng nghiêm trọng “Đặc biệt”").severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(titled(all, "Mức lạ").severity()).as("severity=\"9\" is no Nessus level").isEqualTo(Severity.INFO);
+        assertThat(titled(all, "Mức lạ").severity())
+                .as("severity=\"9\" is no Nessus level")
+                .isEqualTo(Severity.INFO);
         assertThat(hosts(all.get(0))).containsExactly("máy-chủ.khien.example");
     }
 

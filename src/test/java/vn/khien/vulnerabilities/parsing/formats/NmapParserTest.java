@@ -19,7 +19,9 @@ class NmapParserTest extends FormatTestSupport {
     void anOpenPortWithAKnownCveIsTwoFindings() throws Exception {
         List<ParsedFinding> all = parse("one-finding.xml");
         assertThat(all).extracting(ParsedFinding::title).containsExactly("CVE-2018-15473", "Open port: 22/tcp");
-        assertThat(titled(all, "CVE-2018-15473").severity()).as("vulners cvss 5.0").isEqualTo(Severity.MEDIUM);
+        assertThat(titled(all, "CVE-2018-15473").severity())
+                .as("vulners cvss 5.0")
+                .isEqualTo(Severity.MEDIUM);
         assertThat(titled(all, "Open port: 22/tcp").severity()).isEqualTo(Severity.INFO);
     }
 
@@ -32,6 +34,8 @@ class NmapParserTest extends FormatTestSupport {
 
     @Test
     void cvssZeroIsInfo() throws Exception {
-        assertThat(titled(parse("odd-encoding-and-severities.xml"), "CVE-2016-0777").severity()).isEqualTo(Severity.INFO);
+        assertThat(titled(parse("odd-encoding-and-severities.xml"), "CVE-2016-0777")
+                        .severity())
+                .isEqualTo(Severity.INFO);
     }
 }

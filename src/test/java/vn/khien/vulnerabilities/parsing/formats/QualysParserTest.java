@@ -2,11 +2,11 @@ package vn.khien.vulnerabilities.parsing.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
 import vn.khien.vulnerabilities.parsing.Severity;
-import java.nio.charset.StandardCharsets;
 
 /** Qualys VM (XML and CSV) over {@code reports/qualys/}; one QID on several hosts in a CSV is one finding. */
 class QualysParserTest extends FormatTestSupport {
@@ -28,8 +28,11 @@ class QualysParserTest extends FormatTestSupport {
     @Test
     void xmlKeepsOneFindingPerHostAsTheReferenceImporterDoes() throws Exception {
         List<ParsedFinding> all = parse("several-hosts.xml");
-        assertThat(all).extracting(ParsedFinding::title)
-                .containsExactly("QID-38173 | SSL Certificate", "QID-11827 | HTTP Security Header Not Detected",
+        assertThat(all)
+                .extracting(ParsedFinding::title)
+                .containsExactly(
+                        "QID-38173 | SSL Certificate",
+                        "QID-11827 | HTTP Security Header Not Detected",
                         "QID-38173 | SSL Certificate");
     }
 
@@ -45,11 +48,13 @@ class QualysParserTest extends FormatTestSupport {
         assertThat(cert.vulnerabilityIds()).containsExactly("CVE-2019-4", "CVE-2019-5");
         assertThat(cert.occurrences()).isEqualTo(3);
         // the key has no host: the same QID found on other hosts next time is the same finding
-        List<ParsedFinding> lessHosts = parseText(new String(bytes(report("one-qid-several-hosts.csv")),
-                StandardCharsets.UTF_8).replace("\"10.0.0.7\",\"h.example\"", "\"10.0.0.1\",\"z.example\""),
+        List<ParsedFinding> lessHosts = parseText(
+                new String(bytes(report("one-qid-several-hosts.csv")), StandardCharsets.UTF_8)
+                        .replace("\"10.0.0.7\",\"h.example\"", "\"10.0.0.1\",\"z.example\""),
                 "qualys");
         assertThat(titled(lessHosts, cert.title()).fingerprint()).isEqualTo(cert.fingerprint());
-        assertThat(titled(all, "QID-11827 | HTTP Security Header Not Detected").locations()).hasSize(1);
+        assertThat(titled(all, "QID-11827 | HTTP Security Header Not Detected").locations())
+                .hasSize(1);
     }
 
     @Test

@@ -28,7 +28,8 @@ class TrivyParserTest extends FormatTestSupport {
     @Test
     void everyTargetKeepsItsOwnFindings() throws Exception {
         List<ParsedFinding> all = parse("several-targets.json");
-        assertThat(all).extracting(ParsedFinding::severity)
+        assertThat(all)
+                .extracting(ParsedFinding::severity)
                 .containsExactly(Severity.HIGH, Severity.MEDIUM, Severity.CRITICAL);
         assertThat(all.get(2).locations().get(0).filePath()).isEqualTo("app/package-lock.json");
     }
