@@ -2,6 +2,7 @@ package vn.khien.vulnerabilities.parsing;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,10 +58,13 @@ public final class ReportParsers {
         for (BeanDefinition candidate : scanner.findCandidateComponents(FORMATS_PACKAGE)) {
             try {
                 Class<?> type = Class.forName(candidate.getBeanClassName(), true, ReportParsers.class.getClassLoader());
-                found.add((ReportParser) type.getDeclaredConstructor().newInstance());
+                // Parsers are package-private in their folder: the scan reaches their no-argument constructor.
+                Constructor<?> constructor = type.getDeclaredConstructor();
+                constructor.setAccessible(true);
+                found.add((ReportParser) constructor.newInstance());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(
-                        "Report parser " + candidate.getBeanClassName() + " needs a public no-argument constructor",
+                        "Report parser " + candidate.getBeanClassName() + " needs a no-argument constructor",
                         e instanceof InvocationTargetException i ? i.getTargetException() : e);
             }
         }

@@ -201,4 +201,15 @@ public class AdvisoryImportService {
             throw new ForbiddenActionException("warnings.feed.forbidden");
         }
     }
+
+    /** How many advisories the library holds, by kind of source (KEV, NVD, CSAF, OSV, MISP). */
+    @Transactional(readOnly = true)
+    public Map<String, Long> countsByKind() {
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        jdbc.sql("SELECT kind, COUNT(*) FROM advisory GROUP BY kind ORDER BY kind")
+                .query(rs -> {
+                    byKind.put(rs.getString(1), rs.getLong(2));
+                });
+        return byKind;
+    }
 }

@@ -5,14 +5,11 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,17 +30,14 @@ import vn.khien.platform.ForbiddenActionException;
 class AdvisoryPages {
 
     private final AdvisoryImportService imports;
-    private final JdbcClient jdbc;
     private final MessageSource messages;
     private final String feedsDir;
 
     AdvisoryPages(
             AdvisoryImportService imports,
-            JdbcClient jdbc,
             MessageSource messages,
             @Value("${khien.warnings.feeds-dir:}") String feedsDir) {
         this.imports = imports;
-        this.jdbc = jdbc;
         this.messages = messages;
         this.feedsDir = feedsDir == null ? "" : feedsDir.trim();
     }
@@ -55,12 +49,7 @@ class AdvisoryPages {
 
     @GetMapping("/advisories")
     String page(Model model) {
-        Map<String, Long> byKind = new LinkedHashMap<>();
-        jdbc.sql("SELECT kind, COUNT(*) FROM advisory GROUP BY kind ORDER BY kind")
-                .query(rs -> {
-                    byKind.put(rs.getString(1), rs.getLong(2));
-                });
-        model.addAttribute("byKind", byKind);
+        model.addAttribute("byKind", imports.countsByKind());
         model.addAttribute("feedsConfigured", !feedsDir.isEmpty());
         return "warnings/advisories";
     }
