@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -25,6 +26,15 @@ final class ParameterProblems {
     record Problem(String name, List<String> accepted, String message) {}
 
     static Problem of(MethodArgumentTypeMismatchException e, MessageSource messages, Locale locale) {
+        // A date parameter with its own pattern (the pages take dd/MM/yyyy) is described by that pattern.
+        DateTimeFormat format = e.getParameter().getParameterAnnotation(DateTimeFormat.class);
+        if (format != null && !format.pattern().isEmpty()) {
+            String kind = messages.getMessage("error.type.datePattern", new Object[] {format.pattern()}, locale);
+            return new Problem(
+                    e.getName(),
+                    List.of(),
+                    messages.getMessage("error.param.wrongType", new Object[] {e.getName(), kind}, locale));
+        }
         return of(e.getName(), e.getRequiredType(), messages, locale);
     }
 

@@ -10,7 +10,7 @@ import org.apache.catalina.valves.ErrorReportValve;
  * problem+json body for the API paths (and for requests too broken to have a path), Tomcat's minimal page otherwise,
  * never a server version or stack trace.
  */
-class ProblemErrorReportValve extends ErrorReportValve {
+public class ProblemErrorReportValve extends ErrorReportValve {
 
     public ProblemErrorReportValve() {
         setShowReport(false);
