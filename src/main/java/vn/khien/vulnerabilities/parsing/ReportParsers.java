@@ -2,6 +2,7 @@ package vn.khien.vulnerabilities.parsing;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,7 +58,10 @@ public final class ReportParsers {
         for (BeanDefinition candidate : scanner.findCandidateComponents(FORMATS_PACKAGE)) {
             try {
                 Class<?> type = Class.forName(candidate.getBeanClassName(), true, ReportParsers.class.getClassLoader());
-                found.add((ReportParser) type.getDeclaredConstructor().newInstance());
+                Constructor<?> constructor = type.getDeclaredConstructor();
+                // the parsers are package-private in their package: the constructor is opened here on purpose
+                constructor.setAccessible(true);
+                found.add((ReportParser) constructor.newInstance());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(
                         "Report parser " + candidate.getBeanClassName() + " needs a public no-argument constructor",
