@@ -296,6 +296,41 @@ class IncidentApiTest extends IntegrationTest {
     }
 
     @Test
+    void theCasePageLinkDownloadsTheStixBundleWithTheBrowserSession() {
+        long id = http.api(officer.token())
+                .post("/api/v1/incidents", incident(null))
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(http.api(officer.token())
+                        .post(
+                                "/api/v1/incidents/" + id + "/indicators",
+                                Map.of("kind", "URL", "value", "http://evil.example.com/login"))
+                        .status())
+                .isEqualTo(200);
+        Http.Session session = http.session();
+        assertThat(session.login(officer.username(), TestData.PASSWORD).status())
+                .isEqualTo(302);
+        String link = "/incidents/" + id + "/export.stix.json";
+        assertThat(session.get("/incidents/" + id).body()).contains("href=\"" + link + "\"");
+        Http.Response download = session.get(link);
+        assertThat(download.status()).as(download.body()).isEqualTo(200);
+        assertThat(download.header("Content-Type")).startsWith("application/stix+json");
+        assertThat(download.header("Content-Disposition")).contains("su-co-" + id + ".stix.json");
+        JsonNode bundle = download.json();
+        assertThat(bundle.get("type").asString()).isEqualTo("bundle");
+        assertThat(bundle.get("id").asString()).startsWith("bundle--");
+        List<String> patterns = new ArrayList<>();
+        bundle.get("objects").forEach(o -> {
+            if (o.has("pattern")) {
+                patterns.add(o.get("pattern").asString());
+            }
+        });
+        assertThat(patterns).contains("[url:value = 'http://evil.example.com/login']");
+        assertThat(http.session().get(link).body()).doesNotContain("bundle--");
+    }
+
+    @Test
     void intakeValidatesAndNamesTheField() {
         Map<String, Object> m = incident(null);
         m.put("category", "NOT_A_CATEGORY");

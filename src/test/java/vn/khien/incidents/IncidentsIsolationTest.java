@@ -56,6 +56,7 @@ public class IncidentsIsolationTest extends IntegrationTest {
             "GET /incidents/{id}",
             "GET /incidents/{id}/evidence/{evidenceId}",
             "GET /incidents/{id}/reports/{reportId}.docx",
+            "GET /incidents/{id}/export.stix.json",
             "GET /public/incidents/{organizationId}/report",
             "GET /systems/{id}/drills",
             "POST /incidents/{id}/evidence",
@@ -333,6 +334,7 @@ public class IncidentsIsolationTest extends IntegrationTest {
         pages.put("GET /incidents/{id}", i);
         pages.put("GET /incidents/{id}/evidence/{evidenceId}", i + "/evidence/" + evidenceB);
         pages.put("GET /incidents/{id}/reports/{reportId}.docx", i + "/reports/" + reportB + ".docx");
+        pages.put("GET /incidents/{id}/export.stix.json", i + "/export.stix.json");
         pages.put("GET /public/incidents/{organizationId}/report", "/public/incidents/" + unitB.id() + "/report");
         pages.put("GET /systems/{id}/drills", s + "/drills");
         pages.put("GET /systems/{id}/response-plans", s + "/response-plans");

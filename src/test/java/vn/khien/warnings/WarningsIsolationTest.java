@@ -2,6 +2,8 @@ package vn.khien.warnings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -41,7 +43,10 @@ public class WarningsIsolationTest extends IntegrationTest {
             "POST /warnings/{id}/responses",
             "POST /warnings/{id}/vex",
             "GET /warnings/{id}/export.stix.json",
-            "GET /warnings/{id}/export.csaf.json");
+            "GET /warnings/{id}/export.csaf.json",
+            "POST /api/v1/advisory-feeds",
+            "GET /api/v1/advisories",
+            "GET /api/v1/advisories/{id}");
 
     static final String LOG4J = "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1";
 
@@ -164,9 +169,65 @@ public class WarningsIsolationTest extends IntegrationTest {
             assertThat(r.status()).as(who + " " + r.body()).isIn(403, 422);
             assertThat(r.body()).as(who).doesNotContain(systemBCode);
         });
+        // the advisory library is national and shared, owned by no organisation: a holder of EDIT_SECURITY_DATA
+        // anywhere may import into it (AdvisoryImportService.requireImporter), anyone signed in may read it, and
+        // neither answer carries anything of an organisation
+        cases.put("POST /api/v1/advisory-feeds", (api, who) -> {
+            Http.Response r = api.upload("/api/v1/advisory-feeds", "misp-event.json", mispEvent(), Map.of());
+            assertThat(r.status()).as(who + " " + r.body()).isEqualTo(201);
+            assertThat(r.json().properties().stream().map(Map.Entry::getKey))
+                    .as(who)
+                    .containsOnly(
+                            "kind", "advisories", "created", "updated", "findingsMarkedKnownExploited", "withdrawn");
+        });
+        cases.put("GET /api/v1/advisories", (api, who) -> {
+            Http.Response r = api.get("/api/v1/advisories?cve=CVE-2021-42013");
+            assertThat(ids(r)).as(who).isNotEmpty();
+            assertThat(r.body()).as(who).doesNotContain("rganization").doesNotContain(systemBCode);
+        });
+        cases.put("GET /api/v1/advisories/{id}", (api, who) -> {
+            long id = ids(api.get("/api/v1/advisories?cve=CVE-2021-42013")).get(0);
+            Http.Response r = api.get("/api/v1/advisories/" + id);
+            assertThat(r.status()).as(who).isEqualTo(200);
+            assertThat(r.json().properties().stream().map(Map.Entry::getKey))
+                    .as(who)
+                    .containsOnly("id", "kind", "key", "title", "severity", "cves", "affected", "source", "published");
+            notFound(api.get("/api/v1/advisories/" + Long.MAX_VALUE), who);
+        });
         cases.put("GET /api/v1/warnings/{id}/stix", (api, who) -> notFound(api.get(red + "/stix"), who));
         cases.put("GET /api/v1/warnings/{id}/csaf", (api, who) -> notFound(api.get(red + "/csaf"), who));
         return cases;
+    }
+
+    static byte[] mispEvent() {
+        try (var in = WarningsIsolationTest.class.getResourceAsStream("/warnings/misp-event.json")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void onlyHoldersOfSecurityDataImportIntoTheSharedLibraryAndAnyoneSignedInReadsIt() {
+        TestData.Person plainAdmin = data.person(unitA, Role.ORG_ADMIN);
+        TestData.Person auditor = data.person(unitA, Role.AUDITOR);
+        long before = data.jdbc()
+                .sql("SELECT COUNT(*) FROM advisory")
+                .query(Long.class)
+                .single();
+        for (TestData.Person p : List.of(plainAdmin, auditor)) {
+            Http.Api api = http.api(p.token());
+            Http.Response r = api.upload("/api/v1/advisory-feeds", "misp-event.json", mispEvent(), Map.of());
+            assertThat(r.status()).as(p.username() + " " + r.body()).isEqualTo(403);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(api.get("/api/v1/advisories?cve=CVE-2021-44228").status())
+                    .isEqualTo(200);
+        }
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM advisory")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     static byte[] vexFor(String productId) {

@@ -39,12 +39,25 @@ class IncidentPages {
     private final MessageSource messages;
     private final OrgScope scope;
     private final IncidentRepository lookups;
+    private final IncidentsApi api;
 
-    public IncidentPages(IncidentService service, MessageSource messages, OrgScope scope, IncidentRepository lookups) {
+    public IncidentPages(
+            IncidentService service,
+            MessageSource messages,
+            OrgScope scope,
+            IncidentRepository lookups,
+            IncidentsApi api) {
         this.service = service;
         this.messages = messages;
         this.scope = scope;
         this.lookups = lookups;
+        this.api = api;
+    }
+
+    /** The STIX link of the case page: same scope as {@code GET /api/v1/incidents/{id}/stix}, by the session. */
+    @GetMapping("/incidents/{id}/export.stix.json")
+    ResponseEntity<Map<String, Object>> downloadStix(@PathVariable long id) {
+        return api.stixDownload(id);
     }
 
     @GetMapping("/incidents")

@@ -220,6 +220,15 @@ class IncidentsApi {
                 .body(StixExport.bundle(i, service.indicators(id), cat, service.now()));
     }
 
+    /** The same bundle as a download for the case page's link (the API itself takes bearer tokens only). */
+    ResponseEntity<Map<String, Object>> stixDownload(long id) {
+        ResponseEntity<Map<String, Object>> bundle = stix(id);
+        return ResponseEntity.ok()
+                .contentType(STIX)
+                .header("Content-Disposition", "attachment; filename=\"su-co-" + id + ".stix.json\"")
+                .body(bundle.getBody());
+    }
+
     public record ShareRequest(IncidentService.ShareTarget target) {}
 
     @PostMapping("/api/v1/incidents/{id}/shares")

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -18,8 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.khien.access.Capability;
-import vn.khien.access.OrgScope;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
@@ -32,14 +32,12 @@ class WarningPages {
     private final WarningService service;
     private final VexAnswers vex;
     private final WarningsApi api;
-    private final OrgScope scope;
     private final MessageSource messages;
 
-    WarningPages(WarningService service, VexAnswers vex, WarningsApi api, OrgScope scope, MessageSource messages) {
+    WarningPages(WarningService service, VexAnswers vex, WarningsApi api, MessageSource messages) {
         this.service = service;
         this.vex = vex;
         this.api = api;
-        this.scope = scope;
         this.messages = messages;
     }
 
@@ -232,7 +230,16 @@ class WarningPages {
     String detail(@PathVariable long id, @RequestParam(required = false) Long organizationId, Model model) {
         WarningRepository.Warning w = service.get(id);
         model.addAttribute("w", w);
-        model.addAttribute("affected", service.affected(id));
+        List<WarningRepository.AffectedRow> affected = service.affected(id);
+        model.addAttribute("affected", affected);
+        // the response form only on the rows the person may answer for (the service checks again)
+        Set<Long> respondable = new HashSet<>();
+        for (WarningRepository.AffectedRow a : affected) {
+            if (service.canRespond(a.organizationId())) {
+                respondable.add(a.systemId());
+            }
+        }
+        model.addAttribute("respondable", respondable);
         WarningService.Progress progress = null;
         try {
             progress = service.progress(id, organizationId);
@@ -240,7 +247,7 @@ class WarningPages {
             // a unit below the publisher follows its own systems in the table below, not the publisher's subtree
         }
         model.addAttribute("progress", progress);
-        boolean publisherSide = scope.can(w.organizationId(), Capability.EDIT_SECURITY_DATA);
+        boolean publisherSide = service.canRemind(w);
         model.addAttribute("canRemind", publisherSide);
         // forwarding is for the receiving side: a unit below the publisher that has subordinates of its own
         model.addAttribute("canForward", !publisherSide && !service.publishers().isEmpty());

@@ -346,7 +346,7 @@ public class WarningService {
         WarningTarget t = warnings.target(warningId, r.systemId())
                 .filter(x -> scope.canSee(x.organizationId()))
                 .orElseThrow(() -> new NotFoundException("system " + r.systemId() + " in warning " + warningId));
-        if (!scope.can(t.organizationId(), Capability.EDIT_SECURITY_DATA)) {
+        if (!canRespond(t.organizationId())) {
             throw new ForbiddenActionException("warnings.response.forbidden");
         }
         WarningTarget after = step.apply(t, r, me.personId(), now);
@@ -368,7 +368,7 @@ public class WarningService {
                 .optional()
                 .filter(scope::canSee)
                 .orElseThrow(() -> new NotFoundException("system " + systemId));
-        if (!scope.can(owner, Capability.EDIT_SECURITY_DATA)) {
+        if (!canRespond(owner)) {
             throw new ForbiddenActionException("warnings.response.forbidden");
         }
         var existing = warnings.target(w.id(), systemId);
@@ -395,6 +395,16 @@ public class WarningService {
                         "status",
                         after.status().name())));
         return new ResponseResult(systemId, after.status().name());
+    }
+
+    /** Whether the signed-in person may answer for a system of this organisation (the check of {@link #respond}). */
+    public boolean canRespond(long organizationId) {
+        return scope.can(organizationId, Capability.EDIT_SECURITY_DATA);
+    }
+
+    /** Whether the signed-in person may remind the late units of this warning (the check of {@link #remind}). */
+    public boolean canRemind(WarningRepository.Warning w) {
+        return scope.can(w.organizationId(), Capability.EDIT_SECURITY_DATA);
     }
 
     private static Map<String, Object> state(WarningTarget t) {
@@ -472,7 +482,7 @@ public class WarningService {
     @Transactional
     public int remind(long id) {
         WarningRepository.Warning w = warnings.get(id);
-        if (!scope.can(w.organizationId(), Capability.EDIT_SECURITY_DATA)) {
+        if (!canRemind(w)) {
             throw new ForbiddenActionException("warnings.publish.forbidden");
         }
         LocalDate today = LocalDate.now(clock.withZone(VN));
