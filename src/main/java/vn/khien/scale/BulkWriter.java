@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.postgresql.PGConnection;
 
@@ -87,6 +88,9 @@ abstract class BulkWriter implements AutoCloseable {
                 }
                 if (v instanceof String s) {
                     csv.append('"').append(s.replace("\"", "\"\"")).append('"');
+                } else if (v instanceof byte[] bytes) {
+                    // bytea in its hex text form
+                    csv.append("\\x").append(HexFormat.of().formatHex(bytes));
                 } else {
                     csv.append(v);
                 }

@@ -104,7 +104,8 @@ public final class NationalDataGenerator {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             System.out.printf(
                     "generate: scale %s, seed %d, as of %s: %,d organisations, %,d people, %,d systems, "
-                            + "%,d dossiers, %,d components, %,d scans, %,d findings in %d s%n",
+                            + "%,d dossiers, %,d components, %,d scans, %,d findings, %,d warnings reaching %,d systems, "
+                            + "%,d incidents with %,d reports in %d s%n",
                     scale,
                     seed,
                     asOf,
@@ -115,6 +116,10 @@ public final class NationalDataGenerator {
                     set.components,
                     set.scans,
                     set.findings,
+                    set.warnings,
+                    set.warningTargets,
+                    set.incidents,
+                    set.incidentReports,
                     took.toSeconds());
             return set;
         }

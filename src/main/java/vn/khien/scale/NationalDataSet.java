@@ -41,6 +41,15 @@ final class NationalDataSet {
     long scans;
     long findings;
     long dossiers;
+    long warnings;
+    long warningTargets;
+    long incidents;
+    long incidentReports;
+
+    /** Systems reached by a national warning, found while their software is written: {warning, system, owner, component}. */
+    private final List<long[]> reached = new ArrayList<>();
+    /** Owner organisation of each system (index = system id - 1), for incidents. */
+    private final List<Org> systemOwners = new ArrayList<>();
 
     record Org(long id, String code, String name, String kind, String path, Org top, int departmentIndex) {}
 
@@ -57,6 +66,12 @@ final class NationalDataSet {
         tree();
         peopleAndDesignations();
         systemsAndEverythingBelow();
+        SecondWave second = new SecondWave(db, scale, random.split(), asOf, orgs, systemOwners, reached);
+        second.write();
+        warnings = second.warnings;
+        warningTargets = second.targets;
+        incidents = second.incidents;
+        incidentReports = second.reports;
     }
 
     // ---- organisations ----------------------------------------------------------------------------------------
@@ -431,6 +446,7 @@ final class NationalDataSet {
                         approved ? "Lãnh đạo " + owner.top().code() : null,
                         now,
                         now);
+                systemOwners.add(owner);
                 party.row(s, owner.id(), "OWNER");
                 party.row(s, operator.id(), "OPERATOR");
                 systems++;
@@ -463,9 +479,15 @@ final class NationalDataSet {
                             now);
                 }
                 int software = 1 + random.nextInt(7);
+                boolean[] warned = new boolean[SecondWave.WARNINGS.size()];
                 for (int k = 0; k < software; k++) {
                     Product p = Product.ALL.get(random.nextInt(Product.ALL.size()));
                     String version = p.versions()[random.nextInt(p.versions().length)];
+                    int w = SecondWave.warningFor(p, version);
+                    if (w >= 0 && !warned[w] && !lifecycle.equals("RETIRED")) {
+                        warned[w] = true;
+                        reached.add(new long[] {w, s, owner.id(), componentId + 1});
+                    }
                     comp.row(
                             ++componentId,
                             s,

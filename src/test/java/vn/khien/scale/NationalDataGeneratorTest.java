@@ -111,6 +111,60 @@ class NationalDataGeneratorTest {
                                     + " JOIN organization o ON o.id = g.organization_id"
                                     + " WHERE u.username = 't01.lanhdao' AND g.role = 'LEADER' AND o.code = 'T01'"))
                     .isEqualTo(1);
+            // Second wave: national warnings reach systems through a component of that system, with responses.
+            assertThat(count(c, "SELECT COUNT(*) FROM warning WHERE organization_id = 1"))
+                    .isEqualTo(SecondWave.WARNINGS.size());
+            assertThat(count(c, "SELECT COUNT(*) FROM warning_target")).isPositive();
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM warning_target t JOIN information_system s ON s.id = t.system_id"
+                                    + " WHERE t.organization_id <> s.owner_organization_id"))
+                    .as("targets owned by another organisation than their system's owner")
+                    .isZero();
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM warning_target t LEFT JOIN warning_match m ON m.target_id = t.id"
+                                    + " LEFT JOIN system_component k ON k.id = m.component_id"
+                                    + " WHERE k.system_id IS NULL OR k.system_id <> t.system_id"))
+                    .as("targets without a match on a component of their own system")
+                    .isZero();
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM warning_target t WHERE t.version <>"
+                                    + " (SELECT COUNT(*) FROM warning_response r WHERE r.target_id = t.id)"))
+                    .as("targets whose version is not their number of responses")
+                    .isZero();
+            assertThat(strings(c, "SELECT DISTINCT status FROM warning_target ORDER BY status"))
+                    .contains("ACKNOWLEDGED", "FIXED", "FIXING", "REACHED");
+            // Incidents: per top organisation per quarter, in a system of the incident's own organisation.
+            long tops = count(
+                    c,
+                    "SELECT COUNT(DISTINCT t.id) FROM organization t JOIN information_system s"
+                            + " ON s.owner_organization_id IN (SELECT o.id FROM organization o"
+                            + " WHERE o.path LIKE CONCAT(t.path, '%'))"
+                            + " WHERE t.kind IN ('PROVINCE', 'MINISTRY')");
+            long perQuarter = Math.max(1, Math.round(SecondWave.INCIDENTS_PER_TOP_PER_QUARTER_AT_FULL_SCALE * SCALE));
+            assertThat(count(c, "SELECT COUNT(*) FROM incident")).isEqualTo(tops * SecondWave.QUARTERS * perQuarter);
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM incident i JOIN information_system s ON s.id = i.system_id"
+                                    + " WHERE s.owner_organization_id <> i.organization_id"))
+                    .isZero();
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM incident i WHERE NOT EXISTS (SELECT 1 FROM incident_event e"
+                                    + " WHERE e.incident_id = i.id AND e.kind = 'REPORTED')"))
+                    .as("incidents without a timeline")
+                    .isZero();
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM incident_report r WHERE NOT EXISTS (SELECT 1 FROM incident_event e"
+                                    + " WHERE e.incident_id = r.incident_id AND e.kind = CONCAT('REPORT_', r.kind))"))
+                    .as("reports missing from the timeline")
+                    .isZero();
+            assertThat(count(c, "SELECT COUNT(*) FROM incident_report")).isPositive();
+            assertThat(strings(c, "SELECT DISTINCT regime FROM incident ORDER BY regime"))
+                    .contains("nd331-2026", "tt20-2017");
             // Ids continue after the generated rows: the application can insert at once.
             try (Statement st = c.createStatement()) {
                 st.executeUpdate(
