@@ -36,6 +36,11 @@ public class Http {
     }
 
     public record Response(int status, String body, HttpResponse<String> raw) {
+        /** The body without the problem's request id, which differs for every request (for comparing two answers). */
+        public String bodyWithoutRequestId() {
+            return body.replaceAll("\"requestId\":\"[^\"]*\"", "\"requestId\":\"\"");
+        }
+
         public JsonNode json() {
             return JSON.readTree(body);
         }
