@@ -57,7 +57,9 @@ public final class ReportParsers {
         for (BeanDefinition candidate : scanner.findCandidateComponents(FORMATS_PACKAGE)) {
             try {
                 Class<?> type = Class.forName(candidate.getBeanClassName(), true, ReportParsers.class.getClassLoader());
-                found.add((ReportParser) type.getDeclaredConstructor().newInstance());
+                var constructor = type.getDeclaredConstructor();
+                constructor.setAccessible(true); // the parsers are package-private since the types were narrowed
+                found.add((ReportParser) constructor.newInstance());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(
                         "Report parser " + candidate.getBeanClassName() + " needs a public no-argument constructor",
