@@ -48,7 +48,7 @@ import vn.khien.warnings.matching.PurlCriterion;
  *   <li>Importing the full CISA KEV catalogue (shared fixture) and a generated NVD API 2.0 file of one year's size
  *   (40,000 records built from a real record of the shared fixtures) through {@code AdvisoryImportService}.</li>
  * </ol>
- * Arguments: systems componentsPerSystem nvdRecords. Environment: TEST_PG_URL, TEST_PG_USER, TEST_PG_PASSWORD;
+ * Arguments: systems componentsPerSystem nvdRecords (0: no feed imports). Environment: TEST_PG_URL, TEST_PG_USER, TEST_PG_PASSWORD;
  * system property khien.fixtures.dir (default ../shared/fixtures).
  */
 public final class WarningsBenchmark {
@@ -142,6 +142,9 @@ public final class WarningsBenchmark {
                 System.out.printf("%-34s %6.2f s  (%,d systems reached)%n", run, secs(t), p.systemsReached());
             }
 
+            if (nvdRecords == 0) {
+                return; // third argument 0: the publish figures only, no feed imports
+            }
             AdvisoryImportService imports = app.getBean(AdvisoryImportService.class);
             Path kev = fixtures.resolve("kev/known_exploited_vulnerabilities.json");
             for (String run : List.of("KEV catalogue import", "KEV catalogue re-import")) {

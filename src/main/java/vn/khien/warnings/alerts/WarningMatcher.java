@@ -42,7 +42,7 @@ class WarningMatcher {
     }
 
     private Set<Long> match(WarningRepository.Warning w, Map<Long, Long> inScope, Long onlySystem, Instant now) {
-        Set<Long> reached = new HashSet<>();
+        List<WarningRepository.Reach> reaches = new ArrayList<>();
         AffectedProducts products = AffectedJson.read(w.affected());
         if (!products.isEmpty()) {
             List<vn.khien.warnings.matching.Component> candidates = onlySystem != null
@@ -69,49 +69,24 @@ class WarningMatcher {
                 Map<vn.khien.warnings.matching.Component, String> hit = products.match(e.getValue());
                 for (var h : hit.entrySet()) {
                     String by = h.getValue().startsWith("pkg:") ? "PURL" : "CPE";
-                    if (reach(
-                            w,
-                            e.getKey(),
-                            inScope.get(e.getKey()),
-                            by,
-                            h.getKey().id(),
-                            null,
-                            h.getValue(),
-                            now)) {
-                        reached.add(e.getKey());
-                    }
+                    reaches.add(new WarningRepository.Reach(
+                            e.getKey(), inScope.get(e.getKey()), by, h.getKey().id(), null, h.getValue()));
                 }
             }
         }
         if (!w.cves().isEmpty()) {
             for (KnownExploitedFindings.Hit h : findings.activeWith(new HashSet<>(w.cves()))) {
                 if (inScope.containsKey(h.systemId()) && (onlySystem == null || onlySystem == h.systemId())) {
-                    if (reach(
-                            w, h.systemId(), inScope.get(h.systemId()), "FINDING", null, h.findingId(), h.cve(), now)) {
-                        reached.add(h.systemId());
-                    }
+                    reaches.add(new WarningRepository.Reach(
+                            h.systemId(), inScope.get(h.systemId()), "FINDING", null, h.findingId(), h.cve()));
                 }
             }
         }
-        return reached;
-    }
-
-    private boolean reach(
-            WarningRepository.Warning w,
-            long systemId,
-            long ownerId,
-            String by,
-            Long componentId,
-            Long findingId,
-            String reason,
-            Instant now) {
-        var existing = warnings.target(w.id(), systemId);
-        long targetId = existing.map(WarningTarget::id)
-                .orElseGet(() -> warnings.insertTarget(w.id(), systemId, ownerId, TargetStatus.REACHED, now));
-        if (existing.isEmpty() && "SUBTREE".equals(w.scopeKind()) && Tlp.of(w.tlp()) == Tlp.AMBER_STRICT) {
-            warnings.addRecipient(w.id(), ownerId); // AMBER+STRICT reaches the affected organisations themselves
+        Set<Long> reached = warnings.reachAll(w.id(), reaches, now);
+        if (!reached.isEmpty() && "SUBTREE".equals(w.scopeKind()) && Tlp.of(w.tlp()) == Tlp.AMBER_STRICT) {
+            // AMBER+STRICT reaches the affected organisations themselves
+            warnings.addRecipients(w.id(), reached.stream().map(inScope::get).collect(Collectors.toList()));
         }
-        warnings.addMatch(targetId, by, componentId, findingId, reason, now);
-        return existing.isEmpty();
+        return reached;
     }
 }

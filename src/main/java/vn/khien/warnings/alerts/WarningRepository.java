@@ -4,17 +4,24 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -60,10 +67,12 @@ class WarningRepository {
             w.advisory_id, w.published_at""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final OrgScope scope;
 
-    WarningRepository(JdbcClient jdbc, OrgScope scope) {
+    WarningRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, OrgScope scope) {
         this.jdbc = jdbc;
+        this.named = named;
         this.scope = scope;
     }
 
@@ -261,10 +270,117 @@ class WarningRepository {
                 .param("by", matchedBy)
                 .param("c", componentId)
                 .param("f", findingId)
-                .param("reason", reason == null ? null : reason.length() > 2000 ? reason.substring(0, 1999) : reason)
+                .param("reason", reason(reason))
                 .param("now", Timestamp.from(now))
                 .update();
         return true;
+    }
+
+    /** Why a system is reached, before it is written: one row of {@link #reachAll}. */
+    record Reach(long systemId, long ownerId, String matchedBy, Long componentId, Long findingId, String reason) {}
+
+    /**
+     * Writes the targets and reasons of one warning set-based: one read of the warning's existing targets, one
+     * batched insert of the new targets and one batched insert of the reasons, each guarded by {@code NOT EXISTS}
+     * in the same statement (no per-row duplicate check). Returns the systems newly reached.
+     */
+    Set<Long> reachAll(long warningId, List<Reach> reaches, Instant now) {
+        if (reaches.isEmpty()) {
+            return Set.of();
+        }
+        Timestamp at = Timestamp.from(now);
+        Set<Long> before = new HashSet<>(jdbc.sql("SELECT system_id FROM warning_target WHERE warning_id = :w")
+                .param("w", warningId)
+                .query(Long.class)
+                .list());
+        Map<Long, Long> fresh = new LinkedHashMap<>();
+        for (Reach r : reaches) {
+            if (!before.contains(r.systemId())) {
+                fresh.putIfAbsent(r.systemId(), r.ownerId());
+            }
+        }
+        if (!fresh.isEmpty()) {
+            named.batchUpdate(
+                    """
+                    INSERT INTO warning_target (warning_id, system_id, organization_id, status, reached_at,
+                        status_changed_at)
+                    SELECT CAST(:w AS BIGINT), CAST(:s AS BIGINT), CAST(:o AS BIGINT), :status, :now, :now
+                    WHERE NOT EXISTS (SELECT 1 FROM warning_target x WHERE x.warning_id = :w AND x.system_id = :s)""",
+                    fresh.entrySet().stream()
+                            .map(e -> new MapSqlParameterSource()
+                                    .addValue("w", warningId)
+                                    .addValue("s", e.getKey())
+                                    .addValue("o", e.getValue())
+                                    .addValue("status", TargetStatus.REACHED.name())
+                                    .addValue("now", at))
+                            .toArray(SqlParameterSource[]::new));
+        }
+        Set<Long> systems = new HashSet<>();
+        reaches.forEach(r -> systems.add(r.systemId()));
+        Map<Long, Long> targetIds = new HashMap<>();
+        jdbc.sql("SELECT id, system_id FROM warning_target WHERE warning_id = :w")
+                .param("w", warningId)
+                .query(rs -> {
+                    if (systems.contains(rs.getLong(2))) {
+                        targetIds.put(rs.getLong(2), rs.getLong(1));
+                    }
+                });
+        named.batchUpdate(
+                """
+                INSERT INTO warning_match (target_id, matched_by, component_id, finding_id, reason, matched_at)
+                SELECT CAST(:t AS BIGINT), :by, CAST(:c AS BIGINT), CAST(:f AS BIGINT), :reason, :now
+                WHERE NOT EXISTS (SELECT 1 FROM warning_match x WHERE x.target_id = :t AND x.matched_by = :by
+                  AND COALESCE(x.component_id, -1) = :cKey AND COALESCE(x.finding_id, -1) = :fKey)""",
+                reaches.stream()
+                        .distinct()
+                        .map(r -> new MapSqlParameterSource()
+                                .addValue("t", targetIds.get(r.systemId()))
+                                .addValue("by", r.matchedBy())
+                                .addValue("c", r.componentId(), Types.BIGINT)
+                                .addValue("f", r.findingId(), Types.BIGINT)
+                                .addValue("cKey", r.componentId() == null ? -1L : r.componentId())
+                                .addValue("fKey", r.findingId() == null ? -1L : r.findingId())
+                                .addValue("reason", reason(r.reason()), Types.VARCHAR)
+                                .addValue("now", at))
+                        .toArray(SqlParameterSource[]::new));
+        return fresh.keySet();
+    }
+
+    /** Adds recipients that are not recorded yet, in one batched statement. */
+    void addRecipients(long warningId, Collection<Long> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return;
+        }
+        named.batchUpdate(
+                """
+                INSERT INTO warning_recipient (warning_id, organization_id)
+                SELECT CAST(:w AS BIGINT), CAST(:o AS BIGINT) WHERE NOT EXISTS
+                  (SELECT 1 FROM warning_recipient x WHERE x.warning_id = :w AND x.organization_id = :o)""",
+                new LinkedHashSet<>(organizationIds)
+                        .stream()
+                                .map(o -> new MapSqlParameterSource()
+                                        .addValue("w", warningId)
+                                        .addValue("o", o))
+                                .toArray(SqlParameterSource[]::new));
+    }
+
+    /** The organisations owning the given targets of a warning (by system), read in chunks of 1,000. */
+    Set<Long> targetOrganizations(long warningId, Collection<Long> systemIds) {
+        Set<Long> out = new LinkedHashSet<>();
+        List<Long> ids = new ArrayList<>(systemIds);
+        for (int i = 0; i < ids.size(); i += 1000) {
+            out.addAll(jdbc.sql("SELECT DISTINCT organization_id FROM warning_target WHERE warning_id = :w "
+                            + "AND system_id IN (:ids) ORDER BY organization_id")
+                    .param("w", warningId)
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
+                    .query(Long.class)
+                    .list());
+        }
+        return out;
+    }
+
+    private static String reason(String reason) {
+        return reason == null ? null : reason.length() > 2000 ? reason.substring(0, 1999) : reason;
     }
 
     /** Stores a step's result; fails when someone else changed the target meanwhile. */

@@ -242,11 +242,7 @@ public class WarningService {
     }
 
     private void notifyReached(WarningRepository.Warning w, Set<Long> systems) {
-        Set<Long> orgs = new LinkedHashSet<>();
-        for (Long s : systems) {
-            warnings.target(w.id(), s).ifPresent(t -> orgs.add(t.organizationId()));
-        }
-        for (Long o : orgs) {
+        for (Long o : warnings.targetOrganizations(w.id(), systems)) {
             notifications.send(new Notice(
                     "WARNING",
                     "warnings.notice.reached",
