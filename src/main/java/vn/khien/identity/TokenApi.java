@@ -1,6 +1,8 @@
 package vn.khien.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,6 +68,10 @@ class TokenApi {
     /** Authenticated by the person's own password (and TOTP code when enrolled); the token is shown only here. */
     @PostMapping
     @Operation(summary = "Create a personal API token with username, password and TOTP code")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The new token; its secret is shown only in this answer",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @ApiResponse(
             responseCode = "429",
             description = "Too many failed attempts from this address or for this name: wait Retry-After seconds")
