@@ -33,27 +33,11 @@ class WarningsApiTest extends IntegrationTest {
             TestData.Person officerB) {}
 
     Tree tree() {
-        TestData.Org province = data.org(data.root(), "Sở TT&TT thử");
-        TestData.Org a = data.org(province, "Đơn vị A");
-        TestData.Org b = data.org(province, "Đơn vị B");
-        return new Tree(
-                province,
-                a,
-                b,
-                data.person(province, Role.SECURITY_OFFICER),
-                data.person(a, Role.SECURITY_OFFICER),
-                data.person(b, Role.SECURITY_OFFICER));
+        return new WarningsFixture(http, data).tree();
     }
 
     long component(Http.Api as, long system, String cpe, String purl) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("kind", "SOFTWARE");
-        body.put("product", "p");
-        body.put("cpe", cpe);
-        body.put("purl", purl);
-        Http.Response r = as.post("/api/v1/systems/" + system + "/components", body);
-        assertThat(r.status()).as(r.body()).isIn(200, 201);
-        return r.json().get("id").asLong();
+        return new WarningsFixture(http, data).component(as, system, cpe, purl);
     }
 
     Http.Response publish(
