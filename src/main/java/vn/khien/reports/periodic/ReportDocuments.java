@@ -33,7 +33,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import vn.khien.platform.DateDisplay;
 import vn.khien.reports.kinds.ReportKind;
-import vn.khien.systems.Form08Systems;
 
 /**
  * A report's documents from one content: DOCX in the administrative layout of Nghị định 30/2020/NĐ-CP (issuing body
@@ -48,12 +47,11 @@ class ReportDocuments {
     static final String MOTTO = "Độc lập - Tự do - Hạnh phúc";
     static final String FONT = "Times New Roman";
     static final Locale VI = Locale.forLanguageTag("vi");
-    static final int FORM08_LIMIT = 20000;
 
     private final MessageSource messages;
-    private final Form08Systems form08;
+    private final Form08Annex form08;
 
-    public ReportDocuments(MessageSource messages, Form08Systems form08) {
+    public ReportDocuments(MessageSource messages, Form08Annex form08) {
         this.messages = messages;
         this.form08 = form08;
     }
@@ -228,28 +226,8 @@ class ReportDocuments {
                                 "(12) Tình trạng kiểm tra, đánh giá"),
                         head);
                 int i = 1;
-                Map<Long, Map<Integer, String>> more =
-                        form08.columns8To12(v.report().organizationId(), FORM08_LIMIT);
-                for (Form08Systems.Row row :
-                        form08.ownedIn(v.report().organizationId(), v.report().periodTo(), FORM08_LIMIT)) {
-                    Map<Integer, String> m = more.getOrDefault(row.systemId(), Map.of());
-                    write(
-                            sheet,
-                            2 + i,
-                            List.of(
-                                    String.valueOf(i),
-                                    row.name(),
-                                    row.owner(),
-                                    row.operator(),
-                                    row.level() == null ? "" : String.valueOf(row.level()),
-                                    row.approvalState(),
-                                    row.decision(),
-                                    m.getOrDefault(8, ""),
-                                    m.getOrDefault(9, ""),
-                                    m.getOrDefault(10, ""),
-                                    m.getOrDefault(11, ""),
-                                    m.getOrDefault(12, "")),
-                            null);
+                for (Form08Annex.Line line : form08.shown(v.report())) {
+                    write(sheet, 2 + i, line.cells(i), null);
                     i++;
                 }
             }

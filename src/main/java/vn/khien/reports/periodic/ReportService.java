@@ -59,6 +59,7 @@ public class ReportService {
     private final AuditTrail audit;
     private final Clock clock;
     private final FigureSnapshots snapshots;
+    private final Form08Annex form08;
 
     public ReportService(
             ReportRepository reports,
@@ -67,8 +68,10 @@ public class ReportService {
             OrgScope scope,
             AuditTrail audit,
             Clock clock,
-            FigureSnapshots snapshots) {
+            FigureSnapshots snapshots,
+            Form08Annex form08) {
         this.snapshots = snapshots;
+        this.form08 = form08;
         this.reports = reports;
         this.compiler = compiler;
         this.kinds = kinds;
@@ -274,6 +277,9 @@ public class ReportService {
                 .toList();
         PeriodicReport next = r.markSubmitted(now, missing);
         reports.markSubmitted(next, r.status(), ReportCompiler.snapshot(r.organizationId(), c), now);
+        if (kind.form08Table()) {
+            form08.freeze(next);
+        }
         // A late report changes the finished quarters' "reports late" figure on the dashboards' trend.
         snapshots.refresh(r.organizationId(), DashboardService.TREND_QUARTERS);
         return done(r, next, ReportAction.SUBMIT, null, Map.of("late", next.lateOn(today()), "totals", c.totals()));
