@@ -2,6 +2,7 @@ package vn.khien.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -121,6 +122,46 @@ class DashboardSnapshotTest extends IntegrationTest {
         String reportDrill =
                 session.get("/reports/" + reportId + "/figures/systemsTotal").body();
         assertThat(reportDrill).contains(SYSTEMS_TOTAL, "Đơn vị thử tổng hợp sẵn");
+    }
+
+    @Test
+    void anImportedScanRefreshesItsOwnersSnapshotAtOnce() {
+        TestData.Org province = data.org(data.root(), "Tỉnh thử quét cập nhật");
+        TestData.Org unit = data.org(province, "Đơn vị thử quét cập nhật");
+        Http.Api officer = http.api(data.person(province, Role.SECURITY_OFFICER).token());
+        long system = system(unit);
+        snapshots.refreshAll(DashboardService.TREND_QUARTERS);
+        assertThat(standing(officer, province).path("findingsOpenCritical").asLong())
+                .isZero();
+
+        String nessus = """
+                <?xml version="1.0" ?>
+                <NessusClientData_v2><Report name="t"><ReportHost name="10.9.8.7"><HostProperties>
+                <tag name="host-ip">10.9.8.7</tag></HostProperties>
+                <ReportItem port="443" svc_name="www" protocol="tcp" severity="4" pluginID="990001"
+                  pluginName="Critical thing" pluginFamily="General"><description>D</description>
+                  <solution>Upgrade</solution><synopsis>S</synopsis><cve>CVE-2024-99001</cve></ReportItem>
+                </ReportHost></Report></NessusClientData_v2>
+                """;
+        Http.Response scan = officer.upload(
+                "/api/v1/systems/" + system + "/scans",
+                "critical.nessus",
+                nessus.getBytes(StandardCharsets.UTF_8),
+                Map.of());
+        assertThat(scan.status()).as(scan.body()).isEqualTo(201);
+
+        JsonNode standing = standing(officer, province);
+        assertThat(standing.get("findingsOpenCritical").asLong()).isEqualTo(1);
+        assertThat(standing.get("systemsScannedSixMonths").asLong()).isEqualTo(1);
+    }
+
+    private static JsonNode standing(Http.Api api, TestData.Org org) {
+        Http.Response r = api.get("/api/v1/organizations/" + org.id() + "/dashboard");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("computedAt").isNull())
+                .as("read from the snapshot")
+                .isFalse();
+        return r.json().get("standing").get("figures");
     }
 
     private void refresh(long organizationId) {
