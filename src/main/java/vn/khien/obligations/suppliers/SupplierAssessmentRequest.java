@@ -1,5 +1,6 @@
 package vn.khien.obligations.suppliers;
 
+import java.io.Serializable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param assessedOn yyyy-MM-dd, not in the future
  * @param riskRating LOW, MEDIUM, HIGH or CRITICAL
  * @param openIssues the open issues, one per line
+ *     <p>Serializable: the form keeps it in the (database-backed) session as a flash attribute after a problem.
  */
 public record SupplierAssessmentRequest(
         @Nullable String supplier,
@@ -19,4 +21,5 @@ public record SupplierAssessmentRequest(
         @Nullable String securityClauseRef,
         @Nullable Boolean incidentClause,
         @Nullable String incidentClauseRef,
-        @Nullable String openIssues) {}
+        @Nullable String openIssues)
+        implements Serializable {}
