@@ -25,6 +25,7 @@ import vn.khien.organizations.OrganizationRepository;
 import vn.khien.platform.NotFoundException;
 import vn.khien.platform.duties.DutyEvidence;
 import vn.khien.platform.duties.DutySource;
+import vn.khien.systems.SupplierAccessQuery;
 import vn.khien.systems.SystemFacts;
 
 /**
@@ -40,6 +41,7 @@ public class ObligationService {
     private final ObligationEngine engine = new ObligationEngine();
     private final Map<String, List<DutySource>> sourcesByRule = new HashMap<>();
     private final SystemFacts systems;
+    private final SupplierAccessQuery suppliers;
     private final OrganizationRepository organizations;
     private final Clock clock;
 
@@ -47,10 +49,12 @@ public class ObligationService {
             ObligationCatalogue catalogue,
             List<DutySource> sources,
             SystemFacts systems,
+            SupplierAccessQuery suppliers,
             OrganizationRepository organizations,
             Clock clock) {
         this.catalogue = catalogue;
         this.systems = systems;
+        this.suppliers = suppliers;
         this.organizations = organizations;
         this.clock = clock;
         for (DutySource source : sources) {
@@ -224,8 +228,9 @@ public class ObligationService {
     public record Matrix(Organization organization, List<ObligationRule> rules, List<Row> rows) {}
 
     /** Evaluates every rule of the catalogue for these subjects, asking each source once per rule. */
-    public List<Obligation> evaluate(List<Subject> subjects) {
+    public List<Obligation> evaluate(List<Subject> given) {
         LocalDate today = today();
+        List<Subject> subjects = withSupplierAccess(given);
         List<Obligation> out = new ArrayList<>();
         for (SubjectKind kind : SubjectKind.values()) {
             List<Subject> ofKind =
@@ -246,6 +251,35 @@ public class ObligationService {
             }
         }
         return out;
+    }
+
+    /**
+     * Adds SUPPLIER_ACCESS_AT_LEVEL to the organisations owning a system at R36's minimumLevel or above to which a
+     * supplier holds access (supply-chain risk, issue 13).
+     */
+    private List<Subject> withSupplierAccess(List<Subject> subjects) {
+        String minimum =
+                catalogue.rule("R36").map(r -> r.parameter("minimumLevel")).orElse(null);
+        List<Long> orgs = subjects.stream()
+                .filter(s -> s.kind() == SubjectKind.ORGANIZATION)
+                .map(Subject::id)
+                .toList();
+        if (minimum == null || orgs.isEmpty()) {
+            return subjects;
+        }
+        Set<Long> holders = suppliers.ownersWithSupplierAccess(orgs, Integer.parseInt(minimum));
+        if (holders.isEmpty()) {
+            return subjects;
+        }
+        return subjects.stream()
+                .map(s -> s.kind() == SubjectKind.ORGANIZATION && holders.contains(s.id()) ? withFlag(s) : s)
+                .toList();
+    }
+
+    private static Subject withFlag(Subject s) {
+        Set<String> flags = new HashSet<>(s.flags());
+        flags.add("SUPPLIER_ACCESS_AT_LEVEL");
+        return Subject.organization(s.id(), s.name(), s.orgKind(), flags);
     }
 
     private static Map<Long, DutyEvidence> evidence(

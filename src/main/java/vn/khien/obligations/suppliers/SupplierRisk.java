@@ -1,0 +1,42 @@
+package vn.khien.obligations.suppliers;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A supplier of one organisation's systems with its risk standing, as the ranked list shows it.
+ *
+ * @param dutyApplies whether it holds access to a system at R36's minimum level or above
+ * @param state       CURRENT, DUE_SOON (within the lead time), EXPIRED (the cycle has run out) or NEVER (never assessed)
+ * @param unmet       the duty applies and there is no current assessment (EXPIRED or NEVER): an obligation not met
+ * @param dueOn       when the next assessment is due: a cycle after the last one, or, never assessed with the duty
+ *                    applying, the day the supplier was recorded; null otherwise
+ */
+public record SupplierRisk(
+        long organizationId,
+        String organizationName,
+        String name,
+        List<SystemAccess> systems,
+        @Nullable Integer maxLevel,
+        boolean dutyApplies,
+        String state,
+        boolean unmet,
+        @Nullable LocalDate dueOn,
+        @Nullable SupplierAssessment latest) {
+
+    /** One system the supplier holds access to. */
+    public record SystemAccess(
+            long systemId,
+            String code,
+            String name,
+            @Nullable Integer level,
+            String access,
+            @Nullable String details,
+            @Nullable LocalDate contractTo) {}
+
+    /** Open issues of the latest assessment. */
+    public int openIssueCount() {
+        return latest == null ? 0 : latest.openIssues().size();
+    }
+}

@@ -1,0 +1,409 @@
+package vn.khien.obligations.suppliers;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khien.access.Capability;
+import vn.khien.access.CurrentPerson;
+import vn.khien.access.OrgScope;
+import vn.khien.access.ScopeFilter;
+import vn.khien.audit.AuditEntry;
+import vn.khien.audit.AuditTrail;
+import vn.khien.obligations.catalogue.ObligationCatalogue;
+import vn.khien.obligations.catalogue.ObligationRule;
+import vn.khien.organizations.Organization;
+import vn.khien.organizations.OrganizationRepository;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.NotFoundException;
+import vn.khien.systems.SupplierAccessQuery;
+
+/**
+ * Supply-chain risk (Chỉ thị 18/CT-TTg; NĐ 331/2026 Đ5.3; R36): the suppliers of an organisation's systems, taken
+ * from the register and identified by owner and name, each with its latest risk assessment, ranked worst first;
+ * recording an assessment (EDIT_SECURITY_DATA on the owner, audited). The cycle, the minimum level and the lead time
+ * are R36's rule data in the obligations catalogue.
+ */
+@Service
+public class SupplierRiskService {
+
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final List<String> STATES = List.of("NEVER", "EXPIRED", "DUE_SOON", "CURRENT");
+    private static final List<String> ACCESS_ORDER =
+            List.of("NONE", "PHYSICAL", "DATA_ACCESS", "REMOTE_ADMIN", "FULL_OPERATION");
+
+    private final JdbcClient jdbc;
+    private final SupplierAccessQuery register;
+    private final OrganizationRepository organizations;
+    private final OrgScope scope;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Period cycle;
+    private final Period leadTime;
+    private final int minimumLevel;
+
+    SupplierRiskService(
+            JdbcClient jdbc,
+            SupplierAccessQuery register,
+            OrganizationRepository organizations,
+            OrgScope scope,
+            AuditTrail audit,
+            Clock clock,
+            ObligationCatalogue catalogue) {
+        this.jdbc = jdbc;
+        this.register = register;
+        this.organizations = organizations;
+        this.scope = scope;
+        this.audit = audit;
+        this.clock = clock;
+        ObligationRule r36 = catalogue.rule("R36").orElseThrow();
+        this.cycle = Period.parse(required(r36, "cycle"));
+        this.minimumLevel = Integer.parseInt(required(r36, "minimumLevel"));
+        this.leadTime = r36.leadTime();
+    }
+
+    private static String required(ObligationRule rule, String name) {
+        String value = rule.parameter(name);
+        if (value == null) {
+            throw new IllegalStateException("Rule " + rule.id() + " needs the parameter " + name);
+        }
+        return value;
+    }
+
+    public Period cycle() {
+        return cycle;
+    }
+
+    public int minimumLevel() {
+        return minimumLevel;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(VN));
+    }
+
+    /** The suppliers of the visible systems owned in the subtree of a visible organisation, worst first. */
+    @Transactional(readOnly = true)
+    public List<SupplierRisk> ranked(long organizationId) {
+        Organization org = visible(organizationId);
+        return rank(build(register.visibleInSubtree(org.path()), today()));
+    }
+
+    /** The suppliers of systems owned by organisations where the caller may record assessments, unmet first. */
+    @Transactional(readOnly = true)
+    public List<SupplierRisk> unmetWhereCallerEdits() {
+        ScopeFilter f = scope.holding("o.path", Capability.EDIT_SECURITY_DATA);
+        return build(register.ownedWhere(f), today()).stream()
+                .filter(SupplierRisk::unmet)
+                .toList();
+    }
+
+    /** Every supplier of systems owned by these (already scoped) organisations: for R36's evidence. */
+    List<SupplierRisk> ofOrganizations(Collection<Long> organizationIds) {
+        return build(register.ownedBy(organizationIds), today());
+    }
+
+    /** One supplier of a visible organisation's own systems, or 404. */
+    @Transactional(readOnly = true)
+    public SupplierRisk supplier(long organizationId, String name) {
+        Organization org = visible(organizationId);
+        return build(register.visibleInSubtree(org.path()), today()).stream()
+                .filter(s ->
+                        s.organizationId() == organizationId && key(s.name()).equals(key(name)))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("supplier"));
+    }
+
+    /** The assessments of one supplier of a visible organisation, newest first. */
+    @Transactional(readOnly = true)
+    public List<SupplierAssessment> history(long organizationId, String name) {
+        visible(organizationId);
+        return jdbc.sql(SELECT + " WHERE a.organization_id = :o AND a.supplier_key = :k "
+                        + "ORDER BY a.assessed_on DESC, a.id DESC")
+                .param("o", organizationId)
+                .param("k", key(name))
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    /** One assessment of an organisation the caller may see, or 404. */
+    @Transactional(readOnly = true)
+    public SupplierAssessment assessment(long id) {
+        ScopeFilter f = scope.visible("o.path");
+        return jdbc.sql(SELECT + " JOIN organization o ON o.id = a.organization_id WHERE a.id = :id AND " + f.sql())
+                .params(f.params())
+                .param("id", id)
+                .query((rs, n) -> row(rs))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("supplier-assessment"));
+    }
+
+    /** Records an assessment of a supplier of the organisation's own systems (EDIT_SECURITY_DATA), audited. */
+    @Transactional
+    public SupplierAssessment assess(long organizationId, SupplierAssessmentRequest r) {
+        Organization org = visible(organizationId);
+        if (!scope.can(organizationId, Capability.EDIT_SECURITY_DATA)) {
+            throw new ForbiddenActionException("supplierRisk.error.forbidden");
+        }
+        List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
+        SupplierRisk supplier = null;
+        if (r.supplier() == null || r.supplier().isBlank()) {
+            problems.add(problem("supplier", "validation.required"));
+        } else {
+            supplier = build(register.visibleInSubtree(org.path()), today()).stream()
+                    .filter(s -> s.organizationId() == organizationId
+                            && key(s.name()).equals(key(r.supplier())))
+                    .findFirst()
+                    .orElse(null);
+            if (supplier == null) {
+                problems.add(problem("supplier", "supplierRisk.error.unknown"));
+            }
+        }
+        LocalDate assessedOn = null;
+        if (r.assessedOn() == null || r.assessedOn().isBlank()) {
+            problems.add(problem("assessedOn", "validation.required"));
+        } else {
+            try {
+                assessedOn = LocalDate.parse(r.assessedOn().strip());
+                if (assessedOn.isAfter(today())) {
+                    problems.add(problem("assessedOn", "supplierRisk.error.future"));
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(problem("assessedOn", "supplierRisk.error.date"));
+            }
+        }
+        if (r.riskRating() == null
+                || Arrays.stream(RiskRating.values()).noneMatch(v -> v.name().equals(r.riskRating()))) {
+            problems.add(problem("riskRating", "supplierRisk.error.rating"));
+        }
+        if (r.securityClause() == null) {
+            problems.add(problem("securityClause", "validation.required"));
+        } else if (r.securityClause() && blank(r.securityClauseRef())) {
+            problems.add(problem("securityClauseRef", "supplierRisk.error.clauseRef"));
+        }
+        if (r.incidentClause() == null) {
+            problems.add(problem("incidentClause", "validation.required"));
+        } else if (r.incidentClause() && blank(r.incidentClauseRef())) {
+            problems.add(problem("incidentClauseRef", "supplierRisk.error.clauseRef"));
+        }
+        tooLong(problems, "securityClauseRef", r.securityClauseRef(), 300);
+        tooLong(problems, "incidentClauseRef", r.incidentClauseRef(), 300);
+        tooLong(problems, "dataProcessed", r.dataProcessed(), 4000);
+        tooLong(problems, "openIssues", r.openIssues(), 8000);
+        if (!problems.isEmpty() || supplier == null || assessedOn == null) {
+            throw new FieldProblemException(problems);
+        }
+        String summary = supplier.systems().stream()
+                .map(s -> s.code() + " (" + (s.level() == null ? "-" : s.level()) + "): " + s.access())
+                .collect(Collectors.joining("; "));
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO supplier_assessment (organization_id, supplier_name, supplier_key, assessed_on, risk_rating,
+                    data_processed, security_clause, security_clause_ref, incident_clause, incident_clause_ref,
+                    open_issues, access_summary, created_at, created_by)
+                VALUES (:o, :name, :key, :on, :rating, :data, :sec, :secRef, :inc, :incRef, :issues, :summary, :now,
+                    :by)""")
+                .param("o", organizationId)
+                .param("name", supplier.name())
+                .param("key", key(supplier.name()))
+                .param("on", Date.valueOf(assessedOn))
+                .param("rating", r.riskRating())
+                .param("data", strip(r.dataProcessed()))
+                .param("sec", r.securityClause())
+                .param("secRef", r.securityClause() ? strip(r.securityClauseRef()) : null)
+                .param("inc", r.incidentClause())
+                .param("incRef", r.incidentClause() ? strip(r.incidentClauseRef()) : null)
+                .param("issues", strip(r.openIssues()))
+                .param("summary", summary)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("by", CurrentPerson.idOrNobody())
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("supplier", supplier.name());
+        details.put("assessedOn", assessedOn.toString());
+        details.put("riskRating", r.riskRating());
+        details.put("securityClause", r.securityClause());
+        details.put("incidentClause", r.incidentClause());
+        details.put("openIssues", lines(r.openIssues()).size());
+        details.put("access", summary);
+        audit.record(AuditEntry.of("SUPPLIER_ASSESSED", organizationId, "supplier_assessment", id)
+                .with(details));
+        return assessment(id);
+    }
+
+    private Organization visible(long organizationId) {
+        return organizations.findVisible(organizationId).orElseThrow(() -> new NotFoundException("organization"));
+    }
+
+    /** Groups the register's rows by owner and supplier and joins each supplier's latest assessment. */
+    List<SupplierRisk> build(List<SupplierAccessQuery.Access> rows, LocalDate today) {
+        Map<String, List<SupplierAccessQuery.Access>> bySupplier = new LinkedHashMap<>();
+        rows.forEach(a -> bySupplier
+                .computeIfAbsent(a.organizationId() + "|" + key(a.supplierName()), k -> new ArrayList<>())
+                .add(a));
+        Map<String, SupplierAssessment> latest = latest(
+                rows.stream().map(SupplierAccessQuery.Access::organizationId).collect(Collectors.toSet()));
+        List<SupplierRisk> out = new ArrayList<>();
+        bySupplier.forEach((k, accesses) -> {
+            SupplierAccessQuery.Access first = accesses.get(0);
+            Integer maxLevel = accesses.stream()
+                    .map(SupplierAccessQuery.Access::level)
+                    .filter(l -> l != null)
+                    .max(Integer::compare)
+                    .orElse(null);
+            boolean duty = accesses.stream()
+                    .anyMatch(a -> a.level() != null && a.level() >= minimumLevel && !"NONE".equals(a.accessKind()));
+            LocalDate recorded = accesses.stream()
+                    .map(SupplierAccessQuery.Access::recordedOn)
+                    .min(Comparator.naturalOrder())
+                    .orElseThrow();
+            SupplierAssessment last = latest.get(k);
+            String state;
+            LocalDate due;
+            if (last == null) {
+                state = "NEVER";
+                due = duty ? recorded : null;
+            } else {
+                due = last.nextDueOn();
+                state = today.isAfter(due) ? "EXPIRED" : today.isBefore(due.minus(leadTime)) ? "CURRENT" : "DUE_SOON";
+            }
+            List<SupplierRisk.SystemAccess> systems = accesses.stream()
+                    .map(a -> new SupplierRisk.SystemAccess(
+                            a.systemId(),
+                            a.systemCode(),
+                            a.systemName(),
+                            a.level(),
+                            a.accessKind(),
+                            a.accessDetails(),
+                            a.contractTo()))
+                    .toList();
+            out.add(new SupplierRisk(
+                    first.organizationId(),
+                    first.organizationName(),
+                    first.supplierName().strip(),
+                    systems,
+                    maxLevel,
+                    duty,
+                    state,
+                    duty && ("NEVER".equals(state) || "EXPIRED".equals(state)),
+                    due,
+                    last));
+        });
+        return out;
+    }
+
+    /**
+     * Worst first: an unmet duty (no current assessment of a supplier with access to a system at the minimum level),
+     * then the latest rating, the highest level reached, the broadest access, the open issues, and the name.
+     */
+    static List<SupplierRisk> rank(List<SupplierRisk> suppliers) {
+        Comparator<SupplierRisk> worstFirst = Comparator.comparing((SupplierRisk s) -> !s.unmet())
+                .thenComparing(
+                        s -> s.latest() == null
+                                ? -1
+                                : RiskRating.valueOf(s.latest().riskRating()).ordinal(),
+                        Comparator.reverseOrder())
+                .thenComparing(s -> s.maxLevel() == null ? 0 : s.maxLevel(), Comparator.reverseOrder())
+                .thenComparing(SupplierRiskService::broadestAccess, Comparator.reverseOrder())
+                .thenComparing(SupplierRisk::openIssueCount, Comparator.reverseOrder())
+                .thenComparing(s -> s.name().toLowerCase(Locale.ROOT));
+        return suppliers.stream().sorted(worstFirst).toList();
+    }
+
+    private static int broadestAccess(SupplierRisk s) {
+        return s.systems().stream()
+                .mapToInt(a -> ACCESS_ORDER.indexOf(a.access()))
+                .max()
+                .orElse(0);
+    }
+
+    private Map<String, SupplierAssessment> latest(Set<Long> organizationIds) {
+        Map<String, SupplierAssessment> out = new HashMap<>();
+        if (organizationIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql(SELECT + " WHERE a.organization_id IN (:ids) ORDER BY a.assessed_on, a.id")
+                .param("ids", organizationIds)
+                .query((rs, n) -> row(rs))
+                .list()
+                .forEach(a -> out.put(a.organizationId() + "|" + key(a.supplier()), a));
+        return out;
+    }
+
+    private static final String SELECT = """
+            SELECT a.id, a.organization_id, a.supplier_name, a.assessed_on, a.risk_rating, a.data_processed,
+                a.security_clause, a.security_clause_ref, a.incident_clause, a.incident_clause_ref, a.open_issues,
+                a.access_summary
+            FROM supplier_assessment a""";
+
+    private SupplierAssessment row(ResultSet rs) throws SQLException {
+        LocalDate on = rs.getDate(4).toLocalDate();
+        return new SupplierAssessment(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                on,
+                rs.getString(5),
+                rs.getString(6),
+                rs.getBoolean(7),
+                rs.getString(8),
+                rs.getBoolean(9),
+                rs.getString(10),
+                lines(rs.getString(11)),
+                rs.getString(12),
+                on.plus(cycle));
+    }
+
+    static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static List<String> lines(@Nullable String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private static boolean blank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static @Nullable String strip(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static void tooLong(
+            List<FieldProblemException.FieldProblem> problems, String field, @Nullable String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(new FieldProblemException.FieldProblem(field, "supplierRisk.error.tooLong", max));
+        }
+    }
+
+    private static FieldProblemException.FieldProblem problem(String field, String key) {
+        return new FieldProblemException.FieldProblem(field, key);
+    }
+}

@@ -1,0 +1,123 @@
+package vn.khien.obligations.suppliers;
+
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+import vn.khien.access.Capability;
+import vn.khien.access.OrgScope;
+import vn.khien.organizations.OrganizationRepository;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.NotFoundException;
+
+/**
+ * The suppliers of an organisation's subtree ranked by risk (R36's "do it" page), and one supplier's page: its
+ * systems and access, its assessments, and the form to record a new one (for those who may).
+ */
+@Controller
+class SuppliersPages {
+
+    private final SupplierRiskService suppliers;
+    private final OrganizationRepository organizations;
+    private final OrgScope scope;
+    private final MessageSource messages;
+
+    SuppliersPages(
+            SupplierRiskService suppliers,
+            OrganizationRepository organizations,
+            OrgScope scope,
+            MessageSource messages) {
+        this.suppliers = suppliers;
+        this.organizations = organizations;
+        this.scope = scope;
+        this.messages = messages;
+    }
+
+    @GetMapping("/organizations/{id}/suppliers")
+    String list(@PathVariable long id, Model model) {
+        var org = organizations.findVisible(id).orElseThrow(() -> new NotFoundException("organization"));
+        List<SupplierRisk> ranked = suppliers.ranked(id);
+        model.addAttribute("organization", org);
+        model.addAttribute("suppliers", ranked);
+        model.addAttribute("cycleMonths", suppliers.cycle().toTotalMonths());
+        model.addAttribute("minimumLevel", suppliers.minimumLevel());
+        return "obligations/suppliers";
+    }
+
+    @GetMapping("/organizations/{id}/suppliers/assess")
+    String supplier(@PathVariable long id, @RequestParam(required = false) String supplier, Model model) {
+        if (supplier == null || supplier.isBlank()) {
+            throw new NotFoundException("supplier");
+        }
+        SupplierRisk risk = suppliers.supplier(id, supplier);
+        model.addAttribute("organization", organizations.findVisible(id).orElseThrow());
+        model.addAttribute("supplier", risk);
+        model.addAttribute("history", suppliers.history(id, supplier));
+        model.addAttribute("canEdit", scope.can(id, Capability.EDIT_SECURITY_DATA));
+        model.addAttribute("ratings", RiskRating.values());
+        model.addAttribute("today", suppliers.today().toString());
+        return "obligations/supplier";
+    }
+
+    @PostMapping("/organizations/{id}/suppliers/assess")
+    String assess(
+            @PathVariable long id,
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String assessedOn,
+            @RequestParam(required = false) String riskRating,
+            @RequestParam(required = false) String dataProcessed,
+            @RequestParam(required = false) Boolean securityClause,
+            @RequestParam(required = false) String securityClauseRef,
+            @RequestParam(required = false) Boolean incidentClause,
+            @RequestParam(required = false) String incidentClauseRef,
+            @RequestParam(required = false) String openIssues,
+            RedirectAttributes redirect) {
+        if (organizations.findVisible(id).isEmpty()) {
+            throw new NotFoundException("organization");
+        }
+        SupplierAssessmentRequest request = new SupplierAssessmentRequest(
+                supplier,
+                assessedOn,
+                riskRating,
+                dataProcessed,
+                securityClause,
+                securityClauseRef,
+                incidentClause,
+                incidentClauseRef,
+                openIssues);
+        String back = UriComponentsBuilder.fromPath("/organizations/{id}/suppliers/assess")
+                .queryParam("supplier", supplier == null ? "" : supplier)
+                .buildAndExpand(id)
+                .encode()
+                .toUriString();
+        try {
+            suppliers.assess(id, request);
+            redirect.addFlashAttribute("message", text("supplierRisk.page.saved"));
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute(
+                    "error",
+                    String.join(
+                            "; ",
+                            e.problems().stream()
+                                    .map(p -> text("supplierRisk.field." + p.field()) + ": "
+                                            + text(p.messageKey(), p.args()))
+                                    .toList()));
+            redirect.addFlashAttribute("form", request);
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("error", text(e.messageKey()));
+        }
+        return "redirect:" + back;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,63 @@
+package vn.khien.obligations;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.khien.KhienApplication;
+import vn.khien.support.Browser;
+
+/**
+ * {@code --demo} gives demo.bv.canbo supply-chain work: the HIS's software company, assessed thirteen months ago, has
+ * no current assessment, so the hospital's R36 is overdue and the supplier heads its suppliers; walked in a real
+ * browser.
+ */
+class SuppliersDemoDataTest {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void demoStartSeedsAnExpiredSupplierAssessmentForTheHospital() {
+        Path db = workDir.resolve("data/khien");
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--demo",
+                        "--spring.datasource.url=jdbc:h2:file:" + db
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        "--spring.datasource.username=sa",
+                        "--spring.datasource.password=",
+                        "--khien.bootstrap.admin-password=")) {
+            JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+            long bv = jdbc.sql("SELECT id FROM organization WHERE code = 'DEMO-BVDK'")
+                    .query(Long.class)
+                    .single();
+            assertThat(jdbc.sql("SELECT supplier_name || ':' || risk_rating FROM supplier_assessment "
+                                    + "WHERE organization_id = :o")
+                            .param("o", bv)
+                            .query(String.class)
+                            .list())
+                    .containsExactly("Công ty phần mềm y tế Demo (demo):MEDIUM");
+            String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+            try (Browser browser = Browser.open(base)) {
+                Page page = browser.newPage();
+                Browser.signIn(page, "demo.bv.canbo", "Khien@Demo2026");
+                page.navigate(base + "/organizations/" + bv + "/obligations");
+                assertThat(page.locator("#obligation-R36-ORGANIZATION-" + bv)).hasAttribute("data-status", "OVERDUE");
+                page.locator("#obligation-R36-ORGANIZATION-" + bv + " a.obligation-link")
+                        .click();
+                page.waitForURL("**/organizations/" + bv + "/suppliers");
+                assertThat(page.locator("#supplier-0")).containsText("Công ty phần mềm y tế Demo (demo)");
+                assertThat(page.locator("#supplier-0")).hasAttribute("data-state", "EXPIRED");
+                Browser.screenshot(page, "demo-bv-canbo-suppliers");
+            }
+        }
+    }
+}
