@@ -18,6 +18,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.bouncycastle.tsp.TSPException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,11 +56,32 @@ class AuditCheckpoints {
     private static final Logger LOG = LoggerFactory.getLogger(AuditCheckpoints.class);
     static final String FORMAT = "khien-audit-checkpoint-v1";
 
+    /** {@code timeStampedAt}: the time an RFC 3161 authority attests (ADR 0030), null when not time-stamped. */
     public record Checkpoint(
-            long lastId, String lastHash, Instant createdAt, String keyId, String signature, String fileName) {}
+            long lastId,
+            String lastHash,
+            Instant createdAt,
+            String keyId,
+            String signature,
+            String fileName,
+            Instant timeStampedAt) {}
 
+    /** {@code timeStamped}: how many of the checked checkpoints carried a time-stamp token that verified. */
     public record Verification(
-            boolean intact, int checkpointsChecked, Long lastCheckpointedId, String problem, String file) {}
+            boolean intact,
+            int checkpointsChecked,
+            Long lastCheckpointedId,
+            String problem,
+            String file,
+            int timeStamped) {
+
+        Verification(boolean intact, int checked, Long lastCheckpointedId, String problem, String file) {
+            this(intact, checked, lastCheckpointedId, problem, file, 0);
+        }
+    }
+
+    /** A time-stamp may be attested this much before the checkpoint's own time (clocks differ a little). */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -66,6 +89,7 @@ class AuditCheckpoints {
     private final Path directory;
     private final String keyFile;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final AuditTimeStamps timeStamps;
     private volatile KeyPair keys;
 
     public AuditCheckpoints(
@@ -73,7 +97,10 @@ class AuditCheckpoints {
             Clock clock,
             AuditChainVerifier chain,
             @Value("${khien.audit.checkpoint-dir:./data/audit-checkpoints}") String directory,
-            @Value("${khien.audit.signing-key:}") String keyFile) {
+            @Value("${khien.audit.signing-key:}") String keyFile,
+            @Value("${khien.audit.tsa-url:}") String tsaUrl,
+            @Value("${khien.audit.tsa-certificate:}") String tsaCertificate) {
+        this.timeStamps = new AuditTimeStamps(tsaUrl, tsaCertificate);
         this.jdbc = jdbc;
         this.clock = clock;
         this.chain = chain;
@@ -93,6 +120,8 @@ class AuditCheckpoints {
         KeyPair k = keys();
         String signature = Base64.getEncoder().encodeToString(sign(k.getPrivate(), payload(lastId, lastHash, at)));
         String file = String.format("checkpoint-%012d-%d.json", lastId, at.toEpochMilli());
+        byte[] token = timeStamp(payload(lastId, lastHash, at));
+        Instant stampedAt = token == null ? null : stampedAt(token, payload(lastId, lastHash, at));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("format", FORMAT);
         body.put("lastId", lastId);
@@ -101,6 +130,10 @@ class AuditCheckpoints {
         body.put("keyId", keyId(k.getPublic()));
         body.put("publicKey", Base64.getEncoder().encodeToString(k.getPublic().getEncoded()));
         body.put("signature", signature);
+        if (token != null) {
+            body.put("timeStampToken", Base64.getEncoder().encodeToString(token));
+            body.put("timeStampedAt", String.valueOf(stampedAt));
+        }
         try {
             Files.createDirectories(directory);
             Files.writeString(
@@ -121,7 +154,32 @@ class AuditCheckpoints {
                 .param("sig", signature)
                 .param("file", file)
                 .update();
-        return new Checkpoint(lastId, lastHash, at, keyId(k.getPublic()), signature, file);
+        return new Checkpoint(lastId, lastHash, at, keyId(k.getPublic()), signature, file, stampedAt);
+    }
+
+    /**
+     * The RFC 3161 token over the payload's SHA-256 when a TSA is configured. A TSA that cannot be reached or answers
+     * wrongly does not stop the checkpoint (the signed head still leaves the database): it is written without a
+     * token and the failure is logged.
+     */
+    private byte[] timeStamp(byte[] payload) {
+        if (!timeStamps.enabled()) {
+            return null;
+        }
+        try {
+            return timeStamps.request(AuditTimeStamps.sha256(payload));
+        } catch (IOException | TSPException | RuntimeException e) {
+            LOG.warn("Audit checkpoint written without an RFC 3161 time-stamp: {}", e.toString());
+            return null;
+        }
+    }
+
+    private Instant stampedAt(byte[] token, byte[] payload) {
+        try {
+            return timeStamps.verify(token, AuditTimeStamps.sha256(payload));
+        } catch (AuditTimeStamps.InvalidToken e) {
+            throw new IllegalStateException(e.getMessage(), e); // request() verified it already
+        }
     }
 
     /** On the schedule: a checkpoint whenever the head moved since the last one. */
@@ -159,6 +217,7 @@ class AuditCheckpoints {
                 .single();
         PublicKey trusted = keys().getPublic();
         int checked = 0;
+        int stamped = 0;
         Long lastCheckpointed = null;
         for (Path f : files()) {
             JsonNode c;
@@ -197,6 +256,29 @@ class AuditCheckpoints {
                         "signature does not verify with the configured key",
                         f.getFileName().toString());
             }
+            String token = c.path("timeStampToken").asString("");
+            if (!token.isEmpty()) {
+                String problem = null;
+                try {
+                    Instant attested = timeStamps.verify(
+                            Base64.getDecoder().decode(token), AuditTimeStamps.sha256(payload(lastId, lastHash, at)));
+                    if (attested.isBefore(at.minus(CLOCK_TOLERANCE))) {
+                        problem = "the time-stamp (" + attested + ") is before the checkpoint's own time (" + at + ")";
+                    }
+                } catch (AuditTimeStamps.InvalidToken | IllegalArgumentException e) {
+                    problem = e.getMessage();
+                }
+                if (problem != null) {
+                    return new Verification(
+                            false,
+                            checked,
+                            lastCheckpointed,
+                            problem,
+                            f.getFileName().toString(),
+                            stamped);
+                }
+                stamped++;
+            }
             if (lastId > headId) {
                 return new Verification(
                         false,
@@ -222,7 +304,7 @@ class AuditCheckpoints {
             checked++;
             lastCheckpointed = lastCheckpointed == null ? lastId : Math.max(lastCheckpointed, lastId);
         }
-        return new Verification(true, checked, lastCheckpointed, null, null);
+        return new Verification(true, checked, lastCheckpointed, null, null, stamped);
     }
 
     List<Path> files() {

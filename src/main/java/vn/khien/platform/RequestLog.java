@@ -34,13 +34,17 @@ public class RequestLog extends OncePerRequestFilter {
         return MDC.get(MDC_KEY);
     }
 
+    /** The load balancer's id when well-formed, else a new one. */
+    static String idFor(String given) {
+        return given != null && WELL_FORMED.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String id = given != null && WELL_FORMED.matcher(given).matches()
-                ? given
-                : UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String id = idFor(request.getHeader(HEADER));
         long started = System.nanoTime();
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);

@@ -27,6 +27,7 @@ import vn.khien.audit.AuditEntry;
 import vn.khien.audit.AuditTrail;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.JobRequestIds;
 import vn.khien.platform.NotFoundException;
 import vn.khien.platform.SafeText;
 import vn.khien.systems.VisibleSystems;
@@ -130,7 +131,8 @@ public class ScanImportService {
                 clock.instant());
         if (upload.size() > properties.backgroundThreshold().toBytes()) {
             long scanId = tx.execute(s -> scans.insert(row, nodes.nodeId()));
-            background.submit(() -> runInBackground(scanId, system, requestedFormat));
+            // its log lines carry the id this upload answers (issue 15)
+            background.submit(JobRequestIds.withRequestId(() -> runInBackground(scanId, system, requestedFormat)));
             return new Accepted(scans.find(scanId).orElseThrow(), true);
         }
         try {
