@@ -22,7 +22,8 @@ import vn.khien.support.TestData;
  * In a real browser, the province's responder (the role of {@code demo.so.ungcuu}) sets up the province's response
  * team with its establishment decision, puts themself and an outsourced expert on the roster with their skills, plans
  * the on-call rotation and sees who is on call now — on the team page and on the page of an incident shared with the
- * unit — and reads the incident statistics of the province, reached from the incident list.
+ * unit — and reads the statistics of the incidents they may see (the hospital's, shared with the unit), reached from
+ * the incident list.
  */
 class ResponseTeamsBrowserTest extends IntegrationTest {
 
@@ -132,7 +133,8 @@ class ResponseTeamsBrowserTest extends IntegrationTest {
             page.navigate("/incidents");
             page.click("#incident-statistics");
             page.waitForURL(Pattern.compile(".*/incidents/statistics$"));
-            page.selectOption("#organizationId", String.valueOf(province.id()));
+            // The responder sees their unit's subtree and the incidents shared with it: "everything I may see".
+            page.selectOption("#organizationId", "");
             page.fill("#from", "2026-06-01");
             page.fill("#to", "2026-06-30");
             page.click("#stats-submit");
