@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import vn.khien.compliance.ComplianceIsolationTest;
 import vn.khien.identity.IdentityIsolationTest;
 import vn.khien.incidents.IncidentsIsolationTest;
+import vn.khien.incidents.ResponseTeamsIsolationTest;
 import vn.khien.obligations.ObligationsIsolationTest;
 import vn.khien.obligations.SuppliersIsolationTest;
 import vn.khien.reports.ReportsIsolationTest;
@@ -231,6 +232,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(SbomImportTest.COVERED);
         covered.addAll(ComplianceIsolationTest.COVERED);
         covered.addAll(IncidentsIsolationTest.COVERED);
+        covered.addAll(ResponseTeamsIsolationTest.COVERED);
         covered.addAll(ObligationsIsolationTest.COVERED);
         covered.addAll(ReportsIsolationTest.COVERED);
         covered.addAll(WarningsIsolationTest.COVERED);

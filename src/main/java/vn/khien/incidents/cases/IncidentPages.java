@@ -27,6 +27,7 @@ import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.incidents.deadlines.DeadlineAssessment;
 import vn.khien.incidents.deadlines.ReportKind;
+import vn.khien.incidents.teams.OnCall;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
@@ -40,18 +41,21 @@ class IncidentPages {
     private final OrgScope scope;
     private final IncidentRepository lookups;
     private final IncidentsApi api;
+    private final OnCall onCall;
 
     public IncidentPages(
             IncidentService service,
             MessageSource messages,
             OrgScope scope,
             IncidentRepository lookups,
-            IncidentsApi api) {
+            IncidentsApi api,
+            OnCall onCall) {
         this.service = service;
         this.messages = messages;
         this.scope = scope;
         this.lookups = lookups;
         this.api = api;
+        this.onCall = onCall;
     }
 
     /** The STIX link of the case page: same scope as {@code GET /api/v1/incidents/{id}/stix}, by the session. */
@@ -155,6 +159,7 @@ class IncidentPages {
         model.addAttribute(
                 "category", service.catalogue().category(i.category()).orElse(null));
         model.addAttribute("canWork", service.canWork(id));
+        model.addAttribute("onCall", onCall.above(i.organizationId()));
         model.addAttribute("reports", service.reports(id));
         model.addAttribute("orders", service.orders(id));
         model.addAttribute("shares", service.shares(id));

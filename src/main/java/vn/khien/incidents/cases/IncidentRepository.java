@@ -698,18 +698,32 @@ class IncidentRepository {
 
     public record StatRow(Instant detectedAt, String category, String severity) {}
 
-    /** Incidents of an organisation's subtree detected in [from, to), as far as the caller sees them. */
-    public List<StatRow> statistics(long organizationId, Instant from, Instant to) {
+    /**
+     * Incidents of an organisation's subtree (every visible one when {@code organizationId} is null) detected in
+     * [from, to), as far as the caller sees them.
+     */
+    public List<StatRow> statistics(Long organizationId, Instant from, Instant to) {
         ScopeFilter f = visibility();
         return jdbc.sql("SELECT i.detected_at, i.category, i.severity FROM incident i JOIN organization io"
                         + " ON io.id = i.organization_id WHERE " + f.sql()
-                        + " AND io.path LIKE (SELECT path FROM organization WHERE id = :org) || '%'"
+                        + (organizationId == null
+                                ? ""
+                                : " AND io.path LIKE (SELECT path FROM organization WHERE id = :org) || '%'")
                         + " AND i.detected_at >= :from AND i.detected_at < :to AND i.status <> 'REJECTED' LIMIT 100000")
                 .params(f.params())
-                .param("org", organizationId)
+                .params(organizationId == null ? Map.of() : Map.of("org", organizationId))
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
                 .query((rs, n) -> new StatRow(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /** Organisations the caller sees (any role in their subtree), for the statistics page's choice of subtree. */
+    public List<Option> visibleOrganizations() {
+        ScopeFilter f = scope.visible("o.path");
+        return jdbc.sql("SELECT o.id, o.name_vi FROM organization o WHERE " + f.sql() + " ORDER BY o.path LIMIT 500")
+                .params(f.params())
+                .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2)))
                 .list();
     }
 

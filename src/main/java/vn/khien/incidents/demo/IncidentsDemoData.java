@@ -2,10 +2,12 @@ package vn.khien.incidents.demo;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -22,8 +24,10 @@ import vn.khien.audit.AuditTrail;
 import vn.khien.incidents.cases.IncidentService;
 import vn.khien.incidents.cases.IncidentSource;
 import vn.khien.incidents.cases.Indicators;
+import vn.khien.incidents.hunting.HuntingService;
 import vn.khien.incidents.plans.ResponsePlan;
 import vn.khien.incidents.plans.ResponsePlanService;
+import vn.khien.incidents.teams.TeamService;
 import vn.khien.systems.SystemsDemoReady;
 
 /**
@@ -31,7 +35,8 @@ import vn.khien.systems.SystemsDemoReady;
  * {@code demo.so.ungcuu} works) and the national coordinator is designated at the root; the hospital's officer reports
  * a ransomware incident on the HIS beyond the hospital's capacity three hours ago and shares it with the response
  * unit, which has issued a coordination order — so the responder has a running 24 h clock and an order to follow up.
- * Runs once after the register's demo ({@code @Order(4)}), while the demo incident does not exist.
+ * Runs once after the register's demo ({@code @Order(4)}), while the demo incident does not exist; then the
+ * province's response team with its on-call rotation and a threat-hunting campaign, while the province has no team.
  */
 @Component
 class IncidentsDemoData {
@@ -44,6 +49,8 @@ class IncidentsDemoData {
     private final AuditTrail audit;
     private final Clock clock;
     private final ResponsePlanService plans;
+    private final TeamService teams;
+    private final HuntingService hunting;
 
     public IncidentsDemoData(
             JdbcClient jdbc,
@@ -51,13 +58,17 @@ class IncidentsDemoData {
             IncidentService incidents,
             AuditTrail audit,
             Clock clock,
-            ResponsePlanService plans) {
+            ResponsePlanService plans,
+            TeamService teams,
+            HuntingService hunting) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.incidents = incidents;
         this.audit = audit;
         this.clock = clock;
         this.plans = plans;
+        this.teams = teams;
+        this.hunting = hunting;
     }
 
     @EventListener
@@ -146,6 +157,105 @@ class IncidentsDemoData {
             LOG.warn(
                     "Demo incidents seeded: response-unit designations and an incident on DEMO-HIS with a running clock.");
         });
+        tx.executeWithoutResult(s -> seedTeamAndHunting());
+    }
+
+    /**
+     * The province's response team (R26), set up by its response unit where {@code demo.so.ungcuu} works: the
+     * establishment decision, three members (the responder, the unit's officer and an outsourced expert) with skills
+     * and certificates, a weekly on-call rotation that started yesterday (so someone is on call now), and a
+     * threat-hunting campaign whose finding became a remediation task of the document system. Runs while the province
+     * has no team.
+     */
+    private void seedTeamAndHunting() {
+        Optional<Long> tinh = org("DEMO-TINH");
+        Optional<Long> so = org("DEMO-SO-KHCN");
+        Optional<Long> qlvb = id("SELECT id FROM information_system WHERE code = 'DEMO-QLVB'");
+        if (tinh.isEmpty()
+                || so.isEmpty()
+                || qlvb.isEmpty()
+                || id("SELECT id FROM response_team WHERE organization_id = " + tinh.get())
+                        .isPresent()) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
+        long responder = person("demo.so.ungcuu");
+        long officer = person("demo.so.canbo");
+        as("demo.so.ungcuu", () -> {
+            long team = teams.create(new TeamService.TeamRequest(
+                    tinh.get(),
+                    so.get(),
+                    "Đội ứng cứu sự cố an toàn thông tin mạng tỉnh Demo (demo)",
+                    "1234/QĐ-UBND",
+                    today.minusYears(2).withDayOfMonth(15)));
+            long lead = teams.addMember(
+                    team,
+                    new TeamService.MemberRequest(
+                            officer,
+                            null,
+                            null,
+                            "0912 000 111",
+                            "canbo@demo.invalid",
+                            "LEAD",
+                            List.of(
+                                    new TeamService.SkillRequest(
+                                            "INCIDENT_HANDLING", "GIAC GCIH", "GCIH-0001", today.plusYears(2)),
+                                    new TeamService.SkillRequest("COORDINATION", null, null, null))));
+            long member = teams.addMember(
+                    team,
+                    new TeamService.MemberRequest(
+                            responder,
+                            null,
+                            null,
+                            "0912 000 222",
+                            "ungcuu@demo.invalid",
+                            "CONTACT",
+                            List.of(
+                                    new TeamService.SkillRequest(
+                                            "MONITORING", "CompTIA CySA+", "CYSA-0002", today.plusYears(1)),
+                                    new TeamService.SkillRequest(
+                                            "THREAT_HUNTING", "EC-Council CTIA", "CTIA-0003", today.plusMonths(8)))));
+            long expert = teams.addMember(
+                    team,
+                    new TeamService.MemberRequest(
+                            null,
+                            "Lương Văn Chuyên (demo)",
+                            "Công ty An ninh mạng Demo (demo)",
+                            "0988 000 333",
+                            "chuyengia@demo.invalid",
+                            "EXPERT",
+                            List.of(
+                                    new TeamService.SkillRequest(
+                                            "FORENSICS", "GIAC GCFA", "GCFA-0004", today.plusYears(1)),
+                                    new TeamService.SkillRequest(
+                                            "MALWARE_ANALYSIS", "GIAC GREM", "GREM-0005", today.minusMonths(1)))));
+            return teams.rotate(
+                    team, new TeamService.RotationRequest(List.of(member, lead, expert), today.minusDays(1), 7, 2));
+        });
+        as(
+                "demo.so.canbo",
+                () -> hunting.record(new HuntingService.CampaignRequest(
+                        so.get(),
+                        "Săn lùng dấu hiệu khai thác Apache Tomcat trên hệ thống văn bản (demo)",
+                        "Máy chủ qlvb-app-01 và nhật ký truy cập 90 ngày của hệ thống quản lý văn bản (demo)",
+                        "Kẻ tấn công đã khai thác lỗ hổng Tomcat được cảnh báo để cài web shell (demo)",
+                        "Rà soát nhật ký truy cập, so khớp mã băm tệp JSP với bản phát hành, YARA (demo)",
+                        today.minusDays(10),
+                        today.minusDays(3),
+                        "Không thấy web shell; phát hiện trang quản trị Tomcat mở ra Internet (demo)",
+                        List.of(new HuntingService.FindingRequest(
+                                "Đóng trang quản trị Tomcat (/manager) với Internet (demo)",
+                                qlvb.get(),
+                                "Trung tâm Chuyển đổi số (demo)",
+                                today.plusDays(14))))));
+        LOG.warn("Demo response team seeded: roster, on-call rotation and a threat-hunting campaign.");
+    }
+
+    private long person(String username) {
+        return jdbc.sql("SELECT id FROM app_user WHERE username = :u")
+                .param("u", username)
+                .query(Long.class)
+                .single();
     }
 
     private void designate(long scope, String role, long organization) {

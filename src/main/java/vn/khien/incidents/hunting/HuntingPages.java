@@ -1,0 +1,95 @@
+package vn.khien.incidents.hunting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.compliance.RemediationTasks;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
+
+/** Threat-hunting campaigns: the list with a form to record one, and a campaign with its findings' tasks. */
+@Controller
+class HuntingPages {
+
+    private final HuntingService service;
+    private final HuntingRepository lookups;
+    private final MessageSource messages;
+
+    HuntingPages(HuntingService service, HuntingRepository lookups, MessageSource messages) {
+        this.service = service;
+        this.lookups = lookups;
+        this.messages = messages;
+    }
+
+    @GetMapping("/hunting")
+    String list(Model model) {
+        model.addAttribute("campaigns", service.list());
+        model.addAttribute("organizations", lookups.recordableOrganizations());
+        model.addAttribute("systems", lookups.taskableSystems());
+        return "incidents/hunting";
+    }
+
+    @GetMapping("/hunting/{id}")
+    String show(@PathVariable long id, Model model) {
+        HuntingRepository.Campaign c = service.show(id);
+        model.addAttribute("campaign", c);
+        model.addAttribute(
+                "tasksPages",
+                c.findings().stream()
+                        .map(f -> RemediationTasks.tasksPage(f.systemId()))
+                        .toList());
+        return "incidents/hunting-campaign";
+    }
+
+    @PostMapping("/hunting")
+    String record(
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String hypotheses,
+            @RequestParam(required = false) String techniques,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endedOn,
+            @RequestParam(required = false) String result,
+            @RequestParam(required = false) List<String> findingTitle,
+            @RequestParam(required = false) List<Long> findingSystem,
+            @RequestParam(required = false) List<String> findingOwner,
+            RedirectAttributes redirect) {
+        List<HuntingService.FindingRequest> findings = new ArrayList<>();
+        if (findingTitle != null) {
+            for (int k = 0; k < findingTitle.size(); k++) {
+                Long system = findingSystem != null && k < findingSystem.size() ? findingSystem.get(k) : null;
+                String owner = findingOwner != null && k < findingOwner.size() ? findingOwner.get(k) : null;
+                findings.add(new HuntingService.FindingRequest(findingTitle.get(k), system, owner, null));
+            }
+        }
+        try {
+            HuntingRepository.Campaign c = service.record(new HuntingService.CampaignRequest(
+                    organizationId, title, scope, hypotheses, techniques, startedOn, endedOn, result, findings));
+            redirect.addFlashAttribute("message", text("incidents.saved"));
+            return "redirect:/hunting/" + c.id();
+        } catch (FieldProblemException e) {
+            FieldProblemException.FieldProblem p = e.problems().get(0);
+            String field = p.field().replaceAll("\\[\\d+]", "");
+            redirect.addFlashAttribute(
+                    "actionError", text("hunting.field." + field) + ": " + text(p.messageKey(), p.args()));
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("actionError", text(e.messageKey()));
+        }
+        return "redirect:/hunting";
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}
