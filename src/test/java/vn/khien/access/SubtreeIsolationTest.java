@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import vn.khien.compliance.ComplianceIsolationTest;
 import vn.khien.identity.IdentityIsolationTest;
 import vn.khien.incidents.IncidentsIsolationTest;
+import vn.khien.incidents.IrNetworkIsolationTest;
 import vn.khien.obligations.ObligationsIsolationTest;
 import vn.khien.reports.ReportsIsolationTest;
 import vn.khien.support.Http;
@@ -230,6 +231,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(SbomImportTest.COVERED);
         covered.addAll(ComplianceIsolationTest.COVERED);
         covered.addAll(IncidentsIsolationTest.COVERED);
+        covered.addAll(IrNetworkIsolationTest.COVERED);
         covered.addAll(ObligationsIsolationTest.COVERED);
         covered.addAll(ReportsIsolationTest.COVERED);
         covered.addAll(WarningsIsolationTest.COVERED);

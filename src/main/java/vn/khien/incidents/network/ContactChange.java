@@ -6,7 +6,7 @@ import java.time.Instant;
  * One change of the 24/7 contact point (the change log is the list of these), and its one workflow step: reporting it
  * to the coordinator. On time when reported by {@code reportDueAt} (the change plus the rule's limit, 24 h).
  */
-record ContactChange(
+public record ContactChange(
         long id,
         long organizationId,
         String contactName,
@@ -19,16 +19,16 @@ record ContactChange(
         Instant reportedAt,
         String reportedByName) {
 
-    boolean reported() {
+    public boolean reported() {
         return reportedAt != null;
     }
 
     /** Reported within the limit; null while not reported. */
-    Boolean reportedOnTime() {
+    public Boolean reportedOnTime() {
         return reportedAt == null ? null : !reportedAt.isAfter(reportDueAt);
     }
 
-    boolean overdue(Instant now) {
+    public boolean overdue(Instant now) {
         return reportedAt == null && now.isAfter(reportDueAt);
     }
 

@@ -1,6 +1,7 @@
 package vn.khien.incidents.network;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -47,6 +48,7 @@ class NetworkPages {
         model.addAttribute(
                 "english", "en".equals(LocaleContextHolder.getLocale().getLanguage()));
         model.addAttribute("now", clock.instant());
+        model.addAttribute("today", LocalDate.now(clock.withZone(NetworkRules.VN)));
         return "incidents/network";
     }
 

@@ -37,12 +37,12 @@ class NetworkRepository {
         this.scope = scope;
     }
 
-    record Member(long id, String name, String kind, String path) {}
+    public record Member(long id, String name, String kind, String path) {}
 
     record Profile(
             long id, int version, String formVersion, String content, Instant submittedAt, String submittedByName) {}
 
-    record Report(
+    public record Report(
             long id,
             String kind,
             int year,
@@ -52,7 +52,7 @@ class NetworkRepository {
             int incidentsTotal,
             Instant submittedAt,
             String submittedByName) {
-        boolean onTime() {
+        public boolean onTime() {
             return !submittedAt.atZone(NetworkRules.VN).toLocalDate().isAfter(dueOn);
         }
     }

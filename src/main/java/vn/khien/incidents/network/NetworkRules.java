@@ -27,8 +27,8 @@ final class NetworkRules {
 
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    record Field(String key, boolean required, String vi, String en, String source) {
-        String label(boolean english) {
+    public record Field(String key, boolean required, String vi, String en, String source) {
+        public String label(boolean english) {
             return english ? en : vi;
         }
     }

@@ -68,7 +68,7 @@ class NetworkService {
 
     record ReportRequest(NetworkRules.ReportKind kind, Integer year) {}
 
-    record ProfileView(
+    public record ProfileView(
             Integer version,
             Instant submittedAt,
             String submittedByName,
@@ -76,7 +76,7 @@ class NetworkService {
             LocalDate dueOn,
             boolean overdue) {}
 
-    record ReportDue(
+    public record ReportDue(
             NetworkRules.ReportKind kind,
             int year,
             LocalDate periodFrom,
@@ -85,7 +85,7 @@ class NetworkService {
             Long submittedReportId,
             Boolean onTime) {}
 
-    record MemberView(
+    public record MemberView(
             long organizationId,
             String organizationName,
             boolean canAct,
@@ -142,18 +142,13 @@ class NetworkService {
         List<NetworkRepository.Report> reports = network.reports(organizationId);
         List<ReportDue> dues = new ArrayList<>();
         for (NetworkRules.ReportRule r : rules.reportRules()) {
-            NetworkRules.ReportPeriod p = rules.current(r.kind(), today);
-            Optional<NetworkRepository.Report> done = reports.stream()
-                    .filter(x -> x.kind().equals(r.kind().name()) && x.year() == p.year())
-                    .findFirst();
-            dues.add(new ReportDue(
-                    r.kind(),
-                    p.year(),
-                    p.from(),
-                    p.to(),
-                    p.lastDayOnTime(),
-                    done.map(NetworkRepository.Report::id).orElse(null),
-                    done.map(NetworkRepository.Report::onTime).orElse(null)));
+            NetworkRules.ReportPeriod current = rules.current(r.kind(), today);
+            NetworkRules.ReportPeriod previous = rules.period(r.kind(), current.year() - 1);
+            // The previous period stays on the list while it was not submitted: a missed report is still owed.
+            if (submitted(reports, previous).isEmpty()) {
+                dues.add(due(previous, Optional.empty()));
+            }
+            dues.add(due(current, submitted(reports, current)));
         }
         return new MemberView(
                 m.id(),
@@ -168,6 +163,24 @@ class NetworkService {
                 rules.profileSource(),
                 rules.contactSource(),
                 rules.reportSource());
+    }
+
+    private static Optional<NetworkRepository.Report> submitted(
+            List<NetworkRepository.Report> reports, NetworkRules.ReportPeriod p) {
+        return reports.stream()
+                .filter(x -> x.kind().equals(p.kind().name()) && x.year() == p.year())
+                .findFirst();
+    }
+
+    private static ReportDue due(NetworkRules.ReportPeriod p, Optional<NetworkRepository.Report> done) {
+        return new ReportDue(
+                p.kind(),
+                p.year(),
+                p.from(),
+                p.to(),
+                p.lastDayOnTime(),
+                done.map(NetworkRepository.Report::id).orElse(null),
+                done.map(NetworkRepository.Report::onTime).orElse(null));
     }
 
     private static Map<String, String> values(String content) {
