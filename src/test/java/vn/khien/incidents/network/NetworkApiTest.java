@@ -1,0 +1,284 @@
+package vn.khien.incidents.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.khien.access.Role;
+import vn.khien.support.HomePageReader;
+import vn.khien.support.Http;
+import vn.khien.support.IntegrationTest;
+import vn.khien.support.TestData;
+
+/**
+ * The network duties through the API: the province's response unit (by designation) and the province's own officer
+ * act for the member; the profile is versioned, the contact point's changes are logged with their 24 h clock (shown in
+ * "what needs my attention" until reported), the Form 05 report is compiled from the incidents of the period, and the
+ * obligations matrix shows R27 and R33 with evidence.
+ */
+class NetworkApiTest extends IntegrationTest {
+
+    TestData.Org province;
+    TestData.Org hospital;
+    TestData.Person responder;
+    TestData.Person provinceOfficer;
+    TestData.Person hospitalOfficer;
+    TestData.Person auditor;
+    String base;
+
+    @BeforeEach
+    void member() {
+        province = data.org(data.root(), "Tỉnh mạng lưới " + data.unique("p"));
+        data.jdbc()
+                .sql("UPDATE organization SET kind = 'PROVINCE' WHERE id = :id")
+                .param("id", province.id())
+                .update();
+        TestData.Org unit = data.org(province, "Sở KH&CN mạng lưới");
+        hospital = data.org(province, "Bệnh viện mạng lưới");
+        data.jdbc()
+                .sql(
+                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
+                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
+                .param("s", province.id())
+                .param("o", unit.id())
+                .param("now", Timestamp.from(Instant.now()))
+                .update();
+        responder = data.person(unit, Role.INCIDENT_RESPONDER);
+        provinceOfficer = data.person(province, Role.SECURITY_OFFICER);
+        hospitalOfficer = data.person(hospital, Role.SECURITY_OFFICER);
+        auditor = data.person(province, Role.AUDITOR);
+        base = "/api/v1/incident-network/members/" + province.id();
+    }
+
+    static Map<String, String> profileFields() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("organizationName", "UBND tỉnh thử");
+        f.put("address", "Số 1 đường thử");
+        f.put("leaderName", "Phó Chủ tịch thử");
+        f.put("responseUnit", "Sở KH&CN thử");
+        f.put("teamSize", "5");
+        return f;
+    }
+
+    @Test
+    void theResponseUnitSubmitsTheProfileAsVersionsAndAMissingFieldIsNamed() {
+        Http.Api api = http.api(responder.token());
+        assertThat(api.get("/api/v1/incident-network/members").body()).contains(String.valueOf(province.id()));
+        JsonNode view = api.get(base).json();
+        assertThat(view.get("canAct").asBoolean()).isTrue();
+        assertThat(view.get("profile").get("overdue").asBoolean()).isTrue();
+
+        Map<String, String> missing = profileFields();
+        missing.remove("leaderName");
+        Http.Response bad = api.post(base + "/profile", Map.of("fields", missing));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.header("Content-Type")).contains("application/problem+json");
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("fields.leaderName");
+        Map<String, String> unknown = profileFields();
+        unknown.put("nickname", "x");
+        assertThat(api.post(base + "/profile", Map.of("fields", unknown))
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("fields.nickname");
+
+        Http.Response first = api.post(base + "/profile", Map.of("fields", profileFields()));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("version").asInt()).isEqualTo(1);
+        assertThat(first.json().get("overdue").asBoolean()).isFalse();
+        assertThat(first.json().get("dueOn").asString())
+                .isEqualTo(LocalDate.now(NetworkRules.VN).plusYears(1).toString());
+        Http.Response second =
+                http.api(provinceOfficer.token()).post(base + "/profile", Map.of("fields", profileFields()));
+        assertThat(second.json().get("version").asInt()).isEqualTo(2);
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM audit_event WHERE action = 'ircnetwork.profile.submit'"
+                                + " AND organization_id = :o")
+                        .param("o", province.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aContactChangeRunsA24HourClockUntilReportedAndShowsInAttention() {
+        Http.Api api = http.api(responder.token());
+        Map<String, String> contact = new LinkedHashMap<>(Map.of(
+                "contactName", "Người trực thử",
+                "phone", "0912 345 678",
+                "email", "khong-hop-le",
+                "receptionAddress", "https://tinh.example.test/su-co"));
+        Http.Response bad = api.post(base + "/contact-point", contact);
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("email");
+        contact.put("email", "truc@tinh.example.test");
+        Http.Response changed = api.post(base + "/contact-point", contact);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(201);
+        Instant at = Instant.parse(changed.json().get("changedAt").asString());
+        assertThat(Instant.parse(changed.json().get("reportDueAt").asString())).isEqualTo(at.plusSeconds(24 * 3600));
+        assertThat(changed.json().get("reportedAt").isNull()).isTrue();
+        long changeId = changed.json().get("id").asLong();
+
+        assertThat(api.get(base).json().get("unreportedChange").get("id").asLong())
+                .isEqualTo(changeId);
+        List<String> attention = HomePageReader.attention(http, responder);
+        assertThat(attention)
+                .anySatisfy(a ->
+                        assertThat(a).contains("Đầu mối ứng cứu sự cố 24/7").contains("Tỉnh mạng lưới"));
+        // The R27 duty shows the 24 h limit as its due date while the change is unreported.
+        JsonNode r27 = obligation("R27");
+        assertThat(r27.get("status").asString()).isEqualTo("DUE_SOON");
+        assertThat(r27.get("evidence").get("kind").asString()).isEqualTo("contact-profile");
+
+        Http.Response reported = api.post(base + "/contact-point/" + changeId + "/report", Map.of());
+        assertThat(reported.status()).as(reported.body()).isEqualTo(200);
+        assertThat(reported.json().get("reportedAt").isNull()).isFalse();
+        Http.Response again = api.post(base + "/contact-point/" + changeId + "/report", Map.of());
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("changeId");
+        assertThat(HomePageReader.attention(http, responder))
+                .noneSatisfy(a -> assertThat(a).contains("Tỉnh mạng lưới"));
+        assertThat(api.get(base).json().get("contactLog").size()).isEqualTo(1);
+    }
+
+    @Test
+    void theSixMonthlyReportCountsTheIncidentsOfItsPeriodAndIsRecordedOnce() throws Exception {
+        incident(hospital, "MALWARE", "2026-01-10T09:00:00+07:00", "CLOSED");
+        incident(hospital, "MALWARE", "2026-03-02T10:00:00+07:00", "VERIFIED");
+        incident(province, "PHISHING", "2026-06-14T23:30:00+07:00", "REJECTED");
+        incident(hospital, "DDOS", "2026-06-15T00:30:00+07:00", "CLOSED"); // after the period
+        incident(hospital, "DDOS", "2025-12-14T23:59:00+07:00", "CLOSED"); // before the period
+
+        String draft = text(responder, base + "/reports/draft.docx?kind=SEMIANNUAL&year=2026");
+        assertThat(draft)
+                .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+                .contains("Biểu mẫu 05")
+                .contains("Báo cáo 6 tháng")
+                .contains("từ ngày 15/12/2025 đến ngày 14/06/2026");
+        Map<String, String> figures = figures(responder, base + "/reports/draft.docx?kind=SEMIANNUAL&year=2026");
+        assertThat(figures)
+                .containsEntry("Tổng số sự cố tiếp nhận", "3")
+                .containsEntry("Đã xử lý xong", "1")
+                .containsEntry("Đang xử lý", "1")
+                .containsEntry("Xác minh không phải sự cố", "1")
+                .containsEntry("Mã độc (Malware)", "2")
+                .containsEntry("Lừa đảo (Phishing)", "1")
+                .containsEntry("Bệnh viện mạng lưới", "2")
+                .doesNotContainKey("Tấn công từ chối dịch vụ (DDoS)");
+
+        Http.Api api = http.api(responder.token());
+        Http.Response bad = api.post(base + "/reports", Map.of("year", 2026));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("kind");
+        Http.Response submitted = api.post(base + "/reports", Map.of("kind", "SEMIANNUAL", "year", 2026));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        assertThat(submitted.json().get("incidentsTotal").asInt()).isEqualTo(3);
+        assertThat(submitted.json().get("dueOn").asString()).isEqualTo("2026-06-19");
+        Http.Response twice = api.post(base + "/reports", Map.of("kind", "SEMIANNUAL", "year", 2026));
+        assertThat(twice.status()).isEqualTo(422);
+        long id = submitted.json().get("id").asLong();
+        assertThat(figures(auditor, base + "/reports/" + id + ".docx")).containsEntry("Tổng số sự cố tiếp nhận", "3");
+        JsonNode r33 = obligation("R33");
+        assertThat(r33.get("evidence").get("kind").asString()).isEqualTo("network-report");
+        assertThat(r33.get("lastMetOn").asString())
+                .isEqualTo(LocalDate.now(NetworkRules.VN).toString());
+    }
+
+    @Test
+    void aReaderMaySeeButNotActAndAUnitBelowSeesNothing() {
+        Http.Api reader = http.api(auditor.token());
+        assertThat(reader.get(base).json().get("canAct").asBoolean()).isFalse();
+        Http.Response refused = reader.post(base + "/profile", Map.of("fields", profileFields()));
+        assertThat(refused.status()).isEqualTo(403);
+        Http.Api below = http.api(hospitalOfficer.token());
+        assertThat(below.get(base).status()).isEqualTo(404);
+        assertThat(below.get("/api/v1/incident-network/members").body()).doesNotContain("Tỉnh mạng lưới");
+        // A unit that is not a member kind is not a network member.
+        assertThat(below.get("/api/v1/incident-network/members/" + hospital.id())
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private JsonNode obligation(String rule) {
+        Http.Response r =
+                http.api(provinceOfficer.token()).get("/api/v1/organizations/" + province.id() + "/obligations");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        for (JsonNode o : r.json()) {
+            if (o.get("rule").asString().equals(rule)) {
+                return o;
+            }
+        }
+        throw new AssertionError(rule + " missing: " + r.body());
+    }
+
+    private void incident(TestData.Org org, String category, String detectedAt, String status) {
+        data.jdbc()
+                .sql("""
+                        INSERT INTO incident (organization_id, title, category, severity, status, source, detected_at,
+                          detected_offset, regime, beyond_capacity, national_security_signs, created_at, updated_at)
+                        VALUES (:o, 'Sự cố thử mạng lưới', :c, 'MEDIUM', :s, 'UI', :d, '+07:00', 'tt20-2017', FALSE, FALSE,
+                          :now, :now)""")
+                .param("o", org.id())
+                .param("c", category)
+                .param("s", status)
+                .param("d", Timestamp.from(OffsetDateTime.parse(detectedAt).toInstant()))
+                .param("now", Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    private byte[] bytes(TestData.Person who, String path) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(http.base() + path))
+                                .header("Authorization", "Bearer " + who.token())
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    private String text(TestData.Person who, String path) throws Exception {
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes(who, path)));
+                XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
+            return x.getText();
+        }
+    }
+
+    /** Every two-column row of the document's figure tables, label → figure. */
+    static Map<String, String> figures(byte[] docx) throws Exception {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            for (XWPFTable t : doc.getTables()) {
+                t.getRows().forEach(row -> {
+                    if (row.getTableCells().size() == 2) {
+                        out.put(row.getCell(0).getText(), row.getCell(1).getText());
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    private Map<String, String> figures(TestData.Person who, String path) throws Exception {
+        return figures(bytes(who, path));
+    }
+}

@@ -1,0 +1,107 @@
+package vn.khien.incidents.network;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.khien.access.Role;
+import vn.khien.support.Browser;
+import vn.khien.support.IntegrationTest;
+import vn.khien.support.TestData;
+
+/**
+ * In a real browser, as the province's incident responder (the response unit designated for the province, like
+ * {@code demo.so.ungcuu}): update the 24/7 contact point, see its 24 h clock, report the change, then read the
+ * missed six-monthly report (Form 05) as DOCX with the period's incident and submit it, recorded as late.
+ */
+class NetworkBrowserTest extends IntegrationTest {
+
+    @Test
+    void responderUpdatesTheContactPointAndProducesTheSixMonthlyReport() throws Exception {
+        TestData.Org province = data.org(data.root(), "Tỉnh trình duyệt " + data.unique("b"));
+        data.jdbc()
+                .sql("UPDATE organization SET kind = 'PROVINCE' WHERE id = :id")
+                .param("id", province.id())
+                .update();
+        TestData.Org unit = data.org(province, "Sở KH&CN trình duyệt");
+        data.jdbc()
+                .sql(
+                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
+                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
+                .param("s", province.id())
+                .param("o", unit.id())
+                .param("now", Timestamp.from(Instant.now()))
+                .update();
+        TestData.Person responder = data.person(unit, Role.INCIDENT_RESPONDER);
+        // The six-monthly report before the current one: its period is wholly past, whatever today is.
+        NetworkRules rules = NetworkRules.loadDefault();
+        LocalDate today = LocalDate.now(NetworkRules.VN);
+        NetworkRules.ReportPeriod missed = rules.period(
+                NetworkRules.ReportKind.SEMIANNUAL,
+                rules.current(NetworkRules.ReportKind.SEMIANNUAL, today).year() - 1);
+        data.jdbc()
+                .sql("""
+                        INSERT INTO incident (organization_id, title, category, severity, status, source, detected_at,
+                          detected_offset, regime, beyond_capacity, national_security_signs, created_at, updated_at)
+                        VALUES (:o, 'Sự cố trình duyệt', 'DEFACE', 'HIGH', 'CLOSED', 'UI', :d, '+07:00', 'tt20-2017',
+                          FALSE, FALSE, :now, :now)""")
+                .param("o", unit.id())
+                .param(
+                        "d",
+                        Timestamp.from(missed.from()
+                                .plusDays(1)
+                                .atTime(10, 0)
+                                .atZone(NetworkRules.VN)
+                                .toInstant()))
+                .param("now", Timestamp.from(Instant.now()))
+                .update();
+
+        try (Browser browser = Browser.open(http.base())) {
+            Page page = browser.newPage();
+            Browser.signIn(page, responder.username(), TestData.PASSWORD);
+            page.navigate("/incident-network");
+            page.click("#member-" + province.id());
+            page.waitForURL("**/incident-network/" + province.id());
+            assertThat(page.locator("#contact-none")).isVisible();
+            assertThat(page.locator("#profile-overdue")).isVisible();
+
+            page.fill("#contactName", "Lê Văn Trực");
+            page.fill("#phone", "0912 111 222");
+            page.fill("#email", "truc@tinh.example.test");
+            page.fill("#receptionAddress", "https://tinh.example.test/tiep-nhan-su-co");
+            page.click("#contact-submit");
+            assertThat(page.locator("#network-message")).hasText("Đã lưu.");
+            assertThat(page.locator("#contact-name")).hasText("Lê Văn Trực");
+            assertThat(page.locator("#contact-pending .clock")).containsText("Còn 23 giờ");
+            Browser.screenshot(page, "network-contact-pending");
+
+            page.click("#contact-report");
+            assertThat(page.locator("#network-message")).hasText("Đã lưu.");
+            assertThat(page.locator("#contact-pending")).hasCount(0);
+            assertThat(page.locator("#contact-log")).containsText("Đúng hạn");
+
+            String suffix = "SEMIANNUAL-" + missed.year();
+            assertThat(page.locator("#report-due-" + suffix)).containsText("Chưa nộp");
+            Download download = page.waitForDownload(() -> page.click("#report-draft-" + suffix));
+            Map<String, String> figures = NetworkApiTest.figures(Files.readAllBytes(download.path()));
+            assertThat(figures)
+                    .containsEntry("Tổng số sự cố tiếp nhận", "1")
+                    .containsEntry("Tấn công thay đổi giao diện (Deface)", "1")
+                    .containsEntry("Sở KH&CN trình duyệt", "1");
+
+            page.click("#report-submit-" + suffix);
+            assertThat(page.locator("#network-message")).hasText("Đã lưu.");
+            assertThat(page.locator("#reports")).containsText("Báo cáo 6 tháng " + missed.year());
+            assertThat(page.locator("#reports")).containsText("Trễ hạn");
+            assertThat(page.locator("#report-due-" + suffix)).hasCount(0);
+            Browser.screenshot(page, "network-report-submitted");
+        }
+    }
+}
