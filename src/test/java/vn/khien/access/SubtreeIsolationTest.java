@@ -23,6 +23,7 @@ import vn.khien.reports.ReportsIsolationTest;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import vn.khien.systems.OperatorIsolationTest;
 import vn.khien.systems.SystemsIsolationTest;
 import vn.khien.systems.sbom.SbomImportTest;
 import vn.khien.vulnerabilities.VulnerabilitiesIsolationTest;
@@ -233,6 +234,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(ObligationsIsolationTest.COVERED);
         covered.addAll(ReportsIsolationTest.COVERED);
         covered.addAll(WarningsIsolationTest.COVERED);
+        covered.addAll(OperatorIsolationTest.COVERED);
         covered.addAll(WITHOUT_DEDICATED_CASE_YET);
         return covered;
     }
