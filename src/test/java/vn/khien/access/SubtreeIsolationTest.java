@@ -26,6 +26,7 @@ import vn.khien.reports.ReportsIsolationTest;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import vn.khien.systems.OperatorIsolationTest;
 import vn.khien.systems.SystemsIsolationTest;
 import vn.khien.systems.sbom.SbomImportTest;
 import vn.khien.vulnerabilities.VulnerabilitiesIsolationTest;
@@ -239,6 +240,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(ReportsIsolationTest.COVERED);
         covered.addAll(WarningsIsolationTest.COVERED);
         covered.addAll(SuppliersIsolationTest.COVERED);
+        covered.addAll(OperatorIsolationTest.COVERED);
         covered.addAll(WITHOUT_DEDICATED_CASE_YET);
         return covered;
     }

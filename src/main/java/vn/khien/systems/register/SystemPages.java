@@ -1,8 +1,11 @@
 package vn.khien.systems.register;
 
 import jakarta.validation.Valid;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -216,7 +219,16 @@ class SystemPages {
                         .filter(o -> scope.can(o.id(), Capability.EDIT_SECURITY_DATA)
                                 || (form.getOwnerOrganizationId() != null && o.id() == form.getOwnerOrganizationId()))
                         .toList());
-        model.addAttribute("operators", visible);
+        // Beyond the caller's subtree only published providers and the operator now (issue 10), never other names.
+        List<OperatorChoice> operators = new ArrayList<>(visible.stream()
+                .map(o -> new OperatorChoice(o.id(), o.code(), o.nameVi()))
+                .toList());
+        Set<Long> listed =
+                new HashSet<>(operators.stream().map(OperatorChoice::id).toList());
+        service.operatorChoicesBeyondScope(id).stream()
+                .filter(c -> listed.add(c.id()))
+                .forEach(operators::add);
+        model.addAttribute("operators", operators);
         return "systems/form";
     }
 }

@@ -204,6 +204,64 @@ public class SystemRepository {
                 .update();
     }
 
+    /** Whether the organisation publishes itself to the whole tree as an operator of other organisations' systems. */
+    public boolean publishedProvider(long organizationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM operator_provider WHERE organization_id = :o")
+                        .param("o", organizationId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Whether the organisation is this system's operator now. */
+    public boolean operates(long systemId, long organizationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM information_system WHERE id = :s AND operator_organization_id = :o")
+                        .param("s", systemId)
+                        .param("o", organizationId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * Operators that may be chosen beyond the caller's own subtree: the published providers and, on an edit, the
+     * system's operator now (which accepted to run it). Names only of organisations that made themselves known.
+     */
+    public List<OperatorChoice> operatorChoicesBeyondScope(Long systemId) {
+        return jdbc.sql("""
+                        SELECT o.id, o.code, o.name_vi FROM organization o
+                        WHERE o.id IN (SELECT organization_id FROM operator_provider)
+                           OR o.id = (SELECT operator_organization_id FROM information_system WHERE id = :s)
+                        ORDER BY o.name_vi, o.id""")
+                .param("s", systemId == null ? -1L : systemId)
+                .query((rs, n) -> new OperatorChoice(rs.getLong("id"), rs.getString("code"), rs.getString("name_vi")))
+                .list();
+    }
+
+    /** Owner and operator ids of a system, unscoped: only for a caller already authorised on it another way. */
+    public long[] ownerAndOperator(long systemId) {
+        return jdbc.sql("SELECT owner_organization_id, operator_organization_id FROM information_system WHERE id = :s")
+                .param("s", systemId)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+    }
+
+    /** The operator accepted to run the system: it becomes its OPERATOR party (the previous one stops being one). */
+    public void changeOperator(long systemId, long operatorId, Instant now) {
+        jdbc.sql("""
+                        UPDATE information_system SET operator_organization_id = :o, updated_at = :now,
+                            version = version + 1
+                        WHERE id = :s""")
+                .param("o", operatorId)
+                .param("now", Timestamp.from(now))
+                .param("s", systemId)
+                .update();
+        jdbc.sql("DELETE FROM system_party WHERE system_id = :s AND party_role = 'OPERATOR'")
+                .param("s", systemId)
+                .update();
+        addParty(systemId, operatorId, "OPERATOR");
+    }
+
     public boolean organizationExists(long id) {
         return jdbc.sql("SELECT COUNT(*) FROM organization WHERE id = :id")
                         .param("id", id)

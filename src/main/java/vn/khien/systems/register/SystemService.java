@@ -54,6 +54,14 @@ public class SystemService {
         return repository.search(search, LIST_LIMIT);
     }
 
+    /** Operators offered beyond the caller's subtree: published providers and, on an edit, the operator now. */
+    public List<OperatorChoice> operatorChoicesBeyondScope(Long systemId) {
+        if (systemId != null) {
+            get(systemId);
+        }
+        return repository.operatorChoicesBeyondScope(systemId);
+    }
+
     public boolean canEdit(InformationSystem s) {
         return scope.can(s.ownerOrganizationId(), Capability.EDIT_SECURITY_DATA)
                 || scope.can(s.operatorOrganizationId(), Capability.EDIT_SECURITY_DATA);
@@ -72,9 +80,15 @@ public class SystemService {
                 problems.add(new FieldProblem("code", "systems.error.codeTaken", r.getCode()));
             }
         }
-        // The operator may be an outside provider anywhere in the tree; it must exist.
-        if (r.getOperatorOrganizationId() != null && !repository.organizationExists(r.getOperatorOrganizationId())) {
-            problems.add(new FieldProblem("operatorOrganizationId", "systems.error.organizationUnknown"));
+        // Issue 10: the operator is an organisation the caller may see, a provider the tree publishes, or the one that
+        // already operates this system (it accepted a proposal). Anything else — unseen or unknown alike — is refused
+        // with the same words and no name: an outside organisation runs a system only once it accepted a proposal.
+        Long operator = r.getOperatorOrganizationId();
+        if (operator != null
+                && !scope.canSee(operator)
+                && !repository.publishedProvider(operator)
+                && !(exceptId != null && repository.operates(exceptId, operator))) {
+            problems.add(new FieldProblem("operatorOrganizationId", "systems.error.operatorNotChoosable"));
         }
         if (r.getRetiredOn() != null
                 && r.getOperatingSince() != null
