@@ -30,6 +30,25 @@ public class VisibleSystems {
     }
 
     /**
+     * SQL predicate over a system id expression: the caller may read the system's security plan — everyone of
+     * {@link #visibleSystems}, and the bodies appraising one of its dossiers while they do (ADR 0012). Only the plan's
+     * own reads (its items, revisions, the security regulation) use it; evidence, tasks and assessments do not.
+     */
+    public ScopeFilter planVisible(String systemIdExpr) {
+        return repository.planVisible(systemIdExpr);
+    }
+
+    /** The system, if the caller may read its security plan ({@link #planVisible}); otherwise 404. */
+    public InformationSystem forPlan(long id) {
+        return service.forPlan(id);
+    }
+
+    /** Whether the caller reads everything about the system, not only what appraisal opens to it (ADR 0012). */
+    public boolean readsEverything(long id) {
+        return service.readsEverything(id);
+    }
+
+    /**
      * SQL predicate over a system id expression: the system concerns the subtree whose organisation path is bound to
      * the parameter {@code subtreePath} (owned, operated, appraised or approved there).
      */

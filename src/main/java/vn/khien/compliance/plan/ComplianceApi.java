@@ -118,7 +118,7 @@ class ComplianceApi {
     @GetMapping("/systems/{id}/plan")
     @Operation(summary = "The security plan of a system: each required requirement with status, evidence and products")
     public PlanResponse plan(@PathVariable long id) {
-        PlanView v = plans.view(id);
+        PlanView v = plans.plan(id);
         return new PlanResponse(
                 id,
                 v.system().approvedLevel(),
@@ -143,7 +143,7 @@ class ComplianceApi {
     @GetMapping("/systems/{id}/plan/history")
     @Operation(summary = "Every derivation of the plan, newest first, with what each made newly required or dropped")
     public List<PlanRevision> history(@PathVariable long id) {
-        return plans.view(id).history();
+        return plans.plan(id).history();
     }
 
     @PutMapping("/systems/{id}/plan/{requirementId}")
@@ -278,7 +278,7 @@ class ComplianceApi {
     @GetMapping("/systems/{id}/plan.docx")
     @Operation(summary = "The plan as DOCX (Part III of the level dossier)")
     public ResponseEntity<byte[]> planDocx(@PathVariable long id) {
-        return file(PlanDocument.write(plans.view(id)), DOCX, "phuong-an-" + id + ".docx");
+        return file(PlanDocument.write(plans.plan(id)), DOCX, "phuong-an-" + id + ".docx");
     }
 
     @GetMapping("/organizations/{id}/compliance.xlsx")

@@ -356,7 +356,7 @@ class CompliancePages {
 
     @GetMapping("/systems/{id}/plan.docx")
     ResponseEntity<byte[]> planDocx(@PathVariable long id) {
-        return ComplianceApi.file(PlanDocument.write(plans.view(id)), ComplianceApi.DOCX, "phuong-an-" + id + ".docx");
+        return ComplianceApi.file(PlanDocument.write(plans.plan(id)), ComplianceApi.DOCX, "phuong-an-" + id + ".docx");
     }
 
     @GetMapping("/organizations/{id}/compliance.xlsx")
@@ -400,17 +400,18 @@ class CompliancePages {
     }
 
     private String planPage(long id, Model model, FieldProblemException problem, String requirementId) {
-        PlanView view = plans.view(id);
+        PlanView view = plans.plan(id);
         model.addAttribute("plan", view);
-        model.addAttribute("summary", compliance.forSystem(id));
-        model.addAttribute("assessments", assessments.list(id));
+        // A body appraising a dossier of the system reads the plan only, not its assessments or risk (ADR 0012).
+        model.addAttribute("summary", view.full() ? compliance.forSystem(id) : null);
+        model.addAttribute("assessments", view.full() ? assessments.list(id) : List.of());
         model.addAttribute("statuses", RequirementStatus.values());
         model.addAttribute("assessmentKinds", AssessmentKind.values());
         model.addAttribute("assessorKinds", AssessorKind.values());
         model.addAttribute("assessmentScopes", AssessmentScope.values());
         model.addAttribute("outcomes", AssessmentOutcome.values());
         model.addAttribute("taskStatuses", TaskStatus.values());
-        model.addAttribute("risk", risks.get(id).orElse(null));
+        model.addAttribute("risk", view.full() ? risks.get(id).orElse(null) : null);
         model.addAttribute("riskRatings", RiskRating.values());
         model.addAttribute("problems", problem == null ? List.of() : texts(problem));
         model.addAttribute("problemRequirement", requirementId);

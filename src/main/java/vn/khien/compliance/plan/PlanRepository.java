@@ -145,8 +145,9 @@ public class PlanRepository {
                 .update();
     }
 
+    /** The plan's items: the bodies appraising a dossier of the system read them too (ADR 0012). */
     public List<PlanItem> items(long systemId, boolean requiredOnly) {
-        ScopeFilter f = systems.visibleSystems("p.system_id");
+        ScopeFilter f = systems.planVisible("p.system_id");
         return jdbc.sql("SELECT p.* FROM plan_item p WHERE p.system_id = :s AND " + f.sql()
                         + (requiredOnly ? " AND p.required = TRUE" : "") + " ORDER BY p.id")
                 .params(f.params())
@@ -372,8 +373,9 @@ public class PlanRepository {
 
     // ---- security regulation
 
+    /** The security regulation, part of the plan the appraising bodies read (ADR 0012). */
     public Optional<SecurityRegulation> regulation(long systemId) {
-        ScopeFilter f = systems.visibleSystems("r.system_id");
+        ScopeFilter f = systems.planVisible("r.system_id");
         return jdbc.sql("SELECT r.* FROM security_regulation r WHERE r.system_id = :s AND " + f.sql())
                 .params(f.params())
                 .param("s", systemId)

@@ -88,8 +88,22 @@ public class PlanService {
         return diff;
     }
 
+    /** The plan with its evidence and tasks, for whoever reads everything about the system (else 404). */
     public PlanView view(long systemId) {
-        InformationSystem system = systems.get(systemId);
+        return view(systems.get(systemId), true);
+    }
+
+    /**
+     * The plan as the bodies appraising one of the system's dossiers read it too, while they appraise it (ADR 0012):
+     * its items and regulation; evidence and tasks only for whoever reads everything about the system.
+     */
+    public PlanView plan(long systemId) {
+        InformationSystem system = systems.forPlan(systemId);
+        return view(system, systems.readsEverything(systemId));
+    }
+
+    private PlanView view(InformationSystem system, boolean full) {
+        long systemId = system.id();
         LocalDate today = LocalDate.now(clock);
         List<PlanItem> items = plans.items(systemId, false);
         var requirements = catalogues.everything();
@@ -118,6 +132,7 @@ public class PlanService {
         return new PlanView(
                 system,
                 systems.canEdit(system),
+                full,
                 plans.currentRevision(systemId).orElse(null),
                 plans.revisions(systemId),
                 lines,

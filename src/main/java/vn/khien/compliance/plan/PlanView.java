@@ -11,10 +11,14 @@ import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.systems.register.InformationSystem;
 
-/** Everything the plan page and the plan document show for one system. */
+/**
+ * Everything the plan page and the plan document show for one system. {@code full} is false for a body appraising a
+ * dossier of the system (ADR 0012): it reads the plan's items and regulation, not the evidence, tasks or assessments.
+ */
 record PlanView(
         InformationSystem system,
         boolean canEdit,
+        boolean full,
         PlanRevision revision,
         List<PlanRevision> history,
         List<PlanLine> lines,

@@ -9,11 +9,12 @@ import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
 import vn.khien.systems.dossier.DossierAction;
 import vn.khien.systems.dossier.DossierActors;
+import vn.khien.systems.dossier.DossierRepository;
 import vn.khien.systems.register.SystemRepository;
 
 /**
  * The register's attention queries for the signed-in person: each one statement, scoped through
- * {@link SystemRepository#visibleSystems}, limited, no query per system.
+ * {@link SystemRepository#visibleSystems} (dossiers through {@link DossierRepository#visibleDossiers}), limited, no query per system.
  */
 @Repository
 class SystemsAttentionQueries {
@@ -28,11 +29,14 @@ class SystemsAttentionQueries {
     private final JdbcClient jdbc;
     private final SystemRepository systems;
     private final DossierActors actors;
+    private final DossierRepository dossiers;
 
-    public SystemsAttentionQueries(JdbcClient jdbc, SystemRepository systems, DossierActors actors) {
+    public SystemsAttentionQueries(
+            JdbcClient jdbc, SystemRepository systems, DossierActors actors, DossierRepository dossiers) {
         this.jdbc = jdbc;
         this.systems = systems;
         this.actors = actors;
+        this.dossiers = dossiers;
     }
 
     public record DossierRow(long id, String code, String name, LocalDate dueOn) {}
@@ -57,7 +61,7 @@ class SystemsAttentionQueries {
     /** The dossiers the person may take this step on, by {@link DossierActors#mayTake}: the service's own rule. */
     private List<DossierRow> mayTake(DossierAction action, String extra, String order) {
         ScopeFilter acts = actors.mayTake(action);
-        ScopeFilter visible = systems.visibleSystems("d.system_id");
+        ScopeFilter visible = dossiers.visibleDossiers();
         return jdbc.sql(DOSSIER + " WHERE " + acts.sql() + extra + " AND " + visible.sql() + " ORDER BY " + order
                         + " LIMIT " + LIMIT)
                 .params(acts.params())
@@ -68,7 +72,7 @@ class SystemsAttentionQueries {
 
     /** Open dossiers past the legal limit of their current step (or of the validity check that runs beside it). */
     public List<DossierRow> late(LocalDate today) {
-        ScopeFilter visible = systems.visibleSystems("d.system_id");
+        ScopeFilter visible = dossiers.visibleDossiers();
         return jdbc.sql(DOSSIER + " WHERE d.status IN ('SUBMITTED', 'APPRAISED')"
                         + " AND (d.step_due_on < :today OR d.validity_due_on < :today) AND " + visible.sql()
                         + " ORDER BY d.step_due_on, d.id LIMIT " + LIMIT)

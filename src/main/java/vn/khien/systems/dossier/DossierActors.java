@@ -56,7 +56,7 @@ public class DossierActors {
     private boolean actsFor(Dossier d, DossierAction action) {
         List<Long> orgs = switch (action.actors()) {
             case OWNER -> {
-                InformationSystem s = systems.get(d.systemId());
+                InformationSystem s = systems.record(d.systemId());
                 yield List.of(s.ownerOrganizationId(), s.operatorOrganizationId());
             }
             case APPRAISER -> List.of(d.appraiserOrgId());

@@ -35,7 +35,7 @@ class DossierDocuments {
 
     public byte[] dossier(long id) {
         Dossier d = dossiers.get(id);
-        InformationSystem s = systems.get(d.systemId());
+        InformationSystem s = systems.record(d.systemId());
         Map<String, String> texts = dossiers.parts(id);
         List<DossierAttachment> files = dossiers.attachments(id);
         AdministrativeDocx doc = new AdministrativeDocx(s.operatorName(), "Số: ......../......", place(s), today())
@@ -62,7 +62,7 @@ class DossierDocuments {
     /** Draft of the decision approving the level (Mẫu 06), for the approver to complete and sign. */
     public byte[] decision(long id) {
         Dossier d = dossiers.get(id);
-        InformationSystem s = systems.get(d.systemId());
+        InformationSystem s = systems.record(d.systemId());
         String number = d.decisionNumber() == null ? "Số: ......../QĐ-......" : "Số: " + d.decisionNumber();
         LocalDate date = d.decisionDate() == null ? today() : d.decisionDate();
         String approver = d.approverName();

@@ -61,7 +61,9 @@ class DossierPages {
     String show(@PathVariable long id, Model model) {
         Dossier d = service.get(id);
         model.addAttribute("dossier", d);
-        model.addAttribute("system", systems.get(d.systemId()));
+        model.addAttribute("system", systems.record(d.systemId()));
+        // The security plan, which the appraising bodies read while the dossier is under appraisal (ADR 0012).
+        model.addAttribute("planReadable", systems.planReadable(d.systemId()));
         model.addAttribute("partDefinitions", service.partDefinitions(d));
         model.addAttribute("texts", service.parts(id));
         model.addAttribute("attachments", service.attachments(id));
@@ -79,7 +81,7 @@ class DossierPages {
                         .toList());
         model.addAttribute(
                 "allowed", service.allowedActions(d).stream().map(Enum::name).toList());
-        model.addAttribute("editable", d.status().editable() && systems.canEdit(systems.get(d.systemId())));
+        model.addAttribute("editable", d.status().editable() && systems.canEdit(systems.record(d.systemId())));
         LocalDate today = LocalDate.now(PlatformConfiguration.ZONE);
         String lateStep = d.lateStep(today);
         model.addAttribute("late", lateStep != null && !"VALIDITY_CHECK".equals(lateStep));

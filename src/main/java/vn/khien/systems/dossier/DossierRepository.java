@@ -44,8 +44,16 @@ public class DossierRepository {
         this.systems = systems;
     }
 
+    /**
+     * Every dossier read (API, pages, documents, the home page's lists) goes through this predicate over
+     * {@code level_dossier d}: {@link SystemRepository#dossierVisible}, the one rule of ADR 0012.
+     */
+    public ScopeFilter visibleDossiers() {
+        return systems.dossierVisible("d");
+    }
+
     public Optional<Dossier> findVisible(long id) {
-        ScopeFilter f = systems.visibleSystems("d.system_id");
+        ScopeFilter f = visibleDossiers();
         return jdbc.sql(SELECT + " WHERE d.id = :id AND " + f.sql())
                 .params(f.params())
                 .param("id", id)
@@ -54,7 +62,9 @@ public class DossierRepository {
     }
 
     public List<Dossier> forSystem(long systemId) {
-        return jdbc.sql(SELECT + " WHERE d.system_id = :s ORDER BY d.created_at DESC, d.id DESC")
+        ScopeFilter f = visibleDossiers();
+        return jdbc.sql(SELECT + " WHERE d.system_id = :s AND " + f.sql() + " ORDER BY d.created_at DESC, d.id DESC")
+                .params(f.params())
                 .param("s", systemId)
                 .query(DossierRepository::map)
                 .list();
@@ -62,7 +72,7 @@ public class DossierRepository {
 
     /** Dossiers of systems of the subtree at {@code path} (owned, operated, appraised or approved there) visible to the caller. */
     public List<Dossier> inSubtree(String path) {
-        ScopeFilter f = systems.visibleSystems("d.system_id");
+        ScopeFilter f = visibleDossiers();
         return jdbc.sql(SELECT + " WHERE " + SystemRepository.concernsSubtree("d.system_id") + " AND " + f.sql()
                         + " ORDER BY d.step_due_on, d.id")
                 .params(f.params())

@@ -112,7 +112,7 @@ public class DossierService {
     }
 
     public List<Dossier> forSystem(long systemId) {
-        systems.get(systemId);
+        systems.record(systemId);
         return repository.forSystem(systemId);
     }
 

@@ -69,7 +69,8 @@ class ProgressService {
                 .query()
                 .singleRow();
         String path = (String) org.get("path");
-        ScopeFilter f = systems.visibleSystems("s.id");
+        // Levels are register data: the register records the caller reads, appraised ones included (ADR 0012).
+        ScopeFilter f = systems.recordVisible("s.id");
         // The organisation's systems: owned, operated, appraised or approved in its subtree (issue 9).
         String from = " FROM information_system s WHERE " + SystemRepository.concernsSubtree("s.id")
                 + " AND s.lifecycle_status <> 'RETIRED' AND " + f.sql();

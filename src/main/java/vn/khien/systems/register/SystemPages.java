@@ -92,13 +92,21 @@ class SystemPages {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
-        InformationSystem s = service.get(id);
+        InformationSystem s = service.record(id);
         model.addAttribute("system", s);
+        model.addAttribute("dossiers", dossiers.forSystem(id));
+        // A body its dossiers were submitted to reads the register record and those dossiers only (ADR 0012).
+        boolean full = service.readsEverything(id);
+        model.addAttribute("full", full);
+        if (!full) {
+            model.addAttribute("canEdit", false);
+            model.addAttribute("canSeeOwner", false);
+            return "systems/show";
+        }
         model.addAttribute("canEdit", service.canEdit(s));
         model.addAttribute("components", service.components(id));
         model.addAttribute("suppliers", service.suppliers(id));
         model.addAttribute("classifications", classifications.history(id));
-        model.addAttribute("dossiers", dossiers.forSystem(id));
         model.addAttribute("criticalList", dossiers.criticalList(id));
         model.addAttribute(
                 "hub",

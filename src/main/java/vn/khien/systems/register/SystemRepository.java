@@ -16,8 +16,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.access.ScopeFilter;
+import vn.khien.systems.dossier.DossierStatus;
 
 /** Plain SQL over the register. Every read ANDs in the caller's scope through the system's parties. */
 @Repository
@@ -38,12 +40,69 @@ public class SystemRepository {
         this.scope = scope;
     }
 
-    /** Visible: the caller holds a role on the subtree of any party (owner, operator, appraiser, approver …). */
+    /**
+     * The parties that take part in a system only through its level dossier: the appraising, approving and
+     * expert-opinion bodies. Their people read what {@link #recordVisible}, {@link #dossierVisible} and
+     * {@link #planVisible} open to them, never what {@link #visibleSystems} does (ADR 0012).
+     */
+    static final String PROCEDURE_BODIES = "'APPRAISER', 'APPROVER', 'EXPERT'";
+
+    /**
+     * Everything about the system (components, suppliers, findings, scans, compliance, incidents …): the caller holds a
+     * role on the subtree of its owner or operator. Not the bodies of its level dossier (ADR 0012).
+     */
     public ScopeFilter visibleSystems(String systemIdExpr) {
         ScopeFilter f = scope.visible("po.path");
         return new ScopeFilter(
                 "EXISTS (SELECT 1 FROM system_party sp JOIN organization po ON po.id = sp.organization_id"
+                        + " WHERE sp.system_id = " + systemIdExpr
+                        + " AND sp.party_role NOT IN (" + PROCEDURE_BODIES + ") AND " + f.sql() + ")",
+                f.params());
+    }
+
+    /**
+     * The register record (and the register lists, issue 9): {@link #visibleSystems}, or the caller holds a role on
+     * the subtree of a body its dossiers were submitted to (any party of {@code system_party}), also after approval.
+     */
+    public ScopeFilter recordVisible(String systemIdExpr) {
+        ScopeFilter f = scope.visible("po.path");
+        return new ScopeFilter(
+                "EXISTS (SELECT 1 FROM system_party sp JOIN organization po ON po.id = sp.organization_id"
                         + " WHERE sp.system_id = " + systemIdExpr + " AND " + f.sql() + ")",
+                f.params());
+    }
+
+    /**
+     * A dossier (row {@code dossierAlias} of {@code level_dossier}): {@link #visibleSystems} of its system, or it has
+     * been submitted and the caller holds a role on the subtree of its appraising, approving or expert-opinion body.
+     * The body keeps reading it after approval: it holds the body's own decision (ADR 0012).
+     */
+    public ScopeFilter dossierVisible(String dossierAlias) {
+        return visibleSystems(dossierAlias + ".system_id").or(bodyOf(dossierAlias, "IS NOT NULL"));
+    }
+
+    /**
+     * The system's security plan: {@link #visibleSystems}, or one of its dossiers is under appraisal
+     * ({@link DossierStatus#underAppraisal}) by a body the caller holds a role in. After approval the plan is the
+     * owner's working document again and the bodies' access to it ends (ADR 0012).
+     */
+    public ScopeFilter planVisible(String systemIdExpr) {
+        ScopeFilter body = bodyOf("apd", "IS NOT NULL AND apd.status IN (" + DossierStatus.underAppraisalSql() + ")");
+        return visibleSystems(systemIdExpr)
+                .or(new ScopeFilter(
+                        "EXISTS (SELECT 1 FROM level_dossier apd WHERE apd.system_id = " + systemIdExpr + " AND "
+                                + body.sql() + ")",
+                        body.params()));
+    }
+
+    /** The dossier was submitted (and matches {@code submittedAndStatus}) to a body the caller holds a role in. */
+    private ScopeFilter bodyOf(String d, String submittedAndStatus) {
+        ScopeFilter f = scope.holdingAny("bo.path", "body", Capability.READ);
+        return new ScopeFilter(
+                d + ".submitted_at " + submittedAndStatus
+                        + " AND EXISTS (SELECT 1 FROM organization bo WHERE bo.id IN ("
+                        + d + ".appraiser_org_id, " + d + ".approver_org_id, " + d + ".expert_org_id) AND " + f.sql()
+                        + ")",
                 f.params());
     }
 
@@ -57,6 +116,16 @@ public class SystemRepository {
                 + " WHERE tp.system_id = " + systemIdExpr + " AND tpo.path LIKE :subtreePath || '%')";
     }
 
+    /** The register record as the bodies of its dossiers may read it too ({@link #recordVisible}). */
+    public Optional<InformationSystem> findRecord(long id) {
+        ScopeFilter f = recordVisible("s.id");
+        return jdbc.sql(SELECT + " WHERE s.id = :id AND " + f.sql())
+                .params(f.params())
+                .param("id", id)
+                .query(SystemRepository::map)
+                .optional();
+    }
+
     public Optional<InformationSystem> findVisible(long id) {
         ScopeFilter f = visibleSystems("s.id");
         return jdbc.sql(SELECT + " WHERE s.id = :id AND " + f.sql())
@@ -66,8 +135,19 @@ public class SystemRepository {
                 .optional();
     }
 
+    /** The system, if the caller may read its security plan ({@link #planVisible}). */
+    public Optional<InformationSystem> findForPlan(long id) {
+        ScopeFilter f = planVisible("s.id");
+        return jdbc.sql(SELECT + " WHERE s.id = :id AND " + f.sql())
+                .params(f.params())
+                .param("id", id)
+                .query(SystemRepository::map)
+                .optional();
+    }
+
+    /** The register lists show every system whose record the caller reads ({@link #recordVisible}, issue 9). */
     public List<InformationSystem> search(SystemSearch search, int limit) {
-        ScopeFilter f = visibleSystems("s.id");
+        ScopeFilter f = recordVisible("s.id");
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE ").append(f.sql());
         Map<String, Object> params = new LinkedHashMap<>(f.params());
         if (search.organizationId() != null) {

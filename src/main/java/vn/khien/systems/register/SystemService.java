@@ -47,6 +47,29 @@ public class SystemService {
         return repository.findVisible(id).orElseThrow(() -> new NotFoundException("system " + id));
     }
 
+    /**
+     * The register record, which the bodies appraising or approving one of its dossiers read too (ADR 0012); every
+     * other read of the system's data goes through {@link #get}.
+     */
+    public InformationSystem record(long id) {
+        return repository.findRecord(id).orElseThrow(() -> new NotFoundException("system " + id));
+    }
+
+    /** Whether the caller reads everything about the system ({@link #get}), not only what appraisal opens. */
+    public boolean readsEverything(long id) {
+        return repository.findVisible(id).isPresent();
+    }
+
+    /** Whether the caller may read the system's security plan ({@link #forPlan}). */
+    public boolean planReadable(long id) {
+        return repository.findForPlan(id).isPresent();
+    }
+
+    /** The system, if the caller may read its security plan (also a body while it appraises a dossier, ADR 0012). */
+    public InformationSystem forPlan(long id) {
+        return repository.findForPlan(id).orElseThrow(() -> new NotFoundException("system " + id));
+    }
+
     public List<InformationSystem> search(SystemSearch search) {
         if (search.organizationId() != null && !scope.canSee(search.organizationId())) {
             return List.of();

@@ -103,7 +103,7 @@ class SystemsApi {
     @GetMapping("/{id}")
     @Operation(summary = "One system")
     public SystemView get(@PathVariable long id) {
-        return SystemView.of(service.get(id));
+        return SystemView.of(service.record(id));
     }
 
     @PostMapping
