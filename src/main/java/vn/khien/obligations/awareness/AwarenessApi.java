@@ -1,7 +1,9 @@
 package vn.khien.obligations.awareness;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
-import org.springframework.http.MediaType;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,37 +11,50 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Awareness campaigns, their delivery and acknowledgement log, and the personal acknowledgement link. */
+/** Awareness campaigns (R25): create one, list them, and read one's delivery and acknowledgement log. */
 @RestController
 class AwarenessApi {
 
     private final AwarenessService awareness;
+    private final AwarenessMailer mailer;
 
-    AwarenessApi(AwarenessService awareness) {
+    AwarenessApi(AwarenessService awareness, AwarenessMailer mailer) {
         this.awareness = awareness;
+        this.mailer = mailer;
     }
 
     @PostMapping("/api/v1/awareness-campaigns")
+    @Operation(
+            summary = "Create an awareness campaign and send its first round",
+            description = "audience ORGANIZATION, SUBTREE or LIST (with recipients[{email, name}], checked all or"
+                    + " nothing); repeatEvery ONCE, MONTHLY or QUARTERLY; topic from the topics rule data")
+    @ApiResponse(responseCode = "201", description = "The campaign's id and how many deliveries its first round made")
     ResponseEntity<AwarenessService.Created> create(@RequestBody CampaignRequest request) {
         AwarenessService.Created created = awareness.create(request);
-        return ResponseEntity.created(URI.create("/api/v1/awareness-campaigns/" + created.id() + "/deliveries"))
+        mailer.sendPending(created.id());
+        return ResponseEntity.created(URI.create("/api/v1/awareness-campaigns/" + created.id()))
                 .body(created);
     }
 
-    @GetMapping("/api/v1/awareness-campaigns/{id}/deliveries")
-    AwarenessService.Deliveries deliveries(@PathVariable long id) {
-        return awareness.deliveries(id);
+    @GetMapping("/api/v1/awareness-campaigns")
+    @Operation(summary = "List the awareness campaigns of the organisations the caller may see")
+    @ApiResponse(responseCode = "200", description = "Campaigns, newest first, with rounds and acknowledgement counts")
+    List<Campaign> list() {
+        return awareness.list();
     }
 
-    /** The link in the mail: no sign-in needed, the token is the person's. */
-    @GetMapping(value = "/public/awareness/{token}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> acknowledge(@PathVariable String token) {
-        if (!awareness.acknowledge(token)) {
-            return ResponseEntity.status(404)
-                    .body("<!DOCTYPE html><html lang=\"vi\"><meta charset=\"UTF-8\">"
-                            + "<p>Liên kết không hợp lệ.</p></html>");
-        }
-        return ResponseEntity.ok("<!DOCTYPE html><html lang=\"vi\"><meta charset=\"UTF-8\"><title>Khiên</title>"
-                + "<p id=\"acknowledged\">Cảm ơn đồng chí đã xác nhận đã đọc thông điệp.</p></html>");
+    @GetMapping("/api/v1/awareness-campaigns/{id}")
+    @Operation(summary = "Read one awareness campaign")
+    @ApiResponse(responseCode = "200", description = "The campaign with its rounds and acknowledgement counts")
+    Campaign get(@PathVariable long id) {
+        return awareness.campaign(id);
+    }
+
+    @GetMapping("/api/v1/awareness-campaigns/{id}/deliveries")
+    @Operation(
+            summary = "Read a campaign's delivery and acknowledgement log and the share acknowledged per organisation")
+    @ApiResponse(responseCode = "200", description = "Every delivery of every round, and counts per organisation")
+    AwarenessService.Deliveries deliveries(@PathVariable long id) {
+        return awareness.deliveries(id);
     }
 }

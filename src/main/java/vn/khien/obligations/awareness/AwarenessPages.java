@@ -1,0 +1,191 @@
+package vn.khien.obligations.awareness;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.NotFoundException;
+
+/**
+ * The awareness pages: the campaigns of the organisations one may see, the form to send one (the audience may be an
+ * uploaded CSV/XLSX list, refused whole with every wrong line named; a refused form comes back filled in), a
+ * campaign's page with its rounds, delivery and acknowledgement log and the share acknowledged per organisation, and
+ * the public page behind the personal link where the reader acknowledges (no sign-in: the link's token is theirs).
+ */
+@Controller
+class AwarenessPages {
+
+    private final AwarenessService awareness;
+    private final AwarenessMailer mailer;
+    private final MessageSource messages;
+
+    AwarenessPages(AwarenessService awareness, AwarenessMailer mailer, MessageSource messages) {
+        this.awareness = awareness;
+        this.mailer = mailer;
+        this.messages = messages;
+    }
+
+    /** What the form holds, as typed. */
+    record Form(
+            Long organizationId,
+            String topic,
+            String title,
+            String message,
+            String audience,
+            String repeatEvery,
+            String startsOn) {}
+
+    record ListProblem(int line, String message) {}
+
+    @GetMapping("/awareness")
+    String list(Model model) {
+        model.addAttribute("campaigns", awareness.list());
+        model.addAttribute("topics", AwarenessService.TOPICS);
+        return "awareness/list";
+    }
+
+    @GetMapping("/awareness/new")
+    String form(Model model) {
+        return form(
+                model,
+                new Form(
+                        null,
+                        "RANSOMWARE",
+                        "",
+                        "",
+                        "ORGANIZATION",
+                        "ONCE",
+                        awareness.today().toString()),
+                Map.of(),
+                List.of());
+    }
+
+    private String form(Model model, Form form, Map<String, String> errors, List<ListProblem> listProblems) {
+        List<AwarenessService.Option> organizations = awareness.sendableOrganizations();
+        if (organizations.isEmpty()) {
+            throw new ForbiddenActionException("awareness.error.forbidden");
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("listProblems", listProblems);
+        model.addAttribute("organizations", organizations);
+        model.addAttribute("topics", AwarenessService.TOPICS.topics());
+        model.addAttribute("audiences", Campaign.Audience.values());
+        model.addAttribute("repeats", Campaign.Repeat.values());
+        model.addAttribute("maxLines", RecipientList.MAX_LINES);
+        return "awareness/new";
+    }
+
+    @PostMapping("/awareness/new")
+    String create(
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String message,
+            @RequestParam(required = false) String audience,
+            @RequestParam(required = false) String repeatEvery,
+            @RequestParam(required = false) String startsOn,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response)
+            throws IOException {
+        Form form = new Form(organizationId, topic, title, message, audience, repeatEvery, startsOn);
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<ListProblem> listProblems = new ArrayList<>();
+        LocalDate starts = null;
+        try {
+            starts = startsOn == null || startsOn.isBlank() ? null : LocalDate.parse(startsOn);
+        } catch (DateTimeParseException e) {
+            errors.put("startsOn", text("awareness.error.startsOn"));
+        }
+        List<CampaignRequest.Recipient> recipients = null;
+        if ("LIST".equals(audience)) {
+            if (file == null || file.isEmpty()) {
+                errors.put("list", text("awareness.list.missing"));
+            } else {
+                RecipientList.Result read = RecipientList.read(file.getOriginalFilename(), file.getBytes());
+                read.problems()
+                        .forEach(p -> listProblems.add(new ListProblem(
+                                p.line(), text(p.messageKey(), p.args().toArray()))));
+                if (!listProblems.isEmpty()) {
+                    errors.put("list", text("awareness.list.refused", listProblems.size()));
+                }
+                recipients = read.recipients().stream()
+                        .map(r -> new CampaignRequest.Recipient(r.email(), r.name()))
+                        .toList();
+            }
+        }
+        if (errors.isEmpty()) {
+            try {
+                AwarenessService.Created created = awareness.create(new CampaignRequest(
+                        organizationId, topic, title, message, null, repeatEvery, audience, recipients, starts));
+                int mailed = mailer.sendPending(created.id());
+                redirect.addFlashAttribute("message", text("awareness.page.created", created.delivered(), mailed));
+                return "redirect:/awareness/" + created.id();
+            } catch (FieldProblemException e) {
+                e.problems()
+                        .forEach(p -> errors.merge(
+                                p.field().startsWith("recipients") ? "list" : p.field(),
+                                text(p.messageKey(), p.args()),
+                                (a, b) -> a + " " + b));
+            } catch (ForbiddenActionException e) {
+                errors.put("organizationId", text(e.messageKey()));
+            }
+        }
+        response.setStatus(422);
+        return form(model, form, errors, listProblems);
+    }
+
+    @GetMapping("/awareness/{id}")
+    String campaign(@PathVariable long id, Model model) {
+        Campaign campaign = awareness.campaign(id);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("log", awareness.deliveries(id));
+        model.addAttribute(
+                "topic",
+                AwarenessService.TOPICS.topics().stream()
+                        .filter(t -> t.id().equals(campaign.topic()))
+                        .findFirst()
+                        .orElse(null));
+        return "awareness/campaign";
+    }
+
+    @GetMapping("/public/awareness/{token}")
+    String acknowledgement(@PathVariable String token, Model model) {
+        AwarenessService.Acknowledgement a =
+                awareness.byToken(token).orElseThrow(() -> new NotFoundException("awareness"));
+        model.addAttribute("ack", a);
+        model.addAttribute("paragraphs", List.of(a.message().split("\\R\\s*\\R")));
+        model.addAttribute("token", token);
+        return "public/awareness";
+    }
+
+    @PostMapping("/public/awareness/{token}")
+    String acknowledge(@PathVariable String token) {
+        if (!awareness.acknowledge(token)) {
+            throw new NotFoundException("awareness");
+        }
+        return "redirect:/public/awareness/" + token;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}

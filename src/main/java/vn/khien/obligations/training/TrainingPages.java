@@ -1,0 +1,134 @@
+package vn.khien.obligations.training;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.organizations.OrganizationRepository;
+import vn.khien.platform.Downloads;
+import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.NotFoundException;
+
+/** An organisation's training page: the year's records and counts, and the form to record one (kept on error). */
+@Controller
+class TrainingPages {
+
+    private final TrainingService training;
+    private final OrganizationRepository organizations;
+    private final MessageSource messages;
+
+    TrainingPages(TrainingService training, OrganizationRepository organizations, MessageSource messages) {
+        this.training = training;
+        this.organizations = organizations;
+        this.messages = messages;
+    }
+
+    record Form(String personName, String email, String course, String provider, String completedOn, String hours) {}
+
+    static TrainingService.Certificate certificate(MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            return null;
+        }
+        String name = file.getOriginalFilename() == null ? "chung-chi" : file.getOriginalFilename();
+        String type = file.getContentType() == null ? "application/octet-stream" : file.getContentType();
+        return new TrainingService.Certificate(name, type, file.getBytes());
+    }
+
+    @GetMapping("/organizations/{id}/training")
+    String page(@PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
+        return page(id, year, model, new Form("", "", "", "", "", ""), Map.of());
+    }
+
+    private String page(long id, Integer year, Model model, Form form, Map<String, String> errors) {
+        var org = organizations.findVisible(id).orElseThrow(() -> new NotFoundException("organization"));
+        int shown = year == null ? training.thisYear() : year;
+        model.addAttribute("organization", org);
+        model.addAttribute("summary", training.year(id, shown));
+        model.addAttribute("year", shown);
+        model.addAttribute("canEdit", training.canEdit(id));
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("personName", form.personName());
+        values.put("email", form.email());
+        values.put("course", form.course());
+        values.put("provider", form.provider());
+        values.put("completedOn", form.completedOn());
+        values.put("hours", form.hours());
+        model.addAttribute("form", values);
+        model.addAttribute("errors", errors);
+        return "training/organization";
+    }
+
+    @PostMapping("/organizations/{id}/training")
+    String add(
+            @PathVariable long id,
+            @RequestParam(required = false) String personName,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String course,
+            @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String completedOn,
+            @RequestParam(required = false) String hours,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response)
+            throws IOException {
+        if (organizations.findVisible(id).isEmpty()) {
+            throw new NotFoundException("organization");
+        }
+        Form form = new Form(personName, email, course, provider, completedOn, hours);
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate on = null;
+        BigDecimal h = null;
+        try {
+            on = completedOn == null || completedOn.isBlank() ? null : LocalDate.parse(completedOn);
+        } catch (DateTimeParseException e) {
+            errors.put("completedOn", text("training.error.completedOn"));
+        }
+        try {
+            h = hours == null || hours.isBlank()
+                    ? null
+                    : new BigDecimal(hours.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            errors.put("hours", text("training.error.hours"));
+        }
+        if (errors.isEmpty()) {
+            try {
+                training.create(id, new TrainingRequest(personName, email, course, provider, on, h), certificate(file));
+                redirect.addFlashAttribute("message", text("training.page.added"));
+                return "redirect:/organizations/" + id + "/training?year=" + on.getYear();
+            } catch (FieldProblemException e) {
+                e.problems().forEach(p -> errors.put(p.field(), text(p.messageKey(), p.args())));
+            } catch (ForbiddenActionException e) {
+                errors.put("personName", text(e.messageKey()));
+            }
+        }
+        response.setStatus(422);
+        return page(id, null, model, form, errors);
+    }
+
+    @GetMapping("/training-records/{id}/certificate")
+    ResponseEntity<byte[]> certificate(@PathVariable long id) {
+        TrainingService.Certificate c = training.certificate(id);
+        return Downloads.attachment(c.content(), c.name(), MediaType.parseMediaType(c.contentType()));
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}
