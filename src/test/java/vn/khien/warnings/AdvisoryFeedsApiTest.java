@@ -80,6 +80,41 @@ class AdvisoryFeedsApiTest extends IntegrationTest {
     }
 
     @Test
+    void aCsafDocumentBreakingTheSchemaIs422ListingEachJsonPointerAndStoresNothing() throws Exception {
+        long before = advisories();
+        byte[] file = getClass()
+                .getResourceAsStream("/warnings/csaf/broken-three-errors.json")
+                .readAllBytes();
+        Http.Response r = upload(admin(), "broken.json", file);
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.header("Content-Type")).contains("application/problem+json");
+        var errors = StreamSupport.stream(r.json().get("errors").spliterator(), false)
+                .toList();
+        assertThat(errors).allMatch(e -> e.get("field").asString().equals("file"));
+        assertThat(errors.stream().map(e -> e.get("message").asString()))
+                .anyMatch(m -> m.contains("/document/tracking/status"))
+                .anyMatch(m -> m.contains("/vulnerabilities/0/cve"));
+        Http.Response many = upload(
+                admin(),
+                "many.json",
+                getClass()
+                        .getResourceAsStream("/warnings/csaf/broken-many-errors.json")
+                        .readAllBytes());
+        assertThat(many.status()).isEqualTo(422);
+        assertThat(many.json().get("errors").size()).isEqualTo(21);
+        assertThat(advisories()).isEqualTo(before);
+
+        Http.Response ok = upload(
+                admin(),
+                "valid.json",
+                getClass()
+                        .getResourceAsStream("/warnings/csaf/valid-minimal.json")
+                        .readAllBytes());
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        assertThat(ok.json().get("kind").asString()).isEqualTo("CSAF");
+    }
+
+    @Test
     void mispEventBecomesAnAdvisory() throws Exception {
         byte[] file =
                 getClass().getResourceAsStream("/warnings/misp-event.json").readAllBytes();

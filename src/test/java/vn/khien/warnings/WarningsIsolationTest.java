@@ -109,6 +109,9 @@ public class WarningsIsolationTest extends IntegrationTest {
                 LocalDate.now().minusDays(2));
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         amberToAll = a.json().get("id").asLong();
+        // the province (a supervising body) imports the shared advisory the library cases read
+        Http.Response misp = pub.upload("/api/v1/advisory-feeds", "misp-event.json", mispEvent(), Map.of());
+        assertThat(misp.status()).as(misp.body()).isEqualTo(201);
     }
 
     Map<String, BiConsumer<Http.Api, String>> apiCases() {
@@ -169,16 +172,15 @@ public class WarningsIsolationTest extends IntegrationTest {
             assertThat(r.status()).as(who + " " + r.body()).isIn(403, 422);
             assertThat(r.body()).as(who).doesNotContain(systemBCode);
         });
-        // the advisory library is national and shared, owned by no organisation: a holder of EDIT_SECURITY_DATA
-        // anywhere may import into it (AdvisoryImportService.requireImporter), anyone signed in may read it, and
-        // neither answer carries anything of an organisation
+        // the advisory library is national and shared, owned by no organisation: only the designated national body
+        // and supervising bodies (with subordinates) import (rules/warnings/advisory-import.yaml, ADR 0035), so the
+        // callers of leaf unit A are refused; anyone signed in reads it, and no answer carries anything of an
+        // organisation (an importer's KEV counts stay in its subtree: AdvisoryImportPolicyTest)
         cases.put("POST /api/v1/advisory-feeds", (api, who) -> {
             Http.Response r = api.upload("/api/v1/advisory-feeds", "misp-event.json", mispEvent(), Map.of());
-            assertThat(r.status()).as(who + " " + r.body()).isEqualTo(201);
-            assertThat(r.json().properties().stream().map(Map.Entry::getKey))
-                    .as(who)
-                    .containsOnly(
-                            "kind", "advisories", "created", "updated", "findingsMarkedKnownExploited", "withdrawn");
+            assertThat(r.status()).as(who + " " + r.body()).isEqualTo(403);
+            assertThat(r.header("Content-Type")).as(who).startsWith("application/problem+json");
+            assertThat(r.body()).as(who).doesNotContain(systemBCode).doesNotContain("rganizationId");
         });
         cases.put("GET /api/v1/advisories", (api, who) -> {
             Http.Response r = api.get("/api/v1/advisories?cve=CVE-2021-42013");

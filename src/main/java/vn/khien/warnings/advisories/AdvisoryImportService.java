@@ -18,7 +18,6 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.access.ScopeFilter;
 import vn.khien.audit.AuditEntry;
@@ -45,6 +44,7 @@ public class AdvisoryImportService {
     private final KnownExploitedFindings findings;
     private final KnownExploitedRule rule;
     private final Clock clock;
+    private final ImportPolicy policy;
 
     AdvisoryImportService(
             AdvisoryStore store,
@@ -53,7 +53,9 @@ public class AdvisoryImportService {
             AuditTrail audit,
             KnownExploitedFindings findings,
             KnownExploitedRule rule,
-            Clock clock) {
+            Clock clock,
+            ImportPolicy policy) {
+        this.policy = policy;
         this.store = store;
         this.scope = scope;
         this.jdbc = jdbc;
@@ -90,6 +92,8 @@ public class AdvisoryImportService {
                 }
             });
             flush(batch, now, counts);
+        } catch (SchemaCheck.SchemaViolations e) {
+            throw schemaProblems(e);
         } catch (FeedException e) {
             throw new FieldProblemException("file", "warnings.feed.invalid", e.getMessage());
         } catch (IOException e) {
@@ -127,6 +131,26 @@ public class AdvisoryImportService {
         return result;
     }
 
+    /** One problem per schema error (its JSON pointer and message, capped), then how many more were not listed. */
+    private static FieldProblemException schemaProblems(SchemaCheck.SchemaViolations e) {
+        List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
+        for (SchemaCheck.Violation v : e.violations()) {
+            problems.add(new FieldProblemException.FieldProblem(
+                    "file",
+                    "warnings.feed.schema",
+                    e.format(),
+                    v.pointer().isEmpty() ? "/" : v.pointer(),
+                    v.message()));
+        }
+        if (e.total() > e.violations().size()) {
+            problems.add(new FieldProblemException.FieldProblem(
+                    "file",
+                    "warnings.feed.schemaMore",
+                    e.total() - e.violations().size()));
+        }
+        return new FieldProblemException(problems);
+    }
+
     private void flush(List<ParsedAdvisory> batch, Instant now, int[] counts) {
         AdvisoryStore.Counts c = store.upsert(batch, now);
         counts[0] += c.created();
@@ -146,7 +170,7 @@ public class AdvisoryImportService {
         LocalDate today = LocalDate.ofInstant(now, VN);
         LocalDate limit = today.plusDays(rule.days());
         Map<Long, LocalDate> due = new HashMap<>();
-        int n = 0;
+        Map<Long, Integer> markedBySystem = new HashMap<>();
         for (KnownExploitedFindings.Hit h : findings.activeWith(kev)) {
             if (already.contains(h.findingId())) {
                 continue;
@@ -176,9 +200,31 @@ public class AdvisoryImportService {
                     h.findingId(),
                     mapOf("dueDate", h.dueDate()),
                     mapOf("dueDate", after, "cve", h.cve(), "rule", rule.source())));
-            n++;
+            markedBySystem.merge(h.systemId(), 1, Integer::sum);
         }
         findings.setDueDates(due);
+        return visibleCount(markedBySystem);
+    }
+
+    /**
+     * The marks go to every organisation (KEV is a fact about the software), but the answer counts only the findings
+     * of systems in the caller's subtree: the figures of other organisations are not the importer's to read.
+     */
+    private int visibleCount(Map<Long, Integer> bySystem) {
+        List<Long> ids = new ArrayList<>(bySystem.keySet());
+        ScopeFilter f = scope.visible("ow.path");
+        int n = 0;
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            for (Long id : jdbc.sql("SELECT s.id FROM information_system s JOIN organization ow"
+                            + " ON ow.id = s.owner_organization_id WHERE s.id IN (:ids) AND " + f.sql())
+                    .params(f.params())
+                    .param("ids", chunk)
+                    .query(Long.class)
+                    .list()) {
+                n += bySystem.get(id);
+            }
+        }
         return n;
     }
 
@@ -190,16 +236,19 @@ public class AdvisoryImportService {
         return m;
     }
 
-    /** Importing into the shared library needs EDIT_SECURITY_DATA somewhere. */
+    /**
+     * Importing into the shared (national) library is for the bodies that warn others: the rule data of
+     * {@link ImportPolicy} (supervising bodies and the designated national body, ADR 0035).
+     */
     public void requireImporter() {
-        ScopeFilter f = scope.holding("o.path", Capability.EDIT_SECURITY_DATA);
-        long n = jdbc.sql("SELECT COUNT(*) FROM organization o WHERE " + f.sql())
-                .params(f.params())
-                .query(Long.class)
-                .single();
-        if (n == 0) {
+        if (!policy.mayImport()) {
             throw new ForbiddenActionException("warnings.feed.forbidden");
         }
+    }
+
+    /** Whether the caller may import (the page offers the upload form only then). */
+    public boolean mayImport() {
+        return policy.mayImport();
     }
 
     /** How many advisories the library holds, by kind of source (KEV, NVD, CSAF, OSV, MISP). */

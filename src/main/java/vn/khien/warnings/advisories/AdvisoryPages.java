@@ -51,6 +51,7 @@ class AdvisoryPages {
     String page(Model model) {
         model.addAttribute("byKind", imports.countsByKind());
         model.addAttribute("feedsConfigured", !feedsDir.isEmpty());
+        model.addAttribute("canImport", imports.mayImport());
         return "warnings/advisories";
     }
 

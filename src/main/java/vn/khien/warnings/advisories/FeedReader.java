@@ -118,6 +118,7 @@ final class FeedReader {
             throw new FeedException("KEV catalogue: \"vulnerabilities\" must be an array of entries");
         }
         if (doc.has("document")) {
+            SchemaCheck.csaf(doc);
             sink.accept(CsafReader.document(doc, sourceName));
             return new Summary(FeedKind.CSAF, 1, null);
         }

@@ -1,5 +1,6 @@
 package vn.khien.warnings.demo;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.access.ActingAs;
@@ -34,7 +36,11 @@ import vn.khien.warnings.alerts.WarningService.PublishRequest;
  *   <li>One CVE of the HIS's open scan findings (when the vulnerabilities demo seeded them): matched by FINDING, to
  *   answer (a VEX document, or one system at a time).</li>
  * </ul>
- * Runs after vulnerabilities ({@code @Order(3)}), once: only while the Tomcat warning does not exist.
+ * And the province's security unit ({@code demo.so.canbo}, DEMO-SO-KHCN, a supervising body over its digital
+ * transformation centre) warns its own subtree: Apache HTTP Server path traversal (CVE-2021-41773, CVE-2021-42013)
+ * reaches the centre's two web systems; one is being fixed (acknowledged, FIXING with a plan date), the other has
+ * not answered and is overdue, so the officer has a follow-up to read and a reminder to send.
+ * Runs after vulnerabilities ({@code @Order(3)}), once: each part only while its warning does not exist.
  */
 @Component
 class WarningsDemoData {
@@ -42,6 +48,9 @@ class WarningsDemoData {
     private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     static final String COORDINATOR = "demo.dieuphoi";
     static final String TOMCAT_TITLE = "Lỗ hổng HTTP request smuggling trong Apache Tomcat (CVE-2023-46589) (demo)";
+    static final String SECURITY_UNIT_OFFICER = "demo.so.canbo";
+    static final String HTTPD_TITLE =
+            "Lỗ hổng duyệt thư mục trong Apache HTTP Server 2.4.49–2.4.50 (CVE-2021-41773) – Sở chuyển tới đơn vị (demo)";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -58,6 +67,11 @@ class WarningsDemoData {
     @EventListener
     @Order(3)
     public void seedWhenSystemsReady(SystemsDemoReady ready) {
+        seedNational();
+        tx.executeWithoutResult(s -> seedSecurityUnit());
+    }
+
+    private void seedNational() {
         tx.executeWithoutResult(s -> {
             jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
                     .query(Long.class)
@@ -161,6 +175,122 @@ class WarningsDemoData {
                                 null,
                                 "Khắc phục theo khuyến nghị của nhà sản xuất.",
                                 null))));
+    }
+
+    /**
+     * The security unit's own warning to its subtree. The centre's two web systems are registered here (the systems
+     * demo registers the province's systems under the province, outside the security unit's subtree).
+     */
+    private void seedSecurityUnit() {
+        Optional<Long> unit = org("DEMO-SO-KHCN");
+        Optional<Long> centre = org("DEMO-TTCDS");
+        if (unit.isEmpty()
+                || centre.isEmpty()
+                || jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :u")
+                                .param("u", SECURITY_UNIT_OFFICER)
+                                .query(Long.class)
+                                .single()
+                        == 0
+                || jdbc.sql("SELECT COUNT(*) FROM warning WHERE title = :t")
+                                .param("t", HTTPD_TITLE)
+                                .query(Long.class)
+                                .single()
+                        > 0) {
+            return;
+        }
+        jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
+                .query(Long.class)
+                .single();
+        long web = system(
+                centre.get(),
+                "DEMO-TTCDS-WEB",
+                "Cổng thông tin điện tử Trung tâm Chuyển đổi số (demo)",
+                "Apache HTTP Server",
+                "2.4.49");
+        long oneStop = system(
+                centre.get(),
+                "DEMO-TTCDS-MOTCUA",
+                "Hệ thống một cửa điện tử của Trung tâm Chuyển đổi số (demo)",
+                "Apache HTTP Server",
+                "2.4.50");
+        LocalDate today = LocalDate.now(clock.withZone(VN));
+        long id = as(
+                        SECURITY_UNIT_OFFICER,
+                        () -> warnings.publish(new PublishRequest(
+                                unit.get(),
+                                HTTPD_TITLE,
+                                "Apache HTTP Server 2.4.49 và 2.4.50 cho phép duyệt thư mục và thực thi mã từ xa khi"
+                                        + " cấu hình cho phép (CVE-2021-41773, CVE-2021-42013); đã bị khai thác rộng rãi."
+                                        + " Sở chuyển tới các đơn vị trực thuộc để rà soát và khắc phục (demo).",
+                                "CRITICAL",
+                                List.of("CVE-2021-41773", "CVE-2021-42013"),
+                                List.of(cpe("cpe:2.3:a:apache:http_server:*:*:*:*:*:*:*:*", "2.4.49", "2.4.51")),
+                                today.minusDays(2),
+                                today.plusDays(5),
+                                "AMBER",
+                                null,
+                                null,
+                                "Nâng cấp Apache HTTP Server lên 2.4.51 trở lên.",
+                                "Công điện 33/CĐ-TTg; Chỉ thị 18/CT-TTg (demo)")))
+                .id();
+        as(
+                SECURITY_UNIT_OFFICER,
+                () -> warnings.respond(id, new WarningService.ResponseRequest(web, "ACKNOWLEDGED", null, null, null)));
+        as(
+                SECURITY_UNIT_OFFICER,
+                () -> warnings.respond(
+                        id,
+                        new WarningService.ResponseRequest(
+                                web,
+                                "FIXING",
+                                null,
+                                "Đã lên lịch nâng cấp trong khung giờ bảo trì (demo).",
+                                today.plusDays(3))));
+        LOG.warn(
+                "Demo warnings seeded: {} warned its subtree (systems {} fixing, {} overdue).",
+                SECURITY_UNIT_OFFICER,
+                web,
+                oneStop);
+    }
+
+    /** A web system of the centre with one web-server component (demo only; owned and operated by the centre). */
+    private long system(long org, String code, String name, String product, String version) {
+        Optional<Long> existing = jdbc.sql("SELECT id FROM information_system WHERE code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO information_system (owner_organization_id, operator_organization_id, code, name, system_type,
+                    lifecycle_status, created_at, updated_at)
+                VALUES (:o, :o, :code, :name, 'INTERNAL', 'OPERATING', :now, :now)""")
+                .param("o", org)
+                .param("code", code)
+                .param("name", name)
+                .param("now", now)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        for (String role : new String[] {"OWNER", "OPERATOR"}) {
+            jdbc.sql("INSERT INTO system_party (system_id, organization_id, party_role) VALUES (:s, :o, :r)")
+                    .param("s", id)
+                    .param("o", org)
+                    .param("r", role)
+                    .update();
+        }
+        jdbc.sql("""
+                INSERT INTO system_component (system_id, kind, name, vendor, product, product_version, cpe, created_at)
+                VALUES (:s, 'SOFTWARE', :name, 'apache', 'http_server', :v, :cpe, :now)""")
+                .param("s", id)
+                .param("name", product)
+                .param("v", version)
+                .param("cpe", "cpe:2.3:a:apache:http_server:" + version + ":*:*:*:*:*:*:*")
+                .param("now", now)
+                .update();
+        return id;
     }
 
     /** A CVE of an open finding of the hospital's HIS (seeded by the vulnerabilities demo), if any. */
