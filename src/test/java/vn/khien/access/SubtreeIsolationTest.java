@@ -18,8 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import vn.khien.compliance.ComplianceIsolationTest;
 import vn.khien.identity.IdentityIsolationTest;
 import vn.khien.incidents.IncidentsIsolationTest;
-import vn.khien.incidents.ResponseTeamsIsolationTest;
 import vn.khien.incidents.IrNetworkIsolationTest;
+import vn.khien.incidents.ResponseTeamsIsolationTest;
 import vn.khien.obligations.ObligationsIsolationTest;
 import vn.khien.obligations.SuppliersIsolationTest;
 import vn.khien.reports.ReportsIsolationTest;
