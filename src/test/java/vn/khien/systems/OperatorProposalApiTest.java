@@ -2,6 +2,7 @@ package vn.khien.systems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,34 @@ class OperatorProposalApiTest extends IntegrationTest {
         assertThat(owner.get(proposals(other)).json().get(0).get("operatorName").isNull())
                 .isTrue();
         assertThat(owner.get(proposals(system)).body()).doesNotContain(centreName);
+    }
+
+    @Test
+    void theBulkImportReadsAnUnseenOperatorCodeLikeAnUnknownOne() {
+        Http.Response unseen = importWithOperator(centre.code());
+        Http.Response unknown = importWithOperator("KHONG-TON-TAI-" + centre.code());
+        assertThat(unseen.status()).as(unseen.body()).isEqualTo(422);
+        assertThat(unseen.body()).doesNotContain(centreName);
+        assertThat(unseen.json().get("errors").get(0).get("field").asText()).isEqualTo("rows[2].operator");
+        assertThat(unseen.json().get("errors").toString())
+                .isEqualTo(unknown.json()
+                        .get("errors")
+                        .toString()
+                        .replace("KHONG-TON-TAI-" + centre.code(), centre.code()));
+    }
+
+    private Http.Response importWithOperator(String operatorCode) {
+        String csv = "\uFEFFMã hệ thống [code],Tên hệ thống [name],Mã tổ chức chủ quản [owner],"
+                + "Mã đơn vị vận hành [operator],Loại hệ thống [type],Số người sử dụng [users]\n"
+                + data.unique("HT") + ",Hệ thống nhập," + hospital.code() + "," + operatorCode + ",INTERNAL,10\n";
+        return Multipart.post(
+                http.base(),
+                "/api/v1/systems/import",
+                officer.token(),
+                Map.of(),
+                "file",
+                "he-thong.csv",
+                csv.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

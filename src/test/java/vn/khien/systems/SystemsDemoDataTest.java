@@ -130,6 +130,16 @@ class SystemsDemoDataTest {
             assertThat(officer.get(opened.header("Location").replaceFirst("^https?://[^/]+", ""))
                             .body())
                     .contains("Sở Khoa học và Công nghệ tỉnh Demo (demo)");
+
+            // Issue 10: the hospital's HIS waits for demo.so.canbo to accept the digital transformation centre as
+            // its operator; the ministry's IT centre is a published provider.
+            assertThat(officer.get("/operators").body())
+                    .contains("Hệ thống thông tin bệnh viện HIS")
+                    .contains("Trung tâm Công nghệ thông tin - Bộ Demo (demo)");
+            assertThat(jdbc.sql("SELECT status FROM operator_proposal")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("PROPOSED");
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,6 +33,7 @@ import vn.khien.systems.dossier.DossierAction;
 import vn.khien.systems.dossier.DossierService;
 import vn.khien.systems.levels.ClassificationRequest;
 import vn.khien.systems.levels.ClassificationService;
+import vn.khien.systems.operators.OperatorService;
 import vn.khien.systems.register.ComponentKind;
 import vn.khien.systems.register.ComponentRequest;
 import vn.khien.systems.register.HostingKind;
@@ -506,6 +508,31 @@ public class SystemsDemoData {
             supplier(id, "Nhà cung cấp điện toán đám mây Demo (demo)", "Hạ tầng máy chủ ảo", SupplierAccess.PHYSICAL);
             return id;
         });
+
+        // Issue 10: the ministry's IT centre publishes itself as an operator provider; the hospital proposed the
+        // province's digital transformation centre (outside its subtree) to operate its HIS, waiting for
+        // demo.so.canbo (security officer above that centre) to accept or decline.
+        if (operators != null) {
+            as("demo.quantri", () -> {
+                operators.publish(boCntt);
+                return null;
+            });
+            as(
+                    "demo.bv.canbo",
+                    () -> operators.propose(
+                            his,
+                            ttcds,
+                            "Đề nghị Trung tâm Chuyển đổi số vận hành hạ tầng máy chủ của HIS tại trung tâm dữ liệu tỉnh"
+                                    + " (demo)"));
+        }
+    }
+
+    // issue 10 (operators): setter keeps the constructor as it was
+    private OperatorService operators;
+
+    @Autowired
+    void setOperators(OperatorService operators) {
+        this.operators = operators;
     }
 
     private static Map<String, Object> internalAnswers() {

@@ -165,7 +165,16 @@ class RegisterImport {
             owner = null;
         }
         r.setOwnerOrganizationId(owner);
-        r.setOperatorOrganizationId(organization(row.get("operator"), rowNumber, "operatorOrganizationId", problems));
+        Long operator = organization(row.get("operator"), rowNumber, "operatorOrganizationId", problems);
+        // Issue 10: an operator code outside the caller's view and not a published provider reads like an unknown one.
+        if (operator != null && !scope.canSee(operator) && !systems.publishedProvider(operator)) {
+            problems.add(problem(
+                    rowNumber,
+                    "operatorOrganizationId",
+                    messages.text("systems.import.unknownOrganization", row.get("operator"))));
+            operator = null;
+        }
+        r.setOperatorOrganizationId(operator);
         r.setSystemType(enumValue(SystemType.class, row.get("type"), rowNumber, "systemType", problems));
         String info = row.get("info");
         if (info != null) {

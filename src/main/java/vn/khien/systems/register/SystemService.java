@@ -85,6 +85,11 @@ public class SystemService {
         return repository.operatorChoicesBeyondScope(systemId);
     }
 
+    /** Whether the organisation publishes itself to the tree as an operator provider (its name is public then). */
+    public boolean publishedProvider(long organizationId) {
+        return repository.publishedProvider(organizationId);
+    }
+
     public boolean canEdit(InformationSystem s) {
         return scope.can(s.ownerOrganizationId(), Capability.EDIT_SECURITY_DATA)
                 || scope.can(s.operatorOrganizationId(), Capability.EDIT_SECURITY_DATA);
