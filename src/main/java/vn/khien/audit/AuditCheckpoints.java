@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code KHIEN_AUDIT_CHECKPOINT_DIR}, to be shipped off the host: backup, WORM storage, another team). Taken on a
  * schedule when the head moved, and on demand. Verification reads the FILES (not the table), checks each signature,
  * then that the chain still contains each checkpointed record with the same hash: a rewound head or rewritten tail is
- * found.
+ * found. With {@code khien.audit.tsa-url}, each checkpoint also carries an RFC 3161 time-stamp token over its signed
+ * payload, checked by verification ({@link AuditTimeStamps}, ADR 0030).
  */
 @Service
 class AuditCheckpoints {
