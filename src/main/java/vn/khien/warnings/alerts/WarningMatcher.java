@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import vn.khien.vulnerabilities.KnownExploitedFindings;
 import vn.khien.warnings.matching.AffectedJson;
@@ -30,10 +31,13 @@ class WarningMatcher {
         this.findings = findings;
     }
 
-    /** Matches a whole warning; returns the ids of newly reached systems. */
+    /**
+     * Matches a whole warning; returns the ids of newly reached systems. Only the candidate systems (those with a
+     * pre-selected component or an active finding of one of the CVEs) are checked against the warning's scope, in
+     * SQL: the scope's systems are never loaded as a whole (a national scope holds every system).
+     */
     Set<Long> matchAll(WarningRepository.Warning w, Instant now) {
-        Map<Long, Long> inScope = warnings.systemsInScope(w.id());
-        return match(w, inScope, null, now);
+        return match(w, null, null, now);
     }
 
     /** Matches one system (added component, imported scan) against one warning whose scope holds it. */
@@ -41,13 +45,25 @@ class WarningMatcher {
         return match(w, Map.of(systemId, ownerId), systemId, now);
     }
 
-    private Set<Long> match(WarningRepository.Warning w, Map<Long, Long> inScope, Long onlySystem, Instant now) {
+    private Set<Long> match(
+            WarningRepository.Warning w, @Nullable Map<Long, Long> given, @Nullable Long onlySystem, Instant now) {
         List<WarningRepository.Reach> reaches = new ArrayList<>();
         AffectedProducts products = AffectedJson.read(w.affected());
+        List<vn.khien.warnings.matching.Component> candidates = products.isEmpty()
+                ? List.of()
+                : onlySystem != null
+                        ? warnings.componentsOf(List.of(onlySystem))
+                        : warnings.componentsByKeys(products.candidateKeys());
+        List<KnownExploitedFindings.Hit> hits =
+                w.cves().isEmpty() ? List.of() : findings.activeWith(new HashSet<>(w.cves()));
+        Map<Long, Long> inScope = given;
+        if (inScope == null) {
+            Set<Long> candidateSystems = new HashSet<>();
+            candidates.forEach(c -> candidateSystems.add(c.systemId()));
+            hits.forEach(h -> candidateSystems.add(h.systemId()));
+            inScope = warnings.systemsInScope(w.id(), candidateSystems);
+        }
         if (!products.isEmpty()) {
-            List<vn.khien.warnings.matching.Component> candidates = onlySystem != null
-                    ? warnings.componentsOf(List.of(onlySystem))
-                    : warnings.componentsByKeys(products.candidateKeys());
             Set<Long> systems = candidates.stream()
                     .map(vn.khien.warnings.matching.Component::systemId)
                     .filter(inScope::containsKey)
@@ -74,8 +90,8 @@ class WarningMatcher {
                 }
             }
         }
-        if (!w.cves().isEmpty()) {
-            for (KnownExploitedFindings.Hit h : findings.activeWith(new HashSet<>(w.cves()))) {
+        if (!hits.isEmpty()) {
+            for (KnownExploitedFindings.Hit h : hits) {
                 if (inScope.containsKey(h.systemId()) && (onlySystem == null || onlySystem == h.systemId())) {
                     reaches.add(new WarningRepository.Reach(
                             h.systemId(), inScope.get(h.systemId()), "FINDING", null, h.findingId(), h.cve()));
@@ -85,7 +101,8 @@ class WarningMatcher {
         Set<Long> reached = warnings.reachAll(w.id(), reaches, now);
         if (!reached.isEmpty() && "SUBTREE".equals(w.scopeKind()) && Tlp.of(w.tlp()) == Tlp.AMBER_STRICT) {
             // AMBER+STRICT reaches the affected organisations themselves
-            warnings.addRecipients(w.id(), reached.stream().map(inScope::get).collect(Collectors.toList()));
+            Map<Long, Long> owners = inScope;
+            warnings.addRecipients(w.id(), reached.stream().map(owners::get).collect(Collectors.toList()));
         }
         return reached;
     }

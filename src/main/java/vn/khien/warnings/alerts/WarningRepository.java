@@ -202,14 +202,24 @@ class WarningRepository {
     }
 
     /** System id → owner organisation id of every system in the warning's scope. */
-    Map<Long, Long> systemsInScope(long warningId) {
+    /**
+     * Of these candidate systems, the non-retired ones the warning's scope holds, with their owner: the scope
+     * predicate runs in SQL over the candidates only (in chunks), never over the whole scope.
+     */
+    Map<Long, Long> systemsInScope(long warningId, Collection<Long> candidates) {
         Map<Long, Long> out = new HashMap<>();
-        jdbc.sql("""
-                SELECT s.id, s.owner_organization_id FROM warning w JOIN organization wp ON wp.id = w.organization_id,
-                  information_system s JOIN organization so ON so.id = s.owner_organization_id
-                WHERE w.id = :w AND s.lifecycle_status <> 'RETIRED' AND\s""" + IN_SCOPE).param("w", warningId).query(rs -> {
-            out.put(rs.getLong(1), rs.getLong(2));
-        });
+        List<Long> ids = new ArrayList<>(candidates);
+        for (int i = 0; i < ids.size(); i += 1000) {
+            jdbc.sql("""
+                    SELECT s.id, s.owner_organization_id FROM warning w JOIN organization wp ON wp.id = w.organization_id,
+                      information_system s JOIN organization so ON so.id = s.owner_organization_id
+                    WHERE w.id = :w AND s.id IN (:ids) AND s.lifecycle_status <> 'RETIRED' AND\s""" + IN_SCOPE)
+                    .param("w", warningId)
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
+                    .query(rs -> {
+                        out.put(rs.getLong(1), rs.getLong(2));
+                    });
+        }
         return out;
     }
 
