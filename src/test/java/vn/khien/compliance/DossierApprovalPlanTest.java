@@ -118,14 +118,14 @@ class DossierApprovalPlanTest extends IntegrationTest {
         assertThat(plan.get("catalogueVersions").asText()).startsWith("ND331-2026@");
         assertThat(plan.get("items").size()).isPositive();
         assertThat(plan.get("regulationMissing").asBoolean()).isFalse();
-        // Once approved, the appraising unit finds it in its compliance overview and its level progress too.
+        // Once approved, the appraising unit finds it in its level progress (register data, issue 9) but not in its
+        // compliance overview: the system's compliance is none of the appraising body's business (ADR 0012).
         JsonNode overview = appraiserApi
                 .get("/api/v1/compliance/organizations/" + securityUnit.id() + "/summary")
                 .json();
         assertThat(overview.get("systems").findValuesAsString("code"))
                 .as(overview.toString())
-                .hasSize(1);
-        assertThat(overview.get("systems").get(0).get("systemId").asLong()).isEqualTo(systemId);
+                .isEmpty();
         JsonNode progress = appraiserApi
                 .get("/api/v1/level-progress?organizationId=" + securityUnit.id())
                 .json();
