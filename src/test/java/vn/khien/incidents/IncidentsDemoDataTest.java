@@ -11,7 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.khien.KhienApplication;
 
-/** {@code --demo} gives the README's incident responder real work: a shared incident with a running clock and an order. */
+/**
+ * {@code --demo} gives the README's incident responder real work: a shared incident with a running clock and an order,
+ * the province's response team with an on-call rotation, and a threat-hunting campaign.
+ */
 class IncidentsDemoDataTest {
 
     @TempDir
@@ -52,6 +55,21 @@ class IncidentsDemoDataTest {
                     SELECT p.plan_version || ':' || p.status || ':' || CASE WHEN p.needs_update THEN 'update' ELSE 'current' END FROM response_plan p
                     JOIN information_system s ON s.id = p.system_id WHERE s.code = 'DEMO-HIS' ORDER BY p.plan_version""").query(String.class).list())
                     .containsExactly("1:APPROVED:update", "2:DRAFT:current");
+            // The province's response team (R26): its decision, three members, someone on call now, and a hunting
+            // campaign whose finding became a remediation task of the document system.
+            assertThat(jdbc.sql("""
+                    SELECT t.decision_number || ':' || u.code FROM response_team t JOIN organization o ON o.id = t.organization_id
+                    JOIN organization u ON u.id = t.unit_organization_id WHERE o.code = 'DEMO-TINH'""").query(String.class).single()).isEqualTo("1234/QĐ-UBND:DEMO-SO-KHCN");
+            assertThat(jdbc.sql("""
+                    SELECT COUNT(*) FROM response_team_member m JOIN response_team t ON t.id = m.team_id
+                    JOIN organization o ON o.id = t.organization_id WHERE o.code = 'DEMO-TINH'""").query(Long.class).single()).isEqualTo(3);
+            assertThat(jdbc.sql("""
+                    SELECT m.full_name FROM response_team_shift s JOIN response_team_member m ON m.id = s.member_id
+                    WHERE s.starts_at <= CURRENT_TIMESTAMP AND s.ends_at > CURRENT_TIMESTAMP""").query(String.class).list()).containsExactly("Bùi Đức Cứu (demo)");
+            assertThat(jdbc.sql("""
+                    SELECT t.title FROM hunting_finding f JOIN remediation_task t ON t.id = f.task_id
+                    JOIN information_system s ON s.id = f.system_id WHERE s.code = 'DEMO-QLVB'""").query(String.class).list())
+                    .containsExactly("[Săn lùng] Đóng trang quản trị Tomcat (/manager) với Internet (demo)");
         }
     }
 }

@@ -273,6 +273,19 @@ class ResponseTeamsTest extends IntegrationTest {
                         .get("/api/v1/hunting-campaigns/" + id)
                         .status())
                 .isEqualTo(404);
+        // The pages: the list and the campaign with its finding's task.
+        Http.Session session = http.session();
+        assertThat(session.login(responder.username(), TestData.PASSWORD).status())
+                .isEqualTo(302);
+        Http.Response list = session.get("/hunting");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("Săn lùng web shell thử");
+        Http.Response page = session.get("/hunting/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Trang quản trị mở ra Internet")
+                .contains("Nhiệm vụ #" + task)
+                .contains("/compliance/systems/" + system);
         assertThat(data.jdbc()
                         .sql("SELECT COUNT(*) FROM audit_event WHERE action = 'hunting.record' AND target_id = :t")
                         .param("t", String.valueOf(id))
