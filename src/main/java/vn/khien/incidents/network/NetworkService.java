@@ -83,7 +83,8 @@ class NetworkService {
             LocalDate periodTo,
             LocalDate lastDayOnTime,
             Long submittedReportId,
-            Boolean onTime) {}
+            Boolean onTime,
+            boolean started) {}
 
     public record MemberView(
             long organizationId,
@@ -146,9 +147,9 @@ class NetworkService {
             NetworkRules.ReportPeriod previous = rules.period(r.kind(), current.year() - 1);
             // The previous period stays on the list while it was not submitted: a missed report is still owed.
             if (submitted(reports, previous).isEmpty()) {
-                dues.add(due(previous, Optional.empty()));
+                dues.add(due(previous, Optional.empty(), today));
             }
-            dues.add(due(current, submitted(reports, current)));
+            dues.add(due(current, submitted(reports, current), today));
         }
         return new MemberView(
                 m.id(),
@@ -172,7 +173,8 @@ class NetworkService {
                 .findFirst();
     }
 
-    private static ReportDue due(NetworkRules.ReportPeriod p, Optional<NetworkRepository.Report> done) {
+    private static ReportDue due(
+            NetworkRules.ReportPeriod p, Optional<NetworkRepository.Report> done, LocalDate today) {
         return new ReportDue(
                 p.kind(),
                 p.year(),
@@ -180,7 +182,8 @@ class NetworkService {
                 p.to(),
                 p.lastDayOnTime(),
                 done.map(NetworkRepository.Report::id).orElse(null),
-                done.map(NetworkRepository.Report::onTime).orElse(null));
+                done.map(NetworkRepository.Report::onTime).orElse(null),
+                !today.isBefore(p.from()));
     }
 
     private static Map<String, String> values(String content) {
@@ -314,6 +317,9 @@ class NetworkService {
     NetworkRepository.Report submitReport(long organizationId, ReportRequest r) {
         NetworkRepository.Member m = actableMember(organizationId);
         NetworkRules.ReportPeriod p = period(r);
+        if (LocalDate.now(clock.withZone(NetworkRules.VN)).isBefore(p.from())) {
+            throw new FieldProblemException("year", "ircnetwork.error.notStarted");
+        }
         if (network.reportExists(m.id(), p.kind().name(), p.year())) {
             throw new FieldProblemException("kind", "ircnetwork.error.alreadySubmitted");
         }
