@@ -19,6 +19,7 @@ import vn.khien.compliance.ComplianceIsolationTest;
 import vn.khien.identity.IdentityIsolationTest;
 import vn.khien.incidents.IncidentsIsolationTest;
 import vn.khien.obligations.ObligationsIsolationTest;
+import vn.khien.obligations.awareness.AwarenessIsolationTest;
 import vn.khien.reports.ReportsIsolationTest;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
@@ -231,6 +232,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(ComplianceIsolationTest.COVERED);
         covered.addAll(IncidentsIsolationTest.COVERED);
         covered.addAll(ObligationsIsolationTest.COVERED);
+        covered.addAll(AwarenessIsolationTest.COVERED);
         covered.addAll(ReportsIsolationTest.COVERED);
         covered.addAll(WarningsIsolationTest.COVERED);
         covered.addAll(WITHOUT_DEDICATED_CASE_YET);
