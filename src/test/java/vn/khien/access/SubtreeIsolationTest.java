@@ -22,6 +22,7 @@ import vn.khien.incidents.IrNetworkIsolationTest;
 import vn.khien.incidents.ResponseTeamsIsolationTest;
 import vn.khien.obligations.ObligationsIsolationTest;
 import vn.khien.obligations.SuppliersIsolationTest;
+import vn.khien.obligations.awareness.AwarenessIsolationTest;
 import vn.khien.reports.ReportsIsolationTest;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
@@ -237,6 +238,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(ResponseTeamsIsolationTest.COVERED);
         covered.addAll(IrNetworkIsolationTest.COVERED);
         covered.addAll(ObligationsIsolationTest.COVERED);
+        covered.addAll(AwarenessIsolationTest.COVERED);
         covered.addAll(ReportsIsolationTest.COVERED);
         covered.addAll(WarningsIsolationTest.COVERED);
         covered.addAll(SuppliersIsolationTest.COVERED);

@@ -241,13 +241,17 @@ class AwarenessService {
         return audience.size();
     }
 
-    /** Enabled people with an address holding a role (other than the platform's) where the condition says. */
+    /**
+     * Enabled people with an address holding a role (other than the platform's) where the condition says, minus those
+     * who stopped awareness mails (the AWARENESS category may be refused: rules/obligations/mail.yaml).
+     */
     private static String people(String where) {
         return """
                 SELECT g.user_id AS person_id, MIN(g.organization_id) AS organization_id, MIN(u.email),
                     MIN(u.display_name)
                 FROM role_grant g JOIN organization o ON o.id = g.organization_id JOIN app_user u ON u.id = g.user_id
                 WHERE u.enabled = TRUE AND u.email IS NOT NULL AND u.email <> '' AND g.role <> 'PLATFORM_ADMIN'
+                  AND NOT EXISTS (SELECT 1 FROM mail_opt_out m WHERE m.person_id = u.id AND m.category = 'AWARENESS')
                   AND\s""" + where + " GROUP BY g.user_id ORDER BY g.user_id";
     }
 
@@ -454,16 +458,21 @@ class AwarenessService {
                     .param("now", Timestamp.from(clock.instant()))
                     .param("id", d.get("id"))
                     .update();
-            Long person = d.get("person_id") == null ? null : ((Number) d.get("person_id")).longValue();
-            audit.recordStandalone(
-                    AuditEntry.of(
-                                    "AWARENESS_ACKNOWLEDGED",
-                                    ((Number) d.get("organization_id")).longValue(),
-                                    "awareness_campaign",
-                                    d.get("campaign_id"))
-                            .with(Map.of("delivery", ((Number) d.get("id")).longValue())),
-                    person,
-                    person == null ? String.valueOf(d.get("email")) : null);
+            // in the same transaction as the acknowledgement; the reader is named in the details (no sign-in here)
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("delivery", ((Number) d.get("id")).longValue());
+            if (d.get("person_id") != null) {
+                details.put("person", ((Number) d.get("person_id")).longValue());
+            }
+            if (d.get("email") != null) {
+                details.put("email", d.get("email"));
+            }
+            audit.record(AuditEntry.of(
+                            "AWARENESS_ACKNOWLEDGED",
+                            ((Number) d.get("organization_id")).longValue(),
+                            "awareness_campaign",
+                            d.get("campaign_id"))
+                    .with(details));
         }
         return true;
     }
