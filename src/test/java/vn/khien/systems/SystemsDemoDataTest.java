@@ -119,7 +119,7 @@ class SystemsDemoDataTest {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM information_system")
                             .query(Long.class)
                             .single())
-                    .isEqualTo(7);
+                    .isEqualTo(9);
 
             // A demo officer opens a dossier for the e-mail system without a 422.
             long mail = jdbc.sql("SELECT id FROM information_system WHERE code = 'DEMO-MAIL'")
