@@ -50,6 +50,13 @@ class AwarenessApi {
         return awareness.campaign(id);
     }
 
+    @PostMapping("/api/v1/awareness-campaigns/{id}/stop")
+    @Operation(summary = "Stop a repeating awareness campaign: no later round is sent")
+    @ApiResponse(responseCode = "200", description = "The stopped campaign")
+    Campaign stop(@PathVariable long id) {
+        return awareness.stop(id);
+    }
+
     @GetMapping("/api/v1/awareness-campaigns/{id}/deliveries")
     @Operation(
             summary = "Read a campaign's delivery and acknowledgement log and the share acknowledged per organisation")

@@ -164,7 +164,19 @@ class AwarenessPages {
                         .filter(t -> t.id().equals(campaign.topic()))
                         .findFirst()
                         .orElse(null));
+        model.addAttribute("canStop", campaign.stoppable() && awareness.canSend(campaign.organizationId()));
         return "awareness/campaign";
+    }
+
+    @PostMapping("/awareness/{id}/stop")
+    String stop(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            awareness.stop(id);
+            redirect.addFlashAttribute("message", text("awareness.page.stopped"));
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute("error", text(e.problems().get(0).messageKey()));
+        }
+        return "redirect:/awareness/" + id;
     }
 
     @GetMapping("/public/awareness/{token}")

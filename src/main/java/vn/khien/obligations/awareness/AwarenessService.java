@@ -178,10 +178,14 @@ class AwarenessService {
      */
     int sendRound(long campaignId, int round, LocalDate dueOn) {
         // the campaign's row lock orders two nodes sending the same round: the second finds the first's round row
-        jdbc.sql("SELECT id FROM awareness_campaign WHERE id = :id FOR UPDATE")
+        boolean stopped = jdbc.sql("SELECT stopped_at FROM awareness_campaign WHERE id = :id FOR UPDATE")
                 .param("id", campaignId)
-                .query(Long.class)
+                .query((rs, n) -> rs.getTimestamp(1) != null)
                 .single();
+        if (stopped) {
+            // stopped while this run was deciding: the stop wins
+            return 0;
+        }
         Map<String, Object> c = jdbc.sql("""
                 SELECT c.audience, c.organization_id, o.path FROM awareness_campaign c
                 JOIN organization o ON o.id = c.organization_id WHERE c.id = :id""").param("id", campaignId).query().singleRow();
@@ -266,7 +270,7 @@ class AwarenessService {
                 .list();
         int sent = 0;
         for (Campaign c : campaigns) {
-            int due = c.dueRound(today);
+            int due = c.stopped() ? 0 : c.dueRound(today);
             if (due == 0 || lastRound(c.id()) >= due) {
                 continue;
             }
@@ -292,7 +296,8 @@ class AwarenessService {
                     (SELECT COUNT(*) FROM awareness_round r WHERE r.campaign_id = c.id),
                     (SELECT COUNT(*) FROM awareness_delivery d WHERE d.campaign_id = c.id),
                     (SELECT COUNT(*) FROM awareness_delivery d WHERE d.campaign_id = c.id
-                        AND d.acknowledged_at IS NOT NULL)
+                        AND d.acknowledged_at IS NOT NULL),
+                    c.stopped_at
                 FROM awareness_campaign c JOIN organization o ON o.id = c.organization_id WHERE\s""" + where;
     }
 
@@ -310,7 +315,37 @@ class AwarenessService {
                 rs.getTimestamp(10).toInstant(),
                 rs.getInt(11),
                 rs.getInt(12),
-                rs.getInt(13));
+                rs.getInt(13),
+                rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant());
+    }
+
+    /**
+     * Stops a repeating campaign of an organisation the caller may send for (the right that created it); audited. A
+     * campaign already stopped, or a one-off, is refused on the field {@code action}.
+     */
+    @Transactional
+    public Campaign stop(long id) {
+        Campaign campaign = campaign(id);
+        if (!canSend(campaign.organizationId())) {
+            throw new ForbiddenActionException("awareness.error.forbidden");
+        }
+        Campaign stopped = campaign.stop(clock.instant());
+        int n = jdbc.sql("UPDATE awareness_campaign SET stopped_at = :at, stopped_by = :by"
+                        + " WHERE id = :id AND stopped_at IS NULL")
+                .param("at", Timestamp.from(clock.instant()))
+                .param("by", CurrentPerson.idOrNobody())
+                .param("id", id)
+                .update();
+        if (n != 1) {
+            throw new FieldProblemException("action", "awareness.error.alreadyStopped");
+        }
+        audit.record(AuditEntry.of("AWARENESS_CAMPAIGN_STOPPED", campaign.organizationId(), "awareness_campaign", id)
+                .with(Map.of(
+                        "rounds",
+                        stopped.rounds(),
+                        "repeatEvery",
+                        stopped.repeatEvery().name())));
+        return campaign(id);
     }
 
     /** Campaigns of the organisations the caller may see, newest first. */

@@ -3,6 +3,8 @@ package vn.khien.obligations.awareness;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import org.jspecify.annotations.Nullable;
+import vn.khien.platform.FieldProblemException;
 
 /**
  * An awareness campaign: who it reaches and how often. A campaign that repeats sends round n on
@@ -23,7 +25,8 @@ public record Campaign(
         Instant createdAt,
         int rounds,
         int delivered,
-        int acknowledged) {
+        int acknowledged,
+        @Nullable Instant stoppedAt) {
 
     public enum Audience {
         ORGANIZATION,
@@ -70,8 +73,40 @@ public record Campaign(
     }
 
     /** The next round after the last one sent, or null when the campaign sends no more. */
-    public LocalDate nextRoundOn() {
-        return repeatEvery == Repeat.ONCE && rounds >= 1 ? null : dueOn(rounds + 1);
+    public @Nullable LocalDate nextRoundOn() {
+        return stopped() || (repeatEvery == Repeat.ONCE && rounds >= 1) ? null : dueOn(rounds + 1);
+    }
+
+    public boolean stopped() {
+        return stoppedAt != null;
+    }
+
+    /** A repeating campaign not yet stopped may be stopped (by whoever may send for its organisation). */
+    public boolean stoppable() {
+        return repeatEvery != Repeat.ONCE && !stopped();
+    }
+
+    /** Stops a repeating campaign: no later round goes out; what was sent and acknowledged stays. */
+    public Campaign stop(Instant now) {
+        if (!stoppable()) {
+            throw new FieldProblemException(
+                    "action", stopped() ? "awareness.error.alreadyStopped" : "awareness.error.onceNotStoppable");
+        }
+        return new Campaign(
+                id,
+                organizationId,
+                organizationName,
+                topic,
+                title,
+                message,
+                audience,
+                repeatEvery,
+                startsOn,
+                createdAt,
+                rounds,
+                delivered,
+                acknowledged,
+                now);
     }
 
     public int sharePercent() {

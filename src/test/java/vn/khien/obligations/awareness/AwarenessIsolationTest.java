@@ -24,6 +24,8 @@ public class AwarenessIsolationTest extends IntegrationTest {
     public static final Set<String> COVERED = Set.of(
             "GET /api/v1/awareness-campaigns",
             "GET /api/v1/awareness-campaigns/{id}",
+            "POST /api/v1/awareness-campaigns/{id}/stop",
+            "POST /awareness/{id}/stop",
             "POST /api/v1/organizations/{id}/training-records",
             "GET /api/v1/organizations/{id}/training-records",
             "GET /awareness/{id}",
@@ -91,6 +93,9 @@ public class AwarenessIsolationTest extends IntegrationTest {
                 "GET /api/v1/awareness-campaigns/{id}",
                 (api, who) -> notFound(api.get("/api/v1/awareness-campaigns/" + campaignB), who));
         cases.put(
+                "POST /api/v1/awareness-campaigns/{id}/stop",
+                (api, who) -> notFound(api.post("/api/v1/awareness-campaigns/" + campaignB + "/stop", Map.of()), who));
+        cases.put(
                 "POST /api/v1/organizations/{id}/training-records",
                 (api, who) -> notFound(
                         api.upload(
@@ -115,6 +120,7 @@ public class AwarenessIsolationTest extends IntegrationTest {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("GET /awareness/{id}", "/awareness/" + campaignB);
         pages.put("POST /public/awareness/{token}", "/public/awareness/" + data.unique("khong-co"));
+        pages.put("POST /awareness/{id}/stop", "/awareness/" + campaignB + "/stop");
         pages.put("GET /organizations/{id}/training", "/organizations/" + unitB.id() + "/training");
         pages.put("POST /organizations/{id}/training", "/organizations/" + unitB.id() + "/training");
         pages.put("GET /training-records/{id}/certificate", "/training-records/" + trainingB + "/certificate");
@@ -137,6 +143,12 @@ public class AwarenessIsolationTest extends IntegrationTest {
     }
 
     private void assertUntouched() {
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM awareness_campaign WHERE id = :c AND stopped_at IS NULL")
+                        .param("c", campaignB)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(data.jdbc()
                         .sql("SELECT COUNT(*) FROM training_record WHERE organization_id = :o")
                         .param("o", unitB.id())

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.khien.access.Role;
+import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 
@@ -128,6 +129,52 @@ class AwarenessRoundsTest extends IntegrationTest {
     }
 
     @Test
+    void aStoppedCampaignSendsNoFurtherRoundAndOnlyItsSendersMayStopIt() {
+        TestData.Org unit = data.org(data.root(), "Sở dừng tuyên truyền");
+        TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
+        TestData.Person auditor = data.person(unit, Role.AUDITOR);
+        long monthly = campaign(officer, unit, "MONTHLY");
+        long once = campaign(officer, unit, "ONCE");
+
+        Http.Response refused =
+                http.api(auditor.token()).post("/api/v1/awareness-campaigns/" + monthly + "/stop", Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        Http.Session auditorPage = http.session();
+        assertThat(auditorPage.login(auditor.username(), TestData.PASSWORD).status())
+                .isEqualTo(302);
+        assertThat(auditorPage.get("/awareness/" + monthly).body()).doesNotContain("stop-campaign");
+
+        Http.Session page = http.session();
+        assertThat(page.login(officer.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        assertThat(page.get("/awareness/" + monthly).body()).contains("stop-campaign", "Dừng chiến dịch");
+        assertThat(page.get("/awareness/" + once).body()).doesNotContain("stop-campaign");
+        Http.Response stopped = page.postForm("/awareness/" + monthly + "/stop", Map.of());
+        assertThat(stopped.status()).isEqualTo(302);
+        String shown = page.get("/awareness/" + monthly).body();
+        assertThat(shown).contains("Đã dừng chiến dịch", "campaign-stopped").doesNotContain("stop-campaign");
+
+        startedAgo(monthly, 2);
+        awareness.sendDueRounds();
+        assertThat(rounds(monthly)).as("no round after the stop").containsExactly(1);
+
+        Http.Api api = http.api(officer.token());
+        Http.Response again = api.post("/api/v1/awareness-campaigns/" + monthly + "/stop", Map.of());
+        assertThat(again.status()).as(again.body()).isEqualTo(422);
+        assertThat(again.body()).contains("action");
+        Http.Response oneOff = api.post("/api/v1/awareness-campaigns/" + once + "/stop", Map.of());
+        assertThat(oneOff.status()).as(oneOff.body()).isEqualTo(422);
+        Http.Response read = api.get("/api/v1/awareness-campaigns/" + monthly);
+        assertThat(read.json().get("stoppedAt").isNull()).isFalse();
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM audit_event WHERE action = 'AWARENESS_CAMPAIGN_STOPPED'"
+                                + " AND target_id = :c")
+                        .param("c", Long.toString(monthly))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void theRoundOfAPeriodFollowsTheStartDay() {
         Campaign c = new Campaign(
                 1,
@@ -142,7 +189,8 @@ class AwarenessRoundsTest extends IntegrationTest {
                 null,
                 1,
                 0,
-                0);
+                0,
+                null);
         assertThat(c.dueRound(LocalDate.of(2026, 1, 30))).isZero();
         assertThat(c.dueRound(LocalDate.of(2026, 1, 31))).isEqualTo(1);
         assertThat(c.dueRound(LocalDate.of(2026, 4, 29))).isEqualTo(1);
