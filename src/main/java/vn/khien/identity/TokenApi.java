@@ -95,9 +95,21 @@ class TokenApi {
             if (request.totpCode() == null || request.totpCode().isBlank()) {
                 throw new FieldProblemException("totpCode", "validation.required");
             }
+            // Code guesses here share the sign-in page's TOTP keys (ADR 0017): neither door gives more guesses.
+            String source = http.getRemoteAddr();
+            String key = SignInPages.TOTP_KEY_PREFIX + request.username();
+            Optional<Duration> codeWait = throttle.retryAfter(source, key);
+            if (codeWait.isPresent()) {
+                return tooManyAttempts(codeWait.get());
+            }
             if (!mfa.verify(person.personId(), request.totpCode())) {
+                Optional<Duration> now = throttle.failed(source, key, null).retryAfter();
+                if (now.isPresent()) {
+                    return tooManyAttempts(now.get());
+                }
                 return unauthorized("mfa.invalid");
             }
+            throttle.succeeded(source, key);
         }
         String name = request.name() == null || request.name().isBlank() ? "api" : request.name();
         int days = request.expiresInDays() == null ? 90 : request.expiresInDays();

@@ -66,4 +66,46 @@ class TotpThrottleTest extends IntegrationTest {
         assertThat(passed.header("Location")).endsWith("/");
         assertThat(next.get("/organizations").status()).isEqualTo(200);
     }
+
+    @Test
+    void codeGuessesThroughTheTokenApiAreThrottledToo() {
+        TestData.Person p = data.person(data.org(data.root(), "MFA chặn đoán mã API"), Role.LEADER);
+        Http.Session s = http.session();
+        s.login(p.username(), TestData.PASSWORD);
+        Matcher m = SECRET.matcher(s.get("/mfa/enroll").body());
+        assertThat(m.find()).isTrue();
+        String secret = m.group(1);
+        assertThat(s.postForm(
+                                "/mfa/enroll",
+                                Map.of("code", Totp.code(secret, Instant.now().getEpochSecond())))
+                        .status())
+                .isEqualTo(200);
+
+        Http.Api anonymous = http.api(null);
+        Http.Response r = anonymous.post(
+                "/api/v1/tokens",
+                Map.of("username", p.username(), "password", TestData.PASSWORD, "totpCode", "000000"));
+        assertThat(r.status()).as(r.body()).isEqualTo(401);
+        int attempts = 1;
+        while (r.status() != 429 && attempts < 8) {
+            r = anonymous.post(
+                    "/api/v1/tokens",
+                    Map.of("username", p.username(), "password", TestData.PASSWORD, "totpCode", "00000" + attempts));
+            attempts++;
+        }
+        assertThat(r.status()).as("throttled after a few wrong codes").isEqualTo(429);
+        assertThat(r.header("Retry-After")).isNotBlank();
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        // The right code waits too: the guesses above count against the account's second factor.
+        Http.Response held = anonymous.post(
+                "/api/v1/tokens",
+                Map.of(
+                        "username",
+                        p.username(),
+                        "password",
+                        TestData.PASSWORD,
+                        "totpCode",
+                        Totp.code(secret, Instant.now().getEpochSecond())));
+        assertThat(held.status()).isEqualTo(429);
+    }
 }
