@@ -5,11 +5,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import vn.khien.access.Capability;
 import vn.khien.access.CurrentPerson;
 import vn.khien.access.OrgScope;
@@ -79,7 +81,11 @@ class AuditApi {
             throw new ForbiddenActionException("error.forbidden");
         }
         audit.record(AuditEntry.of("AUDIT_CHECKPOINT", null, "audit", null));
-        return checkpoints.create();
+        try {
+            return checkpoints.create();
+        } catch (AuditCheckpoints.TimeStampMissing e) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), e);
+        }
     }
 
     /** The chain, then every exported checkpoint against it: finds a rewound head or a rewritten tail. */

@@ -81,6 +81,13 @@ class AuditCheckpoints {
         }
     }
 
+    /** A required time-stamp could not be obtained: the checkpoint was not written. */
+    public static final class TimeStampMissing extends IllegalStateException {
+        TimeStampMissing(String message) {
+            super(message);
+        }
+    }
+
     /** A time-stamp may be attested this much before the checkpoint's own time (clocks differ a little). */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
@@ -91,6 +98,9 @@ class AuditCheckpoints {
     private final String keyFile;
     private final JsonMapper json = JsonMapper.builder().build();
     private final AuditTimeStamps timeStamps;
+    /** ADR 0030: with a TSA configured and required, no checkpoint is written or accepted without its token. */
+    private final boolean timeStampRequired;
+
     private volatile KeyPair keys;
 
     public AuditCheckpoints(
@@ -100,8 +110,12 @@ class AuditCheckpoints {
             @Value("${khien.audit.checkpoint-dir:./data/audit-checkpoints}") String directory,
             @Value("${khien.audit.signing-key:}") String keyFile,
             @Value("${khien.audit.tsa-url:}") String tsaUrl,
-            @Value("${khien.audit.tsa-certificate:}") String tsaCertificate) {
-        this.timeStamps = new AuditTimeStamps(tsaUrl, tsaCertificate);
+            @Value("${khien.audit.tsa-certificate:}") String tsaCertificate,
+            @Value("${khien.audit.tsa-trust-anchors:}") String tsaTrustAnchors,
+            @Value("${khien.audit.tsa-crls:}") String tsaCrls,
+            @Value("${khien.audit.tsa-required:false}") boolean tsaRequired) {
+        this.timeStamps = new AuditTimeStamps(tsaUrl, tsaCertificate, tsaTrustAnchors, tsaCrls);
+        this.timeStampRequired = tsaRequired && timeStamps.enabled();
         this.jdbc = jdbc;
         this.clock = clock;
         this.chain = chain;
@@ -122,6 +136,10 @@ class AuditCheckpoints {
         String signature = Base64.getEncoder().encodeToString(sign(k.getPrivate(), payload(lastId, lastHash, at)));
         String file = String.format("checkpoint-%012d-%d.json", lastId, at.toEpochMilli());
         byte[] token = timeStamp(payload(lastId, lastHash, at));
+        if (token == null && timeStampRequired) {
+            throw new TimeStampMissing("the time-stamping authority gave no token and khien.audit.tsa-required is"
+                    + " set: no checkpoint is written (the next attempt follows on schedule or on demand)");
+        }
         Instant stampedAt = token == null ? null : stampedAt(token, payload(lastId, lastHash, at));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("format", FORMAT);
@@ -258,6 +276,18 @@ class AuditCheckpoints {
                         f.getFileName().toString());
             }
             String token = c.path("timeStampToken").asString("");
+            if (token.isEmpty() && timeStampRequired && stamped > 0) {
+                // Earlier checkpoints (before a TSA was configured) may lack a token; after the first stamped one,
+                // a missing token is what a forger holding only the signing key would leave.
+                return new Verification(
+                        false,
+                        checked,
+                        lastCheckpointed,
+                        "the checkpoint carries no time-stamp although one is required after the first time-stamped"
+                                + " checkpoint",
+                        f.getFileName().toString(),
+                        stamped);
+            }
             if (!token.isEmpty()) {
                 String problem = null;
                 try {

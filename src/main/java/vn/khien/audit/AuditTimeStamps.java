@@ -13,14 +13,36 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.cert.CRL;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertStore;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
@@ -50,6 +72,8 @@ final class AuditTimeStamps {
 
     private final URI url;
     private final X509Certificate trusted;
+    private final Set<TrustAnchor> anchors;
+    private final List<X509CRL> crls;
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -61,9 +85,22 @@ final class AuditTimeStamps {
     }
 
     AuditTimeStamps(String url, String certificateFile) {
+        this(url, certificateFile, "", "");
+    }
+
+    /**
+     * With {@code trustAnchorsFile} (PEM bundle of CA certificates), a token's signer must chain to one of them at the
+     * attested time; with {@code crlFiles} (comma-separated PEM or DER CRLs of that chain), no certificate of the chain
+     * may be revoked. Both are files, not URLs: the networks Khiên serves are often closed (ADR 0030).
+     */
+    AuditTimeStamps(String url, String certificateFile, String trustAnchorsFile, String crlFiles) {
         this.url = url == null || url.isBlank() ? null : URI.create(url.trim());
         this.trusted =
                 certificateFile == null || certificateFile.isBlank() ? null : read(Path.of(certificateFile.trim()));
+        this.anchors = trustAnchorsFile == null || trustAnchorsFile.isBlank()
+                ? Set.of()
+                : anchors(Path.of(trustAnchorsFile.trim()));
+        this.crls = crlFiles == null || crlFiles.isBlank() ? List.of() : crls(crlFiles);
     }
 
     /** Whether checkpoints are time-stamped (a TSA is configured). */
@@ -130,7 +167,11 @@ final class AuditTimeStamps {
             if (trusted != null && !token.getSID().match(signer)) {
                 throw new InvalidToken("the time-stamp token is not signed by the configured time-stamping authority");
             }
+            // BouncyCastle also checks the signer is a time-stamping certificate (critical EKU) valid at genTime.
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(signer));
+            if (!anchors.isEmpty()) {
+                chainsToAnAnchor(token, signer, info.getGenTime());
+            }
             return info.getGenTime().toInstant();
         } catch (TSPException | CMSException | IOException | OperatorCreationException | GeneralSecurityException e) {
             throw new InvalidToken("the time-stamp token does not verify: " + e.getMessage());
@@ -138,6 +179,103 @@ final class AuditTimeStamps {
             throw new InvalidToken(
                     "unreadable time-stamp token: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** PKIX path from the signer, through the certificates the token carries, to a configured anchor. */
+    @SuppressWarnings("unchecked")
+    private void chainsToAnAnchor(TimeStampToken token, X509CertificateHolder signer, Date at)
+            throws InvalidToken, GeneralSecurityException {
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+        X509Certificate leaf = converter.getCertificate(signer);
+        List<Object> pool = new ArrayList<>();
+        pool.add(leaf);
+        for (X509CertificateHolder h :
+                (Collection<X509CertificateHolder>) token.getCertificates().getMatches(null)) {
+            pool.add(converter.getCertificate(h));
+        }
+        X509CertSelector target = new X509CertSelector();
+        target.setCertificate(leaf);
+        PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
+        params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
+        params.setDate(at);
+        params.setRevocationEnabled(false);
+        CertPath path;
+        try {
+            path = CertPathBuilder.getInstance("PKIX").build(params).getCertPath();
+        } catch (CertPathBuilderException e) {
+            throw new InvalidToken(
+                    "the time-stamping authority's certificate does not chain to a configured trust anchor: "
+                            + e.getMessage());
+        }
+        if (crls.isEmpty()) {
+            return;
+        }
+        CertPathValidator validator = CertPathValidator.getInstance("PKIX");
+        PKIXRevocationChecker revocation = (PKIXRevocationChecker) validator.getRevocationChecker();
+        // Only the CRL files given: no OCSP or CRL download from a closed network.
+        revocation.setOptions(
+                EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS, PKIXRevocationChecker.Option.NO_FALLBACK));
+        PKIXParameters check = new PKIXParameters(anchors);
+        check.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(crls)));
+        // Revocation as of today while the TSA's certificate is valid (a key compromised since must count); an expired
+        // certificate is no longer listed by its CA, so its status is read as of the attested time.
+        check.setDate(isValidNow(leaf) ? new Date() : at);
+        check.addCertPathChecker(revocation);
+        try {
+            validator.validate(path, check);
+        } catch (CertPathValidatorException e) {
+            if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
+                throw new InvalidToken("the time-stamping authority's certificate is revoked: " + e.getMessage());
+            }
+            throw new InvalidToken("the revocation status of the time-stamping authority's certificate cannot be"
+                    + " established from the configured CRLs: " + e.getMessage());
+        }
+    }
+
+    private static boolean isValidNow(X509Certificate certificate) {
+        try {
+            certificate.checkValidity();
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static Set<TrustAnchor> anchors(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            Set<TrustAnchor> result = new HashSet<>();
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                result.add(new TrustAnchor((X509Certificate) c, null));
+            }
+            if (result.isEmpty()) {
+                throw new IllegalStateException("KHIEN_AUDIT_TSA_TRUST_ANCHORS: no certificate in " + pem);
+            }
+            return Set.copyOf(result);
+        } catch (IOException e) {
+            throw new UncheckedIOException("KHIEN_AUDIT_TSA_TRUST_ANCHORS: unreadable " + pem, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("KHIEN_AUDIT_TSA_TRUST_ANCHORS: not X.509 certificates: " + pem, e);
+        }
+    }
+
+    private static List<X509CRL> crls(String files) {
+        List<X509CRL> result = new ArrayList<>();
+        for (String name : files.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Path file = Path.of(name.trim());
+            try (InputStream in = Files.newInputStream(file)) {
+                for (CRL c : CertificateFactory.getInstance("X.509").generateCRLs(in)) {
+                    result.add((X509CRL) c);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("KHIEN_AUDIT_TSA_CRLS: unreadable " + file, e);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("KHIEN_AUDIT_TSA_CRLS: not an X.509 CRL: " + file, e);
+            }
+        }
+        return List.copyOf(result);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package vn.khien.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
@@ -26,10 +29,15 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
@@ -79,23 +87,75 @@ class AuditTimeStampTest extends IntegrationTest {
     }
 
     /** A TSA: its certificate (PEM, in a file) and its URL. */
-    record Authority(Path certificate, String url) {}
+    record Authority(Path certificate, String url, X509Certificate cert) {}
 
-    Authority authority(String name) throws Exception {
+    /** A certification authority above TSAs: its keys and certificate, written as a PEM trust-anchor file. */
+    record Ca(KeyPair keys, X509Certificate cert, Path pem) {}
+
+    private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
+
+    private static KeyPair ecKeys() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair keys = g.generateKeyPair();
+        return g.generateKeyPair();
+    }
+
+    Ca ca(String name) throws Exception {
+        KeyPair keys = ecKeys();
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                 new X500Name("CN=" + name),
-                BigInteger.valueOf(now.toEpochMilli()),
+                BigInteger.valueOf(SERIALS.incrementAndGet()),
+                Date.from(now.minus(1, ChronoUnit.DAYS)),
+                Date.from(now.plus(30, ChronoUnit.DAYS)),
+                new X500Name("CN=" + name),
+                keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        X509Certificate cert = new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        Path pem = dir.resolve(name.replace(' ', '-') + "-ca.pem");
+        Files.writeString(pem, pem("CERTIFICATE", cert.getEncoded()));
+        return new Ca(keys, cert, pem);
+    }
+
+    /** A CRL of the CA listing the given certificates as revoked. */
+    Path crl(Ca ca, X509Certificate... revoked) throws Exception {
+        Date now = new Date();
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(
+                new X500Name(ca.cert().getSubjectX500Principal().getName()), now);
+        builder.setNextUpdate(Date.from(Instant.now().plus(7, ChronoUnit.DAYS)));
+        for (X509Certificate c : revoked) {
+            builder.addCRLEntry(c.getSerialNumber(), now, CRLReason.keyCompromise);
+        }
+        X509CRL crl = new JcaX509CRLConverter()
+                .getCRL(builder.build(new JcaContentSignerBuilder("SHA256withECDSA")
+                        .build(ca.keys().getPrivate())));
+        Path file = dir.resolve("crl-" + SERIALS.incrementAndGet() + ".pem");
+        Files.writeString(file, pem("X509 CRL", crl.getEncoded()));
+        return file;
+    }
+
+    Authority authority(String name) throws Exception {
+        return authority(name, null);
+    }
+
+    Authority authority(String name, Ca issuer) throws Exception {
+        KeyPair keys = ecKeys();
+        Instant now = Instant.now();
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                issuer == null
+                        ? new X500Name("CN=" + name)
+                        : new X500Name(issuer.cert().getSubjectX500Principal().getName()),
+                BigInteger.valueOf(SERIALS.incrementAndGet()),
                 Date.from(now.minus(1, ChronoUnit.DAYS)),
                 Date.from(now.plus(1, ChronoUnit.DAYS)),
                 new X500Name("CN=" + name),
                 keys.getPublic());
         builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+        PrivateKey signing = issuer == null ? keys.getPrivate() : issuer.keys().getPrivate();
         X509Certificate cert = new JcaX509CertificateConverter()
-                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signing)));
         TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
                 new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", keys.getPrivate(), cert),
                 new JcaDigestCalculatorProviderBuilder()
@@ -131,10 +191,14 @@ class AuditTimeStampTest extends IntegrationTest {
                         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                                 .encodeToString(cert.getEncoded())
                         + "\n-----END CERTIFICATE-----\n");
-        return new Authority(pem, "http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
+        return new Authority(pem, "http://127.0.0.1:" + server.getAddress().getPort() + "/tsa", cert);
     }
 
     AuditCheckpoints checkpoints(String tsaUrl, Path tsaCertificate) {
+        return checkpoints(tsaUrl, tsaCertificate, null, "", false);
+    }
+
+    AuditCheckpoints checkpoints(String tsaUrl, Path tsaCertificate, Path anchors, String crls, boolean required) {
         return new AuditCheckpoints(
                 jdbc,
                 clock,
@@ -142,7 +206,10 @@ class AuditTimeStampTest extends IntegrationTest {
                 dir.resolve("checkpoints").toString(),
                 dir.resolve("key.pem").toString(),
                 tsaUrl,
-                tsaCertificate == null ? "" : tsaCertificate.toString());
+                tsaCertificate == null ? "" : tsaCertificate.toString(),
+                anchors == null ? "" : anchors.toString(),
+                crls,
+                required);
     }
 
     void aNewAuditRecord() {
@@ -215,6 +282,87 @@ class AuditTimeStampTest extends IntegrationTest {
         AuditCheckpoints.Verification v = checkpoints("", null).verify();
         assertThat(v.intact()).as(v.toString()).isTrue();
         assertThat(v.timeStamped()).isZero();
+    }
+
+    @Test
+    void withTrustAnchorsATokenMustChainToThemAndNotBeRevoked() throws Exception {
+        Ca root = ca("Khien Test Root");
+        Authority issued = authority("Issued TSA", root);
+        generateSigningKey();
+        aNewAuditRecord();
+        AuditCheckpoints.Checkpoint c =
+                checkpoints(issued.url(), null, root.pem(), "", false).create();
+        assertThat(c.timeStampedAt()).isNotNull();
+
+        AuditCheckpoints.Verification chained =
+                checkpoints("", null, root.pem(), "", false).verify();
+        assertThat(chained.intact()).as(chained.toString()).isTrue();
+        assertThat(chained.timeStamped()).isEqualTo(1);
+
+        AuditCheckpoints.Verification current =
+                checkpoints("", null, root.pem(), crl(root).toString(), false).verify();
+        assertThat(current.intact())
+                .as("a CRL that does not list the TSA: " + current)
+                .isTrue();
+
+        AuditCheckpoints.Verification revoked = checkpoints(
+                        "", null, root.pem(), crl(root, issued.cert()).toString(), false)
+                .verify();
+        assertThat(revoked.intact()).isFalse();
+        assertThat(revoked.problem()).contains("revoked");
+        assertThat(revoked.file()).isEqualTo(c.fileName());
+
+        Ca otherRoot = ca("Other Root");
+        AuditCheckpoints.Verification foreign =
+                checkpoints("", null, otherRoot.pem(), "", false).verify();
+        assertThat(foreign.intact()).isFalse();
+        assertThat(foreign.problem()).contains("does not chain to a configured trust anchor");
+
+        // A self-signed TSA is refused where anchors are configured, even though its own signature verifies.
+        Authority selfSigned = authority("Self-signed TSA");
+        assertThat(checkpoints(selfSigned.url(), null, root.pem(), "", false)
+                        .create()
+                        .timeStampedAt())
+                .as("a token that does not chain is not written")
+                .isNull();
+    }
+
+    @Test
+    void aRequiredTimeStampIsNeverMissingAfterTheFirstOne() throws Exception {
+        generateSigningKey();
+        aNewAuditRecord();
+        AuditCheckpoints.Checkpoint before = checkpoints("", null).create(); // before any TSA was configured
+        assertThat(before.timeStampedAt()).isNull();
+
+        Authority tsa = authority("Required TSA");
+        aNewAuditRecord();
+        AuditCheckpoints required = checkpoints(tsa.url(), tsa.certificate(), null, "", true);
+        assertThat(required.create().timeStampedAt()).isNotNull();
+        AuditCheckpoints.Verification ok = required.verify();
+        assertThat(ok.intact())
+                .as("an unstamped checkpoint before the first stamped one: " + ok)
+                .isTrue();
+
+        HttpServer closed = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        int port = closed.getAddress().getPort();
+        closed.stop(0);
+        aNewAuditRecord();
+        int files = required.files().size();
+        assertThatThrownBy(() -> checkpoints("http://127.0.0.1:" + port + "/tsa", tsa.certificate(), null, "", true)
+                        .create())
+                .isInstanceOf(AuditCheckpoints.TimeStampMissing.class)
+                .hasMessageContaining("no checkpoint is written");
+        assertThat(required.files()).as("nothing written without the token").hasSize(files);
+
+        // A forger with only the signing key writes an unstamped checkpoint after stamped ones: found.
+        AuditCheckpoints.Checkpoint forged = checkpoints("", null).create();
+        AuditCheckpoints.Verification found = required.verify();
+        assertThat(found.intact()).isFalse();
+        assertThat(found.problem()).contains("carries no time-stamp although one is required");
+        assertThat(found.file()).isEqualTo(forged.fileName());
+        assertThat(checkpoints(tsa.url(), tsa.certificate()).verify().intact())
+                .as("without the requirement the same files verify")
+                .isTrue();
     }
 
     /** A signing key of this test's own, as an operator's KHIEN_AUDIT_SIGNING_KEY file. */
