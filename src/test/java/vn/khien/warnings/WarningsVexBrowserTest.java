@@ -87,13 +87,24 @@ class WarningsVexBrowserTest extends IntegrationTest {
             Browser.screenshot(page, "warnings-forwarded");
 
             page.navigate("/advisories");
-            page.setInputFiles(
-                    "#advisory-file",
-                    new Path[] {resource("misp-event.json"), resource("vex/cyclonedx-bad-state.json")});
+            page.setInputFiles("#advisory-file", new Path[] {
+                resource("misp-event.json"),
+                resource("vex/cyclonedx-bad-state.json"),
+                resource("csaf/broken-three-errors.json")
+            });
             page.click("#advisory-submit");
-            assertThat(page.locator(".outcome")).hasCount(2);
+            assertThat(page.locator(".outcome")).hasCount(3);
             assertThat(page.locator(".outcome").nth(0).locator(".result")).containsText("Đã nhập 1");
             assertThat(page.locator(".outcome").nth(1).locator(".result")).containsText("Bị từ chối");
+            // Every schema error of a rejected file is listed with its place, not only the first (issue 11).
+            assertThat(page.locator(".outcome").nth(2).locator(".result")).containsText("Bị từ chối");
+            assertThat(page.locator(".outcome").nth(2).locator(".more-problems li"))
+                    .hasCount(2);
+            assertThat(page.locator(".outcome")
+                            .nth(2)
+                            .locator(".more-problems li")
+                            .nth(0))
+                    .containsText("Tệp không đúng lược đồ");
             Browser.screenshot(page, "advisories-imported");
         }
     }

@@ -43,8 +43,16 @@ class AdvisoryPages {
     }
 
     /** One file's outcome on the page. */
+    /** {@code problems}: every reason a rejected file was refused (each schema error with its place), in order. */
     record Outcome(
-            String file, String kind, int advisories, int created, int updated, int findingsMarked, String rejected)
+            String file,
+            String kind,
+            int advisories,
+            int created,
+            int updated,
+            int findingsMarked,
+            String rejected,
+            List<String> problems)
             implements Serializable {}
 
     @GetMapping("/advisories")
@@ -73,9 +81,7 @@ class AdvisoryPages {
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("error", text(e.messageKey()));
         } catch (FieldProblemException e) {
-            redirect.addFlashAttribute(
-                    "error",
-                    text(e.problems().get(0).messageKey(), e.problems().get(0).args()));
+            redirect.addFlashAttribute("error", allProblems(e).get(0));
         }
         return "redirect:/advisories";
     }
@@ -102,9 +108,7 @@ class AdvisoryPages {
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("error", text(e.messageKey()));
         } catch (FieldProblemException e) {
-            redirect.addFlashAttribute(
-                    "error",
-                    text(e.problems().get(0).messageKey(), e.problems().get(0).args()));
+            redirect.addFlashAttribute("error", allProblems(e).get(0));
         }
         return "redirect:/advisories";
     }
@@ -113,17 +117,22 @@ class AdvisoryPages {
         try {
             AdvisoryImportService.Result r = imports.importFeed(name, source);
             return new Outcome(
-                    name, r.kind().name(), r.advisories(), r.created(), r.updated(), r.findingsMarked(), null);
-        } catch (FieldProblemException e) {
-            return new Outcome(
                     name,
+                    r.kind().name(),
+                    r.advisories(),
+                    r.created(),
+                    r.updated(),
+                    r.findingsMarked(),
                     null,
-                    0,
-                    0,
-                    0,
-                    0,
-                    text(e.problems().get(0).messageKey(), e.problems().get(0).args()));
+                    List.of());
+        } catch (FieldProblemException e) {
+            List<String> all = allProblems(e);
+            return new Outcome(name, null, 0, 0, 0, 0, all.get(0), List.copyOf(all.subList(1, all.size())));
         }
+    }
+
+    private List<String> allProblems(FieldProblemException e) {
+        return e.problems().stream().map(p -> text(p.messageKey(), p.args())).toList();
     }
 
     private String text(String key, Object... args) {
