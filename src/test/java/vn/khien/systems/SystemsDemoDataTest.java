@@ -48,7 +48,7 @@ class SystemsDemoDataTest {
                             "ROOT:NATIONAL_COMPETENT_BODY:DEMO-TTANM",
                             "ROOT:PRIME_MINISTER:DEMO-VPCP");
 
-            // The warnings seed registers the digital transformation centre's two systems (DEMO-TTCDS-*) itself.
+            // Seven systems of the ministry and province, and the digital transformation centre's two web systems.
             List<String> names = jdbc.sql(
                             "SELECT name FROM information_system WHERE code NOT LIKE 'DEMO-TTCDS-%' ORDER BY code")
                     .query(String.class)

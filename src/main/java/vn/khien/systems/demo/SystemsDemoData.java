@@ -118,7 +118,7 @@ public class SystemsDemoData {
                     .single();
             if (existing == 0) {
                 seed();
-                LOG.warn("Demo systems seeded: designations for the demo ministry and province, seven demo systems.");
+                LOG.warn("Demo systems seeded: designations for the demo ministry and province, nine demo systems.");
             }
             return true;
         }));
@@ -508,6 +508,38 @@ public class SystemsDemoData {
             supplier(id, "Nhà cung cấp điện toán đám mây Demo (demo)", "Hạ tầng máy chủ ảo", SupplierAccess.PHYSICAL);
             return id;
         });
+
+        // 7. The digital transformation centre's own two web systems, both running Apache HTTP Server versions that the
+        //    province's security unit warns about (the warnings demo publishes that warning): one to fix, one late.
+        for (String[] web : new String[][] {
+            {"DEMO-TTCDS-WEB", "Cổng thông tin điện tử Trung tâm Chuyển đổi số (demo)", "2.4.49"},
+            {"DEMO-TTCDS-MOTCUA", "Hệ thống một cửa điện tử của Trung tâm Chuyển đổi số (demo)", "2.4.50"}
+        }) {
+            as("demo.so.canbo", () -> {
+                long id = system(
+                        web[0],
+                        web[1],
+                        "Hệ thống thông tin phục vụ công việc của Trung tâm Chuyển đổi số",
+                        ttcds,
+                        ttcds,
+                        SystemType.INTERNAL,
+                        List.of(InformationKind.PUBLIC),
+                        40L,
+                        null,
+                        HostingKind.DATA_CENTRE,
+                        "Trung tâm dữ liệu tỉnh Demo (demo)",
+                        false);
+                software(
+                        id,
+                        "Apache HTTP Server",
+                        "apache",
+                        "http_server",
+                        web[2],
+                        "cpe:2.3:a:apache:http_server:" + web[2] + ":*:*:*:*:*:*:*",
+                        null);
+                return id;
+            });
+        }
 
         // Issue 10: the ministry's IT centre publishes itself as an operator provider; the hospital proposed the
         // province's digital transformation centre (outside its subtree) to operate its HIS, waiting for

@@ -1,6 +1,5 @@
 package vn.khien.warnings.demo;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.access.ActingAs;
@@ -178,8 +176,8 @@ class WarningsDemoData {
     }
 
     /**
-     * The security unit's own warning to its subtree. The centre's two web systems are registered here (the systems
-     * demo registers the province's systems under the province, outside the security unit's subtree).
+     * The security unit's own warning to its subtree, which holds the centre's two web systems (registered by the
+     * systems demo).
      */
     private void seedSecurityUnit() {
         Optional<Long> unit = org("DEMO-SO-KHCN");
@@ -198,21 +196,13 @@ class WarningsDemoData {
                         > 0) {
             return;
         }
-        jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                .query(Long.class)
-                .single();
-        long web = system(
-                centre.get(),
-                "DEMO-TTCDS-WEB",
-                "Cổng thông tin điện tử Trung tâm Chuyển đổi số (demo)",
-                "Apache HTTP Server",
-                "2.4.49");
-        long oneStop = system(
-                centre.get(),
-                "DEMO-TTCDS-MOTCUA",
-                "Hệ thống một cửa điện tử của Trung tâm Chuyển đổi số (demo)",
-                "Apache HTTP Server",
-                "2.4.50");
+        Optional<Long> webSystem = system("DEMO-TTCDS-WEB");
+        Optional<Long> oneStopSystem = system("DEMO-TTCDS-MOTCUA");
+        if (webSystem.isEmpty() || oneStopSystem.isEmpty()) {
+            return;
+        }
+        long web = webSystem.get();
+        long oneStop = oneStopSystem.get();
         LocalDate today = LocalDate.now(clock.withZone(VN));
         long id = as(
                         SECURITY_UNIT_OFFICER,
@@ -253,44 +243,12 @@ class WarningsDemoData {
                 oneStop);
     }
 
-    /** A web system of the centre with one web-server component (demo only; owned and operated by the centre). */
-    private long system(long org, String code, String name, String product, String version) {
-        Optional<Long> existing = jdbc.sql("SELECT id FROM information_system WHERE code = :c")
+    /** One of the centre's web systems, registered by the systems demo through the register's service. */
+    private Optional<Long> system(String code) {
+        return jdbc.sql("SELECT id FROM information_system WHERE code = :c")
                 .param("c", code)
                 .query(Long.class)
                 .optional();
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        Timestamp now = Timestamp.from(clock.instant());
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO information_system (owner_organization_id, operator_organization_id, code, name, system_type,
-                    lifecycle_status, created_at, updated_at)
-                VALUES (:o, :o, :code, :name, 'INTERNAL', 'OPERATING', :now, :now)""")
-                .param("o", org)
-                .param("code", code)
-                .param("name", name)
-                .param("now", now)
-                .update(keys, "id");
-        long id = keys.getKey().longValue();
-        for (String role : new String[] {"OWNER", "OPERATOR"}) {
-            jdbc.sql("INSERT INTO system_party (system_id, organization_id, party_role) VALUES (:s, :o, :r)")
-                    .param("s", id)
-                    .param("o", org)
-                    .param("r", role)
-                    .update();
-        }
-        jdbc.sql("""
-                INSERT INTO system_component (system_id, kind, name, vendor, product, product_version, cpe, created_at)
-                VALUES (:s, 'SOFTWARE', :name, 'apache', 'http_server', :v, :cpe, :now)""")
-                .param("s", id)
-                .param("name", product)
-                .param("v", version)
-                .param("cpe", "cpe:2.3:a:apache:http_server:" + version + ":*:*:*:*:*:*:*")
-                .param("now", now)
-                .update();
-        return id;
     }
 
     /** A CVE of an open finding of the hospital's HIS (seeded by the vulnerabilities demo), if any. */
