@@ -83,6 +83,25 @@ class PageCostTest extends IntegrationTest {
     }
 
     @Test
+    void theOperatorsPageCostsTheSameForOneOrManyAdministeredOrganisations() {
+        TestData.Org small = data.org(data.root(), data.unique("Đơn vị một cấp dưới"));
+        data.org(small, data.unique("Cấp dưới"));
+        TestData.Org large = data.org(data.root(), data.unique("Đơn vị nhiều cấp dưới"));
+        for (int i = 0; i < 12; i++) {
+            data.org(large, data.unique("Cấp dưới " + i));
+        }
+        Http.Session smallAdmin = signIn(data.person(small, Role.ORG_ADMIN));
+        Http.Session largeAdmin = signIn(data.person(large, Role.ORG_ADMIN));
+        statements(smallAdmin.get("/operators"));
+        statements(largeAdmin.get("/operators"));
+        Http.Response largePage = largeAdmin.get("/operators");
+        assertThat(largePage.body()).contains("Cấp dưới 11");
+        assertThat(statements(largePage))
+                .as("statements of /operators with 13 administered organisations vs 2")
+                .isEqualTo(statements(smallAdmin.get("/operators")));
+    }
+
+    @Test
     void linksToPagesStayAsWrittenAndStaticResourcesGetTheirVersionedPath() {
         String body = signIn(many).get("/systems/" + manySystem + "/findings").body();
         assertThat(body)

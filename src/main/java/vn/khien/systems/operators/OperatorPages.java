@@ -45,8 +45,9 @@ class OperatorPages {
         List<OperatorRepository.Provider> providers = service.providers();
         Set<Long> published = new HashSet<>();
         providers.forEach(p -> published.add(p.organizationId()));
+        Set<Long> publishable = service.publishable();
         List<Organization> administered = organizations.visible().stream()
-                .filter(o -> service.mayPublish(o.id()))
+                .filter(o -> publishable.contains(o.id()))
                 .toList();
         model.addAttribute("toDecide", service.toDecide());
         model.addAttribute("providers", providers);

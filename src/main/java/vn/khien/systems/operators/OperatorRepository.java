@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -56,6 +58,15 @@ class OperatorRepository {
     OperatorRepository(JdbcClient jdbc, OrgScope scope) {
         this.jdbc = jdbc;
         this.scope = scope;
+    }
+
+    /** The organisations the caller may publish as providers, in one query (not one per visible organisation). */
+    Set<Long> publishable() {
+        ScopeFilter f = scope.holding("o.path", Capability.MANAGE_ORGANIZATIONS);
+        return new HashSet<>(jdbc.sql("SELECT o.id FROM organization o WHERE " + f.sql())
+                .params(f.params())
+                .query(Long.class)
+                .list());
     }
 
     // ---- providers

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,6 +78,10 @@ public class OperatorService {
             repository.unpublish(organizationId);
             audit.record(AuditEntry.of("operator.provider.withdraw", organizationId, "organization", organizationId));
         }
+    }
+
+    Set<Long> publishable() {
+        return repository.publishable();
     }
 
     boolean mayPublish(long organizationId) {
