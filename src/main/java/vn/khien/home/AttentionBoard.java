@@ -3,6 +3,7 @@ package vn.khien.home;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,7 +28,7 @@ class AttentionBoard {
     }
 
     /** One source's lines as shown: the first few, and where the rest are when some were cut. */
-    public record Group(List<AttentionItem> items, String moreLink) {
+    public record Group(List<AttentionItem> items, @Nullable String moreLink) {
         public boolean hasMore() {
             return moreLink != null;
         }
