@@ -4,6 +4,8 @@
 # by `generate`. Writes one plan file per query into bench/explain/plans/.
 #
 #   bench/explain/explain.sh [database] [username]     # default khien_load, t05.lanhdao (a province leader)
+#   ONLY=findings-page-offset-deep,findings-page-keyset-deep NO_ANALYZE=1 bench/explain/explain.sh khien_scale_load
+#     (only the named plans; NO_ANALYZE: leave the database's statistics alone, for a shared data set)
 #
 # PGHOST/PGPORT/PGUSER/PGPASSWORD as for psql (default 127.0.0.1:5432, khien/khien).
 set -euo pipefail
@@ -18,8 +20,9 @@ VISIBLE="EXISTS (SELECT 1 FROM system_party sp JOIN organization po ON po.id = s
 VISIBLE_S=${VISIBLE//f.system_id/s.id}
 plan() {
   local name=$1 sql=$2
+  [[ -n "${ONLY:-}" && ",$ONLY," != *",$name,"* ]] && return 0
   { echo "-- $name, as $WHO (person $PERSON), database $DB, $(date -u '+%F %T') UTC"; echo "$sql;"; echo;
-    psql -d "$DB" -Atc "ANALYZE" >/dev/null 2>&1 || true
+    [[ -n "${NO_ANALYZE:-}" ]] || psql -d "$DB" -Atc "ANALYZE" >/dev/null 2>&1 || true
     psql -d "$DB" -Atc "EXPLAIN (ANALYZE, BUFFERS) $sql"; } > "plans/$name.txt"
   echo "$name: $(grep -E '^Execution Time' "plans/$name.txt")"
 }
@@ -29,3 +32,15 @@ plan findings-mine-page "SELECT f.*, s.code AS system_code, s.name AS system_nam
 plan home-overdue-findings "SELECT f.system_id, s.code, s.name, f.severity, MIN(f.severity_rank) AS rnk, COUNT(*) AS n FROM finding f JOIN information_system s ON s.id = f.system_id WHERE f.status IN ('OPEN', 'REOPENED') AND f.due_date < DATE '$TODAY' AND $VISIBLE GROUP BY f.system_id, s.code, s.name, f.severity ORDER BY rnk, n DESC, s.code LIMIT 20"
 plan home-expiring-risks "SELECT f.system_id, s.code, s.name, COUNT(*) AS n, MIN(f.risk_expires_on) AS first_expiry FROM finding f JOIN information_system s ON s.id = f.system_id WHERE f.status = 'ACCEPTED_RISK' AND f.risk_expires_on <= DATE '$TODAY' + 30 AND $VISIBLE GROUP BY f.system_id, s.code, s.name ORDER BY first_expiry, s.code LIMIT 20"
 plan home-scan-duties "SELECT COUNT(*), MIN(ls.last_scan) FROM (SELECT (SELECT MAX(sc.scan_date) FROM scan sc WHERE sc.system_id = s.id AND sc.status = 'COMPLETED') AS last_scan FROM information_system s WHERE s.lifecycle_status = 'OPERATING' AND $VISIBLE_S) ls"
+# Keyset paging of the findings list (issue 15, ADR 0042): the page after row 3,000 of "my findings", by OFFSET (as
+# before) and by the cursor of row 3,000 (as FindingRepository.after writes it).
+SELECT_F="SELECT f.*, s.code AS system_code, s.name AS system_name, s.owner_organization_id, (SELECT COUNT(*) FROM finding_location l WHERE l.finding_id = f.id) AS location_count FROM finding f JOIN information_system s ON s.id = f.system_id"
+ORDER="ORDER BY f.severity_rank, f.due_date NULLS LAST, f.id"
+IFS='|' read -r RANK DUE ID <<< "$(psql -d "$DB" -Atc "SELECT f.severity_rank, COALESCE(f.due_date::text, ''), f.id FROM finding f WHERE $VISIBLE $ORDER OFFSET 2999 LIMIT 1")"
+if [[ -z "$DUE" ]]; then
+  AFTER="f.severity_rank >= $RANK AND (f.severity_rank > $RANK OR (f.due_date IS NULL AND f.id > $ID))"
+else
+  AFTER="f.severity_rank >= $RANK AND (f.severity_rank > $RANK OR f.due_date > DATE '$DUE' OR f.due_date IS NULL OR (f.due_date = DATE '$DUE' AND f.id > $ID))"
+fi
+plan findings-page-offset-deep "$SELECT_F WHERE $VISIBLE $ORDER LIMIT 51 OFFSET 3000"
+plan findings-page-keyset-deep "$SELECT_F WHERE $VISIBLE AND $AFTER $ORDER LIMIT 51"

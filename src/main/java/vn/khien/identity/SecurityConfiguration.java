@@ -1,6 +1,7 @@
 package vn.khien.identity;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,6 +58,12 @@ class SecurityConfiguration {
         });
     }
 
+    /**
+     * Run at the start of every password check, on the checking thread; null except in a test that looks at what the
+     * check holds (issue 15: no pooled connection may be held during the deliberately slow hash).
+     */
+    static volatile @Nullable Runnable passwordCheckObserver;
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // Delegating: stores "{bcrypt}…" today and lets a stronger algorithm take over without a reset.
@@ -71,6 +78,10 @@ class SecurityConfiguration {
 
             @Override
             public boolean matches(CharSequence raw, String encoded) {
+                Runnable observer = passwordCheckObserver;
+                if (observer != null) {
+                    observer.run();
+                }
                 if (raw == null || raw.toString().getBytes(StandardCharsets.UTF_8).length > PasswordPolicy.MAX_BYTES) {
                     return false;
                 }

@@ -24,6 +24,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public class StatementCounter {
 
     private static final ThreadLocal<int[]> CURRENT = new ThreadLocal<>();
+    /** Connections taken from the pool by each thread and not yet given back (issue 15: nothing held while waiting). */
+    private static final ThreadLocal<int[]> HELD = ThreadLocal.withInitial(() -> new int[1]);
+
     private static final int REMEMBERED = 512;
     private static final Map<String, Integer> RECENT =
             Collections.synchronizedMap(new LinkedHashMap<>(REMEMBERED, 0.75f, false) {
@@ -53,6 +56,14 @@ public class StatementCounter {
     public static OptionalInt statementsOf(String requestId) {
         Integer n = RECENT.get(requestId);
         return n == null ? OptionalInt.empty() : OptionalInt.of(n);
+    }
+
+    /**
+     * How many pooled connections this thread has taken and not closed: 0 outside any transaction or JDBC call. Lets a
+     * test show that slow work (a password check) runs without holding a connection others may be waiting for.
+     */
+    public static int connectionsHeldByThisThread() {
+        return HELD.get()[0];
     }
 
     static void counted() {
@@ -93,6 +104,9 @@ public class StatementCounter {
         }
 
         private static Connection counting(Connection target) {
+            int[] held = HELD.get();
+            held[0]++;
+            boolean[] closed = new boolean[1];
             return (Connection) Proxy.newProxyInstance(
                     StatementCounter.class.getClassLoader(),
                     new Class<?>[] {Connection.class},
@@ -104,6 +118,12 @@ public class StatementCounter {
                                 return System.identityHashCode(proxy);
                             case "prepareStatement", "createStatement", "prepareCall":
                                 counted();
+                                break;
+                            case "close":
+                                if (!closed[0]) {
+                                    closed[0] = true;
+                                    held[0]--;
+                                }
                                 break;
                             default:
                                 break;

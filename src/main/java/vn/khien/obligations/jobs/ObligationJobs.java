@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import vn.khien.obligations.mail.DigestService;
+import vn.khien.platform.RequestIdJobDecorator;
 
 /**
  * The obligations' background jobs on db-scheduler (docs/adr/0019): a daily reminder run, a daily digest planner,
@@ -83,6 +84,7 @@ public class ObligationJobs implements SmartLifecycle {
                                 : nodeName))
                 .threads(2)
                 .enableImmediateExecution()
+                .addExecutionInterceptor(RequestIdJobDecorator.INSTANCE) // a job-… request id per run
                 .build();
     }
 

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import vn.khien.platform.RequestIdJobDecorator;
 
 /**
  * The reports module's background job on db-scheduler (docs/adr/0019, 0025): refreshes the dashboards'
@@ -55,6 +56,7 @@ class ReportsJobs implements SmartLifecycle {
                                 ? "khien-" + UUID.randomUUID().toString().substring(0, 8)
                                 : nodeName))
                 .threads(1)
+                .addExecutionInterceptor(RequestIdJobDecorator.INSTANCE) // a job-… request id per run
                 .build();
     }
 

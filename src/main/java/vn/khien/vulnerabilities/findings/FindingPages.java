@@ -51,12 +51,25 @@ class FindingPages {
             @RequestParam(required = false) String host,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String after,
             Model model) {
         model.addAttribute("canEdit", false);
         model.addAttribute("canApprove", false);
         model.addAttribute("basePath", "/findings");
         service.homeOrganization().ifPresent(id -> model.addAttribute("homeOrganizationId", id));
-        return list(new FindingQuery(null, null, status, severity, cve, host, overdue, page, PAGE_SIZE), model);
+        return list(
+                new FindingQuery(
+                        null,
+                        null,
+                        status,
+                        severity,
+                        cve,
+                        host,
+                        overdue,
+                        page,
+                        PAGE_SIZE,
+                        FindingQuery.Cursor.parse(after)),
+                model);
     }
 
     @GetMapping("/systems/{systemId}/findings")
@@ -68,13 +81,26 @@ class FindingPages {
             @RequestParam(required = false) String host,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String after,
             Model model) {
         var system = systems.get(systemId);
         model.addAttribute("system", system);
         model.addAttribute("canEdit", systems.canEdit(system));
         model.addAttribute("canApprove", service.canApprove(system.ownerOrganizationId()));
         model.addAttribute("basePath", "/systems/" + systemId + "/findings");
-        return list(new FindingQuery(systemId, null, status, severity, cve, host, overdue, page, PAGE_SIZE), model);
+        return list(
+                new FindingQuery(
+                        systemId,
+                        null,
+                        status,
+                        severity,
+                        cve,
+                        host,
+                        overdue,
+                        page,
+                        PAGE_SIZE,
+                        FindingQuery.Cursor.parse(after)),
+                model);
     }
 
     @GetMapping("/organizations/{organizationId}/findings")
@@ -86,6 +112,7 @@ class FindingPages {
             @RequestParam(required = false) String host,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String after,
             Model model) {
         List<FindingRepository.Count> counts = service.counts(organizationId);
         model.addAttribute("organizationId", organizationId);
@@ -98,7 +125,18 @@ class FindingPages {
         model.addAttribute("canApprove", service.canApprove(organizationId));
         model.addAttribute("basePath", "/organizations/" + organizationId + "/findings");
         return list(
-                new FindingQuery(null, organizationId, status, severity, cve, host, overdue, page, PAGE_SIZE), model);
+                new FindingQuery(
+                        null,
+                        organizationId,
+                        status,
+                        severity,
+                        cve,
+                        host,
+                        overdue,
+                        page,
+                        PAGE_SIZE,
+                        FindingQuery.Cursor.parse(after)),
+                model);
     }
 
     private String list(FindingQuery q, Model model) {
@@ -108,6 +146,8 @@ class FindingPages {
         model.addAttribute("total", p.total());
         model.addAttribute("capped", p.capped());
         model.addAttribute("pages", (p.total() + q.size() - 1) / q.size());
+        // "next" reads after the last row shown (keyset, issue 15); "previous" goes back by page number
+        model.addAttribute("next", p.next() == null ? null : p.next().toString());
         model.addAttribute("today", service.today());
         model.addAttribute("statuses", FindingStatus.values());
         model.addAttribute("severities", Severity.values());

@@ -1,9 +1,18 @@
 package vn.khien.vulnerabilities.findings;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.khien.platform.FieldProblemException;
 import vn.khien.vulnerabilities.parsing.Severity;
 
-/** Filters of a findings list; null means "any". Either a system or an organisation subtree (or neither). */
+/**
+ * Filters of a findings list; null means "any". Either a system or an organisation subtree (or neither). A page is
+ * read after a {@link Cursor} (keyset: the sort key and id of the last row shown, issue 15) when {@code after} is
+ * given; {@code page} alone still reads by offset (older clients, and "previous" links) and numbers the page shown.
+ */
 record FindingQuery(
         Long systemId,
         Long organizationId,
@@ -13,7 +22,8 @@ record FindingQuery(
         String host,
         boolean overdueOnly,
         int page,
-        int size) {
+        int size,
+        Cursor after) {
 
     public static final int MAX_SIZE = 500;
 
@@ -24,7 +34,54 @@ record FindingQuery(
         host = host == null || host.isBlank() ? null : host.trim().toLowerCase(Locale.ROOT);
     }
 
+    FindingQuery(
+            Long systemId,
+            Long organizationId,
+            FindingStatus status,
+            Severity severity,
+            String cve,
+            String host,
+            boolean overdueOnly,
+            int page,
+            int size) {
+        this(systemId, organizationId, status, severity, cve, host, overdueOnly, page, size, null);
+    }
+
     public FindingQuery page(int newPage) {
-        return new FindingQuery(systemId, organizationId, status, severity, cve, host, overdueOnly, newPage, size);
+        return new FindingQuery(
+                systemId, organizationId, status, severity, cve, host, overdueOnly, newPage, size, null);
+    }
+
+    /**
+     * Where a page starts: the list's sort key ({@code severity_rank}, {@code due_date} with no date last, {@code id})
+     * of the last row of the page before. Written {@code rank.yyyy-mm-dd.id} ({@code rank..id} without a due date).
+     */
+    record Cursor(int severityRank, LocalDate dueDate, long id) {
+
+        private static final Pattern FORM = Pattern.compile("(\\d{1,4})\\.(\\d{4}-\\d{2}-\\d{2})?\\.(\\d{1,18})");
+
+        /** The cursor a client sent in {@code after}; null when absent; a problem naming the field when malformed. */
+        static Cursor parse(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            Matcher m = FORM.matcher(text.trim());
+            if (!m.matches()) {
+                throw new FieldProblemException("after", "validation.invalid");
+            }
+            try {
+                return new Cursor(
+                        Integer.parseInt(m.group(1)),
+                        m.group(2) == null ? null : LocalDate.parse(m.group(2)),
+                        Long.parseLong(m.group(3)));
+            } catch (DateTimeParseException e) {
+                throw new FieldProblemException("after", "validation.invalid");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return severityRank + "." + (dueDate == null ? "" : dueDate.toString()) + "." + id;
+        }
     }
 }

@@ -42,13 +42,23 @@ class FindingRepository {
      */
     public static final int COUNT_CAP = 10_000;
 
-    /** A page of findings; {@code capped}: there are more than {@code total} ({@link #COUNT_CAP}) matches. */
-    public record Page(List<Finding> items, long total, boolean capped) {
+    /**
+     * A page of findings; {@code capped}: there are more than {@code total} ({@link #COUNT_CAP}) matches; {@code next}:
+     * where the next page starts (null on the last page).
+     */
+    public record Page(List<Finding> items, long total, boolean capped, FindingQuery.Cursor next) {
         public Page(List<Finding> items, long total) {
-            this(items, total, false);
+            this(items, total, false, null);
         }
     }
 
+    /** The list's order: most severe first, then the nearest due date (none last), then id; the cursor's key. */
+    static final String ORDER = " ORDER BY f.severity_rank, f.due_date NULLS LAST, f.id";
+
+    /**
+     * One page: after the query's cursor (keyset, issue 15: the index on the sort key is entered where the last page
+     * ended, so page 200 costs what page 1 does) or, without one, at the page's offset (older clients, "previous").
+     */
     public Page search(FindingQuery q, LocalDate today) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(q, today, params);
@@ -59,12 +69,45 @@ class FindingRepository {
                 .single();
         boolean capped = counted > COUNT_CAP;
         long total = Math.min(counted, COUNT_CAP);
-        List<Finding> items = jdbc.sql(SELECT + " WHERE " + where + " ORDER BY f.severity_rank, f.due_date, f.id LIMIT "
-                        + q.size() + " OFFSET " + (long) q.page() * q.size())
+        String from = "";
+        if (q.after() != null) {
+            from = " AND " + after(q.after(), params);
+        }
+        int[] lastRank = new int[1];
+        List<Finding> items = jdbc.sql(SELECT + " WHERE " + where + from + ORDER + " LIMIT " + (q.size() + 1)
+                        + (q.after() == null ? " OFFSET " + (long) q.page() * q.size() : ""))
                 .params(params)
-                .query(FindingRepository::map)
+                .query((rs, n) -> {
+                    if (n < q.size()) {
+                        lastRank[0] = rs.getInt("severity_rank");
+                    }
+                    return map(rs, n);
+                })
                 .list();
-        return new Page(items, total, capped);
+        FindingQuery.Cursor next = null;
+        if (items.size() > q.size()) {
+            items = items.subList(0, q.size());
+            Finding last = items.get(items.size() - 1);
+            next = new FindingQuery.Cursor(lastRank[0], last.dueDate(), last.id());
+        }
+        return new Page(items, total, capped, next);
+    }
+
+    /**
+     * Rows after the cursor in {@link #ORDER} (no due date sorts last within a severity). The leading
+     * {@code severity_rank >= :afterRank} is what an index on the sort key starts its range at; the rest is exact on
+     * both databases, with no row-value comparison whose NULL rules differ.
+     */
+    static String after(FindingQuery.Cursor c, Map<String, Object> params) {
+        params.put("afterRank", c.severityRank());
+        params.put("afterId", c.id());
+        if (c.dueDate() == null) {
+            return "f.severity_rank >= :afterRank AND (f.severity_rank > :afterRank"
+                    + " OR (f.due_date IS NULL AND f.id > :afterId))";
+        }
+        params.put("afterDue", Date.valueOf(c.dueDate()));
+        return "f.severity_rank >= :afterRank AND (f.severity_rank > :afterRank OR f.due_date > :afterDue"
+                + " OR f.due_date IS NULL OR (f.due_date = :afterDue AND f.id > :afterId))";
     }
 
     private String where(FindingQuery q, LocalDate today, Map<String, Object> params) {

@@ -82,7 +82,8 @@ class FindingsApi {
         }
     }
 
-    public record FindingPage(List<FindingView> items, long total) {}
+    /** A page; {@code next}: pass it as {@code after} to read the page that follows (null on the last page). */
+    public record FindingPage(List<FindingView> items, long total, String next) {}
 
     public record FindingDetail(
             FindingView finding,
@@ -98,7 +99,10 @@ class FindingsApi {
     @GetMapping("/api/v1/systems/{systemId}/findings")
     @Operation(
             summary = "Findings of a system, most severe first",
-            description = "Filters: status, severity, cve (exact identifier), host (substring), overdue")
+            description =
+                    "Filters: status, severity, cve (exact identifier), host (substring), overdue. Pages: pass the"
+                            + " answer's next as after (keyset, as fast deep in the list as at its start); page (offset) is"
+                            + " still accepted when after is absent")
     public FindingPage ofSystem(
             @PathVariable long systemId,
             @RequestParam(required = false) FindingStatus status,
@@ -107,12 +111,16 @@ class FindingsApi {
             @RequestParam(required = false) String host,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return page(new FindingQuery(systemId, null, status, severity, cve, host, overdue, page, size));
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) String after) {
+        return page(new FindingQuery(
+                systemId, null, status, severity, cve, host, overdue, page, size, FindingQuery.Cursor.parse(after)));
     }
 
     @GetMapping("/api/v1/organizations/{organizationId}/findings")
-    @Operation(summary = "Findings of the systems owned in an organisation's subtree")
+    @Operation(
+            summary = "Findings of the systems owned in an organisation's subtree",
+            description = "Same filters and paging (after = the previous answer's next) as the system's findings")
     public FindingPage ofOrganization(
             @PathVariable long organizationId,
             @RequestParam(required = false) FindingStatus status,
@@ -121,8 +129,19 @@ class FindingsApi {
             @RequestParam(required = false) String host,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return page(new FindingQuery(null, organizationId, status, severity, cve, host, overdue, page, size));
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) String after) {
+        return page(new FindingQuery(
+                null,
+                organizationId,
+                status,
+                severity,
+                cve,
+                host,
+                overdue,
+                page,
+                size,
+                FindingQuery.Cursor.parse(after)));
     }
 
     private FindingPage page(FindingQuery q) {
@@ -133,7 +152,8 @@ class FindingsApi {
                 p.items().stream()
                         .map(f -> FindingView.of(f, locations.getOrDefault(f.id(), List.of()), today))
                         .toList(),
-                p.total());
+                p.total(),
+                p.next() == null ? null : p.next().toString());
     }
 
     @GetMapping("/api/v1/findings/{id}")

@@ -23,13 +23,39 @@ class LocalReportStorage implements ReportStorage {
 
     @Override
     public String store(String originalName, InputStream content) throws IOException {
-        LocalDate today = LocalDate.now();
-        String reference = today.getYear() + "/" + String.format("%02d", today.getMonthValue()) + "/"
-                + UUID.randomUUID() + extension(originalName);
+        String reference = newReference(originalName);
         Path target = resolve(reference);
         Files.createDirectories(target.getParent());
         Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
         return reference;
+    }
+
+    /**
+     * A multipart upload the container already wrote to disk is moved into place (a rename: the container's files
+     * are written to {@code .incoming} inside this directory by {@link IncomingUploads}, so on the same file system); anything else is copied.
+     */
+    @Override
+    public String store(Upload upload) throws IOException {
+        Upload.Mover mover = upload.mover();
+        if (mover == null) {
+            return ReportStorage.super.store(upload);
+        }
+        String reference = newReference(upload.name());
+        Path target = resolve(reference);
+        Files.createDirectories(target.getParent());
+        try {
+            mover.moveTo(target.toFile());
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
+        return reference;
+    }
+
+    private static String newReference(String originalName) {
+        LocalDate today = LocalDate.now();
+        return today.getYear() + "/" + String.format("%02d", today.getMonthValue()) + "/" + UUID.randomUUID()
+                + extension(originalName);
     }
 
     @Override

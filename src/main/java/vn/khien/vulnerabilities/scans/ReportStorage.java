@@ -21,6 +21,16 @@ public interface ReportStorage {
         return store(originalName, content);
     }
 
+    /**
+     * Stores an upload: by default its stream is read into the store; the local directory moves the container's file
+     * into place instead when the upload can be moved (issue 15: no second copy of a large report).
+     */
+    default String store(Upload upload) throws IOException {
+        try (InputStream in = upload.content().open()) {
+            return store(upload.name(), upload.size(), in);
+        }
+    }
+
     InputStream open(String reference) throws IOException;
 
     /** Removes a report whose import was rolled back; unknown references are ignored. */

@@ -27,6 +27,12 @@ class ScanConfiguration {
         };
     }
 
+    /** Multipart uploads written next to the raw reports, so storing one is a rename (issue 15). */
+    @Bean
+    static IncomingUploads incomingUploads() {
+        return new IncomingUploads();
+    }
+
     /** The uploader's security context travels with the task, so the audit trail names who imported. */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService scanImportExecutor(ScanProperties properties) {

@@ -351,8 +351,8 @@ public class ScanImportService {
     }
 
     private String storeRaw(Upload upload) {
-        try (InputStream in = upload.content().open()) {
-            return storage.store(upload.name(), upload.size(), in);
+        try {
+            return storage.store(upload);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -77,12 +77,7 @@ class ScanPages {
             if (file == null || file.isEmpty() && (format == null || format.isBlank())) {
                 throw new FieldProblemException("file", "validation.required");
             }
-            ScanImportService.Accepted a = imports.upload(
-                    systemId,
-                    new Upload(file.getOriginalFilename(), file.getSize(), file::getInputStream),
-                    format,
-                    scanDate,
-                    fullScan);
+            ScanImportService.Accepted a = imports.upload(systemId, Upload.of(file), format, scanDate, fullScan);
             model.addAttribute("scan", a.scan());
         } catch (FieldProblemException e) {
             FieldProblemException.FieldProblem p = e.problems().get(0);

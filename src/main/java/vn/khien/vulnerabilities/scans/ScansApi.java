@@ -64,12 +64,7 @@ public class ScansApi {
         if (file == null) {
             throw new FieldProblemException("file", "validation.required");
         }
-        ScanImportService.Accepted a = imports.upload(
-                systemId,
-                new Upload(file.getOriginalFilename(), file.getSize(), file::getInputStream),
-                format,
-                scanDate,
-                fullScan);
+        ScanImportService.Accepted a = imports.upload(systemId, Upload.of(file), format, scanDate, fullScan);
         ScanView view = ScanView.of(a.scan());
         URI location = URI.create("/api/v1/scans/" + view.id());
         return a.inBackground()
