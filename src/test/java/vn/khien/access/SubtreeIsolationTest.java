@@ -19,6 +19,7 @@ import vn.khien.compliance.ComplianceIsolationTest;
 import vn.khien.identity.IdentityIsolationTest;
 import vn.khien.incidents.IncidentsIsolationTest;
 import vn.khien.incidents.IrNetworkIsolationTest;
+import vn.khien.incidents.ResponseTeamMembersIsolationTest;
 import vn.khien.incidents.ResponseTeamsIsolationTest;
 import vn.khien.obligations.ObligationsIsolationTest;
 import vn.khien.obligations.SuppliersIsolationTest;
@@ -236,6 +237,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(ComplianceIsolationTest.COVERED);
         covered.addAll(IncidentsIsolationTest.COVERED);
         covered.addAll(ResponseTeamsIsolationTest.COVERED);
+        covered.addAll(ResponseTeamMembersIsolationTest.COVERED);
         covered.addAll(IrNetworkIsolationTest.COVERED);
         covered.addAll(ObligationsIsolationTest.COVERED);
         covered.addAll(AwarenessIsolationTest.COVERED);

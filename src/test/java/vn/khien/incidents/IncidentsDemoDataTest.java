@@ -62,7 +62,16 @@ class IncidentsDemoDataTest {
                     JOIN organization u ON u.id = t.unit_organization_id WHERE o.code = 'DEMO-TINH'""").query(String.class).single()).isEqualTo("1234/QĐ-UBND:DEMO-SO-KHCN");
             assertThat(jdbc.sql("""
                     SELECT COUNT(*) FROM response_team_member m JOIN response_team t ON t.id = m.team_id
-                    JOIN organization o ON o.id = t.organization_id WHERE o.code = 'DEMO-TINH'""").query(Long.class).single()).isEqualTo(3);
+                    JOIN organization o ON o.id = t.organization_id WHERE o.code = 'DEMO-TINH' AND m.active = TRUE""").query(Long.class).single()).isEqualTo(3);
+            // One expert left (kept among former members); the lead's certificate is on file.
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM response_team_member_end")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("SELECT content_type FROM response_team_certificate")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("application/pdf");
             assertThat(jdbc.sql("""
                     SELECT m.full_name FROM response_team_shift s JOIN response_team_member m ON m.id = s.member_id
                     WHERE s.starts_at <= CURRENT_TIMESTAMP AND s.ends_at > CURRENT_TIMESTAMP""").query(String.class).list()).containsExactly("Bùi Đức Cứu (demo)");

@@ -1,5 +1,6 @@
 package vn.khien.incidents.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -229,8 +230,23 @@ class IncidentsDemoData {
                                             "FORENSICS", "GIAC GCFA", "GCFA-0004", today.plusYears(1)),
                                     new TeamService.SkillRequest(
                                             "MALWARE_ANALYSIS", "GIAC GREM", "GREM-0005", today.minusMonths(1)))));
-            return teams.rotate(
+            int shifts = teams.rotate(
                     team, new TeamService.RotationRequest(List.of(member, lead, expert), today.minusDays(1), 7, 2));
+            // The lead's certificate as a file, and an expert whose contract ended: kept among former members.
+            teams.uploadCertificate(
+                    team, lead, "INCIDENT_HANDLING", "GCIH-0001 (demo).pdf", demoCertificate("GIAC GCIH GCIH-0001"));
+            long former = teams.addMember(
+                    team,
+                    new TeamService.MemberRequest(
+                            null,
+                            "Trịnh Văn Cũ (demo)",
+                            "Công ty An ninh mạng Demo (demo)",
+                            "0988 000 444",
+                            null,
+                            "EXPERT",
+                            List.of()));
+            teams.removeMember(team, former, new TeamService.MemberEnd(today, "Hết hợp đồng thuê chuyên gia (demo)"));
+            return shifts;
         });
         as(
                 "demo.so.canbo",
@@ -249,6 +265,18 @@ class IncidentsDemoData {
                                 "Trung tâm Chuyển đổi số (demo)",
                                 today.plusDays(14))))));
         LOG.warn("Demo response team seeded: roster, on-call rotation and a threat-hunting campaign.");
+    }
+
+    /** A one-page PDF standing for a scanned certificate. */
+    private static byte[] demoCertificate(String text) {
+        String stream = "BT /F1 18 Tf 72 720 Td (" + text + " - demo) Tj ET";
+        String pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R"
+                + "/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+                + "4 0 obj<</Length " + stream.length() + ">>stream\n" + stream + "\nendstream endobj\n"
+                + "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+        return pdf.getBytes(StandardCharsets.US_ASCII);
     }
 
     private long person(String username) {

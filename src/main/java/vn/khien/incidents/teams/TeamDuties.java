@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import vn.khien.platform.duties.DutyApplicability;
 import vn.khien.platform.duties.DutyEvidence;
 import vn.khien.platform.duties.DutySource;
 
@@ -20,9 +21,27 @@ class TeamDuties implements DutySource {
     static final String RULE = "R26";
 
     private final TeamRepository teams;
+    private final TeamRules rules;
 
-    TeamDuties(TeamRepository teams) {
+    TeamDuties(TeamRepository teams, TeamRules rules) {
         this.teams = teams;
+        this.rules = rules;
+    }
+
+    /**
+     * Who must keep a team comes from the rule data ({@code applicability} in the teams' rules) and the authority
+     * designations: not required → NOT_APPLICABLE with the reason; required without a team → OVERDUE with the reason.
+     */
+    @Override
+    public Map<Long, DutyApplicability> applicabilityForOrganizations(String rule, Collection<Long> organizationIds) {
+        Map<Long, DutyApplicability> out = new HashMap<>();
+        if (!RULE.equals(rule)) {
+            return out;
+        }
+        TeamRules.Applicability a = rules.applicability();
+        teams.applicabilityFacts(organizationIds, a.designation())
+                .forEach(f -> out.put(f.organizationId(), a.verdict(f.kind(), f.designated(), f.hasTeam())));
+        return out;
     }
 
     @Override

@@ -2,6 +2,7 @@ package vn.khien.incidents.teams;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +44,21 @@ class TeamPages {
     @GetMapping("/response-teams")
     String list(Model model) {
         model.addAttribute("teams", service.list());
-        model.addAttribute("organizations", lookups.creatableOrganizations());
+        model.addAttribute(
+                "organizations",
+                lookups.creatableOrganizations(rules.applicability().orgKinds()));
+        TeamRules.Applicability a = rules.applicability();
+        model.addAttribute(
+                "applicability",
+                text(
+                        "teams.applicability",
+                        String.join(
+                                ", ",
+                                a.orgKinds().stream()
+                                        .sorted()
+                                        .map(k -> text("orgKind." + k))
+                                        .toList()),
+                        a.legalSource()));
         return "incidents/teams";
     }
 
@@ -74,13 +90,7 @@ class TeamPages {
         model.addAttribute("skills", rules.skills());
         model.addAttribute("standardSource", rules.legalSource());
         model.addAttribute("standardChoice", rules.choice());
-        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-        Map<String, String> skillNames = new LinkedHashMap<>();
-        rules.skills().forEach(k -> skillNames.put(k.id(), k.name(english)));
-        Map<String, String> roleNames = new LinkedHashMap<>();
-        rules.roles().forEach(r -> roleNames.put(r.id(), r.name(english)));
-        model.addAttribute("skillNames", skillNames);
-        model.addAttribute("roleNames", roleNames);
+        names(model);
         if (view.canManage()) {
             model.addAttribute("people", lookups.peopleOf(view.team().organizationId()));
         }
@@ -152,6 +162,200 @@ class TeamPages {
             redirect.addFlashAttribute("memberForm", typed);
         }
         return to;
+    }
+
+    /** A member of the team: the edit form, their upcoming shifts, certificate files and the removal form. */
+    @GetMapping("/response-teams/{id}/members/{memberId}")
+    String memberPage(@PathVariable long id, @PathVariable long memberId, Model model) {
+        TeamService.MemberView view = service.member(id, memberId);
+        return memberModel(model, view, typed(view.member(), view.upcoming()), Map.of());
+    }
+
+    @PostMapping("/response-teams/{id}/members/{memberId}")
+    String updateMember(
+            @PathVariable long id,
+            @PathVariable long memberId,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            RedirectAttributes redirect) {
+        TeamService.MemberView view = service.member(id, memberId);
+        Map<String, Object> form = typed(params);
+        List<TeamService.SkillRequest> skills = new ArrayList<>();
+        List<String> ticked = params.getOrDefault("skill", List.of());
+        for (String k : ticked) {
+            skills.add(new TeamService.SkillRequest(
+                    k,
+                    params.getFirst("certificate_" + k),
+                    params.getFirst("certificateNumber_" + k),
+                    date(params.getFirst("validUntil_" + k))));
+        }
+        List<TeamService.ShiftSlot> slots = null;
+        if (params.containsKey("shiftsShown")) {
+            List<String> keep = params.getOrDefault("keepShift", List.of());
+            slots = view.upcoming().stream()
+                    .filter(sh -> keep.contains(String.valueOf(sh.id())))
+                    .map(sh -> new TeamService.ShiftSlot(sh.startsAt(), sh.endsAt()))
+                    .toList();
+        }
+        try {
+            service.updateMember(
+                    id,
+                    memberId,
+                    new TeamService.MemberUpdate(
+                            params.getFirst("fullName"),
+                            params.getFirst("organisationName"),
+                            params.getFirst("phone"),
+                            params.getFirst("email"),
+                            params.getFirst("role"),
+                            params.containsKey("outsourced"),
+                            skills,
+                            slots));
+        } catch (FieldProblemException e) {
+            return memberModel(model, view, form, errors(e));
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("actionError", text(e.messageKey()));
+            return "redirect:/response-teams/" + id;
+        }
+        redirect.addFlashAttribute("message", text("teams.member.saved"));
+        return "redirect:/response-teams/" + id;
+    }
+
+    @PostMapping("/response-teams/{id}/members/{memberId}/removal")
+    String removeMember(
+            @PathVariable long id,
+            @PathVariable long memberId,
+            @RequestParam(required = false) String endedOn,
+            @RequestParam(required = false) String reason,
+            Model model,
+            RedirectAttributes redirect) {
+        TeamService.MemberView view = service.member(id, memberId);
+        LocalDate day;
+        try {
+            day = endedOn == null || endedOn.isBlank() ? null : LocalDate.parse(endedOn);
+        } catch (DateTimeParseException e) {
+            Map<String, Object> form = typed(view.member(), view.upcoming());
+            form.put("endedOn", endedOn);
+            form.put("reason", reason);
+            return memberModel(model, view, form, Map.of("endedOn", text("teams.error.date")));
+        }
+        try {
+            service.removeMember(id, memberId, new TeamService.MemberEnd(day, reason));
+        } catch (FieldProblemException e) {
+            Map<String, Object> form = typed(view.member(), view.upcoming());
+            form.put("endedOn", endedOn);
+            form.put("reason", reason);
+            return memberModel(model, view, form, errors(e));
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("actionError", text(e.messageKey()));
+            return "redirect:/response-teams/" + id;
+        }
+        redirect.addFlashAttribute("message", text("teams.member.removed"));
+        return "redirect:/response-teams/" + id;
+    }
+
+    @PostMapping("/response-teams/{id}/members/{memberId}/certificates/{skill}")
+    String uploadCertificate(
+            @PathVariable long id,
+            @PathVariable long memberId,
+            @PathVariable String skill,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect)
+            throws IOException {
+        TeamService.MemberView view = service.member(id, memberId);
+        byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
+        try {
+            service.uploadCertificate(id, memberId, skill, file == null ? null : file.getOriginalFilename(), content);
+        } catch (FieldProblemException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            errors(e).forEach((k, v) -> errors.put("certificate-" + skill, v));
+            return memberModel(model, view, typed(view.member(), view.upcoming()), errors);
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("actionError", text(e.messageKey()));
+            return "redirect:/response-teams/" + id;
+        }
+        redirect.addFlashAttribute("message", text("incidents.saved"));
+        return "redirect:/response-teams/" + id + "/members/" + memberId;
+    }
+
+    @GetMapping("/response-teams/{id}/members/{memberId}/certificates/{skill}")
+    ResponseEntity<byte[]> certificate(@PathVariable long id, @PathVariable long memberId, @PathVariable String skill) {
+        TeamService.CertificateDownload f = service.certificate(id, memberId, skill);
+        return Downloads.attachment(f.content(), f.fileName(), MediaType.parseMediaType(f.contentType()));
+    }
+
+    private String memberModel(
+            Model model, TeamService.MemberView view, Map<String, Object> form, Map<String, String> errors) {
+        model.addAttribute("view", view);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("roles", rules.roles());
+        model.addAttribute("skills", rules.skills());
+        names(model);
+        return "incidents/team-member";
+    }
+
+    /** The form as the member stands. */
+    private static Map<String, Object> typed(TeamRepository.Member m, List<TeamRepository.Shift> upcoming) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("fullName", m.fullName());
+        form.put("organisationName", m.organisationName());
+        form.put("phone", m.phone());
+        form.put("email", m.email());
+        form.put("role", m.role());
+        form.put("outsourced", m.outsourced());
+        List<String> ticked = new ArrayList<>();
+        for (TeamRepository.MemberSkill k : m.skills()) {
+            ticked.add(k.skill());
+            form.put("certificate_" + k.skill(), k.certificate());
+            form.put("certificateNumber_" + k.skill(), k.certificateNumber());
+            form.put(
+                    "validUntil_" + k.skill(),
+                    k.validUntil() == null ? null : k.validUntil().toString());
+        }
+        form.put("skill", ticked);
+        form.put(
+                "keepShift",
+                upcoming.stream().map(sh -> String.valueOf(sh.id())).toList());
+        return form;
+    }
+
+    /** The form as it was typed, so a refused edit is corrected, not typed again. */
+    private static Map<String, Object> typed(MultiValueMap<String, String> params) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        params.forEach((k, v) -> form.put(k, v.isEmpty() ? null : v.get(0)));
+        form.put("outsourced", params.containsKey("outsourced"));
+        form.put("skill", params.getOrDefault("skill", List.of()));
+        form.put("keepShift", params.getOrDefault("keepShift", List.of()));
+        return form;
+    }
+
+    /** The problems by field (indexes dropped), in the reader's language, for the messages next to the fields. */
+    private Map<String, String> errors(FieldProblemException e) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FieldProblemException.FieldProblem p : e.problems()) {
+            String field = p.field().replaceAll("\\[\\d+].*", "");
+            out.putIfAbsent(field, text(p.messageKey(), p.args()));
+        }
+        return out;
+    }
+
+    private static LocalDate date(String s) {
+        try {
+            return s == null || s.isBlank() ? null : LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private void names(Model model) {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        Map<String, String> skillNames = new LinkedHashMap<>();
+        rules.skills().forEach(k -> skillNames.put(k.id(), k.name(english)));
+        Map<String, String> roleNames = new LinkedHashMap<>();
+        rules.roles().forEach(r -> roleNames.put(r.id(), r.name(english)));
+        model.addAttribute("skillNames", skillNames);
+        model.addAttribute("roleNames", roleNames);
     }
 
     @PostMapping("/response-teams/{id}/rotation")

@@ -47,8 +47,26 @@ class TeamRepository {
             String decisionFileName,
             String decisionSha256) {}
 
-    public record MemberSkill(String skill, String certificate, String certificateNumber, LocalDate validUntil) {}
+    /** The uploaded file of a certificate: what it is and who uploaded it when (its content is fetched apart). */
+    public record CertificateFile(
+            String fileName,
+            String contentType,
+            String sha256,
+            long sizeBytes,
+            Instant uploadedAt,
+            String uploadedBy) {}
 
+    public record MemberSkill(
+            String skill, String certificate, String certificateNumber, LocalDate validUntil, CertificateFile file) {
+        public MemberSkill(String skill, String certificate, String certificateNumber, LocalDate validUntil) {
+            this(skill, certificate, certificateNumber, validUntil, null);
+        }
+    }
+
+    /**
+     * A member of the roster; {@code endedOn} is set for one who left (kept for the history, gone from the roster and
+     * the rotation).
+     */
     public record Member(
             long id,
             Long personId,
@@ -58,7 +76,10 @@ class TeamRepository {
             String email,
             String role,
             boolean outsourced,
-            List<MemberSkill> skills) {}
+            List<MemberSkill> skills,
+            LocalDate joinedOn,
+            LocalDate endedOn,
+            String endReason) {}
 
     public record Shift(
             long id, long memberId, String memberName, String phone, String email, Instant startsAt, Instant endsAt) {}
@@ -109,18 +130,19 @@ class TeamRepository {
      * Ministries and provinces without a team that the caller may set one up for: those where they hold a managing
      * role, and those whose designated incident-response unit is where they hold one.
      */
-    List<Option> creatableOrganizations() {
+    List<Option> creatableOrganizations(Collection<String> kinds) {
         ScopeFilter own = scope.holdingAny("o.path", "teamOwner", TeamService.MANAGE);
         ScopeFilter unit = scope.holdingAny("du.path", "teamUnit", TeamService.MANAGE);
         Map<String, Object> params = new HashMap<>(own.params());
         params.putAll(unit.params());
-        return jdbc.sql("SELECT o.id, o.name_vi FROM organization o WHERE o.kind IN ('MINISTRY', 'PROVINCE')"
+        return jdbc.sql("SELECT o.id, o.name_vi FROM organization o WHERE o.kind IN (:kinds)"
                         + " AND NOT EXISTS (SELECT 1 FROM response_team t WHERE t.organization_id = o.id) AND ("
                         + own.sql()
                         + " OR EXISTS (SELECT 1 FROM authority_designation d JOIN organization du ON du.id = d.organization_id"
                         + " WHERE d.scope_organization_id = o.id AND d.authority_role = 'INCIDENT_RESPONSE_UNIT' AND "
                         + unit.sql() + ")) ORDER BY o.path LIMIT 200")
                 .params(params)
+                .param("kinds", List.copyOf(kinds))
                 .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2)))
                 .list();
     }
@@ -237,24 +259,55 @@ class TeamRepository {
                 .update();
     }
 
+    /** The current roster: members who have not left. */
     List<Member> members(long teamId) {
+        return members(teamId, "m.active = TRUE", null);
+    }
+
+    /** Members who left, most recent first: the history. */
+    List<Member> formerMembers(long teamId) {
+        return members(teamId, "m.active = FALSE", null);
+    }
+
+    /** One member of this team, current or former. */
+    Optional<Member> member(long teamId, long memberId) {
+        return members(teamId, "m.id = :mid", memberId).stream().findFirst();
+    }
+
+    private List<Member> members(long teamId, String condition, Long memberId) {
         Map<Long, List<MemberSkill>> skills = new HashMap<>();
         jdbc.sql("""
-                SELECT k.member_id, k.skill_code, k.certificate, k.certificate_number, k.valid_until
+                SELECT k.member_id, k.skill_code, k.certificate, k.certificate_number, k.valid_until,
+                  c.file_name, c.content_type, c.sha256, c.size_bytes, c.uploaded_at, u.display_name
                 FROM response_team_skill k JOIN response_team_member m ON m.id = k.member_id
-                WHERE m.team_id = :t ORDER BY k.id""")
+                LEFT JOIN response_team_certificate c ON c.member_id = k.member_id AND c.skill_code = k.skill_code
+                LEFT JOIN app_user u ON u.id = c.uploaded_by
+                WHERE m.team_id = :t""" + " AND " + condition + " ORDER BY k.id")
                 .param("t", teamId)
+                .params(memberId == null ? Map.of() : Map.of("mid", memberId))
                 .query((rs, n) -> skills.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                         .add(new MemberSkill(
                                 rs.getString(2),
                                 rs.getString(3),
                                 rs.getString(4),
-                                rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate())))
+                                rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
+                                rs.getString(6) == null
+                                        ? null
+                                        : new CertificateFile(
+                                                rs.getString(6),
+                                                rs.getString(7),
+                                                rs.getString(8),
+                                                rs.getLong(9),
+                                                rs.getTimestamp(10).toInstant(),
+                                                rs.getString(11)))))
                 .list();
         return jdbc.sql("""
-                SELECT id, person_id, full_name, organisation_name, phone, email, team_role, outsourced
-                FROM response_team_member WHERE team_id = :t AND active = TRUE ORDER BY id""")
+                SELECT m.id, m.person_id, m.full_name, m.organisation_name, m.phone, m.email, m.team_role, m.outsourced,
+                  m.created_at, e.ended_on, e.reason
+                FROM response_team_member m LEFT JOIN response_team_member_end e ON e.member_id = m.id
+                WHERE m.team_id = :t""" + " AND " + condition + " ORDER BY e.ended_on DESC, m.id")
                 .param("t", teamId)
+                .params(memberId == null ? Map.of() : Map.of("mid", memberId))
                 .query((rs, n) -> new Member(
                         rs.getLong(1),
                         (Long) rs.getObject(2, Long.class),
@@ -264,8 +317,127 @@ class TeamRepository {
                         rs.getString(6),
                         rs.getString(7),
                         rs.getBoolean(8),
-                        skills.getOrDefault(rs.getLong(1), List.of())))
+                        skills.getOrDefault(rs.getLong(1), List.of()),
+                        rs.getTimestamp(9).toInstant().atZone(TeamService.VN).toLocalDate(),
+                        rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate(),
+                        rs.getString(11)))
                 .list();
+    }
+
+    void updateMember(
+            long memberId,
+            String fullName,
+            String organisationName,
+            String phone,
+            String email,
+            String role,
+            boolean outsourced) {
+        jdbc.sql("""
+                UPDATE response_team_member SET full_name = :n, organisation_name = :o, phone = :ph, email = :e,
+                  team_role = :r, outsourced = :out WHERE id = :id AND active = TRUE""")
+                .param("n", fullName)
+                .param("o", organisationName)
+                .param("ph", phone)
+                .param("e", email)
+                .param("r", role)
+                .param("out", outsourced)
+                .param("id", memberId)
+                .update();
+    }
+
+    /** Replaces the member's skills; the certificate files of skills no longer held go with them. */
+    void replaceSkills(long memberId, List<MemberSkill> skills) {
+        jdbc.sql("DELETE FROM response_team_skill WHERE member_id = :m")
+                .param("m", memberId)
+                .update();
+        List<String> kept = skills.stream().map(MemberSkill::skill).toList();
+        jdbc.sql("DELETE FROM response_team_certificate WHERE member_id = :m"
+                        + (kept.isEmpty() ? "" : " AND skill_code NOT IN (:kept)"))
+                .param("m", memberId)
+                .params(kept.isEmpty() ? Map.of() : Map.of("kept", kept))
+                .update();
+        skills.forEach(k -> insertSkill(memberId, k));
+    }
+
+    /** The member leaves the roster: kept with the day they left and why. */
+    void endMember(long memberId, LocalDate endedOn, String reason, Long by, Instant now) {
+        jdbc.sql("UPDATE response_team_member SET active = FALSE WHERE id = :id")
+                .param("id", memberId)
+                .update();
+        jdbc.sql("""
+                INSERT INTO response_team_member_end (member_id, ended_on, reason, ended_by, recorded_at)
+                VALUES (:m, :d, :r, :by, :now)""")
+                .param("m", memberId)
+                .param("d", Date.valueOf(endedOn))
+                .param("r", reason)
+                .param("by", by)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /**
+     * Takes the member off the rotation from {@code at}: later shifts are removed, a shift in progress ends then.
+     * Returns how many shifts were removed or cut.
+     */
+    int takeOffRotation(long memberId, Instant at) {
+        int removed = jdbc.sql("DELETE FROM response_team_shift WHERE member_id = :m AND starts_at >= :at")
+                .param("m", memberId)
+                .param("at", Timestamp.from(at))
+                .update();
+        return removed
+                + jdbc.sql("UPDATE response_team_shift SET ends_at = :at WHERE member_id = :m AND starts_at < :at"
+                                + " AND ends_at > :at")
+                        .param("m", memberId)
+                        .param("at", Timestamp.from(at))
+                        .update();
+    }
+
+    /** The member's shifts that have not started yet. */
+    List<Shift> upcomingShifts(long memberId, Instant now) {
+        return jdbc.sql("""
+                SELECT s.id, s.member_id, m.full_name, m.phone, m.email, s.starts_at, s.ends_at
+                FROM response_team_shift s JOIN response_team_member m ON m.id = s.member_id
+                WHERE s.member_id = :m AND s.starts_at >= :now ORDER BY s.starts_at, s.id LIMIT 200""")
+                .param("m", memberId)
+                .param("now", Timestamp.from(now))
+                .query(TeamRepository::shift)
+                .list();
+    }
+
+    void saveCertificate(
+            long memberId,
+            String skill,
+            String fileName,
+            String contentType,
+            String sha256,
+            byte[] content,
+            Long by,
+            Instant now) {
+        jdbc.sql("DELETE FROM response_team_certificate WHERE member_id = :m AND skill_code = :s")
+                .param("m", memberId)
+                .param("s", skill)
+                .update();
+        jdbc.sql("""
+                INSERT INTO response_team_certificate (member_id, skill_code, file_name, content_type, sha256, size_bytes,
+                  content, uploaded_by, uploaded_at) VALUES (:m, :s, :n, :ct, :sha, :size, :c, :by, :now)""")
+                .param("m", memberId)
+                .param("s", skill)
+                .param("n", fileName)
+                .param("ct", contentType)
+                .param("sha", sha256)
+                .param("size", (long) content.length)
+                .param("c", content)
+                .param("by", by)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    Optional<byte[]> certificateContent(long memberId, String skill) {
+        return jdbc.sql("SELECT content FROM response_team_certificate WHERE member_id = :m AND skill_code = :s")
+                .param("m", memberId)
+                .param("s", skill)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional();
     }
 
     Optional<String> displayName(long personId) {
@@ -292,6 +464,12 @@ class TeamRepository {
         return jdbc.sql("DELETE FROM response_team_shift WHERE team_id = :t AND starts_at >= :f")
                 .param("t", teamId)
                 .param("f", Timestamp.from(from))
+                .update();
+    }
+
+    void deleteShift(long shiftId) {
+        jdbc.sql("DELETE FROM response_team_shift WHERE id = :id")
+                .param("id", shiftId)
                 .update();
     }
 
@@ -346,6 +524,29 @@ class TeamRepository {
                                 rs.getString(7),
                                 rs.getTimestamp(8).toInstant(),
                                 rs.getTimestamp(9).toInstant())))
+                .list();
+    }
+
+    record ApplicabilityFacts(long organizationId, String kind, boolean designated, boolean hasTeam) {}
+
+    /**
+     * R26 applicability (unscoped; the ids come scoped): each organisation's kind, whether an organisation is designated
+     * for it in {@code role} (scoped on it exactly), and whether it has recorded a team.
+     */
+    List<ApplicabilityFacts> applicabilityFacts(Collection<Long> organizationIds, String role) {
+        if (organizationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT o.id, o.kind,
+                  (SELECT COUNT(*) FROM authority_designation d WHERE d.scope_organization_id = o.id
+                     AND d.authority_role = :role),
+                  (SELECT COUNT(*) FROM response_team t WHERE t.organization_id = o.id)
+                FROM organization o WHERE o.id IN (:ids)""")
+                .param("role", role == null ? "" : role)
+                .param("ids", List.copyOf(organizationIds))
+                .query((rs, n) ->
+                        new ApplicabilityFacts(rs.getLong(1), rs.getString(2), rs.getLong(3) > 0, rs.getLong(4) > 0))
                 .list();
     }
 

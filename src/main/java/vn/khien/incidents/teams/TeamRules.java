@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import vn.khien.platform.duties.DutyApplicability;
 
 /**
  * The team roles and the skill standard of incident-response teams, as rule data with their legal source
@@ -33,10 +36,39 @@ public class TeamRules {
         }
     }
 
+    /**
+     * Who must keep a response team (R26): an organisation of one of {@code orgKinds} for which an organisation is
+     * designated in {@code designation} (none: the kind alone decides); one that has recorded a team is held to it.
+     */
+    public record Applicability(
+            Set<String> orgKinds, @Nullable String designation, String legalSource) {
+
+        /** Reason keys (messages-incidents) explaining each verdict. */
+        static final String HAS_TEAM = "teams.r26.hasTeam";
+
+        static final String KIND = "teams.r26.kind";
+        static final String NO_UNIT = "teams.r26.noUnit";
+        static final String NO_TEAM = "teams.r26.noTeam";
+
+        public DutyApplicability verdict(@Nullable String orgKind, boolean designated, boolean hasTeam) {
+            if (hasTeam) {
+                return DutyApplicability.required(HAS_TEAM);
+            }
+            if (orgKind == null || !orgKinds.contains(orgKind)) {
+                return DutyApplicability.notRequired(KIND);
+            }
+            if (designation != null && !designated) {
+                return DutyApplicability.notRequired(NO_UNIT);
+            }
+            return DutyApplicability.required(NO_TEAM);
+        }
+    }
+
     private final Map<String, TeamRole> roles = new LinkedHashMap<>();
     private final Map<String, Skill> skills = new LinkedHashMap<>();
     private final String legalSource;
     private final boolean choice;
+    private final Applicability applicability;
 
     @SuppressWarnings("unchecked")
     public TeamRules() {
@@ -71,6 +103,18 @@ public class TeamRules {
         if (legalSource == null || legalSource.isBlank()) {
             throw new IllegalStateException(RESOURCE + " has no legal_source");
         }
+        Map<String, Object> a = (Map<String, Object>) y.get("applicability");
+        if (a == null || a.get("legal_source") == null || a.get("org_kinds") == null) {
+            throw new IllegalStateException(RESOURCE + " has no applicability with org_kinds and legal_source");
+        }
+        applicability =
+                new Applicability(Set.copyOf((List<String>) a.get("org_kinds")), (String) a.get("designation"), (String)
+                        a.get("legal_source"));
+    }
+
+    /** Who must keep a response team (R26), with its legal source. */
+    public Applicability applicability() {
+        return applicability;
     }
 
     public List<TeamRole> roles() {

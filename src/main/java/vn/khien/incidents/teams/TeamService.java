@@ -88,7 +88,8 @@ public class TeamService {
             List<TeamRepository.Shift> thisWeek,
             List<TeamRepository.Shift> upcoming,
             List<SkillCoverage> coverage,
-            boolean canManage) {}
+            boolean canManage,
+            List<TeamRepository.Member> formerMembers) {}
 
     public List<TeamRepository.Team> list() {
         return teams.visible();
@@ -121,7 +122,8 @@ public class TeamService {
                 teams.shifts(teamId, monday.toInstant(), monday.plusWeeks(1).toInstant()),
                 teams.shifts(teamId, now, now.plusSeconds(60L * 60 * 24 * 56)),
                 coverage,
-                canManage(teamId));
+                canManage(teamId),
+                teams.formerMembers(teamId));
     }
 
     public boolean canManage(long teamId) {
@@ -234,48 +236,20 @@ public class TeamService {
                 fullName = teams.displayName(r.personId()).orElse(null);
             }
         }
-        if (fullName == null) {
-            problems.add(new FieldProblem("fullName", "validation.required"));
-        } else if (fullName.length() > 200) {
-            problems.add(new FieldProblem("fullName", "incidents.error.tooLong", 200));
-        }
         boolean outsourced = r == null || r.personId() == null;
-        if (r != null && outsourced && blank(r.organisationName())) {
-            problems.add(new FieldProblem("organisationName", "teams.error.expertOrganisation"));
-        }
-        if (r != null && r.organisationName() != null && r.organisationName().length() > 300) {
-            problems.add(new FieldProblem("organisationName", "incidents.error.tooLong", 300));
-        }
-        if (r != null && !blank(r.phone()) && !r.phone().strip().matches("[+0-9 ().-]{6,30}")) {
-            problems.add(new FieldProblem("phone", "teams.error.phone"));
-        }
-        if (r != null && !blank(r.email()) && !r.email().strip().matches("[^@\\s]{1,100}@[^@\\s]{1,98}\\.[^@\\s]+")) {
-            problems.add(new FieldProblem("email", "teams.error.email"));
-        }
-        if (r == null || blank(r.phone()) && blank(r.email())) {
-            problems.add(new FieldProblem("phone", "teams.error.contact"));
-        }
-        if (r == null || rules.role(r.role()).isEmpty()) {
-            problems.add(new FieldProblem("role", "teams.error.role"));
-        }
-        List<SkillRequest> skills = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        List<SkillRequest> asked = r == null || r.skills() == null ? List.of() : r.skills();
-        for (int k = 0; k < asked.size(); k++) {
-            SkillRequest s = asked.get(k);
-            if (s == null || blank(s.skill())) {
-                continue;
-            }
-            if (rules.skill(s.skill()).isEmpty()) {
-                problems.add(new FieldProblem("skills[" + k + "].skill", "teams.error.skill"));
-            } else if (!seen.add(s.skill())) {
-                problems.add(new FieldProblem("skills[" + k + "].skill", "teams.error.skillTwice"));
-            } else if (s.certificate() != null && s.certificate().length() > 200
-                    || s.certificateNumber() != null && s.certificateNumber().length() > 100) {
-                problems.add(new FieldProblem("skills[" + k + "].certificate", "incidents.error.tooLong", 200));
-            } else {
-                skills.add(s);
-            }
+        List<SkillRequest> skills = r == null
+                ? List.of()
+                : checkDetails(
+                        fullName,
+                        outsourced,
+                        r.organisationName(),
+                        r.phone(),
+                        r.email(),
+                        r.role(),
+                        r.skills(),
+                        problems);
+        if (r == null) {
+            problems.add(new FieldProblem("fullName", "validation.required"));
         }
         if (!problems.isEmpty()) {
             throw new FieldProblemException(problems);
@@ -291,10 +265,7 @@ public class TeamService {
                 outsourced,
                 clock.instant());
         for (SkillRequest s : skills) {
-            teams.insertSkill(
-                    memberId,
-                    new TeamRepository.MemberSkill(
-                            s.skill(), strip(s.certificate()), strip(s.certificateNumber()), s.validUntil()));
+            teams.insertSkill(memberId, skill(s));
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("teamId", teamId);
@@ -305,6 +276,335 @@ public class TeamService {
         audit.record(AuditEntry.change(
                 "team.member.add", t.organizationId(), "response_team_member", memberId, null, after));
         return memberId;
+    }
+
+    /** An on-call slot of one member, from {@code startsAt} to {@code endsAt}. */
+    public record ShiftSlot(Instant startsAt, Instant endsAt) {}
+
+    /**
+     * A member's details as edited: everything but who they are. {@code skills} (when given) replaces the skills
+     * held; {@code shifts} (when given) replaces the member's on-call slots that have not started yet.
+     */
+    public record MemberUpdate(
+            String fullName,
+            String organisationName,
+            String phone,
+            String email,
+            String role,
+            Boolean outsourced,
+            List<SkillRequest> skills,
+            List<ShiftSlot> shifts) {}
+
+    /** Why and when a member left the team ({@code endedOn}: today when not given). */
+    public record MemberEnd(LocalDate endedOn, String reason) {}
+
+    /** Edits a current member: role, contact, skills and certificates, outsourced flag, on-call slots. Audited. */
+    @Transactional
+    public void updateMember(long teamId, long memberId, MemberUpdate r) {
+        TeamRepository.Team t = manageable(teamId);
+        TeamRepository.Member m = currentMember(teamId, memberId);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (r == null) {
+            throw new FieldProblemException("fullName", "validation.required");
+        }
+        boolean outsourced = r.outsourced() != null ? r.outsourced() : m.outsourced();
+        String fullName = strip(r.fullName());
+        List<SkillRequest> skills = checkDetails(
+                fullName, outsourced, r.organisationName(), r.phone(), r.email(), r.role(), r.skills(), problems);
+        Instant now = clock.instant();
+        List<ShiftSlot> slots = r.shifts() == null ? null : r.shifts();
+        if (slots != null) {
+            if (slots.size() > 100) {
+                problems.add(new FieldProblem("shifts", "teams.error.range", 0, 100));
+            }
+            for (int k = 0; k < slots.size(); k++) {
+                ShiftSlot slot = slots.get(k);
+                if (slot == null || slot.startsAt() == null || slot.endsAt() == null) {
+                    problems.add(new FieldProblem("shifts[" + k + "].startsAt", "validation.required"));
+                } else if (!slot.endsAt().isAfter(slot.startsAt())
+                        || slot.endsAt().isAfter(slot.startsAt().plusSeconds(31L * 24 * 3600))) {
+                    problems.add(new FieldProblem("shifts[" + k + "].endsAt", "teams.error.shiftLength"));
+                } else if (slot.startsAt().isBefore(now.minusSeconds(60))) {
+                    problems.add(new FieldProblem("shifts[" + k + "].startsAt", "teams.error.past"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
+        }
+        teams.updateMember(
+                memberId,
+                fullName,
+                strip(r.organisationName()),
+                strip(r.phone()),
+                strip(r.email()),
+                r.role(),
+                outsourced);
+        if (r.skills() != null) {
+            teams.replaceSkills(
+                    memberId, skills.stream().map(TeamService::skill).toList());
+        }
+        int replacedShifts = 0;
+        if (slots != null) {
+            List<TeamRepository.Shift> upcoming = teams.upcomingShifts(memberId, now);
+            replacedShifts = upcoming.size();
+            upcoming.forEach(sh -> teams.deleteShift(sh.id()));
+            for (ShiftSlot slot : slots) {
+                teams.insertShift(teamId, memberId, slot.startsAt(), slot.endsAt(), now);
+            }
+        }
+        Map<String, Object> before = memberAudit(m);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("fullName", fullName);
+        after.put("organisationName", strip(r.organisationName()));
+        after.put("phone", strip(r.phone()));
+        after.put("email", strip(r.email()));
+        after.put("role", r.role());
+        after.put("outsourced", outsourced);
+        after.put(
+                "skills",
+                r.skills() == null
+                        ? before.get("skills")
+                        : skills.stream().map(SkillRequest::skill).toList());
+        if (slots != null) {
+            after.put("shiftsReplaced", replacedShifts);
+            after.put("shifts", slots.size());
+        }
+        audit.record(AuditEntry.change(
+                "team.member.update", t.organizationId(), "response_team_member", memberId, before, after));
+    }
+
+    /**
+     * A member leaves: gone from the roster and from the rotation from now on (a shift in progress ends now), kept
+     * with the day they left for the history (past shifts still name them). Audited.
+     */
+    @Transactional
+    public void removeMember(long teamId, long memberId, MemberEnd r) {
+        TeamRepository.Team t = manageable(teamId);
+        TeamRepository.Member m = currentMember(teamId, memberId);
+        LocalDate today = LocalDate.now(clock.withZone(VN));
+        LocalDate endedOn = r == null || r.endedOn() == null ? today : r.endedOn();
+        String reason = r == null ? null : strip(r.reason());
+        List<FieldProblem> problems = new ArrayList<>();
+        if (endedOn.isAfter(today)) {
+            problems.add(new FieldProblem("endedOn", "teams.error.endFuture"));
+        } else if (endedOn.isBefore(m.joinedOn())) {
+            problems.add(new FieldProblem("endedOn", "teams.error.endBeforeJoin", dates(m.joinedOn())));
+        }
+        if (reason != null && reason.length() > 300) {
+            problems.add(new FieldProblem("reason", "incidents.error.tooLong", 300));
+        }
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
+        }
+        Instant now = clock.instant();
+        teams.endMember(memberId, endedOn, reason, personId(), now);
+        int shifts = teams.takeOffRotation(memberId, now);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("endedOn", endedOn.toString());
+        after.put("reason", reason);
+        after.put("shiftsRemoved", shifts);
+        audit.record(AuditEntry.change(
+                "team.member.remove", t.organizationId(), "response_team_member", memberId, memberAudit(m), after));
+    }
+
+    /** One member of the team (current or former) with their upcoming shifts, for the edit page. */
+    public record MemberView(
+            TeamRepository.Team team,
+            TeamRepository.Member member,
+            List<TeamRepository.Shift> upcoming,
+            boolean canManage) {}
+
+    public MemberView member(long teamId, long memberId) {
+        TeamRepository.Team t = teams.find(teamId, Capability.READ).orElseThrow(() -> notFound(teamId));
+        TeamRepository.Member m =
+                teams.member(teamId, memberId).orElseThrow(() -> new NotFoundException("member " + memberId));
+        return new MemberView(t, m, teams.upcomingShifts(memberId, clock.instant()), canManage(teamId));
+    }
+
+    /** Largest certificate file accepted. */
+    static final long MAX_CERTIFICATE = 5L * 1024 * 1024;
+
+    /**
+     * Attaches the file of the member's certificate for a skill they hold: PDF, PNG or JPEG by its first bytes (what
+     * the browser says is not trusted), at most 5 MB; its SHA-256 and who uploaded it when are kept. A new file
+     * replaces the previous one (both hashes stay in the audit trail).
+     */
+    @Transactional
+    public TeamRepository.CertificateFile uploadCertificate(
+            long teamId, long memberId, String skill, String fileName, byte[] content) {
+        TeamRepository.Team t = manageable(teamId);
+        TeamRepository.Member m = currentMember(teamId, memberId);
+        TeamRepository.MemberSkill held = m.skills().stream()
+                .filter(k -> k.skill().equals(skill))
+                .findFirst()
+                .orElseThrow(() -> new FieldProblemException("skill", "teams.error.skillNotHeld"));
+        String type = content == null ? null : sniff(content);
+        if (content == null || content.length == 0) {
+            throw new FieldProblemException("file", "validation.required");
+        } else if (content.length > MAX_CERTIFICATE) {
+            throw new FieldProblemException("file", "teams.error.fileTooLarge", MAX_CERTIFICATE / 1024 / 1024);
+        } else if (type == null) {
+            throw new FieldProblemException("file", "teams.error.fileType");
+        }
+        String name = blank(fileName) ? "chung-chi" : fileName.strip().replaceAll("[\\\\/\\p{Cntrl}]", "_");
+        if (name.length() > 255) {
+            name = name.substring(name.length() - 255);
+        }
+        String sha = sha256(content);
+        Instant now = clock.instant();
+        teams.saveCertificate(memberId, skill, name, type, sha, content, personId(), now);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("sha256", held.file() == null ? null : held.file().sha256());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("skill", skill);
+        after.put("fileName", name);
+        after.put("contentType", type);
+        after.put("sha256", sha);
+        after.put("sizeBytes", content.length);
+        audit.record(AuditEntry.change(
+                "team.certificate.upload", t.organizationId(), "response_team_member", memberId, before, after));
+        return teams.member(teamId, memberId).orElseThrow().skills().stream()
+                .filter(k -> k.skill().equals(skill))
+                .findFirst()
+                .orElseThrow()
+                .file();
+    }
+
+    public record CertificateDownload(String fileName, String contentType, byte[] content) {}
+
+    /** A certificate file, for whoever may see the team; each download is audited. */
+    @Transactional
+    public CertificateDownload certificate(long teamId, long memberId, String skill) {
+        TeamRepository.Team t = teams.find(teamId, Capability.READ).orElseThrow(() -> notFound(teamId));
+        TeamRepository.Member m =
+                teams.member(teamId, memberId).orElseThrow(() -> new NotFoundException("member " + memberId));
+        TeamRepository.CertificateFile f = m.skills().stream()
+                .filter(k -> k.skill().equals(skill) && k.file() != null)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("certificate " + skill))
+                .file();
+        byte[] content = teams.certificateContent(memberId, skill)
+                .orElseThrow(() -> new NotFoundException("certificate " + skill));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("skill", skill);
+        details.put("sha256", f.sha256());
+        audit.record(AuditEntry.change(
+                "team.certificate.download", t.organizationId(), "response_team_member", memberId, null, details));
+        return new CertificateDownload(f.fileName(), f.contentType(), content);
+    }
+
+    /** The certificate's type by its first bytes: PDF, PNG or JPEG; null for anything else. */
+    static String sniff(byte[] b) {
+        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
+            return "application/pdf";
+        }
+        if (b.length >= 8
+                && (b[0] & 0xff) == 0x89
+                && b[1] == 'P'
+                && b[2] == 'N'
+                && b[3] == 'G'
+                && b[4] == '\r'
+                && b[5] == '\n'
+                && b[6] == 0x1a
+                && b[7] == '\n') {
+            return "image/png";
+        }
+        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
+            return "image/jpeg";
+        }
+        return null;
+    }
+
+    private TeamRepository.Member currentMember(long teamId, long memberId) {
+        TeamRepository.Member m =
+                teams.member(teamId, memberId).orElseThrow(() -> new NotFoundException("member " + memberId));
+        if (m.endedOn() != null) {
+            throw new FieldProblemException("memberId", "teams.error.memberLeft");
+        }
+        return m;
+    }
+
+    private static Map<String, Object> memberAudit(TeamRepository.Member m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("fullName", m.fullName());
+        out.put("organisationName", m.organisationName());
+        out.put("phone", m.phone());
+        out.put("email", m.email());
+        out.put("role", m.role());
+        out.put("outsourced", m.outsourced());
+        out.put(
+                "skills",
+                m.skills().stream().map(TeamRepository.MemberSkill::skill).toList());
+        return out;
+    }
+
+    private static String dates(LocalDate d) {
+        return String.format("%02d/%02d/%d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+    }
+
+    private static TeamRepository.MemberSkill skill(SkillRequest s) {
+        return new TeamRepository.MemberSkill(
+                s.skill(), strip(s.certificate()), strip(s.certificateNumber()), s.validUntil());
+    }
+
+    /**
+     * The checks a member's details pass on adding and on editing (naming the field): a name, the firm of an
+     * outsourced expert, a phone or e-mail that looks like one, a role of the catalogue, skills of the standard.
+     * Returns the skills asked for, without blanks.
+     */
+    private List<SkillRequest> checkDetails(
+            String fullName,
+            boolean outsourced,
+            String organisationName,
+            String phone,
+            String email,
+            String role,
+            List<SkillRequest> asked,
+            List<FieldProblem> problems) {
+        if (fullName == null) {
+            problems.add(new FieldProblem("fullName", "validation.required"));
+        } else if (fullName.length() > 200) {
+            problems.add(new FieldProblem("fullName", "incidents.error.tooLong", 200));
+        }
+        if (outsourced && blank(organisationName)) {
+            problems.add(new FieldProblem("organisationName", "teams.error.expertOrganisation"));
+        }
+        if (organisationName != null && organisationName.length() > 300) {
+            problems.add(new FieldProblem("organisationName", "incidents.error.tooLong", 300));
+        }
+        if (!blank(phone) && !phone.strip().matches("[+0-9 ().-]{6,30}")) {
+            problems.add(new FieldProblem("phone", "teams.error.phone"));
+        }
+        if (!blank(email) && !email.strip().matches("[^@\\s]{1,100}@[^@\\s]{1,98}\\.[^@\\s]+")) {
+            problems.add(new FieldProblem("email", "teams.error.email"));
+        }
+        if (blank(phone) && blank(email)) {
+            problems.add(new FieldProblem("phone", "teams.error.contact"));
+        }
+        if (rules.role(role).isEmpty()) {
+            problems.add(new FieldProblem("role", "teams.error.role"));
+        }
+        List<SkillRequest> skills = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<SkillRequest> given = asked == null ? List.of() : asked;
+        for (int k = 0; k < given.size(); k++) {
+            SkillRequest s = given.get(k);
+            if (s == null || blank(s.skill())) {
+                continue;
+            }
+            if (rules.skill(s.skill()).isEmpty()) {
+                problems.add(new FieldProblem("skills[" + k + "].skill", "teams.error.skill"));
+            } else if (!seen.add(s.skill())) {
+                problems.add(new FieldProblem("skills[" + k + "].skill", "teams.error.skillTwice"));
+            } else if (s.certificate() != null && s.certificate().length() > 200
+                    || s.certificateNumber() != null && s.certificateNumber().length() > 100) {
+                problems.add(new FieldProblem("skills[" + k + "].certificate", "incidents.error.tooLong", 200));
+            } else {
+                skills.add(s);
+            }
+        }
+        return skills;
     }
 
     /**

@@ -3,16 +3,25 @@ package vn.khien.incidents.teams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.khien.platform.Downloads;
 
 @RestController
 @Tag(
@@ -66,6 +75,68 @@ class TeamsApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", service.addMember(id, request)));
     }
 
+    @GetMapping("/api/v1/response-teams/{id}/members/{memberId}")
+    @Operation(summary = "A member of the team, current or former, with skills, certificate files and upcoming shifts")
+    @ApiResponse(responseCode = "200", description = "The member")
+    public TeamService.MemberView member(@PathVariable long id, @PathVariable long memberId) {
+        return service.member(id, memberId);
+    }
+
+    @PutMapping("/api/v1/response-teams/{id}/members/{memberId}")
+    @Operation(
+            summary = "Edit a current member: name, firm, contact, role, outsourced flag; skills and upcoming on-call"
+                    + " slots are replaced when given")
+    @ApiResponse(responseCode = "200", description = "The member as saved")
+    public TeamService.MemberView updateMember(
+            @PathVariable long id, @PathVariable long memberId, @RequestBody TeamService.MemberUpdate request) {
+        service.updateMember(id, memberId, request);
+        return service.member(id, memberId);
+    }
+
+    @DeleteMapping("/api/v1/response-teams/{id}/members/{memberId}")
+    @Operation(
+            summary = "A member leaves the team: off the roster and the rotation from now on, kept in the history with"
+                    + " the day they left (endedOn, default today) and the reason")
+    @ApiResponse(responseCode = "200", description = "The team without the member on its roster")
+    public TeamService.TeamView removeMember(
+            @PathVariable long id,
+            @PathVariable long memberId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endedOn,
+            @RequestParam(required = false) String reason) {
+        service.removeMember(id, memberId, new TeamService.MemberEnd(endedOn, reason));
+        return service.view(id);
+    }
+
+    @PostMapping(
+            value = "/api/v1/response-teams/{id}/members/{memberId}/certificates/{skill}",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Upload the file of the member's certificate for a skill they hold (PDF, PNG or JPEG by content,"
+                    + " at most 5 MB); replaces the previous file")
+    @ApiResponse(responseCode = "200", description = "The stored file: name, type, SHA-256, size, who uploaded it when")
+    public TeamRepository.CertificateFile uploadCertificate(
+            @PathVariable long id,
+            @PathVariable long memberId,
+            @PathVariable String skill,
+            @RequestPart(value = "file", required = false) MultipartFile file)
+            throws IOException {
+        return service.uploadCertificate(
+                id,
+                memberId,
+                skill,
+                file == null ? null : file.getOriginalFilename(),
+                file == null || file.isEmpty() ? null : file.getBytes());
+    }
+
+    @GetMapping("/api/v1/response-teams/{id}/members/{memberId}/certificates/{skill}")
+    @Operation(summary = "Download the file of a member's certificate (audited)")
+    @ApiResponse(responseCode = "200", description = "The file, as an attachment")
+    public ResponseEntity<byte[]> certificate(
+            @PathVariable long id, @PathVariable long memberId, @PathVariable String skill) {
+        TeamService.CertificateDownload f = service.certificate(id, memberId, skill);
+        return Downloads.attachment(f.content(), f.fileName(), MediaType.parseMediaType(f.contentType()));
+    }
+
     @PostMapping("/api/v1/response-teams/{id}/rotation")
     @Operation(summary = "Plan the 24/7 on-call rotation from a day at 08:00, replacing shifts planned from then on")
     @ApiResponse(responseCode = "200", description = "The team with its new rotation")
@@ -82,6 +153,7 @@ class TeamsApi {
                 "legalSource", rules.legalSource(),
                 "choice", rules.choice(),
                 "roles", rules.roles(),
-                "skills", rules.skills());
+                "skills", rules.skills(),
+                "applicability", rules.applicability());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Period;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import vn.khien.obligations.ObligationStatus;
+import vn.khien.platform.duties.DutyApplicability;
 import vn.khien.platform.duties.DutyEvidence;
 
 /**
@@ -67,6 +68,28 @@ public final class ObligationEngine {
             return result(rule, subject, ObligationStatus.MET, null, null, evidence, "no-open-event");
         }
         return result(rule, subject, ObligationStatus.OVERDUE, null, null, evidence, "never-met");
+    }
+
+    /**
+     * As {@link #evaluate(ObligationRule, Subject, boolean, DutyEvidence, LocalDate)} with the owning source's verdict
+     * on whether the duty applies (null: as the catalogue says). A subject the source declares exempt is NOT_APPLICABLE
+     * with the source's reason; one that owes the duty and has never met it is OVERDUE with the source's reason.
+     */
+    public Obligation evaluate(
+            ObligationRule rule,
+            Subject subject,
+            boolean answered,
+            @Nullable DutyEvidence evidence,
+            @Nullable DutyApplicability verdict,
+            LocalDate today) {
+        if (verdict != null && rule.appliesTo(subject) && !verdict.applies()) {
+            return new Obligation(rule, subject, ObligationStatus.NOT_APPLICABLE, null, null, null, verdict.reason());
+        }
+        Obligation o = evaluate(rule, subject, answered, evidence, today);
+        if (verdict != null && o.reason().equals("obligation.reason.never-met")) {
+            return new Obligation(rule, subject, o.status(), o.lastMetOn(), o.dueOn(), o.evidence(), verdict.reason());
+        }
+        return o;
     }
 
     /**

@@ -23,6 +23,7 @@ import vn.khien.obligations.catalogue.SubjectKind;
 import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationRepository;
 import vn.khien.platform.NotFoundException;
+import vn.khien.platform.duties.DutyApplicability;
 import vn.khien.platform.duties.DutyEvidence;
 import vn.khien.platform.duties.DutySource;
 import vn.khien.systems.SupplierAccessQuery;
@@ -245,8 +246,10 @@ public class ObligationService {
                         ofKind.stream().filter(rule::appliesTo).toList();
                 List<DutySource> sources = sourcesByRule.getOrDefault(rule.id(), List.of());
                 Map<Long, DutyEvidence> evidence = evidence(rule, kind, sources, applicable);
+                Map<Long, DutyApplicability> verdicts = verdicts(rule, kind, sources, applicable);
                 for (Subject s : ofKind) {
-                    out.add(engine.evaluate(rule, s, !sources.isEmpty(), evidence.get(s.id()), today));
+                    out.add(engine.evaluate(
+                            rule, s, !sources.isEmpty(), evidence.get(s.id()), verdicts.get(s.id()), today));
                 }
             }
         }
@@ -294,6 +297,22 @@ public class ObligationService {
                     ? source.forSystems(rule.id(), ids)
                     : source.forOrganizations(rule.id(), ids);
             answer.forEach((id, ev) -> merged.merge(id, ev, ObligationService::later));
+        }
+        return merged;
+    }
+
+    /** The sources' verdicts on who owes an organisation duty, where the rule data of a source decides it (R26). */
+    private static Map<Long, DutyApplicability> verdicts(
+            ObligationRule rule, SubjectKind kind, List<DutySource> sources, List<Subject> applicable) {
+        Map<Long, DutyApplicability> merged = new HashMap<>();
+        if (kind != SubjectKind.ORGANIZATION || applicable.isEmpty()) {
+            return merged;
+        }
+        List<Long> ids = applicable.stream().map(Subject::id).toList();
+        for (DutySource source : sources) {
+            // A subject any source says owes the duty owes it.
+            source.applicabilityForOrganizations(rule.id(), ids)
+                    .forEach((id, v) -> merged.merge(id, v, (a, b) -> a.applies() ? a : b));
         }
         return merged;
     }

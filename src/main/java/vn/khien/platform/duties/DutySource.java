@@ -27,4 +27,13 @@ public interface DutySource {
     default Map<Long, DutyEvidence> forOrganizations(String rule, Collection<Long> organizationIds) {
         return Map.of();
     }
+
+    /**
+     * Where the rule's catalogue predicate is not enough to say who owes the duty (R26: which organisations must keep
+     * a response team comes from the source's rule data and designations): a verdict per organisation among those the
+     * catalogue lets through. Organisations absent from the map owe the duty as the catalogue says.
+     */
+    default Map<Long, DutyApplicability> applicabilityForOrganizations(String rule, Collection<Long> organizationIds) {
+        return Map.of();
+    }
 }
