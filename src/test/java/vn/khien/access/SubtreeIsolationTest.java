@@ -21,6 +21,7 @@ import vn.khien.incidents.IncidentsIsolationTest;
 import vn.khien.incidents.IrNetworkIsolationTest;
 import vn.khien.incidents.ResponseTeamMembersIsolationTest;
 import vn.khien.incidents.ResponseTeamsIsolationTest;
+import vn.khien.obligations.AwarenessTrainingIsolationTest;
 import vn.khien.obligations.ObligationsIsolationTest;
 import vn.khien.obligations.SuppliersIsolationTest;
 import vn.khien.obligations.awareness.AwarenessIsolationTest;
@@ -244,6 +245,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(ReportsIsolationTest.COVERED);
         covered.addAll(WarningsIsolationTest.COVERED);
         covered.addAll(SuppliersIsolationTest.COVERED);
+        covered.addAll(AwarenessTrainingIsolationTest.COVERED);
         covered.addAll(OperatorIsolationTest.COVERED);
         covered.addAll(WITHOUT_DEDICATED_CASE_YET);
         return covered;

@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,22 +17,21 @@ import org.springframework.web.bind.annotation.RestController;
 class AwarenessApi {
 
     private final AwarenessService awareness;
-    private final AwarenessMailer mailer;
 
-    AwarenessApi(AwarenessService awareness, AwarenessMailer mailer) {
+    AwarenessApi(AwarenessService awareness) {
         this.awareness = awareness;
-        this.mailer = mailer;
     }
 
     @PostMapping("/api/v1/awareness-campaigns")
     @Operation(
-            summary = "Create an awareness campaign and send its first round",
+            summary = "Create an awareness campaign; the rounds job sends its first round",
             description = "audience ORGANIZATION, SUBTREE or LIST (with recipients[{email, name}], checked all or"
-                    + " nothing); repeatEvery ONCE, MONTHLY or QUARTERLY; topic from the topics rule data")
-    @ApiResponse(responseCode = "201", description = "The campaign's id and how many deliveries its first round made")
+                    + " nothing); repeatEvery ONCE, MONTHLY or QUARTERLY; topic from the topics rule data. The"
+                    + " request only schedules: a first round due today is sent by the background job within a"
+                    + " minute")
+    @ApiResponse(responseCode = "201", description = "The campaign's id and the day its first round goes out")
     ResponseEntity<AwarenessService.Created> create(@RequestBody CampaignRequest request) {
         AwarenessService.Created created = awareness.create(request);
-        mailer.sendPending(created.id());
         return ResponseEntity.created(URI.create("/api/v1/awareness-campaigns/" + created.id()))
                 .body(created);
     }
@@ -48,6 +48,17 @@ class AwarenessApi {
     @ApiResponse(responseCode = "200", description = "The campaign with its rounds and acknowledgement counts")
     Campaign get(@PathVariable long id) {
         return awareness.campaign(id);
+    }
+
+    @PutMapping("/api/v1/awareness-campaigns/{id}")
+    @Operation(
+            summary = "Edit an awareness campaign",
+            description = "Absent fields stay as they are. Before any round was sent: topic, title, message, audience"
+                    + " (recipients for LIST), repeatEvery, startsOn. After: only message (of the later rounds),"
+                    + " repeatEvery and nextRoundOn; any other change is refused on its field. Audited.")
+    @ApiResponse(responseCode = "200", description = "The campaign as edited")
+    Campaign update(@PathVariable long id, @RequestBody CampaignEdit edit) {
+        return awareness.update(id, edit);
     }
 
     @PostMapping("/api/v1/awareness-campaigns/{id}/stop")

@@ -1,5 +1,8 @@
 package vn.khien.obligations.awareness;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -16,7 +19,8 @@ import vn.khien.systems.SystemsDemoReady;
 /**
  * Demo: {@code demo.so.canbo} has sent a quarterly ransomware campaign to an uploaded list of six people of the
  * province's security unit, and three of them have acknowledged it through their links (the page shows the log and
- * 50% acknowledged); the campaign is R25's evidence for the unit. Seeded once (while the unit has no campaign); mails
+ * 50% acknowledged, under the attention threshold: a line on the officer's home page); the campaign is R25's evidence
+ * for the unit. Seeded once (while the unit has no campaign); mails
  * go out when SMTP is configured, like any other round.
  */
 @Component
@@ -77,6 +81,8 @@ class AwarenessDemoData {
                         "LIST",
                         list,
                         null)));
+        // the rounds job sends the first round; the seed sends it at once so that the log has deliveries
+        awareness.sendDueRoundsOf();
         // three of the six read the message and followed their personal links
         List<Long> deliveries = jdbc.sql("SELECT id FROM awareness_delivery WHERE campaign_id = :c ORDER BY id LIMIT 3")
                 .param("c", created.id())
@@ -90,7 +96,13 @@ class AwarenessDemoData {
                     .update();
             awareness.acknowledge(token);
         }
-        LOG.warn("Demo awareness campaign seeded: {} deliveries, {} acknowledged.", created.delivered(), 3);
+        // the round went out ten days ago: past the grace days of rules/awareness/attention.yaml, so the officer's
+        // home page shows the unit's share (50%) under the threshold
+        jdbc.sql("UPDATE awareness_delivery SET delivered_at = :at WHERE campaign_id = :c")
+                .param("at", Timestamp.from(Instant.now().minus(Duration.ofDays(10))))
+                .param("c", created.id())
+                .update();
+        LOG.warn("Demo awareness campaign seeded: {} deliveries, {} acknowledged.", list.size(), 3);
     }
 
     private <T> T as(String username, Supplier<T> action) {

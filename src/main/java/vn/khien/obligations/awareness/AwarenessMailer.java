@@ -94,8 +94,10 @@ class AwarenessMailer {
             return false;
         }
         Map<String, Object> d = jdbc.sql("""
-                SELECT d.email, d.display_name, d.round_no, c.title, c.message, c.topic, o.name_vi
+                SELECT d.email, d.display_name, d.round_no, c.title, COALESCE(r.message, c.message) AS message, c.topic,
+                    o.name_vi
                 FROM awareness_delivery d JOIN awareness_campaign c ON c.id = d.campaign_id
+                LEFT JOIN awareness_round_message r ON r.campaign_id = d.campaign_id AND r.round_no = d.round_no
                 JOIN organization o ON o.id = c.organization_id WHERE d.id = :id""").param("id", deliveryId).query().singleRow();
         String token = awareness.token();
         jdbc.sql("UPDATE awareness_delivery SET token_hash = :h, mailed_at = :now, mail_error = NULL WHERE id = :id")

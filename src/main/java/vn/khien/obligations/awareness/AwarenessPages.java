@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.platform.DateDisplay;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
@@ -32,12 +34,10 @@ import vn.khien.platform.NotFoundException;
 class AwarenessPages {
 
     private final AwarenessService awareness;
-    private final AwarenessMailer mailer;
     private final MessageSource messages;
 
-    AwarenessPages(AwarenessService awareness, AwarenessMailer mailer, MessageSource messages) {
+    AwarenessPages(AwarenessService awareness, MessageSource messages) {
         this.awareness = awareness;
-        this.mailer = mailer;
         this.messages = messages;
     }
 
@@ -136,8 +136,11 @@ class AwarenessPages {
             try {
                 AwarenessService.Created created = awareness.create(new CampaignRequest(
                         organizationId, topic, title, message, null, repeatEvery, audience, recipients, starts));
-                int mailed = mailer.sendPending(created.id());
-                redirect.addFlashAttribute("message", text("awareness.page.created", created.delivered(), mailed));
+                redirect.addFlashAttribute(
+                        "message",
+                        created.firstRoundOn().isAfter(awareness.today())
+                                ? text("awareness.page.scheduled", DateDisplay.DATE.format(created.firstRoundOn()))
+                                : text("awareness.page.created"));
                 return "redirect:/awareness/" + created.id();
             } catch (FieldProblemException e) {
                 e.problems()
@@ -165,7 +168,117 @@ class AwarenessPages {
                         .findFirst()
                         .orElse(null));
         model.addAttribute("canStop", campaign.stoppable() && awareness.canSend(campaign.organizationId()));
+        model.addAttribute("canEdit", campaign.editable() && awareness.canSend(campaign.organizationId()));
+        // no round yet: "being sent" once its day has come (the job sends it within a minute), else "scheduled"
+        model.addAttribute(
+                "firstRound",
+                campaign.rounds() > 0 || campaign.stopped()
+                        ? "NONE"
+                        : campaign.startsOn().isAfter(awareness.today()) ? "SCHEDULED" : "SENDING");
         return "awareness/campaign";
+    }
+
+    @GetMapping("/awareness/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        Campaign c = awareness.campaign(id);
+        LocalDate next = c.nextRoundOn();
+        return edit(
+                model,
+                c,
+                new Form(
+                        c.organizationId(),
+                        c.topic(),
+                        c.title(),
+                        c.message(),
+                        c.audience().name(),
+                        c.repeatEvery().name(),
+                        (c.sent() ? (next == null ? awareness.today() : next) : c.startsOn()).toString()),
+                Map.of(),
+                List.of());
+    }
+
+    private String edit(Model model, Campaign c, Form form, Map<String, String> errors, List<ListProblem> problems) {
+        if (!awareness.canSend(c.organizationId())) {
+            throw new ForbiddenActionException("awareness.error.forbidden");
+        }
+        model.addAttribute("campaign", c);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("listProblems", problems);
+        model.addAttribute("topics", AwarenessService.TOPICS.topics());
+        model.addAttribute("audiences", Campaign.Audience.values());
+        model.addAttribute("repeats", Campaign.Repeat.values());
+        model.addAttribute("maxLines", RecipientList.MAX_LINES);
+        return "awareness/edit";
+    }
+
+    @PostMapping("/awareness/{id}/edit")
+    String update(
+            @PathVariable long id,
+            @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String message,
+            @RequestParam(required = false) String audience,
+            @RequestParam(required = false) String repeatEvery,
+            @RequestParam(required = false) String startsOn,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response)
+            throws IOException {
+        Campaign c = awareness.campaign(id);
+        Form form = new Form(
+                c.organizationId(),
+                c.sent() ? c.topic() : topic,
+                c.sent() ? c.title() : title,
+                message,
+                c.sent() ? c.audience().name() : audience,
+                repeatEvery,
+                startsOn);
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<ListProblem> listProblems = new ArrayList<>();
+        LocalDate day = null;
+        try {
+            day = startsOn == null || startsOn.isBlank() ? null : LocalDate.parse(startsOn);
+        } catch (DateTimeParseException e) {
+            errors.put("startsOn", text(c.sent() ? "awareness.error.nextRoundOn" : "awareness.error.startsOn"));
+        }
+        List<CampaignRequest.Recipient> recipients = null;
+        if (!c.sent() && "LIST".equals(audience) && file != null && !file.isEmpty()) {
+            RecipientList.Result read = RecipientList.read(file.getOriginalFilename(), file.getBytes());
+            read.problems()
+                    .forEach(p -> listProblems.add(new ListProblem(
+                            p.line(), text(p.messageKey(), p.args().toArray()))));
+            if (!listProblems.isEmpty()) {
+                errors.put("list", text("awareness.list.refused", listProblems.size()));
+            }
+            recipients = read.recipients().stream()
+                    .map(r -> new CampaignRequest.Recipient(r.email(), r.name()))
+                    .toList();
+        }
+        if (errors.isEmpty()) {
+            try {
+                // after a round was sent the form holds only the message and the schedule (the day of the next round)
+                awareness.update(
+                        id,
+                        c.sent()
+                                ? new CampaignEdit(null, null, message, null, null, repeatEvery, null, day)
+                                : new CampaignEdit(
+                                        topic, title, message, audience, recipients, repeatEvery, day, null));
+                redirect.addFlashAttribute("message", text("awareness.page.saved"));
+                return "redirect:/awareness/" + id;
+            } catch (FieldProblemException e) {
+                e.problems()
+                        .forEach(p -> errors.merge(
+                                p.field().startsWith("recipients")
+                                        ? "list"
+                                        : "nextRoundOn".equals(p.field()) ? "startsOn" : p.field(),
+                                text(p.messageKey(), p.args()),
+                                (a, b) -> a + " " + b));
+            }
+        }
+        response.setStatus(422);
+        return edit(model, c, form, errors, listProblems);
     }
 
     @PostMapping("/awareness/{id}/stop")
@@ -177,6 +290,27 @@ class AwarenessPages {
             redirect.addFlashAttribute("error", text(e.problems().get(0).messageKey()));
         }
         return "redirect:/awareness/" + id;
+    }
+
+    /** The signed-in person's messages not yet acknowledged (the home page's attention line leads here). */
+    @GetMapping("/awareness/inbox")
+    String inbox(Model model) {
+        List<AwarenessService.Pending> pending = awareness.pendingForMe();
+        model.addAttribute("pending", pending);
+        model.addAttribute(
+                "paragraphs",
+                pending.stream()
+                        .collect(Collectors.toMap(
+                                AwarenessService.Pending::deliveryId,
+                                p -> List.of(p.message().split("\\R\\s*\\R")))));
+        return "awareness/inbox";
+    }
+
+    @PostMapping("/awareness/inbox")
+    String acknowledgeMine(@RequestParam long delivery, RedirectAttributes redirect) {
+        awareness.acknowledgeMine(delivery);
+        redirect.addFlashAttribute("message", text("awareness.inbox.acknowledged"));
+        return "redirect:/awareness/inbox";
     }
 
     @GetMapping("/public/awareness/{token}")

@@ -64,7 +64,8 @@ class AwarenessService {
         this.clock = clock;
     }
 
-    public record Created(long id, int delivered) {}
+    /** A campaign saved: its first round goes out on {@code firstRoundOn}, sent by the rounds job (not by the request). */
+    public record Created(long id, LocalDate firstRoundOn) {}
 
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -160,8 +161,8 @@ class AwarenessService {
                         "repeatEvery", repeat.name(),
                         "startsOn", startsOn.toString(),
                         "listed", recipients.size())));
-        int delivered = startsOn.isAfter(today) ? 0 : sendRound(id, 1, startsOn);
-        return new Created(id, delivered);
+        // the request only schedules: the rounds job (AwarenessJobs) sends the first round once it is due
+        return new Created(id, startsOn);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {
@@ -225,6 +226,10 @@ class AwarenessService {
                 .param("now", now)
                 .param("n", audience.size())
                 .update();
+        // the round keeps the message it goes out with, whatever later edits say
+        jdbc.sql("""
+                INSERT INTO awareness_round_message (campaign_id, round_no, message)
+                SELECT id, :r, message FROM awareness_campaign WHERE id = :c""").param("c", campaignId).param("r", round).update();
         for (Object[] p : audience) {
             jdbc.sql("""
                     INSERT INTO awareness_delivery (campaign_id, round_no, person_id, organization_id, token_hash,
@@ -264,11 +269,18 @@ class AwarenessService {
      * campaign sends the round of the current period (a period the server missed is not sent late as well).
      */
     public int sendDueRounds() {
+        return sendDueRoundsOf().size();
+    }
+
+    /** Like {@link #sendDueRounds()}, returning the campaigns that sent a round (whose mails are to go out). */
+    public List<Long> sendDueRoundsOf() {
         LocalDate today = today();
-        List<Campaign> campaigns = jdbc.sql(select("1 = 1") + " ORDER BY c.id")
+        List<Campaign> campaigns = jdbc.sql(
+                        select("(c.stopped_at IS NULL AND c.starts_on <= :today)") + " ORDER BY c.id")
+                .param("today", Date.valueOf(today))
                 .query(AwarenessService::campaign)
                 .list();
-        int sent = 0;
+        List<Long> sent = new ArrayList<>();
         for (Campaign c : campaigns) {
             int due = c.stopped() ? 0 : c.dueRound(today);
             if (due == 0 || lastRound(c.id()) >= due) {
@@ -276,7 +288,7 @@ class AwarenessService {
             }
             Integer delivered = tx.execute(s -> lastRound(c.id()) >= due ? 0 : sendRound(c.id(), due, c.dueOn(due)));
             if (delivered != null && delivered > 0) {
-                sent++;
+                sent.add(c.id());
             }
         }
         return sent;
@@ -345,6 +357,166 @@ class AwarenessService {
                         stopped.rounds(),
                         "repeatEvery",
                         stopped.repeatEvery().name())));
+        return campaign(id);
+    }
+
+    /**
+     * Edits a campaign of an organisation the caller may send for; audited with what changed. Before any round was
+     * sent everything but the organisation may change; after, a change to the topic, title or audience is refused on
+     * its field, and the schedule is the day of the next round ({@code nextRoundOn}). A stopped campaign is refused.
+     */
+    @Transactional
+    public Campaign update(long id, CampaignEdit r) {
+        Campaign before = campaign(id);
+        if (!canSend(before.organizationId())) {
+            throw new ForbiddenActionException("awareness.error.forbidden");
+        }
+        // the row lock orders the edit against a round being sent by the job: the edit sees the round or precedes it
+        jdbc.sql("SELECT id FROM awareness_campaign WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+        Campaign c = campaign(id);
+        if (!c.editable()) {
+            throw new FieldProblemException("action", "awareness.error.stoppedNotEditable");
+        }
+        List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
+        boolean sent = c.sent();
+        String topic = r.topic() == null ? c.topic() : r.topic().strip();
+        String title = r.title() == null ? c.title() : r.title().strip();
+        String message = r.message() == null ? c.message() : r.message().strip();
+        Campaign.Audience audience = r.audience() == null ? c.audience() : parse(Campaign.Audience.class, r.audience());
+        Campaign.Repeat repeat =
+                r.repeatEvery() == null ? c.repeatEvery() : parse(Campaign.Repeat.class, r.repeatEvery());
+        if (sent) {
+            if (!topic.equals(c.topic())) {
+                problems.add(new FieldProblemException.FieldProblem("topic", "awareness.error.sentLocked"));
+            }
+            if (!title.equals(c.title())) {
+                problems.add(new FieldProblemException.FieldProblem("title", "awareness.error.sentLocked"));
+            }
+            if (audience != c.audience() || r.recipients() != null) {
+                problems.add(new FieldProblemException.FieldProblem("audience", "awareness.error.sentLocked"));
+            }
+            if (r.startsOn() != null && !r.startsOn().equals(c.startsOn())) {
+                problems.add(new FieldProblemException.FieldProblem("startsOn", "awareness.error.sentLocked"));
+            }
+        }
+        if (!TOPICS.has(topic)) {
+            problems.add(new FieldProblemException.FieldProblem(
+                    "topic", "awareness.error.topic", String.join(", ", TOPICS.ids())));
+        }
+        if (title.isEmpty() || title.length() > 300) {
+            problems.add(new FieldProblemException.FieldProblem("title", "awareness.error.title"));
+        }
+        if (message.isEmpty() || message.length() > 20_000) {
+            problems.add(new FieldProblemException.FieldProblem("message", "awareness.error.message"));
+        }
+        if (audience == null) {
+            problems.add(new FieldProblemException.FieldProblem("audience", "awareness.error.audience"));
+        }
+        if (repeat == null) {
+            problems.add(new FieldProblemException.FieldProblem("repeatEvery", "awareness.error.repeat"));
+        }
+        LocalDate today = today();
+        LocalDate startsOn = c.startsOn();
+        if (!sent) {
+            startsOn = r.startsOn() == null ? c.startsOn() : r.startsOn();
+            if (r.startsOn() != null && (startsOn.isBefore(today) || startsOn.isAfter(today.plusYears(1)))) {
+                problems.add(new FieldProblemException.FieldProblem("startsOn", "awareness.error.startsOn"));
+            }
+        } else if (repeat != null && repeat != Campaign.Repeat.ONCE) {
+            LocalDate next = r.nextRoundOn() != null
+                    ? r.nextRoundOn()
+                    : c.nextRoundOn() != null && !c.nextRoundOn().isBefore(today) ? c.nextRoundOn() : today;
+            if (next.isBefore(today) || next.isAfter(today.plusYears(1))) {
+                problems.add(new FieldProblemException.FieldProblem("nextRoundOn", "awareness.error.nextRoundOn"));
+            } else {
+                startsOn = c.startFor(repeat, next);
+            }
+        }
+        List<RecipientList.Recipient> recipients = null;
+        if (!sent && audience == Campaign.Audience.LIST && r.recipients() != null) {
+            List<String[]> lines = new ArrayList<>();
+            r.recipients().forEach(x -> lines.add(x == null ? new String[0] : new String[] {x.email(), x.name()}));
+            RecipientList.Result list = RecipientList.check(lines);
+            list.problems()
+                    .forEach(p -> problems.add(new FieldProblemException.FieldProblem(
+                            p.line() == 0 ? "recipients" : "recipients[" + (p.line() - 1) + "]." + p.field(),
+                            p.messageKey(),
+                            p.args().toArray())));
+            recipients = list.recipients();
+        } else if (!sent && audience == Campaign.Audience.LIST && c.audience() != Campaign.Audience.LIST) {
+            problems.add(new FieldProblemException.FieldProblem("recipients", "awareness.list.missing"));
+        } else if (!sent && audience != Campaign.Audience.LIST && r.recipients() != null) {
+            problems.add(new FieldProblemException.FieldProblem("recipients", "awareness.error.recipientsNotList"));
+        }
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
+        }
+        // rounds sent before rounds kept their message (earlier versions) keep the message they were sent with
+        jdbc.sql("""
+                INSERT INTO awareness_round_message (campaign_id, round_no, message)
+                SELECT r.campaign_id, r.round_no, c.message FROM awareness_round r
+                JOIN awareness_campaign c ON c.id = r.campaign_id
+                WHERE r.campaign_id = :c AND NOT EXISTS (SELECT 1 FROM awareness_round_message m
+                    WHERE m.campaign_id = r.campaign_id AND m.round_no = r.round_no)""").param("c", id).update();
+        jdbc.sql("""
+                UPDATE awareness_campaign SET topic = :topic, title = :title, message = :message, audience = :audience,
+                    include_subtree = :subtree, repeat_every = :repeat, starts_on = :starts WHERE id = :id""")
+                .param("topic", topic)
+                .param("title", title)
+                .param("message", message)
+                .param("audience", audience.name())
+                .param("subtree", audience == Campaign.Audience.SUBTREE)
+                .param("repeat", repeat.name())
+                .param("starts", Date.valueOf(startsOn))
+                .param("id", id)
+                .update();
+        if (audience != Campaign.Audience.LIST || recipients != null) {
+            jdbc.sql("DELETE FROM awareness_recipient WHERE campaign_id = :c")
+                    .param("c", id)
+                    .update();
+        }
+        if (recipients != null) {
+            for (RecipientList.Recipient x : recipients) {
+                jdbc.sql("""
+                        INSERT INTO awareness_recipient (campaign_id, email, display_name, line_no)
+                        VALUES (:c, :e, :n, :l)""")
+                        .param("c", id)
+                        .param("e", x.email())
+                        .param("n", x.name())
+                        .param("l", x.line())
+                        .update();
+            }
+        }
+        Map<String, Object> changed = new LinkedHashMap<>();
+        if (!topic.equals(c.topic())) {
+            changed.put("topic", topic);
+        }
+        if (!title.equals(c.title())) {
+            changed.put("title", title);
+        }
+        if (!message.equals(c.message())) {
+            changed.put("message", message);
+        }
+        if (audience != c.audience()) {
+            changed.put("audience", audience.name());
+        }
+        if (recipients != null) {
+            changed.put("listed", recipients.size());
+        }
+        if (repeat != c.repeatEvery()) {
+            changed.put("repeatEvery", repeat.name());
+        }
+        if (!startsOn.equals(c.startsOn())) {
+            changed.put("startsOn", startsOn.toString());
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("roundsSent", c.rounds());
+        details.put("changed", changed);
+        audit.record(AuditEntry.of("AWARENESS_CAMPAIGN_EDITED", c.organizationId(), "awareness_campaign", id)
+                .with(details));
         return campaign(id);
     }
 
@@ -468,8 +640,10 @@ class AwarenessService {
     @Transactional(readOnly = true)
     public Optional<Acknowledgement> byToken(String token) {
         return jdbc.sql("""
-                SELECT c.title, c.message, COALESCE(u.display_name, d.display_name), d.acknowledged_at
+                SELECT c.title, COALESCE(r.message, c.message), COALESCE(u.display_name, d.display_name),
+                    d.acknowledged_at
                 FROM awareness_delivery d JOIN awareness_campaign c ON c.id = d.campaign_id
+                LEFT JOIN awareness_round_message r ON r.campaign_id = d.campaign_id AND r.round_no = d.round_no
                 LEFT JOIN app_user u ON u.id = d.person_id WHERE d.token_hash = :h""")
                 .param("h", hash(token))
                 .query((rs, n) -> new Acknowledgement(
@@ -487,29 +661,74 @@ class AwarenessService {
         if (rows.isEmpty()) {
             return false;
         }
-        Map<String, Object> d = rows.get(0);
-        if (d.get("acknowledged_at") == null) {
-            jdbc.sql("UPDATE awareness_delivery SET acknowledged_at = :now WHERE id = :id")
-                    .param("now", Timestamp.from(clock.instant()))
-                    .param("id", d.get("id"))
-                    .update();
-            // in the same transaction as the acknowledgement; the reader is named in the details (no sign-in here)
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("delivery", ((Number) d.get("id")).longValue());
-            if (d.get("person_id") != null) {
-                details.put("person", ((Number) d.get("person_id")).longValue());
-            }
-            if (d.get("email") != null) {
-                details.put("email", d.get("email"));
-            }
-            audit.record(AuditEntry.of(
-                            "AWARENESS_ACKNOWLEDGED",
-                            ((Number) d.get("organization_id")).longValue(),
-                            "awareness_campaign",
-                            d.get("campaign_id"))
-                    .with(details));
-        }
+        record(rows.get(0));
         return true;
+    }
+
+    /** A message delivered to the signed-in person and not yet acknowledged. */
+    public record Pending(long deliveryId, long campaignId, String title, String message, Instant deliveredAt) {}
+
+    /** The signed-in person's messages not yet acknowledged, newest first (at most 50). */
+    @Transactional(readOnly = true)
+    public List<Pending> pendingForMe() {
+        return jdbc.sql("""
+                SELECT d.id, d.campaign_id, c.title, COALESCE(r.message, c.message), d.delivered_at
+                FROM awareness_delivery d JOIN awareness_campaign c ON c.id = d.campaign_id
+                LEFT JOIN awareness_round_message r ON r.campaign_id = d.campaign_id AND r.round_no = d.round_no
+                WHERE d.person_id = :p AND d.acknowledged_at IS NULL
+                ORDER BY d.delivered_at DESC, d.id DESC LIMIT 50""")
+                .param("p", CurrentPerson.idOrNobody())
+                .query((rs, n) -> new Pending(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /**
+     * The signed-in person acknowledges one of their own messages (without the mail's link); another person's
+     * delivery is 404. Audited once, like the link's acknowledgement.
+     */
+    @Transactional
+    public void acknowledgeMine(long deliveryId) {
+        List<Map<String, Object>> rows = jdbc.sql("""
+                SELECT d.id, d.campaign_id, d.person_id, d.organization_id, d.acknowledged_at, d.email
+                FROM awareness_delivery d WHERE d.id = :id AND d.person_id = :p FOR UPDATE""")
+                .param("id", deliveryId)
+                .param("p", CurrentPerson.idOrNobody())
+                .query()
+                .listOfRows();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("awareness");
+        }
+        record(rows.get(0));
+    }
+
+    private void record(Map<String, Object> d) {
+        if (d.get("acknowledged_at") != null) {
+            return;
+        }
+        jdbc.sql("UPDATE awareness_delivery SET acknowledged_at = :now WHERE id = :id")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", d.get("id"))
+                .update();
+        // in the same transaction as the acknowledgement; the reader is named in the details
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("delivery", ((Number) d.get("id")).longValue());
+        if (d.get("person_id") != null) {
+            details.put("person", ((Number) d.get("person_id")).longValue());
+        }
+        if (d.get("email") != null) {
+            details.put("email", d.get("email"));
+        }
+        audit.record(AuditEntry.of(
+                        "AWARENESS_ACKNOWLEDGED",
+                        ((Number) d.get("organization_id")).longValue(),
+                        "awareness_campaign",
+                        d.get("campaign_id"))
+                .with(details));
     }
 
     String token() {

@@ -109,6 +109,29 @@ public record Campaign(
                 now);
     }
 
+    /** A round went out: from now on only the message of the later rounds and the schedule may change. */
+    public boolean sent() {
+        return rounds > 0;
+    }
+
+    /** A campaign may be edited until it is stopped. */
+    public boolean editable() {
+        return !stopped();
+    }
+
+    /**
+     * The start day that makes the next round (after the {@link #rounds} sent) fall on {@code next} when the campaign
+     * repeats every {@code repeat}: the rounds sent keep their numbers, the schedule moves.
+     */
+    public LocalDate startFor(Repeat repeat, LocalDate next) {
+        if (!sent()) {
+            return next;
+        }
+        return repeat == Repeat.ONCE
+                ? startsOn
+                : next.minusMonths((long) repeat.period().getMonths() * rounds);
+    }
+
     public int sharePercent() {
         return delivered == 0 ? 0 : (int) Math.round(100.0 * acknowledged / delivered);
     }

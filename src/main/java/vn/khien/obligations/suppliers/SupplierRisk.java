@@ -1,6 +1,7 @@
 package vn.khien.obligations.suppliers;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param unmet       the duty applies and there is no current assessment (EXPIRED or NEVER): an obligation not met
  * @param dueOn       when the next assessment is due: a cycle after the last one, or, never assessed with the duty
  *                    applying, the day the supplier was recorded; null otherwise
+ * @param variants    the other spellings of the name in the register grouped under it (rules/suppliers/legal-forms.yaml)
  */
 public record SupplierRisk(
         long organizationId,
@@ -23,7 +25,8 @@ public record SupplierRisk(
         String state,
         boolean unmet,
         @Nullable LocalDate dueOn,
-        @Nullable SupplierAssessment latest) {
+        @Nullable SupplierAssessment latest,
+        List<String> variants) {
 
     /** One system the supplier holds access to. */
     public record SystemAccess(
@@ -34,6 +37,20 @@ public record SupplierRisk(
             String access,
             @Nullable String details,
             @Nullable LocalDate contractTo) {}
+
+    /** The name and its variants. */
+    public List<String> spellings() {
+        List<String> all = new ArrayList<>();
+        all.add(name);
+        all.addAll(variants);
+        return all;
+    }
+
+    /** Whether {@code spelling} is one of this supplier's spellings (compared by their keys). */
+    public boolean spelledAs(String spelling) {
+        String key = SupplierNames.RULES.nameKey(spelling);
+        return spellings().stream().anyMatch(s -> SupplierNames.RULES.nameKey(s).equals(key));
+    }
 
     /** Open issues of the latest assessment. */
     public int openIssueCount() {

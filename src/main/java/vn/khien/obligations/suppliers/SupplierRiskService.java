@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -130,8 +131,7 @@ public class SupplierRiskService {
     public SupplierRisk supplier(long organizationId, String name) {
         Organization org = visible(organizationId);
         return build(register.visibleInSubtree(org.path()), today()).stream()
-                .filter(s ->
-                        s.organizationId() == organizationId && key(s.name()).equals(key(name)))
+                .filter(s -> s.organizationId() == organizationId && s.spelledAs(name))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("supplier"));
     }
@@ -139,13 +139,21 @@ public class SupplierRiskService {
     /** The assessments of one supplier of a visible organisation, newest first. */
     @Transactional(readOnly = true)
     public List<SupplierAssessment> history(long organizationId, String name) {
-        visible(organizationId);
-        return jdbc.sql(SELECT + " WHERE a.organization_id = :o AND a.supplier_key = :k "
-                        + "ORDER BY a.assessed_on DESC, a.id DESC")
+        Organization org = visible(organizationId);
+        // the supplier's spellings (variants grouped under one name) and the name asked for
+        Set<String> keys = new HashSet<>();
+        keys.add(key(name));
+        build(register.visibleInSubtree(org.path()), today()).stream()
+                .filter(s -> s.organizationId() == organizationId && s.spelledAs(name))
+                .forEach(s -> s.spellings().forEach(v -> keys.add(key(v))));
+        return jdbc
+                .sql(SELECT + " WHERE a.organization_id = :o ORDER BY a.assessed_on DESC, a.id DESC")
                 .param("o", organizationId)
-                .param("k", key(name))
                 .query((rs, n) -> row(rs))
-                .list();
+                .list()
+                .stream()
+                .filter(a -> keys.contains(key(a.supplier())))
+                .toList();
     }
 
     /** One assessment of an organisation the caller may see, or 404. */
@@ -173,8 +181,7 @@ public class SupplierRiskService {
             problems.add(problem("supplier", "validation.required"));
         } else {
             supplier = build(register.visibleInSubtree(org.path()), today()).stream()
-                    .filter(s -> s.organizationId() == organizationId
-                            && key(s.name()).equals(key(r.supplier())))
+                    .filter(s -> s.organizationId() == organizationId && s.spelledAs(r.supplier()))
                     .findFirst()
                     .orElse(null);
             if (supplier == null) {
@@ -258,14 +265,26 @@ public class SupplierRiskService {
         return organizations.findVisible(organizationId).orElseThrow(() -> new NotFoundException("organization"));
     }
 
-    /** Groups the register's rows by owner and supplier and joins each supplier's latest assessment. */
+    /**
+     * Groups the register's rows by owner and supplier (the spellings of one supplier's name together: {@link
+     * SupplierNames}) and joins each supplier's latest assessment.
+     */
     List<SupplierRisk> build(List<SupplierAccessQuery.Access> rows, LocalDate today) {
-        Map<String, List<SupplierAccessQuery.Access>> bySupplier = new LinkedHashMap<>();
-        rows.forEach(a -> bySupplier
-                .computeIfAbsent(a.organizationId() + "|" + key(a.supplierName()), k -> new ArrayList<>())
-                .add(a));
-        Map<String, SupplierAssessment> latest = latest(
+        List<SupplierAssessment> assessments = assessments(
                 rows.stream().map(SupplierAccessQuery.Access::organizationId).collect(Collectors.toSet()));
+        List<String> names = new ArrayList<>();
+        rows.forEach(a -> names.add(a.supplierName()));
+        assessments.forEach(a -> names.add(a.supplier()));
+        SupplierNames.Grouping grouping = SupplierNames.RULES.group(names);
+        Map<String, List<SupplierAccessQuery.Access>> bySupplier = new LinkedHashMap<>();
+        Map<String, List<String>> spellings = new HashMap<>();
+        rows.forEach(a -> {
+            String k = a.organizationId() + "|" + grouping.key(a.supplierName());
+            bySupplier.computeIfAbsent(k, x -> new ArrayList<>()).add(a);
+            spellings.computeIfAbsent(k, x -> new ArrayList<>()).add(a.supplierName());
+        });
+        Map<String, SupplierAssessment> latest = new HashMap<>();
+        assessments.forEach(a -> latest.put(a.organizationId() + "|" + grouping.key(a.supplier()), a));
         List<SupplierRisk> out = new ArrayList<>();
         bySupplier.forEach((k, accesses) -> {
             SupplierAccessQuery.Access first = accesses.get(0);
@@ -300,17 +319,23 @@ public class SupplierRiskService {
                             a.accessDetails(),
                             a.contractTo()))
                     .toList();
+            // the most used spelling names the supplier, the others are shown as its variants
+            List<String> spelled = SupplierNames.spellingsByKey(spellings.get(k), grouping).values().stream()
+                    .flatMap(List::stream)
+                    .distinct()
+                    .toList();
             out.add(new SupplierRisk(
                     first.organizationId(),
                     first.organizationName(),
-                    first.supplierName().strip(),
+                    spelled.get(0),
                     systems,
                     maxLevel,
                     duty,
                     state,
                     duty && ("NEVER".equals(state) || "EXPIRED".equals(state)),
                     due,
-                    last));
+                    last,
+                    spelled.subList(1, spelled.size())));
         });
         return out;
     }
@@ -340,17 +365,15 @@ public class SupplierRiskService {
                 .orElse(0);
     }
 
-    private Map<String, SupplierAssessment> latest(Set<Long> organizationIds) {
-        Map<String, SupplierAssessment> out = new HashMap<>();
+    /** The assessments of these organisations, oldest first (the last of a supplier is its latest). */
+    private List<SupplierAssessment> assessments(Set<Long> organizationIds) {
         if (organizationIds.isEmpty()) {
-            return out;
+            return List.of();
         }
-        jdbc.sql(SELECT + " WHERE a.organization_id IN (:ids) ORDER BY a.assessed_on, a.id")
+        return jdbc.sql(SELECT + " WHERE a.organization_id IN (:ids) ORDER BY a.assessed_on, a.id")
                 .param("ids", organizationIds)
                 .query((rs, n) -> row(rs))
-                .list()
-                .forEach(a -> out.put(a.organizationId() + "|" + key(a.supplier()), a));
-        return out;
+                .list();
     }
 
     private static final String SELECT = """
@@ -377,8 +400,9 @@ public class SupplierRiskService {
                 on.plus(cycle));
     }
 
+    /** A name's key on its own (legal form and folded words: {@link SupplierNames#nameKey}). */
     static String key(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
+        return SupplierNames.RULES.nameKey(name);
     }
 
     static List<String> lines(@Nullable String text) {

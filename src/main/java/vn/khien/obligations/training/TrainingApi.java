@@ -6,26 +6,80 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.khien.platform.FieldProblemException;
 
 /** Training records of an organisation's people (R25) and the yearly count. */
 @RestController
 class TrainingApi {
 
     private final TrainingService training;
+    private final TrainingImport importer;
 
-    TrainingApi(TrainingService training) {
+    TrainingApi(TrainingService training, TrainingImport importer) {
         this.training = training;
+        this.importer = importer;
+    }
+
+    @PutMapping("/api/v1/training-records/{id}")
+    @Operation(
+            summary = "Edit a training record",
+            description = "personName, email, course, provider, completedOn (yyyy-MM-dd), hours; the certificate"
+                    + " file stays. Audited with the changes.")
+    @ApiResponse(responseCode = "200", description = "The record as edited")
+    TrainingService.Record update(@PathVariable long id, @RequestBody TrainingRequest request) {
+        return training.update(id, request);
+    }
+
+    @DeleteMapping("/api/v1/training-records/{id}")
+    @Operation(summary = "Remove a training record and its certificate (audited)")
+    @ApiResponse(responseCode = "204", description = "Removed")
+    ResponseEntity<Void> remove(@PathVariable long id) {
+        training.remove(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** All or nothing: any problem gives 422 with errors[].field = rows[N].field and nothing is stored. */
+    @PostMapping(
+            value = "/api/v1/organizations/{id}/training-records/import",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Import training records from XLSX (the template of /training/template.xlsx), all or nothing",
+            description = "Columns: person's user name or e-mail, course, date dd/MM/yyyy, hours, certificate"
+                    + " reference. Any wrong cell refuses the whole file: 422 naming each row and column.")
+    @ApiResponse(responseCode = "201", description = "How many records were imported and their ids")
+    ResponseEntity<Map<String, Object>> importFile(@PathVariable long id, @RequestParam("file") MultipartFile file)
+            throws IOException {
+        TrainingImport.Result result = importer.importFile(id, file.getBytes());
+        if (!result.ok()) {
+            List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
+            result.problems()
+                    .forEach(p -> problems.add(new FieldProblemException.FieldProblem(
+                            "rows[" + p.row() + "]." + p.field(),
+                            "training.import.problem",
+                            p.sheet(),
+                            p.row(),
+                            p.column(),
+                            p.header(),
+                            p.message())));
+            throw new FieldProblemException(problems);
+        }
+        return ResponseEntity.status(201).body(Map.of("imported", result.imported(), "ids", result.ids()));
     }
 
     @PostMapping(value = "/api/v1/organizations/{id}/training-records", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -29,12 +30,21 @@ import vn.khien.platform.NotFoundException;
 @Controller
 class TrainingPages {
 
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
     private final TrainingService training;
+    private final TrainingImport importer;
     private final OrganizationRepository organizations;
     private final MessageSource messages;
 
-    TrainingPages(TrainingService training, OrganizationRepository organizations, MessageSource messages) {
+    TrainingPages(
+            TrainingService training,
+            TrainingImport importer,
+            OrganizationRepository organizations,
+            MessageSource messages) {
         this.training = training;
+        this.importer = importer;
         this.organizations = organizations;
         this.messages = messages;
     }
@@ -120,6 +130,125 @@ class TrainingPages {
         }
         response.setStatus(422);
         return page(id, null, model, form, errors);
+    }
+
+    @GetMapping("/training/template.xlsx")
+    ResponseEntity<byte[]> template() {
+        return Downloads.attachment(importer.template(), "mau-dao-tao.xlsx", XLSX);
+    }
+
+    /** All or nothing: a refused file comes back with every problem by row and column, nothing recorded. */
+    @PostMapping("/organizations/{id}/training/import")
+    String importFile(
+            @PathVariable long id, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
+        if (organizations.findVisible(id).isEmpty()) {
+            throw new NotFoundException("organization");
+        }
+        TrainingImport.Result result;
+        try {
+            result = file == null || file.isEmpty()
+                    ? new TrainingImport.Result(
+                            0,
+                            List.of(),
+                            List.of(new TrainingImport.Problem("", 0, "", "", "file", text("training.import.empty"))))
+                    : importer.importFile(id, file.getBytes());
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("importError", text(e.messageKey()));
+            return "redirect:/organizations/" + id + "/training";
+        }
+        if (result.ok()) {
+            redirect.addFlashAttribute("message", text("training.import.done", result.imported()));
+        } else {
+            redirect.addFlashAttribute("importProblems", result.problems());
+        }
+        return "redirect:/organizations/" + id + "/training";
+    }
+
+    @GetMapping("/training-records/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        TrainingService.Record r = training.get(id);
+        return edit(
+                model,
+                r,
+                new Form(
+                        r.personName(),
+                        r.email() == null ? "" : r.email(),
+                        r.course(),
+                        r.provider() == null ? "" : r.provider(),
+                        r.completedOn().toString(),
+                        r.hours().stripTrailingZeros().toPlainString()),
+                Map.of());
+    }
+
+    private String edit(Model model, TrainingService.Record r, Form form, Map<String, String> errors) {
+        if (!training.canEdit(r.organizationId())) {
+            throw new ForbiddenActionException("training.error.forbidden");
+        }
+        model.addAttribute("record", r);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("personName", form.personName());
+        values.put("email", form.email());
+        values.put("course", form.course());
+        values.put("provider", form.provider());
+        values.put("completedOn", form.completedOn());
+        values.put("hours", form.hours());
+        model.addAttribute("form", values);
+        model.addAttribute("errors", errors);
+        return "training/edit";
+    }
+
+    @PostMapping("/training-records/{id}/edit")
+    String update(
+            @PathVariable long id,
+            @RequestParam(required = false) String personName,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String course,
+            @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String completedOn,
+            @RequestParam(required = false) String hours,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        TrainingService.Record r = training.get(id);
+        Form form = new Form(personName, email, course, provider, completedOn, hours);
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate on = null;
+        BigDecimal h = null;
+        try {
+            on = completedOn == null || completedOn.isBlank() ? null : LocalDate.parse(completedOn);
+        } catch (DateTimeParseException e) {
+            errors.put("completedOn", text("training.error.completedOn"));
+        }
+        try {
+            h = hours == null || hours.isBlank()
+                    ? null
+                    : new BigDecimal(hours.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            errors.put("hours", text("training.error.hours"));
+        }
+        if (errors.isEmpty()) {
+            try {
+                TrainingService.Record saved =
+                        training.update(id, new TrainingRequest(personName, email, course, provider, on, h));
+                redirect.addFlashAttribute("message", text("training.page.saved"));
+                return "redirect:/organizations/" + saved.organizationId() + "/training?year="
+                        + saved.completedOn().getYear();
+            } catch (FieldProblemException e) {
+                e.problems().forEach(p -> errors.put(p.field(), text(p.messageKey(), p.args())));
+            }
+        }
+        response.setStatus(422);
+        return edit(model, r, form, errors);
+    }
+
+    @PostMapping("/training-records/{id}/delete")
+    String remove(@PathVariable long id, RedirectAttributes redirect) {
+        TrainingService.Record r = training.get(id);
+        training.remove(id);
+        redirect.addFlashAttribute("message", text("training.page.removed"));
+        return "redirect:/organizations/" + r.organizationId() + "/training?year="
+                + r.completedOn().getYear();
     }
 
     @GetMapping("/training-records/{id}/certificate")

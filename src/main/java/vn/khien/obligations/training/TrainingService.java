@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -79,14 +80,12 @@ class TrainingService {
         return scope.can(organizationId, Capability.EDIT_SECURITY_DATA);
     }
 
-    @Transactional
-    long create(long organizationId, TrainingRequest r, Certificate certificate) {
-        if (!scope.canSee(organizationId)) {
-            throw new NotFoundException("organization");
-        }
-        if (!canEdit(organizationId)) {
-            throw new ForbiddenActionException("training.error.forbidden");
-        }
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /** The problems of a record's fields, each naming its field (empty when the record may be kept). */
+    static List<FieldProblemException.FieldProblem> validate(TrainingRequest r, LocalDate today) {
         List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
         if (blank(r.personName()) || r.personName().length() > 200) {
             problems.add(new FieldProblemException.FieldProblem("personName", "training.error.personName"));
@@ -102,7 +101,6 @@ class TrainingService {
         if (r.provider() != null && r.provider().length() > 300) {
             problems.add(new FieldProblemException.FieldProblem("provider", "training.error.provider"));
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZONE));
         if (r.completedOn() == null || r.completedOn().isAfter(today)) {
             problems.add(new FieldProblemException.FieldProblem("completedOn", "training.error.completedOn"));
         }
@@ -112,6 +110,122 @@ class TrainingService {
                 || r.hours().stripTrailingZeros().scale() > 1) {
             problems.add(new FieldProblemException.FieldProblem("hours", "training.error.hours"));
         }
+        return problems;
+    }
+
+    /** Changes a record's person, course, provider, day and hours (not its certificate); audited with the changes. */
+    @Transactional
+    Record update(long id, TrainingRequest r) {
+        Record before = get(id);
+        if (!canEdit(before.organizationId())) {
+            throw new ForbiddenActionException("training.error.forbidden");
+        }
+        List<FieldProblemException.FieldProblem> problems = validate(r, today());
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
+        }
+        jdbc.sql("""
+                UPDATE training_record SET person_name = :p, email = :e, course = :c, provider = :pr,
+                    completed_on = :d, hours = :h WHERE id = :id""")
+                .param("p", r.personName().strip())
+                .param("e", blank(r.email()) ? null : r.email().strip())
+                .param("c", r.course().strip())
+                .param("pr", blank(r.provider()) ? null : r.provider().strip())
+                .param("d", Date.valueOf(r.completedOn()))
+                .param("h", r.hours())
+                .param("id", id)
+                .update();
+        Record after = get(id);
+        Map<String, Object> changed = new LinkedHashMap<>();
+        changeOf(changed, "person", before.personName(), after.personName());
+        changeOf(changed, "email", before.email(), after.email());
+        changeOf(changed, "course", before.course(), after.course());
+        changeOf(changed, "provider", before.provider(), after.provider());
+        changeOf(
+                changed,
+                "completedOn",
+                before.completedOn().toString(),
+                after.completedOn().toString());
+        changeOf(
+                changed,
+                "hours",
+                before.hours().stripTrailingZeros().toPlainString(),
+                after.hours().stripTrailingZeros().toPlainString());
+        audit.record(AuditEntry.of("TRAINING_UPDATED", after.organizationId(), "training_record", id)
+                .with(Map.of("changed", changed)));
+        return after;
+    }
+
+    private static void changeOf(Map<String, Object> changed, String field, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            changed.put(field, after == null ? "" : after);
+        }
+    }
+
+    /** Removes a record (and its certificate); audited with what it said. */
+    @Transactional
+    void remove(long id) {
+        Record r = get(id);
+        if (!canEdit(r.organizationId())) {
+            throw new ForbiddenActionException("training.error.forbidden");
+        }
+        jdbc.sql("DELETE FROM training_record WHERE id = :id").param("id", id).update();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("person", r.personName());
+        details.put("course", r.course());
+        details.put("completedOn", r.completedOn().toString());
+        details.put("hours", r.hours().stripTrailingZeros().toPlainString());
+        if (r.certificateSha256() != null) {
+            details.put("certificateSha256", r.certificateSha256());
+        }
+        audit.record(AuditEntry.of("TRAINING_REMOVED", r.organizationId(), "training_record", id)
+                .with(details));
+    }
+
+    /**
+     * Inserts a row of a checked import (the caller validated it); the certificate's reference, when given, is kept
+     * as the certificate's name (no file). Audited like a record made by hand, with the import's batch.
+     */
+    long insertImported(long organizationId, TrainingRequest r, String certificateReference, String batch) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO training_record (organization_id, person_name, email, course, provider, completed_on, hours,
+                    certificate_name, created_at, created_by)
+                VALUES (:o, :p, :e, :c, NULL, :d, :h, :cn, :now, :by)""")
+                .param("o", organizationId)
+                .param("p", r.personName().strip())
+                .param("e", blank(r.email()) ? null : r.email().strip())
+                .param("c", r.course().strip())
+                .param("d", Date.valueOf(r.completedOn()))
+                .param("h", r.hours())
+                .param("cn", blank(certificateReference) ? null : certificateReference.strip())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("by", CurrentPerson.idOrNobody())
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("person", r.personName().strip());
+        details.put("course", r.course().strip());
+        details.put("completedOn", r.completedOn().toString());
+        details.put("hours", r.hours().toPlainString());
+        details.put("importBatch", batch);
+        if (!blank(certificateReference)) {
+            details.put("certificateReference", certificateReference.strip());
+        }
+        audit.record(AuditEntry.of("TRAINING_RECORDED", organizationId, "training_record", id)
+                .with(details));
+        return id;
+    }
+
+    @Transactional
+    long create(long organizationId, TrainingRequest r, Certificate certificate) {
+        if (!scope.canSee(organizationId)) {
+            throw new NotFoundException("organization");
+        }
+        if (!canEdit(organizationId)) {
+            throw new ForbiddenActionException("training.error.forbidden");
+        }
+        List<FieldProblemException.FieldProblem> problems = new ArrayList<>(validate(r, today()));
         if (certificate != null) {
             if (certificate.content().length > MAX_CERTIFICATE) {
                 problems.add(new FieldProblemException.FieldProblem("certificate", "training.error.certificateSize"));
@@ -236,7 +350,7 @@ class TrainingService {
     @Transactional
     Certificate certificate(long id) {
         Record r = get(id);
-        if (r.certificateName() == null) {
+        if (r.certificateSha256() == null) {
             throw new NotFoundException("certificate");
         }
         Certificate c = jdbc.sql(
@@ -270,7 +384,7 @@ class TrainingService {
         }
     }
 
-    private static boolean blank(String s) {
+    static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 }

@@ -1,13 +1,11 @@
 package vn.khien.reports.dashboard;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import vn.khien.platform.RequestIdJobDecorator;
+import vn.khien.platform.jobs.JobSchedulers;
 
 /**
  * The reports module's background job on db-scheduler (docs/adr/0019, 0025): refreshes the dashboards'
@@ -47,17 +45,8 @@ class ReportsJobs implements SmartLifecycle {
                             rows,
                             (System.nanoTime() - t) / 1_000_000);
                 });
-        this.scheduler = Scheduler.create(dataSource, List.of())
-                .tableName("reports_scheduled_tasks")
-                .startTasks(refresh)
-                .pollingInterval(polling)
-                .schedulerName(new SchedulerName.Fixed(
-                        nodeName.isBlank()
-                                ? "khien-" + UUID.randomUUID().toString().substring(0, 8)
-                                : nodeName))
-                .threads(1)
-                .addExecutionInterceptor(RequestIdJobDecorator.INSTANCE) // a job-… request id per run
-                .build();
+        this.scheduler =
+                JobSchedulers.create(dataSource, "reports_scheduled_tasks", polling, nodeName, List.of(refresh));
     }
 
     @Override

@@ -27,6 +27,12 @@ class AwarenessBrowserTest extends IntegrationTest {
     @Autowired
     JavaMailSenderImpl mailSender;
 
+    @Autowired
+    AwarenessService awareness;
+
+    @Autowired
+    AwarenessMailer mailer;
+
     @Test
     void aProvinceOfficerSendsAListCampaignAndSeesTheAcknowledgements() {
         TestData.Org province = data.org(data.root(), "Tỉnh Lào Cai thử nghiệm");
@@ -66,7 +72,12 @@ class AwarenessBrowserTest extends IntegrationTest {
             page.click("#awareness-submit");
             page.waitForURL(Pattern.compile(".*/awareness/\\d+$"));
             assertThat(page.locator("#campaign-title")).hasText(title);
+            assertThat(page.locator("#campaign-sending")).isVisible();
+            // what the rounds job does on its next run (the job itself runs in AwarenessJobsTest)
+            awareness.sendDueRoundsOf().forEach(mailer::sendPending);
+            page.reload();
             assertThat(page.locator("#campaign-share")).containsText("0/2");
+            assertThat(page.locator("#campaign-sending")).hasCount(0);
 
             List<String> links = mail.links(first);
             assertThat(links).hasSize(1);

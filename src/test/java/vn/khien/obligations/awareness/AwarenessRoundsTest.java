@@ -29,8 +29,9 @@ class AwarenessRoundsTest extends IntegrationTest {
     @Autowired
     AwarenessService awareness;
 
+    /** A campaign saved through the API, its first round then sent by (what) the rounds job (does). */
     long campaign(TestData.Person officer, TestData.Org org, String repeat) {
-        return http.api(officer.token())
+        long id = http.api(officer.token())
                 .post(
                         "/api/v1/awareness-campaigns",
                         Map.of(
@@ -49,6 +50,8 @@ class AwarenessRoundsTest extends IntegrationTest {
                 .json()
                 .get("id")
                 .asLong();
+        awareness.sendDueRounds();
+        return id;
     }
 
     /** Moves a campaign's start (and its first round) {@code months} months and a day into the past. */

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,6 +60,11 @@ final class Mailbox implements AutoCloseable {
             }
         }
         return links;
+    }
+
+    /** Waits (at most {@code timeout}) for one more mail to arrive; true when one did. */
+    boolean waitForMail(Duration timeout) {
+        return smtp.waitForIncomingEmail(timeout.toMillis(), smtp.getReceivedMessages().length + 1);
     }
 
     @Override
