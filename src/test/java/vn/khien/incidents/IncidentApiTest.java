@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.khien.access.Role;
+import vn.khien.platform.documents.AdministrativeLayout;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
@@ -386,6 +387,7 @@ class IncidentApiTest extends IntegrationTest {
                                     .build(),
                             HttpResponse.BodyHandlers.ofByteArray());
             assertThat(r.statusCode()).isEqualTo(200);
+            AdministrativeLayout.assertLayout(r.body());
             try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()));
                     XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
                 return x.getText();

@@ -24,6 +24,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.khien.access.Role;
+import vn.khien.platform.documents.AdministrativeLayout;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
@@ -159,6 +160,7 @@ class ReportsRollupTest extends IntegrationTest {
 
         // Documents download and open; the PDF's text carries the Vietnamese title with its diacritics.
         byte[] docx = download(provinceOfficer, provinceReport, "docx");
+        assertThat(AdministrativeLayout.assertLayout(docx).number()).isEqualTo("Số: 12/BC-UBND");
         try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(docx));
                 XWPFWordExtractor x = new XWPFWordExtractor(d)) {
             assertThat(x.getText())

@@ -27,6 +27,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.khien.access.Role;
+import vn.khien.platform.documents.AdministrativeLayout;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
@@ -184,8 +185,9 @@ class RegisterFilesTest extends IntegrationTest {
                 .get(0)
                 .get("id")
                 .asLong();
-        String dossierText =
-                docxText(officer.get("/dossiers/" + dossierId + "/dossier.docx").body());
+        byte[] dossier = officer.get("/dossiers/" + dossierId + "/dossier.docx").body();
+        AdministrativeLayout.assertLayout(dossier);
+        String dossierText = docxText(dossier);
         assertThat(dossierText)
                 .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
                 .contains("Độc lập - Tự do - Hạnh phúc")
@@ -195,6 +197,9 @@ class RegisterFilesTest extends IntegrationTest {
                 .contains("hệ thống quản lý văn bản điều hành");
         byte[] decision =
                 officer.get("/dossiers/" + dossierId + "/decision.docx").body();
+        AdministrativeLayout.Parts decisionLayout = AdministrativeLayout.assertLayout(decision);
+        assertThat(decisionLayout.number()).isEqualTo("Số: 45/QĐ-SYT");
+        assertThat(decisionLayout.placeAndDate()).endsWith("ngày 20 tháng 11 năm 2026");
         String decisionText = docxText(decision);
         assertThat(decisionText)
                 .contains("QUYẾT ĐỊNH")

@@ -45,7 +45,8 @@ final class NetworkRules {
             boolean fromPreviousYear,
             MonthDay to,
             String vi,
-            String en) {
+            String en,
+            String reportsPeriod) {
         String name(boolean english) {
             return english ? en : vi;
         }
@@ -73,6 +74,7 @@ final class NetworkRules {
     private final String reportForm;
     private final String reportSource;
     private final String periodSource;
+    private final String reportsKind;
     private final List<ReportRule> reports;
 
     @SuppressWarnings("unchecked")
@@ -104,6 +106,7 @@ final class NetworkRules {
         reportForm = (String) rep.get("form");
         reportSource = (String) rep.get("legalSource");
         periodSource = (String) rep.get("periodSource");
+        reportsKind = (String) rep.get("reportsKind");
         List<ReportRule> rs = new ArrayList<>();
         for (Map<String, Object> k : (List<Map<String, Object>>) rep.get("kinds")) {
             rs.add(new ReportRule(
@@ -113,7 +116,8 @@ final class NetworkRules {
                     Boolean.TRUE.equals(k.get("fromPreviousYear")),
                     MonthDay.parse("--" + k.get("to")),
                     (String) k.get("vi"),
-                    (String) k.get("en")));
+                    (String) k.get("en"),
+                    (String) k.get("reportsPeriod")));
         }
         reports = List.copyOf(rs);
     }
@@ -198,6 +202,16 @@ final class NetworkRules {
 
     String periodSource() {
         return periodSource;
+    }
+
+    /** The reports module's kind whose submitted report is the member report (ADR 0038). */
+    String reportsKind() {
+        return reportsKind;
+    }
+
+    /** The reports module's period code of this report, e.g. "2026-H1" for the six-monthly report of 2026. */
+    String reportsPeriod(ReportPeriod p) {
+        return p.year() + "-" + reportRule(p.kind()).reportsPeriod();
     }
 
     List<ReportRule> reportRules() {

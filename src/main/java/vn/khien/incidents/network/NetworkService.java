@@ -22,6 +22,7 @@ import vn.khien.incidents.cases.IncidentCatalogue;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
+import vn.khien.reports.PeriodicReports;
 import vn.khien.systems.AuthorityDesignationsQuery;
 
 /**
@@ -44,6 +45,7 @@ class NetworkService {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PeriodicReports periodicReports;
 
     NetworkService(
             NetworkRepository network,
@@ -52,7 +54,9 @@ class NetworkService {
             AuthorityDesignationsQuery designations,
             JdbcClient jdbc,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            PeriodicReports periodicReports) {
+        this.periodicReports = periodicReports;
         this.network = network;
         this.rules = rules;
         this.catalogue = catalogue;
@@ -84,7 +88,14 @@ class NetworkService {
             LocalDate lastDayOnTime,
             Long submittedReportId,
             Boolean onTime,
-            boolean started) {}
+            boolean started,
+            String periodicPeriod,
+            PeriodicReports.Summary periodicReport) {
+        /** Met by either the network's own Form 05 record or the reports module's submitted report (ADR 0038). */
+        public boolean met() {
+            return submittedReportId != null || (periodicReport != null && periodicReport.frozen());
+        }
+    }
 
     public record MemberView(
             long organizationId,
@@ -96,6 +107,9 @@ class NetworkService {
             List<ContactChange> contactLog,
             List<ReportDue> reportsDue,
             List<NetworkRepository.Report> reports,
+            String periodicKind,
+            List<PeriodicReports.Summary> periodicReports,
+            boolean canOpenPeriodic,
             String profileSource,
             String contactSource,
             String reportSource) {}
@@ -141,15 +155,17 @@ class NetworkService {
         ContactChange unreported =
                 log.stream().filter(c -> !c.reported()).reduce((a, b) -> b).orElse(null);
         List<NetworkRepository.Report> reports = network.reports(organizationId);
+        List<PeriodicReports.Summary> periodic = periodicReports.ofKind(organizationId, rules.reportsKind());
         List<ReportDue> dues = new ArrayList<>();
         for (NetworkRules.ReportRule r : rules.reportRules()) {
             NetworkRules.ReportPeriod current = rules.current(r.kind(), today);
             NetworkRules.ReportPeriod previous = rules.period(r.kind(), current.year() - 1);
             // The previous period stays on the list while it was not submitted: a missed report is still owed.
-            if (submitted(reports, previous).isEmpty()) {
-                dues.add(due(previous, Optional.empty(), today));
+            ReportDue owed = due(previous, submitted(reports, previous), periodic, today);
+            if (!owed.met()) {
+                dues.add(owed);
             }
-            dues.add(due(current, submitted(reports, current), today));
+            dues.add(due(current, submitted(reports, current), periodic, today));
         }
         return new MemberView(
                 m.id(),
@@ -161,6 +177,9 @@ class NetworkService {
                 log,
                 dues,
                 reports,
+                rules.reportsKind(),
+                periodic,
+                periodicReports.mayOpen(organizationId),
                 rules.profileSource(),
                 rules.contactSource(),
                 rules.reportSource());
@@ -173,8 +192,17 @@ class NetworkService {
                 .findFirst();
     }
 
-    private static ReportDue due(
-            NetworkRules.ReportPeriod p, Optional<NetworkRepository.Report> done, LocalDate today) {
+    private ReportDue due(
+            NetworkRules.ReportPeriod p,
+            Optional<NetworkRepository.Report> done,
+            List<PeriodicReports.Summary> periodic,
+            LocalDate today) {
+        String code = rules.reportsPeriod(p);
+        // The latest version filed for the period in the reports module (listed latest first).
+        PeriodicReports.Summary filed = periodic.stream()
+                .filter(x -> x.period().equals(code))
+                .findFirst()
+                .orElse(null);
         return new ReportDue(
                 p.kind(),
                 p.year(),
@@ -183,7 +211,9 @@ class NetworkService {
                 p.lastDayOnTime(),
                 done.map(NetworkRepository.Report::id).orElse(null),
                 done.map(NetworkRepository.Report::onTime).orElse(null),
-                !today.isBefore(p.from()));
+                !today.isBefore(p.from()),
+                code,
+                filed);
     }
 
     private static Map<String, String> values(String content) {

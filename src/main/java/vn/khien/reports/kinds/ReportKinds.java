@@ -23,6 +23,7 @@ public class ReportKinds {
 
     private final String version;
     private final Map<String, ReportKind> kinds = new LinkedHashMap<>();
+    private final Map<String, List<String>> kindsByDuty = new LinkedHashMap<>();
 
     public ReportKinds() {
         this(RESOURCE);
@@ -41,6 +42,12 @@ public class ReportKinds {
             if (kinds.put(kind.id(), kind) != null) {
                 throw new IllegalStateException(resource + ": kind " + kind.id() + " listed twice");
             }
+            Object duty = k.get("duty_rule");
+            if (duty != null) {
+                kindsByDuty
+                        .computeIfAbsent(String.valueOf(duty), r -> new ArrayList<>())
+                        .add(kind.id());
+            }
         }
     }
 
@@ -50,6 +57,14 @@ public class ReportKinds {
 
     public List<ReportKind> all() {
         return List.copyOf(kinds.values());
+    }
+
+    /**
+     * The recurring duties (obligation rule ids, e.g. R33) that a submitted report of a kind meets, from the kinds'
+     * {@code duty_rule}: rule id → kind ids.
+     */
+    public Map<String, List<String>> kindsByDuty() {
+        return Map.copyOf(kindsByDuty);
     }
 
     public Optional<ReportKind> find(String id) {

@@ -4,7 +4,6 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,21 +16,11 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblBorders;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import vn.khien.platform.DateDisplay;
+import vn.khien.platform.documents.AdministrativeDocument;
 import vn.khien.reports.kinds.ReportKind;
 
 /**
@@ -43,9 +32,8 @@ import vn.khien.reports.kinds.ReportKind;
  */
 @Component
 class ReportDocuments {
-    static final String NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-    static final String MOTTO = "Độc lập - Tự do - Hạnh phúc";
-    static final String FONT = "Times New Roman";
+    static final String FONT = AdministrativeDocument.FONT;
+    static final String SIGNING_NOTE = "(Ký, ghi rõ họ tên và đóng dấu)";
     static final Locale VI = Locale.forLanguageTag("vi");
 
     private final MessageSource messages;
@@ -113,7 +101,7 @@ class ReportDocuments {
                 date,
                 kind.titleVi().toUpperCase(VI),
                 subtitle,
-                "Kính gửi: cơ quan cấp trên trực tiếp",
+                "cơ quan cấp trên trực tiếp",
                 "Căn cứ " + kind.legalSource() + ".",
                 tables,
                 "THỦ TRƯỞNG CƠ QUAN",
@@ -134,51 +122,17 @@ class ReportDocuments {
 
     public byte[] docx(ReportService.ReportView v) {
         Content c = content(v);
-        try (XWPFDocument doc = new XWPFDocument();
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
-            CTPageMar mar = sect.addNewPgMar();
-            mar.setTop(BigInteger.valueOf(1134));
-            mar.setBottom(BigInteger.valueOf(1134));
-            mar.setLeft(BigInteger.valueOf(1701));
-            mar.setRight(BigInteger.valueOf(1134));
-            XWPFTable header = borderless(doc.createTable(1, 2));
-            XWPFTableCell left = header.getRow(0).getCell(0);
-            line(left.getParagraphs().get(0), c.issuer().toUpperCase(VI), 13, true, false);
-            line(left.addParagraph(), c.number(), 13, false, false);
-            XWPFTableCell right = header.getRow(0).getCell(1);
-            line(right.getParagraphs().get(0), NATION, 13, true, false);
-            line(right.addParagraph(), MOTTO, 14, true, false);
-            line(right.addParagraph(), placeAndDate(c), 14, false, true);
-            para(doc, c.title(), 14, true, ParagraphAlignment.CENTER);
-            para(doc, c.subtitle(), 14, false, ParagraphAlignment.CENTER);
-            para(doc, c.addressee(), 14, false, ParagraphAlignment.CENTER);
-            para(doc, c.legalBasis(), 14, false, ParagraphAlignment.BOTH);
-            int n = 1;
-            for (Table t : c.tables()) {
-                para(doc, roman(n++) + ". " + t.title(), 14, true, ParagraphAlignment.LEFT);
-                XWPFTable table =
-                        doc.createTable(t.rows().size() + 1, t.header().size());
-                fill(table.getRow(0).getTableCells(), t.header(), true);
-                for (int i = 0; i < t.rows().size(); i++) {
-                    fill(table.getRow(i + 1).getTableCells(), t.rows().get(i), false);
-                }
-            }
-            XWPFTable sign = borderless(doc.createTable(1, 2));
-            XWPFTableCell recipients = sign.getRow(0).getCell(0);
-            line(recipients.getParagraphs().get(0), "Nơi nhận:", 12, true, true);
-            line(recipients.addParagraph(), "- Như trên;", 11, false, false);
-            line(recipients.addParagraph(), "- Lưu: VT.", 11, false, false);
-            XWPFTableCell signer = sign.getRow(0).getCell(1);
-            line(signer.getParagraphs().get(0), c.signerTitle(), 14, true, false);
-            line(signer.addParagraph(), "(Ký, ghi rõ họ tên và đóng dấu)", 13, false, true);
-            line(signer.addParagraph(), "", 14, false, false);
-            line(signer.addParagraph(), c.signer(), 14, true, false);
-            doc.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        AdministrativeDocument doc = AdministrativeDocument.of(c.issuer(), c.number(), c.place(), c.date())
+                .title(c.title())
+                .centred(c.subtitle())
+                .addressees(c.addressee())
+                .paragraph(c.legalBasis());
+        int n = 1;
+        for (Table t : c.tables()) {
+            doc.heading(roman(n++) + ". " + t.title()).table(t.header(), t.rows());
         }
+        return doc.signature(AdministrativeDocument.RECIPIENTS, c.signerTitle(), SIGNING_NOTE, c.signer())
+                .bytes();
     }
 
     public byte[] xlsx(ReportService.ReportView v) {
@@ -255,17 +209,17 @@ class ReportDocuments {
                 .append("</div><div>")
                 .append(esc(c.number()))
                 .append("</div></td><td class=\"c\"><div class=\"b\">")
-                .append(NATION)
+                .append(AdministrativeDocument.NATION)
                 .append("</div><div class=\"b\">")
-                .append(MOTTO)
+                .append(AdministrativeDocument.MOTTO)
                 .append("</div><div class=\"i\">")
-                .append(esc(placeAndDate(c)))
+                .append(esc(AdministrativeDocument.placeAndDate(c.place(), c.date())))
                 .append("</div></td></tr></table>");
         h.append("<h1>")
                 .append(esc(c.title()))
                 .append("</h1><p class=\"c\">")
                 .append(esc(c.subtitle()))
-                .append("</p><p class=\"c\">")
+                .append("</p><p class=\"c\">Kính gửi: ")
                 .append(esc(c.addressee()))
                 .append("</p><p>")
                 .append(esc(c.legalBasis()))
@@ -289,8 +243,9 @@ class ReportDocuments {
         h.append("<table style=\"margin-top:16pt\"><tr><td style=\"width:50%\"><div class=\"b i\">Nơi nhận:</div>"
                         + "<div>- Như trên;</div><div>- Lưu: VT.</div></td><td class=\"c\"><div class=\"b\">")
                 .append(esc(c.signerTitle()))
-                .append("</div><div class=\"i\">(Ký, ghi rõ họ tên và đóng dấu)</div>"
-                        + "<div style=\"height:40pt\"></div><div class=\"b\">")
+                .append("</div><div class=\"i\">")
+                .append(SIGNING_NOTE)
+                .append("</div><div style=\"height:40pt\"></div><div class=\"b\">")
                 .append(esc(c.signer()))
                 .append("</div></td></tr></table></body></html>");
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -321,16 +276,6 @@ class ReportDocuments {
         return s == null ? "" : HtmlUtils.htmlEscape(s, "UTF-8");
     }
 
-    private static String placeAndDate(Content c) {
-        LocalDate d = c.date();
-        return c.place() + ", ngày " + two(d.getDayOfMonth()) + " tháng " + two(d.getMonthValue()) + " năm "
-                + d.getYear();
-    }
-
-    private static String two(int n) {
-        return n < 10 ? "0" + n : String.valueOf(n);
-    }
-
     private static String roman(int n) {
         String[] r = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"};
         return n < r.length ? r[n] : String.valueOf(n);
@@ -355,47 +300,6 @@ class ReportDocuments {
                 cell.setCellStyle(style);
             }
         }
-    }
-
-    private static XWPFTable borderless(XWPFTable table) {
-        CTTblBorders borders = table.getCTTbl().getTblPr().addNewTblBorders();
-        for (CTBorder b : new CTBorder[] {
-            borders.addNewTop(),
-            borders.addNewBottom(),
-            borders.addNewLeft(),
-            borders.addNewRight(),
-            borders.addNewInsideH(),
-            borders.addNewInsideV()
-        }) {
-            b.setVal(STBorder.NONE);
-        }
-        return table;
-    }
-
-    private static void fill(List<XWPFTableCell> cells, List<String> values, boolean bold) {
-        for (int i = 0; i < cells.size() && i < values.size(); i++) {
-            line(cells.get(i).getParagraphs().get(0), values.get(i), 12, bold, false);
-        }
-    }
-
-    private static void para(XWPFDocument doc, String text, int size, boolean bold, ParagraphAlignment align) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(align);
-        p.setSpacingBefore(120);
-        style(p.createRun(), text, size, bold, false);
-    }
-
-    private static void line(XWPFParagraph p, String text, int size, boolean bold, boolean italic) {
-        p.setAlignment(ParagraphAlignment.CENTER);
-        style(p.createRun(), text, size, bold, italic);
-    }
-
-    private static void style(XWPFRun run, String text, int size, boolean bold, boolean italic) {
-        run.setFontFamily(FONT);
-        run.setFontSize(size);
-        run.setBold(bold);
-        run.setItalic(italic);
-        run.setText(text);
     }
 
     /** Figures as "label: value" lines (used by the page). */

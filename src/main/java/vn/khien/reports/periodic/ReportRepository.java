@@ -304,6 +304,32 @@ class ReportRepository {
         return result;
     }
 
+    /** The latest submission of a frozen (submitted or accepted) report. */
+    public record LastSubmission(long organizationId, long reportId, Instant submittedAt) {}
+
+    /**
+     * Per organisation, the latest frozen report (submitted or accepted, not returned) of any of the kinds, in ONE
+     * query: what proves a reporting duty met.
+     */
+    public Map<Long, LastSubmission> lastSubmitted(Collection<String> kinds, Collection<Long> organizations) {
+        Map<Long, LastSubmission> result = new HashMap<>();
+        if (kinds.isEmpty() || organizations.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                SELECT r.organization_id, r.id, r.submitted_at FROM periodic_report r
+                WHERE r.kind IN (:kinds) AND r.organization_id IN (:orgs) AND r.status IN ('SUBMITTED', 'ACCEPTED')
+                  AND r.submitted_at IS NOT NULL
+                ORDER BY r.submitted_at, r.id""").param("kinds", kinds).param("orgs", organizations).query((ResultSet rs) -> {
+            // Ordered by time: the last row of an organisation is its latest submission.
+            result.put(
+                    rs.getLong(1),
+                    new LastSubmission(
+                            rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()));
+        });
+        return result;
+    }
+
     /** Each child's latest frozen totals (submitted or accepted) for the kind and period, in ONE query. */
     public Map<Long, FrozenChild> frozenTotals(String kind, String period, Collection<Long> children) {
         Map<Long, FrozenChild> result = new LinkedHashMap<>();

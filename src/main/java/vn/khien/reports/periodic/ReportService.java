@@ -108,7 +108,7 @@ public class ReportService {
             throw new FieldProblemException(
                     "period", "reports.error.notInForce", kind.effectiveFrom().toString());
         }
-        if (!scope.can(organizationId, Capability.EDIT_SECURITY_DATA)) {
+        if (!mayDraft(organizationId)) {
             throw new ForbiddenActionException("reports.forbidden.draft");
         }
         var existing = reports.latest(organizationId, kind.id(), period.code());
@@ -173,6 +173,11 @@ public class ReportService {
                 reports.steps(id),
                 reports.versions(r.organizationId(), r.kind(), r.period()),
                 r.lateOn(today()));
+    }
+
+    /** Whether the caller may open (draft) a report of the organisation. */
+    public boolean mayDraft(long organizationId) {
+        return scope.can(organizationId, Capability.EDIT_SECURITY_DATA);
     }
 
     @Transactional(readOnly = true)

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khien.platform.PlatformConfiguration;
+import vn.khien.platform.documents.AdministrativeDocument;
 import vn.khien.systems.classification.RegimeCatalog;
 import vn.khien.systems.register.InformationSystem;
 import vn.khien.systems.register.SystemService;
@@ -38,7 +39,8 @@ class DossierDocuments {
         InformationSystem s = systems.record(d.systemId());
         Map<String, String> texts = dossiers.parts(id);
         List<DossierAttachment> files = dossiers.attachments(id);
-        AdministrativeDocx doc = new AdministrativeDocx(s.operatorName(), "Số: ......../......", place(s), today())
+        AdministrativeDocument doc = AdministrativeDocument.of(
+                        s.operatorName(), "Số: ......../......", place(s), today())
                 .title("HỒ SƠ ĐỀ XUẤT CẤP ĐỘ AN TOÀN HỆ THỐNG THÔNG TIN")
                 .subtitle(s.name())
                 .italic("Cấp độ đề xuất: " + d.proposedLevel() + " — Văn bản áp dụng: " + regimeTitle(d.regime()))
@@ -56,7 +58,8 @@ class DossierDocuments {
             }
             n++;
         }
-        return doc.signature("ĐẠI DIỆN ĐƠN VỊ VẬN HÀNH", "(Ký, ghi rõ họ tên)").bytes();
+        return doc.signature(List.of(), "ĐẠI DIỆN ĐƠN VỊ VẬN HÀNH", "(Ký, ghi rõ họ tên)", null)
+                .bytes();
     }
 
     /** Draft of the decision approving the level (Mẫu 06), for the approver to complete and sign. */
@@ -66,7 +69,7 @@ class DossierDocuments {
         String number = d.decisionNumber() == null ? "Số: ......../QĐ-......" : "Số: " + d.decisionNumber();
         LocalDate date = d.decisionDate() == null ? today() : d.decisionDate();
         String approver = d.approverName();
-        return new AdministrativeDocx(approver, number, place(s), date)
+        return AdministrativeDocument.of(approver, number, place(s), date)
                 .title("QUYẾT ĐỊNH")
                 .subtitle("Về việc phê duyệt cấp độ an toàn hệ thống thông tin " + s.name())
                 .subtitle(approver.toUpperCase(Locale.forLanguageTag("vi")))
@@ -90,7 +93,10 @@ class DossierDocuments {
                 .paragraph("Quyết định này có hiệu lực kể từ ngày ký. Thủ trưởng các đơn vị có liên quan chịu trách"
                         + " nhiệm thi hành Quyết định này.")
                 .signature(
-                        "THỦ TRƯỞNG CƠ QUAN", d.decisionSigner() == null ? "(Ký, ghi rõ họ tên)" : d.decisionSigner())
+                        List.of("- Như Điều 3;", "- Lưu: VT."),
+                        "THỦ TRƯỞNG CƠ QUAN",
+                        "(Ký, ghi rõ họ tên, đóng dấu)",
+                        d.decisionSigner())
                 .bytes();
     }
 

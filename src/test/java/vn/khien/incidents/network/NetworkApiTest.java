@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.khien.access.Role;
+import vn.khien.platform.documents.AdministrativeLayout;
 import vn.khien.support.HomePageReader;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
@@ -257,7 +258,9 @@ class NetworkApiTest extends IntegrationTest {
     }
 
     private String text(TestData.Person who, String path) throws Exception {
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes(who, path)));
+        byte[] docx = bytes(who, path);
+        AdministrativeLayout.assertLayout(docx);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
                 XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
             return x.getText();
         }
@@ -266,6 +269,7 @@ class NetworkApiTest extends IntegrationTest {
     /** Every two-column row of the document's figure tables, label → figure. */
     static Map<String, String> figures(byte[] docx) throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
+        AdministrativeLayout.assertLayout(docx);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             for (XWPFTable t : doc.getTables()) {
                 t.getRows().forEach(row -> {
