@@ -10,7 +10,10 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -21,6 +24,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import vn.khien.KhienApplication;
+import vn.khien.platform.StatementCounter;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 
@@ -114,6 +118,37 @@ class NationalDataInTheApplicationTest {
     }
 
     @Test
+    void theNationalRollUpReadsItsChildrensFrozenSnapshotsInOneQueryNotOnePerChild() throws SQLException {
+        Http.Api admin = http.api(IntegrationTest.ADMIN_TOKEN);
+        long root = one("SELECT id FROM organization WHERE parent_id IS NULL");
+        // 2026-Q3 is finished: most provinces and ministries submitted it; in 2026-Q4 none has yet.
+        long frozenQ3 = one(
+                "SELECT COUNT(DISTINCT r.organization_id) FROM periodic_report r"
+                        + " JOIN organization o ON o.id = r.organization_id WHERE o.parent_id = " + root
+                        + " AND r.kind = 'QUARTERLY_STATUS' AND r.period = '2026-Q3' AND r.status IN ('SUBMITTED', 'ACCEPTED')");
+        assertThat(frozenQ3).isGreaterThan(30);
+        Http.Response q4 = admin.post(
+                "/api/v1/reports", Map.of("organizationId", root, "kind", "QUARTERLY_STATUS", "period", "2026-Q4"));
+        Http.Response q3 = admin.post(
+                "/api/v1/reports", Map.of("organizationId", root, "kind", "QUARTERLY_STATUS", "period", "2026-Q3"));
+        assertThat(q4.status()).as(q4.body()).isEqualTo(201);
+        assertThat(q3.status()).as(q3.body()).isEqualTo(201);
+        JsonNode q3Report =
+                admin.get("/api/v1/reports/" + q3.json().get("id").asLong()).json();
+        long frozenRows = 0;
+        for (JsonNode child : q3Report.get("children")) {
+            frozenRows += child.get("frozen").asBoolean() ? 1 : 0;
+        }
+        assertThat(frozenRows).isEqualTo(frozenQ3);
+        // Compiling with ~50 frozen children costs no more statements than with none: one query reads them all.
+        Http.Response again4 =
+                admin.get("/api/v1/reports/" + q4.json().get("id").asLong());
+        Http.Response again3 =
+                admin.get("/api/v1/reports/" + q3.json().get("id").asLong());
+        assertThat(statements(again3)).isLessThanOrEqualTo(statements(again4));
+    }
+
+    @Test
     void theObligationsPagesOfAGeneratedProvinceAnswerForItsLeader() throws SQLException {
         long province = one("SELECT id FROM organization WHERE code = 'T01'");
         Http.Session leader = http.session();
@@ -125,7 +160,6 @@ class NationalDataInTheApplicationTest {
                 "/organizations/" + province + "/training",
                 "/organizations/" + province + "/suppliers",
                 "/awareness",
-                "/obligations",
                 "/reports")) {
             Http.Response r = leader.get(page);
             assertThat(r.status()).as(page).isEqualTo(200);
@@ -135,6 +169,21 @@ class NationalDataInTheApplicationTest {
         assertThat(budget)
                 .contains(strings("SELECT name FROM budget_plan WHERE organization_id = " + province + " ORDER BY id")
                         .get(0));
+    }
+
+    /** The request's statement count; the server records it right after the response, so wait a moment for it. */
+    private static int statements(Http.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String id = r.header("X-Request-Id");
+        assertThat(id).isNotBlank();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        OptionalInt n = StatementCounter.statementsOf(id);
+        while (n.isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(5_000_000L);
+            n = StatementCounter.statementsOf(id);
+        }
+        assertThat(n).as("statements of request " + id).isPresent();
+        return n.getAsInt();
     }
 
     private long one(String sql) throws SQLException {
