@@ -105,7 +105,10 @@ public final class NationalDataGenerator {
             System.out.printf(
                     "generate: scale %s, seed %d, as of %s: %,d organisations, %,d people, %,d systems, "
                             + "%,d dossiers, %,d components, %,d scans, %,d findings, %,d warnings reaching %,d systems, "
-                            + "%,d incidents with %,d reports in %d s%n",
+                            + "%,d incidents with %,d reports; %,d drills, %,d response plans, %,d response teams, "
+                            + "%,d hunting campaigns, %,d network member profiles, %,d periodic reports, %,d budget plans, "
+                            + "%,d supplier assessments, %,d awareness deliveries, %,d training records (%,d rows of the "
+                            + "third wave) in %d s%n",
                     scale,
                     seed,
                     asOf,
@@ -120,6 +123,17 @@ public final class NationalDataGenerator {
                     set.warningTargets,
                     set.incidents,
                     set.incidentReports,
+                    set.drills,
+                    set.responsePlans,
+                    set.responseTeams,
+                    set.huntingCampaigns,
+                    set.memberProfiles,
+                    set.periodicReports,
+                    set.budgetPlans,
+                    set.supplierAssessments,
+                    set.awarenessDeliveries,
+                    set.trainingRecords,
+                    set.thirdWaveRows,
                     took.toSeconds());
             return set;
         }

@@ -50,6 +50,22 @@ final class NationalDataSet {
     private final List<long[]> reached = new ArrayList<>();
     /** Owner organisation of each system (index = system id - 1), for incidents. */
     private final List<Org> systemOwners = new ArrayList<>();
+    /** Per system (index = system id - 1): {approved level or 0, proposed level, 1 if operating}, for the third wave. */
+    private final List<int[]> systemFacts = new ArrayList<>();
+    /** Per organisation (index = id - 1): the id of its first person; its people follow in the order of its roles. */
+    private final List<long[]> peopleOfOrg = new ArrayList<>();
+
+    long thirdWaveRows;
+    long drills;
+    long responsePlans;
+    long responseTeams;
+    long huntingCampaigns;
+    long periodicReports;
+    long budgetPlans;
+    long awarenessDeliveries;
+    long trainingRecords;
+    long supplierAssessments;
+    long memberProfiles;
 
     record Org(long id, String code, String name, String kind, String path, Org top, int departmentIndex) {}
 
@@ -72,6 +88,19 @@ final class NationalDataSet {
         warningTargets = second.targets;
         incidents = second.incidents;
         incidentReports = second.reports;
+        ThirdWave third = new ThirdWave(db, scale, random.split(), asOf, orgs, systemOwners, systemFacts, peopleOfOrg);
+        third.write();
+        thirdWaveRows = third.rows();
+        drills = third.drills;
+        responsePlans = third.plans;
+        responseTeams = third.teams;
+        huntingCampaigns = third.campaigns;
+        periodicReports = third.reports;
+        budgetPlans = third.budgets;
+        awarenessDeliveries = third.deliveries;
+        trainingRecords = third.trainings;
+        supplierAssessments = third.assessments;
+        memberProfiles = third.profiles;
     }
 
     // ---- organisations ----------------------------------------------------------------------------------------
@@ -199,28 +228,8 @@ final class NationalDataSet {
                         BulkWriter.open(db, "role_grant", "user_id", "organization_id", "role", "granted_at")) {
             grants.after(users);
             for (Org o : orgs) {
-                List<String[]> roles = switch (o.kind()) {
-                    case "NATIONAL" ->
-                        o.id() == 1
-                                ? List.of(
-                                        new String[] {"quantri", "PLATFORM_ADMIN"},
-                                        new String[] {"lanhdao", "LEADER"},
-                                        new String[] {"canbo", "SECURITY_OFFICER"},
-                                        new String[] {"thanhtra", "AUDITOR"})
-                                : List.of(
-                                        new String[] {"thamdinh", "SECURITY_OFFICER"},
-                                        new String[] {"lanhdao", "LEADER"});
-                    case "PROVINCE", "MINISTRY" ->
-                        List.of(
-                                new String[] {"lanhdao", "LEADER"},
-                                new String[] {"canbo", "SECURITY_OFFICER"},
-                                new String[] {"quantri", "ORG_ADMIN"},
-                                new String[] {"thanhtra", "AUDITOR"},
-                                new String[] {"ungcuu", "INCIDENT_RESPONDER"});
-                    case "DEPARTMENT" ->
-                        List.of(new String[] {"lanhdao", "LEADER"}, new String[] {"canbo", "SECURITY_OFFICER"});
-                    default -> List.<String[]>of(new String[] {"canbo", "SECURITY_OFFICER"});
-                };
+                List<String[]> roles = rolesOf(o);
+                peopleOfOrg.add(new long[] {people + 1, roles.size()});
                 for (String[] r : roles) {
                     long id = ++people;
                     users.row(
@@ -262,7 +271,31 @@ final class NationalDataSet {
         }
     }
 
-    private static String displayName(String role) {
+    /** The people of an organisation as {username suffix, role}, in the order they are written (ids follow it). */
+    static List<String[]> rolesOf(Org o) {
+        return switch (o.kind()) {
+            case "NATIONAL" ->
+                o.id() == 1
+                        ? List.of(
+                                new String[] {"quantri", "PLATFORM_ADMIN"},
+                                new String[] {"lanhdao", "LEADER"},
+                                new String[] {"canbo", "SECURITY_OFFICER"},
+                                new String[] {"thanhtra", "AUDITOR"})
+                        : List.of(new String[] {"thamdinh", "SECURITY_OFFICER"}, new String[] {"lanhdao", "LEADER"});
+            case "PROVINCE", "MINISTRY" ->
+                List.of(
+                        new String[] {"lanhdao", "LEADER"},
+                        new String[] {"canbo", "SECURITY_OFFICER"},
+                        new String[] {"quantri", "ORG_ADMIN"},
+                        new String[] {"thanhtra", "AUDITOR"},
+                        new String[] {"ungcuu", "INCIDENT_RESPONDER"});
+            case "DEPARTMENT" ->
+                List.of(new String[] {"lanhdao", "LEADER"}, new String[] {"canbo", "SECURITY_OFFICER"});
+            default -> List.<String[]>of(new String[] {"canbo", "SECURITY_OFFICER"});
+        };
+    }
+
+    static String displayName(String role) {
         return switch (role) {
             case "quantri" -> "Quản trị";
             case "lanhdao" -> "Lãnh đạo";
@@ -447,6 +480,7 @@ final class NationalDataSet {
                         now,
                         now);
                 systemOwners.add(owner);
+                systemFacts.add(new int[] {approved ? level : 0, level, operating ? 1 : 0});
                 party.row(s, owner.id(), "OWNER");
                 party.row(s, operator.id(), "OPERATOR");
                 systems++;
@@ -715,12 +749,12 @@ final class NationalDataSet {
         return name.replace("Ủy ban nhân dân ", "");
     }
 
-    private static String pad(long n, int width) {
+    static String pad(long n, int width) {
         String s = Long.toString(n);
         return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
     }
 
-    private static String cut(String s, int max) {
+    static String cut(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -165,6 +165,7 @@ class NationalDataGeneratorTest {
             assertThat(count(c, "SELECT COUNT(*) FROM incident_report")).isPositive();
             assertThat(strings(c, "SELECT DISTINCT regime FROM incident ORDER BY regime"))
                     .contains("nd331-2026", "tt20-2017");
+            thirdWave(c);
             // Ids continue after the generated rows: the application can insert at once.
             try (Statement st = c.createStatement()) {
                 st.executeUpdate(
@@ -172,6 +173,150 @@ class NationalDataGeneratorTest {
                                 + " VALUES ('NEW', 'Đơn vị mới', 'UNIT', 1, '/1/x/', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
             }
         }
+    }
+
+    /** Drills, plans, teams, hunting, network members, periodic reports with snapshots, obligations data. */
+    private static void thirdWave(Connection c) throws SQLException {
+        for (String table : List.of(
+                "system_drill",
+                "drill_finding",
+                "response_plan",
+                "response_plan_section",
+                "response_team",
+                "response_team_member",
+                "response_team_skill",
+                "response_team_shift",
+                "hunting_campaign",
+                "hunting_finding",
+                "ir_member_profile",
+                "ir_contact_point",
+                "periodic_report",
+                "periodic_report_figure",
+                "periodic_report_step",
+                "budget_plan",
+                "system_supplier",
+                "supplier_assessment",
+                "awareness_campaign",
+                "awareness_round",
+                "awareness_delivery",
+                "training_record")) {
+            assertThat(count(c, "SELECT COUNT(*) FROM " + table)).as(table).isPositive();
+        }
+        // Level 3+ operating systems drilled this year in a realistic share (not none, not all).
+        long level3 = count(
+                c,
+                "SELECT COUNT(*) FROM information_system WHERE approved_level >= 3 AND lifecycle_status = 'OPERATING'");
+        long drilled = count(
+                c,
+                "SELECT COUNT(DISTINCT s.id) FROM information_system s JOIN system_drill d ON d.system_id = s.id"
+                        + " WHERE s.approved_level >= 3 AND s.lifecycle_status = 'OPERATING'"
+                        + " AND d.held_on >= DATE '2026-01-01'");
+        assertThat(drilled).isPositive().isLessThan(level3);
+        // Teams and network members are ministries and provinces; a team's unit lies in its own subtree.
+        assertThat(
+                        count(
+                                c,
+                                "SELECT COUNT(*) FROM response_team t JOIN organization o ON o.id = t.organization_id"
+                                        + " JOIN organization u ON u.id = t.unit_organization_id"
+                                        + " WHERE o.kind NOT IN ('PROVINCE', 'MINISTRY') OR u.path NOT LIKE CONCAT(o.path, '%')"))
+                .isZero();
+        assertThat(count(
+                        c,
+                        "SELECT COUNT(*) FROM ir_member_profile p JOIN organization o ON o.id = p.organization_id"
+                                + " WHERE o.kind NOT IN ('PROVINCE', 'MINISTRY')"))
+                .isZero();
+        // Hunting findings are on systems of the campaign's own subtree.
+        assertThat(count(
+                        c,
+                        "SELECT COUNT(*) FROM hunting_finding f JOIN hunting_campaign h ON h.id = f.campaign_id"
+                                + " JOIN organization t ON t.id = h.organization_id"
+                                + " JOIN information_system s ON s.id = f.system_id"
+                                + " JOIN organization o ON o.id = s.owner_organization_id"
+                                + " WHERE o.path NOT LIKE CONCAT(t.path, '%')"))
+                .isZero();
+        // Reports at every status; every version that was submitted has its frozen snapshot, no other has one.
+        assertThat(strings(c, "SELECT DISTINCT status FROM periodic_report ORDER BY status"))
+                .containsExactly("ACCEPTED", "CHECKED", "DRAFT", "RETURNED", "SIGNED", "SUBMITTED");
+        assertThat(strings(c, "SELECT DISTINCT kind FROM periodic_report ORDER BY kind"))
+                .containsExactly("ANNUAL_LEVEL", "QUARTERLY_STATUS");
+        assertThat(count(
+                        c,
+                        "SELECT COUNT(*) FROM periodic_report r WHERE r.status IN ('SUBMITTED', 'ACCEPTED', 'RETURNED')"
+                                + " AND NOT EXISTS (SELECT 1 FROM periodic_report_figure f WHERE f.report_id = r.id"
+                                + " AND f.row_kind = 'TOTAL')"))
+                .isZero();
+        assertThat(count(
+                        c,
+                        "SELECT COUNT(*) FROM periodic_report r JOIN periodic_report_figure f ON f.report_id = r.id"
+                                + " WHERE r.status IN ('DRAFT', 'CHECKED', 'SIGNED')"))
+                .isZero();
+        // The snapshot adds up: TOTAL = OWN + the children's rows, without counting a system twice.
+        assertThat(count(
+                        c,
+                        "SELECT COUNT(*) FROM periodic_report_figure t WHERE t.row_kind = 'TOTAL'"
+                                + " AND t.figure = 'systemsTotal' AND t.figure_value <> (SELECT o.figure_value"
+                                + " FROM periodic_report_figure o WHERE o.report_id = t.report_id AND o.row_kind = 'OWN'"
+                                + " AND o.figure = 'systemsTotal') + COALESCE((SELECT SUM(x.figure_value)"
+                                + " FROM periodic_report_figure x WHERE x.report_id = t.report_id"
+                                + " AND x.row_kind = 'CHILD' AND x.figure = 'systemsTotal'), 0)"))
+                .isZero();
+        // A child's row names a report of that child when it had one, and its state with its due day.
+        assertThat(count(
+                        c,
+                        "SELECT COUNT(*) FROM periodic_report_figure f JOIN periodic_report r ON r.id = f.child_report_id"
+                                + " WHERE f.row_kind = 'CHILD' AND r.organization_id <> f.row_organization_id"))
+                .isZero();
+        assertThat(strings(
+                        c,
+                        "SELECT DISTINCT child_state FROM periodic_report_figure WHERE row_kind = 'CHILD'"
+                                + " AND child_state LIKE 'ACCEPTED|%'"))
+                .isNotEmpty();
+        // The root's systems count once in the national roll-up: a province's frozen total is its subtree's systems.
+        assertThat(count(
+                        c,
+                        "SELECT COUNT(*) FROM periodic_report r JOIN organization o ON o.id = r.organization_id"
+                                + " JOIN periodic_report_figure f ON f.report_id = r.id AND f.row_kind = 'TOTAL'"
+                                + " AND f.figure = 'systemsTotal' WHERE o.kind = 'PROVINCE'"
+                                + " AND f.figure_value <> (SELECT COUNT(*) FROM information_system s"
+                                + " JOIN organization x ON x.id = s.owner_organization_id"
+                                + " WHERE x.path LIKE CONCAT(o.path, '%'))"))
+                .isZero();
+        // Budget plans scatter around the 10 % security line: some below it, some at or above.
+        assertThat(count(c, "SELECT COUNT(*) FROM budget_plan WHERE security_amount * 10 < total_amount"))
+                .isPositive();
+        assertThat(count(c, "SELECT COUNT(*) FROM budget_plan WHERE security_amount * 10 >= total_amount"))
+                .isPositive();
+        // Awareness: deliveries to people of the campaign's audience, some acknowledged, some not yet.
+        assertThat(count(c, "SELECT COUNT(*) FROM awareness_delivery WHERE acknowledged_at IS NOT NULL"))
+                .isPositive();
+        assertThat(count(c, "SELECT COUNT(*) FROM awareness_delivery WHERE acknowledged_at IS NULL"))
+                .isPositive();
+        assertThat(count(
+                        c,
+                        "SELECT COUNT(*) FROM awareness_delivery d JOIN awareness_campaign a ON a.id = d.campaign_id"
+                                + " JOIN organization o ON o.id = a.organization_id"
+                                + " JOIN organization x ON x.id = d.organization_id"
+                                + " WHERE x.path NOT LIKE CONCAT(o.path, '%')"))
+                .isZero();
+        assertThat(count(
+                        c,
+                        "SELECT COUNT(*) FROM awareness_round r WHERE r.recipients <> (SELECT COUNT(*)"
+                                + " FROM awareness_delivery d WHERE d.campaign_id = r.campaign_id"
+                                + " AND d.round_no = r.round_no)"))
+                .isZero();
+        // Suppliers are assessed by the organisation that owns a system they serve.
+        assertThat(count(
+                        c,
+                        "SELECT COUNT(*) FROM supplier_assessment a WHERE NOT EXISTS (SELECT 1 FROM system_supplier ss"
+                                + " JOIN information_system s ON s.id = ss.system_id"
+                                + " WHERE s.owner_organization_id = a.organization_id AND ss.name = a.supplier_name)"))
+                .isZero();
+        // Approved response plans have every section of their outline.
+        assertThat(count(
+                        c,
+                        "SELECT COUNT(*) FROM response_plan p WHERE p.status = 'APPROVED' AND (SELECT COUNT(*)"
+                                + " FROM response_plan_section s WHERE s.plan_id = p.id) < 5"))
+                .isZero();
     }
 
     @Test
@@ -219,7 +364,15 @@ class NationalDataGeneratorTest {
                     "owners", count(c, "SELECT COALESCE(SUM(id * owner_organization_id), 0) FROM information_system"),
                     "components", count(c, "SELECT COUNT(*) FROM system_component"),
                     "findings", count(c, "SELECT COALESCE(SUM(id * (severity_rank + 1)), 0) FROM finding"),
-                    "open", count(c, "SELECT COUNT(*) FROM finding WHERE status = 'OPEN'"));
+                    "open", count(c, "SELECT COUNT(*) FROM finding WHERE status = 'OPEN'"),
+                    "reports",
+                            count(
+                                    c,
+                                    "SELECT COALESCE(SUM(id * organization_id * (CASE status WHEN 'ACCEPTED' THEN 2"
+                                            + " ELSE 3 END)), 0) FROM periodic_report"),
+                    "snapshots", count(c, "SELECT COALESCE(SUM(figure_value), 0) FROM periodic_report_figure"),
+                    "deliveries", count(c, "SELECT COUNT(*) FROM awareness_delivery WHERE acknowledged_at IS NULL"),
+                    "budget", count(c, "SELECT COALESCE(SUM(security_amount), 0) / 1000000 FROM budget_plan"));
         }
     }
 
