@@ -63,7 +63,8 @@ final class ThirdWave {
             "incidentsTotal",
             "incidentsOpen",
             "drillsLevel3Plus",
-            "budgetSecurityPercent");
+            "budgetItTotal",
+            "budgetSecurity");
 
     static final List<String> ANNUAL_FIGURES = List.of(
             "systemsTotal",
@@ -83,8 +84,6 @@ final class ThirdWave {
             "findingsOpenCritical",
             "findingsOpenHigh",
             "findingsOverdue");
-
-    private static final List<String> NOT_PROVIDED = List.of("drillsLevel3Plus", "budgetSecurityPercent");
 
     static final List<String> SUPPLIERS = List.of(
             "Công ty Cổ phần Giải pháp Công nghệ An Phát",
@@ -1055,11 +1054,16 @@ final class ThirdWave {
                 long incidents = random.nextInt(100) < 6 ? 1 : 0;
                 add(row, names, "incidentsTotal", incidents);
                 add(row, names, "incidentsOpen", incidents == 1 && random.nextInt(100) < 25 ? 1 : 0);
+                add(row, names, "drillsLevel3Plus", level >= 3 && random.nextInt(100) < 64 ? 1 : 0);
             }
         }
         for (int i = 0; i < orgs.size(); i++) {
             if (!systemsOf.get(i).isEmpty()) {
                 add(own[i], names, "securityRegulations", random.nextInt(100) < 80 ? 1 : 0);
+                // IT plans of the year in VND, with the security share scattered around the 10 % line (CĐ 33).
+                long it = 500_000_000L + random.nextInt(4_000) * 1_000_000L;
+                add(own[i], names, "budgetItTotal", it);
+                add(own[i], names, "budgetSecurity", it * (6 + random.nextInt(9)) / 100);
             }
         }
         return own;
@@ -1235,14 +1239,7 @@ final class ThirdWave {
             throws SQLException {
         for (int f = 0; f < names.size(); f++) {
             String name = names.get(f);
-            fig.row(
-                    report,
-                    rowKind,
-                    org,
-                    childReport,
-                    childState,
-                    name,
-                    NOT_PROVIDED.contains(name) ? null : Long.valueOf(values[f]));
+            fig.row(report, rowKind, org, childReport, childState, name, Long.valueOf(values[f]));
             reportFigures++;
         }
     }

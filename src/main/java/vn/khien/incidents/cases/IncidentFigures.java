@@ -16,7 +16,7 @@ import vn.khien.platform.figures.FigureSource;
 /**
  * Incident figures per organisation's own rows: open incidents at the end of the period, incidents detected in the
  * period per category ({@code incidentsByCategory.<CATEGORY>}, one figure each) and live-fire drills of level-3+
- * systems held in the period ({@code drillsLevel3PlusThisYear} when the period is the year).
+ * systems held in the period ({@code drillsLevel3Plus} when the period is the year).
  */
 @Component
 class IncidentFigures implements FigureSource {
@@ -33,8 +33,7 @@ class IncidentFigures implements FigureSource {
 
     @Override
     public Set<String> figures() {
-        Set<String> names =
-                new LinkedHashSet<>(List.of("incidentsOpen", "incidentsDetected", "drillsLevel3PlusThisYear"));
+        Set<String> names = new LinkedHashSet<>(List.of("incidentsOpen", "incidentsDetected", "drillsLevel3Plus"));
         catalogue.categories().forEach(c -> names.add("incidentsByCategory." + c.id()));
         return names;
     }
@@ -68,7 +67,7 @@ class IncidentFigures implements FigureSource {
                 })
                 .list();
         drills.liveFireLevel3Plus(orgs, period.from(), period.to())
-                .forEach((org, count) -> put(out, org, "drillsLevel3PlusThisYear", count));
+                .forEach((org, count) -> put(out, org, "drillsLevel3Plus", count));
         return out;
     }
 

@@ -157,7 +157,8 @@ class DrillRepository {
             return out;
         }
         jdbc.sql("""
-                SELECT s.owner_organization_id, COUNT(*) FROM system_drill d JOIN information_system s ON s.id = d.system_id
+                SELECT s.owner_organization_id, COUNT(DISTINCT d.system_id) FROM system_drill d
+                JOIN information_system s ON s.id = d.system_id
                 WHERE d.kind = 'LIVE_FIRE' AND s.approved_level >= 3 AND d.held_on BETWEEN :f AND :t
                   AND s.owner_organization_id IN (:orgs) GROUP BY s.owner_organization_id""")
                 .param("f", Date.valueOf(from))

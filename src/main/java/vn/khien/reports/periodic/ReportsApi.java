@@ -47,7 +47,7 @@ public class ReportsApi {
             findingsOpenCritical, findingsOpenHigh, findingsOverdue (open past the SLA due date), \
             findingsOverdueCriticalHigh; contributed by the warnings, incidents and obligations modules when present: \
             warningsReceived, warningsAcknowledged, warningsFixed, incidentsTotal, incidentsOpen, incidentsResolved, \
-            drillsLevel3Plus, budgetSecurityPercent; reportsLate (dashboards).""";
+            drillsLevel3Plus (level 3+ systems with a live-fire drill in the period), budgetItTotal, budgetSecurity; reportsLate (dashboards).""";
 
     public record CreateRequest(Long organizationId, String kind, String period) {}
 
