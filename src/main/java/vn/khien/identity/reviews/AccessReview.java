@@ -12,7 +12,7 @@ import vn.khien.platform.FieldProblemException;
  * with one item per grant held when it was opened, each confirmed or revoked (with a reason), then CLOSED once every
  * grant is decided. Each step checks the current state and returns the new one; who may take it is the service's.
  */
-record AccessReview(
+public record AccessReview(
         long id,
         long organizationId,
         String quarter,
@@ -27,18 +27,18 @@ record AccessReview(
 
     static final int MAX_REASON = 2000;
 
-    enum Status {
+    public enum Status {
         OPEN,
         CLOSED
     }
 
-    enum Decision {
+    public enum Decision {
         CONFIRM,
         REVOKE
     }
 
     /** One administrative grant under review, as it was when the review opened, with its decision once taken. */
-    record Item(
+    public record Item(
             long id,
             long grantId,
             long personId,
@@ -54,7 +54,7 @@ record AccessReview(
             @Nullable String decidedByUsername,
             @Nullable Instant decidedAt) {
 
-        boolean decided() {
+        public boolean decided() {
             return decision != null;
         }
 
@@ -77,7 +77,7 @@ record AccessReview(
         }
     }
 
-    AccessReview {
+    public AccessReview {
         items = List.copyOf(items);
     }
 
@@ -97,11 +97,11 @@ record AccessReview(
                 grants);
     }
 
-    Quarter period() {
+    public Quarter period() {
         return Quarter.parse(quarter);
     }
 
-    long undecided() {
+    public long undecided() {
         return items.stream().filter(i -> !i.decided()).count();
     }
 

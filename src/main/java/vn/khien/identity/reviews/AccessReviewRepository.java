@@ -36,16 +36,6 @@ class AccessReviewRepository {
         this.scope = scope;
     }
 
-    /** A review listed on its organisation's page. */
-    record Summary(
-            long id,
-            String quarter,
-            AccessReview.Status status,
-            Instant openedAt,
-            @Nullable Instant closedAt,
-            long grants,
-            long undecided) {}
-
     /** The latest closed review of an organisation, the evidence of the duty. */
     record Closed(long id, long organizationId, String quarter, LocalDate periodEnd, Instant closedAt) {}
 
@@ -199,14 +189,14 @@ class AccessReviewRepository {
     }
 
     /** The reviews of a (visible) organisation, newest quarter first. */
-    List<Summary> ofOrganization(long organizationId) {
+    List<AccessReviewSummary> ofOrganization(long organizationId) {
         return jdbc.sql("""
                 SELECT r.id, r.quarter, r.status, r.opened_at, r.closed_at,
                     (SELECT COUNT(*) FROM access_review_item i WHERE i.review_id = r.id),
                     (SELECT COUNT(*) FROM access_review_item i WHERE i.review_id = r.id AND i.decision IS NULL)
                 FROM access_review r WHERE r.organization_id = :o ORDER BY r.quarter DESC""")
                 .param("o", organizationId)
-                .query((rs, n) -> new Summary(
+                .query((rs, n) -> new AccessReviewSummary(
                         rs.getLong(1),
                         rs.getString(2),
                         AccessReview.Status.valueOf(rs.getString(3)),

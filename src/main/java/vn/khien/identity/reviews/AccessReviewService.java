@@ -72,7 +72,7 @@ class AccessReviewService {
     }
 
     @Transactional(readOnly = true)
-    public List<AccessReviewRepository.Summary> ofOrganization(long organizationId) {
+    public List<AccessReviewSummary> ofOrganization(long organizationId) {
         organization(organizationId);
         return reviews.ofOrganization(organizationId);
     }

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** A calendar quarter, the period of one access review (ADR 0039); written {@code 2026-Q4}. */
-record Quarter(int year, int number) {
+public record Quarter(int year, int number) {
 
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    Quarter {
+    public Quarter {
         if (number < 1 || number > 4) {
             throw new IllegalArgumentException("quarter " + number);
         }
@@ -22,11 +22,11 @@ record Quarter(int year, int number) {
         return new Quarter(Integer.parseInt(code.substring(0, 4)), Integer.parseInt(code.substring(6)));
     }
 
-    LocalDate start() {
+    public LocalDate start() {
         return LocalDate.of(year, (number - 1) * 3 + 1, 1);
     }
 
-    LocalDate end() {
+    public LocalDate end() {
         return start().plusMonths(3).minusDays(1);
     }
 
@@ -34,7 +34,7 @@ record Quarter(int year, int number) {
         return of(end().plusDays(1));
     }
 
-    String code() {
+    public String code() {
         return year + "-Q" + number;
     }
 
