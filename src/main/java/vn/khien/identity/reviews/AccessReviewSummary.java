@@ -11,4 +11,9 @@ public record AccessReviewSummary(
         Instant openedAt,
         @Nullable Instant closedAt,
         long grants,
-        long undecided) {}
+        long undecided) {
+
+    public Quarter period() {
+        return Quarter.parse(quarter);
+    }
+}
