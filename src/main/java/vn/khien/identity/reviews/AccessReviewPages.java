@@ -121,6 +121,7 @@ class AccessReviewPages {
     }
 
     private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        String text = messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return text == null ? key : text;
     }
 }

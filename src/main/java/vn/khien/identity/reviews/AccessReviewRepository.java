@@ -96,7 +96,11 @@ class AccessReviewRepository {
                 .param("by", review.openedBy(), Types.BIGINT)
                 .param("at", Timestamp.from(review.openedAt()))
                 .update(keys, "id");
-        long id = keys.getKey().longValue();
+        Number key = keys.getKey();
+        if (key == null) {
+            throw new IllegalStateException("no id generated for the access review");
+        }
+        long id = key.longValue();
         for (AccessReview.Item i : review.items()) {
             jdbc.sql("""
                     INSERT INTO access_review_item (review_id, grant_id, person_id, username, display_name, role,

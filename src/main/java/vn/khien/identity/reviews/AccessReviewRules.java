@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -54,7 +55,7 @@ record AccessReviewRules(String version, String rule, Set<Role> administrativeRo
         return new AccessReviewRules(String.valueOf(root.get("version")), r, admin, reviewers);
     }
 
-    private static Set<Role> roles(Object list, String name) {
+    private static Set<Role> roles(@Nullable Object list, String name) {
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
         if (!(list instanceof List<?> items)) {
             return roles;
