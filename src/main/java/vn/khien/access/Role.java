@@ -11,7 +11,8 @@ public enum Role {
     PLATFORM_ADMIN(EnumSet.allOf(Capability.class)),
     ORG_ADMIN(EnumSet.of(
             Capability.READ, Capability.MANAGE_ORGANIZATIONS, Capability.MANAGE_USERS, Capability.READ_AUDIT)),
-    LEADER(EnumSet.of(Capability.READ, Capability.APPROVE, Capability.EDIT_SECURITY_DATA)),
+    /** The head of the unit; reads the audit trail to supervise administrators' access (Chỉ thị 2634, ADR 0039). */
+    LEADER(EnumSet.of(Capability.READ, Capability.APPROVE, Capability.EDIT_SECURITY_DATA, Capability.READ_AUDIT)),
     SECURITY_OFFICER(EnumSet.of(Capability.READ, Capability.EDIT_SECURITY_DATA, Capability.EDIT_CONTACT_POINT)),
     INCIDENT_RESPONDER(EnumSet.of(Capability.READ, Capability.RESPOND_INCIDENTS)),
     /** Reads everything in scope, the audit trail included, and changes nothing. */

@@ -3,6 +3,7 @@ package vn.khien.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import vn.khien.access.CurrentPerson;
 import vn.khien.access.OrgScope;
+import vn.khien.access.PersonPrincipal;
 import vn.khien.access.Role;
 import vn.khien.access.ScopeFilter;
 
@@ -109,11 +112,26 @@ public class PersonRepository {
     }
 
     void grant(long userId, long orgId, Role role, Instant now) {
-        jdbc.sql("INSERT INTO role_grant (user_id, organization_id, role, granted_at) VALUES (:u, :o, :r, :now)")
+        jdbc.sql("""
+                INSERT INTO role_grant (user_id, organization_id, role, granted_at, granted_by)
+                VALUES (:u, :o, :r, :now, :by)""")
                 .param("u", userId)
                 .param("o", orgId)
                 .param("r", role.name())
                 .param("now", Timestamp.from(now))
+                // who granted it, shown in access reviews (ADR 0039); null for the bootstrap and the demo seed
+                .param(
+                        "by",
+                        CurrentPerson.principal().map(PersonPrincipal::personId).orElse(null),
+                        Types.BIGINT)
+                .update();
+    }
+
+    /** The last successful sign-in, shown in access reviews (ADR 0039). */
+    void recordSignIn(long id, Instant at) {
+        jdbc.sql("UPDATE app_user SET last_sign_in_at = :at WHERE id = :id")
+                .param("at", Timestamp.from(at))
+                .param("id", id)
                 .update();
     }
 

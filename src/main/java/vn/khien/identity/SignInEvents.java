@@ -57,6 +57,7 @@ class SignInEvents {
             return; // token requests are not sign-ins; their use is recorded as last_used_at
         }
         people.resetFailedAttempts(p.personId());
+        people.recordSignIn(p.personId(), clock.instant());
         throttle.succeeded(sourceAddress(), p.username());
         audit.recordStandalone(
                 AuditEntry.of("SIGN_IN", people.homeOrganization(p.personId()), "person", p.personId()),

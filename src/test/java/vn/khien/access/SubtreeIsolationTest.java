@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import vn.khien.compliance.ComplianceIsolationTest;
 import vn.khien.identity.IdentityIsolationTest;
+import vn.khien.identity.reviews.AccessReviewsIsolationTest;
 import vn.khien.incidents.IncidentsIsolationTest;
 import vn.khien.incidents.IrNetworkIsolationTest;
 import vn.khien.incidents.ResponseTeamMembersIsolationTest;
@@ -247,6 +248,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(SuppliersIsolationTest.COVERED);
         covered.addAll(AwarenessTrainingIsolationTest.COVERED);
         covered.addAll(OperatorIsolationTest.COVERED);
+        covered.addAll(AccessReviewsIsolationTest.COVERED);
         covered.addAll(WITHOUT_DEDICATED_CASE_YET);
         return covered;
     }

@@ -37,7 +37,7 @@ class ObligationRulesTest {
 
     @Test
     void theCatalogueHoldsR01ToR48EachWithItsLegalSourceAndConfidence() {
-        assertThat(CATALOGUE.rules()).hasSize(48);
+        assertThat(CATALOGUE.rules()).hasSize(49); // R01–R48 and R49 (access reviews, ADR 0039)
         assertThat(CATALOGUE.rules()).allSatisfy(r -> {
             assertThat(r.legalSource()).isNotBlank();
             assertThat(r.titleVi()).isNotBlank();

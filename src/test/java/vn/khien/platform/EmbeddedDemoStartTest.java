@@ -115,6 +115,9 @@ class EmbeddedDemoStartTest {
             assertThat(attention)
                     .anyMatch(l ->
                             l.contains("DEMO-HIS") && (l.contains("nhiệm vụ khắc phục") || l.contains("minh chứng")));
+            // Access reviews (ADR 0039): the province's review of its two administrators, opened and still to do.
+            assertThat(attention)
+                    .anyMatch(l -> l.contains("Hoàn thành đợt rà soát quyền quản trị") && l.contains("Tỉnh Demo"));
         }
     }
 
