@@ -5,6 +5,8 @@
  * <h2>For other modules</h2>
  * <ul>
  *   <li>{@link vn.khien.warnings.SystemWarnings}: open warnings of a system, for the system page.</li>
+ *   <li>{@link vn.khien.warnings.WarningResponded}: published when an organisation answers a warning (the dashboards
+ *       refresh its figures, docs/adr/0041).</li>
  *   <li>Listens to {@code vn.khien.systems.SystemInventoryChanged} and {@code vn.khien.vulnerabilities.ScanImported}
  *       (published by those modules in their own transaction) to match again; neither depends on warnings.</li>
  *   <li>Contributes {@code AttentionSource}, {@code FigureSource} (warningsReceived, warningsAcknowledged,

@@ -21,6 +21,7 @@ import vn.khien.platform.figures.FigurePeriod;
 import vn.khien.platform.figures.FigureSource;
 import vn.khien.reports.dashboard.DashboardService;
 import vn.khien.reports.dashboard.FigureSnapshots;
+import vn.khien.reports.figures.FigureBook;
 import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.kinds.ReportPeriod;
 import vn.khien.reports.periodic.ReportCompiler;
@@ -30,10 +31,12 @@ import vn.khien.reports.periodic.ReportCompiler;
  * below) owning {@code systems} systems with scans and findings, plus {@code provinces - 1} small provinces beside it,
  * then times compiling the province's quarterly report (half of its departments submitted, so their rows come from
  * frozen snapshots) and the national dashboard (root subtree, current quarter and a four-quarter trend).
- * A {@code main}, not a test: {@code java … vn.khien.bench.ReportsBenchmark 700 5000 34}.
+ * A {@code main}, not a test: {@code java … vn.khien.bench.ReportsBenchmark 700 5000 34}. {@code -Dbench.warm-up=false}
+ * skips the job's warm-up after its refresh (the first dashboard call is then a cold one, as before ADR 0041);
+ * {@code -Dbench.cold-breakdown=true} times the dashboard's two reads on their first execution.
  */
 public final class ReportsBenchmark {
-    static final String SCHEMA = "khien_bench_reports";
+    static final String SCHEMA = System.getProperty("bench.schema", "khien_bench_reports");
 
     private ReportsBenchmark() {}
 
@@ -112,6 +115,39 @@ public final class ReportsBenchmark {
                     "figure snapshots (running quarter + 3 finished) refreshed, as the job does: %d rows in"
                             + " %.0f ms%n",
                     rows, (System.nanoTime() - r) / 1e6);
+            if (Boolean.getBoolean("bench.cold-breakdown")) {
+                // Where the first (cold) dashboard call spends its time: its two reads, each on its first execution.
+                FigureBook book = app.getBean(FigureBook.class);
+                long b = System.nanoTime();
+                var nodes = book.subtree(root);
+                double subtree = (System.nanoTime() - b) / 1e6;
+                b = System.nanoTime();
+                var stored = app.getBean(FigureSnapshots.class)
+                        .read(
+                                nodes.get(0).path(),
+                                app.getBean(FigureSnapshots.class).quarters(DashboardService.TREND_QUARTERS).stream()
+                                        .map(ReportPeriod::code)
+                                        .toList());
+                double read = (System.nanoTime() - b) / 1e6;
+                System.out.printf(
+                        "cold breakdown: subtree (%d organisations) %.0f ms, snapshot read (%d periods) %.0f ms%n",
+                        nodes.size(), subtree, stored.size(), read);
+            }
+            if (!"false".equals(System.getProperty("bench.warm-up"))) {
+                // What the reports job does after its refresh at start-up (docs/adr/0041).
+                long w = System.nanoTime();
+                int roots = dashboards.warmUp();
+                System.out.printf(
+                        "dashboards read once after the refresh, as the job does: %d root(s) in %.0f ms%n",
+                        roots, (System.nanoTime() - w) / 1e6);
+            }
+            // The first dashboard call after the refresh: what the first leader to open it after a start waits for.
+            long first = System.nanoTime();
+            var firstDashboard = dashboards.dashboard(root);
+            System.out.printf(
+                    "first national dashboard call after the refresh: %.0f ms (%s)%n",
+                    (System.nanoTime() - first) / 1e6,
+                    firstDashboard.computedAt() == null ? "LIVE fallback" : "pre-aggregated");
             for (var source : app.getBeansOfType(FigureSource.class).values()) {
                 List<Long> all = jdbc.sql("SELECT id FROM organization")
                         .query(Long.class)

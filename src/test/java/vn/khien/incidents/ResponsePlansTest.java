@@ -1,7 +1,9 @@
 package vn.khien.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -109,8 +111,15 @@ class ResponsePlansTest extends IntegrationTest {
                 "/api/v1/systems/" + system + "/components",
                 Map.of("kind", "HOST", "name", "his-db-02", "ipAddresses", "10.1.0.9"));
         assertThat(component.status()).as(component.body()).isIn(200, 201);
+        // The listener runs after the commit, on its own thread (docs/adr/0041): wait for the flag.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(off.get(plans)
+                                .json()
+                                .get("inForce")
+                                .get("needsUpdate")
+                                .asBoolean())
+                        .isTrue());
         JsonNode flagged = off.get(plans).json();
-        assertThat(flagged.get("inForce").get("needsUpdate").asBoolean()).isTrue();
         assertThat(flagged.get("inForce").get("updateReason").asString()).isEqualTo("COMPONENTS_CHANGED");
         LocalDate by = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(30);
         assertThat(flagged.get("updateDueOn").asString()).isEqualTo(by.toString());
@@ -140,6 +149,13 @@ class ResponsePlansTest extends IntegrationTest {
 
         // A new approved level (4) flags it again, and the next draft follows QĐ 05's outline for levels 4–5.
         fixture.approve(system, hospital, 4, "nd331-2026", LocalDate.now());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(off.get(plans)
+                                .json()
+                                .get("inForce")
+                                .get("needsUpdate")
+                                .asBoolean())
+                        .isTrue());
         JsonNode level4 = off.get(plans).json();
         assertThat(level4.get("inForce").get("updateReason").asString()).isEqualTo("LEVEL_CHANGED");
         assertThat(level4.get("outline").get("id").asString()).isEqualTo("qd05-pl2");

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +29,7 @@ import vn.khien.audit.AuditEntry;
 import vn.khien.audit.AuditTrail;
 import vn.khien.identity.Notice;
 import vn.khien.identity.Notifications;
+import vn.khien.incidents.IncidentStatusChanged;
 import vn.khien.incidents.deadlines.DeadlineAssessment;
 import vn.khien.incidents.deadlines.DeadlineEngine;
 import vn.khien.incidents.deadlines.IncidentFacts;
@@ -188,6 +191,7 @@ public class IncidentService {
         }
         audit.record(AuditEntry.change("incident.report", org, "incident", id, null, after));
         notifyRecipients(i, due);
+        publish(new IncidentStatusChanged(id, org, i.status().name()));
         return new Created(i, a, due, false);
     }
 
@@ -227,6 +231,7 @@ public class IncidentService {
                         null),
                 now);
         incidents.event(id, now, "REPORTED", IncidentSource.PUBLIC.name(), reporterName);
+        publish(new IncidentStatusChanged(id, organizationId, IncidentStatus.NEW.name()));
         audit.record(AuditEntry.change(
                 "incident.report.public",
                 organizationId,
@@ -474,6 +479,8 @@ public class IncidentService {
                 id,
                 Map.of("status", before.status().name()),
                 Map.of("status", after.status().name())));
+        publish(new IncidentStatusChanged(
+                id, before.organizationId(), after.status().name()));
         return get(id);
     }
 
@@ -914,5 +921,20 @@ public class IncidentService {
 
     private static String strip(String s) {
         return blank(s) ? null : s.strip();
+    }
+
+    // docs/adr/0041: dashboards refresh the organisation's figures when an incident is reported or changes status;
+    // a setter so the constructor stays as it is
+    private ApplicationEventPublisher events;
+
+    @Autowired
+    void setEvents(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    private void publish(IncidentStatusChanged event) {
+        if (events != null) {
+            events.publishEvent(event);
+        }
     }
 }

@@ -1,14 +1,14 @@
 package vn.khien.incidents.plans;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import vn.khien.systems.SystemInventoryChanged;
 import vn.khien.systems.SystemLevelApproved;
 
 /**
  * R23 "update on change": a new approved level or a changed inventory of components flags the system's plan in force,
- * in the transaction that made the change (before it commits), like the security plan's listener.
+ * once the change has committed, in a transaction of its own; the publication is kept in {@code event_publication}
+ * until the flag is stored (docs/adr/0041).
  */
 @Component
 class ResponsePlanListener {
@@ -19,12 +19,12 @@ class ResponsePlanListener {
         this.plans = plans;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @ApplicationModuleListener
     void onLevelApproved(SystemLevelApproved e) {
         plans.systemChanged(e.systemId(), ResponsePlan.LEVEL_CHANGED, e.level());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @ApplicationModuleListener
     void onInventoryChanged(SystemInventoryChanged e) {
         plans.systemChanged(e.systemId(), ResponsePlan.COMPONENTS_CHANGED, null);
     }

@@ -175,6 +175,7 @@ public class FigureSnapshots {
             rows += batch.size();
             Instant now = clock.instant();
             tx.executeWithoutResult(s -> {
+                lock(period);
                 jdbc.sql("DELETE FROM figure_snapshot WHERE period = :p")
                         .param("p", period.code())
                         .update();
@@ -212,6 +213,7 @@ public class FigureSnapshots {
                 continue;
             }
             Map<Long, Map<String, Long>> own = book.own(List.of(organizationId), period.days());
+            lock(period);
             jdbc.sql("DELETE FROM figure_snapshot WHERE period = :p AND organization_id = :o")
                     .param("p", period.code())
                     .param("o", organizationId)
@@ -221,6 +223,18 @@ public class FigureSnapshots {
                             + " VALUES (?, ?, ?, ?)",
                     batch(period, own));
         }
+    }
+
+    /**
+     * Takes the period's row lock until the transaction ends, so that the job's refresh of a whole period and an
+     * event's refresh of one organisation (docs/adr/0041: after commit, on another thread) never interleave their
+     * deletes and inserts (which would end in a duplicate key).
+     */
+    private void lock(ReportPeriod period) {
+        jdbc.sql("SELECT period FROM figure_snapshot_period WHERE period = :p FOR UPDATE")
+                .param("p", period.code())
+                .query(String.class)
+                .optional();
     }
 
     private List<Object[]> batch(ReportPeriod period, Map<Long, Map<String, Long>> own) {

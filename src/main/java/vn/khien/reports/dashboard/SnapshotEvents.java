@@ -1,17 +1,24 @@
 package vn.khien.reports.dashboard;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import vn.khien.incidents.IncidentStatusChanged;
 import vn.khien.systems.SystemLevelApproved;
 import vn.khien.vulnerabilities.ScanImported;
+import vn.khien.warnings.WarningResponded;
 
 /**
- * Keeps the pre-aggregated dashboard figures current between two runs of the job (docs/adr/0025): a level approval
- * changes its owner's figures of the running quarter, so the owner's snapshot rows are recomputed in the approving
- * transaction (one organisation: a few grouped queries with one id; nothing when no snapshot is stored). An imported
- * scan does the same for its system's owner (scans in six months, open and overdue findings), so that a leader does
- * not read yesterday's findings for up to a job period after the scan.
+ * Keeps the pre-aggregated dashboard figures current between two runs of the job (docs/adr/0025, 0041): an event
+ * that changes one organisation's own figures recomputes that organisation's snapshot rows of the running quarter (a
+ * few grouped queries with one id; nothing when no snapshot is stored), so a leader does not read figures of up to a
+ * job period ago: a level approved (systems approved), a scan imported (scans in six months, open and overdue
+ * findings), a warning answered (warnings acknowledged, not acknowledged, fixed), an incident reported or moved
+ * (incidents open).
+ *
+ * <p>Each is an {@link ApplicationModuleListener}: it runs once the publishing transaction has committed, in a
+ * transaction of its own, and the publication is kept in {@code event_publication} until it succeeds — a failing
+ * refresh no longer rolls the approval, import or response back, and a crash between commit and refresh leaves the
+ * publication to be resubmitted at the next start.
  */
 @Component
 class SnapshotEvents {
@@ -21,13 +28,23 @@ class SnapshotEvents {
         this.snapshots = snapshots;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @ApplicationModuleListener
     void on(SystemLevelApproved event) {
         snapshots.refresh(event.ownerOrganizationId(), 1);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @ApplicationModuleListener
     void on(ScanImported event) {
         snapshots.refresh(event.ownerOrganizationId(), 1);
+    }
+
+    @ApplicationModuleListener
+    void on(WarningResponded event) {
+        snapshots.refresh(event.organizationId(), 1);
+    }
+
+    @ApplicationModuleListener
+    void on(IncidentStatusChanged event) {
+        snapshots.refresh(event.organizationId(), 1);
     }
 }

@@ -80,6 +80,13 @@ public class FigureBook {
                 .list();
     }
 
+    /** The organisations at the top of the tree (no parent), by id. */
+    public List<Long> roots() {
+        return jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id")
+                .query(Long.class)
+                .list();
+    }
+
     /** The organisations directly below this one. */
     public List<OrgNode> children(long organizationId) {
         return jdbc.sql(

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +29,7 @@ import vn.khien.audit.AuditTrail;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.FieldProblemException.FieldProblem;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.warnings.WarningResponded;
 import vn.khien.warnings.matching.Component;
 import vn.khien.warnings.matching.CpeCriterion;
 import vn.khien.warnings.matching.PurlCriterion;
@@ -215,6 +218,9 @@ class VexAnswers {
             details.put("systems", e.getValue());
             audit.record(
                     new AuditEntry("WARNING_VEX_ANSWERED", e.getKey(), "warning", String.valueOf(w.id()), details));
+            if (events != null) {
+                events.publishEvent(new WarningResponded(w.id(), e.getKey()));
+            }
         }
         return new Result(doc.format().name(), doc.id(), doc.statements().size(), changed, unchanged, skipped);
     }
@@ -293,5 +299,13 @@ class VexAnswers {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // docs/adr/0041: one event per organisation answered, for its dashboard figures; a setter keeps the constructor
+    private ApplicationEventPublisher events;
+
+    @Autowired
+    void setEvents(ApplicationEventPublisher events) {
+        this.events = events;
     }
 }

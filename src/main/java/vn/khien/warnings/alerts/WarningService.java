@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +29,7 @@ import vn.khien.identity.Notifications;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
+import vn.khien.warnings.WarningResponded;
 import vn.khien.warnings.advisories.AdvisoryLibrary;
 import vn.khien.warnings.matching.AffectedJson;
 import vn.khien.warnings.matching.AffectedProducts;
@@ -350,6 +353,7 @@ public class WarningService {
                 t, after, step == Step.FIXED ? after.evidence() : r.note(), null, me.personId(), me.username(), now);
         audit.record(AuditEntry.change(
                 "WARNING_RESPONSE", t.organizationId(), "warning_target", t.id(), state(t), state(after)));
+        publish(new WarningResponded(warningId, t.organizationId()));
         return new ResponseResult(t.systemId(), after.status().name());
     }
 
@@ -390,6 +394,7 @@ public class WarningService {
                         systemId,
                         "status",
                         after.status().name())));
+        publish(new WarningResponded(w.id(), owner));
         return new ResponseResult(systemId, after.status().name());
     }
 
@@ -561,5 +566,20 @@ public class WarningService {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    // docs/adr/0041: dashboards refresh the organisation's figures when it answers a warning; a setter so the
+    // constructor stays as it is
+    private ApplicationEventPublisher events;
+
+    @Autowired
+    void setEvents(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    private void publish(WarningResponded event) {
+        if (events != null) {
+            events.publishEvent(event);
+        }
     }
 }

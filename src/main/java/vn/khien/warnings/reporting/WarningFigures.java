@@ -12,7 +12,8 @@ import vn.khien.platform.figures.FigurePeriod;
 import vn.khien.platform.figures.FigureSource;
 
 /**
- * warningsReceived / warningsAcknowledged / warningsFixed / warningsOverdue per organisation's own systems (one row
+ * warningsReceived / warningsAcknowledged / warningsUnacknowledged (the dashboard's target) / warningsFixed /
+ * warningsOverdue per organisation's own systems (one row
  * per warning and system reached up to the end of the period), in one grouped query.
  */
 @Component
@@ -20,7 +21,12 @@ class WarningFigures implements FigureSource {
 
     @Override
     public Set<String> figures() {
-        return Set.of("warningsReceived", "warningsAcknowledged", "warningsFixed", "warningsOverdue");
+        return Set.of(
+                "warningsReceived",
+                "warningsAcknowledged",
+                "warningsUnacknowledged",
+                "warningsFixed",
+                "warningsOverdue");
     }
 
     private final JdbcClient jdbc;
@@ -51,6 +57,8 @@ class WarningFigures implements FigureSource {
                     Map<String, Long> m = new HashMap<>();
                     m.put("warningsReceived", rs.getLong("received"));
                     m.put("warningsAcknowledged", rs.getLong("ack"));
+                    // every response acknowledges first, so "not acknowledged" is what was reached and not answered
+                    m.put("warningsUnacknowledged", rs.getLong("received") - rs.getLong("ack"));
                     m.put("warningsFixed", rs.getLong("fixed"));
                     m.put("warningsOverdue", rs.getLong("overdue"));
                     out.put(rs.getLong("organization_id"), m);
