@@ -2,10 +2,9 @@ package vn.khien.reports.dashboard;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import vn.khien.incidents.IncidentStatusChanged;
+import vn.khien.platform.figures.OwnFiguresChanged;
 import vn.khien.systems.SystemLevelApproved;
 import vn.khien.vulnerabilities.ScanImported;
-import vn.khien.warnings.WarningResponded;
 
 /**
  * Keeps the pre-aggregated dashboard figures current between two runs of the job (docs/adr/0025, 0041): an event
@@ -38,13 +37,9 @@ class SnapshotEvents {
         snapshots.refresh(event.ownerOrganizationId(), 1);
     }
 
+    /** A warning answered, an incident reported or moved: published by features this module does not depend on. */
     @ApplicationModuleListener
-    void on(WarningResponded event) {
-        snapshots.refresh(event.organizationId(), 1);
-    }
-
-    @ApplicationModuleListener
-    void on(IncidentStatusChanged event) {
+    void on(OwnFiguresChanged event) {
         snapshots.refresh(event.organizationId(), 1);
     }
 }
