@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import vn.khien.compliance.ComplianceIsolationTest;
 import vn.khien.identity.IdentityIsolationTest;
+import vn.khien.incidents.IncidentLinksIsolationTest;
 import vn.khien.incidents.IncidentsIsolationTest;
 import vn.khien.incidents.IrNetworkIsolationTest;
 import vn.khien.incidents.ResponseTeamsIsolationTest;
@@ -235,6 +236,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(SbomImportTest.COVERED);
         covered.addAll(ComplianceIsolationTest.COVERED);
         covered.addAll(IncidentsIsolationTest.COVERED);
+        covered.addAll(IncidentLinksIsolationTest.COVERED);
         covered.addAll(ResponseTeamsIsolationTest.COVERED);
         covered.addAll(IrNetworkIsolationTest.COVERED);
         covered.addAll(ObligationsIsolationTest.COVERED);

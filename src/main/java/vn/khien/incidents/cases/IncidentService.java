@@ -56,6 +56,7 @@ public class IncidentService {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final IncidentLinkRepository links;
 
     public IncidentService(
             IncidentRepository incidents,
@@ -67,7 +68,8 @@ public class IncidentService {
             OrgScope scope,
             AuditTrail audit,
             JdbcClient jdbc,
-            Clock clock) {
+            Clock clock,
+            IncidentLinkRepository links) {
         this.incidents = incidents;
         this.engine = engine;
         this.catalogue = catalogue;
@@ -78,6 +80,7 @@ public class IncidentService {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.links = links;
     }
 
     public record CreateRequest(
@@ -172,6 +175,14 @@ public class IncidentService {
                         CurrentPerson.principal().isPresent() ? CurrentPerson.idOrNobody() : null),
                 now);
         incidents.event(id, now, "REPORTED", source.name(), actorName());
+        if (r.systemId() != null) {
+            // The system reported on is the case's first affected system (issue 12, case work).
+            links.insertSystem(
+                    id,
+                    r.systemId(),
+                    CurrentPerson.principal().map(p -> p.personId()).orElse(null),
+                    now);
+        }
         Incident i = get(id);
         List<Due> due = resolve(i, a);
         Map<String, Object> after = new LinkedHashMap<>();
