@@ -80,15 +80,18 @@ public class IncidentLinksIsolationTest extends IntegrationTest {
                 .query(Long.class)
                 .single();
         Map<String, Object> w = new HashMap<>();
-        w.put("organizationId", unitB.id());
+        w.put("organizationId", province.id());
+        w.put("recipients", List.of(unitB.id()));
         w.put("title", "Cảnh báo mật của B");
+        w.put("description", "Cảnh báo thử");
         w.put("severity", "HIGH");
         w.put("cves", List.of(cve));
         w.put("affected", List.of());
         w.put("acknowledgeBy", LocalDate.now().plusDays(3).toString());
         w.put("fixBy", LocalDate.now().plusDays(10).toString());
-        w.put("tlp", "AMBER");
-        Http.Response published = b.post("/api/v1/warnings", w);
+        w.put("tlp", "AMBER+STRICT");
+        Http.Response published =
+                http.api(data.person(province, Role.SECURITY_OFFICER).token()).post("/api/v1/warnings", w);
         assertThat(published.status()).as(published.body()).isEqualTo(201);
         warningB = published.json().get("id").asLong();
         incidentA = incident(a, unitA, systemA);
