@@ -189,15 +189,15 @@ public class IncidentLinksIsolationTest extends IntegrationTest {
             Http.Session session = http.session();
             assertThat(session.login(caller.username(), TestData.PASSWORD).status())
                     .isEqualTo(302);
+            // A's own case page (which also gives the form token) offers none of B's systems, findings or warnings.
+            Http.Response own = session.get("/incidents/" + incidentA);
+            assertThat(own.status()).isEqualTo(200);
+            assertThat(own.body()).doesNotContain(SECRET).doesNotContain("mật của B");
             pages.forEach((endpoint, path) -> {
                 Http.Response r = session.postForm(path, form);
                 assertThat(r.status()).as(endpoint + " as " + caller.username()).isEqualTo(404);
                 assertThat(r.body()).as(endpoint).doesNotContain(SECRET).doesNotContain("mật của B");
             });
-            // A's own case page offers none of B's systems, findings or warnings.
-            Http.Response own = session.get("/incidents/" + incidentA);
-            assertThat(own.status()).isEqualTo(200);
-            assertThat(own.body()).doesNotContain(SECRET).doesNotContain("mật của B");
             // Hanging B's finding on A's own case from the page is refused like an unknown id.
             Http.Response hang = session.postForm(
                     "/incidents/" + incidentA + "/links", Map.of("findingId", String.valueOf(findingB)));
