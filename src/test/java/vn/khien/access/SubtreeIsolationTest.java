@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import vn.khien.compliance.ComplianceIsolationTest;
 import vn.khien.identity.IdentityIsolationTest;
 import vn.khien.identity.reviews.AccessReviewsIsolationTest;
+import vn.khien.incidents.IncidentLinksIsolationTest;
 import vn.khien.incidents.IncidentsIsolationTest;
 import vn.khien.incidents.IrNetworkIsolationTest;
 import vn.khien.incidents.ResponseTeamMembersIsolationTest;
@@ -238,6 +239,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(SbomImportTest.COVERED);
         covered.addAll(ComplianceIsolationTest.COVERED);
         covered.addAll(IncidentsIsolationTest.COVERED);
+        covered.addAll(IncidentLinksIsolationTest.COVERED);
         covered.addAll(ResponseTeamsIsolationTest.COVERED);
         covered.addAll(ResponseTeamMembersIsolationTest.COVERED);
         covered.addAll(IrNetworkIsolationTest.COVERED);

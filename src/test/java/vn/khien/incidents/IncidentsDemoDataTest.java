@@ -50,6 +50,13 @@ class IncidentsDemoDataTest {
                             .query(String.class)
                             .single())
                     .isEqualTo("nd331-2026");
+            // Issue 12 case work: the HIS with an affected component, and links to a finding and a warning.
+            assertThat(jdbc.sql("""
+                    SELECT COUNT(*) FROM incident_affected_component c JOIN incident i ON i.id = c.incident_id
+                    WHERE i.external_ref = 'DEMO-INC-HIS-1'""").query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("""
+                    SELECT CASE WHEN l.finding_id IS NULL THEN 'WARNING' ELSE 'FINDING' END FROM incident_link l
+                    JOIN incident i ON i.id = l.incident_id WHERE i.external_ref = 'DEMO-INC-HIS-1' ORDER BY l.id""").query(String.class).list()).containsExactly("FINDING", "WARNING");
             // The HIS response plan: version 1 approved and flagged for update, version 2 waiting for approval.
             assertThat(jdbc.sql("""
                     SELECT p.plan_version || ':' || p.status || ':' || CASE WHEN p.needs_update THEN 'update' ELSE 'current' END FROM response_plan p

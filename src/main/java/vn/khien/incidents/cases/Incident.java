@@ -87,6 +87,18 @@ public record Incident(
         return with(IncidentStatus.CLOSED, responseEndedAt);
     }
 
+    /**
+     * Amending the case record — the affected systems and components, the links to findings and warnings — is case
+     * work: only while the case is open. A closed case, or one rejected as false, keeps the record it was closed with.
+     * {@code field} is the request field the refusal names.
+     */
+    public Incident amendRecord(String field) {
+        if (!status.open()) {
+            throw new FieldProblemException(field, "incidents.error.recordClosed." + status.name());
+        }
+        return this;
+    }
+
     private void require(IncidentStatus... allowed) {
         for (IncidentStatus s : allowed) {
             if (s == status) {

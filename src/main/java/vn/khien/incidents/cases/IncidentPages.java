@@ -42,6 +42,7 @@ class IncidentPages {
     private final IncidentRepository lookups;
     private final IncidentsApi api;
     private final OnCall onCall;
+    private final IncidentLinkService links;
 
     public IncidentPages(
             IncidentService service,
@@ -49,13 +50,15 @@ class IncidentPages {
             OrgScope scope,
             IncidentRepository lookups,
             IncidentsApi api,
-            OnCall onCall) {
+            OnCall onCall,
+            IncidentLinkService links) {
         this.service = service;
         this.messages = messages;
         this.scope = scope;
         this.lookups = lookups;
         this.api = api;
         this.onCall = onCall;
+        this.links = links;
     }
 
     /** The STIX link of the case page: same scope as {@code GET /api/v1/incidents/{id}/stix}, by the session. */
@@ -180,6 +183,10 @@ class IncidentPages {
         model.addAttribute("hasParent", service.parent(i).isPresent());
         model.addAttribute("hasResponseUnit", service.responseUnit(i).isPresent());
         model.addAttribute("orderTargets", lookups.orderTargets(i.organizationId()));
+        model.addAttribute("affectedSystems", links.affectedSystems(id));
+        model.addAttribute("links", links.links(id));
+        model.addAttribute("candidates", links.candidates(id));
+        model.addAttribute("canAmend", i.status().open() && service.canWork(id));
         return "incidents/show";
     }
 
@@ -323,6 +330,43 @@ class IncidentPages {
                 .map(IncidentRepository.EvidenceItem::fileName)
                 .orElse("evidence.bin");
         return Downloads.attachment(service.evidenceContent(id, evidenceId), name, MediaType.APPLICATION_OCTET_STREAM);
+    }
+
+    @PostMapping("/incidents/{id}/affected-systems")
+    String addAffected(
+            @PathVariable long id,
+            @RequestParam(required = false) Long systemId,
+            @RequestParam(required = false) List<Long> componentIds,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> links.addAffectedSystem(id, systemId, componentIds));
+    }
+
+    @PostMapping("/incidents/{id}/affected-systems/remove")
+    String removeAffected(
+            @PathVariable long id,
+            @RequestParam(required = false) Long systemId,
+            @RequestParam(required = false) List<Long> componentIds,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> links.removeAffectedSystem(id, systemId, componentIds));
+    }
+
+    @PostMapping("/incidents/{id}/links")
+    String link(
+            @PathVariable long id,
+            @RequestParam(required = false) Long findingId,
+            @RequestParam(required = false) Long warningId,
+            @RequestParam(required = false) String cve,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> links.link(id, new IncidentLinkService.LinkRequest(findingId, warningId, cve)));
+    }
+
+    @PostMapping("/incidents/{id}/links/remove")
+    String unlink(
+            @PathVariable long id,
+            @RequestParam(required = false) Long findingId,
+            @RequestParam(required = false) Long warningId,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> links.unlink(id, findingId, warningId));
     }
 
     private String act(long id, RedirectAttributes redirect, Runnable action) {

@@ -59,6 +59,7 @@ public class IncidentService {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final IncidentLinkRepository links;
 
     public IncidentService(
             IncidentRepository incidents,
@@ -70,7 +71,8 @@ public class IncidentService {
             OrgScope scope,
             AuditTrail audit,
             JdbcClient jdbc,
-            Clock clock) {
+            Clock clock,
+            IncidentLinkRepository links) {
         this.incidents = incidents;
         this.engine = engine;
         this.catalogue = catalogue;
@@ -81,6 +83,7 @@ public class IncidentService {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.links = links;
     }
 
     public record CreateRequest(
@@ -175,6 +178,14 @@ public class IncidentService {
                         CurrentPerson.principal().isPresent() ? CurrentPerson.idOrNobody() : null),
                 now);
         incidents.event(id, now, "REPORTED", source.name(), actorName());
+        if (r.systemId() != null) {
+            // The system reported on is the case's first affected system (issue 12, case work).
+            links.insertSystem(
+                    id,
+                    r.systemId(),
+                    CurrentPerson.principal().map(p -> p.personId()).orElse(null),
+                    now);
+        }
         Incident i = get(id);
         List<Due> due = resolve(i, a);
         Map<String, Object> after = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package vn.khien.incidents.cases;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,9 +33,11 @@ class IncidentsApi {
     static final MediaType STIX = MediaType.parseMediaType("application/stix+json;version=2.1");
 
     private final IncidentService service;
+    private final IncidentLinkService links;
 
-    public IncidentsApi(IncidentService service) {
+    public IncidentsApi(IncidentService service, IncidentLinkService links) {
         this.service = service;
+        this.links = links;
     }
 
     public record DeadlineView(
@@ -65,7 +69,45 @@ class IncidentsApi {
             boolean nationalSecuritySigns,
             Instant responseEndedAt,
             String externalRef,
-            List<DeadlineView> deadlines) {}
+            List<DeadlineView> deadlines,
+            List<AffectedSystemView> affectedSystems,
+            List<LinkView> links) {}
+
+    public record ComponentView(long id, String name, String kind) {}
+
+    public record AffectedSystemView(long systemId, String code, String name, List<ComponentView> components) {}
+
+    /**
+     * A link to a finding or a warning; title, severity and state are null when the caller may not see the linked
+     * record itself.
+     */
+    public record LinkView(
+            String kind, Long findingId, Long warningId, String title, String severity, String state, String href) {}
+
+    static List<AffectedSystemView> affectedView(List<IncidentLinkService.AffectedSystem> affected) {
+        return affected.stream()
+                .map(a -> new AffectedSystemView(
+                        a.systemId(),
+                        a.code(),
+                        a.name(),
+                        a.components().stream()
+                                .map(c -> new ComponentView(c.id(), c.label(), c.kind()))
+                                .toList()))
+                .toList();
+    }
+
+    static List<LinkView> linkView(List<IncidentLinkService.Link> links) {
+        return links.stream()
+                .map(l -> new LinkView(
+                        l.kind(),
+                        "FINDING".equals(l.kind()) ? l.targetId() : null,
+                        "WARNING".equals(l.kind()) ? l.targetId() : null,
+                        l.title(),
+                        l.severity(),
+                        l.state(),
+                        l.href()))
+                .toList();
+    }
 
     IncidentView view(Incident i) {
         DeadlineAssessment a = service.assessment(i);
@@ -103,7 +145,9 @@ class IncidentsApi {
                                 d.choice(),
                                 d.submittedAt(),
                                 d.late(now)))
-                        .toList());
+                        .toList(),
+                affectedView(links.affectedSystems(i.id())),
+                linkView(links.links(i.id())));
     }
 
     @PostMapping("/api/v1/incidents")
@@ -130,6 +174,7 @@ class IncidentsApi {
     }
 
     @GetMapping("/api/v1/incidents/{id}")
+    @Operation(summary = "One incident with its clocks, affected systems and components, and links")
     public IncidentView get(@PathVariable long id) {
         return view(service.get(id));
     }
@@ -208,7 +253,10 @@ class IncidentsApi {
     }
 
     @GetMapping(value = "/api/v1/incidents/{id}/stix")
-    @Operation(summary = "The case's indicators as a STIX 2.1 bundle (application/stix+json)")
+    @Operation(
+            summary = "The case's indicators as a STIX 2.1 bundle (application/stix+json)",
+            description = "With the affected systems (infrastructure) and their affected components (software,"
+                    + " observed) and the CVEs of the linked findings and warnings (vulnerability).")
     public ResponseEntity<Map<String, Object>> stix(@PathVariable long id) {
         Incident i = service.get(id);
         String cat = service.catalogue()
@@ -217,7 +265,13 @@ class IncidentsApi {
                 .orElse("other");
         return ResponseEntity.ok()
                 .contentType(STIX)
-                .body(StixExport.bundle(i, service.indicators(id), cat, service.now()));
+                .body(StixExport.bundle(
+                        i,
+                        service.indicators(id),
+                        cat,
+                        service.now(),
+                        links.affectedSystems(id),
+                        links.linkedCves(id)));
     }
 
     /** The same bundle as a download for the case page's link (the API itself takes bearer tokens only). */
@@ -282,6 +336,51 @@ class IncidentsApi {
     @GetMapping("/api/v1/incidents/{id}/timeline")
     public List<IncidentRepository.TimelineEvent> timeline(@PathVariable long id) {
         return service.timeline(id);
+    }
+
+    public record AffectedSystemRequest(Long systemId, List<Long> componentIds) {}
+
+    @PostMapping("/api/v1/incidents/{id}/affected-systems")
+    @Operation(
+            summary = "Add an affected system from the register, with affected components of it",
+            description = "The system must be owned or operated in the incident organisation's subtree and visible to"
+                    + " the caller; components must be registered on it. Adding again adds the components named."
+                    + " Refused (422) once the case is closed or rejected.")
+    @ApiResponse(responseCode = "200", description = "The incident with its affected systems")
+    public IncidentView addAffected(@PathVariable long id, @RequestBody(required = false) AffectedSystemRequest r) {
+        links.addAffectedSystem(id, r == null ? null : r.systemId(), r == null ? null : r.componentIds());
+        return view(service.get(id));
+    }
+
+    @DeleteMapping("/api/v1/incidents/{id}/affected-systems")
+    @Operation(
+            summary = "Remove affected components of a system, or the affected system when no component is named",
+            description = "Refused (422) once the case is closed or rejected.")
+    @ApiResponse(responseCode = "200", description = "The incident with its affected systems")
+    public IncidentView removeAffected(@PathVariable long id, @RequestBody(required = false) AffectedSystemRequest r) {
+        links.removeAffectedSystem(id, r == null ? null : r.systemId(), r == null ? null : r.componentIds());
+        return view(service.get(id));
+    }
+
+    @PostMapping("/api/v1/incidents/{id}/links")
+    @Operation(
+            summary = "Link a finding, a warning, or the open findings carrying a CVE",
+            description = "Exactly one of findingId (an open finding of an affected system), warningId (a warning"
+                    + " received for an affected system) or cve. Refused (422) once the case is closed or rejected.")
+    @ApiResponse(responseCode = "200", description = "The incident with its links")
+    public IncidentView link(@PathVariable long id, @RequestBody(required = false) IncidentLinkService.LinkRequest r) {
+        links.link(id, r == null ? new IncidentLinkService.LinkRequest(null, null, null) : r);
+        return view(service.get(id));
+    }
+
+    public record UnlinkRequest(Long findingId, Long warningId) {}
+
+    @DeleteMapping("/api/v1/incidents/{id}/links")
+    @Operation(summary = "Remove the link to a finding or a warning")
+    @ApiResponse(responseCode = "200", description = "The incident with its links")
+    public IncidentView unlink(@PathVariable long id, @RequestBody(required = false) UnlinkRequest r) {
+        links.unlink(id, r == null ? null : r.findingId(), r == null ? null : r.warningId());
+        return view(service.get(id));
     }
 
     @GetMapping("/api/v1/organizations/{organizationId}/incidents/statistics")

@@ -23,6 +23,21 @@ final class StixExport {
 
     static Map<String, Object> bundle(
             Incident i, List<IncidentRepository.Indicator> indicators, String stixCategory, Instant now) {
+        return bundle(i, indicators, stixCategory, now, List.of(), List.of());
+    }
+
+    /**
+     * With the case record: each affected system as an infrastructure object, its affected components as software
+     * observables (in the observed data, and the infrastructure "consists-of" them), and each CVE of the linked
+     * findings and warnings as a vulnerability object.
+     */
+    static Map<String, Object> bundle(
+            Incident i,
+            List<IncidentRepository.Indicator> indicators,
+            String stixCategory,
+            Instant now,
+            List<IncidentLinkService.AffectedSystem> affected,
+            List<String> cves) {
         String ts = now.truncatedTo(ChronoUnit.MILLIS).toString();
         String created = i.createdAt().truncatedTo(ChronoUnit.MILLIS).toString();
         List<Map<String, Object>> objects = new ArrayList<>();
@@ -53,6 +68,43 @@ final class StixExport {
                 observables.add(sco);
             }
         }
+        List<Map<String, Object>> relationships = new ArrayList<>();
+        for (IncidentLinkService.AffectedSystem a : affected) {
+            String infra = id("infrastructure", "system:" + a.systemId());
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("name", a.name());
+            props.put("description", a.code());
+            props.put("created_by_ref", identity);
+            props.put("object_marking_refs", List.of(TLP_AMBER));
+            objects.add(obj("infrastructure", infra, created, ts, props));
+            refs.add(infra);
+            for (IncidentLinkService.Component c : a.components()) {
+                Map<String, Object> sw = new LinkedHashMap<>();
+                sw.put("type", "software");
+                sw.put("spec_version", "2.1");
+                sw.put("id", id("software", "component:" + c.id()));
+                sw.put("name", c.label());
+                observables.add(sw);
+                Map<String, Object> rel = new LinkedHashMap<>();
+                rel.put("relationship_type", "consists-of");
+                rel.put("source_ref", infra);
+                rel.put("target_ref", sw.get("id"));
+                rel.put("created_by_ref", identity);
+                rel.put("object_marking_refs", List.of(TLP_AMBER));
+                relationships.add(
+                        obj("relationship", id("relationship", infra + "|" + sw.get("id")), created, ts, rel));
+            }
+        }
+        for (String cve : cves) {
+            String vid = id("vulnerability", cve);
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("name", cve);
+            props.put("external_references", List.of(Map.of("source_name", "cve", "external_id", cve)));
+            props.put("created_by_ref", identity);
+            props.put("object_marking_refs", List.of(TLP_AMBER));
+            objects.add(obj("vulnerability", vid, created, ts, props));
+            refs.add(vid);
+        }
         if (!observables.isEmpty()) {
             List<String> scoRefs = new ArrayList<>();
             for (Map<String, Object> sco : observables) {
@@ -71,6 +123,10 @@ final class StixExport {
             props.put("object_marking_refs", List.of(TLP_AMBER));
             objects.add(obj("observed-data", od, created, ts, props));
             refs.add(od);
+        }
+        for (Map<String, Object> rel : relationships) {
+            objects.add(rel);
+            refs.add((String) rel.get("id"));
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("name", i.title());

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.access.ActingAs;
 import vn.khien.audit.AuditEntry;
 import vn.khien.audit.AuditTrail;
+import vn.khien.incidents.cases.IncidentLinkService;
 import vn.khien.incidents.cases.IncidentService;
 import vn.khien.incidents.cases.IncidentSource;
 import vn.khien.incidents.cases.Indicators;
@@ -37,7 +38,8 @@ import vn.khien.systems.SystemsDemoReady;
  * a ransomware incident on the HIS beyond the hospital's capacity three hours ago and shares it with the response
  * unit, which has issued a coordination order — so the responder has a running 24 h clock and an order to follow up.
  * Runs once after the register's demo ({@code @Order(4)}), while the demo incident does not exist; then the
- * province's response team with its on-call rotation and a threat-hunting campaign, while the province has no team.
+ * province's response team with its on-call rotation and a threat-hunting campaign, while the province has no team;
+ * then the incident's affected component and its links to a finding and a warning, while it has no link.
  */
 @Component
 class IncidentsDemoData {
@@ -52,6 +54,7 @@ class IncidentsDemoData {
     private final ResponsePlanService plans;
     private final TeamService teams;
     private final HuntingService hunting;
+    private final IncidentLinkService links;
 
     public IncidentsDemoData(
             JdbcClient jdbc,
@@ -61,7 +64,8 @@ class IncidentsDemoData {
             Clock clock,
             ResponsePlanService plans,
             TeamService teams,
-            HuntingService hunting) {
+            HuntingService hunting,
+            IncidentLinkService links) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.incidents = incidents;
@@ -70,6 +74,7 @@ class IncidentsDemoData {
         this.plans = plans;
         this.teams = teams;
         this.hunting = hunting;
+        this.links = links;
     }
 
     @EventListener
@@ -159,6 +164,38 @@ class IncidentsDemoData {
                     "Demo incidents seeded: response-unit designations and an incident on DEMO-HIS with a running clock.");
         });
         tx.executeWithoutResult(s -> seedTeamAndHunting());
+        tx.executeWithoutResult(s -> seedCaseRecord());
+    }
+
+    /**
+     * The demo incident's record (issue 12, case work): the HIS application server as the affected component, and
+     * links to an open finding of the HIS and to a warning the hospital received for it, made by the hospital's
+     * officer. Runs while the demo incident has no link.
+     */
+    private void seedCaseRecord() {
+        Optional<Long> incident = id("SELECT id FROM incident WHERE external_ref = '" + REF + "'");
+        Optional<Long> his = id("SELECT id FROM information_system WHERE code = 'DEMO-HIS'");
+        if (incident.isEmpty()
+                || his.isEmpty()
+                || id("SELECT id FROM incident_link WHERE incident_id = " + incident.get() + " ORDER BY id LIMIT 1")
+                        .isPresent()) {
+            return;
+        }
+        long id = incident.get();
+        as("demo.bv.canbo", () -> {
+            Optional<Long> component =
+                    id("SELECT id FROM system_component WHERE system_id = " + his.get() + " ORDER BY id LIMIT 1");
+            links.addAffectedSystem(id, his.get(), component.map(List::of).orElse(List.of()));
+            IncidentLinkService.Candidates candidates = links.candidates(id);
+            candidates.findings().stream()
+                    .findFirst()
+                    .ifPresent(f -> links.link(id, new IncidentLinkService.LinkRequest(f.id(), null, null)));
+            candidates.warnings().stream()
+                    .findFirst()
+                    .ifPresent(w -> links.link(id, new IncidentLinkService.LinkRequest(null, w.id(), null)));
+            return id;
+        });
+        LOG.warn("Demo incident record seeded: affected component and links to a finding and a warning.");
     }
 
     /**

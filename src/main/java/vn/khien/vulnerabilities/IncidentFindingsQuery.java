@@ -1,0 +1,105 @@
+package vn.khien.vulnerabilities;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.khien.access.ScopeFilter;
+import vn.khien.systems.VisibleSystems;
+
+/**
+ * For incident case work (issue 12): the findings an incident may link to — the open findings of its affected systems,
+ * by id or by CVE — and the linked ones to show. Added as a small public type so the incidents module never reaches
+ * into the findings package; every read ANDs the register's visibility predicate over the finding's system, so a
+ * finding the caller may not see is simply absent.
+ */
+@Component
+public class IncidentFindingsQuery {
+
+    /** A finding as an incident shows it; {@code status} is the finding's own (OPEN, REOPENED, FIXED, …). */
+    public record FindingRef(long id, long systemId, String title, String severity, String status, List<String> cves) {
+
+        public String href() {
+            return "/findings/" + id;
+        }
+    }
+
+    private static final String OPEN = "f.status IN ('OPEN', 'REOPENED')";
+
+    private final JdbcClient jdbc;
+    private final VisibleSystems systems;
+
+    public IncidentFindingsQuery(JdbcClient jdbc, VisibleSystems systems) {
+        this.jdbc = jdbc;
+        this.systems = systems;
+    }
+
+    /** Open findings of these systems the caller may see, most severe first (at most 200). */
+    public List<FindingRef> openOfSystems(Collection<Long> systemIds) {
+        return query(OPEN + " AND f.system_id IN (:systems)", systemIds, Map.of(), 200);
+    }
+
+    /** The finding when it is open, belongs to one of these systems and the caller may see it. */
+    public Optional<FindingRef> openOfSystems(long findingId, Collection<Long> systemIds) {
+        return query(OPEN + " AND f.system_id IN (:systems) AND f.id = :id", systemIds, Map.of("id", findingId), 1)
+                .stream()
+                .findFirst();
+    }
+
+    /** Open findings of these systems that carry the CVE (exactly), as far as the caller sees them. */
+    public List<FindingRef> openOfSystemsWithCve(String cve, Collection<Long> systemIds) {
+        return query(
+                OPEN + " AND f.system_id IN (:systems) AND f.cves LIKE :like",
+                systemIds,
+                Map.of("like", "%," + cve + ",%"),
+                200);
+    }
+
+    /** These findings, whatever their status, as far as the caller sees them (absent ids are not visible). */
+    public Map<Long, FindingRef> visible(Collection<Long> findingIds) {
+        Map<Long, FindingRef> out = new LinkedHashMap<>();
+        if (findingIds.isEmpty()) {
+            return out;
+        }
+        for (FindingRef f : query("f.id IN (:ids)", null, Map.of("ids", List.copyOf(findingIds)), 1000)) {
+            out.put(f.id(), f);
+        }
+        return out;
+    }
+
+    private List<FindingRef> query(String where, Collection<Long> systemIds, Map<String, Object> params, int limit) {
+        if (systemIds != null && systemIds.isEmpty()) {
+            return List.of();
+        }
+        ScopeFilter f = systems.visibleSystems("f.system_id");
+        var spec = jdbc.sql("SELECT f.id, f.system_id, f.title, f.severity, f.status, f.cves FROM finding f WHERE "
+                        + where + " AND " + f.sql() + " ORDER BY f.severity_rank, f.id LIMIT " + limit)
+                .params(f.params())
+                .params(params);
+        if (systemIds != null) {
+            spec = spec.param("systems", List.copyOf(systemIds));
+        }
+        return spec.query((rs, n) -> new FindingRef(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        cves(rs.getString(6))))
+                .list();
+    }
+
+    private static List<String> cves(String wrapped) {
+        if (wrapped == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        Arrays.stream(wrapped.split(",")).filter(s -> !s.isBlank()).forEach(out::add);
+        return out;
+    }
+}
