@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -130,8 +129,8 @@ public class SuppliersIsolationTest extends IntegrationTest {
 
     private void assertUntouched() {
         assertThat(data.jdbc()
-                        .sql("SELECT COUNT(*) FROM supplier_assessment WHERE supplier_key = :k")
-                        .param("k", supplierB.toLowerCase(Locale.ROOT))
+                        .sql("SELECT COUNT(*) FROM supplier_assessment WHERE supplier_name = :n")
+                        .param("n", supplierB)
                         .query(Long.class)
                         .single())
                 .isEqualTo(1L);
