@@ -3,6 +3,7 @@ package vn.khien.systems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,12 @@ class SystemsDemoDataTest {
                     .list();
             assertThat(names).hasSize(7).allMatch(n -> n.endsWith("(demo)"));
             assertThat(jdbc.sql("SELECT COUNT(*) FROM information_system")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(9);
+            // Registered since they started operating, so the demo's reports of past quarters count them.
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM information_system WHERE created_at < :d")
+                            .param("d", Timestamp.valueOf("2021-01-05 00:00:00"))
                             .query(Long.class)
                             .single())
                     .isEqualTo(9);

@@ -1,7 +1,9 @@
 package vn.khien.systems.demo;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +56,7 @@ import vn.khien.systems.register.SystemType;
 @Component
 public class SystemsDemoData {
     private static final Logger LOG = LoggerFactory.getLogger(SystemsDemoData.class);
+    private static final LocalDate OPERATING_SINCE = LocalDate.of(2021, 1, 4);
     public static final String DEMO_SUFFIX = "(demo)";
 
     private final KhienProperties properties;
@@ -118,6 +121,7 @@ public class SystemsDemoData {
                     .single();
             if (existing == 0) {
                 seed();
+                registeredWhenTheyStartedOperating();
                 LOG.warn("Demo systems seeded: designations for the demo ministry and province, nine demo systems.");
             }
             return true;
@@ -583,6 +587,23 @@ public class SystemsDemoData {
                 false);
     }
 
+    /**
+     * The demo systems have operated since 2021 and were on the province's and ministry's registers long before today:
+     * their registration date is the day they started operating, so the demo's reports of past quarters (compiled as
+     * of the end of the quarter, ADR 0021) count them, as a real register taken over from spreadsheets would.
+     */
+    private void registeredWhenTheyStartedOperating() {
+        jdbc.sql("UPDATE information_system SET created_at = :at WHERE name LIKE :n AND created_at > :at")
+                .param(
+                        "at",
+                        Timestamp.from(OPERATING_SINCE
+                                .atTime(8, 0)
+                                .atZone(ZoneId.of("Asia/Ho_Chi_Minh"))
+                                .toInstant()))
+                .param("n", "%" + DEMO_SUFFIX)
+                .update();
+    }
+
     private long system(
             String code,
             String name,
@@ -608,7 +629,7 @@ public class SystemsDemoData {
         r.setDataSubjectCount(subjects);
         r.setHostingKind(hosting);
         r.setHostingProvider(provider);
-        r.setOperatingSince(LocalDate.of(2021, 1, 4));
+        r.setOperatingSince(OPERATING_SINCE);
         r.setSecurityUnitOperates(securityUnitOperates);
         return systems.create(r).id();
     }
