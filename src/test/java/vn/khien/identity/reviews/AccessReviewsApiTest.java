@@ -15,7 +15,8 @@ import vn.khien.support.TestData;
 
 /**
  * The access-review API over a real database: only the head of the unit (or one above) opens, decides and closes;
- * a revocation removes the grant at once; every step is audited; the closed review is the evidence of R49.
+ * a revocation removes the grant at once; every step is audited; the closed review is the evidence of R49. The pages
+ * name who granted each role, in words when no grantor was recorded.
  */
 class AccessReviewsApiTest extends IntegrationTest {
 
@@ -187,5 +188,56 @@ class AccessReviewsApiTest extends IntegrationTest {
                         .post("/api/v1/access-reviews/" + id + "/actions/close", Map.of())
                         .status())
                 .isEqualTo(200);
+    }
+
+    static final String UNKNOWN_VI = "Không ghi nhận người cấp (cấp trước khi có rà soát quyền)";
+    static final String UNKNOWN_EN = "Grantor not recorded (granted before access reviews)";
+
+    /** The table row of this id in the page. */
+    private static String row(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("row " + id).isPositive();
+        return html.substring(start, html.indexOf("</tr>", start));
+    }
+
+    /**
+     * Who granted an administrative role, on the organisation's access-review page and on a review: the grantor when
+     * recorded, and words (Vietnamese, or English) when the grant predates the recording of grantors (V107), never a
+     * blank.
+     */
+    @Test
+    void aGrantWithoutGrantorSaysSoInWordsAndARecordedOneNamesTheGrantor() {
+        TestData.Org unit = data.org(data.root(), "Sở người cấp quyền");
+        TestData.Person leader = data.person(unit, Role.LEADER);
+        // granted as before V107 (no grantor recorded), and one granted by the leader
+        TestData.Person before = data.person(unit, Role.ORG_ADMIN);
+        TestData.Person after = data.person(unit, Role.ORG_ADMIN);
+        long beforeGrant = grantOf(before, unit, Role.ORG_ADMIN);
+        long afterGrant = grantOf(after, unit, Role.ORG_ADMIN);
+        data.jdbc()
+                .sql("UPDATE role_grant SET granted_by = :by WHERE id = :id")
+                .param("by", leader.id())
+                .param("id", afterGrant)
+                .update();
+
+        Http.Session s = http.session();
+        assertThat(s.login(leader.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        String reviews = "/organizations/" + unit.id() + "/access-reviews";
+        String list = s.get(reviews).body();
+        assertThat(row(list, "held-" + beforeGrant)).contains(UNKNOWN_VI);
+        assertThat(row(list, "held-" + afterGrant))
+                .contains("do " + leader.username() + " cấp")
+                .doesNotContain(UNKNOWN_VI);
+
+        Http.Response opened = s.postForm(reviews, Map.of());
+        assertThat(opened.status()).isEqualTo(302);
+        String review = opened.header("Location").replaceFirst("^https?://[^/]+", "");
+        String show = s.get(review).body();
+        assertThat(row(show, "grant-" + beforeGrant)).contains(UNKNOWN_VI);
+        assertThat(row(show, "grant-" + afterGrant)).contains("do " + leader.username() + " cấp");
+
+        String english = s.get(review + "?lang=en").body();
+        assertThat(row(english, "grant-" + beforeGrant)).contains(UNKNOWN_EN);
+        assertThat(row(english, "grant-" + afterGrant)).contains("by " + leader.username());
     }
 }
