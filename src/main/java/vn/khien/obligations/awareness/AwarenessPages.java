@@ -81,15 +81,8 @@ class AwarenessPages {
         if (organizations.isEmpty()) {
             throw new ForbiddenActionException("awareness.error.forbidden");
         }
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("listProblems", listProblems);
         model.addAttribute("organizations", organizations);
-        model.addAttribute("topics", AwarenessService.TOPICS.topics());
-        model.addAttribute("audiences", Campaign.Audience.values());
-        model.addAttribute("repeats", Campaign.Repeat.values());
-        model.addAttribute("maxLines", RecipientList.MAX_LINES);
-        return "awareness/new";
+        return withFields(model, form, errors, listProblems, "awareness/new");
     }
 
     @PostMapping("/awareness/new")
@@ -109,27 +102,13 @@ class AwarenessPages {
         Form form = new Form(organizationId, topic, title, message, audience, repeatEvery, startsOn);
         Map<String, String> errors = new LinkedHashMap<>();
         List<ListProblem> listProblems = new ArrayList<>();
-        LocalDate starts = null;
-        try {
-            starts = startsOn == null || startsOn.isBlank() ? null : LocalDate.parse(startsOn);
-        } catch (DateTimeParseException e) {
-            errors.put("startsOn", text("awareness.error.startsOn"));
-        }
+        LocalDate starts = day(startsOn, errors, "awareness.error.startsOn");
         List<CampaignRequest.Recipient> recipients = null;
         if ("LIST".equals(audience)) {
             if (file == null || file.isEmpty()) {
                 errors.put("list", text("awareness.list.missing"));
             } else {
-                RecipientList.Result read = RecipientList.read(file.getOriginalFilename(), file.getBytes());
-                read.problems()
-                        .forEach(p -> listProblems.add(new ListProblem(
-                                p.line(), text(p.messageKey(), p.args().toArray()))));
-                if (!listProblems.isEmpty()) {
-                    errors.put("list", text("awareness.list.refused", listProblems.size()));
-                }
-                recipients = read.recipients().stream()
-                        .map(r -> new CampaignRequest.Recipient(r.email(), r.name()))
-                        .toList();
+                recipients = recipients(file, errors, listProblems);
             }
         }
         if (errors.isEmpty()) {
@@ -143,11 +122,7 @@ class AwarenessPages {
                                 : text("awareness.page.created"));
                 return "redirect:/awareness/" + created.id();
             } catch (FieldProblemException e) {
-                e.problems()
-                        .forEach(p -> errors.merge(
-                                p.field().startsWith("recipients") ? "list" : p.field(),
-                                text(p.messageKey(), p.args()),
-                                (a, b) -> a + " " + b));
+                refused(e, errors);
             } catch (ForbiddenActionException e) {
                 errors.put("organizationId", text(e.messageKey()));
             }
@@ -202,14 +177,59 @@ class AwarenessPages {
             throw new ForbiddenActionException("awareness.error.forbidden");
         }
         model.addAttribute("campaign", c);
+        return withFields(model, form, errors, problems, "awareness/edit");
+    }
+
+    /** What the campaign's fields (the fragment awareness/form :: fields) show: the form as typed and its choices. */
+    private static String withFields(
+            Model model, Form form, Map<String, String> errors, List<ListProblem> listProblems, String view) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("listProblems", problems);
+        model.addAttribute("listProblems", listProblems);
         model.addAttribute("topics", AwarenessService.TOPICS.topics());
         model.addAttribute("audiences", Campaign.Audience.values());
         model.addAttribute("repeats", Campaign.Repeat.values());
         model.addAttribute("maxLines", RecipientList.MAX_LINES);
-        return "awareness/edit";
+        return view;
+    }
+
+    /** The day typed in a date field, or null (blank, or unreadable: then the field's error is added). */
+    private LocalDate day(String typed, Map<String, String> errors, String errorKey) {
+        try {
+            return typed == null || typed.isBlank() ? null : LocalDate.parse(typed);
+        } catch (DateTimeParseException e) {
+            errors.put("startsOn", text(errorKey));
+            return null;
+        }
+    }
+
+    /**
+     * The recipients of an uploaded list, refused whole: each wrong line goes to {@code listProblems} and the field
+     * "list" gets the count (the recipients read are still returned, for the form to be checked as a whole).
+     */
+    private List<CampaignRequest.Recipient> recipients(
+            MultipartFile file, Map<String, String> errors, List<ListProblem> listProblems) throws IOException {
+        RecipientList.Result read = RecipientList.read(file.getOriginalFilename(), file.getBytes());
+        read.problems()
+                .forEach(p -> listProblems.add(
+                        new ListProblem(p.line(), text(p.messageKey(), p.args().toArray()))));
+        if (!listProblems.isEmpty()) {
+            errors.put("list", text("awareness.list.refused", listProblems.size()));
+        }
+        return read.recipients().stream()
+                .map(r -> new CampaignRequest.Recipient(r.email(), r.name()))
+                .toList();
+    }
+
+    /** The service's refusal next to its fields: the recipients' problems under the list, others as named. */
+    private void refused(FieldProblemException e, Map<String, String> errors) {
+        e.problems()
+                .forEach(p -> errors.merge(
+                        p.field().startsWith("recipients")
+                                ? "list"
+                                : "nextRoundOn".equals(p.field()) ? "startsOn" : p.field(),
+                        text(p.messageKey(), p.args()),
+                        (a, b) -> a + " " + b));
     }
 
     @PostMapping("/awareness/{id}/edit")
@@ -237,24 +257,10 @@ class AwarenessPages {
                 startsOn);
         Map<String, String> errors = new LinkedHashMap<>();
         List<ListProblem> listProblems = new ArrayList<>();
-        LocalDate day = null;
-        try {
-            day = startsOn == null || startsOn.isBlank() ? null : LocalDate.parse(startsOn);
-        } catch (DateTimeParseException e) {
-            errors.put("startsOn", text(c.sent() ? "awareness.error.nextRoundOn" : "awareness.error.startsOn"));
-        }
+        LocalDate day = day(startsOn, errors, c.sent() ? "awareness.error.nextRoundOn" : "awareness.error.startsOn");
         List<CampaignRequest.Recipient> recipients = null;
         if (!c.sent() && "LIST".equals(audience) && file != null && !file.isEmpty()) {
-            RecipientList.Result read = RecipientList.read(file.getOriginalFilename(), file.getBytes());
-            read.problems()
-                    .forEach(p -> listProblems.add(new ListProblem(
-                            p.line(), text(p.messageKey(), p.args().toArray()))));
-            if (!listProblems.isEmpty()) {
-                errors.put("list", text("awareness.list.refused", listProblems.size()));
-            }
-            recipients = read.recipients().stream()
-                    .map(r -> new CampaignRequest.Recipient(r.email(), r.name()))
-                    .toList();
+            recipients = recipients(file, errors, listProblems);
         }
         if (errors.isEmpty()) {
             try {
@@ -268,13 +274,7 @@ class AwarenessPages {
                 redirect.addFlashAttribute("message", text("awareness.page.saved"));
                 return "redirect:/awareness/" + id;
             } catch (FieldProblemException e) {
-                e.problems()
-                        .forEach(p -> errors.merge(
-                                p.field().startsWith("recipients")
-                                        ? "list"
-                                        : "nextRoundOn".equals(p.field()) ? "startsOn" : p.field(),
-                                text(p.messageKey(), p.args()),
-                                (a, b) -> a + " " + b));
+                refused(e, errors);
             }
         }
         response.setStatus(422);

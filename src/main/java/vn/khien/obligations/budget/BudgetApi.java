@@ -2,8 +2,6 @@ package vn.khien.obligations.budget;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.khien.obligations.xlsx.TemplateSheet.Result;
 import vn.khien.platform.FieldProblemException;
 
 /** IT plans and projects of an organisation, and the ≥10% security share per plan, organisation and subtree (R39). */
@@ -42,19 +41,9 @@ class BudgetApi {
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, Object>> importFile(@PathVariable long id, @RequestParam("file") MultipartFile file)
             throws IOException {
-        BudgetImport.Result result = importer.importFile(id, file.getBytes());
+        Result result = importer.importFile(id, file.getBytes());
         if (!result.ok()) {
-            List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
-            result.problems()
-                    .forEach(p -> problems.add(new FieldProblemException.FieldProblem(
-                            "rows[" + p.row() + "]." + p.field(),
-                            "budget.import.problem",
-                            p.sheet(),
-                            p.row(),
-                            p.column(),
-                            p.header(),
-                            p.message())));
-            throw new FieldProblemException(problems);
+            throw new FieldProblemException(result.asFieldProblems("budget.import.problem"));
         }
         return ResponseEntity.status(201).body(Map.of("imported", result.imported(), "ids", result.ids()));
     }

@@ -22,6 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
+import vn.khien.obligations.xlsx.TemplateSheet;
+import vn.khien.obligations.xlsx.TemplateSheet.Result;
 import vn.khien.organizations.OrganizationRepository;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
@@ -118,13 +120,10 @@ class BudgetPages {
         if (organizations.findVisible(id).isEmpty()) {
             throw new NotFoundException("organization");
         }
-        BudgetImport.Result result;
+        Result result;
         try {
             result = file == null || file.isEmpty()
-                    ? new BudgetImport.Result(
-                            0,
-                            List.of(),
-                            List.of(new BudgetImport.Problem("", 0, "", "", "file", text("budget.import.empty"))))
+                    ? Result.refused(List.of(TemplateSheet.fileProblem("", text("budget.import.empty"))))
                     : importer.importFile(id, file.getBytes());
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("error", text(e.messageKey()));

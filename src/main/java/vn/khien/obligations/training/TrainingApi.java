@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -22,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.khien.obligations.xlsx.TemplateSheet.Result;
 import vn.khien.platform.FieldProblemException;
 
 /** Training records of an organisation's people (R25) and the yearly count. */
@@ -65,19 +64,9 @@ class TrainingApi {
     @ApiResponse(responseCode = "201", description = "How many records were imported and their ids")
     ResponseEntity<Map<String, Object>> importFile(@PathVariable long id, @RequestParam("file") MultipartFile file)
             throws IOException {
-        TrainingImport.Result result = importer.importFile(id, file.getBytes());
+        Result result = importer.importFile(id, file.getBytes());
         if (!result.ok()) {
-            List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
-            result.problems()
-                    .forEach(p -> problems.add(new FieldProblemException.FieldProblem(
-                            "rows[" + p.row() + "]." + p.field(),
-                            "training.import.problem",
-                            p.sheet(),
-                            p.row(),
-                            p.column(),
-                            p.header(),
-                            p.message())));
-            throw new FieldProblemException(problems);
+            throw new FieldProblemException(result.asFieldProblems("training.import.problem"));
         }
         return ResponseEntity.status(201).body(Map.of("imported", result.imported(), "ids", result.ids()));
     }

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.obligations.xlsx.TemplateSheet;
+import vn.khien.obligations.xlsx.TemplateSheet.Result;
 import vn.khien.organizations.OrganizationRepository;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
@@ -49,7 +51,33 @@ class TrainingPages {
         this.messages = messages;
     }
 
-    record Form(String personName, String email, String course, String provider, String completedOn, String hours) {}
+    /** What the record's form holds, as typed. */
+    record Form(String personName, String email, String course, String provider, String completedOn, String hours) {
+
+        static final Form EMPTY = new Form("", "", "", "", "", "");
+
+        static Form of(TrainingService.Record r) {
+            return new Form(
+                    r.personName(),
+                    r.email() == null ? "" : r.email(),
+                    r.course(),
+                    r.provider() == null ? "" : r.provider(),
+                    r.completedOn().toString(),
+                    r.hours().stripTrailingZeros().toPlainString());
+        }
+
+        /** The fields by name, for the templates. */
+        Map<String, String> values() {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("personName", personName);
+            values.put("email", email);
+            values.put("course", course);
+            values.put("provider", provider);
+            values.put("completedOn", completedOn);
+            values.put("hours", hours);
+            return values;
+        }
+    }
 
     static TrainingService.Certificate certificate(MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
@@ -62,7 +90,7 @@ class TrainingPages {
 
     @GetMapping("/organizations/{id}/training")
     String page(@PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
-        return page(id, year, model, new Form("", "", "", "", "", ""), Map.of());
+        return page(id, year, model, Form.EMPTY, Map.of());
     }
 
     private String page(long id, Integer year, Model model, Form form, Map<String, String> errors) {
@@ -72,16 +100,7 @@ class TrainingPages {
         model.addAttribute("summary", training.year(id, shown));
         model.addAttribute("year", shown);
         model.addAttribute("canEdit", training.canEdit(id));
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("personName", form.personName());
-        values.put("email", form.email());
-        values.put("course", form.course());
-        values.put("provider", form.provider());
-        values.put("completedOn", form.completedOn());
-        values.put("hours", form.hours());
-        model.addAttribute("form", values);
-        model.addAttribute("errors", errors);
-        return "training/organization";
+        return withForm(model, form, errors, "training/organization");
     }
 
     @PostMapping("/organizations/{id}/training")
@@ -103,27 +122,15 @@ class TrainingPages {
         }
         Form form = new Form(personName, email, course, provider, completedOn, hours);
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate on = null;
-        BigDecimal h = null;
-        try {
-            on = completedOn == null || completedOn.isBlank() ? null : LocalDate.parse(completedOn);
-        } catch (DateTimeParseException e) {
-            errors.put("completedOn", text("training.error.completedOn"));
-        }
-        try {
-            h = hours == null || hours.isBlank()
-                    ? null
-                    : new BigDecimal(hours.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            errors.put("hours", text("training.error.hours"));
-        }
+        TrainingRequest request = request(form, errors);
         if (errors.isEmpty()) {
             try {
-                training.create(id, new TrainingRequest(personName, email, course, provider, on, h), certificate(file));
+                training.create(id, request, certificate(file));
                 redirect.addFlashAttribute("message", text("training.page.added"));
-                return "redirect:/organizations/" + id + "/training?year=" + on.getYear();
+                return "redirect:/organizations/" + id + "/training?year="
+                        + request.completedOn().getYear();
             } catch (FieldProblemException e) {
-                e.problems().forEach(p -> errors.put(p.field(), text(p.messageKey(), p.args())));
+                refused(e, errors);
             } catch (ForbiddenActionException e) {
                 errors.put("personName", text(e.messageKey()));
             }
@@ -145,13 +152,10 @@ class TrainingPages {
         if (organizations.findVisible(id).isEmpty()) {
             throw new NotFoundException("organization");
         }
-        TrainingImport.Result result;
+        Result result;
         try {
             result = file == null || file.isEmpty()
-                    ? new TrainingImport.Result(
-                            0,
-                            List.of(),
-                            List.of(new TrainingImport.Problem("", 0, "", "", "file", text("training.import.empty"))))
+                    ? Result.refused(List.of(TemplateSheet.fileProblem("", text("training.import.empty"))))
                     : importer.importFile(id, file.getBytes());
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("importError", text(e.messageKey()));
@@ -168,17 +172,7 @@ class TrainingPages {
     @GetMapping("/training-records/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         TrainingService.Record r = training.get(id);
-        return edit(
-                model,
-                r,
-                new Form(
-                        r.personName(),
-                        r.email() == null ? "" : r.email(),
-                        r.course(),
-                        r.provider() == null ? "" : r.provider(),
-                        r.completedOn().toString(),
-                        r.hours().stripTrailingZeros().toPlainString()),
-                Map.of());
+        return edit(model, r, Form.of(r), Map.of());
     }
 
     private String edit(Model model, TrainingService.Record r, Form form, Map<String, String> errors) {
@@ -186,16 +180,7 @@ class TrainingPages {
             throw new ForbiddenActionException("training.error.forbidden");
         }
         model.addAttribute("record", r);
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("personName", form.personName());
-        values.put("email", form.email());
-        values.put("course", form.course());
-        values.put("provider", form.provider());
-        values.put("completedOn", form.completedOn());
-        values.put("hours", form.hours());
-        model.addAttribute("form", values);
-        model.addAttribute("errors", errors);
-        return "training/edit";
+        return withForm(model, form, errors, "training/edit");
     }
 
     @PostMapping("/training-records/{id}/edit")
@@ -207,35 +192,24 @@ class TrainingPages {
             @RequestParam(required = false) String provider,
             @RequestParam(required = false) String completedOn,
             @RequestParam(required = false) String hours,
+            @RequestParam(required = false) MultipartFile file,
             Model model,
             RedirectAttributes redirect,
-            HttpServletResponse response) {
+            HttpServletResponse response)
+            throws IOException {
         TrainingService.Record r = training.get(id);
         Form form = new Form(personName, email, course, provider, completedOn, hours);
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate on = null;
-        BigDecimal h = null;
-        try {
-            on = completedOn == null || completedOn.isBlank() ? null : LocalDate.parse(completedOn);
-        } catch (DateTimeParseException e) {
-            errors.put("completedOn", text("training.error.completedOn"));
-        }
-        try {
-            h = hours == null || hours.isBlank()
-                    ? null
-                    : new BigDecimal(hours.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            errors.put("hours", text("training.error.hours"));
-        }
+        TrainingRequest request = request(form, errors);
         if (errors.isEmpty()) {
             try {
-                TrainingService.Record saved =
-                        training.update(id, new TrainingRequest(personName, email, course, provider, on, h));
+                // no file chosen: the record keeps its certificate
+                TrainingService.Record saved = training.update(id, request, certificate(file));
                 redirect.addFlashAttribute("message", text("training.page.saved"));
                 return "redirect:/organizations/" + saved.organizationId() + "/training?year="
                         + saved.completedOn().getYear();
             } catch (FieldProblemException e) {
-                e.problems().forEach(p -> errors.put(p.field(), text(p.messageKey(), p.args())));
+                refused(e, errors);
             }
         }
         response.setStatus(422);
@@ -255,6 +229,39 @@ class TrainingPages {
     ResponseEntity<byte[]> certificate(@PathVariable long id) {
         TrainingService.Certificate c = training.certificate(id);
         return Downloads.attachment(c.content(), c.name(), MediaType.parseMediaType(c.contentType()));
+    }
+
+    /** The form and its errors, as the record's fields show them. */
+    private static String withForm(Model model, Form form, Map<String, String> errors, String view) {
+        model.addAttribute("form", form.values());
+        model.addAttribute("errors", errors);
+        return view;
+    }
+
+    /** The request the form holds; a day or a number that cannot be read adds its field's error (and is null). */
+    private TrainingRequest request(Form form, Map<String, String> errors) {
+        LocalDate on = null;
+        BigDecimal h = null;
+        try {
+            on = blank(form.completedOn()) ? null : LocalDate.parse(form.completedOn());
+        } catch (DateTimeParseException e) {
+            errors.put("completedOn", text("training.error.completedOn"));
+        }
+        try {
+            h = blank(form.hours()) ? null : new BigDecimal(form.hours().strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            errors.put("hours", text("training.error.hours"));
+        }
+        return new TrainingRequest(form.personName(), form.email(), form.course(), form.provider(), on, h);
+    }
+
+    /** The service's refusal, each message next to its field. */
+    private void refused(FieldProblemException e, Map<String, String> errors) {
+        e.problems().forEach(p -> errors.put(p.field(), text(p.messageKey(), p.args())));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private String text(String key, Object... args) {

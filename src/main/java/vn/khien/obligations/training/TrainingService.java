@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -113,14 +114,25 @@ class TrainingService {
         return problems;
     }
 
-    /** Changes a record's person, course, provider, day and hours (not its certificate); audited with the changes. */
+    /** Changes a record's person, course, provider, day and hours, keeping its certificate; audited. */
     @Transactional
     Record update(long id, TrainingRequest r) {
+        return update(id, r, null);
+    }
+
+    /**
+     * Changes a record's person, course, provider, day and hours and, when a new file is given, replaces its
+     * certificate (none given: the certificate stays). All or nothing: any wrong field or file changes nothing.
+     * Audited with the changes, a replaced certificate by the SHA-256 of the old file and of the new one.
+     */
+    @Transactional
+    Record update(long id, TrainingRequest r, @Nullable Certificate replacement) {
         Record before = get(id);
         if (!canEdit(before.organizationId())) {
             throw new ForbiddenActionException("training.error.forbidden");
         }
-        List<FieldProblemException.FieldProblem> problems = validate(r, today());
+        List<FieldProblemException.FieldProblem> problems = new ArrayList<>(validate(r, today()));
+        problems.addAll(certificateProblems(replacement));
         if (!problems.isEmpty()) {
             throw new FieldProblemException(problems);
         }
@@ -135,6 +147,17 @@ class TrainingService {
                 .param("h", r.hours())
                 .param("id", id)
                 .update();
+        if (replacement != null) {
+            jdbc.sql("""
+                    UPDATE training_record SET certificate_name = :cn, certificate_type = :ct, certificate_sha256 = :cs,
+                        certificate = :cb WHERE id = :id""")
+                    .param("cn", replacement.name())
+                    .param("ct", sniff(replacement.content()))
+                    .param("cs", sha256(replacement.content()))
+                    .param("cb", replacement.content())
+                    .param("id", id)
+                    .update();
+        }
         Record after = get(id);
         Map<String, Object> changed = new LinkedHashMap<>();
         changeOf(changed, "person", before.personName(), after.personName());
@@ -151,9 +174,33 @@ class TrainingService {
                 "hours",
                 before.hours().stripTrailingZeros().toPlainString(),
                 after.hours().stripTrailingZeros().toPlainString());
+        if (replacement != null) {
+            changed.put("certificateName", after.certificateName());
+            changed.put("certificateSha256", after.certificateSha256());
+            if (before.certificateName() != null) {
+                changed.put("replacedCertificateName", before.certificateName());
+            }
+            if (before.certificateSha256() != null) {
+                changed.put("replacedCertificateSha256", before.certificateSha256());
+            }
+        }
         audit.record(AuditEntry.of("TRAINING_UPDATED", after.organizationId(), "training_record", id)
                 .with(Map.of("changed", changed)));
         return after;
+    }
+
+    /** A certificate file's problem (too large, not a PDF, PNG or JPEG by its first bytes); none for no file. */
+    static List<FieldProblemException.FieldProblem> certificateProblems(@Nullable Certificate certificate) {
+        if (certificate == null) {
+            return List.of();
+        }
+        if (certificate.content().length > MAX_CERTIFICATE) {
+            return List.of(new FieldProblemException.FieldProblem("certificate", "training.error.certificateSize"));
+        }
+        if (sniff(certificate.content()) == null) {
+            return List.of(new FieldProblemException.FieldProblem("certificate", "training.error.certificateType"));
+        }
+        return List.of();
     }
 
     private static void changeOf(Map<String, Object> changed, String field, String before, String after) {
@@ -226,13 +273,7 @@ class TrainingService {
             throw new ForbiddenActionException("training.error.forbidden");
         }
         List<FieldProblemException.FieldProblem> problems = new ArrayList<>(validate(r, today()));
-        if (certificate != null) {
-            if (certificate.content().length > MAX_CERTIFICATE) {
-                problems.add(new FieldProblemException.FieldProblem("certificate", "training.error.certificateSize"));
-            } else if (sniff(certificate.content()) == null) {
-                problems.add(new FieldProblemException.FieldProblem("certificate", "training.error.certificateType"));
-            }
-        }
+        problems.addAll(certificateProblems(certificate));
         if (!problems.isEmpty()) {
             throw new FieldProblemException(problems);
         }

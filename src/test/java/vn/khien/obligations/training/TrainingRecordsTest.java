@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
@@ -33,6 +34,7 @@ public class TrainingRecordsTest extends IntegrationTest {
     TrainingImport importer;
 
     static final byte[] PDF = "%PDF-1.4\n% chứng chỉ\n".getBytes(StandardCharsets.UTF_8);
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0};
 
     /** A workbook in the template's form holding these rows (numbers as numbers, the rest as text). */
     public static byte[] workbook(List<List<Object>> rows) throws IOException {
@@ -65,6 +67,17 @@ public class TrainingRecordsTest extends IntegrationTest {
         }
     }
 
+    /** A record of the course "ATTT cơ bản" (15/01/2026, 8 hours) made through the API with {@link #PDF}. */
+    static long recordWithCertificate(Http.Api api, TestData.Org unit, String person, String fileName) {
+        Http.Response created = api.upload(
+                "/api/v1/organizations/" + unit.id() + "/training-records",
+                fileName,
+                PDF,
+                Map.of("personName", person, "course", "ATTT cơ bản", "completedOn", "2026-01-15", "hours", "8"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
     private long audits(String action, long id) {
         return data.jdbc()
                 .sql("SELECT COUNT(*) FROM audit_event WHERE action = :a AND target_id = :t")
@@ -79,21 +92,7 @@ public class TrainingRecordsTest extends IntegrationTest {
         TestData.Org unit = data.org(data.root(), "Sở sửa đào tạo");
         Http.Api officer = http.api(data.person(unit, Role.SECURITY_OFFICER).token());
         Http.Api auditor = http.api(data.person(unit, Role.AUDITOR).token());
-        Http.Response created = officer.upload(
-                "/api/v1/organizations/" + unit.id() + "/training-records",
-                "cc.pdf",
-                PDF,
-                Map.of(
-                        "personName",
-                        "Nguyễn Văn Sửa",
-                        "course",
-                        "ATTT cơ bản",
-                        "completedOn",
-                        "2026-01-15",
-                        "hours",
-                        "8"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
+        long id = recordWithCertificate(officer, unit, "Nguyễn Văn Sửa", "cc.pdf");
 
         Map<String, Object> edit = Map.of(
                 "personName", "Nguyễn Văn Sửa", "course", "ATTT nâng cao", "completedOn", "2026-02-01", "hours", 16);
@@ -125,6 +124,74 @@ public class TrainingRecordsTest extends IntegrationTest {
                         .size())
                 .isZero();
         assertThat(audits("TRAINING_REMOVED", id)).isEqualTo(1);
+    }
+
+    /** The record's course and certificate as stored. */
+    private String[] stored(long id) {
+        return data.jdbc()
+                .sql("SELECT course, certificate_name, certificate_sha256 FROM training_record WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .single();
+    }
+
+    @Test
+    void theEditPageReplacesTheCertificateAllOrNothingAndKeepsItWhenNoFileIsChosen() {
+        TestData.Org unit = data.org(data.root(), "Sở thay chứng chỉ");
+        TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
+        long id = recordWithCertificate(http.api(officer.token()), unit, "Trần Thị Thay", "cu.pdf");
+        String oldSha = TrainingService.sha256(PDF);
+        Http.Session s = http.session();
+        assertThat(s.login(officer.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        String edit = "/training-records/" + id + "/edit";
+
+        Http.Response form = s.get(edit);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body())
+                .contains("enctype=\"multipart/form-data\"")
+                .contains("Tệp hiện có: cu.pdf")
+                .contains(oldSha)
+                .contains("để trống thì giữ nguyên tệp hiện có");
+
+        Map<String, String> fields = Map.of(
+                "personName", "Trần Thị Thay", "course", "ATTT nâng cao", "completedOn", "2026-01-15", "hours", "8");
+        // a file that is not a PDF, PNG or JPEG: nothing changes, not even the course typed with it
+        Http.Response wrongFile = s.upload(edit, "virus.exe", "MZ\u0090".getBytes(StandardCharsets.UTF_8), fields);
+        assertThat(wrongFile.status()).isEqualTo(422);
+        assertThat(wrongFile.body()).contains("id=\"certificate-error\"").contains("value=\"ATTT nâng cao\"");
+        assertThat(stored(id)).containsExactly("ATTT cơ bản", "cu.pdf", oldSha);
+        // a good file with a wrong field: the file is not kept either
+        Map<String, String> badHours = new HashMap<>(fields);
+        badHours.put("hours", "0");
+        Http.Response wrongField = s.upload(edit, "moi.png", PNG, badHours);
+        assertThat(wrongField.status()).isEqualTo(422);
+        assertThat(wrongField.body()).contains("id=\"hours-error\"");
+        assertThat(stored(id)).containsExactly("ATTT cơ bản", "cu.pdf", oldSha);
+
+        Http.Response replaced = s.upload(edit, "moi.png", PNG, fields);
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(302);
+        String newSha = TrainingService.sha256(PNG);
+        assertThat(stored(id)).containsExactly("ATTT nâng cao", "moi.png", newSha);
+        Http.Response download = s.get("/training-records/" + id + "/certificate");
+        assertThat(download.header("Content-Type")).startsWith("image/png");
+        assertThat(download.header("Content-Disposition")).contains("moi.png");
+        String details = data.jdbc()
+                .sql("SELECT details FROM audit_event WHERE action = 'TRAINING_UPDATED' AND target_id = :t")
+                .param("t", Long.toString(id))
+                .query(String.class)
+                .single();
+        assertThat(details)
+                .contains(newSha)
+                .contains("replacedCertificateSha256")
+                .contains(oldSha);
+
+        // no file chosen (the browser sends an empty file part): the certificate stays
+        Map<String, String> renamed = new HashMap<>(fields);
+        renamed.put("course", "ATTT chuyên sâu");
+        Http.Response kept = s.upload(edit, "", new byte[0], renamed);
+        assertThat(kept.status()).as(kept.body()).isEqualTo(302);
+        assertThat(stored(id)).containsExactly("ATTT chuyên sâu", "moi.png", newSha);
+        assertThat(audits("TRAINING_UPDATED", id)).isEqualTo(2);
     }
 
     @Test
