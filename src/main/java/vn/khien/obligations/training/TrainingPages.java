@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,7 +52,7 @@ class TrainingPages {
         this.messages = messages;
     }
 
-    /** What the record's form holds, as typed. */
+    /** What the record's form holds, as typed (bound from the posted fields of the same names). */
     record Form(String personName, String email, String course, String provider, String completedOn, String hours) {
 
         static final Form EMPTY = new Form("", "", "", "", "", "");
@@ -106,12 +107,7 @@ class TrainingPages {
     @PostMapping("/organizations/{id}/training")
     String add(
             @PathVariable long id,
-            @RequestParam(required = false) String personName,
-            @RequestParam(required = false) String email,
-            @RequestParam(required = false) String course,
-            @RequestParam(required = false) String provider,
-            @RequestParam(required = false) String completedOn,
-            @RequestParam(required = false) String hours,
+            @ModelAttribute Form form,
             @RequestParam(required = false) MultipartFile file,
             Model model,
             RedirectAttributes redirect,
@@ -120,7 +116,6 @@ class TrainingPages {
         if (organizations.findVisible(id).isEmpty()) {
             throw new NotFoundException("organization");
         }
-        Form form = new Form(personName, email, course, provider, completedOn, hours);
         Map<String, String> errors = new LinkedHashMap<>();
         TrainingRequest request = request(form, errors);
         if (errors.isEmpty()) {
@@ -186,19 +181,13 @@ class TrainingPages {
     @PostMapping("/training-records/{id}/edit")
     String update(
             @PathVariable long id,
-            @RequestParam(required = false) String personName,
-            @RequestParam(required = false) String email,
-            @RequestParam(required = false) String course,
-            @RequestParam(required = false) String provider,
-            @RequestParam(required = false) String completedOn,
-            @RequestParam(required = false) String hours,
+            @ModelAttribute Form form,
             @RequestParam(required = false) MultipartFile file,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response)
             throws IOException {
         TrainingService.Record r = training.get(id);
-        Form form = new Form(personName, email, course, provider, completedOn, hours);
         Map<String, String> errors = new LinkedHashMap<>();
         TrainingRequest request = request(form, errors);
         if (errors.isEmpty()) {
