@@ -50,7 +50,10 @@ final class NationalDataSet {
     private final List<long[]> reached = new ArrayList<>();
     /** Owner organisation of each system (index = system id - 1), for incidents. */
     private final List<Org> systemOwners = new ArrayList<>();
-    /** Per system (index = system id - 1): {approved level or 0, proposed level, 1 if operating}, for the third wave. */
+    /**
+     * Per system (index = system id - 1): {approved level or 0, proposed level, 1 if operating, 1 if retired}, for the
+     * third wave.
+     */
     private final List<int[]> systemFacts = new ArrayList<>();
     /** Per organisation (index = id - 1): the id of its first person; its people follow in the order of its roles. */
     private final List<long[]> peopleOfOrg = new ArrayList<>();
@@ -480,7 +483,9 @@ final class NationalDataSet {
                         now,
                         now);
                 systemOwners.add(owner);
-                systemFacts.add(new int[] {approved ? level : 0, level, operating ? 1 : 0});
+                systemFacts.add(
+                        new int[] {approved ? level : 0, level, operating ? 1 : 0, lifecycle.equals("RETIRED") ? 1 : 0
+                        });
                 party.row(s, owner.id(), "OWNER");
                 party.row(s, operator.id(), "OPERATOR");
                 systems++;

@@ -1021,6 +1021,11 @@ final class ThirdWave {
         long[][] own = new long[orgs.size()][names.size()];
         for (int s = 0; s < systemFacts.size(); s++) {
             int[] fact = systemFacts.get(s);
+            if (fact[3] == 1) {
+                // a retired system is in no figure, as the figure sources count (SystemFigures: not retired by the
+                // end of the period; the generator leaves retired_on empty, so it is retired in every period)
+                continue;
+            }
             long[] row = own[(int) systemOwners.get(s).id() - 1];
             boolean operating = fact[2] == 1;
             boolean approved = fact[0] > 0;

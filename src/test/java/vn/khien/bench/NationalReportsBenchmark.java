@@ -1,5 +1,7 @@
 package vn.khien.bench;
 
+import static vn.khien.bench.BenchApplication.time;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -8,15 +10,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import vn.khien.KhienApplication;
-import vn.khien.access.PersonPrincipal;
-import vn.khien.platform.StatementCounter;
+import vn.khien.bench.BenchApplication.Timed;
 import vn.khien.platform.figures.FigurePeriod;
 import vn.khien.platform.figures.FigureSource;
 import vn.khien.reports.dashboard.DashboardService;
@@ -50,22 +46,22 @@ public final class NationalReportsBenchmark {
         String scale = args.length > 0 ? args[0] : "0.1";
         String seed = args.length > 1 ? args[1] : "42";
         int runs = Integer.getInteger("bench.runs", 5);
-        String base = env("TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/khien_generator");
-        String user = env("TEST_PG_USER", "khien");
-        String password = env("TEST_PG_PASSWORD", "khien");
-        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+        BenchApplication.Database db =
+                BenchApplication.Database.fromEnvironment("jdbc:postgresql://127.0.0.1:5432/khien_generator");
         LocalDate today = LocalDate.now(VN);
-        boolean regenerate = Boolean.getBoolean("bench.regenerate") || !generated(base, user, password);
+        boolean regenerate = Boolean.getBoolean("bench.regenerate") || !generated(db);
         if (regenerate) {
-            try (Connection c = DriverManager.getConnection(base, user, password);
-                    Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-                s.execute("CREATE SCHEMA " + SCHEMA);
-            }
+            db.resetSchema(SCHEMA);
             long t = System.nanoTime();
             int exit = NationalDataGenerator.run(
                     new String[] {"--scale", scale, "--seed", seed, "--as-of", today.toString()},
-                    Map.of("KHIEN_DB_URL", url, "KHIEN_DB_USER", user, "KHIEN_DB_PASSWORD", password));
+                    Map.of(
+                            "KHIEN_DB_URL",
+                            db.url(SCHEMA),
+                            "KHIEN_DB_USER",
+                            db.user(),
+                            "KHIEN_DB_PASSWORD",
+                            db.password()));
             if (exit != 0) {
                 throw new IllegalStateException("generate exited with " + exit);
             }
@@ -75,28 +71,10 @@ public final class NationalReportsBenchmark {
         } else {
             System.out.println("reusing the generated set in schema " + SCHEMA + " (-Dbench.regenerate=true to redo)");
         }
-        String[] settings = {
-            "spring.datasource.url=" + url,
-            "spring.datasource.username=" + user,
-            "spring.datasource.password=" + password,
-            "spring.flyway.schemas=" + SCHEMA,
-            "spring.flyway.default-schema=" + SCHEMA,
-            "logging.level.root=WARN",
-            "server.port=0",
-            "spring.main.banner-mode=off",
-            "khien.jobs.enabled=false",
-            "khien.bootstrap.admin-password=Bench-Admin-Password-2026"
-        };
-        for (String setting : settings) {
-            int eq = setting.indexOf('=');
-            System.setProperty(setting.substring(0, eq), setting.substring(eq + 1));
-        }
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(KhienApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .run();
+        ConfigurableApplicationContext app = BenchApplication.start(db, SCHEMA);
         try {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            signInAsAdministrator(jdbc);
+            BenchApplication.signInAsAdministrator(jdbc);
             long root = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id")
                     .query(Long.class)
                     .list()
@@ -165,11 +143,12 @@ public final class NationalReportsBenchmark {
                 Timed<DashboardService.Dashboard> d = time(() -> dashboards.dashboard(root));
                 Timed<DashboardService.Dashboard> pd = time(() -> dashboards.dashboard(provinceId));
                 System.out.printf(
-                        "run %d: province %s report %.0f ms (%d sql; %d children, %d frozen; systemsTotal %d) |"
+                        "run %d (%s): province %s report %.0f ms (%d sql; %d children, %d frozen; systemsTotal %d) |"
                                 + " national %s roll-up %.0f ms (%d sql; %d children, %d frozen) |"
                                 + " national %s live %.0f ms (%d sql; %d frozen; systemsTotal %d) |"
                                 + " national dashboard %.0f ms (%d sql, %s) | province dashboard %.0f ms (%d sql)%n",
                         i,
+                        BenchApplication.load(),
                         current.code(),
                         p.ms(),
                         p.statements(),
@@ -203,52 +182,13 @@ public final class NationalReportsBenchmark {
         }
     }
 
-    record Timed<T>(T value, double ms, int statements) {}
-
-    interface Work<T> {
-        T run();
-    }
-
-    private static <T> Timed<T> time(Work<T> work) {
-        StatementCounter.start();
-        long t = System.nanoTime();
-        T value = work.run();
-        double ms = (System.nanoTime() - t) / 1e6;
-        return new Timed<>(value, ms, StatementCounter.stop(null));
-    }
-
-    private static boolean generated(String base, String user, String password) {
-        try (Connection c = DriverManager.getConnection(base, user, password);
+    private static boolean generated(BenchApplication.Database db) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + SCHEMA + ".periodic_report")) {
             return rs.next() && rs.getLong(1) > 0;
         } catch (Exception e) {
             return false;
         }
-    }
-
-    private static void signInAsAdministrator(JdbcClient jdbc) {
-        long admin = jdbc.sql("SELECT user_id FROM role_grant WHERE role = 'PLATFORM_ADMIN' ORDER BY user_id")
-                .query(Long.class)
-                .list()
-                .get(0);
-        PersonPrincipal principal = new PersonPrincipal() {
-            @Override
-            public long personId() {
-                return admin;
-            }
-
-            @Override
-            public String username() {
-                return "bench";
-            }
-        };
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }

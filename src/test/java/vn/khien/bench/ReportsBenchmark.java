@@ -1,22 +1,13 @@
 package vn.khien.bench;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import vn.khien.KhienApplication;
-import vn.khien.access.PersonPrincipal;
 import vn.khien.platform.figures.FigurePeriod;
 import vn.khien.platform.figures.FigureSource;
 import vn.khien.reports.dashboard.DashboardService;
@@ -44,33 +35,10 @@ public final class ReportsBenchmark {
         int units = args.length > 0 ? Integer.parseInt(args[0]) : 700;
         int systems = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         int provinces = args.length > 2 ? Integer.parseInt(args[2]) : 34;
-        String url = env("TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/khien_test");
-        String user = env("TEST_PG_USER", "khien");
-        String password = env("TEST_PG_PASSWORD", "khien");
-        try (Connection c = DriverManager.getConnection(url, user, password);
-                Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + SCHEMA);
-        }
-        String[] settings = {
-            "spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
-            "spring.datasource.username=" + user,
-            "spring.datasource.password=" + password,
-            "spring.flyway.schemas=" + SCHEMA,
-            "spring.flyway.default-schema=" + SCHEMA,
-            "logging.level.root=WARN",
-            "server.port=0",
-            "spring.main.banner-mode=off",
-            "khien.jobs.enabled=false",
-            "khien.bootstrap.admin-password=Bench-Admin-Password-2026"
-        };
-        for (String setting : settings) {
-            int eq = setting.indexOf('=');
-            System.setProperty(setting.substring(0, eq), setting.substring(eq + 1));
-        }
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(KhienApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .run();
+        BenchApplication.Database db =
+                BenchApplication.Database.fromEnvironment("jdbc:postgresql://127.0.0.1:5432/khien_test");
+        db.resetSchema(SCHEMA);
+        ConfigurableApplicationContext app = BenchApplication.start(db, SCHEMA);
         try {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long t = System.nanoTime();
@@ -90,23 +58,7 @@ public final class ReportsBenchmark {
             ReportPeriod period = ReportPeriod.containing(LocalDate.now(), kind.period());
             freezeHalfOfTheDepartments(jdbc, province, period.code());
             ReportCompiler compiler = app.getBean(ReportCompiler.class);
-            long admin = jdbc.sql("SELECT user_id FROM role_grant WHERE role = 'PLATFORM_ADMIN' ORDER BY id")
-                    .query(Long.class)
-                    .list()
-                    .get(0);
-            PersonPrincipal principal = new PersonPrincipal() {
-                @Override
-                public long personId() {
-                    return admin;
-                }
-
-                @Override
-                public String username() {
-                    return "admin";
-                }
-            };
-            SecurityContextHolder.getContext()
-                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
+            BenchApplication.signInAsAdministrator(jdbc);
             DashboardService dashboards = app.getBean(DashboardService.class);
             // The dashboard's figures pre-aggregated as the reports job does every 15 minutes (ADR 0025).
             long r = System.nanoTime();
@@ -123,7 +75,8 @@ public final class ReportsBenchmark {
                 double subtree = (System.nanoTime() - b) / 1e6;
                 b = System.nanoTime();
                 var stored = app.getBean(FigureSnapshots.class)
-                        .read(
+                        .readByChild(
+                                root,
                                 nodes.get(0).path(),
                                 app.getBean(FigureSnapshots.class).quarters(DashboardService.TREND_QUARTERS).stream()
                                         .map(ReportPeriod::code)
@@ -169,10 +122,11 @@ public final class ReportsBenchmark {
                 var dl = dashboards.dashboard(root, true);
                 double live = (System.nanoTime() - l) / 1e6;
                 System.out.printf(
-                        "run %d: province quarterly report compiled in %.0f ms (%d children, systemsTotal %d);"
+                        "run %d (%s): province quarterly report compiled in %.0f ms (%d children, systemsTotal %d);"
                                 + " national dashboard in %.0f ms from the snapshot (%d children, %s) / %.0f ms live"
                                 + " (systemsTotal %d = %d)%n",
                         i + 1,
+                        BenchApplication.load(),
                         compile,
                         c.children().size(),
                         c.totals().get("systemsTotal"),
@@ -295,10 +249,5 @@ public final class ReportsBenchmark {
                 .param("id", id)
                 .update();
         return id;
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }

@@ -24,8 +24,8 @@ import vn.khien.vulnerabilities.ScanTestSupport;
 
 /**
  * Issue 14: the dashboard's pre-aggregated figures follow the events of the modules that change them (docs/adr/0041),
- * without waiting for the next refresh of the job (the job never runs in tests): a warning answered (warnings not
- * acknowledged) and an incident reported and rejected (incidents open) change the figures read from the snapshot as
+ * without waiting for the next refresh of the job (the job never runs in tests): a warning published (warnings
+ * received and not acknowledged of every organisation reached) and answered (warnings not acknowledged) and an incident reported and rejected (incidents open) change the figures read from the snapshot as
  * soon as the listener, which runs after the commit, has refreshed the organisation.
  */
 class DashboardEventsTest extends IntegrationTest {
@@ -82,6 +82,72 @@ class DashboardEventsTest extends IntegrationTest {
             assertThat(after.path("warningsUnacknowledged").asLong()).isZero();
             assertThat(after.path("warningsAcknowledged").asLong()).isEqualTo(1);
         });
+    }
+
+    /**
+     * docs/adr/0046: a newly published warning reaches the dashboards of the organisations it reached right after the
+     * publishing commit (one event naming all of them), not at the next job run: two units under a province, each
+     * with an affected system, both show a warning not acknowledged, and so does the province's subtree.
+     */
+    @Test
+    void aPublishedWarningReachesTheDashboardsOfEveryOrganisationItReachedAtOnce() {
+        TestData.Org province = data.org(data.root(), "Tỉnh thử cảnh báo mới");
+        TestData.Org first = data.org(province, "Đơn vị thứ nhất thử cảnh báo mới");
+        TestData.Org second = data.org(province, "Đơn vị thứ hai thử cảnh báo mới");
+        Http.Api publisher =
+                http.api(data.person(province, Role.SECURITY_OFFICER).token());
+        Http.Api firstOfficer =
+                http.api(data.person(first, Role.SECURITY_OFFICER).token());
+        Http.Api secondOfficer =
+                http.api(data.person(second, Role.SECURITY_OFFICER).token());
+        component(firstOfficer, ScanTestSupport.system(data, first));
+        component(secondOfficer, ScanTestSupport.system(data, second));
+        snapshots.refreshAll(DashboardService.TREND_QUARTERS);
+        assertThat(standing(firstOfficer, first).path("warningsReceived").asLong())
+                .isZero();
+        assertThat(standing(publisher, province).path("warningsUnacknowledged").asLong())
+                .isZero();
+
+        Http.Response published = publisher.post("/api/v1/warnings", httpdWarning(province));
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        assertThat(published.json().get("systemsReached").asInt()).isEqualTo(2);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(standing(firstOfficer, first)
+                            .path("warningsUnacknowledged")
+                            .asLong())
+                    .isEqualTo(1);
+            assertThat(standing(secondOfficer, second)
+                            .path("warningsUnacknowledged")
+                            .asLong())
+                    .isEqualTo(1);
+            JsonNode subtree = standing(publisher, province);
+            assertThat(subtree.path("warningsReceived").asLong()).isEqualTo(2);
+            assertThat(subtree.path("warningsUnacknowledged").asLong()).isEqualTo(2);
+        });
+    }
+
+    private static void component(Http.Api officer, long system) {
+        Map<String, Object> component = new HashMap<>();
+        component.put("kind", "SOFTWARE");
+        component.put("product", "httpd");
+        component.put("cpe", HTTPD);
+        Http.Response r = officer.post("/api/v1/systems/" + system + "/components", component);
+        assertThat(r.status()).as(r.body()).isIn(200, 201);
+    }
+
+    private static Map<String, Object> httpdWarning(TestData.Org publisher) {
+        Map<String, Object> warning = new HashMap<>();
+        warning.put("organizationId", publisher.id());
+        warning.put("title", "Lỗ hổng Apache HTTP Server thử " + publisher.code());
+        warning.put("description", "Cảnh báo thử");
+        warning.put("severity", "CRITICAL");
+        warning.put("cves", List.of("CVE-2021-41773"));
+        warning.put("affected", List.of(Map.of("cpe", HTTPD)));
+        warning.put("acknowledgeBy", LocalDate.now().plusDays(3).toString());
+        warning.put("fixBy", LocalDate.now().plusDays(10).toString());
+        warning.put("tlp", "GREEN");
+        return warning;
     }
 
     @Test

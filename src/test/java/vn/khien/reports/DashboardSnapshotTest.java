@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -159,6 +160,103 @@ class DashboardSnapshotTest extends IntegrationTest {
             assertThat(standing.get("systemsScannedSixMonths").asLong()).isEqualTo(1);
         });
     }
+
+    /**
+     * docs/adr/0046: the dashboard added up in SQL from the snapshot (each child's subtree summed by its path) shows
+     * the same standing, children and trend as the dashboard computed live, through three levels; and a system retired
+     * before today counts in no figure — neither in the systems, nor its late dossier, nor its open findings.
+     */
+    @Test
+    void theSummedSnapshotEqualsTheLiveDashboardThroughThreeLevelsAndCountsNoRetiredSystem() {
+        TestData.Org province = data.org(data.root(), "Tỉnh thử cộng dồn");
+        TestData.Org department = data.org(province, "Sở thử cộng dồn");
+        TestData.Org unit = data.org(department, "Đơn vị thử cộng dồn");
+        TestData.Org other = data.org(province, "Sở khác thử cộng dồn");
+        Http.Api officer = http.api(data.person(province, Role.SECURITY_OFFICER).token());
+        system(province);
+        system(department);
+        system(unit);
+        system(unit);
+        system(other);
+        long retired = system(unit);
+        upload(officer, retired);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        jdbc.sql("""
+                INSERT INTO level_dossier (system_id, regime, proposed_level, status, preparer_org_id, appraiser_org_id,
+                    approver_org_id, step_due_on, created_at, updated_at)
+                VALUES (:s, 'nd331-2026', 2, 'SUBMITTED', :u, :p, :p, :due, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
+                .param("s", retired)
+                .param("u", unit.id())
+                .param("p", province.id())
+                .param("due", today.minusDays(10))
+                .update();
+        // While it runs, the system counts everywhere (the import may finish in the background).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode before = officer.get("/api/v1/organizations/" + province.id() + "/dashboard?live=true")
+                    .json()
+                    .get("standing")
+                    .get("figures");
+            assertThat(before.get("systemsTotal").asLong()).isEqualTo(6);
+            assertThat(before.get("dossiersLate").asLong()).isEqualTo(1);
+            assertThat(before.get("findingsOpenCritical").asLong()).isEqualTo(1);
+        });
+        jdbc.sql("UPDATE information_system SET lifecycle_status = 'RETIRED', retired_on = :on WHERE id = :id")
+                .param("on", today.minusDays(1))
+                .param("id", retired)
+                .update();
+        snapshots.refreshAll(DashboardService.TREND_QUARTERS);
+
+        JsonNode summed = officer.get("/api/v1/organizations/" + province.id() + "/dashboard")
+                .json();
+        JsonNode live = officer.get("/api/v1/organizations/" + province.id() + "/dashboard?live=true")
+                .json();
+        assertThat(summed.get("computedAt").isNull())
+                .as("read from the snapshot")
+                .isFalse();
+        assertThat(live.get("computedAt").isNull()).as("computed live").isTrue();
+        assertThat(summed.get("standing")).isEqualTo(live.get("standing"));
+        assertThat(summed.get("children")).isEqualTo(live.get("children"));
+        assertThat(summed.get("trend")).isEqualTo(live.get("trend"));
+        JsonNode figures = summed.get("standing").get("figures");
+        assertThat(figures.get("systemsTotal").asLong()).isEqualTo(5);
+        assertThat(figures.get("dossiersLate").asLong()).isZero();
+        assertThat(figures.get("findingsOpenCritical").asLong()).isZero();
+        assertThat(summed.get("children")).hasSize(2);
+        for (JsonNode child : summed.get("children")) {
+            assertThat(child.get("figures").get("systemsTotal").asLong())
+                    .as(child.get("name").asText())
+                    .isEqualTo(child.get("organizationId").asLong() == department.id() ? 3 : 1);
+        }
+        // The home panel's standing is the same subtree total, summed in SQL too.
+        assertThat(officer.get("/api/v1/organizations/" + department.id() + "/dashboard")
+                        .json()
+                        .get("standing")
+                        .get("figures")
+                        .get("systemsTotal")
+                        .asLong())
+                .isEqualTo(3);
+    }
+
+    private static void upload(Http.Api officer, long system) {
+        String nessus = """
+                <?xml version="1.0" ?>
+                <NessusClientData_v2><Report name="t"><ReportHost name="10.9.8.6"><HostProperties>
+                <tag name="host-ip">10.9.8.6</tag></HostProperties>
+                <ReportItem port="443" svc_name="www" protocol="tcp" severity="4" pluginID="990002"
+                  pluginName="Critical thing" pluginFamily="General"><description>D</description>
+                  <solution>Upgrade</solution><synopsis>S</synopsis><cve>CVE-2024-99002</cve></ReportItem>
+                </ReportHost></Report></NessusClientData_v2>
+                """;
+        Http.Response scan = officer.upload(
+                "/api/v1/systems/" + system + "/scans",
+                "retired.nessus",
+                nessus.getBytes(StandardCharsets.UTF_8),
+                Map.of());
+        assertThat(scan.status()).as(scan.body()).isEqualTo(201);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static JsonNode standing(Http.Api api, TestData.Org org) {
         Http.Response r = api.get("/api/v1/organizations/" + org.id() + "/dashboard");

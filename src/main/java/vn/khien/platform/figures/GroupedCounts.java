@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,6 +43,23 @@ public final class GroupedCounts {
                         into.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                                 .put(figure, rs.getLong(2));
                     });
+        }
+    }
+
+    /**
+     * Runs one grouped query that yields several figures per row (conditional sums of one pass) for many
+     * organisations, chunked like {@link #count}; the handler reads each row. Same parameters as {@link #count}.
+     */
+    public static void rows(
+            JdbcClient jdbc, String sql, Collection<Long> ids, FigurePeriod period, RowCallbackHandler handler) {
+        List<Long> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            jdbc.sql(sql)
+                    .param("ids", all.subList(i, Math.min(all.size(), i + CHUNK)))
+                    .param("from", period.from())
+                    .param("to", period.to())
+                    .param("endAt", endAt(period.to()))
+                    .query(handler);
         }
     }
 

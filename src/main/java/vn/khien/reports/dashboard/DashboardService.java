@@ -149,6 +149,12 @@ public class DashboardService {
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
         ReportKind kind = quarterly();
         ReportPeriod current = ReportPeriod.containing(today, kind.period());
+        if (!live) {
+            Dashboard summed = fromSums(organizationId, kind, current);
+            if (summed != null) {
+                return summed;
+            }
+        }
         List<FigureBook.OrgNode> nodes = book.subtree(organizationId);
         List<Long> ids = nodes.stream().map(FigureBook.OrgNode::id).toList();
         Set<String> names = figureNames();
@@ -213,6 +219,75 @@ public class DashboardService {
                 trendComputedAt);
     }
 
+    /**
+     * The dashboard from the snapshot's sums (docs/adr/0046): the organisation and its children, then every stored
+     * period added up per child in one grouped query — or null when the running quarter's snapshot is not usable or a
+     * quarter of the trend is not stored (the caller then computes as before, live where needed).
+     */
+    private Dashboard fromSums(long organizationId, ReportKind kind, ReportPeriod current) {
+        List<ReportPeriod> periods = new ArrayList<>();
+        ReportPeriod p = current;
+        for (int i = 0; i < TREND_QUARTERS; i++) {
+            periods.add(0, p);
+            p = p.previous(kind.period());
+        }
+        List<FigureBook.OrgNode> nodes = book.withChildren(organizationId);
+        FigureBook.OrgNode self = nodes.get(0);
+        Map<String, FigureSnapshots.Stored> stored = snapshots.readByChild(
+                organizationId,
+                self.path(),
+                periods.stream().map(ReportPeriod::code).toList());
+        FigureSnapshots.Stored now = stored.get(current.code());
+        if (periods.stream().anyMatch(q -> !stored.containsKey(q.code())) || !snapshots.usable(now, self.path())) {
+            return null;
+        }
+        Set<String> names = figureNames();
+        Set<String> targetFigures = snapshots.targetFigures();
+        Standing standing = null;
+        List<Standing> children = new ArrayList<>();
+        List<TrendPoint> trend = new ArrayList<>();
+        Instant trendComputedAt = null;
+        for (ReportPeriod q : periods) {
+            FigureSnapshots.Stored s = stored.get(q.code());
+            // the root's key holds its own figures, each child's its subtree total: the subtree adds them up
+            Map<Long, Map<String, Long>> totals = new HashMap<>(s.own());
+            totals.put(
+                    organizationId,
+                    sum(s.own(), nodes.stream().map(FigureBook.OrgNode::id).toList()));
+            Map<String, Long> figures;
+            if (q.equals(current)) {
+                standing = standing(self, names, totals, current.days());
+                for (FigureBook.OrgNode n : nodes.subList(1, nodes.size())) {
+                    children.add(standing(n, names, totals, current.days()));
+                }
+                figures = standing.figures();
+            } else {
+                if (trendComputedAt == null || s.computedAt().isBefore(trendComputedAt)) {
+                    trendComputedAt = s.computedAt();
+                }
+                figures = book.select(targetFigures, totals.get(organizationId));
+            }
+            Map<String, Integer> percents = new LinkedHashMap<>();
+            for (TargetValue v : values(figures, q.days())) {
+                percents.put(v.target().key(), v.percent());
+            }
+            trend.add(new TrendPoint(q.code(), percents, figures));
+        }
+        children.sort(Comparator.comparing((Standing c) -> c.score() == null ? Integer.MAX_VALUE : c.score())
+                .thenComparing(Standing::name));
+        return new Dashboard(
+                organizationId,
+                self.name(),
+                current.code(),
+                current.days().from(),
+                now.asOf(),
+                standing,
+                trend,
+                children,
+                now.computedAt(),
+                trendComputedAt);
+    }
+
     /** The subtree's total: every organisation's own figures added once (all of them lie in the subtree). */
     private static Map<String, Long> sum(Map<Long, Map<String, Long>> own, List<Long> ids) {
         Map<String, Long> total = new HashMap<>();
@@ -237,14 +312,20 @@ public class DashboardService {
         }
         ReportPeriod current = ReportPeriod.containing(
                 LocalDate.now(clock.withZone(ZONE)), quarterly().period());
-        List<FigureBook.OrgNode> nodes = book.subtree(organizationId);
-        List<Long> ids = nodes.stream().map(FigureBook.OrgNode::id).toList();
+        FigureBook.OrgNode self = book.withChildren(organizationId).get(0);
         FigureSnapshots.Stored now =
-                snapshots.read(nodes.get(0).path(), List.of(current.code())).get(current.code());
-        Map<Long, Map<String, Long>> own =
-                now != null && snapshots.usable(now, nodes.get(0).path()) ? now.own() : book.own(ids, current.days());
-        Map<Long, Map<String, Long>> totals = Map.of(organizationId, sum(own, ids));
-        return standing(nodes.get(0), figureNames(), totals, current.days());
+                snapshots.readTotal(self.path(), current.code()).orElse(null);
+        Map<String, Long> total;
+        if (now != null && snapshots.usable(now, self.path())) {
+            // added up in SQL over the subtree's stored rows (docs/adr/0046)
+            total = now.own().get(0L);
+        } else {
+            List<Long> ids = book.subtree(organizationId).stream()
+                    .map(FigureBook.OrgNode::id)
+                    .toList();
+            total = sum(book.own(ids, current.days()), ids);
+        }
+        return standing(self, figureNames(), Map.of(organizationId, total), current.days());
     }
 
     @Transactional(readOnly = true)

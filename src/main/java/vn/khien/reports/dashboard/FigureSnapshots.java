@@ -9,9 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -121,18 +123,7 @@ public class FigureSnapshots {
      * in one query; periods without one are absent.
      */
     public Map<String, Stored> read(String rootPath, Collection<String> periods) {
-        Map<String, Stored> out = new HashMap<>();
-        if (periods.isEmpty()) {
-            return out;
-        }
-        jdbc.sql("SELECT period, computed_at, period_to FROM figure_snapshot_period WHERE period IN (:periods)")
-                .param("periods", periods)
-                .query((ResultSet rs) -> {
-                    out.put(
-                            rs.getString(1),
-                            new Stored(
-                                    new HashMap<>(), rs.getTimestamp(2).toInstant(), rs.getObject(3, LocalDate.class)));
-                });
+        Map<String, Stored> out = periodsStored(periods);
         if (out.isEmpty()) {
             return out;
         }
@@ -147,6 +138,76 @@ public class FigureSnapshots {
                             .own()
                             .computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
                             .put(rs.getString(3), rs.getLong(4));
+                });
+        return out;
+    }
+
+    /**
+     * The stored figures of the subtree at {@code rootPath} added up in SQL (docs/adr/0046), for those of the periods
+     * that have a snapshot: in each {@link Stored#own()}, the key {@code rootId} holds the root's OWN figures and the
+     * id of each organisation directly below it holds that child's SUBTREE total — one grouped query over the
+     * subtree's rows (the child is read off each row's path), so a national dashboard fetches a few thousand sums
+     * instead of every organisation's rows.
+     */
+    public Map<String, Stored> readByChild(long rootId, String rootPath, Collection<String> periods) {
+        Map<String, Stored> out = periodsStored(periods);
+        if (out.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                SELECT x.period, x.child, x.figure, SUM(x.figure_value) FROM (
+                  SELECT f.period, f.figure, f.figure_value,
+                    CASE WHEN o.path = :path THEN :root
+                         ELSE CAST(SUBSTRING(o.path FROM :start
+                                   FOR POSITION('/' IN SUBSTRING(o.path FROM :start)) - 1) AS BIGINT) END AS child
+                  FROM figure_snapshot f JOIN organization o ON o.id = f.organization_id
+                  WHERE f.period IN (:periods) AND o.path LIKE :prefix) x
+                GROUP BY x.period, x.child, x.figure""")
+                .param("path", rootPath)
+                .param("root", rootId)
+                .param("start", rootPath.length() + 1)
+                .param("periods", out.keySet())
+                .param("prefix", rootPath + "%")
+                .query((ResultSet rs) -> {
+                    out.get(rs.getString(1))
+                            .own()
+                            .computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
+                            .put(rs.getString(3), rs.getLong(4));
+                });
+        return out;
+    }
+
+    /**
+     * The stored figures of the whole subtree at {@code rootPath} for one period, added up in SQL (one row per
+     * figure), or empty when the period has no snapshot: {@link Stored#own()} holds them under the key 0.
+     */
+    public Optional<Stored> readTotal(String rootPath, String period) {
+        Stored s = periodsStored(List.of(period)).get(period);
+        if (s == null) {
+            return Optional.empty();
+        }
+        Map<String, Long> sums = s.own().computeIfAbsent(0L, k -> new HashMap<>());
+        jdbc.sql("""
+                SELECT f.figure, SUM(f.figure_value) FROM figure_snapshot f
+                JOIN organization o ON o.id = f.organization_id
+                WHERE f.period = :period AND o.path LIKE :prefix GROUP BY f.figure""").param("period", period).param("prefix", rootPath + "%").query((ResultSet rs) -> {
+            sums.put(rs.getString(1), rs.getLong(2));
+        });
+        return Optional.of(s);
+    }
+
+    private Map<String, Stored> periodsStored(Collection<String> periods) {
+        Map<String, Stored> out = new HashMap<>();
+        if (periods.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT period, computed_at, period_to FROM figure_snapshot_period WHERE period IN (:periods)")
+                .param("periods", periods)
+                .query((ResultSet rs) -> {
+                    out.put(
+                            rs.getString(1),
+                            new Stored(
+                                    new HashMap<>(), rs.getTimestamp(2).toInstant(), rs.getObject(3, LocalDate.class)));
                 });
         return out;
     }
@@ -205,19 +266,39 @@ public class FigureSnapshots {
      * level approved); runs in the caller's transaction.
      */
     public void refresh(long organizationId, int quarters) {
+        refresh(List.of(organizationId), quarters);
+    }
+
+    /**
+     * Recomputes several organisations' own figures in the stored quarters at once (a warning published reaches many):
+     * one grouped query per figure for all of them, then their rows replaced; quarters without a snapshot are left
+     * alone. Runs in the caller's transaction.
+     */
+    public void refresh(Collection<Long> organizationIds, int quarters) {
+        if (organizationIds.isEmpty()) {
+            return;
+        }
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(organizationIds));
         List<ReportPeriod> periods = quarters(quarters);
-        Map<String, Stored> present = read(
-                pathOf(organizationId), periods.stream().map(ReportPeriod::code).toList());
+        Set<String> present = new HashSet<>(jdbc.sql("SELECT period FROM figure_snapshot_period WHERE period IN (:p)")
+                .param("p", periods.stream().map(ReportPeriod::code).toList())
+                .query(String.class)
+                .list());
         for (ReportPeriod period : periods) {
-            if (!present.containsKey(period.code())) {
+            if (!present.contains(period.code())) {
                 continue;
             }
-            Map<Long, Map<String, Long>> own = book.own(List.of(organizationId), period.days());
+            Map<Long, Map<String, Long>> own = new HashMap<>();
+            for (int i = 0; i < ids.size(); i += CHUNK) {
+                own.putAll(book.own(ids.subList(i, Math.min(ids.size(), i + CHUNK)), period.days()));
+            }
             lock(period);
-            jdbc.sql("DELETE FROM figure_snapshot WHERE period = :p AND organization_id = :o")
-                    .param("p", period.code())
-                    .param("o", organizationId)
-                    .update();
+            for (int i = 0; i < ids.size(); i += CHUNK) {
+                jdbc.sql("DELETE FROM figure_snapshot WHERE period = :p AND organization_id IN (:o)")
+                        .param("p", period.code())
+                        .param("o", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
+                        .update();
+            }
             template.batchUpdate(
                     "INSERT INTO figure_snapshot (period, organization_id, figure, figure_value)"
                             + " VALUES (?, ?, ?, ?)",
@@ -246,13 +327,6 @@ public class FigureSnapshots {
             }
         }));
         return batch;
-    }
-
-    private String pathOf(long organizationId) {
-        return jdbc.sql("SELECT path FROM organization WHERE id = :id")
-                .param("id", organizationId)
-                .query(String.class)
-                .single();
     }
 
     private ReportKind quarterly() {

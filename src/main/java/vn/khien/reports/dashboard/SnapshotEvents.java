@@ -11,8 +11,9 @@ import vn.khien.vulnerabilities.ScanImported;
  * that changes one organisation's own figures recomputes that organisation's snapshot rows of the running quarter (a
  * few grouped queries with one id; nothing when no snapshot is stored), so a leader does not read figures of up to a
  * job period ago: a level approved (systems approved), a scan imported (scans in six months, open and overdue
- * findings), a warning answered (warnings acknowledged, not acknowledged, fixed), an incident reported or moved
- * (incidents open).
+ * findings), a warning published or matched later (warnings received and not acknowledged, for every organisation
+ * reached at once: docs/adr/0046) or answered (warnings acknowledged, not acknowledged, fixed), an incident reported
+ * or moved (incidents open).
  *
  * <p>Each is an {@link ApplicationModuleListener}: it runs once the publishing transaction has committed, in a
  * transaction of its own, and the publication is kept in {@code event_publication} until it succeeds — a failing
@@ -37,9 +38,12 @@ class SnapshotEvents {
         snapshots.refresh(event.ownerOrganizationId(), 1);
     }
 
-    /** A warning answered, an incident reported or moved: published by features this module does not depend on. */
+    /**
+     * A warning published (every organisation it reached, together) or answered, an incident reported or moved:
+     * published by features this module does not depend on.
+     */
     @ApplicationModuleListener
     void on(OwnFiguresChanged event) {
-        snapshots.refresh(event.organizationId(), 1);
+        snapshots.refresh(event.organizationIds(), 1);
     }
 }

@@ -80,6 +80,23 @@ public class FigureBook {
                 .list();
     }
 
+    /** The organisation followed by the organisations directly below it (by name), in one query. */
+    public List<OrgNode> withChildren(long organizationId) {
+        List<OrgNode> nodes =
+                new ArrayList<>(jdbc.sql("SELECT o.id, o.parent_id, o.path, o.name_vi, o.code FROM organization o"
+                                + " WHERE o.id = :id OR o.parent_id = :id ORDER BY o.name_vi")
+                        .param("id", organizationId)
+                        .query((rs, n) -> new OrgNode(
+                                rs.getLong(1),
+                                (Long) rs.getObject(2, Long.class),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5)))
+                        .list());
+        nodes.sort(Comparator.comparing((OrgNode n) -> n.id() != organizationId));
+        return nodes;
+    }
+
     /** The organisations at the top of the tree (no parent), by id. */
     public List<Long> roots() {
         return jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id")

@@ -29,6 +29,7 @@ import vn.khien.identity.Notifications;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
+import vn.khien.warnings.WarningReached;
 import vn.khien.warnings.WarningResponded;
 import vn.khien.warnings.advisories.AdvisoryLibrary;
 import vn.khien.warnings.matching.AffectedJson;
@@ -245,7 +246,12 @@ public class WarningService {
     }
 
     private void notifyReached(WarningRepository.Warning w, Set<Long> systems) {
-        for (Long o : warnings.targetOrganizations(w.id(), systems)) {
+        Set<Long> organizations = warnings.targetOrganizations(w.id(), systems);
+        if (!organizations.isEmpty() && events != null) {
+            // docs/adr/0046: the reached organisations' dashboards follow at once, not at the next job run
+            events.publishEvent(new WarningReached(w.id(), List.copyOf(organizations)));
+        }
+        for (Long o : organizations) {
             notifications.send(new Notice(
                     "WARNING",
                     "warnings.notice.reached",
