@@ -78,11 +78,13 @@ public class IncidentFindingsQuery {
      */
     public record FindingLabel(long id, String title, List<String> cves, String host, int hosts, String systemName) {
 
-        /** "title (CVE-…) — host (+n) — system". */
+        /** "title (CVE-… not in the title) — host (+n) — system". */
         public String label() {
             StringBuilder b = new StringBuilder(title);
-            if (!cves.isEmpty()) {
-                b.append(" (").append(String.join(", ", cves)).append(')');
+            // Scanners often put the CVE in the title already: name only the ones it does not.
+            List<String> unnamed = cves.stream().filter(c -> !title.contains(c)).toList();
+            if (!unnamed.isEmpty()) {
+                b.append(" (").append(String.join(", ", unnamed)).append(')');
             }
             if (host != null && !host.isBlank()) {
                 b.append(" — ").append(host);
