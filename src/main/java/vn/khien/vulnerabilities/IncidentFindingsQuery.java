@@ -72,6 +72,60 @@ public class IncidentFindingsQuery {
         return out;
     }
 
+    /**
+     * How an incident's timeline names a finding: its title, CVEs, the host it was found on (the first of its hosts,
+     * with how many there are) and its system's name.
+     */
+    public record FindingLabel(long id, String title, List<String> cves, String host, int hosts, String systemName) {
+
+        /** "title (CVE-… not in the title) — host (+n) — system". */
+        public String label() {
+            StringBuilder b = new StringBuilder(title);
+            // Scanners often put the CVE in the title already: name only the ones it does not.
+            List<String> unnamed = cves.stream().filter(c -> !title.contains(c)).toList();
+            if (!unnamed.isEmpty()) {
+                b.append(" (").append(String.join(", ", unnamed)).append(')');
+            }
+            if (host != null && !host.isBlank()) {
+                b.append(" — ").append(host);
+                if (hosts > 1) {
+                    b.append(" (+").append(hosts - 1).append(')');
+                }
+            }
+            return b.append(" — ").append(systemName).toString();
+        }
+    }
+
+    /** These findings named for a timeline, as far as the caller sees them (absent ids are not visible). */
+    public Map<Long, FindingLabel> labels(Collection<Long> findingIds) {
+        Map<Long, FindingLabel> out = new LinkedHashMap<>();
+        if (findingIds.isEmpty()) {
+            return out;
+        }
+        ScopeFilter f = systems.visibleSystems("f.system_id");
+        jdbc.sql("""
+                        SELECT f.id, f.title, f.cves, s.name,
+                          (SELECT MIN(COALESCE(l.host, l.url, l.file_path)) FROM finding_location l
+                            WHERE l.finding_id = f.id),
+                          (SELECT COUNT(DISTINCT COALESCE(l.host, l.url, l.file_path)) FROM finding_location l
+                            WHERE l.finding_id = f.id)
+                        FROM finding f JOIN information_system s ON s.id = f.system_id
+                        WHERE f.id IN (:ids)""" + " AND " + f.sql())
+                .params(f.params())
+                .param("ids", List.copyOf(findingIds))
+                .query((rs, n) -> out.put(
+                        rs.getLong(1),
+                        new FindingLabel(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                cves(rs.getString(3)),
+                                rs.getString(5),
+                                rs.getInt(6),
+                                rs.getString(4))))
+                .list();
+        return out;
+    }
+
     private List<FindingRef> query(String where, Collection<Long> systemIds, Map<String, Object> params, int limit) {
         if (systemIds != null && systemIds.isEmpty()) {
             return List.of();

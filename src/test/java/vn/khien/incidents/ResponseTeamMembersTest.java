@@ -1,6 +1,7 @@
 package vn.khien.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 import tools.jackson.databind.JsonNode;
 import vn.khien.access.Role;
 import vn.khien.support.Http;
@@ -247,6 +249,49 @@ class ResponseTeamMembersTest extends IntegrationTest {
                         .query(String.class)
                         .list())
                 .containsExactly("team.certificate.upload", "team.certificate.download", "team.certificate.download");
+    }
+
+    @Test
+    void endsAndCertificateFilesBelongToAMemberByForeignKey() {
+        String c = "/api/v1/response-teams/" + team + "/members/" + expert + "/certificates/FORENSICS";
+        byte[] pdf = ("%PDF-1.4\nChứng chỉ khoá ngoại " + data.unique("fk")).getBytes(StandardCharsets.UTF_8);
+        assertThat(api.upload(c, "gcfa.pdf", pdf, Map.of()).status()).isEqualTo(200);
+        assertThat(api.send("DELETE", "/api/v1/response-teams/" + team + "/members/" + expert, null)
+                        .status())
+                .isEqualTo(200);
+        // A member's end or certificate file without the member is refused by the database (V153).
+        long nobody = 987_654_321L;
+        assertThatThrownBy(() -> data.jdbc()
+                        .sql("INSERT INTO response_team_member_end (member_id, ended_on, recorded_at)"
+                                + " VALUES (:m, CURRENT_DATE, CURRENT_TIMESTAMP)")
+                        .param("m", nobody)
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> data.jdbc()
+                        .sql("INSERT INTO response_team_certificate (member_id, skill_code, file_name, content_type,"
+                                + " sha256, size_bytes, content, uploaded_at) VALUES (:m, 'FORENSICS', 'x.pdf',"
+                                + " 'application/pdf', 'x', 1, :c, CURRENT_TIMESTAMP)")
+                        .param("m", nobody)
+                        .param("c", new byte[] {1})
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        // Deleting a member deletes its end and its files with it, as its skills and shifts.
+        assertThat(rowsOf("response_team_member_end", expert)).isEqualTo(1);
+        assertThat(rowsOf("response_team_certificate", expert)).isEqualTo(1);
+        data.jdbc()
+                .sql("DELETE FROM response_team_member WHERE id = :m")
+                .param("m", expert)
+                .update();
+        assertThat(rowsOf("response_team_member_end", expert)).isZero();
+        assertThat(rowsOf("response_team_certificate", expert)).isZero();
+    }
+
+    private long rowsOf(String table, long member) {
+        return data.jdbc()
+                .sql("SELECT COUNT(*) FROM " + table + " WHERE member_id = :m")
+                .param("m", member)
+                .query(Long.class)
+                .single();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -87,8 +88,8 @@ class ResponseTeamsBrowserTest extends IntegrationTest {
             page.selectOption("#role", "CONTACT");
             page.fill("#phone", "0912 345 678");
             page.check("#sk-MONITORING");
-            page.fill("#certificate", "CompTIA CySA+");
-            page.fill("#validUntil", today.plusYears(1).toString());
+            page.fill("#certificate_MONITORING", "CompTIA CySA+");
+            page.fill("#validUntil_MONITORING", today.plusYears(1).toString());
             page.click("#member-submit");
             assertThat(page.locator("#team-message")).hasText("Đã lưu.");
             assertThat(page.locator("#roster")).containsText(me);
@@ -99,18 +100,44 @@ class ResponseTeamsBrowserTest extends IntegrationTest {
             page.selectOption("#role", "EXPERT");
             page.fill("#phone", "0988 765 432");
             page.check("#sk-FORENSICS");
+            page.fill("#certificate_FORENSICS", "GIAC GCFA");
+            page.fill("#certificateNumber_FORENSICS", "GCFA-12345");
+            page.check("#sk-MALWARE_ANALYSIS");
+            page.fill("#certificate_MALWARE_ANALYSIS", "GIAC GREM");
+            page.fill("#validUntil_MALWARE_ANALYSIS", today.plusYears(2).toString());
             page.click("#member-submit");
-            assertThat(page.locator("#team-error")).containsText("Tổ chức: Chuyên gia thuê ngoài cần ghi rõ tổ chức.");
-            // The refused member comes back as typed.
+            // Refused, the problem next to its field; the member comes back as typed, each certificate on its skill.
+            assertThat(page.locator("#error-organisationName")).hasText("Chuyên gia thuê ngoài cần ghi rõ tổ chức.");
+            assertThat(page.locator("#member-refused")).isVisible();
             assertThat(page.locator("#fullName")).hasValue("Chuyên gia điều tra số thử");
             assertThat(page.locator("#role")).hasValue("EXPERT");
+            assertThat(page.locator("#phone")).hasValue("0988 765 432");
             assertThat(page.locator("#sk-FORENSICS")).isChecked();
+            assertThat(page.locator("#sk-MALWARE_ANALYSIS")).isChecked();
+            assertThat(page.locator("#certificate_FORENSICS")).hasValue("GIAC GCFA");
+            assertThat(page.locator("#certificateNumber_FORENSICS")).hasValue("GCFA-12345");
+            assertThat(page.locator("#certificate_MALWARE_ANALYSIS")).hasValue("GIAC GREM");
+            // (date fields show dd/MM/yyyy in the page and send ISO dates)
+            assertThat(page.locator("#validUntil_MALWARE_ANALYSIS"))
+                    .hasValue(today.plusYears(2).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
             page.fill("#organisationName", "Công ty điều tra số thử");
-            page.fill("#certificate", "GIAC GCFA");
             page.click("#member-submit");
             assertThat(page.locator("#team-message")).hasText("Đã lưu.");
             assertThat(page.locator("#roster")).containsText("Công ty điều tra số thử");
             assertThat(page.locator("#skill-FORENSICS")).containsText("Chuyên gia điều tra số thử");
+            assertThat(page.locator("#skill-MALWARE_ANALYSIS")).containsText("Chuyên gia điều tra số thử");
+            assertThat(data.jdbc()
+                            .sql(
+                                    "SELECT k.skill_code || ' ' || k.certificate || ' ' || COALESCE(k.certificate_number, '-')"
+                                            + " || ' ' || COALESCE(CAST(k.valid_until AS VARCHAR(10)), '-')"
+                                            + " FROM response_team_skill k JOIN response_team_member m ON m.id = k.member_id"
+                                            + " JOIN response_team t ON t.id = m.team_id WHERE t.name = :t"
+                                            + " AND m.full_name = 'Chuyên gia điều tra số thử' ORDER BY k.skill_code")
+                            .param("t", teamName)
+                            .query(String.class)
+                            .list())
+                    .containsExactly(
+                            "FORENSICS GIAC GCFA GCFA-12345 -", "MALWARE_ANALYSIS GIAC GREM - " + today.plusYears(2));
 
             // The rotation from yesterday 08:00, two days each: the responder is on call now.
             page.locator("#rotation-form").getByLabel(me).check();

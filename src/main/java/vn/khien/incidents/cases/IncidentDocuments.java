@@ -32,6 +32,7 @@ class IncidentDocuments {
             Instant at,
             String signer,
             IncidentRepository.SystemInfo system,
+            List<IncidentRepository.AffectedSystemInfo> affectedSystems,
             List<IncidentRepository.Submission> earlier,
             List<IncidentRepository.Indicator> indicators,
             String categoryName) {}
@@ -103,8 +104,22 @@ class IncidentDocuments {
         }
         rows.add(new String[] {"Kiến nghị, đề xuất hỗ trợ", "……"});
         rows.add(new String[] {"Tiêu đề thư điện tử", in.emailSubject()});
-        return doc.fields(rows)
-                .italic("Thời gian báo cáo: " + at.format(DATE_TIME))
+        doc.fields(rows).heading("Các hệ thống thông tin bị ảnh hưởng");
+        if (in.affectedSystems().isEmpty()) {
+            doc.paragraph("(chưa xác định)");
+        } else {
+            List<List<String>> systems = new ArrayList<>();
+            int n = 0;
+            for (IncidentRepository.AffectedSystemInfo s : in.affectedSystems()) {
+                systems.add(List.of(
+                        String.valueOf(++n),
+                        s.name(),
+                        s.level() == null ? "(chưa phê duyệt)" : "Cấp độ " + s.level(),
+                        s.ownerName()));
+            }
+            doc.table(List.of("STT", "Tên hệ thống", "Cấp độ", "Chủ quản"), systems);
+        }
+        return doc.italic("Thời gian báo cáo: " + at.format(DATE_TIME))
                 .signature(
                         AdministrativeDocument.RECIPIENTS,
                         "NGƯỜI BÁO CÁO",

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.access.CurrentPerson;
@@ -167,6 +168,64 @@ public class IncidentLinkService {
             }
         }
         return out;
+    }
+
+    /**
+     * A timeline event as the case page shows it: a link to a finding or a warning is named (the finding's title, CVEs,
+     * host and system; the warning's title) with a link to it when the caller may see it, by its id otherwise.
+     */
+    public record TimelineLine(
+            Instant at,
+            String kind,
+            String detail,
+            String actorName,
+            @Nullable String href,
+            boolean hidden) {}
+
+    private static final Set<String> FINDING_EVENTS = Set.of("LINKED_FINDING", "UNLINKED_FINDING");
+    private static final Set<String> WARNING_EVENTS = Set.of("LINKED_WARNING", "UNLINKED_WARNING");
+
+    public List<TimelineLine> timeline(long id) {
+        List<IncidentRepository.TimelineEvent> events = incidents.timeline(id);
+        Set<Long> findingIds = new LinkedHashSet<>();
+        Set<Long> warningIds = new LinkedHashSet<>();
+        for (IncidentRepository.TimelineEvent e : events) {
+            Long target = target(e);
+            if (target != null) {
+                (FINDING_EVENTS.contains(e.kind()) ? findingIds : warningIds).add(target);
+            }
+        }
+        Map<Long, IncidentFindingsQuery.FindingLabel> f = findings.labels(findingIds);
+        Map<Long, IncidentWarningsQuery.WarningRef> w =
+                warningIds.isEmpty() ? Map.of() : warnings.visible(warningIds, links.systems(id));
+        List<TimelineLine> out = new ArrayList<>();
+        for (IncidentRepository.TimelineEvent e : events) {
+            Long target = target(e);
+            if (target == null) {
+                out.add(new TimelineLine(e.at(), e.kind(), e.detail(), e.actorName(), null, false));
+            } else if (FINDING_EVENTS.contains(e.kind()) && f.containsKey(target)) {
+                out.add(new TimelineLine(
+                        e.at(), e.kind(), f.get(target).label(), e.actorName(), "/findings/" + target, false));
+            } else if (WARNING_EVENTS.contains(e.kind()) && w.containsKey(target)) {
+                IncidentWarningsQuery.WarningRef x = w.get(target);
+                out.add(new TimelineLine(e.at(), e.kind(), x.title(), e.actorName(), x.href(), false));
+            } else {
+                out.add(new TimelineLine(e.at(), e.kind(), String.valueOf(target), e.actorName(), null, true));
+            }
+        }
+        return out;
+    }
+
+    /** The finding or warning an event names ("#id"), or null when it names none. */
+    private static @Nullable Long target(IncidentRepository.TimelineEvent e) {
+        if (!FINDING_EVENTS.contains(e.kind()) && !WARNING_EVENTS.contains(e.kind())) {
+            return null;
+        }
+        String d = e.detail();
+        if (d == null || !d.matches("#\\d{1,18}")) {
+            return null;
+        }
+        return Long.valueOf(d.substring(1));
     }
 
     /** The CVEs of the linked findings and warnings the caller sees, for the STIX export. */

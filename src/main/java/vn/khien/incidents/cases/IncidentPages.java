@@ -170,7 +170,7 @@ class IncidentPages {
         model.addAttribute("indicators", service.indicators(id));
         model.addAttribute("evidence", service.evidence(id));
         model.addAttribute("custody", service.custody(id));
-        model.addAttribute("timeline", service.timeline(id));
+        model.addAttribute("timeline", links.timeline(id));
         model.addAttribute("indicatorKinds", Indicators.Kind.values());
         model.addAttribute("reportKinds", ReportKind.values());
         Set<Long> ids = new HashSet<>();

@@ -107,6 +107,24 @@ class IncidentRepository {
     }
 
     /**
+     * The incidents the caller may see that link to this finding ({@code column} finding_id) or warning (warning_id),
+     * most recently detected first.
+     */
+    List<Incident> linkedTo(String column, long targetId) {
+        if (!column.equals("finding_id") && !column.equals("warning_id")) {
+            throw new IllegalArgumentException(column);
+        }
+        ScopeFilter f = visibility();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM incident i JOIN organization io ON io.id = i.organization_id"
+                        + " WHERE EXISTS (SELECT 1 FROM incident_link l WHERE l.incident_id = i.id AND l." + column
+                        + " = :target) AND " + f.sql() + " ORDER BY i.detected_at DESC, i.id DESC LIMIT 50")
+                .params(f.params())
+                .param("target", targetId)
+                .query(IncidentRepository::map)
+                .list();
+    }
+
+    /**
      * Unscoped, for the duty evidence of systems the caller already reached through its scope: the open incidents of
      * those systems (not closed, not rejected as false).
      */
@@ -762,6 +780,24 @@ class IncidentRepository {
                 .param("id", systemId)
                 .query((rs, n) -> new SystemInfo(rs.getString(1), (Integer) rs.getObject(2)))
                 .optional();
+    }
+
+    /** An affected system as the incident's reports name it: its name, approved level and owner. */
+    public record AffectedSystemInfo(String name, Integer level, String ownerName) {}
+
+    /**
+     * The affected systems of an incident the caller already reached through {@link #find}, in the order they were
+     * added (for the report documents, which go to the incident's recipients whatever the reader's own view).
+     */
+    public List<AffectedSystemInfo> affectedSystemInfo(long incidentId) {
+        return jdbc.sql("""
+                SELECT s.name, s.approved_level, o.name_vi FROM incident_affected_system a
+                  JOIN information_system s ON s.id = a.system_id
+                  JOIN organization o ON o.id = s.owner_organization_id
+                WHERE a.incident_id = :i ORDER BY a.added_at, s.id""")
+                .param("i", incidentId)
+                .query((rs, n) -> new AffectedSystemInfo(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)))
+                .list();
     }
 
     private static Instant instant(Timestamp t) {

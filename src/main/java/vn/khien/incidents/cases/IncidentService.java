@@ -564,6 +564,7 @@ public class IncidentService {
                 now,
                 actorName(),
                 incidents.systemInfo(i.systemId() == null ? -1 : i.systemId()).orElse(null),
+                incidents.affectedSystemInfo(id),
                 incidents.reports(id),
                 incidents.indicators(id),
                 catalogue

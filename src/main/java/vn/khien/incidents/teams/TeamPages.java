@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,6 +30,9 @@ import vn.khien.platform.ForbiddenActionException;
 /** The response teams: the list, setting one up, and a team's roster, skills, decision and on-call rotation. */
 @Controller
 class TeamPages {
+
+    /** A problem of the k-th skill of a request ({@code skills[k].certificate}). */
+    private static final Pattern SKILL_FIELD = Pattern.compile("skills\\[(\\d+)]\\.(\\w+)");
 
     private final TeamService service;
     private final TeamRepository lookups;
@@ -123,45 +128,79 @@ class TeamPages {
     @PostMapping("/response-teams/{id}/members")
     String member(
             @PathVariable long id,
-            @RequestParam(required = false) Long personId,
-            @RequestParam(required = false) String fullName,
-            @RequestParam(required = false) String organisationName,
-            @RequestParam(required = false) String phone,
-            @RequestParam(required = false) String email,
-            @RequestParam(required = false) String role,
-            @RequestParam(required = false) List<String> skill,
-            @RequestParam(required = false) String certificate,
-            @RequestParam(required = false) String certificateNumber,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
             RedirectAttributes redirect) {
-        // The form gives one certificate for the skills ticked (the usual case: one certificate covers them).
+        // One certificate (name, number, expiry) per skill ticked, as on the member's own page.
+        List<String> ticked = params.getOrDefault("skill", List.of());
         List<TeamService.SkillRequest> skills = new ArrayList<>();
-        for (String s : skill == null ? List.<String>of() : skill) {
-            skills.add(new TeamService.SkillRequest(s, certificate, certificateNumber, validUntil));
+        for (String k : ticked) {
+            skills.add(new TeamService.SkillRequest(
+                    k,
+                    params.getFirst("certificate_" + k),
+                    params.getFirst("certificateNumber_" + k),
+                    date(params.getFirst("validUntil_" + k))));
         }
-        String to = act(
-                id,
-                redirect,
-                () -> service.addMember(
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long personId = null;
+        String person = params.getFirst("personId");
+        if (person != null && !person.isBlank()) {
+            try {
+                personId = Long.valueOf(person.strip());
+            } catch (NumberFormatException e) {
+                errors.put("personId", text("teams.error.personOutside"));
+            }
+        }
+        for (String k : ticked) {
+            String until = params.getFirst("validUntil_" + k);
+            if (until != null && !until.isBlank() && date(until) == null) {
+                errors.put("validUntil_" + k, text("teams.error.date"));
+            }
+        }
+        if (errors.isEmpty()) {
+            try {
+                service.addMember(
                         id,
                         new TeamService.MemberRequest(
-                                personId, fullName, organisationName, phone, email, role, skills)));
-        if (redirect.getFlashAttributes().containsKey("actionError")) {
-            // The form comes back as it was typed, so a refused member is corrected, not typed again.
-            Map<String, Object> typed = new LinkedHashMap<>();
-            typed.put("personId", personId);
-            typed.put("fullName", fullName);
-            typed.put("organisationName", organisationName);
-            typed.put("phone", phone);
-            typed.put("email", email);
-            typed.put("role", role);
-            typed.put("skill", skill == null ? List.of() : skill);
-            typed.put("certificate", certificate);
-            typed.put("certificateNumber", certificateNumber);
-            typed.put("validUntil", validUntil);
-            redirect.addFlashAttribute("memberForm", typed);
+                                personId,
+                                params.getFirst("fullName"),
+                                params.getFirst("organisationName"),
+                                params.getFirst("phone"),
+                                params.getFirst("email"),
+                                params.getFirst("role"),
+                                skills));
+                redirect.addFlashAttribute("message", text("incidents.saved"));
+                return "redirect:/response-teams/" + id;
+            } catch (FieldProblemException e) {
+                errors.putAll(memberErrors(e, skills));
+            } catch (ForbiddenActionException e) {
+                redirect.addFlashAttribute("actionError", text(e.messageKey()));
+                return "redirect:/response-teams/" + id;
+            }
         }
-        return to;
+        // The form comes back as it was typed, each problem next to its field, so a refused member is corrected,
+        // not typed again.
+        show(id, model);
+        model.addAttribute("memberForm", typed(params));
+        model.addAttribute("memberErrors", errors);
+        model.addAttribute("memberRefused", text("teams.member.refused"));
+        return "incidents/team";
+    }
+
+    /** The problems of a new member by the form's field: a skill's certificate problem goes next to that skill. */
+    private Map<String, String> memberErrors(FieldProblemException e, List<TeamService.SkillRequest> skills) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FieldProblemException.FieldProblem p : e.problems()) {
+            Matcher m = SKILL_FIELD.matcher(p.field());
+            String field = p.field();
+            if (m.matches()) {
+                int k = Integer.parseInt(m.group(1));
+                String code = k < skills.size() ? skills.get(k).skill() : null;
+                field = "certificate".equals(m.group(2)) && code != null ? "certificate_" + code : "skills";
+            }
+            out.putIfAbsent(field, text(p.messageKey(), p.args()));
+        }
+        return out;
     }
 
     /** A member of the team: the edit form, their upcoming shifts, certificate files and the removal form. */

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.systems.VisibleSystems;
+import vn.khien.vulnerabilities.FindingIncidents;
 import vn.khien.vulnerabilities.parsing.Severity;
 
 /** Findings of a system or an organisation subtree, a finding's detail, and (bulk) state changes. */
@@ -31,8 +32,12 @@ class FindingPages {
     private final FindingService service;
     private final VisibleSystems systems;
     private final MessageSource messages;
+    // The incidents linked to a finding, from the incidents module (none when it is absent, as in module tests).
+    private final List<FindingIncidents> incidents;
 
-    public FindingPages(FindingService service, VisibleSystems systems, MessageSource messages) {
+    public FindingPages(
+            FindingService service, VisibleSystems systems, MessageSource messages, List<FindingIncidents> incidents) {
+        this.incidents = incidents;
         this.service = service;
         this.systems = systems;
         this.messages = messages;
@@ -200,6 +205,9 @@ class FindingPages {
         model.addAttribute("locations", service.locations(List.of(f), 1000).getOrDefault(id, List.of()));
         model.addAttribute("history", service.history(id));
         model.addAttribute("today", service.today());
+        model.addAttribute(
+                "relatedIncidents",
+                incidents.stream().flatMap(x -> x.linkedToFinding(id).stream()).toList());
         model.addAttribute("canEdit", service.canEdit(f.systemId()));
         model.addAttribute("canApprove", service.canApprove(f.ownerOrganizationId()));
         model.addAttribute(

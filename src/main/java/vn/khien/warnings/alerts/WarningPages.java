@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
+import vn.khien.warnings.WarningIncidents;
 import vn.khien.warnings.matching.AffectedJson;
 
 /** The warnings pages: list and publish (publisher), one warning with its progress (publisher, parent) and responses (unit). */
@@ -33,8 +34,16 @@ class WarningPages {
     private final VexAnswers vex;
     private final WarningsApi api;
     private final MessageSource messages;
+    // The incidents linked to a warning, from the incidents module (none when it is absent, as in module tests).
+    private final List<WarningIncidents> incidents;
 
-    WarningPages(WarningService service, VexAnswers vex, WarningsApi api, MessageSource messages) {
+    WarningPages(
+            WarningService service,
+            VexAnswers vex,
+            WarningsApi api,
+            MessageSource messages,
+            List<WarningIncidents> incidents) {
+        this.incidents = incidents;
         this.service = service;
         this.vex = vex;
         this.api = api;
@@ -254,6 +263,9 @@ class WarningPages {
         model.addAttribute(
                 "justifications",
                 Arrays.stream(Justification.values()).map(j -> j.csaf).toList());
+        model.addAttribute(
+                "relatedIncidents",
+                incidents.stream().flatMap(x -> x.linkedToWarning(id).stream()).toList());
         model.addAttribute("today", LocalDate.now(WarningService.VN));
         return "warnings/detail";
     }
