@@ -44,8 +44,8 @@ class NetworkReportsUnificationTest extends IntegrationTest {
         String period = due.get("periodicPeriod").asString();
         assertThat(period).matches("\\d{4}-H[12]");
         int year = Integer.parseInt(period.substring(0, 4));
-        int firstMonth = period.endsWith("H1") ? 1 : 7;
-        LocalDate start = LocalDate.of(year, firstMonth, 1);
+        // The network's half-years (HALF_YEAR_FROM 15/12): 15/12–14/06 and 15/06–14/12.
+        LocalDate start = period.endsWith("H1") ? LocalDate.of(year - 1, 12, 15) : LocalDate.of(year, 6, 15);
         incident(hospital, start.plusDays(9), "CLOSED");
         incident(hospital, start.plusMonths(2), "VERIFIED");
         incident(province, start.plusMonths(3), "RECOVERED");
@@ -116,8 +116,8 @@ class NetworkReportsUnificationTest extends IntegrationTest {
         Http.Session reader = http.session();
         reader.login(auditor.username(), TestData.PASSWORD);
         assertThat(reader.get("/incident-network/" + province.id()).body()).doesNotContain("id=\"report-create-");
-        // Nor is the designated response unit's responder, who acts on the network page but may not draft the
-        // province's reports.
+        // The designated response unit's responder is offered it (ADR 0044: it drafts the member report); the old
+        // draft and submit actions of the network page are gone.
         TestData.Org unit = data.org(province, "Đơn vị ứng cứu hợp nhất");
         data.jdbc()
                 .sql("INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id,"
@@ -131,7 +131,10 @@ class NetworkReportsUnificationTest extends IntegrationTest {
         responderPage.login(responder.username(), TestData.PASSWORD);
         String responderHtml =
                 responderPage.get("/incident-network/" + province.id()).body();
-        assertThat(responderHtml).contains("id=\"report-draft-").doesNotContain("id=\"report-create-");
+        assertThat(responderHtml)
+                .contains("id=\"report-create-")
+                .doesNotContain("id=\"report-draft-")
+                .doesNotContain("id=\"report-submit-");
     }
 
     /** A province (a network member kind) with a unique name. */
