@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -135,6 +136,60 @@ class NetworkReportsUnificationTest extends IntegrationTest {
                 .contains("id=\"report-create-")
                 .doesNotContain("id=\"report-draft-")
                 .doesNotContain("id=\"report-submit-");
+    }
+
+    @Test
+    void aSubmittedReportFreezesItsIncidentsByUnitAndTheParentReadsThemFrozen() {
+        TestData.Org province = member("Tỉnh theo đơn vị ");
+        TestData.Org department = data.org(province, "Sở theo đơn vị " + data.unique("d"));
+        TestData.Org hospital = data.org(department, "Bệnh viện theo đơn vị " + data.unique("h"));
+        incident(hospital, LocalDate.of(2026, 3, 1), "CLOSED");
+        incident(department, LocalDate.of(2026, 3, 2), "VERIFIED");
+        Http.Api officer =
+                http.api(data.person(department, Role.SECURITY_OFFICER).token());
+        Http.Api leader = http.api(data.person(department, Role.LEADER).token());
+        Http.Response created = officer.post(
+                "/api/v1/reports",
+                Map.of("organizationId", department.id(), "kind", "IR_NETWORK_MEMBER", "period", "2026-H1"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        assertThat(officer.post("/api/v1/reports/" + id + "/actions/CHECK", Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(leader.post(
+                                "/api/v1/reports/" + id + "/actions/SIGN",
+                                Map.of("documentNumber", "3/BC-S", "documentDate", "2026-06-18"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(officer.post("/api/v1/reports/" + id + "/actions/SUBMIT", Map.of())
+                        .status())
+                .isEqualTo(200);
+        // A later incident of the period does not change what was submitted.
+        incident(hospital, LocalDate.of(2026, 4, 1), "VERIFIED");
+
+        assertThat(units(officer.get("/api/v1/reports/" + id).json()))
+                .containsEntry(hospital.id(), 1L)
+                .containsEntry(department.id(), 1L);
+        Http.Response parent = http.api(
+                        data.person(province, Role.SECURITY_OFFICER).token())
+                .post(
+                        "/api/v1/reports",
+                        Map.of("organizationId", province.id(), "kind", "IR_NETWORK_MEMBER", "period", "2026-H1"));
+        assertThat(parent.status()).as(parent.body()).isEqualTo(201);
+        assertThat(units(parent.json()))
+                .containsEntry(hospital.id(), 1L)
+                .containsEntry(department.id(), 1L)
+                .doesNotContainKey(province.id());
+        assertThat(parent.json().get("figures").get("incidentsTotal").asLong()).isEqualTo(2);
+    }
+
+    private static Map<Long, Long> units(JsonNode report) {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        report.get("units")
+                .forEach(u -> out.put(
+                        u.get("organizationId").asLong(),
+                        u.get("figures").get("incidentsTotal").asLong()));
+        return out;
     }
 
     /** A province (a network member kind) with a unique name. */
