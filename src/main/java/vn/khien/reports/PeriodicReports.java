@@ -43,6 +43,14 @@ public class PeriodicReports {
         return reports.mayDraft(organizationId);
     }
 
+    /**
+     * Whether the caller may open a report of this kind for the organisation: its own officers, or the people of the
+     * unit designated for it when the kind names a designated drafter (the network member report, ADR 0044).
+     */
+    public boolean mayOpen(long organizationId, String kind) {
+        return reports.mayDraft(organizationId, kind);
+    }
+
     /** Every version of the organisation's reports of the kind, latest period and version first. */
     public List<Summary> ofKind(long organizationId, String kind) {
         return reports.ofOrganization(organizationId).stream()

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.khien.platform.Downloads;
 
@@ -19,7 +18,7 @@ import vn.khien.platform.Downloads;
 @Tag(
         name = "Incident-response network",
         description = "Duties of a network member (TT 20/2017 Đ5–6): member profile (Form 01), 24/7 contact point,"
-                + " periodic reports (Form 05)")
+                + " periodic reports (Form 05) owed, drafted in the reports module")
 class NetworkApi {
 
     static final MediaType DOCX =
@@ -68,31 +67,10 @@ class NetworkApi {
         return service.reportContact(organizationId, changeId);
     }
 
-    @GetMapping("/api/v1/incident-network/members/{organizationId}/reports/draft.docx")
-    @Operation(summary = "The periodic report (Form 05) compiled now from the incidents of the period, not recorded")
-    @ApiResponse(responseCode = "200", description = "The DOCX document")
-    public ResponseEntity<byte[]> draft(
-            @PathVariable long organizationId,
-            @RequestParam NetworkRules.ReportKind kind,
-            @RequestParam(required = false) Integer year) {
-        NetworkService.ReportRequest r = new NetworkService.ReportRequest(kind, year);
-        return Downloads.attachment(
-                service.draft(organizationId, r),
-                "bao-cao-mau-05-" + kind.name().toLowerCase() + ".docx",
-                DOCX);
-    }
-
-    @PostMapping("/api/v1/incident-network/members/{organizationId}/reports")
-    @Operation(
-            summary = "Submit a periodic report (SEMIANNUAL before 20/06, ANNUAL before 15/12); the time is recorded")
-    @ApiResponse(responseCode = "201", description = "The recorded report with its period and last day on time")
-    public ResponseEntity<NetworkRepository.Report> submit(
-            @PathVariable long organizationId, @RequestBody NetworkService.ReportRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(service.submitReport(organizationId, request));
-    }
-
     @GetMapping("/api/v1/incident-network/members/{organizationId}/reports/{reportId}.docx")
-    @Operation(summary = "The document of a submitted periodic report, as sent")
+    @Operation(
+            summary = "The document of a periodic report recorded here before the reports module's member report"
+                    + " (read only; new reports are drafted in /api/v1/reports, kind IR_NETWORK_MEMBER)")
     @ApiResponse(responseCode = "200", description = "The DOCX document")
     public ResponseEntity<byte[]> document(@PathVariable long organizationId, @PathVariable long reportId) {
         return Downloads.attachment(

@@ -88,29 +88,6 @@ class NetworkPages {
         return act(organizationId, redirect, () -> service.reportContact(organizationId, changeId));
     }
 
-    @PostMapping("/incident-network/{organizationId}/reports")
-    String submitReport(
-            @PathVariable long organizationId,
-            @RequestParam(required = false) NetworkRules.ReportKind kind,
-            @RequestParam(required = false) Integer year,
-            RedirectAttributes redirect) {
-        return act(
-                organizationId,
-                redirect,
-                () -> service.submitReport(organizationId, new NetworkService.ReportRequest(kind, year)));
-    }
-
-    @GetMapping("/incident-network/{organizationId}/reports/draft.docx")
-    ResponseEntity<byte[]> draft(
-            @PathVariable long organizationId,
-            @RequestParam NetworkRules.ReportKind kind,
-            @RequestParam(required = false) Integer year) {
-        return Downloads.attachment(
-                service.draft(organizationId, new NetworkService.ReportRequest(kind, year)),
-                "bao-cao-mau-05-" + kind.name().toLowerCase() + ".docx",
-                NetworkApi.DOCX);
-    }
-
     @GetMapping("/incident-network/{organizationId}/reports/{reportId}.docx")
     ResponseEntity<byte[]> document(@PathVariable long organizationId, @PathVariable long reportId) {
         return Downloads.attachment(

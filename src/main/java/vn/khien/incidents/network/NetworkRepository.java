@@ -1,6 +1,5 @@
 package vn.khien.incidents.network;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -56,15 +55,6 @@ class NetworkRepository {
             return !submittedAt.atZone(NetworkRules.VN).toLocalDate().isAfter(dueOn);
         }
     }
-
-    record IncidentLine(
-            long id,
-            String organizationName,
-            String title,
-            String category,
-            String severity,
-            String status,
-            Instant detectedAt) {}
 
     /** Members the caller may see (read) or act for (write), by their own role or as the designated response unit. */
     private Access access(Capability... capabilities) {
@@ -219,71 +209,12 @@ class NetworkRepository {
                 .list();
     }
 
-    boolean reportExists(long organizationId, String kind, int year) {
-        return jdbc.sql("SELECT COUNT(*) FROM ir_member_report WHERE organization_id = :o AND kind = :k"
-                                + " AND period_year = :y")
-                        .param("o", organizationId)
-                        .param("k", kind)
-                        .param("y", year)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
-    long insertReport(
-            long organizationId, NetworkRules.ReportPeriod p, int total, byte[] document, Long by, Instant at) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO ir_member_report (organization_id, kind, period_year, period_from, period_to, due_on,
-                  incidents_total, document, submitted_by, submitted_at)
-                VALUES (:o, :k, :y, :f, :t, :d, :n, :doc, :by, :at)""")
-                .param("o", organizationId)
-                .param("k", p.kind().name())
-                .param("y", p.year())
-                .param("f", Date.valueOf(p.from()))
-                .param("t", Date.valueOf(p.to()))
-                .param("d", Date.valueOf(p.lastDayOnTime()))
-                .param("n", total)
-                .param("doc", document)
-                .param("by", by)
-                .param("at", Timestamp.from(at))
-                .update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
     Optional<byte[]> reportDocument(long organizationId, long reportId) {
         return jdbc.sql("SELECT document FROM ir_member_report WHERE id = :id AND organization_id = :o")
                 .param("id", reportId)
                 .param("o", organizationId)
                 .query((rs, n) -> rs.getBytes(1))
                 .optional();
-    }
-
-    /**
-     * The incidents handled in the member's subtree detected in [from, to] (Vietnam's days), read from the incidents
-     * tables of this module. The member was reached through the scope check, so its subtree is the member's own.
-     */
-    List<IncidentLine> incidentsHandled(Member m, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                SELECT i.id, o.name_vi, i.title, i.category, i.severity, i.status, i.detected_at
-                FROM incident i JOIN organization o ON o.id = i.organization_id
-                WHERE o.path LIKE :path AND i.detected_at >= :f AND i.detected_at < :t
-                ORDER BY i.detected_at, i.id""")
-                .param("path", m.path() + "%")
-                .param("f", Timestamp.from(from.atStartOfDay(NetworkRules.VN).toInstant()))
-                .param(
-                        "t",
-                        Timestamp.from(
-                                to.plusDays(1).atStartOfDay(NetworkRules.VN).toInstant()))
-                .query((rs, n) -> new IncidentLine(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getTimestamp(7).toInstant()))
-                .list();
     }
 
     // ---- evidence and attention, in bulk over ids already scoped by the caller (obligations) ----

@@ -8,9 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -18,17 +16,16 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.khien.access.CurrentPerson;
 import vn.khien.audit.AuditEntry;
 import vn.khien.audit.AuditTrail;
-import vn.khien.incidents.cases.IncidentCatalogue;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.reports.PeriodicReports;
-import vn.khien.systems.AuthorityDesignationsQuery;
 
 /**
  * The network duties of a member (R27, R33): Biểu mẫu 01 submitted as a new version; the 24/7 contact point, every
- * change logged and reported within the rule's limit; the Biểu mẫu 05 reports compiled from the incidents handled in
- * the period and recorded with their submission time, so "on time" is computed. Checks who may act, audits each step.
+ * change logged and reported within the rule's limit; the Biểu mẫu 05 reports owed, each with the reports module's
+ * report of its period (the one member report, ADR 0038/0044) and the reports recorded here before, read only. Checks
+ * who may act, audits each step.
  */
 @Service
 class NetworkService {
@@ -40,9 +37,6 @@ class NetworkService {
 
     private final NetworkRepository network;
     private final NetworkRules rules;
-    private final IncidentCatalogue catalogue;
-    private final AuthorityDesignationsQuery designations;
-    private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
     private final PeriodicReports periodicReports;
@@ -50,18 +44,12 @@ class NetworkService {
     NetworkService(
             NetworkRepository network,
             NetworkRules rules,
-            IncidentCatalogue catalogue,
-            AuthorityDesignationsQuery designations,
-            JdbcClient jdbc,
             AuditTrail audit,
             Clock clock,
             PeriodicReports periodicReports) {
         this.periodicReports = periodicReports;
         this.network = network;
         this.rules = rules;
-        this.catalogue = catalogue;
-        this.designations = designations;
-        this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
     }
@@ -69,8 +57,6 @@ class NetworkService {
     record ProfileRequest(Map<String, String> fields) {}
 
     record ContactRequest(String contactName, String phone, String email, String receptionAddress) {}
-
-    record ReportRequest(NetworkRules.ReportKind kind, Integer year) {}
 
     public record ProfileView(
             Integer version,
@@ -179,7 +165,7 @@ class NetworkService {
                 reports,
                 rules.reportsKind(),
                 periodic,
-                periodicReports.mayOpen(organizationId),
+                periodicReports.mayOpen(organizationId, rules.reportsKind()),
                 rules.profileSource(),
                 rules.contactSource(),
                 rules.reportSource());
@@ -320,129 +306,10 @@ class NetworkService {
                 .orElseThrow(() -> new NotFoundException("contact change " + changeId));
     }
 
-    private NetworkRules.ReportPeriod period(ReportRequest r) {
-        List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
-        if (r == null || r.kind() == null) {
-            problems.add(new FieldProblemException.FieldProblem("kind", "validation.required"));
-        }
-        int thisYear = LocalDate.now(clock.withZone(NetworkRules.VN)).getYear();
-        if (r != null && r.year() != null && (r.year() < 2017 || r.year() > thisYear + 1)) {
-            problems.add(new FieldProblemException.FieldProblem("year", "ircnetwork.error.year"));
-        }
-        if (!problems.isEmpty()) {
-            throw new FieldProblemException(problems);
-        }
-        return r.year() == null
-                ? rules.current(r.kind(), LocalDate.now(clock.withZone(NetworkRules.VN)))
-                : rules.period(r.kind(), r.year());
-    }
-
-    /** The report compiled now from the incidents of the period, not recorded (a draft to read before sending). */
-    byte[] draft(long organizationId, ReportRequest r) {
-        NetworkRepository.Member m = visibleMember(organizationId);
-        return document(m, period(r));
-    }
-
-    @Transactional
-    NetworkRepository.Report submitReport(long organizationId, ReportRequest r) {
-        NetworkRepository.Member m = actableMember(organizationId);
-        NetworkRules.ReportPeriod p = period(r);
-        if (LocalDate.now(clock.withZone(NetworkRules.VN)).isBefore(p.from())) {
-            throw new FieldProblemException("year", "ircnetwork.error.notStarted");
-        }
-        if (network.reportExists(m.id(), p.kind().name(), p.year())) {
-            throw new FieldProblemException("kind", "ircnetwork.error.alreadySubmitted");
-        }
-        List<NetworkRepository.IncidentLine> lines = network.incidentsHandled(m, p.from(), p.to());
-        byte[] doc = document(m, p);
-        Instant now = clock.instant();
-        long id = network.insertReport(m.id(), p, lines.size(), doc, personId(), now);
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("kind", p.kind().name());
-        after.put("year", p.year());
-        after.put("periodFrom", p.from().toString());
-        after.put("periodTo", p.to().toString());
-        after.put("incidents", lines.size());
-        after.put("onTime", p.onTime(now));
-        audit.record(AuditEntry.change("ircnetwork.report.submit", m.id(), "ir_member_report", id, null, after));
-        return network.reports(m.id()).stream()
-                .filter(x -> x.id() == id)
-                .findFirst()
-                .orElseThrow();
-    }
-
+    /** A report recorded here before the reports module became the one member report (ADR 0038): read only. */
     byte[] reportDocument(long organizationId, long reportId) {
         NetworkRepository.Member m = visibleMember(organizationId);
         return network.reportDocument(m.id(), reportId).orElseThrow(() -> new NotFoundException("report " + reportId));
-    }
-
-    MemberReportDocument.Figures figures(List<NetworkRepository.IncidentLine> lines) {
-        int resolved = 0;
-        int rejected = 0;
-        Map<String, Integer> byCategory = new LinkedHashMap<>();
-        for (IncidentCatalogue.Category c : catalogue.categories()) {
-            long n = lines.stream().filter(l -> l.category().equals(c.id())).count();
-            if (n > 0) {
-                byCategory.put(c.nameVi(), (int) n);
-            }
-        }
-        Map<String, Integer> bySeverity = new TreeMap<>();
-        Map<String, Integer> byUnit = new TreeMap<>();
-        for (NetworkRepository.IncidentLine l : lines) {
-            if (l.status().equals("CLOSED") || l.status().equals("RECOVERED")) {
-                resolved++;
-            } else if (l.status().equals("REJECTED")) {
-                rejected++;
-            }
-            bySeverity.merge(severityVi(l.severity()), 1, Integer::sum);
-            byUnit.merge(l.organizationName(), 1, Integer::sum);
-        }
-        return new MemberReportDocument.Figures(
-                lines.size(), resolved, lines.size() - resolved - rejected, rejected, byCategory, bySeverity, byUnit);
-    }
-
-    private static String severityVi(String s) {
-        return switch (s) {
-            case "LOW" -> "Thấp";
-            case "MEDIUM" -> "Trung bình";
-            case "HIGH" -> "Cao";
-            case "CRITICAL" -> "Nghiêm trọng";
-            default -> s;
-        };
-    }
-
-    private byte[] document(NetworkRepository.Member m, NetworkRules.ReportPeriod p) {
-        List<NetworkRepository.IncidentLine> lines = network.incidentsHandled(m, p.from(), p.to());
-        String recipient = designations
-                .designated(m.id(), "NATIONAL_INCIDENT_COORDINATOR")
-                .flatMap(this::organizationName)
-                .orElse("……");
-        return MemberReportDocument.render(new MemberReportDocument.Input(
-                m.name(),
-                rules.reportRule(p.kind()).vi(),
-                rules.reportForm(),
-                rules.reportSource(),
-                rules.periodSource(),
-                p,
-                recipient,
-                figures(lines),
-                clock.instant().atZone(NetworkRules.VN),
-                personName()));
-    }
-
-    private Optional<String> organizationName(long id) {
-        return jdbc.sql("SELECT name_vi FROM organization WHERE id = :id")
-                .param("id", id)
-                .query(String.class)
-                .optional();
-    }
-
-    private String personName() {
-        return jdbc.sql("SELECT display_name FROM app_user WHERE id = :id")
-                .param("id", CurrentPerson.idOrNobody())
-                .query(String.class)
-                .optional()
-                .orElse("");
     }
 
     private static Long personId() {

@@ -37,6 +37,7 @@ class ReportsDemoData {
     static final String HOSPITAL_OFFICER = "demo.bv.canbo";
     static final String LEADER = "demo.tinh.lanhdao";
     static final String CHECKER = "demo.dieuphoi";
+    static final String RESPONDER = "demo.so.ungcuu";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -92,10 +93,19 @@ class ReportsDemoData {
             // Checked by a security officer above the province, so that the leader — who may not sign what they
             // checked themselves — has the province's report to sign and submit.
             as(CHECKER, () -> reports.check(p.id()));
+            // The province's network member report (Biểu mẫu 05) of the current half-year, drafted by the responder of
+            // the response unit designated for the province (ADR 0044): the demo responder's draft to work on.
+            var member = kinds.find("IR_NETWORK_MEMBER").orElseThrow();
+            String half = ReportPeriod.containing(
+                            LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))), member.period())
+                    .code();
+            as(RESPONDER, () -> reports.create(province.get(), member.id(), half));
             LOG.warn(
                     "Demo reports seeded for {}: one department submitted, two late, a draft for the hospital, the "
-                            + "province's checked and waiting for the leader's signature.",
-                    period);
+                            + "province's checked and waiting for the leader's signature; the province's member report"
+                            + " {} drafted by the responder.",
+                    period,
+                    half);
         });
     }
 

@@ -21,7 +21,17 @@ public record ReportKind(
         @Nullable DueRule secondHalfDue,
         boolean form08Table,
         List<Section> sections,
-        List<String> requiresFigures) {
+        List<String> requiresFigures,
+        @Nullable String periodSource,
+        @Nullable DesignatedDrafter designatedDrafter) {
+
+    /**
+     * Besides the organisation's own officers, the people of the unit designated for the organisation in this
+     * authority role ({@code authority_designation}, e.g. INCIDENT_RESPONSE_UNIT) who hold this capability there (e.g.
+     * RESPOND_INCIDENTS) may see and draft the organisation's reports of this kind — only when the designated unit lies
+     * in the organisation's own subtree.
+     */
+    public record DesignatedDrafter(String authorityRole, String capability, String legalSource) {}
 
     /** "Before day {@code beforeDay} of month {@code month}" ({@code month} 0 = the last month of the period). */
     public record DueRule(int month, int beforeDay) {
@@ -31,7 +41,18 @@ public record ReportKind(
         }
     }
 
-    public record Section(String key, String titleVi, String titleEn, List<String> figures) {}
+    /**
+     * A section of figures; {@code byUnit}: the section's figures are also shown per organisation of the subtree (each
+     * organisation's own rows), e.g. the incidents handled by unit of Biểu mẫu 05.
+     */
+    public record Section(String key, String titleVi, String titleEn, List<String> figures, boolean byUnit) {}
+
+    /** The figures shown per unit (of the sections marked {@code by_unit}), in order; empty for most kinds. */
+    public List<String> byUnitFigures() {
+        Set<String> names = new LinkedHashSet<>();
+        sections.stream().filter(Section::byUnit).forEach(s -> names.addAll(s.figures()));
+        return List.copyOf(names);
+    }
 
     public Set<String> figures() {
         Set<String> names = new LinkedHashSet<>();
@@ -52,7 +73,10 @@ public record ReportKind(
      * the due day itself is the last working day before it).
      */
     public LocalDate dayAfterDue(ReportPeriod period, boolean compiler) {
-        if (secondHalfDue != null && period.type() == ReportPeriod.PeriodType.HALF_YEAR && period.index() == 2) {
+        if (secondHalfDue != null
+                && (period.type() == ReportPeriod.PeriodType.HALF_YEAR
+                        || period.type() == ReportPeriod.PeriodType.HALF_YEAR_FROM)
+                && period.index() == 2) {
             return secondHalfDue.dayAfterDue(period);
         }
         return (compiler ? compilerDue : unitDue).dayAfterDue(period);

@@ -76,6 +76,13 @@ public class ReportKinds {
         String id = required(k, "id");
         Map<String, Object> period = (Map<String, Object>) k.get("period");
         ReportPeriod.PeriodType type = ReportPeriod.PeriodType.valueOf(String.valueOf(period.get("type")));
+        if (type == ReportPeriod.PeriodType.HALF_YEAR_FROM
+                && (period.get("start_month") == null
+                        || period.get("start_day") == null
+                        || period.get("legal_source") == null)) {
+            throw new IllegalStateException(
+                    RESOURCE + ": kind " + id + ": HALF_YEAR_FROM needs start_month, start_day and legal_source");
+        }
         ReportPeriod.PeriodRule rule = new ReportPeriod.PeriodRule(
                 type, intOr(period.get("start_month"), 1), intOr(period.get("start_day"), 1));
         Map<String, Object> due = (Map<String, Object>) k.get("due");
@@ -86,7 +93,8 @@ public class ReportKinds {
                     required(s, "title_vi"),
                     (String) s.get("title_en"),
                     ((List<Object>) s.get("figures"))
-                            .stream().map(String::valueOf).toList()));
+                            .stream().map(String::valueOf).toList(),
+                    Boolean.TRUE.equals(s.get("by_unit"))));
         }
         List<String> requires = k.get("requires_figures") == null
                 ? List.of()
@@ -106,7 +114,23 @@ public class ReportKinds {
                 k.get("due_second_half") == null ? null : dueRule(id, k.get("due_second_half")),
                 Boolean.TRUE.equals(k.get("form08_table")),
                 List.copyOf(sections),
-                requires);
+                requires,
+                period.get("legal_source") == null ? null : String.valueOf(period.get("legal_source")),
+                drafter(id, k.get("drafted_by_designated")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ReportKind.DesignatedDrafter drafter(String id, Object node) {
+        if (node == null) {
+            return null;
+        }
+        Map<String, Object> m = (Map<String, Object>) node;
+        String role = required(m, "authority_role");
+        String capability = required(m, "capability");
+        if (!role.matches("[A-Z_]+") || !capability.matches("[A-Z_]+")) {
+            throw new IllegalStateException(RESOURCE + ": kind " + id + ": drafted_by_designated names " + m);
+        }
+        return new ReportKind.DesignatedDrafter(role, capability, required(m, "legal_source"));
     }
 
     @SuppressWarnings("unchecked")

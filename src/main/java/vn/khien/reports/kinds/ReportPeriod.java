@@ -1,6 +1,7 @@
 package vn.khien.reports.kinds;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     private static final Pattern HALF = Pattern.compile("(\\d{4})-H([12])");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** @throws IllegalArgumentException when the code does not fit the kind's period type */
     public static ReportPeriod parse(String code, PeriodRule rule) {
@@ -39,6 +41,19 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
                 int year = Integer.parseInt(m.group(1));
                 int h = Integer.parseInt(m.group(2));
                 LocalDate from = LocalDate.of(year, h == 1 ? 1 : 7, 1);
+                return new ReportPeriod(
+                        c,
+                        year,
+                        rule.type(),
+                        h,
+                        new FigurePeriod(from, from.plusMonths(6).minusDays(1)));
+            }
+            case HALF_YEAR_FROM -> {
+                Matcher m = HALF.matcher(c);
+                require(m.matches(), code);
+                int year = Integer.parseInt(m.group(1));
+                int h = Integer.parseInt(m.group(2));
+                LocalDate from = firstHalfStart(year, rule).plusMonths(h == 1 ? 0 : 6);
                 return new ReportPeriod(
                         c,
                         year,
@@ -73,11 +88,45 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
             case QUARTER -> parse(day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1), rule);
             case HALF_YEAR -> parse(day.getYear() + "-H" + (day.getMonthValue() <= 6 ? 1 : 2), rule);
             case YEAR -> parse(String.valueOf(day.getYear()), rule);
+            case HALF_YEAR_FROM -> {
+                // The half-years of the year after, of this year and of the year before: one of them holds the day.
+                for (int year = day.getYear() + 1; ; year--) {
+                    for (int h = 2; h >= 1; h--) {
+                        ReportPeriod p = parse(year + "-H" + h, rule);
+                        if (!day.isBefore(p.days().from())) {
+                            yield p;
+                        }
+                    }
+                }
+            }
             case YEAR_FROM -> {
                 LocalDate start = LocalDate.of(day.getYear(), rule.startMonth(), rule.startDay());
                 yield parse(String.valueOf(day.isBefore(start) ? day.getYear() : day.getYear() + 1), rule);
             }
         };
+    }
+
+    /**
+     * The first half-year of a {@code HALF_YEAR_FROM} rule starts on the rule's day in the year itself when that day
+     * falls in January–June, otherwise in the year before (15/12: the first half-year of 2026 is 15/12/2025–14/06/2026,
+     * the second 15/06/2026–14/12/2026).
+     */
+    private static LocalDate firstHalfStart(int year, PeriodRule rule) {
+        LocalDate start = LocalDate.of(year, rule.startMonth(), rule.startDay());
+        return rule.startMonth() <= 6 ? start : start.minusYears(1);
+    }
+
+    /**
+     * The period for people, in Vietnamese with its days as dd/MM/yyyy: "Quý IV năm 2026 (từ 01/10/2026 đến
+     * 31/12/2026)", "6 tháng đầu năm 2026 (từ 15/12/2025 đến 14/06/2026)".
+     */
+    public String labelVi() {
+        String name = switch (type) {
+            case QUARTER -> "Quý " + "I II III IV".split(" ")[index - 1] + " năm " + year;
+            case HALF_YEAR, HALF_YEAR_FROM -> (index == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + year;
+            case YEAR, YEAR_FROM -> "Năm " + year;
+        };
+        return name + " (từ " + DAY.format(days.from()) + " đến " + DAY.format(days.to()) + ")";
     }
 
     /** The period before this one. */
@@ -99,6 +148,8 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
     public enum PeriodType {
         QUARTER,
         HALF_YEAR,
+        /** Half-years from a start day and month (start_month/start_day), named after the year they end in. */
+        HALF_YEAR_FROM,
         YEAR,
         YEAR_FROM
     }

@@ -10,7 +10,15 @@ import org.jspecify.annotations.Nullable;
  * any other child its live subtree figures marked "chưa nộp". {@code frozen} tells whether the whole compilation is
  * this report's own frozen snapshot (submitted) or computed live now.
  */
-public record Compilation(boolean frozen, Map<String, Long> totals, Map<String, Long> own, List<ChildRow> children) {
+public record Compilation(
+        boolean frozen, Map<String, Long> totals, Map<String, Long> own, List<ChildRow> children, List<UnitRow> units) {
+
+    /**
+     * One organisation of the subtree with its own figures of the kind's by-unit sections (Biểu mẫu 05: incidents
+     * handled by unit), in tree order; {@code depth} 0 is the report's organisation. Organisations with nothing are
+     * left out. Below a child that submitted, the rows frozen in the child's report.
+     */
+    public record UnitRow(long organizationId, String name, int depth, Map<String, Long> figures) {}
 
     /** SUBMITTED and ACCEPTED rows are frozen; LATE, IN_PROGRESS, RETURNED and NOT_STARTED rows are live. */
     public record ChildRow(

@@ -2,6 +2,7 @@ package vn.khien.reports.periodic;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +93,76 @@ public class ReportCompiler {
                     figures));
             sum = FigureBook.plus(sum, figures);
         }
-        return new Compilation(false, sum, ownRow, rows);
+        return new Compilation(false, sum, ownRow, rows, units(kind, nodes, own, frozen));
+    }
+
+    /**
+     * The per-unit rows of the kind's by-unit figures: each live organisation's own figures, and in place of a child
+     * that submitted, the unit rows frozen in its report (or its frozen totals as one row when it froze none).
+     */
+    private List<Compilation.UnitRow> units(
+            ReportKind kind,
+            List<FigureBook.OrgNode> nodes,
+            Map<Long, Map<String, Long>> own,
+            Map<Long, ReportRepository.FrozenChild> frozen) {
+        List<String> names = kind.byUnitFigures();
+        if (names.isEmpty() || nodes.isEmpty()) {
+            return List.of();
+        }
+        int top = nodes.get(0).depth();
+        Map<Long, FigureBook.OrgNode> byId = new HashMap<>();
+        nodes.forEach(n -> byId.put(n.id(), n));
+        Map<Long, List<ReportRepository.SnapshotRow>> frozenUnits = reports.unitRows(frozen.values().stream()
+                .map(ReportRepository.FrozenChild::reportId)
+                .toList());
+        List<String> frozenPaths = new ArrayList<>();
+        List<Compilation.UnitRow> out = new ArrayList<>();
+        for (FigureBook.OrgNode n : nodes) {
+            if (frozenPaths.stream().anyMatch(p -> n.path().startsWith(p))) {
+                continue;
+            }
+            ReportRepository.FrozenChild f = frozen.get(n.id());
+            if (f != null) {
+                frozenPaths.add(n.path());
+                List<ReportRepository.SnapshotRow> rows = frozenUnits.getOrDefault(f.reportId(), List.of());
+                if (rows.isEmpty()) {
+                    add(out, n.id(), n.name(), n.depth() - top, select(names, f.totals()));
+                } else {
+                    Map<Long, Map<String, Long>> perOrg = new LinkedHashMap<>();
+                    rows.forEach(r -> perOrg.computeIfAbsent(r.organizationId(), k -> new LinkedHashMap<>())
+                            .put(r.figure(), r.value()));
+                    perOrg.entrySet().stream()
+                            .sorted(Comparator.comparing(e -> byId.containsKey(e.getKey())
+                                    ? byId.get(e.getKey()).path()
+                                    : n.path() + "~" + e.getKey()))
+                            .forEach(e -> {
+                                FigureBook.OrgNode u = byId.get(e.getKey());
+                                add(
+                                        out,
+                                        e.getKey(),
+                                        u == null ? "#" + e.getKey() : u.name(),
+                                        u == null ? n.depth() - top + 1 : u.depth() - top,
+                                        select(names, e.getValue()));
+                            });
+                }
+            } else {
+                add(out, n.id(), n.name(), n.depth() - top, book.select(names, own.getOrDefault(n.id(), Map.of())));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Long> select(List<String> names, Map<String, Long> values) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        names.forEach(name -> out.put(name, values.get(name)));
+        return out;
+    }
+
+    /** Adds the row when some figure is above zero (a unit with nothing to report is left out). */
+    private static void add(List<Compilation.UnitRow> out, long id, String name, int depth, Map<String, Long> figures) {
+        if (figures.values().stream().anyMatch(v -> v != null && v > 0)) {
+            out.add(new Compilation.UnitRow(id, name, depth, figures));
+        }
     }
 
     /** The compilation frozen into a submitted report, as stored. */
@@ -100,11 +170,16 @@ public class ReportCompiler {
         Map<String, Long> totals = new LinkedHashMap<>();
         Map<String, Long> own = new LinkedHashMap<>();
         Map<Long, Map<String, Long>> childFigures = new LinkedHashMap<>();
+        Map<Long, Map<String, Long>> unitFigures = new LinkedHashMap<>();
         Map<Long, ReportRepository.SnapshotRow> childMeta = new HashMap<>();
         for (ReportRepository.SnapshotRow row : reports.snapshot(report.id())) {
             switch (row.rowKind()) {
                 case "TOTAL" -> totals.put(row.figure(), row.value());
                 case "OWN" -> own.put(row.figure(), row.value());
+                case "UNIT" ->
+                    unitFigures
+                            .computeIfAbsent(row.organizationId(), k -> new LinkedHashMap<>())
+                            .put(row.figure(), row.value());
                 default -> {
                     childFigures
                             .computeIfAbsent(row.organizationId(), k -> new LinkedHashMap<>())
@@ -113,8 +188,23 @@ public class ReportCompiler {
                 }
             }
         }
-        Map<Long, String> names = book.subtree(report.organizationId()).stream()
-                .collect(Collectors.toMap(FigureBook.OrgNode::id, FigureBook.OrgNode::name));
+        List<FigureBook.OrgNode> tree = book.subtree(report.organizationId());
+        Map<Long, String> names =
+                tree.stream().collect(Collectors.toMap(FigureBook.OrgNode::id, FigureBook.OrgNode::name));
+        Map<Long, FigureBook.OrgNode> nodeOf = tree.stream().collect(Collectors.toMap(FigureBook.OrgNode::id, n -> n));
+        int top = tree.isEmpty() ? 0 : tree.get(0).depth();
+        List<Compilation.UnitRow> units = new ArrayList<>();
+        unitFigures.entrySet().stream()
+                .sorted(Comparator.comparing(e ->
+                        nodeOf.containsKey(e.getKey()) ? nodeOf.get(e.getKey()).path() : "~" + e.getKey()))
+                .forEach(e -> {
+                    FigureBook.OrgNode u = nodeOf.get(e.getKey());
+                    units.add(new Compilation.UnitRow(
+                            e.getKey(),
+                            u == null ? "#" + e.getKey() : u.name(),
+                            u == null ? 1 : u.depth() - top,
+                            select(kind.byUnitFigures(), e.getValue())));
+                });
         List<Compilation.ChildRow> rows = new ArrayList<>();
         childFigures.forEach((org, figures) -> {
             ReportRepository.SnapshotRow meta = childMeta.get(org);
@@ -130,7 +220,7 @@ public class ReportCompiler {
                     LocalDate.parse(state[1]),
                     order(kind, figures)));
         });
-        return new Compilation(true, order(kind, totals), order(kind, own), rows);
+        return new Compilation(true, order(kind, totals), order(kind, own), rows, units);
     }
 
     /** The snapshot rows of a compilation, to freeze on submission. */
@@ -145,6 +235,9 @@ public class ReportCompiler {
                     child.reportId(),
                     child.state() + "|" + child.dueOn(),
                     child.figures()));
+        }
+        for (Compilation.UnitRow unit : c.units()) {
+            rows.addAll(ReportRepository.rows("UNIT", unit.organizationId(), null, null, unit.figures()));
         }
         return rows;
     }

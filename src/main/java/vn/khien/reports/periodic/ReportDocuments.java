@@ -22,6 +22,7 @@ import org.springframework.web.util.HtmlUtils;
 import vn.khien.platform.DateDisplay;
 import vn.khien.platform.documents.AdministrativeDocument;
 import vn.khien.reports.kinds.ReportKind;
+import vn.khien.reports.kinds.ReportPeriod;
 
 /**
  * A report's documents from one content: DOCX in the administrative layout of Nghị định 30/2020/NĐ-CP (issuing body
@@ -65,6 +66,10 @@ class ReportDocuments {
         ReportKind kind = v.kind();
         List<Table> tables = new ArrayList<>();
         for (ReportKind.Section s : kind.sections()) {
+            if (s.byUnit()) {
+                tables.add(unitTable(s, v.compilation()));
+                continue;
+            }
             List<List<String>> rows = new ArrayList<>();
             int i = 1;
             for (String f : s.figures()) {
@@ -92,8 +97,8 @@ class ReportDocuments {
         }
         LocalDate date = r.documentDate() != null ? r.documentDate() : LocalDate.now(ReportService.ZONE);
         String number = "Số: " + (r.documentNumber() != null ? r.documentNumber() : "……/BC");
-        String subtitle = "Kỳ báo cáo " + r.period() + " (số liệu từ ngày " + DateDisplay.DATE.format(r.periodFrom())
-                + " đến ngày " + DateDisplay.DATE.format(r.periodTo()) + ")";
+        String subtitle =
+                "Kỳ báo cáo: " + ReportPeriod.parse(r.period(), kind.period()).labelVi();
         return new Content(
                 r.organizationName(),
                 number,
@@ -106,6 +111,23 @@ class ReportDocuments {
                 tables,
                 "THỦ TRƯỞNG CƠ QUAN",
                 r.signerName() == null ? "" : r.signerName());
+    }
+
+    /** A by-unit section: one row per organisation with something to report, then the total. */
+    private Table unitTable(ReportKind.Section s, Compilation c) {
+        List<String> header = new ArrayList<>(List.of("STT", "Đơn vị"));
+        s.figures().forEach(f -> header.add(label(f)));
+        List<List<String>> rows = new ArrayList<>();
+        int i = 1;
+        for (Compilation.UnitRow u : c.units()) {
+            List<String> row = new ArrayList<>(List.of(String.valueOf(i++), u.name()));
+            s.figures().forEach(f -> row.add(value(u.figures().get(f))));
+            rows.add(row);
+        }
+        List<String> total = new ArrayList<>(List.of("", "Tổng cộng"));
+        s.figures().forEach(f -> total.add(value(c.totals().get(f))));
+        rows.add(total);
+        return new Table(s.titleVi(), header, rows);
     }
 
     String label(String figure) {

@@ -3,8 +3,10 @@ package vn.khien.reports.periodic;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -25,6 +27,7 @@ import vn.khien.platform.figures.FigurePeriod;
 import vn.khien.reports.figures.DrillLine;
 import vn.khien.reports.figures.FigureBook;
 import vn.khien.reports.kinds.ReportKinds;
+import vn.khien.reports.kinds.ReportPeriod;
 
 /** Periodic report pages: list and open, the report with its children (frozen or live), sign-off and documents. */
 @Controller
@@ -56,7 +59,15 @@ class ReportPages {
                 : orgs.isEmpty() ? null : orgs.get(0).id();
         model.addAttribute("organizations", orgs);
         model.addAttribute("organizationId", org);
-        model.addAttribute("kinds", kinds.all());
+        // Only the kinds the person may open for the organisation are offered (a designated responder: the member
+        // report only; a reader: none, and no form).
+        model.addAttribute(
+                "kinds",
+                org == null
+                        ? List.of()
+                        : kinds.all().stream()
+                                .filter(k -> service.mayDraft(org, k))
+                                .toList());
         // Reports are listed by their kind's title in the reader's language, never by the kind's code.
         boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         model.addAttribute(
@@ -64,6 +75,12 @@ class ReportPages {
                 kinds.all().stream().collect(Collectors.toMap(k -> k.id(), k -> k.title(english), (a, b) -> a)));
         model.addAttribute("reports", org == null ? List.of() : service.ofOrganization(org));
         LocalDate today = service.today();
+        // The current period of each kind, filled in when the kind is chosen (the first kind's shown first).
+        Map<String, String> periods = new LinkedHashMap<>();
+        kinds.all()
+                .forEach(k -> periods.put(
+                        k.id(), ReportPeriod.containing(today, k.period()).code()));
+        model.addAttribute("periods", periods);
         model.addAttribute("suggestedPeriod", today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1));
         return "reports/list";
     }
@@ -90,6 +107,8 @@ class ReportPages {
         model.addAttribute("r", v.report());
         model.addAttribute("labels", documents.labels(v.kind().figures()));
         model.addAttribute("allowed", service.allowed(v.report()));
+        model.addAttribute(
+                "periodLabel", service.period(v.kind(), v.report().period()).labelVi());
         return "reports/show";
     }
 

@@ -275,6 +275,22 @@ class ReportRepository {
                 .list();
     }
 
+    /** The per-unit rows frozen in these reports, by report, in one query. */
+    public Map<Long, List<SnapshotRow>> unitRows(Collection<Long> reportIds) {
+        Map<Long, List<SnapshotRow>> result = new HashMap<>();
+        if (reportIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                SELECT report_id, row_organization_id, figure, figure_value FROM periodic_report_figure
+                WHERE report_id IN (:ids) AND row_kind = 'UNIT' ORDER BY report_id, row_organization_id, figure""").param("ids", List.copyOf(reportIds)).query((ResultSet rs) -> {
+            result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new SnapshotRow(
+                            "UNIT", rs.getLong(2), null, null, rs.getString(3), (Long) rs.getObject(4, Long.class)));
+        });
+        return result;
+    }
+
     /** Each child's latest version for the kind and period, in one query. */
     public Map<Long, ChildReport> latestOfChildren(String kind, String period, Collection<Long> children) {
         Map<Long, ChildReport> result = new HashMap<>();
@@ -371,6 +387,15 @@ class ReportRepository {
                         rs.getString(2),
                         (int) rs.getString(3).chars().filter(c -> c == '/').count() - 2))
                 .list();
+    }
+
+    /** 1 when the organisation matches the predicate (over alias {@code o}), else 0. */
+    public long countOrganizations(long organizationId, ScopeFilter filter) {
+        return jdbc.sql("SELECT COUNT(*) FROM organization o WHERE o.id = :orgId AND " + filter.sql())
+                .params(filter.params())
+                .param("orgId", organizationId)
+                .query(Long.class)
+                .single();
     }
 
     public Optional<SignedFile> signedFile(long id) {

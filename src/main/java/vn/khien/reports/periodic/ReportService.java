@@ -99,7 +99,11 @@ public class ReportService {
 
     @Transactional
     public PeriodicReport create(Long organizationId, String kindId, String periodCode) {
-        if (organizationId == null || !scope.canSee(organizationId)) {
+        if (organizationId == null
+                || !(scope.canSee(organizationId)
+                        || kinds.find(kindId)
+                                .map(k -> designatedDrafter(organizationId, k))
+                                .orElse(false))) {
             throw new FieldProblemException("organizationId", "reports.error.organization");
         }
         ReportKind kind = kind(kindId);
@@ -108,7 +112,7 @@ public class ReportService {
             throw new FieldProblemException(
                     "period", "reports.error.notInForce", kind.effectiveFrom().toString());
         }
-        if (!mayDraft(organizationId)) {
+        if (!mayDraft(organizationId, kind)) {
             throw new ForbiddenActionException("reports.forbidden.draft");
         }
         var existing = reports.latest(organizationId, kind.id(), period.code());
@@ -180,6 +184,74 @@ public class ReportService {
         return scope.can(organizationId, Capability.EDIT_SECURITY_DATA);
     }
 
+    /**
+     * Whether the caller may open (draft) a report of this kind for the organisation: its own officers, or for a kind
+     * with a designated drafter, a person of the designated unit (ADR 0044).
+     */
+    public boolean mayDraft(long organizationId, ReportKind kind) {
+        return mayDraft(organizationId) || designatedDrafter(organizationId, kind);
+    }
+
+    /** {@link #mayDraft(long, ReportKind)} by the kind's id; false for an unknown kind. */
+    public boolean mayDraft(long organizationId, String kindId) {
+        return kinds.find(kindId).map(k -> mayDraft(organizationId, k)).orElse(false);
+    }
+
+    /** Whether the caller drafts the organisation's reports of this kind as a person of its designated unit. */
+    private boolean designatedDrafter(long organizationId, ReportKind kind) {
+        if (kind.designatedDrafter() == null) {
+            return false;
+        }
+        ScopeFilter f = designated(List.of(kind), null);
+        return reports.countOrganizations(organizationId, f) > 0;
+    }
+
+    /**
+     * Rows of organisation {@code o} (and, with {@code kindExpr}, of those kinds only) that the caller reaches as a
+     * person holding the kind's capability in the unit designated for {@code o} in the kind's authority role, that
+     * unit lying within {@code o}'s subtree. Matches nothing when no kind has a designated drafter.
+     */
+    private ScopeFilter designated(List<ReportKind> of, String kindExpr) {
+        StringBuilder sql = new StringBuilder("(1 = 0");
+        Map<String, Object> params = new LinkedHashMap<>();
+        char n = 'A';
+        for (ReportKind k : of) {
+            ReportKind.DesignatedDrafter d = k.designatedDrafter();
+            if (d == null) {
+                continue;
+            }
+            String name = "designee" + n++;
+            ScopeFilter unit = scope.holdingAny("du" + name + ".path", name, Capability.valueOf(d.capability()));
+            sql.append(" OR (");
+            if (kindExpr != null) {
+                sql.append(kindExpr).append(" = :").append(name).append("Kind AND ");
+                params.put(name + "Kind", k.id());
+            }
+            sql.append("EXISTS (SELECT 1 FROM authority_designation dd")
+                    .append(name)
+                    .append(" JOIN organization du")
+                    .append(name)
+                    .append(" ON du")
+                    .append(name)
+                    .append(".id = dd")
+                    .append(name)
+                    .append(".organization_id WHERE dd")
+                    .append(name)
+                    .append(".scope_organization_id = o.id AND dd")
+                    .append(name)
+                    .append(".authority_role = :")
+                    .append(name)
+                    .append("Role AND du")
+                    .append(name)
+                    .append(".path LIKE o.path || '%' AND ")
+                    .append(unit.sql())
+                    .append("))");
+            params.put(name + "Role", d.authorityRole());
+            params.putAll(unit.params());
+        }
+        return new ScopeFilter(sql.append(")").toString(), params);
+    }
+
     @Transactional(readOnly = true)
     public List<PeriodicReport> ofOrganization(long organizationId) {
         return reports.ofOrganization(organizationId, visible());
@@ -187,7 +259,7 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     public List<ReportRepository.OrgChoice> organizations() {
-        return reports.visibleOrganizations(visible());
+        return reports.visibleOrganizations(scope.visible("o.path").or(designated(kinds.all(), null)));
     }
 
     /** The steps the caller may take now (for the page's buttons; the service checks again on each step). */
@@ -195,6 +267,7 @@ public class ReportService {
     public List<ReportAction> allowed(PeriodicReport r) {
         List<ReportAction> out = new ArrayList<>();
         boolean edit = scope.can(r.organizationId(), Capability.EDIT_SECURITY_DATA);
+        boolean draft = edit || designatedDrafter(r.organizationId(), kind(r.kind()));
         boolean approve = scope.can(r.organizationId(), Capability.APPROVE);
         boolean parent = r.parentOrganizationId() != null
                 && (scope.can(r.parentOrganizationId(), Capability.APPROVE)
@@ -222,7 +295,7 @@ public class ReportService {
                 }
             }
             case RETURNED -> {
-                if (edit) {
+                if (draft) {
                     out.add(ReportAction.REVISE);
                 }
             }
@@ -312,7 +385,9 @@ public class ReportService {
     @Transactional
     public PeriodicReport revise(long id) {
         PeriodicReport r = get(id);
-        require(r.organizationId(), "reports.forbidden.draft", Capability.EDIT_SECURITY_DATA);
+        if (!mayDraft(r.organizationId(), kind(r.kind()))) {
+            throw new ForbiddenActionException("reports.forbidden.draft");
+        }
         r.requireRevisable();
         var latest = reports.latest(r.organizationId(), r.kind(), r.period()).orElseThrow();
         if (latest.id() != r.id()) {
@@ -366,8 +441,9 @@ public class ReportService {
                 Capability.EDIT_SECURITY_DATA);
     }
 
+    /** Reports the caller sees: of its subtree, or of the kinds it drafts as a designated unit (ADR 0044). */
     private ScopeFilter visible() {
-        return scope.visible("o.path");
+        return scope.visible("o.path").or(designated(kinds.all(), "r.kind"));
     }
 
     private static Long actorId() {

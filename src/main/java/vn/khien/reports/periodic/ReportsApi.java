@@ -84,7 +84,8 @@ public class ReportsApi {
             Map<String, Long> ownFigures,
             List<Compilation.ChildRow> children,
             List<ReportRepository.Step> history,
-            List<Map<String, Object>> versions) {}
+            List<Map<String, Object>> versions,
+            List<Compilation.UnitRow> units) {}
 
     private final ReportService service;
     private final ReportDocuments documents;
@@ -273,6 +274,7 @@ public class ReportsApi {
                 v.compilation().own(),
                 v.compilation().children(),
                 v.history(),
-                versions);
+                versions,
+                v.compilation().units());
     }
 }

@@ -30,12 +30,14 @@ import vn.khien.support.TestData;
 /**
  * The network duties through the API: the province's response unit (by designation) and the province's own officer
  * act for the member; the profile is versioned, the contact point's changes are logged with their 24 h clock (shown in
- * "what needs my attention" until reported), the Form 05 report is compiled from the incidents of the period, and the
- * obligations matrix shows R27 and R33 with evidence.
+ * "what needs my attention" until reported), the Form 05 report is drafted by the responder in the reports module
+ * over the network period 15/12–14/06 with its breakdowns by severity and by unit, a report recorded here before stays
+ * readable, and the obligations matrix shows R27 and R33 with evidence.
  */
 class NetworkApiTest extends IntegrationTest {
 
     TestData.Org province;
+    String provinceName;
     TestData.Org hospital;
     TestData.Person responder;
     TestData.Person provinceOfficer;
@@ -45,7 +47,8 @@ class NetworkApiTest extends IntegrationTest {
 
     @BeforeEach
     void member() {
-        province = data.org(data.root(), "Tỉnh mạng lưới " + data.unique("p"));
+        provinceName = "Tỉnh mạng lưới " + data.unique("p");
+        province = data.org(data.root(), provinceName);
         data.jdbc()
                 .sql("UPDATE organization SET kind = 'PROVINCE' WHERE id = :id")
                 .param("id", province.id())
@@ -161,46 +164,83 @@ class NetworkApiTest extends IntegrationTest {
     }
 
     @Test
-    void theSixMonthlyReportCountsTheIncidentsOfItsPeriodAndIsRecordedOnce() throws Exception {
-        incident(hospital, "MALWARE", "2026-01-10T09:00:00+07:00", "CLOSED");
-        incident(hospital, "MALWARE", "2026-03-02T10:00:00+07:00", "VERIFIED");
-        incident(province, "PHISHING", "2026-06-14T23:30:00+07:00", "REJECTED");
-        incident(hospital, "DDOS", "2026-06-15T00:30:00+07:00", "CLOSED"); // after the period
-        incident(hospital, "DDOS", "2025-12-14T23:59:00+07:00", "CLOSED"); // before the period
+    void theResponderDraftsTheSixMonthlyReportInTheReportsModuleOverItsPeriodWithItsBreakdowns() throws Exception {
+        incident(hospital, "MALWARE", "2026-01-10T09:00:00+07:00", "CLOSED", "HIGH");
+        incident(hospital, "MALWARE", "2026-03-02T10:00:00+07:00", "VERIFIED", "CRITICAL");
+        incident(province, "PHISHING", "2026-06-14T23:30:00+07:00", "REJECTED", "LOW");
+        incident(hospital, "DDOS", "2025-12-15T00:00:00+07:00", "RECOVERED", "HIGH"); // the first instant
+        incident(hospital, "DDOS", "2026-06-15T00:30:00+07:00", "CLOSED", "HIGH"); // after the period
+        incident(hospital, "DDOS", "2025-12-14T23:59:00+07:00", "CLOSED", "HIGH"); // before the period
 
-        String draft = text(responder, base + "/reports/draft.docx?kind=SEMIANNUAL&year=2026");
-        assertThat(draft)
-                .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-                .contains("Biểu mẫu 05")
-                .contains("Báo cáo 6 tháng")
-                .contains("từ ngày 15/12/2025 đến ngày 14/06/2026");
-        Map<String, String> figures = figures(responder, base + "/reports/draft.docx?kind=SEMIANNUAL&year=2026");
-        assertThat(figures)
-                .containsEntry("Tổng số sự cố tiếp nhận", "3")
-                .containsEntry("Đã xử lý xong", "1")
-                .containsEntry("Đang xử lý", "1")
-                .containsEntry("Xác minh không phải sự cố", "1")
-                .containsEntry("Mã độc (Malware)", "2")
-                .containsEntry("Lừa đảo (Phishing)", "1")
-                .containsEntry("Bệnh viện mạng lưới", "2")
-                .doesNotContainKey("Tấn công từ chối dịch vụ (DDoS)");
-
+        // The old submit path is gone: the report is drafted in the reports module.
         Http.Api api = http.api(responder.token());
-        Http.Response bad = api.post(base + "/reports", Map.of("year", 2026));
-        assertThat(bad.status()).isEqualTo(422);
-        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("kind");
-        Http.Response submitted = api.post(base + "/reports", Map.of("kind", "SEMIANNUAL", "year", 2026));
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        assertThat(submitted.json().get("incidentsTotal").asInt()).isEqualTo(3);
-        assertThat(submitted.json().get("dueOn").asString()).isEqualTo("2026-06-19");
-        Http.Response twice = api.post(base + "/reports", Map.of("kind", "SEMIANNUAL", "year", 2026));
-        assertThat(twice.status()).isEqualTo(422);
-        long id = submitted.json().get("id").asLong();
-        assertThat(figures(auditor, base + "/reports/" + id + ".docx")).containsEntry("Tổng số sự cố tiếp nhận", "3");
-        JsonNode r33 = obligation("R33");
-        assertThat(r33.get("evidence").get("kind").asString()).isEqualTo("network-report");
-        assertThat(r33.get("lastMetOn").asString())
-                .isEqualTo(LocalDate.now(NetworkRules.VN).toString());
+        assertThat(api.post(base + "/reports", Map.of("kind", "SEMIANNUAL", "year", 2026))
+                        .status())
+                .isIn(404, 405);
+        assertThat(api.get(base + "/reports/draft.docx?kind=SEMIANNUAL&year=2026")
+                        .status())
+                .isIn(400, 404, 405);
+
+        Http.Response created = api.post(
+                "/api/v1/reports",
+                Map.of("organizationId", province.id(), "kind", "IR_NETWORK_MEMBER", "period", "2026-H1"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode report = created.json();
+        assertThat(report.get("periodFrom").asString()).isEqualTo("2025-12-15");
+        assertThat(report.get("periodTo").asString()).isEqualTo("2026-06-14");
+        // Before 20/06/2026, a Saturday: the last working day before it.
+        assertThat(report.get("dueOn").asString()).isEqualTo("2026-06-19");
+        JsonNode figures = report.get("figures");
+        assertThat(figures.get("incidentsTotal").asLong()).isEqualTo(4);
+        assertThat(figures.get("incidentsResolved").asLong()).isEqualTo(2);
+        assertThat(figures.get("incidentsBySeverity.CRITICAL").asLong()).isEqualTo(1);
+        assertThat(figures.get("incidentsBySeverity.HIGH").asLong()).isEqualTo(2);
+        assertThat(figures.get("incidentsBySeverity.MEDIUM").asLong()).isZero();
+        assertThat(figures.get("incidentsBySeverity.LOW").asLong()).isEqualTo(1);
+        Map<String, Long> byUnit = new LinkedHashMap<>();
+        report.get("units")
+                .forEach(u -> byUnit.put(
+                        u.get("name").asString(),
+                        u.get("figures").get("incidentsTotal").asLong()));
+        assertThat(byUnit).containsEntry(provinceName, 1L).containsEntry("Bệnh viện mạng lưới", 3L);
+        assertThat(byUnit).doesNotContainKey("Sở KH&CN mạng lưới");
+
+        long id = report.get("id").asLong();
+        String text = text(responder, "/api/v1/reports/" + id + ".docx");
+        assertThat(text)
+                .contains("6 tháng đầu năm 2026 (từ 15/12/2025 đến 14/06/2026)")
+                .contains("Sự cố theo mức độ")
+                .contains("Sự cố theo đơn vị");
+        Map<String, List<String>> rows = rows(bytes(auditor, "/api/v1/reports/" + id + ".docx"));
+        assertThat(rows.get("Bệnh viện mạng lưới")).containsExactly("3", "2");
+        assertThat(rows.get(provinceName)).containsExactly("1", "0");
+        assertThat(rows.get("Sự cố mức độ nghiêm trọng")).containsExactly("1");
+        assertThat(rows.get("Sự cố mức độ cao")).containsExactly("2");
+    }
+
+    @Test
+    void aReportRecordedHereBeforeIsStillListedAndDownloadedReadOnly() throws Exception {
+        int inserted = data.jdbc()
+                .sql("""
+                        INSERT INTO ir_member_report (organization_id, kind, period_year, period_from, period_to, due_on,
+                          incidents_total, document, submitted_by, submitted_at)
+                        VALUES (:o, 'SEMIANNUAL', 2025, :f, :t, :d, 7, :doc, NULL, :at)""")
+                .param("o", province.id())
+                .param("f", LocalDate.of(2024, 12, 15))
+                .param("t", LocalDate.of(2025, 6, 14))
+                .param("d", LocalDate.of(2025, 6, 19))
+                .param("doc", new byte[] {'P', 'K', 3, 4})
+                .param("at", Timestamp.from(Instant.parse("2025-06-18T03:00:00Z")))
+                .update();
+        assertThat(inserted).isEqualTo(1);
+        JsonNode view = http.api(auditor.token()).get(base).json();
+        JsonNode recorded = view.get("reports").get(0);
+        assertThat(recorded.get("incidentsTotal").asInt()).isEqualTo(7);
+        assertThat(recorded.get("dueOn").asString()).isEqualTo("2025-06-19");
+        assertThat(bytes(auditor, base + "/reports/" + recorded.get("id").asLong() + ".docx"))
+                .containsExactly('P', 'K', 3, 4);
+        // Still R33's evidence, as before the move (the obligations matrix keeps the later record).
+        assertThat(obligation("R33").get("evidence").get("kind").asString()).isEqualTo("network-report");
     }
 
     @Test
@@ -230,13 +270,14 @@ class NetworkApiTest extends IntegrationTest {
         throw new AssertionError(rule + " missing: " + r.body());
     }
 
-    private void incident(TestData.Org org, String category, String detectedAt, String status) {
+    private void incident(TestData.Org org, String category, String detectedAt, String status, String severity) {
         data.jdbc()
                 .sql("""
                         INSERT INTO incident (organization_id, title, category, severity, status, source, detected_at,
                           detected_offset, regime, beyond_capacity, national_security_signs, created_at, updated_at)
-                        VALUES (:o, 'Sự cố thử mạng lưới', :c, 'MEDIUM', :s, 'UI', :d, '+07:00', 'tt20-2017', FALSE, FALSE,
+                        VALUES (:o, 'Sự cố thử mạng lưới', :c, :sev, :s, 'UI', :d, '+07:00', 'tt20-2017', FALSE, FALSE,
                           :now, :now)""")
+                .param("sev", severity)
                 .param("o", org.id())
                 .param("c", category)
                 .param("s", status)
@@ -282,7 +323,20 @@ class NetworkApiTest extends IntegrationTest {
         return out;
     }
 
-    private Map<String, String> figures(TestData.Person who, String path) throws Exception {
-        return figures(bytes(who, path));
+    /** Every row of the document's tables (the first of a label), first non-number cell → the cells after it. */
+    static Map<String, List<String>> rows(byte[] docx) throws Exception {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        AdministrativeLayout.assertLayout(docx);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            for (XWPFTable t : doc.getTables()) {
+                t.getRows().forEach(row -> {
+                    List<String> cells =
+                            row.getTableCells().stream().map(c -> c.getText()).toList();
+                    int label = cells.size() > 1 && cells.get(0).matches("\\d*") ? 1 : 0;
+                    out.putIfAbsent(cells.get(label), cells.subList(label + 1, cells.size()));
+                });
+            }
+        }
+        return out;
     }
 }

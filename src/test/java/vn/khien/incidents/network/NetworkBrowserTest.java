@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
@@ -18,13 +19,14 @@ import vn.khien.support.TestData;
 
 /**
  * In a real browser, as the province's incident responder (the response unit designated for the province, like
- * {@code demo.so.ungcuu}): update the 24/7 contact point, see its 24 h clock, report the change, then read the
- * missed six-monthly report (Form 05) as DOCX with the period's incident and submit it, recorded as late.
+ * {@code demo.so.ungcuu}): update the 24/7 contact point, see its 24 h clock, report the change, then open the missed
+ * six-monthly report (Form 05) in the reports module as its drafter, with the period's incident by severity and by unit
+ * on the page and in the DOCX (ADR 0044).
  */
 class NetworkBrowserTest extends IntegrationTest {
 
     @Test
-    void responderUpdatesTheContactPointAndProducesTheSixMonthlyReport() throws Exception {
+    void responderUpdatesTheContactPointAndDraftsTheSixMonthlyReportInTheReportsModule() throws Exception {
         TestData.Org province = data.org(data.root(), "Tỉnh trình duyệt " + data.unique("b"));
         data.jdbc()
                 .sql("UPDATE organization SET kind = 'PROVINCE' WHERE id = :id")
@@ -87,21 +89,38 @@ class NetworkBrowserTest extends IntegrationTest {
             assertThat(page.locator("#contact-pending")).hasCount(0);
             assertThat(page.locator("#contact-log")).containsText("Đúng hạn");
 
+            // The missed six-monthly report is drafted in the reports module: the responder opens it from here.
             String suffix = "SEMIANNUAL-" + missed.year();
             assertThat(page.locator("#report-due-" + suffix)).containsText("Chưa nộp");
-            Download download = page.waitForDownload(() -> page.click("#report-draft-" + suffix));
-            Map<String, String> figures = NetworkApiTest.figures(Files.readAllBytes(download.path()));
-            assertThat(figures)
-                    .containsEntry("Tổng số sự cố tiếp nhận", "1")
-                    .containsEntry("Tấn công thay đổi giao diện (Deface)", "1")
-                    .containsEntry("Sở KH&CN trình duyệt", "1");
+            assertThat(page.locator("#report-draft-" + suffix)).hasCount(0);
+            assertThat(page.locator("#report-submit-" + suffix)).hasCount(0);
+            page.click("#report-create-" + suffix);
+            page.waitForURL("**/reports/*");
+            assertThat(page.locator("#report-status")).hasText("Dự thảo");
+            assertThat(page.locator("#report-period-label"))
+                    .hasText("6 tháng đầu năm " + missed.year() + " (từ 15/12/" + (missed.year() - 1) + " đến 14/06/"
+                            + missed.year() + ")");
+            assertThat(page.locator("#units-units tr[data-org='" + unit.id() + "'] td")
+                            .nth(1))
+                    .hasText("1");
+            assertThat(page.locator("tr[data-figure='incidentsBySeverity.HIGH'] td")
+                            .nth(1))
+                    .hasText("1");
+            assertThat(page.locator("tr[data-figure='incidentsBySeverity.LOW'] td")
+                            .nth(1))
+                    .hasText("0");
+            // A drafter, not the checker: the responder is offered no sign-off step.
+            assertThat(page.locator("#action-CHECK")).hasCount(0);
+            Browser.screenshot(page, "network-member-report-draft");
+            Download download = page.waitForDownload(() -> page.click("#doc-docx"));
+            Map<String, List<String>> rows = NetworkApiTest.rows(Files.readAllBytes(download.path()));
+            assertThat(rows.get("Sở KH&CN trình duyệt")).containsExactly("1", "1");
+            assertThat(rows.get("Sự cố mức độ cao")).containsExactly("1");
 
-            page.click("#report-submit-" + suffix);
-            assertThat(page.locator("#network-message")).hasText("Đã lưu.");
-            assertThat(page.locator("#reports")).containsText("Báo cáo 6 tháng " + missed.year());
-            assertThat(page.locator("#reports")).containsText("Trễ hạn");
-            assertThat(page.locator("#report-due-" + suffix)).hasCount(0);
-            Browser.screenshot(page, "network-report-submitted");
+            // Back on the network page, the period links the draft.
+            page.navigate("/incident-network/" + province.id());
+            assertThat(page.locator("#report-periodic-" + suffix)).containsText("Dự thảo");
+            assertThat(page.locator("#reports-module-link")).isVisible();
         }
     }
 }

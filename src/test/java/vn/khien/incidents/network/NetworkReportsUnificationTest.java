@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -44,8 +45,8 @@ class NetworkReportsUnificationTest extends IntegrationTest {
         String period = due.get("periodicPeriod").asString();
         assertThat(period).matches("\\d{4}-H[12]");
         int year = Integer.parseInt(period.substring(0, 4));
-        int firstMonth = period.endsWith("H1") ? 1 : 7;
-        LocalDate start = LocalDate.of(year, firstMonth, 1);
+        // The network's half-years (HALF_YEAR_FROM 15/12): 15/12–14/06 and 15/06–14/12.
+        LocalDate start = period.endsWith("H1") ? LocalDate.of(year - 1, 12, 15) : LocalDate.of(year, 6, 15);
         incident(hospital, start.plusDays(9), "CLOSED");
         incident(hospital, start.plusMonths(2), "VERIFIED");
         incident(province, start.plusMonths(3), "RECOVERED");
@@ -116,8 +117,8 @@ class NetworkReportsUnificationTest extends IntegrationTest {
         Http.Session reader = http.session();
         reader.login(auditor.username(), TestData.PASSWORD);
         assertThat(reader.get("/incident-network/" + province.id()).body()).doesNotContain("id=\"report-create-");
-        // Nor is the designated response unit's responder, who acts on the network page but may not draft the
-        // province's reports.
+        // The designated response unit's responder is offered it (ADR 0044: it drafts the member report); the old
+        // draft and submit actions of the network page are gone.
         TestData.Org unit = data.org(province, "Đơn vị ứng cứu hợp nhất");
         data.jdbc()
                 .sql("INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id,"
@@ -131,7 +132,64 @@ class NetworkReportsUnificationTest extends IntegrationTest {
         responderPage.login(responder.username(), TestData.PASSWORD);
         String responderHtml =
                 responderPage.get("/incident-network/" + province.id()).body();
-        assertThat(responderHtml).contains("id=\"report-draft-").doesNotContain("id=\"report-create-");
+        assertThat(responderHtml)
+                .contains("id=\"report-create-")
+                .doesNotContain("id=\"report-draft-")
+                .doesNotContain("id=\"report-submit-");
+    }
+
+    @Test
+    void aSubmittedReportFreezesItsIncidentsByUnitAndTheParentReadsThemFrozen() {
+        TestData.Org province = member("Tỉnh theo đơn vị ");
+        TestData.Org department = data.org(province, "Sở theo đơn vị " + data.unique("d"));
+        TestData.Org hospital = data.org(department, "Bệnh viện theo đơn vị " + data.unique("h"));
+        incident(hospital, LocalDate.of(2026, 3, 1), "CLOSED");
+        incident(department, LocalDate.of(2026, 3, 2), "VERIFIED");
+        Http.Api officer =
+                http.api(data.person(department, Role.SECURITY_OFFICER).token());
+        Http.Api leader = http.api(data.person(department, Role.LEADER).token());
+        Http.Response created = officer.post(
+                "/api/v1/reports",
+                Map.of("organizationId", department.id(), "kind", "IR_NETWORK_MEMBER", "period", "2026-H1"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        assertThat(officer.post("/api/v1/reports/" + id + "/actions/CHECK", Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(leader.post(
+                                "/api/v1/reports/" + id + "/actions/SIGN",
+                                Map.of("documentNumber", "3/BC-S", "documentDate", "2026-06-18"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(officer.post("/api/v1/reports/" + id + "/actions/SUBMIT", Map.of())
+                        .status())
+                .isEqualTo(200);
+        // A later incident of the period does not change what was submitted.
+        incident(hospital, LocalDate.of(2026, 4, 1), "VERIFIED");
+
+        assertThat(units(officer.get("/api/v1/reports/" + id).json()))
+                .containsEntry(hospital.id(), 1L)
+                .containsEntry(department.id(), 1L);
+        Http.Response parent = http.api(
+                        data.person(province, Role.SECURITY_OFFICER).token())
+                .post(
+                        "/api/v1/reports",
+                        Map.of("organizationId", province.id(), "kind", "IR_NETWORK_MEMBER", "period", "2026-H1"));
+        assertThat(parent.status()).as(parent.body()).isEqualTo(201);
+        assertThat(units(parent.json()))
+                .containsEntry(hospital.id(), 1L)
+                .containsEntry(department.id(), 1L)
+                .doesNotContainKey(province.id());
+        assertThat(parent.json().get("figures").get("incidentsTotal").asLong()).isEqualTo(2);
+    }
+
+    private static Map<Long, Long> units(JsonNode report) {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        report.get("units")
+                .forEach(u -> out.put(
+                        u.get("organizationId").asLong(),
+                        u.get("figures").get("incidentsTotal").asLong()));
+        return out;
     }
 
     /** A province (a network member kind) with a unique name. */
