@@ -37,6 +37,7 @@
  *       flagged; files are stored as BYTEA (VARBINARY on H2), 10 MB at most.</li>
  * </ul>
  */
+@NullMarked
 @ApplicationModule(
         allowedDependencies = {
             "access",
@@ -50,4 +51,5 @@
         })
 package vn.khien.compliance;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

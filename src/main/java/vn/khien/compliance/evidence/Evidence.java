@@ -2,6 +2,7 @@ package vn.khien.compliance.evidence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import vn.khien.compliance.catalogue.EvidenceValidity;
 
 /**
@@ -13,14 +14,14 @@ public record Evidence(
         long systemId,
         String requirementId,
         String title,
-        String url,
-        String fileName,
-        LocalDate validUntil,
+        @Nullable String url,
+        @Nullable String fileName,
+        @Nullable LocalDate validUntil,
         Instant createdAt,
         EvidenceValidity validity,
         EvidenceState state,
-        Instant withdrawnAt,
-        String withdrawalReason) {
+        @Nullable Instant withdrawnAt,
+        @Nullable String withdrawalReason) {
 
     public boolean isFile() {
         return fileName != null;

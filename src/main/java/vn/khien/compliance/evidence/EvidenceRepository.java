@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -61,11 +63,11 @@ public class EvidenceRepository {
             long systemId,
             String requirementId,
             String title,
-            String url,
-            String fileName,
-            String contentType,
-            byte[] content,
-            LocalDate validUntil,
+            @Nullable String url,
+            @Nullable String fileName,
+            @Nullable String contentType,
+            byte @Nullable [] content,
+            @Nullable LocalDate validUntil,
             Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -82,7 +84,7 @@ public class EvidenceRepository {
                 .param("until", validUntil)
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     }
 
     public List<Evidence> evidence(long systemId, LocalDate today) {
@@ -108,7 +110,7 @@ public class EvidenceRepository {
                 .optional();
     }
 
-    public void supersedeEvidence(long systemId, long evidenceId, String reason, Instant now) {
+    public void supersedeEvidence(long systemId, long evidenceId, @Nullable String reason, Instant now) {
         jdbc.sql("UPDATE plan_evidence SET superseded_at = :now, withdrawal_reason = :reason"
                         + " WHERE system_id = :s AND id = :id AND superseded_at IS NULL AND deleted_at IS NULL")
                 .param("now", Timestamp.from(now))

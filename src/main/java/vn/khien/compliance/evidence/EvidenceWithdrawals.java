@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.audit.AuditEntry;
@@ -33,7 +34,7 @@ public class EvidenceWithdrawals {
     }
 
     @Transactional
-    public Evidence supersede(long systemId, long evidenceId, WithdrawalRequest r) {
+    public Evidence supersede(long systemId, long evidenceId, @Nullable WithdrawalRequest r) {
         InformationSystem system = planService.editable(systemId);
         Evidence before = find(systemId, evidenceId);
         if (!before.active()) {
@@ -45,17 +46,18 @@ public class EvidenceWithdrawals {
     }
 
     @Transactional
-    public Evidence delete(long systemId, long evidenceId, WithdrawalRequest r) {
+    public Evidence delete(long systemId, long evidenceId, @Nullable WithdrawalRequest r) {
         InformationSystem system = planService.editable(systemId);
         Evidence before = find(systemId, evidenceId);
         if (before.state() == EvidenceState.DELETED) {
             throw new NotFoundException("evidence " + evidenceId);
         }
-        if (reason(r) == null) {
+        String reason = reason(r);
+        if (reason == null) {
             // A deletion erases the file: the record must at least say why.
             throw new FieldProblemException("reason", "compliance.error.deleteReasonRequired");
         }
-        evidence.deleteEvidence(systemId, evidenceId, reason(r), clock.instant());
+        evidence.deleteEvidence(systemId, evidenceId, reason, clock.instant());
         return audited("compliance.evidence.delete", system, before, find(systemId, evidenceId));
     }
 
@@ -84,7 +86,8 @@ public class EvidenceWithdrawals {
         return m;
     }
 
-    private static String reason(WithdrawalRequest r) {
-        return r == null || PlanService.blank(r.reason()) ? null : r.reason().trim();
+    private static @Nullable String reason(@Nullable WithdrawalRequest r) {
+        String reason = r == null ? null : r.reason();
+        return reason == null || reason.isBlank() ? null : reason.trim();
     }
 }

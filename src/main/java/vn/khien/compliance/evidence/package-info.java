@@ -3,4 +3,7 @@
  * date ({@link vn.khien.compliance.evidence.EvidenceService}), and their withdrawal without losing the record
  * ({@link vn.khien.compliance.evidence.EvidenceWithdrawals}); table {@code plan_evidence}.
  */
+@NullMarked
 package vn.khien.compliance.evidence;
+
+import org.jspecify.annotations.NullMarked;

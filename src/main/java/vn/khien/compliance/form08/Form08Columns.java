@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import vn.khien.compliance.assessment.AssessmentKind;
 import vn.khien.compliance.catalogue.ComplianceTally;
@@ -86,7 +87,8 @@ class Form08Columns implements RegisterColumnsContributor {
     }
 
     /** The last date on the roadmap: the latest target of a PLANNED item or due date of an open task. */
-    static LocalDate expectedFullDeployment(List<Form08Repository.ItemState> plan, LocalDate lastTaskDue) {
+    static @Nullable LocalDate expectedFullDeployment(
+            List<Form08Repository.ItemState> plan, @Nullable LocalDate lastTaskDue) {
         return Stream.concat(
                         plan.stream()
                                 .filter(i -> i.status() == RequirementStatus.PLANNED)

@@ -1,15 +1,16 @@
 package vn.khien.compliance.tasks;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** A gap to close: from a plan item that is not met, or from a failed assessment result. */
 public record RemediationTask(
         long id,
         long systemId,
-        String requirementId,
-        Long assessmentId,
+        @Nullable String requirementId,
+        @Nullable Long assessmentId,
         String title,
-        String owner,
+        @Nullable String owner,
         LocalDate dueOn,
         boolean done,
         TaskStatus status) {

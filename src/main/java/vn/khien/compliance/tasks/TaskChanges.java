@@ -154,8 +154,9 @@ public class TaskChanges {
         if (!problems.isEmpty()) {
             throw new FieldProblemException(problems);
         }
+        String owner = u.owner();
         TaskUpdate clean = new TaskUpdate(
-                u.title(), PlanService.blank(u.owner()) ? null : u.owner().trim(), u.dueOn(), u.status());
+                u.title(), owner == null || owner.isBlank() ? null : owner.trim(), u.dueOn(), u.status());
         tasks.updateTask(systemId, taskId, clean);
         RemediationTask after = find(systemId, taskId);
         audit.record(AuditEntry.change(

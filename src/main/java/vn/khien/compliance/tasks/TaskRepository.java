@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -28,10 +30,10 @@ public class TaskRepository {
 
     public long insertTask(
             long systemId,
-            String requirementId,
-            Long assessmentId,
+            @Nullable String requirementId,
+            @Nullable Long assessmentId,
             String title,
-            String owner,
+            @Nullable String owner,
             LocalDate dueOn,
             Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -46,7 +48,7 @@ public class TaskRepository {
                 .param("due", dueOn)
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     }
 
     public List<RemediationTask> tasks(long systemId) {

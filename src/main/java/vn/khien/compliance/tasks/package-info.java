@@ -3,4 +3,7 @@
  * plan, from a failed assessment result or by another module through {@link vn.khien.compliance.RemediationTasks};
  * table {@code remediation_task}.
  */
+@NullMarked
 package vn.khien.compliance.tasks;
+
+import org.jspecify.annotations.NullMarked;

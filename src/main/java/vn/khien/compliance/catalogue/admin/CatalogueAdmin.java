@@ -4,6 +4,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,7 +90,7 @@ public class CatalogueAdmin {
                             "; ",
                             e.problems().subList(0, Math.min(5, e.problems().size()))));
         }
-        Long organizationId = null;
+        @Nullable Long organizationId = null;
         if (catalogue.header().layer() == CatalogueLayer.BASE) {
             if (!scope.isPlatformAdmin()) {
                 throw new ForbiddenActionException("error.forbidden");
@@ -123,7 +125,7 @@ public class CatalogueAdmin {
      * A new version changes what plans require: the plans it affects are re-derived at their level and regime, so the
      * diff (newly required, no longer required) shows in each plan's history like a level change would.
      */
-    private void rederive(Catalogue catalogue, Long organizationId) {
+    private void rederive(Catalogue catalogue, @Nullable Long organizationId) {
         var regime = catalogue.header().regime();
         for (Map<String, Object> s : plans.plannedSystems(null, organizationId)) {
             String regimeId = (String) s.get("regime");
@@ -133,13 +135,18 @@ public class CatalogueAdmin {
             Object on = s.get("approved_on");
             LocalDate approvedOn = on instanceof Date d ? d.toLocalDate() : on instanceof LocalDate l ? l : null;
             planService.derive(
-                    ((Number) s.get("id")).longValue(),
-                    ((Number) s.get("owner_organization_id")).longValue(),
+                    number(s, "id").longValue(),
+                    number(s, "owner_organization_id").longValue(),
                     (String) s.get("path"),
-                    ((Number) s.get("level")).intValue(),
+                    number(s, "level").intValue(),
                     regimeId,
                     approvedOn);
         }
+    }
+
+    /** A NOT NULL column of a planned system's row. */
+    private static Number number(Map<String, Object> row, String column) {
+        return (Number) Objects.requireNonNull(row.get(column), column);
     }
 
     private Long organisationOf(Catalogue layer) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +27,7 @@ class CatalogueApi {
             String versionedId,
             String layer,
             String regime,
-            Long organizationId,
+            @Nullable Long organizationId,
             String origin,
             boolean active,
             Instant loadedAt,

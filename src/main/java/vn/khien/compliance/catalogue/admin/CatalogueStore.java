@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,7 +69,7 @@ public class CatalogueStore implements ApplicationRunner {
         shippedLoaded = true;
     }
 
-    public long insert(Catalogue catalogue, String yaml, Long organizationId, String origin) {
+    public long insert(Catalogue catalogue, String yaml, @Nullable Long organizationId, String origin) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO compliance_catalogue (catalogue_key, version, layer, regime, organization_id, origin, content,
@@ -86,7 +88,7 @@ public class CatalogueStore implements ApplicationRunner {
                 .param("content", yaml)
                 .param("now", Timestamp.from(clock.instant()))
                 .update(keys, "id");
-        long id = keys.getKey().longValue();
+        long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
         parsed.put(id, catalogue);
         return id;
     }
@@ -171,7 +173,7 @@ public class CatalogueStore implements ApplicationRunner {
         Catalogue catalogue =
                 parsed.computeIfAbsent(id, k -> CatalogueLoader.fromYaml(content(k), "stored catalogue " + k));
         long org = rs.getLong("organization_id");
-        Long organizationId = rs.wasNull() ? null : org;
+        @Nullable Long organizationId = rs.wasNull() ? null : org;
         return new StoredCatalogue(
                 id,
                 rs.getString("catalogue_key"),

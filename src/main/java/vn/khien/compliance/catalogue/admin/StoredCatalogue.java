@@ -1,6 +1,7 @@
 package vn.khien.compliance.catalogue.admin;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import vn.khien.compliance.catalogue.Catalogue;
 
 /** One loaded catalogue version as stored; {@code id} is the loaded version id plans and exports refer to. */
@@ -10,7 +11,7 @@ public record StoredCatalogue(
         String version,
         String layer,
         String regime,
-        Long organizationId,
+        @Nullable Long organizationId,
         String origin,
         boolean active,
         Instant loadedAt,

@@ -4,4 +4,7 @@
  * in force per regime plus the organisation layers, and the catalogue administration (import, export). The rules
  * themselves are plain Java in {@code vn.khien.compliance.catalogue}.
  */
+@NullMarked
 package vn.khien.compliance.catalogue.admin;
+
+import org.jspecify.annotations.NullMarked;
