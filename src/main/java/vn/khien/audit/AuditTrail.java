@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
+import vn.khien.access.Actor;
 import vn.khien.access.CurrentPerson;
 import vn.khien.access.PersonPrincipal;
 import vn.khien.platform.RequestLog;
@@ -37,7 +38,17 @@ public class AuditTrail {
     @Transactional
     public void record(AuditEntry entry) {
         PersonPrincipal actor = CurrentPerson.principal().orElse(null);
-        append(entry, actor == null ? null : actor.personId(), actor == null ? null : actor.username());
+        if (actor != null) {
+            append(entry, actor.personId(), actor.username());
+            return;
+        }
+        // A listener after the commit has no person on its thread: the one its event names (AuditActor), if any.
+        Actor onBehalfOf = AuditActor.current();
+        if (onBehalfOf != null) {
+            append(entry, onBehalfOf.personId(), onBehalfOf.username());
+        } else {
+            append(entry, null, null);
+        }
     }
 
     /** For events with no signed-in actor yet (sign-in attempts), committed on their own. */

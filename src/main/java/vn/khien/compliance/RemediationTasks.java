@@ -2,8 +2,8 @@ package vn.khien.compliance;
 
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
-import vn.khien.compliance.plan.PlanService;
-import vn.khien.compliance.plan.TaskRequest;
+import vn.khien.compliance.tasks.TaskChanges;
+import vn.khien.compliance.tasks.TaskRequest;
 
 /**
  * For other modules (incidents' drills, issue 12): open a remediation task on a system through compliance's own task
@@ -12,15 +12,15 @@ import vn.khien.compliance.plan.TaskRequest;
 @Component
 public class RemediationTasks {
 
-    private final PlanService plans;
+    private final TaskChanges tasks;
 
-    public RemediationTasks(PlanService plans) {
-        this.plans = plans;
+    public RemediationTasks(TaskChanges tasks) {
+        this.tasks = tasks;
     }
 
     /** Creates the task; needs the right to edit the system's security data. Returns the task id. */
     public long open(long systemId, String title, String owner, LocalDate dueOn) {
-        return plans.addTask(systemId, new TaskRequest(null, title, owner, dueOn))
+        return tasks.addTask(systemId, new TaskRequest(null, title, owner, dueOn))
                 .id();
     }
 

@@ -3,14 +3,17 @@
  *
  * <h2>How it fits together</h2>
  * <ul>
- *   <li>{@code catalogue} and {@code assessment}: the requirement catalogues and periodicity rules as versioned data,
- *       with pure logic (derivation, diff, roll-ups, evidence expiry, due dates).</li>
- *   <li>{@code plan}: the database and web side. {@link vn.khien.compliance.plan.CatalogueStore} stores every
- *       shipped or imported catalogue version at start (table {@code compliance_catalogue}); the base catalogue in
- *       force for a regime is the latest active BASE version, plus the internal-policy layers of the owner and its
- *       ancestors. {@link vn.khien.compliance.plan.PlanListener} derives a system's plan on
+ *   <li>{@code catalogue}: the requirement catalogues as versioned data, with pure logic (derivation, diff, roll-ups,
+ *       evidence expiry); {@code catalogue.admin} stores every shipped or imported catalogue version at start (table
+ *       {@code compliance_catalogue}); the base catalogue in force for a regime is the latest active BASE version,
+ *       plus the internal-policy layers of the owner and its ancestors.</li>
+ *   <li>{@code plan}: {@link vn.khien.compliance.plan.PlanListener} derives a system's plan on
  *       {@link vn.khien.systems.SystemLevelApproved} before the approving transaction commits; a later approval at
- *       another level or regime re-derives it, keeps every recorded answer and records the diff.</li>
+ *       another level or regime re-derives it, keeps every recorded answer and records the diff. The plan's pages and
+ *       API live here too.</li>
+ *   <li>{@code evidence}, {@code tasks}, {@code risks}: evidence of plan items, remediation tasks, the risk rating.</li>
+ *   <li>{@code assessment}: the periodicity rules (plain Java) next to the recorded assessments.</li>
+ *   <li>{@code form08}: the compliance columns of the register's Mẫu 08 export.</li>
  * </ul>
  *
  * <h2>For other modules</h2>
@@ -30,10 +33,11 @@
  *   <li>A system never assessed counts as overdue (both regimes require periodic assessment of every levelled
  *       system); intervals run from the last completed assessment of any kind.</li>
  *   <li>MET on a requirement whose level requires a product unconditionally needs the deployed product named.</li>
- *   <li>Evidence expiring within {@link vn.khien.compliance.plan.PlanRepository#EXPIRY_WARNING_DAYS} days is
+ *   <li>Evidence expiring within {@link vn.khien.compliance.evidence.EvidenceRepository#EXPIRY_WARNING_DAYS} days is
  *       flagged; files are stored as BYTEA (VARBINARY on H2), 10 MB at most.</li>
  * </ul>
  */
+@NullMarked
 @ApplicationModule(
         allowedDependencies = {
             "access",
@@ -47,4 +51,5 @@
         })
 package vn.khien.compliance;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

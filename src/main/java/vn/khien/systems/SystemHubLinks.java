@@ -1,6 +1,7 @@
 package vn.khien.systems;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a module has about one information system, for the system's page (the hub from which everything about a
@@ -26,7 +27,13 @@ public interface SystemHubLinks {
      * @param attention  true when something there needs action (the entry is highlighted)
      */
     record Link(
-            int order, String labelKey, String href, long count, String detailKey, Object detail, boolean attention) {
+            int order,
+            String labelKey,
+            String href,
+            long count,
+            @Nullable String detailKey,
+            @Nullable Object detail,
+            boolean attention) {
         public static Link of(int order, String labelKey, String href, long count) {
             return new Link(order, labelKey, href, count, null, null, false);
         }

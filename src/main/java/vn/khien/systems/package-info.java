@@ -31,7 +31,9 @@
  * EDIT_SECURITY_DATA on the owner or operator; appraising needs EDIT_SECURITY_DATA or APPROVE on the appraiser;
  * approving needs APPROVE on the approver; nobody appraises or approves a dossier they submitted.
  */
+@NullMarked
 @ApplicationModule(allowedDependencies = {"access", "audit", "organizations", "identity", "platform", "platform :: *"})
 package vn.khien.systems;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

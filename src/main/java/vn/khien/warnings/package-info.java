@@ -22,4 +22,7 @@
  * subtree in scope (and the parents of chosen recipients); AMBER+STRICT and RED reach only the named organisations
  * themselves, and RED is not shown above its publisher.
  */
+@NullMarked
 package vn.khien.warnings;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.khien.access.Actor;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.systems.deadlines.ProcedureStep;
@@ -111,9 +112,15 @@ class DossierWorkflowTest extends IntegrationTest {
                 .extracting(s -> s.get("action").asText())
                 .containsExactly("CREATE", "SUBMIT", "RETURN", "RESUBMIT", "APPRAISE", "APPROVE");
 
+        // The event names the approver, so listeners after the commit can put them in the audit trail.
         assertThat(approvals.received())
                 .contains(new SystemLevelApproved(
-                        systemId, p.department.id(), 3, "nd331-2026", LocalDate.of(2026, 11, 20)));
+                        systemId,
+                        p.department.id(),
+                        3,
+                        "nd331-2026",
+                        LocalDate.of(2026, 11, 20),
+                        new Actor(p.secondLeader.id(), p.secondLeader.username())));
 
         Http.Response system = officer.get("/api/v1/systems/" + systemId);
         assertThat(system.json().get("approvedLevel").asInt()).isEqualTo(3);

@@ -1,7 +1,7 @@
 package vn.khien.compliance.assessment;
 
 /** Where a system stands on the assessment its regime requires before go-live. */
-public enum PreGoLiveStatus {
+enum PreGoLiveStatus {
     /** The regime requires none for this level, or the system went live before the approval that would need it. */
     NOT_REQUIRED,
     /** A completed BEFORE_GO_LIVE assessment is on file. */

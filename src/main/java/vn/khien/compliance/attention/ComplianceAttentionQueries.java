@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
-import vn.khien.compliance.plan.PlanRepository;
+import vn.khien.compliance.evidence.EvidenceRepository;
 import vn.khien.systems.VisibleSystems;
 
 /** Compliance aggregates for the home page: one grouped statement each, scoped through the register. */
@@ -77,7 +77,7 @@ class ComplianceAttentionQueries {
                  GROUP BY e.system_id, s.code, s.name ORDER BY expired DESC, s.code LIMIT\s""" + LIMIT)
                 .params(visible.params())
                 .param("today", Date.valueOf(today))
-                .param("limit", Date.valueOf(today.plusDays(PlanRepository.EXPIRY_WARNING_DAYS)))
+                .param("limit", Date.valueOf(today.plusDays(EvidenceRepository.EXPIRY_WARNING_DAYS)))
                 .query((rs, n) -> new EvidenceCount(
                         rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))
                 .list();

@@ -14,22 +14,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.access.ActingAs;
+import vn.khien.compliance.assessment.AssessmentKind;
+import vn.khien.compliance.assessment.AssessmentOutcome;
+import vn.khien.compliance.assessment.AssessmentRequest;
 import vn.khien.compliance.assessment.AssessmentSchedule;
+import vn.khien.compliance.assessment.AssessmentScope;
+import vn.khien.compliance.assessment.AssessmentService;
 import vn.khien.compliance.assessment.AssessorKind;
 import vn.khien.compliance.assessment.AssessorRequirement;
 import vn.khien.compliance.catalogue.RequirementStatus;
-import vn.khien.compliance.plan.AssessmentKind;
-import vn.khien.compliance.plan.AssessmentOutcome;
-import vn.khien.compliance.plan.AssessmentRequest;
-import vn.khien.compliance.plan.AssessmentScope;
-import vn.khien.compliance.plan.AssessmentService;
-import vn.khien.compliance.plan.EvidenceRequest;
+import vn.khien.compliance.evidence.EvidenceRequest;
+import vn.khien.compliance.evidence.EvidenceService;
 import vn.khien.compliance.plan.PlanItemUpdate;
 import vn.khien.compliance.plan.PlanRepository;
 import vn.khien.compliance.plan.PlanService;
 import vn.khien.compliance.plan.RegimeIds;
 import vn.khien.compliance.plan.RegulationRequest;
-import vn.khien.compliance.plan.TaskRequest;
+import vn.khien.compliance.tasks.TaskChanges;
+import vn.khien.compliance.tasks.TaskRequest;
 import vn.khien.systems.SystemsDemoReady;
 
 /**
@@ -47,6 +49,8 @@ class ComplianceDemoData {
     private static final int MET = 6;
     private static final int PLANNED = 4;
 
+    private final TaskChanges taskChanges;
+    private final EvidenceService evidence;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final PlanRepository plans;
@@ -55,12 +59,16 @@ class ComplianceDemoData {
     private final Clock clock;
 
     public ComplianceDemoData(
+            TaskChanges taskChanges,
+            EvidenceService evidence,
             JdbcClient jdbc,
             TransactionTemplate tx,
             PlanRepository plans,
             PlanService planService,
             AssessmentService assessments,
             Clock clock) {
+        this.taskChanges = taskChanges;
+        this.evidence = evidence;
         this.jdbc = jdbc;
         this.tx = tx;
         this.plans = plans;
@@ -123,7 +131,7 @@ class ComplianceDemoData {
             if (i < 4) {
                 // One certificate runs out within the month, so the expiry warning shows in the demo.
                 LocalDate validUntil = i == 1 ? today.plusDays(20) : i == 2 ? today.plusYears(1) : null;
-                planService.addEvidence(
+                evidence.addEvidence(
                         his,
                         id,
                         new EvidenceRequest(
@@ -165,7 +173,7 @@ class ComplianceDemoData {
                             "Giám đốc Bệnh viện Đa khoa tỉnh Demo (demo)"));
         }
         assess(his, ids, today);
-        planService.addTask(
+        taskChanges.addTask(
                 his,
                 new TaskRequest(
                         ids.get(MET),

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.util.MultiValueMap;
+import vn.khien.compliance.assessment.AssessmentOutcome;
+import vn.khien.compliance.assessment.AssessmentRequest;
 import vn.khien.platform.FieldProblemException;
 
 /**

@@ -18,9 +18,26 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.khien.compliance.assessment.Assessment;
+import vn.khien.compliance.assessment.AssessmentRequest;
+import vn.khien.compliance.assessment.AssessmentService;
 import vn.khien.compliance.catalogue.DesignProduct;
 import vn.khien.compliance.catalogue.RequirementGroup;
 import vn.khien.compliance.catalogue.RequirementKind;
+import vn.khien.compliance.evidence.Evidence;
+import vn.khien.compliance.evidence.EvidenceFile;
+import vn.khien.compliance.evidence.EvidenceRequest;
+import vn.khien.compliance.evidence.EvidenceService;
+import vn.khien.compliance.evidence.EvidenceWithdrawals;
+import vn.khien.compliance.evidence.WithdrawalRequest;
+import vn.khien.compliance.risks.RiskRequest;
+import vn.khien.compliance.risks.RiskService;
+import vn.khien.compliance.risks.SystemRisk;
+import vn.khien.compliance.tasks.GapTasksRequest;
+import vn.khien.compliance.tasks.RemediationTask;
+import vn.khien.compliance.tasks.TaskChanges;
+import vn.khien.compliance.tasks.TaskRequest;
+import vn.khien.compliance.tasks.TaskUpdate;
 import vn.khien.platform.Downloads;
 
 @RestController
@@ -93,6 +110,7 @@ class ComplianceApi {
             @Size(max = 200, message = "{validation.size}") String contentType,
             byte[] content) {}
 
+    private final EvidenceService evidence;
     private final PlanService plans;
     private final ComplianceService compliance;
     private final AssessmentService assessments;
@@ -101,12 +119,14 @@ class ComplianceApi {
     private final TaskChanges taskChanges;
 
     public ComplianceApi(
+            EvidenceService evidence,
             PlanService plans,
             ComplianceService compliance,
             AssessmentService assessments,
             RiskService risks,
             EvidenceWithdrawals withdrawals,
             TaskChanges taskChanges) {
+        this.evidence = evidence;
         this.risks = risks;
         this.withdrawals = withdrawals;
         this.taskChanges = taskChanges;
@@ -159,7 +179,7 @@ class ComplianceApi {
     @Operation(summary = "Attach evidence: a link and/or a base64 file, with the last day it is valid")
     public ResponseEntity<Evidence> addEvidence(
             @PathVariable long id, @PathVariable String requirementId, @RequestBody EvidenceBody body) {
-        Evidence e = plans.addEvidence(
+        Evidence e = evidence.addEvidence(
                 id,
                 requirementId,
                 new EvidenceRequest(
@@ -175,7 +195,7 @@ class ComplianceApi {
     @GetMapping("/systems/{id}/evidence/{evidenceId}")
     @Operation(summary = "Download an evidence file")
     public ResponseEntity<byte[]> evidenceFile(@PathVariable long id, @PathVariable long evidenceId) {
-        return download(plans.evidenceFile(id, evidenceId));
+        return download(evidence.evidenceFile(id, evidenceId));
     }
 
     @PostMapping("/systems/{id}/evidence/{evidenceId}/supersede")
@@ -212,20 +232,20 @@ class ComplianceApi {
     @PostMapping("/systems/{id}/tasks")
     @Operation(summary = "Add a remediation task for a gap (owner, due date)")
     public ResponseEntity<RemediationTask> addTask(@PathVariable long id, @RequestBody TaskRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(plans.addTask(id, request));
+        return ResponseEntity.status(HttpStatus.CREATED).body(taskChanges.addTask(id, request));
     }
 
     @PostMapping("/systems/{id}/tasks/from-gaps")
     @Operation(summary = "Create a remediation task for every requirement not met that has no open task")
     public ResponseEntity<List<RemediationTask>> tasksForGaps(
             @PathVariable long id, @RequestBody GapTasksRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(plans.tasksForGaps(id, request));
+        return ResponseEntity.status(HttpStatus.CREATED).body(taskChanges.tasksForGaps(id, request));
     }
 
     @PostMapping("/systems/{id}/tasks/{taskId}/done")
     @Operation(summary = "Mark a remediation task done")
     public ResponseEntity<Void> completeTask(@PathVariable long id, @PathVariable long taskId) {
-        plans.completeTask(id, taskId);
+        taskChanges.completeTask(id, taskId);
         return ResponseEntity.noContent().build();
     }
 

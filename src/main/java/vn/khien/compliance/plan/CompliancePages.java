@@ -24,9 +24,28 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import vn.khien.compliance.assessment.AssessmentKind;
+import vn.khien.compliance.assessment.AssessmentOutcome;
+import vn.khien.compliance.assessment.AssessmentRequest;
+import vn.khien.compliance.assessment.AssessmentScope;
+import vn.khien.compliance.assessment.AssessmentService;
 import vn.khien.compliance.assessment.AssessorKind;
 import vn.khien.compliance.assessment.RiskRating;
 import vn.khien.compliance.catalogue.RequirementStatus;
+import vn.khien.compliance.catalogue.admin.CatalogueAdmin;
+import vn.khien.compliance.catalogue.admin.StoredCatalogue;
+import vn.khien.compliance.evidence.Evidence;
+import vn.khien.compliance.evidence.EvidenceRequest;
+import vn.khien.compliance.evidence.EvidenceService;
+import vn.khien.compliance.evidence.EvidenceWithdrawals;
+import vn.khien.compliance.evidence.WithdrawalRequest;
+import vn.khien.compliance.risks.RiskRequest;
+import vn.khien.compliance.risks.RiskService;
+import vn.khien.compliance.tasks.GapTasksRequest;
+import vn.khien.compliance.tasks.TaskChanges;
+import vn.khien.compliance.tasks.TaskRequest;
+import vn.khien.compliance.tasks.TaskStatus;
+import vn.khien.compliance.tasks.TaskUpdate;
 import vn.khien.platform.FieldProblemException;
 
 /** The compliance pages: subtree overview with chart, a system's plan, and the catalogue administration. */
@@ -34,6 +53,7 @@ import vn.khien.platform.FieldProblemException;
 @RequestMapping("/compliance")
 class CompliancePages {
 
+    private final EvidenceService evidence;
     private final PlanService plans;
     private final ComplianceService compliance;
     private final AssessmentService assessments;
@@ -44,6 +64,7 @@ class CompliancePages {
     private final MessageSource messages;
 
     public CompliancePages(
+            EvidenceService evidence,
             PlanService plans,
             ComplianceService compliance,
             AssessmentService assessments,
@@ -52,6 +73,7 @@ class CompliancePages {
             EvidenceWithdrawals withdrawals,
             TaskChanges taskChanges,
             MessageSource messages) {
+        this.evidence = evidence;
         this.risks = risks;
         this.withdrawals = withdrawals;
         this.taskChanges = taskChanges;
@@ -160,7 +182,7 @@ class CompliancePages {
             Model model) {
         try {
             boolean hasFile = file != null && !file.isEmpty();
-            plans.addEvidence(
+            evidence.addEvidence(
                     id,
                     requirementId,
                     new EvidenceRequest(
@@ -208,7 +230,7 @@ class CompliancePages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
             Model model) {
         try {
-            plans.addTask(id, new TaskRequest(requirementId, title, owner, dueOn));
+            taskChanges.addTask(id, new TaskRequest(requirementId, title, owner, dueOn));
             return "redirect:/compliance/systems/" + id + "#roadmap";
         } catch (FieldProblemException e) {
             return planPage(id, model, e, null);
@@ -222,7 +244,7 @@ class CompliancePages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
             Model model) {
         try {
-            plans.tasksForGaps(id, new GapTasksRequest(owner, dueOn));
+            taskChanges.tasksForGaps(id, new GapTasksRequest(owner, dueOn));
             return "redirect:/compliance/systems/" + id + "#roadmap";
         } catch (FieldProblemException e) {
             return planPage(id, model, e, null);
@@ -282,7 +304,7 @@ class CompliancePages {
 
     @PostMapping("/systems/{id}/tasks/{taskId}/done")
     String completeTask(@PathVariable long id, @PathVariable long taskId) {
-        plans.completeTask(id, taskId);
+        taskChanges.completeTask(id, taskId);
         return "redirect:/compliance/systems/" + id + "#roadmap";
     }
 
@@ -351,7 +373,7 @@ class CompliancePages {
 
     @GetMapping("/systems/{id}/evidence/{evidenceId}")
     ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId) {
-        return ComplianceApi.download(plans.evidenceFile(id, evidenceId));
+        return ComplianceApi.download(evidence.evidenceFile(id, evidenceId));
     }
 
     @GetMapping("/systems/{id}/plan.docx")

@@ -9,11 +9,15 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.khien.access.OrgScope;
+import vn.khien.compliance.assessment.AssessmentService;
 import vn.khien.compliance.catalogue.ComplianceRollup;
 import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.compliance.catalogue.RequirementIndex;
 import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.compliance.catalogue.SystemCompliance;
+import vn.khien.compliance.catalogue.admin.CatalogueStore;
+import vn.khien.compliance.evidence.Evidence;
+import vn.khien.compliance.evidence.EvidenceRepository;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.VisibleSystems;
 import vn.khien.systems.register.InformationSystem;
@@ -26,6 +30,7 @@ import vn.khien.systems.register.SystemSearch;
 @Service
 public class ComplianceService {
 
+    private final EvidenceRepository evidence;
     private final VisibleSystems systems;
     private final PlanRepository plans;
     private final CatalogueStore catalogues;
@@ -35,6 +40,7 @@ public class ComplianceService {
     private final Clock clock;
 
     public ComplianceService(
+            EvidenceRepository evidence,
             VisibleSystems systems,
             PlanRepository plans,
             CatalogueStore catalogues,
@@ -42,6 +48,7 @@ public class ComplianceService {
             OrgScope scope,
             JdbcClient jdbc,
             Clock clock) {
+        this.evidence = evidence;
         this.clock = clock;
         this.systems = systems;
         this.plans = plans;
@@ -55,7 +62,7 @@ public class ComplianceService {
         InformationSystem system = systems.get(systemId);
         Map<String, RequirementStatus> statuses = new LinkedHashMap<>();
         plans.items(systemId, true).forEach(i -> statuses.put(i.requirementId(), i.status()));
-        long flagged = plans.evidence(systemId, LocalDate.now(clock)).stream()
+        long flagged = evidence.evidence(systemId, LocalDate.now(clock)).stream()
                 .filter(Evidence::flagged)
                 .filter(e -> statuses.containsKey(e.requirementId()))
                 .count();
@@ -72,7 +79,7 @@ public class ComplianceService {
                 .singleRow();
         Map<Long, Map<String, RequirementStatus>> statuses = plans.statusesInSubtree((String) org.get("path"));
         RequirementIndex index = catalogues.everything();
-        Map<Long, Long> flagged = plans.flaggedEvidenceInSubtree((String) org.get("path"), LocalDate.now(clock));
+        Map<Long, Long> flagged = evidence.flaggedEvidenceInSubtree((String) org.get("path"), LocalDate.now(clock));
         List<SystemSummary> rows = new ArrayList<>();
         List<SystemCompliance> compliance = new ArrayList<>();
         for (InformationSystem system : systems.search(new SystemSearch(organizationId, null, null, null, null))) {

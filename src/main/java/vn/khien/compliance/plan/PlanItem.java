@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import vn.khien.compliance.catalogue.RequirementStatus;
 
 /** How one system meets one requirement; {@code required} is false once a re-derivation dropped it (kept as history). */
-record PlanItem(
+public record PlanItem(
         long systemId,
         String requirementId,
         boolean required,

@@ -3,12 +3,13 @@ package vn.khien.compliance.plan;
 import java.util.List;
 import vn.khien.compliance.catalogue.DesignProduct;
 import vn.khien.compliance.catalogue.Requirement;
+import vn.khien.compliance.evidence.Evidence;
 
 /**
  * One requirement of a plan with the system's answer, its active evidence, the design products its level requires,
  * and the evidence withdrawn earlier (superseded or deleted), kept as history.
  */
-record PlanLine(
+public record PlanLine(
         Requirement requirement,
         PlanItem item,
         List<Evidence> evidence,

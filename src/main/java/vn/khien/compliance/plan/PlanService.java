@@ -3,13 +3,13 @@ package vn.khien.compliance.plan;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.audit.AuditEntry;
@@ -19,6 +19,10 @@ import vn.khien.compliance.catalogue.PlanDerivation;
 import vn.khien.compliance.catalogue.PlanDiff;
 import vn.khien.compliance.catalogue.Requirement;
 import vn.khien.compliance.catalogue.RequirementStatus;
+import vn.khien.compliance.catalogue.admin.CatalogueStore;
+import vn.khien.compliance.evidence.Evidence;
+import vn.khien.compliance.evidence.EvidenceRepository;
+import vn.khien.compliance.tasks.TaskRepository;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.FieldProblemException.FieldProblem;
 import vn.khien.platform.ForbiddenActionException;
@@ -34,6 +38,8 @@ import vn.khien.systems.register.InformationSystem;
 @Service
 public class PlanService {
 
+    private final TaskRepository tasks;
+    private final EvidenceRepository evidence;
     private final PlanRepository plans;
     private final CatalogueStore catalogues;
     private final VisibleSystems systems;
@@ -41,7 +47,15 @@ public class PlanService {
     private final Clock clock;
 
     public PlanService(
-            PlanRepository plans, CatalogueStore catalogues, VisibleSystems systems, AuditTrail audit, Clock clock) {
+            TaskRepository tasks,
+            EvidenceRepository evidence,
+            PlanRepository plans,
+            CatalogueStore catalogues,
+            VisibleSystems systems,
+            AuditTrail audit,
+            Clock clock) {
+        this.tasks = tasks;
+        this.evidence = evidence;
         this.plans = plans;
         this.catalogues = catalogues;
         this.systems = systems;
@@ -107,7 +121,7 @@ public class PlanService {
         LocalDate today = LocalDate.now(clock);
         List<PlanItem> items = plans.items(systemId, false);
         var requirements = catalogues.everything();
-        List<Evidence> allEvidence = plans.evidence(systemId, today);
+        List<Evidence> allEvidence = evidence.evidence(systemId, today);
         Map<String, List<Evidence>> evidence = allEvidence.stream()
                 .filter(Evidence::active)
                 .collect(Collectors.groupingBy(Evidence::requirementId, LinkedHashMap::new, Collectors.toList()));
@@ -137,7 +151,7 @@ public class PlanService {
                 plans.revisions(systemId),
                 lines,
                 dropped,
-                plans.tasks(systemId),
+                tasks.tasks(systemId),
                 plans.regulation(systemId).orElse(null),
                 today);
     }
@@ -181,149 +195,6 @@ public class PlanService {
                 snapshot(before),
                 snapshot(after)));
         return after;
-    }
-
-    @Transactional
-    public Evidence addEvidence(long systemId, String requirementId, EvidenceRequest r) {
-        InformationSystem system = editable(systemId);
-        if (plans.item(systemId, requirementId).filter(PlanItem::required).isEmpty()) {
-            throw new NotFoundException("plan item " + requirementId);
-        }
-        if (blank(r.title())) {
-            throw new FieldProblemException("title", "validation.required");
-        }
-        boolean hasFile = r.content() != null && r.content().length > 0;
-        if (!hasFile && blank(r.url())) {
-            throw new FieldProblemException("url", "compliance.error.evidenceNeedsFileOrLink");
-        }
-        if (!blank(r.url()) && !r.url().matches("(?i)https?://\\S+")) {
-            throw new FieldProblemException("url", "compliance.error.url");
-        }
-        if (hasFile && r.content().length > EvidenceRequest.MAX_BYTES) {
-            throw new FieldProblemException("file", "compliance.error.fileTooLarge");
-        }
-        long id = plans.insertEvidence(
-                systemId,
-                requirementId,
-                r.title().trim(),
-                blank(r.url()) ? null : r.url().trim(),
-                hasFile ? r.fileName() : null,
-                hasFile ? r.contentType() : null,
-                hasFile ? r.content() : null,
-                r.validUntil(),
-                clock.instant());
-        Evidence added = plans.evidence(systemId, LocalDate.now(clock)).stream()
-                .filter(e -> e.id() == id)
-                .findFirst()
-                .orElseThrow();
-        audit.record(AuditEntry.change(
-                "compliance.evidence.add",
-                system.ownerOrganizationId(),
-                "plan_evidence",
-                id,
-                null,
-                Map.of(
-                        "requirement",
-                        requirementId,
-                        "title",
-                        added.title(),
-                        "validUntil",
-                        String.valueOf(added.validUntil()))));
-        return added;
-    }
-
-    public EvidenceFile evidenceFile(long systemId, long evidenceId) {
-        systems.get(systemId);
-        return plans.evidenceFile(systemId, evidenceId)
-                .orElseThrow(() -> new NotFoundException("evidence " + evidenceId));
-    }
-
-    @Transactional
-    public RemediationTask addTask(long systemId, TaskRequest r) {
-        InformationSystem system = editable(systemId);
-        if (blank(r.title())) {
-            throw new FieldProblemException("title", "validation.required");
-        }
-        if (r.dueOn() == null) {
-            throw new FieldProblemException("dueOn", "validation.required");
-        }
-        if (!blank(r.requirementId()) && plans.item(systemId, r.requirementId()).isEmpty()) {
-            throw new FieldProblemException("requirementId", "compliance.error.requirementUnknown");
-        }
-        long id = plans.insertTask(
-                systemId,
-                blank(r.requirementId()) ? null : r.requirementId(),
-                null,
-                r.title().trim(),
-                r.owner(),
-                r.dueOn(),
-                clock.instant());
-        audit.record(AuditEntry.change(
-                "compliance.task.add", system.ownerOrganizationId(), "remediation_task", id, null, r));
-        return plans.tasks(systemId).stream()
-                .filter(t -> t.id() == id)
-                .findFirst()
-                .orElseThrow();
-    }
-
-    /**
-     * Turns every gap (a required, applicable requirement not MET) that has no open task into a remediation task: the
-     * item's owner and target date where recorded, else the given owner and due date.
-     */
-    @Transactional
-    public List<RemediationTask> tasksForGaps(long systemId, GapTasksRequest r) {
-        InformationSystem system = editable(systemId);
-        if (r == null || r.dueOn() == null) {
-            throw new FieldProblemException("dueOn", "validation.required");
-        }
-        var requirements = catalogues.everything();
-        Set<String> open = new HashSet<>();
-        plans.tasks(systemId).stream()
-                .filter(t -> !t.done() && t.requirementId() != null)
-                .forEach(t -> open.add(t.requirementId()));
-        List<Long> created = new ArrayList<>();
-        for (PlanItem item : plans.items(systemId, true)) {
-            boolean gap =
-                    item.status() != RequirementStatus.MET && item.status().isApplicable();
-            if (!gap || open.contains(item.requirementId())) {
-                continue;
-            }
-            String title =
-                    requirements.find(item.requirementId()).map(PlanLine::title).orElse(item.requirementId());
-            created.add(plans.insertTask(
-                    systemId,
-                    item.requirementId(),
-                    null,
-                    title,
-                    blank(item.owner()) ? r.owner() : item.owner(),
-                    item.targetDate() != null ? item.targetDate() : r.dueOn(),
-                    clock.instant()));
-        }
-        audit.record(AuditEntry.change(
-                "compliance.task.fromGaps",
-                system.ownerOrganizationId(),
-                "information_system",
-                systemId,
-                null,
-                Map.of("tasks", created.size())));
-        return plans.tasks(systemId).stream()
-                .filter(t -> created.contains(t.id()))
-                .toList();
-    }
-
-    @Transactional
-    public void completeTask(long systemId, long taskId) {
-        InformationSystem system = editable(systemId);
-        if (plans.completeTask(systemId, taskId) == 0) {
-            throw new NotFoundException("task " + taskId);
-        }
-        audit.record(AuditEntry.change(
-                "compliance.task.done",
-                system.ownerOrganizationId(),
-                "remediation_task",
-                taskId,
-                null,
-                Map.of("done", true)));
     }
 
     @Transactional
@@ -371,7 +242,8 @@ public class PlanService {
         return systems.get(systemId);
     }
 
-    InformationSystem editable(long systemId) {
+    /** The system if the caller may edit its security data: 404 outside the scope, 403 without the right. */
+    public InformationSystem editable(long systemId) {
         InformationSystem system = systems.get(systemId);
         if (!systems.canEdit(system)) {
             throw new ForbiddenActionException("error.forbidden");
@@ -390,7 +262,7 @@ public class PlanService {
         return m;
     }
 
-    static boolean blank(String s) {
+    public static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
     }
 }

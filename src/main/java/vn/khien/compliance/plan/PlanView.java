@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.compliance.catalogue.RequirementStatus;
+import vn.khien.compliance.tasks.RemediationTask;
+import vn.khien.compliance.tasks.TaskStatus;
 import vn.khien.systems.register.InformationSystem;
 
 /**

@@ -3,4 +3,5 @@ package vn.khien.compliance.plan;
 import java.time.LocalDate;
 
 /** The system's security regulation (quy chế) and the decision issuing it. */
-record SecurityRegulation(long systemId, String title, String decisionNumber, LocalDate issuedOn, String issuedBy) {}
+public record SecurityRegulation(
+        long systemId, String title, String decisionNumber, LocalDate issuedOn, String issuedBy) {}

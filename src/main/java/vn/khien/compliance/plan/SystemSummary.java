@@ -1,6 +1,7 @@
 package vn.khien.compliance.plan;
 
 import java.util.Map;
+import vn.khien.compliance.assessment.AssessmentSchedulePoint;
 import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.compliance.catalogue.RequirementGroup;
 

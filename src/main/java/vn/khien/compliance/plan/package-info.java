@@ -1,7 +1,7 @@
 /**
- * The database and web side of compliance (issue 5): catalogues in force ({@link vn.khien.compliance.plan.CatalogueStore}),
- * each system's security plan derived on {@code SystemLevelApproved} ({@link vn.khien.compliance.plan.PlanService}),
- * evidence, remediation, the system's security regulation, assessments, compliance roll-ups and the DOCX/XLSX documents.
- * The pure rules live in {@code vn.khien.compliance.catalogue} and {@code vn.khien.compliance.assessment}.
+ * Each system's security plan, derived on {@code SystemLevelApproved} ({@link vn.khien.compliance.plan.PlanService}),
+ * its items, the system's security regulation, compliance roll-ups ({@link
+ * vn.khien.compliance.plan.ComplianceService}), the plan DOCX and subtree XLSX, and the module's pages and API, which
+ * call the services of {@code evidence}, {@code tasks}, {@code risks}, {@code assessment} and {@code catalogue.admin}.
  */
 package vn.khien.compliance.plan;

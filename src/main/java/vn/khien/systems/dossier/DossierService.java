@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.khien.access.Actor;
 import vn.khien.access.Capability;
 import vn.khien.access.CurrentPerson;
 import vn.khien.access.OrgScope;
@@ -446,7 +447,12 @@ public class DossierService {
                         "approvedOn",
                         after.decisionDate().toString())));
         events.publishEvent(new SystemLevelApproved(
-                d.systemId(), d.ownerOrganizationId(), d.proposedLevel(), d.regime(), after.decisionDate()));
+                d.systemId(),
+                d.ownerOrganizationId(),
+                d.proposedLevel(),
+                d.regime(),
+                after.decisionDate(),
+                Actor.current()));
         return after;
     }
 

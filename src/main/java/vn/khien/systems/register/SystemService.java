@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.khien.access.Actor;
 import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.audit.AuditEntry;
@@ -118,6 +120,11 @@ public class SystemService {
                 && !(exceptId != null && repository.operates(exceptId, operator))) {
             problems.add(new FieldProblem("operatorOrganizationId", "systems.error.operatorNotChoosable"));
         }
+        operationalProblems(r, problems);
+        return problems;
+    }
+
+    private static void operationalProblems(SystemRequest r, List<FieldProblem> problems) {
         if (r.getRetiredOn() != null
                 && r.getOperatingSince() != null
                 && r.getRetiredOn().isBefore(r.getOperatingSince())) {
@@ -129,7 +136,50 @@ public class SystemService {
         if (r.getHostingProvider() != null && !r.getHostingProvider().isBlank() && r.getHostingKind() == null) {
             problems.add(new FieldProblem("hostingKind", "validation.required"));
         }
+    }
+
+    /**
+     * What an operator that is not on the owner's side may change: how the system is run (lifecycle status, the days
+     * it started and stopped operating, the hosting provider, whether the security unit operates it). The owner's
+     * facts (identity, purpose, the facts its level rests on, who owns and who operates it) stay the owner's: each one
+     * changed is refused by name. The owner organisation is not checked against the caller's scope, since an outside
+     * operator (ADR 0029) may not see it; it must simply stay what it is.
+     */
+    private static List<FieldProblem> operatorProblems(InformationSystem s, SystemRequest r) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String field : ownerFieldsChanged(s, r)) {
+            problems.add(new FieldProblem(field, "systems.error.ownerOnlyField"));
+        }
+        operationalProblems(r, problems);
         return problems;
+    }
+
+    static List<String> ownerFieldsChanged(InformationSystem s, SystemRequest r) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(s.ownerOrganizationId(), r.getOwnerOrganizationId())) {
+            changed.add("ownerOrganizationId");
+        }
+        if (!Objects.equals(s.operatorOrganizationId(), r.getOperatorOrganizationId())) {
+            changed.add("operatorOrganizationId");
+        }
+        if (!Objects.equals(s.code(), r.getCode())) {
+            changed.add("code");
+        }
+        if (!Objects.equals(s.name(), r.getName())) {
+            changed.add("name");
+        }
+        if (!Objects.equals(blankToNull(s.purpose()), blankToNull(r.getPurpose()))) {
+            changed.add("purpose");
+        }
+        if (!Objects.equals(s.investmentStartedOn(), r.getInvestmentStartedOn())) {
+            changed.add("investmentStartedOn");
+        }
+        changed.addAll(materialChanges(s, r));
+        return changed;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     @Transactional
@@ -151,7 +201,9 @@ public class SystemService {
         if (!canEdit(before)) {
             throw new ForbiddenActionException("error.forbidden");
         }
-        List<FieldProblem> problems = problemsOf(r, id);
+        // An operator outside the owner's side edits how the system is run, not the owner's facts (issue 10 follow-up).
+        boolean operatorOnly = !scope.can(before.ownerOrganizationId(), Capability.EDIT_SECURITY_DATA);
+        List<FieldProblem> problems = operatorOnly ? operatorProblems(before, r) : problemsOf(r, id);
         if (!problems.isEmpty()) {
             throw new FieldProblemException(problems);
         }
@@ -219,7 +271,7 @@ public class SystemService {
         audit.record(AuditEntry.change(
                 "system.component.add", s.ownerOrganizationId(), "information_system", systemId, null, c));
         if (events != null) {
-            events.publishEvent(new SystemInventoryChanged(systemId, s.ownerOrganizationId()));
+            events.publishEvent(new SystemInventoryChanged(systemId, s.ownerOrganizationId(), Actor.current()));
         }
         return c;
     }

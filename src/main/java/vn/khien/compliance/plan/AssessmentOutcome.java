@@ -1,8 +1,0 @@
-package vn.khien.compliance.plan;
-
-/** Result of an assessment for one requirement. */
-public enum AssessmentOutcome {
-    PASS,
-    FAIL,
-    NOT_ASSESSED
-}

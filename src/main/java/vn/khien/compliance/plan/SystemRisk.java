@@ -1,7 +1,0 @@
-package vn.khien.compliance.plan;
-
-import java.time.LocalDate;
-import vn.khien.compliance.assessment.RiskRating;
-
-/** A system's risk rating from its latest cyber-risk assessment (NĐ 331 Đ10), as recorded by an officer. */
-record SystemRisk(long systemId, RiskRating rating, LocalDate assessedOn, String note) {}

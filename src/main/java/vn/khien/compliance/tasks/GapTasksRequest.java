@@ -1,0 +1,8 @@
+package vn.khien.compliance.tasks;
+
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** Owner and due date for the gaps whose plan item names none. */
+public record GapTasksRequest(
+        @Size(max = 200, message = "{validation.size}") String owner, LocalDate dueOn) {}

@@ -1,0 +1,153 @@
+package vn.khien.systems;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.khien.access.Role;
+import vn.khien.support.Http;
+import vn.khien.support.IntegrationTest;
+import vn.khien.support.TestData;
+
+/**
+ * An operator outside the owner's subtree that accepted operating a system (ADR 0029) edits how the system is run
+ * through {@code PUT /api/v1/systems/{id}}, although it cannot see the owner organisation; the owner's facts stay the
+ * owner's and are refused by name; nobody else learns anything of the system.
+ */
+class OperatorEditTest extends IntegrationTest {
+
+    TestData.Org hospital;
+    TestData.Org centre;
+    TestData.Person centreOfficer;
+    Http.Api owner;
+    Http.Api operator;
+    long system;
+
+    @BeforeEach
+    void operatedSystem() {
+        TestData.Org province = data.org(data.root(), "Tỉnh sửa vận hành");
+        hospital = data.org(data.org(province, "Sở Y tế"), "Bệnh viện");
+        centre = data.org(data.root(), data.unique("Trung tâm vận hành ngoài"));
+        owner = http.api(data.person(hospital, Role.SECURITY_OFFICER).token());
+        centreOfficer = data.person(centre, Role.SECURITY_OFFICER);
+        operator = http.api(centreOfficer.token());
+        system = ProvinceFixture.createSystem(owner, data, hospital, "Hệ thống vận hành ngoài");
+        long proposal = owner.post(
+                        "/api/v1/systems/" + system + "/operator-proposals",
+                        Map.of("operatorOrganizationId", centre.id()))
+                .json()
+                .get("id")
+                .asLong();
+        Http.Response accepted = operator.post("/api/v1/operator-proposals/" + proposal + "/accept", Map.of());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    }
+
+    @Test
+    void theOperatorChangesHowTheSystemIsRunAndNothingOfTheOwners() {
+        Map<String, Object> request =
+                asRequest(operator.get("/api/v1/systems/" + system).json());
+        request.put("operatingSince", "2024-03-01");
+        request.put("securityUnitOperates", true);
+        Http.Response updated = operator.send("PUT", "/api/v1/systems/" + system, request);
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().get("operatingSince").asText()).isEqualTo("2024-03-01");
+        assertThat(updated.json().get("securityUnitOperates").asBoolean()).isTrue();
+        assertThat(updated.json().get("ownerOrganizationId").asLong()).isEqualTo(hospital.id());
+        assertThat(updated.json().get("operatorOrganizationId").asLong()).isEqualTo(centre.id());
+        // Audited under the owner, as the operator's person.
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM audit_event WHERE action = 'system.update' AND target_id = :id"
+                                + " AND actor_username = :u")
+                        .param("id", String.valueOf(system))
+                        .param("u", centreOfficer.username())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // The owner's facts: each change is refused by name, and nothing is written.
+        Map<String, Object> owners =
+                asRequest(operator.get("/api/v1/systems/" + system).json());
+        owners.put("name", "Đổi tên bởi đơn vị vận hành");
+        owners.put("userCount", 999_999);
+        owners.put("ownerOrganizationId", centre.id());
+        owners.put("hostingKind", "CLOUD");
+        Http.Response refused = operator.send("PUT", "/api/v1/systems/" + system, owners);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(fields(refused.json()))
+                .containsExactlyInAnyOrder("ownerOrganizationId", "name", "userCount", "hostingKind");
+        JsonNode unchanged = owner.get("/api/v1/systems/" + system).json();
+        assertThat(unchanged.get("name").asText()).isEqualTo("Hệ thống vận hành ngoài");
+        assertThat(unchanged.get("ownerOrganizationId").asLong()).isEqualTo(hospital.id());
+
+        // The owner still edits everything, the operator's change included.
+        Map<String, Object> byOwner = asRequest(unchanged);
+        byOwner.put("name", "Hệ thống vận hành ngoài (đổi tên)");
+        Http.Response ownerEdit = owner.send("PUT", "/api/v1/systems/" + system, byOwner);
+        assertThat(ownerEdit.status()).as(ownerEdit.body()).isEqualTo(200);
+        assertThat(ownerEdit.json().get("operatingSince").asText()).isEqualTo("2024-03-01");
+    }
+
+    @Test
+    void anOrganisationThatOperatesAnotherSystemOrNothingLearnsNothing() {
+        Map<String, Object> request =
+                asRequest(operator.get("/api/v1/systems/" + system).json());
+        // A sibling of the centre with the same role, and the centre on a system it does not operate: 404 alike.
+        Http.Api stranger =
+                http.api(data.person(data.org(data.root(), data.unique("Trung tâm khác")), Role.SECURITY_OFFICER)
+                        .token());
+        Http.Response foreign = stranger.send("PUT", "/api/v1/systems/" + system, request);
+        long other = ProvinceFixture.createSystem(owner, data, hospital, "Hệ thống không giao");
+        Map<String, Object> otherRequest =
+                asRequest(owner.get("/api/v1/systems/" + other).json());
+        Http.Response notOperated = operator.send("PUT", "/api/v1/systems/" + other, otherRequest);
+        Http.Response unknown = operator.send("PUT", "/api/v1/systems/987654321", otherRequest);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(notOperated.status()).isEqualTo(404);
+        assertThat(notOperated.bodyWithoutRequestId().replace(String.valueOf(other), "ID"))
+                .isEqualTo(unknown.bodyWithoutRequestId().replace("987654321", "ID"));
+        assertThat(foreign.body()).doesNotContain("Hệ thống vận hành ngoài");
+        assertThat(owner.get("/api/v1/systems/" + other).json().get("name").asText())
+                .isEqualTo("Hệ thống không giao");
+    }
+
+    /** The system as a PUT body: what GET answers, limited to the fields of a request. */
+    private static Map<String, Object> asRequest(JsonNode s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String f : List.of(
+                "code",
+                "name",
+                "purpose",
+                "hostingProvider",
+                "lifecycleStatus",
+                "systemType",
+                "hostingKind",
+                "investmentStartedOn",
+                "operatingSince",
+                "retiredOn")) {
+            m.put(f, s.get(f) == null || s.get(f).isNull() ? null : s.get(f).asText());
+        }
+        for (String f : List.of("ownerOrganizationId", "operatorOrganizationId", "userCount", "dataSubjectCount")) {
+            m.put(f, s.get(f) == null || s.get(f).isNull() ? null : s.get(f).asLong());
+        }
+        List<String> kinds = new ArrayList<>();
+        s.get("informationKinds").forEach(k -> kinds.add(k.asText()));
+        m.put("informationKinds", kinds);
+        m.put(
+                "securityUnitOperates",
+                s.get("securityUnitOperates") != null
+                        && s.get("securityUnitOperates").asBoolean());
+        return m;
+    }
+
+    private static List<String> fields(JsonNode problem) {
+        List<String> names = new ArrayList<>();
+        problem.get("errors").forEach(e -> names.add(e.get("field").asText()));
+        return names;
+    }
+}
