@@ -2,6 +2,8 @@ package vn.khien.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -55,6 +57,15 @@ class IncidentStixSchemaTest extends IntegrationTest {
         Http.Response created = api.post("/api/v1/incidents", m);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String base = "/api/v1/incidents/" + created.json().get("id").asLong();
+        // recorded on a whole second: STIX still wants the milliseconds written (".000Z")
+        data.jdbc()
+                .sql("UPDATE incident SET created_at = :at WHERE id = :id")
+                .param(
+                        "at",
+                        Timestamp.from(
+                                Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60)))
+                .param("id", created.json().get("id").asLong())
+                .update();
 
         Map<String, String> indicators = new LinkedHashMap<>();
         indicators.put("IPV4", "203.0.113.7");
