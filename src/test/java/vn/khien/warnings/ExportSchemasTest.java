@@ -112,6 +112,10 @@ class ExportSchemasTest extends IntegrationTest {
         }
         assertThat(vulnerability).isNotNull();
         vulnerability.put("created", "2026-12-07T08:00:00Z"); // STIX wants milliseconds
+        assertThat(OfficialSchemas.violations(Format.STIX_21, bundle))
+                .anyMatch(v -> v.matches("/objects/\\d+/created: .*regex.*"));
+        vulnerability.put("created", "2026-12-07T08:00:00.000Z");
+        assertThat(OfficialSchemas.violations(Format.STIX_21, bundle)).isEmpty();
         vulnerability.remove("name");
         assertThat(OfficialSchemas.violations(Format.STIX_21, bundle)).isNotEmpty();
         ObjectNode badId = (ObjectNode) export(t, id, "stix");
