@@ -93,7 +93,7 @@ class SuppliersDemoData {
         LOG.info("Demo supply-chain risk: the HIS supplier's assessment of {} (expired)", thirteenMonthsAgo);
     }
 
-    /** The two spellings of one supplier, on the hospital's first two systems, both with its tax code. */
+    /** The two spellings of one supplier (on the hospital's first two systems, or twice on its only one), one tax code. */
     private void seedVariants(long hospital) {
         List<Long> systems = jdbc.sql("SELECT id FROM information_system WHERE owner_organization_id = :o ORDER BY id")
                 .param("o", hospital)
@@ -115,16 +115,19 @@ class SuppliersDemoData {
                 .minusMonths(2)
                 .atStartOfDay(SupplierRiskService.VN)
                 .toInstant());
-        String[] provides = {"Phát triển, bảo trì cổng đặt lịch khám", "Bảo trì phần mềm quản lý xét nghiệm"};
+        String[] provides = {"Phát triển, bảo trì cổng đặt lịch khám", "Đối soát dữ liệu đặt lịch khám"};
+        String[] access = {"REMOTE_ADMIN", "DATA_ACCESS"};
+        String[] details = {"VPN của nhà cung cấp, tài khoản quản trị riêng", "Truy xuất dữ liệu đặt lịch hằng tháng"};
         for (int i = 0; i < VARIANTS.size(); i++) {
             jdbc.sql("""
                     INSERT INTO system_supplier (system_id, name, provides, access_kind, access_details, tax_code,
                         created_at)
-                    VALUES (:s, :name, :provides, 'REMOTE_ADMIN', :details, :code, :at)""")
+                    VALUES (:s, :name, :provides, :access, :details, :code, :at)""")
                     .param("s", systems.get(Math.min(i, systems.size() - 1)))
                     .param("name", VARIANTS.get(i))
                     .param("provides", provides[i])
-                    .param("details", "VPN của nhà cung cấp, tài khoản quản trị riêng")
+                    .param("access", access[i])
+                    .param("details", details[i])
                     .param("code", VARIANTS_TAX_CODE)
                     .param("at", recorded)
                     .update();
