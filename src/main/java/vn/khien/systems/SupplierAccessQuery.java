@@ -31,6 +31,7 @@ public class SupplierAccessQuery {
      *
      * @param accessKind NONE, PHYSICAL, REMOTE_ADMIN, DATA_ACCESS or FULL_OPERATION
      * @param recordedOn the day the supplier was entered in the register
+     * @param taxCode    the supplier's tax code (mã số thuế) as the register row gives it, if any
      */
     public record Access(
             long organizationId,
@@ -44,7 +45,8 @@ public class SupplierAccessQuery {
             @Nullable String accessDetails,
             @Nullable String provides,
             @Nullable LocalDate contractTo,
-            LocalDate recordedOn) {}
+            LocalDate recordedOn,
+            @Nullable String taxCode) {}
 
     private final JdbcClient jdbc;
     private final SystemRepository systems;
@@ -106,7 +108,7 @@ public class SupplierAccessQuery {
     private JdbcClient.StatementSpec query(String where, ScopeFilter f) {
         return jdbc.sql("""
                 SELECT o.id, o.name_vi, ss.name, s.id, s.code, s.name, s.approved_level, ss.access_kind,
-                    ss.access_details, ss.provides, ss.contract_to, ss.created_at
+                    ss.access_details, ss.provides, ss.contract_to, ss.created_at, ss.tax_code
                 FROM system_supplier ss
                 JOIN information_system s ON s.id = ss.system_id
                 JOIN organization o ON o.id = s.owner_organization_id
@@ -127,6 +129,7 @@ public class SupplierAccessQuery {
                 rs.getString(9),
                 rs.getString(10),
                 to == null ? null : to.toLocalDate(),
-                rs.getTimestamp(12).toInstant().atZone(VN).toLocalDate());
+                rs.getTimestamp(12).toInstant().atZone(VN).toLocalDate(),
+                rs.getString(13));
     }
 }

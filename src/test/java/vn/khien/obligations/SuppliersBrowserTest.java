@@ -74,4 +74,70 @@ class SuppliersBrowserTest extends IntegrationTest {
             assertThat(page.locator("#supplier-assess-form")).hasCount(0);
         }
     }
+
+    @Test
+    void anOfficerJoinsTwoSpellingsOfOneSupplierByItsTaxCode() {
+        TestData.Org unit = data.org(data.root(), "Bệnh viện trình duyệt mã số thuế");
+        TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
+        TestData.Person auditor = data.person(unit, Role.AUDITOR);
+        long his = ObligationFixtures.system(
+                data, unit, 3, "NEW", SupplierFixtures.today().minusMonths(6));
+        long lab = ObligationFixtures.system(
+                data, unit, 3, "NEW", SupplierFixtures.today().minusMonths(6));
+        String word = data.unique("Minh Long").replace('-', ' ');
+        String abc = "Cty TNHH Phần mềm " + word + " ABC";
+        String dotted = "Công ty TNHH Phần Mềm " + word + " A.B.C";
+        SupplierFixtures.supplier(
+                data, his, abc, "REMOTE_ADMIN", SupplierFixtures.today().minusDays(20));
+        SupplierFixtures.supplier(
+                data, lab, dotted, "DATA_ACCESS", SupplierFixtures.today().minusDays(20));
+        String suppliers = "/organizations/" + unit.id() + "/suppliers";
+
+        try (Browser browser = Browser.open(http.base())) {
+            Page page = browser.newPage();
+            Browser.signIn(page, officer.username(), TestData.PASSWORD);
+            page.navigate(http.base() + suppliers);
+            assertThat(page.locator("#suppliers tbody tr")).hasCount(2);
+            page.locator("a.supplier-link", new Page.LocatorOptions().setHasText(dotted))
+                    .click();
+            page.waitForURL("**/suppliers/assess?supplier=**");
+
+            page.fill("#tax-code", "0108887772");
+            page.click("#tax-code-save");
+            assertThat(page.locator("#tax-code-error")).containsText("chữ số kiểm tra");
+            assertThat(page.locator("#tax-code")).hasValue("0108887772");
+
+            page.fill("#tax-code", "0108 887 771");
+            page.click("#tax-code-save");
+            assertThat(page.locator("#message")).containsText("Đã lưu mã số thuế 0108887771");
+            assertThat(page.locator("#tax-code")).hasValue("0108887771");
+
+            page.click("#supplier-back");
+            page.waitForURL("**" + suppliers);
+            page.locator("a.supplier-link", new Page.LocatorOptions().setHasText(abc))
+                    .click();
+            page.waitForURL("**/suppliers/assess?supplier=**");
+            page.fill("#tax-code", "0108887771");
+            page.click("#tax-code-save");
+            assertThat(page.locator("#message")).containsText("2 cách viết tên");
+            assertThat(page.locator("#supplier-variants")).containsText("Cùng nhà cung cấp");
+            assertThat(page.locator("#supplier-systems tbody tr")).hasCount(2);
+            Browser.screenshot(page, "supplier-tax-code");
+
+            page.click("#supplier-back");
+            page.waitForURL("**" + suppliers);
+            assertThat(page.locator("#suppliers tbody tr")).hasCount(1);
+            assertThat(page.locator("#supplier-0 .supplier-tax-code")).hasText("Mã số thuế: 0108887771");
+            assertThat(page.locator("#supplier-0 .supplier-variants")).isVisible();
+        }
+        try (Browser browser = Browser.open(http.base())) {
+            Page page = browser.newPage();
+            Browser.signIn(page, auditor.username(), TestData.PASSWORD);
+            page.navigate(http.base() + suppliers);
+            page.locator("#supplier-0 a.supplier-link").click();
+            page.waitForURL("**/suppliers/assess?supplier=**");
+            assertThat(page.locator("#supplier-tax-code")).hasText("Mã số thuế: 0108887771");
+            assertThat(page.locator("#supplier-tax-code-form")).hasCount(0);
+        }
+    }
 }

@@ -56,6 +56,12 @@ class SuppliersDemoDataTest {
                 page.waitForURL("**/organizations/" + bv + "/suppliers");
                 assertThat(page.locator("#supplier-0")).containsText("Công ty phần mềm y tế Demo (demo)");
                 assertThat(page.locator("#supplier-0")).hasAttribute("data-state", "EXPIRED");
+                // one software company in two spellings, joined by its tax code
+                assertThat(page.locator("#supplier-1")).containsText("Cty TNHH Phần mềm ABC (demo)");
+                assertThat(page.locator("#supplier-1 .supplier-tax-code")).hasText("Mã số thuế: 0108887771");
+                assertThat(page.locator("#supplier-1 .supplier-variants"))
+                        .containsText("Công ty TNHH Phần Mềm A.B.C (demo)");
+                assertThat(page.locator("#suppliers tbody tr")).hasCount(2);
                 Browser.screenshot(page, "demo-bv-canbo-suppliers");
             }
         }

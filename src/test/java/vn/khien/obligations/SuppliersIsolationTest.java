@@ -28,7 +28,9 @@ public class SuppliersIsolationTest extends IntegrationTest {
             "GET /api/v1/supplier-assessments/{id}",
             "GET /organizations/{id}/suppliers",
             "GET /organizations/{id}/suppliers/assess",
-            "POST /organizations/{id}/suppliers/assess");
+            "POST /organizations/{id}/suppliers/assess",
+            "PUT /api/v1/organizations/{id}/suppliers/tax-code",
+            "POST /organizations/{id}/suppliers/tax-code");
 
     TestData.Org unitA;
     TestData.Org unitB;
@@ -73,6 +75,14 @@ public class SuppliersIsolationTest extends IntegrationTest {
         cases.put(
                 "GET /api/v1/supplier-assessments/{id}",
                 (api, who) -> notFound(api.get("/api/v1/supplier-assessments/" + assessmentB), who));
+        cases.put(
+                "PUT /api/v1/organizations/{id}/suppliers/tax-code",
+                (api, who) -> notFound(
+                        api.send(
+                                "PUT",
+                                o + "/suppliers/tax-code",
+                                Map.of("supplier", supplierB, "taxCode", "0100109106")),
+                        who));
         assertThat(COVERED).containsAll(cases.keySet());
         for (TestData.Person caller : List.of(adminA, officerA)) {
             Http.Api api = http.api(caller.token());
@@ -98,6 +108,7 @@ public class SuppliersIsolationTest extends IntegrationTest {
                 "GET /organizations/{id}/suppliers/assess",
                 o + "/suppliers/assess?supplier=" + URLEncoder.encode(supplierB, StandardCharsets.UTF_8));
         pages.put("POST /organizations/{id}/suppliers/assess", o + "/suppliers/assess");
+        pages.put("POST /organizations/{id}/suppliers/tax-code", o + "/suppliers/tax-code");
         assertThat(COVERED).containsAll(pages.keySet());
         Http.Session session = http.session();
         assertThat(session.login(officerA.username(), TestData.PASSWORD).status())
@@ -117,7 +128,9 @@ public class SuppliersIsolationTest extends IntegrationTest {
                                     "securityClause",
                                     "false",
                                     "incidentClause",
-                                    "false"));
+                                    "false",
+                                    "taxCode",
+                                    "0100109106"));
             assertThat(r.status()).as(endpoint).isEqualTo(404);
             assertThat(r.body()).as(endpoint).doesNotContain(supplierB);
         });
@@ -134,6 +147,12 @@ public class SuppliersIsolationTest extends IntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1L);
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM system_supplier WHERE name = :n AND tax_code IS NOT NULL")
+                        .param("n", supplierB)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private static void notFound(Http.Response r, String who) {

@@ -38,8 +38,8 @@ final class StixExport {
             Instant now,
             List<IncidentLinkService.AffectedSystem> affected,
             List<String> cves) {
-        String ts = now.truncatedTo(ChronoUnit.MILLIS).toString();
-        String created = i.createdAt().truncatedTo(ChronoUnit.MILLIS).toString();
+        String ts = stamp(now);
+        String created = stamp(i.createdAt());
         List<Map<String, Object>> objects = new ArrayList<>();
         String identity = id("identity", "org:" + i.organizationId());
         objects.add(obj(
@@ -57,8 +57,7 @@ final class StixExport {
             props.put("indicator_types", List.of("malicious-activity"));
             props.put("pattern", pattern(x.kind(), x.value()));
             props.put("pattern_type", "stix");
-            props.put(
-                    "valid_from", i.detectedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+            props.put("valid_from", stamp(i.detectedAt()));
             props.put("created_by_ref", identity);
             props.put("object_marking_refs", List.of(TLP_AMBER));
             objects.add(obj("indicator", sid, created, ts, props));
@@ -113,9 +112,7 @@ final class StixExport {
             }
             String od = id("observed-data", "incident:" + i.id());
             Map<String, Object> props = new LinkedHashMap<>();
-            props.put(
-                    "first_observed",
-                    i.detectedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+            props.put("first_observed", stamp(i.detectedAt()));
             props.put("last_observed", ts);
             props.put("number_observed", 1);
             props.put("object_refs", scoRefs);
@@ -199,6 +196,12 @@ final class StixExport {
         m.put("id", id(type, value));
         m.put("value", value);
         return m;
+    }
+
+    /** A STIX timestamp: UTC, always with milliseconds (STIX 2.1 §3.2: created and modified are millisecond-precise). */
+    static String stamp(Instant t) {
+        String s = t.truncatedTo(ChronoUnit.MILLIS).toString();
+        return s.contains(".") ? s : s.replace("Z", ".000Z");
     }
 
     static String id(String type, String seed) {

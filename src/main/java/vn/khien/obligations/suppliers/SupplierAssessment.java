@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param accessSummary the systems and access the supplier held when it was assessed, as the register said then
  * @param openIssues    the issues still open after the assessment, one per line
  * @param nextDueOn     the day the next assessment is due (assessedOn + the rule data's cycle)
+ * @param taxCode       the supplier's tax code when the assessment was recorded, if it had one
  */
 public record SupplierAssessment(
         long id,
@@ -24,4 +25,5 @@ public record SupplierAssessment(
         @Nullable String incidentClauseRef,
         List<String> openIssues,
         String accessSummary,
-        LocalDate nextDueOn) {}
+        LocalDate nextDueOn,
+        @Nullable String taxCode) {}

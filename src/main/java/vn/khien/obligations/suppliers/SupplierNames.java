@@ -26,7 +26,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * diacritics removed, đ as d, lower case, punctuation as spaces), its legal form recognised from the rule data's
  * spellings and the generic words ("công ty") dropped: the key is the form and the remaining words, so "Công ty CP
  * ABC", "CTCP ABC" and "Cong ty co phan ABC" share the key {@code CP|abc}. A tax code written in the name wins: the
- * key is then the tax code, and a name without one joins it when its spelling belongs to exactly one tax code.
+ * key is then the tax code, and a name without one joins it when its spelling belongs to exactly one tax code. The tax
+ * code recorded beside a name (the register's column, V162) is the strongest key of all: it wins over a code written in
+ * the name and over every spelling.
  */
 final class SupplierNames {
 
@@ -106,13 +108,23 @@ final class SupplierNames {
         return form + "|" + String.join(" ", rest);
     }
 
+    /** A name with the tax code recorded beside it (null when none is). */
+    record Named(String name, @Nullable String taxCode) {}
+
     /** The grouping of a set of names: one key per name, tax codes winning over spellings. */
     Grouping group(Collection<String> names) {
+        return groupNamed(names.stream().map(n -> new Named(n, null)).toList());
+    }
+
+    /** The grouping of names with their recorded tax codes: the recorded code first, then one written in the name. */
+    Grouping groupNamed(Collection<Named> names) {
         Map<String, Set<String>> codesByName = new HashMap<>();
-        for (String n : names) {
-            String code = taxCode(n);
+        for (Named n : names) {
+            String code = n.taxCode() != null ? n.taxCode() : taxCode(n.name());
             if (code != null) {
-                codesByName.computeIfAbsent(nameKey(n), k -> new HashSet<>()).add(code);
+                codesByName
+                        .computeIfAbsent(nameKey(n.name()), k -> new HashSet<>())
+                        .add(code);
             }
         }
         return new Grouping(codesByName);
@@ -128,6 +140,14 @@ final class SupplierNames {
 
         /** The tax code (as {@code mst:…}) when the name has one or its spelling belongs to exactly one; else its key. */
         String key(String name) {
+            return key(name, null);
+        }
+
+        /** As {@link #key(String)}, a tax code recorded beside the name winning over everything. */
+        String key(String name, @Nullable String recorded) {
+            if (recorded != null) {
+                return "mst:" + recorded;
+            }
             String code = taxCode(name);
             if (code != null) {
                 return "mst:" + code;
@@ -145,9 +165,15 @@ final class SupplierNames {
      * others its variants.
      */
     static Map<String, List<String>> spellingsByKey(List<String> names, Grouping grouping) {
+        return spellingsOf(names.stream().map(n -> new Named(n, null)).toList(), grouping);
+    }
+
+    /** As {@link #spellingsByKey}, each name keyed with its recorded tax code. */
+    static Map<String, List<String>> spellingsOf(List<Named> names, Grouping grouping) {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        for (String n : names) {
-            counts.computeIfAbsent(grouping.key(n), k -> new LinkedHashMap<>()).merge(n.strip(), 1, Integer::sum);
+        for (Named n : names) {
+            counts.computeIfAbsent(grouping.key(n.name(), n.taxCode()), k -> new LinkedHashMap<>())
+                    .merge(n.name().strip(), 1, Integer::sum);
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
         counts.forEach((k, c) -> {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param dueOn       when the next assessment is due: a cycle after the last one, or, never assessed with the duty
  *                    applying, the day the supplier was recorded; null otherwise
  * @param variants    the other spellings of the name in the register grouped under it (rules/suppliers/legal-forms.yaml)
+ * @param taxCode     its tax code (mã số thuế): recorded in the register, or written in its name; null when unknown
  */
 public record SupplierRisk(
         long organizationId,
@@ -26,7 +27,8 @@ public record SupplierRisk(
         boolean unmet,
         @Nullable LocalDate dueOn,
         @Nullable SupplierAssessment latest,
-        List<String> variants) {
+        List<String> variants,
+        @Nullable String taxCode) {
 
     /** One system the supplier holds access to. */
     public record SystemAccess(

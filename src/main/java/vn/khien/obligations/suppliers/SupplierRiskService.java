@@ -40,6 +40,7 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.SupplierAccessQuery;
+import vn.khien.systems.SupplierTaxCodes;
 
 /**
  * Supply-chain risk (Chỉ thị 18/CT-TTg; NĐ 331/2026 Đ5.3; R36): the suppliers of an organisation's systems, taken
@@ -57,6 +58,7 @@ public class SupplierRiskService {
 
     private final JdbcClient jdbc;
     private final SupplierAccessQuery register;
+    private final SupplierTaxCodes taxCodes;
     private final OrganizationRepository organizations;
     private final OrgScope scope;
     private final AuditTrail audit;
@@ -68,6 +70,7 @@ public class SupplierRiskService {
     SupplierRiskService(
             JdbcClient jdbc,
             SupplierAccessQuery register,
+            SupplierTaxCodes taxCodes,
             OrganizationRepository organizations,
             OrgScope scope,
             AuditTrail audit,
@@ -75,6 +78,7 @@ public class SupplierRiskService {
             ObligationCatalogue catalogue) {
         this.jdbc = jdbc;
         this.register = register;
+        this.taxCodes = taxCodes;
         this.organizations = organizations;
         this.scope = scope;
         this.audit = audit;
@@ -143,16 +147,24 @@ public class SupplierRiskService {
         // the supplier's spellings (variants grouped under one name) and the name asked for
         Set<String> keys = new HashSet<>();
         keys.add(key(name));
-        build(register.visibleInSubtree(org.path()), today()).stream()
+        SupplierRisk supplier = build(register.visibleInSubtree(org.path()), today()).stream()
                 .filter(s -> s.organizationId() == organizationId && s.spelledAs(name))
-                .forEach(s -> s.spellings().forEach(v -> keys.add(key(v))));
+                .findFirst()
+                .orElse(null);
+        if (supplier != null) {
+            supplier.spellings().forEach(v -> keys.add(key(v)));
+        }
+        String code = supplier == null ? null : supplier.taxCode();
+        // the tax code decides when both sides have one; otherwise the spellings do
         return jdbc
                 .sql(SELECT + " WHERE a.organization_id = :o ORDER BY a.assessed_on DESC, a.id DESC")
                 .param("o", organizationId)
                 .query((rs, n) -> row(rs))
                 .list()
                 .stream()
-                .filter(a -> keys.contains(key(a.supplier())))
+                .filter(a -> code != null && a.taxCode() != null
+                        ? code.equals(a.taxCode())
+                        : keys.contains(key(a.supplier())))
                 .toList();
     }
 
@@ -229,10 +241,11 @@ public class SupplierRiskService {
         jdbc.sql("""
                 INSERT INTO supplier_assessment (organization_id, supplier_name, supplier_key, assessed_on, risk_rating,
                     data_processed, security_clause, security_clause_ref, incident_clause, incident_clause_ref,
-                    open_issues, access_summary, created_at, created_by)
+                    open_issues, access_summary, created_at, created_by, tax_code)
                 VALUES (:o, :name, :key, :on, :rating, :data, :sec, :secRef, :inc, :incRef, :issues, :summary, :now,
-                    :by)""")
+                    :by, :taxCode)""")
                 .param("o", organizationId)
+                .param("taxCode", supplier.taxCode())
                 .param("name", supplier.name())
                 .param("key", key(supplier.name()))
                 .param("on", Date.valueOf(assessedOn))
@@ -250,6 +263,9 @@ public class SupplierRiskService {
         long id = keys.getKey().longValue();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("supplier", supplier.name());
+        if (supplier.taxCode() != null) {
+            details.put("taxCode", supplier.taxCode());
+        }
         details.put("assessedOn", assessedOn.toString());
         details.put("riskRating", r.riskRating());
         details.put("securityClause", r.securityClause());
@@ -259,6 +275,63 @@ public class SupplierRiskService {
         audit.record(AuditEntry.of("SUPPLIER_ASSESSED", organizationId, "supplier_assessment", id)
                 .with(details));
         return assessment(id);
+    }
+
+    /**
+     * Records the tax code of a supplier of the organisation's own systems on every register row of that supplier
+     * (its spellings on its systems), or clears it when blank (EDIT_SECURITY_DATA, audited). The tax code is then the
+     * supplier's key: other spellings carrying the same code join it. Returns the supplier as it now stands.
+     */
+    @Transactional
+    public SupplierRisk recordTaxCode(long organizationId, SupplierTaxCodeRequest r) {
+        Organization org = visible(organizationId);
+        if (!scope.can(organizationId, Capability.EDIT_SECURITY_DATA)) {
+            throw new ForbiddenActionException("supplierRisk.error.forbidden");
+        }
+        List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
+        SupplierRisk supplier = null;
+        if (r.supplier() == null || r.supplier().isBlank()) {
+            problems.add(problem("supplier", "validation.required"));
+        } else {
+            supplier = build(register.visibleInSubtree(org.path()), today()).stream()
+                    .filter(s -> s.organizationId() == organizationId && s.spelledAs(r.supplier()))
+                    .findFirst()
+                    .orElse(null);
+            if (supplier == null) {
+                problems.add(problem("supplier", "supplierRisk.error.unknown"));
+            }
+        }
+        String code = SupplierTaxCodes.normalize(r.taxCode());
+        if (code != null && code.length() > 40) {
+            problems.add(new FieldProblemException.FieldProblem("taxCode", "supplierRisk.error.tooLong", 14));
+        } else if (code != null) {
+            String wrong = SupplierTaxCodes.problem(code);
+            if (wrong != null) {
+                problems.add(problem("taxCode", wrong));
+            }
+        }
+        if (!problems.isEmpty() || supplier == null) {
+            throw new FieldProblemException(problems);
+        }
+        String before = supplier.taxCode();
+        List<Long> systemIds = supplier.systems().stream()
+                .map(SupplierRisk.SystemAccess::systemId)
+                .distinct()
+                .toList();
+        int rows = taxCodes.record(organizationId, systemIds, supplier.spellings(), before, code);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("supplier", supplier.name());
+        details.put("before", before);
+        details.put("after", code);
+        details.put("rows", rows);
+        audit.record(AuditEntry.of("SUPPLIER_TAX_CODE", organizationId, "organization", organizationId)
+                .with(details));
+        String name = r.supplier();
+        return build(register.visibleInSubtree(org.path()), today()).stream()
+                .filter(s -> s.organizationId() == organizationId
+                        && (code != null ? code.equals(s.taxCode()) : s.spelledAs(name)))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("supplier"));
     }
 
     private Organization visible(long organizationId) {
@@ -272,19 +345,27 @@ public class SupplierRiskService {
     List<SupplierRisk> build(List<SupplierAccessQuery.Access> rows, LocalDate today) {
         List<SupplierAssessment> assessments = assessments(
                 rows.stream().map(SupplierAccessQuery.Access::organizationId).collect(Collectors.toSet()));
-        List<String> names = new ArrayList<>();
-        rows.forEach(a -> names.add(a.supplierName()));
-        assessments.forEach(a -> names.add(a.supplier()));
-        SupplierNames.Grouping grouping = SupplierNames.RULES.group(names);
+        List<SupplierNames.Named> names = new ArrayList<>();
+        rows.forEach(a -> names.add(new SupplierNames.Named(a.supplierName(), a.taxCode())));
+        // an assessment's spelling helps group the register's names, its tax code does not: the register decides
+        assessments.forEach(a -> names.add(new SupplierNames.Named(a.supplier(), null)));
+        SupplierNames.Grouping grouping = SupplierNames.RULES.groupNamed(names);
         Map<String, List<SupplierAccessQuery.Access>> bySupplier = new LinkedHashMap<>();
-        Map<String, List<String>> spellings = new HashMap<>();
+        Map<String, List<SupplierNames.Named>> spellings = new HashMap<>();
         rows.forEach(a -> {
-            String k = a.organizationId() + "|" + grouping.key(a.supplierName());
+            String k = a.organizationId() + "|" + grouping.key(a.supplierName(), a.taxCode());
             bySupplier.computeIfAbsent(k, x -> new ArrayList<>()).add(a);
-            spellings.computeIfAbsent(k, x -> new ArrayList<>()).add(a.supplierName());
+            spellings
+                    .computeIfAbsent(k, x -> new ArrayList<>())
+                    .add(new SupplierNames.Named(a.supplierName(), a.taxCode()));
         });
         Map<String, SupplierAssessment> latest = new HashMap<>();
-        assessments.forEach(a -> latest.put(a.organizationId() + "|" + grouping.key(a.supplier()), a));
+        // an assessment belongs to the supplier of its tax code while the register has it, else to its spelling's
+        assessments.forEach(a -> {
+            String byCode = a.organizationId() + "|" + grouping.key(a.supplier(), a.taxCode());
+            latest.put(
+                    bySupplier.containsKey(byCode) ? byCode : a.organizationId() + "|" + grouping.key(a.supplier()), a);
+        });
         List<SupplierRisk> out = new ArrayList<>();
         bySupplier.forEach((k, accesses) -> {
             SupplierAccessQuery.Access first = accesses.get(0);
@@ -320,7 +401,7 @@ public class SupplierRiskService {
                             a.contractTo()))
                     .toList();
             // the most used spelling names the supplier, the others are shown as its variants
-            List<String> spelled = SupplierNames.spellingsByKey(spellings.get(k), grouping).values().stream()
+            List<String> spelled = SupplierNames.spellingsOf(spellings.get(k), grouping).values().stream()
                     .flatMap(List::stream)
                     .distinct()
                     .toList();
@@ -335,7 +416,8 @@ public class SupplierRiskService {
                     duty && ("NEVER".equals(state) || "EXPIRED".equals(state)),
                     due,
                     last,
-                    spelled.subList(1, spelled.size())));
+                    spelled.subList(1, spelled.size()),
+                    taxCodeOf(k)));
         });
         return out;
     }
@@ -379,7 +461,7 @@ public class SupplierRiskService {
     private static final String SELECT = """
             SELECT a.id, a.organization_id, a.supplier_name, a.assessed_on, a.risk_rating, a.data_processed,
                 a.security_clause, a.security_clause_ref, a.incident_clause, a.incident_clause_ref, a.open_issues,
-                a.access_summary
+                a.access_summary, a.tax_code
             FROM supplier_assessment a""";
 
     private SupplierAssessment row(ResultSet rs) throws SQLException {
@@ -397,7 +479,14 @@ public class SupplierRiskService {
                 rs.getString(10),
                 lines(rs.getString(11)),
                 rs.getString(12),
-                on.plus(cycle));
+                on.plus(cycle),
+                rs.getString(13));
+    }
+
+    /** The tax code of a supplier's key ({@code organizationId|mst:code}), or null when it is keyed by spelling. */
+    private static @Nullable String taxCodeOf(String key) {
+        int at = key.indexOf("|mst:");
+        return at < 0 ? null : key.substring(at + "|mst:".length());
     }
 
     /** A name's key on its own (legal form and folded words: {@link SupplierNames#nameKey}). */

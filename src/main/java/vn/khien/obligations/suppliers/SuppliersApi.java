@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,6 +36,17 @@ class SuppliersApi {
         SupplierAssessment saved = suppliers.assess(id, request);
         return ResponseEntity.created(URI.create("/api/v1/supplier-assessments/" + saved.id()))
                 .body(saved);
+    }
+
+    @PutMapping("/api/v1/organizations/{id}/suppliers/tax-code")
+    @Operation(
+            summary = "Record the tax code (mã số thuế) of a supplier of the organisation's systems",
+            description = "The code (10 digits, or 10 digits, a hyphen and 3 digits; its check digit verified) is"
+                    + " written on every register row of the supplier and becomes its key: spellings of its name"
+                    + " carrying the same code are one supplier. A blank code clears it.")
+    @ApiResponse(responseCode = "200", description = "The supplier as it now stands, with its tax code and spellings")
+    SupplierRisk taxCode(@PathVariable long id, @RequestBody SupplierTaxCodeRequest request) {
+        return suppliers.recordTaxCode(id, request);
     }
 
     @GetMapping("/api/v1/supplier-assessments/{id}")

@@ -117,6 +117,47 @@ class SuppliersPages {
         return "redirect:" + back;
     }
 
+    @PostMapping("/organizations/{id}/suppliers/tax-code")
+    String taxCode(
+            @PathVariable long id,
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String taxCode,
+            RedirectAttributes redirect) {
+        if (organizations.findVisible(id).isEmpty()) {
+            throw new NotFoundException("organization");
+        }
+        String name = supplier == null ? "" : supplier;
+        try {
+            SupplierRisk saved = suppliers.recordTaxCode(id, new SupplierTaxCodeRequest(supplier, taxCode));
+            name = saved.name();
+            redirect.addFlashAttribute(
+                    "message",
+                    saved.taxCode() == null
+                            ? text("supplierRisk.taxCode.cleared")
+                            : text(
+                                    "supplierRisk.taxCode.saved",
+                                    saved.taxCode(),
+                                    saved.spellings().size()));
+        } catch (FieldProblemException e) {
+            redirect.addFlashAttribute(
+                    "taxCodeError",
+                    String.join(
+                            "; ",
+                            e.problems().stream()
+                                    .map(p -> text(p.messageKey(), p.args()))
+                                    .toList()));
+            redirect.addFlashAttribute("taxCodeValue", taxCode);
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("error", text(e.messageKey()));
+        }
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/organizations/{id}/suppliers/assess")
+                        .queryParam("supplier", name)
+                        .buildAndExpand(id)
+                        .encode()
+                        .toUriString();
+    }
+
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }

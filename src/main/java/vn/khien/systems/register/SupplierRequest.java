@@ -15,6 +15,10 @@ public class SupplierRequest {
     @Size(max = 4000, message = "{validation.size}")
     private String provides;
 
+    /** Mã số thuế: 10 digits, or 10 digits, a hyphen and 3 digits (checked by SupplierTaxCodes). */
+    @Size(max = 40, message = "{validation.size}")
+    private String taxCode;
+
     @NotNull(message = "{validation.required}")
     private SupplierAccess accessKind;
 
@@ -33,6 +37,14 @@ public class SupplierRequest {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    public String getTaxCode() {
+        return taxCode;
+    }
+
+    public void setTaxCode(String taxCode) {
+        this.taxCode = taxCode;
     }
 
     public String getProvides() {

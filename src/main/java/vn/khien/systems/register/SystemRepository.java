@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.access.ScopeFilter;
+import vn.khien.systems.SupplierTaxCodes;
 import vn.khien.systems.dossier.DossierStatus;
 
 /** Plain SQL over the register. Every read ANDs in the caller's scope through the system's parties. */
@@ -413,7 +414,8 @@ public class SystemRepository {
                         SupplierAccess.valueOf(rs.getString("access_kind")),
                         rs.getString("access_details"),
                         rs.getObject("contract_from", LocalDate.class),
-                        rs.getObject("contract_to", LocalDate.class)))
+                        rs.getObject("contract_to", LocalDate.class),
+                        rs.getString("tax_code")))
                 .list();
     }
 
@@ -421,10 +423,11 @@ public class SystemRepository {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO system_supplier (system_id, name, provides, access_kind, access_details, contract_from,
-                    contract_to, created_at)
-                VALUES (:s, :name, :provides, :access, :details, :from, :to, :now)""")
+                    contract_to, created_at, tax_code)
+                VALUES (:s, :name, :provides, :access, :details, :from, :to, :now, :taxCode)""")
                 .param("s", systemId)
                 .param("name", r.getName())
+                .param("taxCode", SupplierTaxCodes.normalize(r.getTaxCode()))
                 .param("provides", r.getProvides())
                 .param("access", r.getAccessKind().name())
                 .param("details", r.getAccessDetails())

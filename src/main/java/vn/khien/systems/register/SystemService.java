@@ -21,6 +21,7 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.FieldProblemException.FieldProblem;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
+import vn.khien.systems.SupplierTaxCodes;
 import vn.khien.systems.SystemInventoryChanged;
 
 /**
@@ -308,6 +309,11 @@ public class SystemService {
                 && r.getContractTo() != null
                 && r.getContractTo().isBefore(r.getContractFrom())) {
             throw new FieldProblemException("contractTo", "systems.error.contractPeriod");
+        }
+        String taxCode = SupplierTaxCodes.normalize(r.getTaxCode());
+        String taxCodeProblem = taxCode == null ? null : SupplierTaxCodes.problem(taxCode);
+        if (taxCodeProblem != null) {
+            throw new FieldProblemException("taxCode", taxCodeProblem);
         }
         long id = repository.insertSupplier(systemId, r, clock.instant());
         Supplier added = repository.suppliers(systemId).stream()

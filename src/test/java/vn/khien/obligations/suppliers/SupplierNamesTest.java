@@ -86,6 +86,33 @@ class SupplierNamesTest {
     }
 
     @Test
+    void aRecordedTaxCodeIsTheStrongestKey() {
+        List<SupplierNames.Named> rows = List.of(
+                new SupplierNames.Named("Cty TNHH Phần mềm ABC", "0108887771"),
+                new SupplierNames.Named("Công ty TNHH Phần Mềm A.B.C", "0108887771"),
+                new SupplierNames.Named("Công ty TNHH Phần mềm A.B.C", null),
+                new SupplierNames.Named("Cty TNHH Phần mềm ABC (MST 0309876543)", "0101248141"),
+                new SupplierNames.Named("Cty TNHH Phần mềm XYZ", null));
+        assertThat(names.nameKey("Cty TNHH Phần mềm ABC"))
+                .as("no folding of the name joins these two spellings")
+                .isNotEqualTo(names.nameKey("Công ty TNHH Phần Mềm A.B.C"));
+        SupplierNames.Grouping g = names.groupNamed(rows);
+        assertThat(g.key("Cty TNHH Phần mềm ABC", "0108887771"))
+                .isEqualTo(g.key("Công ty TNHH Phần Mềm A.B.C", "0108887771"))
+                .isEqualTo("mst:0108887771");
+        assertThat(g.key("Công ty TNHH Phần mềm A.B.C"))
+                .as("a spelling without a code joins the one code recorded with it")
+                .isEqualTo("mst:0108887771");
+        assertThat(g.key("Cty TNHH Phần mềm ABC (MST 0309876543)", "0101248141"))
+                .as("the recorded code wins over a code written in the name")
+                .isEqualTo("mst:0101248141");
+        assertThat(g.key("Cty TNHH Phần mềm XYZ")).isEqualTo("TNHH|phan mem xyz");
+        Map<String, List<String>> byKey = SupplierNames.spellingsOf(rows, g);
+        assertThat(byKey.get("mst:0108887771"))
+                .containsExactly("Cty TNHH Phần mềm ABC", "Công ty TNHH Phần Mềm A.B.C", "Công ty TNHH Phần mềm A.B.C");
+    }
+
+    @Test
     void theMostUsedSpellingNamesTheGroupAndTheOthersAreItsVariants() {
         List<String> rows = List.of("CTCP ABC", "Công ty CP ABC", "Công ty CP ABC", "Cong ty co phan ABC", "CTCP DEF");
         Map<String, List<String>> byKey = SupplierNames.spellingsByKey(rows, names.group(rows));
