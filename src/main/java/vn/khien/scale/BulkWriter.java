@@ -21,6 +21,9 @@ abstract class BulkWriter implements AutoCloseable {
     final String table;
     final List<String> columns;
     long rows;
+    /** Time spent handing rows to the database (COPY or batches), printed when the writer closes. */
+    long writeNanos;
+
     private final List<BulkWriter> parents = new ArrayList<>();
 
     private BulkWriter(String table, List<String> columns) {
@@ -53,7 +56,16 @@ abstract class BulkWriter implements AutoCloseable {
         for (BulkWriter p : parents) {
             p.flush();
         }
+        long started = System.nanoTime();
         flushOwn();
+        writeNanos += System.nanoTime() - started;
+    }
+
+    /** One line for the generator's output: rows written and the database's share of the time. */
+    final void report() {
+        if (rows > 0) {
+            System.out.printf("generate: table %s %,d rows, %.1f s writing%n", table, rows, writeNanos / 1e9);
+        }
     }
 
     abstract void flushOwn() throws SQLException;
@@ -117,6 +129,7 @@ abstract class BulkWriter implements AutoCloseable {
         @Override
         public void close() throws SQLException {
             flush();
+            report();
         }
     }
 
@@ -163,6 +176,7 @@ abstract class BulkWriter implements AutoCloseable {
         public void close() throws SQLException {
             flush();
             insert.close();
+            report();
         }
     }
 }

@@ -70,11 +70,14 @@ public final class NationalDataGenerator {
     static NationalDataSet generate(String url, String user, String password, double scale, long seed, LocalDate asOf)
             throws SQLException {
         long started = System.nanoTime();
-        Flyway.configure()
-                .dataSource(url, user, password)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        PhaseClock clock = new PhaseClock(System.out);
+        clock.time(
+                "migrations",
+                () -> Flyway.configure()
+                        .dataSource(url, user, password)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate());
         try (Connection db = DriverManager.getConnection(url, user, password)) {
             try (Statement st = db.createStatement();
                     ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM organization")) {
@@ -90,16 +93,18 @@ public final class NationalDataGenerator {
             NationalDataSet set = new NationalDataSet(db, scale, seed, asOf, hash);
             try {
                 set.write();
-                db.commit();
+                clock.time("commit", db::commit);
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
                 throw e;
             }
             if (db.isWrapperFor(PGConnection.class)) {
                 db.setAutoCommit(true);
-                try (Statement st = db.createStatement()) {
-                    st.execute("ANALYZE");
-                }
+                clock.time("analyze", () -> {
+                    try (Statement st = db.createStatement()) {
+                        st.execute("ANALYZE");
+                    }
+                });
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             System.out.printf(

@@ -82,17 +82,24 @@ final class NationalDataSet {
     }
 
     void write() throws SQLException {
-        tree();
-        peopleAndDesignations();
-        systemsAndEverythingBelow();
+        PhaseClock clock = new PhaseClock(System.out);
+        // The four tables of millions of rows are loaded without their secondary indexes and foreign keys, which are
+        // made again once, at the end (PostgreSQL; see DeferredIndexes).
+        // -Dkhien.generate.defer-indexes=false loads with every index in place (the code before, to compare).
+        DeferredIndexes deferred = Boolean.parseBoolean(System.getProperty("khien.generate.defer-indexes", "true"))
+                ? DeferredIndexes.drop(db, "finding", "finding_location", "system_component", "periodic_report_figure")
+                : DeferredIndexes.none(db);
+        clock.time("organisations", this::tree);
+        clock.time("people", this::peopleAndDesignations);
+        clock.time("systems-scans-findings", this::systemsAndEverythingBelow);
         SecondWave second = new SecondWave(db, scale, random.split(), asOf, orgs, systemOwners, reached);
-        second.write();
+        clock.time("warnings-incidents", second::write);
         warnings = second.warnings;
         warningTargets = second.targets;
         incidents = second.incidents;
         incidentReports = second.reports;
         ThirdWave third = new ThirdWave(db, scale, random.split(), asOf, orgs, systemOwners, systemFacts, peopleOfOrg);
-        third.write();
+        clock.time("third-wave", third::write);
         thirdWaveRows = third.rows();
         drills = third.drills;
         responsePlans = third.plans;
@@ -104,6 +111,7 @@ final class NationalDataSet {
         trainingRecords = third.trainings;
         supplierAssessments = third.assessments;
         memberProfiles = third.profiles;
+        clock.time("indexes and foreign keys (" + deferred.size() + ")", deferred::restore);
     }
 
     // ---- organisations ----------------------------------------------------------------------------------------

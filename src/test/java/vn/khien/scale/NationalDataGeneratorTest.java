@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -339,6 +341,53 @@ class NationalDataGeneratorTest {
         NationalDataGenerator.generate(b, user, password, SCALE, 7, AS_OF);
         NationalDataGenerator.generate(c, user, password, SCALE, 8, AS_OF);
         assertThat(digest(a)).isEqualTo(digest(b)).isNotEqualTo(digest(c));
+    }
+
+    /**
+     * PostgreSQL loads the big tables without their secondary indexes and foreign keys and makes them again at the
+     * end (DeferredIndexes): afterwards each of them is exactly what the migrations made, and the keys hold.
+     */
+    @Test
+    void theIndexesAndForeignKeysDroppedForTheLoadAreAllBack() throws SQLException {
+        Assumptions.assumeTrue(postgres, "the COPY path and its deferred indexes are PostgreSQL's");
+        String empty = freshDatabase();
+        Flyway.configure()
+                .dataSource(empty, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        String generated = freshDatabase();
+        NationalDataGenerator.generate(generated, user, password, SCALE, 3, AS_OF);
+        List<String> tables = List.of("finding", "finding_location", "system_component", "periodic_report_figure");
+        List<String> migrated = definitions(empty, tables);
+        assertThat(migrated).anyMatch(d -> d.contains("uq_finding_fingerprint")).hasSizeGreaterThan(15);
+        assertThat(definitions(generated, tables)).containsExactlyElementsOf(migrated);
+        try (Connection c = DriverManager.getConnection(generated, user, password)) {
+            assertThat(count(c, "SELECT COUNT(*) FROM finding_location")).isPositive();
+            assertThatThrownBy(() -> count(
+                            c, "INSERT INTO finding_location (finding_id, location_key) VALUES (-1, 'x') RETURNING 1"))
+                    .as("the foreign key to finding is enforced again")
+                    .hasMessageContaining("foreign key");
+        }
+    }
+
+    /** Index and constraint definitions of the tables, without the schema's name, sorted. */
+    private List<String> definitions(String url, List<String> tables) throws SQLException {
+        List<String> all = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            String schema = strings(c, "SELECT current_schema()").get(0);
+            for (String t : tables) {
+                all.addAll(strings(
+                        c,
+                        "SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = CAST('" + t
+                                + "' AS regclass)"));
+                all.addAll(strings(
+                        c,
+                        "SELECT conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated FROM pg_constraint"
+                                + " WHERE conrelid = CAST('" + t + "' AS regclass)"));
+            }
+            return all.stream().map(d -> d.replace(schema + ".", "")).sorted().toList();
+        }
     }
 
     @Test

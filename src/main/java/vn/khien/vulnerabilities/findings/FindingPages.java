@@ -8,12 +8,15 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
@@ -57,6 +60,7 @@ class FindingPages {
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before,
             Model model) {
         model.addAttribute("canEdit", false);
         model.addAttribute("canApprove", false);
@@ -73,7 +77,8 @@ class FindingPages {
                         overdue,
                         page,
                         PAGE_SIZE,
-                        FindingQuery.Cursor.parse(after)),
+                        FindingQuery.Cursor.parse(after),
+                        FindingQuery.Cursor.parse("before", before)),
                 model);
     }
 
@@ -87,6 +92,7 @@ class FindingPages {
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before,
             Model model) {
         var system = systems.get(systemId);
         model.addAttribute("system", system);
@@ -104,7 +110,8 @@ class FindingPages {
                         overdue,
                         page,
                         PAGE_SIZE,
-                        FindingQuery.Cursor.parse(after)),
+                        FindingQuery.Cursor.parse(after),
+                        FindingQuery.Cursor.parse("before", before)),
                 model);
     }
 
@@ -118,6 +125,7 @@ class FindingPages {
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before,
             Model model) {
         List<FindingRepository.Count> counts = service.counts(organizationId);
         model.addAttribute("organizationId", organizationId);
@@ -140,7 +148,8 @@ class FindingPages {
                         overdue,
                         page,
                         PAGE_SIZE,
-                        FindingQuery.Cursor.parse(after)),
+                        FindingQuery.Cursor.parse(after),
+                        FindingQuery.Cursor.parse("before", before)),
                 model);
     }
 
@@ -151,8 +160,12 @@ class FindingPages {
         model.addAttribute("total", p.total());
         model.addAttribute("capped", p.capped());
         model.addAttribute("pages", (p.total() + q.size() - 1) / q.size());
-        // "next" reads after the last row shown (keyset, issue 15); "previous" goes back by page number
+        // Both links are keyset reads (issue 15): "next" after the last row shown, "previous" before the first. The
+        // page number only labels the page; a page with nothing before it is the first, whatever the link said.
         model.addAttribute("next", p.next() == null ? null : p.next().toString());
+        model.addAttribute(
+                "previous", p.previous() == null ? null : p.previous().toString());
+        model.addAttribute("pageIndex", p.previous() == null ? 0 : Math.max(1, q.page()));
         model.addAttribute("today", service.today());
         model.addAttribute("statuses", FindingStatus.values());
         model.addAttribute("severities", Severity.values());
@@ -239,6 +252,22 @@ class FindingPages {
             redirect.addFlashAttribute("stateError", text(e.messageKey()));
         }
         return "redirect:" + safeReturn(returnTo);
+    }
+
+    /**
+     * A malformed paging cursor in a list's link ({@code after}, {@code before}): the error page naming the parameter,
+     * as for a parameter of the wrong type, not a 500.
+     */
+    @ExceptionHandler(FieldProblemException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String wrongParameter(FieldProblemException e, Model model) {
+        model.addAttribute(
+                "parameterProblems",
+                e.problems().stream()
+                        .map(p ->
+                                Map.of("name", p.field(), "message", p.field() + ": " + text(p.messageKey(), p.args())))
+                        .toList());
+        return "error/400";
     }
 
     /** Only paths of this application: never an absolute or protocol-relative URL (no open redirect). */

@@ -11,7 +11,8 @@ import vn.khien.vulnerabilities.parsing.Severity;
 /**
  * Filters of a findings list; null means "any". Either a system or an organisation subtree (or neither). A page is
  * read after a {@link Cursor} (keyset: the sort key and id of the last row shown, issue 15) when {@code after} is
- * given; {@code page} alone still reads by offset (older clients, and "previous" links) and numbers the page shown.
+ * given, or as the rows just before one ({@code before}: the first row shown, for "previous"); {@code page} alone
+ * still reads by offset (older clients) and otherwise only numbers the page shown.
  */
 record FindingQuery(
         Long systemId,
@@ -23,11 +24,15 @@ record FindingQuery(
         boolean overdueOnly,
         int page,
         int size,
-        Cursor after) {
+        Cursor after,
+        Cursor before) {
 
     public static final int MAX_SIZE = 500;
 
     public FindingQuery {
+        if (after != null && before != null) {
+            throw new FieldProblemException("before", "findings.cursor.both");
+        }
         page = Math.max(0, page);
         size = size <= 0 ? 50 : Math.min(size, MAX_SIZE);
         cve = cve == null || cve.isBlank() ? null : cve.trim().toUpperCase(Locale.ROOT);
@@ -44,12 +49,12 @@ record FindingQuery(
             boolean overdueOnly,
             int page,
             int size) {
-        this(systemId, organizationId, status, severity, cve, host, overdueOnly, page, size, null);
+        this(systemId, organizationId, status, severity, cve, host, overdueOnly, page, size, null, null);
     }
 
     public FindingQuery page(int newPage) {
         return new FindingQuery(
-                systemId, organizationId, status, severity, cve, host, overdueOnly, newPage, size, null);
+                systemId, organizationId, status, severity, cve, host, overdueOnly, newPage, size, null, null);
     }
 
     /**
@@ -62,12 +67,17 @@ record FindingQuery(
 
         /** The cursor a client sent in {@code after}; null when absent; a problem naming the field when malformed. */
         static Cursor parse(String text) {
+            return parse("after", text);
+        }
+
+        /** The cursor a client sent in the parameter {@code field}; null when absent; a problem naming it if malformed. */
+        static Cursor parse(String field, String text) {
             if (text == null || text.isBlank()) {
                 return null;
             }
             Matcher m = FORM.matcher(text.trim());
             if (!m.matches()) {
-                throw new FieldProblemException("after", "validation.invalid");
+                throw new FieldProblemException(field, "validation.invalid");
             }
             try {
                 return new Cursor(
@@ -75,7 +85,7 @@ record FindingQuery(
                         m.group(2) == null ? null : LocalDate.parse(m.group(2)),
                         Long.parseLong(m.group(3)));
             } catch (DateTimeParseException e) {
-                throw new FieldProblemException("after", "validation.invalid");
+                throw new FieldProblemException(field, "validation.invalid");
             }
         }
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +45,26 @@ class FindingRepository {
 
     /**
      * A page of findings; {@code capped}: there are more than {@code total} ({@link #COUNT_CAP}) matches; {@code next}:
-     * where the next page starts (null on the last page).
+     * where the next page starts (null on the last page); {@code previous}: where the page before ends, to be sent as
+     * {@code before} (null on the first page).
      */
-    public record Page(List<Finding> items, long total, boolean capped, FindingQuery.Cursor next) {
+    public record Page(
+            List<Finding> items, long total, boolean capped, FindingQuery.Cursor next, FindingQuery.Cursor previous) {
         public Page(List<Finding> items, long total) {
-            this(items, total, false, null);
+            this(items, total, false, null, null);
         }
     }
 
     /** The list's order: most severe first, then the nearest due date (none last), then id; the cursor's key. */
     static final String ORDER = " ORDER BY f.severity_rank, f.due_date NULLS LAST, f.id";
 
+    /** {@link #ORDER} backwards: a page before a cursor is read nearest row first, then turned around. */
+    static final String REVERSED = " ORDER BY f.severity_rank DESC, f.due_date DESC NULLS FIRST, f.id DESC";
+
     /**
      * One page: after the query's cursor (keyset, issue 15: the index on the sort key is entered where the last page
-     * ended, so page 200 costs what page 1 does) or, without one, at the page's offset (older clients, "previous").
+     * ended, so page 200 costs what page 1 does), just before its {@code before} cursor (the "previous" link: read in
+     * {@link #REVERSED} order from the cursor and turned around in memory) or, with neither, at the page's offset.
      */
     public Page search(FindingQuery q, LocalDate today) {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -69,28 +76,61 @@ class FindingRepository {
                 .single();
         boolean capped = counted > COUNT_CAP;
         long total = Math.min(counted, COUNT_CAP);
-        String from = "";
-        if (q.after() != null) {
-            from = " AND " + after(q.after(), params);
+        if (q.before() != null) {
+            Rows before =
+                    rows(where + " AND " + before(q.before(), params), REVERSED + " LIMIT " + (q.size() + 1), params);
+            if (before.items.size() < q.size()) {
+                // Fewer rows than a page before the cursor (some were closed since the link was made): the list's
+                // first page, read from the start so that it is full.
+                return search(q.page(0), today);
+            }
+            boolean more = before.items.size() > q.size();
+            List<Finding> items = new ArrayList<>(before.items.subList(0, Math.min(q.size(), before.items.size())));
+            List<Integer> ranks = new ArrayList<>(before.ranks.subList(0, items.size()));
+            Collections.reverse(items);
+            Collections.reverse(ranks);
+            return new Page(
+                    items,
+                    total,
+                    capped,
+                    items.isEmpty() ? null : cursor(items, ranks, items.size() - 1),
+                    more ? cursor(items, ranks, 0) : null);
         }
-        int[] lastRank = new int[1];
-        List<Finding> items = jdbc.sql(SELECT + " WHERE " + where + from + ORDER + " LIMIT " + (q.size() + 1)
-                        + (q.after() == null ? " OFFSET " + (long) q.page() * q.size() : ""))
-                .params(params)
-                .query((rs, n) -> {
-                    if (n < q.size()) {
-                        lastRank[0] = rs.getInt("severity_rank");
-                    }
-                    return map(rs, n);
-                })
-                .list();
+        String from = q.after() == null ? "" : " AND " + after(q.after(), params);
+        Rows page = rows(
+                where + from,
+                ORDER + " LIMIT " + (q.size() + 1) + (q.after() == null ? " OFFSET " + (long) q.page() * q.size() : ""),
+                params);
+        List<Finding> items = page.items;
         FindingQuery.Cursor next = null;
         if (items.size() > q.size()) {
             items = items.subList(0, q.size());
-            Finding last = items.get(items.size() - 1);
-            next = new FindingQuery.Cursor(lastRank[0], last.dueDate(), last.id());
+            next = cursor(items, page.ranks, items.size() - 1);
         }
-        return new Page(items, total, capped, next);
+        // A page read after a cursor or at an offset past the first has rows before it.
+        boolean hasPrevious = q.after() != null || q.page() > 0;
+        return new Page(
+                items, total, capped, next, hasPrevious && !items.isEmpty() ? cursor(items, page.ranks, 0) : null);
+    }
+
+    /** Rows of a page as read, with the severity rank of each (the cursor's first key). */
+    private record Rows(List<Finding> items, List<Integer> ranks) {}
+
+    private Rows rows(String where, String orderAndLimit, Map<String, Object> params) {
+        List<Integer> ranks = new ArrayList<>();
+        List<Finding> items = jdbc.sql(SELECT + " WHERE " + where + orderAndLimit)
+                .params(params)
+                .query((rs, n) -> {
+                    ranks.add(rs.getInt("severity_rank"));
+                    return map(rs, n);
+                })
+                .list();
+        return new Rows(items, ranks);
+    }
+
+    private static FindingQuery.Cursor cursor(List<Finding> items, List<Integer> ranks, int i) {
+        Finding f = items.get(i);
+        return new FindingQuery.Cursor(ranks.get(i), f.dueDate(), f.id());
     }
 
     /**
@@ -108,6 +148,23 @@ class FindingRepository {
         params.put("afterDue", Date.valueOf(c.dueDate()));
         return "f.severity_rank >= :afterRank AND (f.severity_rank > :afterRank OR f.due_date > :afterDue"
                 + " OR f.due_date IS NULL OR (f.due_date = :afterDue AND f.id > :afterId))";
+    }
+
+    /**
+     * Rows before the cursor in {@link #ORDER}: the mirror of {@link #after}. A row without a due date comes before
+     * the cursor only within a lower severity rank, or in the same rank when the cursor has no due date either and
+     * the row's id is lower.
+     */
+    static String before(FindingQuery.Cursor c, Map<String, Object> params) {
+        params.put("beforeRank", c.severityRank());
+        params.put("beforeId", c.id());
+        if (c.dueDate() == null) {
+            return "f.severity_rank <= :beforeRank AND (f.severity_rank < :beforeRank OR f.due_date IS NOT NULL"
+                    + " OR f.id < :beforeId)";
+        }
+        params.put("beforeDue", Date.valueOf(c.dueDate()));
+        return "f.severity_rank <= :beforeRank AND (f.severity_rank < :beforeRank OR f.due_date < :beforeDue"
+                + " OR (f.due_date = :beforeDue AND f.id < :beforeId))";
     }
 
     private String where(FindingQuery q, LocalDate today, Map<String, Object> params) {

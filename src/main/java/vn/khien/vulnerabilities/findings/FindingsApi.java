@@ -82,8 +82,11 @@ class FindingsApi {
         }
     }
 
-    /** A page; {@code next}: pass it as {@code after} to read the page that follows (null on the last page). */
-    public record FindingPage(List<FindingView> items, long total, String next) {}
+    /**
+     * A page; {@code next}: pass it as {@code after} to read the page that follows (null on the last page);
+     * {@code previous}: pass it as {@code before} to read the page before (null on the first page).
+     */
+    public record FindingPage(List<FindingView> items, long total, String next, String previous) {}
 
     public record FindingDetail(
             FindingView finding,
@@ -101,8 +104,8 @@ class FindingsApi {
             summary = "Findings of a system, most severe first",
             description =
                     "Filters: status, severity, cve (exact identifier), host (substring), overdue. Pages: pass the"
-                            + " answer's next as after (keyset, as fast deep in the list as at its start); page (offset) is"
-                            + " still accepted when after is absent")
+                            + " answer's next as after, or its previous as before (keyset, as fast deep in the list as at"
+                            + " its start); page (offset) is still accepted when neither is given")
     public FindingPage ofSystem(
             @PathVariable long systemId,
             @RequestParam(required = false) FindingStatus status,
@@ -112,15 +115,27 @@ class FindingsApi {
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
-            @RequestParam(required = false) String after) {
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before) {
         return page(new FindingQuery(
-                systemId, null, status, severity, cve, host, overdue, page, size, FindingQuery.Cursor.parse(after)));
+                systemId,
+                null,
+                status,
+                severity,
+                cve,
+                host,
+                overdue,
+                page,
+                size,
+                FindingQuery.Cursor.parse(after),
+                FindingQuery.Cursor.parse("before", before)));
     }
 
     @GetMapping("/api/v1/organizations/{organizationId}/findings")
     @Operation(
             summary = "Findings of the systems owned in an organisation's subtree",
-            description = "Same filters and paging (after = the previous answer's next) as the system's findings")
+            description = "Same filters and paging (after = an answer's next, before = its previous) as the system's"
+                    + " findings")
     public FindingPage ofOrganization(
             @PathVariable long organizationId,
             @RequestParam(required = false) FindingStatus status,
@@ -130,7 +145,8 @@ class FindingsApi {
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
-            @RequestParam(required = false) String after) {
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before) {
         return page(new FindingQuery(
                 null,
                 organizationId,
@@ -141,7 +157,8 @@ class FindingsApi {
                 overdue,
                 page,
                 size,
-                FindingQuery.Cursor.parse(after)));
+                FindingQuery.Cursor.parse(after),
+                FindingQuery.Cursor.parse("before", before)));
     }
 
     private FindingPage page(FindingQuery q) {
@@ -153,7 +170,8 @@ class FindingsApi {
                         .map(f -> FindingView.of(f, locations.getOrDefault(f.id(), List.of()), today))
                         .toList(),
                 p.total(),
-                p.next() == null ? null : p.next().toString());
+                p.next() == null ? null : p.next().toString(),
+                p.previous() == null ? null : p.previous().toString());
     }
 
     @GetMapping("/api/v1/findings/{id}")

@@ -13,7 +13,42 @@ import java.util.List;
  */
 public final class PreviousKeys {
 
+    /**
+     * Qualys VM CSV: until issue 9 point 22 one finding per row, i.e. per QID and host, keyed by tool + QID + the
+     * host's place (key scheme {@code qualys/place}, as Qualys XML still is); it is now one finding per QID with a
+     * location per host ({@code qualys/merged}). V159 gives the findings of the old CSV keying this scheme of their
+     * own (those whose first scan was a {@code .csv} file), so they can be told from Qualys XML's.
+     */
+    public static final String QUALYS_CSV_PER_HOST = "qualys/csv-place";
+
     private PreviousKeys() {}
+
+    /**
+     * The key scheme of findings that an earlier version of this format's parser keyed per place and that the
+     * format's merged findings now stand for; null when the format never changed that way.
+     */
+    public static String perPlaceSchemeBefore(String format) {
+        return "qualys".equals(format) ? QUALYS_CSV_PER_HOST : null;
+    }
+
+    /**
+     * The keys the earlier per-place keying ({@link #perPlaceSchemeBefore}) gave this merged finding's places: tool +
+     * rule + each location's identity, in the finding's location order.
+     */
+    public static List<String> perPlace(ParsedFinding f) {
+        if (!f.mergedKey()) {
+            return List.of();
+        }
+        String rule = ParsedFinding.ruleKey(f.vulnIdFromTool(), f.title());
+        List<String> keys = new ArrayList<>();
+        for (Location l : f.locations()) {
+            String key = ParsedFinding.locationFingerprint(f.toolName(), rule, l.identity());
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
 
     public static List<String> of(String format, ParsedFinding f) {
         if (!"nessus".equals(format) || !f.mergedKey()) {

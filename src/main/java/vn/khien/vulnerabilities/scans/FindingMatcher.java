@@ -2,6 +2,7 @@ package vn.khien.vulnerabilities.scans;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,13 @@ import vn.khien.vulnerabilities.parsing.Severity;
  * {@code key_version = 1} and a key made of tool + rule + their first location. When a merged finding of this report
  * matches nothing, its old-style key is computed for each first location such findings have, and a finding found that
  * way takes the new key ({@code key_version = 2}). A finding matched directly is confirmed as version 2 as well.
+ *
+ * <p>Per-place findings of a format that now merges ({@link PreviousKeys#perPlaceSchemeBefore}: Qualys VM CSV, once
+ * one finding per QID and host, now one per QID with a location per host; V159): each place of a merged finding is
+ * looked up under the old per-place key. If the merged finding is new, the first such finding still OPEN or REOPENED
+ * takes its key and scheme (keeping its history); every other active one is closed as merged into it, with the reason
+ * in its history. Accepted risks and false positives found that way are left as people decided. A full scan also
+ * closes the per-place findings whose QID and host it no longer reports, as for findings of its own scheme.
  */
 final class FindingMatcher {
 
@@ -110,6 +118,9 @@ final class FindingMatcher {
     /** Per tool: findings still keyed the old way (key_version 1) by their fingerprint, and their first places. */
     private final Map<String, Map<String, Known>> legacyByTool = new HashMap<>();
 
+    /** Per tool: findings of the format's earlier per-place keying (see {@link PreviousKeys#perPlaceSchemeBefore}). */
+    private final Map<String, Map<String, Known>> perPlaceByTool = new HashMap<>();
+
     private final Map<String, Set<String>> legacyFirstPlaces = new HashMap<>();
     private final Map<Long, Map<String, KnownLocation>> locationsByFinding = new HashMap<>();
     private int parsed;
@@ -173,6 +184,10 @@ final class FindingMatcher {
         } else if (k != null && !k.createdNow) {
             legacyByTool.getOrDefault(tool, Map.of()).remove(f.fingerprint());
         }
+        List<Former> formerPlaces = formerPlaces(tool, f);
+        if (k == null && !formerPlaces.isEmpty()) {
+            k = takeOver(f, known, formerPlaces);
+        }
         if (k == null) {
             k = create(tool, f);
             known.put(f.fingerprint(), k);
@@ -189,9 +204,66 @@ final class FindingMatcher {
                 changeSeverity(k, f.severity());
             }
         }
+        for (Former former : formerPlaces) {
+            if (former.finding() != k) {
+                mergeInto(former.finding(), k);
+            }
+        }
         // A report may list the same fingerprint twice (merged formats, duplicates): its locations join the first.
         matchLocations(k, f);
         store.rowsAdded(rows);
+    }
+
+    /**
+     * The findings an earlier per-place keying of this format gave this merged finding's places, not yet dealt with
+     * by this import, in the order of the places.
+     */
+    private List<Former> formerPlaces(String tool, ParsedFinding f) {
+        Map<String, Known> perPlace = perPlaceByTool.getOrDefault(tool, Map.of());
+        if (perPlace.isEmpty() || !f.mergedKey()) {
+            return List.of();
+        }
+        List<Former> found = new ArrayList<>();
+        for (String key : PreviousKeys.perPlace(f)) {
+            Known k = perPlace.remove(key);
+            if (k != null && !k.seen) {
+                found.add(new Former(key, k));
+            }
+        }
+        return found;
+    }
+
+    /** A finding of the earlier per-place keying, with the key it is stored under. */
+    private record Former(String fingerprint, Known finding) {}
+
+    /** The first active former per-place finding becomes this merged finding: new key, merged scheme; or null. */
+    private Known takeOver(ParsedFinding f, Map<String, Known> known, List<Former> formerPlaces) {
+        for (Former former : formerPlaces) {
+            Known k = former.finding();
+            if (k.status.active()) {
+                known.remove(former.fingerprint());
+                known.put(f.fingerprint(), k);
+                rows.rekeyed.add(new ImportRows.Rekey(k.id, f.fingerprint()));
+                rows.schemeChanges.add(new ImportRows.SchemeChange(k.id, keyScheme(f)));
+                k.scheme = keyScheme(f);
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A former per-place finding whose place is now a location of {@code into}: closed as merged when active, left
+     * as people decided otherwise (accepted risk, false positive, fixed); either way this scan has dealt with it.
+     */
+    private void mergeInto(Known former, Known into) {
+        former.seen = true;
+        rows.seen.add(new ImportRows.Seen(former.id, scanDate, scanId));
+        if (former.status.active()) {
+            rows.merged.add(new ImportRows.Merged(former.id, into.id, former.status, scanId, scanDate, now));
+        }
+        // Its place lives on in the merged finding: a full scan must not mark it fixed here.
+        locationsByFinding.getOrDefault(former.id, Map.of()).values().forEach(l -> l.seen = true);
     }
 
     /**
@@ -327,7 +399,10 @@ final class FindingMatcher {
             for (Known k : knownFor(tool).values()) {
                 // Only a report that keys findings the same way proves a fix: a Nessus XML scan does not close what a
                 // Nessus CSV import found (same tool, other keys), nor the reverse. Unknown schemes stay closable.
-                boolean sameScheme = k.scheme == null || reportScheme == null || k.scheme.equals(reportScheme);
+                boolean sameScheme = k.scheme == null
+                        || reportScheme == null
+                        || k.scheme.equals(reportScheme)
+                        || (reportScheme.endsWith("/merged") && k.scheme.equals(perPlaceScheme()));
                 boolean closable = sameScheme && (k.status.active() || k.status == FindingStatus.ACCEPTED_RISK);
                 if (!k.seen && closable) {
                     closed++;
@@ -357,6 +432,8 @@ final class FindingMatcher {
         Map<String, Known> legacy = new HashMap<>();
         // Old-style keys are only re-keyed by an import that keys the same way (V22: Nessus CSV and XML share a tool).
         String mergedScheme = format == null ? "" : format + "/merged";
+        String perPlaceScheme = perPlaceScheme();
+        Map<String, Known> perPlace = new HashMap<>();
         Set<String> places = new LinkedHashSet<>();
         store.load(
                 tool,
@@ -370,12 +447,16 @@ final class FindingMatcher {
                     if (s.keyVersion() < KEY_VERSION && mergedScheme.equals(s.keyScheme())) {
                         legacy.put(s.fingerprint(), k);
                     }
+                    if (perPlaceScheme != null && perPlaceScheme.equals(s.keyScheme())) {
+                        perPlace.put(s.fingerprint(), k);
+                    }
                 },
                 places::add,
                 l -> locationsByFinding
                         .computeIfAbsent(l.findingId(), id -> new HashMap<>())
                         .put(l.locationKey(), new KnownLocation(l.id(), l.fixed())));
         legacyByTool.put(tool, legacy);
+        perPlaceByTool.put(tool, perPlace);
         if (!legacy.isEmpty()) {
             Set<String> withNone = new LinkedHashSet<>();
             withNone.add("");
@@ -383,6 +464,11 @@ final class FindingMatcher {
             legacyFirstPlaces.put(tool, withNone);
         }
         return known;
+    }
+
+    /** The scheme of this format's findings of an earlier per-place keying that merged findings stand for; or null. */
+    private String perPlaceScheme() {
+        return format == null ? null : PreviousKeys.perPlaceSchemeBefore(format);
     }
 
     /** Stable identity of a place: what a re-scan reports the same way (no query string for URLs). */

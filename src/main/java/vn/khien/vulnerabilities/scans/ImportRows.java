@@ -74,6 +74,15 @@ final class ImportRows {
     /** A stored finding moved to the key this version of the parser gives it. */
     record Rekey(long findingId, String fingerprint) {}
 
+    /**
+     * A finding of an earlier per-place keying whose place is now one location of another finding (the merged one,
+     * {@code into}): closed by this scan, its history saying where it went.
+     */
+    record Merged(long findingId, long into, FindingStatus from, long scanId, LocalDate closedOn, Instant at) {}
+
+    /** A re-keyed finding that also changes key scheme (per place → merged). */
+    record SchemeChange(long findingId, String keyScheme) {}
+
     final List<Rekey> rekeyed = new ArrayList<>();
     final List<NewFinding> newFindings = new ArrayList<>();
     final List<NewLocation> newLocations = new ArrayList<>();
@@ -84,6 +93,8 @@ final class ImportRows {
     final List<StatusChange> history = new ArrayList<>();
     final List<SeverityChange> severityChanges = new ArrayList<>();
     final List<SeverityHistory> severityHistory = new ArrayList<>();
+    final List<Merged> merged = new ArrayList<>();
+    final List<SchemeChange> schemeChanges = new ArrayList<>();
 
     /** Whether some kind of row reached {@code batch} ({@code locationBatch} for new locations). */
     boolean full(int batch, int locationBatch) {
@@ -93,7 +104,8 @@ final class ImportRows {
                 || history.size() >= batch
                 || locationChanges.size() >= batch
                 || severityChanges.size() >= batch
-                || closed.size() >= batch;
+                || closed.size() >= batch
+                || merged.size() >= batch;
     }
 
     boolean isEmpty() {
@@ -106,6 +118,8 @@ final class ImportRows {
                 && locationChanges.isEmpty()
                 && history.isEmpty()
                 && severityChanges.isEmpty()
-                && severityHistory.isEmpty();
+                && severityHistory.isEmpty()
+                && merged.isEmpty()
+                && schemeChanges.isEmpty();
     }
 }

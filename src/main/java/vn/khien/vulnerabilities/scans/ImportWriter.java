@@ -58,6 +58,12 @@ final class ImportWriter implements FindingMatcher.Store {
                         .addValue("fingerprint", r.fingerprint(), Types.VARCHAR)
                         .addValue("id", r.findingId(), Types.BIGINT));
         batch(
+                "UPDATE finding SET key_scheme = :keyScheme WHERE id = :id",
+                rows.schemeChanges,
+                r -> new MapSqlParameterSource()
+                        .addValue("keyScheme", r.keyScheme(), Types.VARCHAR)
+                        .addValue("id", r.findingId(), Types.BIGINT));
+        batch(
                 """
                 INSERT INTO finding (id, system_id, tool, format, key_scheme, fingerprint, title, severity, severity_rank,
                     cves, cwes, cvss_vector, cvss_score, description, solution, refs, component, primary_host, status,
@@ -156,6 +162,28 @@ final class ImportWriter implements FindingMatcher.Store {
                         .addValue("scanId", r.scanId(), Types.BIGINT)
                         .addValue("at", timestamp(r.at()), Types.TIMESTAMP));
         batch(
+                """
+                UPDATE finding SET status = 'FIXED', closed_by_scan_id = :scanId, closed_on = :closedOn,
+                    status_changed_at = :at WHERE id = :id""",
+                rows.merged,
+                r -> new MapSqlParameterSource()
+                        .addValue("scanId", r.scanId(), Types.BIGINT)
+                        .addValue("closedOn", date(r.closedOn()), Types.DATE)
+                        .addValue("at", timestamp(r.at()), Types.TIMESTAMP)
+                        .addValue("id", r.findingId(), Types.BIGINT),
+                false);
+        batch(
+                """
+                INSERT INTO finding_history (finding_id, from_status, to_status, scan_id, reason, changed_at)
+                VALUES (:findingId, :from, 'FIXED', :scanId, :reason, :at)""",
+                rows.merged,
+                r -> new MapSqlParameterSource()
+                        .addValue("findingId", r.findingId(), Types.BIGINT)
+                        .addValue("from", r.from().name(), Types.VARCHAR)
+                        .addValue("scanId", r.scanId(), Types.BIGINT)
+                        .addValue("reason", mergedReason(r.into()), Types.VARCHAR)
+                        .addValue("at", timestamp(r.at()), Types.TIMESTAMP));
+        batch(
                 "UPDATE finding SET severity = :severity, severity_rank = :severityRank, due_date = :dueDate WHERE id = :id",
                 rows.severityChanges,
                 r -> new MapSqlParameterSource()
@@ -178,6 +206,11 @@ final class ImportWriter implements FindingMatcher.Store {
     }
 
     private <R> void batch(String sql, List<R> rows, Function<R, SqlParameterSource> columns) {
+        batch(sql, rows, columns, true);
+    }
+
+    /** {@code clear}: false when a second statement still writes the same rows. */
+    private <R> void batch(String sql, List<R> rows, Function<R, SqlParameterSource> columns, boolean clear) {
         if (rows.isEmpty()) {
             return;
         }
@@ -186,7 +219,18 @@ final class ImportWriter implements FindingMatcher.Store {
             batch[i] = columns.apply(rows.get(i));
         }
         named.batchUpdate(sql, batch);
-        rows.clear();
+        if (clear) {
+            rows.clear();
+        }
+    }
+
+    /**
+     * The history's reason for a finding of the old per-place keying closed because its place is now a location of
+     * another finding (stored text, in Vietnamese as the pages are).
+     */
+    static String mergedReason(long into) {
+        return "Gộp vào lỗ hổng #" + into + ": định dạng báo cáo nay gom mọi máy của cùng một lỗi thành một lỗ hổng"
+                + " (mỗi máy là một vị trí).";
     }
 
     @Override
