@@ -239,6 +239,8 @@ public final class NessusParser implements ReportParser {
     private static String joinNonNull(String a, String b) {
         if (a == null) return b;
         if (b == null) return a;
+        // Some plugins repeat the synopsis as the description; the page should not show the same sentence twice.
+        if (a.strip().equals(b.strip())) return b;
         return a + "\n\n" + b;
     }
 

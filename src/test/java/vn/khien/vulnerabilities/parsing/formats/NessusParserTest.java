@@ -55,4 +55,13 @@ class NessusParserTest extends FormatTestSupport {
         assertThat(all).flatExtracting(FormatTestSupport::hosts).containsExactly("10.0.0.1", "10.0.0.2");
         assertThat(all.get(0).severity()).isEqualTo(Severity.MEDIUM);
     }
+
+    @Test
+    void aSynopsisThatRepeatsTheDescriptionIsShownOnceAndADifferentOneIsKept() throws Exception {
+        List<ParsedFinding> all = parse("synopsis-repeats-description.nessus");
+        assertThat(titled(all, "IIS HTTP Protocol Stack RCE").description())
+                .isEqualTo("The remote web server is affected by a remote code execution flaw.");
+        assertThat(titled(all, "SSH weak").description())
+                .isEqualTo("Weak algorithms.\n\nThe SSH server is configured to allow weak algorithms.");
+    }
 }
