@@ -211,6 +211,40 @@ class ReportsRollupTest extends IntegrationTest {
                 .isEqualTo(unit.id());
     }
 
+    @Test
+    void aSubtreeWithoutSystemsHasNoPercentageNoScoreAndNoTrendPointNeverOneHundred() {
+        TestData.Org province = data.org(data.root(), "Tỉnh thử chưa có hệ thống");
+        TestData.Org unit = data.org(province, "Đơn vị thử chưa có hệ thống");
+        TestData.Person person = data.person(province, Role.SECURITY_OFFICER);
+        Http.Api officer = http.api(person.token());
+        Http.Response dashboard = officer.get("/api/v1/organizations/" + province.id() + "/dashboard?live=true");
+        assertThat(dashboard.status()).as(dashboard.body()).isEqualTo(200);
+        int shares = 0;
+        for (JsonNode t : dashboard.json().get("standing").get("targets")) {
+            if (!t.get("target").path("denominator").isNull()) {
+                shares++;
+                assertThat(t.get("denominator").asLong()).as(t.toString()).isZero();
+                assertThat(t.get("percent").isNull()).as(t.toString()).isTrue();
+                assertThat(t.get("met").isNull()).as(t.toString()).isTrue();
+            }
+        }
+        assertThat(shares).isPositive();
+        for (JsonNode p : dashboard.json().get("trend")) {
+            p.get("percents")
+                    .forEach(v -> assertThat(v.isNull()).as(p.toString()).isTrue());
+        }
+        JsonNode child = dashboard.json().get("children").get(0);
+        assertThat(child.get("organizationId").asLong()).isEqualTo(unit.id());
+        // The count targets (overdue findings, unacknowledged warnings, open incidents, late reports) are met at 0,
+        // so the child's score comes from them alone, not from shares of nothing.
+        assertThat(child.get("targets").findValues("percent")).allMatch(JsonNode::isNull);
+        Http.Session session = http.session();
+        assertThat(session.login(person.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        String page =
+                session.get("/organizations/" + province.id() + "/dashboard").body();
+        assertThat(page).contains("không có dữ liệu").doesNotContain("100% (0/0)");
+    }
+
     private long submitted(TestData.Org org, Http.Api officer, Http.Api leader) {
         Http.Response r = officer.post(
                 "/api/v1/reports", Map.of("organizationId", org.id(), "kind", "QUARTERLY_STATUS", "period", PERIOD));

@@ -401,9 +401,11 @@ public class DashboardService {
                             : LocalDate.parse(t.deadline());
             if (t.share()) {
                 Long denominator = figures.get(t.denominator());
-                Integer percent = value == null || denominator == null
+                // 0 of 0 systems is no data, not "100% met" (a subtree without systems, a quarter before any was
+                // registered): it shows as such, drops out of the children's score and leaves a gap in the trend.
+                Integer percent = value == null || denominator == null || denominator == 0
                         ? null
-                        : denominator == 0 ? 100 : (int) Math.round(100.0 * value / denominator);
+                        : (int) Math.round(100.0 * value / denominator);
                 out.add(new TargetValue(
                         t, value, denominator, percent, percent == null ? null : percent >= t.goalPercent(), deadline));
             } else {
