@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -69,6 +73,21 @@ class EmbeddedDemoStartTest {
             Http.Response contacts = http.session().get("/public/contacts");
             assertThat(contacts.body()).contains("Tỉnh Demo (demo)");
 
+            // The leaders' trend: the quarters stored by the figures job count the demo's systems (registered as of
+            // 2021), whether the job's first run came before or after the demo was seeded.
+            String previousQuarter = previousQuarter();
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> count(
+                                    jdbc,
+                                    "SELECT COUNT(*) FROM figure_snapshot_period WHERE period = :s",
+                                    previousQuarter)
+                            > 0);
+            assertThat(count(jdbc, """
+                            SELECT COALESCE(SUM(f.figure_value), 0) FROM figure_snapshot f
+                            JOIN organization o ON o.id = f.organization_id
+                            WHERE o.demo = TRUE AND f.figure = 'systemsTotal' AND f.period = :s""", previousQuarter)).isPositive();
+
             // Every module has demo data on the approved hospital system.
             long his = jdbc.sql("SELECT id FROM information_system WHERE code = 'DEMO-HIS'")
                     .query(Long.class)
@@ -123,5 +142,14 @@ class EmbeddedDemoStartTest {
 
     private static long count(JdbcClient jdbc, String sql, long systemId) {
         return jdbc.sql(sql).param("s", systemId).query(Long.class).single();
+    }
+
+    private static long count(JdbcClient jdbc, String sql, String period) {
+        return jdbc.sql(sql).param("s", period).query(Long.class).single();
+    }
+
+    private static String previousQuarter() {
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(3);
+        return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
     }
 }
