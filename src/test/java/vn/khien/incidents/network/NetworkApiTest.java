@@ -197,6 +197,11 @@ class NetworkApiTest extends IntegrationTest {
         assertThat(figures.get("incidentsBySeverity.HIGH").asLong()).isEqualTo(2);
         assertThat(figures.get("incidentsBySeverity.MEDIUM").asLong()).isZero();
         assertThat(figures.get("incidentsBySeverity.LOW").asLong()).isEqualTo(1);
+        assertThat(figures.get("incidentsByCategory.MALWARE").asLong()).isEqualTo(2);
+        // By category counts the incidents confirmed as such: the phishing report rejected as false is not one.
+        assertThat(figures.get("incidentsByCategory.PHISHING").asLong()).isZero();
+        assertThat(figures.get("incidentsByCategory.DDOS").asLong()).isEqualTo(1);
+        assertThat(figures.get("incidentsByCategory.DEFACE").asLong()).isZero();
         Map<String, Long> byUnit = new LinkedHashMap<>();
         report.get("units")
                 .forEach(u -> byUnit.put(
@@ -210,6 +215,8 @@ class NetworkApiTest extends IntegrationTest {
         assertThat(text)
                 .contains("6 tháng đầu năm 2026 (từ 15/12/2025 đến 14/06/2026)")
                 .contains("Sự cố theo mức độ")
+                .contains("Sự cố theo loại (không tính tin báo sai)")
+                .contains("Sự cố mã độc")
                 .contains("Sự cố theo đơn vị");
         Map<String, List<String>> rows = rows(bytes(auditor, "/api/v1/reports/" + id + ".docx"));
         assertThat(rows.get("Bệnh viện mạng lưới")).containsExactly("3", "2");
