@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,6 +181,25 @@ class RelatedIncidentsTest extends IntegrationTest {
                 .contains("href=\"/findings/" + finding + "\"")
                 .contains("href=\"/warnings/" + warning + "\"")
                 .doesNotContain(">#" + finding + "<");
+        // The API names them too, with the same links.
+        Http.Response api = http.api(officerA.token()).get("/api/v1/incidents/" + incidentA + "/timeline");
+        assertThat(api.status()).as(api.body()).isEqualTo(200);
+        List<String> named = new ArrayList<>();
+        api.json().forEach(e -> {
+            if (e.get("kind").asString().equals("LINKED_FINDING")) {
+                assertThat(e.get("detail").asString())
+                        .contains(cve)
+                        .contains(host)
+                        .contains(systemName);
+                assertThat(e.get("href").asString()).isEqualTo("/findings/" + finding);
+                assertThat(e.get("hidden").asBoolean()).isFalse();
+                named.add("finding");
+            } else if (e.get("kind").asString().equals("LINKED_WARNING")) {
+                assertThat(e.get("href").asString()).isEqualTo("/warnings/" + warning);
+                named.add("warning");
+            }
+        });
+        assertThat(named).contains("finding", "warning");
         // Unlinking names it as well.
         Http.Api a = http.api(officerA.token());
         assertThat(a.send("DELETE", "/api/v1/incidents/" + incidentA + "/links", Map.of("findingId", finding))

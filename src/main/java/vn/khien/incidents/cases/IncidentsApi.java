@@ -334,8 +334,14 @@ class IncidentsApi {
     }
 
     @GetMapping("/api/v1/incidents/{id}/timeline")
-    public List<IncidentRepository.TimelineEvent> timeline(@PathVariable long id) {
-        return service.timeline(id);
+    @Operation(
+            summary =
+                    "The case's timeline, oldest first. A linked or unlinked finding or warning is named in detail (the"
+                            + " finding's title, CVEs, host and system; the warning's title) with href to its page when the caller"
+                            + " may see it; otherwise detail is its id and hidden is true")
+    public List<IncidentLinkService.TimelineLine> timeline(@PathVariable long id) {
+        service.timeline(id); // the case must be visible to the caller (404 otherwise)
+        return links.timeline(id);
     }
 
     public record AffectedSystemRequest(Long systemId, List<Long> componentIds) {}
