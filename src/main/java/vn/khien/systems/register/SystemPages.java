@@ -221,6 +221,8 @@ class SystemPages {
         List<Organization> visible = organizations.visible();
         model.addAttribute("form", form);
         model.addAttribute("systemId", id);
+        // An operator outside the owner's side sees the owner's facts, carried unchanged, and edits how it is run.
+        model.addAttribute("operatorOnly", id != null && service.editsAsOperatorOnly(service.get(id)));
         model.addAttribute(
                 "owners",
                 visible.stream()

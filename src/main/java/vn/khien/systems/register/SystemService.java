@@ -98,6 +98,11 @@ public class SystemService {
                 || scope.can(s.operatorOrganizationId(), Capability.EDIT_SECURITY_DATA);
     }
 
+    /** Whether the caller edits the system only as its operator: how it is run, not the owner's facts. */
+    public boolean editsAsOperatorOnly(InformationSystem s) {
+        return canEdit(s) && !scope.can(s.ownerOrganizationId(), Capability.EDIT_SECURITY_DATA);
+    }
+
     /** Checks everything that does not need the database to be written; used by the bulk import too. */
     public List<FieldProblem> problemsOf(SystemRequest r, Long exceptId) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -203,7 +208,7 @@ public class SystemService {
             throw new ForbiddenActionException("error.forbidden");
         }
         // An operator outside the owner's side edits how the system is run, not the owner's facts (issue 10 follow-up).
-        boolean operatorOnly = !scope.can(before.ownerOrganizationId(), Capability.EDIT_SECURITY_DATA);
+        boolean operatorOnly = editsAsOperatorOnly(before);
         List<FieldProblem> problems = operatorOnly ? operatorProblems(before, r) : problemsOf(r, id);
         if (!problems.isEmpty()) {
             throw new FieldProblemException(problems);
