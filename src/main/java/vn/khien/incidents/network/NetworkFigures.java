@@ -59,16 +59,8 @@ class NetworkFigures implements FigureSource {
                 WHERE organization_id IN (:o) AND detected_at >= :f AND detected_at < :t
                 GROUP BY organization_id""")
                 .param("o", List.copyOf(organizationIds))
-                .param(
-                        "f",
-                        Timestamp.from(
-                                period.from().atStartOfDay(NetworkRules.VN).toInstant()))
-                .param(
-                        "t",
-                        Timestamp.from(period.to()
-                                .plusDays(1)
-                                .atStartOfDay(NetworkRules.VN)
-                                .toInstant()))
+                .param("f", start(period))
+                .param("t", end(period))
                 .query((ResultSet rs) -> {
                     Map<String, Long> m = out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>());
                     m.put(TOTAL, rs.getLong(2));
@@ -80,16 +72,8 @@ class NetworkFigures implements FigureSource {
                 WHERE organization_id IN (:o) AND detected_at >= :f AND detected_at < :t
                 GROUP BY organization_id, severity""")
                 .param("o", List.copyOf(organizationIds))
-                .param(
-                        "f",
-                        Timestamp.from(
-                                period.from().atStartOfDay(NetworkRules.VN).toInstant()))
-                .param(
-                        "t",
-                        Timestamp.from(period.to()
-                                .plusDays(1)
-                                .atStartOfDay(NetworkRules.VN)
-                                .toInstant()))
+                .param("f", start(period))
+                .param("t", end(period))
                 .query((ResultSet rs) -> {
                     out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                             .put(BY_SEVERITY + rs.getString(2), rs.getLong(3));
@@ -115,21 +99,24 @@ class NetworkFigures implements FigureSource {
         var q = jdbc.sql("SELECT id, title FROM incident WHERE organization_id = :o AND detected_at >= :f"
                         + " AND detected_at < :t" + condition + " ORDER BY detected_at, id LIMIT :limit")
                 .param("o", organizationId)
-                .param(
-                        "f",
-                        Timestamp.from(
-                                period.from().atStartOfDay(NetworkRules.VN).toInstant()))
-                .param(
-                        "t",
-                        Timestamp.from(period.to()
-                                .plusDays(1)
-                                .atStartOfDay(NetworkRules.VN)
-                                .toInstant()))
+                .param("f", start(period))
+                .param("t", end(period))
                 .param("limit", limit);
         if (severity != null) {
             q = q.param("sev", severity);
         }
         return q.query((rs, n) -> new FigureRow(rs.getString(2), "/incidents/" + rs.getLong(1)))
                 .list();
+    }
+
+    /** The first instant of the period's first day in Vietnam. */
+    private static Timestamp start(FigurePeriod period) {
+        return Timestamp.from(period.from().atStartOfDay(NetworkRules.VN).toInstant());
+    }
+
+    /** The first instant after the period's last day in Vietnam. */
+    private static Timestamp end(FigurePeriod period) {
+        return Timestamp.from(
+                period.to().plusDays(1).atStartOfDay(NetworkRules.VN).toInstant());
     }
 }
