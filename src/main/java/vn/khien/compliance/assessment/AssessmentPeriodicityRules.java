@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -77,8 +78,8 @@ record AssessmentPeriodicityRules(String id, String version, Map<Regime, RegimeP
     private static RegimePeriodicity readRegime(YamlFields fields, List<String> problems) {
         Regime regime = fields.enumValue("regime", Regime.class);
         String owner = "regime " + regime;
-        Period organisationInterval = null;
-        String organisationSource = null;
+        @Nullable Period organisationInterval = null;
+        @Nullable String organisationSource = null;
         if (fields.has("organisationWide")) {
             YamlFields organisation =
                     new YamlFields(fields.raw("organisationWide"), owner + " organisationWide", problems);
@@ -92,14 +93,18 @@ record AssessmentPeriodicityRules(String id, String version, Map<Regime, RegimeP
             if (rule.string("legalSource") == null) {
                 problems.add(ruleOwner + ": missing legalSource");
             }
-            systemRules.add(new IntervalRule(
-                    rule.integers("levels"),
-                    rule.enumValue("risk", RiskRating.class),
-                    period(rule.string("interval"), ruleOwner, problems),
-                    rule.string("legalSource"),
-                    rule.enumValue("confidence", Confidence.class),
-                    rule.bool("configurable", false),
-                    rule.string("note")));
+            // A missing or invalid interval is a problem already: the rules are refused, the rule need not exist.
+            Period interval = period(rule.string("interval"), ruleOwner, problems);
+            if (interval != null) {
+                systemRules.add(new IntervalRule(
+                        rule.integers("levels"),
+                        rule.enumValue("risk", RiskRating.class),
+                        interval,
+                        rule.string("legalSource"),
+                        rule.enumValue("confidence", Confidence.class),
+                        rule.bool("configurable", false),
+                        rule.string("note")));
+            }
         }
         List<AssessorRule> assessorRules = new ArrayList<>();
         for (Object node : fields.list("assessorRules")) {
@@ -122,7 +127,7 @@ record AssessmentPeriodicityRules(String id, String version, Map<Regime, RegimeP
         if (fields.string("legalSource") == null) {
             problems.add(owner + ": missing legalSource");
         }
-        PreGoLiveRule preGoLive = null;
+        @Nullable PreGoLiveRule preGoLive = null;
         if (fields.has("preGoLive")) {
             YamlFields rule = new YamlFields(fields.raw("preGoLive"), owner + " preGoLive", problems);
             if (rule.string("legalSource") == null) {
@@ -172,7 +177,7 @@ record AssessmentPeriodicityRules(String id, String version, Map<Regime, RegimeP
         }
     }
 
-    private static Period period(String text, String owner, List<String> problems) {
+    private static @Nullable Period period(@Nullable String text, String owner, List<String> problems) {
         if (text == null) {
             problems.add(owner + ": missing interval");
             return null;

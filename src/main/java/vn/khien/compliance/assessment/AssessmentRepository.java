@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,10 +38,19 @@ class AssessmentRepository {
                     completed_on, report_file_name, report_content, created_at)
                 VALUES (:s, :kind, :ak, :an, :scopes, :level, :regime, :started, :completed, :fn, :content, :now)""")
                 .param("s", systemId)
-                .param("kind", r.kind().name())
-                .param("ak", r.assessorKind().name())
-                .param("an", r.assessorName().trim())
-                .param("scopes", r.scopes().stream().map(Enum::name).collect(Collectors.joining(",")))
+                // The required fields are checked by AssessmentService before the insert.
+                .param("kind", Objects.requireNonNull(r.kind(), "kind").name())
+                .param(
+                        "ak",
+                        Objects.requireNonNull(r.assessorKind(), "assessorKind").name())
+                .param(
+                        "an",
+                        Objects.requireNonNull(r.assessorName(), "assessorName").trim())
+                .param(
+                        "scopes",
+                        Objects.requireNonNull(r.scopes(), "scopes").stream()
+                                .map(Enum::name)
+                                .collect(Collectors.joining(",")))
                 .param("level", level)
                 .param("regime", regime)
                 .param("started", r.startedOn())
@@ -49,7 +59,7 @@ class AssessmentRepository {
                 .param("content", r.reportContent())
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
-        long id = keys.getKey().longValue();
+        long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
         if (r.results() != null) {
             for (AssessmentRequest.ResultRequest result : r.results()) {
                 jdbc.sql(

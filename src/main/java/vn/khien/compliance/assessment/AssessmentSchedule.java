@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import vn.khien.compliance.catalogue.Levels;
 import vn.khien.compliance.catalogue.Regime;
 
@@ -29,7 +30,7 @@ public final class AssessmentSchedule {
         return new AssessmentSchedule(AssessmentPeriodicityRules.loadDefault());
     }
 
-    public Period intervalFor(Regime regime, int level, RiskRating risk) {
+    public Period intervalFor(Regime regime, int level, @Nullable RiskRating risk) {
         Levels.check(level);
         RiskRating rating = risk == null ? DEFAULT_RISK : risk;
         return rules.of(regime).systemRules().stream()
@@ -58,8 +59,12 @@ public final class AssessmentSchedule {
      * Next periodic due date: one interval after the last completed assessment, or, for a system never assessed, one
      * interval after the approval of its level. Null only when neither date is known.
      */
-    public LocalDate dueDate(
-            Regime regime, int level, RiskRating risk, LocalDate lastAssessment, LocalDate approvedOn) {
+    public @Nullable LocalDate dueDate(
+            Regime regime,
+            int level,
+            @Nullable RiskRating risk,
+            @Nullable LocalDate lastAssessment,
+            @Nullable LocalDate approvedOn) {
         LocalDate anchor = lastAssessment != null ? lastAssessment : approvedOn;
         return anchor == null ? null : anchor.plus(intervalFor(regime, level, risk));
     }
@@ -72,19 +77,20 @@ public final class AssessmentSchedule {
     public boolean isOverdue(
             Regime regime,
             int level,
-            RiskRating risk,
-            LocalDate lastAssessment,
-            LocalDate approvedOn,
+            @Nullable RiskRating risk,
+            @Nullable LocalDate lastAssessment,
+            @Nullable LocalDate approvedOn,
             LocalDate today) {
         LocalDate due = dueDate(regime, level, risk, lastAssessment, approvedOn);
         return due == null || today.isAfter(due);
     }
 
-    public boolean isOverdue(Regime regime, int level, RiskRating risk, LocalDate lastAssessment, LocalDate today) {
+    public boolean isOverdue(
+            Regime regime, int level, @Nullable RiskRating risk, @Nullable LocalDate lastAssessment, LocalDate today) {
         return isOverdue(regime, level, risk, lastAssessment, null, today);
     }
 
-    public boolean isOverdue(Regime regime, int level, LocalDate lastAssessment, LocalDate today) {
+    public boolean isOverdue(Regime regime, int level, @Nullable LocalDate lastAssessment, LocalDate today) {
         return isOverdue(regime, level, DEFAULT_RISK, lastAssessment, today);
     }
 
@@ -96,7 +102,11 @@ public final class AssessmentSchedule {
      * @param assessedBefore whether a completed BEFORE_GO_LIVE assessment is on file
      */
     public PreGoLiveStatus preGoLive(
-            Regime regime, int level, LocalDate approvedOn, LocalDate liveSince, boolean assessedBefore) {
+            Regime regime,
+            int level,
+            @Nullable LocalDate approvedOn,
+            @Nullable LocalDate liveSince,
+            boolean assessedBefore) {
         Levels.check(level);
         PreGoLiveRule rule = rules.of(regime).preGoLive();
         if (rule == null || !rule.appliesTo(level)) {
@@ -120,7 +130,7 @@ public final class AssessmentSchedule {
     }
 
     /** Next whole-organisation assessment; empty under the new regime, which sets no organisation-wide interval. */
-    public Optional<LocalDate> organisationNextDue(Regime regime, LocalDate lastAssessment) {
+    public Optional<LocalDate> organisationNextDue(Regime regime, @Nullable LocalDate lastAssessment) {
         Period interval = rules.of(regime).organisationInterval();
         if (interval == null || lastAssessment == null) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package vn.khien.compliance.assessment;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When a system's next periodic assessment is due. For a system never assessed {@code firstFromApproval} is true and
@@ -9,8 +10,8 @@ import java.time.LocalDate;
  * no rating is on file and the schedule assumed its default.
  */
 public record AssessmentSchedulePoint(
-        LocalDate lastCompleted,
-        LocalDate nextDue,
+        @Nullable LocalDate lastCompleted,
+        @Nullable LocalDate nextDue,
         boolean overdue,
         boolean firstFromApproval,
         RiskRating risk,

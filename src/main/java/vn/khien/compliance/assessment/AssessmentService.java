@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.audit.AuditEntry;
@@ -193,6 +194,7 @@ public class AssessmentService {
     }
 
     /** The officer's rating, or null for "not rated" (the schedule then assumes its default). */
+    @Nullable
     RiskRating riskOf(long systemId) {
         return risks.find(systemId).map(SystemRisk::rating).orElse(null);
     }
@@ -201,7 +203,7 @@ public class AssessmentService {
      * When the system went live, null while it is not live. An operating system without a recorded date is taken
      * as live since its approval, so a missing go-live assessment shows until the officer records the real date.
      */
-    static LocalDate liveSince(InformationSystem system, LocalDate today) {
+    static @Nullable LocalDate liveSince(InformationSystem system, LocalDate today) {
         if (system.operatingSince() != null && !system.operatingSince().isAfter(today)) {
             return system.operatingSince();
         }

@@ -2,6 +2,7 @@ package vn.khien.compliance.assessment;
 
 import java.time.Period;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import vn.khien.compliance.catalogue.Confidence;
 
 /**
@@ -10,7 +11,7 @@ import vn.khien.compliance.catalogue.Confidence;
  */
 record IntervalRule(
         List<Integer> levels,
-        RiskRating risk,
+        @Nullable RiskRating risk,
         Period interval,
         String legalSource,
         Confidence confidence,

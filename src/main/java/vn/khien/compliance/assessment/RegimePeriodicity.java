@@ -3,6 +3,7 @@ package vn.khien.compliance.assessment;
 import java.time.Period;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import vn.khien.compliance.catalogue.Confidence;
 import vn.khien.compliance.catalogue.Regime;
 
@@ -17,12 +18,12 @@ record RegimePeriodicity(
         Regime regime,
         String legalSource,
         Confidence confidence,
-        Period organisationInterval,
-        String organisationLegalSource,
+        @Nullable Period organisationInterval,
+        @Nullable String organisationLegalSource,
         List<IntervalRule> systemRules,
         List<AssessorRule> assessorRules,
         Set<AssessmentTrigger> externalRequiredWhen,
-        PreGoLiveRule preGoLive,
+        @Nullable PreGoLiveRule preGoLive,
         String adHoc,
         String notes) {
 

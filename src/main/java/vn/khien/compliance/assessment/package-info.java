@@ -4,4 +4,7 @@
  * plain Java; next to them the recorded assessments ({@link vn.khien.compliance.assessment.AssessmentService}, table
  * {@code assessment}), whose failed results open remediation tasks.
  */
+@NullMarked
 package vn.khien.compliance.assessment;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.khien.compliance.assessment.AssessmentSchedule;
@@ -98,7 +99,7 @@ class ComplianceAttention implements AttentionSource {
                         row.code(),
                         row.name(),
                         date(due)));
-            } else if (!due.isAfter(today.plusDays(ASSESSMENT_WARNING_DAYS))) {
+            } else if (due != null && !due.isAfter(today.plusDays(ASSESSMENT_WARNING_DAYS))) {
                 items.add(AttentionItem.of(
                         Severity.WARNING,
                         "compliance.attention.assessmentDueSoon",
@@ -119,7 +120,7 @@ class ComplianceAttention implements AttentionSource {
         return "/compliance/systems/" + systemId;
     }
 
-    private static String date(LocalDate d) {
+    private static String date(@Nullable LocalDate d) {
         return d == null ? "—" : DateDisplay.DATE.format(d);
     }
 }

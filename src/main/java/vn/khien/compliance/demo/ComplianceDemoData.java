@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -186,9 +187,9 @@ class ComplianceDemoData {
             long his,
             String requirementId,
             RequirementStatus status,
-            String howMet,
-            LocalDate target,
-            String justification) {
+            @Nullable String howMet,
+            @Nullable LocalDate target,
+            @Nullable String justification) {
         PlanItemUpdate u = new PlanItemUpdate();
         u.setStatus(status);
         u.setHowMet(howMet);

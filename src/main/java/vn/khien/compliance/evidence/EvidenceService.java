@@ -3,6 +3,7 @@ package vn.khien.compliance.evidence;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.audit.AuditEntry;
@@ -50,14 +51,15 @@ public class EvidenceService {
         if (PlanService.blank(r.title())) {
             throw new FieldProblemException("title", "validation.required");
         }
-        boolean hasFile = r.content() != null && r.content().length > 0;
+        byte @Nullable [] content = r.content();
+        boolean hasFile = content != null && content.length > 0;
         if (!hasFile && PlanService.blank(r.url())) {
             throw new FieldProblemException("url", "compliance.error.evidenceNeedsFileOrLink");
         }
         if (!PlanService.blank(r.url()) && !r.url().matches("(?i)https?://\\S+")) {
             throw new FieldProblemException("url", "compliance.error.url");
         }
-        if (hasFile && r.content().length > EvidenceRequest.MAX_BYTES) {
+        if (content != null && content.length > EvidenceRequest.MAX_BYTES) {
             throw new FieldProblemException("file", "compliance.error.fileTooLarge");
         }
         long id = evidence.insertEvidence(
@@ -67,7 +69,7 @@ public class EvidenceService {
                 PlanService.blank(r.url()) ? null : r.url().trim(),
                 hasFile ? r.fileName() : null,
                 hasFile ? r.contentType() : null,
-                hasFile ? r.content() : null,
+                hasFile ? content : null,
                 r.validUntil(),
                 clock.instant());
         Evidence added = evidence.evidence(systemId, LocalDate.now(clock)).stream()

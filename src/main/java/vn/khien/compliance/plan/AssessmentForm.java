@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 import vn.khien.compliance.assessment.AssessmentOutcome;
 import vn.khien.compliance.assessment.AssessmentRequest;
@@ -21,7 +22,7 @@ final class AssessmentForm {
     private AssessmentForm() {}
 
     static List<AssessmentRequest.ResultRequest> results(
-            MultiValueMap<String, String> form, String owner, LocalDate due) {
+            MultiValueMap<String, String> form, @Nullable String owner, @Nullable LocalDate due) {
         List<AssessmentRequest.ResultRequest> results = new ArrayList<>();
         for (Map.Entry<String, List<String>> field : form.entrySet()) {
             if (!field.getKey().startsWith(OUTCOME) || field.getValue().isEmpty()) {

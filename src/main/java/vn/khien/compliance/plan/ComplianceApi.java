@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,11 +60,11 @@ class ComplianceApi {
             String titleEn,
             boolean internalPolicy,
             String status,
-            String howMet,
-            String owner,
-            LocalDate targetDate,
-            String justification,
-            String deployedProducts,
+            @Nullable String howMet,
+            @Nullable String owner,
+            @Nullable LocalDate targetDate,
+            @Nullable String justification,
+            @Nullable String deployedProducts,
             List<DesignProduct> requiredProducts,
             List<Evidence> evidence,
             List<Evidence> withdrawnEvidence) {
@@ -89,11 +90,11 @@ class ComplianceApi {
 
     public record PlanResponse(
             long systemId,
-            Integer level,
-            String regime,
-            String catalogueVersions,
+            @Nullable Integer level,
+            @Nullable String regime,
+            @Nullable String catalogueVersions,
             boolean regulationMissing,
-            SecurityRegulation regulation,
+            @Nullable SecurityRegulation regulation,
             int percent,
             boolean fullyDeployed,
             List<PlanLineView> items,
@@ -203,7 +204,7 @@ class ComplianceApi {
     public Evidence supersedeEvidence(
             @PathVariable long id,
             @PathVariable long evidenceId,
-            @RequestBody(required = false) WithdrawalRequest request) {
+            @RequestBody(required = false) @Nullable WithdrawalRequest request) {
         return withdrawals.supersede(id, evidenceId, request);
     }
 

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -85,12 +87,15 @@ class CompliancePages {
     }
 
     @GetMapping
-    String overview(@RequestParam(required = false) Long organizationId, Model model) {
+    String overview(@RequestParam(required = false) @Nullable Long organizationId, Model model) {
         List<Map<String, Object>> roots = compliance.rootsOfCaller();
         model.addAttribute("organizations", compliance.visibleOrganizations());
+        @Nullable
         Long orgId = organizationId != null
                 ? organizationId
-                : roots.isEmpty() ? null : ((Number) roots.get(0).get("id")).longValue();
+                : roots.isEmpty()
+                        ? null
+                        : ((Number) Objects.requireNonNull(roots.get(0).get("id"), "id")).longValue();
         if (orgId != null) {
             SubtreeSummary summary = compliance.forSubtree(orgId);
             model.addAttribute("summary", summary);
@@ -176,12 +181,13 @@ class CompliancePages {
             @PathVariable long id,
             @PathVariable String requirementId,
             @RequestParam String title,
-            @RequestParam(required = false) String url,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
-            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) @Nullable String url,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate validUntil,
+            @RequestParam(required = false) @Nullable MultipartFile file,
             Model model) {
         try {
-            boolean hasFile = file != null && !file.isEmpty();
+            MultipartFile upload = file != null && !file.isEmpty() ? file : null;
             evidence.addEvidence(
                     id,
                     requirementId,
@@ -189,9 +195,9 @@ class CompliancePages {
                             title,
                             url,
                             validUntil,
-                            hasFile ? file.getOriginalFilename() : null,
-                            hasFile ? file.getContentType() : null,
-                            hasFile ? file.getBytes() : null));
+                            upload == null ? null : upload.getOriginalFilename(),
+                            upload == null ? null : upload.getContentType(),
+                            upload == null ? null : upload.getBytes()));
             return "redirect:/compliance/systems/" + id + "#req-" + requirementId;
         } catch (FieldProblemException e) {
             Map<String, Object> typed = new HashMap<>();
@@ -208,10 +214,10 @@ class CompliancePages {
     @PostMapping("/systems/{id}/regulation")
     String regulation(
             @PathVariable long id,
-            @RequestParam(required = false) String title,
-            @RequestParam(required = false) String decisionNumber,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
-            @RequestParam(required = false) String issuedBy,
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @Nullable String decisionNumber,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+            @RequestParam(required = false) @Nullable String issuedBy,
             Model model) {
         try {
             plans.saveRegulation(id, new RegulationRequest(title, decisionNumber, issuedOn, issuedBy));
@@ -224,10 +230,10 @@ class CompliancePages {
     @PostMapping("/systems/{id}/tasks")
     String addTask(
             @PathVariable long id,
-            @RequestParam(required = false) String requirementId,
-            @RequestParam(required = false) String title,
-            @RequestParam(required = false) String owner,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+            @RequestParam(required = false) @Nullable String requirementId,
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
             Model model) {
         try {
             taskChanges.addTask(id, new TaskRequest(requirementId, title, owner, dueOn));
@@ -240,8 +246,8 @@ class CompliancePages {
     @PostMapping("/systems/{id}/tasks/from-gaps")
     String tasksForGaps(
             @PathVariable long id,
-            @RequestParam(required = false) String owner,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
             Model model) {
         try {
             taskChanges.tasksForGaps(id, new GapTasksRequest(owner, dueOn));
@@ -255,7 +261,7 @@ class CompliancePages {
     String supersedeEvidence(
             @PathVariable long id,
             @PathVariable long evidenceId,
-            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) @Nullable String reason,
             Model model) {
         try {
             Evidence e = withdrawals.supersede(id, evidenceId, new WithdrawalRequest(reason));
@@ -269,7 +275,7 @@ class CompliancePages {
     String deleteEvidence(
             @PathVariable long id,
             @PathVariable long evidenceId,
-            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) @Nullable String reason,
             Model model) {
         try {
             Evidence e = withdrawals.delete(id, evidenceId, new WithdrawalRequest(reason));
@@ -283,10 +289,10 @@ class CompliancePages {
     String updateTask(
             @PathVariable long id,
             @PathVariable long taskId,
-            @RequestParam(required = false) String title,
-            @RequestParam(required = false) String owner,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
-            @RequestParam(required = false) TaskStatus status,
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+            @RequestParam(required = false) @Nullable TaskStatus status,
             Model model) {
         try {
             taskChanges.update(id, taskId, new TaskUpdate(title, owner, dueOn, status));
@@ -316,22 +322,25 @@ class CompliancePages {
     @PostMapping("/systems/{id}/assessments")
     String recordAssessment(
             @PathVariable long id,
-            @RequestParam(required = false) AssessmentKind kind,
-            @RequestParam(required = false) AssessorKind assessorKind,
-            @RequestParam(required = false) String assessorName,
-            @RequestParam(required = false) List<AssessmentScope> scopes,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedOn,
-            @RequestParam(required = false) String remediationOwner,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate remediationDue,
+            @RequestParam(required = false) @Nullable AssessmentKind kind,
+            @RequestParam(required = false) @Nullable AssessorKind assessorKind,
+            @RequestParam(required = false) @Nullable String assessorName,
+            @RequestParam(required = false) @Nullable List<AssessmentScope> scopes,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate startedOn,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate completedOn,
+            @RequestParam(required = false) @Nullable String remediationOwner,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate remediationDue,
             @RequestParam MultiValueMap<String, String> form,
-            @RequestParam(required = false) MultipartFile report,
+            @RequestParam(required = false) @Nullable MultipartFile report,
             Model model)
             throws IOException {
         try {
             List<AssessmentRequest.ResultRequest> results =
                     AssessmentForm.results(form, remediationOwner, remediationDue);
-            boolean hasReport = report != null && !report.isEmpty();
+            MultipartFile uploaded = report != null && !report.isEmpty() ? report : null;
             assessments.record(
                     id,
                     new AssessmentRequest(
@@ -343,8 +352,8 @@ class CompliancePages {
                             completedOn,
                             Set.of(),
                             results,
-                            hasReport ? report.getOriginalFilename() : null,
-                            hasReport ? report.getBytes() : null));
+                            uploaded == null ? null : uploaded.getOriginalFilename(),
+                            uploaded == null ? null : uploaded.getBytes()));
             return "redirect:/compliance/systems/" + id + "#assessments";
         } catch (FieldProblemException e) {
             return planPage(id, model, e, null);
@@ -354,9 +363,10 @@ class CompliancePages {
     @PostMapping("/systems/{id}/risk")
     String saveRisk(
             @PathVariable long id,
-            @RequestParam(required = false) RiskRating rating,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate assessedOn,
-            @RequestParam(required = false) String note,
+            @RequestParam(required = false) @Nullable RiskRating rating,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate assessedOn,
+            @RequestParam(required = false) @Nullable String note,
             Model model) {
         try {
             risks.save(id, new RiskRequest(rating, assessedOn, note));
@@ -394,7 +404,8 @@ class CompliancePages {
     }
 
     @PostMapping("/catalogues")
-    String importCatalogue(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+    String importCatalogue(@RequestParam(required = false) @Nullable MultipartFile file, Model model)
+            throws IOException {
         try {
             catalogues.importYaml(file == null ? null : new String(file.getBytes(), StandardCharsets.UTF_8));
             return "redirect:/compliance/catalogues";
@@ -421,7 +432,8 @@ class CompliancePages {
                 .toList();
     }
 
-    private String planPage(long id, Model model, FieldProblemException problem, String requirementId) {
+    private String planPage(
+            long id, Model model, @Nullable FieldProblemException problem, @Nullable String requirementId) {
         PlanView view = plans.plan(id);
         model.addAttribute("plan", view);
         // A body appraising a dossier of the system reads the plan only, not its assessments or risk (ADR 0012).

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.khien.access.OrgScope;
@@ -77,9 +78,11 @@ public class ComplianceService {
                 .param("id", organizationId)
                 .query()
                 .singleRow();
-        Map<Long, Map<String, RequirementStatus>> statuses = plans.statusesInSubtree((String) org.get("path"));
+        // Both columns are NOT NULL.
+        String path = (String) Objects.requireNonNull(org.get("path"), "path");
+        Map<Long, Map<String, RequirementStatus>> statuses = plans.statusesInSubtree(path);
         RequirementIndex index = catalogues.everything();
-        Map<Long, Long> flagged = evidence.flaggedEvidenceInSubtree((String) org.get("path"), LocalDate.now(clock));
+        Map<Long, Long> flagged = evidence.flaggedEvidenceInSubtree(path, LocalDate.now(clock));
         List<SystemSummary> rows = new ArrayList<>();
         List<SystemCompliance> compliance = new ArrayList<>();
         for (InformationSystem system : systems.search(new SystemSearch(organizationId, null, null, null, null))) {
@@ -93,11 +96,13 @@ public class ComplianceService {
         var tally = ComplianceRollup.overall(compliance);
         return new SubtreeSummary(
                 organizationId,
-                (String) org.get("name_vi"),
+                (String) Objects.requireNonNull(org.get("name_vi"), "name_vi"),
                 tally,
                 tally.percent(),
                 ComplianceRollup.fullyDeployedCount(compliance),
-                rows.stream().filter(r -> r.assessment().attention()).count(),
+                rows.stream()
+                        .filter(r -> r.assessment() != null && r.assessment().attention())
+                        .count(),
                 ComplianceRollup.byGroup(compliance, index),
                 ComplianceRollup.byLevel(compliance),
                 rows);

@@ -4,9 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.Objects;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+import vn.khien.compliance.assessment.AssessmentSchedulePoint;
 import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.platform.DateDisplay;
 
@@ -49,7 +52,7 @@ final class ComplianceWorkbook {
                 row.createCell(c++).setCellValue(s.code());
                 row.createCell(c++).setCellValue(s.name());
                 row.createCell(c++).setCellValue(s.ownerName());
-                row.createCell(c++).setCellValue(s.level());
+                row.createCell(c++).setCellValue(Objects.requireNonNull(s.level(), "level"));
                 row.createCell(c++).setCellValue(s.regime());
                 row.createCell(c++).setCellValue(t.met());
                 row.createCell(c++).setCellValue(t.partlyMet());
@@ -58,9 +61,11 @@ final class ComplianceWorkbook {
                 row.createCell(c++).setCellValue(t.notApplicable());
                 row.createCell(c++).setCellValue(s.percent());
                 row.createCell(c++).setCellValue(s.fullyDeployed() ? "Có" : "Không");
-                row.createCell(c++).setCellValue(date(s.assessment().lastCompleted()));
-                row.createCell(c++).setCellValue(date(s.assessment().nextDue()));
-                row.createCell(c).setCellValue(s.assessment().overdue() ? "Có" : "Không");
+                // Every system of a subtree summary has an approved level, hence a schedule.
+                AssessmentSchedulePoint a = Objects.requireNonNull(s.assessment(), "assessment");
+                row.createCell(c++).setCellValue(date(a.lastCompleted()));
+                row.createCell(c++).setCellValue(date(a.nextDue()));
+                row.createCell(c).setCellValue(a.overdue() ? "Có" : "Không");
             }
             Row total = sheet.createRow(r);
             total.createCell(0).setCellValue("Tổng cộng: " + summary.organizationName());
@@ -79,7 +84,7 @@ final class ComplianceWorkbook {
         }
     }
 
-    private static String date(LocalDate d) {
+    private static String date(@Nullable LocalDate d) {
         return d == null ? "" : DateDisplay.DATE.format(d);
     }
 }

@@ -10,6 +10,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.jspecify.annotations.Nullable;
 import vn.khien.compliance.catalogue.RequirementKind;
 import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.platform.DateDisplay;
@@ -131,7 +132,8 @@ final class PlanDocument {
         run.setText(text == null ? "" : text);
     }
 
-    private static void paragraph(XWPFDocument doc, String text, int size, boolean bold, ParagraphAlignment align) {
+    private static void paragraph(
+            XWPFDocument doc, String text, int size, boolean bold, @Nullable ParagraphAlignment align) {
         XWPFParagraph p = doc.createParagraph();
         if (align != null) {
             p.setAlignment(align);

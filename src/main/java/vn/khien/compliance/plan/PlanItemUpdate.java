@@ -3,74 +3,75 @@ package vn.khien.compliance.plan;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import vn.khien.compliance.catalogue.RequirementStatus;
 
 /** What an officer records for one requirement (API body and form). */
 public class PlanItemUpdate {
     @NotNull(message = "{validation.required}")
-    private RequirementStatus status;
+    private @Nullable RequirementStatus status;
 
     @Size(max = 8000, message = "{validation.size}")
-    private String howMet;
+    private @Nullable String howMet;
 
     @Size(max = 200, message = "{validation.size}")
-    private String owner;
+    private @Nullable String owner;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate targetDate;
+    private @Nullable LocalDate targetDate;
 
     @Size(max = 4000, message = "{validation.size}")
-    private String justification;
+    private @Nullable String justification;
 
     @Size(max = 2000, message = "{validation.size}")
-    private String deployedProducts;
+    private @Nullable String deployedProducts;
 
-    public RequirementStatus getStatus() {
+    public @Nullable RequirementStatus getStatus() {
         return status;
     }
 
-    public void setStatus(RequirementStatus status) {
+    public void setStatus(@Nullable RequirementStatus status) {
         this.status = status;
     }
 
-    public String getHowMet() {
+    public @Nullable String getHowMet() {
         return howMet;
     }
 
-    public void setHowMet(String howMet) {
+    public void setHowMet(@Nullable String howMet) {
         this.howMet = howMet;
     }
 
-    public String getOwner() {
+    public @Nullable String getOwner() {
         return owner;
     }
 
-    public void setOwner(String owner) {
+    public void setOwner(@Nullable String owner) {
         this.owner = owner;
     }
 
-    public LocalDate getTargetDate() {
+    public @Nullable LocalDate getTargetDate() {
         return targetDate;
     }
 
-    public void setTargetDate(LocalDate targetDate) {
+    public void setTargetDate(@Nullable LocalDate targetDate) {
         this.targetDate = targetDate;
     }
 
-    public String getJustification() {
+    public @Nullable String getJustification() {
         return justification;
     }
 
-    public void setJustification(String justification) {
+    public void setJustification(@Nullable String justification) {
         this.justification = justification;
     }
 
-    public String getDeployedProducts() {
+    public @Nullable String getDeployedProducts() {
         return deployedProducts;
     }
 
-    public void setDeployedProducts(String deployedProducts) {
+    public void setDeployedProducts(@Nullable String deployedProducts) {
         this.deployedProducts = deployedProducts;
     }
 }

@@ -10,7 +10,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -61,7 +63,7 @@ public class PlanRepository {
             int level,
             String regime,
             String catalogues,
-            LocalDate approvedOn,
+            @Nullable LocalDate approvedOn,
             Collection<String> added,
             Collection<String> removed,
             Instant now) {
@@ -79,7 +81,7 @@ public class PlanRepository {
                 .param("removed", String.join(",", removed))
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     }
 
     /**
@@ -87,7 +89,7 @@ public class PlanRepository {
      * catalogue, the systems owned in the organisation's subtree for an internal-policy layer. Read without a person:
      * the importer's right to change the catalogue is what authorises the re-derivation.
      */
-    public List<Map<String, Object>> plannedSystems(String regimeName, Long organizationId) {
+    public List<Map<String, Object>> plannedSystems(@Nullable String regimeName, @Nullable Long organizationId) {
         String regimeFilter = regimeName == null ? "" : " AND sp.regime = :regime";
         String orgFilter =
                 organizationId == null ? "" : " AND o.path LIKE (SELECT path FROM organization WHERE id = :org) || '%'";
@@ -166,7 +168,7 @@ public class PlanRepository {
                 UPDATE plan_item SET status = :status, how_met = :how, owner_name = :owner, target_date = :target,
                     justification = :just, deployed_products = :products, updated_at = :now, version = version + 1
                 WHERE system_id = :s AND requirement_id = :r""")
-                .param("status", u.getStatus().name())
+                .param("status", Objects.requireNonNull(u.getStatus(), "status").name())
                 .param("how", u.getHowMet())
                 .param("owner", u.getOwner())
                 .param("target", u.getTargetDate())
@@ -262,7 +264,7 @@ public class PlanRepository {
                 superseded == null ? null : superseded.toInstant());
     }
 
-    private static List<String> split(String ids) {
+    private static List<String> split(@Nullable String ids) {
         return ids == null || ids.isBlank() ? List.of() : Arrays.asList(ids.split(","));
     }
 

@@ -3,6 +3,7 @@ package vn.khien.compliance.plan;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One derivation of a system's plan and what it changed against the previous one. */
 record PlanRevision(
@@ -11,11 +12,11 @@ record PlanRevision(
         int level,
         String regime,
         String catalogueVersions,
-        LocalDate approvedOn,
+        @Nullable LocalDate approvedOn,
         List<String> newlyRequired,
         List<String> noLongerRequired,
         Instant derivedAt,
-        Instant supersededAt) {
+        @Nullable Instant supersededAt) {
 
     public boolean current() {
         return supersededAt == null;

@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.audit.AuditEntry;
@@ -75,7 +77,7 @@ public class PlanService {
             String ownerPath,
             int level,
             String regimeId,
-            LocalDate approvedOn) {
+            @Nullable LocalDate approvedOn) {
         CatalogueSet set = catalogues.setFor(RegimeIds.of(regimeId), ownerPath);
         Set<String> wanted = PlanDerivation.derive(set, level);
         Set<String> before = new LinkedHashSet<>(plans.requiredIds(systemId));
@@ -214,8 +216,13 @@ public class PlanService {
             throw new FieldProblemException(problems);
         }
         SecurityRegulation before = plans.regulation(systemId).orElse(null);
+        // All three checked above.
         SecurityRegulation after = new SecurityRegulation(
-                systemId, r.title().trim(), r.decisionNumber().trim(), r.issuedOn(), r.issuedBy());
+                systemId,
+                Objects.requireNonNull(r.title(), "title").trim(),
+                Objects.requireNonNull(r.decisionNumber(), "decisionNumber").trim(),
+                Objects.requireNonNull(r.issuedOn(), "issuedOn"),
+                r.issuedBy());
         plans.saveRegulation(after, clock.instant());
         audit.record(AuditEntry.change(
                 "compliance.regulation.save",
@@ -262,6 +269,7 @@ public class PlanService {
         return m;
     }
 
+    @Contract("null -> true")
     public static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.compliance.tasks.RemediationTask;
@@ -21,12 +22,12 @@ record PlanView(
         InformationSystem system,
         boolean canEdit,
         boolean full,
-        PlanRevision revision,
+        @Nullable PlanRevision revision,
         List<PlanRevision> history,
         List<PlanLine> lines,
         List<PlanLine> noLongerRequired,
         List<RemediationTask> tasks,
-        SecurityRegulation regulation,
+        @Nullable SecurityRegulation regulation,
         LocalDate today) {
 
     public ComplianceTally tally() {
@@ -67,5 +68,10 @@ record PlanView(
 
     /** {@code taskId} and {@code status} are null for a planned requirement, else the remediation task's. */
     public record RoadmapEntry(
-            LocalDate date, String requirementId, String title, String owner, Long taskId, TaskStatus status) {}
+            @Nullable LocalDate date,
+            @Nullable String requirementId,
+            String title,
+            @Nullable String owner,
+            @Nullable Long taskId,
+            @Nullable TaskStatus status) {}
 }

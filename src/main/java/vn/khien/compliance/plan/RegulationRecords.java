@@ -36,6 +36,6 @@ class RegulationRecords implements SecurityRegulations {
             long systemId, String title, String decisionNumber, LocalDate issuedOn, String issuedBy) {
         SecurityRegulation r =
                 plans.saveRegulation(systemId, new RegulationRequest(title, decisionNumber, issuedOn, issuedBy));
-        return new IssuedRegulation(systemId, r.title(), r.decisionNumber(), r.issuedOn(), r.issuedBy());
+        return new IssuedRegulation(systemId, r.title(), r.decisionNumber(), r.issuedOn(), issuedBy);
     }
 }

@@ -1,6 +1,7 @@
 package vn.khien.compliance.plan;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import vn.khien.compliance.assessment.AssessmentSchedulePoint;
 import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.compliance.catalogue.RequirementGroup;
@@ -15,12 +16,12 @@ record SystemSummary(
         String name,
         long ownerOrganizationId,
         String ownerName,
-        Integer level,
-        String regime,
+        @Nullable Integer level,
+        @Nullable String regime,
         ComplianceTally tally,
         int percent,
         boolean fullyDeployed,
         Map<RequirementGroup, ComplianceTally> byGroup,
-        AssessmentSchedulePoint assessment,
+        @Nullable AssessmentSchedulePoint assessment,
         boolean regulationMissing,
         long flaggedEvidence) {}

@@ -4,4 +4,7 @@
  * vn.khien.compliance.plan.ComplianceService}), the plan DOCX and subtree XLSX, and the module's pages and API, which
  * call the services of {@code evidence}, {@code tasks}, {@code risks}, {@code assessment} and {@code catalogue.admin}.
  */
+@NullMarked
 package vn.khien.compliance.plan;
+
+import org.jspecify.annotations.NullMarked;

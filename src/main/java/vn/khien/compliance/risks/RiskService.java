@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +57,9 @@ public class RiskService {
         SystemRisk before = risks.find(systemId).orElse(null);
         SystemRisk after = new SystemRisk(
                 systemId,
-                r.rating(),
-                r.assessedOn(),
+                // Both checked above.
+                Objects.requireNonNull(r.rating(), "rating"),
+                Objects.requireNonNull(r.assessedOn(), "assessedOn"),
                 PlanService.blank(r.note()) ? null : r.note().trim());
         risks.save(after, clock.instant());
         audit.record(AuditEntry.change(

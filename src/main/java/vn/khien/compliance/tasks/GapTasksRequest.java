@@ -2,7 +2,11 @@ package vn.khien.compliance.tasks;
 
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** Owner and due date for the gaps whose plan item names none. */
 public record GapTasksRequest(
-        @Size(max = 200, message = "{validation.size}") String owner, LocalDate dueOn) {}
+        @Size(max = 200, message = "{validation.size}") @Nullable
+        String owner,
+
+        @Nullable LocalDate dueOn) {}

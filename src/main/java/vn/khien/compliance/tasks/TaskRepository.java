@@ -34,7 +34,7 @@ public class TaskRepository {
             @Nullable Long assessmentId,
             String title,
             @Nullable String owner,
-            LocalDate dueOn,
+            @Nullable LocalDate dueOn,
             Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -77,10 +77,11 @@ public class TaskRepository {
     public void updateTask(long systemId, long taskId, TaskUpdate u) {
         jdbc.sql("UPDATE remediation_task SET title = :title, owner_name = :owner, due_on = :due, status = :status,"
                         + " done = :done WHERE system_id = :s AND id = :id")
-                .param("title", u.title().trim())
+                // Both checked by TaskChanges.update.
+                .param("title", Objects.requireNonNull(u.title(), "title").trim())
                 .param("owner", u.owner())
                 .param("due", u.dueOn())
-                .param("status", u.status().name())
+                .param("status", Objects.requireNonNull(u.status(), "status").name())
                 .param("done", u.status() == TaskStatus.DONE)
                 .param("s", systemId)
                 .param("id", taskId)

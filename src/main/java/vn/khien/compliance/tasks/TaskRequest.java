@@ -9,9 +9,10 @@ public record TaskRequest(
         @Size(max = 100, message = "{validation.size}") @Nullable
         String requirementId,
 
-        @Size(max = 500, message = "{validation.size}") String title,
+        @Size(max = 500, message = "{validation.size}") @Nullable
+        String title,
 
         @Size(max = 200, message = "{validation.size}") @Nullable
         String owner,
 
-        LocalDate dueOn) {}
+        @Nullable LocalDate dueOn) {}

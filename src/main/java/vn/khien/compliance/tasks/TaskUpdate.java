@@ -6,10 +6,11 @@ import org.jspecify.annotations.Nullable;
 
 /** A task as edited: every field is replaced. */
 public record TaskUpdate(
-        @Size(max = 500, message = "{validation.size}") String title,
+        @Size(max = 500, message = "{validation.size}") @Nullable
+        String title,
 
         @Size(max = 200, message = "{validation.size}") @Nullable
         String owner,
 
-        LocalDate dueOn,
-        TaskStatus status) {}
+        @Nullable LocalDate dueOn,
+        @Nullable TaskStatus status) {}

@@ -72,7 +72,7 @@ public class CatalogueAdmin {
     }
 
     @Transactional
-    public StoredCatalogue importYaml(String yaml) {
+    public StoredCatalogue importYaml(@Nullable String yaml) {
         if (yaml == null || yaml.isBlank()) {
             throw new FieldProblemException("file", "validation.required");
         }
@@ -128,7 +128,7 @@ public class CatalogueAdmin {
     private void rederive(Catalogue catalogue, @Nullable Long organizationId) {
         var regime = catalogue.header().regime();
         for (Map<String, Object> s : plans.plannedSystems(null, organizationId)) {
-            String regimeId = (String) s.get("regime");
+            String regimeId = (String) Objects.requireNonNull(s.get("regime"), "regime");
             if (regime != null && RegimeIds.of(regimeId) != regime) {
                 continue;
             }
@@ -137,7 +137,7 @@ public class CatalogueAdmin {
             planService.derive(
                     number(s, "id").longValue(),
                     number(s, "owner_organization_id").longValue(),
-                    (String) s.get("path"),
+                    (String) Objects.requireNonNull(s.get("path"), "path"),
                     number(s, "level").intValue(),
                     regimeId,
                     approvedOn);
