@@ -1,15 +1,11 @@
 package vn.khien.reports;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.support.Browser;
-import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 
@@ -26,24 +22,7 @@ class DashboardNoDataBrowserTest extends IntegrationTest {
         TestData.Org province = data.org(data.root(), "Tỉnh thử xếp hạng");
         TestData.Org empty = data.org(province, "A đơn vị chưa có hệ thống");
         TestData.Org holding = data.org(province, "B đơn vị có hệ thống");
-        Http.Response created = admin().post(
-                        "/api/v1/systems",
-                        Map.of(
-                                "code",
-                                data.unique("HT"),
-                                "name",
-                                "Hệ thống thử xếp hạng",
-                                "ownerOrganizationId",
-                                holding.id(),
-                                "operatorOrganizationId",
-                                holding.id(),
-                                "systemType",
-                                "INTERNAL",
-                                "informationKinds",
-                                List.of("PRIVATE"),
-                                "userCount",
-                                50));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        ReportsRollupTest.system(admin(), data, holding, holding);
         TestData.Person officer = data.person(province, Role.SECURITY_OFFICER);
 
         try (Browser b = Browser.open("http://127.0.0.1:" + port)) {

@@ -313,23 +313,28 @@ class ReportsRollupTest extends IntegrationTest {
     }
 
     private void system(TestData.Org owner, TestData.Org operator) {
-        Http.Response r = admin().post(
-                        "/api/v1/systems",
-                        Map.of(
-                                "code",
-                                data.unique("HT"),
-                                "name",
-                                "Hệ thống thử",
-                                "ownerOrganizationId",
-                                owner.id(),
-                                "operatorOrganizationId",
-                                operator.id(),
-                                "systemType",
-                                "INTERNAL",
-                                "informationKinds",
-                                List.of("PRIVATE"),
-                                "userCount",
-                                50));
+        system(admin(), data, owner, operator);
+    }
+
+    /** A system registered through the API by the administrator, backdated to the start of the year. */
+    static void system(Http.Api admin, TestData data, TestData.Org owner, TestData.Org operator) {
+        Http.Response r = admin.post(
+                "/api/v1/systems",
+                Map.of(
+                        "code",
+                        data.unique("HT"),
+                        "name",
+                        "Hệ thống thử",
+                        "ownerOrganizationId",
+                        owner.id(),
+                        "operatorOrganizationId",
+                        operator.id(),
+                        "systemType",
+                        "INTERNAL",
+                        "informationKinds",
+                        List.of("PRIVATE"),
+                        "userCount",
+                        50));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         // Registered at the start of the year, so it is in scope of the past quarter's report.
         data.jdbc()
