@@ -235,14 +235,52 @@ class ReportsRollupTest extends IntegrationTest {
         }
         JsonNode child = dashboard.json().get("children").get(0);
         assertThat(child.get("organizationId").asLong()).isEqualTo(unit.id());
-        // The count targets (overdue findings, unacknowledged warnings, open incidents, late reports) are met at 0,
-        // so the child's score comes from them alone, not from shares of nothing.
         assertThat(child.get("targets").findValues("percent")).allMatch(JsonNode::isNull);
+        // Counts over systems (overdue findings, unacknowledged warnings) have no data without a system; the counts
+        // that are not about systems (open incidents, late reports) stay met at 0, but they alone make no score.
+        for (JsonNode standing : List.of(dashboard.json().get("standing"), child)) {
+            assertThat(standing.get("score").isNull()).as(standing.toString()).isTrue();
+            assertThat(target(standing, "findingsOverdue").get("met").isNull()).isTrue();
+            assertThat(target(standing, "warnings").get("met").isNull()).isTrue();
+            assertThat(target(standing, "incidents").get("met").asBoolean()).isTrue();
+            assertThat(target(standing, "reportsLate").get("met").asBoolean()).isTrue();
+        }
         Http.Session session = http.session();
         assertThat(session.login(person.username(), TestData.PASSWORD).status()).isEqualTo(302);
         String page =
                 session.get("/organizations/" + province.id() + "/dashboard").body();
         assertThat(page).contains("không có dữ liệu").doesNotContain("100% (0/0)");
+    }
+
+    @Test
+    void aChildWithoutSystemsHasNoScoreAndRanksAfterTheChildrenWithOne() {
+        TestData.Org province = data.org(data.root(), "Tỉnh thử điểm không dữ liệu");
+        TestData.Org empty = data.org(province, "Đơn vị thử A không có hệ thống");
+        TestData.Org holding = data.org(province, "Đơn vị thử B có hệ thống");
+        system(holding, holding);
+        Http.Api officer = http.api(data.person(province, Role.SECURITY_OFFICER).token());
+        Http.Response dashboard = officer.get("/api/v1/organizations/" + province.id() + "/dashboard?live=true");
+        assertThat(dashboard.status()).as(dashboard.body()).isEqualTo(200);
+        JsonNode children = dashboard.json().get("children");
+        assertThat(children).hasSize(2);
+        // the child with a system has a score (its overdue findings target is met: it has none), the empty one
+        // none — and comes after it although its name sorts first
+        assertThat(children.get(0).get("organizationId").asLong()).isEqualTo(holding.id());
+        assertThat(children.get(0).get("score").isNumber()).isTrue();
+        assertThat(target(children.get(0), "findingsOverdue").get("met").asBoolean())
+                .isTrue();
+        assertThat(children.get(1).get("organizationId").asLong()).isEqualTo(empty.id());
+        assertThat(children.get(1).get("score").isNull()).isTrue();
+        assertThat(dashboard.json().get("standing").get("score").isNumber()).isTrue();
+    }
+
+    private static JsonNode target(JsonNode standing, String key) {
+        for (JsonNode t : standing.get("targets")) {
+            if (t.get("target").get("key").asText().equals(key)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no target " + key + " in " + standing);
     }
 
     private long submitted(TestData.Org org, Http.Api officer, Http.Api leader) {
@@ -275,23 +313,28 @@ class ReportsRollupTest extends IntegrationTest {
     }
 
     private void system(TestData.Org owner, TestData.Org operator) {
-        Http.Response r = admin().post(
-                        "/api/v1/systems",
-                        Map.of(
-                                "code",
-                                data.unique("HT"),
-                                "name",
-                                "Hệ thống thử",
-                                "ownerOrganizationId",
-                                owner.id(),
-                                "operatorOrganizationId",
-                                operator.id(),
-                                "systemType",
-                                "INTERNAL",
-                                "informationKinds",
-                                List.of("PRIVATE"),
-                                "userCount",
-                                50));
+        system(admin(), data, owner, operator);
+    }
+
+    /** A system registered through the API by the administrator, backdated to the start of the year. */
+    static void system(Http.Api admin, TestData data, TestData.Org owner, TestData.Org operator) {
+        Http.Response r = admin.post(
+                "/api/v1/systems",
+                Map.of(
+                        "code",
+                        data.unique("HT"),
+                        "name",
+                        "Hệ thống thử",
+                        "ownerOrganizationId",
+                        owner.id(),
+                        "operatorOrganizationId",
+                        operator.id(),
+                        "systemType",
+                        "INTERNAL",
+                        "informationKinds",
+                        List.of("PRIVATE"),
+                        "userCount",
+                        50));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         // Registered at the start of the year, so it is in scope of the past quarter's report.
         data.jdbc()

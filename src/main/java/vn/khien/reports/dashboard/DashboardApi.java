@@ -22,7 +22,9 @@ class DashboardApi {
     @Operation(
             summary = "The dashboard figures of an organisation subtree for the current quarter as of today: targets "
                     + "with deadlines, trend over four quarters, children ranked worst first (score = average of the target "
-                    + "percentages; count targets score 100 when met, else 0). The figures equal those of a quarterly report "
+                    + "percentages; count targets score 100 when met, else 0; a target without data — met null, e.g. a share of 0 "
+                    + "systems or overdue findings where no system is in scope — is left out, and a subtree with no system in "
+                    + "scope has score null: no data, ranked after the children with a score). The figures equal those of a quarterly report "
                     + "compiled at the same moment with no child submitted. The figures come pre-aggregated (at most 15 minutes old "
                     + "by default; computedAt says when, null when live) unless live=true.",
             description = ReportsApi.FIGURES)

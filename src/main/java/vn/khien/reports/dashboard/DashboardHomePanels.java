@@ -55,7 +55,7 @@ class DashboardHomePanels implements HomePanelSource {
             for (DashboardService.TargetValue t : s.targets()) {
                 String value = t.target().share()
                         ? (t.percent() == null ? "–" : t.percent() + "% (" + t.value() + "/" + t.denominator() + ")")
-                        : (t.value() == null ? "–" : String.valueOf(t.value()));
+                        : (t.met() == null ? "–" : String.valueOf(t.value()));
                 lines.add(new HomePanel.Line(
                         en ? t.target().titleEn() : t.target().titleVi(),
                         value,

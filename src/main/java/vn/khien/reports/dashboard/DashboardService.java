@@ -376,14 +376,17 @@ public class DashboardService {
         Map<String, Long> figures = book.select(names, totals.getOrDefault(n.id(), Map.of()));
         List<TargetValue> values = values(figures, period);
         List<Integer> scores = new ArrayList<>();
+        boolean measured = false;
         for (TargetValue v : values) {
-            if (v.percent() != null && v.target().share()) {
-                scores.add(v.percent());
-            } else if (v.value() != null && !v.target().share()) {
-                scores.add(v.met() ? 100 : 0);
+            if (v.met() == null) {
+                continue;
             }
+            scores.add(v.target().share() ? v.percent() : v.met() ? 100 : 0);
+            measured |= v.target().base() != null;
         }
-        Integer score = scores.isEmpty()
+        // A subtree with nothing in scope of any measured target (no system) has no score: zero open incidents and
+        // zero late reports alone would put it first among the best (issue 9: an empty base reads "no data").
+        Integer score = scores.isEmpty() || !measured
                 ? null
                 : (int) Math.round(
                         scores.stream().mapToInt(Integer::intValue).average().orElse(0));
@@ -409,7 +412,10 @@ public class DashboardService {
                 out.add(new TargetValue(
                         t, value, denominator, percent, percent == null ? null : percent >= t.goalPercent(), deadline));
             } else {
-                out.add(new TargetValue(t, value, null, null, value == null ? null : value <= t.max(), deadline));
+                // a count over systems when the subtree has none in scope: no data, not "0 — met"
+                Long base = t.requires() == null ? null : figures.get(t.requires());
+                boolean noData = value == null || (t.requires() != null && (base == null || base == 0));
+                out.add(new TargetValue(t, value, null, null, noData ? null : value <= t.max(), deadline));
             }
         }
         return out;

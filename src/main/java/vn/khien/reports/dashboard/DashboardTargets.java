@@ -16,7 +16,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 @Component
 class DashboardTargets {
 
-    /** A share target (numerator / denominator ≥ goalPercent) or a count target (numerator ≤ max). */
+    /**
+     * A share target (numerator / denominator ≥ goalPercent) or a count target (numerator ≤ max). {@code requires}: for
+     * a count target, the figure counting what it is about (findings and warnings reach systems: {@code systemsTotal});
+     * when that figure is 0 the target has no data (issue 9: an empty base reads "no data", never met).
+     */
     public record Target(
             String key,
             String titleVi,
@@ -26,9 +30,15 @@ class DashboardTargets {
             Integer goalPercent,
             Integer max,
             String deadline,
-            String legalSource) {
+            String legalSource,
+            String requires) {
         public boolean share() {
             return denominator != null;
+        }
+
+        /** The figure the target is measured over (a share's denominator, a count's {@code requires}), or null. */
+        public String base() {
+            return share() ? denominator : requires;
         }
     }
 
@@ -48,7 +58,8 @@ class DashboardTargets {
                         (Integer) t.get("goal_percent"),
                         (Integer) t.get("max"),
                         str(t, "deadline"),
-                        str(t, "legal_source")));
+                        str(t, "legal_source"),
+                        str(t, "requires")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

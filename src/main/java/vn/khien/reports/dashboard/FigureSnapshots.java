@@ -94,13 +94,13 @@ public class FigureSnapshots {
         return names;
     }
 
-    /** The figures a trend point shows: every target's numerator and denominator. */
+    /** The figures a trend point shows: every target's numerator and base (denominator, required figure). */
     public Set<String> targetFigures() {
         Set<String> names = new LinkedHashSet<>();
         for (DashboardTargets.Target t : targets.all()) {
             names.add(t.numerator());
-            if (t.denominator() != null) {
-                names.add(t.denominator());
+            if (t.base() != null) {
+                names.add(t.base());
             }
         }
         return names;

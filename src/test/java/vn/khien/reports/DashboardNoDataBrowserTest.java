@@ -1,0 +1,61 @@
+package vn.khien.reports;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+import vn.khien.access.Role;
+import vn.khien.support.Browser;
+import vn.khien.support.IntegrationTest;
+import vn.khien.support.TestData;
+
+/**
+ * Issue 9 point 4 on the dashboard, in a real browser: a unit without any system has no score — the ranking says "no
+ * data" in words and lists it after the unit that has a system, never first among the best — and on its own dashboard
+ * the overdue findings target (a count over systems) reads "no data" instead of "0, met", while the open incidents
+ * (not about systems) still read 0.
+ */
+class DashboardNoDataBrowserTest extends IntegrationTest {
+
+    @Test
+    void aUnitWithoutSystemsReadsNoDataInTheRankingAndOnItsDashboard() {
+        TestData.Org province = data.org(data.root(), "Tỉnh thử xếp hạng");
+        TestData.Org empty = data.org(province, "A đơn vị chưa có hệ thống");
+        TestData.Org holding = data.org(province, "B đơn vị có hệ thống");
+        ReportsRollupTest.system(admin(), data, holding, holding);
+        TestData.Person officer = data.person(province, Role.SECURITY_OFFICER);
+
+        try (Browser b = Browser.open("http://127.0.0.1:" + port)) {
+            Page page = b.newPage();
+            Browser.signIn(page, officer.username(), TestData.PASSWORD);
+            page.navigate("/organizations/" + province.id() + "/dashboard");
+            assertThat(page.locator("#dashboard-org")).hasText("Tỉnh thử xếp hạng");
+            assertThat(page.locator("#dashboard-ranking tbody tr")).hasCount(2);
+            assertThat(page.locator("#dashboard-ranking tbody tr").nth(0)).hasAttribute("data-org", "" + holding.id());
+            assertThat(page.locator("#dashboard-ranking tbody tr")
+                            .nth(0)
+                            .locator("td")
+                            .nth(2))
+                    .not()
+                    .hasText("không có dữ liệu");
+            assertThat(page.locator("#dashboard-ranking tbody tr").nth(1)).hasAttribute("data-org", "" + empty.id());
+            assertThat(page.locator("#dashboard-ranking tbody tr")
+                            .nth(1)
+                            .locator("td")
+                            .nth(2))
+                    .hasText("không có dữ liệu");
+
+            page.click("#dashboard-ranking tbody tr[data-org='" + empty.id() + "'] a");
+            assertThat(page.locator("#dashboard-org")).hasText("A đơn vị chưa có hệ thống");
+            assertThat(page.locator("#dashboard-targets tr[data-target='findingsOverdue'] td")
+                            .nth(1))
+                    .hasText("không có dữ liệu");
+            assertThat(page.locator("#dashboard-targets tr[data-target='findingsOverdue']"))
+                    .not()
+                    .hasClass("table-danger");
+            assertThat(page.locator("#dashboard-targets tr[data-target='incidents'] td")
+                            .nth(1))
+                    .hasText("0");
+        }
+    }
+}
