@@ -241,15 +241,19 @@ public class SystemService {
                 snapshot(before),
                 snapshot(after)));
         if (redetermine) {
-            audit.record(AuditEntry.change(
-                    "system.redetermination",
-                    after.ownerOrganizationId(),
-                    "information_system",
-                    id,
-                    null,
-                    Map.of("changed", material)));
+            recordRedetermination(after, material);
         }
         return after;
+    }
+
+    private void recordRedetermination(InformationSystem after, List<String> changed) {
+        audit.record(AuditEntry.change(
+                "system.redetermination",
+                after.ownerOrganizationId(),
+                "information_system",
+                after.id(),
+                null,
+                Map.of("changed", changed)));
     }
 
     /**
@@ -277,50 +281,37 @@ public class SystemService {
      */
     @Transactional
     public InformationSystem confirmHostingKind(long id) {
+        return decideHostingKind(id, true);
+    }
+
+    /** The owner declines the proposed hosting kind: the declared kind stays. */
+    @Transactional
+    public InformationSystem declineHostingKind(long id) {
+        return decideHostingKind(id, false);
+    }
+
+    private InformationSystem decideHostingKind(long id, boolean confirm) {
         InformationSystem before = get(id);
         HostingKind proposed = hostingProposalToDecide(before);
-        boolean redetermine = before.approvedLevel() != null && before.hostingKind() != proposed;
-        if (repository.confirmHostingKind(
+        boolean redetermine = confirm && before.approvedLevel() != null && before.hostingKind() != proposed;
+        int decided = confirm
+                ? repository.confirmHostingKind(
                         id, proposed, clock.instant(), redetermine, redetermine ? "hostingKind" : null)
-                == 0) {
+                : repository.declineHostingKind(id, proposed, clock.instant());
+        if (decided == 0) {
             throw new FieldProblemException("proposedHostingKind", "systems.error.noHostingProposal");
         }
         InformationSystem after = get(id);
         audit.record(AuditEntry.change(
-                "system.hosting.confirm",
+                confirm ? "system.hosting.confirm" : "system.hosting.decline",
                 after.ownerOrganizationId(),
                 "information_system",
                 id,
                 hosting(before.hostingKind(), proposed),
                 hosting(after.hostingKind(), null)));
         if (redetermine) {
-            audit.record(AuditEntry.change(
-                    "system.redetermination",
-                    after.ownerOrganizationId(),
-                    "information_system",
-                    id,
-                    null,
-                    Map.of("changed", List.of("hostingKind"))));
+            recordRedetermination(after, List.of("hostingKind"));
         }
-        return after;
-    }
-
-    /** The owner declines the proposed hosting kind: the declared kind stays. */
-    @Transactional
-    public InformationSystem declineHostingKind(long id) {
-        InformationSystem before = get(id);
-        HostingKind proposed = hostingProposalToDecide(before);
-        if (repository.declineHostingKind(id, proposed, clock.instant()) == 0) {
-            throw new FieldProblemException("proposedHostingKind", "systems.error.noHostingProposal");
-        }
-        InformationSystem after = get(id);
-        audit.record(AuditEntry.change(
-                "system.hosting.decline",
-                after.ownerOrganizationId(),
-                "information_system",
-                id,
-                hosting(before.hostingKind(), proposed),
-                hosting(after.hostingKind(), null)));
         return after;
     }
 
