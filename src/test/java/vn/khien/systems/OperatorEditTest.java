@@ -79,10 +79,11 @@ class OperatorEditTest extends IntegrationTest {
         Http.Response refused = operator.send("PUT", "/api/v1/systems/" + system, owners);
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(fields(refused.json()))
-                .containsExactlyInAnyOrder("ownerOrganizationId", "name", "userCount", "hostingKind");
+        // The hosting kind is the operator's to propose (ADR 0057), so it is not refused; nothing is written either.
+        assertThat(fields(refused.json())).containsExactlyInAnyOrder("ownerOrganizationId", "name", "userCount");
         JsonNode unchanged = owner.get("/api/v1/systems/" + system).json();
         assertThat(unchanged.get("name").asText()).isEqualTo("Hệ thống vận hành ngoài");
+        assertThat(unchanged.get("proposedHostingKind").isNull()).isTrue();
         assertThat(unchanged.get("ownerOrganizationId").asLong()).isEqualTo(hospital.id());
 
         // The owner still edits everything, the operator's change included.
@@ -91,6 +92,83 @@ class OperatorEditTest extends IntegrationTest {
         Http.Response ownerEdit = owner.send("PUT", "/api/v1/systems/" + system, byOwner);
         assertThat(ownerEdit.status()).as(ownerEdit.body()).isEqualTo(200);
         assertThat(ownerEdit.json().get("operatingSince").asText()).isEqualTo("2024-03-01");
+    }
+
+    @Test
+    void theOperatorSetsTheProviderAndProposesTheHostingKindWhichTheOwnerConfirmsOrDeclines() {
+        // A provider with no hosting kind declared or proposed: refused, naming the hosting kind, in Vietnamese.
+        Map<String, Object> request =
+                asRequest(operator.get("/api/v1/systems/" + system).json());
+        request.put("hostingProvider", "Trung tâm dữ liệu tỉnh");
+        Http.Response noKind = operator.send("PUT", "/api/v1/systems/" + system, request);
+        assertThat(noKind.status()).as(noKind.body()).isEqualTo(422);
+        assertThat(noKind.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(fields(noKind.json())).containsExactly("hostingKind");
+        assertThat(noKind.json().get("errors").get(0).get("message").asText()).isEqualTo("Trường này là bắt buộc.");
+
+        // With the kind: the provider is saved at once, the kind waits for the owner; the declared kind is unchanged.
+        request.put("hostingKind", "DATA_CENTRE");
+        Http.Response proposed = operator.send("PUT", "/api/v1/systems/" + system, request);
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(200);
+        assertThat(proposed.json().get("hostingProvider").asText()).isEqualTo("Trung tâm dữ liệu tỉnh");
+        assertThat(proposed.json().get("hostingKind").isNull()).isTrue();
+        assertThat(proposed.json().get("proposedHostingKind").asText()).isEqualTo("DATA_CENTRE");
+        assertThat(audited("system.hosting.propose", centreOfficer.username())).isEqualTo(1);
+        // Saving the same again proposes nothing new.
+        assertThat(operator.send("PUT", "/api/v1/systems/" + system, request).status())
+                .isEqualTo(200);
+        assertThat(audited("system.hosting.propose", centreOfficer.username())).isEqualTo(1);
+
+        // Only the owner's side decides: the operator is refused.
+        Http.Response byOperator = operator.post("/api/v1/systems/" + system + "/hosting-proposal/confirm", Map.of());
+        assertThat(byOperator.status()).as(byOperator.body()).isEqualTo(403);
+        assertThat(byOperator.header("Content-Type")).startsWith("application/problem+json");
+
+        // The owner confirms; the level was approved, so the changed hosting starts a re-determination.
+        data.jdbc()
+                .sql("UPDATE information_system SET approved_level = 2 WHERE id = :id")
+                .param("id", system)
+                .update();
+        Http.Response confirmed = owner.post("/api/v1/systems/" + system + "/hosting-proposal/confirm", Map.of());
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("hostingKind").asText()).isEqualTo("DATA_CENTRE");
+        assertThat(confirmed.json().get("proposedHostingKind").isNull()).isTrue();
+        assertThat(confirmed.json().get("redeterminationRequired").asBoolean()).isTrue();
+        assertThat(confirmed.json().get("redeterminationReason").asText()).isEqualTo("hostingKind");
+        Http.Response again = owner.post("/api/v1/systems/" + system + "/hosting-proposal/confirm", Map.of());
+        assertThat(again.status()).as(again.body()).isEqualTo(422);
+        assertThat(fields(again.json())).containsExactly("proposedHostingKind");
+
+        // The operator may not remove the declared kind; it proposes another, which the owner declines.
+        Map<String, Object> cleared =
+                asRequest(operator.get("/api/v1/systems/" + system).json());
+        cleared.put("hostingKind", null);
+        Http.Response removal = operator.send("PUT", "/api/v1/systems/" + system, cleared);
+        assertThat(removal.status()).as(removal.body()).isEqualTo(422);
+        assertThat(fields(removal.json())).containsExactly("hostingKind");
+        assertThat(removal.json().get("errors").get(0).get("message").asText())
+                .contains("không bỏ được hình thức triển khai");
+        cleared.put("hostingKind", "CLOUD");
+        assertThat(operator.send("PUT", "/api/v1/systems/" + system, cleared).status())
+                .isEqualTo(200);
+        Http.Response declined = owner.post("/api/v1/systems/" + system + "/hosting-proposal/decline", Map.of());
+        assertThat(declined.status()).as(declined.body()).isEqualTo(200);
+        assertThat(declined.json().get("hostingKind").asText()).isEqualTo("DATA_CENTRE");
+        assertThat(declined.json().get("proposedHostingKind").isNull()).isTrue();
+        assertThat(audited("system.hosting.confirm", null)).isEqualTo(1);
+        assertThat(audited("system.hosting.decline", null)).isEqualTo(1);
+        assertThat(audited("system.hosting.propose", centreOfficer.username())).isEqualTo(2);
+    }
+
+    private long audited(String action, String username) {
+        return data.jdbc()
+                .sql("SELECT COUNT(*) FROM audit_event WHERE action = :a AND target_id = :id"
+                        + (username == null ? "" : " AND actor_username = :u"))
+                .param("a", action)
+                .param("id", String.valueOf(system))
+                .param("u", username == null ? "" : username)
+                .query(Long.class)
+                .single();
     }
 
     @Test

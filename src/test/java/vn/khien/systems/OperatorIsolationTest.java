@@ -34,7 +34,11 @@ public class OperatorIsolationTest extends IntegrationTest {
             "POST /systems/{id}/operator",
             "POST /operators/proposals/{id}/accept",
             "POST /operators/proposals/{id}/decline",
-            "POST /operators/proposals/{id}/withdraw");
+            "POST /operators/proposals/{id}/withdraw",
+            "POST /api/v1/systems/{id}/hosting-proposal/confirm",
+            "POST /api/v1/systems/{id}/hosting-proposal/decline",
+            "POST /systems/{id}/hosting-proposal/confirm",
+            "POST /systems/{id}/hosting-proposal/decline");
 
     TestData.Org unitA;
     TestData.Org unitB;
@@ -113,6 +117,18 @@ public class OperatorIsolationTest extends IntegrationTest {
         cases.put(
                 "POST /api/v1/operator-proposals/{id}/withdraw",
                 (api, who) -> notFound(api.post(p + "/withdraw", Map.of()), who));
+        cases.put("POST /api/v1/systems/{id}/hosting-proposal/confirm", (api, who) -> {
+            Http.Response r = api.post(s + "/hosting-proposal/confirm", Map.of());
+            notFound(r, who);
+            assertThat(r.bodyWithoutRequestId())
+                    .as(who)
+                    .isEqualTo(api.post("/api/v1/systems/987654321/hosting-proposal/confirm", Map.of())
+                            .bodyWithoutRequestId()
+                            .replace("987654321", String.valueOf(systemB)));
+        });
+        cases.put(
+                "POST /api/v1/systems/{id}/hosting-proposal/decline",
+                (api, who) -> notFound(api.post(s + "/hosting-proposal/decline", Map.of()), who));
         return cases;
     }
 
@@ -143,6 +159,8 @@ public class OperatorIsolationTest extends IntegrationTest {
         pages.put("POST /operators/proposals/{id}/accept", "/operators/proposals/" + proposalB + "/accept");
         pages.put("POST /operators/proposals/{id}/decline", "/operators/proposals/" + proposalB + "/decline");
         pages.put("POST /operators/proposals/{id}/withdraw", "/operators/proposals/" + proposalB + "/withdraw");
+        pages.put("POST /systems/{id}/hosting-proposal/confirm", "/systems/" + systemB + "/hosting-proposal/confirm");
+        pages.put("POST /systems/{id}/hosting-proposal/decline", "/systems/" + systemB + "/hosting-proposal/decline");
         assertThat(COVERED).containsAll(pages.keySet());
         Map<String, String> form = Map.of(
                 "operatorOrganizationId",

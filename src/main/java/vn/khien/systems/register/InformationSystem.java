@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.modulith.NamedInterface;
 
-/** A registered information system as stored, with its owner's and operator's names for display. */
+/**
+ * A registered information system as stored, with its owner's and operator's names for display. {@code
+ * proposedHostingKind}: the hosting kind its outside operator proposed, waiting for the owner (ADR 0057), else null.
+ */
 @NamedInterface("register")
 public record InformationSystem(
         long id,
@@ -35,4 +38,5 @@ public record InformationSystem(
         boolean securityUnitOperates,
         boolean redeterminationRequired,
         String redeterminationReason,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        HostingKind proposedHostingKind) {}

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.organizations.Organization;
@@ -104,6 +105,7 @@ class SystemPages {
             return "systems/show";
         }
         model.addAttribute("canEdit", service.canEdit(s));
+        model.addAttribute("decidesHosting", service.decidesHosting(s));
         model.addAttribute("components", service.components(id));
         model.addAttribute("suppliers", service.suppliers(id));
         model.addAttribute("classifications", classifications.history(id));
@@ -153,7 +155,12 @@ class SystemPages {
         if (!service.canEdit(s)) {
             throw new ForbiddenActionException("error.forbidden");
         }
-        return form(model, SystemRequest.of(s), id);
+        SystemRequest form = SystemRequest.of(s);
+        if (s.proposedHostingKind() != null && service.editsAsOperatorOnly(s)) {
+            // The operator sees its own proposal, which it may change, not the kind it already proposed to replace.
+            form.setHostingKind(s.proposedHostingKind());
+        }
+        return form(model, form, id);
     }
 
     @PostMapping("/{id}/edit")
@@ -172,6 +179,28 @@ class SystemPages {
             }
         }
         return form(model, form, id);
+    }
+
+    /** The owner confirms the hosting kind its operator proposed (ADR 0057). */
+    @PostMapping("/{id}/hosting-proposal/confirm")
+    String confirmHostingKind(@PathVariable long id, RedirectAttributes redirect) {
+        return decideHostingKind(id, () -> service.confirmHostingKind(id), redirect);
+    }
+
+    /** The owner declines it: the declared hosting kind stays. */
+    @PostMapping("/{id}/hosting-proposal/decline")
+    String declineHostingKind(@PathVariable long id, RedirectAttributes redirect) {
+        return decideHostingKind(id, () -> service.declineHostingKind(id), redirect);
+    }
+
+    private String decideHostingKind(long id, Runnable decision, RedirectAttributes redirect) {
+        try {
+            decision.run();
+        } catch (FieldProblemException e) {
+            // Decided meanwhile (by someone else, or in another tab): the page says so instead of failing.
+            redirect.addFlashAttribute("hostingProblem", e.problems().get(0).messageKey());
+        }
+        return "redirect:/systems/" + id + "#hosting";
     }
 
     @PostMapping("/{id}/components")
@@ -222,7 +251,11 @@ class SystemPages {
         model.addAttribute("form", form);
         model.addAttribute("systemId", id);
         // An operator outside the owner's side sees the owner's facts, carried unchanged, and edits how it is run.
-        model.addAttribute("operatorOnly", id != null && service.editsAsOperatorOnly(service.get(id)));
+        InformationSystem editing = id == null ? null : service.get(id);
+        model.addAttribute("operatorOnly", editing != null && service.editsAsOperatorOnly(editing));
+        // The operator proposes a hosting kind; the page shows what the owner declared and what waits (ADR 0057).
+        model.addAttribute("declaredHostingKind", editing == null ? null : editing.hostingKind());
+        model.addAttribute("proposedHostingKind", editing == null ? null : editing.proposedHostingKind());
         model.addAttribute(
                 "owners",
                 visible.stream()

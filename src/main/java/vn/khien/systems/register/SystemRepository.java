@@ -234,6 +234,48 @@ public class SystemRepository {
         syncParties(id, r.getOwnerOrganizationId(), r.getOperatorOrganizationId());
     }
 
+    /**
+     * The hosting kind the operator proposes (ADR 0057); the declared kind and every other fact stay as they are. A
+     * proposal replaces the one waiting.
+     */
+    public void proposeHostingKind(long id, HostingKind kind, Instant now) {
+        jdbc.sql("UPDATE information_system SET proposed_hosting_kind = :kind, updated_at = :now, version = version + 1"
+                        + " WHERE id = :id")
+                .param("kind", kind.name())
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
+    }
+
+    /**
+     * The owner confirms the waiting proposal: it becomes the declared hosting kind (a re-determination starts when
+     * the level is approved and the kind changed). Guarded by the proposal read, so two deciders cannot both win.
+     */
+    public int confirmHostingKind(long id, HostingKind proposed, Instant now, boolean redetermine, String reason) {
+        return jdbc.sql("""
+                UPDATE information_system SET hosting_kind = proposed_hosting_kind, proposed_hosting_kind = NULL,
+                    redetermination_required = CASE WHEN :redetermine THEN TRUE ELSE redetermination_required END,
+                    redetermination_reason = CASE WHEN :redetermine THEN :reason ELSE redetermination_reason END,
+                    updated_at = :now, version = version + 1
+                WHERE id = :id AND proposed_hosting_kind = :proposed""")
+                .param("redetermine", redetermine)
+                .param("reason", reason)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("proposed", proposed.name())
+                .update();
+    }
+
+    /** The owner declines the waiting proposal: the declared hosting kind stays. */
+    public int declineHostingKind(long id, HostingKind proposed, Instant now) {
+        return jdbc.sql("UPDATE information_system SET proposed_hosting_kind = NULL, updated_at = :now,"
+                        + " version = version + 1 WHERE id = :id AND proposed_hosting_kind = :proposed")
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("proposed", proposed.name())
+                .update();
+    }
+
     /** Owner and operator parties follow the system; authority parties (appraiser …) stay for the dossier history. */
     private void syncParties(long systemId, long ownerId, long operatorId) {
         jdbc.sql("DELETE FROM system_party WHERE system_id = :s AND party_role IN ('OWNER', 'OPERATOR')")
@@ -475,6 +517,7 @@ public class SystemRepository {
             Arrays.stream(kinds.split(",")).map(InformationKind::valueOf).forEach(infoKinds::add);
         }
         String hosting = rs.getString("hosting_kind");
+        String proposedHosting = rs.getString("proposed_hosting_kind");
         Timestamp updated = rs.getTimestamp("updated_at");
         return new InformationSystem(
                 rs.getLong("id"),
@@ -504,7 +547,8 @@ public class SystemRepository {
                 rs.getBoolean("security_unit_operates"),
                 rs.getBoolean("redetermination_required"),
                 rs.getString("redetermination_reason"),
-                updated == null ? null : updated.toInstant());
+                updated == null ? null : updated.toInstant(),
+                proposedHosting == null ? null : HostingKind.valueOf(proposedHosting));
     }
 
     private static Long nullableLong(ResultSet rs, String col) throws SQLException {

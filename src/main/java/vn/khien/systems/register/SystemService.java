@@ -148,15 +148,26 @@ public class SystemService {
      * What an operator that is not on the owner's side may change: how the system is run (lifecycle status, the days
      * it started and stopped operating, the hosting provider, whether the security unit operates it). The owner's
      * facts (identity, purpose, the facts its level rests on, who owns and who operates it) stay the owner's: each one
-     * changed is refused by name. The owner organisation is not checked against the caller's scope, since an outside
+     * changed is refused by name, except the hosting kind, which the operator proposes and the owner confirms (ADR
+     * 0057). The owner organisation is not checked against the caller's scope, since an outside
      * operator (ADR 0029) may not see it; it must simply stay what it is.
      */
     private static List<FieldProblem> operatorProblems(InformationSystem s, SystemRequest r) {
         List<FieldProblem> problems = new ArrayList<>();
         for (String field : ownerFieldsChanged(s, r)) {
-            problems.add(new FieldProblem(field, "systems.error.ownerOnlyField"));
+            if (!field.equals("hostingKind")) {
+                problems.add(new FieldProblem(field, "systems.error.ownerOnlyField"));
+            } else if (r.getHostingKind() == null) {
+                // ADR 0057: another kind is a proposal the owner confirms; removing the owner's declaration is not.
+                problems.add(new FieldProblem(field, "systems.error.hostingKindOnlyProposed"));
+            }
         }
-        operationalProblems(r, problems);
+        List<FieldProblem> operational = new ArrayList<>();
+        operationalProblems(r, operational);
+        // One problem per field: a removed hosting kind is not also "required" for the provider.
+        operational.stream()
+                .filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
+                .forEach(problems::add);
         return problems;
     }
 
@@ -213,6 +224,11 @@ public class SystemService {
         if (!problems.isEmpty()) {
             throw new FieldProblemException(problems);
         }
+        if (operatorOnly) {
+            proposeHostingKind(before, r.getHostingKind());
+            // The declared kind stays the owner's until it confirms the proposal (ADR 0057).
+            r.setHostingKind(before.hostingKind());
+        }
         List<String> material = materialChanges(before, r);
         boolean redetermine = before.approvedLevel() != null && !material.isEmpty();
         repository.update(id, r, clock.instant(), redetermine, redetermine ? String.join(", ", material) : null);
@@ -225,15 +241,100 @@ public class SystemService {
                 snapshot(before),
                 snapshot(after)));
         if (redetermine) {
-            audit.record(AuditEntry.change(
-                    "system.redetermination",
-                    after.ownerOrganizationId(),
-                    "information_system",
-                    id,
-                    null,
-                    Map.of("changed", material)));
+            recordRedetermination(after, material);
         }
         return after;
+    }
+
+    private void recordRedetermination(InformationSystem after, List<String> changed) {
+        audit.record(AuditEntry.change(
+                "system.redetermination",
+                after.ownerOrganizationId(),
+                "information_system",
+                after.id(),
+                null,
+                Map.of("changed", changed)));
+    }
+
+    /**
+     * The operator says the system runs on another kind of hosting than the owner declared: recorded as a proposal
+     * for the owner (audited under the owner), replacing one waiting; the same kind again, or the declared one, changes
+     * nothing.
+     */
+    private void proposeHostingKind(InformationSystem before, HostingKind kind) {
+        if (kind == null || kind == before.hostingKind() || kind == before.proposedHostingKind()) {
+            return;
+        }
+        repository.proposeHostingKind(before.id(), kind, clock.instant());
+        audit.record(AuditEntry.change(
+                "system.hosting.propose",
+                before.ownerOrganizationId(),
+                "information_system",
+                before.id(),
+                hosting(before.hostingKind(), before.proposedHostingKind()),
+                hosting(before.hostingKind(), kind)));
+    }
+
+    /**
+     * The owner (EDIT_SECURITY_DATA on the owner organisation) confirms the hosting kind its operator proposed: it
+     * becomes the declared kind, a material change that starts a re-determination when the level is approved.
+     */
+    @Transactional
+    public InformationSystem confirmHostingKind(long id) {
+        return decideHostingKind(id, true);
+    }
+
+    /** The owner declines the proposed hosting kind: the declared kind stays. */
+    @Transactional
+    public InformationSystem declineHostingKind(long id) {
+        return decideHostingKind(id, false);
+    }
+
+    private InformationSystem decideHostingKind(long id, boolean confirm) {
+        InformationSystem before = get(id);
+        HostingKind proposed = hostingProposalToDecide(before);
+        boolean redetermine = confirm && before.approvedLevel() != null && before.hostingKind() != proposed;
+        int decided = confirm
+                ? repository.confirmHostingKind(
+                        id, proposed, clock.instant(), redetermine, redetermine ? "hostingKind" : null)
+                : repository.declineHostingKind(id, proposed, clock.instant());
+        if (decided == 0) {
+            throw new FieldProblemException("proposedHostingKind", "systems.error.noHostingProposal");
+        }
+        InformationSystem after = get(id);
+        audit.record(AuditEntry.change(
+                confirm ? "system.hosting.confirm" : "system.hosting.decline",
+                after.ownerOrganizationId(),
+                "information_system",
+                id,
+                hosting(before.hostingKind(), proposed),
+                hosting(after.hostingKind(), null)));
+        if (redetermine) {
+            recordRedetermination(after, List.of("hostingKind"));
+        }
+        return after;
+    }
+
+    /** Whether the caller decides the hosting kind its operator proposes: someone on the owner's side. */
+    public boolean decidesHosting(InformationSystem s) {
+        return scope.can(s.ownerOrganizationId(), Capability.EDIT_SECURITY_DATA);
+    }
+
+    private HostingKind hostingProposalToDecide(InformationSystem s) {
+        if (!decidesHosting(s)) {
+            throw new ForbiddenActionException("error.forbidden");
+        }
+        if (s.proposedHostingKind() == null) {
+            throw new FieldProblemException("proposedHostingKind", "systems.error.noHostingProposal");
+        }
+        return s.proposedHostingKind();
+    }
+
+    private static Map<String, Object> hosting(@Nullable HostingKind declared, @Nullable HostingKind proposed) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hostingKind", declared);
+        m.put("proposedHostingKind", proposed);
+        return m;
     }
 
     /**
@@ -350,6 +451,7 @@ public class SystemService {
         m.put("dataSubjectCount", s.dataSubjectCount());
         m.put("hostingKind", s.hostingKind());
         m.put("hostingProvider", s.hostingProvider());
+        m.put("proposedHostingKind", s.proposedHostingKind());
         m.put("lifecycleStatus", s.lifecycleStatus());
         return m;
     }

@@ -1,6 +1,7 @@
 package vn.khien.systems.register;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -22,7 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Information systems", description = "The register of information systems, components and suppliers")
 class SystemsApi {
 
-    /** The API shape of a system; approvedLevel/approvedRegime/approvedOn are the level in force. */
+    /**
+     * The API shape of a system; approvedLevel/approvedRegime/approvedOn are the level in force; proposedHostingKind is
+     * the hosting kind its operator proposed, waiting for the owner to confirm or decline (null when none waits).
+     */
     public record SystemView(
             long id,
             String code,
@@ -48,7 +52,8 @@ class SystemsApi {
             String approvalDecisionNumber,
             boolean securityUnitOperates,
             boolean redeterminationRequired,
-            String redeterminationReason) {
+            String redeterminationReason,
+            HostingKind proposedHostingKind) {
         public static SystemView of(InformationSystem s) {
             return new SystemView(
                     s.id(),
@@ -75,7 +80,8 @@ class SystemsApi {
                     s.approvalDecisionNumber(),
                     s.securityUnitOperates(),
                     s.redeterminationRequired(),
-                    s.redeterminationReason());
+                    s.redeterminationReason(),
+                    s.proposedHostingKind());
         }
     }
 
@@ -114,9 +120,32 @@ class SystemsApi {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Replace a system's data; a material change after approval starts a re-determination")
+    @Operation(
+            summary = "Replace a system's data; a material change after approval starts a re-determination",
+            description = "An operator outside the owner's side changes only how the system is run; another"
+                    + " hostingKind from it is recorded as proposedHostingKind for the owner to confirm (the declared"
+                    + " kind stays until then); any owner's fact it changes is refused by name (422).")
     public SystemView update(@PathVariable long id, @Valid @RequestBody SystemRequest request) {
         return SystemView.of(service.update(id, request));
+    }
+
+    @PostMapping("/{id}/hosting-proposal/confirm")
+    @Operation(
+            summary = "Confirm the hosting kind the system's operator proposed (EDIT_SECURITY_DATA on the owner)",
+            description = "The proposed kind becomes the declared hostingKind; after approval this starts a"
+                    + " re-determination. 422 naming proposedHostingKind when none waits. Audited.")
+    @ApiResponse(responseCode = "200", description = "The system with its hosting kind confirmed")
+    public SystemView confirmHostingKind(@PathVariable long id) {
+        return SystemView.of(service.confirmHostingKind(id));
+    }
+
+    @PostMapping("/{id}/hosting-proposal/decline")
+    @Operation(
+            summary = "Decline the hosting kind the system's operator proposed (EDIT_SECURITY_DATA on the owner)",
+            description = "The declared hostingKind stays. 422 naming proposedHostingKind when none waits. Audited.")
+    @ApiResponse(responseCode = "200", description = "The system with the proposal removed")
+    public SystemView declineHostingKind(@PathVariable long id) {
+        return SystemView.of(service.declineHostingKind(id));
     }
 
     @GetMapping("/{id}/components")

@@ -11,8 +11,10 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,81 +54,34 @@ class FindingPages {
      * listed overdue findings of a hospital they appraise). The organisation view, with its chart, is one click away.
      */
     @GetMapping("/findings")
-    String mine(
-            @RequestParam(required = false) FindingStatus status,
-            @RequestParam(required = false) Severity severity,
-            @RequestParam(required = false) String cve,
-            @RequestParam(required = false) String host,
-            @RequestParam(defaultValue = "false") boolean overdue,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) String after,
-            @RequestParam(required = false) String before,
-            Model model) {
+    String mine(@ModelAttribute FindingFilter filter, BindingResult binding, Model model) {
+        FindingFilter.refuseMismatches(binding);
         model.addAttribute("canEdit", false);
         model.addAttribute("canApprove", false);
         model.addAttribute("basePath", "/findings");
         service.homeOrganization().ifPresent(id -> model.addAttribute("homeOrganizationId", id));
-        return list(
-                new FindingQuery(
-                        null,
-                        null,
-                        status,
-                        severity,
-                        cve,
-                        host,
-                        overdue,
-                        page,
-                        PAGE_SIZE,
-                        FindingQuery.Cursor.parse(after),
-                        FindingQuery.Cursor.parse("before", before)),
-                model);
+        return list(filter.query(null, null, PAGE_SIZE), model);
     }
 
     @GetMapping("/systems/{systemId}/findings")
     String ofSystem(
-            @PathVariable long systemId,
-            @RequestParam(required = false) FindingStatus status,
-            @RequestParam(required = false) Severity severity,
-            @RequestParam(required = false) String cve,
-            @RequestParam(required = false) String host,
-            @RequestParam(defaultValue = "false") boolean overdue,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) String after,
-            @RequestParam(required = false) String before,
-            Model model) {
+            @PathVariable long systemId, @ModelAttribute FindingFilter filter, BindingResult binding, Model model) {
+        FindingFilter.refuseMismatches(binding);
         var system = systems.get(systemId);
         model.addAttribute("system", system);
         model.addAttribute("canEdit", systems.canEdit(system));
         model.addAttribute("canApprove", service.canApprove(system.ownerOrganizationId()));
         model.addAttribute("basePath", "/systems/" + systemId + "/findings");
-        return list(
-                new FindingQuery(
-                        systemId,
-                        null,
-                        status,
-                        severity,
-                        cve,
-                        host,
-                        overdue,
-                        page,
-                        PAGE_SIZE,
-                        FindingQuery.Cursor.parse(after),
-                        FindingQuery.Cursor.parse("before", before)),
-                model);
+        return list(filter.query(systemId, null, PAGE_SIZE), model);
     }
 
     @GetMapping("/organizations/{organizationId}/findings")
     String ofOrganization(
             @PathVariable long organizationId,
-            @RequestParam(required = false) FindingStatus status,
-            @RequestParam(required = false) Severity severity,
-            @RequestParam(required = false) String cve,
-            @RequestParam(required = false) String host,
-            @RequestParam(defaultValue = "false") boolean overdue,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) String after,
-            @RequestParam(required = false) String before,
+            @ModelAttribute FindingFilter filter,
+            BindingResult binding,
             Model model) {
+        FindingFilter.refuseMismatches(binding);
         List<FindingRepository.Count> counts = service.counts(organizationId);
         model.addAttribute("organizationId", organizationId);
         Map<String, Object> chart = chart(counts);
@@ -137,20 +92,7 @@ class FindingPages {
         model.addAttribute("canEdit", true);
         model.addAttribute("canApprove", service.canApprove(organizationId));
         model.addAttribute("basePath", "/organizations/" + organizationId + "/findings");
-        return list(
-                new FindingQuery(
-                        null,
-                        organizationId,
-                        status,
-                        severity,
-                        cve,
-                        host,
-                        overdue,
-                        page,
-                        PAGE_SIZE,
-                        FindingQuery.Cursor.parse(after),
-                        FindingQuery.Cursor.parse("before", before)),
-                model);
+        return list(filter.query(null, organizationId, PAGE_SIZE), model);
     }
 
     private String list(FindingQuery q, Model model) {

@@ -5,14 +5,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.khien.vulnerabilities.parsing.Severity;
 
 @RestController
 @Tag(name = "Findings", description = "Vulnerabilities found in systems, tracked across scans under an SLA")
@@ -107,28 +108,9 @@ class FindingsApi {
                             + " answer's next as after, or its previous as before (keyset, as fast deep in the list as at"
                             + " its start); page (offset) is still accepted when neither is given")
     public FindingPage ofSystem(
-            @PathVariable long systemId,
-            @RequestParam(required = false) FindingStatus status,
-            @RequestParam(required = false) Severity severity,
-            @RequestParam(required = false) String cve,
-            @RequestParam(required = false) String host,
-            @RequestParam(defaultValue = "false") boolean overdue,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size,
-            @RequestParam(required = false) String after,
-            @RequestParam(required = false) String before) {
-        return page(new FindingQuery(
-                systemId,
-                null,
-                status,
-                severity,
-                cve,
-                host,
-                overdue,
-                page,
-                size,
-                FindingQuery.Cursor.parse(after),
-                FindingQuery.Cursor.parse("before", before)));
+            @PathVariable long systemId, @ParameterObject @ModelAttribute FindingFilter filter, BindingResult binding) {
+        FindingFilter.refuseMismatches(binding);
+        return page(filter.query(systemId, null));
     }
 
     @GetMapping("/api/v1/organizations/{organizationId}/findings")
@@ -138,27 +120,10 @@ class FindingsApi {
                     + " findings")
     public FindingPage ofOrganization(
             @PathVariable long organizationId,
-            @RequestParam(required = false) FindingStatus status,
-            @RequestParam(required = false) Severity severity,
-            @RequestParam(required = false) String cve,
-            @RequestParam(required = false) String host,
-            @RequestParam(defaultValue = "false") boolean overdue,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size,
-            @RequestParam(required = false) String after,
-            @RequestParam(required = false) String before) {
-        return page(new FindingQuery(
-                null,
-                organizationId,
-                status,
-                severity,
-                cve,
-                host,
-                overdue,
-                page,
-                size,
-                FindingQuery.Cursor.parse(after),
-                FindingQuery.Cursor.parse("before", before)));
+            @ParameterObject @ModelAttribute FindingFilter filter,
+            BindingResult binding) {
+        FindingFilter.refuseMismatches(binding);
+        return page(filter.query(null, organizationId));
     }
 
     private FindingPage page(FindingQuery q) {
