@@ -1,5 +1,6 @@
 package vn.khien.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,6 +70,7 @@ public final class ScanImportBenchmark {
             System.out.printf("generated %s (%,d bytes) in %.1f s%n", report, Files.size(report), secs(t));
         }
         resetSchema(url, user, password);
+        Cpu.databaseName = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
         String appUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema="
                 + SCHEMA; // reWriteBatchedInserts: added by PostgresTuning
         // System properties: they win over application.properties (builder defaults would not).
@@ -142,17 +145,19 @@ public final class ScanImportBenchmark {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(body)
                 .build();
+        Cpu cpu = Cpu.start();
         long t = System.nanoTime();
         HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         double s = secs(t);
         sampler.interrupt();
+        String used = cpu.used();
         if (r.statusCode() != 201) {
             throw new IllegalStateException(label + ": HTTP " + r.statusCode() + " " + r.body());
         }
         String counts = r.body().replaceAll(".*\"findings\":(\\{[^}]*\\}).*", "$1");
         System.out.printf(
-                "%-19s %6.1f s  %,9.0f results/s  peak heap used %4d MB (pool peaks summed %d MB)  %s%n",
-                label, s, results / s, sampler.peak / 1024 / 1024, peakHeap() / 1024 / 1024, counts);
+                "%-19s %6.1f s  %,9.0f results/s  peak heap used %4d MB (pool peaks summed %d MB)  %s  %s%n",
+                label, s, results / s, sampler.peak / 1024 / 1024, peakHeap() / 1024 / 1024, counts, used);
     }
 
     private static long person(JdbcClient jdbc) {
@@ -166,6 +171,7 @@ public final class ScanImportBenchmark {
         resetPeaks();
         HeapSampler sampler = new HeapSampler();
         sampler.start();
+        Cpu cpu = Cpu.start();
         long t = System.nanoTime();
         ScanImportService.Accepted a = imports.upload(
                 system,
@@ -175,14 +181,16 @@ public final class ScanImportBenchmark {
                 true);
         double s = secs(t);
         sampler.interrupt();
+        String used = cpu.used();
         System.out.printf(
-                "%-13s %6.1f s  %,9.0f results/s  peak heap used %4d MB (pool peaks summed %d MB)  %s%n",
+                "%-13s %6.1f s  %,9.0f results/s  peak heap used %4d MB (pool peaks summed %d MB)  %s  %s%n",
                 label,
                 s,
                 results / s,
                 sampler.peak / 1024 / 1024,
                 peakHeap() / 1024 / 1024,
-                a.scan().counts());
+                a.scan().counts(),
+                used);
     }
 
     /** For scale: COPY of as many rows of the shape of finding_location into a scratch table. */
@@ -200,7 +208,13 @@ public final class ScanImportBenchmark {
                                     + ".copy_probe (finding_id, location_key, host, port, protocol, fixed, first_scan_id)"
                                     + " FROM STDIN WITH (FORMAT csv)",
                             new CsvRows(rows));
-            System.out.printf("%-13s %6.1f s  %,9.0f rows/s  (%,d rows)%n", "COPY", secs(t), copied / secs(t), copied);
+            System.out.printf(
+                    "%-13s %6.1f s  %,9.0f rows/s  (%,d rows)  load average %.1f%n",
+                    "COPY",
+                    secs(t),
+                    copied / secs(t),
+                    copied,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -352,6 +366,59 @@ public final class ScanImportBenchmark {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * CPU time spent while a run lasts: by the calling thread (the import itself when in-process) and by the whole JVM
+     * (the server's threads, the garbage collector, and the client's when through the API), with the machine's load
+     * average. On a shared machine the wall time mostly measures the others; the CPU time much less so.
+     */
+    private record Cpu(long thread, long process, long database) {
+        /** The database whose PostgreSQL backends are counted (Linux: their CPU ticks in /proc). */
+        static volatile String databaseName = "";
+
+        static Cpu start() {
+            return new Cpu(
+                    ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(), processCpu(), databaseTicks());
+        }
+
+        String used() {
+            return String.format(
+                    "cpu: this thread %.1f s, JVM %.1f s, PostgreSQL backends %.1f s, load average %.1f",
+                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - thread) / 1e9,
+                    (processCpu() - process) / 1e9,
+                    (databaseTicks() - database) / 100.0,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+
+        /** utime + stime (1/100 s) of this database's backends ("postgres: … user database host …"); 0 off Linux. */
+        private static long databaseTicks() {
+            long ticks = 0;
+            try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                for (Path proc : procs) {
+                    try {
+                        String cmd = Files.readString(proc.resolve("cmdline"));
+                        if (cmd.startsWith("postgres:") && cmd.contains(" " + databaseName + " ")) {
+                            String stat = Files.readString(proc.resolve("stat"));
+                            String[] f =
+                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // the process ended or is not readable
+                    }
+                }
+            } catch (IOException noProc) {
+                return 0;
+            }
+            return ticks;
+        }
+
+        private static long processCpu() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                    ? os.getProcessCpuTime()
+                    : 0;
         }
     }
 

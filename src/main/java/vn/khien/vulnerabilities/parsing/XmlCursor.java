@@ -1,6 +1,8 @@
 package vn.khien.vulnerabilities.parsing;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -110,6 +112,81 @@ public final class XmlCursor implements AutoCloseable {
             }
         }
         return root;
+    }
+
+    /**
+     * Reads the element the cursor is on (must be at START_ELEMENT) to its END_ELEMENT, as {@link #readNode()} would,
+     * but keeps only the own text of the first direct child of each name in {@code names}: {@code texts[i]} becomes
+     * what {@code readNode().childText(names.get(i))} would give (trimmed, null when empty or absent). The text of
+     * every other element is passed over without being copied into strings; the same size limit and the same errors
+     * apply. For the one element a large report repeats thousands of times (a Nessus ReportItem).
+     */
+    public void readChildTexts(List<String> names, String[] texts) throws ReportFormatException {
+        String root = reader.getLocalName();
+        Arrays.fill(texts, null);
+        boolean[] taken = new boolean[names.size()];
+        StringBuilder[] more = null;
+        int level = 0; // 0 = the element itself, 1 = a direct child
+        int slot = -1; // the wanted child being read, or -1
+        long chars = 0;
+        while (true) {
+            int ev = next();
+            switch (ev) {
+                case XMLStreamConstants.START_ELEMENT:
+                    level++;
+                    if (level == 1) {
+                        int i = names.indexOf(reader.getLocalName());
+                        slot = i >= 0 && !taken[i] ? i : -1;
+                        if (slot >= 0) {
+                            taken[slot] = true;
+                        }
+                    }
+                    break;
+                case XMLStreamConstants.END_ELEMENT:
+                    if (level == 0) {
+                        for (int i = 0; i < texts.length; i++) {
+                            String t = more != null && more[i] != null ? more[i].toString() : texts[i];
+                            t = t == null ? null : t.trim();
+                            texts[i] = t == null || t.isEmpty() ? null : t;
+                        }
+                        return;
+                    }
+                    if (level == 1) {
+                        slot = -1;
+                    }
+                    level--;
+                    break;
+                case XMLStreamConstants.CHARACTERS:
+                case XMLStreamConstants.CDATA:
+                case XMLStreamConstants.SPACE: {
+                    chars += reader.getTextLength();
+                    if (chars > MAX_NODE_CHARS) {
+                        throw error("Element <" + root + "> is larger than " + MAX_NODE_CHARS + " characters", null);
+                    }
+                    if (level == 1 && slot >= 0) {
+                        String t = reader.getText();
+                        if (texts[slot] == null) {
+                            texts[slot] = t;
+                        } else {
+                            if (more == null) {
+                                more = new StringBuilder[texts.length];
+                            }
+                            if (more[slot] == null) {
+                                more[slot] = new StringBuilder(texts[slot]);
+                            }
+                            more[slot].append(t);
+                        }
+                    }
+                    break;
+                }
+                case XMLStreamConstants.ENTITY_REFERENCE:
+                    throw error("Entity reference &" + reader.getLocalName() + "; is not allowed", null);
+                case XMLStreamConstants.END_DOCUMENT:
+                    throw error("Unexpected end of document inside <" + root + ">", null);
+                default:
+                    break;
+            }
+        }
     }
 
     private XmlNode newNode() {

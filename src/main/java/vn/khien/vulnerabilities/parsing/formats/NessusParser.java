@@ -107,6 +107,7 @@ public final class NessusParser implements ReportParser {
             }
             String hostName = null;
             String hostFqdn = null;
+            String[] texts = new String[ITEM_TEXTS.size()];
             String name;
             while ((name = x.nextStart()) != null) {
                 switch (name) {
@@ -120,10 +121,8 @@ public final class NessusParser implements ReportParser {
                         }
                         break;
                     case "ReportItem":
-                        XmlNode item = x.readNode();
-                        if (item.attr("pluginName") == null
-                                && item.childText("plugin_name") == null
-                                && item.attr("pluginID") == null) {
+                        Item item = Item.read(x, texts);
+                        if (item.pluginName == null && item.text(PLUGIN_NAME) == null && item.pluginId == null) {
                             // nothing identifies the check: no title and no rule key (found by fuzzing)
                             throw x.error("Nessus <ReportItem> has neither pluginName nor pluginID", null);
                         }
@@ -150,15 +149,73 @@ public final class NessusParser implements ReportParser {
         merger.emitAll(sink);
     }
 
+    /** The children of a ReportItem the import reads, by position in {@link #ITEM_TEXTS}; the others are skipped. */
+    private static final int PLUGIN_NAME = 0;
+
+    private static final int CVSS3_SCORE = 1;
+    private static final int CVE = 2;
+    private static final int SYNOPSIS = 3;
+    private static final int DESCRIPTION = 4;
+    private static final int SOLUTION = 5;
+    private static final int SEE_ALSO = 6;
+    private static final int CVSS3_VECTOR = 7;
+    private static final int CWE = 8;
+    private static final List<String> ITEM_TEXTS = List.of(
+            "plugin_name",
+            "cvss3_base_score",
+            "cve",
+            "synopsis",
+            "description",
+            "solution",
+            "see_also",
+            "cvss3_vector",
+            "cwe");
+
+    /**
+     * One ReportItem as the import uses it: its attributes and the own text of the first child of each name in
+     * {@link #ITEM_TEXTS} (as {@code XmlNode.childText} gives it); plugin output and the other children are never
+     * turned into strings (issue 15: 200,000 items in a 272 MB report).
+     */
+    private static final class Item {
+        final String pluginName;
+        final String pluginId;
+        final String severity;
+        final String port;
+        final String svcName;
+        final String protocol;
+        private final String[] texts;
+
+        private Item(XmlCursor x, String[] texts) {
+            this.pluginName = x.attr("pluginName");
+            this.pluginId = x.attr("pluginID");
+            this.severity = x.attr("severity");
+            this.port = x.attr("port");
+            this.svcName = x.attr("svc_name");
+            this.protocol = x.attr("protocol");
+            this.texts = texts;
+        }
+
+        /** Reads the item the cursor is on; {@code texts} is reused from item to item. */
+        static Item read(XmlCursor x, String[] texts) throws ReportFormatException {
+            Item item = new Item(x, texts);
+            x.readChildTexts(ITEM_TEXTS, texts);
+            return item;
+        }
+
+        String text(int i) {
+            return texts[i];
+        }
+    }
+
     private void addItem(
-            XmlNode item,
+            Item item,
             String host,
             FindingMerger<List<Object>> merger,
             Map<String, Map<Severity, ParsedFinding.Builder>> byRule) {
-        String title = item.attr("pluginName");
-        if (title == null) title = item.childText("plugin_name");
-        Severity severity = severityFromLevel(item.attr("severity"));
-        Double cvss3 = Text.parseDouble(item.childText("cvss3_base_score"));
+        String title = item.pluginName;
+        if (title == null) title = item.text(PLUGIN_NAME);
+        Severity severity = severityFromLevel(item.severity);
+        Double cvss3 = Text.parseDouble(item.text(CVSS3_SCORE));
         if (cvss3 != null) {
             severity = severityFromNessusCvss(cvss3);
         }
@@ -168,20 +225,20 @@ public final class NessusParser implements ReportParser {
             ParsedFinding.Builder nb = ParsedFinding.builder(TOOL)
                     .title(t)
                     .severity(s)
-                    .vulnIdFromTool(item.attr("pluginID"))
+                    .vulnIdFromTool(item.pluginId)
                     .mergedKey()
-                    .description(joinNonNull(item.childText("synopsis"), item.childText("description")))
-                    .solution(item.childText("solution"))
-                    .references(item.childText("see_also"))
-                    .cvssV3(cvssVector(item.childText("cvss3_vector")), cvss3);
-            nb.addCwe(Text.cwe(item.childText("cwe")));
-            byRule.computeIfAbsent(ParsedFinding.ruleKey(item.attr("pluginID"), t), r -> new EnumMap<>(Severity.class))
+                    .description(joinNonNull(item.text(SYNOPSIS), item.text(DESCRIPTION)))
+                    .solution(item.text(SOLUTION))
+                    .references(item.text(SEE_ALSO))
+                    .cvssV3(cvssVector(item.text(CVSS3_VECTOR)), cvss3);
+            nb.addCwe(Text.cwe(item.text(CWE)));
+            byRule.computeIfAbsent(ParsedFinding.ruleKey(item.pluginId, t), r -> new EnumMap<>(Severity.class))
                     .put(s, nb);
             return nb;
         });
         b.countOccurrence();
-        b.addVulnerabilityId(item.childText("cve"));
-        b.addLocation(location(host, item.attr("port"), item.attr("svc_name"), item.attr("protocol")));
+        b.addVulnerabilityId(item.text(CVE));
+        b.addLocation(location(host, item.port, item.svcName, item.protocol));
     }
 
     static Location location(String host, String portText, String svcName, String transport) {
