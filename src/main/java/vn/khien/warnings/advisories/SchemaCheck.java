@@ -11,6 +11,8 @@ import com.networknt.schema.resource.IriResourceLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,6 +38,8 @@ final class SchemaCheck {
                             .build()));
 
     private static volatile Schema csaf;
+
+    private static final Map<String, Schema> CVSS = new ConcurrentHashMap<>();
 
     private SchemaCheck() {}
 
@@ -75,6 +79,23 @@ final class SchemaCheck {
     /** Throws {@link SchemaViolations} when the document is not valid CSAF 2.0. */
     static void csaf(JsonNode document) {
         check("CSAF 2.0", csafSchema(), document);
+    }
+
+    /**
+     * The errors of a CVSS object against FIRST's JSON schema of its version ("2.0", "3.0" or "3.1"), as CSAF
+     * mandatory test 6.1.8 asks; pointers are relative to the object.
+     */
+    static List<Violation> cvss(String version, JsonNode cvss) {
+        Schema s = CVSS.computeIfAbsent(version, v -> {
+            Schema schema = REGISTRY.getSchema(SchemaLocation.of("https://www.first.org/cvss/cvss-v" + v + ".json"));
+            schema.initializeValidators();
+            return schema;
+        });
+        List<Violation> out = new ArrayList<>();
+        for (Error e : s.validate(cvss)) {
+            out.add(new Violation(e.getInstanceLocation().toString(), e.getMessage()));
+        }
+        return out;
     }
 
     private static Schema csafSchema() {
