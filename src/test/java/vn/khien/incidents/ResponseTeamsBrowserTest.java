@@ -98,15 +98,7 @@ class ResponseTeamsBrowserTest extends IntegrationTest {
             assertThat(page.locator("#skill-MONITORING")).containsText(me);
 
             // An outsourced expert without their firm is refused, naming the field; with it, added.
-            page.fill("#fullName", "Chuyên gia điều tra số thử");
-            page.selectOption("#role", "EXPERT");
-            page.fill("#phone", "0988 765 432");
-            page.check("#sk-FORENSICS");
-            page.fill("#certificate_FORENSICS", "GIAC GCFA");
-            page.fill("#certificateNumber_FORENSICS", "GCFA-12345");
-            page.check("#sk-MALWARE_ANALYSIS");
-            page.fill("#certificate_MALWARE_ANALYSIS", "GIAC GREM");
-            page.fill("#validUntil_MALWARE_ANALYSIS", today.plusYears(2).toString());
+            typeExpert(page, today);
             List<String> posts = new ArrayList<>();
             page.onRequest(r -> {
                 if (r.method().equals("POST")) {
@@ -140,15 +132,7 @@ class ResponseTeamsBrowserTest extends IntegrationTest {
             assertThat(page.locator("#member-refused")).hasCount(0);
             assertThat(page.locator("#error-organisationName")).hasCount(0);
             assertThat(posts).hasSize(1);
-            page.fill("#fullName", "Chuyên gia điều tra số thử");
-            page.selectOption("#role", "EXPERT");
-            page.fill("#phone", "0988 765 432");
-            page.check("#sk-FORENSICS");
-            page.fill("#certificate_FORENSICS", "GIAC GCFA");
-            page.fill("#certificateNumber_FORENSICS", "GCFA-12345");
-            page.check("#sk-MALWARE_ANALYSIS");
-            page.fill("#certificate_MALWARE_ANALYSIS", "GIAC GREM");
-            page.fill("#validUntil_MALWARE_ANALYSIS", today.plusYears(2).toString());
+            typeExpert(page, today);
             page.fill("#organisationName", "Công ty điều tra số thử");
             page.click("#member-submit");
             assertThat(page.locator("#team-message")).hasText("Đã lưu.");
@@ -214,5 +198,18 @@ class ResponseTeamsBrowserTest extends IntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(4);
+    }
+
+    /** The outsourced expert with two certificates, typed into the add-member form (without their firm). */
+    private static void typeExpert(Page page, LocalDate today) {
+        page.fill("#fullName", "Chuyên gia điều tra số thử");
+        page.selectOption("#role", "EXPERT");
+        page.fill("#phone", "0988 765 432");
+        page.check("#sk-FORENSICS");
+        page.fill("#certificate_FORENSICS", "GIAC GCFA");
+        page.fill("#certificateNumber_FORENSICS", "GCFA-12345");
+        page.check("#sk-MALWARE_ANALYSIS");
+        page.fill("#certificate_MALWARE_ANALYSIS", "GIAC GREM");
+        page.fill("#validUntil_MALWARE_ANALYSIS", today.plusYears(2).toString());
     }
 }

@@ -2,22 +2,9 @@ package vn.khien.incidents.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Map;
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.khien.access.Role;
-import vn.khien.platform.documents.AdministrativeLayout;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
@@ -34,19 +21,15 @@ class MemberReportBeforeCategoriesTest extends IntegrationTest {
 
     @Test
     void aReportSubmittedBeforeTheCategorySectionSaysItHasNoFiguresForIt() throws Exception {
-        TestData.Org province = data.org(data.root(), "Tỉnh trước mục loại " + data.unique("p"));
-        data.jdbc()
-                .sql("UPDATE organization SET kind = 'PROVINCE' WHERE id = :id")
-                .param("id", province.id())
-                .update();
+        TestData.Org province = NetworkFixture.province(data, "Tỉnh trước mục loại " + data.unique("p"));
         TestData.Org hospital = data.org(province, "Bệnh viện trước mục loại");
         TestData.Person officer = data.person(province, Role.SECURITY_OFFICER);
         Http.Api api = http.api(officer.token());
         Http.Api leader = http.api(data.person(province, Role.LEADER).token());
-        incident(hospital, "MALWARE", "2026-02-10T09:00:00+07:00");
+        NetworkFixture.incident(data, hospital, "MALWARE", "2026-02-10T09:00:00+07:00", "CLOSED", "HIGH");
 
-        long late = submitted(api, leader, province, "2026-H1");
-        long recent = submitted(api, leader, province, "2025-H2");
+        long late = NetworkFixture.submittedReport(api, leader, province.id(), "2026-H1");
+        long recent = NetworkFixture.submittedReport(api, leader, province.id(), "2025-H2");
         // The snapshot of a report submitted before the section existed holds no row for its figures.
         int removed = data.jdbc()
                 .sql("DELETE FROM periodic_report_figure WHERE report_id = :id AND figure LIKE 'incidentsByCategory.%'")
@@ -84,67 +67,14 @@ class MemberReportBeforeCategoriesTest extends IntegrationTest {
                 .contains("data-figure=\"incidentsByCategory.MALWARE\"");
 
         // DOCX: the section's title with the same sentence, no category rows.
-        String text = text(officer, "/api/v1/reports/" + late + ".docx");
+        String text = NetworkFixture.docxText(http, officer, "/api/v1/reports/" + late + ".docx");
         assertThat(text)
                 .contains("Sự cố theo loại (không tính tin báo sai)")
                 .contains(NOT_RECORDED)
                 .doesNotContain("Sự cố mã độc")
                 .contains("Sự cố theo mức độ");
-        assertThat(text(officer, "/api/v1/reports/" + recent + ".docx"))
+        assertThat(NetworkFixture.docxText(http, officer, "/api/v1/reports/" + recent + ".docx"))
                 .contains("Sự cố mã độc")
                 .doesNotContain(NOT_RECORDED);
-    }
-
-    /** A member report of the period drafted, checked, signed and submitted (its figures frozen). */
-    private static long submitted(Http.Api api, Http.Api leader, TestData.Org province, String period) {
-        Http.Response created = api.post(
-                "/api/v1/reports",
-                Map.of("organizationId", province.id(), "kind", "IR_NETWORK_MEMBER", "period", period));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
-        assertThat(api.post("/api/v1/reports/" + id + "/actions/CHECK", Map.of())
-                        .status())
-                .isEqualTo(200);
-        Http.Response signed = leader.post(
-                "/api/v1/reports/" + id + "/actions/SIGN",
-                Map.of(
-                        "documentNumber",
-                        "9/BC-UBND",
-                        "documentDate",
-                        LocalDate.now(NetworkRules.VN).toString()));
-        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
-        Http.Response submitted = api.post("/api/v1/reports/" + id + "/actions/SUBMIT", Map.of());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
-        return id;
-    }
-
-    private void incident(TestData.Org org, String category, String detectedAt) {
-        data.jdbc()
-                .sql("""
-                        INSERT INTO incident (organization_id, title, category, severity, status, source, detected_at,
-                          detected_offset, regime, beyond_capacity, national_security_signs, created_at, updated_at)
-                        VALUES (:o, 'Sự cố thử trước mục loại', :c, 'HIGH', 'CLOSED', 'UI', :d, '+07:00', 'tt20-2017',
-                          FALSE, FALSE, :now, :now)""")
-                .param("o", org.id())
-                .param("c", category)
-                .param("d", Timestamp.from(OffsetDateTime.parse(detectedAt).toInstant()))
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
-    }
-
-    private String text(TestData.Person who, String path) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(http.base() + path))
-                                .header("Authorization", "Bearer " + who.token())
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).isEqualTo(200);
-        AdministrativeLayout.assertLayout(r.body());
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()));
-                XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
-            return x.getText();
-        }
     }
 }

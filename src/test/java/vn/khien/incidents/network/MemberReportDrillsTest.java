@@ -2,8 +2,6 @@ package vn.khien.incidents.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +23,9 @@ class MemberReportDrillsTest extends IntegrationTest {
 
     @Test
     void theMemberReportCountsTheLevel3PlusSystemsDrilledInItsPeriod() {
-        TestData.Org province = data.org(data.root(), data.unique("Tỉnh diễn tập mạng lưới"));
-        data.jdbc()
-                .sql("UPDATE organization SET kind = 'PROVINCE' WHERE id = :id")
-                .param("id", province.id())
-                .update();
-        TestData.Org unit = data.org(province, "Sở diễn tập mạng lưới");
+        TestData.Org province = NetworkFixture.province(data, data.unique("Tỉnh diễn tập mạng lưới"));
+        TestData.Org unit = NetworkFixture.responseUnit(data, province, "Sở diễn tập mạng lưới");
         TestData.Org hospital = data.org(province, "Bệnh viện diễn tập mạng lưới");
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
-                .param("s", province.id())
-                .param("o", unit.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
         TestData.Person responder = data.person(unit, Role.INCIDENT_RESPONDER);
         Http.Api officer = http.api(data.person(hospital, Role.SECURITY_OFFICER).token());
 
