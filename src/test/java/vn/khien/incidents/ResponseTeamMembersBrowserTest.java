@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,12 +97,32 @@ class ResponseTeamMembersBrowserTest extends IntegrationTest {
             page.selectOption("#role", "MEMBER");
             page.check("#sk-MALWARE_ANALYSIS");
             page.fill("#certificate_MALWARE_ANALYSIS", "GIAC GREM");
+            List<String> posts = new ArrayList<>();
+            page.onRequest(r -> {
+                if (r.method().equals("POST")) {
+                    posts.add(r.url());
+                }
+            });
             page.click("#member-save");
+            // Refused (Post/Redirect/Get): the member's page again by GET, the error next to the field, what was typed.
+            assertThat(page.locator("#phone + .invalid-feedback")).hasText("Số điện thoại không hợp lệ.");
             assertThat(page.locator("#error-phone")).hasText("Số điện thoại không hợp lệ.");
             assertThat(page.locator("#fullName")).hasValue(expertName + " (đã sửa)");
+            assertThat(page.locator("#phone")).hasValue("gọi tôi");
             assertThat(page.locator("#role")).hasValue("MEMBER");
             assertThat(page.locator("#sk-MALWARE_ANALYSIS")).isChecked();
             assertThat(page.locator("#certificate_MALWARE_ANALYSIS")).hasValue("GIAC GREM");
+            assertThat(page).hasURL(Pattern.compile(".*/response-teams/" + team + "/members/" + expert + "$"));
+            assertThat(posts).hasSize(1);
+            // A reload posts nothing: the member as stored, without the refusal.
+            page.reload();
+            assertThat(page.locator("#error-phone")).hasCount(0);
+            assertThat(page.locator("#phone")).hasValue("0988 100 200");
+            assertThat(posts).hasSize(1);
+            page.fill("#fullName", expertName + " (đã sửa)");
+            page.selectOption("#role", "MEMBER");
+            page.check("#sk-MALWARE_ANALYSIS");
+            page.fill("#certificate_MALWARE_ANALYSIS", "GIAC GREM");
 
             page.fill("#phone", "0988 555 666");
             page.click("#member-save");
@@ -121,6 +142,7 @@ class ResponseTeamMembersBrowserTest extends IntegrationTest {
             page.click("#upload-submit-FORENSICS");
             assertThat(page.locator("#error-certificate-FORENSICS"))
                     .hasText("Chỉ nhận tệp PDF, PNG hoặc JPEG (kiểm tra theo nội dung tệp).");
+            assertThat(page).hasURL(Pattern.compile(".*/members/" + expert + "$"));
             page.setInputFiles("#file-FORENSICS", new FilePayload("gcfa.pdf", "application/pdf", pdf));
             page.click("#upload-submit-FORENSICS");
             assertThat(page.locator("#cert-file-FORENSICS")).hasText("gcfa.pdf");

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -96,17 +98,20 @@ class ResponseTeamsBrowserTest extends IntegrationTest {
             assertThat(page.locator("#skill-MONITORING")).containsText(me);
 
             // An outsourced expert without their firm is refused, naming the field; with it, added.
-            page.fill("#fullName", "Chuyên gia điều tra số thử");
-            page.selectOption("#role", "EXPERT");
-            page.fill("#phone", "0988 765 432");
-            page.check("#sk-FORENSICS");
-            page.fill("#certificate_FORENSICS", "GIAC GCFA");
-            page.fill("#certificateNumber_FORENSICS", "GCFA-12345");
-            page.check("#sk-MALWARE_ANALYSIS");
-            page.fill("#certificate_MALWARE_ANALYSIS", "GIAC GREM");
-            page.fill("#validUntil_MALWARE_ANALYSIS", today.plusYears(2).toString());
+            typeExpert(page, today);
+            List<String> posts = new ArrayList<>();
+            page.onRequest(r -> {
+                if (r.method().equals("POST")) {
+                    posts.add(r.url());
+                }
+            });
             page.click("#member-submit");
-            // Refused, the problem next to its field; the member comes back as typed, each certificate on its skill.
+            // Refused (Post/Redirect/Get): back on the team page by GET, the problem next to its field; the member
+            // comes back as typed, each certificate on its skill.
+            page.waitForURL(Pattern.compile(".*/response-teams/\\d+#add-member$"));
+            assertThat(page.locator("#organisationName + .invalid-feedback"))
+                    .hasText("Chuyên gia thuê ngoài cần ghi rõ tổ chức.");
+            assertThat(page.locator("#organisationName")).hasClass(Pattern.compile("is-invalid"));
             assertThat(page.locator("#error-organisationName")).hasText("Chuyên gia thuê ngoài cần ghi rõ tổ chức.");
             assertThat(page.locator("#member-refused")).isVisible();
             assertThat(page.locator("#fullName")).hasValue("Chuyên gia điều tra số thử");
@@ -120,12 +125,27 @@ class ResponseTeamsBrowserTest extends IntegrationTest {
             // (date fields show dd/MM/yyyy in the page and send ISO dates)
             assertThat(page.locator("#validUntil_MALWARE_ANALYSIS"))
                     .hasValue(today.plusYears(2).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+            assertThat(posts).hasSize(1);
+            // A reload asks for the page again (GET): nothing is posted a second time, the refusal was shown once.
+            page.reload();
+            assertThat(page.locator("#team-name")).hasText(teamName);
+            assertThat(page.locator("#member-refused")).hasCount(0);
+            assertThat(page.locator("#error-organisationName")).hasCount(0);
+            assertThat(posts).hasSize(1);
+            typeExpert(page, today);
             page.fill("#organisationName", "Công ty điều tra số thử");
             page.click("#member-submit");
             assertThat(page.locator("#team-message")).hasText("Đã lưu.");
             assertThat(page.locator("#roster")).containsText("Công ty điều tra số thử");
             assertThat(page.locator("#skill-FORENSICS")).containsText("Chuyên gia điều tra số thử");
             assertThat(page.locator("#skill-MALWARE_ANALYSIS")).containsText("Chuyên gia điều tra số thử");
+            assertThat(posts).hasSize(2);
+            // Reloading after the member was added posts nothing either: the expert is on the roster once.
+            page.reload();
+            assertThat(page.locator("#roster")).containsText("Công ty điều tra số thử");
+            assertThat(page.locator("#roster tr", new Page.LocatorOptions().setHasText("Chuyên gia điều tra số thử")))
+                    .hasCount(1);
+            assertThat(posts).hasSize(2);
             assertThat(data.jdbc()
                             .sql(
                                     "SELECT k.skill_code || ' ' || k.certificate || ' ' || COALESCE(k.certificate_number, '-')"
@@ -178,5 +198,18 @@ class ResponseTeamsBrowserTest extends IntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(4);
+    }
+
+    /** The outsourced expert with two certificates, typed into the add-member form (without their firm). */
+    private static void typeExpert(Page page, LocalDate today) {
+        page.fill("#fullName", "Chuyên gia điều tra số thử");
+        page.selectOption("#role", "EXPERT");
+        page.fill("#phone", "0988 765 432");
+        page.check("#sk-FORENSICS");
+        page.fill("#certificate_FORENSICS", "GIAC GCFA");
+        page.fill("#certificateNumber_FORENSICS", "GCFA-12345");
+        page.check("#sk-MALWARE_ANALYSIS");
+        page.fill("#certificate_MALWARE_ANALYSIS", "GIAC GREM");
+        page.fill("#validUntil_MALWARE_ANALYSIS", today.plusYears(2).toString());
     }
 }

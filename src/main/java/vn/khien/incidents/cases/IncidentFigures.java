@@ -11,12 +11,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khien.incidents.drills.DrillFigures;
 import vn.khien.platform.figures.FigurePeriod;
+import vn.khien.platform.figures.FigureRow;
 import vn.khien.platform.figures.FigureSource;
 
 /**
  * Incident figures per organisation's own rows: open incidents at the end of the period, incidents detected in the
- * period per category ({@code incidentsByCategory.<CATEGORY>}, one figure each) and live-fire drills of level-3+
- * systems held in the period ({@code drillsLevel3Plus} when the period is the year).
+ * period per category ({@code incidentsByCategory.<CATEGORY>}, one figure each) and level-3+ systems that held a
+ * live-fire drill in the period ({@code drillsLevel3Plus}, from {@link DrillFigures}: the yearly report's and the
+ * dashboard's figure, and Biểu mẫu 05's in the network member report over its half-year), with the systems behind it.
  */
 @Component
 class IncidentFigures implements FigureSource {
@@ -69,6 +71,15 @@ class IncidentFigures implements FigureSource {
         drills.liveFireLevel3Plus(orgs, period.from(), period.to())
                 .forEach((org, count) -> put(out, org, "drillsLevel3Plus", count));
         return out;
+    }
+
+    /** The drill-down of the drill figure: the systems counted, from the drills recorded (the same condition). */
+    @Override
+    public List<FigureRow> rows(String figure, long organizationId, FigurePeriod period, int limit) {
+        if (figure.equals("drillsLevel3Plus")) {
+            return drills.liveFireLevel3PlusRows(organizationId, period.from(), period.to(), limit);
+        }
+        return List.of();
     }
 
     private static Object put(Map<Long, Map<String, Long>> out, long org, String figure, long value) {

@@ -150,22 +150,43 @@ class DrillRepository {
                 .list();
     }
 
+    /**
+     * The drills the figure counts: live-fire drills of a level-3+ system held from the period's first day to its last
+     * day inclusive (the report's and the dashboard's figure and its drill-down rows share this condition).
+     */
+    private static final String LIVE_FIRE_LEVEL_3_PLUS = """
+            FROM system_drill d JOIN information_system s ON s.id = d.system_id
+            WHERE d.kind = 'LIVE_FIRE' AND s.approved_level >= 3 AND d.held_on BETWEEN :f AND :t""";
+
     /** Live-fire drills held in a period by level-3+ systems owned by each organisation (own rows). */
     public Map<Long, Long> liveFireLevel3Plus(Collection<Long> organizationIds, LocalDate from, LocalDate to) {
         Map<Long, Long> out = new HashMap<>();
         if (organizationIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("""
-                SELECT s.owner_organization_id, COUNT(DISTINCT d.system_id) FROM system_drill d
-                JOIN information_system s ON s.id = d.system_id
-                WHERE d.kind = 'LIVE_FIRE' AND s.approved_level >= 3 AND d.held_on BETWEEN :f AND :t
-                  AND s.owner_organization_id IN (:orgs) GROUP BY s.owner_organization_id""")
+        jdbc.sql("SELECT s.owner_organization_id, COUNT(DISTINCT d.system_id) " + LIVE_FIRE_LEVEL_3_PLUS
+                        + " AND s.owner_organization_id IN (:orgs) GROUP BY s.owner_organization_id")
                 .param("f", Date.valueOf(from))
                 .param("t", Date.valueOf(to))
                 .param("orgs", List.copyOf(organizationIds))
                 .query((rs, n) -> out.put(rs.getLong(1), rs.getLong(2)))
                 .list();
         return out;
+    }
+
+    /** A system the figure counts, with the last live-fire drill it held in the period. */
+    public record DrilledSystem(long systemId, String name, LocalDate lastHeldOn) {}
+
+    /** The systems behind the figure for one owner (the drill-down), by name; at most {@code limit}. */
+    public List<DrilledSystem> liveFireLevel3PlusSystems(long organizationId, LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql("SELECT s.id, s.name, MAX(d.held_on) " + LIVE_FIRE_LEVEL_3_PLUS
+                        + " AND s.owner_organization_id = :o GROUP BY s.id, s.name ORDER BY s.name, s.id LIMIT :limit")
+                .param("f", Date.valueOf(from))
+                .param("t", Date.valueOf(to))
+                .param("o", organizationId)
+                .param("limit", limit)
+                .query((rs, n) -> new DrilledSystem(
+                        rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate()))
+                .list();
     }
 }

@@ -127,10 +127,7 @@ class TeamPages {
 
     @PostMapping("/response-teams/{id}/members")
     String member(
-            @PathVariable long id,
-            @RequestParam MultiValueMap<String, String> params,
-            Model model,
-            RedirectAttributes redirect) {
+            @PathVariable long id, @RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
         // One certificate (name, number, expiry) per skill ticked, as on the member's own page.
         List<String> ticked = params.getOrDefault("skill", List.of());
         List<TeamService.SkillRequest> skills = new ArrayList<>();
@@ -178,13 +175,12 @@ class TeamPages {
                 return "redirect:/response-teams/" + id;
             }
         }
-        // The form comes back as it was typed, each problem next to its field, so a refused member is corrected,
-        // not typed again.
-        show(id, model);
-        model.addAttribute("memberForm", typed(params));
-        model.addAttribute("memberErrors", errors);
-        model.addAttribute("memberRefused", text("teams.member.refused"));
-        return "incidents/team";
+        // Post/Redirect/Get: the team page comes back with the form as it was typed and each problem next to its
+        // field (flash attributes), so a refused member is corrected, not typed again, and a reload does not post.
+        redirect.addFlashAttribute("memberForm", typed(params));
+        redirect.addFlashAttribute("memberErrors", errors);
+        redirect.addFlashAttribute("memberRefused", text("teams.member.refused"));
+        return "redirect:/response-teams/" + id + "#add-member";
     }
 
     /** The problems of a new member by the form's field: a skill's certificate problem goes next to that skill. */
@@ -207,6 +203,8 @@ class TeamPages {
     @GetMapping("/response-teams/{id}/members/{memberId}")
     String memberPage(@PathVariable long id, @PathVariable long memberId, Model model) {
         TeamService.MemberView view = service.member(id, memberId);
+        // After a refused form (Post/Redirect/Get), the flash attributes "form" and "errors" are already in the model
+        // and take precedence over the member as stored.
         return memberModel(model, view, typed(view.member(), view.upcoming()), Map.of());
     }
 
@@ -215,7 +213,6 @@ class TeamPages {
             @PathVariable long id,
             @PathVariable long memberId,
             @RequestParam MultiValueMap<String, String> params,
-            Model model,
             RedirectAttributes redirect) {
         TeamService.MemberView view = service.member(id, memberId);
         Map<String, Object> form = typed(params);
@@ -250,7 +247,7 @@ class TeamPages {
                             skills,
                             slots));
         } catch (FieldProblemException e) {
-            return memberModel(model, view, form, errors(e));
+            return refused(redirect, id, memberId, form, errors(e));
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("actionError", text(e.messageKey()));
             return "redirect:/response-teams/" + id;
@@ -265,7 +262,6 @@ class TeamPages {
             @PathVariable long memberId,
             @RequestParam(required = false) String endedOn,
             @RequestParam(required = false) String reason,
-            Model model,
             RedirectAttributes redirect) {
         TeamService.MemberView view = service.member(id, memberId);
         LocalDate day;
@@ -275,7 +271,7 @@ class TeamPages {
             Map<String, Object> form = typed(view.member(), view.upcoming());
             form.put("endedOn", endedOn);
             form.put("reason", reason);
-            return memberModel(model, view, form, Map.of("endedOn", text("teams.error.date")));
+            return refused(redirect, id, memberId, form, Map.of("endedOn", text("teams.error.date")));
         }
         try {
             service.removeMember(id, memberId, new TeamService.MemberEnd(day, reason));
@@ -283,7 +279,7 @@ class TeamPages {
             Map<String, Object> form = typed(view.member(), view.upcoming());
             form.put("endedOn", endedOn);
             form.put("reason", reason);
-            return memberModel(model, view, form, errors(e));
+            return refused(redirect, id, memberId, form, errors(e));
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("actionError", text(e.messageKey()));
             return "redirect:/response-teams/" + id;
@@ -298,7 +294,6 @@ class TeamPages {
             @PathVariable long memberId,
             @PathVariable String skill,
             @RequestParam(required = false) MultipartFile file,
-            Model model,
             RedirectAttributes redirect)
             throws IOException {
         TeamService.MemberView view = service.member(id, memberId);
@@ -308,7 +303,7 @@ class TeamPages {
         } catch (FieldProblemException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             errors(e).forEach((k, v) -> errors.put("certificate-" + skill, v));
-            return memberModel(model, view, typed(view.member(), view.upcoming()), errors);
+            return refused(redirect, id, memberId, typed(view.member(), view.upcoming()), errors);
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("actionError", text(e.messageKey()));
             return "redirect:/response-teams/" + id;
@@ -323,11 +318,27 @@ class TeamPages {
         return Downloads.attachment(f.content(), f.fileName(), MediaType.parseMediaType(f.contentType()));
     }
 
+    /**
+     * Post/Redirect/Get for a refused form of the member's page: back to the page (a reload does not post again) with
+     * the form as typed and each problem next to its field, as flash attributes.
+     */
+    private static String refused(
+            RedirectAttributes redirect, long id, long memberId, Map<String, Object> form, Map<String, String> errors) {
+        redirect.addFlashAttribute("form", new LinkedHashMap<>(form));
+        redirect.addFlashAttribute("errors", new LinkedHashMap<>(errors));
+        return "redirect:/response-teams/" + id + "/members/" + memberId;
+    }
+
+    /** The member's page; a form and errors already in the model (flash attributes of a refusal) are kept. */
     private String memberModel(
             Model model, TeamService.MemberView view, Map<String, Object> form, Map<String, String> errors) {
         model.addAttribute("view", view);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", errors);
+        }
         model.addAttribute("roles", rules.roles());
         model.addAttribute("skills", rules.skills());
         names(model);
@@ -364,8 +375,8 @@ class TeamPages {
         Map<String, Object> form = new LinkedHashMap<>();
         params.forEach((k, v) -> form.put(k, v.isEmpty() ? null : v.get(0)));
         form.put("outsourced", params.containsKey("outsourced"));
-        form.put("skill", params.getOrDefault("skill", List.of()));
-        form.put("keepShift", params.getOrDefault("keepShift", List.of()));
+        form.put("skill", new ArrayList<>(params.getOrDefault("skill", List.of())));
+        form.put("keepShift", new ArrayList<>(params.getOrDefault("keepShift", List.of())));
         return form;
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -220,7 +221,12 @@ public class ReportCompiler {
                     LocalDate.parse(state[1]),
                     order(kind, figures)));
         });
-        return new Compilation(true, order(kind, totals), order(kind, own), rows, units);
+        // A figure of the kind with no row in the snapshot was not part of the kind when the report was submitted.
+        Set<String> notRecorded = new LinkedHashSet<>();
+        if (!totals.isEmpty()) {
+            kind.figures().stream().filter(f -> !totals.containsKey(f)).forEach(notRecorded::add);
+        }
+        return new Compilation(true, order(kind, totals), order(kind, own), rows, units, notRecorded);
     }
 
     /** The snapshot rows of a compilation, to freeze on submission. */

@@ -66,6 +66,13 @@ class ReportDocuments {
         ReportKind kind = v.kind();
         List<Table> tables = new ArrayList<>();
         for (ReportKind.Section s : kind.sections()) {
+            if (v.compilation().notRecordedIn(s)) {
+                tables.add(new Table(
+                        s.titleVi(),
+                        List.of("Ghi chú"),
+                        List.of(List.of(messages.getMessage("reports.section.notRecorded", null, VI)))));
+                continue;
+            }
             if (s.byUnit()) {
                 tables.add(unitTable(s, v.compilation()));
                 continue;

@@ -85,7 +85,8 @@ public class ReportsApi {
             List<Compilation.ChildRow> children,
             List<ReportRepository.Step> history,
             List<Map<String, Object>> versions,
-            List<Compilation.UnitRow> units) {}
+            List<Compilation.UnitRow> units,
+            List<String> sectionsNotRecorded) {}
 
     private final ReportService service;
     private final ReportDocuments documents;
@@ -275,6 +276,10 @@ public class ReportsApi {
                 v.compilation().children(),
                 v.history(),
                 versions,
-                v.compilation().units());
+                v.compilation().units(),
+                v.kind().sections().stream()
+                        .filter(s -> v.compilation().notRecordedIn(s))
+                        .map(ReportKind.Section::key)
+                        .toList());
     }
 }

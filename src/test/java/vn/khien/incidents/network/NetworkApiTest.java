@@ -3,18 +3,12 @@ package vn.khien.incidents.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,21 +42,9 @@ class NetworkApiTest extends IntegrationTest {
     @BeforeEach
     void member() {
         provinceName = "Tỉnh mạng lưới " + data.unique("p");
-        province = data.org(data.root(), provinceName);
-        data.jdbc()
-                .sql("UPDATE organization SET kind = 'PROVINCE' WHERE id = :id")
-                .param("id", province.id())
-                .update();
-        TestData.Org unit = data.org(province, "Sở KH&CN mạng lưới");
+        province = NetworkFixture.province(data, provinceName);
+        TestData.Org unit = NetworkFixture.responseUnit(data, province, "Sở KH&CN mạng lưới");
         hospital = data.org(province, "Bệnh viện mạng lưới");
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
-                .param("s", province.id())
-                .param("o", unit.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
         responder = data.person(unit, Role.INCIDENT_RESPONDER);
         provinceOfficer = data.person(province, Role.SECURITY_OFFICER);
         hospitalOfficer = data.person(hospital, Role.SECURITY_OFFICER);
@@ -165,12 +147,15 @@ class NetworkApiTest extends IntegrationTest {
 
     @Test
     void theResponderDraftsTheSixMonthlyReportInTheReportsModuleOverItsPeriodWithItsBreakdowns() throws Exception {
-        incident(hospital, "MALWARE", "2026-01-10T09:00:00+07:00", "CLOSED", "HIGH");
-        incident(hospital, "MALWARE", "2026-03-02T10:00:00+07:00", "VERIFIED", "CRITICAL");
-        incident(province, "PHISHING", "2026-06-14T23:30:00+07:00", "REJECTED", "LOW");
-        incident(hospital, "DDOS", "2025-12-15T00:00:00+07:00", "RECOVERED", "HIGH"); // the first instant
-        incident(hospital, "DDOS", "2026-06-15T00:30:00+07:00", "CLOSED", "HIGH"); // after the period
-        incident(hospital, "DDOS", "2025-12-14T23:59:00+07:00", "CLOSED", "HIGH"); // before the period
+        NetworkFixture.incident(data, hospital, "MALWARE", "2026-01-10T09:00:00+07:00", "CLOSED", "HIGH");
+        NetworkFixture.incident(data, hospital, "MALWARE", "2026-03-02T10:00:00+07:00", "VERIFIED", "CRITICAL");
+        NetworkFixture.incident(data, province, "PHISHING", "2026-06-14T23:30:00+07:00", "REJECTED", "LOW");
+        NetworkFixture.incident(
+                data, hospital, "DDOS", "2025-12-15T00:00:00+07:00", "RECOVERED", "HIGH"); // the first instant
+        NetworkFixture.incident(
+                data, hospital, "DDOS", "2026-06-15T00:30:00+07:00", "CLOSED", "HIGH"); // after the period
+        NetworkFixture.incident(
+                data, hospital, "DDOS", "2025-12-14T23:59:00+07:00", "CLOSED", "HIGH"); // before the period
 
         // The old submit path is gone: the report is drafted in the reports module.
         Http.Api api = http.api(responder.token());
@@ -211,14 +196,14 @@ class NetworkApiTest extends IntegrationTest {
         assertThat(byUnit).doesNotContainKey("Sở KH&CN mạng lưới");
 
         long id = report.get("id").asLong();
-        String text = text(responder, "/api/v1/reports/" + id + ".docx");
+        String text = NetworkFixture.docxText(http, responder, "/api/v1/reports/" + id + ".docx");
         assertThat(text)
                 .contains("6 tháng đầu năm 2026 (từ 15/12/2025 đến 14/06/2026)")
                 .contains("Sự cố theo mức độ")
                 .contains("Sự cố theo loại (không tính tin báo sai)")
                 .contains("Sự cố mã độc")
                 .contains("Sự cố theo đơn vị");
-        Map<String, List<String>> rows = rows(bytes(auditor, "/api/v1/reports/" + id + ".docx"));
+        Map<String, List<String>> rows = rows(NetworkFixture.bytes(http, auditor, "/api/v1/reports/" + id + ".docx"));
         assertThat(rows.get("Bệnh viện mạng lưới")).containsExactly("3", "2");
         assertThat(rows.get(provinceName)).containsExactly("1", "0");
         assertThat(rows.get("Sự cố mức độ nghiêm trọng")).containsExactly("1");
@@ -244,7 +229,8 @@ class NetworkApiTest extends IntegrationTest {
         JsonNode recorded = view.get("reports").get(0);
         assertThat(recorded.get("incidentsTotal").asInt()).isEqualTo(7);
         assertThat(recorded.get("dueOn").asString()).isEqualTo("2025-06-19");
-        assertThat(bytes(auditor, base + "/reports/" + recorded.get("id").asLong() + ".docx"))
+        assertThat(NetworkFixture.bytes(
+                        http, auditor, base + "/reports/" + recorded.get("id").asLong() + ".docx"))
                 .containsExactly('P', 'K', 3, 4);
         // Still R33's evidence, as before the move (the obligations matrix keeps the later record).
         assertThat(obligation("R33").get("evidence").get("kind").asString()).isEqualTo("network-report");
@@ -275,43 +261,6 @@ class NetworkApiTest extends IntegrationTest {
             }
         }
         throw new AssertionError(rule + " missing: " + r.body());
-    }
-
-    private void incident(TestData.Org org, String category, String detectedAt, String status, String severity) {
-        data.jdbc()
-                .sql("""
-                        INSERT INTO incident (organization_id, title, category, severity, status, source, detected_at,
-                          detected_offset, regime, beyond_capacity, national_security_signs, created_at, updated_at)
-                        VALUES (:o, 'Sự cố thử mạng lưới', :c, :sev, :s, 'UI', :d, '+07:00', 'tt20-2017', FALSE, FALSE,
-                          :now, :now)""")
-                .param("sev", severity)
-                .param("o", org.id())
-                .param("c", category)
-                .param("s", status)
-                .param("d", Timestamp.from(OffsetDateTime.parse(detectedAt).toInstant()))
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
-    }
-
-    private byte[] bytes(TestData.Person who, String path) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(http.base() + path))
-                                .header("Authorization", "Bearer " + who.token())
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return r.body();
-    }
-
-    private String text(TestData.Person who, String path) throws Exception {
-        byte[] docx = bytes(who, path);
-        AdministrativeLayout.assertLayout(docx);
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
-                XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
-            return x.getText();
-        }
     }
 
     /** Every two-column row of the document's figure tables, label → figure. */

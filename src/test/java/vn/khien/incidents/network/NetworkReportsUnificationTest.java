@@ -66,19 +66,7 @@ class NetworkReportsUnificationTest extends IntegrationTest {
         assertThat(linked.get("periodicReport").get("status").asString()).isEqualTo("DRAFT");
         assertThat(linked.get("periodicReport").get("frozen").asBoolean()).isFalse();
 
-        assertThat(api.post("/api/v1/reports/" + id + "/actions/CHECK", Map.of())
-                        .status())
-                .isEqualTo(200);
-        Http.Response signed = leader.post(
-                "/api/v1/reports/" + id + "/actions/SIGN",
-                Map.of(
-                        "documentNumber",
-                        "7/BC-UBND",
-                        "documentDate",
-                        LocalDate.now(NetworkRules.VN).toString()));
-        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
-        Http.Response submitted = api.post("/api/v1/reports/" + id + "/actions/SUBMIT", Map.of());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        NetworkFixture.submit(api, leader, id);
 
         // The period is met: a missed earlier report leaves the list, the current one shows the frozen report.
         JsonNode after = api.get(base).json();
