@@ -44,13 +44,7 @@ class ImportedAdministratorDemoData {
     @EventListener
     @Order(12)
     public void on(SystemsDemoReady ready) {
-        tx.executeWithoutResult(s -> {
-            // one seeder at a time, however many nodes start together (the other seeders take the same lock)
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
-            seed();
-        });
+        DemoSeeds.locked(tx, jdbc, this::seed);
     }
 
     private void seed() {
