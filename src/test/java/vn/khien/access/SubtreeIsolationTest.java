@@ -25,6 +25,7 @@ import vn.khien.incidents.ResponseTeamMembersIsolationTest;
 import vn.khien.incidents.ResponseTeamsIsolationTest;
 import vn.khien.obligations.AwarenessTrainingIsolationTest;
 import vn.khien.obligations.ObligationsIsolationTest;
+import vn.khien.obligations.SupplierTaxCodeImportIsolationTest;
 import vn.khien.obligations.SuppliersIsolationTest;
 import vn.khien.obligations.awareness.AwarenessIsolationTest;
 import vn.khien.reports.ReportsIsolationTest;
@@ -248,6 +249,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(ReportsIsolationTest.COVERED);
         covered.addAll(WarningsIsolationTest.COVERED);
         covered.addAll(SuppliersIsolationTest.COVERED);
+        covered.addAll(SupplierTaxCodeImportIsolationTest.COVERED);
         covered.addAll(AwarenessTrainingIsolationTest.COVERED);
         covered.addAll(OperatorIsolationTest.COVERED);
         covered.addAll(AccessReviewsIsolationTest.COVERED);

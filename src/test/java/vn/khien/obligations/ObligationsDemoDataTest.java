@@ -16,8 +16,9 @@ import vn.khien.support.Browser;
 
 /**
  * {@code --demo} gives the README's personas budget work: the security unit's approved plan, the hospital's drafts
- * below 10% (R39 overdue) for the province leader to approve, the ministry's draft for its leader; walked in a real
- * browser as demo.bv.canbo and demo.tinh.lanhdao.
+ * below 10% (R39 overdue) for the province leader to approve, the ministry's draft for its leader; the hospital's
+ * administrator granted by an import (no grantor), which the province leader reviews and revokes; the security unit's
+ * training records; walked in a real browser as demo.bv.canbo, demo.tinh.lanhdao and demo.so.canbo.
  */
 class ObligationsDemoDataTest {
 
@@ -69,6 +70,43 @@ class ObligationsDemoDataTest {
                 page.navigate(base + "/organizations/" + bv + "/budget");
                 assertThat(page.locator("#budget-plans button")).hasCount(2);
                 Browser.screenshot(page, "demo-tinh-lanhdao-budget");
+
+                // the hospital's administrator came by import: no grantor recorded, never reviewed (R49)
+                long grant = jdbc.sql("""
+                        SELECT g.id FROM role_grant g JOIN app_user u ON u.id = g.user_id
+                        WHERE u.username = 'demo.bv.quantri' AND g.organization_id = :o AND g.granted_by IS NULL""").param("o", bv).query(Long.class).single();
+                page.navigate(base + "/organizations/" + bv + "/access-reviews");
+                assertThat(page.locator("#held-" + grant + " .grantor"))
+                        .hasText("Không ghi nhận người cấp (cấp trước khi có rà soát quyền)");
+                page.click("#open-review");
+                page.waitForURL("**/access-reviews/*");
+                assertThat(page.locator("#grant-" + grant + " .grantor"))
+                        .hasText("Không ghi nhận người cấp (cấp trước khi có rà soát quyền)");
+                page.locator("#grant-" + grant + " .decision-select").selectOption("REVOKE");
+                page.locator("#grant-" + grant + " .decision-reason").fill("Không rõ ai cấp, không còn cần");
+                page.locator("#grant-" + grant + " .decision-submit").click();
+                assertThat(page.locator("#grant-" + grant)).hasAttribute("data-decision", "REVOKE");
+                Browser.screenshot(page, "demo-tinh-lanhdao-hospital-review");
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM role_grant WHERE id = :g")
+                                .param("g", grant)
+                                .query(Long.class)
+                                .single())
+                        .isZero();
+            }
+            // the security unit's training of the year: one certificate on file, two imported with their numbers
+            long so = jdbc.sql("SELECT id FROM organization WHERE code = 'DEMO-SO-KHCN'")
+                    .query(Long.class)
+                    .single();
+            try (Browser browser = Browser.open(base)) {
+                Page page = browser.newPage();
+                Browser.signIn(page, "demo.so.canbo", "Khien@Demo2026");
+                page.navigate(base + "/organizations/" + so + "/training");
+                assertThat(page.locator("#training-records tbody tr")).hasCount(3);
+                assertThat(page.locator("#training-records .training-reference"))
+                        .hasCount(2);
+                assertThat(page.locator("#training-records a[href$='/certificate']"))
+                        .hasCount(1);
+                Browser.screenshot(page, "demo-so-canbo-training");
             }
         }
     }

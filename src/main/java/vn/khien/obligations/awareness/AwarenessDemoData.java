@@ -13,7 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.khien.access.ActingAs;
+import vn.khien.obligations.demo.DemoSeeds;
 import vn.khien.systems.SystemsDemoReady;
 
 /**
@@ -41,13 +41,7 @@ class AwarenessDemoData {
     @EventListener
     @Order(8)
     public void on(SystemsDemoReady ready) {
-        tx.executeWithoutResult(s -> {
-            // one seeder at a time, however many nodes start together (the other seeders take the same lock)
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
-            seed();
-        });
+        DemoSeeds.locked(tx, jdbc, this::seed);
     }
 
     private void seed() {
@@ -106,11 +100,7 @@ class AwarenessDemoData {
     }
 
     private <T> T as(String username, Supplier<T> action) {
-        long person = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
-                .param("u", username)
-                .query(Long.class)
-                .single();
-        return ActingAs.run(person, username, action);
+        return DemoSeeds.as(jdbc, username, action);
     }
 
     private Optional<Long> grantedOrg(String username) {

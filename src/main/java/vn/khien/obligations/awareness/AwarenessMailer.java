@@ -1,28 +1,21 @@
 package vn.khien.obligations.awareness;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
+import vn.khien.obligations.mail.MailComposer;
 
 /**
  * Mails each delivery not mailed yet, one mail per person with a personal acknowledgement link, through the
- * application's SMTP settings (the same {@link JavaMailSender} as the daily digest). The link's token is made when
+ * application's SMTP settings ({@link MailComposer}, as the daily digest). The link's token is made when
  * the mail goes out and only its SHA-256 is kept. Each delivery is mailed in its own transaction holding the
  * delivery's row lock: the row is marked mailed only when the SMTP server accepted the mail, so a failure leaves it
  * for the next run, and two nodes never mail the same delivery twice.
@@ -31,38 +24,21 @@ import org.thymeleaf.context.Context;
 class AwarenessMailer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwarenessMailer.class);
-    private static final Locale VI = Locale.forLanguageTag("vi");
     static final int BATCH = 500;
 
     private final JdbcClient jdbc;
-    private final JavaMailSender mail;
-    private final ITemplateEngine templates;
-    private final MessageSource messages;
+    private final MailComposer mails;
     private final AwarenessService awareness;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final String from;
-    private final String baseUrl;
 
     AwarenessMailer(
-            JdbcClient jdbc,
-            JavaMailSender mail,
-            ITemplateEngine templates,
-            MessageSource messages,
-            AwarenessService awareness,
-            TransactionTemplate tx,
-            Clock clock,
-            @Value("${khien.mail.from}") String from,
-            @Value("${khien.mail.base-url}") String baseUrl) {
+            JdbcClient jdbc, MailComposer mails, AwarenessService awareness, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
-        this.mail = mail;
-        this.templates = templates;
-        this.messages = messages;
+        this.mails = mails;
         this.awareness = awareness;
         this.tx = tx;
         this.clock = clock;
-        this.from = from;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /** Mails the deliveries waiting (of one campaign, or of all when null); returns how many mails went out. */
@@ -105,31 +81,26 @@ class AwarenessMailer {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", deliveryId)
                 .update();
-        String link = baseUrl + "/public/awareness/" + token;
+        String link = mails.baseUrl() + "/public/awareness/" + token;
         String topic = AwarenessService.TOPICS.topics().stream()
                 .filter(t -> t.id().equals(d.get("topic")))
                 .map(t -> t.titleVi())
                 .findFirst()
                 .orElse("");
-        Context context = new Context(VI);
-        context.setVariable("name", d.get("display_name"));
-        context.setVariable("title", d.get("title"));
-        context.setVariable("topic", topic);
-        context.setVariable("paragraphs", List.of(((String) d.get("message")).split("\\R\\s*\\R")));
-        context.setVariable("organization", d.get("name_vi"));
-        context.setVariable("link", link);
-        String subject = messages.getMessage("awareness.mail.subject", new Object[] {d.get("title")}, VI);
-        try {
-            MimeMessage message = mail.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo((String) d.get("email"));
-            helper.setSubject(subject);
-            helper.setText(templates.process("mail/awareness", context), true);
-            mail.send(message);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("awareness mail for delivery " + deliveryId + " not sent", e);
-        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("name", d.get("display_name"));
+        variables.put("title", d.get("title"));
+        variables.put("topic", topic);
+        variables.put("paragraphs", List.of(((String) d.get("message")).split("\\R\\s*\\R")));
+        variables.put("organization", d.get("name_vi"));
+        variables.put("link", link);
+        mails.send(
+                (String) d.get("email"),
+                "awareness.mail.subject",
+                new Object[] {d.get("title")},
+                "mail/awareness",
+                variables,
+                "awareness mail for delivery " + deliveryId);
         return true;
     }
 }

@@ -13,8 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import vn.khien.obligations.xlsx.TemplateSheet.Result;
-import vn.khien.platform.FieldProblemException;
+import vn.khien.obligations.xlsx.XlsxImports;
 
 /** IT plans and projects of an organisation, and the ≥10% security share per plan, organisation and subtree (R39). */
 @RestController
@@ -39,13 +38,9 @@ class BudgetApi {
     @PostMapping(
             value = "/api/v1/organizations/{id}/budget-plans/import",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> importFile(@PathVariable long id, @RequestParam("file") MultipartFile file)
+    ResponseEntity<XlsxImports.ImportedRows> importFile(@PathVariable long id, @RequestParam("file") MultipartFile file)
             throws IOException {
-        Result result = importer.importFile(id, file.getBytes());
-        if (!result.ok()) {
-            throw new FieldProblemException(result.asFieldProblems("budget.import.problem"));
-        }
-        return ResponseEntity.status(201).body(Map.of("imported", result.imported(), "ids", result.ids()));
+        return XlsxImports.answer(importer.importFile(id, file.getBytes()), "budget.import");
     }
 
     @GetMapping("/api/v1/budget-plans/{id}")

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,10 +21,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
-import vn.khien.obligations.xlsx.TemplateSheet;
-import vn.khien.obligations.xlsx.TemplateSheet.Result;
+import vn.khien.obligations.xlsx.XlsxImports;
 import vn.khien.organizations.OrganizationRepository;
-import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
@@ -38,11 +35,9 @@ import vn.khien.platform.NotFoundException;
 @Controller
 class BudgetPages {
 
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
     private final BudgetService budgets;
     private final BudgetImport importer;
+    private final XlsxImports imports;
     private final OrganizationRepository organizations;
     private final OrgScope scope;
     private final MessageSource messages;
@@ -51,12 +46,14 @@ class BudgetPages {
     BudgetPages(
             BudgetService budgets,
             BudgetImport importer,
+            XlsxImports imports,
             OrganizationRepository organizations,
             OrgScope scope,
             MessageSource messages,
             Clock clock) {
         this.budgets = budgets;
         this.importer = importer;
+        this.imports = imports;
         this.organizations = organizations;
         this.scope = scope;
         this.messages = messages;
@@ -110,36 +107,18 @@ class BudgetPages {
         return "redirect:/organizations/" + id + "/budget" + (year == null ? "" : "?year=" + year);
     }
 
+    /** All or nothing: a refused file comes back with every problem by row and column, nothing recorded. */
     @PostMapping("/organizations/{id}/budget/import")
     String importFile(
-            @PathVariable long id,
-            @RequestParam(required = false) MultipartFile file,
-            Model model,
-            RedirectAttributes redirect)
+            @PathVariable long id, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect)
             throws IOException {
-        if (organizations.findVisible(id).isEmpty()) {
-            throw new NotFoundException("organization");
-        }
-        Result result;
-        try {
-            result = file == null || file.isEmpty()
-                    ? Result.refused(List.of(TemplateSheet.fileProblem("", text("budget.import.empty"))))
-                    : importer.importFile(id, file.getBytes());
-        } catch (ForbiddenActionException e) {
-            redirect.addFlashAttribute("error", text(e.messageKey()));
-            return "redirect:/organizations/" + id + "/budget";
-        }
-        if (result.ok()) {
-            redirect.addFlashAttribute("message", text("budget.import.done", result.imported()));
-            return "redirect:/organizations/" + id + "/budget";
-        }
-        redirect.addFlashAttribute("importProblems", result.problems());
+        imports.upload(id, file, "budget.import", "error", redirect, bytes -> importer.importFile(id, bytes));
         return "redirect:/organizations/" + id + "/budget";
     }
 
     @GetMapping("/budget/template.xlsx")
     ResponseEntity<byte[]> template() {
-        return Downloads.attachment(importer.template(), "mau-ke-hoach-kinh-phi.xlsx", XLSX);
+        return XlsxImports.template(importer.template(), "mau-ke-hoach-kinh-phi.xlsx");
     }
 
     @GetMapping("/budget-plans/{id}/edit")

@@ -14,7 +14,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.khien.access.ActingAs;
 import vn.khien.obligations.budget.BudgetPlanRequest;
 import vn.khien.obligations.budget.BudgetService;
 import vn.khien.obligations.jobs.ReminderService;
@@ -55,13 +54,7 @@ class ObligationsDemoData {
     @EventListener
     @Order(5)
     public void on(SystemsDemoReady ready) {
-        tx.executeWithoutResult(s -> {
-            // one seeder at a time, however many nodes start together (the other seeders take the same lock)
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
-            seedBudgets();
-        });
+        DemoSeeds.locked(tx, jdbc, this::seedBudgets);
         ReminderService.Run run = reminders.run();
         LOG.info("Demo obligations: {} reminders and {} escalations queued", run.reminders(), run.escalations());
     }
@@ -139,11 +132,7 @@ class ObligationsDemoData {
     }
 
     private <T> T as(String username, Supplier<T> action) {
-        long person = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
-                .param("u", username)
-                .query(Long.class)
-                .single();
-        return ActingAs.run(person, username, action);
+        return DemoSeeds.as(jdbc, username, action);
     }
 
     private Optional<Long> org(String code) {

@@ -1,24 +1,16 @@
 package vn.khien.obligations.mail;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import vn.khien.audit.AuditEntry;
@@ -34,38 +26,19 @@ import vn.khien.platform.DateDisplay;
 @Service
 public class DigestService {
 
-    private static final Locale VI = Locale.forLanguageTag("vi");
-
     private final JdbcClient jdbc;
-    private final JavaMailSender mail;
-    private final ITemplateEngine templates;
-    private final MessageSource messages;
+    private final MailComposer mails;
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final Clock clock;
     private final MailRules rules = MailRules.loadDefault();
-    private final String from;
-    private final String baseUrl;
 
-    DigestService(
-            JdbcClient jdbc,
-            JavaMailSender mail,
-            ITemplateEngine templates,
-            MessageSource messages,
-            AuditTrail audit,
-            ObjectMapper json,
-            Clock clock,
-            @Value("${khien.mail.from}") String from,
-            @Value("${khien.mail.base-url}") String baseUrl) {
+    DigestService(JdbcClient jdbc, MailComposer mails, AuditTrail audit, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
-        this.mail = mail;
-        this.templates = templates;
-        this.messages = messages;
+        this.mails = mails;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
-        this.from = from;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     public MailRules rules() {
@@ -101,6 +74,7 @@ public class DigestService {
         if (already > 0) {
             return false;
         }
+        String baseUrl = mails.baseUrl();
         List<Long> ids = new ArrayList<>();
         List<Item> items = new ArrayList<>();
         jdbc.sql("""
@@ -115,7 +89,7 @@ public class DigestService {
                     List<String> args = json.readValue(rs.getString(4), new TypeReference<List<String>>() {});
                     String link = rs.getString(5);
                     items.add(new Item(
-                            messages.getMessage(rs.getString(3), args.toArray(), rs.getString(3), VI),
+                            mails.text(rs.getString(3), args.toArray()),
                             link == null ? baseUrl + "/" : baseUrl + link,
                             rs.getString(2)));
                     return null;
@@ -139,25 +113,19 @@ public class DigestService {
                 .param("now", now)
                 .param("ids", ids)
                 .update();
-        Context context = new Context(VI);
-        context.setVariable("name", person.get("display_name"));
-        context.setVariable("day", DateDisplay.DATE.format(day));
-        context.setVariable("items", items);
-        context.setVariable("baseUrl", baseUrl);
-        context.setVariable("optOutCategories", rules.optOutAllowed());
-        String subject = messages.getMessage(
-                "obligations.mail.digest.subject", new Object[] {items.size(), DateDisplay.DATE.format(day)}, VI);
-        try {
-            MimeMessage message = mail.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(to);
-            helper.setSubject(subject);
-            helper.setText(templates.process("mail/digest", context), true);
-            mail.send(message);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("digest for person " + personId + " not sent", e);
-        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("name", person.get("display_name"));
+        variables.put("day", DateDisplay.DATE.format(day));
+        variables.put("items", items);
+        variables.put("baseUrl", baseUrl);
+        variables.put("optOutCategories", rules.optOutAllowed());
+        mails.send(
+                to,
+                "obligations.mail.digest.subject",
+                new Object[] {items.size(), DateDisplay.DATE.format(day)},
+                "mail/digest",
+                variables,
+                "digest for person " + personId);
         // last, so the audit chain's row lock is held for the commit only, not for the SMTP conversation
         audit.record(AuditEntry.of("MAIL_DIGEST_SENT", null, "person", personId)
                 .with(Map.of("day", day.toString(), "notices", items.size())));

@@ -284,35 +284,73 @@ public class SupplierRiskService {
      */
     @Transactional
     public SupplierRisk recordTaxCode(long organizationId, SupplierTaxCodeRequest r) {
-        Organization org = visible(organizationId);
-        if (!scope.can(organizationId, Capability.EDIT_SECURITY_DATA)) {
-            throw new ForbiddenActionException("supplierRisk.error.forbidden");
-        }
+        Organization org = editable(organizationId);
         List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
         SupplierRisk supplier = null;
         if (r.supplier() == null || r.supplier().isBlank()) {
             problems.add(problem("supplier", "validation.required"));
         } else {
-            supplier = build(register.visibleInSubtree(org.path()), today()).stream()
-                    .filter(s -> s.organizationId() == organizationId && s.spelledAs(r.supplier()))
-                    .findFirst()
-                    .orElse(null);
+            supplier = ownSupplier(ownSuppliers(org), organizationId, r.supplier());
             if (supplier == null) {
                 problems.add(problem("supplier", "supplierRisk.error.unknown"));
             }
         }
         String code = SupplierTaxCodes.normalize(r.taxCode());
-        if (code != null && code.length() > 40) {
-            problems.add(new FieldProblemException.FieldProblem("taxCode", "supplierRisk.error.tooLong", 14));
-        } else if (code != null) {
-            String wrong = SupplierTaxCodes.problem(code);
-            if (wrong != null) {
-                problems.add(problem("taxCode", wrong));
-            }
+        FieldProblemException.FieldProblem wrong = taxCodeProblem(code);
+        if (wrong != null) {
+            problems.add(wrong);
         }
         if (!problems.isEmpty() || supplier == null) {
             throw new FieldProblemException(problems);
         }
+        writeTaxCode(organizationId, supplier, code, null);
+        String name = r.supplier();
+        return ownSuppliers(org).stream()
+                .filter(s -> s.organizationId() == organizationId
+                        && (code != null ? code.equals(s.taxCode()) : s.spelledAs(name)))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("supplier"));
+    }
+
+    /** A visible organisation where the caller may record tax codes (else 404, or the refusal). */
+    Organization editable(long organizationId) {
+        Organization org = visible(organizationId);
+        if (!scope.can(organizationId, Capability.EDIT_SECURITY_DATA)) {
+            throw new ForbiddenActionException("supplierRisk.error.forbidden");
+        }
+        return org;
+    }
+
+    /** The suppliers of the systems owned in the organisation's subtree, as they stand now. */
+    List<SupplierRisk> ownSuppliers(Organization org) {
+        return build(register.visibleInSubtree(org.path()), today());
+    }
+
+    /** The supplier of the organisation's own systems spelled so, or null. */
+    static @Nullable SupplierRisk ownSupplier(List<SupplierRisk> suppliers, long organizationId, String name) {
+        return suppliers.stream()
+                .filter(s -> s.organizationId() == organizationId && s.spelledAs(name))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Why a (normalised) tax code is refused, naming the field taxCode; null when valid or blank. */
+    static FieldProblemException.@Nullable FieldProblem taxCodeProblem(@Nullable String code) {
+        if (code == null) {
+            return null;
+        }
+        if (code.length() > 40) {
+            return new FieldProblemException.FieldProblem("taxCode", "supplierRisk.error.tooLong", 14);
+        }
+        String wrong = SupplierTaxCodes.problem(code);
+        return wrong == null ? null : problem("taxCode", wrong);
+    }
+
+    /**
+     * Writes a checked tax code (null clears it) on every register row of the supplier and audits it, with the
+     * import's batch when it came from a file. The number of register rows changed.
+     */
+    int writeTaxCode(long organizationId, SupplierRisk supplier, @Nullable String code, @Nullable String batch) {
         String before = supplier.taxCode();
         List<Long> systemIds = supplier.systems().stream()
                 .map(SupplierRisk.SystemAccess::systemId)
@@ -324,14 +362,12 @@ public class SupplierRiskService {
         details.put("before", before);
         details.put("after", code);
         details.put("rows", rows);
+        if (batch != null) {
+            details.put("importBatch", batch);
+        }
         audit.record(AuditEntry.of("SUPPLIER_TAX_CODE", organizationId, "organization", organizationId)
                 .with(details));
-        String name = r.supplier();
-        return build(register.visibleInSubtree(org.path()), today()).stream()
-                .filter(s -> s.organizationId() == organizationId
-                        && (code != null ? code.equals(s.taxCode()) : s.spelledAs(name)))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("supplier"));
+        return rows;
     }
 
     private Organization visible(long organizationId) {

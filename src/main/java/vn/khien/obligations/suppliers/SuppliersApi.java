@@ -2,24 +2,31 @@ package vn.khien.obligations.suppliers;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.khien.obligations.xlsx.XlsxImports;
 
 /** Supply-chain risk (R36): suppliers ranked by risk, and their assessments. */
 @RestController
 class SuppliersApi {
 
     private final SupplierRiskService suppliers;
+    private final SupplierTaxCodeImport taxCodeImport;
 
-    SuppliersApi(SupplierRiskService suppliers) {
+    SuppliersApi(SupplierRiskService suppliers, SupplierTaxCodeImport taxCodeImport) {
         this.suppliers = suppliers;
+        this.taxCodeImport = taxCodeImport;
     }
 
     @GetMapping("/api/v1/organizations/{id}/suppliers")
@@ -47,6 +54,21 @@ class SuppliersApi {
     @ApiResponse(responseCode = "200", description = "The supplier as it now stands, with its tax code and spellings")
     SupplierRisk taxCode(@PathVariable long id, @RequestBody SupplierTaxCodeRequest request) {
         return suppliers.recordTaxCode(id, request);
+    }
+
+    /** All or nothing: any problem gives 422 with errors[].field = rows[N].field and no tax code is recorded. */
+    @PostMapping(
+            value = "/api/v1/organizations/{id}/supplier-tax-codes",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Import the tax codes of the organisation's suppliers from XLSX, all or nothing",
+            description = "The template of /suppliers/tax-codes/template.xlsx: column A a supplier's name as in the"
+                    + " register, column B its tax code (check digit verified). Any wrong cell refuses the whole file:"
+                    + " 422 naming each row and column. Each code is written on every register row of its supplier.")
+    @ApiResponse(responseCode = "201", description = "How many suppliers received their tax code")
+    ResponseEntity<XlsxImports.ImportedRows> importTaxCodes(
+            @PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
+        return XlsxImports.answer(taxCodeImport.importFile(id, file.getBytes()), "supplierTaxCode.import");
     }
 
     @GetMapping("/api/v1/supplier-assessments/{id}")

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.access.ActingAs;
+import vn.khien.obligations.demo.DemoSeeds;
 import vn.khien.systems.SystemsDemoReady;
 
 /**
@@ -47,13 +48,7 @@ class SuppliersDemoData {
     @EventListener
     @Order(9)
     public void on(SystemsDemoReady ready) {
-        tx.executeWithoutResult(s -> {
-            // one seeder at a time, however many nodes start together (the other seeders take the same lock)
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
-            seed();
-        });
+        DemoSeeds.locked(tx, jdbc, this::seed);
     }
 
     private void seed() {

@@ -1,18 +1,22 @@
 package vn.khien.obligations.suppliers;
 
+import java.io.IOException;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
+import vn.khien.obligations.xlsx.XlsxImports;
 import vn.khien.organizations.OrganizationRepository;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
@@ -26,16 +30,22 @@ import vn.khien.platform.NotFoundException;
 class SuppliersPages {
 
     private final SupplierRiskService suppliers;
+    private final SupplierTaxCodeImport taxCodeImport;
+    private final XlsxImports imports;
     private final OrganizationRepository organizations;
     private final OrgScope scope;
     private final MessageSource messages;
 
     SuppliersPages(
             SupplierRiskService suppliers,
+            SupplierTaxCodeImport taxCodeImport,
+            XlsxImports imports,
             OrganizationRepository organizations,
             OrgScope scope,
             MessageSource messages) {
         this.suppliers = suppliers;
+        this.taxCodeImport = taxCodeImport;
+        this.imports = imports;
         this.organizations = organizations;
         this.scope = scope;
         this.messages = messages;
@@ -49,7 +59,28 @@ class SuppliersPages {
         model.addAttribute("suppliers", ranked);
         model.addAttribute("cycleMonths", suppliers.cycle().toTotalMonths());
         model.addAttribute("minimumLevel", suppliers.minimumLevel());
+        model.addAttribute("canEdit", scope.can(id, Capability.EDIT_SECURITY_DATA));
         return "obligations/suppliers";
+    }
+
+    @GetMapping("/suppliers/tax-codes/template.xlsx")
+    ResponseEntity<byte[]> taxCodeTemplate() {
+        return XlsxImports.template(taxCodeImport.template(), "mau-ma-so-thue-nha-cung-cap.xlsx");
+    }
+
+    /** All or nothing: a refused file comes back with every problem by row and column, no tax code recorded. */
+    @PostMapping("/organizations/{id}/suppliers/tax-codes/import")
+    String importTaxCodes(
+            @PathVariable long id, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
+        imports.upload(
+                id,
+                file,
+                "supplierTaxCode.import",
+                "importError",
+                redirect,
+                bytes -> taxCodeImport.importFile(id, bytes));
+        return "redirect:/organizations/" + id + "/suppliers";
     }
 
     @GetMapping("/organizations/{id}/suppliers/assess")

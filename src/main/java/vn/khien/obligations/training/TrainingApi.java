@@ -20,8 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import vn.khien.obligations.xlsx.TemplateSheet.Result;
-import vn.khien.platform.FieldProblemException;
+import vn.khien.obligations.xlsx.XlsxImports;
 
 /** Training records of an organisation's people (R25) and the yearly count. */
 @RestController
@@ -62,13 +61,9 @@ class TrainingApi {
             description = "Columns: person's user name or e-mail, course, date dd/MM/yyyy, hours, certificate"
                     + " reference. Any wrong cell refuses the whole file: 422 naming each row and column.")
     @ApiResponse(responseCode = "201", description = "How many records were imported and their ids")
-    ResponseEntity<Map<String, Object>> importFile(@PathVariable long id, @RequestParam("file") MultipartFile file)
+    ResponseEntity<XlsxImports.ImportedRows> importFile(@PathVariable long id, @RequestParam("file") MultipartFile file)
             throws IOException {
-        Result result = importer.importFile(id, file.getBytes());
-        if (!result.ok()) {
-            throw new FieldProblemException(result.asFieldProblems("training.import.problem"));
-        }
-        return ResponseEntity.status(201).body(Map.of("imported", result.imported(), "ids", result.ids()));
+        return XlsxImports.answer(importer.importFile(id, file.getBytes()), "training.import");
     }
 
     @PostMapping(value = "/api/v1/organizations/{id}/training-records", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -21,8 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.khien.obligations.xlsx.TemplateSheet;
-import vn.khien.obligations.xlsx.TemplateSheet.Result;
+import vn.khien.obligations.xlsx.XlsxImports;
 import vn.khien.organizations.OrganizationRepository;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
@@ -33,21 +31,21 @@ import vn.khien.platform.NotFoundException;
 @Controller
 class TrainingPages {
 
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
     private final TrainingService training;
     private final TrainingImport importer;
+    private final XlsxImports imports;
     private final OrganizationRepository organizations;
     private final MessageSource messages;
 
     TrainingPages(
             TrainingService training,
             TrainingImport importer,
+            XlsxImports imports,
             OrganizationRepository organizations,
             MessageSource messages) {
         this.training = training;
         this.importer = importer;
+        this.imports = imports;
         this.organizations = organizations;
         this.messages = messages;
     }
@@ -136,7 +134,7 @@ class TrainingPages {
 
     @GetMapping("/training/template.xlsx")
     ResponseEntity<byte[]> template() {
-        return Downloads.attachment(importer.template(), "mau-dao-tao.xlsx", XLSX);
+        return XlsxImports.template(importer.template(), "mau-dao-tao.xlsx");
     }
 
     /** All or nothing: a refused file comes back with every problem by row and column, nothing recorded. */
@@ -144,23 +142,7 @@ class TrainingPages {
     String importFile(
             @PathVariable long id, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect)
             throws IOException {
-        if (organizations.findVisible(id).isEmpty()) {
-            throw new NotFoundException("organization");
-        }
-        Result result;
-        try {
-            result = file == null || file.isEmpty()
-                    ? Result.refused(List.of(TemplateSheet.fileProblem("", text("training.import.empty"))))
-                    : importer.importFile(id, file.getBytes());
-        } catch (ForbiddenActionException e) {
-            redirect.addFlashAttribute("importError", text(e.messageKey()));
-            return "redirect:/organizations/" + id + "/training";
-        }
-        if (result.ok()) {
-            redirect.addFlashAttribute("message", text("training.import.done", result.imported()));
-        } else {
-            redirect.addFlashAttribute("importProblems", result.problems());
-        }
+        imports.upload(id, file, "training.import", "importError", redirect, bytes -> importer.importFile(id, bytes));
         return "redirect:/organizations/" + id + "/training";
     }
 

@@ -67,7 +67,8 @@ class TrainingService {
             LocalDate completedOn,
             BigDecimal hours,
             String certificateName,
-            String certificateSha256) {}
+            String certificateSha256,
+            String certificateReference) {}
 
     record Count(long organizationId, String name, int people, int records, BigDecimal hours) {}
 
@@ -183,6 +184,10 @@ class TrainingService {
             if (before.certificateSha256() != null) {
                 changed.put("replacedCertificateSha256", before.certificateSha256());
             }
+            // the reference an import recorded is not the file: it stays as it was
+            if (after.certificateReference() != null) {
+                changed.put("keptCertificateReference", after.certificateReference());
+            }
         }
         audit.record(AuditEntry.of("TRAINING_UPDATED", after.organizationId(), "training_record", id)
                 .with(Map.of("changed", changed)));
@@ -225,27 +230,31 @@ class TrainingService {
         if (r.certificateSha256() != null) {
             details.put("certificateSha256", r.certificateSha256());
         }
+        if (r.certificateReference() != null) {
+            details.put("certificateReference", r.certificateReference());
+        }
         audit.record(AuditEntry.of("TRAINING_REMOVED", r.organizationId(), "training_record", id)
                 .with(details));
     }
 
     /**
      * Inserts a row of a checked import (the caller validated it); the certificate's reference, when given, is kept
-     * as the certificate's name (no file). Audited like a record made by hand, with the import's batch.
+     * in its own column (no file yet: a file attached later does not replace it). Audited like a record made by hand,
+     * with the import's batch.
      */
     long insertImported(long organizationId, TrainingRequest r, String certificateReference, String batch) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO training_record (organization_id, person_name, email, course, provider, completed_on, hours,
-                    certificate_name, created_at, created_by)
-                VALUES (:o, :p, :e, :c, NULL, :d, :h, :cn, :now, :by)""")
+                    certificate_reference, created_at, created_by)
+                VALUES (:o, :p, :e, :c, NULL, :d, :h, :cr, :now, :by)""")
                 .param("o", organizationId)
                 .param("p", r.personName().strip())
                 .param("e", blank(r.email()) ? null : r.email().strip())
                 .param("c", r.course().strip())
                 .param("d", Date.valueOf(r.completedOn()))
                 .param("h", r.hours())
-                .param("cn", blank(certificateReference) ? null : certificateReference.strip())
+                .param("cr", blank(certificateReference) ? null : certificateReference.strip())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("by", CurrentPerson.idOrNobody())
                 .update(keys, "id");
@@ -313,7 +322,7 @@ class TrainingService {
 
     private static final String COLUMNS = """
             SELECT t.id, t.organization_id, t.person_name, t.email, t.course, t.provider, t.completed_on, t.hours,
-                t.certificate_name, t.certificate_sha256 FROM training_record t""";
+                t.certificate_name, t.certificate_sha256, t.certificate_reference FROM training_record t""";
 
     private static Record record(ResultSet rs, int n) throws SQLException {
         return new Record(
@@ -326,7 +335,8 @@ class TrainingService {
                 rs.getDate(7).toLocalDate(),
                 rs.getBigDecimal(8),
                 rs.getString(9),
-                rs.getString(10));
+                rs.getString(10),
+                rs.getString(11));
     }
 
     /** The organisation's records of a year and the yearly count of it and of each child organisation. */

@@ -29,7 +29,7 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.FieldProblemException.FieldProblem;
 
 /**
- * The one sheet of an obligations import template (budget plans, training records), read all or nothing: the sheet
+ * The one sheet of an obligations import template (budget plans, training records, supplier tax codes), read all or nothing: the sheet
  * by its name (else the first), its header row checked column by column, blank rows skipped, at most so many rows,
  * and each other row handed to the import's own parser. Every problem names its sheet, row, column letter and header
  * in the caller's language, with the import's own messages ({@code <prefix>.empty}, {@code .badHeader},
@@ -57,6 +57,11 @@ public final class TemplateSheet {
 
         public static Result recorded(List<Long> ids) {
             return new Result(ids.size(), ids, List.of());
+        }
+
+        /** So many rows recorded, with no row ids (an import that changes existing rows). */
+        public static Result counted(int imported) {
+            return new Result(imported, List.of(), List.of());
         }
 
         /**

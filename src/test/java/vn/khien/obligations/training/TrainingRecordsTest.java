@@ -195,6 +195,66 @@ public class TrainingRecordsTest extends IntegrationTest {
     }
 
     @Test
+    void attachingAndReplacingTheFileOfAnImportedRecordKeepsTheImportedCertificateNumber() throws IOException {
+        TestData.Org unit = data.org(data.root(), "Sở số hiệu chứng chỉ");
+        TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
+        TestData.Person trainee = data.person(unit, Role.AUDITOR);
+        Http.Response imported = http.api(officer.token())
+                .upload(
+                        "/api/v1/organizations/" + unit.id() + "/training-records/import",
+                        "dao-tao.xlsx",
+                        workbook(List.of(Arrays.asList(trainee.username(), "ATTT cơ bản", "15/01/2026", 8, "CC-900"))),
+                        Map.of());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        long id = imported.json().get("ids").get(0).asLong();
+        Http.Session s = http.session();
+        assertThat(s.login(officer.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        String edit = "/training-records/" + id + "/edit";
+        assertThat(s.get(edit).body()).contains("id=\"current-reference\"").contains("CC-900");
+        Map<String, String> fields = Map.of(
+                "personName", "Người học số hiệu", "course", "ATTT cơ bản", "completedOn", "2026-01-15", "hours", "8");
+
+        // the file is attached: the imported number stays beside it
+        assertThat(s.upload(edit, "cc-900.pdf", PDF, fields).status()).isEqualTo(302);
+        assertThat(reference(id)).containsExactly("CC-900", "cc-900.pdf", TrainingService.sha256(PDF));
+        // and replaced: still the number the import recorded, the file versioned in the audit trail
+        assertThat(s.upload(edit, "cc-900-ban-ro.png", PNG, fields).status()).isEqualTo(302);
+        assertThat(reference(id)).containsExactly("CC-900", "cc-900-ban-ro.png", TrainingService.sha256(PNG));
+        List<String> details = data.jdbc()
+                .sql("SELECT details FROM audit_event WHERE action = 'TRAINING_UPDATED' AND target_id = :t ORDER BY id")
+                .param("t", Long.toString(id))
+                .query(String.class)
+                .list();
+        assertThat(details).hasSize(2).allSatisfy(d -> assertThat(d).contains("keptCertificateReference"));
+        assertThat(details.get(1))
+                .contains("CC-900")
+                .contains("replacedCertificateSha256")
+                .contains(TrainingService.sha256(PDF))
+                .contains(TrainingService.sha256(PNG));
+        JsonNode record = http.api(officer.token())
+                .get("/api/v1/organizations/" + unit.id() + "/training-records?year=2026")
+                .json()
+                .get("records")
+                .get(0);
+        assertThat(record.get("certificateReference").asString()).isEqualTo("CC-900");
+        assertThat(record.get("certificateName").asString()).isEqualTo("cc-900-ban-ro.png");
+        String page =
+                s.get("/organizations/" + unit.id() + "/training?year=2026").body();
+        assertThat(page).contains("Số hiệu: CC-900").contains("/training-records/" + id + "/certificate");
+    }
+
+    /** The record's certificate number, file name and file SHA-256 as stored. */
+    private String[] reference(long id) {
+        return data.jdbc()
+                .sql("""
+                        SELECT certificate_reference, certificate_name, certificate_sha256 FROM training_record
+                        WHERE id = :id""")
+                .param("id", id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .single();
+    }
+
+    @Test
     void anImportWithAnyWrongCellRecordsNothingAndAGoodOneRecordsEveryRow() throws IOException {
         TestData.Org province = data.org(data.root(), "Tỉnh nhập đào tạo");
         TestData.Org dept = data.org(province, "Sở nhập đào tạo");

@@ -1,0 +1,85 @@
+package vn.khien.obligations.demo;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.khien.identity.DemoData;
+import vn.khien.systems.SystemsDemoReady;
+
+/**
+ * Demo: the hospital's administrator {@code demo.bv.quantri} came with the hospital's people imported from its former
+ * system seven months ago: the grant (ORG_ADMIN on the hospital) records no grantor, as grants made by the bootstrap
+ * or an import do, and the hospital was never reviewed, so R49 is overdue for it. {@code demo.tinh.lanhdao}, head of
+ * the province above it, opens the hospital's access review ({@code /organizations/{id}/access-reviews}), where the
+ * grant shows "grantor not recorded", and confirms or revokes it. Seeded once (while the person does not exist).
+ */
+@Component
+class ImportedAdministratorDemoData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportedAdministratorDemoData.class);
+    static final String ADMINISTRATOR = "demo.bv.quantri";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    ImportedAdministratorDemoData(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Order(12)
+    public void on(SystemsDemoReady ready) {
+        DemoSeeds.locked(tx, jdbc, this::seed);
+    }
+
+    private void seed() {
+        Optional<Long> hospital = id("SELECT id FROM organization WHERE code = 'DEMO-BVDK'");
+        if (hospital.isEmpty()
+                || id("SELECT id FROM app_user WHERE username = '" + ADMINISTRATOR + "'")
+                        .isPresent()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant imported = now.minus(Duration.ofDays(210));
+        jdbc.sql("""
+                INSERT INTO app_user (username, password_hash, display_name, email, demo, created_at, last_sign_in_at)
+                VALUES (:u, :p, :d, :e, TRUE, :created, :signIn)""")
+                .param("u", ADMINISTRATOR)
+                .param("p", encoder.encode(DemoData.PASSWORD))
+                .param("d", "Trịnh Văn Nhập (demo)")
+                .param("e", ADMINISTRATOR + "@demo.invalid")
+                .param("created", Timestamp.from(imported))
+                .param("signIn", Timestamp.from(now.minus(Duration.ofDays(3))))
+                .update();
+        long person = id("SELECT id FROM app_user WHERE username = '" + ADMINISTRATOR + "'")
+                .orElseThrow();
+        // no grantor: the grant came with the import, like the bootstrap's
+        jdbc.sql("""
+                INSERT INTO role_grant (user_id, organization_id, role, granted_at, granted_by)
+                VALUES (:u, :o, 'ORG_ADMIN', :at, NULL)""")
+                .param("u", person)
+                .param("o", hospital.get())
+                .param("at", Timestamp.from(imported))
+                .update();
+        LOG.warn("Demo: the hospital's administrator {} holds a grant with no grantor, never reviewed.", ADMINISTRATOR);
+    }
+
+    private Optional<Long> id(String sql) {
+        return jdbc.sql(sql).query(Long.class).optional();
+    }
+}
