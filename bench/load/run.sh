@@ -4,20 +4,33 @@
 #
 #   bench/load/run.sh                      # scale 0.05, 50 users, 120 s
 #   SCALE=1.0 USERS=50 DURATION=300 bench/load/run.sh
+#   KHIEN_DB_URL=jdbc:postgresql://127.0.0.1:5432/khien_scale KHIEN_DB_USER=khien KHIEN_DB_PASSWORD=khien \
+#     SKIP_GENERATE=1 USERS=50 DURATION=180 bench/load/run.sh    # reuse a database `generate` already filled
 #
 # Database: KHIEN_DB_URL/USER/PASSWORD (an EMPTY database), default a database khien_load on the local cluster,
-# dropped and re-created (needs `runuser -u postgres` as root, as on the CI machine).
+# dropped and re-created (needs `runuser -u postgres` as root, as on the CI machine). SKIP_GENERATE=1 (only with
+# KHIEN_DB_URL) runs the journeys on that database as it is, filled earlier by `generate` (a scale-1.0 set takes
+# tens of minutes to generate). SKIP_PACKAGE=1 uses the jar already in target/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SCALE=${SCALE:-0.05} USERS=${USERS:-50} DURATION=${DURATION:-120} PORT=${PORT:-8089}
+SKIP_GENERATE=${SKIP_GENERATE:-} SKIP_PACKAGE=${SKIP_PACKAGE:-}
+if [ -n "$SKIP_GENERATE" ] && [ -z "${KHIEN_DB_URL:-}" ]; then
+  echo "SKIP_GENERATE=1 needs KHIEN_DB_URL (and _USER, _PASSWORD) naming a database filled by generate" >&2
+  exit 2
+fi
 if [ -z "${KHIEN_DB_URL:-}" ]; then
   runuser -u postgres -- psql -q -c "DROP DATABASE IF EXISTS khien_load" -c "CREATE DATABASE khien_load OWNER khien"
   export KHIEN_DB_URL=jdbc:postgresql://127.0.0.1:5432/khien_load KHIEN_DB_USER=khien KHIEN_DB_PASSWORD=khien
 fi
-mvn -B -ntp -q -DskipTests package
+[ -n "$SKIP_PACKAGE" ] || mvn -B -ntp -q -DskipTests package
 JAR=$(ls target/khien-*.jar | grep -v original | head -1)
-echo "== generate --scale $SCALE"
-/usr/bin/time -f "generate: %e s, %M KB peak RSS" java -jar "$JAR" generate --scale "$SCALE" --seed 42
+if [ -n "$SKIP_GENERATE" ]; then
+  echo "== reusing the generated set in $KHIEN_DB_URL (SKIP_GENERATE)"
+else
+  echo "== generate --scale $SCALE"
+  /usr/bin/time -f "generate: %e s, %M KB peak RSS" java -jar "$JAR" generate --scale "$SCALE" --seed 42
+fi
 echo "== start Khiên on port $PORT"
 KHIEN_PORT=$PORT KHIEN_BOOTSTRAP_ADMIN_PASSWORD='Load-Test-Admin-2026' KHIEN_REPORTS_DIR=target/load-reports \
   java -jar "$JAR" > target/load-server.log 2>&1 &
