@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Realistic journeys per role against Khiên filled by {@code generate} (bench/load/README.md): a province leader's
- * home and roll-ups, a unit officer's register, findings with filters, a system, its dossiers and a scan upload, an
- * auditor's audit search. Targets of issue 15 as assertions: p95 under 300 ms for every request, no errors.
+ * home and roll-ups, the national leader's home over the whole country, a unit officer's register, findings with
+ * filters, a system, its dossiers and a scan upload, an auditor's audit search. Targets of issue 15 as assertions: p95 under 300 ms for every request, no errors.
  *
  * <p>Settings (system properties): {@code khien.url} (default http://localhost:8080), {@code users} (concurrent
  * people, default 50), {@code duration} (seconds of steady load, default 120), {@code provinces} and {@code units}
@@ -111,6 +111,12 @@ public class NationalJourneys extends Simulation {
                                     .asMultipartForm()
                                     .check(status().in(200, 201, 202))))));
 
+    /** The national leader ({@code vn.lanhdao}): the home page over the whole country (target p95 < 500 ms). */
+    static ChainBuilder nationalLeader = exec(session -> session.set("username", "vn.lanhdao"))
+            .exec(signIn)
+            .during(Duration.ofSeconds(DURATION))
+            .on(exec(http("national home").get("/").check(status().is(200))).pause(2, 5));
+
     static ChainBuilder auditor = exec(session -> session.set("username", "vn.thanhtra"))
             .exec(signIn)
             .during(Duration.ofSeconds(DURATION))
@@ -119,12 +125,15 @@ public class NationalJourneys extends Simulation {
     ScenarioBuilder leaders = scenario("province leader").exec(leader);
     ScenarioBuilder officers = scenario("security officer").exec(officer);
     ScenarioBuilder auditors = scenario("auditor").exec(auditor);
+    ScenarioBuilder nationalLeaders = scenario("national leader").exec(nationalLeader);
 
     {
-        int leaderCount = Math.max(1, USERS * 3 / 10);
+        int nationalCount = Math.max(1, USERS / 25);
+        int leaderCount = Math.max(1, USERS * 3 / 10 - nationalCount);
         int auditorCount = Math.max(1, USERS / 10);
-        int officerCount = Math.max(1, USERS - leaderCount - auditorCount);
+        int officerCount = Math.max(1, USERS - nationalCount - leaderCount - auditorCount);
         setUp(
+                        nationalLeaders.injectOpen(rampUsers(nationalCount).during(Duration.ofSeconds(20))),
                         leaders.injectOpen(rampUsers(leaderCount).during(Duration.ofSeconds(20))),
                         officers.injectOpen(rampUsers(officerCount).during(Duration.ofSeconds(20))),
                         auditors.injectOpen(rampUsers(auditorCount).during(Duration.ofSeconds(20))))
