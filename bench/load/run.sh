@@ -10,7 +10,9 @@
 # Database: KHIEN_DB_URL/USER/PASSWORD (an EMPTY database), default a database khien_load on the local cluster,
 # dropped and re-created (needs `runuser -u postgres` as root, as on the CI machine). SKIP_GENERATE=1 (only with
 # KHIEN_DB_URL) runs the journeys on that database as it is, filled earlier by `generate` (a scale-1.0 set takes
-# tens of minutes to generate). SKIP_PACKAGE=1 uses the jar already in target/.
+# tens of minutes to generate). SKIP_PACKAGE=1 uses the jar already in target/. SETTLE=<seconds> waits that long
+# after the server is ready (its start-up jobs, e.g. the dashboard snapshot refresh, run first; at scale 1.0 they
+# take minutes) and SERVER_ARGS adds arguments to the server's command line.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SCALE=${SCALE:-0.05} USERS=${USERS:-50} DURATION=${DURATION:-120} PORT=${PORT:-8089}
@@ -33,13 +35,20 @@ else
 fi
 echo "== start Khiên on port $PORT"
 KHIEN_PORT=$PORT KHIEN_BOOTSTRAP_ADMIN_PASSWORD='Load-Test-Admin-2026' KHIEN_REPORTS_DIR=target/load-reports \
-  java -jar "$JAR" > target/load-server.log 2>&1 &
+  java -jar "$JAR" ${SERVER_ARGS:-} > target/load-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 300); do
   curl -fs "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
   sleep 1
 done
+if [ -n "${SETTLE:-}" ]; then
+  echo "== ready; letting the start-up jobs run for $SETTLE s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  sleep "$SETTLE"
+fi
+echo "== load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== Gatling: $USERS users for $DURATION s"
 mvn -B -ntp -Pload test-compile gatling:test -Dkhien.url="http://localhost:$PORT" -Dusers="$USERS" \
-  -Dduration="$DURATION"
+  -Dduration="$DURATION" || status=$?
+echo "== load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+exit "${status:-0}"
