@@ -10,12 +10,12 @@
 # Database: KHIEN_DB_URL/USER/PASSWORD (an EMPTY database), default a database khien_load on the local cluster,
 # dropped and re-created (needs `runuser -u postgres` as root, as on the CI machine). SKIP_GENERATE=1 (only with
 # KHIEN_DB_URL) runs the journeys on that database as it is, filled earlier by `generate` (a scale-1.0 set takes
-# tens of minutes to generate). SKIP_PACKAGE=1 uses the jar already in target/. SETTLE=<seconds> waits that long
-# after the server is ready (its start-up jobs, e.g. the dashboard snapshot refresh, run first; at scale 1.0 they
-# take minutes) and SERVER_ARGS adds arguments to the server's command line.
+# tens of minutes to generate). SKIP_PACKAGE=1 uses the jar already in target/. SETTLE=<seconds>: after the server
+# is ready, wait (at most that long) until the reports job's start-up snapshot refresh and warm-up are logged (at
+# scale 1.0 they take minutes; the journeys would measure them). SERVER_ARGS adds arguments to the server's command.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-SCALE=${SCALE:-0.05} USERS=${USERS:-50} DURATION=${DURATION:-120} PORT=${PORT:-8089}
+SCALE=${SCALE:-0.05} USERS=${USERS:-50} DURATION=${DURATION:-120} PORT=${PORT:-8089} RAMP=${RAMP:-20}
 SKIP_GENERATE=${SKIP_GENERATE:-} SKIP_PACKAGE=${SKIP_PACKAGE:-}
 if [ -n "$SKIP_GENERATE" ] && [ -z "${KHIEN_DB_URL:-}" ]; then
   echo "SKIP_GENERATE=1 needs KHIEN_DB_URL (and _USER, _PASSWORD) naming a database filled by generate" >&2
@@ -43,12 +43,16 @@ for _ in $(seq 1 300); do
   sleep 1
 done
 if [ -n "${SETTLE:-}" ]; then
-  echo "== ready; letting the start-up jobs run for $SETTLE s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  sleep "$SETTLE"
+  echo "== ready; waiting for the start-up snapshot refresh, at most $SETTLE s (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  for _ in $(seq 1 "$SETTLE"); do
+    grep -q 'root dashboard(s) read once' target/load-server.log && break
+    sleep 1
+  done
+  grep -E 'figure snapshots refreshed|root dashboard\(s\) read once' target/load-server.log || true
 fi
 echo "== load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== Gatling: $USERS users for $DURATION s"
+echo "== Gatling: $USERS users arriving over $RAMP s, each for $DURATION s"
 mvn -B -ntp -Pload test-compile gatling:test -Dkhien.url="http://localhost:$PORT" -Dusers="$USERS" \
-  -Dduration="$DURATION" || status=$?
+  -Dduration="$DURATION" -Dramp="$RAMP" || status=$?
 echo "== load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit "${status:-0}"
