@@ -6,13 +6,16 @@
 #   bench/explain/explain.sh [database] [username]     # default khien_load, t05.lanhdao (a province leader)
 #   ONLY=findings-page-offset-deep,findings-page-keyset-deep NO_ANALYZE=1 bench/explain/explain.sh khien_scale_load
 #     (only the named plans; NO_ANALYZE: leave the database's statistics alone, for a shared data set)
+#   PLANS=plans/scale-1.0 TAG=national NO_ANALYZE=1 bench/explain/explain.sh khien_scale vn.lanhdao
+#     (PLANS: the folder the files go to, default plans; TAG: appended to each file name, e.g. for a second person)
 #
 # PGHOST/PGPORT/PGUSER/PGPASSWORD as for psql (default 127.0.0.1:5432, khien/khien).
 set -euo pipefail
 cd "$(dirname "$0")"
 DB=${1:-khien_load} WHO=${2:-t05.lanhdao}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-khien} PGPASSWORD=${PGPASSWORD:-khien}
-mkdir -p plans
+PLANS=${PLANS:-plans} TAG=${TAG:-}
+mkdir -p "$PLANS"
 PERSON=$(psql -d "$DB" -Atc "SELECT id FROM app_user WHERE username = '$WHO'")
 TODAY=$(date -u +%F)
 ROLES="'PLATFORM_ADMIN','ORG_ADMIN','LEADER','SECURITY_OFFICER','INCIDENT_RESPONDER','AUDITOR'"
@@ -23,8 +26,8 @@ plan() {
   [[ -n "${ONLY:-}" && ",$ONLY," != *",$name,"* ]] && return 0
   { echo "-- $name, as $WHO (person $PERSON), database $DB, $(date -u '+%F %T') UTC"; echo "$sql;"; echo;
     [[ -n "${NO_ANALYZE:-}" ]] || psql -d "$DB" -Atc "ANALYZE" >/dev/null 2>&1 || true
-    psql -d "$DB" -Atc "EXPLAIN (ANALYZE, BUFFERS) $sql"; } > "plans/$name.txt"
-  echo "$name: $(grep -E '^Execution Time' "plans/$name.txt")"
+    psql -d "$DB" -Atc "EXPLAIN (ANALYZE, BUFFERS) $sql"; } > "$PLANS/$name${TAG:+-$TAG}.txt"
+  echo "$name${TAG:+-$TAG}: $(grep -E '^Execution Time' "$PLANS/$name${TAG:+-$TAG}.txt")"
 }
 plan findings-list-count "SELECT COUNT(*) FROM (SELECT 1 FROM finding f JOIN information_system s ON s.id = f.system_id WHERE $VISIBLE AND f.status = 'OPEN' AND f.severity = 'CRITICAL' LIMIT 10001) c"
 plan findings-list-page "SELECT f.*, s.code AS system_code, s.name AS system_name, s.owner_organization_id, (SELECT COUNT(*) FROM finding_location l WHERE l.finding_id = f.id) AS location_count FROM finding f JOIN information_system s ON s.id = f.system_id WHERE $VISIBLE AND f.status = 'OPEN' AND f.severity = 'CRITICAL' ORDER BY f.severity_rank, f.due_date, f.id LIMIT 50"
@@ -44,3 +47,8 @@ else
 fi
 plan findings-page-offset-deep "$SELECT_F WHERE $VISIBLE $ORDER LIMIT 51 OFFSET 3000"
 plan findings-page-keyset-deep "$SELECT_F WHERE $VISIBLE AND $AFTER $ORDER LIMIT 51"
+# The snapshot refresh's heaviest read (VulnerabilityFigures, the four finding figures in one pass): one chunk of
+# 2,000 organisation ids, as the reports job sends it for the running quarter (issue 15, scale 1.0: ~5 s a chunk).
+IDS=$(psql -d "$DB" -Atc "SELECT string_agg(id::text, ',' ORDER BY id) FROM (SELECT id FROM organization ORDER BY id OFFSET 2000 LIMIT 2000) o")
+QEND=$(psql -d "$DB" -Atc "SELECT (date_trunc('quarter', DATE '$TODAY') + INTERVAL '3 months' - INTERVAL '1 day')::date")
+plan figures-vulnerability-chunk "SELECT s.owner_organization_id, SUM(CASE WHEN f.severity = 'CRITICAL' THEN 1 ELSE 0 END), SUM(CASE WHEN f.severity = 'HIGH' THEN 1 ELSE 0 END), SUM(CASE WHEN f.due_date < DATE '$QEND' THEN 1 ELSE 0 END), SUM(CASE WHEN f.due_date < DATE '$QEND' AND f.severity IN ('CRITICAL', 'HIGH') THEN 1 ELSE 0 END) FROM finding f JOIN information_system s ON s.id = f.system_id WHERE s.owner_organization_id IN ($IDS) AND f.first_seen <= DATE '$QEND' AND (f.status IN ('OPEN', 'REOPENED') OR (f.closed_on IS NOT NULL AND f.closed_on > DATE '$QEND')) AND (s.lifecycle_status <> 'RETIRED' OR s.retired_on > DATE '$QEND') GROUP BY s.owner_organization_id"

@@ -32,12 +32,19 @@ import vn.khien.scale.NationalDataGenerator;
  * the largest province's quarterly report (running quarter: children frozen or live as generated), the national
  * roll-up of the previous quarter (most provinces and ministries frozen) and of the running quarter (all live), and
  * the national and provincial dashboards (after the snapshot refresh the reports job does), counting the SQL
- * statements of each.
+ * statements of each. {@code -Dbench.schema=…} points it at another schema, e.g. the {@code public} schema of a
+ * database filled by {@code generate} (it is only regenerated when it holds no periodic report or with
+ * {@code -Dbench.regenerate=true}).
  *
  * <p>A {@code main}, not a test: {@code java … vn.khien.bench.NationalReportsBenchmark 0.1 42}.
  */
 public final class NationalReportsBenchmark {
-    static final String SCHEMA = "khien_bench_national";
+    /**
+     * The schema holding the generated set; {@code -Dbench.schema=public} with {@code TEST_PG_URL} naming a database
+     * that {@code java -jar khien.jar generate} already filled measures that set as it is (e.g. scale 1.0).
+     */
+    static final String SCHEMA = System.getProperty("bench.schema", "khien_bench_national");
+
     private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private NationalReportsBenchmark() {}
@@ -50,6 +57,10 @@ public final class NationalReportsBenchmark {
                 BenchApplication.Database.fromEnvironment("jdbc:postgresql://127.0.0.1:5432/khien_generator");
         LocalDate today = LocalDate.now(VN);
         boolean regenerate = Boolean.getBoolean("bench.regenerate") || !generated(db);
+        if (regenerate && System.getProperty("bench.schema") != null && !Boolean.getBoolean("bench.regenerate")) {
+            throw new IllegalStateException("schema " + SCHEMA + " holds no generated set: fill it with generate first,"
+                    + " or give -Dbench.regenerate=true to drop and regenerate it");
+        }
         if (regenerate) {
             db.resetSchema(SCHEMA);
             long t = System.nanoTime();
