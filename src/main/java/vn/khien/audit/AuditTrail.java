@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -51,8 +50,11 @@ public class AuditTrail {
         }
     }
 
-    /** For events with no signed-in actor yet (sign-in attempts), committed on their own. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * For events with no signed-in actor yet (sign-in attempts). The sign-in listeners call it outside any
+     * transaction, so it commits on its own without holding a second connection.
+     */
+    @Transactional
     public void recordStandalone(AuditEntry entry, Long actorId, String actorUsername) {
         append(entry, actorId, actorUsername);
     }

@@ -8,7 +8,6 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.khien.access.PersonPrincipal;
@@ -49,8 +48,10 @@ class SignInEvents {
         return null;
     }
 
+    // No transaction around the steps: each (the person's counters, the throttle, the audit record) commits on its
+    // own, one after the other, so a sign-in holds one connection at a time. Nesting them held two or three at
+    // once, and 50 people signing in together emptied the pool (issue 15, SignInConnectionsTest).
     @EventListener
-    @Transactional
     public void succeeded(AuthenticationSuccessEvent event) {
         if (!(event.getAuthentication().getPrincipal() instanceof PersonPrincipal p)
                 || event.getAuthentication() instanceof ApiTokenAuthentication) {
@@ -66,7 +67,6 @@ class SignInEvents {
     }
 
     @EventListener
-    @Transactional
     public void failed(AbstractAuthenticationFailureEvent event) {
         String typed = String.valueOf(event.getAuthentication().getName());
         // What was typed may be anything (1 MB, control characters): the audit keeps a storable, bounded copy.
