@@ -1,6 +1,7 @@
 package vn.khien;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -10,7 +11,8 @@ import javax.xml.stream.XMLInputFactory;
 
 /**
  * Rules Spring Modulith does not check (module boundaries, cycles and allowed dependencies are checked by
- * {@link ModulithTest}): rule engines are plain Java, controllers never touch SQL, XML parsers are hardened.
+ * {@link ModulithTest}): rule engines are plain Java, controllers never touch SQL, XML parsers are hardened, and the
+ * sub-packages of a module form no cycles among themselves.
  */
 @AnalyzeClasses(packages = "vn.khien", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -48,6 +50,15 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework.jdbc..");
+
+    /**
+     * Inside compliance every sub-package is a slice and the slices depend on each other one way only (issue 8):
+     * {@code catalogue} below {@code catalogue.admin} below {@code plan}, then evidence, tasks, risks and assessment
+     * on the plan, and the pages, API and roll-ups of {@code web} (and attention, demo, form08) on top.
+     */
+    @ArchTest
+    static final ArchRule complianceSubPackagesAreFreeOfCycles =
+            slices().matching("vn.khien.compliance.(**)").should().beFreeOfCycles();
 
     /** XML parsers come only from the hardened factory (external entities and DTDs off). */
     @ArchTest

@@ -9,11 +9,15 @@
  *       plus the internal-policy layers of the owner and its ancestors.</li>
  *   <li>{@code plan}: {@link vn.khien.compliance.plan.PlanListener} derives a system's plan on
  *       {@link vn.khien.systems.SystemLevelApproved} before the approving transaction commits; a later approval at
- *       another level or regime re-derives it, keeps every recorded answer and records the diff. The plan's pages and
- *       API live here too.</li>
+ *       another level or regime re-derives it, keeps every recorded answer and records the diff; so does a catalogue
+ *       import ({@code catalogue.admin.PlanRederivation}).</li>
  *   <li>{@code evidence}, {@code tasks}, {@code risks}: evidence of plan items, remediation tasks, the risk rating.</li>
  *   <li>{@code assessment}: the periodicity rules (plain Java) next to the recorded assessments.</li>
  *   <li>{@code form08}: the compliance columns of the register's Mẫu 08 export.</li>
+ *   <li>{@code web}: the pages and API, the plan as shown with its evidence and tasks, the roll-ups
+ *       ({@code ComplianceService}), the plan DOCX and subtree XLSX.</li>
+ *   <li>The sub-packages form no cycle ({@code ArchitectureTest}): catalogue, catalogue.admin, plan, then evidence,
+ *       tasks, risks and assessment, with web, attention, demo and form08 on top.</li>
  * </ul>
  *
  * <h2>For other modules</h2>
@@ -22,7 +26,7 @@
  *       names the catalogue versions ({@code TT12-2022@1.0.0,…}) it was derived from.</li>
  *   <li>Table {@code plan_item}: {@code system_id}, {@code requirement_id}, {@code required} (false once dropped by a
  *       re-derivation), {@code status} (MET, PARTLY_MET, PLANNED, NOT_STARTED, NOT_APPLICABLE). "Fully deployed" is
- *       every required, applicable item MET; use {@code ComplianceService} rather than recomputing it.</li>
+ *       every required, applicable item MET; use {@code web.ComplianceService} rather than recomputing it.</li>
  *   <li>Table {@code assessment}: {@code completed_on} per system drives the next due date.</li>
  * </ul>
  *

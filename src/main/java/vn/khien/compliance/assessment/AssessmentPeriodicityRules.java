@@ -23,6 +23,7 @@ import vn.khien.compliance.catalogue.Confidence;
 import vn.khien.compliance.catalogue.Levels;
 import vn.khien.compliance.catalogue.Regime;
 import vn.khien.compliance.catalogue.YamlFields;
+import vn.khien.compliance.risks.RiskRating;
 
 /** The periodicity rules of both regimes, loaded from {@value #RESOURCE}. */
 record AssessmentPeriodicityRules(String id, String version, Map<Regime, RegimePeriodicity> regimes) {

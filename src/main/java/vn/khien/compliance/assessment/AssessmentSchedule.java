@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import vn.khien.compliance.catalogue.Levels;
 import vn.khien.compliance.catalogue.Regime;
+import vn.khien.compliance.risks.RiskRating;
 
 /**
  * When a system's next periodic assessment is due and whether it is overdue, from the periodicity rules.

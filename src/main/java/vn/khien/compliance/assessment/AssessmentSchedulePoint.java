@@ -2,6 +2,7 @@ package vn.khien.compliance.assessment;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import vn.khien.compliance.risks.RiskRating;
 
 /**
  * When a system's next periodic assessment is due. For a system never assessed {@code firstFromApproval} is true and

@@ -16,6 +16,7 @@ import vn.khien.compliance.evidence.EvidenceFile;
 import vn.khien.compliance.plan.PlanRepository;
 import vn.khien.compliance.plan.PlanService;
 import vn.khien.compliance.plan.RegimeIds;
+import vn.khien.compliance.risks.RiskRating;
 import vn.khien.compliance.risks.RiskRepository;
 import vn.khien.compliance.risks.SystemRisk;
 import vn.khien.compliance.tasks.TaskRepository;

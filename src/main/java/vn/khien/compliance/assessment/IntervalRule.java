@@ -4,6 +4,7 @@ import java.time.Period;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import vn.khien.compliance.catalogue.Confidence;
+import vn.khien.compliance.risks.RiskRating;
 
 /**
  * Assessment interval for some levels (and, under the new regime, a risk rating; null risk = any risk).

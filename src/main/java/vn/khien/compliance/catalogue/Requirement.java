@@ -43,6 +43,11 @@ public record Requirement(
         confidence = confidence == null ? Confidence.PRIMARY : confidence;
     }
 
+    /** Internal policies may have no heading: their text is the title then. */
+    public String title() {
+        return titleVi != null ? titleVi : textVi;
+    }
+
     public boolean appliesTo(int level) {
         return levels.contains(level);
     }

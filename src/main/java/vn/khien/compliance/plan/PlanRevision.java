@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** One derivation of a system's plan and what it changed against the previous one. */
-record PlanRevision(
+public record PlanRevision(
         long id,
         long systemId,
         int level,

@@ -19,12 +19,8 @@ import vn.khien.audit.AuditTrail;
 import vn.khien.compliance.catalogue.CatalogueSet;
 import vn.khien.compliance.catalogue.PlanDerivation;
 import vn.khien.compliance.catalogue.PlanDiff;
-import vn.khien.compliance.catalogue.Requirement;
 import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.compliance.catalogue.admin.CatalogueStore;
-import vn.khien.compliance.evidence.Evidence;
-import vn.khien.compliance.evidence.EvidenceRepository;
-import vn.khien.compliance.tasks.TaskRepository;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.FieldProblemException.FieldProblem;
 import vn.khien.platform.ForbiddenActionException;
@@ -33,15 +29,13 @@ import vn.khien.systems.VisibleSystems;
 import vn.khien.systems.register.InformationSystem;
 
 /**
- * A system's security plan: derived from the approved level and regime, filled in requirement by requirement, with
- * evidence, remediation and the system's security regulation. Reads go through {@link VisibleSystems#get} first, so
+ * A system's security plan: derived from the approved level and regime, filled in requirement by requirement, and
+ * the system's security regulation (the plan read with its evidence and tasks is {@code compliance.web}'s). Reads go through {@link VisibleSystems#get} first, so
  * a system outside the caller's scope is a 404 before anything else is looked at.
  */
 @Service
 public class PlanService {
 
-    private final TaskRepository tasks;
-    private final EvidenceRepository evidence;
     private final PlanRepository plans;
     private final CatalogueStore catalogues;
     private final VisibleSystems systems;
@@ -49,15 +43,7 @@ public class PlanService {
     private final Clock clock;
 
     public PlanService(
-            TaskRepository tasks,
-            EvidenceRepository evidence,
-            PlanRepository plans,
-            CatalogueStore catalogues,
-            VisibleSystems systems,
-            AuditTrail audit,
-            Clock clock) {
-        this.tasks = tasks;
-        this.evidence = evidence;
+            PlanRepository plans, CatalogueStore catalogues, VisibleSystems systems, AuditTrail audit, Clock clock) {
         this.plans = plans;
         this.catalogues = catalogues;
         this.systems = systems;
@@ -102,60 +88,6 @@ public class PlanService {
         audit.record(AuditEntry.change(
                 "compliance.plan.derive", ownerOrganizationId, "security_plan", revision, null, details));
         return diff;
-    }
-
-    /** The plan with its evidence and tasks, for whoever reads everything about the system (else 404). */
-    public PlanView view(long systemId) {
-        return view(systems.get(systemId), true);
-    }
-
-    /**
-     * The plan as the bodies appraising one of the system's dossiers read it too, while they appraise it (ADR 0012):
-     * its items and regulation; evidence and tasks only for whoever reads everything about the system.
-     */
-    public PlanView plan(long systemId) {
-        InformationSystem system = systems.forPlan(systemId);
-        return view(system, systems.readsEverything(systemId));
-    }
-
-    private PlanView view(InformationSystem system, boolean full) {
-        long systemId = system.id();
-        LocalDate today = LocalDate.now(clock);
-        List<PlanItem> items = plans.items(systemId, false);
-        var requirements = catalogues.everything();
-        List<Evidence> allEvidence = evidence.evidence(systemId, today);
-        Map<String, List<Evidence>> evidence = allEvidence.stream()
-                .filter(Evidence::active)
-                .collect(Collectors.groupingBy(Evidence::requirementId, LinkedHashMap::new, Collectors.toList()));
-        Map<String, List<Evidence>> withdrawn = allEvidence.stream()
-                .filter(e -> !e.active())
-                .collect(Collectors.groupingBy(Evidence::requirementId, LinkedHashMap::new, Collectors.toList()));
-        List<PlanLine> lines = new ArrayList<>();
-        List<PlanLine> dropped = new ArrayList<>();
-        for (PlanItem item : items) {
-            Requirement requirement = requirements.find(item.requirementId()).orElse(null);
-            if (requirement == null) {
-                continue;
-            }
-            PlanLine line = new PlanLine(
-                    requirement,
-                    item,
-                    evidence.getOrDefault(item.requirementId(), List.of()),
-                    system.approvedLevel() == null ? List.of() : requirement.designProductsFor(system.approvedLevel()),
-                    withdrawn.getOrDefault(item.requirementId(), List.of()));
-            (item.required() ? lines : dropped).add(line);
-        }
-        return new PlanView(
-                system,
-                systems.canEdit(system),
-                full,
-                plans.currentRevision(systemId).orElse(null),
-                plans.revisions(systemId),
-                lines,
-                dropped,
-                tasks.tasks(systemId),
-                plans.regulation(systemId).orElse(null),
-                today);
     }
 
     @Transactional

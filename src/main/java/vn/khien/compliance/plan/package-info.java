@@ -1,8 +1,8 @@
 /**
- * Each system's security plan, derived on {@code SystemLevelApproved} ({@link vn.khien.compliance.plan.PlanService}),
- * its items, the system's security regulation, compliance roll-ups ({@link
- * vn.khien.compliance.plan.ComplianceService}), the plan DOCX and subtree XLSX, and the module's pages and API, which
- * call the services of {@code evidence}, {@code tasks}, {@code risks}, {@code assessment} and {@code catalogue.admin}.
+ * Each system's security plan, derived on {@code SystemLevelApproved} ({@link vn.khien.compliance.plan.PlanService})
+ * and again when a catalogue version changes what it requires, its items and the system's security regulation.
+ * Evidence, tasks, risks and assessments build on it; the pages and API that show it all are in
+ * {@code compliance.web}.
  */
 @NullMarked
 package vn.khien.compliance.plan;

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import vn.khien.compliance.assessment.RiskRating;
 
 /**
  * Risk ratings per system. Reads take no person: callers have already resolved the system through the register's

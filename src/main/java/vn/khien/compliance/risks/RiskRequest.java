@@ -3,7 +3,6 @@ package vn.khien.compliance.risks;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import vn.khien.compliance.assessment.RiskRating;
 
 /** Rating, the date of the risk assessment it comes from, and a note (e.g. the report's reference). */
 public record RiskRequest(

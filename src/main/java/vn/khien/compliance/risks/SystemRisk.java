@@ -2,7 +2,6 @@ package vn.khien.compliance.risks;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import vn.khien.compliance.assessment.RiskRating;
 
 /** A system's risk rating from its latest cyber-risk assessment (NĐ 331 Đ10), as recorded by an officer. */
 public record SystemRisk(

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.audit.AuditEntry;
 import vn.khien.audit.AuditTrail;
+import vn.khien.compliance.catalogue.Requirement;
 import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.compliance.catalogue.admin.CatalogueStore;
 import vn.khien.compliance.plan.PlanItem;
-import vn.khien.compliance.plan.PlanLine;
 import vn.khien.compliance.plan.PlanRepository;
 import vn.khien.compliance.plan.PlanService;
 import vn.khien.platform.FieldProblemException;
@@ -99,8 +99,10 @@ public class TaskChanges {
             if (!gap || open.contains(item.requirementId())) {
                 continue;
             }
-            String title =
-                    requirements.find(item.requirementId()).map(PlanLine::title).orElse(item.requirementId());
+            String title = requirements
+                    .find(item.requirementId())
+                    .map(Requirement::title)
+                    .orElse(item.requirementId());
             created.add(tasks.insertTask(
                     systemId,
                     item.requirementId(),

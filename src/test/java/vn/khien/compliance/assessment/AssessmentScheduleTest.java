@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import vn.khien.compliance.catalogue.CatalogueValidationException;
 import vn.khien.compliance.catalogue.Confidence;
 import vn.khien.compliance.catalogue.Regime;
+import vn.khien.compliance.risks.RiskRating;
 
 class AssessmentScheduleTest {
 

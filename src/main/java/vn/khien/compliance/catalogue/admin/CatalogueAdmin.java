@@ -1,10 +1,7 @@
 package vn.khien.compliance.catalogue.admin;
 
-import java.sql.Date;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,9 +17,6 @@ import vn.khien.compliance.catalogue.CatalogueLoader;
 import vn.khien.compliance.catalogue.CatalogueSet;
 import vn.khien.compliance.catalogue.CatalogueValidationException;
 import vn.khien.compliance.catalogue.Regime;
-import vn.khien.compliance.plan.PlanRepository;
-import vn.khien.compliance.plan.PlanService;
-import vn.khien.compliance.plan.RegimeIds;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
@@ -39,18 +33,11 @@ public class CatalogueAdmin {
     private final OrgScope scope;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
-    private final PlanRepository plans;
-    private final PlanService planService;
+    private final PlanRederivation plans;
 
     public CatalogueAdmin(
-            CatalogueStore store,
-            OrgScope scope,
-            AuditTrail audit,
-            JdbcClient jdbc,
-            PlanRepository plans,
-            PlanService planService) {
+            CatalogueStore store, OrgScope scope, AuditTrail audit, JdbcClient jdbc, PlanRederivation plans) {
         this.plans = plans;
-        this.planService = planService;
         this.store = store;
         this.scope = scope;
         this.audit = audit;
@@ -117,36 +104,9 @@ public class CatalogueAdmin {
                         catalogue.header().versionedId(),
                         "requirements",
                         catalogue.requirements().size())));
-        rederive(catalogue, organizationId);
+        // A new version changes what plans require: the plans it affects are re-derived.
+        plans.rederive(catalogue.header().regime(), organizationId);
         return store.byId(id).orElseThrow();
-    }
-
-    /**
-     * A new version changes what plans require: the plans it affects are re-derived at their level and regime, so the
-     * diff (newly required, no longer required) shows in each plan's history like a level change would.
-     */
-    private void rederive(Catalogue catalogue, @Nullable Long organizationId) {
-        var regime = catalogue.header().regime();
-        for (Map<String, Object> s : plans.plannedSystems(null, organizationId)) {
-            String regimeId = (String) Objects.requireNonNull(s.get("regime"), "regime");
-            if (regime != null && RegimeIds.of(regimeId) != regime) {
-                continue;
-            }
-            Object on = s.get("approved_on");
-            LocalDate approvedOn = on instanceof Date d ? d.toLocalDate() : on instanceof LocalDate l ? l : null;
-            planService.derive(
-                    number(s, "id").longValue(),
-                    number(s, "owner_organization_id").longValue(),
-                    (String) Objects.requireNonNull(s.get("path"), "path"),
-                    number(s, "level").intValue(),
-                    regimeId,
-                    approvedOn);
-        }
-    }
-
-    /** A NOT NULL column of a planned system's row. */
-    private static Number number(Map<String, Object> row, String column) {
-        return (Number) Objects.requireNonNull(row.get(column), column);
     }
 
     private Long organisationOf(Catalogue layer) {

@@ -1,24 +1,24 @@
-package vn.khien.compliance.plan;
+package vn.khien.compliance.web;
 
 import java.util.List;
 import vn.khien.compliance.catalogue.DesignProduct;
 import vn.khien.compliance.catalogue.Requirement;
 import vn.khien.compliance.evidence.Evidence;
+import vn.khien.compliance.plan.PlanItem;
 
 /**
  * One requirement of a plan with the system's answer, its active evidence, the design products its level requires,
  * and the evidence withdrawn earlier (superseded or deleted), kept as history.
  */
-public record PlanLine(
+record PlanLine(
         Requirement requirement,
         PlanItem item,
         List<Evidence> evidence,
         List<DesignProduct> products,
         List<Evidence> withdrawnEvidence) {
 
-    /** Internal policies may have no heading: their text is the title then. */
     public static String title(Requirement r) {
-        return r.titleVi() != null ? r.titleVi() : r.textVi();
+        return r.title();
     }
 
     public String titleFor(String language) {

@@ -1,4 +1,4 @@
-package vn.khien.compliance.plan;
+package vn.khien.compliance.web;
 
 import java.util.List;
 import java.util.Map;

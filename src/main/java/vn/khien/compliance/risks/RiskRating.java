@@ -1,4 +1,4 @@
-package vn.khien.compliance.assessment;
+package vn.khien.compliance.risks;
 
 /** Risk rating of a system from its latest cyber-risk assessment (NĐ 331 Đ10); drives new-regime intervals. */
 public enum RiskRating {

@@ -1,4 +1,4 @@
-package vn.khien.compliance.plan;
+package vn.khien.compliance.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import vn.khien.compliance.catalogue.ComplianceTally;
 import vn.khien.compliance.catalogue.RequirementStatus;
+import vn.khien.compliance.plan.PlanRevision;
+import vn.khien.compliance.plan.SecurityRegulation;
 import vn.khien.compliance.tasks.RemediationTask;
 import vn.khien.compliance.tasks.TaskStatus;
 import vn.khien.systems.register.InformationSystem;

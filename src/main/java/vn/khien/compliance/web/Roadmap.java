@@ -1,4 +1,4 @@
-package vn.khien.compliance.plan;
+package vn.khien.compliance.web;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import vn.khien.compliance.plan.PlanView.RoadmapEntry;
+import vn.khien.compliance.web.PlanView.RoadmapEntry;
 
 /**
  * The way to "fully deployed" month by month: open remediation tasks and PLANNED requirements by the month of their

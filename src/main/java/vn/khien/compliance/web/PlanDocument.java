@@ -1,4 +1,4 @@
-package vn.khien.compliance.plan;
+package vn.khien.compliance.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.jspecify.annotations.Nullable;
 import vn.khien.compliance.catalogue.RequirementKind;
 import vn.khien.compliance.catalogue.RequirementStatus;
+import vn.khien.compliance.plan.PlanItem;
 import vn.khien.platform.DateDisplay;
 
 /**

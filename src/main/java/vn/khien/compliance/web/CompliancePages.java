@@ -1,4 +1,4 @@
-package vn.khien.compliance.plan;
+package vn.khien.compliance.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +32,6 @@ import vn.khien.compliance.assessment.AssessmentRequest;
 import vn.khien.compliance.assessment.AssessmentScope;
 import vn.khien.compliance.assessment.AssessmentService;
 import vn.khien.compliance.assessment.AssessorKind;
-import vn.khien.compliance.assessment.RiskRating;
 import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.compliance.catalogue.admin.CatalogueAdmin;
 import vn.khien.compliance.catalogue.admin.StoredCatalogue;
@@ -41,6 +40,10 @@ import vn.khien.compliance.evidence.EvidenceRequest;
 import vn.khien.compliance.evidence.EvidenceService;
 import vn.khien.compliance.evidence.EvidenceWithdrawals;
 import vn.khien.compliance.evidence.WithdrawalRequest;
+import vn.khien.compliance.plan.PlanItemUpdate;
+import vn.khien.compliance.plan.PlanService;
+import vn.khien.compliance.plan.RegulationRequest;
+import vn.khien.compliance.risks.RiskRating;
 import vn.khien.compliance.risks.RiskRequest;
 import vn.khien.compliance.risks.RiskService;
 import vn.khien.compliance.tasks.GapTasksRequest;
@@ -57,6 +60,7 @@ class CompliancePages {
 
     private final EvidenceService evidence;
     private final PlanService plans;
+    private final PlanViews views;
     private final ComplianceService compliance;
     private final AssessmentService assessments;
     private final CatalogueAdmin catalogues;
@@ -68,6 +72,7 @@ class CompliancePages {
     public CompliancePages(
             EvidenceService evidence,
             PlanService plans,
+            PlanViews views,
             ComplianceService compliance,
             AssessmentService assessments,
             CatalogueAdmin catalogues,
@@ -81,6 +86,7 @@ class CompliancePages {
         this.taskChanges = taskChanges;
         this.messages = messages;
         this.plans = plans;
+        this.views = views;
         this.compliance = compliance;
         this.assessments = assessments;
         this.catalogues = catalogues;
@@ -145,7 +151,7 @@ class CompliancePages {
 
     @GetMapping("/systems/{id}/roadmap")
     String roadmap(@PathVariable long id, Model model) {
-        PlanView view = plans.view(id);
+        PlanView view = views.view(id);
         model.addAttribute("plan", view);
         model.addAttribute("roadmap", Roadmap.of(view));
         return "compliance/roadmap";
@@ -388,7 +394,7 @@ class CompliancePages {
 
     @GetMapping("/systems/{id}/plan.docx")
     ResponseEntity<byte[]> planDocx(@PathVariable long id) {
-        return ComplianceApi.file(PlanDocument.write(plans.plan(id)), ComplianceApi.DOCX, "phuong-an-" + id + ".docx");
+        return ComplianceApi.file(PlanDocument.write(views.plan(id)), ComplianceApi.DOCX, "phuong-an-" + id + ".docx");
     }
 
     @GetMapping("/organizations/{id}/compliance.xlsx")
@@ -434,7 +440,7 @@ class CompliancePages {
 
     private String planPage(
             long id, Model model, @Nullable FieldProblemException problem, @Nullable String requirementId) {
-        PlanView view = plans.plan(id);
+        PlanView view = views.plan(id);
         model.addAttribute("plan", view);
         // A body appraising a dossier of the system reads the plan only, not its assessments or risk (ADR 0012).
         model.addAttribute("summary", view.full() ? compliance.forSystem(id) : null);

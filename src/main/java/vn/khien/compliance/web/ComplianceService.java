@@ -1,4 +1,4 @@
-package vn.khien.compliance.plan;
+package vn.khien.compliance.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,6 +19,7 @@ import vn.khien.compliance.catalogue.SystemCompliance;
 import vn.khien.compliance.catalogue.admin.CatalogueStore;
 import vn.khien.compliance.evidence.Evidence;
 import vn.khien.compliance.evidence.EvidenceRepository;
+import vn.khien.compliance.plan.PlanRepository;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.VisibleSystems;
 import vn.khien.systems.register.InformationSystem;
@@ -29,7 +30,7 @@ import vn.khien.systems.register.SystemSearch;
  * approved level and a derived plan count: a system without a plan has nothing to be compliant with yet.
  */
 @Service
-public class ComplianceService {
+class ComplianceService {
 
     private final EvidenceRepository evidence;
     private final VisibleSystems systems;
@@ -40,7 +41,7 @@ public class ComplianceService {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public ComplianceService(
+    ComplianceService(
             EvidenceRepository evidence,
             VisibleSystems systems,
             PlanRepository plans,

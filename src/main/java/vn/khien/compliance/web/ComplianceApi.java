@@ -1,4 +1,4 @@
-package vn.khien.compliance.plan;
+package vn.khien.compliance.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,6 +31,12 @@ import vn.khien.compliance.evidence.EvidenceRequest;
 import vn.khien.compliance.evidence.EvidenceService;
 import vn.khien.compliance.evidence.EvidenceWithdrawals;
 import vn.khien.compliance.evidence.WithdrawalRequest;
+import vn.khien.compliance.plan.PlanItem;
+import vn.khien.compliance.plan.PlanItemUpdate;
+import vn.khien.compliance.plan.PlanRevision;
+import vn.khien.compliance.plan.PlanService;
+import vn.khien.compliance.plan.RegulationRequest;
+import vn.khien.compliance.plan.SecurityRegulation;
 import vn.khien.compliance.risks.RiskRequest;
 import vn.khien.compliance.risks.RiskService;
 import vn.khien.compliance.risks.SystemRisk;
@@ -113,6 +119,7 @@ class ComplianceApi {
 
     private final EvidenceService evidence;
     private final PlanService plans;
+    private final PlanViews views;
     private final ComplianceService compliance;
     private final AssessmentService assessments;
     private final RiskService risks;
@@ -122,6 +129,7 @@ class ComplianceApi {
     public ComplianceApi(
             EvidenceService evidence,
             PlanService plans,
+            PlanViews views,
             ComplianceService compliance,
             AssessmentService assessments,
             RiskService risks,
@@ -132,6 +140,7 @@ class ComplianceApi {
         this.withdrawals = withdrawals;
         this.taskChanges = taskChanges;
         this.plans = plans;
+        this.views = views;
         this.compliance = compliance;
         this.assessments = assessments;
     }
@@ -139,7 +148,7 @@ class ComplianceApi {
     @GetMapping("/systems/{id}/plan")
     @Operation(summary = "The security plan of a system: each required requirement with status, evidence and products")
     public PlanResponse plan(@PathVariable long id) {
-        PlanView v = plans.plan(id);
+        PlanView v = views.plan(id);
         return new PlanResponse(
                 id,
                 v.system().approvedLevel(),
@@ -158,13 +167,13 @@ class ComplianceApi {
     @GetMapping("/systems/{id}/roadmap")
     @Operation(summary = "Open tasks and PLANNED requirements by month of their due or target date, overdue counted")
     public Roadmap roadmap(@PathVariable long id) {
-        return Roadmap.of(plans.view(id));
+        return Roadmap.of(views.view(id));
     }
 
     @GetMapping("/systems/{id}/plan/history")
     @Operation(summary = "Every derivation of the plan, newest first, with what each made newly required or dropped")
     public List<PlanRevision> history(@PathVariable long id) {
-        return plans.plan(id).history();
+        return views.plan(id).history();
     }
 
     @PutMapping("/systems/{id}/plan/{requirementId}")
@@ -299,7 +308,7 @@ class ComplianceApi {
     @GetMapping("/systems/{id}/plan.docx")
     @Operation(summary = "The plan as DOCX (Part III of the level dossier)")
     public ResponseEntity<byte[]> planDocx(@PathVariable long id) {
-        return file(PlanDocument.write(plans.plan(id)), DOCX, "phuong-an-" + id + ".docx");
+        return file(PlanDocument.write(views.plan(id)), DOCX, "phuong-an-" + id + ".docx");
     }
 
     @GetMapping("/organizations/{id}/compliance.xlsx")
