@@ -2,6 +2,7 @@ package vn.khien.systems;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -73,10 +74,13 @@ class OperatorEditBrowserTest extends IntegrationTest {
             assertThat(page.locator("#hosting-kind-help")).containsText("Đang chờ xác nhận: Trung tâm dữ liệu");
             Browser.screenshot(page, "operator-edit-hosting-proposed");
 
-            // The owner confirms it on the system's page.
+            // The owner finds it in "what needs my attention" and confirms it on the system's page.
             Page ownerPage = browser.newPage();
             Browser.signIn(ownerPage, ownerOfficer.username(), TestData.PASSWORD);
-            ownerPage.navigate("/systems/" + system);
+            ownerPage.navigate("/");
+            Locator waiting = ownerPage.locator("#attention a[href='/systems/" + system + "#hosting']");
+            assertThat(waiting).containsText("đề xuất hình thức triển khai");
+            waiting.click();
             assertThat(ownerPage.locator("#hosting-proposal")).containsText("Trung tâm dữ liệu");
             ownerPage.locator("#confirm-hosting").click();
             assertThat(ownerPage.locator("#hosting-proposal")).hasCount(0);

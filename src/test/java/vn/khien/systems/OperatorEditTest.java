@@ -187,8 +187,9 @@ class OperatorEditTest extends IntegrationTest {
         Http.Response unknown = operator.send("PUT", "/api/v1/systems/987654321", otherRequest);
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(notOperated.status()).isEqualTo(404);
-        assertThat(notOperated.bodyWithoutRequestId().replace(String.valueOf(other), "ID"))
-                .isEqualTo(unknown.bodyWithoutRequestId().replace("987654321", "ID"));
+        // Only the id in the path is replaced: a bare "4" would also turn the status 404 into "ID0ID".
+        assertThat(notOperated.bodyWithoutRequestId().replace("/systems/" + other + "\"", "/systems/ID\""))
+                .isEqualTo(unknown.bodyWithoutRequestId().replace("/systems/987654321\"", "/systems/ID\""));
         assertThat(foreign.body()).doesNotContain("Hệ thống vận hành ngoài");
         assertThat(owner.get("/api/v1/systems/" + other).json().get("name").asText())
                 .isEqualTo("Hệ thống không giao");

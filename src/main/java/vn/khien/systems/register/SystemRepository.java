@@ -276,6 +276,19 @@ public class SystemRepository {
                 .update();
     }
 
+    /**
+     * Systems whose operator proposed a hosting kind, for whoever decides on the owner's side (EDIT_SECURITY_DATA on the
+     * owner organisation), the oldest first.
+     */
+    public List<InformationSystem> hostingProposalsToDecide(int limit) {
+        ScopeFilter f = scope.holding("ow.path", Capability.EDIT_SECURITY_DATA);
+        return jdbc.sql(SELECT + " WHERE s.proposed_hosting_kind IS NOT NULL AND " + f.sql()
+                        + " ORDER BY s.updated_at, s.id LIMIT " + limit)
+                .params(f.params())
+                .query(SystemRepository::map)
+                .list();
+    }
+
     /** Owner and operator parties follow the system; authority parties (appraiser …) stay for the dossier history. */
     private void syncParties(long systemId, long ownerId, long operatorId) {
         jdbc.sql("DELETE FROM system_party WHERE system_id = :s AND party_role IN ('OWNER', 'OPERATOR')")
