@@ -52,6 +52,12 @@ public final class ScanImportBenchmark {
     private static final String SCHEMA = "khien_bench";
     /** {@code -Dbench.api=true}: import through the HTTP API (multipart upload) instead of calling the service. */
     private static final boolean THROUGH_API = Boolean.getBoolean("bench.api");
+    /**
+     * {@code -Dbench.warm-up=true}: first import a report a tenth the size into another system by the same path, so
+     * the timed runs measure a server whose code is already compiled (the JIT compiles the parser and the writer
+     * during the first import of a fresh JVM, on the core PostgreSQL needs).
+     */
+    private static final boolean WARM_UP = Boolean.getBoolean("bench.warm-up");
 
     private ScanImportBenchmark() {}
 
@@ -105,14 +111,29 @@ public final class ScanImportBenchmark {
                     results,
                     Files.size(report) / 1_000_000,
                     Runtime.getRuntime().maxMemory() / 1024 / 1024);
+            Path small = Path.of("target", "bench", "report-" + Math.max(1, hosts / 10) + "x" + plugins + ".nessus");
+            long warmSystem = 0;
+            if (WARM_UP) {
+                if (!Files.exists(small)) {
+                    generate(small, Math.max(1, hosts / 10), plugins);
+                }
+                warmSystem = newSystem(jdbc, "BENCH-WARM");
+            }
+            long smallResults = (long) Math.max(1, hosts / 10) * plugins;
             if (THROUGH_API) {
                 String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
                 String token = "khn_" + UUID.randomUUID() + UUID.randomUUID();
                 app.getBean(ApiTokenService.class)
                         .register(person(jdbc), "bench", token, Instant.now().plusSeconds(3600));
+                if (WARM_UP) {
+                    viaApi("warm-up (API)", base, token, warmSystem, small, smallResults);
+                }
                 viaApi("first import (API)", base, token, system, report, results);
                 viaApi("re-import (API)", base, token, system, report, results);
             } else {
+                if (WARM_UP) {
+                    run("warm-up", imports, warmSystem, small, smallResults);
+                }
                 run("first import", imports, system, report, results);
                 run("re-import", imports, system, report, results);
             }
@@ -279,19 +300,34 @@ public final class ScanImportBenchmark {
                 .param("o", org)
                 .param("now", Timestamp.from(now))
                 .update();
+        long system = newSystem(jdbc, "BENCH");
+        PersonPrincipal principal = new BenchPrincipal(person);
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
+        return system;
+    }
+
+    /** A system of the root organisation, owned by it. */
+    private static long newSystem(JdbcClient jdbc, String code) {
+        Instant now = Instant.now();
+        long org = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id LIMIT 1")
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                 INSERT INTO information_system (owner_organization_id, operator_organization_id, code, name, system_type,
-                    lifecycle_status, created_at, updated_at) VALUES (:o, :o, 'BENCH', 'Benchmark', 'INTERNAL', 'OPERATING', :now, :now)""").param("o", org).param("now", Timestamp.from(now)).update();
-        long system = jdbc.sql("SELECT id FROM information_system WHERE code = 'BENCH'")
+                    lifecycle_status, created_at, updated_at) VALUES (:o, :o, :code, 'Benchmark', 'INTERNAL', 'OPERATING', :now, :now)""")
+                .param("o", org)
+                .param("code", code)
+                .param("now", Timestamp.from(now))
+                .update();
+        long system = jdbc.sql("SELECT id FROM information_system WHERE code = :code")
+                .param("code", code)
                 .query(Long.class)
                 .single();
         jdbc.sql("INSERT INTO system_party (system_id, organization_id, party_role) VALUES (:s, :o, 'OWNER')")
                 .param("s", system)
                 .param("o", org)
                 .update();
-        PersonPrincipal principal = new BenchPrincipal(person);
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
         return system;
     }
 
