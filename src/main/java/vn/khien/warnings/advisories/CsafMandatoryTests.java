@@ -285,11 +285,7 @@ final class CsafMandatoryTests {
                 eachString(v.get("flags"), p + "/flags", "product_ids", refs);
                 vi++;
             }
-            for (String[] ref : refs) {
-                if (!defined.containsKey(ref[0])) {
-                    fail("6.1.1", ref[1], "product id " + ref[0] + " is not defined in the product tree");
-                }
-            }
+            undefined("6.1.1", "product id", defined, refs);
         }
 
         // 6.1.3: a relationship's product does not end up referring to itself
@@ -356,9 +352,14 @@ final class CsafMandatoryTests {
                 eachString(v.get("flags"), p + "/flags", "group_ids", refs);
                 vi++;
             }
+            undefined("6.1.4", "group id", defined, refs);
+        }
+
+        /** Each reference (id, pointer) to an id that is not defined. */
+        private void undefined(String test, String what, Map<String, String> defined, List<String[]> refs) {
             for (String[] ref : refs) {
                 if (!defined.containsKey(ref[0])) {
-                    fail("6.1.4", ref[1], "group id " + ref[0] + " is not defined in the product tree");
+                    fail(test, ref[1], what + " " + ref[0] + " is not defined in the product tree");
                 }
             }
         }

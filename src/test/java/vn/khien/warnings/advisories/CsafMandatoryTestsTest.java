@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -141,15 +139,6 @@ class CsafMandatoryTestsTest {
         assertThat(e.getMessage()).startsWith("CSAF 2.0 mandatory test 6.1.1 fails at /vulnerabilities/0/");
     }
 
-    private static Path csafFixtures() {
-        String dir = System.getProperty("khien.fixtures.dir");
-        Path p = dir == null ? null : Path.of(dir, "feeds", "csaf");
-        Assumptions.assumeTrue(
-                p != null && Files.isDirectory(p),
-                "shared CSAF fixtures not found: set -Dkhien.fixtures.dir to ../shared/fixtures");
-        return p;
-    }
-
     /**
      * What real publishers' files fail: Red Hat's VEX for CVE-2023-20862 has revision 2 in its history but version 1
      * (6.1.16), as the reference validator also reports. Every other real file passes every test.
@@ -158,15 +147,7 @@ class CsafMandatoryTestsTest {
 
     @Test
     void everyRealCsafFixturePassesEveryMandatoryTestButItsKnownFailures() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(csafFixtures())) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .filter(p -> !p.getFileName().toString().startsWith("invalid-"))
-                    .sorted()
-                    .toList();
-        }
-        assertThat(files).hasSizeGreaterThanOrEqualTo(8);
-        for (Path f : files) {
+        for (Path f : CsafSchemaTest.realCsafFiles()) {
             String name = f.getFileName().toString();
             JsonNode doc = JSON.readTree(f.toFile());
             assertThat(failedTests(doc)).as(name).isEqualTo(KNOWN_FAILURES.getOrDefault(name, Set.of()));
@@ -178,8 +159,9 @@ class CsafMandatoryTestsTest {
 
     @Test
     void theSharedFixtureWithAnUndefinedProductIdFails611() throws IOException {
-        JsonNode doc = JSON.readTree(
-                csafFixtures().resolve("invalid-csaf-undefined-product-id.json").toFile());
+        JsonNode doc = JSON.readTree(CsafSchemaTest.csafFixtures()
+                .resolve("invalid-csaf-undefined-product-id.json")
+                .toFile());
         assertThat(failedTests(doc)).contains("6.1.1");
     }
 }
