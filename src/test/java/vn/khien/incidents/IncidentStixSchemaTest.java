@@ -24,6 +24,7 @@ import vn.khien.support.OfficialSchemas;
 import vn.khien.support.OfficialSchemas.Format;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.ScanTestSupport;
+import vn.khien.warnings.StixObservablesTest;
 
 /**
  * An incident's STIX 2.1 bundle passes the official schema (OASIS cti-stix2-json-schemas, formats asserted) with
@@ -132,6 +133,14 @@ class IncidentStixSchemaTest extends IntegrationTest {
         assertThat(OfficialSchemas.violations(Format.STIX_21, bundle))
                 .as(bundle.toString())
                 .isEmpty();
+        // cyber-observables carry the STIX 2.1 §2.9 deterministic ids (Python's uuid5 over the canonical JSON)
+        StixObservablesTest.assertDeterministicIds(bundle);
+        assertThat(bundle.get("objects").valueStream().map(o -> o.get("id").asString()))
+                .contains(
+                        "ipv4-addr--9ddd739e-87b1-587d-83f2-62ef1130af2f",
+                        "file--02fff920-f614-527c-81d1-6353633a6d21",
+                        "url--8e0938d7-e820-5af0-85f6-c9e415bf61d4")
+                .doesNotHaveDuplicates();
 
         // the check can fail: an indicator without its pattern, a report without its objects
         for (JsonNode o : bundle.get("objects")) {

@@ -115,6 +115,37 @@ class AdvisoryFeedsApiTest extends IntegrationTest {
     }
 
     @Test
+    void aCsafDocumentFailingAMandatoryTestThatChangesTheMatchIs422NamingTheTestAndPointer() throws Exception {
+        long before = advisories();
+        Http.Response r = upload(
+                admin(),
+                "contradicting.json",
+                getClass()
+                        .getResourceAsStream("/warnings/csaf/mandatory/import-contradicting-status.json")
+                        .readAllBytes());
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.header("Content-Type")).contains("application/problem+json");
+        var errors = StreamSupport.stream(r.json().get("errors").spliterator(), false)
+                .toList();
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("field").asString()).isEqualTo("file");
+        assertThat(errors.get(0).get("message").asString())
+                .contains("6.1.6")
+                .contains("/vulnerabilities/0/product_status")
+                .contains("P1");
+        assertThat(advisories()).isEqualTo(before);
+
+        // a stale tracking version (6.1.16) does not change what is matched: imported
+        Http.Response stale = upload(
+                admin(),
+                "stale.json",
+                getClass()
+                        .getResourceAsStream("/warnings/csaf/mandatory/import-stale-version.json")
+                        .readAllBytes());
+        assertThat(stale.status()).as(stale.body()).isEqualTo(201);
+    }
+
+    @Test
     void mispEventBecomesAnAdvisory() throws Exception {
         byte[] file =
                 getClass().getResourceAsStream("/warnings/misp-event.json").readAllBytes();

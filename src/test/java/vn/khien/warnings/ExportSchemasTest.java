@@ -13,6 +13,7 @@ import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.OfficialSchemas;
 import vn.khien.support.OfficialSchemas.Format;
+import vn.khien.warnings.advisories.CsafChecks;
 
 /**
  * A warning's exports pass the official JSON schemas, formats asserted: the STIX 2.1 bundle (OASIS
@@ -66,6 +67,7 @@ class ExportSchemasTest extends IntegrationTest {
             assertThat(OfficialSchemas.violations(Format.STIX_21, bundle))
                     .as(tlp + ": " + bundle)
                     .isEmpty();
+            StixObservablesTest.assertDeterministicIds(bundle);
         }
         // products only (no CVE), and CVEs only (no product)
         JsonNode noCve = export(t, publish(t, "GREEN", AFFECTED, List.of()), "stix");
@@ -86,15 +88,28 @@ class ExportSchemasTest extends IntegrationTest {
             assertThat(OfficialSchemas.violations(Format.CSAF_20, doc))
                     .as(tlp + ": " + doc)
                     .isEmpty();
+            assertThat(CsafChecks.mandatoryFailures(doc)).as(tlp + ": " + doc).isEmpty();
         }
         JsonNode noCve = export(t, publish(t, "GREEN", AFFECTED, List.of()), "csaf");
         assertThat(OfficialSchemas.violations(Format.CSAF_20, noCve))
                 .as(noCve.toString())
                 .isEmpty();
+        assertThat(CsafChecks.mandatoryFailures(noCve)).as(noCve.toString()).isEmpty();
         JsonNode noProduct = export(t, publish(t, "GREEN", List.of(), List.of("CVE-2024-3400")), "csaf");
         assertThat(OfficialSchemas.violations(Format.CSAF_20, noProduct))
                 .as(noProduct.toString())
                 .isEmpty();
+        assertThat(CsafChecks.mandatoryFailures(noProduct))
+                .as(noProduct.toString())
+                .isEmpty();
+        // CPE products only, purl products only
+        for (List<Map<String, Object>> products : List.of(AFFECTED.subList(0, 3), AFFECTED.subList(3, 5))) {
+            JsonNode doc = export(t, publish(t, "GREEN", products, List.of("CVE-2021-44228")), "csaf");
+            assertThat(OfficialSchemas.violations(Format.CSAF_20, doc))
+                    .as(doc.toString())
+                    .isEmpty();
+            assertThat(CsafChecks.mandatoryFailures(doc)).as(doc.toString()).isEmpty();
+        }
     }
 
     @Test

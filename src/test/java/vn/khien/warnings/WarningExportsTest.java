@@ -120,6 +120,7 @@ class WarningExportsTest extends IntegrationTest {
             }
         }
         assertThat(vulnerabilities).isEqualTo(2);
+        StixObservablesTest.assertDeterministicIds(b);
         // the same ids on a second export (re-import updates instead of duplicating)
         JsonNode again = http.api(t.publisher().token())
                 .get("/api/v1/warnings/" + id + "/stix")

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.khien.warnings.StixObservables;
 
 /**
  * A case's indicators as a STIX 2.1 bundle: an identity for the reporting organisation, one indicator per IoC (STIX
@@ -64,7 +65,7 @@ final class StixExport {
             refs.add(sid);
             Map<String, Object> sco = observable(x.kind(), x.value());
             if (sco != null) {
-                observables.add(sco);
+                addOnce(observables, sco);
             }
         }
         List<Map<String, Object>> relationships = new ArrayList<>();
@@ -78,19 +79,16 @@ final class StixExport {
             objects.add(obj("infrastructure", infra, created, ts, props));
             refs.add(infra);
             for (IncidentLinkService.Component c : a.components()) {
-                Map<String, Object> sw = new LinkedHashMap<>();
-                sw.put("type", "software");
-                sw.put("spec_version", "2.1");
-                sw.put("id", id("software", "component:" + c.id()));
-                sw.put("name", c.label());
-                observables.add(sw);
+                Map<String, Object> sw = StixObservables.observable("software", Map.of("name", c.label()));
+                addOnce(observables, sw);
                 Map<String, Object> rel = new LinkedHashMap<>();
                 rel.put("relationship_type", "consists-of");
                 rel.put("source_ref", infra);
                 rel.put("target_ref", sw.get("id"));
                 rel.put("created_by_ref", identity);
                 rel.put("object_marking_refs", List.of(TLP_AMBER));
-                relationships.add(
+                addOnce(
+                        relationships,
                         obj("relationship", id("relationship", infra + "|" + sw.get("id")), created, ts, rel));
             }
         }
@@ -170,32 +168,30 @@ final class StixExport {
         };
     }
 
+    /**
+     * The cyber-observable of an indicator, with its STIX 2.1 §2.9 deterministic id (UUIDv5 of its contributing
+     * properties: the value, or the file's hash), so that every producer names the same observable alike.
+     */
     private static Map<String, Object> observable(String kind, String value) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        String type;
-        switch (Indicators.Kind.valueOf(kind)) {
-            case IPV4 -> type = "ipv4-addr";
-            case IPV6 -> type = "ipv6-addr";
-            case CIDR -> type = value.contains(":") ? "ipv6-addr" : "ipv4-addr";
-            case DOMAIN -> type = "domain-name";
-            case URL -> type = "url";
-            case EMAIL -> type = "email-addr";
-            case MD5, SHA1, SHA256 -> {
-                m.put("type", "file");
-                m.put("spec_version", "2.1");
-                m.put("id", id("file", kind + ":" + value));
-                m.put("hashes", Map.of(kind.equals("MD5") ? "MD5" : kind.equals("SHA1") ? "SHA-1" : "SHA-256", value));
-                return m;
-            }
-            default -> {
-                return null;
-            }
+        return switch (Indicators.Kind.valueOf(kind)) {
+            case IPV4 -> StixObservables.observable("ipv4-addr", Map.of("value", value));
+            case IPV6 -> StixObservables.observable("ipv6-addr", Map.of("value", value));
+            case CIDR ->
+                StixObservables.observable(value.contains(":") ? "ipv6-addr" : "ipv4-addr", Map.of("value", value));
+            case DOMAIN -> StixObservables.observable("domain-name", Map.of("value", value));
+            case URL -> StixObservables.observable("url", Map.of("value", value));
+            case EMAIL -> StixObservables.observable("email-addr", Map.of("value", value));
+            case MD5 -> StixObservables.observable("file", Map.of("hashes", Map.of("MD5", value)));
+            case SHA1 -> StixObservables.observable("file", Map.of("hashes", Map.of("SHA-1", value)));
+            case SHA256 -> StixObservables.observable("file", Map.of("hashes", Map.of("SHA-256", value)));
+        };
+    }
+
+    /** Adds the object unless one with its id is already there (one observable, one relationship per id). */
+    private static void addOnce(List<Map<String, Object>> objects, Map<String, Object> o) {
+        if (objects.stream().noneMatch(x -> x.get("id").equals(o.get("id")))) {
+            objects.add(o);
         }
-        m.put("type", type);
-        m.put("spec_version", "2.1");
-        m.put("id", id(type, value));
-        m.put("value", value);
-        return m;
     }
 
     /** A STIX timestamp: UTC, always with milliseconds (STIX 2.1 §3.2: created and modified are millisecond-precise). */

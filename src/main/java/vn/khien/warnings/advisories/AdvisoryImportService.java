@@ -94,6 +94,8 @@ public class AdvisoryImportService {
             flush(batch, now, counts);
         } catch (SchemaCheck.SchemaViolations e) {
             throw schemaProblems(e);
+        } catch (CsafMandatoryTests.Failed e) {
+            throw csafTestProblems(e);
         } catch (FeedException e) {
             throw new FieldProblemException("file", "warnings.feed.invalid", e.getMessage());
         } catch (IOException e) {
@@ -146,6 +148,26 @@ public class AdvisoryImportService {
             problems.add(new FieldProblemException.FieldProblem(
                     "file",
                     "warnings.feed.schemaMore",
+                    e.total() - e.violations().size()));
+        }
+        return new FieldProblemException(problems);
+    }
+
+    /** One problem per failed CSAF mandatory test: the test's number, its JSON pointer and why. */
+    private static FieldProblemException csafTestProblems(CsafMandatoryTests.Failed e) {
+        List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
+        for (CsafMandatoryTests.Violation v : e.violations()) {
+            problems.add(new FieldProblemException.FieldProblem(
+                    "file",
+                    "warnings.feed.csafTest",
+                    v.test(),
+                    v.pointer().isEmpty() ? "/" : v.pointer(),
+                    v.message()));
+        }
+        if (e.total() > e.violations().size()) {
+            problems.add(new FieldProblemException.FieldProblem(
+                    "file",
+                    "warnings.feed.csafTestMore",
                     e.total() - e.violations().size()));
         }
         return new FieldProblemException(problems);

@@ -119,6 +119,7 @@ final class FeedReader {
         }
         if (doc.has("document")) {
             SchemaCheck.csaf(doc);
+            CsafMandatoryTests.checkForImport(doc);
             sink.accept(CsafReader.document(doc, sourceName));
             return new Summary(FeedKind.CSAF, 1, null);
         }

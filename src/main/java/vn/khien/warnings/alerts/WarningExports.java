@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import us.springett.parsers.cpe.Cpe;
 import us.springett.parsers.cpe.CpeParser;
+import vn.khien.warnings.StixObservables;
 import vn.khien.warnings.matching.AffectedJson;
 import vn.khien.warnings.matching.AffectedProducts;
 import vn.khien.warnings.matching.CpeCriterion;
@@ -87,22 +88,21 @@ final class WarningExports {
                         continue;
                     }
                     CpeCriterion cpe = m.criterion();
-                    String sid = id("software", cpe.describe());
+                    Cpe parsed = parse(cpe.cpe());
+                    Map<String, Object> props = new LinkedHashMap<>();
+                    props.put("name", parsed == null ? cpe.cpe() : parsed.getProduct());
+                    props.put("cpe", cpe.cpe());
+                    if (parsed != null) {
+                        props.put("vendor", parsed.getVendor());
+                        if (!"*".equals(parsed.getVersion()) && !"-".equals(parsed.getVersion())) {
+                            props.put("version", parsed.getVersion());
+                        }
+                    }
+                    // a cyber-observable: its id is the STIX 2.1 §2.9 UUIDv5 of its contributing properties
+                    Map<String, Object> s = StixObservables.observable("software", props);
+                    String sid = (String) s.get("id");
                     if (refs.contains(sid)) {
                         continue;
-                    }
-                    Map<String, Object> s = new LinkedHashMap<>();
-                    s.put("type", "software");
-                    s.put("spec_version", "2.1");
-                    s.put("id", sid);
-                    Cpe parsed = parse(cpe.cpe());
-                    s.put("name", parsed == null ? cpe.cpe() : parsed.getProduct());
-                    s.put("cpe", cpe.cpe());
-                    if (parsed != null) {
-                        s.put("vendor", parsed.getVendor());
-                        if (!"*".equals(parsed.getVersion()) && !"-".equals(parsed.getVersion())) {
-                            s.put("version", parsed.getVersion());
-                        }
                     }
                     s.put("object_marking_refs", List.of(marking));
                     objects.add(s);
@@ -249,6 +249,14 @@ final class WarningExports {
         doc.put("document", document);
         if (!vendors.isEmpty()) {
             doc.put("product_tree", Map.of("branches", vendors));
+        } else {
+            // a warning on CVEs alone: a security advisory still needs a product tree and each vulnerability a
+            // product status (CSAF 2.0 mandatory tests 6.1.27.4 and 6.1.27.6), so the products are named by the CVEs
+            String pid = "KHIEN-P0";
+            String name = "Sản phẩm chịu ảnh hưởng của "
+                    + (w.cves().isEmpty() ? "cảnh báo " + w.id() : String.join(", ", w.cves()));
+            doc.put("product_tree", Map.of("full_product_names", List.of(Map.of("name", name, "product_id", pid))));
+            productIds.add(pid);
         }
         List<Map<String, Object>> vulns = new ArrayList<>();
         List<String> cves = w.cves().isEmpty() ? Collections.singletonList(null) : w.cves();

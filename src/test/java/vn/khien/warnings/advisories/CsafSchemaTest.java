@@ -29,7 +29,7 @@ class CsafSchemaTest {
         }
     }
 
-    private static Path csafFixtures() {
+    static Path csafFixtures() {
         String dir = System.getProperty("khien.fixtures.dir");
         Path p = dir == null ? null : Path.of(dir, "feeds", "csaf");
         Assumptions.assumeTrue(
@@ -38,8 +38,8 @@ class CsafSchemaTest {
         return p;
     }
 
-    @Test
-    void everyRealCsafFixturePassesTheOfficialSchema() throws IOException {
+    /** The real CSAF files of the shared fixtures (not the invalid-* ones we made), at least 8. */
+    static List<Path> realCsafFiles() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(csafFixtures())) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".json"))
@@ -48,7 +48,12 @@ class CsafSchemaTest {
                     .toList();
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(8);
-        for (Path f : files) {
+        return files;
+    }
+
+    @Test
+    void everyRealCsafFixturePassesTheOfficialSchema() throws IOException {
+        for (Path f : realCsafFiles()) {
             JsonNode doc = JSON.readTree(f.toFile());
             assertThatCode(() -> SchemaCheck.csaf(doc))
                     .as(f.getFileName().toString())
