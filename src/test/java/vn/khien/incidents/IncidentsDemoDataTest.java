@@ -50,6 +50,10 @@ class IncidentsDemoDataTest {
                             .query(String.class)
                             .single())
                     .isEqualTo("nd331-2026");
+            // The HIS's live-fire drill, counted by Form 05's drill figure of the province's member report.
+            assertThat(jdbc.sql("""
+                    SELECT COUNT(*) FROM system_drill d JOIN information_system s ON s.id = d.system_id
+                    WHERE s.code = 'DEMO-HIS' AND d.kind = 'LIVE_FIRE'""").query(Long.class).single()).isEqualTo(1);
             // Issue 12 case work: the HIS with an affected component, and links to a finding and a warning.
             assertThat(jdbc.sql("""
                     SELECT COUNT(*) FROM incident_affected_component c JOIN incident i ON i.id = c.incident_id

@@ -159,6 +159,20 @@ class ResponseTeamsBrowserTest extends IntegrationTest {
                     .containsExactly(
                             "FORENSICS GIAC GCFA GCFA-12345 -", "MALWARE_ANALYSIS GIAC GREM - " + today.plusYears(2));
 
+            // A rotation without members is refused by redirect: the error next to the members, the days typed kept.
+            page.fill("#startsOn", today.minusDays(1).toString());
+            page.fill("#days", "2");
+            page.click("#rotation-submit");
+            page.waitForURL(Pattern.compile(".*/response-teams/\\d+#rotation-form$"));
+            assertThat(page.locator("#error-memberIds")).isVisible();
+            assertThat(page.locator("#days")).hasValue("2");
+            assertThat(page.locator("#startsOn"))
+                    .hasValue(today.minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+            assertThat(posts).hasSize(3);
+            page.reload();
+            assertThat(page.locator("#error-memberIds")).hasCount(0);
+            assertThat(posts).hasSize(3);
+
             // The rotation from yesterday 08:00, two days each: the responder is on call now.
             page.locator("#rotation-form").getByLabel(me).check();
             page.locator("#rotation-form")

@@ -416,10 +416,28 @@ class TeamPages {
             @RequestParam(required = false) Integer days,
             @RequestParam(required = false) Integer rounds,
             RedirectAttributes redirect) {
-        return act(
-                id,
-                redirect,
-                () -> service.rotate(id, new TeamService.RotationRequest(memberIds, startsOn, days, rounds)));
+        try {
+            service.rotate(id, new TeamService.RotationRequest(memberIds, startsOn, days, rounds));
+            redirect.addFlashAttribute("message", text("incidents.saved"));
+        } catch (FieldProblemException e) {
+            // Post/Redirect/Get: the rotation as typed, each problem next to its field.
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put(
+                    "memberIds",
+                    new ArrayList<>(
+                            memberIds == null
+                                    ? List.<String>of()
+                                    : memberIds.stream().map(String::valueOf).toList()));
+            form.put("startsOn", startsOn == null ? null : startsOn.toString());
+            form.put("days", days == null ? null : days.toString());
+            form.put("rounds", rounds == null ? null : rounds.toString());
+            redirect.addFlashAttribute("rotationForm", form);
+            redirect.addFlashAttribute("rotationErrors", new LinkedHashMap<>(errors(e)));
+            return "redirect:/response-teams/" + id + "#rotation-form";
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("actionError", text(e.messageKey()));
+        }
+        return "redirect:/response-teams/" + id;
     }
 
     private String act(long id, RedirectAttributes redirect, Runnable action) {
