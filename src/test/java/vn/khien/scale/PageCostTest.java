@@ -132,7 +132,7 @@ class PageCostTest extends IntegrationTest {
     }
 
     /** The request's statement count; the server records it right after the response, so wait a moment for it. */
-    private static int statements(Http.Response r) {
+    static int statements(Http.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         String id = r.header("X-Request-Id");
         assertThat(id).isNotBlank();

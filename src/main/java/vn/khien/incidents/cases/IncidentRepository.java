@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -408,20 +409,41 @@ class IncidentRepository {
         return keys.getKey().longValue();
     }
 
+    private static final String SUBMISSIONS =
+            "SELECT id, kind, rule_id, due_at, submitted_at, submitter_name, recipients, email_subject, incident_id"
+                    + " FROM incident_report";
+
     public List<Submission> reports(long incidentId) {
-        return jdbc.sql("SELECT id, kind, rule_id, due_at, submitted_at, submitter_name, recipients, email_subject"
-                        + " FROM incident_report WHERE incident_id = :i ORDER BY submitted_at, id")
+        return jdbc.sql(SUBMISSIONS + " WHERE incident_id = :i ORDER BY submitted_at, id")
                 .param("i", incidentId)
-                .query((rs, n) -> new Submission(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        instant(rs.getTimestamp(4)),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8)))
+                .query((rs, n) -> submission(rs))
                 .list();
+    }
+
+    /** {@link #reports(long)} of many incidents in one query (the home page's list, issue 15): incident → reports. */
+    public Map<Long, List<Submission>> reportsOf(Collection<Long> incidentIds) {
+        Map<Long, List<Submission>> out = new HashMap<>();
+        if (incidentIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql(SUBMISSIONS + " WHERE incident_id IN (:i) ORDER BY submitted_at, id")
+                .param("i", incidentIds)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(9), k -> new ArrayList<>()).add(submission(rs));
+                });
+        return out;
+    }
+
+    private static Submission submission(ResultSet rs) throws SQLException {
+        return new Submission(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                instant(rs.getTimestamp(4)),
+                rs.getTimestamp(5).toInstant(),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8));
     }
 
     public Optional<byte[]> reportDocument(long incidentId, long reportId) {

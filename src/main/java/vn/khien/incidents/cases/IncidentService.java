@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -324,8 +325,62 @@ public class IncidentService {
     /** The reports an incident owes, with recipients resolved and the first submission of each kind. */
     public List<Due> resolve(Incident i, DeadlineAssessment a) {
         long owner = ownerOf(i);
+        return dues(a, owner, incidents.reports(i.id()), role -> designations.designated(owner, role.name()));
+    }
+
+    /**
+     * {@link #resolve} for a list of incidents (the home page's attention, issue 15) with a fixed number of queries
+     * whatever the list's length: the systems' owners, the designations and the submitted reports are read for all
+     * incidents at once. Incident id → its reports owed, in the list's order.
+     */
+    public Map<Long, List<Due>> resolveAll(List<Incident> list) {
+        Map<Long, DeadlineAssessment> assessed = new LinkedHashMap<>();
+        Set<String> roles = new LinkedHashSet<>();
+        Set<Long> systems = new LinkedHashSet<>();
+        for (Incident i : list) {
+            DeadlineAssessment a = assessment(i);
+            assessed.put(i.id(), a);
+            a.deadlines()
+                    .forEach(d -> d.recipients().stream()
+                            .filter(r -> r != RecipientRole.OWNER)
+                            .forEach(r -> roles.add(r.name())));
+            if (i.systemId() != null) {
+                systems.add(i.systemId());
+            }
+        }
+        Map<Long, Long> systemOwners = designations.ownersOf(systems);
+        Map<Long, Long> owners = new LinkedHashMap<>();
+        for (Incident i : list) {
+            owners.put(
+                    i.id(),
+                    i.systemId() == null
+                            ? i.organizationId()
+                            : systemOwners.getOrDefault(i.systemId(), i.organizationId()));
+        }
+        Map<Long, Map<String, Long>> designated = designations.designated(Set.copyOf(owners.values()), roles);
+        Map<Long, List<IncidentRepository.Submission>> reports = incidents.reportsOf(assessed.keySet());
+        Map<Long, List<Due>> out = new LinkedHashMap<>();
+        for (Incident i : list) {
+            long owner = owners.get(i.id());
+            Map<String, Long> byRole = designated.getOrDefault(owner, Map.of());
+            out.put(
+                    i.id(),
+                    dues(
+                            assessed.get(i.id()),
+                            owner,
+                            reports.getOrDefault(i.id(), List.of()),
+                            role -> Optional.ofNullable(byRole.get(role.name()))));
+        }
+        return out;
+    }
+
+    private static List<Due> dues(
+            DeadlineAssessment a,
+            long owner,
+            List<IncidentRepository.Submission> submitted,
+            Function<RecipientRole, Optional<Long>> designated) {
         Map<String, Instant> firstSubmission = new LinkedHashMap<>();
-        for (IncidentRepository.Submission s : incidents.reports(i.id())) {
+        for (IncidentRepository.Submission s : submitted) {
             firstSubmission.putIfAbsent(s.kind(), s.submittedAt());
         }
         List<Due> out = new ArrayList<>();
@@ -333,8 +388,7 @@ public class IncidentService {
             Set<Long> orgs = new LinkedHashSet<>();
             List<RecipientRole> unresolved = new ArrayList<>();
             for (RecipientRole role : d.recipients()) {
-                Optional<Long> o =
-                        role == RecipientRole.OWNER ? Optional.of(owner) : designations.designated(owner, role.name());
+                Optional<Long> o = role == RecipientRole.OWNER ? Optional.of(owner) : designated.apply(role);
                 o.ifPresentOrElse(orgs::add, () -> unresolved.add(role));
             }
             out.add(new Due(

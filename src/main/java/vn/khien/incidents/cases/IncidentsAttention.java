@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -37,11 +38,14 @@ class IncidentsAttention implements AttentionSource {
         Instant now = service.now();
         List<AttentionItem> items = new ArrayList<>();
         long unverified = 0;
-        for (Incident i : incidents.list(new IncidentRepository.ListQuery(null, null, true, 50))) {
+        List<Incident> open = incidents.list(new IncidentRepository.ListQuery(null, null, true, 50));
+        // Owners, designations and submitted reports of all listed incidents at once, not per incident (issue 15).
+        Map<Long, List<IncidentService.Due>> dues = service.resolveAll(open);
+        for (Incident i : open) {
             if (i.status() == IncidentStatus.NEW) {
                 unverified++;
             }
-            for (IncidentService.Due d : service.resolve(i, service.assessment(i))) {
+            for (IncidentService.Due d : dues.get(i.id())) {
                 if (d.submitted() || d.dueAt() == null) {
                     continue;
                 }
