@@ -9,8 +9,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Production PostgreSQL settings applied whatever {@code KHIEN_DB_URL} says: {@code reWriteBatchedInserts=true}, so
  * the driver sends a JDBC batch of INSERTs as multi-row INSERTs (scan imports write findings, history and audit rows in
- * batches of 1,000). Only for {@code jdbc:postgresql:} URLs (the embedded H2 rejects unknown connection settings), and
- * never over a value the URL or {@code spring.datasource.hikari.data-source-properties} already sets.
+ * batches of 1,000), and {@code options=-c jit=off}: PostgreSQL's JIT compiles any query whose estimated cost passes
+ * its threshold, which at national scale made the home page's dossier queries spend 0.5-0.9 s compiling for 36-98 ms
+ * of work (bench/explain/plans/home-dossiers-late-province*.txt); Khiên's queries are short, so compiling never pays.
+ * Only for {@code jdbc:postgresql:} URLs (the embedded H2 rejects unknown connection settings), and never over a value
+ * the URL or {@code spring.datasource.hikari.data-source-properties} already sets.
  */
 @Configuration(proxyBeanMethods = false)
 class PostgresTuning {
@@ -30,16 +33,23 @@ class PostgresTuning {
         };
     }
 
-    /** Adds {@value #REWRITE}=true to a PostgreSQL pool that does not set it; leaves any other pool alone. */
+    static final String OPTIONS = "options";
+
+    /** Adds {@value #REWRITE}=true and JIT off to a PostgreSQL pool that does not set them; leaves any other pool alone. */
     public static void tune(HikariDataSource ds) {
         String url = ds.getJdbcUrl();
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
             return;
         }
-        if (url.toLowerCase(Locale.ROOT).contains(REWRITE.toLowerCase(Locale.ROOT))
-                || ds.getDataSourceProperties().containsKey(REWRITE)) {
+        setUnlessGiven(ds, url, REWRITE, "true");
+        setUnlessGiven(ds, url, OPTIONS, "-c jit=off");
+    }
+
+    private static void setUnlessGiven(HikariDataSource ds, String url, String name, String value) {
+        if (url.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT) + "=")
+                || ds.getDataSourceProperties().containsKey(name)) {
             return;
         }
-        ds.addDataSourceProperty(REWRITE, "true");
+        ds.addDataSourceProperty(name, value);
     }
 }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.khien.support.IntegrationTest;
 
-/** reWriteBatchedInserts is added to PostgreSQL pools only, never over an explicit setting; H2 runs untouched. */
+/**
+ * reWriteBatchedInserts and JIT off are added to PostgreSQL pools only, never over an explicit setting; H2 runs
+ * untouched.
+ */
 class PostgresTuningTest extends IntegrationTest {
 
     @Autowired
@@ -24,12 +27,17 @@ class PostgresTuningTest extends IntegrationTest {
     @Test
     void onlyPostgresqlPoolsGetIt() {
         assertThat(pool("jdbc:postgresql://db:5432/khien").getDataSourceProperties())
-                .containsEntry("reWriteBatchedInserts", "true");
+                .containsEntry("reWriteBatchedInserts", "true")
+                .containsEntry("options", "-c jit=off");
         assertThat(pool("jdbc:h2:mem:x;MODE=PostgreSQL").getDataSourceProperties())
                 .isEmpty();
         assertThat(pool("jdbc:postgresql://db/khien?reWriteBatchedInserts=false")
                         .getDataSourceProperties())
-                .isEmpty();
+                .doesNotContainKey("reWriteBatchedInserts")
+                .containsEntry("options", "-c jit=off");
+        assertThat(pool("jdbc:postgresql://db/khien?options=-c%20work_mem%3D64MB")
+                        .getDataSourceProperties())
+                .doesNotContainKey("options");
         HikariDataSource explicit = new HikariDataSource();
         explicit.setJdbcUrl("jdbc:postgresql://db/khien");
         explicit.addDataSourceProperty("reWriteBatchedInserts", "false");
@@ -45,6 +53,13 @@ class PostgresTuningTest extends IntegrationTest {
                 .isEqualTo(postgres);
         try (var c = ds.getConnection()) {
             assertThat(c.isValid(2)).isTrue();
+            if (postgres) {
+                try (var s = c.createStatement();
+                        var r = s.executeQuery("SHOW jit")) {
+                    assertThat(r.next()).isTrue();
+                    assertThat(r.getString(1)).isEqualTo("off");
+                }
+            }
         }
     }
 }
