@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +16,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Every error of the API is problem+json, whoever raises it: Spring MVC's own resolvers (405, 406, 415, a missing
@@ -34,11 +38,14 @@ import org.springframework.web.multipart.MultipartException;
 class ApiErrorFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorFilter.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final MessageSource messages;
+    private final LocaleResolver locales;
 
-    public ApiErrorFilter(MessageSource messages) {
+    public ApiErrorFilter(MessageSource messages, LocaleResolver locales) {
         this.messages = messages;
+        this.locales = locales;
     }
 
     static boolean isApi(HttpServletRequest request) {
@@ -60,13 +67,37 @@ class ApiErrorFilter extends OncePerRequestFilter {
             return;
         }
         if (!api) {
-            chain.doFilter(request, response);
+            try {
+                chain.doFilter(request, response);
+            } catch (ServletException | IOException | RuntimeException e) {
+                if (!isOverloaded(e) || response.isCommitted()) {
+                    throw e;
+                }
+                LOG.warn(
+                        "No database connection free for {} {}: answered 503",
+                        request.getMethod(),
+                        request.getRequestURI());
+                response.reset();
+                writeBusyPage(request, response);
+            }
             return;
         }
         ProblemOnSendError wrapped = new ProblemOnSendError(response);
         try {
             chain.doFilter(request, wrapped);
         } catch (Exception | Error e) {
+            if (isOverloaded(e)) {
+                LOG.warn(
+                        "No database connection free for {} {}: answered 503",
+                        request.getMethod(),
+                        request.getRequestURI());
+                if (!response.isCommitted()) {
+                    response.reset();
+                    response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                    writeProblem(response, 503, "busy", busyText(request, "error.busy"), null);
+                }
+                return;
+            }
             if (isMalformedRequest(e)) {
                 LOG.debug("Malformed request on {} {}", request.getMethod(), request.getRequestURI(), e);
                 if (!response.isCommitted()) {
@@ -81,6 +112,36 @@ class ApiErrorFilter extends OncePerRequestFilter {
                 writeProblem(response, 500, "internal", text("error.internal"), null);
             }
         }
+    }
+
+    /**
+     * Every connection of the pool stayed taken for the pool's whole wait (a burst of heavy requests): the server is
+     * busy, not broken. A 503 with Retry-After tells a client, a person and a load balancer to come back, where a 500
+     * said something failed (issue 15's load runs at national scale).
+     */
+    static boolean isOverloaded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void writeBusyPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Written here, not through a template: rendering the layout would itself ask the pool for a connection.
+        response.setStatus(503);
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        String title = HtmlUtils.htmlEscape(busyText(request, "error.busy"));
+        byte[] body = ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + title
+                        + "</title></head><body><main><h1>" + title + "</h1><p><a href=\"/\">"
+                        + HtmlUtils.htmlEscape(busyText(request, "nav.home")) + "</a></p></main></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
     }
 
     /** A body the container could not parse (a multipart request without boundary, a broken form): the client's fault. */
@@ -132,6 +193,11 @@ class ApiErrorFilter extends OncePerRequestFilter {
             return "?"; // an unparsable query string or form body
         }
         return null;
+    }
+
+    /** In the person's language as the pages choose it (the request's locale context is gone once the chain returned). */
+    private String busyText(HttpServletRequest request, String key) {
+        return messages.getMessage(key, null, key, locales.resolveLocale(request));
     }
 
     private String text(String key, Object... args) {
