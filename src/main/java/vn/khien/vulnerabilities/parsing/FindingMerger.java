@@ -11,13 +11,44 @@ import java.util.function.Supplier;
  * end of input, so builders are held until {@link #emitAll}; memory grows with the number of
  * DISTINCT findings (plus their locations), not with file size. Insertion order is kept, so
  * output follows the first appearance of each finding.
+ *
+ * <p>With a {@link MergedPlaces} listener, each new finding is announced with its number (its rank in that order) and
+ * each place added through {@link #addLocation} is passed on as it is read (ADR 0061).
  */
 public final class FindingMerger<K> {
     private final Map<K, ParsedFinding.Builder> builders = new LinkedHashMap<>();
+    private final MergedPlaces places;
+    private int announced;
+
+    public FindingMerger() {
+        this(null);
+    }
+
+    /** {@code places}: told each new finding and each place as read; null for none. */
+    public FindingMerger(MergedPlaces places) {
+        this.places = places;
+    }
 
     /** The builder for {@code key}, created by {@code factory} on first sight. */
     public ParsedFinding.Builder get(K key, Supplier<ParsedFinding.Builder> factory) {
-        return builders.computeIfAbsent(key, k -> factory.get());
+        ParsedFinding.Builder b = builders.get(key);
+        if (b == null) {
+            b = factory.get();
+            builders.put(key, b);
+            if (places != null) {
+                b.mergedNumber = announced++;
+                places.finding(b.mergedNumber, b.build());
+            }
+        }
+        return b;
+    }
+
+    /** Adds a place to a finding of this merger, and tells the listener if there is one. */
+    public void addLocation(ParsedFinding.Builder b, Location place) {
+        b.addLocation(place);
+        if (places != null && place != null) {
+            places.place(b.mergedNumber, place);
+        }
     }
 
     public boolean contains(K key) {

@@ -134,6 +134,8 @@ public record ParsedFinding(
         private Integer scannerConfidence;
         private boolean staticFinding;
         private List<String> mergedKey;
+        /** Its number among the findings a {@link FindingMerger} announced to its {@link MergedPlaces}. */
+        int mergedNumber = -1;
 
         private Builder(String toolName) {
             this.toolName = toolName;

@@ -17,4 +17,12 @@ public interface ReportParser {
     Recognition recognition();
 
     void parse(InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException;
+
+    /**
+     * As {@link #parse(InputStream, Consumer)}, telling {@code places} the places of merged findings as they are read;
+     * formats that do not announce them early ignore it (the default).
+     */
+    default void parse(InputStream in, Consumer<ParsedFinding> sink, MergedPlaces places) throws ReportFormatException {
+        parse(in, sink);
+    }
 }

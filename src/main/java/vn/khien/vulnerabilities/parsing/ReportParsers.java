@@ -182,11 +182,36 @@ public final class ReportParsers {
             }
         };
         try {
-            p.parse(in, guarded);
+            if (sink instanceof MergedPlaces places) {
+                p.parse(in, guarded, new GuardedPlaces(places));
+            } else {
+                p.parse(in, guarded);
+            }
         } catch (SinkFailure e) {
             throw e.original;
         } catch (RuntimeException e) {
             throw new ReportFormatException("Unexpected content in " + p.format() + " report: " + e, null, e);
+        }
+    }
+
+    /** The sink's place listener, its exceptions marked as the sink's. */
+    private record GuardedPlaces(MergedPlaces places) implements MergedPlaces {
+        @Override
+        public void finding(int number, ParsedFinding first) {
+            try {
+                places.finding(number, first);
+            } catch (RuntimeException e) {
+                throw new SinkFailure(e);
+            }
+        }
+
+        @Override
+        public void place(int number, Location place) {
+            try {
+                places.place(number, place);
+            } catch (RuntimeException e) {
+                throw new SinkFailure(e);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -321,14 +322,86 @@ final class FindingMatcher {
 
     private Known create(String tool, ParsedFinding f) {
         long id = store.nextFindingId();
+        rows.newFindings.add(newFinding(id, tool, f, f.fingerprint()));
+        Known k = new Known(id, FindingStatus.OPEN, true);
+        k.seen = true;
+        k.severity = f.severity();
+        k.scheme = keyScheme(f);
+        locationsByFinding.put(id, new HashMap<>());
+        return k;
+    }
+
+    /**
+     * Whether the findings of {@code tool} may be written while the report is read, before they are complete (ADR
+     * 0061): only when nothing was taken yet and the system has nothing of this tool to match, so every finding of
+     * the report is new and every one of its places too.
+     */
+    boolean canWriteEarly(String tool) {
+        return parsed == 0 && knownFor(tool).isEmpty() && locationsByFinding.isEmpty();
+    }
+
+    /** A finding written before its places are all read, under a provisional key; returns its id. */
+    long createEarly(ParsedFinding first) {
+        long id = store.nextFindingId();
+        String tool = toolOf(first);
+        rows.newFindings.add(newFinding(id, tool, first, "~early " + id));
+        locationsByFinding.put(id, new HashMap<>());
+        store.rowsAdded(rows);
+        return id;
+    }
+
+    /** A place of a finding written early, as {@link #accept} would store it for a new finding. */
+    void placeEarly(long findingId, Location place) {
+        newPlace(findingId, locationsByFinding.get(findingId), place);
+        store.rowsAdded(rows);
+    }
+
+    /**
+     * The findings written early, now complete ({@code findings.get(i)} is the one of id {@code ids.get(i)}): each
+     * gets its final columns, as {@link #accept} would have created it. False, and nothing done, when two of them end
+     * with one key: {@link #accept} would have made them one finding, so the caller undoes the early writes and
+     * imports the findings again through {@link #accept}.
+     */
+    boolean completeEarly(List<ParsedFinding> findings, List<Long> ids) {
+        Set<String> keys = new HashSet<>();
+        for (ParsedFinding f : findings) {
+            if (!keys.add(toolOf(f) + "|" + f.fingerprint())) {
+                return false;
+            }
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            ParsedFinding f = findings.get(i);
+            long id = ids.get(i);
+            parsed++;
+            created++;
+            if (reportScheme == null) {
+                reportScheme = keyScheme(f);
+            }
+            String tool = toolOf(f);
+            Known k = new Known(id, FindingStatus.OPEN, true);
+            k.seen = true;
+            k.severity = f.severity();
+            k.scheme = keyScheme(f);
+            knownFor(tool).put(f.fingerprint(), k);
+            rows.completed.add(new ImportRows.Completed(newFinding(id, tool, f, f.fingerprint())));
+            store.rowsAdded(rows);
+        }
+        return true;
+    }
+
+    private static String toolOf(ParsedFinding f) {
+        return f.toolName() == null ? "unknown" : f.toolName();
+    }
+
+    private ImportRows.NewFinding newFinding(long id, String tool, ParsedFinding f, String fingerprint) {
         Location first = f.locations().isEmpty() ? null : f.locations().get(0);
-        rows.newFindings.add(new ImportRows.NewFinding(
+        return new ImportRows.NewFinding(
                 id,
                 systemId,
                 cut(tool, 200),
                 format,
                 keyScheme(f),
-                f.fingerprint(),
+                fingerprint,
                 cut(f.title(), 300),
                 f.severity(),
                 joinIds(f.vulnerabilityIds()),
@@ -343,13 +416,7 @@ final class FindingMatcher {
                 scanDate,
                 sla.dueDate(f.severity(), scanDate),
                 scanId,
-                now));
-        Known k = new Known(id, FindingStatus.OPEN, true);
-        k.seen = true;
-        k.severity = f.severity();
-        k.scheme = keyScheme(f);
-        locationsByFinding.put(id, new HashMap<>());
-        return k;
+                now);
     }
 
     private void reopen(Known k, ParsedFinding f) {
@@ -361,29 +428,37 @@ final class FindingMatcher {
     private void matchLocations(Known k, ParsedFinding f) {
         Map<String, KnownLocation> known = locationsByFinding.computeIfAbsent(k.id, id -> new HashMap<>());
         for (Location l : f.locations()) {
-            locations++;
-            String key = locationKey(l);
-            KnownLocation kl = known.get(key);
-            if (kl == null) {
-                kl = new KnownLocation(-1, false);
-                known.put(key, kl);
-                rows.newLocations.add(new ImportRows.NewLocation(
-                        k.id,
-                        cut(key, 1000),
-                        cut(l.host(), 500),
-                        l.port(),
-                        cut(l.protocol(), 40),
-                        cut(l.path(), 2000),
-                        cut(l.url(), 4000),
-                        cut(l.filePath(), 2000),
-                        l.line(),
-                        scanId));
-            } else if (kl.fixed && !kl.seen) {
+            KnownLocation kl = newPlace(k.id, known, l);
+            if (kl.fixed && !kl.seen) {
                 // The place is affected again.
                 rows.locationChanges.add(new ImportRows.LocationChange(kl.id, false, null));
             }
             kl.seen = true;
         }
+    }
+
+    /** Counts a place of a finding; a new row when the finding does not have it yet. Returns the place. */
+    private KnownLocation newPlace(long findingId, Map<String, KnownLocation> known, Location l) {
+        locations++;
+        String key = locationKey(l);
+        KnownLocation kl = known.get(key);
+        if (kl == null) {
+            kl = new KnownLocation(-1, false);
+            kl.seen = true;
+            known.put(key, kl);
+            rows.newLocations.add(new ImportRows.NewLocation(
+                    findingId,
+                    cut(key, 1000),
+                    cut(l.host(), 500),
+                    l.port(),
+                    cut(l.protocol(), 40),
+                    cut(l.path(), 2000),
+                    cut(l.url(), 4000),
+                    cut(l.filePath(), 2000),
+                    l.line(),
+                    scanId));
+        }
+        return kl;
     }
 
     /** Closes what a full scan no longer reports; call after the whole report parsed. Returns how many. */

@@ -83,6 +83,12 @@ final class ImportRows {
     /** A re-keyed finding that also changes key scheme (per place → merged). */
     record SchemeChange(long findingId, String keyScheme) {}
 
+    /**
+     * A finding written early under a provisional key while its places were read (ADR 0061), given its final columns
+     * at the end of the report.
+     */
+    record Completed(NewFinding finding) {}
+
     final List<Rekey> rekeyed = new ArrayList<>();
     final List<NewFinding> newFindings = new ArrayList<>();
     final List<NewLocation> newLocations = new ArrayList<>();
@@ -95,6 +101,31 @@ final class ImportRows {
     final List<SeverityHistory> severityHistory = new ArrayList<>();
     final List<Merged> merged = new ArrayList<>();
     final List<SchemeChange> schemeChanges = new ArrayList<>();
+    final List<Completed> completed = new ArrayList<>();
+
+    /** Everything pending, moved into a new instance (handed to the writer thread); this one is left empty. */
+    ImportRows takeAll() {
+        ImportRows taken = new ImportRows();
+        move(rekeyed, taken.rekeyed);
+        move(newFindings, taken.newFindings);
+        move(newLocations, taken.newLocations);
+        move(seen, taken.seen);
+        move(reopened, taken.reopened);
+        move(closed, taken.closed);
+        move(locationChanges, taken.locationChanges);
+        move(history, taken.history);
+        move(severityChanges, taken.severityChanges);
+        move(severityHistory, taken.severityHistory);
+        move(merged, taken.merged);
+        move(schemeChanges, taken.schemeChanges);
+        move(completed, taken.completed);
+        return taken;
+    }
+
+    private static <R> void move(List<R> from, List<R> to) {
+        to.addAll(from);
+        from.clear();
+    }
 
     /** Whether some kind of row reached {@code batch} ({@code locationBatch} for new locations). */
     boolean full(int batch, int locationBatch) {
@@ -120,6 +151,7 @@ final class ImportRows {
                 && severityChanges.isEmpty()
                 && severityHistory.isEmpty()
                 && merged.isEmpty()
-                && schemeChanges.isEmpty();
+                && schemeChanges.isEmpty()
+                && completed.isEmpty();
     }
 }

@@ -25,7 +25,7 @@ import vn.khien.vulnerabilities.parsing.Severity;
 final class ImportWriter implements FindingMatcher.Store {
 
     static final int BATCH = 1000;
-    private static final int ID_BLOCK = 1000;
+    static final int ID_BLOCK = 1000;
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -43,9 +43,14 @@ final class ImportWriter implements FindingMatcher.Store {
 
     @Override
     public void rowsAdded(ImportRows rows) {
-        if (rows.full(BATCH, copyLocations ? 10 * BATCH : BATCH)) {
+        if (rows.full(BATCH, locationBatch())) {
             write(rows);
         }
+    }
+
+    /** New locations per batch: larger with COPY. */
+    int locationBatch() {
+        return copyLocations ? 10 * BATCH : BATCH;
     }
 
     /** Writes every pending row and clears it. */
@@ -63,39 +68,19 @@ final class ImportWriter implements FindingMatcher.Store {
                 r -> new MapSqlParameterSource()
                         .addValue("keyScheme", r.keyScheme(), Types.VARCHAR)
                         .addValue("id", r.findingId(), Types.BIGINT));
-        batch(
-                """
+        batch("""
                 INSERT INTO finding (id, system_id, tool, format, key_scheme, fingerprint, title, severity, severity_rank,
                     cves, cwes, cvss_vector, cvss_score, description, solution, refs, component, primary_host, status,
                     first_seen, last_seen, due_date, first_scan_id, last_scan_id, status_changed_at, key_version)
                 VALUES (:id, :systemId, :tool, :format, :keyScheme, :fingerprint, :title, :severity, :severityRank,
                     :cves, :cwes, :cvssVector, :cvssScore, :description, :solution, :refs, :component, :primaryHost,
-                    :status, :firstSeen, :firstSeen, :dueDate, :scanId, :scanId, :at, 2)""",
-                rows.newFindings,
-                r -> new MapSqlParameterSource()
-                        .addValue("id", r.id(), Types.BIGINT)
-                        .addValue("systemId", r.systemId(), Types.BIGINT)
-                        .addValue("tool", r.tool(), Types.VARCHAR)
-                        .addValue("format", r.format(), Types.VARCHAR)
-                        .addValue("keyScheme", r.keyScheme(), Types.VARCHAR)
-                        .addValue("fingerprint", r.fingerprint(), Types.VARCHAR)
-                        .addValue("title", r.title(), Types.VARCHAR)
-                        .addValue("severity", r.severity().name(), Types.VARCHAR)
-                        .addValue("severityRank", rank(r.severity()), Types.INTEGER)
-                        .addValue("cves", r.cves(), Types.VARCHAR)
-                        .addValue("cwes", r.cwes(), Types.VARCHAR)
-                        .addValue("cvssVector", r.cvssVector(), Types.VARCHAR)
-                        .addValue("cvssScore", r.cvssScore(), Types.DOUBLE)
-                        .addValue("description", r.description(), Types.VARCHAR)
-                        .addValue("solution", r.solution(), Types.VARCHAR)
-                        .addValue("refs", r.refs(), Types.VARCHAR)
-                        .addValue("component", r.component(), Types.VARCHAR)
-                        .addValue("primaryHost", r.primaryHost(), Types.VARCHAR)
-                        .addValue("status", FindingStatus.OPEN.name(), Types.VARCHAR)
-                        .addValue("firstSeen", date(r.firstSeen()), Types.DATE)
-                        .addValue("dueDate", date(r.dueDate()), Types.DATE)
-                        .addValue("scanId", r.scanId(), Types.BIGINT)
-                        .addValue("at", timestamp(r.at()), Types.TIMESTAMP));
+                    :status, :firstSeen, :firstSeen, :dueDate, :scanId, :scanId, :at, 2)""", rows.newFindings, ImportWriter::findingColumns);
+        batch("""
+                UPDATE finding SET fingerprint = :fingerprint, key_scheme = :keyScheme, title = :title,
+                    severity = :severity, severity_rank = :severityRank, cves = :cves, cwes = :cwes,
+                    cvss_vector = :cvssVector, cvss_score = :cvssScore, description = :description, solution = :solution,
+                    refs = :refs, component = :component, primary_host = :primaryHost, due_date = :dueDate
+                WHERE id = :id""", rows.completed, c -> findingColumns(c.finding()));
         if (copyLocations && !rows.newLocations.isEmpty()) {
             LocationCopy.copy(jdbc.getDataSource(), rows.newLocations);
             rows.newLocations.clear();
@@ -236,11 +221,16 @@ final class ImportWriter implements FindingMatcher.Store {
     @Override
     public long nextFindingId() {
         if (idsLeft == 0) {
-            nextId = jdbc.queryForObject("SELECT nextval('finding_id_block')", Long.class);
+            nextId = newIdBlock();
             idsLeft = ID_BLOCK;
         }
         idsLeft--;
         return nextId++;
+    }
+
+    /** The first of {@link #ID_BLOCK} new finding ids, all this import's. */
+    long newIdBlock() {
+        return jdbc.queryForObject("SELECT nextval('finding_id_block')", Long.class);
     }
 
     /** One query for the findings, one for the old-style first places if any, one for the locations. */
@@ -312,6 +302,34 @@ final class ImportWriter implements FindingMatcher.Store {
                 },
                 systemId,
                 tool);
+    }
+
+    /** Every column of a new finding's row, by name. */
+    private static MapSqlParameterSource findingColumns(ImportRows.NewFinding r) {
+        return new MapSqlParameterSource()
+                .addValue("id", r.id(), Types.BIGINT)
+                .addValue("systemId", r.systemId(), Types.BIGINT)
+                .addValue("tool", r.tool(), Types.VARCHAR)
+                .addValue("format", r.format(), Types.VARCHAR)
+                .addValue("keyScheme", r.keyScheme(), Types.VARCHAR)
+                .addValue("fingerprint", r.fingerprint(), Types.VARCHAR)
+                .addValue("title", r.title(), Types.VARCHAR)
+                .addValue("severity", r.severity().name(), Types.VARCHAR)
+                .addValue("severityRank", rank(r.severity()), Types.INTEGER)
+                .addValue("cves", r.cves(), Types.VARCHAR)
+                .addValue("cwes", r.cwes(), Types.VARCHAR)
+                .addValue("cvssVector", r.cvssVector(), Types.VARCHAR)
+                .addValue("cvssScore", r.cvssScore(), Types.DOUBLE)
+                .addValue("description", r.description(), Types.VARCHAR)
+                .addValue("solution", r.solution(), Types.VARCHAR)
+                .addValue("refs", r.refs(), Types.VARCHAR)
+                .addValue("component", r.component(), Types.VARCHAR)
+                .addValue("primaryHost", r.primaryHost(), Types.VARCHAR)
+                .addValue("status", FindingStatus.OPEN.name(), Types.VARCHAR)
+                .addValue("firstSeen", date(r.firstSeen()), Types.DATE)
+                .addValue("dueDate", date(r.dueDate()), Types.DATE)
+                .addValue("scanId", r.scanId(), Types.BIGINT)
+                .addValue("at", timestamp(r.at()), Types.TIMESTAMP);
     }
 
     private static int rank(Severity s) {

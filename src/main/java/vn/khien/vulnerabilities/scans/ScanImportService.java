@@ -303,29 +303,52 @@ public class ScanImportService {
             boolean inBackground) {
         SlaDays days = sla.forOrganization(system.ownerOrganizationId());
         Instant now = clock.instant();
-        ImportRun run = new ImportRun(jdbc, system.id(), scanId, null, date, days, now);
         String used;
+        ImportCounts counts;
+        Set<String> tools;
         ProgressWriter written =
                 inBackground ? new ProgressWriter(scans, transactions, scanId, size, properties.progressEvery()) : null;
-        if (written != null) {
-            run.onResults(written::results);
+        // The parse on this thread, the writes on the run's writer thread (ADR 0061); closing the run stops the writer
+        // before the transaction rolls back on a failure.
+        try (ImportRun run = new ImportRun(jdbc, system.id(), scanId, null, date, days, now)) {
+            if (written != null) {
+                run.onResults(written::results);
+            }
+            try (InputStream raw = progress.track(scanId, storage.open(ref));
+                    InputStream in = written == null ? raw : written.track(raw)) {
+                used = parsers.parse(format, in, run, zipLimits());
+            } catch (ReportFormatException e) {
+                throw new ImportFailed(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            run.endOfReport();
+            run.finish();
+            // An empty file proves no fix: a scanner that ran and found nothing still writes its report's frame.
+            int closed = fullScan && !run.wasEmptyReport()
+                    ? run.closeUnreported(new HashSet<>(scans.toolsOfFormat(system.id(), used)))
+                    : 0;
+            run.flush();
+            counts = run.counts(closed);
+            tools = run.tools();
         }
-        try (InputStream raw = progress.track(scanId, storage.open(ref));
-                InputStream in = written == null ? raw : written.track(raw)) {
-            used = parsers.parse(format, in, run, zipLimits());
-        } catch (ReportFormatException e) {
-            throw new ImportFailed(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // An empty file proves no fix: a scanner that ran and found nothing still writes its report's frame.
-        int closed = fullScan && !run.wasEmptyReport()
-                ? run.closeUnreported(new HashSet<>(scans.toolsOfFormat(system.id(), used)))
-                : 0;
-        run.flush();
         jdbc.update("UPDATE finding SET format = ? WHERE first_scan_id = ? AND format IS NULL", used, scanId);
-        ImportCounts counts = run.counts(closed);
-        scans.complete(scanId, used, String.join(", ", run.tools()), counts, size, clock.instant());
+        importComplete(system, scanId, used, tools, counts, fullScan, size);
+    }
+
+    /**
+     * The one point where an import's findings are all written: the scan row is completed, audited and announced here,
+     * and everything commits with the caller's transaction when this returns (a failure here rolls it all back).
+     */
+    private void importComplete(
+            InformationSystem system,
+            long scanId,
+            String used,
+            Set<String> tools,
+            ImportCounts counts,
+            boolean fullScan,
+            long size) {
+        scans.complete(scanId, used, String.join(", ", tools), counts, size, clock.instant());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("systemId", system.id());
         after.put("format", used);

@@ -124,6 +124,11 @@ class BackgroundImportFailureTest extends IntegrationTest {
 
     /** A QUEUED scan with a stored raw file, as an upload leaves it, to drive the harness with any failure. */
     long queuedScanWithRaw() throws Exception {
+        return queuedScanWithRaw(storage, scans, nodes, system);
+    }
+
+    static long queuedScanWithRaw(ReportStorage storage, ScanRepository scans, ScanNodes nodes, long system)
+            throws IOException {
         byte[] raw = "raw".getBytes(StandardCharsets.UTF_8);
         String ref = storage.store("r.xml", raw.length, new ByteArrayInputStream(raw));
         return scans.insert(

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import vn.khien.vulnerabilities.parsing.CsvReports;
 import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.Location;
+import vn.khien.vulnerabilities.parsing.MergedPlaces;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
 import vn.khien.vulnerabilities.parsing.Recognition;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
@@ -86,9 +87,15 @@ public final class NessusParser implements ReportParser {
 
     @Override
     public void parse(InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException {
+        parse(in, sink, null);
+    }
+
+    /** XML reports tell {@code places} each plugin group's hosts as they are read (ADR 0061); CSV exports do not. */
+    @Override
+    public void parse(InputStream in, Consumer<ParsedFinding> sink, MergedPlaces places) throws ReportFormatException {
         BufferedInputStream b = Sniff.buffered(in);
         if (Sniff.syntax(b) == Sniff.Syntax.XML) {
-            parseXml(b, sink);
+            parseXml(b, sink, places);
         } else {
             parseCsv(b, sink);
         }
@@ -96,8 +103,9 @@ public final class NessusParser implements ReportParser {
 
     // ------------------------------------------------------------------ XML
 
-    private void parseXml(InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException {
-        FindingMerger<List<Object>> merger = new FindingMerger<>();
+    private void parseXml(InputStream in, Consumer<ParsedFinding> sink, MergedPlaces places)
+            throws ReportFormatException {
+        FindingMerger<List<Object>> merger = new FindingMerger<>(places);
         Map<String, Map<Severity, ParsedFinding.Builder>> byRule = new HashMap<>();
         try (XmlCursor x = SafeXml.open(in)) {
             String root = x.rootElement();
@@ -238,7 +246,7 @@ public final class NessusParser implements ReportParser {
         });
         b.countOccurrence();
         b.addVulnerabilityId(item.text(CVE));
-        b.addLocation(location(host, item.port, item.svcName, item.protocol));
+        merger.addLocation(b, location(host, item.port, item.svcName, item.protocol));
     }
 
     static Location location(String host, String portText, String svcName, String transport) {
