@@ -1,5 +1,6 @@
 package vn.khien.systems.dossier;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -70,13 +71,19 @@ public class DossierRepository {
                 .list();
     }
 
-    /** Dossiers of systems of the subtree at {@code path} (owned, operated, appraised or approved there) visible to the caller. */
-    public List<Dossier> inSubtree(String path) {
+    /**
+     * Dossiers of systems of the subtree at {@code path} (owned, operated, appraised or approved there) visible to the
+     * caller that may be late on {@code today} ({@link Dossier#lateOn} decides): submitted or appraised, with a step or
+     * validity limit already past.
+     */
+    public List<Dossier> mayBeLateInSubtree(String path, LocalDate today) {
         ScopeFilter f = visibleDossiers();
         return jdbc.sql(SELECT + " WHERE " + SystemRepository.concernsSubtree("d.system_id") + " AND " + f.sql()
-                        + " ORDER BY d.step_due_on, d.id")
+                        + " AND d.status IN ('SUBMITTED', 'APPRAISED') AND (d.step_due_on < :today"
+                        + " OR d.validity_due_on < :today) ORDER BY d.step_due_on, d.id")
                 .params(f.params())
                 .param("subtreePath", path)
+                .param("today", Date.valueOf(today))
                 .query(DossierRepository::map)
                 .list();
     }

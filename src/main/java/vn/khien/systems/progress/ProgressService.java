@@ -86,11 +86,22 @@ class ProgressService {
                 });
         long total = perLevel.values().stream().mapToLong(Long::longValue).sum();
         long approved = total - perLevel.get(0);
-        List<Dossier> all = dossiers.inSubtree(path);
+        // Counted in the database, and only the dossiers that may be late are read whole (issue 15: a province has
+        // a thousand dossiers, the country seventy thousand).
+        ScopeFilter d = dossiers.visibleDossiers();
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        all.forEach(d -> byStatus.merge(d.status().name(), 1L, Long::sum));
+        jdbc.sql("SELECT d.status, COUNT(*) FROM level_dossier d WHERE "
+                        + SystemRepository.concernsSubtree("d.system_id") + " AND " + d.sql()
+                        + " GROUP BY d.status ORDER BY MIN(d.step_due_on), MIN(d.id)")
+                .params(d.params())
+                .param("subtreePath", path)
+                .query(rs -> {
+                    byStatus.put(rs.getString(1), rs.getLong(2));
+                });
         LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
-        List<Dossier> late = all.stream().filter(d -> d.lateOn(today)).toList();
+        List<Dossier> late = dossiers.mayBeLateInSubtree(path, today).stream()
+                .filter(x -> x.lateOn(today))
+                .toList();
         return new Progress(
                 organizationId,
                 (String) org.get("name_vi"),
@@ -102,18 +113,42 @@ class ProgressService {
                 campaignRows(from, f, path));
     }
 
+    /** Every measured target's population and how many of it meet the metric, in one pass over the systems. */
     private List<Progress.CampaignRow> campaignRows(String from, ScopeFilter f, String path) {
-        List<Progress.CampaignRow> rows = new ArrayList<>();
+        List<String> sums = new ArrayList<>();
         for (Campaign c : campaigns.all()) {
             for (CampaignTarget t : c.targets()) {
                 String population = POPULATIONS.get(t.population());
                 String metric = METRICS.get(t.metric().name());
+                if (population != null && metric != null) {
+                    sums.add("SUM(CASE WHEN " + population + " THEN 1 ELSE 0 END)");
+                    sums.add("SUM(CASE WHEN " + population + " AND " + metric + " THEN 1 ELSE 0 END)");
+                }
+            }
+        }
+        List<Long> counts = new ArrayList<>();
+        if (!sums.isEmpty()) {
+            jdbc.sql("SELECT " + String.join(", ", sums) + from)
+                    .params(f.params())
+                    .param("subtreePath", path)
+                    .query(rs -> {
+                        for (int i = 1; i <= sums.size(); i++) {
+                            // SUM over no rows is NULL: nothing counted.
+                            counts.add(rs.getLong(i));
+                        }
+                    });
+        }
+        List<Progress.CampaignRow> rows = new ArrayList<>();
+        int next = 0;
+        for (Campaign c : campaigns.all()) {
+            for (CampaignTarget t : c.targets()) {
                 Long counted = null;
                 Long met = null;
                 Integer percent = null;
-                if (population != null && metric != null) {
-                    counted = count(from + " AND " + population, f, path);
-                    met = count(from + " AND " + population + " AND " + metric, f, path);
+                if (POPULATIONS.containsKey(t.population())
+                        && METRICS.containsKey(t.metric().name())) {
+                    counted = counts.get(next++);
+                    met = counts.get(next++);
                     // 0 of 0 is "no data", never 100% met (issue 9).
                     percent = counted == 0 ? null : (int) Math.floor(met * 100.0 / counted);
                 }
@@ -132,13 +167,5 @@ class ProgressService {
             }
         }
         return rows;
-    }
-
-    private long count(String from, ScopeFilter f, String path) {
-        return jdbc.sql("SELECT COUNT(*)" + from)
-                .params(f.params())
-                .param("subtreePath", path)
-                .query(Long.class)
-                .single();
     }
 }

@@ -33,6 +33,9 @@ import vn.khien.systems.levels.ClassificationService;
 @RequestMapping("/systems")
 class SystemPages {
 
+    /** Systems per page of the register list (issue 15). */
+    static final int PAGE_SIZE = 100;
+
     private final SystemService service;
     private final ClassificationService classifications;
     private final DossierService dossiers;
@@ -83,10 +86,17 @@ class SystemPages {
             @RequestParam(required = false) Integer level,
             @RequestParam(required = false) LifecycleStatus status,
             @RequestParam(required = false) String regime,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         SystemSearch search = new SystemSearch(organizationId, q, level, status, regime);
         model.addAttribute("search", search);
-        model.addAttribute("systems", service.search(search));
+        int pageNo = Math.max(0, page);
+        List<InformationSystem> systems = service.searchPage(search, pageNo, PAGE_SIZE);
+        boolean more = systems.size() > PAGE_SIZE;
+        model.addAttribute("systems", more ? systems.subList(0, PAGE_SIZE) : systems);
+        model.addAttribute("pageNo", pageNo);
+        model.addAttribute("more", more);
+        model.addAttribute("firstShown", (long) pageNo * PAGE_SIZE + 1);
         model.addAttribute("organizations", organizations.visible());
         return "systems/list";
     }

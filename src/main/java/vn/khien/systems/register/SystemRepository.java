@@ -148,6 +148,11 @@ public class SystemRepository {
 
     /** The register lists show every system whose record the caller reads ({@link #recordVisible}, issue 9). */
     public List<InformationSystem> search(SystemSearch search, int limit) {
+        return search(search, limit, 0);
+    }
+
+    /** {@link #search(SystemSearch, int)} from the {@code offset}-th system on (the register page, issue 15). */
+    public List<InformationSystem> search(SystemSearch search, int limit, long offset) {
         ScopeFilter f = recordVisible("s.id");
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE ").append(f.sql());
         Map<String, Object> params = new LinkedHashMap<>(f.params());
@@ -179,6 +184,9 @@ public class SystemRepository {
             params.put("regime", search.regime());
         }
         sql.append(" ORDER BY ow.path, s.code LIMIT ").append(limit);
+        if (offset > 0) {
+            sql.append(" OFFSET ").append(offset);
+        }
         return jdbc.sql(sql.toString())
                 .params(params)
                 .query(SystemRepository::map)

@@ -73,6 +73,18 @@ public class SystemService {
         return repository.findForPlan(id).orElseThrow(() -> new NotFoundException("system " + id));
     }
 
+    /**
+     * One page of the register list: {@code size + 1} systems from the {@code page}-th page on (the one past the page
+     * says there is a next one). Rendering the whole list cost 0.4 s of server time per request at a province's 3,000
+     * systems (issue 15).
+     */
+    public List<InformationSystem> searchPage(SystemSearch search, int page, int size) {
+        if (search.organizationId() != null && !scope.canSee(search.organizationId())) {
+            return List.of();
+        }
+        return repository.search(search, size + 1, (long) Math.max(0, page) * size);
+    }
+
     public List<InformationSystem> search(SystemSearch search) {
         if (search.organizationId() != null && !scope.canSee(search.organizationId())) {
             return List.of();

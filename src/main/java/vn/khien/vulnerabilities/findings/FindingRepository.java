@@ -23,11 +23,13 @@ import vn.khien.systems.VisibleSystems;
 @Repository
 class FindingRepository {
 
-    private static final String SELECT = """
+    /** The columns of a finding as listed, up to the FROM (followed by the finding and its system). */
+    private static final String COLUMNS = """
             SELECT f.*, s.code AS system_code, s.name AS system_name, s.owner_organization_id,
                 (SELECT COUNT(*) FROM finding_location l WHERE l.finding_id = f.id) AS location_count
-            FROM finding f JOIN information_system s ON s.id = f.system_id
-            """;
+            FROM\s""";
+
+    private static final String SELECT = COLUMNS + "finding f JOIN information_system s ON s.id = f.system_id\n";
 
     private final JdbcClient jdbc;
     private final VisibleSystems systems;
@@ -116,9 +118,17 @@ class FindingRepository {
     /** Rows of a page as read, with the severity rank of each (the cursor's first key). */
     private record Rows(List<Finding> items, List<Integer> ranks) {}
 
+    /**
+     * The page's ids are chosen first from the sort key and the filters alone (index-only over the finding indexes),
+     * and only those rows are read whole: a province's list no longer fetches every wide finding row it passes over
+     * on its way to a page (issue 15, ADR 0060).
+     */
     private Rows rows(String where, String orderAndLimit, Map<String, Object> params) {
         List<Integer> ranks = new ArrayList<>();
-        List<Finding> items = jdbc.sql(SELECT + " WHERE " + where + orderAndLimit)
+        String order = orderAndLimit.substring(0, orderAndLimit.indexOf(" LIMIT "));
+        List<Finding> items = jdbc.sql(COLUMNS + "(SELECT f.id FROM finding f JOIN information_system s"
+                        + " ON s.id = f.system_id WHERE " + where + orderAndLimit + ") page"
+                        + " JOIN finding f ON f.id = page.id JOIN information_system s ON s.id = f.system_id" + order)
                 .params(params)
                 .query((rs, n) -> {
                     ranks.add(rs.getInt("severity_rank"));
