@@ -35,7 +35,8 @@ class SystemsAttention implements AttentionSource {
         LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
         List<AttentionItem> items = new ArrayList<>();
         Set<Long> late = new HashSet<>();
-        queries.late(today).forEach(d -> {
+        SubtreeBounds.Scope scope = queries.scope();
+        queries.late(scope, today).forEach(d -> {
             late.add(d.id());
             items.add(AttentionItem.of(
                     Severity.CRITICAL,
@@ -46,7 +47,7 @@ class SystemsAttention implements AttentionSource {
                     date(d.dueOn())));
         });
         // A late dossier already has its line, with the same link: one line per dossier, the more urgent one.
-        queries.toAppraise().stream()
+        queries.toAppraise(scope).stream()
                 .filter(d -> !late.contains(d.id()))
                 .forEach(d -> items.add(AttentionItem.of(
                         Severity.WARNING,
@@ -55,7 +56,7 @@ class SystemsAttention implements AttentionSource {
                         d.code(),
                         d.name(),
                         date(d.dueOn()))));
-        queries.toApprove().stream()
+        queries.toApprove(scope).stream()
                 .filter(d -> !late.contains(d.id()))
                 .forEach(d -> items.add(AttentionItem.of(
                         Severity.WARNING,
@@ -64,10 +65,10 @@ class SystemsAttention implements AttentionSource {
                         d.code(),
                         d.name(),
                         date(d.dueOn()))));
-        queries.returned()
+        queries.returned(scope)
                 .forEach(d -> items.add(AttentionItem.of(
                         Severity.WARNING, "systems.attention.returned", dossierLink(d), d.code(), d.name())));
-        long withoutLevel = queries.operatingWithoutLevel();
+        long withoutLevel = queries.operatingWithoutLevel(scope);
         if (withoutLevel > 0) {
             items.add(AttentionItem.of(
                     Severity.WARNING,
@@ -75,7 +76,7 @@ class SystemsAttention implements AttentionSource {
                     "/systems?level=0&status=OPERATING",
                     withoutLevel));
         }
-        queries.redetermination()
+        queries.redetermination(scope)
                 .forEach(s -> items.add(AttentionItem.of(
                         Severity.WARNING, "systems.attention.redetermine", "/systems/" + s.id(), s.code(), s.name())));
         return items;
