@@ -35,8 +35,7 @@ class SystemsAttention implements AttentionSource {
         LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
         List<AttentionItem> items = new ArrayList<>();
         Set<Long> late = new HashSet<>();
-        SubtreeBounds.Scope scope = queries.scope();
-        queries.late(scope, today).forEach(d -> {
+        queries.late(today).forEach(d -> {
             late.add(d.id());
             items.add(AttentionItem.of(
                     Severity.CRITICAL,
@@ -47,7 +46,7 @@ class SystemsAttention implements AttentionSource {
                     date(d.dueOn())));
         });
         // A late dossier already has its line, with the same link: one line per dossier, the more urgent one.
-        queries.toAppraise(scope).stream()
+        queries.toAppraise().stream()
                 .filter(d -> !late.contains(d.id()))
                 .forEach(d -> items.add(AttentionItem.of(
                         Severity.WARNING,
@@ -56,7 +55,7 @@ class SystemsAttention implements AttentionSource {
                         d.code(),
                         d.name(),
                         date(d.dueOn()))));
-        queries.toApprove(scope).stream()
+        queries.toApprove().stream()
                 .filter(d -> !late.contains(d.id()))
                 .forEach(d -> items.add(AttentionItem.of(
                         Severity.WARNING,
@@ -65,10 +64,10 @@ class SystemsAttention implements AttentionSource {
                         d.code(),
                         d.name(),
                         date(d.dueOn()))));
-        queries.returned(scope)
+        queries.returned()
                 .forEach(d -> items.add(AttentionItem.of(
                         Severity.WARNING, "systems.attention.returned", dossierLink(d), d.code(), d.name())));
-        long withoutLevel = queries.operatingWithoutLevel(scope);
+        long withoutLevel = queries.operatingWithoutLevel();
         if (withoutLevel > 0) {
             items.add(AttentionItem.of(
                     Severity.WARNING,
@@ -76,7 +75,7 @@ class SystemsAttention implements AttentionSource {
                     "/systems?level=0&status=OPERATING",
                     withoutLevel));
         }
-        queries.redetermination(scope)
+        queries.redetermination()
                 .forEach(s -> items.add(AttentionItem.of(
                         Severity.WARNING, "systems.attention.redetermine", "/systems/" + s.id(), s.code(), s.name())));
         return items;
