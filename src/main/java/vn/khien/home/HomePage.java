@@ -14,8 +14,6 @@ import vn.khien.identity.ApiTokenService;
 import vn.khien.identity.MfaService;
 import vn.khien.identity.PersonRepository;
 import vn.khien.identity.RoleGrant;
-import vn.khien.organizations.Organization;
-import vn.khien.organizations.OrganizationService;
 import vn.khien.platform.attention.HomePanelSource;
 
 /** The signed-in person's organisations and what needs their attention, foundation items and every module's. */
@@ -26,7 +24,7 @@ class HomePage {
     static final int CONTACT_CONFIRMATION_MONTHS = 6;
 
     private final PersonRepository people;
-    private final OrganizationService organizations;
+    private final StaleContacts stale;
     private final MfaService mfa;
     private final ApiTokenService tokens;
     private final AttentionBoard attention;
@@ -35,7 +33,7 @@ class HomePage {
 
     public HomePage(
             PersonRepository people,
-            OrganizationService organizations,
+            StaleContacts stale,
             MfaService mfa,
             ApiTokenService tokens,
             AttentionBoard attention,
@@ -44,7 +42,7 @@ class HomePage {
         this.panels = panels;
         this.attention = attention;
         this.people = people;
-        this.organizations = organizations;
+        this.stale = stale;
         this.mfa = mfa;
         this.tokens = tokens;
         this.clock = clock;
@@ -55,11 +53,7 @@ class HomePage {
         long me = CurrentPerson.principal().orElseThrow().personId();
         List<RoleGrant> grants = people.grantsOf(me);
         LocalDate today = LocalDate.now(clock);
-        List<Organization> staleContacts = organizations.visible().stream()
-                .filter(o -> o.contact().confirmedOn() == null
-                        || o.contact().confirmedOn().isBefore(today.minusMonths(CONTACT_CONFIRMATION_MONTHS)))
-                .limit(20)
-                .toList();
+        List<StaleContacts.Stale> staleContacts = stale.confirmedBefore(today.minusMonths(CONTACT_CONFIRMATION_MONTHS));
         List<ApiToken> expiring = tokens.list(me).stream()
                 .filter(t -> t.activeAt(clock.instant())
                         && t.expiresAt().isBefore(clock.instant().plus(Duration.ofDays(14))))

@@ -29,7 +29,7 @@ class HomePageCostTest extends IntegrationTest {
     Province few;
     Province many;
 
-    record Province(TestData.Person leader, TestData.Person officer) {}
+    record Province(TestData.Person leader, TestData.Person officer, long unit) {}
 
     @BeforeEach
     void twoProvincesWithFewAndManyAttentionItems() {
@@ -48,6 +48,11 @@ class HomePageCostTest extends IntegrationTest {
             assertThat(manyPage.body())
                     .as("the incidents' clocks are on the page")
                     .contains("/incidents/");
+            if (role == Role.LEADER) {
+                assertThat(manyPage.body())
+                        .as("the unit's unconfirmed contact point (the leader's grant is on the province)")
+                        .contains("/organizations/" + many.unit() + "\"");
+            }
             int withFew = PageCostTest.statements(fewHome.get("/"));
             int withMany = PageCostTest.statements(manyPage);
             assertThat(withMany)
@@ -89,7 +94,7 @@ class HomePageCostTest extends IntegrationTest {
             Http.Response r = api.post("/api/v1/incidents", incident);
             assertThat(r.status()).as(r.body()).isEqualTo(201);
         }
-        return new Province(data.person(province, Role.LEADER), officer);
+        return new Province(data.person(province, Role.LEADER), officer, unit.id());
     }
 
     private void lateDossier(long system, TestData.Org unit) {

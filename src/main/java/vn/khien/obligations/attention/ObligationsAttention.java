@@ -47,4 +47,10 @@ class ObligationsAttention implements AttentionSource {
     public String moreLink() {
         return "/obligations";
     }
+
+    /** Every duty of everything the person sees is evaluated: seconds for a province, minutes nationally (ADR 0059). */
+    @Override
+    public boolean mayLag() {
+        return true;
+    }
 }

@@ -38,6 +38,9 @@ import vn.khien.systems.SystemFacts;
 @Transactional(readOnly = true)
 public class ObligationService {
 
+    /** Subjects per duty-source call. */
+    static final int CHUNK = 10_000;
+
     private final ObligationCatalogue catalogue;
     private final ObligationEngine engine = new ObligationEngine();
     private final Map<String, List<DutySource>> sourcesByRule = new HashMap<>();
@@ -291,12 +294,13 @@ public class ObligationService {
         if (applicable.isEmpty()) {
             return merged;
         }
-        List<Long> ids = applicable.stream().map(Subject::id).toList();
-        for (DutySource source : sources) {
-            Map<Long, DutyEvidence> answer = kind == SubjectKind.SYSTEM
-                    ? source.forSystems(rule.id(), ids)
-                    : source.forOrganizations(rule.id(), ids);
-            answer.forEach((id, ev) -> merged.merge(id, ev, ObligationService::later));
+        for (List<Long> ids : chunks(applicable)) {
+            for (DutySource source : sources) {
+                Map<Long, DutyEvidence> answer = kind == SubjectKind.SYSTEM
+                        ? source.forSystems(rule.id(), ids)
+                        : source.forOrganizations(rule.id(), ids);
+                answer.forEach((id, ev) -> merged.merge(id, ev, ObligationService::later));
+            }
         }
         return merged;
     }
@@ -308,13 +312,27 @@ public class ObligationService {
         if (kind != SubjectKind.ORGANIZATION || applicable.isEmpty()) {
             return merged;
         }
-        List<Long> ids = applicable.stream().map(Subject::id).toList();
-        for (DutySource source : sources) {
-            // A subject any source says owes the duty owes it.
-            source.applicabilityForOrganizations(rule.id(), ids)
-                    .forEach((id, v) -> merged.merge(id, v, (a, b) -> a.applies() ? a : b));
+        for (List<Long> ids : chunks(applicable)) {
+            for (DutySource source : sources) {
+                // A subject any source says owes the duty owes it.
+                source.applicabilityForOrganizations(rule.id(), ids)
+                        .forEach((id, v) -> merged.merge(id, v, (a, b) -> a.applies() ? a : b));
+            }
         }
         return merged;
+    }
+
+    /**
+     * The subjects' ids in slices a duty source can bind: PostgreSQL takes at most 65,535 parameters a statement, and
+     * the national leader sees 100,000 systems (issue 15).
+     */
+    static List<List<Long>> chunks(List<Subject> subjects) {
+        List<Long> ids = subjects.stream().map(Subject::id).toList();
+        List<List<Long>> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            out.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+        }
+        return out;
     }
 
     private static DutyEvidence later(DutyEvidence a, DutyEvidence b) {

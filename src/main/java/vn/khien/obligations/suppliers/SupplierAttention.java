@@ -39,4 +39,10 @@ class SupplierAttention implements AttentionSource {
                         list.get(0).organizationName()))
                 .toList();
     }
+
+    /** Every supplier of every system the person edits is grouped by name: seconds nationally (ADR 0059). */
+    @Override
+    public boolean mayLag() {
+        return true;
+    }
 }

@@ -19,4 +19,12 @@ public interface AttentionSource {
     default String moreLink() {
         return "/";
     }
+
+    /**
+     * Whether the lines may be a few minutes old (a whole-subtree evaluation such as every recurring duty): the home
+     * page then shows the lines last computed for the person and recomputes them in the background (ADR 0059).
+     */
+    default boolean mayLag() {
+        return false;
+    }
 }

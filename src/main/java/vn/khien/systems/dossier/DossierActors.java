@@ -80,19 +80,21 @@ public class DossierActors {
     public ScopeFilter mayTake(DossierAction action) {
         String statuses =
                 action.from().stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", "));
-        String orgColumns = switch (action.actors()) {
-            case OWNER -> "s.owner_organization_id, s.operator_organization_id";
-            case APPRAISER -> "d.appraiser_org_id";
-            case APPROVER -> "d.approver_org_id";
+        List<String> orgColumns = switch (action.actors()) {
+            case OWNER -> List.of("s.owner_organization_id", "s.operator_organization_id");
+            case APPRAISER -> List.of("d.appraiser_org_id");
+            case APPROVER -> List.of("d.approver_org_id");
         };
         ScopeFilter holds =
                 scope.holdingAny("actorOrg.path", "actor", action.capabilities().toArray(Capability[]::new));
+        // one look-up by key per acting column: "id IN (a, b)" made PostgreSQL compare every dossier with every
+        // organisation the person holds (20 M comparisons for the national leader, issue 15)
+        String acting = orgColumns.stream()
+                .map(c -> "EXISTS (SELECT 1 FROM organization actorOrg WHERE actorOrg.id = " + c + " AND " + holds.sql()
+                        + ")")
+                .collect(Collectors.joining(" OR "));
         StringBuilder sql = new StringBuilder("d.status IN (" + statuses + ")");
-        sql.append(" AND EXISTS (SELECT 1 FROM organization actorOrg WHERE actorOrg.id IN (")
-                .append(orgColumns)
-                .append(") AND ")
-                .append(holds.sql())
-                .append(')');
+        sql.append(" AND (").append(acting).append(')');
         if (action.notBySubmitter()) {
             sql.append(" AND (d.submitted_by IS NULL OR d.submitted_by <> :actorMe)");
         }
