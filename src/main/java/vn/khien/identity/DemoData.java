@@ -1,9 +1,11 @@
 package vn.khien.identity;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -138,6 +140,28 @@ public class DemoData {
         person("demo.thanhtra", "Đỗ Thanh Tra (demo)", o.get("tinh"), Role.AUDITOR);
         person("demo.bv.canbo", "Ngô Thị Viện (demo)", o.get("bv"), Role.SECURITY_OFFICER);
         LOG.warn("Demo data seeded: people demo.* with password {} (demo only, never in production).", PASSWORD);
+    }
+
+    /**
+     * A demo person with a past, for the demo seeders of other features: created at {@code created} (marked demo, with
+     * the demo password and the address {@code <username>@demo.invalid}), last signed in at {@code lastSignIn}, holding
+     * {@code role} on {@code organizationId} granted at {@code grantedAt} by {@code grantedBy} (null: no grantor
+     * recorded, as for a grant that came with the bootstrap or an import). Returns the person's id.
+     */
+    public long personWithHistory(
+            String username,
+            String displayName,
+            Instant created,
+            Instant lastSignIn,
+            long organizationId,
+            Role role,
+            Instant grantedAt,
+            @Nullable Long grantedBy) {
+        long id = people.insert(
+                username, encoder.encode(PASSWORD), displayName, username + "@demo.invalid", true, created);
+        people.recordSignIn(id, lastSignIn);
+        people.grant(id, organizationId, role, grantedAt, grantedBy);
+        return id;
     }
 
     private Organization org(Organization parent, String code, String vi, String en, OrgKind kind, boolean contact) {

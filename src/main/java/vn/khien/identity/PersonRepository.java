@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -112,18 +113,25 @@ public class PersonRepository {
     }
 
     void grant(long userId, long orgId, Role role, Instant now) {
+        // who granted it, shown in access reviews (ADR 0039); null for the bootstrap and the demo seed
+        grant(
+                userId,
+                orgId,
+                role,
+                now,
+                CurrentPerson.principal().map(PersonPrincipal::personId).orElse(null));
+    }
+
+    /** A grant made at {@code at} by {@code grantedBy} (null: no grantor, as the bootstrap's or an import's). */
+    void grant(long userId, long orgId, Role role, Instant at, @Nullable Long grantedBy) {
         jdbc.sql("""
                 INSERT INTO role_grant (user_id, organization_id, role, granted_at, granted_by)
-                VALUES (:u, :o, :r, :now, :by)""")
+                VALUES (:u, :o, :r, :at, :by)""")
                 .param("u", userId)
                 .param("o", orgId)
                 .param("r", role.name())
-                .param("now", Timestamp.from(now))
-                // who granted it, shown in access reviews (ADR 0039); null for the bootstrap and the demo seed
-                .param(
-                        "by",
-                        CurrentPerson.principal().map(PersonPrincipal::personId).orElse(null),
-                        Types.BIGINT)
+                .param("at", Timestamp.from(at))
+                .param("by", grantedBy, Types.BIGINT)
                 .update();
     }
 

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.support.Http;
+import vn.khien.support.IncidentReports;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.ScanTestSupport;
@@ -66,33 +62,13 @@ class HomePageCostTest extends IntegrationTest {
         TestData.Org province = data.org(data.root(), data.unique("Tỉnh chi phí trang chủ"));
         TestData.Org unit = data.org(province, data.unique("Sở chi phí trang chủ"));
         TestData.Org responseUnit = data.org(province, data.unique("Đội ứng cứu"));
-        data.jdbc()
-                .sql("""
-                INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)
-                VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)""")
-                .param("s", province.id())
-                .param("o", responseUnit.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
+        data.designateResponseUnit(province, responseUnit);
         TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
         Http.Api api = http.api(officer.token());
         for (int i = 0; i < n; i++) {
             long system = ScanTestSupport.system(data, unit);
             lateDossier(system, unit);
-            Map<String, Object> incident = new LinkedHashMap<>();
-            incident.put("organizationId", unit.id());
-            incident.put("systemId", system);
-            incident.put("title", data.unique("Sự cố chi phí trang chủ"));
-            incident.put("category", "MALWARE");
-            incident.put(
-                    "detectedAt",
-                    OffsetDateTime.now(ZoneOffset.ofHours(7))
-                            .minusHours(1)
-                            .truncatedTo(ChronoUnit.SECONDS)
-                            .toString());
-            incident.put("beyondCapacity", true);
-            Http.Response r = api.post("/api/v1/incidents", incident);
-            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            IncidentReports.report(api, unit, system, data.unique("Sự cố chi phí trang chủ"));
         }
         return new Province(data.person(province, Role.LEADER), officer, unit.id());
     }

@@ -96,6 +96,17 @@ public class TestData {
                 .update();
     }
 
+    /** Designates {@code unit} as the incident response unit for {@code scope}'s subtree. */
+    public void designateResponseUnit(Org scope, Org unit) {
+        jdbc.sql("""
+                INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)
+                VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)""")
+                .param("s", scope.id())
+                .param("o", unit.id())
+                .param("now", Timestamp.from(Instant.now()))
+                .update();
+    }
+
     public JdbcClient jdbc() {
         return jdbc;
     }

@@ -53,6 +53,8 @@ record AssessmentPeriodicityRules(String id, String version, Map<Regime, RegimeP
         }
     }
 
+    // YamlFields reads null for a missing field: each required one is named in problems and the rules are refused.
+    @SuppressWarnings("NullAway")
     public static AssessmentPeriodicityRules load(Reader yaml, String sourceName) {
         Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         List<String> problems = new ArrayList<>();
@@ -76,6 +78,7 @@ record AssessmentPeriodicityRules(String id, String version, Map<Regime, RegimeP
         return new AssessmentPeriodicityRules(root.string("id"), root.string("version"), regimes);
     }
 
+    @SuppressWarnings("NullAway") // as load: a missing required field is a problem that refuses the rules
     private static RegimePeriodicity readRegime(YamlFields fields, List<String> problems) {
         Regime regime = fields.enumValue("regime", Regime.class);
         String owner = "regime " + regime;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -108,7 +109,7 @@ public final class CatalogueExporter {
     }
 
     /** Omits absent values; enums and dates become plain strings so the file stays readable and safe to load. */
-    private static void put(Map<String, Object> node, String key, Object value) {
+    private static void put(Map<String, Object> node, String key, @Nullable Object value) {
         if (value == null) {
             return;
         }

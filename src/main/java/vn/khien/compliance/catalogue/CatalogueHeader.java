@@ -1,6 +1,7 @@
 package vn.khien.compliance.catalogue;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Identity and legal basis of a catalogue version.
@@ -14,16 +15,16 @@ public record CatalogueHeader(
         String id,
         String version,
         CatalogueLayer layer,
-        Regime regime,
+        @Nullable Regime regime,
         String titleVi,
         String titleEn,
         String legalSource,
-        LocalDate effectiveFrom,
-        LocalDate effectiveTo,
+        @Nullable LocalDate effectiveFrom,
+        @Nullable LocalDate effectiveTo,
         Confidence confidence,
-        String organisation,
-        String basedOn,
-        String notes) {
+        @Nullable String organisation,
+        @Nullable String basedOn,
+        @Nullable String notes) {
 
     public CatalogueHeader {
         confidence = confidence == null ? Confidence.PRIMARY : confidence;

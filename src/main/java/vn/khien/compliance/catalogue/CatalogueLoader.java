@@ -94,6 +94,9 @@ public final class CatalogueLoader {
         return catalogue;
     }
 
+    // Required fields may be missing here: CatalogueValidator names each one and load() throws before a catalogue with
+    // a missing field escapes.
+    @SuppressWarnings("NullAway")
     private static CatalogueHeader readHeader(YamlFields fields) {
         return new CatalogueHeader(
                 fields.string("id"),
@@ -111,6 +114,7 @@ public final class CatalogueLoader {
                 fields.string("notes"));
     }
 
+    @SuppressWarnings("NullAway") // as readHeader: missing required fields are refused by CatalogueValidator
     private static Requirement readRequirement(Object node, int index, List<String> problems) {
         String id = node instanceof Map<?, ?> map && map.get("id") != null ? String.valueOf(map.get("id")) : null;
         String owner = id == null ? "requirement #" + (index + 1) : "requirement '" + id + "'";
@@ -134,6 +138,7 @@ public final class CatalogueLoader {
                 fields.string("note"));
     }
 
+    @SuppressWarnings("NullAway") // as readHeader
     private static List<LegalReference> readSources(YamlFields fields, String owner, List<String> problems) {
         List<LegalReference> sources = new ArrayList<>();
         for (Object node : fields.list("sources")) {
@@ -144,6 +149,7 @@ public final class CatalogueLoader {
         return sources;
     }
 
+    @SuppressWarnings("NullAway") // as readHeader
     private static List<DesignProduct> readDesignProducts(YamlFields fields, String owner, List<String> problems) {
         List<DesignProduct> products = new ArrayList<>();
         for (Object node : fields.list("designProducts")) {
@@ -159,6 +165,7 @@ public final class CatalogueLoader {
         return products;
     }
 
+    @SuppressWarnings("NullAway") // as readHeader
     private static Map<Integer, LevelText> readLevelText(YamlFields fields, String owner, List<String> problems) {
         Map<Integer, LevelText> texts = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : fields.mapping("levelText").entrySet()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -78,7 +79,8 @@ public final class CatalogueSet implements RequirementIndex {
     }
 
     public Regime regime() {
-        return base.header().regime();
+        // a base catalogue always names its regime (CatalogueValidator refuses one that does not)
+        return Objects.requireNonNull(base.header().regime(), "regime of a base catalogue");
     }
 
     /** Base requirements of the level first (catalogue order), then each organisation layer's. */

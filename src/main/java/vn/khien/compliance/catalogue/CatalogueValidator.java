@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the rules every catalogue must satisfy before a plan may be derived from it. Collects all problems instead of
@@ -150,7 +151,7 @@ final class CatalogueValidator {
         }
     }
 
-    static boolean isBlank(String value) {
+    static boolean isBlank(@Nullable String value) {
         return value == null || value.isBlank();
     }
 }

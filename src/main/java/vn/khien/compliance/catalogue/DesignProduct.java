@@ -1,6 +1,7 @@
 package vn.khien.compliance.catalogue;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A product type a design item requires at some levels (WAF, SIEM, PAM, DLP, backup site ≥ 30 km …).
@@ -8,7 +9,12 @@ import java.util.List;
  * the systems the circular restricts the product to (e.g. "systems under NĐ 85 Đ9.2").
  */
 public record DesignProduct(
-        String code, String nameVi, String nameEn, List<Integer> levels, String conditionVi, String conditionEn) {
+        String code,
+        String nameVi,
+        String nameEn,
+        List<Integer> levels,
+        @Nullable String conditionVi,
+        @Nullable String conditionEn) {
 
     public DesignProduct {
         levels = levels == null ? List.of() : List.copyOf(levels);

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One requirement of a catalogue.
@@ -20,7 +21,7 @@ public record Requirement(
         String id,
         RequirementKind kind,
         RequirementGroup group,
-        PlanSection planSection,
+        @Nullable PlanSection planSection,
         String titleVi,
         String titleEn,
         String textVi,
@@ -32,7 +33,7 @@ public record Requirement(
         List<String> evidence,
         Map<Integer, LevelText> levelText,
         List<DesignProduct> designProducts,
-        String note) {
+        @Nullable String note) {
 
     public Requirement {
         levels = levels == null ? List.of() : List.copyOf(levels);

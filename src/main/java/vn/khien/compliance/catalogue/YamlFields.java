@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Typed reads from a SnakeYAML map that record a problem (naming the item) instead of throwing, so loading reports
@@ -17,7 +18,7 @@ public final class YamlFields {
     private final String owner;
     private final List<String> problems;
 
-    public YamlFields(Object node, String owner, List<String> problems) {
+    public YamlFields(@Nullable Object node, String owner, List<String> problems) {
         this.owner = owner;
         this.problems = problems;
         if (node instanceof Map<?, ?> asMap) {
@@ -28,7 +29,7 @@ public final class YamlFields {
         }
     }
 
-    public String string(String key) {
+    public @Nullable String string(String key) {
         Object value = map.get(key);
         return value == null ? null : String.valueOf(value);
     }
@@ -45,7 +46,7 @@ public final class YamlFields {
         return fallback;
     }
 
-    public <E extends Enum<E>> E enumValue(String key, Class<E> type) {
+    public <E extends Enum<E>> @Nullable E enumValue(String key, Class<E> type) {
         String value = string(key);
         if (value == null) {
             return null;
@@ -58,7 +59,7 @@ public final class YamlFields {
         }
     }
 
-    public LocalDate date(String key) {
+    public @Nullable LocalDate date(String key) {
         Object value = map.get(key);
         if (value == null) {
             return null;
@@ -119,7 +120,7 @@ public final class YamlFields {
         return map.get(key) != null;
     }
 
-    public Object raw(String key) {
+    public @Nullable Object raw(String key) {
         return map.get(key);
     }
 
@@ -131,7 +132,7 @@ public final class YamlFields {
         return String.join(", ", names);
     }
 
-    private static String describe(Object value) {
+    private static String describe(@Nullable Object value) {
         return value == null ? "nothing" : value.getClass().getSimpleName() + " '" + value + "'";
     }
 }

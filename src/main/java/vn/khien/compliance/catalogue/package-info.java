@@ -12,4 +12,7 @@
  *       {@link vn.khien.compliance.catalogue.EvidenceExpiry} compute compliance shares and evidence validity.</li>
  * </ul>
  */
+@NullMarked
 package vn.khien.compliance.catalogue;
+
+import org.jspecify.annotations.NullMarked;

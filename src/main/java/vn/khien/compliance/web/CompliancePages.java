@@ -35,7 +35,6 @@ import vn.khien.compliance.assessment.AssessorKind;
 import vn.khien.compliance.catalogue.RequirementStatus;
 import vn.khien.compliance.catalogue.admin.CatalogueAdmin;
 import vn.khien.compliance.catalogue.admin.StoredCatalogue;
-import vn.khien.compliance.evidence.Evidence;
 import vn.khien.compliance.evidence.EvidenceRequest;
 import vn.khien.compliance.evidence.EvidenceService;
 import vn.khien.compliance.evidence.EvidenceWithdrawals;
@@ -163,23 +162,19 @@ class CompliancePages {
             @PathVariable String requirementId,
             @ModelAttribute PlanItemUpdate update,
             Model model) {
-        try {
+        // What was typed comes back in the open form, each message next to its field (issue 9).
+        Map<String, Object> typed = new HashMap<>();
+        typed.put(
+                "status", update.getStatus() == null ? null : update.getStatus().name());
+        typed.put("howMet", update.getHowMet());
+        typed.put("owner", update.getOwner());
+        typed.put("targetDate", update.getTargetDate());
+        typed.put("justification", update.getJustification());
+        typed.put("deployedProducts", update.getDeployedProducts());
+        return onPlan(id, model, requirementId, "typedItem", typed, () -> {
             plans.updateItem(id, requirementId, update);
-            return "redirect:/compliance/systems/" + id + "#req-" + requirementId;
-        } catch (FieldProblemException e) {
-            // What was typed comes back in the open form, each message next to its field (issue 9).
-            Map<String, Object> typed = new HashMap<>();
-            typed.put(
-                    "status",
-                    update.getStatus() == null ? null : update.getStatus().name());
-            typed.put("howMet", update.getHowMet());
-            typed.put("owner", update.getOwner());
-            typed.put("targetDate", update.getTargetDate());
-            typed.put("justification", update.getJustification());
-            typed.put("deployedProducts", update.getDeployedProducts());
-            model.addAttribute("typedItem", typed);
-            return planPage(id, model, e, requirementId);
-        }
+            return "#req-" + requirementId;
+        });
     }
 
     @PostMapping("/systems/{id}/items/{requirementId}/evidence")
@@ -192,7 +187,11 @@ class CompliancePages {
                     LocalDate validUntil,
             @RequestParam(required = false) @Nullable MultipartFile file,
             Model model) {
-        try {
+        Map<String, Object> typed = new HashMap<>();
+        typed.put("title", title);
+        typed.put("url", url);
+        typed.put("validUntil", validUntil);
+        return onPlan(id, model, requirementId, "typedEvidence", typed, () -> {
             MultipartFile upload = file != null && !file.isEmpty() ? file : null;
             evidence.addEvidence(
                     id,
@@ -204,17 +203,8 @@ class CompliancePages {
                             upload == null ? null : upload.getOriginalFilename(),
                             upload == null ? null : upload.getContentType(),
                             upload == null ? null : upload.getBytes()));
-            return "redirect:/compliance/systems/" + id + "#req-" + requirementId;
-        } catch (FieldProblemException e) {
-            Map<String, Object> typed = new HashMap<>();
-            typed.put("title", title);
-            typed.put("url", url);
-            typed.put("validUntil", validUntil);
-            model.addAttribute("typedEvidence", typed);
-            return planPage(id, model, e, requirementId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            return "#req-" + requirementId;
+        });
     }
 
     @PostMapping("/systems/{id}/regulation")
@@ -225,12 +215,10 @@ class CompliancePages {
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
             @RequestParam(required = false) @Nullable String issuedBy,
             Model model) {
-        try {
+        return onPlan(id, model, () -> {
             plans.saveRegulation(id, new RegulationRequest(title, decisionNumber, issuedOn, issuedBy));
-            return "redirect:/compliance/systems/" + id;
-        } catch (FieldProblemException e) {
-            return planPage(id, model, e, null);
-        }
+            return "";
+        });
     }
 
     @PostMapping("/systems/{id}/tasks")
@@ -241,12 +229,10 @@ class CompliancePages {
             @RequestParam(required = false) @Nullable String owner,
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
             Model model) {
-        try {
+        return onPlan(id, model, () -> {
             taskChanges.addTask(id, new TaskRequest(requirementId, title, owner, dueOn));
-            return "redirect:/compliance/systems/" + id + "#roadmap";
-        } catch (FieldProblemException e) {
-            return planPage(id, model, e, null);
-        }
+            return "#roadmap";
+        });
     }
 
     @PostMapping("/systems/{id}/tasks/from-gaps")
@@ -255,12 +241,10 @@ class CompliancePages {
             @RequestParam(required = false) @Nullable String owner,
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
             Model model) {
-        try {
+        return onPlan(id, model, () -> {
             taskChanges.tasksForGaps(id, new GapTasksRequest(owner, dueOn));
-            return "redirect:/compliance/systems/" + id + "#roadmap";
-        } catch (FieldProblemException e) {
-            return planPage(id, model, e, null);
-        }
+            return "#roadmap";
+        });
     }
 
     @PostMapping("/systems/{id}/evidence/{evidenceId}/supersede")
@@ -269,12 +253,13 @@ class CompliancePages {
             @PathVariable long evidenceId,
             @RequestParam(required = false) @Nullable String reason,
             Model model) {
-        try {
-            Evidence e = withdrawals.supersede(id, evidenceId, new WithdrawalRequest(reason));
-            return "redirect:/compliance/systems/" + id + "#req-" + e.requirementId();
-        } catch (FieldProblemException problem) {
-            return planPage(id, model, problem, null);
-        }
+        return onPlan(
+                id,
+                model,
+                () -> "#req-"
+                        + withdrawals
+                                .supersede(id, evidenceId, new WithdrawalRequest(reason))
+                                .requirementId());
     }
 
     @PostMapping("/systems/{id}/evidence/{evidenceId}/delete")
@@ -283,12 +268,13 @@ class CompliancePages {
             @PathVariable long evidenceId,
             @RequestParam(required = false) @Nullable String reason,
             Model model) {
-        try {
-            Evidence e = withdrawals.delete(id, evidenceId, new WithdrawalRequest(reason));
-            return "redirect:/compliance/systems/" + id + "#req-" + e.requirementId();
-        } catch (FieldProblemException problem) {
-            return planPage(id, model, problem, null);
-        }
+        return onPlan(
+                id,
+                model,
+                () -> "#req-"
+                        + withdrawals
+                                .delete(id, evidenceId, new WithdrawalRequest(reason))
+                                .requirementId());
     }
 
     @PostMapping("/systems/{id}/tasks/{taskId}")
@@ -300,12 +286,10 @@ class CompliancePages {
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
             @RequestParam(required = false) @Nullable TaskStatus status,
             Model model) {
-        try {
+        return onPlan(id, model, () -> {
             taskChanges.update(id, taskId, new TaskUpdate(title, owner, dueOn, status));
-            return "redirect:/compliance/systems/" + id + "#roadmap";
-        } catch (FieldProblemException problem) {
-            return planPage(id, model, problem, null);
-        }
+            return "#roadmap";
+        });
     }
 
     @PostMapping("/systems/{id}/tasks/{taskId}/delete")
@@ -341,9 +325,8 @@ class CompliancePages {
                     LocalDate remediationDue,
             @RequestParam MultiValueMap<String, String> form,
             @RequestParam(required = false) @Nullable MultipartFile report,
-            Model model)
-            throws IOException {
-        try {
+            Model model) {
+        return onPlan(id, model, () -> {
             List<AssessmentRequest.ResultRequest> results =
                     AssessmentForm.results(form, remediationOwner, remediationDue);
             MultipartFile uploaded = report != null && !report.isEmpty() ? report : null;
@@ -360,10 +343,8 @@ class CompliancePages {
                             results,
                             uploaded == null ? null : uploaded.getOriginalFilename(),
                             uploaded == null ? null : uploaded.getBytes()));
-            return "redirect:/compliance/systems/" + id + "#assessments";
-        } catch (FieldProblemException e) {
-            return planPage(id, model, e, null);
-        }
+            return "#assessments";
+        });
     }
 
     @PostMapping("/systems/{id}/risk")
@@ -374,12 +355,10 @@ class CompliancePages {
                     LocalDate assessedOn,
             @RequestParam(required = false) @Nullable String note,
             Model model) {
-        try {
+        return onPlan(id, model, () -> {
             risks.save(id, new RiskRequest(rating, assessedOn, note));
-            return "redirect:/compliance/systems/" + id + "#assessments-heading";
-        } catch (FieldProblemException e) {
-            return planPage(id, model, e, null);
-        }
+            return "#assessments-heading";
+        });
     }
 
     @GetMapping("/systems/{id}/assessments/{assessmentId}/report")
@@ -436,6 +415,40 @@ class CompliancePages {
                 .map(p ->
                         messages.getMessage(p.messageKey(), p.args(), p.messageKey(), LocaleContextHolder.getLocale()))
                 .toList();
+    }
+
+    /** A change made from a system's plan page; returns the anchor of the plan to go back to. */
+    @FunctionalInterface
+    private interface PlanChange {
+        String anchor() throws IOException;
+    }
+
+    /** Makes the change, then back to the plan at its anchor; a refused change shows the plan again with why. */
+    private String onPlan(long id, Model model, PlanChange change) {
+        return onPlan(id, model, null, null, Map.of(), change);
+    }
+
+    /**
+     * As {@link #onPlan(long, Model, PlanChange)} for a form of one requirement: a refused change shows its problems
+     * next to that requirement's fields, with what was typed kept as the model attribute {@code typedAttribute}.
+     */
+    private String onPlan(
+            long id,
+            Model model,
+            @Nullable String requirementId,
+            @Nullable String typedAttribute,
+            Map<String, Object> typed,
+            PlanChange change) {
+        try {
+            return "redirect:/compliance/systems/" + id + change.anchor();
+        } catch (FieldProblemException problem) {
+            if (typedAttribute != null) {
+                model.addAttribute(typedAttribute, typed);
+            }
+            return planPage(id, model, problem, requirementId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String planPage(

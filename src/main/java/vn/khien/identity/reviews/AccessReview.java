@@ -12,7 +12,7 @@ import vn.khien.platform.FieldProblemException;
  * with one item per grant held when it was opened, each confirmed or revoked (with a reason), then CLOSED once every
  * grant is decided. Each step checks the current state and returns the new one; who may take it is the service's.
  */
-public record AccessReview(
+record AccessReview(
         long id,
         long organizationId,
         String quarter,

@@ -1,6 +1,5 @@
 package vn.khien.identity.reviews;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +12,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.access.ActingAs;
+import vn.khien.access.Role;
 import vn.khien.identity.DemoData;
 import vn.khien.platform.KhienProperties;
 
@@ -36,7 +35,7 @@ class AccessReviewDemoData {
     private final AccessReviewService reviews;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final PasswordEncoder encoder;
+    private final DemoData demo;
     private final KhienProperties properties;
     private final ApplicationArguments arguments;
     private final Environment environment;
@@ -46,7 +45,7 @@ class AccessReviewDemoData {
             AccessReviewService reviews,
             JdbcClient jdbc,
             TransactionTemplate tx,
-            PasswordEncoder encoder,
+            DemoData demo,
             KhienProperties properties,
             ApplicationArguments arguments,
             Environment environment,
@@ -54,7 +53,7 @@ class AccessReviewDemoData {
         this.reviews = reviews;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.encoder = encoder;
+        this.demo = demo;
         this.properties = properties;
         this.arguments = arguments;
         this.environment = environment;
@@ -91,26 +90,15 @@ class AccessReviewDemoData {
         Instant now = clock.instant();
         if (id("SELECT id FROM app_user WHERE username = '" + FORMER_ADMIN + "'")
                 .isEmpty()) {
-            jdbc.sql("""
-                    INSERT INTO app_user (username, password_hash, display_name, email, demo, created_at, last_sign_in_at)
-                    VALUES (:u, :p, :d, :e, TRUE, :created, :signIn)""")
-                    .param("u", FORMER_ADMIN)
-                    .param("p", encoder.encode(DemoData.PASSWORD))
-                    .param("d", "Lý Văn Cũ (demo)")
-                    .param("e", FORMER_ADMIN + "@demo.invalid")
-                    .param("created", Timestamp.from(now.minus(Duration.ofDays(430))))
-                    .param("signIn", Timestamp.from(now.minus(Duration.ofDays(150))))
-                    .update();
-            long former = id("SELECT id FROM app_user WHERE username = '" + FORMER_ADMIN + "'")
-                    .orElseThrow();
-            jdbc.sql("""
-                    INSERT INTO role_grant (user_id, organization_id, role, granted_at, granted_by)
-                    VALUES (:u, :o, 'ORG_ADMIN', :at, :by)""")
-                    .param("u", former)
-                    .param("o", province.get())
-                    .param("at", Timestamp.from(now.minus(Duration.ofDays(425))))
-                    .param("by", platformAdmin.get())
-                    .update();
+            demo.personWithHistory(
+                    FORMER_ADMIN,
+                    "Lý Văn Cũ (demo)",
+                    now.minus(Duration.ofDays(430)),
+                    now.minus(Duration.ofDays(150)),
+                    province.get(),
+                    Role.ORG_ADMIN,
+                    now.minus(Duration.ofDays(425)),
+                    platformAdmin.get());
         }
         // the province administrator was granted by the platform administrator
         jdbc.sql("""

@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A review listed on its organisation's page. */
-public record AccessReviewSummary(
+record AccessReviewSummary(
         long id,
         String quarter,
         AccessReview.Status status,

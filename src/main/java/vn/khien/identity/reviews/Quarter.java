@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** A calendar quarter, the period of one access review (ADR 0039); written {@code 2026-Q4}. */
-public record Quarter(int year, int number) {
+record Quarter(int year, int number) {
 
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 

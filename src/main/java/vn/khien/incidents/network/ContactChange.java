@@ -6,7 +6,7 @@ import java.time.Instant;
  * One change of the 24/7 contact point (the change log is the list of these), and its one workflow step: reporting it
  * to the coordinator. On time when reported by {@code reportDueAt} (the change plus the rule's limit, 24 h).
  */
-public record ContactChange(
+record ContactChange(
         long id,
         long organizationId,
         String contactName,

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -74,8 +75,8 @@ public class CalendarFeedService {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        long person = ((Number) rows.get(0).get("id")).longValue();
-        String username = (String) rows.get(0).get("username");
+        long person = ((Number) Objects.requireNonNull(rows.get(0).get("id"), "id")).longValue();
+        String username = (String) Objects.requireNonNull(rows.get(0).get("username"), "username");
         List<Obligation> due = ActingAs.run(person, username, obligations::everythingVisible);
         return Optional.of(render(due, obligations.today()));
     }

@@ -1,6 +1,5 @@
 package vn.khien.obligations.demo;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.khien.access.Role;
 import vn.khien.identity.DemoData;
 import vn.khien.systems.SystemsDemoReady;
 
@@ -31,13 +30,13 @@ class ImportedAdministratorDemoData {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final PasswordEncoder encoder;
+    private final DemoData demo;
     private final Clock clock;
 
-    ImportedAdministratorDemoData(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, Clock clock) {
+    ImportedAdministratorDemoData(JdbcClient jdbc, TransactionTemplate tx, DemoData demo, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.encoder = encoder;
+        this.demo = demo;
         this.clock = clock;
     }
 
@@ -56,26 +55,16 @@ class ImportedAdministratorDemoData {
         }
         Instant now = clock.instant();
         Instant imported = now.minus(Duration.ofDays(210));
-        jdbc.sql("""
-                INSERT INTO app_user (username, password_hash, display_name, email, demo, created_at, last_sign_in_at)
-                VALUES (:u, :p, :d, :e, TRUE, :created, :signIn)""")
-                .param("u", ADMINISTRATOR)
-                .param("p", encoder.encode(DemoData.PASSWORD))
-                .param("d", "Trịnh Văn Nhập (demo)")
-                .param("e", ADMINISTRATOR + "@demo.invalid")
-                .param("created", Timestamp.from(imported))
-                .param("signIn", Timestamp.from(now.minus(Duration.ofDays(3))))
-                .update();
-        long person = id("SELECT id FROM app_user WHERE username = '" + ADMINISTRATOR + "'")
-                .orElseThrow();
         // no grantor: the grant came with the import, like the bootstrap's
-        jdbc.sql("""
-                INSERT INTO role_grant (user_id, organization_id, role, granted_at, granted_by)
-                VALUES (:u, :o, 'ORG_ADMIN', :at, NULL)""")
-                .param("u", person)
-                .param("o", hospital.get())
-                .param("at", Timestamp.from(imported))
-                .update();
+        demo.personWithHistory(
+                ADMINISTRATOR,
+                "Trịnh Văn Nhập (demo)",
+                imported,
+                now.minus(Duration.ofDays(3)),
+                hospital.get(),
+                Role.ORG_ADMIN,
+                imported,
+                null);
         LOG.warn("Demo: the hospital's administrator {} holds a grant with no grantor, never reviewed.", ADMINISTRATOR);
     }
 

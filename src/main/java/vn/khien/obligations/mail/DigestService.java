@@ -82,19 +82,15 @@ public class DigestService {
                 WHERE n.person_id = :p AND n.mailed_at IS NULL
                   AND NOT EXISTS (SELECT 1 FROM mail_opt_out m WHERE m.person_id = n.person_id
                                   AND m.category = n.category)
-                ORDER BY n.category, n.created_at, n.id""")
-                .param("p", personId)
-                .query((rs, n) -> {
-                    ids.add(rs.getLong(1));
-                    List<String> args = json.readValue(rs.getString(4), new TypeReference<List<String>>() {});
-                    String link = rs.getString(5);
-                    items.add(new Item(
-                            mails.text(rs.getString(3), args.toArray()),
-                            link == null ? baseUrl + "/" : baseUrl + link,
-                            rs.getString(2)));
-                    return null;
-                })
-                .list();
+                ORDER BY n.category, n.created_at, n.id""").param("p", personId).query(rs -> {
+            ids.add(rs.getLong(1));
+            List<String> args = json.readValue(rs.getString(4), new TypeReference<List<String>>() {});
+            String link = rs.getString(5);
+            items.add(new Item(
+                    mails.text(rs.getString(3), args.toArray()),
+                    link == null ? baseUrl + "/" : baseUrl + link,
+                    rs.getString(2)));
+        });
         String to = (String) person.get("email");
         if (items.isEmpty() || to == null || to.isBlank()) {
             return false;

@@ -50,7 +50,8 @@ public class MailComposer {
 
     /** A message in Vietnamese, the key itself when it has none. */
     public String text(String key, Object[] args) {
-        return messages.getMessage(key, args, key, VI);
+        String text = messages.getMessage(key, args, key, VI);
+        return text == null ? key : text;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -29,7 +30,7 @@ record MailRules(Set<String> optOutAllowed, Set<String> categories) {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             Set<String> allowed = new TreeSet<>();
             Set<String> all = new TreeSet<>();
-            for (Object o : (List<Object>) root.get("categories")) {
+            for (Object o : (List<Object>) Objects.requireNonNull(root.get("categories"), "categories")) {
                 Map<String, Object> c = (Map<String, Object>) o;
                 String id = String.valueOf(c.get("id"));
                 if (c.get("legalSource") == null) {

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param nextDueOn     the day the next assessment is due (assessedOn + the rule data's cycle)
  * @param taxCode       the supplier's tax code when the assessment was recorded, if it had one
  */
-public record SupplierAssessment(
+record SupplierAssessment(
         long id,
         long organizationId,
         String supplier,

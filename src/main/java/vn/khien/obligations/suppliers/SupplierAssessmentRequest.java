@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param openIssues the open issues, one per line
  *     <p>Serializable: the form keeps it in the (database-backed) session as a flash attribute after a problem.
  */
-public record SupplierAssessmentRequest(
+record SupplierAssessmentRequest(
         @Nullable String supplier,
         @Nullable String assessedOn,
         @Nullable String riskRating,

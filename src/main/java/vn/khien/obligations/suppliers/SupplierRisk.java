@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param variants    the other spellings of the name in the register grouped under it (rules/suppliers/legal-forms.yaml)
  * @param taxCode     its tax code (mã số thuế): recorded in the register, or written in its name; null when unknown
  */
-public record SupplierRisk(
+record SupplierRisk(
         long organizationId,
         String organizationName,
         String name,

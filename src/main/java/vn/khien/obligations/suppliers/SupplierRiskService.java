@@ -49,7 +49,7 @@ import vn.khien.systems.SupplierTaxCodes;
  * are R36's rule data in the obligations catalogue.
  */
 @Service
-public class SupplierRiskService {
+class SupplierRiskService {
 
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     static final List<String> STATES = List.of("NEVER", "EXPIRED", "DUE_SOON", "CURRENT");

@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param supplier one of the supplier's spellings as written in the register
  * @param taxCode  10 digits, or 10 digits, a hyphen and 3 digits (spaces and dots ignored); blank clears it
  */
-public record SupplierTaxCodeRequest(
+record SupplierTaxCodeRequest(
         @Nullable String supplier, @Nullable String taxCode) {}

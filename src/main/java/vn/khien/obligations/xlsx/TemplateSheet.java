@@ -256,7 +256,8 @@ public final class TemplateSheet {
 
     /** A message of the caller's language. */
     public String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        String text = messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return text == null ? key : text;
     }
 
     /**

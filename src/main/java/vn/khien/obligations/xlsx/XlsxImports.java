@@ -97,6 +97,7 @@ public class XlsxImports {
     public record ImportedRows(int imported, List<Long> ids) {}
 
     private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        String text = messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return text == null ? key : text;
     }
 }

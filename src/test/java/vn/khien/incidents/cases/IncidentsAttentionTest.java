@@ -2,11 +2,6 @@ package vn.khien.incidents.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import vn.khien.access.PersonPrincipal;
 import vn.khien.access.Role;
 import vn.khien.support.Http;
+import vn.khien.support.IncidentReports;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.ScanTestSupport;
@@ -47,8 +43,8 @@ class IncidentsAttentionTest extends IntegrationTest {
         TestData.Org far = data.org(province, data.unique("Sở dùng đội của tỉnh"));
         TestData.Org provinceTeam = data.org(province, data.unique("Đội ứng cứu tỉnh"));
         TestData.Org nearTeam = data.org(near, data.unique("Đội ứng cứu sở"));
-        designate(province, provinceTeam);
-        designate(near, nearTeam);
+        data.designateResponseUnit(province, provinceTeam);
+        data.designateResponseUnit(near, nearTeam);
         TestData.Person officer = data.person(province, Role.SECURITY_OFFICER);
         Http.Api api = http.api(officer.token());
         long first = report(api, near, ScanTestSupport.system(data, near));
@@ -74,34 +70,7 @@ class IncidentsAttentionTest extends IntegrationTest {
     }
 
     private long report(Http.Api api, TestData.Org org, Long system) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("organizationId", org.id());
-        if (system != null) {
-            m.put("systemId", system);
-        }
-        m.put("title", data.unique("Sự cố đồng hồ"));
-        m.put("category", "MALWARE");
-        m.put(
-                "detectedAt",
-                OffsetDateTime.now(ZoneOffset.ofHours(7))
-                        .minusHours(1)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString());
-        m.put("beyondCapacity", true);
-        Http.Response r = api.post("/api/v1/incidents", m);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
-    }
-
-    private void designate(TestData.Org scope, TestData.Org unit) {
-        data.jdbc()
-                .sql("""
-                INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)
-                VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)""")
-                .param("s", scope.id())
-                .param("o", unit.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
+        return IncidentReports.report(api, org, system, data.unique("Sự cố đồng hồ"));
     }
 
     private record Officer(long personId, String username) implements PersonPrincipal {}

@@ -1,0 +1,5 @@
+/** Obligations that need the reader's attention on the home page. */
+@NullMarked
+package vn.khien.obligations.attention;
+
+import org.jspecify.annotations.NullMarked;
