@@ -45,10 +45,15 @@ final class CsafMandatoryTests {
         private final int total;
 
         Failed(List<Violation> all) {
-            super("CSAF 2.0 mandatory test " + all.get(0).test() + " fails at "
-                    + all.get(0).pointer() + ": " + all.get(0).message());
-            this.violations = List.copyOf(all.subList(0, Math.min(all.size(), SchemaCheck.MAX_ERRORS)));
-            this.total = all.size();
+            this(all, all.size());
+        }
+
+        /** {@code total}: how many failures there were, of which {@code listed} are the first. */
+        Failed(List<Violation> listed, int total) {
+            super("CSAF 2.0 mandatory test " + listed.get(0).test() + " fails at "
+                    + listed.get(0).pointer() + ": " + listed.get(0).message());
+            this.violations = List.copyOf(listed.subList(0, Math.min(listed.size(), SchemaCheck.MAX_ERRORS)));
+            this.total = Math.max(total, violations.size());
         }
 
         List<Violation> violations() {
