@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -112,7 +111,7 @@ final class CsafOptionalTests {
                 }
                 Json.each(v.get("scores")).forEach(x -> used.addAll(Json.texts(x.get("products"))));
             }
-            eachProduct((product, pointer) -> {
+            CsafMandatoryTests.eachProduct(tree, (product, pointer) -> {
                 String id = Json.text(product, "product_id");
                 if (id != null && !used.contains(id)) {
                     fail("6.2.1", pointer + "/product_id", "product id " + id + " is defined but never used");
@@ -135,7 +134,7 @@ final class CsafOptionalTests {
                         String id = ids.get(i);
                         boolean remedied = false;
                         for (JsonNode r : Json.each(v.get("remediations"))) {
-                            remedied |= covers(r, id);
+                            remedied |= CsafMandatoryTests.covers(r, id, groups);
                         }
                         if (!remedied) {
                             fail("6.2.2", p + list + "/" + i, "product " + id + " (" + list + ") has no remediation");
@@ -166,18 +165,6 @@ final class CsafOptionalTests {
                 }
                 vi++;
             }
-        }
-
-        private boolean covers(JsonNode statement, String productId) {
-            if (Json.texts(statement.get("product_ids")).contains(productId)) {
-                return true;
-            }
-            for (String g : Json.texts(statement.get("group_ids"))) {
-                if (groups.getOrDefault(g, List.of()).contains(productId)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private static boolean scored(JsonNode v, String productId) {
@@ -231,7 +218,7 @@ final class CsafOptionalTests {
         // §6.2.8, §6.2.9: MD5 or SHA-1 not alone; §6.3.5: no hash shorter than 64 characters;
         // §6.2.16: every product has a product identification helper
         void products() {
-            eachProduct((product, pointer) -> {
+            CsafMandatoryTests.eachProduct(tree, (product, pointer) -> {
                 JsonNode helper = product.get("product_identification_helper");
                 if (helper == null) {
                     fail(
@@ -338,33 +325,6 @@ final class CsafOptionalTests {
                     fail("6.3.11", pointer + "/" + i + "/name", "the product version \"" + name + "\" starts with a v");
                 }
                 branches(b.get("branches"), pointer + "/" + i + "/branches");
-                i++;
-            }
-        }
-
-        /** Every full product name of the tree, with its pointer. */
-        void eachProduct(BiConsumer<JsonNode, String> each) {
-            branchProducts(tree.get("branches"), "/product_tree/branches", each);
-            int i = 0;
-            for (JsonNode f : Json.each(tree.get("full_product_names"))) {
-                each.accept(f, "/product_tree/full_product_names/" + i++);
-            }
-            i = 0;
-            for (JsonNode r : Json.each(tree.get("relationships"))) {
-                if (r.has("full_product_name")) {
-                    each.accept(r.get("full_product_name"), "/product_tree/relationships/" + i + "/full_product_name");
-                }
-                i++;
-            }
-        }
-
-        private static void branchProducts(JsonNode branches, String pointer, BiConsumer<JsonNode, String> each) {
-            int i = 0;
-            for (JsonNode b : Json.each(branches)) {
-                if (b.has("product")) {
-                    each.accept(b.get("product"), pointer + "/" + i + "/product");
-                }
-                branchProducts(b.get("branches"), pointer + "/" + i + "/branches", each);
                 i++;
             }
         }
