@@ -111,7 +111,8 @@ final class CsafMandatoryTests {
             "6.1.32",
             "6.1.33");
 
-    private static final List<String> STATUS_LISTS = List.of(
+    /** Every product status list of a vulnerability (§3.2.3.9). */
+    static final List<String> STATUS_LISTS = List.of(
             "first_affected",
             "first_fixed",
             "fixed",

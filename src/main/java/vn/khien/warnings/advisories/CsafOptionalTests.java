@@ -34,15 +34,6 @@ final class CsafOptionalTests {
 
     private static final List<String> AFFECTED = List.of("first_affected", "known_affected", "last_affected");
     private static final List<String> FIXED = List.of("first_fixed", "fixed");
-    private static final List<String> STATUS_LISTS = List.of(
-            "first_affected",
-            "first_fixed",
-            "fixed",
-            "known_affected",
-            "known_not_affected",
-            "last_affected",
-            "recommended",
-            "under_investigation");
     /** §6.2.17: "the property text matches the regex ^CVE-[0-9]{4}-[0-9]{4,}$". */
     private static final Pattern CVE_ID = Pattern.compile("^CVE-[0-9]{4}-[0-9]{4,}$");
     /** §6.2.18: "the value of name matches the following regex". */
@@ -105,7 +96,7 @@ final class CsafOptionalTests {
             }
             for (JsonNode v : vulns) {
                 JsonNode status = v.path("product_status");
-                STATUS_LISTS.forEach(list -> used.addAll(Json.texts(status.get(list))));
+                CsafMandatoryTests.STATUS_LISTS.forEach(list -> used.addAll(Json.texts(status.get(list))));
                 for (String key : List.of("remediations", "threats", "flags")) {
                     Json.each(v.get(key)).forEach(x -> used.addAll(Json.texts(x.get("product_ids"))));
                 }
