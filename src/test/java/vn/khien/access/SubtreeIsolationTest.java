@@ -36,6 +36,7 @@ import vn.khien.systems.OperatorIsolationTest;
 import vn.khien.systems.SystemsIsolationTest;
 import vn.khien.systems.sbom.SbomImportTest;
 import vn.khien.vulnerabilities.VulnerabilitiesIsolationTest;
+import vn.khien.warnings.AdvisoryPagesIsolationTest;
 import vn.khien.warnings.WarningsIsolationTest;
 
 /**
@@ -248,6 +249,7 @@ class SubtreeIsolationTest extends IntegrationTest {
         covered.addAll(AwarenessIsolationTest.COVERED);
         covered.addAll(ReportsIsolationTest.COVERED);
         covered.addAll(WarningsIsolationTest.COVERED);
+        covered.addAll(AdvisoryPagesIsolationTest.COVERED);
         covered.addAll(SuppliersIsolationTest.COVERED);
         covered.addAll(SupplierTaxCodeImportIsolationTest.COVERED);
         covered.addAll(AwarenessTrainingIsolationTest.COVERED);

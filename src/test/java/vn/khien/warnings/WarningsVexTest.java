@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,6 +162,57 @@ class WarningsVexTest extends IntegrationTest {
                 Map.of());
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.body()).contains("statements[0].justification");
+    }
+
+    /** CSAF 2.0 §6 on a VEX answer (ADR 0062): the refusing mandatory tests refuse it, the other failures are reported. */
+    @Test
+    void aCsafVexRunsTheCsafTestsRefusingWhatChangesTheAnswerAndReportingTheRest() throws Exception {
+        Setup s = setup();
+        Http.Api a = http.api(s.tree().officerA().token());
+        String codeOfOther =
+                a.get("/api/v1/systems/" + s.other()).json().get("code").asString();
+        byte[] contradicting = new String(fixture("csaf-vex-contradicting.json"), StandardCharsets.UTF_8)
+                .replace("SYSTEM-CODE-PLACEHOLDER", codeOfOther)
+                .getBytes(StandardCharsets.UTF_8);
+        Http.Response refused =
+                a.upload("/api/v1/warnings/" + s.warning() + "/vex", "csaf.json", contradicting, Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().get("errors").get(0).get("message").asString())
+                .contains("§6.1.6")
+                .contains("Trạng thái sản phẩm mâu thuẫn nhau")
+                .contains("/vulnerabilities/0/product_status");
+        assertThat(statuses(a, s.warning()).get(s.log4jOne()))
+                .as("nothing applied")
+                .isEqualTo("REACHED");
+
+        byte[] mixed = new String(fixture("csaf-vex-mixed.json"), StandardCharsets.UTF_8)
+                .replace("SYSTEM-CODE-PLACEHOLDER", codeOfOther)
+                .getBytes(StandardCharsets.UTF_8);
+        Http.Response r = a.upload("/api/v1/warnings/" + s.warning() + "/vex", "csaf.json", mixed, Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<String> checks = new ArrayList<>();
+        r.json()
+                .get("csafChecks")
+                .forEach(c -> checks.add(c.get("test").asString() + " "
+                        + c.get("level").asString() + " " + c.get("pointer").asString()));
+        assertThat(checks)
+                .contains(
+                        "6.1.27.10 MANDATORY /vulnerabilities/0/product_status/known_affected/0",
+                        "6.2.10 OPTIONAL /document/distribution/tlp/label");
+        assertThat(statuses(a, s.warning()).get(s.log4jOne())).isEqualTo("NOT_AFFECTED");
+        String audited = data.jdbc()
+                .sql("SELECT details FROM audit_event WHERE action = 'WARNING_VEX_ANSWERED' AND target_id = :w")
+                .param("w", String.valueOf(s.warning()))
+                .query(String.class)
+                .list()
+                .get(0);
+        assertThat(audited).contains("csafChecks").contains("6.1.27.10");
+
+        // the other VEX formats carry no CSAF checks
+        Http.Response open = a.upload(
+                "/api/v1/warnings/" + s.warning() + "/vex", "vex.json", fixture("openvex-not-affected.json"), Map.of());
+        assertThat(open.json().get("csafChecks")).isEmpty();
     }
 
     @Test

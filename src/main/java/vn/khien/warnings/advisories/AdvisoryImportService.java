@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,7 +67,19 @@ public class AdvisoryImportService {
     }
 
     /** What an import did (the API's answer). */
-    public record Result(FeedKind kind, int advisories, int created, int updated, int findingsMarked, int withdrawn) {}
+    /**
+     * {@code advisoryId}: the advisory a CSAF document became ({@code null} for the other formats); {@code checks}: the
+     * CSAF tests it failed without being refused (ADR 0062), kept with the advisory.
+     */
+    public record Result(
+            FeedKind kind,
+            int advisories,
+            int created,
+            int updated,
+            int findingsMarked,
+            int withdrawn,
+            Long advisoryId,
+            List<CsafCheck> checks) {}
 
     /** Source of the file's bytes (a multipart part, a path). */
     public interface Source {
@@ -80,10 +93,16 @@ public class AdvisoryImportService {
         List<ParsedAdvisory> batch = new ArrayList<>();
         int[] counts = new int[2];
         Set<String> kevKeys = new HashSet<>();
+        List<CsafCheck> checks = new ArrayList<>();
+        String[] csafKey = new String[1];
         FeedReader.Summary summary;
         try (InputStream in = source.open()) {
             summary = FeedReader.read(in, fileName, a -> {
                 batch.add(a);
+                if (a.kind() == FeedKind.CSAF) {
+                    csafKey[0] = a.key();
+                    checks.addAll(a.checks());
+                }
                 if (a.kind() == FeedKind.KEV) {
                     kevKeys.add(a.key());
                 }
@@ -117,7 +136,16 @@ public class AdvisoryImportService {
             }
             marked = markKnownExploited(now);
         }
-        Result result = new Result(summary.kind(), summary.advisories(), counts[0], counts[1], marked, withdrawn);
+        Long advisoryId = csafKey[0] == null ? null : store.idOf(csafKey[0]).orElse(null);
+        Result result = new Result(
+                summary.kind(),
+                summary.advisories(),
+                counts[0],
+                counts[1],
+                marked,
+                withdrawn,
+                advisoryId,
+                List.copyOf(checks));
         Map<String, Object> details = new HashMap<>();
         details.put("file", fileName);
         details.put("kind", summary.kind().name());
@@ -126,6 +154,10 @@ public class AdvisoryImportService {
         details.put("updated", result.updated());
         details.put("findingsMarkedKnownExploited", marked);
         details.put("kevWithdrawn", withdrawn);
+        if (advisoryId != null) {
+            details.put("advisoryId", advisoryId);
+            details.put("csafChecks", CsafValidation.auditDetails(checks));
+        }
         if (summary.kevCatalogVersion() != null) {
             details.put("kevCatalogVersion", summary.kevCatalogVersion());
         }
@@ -162,7 +194,8 @@ public class AdvisoryImportService {
                     "warnings.feed.csafTest",
                     v.test(),
                     v.pointer().isEmpty() ? "/" : v.pointer(),
-                    v.message()));
+                    v.message(),
+                    new DefaultMessageSourceResolvable("warnings.csaf." + v.test())));
         }
         if (e.total() > e.violations().size()) {
             problems.add(new FieldProblemException.FieldProblem(

@@ -49,6 +49,11 @@ public class AdvisoryLibrary {
                         new Advisory(r.id(), r.title(), r.severity(), cves(r.cves()), AffectedJson.read(r.affected())));
     }
 
+    /** The CSAF tests an advisory failed without being refused (ADR 0062), in the specification's order. */
+    public List<CsafCheck> checks(long id) {
+        return store.checks(id);
+    }
+
     public List<AdvisoryView> latest(String q, int limit) {
         return store.latest(q, limit).stream().map(AdvisoryLibrary::view).toList();
     }

@@ -13,12 +13,14 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.NotFoundException;
 
 /**
  * The advisory import page for the operators who keep the library: upload KEV/NVD/CSAF/OSV/MISP files (each file
@@ -30,20 +32,26 @@ import vn.khien.platform.ForbiddenActionException;
 class AdvisoryPages {
 
     private final AdvisoryImportService imports;
+    private final AdvisoryLibrary library;
     private final MessageSource messages;
     private final String feedsDir;
 
     AdvisoryPages(
             AdvisoryImportService imports,
+            AdvisoryLibrary library,
             MessageSource messages,
             @Value("${khien.warnings.feeds-dir:}") String feedsDir) {
         this.imports = imports;
+        this.library = library;
         this.messages = messages;
         this.feedsDir = feedsDir == null ? "" : feedsDir.trim();
     }
 
-    /** One file's outcome on the page. */
-    /** {@code problems}: every reason a rejected file was refused (each schema error with its place), in order. */
+    /**
+     * One file's outcome on the page. {@code problems}: every reason a rejected file was refused (each schema error
+     * with its place), in order; {@code advisoryId} and {@code checks}: the advisory a CSAF document became and the
+     * CSAF tests it failed without being refused (ADR 0062).
+     */
     record Outcome(
             String file,
             String kind,
@@ -52,7 +60,9 @@ class AdvisoryPages {
             int updated,
             int findingsMarked,
             String rejected,
-            List<String> problems)
+            List<String> problems,
+            Long advisoryId,
+            List<CsafCheck> checks)
             implements Serializable {}
 
     @GetMapping("/advisories")
@@ -61,6 +71,14 @@ class AdvisoryPages {
         model.addAttribute("feedsConfigured", !feedsDir.isEmpty());
         model.addAttribute("canImport", imports.mayImport());
         return "warnings/advisories";
+    }
+
+    /** One advisory of the library (public reference data), with the CSAF tests it failed without being refused. */
+    @GetMapping("/advisories/{id}")
+    String advisory(@PathVariable long id, Model model) {
+        model.addAttribute("a", library.byId(id).orElseThrow(() -> new NotFoundException("advisory")));
+        model.addAttribute("checks", library.checks(id));
+        return "warnings/advisory";
     }
 
     @PostMapping("/advisories")
@@ -124,10 +142,13 @@ class AdvisoryPages {
                     r.updated(),
                     r.findingsMarked(),
                     null,
-                    List.of());
+                    List.of(),
+                    r.advisoryId(),
+                    r.checks());
         } catch (FieldProblemException e) {
             List<String> all = allProblems(e);
-            return new Outcome(name, null, 0, 0, 0, 0, all.get(0), List.copyOf(all.subList(1, all.size())));
+            return new Outcome(
+                    name, null, 0, 0, 0, 0, all.get(0), List.copyOf(all.subList(1, all.size())), null, List.of());
         }
     }
 

@@ -87,7 +87,61 @@ class AdvisoryStore {
                     "INSERT INTO advisory_cve (advisory_id, cve) VALUES (:id, :cve)",
                     cves.toArray(SqlParameterSource[]::new));
         }
+        writeChecks(byKey.values(), ids);
         return new Counts(inserts.size(), updates.size());
+    }
+
+    /** The CSAF tests each CSAF advisory failed without being refused replace those of its previous import. */
+    private void writeChecks(Iterable<ParsedAdvisory> advisories, Map<String, Long> ids) {
+        List<Long> csaf = new ArrayList<>();
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (ParsedAdvisory a : advisories) {
+            if (a.kind() != FeedKind.CSAF) {
+                continue;
+            }
+            Long id = ids.get(a.key());
+            csaf.add(id);
+            int position = 0;
+            for (CsafCheck c : a.checks()) {
+                rows.add(new MapSqlParameterSource("id", id)
+                        .addValue("position", position++)
+                        .addValue("test", c.test())
+                        .addValue("level", c.level().name())
+                        .addValue("pointer", Json.truncate(c.pointer(), 1000))
+                        .addValue("message", Json.truncate(c.message(), 2000)));
+            }
+        }
+        if (csaf.isEmpty()) {
+            return;
+        }
+        named.update("DELETE FROM advisory_csaf_check WHERE advisory_id IN (:ids)", Map.of("ids", csaf));
+        if (!rows.isEmpty()) {
+            named.batchUpdate(
+                    "INSERT INTO advisory_csaf_check (advisory_id, position, test, level, pointer, message)"
+                            + " VALUES (:id, :position, :test, :level, :pointer, :message)",
+                    rows.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    /** The CSAF tests an advisory failed without being refused, in the specification's order. */
+    List<CsafCheck> checks(long advisoryId) {
+        return jdbc.sql("SELECT test, level, pointer, message FROM advisory_csaf_check WHERE advisory_id = :id"
+                        + " ORDER BY position")
+                .param("id", advisoryId)
+                .query((rs, n) -> new CsafCheck(
+                        rs.getString("test"),
+                        CsafCheck.Level.valueOf(rs.getString("level")),
+                        rs.getString("pointer"),
+                        rs.getString("message")))
+                .list();
+    }
+
+    /** The id of the advisory with this key, if any. */
+    Optional<Long> idOf(String key) {
+        return jdbc.sql("SELECT id FROM advisory WHERE source_key = :key")
+                .param("key", key)
+                .query(Long.class)
+                .optional();
     }
 
     private Map<String, Long> ids(Set<String> keys) {

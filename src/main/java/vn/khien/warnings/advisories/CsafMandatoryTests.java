@@ -45,10 +45,15 @@ final class CsafMandatoryTests {
         private final int total;
 
         Failed(List<Violation> all) {
-            super("CSAF 2.0 mandatory test " + all.get(0).test() + " fails at "
-                    + all.get(0).pointer() + ": " + all.get(0).message());
-            this.violations = List.copyOf(all.subList(0, Math.min(all.size(), SchemaCheck.MAX_ERRORS)));
-            this.total = all.size();
+            this(all, all.size());
+        }
+
+        /** {@code total}: how many failures there were, of which {@code listed} are the first. */
+        Failed(List<Violation> listed, int total) {
+            super("CSAF 2.0 mandatory test " + listed.get(0).test() + " fails at "
+                    + listed.get(0).pointer() + ": " + listed.get(0).message());
+            this.violations = List.copyOf(listed.subList(0, Math.min(listed.size(), SchemaCheck.MAX_ERRORS)));
+            this.total = Math.max(total, violations.size());
         }
 
         List<Violation> violations() {
@@ -106,7 +111,8 @@ final class CsafMandatoryTests {
             "6.1.32",
             "6.1.33");
 
-    private static final List<String> STATUS_LISTS = List.of(
+    /** Every product status list of a vulnerability (§3.2.3.9). */
+    static final List<String> STATUS_LISTS = List.of(
             "first_affected",
             "first_fixed",
             "fixed",
@@ -910,18 +916,6 @@ final class CsafMandatoryTests {
             }
         }
 
-        private static boolean covers(JsonNode statement, String productId, Map<String, List<String>> groups) {
-            if (Json.texts(statement.get("product_ids")).contains(productId)) {
-                return true;
-            }
-            for (String g : Json.texts(statement.get("group_ids"))) {
-                if (groups.getOrDefault(g, List.of()).contains(productId)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         // 6.1.29, 6.1.32: remediations and flags name their products
         void references() {
             int vi = 0;
@@ -1010,31 +1004,8 @@ final class CsafMandatoryTests {
             }
         }
 
-        /** Every full product name of the tree (branches at any depth, full_product_names, relationships). */
         void eachProduct(BiConsumer<JsonNode, String> each) {
-            branches(tree.get("branches"), "/product_tree/branches", each);
-            int i = 0;
-            for (JsonNode f : Json.each(tree.get("full_product_names"))) {
-                each.accept(f, "/product_tree/full_product_names/" + i++);
-            }
-            i = 0;
-            for (JsonNode r : Json.each(tree.get("relationships"))) {
-                if (r.has("full_product_name")) {
-                    each.accept(r.get("full_product_name"), "/product_tree/relationships/" + i + "/full_product_name");
-                }
-                i++;
-            }
-        }
-
-        private void branches(JsonNode branches, String pointer, BiConsumer<JsonNode, String> each) {
-            int i = 0;
-            for (JsonNode b : Json.each(branches)) {
-                if (b.has("product")) {
-                    each.accept(b.get("product"), pointer + "/" + i + "/product");
-                }
-                branches(b.get("branches"), pointer + "/" + i + "/branches", each);
-                i++;
-            }
+            CsafMandatoryTests.eachProduct(tree, each);
         }
 
         private static void eachString(JsonNode items, String pointer, String key, List<String[]> into) {
@@ -1050,6 +1021,46 @@ final class CsafMandatoryTests {
                 i++;
             }
         }
+    }
+
+    /** Every full product name of a product tree (branches at any depth, full_product_names, relationships). */
+    static void eachProduct(JsonNode tree, BiConsumer<JsonNode, String> each) {
+        branches(tree.get("branches"), "/product_tree/branches", each);
+        int i = 0;
+        for (JsonNode f : Json.each(tree.get("full_product_names"))) {
+            each.accept(f, "/product_tree/full_product_names/" + i++);
+        }
+        i = 0;
+        for (JsonNode r : Json.each(tree.get("relationships"))) {
+            if (r.has("full_product_name")) {
+                each.accept(r.get("full_product_name"), "/product_tree/relationships/" + i + "/full_product_name");
+            }
+            i++;
+        }
+    }
+
+    private static void branches(JsonNode branches, String pointer, BiConsumer<JsonNode, String> each) {
+        int i = 0;
+        for (JsonNode b : Json.each(branches)) {
+            if (b.has("product")) {
+                each.accept(b.get("product"), pointer + "/" + i + "/product");
+            }
+            branches(b.get("branches"), pointer + "/" + i + "/branches", each);
+            i++;
+        }
+    }
+
+    /** Whether a statement (remediation, threat, flag) names the product, directly or through one of its groups. */
+    static boolean covers(JsonNode statement, String productId, Map<String, List<String>> groups) {
+        if (Json.texts(statement.get("product_ids")).contains(productId)) {
+            return true;
+        }
+        for (String g : Json.texts(statement.get("group_ids"))) {
+            if (groups.getOrDefault(g, List.of()).contains(productId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String str(JsonNode n) {

@@ -119,8 +119,8 @@ final class FeedReader {
         }
         if (doc.has("document")) {
             SchemaCheck.csaf(doc);
-            CsafMandatoryTests.checkForImport(doc);
-            sink.accept(CsafReader.document(doc, sourceName));
+            CsafValidation.Outcome tests = CsafValidation.forImport(doc);
+            sink.accept(CsafReader.document(doc, sourceName).withChecks(tests.accepted()));
             return new Summary(FeedKind.CSAF, 1, null);
         }
         if (doc.has("Event")) {

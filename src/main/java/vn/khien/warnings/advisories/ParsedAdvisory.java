@@ -6,7 +6,8 @@ import vn.khien.warnings.matching.AffectedProducts;
 
 /**
  * One advisory read from a feed: a KEV entry, an NVD CVE record, a CSAF document, an OSV record or a MISP event.
- * {@code key} identifies it across re-imports (re-importing updates the row with that key).
+ * {@code key} identifies it across re-imports (re-importing updates the row with that key). {@code checks}: the CSAF
+ * tests a CSAF document failed without being refused, kept with the advisory (empty for the other formats).
  */
 record ParsedAdvisory(
         FeedKind kind,
@@ -18,7 +19,29 @@ record ParsedAdvisory(
         AffectedProducts affected,
         String source,
         LocalDate published,
-        Kev kev) {
+        Kev kev,
+        List<CsafCheck> checks) {
+
+    /** An advisory of a format without CSAF tests. */
+    ParsedAdvisory(
+            FeedKind kind,
+            String key,
+            String title,
+            String description,
+            String severity,
+            List<String> cves,
+            AffectedProducts affected,
+            String source,
+            LocalDate published,
+            Kev kev) {
+        this(kind, key, title, description, severity, cves, affected, source, published, kev, List.of());
+    }
+
+    /** The same advisory with the CSAF tests it failed without being refused (ADR 0062). */
+    ParsedAdvisory withChecks(List<CsafCheck> failed) {
+        return new ParsedAdvisory(
+                kind, key, title, description, severity, cves, affected, source, published, kev, List.copyOf(failed));
+    }
 
     /** KEV-only facts: when CISA added the CVE and the remediation due date it set. */
     public record Kev(

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,8 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.FieldProblemException.FieldProblem;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.warnings.WarningResponded;
+import vn.khien.warnings.advisories.CsafCheck;
+import vn.khien.warnings.advisories.CsafValidation;
 import vn.khien.warnings.matching.Component;
 import vn.khien.warnings.matching.CpeCriterion;
 import vn.khien.warnings.matching.PurlCriterion;
@@ -46,7 +49,9 @@ import vn.khien.warnings.vex.VexStatement;
  * Per system the statements combine: any {@code affected} or {@code under_investigation} → acknowledged; else any
  * {@code fixed} → FIXED (the document as evidence); else NOT_AFFECTED with the first justification. Every change goes
  * through the target's own steps; the whole document is applied or, at the first problem (an unreadable field, a
- * step not allowed from a system's status), nothing is, with every problem named.
+ * step not allowed from a system's status), nothing is, with every problem named. A CSAF VEX document runs the CSAF 2.0
+ * tests of the advisory import: a refusing mandatory test refuses it, the other failures come back in the result and
+ * the audit trail (ADR 0062).
  */
 @Service
 class VexAnswers {
@@ -75,7 +80,8 @@ class VexAnswers {
             int statements,
             List<Change> changed,
             int unchanged,
-            List<Skipped> skipped) {}
+            List<Skipped> skipped,
+            List<CsafCheck> csafChecks) {}
 
     private record Candidate(WarningTarget target, String code, String name, List<Component> components) {}
 
@@ -86,6 +92,15 @@ class VexAnswers {
                 CurrentPerson.principal().orElseThrow(() -> new ForbiddenActionException("error.forbidden"));
         if (content == null || content.length == 0) {
             throw new FieldProblemException("file", "validation.required");
+        }
+        // CSAF 2.0 §6: the same tests as the advisory import, refusing what changes the answer (ADR 0056, 0062)
+        List<CsafCheck> csafChecks = List.of();
+        CsafValidation.Outcome tests = CsafValidation.ofUpload(content).orElse(null);
+        if (tests != null && tests.isRefused()) {
+            throw csafRefusal(tests);
+        }
+        if (tests != null) {
+            csafChecks = tests.accepted();
         }
         VexDocument doc;
         try {
@@ -216,13 +231,38 @@ class VexAnswers {
             details.put("file", fileName);
             details.put("sha256", sha);
             details.put("systems", e.getValue());
+            if (tests != null) {
+                details.put("csafChecks", CsafValidation.auditDetails(csafChecks));
+            }
             audit.record(
                     new AuditEntry("WARNING_VEX_ANSWERED", e.getKey(), "warning", String.valueOf(w.id()), details));
             if (events != null) {
                 events.publishEvent(new WarningResponded(w.id(), e.getKey()));
             }
         }
-        return new Result(doc.format().name(), doc.id(), doc.statements().size(), changed, unchanged, skipped);
+        return new Result(
+                doc.format().name(), doc.id(), doc.statements().size(), changed, unchanged, skipped, csafChecks);
+    }
+
+    /** One problem per refusing CSAF mandatory test: its number and title, JSON pointer and why (as the import). */
+    private static FieldProblemException csafRefusal(CsafValidation.Outcome tests) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (CsafCheck c : tests.refused()) {
+            problems.add(new FieldProblem(
+                    "file",
+                    "warnings.feed.csafTest",
+                    c.test(),
+                    c.place(),
+                    c.message(),
+                    new DefaultMessageSourceResolvable(c.titleKey())));
+        }
+        if (tests.refusedTotal() > tests.refused().size()) {
+            problems.add(new FieldProblem(
+                    "file",
+                    "warnings.feed.csafTestMore",
+                    tests.refusedTotal() - tests.refused().size()));
+        }
+        return new FieldProblemException(problems);
     }
 
     /** The statement deciding a system's answer: affected, then under investigation, then fixed, then not affected. */

@@ -82,6 +82,7 @@ class WarningPages {
                             r.unchanged(),
                             r.skipped().size()));
             redirect.addFlashAttribute("vexChanges", r.changed());
+            redirect.addFlashAttribute("vexCsafChecks", r.csafChecks());
         } catch (FieldProblemException e) {
             redirect.addFlashAttribute(
                     "error",
