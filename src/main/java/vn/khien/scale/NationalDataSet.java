@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.postgresql.PGConnection;
+import vn.khien.vulnerabilities.FindingTally;
 
 /**
  * Writes the national data set into an empty, migrated database: the organisation tree, people and their roles,
@@ -112,6 +113,8 @@ final class NationalDataSet {
         supplierAssessments = third.assessments;
         memberProfiles = third.profiles;
         clock.time("indexes and foreign keys (" + deferred.size() + ")", deferred::restore);
+        // the per-system finding counts the roll-ups read (docs/adr/0058), from the findings and scans just written
+        clock.time("finding tally", () -> FindingTally.rebuild(db));
     }
 
     // ---- organisations ----------------------------------------------------------------------------------------

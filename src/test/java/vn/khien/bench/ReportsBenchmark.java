@@ -16,6 +16,7 @@ import vn.khien.reports.figures.FigureBook;
 import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.kinds.ReportPeriod;
 import vn.khien.reports.periodic.ReportCompiler;
+import vn.khien.vulnerabilities.FindingTally;
 
 /**
  * Periodic-report benchmark (issue 14): generates a province of {@code units} organisations (departments with units
@@ -195,6 +196,13 @@ public final class ReportsBenchmark {
                 .param("due", LocalDate.now().minusMonths(1))
                 .param("path", provincePath + "%")
                 .update();
+        // the per-system counts the running quarter's figures read (docs/adr/0058), as an import would keep them
+        new FindingTally(jdbc)
+                .refresh(jdbc.sql("SELECT s.id FROM information_system s JOIN organization o"
+                                + " ON o.id = s.owner_organization_id WHERE o.path LIKE :path")
+                        .param("path", provincePath + "%")
+                        .query(Long.class)
+                        .list());
         return province;
     }
 

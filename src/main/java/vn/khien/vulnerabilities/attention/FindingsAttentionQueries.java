@@ -9,7 +9,10 @@ import vn.khien.access.ScopeFilter;
 import vn.khien.systems.VisibleSystems;
 import vn.khien.vulnerabilities.findings.ScanDuty;
 
-/** Aggregates over findings and scans for the home page: one grouped statement each, scoped through the register. */
+/**
+ * Aggregates over findings and scans for the home page: one grouped statement each over the per-system tally
+ * (docs/adr/0058), scoped through the register.
+ */
 @Repository
 class FindingsAttentionQueries {
 
@@ -29,15 +32,22 @@ class FindingsAttentionQueries {
 
     public record DutyCounts(long overdue, long dueSoon) {}
 
-    /** Active findings past their due date, counted per system and severity, most severe first. */
+    /**
+     * Active findings past their due date, counted per system and severity, most severe first: sums of the systems'
+     * tally rows ({@code finding_tally}, docs/adr/0058), not a count of the findings themselves.
+     */
     public List<OverdueCount> overdueFindings(LocalDate today) {
-        ScopeFilter visible = systems.visibleSystems("f.system_id");
+        // Grouped per system and severity before the systems' names are joined, and only for the first 20 (and any
+        // tied with the 20th): at national scale 200,000 groups, of which 20 are shown (bench/README.md, ADR 0058).
+        ScopeFilter visible = systems.visibleSystems("t.system_id");
         return jdbc.sql("""
-                SELECT f.system_id, s.code, s.name, f.severity, MIN(f.severity_rank) AS rnk, COUNT(*) AS n
-                FROM finding f JOIN information_system s ON s.id = f.system_id
-                WHERE f.status IN ('OPEN', 'REOPENED') AND f.due_date < :today AND\s""" + visible.sql() + """
-                 GROUP BY f.system_id, s.code, s.name, f.severity
-                ORDER BY rnk, n DESC, s.code LIMIT\s""" + LIMIT)
+                SELECT x.system_id, s.code, s.name, x.severity, x.rnk, x.n FROM (
+                    SELECT t.system_id, t.severity, MIN(t.severity_rank) AS rnk, SUM(t.finding_count) AS n
+                    FROM finding_tally t
+                    WHERE t.status IN ('OPEN', 'REOPENED') AND t.due_date < :today AND\s""" + visible.sql() + """
+                    GROUP BY t.system_id, t.severity ORDER BY rnk, n DESC FETCH FIRST\s""" + LIMIT + """
+                 ROWS WITH TIES) x JOIN information_system s ON s.id = x.system_id
+                ORDER BY x.rnk, x.n DESC, s.code LIMIT\s""" + LIMIT)
                 .params(visible.params())
                 .param("today", Date.valueOf(today))
                 .query((rs, n) -> new OverdueCount(
@@ -47,18 +57,16 @@ class FindingsAttentionQueries {
 
     /**
      * Operating systems whose six-month scan duty is overdue (never scanned counts) or due within the warning
-     * window; the last completed scan of each visible system is one probe of ix_scan_system_status_date (a
-     * grouped subquery over every scan of the country cost the national home page a full scan, issue 15).
+     * window; each system's last completed scan date is kept in {@code finding_tally_system} when an import
+     * completes (docs/adr/0058), a system without that row was never scanned.
      */
     public DutyCounts scanDuties(LocalDate today) {
         ScopeFilter visible = systems.visibleSystems("s.id");
         return jdbc.sql("""
-                SELECT SUM(CASE WHEN ls.last_scan IS NULL OR ls.last_scan < :overdue THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN ls.last_scan >= :overdue AND ls.last_scan < :dueSoon THEN 1 ELSE 0 END)
-                FROM (SELECT (SELECT MAX(sc.scan_date) FROM scan sc WHERE sc.system_id = s.id
-                        AND sc.status = 'COMPLETED') AS last_scan
-                    FROM information_system s WHERE s.lifecycle_status = 'OPERATING' AND\s""" + visible.sql() + """
-                ) ls""")
+                SELECT SUM(CASE WHEN ts.last_scan_date IS NULL OR ts.last_scan_date < :overdue THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN ts.last_scan_date >= :overdue AND ts.last_scan_date < :dueSoon THEN 1 ELSE 0 END)
+                FROM information_system s LEFT JOIN finding_tally_system ts ON ts.system_id = s.id
+                WHERE s.lifecycle_status = 'OPERATING' AND\s""" + visible.sql())
                 .params(visible.params())
                 .param("overdue", Date.valueOf(ScanDuty.overdueIfLastScanBefore(today)))
                 .param("dueSoon", Date.valueOf(ScanDuty.dueSoonIfLastScanBefore(today)))
@@ -66,14 +74,17 @@ class FindingsAttentionQueries {
                 .single();
     }
 
-    /** Accepted risks that run out within {@code days}, per system. */
+    /** Accepted risks that run out within {@code days}, per system (from the tally, docs/adr/0058). */
     public List<RiskExpiry> expiringRisks(LocalDate today, int days) {
-        ScopeFilter visible = systems.visibleSystems("f.system_id");
+        // The few systems with a risk running out (a range of ix_finding_tally_expiry) first, then whether the caller
+        // sees them: not every visible system probed for its risks (ADR 0058).
+        ScopeFilter visible = systems.visibleSystems("x.system_id");
         return jdbc.sql("""
-                SELECT f.system_id, s.code, s.name, COUNT(*) AS n, MIN(f.risk_expires_on) AS first_expiry
-                FROM finding f JOIN information_system s ON s.id = f.system_id
-                WHERE f.status = 'ACCEPTED_RISK' AND f.risk_expires_on <= :limit AND\s""" + visible.sql() + """
-                 GROUP BY f.system_id, s.code, s.name ORDER BY first_expiry, s.code LIMIT\s""" + LIMIT)
+                SELECT x.system_id, s.code, s.name, x.n, x.first_expiry FROM (
+                    SELECT t.system_id, SUM(t.finding_count) AS n, MIN(t.risk_expires_on) AS first_expiry
+                    FROM finding_tally t WHERE t.status = 'ACCEPTED_RISK' AND t.risk_expires_on <= :limit
+                    GROUP BY t.system_id) x JOIN information_system s ON s.id = x.system_id
+                WHERE\s""" + visible.sql() + " ORDER BY x.first_expiry, s.code LIMIT " + LIMIT)
                 .params(visible.params())
                 .param("limit", Date.valueOf(today.plusDays(days)))
                 .query((rs, n) -> new RiskExpiry(

@@ -309,12 +309,15 @@ class FindingRepository {
     }
 
     /** Accepted risks past their expiry become open again (run daily and before lists are read). */
-    public List<Long> expiredRisks(LocalDate today) {
-        return jdbc.sql("SELECT id FROM finding WHERE status = 'ACCEPTED_RISK' AND risk_expires_on < :today")
+    public List<ExpiredRisk> expiredRisks(LocalDate today) {
+        return jdbc.sql("SELECT id, system_id FROM finding WHERE status = 'ACCEPTED_RISK' AND risk_expires_on < :today")
                 .param("today", Date.valueOf(today))
-                .query(Long.class)
+                .query((rs, n) -> new ExpiredRisk(rs.getLong(1), rs.getLong(2)))
                 .list();
     }
+
+    /** An accepted risk past its expiry, and its system (whose finding counts change when it reopens). */
+    public record ExpiredRisk(long id, long systemId) {}
 
     public void reopenExpiredRisk(long id, Instant at) {
         jdbc.sql(
@@ -329,17 +332,22 @@ class FindingRepository {
 
     public record Count(String severity, FindingStatus status, long count, long overdue) {}
 
-    /** Counts by severity and state over what the caller sees in an organisation's subtree. */
+    /**
+     * Counts by severity and state over what the caller sees in an organisation's subtree: sums of the systems' tally
+     * rows ({@code finding_tally}, docs/adr/0058), not a count of the findings themselves.
+     */
     public List<Count> counts(long organizationId, LocalDate today) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String where =
-                where(new FindingQuery(null, organizationId, null, null, null, null, false, 0, 1), today, params);
-        params.put("today", Date.valueOf(today));
+        ScopeFilter f = systems.visibleSystems("t.system_id");
         return jdbc.sql("""
-                SELECT f.severity, f.status, COUNT(*) AS n,
-                    SUM(CASE WHEN f.status IN ('OPEN', 'REOPENED') AND f.due_date < :today THEN 1 ELSE 0 END) AS late
-                FROM finding f JOIN information_system s ON s.id = f.system_id WHERE\s""" + where + " GROUP BY f.severity, f.status")
-                .params(params)
+                SELECT t.severity, t.status, SUM(t.finding_count) AS n,
+                    SUM(CASE WHEN t.status IN ('OPEN', 'REOPENED') AND t.due_date < :today THEN t.finding_count ELSE 0 END)
+                        AS late
+                FROM finding_tally t JOIN information_system s ON s.id = t.system_id
+                WHERE EXISTS (SELECT 1 FROM organization so2 WHERE so2.id = s.owner_organization_id AND so2.path LIKE
+                    (SELECT path FROM organization WHERE id = :org) || '%') AND\s""" + f.sql() + " GROUP BY t.severity, t.status")
+                .params(f.params())
+                .param("org", organizationId)
+                .param("today", Date.valueOf(today))
                 .query((rs, n) -> new Count(
                         rs.getString(1), FindingStatus.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4)))
                 .list();

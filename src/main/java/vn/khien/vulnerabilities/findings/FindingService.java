@@ -23,6 +23,7 @@ import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.VisibleSystems;
 import vn.khien.systems.register.InformationSystem;
+import vn.khien.vulnerabilities.FindingTally;
 
 /**
  * Reading findings and changing their state. Officers (EDIT_SECURITY_DATA on the system) mark false positives,
@@ -40,6 +41,7 @@ public class FindingService {
     private final OrgScope scope;
     private final AuditTrail audit;
     private final SlaPolicies sla;
+    private final FindingTally tally;
     private final Clock clock;
 
     public FindingService(
@@ -48,12 +50,14 @@ public class FindingService {
             OrgScope scope,
             AuditTrail audit,
             SlaPolicies sla,
+            FindingTally tally,
             Clock clock) {
         this.repository = repository;
         this.systems = systems;
         this.scope = scope;
         this.audit = audit;
         this.sla = sla;
+        this.tally = tally;
         this.clock = clock;
     }
 
@@ -130,6 +134,7 @@ public class FindingService {
         PersonPrincipal who =
                 CurrentPerson.principal().orElseThrow(() -> new ForbiddenActionException("error.forbidden"));
         int changed = 0;
+        Set<Long> changedSystems = new LinkedHashSet<>();
         for (Finding f : findings) {
             if (!editable.computeIfAbsent(f.systemId(), this::canEdit)) {
                 throw new ForbiddenActionException("error.forbidden");
@@ -149,6 +154,7 @@ public class FindingService {
                     today(),
                     clock.instant());
             repository.changeState(f, c, who.personId(), who.username());
+            changedSystems.add(f.systemId());
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("status", r.status().name());
             after.put("reason", r.reason().trim());
@@ -164,6 +170,7 @@ public class FindingService {
                     after));
             changed++;
         }
+        tally.refresh(changedSystems);
         return changed;
     }
 
@@ -180,17 +187,19 @@ public class FindingService {
     @Scheduled(cron = "0 5 0 * * *", zone = "Asia/Ho_Chi_Minh")
     @Transactional
     public int reopenExpiredRisks() {
-        List<Long> expired = repository.expiredRisks(today());
-        expired.forEach(id -> {
-            repository.reopenExpiredRisk(id, clock.instant());
+        List<FindingRepository.ExpiredRisk> expired = repository.expiredRisks(today());
+        expired.forEach(r -> {
+            repository.reopenExpiredRisk(r.id(), clock.instant());
             audit.record(AuditEntry.change(
                     "finding.riskExpired",
                     null,
                     "finding",
-                    id,
+                    r.id(),
                     Map.of("status", "ACCEPTED_RISK"),
                     Map.of("status", "OPEN")));
         });
+        tally.refresh(
+                expired.stream().map(FindingRepository.ExpiredRisk::systemId).toList());
         return expired.size();
     }
 

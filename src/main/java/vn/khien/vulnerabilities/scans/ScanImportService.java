@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +33,7 @@ import vn.khien.platform.NotFoundException;
 import vn.khien.platform.SafeText;
 import vn.khien.systems.VisibleSystems;
 import vn.khien.systems.register.InformationSystem;
+import vn.khien.vulnerabilities.FindingTally;
 import vn.khien.vulnerabilities.ScanImported;
 import vn.khien.vulnerabilities.findings.SlaDays;
 import vn.khien.vulnerabilities.findings.SlaPolicies;
@@ -349,6 +351,7 @@ public class ScanImportService {
             boolean fullScan,
             long size) {
         scans.complete(scanId, used, String.join(", ", tools), counts, size, clock.instant());
+        new FindingTally(JdbcClient.create(jdbc)).refresh(system.id()); // the counts, in this transaction (ADR 0058)
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("systemId", system.id());
         after.put("format", used);
