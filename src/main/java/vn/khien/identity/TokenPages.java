@@ -1,5 +1,6 @@
 package vn.khien.identity;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,11 +27,25 @@ class TokenPages {
     }
 
     @PostMapping
-    String create(@RequestParam String name, @RequestParam(defaultValue = "90") int days, Model model) {
+    String create(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String days,
+            Model model,
+            HttpServletResponse response) {
         try {
-            model.addAttribute("created", tokens.create(me(), name, days));
+            int d;
+            try {
+                d = days == null || days.isBlank() ? 90 : Integer.parseInt(days.strip());
+            } catch (NumberFormatException e) {
+                d = 0; // out of range: the service names the accepted range next to the field
+            }
+            model.addAttribute("created", tokens.create(me(), name == null ? "" : name, d));
         } catch (FieldProblemException e) {
+            // the name and the days typed stay in the form, the problem next to its field
+            response.setStatus(422);
             model.addAttribute("problem", e.problems().get(0));
+            model.addAttribute("typedName", name);
+            model.addAttribute("typedDays", days);
         }
         return list(model);
     }
