@@ -1,6 +1,8 @@
 package vn.khien.identity;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +18,11 @@ import vn.khien.platform.FieldProblemException;
 class TokenPages {
     private final ApiTokenService tokens;
 
-    public TokenPages(ApiTokenService tokens) {
+    private final MessageSource messages;
+
+    public TokenPages(ApiTokenService tokens, MessageSource messages) {
         this.tokens = tokens;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -43,7 +48,10 @@ class TokenPages {
         } catch (FieldProblemException e) {
             // the name and the days typed stay in the form, the problem next to its field
             response.setStatus(422);
-            model.addAttribute("problem", e.problems().get(0));
+            FieldProblemException.FieldProblem p = e.problems().get(0);
+            model.addAttribute("problem", p);
+            model.addAttribute(
+                    "problemText", messages.getMessage(p.messageKey(), p.args(), LocaleContextHolder.getLocale()));
             model.addAttribute("typedName", name);
             model.addAttribute("typedDays", days);
         }

@@ -199,7 +199,7 @@ class SignInAndTokensTest extends IntegrationTest {
         Http.Response refused = s.postForm("/tokens", Map.of("name", "tên đã gõ", "days", "mười"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body())
-                .contains("id=\"token-days-error\"", "Số ngày hiệu lực phải từ 1 đến")
+                .contains("id=\"token-days-error\"", "Số ngày hiệu lực phải từ 1 đến 365.")
                 .contains("value=\"tên đã gõ\"", "value=\"mười\"");
         s.get("/tokens");
         assertThat(s.postForm("/tokens/" + uiToken + "/revoke", Map.of()).status())

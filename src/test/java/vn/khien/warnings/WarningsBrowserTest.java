@@ -189,6 +189,7 @@ class WarningsBrowserTest extends IntegrationTest {
             page.click("#publish");
 
             assertThat(page.locator("#form-errors")).isVisible();
+            assertThat(page.locator("#forward-note")).hasCount(0); // a refused form is not a forwarded warning
             assertThat(page.locator("#acknowledgeBy-error")).hasText("Ngày \"31/02/2026\" không đúng dạng dd/MM/yyyy.");
             assertThat(page.locator("#acknowledgeBy")).hasValue("31/02/2026");
             assertThat(page.locator("#title")).hasValue("Lỗ hổng nginx cần vá gấp");

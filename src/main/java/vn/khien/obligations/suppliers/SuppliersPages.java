@@ -115,13 +115,7 @@ class SuppliersPages {
 
     /** A day as the person reads it: ISO (what the page's script sends) back to dd/MM/yyyy, anything else as typed. */
     private static @Nullable String shownDay(@Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        return v.matches("\\d{4}-\\d{2}-\\d{2}")
-                ? v.substring(8) + "/" + v.substring(5, 7) + "/" + v.substring(0, 4)
-                : v;
+        return value == null ? null : value.strip().replaceFirst("^(\\d{4})-(\\d{2})-(\\d{2})$", "$3/$2/$1");
     }
 
     @PostMapping("/organizations/{id}/suppliers/assess")

@@ -283,13 +283,7 @@ class WarningPages {
      * shape (even of a day that does not exist) is turned back to dd/MM/yyyy; anything else stays as typed.
      */
     static @Nullable String shownDay(@Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        return v.matches("\\d{4}-\\d{2}-\\d{2}")
-                ? v.substring(8) + "/" + v.substring(5, 7) + "/" + v.substring(0, 4)
-                : v;
+        return value == null ? null : value.strip().replaceFirst("^(\\d{4})-(\\d{2})-(\\d{2})$", "$3/$2/$1");
     }
 
     private static final DateTimeFormatter DAY =
