@@ -1,7 +1,15 @@
 package vn.khien.audit;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +30,15 @@ class AuditPages {
     private final OrgScope scope;
     private final AuditOrganizations organizations;
 
+    private final MessageSource messages;
+
     public AuditPages(
-            AuditRecords records, AuditChainVerifier verifier, OrgScope scope, AuditOrganizations organizations) {
+            AuditRecords records,
+            AuditChainVerifier verifier,
+            OrgScope scope,
+            AuditOrganizations organizations,
+            MessageSource messages) {
+        this.messages = messages;
         this.records = records;
         this.verifier = verifier;
         this.scope = scope;
@@ -35,12 +50,21 @@ class AuditPages {
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) Long organizationId,
             @RequestParam(required = false) String action,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate to,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") int page,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
+        // the days are read here, not bound: a wrong one is said next to its field and the other filters stay
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate fromDay = day(from, "from", errors);
+        LocalDate toDay = day(to, "to", errors);
+        if (!errors.isEmpty()) {
+            response.setStatus(400); // a filter (GET) the server cannot read
+        }
+        model.addAttribute("errors", errors);
         model.addAttribute(
-                "page", records.search(AuditApi.query(actor, organizationId, action, from, to, page, PAGE_SIZE)));
+                "page", records.search(AuditApi.query(actor, organizationId, action, fromDay, toDay, page, PAGE_SIZE)));
         model.addAttribute("actions", records.actions());
         model.addAttribute("organizations", organizations.readable());
         model.addAttribute("pageNo", page);
@@ -50,11 +74,29 @@ class AuditPages {
     }
 
     @PostMapping("/verify")
-    String verify(Model model) {
+    String verify(Model model, HttpServletResponse response) {
         if (!scope.isPlatformAdmin()) {
             throw new ForbiddenActionException("error.forbidden");
         }
         model.addAttribute("verification", verifier.verify());
-        return search(null, null, null, null, null, 0, model);
+        return search(null, null, null, null, null, 0, model, response);
+    }
+
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+    private @Nullable LocalDate day(@Nullable String value, String field, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip(), DAY);
+        } catch (DateTimeParseException e) {
+            errors.put(
+                    field,
+                    messages.getMessage(
+                            "audit.badDate", new Object[] {value.strip()}, LocaleContextHolder.getLocale()));
+            return null;
+        }
     }
 }

@@ -42,6 +42,8 @@ class AuditView {
     /** One line of a record's details: a field, its value before (or null) and after. */
     public record Change(String field, String label, String before, String after, boolean changed) {}
 
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+
     public String action(String code) {
         return text("audit.act." + code, humanise(code));
     }
@@ -128,7 +130,12 @@ class AuditView {
             return NumberFormat.getIntegerInstance(locale()).format(node.longValue());
         }
         if (node.isString()) {
-            return "null".equals(node.asString()) ? null : date(node.asString());
+            String v = node.asString();
+            if ("null".equals(v)) {
+                return null;
+            }
+            // a coded value (a status, a kind, a role) reads as its words where the trail knows them
+            return CODE.matcher(v).matches() ? text("audit.value." + v, v) : date(v);
         }
         if (node.isArray()) {
             List<String> items = new ArrayList<>();

@@ -1,8 +1,13 @@
 package vn.khien.identity;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,6 +23,7 @@ import vn.khien.access.Role;
 import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationService;
 import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.FormErrors;
 
 @Controller
@@ -28,10 +34,18 @@ class PeoplePages {
     private final OrganizationService organizations;
     private final OrgScope scope;
 
-    public PeoplePages(PeopleService people, OrganizationService organizations, OrgScope scope) {
+    private final MessageSource messages;
+
+    public PeoplePages(
+            PeopleService people, OrganizationService organizations, OrgScope scope, MessageSource messages) {
         this.people = people;
         this.organizations = organizations;
         this.scope = scope;
+        this.messages = messages;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
     /** Only the roles this person may grant: the platform administrator role only to platform administrators. */
@@ -52,9 +66,28 @@ class PeoplePages {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
+        return show(id, model, null, null, null);
+    }
+
+    /** The person's page; after a refused grant, the role and organisation chosen and the reason next to them. */
+    private String show(
+            long id, Model model, @Nullable Role role, @Nullable Long organizationId, @Nullable String grantError) {
         model.addAttribute("person", people.get(id));
-        model.addAttribute("grants", people.grantsVisibleOf(id));
+        List<RoleGrant> grants = people.grantsVisibleOf(id);
+        model.addAttribute("grants", grants);
+        // only the grants this person may revoke carry the button (the service checks again)
+        model.addAttribute(
+                "revocable",
+                grants.stream()
+                        .filter(g -> scope.can(
+                                g.organizationId(),
+                                g.role() == Role.PLATFORM_ADMIN ? Capability.MANAGE_PLATFORM : Capability.MANAGE_USERS))
+                        .map(RoleGrant::id)
+                        .collect(Collectors.toSet()));
         model.addAttribute("grantable", grantable());
+        model.addAttribute("chosenRole", role);
+        model.addAttribute("chosenOrganization", organizationId);
+        model.addAttribute("grantError", grantError);
         return "users/show";
     }
 
@@ -78,9 +111,23 @@ class PeoplePages {
     }
 
     @PostMapping("/{id}/roles")
-    String grant(@PathVariable long id, @RequestParam Role role, @RequestParam long organizationId) {
-        people.grant(id, organizationId, role);
-        return "redirect:/users/" + id;
+    String grant(
+            @PathVariable long id,
+            @RequestParam Role role,
+            @RequestParam long organizationId,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            people.grant(id, organizationId, role);
+            return "redirect:/users/" + id;
+        } catch (FieldProblemException e) {
+            FieldProblemException.FieldProblem p = e.problems().get(0);
+            response.setStatus(422);
+            return show(id, model, role, organizationId, text(p.messageKey(), p.args()));
+        } catch (ForbiddenActionException e) {
+            response.setStatus(403);
+            return show(id, model, role, organizationId, text(e.messageKey()));
+        }
     }
 
     @PostMapping("/{id}/roles/{grantId}/revoke")

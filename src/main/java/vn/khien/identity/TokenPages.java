@@ -1,5 +1,8 @@
 package vn.khien.identity;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +18,11 @@ import vn.khien.platform.FieldProblemException;
 class TokenPages {
     private final ApiTokenService tokens;
 
-    public TokenPages(ApiTokenService tokens) {
+    private final MessageSource messages;
+
+    public TokenPages(ApiTokenService tokens, MessageSource messages) {
         this.tokens = tokens;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -26,11 +32,28 @@ class TokenPages {
     }
 
     @PostMapping
-    String create(@RequestParam String name, @RequestParam(defaultValue = "90") int days, Model model) {
+    String create(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String days,
+            Model model,
+            HttpServletResponse response) {
         try {
-            model.addAttribute("created", tokens.create(me(), name, days));
+            int d;
+            try {
+                d = days == null || days.isBlank() ? 90 : Integer.parseInt(days.strip());
+            } catch (NumberFormatException e) {
+                d = 0; // out of range: the service names the accepted range next to the field
+            }
+            model.addAttribute("created", tokens.create(me(), name == null ? "" : name, d));
         } catch (FieldProblemException e) {
-            model.addAttribute("problem", e.problems().get(0));
+            // the name and the days typed stay in the form, the problem next to its field
+            response.setStatus(422);
+            FieldProblemException.FieldProblem p = e.problems().get(0);
+            model.addAttribute("problem", p);
+            model.addAttribute(
+                    "problemText", messages.getMessage(p.messageKey(), p.args(), LocaleContextHolder.getLocale()));
+            model.addAttribute("typedName", name);
+            model.addAttribute("typedDays", days);
         }
         return list(model);
     }

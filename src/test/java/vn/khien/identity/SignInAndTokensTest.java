@@ -195,6 +195,12 @@ class SignInAndTokensTest extends IntegrationTest {
                 .single()
                 .toString();
         assertThat(page.status()).isEqualTo(200);
+        // days that are not a number: refused next to the field, the name typed kept (not a bare error page)
+        Http.Response refused = s.postForm("/tokens", Map.of("name", "tên đã gõ", "days", "mười"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("id=\"token-days-error\"", "Số ngày hiệu lực phải từ 1 đến 365.")
+                .contains("value=\"tên đã gõ\"", "value=\"mười\"");
         s.get("/tokens");
         assertThat(s.postForm("/tokens/" + uiToken + "/revoke", Map.of()).status())
                 .isEqualTo(302);

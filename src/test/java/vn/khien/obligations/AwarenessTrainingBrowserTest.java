@@ -3,6 +3,7 @@ package vn.khien.obligations;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.io.IOException;
@@ -81,7 +82,7 @@ class AwarenessTrainingBrowserTest extends IntegrationTest {
                     Arrays.asList(trainee.username(), course, "15/01/2026", 8, "CC-1"),
                     Arrays.asList("khong-co-nguoi-nay", course, "15/13/2026", "x", null)));
             byte[] good = TrainingRecordsTest.workbook(
-                    List.of(Arrays.asList(trainee.username(), course, "15/01/2026", 8, "CC-1")));
+                    List.of(Arrays.asList(trainee.username(), course, "15/01/2026", 7.5, "CC-1")));
             page.navigate(http.base() + "/organizations/" + unit.id() + "/training?year=2026");
             page.setInputFiles("#training-import-file", new FilePayload("dao-tao.xlsx", XLSX, bad));
             page.click("#training-import-submit");
@@ -100,6 +101,10 @@ class AwarenessTrainingBrowserTest extends IntegrationTest {
             page.navigate(http.base() + "/organizations/" + unit.id() + "/training?year=2026");
             assertThat(page.locator("#training-records")).containsText(course);
             assertThat(page.locator("#training-records")).containsText("CC-1");
+            // hours read the Vietnamese way: 7,5 not 7.5
+            assertThat(page.locator("#training-records tbody tr")
+                            .filter(new Locator.FilterOptions().setHasText(course)))
+                    .containsText("7,5");
             Browser.screenshot(page, "training-imported");
         }
     }

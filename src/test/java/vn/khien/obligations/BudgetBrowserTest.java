@@ -74,7 +74,21 @@ class BudgetBrowserTest extends IntegrationTest {
             assertThat(page.locator("#message")).containsText("Đã nhập 1 kế hoạch");
             page.locator("#budget-plans tbody tr a.btn").first().click();
             page.waitForURL("**/budget-plans/*/edit");
-            page.fill("#plan-security", "120000000");
+            // a wrong amount comes back next to its field, with everything typed kept (issue 9 point 6)
+            page.fill("#plan-name", "Kế hoạch CNTT 2027 (sửa)");
+            page.fill("#plan-security", "120 triệu");
+            page.fill("#plan-total", "");
+            page.click("#budget-edit-submit");
+            assertThat(page.locator("#plan-security-error"))
+                    .hasText("Số tiền \"120 triệu\" không đọc được: chỉ gồm chữ số, có thể tách hàng nghìn bằng dấu"
+                            + " chấm (ví dụ 1.500.000.000).");
+            assertThat(page.locator("#plan-total-error")).hasText("Tổng kinh phí phải lớn hơn 0.");
+            assertThat(page.locator("#plan-name")).hasValue("Kế hoạch CNTT 2027 (sửa)");
+            assertThat(page.locator("#plan-security")).hasValue("120 triệu");
+            assertThat(page.locator("#plan-name-error")).hasCount(0);
+            // amounts are typed the Vietnamese way, with dots between the thousands
+            page.fill("#plan-total", "1.000.000.000");
+            page.fill("#plan-security", "120.000.000");
             page.click("#budget-edit-submit");
             assertThat(page.locator("#message")).hasText("Đã lưu kế hoạch.");
             assertThat(page.locator("#budget-own")).containsText("12");

@@ -3,6 +3,9 @@ package vn.khien.obligations;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.support.Browser;
@@ -44,11 +47,19 @@ class SuppliersBrowserTest extends IntegrationTest {
             page.selectOption("#risk-rating", "HIGH");
             page.selectOption("#security-clause", "true");
             page.fill("#open-issues", "Tài khoản quản trị dùng chung");
+            page.fill("#assessed-on", "45/13/2026");
             page.click("#supplier-assess-submit");
-            assertThat(page.locator("#error")).containsText("Điều khoản an toàn thông tin");
+            // each problem next to its field, in words, the day kept as typed (issue 9 point 6)
+            assertThat(page.locator("#security-clause-ref-error"))
+                    .hasText("Ghi rõ điều khoản khi hợp đồng có điều khoản này.");
+            assertThat(page.locator("#assessed-on-error")).hasText("Ngày \"45/13/2026\" không đúng dạng dd/MM/yyyy.");
+            assertThat(page.locator("#assessed-on")).hasValue("45/13/2026");
             assertThat(page.locator("#data-processed")).hasValue("Hồ sơ bệnh án điện tử");
             assertThat(page.locator("#supplier-history")).containsText("Chưa có lần đánh giá nào");
 
+            page.fill(
+                    "#assessed-on",
+                    LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
             page.fill("#security-clause-ref", "Điều 9 hợp đồng bảo trì");
             page.click("#supplier-assess-submit");
             assertThat(page.locator("#message")).hasText("Đã lưu đánh giá rủi ro nhà cung cấp.");

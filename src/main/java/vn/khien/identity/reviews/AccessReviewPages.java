@@ -92,6 +92,15 @@ class AccessReviewPages {
             redirect.addFlashAttribute("error", problems(e));
             redirect.addFlashAttribute("failedGrant", grantId);
             redirect.addFlashAttribute("failedReason", reason);
+            redirect.addFlashAttribute("failedDecision", decision);
+            // next to the row the field is evident: the message alone, without the field's name
+            redirect.addFlashAttribute(
+                    "decisionError",
+                    String.join(
+                            " ",
+                            e.problems().stream()
+                                    .map(p -> text(p.messageKey(), p.args()))
+                                    .toList()));
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("error", text(e.messageKey()));
         }

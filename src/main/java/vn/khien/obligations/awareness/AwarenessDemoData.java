@@ -92,7 +92,9 @@ class AwarenessDemoData {
         }
         // the round went out ten days ago: past the grace days of rules/awareness/attention.yaml, so the officer's
         // home page shows the unit's share (50%) under the threshold
-        jdbc.sql("UPDATE awareness_delivery SET delivered_at = :at WHERE campaign_id = :c")
+        // and its mail went out then (the demo has no mail server): the log does not show "waiting to be sent"
+        // beside acknowledgements made through the links of those mails
+        jdbc.sql("UPDATE awareness_delivery SET delivered_at = :at, mailed_at = :at WHERE campaign_id = :c")
                 .param("at", Timestamp.from(Instant.now().minus(Duration.ofDays(10))))
                 .param("c", created.id())
                 .update();

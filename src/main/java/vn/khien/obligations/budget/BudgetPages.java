@@ -1,19 +1,26 @@
 package vn.khien.obligations.budget;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,6 +69,11 @@ class BudgetPages {
 
     @GetMapping("/organizations/{id}/budget")
     String budget(@PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
+        return budgetPage(id, year, model, null, Map.of());
+    }
+
+    private String budgetPage(
+            long id, @Nullable Integer year, Model model, @Nullable PlanForm form, Map<String, String> errors) {
         var org = organizations.findVisible(id).orElseThrow(() -> new NotFoundException("organization"));
         List<Integer> years = budgets.years(id);
         int thisYear =
@@ -80,31 +92,109 @@ class BudgetPages {
         model.addAttribute("canEdit", scope.can(id, Capability.EDIT_SECURITY_DATA));
         model.addAttribute("canApprove", scope.can(id, Capability.APPROVE));
         model.addAttribute("kinds", List.of("ANNUAL", "FIVE_YEAR", "PROJECT"));
+        model.addAttribute("f", form != null ? form : PlanForm.empty(shown));
+        model.addAttribute("errors", errors);
         return "obligations/budget";
+    }
+
+    /**
+     * The plan form as typed (text, so that a wrong number comes back as typed next to its field). Amounts are read
+     * with or without thousands separators: 1.500.000.000, 1 500 000 000 or 1500000000 đồng.
+     */
+    record PlanForm(
+            @Nullable String year,
+            @Nullable String kind,
+            @Nullable String name,
+            @Nullable String totalAmount,
+            @Nullable String securityAmount,
+            @Nullable String fundingSource,
+            @Nullable String linkedSystems) {
+
+        static PlanForm empty(int year) {
+            return new PlanForm(String.valueOf(year), null, null, null, null, null, null);
+        }
+
+        static PlanForm of(BudgetPlan p) {
+            return new PlanForm(
+                    String.valueOf(p.year()),
+                    p.kind(),
+                    p.name(),
+                    p.total().toPlainString(),
+                    p.security().toPlainString(),
+                    p.fundingSource(),
+                    p.linkedSystems());
+        }
+
+        /** The request, or null with the errors of the fields that cannot be read. */
+        BudgetPlanRequest request(Map<String, String> errors, BiFunction<String, Object[], String> text) {
+            Integer y = null;
+            if (year != null && !year.isBlank()) {
+                try {
+                    y = Integer.valueOf(year.strip());
+                } catch (NumberFormatException e) {
+                    errors.put("year", text.apply("budget.error.year", new Object[0]));
+                }
+            }
+            BigDecimal total = amount(totalAmount, "totalAmount", errors, text);
+            BigDecimal security = amount(securityAmount, "securityAmount", errors, text);
+            return new BudgetPlanRequest(y, kind, name, total, security, fundingSource, linkedSystems);
+        }
+
+        private static final Pattern GROUPED = Pattern.compile("\\d{1,3}([. ]\\d{3})+");
+        private static final Pattern PLAIN = Pattern.compile("\\d+([.,]\\d+)?");
+
+        private static @Nullable BigDecimal amount(
+                @Nullable String value,
+                String field,
+                Map<String, String> errors,
+                BiFunction<String, Object[], String> text) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            String v = value.strip().replace('\u00a0', ' ');
+            if (GROUPED.matcher(v).matches()) {
+                return new BigDecimal(v.replace(".", "").replace(" ", ""));
+            }
+            if (PLAIN.matcher(v).matches()) {
+                return new BigDecimal(v.replace(',', '.'));
+            }
+            errors.put(field, text.apply("budget.error.amountFormat", new Object[] {v}));
+            return null;
+        }
+    }
+
+    /** The service's refusal merged with the fields that could not be read (those keep their own message). */
+    private void refused(FieldProblemException e, Map<String, String> errors) {
+        for (FieldProblemException.FieldProblem p : e.problems()) {
+            errors.putIfAbsent(p.field(), text(p.messageKey(), p.args()));
+        }
     }
 
     @PostMapping("/organizations/{id}/budget/plans")
     String add(
             @PathVariable long id,
-            @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String name,
-            @RequestParam(required = false) BigDecimal totalAmount,
-            @RequestParam(required = false) BigDecimal securityAmount,
-            @RequestParam(required = false) String fundingSource,
-            @RequestParam(required = false) String linkedSystems,
-            RedirectAttributes redirect) {
-        try {
-            budgets.create(
-                    id,
-                    new BudgetPlanRequest(year, kind, name, totalAmount, securityAmount, fundingSource, linkedSystems));
-            redirect.addFlashAttribute("message", text("budget.page.added"));
-        } catch (FieldProblemException e) {
-            redirect.addFlashAttribute("error", problems(e));
-        } catch (ForbiddenActionException e) {
-            redirect.addFlashAttribute("error", text(e.messageKey()));
+            @ModelAttribute PlanForm form,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        BudgetPlanRequest request = form.request(errors, this::text);
+        if (errors.isEmpty()) {
+            try {
+                budgets.create(id, request);
+                redirect.addFlashAttribute("message", text("budget.page.added"));
+                return "redirect:/organizations/" + id + "/budget?year=" + request.year();
+            } catch (FieldProblemException e) {
+                refused(e, errors);
+            } catch (ForbiddenActionException e) {
+                redirect.addFlashAttribute("error", text(e.messageKey()));
+                return "redirect:/organizations/" + id + "/budget";
+            }
+        } else {
+            errors.putAll(validateOnly(request, errors));
         }
-        return "redirect:/organizations/" + id + "/budget" + (year == null ? "" : "?year=" + year);
+        response.setStatus(422);
+        return budgetPage(id, request.year(), model, form, errors);
     }
 
     /** All or nothing: a refused file comes back with every problem by row and column, nothing recorded. */
@@ -124,37 +214,57 @@ class BudgetPages {
     @GetMapping("/budget-plans/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         BudgetPlan plan = budgets.plan(id);
+        return editPage(plan, model, PlanForm.of(plan), Map.of());
+    }
+
+    private String editPage(BudgetPlan plan, Model model, PlanForm form, Map<String, String> errors) {
         model.addAttribute("plan", plan);
         model.addAttribute(
                 "organization", organizations.findVisible(plan.organizationId()).orElseThrow());
         model.addAttribute("kinds", List.of("ANNUAL", "FIVE_YEAR", "PROJECT"));
+        model.addAttribute("f", form);
+        model.addAttribute("errors", errors);
         return "obligations/budget-edit";
     }
 
     @PostMapping("/budget-plans/{id}/edit")
     String save(
             @PathVariable long id,
-            @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String name,
-            @RequestParam(required = false) BigDecimal totalAmount,
-            @RequestParam(required = false) BigDecimal securityAmount,
-            @RequestParam(required = false) String fundingSource,
-            @RequestParam(required = false) String linkedSystems,
-            RedirectAttributes redirect) {
+            @ModelAttribute PlanForm form,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         BudgetPlan plan = budgets.plan(id);
-        try {
-            BudgetPlan saved = budgets.update(
-                    id,
-                    new BudgetPlanRequest(year, kind, name, totalAmount, securityAmount, fundingSource, linkedSystems));
-            redirect.addFlashAttribute("message", text("budget.page.saved"));
-            return "redirect:/organizations/" + saved.organizationId() + "/budget?year=" + saved.year();
-        } catch (FieldProblemException e) {
-            redirect.addFlashAttribute("error", problems(e));
-        } catch (ForbiddenActionException e) {
-            redirect.addFlashAttribute("error", text(e.messageKey()));
+        Map<String, String> errors = new LinkedHashMap<>();
+        BudgetPlanRequest request = form.request(errors, this::text);
+        // an amount that cannot be read is refused here, before the service would record the plan without it
+        if (errors.isEmpty()) {
+            try {
+                BudgetPlan saved = budgets.update(id, request);
+                redirect.addFlashAttribute("message", text("budget.page.saved"));
+                return "redirect:/organizations/" + saved.organizationId() + "/budget?year=" + saved.year();
+            } catch (FieldProblemException e) {
+                refused(e, errors);
+            } catch (ForbiddenActionException e) {
+                redirect.addFlashAttribute("error", text(e.messageKey()));
+                return "redirect:/budget-plans/" + plan.id() + "/edit";
+            }
+        } else {
+            errors.putAll(validateOnly(request, errors));
         }
-        return "redirect:/budget-plans/" + plan.id() + "/edit";
+        response.setStatus(422);
+        return editPage(plan, model, form, errors);
+    }
+
+    /** The service's own checks of a request, for the fields not already refused as unreadable. */
+    private Map<String, String> validateOnly(BudgetPlanRequest request, Map<String, String> already) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FieldProblemException.FieldProblem p : BudgetService.validate(request)) {
+            if (!already.containsKey(p.field())) {
+                out.putIfAbsent(p.field(), text(p.messageKey(), p.args()));
+            }
+        }
+        return out;
     }
 
     @PostMapping("/budget-plans/{id}/approve")

@@ -70,8 +70,10 @@ public class BudgetService {
         if (r.kind() == null || !KINDS.contains(r.kind())) {
             problems.add(new FieldProblemException.FieldProblem("kind", "budget.error.kind", new Object[0]));
         }
-        if (r.name() == null || r.name().isBlank() || r.name().length() > 500) {
+        if (r.name() == null || r.name().isBlank()) {
             problems.add(new FieldProblemException.FieldProblem("name", "validation.required", new Object[0]));
+        } else if (r.name().length() > 500) {
+            problems.add(new FieldProblemException.FieldProblem("name", "budget.error.tooLong", new Object[] {500}));
         }
         if (r.totalAmount() == null || r.totalAmount().signum() <= 0) {
             problems.add(new FieldProblemException.FieldProblem("totalAmount", "budget.error.total", new Object[0]));

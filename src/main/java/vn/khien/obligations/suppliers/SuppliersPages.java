@@ -1,7 +1,12 @@
 package vn.khien.obligations.suppliers;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -95,7 +100,22 @@ class SuppliersPages {
         model.addAttribute("canEdit", scope.can(id, Capability.EDIT_SECURITY_DATA));
         model.addAttribute("ratings", RiskRating.values());
         model.addAttribute("today", suppliers.today().toString());
+        // the day of the form as read (dd/MM/yyyy): today, or what was typed before a refusal
+        Object refused = model.getAttribute("form");
+        String day = refused instanceof SupplierAssessmentRequest f
+                ? f.assessedOn()
+                : suppliers.today().toString();
+        model.addAttribute("assessedOnShown", shownDay(day));
         return "obligations/supplier";
+    }
+
+    /** The assessment form's fields that show their own error. */
+    private static final Set<String> FORM_FIELDS =
+            Set.of("assessedOn", "riskRating", "securityClauseRef", "incidentClauseRef");
+
+    /** A day as the person reads it: ISO (what the page's script sends) back to dd/MM/yyyy, anything else as typed. */
+    private static @Nullable String shownDay(@Nullable String value) {
+        return value == null ? null : value.strip().replaceFirst("^(\\d{4})-(\\d{2})-(\\d{2})$", "$3/$2/$1");
     }
 
     @PostMapping("/organizations/{id}/suppliers/assess")
@@ -133,14 +153,23 @@ class SuppliersPages {
             suppliers.assess(id, request);
             redirect.addFlashAttribute("message", text("supplierRisk.page.saved"));
         } catch (FieldProblemException e) {
-            redirect.addFlashAttribute(
-                    "error",
-                    String.join(
-                            "; ",
-                            e.problems().stream()
-                                    .map(p -> text("supplierRisk.field." + p.field()) + ": "
-                                            + text(p.messageKey(), p.args()))
-                                    .toList()));
+            // each problem next to its field; one the form has no field for stays at the top
+            Map<String, String> errors = new LinkedHashMap<>();
+            List<String> others = new ArrayList<>();
+            for (FieldProblemException.FieldProblem p : e.problems()) {
+                String message = "supplierRisk.error.date".equals(p.messageKey())
+                        ? text("supplierRisk.error.dateTyped", shownDay(assessedOn))
+                        : text(p.messageKey(), p.args());
+                if (FORM_FIELDS.contains(p.field())) {
+                    errors.merge(p.field(), message, (a, b) -> a + " " + b);
+                } else {
+                    others.add(text("supplierRisk.field." + p.field()) + ": " + message);
+                }
+            }
+            redirect.addFlashAttribute("errors", errors);
+            if (!others.isEmpty()) {
+                redirect.addFlashAttribute("error", String.join("; ", others));
+            }
             redirect.addFlashAttribute("form", request);
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("error", text(e.messageKey()));

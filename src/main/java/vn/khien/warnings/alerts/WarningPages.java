@@ -1,16 +1,22 @@
 package vn.khien.warnings.alerts;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -97,19 +103,28 @@ class WarningPages {
         return "redirect:/warnings/" + id;
     }
 
-    /** A publish form pre-filled from a received warning, to forward it to the units below (their own deadlines). */
+    /**
+     * The publish form's values: pre-filled from a received warning to forward it to the units below (their own
+     * deadlines), or the values just typed when the service refused them (kept, each error next to its field).
+     */
     record Draft(
-            String fromTitle,
-            String title,
-            String description,
-            String severity,
-            String tlp,
-            String cves,
-            String products,
-            Long advisoryId) {}
+            @Nullable String fromTitle,
+            @Nullable Long organizationId,
+            @Nullable String title,
+            @Nullable String description,
+            @Nullable String severity,
+            @Nullable String tlp,
+            @Nullable String cves,
+            @Nullable String products,
+            @Nullable String advisoryId,
+            @Nullable String acknowledgeBy,
+            @Nullable String fixBy,
+            @Nullable String recommendedAction,
+            List<Long> recipients) {}
 
     @GetMapping("/warnings")
     String list(@RequestParam(required = false) Long forward, Model model) {
+        Draft draft = null;
         if (forward != null) {
             WarningRepository.Warning w = service.get(forward);
             StringBuilder products = new StringBuilder();
@@ -137,20 +152,30 @@ class WarningPages {
                 }
                 products.append('\n');
             }
-            model.addAttribute(
-                    "draft",
-                    new Draft(
-                            w.title(),
-                            w.title(),
-                            w.description(),
-                            w.severity(),
-                            w.tlp().equals("RED") || w.tlp().equals("AMBER+STRICT") ? "AMBER" : w.tlp(),
-                            String.join(", ", w.cves()),
-                            products.toString().trim(),
-                            w.advisoryId()));
+            draft = new Draft(
+                    w.title(),
+                    null,
+                    w.title(),
+                    w.description(),
+                    w.severity(),
+                    w.tlp().equals("RED") || w.tlp().equals("AMBER+STRICT") ? "AMBER" : w.tlp(),
+                    String.join(", ", w.cves()),
+                    products.toString().trim(),
+                    w.advisoryId() == null ? null : String.valueOf(w.advisoryId()),
+                    null,
+                    null,
+                    w.recommendedAction(),
+                    List.of());
         }
+        return listPage(model, draft, Map.of());
+    }
+
+    private String listPage(Model model, @Nullable Draft draft, Map<String, String> errors) {
+        model.addAttribute("draft", draft);
+        model.addAttribute("errors", errors);
         model.addAttribute("warnings", service.visible());
         model.addAttribute("publishers", service.publishers());
+        model.addAttribute("recipientOptions", service.recipientOptions());
         model.addAttribute("tlps", Arrays.stream(Tlp.values()).map(t -> t.code).toList());
         return "warnings/list";
     }
@@ -163,19 +188,34 @@ class WarningPages {
             @RequestParam(required = false) String severity,
             @RequestParam(required = false) String cves,
             @RequestParam(required = false) String products,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acknowledgeBy,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fixBy,
+            @RequestParam(required = false) String acknowledgeBy,
+            @RequestParam(required = false) String fixBy,
             @RequestParam(required = false) String tlp,
-            @RequestParam(required = false) Long advisoryId,
+            @RequestParam(required = false) String advisoryId,
             @RequestParam(required = false) List<Long> recipients,
             @RequestParam(required = false) String recommendedAction,
-            RedirectAttributes redirect) {
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        // Dates and the advisory number are read here, not bound, so a wrong value comes back next to its field
+        // with everything else that was typed (a binding error would answer a bare error page).
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate ackOn = date(acknowledgeBy, "acknowledgeBy", errors);
+        LocalDate fixOn = date(fixBy, "fixBy", errors);
+        Long advisory = null;
+        if (advisoryId != null && !advisoryId.isBlank()) {
+            try {
+                advisory = Long.valueOf(advisoryId.strip());
+            } catch (NumberFormatException e) {
+                errors.put("advisoryId", text("warnings.publish.noAdvisory"));
+                advisory = -1L; // no such advisory: the service reports the other fields' problems too
+            }
+        }
+        List<String> cveList = cves == null
+                ? List.of()
+                : Arrays.stream(cves.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
         try {
-            List<String> cveList = cves == null
-                    ? List.of()
-                    : Arrays.stream(cves.split("[,\\s]+"))
-                            .filter(s -> !s.isBlank())
-                            .toList();
+            // called even when a date could not be read (it is then missing), so every problem shows at once
             WarningService.Published p = service.publish(new WarningService.PublishRequest(
                     organizationId,
                     title,
@@ -183,22 +223,72 @@ class WarningPages {
                     severity,
                     cveList,
                     parseProducts(products),
-                    acknowledgeBy,
-                    fixBy,
+                    ackOn,
+                    fixOn,
                     tlp,
-                    advisoryId,
+                    advisory,
                     recipients,
                     recommendedAction,
                     null));
             redirect.addFlashAttribute("message", text("warnings.page.publishedOk", p.systemsReached()));
             return "redirect:/warnings/" + p.id();
         } catch (FieldProblemException e) {
-            redirect.addFlashAttribute("error", problems(e));
+            for (FieldProblemException.FieldProblem p : e.problems()) {
+                String field = p.field().startsWith("affected") ? "products" : p.field();
+                // a date that could not be read is said as such, not as missing
+                if (!errors.containsKey(field)
+                        || !(field.equals("acknowledgeBy") || field.equals("fixBy") || field.equals("advisoryId"))) {
+                    errors.merge(field, text(p.messageKey(), p.args()), (a, b) -> a + " " + b);
+                }
+            }
         } catch (ForbiddenActionException e) {
-            redirect.addFlashAttribute("error", text(e.messageKey()));
+            errors.put("organizationId", text(e.messageKey()));
         }
-        return "redirect:/warnings";
+        response.setStatus(422);
+        return listPage(
+                model,
+                new Draft(
+                        null,
+                        organizationId,
+                        title,
+                        description,
+                        severity,
+                        tlp,
+                        cves,
+                        products,
+                        advisoryId,
+                        shownDay(acknowledgeBy),
+                        shownDay(fixBy),
+                        recommendedAction,
+                        recipients == null ? List.of() : recipients),
+                errors);
     }
+
+    /** A day as the form sends it (ISO, or dd/MM/yyyy when the page's script did not run); unreadable: an error. */
+    private @Nullable LocalDate date(@Nullable String value, String field, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            return v.contains("/") ? LocalDate.parse(v, DAY) : LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            // the page's script sends dd/MM/yyyy as ISO: say the day back the way it was typed
+            errors.put(field, text("warnings.form.badDate", shownDay(v)));
+            return null;
+        }
+    }
+
+    /**
+     * A day sent back into its field as the person reads it: the page's script sends dd/MM/yyyy as ISO, so an ISO
+     * shape (even of a day that does not exist) is turned back to dd/MM/yyyy; anything else stays as typed.
+     */
+    static @Nullable String shownDay(@Nullable String value) {
+        return value == null ? null : value.strip().replaceFirst("^(\\d{4})-(\\d{2})-(\\d{2})$", "$3/$2/$1");
+    }
+
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     /**
      * One product per line: {@code cpe:2.3:… [>=a] [>a] [<=b] [<b]} or {@code pkg:… [vers:…]}.
@@ -236,20 +326,39 @@ class WarningPages {
         return out;
     }
 
+    /** A response the service refused: what was typed for that system, and each error next to its field. */
+    record ResponseDraft(
+            long systemId,
+            @Nullable String status,
+            @Nullable String justification,
+            @Nullable String plannedFixOn,
+            @Nullable String note,
+            Map<String, String> errors) {}
+
     @GetMapping("/warnings/{id}")
     String detail(@PathVariable long id, @RequestParam(required = false) Long organizationId, Model model) {
+        return detailPage(id, organizationId, model, null);
+    }
+
+    private String detailPage(
+            long id, @Nullable Long organizationId, Model model, @Nullable ResponseDraft responseDraft) {
+        model.addAttribute("responseDraft", responseDraft);
         WarningRepository.Warning w = service.get(id);
         model.addAttribute("w", w);
         List<WarningRepository.AffectedRow> affected = service.affected(id);
         model.addAttribute("affected", affected);
         // the response form only on the rows the person may answer for (the service checks again)
         Set<Long> respondable = new HashSet<>();
+        // the answers still open from each system's status: none once it is settled (not affected, fixed)
+        Map<Long, List<String>> steps = new HashMap<>();
         for (WarningRepository.AffectedRow a : affected) {
             if (service.canRespond(a.organizationId())) {
                 respondable.add(a.systemId());
+                steps.put(a.systemId(), TargetStatus.valueOf(a.status()).nextResponses());
             }
         }
         model.addAttribute("respondable", respondable);
+        model.addAttribute("steps", steps);
         WarningService.Progress progress = null;
         try {
             progress = service.progress(id, organizationId);
@@ -278,19 +387,51 @@ class WarningPages {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String justification,
             @RequestParam(required = false) String note,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedFixOn,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String plannedFixOn,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate planned = date(plannedFixOn, "plannedFixOn", errors);
         try {
-            WarningService.ResponseResult r = service.respond(
-                    id, new WarningService.ResponseRequest(systemId, status, justification, note, plannedFixOn));
-            redirect.addFlashAttribute(
-                    "message", text("warnings.page.responded", text("warnings.status." + r.status())));
+            if (errors.isEmpty()) {
+                WarningService.ResponseResult r = service.respond(
+                        id, new WarningService.ResponseRequest(systemId, status, justification, note, planned));
+                redirect.addFlashAttribute(
+                        "message", text("warnings.page.responded", text("warnings.status." + r.status())));
+                return "redirect:/warnings/" + id;
+            }
         } catch (FieldProblemException e) {
-            redirect.addFlashAttribute("error", problems(e));
+            for (FieldProblemException.FieldProblem p : e.problems()) {
+                // a step refused from the current status belongs to the status chosen
+                String field = p.field().equals("systemId") ? "status" : p.field();
+                errors.merge(field, text(p.messageKey(), statusArgs(p.args())), (a, b) -> a + " " + b);
+            }
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("error", text(e.messageKey()));
+            return "redirect:/warnings/" + id;
         }
-        return "redirect:/warnings/" + id;
+        if (systemId == null) {
+            redirect.addFlashAttribute("error", String.join(" ", errors.values()));
+            return "redirect:/warnings/" + id;
+        }
+        response.setStatus(422);
+        return detailPage(
+                id,
+                null,
+                model,
+                new ResponseDraft(systemId, status, justification, shownDay(plannedFixOn), note, errors));
+    }
+
+    /** A status code given as a message argument reads as its words. */
+    private Object[] statusArgs(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof String code && code.matches("[A-Z_]+")) {
+                out[i] = text("warnings.status." + code);
+            }
+        }
+        return out;
     }
 
     @PostMapping("/warnings/{id}/reminders")

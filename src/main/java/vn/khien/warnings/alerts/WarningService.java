@@ -101,6 +101,9 @@ public class WarningService {
 
     public record Published(long id, int systemsReached) {}
 
+    /** The column's length (V60). */
+    static final int TITLE_MAX = 500;
+
     @Transactional
     public Published publish(PublishRequest r) {
         if (r.organizationId() == null) {
@@ -125,6 +128,8 @@ public class WarningService {
         String title = r.title() == null ? "" : r.title().trim();
         if (title.isEmpty()) {
             problems.add(new FieldProblemException.FieldProblem("title", "validation.required"));
+        } else if (title.length() > TITLE_MAX) {
+            problems.add(new FieldProblemException.FieldProblem("title", "validation.maxChars", TITLE_MAX));
         }
         String severity = r.severity() == null ? null : r.severity().trim().toUpperCase(Locale.ROOT);
         Tlp tlp = Tlp.of(r.tlp());
@@ -444,6 +449,21 @@ public class WarningService {
         ScopeFilter f = scope.holding("o.path", Capability.EDIT_SECURITY_DATA);
         return jdbc.sql("SELECT o.id, o.name_vi FROM organization o WHERE EXISTS "
                         + "(SELECT 1 FROM organization c WHERE c.parent_id = o.id) AND " + f.sql() + " ORDER BY o.path")
+                .params(f.params())
+                .query((rs, n) -> new OrgOption(rs.getLong(1), rs.getString(2)))
+                .list();
+    }
+
+    /**
+     * The organisations a TLP:RED warning may name as recipients on the publish form: the direct subordinates of
+     * each unit the person may publish from (the service accepts any organisation of the publisher's subtree).
+     */
+    @Transactional(readOnly = true)
+    public List<OrgOption> recipientOptions() {
+        ScopeFilter f = scope.holding("p.path", Capability.EDIT_SECURITY_DATA);
+        return jdbc.sql(
+                        "SELECT DISTINCT o.id, o.name_vi, o.path FROM organization o JOIN organization p ON p.id = o.parent_id"
+                                + " WHERE " + f.sql() + " ORDER BY o.path")
                 .params(f.params())
                 .query((rs, n) -> new OrgOption(rs.getLong(1), rs.getString(2)))
                 .list();

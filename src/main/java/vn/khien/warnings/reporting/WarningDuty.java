@@ -12,7 +12,8 @@ import vn.khien.platform.duties.DutySource;
 
 /**
  * R22 (fix what competent bodies warn about, CĐ 33; CT 18): per system, the last response that settled a warning
- * (FIXED or NOT_AFFECTED), and the earliest fix-by date still open as the next due date.
+ * (FIXED or NOT_AFFECTED), and the earliest deadline still open as the next due date: the acknowledge-by date while a
+ * warning is not yet acknowledged, the fix-by date until it is settled.
  */
 @Component
 class WarningDuty implements DutySource {
@@ -37,7 +38,8 @@ class WarningDuty implements DutySource {
         jdbc.sql("""
                 SELECT t.system_id,
                   MAX(CASE WHEN t.status IN ('FIXED', 'NOT_AFFECTED') THEN t.status_changed_at END) AS settled,
-                  MIN(CASE WHEN t.status NOT IN ('FIXED', 'NOT_AFFECTED') THEN w.fix_by END) AS next_due,
+                  MIN(CASE WHEN t.status = 'REACHED' THEN w.acknowledge_by
+                           WHEN t.status NOT IN ('FIXED', 'NOT_AFFECTED') THEN w.fix_by END) AS next_due,
                   MAX(t.warning_id) AS warning_id
                 FROM warning_target t JOIN warning w ON w.id = t.warning_id
                 WHERE t.system_id IN (:ids) GROUP BY t.system_id""").param("ids", systemIds).query(rs -> {

@@ -61,9 +61,11 @@ class AccessReviewsBrowserTest extends IntegrationTest {
             Locator leaveRow = page.locator("#grant-" + leaveGrant);
             leaveRow.locator("select.decision-select").selectOption("REVOKE");
             leaveRow.locator("button.decision-submit").click();
-            assertThat(page.locator("#error")).containsText("Cần ghi lý do thu hồi.");
+            // the reason is asked for next to that administrator's row, and the choice to revoke is kept
             leaveRow = page.locator("#grant-" + leaveGrant);
-            leaveRow.locator("select.decision-select").selectOption("REVOKE");
+            assertThat(leaveRow.locator(".decision-error")).hasText("Cần ghi lý do thu hồi.");
+            assertThat(leaveRow.locator("select.decision-select")).hasValue("REVOKE");
+            assertThat(page.locator("#error")).hasCount(0);
             leaveRow.locator("input.decision-reason").fill("Đã chuyển công tác");
             leaveRow.locator("button.decision-submit").click();
             assertThat(page.locator("#message")).hasText("Đã thu hồi quyền.");
@@ -88,6 +90,25 @@ class AccessReviewsBrowserTest extends IntegrationTest {
             page.waitForURL("**/organizations/" + unit.id() + "/obligations");
             assertThat(page.locator("#obligation-R49-ORGANIZATION-" + unit.id()))
                     .containsText("Đã thực hiện");
+
+            // the leader supervises administrators but does not manage people: no revoke, no grant form offered
+            page.navigate(http.base() + "/users/" + keep.id());
+            assertThat(page.locator("#grants")).containsText("Quản trị tổ chức");
+            assertThat(page.locator("#grants button.revoke")).hasCount(0);
+            assertThat(page.locator("#grant-form")).hasCount(0);
+        }
+        try (Browser browser = Browser.open(http.base())) {
+            Page page = browser.newPage();
+            page.onDialog(d -> d.accept());
+            Browser.signIn(page, keep.username(), TestData.PASSWORD);
+            page.navigate(http.base() + "/users/" + leader.id());
+            assertThat(page.locator("#grants button.revoke")).hasCount(1);
+            // a grant the person already holds: refused next to the role chosen, the choice kept
+            page.selectOption("#grant-form select[name=role]", "LEADER");
+            page.selectOption("#grant-form select[name=organizationId]", String.valueOf(unit.id()));
+            page.click("#grant-form button[type=submit]");
+            assertThat(page.locator("#grant-error")).hasText("Người dùng đã có vai trò này trên tổ chức này.");
+            assertThat(page.locator("#grant-role")).hasValue("LEADER");
         }
     }
 }
