@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
@@ -87,17 +88,14 @@ class TeamPages {
             errors.put("decisionDate", text("teams.error.date"));
         }
         typedDate(form, "decisionDate", decisionDate, day);
-        if (errors.isEmpty()) {
-            try {
-                long id = service.create(new TeamService.TeamRequest(organizationId, null, name, decisionNumber, day));
-                redirect.addFlashAttribute("message", text("incidents.saved"));
-                return "redirect:/response-teams/" + id;
-            } catch (FieldProblemException e) {
-                errors.putAll(errors(e));
-            } catch (ForbiddenActionException e) {
-                redirect.addFlashAttribute("actionError", text(e.messageKey()));
-                return "redirect:/response-teams";
-            }
+        String done = attempt(
+                errors,
+                redirect,
+                "redirect:/response-teams",
+                () -> "redirect:/response-teams/"
+                        + service.create(new TeamService.TeamRequest(organizationId, null, name, decisionNumber, day)));
+        if (done != null) {
+            return done;
         }
         // Post/Redirect/Get: the form comes back as typed, each problem next to its field.
         redirect.addFlashAttribute("teamForm", form);
@@ -136,17 +134,12 @@ class TeamPages {
         if (decisionDate != null && !decisionDate.isBlank() && day == null) {
             errors.put("decisionDate", text("teams.error.date"));
         }
-        if (errors.isEmpty()) {
-            try {
-                service.recordDecision(id, new TeamService.DecisionRequest(decisionNumber, day), fileName, content);
-                redirect.addFlashAttribute("message", text("incidents.saved"));
-                return "redirect:/response-teams/" + id;
-            } catch (FieldProblemException e) {
-                errors.putAll(errors(e));
-            } catch (ForbiddenActionException e) {
-                redirect.addFlashAttribute("actionError", text(e.messageKey()));
-                return "redirect:/response-teams/" + id;
-            }
+        String done = attempt(errors, redirect, "redirect:/response-teams/" + id, () -> {
+            service.recordDecision(id, new TeamService.DecisionRequest(decisionNumber, day), fileName, content);
+            return "redirect:/response-teams/" + id;
+        });
+        if (done != null) {
+            return done;
         }
         // Post/Redirect/Get: the decision as typed, each problem next to its field. A browser never refills a file
         // input, so the page names the file that was chosen and asks for it again.
@@ -429,6 +422,29 @@ class TeamPages {
             out.putIfAbsent(field, text(p.messageKey(), p.args()));
         }
         return out;
+    }
+
+    /**
+     * Runs a form's action when nothing was refused yet: its redirect with "saved" when it succeeds, the page with the
+     * message at the top when the action is forbidden, or null with the service's problems added to {@code errors} (by
+     * field), for the form to come back as typed.
+     */
+    private String attempt(
+            Map<String, String> errors, RedirectAttributes redirect, String forbidden, Supplier<String> action) {
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        try {
+            String to = action.get();
+            redirect.addFlashAttribute("message", text("incidents.saved"));
+            return to;
+        } catch (FieldProblemException e) {
+            errors.putAll(errors(e));
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("actionError", text(e.messageKey()));
+            return forbidden;
+        }
+        return null;
     }
 
     /**

@@ -61,12 +61,7 @@ public class ReportCompiler {
         Map<Long, Map<String, Long>> totals = book.subtreeTotals(live, own);
 
         Set<String> names = kind.figures();
-        Map<Long, String> nameOf = new HashMap<>();
-        nodes.forEach(n -> nameOf.put(n.id(), n.name()));
-        Map<Long, List<ReportRepository.SnapshotRow>> carried = reports.gapRows(frozen.values().stream()
-                .map(ReportRepository.FrozenChild::reportId)
-                .toList());
-        List<Compilation.Gap> gaps = new ArrayList<>();
+        List<Compilation.Gap> gaps = childGaps(nodes, children, frozen, names);
         Map<String, Long> ownRow = book.select(names, own.getOrDefault(organizationId, Map.of()));
         Map<String, Long> sum = new LinkedHashMap<>(ownRow);
         List<Compilation.ChildRow> rows = new ArrayList<>();
@@ -82,7 +77,6 @@ public class ReportCompiler {
                     figures.put(name, f.totals().get(name));
                 }
                 state = l != null && l.status() == ReportStatus.ACCEPTED ? "ACCEPTED" : "SUBMITTED";
-                gaps.addAll(gapsOf(child.id(), child.name(), f, names, carried, nameOf));
             } else {
                 figures = book.select(names, totals.getOrDefault(child.id(), Map.of()));
                 state = l != null && l.status() == ReportStatus.RETURNED
@@ -118,6 +112,15 @@ public class ReportCompiler {
                 kind.id(),
                 period.code(),
                 children.stream().map(FigureBook.OrgNode::id).toList());
+        return childGaps(nodes, children, frozen, kind.figures());
+    }
+
+    /** The gaps the frozen children bring (one query for what their snapshots carried from below), in child order. */
+    private List<Compilation.Gap> childGaps(
+            List<FigureBook.OrgNode> nodes,
+            List<FigureBook.OrgNode> children,
+            Map<Long, ReportRepository.FrozenChild> frozen,
+            Set<String> names) {
         Map<Long, String> nameOf = new HashMap<>();
         nodes.forEach(n -> nameOf.put(n.id(), n.name()));
         Map<Long, List<ReportRepository.SnapshotRow>> carried = reports.gapRows(frozen.values().stream()
@@ -127,7 +130,7 @@ public class ReportCompiler {
         for (FigureBook.OrgNode child : children) {
             ReportRepository.FrozenChild f = frozen.get(child.id());
             if (f != null) {
-                gaps.addAll(gapsOf(child.id(), child.name(), f, kind.figures(), carried, nameOf));
+                gaps.addAll(gapsOf(child.id(), child.name(), f, names, carried, nameOf));
             }
         }
         return gaps;
