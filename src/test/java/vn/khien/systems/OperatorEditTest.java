@@ -160,6 +160,89 @@ class OperatorEditTest extends IntegrationTest {
         assertThat(audited("system.hosting.propose", centreOfficer.username())).isEqualTo(2);
     }
 
+    @Test
+    void aWaitingProposalIsSettledWhenTheOwnerDeclaresTheSameKindOrTheOperatorChanges() {
+        Map<String, Object> request =
+                asRequest(operator.get("/api/v1/systems/" + system).json());
+        request.put("hostingKind", "DATA_CENTRE");
+        assertThat(operator.send("PUT", "/api/v1/systems/" + system, request).status())
+                .isEqualTo(200);
+
+        // An owner's save of something else leaves the proposal waiting.
+        Map<String, Object> byOwner =
+                asRequest(owner.get("/api/v1/systems/" + system).json());
+        assertThat(byOwner.get("hostingKind")).isNull();
+        byOwner.put("purpose", "Quản lý bệnh án");
+        Http.Response other = owner.send("PUT", "/api/v1/systems/" + system, byOwner);
+        assertThat(other.status()).as(other.body()).isEqualTo(200);
+        assertThat(other.json().get("proposedHostingKind").asText()).isEqualTo("DATA_CENTRE");
+
+        // The owner declares the kind proposed itself: nothing waits any more, settled and audited (not confirmed).
+        byOwner.put("hostingKind", "DATA_CENTRE");
+        Http.Response declared = owner.send("PUT", "/api/v1/systems/" + system, byOwner);
+        assertThat(declared.status()).as(declared.body()).isEqualTo(200);
+        assertThat(declared.json().get("hostingKind").asText()).isEqualTo("DATA_CENTRE");
+        assertThat(declared.json().get("proposedHostingKind").isNull()).isTrue();
+        assertThat(settled("OWNER_DECLARED")).isEqualTo(1);
+        assertThat(audited("system.hosting.confirm", null)).isZero();
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM information_system WHERE id = :id AND proposed_hosting_kind IS NULL")
+                        .param("id", system)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // The operator proposes another kind; another organisation accepts to operate the system: the former
+        // operator's proposal is nobody's any more.
+        request = asRequest(operator.get("/api/v1/systems/" + system).json());
+        request.put("hostingKind", "CLOUD");
+        assertThat(operator.send("PUT", "/api/v1/systems/" + system, request).status())
+                .isEqualTo(200);
+        TestData.Org second = data.org(data.root(), data.unique("Trung tâm vận hành thứ hai"));
+        Http.Api secondOperator =
+                http.api(data.person(second, Role.SECURITY_OFFICER).token());
+        long proposal = owner.post(
+                        "/api/v1/systems/" + system + "/operator-proposals",
+                        Map.of("operatorOrganizationId", second.id()))
+                .json()
+                .get("id")
+                .asLong();
+        Http.Response accepted = secondOperator.post("/api/v1/operator-proposals/" + proposal + "/accept", Map.of());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        JsonNode afterChange = owner.get("/api/v1/systems/" + system).json();
+        assertThat(afterChange.get("proposedHostingKind").isNull()).isTrue();
+        assertThat(afterChange.get("hostingKind").asText()).isEqualTo("DATA_CENTRE");
+        assertThat(settled("OPERATOR_CHANGED")).isEqualTo(1);
+
+        // The new operator proposes; the owner takes the system back into its own hands (operator = itself): settled.
+        request = asRequest(secondOperator.get("/api/v1/systems/" + system).json());
+        request.put("hostingKind", "CLOUD");
+        assertThat(secondOperator
+                        .send("PUT", "/api/v1/systems/" + system, request)
+                        .status())
+                .isEqualTo(200);
+        byOwner = asRequest(owner.get("/api/v1/systems/" + system).json());
+        byOwner.put("operatorOrganizationId", hospital.id());
+        Http.Response takenBack = owner.send("PUT", "/api/v1/systems/" + system, byOwner);
+        assertThat(takenBack.status()).as(takenBack.body()).isEqualTo(200);
+        assertThat(takenBack.json().get("proposedHostingKind").isNull()).isTrue();
+        assertThat(takenBack.json().get("hostingKind").asText()).isEqualTo("DATA_CENTRE");
+        assertThat(settled("OPERATOR_CHANGED")).isEqualTo(2);
+        assertThat(audited("system.hosting.settle", null)).isEqualTo(3);
+    }
+
+    private long settled(String reason) {
+        return data
+                .jdbc()
+                .sql("SELECT details FROM audit_event WHERE action = 'system.hosting.settle' AND target_id = :id")
+                .param("id", String.valueOf(system))
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(j -> j.contains("\"" + reason + "\""))
+                .count();
+    }
+
     private long audited(String action, String username) {
         return data.jdbc()
                 .sql("SELECT COUNT(*) FROM audit_event WHERE action = :a AND target_id = :id"

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
@@ -32,6 +33,9 @@ import vn.khien.platform.ForbiddenActionException;
 class TeamPages {
 
     /** A problem of the k-th skill of a request ({@code skills[k].certificate}). */
+    /** A date sent in ISO order that may not exist (the page turns dd/MM/yyyy into it before sending). */
+    private static final Pattern ISO_LIKE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+
     private static final Pattern SKILL_FIELD = Pattern.compile("skills\\[(\\d+)]\\.(\\w+)");
 
     private final TeamService service;
@@ -72,19 +76,32 @@ class TeamPages {
             @RequestParam(required = false) Long organizationId,
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String decisionNumber,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
+            @RequestParam(required = false) String decisionDate,
             RedirectAttributes redirect) {
-        try {
-            long id = service.create(
-                    new TeamService.TeamRequest(organizationId, null, name, decisionNumber, decisionDate));
-            redirect.addFlashAttribute("message", text("incidents.saved"));
-            return "redirect:/response-teams/" + id;
-        } catch (FieldProblemException e) {
-            redirect.addFlashAttribute("actionError", problem(e));
-        } catch (ForbiddenActionException e) {
-            redirect.addFlashAttribute("actionError", text(e.messageKey()));
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("organizationId", organizationId == null ? null : organizationId.toString());
+        form.put("name", name);
+        form.put("decisionNumber", decisionNumber);
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate day = date(decisionDate);
+        if (decisionDate != null && !decisionDate.isBlank() && day == null) {
+            errors.put("decisionDate", text("teams.error.date"));
         }
-        return "redirect:/response-teams";
+        typedDate(form, "decisionDate", decisionDate, day);
+        String done = attempt(
+                errors,
+                redirect,
+                "redirect:/response-teams",
+                () -> "redirect:/response-teams/"
+                        + service.create(new TeamService.TeamRequest(organizationId, null, name, decisionNumber, day)));
+        if (done != null) {
+            return done;
+        }
+        // Post/Redirect/Get: the form comes back as typed, each problem next to its field.
+        redirect.addFlashAttribute("teamForm", form);
+        redirect.addFlashAttribute("teamErrors", errors);
+        redirect.addFlashAttribute("teamRefused", text("teams.create.refused"));
+        return "redirect:/response-teams#team-form";
     }
 
     @GetMapping("/response-teams/{id}")
@@ -106,17 +123,34 @@ class TeamPages {
     String decision(
             @PathVariable long id,
             @RequestParam(required = false) String decisionNumber,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
+            @RequestParam(required = false) String decisionDate,
             @RequestParam(required = false) MultipartFile file,
             RedirectAttributes redirect)
             throws IOException {
         byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
-        String fileName = file == null ? null : file.getOriginalFilename();
-        return act(
-                id,
-                redirect,
-                () -> service.recordDecision(
-                        id, new TeamService.DecisionRequest(decisionNumber, decisionDate), fileName, content));
+        String fileName = content == null ? null : file.getOriginalFilename();
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate day = date(decisionDate);
+        if (decisionDate != null && !decisionDate.isBlank() && day == null) {
+            errors.put("decisionDate", text("teams.error.date"));
+        }
+        String done = attempt(errors, redirect, "redirect:/response-teams/" + id, () -> {
+            service.recordDecision(id, new TeamService.DecisionRequest(decisionNumber, day), fileName, content);
+            return "redirect:/response-teams/" + id;
+        });
+        if (done != null) {
+            return done;
+        }
+        // Post/Redirect/Get: the decision as typed, each problem next to its field. A browser never refills a file
+        // input, so the page names the file that was chosen and asks for it again.
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("decisionNumber", decisionNumber);
+        typedDate(form, "decisionDate", decisionDate, day);
+        form.put("fileName", fileName);
+        redirect.addFlashAttribute("decisionForm", form);
+        redirect.addFlashAttribute("decisionErrors", errors);
+        redirect.addFlashAttribute("decisionRefused", text("teams.decision.refused"));
+        return "redirect:/response-teams/" + id + "#decision-form";
     }
 
     @GetMapping("/response-teams/{id}/decision-file")
@@ -390,6 +424,44 @@ class TeamPages {
         return out;
     }
 
+    /**
+     * Runs a form's action when nothing was refused yet: its redirect with "saved" when it succeeds, the page with the
+     * message at the top when the action is forbidden, or null with the service's problems added to {@code errors} (by
+     * field), for the form to come back as typed.
+     */
+    private String attempt(
+            Map<String, String> errors, RedirectAttributes redirect, String forbidden, Supplier<String> action) {
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        try {
+            String to = action.get();
+            redirect.addFlashAttribute("message", text("incidents.saved"));
+            return to;
+        } catch (FieldProblemException e) {
+            errors.putAll(errors(e));
+        } catch (ForbiddenActionException e) {
+            redirect.addFlashAttribute("actionError", text(e.messageKey()));
+            return forbidden;
+        }
+        return null;
+    }
+
+    /**
+     * A typed date for the form as it comes back: a real date as ISO (the date input shows it dd/MM/yyyy); text that is
+     * no date as typed, in dd/MM/yyyy order again, with {@code <field>Text} set so the page keeps it in a text input (a
+     * date input would drop it).
+     */
+    private static void typedDate(Map<String, Object> form, String field, String typed, LocalDate parsed) {
+        if (parsed != null || typed == null || typed.isBlank()) {
+            form.put(field, parsed == null ? null : parsed.toString());
+            return;
+        }
+        Matcher iso = ISO_LIKE.matcher(typed.strip());
+        form.put(field, iso.matches() ? iso.group(3) + "/" + iso.group(2) + "/" + iso.group(1) : typed);
+        form.put(field + "Text", Boolean.TRUE);
+    }
+
     private static LocalDate date(String s) {
         try {
             return s == null || s.isBlank() ? null : LocalDate.parse(s);
@@ -438,24 +510,6 @@ class TeamPages {
             redirect.addFlashAttribute("actionError", text(e.messageKey()));
         }
         return "redirect:/response-teams/" + id;
-    }
-
-    private String act(long id, RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("message", text("incidents.saved"));
-        } catch (FieldProblemException e) {
-            redirect.addFlashAttribute("actionError", problem(e));
-        } catch (ForbiddenActionException e) {
-            redirect.addFlashAttribute("actionError", text(e.messageKey()));
-        }
-        return "redirect:/response-teams/" + id;
-    }
-
-    private String problem(FieldProblemException e) {
-        FieldProblemException.FieldProblem p = e.problems().get(0);
-        String field = p.field().replaceAll("\\[\\d+]", "");
-        return text("teams.field." + field) + ": " + text(p.messageKey(), p.args());
     }
 
     private String text(String key, Object... args) {

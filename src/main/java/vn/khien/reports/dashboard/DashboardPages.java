@@ -9,17 +9,27 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import vn.khien.reports.figures.DrillLine;
+import vn.khien.reports.kinds.ReportKinds;
+import vn.khien.reports.periodic.PeriodicReport;
+import vn.khien.reports.periodic.ReportService;
 
 /** The dashboard page: targets with deadlines, the trend chart by quarter, children worst first, a figures table. */
 @Controller
 class DashboardPages {
     private final DashboardService service;
     private final MessageSource messages;
+    private final ReportService reports;
+    private final ReportKinds kinds;
 
-    public DashboardPages(DashboardService service, MessageSource messages) {
+    public DashboardPages(DashboardService service, MessageSource messages, ReportService reports, ReportKinds kinds) {
         this.service = service;
         this.messages = messages;
+        this.reports = reports;
+        this.kinds = kinds;
     }
+
+    /** A report whose roll-up lacks some units' data, as the dashboard names it. */
+    record IncompleteReport(long id, String text) {}
 
     @GetMapping("/organizations/{id}/dashboard")
     String dashboard(@PathVariable long id, Model model) {
@@ -32,6 +42,18 @@ class DashboardPages {
         }
         model.addAttribute("figureLabels", labels);
         model.addAttribute("english", en);
+        // The dashboard's figures are live and whole; the organisation's latest reports may not be: say so.
+        List<IncompleteReport> incomplete = new ArrayList<>();
+        for (PeriodicReport r : reports.incompleteLatest(id)) {
+            String title = kinds.find(r.kind()).map(k -> k.title(en)).orElse(r.kind());
+            incomplete.add(new IncompleteReport(
+                    r.id(),
+                    messages.getMessage(
+                            "dashboard.incomplete",
+                            new Object[] {title, r.period()},
+                            LocaleContextHolder.getLocale())));
+        }
+        model.addAttribute("incompleteReports", incomplete);
         StringBuilder series = new StringBuilder();
         for (DashboardService.TargetValue t : d.standing().targets()) {
             if (!t.target().share()) {

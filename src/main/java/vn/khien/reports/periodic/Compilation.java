@@ -18,16 +18,52 @@ public record Compilation(
         Map<String, Long> own,
         List<ChildRow> children,
         List<UnitRow> units,
-        Set<String> notRecorded) {
+        Set<String> notRecorded,
+        List<Gap> gaps) {
 
-    /** A compilation whose snapshot recorded every figure of the kind (always so when computed live). */
+    /** A compilation whose snapshot recorded every figure of the kind and whose totals lack nobody's data. */
     public Compilation(
             boolean frozen,
             Map<String, Long> totals,
             Map<String, Long> own,
             List<ChildRow> children,
             List<UnitRow> units) {
-        this(frozen, totals, own, children, units, Set.of());
+        this(frozen, totals, own, children, units, Set.of(), List.of());
+    }
+
+    /**
+     * An organisation of the subtree whose data the totals lack for some of the kind's figures: its frozen report (the
+     * child's, or one below it that the child's report rolled up) was submitted before these figures were part of the
+     * kind, so it added nothing to them — the totals are incomplete, not zero, for those figures.
+     *
+     * @param reportId the frozen report that lacks them, when known
+     * @param figures  the kind's figures it lacks, in the kind's order
+     */
+    public record Gap(
+            long organizationId, String name, @Nullable Long reportId, List<String> figures) {}
+
+    /** Whether some total lacks an organisation's data. */
+    public boolean incomplete() {
+        return !gaps.isEmpty();
+    }
+
+    /** The organisations whose data the total of this figure lacks. */
+    public List<Gap> lacking(String figure) {
+        return gaps.stream().filter(g -> g.figures().contains(figure)).toList();
+    }
+
+    /** Whether this child's row (or a row below it) lacks the figure. */
+    public boolean lacks(long organizationId, String figure) {
+        return gaps.stream()
+                .anyMatch(
+                        g -> g.organizationId() == organizationId && g.figures().contains(figure));
+    }
+
+    /** The sections of the kind some of whose figures this gap lacks. */
+    public static List<ReportKind.Section> sectionsOf(Gap gap, ReportKind kind) {
+        return kind.sections().stream()
+                .filter(s -> s.figures().stream().anyMatch(gap.figures()::contains))
+                .toList();
     }
 
     /**

@@ -61,6 +61,7 @@ public class ReportCompiler {
         Map<Long, Map<String, Long>> totals = book.subtreeTotals(live, own);
 
         Set<String> names = kind.figures();
+        List<Compilation.Gap> gaps = childGaps(nodes, children, frozen, names);
         Map<String, Long> ownRow = book.select(names, own.getOrDefault(organizationId, Map.of()));
         Map<String, Long> sum = new LinkedHashMap<>(ownRow);
         List<Compilation.ChildRow> rows = new ArrayList<>();
@@ -94,7 +95,88 @@ public class ReportCompiler {
                     figures));
             sum = FigureBook.plus(sum, figures);
         }
-        return new Compilation(false, sum, ownRow, rows, units(kind, nodes, own, frozen));
+        return new Compilation(false, sum, ownRow, rows, units(kind, nodes, own, frozen), Set.of(), gaps);
+    }
+
+    /**
+     * Whose data the totals of a report compiled now would lack (the gaps of {@link #compile} without computing any
+     * figure): children whose frozen report lacks some of the kind's figures, and what their reports carried as
+     * lacking from below. Two queries, for a page that only needs to know whether a roll-up is complete.
+     */
+    public List<Compilation.Gap> gaps(long organizationId, ReportKind kind, ReportPeriod period) {
+        List<FigureBook.OrgNode> nodes = book.subtree(organizationId);
+        List<FigureBook.OrgNode> children = nodes.stream()
+                .filter(n -> n.parentId() != null && n.parentId() == organizationId)
+                .toList();
+        Map<Long, ReportRepository.FrozenChild> frozen = reports.frozenTotals(
+                kind.id(),
+                period.code(),
+                children.stream().map(FigureBook.OrgNode::id).toList());
+        return childGaps(nodes, children, frozen, kind.figures());
+    }
+
+    /** The gaps the frozen children bring (one query for what their snapshots carried from below), in child order. */
+    private List<Compilation.Gap> childGaps(
+            List<FigureBook.OrgNode> nodes,
+            List<FigureBook.OrgNode> children,
+            Map<Long, ReportRepository.FrozenChild> frozen,
+            Set<String> names) {
+        Map<Long, String> nameOf = new HashMap<>();
+        nodes.forEach(n -> nameOf.put(n.id(), n.name()));
+        Map<Long, List<ReportRepository.SnapshotRow>> carried = reports.gapRows(frozen.values().stream()
+                .map(ReportRepository.FrozenChild::reportId)
+                .toList());
+        List<Compilation.Gap> gaps = new ArrayList<>();
+        for (FigureBook.OrgNode child : children) {
+            ReportRepository.FrozenChild f = frozen.get(child.id());
+            if (f != null) {
+                gaps.addAll(gapsOf(child.id(), child.name(), f, names, carried, nameOf));
+            }
+        }
+        return gaps;
+    }
+
+    /**
+     * The gaps a frozen child brings into the parent's totals: the kind's figures its snapshot did not record (it was
+     * submitted before they were part of the kind) and the gaps its own snapshot carried from below it.
+     */
+    private static List<Compilation.Gap> gapsOf(
+            long childId,
+            String childName,
+            ReportRepository.FrozenChild f,
+            Set<String> names,
+            Map<Long, List<ReportRepository.SnapshotRow>> carried,
+            Map<Long, String> nameOf) {
+        List<Compilation.Gap> out = new ArrayList<>();
+        List<String> missing =
+                names.stream().filter(n -> !f.totals().containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            out.add(new Compilation.Gap(childId, childName, f.reportId(), missing));
+        }
+        out.addAll(gaps(carried.getOrDefault(f.reportId(), List.of()), names, nameOf));
+        return out;
+    }
+
+    /** Gap rows of a snapshot as gaps, one per organisation, limited to the kind's figures in its order. */
+    private static List<Compilation.Gap> gaps(
+            List<ReportRepository.SnapshotRow> rows, Set<String> names, Map<Long, String> nameOf) {
+        Map<Long, Set<String>> figures = new LinkedHashMap<>();
+        Map<Long, Long> reportIds = new HashMap<>();
+        for (ReportRepository.SnapshotRow row : rows) {
+            figures.computeIfAbsent(row.organizationId(), k -> new LinkedHashSet<>())
+                    .add(row.figure());
+            if (row.childReportId() != null) {
+                reportIds.put(row.organizationId(), row.childReportId());
+            }
+        }
+        List<Compilation.Gap> out = new ArrayList<>();
+        figures.forEach((org, lacking) -> {
+            List<String> inKind = names.stream().filter(lacking::contains).toList();
+            if (!inKind.isEmpty()) {
+                out.add(new Compilation.Gap(org, nameOf.getOrDefault(org, "#" + org), reportIds.get(org), inKind));
+            }
+        });
+        return out;
     }
 
     /**
@@ -173,10 +255,12 @@ public class ReportCompiler {
         Map<Long, Map<String, Long>> childFigures = new LinkedHashMap<>();
         Map<Long, Map<String, Long>> unitFigures = new LinkedHashMap<>();
         Map<Long, ReportRepository.SnapshotRow> childMeta = new HashMap<>();
+        List<ReportRepository.SnapshotRow> gapRows = new ArrayList<>();
         for (ReportRepository.SnapshotRow row : reports.snapshot(report.id())) {
             switch (row.rowKind()) {
                 case "TOTAL" -> totals.put(row.figure(), row.value());
                 case "OWN" -> own.put(row.figure(), row.value());
+                case "GAP" -> gapRows.add(row);
                 case "UNIT" ->
                     unitFigures
                             .computeIfAbsent(row.organizationId(), k -> new LinkedHashMap<>())
@@ -226,7 +310,14 @@ public class ReportCompiler {
         if (!totals.isEmpty()) {
             kind.figures().stream().filter(f -> !totals.containsKey(f)).forEach(notRecorded::add);
         }
-        return new Compilation(true, order(kind, totals), order(kind, own), rows, units, notRecorded);
+        return new Compilation(
+                true,
+                order(kind, totals),
+                order(kind, own),
+                rows,
+                units,
+                notRecorded,
+                gaps(gapRows, kind.figures(), names));
     }
 
     /** The snapshot rows of a compilation, to freeze on submission. */
@@ -244,6 +335,12 @@ public class ReportCompiler {
         }
         for (Compilation.UnitRow unit : c.units()) {
             rows.addAll(ReportRepository.rows("UNIT", unit.organizationId(), null, null, unit.figures()));
+        }
+        // Whose data the totals lack, per figure, so that the parent's roll-up knows it too.
+        for (Compilation.Gap gap : c.gaps()) {
+            Map<String, Long> lacking = new LinkedHashMap<>();
+            gap.figures().forEach(f -> lacking.put(f, null));
+            rows.addAll(ReportRepository.rows("GAP", gap.organizationId(), gap.reportId(), null, lacking));
         }
         return rows;
     }

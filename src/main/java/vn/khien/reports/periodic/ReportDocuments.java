@@ -36,6 +36,8 @@ class ReportDocuments {
     static final String FONT = AdministrativeDocument.FONT;
     static final String SIGNING_NOTE = "(Ký, ghi rõ họ tên và đóng dấu)";
     static final Locale VI = Locale.forLanguageTag("vi");
+    /** Marks a total that lacks some organisations' data (explained in the note beside it). */
+    static final String GAP_MARK = "(*)";
 
     private final MessageSource messages;
     private final Form08Annex form08;
@@ -74,18 +76,27 @@ class ReportDocuments {
                 continue;
             }
             if (s.byUnit()) {
-                tables.add(unitTable(s, v.compilation()));
+                tables.add(unitTable(s, v.compilation(), gapNotes(v, VI)));
                 continue;
             }
             List<List<String>> rows = new ArrayList<>();
             int i = 1;
+            Map<String, String> notes = gapNotes(v, VI);
+            boolean lacking = s.figures().stream().anyMatch(notes::containsKey);
             for (String f : s.figures()) {
-                rows.add(List.of(
+                List<String> row = new ArrayList<>(List.of(
                         String.valueOf(i++),
                         label(f),
-                        value(v.compilation().totals().get(f))));
+                        value(v.compilation().totals().get(f)) + (notes.containsKey(f) ? " " + GAP_MARK : "")));
+                if (lacking) {
+                    row.add(notes.getOrDefault(f, ""));
+                }
+                rows.add(row);
             }
-            tables.add(new Table(s.titleVi(), List.of("STT", "Chỉ tiêu", "Số liệu"), rows));
+            tables.add(new Table(
+                    s.titleVi(),
+                    lacking ? List.of("STT", "Chỉ tiêu", "Số liệu", "Ghi chú") : List.of("STT", "Chỉ tiêu", "Số liệu"),
+                    rows));
         }
         if (!v.compilation().children().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
@@ -95,7 +106,10 @@ class ReportDocuments {
             for (Compilation.ChildRow c : v.compilation().children()) {
                 List<String> row = new ArrayList<>(List.of(
                         String.valueOf(i++), c.name(), stateLabel(c.state()), DateDisplay.DATE.format(c.dueOn())));
-                key.forEach(f -> row.add(value(c.figures().get(f))));
+                key.forEach(f -> row.add(
+                        v.compilation().lacks(c.organizationId(), f)
+                                ? messages.getMessage("reports.gap.notRecorded", null, VI)
+                                : value(c.figures().get(f))));
                 rows.add(row);
             }
             List<String> header = new ArrayList<>(List.of("STT", "Đơn vị", "Tình trạng báo cáo", "Hạn nộp"));
@@ -121,7 +135,7 @@ class ReportDocuments {
     }
 
     /** A by-unit section: one row per organisation with something to report, then the total. */
-    private Table unitTable(ReportKind.Section s, Compilation c) {
+    private Table unitTable(ReportKind.Section s, Compilation c, Map<String, String> notes) {
         List<String> header = new ArrayList<>(List.of("STT", "Đơn vị"));
         s.figures().forEach(f -> header.add(label(f)));
         List<List<String>> rows = new ArrayList<>();
@@ -132,9 +146,44 @@ class ReportDocuments {
             rows.add(row);
         }
         List<String> total = new ArrayList<>(List.of("", "Tổng cộng"));
-        s.figures().forEach(f -> total.add(value(c.totals().get(f))));
+        s.figures().forEach(f -> total.add(value(c.totals().get(f)) + (notes.containsKey(f) ? " " + GAP_MARK : "")));
         rows.add(total);
+        // Whose data a total lacks, one line per figure under the total.
+        for (String f : s.figures()) {
+            if (notes.containsKey(f)) {
+                List<String> note = new ArrayList<>(List.of(GAP_MARK, label(f) + ": " + notes.get(f)));
+                s.figures().forEach(x -> note.add(""));
+                rows.add(note);
+            }
+        }
         return new Table(s.titleVi(), header, rows);
+    }
+
+    /**
+     * Per figure whose total lacks some organisations' data (their frozen reports predate the figure), the sentence
+     * that says whose and which sections: "Tổng chưa đầy đủ — thiếu số liệu của: Bệnh viện A (mục chưa ghi nhận: …)".
+     * The page and the documents say the same.
+     */
+    Map<String, String> gapNotes(ReportService.ReportView v, Locale locale) {
+        boolean english = "en".equals(locale.getLanguage());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String f : v.kind().figures()) {
+            List<Compilation.Gap> gaps = v.compilation().lacking(f);
+            if (gaps.isEmpty()) {
+                continue;
+            }
+            List<String> whose = new ArrayList<>();
+            for (Compilation.Gap g : gaps) {
+                String sections = String.join(
+                        "; ",
+                        Compilation.sectionsOf(g, v.kind()).stream()
+                                .map(s -> english && s.titleEn() != null ? s.titleEn() : s.titleVi())
+                                .toList());
+                whose.add(messages.getMessage("reports.gap.of", new Object[] {g.name(), sections}, locale));
+            }
+            out.put(f, messages.getMessage("reports.gap.figure", new Object[] {String.join(", ", whose)}, locale));
+        }
+        return out;
     }
 
     String label(String figure) {

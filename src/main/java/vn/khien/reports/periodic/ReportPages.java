@@ -73,7 +73,10 @@ class ReportPages {
         model.addAttribute(
                 "kindTitles",
                 kinds.all().stream().collect(Collectors.toMap(k -> k.id(), k -> k.title(english), (a, b) -> a)));
-        model.addAttribute("reports", org == null ? List.of() : service.ofOrganization(org));
+        List<PeriodicReport> list = org == null ? List.of() : service.ofOrganization(org);
+        model.addAttribute("reports", list);
+        // A report whose totals lack some units' data is not shown as complete.
+        model.addAttribute("incomplete", service.incomplete(list));
         LocalDate today = service.today();
         // The current period of each kind, filled in when the kind is chosen (the first kind's shown first).
         Map<String, String> periods = new LinkedHashMap<>();
@@ -106,6 +109,23 @@ class ReportPages {
         model.addAttribute("v", v);
         model.addAttribute("r", v.report());
         model.addAttribute("labels", documents.labels(v.kind().figures()));
+        // Whose data the totals lack (frozen reports submitted before some sections existed): per figure, and per
+        // organisation with the sections it lacks, in the reader's language.
+        Locale locale = LocaleContextHolder.getLocale();
+        boolean english = "en".equals(locale.getLanguage());
+        model.addAttribute("gapNotes", documents.gapNotes(v, locale));
+        Map<Long, String> gapSections = new LinkedHashMap<>();
+        for (Compilation.Gap g : v.compilation().gaps()) {
+            gapSections.merge(
+                    g.organizationId(),
+                    String.join(
+                            "; ",
+                            Compilation.sectionsOf(g, v.kind()).stream()
+                                    .map(s -> english && s.titleEn() != null ? s.titleEn() : s.titleVi())
+                                    .toList()),
+                    (a, b) -> a + "; " + b);
+        }
+        model.addAttribute("gapSections", gapSections);
         model.addAttribute("allowed", service.allowed(v.report()));
         model.addAttribute(
                 "periodLabel", service.period(v.kind(), v.report().period()).labelVi());

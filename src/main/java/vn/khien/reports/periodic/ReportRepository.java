@@ -277,17 +277,38 @@ class ReportRepository {
 
     /** The per-unit rows frozen in these reports, by report, in one query. */
     public Map<Long, List<SnapshotRow>> unitRows(Collection<Long> reportIds) {
+        return rowsOfKind(reportIds, "UNIT");
+    }
+
+    /**
+     * The gap rows frozen in these reports, by report, in one query: per organisation below, the figures its totals
+     * lacked (value null; {@code childReportId} the report that lacked them).
+     */
+    public Map<Long, List<SnapshotRow>> gapRows(Collection<Long> reportIds) {
+        return rowsOfKind(reportIds, "GAP");
+    }
+
+    private Map<Long, List<SnapshotRow>> rowsOfKind(Collection<Long> reportIds, String rowKind) {
         Map<Long, List<SnapshotRow>> result = new HashMap<>();
         if (reportIds.isEmpty()) {
             return result;
         }
         jdbc.sql("""
-                SELECT report_id, row_organization_id, figure, figure_value FROM periodic_report_figure
-                WHERE report_id IN (:ids) AND row_kind = 'UNIT' ORDER BY report_id, row_organization_id, figure""").param("ids", List.copyOf(reportIds)).query((ResultSet rs) -> {
-            result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new SnapshotRow(
-                            "UNIT", rs.getLong(2), null, null, rs.getString(3), (Long) rs.getObject(4, Long.class)));
-        });
+                SELECT report_id, row_organization_id, child_report_id, figure, figure_value FROM periodic_report_figure
+                WHERE report_id IN (:ids) AND row_kind = :rowKind
+                ORDER BY report_id, row_organization_id, figure""")
+                .param("ids", List.copyOf(reportIds))
+                .param("rowKind", rowKind)
+                .query((ResultSet rs) -> {
+                    result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new SnapshotRow(
+                                    rowKind,
+                                    rs.getLong(2),
+                                    (Long) rs.getObject(3, Long.class),
+                                    null,
+                                    rs.getString(4),
+                                    (Long) rs.getObject(5, Long.class)));
+                });
         return result;
     }
 

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.access.Capability;
@@ -167,7 +169,7 @@ public class ReportService {
     public ReportView view(long id) {
         PeriodicReport r = get(id);
         ReportKind kind = kind(r.kind());
-        Compilation c = r.status().frozen() || r.status() == ReportStatus.RETURNED
+        Compilation c = frozenCompilation(r)
                 ? compiler.frozen(r, kind)
                 : compiler.compile(r.organizationId(), kind, period(kind, r.period()), today());
         return new ReportView(
@@ -255,6 +257,57 @@ public class ReportService {
     @Transactional(readOnly = true)
     public List<PeriodicReport> ofOrganization(long organizationId) {
         return reports.ofOrganization(organizationId, visible());
+    }
+
+    /**
+     * Of these reports, the ones whose totals lack some organisations' data (a child's frozen report submitted before
+     * some figures were part of the kind): a frozen report by the gap rows of its snapshot (one query for all), a
+     * report still live by its children's frozen reports now.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> incomplete(List<PeriodicReport> list) {
+        Set<Long> out = new HashSet<>();
+        List<Long> frozen = list.stream()
+                .filter(ReportService::frozenCompilation)
+                .map(PeriodicReport::id)
+                .toList();
+        out.addAll(reports.gapRows(frozen).keySet());
+        for (PeriodicReport r : list) {
+            if (!frozenCompilation(r)) {
+                ReportKind kind = kind(r.kind());
+                if (!compiler.gaps(r.organizationId(), kind, period(kind, r.period()))
+                        .isEmpty()) {
+                    out.add(r.id());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A report whose figures are its frozen snapshot (submitted, accepted, or returned after submission). */
+    private static boolean frozenCompilation(PeriodicReport r) {
+        return r.status().frozen() || r.status() == ReportStatus.RETURNED;
+    }
+
+    /**
+     * The organisation's latest report of each kind (latest period, latest version) when its roll-up lacks some
+     * organisations' data, for the dashboard, which must not present such a total as complete.
+     */
+    @Transactional(readOnly = true)
+    public List<PeriodicReport> incompleteLatest(long organizationId) {
+        Map<String, PeriodicReport> latest = new LinkedHashMap<>();
+        for (PeriodicReport r : ofOrganization(organizationId)) {
+            latest.merge(
+                    r.kind(),
+                    r,
+                    (a, b) -> a.periodTo().isAfter(b.periodTo())
+                                    || a.periodTo().equals(b.periodTo()) && a.version() >= b.version()
+                            ? a
+                            : b);
+        }
+        List<PeriodicReport> candidates = List.copyOf(latest.values());
+        Set<Long> incomplete = incomplete(candidates);
+        return candidates.stream().filter(r -> incomplete.contains(r.id())).toList();
     }
 
     @Transactional(readOnly = true)

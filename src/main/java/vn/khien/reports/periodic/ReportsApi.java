@@ -47,7 +47,10 @@ public class ReportsApi {
             findingsOpenCritical, findingsOpenHigh, findingsOverdue (open past the SLA due date), \
             findingsOverdueCriticalHigh; contributed by the warnings, incidents and obligations modules when present: \
             warningsReceived, warningsAcknowledged, warningsFixed, incidentsTotal, incidentsOpen, incidentsResolved, \
-            drillsLevel3Plus (level 3+ systems with a live-fire drill in the period), budgetItTotal, budgetSecurity; reportsLate (dashboards).""";
+            drillsLevel3Plus (level 3+ systems with a live-fire drill in the period), budgetItTotal, budgetSecurity; reportsLate (dashboards). \
+            A total may lack some units' data: "gaps" lists each organisation (a child, or one below it) whose frozen report \
+            was submitted before some of the kind's figures existed, with the figures its data is missing from (those \
+            totals are incomplete, not zero).""";
 
     public record CreateRequest(Long organizationId, String kind, String period) {}
 
@@ -86,7 +89,8 @@ public class ReportsApi {
             List<ReportRepository.Step> history,
             List<Map<String, Object>> versions,
             List<Compilation.UnitRow> units,
-            List<String> sectionsNotRecorded) {}
+            List<String> sectionsNotRecorded,
+            List<Compilation.Gap> gaps) {}
 
     private final ReportService service;
     private final ReportDocuments documents;
@@ -280,6 +284,7 @@ public class ReportsApi {
                 v.kind().sections().stream()
                         .filter(s -> v.compilation().notRecordedIn(s))
                         .map(ReportKind.Section::key)
-                        .toList());
+                        .toList(),
+                v.compilation().gaps());
     }
 }

@@ -154,6 +154,15 @@ public class OperatorService {
         long owner = ownerOf(p.systemId());
         long before = operatorOf(p.systemId());
         systemRepository.changeOperator(p.systemId(), p.operatorOrganizationId(), clock.instant());
+        // A hosting kind the former operator proposed is no longer anyone's proposal (ADR 0057 follow-up).
+        systemRepository
+                .proposedHostingKind(p.systemId())
+                .ifPresent(k -> systems.settleHostingProposal(
+                        p.systemId(),
+                        owner,
+                        k,
+                        systemRepository.declaredHostingKind(p.systemId()),
+                        SystemService.OPERATOR_CHANGED));
         audit.record(AuditEntry.change(
                 "operator.proposal.accept",
                 p.operatorOrganizationId(),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -276,6 +277,37 @@ public class SystemRepository {
 
     /** The owner declines the waiting proposal: the declared hosting kind stays. */
     public int declineHostingKind(long id, HostingKind proposed, Instant now) {
+        return clearHostingProposal(id, proposed, now);
+    }
+
+    /**
+     * The waiting proposal, unscoped: only for a caller already authorised on the system another way (the operator
+     * that just accepted to run it).
+     */
+    public Optional<HostingKind> proposedHostingKind(long id) {
+        return jdbc.sql("SELECT proposed_hosting_kind FROM information_system WHERE id = :id"
+                        + " AND proposed_hosting_kind IS NOT NULL")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .map(HostingKind::valueOf);
+    }
+
+    /** The declared hosting kind, unscoped (as {@link #proposedHostingKind}); null when none is declared. */
+    public @Nullable HostingKind declaredHostingKind(long id) {
+        return jdbc.sql("SELECT hosting_kind FROM information_system WHERE id = :id AND hosting_kind IS NOT NULL")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .map(HostingKind::valueOf)
+                .orElse(null);
+    }
+
+    /**
+     * Clears the waiting proposal, guarded by the proposal read: declined by the owner, or settled without a decision
+     * (the owner declared the same kind, or the operator that proposed it no longer operates the system).
+     */
+    public int clearHostingProposal(long id, HostingKind proposed, Instant now) {
         return jdbc.sql("UPDATE information_system SET proposed_hosting_kind = NULL, updated_at = :now,"
                         + " version = version + 1 WHERE id = :id AND proposed_hosting_kind = :proposed")
                 .param("now", Timestamp.from(now))

@@ -244,6 +244,21 @@ public class SystemService {
         List<String> material = materialChanges(before, r);
         boolean redetermine = before.approvedLevel() != null && !material.isEmpty();
         repository.update(id, r, clock.instant(), redetermine, redetermine ? String.join(", ", material) : null);
+        if (!operatorOnly && before.proposedHostingKind() != null) {
+            // A waiting proposal is settled by the owner's own save when the owner declares the kind proposed, or when
+            // the operator that proposed it no longer operates the system; any other save leaves it waiting.
+            if (r.getHostingKind() == before.proposedHostingKind()) {
+                settleHostingProposal(
+                        id, before.ownerOrganizationId(), before.proposedHostingKind(), r.getHostingKind(), DECLARED);
+            } else if (!Objects.equals(before.operatorOrganizationId(), r.getOperatorOrganizationId())) {
+                settleHostingProposal(
+                        id,
+                        before.ownerOrganizationId(),
+                        before.proposedHostingKind(),
+                        r.getHostingKind(),
+                        OPERATOR_CHANGED);
+            }
+        }
         InformationSystem after = get(id);
         audit.record(AuditEntry.change(
                 "system.update",
@@ -285,6 +300,33 @@ public class SystemService {
                 before.id(),
                 hosting(before.hostingKind(), before.proposedHostingKind()),
                 hosting(before.hostingKind(), kind)));
+    }
+
+    /** Why a waiting hosting proposal was settled without a decision: the owner declared the kind proposed. */
+    static final String DECLARED = "OWNER_DECLARED";
+
+    /** Why a waiting hosting proposal was settled without a decision: its operator no longer operates the system. */
+    public static final String OPERATOR_CHANGED = "OPERATOR_CHANGED";
+
+    /**
+     * Settles a waiting hosting proposal without a confirmation or a decline (ADR 0057 follow-up): it is cleared,
+     * guarded by the proposal read, and the settlement is audited under the owner as {@code system.hosting.settle} with
+     * the reason. For a caller authorised on the system already (the owner's save, or the new operator's acceptance).
+     */
+    public void settleHostingProposal(
+            long id, long ownerOrganizationId, HostingKind proposed, @Nullable HostingKind declared, String reason) {
+        if (repository.clearHostingProposal(id, proposed, clock.instant()) == 0) {
+            return;
+        }
+        Map<String, Object> after = hosting(declared, null);
+        after.put("reason", reason);
+        audit.record(AuditEntry.change(
+                "system.hosting.settle",
+                ownerOrganizationId,
+                "information_system",
+                id,
+                hosting(declared, proposed),
+                after));
     }
 
     /**
