@@ -73,9 +73,15 @@ class ReportsBrowserTest extends IntegrationTest {
             Page leaderPage = b.newPage();
             Browser.signIn(leaderPage, leader.username(), TestData.PASSWORD);
             leaderPage.navigate(provinceReportUrl);
-            leaderPage.fill("#documentNumber", "45/BC-UBND");
+            // Refused for want of a document number: what was typed stays, the error sits under its field.
             leaderPage.fill("#documentDate", "2026-09-17");
             leaderPage.fill("#signerName", "Trần Văn Lãnh");
+            leaderPage.click("#action-SIGN");
+            assertThat(leaderPage.locator("#documentNumber-error")).hasText("Nhập số, ký hiệu văn bản.");
+            assertThat(leaderPage.locator("#signerName")).hasValue("Trần Văn Lãnh");
+            assertThat(leaderPage.locator("#documentDate")).hasValue("17/09/2026");
+            assertThat(leaderPage.locator("#report-status")).hasText("Đã kiểm tra");
+            leaderPage.fill("#documentNumber", "45/BC-UBND");
             leaderPage.click("#action-SIGN");
             assertThat(leaderPage.locator("#report-status")).hasText("Đã ký");
             leaderPage.click("#action-SUBMIT");

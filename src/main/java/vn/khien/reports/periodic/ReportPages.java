@@ -3,11 +3,14 @@ package vn.khien.reports.periodic;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -203,8 +206,58 @@ class ReportPages {
             };
             return "redirect:/reports/" + r.id();
         } catch (FieldProblemException e) {
-            redirect.addFlashAttribute("errors", texts(e));
+            keepTyped(e, comment, documentNumber, documentDate, signerName, signedFile, redirect);
             return "redirect:/reports/" + id;
+        }
+    }
+
+    /**
+     * A refused step comes back with what was typed and each problem next to its field (issue 9: no form loses
+     * input); a browser cannot keep a chosen file, so the page names it and asks for it again.
+     */
+    private void keepTyped(
+            FieldProblemException e,
+            @Nullable String comment,
+            @Nullable String documentNumber,
+            @Nullable LocalDate documentDate,
+            @Nullable String signerName,
+            @Nullable MultipartFile signedFile,
+            RedirectAttributes redirect) {
+        Map<String, String> typed = new HashMap<>();
+        putIfPresent(typed, "comment", comment);
+        putIfPresent(typed, "documentNumber", documentNumber);
+        putIfPresent(typed, "documentDate", documentDate == null ? null : documentDate.toString());
+        putIfPresent(typed, "signerName", signerName);
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        List<String> others = new ArrayList<>();
+        Locale locale = LocaleContextHolder.getLocale();
+        for (FieldProblemException.FieldProblem p : e.problems()) {
+            String text = messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale);
+            if (FORM_FIELDS.contains(p.field())) {
+                fieldErrors.merge(p.field(), text, (a, b) -> a + " " + b);
+            } else {
+                others.add(text);
+            }
+        }
+        if (signedFile != null && !signedFile.isEmpty()) {
+            fieldErrors.putIfAbsent(
+                    "signedFile",
+                    messages.getMessage(
+                            "reports.signedFileAgain", new Object[] {signedFile.getOriginalFilename()}, locale));
+        }
+        redirect.addFlashAttribute("typed", typed);
+        redirect.addFlashAttribute("fieldErrors", fieldErrors);
+        if (!others.isEmpty()) {
+            redirect.addFlashAttribute("errors", others);
+        }
+    }
+
+    private static final Set<String> FORM_FIELDS =
+            Set.of("comment", "documentNumber", "documentDate", "signerName", "signedFile");
+
+    private static void putIfPresent(Map<String, String> typed, String field, @Nullable String value) {
+        if (value != null) {
+            typed.put(field, value);
         }
     }
 
