@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -55,6 +56,11 @@ class AuditPages {
             @RequestParam(defaultValue = "0") int page,
             Model model,
             HttpServletResponse response) {
+        List<AuditOrganizations.Option> readable = organizations.readable();
+        if (readable.isEmpty() && !scope.isPlatformAdmin()) {
+            // a person who may read no organisation's trail is told so, not shown an empty trail
+            throw new ForbiddenActionException("error.forbidden");
+        }
         // the days are read here, not bound: a wrong one is said next to its field and the other filters stay
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate fromDay = day(from, "from", errors);
@@ -66,7 +72,7 @@ class AuditPages {
         model.addAttribute(
                 "page", records.search(AuditApi.query(actor, organizationId, action, fromDay, toDay, page, PAGE_SIZE)));
         model.addAttribute("actions", records.actions());
-        model.addAttribute("organizations", organizations.readable());
+        model.addAttribute("organizations", readable);
         model.addAttribute("pageNo", page);
         model.addAttribute("pageSize", PAGE_SIZE);
         model.addAttribute("platformAdmin", scope.isPlatformAdmin());

@@ -50,4 +50,15 @@ class AuditPagesTest extends IntegrationTest {
                 .contains("value=\"ai.do\"", "value=\"31/02/2026\"")
                 .doesNotContain("Exception");
     }
+
+    @Test
+    void aPersonWhoMayReadNoTrailIsRefusedNotShownAnEmptyOne() {
+        TestData.Org unit = data.org(data.root(), "Sở không đọc nhật ký");
+        TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
+        Http.Session s = http.session();
+        s.login(officer.username(), TestData.PASSWORD);
+        Http.Response r = s.get("/audit");
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.body()).doesNotContain("audit-records");
+    }
 }
