@@ -140,12 +140,13 @@ class NationalDataInTheApplicationTest {
             frozenRows += child.get("frozen").asBoolean() ? 1 : 0;
         }
         assertThat(frozenRows).isEqualTo(frozenQ3);
-        // Compiling with ~50 frozen children costs no more statements than with none: one query reads them all.
+        // Compiling with ~50 frozen children costs no more statements than with none, but for the one query that
+        // reads what their snapshots carried as lacking from below (issue 14: gaps): one query reads them all.
         Http.Response again4 =
                 admin.get("/api/v1/reports/" + q4.json().get("id").asLong());
         Http.Response again3 =
                 admin.get("/api/v1/reports/" + q3.json().get("id").asLong());
-        assertThat(statements(again3)).isLessThanOrEqualTo(statements(again4));
+        assertThat(statements(again3)).isLessThanOrEqualTo(statements(again4) + 1);
     }
 
     @Test
