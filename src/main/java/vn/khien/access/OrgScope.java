@@ -134,7 +134,7 @@ public class OrgScope {
                     }
                 });
         if (kept.isEmpty()) {
-            return "1 = 0";
+            return "(1 = 0)"; // parenthesised like the other forms: callers append the next clause without a space
         }
         Collections.sort(kept);
         StringJoiner any = new StringJoiner(" OR ", "(", ")");
