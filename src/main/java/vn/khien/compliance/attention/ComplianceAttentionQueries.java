@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.khien.access.Capability;
 import vn.khien.access.ScopeFilter;
+import vn.khien.access.WholeTree;
 import vn.khien.compliance.evidence.EvidenceRepository;
 import vn.khien.systems.VisibleSystems;
 
@@ -17,10 +19,17 @@ class ComplianceAttentionQueries {
 
     private final JdbcClient jdbc;
     private final VisibleSystems systems;
+    private final WholeTree wholeTree;
 
-    public ComplianceAttentionQueries(JdbcClient jdbc, VisibleSystems systems) {
+    public ComplianceAttentionQueries(JdbcClient jdbc, VisibleSystems systems, WholeTree wholeTree) {
         this.jdbc = jdbc;
         this.systems = systems;
+        this.wholeTree = wholeTree;
+    }
+
+    /** The register's visibility, left out for a person who sees the whole tree (ADR 0063). */
+    private ScopeFilter visible(String systemIdExpr) {
+        return wholeTree.or(Capability.READ, () -> systems.visibleSystems(systemIdExpr));
     }
 
     /** What the assessment schedule needs of one system, gathered for all visible systems in one statement. */
@@ -40,7 +49,7 @@ class ComplianceAttentionQueries {
 
     /** Visible systems with a level in force and a security plan: those owing periodic assessments. */
     public List<ScheduleRow> scheduled() {
-        ScopeFilter visible = systems.visibleSystems("s.id");
+        ScopeFilter visible = visible("s.id");
         return jdbc.sql("""
                 SELECT s.id, s.code, s.name, s.approved_level, s.approved_regime, s.approved_on,
                     (SELECT MAX(a.completed_on) FROM assessment a WHERE a.system_id = s.id) AS last_completed,
@@ -64,7 +73,7 @@ class ComplianceAttentionQueries {
 
     /** Evidence still relied on (required item, not withdrawn) that has expired or expires in the warning window. */
     public List<EvidenceCount> evidenceRunningOut(LocalDate today) {
-        ScopeFilter visible = systems.visibleSystems("e.system_id");
+        ScopeFilter visible = visible("e.system_id");
         return jdbc.sql("""
                 SELECT e.system_id, s.code, s.name,
                     SUM(CASE WHEN e.valid_until < :today THEN 1 ELSE 0 END) AS expired,
@@ -85,7 +94,7 @@ class ComplianceAttentionQueries {
 
     /** Visible systems with an approved level but no security regulation recorded (TT 12 Đ9.3.a). */
     public List<SystemCount> withoutRegulation() {
-        ScopeFilter visible = systems.visibleSystems("s.id");
+        ScopeFilter visible = visible("s.id");
         return jdbc.sql("""
                 SELECT s.id, s.code, s.name FROM information_system s
                 WHERE s.approved_level IS NOT NULL AND s.lifecycle_status <> 'RETIRED'
@@ -97,7 +106,7 @@ class ComplianceAttentionQueries {
 
     /** Open remediation tasks past their due date, per system. */
     public List<SystemCount> overdueTasks(LocalDate today) {
-        ScopeFilter visible = systems.visibleSystems("t.system_id");
+        ScopeFilter visible = visible("t.system_id");
         return jdbc.sql("""
                 SELECT t.system_id, s.code, s.name, COUNT(*) AS n FROM remediation_task t
                 JOIN information_system s ON s.id = t.system_id

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.khien.access.Capability;
 import vn.khien.access.ScopeFilter;
+import vn.khien.access.WholeTree;
 import vn.khien.systems.dossier.DossierAction;
 import vn.khien.systems.dossier.DossierActors;
 import vn.khien.systems.dossier.DossierRepository;
@@ -30,13 +32,24 @@ class SystemsAttentionQueries {
     private final SystemRepository systems;
     private final DossierActors actors;
     private final DossierRepository dossiers;
+    private final WholeTree wholeTree;
 
     public SystemsAttentionQueries(
-            JdbcClient jdbc, SystemRepository systems, DossierActors actors, DossierRepository dossiers) {
+            JdbcClient jdbc,
+            SystemRepository systems,
+            DossierActors actors,
+            DossierRepository dossiers,
+            WholeTree wholeTree) {
         this.jdbc = jdbc;
         this.systems = systems;
         this.actors = actors;
         this.dossiers = dossiers;
+        this.wholeTree = wholeTree;
+    }
+
+    /** The register's visibility, left out for a person who sees the whole tree (ADR 0063). */
+    private ScopeFilter visible(String systemIdExpr) {
+        return wholeTree.or(Capability.READ, () -> systems.visibleSystems(systemIdExpr));
     }
 
     public record DossierRow(long id, String code, String name, LocalDate dueOn) {}
@@ -84,7 +97,7 @@ class SystemsAttentionQueries {
 
     /** How many visible systems are operating without a level in force. */
     public long operatingWithoutLevel() {
-        ScopeFilter visible = systems.visibleSystems("s.id");
+        ScopeFilter visible = visible("s.id");
         return jdbc.sql("SELECT COUNT(*) FROM information_system s WHERE s.lifecycle_status = 'OPERATING'"
                         + " AND s.approved_level IS NULL AND " + visible.sql())
                 .params(visible.params())
@@ -94,7 +107,7 @@ class SystemsAttentionQueries {
 
     /** Visible systems whose level must be determined again after a material change. */
     public List<SystemRow> redetermination() {
-        ScopeFilter visible = systems.visibleSystems("s.id");
+        ScopeFilter visible = visible("s.id");
         return jdbc.sql("SELECT s.id, s.code, s.name FROM information_system s WHERE s.redetermination_required = TRUE"
                         + " AND s.lifecycle_status <> 'RETIRED' AND " + visible.sql() + " ORDER BY s.code LIMIT "
                         + LIMIT)
