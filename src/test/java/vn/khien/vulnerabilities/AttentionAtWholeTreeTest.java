@@ -76,6 +76,10 @@ class AttentionAtWholeTreeTest extends IntegrationTest {
                 .update();
         ScanFixtures.system(data, department);
         String outsideCode = code(outside);
+        // A warning past both its limits, reaching a system in each province (counted by the warnings line).
+        long warning = warning();
+        target(warning, scanned, department);
+        target(warning, outside, elsewhere);
 
         Map<String, List<AttentionItem>> whole = linesOf(national);
         assertThat(holds(national)).isTrue();
@@ -96,6 +100,48 @@ class AttentionAtWholeTreeTest extends IntegrationTest {
         assertThat(holds(provinceLeader)).isFalse();
         String provinceLines = text(linesOf(provinceLeader));
         assertThat(provinceLines).contains(code(scanned), code(leveled)).doesNotContain(outsideCode);
+        signIn(national);
+        long nationalOverdue = overdueWarnings(national);
+        assertThat(overdueWarnings(provinceLeader)).isPositive().isLessThan(nationalOverdue);
+    }
+
+    /** The count of the warnings line "overdue", 0 without the line. */
+    private long overdueWarnings(TestData.Person person) {
+        return linesOf(person).values().stream()
+                .flatMap(List::stream)
+                .filter(i -> i.messageKey().equals("warnings.attention.overdue"))
+                .mapToLong(i -> ((Number) i.args()[0]).longValue())
+                .sum();
+    }
+
+    private long warning() {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        data.jdbc()
+                .sql("""
+                INSERT INTO warning (organization_id, title, severity, acknowledge_by, fix_by, tlp, scope_kind,
+                    published_at)
+                VALUES (:o, :t, 'HIGH', :ack, :fix, 'CLEAR', 'SUBTREE', :now)""")
+                .param("o", data.root().id())
+                .param("t", data.unique("Cảnh báo cả nước"))
+                .param("ack", TODAY.minusDays(20))
+                .param("fix", TODAY.minusDays(5))
+                .param("now", Timestamp.from(Instant.now()))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    private void target(long warning, long system, TestData.Org org) {
+        Timestamp now = Timestamp.from(Instant.now());
+        data.jdbc()
+                .sql("""
+                INSERT INTO warning_target (warning_id, system_id, organization_id, status, reached_at,
+                    status_changed_at)
+                VALUES (:w, :s, :o, 'REACHED', :now, :now)""")
+                .param("w", warning)
+                .param("s", system)
+                .param("o", org.id())
+                .param("now", now)
+                .update();
     }
 
     /** Every source's lines for the person, by source, as the home page asks them (signed in as that person). */

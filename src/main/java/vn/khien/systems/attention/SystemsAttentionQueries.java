@@ -74,7 +74,7 @@ class SystemsAttentionQueries {
     /** The dossiers the person may take this step on, by {@link DossierActors#mayTake}: the service's own rule. */
     private List<DossierRow> mayTake(DossierAction action, String extra, String order) {
         ScopeFilter acts = actors.mayTake(action);
-        ScopeFilter visible = dossiers.visibleDossiers();
+        ScopeFilter visible = wholeTree.or(Capability.READ, dossiers::visibleDossiers);
         return jdbc.sql(DOSSIER + " WHERE " + acts.sql() + extra + " AND " + visible.sql() + " ORDER BY " + order
                         + " LIMIT " + LIMIT)
                 .params(acts.params())
@@ -85,7 +85,7 @@ class SystemsAttentionQueries {
 
     /** Open dossiers past the legal limit of their current step (or of the validity check that runs beside it). */
     public List<DossierRow> late(LocalDate today) {
-        ScopeFilter visible = dossiers.visibleDossiers();
+        ScopeFilter visible = wholeTree.or(Capability.READ, dossiers::visibleDossiers);
         return jdbc.sql(DOSSIER + " WHERE d.status IN ('SUBMITTED', 'APPRAISED')"
                         + " AND (d.step_due_on < :today OR d.validity_due_on < :today) AND " + visible.sql()
                         + " ORDER BY d.step_due_on, d.id LIMIT " + LIMIT)

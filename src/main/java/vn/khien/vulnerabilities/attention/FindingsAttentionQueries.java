@@ -59,7 +59,10 @@ class FindingsAttentionQueries {
                 break;
             }
             lines.addAll(overdueFindings(
-                    today, WholeTree.EVERYTHING, " AND t.severity_rank = " + severity.ordinal(), LIMIT - lines.size()));
+                    today,
+                    WholeTree.EVERYTHING,
+                    " AND t.severity_rank = " + severity.ordinal() + " ",
+                    LIMIT - lines.size()));
         }
         return lines;
     }
