@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
@@ -35,22 +33,7 @@ class HomePanelsTest {
     final AtomicInteger computed = new AtomicInteger();
     Instant now = Instant.parse("2026-12-07T13:00:00Z");
 
-    final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    final Clock clock = LaggingLinesTest.clock(() -> now);
 
     /** Names the person and language it was computed for, and how many computations ran. */
     final HomePanelSource lagging = new HomePanelSource() {

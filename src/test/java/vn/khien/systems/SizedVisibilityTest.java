@@ -46,11 +46,11 @@ class SizedVisibilityTest extends IntegrationTest {
         Http.Api officer = http.api(p.officer.token());
         long submitted = ProvinceFixture.createSystem(officer, data, p.department, "Hệ thống hồ sơ đã nộp");
         long draft = ProvinceFixture.createSystem(officer, data, p.department, "Hệ thống hồ sơ nháp");
-        long submittedDossier = dossier(officer, submitted);
+        long submittedDossier = ProvinceFixture.classifiedDossier(officer, submitted);
         assertThat(officer.post("/api/v1/dossiers/" + submittedDossier + "/actions/SUBMIT", Map.of())
                         .status())
                 .isEqualTo(200);
-        long draftDossier = dossier(officer, draft);
+        long draftDossier = ProvinceFixture.classifiedDossier(officer, draft);
         List<Long> systems = List.of(submitted, draft);
 
         ActingAs.run(p.officer.id(), p.officer.username(), () -> {
@@ -97,21 +97,6 @@ class SizedVisibilityTest extends IntegrationTest {
             assertThat(concerning(org, literal(), systems)).as(org.path()).isEqualTo(expectedSystems);
             assertThat(concerning(org, rowByRow(), systems)).as(org.path()).isEqualTo(expectedSystems);
         });
-    }
-
-    private static long dossier(Http.Api officer, long systemId) {
-        assertThat(officer.post(
-                                "/api/v1/systems/" + systemId + "/classifications",
-                                Map.of("regime", "nd331-2026", "answers", ProvinceFixture.LEVEL3_ND331))
-                        .status())
-                .isEqualTo(201);
-        long dossierId = officer.post("/api/v1/systems/" + systemId + "/dossiers", "")
-                .json()
-                .get("dossier")
-                .get("id")
-                .asLong();
-        ProvinceFixture.fillParts(officer, dossierId);
-        return dossierId;
     }
 
     private Set<Long> dossiersSeen(TestData.Person person, SystemRepository repository, List<Long> systems) {
