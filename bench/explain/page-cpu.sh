@@ -5,6 +5,7 @@
 # (bench/README.md, "Pages").
 #
 #   bench/explain/page-cpu.sh <server pid> [base url] [username] [N]
+#   PAGES="/" WARM=1 bench/explain/page-cpu.sh …   (only these pages, this many warm-up requests each; default all, 3)
 set -euo pipefail
 PID=$1 BASE=${2:-http://localhost:8089} WHO=${3:-t05.lanhdao} N=${4:-30}
 PASSWORD=${PASSWORD:-Khien@Scale2026}
@@ -15,8 +16,9 @@ curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "username=$WHO" --data
   --data-urlencode "_csrf=$CSRF" "$BASE/login"
 ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 HZ=$(getconf CLK_TCK)
-for page in / /findings "/findings?severity=CRITICAL&status=OPEN" /systems /compliance /level-progress; do
-  for _ in 1 2 3; do curl -s -o /dev/null -b "$JAR" "$BASE$page"; done   # warm up
+read -r -a PAGE_LIST <<< "${PAGES:-/ /findings /findings?severity=CRITICAL&status=OPEN /systems /compliance /level-progress}"
+for page in "${PAGE_LIST[@]}"; do
+  for _ in $(seq 1 "${WARM:-3}"); do curl -s -o /dev/null -b "$JAR" "$BASE$page"; done   # warm up
   before=$(ticks); start=$(date +%s%N)
   for _ in $(seq 1 "$N"); do curl -s -o /dev/null -b "$JAR" "$BASE$page"; done
   after=$(ticks); end=$(date +%s%N)

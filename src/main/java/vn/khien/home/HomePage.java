@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +13,6 @@ import vn.khien.identity.ApiTokenService;
 import vn.khien.identity.MfaService;
 import vn.khien.identity.PersonRepository;
 import vn.khien.identity.RoleGrant;
-import vn.khien.platform.attention.HomePanelSource;
 
 /** The signed-in person's organisations and what needs their attention, foundation items and every module's. */
 @Controller
@@ -29,7 +27,7 @@ class HomePage {
     private final ApiTokenService tokens;
     private final AttentionBoard attention;
     private final Clock clock;
-    private final ObjectProvider<HomePanelSource> panels;
+    private final HomePanels panels;
 
     public HomePage(
             PersonRepository people,
@@ -38,7 +36,7 @@ class HomePage {
             ApiTokenService tokens,
             AttentionBoard attention,
             Clock clock,
-            ObjectProvider<HomePanelSource> panels) {
+            HomePanels panels) {
         this.panels = panels;
         this.attention = attention;
         this.people = people;
@@ -64,10 +62,10 @@ class HomePage {
         model.addAttribute("expiringTokens", expiring);
         model.addAttribute("person", people.find(me).orElseThrow());
         model.addAttribute("attentionGroups", attention.groupsFor(me));
-        // Panels a module puts first (a leader's or supervising body's dashboard, issue 14).
-        model.addAttribute(
-                "homePanels",
-                panels.orderedStream().flatMap(p -> p.panelsFor(me).stream()).toList());
+        // Panels a module puts first (a leader's or supervising body's dashboard, issue 14), maybe a few minutes old.
+        HomePanels.Shown shown = panels.panelsFor(me);
+        model.addAttribute("homePanels", shown.panels());
+        model.addAttribute("homePanelsComputing", shown.computing());
         return "home";
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.ActingAs;
 import vn.khien.access.CurrentPerson;
@@ -62,9 +63,9 @@ class LaggingLinesTest {
         }
     }
 
-    @Test
-    void showsTheLastLinesAndRecomputesThemInTheBackgroundOnceTheLagHasPassed() {
-        Clock clock = new Clock() {
+    /** A clock that reads the instant a test moves by hand. */
+    static Clock clock(Supplier<Instant> now) {
+        return new Clock() {
             @Override
             public ZoneOffset getZone() {
                 return ZoneOffset.UTC;
@@ -77,9 +78,14 @@ class LaggingLinesTest {
 
             @Override
             public Instant instant() {
-                return now;
+                return now.get();
             }
         };
+    }
+
+    @Test
+    void showsTheLastLinesAndRecomputesThemInTheBackgroundOnceTheLagHasPassed() {
+        Clock clock = clock(() -> now);
         LaggingLines lines = new LaggingLines(Duration.ofMinutes(5), background::add, clock);
 
         assertThat(visit(lines)).as("nothing computed yet").isEmpty();

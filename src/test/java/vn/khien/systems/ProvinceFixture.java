@@ -96,6 +96,22 @@ final class ProvinceFixture {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
+    /** Classifies the system at level 3 and opens its dossier with every part filled; returns the dossier's id. */
+    static long classifiedDossier(Http.Api officer, long systemId) {
+        assertThat(officer.post(
+                                "/api/v1/systems/" + systemId + "/classifications",
+                                Map.of("regime", "nd331-2026", "answers", LEVEL3_ND331))
+                        .status())
+                .isEqualTo(201);
+        long dossierId = officer.post("/api/v1/systems/" + systemId + "/dossiers", "")
+                .json()
+                .get("dossier")
+                .get("id")
+                .asLong();
+        fillParts(officer, dossierId);
+        return dossierId;
+    }
+
     static void fillParts(Http.Api api, long dossierId) {
         for (String part : List.of("OVERVIEW", "DESIGN", "LEVEL_EXPLANATION", "SECURITY_PLAN", "RISK_ASSESSMENT")) {
             Http.Response r = api.send(

@@ -10,4 +10,13 @@ import java.util.List;
 public interface HomePanelSource {
 
     List<HomePanel> panelsFor(long personId);
+
+    /**
+     * Whether the panels may be a few minutes old (figures added up over a whole subtree when no stored snapshot is
+     * current): the home page then shows the panels last computed for the person, says when they were computed, and
+     * recomputes them in the background (ADR 0059, ADR 0064).
+     */
+    default boolean mayLag() {
+        return false;
+    }
 }

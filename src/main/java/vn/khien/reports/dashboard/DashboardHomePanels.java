@@ -33,6 +33,15 @@ class DashboardHomePanels implements HomePanelSource {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Live figures over a whole subtree when the stored snapshot is not current (32 s for the national body at scale
+     * 1.0): the home page may show them a few minutes late (ADR 0064).
+     */
+    @Override
+    public boolean mayLag() {
+        return true;
+    }
+
     @Override
     public List<HomePanel> panelsFor(long personId) {
         Set<Long> orgs = new LinkedHashSet<>();

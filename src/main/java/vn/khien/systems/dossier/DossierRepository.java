@@ -78,11 +78,12 @@ public class DossierRepository {
      */
     public List<Dossier> mayBeLateInSubtree(String path, LocalDate today) {
         ScopeFilter f = visibleDossiers();
-        return jdbc.sql(SELECT + " WHERE " + SystemRepository.concernsSubtree("d.system_id") + " AND " + f.sql()
+        ScopeFilter concerns = systems.concernsSubtreeAt("d.system_id", path);
+        return jdbc.sql(SELECT + " WHERE " + concerns.sql() + " AND " + f.sql()
                         + " AND d.status IN ('SUBMITTED', 'APPRAISED') AND (d.step_due_on < :today"
                         + " OR d.validity_due_on < :today) ORDER BY d.step_due_on, d.id")
                 .params(f.params())
-                .param("subtreePath", path)
+                .params(concerns.params())
                 .param("today", Date.valueOf(today))
                 .query(DossierRepository::map)
                 .list();

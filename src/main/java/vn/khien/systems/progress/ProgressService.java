@@ -70,17 +70,17 @@ class ProgressService {
                 .singleRow();
         String path = (String) org.get("path");
         // Levels are register data: the register records the caller reads, appraised ones included (ADR 0012).
-        ScopeFilter f = systems.recordVisible("s.id");
+        ScopeFilter visible = systems.recordVisible("s.id");
         // The organisation's systems: owned, operated, appraised or approved in its subtree (issue 9).
-        String from = " FROM information_system s WHERE " + SystemRepository.concernsSubtree("s.id")
-                + " AND s.lifecycle_status <> 'RETIRED' AND " + f.sql();
+        ScopeFilter concerns = systems.concernsSubtreeAt("s.id", path);
+        ScopeFilter f = new ScopeFilter(concerns.sql() + " AND " + visible.sql(), both(concerns, visible));
+        String from = " FROM information_system s WHERE " + f.sql() + " AND s.lifecycle_status <> 'RETIRED'";
         Map<Integer, Long> perLevel = new LinkedHashMap<>();
         for (int level = 0; level <= 5; level++) {
             perLevel.put(level, 0L);
         }
         jdbc.sql("SELECT COALESCE(s.approved_level, 0), COUNT(*)" + from + " GROUP BY COALESCE(s.approved_level, 0)")
                 .params(f.params())
-                .param("subtreePath", path)
                 .query(rs -> {
                     perLevel.put(rs.getInt(1), rs.getLong(2));
                 });
@@ -89,12 +89,11 @@ class ProgressService {
         // Counted in the database, and only the dossiers that may be late are read whole (issue 15: a province has
         // a thousand dossiers, the country seventy thousand).
         ScopeFilter d = dossiers.visibleDossiers();
+        ScopeFilter dossierConcerns = systems.concernsSubtreeAt("d.system_id", path);
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        jdbc.sql("SELECT d.status, COUNT(*) FROM level_dossier d WHERE "
-                        + SystemRepository.concernsSubtree("d.system_id") + " AND " + d.sql()
+        jdbc.sql("SELECT d.status, COUNT(*) FROM level_dossier d WHERE " + dossierConcerns.sql() + " AND " + d.sql()
                         + " GROUP BY d.status ORDER BY MIN(d.step_due_on), MIN(d.id)")
-                .params(d.params())
-                .param("subtreePath", path)
+                .params(both(dossierConcerns, d))
                 .query(rs -> {
                     byStatus.put(rs.getString(1), rs.getLong(2));
                 });
@@ -110,11 +109,17 @@ class ProgressService {
                 perLevel,
                 byStatus,
                 late,
-                campaignRows(from, f, path));
+                campaignRows(from, f));
+    }
+
+    private static Map<String, Object> both(ScopeFilter a, ScopeFilter b) {
+        Map<String, Object> params = new LinkedHashMap<>(a.params());
+        params.putAll(b.params());
+        return params;
     }
 
     /** Every measured target's population and how many of it meet the metric, in one pass over the systems. */
-    private List<Progress.CampaignRow> campaignRows(String from, ScopeFilter f, String path) {
+    private List<Progress.CampaignRow> campaignRows(String from, ScopeFilter f) {
         List<String> sums = new ArrayList<>();
         for (Campaign c : campaigns.all()) {
             for (CampaignTarget t : c.targets()) {
@@ -130,7 +135,6 @@ class ProgressService {
         if (!sums.isEmpty()) {
             jdbc.sql("SELECT " + String.join(", ", sums) + from)
                     .params(f.params())
-                    .param("subtreePath", path)
                     .query(rs -> {
                         for (int i = 1; i <= sums.size(); i++) {
                             // SUM over no rows is NULL: nothing counted.

@@ -54,7 +54,11 @@ public class SystemRepository {
      * role on the subtree of its owner or operator. Not the bodies of its level dossier (ADR 0012).
      */
     public ScopeFilter visibleSystems(String systemIdExpr) {
-        ScopeFilter f = scope.visible("po.path");
+        return ownerOrOperatorIn(systemIdExpr, scope.visible("po.path"));
+    }
+
+    /** An owner or operator of the system ({@code system_party sp}) lies in {@code f}'s organisations ({@code po}). */
+    private static ScopeFilter ownerOrOperatorIn(String systemIdExpr, ScopeFilter f) {
         return new ScopeFilter(
                 "EXISTS (SELECT 1 FROM system_party sp JOIN organization po ON po.id = sp.organization_id"
                         + " WHERE sp.system_id = " + systemIdExpr
@@ -80,7 +84,9 @@ public class SystemRepository {
      * The body keeps reading it after approval: it holds the body's own decision (ADR 0012).
      */
     public ScopeFilter dossierVisible(String dossierAlias) {
-        return visibleSystems(dossierAlias + ".system_id").or(bodyOf(dossierAlias, "IS NOT NULL"));
+        // The lists and counts of dossiers test every row's parties: the form suits the caller's subtree (ADR 0064).
+        return ownerOrOperatorIn(dossierAlias + ".system_id", scope.visibleSized("po.path", "party"))
+                .or(bodyOf(dossierAlias, "IS NOT NULL", scope.holdingAnySized("bo.path", "body", Capability.READ)));
     }
 
     /**
@@ -89,7 +95,10 @@ public class SystemRepository {
      * owner's working document again and the bodies' access to it ends (ADR 0012).
      */
     public ScopeFilter planVisible(String systemIdExpr) {
-        ScopeFilter body = bodyOf("apd", "IS NOT NULL AND apd.status IN (" + DossierStatus.underAppraisalSql() + ")");
+        ScopeFilter body = bodyOf(
+                "apd",
+                "IS NOT NULL AND apd.status IN (" + DossierStatus.underAppraisalSql() + ")",
+                scope.holdingAny("bo.path", "body", Capability.READ));
         return visibleSystems(systemIdExpr)
                 .or(new ScopeFilter(
                         "EXISTS (SELECT 1 FROM level_dossier apd WHERE apd.system_id = " + systemIdExpr + " AND "
@@ -98,8 +107,7 @@ public class SystemRepository {
     }
 
     /** The dossier was submitted (and matches {@code submittedAndStatus}) to a body the caller holds a role in. */
-    private ScopeFilter bodyOf(String d, String submittedAndStatus) {
-        ScopeFilter f = scope.holdingAny("bo.path", "body", Capability.READ);
+    private static ScopeFilter bodyOf(String d, String submittedAndStatus, ScopeFilter f) {
         return new ScopeFilter(
                 d + ".submitted_at " + submittedAndStatus
                         + " AND EXISTS (SELECT 1 FROM organization bo WHERE bo.id IN ("
@@ -116,6 +124,18 @@ public class SystemRepository {
     public static String concernsSubtree(String systemIdExpr) {
         return "EXISTS (SELECT 1 FROM system_party tp JOIN organization tpo ON tpo.id = tp.organization_id"
                 + " WHERE tp.system_id = " + systemIdExpr + " AND tpo.path LIKE :subtreePath || '%')";
+    }
+
+    /**
+     * {@link #concernsSubtree} for the subtree at {@code subtreePath}, with the path written in the form that suits the
+     * subtree's size (a constant for the country, {@code :subtreePath} bound for a province, ADR 0064).
+     */
+    public ScopeFilter concernsSubtreeAt(String systemIdExpr, String subtreePath) {
+        ScopeFilter under = scope.inSubtree("tpo.path", subtreePath);
+        return new ScopeFilter(
+                "EXISTS (SELECT 1 FROM system_party tp JOIN organization tpo ON tpo.id = tp.organization_id"
+                        + " WHERE tp.system_id = " + systemIdExpr + " AND " + under.sql() + ")",
+                under.params());
     }
 
     /** The register record as the bodies of its dossiers may read it too ({@link #recordVisible}). */
