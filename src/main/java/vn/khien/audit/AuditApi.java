@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,11 +48,11 @@ class AuditApi {
     @GetMapping
     @Operation(summary = "Audit records of the caller's subtree (auditors, organisation and platform administrators)")
     public AuditRecords.Page search(
-            @RequestParam(required = false) String actor,
-            @RequestParam(required = false) Long organizationId,
-            @RequestParam(required = false) String action,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @Nullable Long organizationId,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return records.search(query(actor, organizationId, action, from, to, page, size));
@@ -99,7 +100,13 @@ class AuditApi {
     }
 
     static AuditRecords.Query query(
-            String actor, Long organizationId, String action, LocalDate from, LocalDate to, int page, int size) {
+            @Nullable String actor,
+            @Nullable Long organizationId,
+            @Nullable String action,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            int page,
+            int size) {
         Instant f = from == null
                 ? null
                 : from.atStartOfDay(PlatformConfiguration.ZONE).toInstant();

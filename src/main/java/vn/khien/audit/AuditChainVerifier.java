@@ -2,6 +2,7 @@ package vn.khien.audit;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +14,11 @@ class AuditChainVerifier {
 
     public static final String GENESIS = "0".repeat(64);
 
-    public record Result(boolean intact, long recordsChecked, Long firstBrokenId, String reason) {}
+    public record Result(
+            boolean intact,
+            long recordsChecked,
+            @Nullable Long firstBrokenId,
+            @Nullable String reason) {}
 
     private final JdbcClient jdbc;
     private final AuditRecords records;

@@ -27,9 +27,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.bouncycastle.tsp.TSPException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,18 +67,23 @@ class AuditCheckpoints {
             String keyId,
             String signature,
             String fileName,
-            Instant timeStampedAt) {}
+            @Nullable Instant timeStampedAt) {}
 
     /** {@code timeStamped}: how many of the checked checkpoints carried a time-stamp token that verified. */
     public record Verification(
             boolean intact,
             int checkpointsChecked,
-            Long lastCheckpointedId,
-            String problem,
-            String file,
+            @Nullable Long lastCheckpointedId,
+            @Nullable String problem,
+            @Nullable String file,
             int timeStamped) {
 
-        Verification(boolean intact, int checked, Long lastCheckpointedId, String problem, String file) {
+        Verification(
+                boolean intact,
+                int checked,
+                @Nullable Long lastCheckpointedId,
+                @Nullable String problem,
+                @Nullable String file) {
             this(intact, checked, lastCheckpointedId, problem, file, 0);
         }
     }
@@ -95,13 +102,13 @@ class AuditCheckpoints {
     private final Clock clock;
     private final AuditChainVerifier chain;
     private final Path directory;
-    private final String keyFile;
+    private final @Nullable String keyFile;
     private final JsonMapper json = JsonMapper.builder().build();
     private final AuditTimeStamps timeStamps;
     /** ADR 0030: with a TSA configured and required, no checkpoint is written or accepted without its token. */
     private final boolean timeStampRequired;
 
-    private volatile KeyPair keys;
+    private volatile @Nullable KeyPair keys;
 
     public AuditCheckpoints(
             JdbcClient jdbc,
@@ -129,8 +136,8 @@ class AuditCheckpoints {
         Map<String, Object> head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1")
                 .query()
                 .singleRow();
-        long lastId = ((Number) head.get("last_id")).longValue();
-        String lastHash = (String) head.get("last_hash");
+        long lastId = ((Number) Objects.requireNonNull(head.get("last_id"))).longValue();
+        String lastHash = (String) Objects.requireNonNull(head.get("last_hash"));
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         KeyPair k = keys();
         String signature = Base64.getEncoder().encodeToString(sign(k.getPrivate(), payload(lastId, lastHash, at)));
@@ -181,7 +188,7 @@ class AuditCheckpoints {
      * wrongly does not stop the checkpoint (the signed head still leaves the database): it is written without a
      * token and the failure is logged.
      */
-    private byte[] timeStamp(byte[] payload) {
+    private byte @Nullable [] timeStamp(byte[] payload) {
         if (!timeStamps.enabled()) {
             return null;
         }

@@ -48,11 +48,11 @@ class AuditPages {
 
     @GetMapping
     String search(
-            @RequestParam(required = false) String actor,
-            @RequestParam(required = false) Long organizationId,
-            @RequestParam(required = false) String action,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+            @RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @Nullable Long organizationId,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
             @RequestParam(defaultValue = "0") int page,
             Model model,
             HttpServletResponse response) {

@@ -1,21 +1,22 @@
 package vn.khien.audit;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A stored audit record, as read back for display and verification. */
 record AuditRecord(
         long id,
         Instant occurredAt,
-        Long actorUserId,
-        String actorUsername,
-        String sourceIp,
+        @Nullable Long actorUserId,
+        @Nullable String actorUsername,
+        @Nullable String sourceIp,
         String action,
-        Long organizationId,
+        @Nullable Long organizationId,
         String targetType,
-        String targetId,
-        String details,
+        @Nullable String targetId,
+        @Nullable String details,
         String prevHash,
-        String hash,
+        @Nullable String hash,
         int hashVersion) {
 
     /** The hash version written now: the exact stored time (microseconds) is hashed. */
@@ -24,16 +25,16 @@ record AuditRecord(
     public AuditRecord(
             long id,
             Instant occurredAt,
-            Long actorUserId,
-            String actorUsername,
-            String sourceIp,
+            @Nullable Long actorUserId,
+            @Nullable String actorUsername,
+            @Nullable String sourceIp,
             String action,
-            Long organizationId,
+            @Nullable Long organizationId,
             String targetType,
-            String targetId,
-            String details,
+            @Nullable String targetId,
+            @Nullable String details,
             String prevHash,
-            String hash) {
+            @Nullable String hash) {
         this(
                 id,
                 occurredAt,

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.Capability;
@@ -20,7 +21,13 @@ import vn.khien.access.ScopeFilter;
 class AuditRecords {
 
     public record Query(
-            String actor, Long organizationId, String action, Instant from, Instant to, int page, int size) {}
+            @Nullable String actor,
+            @Nullable Long organizationId,
+            @Nullable String action,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            int page,
+            int size) {}
 
     public record Page(List<AuditRecord> items, long total) {}
 

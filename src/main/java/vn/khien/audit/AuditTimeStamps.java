@@ -56,6 +56,7 @@ import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.tsp.TimeStampTokenInfo;
 import org.bouncycastle.util.Selector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 3161 time-stamps of audit checkpoints (ADR 0030): an outside time-stamping authority (TSA) countersigns the
@@ -70,8 +71,8 @@ final class AuditTimeStamps {
 
     private static final SecureRandom NONCES = new SecureRandom();
 
-    private final URI url;
-    private final X509Certificate trusted;
+    private final @Nullable URI url;
+    private final @Nullable X509Certificate trusted;
     private final Set<TrustAnchor> anchors;
     private final List<X509CRL> crls;
     private final HttpClient client =

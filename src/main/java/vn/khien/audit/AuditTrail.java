@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,16 +57,16 @@ public class AuditTrail {
      * transaction, so it commits on its own without holding a second connection.
      */
     @Transactional
-    public void recordStandalone(AuditEntry entry, Long actorId, String actorUsername) {
+    public void recordStandalone(AuditEntry entry, @Nullable Long actorId, @Nullable String actorUsername) {
         append(entry, actorId, actorUsername);
     }
 
-    private void append(AuditEntry entry, Long actorId, String actorUsername) {
+    private void append(AuditEntry entry, @Nullable Long actorId, @Nullable String actorUsername) {
         Map<String, Object> head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .query()
                 .singleRow();
-        long id = ((Number) head.get("last_id")).longValue() + 1;
-        String prevHash = (String) head.get("last_hash");
+        long id = ((Number) Objects.requireNonNull(head.get("last_id"))).longValue() + 1;
+        String prevHash = (String) Objects.requireNonNull(head.get("last_hash"));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String details =
                 entry.details() == null || entry.details().isEmpty() ? null : json.writeValueAsString(entry.details());
@@ -109,7 +111,7 @@ public class AuditTrail {
                 .update();
     }
 
-    private static String sourceIp() {
+    private static @Nullable String sourceIp() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             HttpServletRequest request = attrs.getRequest();
             return request.getRemoteAddr();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,12 @@ class AuditView {
     }
 
     /** One line of a record's details: a field, its value before (or null) and after. */
-    public record Change(String field, String label, String before, String after, boolean changed) {}
+    public record Change(
+            String field,
+            String label,
+            @Nullable String before,
+            @Nullable String after,
+            boolean changed) {}
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
 
@@ -61,7 +67,9 @@ class AuditView {
             return "";
         }
         if (ip.equals("0:0:0:0:0:0:0:1") || ip.equals("::1") || ip.startsWith("127.")) {
-            return messages.getMessage("audit.localAddress", new Object[] {ip}, ip, LocaleContextHolder.getLocale());
+            return Objects.requireNonNullElse(
+                    messages.getMessage("audit.localAddress", new Object[] {ip}, ip, LocaleContextHolder.getLocale()),
+                    ip);
         }
         return ip;
     }
@@ -119,7 +127,7 @@ class AuditView {
         return text("audit.field." + field, humanise(field));
     }
 
-    private String value(JsonNode node) {
+    private @Nullable String value(@Nullable JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
@@ -173,7 +181,8 @@ class AuditView {
     }
 
     private String text(String key, String fallback) {
-        return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+        return Objects.requireNonNullElse(
+                messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale()), fallback);
     }
 
     private static Locale locale() {

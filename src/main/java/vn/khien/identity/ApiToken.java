@@ -1,6 +1,7 @@
 package vn.khien.identity;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 public record ApiToken(
         long id,
@@ -8,8 +9,8 @@ public record ApiToken(
         String prefix,
         Instant createdAt,
         Instant expiresAt,
-        Instant lastUsedAt,
-        Instant revokedAt) {
+        @Nullable Instant lastUsedAt,
+        @Nullable Instant revokedAt) {
     public boolean activeAt(Instant now) {
         return revokedAt == null && expiresAt.isAfter(now);
     }

@@ -1,6 +1,7 @@
 package vn.khien.identity;
 
 import java.io.Serial;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** An API request authenticated by a personal token. */
@@ -17,7 +18,7 @@ class ApiTokenAuthentication extends AbstractAuthenticationToken {
     }
 
     @Override
-    public Object getCredentials() {
+    public @Nullable Object getCredentials() {
         return null;
     }
 

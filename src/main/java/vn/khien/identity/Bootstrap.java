@@ -104,7 +104,7 @@ class Bootstrap implements ApplicationRunner {
         String password = b.adminPassword();
         boolean passwordGiven = password != null && !password.isBlank();
         if (people.findByUsername(username).isEmpty() && (passwordGiven || people.count() == 0)) {
-            if (!passwordGiven) {
+            if (password == null || !passwordGiven) {
                 if (properties.production()) {
                     throw new IllegalStateException(
                             "Khiên has no administrator yet. Set KHIEN_BOOTSTRAP_ADMIN_USERNAME "

@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -18,12 +19,17 @@ class KhienUserDetails implements UserDetails, PersonPrincipal, CredentialsConta
     private final long id;
     private final String username;
     private final String displayName;
-    private String passwordHash;
+    private @Nullable String passwordHash;
     private final boolean enabled;
     private final boolean locked;
 
     public KhienUserDetails(
-            long id, String username, String displayName, String passwordHash, boolean enabled, boolean locked) {
+            long id,
+            String username,
+            String displayName,
+            @Nullable String passwordHash,
+            boolean enabled,
+            boolean locked) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -52,7 +58,7 @@ class KhienUserDetails implements UserDetails, PersonPrincipal, CredentialsConta
     }
 
     @Override
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return passwordHash;
     }
 

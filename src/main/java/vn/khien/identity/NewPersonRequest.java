@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import vn.khien.access.Role;
 
 /** A new person and the roles they get; used by the API and, through its fields, the web form. */
@@ -16,18 +17,18 @@ class NewPersonRequest {
     @NotBlank(message = "{validation.required}")
     @Size(min = 3, max = 100, message = "{validation.size}")
     @Pattern(regexp = "[A-Za-z0-9._@-]*", message = "{validation.username}")
-    private String username;
+    private @Nullable String username;
 
     @NotBlank(message = "{validation.required}")
-    private String password;
+    private @Nullable String password;
 
     @NotBlank(message = "{validation.required}")
     @Size(max = 200, message = "{validation.size}")
-    private String displayName;
+    private @Nullable String displayName;
 
     @Email(message = "{validation.email}")
     @Size(max = 200, message = "{validation.size}")
-    private String email;
+    private @Nullable String email;
 
     @NotEmpty(message = "{validation.roles}")
     @Valid
@@ -35,10 +36,10 @@ class NewPersonRequest {
 
     public static class RoleRequest {
         @NotNull(message = "{validation.required}")
-        private Role role;
+        private @Nullable Role role;
 
         @NotNull(message = "{validation.required}")
-        private Long organizationId;
+        private @Nullable Long organizationId;
 
         public RoleRequest() {}
 
@@ -47,52 +48,52 @@ class NewPersonRequest {
             this.organizationId = organizationId;
         }
 
-        public Role getRole() {
+        public @Nullable Role getRole() {
             return role;
         }
 
-        public void setRole(Role role) {
+        public void setRole(@Nullable Role role) {
             this.role = role;
         }
 
-        public Long getOrganizationId() {
+        public @Nullable Long getOrganizationId() {
             return organizationId;
         }
 
-        public void setOrganizationId(Long organizationId) {
+        public void setOrganizationId(@Nullable Long organizationId) {
             this.organizationId = organizationId;
         }
     }
 
-    public String getUsername() {
+    public @Nullable String getUsername() {
         return username;
     }
 
-    public void setUsername(String username) {
+    public void setUsername(@Nullable String username) {
         this.username = username == null ? null : username.trim();
     }
 
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return password;
     }
 
-    public void setPassword(String password) {
+    public void setPassword(@Nullable String password) {
         this.password = password;
     }
 
-    public String getDisplayName() {
+    public @Nullable String getDisplayName() {
         return displayName;
     }
 
-    public void setDisplayName(String displayName) {
+    public void setDisplayName(@Nullable String displayName) {
         this.displayName = displayName;
     }
 
-    public String getEmail() {
+    public @Nullable String getEmail() {
         return email;
     }
 
-    public void setEmail(String email) {
+    public void setEmail(@Nullable String email) {
         this.email = email == null || email.isBlank() ? null : email.trim();
     }
 

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +26,7 @@ class PeopleApi {
             long id,
             String username,
             String displayName,
-            String email,
+            @Nullable String email,
             boolean enabled,
             boolean mfaEnabled,
             List<GrantView> roles) {}
@@ -53,7 +55,11 @@ class PeopleApi {
 
     @PostMapping("/{id}/roles")
     public PersonView grant(@PathVariable long id, @Valid @RequestBody NewPersonRequest.RoleRequest role) {
-        service.grant(id, role.getOrganizationId(), role.getRole());
+        // validated (@NotNull on both)
+        service.grant(
+                id,
+                Objects.requireNonNull(role.getOrganizationId(), "organizationId"),
+                Objects.requireNonNull(role.getRole(), "role"));
         return get(id);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,29 +73,31 @@ class PeopleService {
 
     @Transactional
     public Person create(NewPersonRequest request) {
+        // The API and the form validate the request first (@Valid): these are never missing here.
+        String username = Objects.requireNonNull(request.getUsername(), "username");
+        String password = Objects.requireNonNull(request.getPassword(), "password");
+        String displayName = Objects.requireNonNull(request.getDisplayName(), "displayName");
         for (int i = 0; i < request.getRoles().size(); i++) {
             NewPersonRequest.RoleRequest r = request.getRoles().get(i);
-            requireMayGrant(r.getRole(), r.getOrganizationId(), "roles[" + i + "].organizationId");
+            requireMayGrant(
+                    role(r),
+                    Objects.requireNonNull(r.getOrganizationId(), "organizationId"),
+                    "roles[" + i + "].organizationId");
         }
-        if (people.findByUsername(request.getUsername()).isPresent()) {
-            throw new FieldProblemException("username", "person.username.taken", request.getUsername());
+        if (people.findByUsername(username).isPresent()) {
+            throw new FieldProblemException("username", "person.username.taken", username);
         }
-        PasswordPolicy.check("password", request.getPassword(), request.getUsername());
+        PasswordPolicy.check("password", password, username);
         long id = people.insert(
-                request.getUsername(),
-                encoder.encode(request.getPassword()),
-                request.getDisplayName(),
-                request.getEmail(),
-                false,
-                clock.instant());
+                username, encoder.encode(password), displayName, request.getEmail(), false, clock.instant());
         Long firstOrg = request.getRoles().get(0).getOrganizationId();
         Map<String, Object> after = new LinkedHashMap<>();
-        after.put("username", request.getUsername());
-        after.put("displayName", request.getDisplayName());
+        after.put("username", username);
+        after.put("displayName", displayName);
         after.put("email", request.getEmail());
         audit.record(AuditEntry.change("PERSON_CREATED", firstOrg, "person", id, null, after));
         for (NewPersonRequest.RoleRequest r : request.getRoles()) {
-            grantUnchecked(id, r.getOrganizationId(), r.getRole());
+            grantUnchecked(id, Objects.requireNonNull(r.getOrganizationId(), "organizationId"), role(r));
         }
         return people.find(id).orElseThrow();
     }
@@ -144,7 +147,12 @@ class PeopleService {
                 Map.of("role", role.name(), "organizationId", organizationId)));
     }
 
-    private void requireMayGrant(Role role, Long organizationId, String field) {
+    /** The role of a validated role request (@NotNull). */
+    private static Role role(NewPersonRequest.RoleRequest r) {
+        return Objects.requireNonNull(r.getRole(), "role");
+    }
+
+    private void requireMayGrant(Role role, long organizationId, String field) {
         Organization org = organizations
                 .findVisible(organizationId)
                 .orElseThrow(() -> new FieldProblemException(field, "organization.unknown"));

@@ -1,17 +1,18 @@
 package vn.khien.identity;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A person who can sign in. The password hash and TOTP secret never leave the repository. */
 public record Person(
         long id,
         String username,
         String displayName,
-        String email,
+        @Nullable String email,
         boolean enabled,
         boolean totpEnabled,
         int failedAttempts,
-        Instant lockedUntil,
+        @Nullable Instant lockedUntil,
         boolean demo) {
 
     public boolean lockedAt(Instant now) {

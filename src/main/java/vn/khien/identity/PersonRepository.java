@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,7 +91,13 @@ public class PersonRepository {
         return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
     }
 
-    long insert(String username, String passwordHash, String displayName, String email, boolean demo, Instant now) {
+    long insert(
+            String username,
+            String passwordHash,
+            String displayName,
+            @Nullable String email,
+            boolean demo,
+            Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO app_user (username, password_hash, display_name, email, demo, created_at)
@@ -102,7 +109,7 @@ public class PersonRepository {
                 .param("demo", demo)
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     }
 
     void updatePassword(long id, String hash) {
@@ -166,7 +173,7 @@ public class PersonRepository {
     }
 
     /** The organisation a person's own events are filed under: that of their first role grant. */
-    public Long homeOrganization(long personId) {
+    public @Nullable Long homeOrganization(long personId) {
         return grantsOf(personId).stream()
                 .map(RoleGrant::organizationId)
                 .findFirst()

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -43,7 +44,7 @@ class ProblemResponses {
     }
 
     public String text(String key) {
-        return messages.getMessage(key, null, key, locale());
+        return Objects.requireNonNullElse(messages.getMessage(key, null, key, locale()), key);
     }
 
     public void write(HttpServletResponse response, int status, String type, String messageKey) throws IOException {

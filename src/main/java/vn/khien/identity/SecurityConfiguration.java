@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.lang.Contract;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -72,12 +73,13 @@ class SecurityConfiguration {
         PasswordEncoder delegate = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         return new PasswordEncoder() {
             @Override
-            public String encode(CharSequence raw) {
+            @Contract("!null -> !null")
+            public @Nullable String encode(@Nullable CharSequence raw) {
                 return delegate.encode(raw);
             }
 
             @Override
-            public boolean matches(CharSequence raw, String encoded) {
+            public boolean matches(@Nullable CharSequence raw, @Nullable String encoded) {
                 Runnable observer = passwordCheckObserver;
                 if (observer != null) {
                     observer.run();
@@ -89,7 +91,7 @@ class SecurityConfiguration {
             }
 
             @Override
-            public boolean upgradeEncoding(String encoded) {
+            public boolean upgradeEncoding(@Nullable String encoded) {
                 return delegate.upgradeEncoding(encoded);
             }
         };

@@ -3,6 +3,7 @@ package vn.khien.identity;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -41,7 +42,7 @@ class SignInEvents {
     }
 
     /** The address the request came from (the proxy's client address only when the proxy is trusted). */
-    static String sourceAddress() {
+    static @Nullable String sourceAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             return attrs.getRequest().getRemoteAddr();
         }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -90,7 +91,7 @@ class TokenApi {
             }
             return unauthorized("error.badCredentials");
         }
-        KhienUserDetails person = (KhienUserDetails) auth.getPrincipal();
+        KhienUserDetails person = (KhienUserDetails) Objects.requireNonNull(auth.getPrincipal(), "principal");
         if (mfa.enrolled(person.personId())) {
             if (request.totpCode() == null || request.totpCode().isBlank()) {
                 throw new FieldProblemException("totpCode", "validation.required");

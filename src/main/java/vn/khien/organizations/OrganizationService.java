@@ -68,7 +68,7 @@ public class OrganizationService {
      * check; still audited.
      */
     @Transactional
-    public Organization seed(OrganizationForm form, String parentPath, boolean demo) {
+    public Organization seed(OrganizationForm form, @Nullable String parentPath, boolean demo) {
         long id = repository.insert(form, parentPath, demo, clock.instant());
         Organization created = repository.find(id).orElseThrow();
         audit.record(AuditEntry.change("ORGANIZATION_CREATED", id, "organization", id, null, snapshot(created)));

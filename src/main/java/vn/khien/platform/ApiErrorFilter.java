@@ -10,6 +10,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -158,7 +160,7 @@ class ApiErrorFilter extends OncePerRequestFilter {
     }
 
     /** The name of the first parameter (query or form) whose name or value holds a control character, or null. */
-    private static String refusedParameter(HttpServletRequest request) {
+    private static @Nullable String refusedParameter(HttpServletRequest request) {
         String type = request.getContentType();
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             // Parsing parts here would spool an upload before its own size check; only the query string is checked.
@@ -197,20 +199,22 @@ class ApiErrorFilter extends OncePerRequestFilter {
 
     /** In the person's language as the pages choose it (the request's locale context is gone once the chain returned). */
     private String busyText(HttpServletRequest request, String key) {
-        return messages.getMessage(key, null, key, locales.resolveLocale(request));
+        return Objects.requireNonNullElse(messages.getMessage(key, null, key, locales.resolveLocale(request)), key);
     }
 
     private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return Objects.requireNonNullElse(messages.getMessage(key, args, key, LocaleContextHolder.getLocale()), key);
     }
 
     private String statusText(int status) {
         HttpStatus s = HttpStatus.resolve(status);
         String reason = s == null ? "Error" : s.getReasonPhrase();
-        return messages.getMessage("error.status." + status, null, reason, LocaleContextHolder.getLocale());
+        return Objects.requireNonNullElse(
+                messages.getMessage("error.status." + status, null, reason, LocaleContextHolder.getLocale()), reason);
     }
 
-    static void writeProblem(HttpServletResponse response, int status, String type, String detail, String field)
+    static void writeProblem(
+            HttpServletResponse response, int status, String type, String detail, @Nullable String field)
             throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
@@ -221,7 +225,7 @@ class ApiErrorFilter extends OncePerRequestFilter {
         response.flushBuffer();
     }
 
-    static String problemJson(int status, String type, String detail, String field) {
+    static String problemJson(int status, String type, String detail, @Nullable String field) {
         HttpStatus s = HttpStatus.resolve(status);
         StringBuilder b = new StringBuilder("{\"type\":\"urn:khien:problem:")
                 .append(type)
@@ -276,7 +280,7 @@ class ApiErrorFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public void sendError(int sc, String msg) throws IOException {
+        public void sendError(int sc, @Nullable String msg) throws IOException {
             HttpServletResponse r = (HttpServletResponse) getResponse();
             if (r.isCommitted()) {
                 super.sendError(sc, msg);

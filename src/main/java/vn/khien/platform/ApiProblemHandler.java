@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -142,7 +144,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             field = m.find() ? m.group(1) : "?";
             why = text("error.json.duplicate");
         }
-        if (field != null && !field.isEmpty()) {
+        if (field != null && !field.isEmpty() && why != null) { // why is found with the field
             pd.setProperty("errors", List.of(Map.of("field", field, "message", text("error.jsonField", field, why))));
         }
         return json(pd);
@@ -150,8 +152,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Spring MVC's own exceptions (405, 406, 415, missing parameter …): the same problem+json shape. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(
-            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> r = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (r == null) {
             return null;
@@ -210,7 +212,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private String textIn(String language, String key, Object... args) {
-        return messages.getMessage(key, args, key, Locale.forLanguageTag(language));
+        return Objects.requireNonNullElse(messages.getMessage(key, args, key, Locale.forLanguageTag(language)), key);
     }
 
     @Override
@@ -265,6 +267,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return Objects.requireNonNullElse(messages.getMessage(key, args, key, LocaleContextHolder.getLocale()), key);
     }
 }

@@ -1,6 +1,7 @@
 package vn.khien.platform;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings under {@code khien.*}; environment variables KHIEN_* map onto them (see README). */
@@ -13,7 +14,10 @@ public record KhienProperties(
         PRODUCTION
     }
 
-    public record Bootstrap(String adminUsername, String adminPassword, String adminToken) {}
+    public record Bootstrap(
+            @Nullable String adminUsername,
+            @Nullable String adminPassword,
+            @Nullable String adminToken) {}
 
     public record Login(int maxFailedAttempts, Duration lockDuration) {}
 

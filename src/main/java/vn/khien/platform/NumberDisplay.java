@@ -2,6 +2,7 @@ package vn.khien.platform;
 
 import java.text.NumberFormat;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ class NumberDisplay {
     }
 
     /** The share rounded to a whole percent, or null when there is nothing to divide by. */
-    public Long percentOrNull(long part, long whole) {
+    public @Nullable Long percentOrNull(long part, long whole) {
         return whole <= 0 ? null : Math.round(100.0 * part / whole);
     }
 

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -38,7 +39,7 @@ final class ParameterProblems {
         return of(e.getName(), e.getRequiredType(), messages, locale);
     }
 
-    static Problem of(String name, Class<?> type, MessageSource messages, Locale locale) {
+    static Problem of(String name, @Nullable Class<?> type, MessageSource messages, Locale locale) {
         if (type != null && type.isEnum()) {
             List<String> accepted =
                     Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
@@ -65,7 +66,7 @@ final class ParameterProblems {
         return new Problem(fe.getField(), List.of(), messages.getMessage(fe, locale));
     }
 
-    static String typeName(Class<?> t) {
+    static String typeName(@Nullable Class<?> t) {
         if (t == null) {
             return "unknown";
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -57,7 +58,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
     }
 
-    private static String header(Request request) {
+    private static @Nullable String header(Request request) {
         try {
             return request.getHeader(RequestLog.HEADER);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package vn.khien.platform;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,8 +26,8 @@ class ProblemRequestId implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(
-            Object body,
+    public @Nullable Object beforeBodyWrite(
+            @Nullable Object body,
             MethodParameter returnType,
             MediaType contentType,
             Class<? extends HttpMessageConverter<?>> converterType,

@@ -3,7 +3,9 @@ package vn.khien.platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
@@ -34,7 +36,7 @@ class ProductionModeGuard implements BeanFactoryPostProcessor, EnvironmentAware 
 
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 
-    private Environment environment;
+    private @Nullable Environment environment;
 
     @Override
     public void setEnvironment(Environment environment) {
@@ -43,7 +45,7 @@ class ProductionModeGuard implements BeanFactoryPostProcessor, EnvironmentAware 
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        List<String> problems = problems(environment);
+        List<String> problems = problems(Objects.requireNonNull(environment, "environment"));
         if (!problems.isEmpty()) {
             throw new UnsafeProductionConfigurationException(problems);
         }

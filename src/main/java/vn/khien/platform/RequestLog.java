@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -35,7 +36,7 @@ public class RequestLog extends OncePerRequestFilter {
     }
 
     /** The load balancer's id when well-formed, else a new one. */
-    static String idFor(String given) {
+    static String idFor(@Nullable String given) {
         return given != null && WELL_FORMED.matcher(given).matches()
                 ? given
                 : UUID.randomUUID().toString().replace("-", "").substring(0, 16);

@@ -1,5 +1,8 @@
 package vn.khien.platform;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
+
 /**
  * Text that may be stored in a text column: PostgreSQL refuses U+0000 in {@code text}/{@code varchar}, and control
  * characters in messages (copied from uploaded bytes, exception texts) make logs and pages unreadable. Used for text the
@@ -45,7 +48,8 @@ public final class SafeText {
      * For storage: control characters (NUL included) become a visible U+FFFD, unpaired surrogates too, and the text is
      * cut to {@code max} characters (with an ellipsis). Never null for a non-null input.
      */
-    public static String forStorage(String s, int max) {
+    @Contract("null, _ -> null; !null, _ -> !null")
+    public static @Nullable String forStorage(@Nullable String s, int max) {
         if (s == null) {
             return null;
         }

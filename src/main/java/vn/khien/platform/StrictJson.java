@@ -2,6 +2,7 @@ package vn.khien.platform;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -103,7 +104,7 @@ class StrictJson {
         }
 
         @Override
-        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
+        public @Nullable LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
             }

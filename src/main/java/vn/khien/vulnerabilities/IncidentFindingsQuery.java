@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khien.access.ScopeFilter;
@@ -126,7 +127,8 @@ public class IncidentFindingsQuery {
         return out;
     }
 
-    private List<FindingRef> query(String where, Collection<Long> systemIds, Map<String, Object> params, int limit) {
+    private List<FindingRef> query(
+            String where, @Nullable Collection<Long> systemIds, Map<String, Object> params, int limit) {
         if (systemIds != null && systemIds.isEmpty()) {
             return List.of();
         }

@@ -2,6 +2,7 @@
  * Scanner reports, scan imports and findings (issue 4).
  * Allowed dependencies are checked by Spring Modulith ({@code ModulithTest}); see ARCHITECTURE.md.
  */
+@NullMarked
 @ApplicationModule(
         allowedDependencies = {
             "access",
@@ -15,4 +16,5 @@
         })
 package vn.khien.vulnerabilities;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,20 +27,9 @@ class ResponseTeamFormsBrowserTest extends IntegrationTest {
 
     @Test
     void refusedTeamAndDecisionFormsKeepWhatWasTypedWithErrorsNextToTheFields() {
-        TestData.Org province = data.org(data.root(), data.unique("Tỉnh biểu mẫu đội"));
-        data.jdbc()
-                .sql("UPDATE organization SET kind = 'PROVINCE' WHERE id = :id")
-                .param("id", province.id())
-                .update();
+        TestData.Org province = data.province(data.unique("Tỉnh biểu mẫu đội"));
         TestData.Org unit = data.org(province, "Sở biểu mẫu đội");
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
-                .param("s", province.id())
-                .param("o", unit.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
+        data.designateResponseUnit(province, unit);
         TestData.Person responder = data.person(unit, Role.INCIDENT_RESPONDER);
         String teamName = data.unique("Đội biểu mẫu");
         LocalDate today = LocalDate.now(VN);

@@ -8,8 +8,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,20 +33,9 @@ class ResponseTeamMembersBrowserTest extends IntegrationTest {
 
     @Test
     void theResponderEditsAMemberUploadsACertificateAndRecordsADeparture() throws Exception {
-        TestData.Org province = data.org(data.root(), data.unique("Tỉnh trình duyệt thành viên"));
-        data.jdbc()
-                .sql("UPDATE organization SET kind = 'PROVINCE' WHERE id = :id")
-                .param("id", province.id())
-                .update();
+        TestData.Org province = data.province(data.unique("Tỉnh trình duyệt thành viên"));
         TestData.Org unit = data.org(province, "Sở trình duyệt thành viên");
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
-                .param("s", province.id())
-                .param("o", unit.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
+        data.designateResponseUnit(province, unit);
         TestData.Person responder = data.person(unit, Role.INCIDENT_RESPONDER);
         Http.Api api = http.api(responder.token());
         long team = created(api.post(

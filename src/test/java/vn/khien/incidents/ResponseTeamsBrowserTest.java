@@ -4,8 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -34,21 +32,10 @@ class ResponseTeamsBrowserTest extends IntegrationTest {
 
     @Test
     void theResponderManagesTheRosterAndTheRotationAndSeesTheStatistics() {
-        TestData.Org province = data.org(data.root(), data.unique("Tỉnh trình duyệt đội"));
-        data.jdbc()
-                .sql("UPDATE organization SET kind = 'PROVINCE' WHERE id = :id")
-                .param("id", province.id())
-                .update();
+        TestData.Org province = data.province(data.unique("Tỉnh trình duyệt đội"));
         TestData.Org unit = data.org(province, "Sở KH&CN trình duyệt đội");
         TestData.Org hospital = data.org(province, "Bệnh viện trình duyệt đội");
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
-                .param("s", province.id())
-                .param("o", unit.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
+        data.designateResponseUnit(province, unit);
         TestData.Person responder = data.person(unit, Role.INCIDENT_RESPONDER);
         TestData.Person hospitalOfficer = data.person(hospital, Role.SECURITY_OFFICER);
         Http.Api h = http.api(hospitalOfficer.token());

@@ -96,6 +96,15 @@ public class TestData {
                 .update();
     }
 
+    /** A province (organisation kind PROVINCE, a member of the incident-response network) below the root. */
+    public Org province(String name) {
+        Org province = org(root(), name);
+        jdbc.sql("UPDATE organization SET kind = 'PROVINCE' WHERE id = :id")
+                .param("id", province.id())
+                .update();
+        return province;
+    }
+
     /** Designates {@code unit} as the incident response unit for {@code scope}'s subtree. */
     public void designateResponseUnit(Org scope, Org unit) {
         jdbc.sql("""

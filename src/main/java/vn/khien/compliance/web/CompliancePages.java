@@ -215,10 +215,11 @@ class CompliancePages {
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
             @RequestParam(required = false) @Nullable String issuedBy,
             Model model) {
-        return onPlan(id, model, () -> {
-            plans.saveRegulation(id, new RegulationRequest(title, decisionNumber, issuedOn, issuedBy));
-            return "";
-        });
+        return onPlan(
+                id,
+                model,
+                "",
+                () -> plans.saveRegulation(id, new RegulationRequest(title, decisionNumber, issuedOn, issuedBy)));
     }
 
     @PostMapping("/systems/{id}/tasks")
@@ -229,10 +230,11 @@ class CompliancePages {
             @RequestParam(required = false) @Nullable String owner,
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
             Model model) {
-        return onPlan(id, model, () -> {
-            taskChanges.addTask(id, new TaskRequest(requirementId, title, owner, dueOn));
-            return "#roadmap";
-        });
+        return onPlan(
+                id,
+                model,
+                "#roadmap",
+                () -> taskChanges.addTask(id, new TaskRequest(requirementId, title, owner, dueOn)));
     }
 
     @PostMapping("/systems/{id}/tasks/from-gaps")
@@ -241,10 +243,7 @@ class CompliancePages {
             @RequestParam(required = false) @Nullable String owner,
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
             Model model) {
-        return onPlan(id, model, () -> {
-            taskChanges.tasksForGaps(id, new GapTasksRequest(owner, dueOn));
-            return "#roadmap";
-        });
+        return onPlan(id, model, "#roadmap", () -> taskChanges.tasksForGaps(id, new GapTasksRequest(owner, dueOn)));
     }
 
     @PostMapping("/systems/{id}/evidence/{evidenceId}/supersede")
@@ -286,10 +285,11 @@ class CompliancePages {
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
             @RequestParam(required = false) @Nullable TaskStatus status,
             Model model) {
-        return onPlan(id, model, () -> {
-            taskChanges.update(id, taskId, new TaskUpdate(title, owner, dueOn, status));
-            return "#roadmap";
-        });
+        return onPlan(
+                id,
+                model,
+                "#roadmap",
+                () -> taskChanges.update(id, taskId, new TaskUpdate(title, owner, dueOn, status)));
     }
 
     @PostMapping("/systems/{id}/tasks/{taskId}/delete")
@@ -355,10 +355,8 @@ class CompliancePages {
                     LocalDate assessedOn,
             @RequestParam(required = false) @Nullable String note,
             Model model) {
-        return onPlan(id, model, () -> {
-            risks.save(id, new RiskRequest(rating, assessedOn, note));
-            return "#assessments-heading";
-        });
+        return onPlan(
+                id, model, "#assessments-heading", () -> risks.save(id, new RiskRequest(rating, assessedOn, note)));
     }
 
     @GetMapping("/systems/{id}/assessments/{assessmentId}/report")
@@ -426,6 +424,20 @@ class CompliancePages {
     /** Makes the change, then back to the plan at its anchor; a refused change shows the plan again with why. */
     private String onPlan(long id, Model model, PlanChange change) {
         return onPlan(id, model, null, null, Map.of(), change);
+    }
+
+    /** A change made from a system's plan page that always goes back to the same anchor of the plan. */
+    @FunctionalInterface
+    private interface PlanStep {
+        void run() throws IOException;
+    }
+
+    /** As {@link #onPlan(long, Model, PlanChange)} for a change whose way back is the fixed {@code anchor}. */
+    private String onPlan(long id, Model model, String anchor, PlanStep step) {
+        return onPlan(id, model, () -> {
+            step.run();
+            return anchor;
+        });
     }
 
     /**

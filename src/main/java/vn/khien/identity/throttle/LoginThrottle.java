@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,7 +102,7 @@ public class LoginThrottle {
     }
 
     /** How long this source must still wait before trying this name; counts the refused attempt. */
-    public Optional<Duration> retryAfter(String sourceAddress, String typedName) {
+    public Optional<Duration> retryAfter(@Nullable String sourceAddress, @Nullable String typedName) {
         Instant now = clock.instant();
         List<String> keys = keys(sourceAddress, typedName).stream().map(Key::id).toList();
         List<Timestamp> until = jdbc.sql("SELECT blocked_until FROM login_throttle WHERE throttle_key IN (:keys)"
@@ -121,7 +123,7 @@ public class LoginThrottle {
     }
 
     /** Counts a failed sign-in against every key, in its own transaction. */
-    public Outcome failed(String sourceAddress, String typedName, Long organizationId) {
+    public Outcome failed(@Nullable String sourceAddress, @Nullable String typedName, @Nullable Long organizationId) {
         Instant now = clock.instant();
         List<Block> blocked = new ArrayList<>();
         Instant latest = null;
@@ -132,8 +134,9 @@ public class LoginThrottle {
                 case PAIR -> pair;
             };
             Long org = key.kind() == Kind.SOURCE ? null : organizationId;
-            Block b = ownTransaction.execute(s -> count(key, org, policy, now));
-            if (b != null) {
+            Optional<Block> counted = ownTransaction.execute(s -> count(key, org, policy, now));
+            if (counted != null && counted.isPresent()) {
+                Block b = counted.get();
                 blocked.add(b);
                 latest = latest == null || b.until().isAfter(latest) ? b.until() : latest;
             }
@@ -144,7 +147,7 @@ public class LoginThrottle {
     }
 
     /** The owner got in: the name's own keys start afresh (the source's count stays). */
-    public void succeeded(String sourceAddress, String typedName) {
+    public void succeeded(@Nullable String sourceAddress, @Nullable String typedName) {
         List<String> keys = keys(sourceAddress, typedName).stream()
                 .filter(k -> k.kind() != Kind.SOURCE)
                 .map(Key::id)
@@ -165,7 +168,8 @@ public class LoginThrottle {
                 .update();
     }
 
-    private Block count(Key key, Long org, Policy policy, Instant now) {
+    /** The block the key is under after this failure, if any. */
+    private Optional<Block> count(Key key, @Nullable Long org, Policy policy, Instant now) {
         Timestamp at = Timestamp.from(now);
         Timestamp windowStart = Timestamp.from(now.minus(window));
         int updated = increment(key, org, at, windowStart);
@@ -184,16 +188,16 @@ public class LoginThrottle {
             } catch (DuplicateKeyException raced) {
                 // Another node inserted the row first: this transaction is spoilt on PostgreSQL, so count again in a
                 // fresh one.
-                return ownTransaction.execute(s -> {
+                return Objects.requireNonNull(ownTransaction.execute(s -> {
                     increment(key, org, at, windowStart);
                     return block(key, policy, now);
-                });
+                }));
             }
         }
         return block(key, policy, now);
     }
 
-    private int increment(Key key, Long org, Timestamp at, Timestamp windowStart) {
+    private int increment(Key key, @Nullable Long org, Timestamp at, Timestamp windowStart) {
         return jdbc.sql("""
                 UPDATE login_throttle SET
                     failures = CASE WHEN last_failure_at < :windowStart THEN 1 ELSE failures + 1 END,
@@ -208,26 +212,26 @@ public class LoginThrottle {
                 .update();
     }
 
-    private Block block(Key key, Policy policy, Instant now) {
+    private Optional<Block> block(Key key, Policy policy, Instant now) {
         int failures = jdbc.sql("SELECT failures FROM login_throttle WHERE throttle_key = :key")
                 .param("key", key.id())
                 .query(Integer.class)
                 .single();
         Duration delay = policy.delayAfter(failures);
         if (delay.isZero()) {
-            return null;
+            return Optional.empty();
         }
         Instant until = now.plus(delay);
         jdbc.sql("UPDATE login_throttle SET blocked_until = :until WHERE throttle_key = :key")
                 .param("until", Timestamp.from(until))
                 .param("key", key.id())
                 .update();
-        return new Block(key.kind(), key.label(), until, failures);
+        return Optional.of(new Block(key.kind(), key.label(), until, failures));
     }
 
     record Key(Kind kind, String id, String label) {}
 
-    List<Key> keys(String sourceAddress, String typedName) {
+    List<Key> keys(@Nullable String sourceAddress, @Nullable String typedName) {
         String address = sourceAddress == null ? "-" : SafeText.forStorage(sourceAddress, 64);
         String name = normalise(typedName);
         String shownName = SafeText.forStorage(typedName == null ? "" : typedName.trim(), 100);
@@ -244,7 +248,7 @@ public class LoginThrottle {
     }
 
     /** The name as sign-in compares it; an overlong name is hashed whole, so it is one key like any other. */
-    static String normalise(String typedName) {
+    static String normalise(@Nullable String typedName) {
         return typedName == null ? "" : typedName.trim().toLowerCase(Locale.ROOT);
     }
 

@@ -1,6 +1,7 @@
 package vn.khien.obligations.catalogue;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** A rule's applies-to predicate: every non-empty set must contain the subject's value. */
 record AppliesTo(
@@ -32,7 +33,7 @@ record AppliesTo(
     }
 
     /** An empty set allows anything; otherwise the value must be known and listed (immutable sets refuse null). */
-    private static <T> boolean within(Set<T> allowed, T value) {
+    private static <T> boolean within(Set<T> allowed, @Nullable T value) {
         return allowed.isEmpty() || value != null && allowed.contains(value);
     }
 }

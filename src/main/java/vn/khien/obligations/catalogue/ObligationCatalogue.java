@@ -18,8 +18,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -72,19 +74,26 @@ public final class ObligationCatalogue {
             throw new IllegalArgumentException(sourceName + ": not a YAML mapping");
         }
         Map<String, ObligationRule> rules = new LinkedHashMap<>();
+        Set<String> defined = new HashSet<>();
         Object list = root.get("rules");
         if (!(list instanceof List<?> items)) {
             throw new IllegalArgumentException(sourceName + ": no rules");
         }
         for (Object item : items) {
-            ObligationRule rule = read(map(item), problems);
-            if (rule != null && rules.put(rule.id(), rule) != null) {
-                problems.add(rule.id() + " is defined twice");
+            Read read = read(map(item), problems);
+            if (read == null) {
+                continue;
+            }
+            if (!defined.add(read.id())) {
+                problems.add(read.id() + " is defined twice");
+            }
+            if (read.rule() != null) {
+                rules.put(read.id(), read.rule());
             }
         }
         for (int n = 1; n <= 48; n++) {
             String id = String.format("R%02d", n);
-            if (!rules.containsKey(id)) {
+            if (!defined.contains(id)) {
                 problems.add(id + " is missing");
             }
         }
@@ -94,7 +103,15 @@ public final class ObligationCatalogue {
         return new ObligationCatalogue(String.valueOf(root.get("version")), Map.copyOf(rules));
     }
 
-    private static ObligationRule read(Map<String, Object> m, List<String> problems) {
+    /**
+     * A rule defined with a valid id and subject; its rule is null when a required field is missing.
+     *
+     * @param rule the rule, null when it cannot be built (each reason is among the problems)
+     */
+    private record Read(String id, @Nullable ObligationRule rule) {}
+
+    /** The rule read, or null when it has no valid id or subject; every problem found is added to {@code problems}. */
+    private static @Nullable Read read(Map<String, Object> m, List<String> problems) {
         String id = str(m, "id");
         if (id == null || !id.matches("R\\d\\d")) {
             problems.add("rule id '" + id + "' is not R01…R48");
@@ -122,10 +139,10 @@ public final class ObligationCatalogue {
             return null;
         }
         String regime = str(m, "regime");
-        if (!Set.of("LEGACY", "NEW", "BOTH").contains(regime)) {
+        if (regime != null && !Set.of("LEGACY", "NEW", "BOTH").contains(regime)) {
             problems.add(id + ": regime must be LEGACY, NEW or BOTH");
         }
-        String confidence = m.get("confidence") == null ? "PRIMARY" : str(m, "confidence");
+        String confidence = Objects.requireNonNullElse(str(m, "confidence"), "PRIMARY");
         if (!Set.of("PRIMARY", "UNCONFIRMED").contains(confidence)) {
             problems.add(id + ": confidence must be PRIMARY or UNCONFIRMED");
         }
@@ -139,30 +156,45 @@ public final class ObligationCatalogue {
                 strings(a.get("flags")));
         Schedule schedule = schedule(id, map(m.get("schedule")), problems);
         Period lead = period(id, str(m, "leadTime"), problems);
-        String firstDue = m.get("firstDue") == null ? "IMMEDIATELY" : str(m, "firstDue");
+        String firstDue = Objects.requireNonNullElse(str(m, "firstDue"), "IMMEDIATELY");
         if (!Set.of("IMMEDIATELY", "AFTER_APPROVAL").contains(firstDue)) {
             problems.add(id + ": firstDue must be IMMEDIATELY or AFTER_APPROVAL");
         }
         Map<String, String> parameters = new HashMap<>();
         map(m.get("parameters")).forEach((k, v) -> parameters.put(k, String.valueOf(v)));
-        return new ObligationRule(
+        String titleVi = str(title, "vi");
+        String shortVi = str(shortName, "vi");
+        String legalSource = str(m, "legalSource");
+        String evidence = str(m, "evidence");
+        String where = str(m, "where");
+        if (regime == null
+                || titleVi == null
+                || shortVi == null
+                || legalSource == null
+                || evidence == null
+                || where == null) {
+            return new Read(id, null); // each missing field is among the problems above
+        }
+        return new Read(
                 id,
-                subject,
-                regime,
-                confidence,
-                str(title, "vi"),
-                str(title, "en"),
-                str(m, "legalSource"),
-                appliesTo,
-                schedule,
-                firstDue.equals("AFTER_APPROVAL"),
-                lead == null ? Period.ZERO : lead,
-                str(m, "evidence"),
-                str(m, "where"),
-                parameters,
-                "NO_DATA".equals(str(m, "whenNoRecord")),
-                str(shortName, "vi"),
-                str(shortName, "en"));
+                new ObligationRule(
+                        id,
+                        subject,
+                        regime,
+                        confidence,
+                        titleVi,
+                        str(title, "en"),
+                        legalSource,
+                        appliesTo,
+                        schedule,
+                        firstDue.equals("AFTER_APPROVAL"),
+                        lead == null ? Period.ZERO : lead,
+                        evidence,
+                        where,
+                        parameters,
+                        "NO_DATA".equals(str(m, "whenNoRecord")),
+                        shortVi,
+                        str(shortName, "en")));
     }
 
     private static Schedule schedule(String id, Map<String, Object> s, List<String> problems) {
@@ -210,7 +242,7 @@ public final class ObligationCatalogue {
         }
     }
 
-    private static Period period(String id, String text, List<String> problems) {
+    private static @Nullable Period period(String id, @Nullable String text, List<String> problems) {
         if (text == null) {
             return null;
         }
@@ -227,7 +259,7 @@ public final class ObligationCatalogue {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
+    private static Map<String, Object> map(@Nullable Object o) {
         if (!(o instanceof Map<?, ?> m)) {
             return Map.of();
         }
@@ -236,12 +268,12 @@ public final class ObligationCatalogue {
         return out;
     }
 
-    private static String str(Map<String, Object> m, String key) {
+    private static @Nullable String str(Map<String, Object> m, String key) {
         Object v = m.get(key);
         return v == null ? null : String.valueOf(v);
     }
 
-    private static Set<String> strings(Object o) {
+    private static Set<String> strings(@Nullable Object o) {
         Set<String> out = new HashSet<>();
         if (o instanceof List<?> l) {
             l.forEach(v -> out.add(String.valueOf(v)));
@@ -249,7 +281,7 @@ public final class ObligationCatalogue {
         return out;
     }
 
-    private static Set<Integer> ints(Object o) {
+    private static Set<Integer> ints(@Nullable Object o) {
         Set<Integer> out = new HashSet<>();
         strings(o).forEach(v -> out.add(Integer.valueOf(v)));
         return out;

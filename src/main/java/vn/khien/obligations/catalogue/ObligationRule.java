@@ -21,7 +21,7 @@ public record ObligationRule(
         String regime,
         String confidence,
         String titleVi,
-        String titleEn,
+        @Nullable String titleEn,
         String legalSource,
         AppliesTo appliesTo,
         Schedule schedule,
@@ -32,7 +32,7 @@ public record ObligationRule(
         Map<String, String> parameters,
         boolean noRecordIsNoData,
         String shortVi,
-        String shortEn) {
+        @Nullable String shortEn) {
 
     public ObligationRule {
         parameters = Map.copyOf(parameters);

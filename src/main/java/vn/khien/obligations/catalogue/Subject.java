@@ -33,11 +33,11 @@ public record Subject(
             long id,
             long organizationId,
             String name,
-            Integer level,
-            String regime,
-            String systemType,
-            String lifecycle,
-            LocalDate approvedOn,
+            @Nullable Integer level,
+            @Nullable String regime,
+            @Nullable String systemType,
+            @Nullable String lifecycle,
+            @Nullable LocalDate approvedOn,
             Set<String> flags) {
         return new Subject(
                 SubjectKind.SYSTEM,
@@ -53,7 +53,7 @@ public record Subject(
                 flags);
     }
 
-    public static Subject organization(long id, String name, String orgKind, Set<String> flags) {
+    public static Subject organization(long id, String name, @Nullable String orgKind, Set<String> flags) {
         return new Subject(SubjectKind.ORGANIZATION, id, id, name, null, null, null, orgKind, null, null, flags);
     }
 }

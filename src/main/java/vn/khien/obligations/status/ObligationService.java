@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.obligations.ObligationStatus;
@@ -217,14 +218,19 @@ public class ObligationService {
         return evaluate(subjects);
     }
 
-    public record Cell(ObligationStatus status, int worstCount, int subjects, String link, LocalDate dueOn) {}
+    public record Cell(
+            ObligationStatus status,
+            int worstCount,
+            int subjects,
+            String link,
+            @Nullable LocalDate dueOn) {}
 
     public record Row(Organization organization, boolean own, Map<String, Cell> cells) {
         public long count(ObligationStatus status) {
             return cells.values().stream().filter(c -> c.status() == status).count();
         }
 
-        public Cell cell(String rule) {
+        public @Nullable Cell cell(String rule) {
             return cells.get(rule);
         }
     }

@@ -3,6 +3,7 @@ package vn.khien.systems.classification;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Answers to a regime's questions, keyed by question id. A missing key means "not answered". */
 public final class Answers {
@@ -23,7 +24,7 @@ public final class Answers {
         return new Answers(Collections.unmodifiableMap(copy));
     }
 
-    public Object get(String questionId) {
+    public @Nullable Object get(String questionId) {
         return values.get(questionId);
     }
 

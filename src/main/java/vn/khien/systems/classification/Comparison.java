@@ -3,10 +3,11 @@ package vn.khien.systems.classification;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import vn.khien.systems.rules.RuleDataException;
 
 /** YAML {@code {question: q, op: ">=", value: v}}; ordering operators apply to NUMBER questions only. */
-record Comparison(String questionId, String op, Object value) implements Condition {
+record Comparison(String questionId, String op, @Nullable Object value) implements Condition {
 
     private static final Set<String> EQUALITY = Set.of("==", "!=");
     private static final Set<String> ORDERING = Set.of("<", "<=", ">", ">=");

@@ -3,6 +3,7 @@ package vn.khien.systems.classification;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a condition back in the grammar of the rule data (rules/README.md), so API clients can evaluate
@@ -14,7 +15,7 @@ public final class ConditionGrammar {
     private ConditionGrammar() {}
 
     /** The condition as nested maps and lists, or {@code null} for no condition. */
-    public static Map<String, Object> toMap(Condition condition) {
+    public static @Nullable Map<String, Object> toMap(@Nullable Condition condition) {
         if (condition == null) {
             return null;
         }

@@ -2,6 +2,7 @@ package vn.khien.systems.classification;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import vn.khien.systems.rules.RuleDataException;
 import vn.khien.systems.rules.YamlMap;
 
@@ -10,7 +11,7 @@ final class ConditionReader {
 
     private ConditionReader() {}
 
-    static Condition read(Object node, String path) {
+    static Condition read(@Nullable Object node, String path) {
         YamlMap map = YamlMap.asMap(node, path);
         if (map.has("all")) {
             return new AllOf(readList(map, "all"));

@@ -2,6 +2,7 @@ package vn.khien.systems.classification;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One question of a regime's guided classification.
@@ -17,9 +18,9 @@ public record Question(
         QuestionType type,
         List<String> options,
         boolean required,
-        Condition requiredWhen,
-        Integer min,
-        Integer max,
+        @Nullable Condition requiredWhen,
+        @Nullable Integer min,
+        @Nullable Integer max,
         String textVi,
         String textEn,
         String legalRef,

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A versioned legal regime of security-level classification: its questions and criteria, read from
@@ -20,8 +21,8 @@ public record Regime(
         String titleEn,
         String legalSource,
         LocalDate effectiveFrom,
-        LocalDate effectiveTo,
-        Integer defaultLevel,
+        @Nullable LocalDate effectiveTo,
+        @Nullable Integer defaultLevel,
         List<Question> questions,
         List<Criterion> criteria,
         List<TransitionalRule> transitionalRules) {

@@ -1,5 +1,6 @@
 package vn.khien.systems.classification;
 
+import org.jspecify.annotations.Nullable;
 import vn.khien.systems.rules.Confidence;
 
 /**
@@ -13,4 +14,4 @@ public record RegimeSelection(
         String groundEn,
         String legalRef,
         Confidence confidence,
-        String transitionalRuleId) {}
+        @Nullable String transitionalRuleId) {}

@@ -2,6 +2,7 @@ package vn.khien.systems.deadlines;
 
 import java.time.LocalDate;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import vn.khien.systems.rules.Confidence;
 
 /**
@@ -19,8 +20,8 @@ public record TimeLimit(
         DayCount unit,
         String startsVi,
         String legalRef,
-        LocalDate effectiveFrom,
-        LocalDate effectiveTo,
+        @Nullable LocalDate effectiveFrom,
+        @Nullable LocalDate effectiveTo,
         Confidence confidence) {
 
     public TimeLimit {

@@ -146,7 +146,7 @@ public final class WorkingDayCalendar {
         for (YamlMap entry : node.maps("days_off")) {
             LocalDate from = entry.has("date") ? entry.date("date") : entry.date("from");
             LocalDate to = entry.has("date") ? from : entry.date("to");
-            Confidence confidence = entry.optEnum("confidence", Confidence.class, null);
+            Confidence confidence = entry.optEnum("confidence", Confidence.class);
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
                 checkYear(node, day, year);
                 daysOff.put(day, entry.string("reason"));
@@ -165,7 +165,7 @@ public final class WorkingDayCalendar {
             LocalDate day = entry.date("date");
             checkYear(node, day, year);
             workingDays.add(day);
-            Confidence confidence = entry.optEnum("confidence", Confidence.class, null);
+            Confidence confidence = entry.optEnum("confidence", Confidence.class);
             if (confidence != null) {
                 uncertain.put(day, confidence);
             }

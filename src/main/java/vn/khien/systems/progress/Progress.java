@@ -3,6 +3,7 @@ package vn.khien.systems.progress;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import vn.khien.systems.dossier.Dossier;
 
 /**
@@ -35,10 +36,11 @@ public record Progress(
             int targetPercent,
             LocalDate due,
             String legalRef,
-            Long counted,
-            Long met,
-            Integer currentPercent) {
-        public Boolean achieved() {
+            @Nullable Long counted,
+            @Nullable Long met,
+            @Nullable Integer currentPercent) {
+        /** Whether the target is met, or null when there is nothing to count (no data). */
+        public @Nullable Boolean achieved() {
             return currentPercent == null ? null : currentPercent >= targetPercent;
         }
     }

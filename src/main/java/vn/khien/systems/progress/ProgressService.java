@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.khien.access.OrgScope;
@@ -68,7 +69,8 @@ class ProgressService {
                 .param("id", organizationId)
                 .query()
                 .singleRow();
-        String path = (String) org.get("path");
+        // organization.name_vi and path are NOT NULL
+        String path = (String) Objects.requireNonNull(org.get("path"));
         // Levels are register data: the register records the caller reads, appraised ones included (ADR 0012).
         ScopeFilter visible = systems.recordVisible("s.id");
         // The organisation's systems: owned, operated, appraised or approved in its subtree (issue 9).
@@ -85,7 +87,7 @@ class ProgressService {
                     perLevel.put(rs.getInt(1), rs.getLong(2));
                 });
         long total = perLevel.values().stream().mapToLong(Long::longValue).sum();
-        long approved = total - perLevel.get(0);
+        long approved = total - perLevel.getOrDefault(0, 0L);
         // Counted in the database, and only the dossiers that may be late are read whole (issue 15: a province has
         // a thousand dossiers, the country seventy thousand).
         ScopeFilter d = dossiers.visibleDossiers();
@@ -103,7 +105,7 @@ class ProgressService {
                 .toList();
         return new Progress(
                 organizationId,
-                (String) org.get("name_vi"),
+                (String) Objects.requireNonNull(org.get("name_vi")),
                 total,
                 approved,
                 perLevel,

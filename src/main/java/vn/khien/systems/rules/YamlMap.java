@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Typed, path-aware access to one YAML mapping, so that a broken rule file fails with
@@ -17,7 +18,7 @@ public final class YamlMap {
     private final Map<String, Object> raw;
     private final String path;
 
-    public YamlMap(Map<String, Object> raw, String path) {
+    public YamlMap(@Nullable Map<String, Object> raw, String path) {
         this.raw = raw == null ? Collections.emptyMap() : raw;
         this.path = path;
     }
@@ -30,7 +31,7 @@ public final class YamlMap {
         return raw.get(key) != null;
     }
 
-    public Object raw(String key) {
+    public @Nullable Object raw(String key) {
         return raw.get(key);
     }
 
@@ -43,7 +44,7 @@ public final class YamlMap {
         return value.toString();
     }
 
-    public String optString(String key) {
+    public @Nullable String optString(String key) {
         Object value = raw.get(key);
         return value == null ? null : value.toString();
     }
@@ -56,7 +57,7 @@ public final class YamlMap {
         throw error(key, "expected an integer but was '" + value + "'");
     }
 
-    public Integer optInteger(String key) {
+    public @Nullable Integer optInteger(String key) {
         return has(key) ? integer(key) : null;
     }
 
@@ -75,7 +76,7 @@ public final class YamlMap {
         return toDate(key, require(key));
     }
 
-    public LocalDate optDate(String key) {
+    public @Nullable LocalDate optDate(String key) {
         Object value = raw.get(key);
         return value == null ? null : toDate(key, value);
     }
@@ -91,6 +92,11 @@ public final class YamlMap {
 
     public <E extends Enum<E>> E optEnum(String key, Class<E> type, E defaultValue) {
         return has(key) ? enumValue(key, type) : defaultValue;
+    }
+
+    /** The value of an optional enum field, or null when the key is absent. */
+    public <E extends Enum<E>> @Nullable E optEnum(String key, Class<E> type) {
+        return has(key) ? enumValue(key, type) : null;
     }
 
     public YamlMap map(String key) {
@@ -142,7 +148,7 @@ public final class YamlMap {
         return new RuleDataException(path + " › " + key + ": " + problem);
     }
 
-    public static YamlMap asMap(Object value, String path) {
+    public static YamlMap asMap(@Nullable Object value, String path) {
         if (value instanceof Map) {
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) value;

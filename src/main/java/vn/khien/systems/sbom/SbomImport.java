@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
@@ -136,7 +137,7 @@ class SbomImport {
     }
 
     /** Components, and components nested in components (CycloneDX assemblies), with their JSON paths. */
-    private static void collect(JsonNode array, String path, List<Map.Entry<String, JsonNode>> out) {
+    private static void collect(@Nullable JsonNode array, String path, List<Map.Entry<String, JsonNode>> out) {
         if (array == null || !array.isArray()) {
             return;
         }
@@ -150,7 +151,7 @@ class SbomImport {
         }
     }
 
-    private static ComponentRequest request(String at, JsonNode c, List<FieldProblem> problems) {
+    private static @Nullable ComponentRequest request(String at, @Nullable JsonNode c, List<FieldProblem> problems) {
         if (c == null || !c.isObject()) {
             problems.add(new FieldProblem(at, "sbom.error.notObject"));
             return null;
@@ -176,7 +177,7 @@ class SbomImport {
         return r;
     }
 
-    private static String field(
+    private static @Nullable String field(
             JsonNode c, String at, String key, int max, boolean required, List<FieldProblem> problems) {
         JsonNode v = c.get(key);
         if (v == null || v.isNull()) {
@@ -211,7 +212,7 @@ class SbomImport {
         return r.getNotes().substring("SBOM ".length());
     }
 
-    static String identity(String purl, String product, String version) {
+    static String identity(@Nullable String purl, @Nullable String product, @Nullable String version) {
         if (purl != null) {
             return "purl:" + purl.toLowerCase(Locale.ROOT);
         }
@@ -226,7 +227,7 @@ class SbomImport {
         return n == null ? "CycloneDX" : v == null ? n : n + " " + v;
     }
 
-    private static String text(JsonNode n) {
+    private static @Nullable String text(@Nullable JsonNode n) {
         return n != null && n.isString() ? n.asString() : null;
     }
 }

@@ -2,6 +2,7 @@ package vn.khien.vulnerabilities.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small, realistic .nessus (NessusClientData_v2) report of the demo hospital system's hosts, generated rather than
@@ -15,7 +16,7 @@ final class DemoNessusReport {
             String name,
             int severity,
             String cve,
-            Double cvss3,
+            @Nullable Double cvss3,
             String port,
             String service,
             String synopsis,

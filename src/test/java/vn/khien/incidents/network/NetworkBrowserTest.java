@@ -27,20 +27,9 @@ class NetworkBrowserTest extends IntegrationTest {
 
     @Test
     void responderUpdatesTheContactPointAndDraftsTheSixMonthlyReportInTheReportsModule() throws Exception {
-        TestData.Org province = data.org(data.root(), "Tỉnh trình duyệt " + data.unique("b"));
-        data.jdbc()
-                .sql("UPDATE organization SET kind = 'PROVINCE' WHERE id = :id")
-                .param("id", province.id())
-                .update();
+        TestData.Org province = data.province("Tỉnh trình duyệt " + data.unique("b"));
         TestData.Org unit = data.org(province, "Sở KH&CN trình duyệt");
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
-                .param("s", province.id())
-                .param("o", unit.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
+        data.designateResponseUnit(province, unit);
         TestData.Person responder = data.person(unit, Role.INCIDENT_RESPONDER);
         // The six-monthly report before the current one: its period is wholly past, whatever today is.
         NetworkRules rules = NetworkRules.loadDefault();

@@ -3,6 +3,7 @@ package vn.khien.systems.classification.authority;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Turns the role-based authority data into organisation ids for one dossier. */
 public final class AuthorityResolver {
@@ -71,7 +72,7 @@ public final class AuthorityResolver {
             return roles.organisationFor(role).orElseThrow(() -> new UnresolvedRoleException(role, regimeId, level));
         }
 
-        Optional<String> optional(AuthorityRole role) {
+        Optional<String> optional(@Nullable AuthorityRole role) {
             return role == null ? Optional.empty() : Optional.of(required(role));
         }
     }

@@ -2,6 +2,7 @@ package vn.khien.systems.classification.authority;
 
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import vn.khien.systems.rules.Confidence;
 
 /**
@@ -15,13 +16,13 @@ record AuthorityRule(
         String regimeId,
         Set<Integer> levels,
         AuthorityRole dossierPreparedBy,
-        AuthorityRole expertOpinionBy,
+        @Nullable AuthorityRole expertOpinionBy,
         AuthorityRole submittedForAppraisalBy,
         AuthorityRole appraiser,
         AuthorityRole approver,
-        String approverSubjectVi,
-        AuthorityRole reportAfterApprovalTo,
-        AuthorityRole appraiserWhenSecurityUnitOperates,
+        @Nullable String approverSubjectVi,
+        @Nullable AuthorityRole reportAfterApprovalTo,
+        @Nullable AuthorityRole appraiserWhenSecurityUnitOperates,
         List<AdditionalApproval> additionalApprovals,
         String legalRef,
         Confidence confidence) {

@@ -1,0 +1,5 @@
+/** The application's entry point. */
+@NullMarked
+package vn.khien;
+
+import org.jspecify.annotations.NullMarked;

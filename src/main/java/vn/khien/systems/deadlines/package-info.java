@@ -1,0 +1,5 @@
+/** Legal time limits of the dossier procedure: day counting, holidays and due dates. */
+@NullMarked
+package vn.khien.systems.deadlines;
+
+import org.jspecify.annotations.NullMarked;
