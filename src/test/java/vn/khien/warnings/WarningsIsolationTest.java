@@ -246,7 +246,7 @@ public class WarningsIsolationTest extends IntegrationTest {
 
     static byte[] vexFor(String productId) {
         return ("""
-                {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "x", "statements": [
+                {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "x", "author": "Đơn vị A", "timestamp": "2026-01-01T00:00:00Z", "version": 1, "statements": [
                   {"vulnerability": {"name": "CVE-2021-44228"}, "products": [{"@id": "%s"}], "status": "not_affected",
                    "justification": "component_not_present"}]}""").formatted(productId).getBytes(StandardCharsets.UTF_8);
     }

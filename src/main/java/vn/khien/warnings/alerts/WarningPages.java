@@ -89,14 +89,16 @@ class WarningPages {
                             r.skipped().size()));
             redirect.addFlashAttribute("vexChanges", r.changed());
             redirect.addFlashAttribute("vexCsafChecks", r.csafChecks());
+            redirect.addFlashAttribute("vexCsafChecksTotal", r.csafChecksTotal());
         } catch (FieldProblemException e) {
-            redirect.addFlashAttribute(
-                    "error",
-                    String.join(
-                            "; ",
-                            e.problems().stream()
-                                    .map(p -> p.field() + ": " + text(p.messageKey(), p.args()))
-                                    .toList()));
+            // one line per problem (a schema refusal names every violation with its JSON pointer)
+            List<String> lines = e.problems().stream()
+                    .map(p -> p.field().equals("file")
+                            ? text(p.messageKey(), p.args())
+                            : p.field() + ": " + text(p.messageKey(), p.args()))
+                    .toList();
+            redirect.addFlashAttribute("error", text("warnings.vex.refused"));
+            redirect.addFlashAttribute("vexErrors", lines);
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("error", text(e.messageKey()));
         }

@@ -464,10 +464,14 @@ public class WarningService {
 
     public record OrgOption(long id, String name) {}
 
-    /** Organisations with subordinates where the caller may publish. */
+    /**
+     * Organisations with subordinates where the caller may publish: the rule of {@link #publish} (a security officer
+     * or an administrator of a supervising body).
+     */
     @Transactional(readOnly = true)
     public List<OrgOption> publishers() {
-        ScopeFilter f = scope.holding("o.path", Capability.EDIT_SECURITY_DATA);
+        ScopeFilter f =
+                scope.holdingAny("o.path", "publisher", Capability.EDIT_SECURITY_DATA, Capability.MANAGE_ORGANIZATIONS);
         return jdbc.sql("SELECT o.id, o.name_vi FROM organization o WHERE EXISTS "
                         + "(SELECT 1 FROM organization c WHERE c.parent_id = o.id) AND " + f.sql() + " ORDER BY o.path")
                 .params(f.params())
@@ -481,7 +485,8 @@ public class WarningService {
      */
     @Transactional(readOnly = true)
     public List<OrgOption> recipientOptions() {
-        ScopeFilter f = scope.holding("p.path", Capability.EDIT_SECURITY_DATA);
+        ScopeFilter f =
+                scope.holdingAny("p.path", "publisher", Capability.EDIT_SECURITY_DATA, Capability.MANAGE_ORGANIZATIONS);
         return jdbc.sql(
                         "SELECT DISTINCT o.id, o.name_vi, o.path FROM organization o JOIN organization p ON p.id = o.parent_id"
                                 + " WHERE " + f.sql() + " ORDER BY o.path")
