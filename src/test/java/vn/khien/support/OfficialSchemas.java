@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The official JSON schemas of the exchange formats Khiên writes and reads, validated offline in tests: STIX 2.1
  * (OASIS cti-stix2-json-schemas, vendored in {@code src/test/resources/schemas/stix-2.1}), CSAF 2.0 (the schema the
- * application ships in {@code src/main/resources/schemas/csaf-2.0}), CycloneDX 1.5 and OpenVEX 0.2.0 (vendored in
- * {@code src/test/resources/schemas}). Each schema's {@code $id} prefix is mapped to the classpath and the loader that
+ * application ships in {@code src/main/resources/schemas/csaf-2.0}), CycloneDX 1.5 and OpenVEX 0.2.0 (the schemas the
+ * application ships in {@code src/main/resources/schemas/cyclonedx} and {@code openvex}). Each schema's {@code $id} prefix is mapped to the classpath and the loader that
  * would fetch a remote URL is removed, so a missing file fails instead of reaching the network. Formats ({@code
  * date-time}, {@code uri}, …) are asserted, not only annotated.
  */
@@ -46,8 +46,8 @@ public final class OfficialSchemas {
                                     "classpath:schemas/stix-2.1/")
                             .mapPrefix("https://docs.oasis-open.org/csaf/csaf/v2.0/", "classpath:schemas/csaf-2.0/")
                             .mapPrefix("https://www.first.org/cvss/", "classpath:schemas/csaf-2.0/")
-                            .mapPrefix("http://cyclonedx.org/schema/", "classpath:schemas/cyclonedx-1.5/")
-                            .mapPrefix("https://github.com/openvex/spec/", "classpath:schemas/openvex-0.2.0/"))
+                            .mapPrefix("http://cyclonedx.org/schema/", "classpath:schemas/cyclonedx/")
+                            .mapPrefix("https://github.com/openvex/spec/", "classpath:schemas/openvex/"))
                     .resourceLoaders(l -> l.values(list -> list.removeIf(x -> x instanceof IriResourceLoader)))
                     .schemaRegistryConfig(SchemaRegistryConfig.builder()
                             .pathType(PathType.JSON_POINTER)

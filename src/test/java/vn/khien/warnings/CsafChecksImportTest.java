@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
@@ -137,5 +139,84 @@ class CsafChecksImportTest extends IntegrationTest {
         TestData.Person p = data.person(data.org(data.root(), "Đơn vị xem"), Role.AUDITOR);
         assertThat(session.login(p.username(), TestData.PASSWORD).status()).isEqualTo(302);
         assertThat(session.get("/advisories/" + Long.MAX_VALUE).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theAdvisoryApiReturnsTheChecksItsPageShows() {
+        String tracking = data.unique("KHIEN-CHECKS-API");
+        Http.Response r = upload("accepted.json", csaf("checks/accepted-failures.json", tracking));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("csafChecksTotal").asInt()).isEqualTo(3);
+        long id = r.json().get("advisoryId").asLong();
+        TestData.Person reader = data.person(data.org(data.root(), "Đơn vị đọc API"), Role.AUDITOR);
+        Http.Response one = http.api(reader.token()).get("/api/v1/advisories/" + id);
+        assertThat(one.status()).as(one.body()).isEqualTo(200);
+        assertThat(one.json().get("kind").asString()).isEqualTo("CSAF");
+        assertThat(checks(one))
+                .extracting(c -> c.get("test").asString() + " " + c.get("level").asString() + " "
+                        + c.get("pointer").asString())
+                .containsExactly(
+                        "6.1.16 MANDATORY /document/tracking/version",
+                        "6.2.10 OPTIONAL /document/distribution/tlp/label",
+                        "6.2.16 OPTIONAL /product_tree/branches/0/branches/0/branches/1/product");
+        assertThat(checks(one).get(0).get("titleVi").asString())
+                .isEqualTo("Phiên bản tài liệu không phải bản mới nhất trong lịch sử sửa đổi");
+        assertThat(checks(one).get(0).get("message").asString())
+                .isEqualTo(checks(r).get(0).get("message").asString());
+        assertThat(one.json().get("csafChecksTotal").asInt()).isEqualTo(3);
+        Http.Response misp = upload("misp-event.json", WarningsIsolationTest.mispEvent());
+        long mispId = StreamSupport.stream(
+                        admin().get("/api/v1/advisories?cve=CVE-2021-42013")
+                                .json()
+                                .spliterator(),
+                        false)
+                .filter(n -> n.get("kind").asString().equals("MISP"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
+        assertThat(misp.status()).isEqualTo(201);
+        Http.Response other = http.api(reader.token()).get("/api/v1/advisories/" + mispId);
+        assertThat(other.json().get("csafChecks")).isEmpty();
+        assertThat(other.json().get("csafChecksTotal").asInt()).isZero();
+    }
+
+    @Test
+    void moreThan200AcceptedFailuresAreCountedAndSaidNeverCutSilently() {
+        String tracking = data.unique("KHIEN-CHECKS-MANY");
+        ObjectNode doc = (ObjectNode) Http.JSON.readTree(csaf("checks/accepted-failures.json", tracking));
+        ArrayNode versions = (ArrayNode) doc.get("product_tree")
+                .get("branches")
+                .get(0)
+                .get("branches")
+                .get(0)
+                .get("branches");
+        ArrayNode group =
+                (ArrayNode) doc.get("product_tree").get("product_groups").get(0).get("product_ids");
+        // 205 more versions without a product identification helper: 205 more failures of optional test 6.2.16
+        for (int i = 0; i < 205; i++) {
+            ObjectNode v = versions.addObject();
+            v.put("category", "product_version");
+            v.put("name", "2." + i);
+            ObjectNode product = v.putObject("product");
+            product.put("name", "Example Web 2." + i);
+            product.put("product_id", "Q" + i);
+            group.add("Q" + i);
+        }
+        Http.Response r = upload("many.json", Http.JSON.writeValueAsBytes(doc));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        int total = r.json().get("csafChecksTotal").asInt();
+        assertThat(total).isGreaterThanOrEqualTo(208);
+        assertThat(checks(r)).hasSize(200);
+        long id = r.json().get("advisoryId").asLong();
+        assertThat(storedChecks(id)).isEqualTo(200);
+        Http.Response one = admin().get("/api/v1/advisories/" + id);
+        assertThat(checks(one)).hasSize(200);
+        assertThat(one.json().get("csafChecksTotal").asInt()).isEqualTo(total);
+        TestData.Person reader = data.person(data.org(data.root(), "Đơn vị đọc nhiều"), Role.AUDITOR);
+        Http.Session session = http.session();
+        assertThat(session.login(reader.username(), TestData.PASSWORD).status()).isEqualTo(302);
+        assertThat(session.get("/advisories/" + id).body())
+                .contains("Hiển thị 200 trên " + total + " phép kiểm tra không đạt");
     }
 }

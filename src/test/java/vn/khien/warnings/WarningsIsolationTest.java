@@ -41,6 +41,7 @@ public class WarningsIsolationTest extends IntegrationTest {
             "GET /warnings/{id}",
             "POST /warnings/{id}/reminders",
             "POST /warnings/{id}/responses",
+            "POST /warnings/{id}/declarations",
             "POST /warnings/{id}/vex",
             "GET /warnings/{id}/export.stix.json",
             "GET /warnings/{id}/export.csaf.json",
@@ -193,7 +194,18 @@ public class WarningsIsolationTest extends IntegrationTest {
             assertThat(r.status()).as(who).isEqualTo(200);
             assertThat(r.json().properties().stream().map(Map.Entry::getKey))
                     .as(who)
-                    .containsOnly("id", "kind", "key", "title", "severity", "cves", "affected", "source", "published");
+                    .containsOnly(
+                            "id",
+                            "kind",
+                            "key",
+                            "title",
+                            "severity",
+                            "cves",
+                            "affected",
+                            "source",
+                            "published",
+                            "csafChecks",
+                            "csafChecksTotal");
             notFound(api.get("/api/v1/advisories/" + Long.MAX_VALUE), who);
         });
         cases.put("GET /api/v1/warnings/{id}/stix", (api, who) -> notFound(api.get(red + "/stix"), who));
@@ -234,7 +246,7 @@ public class WarningsIsolationTest extends IntegrationTest {
 
     static byte[] vexFor(String productId) {
         return ("""
-                {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "x", "statements": [
+                {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "x", "author": "Đơn vị A", "timestamp": "2026-01-01T00:00:00Z", "version": 1, "statements": [
                   {"vulnerability": {"name": "CVE-2021-44228"}, "products": [{"@id": "%s"}], "status": "not_affected",
                    "justification": "component_not_present"}]}""").formatted(productId).getBytes(StandardCharsets.UTF_8);
     }
@@ -263,6 +275,7 @@ public class WarningsIsolationTest extends IntegrationTest {
         pages.put("GET /warnings/{id}", red);
         pages.put("POST /warnings/{id}/reminders", red + "/reminders");
         pages.put("POST /warnings/{id}/responses", red + "/responses");
+        pages.put("POST /warnings/{id}/declarations", red + "/declarations");
         pages.put("GET /warnings/{id}/export.stix.json", red + "/export.stix.json");
         pages.put("GET /warnings/{id}/export.csaf.json", red + "/export.csaf.json");
         assertThat(COVERED).containsAll(pages.keySet());
@@ -278,6 +291,19 @@ public class WarningsIsolationTest extends IntegrationTest {
         Http.Response vex = session.upload(red + "/vex", "vex.json", vexFor(systemBCode), Map.of());
         assertThat(vex.status()).as("POST /warnings/{id}/vex").isEqualTo(404);
         assertThat(vex.body()).doesNotContain(secretTitle);
+        // declaring B's system in a warning A sees: refused without a word of B, and nothing recorded
+        Http.Response declared = session.postForm(
+                "/warnings/" + amberToAll + "/declarations",
+                Map.of("systemId", String.valueOf(systemB), "note", "của B"));
+        assertThat(declared.status()).isEqualTo(422);
+        assertThat(declared.body()).doesNotContain(systemBCode).doesNotContain("Đơn vị B");
+        assertThat(data.jdbc()
+                        .sql("SELECT COUNT(*) FROM warning_match m JOIN warning_target t ON t.id = m.target_id"
+                                + " WHERE t.warning_id = :w AND m.matched_by = 'DECLARED'")
+                        .param("w", amberToAll)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         Http.Response shared = session.get("/warnings/" + amberToAll);
         assertThat(shared.status()).isEqualTo(200);
         assertThat(shared.body()).doesNotContain(systemBCode).doesNotContain("Đơn vị B");

@@ -3,7 +3,10 @@ package vn.khien.warnings;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +36,7 @@ class WarningsVexBrowserTest extends IntegrationTest {
     }
 
     @Test
-    void unitAnswersWithVexAndPublisherForwardsAndImports() {
+    void unitAnswersWithVexAndPublisherForwardsAndImports() throws Exception {
         WarningsFixture f = new WarningsFixture(http, data);
         WarningsApiTest.Tree t = f.tree();
         Http.Api a = http.api(t.officerA().token());
@@ -62,6 +65,18 @@ class WarningsVexBrowserTest extends IntegrationTest {
             page.setInputFiles("#vex-file", resource("vex/openvex-no-justification.json"));
             page.click("#vex-submit");
             assertThat(page.locator("#error")).containsText("statements[0].justification");
+            // a document breaking the official OpenVEX schema: refused whole, each violation on its own line in
+            // Vietnamese with its JSON pointer
+            String broken = new String(
+                            Files.readAllBytes(resource("vex/openvex-not-affected.json")), StandardCharsets.UTF_8)
+                    .replace("\"not_affected\"", "\"maybe\"");
+            page.setInputFiles(
+                    "#vex-file",
+                    new FilePayload("broken.json", "application/json", broken.getBytes(StandardCharsets.UTF_8)));
+            page.click("#vex-submit");
+            assertThat(page.locator("#error")).containsText("Tài liệu VEX bị từ chối, không áp dụng gì:");
+            assertThat(page.locator("#vex-errors .vex-error").first())
+                    .containsText("Tài liệu không đúng lược đồ chính thức OpenVEX 0.2.0, tại /statements/0/status");
             page.setInputFiles("#vex-file", resource("vex/openvex-not-affected.json"));
             page.click("#vex-submit");
             assertThat(page.locator("#message")).containsText("2");

@@ -141,7 +141,7 @@ class WarningsVexTest extends IntegrationTest {
         // and the httpd system fixed again: rejected whole, naming the statement; nothing changes
         a.upload("/api/v1/warnings/" + s.warning() + "/vex", "bom.json", fixture("cyclonedx-resolved.json"), Map.of());
         String mixed = """
-                {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "x", "statements": [
+                {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "x", "author": "Đơn vị A", "timestamp": "2026-01-01T00:00:00Z", "version": 1, "statements": [
                   {"vulnerability": {"name": "CVE-2021-44228"}, "products": [{"@id": "%s"}], "status": "fixed"},
                   {"vulnerability": {"name": "CVE-2021-44228"}, "products": [{"@id": "%s"}], "status": "fixed"}]}""".formatted(codeOfOther, LOG4J);
         Http.Response bad = a.upload(

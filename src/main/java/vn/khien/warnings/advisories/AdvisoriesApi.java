@@ -3,6 +3,7 @@ package vn.khien.warnings.advisories;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,25 +64,47 @@ class AdvisoriesApi {
         if (r.advisoryId() != null) {
             body.put("advisoryId", r.advisoryId());
             body.put("csafChecks", checks(r.checks()));
+            body.put("csafChecksTotal", r.checksTotal());
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(body);
     }
 
-    /** Each accepted CSAF test failure: its number, level, JSON pointer, English detail and title in both languages. */
-    private List<Map<String, Object>> checks(List<CsafCheck> checks) {
+    /**
+     * One CSAF 2.0 test a document failed without being refused (ADR 0062): its section number, level (MANDATORY,
+     * OPTIONAL, INFORMATIVE), JSON pointer, the specification's English detail and the test's title in both languages.
+     */
+    record CheckView(String test, String level, String pointer, String message, String titleVi, String titleEn) {}
+
+    /** Each accepted CSAF test failure, as the import and the advisory answer it. */
+    private List<CheckView> checks(List<CsafCheck> checks) {
         return checks.stream()
-                .map(c -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("test", c.test());
-                    m.put("level", c.level().name());
-                    m.put("pointer", c.place());
-                    m.put("message", c.message());
-                    m.put("titleVi", messages.getMessage(c.titleKey(), null, c.test(), VIETNAMESE));
-                    m.put("titleEn", messages.getMessage(c.titleKey(), null, c.test(), Locale.ENGLISH));
-                    return m;
-                })
+                .map(c -> new CheckView(
+                        c.test(),
+                        c.level().name(),
+                        c.place(),
+                        c.message(),
+                        messages.getMessage(c.titleKey(), null, c.test(), VIETNAMESE),
+                        messages.getMessage(c.titleKey(), null, c.test(), Locale.ENGLISH)))
                 .toList();
     }
+
+    /**
+     * One advisory with what its page shows: the CSAF 2.0 tests it failed without being refused ({@code csafChecks},
+     * at most 200, in the specification's order; empty for the other formats) and how many there were in all
+     * ({@code csafChecksTotal}: more than the list holds when the list was capped).
+     */
+    record AdvisoryDetail(
+            long id,
+            String kind,
+            String key,
+            String title,
+            String severity,
+            List<String> cves,
+            List<Map<String, Object>> affected,
+            String source,
+            LocalDate published,
+            List<CheckView> csafChecks,
+            int csafChecksTotal) {}
 
     @GetMapping("/api/v1/advisories")
     @Operation(summary = "Advisories holding a CVE id")
@@ -90,8 +113,27 @@ class AdvisoriesApi {
     }
 
     @GetMapping("/api/v1/advisories/{id}")
-    @Operation(summary = "One advisory")
-    AdvisoryLibrary.AdvisoryView one(@PathVariable long id) {
-        return library.byId(id).orElseThrow(() -> new NotFoundException("advisory"));
+    @Operation(
+            summary = "One advisory, with the CSAF 2.0 tests it failed without being refused",
+            description =
+                    "csafChecks: the accepted failures of the CSAF mandatory (§6.1, those not changing the match),"
+                            + " optional (§6.2) and informative (§6.3) tests, as the advisory's page shows them (at most 200);"
+                            + " csafChecksTotal: how many there were in all. Both empty/0 for the other formats.")
+    @ApiResponse(responseCode = "200", description = "The advisory")
+    @ApiResponse(responseCode = "404", description = "No such advisory")
+    AdvisoryDetail one(@PathVariable long id) {
+        AdvisoryLibrary.AdvisoryView a = library.byId(id).orElseThrow(() -> new NotFoundException("advisory"));
+        return new AdvisoryDetail(
+                a.id(),
+                a.kind(),
+                a.key(),
+                a.title(),
+                a.severity(),
+                a.cves(),
+                a.affected(),
+                a.source(),
+                a.published(),
+                checks(library.checks(id)),
+                library.checksTotal(id));
     }
 }

@@ -69,7 +69,8 @@ public class AdvisoryImportService {
     /** What an import did (the API's answer). */
     /**
      * {@code advisoryId}: the advisory a CSAF document became ({@code null} for the other formats); {@code checks}: the
-     * CSAF tests it failed without being refused (ADR 0062), kept with the advisory.
+     * CSAF tests it failed without being refused (ADR 0062), kept with the advisory (at most
+     * {@link CsafValidation#MAX_KEPT}); {@code checksTotal} counts them all.
      */
     public record Result(
             FeedKind kind,
@@ -79,7 +80,8 @@ public class AdvisoryImportService {
             int findingsMarked,
             int withdrawn,
             Long advisoryId,
-            List<CsafCheck> checks) {}
+            List<CsafCheck> checks,
+            int checksTotal) {}
 
     /** Source of the file's bytes (a multipart part, a path). */
     public interface Source {
@@ -95,6 +97,7 @@ public class AdvisoryImportService {
         Set<String> kevKeys = new HashSet<>();
         List<CsafCheck> checks = new ArrayList<>();
         String[] csafKey = new String[1];
+        int[] checksTotal = new int[1];
         FeedReader.Summary summary;
         try (InputStream in = source.open()) {
             summary = FeedReader.read(in, fileName, a -> {
@@ -102,6 +105,7 @@ public class AdvisoryImportService {
                 if (a.kind() == FeedKind.CSAF) {
                     csafKey[0] = a.key();
                     checks.addAll(a.checks());
+                    checksTotal[0] += a.checksTotal();
                 }
                 if (a.kind() == FeedKind.KEV) {
                     kevKeys.add(a.key());
@@ -145,7 +149,8 @@ public class AdvisoryImportService {
                 marked,
                 withdrawn,
                 advisoryId,
-                List.copyOf(checks));
+                List.copyOf(checks),
+                checksTotal[0]);
         Map<String, Object> details = new HashMap<>();
         details.put("file", fileName);
         details.put("kind", summary.kind().name());
@@ -157,6 +162,7 @@ public class AdvisoryImportService {
         if (advisoryId != null) {
             details.put("advisoryId", advisoryId);
             details.put("csafChecks", CsafValidation.auditDetails(checks));
+            details.put("csafChecksTotal", checksTotal[0]);
         }
         if (summary.kevCatalogVersion() != null) {
             details.put("kevCatalogVersion", summary.kevCatalogVersion());

@@ -54,6 +54,11 @@ public class AdvisoryLibrary {
         return store.checks(id);
     }
 
+    /** How many CSAF tests the advisory failed without being refused, those beyond the kept ones included. */
+    public int checksTotal(long id) {
+        return store.checksTotal(id);
+    }
+
     public List<AdvisoryView> latest(String q, int limit) {
         return store.latest(q, limit).stream().map(AdvisoryLibrary::view).toList();
     }

@@ -62,7 +62,8 @@ class AdvisoryPages {
             String rejected,
             List<String> problems,
             Long advisoryId,
-            List<CsafCheck> checks)
+            List<CsafCheck> checks,
+            int checksTotal)
             implements Serializable {}
 
     @GetMapping("/advisories")
@@ -78,6 +79,7 @@ class AdvisoryPages {
     String advisory(@PathVariable long id, Model model) {
         model.addAttribute("a", library.byId(id).orElseThrow(() -> new NotFoundException("advisory")));
         model.addAttribute("checks", library.checks(id));
+        model.addAttribute("checksTotal", library.checksTotal(id));
         return "warnings/advisory";
     }
 
@@ -144,11 +146,12 @@ class AdvisoryPages {
                     null,
                     List.of(),
                     r.advisoryId(),
-                    r.checks());
+                    r.checks(),
+                    r.checksTotal());
         } catch (FieldProblemException e) {
             List<String> all = allProblems(e);
             return new Outcome(
-                    name, null, 0, 0, 0, 0, all.get(0), List.copyOf(all.subList(1, all.size())), null, List.of());
+                    name, null, 0, 0, 0, 0, all.get(0), List.copyOf(all.subList(1, all.size())), null, List.of(), 0);
         }
     }
 

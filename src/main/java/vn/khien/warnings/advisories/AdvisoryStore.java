@@ -95,12 +95,14 @@ class AdvisoryStore {
     private void writeChecks(Iterable<ParsedAdvisory> advisories, Map<String, Long> ids) {
         List<Long> csaf = new ArrayList<>();
         List<SqlParameterSource> rows = new ArrayList<>();
+        List<SqlParameterSource> totals = new ArrayList<>();
         for (ParsedAdvisory a : advisories) {
             if (a.kind() != FeedKind.CSAF) {
                 continue;
             }
             Long id = ids.get(a.key());
             csaf.add(id);
+            totals.add(new MapSqlParameterSource("id", id).addValue("total", a.checksTotal()));
             int position = 0;
             for (CsafCheck c : a.checks()) {
                 rows.add(new MapSqlParameterSource("id", id)
@@ -115,6 +117,9 @@ class AdvisoryStore {
             return;
         }
         named.update("DELETE FROM advisory_csaf_check WHERE advisory_id IN (:ids)", Map.of("ids", csaf));
+        named.batchUpdate(
+                "UPDATE advisory SET csaf_checks_total = :total WHERE id = :id",
+                totals.toArray(SqlParameterSource[]::new));
         if (!rows.isEmpty()) {
             named.batchUpdate(
                     "INSERT INTO advisory_csaf_check (advisory_id, position, test, level, pointer, message)"
@@ -134,6 +139,19 @@ class AdvisoryStore {
                         rs.getString("pointer"),
                         rs.getString("message")))
                 .list();
+    }
+
+    /**
+     * How many CSAF tests the advisory failed without being refused, those not kept included (an advisory imported
+     * before the count was kept: the rows kept).
+     */
+    int checksTotal(long advisoryId) {
+        return jdbc.sql("SELECT COALESCE(a.csaf_checks_total, (SELECT COUNT(*) FROM advisory_csaf_check c"
+                        + " WHERE c.advisory_id = a.id)) FROM advisory a WHERE a.id = :id")
+                .param("id", advisoryId)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
     /** The id of the advisory with this key, if any. */

@@ -120,7 +120,7 @@ final class FeedReader {
         if (doc.has("document")) {
             SchemaCheck.csaf(doc);
             CsafValidation.Outcome tests = CsafValidation.forImport(doc);
-            sink.accept(CsafReader.document(doc, sourceName).withChecks(tests.accepted()));
+            sink.accept(CsafReader.document(doc, sourceName).withChecks(tests.accepted(), tests.acceptedTotal()));
             return new Summary(FeedKind.CSAF, 1, null);
         }
         if (doc.has("Event")) {

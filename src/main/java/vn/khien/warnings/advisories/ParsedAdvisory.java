@@ -7,7 +7,8 @@ import vn.khien.warnings.matching.AffectedProducts;
 /**
  * One advisory read from a feed: a KEV entry, an NVD CVE record, a CSAF document, an OSV record or a MISP event.
  * {@code key} identifies it across re-imports (re-importing updates the row with that key). {@code checks}: the CSAF
- * tests a CSAF document failed without being refused, kept with the advisory (empty for the other formats).
+ * tests a CSAF document failed without being refused, kept with the advisory (empty for the other formats), at most
+ * {@link CsafValidation#MAX_KEPT}; {@code checksTotal} counts them all.
  */
 record ParsedAdvisory(
         FeedKind kind,
@@ -20,7 +21,8 @@ record ParsedAdvisory(
         String source,
         LocalDate published,
         Kev kev,
-        List<CsafCheck> checks) {
+        List<CsafCheck> checks,
+        int checksTotal) {
 
     /** An advisory of a format without CSAF tests. */
     ParsedAdvisory(
@@ -34,13 +36,24 @@ record ParsedAdvisory(
             String source,
             LocalDate published,
             Kev kev) {
-        this(kind, key, title, description, severity, cves, affected, source, published, kev, List.of());
+        this(kind, key, title, description, severity, cves, affected, source, published, kev, List.of(), 0);
     }
 
     /** The same advisory with the CSAF tests it failed without being refused (ADR 0062). */
-    ParsedAdvisory withChecks(List<CsafCheck> failed) {
+    ParsedAdvisory withChecks(List<CsafCheck> failed, int total) {
         return new ParsedAdvisory(
-                kind, key, title, description, severity, cves, affected, source, published, kev, List.copyOf(failed));
+                kind,
+                key,
+                title,
+                description,
+                severity,
+                cves,
+                affected,
+                source,
+                published,
+                kev,
+                List.copyOf(failed),
+                Math.max(total, failed.size()));
     }
 
     /** KEV-only facts: when CISA added the CVE and the remediation due date it set. */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,7 @@ import vn.khien.warnings.matching.CpeCriterion;
 import vn.khien.warnings.matching.PurlCriterion;
 import vn.khien.warnings.vex.VexDocument;
 import vn.khien.warnings.vex.VexException;
+import vn.khien.warnings.vex.VexSchemas;
 import vn.khien.warnings.vex.VexStatement;
 
 /**
@@ -81,7 +83,8 @@ class VexAnswers {
             List<Change> changed,
             int unchanged,
             List<Skipped> skipped,
-            List<CsafCheck> csafChecks) {}
+            List<CsafCheck> csafChecks,
+            int csafChecksTotal) {}
 
     private record Candidate(WarningTarget target, String code, String name, List<Component> components) {}
 
@@ -93,14 +96,21 @@ class VexAnswers {
         if (content == null || content.length == 0) {
             throw new FieldProblemException("file", "validation.required");
         }
+        // the format's official JSON schema first: a document that breaks it is refused whole, each violation named
+        // by its JSON pointer (ADR 0065)
+        VexSchemas.check(content, LocaleContextHolder.getLocale()).ifPresent(o -> {
+            throw schemaRefusal(o);
+        });
         // CSAF 2.0 §6: the same tests as the advisory import, refusing what changes the answer (ADR 0056, 0062)
         List<CsafCheck> csafChecks = List.of();
+        int csafChecksTotal = 0;
         CsafValidation.Outcome tests = CsafValidation.ofUpload(content).orElse(null);
         if (tests != null && tests.isRefused()) {
             throw csafRefusal(tests);
         }
         if (tests != null) {
             csafChecks = tests.accepted();
+            csafChecksTotal = tests.acceptedTotal();
         }
         VexDocument doc;
         try {
@@ -233,6 +243,7 @@ class VexAnswers {
             details.put("systems", e.getValue());
             if (tests != null) {
                 details.put("csafChecks", CsafValidation.auditDetails(csafChecks));
+                details.put("csafChecksTotal", csafChecksTotal);
             }
             audit.record(
                     new AuditEntry("WARNING_VEX_ANSWERED", e.getKey(), "warning", String.valueOf(w.id()), details));
@@ -241,7 +252,29 @@ class VexAnswers {
             }
         }
         return new Result(
-                doc.format().name(), doc.id(), doc.statements().size(), changed, unchanged, skipped, csafChecks);
+                doc.format().name(),
+                doc.id(),
+                doc.statements().size(),
+                changed,
+                unchanged,
+                skipped,
+                csafChecks,
+                csafChecksTotal);
+    }
+
+    /** One problem per schema violation (its JSON pointer and what), then how many more were not listed. */
+    private static FieldProblemException schemaRefusal(VexSchemas.Outcome o) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (VexSchemas.Violation v : o.violations()) {
+            problems.add(new FieldProblem("file", "warnings.vex.schema", o.schema(), v.pointer(), v.message()));
+        }
+        if (o.total() > o.violations().size()) {
+            problems.add(new FieldProblem(
+                    "file",
+                    "warnings.vex.schemaMore",
+                    o.total() - o.violations().size()));
+        }
+        return new FieldProblemException(problems);
     }
 
     /** One problem per refusing CSAF mandatory test: its number and title, JSON pointer and why (as the import). */

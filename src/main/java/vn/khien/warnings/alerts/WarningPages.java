@@ -89,14 +89,16 @@ class WarningPages {
                             r.skipped().size()));
             redirect.addFlashAttribute("vexChanges", r.changed());
             redirect.addFlashAttribute("vexCsafChecks", r.csafChecks());
+            redirect.addFlashAttribute("vexCsafChecksTotal", r.csafChecksTotal());
         } catch (FieldProblemException e) {
-            redirect.addFlashAttribute(
-                    "error",
-                    String.join(
-                            "; ",
-                            e.problems().stream()
-                                    .map(p -> p.field() + ": " + text(p.messageKey(), p.args()))
-                                    .toList()));
+            // one line per problem (a schema refusal names every violation with its JSON pointer)
+            List<String> lines = e.problems().stream()
+                    .map(p -> p.field().equals("file")
+                            ? text(p.messageKey(), p.args())
+                            : p.field() + ": " + text(p.messageKey(), p.args()))
+                    .toList();
+            redirect.addFlashAttribute("error", text("warnings.vex.refused"));
+            redirect.addFlashAttribute("vexErrors", lines);
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("error", text(e.messageKey()));
         }
@@ -123,7 +125,14 @@ class WarningPages {
             List<Long> recipients) {}
 
     @GetMapping("/warnings")
-    String list(@RequestParam(required = false) Long forward, Model model) {
+    String list(
+            @RequestParam(required = false) Long forward,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false, defaultValue = "false") boolean needsAnswer,
+            Model model) {
+        model.addAttribute("q", q == null ? "" : q.strip());
+        model.addAttribute("needsAnswer", needsAnswer);
+        model.addAttribute("list", service.list(new WarningRepository.ListFilter(q, needsAnswer)));
         Draft draft = null;
         if (forward != null) {
             WarningRepository.Warning w = service.get(forward);
@@ -173,7 +182,11 @@ class WarningPages {
     private String listPage(Model model, @Nullable Draft draft, Map<String, String> errors) {
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);
-        model.addAttribute("warnings", service.visible());
+        if (!model.containsAttribute("list")) {
+            model.addAttribute("q", "");
+            model.addAttribute("needsAnswer", false);
+            model.addAttribute("list", service.list(WarningRepository.ListFilter.NONE));
+        }
         model.addAttribute("publishers", service.publishers());
         model.addAttribute("recipientOptions", service.recipientOptions());
         model.addAttribute("tlps", Arrays.stream(Tlp.values()).map(t -> t.code).toList());
@@ -359,6 +372,10 @@ class WarningPages {
         }
         model.addAttribute("respondable", respondable);
         model.addAttribute("steps", steps);
+        model.addAttribute("declarable", service.declarable(id));
+        if (!model.containsAttribute("declareDraft")) {
+            model.addAttribute("declareDraft", null);
+        }
         WarningService.Progress progress = null;
         try {
             progress = service.progress(id, organizationId);
@@ -421,6 +438,43 @@ class WarningPages {
                 null,
                 model,
                 new ResponseDraft(systemId, status, justification, shownDay(plannedFixOn), note, errors));
+    }
+
+    /** A declaration the service refused: what was chosen and typed, each error next to its field. */
+    record DeclareDraft(@Nullable Long systemId, @Nullable String note, Map<String, String> errors) {}
+
+    /**
+     * A unit that the matching did not reach declares one of its own systems affected, with the reason (the same
+     * rules as {@code POST /api/v1/warnings/{id}/responses} with status AFFECTED).
+     */
+    @PostMapping("/warnings/{id}/declarations")
+    String declare(
+            @PathVariable long id,
+            @RequestParam(required = false) Long systemId,
+            @RequestParam(required = false) String note,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            WarningService.ResponseResult r =
+                    service.respond(id, new WarningService.ResponseRequest(systemId, "AFFECTED", null, note, null));
+            redirect.addFlashAttribute("message", text("warnings.declare.done", text("warnings.status." + r.status())));
+            return "redirect:/warnings/" + id;
+        } catch (FieldProblemException e) {
+            for (FieldProblemException.FieldProblem p : e.problems()) {
+                errors.merge(p.field(), text(p.messageKey(), p.args()), (a, b) -> a + " " + b);
+            }
+        } catch (ForbiddenActionException e) {
+            errors.put("systemId", text(e.messageKey()));
+        } catch (NotFoundException e) {
+            // a system the person may not see: said as not one of theirs, the warning itself stays (it is visible)
+            service.get(id);
+            errors.put("systemId", text("warnings.declare.notYours"));
+        }
+        response.setStatus(422);
+        model.addAttribute("declareDraft", new DeclareDraft(systemId, note, errors));
+        return detailPage(id, null, model, null);
     }
 
     /** A status code given as a message argument reads as its words. */

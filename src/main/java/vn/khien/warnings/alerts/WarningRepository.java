@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,8 +26,10 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import vn.khien.access.Capability;
 import vn.khien.access.CurrentPerson;
 import vn.khien.access.OrgScope;
+import vn.khien.access.Role;
 import vn.khien.access.ScopeFilter;
 import vn.khien.platform.NotFoundException;
 import vn.khien.warnings.matching.Component;
@@ -180,15 +183,145 @@ class WarningRepository {
                 .single();
     }
 
-    /** Visible warnings, newest first; {@code publishedUnder} limits to those published in that subtree. */
-    List<Warning> visible(int limit) {
+    /**
+     * What narrows the list: {@code q} a piece of the title or a CVE id (any case); {@code needsAnswer} only the
+     * warnings where a system the caller may answer for has no verdict yet (reached, acknowledged or reopened).
+     */
+    record ListFilter(@Nullable String q, boolean needsAnswer) {
+
+        static final ListFilter NONE = new ListFilter(null, false);
+
+        @Nullable
+        String like() {
+            return q == null || q.isBlank() ? null : "%" + q.strip() + "%";
+        }
+    }
+
+    /** Statuses with no verdict yet: reached, acknowledged, or reopened by a later scan. */
+    static final List<String> UNANSWERED = List.of("REACHED", "ACKNOWLEDGED", "REOPENED");
+
+    /** The WHERE of the list (alias w, publisher wp) and its parameters. */
+    private ScopeFilter listWhere(ListFilter filter) {
+        StringBuilder sql = new StringBuilder(VISIBLE);
+        Map<String, Object> params = new HashMap<>();
+        params.put("tlpPerson", CurrentPerson.idOrNobody());
+        String like = filter.like();
+        if (like != null) {
+            // UPPER on both sides: the database's own case folding, whatever its locale
+            sql.append(" AND (UPPER(w.title) LIKE UPPER(:q) OR UPPER(w.cves) LIKE UPPER(:q))");
+            params.put("q", like);
+        }
+        if (filter.needsAnswer()) {
+            ScopeFilter mine = scope.holding("nao.path", Capability.EDIT_SECURITY_DATA);
+            sql.append(
+                            " AND EXISTS (SELECT 1 FROM warning_target na JOIN organization nao ON nao.id = na.organization_id"
+                                    + " WHERE na.warning_id = w.id AND na.status IN (:unanswered) AND ")
+                    .append(mine.sql())
+                    .append(')');
+            params.putAll(mine.params());
+            params.put("unanswered", UNANSWERED);
+        }
+        return new ScopeFilter(sql.toString(), params);
+    }
+
+    /** Visible warnings (narrowed by the filter), newest first, at most {@code limit}. */
+    List<Warning> visible(int limit, ListFilter filter) {
+        ScopeFilter where = listWhere(filter);
         return jdbc.sql("SELECT " + WARNING_COLUMNS
-                        + " FROM warning w JOIN organization wp ON wp.id = w.organization_id " + "WHERE " + VISIBLE
+                        + " FROM warning w JOIN organization wp ON wp.id = w.organization_id WHERE " + where.sql()
                         + " ORDER BY w.published_at DESC, w.id DESC FETCH FIRST " + limit + " ROWS ONLY")
-                .param("tlpPerson", CurrentPerson.idOrNobody())
+                .params(where.params())
                 .query(WarningRepository::warning)
                 .list();
     }
+
+    /** How many visible warnings the filter holds (the list shows at most its limit of them). */
+    long countVisible(ListFilter filter) {
+        ScopeFilter where = listWhere(filter);
+        return jdbc.sql("SELECT COUNT(*) FROM warning w JOIN organization wp ON wp.id = w.organization_id WHERE "
+                        + where.sql())
+                .params(where.params())
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Where a warning stands for the caller's own units (the systems in the caller's subtree): how many systems it
+     * reached, acknowledged (any answer), fixed, fixing, not affected, without a verdict, and overdue (not
+     * acknowledged by the acknowledge-by day, or not settled by the fix-by day).
+     */
+    record MyStatus(
+            long systems, long acknowledged, long fixed, long fixing, long notAffected, long unanswered, long overdue) {
+
+        static final MyStatus NONE = new MyStatus(0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** {@link MyStatus} of each of these warnings, in one grouped query (warnings without a system: absent). */
+    Map<Long, MyStatus> myStatus(Collection<Long> warningIds, LocalDate today) {
+        Map<Long, MyStatus> out = new HashMap<>();
+        if (warningIds.isEmpty()) {
+            return out;
+        }
+        ScopeFilter f = scope.visible("tgo.path");
+        jdbc.sql("""
+                SELECT t.warning_id, COUNT(*) AS systems,
+                  SUM(CASE WHEN t.status <> 'REACHED' THEN 1 ELSE 0 END) AS acknowledged,
+                  SUM(CASE WHEN t.status = 'FIXED' THEN 1 ELSE 0 END) AS fixed,
+                  SUM(CASE WHEN t.status = 'FIXING' THEN 1 ELSE 0 END) AS fixing,
+                  SUM(CASE WHEN t.status = 'NOT_AFFECTED' THEN 1 ELSE 0 END) AS not_affected,
+                  SUM(CASE WHEN t.status IN ('REACHED', 'ACKNOWLEDGED', 'REOPENED') THEN 1 ELSE 0 END) AS unanswered,
+                  SUM(CASE WHEN (t.status = 'REACHED' AND w.acknowledge_by < :today)
+                        OR (t.status NOT IN ('NOT_AFFECTED', 'FIXED') AND w.fix_by < :today) THEN 1 ELSE 0 END) AS overdue
+                FROM warning_target t JOIN warning w ON w.id = t.warning_id
+                  JOIN organization tgo ON tgo.id = t.organization_id
+                WHERE t.warning_id IN (:ids) AND\s""" + f.sql() + " GROUP BY t.warning_id")
+                .params(f.params())
+                .param("ids", List.copyOf(warningIds))
+                .param("today", Date.valueOf(today))
+                .query(rs -> {
+                    out.put(
+                            rs.getLong("warning_id"),
+                            new MyStatus(
+                                    rs.getLong("systems"),
+                                    rs.getLong("acknowledged"),
+                                    rs.getLong("fixed"),
+                                    rs.getLong("fixing"),
+                                    rs.getLong("not_affected"),
+                                    rs.getLong("unanswered"),
+                                    rs.getLong("overdue")));
+                });
+        return out;
+    }
+
+    /**
+     * The caller's own systems not yet reached by this warning that the caller may declare affected: those of the
+     * organisations the caller holds a role with {@code EDIT_SECURITY_DATA} on itself (not the units below), still in
+     * service.
+     */
+    List<Declarable> declarable(long warningId) {
+        ScopeFilter f = scope.holding("so.path", Capability.EDIT_SECURITY_DATA);
+        return jdbc.sql("""
+                SELECT s.id, s.code, s.name, so.name_vi FROM information_system s
+                  JOIN organization so ON so.id = s.owner_organization_id
+                WHERE s.lifecycle_status <> 'RETIRED'
+                  AND EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = :me AND g.organization_id = so.id
+                    AND g.role IN (:roles))
+                  AND NOT EXISTS (SELECT 1 FROM warning_target t WHERE t.warning_id = :w AND t.system_id = s.id)
+                  AND\s""" + f.sql() + " ORDER BY so.name_vi, s.name")
+                .params(f.params())
+                .param("me", CurrentPerson.idOrNobody())
+                .param(
+                        "roles",
+                        Role.holding(Capability.EDIT_SECURITY_DATA).stream()
+                                .map(Enum::name)
+                                .toList())
+                .param("w", warningId)
+                .query((rs, n) -> new Declarable(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /** A system the caller may declare affected (see {@link #declarable}). */
+    record Declarable(long systemId, String code, String name, String organizationName) {}
 
     /** Warnings whose scope holds this system (for re-matching it). */
     List<Warning> inScopeOf(long systemId) {

@@ -104,6 +104,9 @@ public class WarningService {
     /** The column's length (V60). */
     static final int TITLE_MAX = 500;
 
+    /** The longest reason a declaration keeps (warning_match.reason holds 2,000 characters). */
+    static final int NOTE_MAX = 2000;
+
     @Transactional
     public Published publish(PublishRequest r) {
         if (r.organizationId() == null) {
@@ -371,17 +374,33 @@ public class WarningService {
     /** A unit not matched declares its system affected (matched by DECLARED, acknowledged at once). */
     private ResponseResult declare(
             WarningRepository.Warning w, long systemId, String note, PersonPrincipal me, Instant now) {
-        Long owner = jdbc.sql("""
-                SELECT s.owner_organization_id FROM information_system s JOIN organization so
+        record Owned(long owner, String lifecycle) {}
+        Owned owned = jdbc.sql("""
+                SELECT s.owner_organization_id, s.lifecycle_status FROM information_system s JOIN organization so
                   ON so.id = s.owner_organization_id WHERE s.id = :s""")
                 .param("s", systemId)
-                .query(Long.class)
+                .query((rs, n) -> new Owned(rs.getLong(1), rs.getString(2)))
                 .optional()
-                .filter(scope::canSee)
+                .filter(o -> scope.canSee(o.owner()))
                 .orElseThrow(() -> new NotFoundException("system " + systemId));
+        long owner = owned.owner();
         if (!canRespond(owner)) {
             throw new ForbiddenActionException("warnings.response.forbidden");
         }
+        List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
+        if ("RETIRED".equals(owned.lifecycle())) {
+            problems.add(new FieldProblemException.FieldProblem("systemId", "warnings.declare.retired"));
+        }
+        // a declaration says why: the component or use that the matching could not see
+        if (note == null || note.isBlank()) {
+            problems.add(new FieldProblemException.FieldProblem("note", "warnings.declare.reasonRequired"));
+        } else if (note.strip().length() > NOTE_MAX) {
+            problems.add(new FieldProblemException.FieldProblem("note", "validation.maxChars", NOTE_MAX));
+        }
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
+        }
+        note = note.strip();
         var existing = warnings.target(w.id(), systemId);
         long targetId = existing.map(WarningTarget::id)
                 .orElseGet(() -> warnings.insertTarget(w.id(), systemId, owner, TargetStatus.REACHED, now));
@@ -404,7 +423,9 @@ public class WarningService {
                         "systemId",
                         systemId,
                         "status",
-                        after.status().name())));
+                        after.status().name(),
+                        "reason",
+                        note)));
         publish(new WarningResponded(w.id(), owner));
         return new ResponseResult(systemId, after.status().name());
     }
@@ -443,10 +464,14 @@ public class WarningService {
 
     public record OrgOption(long id, String name) {}
 
-    /** Organisations with subordinates where the caller may publish. */
+    /**
+     * Organisations with subordinates where the caller may publish: the rule of {@link #publish} (a security officer
+     * or an administrator of a supervising body).
+     */
     @Transactional(readOnly = true)
     public List<OrgOption> publishers() {
-        ScopeFilter f = scope.holding("o.path", Capability.EDIT_SECURITY_DATA);
+        ScopeFilter f =
+                scope.holdingAny("o.path", "publisher", Capability.EDIT_SECURITY_DATA, Capability.MANAGE_ORGANIZATIONS);
         return jdbc.sql("SELECT o.id, o.name_vi FROM organization o WHERE EXISTS "
                         + "(SELECT 1 FROM organization c WHERE c.parent_id = o.id) AND " + f.sql() + " ORDER BY o.path")
                 .params(f.params())
@@ -460,7 +485,8 @@ public class WarningService {
      */
     @Transactional(readOnly = true)
     public List<OrgOption> recipientOptions() {
-        ScopeFilter f = scope.holding("p.path", Capability.EDIT_SECURITY_DATA);
+        ScopeFilter f =
+                scope.holdingAny("p.path", "publisher", Capability.EDIT_SECURITY_DATA, Capability.MANAGE_ORGANIZATIONS);
         return jdbc.sql(
                         "SELECT DISTINCT o.id, o.name_vi, o.path FROM organization o JOIN organization p ON p.id = o.parent_id"
                                 + " WHERE " + f.sql() + " ORDER BY o.path")
@@ -474,9 +500,39 @@ public class WarningService {
         return warnings.get(id);
     }
 
+    /** The most warnings a list shows; past it the page and the API say how many there are and how to narrow. */
+    static final int LIST_LIMIT = 200;
+
+    /** One warning of the list with where it stands for the caller's own units. */
+    public record ListRow(WarningRepository.Warning warning, WarningRepository.MyStatus mine) {}
+
+    /** A list of warnings: {@code rows} (at most {@code limit}) of {@code total} matching the filter. */
+    public record WarningList(List<ListRow> rows, long total, int limit) {
+
+        public boolean capped() {
+            return total > rows.size();
+        }
+    }
+
     @Transactional(readOnly = true)
-    public List<WarningRepository.Warning> visible() {
-        return warnings.visible(200);
+    public WarningList list(WarningRepository.ListFilter filter) {
+        List<WarningRepository.Warning> shown = warnings.visible(LIST_LIMIT, filter);
+        long total = shown.size() < LIST_LIMIT ? shown.size() : warnings.countVisible(filter);
+        Map<Long, WarningRepository.MyStatus> mine = warnings.myStatus(
+                shown.stream().map(WarningRepository.Warning::id).toList(), LocalDate.now(clock.withZone(VN)));
+        return new WarningList(
+                shown.stream()
+                        .map(w -> new ListRow(w, mine.getOrDefault(w.id(), WarningRepository.MyStatus.NONE)))
+                        .toList(),
+                total,
+                LIST_LIMIT);
+    }
+
+    /** The caller's own systems not reached by this warning, which the caller may declare affected. */
+    @Transactional(readOnly = true)
+    public List<WarningRepository.Declarable> declarable(long id) {
+        warnings.get(id);
+        return warnings.declarable(id);
     }
 
     @Transactional(readOnly = true)

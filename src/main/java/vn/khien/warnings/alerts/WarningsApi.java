@@ -1,6 +1,9 @@
 package vn.khien.warnings.alerts;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
@@ -125,9 +128,37 @@ class WarningsApi {
     }
 
     @GetMapping("/api/v1/warnings")
-    @Operation(summary = "Warnings the caller may see (TLP enforced), newest first")
-    List<Map<String, Object>> list() {
-        return service.visible().stream().map(WarningsApi::view).toList();
+    @Operation(
+            summary = "Warnings the caller may see (TLP enforced), newest first, at most 200",
+            description = "Each warning carries mine: where it stands for the caller's own units (systems reached,"
+                    + " acknowledged, fixed, fixing, notAffected, unanswered, overdue). q narrows to a piece of the"
+                    + " title or a CVE id; needsAnswer=true to the warnings where a system the caller may answer for"
+                    + " has no verdict yet. X-Total-Count says how many warnings match; when it is more than"
+                    + " X-Result-Limit, the list holds only the newest X-Result-Limit: narrow with q or needsAnswer.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The newest matching warnings",
+            headers = {
+                @Header(name = "X-Total-Count", description = "How many warnings match the filter"),
+                @Header(name = "X-Result-Limit", description = "The most warnings one answer holds (200)")
+            })
+    ResponseEntity<List<Map<String, Object>>> list(
+            @Parameter(description = "A piece of the title or a CVE id, any case") @RequestParam(required = false)
+                    String q,
+            @Parameter(description = "Only warnings where a system the caller may answer for has no verdict yet")
+                    @RequestParam(required = false, defaultValue = "false")
+                    boolean needsAnswer) {
+        WarningService.WarningList list = service.list(new WarningRepository.ListFilter(q, needsAnswer));
+        return ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(list.total()))
+                .header("X-Result-Limit", String.valueOf(list.limit()))
+                .body(list.rows().stream()
+                        .map(r -> {
+                            Map<String, Object> m = view(r.warning());
+                            m.put("mine", r.mine());
+                            return m;
+                        })
+                        .toList());
     }
 
     @GetMapping("/api/v1/warnings/{id}")
