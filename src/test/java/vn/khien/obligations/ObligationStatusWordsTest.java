@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,68 @@ class ObligationStatusWordsTest extends IntegrationTest {
                 assertThat(n.get("reason").asString()).as(n.toString()).isNotEqualTo("obligation.reason.not-yet-due");
             }
         }
+    }
+
+    @Test
+    void onlyAPersonWhoMayActIsToldToDoADutyOthersAreShownWhereItIsDone() {
+        Fixture f = fixture();
+        TestData.Person auditor = data.person(f.province(), Role.AUDITOR);
+        TestData.Person administrator = data.person(f.province(), Role.ORG_ADMIN);
+        String row = "id=\"obligation-R21-SYSTEM-" + f.late() + "\"";
+        for (TestData.Person reader : List.of(auditor, administrator)) {
+            Http.Session session = http.session();
+            session.login(reader.username(), TestData.PASSWORD);
+            String body = session.get("/organizations/" + f.unit().id() + "/obligations")
+                    .body();
+            String late = body.substring(body.indexOf(row), body.indexOf("</tr>", body.indexOf(row)));
+            assertThat(late).contains("Xem nơi thực hiện").doesNotContain(">Thực hiện<");
+        }
+        Http.Session officer = http.session();
+        officer.login(f.officer().username(), TestData.PASSWORD);
+        String body = officer.get("/systems/" + f.late() + "/obligations").body();
+        String late = body.substring(body.indexOf(row), body.indexOf("</tr>", body.indexOf(row)));
+        assertThat(late).contains(">Thực hiện<");
+    }
+
+    @Test
+    void theTenPercentDutyOpensTheBudgetPageOfItsYearNotTheApi() {
+        TestData.Org unit = data.org(data.root(), "Sở kinh phí thử");
+        TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
+        Http.Response created = http.api(officer.token())
+                .post(
+                        "/api/v1/organizations/" + unit.id() + "/budget-plans",
+                        Map.of(
+                                "year",
+                                2027,
+                                "kind",
+                                "ANNUAL",
+                                "name",
+                                "Kế hoạch CNTT 2027",
+                                "totalAmount",
+                                1_000_000_000L,
+                                "securityAmount",
+                                120_000_000L,
+                                "fundingSource",
+                                "Ngân sách tỉnh"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode r39 = null;
+        for (JsonNode n : http.api(officer.token())
+                .get("/api/v1/organizations/" + unit.id() + "/obligations")
+                .json()) {
+            if (n.get("rule").asString().equals("R39")) {
+                r39 = n;
+            }
+        }
+        assertThat(r39).isNotNull();
+        assertThat(r39.get("status").asString()).isEqualTo("MET");
+        String url = r39.get("evidence").get("url").asString();
+        assertThat(url).isEqualTo("/organizations/" + unit.id() + "/budget?year=2027");
+        Http.Session session = http.session();
+        session.login(officer.username(), TestData.PASSWORD);
+        Http.Response page = session.get(url);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("Kế hoạch CNTT 2027");
     }
 
     @Test
