@@ -43,7 +43,8 @@ class ObligationsDemoDataTest {
                     JOIN organization o ON o.id = b.organization_id ORDER BY b.id""").query(String.class).list();
             assertThat(plans)
                     .startsWith("DEMO-SO-KHCN:ANNUAL:APPROVED", "DEMO-BVDK:ANNUAL:DRAFT", "DEMO-BVDK:PROJECT:DRAFT")
-                    .hasSize(4);
+                    .contains("DEMO-TTANM:ANNUAL:DRAFT", "DEMO-TTANM:PROJECT:DRAFT")
+                    .hasSize(6);
             long bv = jdbc.sql("SELECT id FROM organization WHERE code = 'DEMO-BVDK'")
                     .query(Long.class)
                     .single();
@@ -107,6 +108,52 @@ class ObligationsDemoDataTest {
                 assertThat(page.locator("#training-records a[href$='/certificate']"))
                         .hasCount(1);
                 Browser.screenshot(page, "demo-so-canbo-training");
+            }
+            // the national appraiser: the national body's project recorded without its security line (R39 overdue),
+            // with the reminder waiting; he records the amount and the year is back above 10%
+            long national = jdbc.sql("SELECT id FROM organization WHERE code = 'DEMO-TTANM'")
+                    .query(Long.class)
+                    .single();
+            assertThat(jdbc.sql("""
+                            SELECT COUNT(*) FROM notice n JOIN app_user u ON u.id = n.person_id
+                            WHERE u.username = 'demo.quocgia.thamdinh' AND n.message_key = 'obligations.notice.overdue'
+                              AND n.args LIKE '%R39%'""").query(Long.class).single()).isEqualTo(1);
+            try (Browser browser = Browser.open(base)) {
+                Page page = browser.newPage();
+                Browser.signIn(page, "demo.quocgia.thamdinh", "Khien@Demo2026");
+                page.navigate(base + "/organizations/" + national + "/obligations");
+                assertThat(page.locator("#obligation-R39-ORGANIZATION-" + national))
+                        .hasAttribute("data-status", "OVERDUE");
+                page.locator("#obligation-R39-ORGANIZATION-" + national + " a.obligation-link")
+                        .click();
+                page.waitForURL("**/organizations/" + national + "/budget");
+                long project = jdbc.sql("SELECT id FROM budget_plan WHERE organization_id = :o AND kind = 'PROJECT'")
+                        .param("o", national)
+                        .query(Long.class)
+                        .single();
+                page.locator("a[href='/budget-plans/" + project + "/edit']").click();
+                page.waitForURL("**/budget-plans/" + project + "/edit");
+                page.fill("#plan-security", "300000000");
+                page.click("#budget-edit-submit");
+                page.waitForURL("**/organizations/" + national + "/budget?year=*");
+                page.navigate(base + "/organizations/" + national + "/obligations");
+                assertThat(page.locator("#obligation-R39-ORGANIZATION-" + national))
+                        .hasAttribute("data-status", "MET");
+                Browser.screenshot(page, "demo-quocgia-thamdinh-obligations");
+            }
+            // the province's administrator and the responder each have an awareness message to acknowledge
+            for (String who : List.of("demo.tinh.quantri", "demo.so.ungcuu")) {
+                try (Browser browser = Browser.open(base)) {
+                    Page page = browser.newPage();
+                    Browser.signIn(page, who, "Khien@Demo2026");
+                    assertThat(page.locator("a[href='/awareness/inbox']").first())
+                            .isVisible();
+                    page.navigate(base + "/awareness/inbox");
+                    assertThat(page.locator(".awareness-pending")).hasCount(1);
+                    Browser.screenshot(page, "demo-" + who.replace('.', '-') + "-inbox");
+                    page.locator(".awareness-pending button[type=submit]").click();
+                    assertThat(page.locator(".awareness-pending")).hasCount(0);
+                }
             }
         }
     }

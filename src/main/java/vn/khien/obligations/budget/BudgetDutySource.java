@@ -51,7 +51,8 @@ class BudgetDutySource implements DutySource {
                     BudgetShare share = new BudgetShare(rs.getBigDecimal(3), rs.getBigDecimal(4));
                     long org = rs.getLong(1);
                     var recorded = rs.getTimestamp(5).toInstant().atZone(VN).toLocalDate();
-                    String url = "/api/v1/organizations/" + org + "/budget-summary?year=" + rs.getInt(2);
+                    // the budget page of that year: a reader follows it from the obligations pages and the matrix
+                    String url = "/organizations/" + org + "/budget?year=" + rs.getInt(2);
                     out.put(
                             org,
                             share.meets(minimumShare)

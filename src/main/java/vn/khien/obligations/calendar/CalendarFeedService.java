@@ -92,7 +92,6 @@ public class CalendarFeedService {
         for (Obligation o : obligations) {
             if (o.dueOn() == null
                     || o.status() == ObligationStatus.NOT_APPLICABLE
-                    || o.status() == ObligationStatus.NO_DATA
                     || o.dueOn().isAfter(today.plusYears(1))) {
                 continue;
             }

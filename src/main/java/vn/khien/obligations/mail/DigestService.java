@@ -19,7 +19,7 @@ import vn.khien.platform.DateDisplay;
 
 /**
  * The daily mail digest over {@code notice}: one mail per person and day listing every notice not yet mailed (minus
- * the categories the person opted out of, where the rule data allows it). {@code mail_digest}'s unique key (person,
+ * the categories the person opted out of, where the rule data allows it), by category, what is overdue first. {@code mail_digest}'s unique key (person,
  * day) is the guard: a second run, on any node, finds the row and sends nothing. The row, the notices' mailed_at and
  * the audit record commit only after the SMTP server accepted the mail; a failure rolls them back for a retry.
  */
@@ -82,7 +82,9 @@ public class DigestService {
                 WHERE n.person_id = :p AND n.mailed_at IS NULL
                   AND NOT EXISTS (SELECT 1 FROM mail_opt_out m WHERE m.person_id = n.person_id
                                   AND m.category = n.category)
-                ORDER BY n.category, n.created_at, n.id""").param("p", personId).query(rs -> {
+                ORDER BY n.category,
+                  CASE WHEN n.message_key LIKE '%.overdue' OR n.message_key LIKE '%.escalation' THEN 0 ELSE 1 END,
+                  n.created_at, n.id""").param("p", personId).query(rs -> {
             ids.add(rs.getLong(1));
             List<String> args = json.readValue(rs.getString(4), new TypeReference<List<String>>() {});
             String link = rs.getString(5);

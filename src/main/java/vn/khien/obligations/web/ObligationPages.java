@@ -1,11 +1,17 @@
 package vn.khien.obligations.web;
 
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import vn.khien.access.Capability;
+import vn.khien.access.OrgScope;
+import vn.khien.access.Role;
 import vn.khien.obligations.catalogue.Obligation;
 import vn.khien.obligations.status.ObligationService;
 import vn.khien.organizations.Organization;
@@ -16,12 +22,18 @@ import vn.khien.platform.NotFoundException;
 @Controller
 class ObligationPages {
 
+    /** What a person must hold where a duty lies to be offered "do it" rather than "view" (READ alone only views). */
+    private static final Set<Capability> ACTING =
+            EnumSet.of(Capability.EDIT_SECURITY_DATA, Capability.APPROVE, Capability.RESPOND_INCIDENTS);
+
     private final ObligationService obligations;
     private final OrganizationRepository organizations;
+    private final OrgScope scope;
 
-    ObligationPages(ObligationService obligations, OrganizationRepository organizations) {
+    ObligationPages(ObligationService obligations, OrganizationRepository organizations, OrgScope scope) {
         this.obligations = obligations;
         this.organizations = organizations;
+        this.scope = scope;
     }
 
     /** The menu's entry: the matrix of the highest organisation the person sees. */
@@ -38,6 +50,7 @@ class ObligationPages {
         ObligationService.SystemObligations result = obligations.forSystem(id);
         model.addAttribute("system", result.system());
         model.addAttribute("obligations", sorted(result.obligations()));
+        model.addAttribute("actOn", actingOn(result.obligations()));
         model.addAttribute("today", obligations.today());
         return "obligations/system";
     }
@@ -47,6 +60,7 @@ class ObligationPages {
         ObligationService.OrganizationObligations result = obligations.forOrganization(id);
         model.addAttribute("organization", result.organization());
         model.addAttribute("obligations", sorted(result.obligations()));
+        model.addAttribute("actOn", actingOn(result.obligations()));
         model.addAttribute("today", obligations.today());
         return "obligations/organization";
     }
@@ -56,6 +70,22 @@ class ObligationPages {
         model.addAttribute("matrix", obligations.matrix(id));
         model.addAttribute("today", obligations.today());
         return "obligations/matrix";
+    }
+
+    /**
+     * The organisations of these duties where the caller holds a role that acts (an auditor or an administrator reads
+     * the duty and where it is done, and is not told to do it).
+     */
+    private Set<Long> actingOn(List<Obligation> list) {
+        return list.stream()
+                .map(o -> o.subject().organizationId())
+                .distinct()
+                .filter(org -> scope.rolesOn(org).stream().anyMatch(ObligationPages::acts))
+                .collect(Collectors.toSet());
+    }
+
+    private static boolean acts(Role role) {
+        return ACTING.stream().anyMatch(role::has);
     }
 
     /** Worst first, then by rule; not-applicable duties last. */
