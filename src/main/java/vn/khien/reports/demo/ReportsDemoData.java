@@ -1,6 +1,8 @@
 package vn.khien.reports.demo;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -13,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.access.ActingAs;
+import vn.khien.access.Role;
+import vn.khien.identity.DemoData;
 import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.kinds.ReportPeriod;
 import vn.khien.reports.periodic.PeriodicReport;
@@ -21,11 +25,13 @@ import vn.khien.systems.SystemsDemoReady;
 
 /**
  * The reports side of {@code --demo}, for the previous quarter's report (CĐ 33), whose due day has passed: the
- * province's Department of Science and Technology has submitted (its row in the province's report is frozen), the
- * Department of Health and the commune have not (late, live figures "chưa nộp"), the hospital's officer
- * ({@code demo.bv.canbo}) has a draft to check and the province's leader ({@code demo.tinh.lanhdao}) a draft of the
- * province's report to check, sign and submit. Runs after the other seeders ({@code @Order(6)}), once: only while the
- * province has no report.
+ * province's Department of Science and Technology has submitted (checked by its officer, signed by its own leader
+ * {@code demo.so.lanhdao}; its row in the province's report is frozen), the Department of Health and the commune have
+ * not (late, live figures "chưa nộp"), the hospital's officer ({@code demo.bv.canbo}) has a draft to check and the
+ * province's leader ({@code demo.tinh.lanhdao}) the province's report, checked by the officer of the province's
+ * designated security unit ({@code demo.so.canbo}), to sign and submit. Each step is taken by a person the sign-off
+ * rule lets take it (ADR 0066). Runs after the other seeders ({@code @Order(6)}), once: only while the province has no
+ * report.
  */
 @Component
 class ReportsDemoData {
@@ -36,7 +42,9 @@ class ReportsDemoData {
     static final String OFFICER = "demo.so.canbo";
     static final String HOSPITAL_OFFICER = "demo.bv.canbo";
     static final String LEADER = "demo.tinh.lanhdao";
-    static final String CHECKER = "demo.dieuphoi";
+    /** The department's own leader, who signs its report (the province's leader accepts or returns it). */
+    static final String DEPARTMENT_LEADER = "demo.so.lanhdao";
+
     static final String RESPONDER = "demo.so.ungcuu";
 
     private final JdbcClient jdbc;
@@ -44,9 +52,16 @@ class ReportsDemoData {
     private final ReportService reports;
     private final ReportKinds kinds;
     private final Clock clock;
+    private final DemoData demo;
 
     public ReportsDemoData(
-            JdbcClient jdbc, TransactionTemplate tx, ReportService reports, ReportKinds kinds, Clock clock) {
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            ReportService reports,
+            ReportKinds kinds,
+            Clock clock,
+            DemoData demo) {
+        this.demo = demo;
         this.jdbc = jdbc;
         this.tx = tx;
         this.reports = reports;
@@ -79,20 +94,37 @@ class ReportsDemoData {
                             LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))), kind.period())
                     .previous(kind.period())
                     .code();
+            if (jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :u")
+                            .param("u", DEPARTMENT_LEADER)
+                            .query(Long.class)
+                            .single()
+                    == 0) {
+                Instant now = clock.instant();
+                demo.personWithHistory(
+                        DEPARTMENT_LEADER,
+                        "Lý Văn Sở (demo)",
+                        now.minus(Duration.ofDays(200)),
+                        now.minus(Duration.ofDays(3)),
+                        department.get(),
+                        Role.LEADER,
+                        now.minus(Duration.ofDays(200)),
+                        null);
+            }
             PeriodicReport so = as(OFFICER, () -> reports.create(department.get(), kind.id(), period));
             as(OFFICER, () -> reports.check(so.id()));
             as(
-                    LEADER,
+                    DEPARTMENT_LEADER,
                     () -> reports.sign(
                             so.id(),
                             new ReportService.SignRequest(
-                                    "15/BC-SKHCN", so.dueOn().minusDays(2), "Đặng Văn Đạo (demo)", null, null, null)));
+                                    "15/BC-SKHCN", so.dueOn().minusDays(2), "Lý Văn Sở (demo)", null, null, null)));
             as(OFFICER, () -> reports.submit(so.id()));
             as(HOSPITAL_OFFICER, () -> reports.create(hospital.get(), kind.id(), period));
             PeriodicReport p = as(LEADER, () -> reports.create(province.get(), kind.id(), period));
-            // Checked by a security officer above the province, so that the leader — who may not sign what they
-            // checked themselves — has the province's report to sign and submit.
-            as(CHECKER, () -> reports.check(p.id()));
+            // Checked by the officer of the unit designated as the province's security unit (the head of the security
+            // unit's step), so that the leader — who does not check, and may not sign what they checked — has the
+            // province's report to sign and submit.
+            as(OFFICER, () -> reports.check(p.id()));
             // The province's network member report (Biểu mẫu 05) of the current half-year, drafted by the responder of
             // the response unit designated for the province (ADR 0044): the demo responder's draft to work on.
             var member = kinds.find("IR_NETWORK_MEMBER").orElseThrow();
@@ -101,10 +133,11 @@ class ReportsDemoData {
                     .code();
             as(RESPONDER, () -> reports.create(province.get(), member.id(), half));
             LOG.warn(
-                    "Demo reports seeded for {}: one department submitted, two late, a draft for the hospital, the "
-                            + "province's checked and waiting for the leader's signature; the province's member report"
+                    "Demo reports seeded for {}: one department submitted (signed by its leader {}), two late, a draft "
+                            + "for the hospital, the province's checked and waiting for the leader's signature; the province's member report"
                             + " {} drafted by the responder.",
                     period,
+                    DEPARTMENT_LEADER,
                     half);
         });
     }

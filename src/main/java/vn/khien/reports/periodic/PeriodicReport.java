@@ -38,7 +38,7 @@ public record PeriodicReport(
 
     /** Checked by the head of the security unit, who is recorded: the signer must be somebody else. */
     public PeriodicReport markChecked(@Nullable Long checker, @Nullable String checkerName) {
-        require(ReportStatus.DRAFT);
+        require(ReportAction.CHECK);
         return new PeriodicReport(
                 id,
                 organizationId,
@@ -70,7 +70,7 @@ public record PeriodicReport(
      */
     public PeriodicReport markSigned(
             String number, LocalDate date, String signer, @Nullable String fileName, @Nullable Long signedBy) {
-        require(ReportStatus.CHECKED);
+        require(ReportAction.SIGN);
         if (checkedBy != null && checkedBy.equals(signedBy)) {
             throw new FieldProblemException("action", "reports.error.sameChecker");
         }
@@ -110,7 +110,7 @@ public record PeriodicReport(
      * ({@code requires_figures}) that no module provides; a report cannot go up without them.
      */
     public PeriodicReport markSubmitted(Instant now, Collection<String> missingFigures) {
-        require(ReportStatus.SIGNED);
+        require(ReportAction.SUBMIT);
         if (parentOrganizationId == null) {
             throw new FieldProblemException("action", "reports.error.noParent");
         }
@@ -144,12 +144,12 @@ public record PeriodicReport(
     }
 
     public PeriodicReport markAccepted(Instant now) {
-        require(ReportStatus.SUBMITTED);
+        require(ReportAction.ACCEPT);
         return decided(ReportStatus.ACCEPTED, null, now);
     }
 
     public PeriodicReport markReturned(String comment, Instant now) {
-        require(ReportStatus.SUBMITTED);
+        require(ReportAction.RETURN);
         if (comment == null || comment.isBlank()) {
             throw new FieldProblemException("comment", "reports.error.comment");
         }
@@ -158,7 +158,7 @@ public record PeriodicReport(
 
     /** A returned report is revised as a new version in DRAFT; the returned one is kept. */
     public void requireRevisable() {
-        require(ReportStatus.RETURNED);
+        require(ReportAction.REVISE);
     }
 
     /** Late: not submitted by the due day, as of {@code today}. */
@@ -196,9 +196,10 @@ public record PeriodicReport(
                 checkedByName);
     }
 
-    private void require(ReportStatus expected) {
-        if (status != expected) {
-            throw new FieldProblemException("action", "reports.error.status", status.name());
+    /** The step starts from a status {@link ReportAction} allows it from (the one statement of the rule). */
+    private void require(ReportAction step) {
+        if (!step.allowedFrom(status)) {
+            throw new FieldProblemException("action", "reports.error.status", status.label());
         }
     }
 }

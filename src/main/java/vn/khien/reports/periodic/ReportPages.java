@@ -94,17 +94,24 @@ class ReportPages {
     @PostMapping("/reports")
     String create(
             @RequestParam Long organizationId,
-            @RequestParam String kind,
-            @RequestParam String period,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String period,
             RedirectAttributes redirect) {
         try {
             return "redirect:/reports/"
                     + service.create(organizationId, kind, period).id();
         } catch (FieldProblemException e) {
-            redirect.addFlashAttribute("errors", texts(e));
+            // Refused: the form comes back with what was typed and each problem under its field (issue 9).
+            Map<String, String> typed = new HashMap<>();
+            putIfPresent(typed, "kind", kind);
+            putIfPresent(typed, "period", period);
+            redirect.addFlashAttribute("typed", typed);
+            fieldErrors(e, NEW_REPORT_FIELDS, redirect);
             return "redirect:/reports?organizationId=" + organizationId;
         }
     }
+
+    private static final Set<String> NEW_REPORT_FIELDS = Set.of("kind", "period");
 
     @GetMapping("/reports/{id}")
     String show(@PathVariable long id, Model model) {
@@ -184,26 +191,19 @@ class ReportPages {
             RedirectAttributes redirect)
             throws IOException {
         try {
-            PeriodicReport r = switch (action) {
-                case CHECK -> service.check(id);
-                case SIGN ->
-                    service.sign(
-                            id,
+            boolean file = signedFile != null && !signedFile.isEmpty();
+            PeriodicReport r = service.act(
+                    id,
+                    action,
+                    new ReportService.StepInput(
+                            comment,
                             new ReportService.SignRequest(
                                     documentNumber,
                                     documentDate,
                                     signerName,
-                                    signedFile == null || signedFile.isEmpty()
-                                            ? null
-                                            : signedFile.getOriginalFilename(),
-                                    signedFile == null || signedFile.isEmpty() ? null : signedFile.getContentType(),
-                                    signedFile == null || signedFile.isEmpty() ? null : signedFile.getBytes()));
-                case SUBMIT -> service.submit(id);
-                case ACCEPT -> service.accept(id);
-                case RETURN -> service.returnReport(id, comment);
-                case REVISE -> service.revise(id);
-                case CREATE -> throw new FieldProblemException("action", "reports.error.action");
-            };
+                                    file ? signedFile.getOriginalFilename() : null,
+                                    file ? signedFile.getContentType() : null,
+                                    file ? signedFile.getBytes() : null)));
             return "redirect:/reports/" + r.id();
         } catch (FieldProblemException e) {
             keepTyped(e, comment, documentNumber, documentDate, signerName, signedFile, redirect);
@@ -228,28 +228,39 @@ class ReportPages {
         putIfPresent(typed, "documentNumber", documentNumber);
         putIfPresent(typed, "documentDate", documentDate == null ? null : documentDate.toString());
         putIfPresent(typed, "signerName", signerName);
+        Map<String, String> fieldErrors = fieldErrors(e, FORM_FIELDS, redirect);
+        if (signedFile != null && !signedFile.isEmpty()) {
+            fieldErrors.putIfAbsent(
+                    "signedFile",
+                    messages.getMessage(
+                            "reports.signedFileAgain",
+                            new Object[] {signedFile.getOriginalFilename()},
+                            LocaleContextHolder.getLocale()));
+        }
+        redirect.addFlashAttribute("typed", typed);
+    }
+
+    /**
+     * Each problem of a refused form in the reader's language: under its field when the form has it ({@code fields}),
+     * above the form otherwise. Returns the per-field texts (flashed as {@code fieldErrors}).
+     */
+    private Map<String, String> fieldErrors(FieldProblemException e, Set<String> fields, RedirectAttributes redirect) {
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         List<String> others = new ArrayList<>();
         Locale locale = LocaleContextHolder.getLocale();
         for (FieldProblemException.FieldProblem p : e.problems()) {
             String text = messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale);
-            if (FORM_FIELDS.contains(p.field())) {
+            if (fields.contains(p.field())) {
                 fieldErrors.merge(p.field(), text, (a, b) -> a + " " + b);
             } else {
                 others.add(text);
             }
         }
-        if (signedFile != null && !signedFile.isEmpty()) {
-            fieldErrors.putIfAbsent(
-                    "signedFile",
-                    messages.getMessage(
-                            "reports.signedFileAgain", new Object[] {signedFile.getOriginalFilename()}, locale));
-        }
-        redirect.addFlashAttribute("typed", typed);
         redirect.addFlashAttribute("fieldErrors", fieldErrors);
         if (!others.isEmpty()) {
             redirect.addFlashAttribute("errors", others);
         }
+        return fieldErrors;
     }
 
     private static final Set<String> FORM_FIELDS =
@@ -288,13 +299,5 @@ class ReportPages {
         ReportRepository.SignedFile f = service.signedFile(id);
         return Downloads.attachment(
                 f.content(), f.name(), f.type() == null ? null : MediaType.parseMediaType(f.type()));
-    }
-
-    private List<String> texts(FieldProblemException e) {
-        List<String> out = new ArrayList<>();
-        for (FieldProblemException.FieldProblem p : e.problems()) {
-            out.add(messages.getMessage(p.messageKey(), p.args(), p.messageKey(), LocaleContextHolder.getLocale()));
-        }
-        return out;
     }
 }

@@ -12,10 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import vn.khien.access.Role;
 import vn.khien.access.ScopeFilter;
 
 /** Periodic reports, their frozen snapshots and steps. Reads AND the caller's scope over the report's organisation. */
@@ -417,6 +419,29 @@ class ReportRepository {
                 .param("orgId", organizationId)
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * Whether the person holds one of these roles granted on the organisation itself (not on a body above it) or, with
+     * {@code orSecurityUnit}, on a unit designated as that organisation's own security unit
+     * ({@code OWNER_SECURITY_UNIT} scoped to it).
+     */
+    public boolean holdsRoleOn(long person, long organizationId, Set<Role> roles, boolean orSecurityUnit) {
+        if (roles.isEmpty()) {
+            return false;
+        }
+        String unit = orSecurityUnit
+                ? " OR g.organization_id IN (SELECT d.organization_id FROM authority_designation d"
+                        + " WHERE d.scope_organization_id = :org AND d.authority_role = 'OWNER_SECURITY_UNIT')"
+                : "";
+        return jdbc.sql("SELECT COUNT(*) FROM role_grant g WHERE g.user_id = :person AND g.role IN (:roles)"
+                                + " AND (g.organization_id = :org" + unit + ")")
+                        .param("person", person)
+                        .param("roles", roles.stream().map(Enum::name).toList())
+                        .param("org", organizationId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public Optional<SignedFile> signedFile(long id) {

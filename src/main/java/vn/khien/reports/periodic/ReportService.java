@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.khien.access.Capability;
 import vn.khien.access.CurrentPerson;
 import vn.khien.access.OrgScope;
 import vn.khien.access.ScopeFilter;
@@ -54,6 +53,16 @@ public class ReportService {
             String signedFileType,
             byte[] signedFile) {}
 
+    /** What a step posted by name carries: the return's comment, the signature's fields (each step reads its own). */
+    public record StepInput(String comment, SignRequest sign) {
+        public static final StepInput NONE = new StepInput(null, new SignRequest(null, null, null, null, null, null));
+    }
+
+    /** One sign-off step, found by its {@link ReportAction}. */
+    private interface Step {
+        PeriodicReport take(long id, StepInput input);
+    }
+
     private final ReportRepository reports;
     private final ReportCompiler compiler;
     private final ReportKinds kinds;
@@ -62,6 +71,8 @@ public class ReportService {
     private final Clock clock;
     private final FigureSnapshots snapshots;
     private final Form08Annex form08;
+    private final ReportActors actors;
+    private final Map<ReportAction, Step> steps;
 
     public ReportService(
             ReportRepository reports,
@@ -71,7 +82,17 @@ public class ReportService {
             AuditTrail audit,
             Clock clock,
             FigureSnapshots snapshots,
-            Form08Annex form08) {
+            Form08Annex form08,
+            ReportActors actors) {
+        this.actors = actors;
+        Map<ReportAction, Step> byName = new EnumMap<>(ReportAction.class);
+        byName.put(ReportAction.CHECK, (id, in) -> check(id));
+        byName.put(ReportAction.SIGN, (id, in) -> sign(id, in.sign()));
+        byName.put(ReportAction.SUBMIT, (id, in) -> submit(id));
+        byName.put(ReportAction.ACCEPT, (id, in) -> accept(id));
+        byName.put(ReportAction.RETURN, (id, in) -> returnReport(id, in.comment()));
+        byName.put(ReportAction.REVISE, (id, in) -> revise(id));
+        this.steps = byName;
         this.snapshots = snapshots;
         this.form08 = form08;
         this.reports = reports;
@@ -103,8 +124,9 @@ public class ReportService {
     public PeriodicReport create(Long organizationId, String kindId, String periodCode) {
         if (organizationId == null
                 || !(scope.canSee(organizationId)
+                        || actors.mayDraft(organizationId)
                         || kinds.find(kindId)
-                                .map(k -> designatedDrafter(organizationId, k))
+                                .map(k -> actors.designatedDrafter(organizationId, k))
                                 .orElse(false))) {
             throw new FieldProblemException("organizationId", "reports.error.organization");
         }
@@ -120,7 +142,9 @@ public class ReportService {
         var existing = reports.latest(organizationId, kind.id(), period.code());
         if (existing.isPresent() && existing.get().status() != ReportStatus.RETURNED) {
             throw new FieldProblemException(
-                    "period", "reports.error.exists", existing.get().id());
+                    "period",
+                    "reports.error.exists",
+                    String.valueOf(existing.get().id()));
         }
         int version = existing.map(r -> r.version() + 1).orElse(1);
         return insert(organizationId, kind, period, version, existing.isPresent() ? ReportAction.REVISE : null);
@@ -183,7 +207,7 @@ public class ReportService {
 
     /** Whether the caller may open (draft) a report of the organisation. */
     public boolean mayDraft(long organizationId) {
-        return scope.can(organizationId, Capability.EDIT_SECURITY_DATA);
+        return actors.mayDraft(organizationId);
     }
 
     /**
@@ -191,67 +215,12 @@ public class ReportService {
      * with a designated drafter, a person of the designated unit (ADR 0044).
      */
     public boolean mayDraft(long organizationId, ReportKind kind) {
-        return mayDraft(organizationId) || designatedDrafter(organizationId, kind);
+        return actors.mayDraft(organizationId, kind);
     }
 
     /** {@link #mayDraft(long, ReportKind)} by the kind's id; false for an unknown kind. */
     public boolean mayDraft(long organizationId, String kindId) {
-        return kinds.find(kindId).map(k -> mayDraft(organizationId, k)).orElse(false);
-    }
-
-    /** Whether the caller drafts the organisation's reports of this kind as a person of its designated unit. */
-    private boolean designatedDrafter(long organizationId, ReportKind kind) {
-        if (kind.designatedDrafter() == null) {
-            return false;
-        }
-        ScopeFilter f = designated(List.of(kind), null);
-        return reports.countOrganizations(organizationId, f) > 0;
-    }
-
-    /**
-     * Rows of organisation {@code o} (and, with {@code kindExpr}, of those kinds only) that the caller reaches as a
-     * person holding the kind's capability in the unit designated for {@code o} in the kind's authority role, that
-     * unit lying within {@code o}'s subtree. Matches nothing when no kind has a designated drafter.
-     */
-    private ScopeFilter designated(List<ReportKind> of, String kindExpr) {
-        StringBuilder sql = new StringBuilder("(1 = 0");
-        Map<String, Object> params = new LinkedHashMap<>();
-        char n = 'A';
-        for (ReportKind k : of) {
-            ReportKind.DesignatedDrafter d = k.designatedDrafter();
-            if (d == null) {
-                continue;
-            }
-            String name = "designee" + n++;
-            ScopeFilter unit = scope.holdingAny("du" + name + ".path", name, Capability.valueOf(d.capability()));
-            sql.append(" OR (");
-            if (kindExpr != null) {
-                sql.append(kindExpr).append(" = :").append(name).append("Kind AND ");
-                params.put(name + "Kind", k.id());
-            }
-            sql.append("EXISTS (SELECT 1 FROM authority_designation dd")
-                    .append(name)
-                    .append(" JOIN organization du")
-                    .append(name)
-                    .append(" ON du")
-                    .append(name)
-                    .append(".id = dd")
-                    .append(name)
-                    .append(".organization_id WHERE dd")
-                    .append(name)
-                    .append(".scope_organization_id = o.id AND dd")
-                    .append(name)
-                    .append(".authority_role = :")
-                    .append(name)
-                    .append("Role AND du")
-                    .append(name)
-                    .append(".path LIKE o.path || '%' AND ")
-                    .append(unit.sql())
-                    .append("))");
-            params.put(name + "Role", d.authorityRole());
-            params.putAll(unit.params());
-        }
-        return new ScopeFilter(sql.append(")").toString(), params);
+        return actors.mayDraft(organizationId, kindId);
     }
 
     @Transactional(readOnly = true)
@@ -312,55 +281,36 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     public List<ReportRepository.OrgChoice> organizations() {
-        return reports.visibleOrganizations(scope.visible("o.path").or(designated(kinds.all(), null)));
+        return reports.visibleOrganizations(
+                scope.visible("o.path").or(actors.designated(kinds.all(), null)).or(actors.securityUnitOf()));
     }
 
-    /** The steps the caller may take now (for the page's buttons; the service checks again on each step). */
+    /**
+     * The steps the caller may take now, for the page's buttons: exactly those the step itself would not refuse (one
+     * rule, {@link ReportAction}, read by {@link ReportActors}).
+     */
     @Transactional(readOnly = true)
     public List<ReportAction> allowed(PeriodicReport r) {
-        List<ReportAction> out = new ArrayList<>();
-        boolean edit = scope.can(r.organizationId(), Capability.EDIT_SECURITY_DATA);
-        boolean draft = edit || designatedDrafter(r.organizationId(), kind(r.kind()));
-        boolean approve = scope.can(r.organizationId(), Capability.APPROVE);
-        boolean parent = r.parentOrganizationId() != null
-                && (scope.can(r.parentOrganizationId(), Capability.APPROVE)
-                        || scope.can(r.parentOrganizationId(), Capability.EDIT_SECURITY_DATA));
-        switch (r.status()) {
-            case DRAFT -> {
-                if (edit) {
-                    out.add(ReportAction.CHECK);
-                }
-            }
-            case CHECKED -> {
-                if (approve) {
-                    out.add(ReportAction.SIGN);
-                }
-            }
-            case SIGNED -> {
-                if ((edit || approve) && r.parentOrganizationId() != null) {
-                    out.add(ReportAction.SUBMIT);
-                }
-            }
-            case SUBMITTED -> {
-                if (parent) {
-                    out.add(ReportAction.ACCEPT);
-                    out.add(ReportAction.RETURN);
-                }
-            }
-            case RETURNED -> {
-                if (draft) {
-                    out.add(ReportAction.REVISE);
-                }
-            }
-            default -> {}
+        return actors.allowed(r);
+    }
+
+    /**
+     * Takes the step named by {@code action} (the page's and the API's {@code /actions/{action}}): each step is its
+     * own method below; this only finds it by name.
+     */
+    @Transactional
+    public PeriodicReport act(long id, ReportAction action, StepInput input) {
+        Step step = steps.get(action);
+        if (step == null) {
+            throw new FieldProblemException("action", "reports.error.action");
         }
-        return out;
+        return step.take(id, input);
     }
 
     @Transactional
     public PeriodicReport check(long id) {
         PeriodicReport r = get(id);
-        require(r.organizationId(), "reports.forbidden.check", Capability.EDIT_SECURITY_DATA);
+        mayTake(r, ReportAction.CHECK);
         PeriodicReport next = r.markChecked(actorId(), actorName());
         reports.markChecked(next, r.status(), clock.instant());
         return done(r, next, ReportAction.CHECK, null, Map.of());
@@ -369,7 +319,7 @@ public class ReportService {
     @Transactional
     public PeriodicReport sign(long id, SignRequest request) {
         PeriodicReport r = get(id);
-        require(r.organizationId(), "reports.forbidden.sign", Capability.APPROVE);
+        mayTake(r, ReportAction.SIGN);
         String signer = request.signerName() == null || request.signerName().isBlank()
                 ? actorName()
                 : request.signerName().trim();
@@ -399,7 +349,7 @@ public class ReportService {
     @Transactional
     public PeriodicReport submit(long id) {
         PeriodicReport r = get(id);
-        require(r.organizationId(), "reports.forbidden.submit", Capability.EDIT_SECURITY_DATA, Capability.APPROVE);
+        mayTake(r, ReportAction.SUBMIT);
         Instant now = clock.instant();
         ReportKind kind = kind(r.kind());
         Compilation c = compiler.compile(r.organizationId(), kind, period(kind, r.period()), today());
@@ -419,7 +369,7 @@ public class ReportService {
     @Transactional
     public PeriodicReport accept(long id) {
         PeriodicReport r = get(id);
-        requireParent(r);
+        mayTake(r, ReportAction.ACCEPT);
         PeriodicReport next = r.markAccepted(clock.instant());
         reports.markAccepted(next, r.status(), clock.instant());
         return done(r, next, ReportAction.ACCEPT, null, Map.of());
@@ -428,7 +378,7 @@ public class ReportService {
     @Transactional
     public PeriodicReport returnReport(long id, String comment) {
         PeriodicReport r = get(id);
-        requireParent(r);
+        mayTake(r, ReportAction.RETURN);
         PeriodicReport next = r.markReturned(comment, clock.instant());
         reports.markReturned(next, r.status(), clock.instant());
         return done(r, next, ReportAction.RETURN, next.returnComment(), Map.of("comment", next.returnComment()));
@@ -438,14 +388,8 @@ public class ReportService {
     @Transactional
     public PeriodicReport revise(long id) {
         PeriodicReport r = get(id);
-        if (!mayDraft(r.organizationId(), kind(r.kind()))) {
-            throw new ForbiddenActionException("reports.forbidden.draft");
-        }
+        mayTake(r, ReportAction.REVISE);
         r.requireRevisable();
-        var latest = reports.latest(r.organizationId(), r.kind(), r.period()).orElseThrow();
-        if (latest.id() != r.id()) {
-            throw new FieldProblemException("action", "reports.error.notLatest", latest.id());
-        }
         ReportKind kind = kind(r.kind());
         return insert(r.organizationId(), kind, period(kind, r.period()), r.version() + 1, ReportAction.REVISE);
     }
@@ -473,30 +417,21 @@ public class ReportService {
         return reports.find(after.id(), visible()).orElse(after);
     }
 
-    private void require(long organizationId, String messageKey, Capability... anyOf) {
-        for (Capability c : anyOf) {
-            if (scope.can(organizationId, c)) {
-                return;
-            }
-        }
-        throw new ForbiddenActionException(messageKey);
+    /** Refuses the step unless {@link ReportActors} lets the caller take it on this report now. */
+    private void mayTake(PeriodicReport r, ReportAction action) {
+        actors.denial(r, action).ifPresent(e -> {
+            throw e;
+        });
     }
 
-    /** Accepting or returning is the parent's: a role with security or approval rights on the parent organisation. */
-    private void requireParent(PeriodicReport r) {
-        if (r.parentOrganizationId() == null) {
-            throw new ForbiddenActionException("reports.forbidden.decide");
-        }
-        require(
-                r.parentOrganizationId(),
-                "reports.forbidden.decide",
-                Capability.APPROVE,
-                Capability.EDIT_SECURITY_DATA);
-    }
-
-    /** Reports the caller sees: of its subtree, or of the kinds it drafts as a designated unit (ADR 0044). */
+    /**
+     * Reports the caller sees: of its subtree, of the kinds it drafts as a designated unit (ADR 0044), or of the
+     * organisations whose designated security unit it works in (ADR 0066).
+     */
     private ScopeFilter visible() {
-        return scope.visible("o.path").or(designated(kinds.all(), "r.kind"));
+        return scope.visible("o.path")
+                .or(actors.designated(kinds.all(), "r.kind"))
+                .or(actors.securityUnitOf());
     }
 
     private static Long actorId() {

@@ -90,7 +90,8 @@ public class ReportsApi {
             List<Map<String, Object>> versions,
             List<Compilation.UnitRow> units,
             List<String> sectionsNotRecorded,
-            List<Compilation.Gap> gaps) {}
+            List<Compilation.Gap> gaps,
+            List<String> actions) {}
 
     private final ReportService service;
     private final ReportDocuments documents;
@@ -119,17 +120,19 @@ public class ReportsApi {
                             + " A returned report's period opens the next version; any other existing version is a 422 naming period.")
     public ResponseEntity<ReportJson> create(@RequestBody CreateRequest request) {
         PeriodicReport r = service.create(request.organizationId(), request.kind(), request.period());
-        return ResponseEntity.created(URI.create("/api/v1/reports/" + r.id())).body(json(service.view(r.id())));
+        return ResponseEntity.created(URI.create("/api/v1/reports/" + r.id()))
+                .body(json(service.view(r.id()), service.allowed(r)));
     }
 
     @GetMapping("/api/v1/reports/{id}")
     @Operation(
             summary = "A report with its figures (frozen once submitted, live before), its children's rows "
                     + "(state SUBMITTED/ACCEPTED frozen; LATE, IN_PROGRESS, RETURNED, NOT_STARTED live, \"chưa nộp\"), "
-                    + "history and versions",
+                    + "history, versions, and the sign-off steps the caller may take now (actions)",
             description = FIGURES)
     public ReportJson get(@PathVariable long id) {
-        return json(service.view(id));
+        ReportService.ReportView v = service.view(id);
+        return json(v, service.allowed(v.report()));
     }
 
     @GetMapping("/api/v1/organizations/{id}/reports")
@@ -143,7 +146,14 @@ public class ReportsApi {
             summary = "Take a sign-off step: CHECK (security officer), SIGN (leader: documentNumber, documentDate, "
                     + "optional signerName and signedFileBase64), SUBMIT (freezes the snapshot), ACCEPT or RETURN (comment "
                     + "required; by the parent organisation), REVISE (a returned report becomes a new draft version)",
-            description = "403 when the caller's role does not allow the step; 422 naming the field otherwise")
+            description =
+                    "Who takes each step (ADR 0066): CHECK a security officer of the reporting organisation itself"
+                            + " or of its designated security unit (not a leader, not a body above); SIGN a leader of the"
+                            + " organisation itself, not the person who checked; SUBMIT the organisation's leader or security"
+                            + " officers; ACCEPT and RETURN a leader or security officer of the parent organisation itself;"
+                            + " REVISE whoever may open the organisation's report. The report's \"actions\" list the steps the"
+                            + " caller may take now. 403 when the caller's role does not allow the step; 422 naming the field"
+                            + " otherwise")
     public ResponseEntity<ReportJson> act(
             @PathVariable long id, @PathVariable String action, @RequestBody(required = false) ActionBody body) {
         ActionBody b = body == null ? new ActionBody(null, null, null, null, null, null, null) : body;
@@ -153,25 +163,20 @@ public class ReportsApi {
         } catch (IllegalArgumentException e) {
             throw new FieldProblemException("action", "reports.error.action");
         }
-        PeriodicReport r = switch (a) {
-            case CHECK -> service.check(id);
-            case SIGN ->
-                service.sign(
-                        id,
+        PeriodicReport r = service.act(
+                id,
+                a,
+                new ReportService.StepInput(
+                        b.comment(),
                         new ReportService.SignRequest(
                                 b.documentNumber(),
                                 b.documentDate(),
                                 b.signerName(),
                                 b.signedFileName(),
                                 b.signedFileType(),
-                                decode(b.signedFileBase64())));
-            case SUBMIT -> service.submit(id);
-            case ACCEPT -> service.accept(id);
-            case RETURN -> service.returnReport(id, b.comment());
-            case REVISE -> service.revise(id);
-            case CREATE -> throw new FieldProblemException("action", "reports.error.action");
-        };
-        return ResponseEntity.ok(json(service.view(r.id())));
+                                // only the signature carries a file; other steps ignore the field, as before
+                                a == ReportAction.SIGN ? decode(b.signedFileBase64()) : null)));
+        return ResponseEntity.ok(json(service.view(r.id()), service.allowed(r)));
     }
 
     @GetMapping("/api/v1/reports/{id}/figures/{figure}/rows")
@@ -244,7 +249,7 @@ public class ReportsApi {
         }
     }
 
-    static ReportJson json(ReportService.ReportView v) {
+    static ReportJson json(ReportService.ReportView v, List<ReportAction> actions) {
         PeriodicReport r = v.report();
         List<Map<String, Object>> versions = v.versions().stream()
                 .map(x -> {
@@ -285,6 +290,7 @@ public class ReportsApi {
                         .filter(s -> v.compilation().notRecordedIn(s))
                         .map(ReportKind.Section::key)
                         .toList(),
-                v.compilation().gaps());
+                v.compilation().gaps(),
+                actions.stream().map(ReportAction::name).toList());
     }
 }
