@@ -52,17 +52,14 @@ class WarningsListApiTest extends IntegrationTest {
             f.component(a, s, null, LOG4J);
         }
         f.component(http.api(t.officerB().token()), other, null, LOG4J);
-        String title = data.unique("Log4Shell danh sách");
-        Map<String, Object> body = new java.util.HashMap<>();
-        body.put("organizationId", t.province().id());
-        body.put("title", title);
-        body.put("severity", "CRITICAL");
-        body.put("cves", List.of("CVE-2021-44228"));
-        body.put("affected", LOG4J_RANGE);
-        body.put("acknowledgeBy", LocalDate.now().minusDays(2).toString());
-        body.put("fixBy", LocalDate.now().plusDays(5).toString());
-        body.put("tlp", "AMBER");
-        Http.Response p = http.api(t.publisher().token()).post("/api/v1/warnings", body);
+        Http.Response p = f.publish(
+                http.api(t.publisher().token()),
+                t.province().id(),
+                "AMBER",
+                LOG4J_RANGE,
+                List.of("CVE-2021-44228"),
+                null,
+                LocalDate.now().minusDays(2));
         assertThat(p.status()).as(p.body()).isEqualTo(201);
         long id = p.json().get("id").asLong();
         String responses = "/api/v1/warnings/" + id + "/responses";
@@ -93,8 +90,8 @@ class WarningsListApiTest extends IntegrationTest {
                         .asLong())
                 .isEqualTo(4);
 
-        String needs = "/api/v1/warnings?needsAnswer=true&q=" + title.substring(title.length() - 8);
-        assertThat(rows(a.get(needs))).extracting(n -> n.get("id").asLong()).containsExactly(id);
+        String needs = "/api/v1/warnings?needsAnswer=true";
+        assertThat(rows(a.get(needs))).extracting(n -> n.get("id").asLong()).contains(id);
         assertThat(a.post(
                                 responses,
                                 Map.of(
@@ -117,11 +114,14 @@ class WarningsListApiTest extends IntegrationTest {
                                         "component_not_present"))
                         .status())
                 .isEqualTo(201);
-        assertThat(rows(a.get(needs))).as("every system of A has a verdict").isEmpty();
+        assertThat(rows(a.get(needs)))
+                .as("every system of A has a verdict")
+                .extracting(n -> n.get("id").asLong())
+                .doesNotContain(id);
         // B still has to answer: the filter is the caller's own, not the warning's
         assertThat(rows(http.api(t.officerB().token()).get(needs)))
                 .extracting(n -> n.get("id").asLong())
-                .containsExactly(id);
+                .contains(id);
         JsonNode after = row(a.get("/api/v1/warnings"), id).get("mine");
         assertThat(after.get("fixing").asLong()).isEqualTo(1);
         assertThat(after.get("notAffected").asLong()).isEqualTo(1);
