@@ -86,6 +86,10 @@ class ReportSignOffActorsTest extends IntegrationTest {
         take(second, "unitLeader", "SUBMIT");
         take(second, "provinceOfficer", "ACCEPT");
         expect(second, Map.of());
+        // The history names people by their names, not their accounts.
+        assertThat(session("provinceOfficer").get("/reports/" + second).body())
+                .contains(
+                        "<td>Người thử " + people.get("unitSecurityUnitOfficer").username() + "</td>");
     }
 
     @Test

@@ -30,6 +30,9 @@ class ReportsNewFormBrowserTest extends IntegrationTest {
             page.fill("#period", "2026-Q9");
             page.click("#create-report");
             assertThat(page.locator("#period-error")).containsText("Kỳ báo cáo không hợp lệ cho loại báo cáo này");
+            // the kind of period in words, with this year's period as the example, never the rule's code
+            assertThat(page.locator("#period-error")).containsText("năm số liệu");
+            assertThat(page.locator("#period-error")).not().containsText("YEAR");
             assertThat(page.locator("#period")).hasValue("2026-Q9");
             assertThat(page.locator("#period")).hasClass(Pattern.compile("is-invalid"));
             assertThat(page.locator("#kind")).hasValue("ANNUAL_LEVEL");

@@ -31,7 +31,7 @@ import vn.khien.systems.SystemsDemoReady;
  * province's leader ({@code demo.tinh.lanhdao}) the province's report, checked by the officer of the province's
  * designated security unit ({@code demo.so.canbo}), to sign and submit. Each step is taken by a person the sign-off
  * rule lets take it (ADR 0066). Runs after the other seeders ({@code @Order(6)}), once: only while the province has no
- * report.
+ * report. A second listener ({@code @Order(14)}) gives the national coordinator the ministry's report to decide.
  */
 @Component
 class ReportsDemoData {
@@ -46,6 +46,9 @@ class ReportsDemoData {
     static final String DEPARTMENT_LEADER = "demo.so.lanhdao";
 
     static final String RESPONDER = "demo.so.ungcuu";
+    static final String MINISTRY = "DEMO-BO";
+    static final String MINISTRY_OFFICER = "demo.bo.canbo";
+    static final String MINISTRY_LEADER = "demo.bo.lanhdao";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -139,6 +142,45 @@ class ReportsDemoData {
                     period,
                     DEPARTMENT_LEADER,
                     half);
+        });
+    }
+
+    /**
+     * The national coordinator's work in reports: the ministry's quarterly report of the running quarter, drafted and
+     * checked by its officer, signed and submitted by its leader to the root, where {@code demo.dieuphoi} — a security
+     * officer of the parent — accepts or returns it. Once: only while the ministry has no report.
+     */
+    @EventListener
+    @Order(14)
+    public void seedMinistryWhenSystemsReady(SystemsDemoReady ready) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
+                    .query(Long.class)
+                    .single();
+            Optional<Long> ministry = org(MINISTRY);
+            if (ministry.isEmpty()
+                    || jdbc.sql("SELECT COUNT(*) FROM periodic_report WHERE organization_id = :o")
+                                    .param("o", ministry.get())
+                                    .query(Long.class)
+                                    .single()
+                            > 0) {
+                return;
+            }
+            var kind = kinds.find("QUARTERLY_STATUS").orElseThrow();
+            LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
+            String period = ReportPeriod.containing(today, kind.period()).code();
+            PeriodicReport r = as(MINISTRY_OFFICER, () -> reports.create(ministry.get(), kind.id(), period));
+            as(MINISTRY_OFFICER, () -> reports.check(r.id()));
+            as(
+                    MINISTRY_LEADER,
+                    () -> reports.sign(
+                            r.id(),
+                            new ReportService.SignRequest(
+                                    "27/BC-BDEMO", today.minusDays(1), "Phạm Quốc Lãnh (demo)", null, null, null)));
+            as(MINISTRY_LEADER, () -> reports.submit(r.id()));
+            LOG.warn(
+                    "Demo ministry report {} seeded: submitted to the root for demo.dieuphoi to accept or return.",
+                    period);
         });
     }
 

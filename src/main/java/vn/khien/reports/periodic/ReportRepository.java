@@ -40,8 +40,15 @@ class ReportRepository {
     /** A child's latest frozen (submitted or accepted) version and its totals. */
     public record FrozenChild(long organizationId, long reportId, int version, Map<String, Long> totals) {}
 
+    /** A step of the history: {@code actorName} the account that took it, {@code actorDisplayName} the person's name. */
     public record Step(
-            String action, String fromStatus, String toStatus, String actorName, String comment, Instant occurredAt) {}
+            String action,
+            String fromStatus,
+            String toStatus,
+            String actorName,
+            String comment,
+            Instant occurredAt,
+            String actorDisplayName) {}
 
     private static final String SELECT = """
             SELECT r.id, r.organization_id, o.name_vi, o.parent_id, r.kind, r.period, r.period_from, r.period_to,
@@ -249,8 +256,9 @@ class ReportRepository {
 
     public List<Step> steps(long reportId) {
         return jdbc.sql("""
-                SELECT action, from_status, to_status, actor_name, comment, occurred_at FROM periodic_report_step
-                WHERE report_id = :id ORDER BY id""")
+                SELECT s.action, s.from_status, s.to_status, s.actor_name, s.comment, s.occurred_at, u.display_name
+                FROM periodic_report_step s LEFT JOIN app_user u ON u.id = s.actor_id
+                WHERE s.report_id = :id ORDER BY s.id""")
                 .param("id", reportId)
                 .query((rs, n) -> new Step(
                         rs.getString(1),
@@ -258,7 +266,8 @@ class ReportRepository {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        rs.getTimestamp(6).toInstant()))
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getString(7)))
                 .list();
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.access.CurrentPerson;
@@ -115,8 +116,16 @@ public class ReportService {
         try {
             return ReportPeriod.parse(code, kind.period());
         } catch (IllegalArgumentException e) {
+            // The period's kind in words and the running period as the example, never the rule's code.
             throw new FieldProblemException(
-                    "period", "reports.error.period", kind.period().type().name());
+                    "period",
+                    "reports.error.period",
+                    new DefaultMessageSourceResolvable(
+                            new String[] {
+                                "reports.periodType." + kind.period().type().name()
+                            },
+                            kind.period().type().name()),
+                    ReportPeriod.containing(today(), kind.period()).code());
         }
     }
 
