@@ -20,6 +20,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import tools.jackson.databind.JsonNode;
 import vn.khien.access.Role;
 import vn.khien.support.Http;
+import vn.khien.support.IncidentReports;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 
@@ -364,13 +365,6 @@ class ResponseTeamMembersTest extends IntegrationTest {
     }
 
     private void designate(TestData.Org scope, TestData.Org unit) {
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
-                .param("s", scope.id())
-                .param("o", unit.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
+        IncidentReports.designateResponseUnit(data, scope, unit);
     }
 }

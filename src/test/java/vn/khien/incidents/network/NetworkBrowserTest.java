@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.support.Browser;
+import vn.khien.support.IncidentReports;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 
@@ -33,14 +34,7 @@ class NetworkBrowserTest extends IntegrationTest {
                 .param("id", province.id())
                 .update();
         TestData.Org unit = data.org(province, "Sở KH&CN trình duyệt");
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
-                .param("s", province.id())
-                .param("o", unit.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
+        IncidentReports.designateResponseUnit(data, province, unit);
         TestData.Person responder = data.person(unit, Role.INCIDENT_RESPONDER);
         // The six-monthly report before the current one: its period is wholly past, whatever today is.
         NetworkRules rules = NetworkRules.loadDefault();
