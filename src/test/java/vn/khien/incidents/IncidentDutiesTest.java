@@ -2,15 +2,10 @@ package vn.khien.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import vn.khien.access.Role;
 import vn.khien.compliance.ComplianceFixture;
 import vn.khien.support.Http;
+import vn.khien.support.IncidentReports;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 
@@ -37,14 +33,7 @@ class IncidentDutiesTest extends IntegrationTest {
         TestData.Org province = data.org(data.root(), "Tỉnh nghĩa vụ sự cố");
         TestData.Org hospital = data.org(province, "Bệnh viện nghĩa vụ sự cố");
         TestData.Org unit = data.org(province, "Sở ứng cứu nghĩa vụ");
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
-                .param("s", province.id())
-                .param("o", unit.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
+        data.designateResponseUnit(province, unit);
         TestData.Person officer = data.person(hospital, Role.SECURITY_OFFICER);
         TestData.Person leader = data.person(province, Role.LEADER);
         Http.Api api = http.api(officer.token());
@@ -56,17 +45,9 @@ class IncidentDutiesTest extends IntegrationTest {
         fixture.approve(system, hospital, 3, "nd331-2026", LocalDate.now().minusMonths(1));
 
         assertThat(rule(leader, system, "R31").get("status").asString()).isEqualTo("MET");
-        OffsetDateTime detected =
-                OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("organizationId", hospital.id());
-        body.put("systemId", system);
-        body.put("title", "Mã độc trên HIS (nghĩa vụ)");
-        body.put("category", "MALWARE");
-        body.put("detectedAt", detected.toString());
-        body.put("beyondCapacity", true);
-        Http.Response created = api.post("/api/v1/incidents", body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Http.Response created = IncidentReports.of(hospital, "Mã độc trên HIS (nghĩa vụ)")
+                .onSystem(system)
+                .post(api);
         long incident = created.json().get("id").asLong();
         String due24h = null;
         for (JsonNode d : created.json().get("deadlines")) {

@@ -2,11 +2,11 @@ package vn.khien.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.support.Http;
+import vn.khien.support.IncidentReports;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 
@@ -18,15 +18,11 @@ class IncidentIndicatorWordsTest extends IntegrationTest {
         TestData.Org hospital = data.org(data.root(), data.unique("Bệnh viện dấu hiệu"));
         TestData.Person officer = data.person(hospital, Role.SECURITY_OFFICER);
         Http.Api api = http.api(officer.token());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("organizationId", hospital.id());
-        body.put("title", "Tên miền giả mạo");
-        body.put("category", "PHISHING");
-        body.put("detectedAt", "2026-09-01T08:30:00+07:00");
-        body.put("beyondCapacity", false);
-        Http.Response created = api.post("/api/v1/incidents", body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
+        long id = IncidentReports.of(hospital, "Tên miền giả mạo")
+                .category("PHISHING")
+                .detectedAt("2026-09-01T08:30:00+07:00")
+                .withinCapacity()
+                .report(api);
         Http.Response added = api.post(
                 "/api/v1/incidents/" + id + "/indicators", Map.of("kind", "DOMAIN", "value", "gia-mao.example.vn"));
         assertThat(added.status()).as(added.body()).isEqualTo(200);

@@ -4,10 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -15,6 +11,7 @@ import vn.khien.access.Role;
 import vn.khien.compliance.ComplianceFixture;
 import vn.khien.support.Browser;
 import vn.khien.support.Http;
+import vn.khien.support.IncidentReports;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.ScanTestSupport;
@@ -53,21 +50,12 @@ class IncidentLinksBrowserTest extends IntegrationTest {
                 .param("f", finding)
                 .query(String.class)
                 .single();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("organizationId", hospital.id());
-        m.put("systemId", his);
-        m.put("title", "Máy chủ xét nghiệm bị truy cập trái phép");
-        m.put("category", "INTRUSION");
-        m.put(
-                "detectedAt",
-                OffsetDateTime.now(ZoneOffset.ofHours(7))
-                        .minusHours(2)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString());
-        m.put("beyondCapacity", false);
-        Http.Response created = api.post("/api/v1/incidents", m);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
+        long id = IncidentReports.of(hospital, "Máy chủ xét nghiệm bị truy cập trái phép")
+                .onSystem(his)
+                .category("INTRUSION")
+                .detectedHoursAgo(2)
+                .withinCapacity()
+                .report(api);
 
         try (Browser browser = Browser.open(http.base())) {
             Page page = browser.newPage();

@@ -3,9 +3,6 @@ package vn.khien.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.compliance.ComplianceFixture;
 import vn.khien.support.Http;
+import vn.khien.support.IncidentReports;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.ScanTestSupport;
@@ -106,21 +104,10 @@ public class IncidentLinksIsolationTest extends IntegrationTest {
     }
 
     private long incident(Http.Api as, TestData.Org org, long system) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("organizationId", org.id());
-        m.put("systemId", system);
-        m.put("title", "Sự cố liên kết " + data.unique("I"));
-        m.put("category", "MALWARE");
-        m.put(
-                "detectedAt",
-                OffsetDateTime.now(ZoneOffset.ofHours(7))
-                        .minusHours(1)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString());
-        m.put("beyondCapacity", false);
-        Http.Response r = as.post("/api/v1/incidents", m);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
+        return IncidentReports.of(org, "Sự cố liên kết " + data.unique("I"))
+                .onSystem(system)
+                .withinCapacity()
+                .report(as);
     }
 
     Map<String, BiConsumer<Http.Api, String>> apiCases() {

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import vn.khien.access.Role;
 import vn.khien.compliance.ComplianceFixture;
 import vn.khien.support.Http;
+import vn.khien.support.IncidentReports;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.ScanTestSupport;
@@ -92,21 +89,10 @@ class IncidentLinksTest extends IntegrationTest {
     }
 
     long incident(Long systemId) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("organizationId", hospital.id());
-        m.put("systemId", systemId);
-        m.put("title", "Mã độc trên máy chủ xét nghiệm");
-        m.put("category", "MALWARE");
-        m.put(
-                "detectedAt",
-                OffsetDateTime.now(ZoneOffset.ofHours(7))
-                        .minusHours(1)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString());
-        m.put("beyondCapacity", false);
-        Http.Response r = api.post("/api/v1/incidents", m);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
+        return IncidentReports.of(hospital, "Mã độc trên máy chủ xét nghiệm")
+                .onSystem(systemId)
+                .withinCapacity()
+                .report(api);
     }
 
     long warning() {

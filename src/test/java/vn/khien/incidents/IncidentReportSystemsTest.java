@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -21,6 +20,7 @@ import vn.khien.access.Role;
 import vn.khien.compliance.ComplianceFixture;
 import vn.khien.platform.documents.AdministrativeLayout;
 import vn.khien.support.Http;
+import vn.khien.support.IncidentReports;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 
@@ -68,17 +68,11 @@ class IncidentReportSystemsTest extends IntegrationTest {
     }
 
     private long incident(String detectedAt) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("organizationId", hospital.id());
-        m.put("systemId", hisId);
-        m.put("title", data.unique("Mã độc báo cáo hệ thống"));
-        m.put("description", "Hai hệ thống bị ảnh hưởng");
-        m.put("category", "MALWARE");
-        m.put("detectedAt", detectedAt);
-        m.put("beyondCapacity", true);
-        Http.Response r = api.post("/api/v1/incidents", m);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        long id = r.json().get("id").asLong();
+        long id = IncidentReports.of(hospital, data.unique("Mã độc báo cáo hệ thống"))
+                .onSystem(hisId)
+                .describedAs("Hai hệ thống bị ảnh hưởng")
+                .detectedAt(detectedAt)
+                .report(api);
         Http.Response added = api.post("/api/v1/incidents/" + id + "/affected-systems", Map.of("systemId", labId));
         assertThat(added.status()).as(added.body()).isEqualTo(200);
         return id;

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.khien.access.Role;
 import vn.khien.compliance.ComplianceFixture;
 import vn.khien.support.Http;
+import vn.khien.support.IncidentReports;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.OfficialSchemas;
 import vn.khien.support.OfficialSchemas.Format;
@@ -42,21 +41,11 @@ class IncidentStixSchemaTest extends IntegrationTest {
         long system = ComplianceFixture.createSystem(api, data, hospital, "HIS STIX");
         long component = IncidentLinksTest.component(api, system, "his-stix-01");
 
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("organizationId", hospital.id());
-        m.put("systemId", system);
-        m.put("title", "Mã độc trên máy chủ HIS");
-        m.put("description", "Máy chủ HIS bị mã hoá");
-        m.put("category", "MALWARE");
-        m.put(
-                "detectedAt",
-                OffsetDateTime.now(ZoneOffset.ofHours(7))
-                        .minusHours(1)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString());
-        m.put("beyondCapacity", false);
-        Http.Response created = api.post("/api/v1/incidents", m);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Http.Response created = IncidentReports.of(hospital, "Mã độc trên máy chủ HIS")
+                .onSystem(system)
+                .describedAs("Máy chủ HIS bị mã hoá")
+                .withinCapacity()
+                .post(api);
         String base = "/api/v1/incidents/" + created.json().get("id").asLong();
         // recorded on a whole second: STIX still wants the milliseconds written (".000Z")
         data.jdbc()

@@ -90,6 +90,20 @@ class IncidentsDemoDataTest {
                     SELECT t.title FROM hunting_finding f JOIN remediation_task t ON t.id = f.task_id
                     JOIN information_system s ON s.id = f.system_id WHERE s.code = 'DEMO-QLVB'""").query(String.class).list())
                     .containsExactly("[Săn lùng] Đóng trang quản trị Tomcat (/manager) với Internet (demo)");
+            // Case work for the responder and the ministry (@Order 15): a verified defacement shared with the response
+            // unit, with an open task, to contain; the ministry's verified phishing case.
+            assertThat(jdbc.sql("""
+                    SELECT i.external_ref || ':' || i.status || ':' || o.code FROM incident i
+                    JOIN organization o ON o.id = i.organization_id
+                    WHERE i.external_ref IN ('DEMO-INC-TTCDS-WEB-1', 'DEMO-INC-BO-PHISHING-1') ORDER BY i.external_ref""").query(String.class).list())
+                    .containsExactly(
+                            "DEMO-INC-BO-PHISHING-1:VERIFIED:DEMO-BO", "DEMO-INC-TTCDS-WEB-1:VERIFIED:DEMO-TTCDS");
+            assertThat(jdbc.sql("""
+                    SELECT o.code FROM incident_share s JOIN incident i ON i.id = s.incident_id
+                    JOIN organization o ON o.id = s.organization_id WHERE i.external_ref = 'DEMO-INC-TTCDS-WEB-1'""").query(String.class).list()).containsExactly("DEMO-SO-KHCN");
+            assertThat(jdbc.sql("""
+                    SELECT COUNT(*) FROM incident_task t JOIN incident i ON i.id = t.incident_id
+                    WHERE i.external_ref = 'DEMO-INC-TTCDS-WEB-1'""").query(Long.class).single()).isEqualTo(1);
         }
     }
 }

@@ -96,14 +96,7 @@ public class IncidentsIsolationTest extends IntegrationTest {
         TestData.Org responseUnit = data.org(province, "Đơn vị ứng cứu tỉnh");
         unitA = data.org(province, "Đơn vị A sự cố");
         unitB = data.org(province, "Đơn vị B sự cố");
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
-                .param("s", province.id())
-                .param("o", responseUnit.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
+        data.designateResponseUnit(province, responseUnit);
         officerA = data.person(unitA, Role.SECURITY_OFFICER);
         responderA = data.person(unitA, Role.INCIDENT_RESPONDER);
         data.grant(officerA.id(), unitA, Role.LEADER);

@@ -56,14 +56,7 @@ public class IrNetworkIsolationTest extends IntegrationTest {
 
     private TestData.Org responseUnit(TestData.Org province) {
         TestData.Org unit = data.org(province, "Đơn vị ứng cứu");
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
-                .param("s", province.id())
-                .param("o", unit.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
+        data.designateResponseUnit(province, unit);
         return unit;
     }
 

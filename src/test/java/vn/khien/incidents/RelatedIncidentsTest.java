@@ -3,9 +3,6 @@ package vn.khien.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.support.Http;
+import vn.khien.support.IncidentReports;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 import vn.khien.vulnerabilities.ScanTestSupport;
@@ -101,21 +99,12 @@ class RelatedIncidentsTest extends IntegrationTest {
 
     private long linkedIncident(TestData.Person who, TestData.Org org, long systemId, String title) {
         Http.Api api = http.api(who.token());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("organizationId", org.id());
-        m.put("systemId", systemId);
-        m.put("title", title);
-        m.put("category", "INTRUSION");
-        m.put(
-                "detectedAt",
-                OffsetDateTime.now(ZoneOffset.ofHours(7))
-                        .minusHours(2)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString());
-        m.put("beyondCapacity", false);
-        Http.Response r = api.post("/api/v1/incidents", m);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        long id = r.json().get("id").asLong();
+        long id = IncidentReports.of(org, title)
+                .onSystem(systemId)
+                .category("INTRUSION")
+                .detectedHoursAgo(2)
+                .withinCapacity()
+                .report(api);
         Http.Response f = api.post("/api/v1/incidents/" + id + "/links", Map.of("findingId", finding));
         assertThat(f.status()).as(f.body()).isEqualTo(200);
         Http.Response l = api.post("/api/v1/incidents/" + id + "/links", Map.of("warningId", warning));

@@ -364,13 +364,6 @@ class ResponseTeamMembersTest extends IntegrationTest {
     }
 
     private void designate(TestData.Org scope, TestData.Org unit) {
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)")
-                .param("s", scope.id())
-                .param("o", unit.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
+        data.designateResponseUnit(scope, unit);
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.support.Browser;
 import vn.khien.support.Http;
+import vn.khien.support.IncidentReports;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 
@@ -39,15 +39,9 @@ class ResponseTeamsBrowserTest extends IntegrationTest {
         TestData.Person responder = data.person(unit, Role.INCIDENT_RESPONDER);
         TestData.Person hospitalOfficer = data.person(hospital, Role.SECURITY_OFFICER);
         Http.Api h = http.api(hospitalOfficer.token());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("organizationId", hospital.id());
-        body.put("title", "Mã độc trên máy trạm bệnh viện (đội)");
-        body.put("category", "MALWARE");
-        body.put("detectedAt", "2026-06-10T09:00:00+07:00");
-        body.put("beyondCapacity", true);
-        Http.Response incident = h.post("/api/v1/incidents", body);
-        assertThat(incident.status()).as(incident.body()).isEqualTo(201);
-        long incidentId = incident.json().get("id").asLong();
+        long incidentId = IncidentReports.of(hospital, "Mã độc trên máy trạm bệnh viện (đội)")
+                .detectedAt("2026-06-10T09:00:00+07:00")
+                .report(h);
         assertThat(h.post("/api/v1/incidents/" + incidentId + "/shares", Map.of("target", "RESPONSE_UNIT"))
                         .status())
                 .isEqualTo(200);

@@ -3,6 +3,13 @@ package vn.khien.incidents.cases;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import vn.khien.incidents.deadlines.IncidentFacts;
 import vn.khien.platform.FieldProblemException;
 
@@ -48,30 +55,55 @@ public record Incident(
                 responseEndedAt == null ? null : responseEndedAt.atOffset(ZoneOffset.of(detectedOffset)));
     }
 
+    /**
+     * The workflow steps and the statuses each may start from (TT 20/2017 Đ11), in the order the case page offers
+     * them: every step method checks against this, and {@link #nextSteps()} offers only what it allows.
+     */
+    private static final Map<String, Set<IncidentStatus>> STEPS = steps();
+
+    private static Map<String, Set<IncidentStatus>> steps() {
+        Map<String, Set<IncidentStatus>> m = new LinkedHashMap<>();
+        m.put("verify", EnumSet.of(IncidentStatus.NEW));
+        m.put("reject", EnumSet.of(IncidentStatus.NEW, IncidentStatus.VERIFIED));
+        m.put("contain", EnumSet.of(IncidentStatus.VERIFIED));
+        m.put("eradicate", EnumSet.of(IncidentStatus.CONTAINED));
+        m.put("recover", EnumSet.of(IncidentStatus.CONTAINED, IncidentStatus.ERADICATED));
+        m.put("close", EnumSet.of(IncidentStatus.RECOVERED));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The steps possible from the current status (none once closed or rejected), by their path names. */
+    public List<String> nextSteps() {
+        return STEPS.entrySet().stream()
+                .filter(e -> e.getValue().contains(status))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
     public Incident verify() {
-        require(IncidentStatus.NEW);
+        require("verify");
         return with(IncidentStatus.VERIFIED, responseEndedAt);
     }
 
     /** Rejected as false or not an incident: only before it is worked on. */
     public Incident reject() {
-        require(IncidentStatus.NEW, IncidentStatus.VERIFIED);
+        require("reject");
         return with(IncidentStatus.REJECTED, responseEndedAt);
     }
 
     public Incident contain() {
-        require(IncidentStatus.VERIFIED);
+        require("contain");
         return with(IncidentStatus.CONTAINED, responseEndedAt);
     }
 
     public Incident eradicate() {
-        require(IncidentStatus.CONTAINED);
+        require("eradicate");
         return with(IncidentStatus.ERADICATED, responseEndedAt);
     }
 
     /** Service restored: the response ends here, which starts the end-of-response report's clock. */
     public Incident recover(Instant now) {
-        require(IncidentStatus.CONTAINED, IncidentStatus.ERADICATED);
+        require("recover");
         return with(IncidentStatus.RECOVERED, now);
     }
 
@@ -80,7 +112,7 @@ public record Incident(
      * resolved only after Form 04; NĐ 331 Đ31.2.d closing report) to have been submitted.
      */
     public Incident close(boolean endReportOwedAndMissing) {
-        require(IncidentStatus.RECOVERED);
+        require("close");
         if (endReportOwedAndMissing) {
             throw new FieldProblemException("status", "incidents.error.endReportMissing");
         }
@@ -99,13 +131,15 @@ public record Incident(
         return this;
     }
 
-    private void require(IncidentStatus... allowed) {
-        for (IncidentStatus s : allowed) {
-            if (s == status) {
-                return;
-            }
+    /** Refuses {@code step} from the current status, naming the status in words (not its code). */
+    private void require(String step) {
+        if (!STEPS.get(step).contains(status)) {
+            throw new FieldProblemException(
+                    "status",
+                    "incidents.error.transition",
+                    new DefaultMessageSourceResolvable(
+                            new String[] {"incidents.status." + status.name()}, status.name()));
         }
-        throw new FieldProblemException("status", "incidents.error.transition", status.name());
     }
 
     private Incident with(IncidentStatus next, Instant ended) {

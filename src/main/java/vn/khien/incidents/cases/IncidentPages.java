@@ -83,6 +83,10 @@ class IncidentPages {
 
     @GetMapping("/incidents/new")
     String form(Model model) {
+        if (lookups.reportableOrganizations().isEmpty()) {
+            // An administrator or an auditor reaching the address: no form they could not send.
+            throw new ForbiddenActionException("error.forbidden");
+        }
         formModel(model);
         model.addAttribute("form", Map.of());
         return "incidents/new";
@@ -180,8 +184,15 @@ class IncidentPages {
         model.addAttribute(
                 "coordinator",
                 service.shares(id).stream().anyMatch(s -> scope.can(s.organizationId(), Capability.RESPOND_INCIDENTS)));
-        model.addAttribute("hasParent", service.parent(i).isPresent());
-        model.addAttribute("hasResponseUnit", service.responseUnit(i).isPresent());
+        // Offered only while it would share with someone new: sharing again changes nothing.
+        Set<Long> sharedWith = new HashSet<>();
+        service.shares(id).forEach(s -> sharedWith.add(s.organizationId()));
+        model.addAttribute(
+                "hasParent",
+                service.parent(i).filter(p -> !sharedWith.contains(p)).isPresent());
+        model.addAttribute(
+                "hasResponseUnit",
+                service.responseUnit(i).filter(u -> !sharedWith.contains(u)).isPresent());
         model.addAttribute("orderTargets", lookups.orderTargets(i.organizationId()));
         model.addAttribute("affectedSystems", links.affectedSystems(id));
         model.addAttribute("links", links.links(id));
@@ -254,6 +265,14 @@ class IncidentPages {
         return act(
                 id,
                 redirect,
+                typed(
+                        "order",
+                        "targetOrganizationId",
+                        targetOrganizationId,
+                        "instruction",
+                        instruction,
+                        "dueAt",
+                        dueAt),
                 () -> service.issueOrder(
                         id,
                         new IncidentService.OrderRequest(targetOrganizationId, instruction, offset(dueAt, "dueAt"))));
@@ -276,7 +295,11 @@ class IncidentPages {
             @PathVariable long orderId,
             @RequestParam(required = false) String answer,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> service.answerOrder(id, orderId, answer));
+        return act(
+                id,
+                redirect,
+                typed("answer", "orderId", orderId, "answer", answer),
+                () -> service.answerOrder(id, orderId, answer));
     }
 
     @PostMapping("/incidents/{id}/tasks")
@@ -286,7 +309,11 @@ class IncidentPages {
             @RequestParam(required = false) String owner,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> service.addTask(id, title, owner, dueOn));
+        return act(
+                id,
+                redirect,
+                typed("task", "title", title, "owner", owner, "dueOn", dueOn == null ? "" : dueOn.toString()),
+                () -> service.addTask(id, title, owner, dueOn));
     }
 
     @PostMapping("/incidents/{id}/tasks/{taskId}/done")
@@ -300,7 +327,11 @@ class IncidentPages {
             @RequestParam(required = false) Indicators.Kind kind,
             @RequestParam(required = false) String value,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> service.addIndicator(id, kind, value));
+        return act(
+                id,
+                redirect,
+                typed("indicator", "kind", kind, "value", value),
+                () -> service.addIndicator(id, kind, value));
     }
 
     @PostMapping("/incidents/{id}/evidence")
@@ -370,6 +401,14 @@ class IncidentPages {
     }
 
     private String act(long id, RedirectAttributes redirect, Runnable action) {
+        return act(id, redirect, Map.of(), action);
+    }
+
+    /**
+     * Runs a case step; on a refusal the page says which field and why, and {@code typed} (what the form sent, with
+     * {@code form} naming the form) comes back into that form so nothing typed is lost.
+     */
+    private String act(long id, RedirectAttributes redirect, Map<String, Object> typed, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("message", text("incidents.saved"));
@@ -377,10 +416,23 @@ class IncidentPages {
             FieldProblemException.FieldProblem p = e.problems().get(0);
             redirect.addFlashAttribute(
                     "actionError", text("incidents.field." + p.field()) + ": " + text(p.messageKey(), p.args()));
+            if (!typed.isEmpty()) {
+                redirect.addFlashAttribute("typed", typed);
+            }
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("actionError", text(e.messageKey()));
         }
         return "redirect:/incidents/" + id;
+    }
+
+    /** {@code form} and then name, value pairs; a null value is kept as an empty field. */
+    private static Map<String, Object> typed(String form, Object... pairs) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("form", form);
+        for (int k = 0; k + 1 < pairs.length; k += 2) {
+            m.put((String) pairs[k], pairs[k + 1] == null ? "" : pairs[k + 1]);
+        }
+        return m;
     }
 
     private String text(String key, Object... args) {

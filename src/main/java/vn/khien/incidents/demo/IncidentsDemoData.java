@@ -45,6 +45,8 @@ import vn.khien.systems.SystemsDemoReady;
 class IncidentsDemoData {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentsDemoData.class);
     static final String REF = "DEMO-INC-HIS-1";
+    static final String PORTAL_REF = "DEMO-INC-TTCDS-WEB-1";
+    static final String MINISTRY_REF = "DEMO-INC-BO-PHISHING-1";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -165,6 +167,87 @@ class IncidentsDemoData {
         });
         tx.executeWithoutResult(s -> seedTeamAndHunting());
         tx.executeWithoutResult(s -> seedCaseRecord());
+    }
+
+    /**
+     * Case work for the personas the first incident leaves without any (eighth-wave walk of the pages): the digital
+     * transformation centre's portal defaced five hours ago, reported by the province security unit's officer
+     * ({@code demo.so.canbo}), shared with the response unit and verified by the responder ({@code demo.so.ungcuu}), who
+     * has it to contain with a task due tomorrow; and a phishing campaign against the ministry's staff reported and
+     * verified by the ministry's officer ({@code demo.bo.canbo}), so the ministry's officer and leader have an open case
+     * with its report clocks. Runs once ({@code @Order(15)}), while the first of these incidents does not exist.
+     */
+    @EventListener
+    @Order(15)
+    public void seedCaseworkWhenSystemsReady(SystemsDemoReady ready) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
+                    .query(Long.class)
+                    .single();
+            Optional<Long> portal = id("SELECT id FROM information_system WHERE code = 'DEMO-TTCDS-WEB'");
+            Optional<Long> centre = id("SELECT id FROM organization WHERE code = 'DEMO-TTCDS'");
+            Optional<Long> ministry = id("SELECT id FROM organization WHERE code = 'DEMO-BO'");
+            Optional<Long> ministryPortal = id("SELECT id FROM information_system WHERE code = 'DEMO-CTTDT-BO'");
+            if (portal.isEmpty()
+                    || centre.isEmpty()
+                    || ministry.isEmpty()
+                    || id("SELECT id FROM incident WHERE external_ref = '" + PORTAL_REF + "'")
+                            .isPresent()) {
+                return;
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")))
+                    .truncatedTo(ChronoUnit.MINUTES);
+            long defaced = as(
+                    "demo.so.canbo",
+                    () -> incidents
+                            .report(
+                                    new IncidentService.CreateRequest(
+                                            centre.get(),
+                                            portal.get(),
+                                            "Trang chủ cổng thông tin Trung tâm Chuyển đổi số bị thay đổi giao diện (demo)",
+                                            "Trang chủ hiển thị nội dung lạ từ 06:00; đã tạm chuyển sang trang bảo trì (demo).",
+                                            "DEFACE",
+                                            now.minusHours(5),
+                                            true,
+                                            false,
+                                            false,
+                                            PORTAL_REF),
+                                    IncidentSource.UI)
+                            .incident()
+                            .id());
+            as("demo.so.canbo", () -> incidents.share(defaced, IncidentService.ShareTarget.RESPONSE_UNIT));
+            as("demo.so.ungcuu", () -> {
+                incidents.verify(defaced, "Đã xác minh qua nhật ký máy chủ web: tệp index.php bị ghi đè (demo).");
+                return incidents.addTask(
+                        defaced,
+                        "Khôi phục trang chủ từ bản sao lưu và đổi mật khẩu quản trị CMS (demo)",
+                        "Trung tâm Chuyển đổi số (demo)",
+                        LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")))
+                                .plusDays(1));
+            });
+            as("demo.bo.canbo", () -> {
+                long phishing = incidents
+                        .report(
+                                new IncidentService.CreateRequest(
+                                        ministry.get(),
+                                        ministryPortal.orElse(null),
+                                        "Thư điện tử giả mạo gửi cán bộ Bộ để lấy mật khẩu (demo)",
+                                        "12 cán bộ nhận thư giả mạo thông báo đổi mật khẩu thư công vụ; 2 người đã bấm liên kết (demo).",
+                                        "PHISHING",
+                                        now.minusHours(20),
+                                        false,
+                                        false,
+                                        false,
+                                        MINISTRY_REF),
+                                IncidentSource.UI)
+                        .incident()
+                        .id();
+                incidents.verify(phishing, "Xác minh: tên miền giả mạo đăng ký 3 ngày trước (demo).");
+                return phishing;
+            });
+            LOG.warn(
+                    "Demo case work seeded: a verified defacement for the responder to contain, a ministry phishing case.");
+        });
     }
 
     /**

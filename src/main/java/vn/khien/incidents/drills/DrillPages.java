@@ -2,7 +2,10 @@ package vn.khien.incidents.drills;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -60,9 +63,21 @@ class DrillPages {
             service.record(id, new DrillService.DrillRequest(kind, heldOn, scenario, participants, result, findings));
             redirect.addFlashAttribute("message", text("incidents.saved"));
         } catch (FieldProblemException e) {
-            FieldProblemException.FieldProblem p = e.problems().get(0);
             redirect.addFlashAttribute(
-                    "actionError", text("drills.field." + p.field()) + ": " + text(p.messageKey(), p.args()));
+                    "actionError",
+                    e.problems().stream()
+                            .map(p -> text("drills.field." + p.field()) + ": " + text(p.messageKey(), p.args()))
+                            .collect(Collectors.joining("; ")));
+            // What was typed comes back into the form, so a refused drill is corrected, not typed again.
+            Map<String, Object> typed = new HashMap<>();
+            typed.put("kind", kind);
+            typed.put("heldOn", heldOn == null ? "" : heldOn.toString());
+            typed.put("scenario", scenario);
+            typed.put("participants", participants);
+            typed.put("result", result);
+            typed.put("findingTitle", findingTitle == null ? List.of() : findingTitle);
+            typed.put("findingOwner", findingOwner == null ? List.of() : findingOwner);
+            redirect.addFlashAttribute("typed", typed);
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("actionError", text(e.messageKey()));
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import vn.khien.access.Capability;
 
 /**
  * Who is on call now in the response teams of the ministries or provinces above an organisation: shown on the page of
@@ -12,7 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class OnCall {
 
-    public record Entry(long teamId, String teamName, String memberName, String phone, String email, Instant until) {}
+    /** {@code teamVisible}: the caller may open the team's page (a hospital's officer sees who is on call, not the roster). */
+    public record Entry(
+            long teamId,
+            String teamName,
+            String memberName,
+            String phone,
+            String email,
+            Instant until,
+            boolean teamVisible) {}
 
     private final TeamRepository teams;
     private final Clock clock;
@@ -30,7 +39,8 @@ public class OnCall {
                         r.shift().memberName(),
                         r.shift().phone(),
                         r.shift().email(),
-                        r.shift().endsAt()))
+                        r.shift().endsAt(),
+                        teams.find(r.teamId(), Capability.READ).isPresent()))
                 .toList();
     }
 }
