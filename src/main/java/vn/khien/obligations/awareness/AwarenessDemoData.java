@@ -45,7 +45,7 @@ class AwarenessDemoData {
     }
 
     private void seed() {
-        Optional<Long> unit = grantedOrg("demo.so.canbo");
+        Optional<Long> unit = DemoSeeds.grantedOrg(jdbc, "demo.so.canbo");
         if (unit.isEmpty()
                 || jdbc.sql("SELECT COUNT(*) FROM awareness_campaign WHERE organization_id = :o")
                                 .param("o", unit.get())
@@ -103,16 +103,5 @@ class AwarenessDemoData {
 
     private <T> T as(String username, Supplier<T> action) {
         return DemoSeeds.as(jdbc, username, action);
-    }
-
-    private Optional<Long> grantedOrg(String username) {
-        return jdbc
-                .sql("SELECT g.organization_id FROM role_grant g JOIN app_user u ON u.id = g.user_id "
-                        + "WHERE u.username = :u ORDER BY g.id")
-                .param("u", username)
-                .query(Long.class)
-                .list()
-                .stream()
-                .findFirst();
     }
 }

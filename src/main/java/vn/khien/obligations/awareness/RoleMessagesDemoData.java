@@ -50,8 +50,8 @@ class RoleMessagesDemoData {
     }
 
     private void seed() {
-        Optional<Long> province = grantedOrg("demo.tinh.lanhdao");
-        Optional<Long> unit = grantedOrg("demo.so.canbo");
+        Optional<Long> province = DemoSeeds.grantedOrg(jdbc, "demo.tinh.lanhdao");
+        Optional<Long> unit = DemoSeeds.grantedOrg(jdbc, "demo.so.canbo");
         boolean administrators = province.isPresent() && absent(province.get(), ADMINISTRATORS_TITLE);
         boolean reporting = unit.isPresent() && absent(unit.get(), REPORTING_TITLE);
         if (administrators) {
@@ -125,16 +125,5 @@ class RoleMessagesDemoData {
 
     private <T> T as(String username, Supplier<T> action) {
         return DemoSeeds.as(jdbc, username, action);
-    }
-
-    private Optional<Long> grantedOrg(String username) {
-        return jdbc
-                .sql("SELECT g.organization_id FROM role_grant g JOIN app_user u ON u.id = g.user_id "
-                        + "WHERE u.username = :u ORDER BY g.id")
-                .param("u", username)
-                .query(Long.class)
-                .list()
-                .stream()
-                .findFirst();
     }
 }

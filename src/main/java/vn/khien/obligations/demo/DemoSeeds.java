@@ -1,5 +1,6 @@
 package vn.khien.obligations.demo;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,5 +31,17 @@ public final class DemoSeeds {
                 .query(Long.class)
                 .single();
         return ActingAs.run(person, username, action);
+    }
+
+    /** The organisation of this demo person's first grant, if the person exists. */
+    public static Optional<Long> grantedOrg(JdbcClient jdbc, String username) {
+        return jdbc
+                .sql("SELECT g.organization_id FROM role_grant g JOIN app_user u ON u.id = g.user_id "
+                        + "WHERE u.username = :u ORDER BY g.id")
+                .param("u", username)
+                .query(Long.class)
+                .list()
+                .stream()
+                .findFirst();
     }
 }

@@ -57,10 +57,7 @@ class NationalBudgetDemoData {
     }
 
     private boolean seed() {
-        Optional<Long> national = jdbc.sql("""
-                SELECT g.organization_id FROM role_grant g JOIN app_user u ON u.id = g.user_id
-                WHERE u.username = :u ORDER BY g.id""").param("u", OFFICER).query(Long.class).list().stream()
-                .findFirst();
+        Optional<Long> national = DemoSeeds.grantedOrg(jdbc, OFFICER);
         if (national.isEmpty()
                 || jdbc.sql("SELECT COUNT(*) FROM budget_plan WHERE organization_id = :o")
                                 .param("o", national.get())
@@ -71,34 +68,34 @@ class NationalBudgetDemoData {
         }
         long org = national.get();
         int year = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))).getYear();
-        DemoSeeds.as(
-                jdbc,
-                OFFICER,
-                () -> budgets.create(
-                        org,
-                        new BudgetPlanRequest(
-                                year,
-                                "ANNUAL",
-                                "Kế hoạch ứng dụng CNTT năm " + year + " của Trung tâm (demo)",
-                                BigDecimal.valueOf(6_000_000_000L),
-                                BigDecimal.valueOf(720_000_000L),
-                                "Ngân sách trung ương",
-                                "Hệ thống quản lý hồ sơ cấp độ; Cổng thông tin của Trung tâm")));
-        DemoSeeds.as(
-                jdbc,
-                OFFICER,
-                () -> budgets.create(
-                        org,
-                        new BudgetPlanRequest(
-                                year,
-                                "PROJECT",
-                                PROJECT,
-                                BigDecimal.valueOf(3_000_000_000L),
-                                BigDecimal.ZERO,
-                                "Ngân sách trung ương",
-                                "Hệ thống quản lý hồ sơ cấp độ")));
+        record(
+                org,
+                year,
+                "ANNUAL",
+                "Kế hoạch ứng dụng CNTT năm " + year + " của Trung tâm (demo)",
+                6_000_000_000L,
+                720_000_000L,
+                "Hệ thống quản lý hồ sơ cấp độ; Cổng thông tin của Trung tâm");
+        record(org, year, "PROJECT", PROJECT, 3_000_000_000L, 0L, "Hệ thống quản lý hồ sơ cấp độ");
         LOG.warn(
                 "Demo: the national body's {} plans are at 8% for security, the project's line still to record.", year);
         return true;
+    }
+
+    /** One plan recorded by the officer (a draft, audited as theirs). */
+    private void record(long org, int year, String kind, String name, long total, long security, String systems) {
+        DemoSeeds.as(
+                jdbc,
+                OFFICER,
+                () -> budgets.create(
+                        org,
+                        new BudgetPlanRequest(
+                                year,
+                                kind,
+                                name,
+                                BigDecimal.valueOf(total),
+                                BigDecimal.valueOf(security),
+                                "Ngân sách trung ương",
+                                systems)));
     }
 }

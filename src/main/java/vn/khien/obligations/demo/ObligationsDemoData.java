@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -62,7 +61,7 @@ class ObligationsDemoData {
     private void seedBudgets() {
         Optional<Long> so = org("DEMO-SO-KHCN");
         Optional<Long> bv = org("DEMO-BVDK");
-        Optional<Long> bo = grantedOrg("demo.bo.canbo");
+        Optional<Long> bo = DemoSeeds.grantedOrg(jdbc, "demo.bo.canbo");
         if (so.isEmpty()
                 || bv.isEmpty()
                 || jdbc.sql("SELECT COUNT(*) FROM budget_plan WHERE organization_id = :o")
@@ -140,14 +139,5 @@ class ObligationsDemoData {
                 .param("c", code)
                 .query(Long.class)
                 .optional();
-    }
-
-    private Optional<Long> grantedOrg(String username) {
-        List<Long> ids = jdbc.sql("SELECT g.organization_id FROM role_grant g JOIN app_user u ON u.id = g.user_id "
-                        + "WHERE u.username = :u ORDER BY g.id")
-                .param("u", username)
-                .query(Long.class)
-                .list();
-        return ids.stream().findFirst();
     }
 }
