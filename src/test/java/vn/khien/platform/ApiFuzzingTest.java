@@ -83,52 +83,45 @@ class ApiFuzzingTest extends IntegrationTest {
         Random random = new Random(SEED);
         List<String> failures = new ArrayList<>();
         int sent = 0;
-        for (var path : docs.get("paths").properties()) {
-            for (var m : path.getValue().properties()) {
-                String method = m.getKey().toUpperCase();
-                if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
-                    continue;
+        for (OpenApiOperations.Operation operation : new OpenApiOperations(docs).all()) {
+            String method = operation.method();
+            JsonNode op = operation.op();
+            for (int i = 0; i < PER_OPERATION; i++) {
+                String token = i == PER_OPERATION - 1 ? null : admin.token();
+                String uri = fill(operation.path(), op, org.id(), random, i);
+                String contentType = contentTypeOf(op);
+                String body = contentType == null ? null : body(docs, op, random, i);
+                HttpRequest.Builder b;
+                try {
+                    b = HttpRequest.newBuilder(URI.create(http.base() + uri)).timeout(Duration.ofSeconds(60));
+                } catch (IllegalArgumentException e) {
+                    continue; // a URI the client refuses to send
                 }
-                JsonNode op = m.getValue();
-                for (int i = 0; i < PER_OPERATION; i++) {
-                    String token = i == PER_OPERATION - 1 ? null : admin.token();
-                    String uri = fill(path.getKey(), op, org.id(), random, i);
-                    String contentType = contentTypeOf(op);
-                    String body = contentType == null ? null : body(docs, op, random, i);
-                    HttpRequest.Builder b;
-                    try {
-                        b = HttpRequest.newBuilder(URI.create(http.base() + uri))
-                                .timeout(Duration.ofSeconds(60));
-                    } catch (IllegalArgumentException e) {
-                        continue; // a URI the client refuses to send
-                    }
-                    if (token != null) {
-                        b.header("Authorization", "Bearer " + token);
-                    }
-                    if (i % 4 == 3) {
-                        b.header("Accept", random.nextBoolean() ? "text/html" : "application/xml");
-                    }
-                    if (body != null) {
-                        String ct = i % 5 == 4 ? "text/plain" : contentType;
-                        b.header("Content-Type", ct);
-                        b.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-                    } else {
-                        b.method(method, HttpRequest.BodyPublishers.noBody());
-                    }
-                    HttpRequest request;
-                    try {
-                        request = b.build();
-                    } catch (IllegalArgumentException e) {
-                        continue; // a URI the client refuses to send
-                    }
-                    HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-                    sent++;
-                    String type = r.headers().firstValue("Content-Type").orElse("");
-                    if (r.statusCode() >= 500
-                            || (r.statusCode() >= 400 && !type.startsWith("application/problem+json"))) {
-                        failures.add(method + " " + uri + " [" + (body == null ? "" : cut(body)) + "] → "
-                                + r.statusCode() + " " + type + " " + cut(r.body()));
-                    }
+                if (token != null) {
+                    b.header("Authorization", "Bearer " + token);
+                }
+                if (i % 4 == 3) {
+                    b.header("Accept", random.nextBoolean() ? "text/html" : "application/xml");
+                }
+                if (body != null) {
+                    String ct = i % 5 == 4 ? "text/plain" : contentType;
+                    b.header("Content-Type", ct);
+                    b.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                } else {
+                    b.method(method, HttpRequest.BodyPublishers.noBody());
+                }
+                HttpRequest request;
+                try {
+                    request = b.build();
+                } catch (IllegalArgumentException e) {
+                    continue; // a URI the client refuses to send
+                }
+                HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                sent++;
+                String type = r.headers().firstValue("Content-Type").orElse("");
+                if (r.statusCode() >= 500 || (r.statusCode() >= 400 && !type.startsWith("application/problem+json"))) {
+                    failures.add(method + " " + uri + " [" + (body == null ? "" : cut(body)) + "] → " + r.statusCode()
+                            + " " + type + " " + cut(r.body()));
                 }
             }
         }
@@ -166,18 +159,7 @@ class ApiFuzzingTest extends IntegrationTest {
                 for (Upload u : uploads(api, op)) {
                     Http.Response r = multipart(op.method(), uri, u, admin.token());
                     sent++;
-                    String type = String.valueOf(r.header("Content-Type"));
-                    String what = op.key() + " " + u.what() + " → " + r.status() + " " + type + " " + cut(r.body());
-                    if (r.status() < 400) {
-                        wrote = true;
-                        failures.add("accepted: " + what);
-                    } else if (r.status() >= 500 || !type.startsWith("application/problem+json")) {
-                        failures.add(what);
-                    } else if (r.status() == 403 || r.status() == 404) {
-                        unreached.add(what);
-                    } else if (u.field() != null && (r.status() == 400 || r.status() == 422) && !names(r, u.field())) {
-                        failures.add("field not named: " + what);
-                    }
+                    wrote |= judge(op.key() + " " + u.what(), r, u.field(), failures, unreached);
                 }
                 if (!wrote) {
                     Map<String, String> changed = RowCounts.changes(before, rows.read());
@@ -217,18 +199,7 @@ class ApiFuzzingTest extends IntegrationTest {
             for (Probe p : probes) {
                 Http.Response r = send(op.method(), uri, p.contentType(), p.body(), admin.token());
                 sent++;
-                String type = String.valueOf(r.header("Content-Type"));
-                String what = op.key() + " " + p.what() + " → " + r.status() + " " + type + " " + cut(r.body());
-                if (r.status() < 400) {
-                    wrote = true;
-                    failures.add("accepted: " + what);
-                } else if (r.status() >= 500 || !type.startsWith("application/problem+json")) {
-                    failures.add(what);
-                } else if (r.status() == 403 || r.status() == 404) {
-                    unreached.add(what);
-                } else if (p.field() != null && (r.status() == 400 || r.status() == 422) && !names(r, p.field())) {
-                    failures.add("field not named: " + what);
-                }
+                wrote |= judge(op.key() + " " + p.what(), r, p.field(), failures, unreached);
             }
             if (!wrote) {
                 Map<String, String> changed = RowCounts.changes(before, rows.read());
@@ -340,6 +311,32 @@ class ApiFuzzingTest extends IntegrationTest {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(method + " " + uri, e);
         }
+    }
+
+    /**
+     * A hostile request's answer: accepted (a finding; true: something may have been written), a 5xx or a non-problem
+     * (findings), 403/404 (not reached: refused before the body was read), a 400/422 that does not name the field.
+     */
+    static boolean judge(
+            String request,
+            Http.Response r,
+            OpenApiOperations.Field field,
+            List<String> failures,
+            List<String> unreached) {
+        String type = String.valueOf(r.header("Content-Type"));
+        String what = request + " → " + r.status() + " " + type + " " + cut(r.body());
+        if (r.status() < 400) {
+            failures.add("accepted: " + what);
+            return true;
+        }
+        if (r.status() >= 500 || !type.startsWith("application/problem+json")) {
+            failures.add(what);
+        } else if (r.status() == 403 || r.status() == 404) {
+            unreached.add(what);
+        } else if (field != null && (r.status() == 400 || r.status() == 422) && !names(r, field)) {
+            failures.add("field not named: " + what);
+        }
+        return false;
     }
 
     record Probe(String what, String contentType, String body, OpenApiOperations.Field field) {}
