@@ -88,6 +88,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         Class<?> target = null;
         List<tools.jackson.core.JacksonException.Reference> at = List.of();
         for (Throwable c = e.getCause(); c != null && target == null; c = c.getCause()) {
+            if (c instanceof tools.jackson.databind.exc.MismatchedInputException m
+                    && String.valueOf(m.getOriginalMessage()).contains(StrictJson.TOO_LONG)) {
+                break; // a string over its field's ceiling: said below, with the ceiling
+            }
             if (c instanceof tools.jackson.databind.exc.MismatchedInputException m) {
                 target = m.getTargetType();
                 at = m.getPath();
@@ -124,19 +128,33 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         Throwable cause = e.getCause();
         String field = null;
         String why = null;
-        if (cause instanceof tools.jackson.databind.DatabindException d
+        // Any Jackson failure that knows where it happened names the field: a wrong type, a control character, but
+        // also a number over 64 bits or a string over the ceiling (stream-level errors, not DatabindExceptions).
+        if (cause instanceof tools.jackson.core.JacksonException d
                 && !d.getPath().isEmpty()) {
-            StringBuilder path = new StringBuilder();
-            for (tools.jackson.core.JacksonException.Reference r : d.getPath()) {
-                if (r.getPropertyName() != null) {
-                    path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
-                } else if (r.getIndex() >= 0) {
-                    path.append('[').append(r.getIndex()).append(']');
-                }
-            }
-            field = path.toString();
+            field = fieldPath(d.getPath());
             String m = String.valueOf(d.getOriginalMessage());
-            why = m.contains("control character") ? text("error.json.control") : text("error.json.type");
+            Matcher tooLong = Pattern.compile(StrictJson.TOO_LONG + "(\\d+)").matcher(m);
+            if (tooLong.find()) {
+                why = text("error.json.tooLong", Long.parseLong(tooLong.group(1)));
+            } else if (d instanceof tools.jackson.core.exc.StreamConstraintsException) {
+                why = text("error.json.tooLong", StrictJson.MAX_DECLARED);
+            } else if (d instanceof tools.jackson.core.exc.InputCoercionException) {
+                why = text("error.json.numberOutOfRange");
+            } else {
+                why = m.contains("control character") ? text("error.json.control") : text("error.json.type");
+            }
+        }
+        if (field == null
+                && (cause instanceof tools.jackson.core.exc.StreamConstraintsException
+                        || cause instanceof tools.jackson.core.exc.InputCoercionException)
+                && ((tools.jackson.core.JacksonException) cause).processor()
+                        instanceof tools.jackson.core.JsonParser parser) {
+            // A stream-level limit hit before any deserializer ran: where the parser stood names the field.
+            field = pointerToField(parser.streamReadContext().pathAsPointer().toString());
+            why = cause instanceof tools.jackson.core.exc.StreamConstraintsException
+                    ? text("error.json.tooLong", StrictJson.MAX_DECLARED)
+                    : text("error.json.numberOutOfRange");
         }
         if (cause instanceof tools.jackson.core.exc.StreamReadException r
                 && String.valueOf(r.getOriginalMessage()).startsWith("Duplicate")) {
@@ -178,6 +196,23 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 "A value reached the database unchecked and was refused: {}",
                 e.getMostSpecificCause().getMessage());
         return json(problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", text("error.dataTooLong")));
+    }
+
+    /** "/a/0/b" → "a[0].b". */
+    static String pointerToField(String pointer) {
+        StringBuilder out = new StringBuilder();
+        for (String step : pointer.split("/")) {
+            if (step.isEmpty()) {
+                continue;
+            }
+            String name = step.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit)) {
+                out.append('[').append(name).append(']');
+            } else {
+                out.append(out.length() == 0 ? "" : ".").append(name);
+            }
+        }
+        return out.toString();
     }
 
     private static String fieldPath(List<tools.jackson.core.JacksonException.Reference> path) {

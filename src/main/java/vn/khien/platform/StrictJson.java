@@ -1,7 +1,13 @@
 package vn.khien.platform;
 
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -11,11 +17,15 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
+import tools.jackson.databind.ext.javatime.deser.LocalDateTimeDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
@@ -23,14 +33,21 @@ import tools.jackson.databind.type.LogicalType;
  * Strict JSON binding for every request body: a duplicate key is refused (not "last wins"), {@code 7.5} is not the
  * id 7, a number is not a date and a string is not a number, a date lies between 1900 and 2199, and no string may carry
  * a control character (NUL included; tab and line breaks are allowed) nor exceed {@value #MAX_STRING} characters
- * (each field's own limit, matching its column, is its {@code @Size}). Violations are 400s naming the field
+ * unless its field declares a larger {@code @Size} (each field's own limit, matching its column, is its {@code @Size}). Violations are 400s naming the field
  * ({@link ApiProblemHandler}).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
 
-    /** Ceiling for any JSON string; fields have their own smaller @Size. */
+    /** Ceiling for a JSON string whose field declares no larger @Size; fields have their own smaller @Size. */
     public static final int MAX_STRING = 1_000_000;
+
+    /**
+     * The parser's ceiling: a field may declare a {@code @Size} up to this (the base64 of a 20 MB signed file). Before,
+     * the parser refused any string over 1,000,000 characters, so a dossier's declared 20 MB signed decision could
+     * never arrive (issue 10, eighth wave). Larger declared sizes are capped here.
+     */
+    public static final int MAX_DECLARED = 28_000_000;
 
     public static final LocalDate MIN_DATE = LocalDate.of(1900, 1, 1);
     public static final LocalDate MAX_DATE = LocalDate.of(2199, 12, 31);
@@ -64,6 +81,21 @@ class StrictJson {
             SimpleModule strict = new SimpleModule("khien-strict");
             strict.addDeserializer(String.class, new CleanString());
             strict.addDeserializer(LocalDate.class, new SaneDate());
+            // Date-times keep Jackson's own parsing (offsets, adjustment to UTC) and get the same year range.
+            strict.addDeserializer(
+                    OffsetDateTime.class,
+                    new SaneDateTime<>(
+                            OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME, OffsetDateTime::getYear));
+            strict.addDeserializer(
+                    Instant.class,
+                    new SaneDateTime<>(
+                            Instant.class,
+                            InstantDeserializer.INSTANT,
+                            i -> i.atOffset(ZoneOffset.UTC).getYear()));
+            strict.addDeserializer(
+                    LocalDateTime.class,
+                    new SaneDateTime<>(
+                            LocalDateTime.class, LocalDateTimeDeserializer.INSTANCE, LocalDateTime::getYear));
             builder.addModule(strict);
         };
     }
@@ -71,16 +103,36 @@ class StrictJson {
     @Bean
     JsonFactoryBuilderCustomizer strictJsonLimits() {
         return factory -> factory.streamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(MAX_STRING)
+                .maxStringLength(MAX_DECLARED)
                 .maxNestingDepth(64)
                 .maxNumberLength(40)
                 .build());
     }
 
-    /** A string with no control character (tab, CR, LF allowed). */
+    /**
+     * A string with no control character (tab, CR, LF allowed), at most {@value #MAX_STRING} characters unless its field
+     * declares a larger {@code @Size} (a base64 file of a signed decision or report: the file's own limit is then the
+     * field's, checked by the validator with its message).
+     */
     static final class CleanString extends StdScalarDeserializer<String> {
+        private final int max;
+
         CleanString() {
+            this(MAX_STRING);
+        }
+
+        private CleanString(int max) {
             super(String.class);
+            this.max = max;
+        }
+
+        @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext ctxt, @Nullable BeanProperty property) {
+            Size size = property == null || property.getType().getRawClass() != String.class
+                    ? null
+                    : property.getAnnotation(Size.class);
+            int m = size == null ? MAX_STRING : Math.max(MAX_STRING, Math.min(size.max(), MAX_DECLARED));
+            return m == max ? this : new CleanString(m);
         }
 
         @Override
@@ -89,11 +141,46 @@ class StrictJson {
                 return (String) ctxt.handleUnexpectedToken(String.class, p);
             }
             String s = p.getString();
+            if (s.length() > max) {
+                return (String) ctxt.handleWeirdStringValue(
+                        String.class, s.substring(0, 20) + "…", TOO_LONG + max + " characters");
+            }
             if (SafeText.firstRefused(s, true) >= 0) {
                 return (String)
                         ctxt.handleWeirdStringValue(String.class, SafeText.forStorage(s, 40), "control character");
             }
             return s;
+        }
+    }
+
+    /** How a string over its field's ceiling is refused (the problem handler reads the number after it). */
+    static final String TOO_LONG = "longer than ";
+
+    /** A date-time as Jackson reads it, in the years 1900–2199 (issue 10: "+99999-01-01T00:00:00Z" was accepted). */
+    static final class SaneDateTime<T> extends StdScalarDeserializer<T> {
+        private final ValueDeserializer<? extends T> standard;
+        private final ToIntFunction<T> year;
+
+        SaneDateTime(Class<T> type, ValueDeserializer<? extends T> standard, ToIntFunction<T> year) {
+            super(type);
+            this.standard = standard;
+            this.year = year;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) {
+            String text = p.currentToken() == JsonToken.VALUE_STRING ? p.getString() : null;
+            T value = standard.deserialize(p, ctxt);
+            if (value != null) {
+                int y = year.applyAsInt(value);
+                if (y < MIN_DATE.getYear() || y > MAX_DATE.getYear()) {
+                    @SuppressWarnings("unchecked")
+                    T refused = (T) ctxt.handleWeirdStringValue(
+                            handledType(), SafeText.forStorage(String.valueOf(text), 40), "out of range 1900-2199");
+                    return refused;
+                }
+            }
+            return value;
         }
     }
 

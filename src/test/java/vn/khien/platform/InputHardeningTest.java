@@ -152,6 +152,41 @@ class InputHardeningTest extends IntegrationTest {
                 .isLessThan(5_000);
     }
 
+    /**
+     * Eighth-wave probe: a string over 1,000,000 characters is refused by the parser naming its field, unless the field
+     * declares a larger @Size (a dossier's signed decision, 20 MB as base64), which the parser used to refuse too; a
+     * number over 64 bits and a date-time out of 1900–2199 name their field.
+     */
+    @Test
+    void parserLimitsNameTheFieldAndLetDeclaredLargeFilesThrough() {
+        Http.Api api = admin();
+        Http.Response big =
+                api.post("/api/v1/compliance/systems/1/tasks", Map.of("title", "t", "owner", "o".repeat(1_000_001)));
+        assertProblem(big, 400);
+        assertField(big, "owner");
+        assertThat(big.body()).containsAnyOf("1.000.000", "1,000,000");
+        Http.Response signed = api.post(
+                "/api/v1/dossiers/987654321/actions/APPROVE", Map.of("signedFileBase64", "QUJD".repeat(400_000)));
+        assertThat(signed.status()).as(signed.body()).isEqualTo(404);
+        Http.Response overflow =
+                api.post("/api/v1/systems", "{\"name\":\"t\",\"ownerOrganizationId\":99999999999999999999}");
+        assertProblem(overflow, 400);
+        assertField(overflow, "ownerOrganizationId");
+        Http.Response detected = api.post(
+                "/api/v1/incidents",
+                Map.of(
+                        "organizationId",
+                        1,
+                        "title",
+                        "t",
+                        "category",
+                        "MALWARE",
+                        "detectedAt",
+                        "+99999-01-01T00:00:00Z"));
+        assertProblem(detected, 400);
+        assertField(detected, "detectedAt");
+    }
+
     Http.Response rawYaml(String body) {
         try {
             var req = HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/compliance/catalogues"))

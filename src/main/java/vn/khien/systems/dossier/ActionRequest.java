@@ -24,6 +24,7 @@ public class ActionRequest {
     @Size(max = 300, message = "{validation.size}")
     private String signedFileName;
 
+    @Size(max = 28_000_000, message = "{validation.size}") // base64 of DossierService.MAX_FILE_BYTES (20 MB)
     private String signedFileBase64;
 
     public String getComment() {
