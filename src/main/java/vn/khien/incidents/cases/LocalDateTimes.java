@@ -13,6 +13,8 @@ import java.time.format.ResolverStyle;
 final class LocalDateTimes {
 
     public static final String PATTERN = "dd/MM/uuuu HH:mm";
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 2199;
     static final DateTimeFormatter VIETNAMESE =
             DateTimeFormatter.ofPattern(PATTERN).withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter VIETNAMESE_SHORT_HOUR =
@@ -26,11 +28,17 @@ final class LocalDateTimes {
             return null;
         }
         String v = value.strip().replaceAll("\\s+", " ");
+        LocalDateTime parsed;
         try {
-            return LocalDateTime.parse(v, VIETNAMESE_SHORT_HOUR);
+            parsed = LocalDateTime.parse(v, VIETNAMESE_SHORT_HOUR);
         } catch (DateTimeParseException notVietnamese) {
-            return LocalDateTime.parse(v);
+            parsed = LocalDateTime.parse(v);
         }
+        // the API's date range (StrictJson, 1900-2199): year 1 or +99999 is a typing error, refused like any bad date
+        if (parsed.getYear() < MIN_YEAR || parsed.getYear() > MAX_YEAR) {
+            throw new DateTimeParseException("year out of range", v, 0);
+        }
+        return parsed;
     }
 
     public static String format(LocalDateTime value) {

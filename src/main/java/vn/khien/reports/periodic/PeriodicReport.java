@@ -77,6 +77,13 @@ public record PeriodicReport(
         if (number == null || number.isBlank()) {
             throw new FieldProblemException("documentNumber", "reports.error.documentNumber");
         }
+        // the columns' widths (V90): a longer value is the signer's typing error, said as such, not a database error
+        if (number.trim().length() > 100) {
+            throw new FieldProblemException("documentNumber", "reports.error.tooLong", 100);
+        }
+        if (signer.length() > 200) {
+            throw new FieldProblemException("signerName", "reports.error.tooLong", 200);
+        }
         if (date == null) {
             throw new FieldProblemException("documentDate", "reports.error.documentDate");
         }

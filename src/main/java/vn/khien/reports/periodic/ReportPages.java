@@ -192,6 +192,13 @@ class ReportPages {
             throws IOException {
         try {
             boolean file = signedFile != null && !signedFile.isEmpty();
+            // measured before it is read: the page's upload limit is the scans' (gigabytes), not a signed file's
+            if (file && signedFile.getSize() > ReportService.MAX_SIGNED_FILE_BYTES) {
+                throw new FieldProblemException(
+                        "signedFile",
+                        "reports.error.fileTooLarge",
+                        ReportService.MAX_SIGNED_FILE_BYTES / (1024 * 1024));
+            }
             PeriodicReport r = service.act(
                     id,
                     action,

@@ -8,8 +8,10 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +46,27 @@ public class ReportService {
             List<ReportRepository.Step> history,
             List<PeriodicReport> versions,
             boolean late) {}
+
+    /** A signed file as large as a dossier's signed decision may be (20 MB). */
+    public static final long MAX_SIGNED_FILE_BYTES = 20L * 1024 * 1024;
+
+    /**
+     * The types a signed file is served back as. The type is the client's word (a browser's guess, or any text through
+     * the API) and becomes the download's Content-Type: anything else is kept as a plain download, so a stored file is
+     * never served as a page and an unparsable type never breaks the download.
+     */
+    private static final Set<String> SERVED_TYPES = Set.of(
+            "application/pdf",
+            "image/png",
+            "image/jpeg",
+            "application/msword",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/pkcs7-signature");
+
+    static String servedType(@Nullable String type) {
+        String t = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
+        return SERVED_TYPES.contains(t) ? t : "application/octet-stream";
+    }
 
     /** What the signing step carries. */
     public record SignRequest(
@@ -329,6 +352,13 @@ public class ReportService {
     public PeriodicReport sign(long id, SignRequest request) {
         PeriodicReport r = get(id);
         mayTake(r, ReportAction.SIGN);
+        if (request.signedFile() != null && request.signedFile().length > MAX_SIGNED_FILE_BYTES) {
+            throw new FieldProblemException(
+                    "signedFile", "reports.error.fileTooLarge", MAX_SIGNED_FILE_BYTES / (1024 * 1024));
+        }
+        if (request.signedFileName() != null && request.signedFileName().length() > 300) {
+            throw new FieldProblemException("signedFile", "reports.error.fileNameTooLong", 300);
+        }
         String signer = request.signerName() == null || request.signerName().isBlank()
                 ? actorName()
                 : request.signerName().trim();
@@ -340,7 +370,8 @@ public class ReportService {
                         ? null
                         : request.signedFileName() == null ? "van-ban-da-ky.pdf" : request.signedFileName(),
                 actorId());
-        reports.markSigned(next, r.status(), request.signedFileType(), request.signedFile(), clock.instant());
+        reports.markSigned(
+                next, r.status(), servedType(request.signedFileType()), request.signedFile(), clock.instant());
         return done(
                 r,
                 next,

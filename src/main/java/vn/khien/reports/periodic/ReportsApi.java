@@ -2,6 +2,7 @@ package vn.khien.reports.periodic;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -61,7 +62,9 @@ public class ReportsApi {
             String signerName,
             String signedFileName,
             String signedFileType,
-            String signedFileBase64) {}
+            // the base64 of a 20 MB signed file (ReportService.MAX_SIGNED_FILE_BYTES): lets the parser take it (ADR
+            // 0070)
+            @Size(max = 28_000_000) String signedFileBase64) {}
 
     public record ReportJson(
             long id,
@@ -241,6 +244,13 @@ public class ReportsApi {
     private static byte[] decode(String base64) {
         if (base64 == null || base64.isBlank()) {
             return null;
+        }
+        // the API names the field it was sent in; the page's field is signedFile
+        if (base64.length() / 4 * 3 > ReportService.MAX_SIGNED_FILE_BYTES + 3) {
+            throw new FieldProblemException(
+                    "signedFileBase64",
+                    "reports.error.fileTooLarge",
+                    ReportService.MAX_SIGNED_FILE_BYTES / (1024 * 1024));
         }
         try {
             return Base64.getDecoder().decode(base64);

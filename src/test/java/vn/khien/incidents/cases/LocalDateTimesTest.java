@@ -29,4 +29,14 @@ class LocalDateTimesTest {
         assertThatThrownBy(() -> LocalDateTimes.parse("06/12/2026 24:00")).isInstanceOf(DateTimeParseException.class);
         assertThatThrownBy(() -> LocalDateTimes.parse("<b>x</b>")).isInstanceOf(DateTimeParseException.class);
     }
+
+    @Test
+    void yearsOutsideTheApisRangeAreRefusedLikeAnyBadDate() {
+        // the public report page took year 1 and +99999 (issue 10, eighth-wave probe); the API allows 1900-2199
+        assertThatThrownBy(() -> LocalDateTimes.parse("01/01/0001 00:00")).isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> LocalDateTimes.parse("+99999-01-01T00:00")).isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> LocalDateTimes.parse("31/12/1899 23:59")).isInstanceOf(DateTimeParseException.class);
+        assertThat(LocalDateTimes.parse("01/01/1900 00:00")).isEqualTo(LocalDateTime.of(1900, 1, 1, 0, 0));
+        assertThat(LocalDateTimes.parse("31/12/2199 23:59")).isEqualTo(LocalDateTime.of(2199, 12, 31, 23, 59));
+    }
 }
