@@ -453,6 +453,47 @@ class ReportRepository {
                 > 0;
     }
 
+    /** A report waiting for one person's step, for the home page. */
+    public record Awaiting(long id, String organizationName, String kind, String period) {}
+
+    /**
+     * Submitted reports whose parent organisation the person holds one of {@code roles} on itself: the reports waiting
+     * for that person's acceptance or return ({@link ReportAction#ACCEPT}, the same rule as {@link ReportActors}).
+     */
+    public List<Awaiting> awaitingDecision(long person, Set<Role> roles) {
+        return awaiting(
+                "r.status = 'SUBMITTED' AND o.parent_id IN (SELECT g.organization_id FROM role_grant g"
+                        + " WHERE g.user_id = :person AND g.role IN (:roles))",
+                person,
+                roles);
+    }
+
+    /**
+     * Checked reports of an organisation the person holds one of {@code roles} on itself and did not check: the reports
+     * waiting for that person's signature ({@link ReportAction#SIGN}; the checker never signs).
+     */
+    public List<Awaiting> awaitingSignature(long person, Set<Role> roles) {
+        return awaiting(
+                "r.status = 'CHECKED' AND (r.checked_by IS NULL OR r.checked_by <> :person)"
+                        + " AND r.organization_id IN (SELECT g.organization_id FROM role_grant g"
+                        + " WHERE g.user_id = :person AND g.role IN (:roles))",
+                person,
+                roles);
+    }
+
+    private List<Awaiting> awaiting(String where, long person, Set<Role> roles) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT r.id, o.name_vi, r.kind, r.period FROM periodic_report r"
+                        + " JOIN organization o ON o.id = r.organization_id WHERE " + where
+                        + " ORDER BY r.due_on, r.id LIMIT 20")
+                .param("person", person)
+                .param("roles", roles.stream().map(Enum::name).toList())
+                .query((rs, n) -> new Awaiting(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
     public Optional<SignedFile> signedFile(long id) {
         return jdbc.sql("SELECT signed_file_name, signed_file_type, signed_file FROM periodic_report WHERE id = :id"
                         + " AND signed_file IS NOT NULL")
