@@ -75,14 +75,11 @@ class Bootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        tx.executeWithoutResult(s -> {
-            // Serialises first start across nodes that boot together.
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
+        // Serialises first start across nodes that boot together.
+        DemoSeeds.locked(tx, jdbc, () -> {
             Organization root = organizations.findRoot().orElseGet(this::createRoot);
             bootstrapAdmin(root);
-            if (properties.demo() || args.containsOption("demo") || environment.containsProperty("demo")) {
+            if (DemoSeeds.requested(properties, args, environment)) {
                 demo.seedOnce(root);
             }
         });

@@ -14,7 +14,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.khien.access.ActingAs;
 import vn.khien.compliance.assessment.AssessmentKind;
 import vn.khien.compliance.assessment.AssessmentOutcome;
 import vn.khien.compliance.assessment.AssessmentRequest;
@@ -33,6 +32,7 @@ import vn.khien.compliance.plan.RegimeIds;
 import vn.khien.compliance.plan.RegulationRequest;
 import vn.khien.compliance.tasks.TaskChanges;
 import vn.khien.compliance.tasks.TaskRequest;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.systems.SystemsDemoReady;
 
 /**
@@ -81,10 +81,7 @@ class ComplianceDemoData {
     @EventListener
     @Order(1)
     public void seedWhenSystemsReady(SystemsDemoReady ready) {
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
+        DemoSeeds.locked(tx, jdbc, () -> {
             Optional<Long> his = jdbc.sql(
                             "SELECT id FROM information_system WHERE code = :c AND approved_level IS NOT NULL")
                     .param("c", SYSTEM)
@@ -97,11 +94,7 @@ class ComplianceDemoData {
                     || plans.requiredIds(his.get()).size() < MET + PLANNED + 1) {
                 return;
             }
-            long officer = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
-                    .param("u", OFFICER)
-                    .query(Long.class)
-                    .single();
-            ActingAs.run(officer, OFFICER, () -> {
+            DemoSeeds.as(jdbc, OFFICER, () -> {
                 seed(his.get());
                 return null;
             });
@@ -110,11 +103,8 @@ class ComplianceDemoData {
     }
 
     private boolean seeded(long his) {
-        return jdbc.sql("SELECT COUNT(*) FROM assessment WHERE system_id = :s")
-                        .param("s", his)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return DemoSeeds.any(
+                jdbc.sql("SELECT COUNT(*) FROM assessment WHERE system_id = :s").param("s", his));
     }
 
     private void seed(long his) {

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.access.ActingAs;
 import vn.khien.access.Role;
 import vn.khien.identity.DemoData;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.platform.KhienProperties;
 
 /**
@@ -63,33 +64,24 @@ class AccessReviewDemoData {
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
     public void seedWhenReady() {
-        if (!(properties.demo() || arguments.containsOption("demo") || environment.containsProperty("demo"))) {
-            return;
+        if (DemoSeeds.requested(properties, arguments, environment)) {
+            DemoSeeds.locked(tx, jdbc, this::seed);
         }
-        tx.executeWithoutResult(s -> {
-            // one seeder at a time, however many nodes start together (the other seeders take the same lock)
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
-            seed();
-        });
     }
 
     private void seed() {
-        Optional<Long> province = id("SELECT id FROM organization WHERE code = 'DEMO-TINH'");
-        Optional<Long> leader = id("SELECT id FROM app_user WHERE username = 'demo.tinh.lanhdao'");
-        Optional<Long> platformAdmin = id("SELECT id FROM app_user WHERE username = 'demo.quantri'");
+        Optional<Long> province = DemoSeeds.organization(jdbc, "DEMO-TINH");
+        Optional<Long> leader = DemoSeeds.person(jdbc, "demo.tinh.lanhdao");
+        Optional<Long> platformAdmin = DemoSeeds.person(jdbc, "demo.quantri");
         if (province.isEmpty()
                 || leader.isEmpty()
                 || platformAdmin.isEmpty()
-                || id("SELECT COUNT(*) FROM access_review WHERE organization_id = " + province.get())
-                                .orElse(0L)
-                        > 0) {
+                || DemoSeeds.any(jdbc.sql("SELECT COUNT(*) FROM access_review WHERE organization_id = :o")
+                        .param("o", province.get()))) {
             return;
         }
         Instant now = clock.instant();
-        if (id("SELECT id FROM app_user WHERE username = '" + FORMER_ADMIN + "'")
-                .isEmpty()) {
+        if (DemoSeeds.person(jdbc, FORMER_ADMIN).isEmpty()) {
             demo.personWithHistory(
                     FORMER_ADMIN,
                     "Lý Văn Cũ (demo)",
@@ -112,9 +104,5 @@ class AccessReviewDemoData {
                 "Demo access review {} of the province opened, {} grants to decide",
                 review.quarter(),
                 review.items().size());
-    }
-
-    private Optional<Long> id(String sql) {
-        return jdbc.sql(sql).query(Long.class).optional();
     }
 }

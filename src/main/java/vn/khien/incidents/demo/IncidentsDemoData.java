@@ -19,9 +19,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.khien.access.ActingAs;
 import vn.khien.audit.AuditEntry;
 import vn.khien.audit.AuditTrail;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.incidents.cases.IncidentLinkService;
 import vn.khien.incidents.cases.IncidentService;
 import vn.khien.incidents.cases.IncidentSource;
@@ -82,10 +82,7 @@ class IncidentsDemoData {
     @EventListener
     @Order(4)
     public void seedWhenSystemsReady(SystemsDemoReady ready) {
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
+        DemoSeeds.locked(tx, jdbc, () -> {
             Optional<Long> his = id("SELECT id FROM information_system WHERE code = 'DEMO-HIS'");
             Optional<Long> bv = org("DEMO-BVDK");
             Optional<Long> tinh = org("DEMO-TINH");
@@ -100,10 +97,7 @@ class IncidentsDemoData {
                             .isPresent()) {
                 return;
             }
-            long root = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id")
-                    .query(Long.class)
-                    .list()
-                    .get(0);
+            long root = DemoSeeds.root(jdbc).orElseThrow();
             designate(tinh.get(), "INCIDENT_RESPONSE_UNIT", so.get());
             designate(root, "NATIONAL_INCIDENT_COORDINATOR", national.get());
             long id = as("demo.bv.canbo", () -> {
@@ -180,13 +174,10 @@ class IncidentsDemoData {
     @EventListener
     @Order(15)
     public void seedCaseworkWhenSystemsReady(SystemsDemoReady ready) {
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
+        DemoSeeds.locked(tx, jdbc, () -> {
             Optional<Long> portal = id("SELECT id FROM information_system WHERE code = 'DEMO-TTCDS-WEB'");
-            Optional<Long> centre = id("SELECT id FROM organization WHERE code = 'DEMO-TTCDS'");
-            Optional<Long> ministry = id("SELECT id FROM organization WHERE code = 'DEMO-BO'");
+            Optional<Long> centre = org("DEMO-TTCDS");
+            Optional<Long> ministry = org("DEMO-BO");
             Optional<Long> ministryPortal = id("SELECT id FROM information_system WHERE code = 'DEMO-CTTDT-BO'");
             if (portal.isEmpty()
                     || centre.isEmpty()
@@ -400,10 +391,7 @@ class IncidentsDemoData {
     }
 
     private long person(String username) {
-        return jdbc.sql("SELECT id FROM app_user WHERE username = :u")
-                .param("u", username)
-                .query(Long.class)
-                .single();
+        return DemoSeeds.person(jdbc, username).orElseThrow();
     }
 
     private void designate(long scope, String role, long organization) {
@@ -434,18 +422,11 @@ class IncidentsDemoData {
     }
 
     private <T> T as(String username, Supplier<T> action) {
-        long person = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
-                .param("u", username)
-                .query(Long.class)
-                .single();
-        return ActingAs.run(person, username, action::get);
+        return DemoSeeds.as(jdbc, username, action);
     }
 
     private Optional<Long> org(String code) {
-        return jdbc.sql("SELECT id FROM organization WHERE code = :c")
-                .param("c", code)
-                .query(Long.class)
-                .optional();
+        return DemoSeeds.organization(jdbc, code);
     }
 
     private Optional<Long> id(String sql) {

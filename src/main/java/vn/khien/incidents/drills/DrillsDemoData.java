@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.audit.AuditEntry;
 import vn.khien.audit.AuditTrail;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.systems.SystemsDemoReady;
 
 /**
@@ -44,17 +45,12 @@ class DrillsDemoData {
     @EventListener
     @Order(11)
     public void seedWhenSystemsReady(SystemsDemoReady ready) {
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
+        DemoSeeds.locked(tx, jdbc, () -> {
             Optional<long[]> his = jdbc.sql("SELECT id, owner_organization_id FROM information_system"
                             + " WHERE code = 'DEMO-HIS' AND approved_level >= 3")
                     .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                     .optional();
-            Optional<Long> officer = jdbc.sql("SELECT id FROM app_user WHERE username = 'demo.bv.canbo'")
-                    .query(Long.class)
-                    .optional();
+            Optional<Long> officer = DemoSeeds.person(jdbc, "demo.bv.canbo");
             if (his.isEmpty()
                     || officer.isEmpty()
                     || !drills.drills(his.get()[0]).isEmpty()) {

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.khien.access.ActingAs;
 import vn.khien.audit.AuditEntry;
 import vn.khien.audit.AuditTrail;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.systems.SystemsDemoReady;
 
 /**
@@ -60,16 +61,9 @@ class NetworkDemoData {
     @EventListener
     @Order(7)
     public void seedWhenSystemsReady(SystemsDemoReady ready) {
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
-            Optional<Long> tinh = jdbc.sql("SELECT id FROM organization WHERE code = 'DEMO-TINH'")
-                    .query(Long.class)
-                    .optional();
-            Optional<Long> responder = jdbc.sql("SELECT id FROM app_user WHERE username = 'demo.so.ungcuu'")
-                    .query(Long.class)
-                    .optional();
+        DemoSeeds.locked(tx, jdbc, () -> {
+            Optional<Long> tinh = DemoSeeds.organization(jdbc, "DEMO-TINH");
+            Optional<Long> responder = DemoSeeds.person(jdbc, "demo.so.ungcuu");
             if (tinh.isEmpty()
                     || responder.isEmpty()
                     || !network.profiles(tinh.get()).isEmpty()) {

@@ -13,7 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.khien.obligations.demo.DemoSeeds;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.systems.SystemsDemoReady;
 
 /**
@@ -47,11 +47,8 @@ class AwarenessDemoData {
     private void seed() {
         Optional<Long> unit = DemoSeeds.grantedOrg(jdbc, "demo.so.canbo");
         if (unit.isEmpty()
-                || jdbc.sql("SELECT COUNT(*) FROM awareness_campaign WHERE organization_id = :o")
-                                .param("o", unit.get())
-                                .query(Long.class)
-                                .single()
-                        > 0) {
+                || DemoSeeds.any(jdbc.sql("SELECT COUNT(*) FROM awareness_campaign WHERE organization_id = :o")
+                        .param("o", unit.get()))) {
             return;
         }
         List<CampaignRequest.Recipient> list = List.of(

@@ -10,7 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.khien.obligations.demo.DemoSeeds;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.systems.SystemsDemoReady;
 
 /**
@@ -105,12 +105,10 @@ class RoleMessagesDemoData {
     }
 
     private boolean absent(long organizationId, String title) {
-        return jdbc.sql("SELECT COUNT(*) FROM awareness_campaign WHERE organization_id = :o AND title = :t")
+        return !DemoSeeds.any(
+                jdbc.sql("SELECT COUNT(*) FROM awareness_campaign WHERE organization_id = :o AND title = :t")
                         .param("o", organizationId)
-                        .param("t", title)
-                        .query(Long.class)
-                        .single()
-                == 0;
+                        .param("t", title));
     }
 
     private void acknowledge(String username, String title) {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.access.Role;
 import vn.khien.identity.DemoData;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.systems.SystemsDemoReady;
 
 /**
@@ -47,10 +48,8 @@ class ImportedAdministratorDemoData {
     }
 
     private void seed() {
-        Optional<Long> hospital = id("SELECT id FROM organization WHERE code = 'DEMO-BVDK'");
-        if (hospital.isEmpty()
-                || id("SELECT id FROM app_user WHERE username = '" + ADMINISTRATOR + "'")
-                        .isPresent()) {
+        Optional<Long> hospital = DemoSeeds.organization(jdbc, "DEMO-BVDK");
+        if (hospital.isEmpty() || DemoSeeds.person(jdbc, ADMINISTRATOR).isPresent()) {
             return;
         }
         Instant now = clock.instant();
@@ -66,9 +65,5 @@ class ImportedAdministratorDemoData {
                 imported,
                 null);
         LOG.warn("Demo: the hospital's administrator {} holds a grant with no grantor, never reviewed.", ADMINISTRATOR);
-    }
-
-    private Optional<Long> id(String sql) {
-        return jdbc.sql(sql).query(Long.class).optional();
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.obligations.budget.BudgetPlanRequest;
 import vn.khien.obligations.budget.BudgetService;
 import vn.khien.obligations.jobs.ReminderService;
@@ -49,9 +50,7 @@ class NationalBudgetDemoData {
     @EventListener
     @Order(16)
     public void on(SystemsDemoReady ready) {
-        boolean[] seeded = {false};
-        DemoSeeds.locked(tx, jdbc, () -> seeded[0] = seed());
-        if (seeded[0]) {
+        if (DemoSeeds.lockedAnswering(tx, jdbc, this::seed)) {
             reminders.run();
         }
     }
@@ -59,11 +58,8 @@ class NationalBudgetDemoData {
     private boolean seed() {
         Optional<Long> national = DemoSeeds.grantedOrg(jdbc, OFFICER);
         if (national.isEmpty()
-                || jdbc.sql("SELECT COUNT(*) FROM budget_plan WHERE organization_id = :o")
-                                .param("o", national.get())
-                                .query(Long.class)
-                                .single()
-                        > 0) {
+                || DemoSeeds.any(jdbc.sql("SELECT COUNT(*) FROM budget_plan WHERE organization_id = :o")
+                        .param("o", national.get()))) {
             return false;
         }
         long org = national.get();

@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.obligations.budget.BudgetPlanRequest;
 import vn.khien.obligations.budget.BudgetService;
 import vn.khien.obligations.jobs.ReminderService;
@@ -64,11 +65,8 @@ class ObligationsDemoData {
         Optional<Long> bo = DemoSeeds.grantedOrg(jdbc, "demo.bo.canbo");
         if (so.isEmpty()
                 || bv.isEmpty()
-                || jdbc.sql("SELECT COUNT(*) FROM budget_plan WHERE organization_id = :o")
-                                .param("o", bv.get())
-                                .query(Long.class)
-                                .single()
-                        > 0) {
+                || DemoSeeds.any(jdbc.sql("SELECT COUNT(*) FROM budget_plan WHERE organization_id = :o")
+                        .param("o", bv.get()))) {
             return;
         }
         int year = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))).getYear();
@@ -135,9 +133,6 @@ class ObligationsDemoData {
     }
 
     private Optional<Long> org(String code) {
-        return jdbc.sql("SELECT id FROM organization WHERE code = :c")
-                .param("c", code)
-                .query(Long.class)
-                .optional();
+        return DemoSeeds.organization(jdbc, code);
     }
 }

@@ -11,8 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.khien.access.ActingAs;
-import vn.khien.obligations.demo.DemoSeeds;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.systems.SystemsDemoReady;
 
 /**
@@ -52,25 +51,17 @@ class SuppliersDemoData {
     }
 
     private void seed() {
-        Optional<Long> hospital = jdbc.sql("SELECT id FROM organization WHERE code = 'DEMO-BVDK'")
-                .query(Long.class)
-                .optional();
+        Optional<Long> hospital = DemoSeeds.organization(jdbc, "DEMO-BVDK");
         hospital.ifPresent(this::seedVariants);
-        Optional<Long> officer = jdbc.sql("SELECT id FROM app_user WHERE username = 'demo.bv.canbo'")
-                .query(Long.class)
-                .optional();
         if (hospital.isEmpty()
-                || officer.isEmpty()
-                || jdbc.sql("SELECT COUNT(*) FROM supplier_assessment WHERE organization_id = :o")
-                                .param("o", hospital.get())
-                                .query(Long.class)
-                                .single()
-                        > 0) {
+                || DemoSeeds.person(jdbc, "demo.bv.canbo").isEmpty()
+                || DemoSeeds.any(jdbc.sql("SELECT COUNT(*) FROM supplier_assessment WHERE organization_id = :o")
+                        .param("o", hospital.get()))) {
             return;
         }
         LocalDate thirteenMonthsAgo = suppliers.today().minusMonths(13);
-        ActingAs.run(
-                officer.get(),
+        DemoSeeds.as(
+                jdbc,
                 "demo.bv.canbo",
                 () -> suppliers.assess(
                         hospital.get(),
@@ -95,14 +86,9 @@ class SuppliersDemoData {
                 .query(Long.class)
                 .list();
         if (systems.isEmpty()
-                || jdbc.sql("""
+                || DemoSeeds.any(jdbc.sql("""
                                 SELECT COUNT(*) FROM system_supplier ss JOIN information_system s ON s.id = ss.system_id
-                                WHERE s.owner_organization_id = :o AND ss.name IN (:names)""")
-                                .param("o", hospital)
-                                .param("names", VARIANTS)
-                                .query(Long.class)
-                                .single()
-                        > 0) {
+                                WHERE s.owner_organization_id = :o AND ss.name IN (:names)""").param("o", hospital).param("names", VARIANTS))) {
             return;
         }
         Timestamp recorded = Timestamp.from(suppliers

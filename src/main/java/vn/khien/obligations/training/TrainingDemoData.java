@@ -13,7 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.khien.obligations.demo.DemoSeeds;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.systems.SystemsDemoReady;
 
 /**
@@ -46,16 +46,10 @@ class TrainingDemoData {
     }
 
     private void seed() {
-        Optional<Long> unit = jdbc.sql("SELECT id FROM organization WHERE code = :c")
-                .param("c", UNIT)
-                .query(Long.class)
-                .optional();
+        Optional<Long> unit = DemoSeeds.organization(jdbc, UNIT);
         if (unit.isEmpty()
-                || jdbc.sql("SELECT COUNT(*) FROM training_record WHERE organization_id = :o")
-                                .param("o", unit.get())
-                                .query(Long.class)
-                                .single()
-                        > 0) {
+                || DemoSeeds.any(jdbc.sql("SELECT COUNT(*) FROM training_record WHERE organization_id = :o")
+                        .param("o", unit.get()))) {
             return;
         }
         LocalDate today = training.today();

@@ -14,9 +14,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.khien.access.ActingAs;
 import vn.khien.access.Role;
 import vn.khien.identity.DemoData;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.kinds.ReportPeriod;
 import vn.khien.reports.periodic.PeriodicReport;
@@ -75,21 +75,15 @@ class ReportsDemoData {
     @EventListener
     @Order(6)
     public void seedWhenSystemsReady(SystemsDemoReady ready) {
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
+        DemoSeeds.locked(tx, jdbc, () -> {
             Optional<Long> province = org(PROVINCE);
             Optional<Long> department = org(DEPARTMENT);
             Optional<Long> hospital = org(HOSPITAL);
             if (province.isEmpty()
                     || department.isEmpty()
                     || hospital.isEmpty()
-                    || jdbc.sql("SELECT COUNT(*) FROM periodic_report WHERE organization_id = :o")
-                                    .param("o", province.get())
-                                    .query(Long.class)
-                                    .single()
-                            > 0) {
+                    || DemoSeeds.any(jdbc.sql("SELECT COUNT(*) FROM periodic_report WHERE organization_id = :o")
+                            .param("o", province.get()))) {
                 return;
             }
             var kind = kinds.find("QUARTERLY_STATUS").orElseThrow();
@@ -97,11 +91,7 @@ class ReportsDemoData {
                             LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))), kind.period())
                     .previous(kind.period())
                     .code();
-            if (jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :u")
-                            .param("u", DEPARTMENT_LEADER)
-                            .query(Long.class)
-                            .single()
-                    == 0) {
+            if (DemoSeeds.person(jdbc, DEPARTMENT_LEADER).isEmpty()) {
                 Instant now = clock.instant();
                 demo.personWithHistory(
                         DEPARTMENT_LEADER,
@@ -153,17 +143,11 @@ class ReportsDemoData {
     @EventListener
     @Order(14)
     public void seedMinistryWhenSystemsReady(SystemsDemoReady ready) {
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
+        DemoSeeds.locked(tx, jdbc, () -> {
             Optional<Long> ministry = org(MINISTRY);
             if (ministry.isEmpty()
-                    || jdbc.sql("SELECT COUNT(*) FROM periodic_report WHERE organization_id = :o")
-                                    .param("o", ministry.get())
-                                    .query(Long.class)
-                                    .single()
-                            > 0) {
+                    || DemoSeeds.any(jdbc.sql("SELECT COUNT(*) FROM periodic_report WHERE organization_id = :o")
+                            .param("o", ministry.get()))) {
                 return;
             }
             var kind = kinds.find("QUARTERLY_STATUS").orElseThrow();
@@ -185,17 +169,10 @@ class ReportsDemoData {
     }
 
     private Optional<Long> org(String code) {
-        return jdbc.sql("SELECT id FROM organization WHERE code = :c")
-                .param("c", code)
-                .query(Long.class)
-                .optional();
+        return DemoSeeds.organization(jdbc, code);
     }
 
     private <T> T as(String username, Supplier<T> step) {
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
-                .param("u", username)
-                .query(Long.class)
-                .single();
-        return ActingAs.run(id, username, step);
+        return DemoSeeds.as(jdbc, username, step);
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.khien.access.ActingAs;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.organizations.OrgKind;
 import vn.khien.organizations.OrganizationForm;
 import vn.khien.organizations.OrganizationService;
@@ -104,14 +104,10 @@ public class SystemsDemoData {
 
     @EventListener(ApplicationReadyEvent.class)
     public void seedWhenReady() {
-        if (!(properties.demo() || arguments.containsOption("demo") || environment.containsProperty("demo"))) {
+        if (!DemoSeeds.requested(properties, arguments, environment)) {
             return;
         }
-        boolean ready = Boolean.TRUE.equals(tx.execute(s -> {
-            // Serialises with other nodes starting together, like Bootstrap does.
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
+        boolean ready = DemoSeeds.lockedAnswering(tx, jdbc, () -> {
             if (org("DEMO-BO").isEmpty() || org("DEMO-TINH").isEmpty()) {
                 return false;
             }
@@ -125,7 +121,7 @@ public class SystemsDemoData {
                 LOG.warn("Demo systems seeded: designations for the demo ministry and province, nine demo systems.");
             }
             return true;
-        }));
+        });
         if (ready) {
             // After the commit, so each later module seeds in its own transaction over committed register data.
             events.publishEvent(new SystemsDemoReady());
@@ -141,10 +137,7 @@ public class SystemsDemoData {
         long ttcds = org("DEMO-TTCDS").orElseThrow();
         long bv = org("DEMO-BVDK").orElseThrow();
 
-        long root = jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id")
-                .query(Long.class)
-                .list()
-                .get(0);
+        long root = DemoSeeds.root(jdbc).orElseThrow();
         long nationalBody = org("DEMO-TTANM").orElseThrow();
         as("demo.quantri", () -> {
             // Nearest designation above the owner wins: one at the root serves levels 4-5 everywhere.
@@ -719,10 +712,7 @@ public class SystemsDemoData {
     }
 
     private Optional<Long> org(String code) {
-        return jdbc.sql("SELECT id FROM organization WHERE code = :c")
-                .param("c", code)
-                .query(Long.class)
-                .optional();
+        return DemoSeeds.organization(jdbc, code);
     }
 
     private LocalDate today() {
@@ -731,10 +721,6 @@ public class SystemsDemoData {
 
     /** Runs a step as a demo person, so capability checks, self-approval ban and audit see who did it. */
     private <T> T as(String username, Supplier<T> step) {
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
-                .param("u", username)
-                .query(Long.class)
-                .single();
-        return ActingAs.run(id, username, step);
+        return DemoSeeds.as(jdbc, username, step);
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.khien.access.ActingAs;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.systems.SystemsDemoReady;
 import vn.khien.vulnerabilities.findings.FindingService;
 import vn.khien.vulnerabilities.findings.FindingStatus;
@@ -52,20 +52,14 @@ class VulnerabilitiesDemoData {
     @EventListener
     @Order(2)
     public void seedWhenSystemsReady(SystemsDemoReady ready) {
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
+        DemoSeeds.locked(tx, jdbc, () -> {
             Optional<Long> his = jdbc.sql("SELECT id FROM information_system WHERE code = :c")
                     .param("c", SYSTEM)
                     .query(Long.class)
                     .optional();
             if (his.isEmpty()
-                    || jdbc.sql("SELECT COUNT(*) FROM scan WHERE system_id = :s")
-                                    .param("s", his.get())
-                                    .query(Long.class)
-                                    .single()
-                            > 0) {
+                    || DemoSeeds.any(jdbc.sql("SELECT COUNT(*) FROM scan WHERE system_id = :s")
+                            .param("s", his.get()))) {
                 return;
             }
             seed(his.get());
@@ -112,10 +106,6 @@ class VulnerabilitiesDemoData {
     }
 
     private <T> T as(String username, Supplier<T> step) {
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
-                .param("u", username)
-                .query(Long.class)
-                .single();
-        return ActingAs.run(id, username, step);
+        return DemoSeeds.as(jdbc, username, step);
     }
 }

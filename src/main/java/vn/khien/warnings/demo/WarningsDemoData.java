@@ -14,7 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.khien.access.ActingAs;
+import vn.khien.identity.DemoSeeds;
 import vn.khien.systems.SystemsDemoReady;
 import vn.khien.warnings.alerts.WarningService;
 import vn.khien.warnings.alerts.WarningService.ProductInput;
@@ -70,29 +70,14 @@ class WarningsDemoData {
     }
 
     private void seedNational() {
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .query(Long.class)
-                    .single();
-            Optional<Long> root = jdbc
-                    .sql("SELECT id FROM organization WHERE parent_id IS NULL ORDER BY id")
-                    .query(Long.class)
-                    .list()
-                    .stream()
-                    .findFirst();
+        DemoSeeds.locked(tx, jdbc, () -> {
+            Optional<Long> root = DemoSeeds.root(jdbc);
             Optional<Long> province = org("DEMO-TINH");
             if (root.isEmpty()
                     || province.isEmpty()
-                    || jdbc.sql("SELECT COUNT(*) FROM warning WHERE title = :t")
-                                    .param("t", TOMCAT_TITLE)
-                                    .query(Long.class)
-                                    .single()
-                            > 0
-                    || jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :u")
-                                    .param("u", COORDINATOR)
-                                    .query(Long.class)
-                                    .single()
-                            == 0) {
+                    || DemoSeeds.any(jdbc.sql("SELECT COUNT(*) FROM warning WHERE title = :t")
+                            .param("t", TOMCAT_TITLE))
+                    || DemoSeeds.person(jdbc, COORDINATOR).isEmpty()) {
                 return;
             }
             seed(root.get(), province.get());
@@ -184,16 +169,9 @@ class WarningsDemoData {
         Optional<Long> centre = org("DEMO-TTCDS");
         if (unit.isEmpty()
                 || centre.isEmpty()
-                || jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :u")
-                                .param("u", SECURITY_UNIT_OFFICER)
-                                .query(Long.class)
-                                .single()
-                        == 0
-                || jdbc.sql("SELECT COUNT(*) FROM warning WHERE title = :t")
-                                .param("t", HTTPD_TITLE)
-                                .query(Long.class)
-                                .single()
-                        > 0) {
+                || DemoSeeds.person(jdbc, SECURITY_UNIT_OFFICER).isEmpty()
+                || DemoSeeds.any(jdbc.sql("SELECT COUNT(*) FROM warning WHERE title = :t")
+                        .param("t", HTTPD_TITLE))) {
             return;
         }
         Optional<Long> webSystem = system("DEMO-TTCDS-WEB");
@@ -268,17 +246,10 @@ class WarningsDemoData {
     }
 
     private Optional<Long> org(String code) {
-        return jdbc.sql("SELECT id FROM organization WHERE code = :c")
-                .param("c", code)
-                .query(Long.class)
-                .optional();
+        return DemoSeeds.organization(jdbc, code);
     }
 
     private <T> T as(String username, Supplier<T> step) {
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
-                .param("u", username)
-                .query(Long.class)
-                .single();
-        return ActingAs.run(id, username, step);
+        return DemoSeeds.as(jdbc, username, step);
     }
 }
