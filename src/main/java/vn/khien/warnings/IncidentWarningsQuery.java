@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * For incident case work (issue 12): the warnings an organisation received that reach an incident's affected systems,
@@ -25,8 +26,26 @@ public interface IncidentWarningsQuery {
         }
     }
 
-    /** Visible warnings with a target among these systems, newest first (at most 200). */
-    List<WarningRef> reaching(Collection<Long> systemIds);
+    /**
+     * Some of the visible warnings with a target among these systems: {@code rows} (newest first, at most the limit
+     * asked) of {@code total}, so a page says how many there are and offers a search when it shows only some.
+     */
+    record Found(List<WarningRef> rows, long total, int limit) {
+
+        public static final Found NONE = new Found(List.of(), 0, 0);
+
+        /** Whether more warnings match than are listed. */
+        public boolean capped() {
+            return total > rows.size();
+        }
+    }
+
+    /**
+     * Visible warnings with a target among these systems, except those given (already linked), newest first:
+     * at most {@code limit} rows, with the total; {@code search} (when not blank) keeps those whose title or CVE ids
+     * contain it.
+     */
+    Found reaching(Collection<Long> systemIds, @Nullable String search, Collection<Long> except, int limit);
 
     /** The warning when it is visible and has a target among these systems. */
     Optional<WarningRef> reaching(long warningId, Collection<Long> systemIds);

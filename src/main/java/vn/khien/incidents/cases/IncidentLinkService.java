@@ -87,10 +87,19 @@ public class IncidentLinkService {
     public record Candidates(
             List<SystemComponentsQuery.SystemRef> systems,
             List<IncidentFindingsQuery.FindingRef> findings,
-            List<IncidentWarningsQuery.WarningRef> warnings) {
+            IncidentWarningsQuery.Found warningsFound,
+            String warningSearch) {
 
-        static final Candidates NONE = new Candidates(List.of(), List.of(), List.of());
+        static final Candidates NONE = new Candidates(List.of(), List.of(), IncidentWarningsQuery.Found.NONE, "");
+
+        /** The warnings offered (newest first, at most {@link #WARNINGS_SHOWN}). */
+        public List<IncidentWarningsQuery.WarningRef> warnings() {
+            return warningsFound.rows();
+        }
     }
+
+    /** The most candidate warnings the incident page lists; past it the page says how many and offers a search. */
+    public static final int WARNINGS_SHOWN = 200;
 
     // ------------------------------------------------------------------ reads
 
@@ -237,6 +246,14 @@ public class IncidentLinkService {
 
     /** What the caller may add to the case; nothing when it may not amend it. */
     public Candidates candidates(long id) {
+        return candidates(id, null);
+    }
+
+    /**
+     * What the caller may add to the case, the warnings narrowed by {@code warningSearch} (title or CVE) when given;
+     * nothing when it may not amend it.
+     */
+    public Candidates candidates(long id, @Nullable String warningSearch) {
         Incident i = incidents.get(id);
         if (!i.status().open() || !incidents.canWork(id)) {
             return Candidates.NONE;
@@ -258,9 +275,8 @@ public class IncidentLinkService {
                 findings.openOfSystems(affected).stream()
                         .filter(f -> !linkedFindings.contains(f.id()))
                         .toList(),
-                warnings.reaching(affected).stream()
-                        .filter(w -> !linkedWarnings.contains(w.id()))
-                        .toList());
+                warnings.reaching(affected, warningSearch, linkedWarnings, WARNINGS_SHOWN),
+                warningSearch == null ? "" : warningSearch.strip());
     }
 
     // ------------------------------------------------------------------ affected systems and components

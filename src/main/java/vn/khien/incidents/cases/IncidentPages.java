@@ -153,7 +153,7 @@ class IncidentPages {
     }
 
     @GetMapping("/incidents/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @RequestParam(required = false) String warningQ, Model model) {
         Incident i = service.get(id);
         DeadlineAssessment a = service.assessment(i);
         List<IncidentService.Due> dues = service.resolve(i, a);
@@ -196,7 +196,7 @@ class IncidentPages {
         model.addAttribute("orderTargets", lookups.orderTargets(i.organizationId()));
         model.addAttribute("affectedSystems", links.affectedSystems(id));
         model.addAttribute("links", links.links(id));
-        model.addAttribute("candidates", links.candidates(id));
+        model.addAttribute("candidates", links.candidates(id, warningQ));
         model.addAttribute("canAmend", i.status().open() && service.canWork(id));
         return "incidents/show";
     }

@@ -4,9 +4,20 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -35,12 +46,16 @@ class AdvisoryPages {
     private final AdvisoryLibrary library;
     private final MessageSource messages;
     private final String feedsDir;
+    // "publish as warning" is offered to those who may publish (the warnings' rule; none in module tests)
+    private final List<WarningPublishers> publishers;
 
     AdvisoryPages(
             AdvisoryImportService imports,
             AdvisoryLibrary library,
             MessageSource messages,
-            @Value("${khien.warnings.feeds-dir:}") String feedsDir) {
+            @Value("${khien.warnings.feeds-dir:}") String feedsDir,
+            List<WarningPublishers> publishers) {
+        this.publishers = publishers;
         this.imports = imports;
         this.library = library;
         this.messages = messages;
@@ -66,12 +81,83 @@ class AdvisoryPages {
             int checksTotal)
             implements Serializable {}
 
+    private static final Set<String> KINDS =
+            Arrays.stream(FeedKind.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    private static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+    /**
+     * The library: what it holds by source, the import form for those who keep it, and the list of advisories with
+     * its filters, a page at a time with the count; "publish as warning" for those who may publish (ADR 0073).
+     */
     @GetMapping("/advisories")
-    String page(Model model) {
+    String page(
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String cve,
+            @RequestParam(required = false) String severity,
+            @RequestParam(required = false, defaultValue = "false") boolean kev,
+            @RequestParam(required = false, defaultValue = "false") boolean mine,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false, defaultValue = "1") int page,
+            Model model) {
         model.addAttribute("byKind", imports.countsByKind());
         model.addAttribute("feedsConfigured", !feedsDir.isEmpty());
         model.addAttribute("canImport", imports.mayImport());
+        model.addAttribute("canPublish", publishers.stream().anyMatch(WarningPublishers::mayPublish));
+        Map<String, String> filterErrors = new LinkedHashMap<>();
+        String k = kind == null || kind.isBlank() ? null : kind.strip().toUpperCase(Locale.ROOT);
+        if (k != null && !KINDS.contains(k)) {
+            filterErrors.put("kind", text("warnings.advisories.badKind", k));
+            k = null;
+        }
+        String s =
+                severity == null || severity.isBlank() ? null : severity.strip().toUpperCase(Locale.ROOT);
+        if (s != null && !SEVERITIES.contains(s)) {
+            filterErrors.put("severity", text("warnings.advisories.badSeverity", s));
+            s = null;
+        }
+        String c = cve == null || cve.isBlank() ? null : cve.strip();
+        LocalDate fromDay = day(from, "from", filterErrors);
+        LocalDate toDay = day(to, "to", filterErrors);
+        AdvisoryLibrary.Page list = library.list(new AdvisoryLibrary.Query(k, c, s, kev, mine, fromDay, toDay, page));
+        model.addAttribute("list", list);
+        model.addAttribute(
+                "kinds", Arrays.stream(FeedKind.values()).map(Enum::name).toList());
+        model.addAttribute("severities", SEVERITIES);
+        model.addAttribute("filterErrors", filterErrors);
+        model.addAttribute("f", new Shown(k, c, s, kev, mine, shown(from), shown(to)));
+        model.addAttribute(
+                "filtered", k != null || c != null || s != null || kev || mine || fromDay != null || toDay != null);
         return "warnings/advisories";
+    }
+
+    /** The filters as the form shows them back (days as dd/MM/yyyy). */
+    record Shown(
+            @Nullable String kind,
+            @Nullable String cve,
+            @Nullable String severity,
+            boolean kev,
+            boolean mine,
+            @Nullable String from,
+            @Nullable String to) {}
+
+    private @Nullable LocalDate day(@Nullable String value, String field, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            return v.contains("/") ? LocalDate.parse(v, DAY) : LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            errors.put(field, text("warnings.advisories.badDate", shown(v)));
+            return null;
+        }
+    }
+
+    private static @Nullable String shown(@Nullable String value) {
+        return value == null ? null : value.strip().replaceFirst("^(\\d{4})-(\\d{2})-(\\d{2})$", "$3/$2/$1");
     }
 
     /** One advisory of the library (public reference data), with the CSAF tests it failed without being refused. */
@@ -80,6 +166,7 @@ class AdvisoryPages {
         model.addAttribute("a", library.byId(id).orElseThrow(() -> new NotFoundException("advisory")));
         model.addAttribute("checks", library.checks(id));
         model.addAttribute("checksTotal", library.checksTotal(id));
+        model.addAttribute("canPublish", publishers.stream().anyMatch(WarningPublishers::mayPublish));
         return "warnings/advisory";
     }
 

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -266,14 +267,114 @@ class AdvisoryStore {
                 FROM advisory a WHERE a.id = :id""").param("id", id).query(AdvisoryStore::row).optional();
     }
 
-    List<Row> latest(String q, int limit) {
-        String like = q == null || q.isBlank() ? "%" : "%" + q.trim().toUpperCase(Locale.ROOT) + "%";
-        return jdbc.sql("""
-                SELECT a.id, a.kind, a.source_key, a.title, a.severity, a.cves, a.affected, a.source, a.published_on
-                FROM advisory a WHERE UPPER(a.source_key) LIKE :q OR UPPER(a.title) LIKE :q OR a.cves LIKE :q
-                ORDER BY a.updated_at DESC, a.id DESC""").param("q", like).query(AdvisoryStore::row).list().stream()
-                .limit(limit)
-                .toList();
+    /**
+     * The library list's filters. {@code cves}: when not null, only advisories holding one of these CVE ids (the CVEs
+     * the caller's visible systems report in active findings); {@code kev}: only advisories of a CVE listed in KEV.
+     */
+    record Filter(
+            @Nullable String kind,
+            @Nullable String cve,
+            @Nullable String severity,
+            boolean kev,
+            @Nullable Set<String> cves,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to) {}
+
+    /** One row of the list: the advisory and whether one of its CVEs is listed in KEV. */
+    record Listed(Row row, boolean kev) {}
+
+    private static final String KEV_LISTED = """
+            (a.kind = 'KEV' OR EXISTS (SELECT 1 FROM advisory_cve kc JOIN advisory_cve kk ON kk.cve = kc.cve
+               JOIN advisory ka ON ka.id = kk.advisory_id WHERE kc.advisory_id = a.id AND ka.kind = 'KEV'))""";
+
+    /** The severities each filter value stands for (CSAF and OSV write MODERATE and IMPORTANT). */
+    private static final Map<String, List<String>> SEVERITY_WORDS = Map.of(
+            "CRITICAL", List.of("CRITICAL"),
+            "HIGH", List.of("HIGH", "IMPORTANT"),
+            "MEDIUM", List.of("MEDIUM", "MODERATE"),
+            "LOW", List.of("LOW"));
+
+    private static String where(Filter f, Map<String, Object> params) {
+        List<String> and = new ArrayList<>();
+        and.add("1 = 1");
+        if (f.kind() != null) {
+            and.add("a.kind = :kind");
+            params.put("kind", f.kind());
+        }
+        if (f.cve() != null) {
+            and.add("(EXISTS (SELECT 1 FROM advisory_cve fc WHERE fc.advisory_id = a.id AND fc.cve LIKE :cve)"
+                    + " OR UPPER(a.title) LIKE :cve OR UPPER(a.source_key) LIKE :cve)");
+            params.put("cve", "%" + f.cve().toUpperCase(Locale.ROOT) + "%");
+        }
+        if (f.severity() != null) {
+            and.add("UPPER(a.severity) IN (:severity)");
+            params.put("severity", SEVERITY_WORDS.getOrDefault(f.severity(), List.of(f.severity())));
+        }
+        if (f.kev()) {
+            and.add(KEV_LISTED);
+        }
+        if (f.cves() != null) {
+            if (f.cves().isEmpty()) {
+                and.add("1 = 0");
+            } else {
+                and.add("EXISTS (SELECT 1 FROM advisory_cve mc WHERE mc.advisory_id = a.id AND mc.cve IN (:mine))");
+                params.put("mine", List.copyOf(f.cves()));
+            }
+        }
+        if (f.from() != null) {
+            and.add("a.published_on >= :from");
+            params.put("from", Date.valueOf(f.from()));
+        }
+        if (f.to() != null) {
+            and.add("a.published_on <= :to");
+            params.put("to", Date.valueOf(f.to()));
+        }
+        return String.join(" AND ", and);
+    }
+
+    /** How many advisories the filter holds. */
+    long count(Filter f) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(f, params);
+        return jdbc.sql("SELECT COUNT(*) FROM advisory a WHERE " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /** One page of the filter's advisories, newest publication first. */
+    List<Listed> page(Filter f, int offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(f, params);
+        return jdbc.sql("SELECT a.id, a.kind, a.source_key, a.title, a.severity, a.cves, a.affected, a.source,"
+                        + " a.published_on, CASE WHEN " + KEV_LISTED + " THEN 1 ELSE 0 END AS kev"
+                        + " FROM advisory a WHERE " + where
+                        + " ORDER BY a.published_on DESC NULLS LAST, a.id DESC OFFSET " + offset + " ROWS FETCH NEXT "
+                        + limit + " ROWS ONLY")
+                .params(params)
+                .query((rs, n) -> new Listed(row(rs, n), rs.getInt("kev") == 1))
+                .list();
+    }
+
+    /**
+     * CVE id → the systems (within {@code visible}, over {@code s.owner_organization_id}'s path {@code so.path})
+     * whose active findings report it.
+     */
+    Map<String, Set<Long>> activeFindingCves(String visibleSql, Map<String, Object> visibleParams) {
+        Map<String, Set<Long>> out = new HashMap<>();
+        jdbc.sql("SELECT f.system_id, f.cves FROM finding f JOIN information_system s ON s.id = f.system_id"
+                        + " JOIN organization so ON so.id = s.owner_organization_id"
+                        + " WHERE f.status IN ('OPEN', 'REOPENED') AND f.cves IS NOT NULL AND " + visibleSql)
+                .params(visibleParams)
+                .query(rs -> {
+                    long system = rs.getLong(1);
+                    for (String c : rs.getString(2).split(",")) {
+                        if (!c.isBlank()) {
+                            out.computeIfAbsent(c.strip(), k -> new HashSet<>()).add(system);
+                        }
+                    }
+                });
+        return out;
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.khien.access.CurrentPerson;
@@ -35,8 +37,28 @@ class IncidentWarningsSql implements IncidentWarningsQuery {
     }
 
     @Override
-    public List<WarningRef> reaching(Collection<Long> systemIds) {
-        return query(REACHES, systemIds, Map.of(), 200);
+    public Found reaching(Collection<Long> systemIds, @Nullable String search, Collection<Long> except, int limit) {
+        if (systemIds.isEmpty()) {
+            return Found.NONE;
+        }
+        StringBuilder where = new StringBuilder(REACHES);
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (search != null && !search.isBlank()) {
+            where.append(" AND (UPPER(w.title) LIKE :search OR UPPER(w.cves) LIKE :search)");
+            params.put("search", "%" + search.strip().toUpperCase(Locale.ROOT) + "%");
+        }
+        if (!except.isEmpty()) {
+            where.append(" AND w.id NOT IN (:except)");
+            params.put("except", List.copyOf(except));
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM warning w JOIN organization wp ON wp.id = w.organization_id WHERE "
+                        + where + " AND " + WarningRepository.VISIBLE)
+                .param("tlpPerson", CurrentPerson.idOrNobody())
+                .param("systems", List.copyOf(systemIds))
+                .params(params)
+                .query(Long.class)
+                .single();
+        return new Found(total == 0 ? List.of() : query(where.toString(), systemIds, params, limit), total, limit);
     }
 
     @Override

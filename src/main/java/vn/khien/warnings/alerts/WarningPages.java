@@ -31,6 +31,7 @@ import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.warnings.WarningIncidents;
+import vn.khien.warnings.advisories.AdvisoryLibrary;
 import vn.khien.warnings.matching.AffectedJson;
 
 /** The warnings pages: list and publish (publisher), one warning with its progress (publisher, parent) and responses (unit). */
@@ -41,6 +42,7 @@ class WarningPages {
     private final VexAnswers vex;
     private final WarningsApi api;
     private final MessageSource messages;
+    private final AdvisoryLibrary advisories;
     // The incidents linked to a warning, from the incidents module (none when it is absent, as in module tests).
     private final List<WarningIncidents> incidents;
 
@@ -49,7 +51,9 @@ class WarningPages {
             VexAnswers vex,
             WarningsApi api,
             MessageSource messages,
+            AdvisoryLibrary advisories,
             List<WarningIncidents> incidents) {
+        this.advisories = advisories;
         this.incidents = incidents;
         this.service = service;
         this.vex = vex;
@@ -128,6 +132,7 @@ class WarningPages {
     @GetMapping("/warnings")
     String list(
             @RequestParam(required = false) Long forward,
+            @RequestParam(required = false) Long advisory,
             @RequestParam(required = false) String q,
             @RequestParam(required = false, defaultValue = "false") boolean needsAnswer,
             Model model) {
@@ -177,7 +182,33 @@ class WarningPages {
                     w.recommendedAction(),
                     List.of());
         }
+        if (draft == null && advisory != null) {
+            draft = fromAdvisory(advisory);
+        }
         return listPage(model, draft, Map.of());
+    }
+
+    /**
+     * The publish form pre-filled from an advisory of the library ("publish as warning"): its title, severity and
+     * CVEs, and its number, so the service takes the advisory's affected products (the products field stays empty).
+     */
+    private Draft fromAdvisory(long id) {
+        AdvisoryLibrary.Advisory a = advisories.advisory(id).orElseThrow(() -> new NotFoundException("advisory"));
+        String severity = a.severity() == null ? null : a.severity().strip().toUpperCase(java.util.Locale.ROOT);
+        return new Draft(
+                null,
+                null,
+                a.title() == null ? String.join(", ", a.cves()) : a.title(),
+                null,
+                "MODERATE".equals(severity) ? "MEDIUM" : "IMPORTANT".equals(severity) ? "HIGH" : severity,
+                null,
+                String.join(", ", a.cves()),
+                null,
+                String.valueOf(a.id()),
+                null,
+                null,
+                null,
+                List.of());
     }
 
     private String listPage(Model model, @Nullable Draft draft, Map<String, String> errors) {
