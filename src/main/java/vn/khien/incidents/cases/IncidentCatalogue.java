@@ -3,6 +3,7 @@ package vn.khien.incidents.cases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import vn.khien.incidents.deadlines.RecipientRole;
 import vn.khien.incidents.deadlines.ReportKind;
 
 /** Categories and report forms as rule data ({@code rules/incidents/categories.yaml}, {@code report-forms.yaml}). */
@@ -26,17 +28,26 @@ public final class IncidentCatalogue {
 
     public record Form(ReportKind kind, String titleVi, String formVi, String legalRef, String duty) {}
 
+    /** A designated role that may issue coordination orders (Biểu mẫu 06), with its source; {@code choice}: ours. */
+    public record OrderIssuer(RecipientRole role, String legalRef, boolean choice) {}
+
     private final Map<String, Category> categories;
     private final Map<ReportKind, Form> forms;
     private final String subjectPrefix;
     private final String subjectRef;
+    private final List<OrderIssuer> orderIssuers;
 
     IncidentCatalogue(
-            Map<String, Category> categories, Map<ReportKind, Form> forms, String subjectPrefix, String subjectRef) {
+            Map<String, Category> categories,
+            Map<ReportKind, Form> forms,
+            String subjectPrefix,
+            String subjectRef,
+            List<OrderIssuer> orderIssuers) {
         this.categories = categories;
         this.forms = forms;
         this.subjectPrefix = subjectPrefix;
         this.subjectRef = subjectRef;
+        this.orderIssuers = List.copyOf(orderIssuers);
     }
 
     @SuppressWarnings("unchecked")
@@ -67,8 +78,25 @@ public final class IncidentCatalogue {
                 throw new IllegalStateException("report-forms.yaml has no form for " + k);
             }
         }
+        Map<String, Object> orders = (Map<String, Object>) f.get("coordination_orders");
+        List<OrderIssuer> issuers = new ArrayList<>();
+        for (Map<String, Object> r : (List<Map<String, Object>>) orders.get("issuers")) {
+            String legalRef = (String) r.get("legal_ref");
+            if (legalRef == null || legalRef.isBlank()) {
+                throw new IllegalStateException("report-forms.yaml: an order issuer without its legal source");
+            }
+            issuers.add(new OrderIssuer(
+                    RecipientRole.valueOf((String) r.get("role")), legalRef, Boolean.TRUE.equals(r.get("choice"))));
+        }
+        if (issuers.stream().anyMatch(x -> x.role() == RecipientRole.OWNER)) {
+            throw new IllegalStateException("report-forms.yaml: the owner does not coordinate its own incident");
+        }
         return new IncidentCatalogue(
-                categories, forms, (String) f.get("email_subject_prefix"), (String) f.get("email_subject_ref"));
+                categories,
+                forms,
+                (String) f.get("email_subject_prefix"),
+                (String) f.get("email_subject_ref"),
+                issuers);
     }
 
     private static Map<String, Object> load(String resource) {
@@ -104,6 +132,11 @@ public final class IncidentCatalogue {
         Set<ReportKind> out = EnumSet.noneOf(ReportKind.class);
         forms.values().stream().filter(f -> rule.equals(f.duty())).forEach(f -> out.add(f.kind()));
         return out;
+    }
+
+    /** Who may issue coordination orders, in the order tried (report-forms.yaml {@code coordination_orders}). */
+    public List<OrderIssuer> orderIssuers() {
+        return orderIssuers;
     }
 
     public String subjectRef() {

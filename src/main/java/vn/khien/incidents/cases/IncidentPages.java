@@ -82,19 +82,40 @@ class IncidentPages {
     }
 
     @GetMapping("/incidents/new")
-    String form(Model model) {
+    String form(@RequestParam(required = false) Long organizationId, Model model) {
         if (lookups.reportableOrganizations().isEmpty()) {
             // An administrator or an auditor reaching the address: no form they could not send.
             throw new ForbiddenActionException("error.forbidden");
         }
-        formModel(model);
-        model.addAttribute("form", Map.of());
+        formModel(model, organizationId);
+        Map<String, Object> form = new HashMap<>();
+        form.put("organizationId", model.getAttribute("chosenOrganizationId"));
+        model.addAttribute("form", form);
         return "incidents/new";
     }
 
-    private void formModel(Model model) {
-        model.addAttribute("organizations", lookups.reportableOrganizations());
-        model.addAttribute("systems", lookups.reportableSystems());
+    /**
+     * The system choice for the organisation chosen on the form (htmx swaps it in when the organisation changes): the
+     * systems of that organisation's subtree, owned or operated, and nothing for an organisation the caller may not
+     * report for.
+     */
+    @GetMapping("/incidents/new/systems")
+    String systemChoice(@RequestParam(required = false) Long organizationId, Model model) {
+        model.addAttribute("systems", organizationId == null ? List.of() : lookups.reportableSystems(organizationId));
+        model.addAttribute("form", Map.of());
+        return "incidents/new :: systemOptions";
+    }
+
+    private void formModel(Model model, Long organizationId) {
+        List<IncidentRepository.Option> organizations = lookups.reportableOrganizations();
+        Long chosen = organizations.stream()
+                .map(IncidentRepository.Option::id)
+                .filter(o -> o.equals(organizationId))
+                .findFirst()
+                .orElse(organizations.isEmpty() ? null : organizations.get(0).id());
+        model.addAttribute("organizations", organizations);
+        model.addAttribute("chosenOrganizationId", chosen);
+        model.addAttribute("systems", chosen == null ? List.of() : lookups.reportableSystems(chosen));
         model.addAttribute("categories", service.catalogue().categories());
         model.addAttribute(
                 "now",
@@ -131,12 +152,17 @@ class IncidentPages {
                     IncidentSource.UI);
             return "redirect:/incidents/" + c.incident().id();
         } catch (FieldProblemException e) {
-            formModel(model);
+            formModel(model, organizationId);
             model.addAttribute(
                     "errors",
                     e.problems().stream()
                             .map(p -> text("incidents.field." + p.field()) + ": " + text(p.messageKey(), p.args()))
                             .toList());
+            // Each refusal also stands next to its field.
+            Map<String, String> fieldErrors = new HashMap<>();
+            e.problems()
+                    .forEach(p -> fieldErrors.merge(p.field(), text(p.messageKey(), p.args()), (a, b) -> a + "; " + b));
+            model.addAttribute("fieldErrors", fieldErrors);
             Map<String, Object> form = new HashMap<>();
             form.put("organizationId", organizationId);
             form.put("systemId", systemId);
@@ -181,9 +207,16 @@ class IncidentPages {
         dues.forEach(d -> ids.addAll(d.recipients()));
         model.addAttribute("orgNames", lookups.organizationNames(ids));
         model.addAttribute("answerable", answerable(service.orders(id)));
+        IncidentService.Coordinating coordinating =
+                i.status().open() ? service.coordinatingOrganization(i).orElse(null) : null;
+        model.addAttribute("coordinator", coordinating != null);
+        model.addAttribute("coordinating", coordinating);
         model.addAttribute(
-                "coordinator",
-                service.shares(id).stream().anyMatch(s -> scope.can(s.organizationId(), Capability.RESPOND_INCIDENTS)));
+                "coordinatorName",
+                coordinating == null
+                        ? null
+                        : lookups.organizationName(coordinating.organizationId())
+                                .orElse(null));
         // Offered only while it would share with someone new: sharing again changes nothing.
         Set<Long> sharedWith = new HashSet<>();
         service.shares(id).forEach(s -> sharedWith.add(s.organizationId()));
@@ -193,7 +226,7 @@ class IncidentPages {
         model.addAttribute(
                 "hasResponseUnit",
                 service.responseUnit(i).filter(u -> !sharedWith.contains(u)).isPresent());
-        model.addAttribute("orderTargets", lookups.orderTargets(i.organizationId()));
+        model.addAttribute("orderTargets", coordinating == null ? List.of() : service.orderTargets(i));
         model.addAttribute("affectedSystems", links.affectedSystems(id));
         model.addAttribute("links", links.links(id));
         model.addAttribute("candidates", links.candidates(id, warningQ));

@@ -534,6 +534,30 @@ class IncidentRepository {
                 .list();
     }
 
+    /** Incident id → the organisations that issued an order on it, for these incidents. */
+    public Map<Long, Set<Long>> orderIssuers(Collection<Long> incidentIds) {
+        Map<Long, Set<Long>> out = new HashMap<>();
+        if (incidentIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT DISTINCT incident_id, issuer_org_id FROM incident_order WHERE incident_id IN (:ids)")
+                .param("ids", List.copyOf(incidentIds))
+                .query((rs, n) ->
+                        out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2)))
+                .list();
+        return out;
+    }
+
+    /** Open orders issued by organisations where the caller may coordinate (responds or edits security data). */
+    public List<Order> openOrdersIssuedByCaller() {
+        ScopeFilter f =
+                scope.holdingAny("oi.path", "issuer", Capability.RESPOND_INCIDENTS, Capability.EDIT_SECURITY_DATA);
+        return jdbc.sql(ORDER_SELECT + " WHERE r.status = 'OPEN' AND " + f.sql() + " ORDER BY r.due_at LIMIT 50")
+                .params(f.params())
+                .query(IncidentRepository::order)
+                .list();
+    }
+
     private static Order order(ResultSet rs, int n) throws SQLException {
         return new Order(
                 rs.getLong(1),
@@ -693,12 +717,21 @@ class IncidentRepository {
                 .list();
     }
 
-    public List<Option> reportableSystems() {
-        ScopeFilter f = scope.holdingAny("so.path", "rep", Capability.RESPOND_INCIDENTS, Capability.EDIT_SECURITY_DATA);
-        return jdbc.sql(
-                        "SELECT s.id, s.name FROM information_system s JOIN organization so ON so.id = s.owner_organization_id"
-                                + " WHERE " + f.sql() + " ORDER BY s.name LIMIT 500")
+    /**
+     * The systems an incident of this organisation may be about: owned or operated by it or an organisation of its
+     * subtree (the rule {@link #systemInSubtree} applies to what is sent), and none when the caller may not report for
+     * the organisation. The new-incident form lists these for the organisation chosen, never the systems of every
+     * organisation the caller reaches.
+     */
+    public List<Option> reportableSystems(long organizationId) {
+        ScopeFilter f = scope.holdingAny("o.path", "rep", Capability.RESPOND_INCIDENTS, Capability.EDIT_SECURITY_DATA);
+        return jdbc.sql("SELECT s.id, s.name FROM information_system s JOIN organization o ON o.id = :org"
+                        + " JOIN organization so ON so.id = s.owner_organization_id"
+                        + " JOIN organization op ON op.id = s.operator_organization_id"
+                        + " WHERE (so.path LIKE o.path || '%' OR op.path LIKE o.path || '%') AND " + f.sql()
+                        + " ORDER BY s.name, s.id LIMIT 500")
                 .params(f.params())
+                .param("org", organizationId)
                 .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2)))
                 .list();
     }
@@ -716,14 +749,25 @@ class IncidentRepository {
         return names;
     }
 
-    /** Units an order may name: the reporting organisation, its parent and its children. */
-    public List<Option> orderTargets(long organizationId) {
+    /**
+     * Units an order may name: the reporting organisation's parent and children, and the organisations {@code named}
+     * (the reporting organisation itself, the system's owner and operator, the response unit: resolved by the service).
+     */
+    public List<Option> orderTargets(long organizationId, Collection<Long> named) {
         return jdbc.sql("""
                 SELECT o.id, o.name_vi FROM organization o JOIN organization io ON io.id = :org
-                WHERE o.id = io.id OR o.id = io.parent_id OR o.parent_id = io.id ORDER BY o.path LIMIT 200""")
+                WHERE o.id IN (:named) OR o.id = io.parent_id OR o.parent_id = io.id ORDER BY o.path LIMIT 200""")
                 .param("org", organizationId)
+                .param("named", List.copyOf(named))
                 .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2)))
                 .list();
+    }
+
+    public Optional<Long> operatorOf(long systemId) {
+        return jdbc.sql("SELECT operator_organization_id FROM information_system WHERE id = :id")
+                .param("id", systemId)
+                .query(Long.class)
+                .optional();
     }
 
     /** The name of an organisation that publishes its contact point, for the public report page. */

@@ -150,9 +150,14 @@ public class IncidentService {
                 return new Created(i, a, resolve(i, a), true);
             }
         }
-        validate(r.title(), r.description(), r.category(), r.detectedAt());
+        List<FieldProblemException.FieldProblem> problems =
+                problems(r.title(), r.description(), r.category(), r.detectedAt());
+        // Only a system the organisation (or one under it) owns or operates: what the form lists for it.
         if (r.systemId() != null && incidents.systemInSubtree(r.systemId(), org).isEmpty()) {
-            throw new FieldProblemException("systemId", "incidents.error.systemUnknown");
+            problems.add(new FieldProblemException.FieldProblem("systemId", "incidents.error.systemUnknown"));
+        }
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
         }
         boolean beyond = Boolean.TRUE.equals(r.beyondCapacity());
         boolean ns = Boolean.TRUE.equals(r.nationalSecuritySigns());
@@ -269,6 +274,14 @@ public class IncidentService {
     }
 
     private void validate(String title, String description, String category, OffsetDateTime detectedAt) {
+        List<FieldProblemException.FieldProblem> problems = problems(title, description, category, detectedAt);
+        if (!problems.isEmpty()) {
+            throw new FieldProblemException(problems);
+        }
+    }
+
+    private List<FieldProblemException.FieldProblem> problems(
+            String title, String description, String category, OffsetDateTime detectedAt) {
         List<FieldProblemException.FieldProblem> problems = new ArrayList<>();
         if (blank(title)) {
             problems.add(new FieldProblemException.FieldProblem("title", "validation.required"));
@@ -287,9 +300,7 @@ public class IncidentService {
         } else if (detectedAt.toInstant().isAfter(clock.instant().plusSeconds(300))) {
             problems.add(new FieldProblemException.FieldProblem("detectedAt", "incidents.error.detectedInFuture"));
         }
-        if (!problems.isEmpty()) {
-            throw new FieldProblemException(problems);
-        }
+        return problems;
     }
 
     private boolean mayReport(long org) {
@@ -637,6 +648,14 @@ public class IncidentService {
                 subject,
                 docx);
         incidents.event(id, now, "REPORT_" + kind.name(), recipientNames, actorName());
+        // The report reaches its recipients: each of them sees the case from now on (the coordinating body, to which
+        // the notices already went, may then open it and coordinate).
+        for (long to : recipients) {
+            if (to != i.organizationId()) {
+                incidents.share(
+                        id, to, CurrentPerson.principal().map(p -> p.personId()).orElse(null), now);
+            }
+        }
         IncidentRepository.Submission s = incidents.reports(id).stream()
                 .filter(x -> x.id() == reportId)
                 .findFirst()
@@ -700,23 +719,97 @@ public class IncidentService {
     public record OrderRequest(Long targetOrganizationId, String instruction, OffsetDateTime dueAt) {}
 
     /**
-     * A coordination order (Biểu mẫu 06): issued by an organisation the incident was shared with (where the caller
-     * responds to incidents) to a named unit, which then sees the incident and must answer by the due time.
+     * The organisation through which the caller coordinates this incident: the first role of the rule data
+     * ({@code coordination_orders} in report-forms.yaml) designated for the incident's owner on which the caller
+     * responds to incidents or edits security data. Empty: the caller issues no coordination order on it.
+     */
+    public Optional<Coordinating> coordinatingOrganization(Incident i) {
+        long owner = ownerOf(i);
+        for (IncidentCatalogue.OrderIssuer issuer : catalogue.orderIssuers()) {
+            Optional<Long> org = designations.designated(owner, issuer.role().name());
+            if (org.isPresent() && mayReport(org.get())) {
+                return Optional.of(new Coordinating(org.get(), issuer));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@link #coordinatingOrganization} for a list of incidents (the home page) with a fixed number of queries: the
+     * owners and designations of all at once, the caller's right once per designated organisation. Incident id → the
+     * organisation through which the caller coordinates it; incidents it does not coordinate are absent.
+     */
+    public Map<Long, Long> coordinatingOrganizations(List<Incident> list) {
+        Set<Long> systems = new LinkedHashSet<>();
+        list.forEach(i -> {
+            if (i.systemId() != null) {
+                systems.add(i.systemId());
+            }
+        });
+        Map<Long, Long> systemOwners = designations.ownersOf(systems);
+        Map<Long, Long> owners = new LinkedHashMap<>();
+        for (Incident i : list) {
+            owners.put(
+                    i.id(),
+                    i.systemId() == null
+                            ? i.organizationId()
+                            : systemOwners.getOrDefault(i.systemId(), i.organizationId()));
+        }
+        List<String> roles =
+                catalogue.orderIssuers().stream().map(x -> x.role().name()).toList();
+        Map<Long, Map<String, Long>> designated = designations.designated(Set.copyOf(owners.values()), roles);
+        Map<Long, Boolean> may = new LinkedHashMap<>();
+        Map<Long, Long> out = new LinkedHashMap<>();
+        for (Incident i : list) {
+            Map<String, Long> byRole = designated.getOrDefault(owners.get(i.id()), Map.of());
+            for (String role : roles) {
+                Long org = byRole.get(role);
+                if (org != null && may.computeIfAbsent(org, this::mayReport)) {
+                    out.put(i.id(), org);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The organisation through which the caller coordinates an incident, and the rule that lets it. */
+    public record Coordinating(long organizationId, IncidentCatalogue.OrderIssuer rule) {}
+
+    /**
+     * The units a coordination order on this incident may name: the reporting organisation, its parent and the units
+     * under it, the affected system's owner and operator, and the response unit designated for the owner. The same
+     * list the case page offers; anything else is refused.
+     */
+    public List<IncidentRepository.Option> orderTargets(Incident i) {
+        Set<Long> named = new LinkedHashSet<>();
+        named.add(i.organizationId());
+        named.add(ownerOf(i));
+        if (i.systemId() != null) {
+            incidents.operatorOf(i.systemId()).ifPresent(named::add);
+        }
+        responseUnit(i).ifPresent(named::add);
+        return incidents.orderTargets(i.organizationId(), named);
+    }
+
+    /**
+     * A coordination order (Biểu mẫu 06): issued by the organisation through which the caller coordinates the incident
+     * ({@link #coordinatingOrganization}, by designation) to a named unit, which then sees the incident and must answer
+     * by the due time. The coordinating body sees the incident from then on too.
      */
     @Transactional
     public IncidentRepository.Order issueOrder(long id, OrderRequest r) {
         Incident i = get(id);
-        Long issuer = incidents.shares(id).stream()
-                .map(IncidentRepository.Share::organizationId)
-                .filter(o -> scope.can(o, Capability.RESPOND_INCIDENTS))
-                .findFirst()
-                .orElse(null);
+        Long issuer =
+                coordinatingOrganization(i).map(Coordinating::organizationId).orElse(null);
         if (issuer == null) {
             throw new ForbiddenActionException("incidents.error.notCoordinator");
         }
-        if (r.targetOrganizationId() == null
-                || incidents.organizationName(r.targetOrganizationId()).isEmpty()) {
-            throw new FieldProblemException("targetOrganizationId", "incidents.error.organizationUnknown");
+        if (r.targetOrganizationId() == null) {
+            throw new FieldProblemException("targetOrganizationId", "validation.required");
+        }
+        if (orderTargets(i).stream().noneMatch(t -> t.id() == r.targetOrganizationId())) {
+            throw new FieldProblemException("targetOrganizationId", "incidents.error.orderTargetOutside");
         }
         if (blank(r.instruction())) {
             throw new FieldProblemException("instruction", "validation.required");
@@ -740,9 +833,14 @@ public class IncidentService {
                 r.dueAt().toInstant(),
                 CurrentPerson.principal().map(p -> p.personId()).orElse(null),
                 now);
-        if (target != i.organizationId()) {
-            incidents.share(
-                    id, target, CurrentPerson.principal().map(p -> p.personId()).orElse(null), now);
+        for (long org : new LinkedHashSet<>(List.of(issuer, target))) {
+            if (org != i.organizationId()) {
+                incidents.share(
+                        id,
+                        org,
+                        CurrentPerson.principal().map(p -> p.personId()).orElse(null),
+                        now);
+            }
         }
         String targetName = incidents.organizationName(target).orElse("#" + target);
         incidents.event(

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -70,13 +72,47 @@ class IncidentsAttention implements AttentionSource {
                 }
             }
         }
+        // Coordination (Biểu mẫu 06): incidents beyond a unit's capacity (or serious) that the caller coordinates by
+        // designation and on which its coordinating body has issued no order yet.
+        Map<Long, Long> coordinating = service.coordinatingOrganizations(open);
+        Map<Long, Set<Long>> issuers = incidents.orderIssuers(coordinating.keySet());
+        Map<Long, String> names = incidents.organizationNames(Set.copyOf(coordinating.values()));
+        for (Incident i : open) {
+            Long by = coordinating.get(i.id());
+            if (by != null
+                    && (i.beyondCapacity() || Boolean.TRUE.equals(i.serious()) || i.nationalSecuritySigns())
+                    && !issuers.getOrDefault(i.id(), Set.of()).contains(by)) {
+                items.add(AttentionItem.of(
+                        Severity.WARNING,
+                        "incidents.attention.orderNeeded",
+                        "/incidents/" + i.id() + "#order-form",
+                        String.valueOf(i.id()),
+                        i.organizationName(),
+                        names.getOrDefault(by, "")));
+            }
+        }
+        Set<Long> listed = new HashSet<>();
         for (IncidentRepository.Order o : incidents.openOrdersForCaller()) {
+            listed.add(o.id());
             items.add(AttentionItem.of(
                     o.overdue(now) ? Severity.CRITICAL : Severity.WARNING,
                     o.overdue(now) ? "incidents.attention.orderLate" : "incidents.attention.order",
                     "/incidents/" + o.incidentId(),
                     String.valueOf(o.incidentId()),
                     AT.format(o.dueAt())));
+        }
+        // Orders the caller's coordinating body issued, followed up until answered.
+        for (IncidentRepository.Order o : incidents.openOrdersIssuedByCaller()) {
+            if (listed.add(o.id())) {
+                items.add(AttentionItem.of(
+                        o.overdue(now) ? Severity.CRITICAL : Severity.INFO,
+                        o.overdue(now) ? "incidents.attention.orderIssuedLate" : "incidents.attention.orderIssued",
+                        "/incidents/" + o.incidentId(),
+                        o.issuerName(),
+                        o.targetName(),
+                        String.valueOf(o.incidentId()),
+                        AT.format(o.dueAt())));
+            }
         }
         if (unverified > 0) {
             items.add(AttentionItem.of(
