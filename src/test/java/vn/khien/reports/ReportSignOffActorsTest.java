@@ -25,7 +25,8 @@ import vn.khien.support.TestData;
  * (a security officer of the unit itself or of the unit designated as its security unit), signed by its own leader
  * (not the checker), submitted by the unit, accepted or returned by the parent; a body above never takes the unit's
  * steps (the walk found the province's leader offered CHECK on a member unit's report). For every state and every
- * person, the API's {@code actions}, the page's buttons and the steps the API lets the person take are the same set.
+ * person, the API's {@code actions}, the page's buttons, the steps the API lets the person take and the person's
+ * "waiting for me" list of {@code /reports} are the same set.
  */
 class ReportSignOffActorsTest extends IntegrationTest {
 
@@ -145,6 +146,22 @@ class ReportSignOffActorsTest extends IntegrationTest {
             }
             if (!api.equals(want) || !page.equals(want)) {
                 failures.add(status + " " + who + ": want " + want + ", API " + api + ", page " + page);
+            }
+            // The "waiting for me" list of /reports asks the same rule of all reports: the report is listed for the
+            // person with the step to take (accept and return as one), and for no one else; revising waits for no one.
+            Set<String> waitingWant = new TreeSet<>();
+            want.stream()
+                    .filter(a -> !a.equals("REVISE"))
+                    .map(a -> a.equals("RETURN") ? "ACCEPT" : a)
+                    .forEach(waitingWant::add);
+            Set<String> waiting = new TreeSet<>();
+            Matcher w = Pattern.compile("data-report=\"" + id + "\" data-action=\"([A-Z]+)\"")
+                    .matcher(session(who).get("/reports?view=waiting").body());
+            while (w.find()) {
+                waiting.add(w.group(1));
+            }
+            if (!waiting.equals(waitingWant)) {
+                failures.add(status + " " + who + ": waiting list " + waiting + ", want " + waitingWant);
             }
             for (String step : STEPS) {
                 if (want.contains(step)) {

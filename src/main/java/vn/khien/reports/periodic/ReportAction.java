@@ -1,6 +1,7 @@
 package vn.khien.reports.periodic;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import vn.khien.access.Capability;
 import vn.khien.access.Role;
@@ -22,7 +23,9 @@ enum ReportAction {
             Actors.REPORTING_OR_SECURITY_UNIT,
             EnumSet.of(Capability.EDIT_SECURITY_DATA),
             null,
-            "reports.forbidden.draft"),
+            "reports.forbidden.draft",
+            false,
+            false),
     /**
      * The head of the security unit checks the draft: a security role (one that edits security data and does not sign)
      * of the reporting organisation itself or of the unit designated as its security unit — not a leader, not a body
@@ -33,42 +36,54 @@ enum ReportAction {
             Actors.REPORTING_OR_SECURITY_UNIT,
             EnumSet.of(Capability.EDIT_SECURITY_DATA),
             Capability.APPROVE,
-            "reports.forbidden.check"),
+            "reports.forbidden.check",
+            false,
+            false),
     /** The leader of the reporting organisation signs; never the person who checked it (four eyes). */
     SIGN(
             EnumSet.of(ReportStatus.CHECKED),
             Actors.REPORTING,
             EnumSet.of(Capability.APPROVE),
             null,
-            "reports.forbidden.sign"),
+            "reports.forbidden.sign",
+            true,
+            false),
     /** The reporting organisation (its leader or its security unit) sends the signed report to its parent. */
     SUBMIT(
             EnumSet.of(ReportStatus.SIGNED),
             Actors.REPORTING_OR_SECURITY_UNIT,
             EnumSet.of(Capability.EDIT_SECURITY_DATA, Capability.APPROVE),
             null,
-            "reports.forbidden.submit"),
+            "reports.forbidden.submit",
+            false,
+            true),
     /** The parent organisation receiving the report accepts it. */
     ACCEPT(
             EnumSet.of(ReportStatus.SUBMITTED),
             Actors.PARENT,
             EnumSet.of(Capability.APPROVE, Capability.EDIT_SECURITY_DATA),
             null,
-            "reports.forbidden.decide"),
+            "reports.forbidden.decide",
+            false,
+            false),
     /** The parent organisation returns it with a comment. */
     RETURN(
             EnumSet.of(ReportStatus.SUBMITTED),
             Actors.PARENT,
             EnumSet.of(Capability.APPROVE, Capability.EDIT_SECURITY_DATA),
             null,
-            "reports.forbidden.decide"),
+            "reports.forbidden.decide",
+            false,
+            false),
     /** Who may draft the organisation's report opens the next version of its latest, returned one. */
     REVISE(
             EnumSet.of(ReportStatus.RETURNED),
             Actors.DRAFTERS,
             EnumSet.noneOf(Capability.class),
             null,
-            "reports.forbidden.draft");
+            "reports.forbidden.draft",
+            false,
+            false);
 
     /** Whose people take the step. */
     enum Actors {
@@ -87,14 +102,47 @@ enum ReportAction {
     private final Set<Capability> capabilities;
     private final Capability notWith;
     private final String refusal;
+    private final boolean notByChecker;
+    private final boolean upward;
 
     ReportAction(
-            Set<ReportStatus> from, Actors actors, Set<Capability> capabilities, Capability notWith, String refusal) {
+            Set<ReportStatus> from,
+            Actors actors,
+            Set<Capability> capabilities,
+            Capability notWith,
+            String refusal,
+            boolean notByChecker,
+            boolean upward) {
         this.from = from;
         this.actors = actors;
         this.capabilities = capabilities;
         this.notWith = notWith;
         this.refusal = refusal;
+        this.notByChecker = notByChecker;
+        this.upward = upward;
+    }
+
+    /** The statuses the step starts from. */
+    Set<ReportStatus> from() {
+        return EnumSet.copyOf(from);
+    }
+
+    /** Never taken by the person who checked the report (four eyes: the signature). */
+    boolean notByChecker() {
+        return notByChecker;
+    }
+
+    /** Sends the report to the parent: a report of an organisation without parent cannot take it. */
+    boolean upward() {
+        return upward;
+    }
+
+    /**
+     * The steps that wait for someone (the "waiting for me" list of {@code /reports} and the home page): all but
+     * opening and revising, which no one is asked to do; RETURN is the other answer of ACCEPT and waits with it.
+     */
+    static List<ReportAction> awaited() {
+        return List.of(CHECK, SIGN, SUBMIT, ACCEPT);
     }
 
     /** Whether the step may be taken from this status. */

@@ -48,10 +48,10 @@ class ReportActors {
             return Optional.of(new FieldProblemException(
                     "action", "reports.error.status", r.status().label()));
         }
-        if (action == ReportAction.SIGN && r.checkedBy() != null && r.checkedBy() == CurrentPerson.idOrNobody()) {
+        if (action.notByChecker() && r.checkedBy() != null && r.checkedBy() == CurrentPerson.idOrNobody()) {
             return Optional.of(new FieldProblemException("action", "reports.error.sameChecker"));
         }
-        if (action == ReportAction.SUBMIT && r.parentOrganizationId() == null) {
+        if (action.upward() && r.parentOrganizationId() == null) {
             return Optional.of(new FieldProblemException("action", "reports.error.noParent"));
         }
         if (action == ReportAction.REVISE) {

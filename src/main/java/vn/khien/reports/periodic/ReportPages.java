@@ -55,7 +55,21 @@ class ReportPages {
     }
 
     @GetMapping("/reports")
-    String list(@RequestParam(required = false) Long organizationId, Model model) {
+    String list(
+            @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) String view,
+            Model model) {
+        // The "waiting for me" tab: the reports on which the person has a step to take, with its count on the tab.
+        List<ReportRepository.Awaiting> waiting = service.waitingForMe();
+        boolean waitingView = "waiting".equals(view);
+        model.addAttribute("waiting", waiting);
+        model.addAttribute("waitingView", waitingView);
+        model.addAttribute(
+                "waitingCounts",
+                waiting.stream()
+                        .collect(Collectors.groupingBy(
+                                a -> a.action().name(), LinkedHashMap::new, Collectors.counting())));
+        model.addAttribute("today", service.today());
         List<ReportRepository.OrgChoice> orgs = service.organizations();
         Long org = organizationId != null
                 ? organizationId

@@ -453,44 +453,64 @@ class ReportRepository {
                 > 0;
     }
 
-    /** A report waiting for one person's step, for the home page. */
-    public record Awaiting(long id, String organizationName, String kind, String period) {}
+    /**
+     * A report waiting for one person's step (the home page, and the "waiting for me" list of {@code /reports}), with
+     * the step and the report's status and due day.
+     */
+    public record Awaiting(
+            long id,
+            String organizationName,
+            String kind,
+            String period,
+            ReportStatus status,
+            LocalDate dueOn,
+            ReportAction action) {}
 
     /**
-     * Submitted reports whose parent organisation the person holds one of {@code roles} on itself: the reports waiting
-     * for that person's acceptance or return ({@link ReportAction#ACCEPT}, the same rule as {@link ReportActors}).
+     * The reports on which the person may take this step now, by the step's own statement in {@link ReportAction} (the
+     * statuses it starts from, whose organisation acts, the roles that count there, the checker never signing, only a
+     * report with a parent going upward) — the rule {@link ReportActors#denial} applies to one report, asked of all
+     * reports in one query ({@link ReportAction#awaited()}; opening and revising wait for no one). Earliest due first.
      */
-    public List<Awaiting> awaitingDecision(long person, Set<Role> roles) {
-        return awaiting(
-                "r.status = 'SUBMITTED' AND o.parent_id IN (SELECT g.organization_id FROM role_grant g"
-                        + " WHERE g.user_id = :person AND g.role IN (:roles))",
-                person,
-                roles);
-    }
-
-    /**
-     * Checked reports of an organisation the person holds one of {@code roles} on itself and did not check: the reports
-     * waiting for that person's signature ({@link ReportAction#SIGN}; the checker never signs).
-     */
-    public List<Awaiting> awaitingSignature(long person, Set<Role> roles) {
-        return awaiting(
-                "r.status = 'CHECKED' AND (r.checked_by IS NULL OR r.checked_by <> :person)"
-                        + " AND r.organization_id IN (SELECT g.organization_id FROM role_grant g"
-                        + " WHERE g.user_id = :person AND g.role IN (:roles))",
-                person,
-                roles);
-    }
-
-    private List<Awaiting> awaiting(String where, long person, Set<Role> roles) {
+    public List<Awaiting> awaiting(long person, ReportAction action, int limit) {
+        Set<Role> roles = action.roles();
         if (roles.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT r.id, o.name_vi, r.kind, r.period FROM periodic_report r"
+        String granted = "SELECT g.organization_id FROM role_grant g WHERE g.user_id = :person AND g.role IN (:roles)";
+        String actor = switch (action.actors()) {
+            case REPORTING -> "r.organization_id IN (" + granted + ")";
+            case REPORTING_OR_SECURITY_UNIT ->
+                "(r.organization_id IN (" + granted + ") OR r.organization_id IN (SELECT d.scope_organization_id"
+                        + " FROM authority_designation d WHERE d.authority_role = 'OWNER_SECURITY_UNIT'"
+                        + " AND d.organization_id IN (" + granted + ")))";
+            case PARENT -> "o.parent_id IN (" + granted + ")";
+            case DRAFTERS -> throw new IllegalArgumentException(action + " waits for no one");
+        };
+        StringBuilder where = new StringBuilder("r.status IN (:statuses) AND ").append(actor);
+        if (action.notByChecker()) {
+            where.append(" AND (r.checked_by IS NULL OR r.checked_by <> :person)");
+        }
+        if (action.upward()) {
+            where.append(" AND o.parent_id IS NOT NULL");
+        }
+        return jdbc.sql("SELECT r.id, o.name_vi, r.kind, r.period, r.status, r.due_on FROM periodic_report r"
                         + " JOIN organization o ON o.id = r.organization_id WHERE " + where
-                        + " ORDER BY r.due_on, r.id LIMIT 20")
+                        + " ORDER BY r.due_on, r.id LIMIT :limit")
                 .param("person", person)
                 .param("roles", roles.stream().map(Enum::name).toList())
-                .query((rs, n) -> new Awaiting(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .param(
+                        "statuses",
+                        action.from().stream().map(Enum::name).sorted().toList())
+                .param("limit", limit)
+                .query((rs, n) -> new Awaiting(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        ReportStatus.valueOf(rs.getString(5)),
+                        rs.getObject(6, LocalDate.class),
+                        action))
                 .list();
     }
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -324,6 +326,24 @@ public class ReportService {
     @Transactional(readOnly = true)
     public List<ReportAction> allowed(PeriodicReport r) {
         return actors.allowed(r);
+    }
+
+    /** At most this many reports of each step in the "waiting for me" list. */
+    static final int WAITING_LIMIT = 200;
+
+    /**
+     * The reports waiting for the caller's step — to check, sign, submit, accept or return — earliest due first, by the
+     * same rule as the buttons and the service's check ({@link ReportAction}, asked in SQL; ADR 0066).
+     */
+    @Transactional(readOnly = true)
+    public List<ReportRepository.Awaiting> waitingForMe() {
+        long me = CurrentPerson.idOrNobody();
+        List<ReportRepository.Awaiting> out = new ArrayList<>();
+        for (ReportAction a : ReportAction.awaited()) {
+            out.addAll(reports.awaiting(me, a, WAITING_LIMIT));
+        }
+        out.sort(Comparator.comparing(ReportRepository.Awaiting::dueOn).thenComparing(ReportRepository.Awaiting::id));
+        return out;
     }
 
     /**

@@ -18,6 +18,9 @@ import vn.khien.reports.kinds.ReportKinds;
 @Order(57)
 class ReportsAttention implements AttentionSource {
 
+    /** At most this many lines of each step on the home page; the whole list is {@code /reports?view=waiting}. */
+    static final int HOME_LINES = 20;
+
     private final ReportRepository reports;
     private final ReportKinds kinds;
 
@@ -29,16 +32,16 @@ class ReportsAttention implements AttentionSource {
     @Override
     public List<AttentionItem> itemsFor(long personId) {
         List<AttentionItem> items = new ArrayList<>();
-        reports.awaitingSignature(personId, ReportAction.SIGN.roles())
+        reports.awaiting(personId, ReportAction.SIGN, HOME_LINES)
                 .forEach(r -> items.add(line("reports.attention.sign", r)));
-        reports.awaitingDecision(personId, ReportAction.ACCEPT.roles())
+        reports.awaiting(personId, ReportAction.ACCEPT, HOME_LINES)
                 .forEach(r -> items.add(line("reports.attention.decide", r)));
         return items;
     }
 
     @Override
     public String moreLink() {
-        return "/reports";
+        return "/reports?view=waiting";
     }
 
     private AttentionItem line(String key, ReportRepository.Awaiting r) {
