@@ -29,7 +29,8 @@ class PlanFormErrorsBrowserTest extends IntegrationTest {
         TestData.Org province = data.org(data.root(), "Tỉnh lỗi biểu mẫu");
         TestData.Org department = data.org(province, "Sở Giáo dục thử");
         TestData.Person officer = data.person(department, Role.SECURITY_OFFICER);
-        long system = ComplianceFixture.createSystem(http.api(officer.token()), data, department, "Hệ thống trường học");
+        long system =
+                ComplianceFixture.createSystem(http.api(officer.token()), data, department, "Hệ thống trường học");
         fixture.approve(system, department, 3, "nd85-2016", LocalDate.of(2026, 3, 1));
 
         try (Browser browser = Browser.open(http.base())) {

@@ -131,7 +131,9 @@ class ObligationsBrowserTest extends IntegrationTest {
             assertThat(page).hasURL(http.base() + "/systems/" + system + "/obligations");
             assertThat(page.locator("#obligation-R21-SYSTEM-" + system)).hasAttribute("data-status", "OVERDUE");
             // as many rows to act on as the hub counted
-            assertThat(page.locator("#obligations tbody tr[data-status='OVERDUE'], #obligations tbody tr[data-status='DUE_SOON']"))
+            assertThat(
+                            page.locator(
+                                    "#obligations tbody tr[data-status='OVERDUE'], #obligations tbody tr[data-status='DUE_SOON']"))
                     .hasCount(toAct);
             // no incident: the incident report duty is not a row (not "met"), it is listed as not having arisen
             assertThat(page.locator("#obligation-R31-SYSTEM-" + system)).hasCount(0);

@@ -36,13 +36,13 @@ public final class ObligationEngine {
         }
         LocalDate lastMet = evidence == null ? null : evidence.lastMetOn();
         LocalDate reportedDue = evidence == null ? null : evidence.nextDueOn();
-        Schedule schedule = rule.schedule();
-        if (schedule instanceof Schedule.OnTrigger on && on.trigger() == Schedule.Trigger.EVENT) {
+        if (rule.owedOnEvent()) {
             return onEvent(rule, subject, evidence, lastMet, reportedDue, today);
         }
         if (reportedDue != null) {
             return byDue(rule, subject, evidence, lastMet, reportedDue, today, "reported-due");
         }
+        Schedule schedule = rule.schedule();
         if (schedule instanceof Schedule.Every every) {
             Period period = every.periodFor(subject);
             if (period == null) {

@@ -31,9 +31,8 @@ class ObligationsHubLinks implements SystemHubLinks {
             // read through an appraisal only (ADR 0012): the duties are the owner's business
             return List.of();
         }
-        long overdue = all.stream()
-                .filter(o -> o.status() == ObligationStatus.OVERDUE)
-                .count();
+        long overdue =
+                all.stream().filter(o -> o.status() == ObligationStatus.OVERDUE).count();
         long dueSoon = all.stream()
                 .filter(o -> o.status() == ObligationStatus.DUE_SOON)
                 .count();
