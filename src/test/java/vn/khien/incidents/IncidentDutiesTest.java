@@ -44,7 +44,10 @@ class IncidentDutiesTest extends IntegrationTest {
                 .update();
         fixture.approve(system, hospital, 3, "nd331-2026", LocalDate.now().minusMonths(1));
 
-        assertThat(rule(leader, system, "R31").get("status").asString()).isEqualTo("MET");
+        // no incident yet: nothing to report, which is not "met" (issue 13)
+        JsonNode noEvent = rule(leader, system, "R31");
+        assertThat(noEvent.get("status").asString()).isEqualTo("NOT_APPLICABLE");
+        assertThat(noEvent.get("reason").asString()).isEqualTo("obligation.reason.no-event");
         Http.Response created = IncidentReports.of(hospital, "Mã độc trên HIS (nghĩa vụ)")
                 .onSystem(system)
                 .post(api);
@@ -62,7 +65,7 @@ class IncidentDutiesTest extends IntegrationTest {
 
         JsonNode r31 = rule(leader, system, "R31");
         assertThat(r31.get("dueOn").asString()).isEqualTo(due24h);
-        assertThat(r31.get("status").asString()).isIn("DUE_SOON", "NO_DATA");
+        assertThat(r31.get("status").asString()).isEqualTo("DUE_SOON");
         assertThat(r31.get("evidence").get("url").asString()).isEqualTo("/incidents/" + incident);
         JsonNode r30 = rule(leader, system, "R30");
         assertThat(r30.get("dueOn").asString()).isEqualTo(LocalDate.now(VN).toString());

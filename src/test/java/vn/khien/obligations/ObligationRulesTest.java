@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.khien.obligations.catalogue.BudgetShare;
@@ -106,7 +107,8 @@ class ObligationRulesTest {
         // never assessed: first due one interval after approval
         Obligation first = eval("R19", system(3, "NEW", LocalDate.of(2026, 8, 1)), null, LocalDate.of(2026, 12, 6));
         assertThat(first.dueOn()).isEqualTo(LocalDate.of(2027, 8, 1));
-        assertThat(first.status()).isEqualTo(ObligationStatus.MET);
+        // not due yet and nothing proves it done: not "met"
+        assertThat(first.status()).isEqualTo(ObligationStatus.NO_DATA);
         assertThat(first.reason()).isEqualTo("obligation.reason.not-yet-due");
         // a rule limited to a regime does not apply to a system without one
         Subject noRegime = Subject.system(4, 10, "HT", null, null, "OTHER", "OPERATING", null, Set.of());
@@ -200,7 +202,90 @@ class ObligationRulesTest {
         assertThat(engine.evaluate(r22, system(2, "NEW", null), true, open, LocalDate.of(2026, 12, 11))
                         .status())
                 .isEqualTo(ObligationStatus.OVERDUE);
+        // no warning to answer: nothing was done, so it is not "met"
         assertThat(engine.evaluate(r22, system(2, "NEW", null), true, null, LocalDate.of(2026, 12, 11))
+                        .status())
+                .isEqualTo(ObligationStatus.NOT_APPLICABLE);
+    }
+
+    // Event-triggered duties (R31: a serious incident's 24 h / 72 h reports): decided in ObligationEngine only.
+
+    private Obligation r31(DutyEvidence evidence, LocalDate today) {
+        return engine.evaluate(CATALOGUE.rule("R31").orElseThrow(), system(3, "NEW", null), true, evidence, today);
+    }
+
+    @Test
+    void anEventDutyWithNoEventIsNotApplicableSayingNoEventAroseNeverMet() {
+        Obligation none = r31(null, LocalDate.of(2026, 12, 7));
+        assertThat(none.status()).isEqualTo(ObligationStatus.NOT_APPLICABLE);
+        assertThat(none.reason()).isEqualTo("obligation.reason.no-event");
+        assertThat(none.lastMetOn()).isNull();
+        assertThat(none.dueOn()).isNull();
+        assertThat(none.evidence()).isNull();
+        // every EVENT rule of the catalogue that applies to a level-4 system of the new regime reads the same
+        List<String> noEvent = CATALOGUE.rules().stream()
+                .filter(ObligationRule::owedOnEvent)
+                .map(r -> engine.evaluate(r, system(4, "NEW", null), true, null, LocalDate.of(2026, 12, 7)))
+                .peek(o -> assertThat(o.status()).as(o.rule().id()).isEqualTo(ObligationStatus.NOT_APPLICABLE))
+                .filter(o -> o.reason().equals("obligation.reason.no-event"))
+                .map(o -> o.rule().id())
+                .toList();
+        assertThat(noEvent).contains("R22", "R31", "R46", "R47");
+    }
+
+    @Test
+    void anEventDutyPendingWithinItsTimeIsDueSoonWhateverTheLeadTime() {
+        // an incident recorded on 07/12, its report due 10/12; R31's lead time is P0D
+        DutyEvidence open = new DutyEvidence(null, LocalDate.of(2026, 12, 10), "incident-report", 9L, "/incidents/9");
+        Obligation pending = r31(open, LocalDate.of(2026, 12, 7));
+        assertThat(pending.status()).isEqualTo(ObligationStatus.DUE_SOON);
+        assertThat(pending.reason()).isEqualTo("obligation.reason.event-open");
+        assertThat(pending.dueOn()).isEqualTo(LocalDate.of(2026, 12, 10));
+        assertThat(pending.evidence().url()).isEqualTo("/incidents/9");
+        // the last day allowed is still within time
+        assertThat(r31(open, LocalDate.of(2026, 12, 10)).status()).isEqualTo(ObligationStatus.DUE_SOON);
+        // an earlier event's report does not make the open one "met"
+        DutyEvidence earlierDone = new DutyEvidence(
+                LocalDate.of(2026, 5, 2), LocalDate.of(2026, 12, 10), "incident-report", 9L, "/incidents/9");
+        assertThat(r31(earlierDone, LocalDate.of(2026, 12, 7)).status()).isEqualTo(ObligationStatus.DUE_SOON);
+    }
+
+    @Test
+    void anEventDutyPastItsTimeIsOverdueFromTheNextDay() {
+        DutyEvidence open = new DutyEvidence(
+                LocalDate.of(2026, 5, 2), LocalDate.of(2026, 12, 10), "incident-report", 9L, "/incidents/9");
+        Obligation late = r31(open, LocalDate.of(2026, 12, 11));
+        assertThat(late.status()).isEqualTo(ObligationStatus.OVERDUE);
+        assertThat(late.reason()).isEqualTo("obligation.reason.event-overdue");
+        assertThat(late.dueOn()).isEqualTo(LocalDate.of(2026, 12, 10));
+        assertThat(late.lastMetOn()).isEqualTo(LocalDate.of(2026, 5, 2));
+    }
+
+    @Test
+    void anEventDutyIsMetOnlyWhenAnEventOccurredAndItWasDone() {
+        DutyEvidence done = DutyEvidence.met(LocalDate.of(2026, 12, 8), "incident-report", 9L, "/incidents/9");
+        Obligation met = r31(done, LocalDate.of(2026, 12, 20));
+        assertThat(met.status()).isEqualTo(ObligationStatus.MET);
+        assertThat(met.reason()).isEqualTo("obligation.reason.event-met");
+        assertThat(met.lastMetOn()).isEqualTo(LocalDate.of(2026, 12, 8));
+        assertThat(met.evidence().url()).isEqualTo("/incidents/9");
+    }
+
+    @Test
+    void aHistoricalDutyNothingProvesDoneIsNoDataNotMet() {
+        Subject before2022 = Subject.system(
+                5,
+                10,
+                "HT",
+                3,
+                "LEGACY",
+                "CITIZEN_BUSINESS",
+                "OPERATING",
+                LocalDate.of(2021, 3, 1),
+                Set.of("APPROVED_BEFORE_2022_10"));
+        Obligation r48 = eval("R48", before2022, null, LocalDate.of(2026, 12, 7));
+        assertThat(r48.status()).isEqualTo(ObligationStatus.NO_DATA);
+        assertThat(eval("R48", before2022, LocalDate.of(2022, 9, 1), LocalDate.of(2026, 12, 7))
                         .status())
                 .isEqualTo(ObligationStatus.MET);
     }

@@ -50,8 +50,10 @@ class ObligationsApiTest extends IntegrationTest {
                 .isEqualTo(TODAY.minusMonths(3).plusYears(1).toString());
         // drills (R24) are reported by the incidents module: a level-3 system without a live-fire drill this year
         assertThat(rules.get("R24").get("status").asString()).isEqualTo("OVERDUE");
-        // warnings (R22) are reported by the warnings module: nothing was warned about this system, nothing is late
-        assertThat(rules.get("R22").get("status").asString()).isEqualTo("MET");
+        // warnings (R22) are reported by the warnings module: nothing was warned about this system, so the duty has not
+        // arisen: not applicable with that reason, never "met"
+        assertThat(rules.get("R22").get("status").asString()).isEqualTo("NOT_APPLICABLE");
+        assertThat(rules.get("R22").get("reason").asString()).isEqualTo("obligation.reason.no-event");
         assertThat(rules.get("R09").get("status").asString()).isEqualTo("NOT_APPLICABLE");
     }
 

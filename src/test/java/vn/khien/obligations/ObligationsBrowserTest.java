@@ -102,4 +102,51 @@ class ObligationsBrowserTest extends IntegrationTest {
             smtp.stop();
         }
     }
+
+    /**
+     * The system page is the way to its duties (issue 9, point 3): its hub counts the duties to act on and the overdue
+     * ones; the duties owed only on an event (R31: incident reports) with no event are listed as such, never as met;
+     * the organisation's page leads to the organisation's duties.
+     */
+    @Test
+    void aSystemsDutiesAreReachedFromItsPageAndDutiesWithoutAnEventSaySo() {
+        TestData.Org province = data.org(data.root(), "Tỉnh nghĩa vụ trung tâm");
+        TestData.Org unit = data.org(province, "Sở Công Thương thử");
+        long system = ObligationFixtures.system(data, unit, 3, "NEW", TODAY.minusMonths(3));
+        ObligationFixtures.scan(data, system, TODAY.minusMonths(8));
+        TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
+
+        try (Browser browser = Browser.open(http.base())) {
+            Page page = browser.newPage();
+            Browser.signIn(page, officer.username(), TestData.PASSWORD);
+            page.navigate("/systems/" + system);
+            var hub = page.locator("[data-hub='obligations.hub.duties']");
+            assertThat(hub).hasAttribute("href", "/systems/" + system + "/obligations");
+            assertThat(hub).hasClass(Pattern.compile("border-warning"));
+            assertThat(hub.locator(".small").last()).containsText("quá hạn");
+            int toAct = Integer.parseInt(hub.locator(".hub-count").innerText().trim());
+            assertThat(toAct).isGreaterThanOrEqualTo(1);
+            hub.click();
+            page.waitForLoadState();
+            assertThat(page).hasURL(http.base() + "/systems/" + system + "/obligations");
+            assertThat(page.locator("#obligation-R21-SYSTEM-" + system)).hasAttribute("data-status", "OVERDUE");
+            // as many rows to act on as the hub counted
+            assertThat(
+                            page.locator(
+                                    "#obligations tbody tr[data-status='OVERDUE'], #obligations tbody tr[data-status='DUE_SOON']"))
+                    .hasCount(toAct);
+            // no incident: the incident report duty is not a row (not "met"), it is listed as not having arisen
+            assertThat(page.locator("#obligation-R31-SYSTEM-" + system)).hasCount(0);
+            assertThat(page.locator("#obligations-no-event")).containsText("Không có sự kiện nào phát sinh");
+            assertThat(page.locator("#no-event-R31")).containsText("Báo cáo sự cố nghiêm trọng trong 24 giờ");
+            Browser.screenshot(page, "obligations-system-no-event");
+
+            page.navigate("/organizations/" + unit.id());
+            page.click("#organization-obligations");
+            page.waitForLoadState();
+            assertThat(page).hasURL(http.base() + "/organizations/" + unit.id() + "/obligations");
+            assertThat(page.locator("#obligation-R21-SYSTEM-" + system)).hasAttribute("data-status", "OVERDUE");
+            assertThat(page.locator("#no-event-R31")).isVisible();
+        }
+    }
 }

@@ -65,6 +65,10 @@ class CapabilityAndHubBrowserTest extends IntegrationTest {
                     .hasAttribute("href", "/systems/" + systemId + "/findings");
             assertThat(officer.locator("[data-hub='hub.scans']")).isVisible();
             assertThat(officer.locator("[data-hub='hub.plan']")).isVisible();
+            // The link to who appraises and approves the system's level opens for its officer (it answered 404).
+            String designations = officer.locator("#system-designations").getAttribute("href");
+            Assertions.assertThat(officer.navigate(designations).status()).isEqualTo(200);
+            officer.navigate("/systems/" + systemId);
             // A 300-character name without spaces wraps instead of stretching the page.
             int width = ((Number) officer.evaluate("document.documentElement.scrollWidth")).intValue();
             int viewport = ((Number) officer.evaluate("window.innerWidth")).intValue();

@@ -15,6 +15,9 @@ import vn.khien.platform.duties.DutyEvidence;
  */
 public final class ObligationEngine {
 
+    /** The reason of a duty owed on each event when no event has arisen (issue 13: never MET). */
+    public static final String NO_EVENT = "obligation.reason.no-event";
+
     /**
      * @param answered whether any module reports on this rule: if none does (its module is not built yet), the duty
      *                 is NO_DATA, never MET
@@ -33,6 +36,9 @@ public final class ObligationEngine {
         }
         LocalDate lastMet = evidence == null ? null : evidence.lastMetOn();
         LocalDate reportedDue = evidence == null ? null : evidence.nextDueOn();
+        if (rule.owedOnEvent()) {
+            return onEvent(rule, subject, evidence, lastMet, reportedDue, today);
+        }
         if (reportedDue != null) {
             return byDue(rule, subject, evidence, lastMet, reportedDue, today, "reported-due");
         }
@@ -64,10 +70,35 @@ public final class ObligationEngine {
         if (lastMet != null) {
             return result(rule, subject, ObligationStatus.MET, lastMet, null, evidence, "met");
         }
-        if (trigger == Schedule.Trigger.EVENT || trigger == Schedule.Trigger.NONE) {
-            return result(rule, subject, ObligationStatus.MET, null, null, evidence, "no-open-event");
+        if (trigger == Schedule.Trigger.NONE) {
+            // A historical duty (R48: by 01/10/2022) nothing proves done: unknown, never "met".
+            return result(rule, subject, ObligationStatus.NO_DATA, null, null, evidence, "no-historical-record");
         }
         return result(rule, subject, ObligationStatus.OVERDUE, null, null, evidence, "never-met");
+    }
+
+    /**
+     * A duty owed on each event (an incident to report, a warning to answer, an inspection to support). With no event
+     * it is owed by nobody: NOT_APPLICABLE, "no event has arisen", never MET (nothing was done). An open event (the
+     * module reports its deadline) is DUE_SOON while its clock runs, whatever the rule's lead time, and OVERDUE from the
+     * day after; MET only when an event occurred, the duty was done and no later event is open.
+     */
+    private Obligation onEvent(
+            ObligationRule rule,
+            Subject subject,
+            @Nullable DutyEvidence evidence,
+            @Nullable LocalDate lastMet,
+            @Nullable LocalDate openDue,
+            LocalDate today) {
+        if (openDue != null) {
+            return today.isAfter(openDue)
+                    ? result(rule, subject, ObligationStatus.OVERDUE, lastMet, openDue, evidence, "event-overdue")
+                    : result(rule, subject, ObligationStatus.DUE_SOON, lastMet, openDue, evidence, "event-open");
+        }
+        if (lastMet != null) {
+            return result(rule, subject, ObligationStatus.MET, lastMet, null, evidence, "event-met");
+        }
+        return result(rule, subject, ObligationStatus.NOT_APPLICABLE, null, null, null, "no-event");
     }
 
     /**
@@ -136,6 +167,9 @@ public final class ObligationEngine {
             status = ObligationStatus.MET;
         }
         if (lastMet == null && status == ObligationStatus.MET) {
+            // Not yet due and nothing proves it done (never scanned since approval, an access review never held):
+            // not met, and nobody reminded before the lead time (issue 13: never MET without evidence).
+            status = ObligationStatus.NO_DATA;
             reason = "not-yet-due";
         }
         return result(rule, subject, status, lastMet, due, evidence, reason);

@@ -42,6 +42,11 @@ public record ObligationRule(
         return s.kind() == subject && appliesTo.test(s);
     }
 
+    /** Whether the duty is owed only when an event arises (schedule {@code trigger: EVENT}: an incident, a warning). */
+    public boolean owedOnEvent() {
+        return schedule instanceof Schedule.OnTrigger on && on.trigger() == Schedule.Trigger.EVENT;
+    }
+
     public String title(boolean english) {
         return english && titleEn != null ? titleEn : titleVi;
     }

@@ -42,8 +42,6 @@ public class ObligationService {
     /** Subjects per duty-source call. */
     static final int CHUNK = 10_000;
 
-    private static final String NOT_YET_DUE = "obligation.reason.not-yet-due";
-
     private final ObligationCatalogue catalogue;
     private final ObligationEngine engine = new ObligationEngine();
     private final Map<String, List<DutySource>> sourcesByRule = new HashMap<>();
@@ -259,27 +257,12 @@ public class ObligationService {
                 Map<Long, DutyEvidence> evidence = evidence(rule, kind, sources, applicable);
                 Map<Long, DutyApplicability> verdicts = verdicts(rule, kind, sources, applicable);
                 for (Subject s : ofKind) {
-                    out.add(notMetYet(engine.evaluate(
-                            rule, s, !sources.isEmpty(), evidence.get(s.id()), verdicts.get(s.id()), today)));
+                    out.add(engine.evaluate(
+                            rule, s, !sources.isEmpty(), evidence.get(s.id()), verdicts.get(s.id()), today));
                 }
             }
         }
         return out;
-    }
-
-    /**
-     * A duty whose due date lies ahead and that nothing proves done yet (never scanned since approval, an access review
-     * never held) is not met: the engine counts it among the duties not yet needing attention (MET, reason
-     * not-yet-due), which the pages, the matrix, the API and the calendar would read as "done". Everything the module
-     * shows reads it as NO_DATA with that reason and its due date, so it is never called met without evidence (issue
-     * 13) and still reminds nobody until its lead time.
-     */
-    static Obligation notMetYet(Obligation o) {
-        if (o.status() == ObligationStatus.MET && o.lastMetOn() == null && NOT_YET_DUE.equals(o.reason())) {
-            return new Obligation(
-                    o.rule(), o.subject(), ObligationStatus.NO_DATA, null, o.dueOn(), o.evidence(), o.reason());
-        }
-        return o;
     }
 
     /**

@@ -13,6 +13,8 @@ import vn.khien.access.Capability;
 import vn.khien.access.OrgScope;
 import vn.khien.access.Role;
 import vn.khien.obligations.catalogue.Obligation;
+import vn.khien.obligations.catalogue.ObligationEngine;
+import vn.khien.obligations.catalogue.ObligationRule;
 import vn.khien.obligations.status.ObligationService;
 import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationRepository;
@@ -50,6 +52,7 @@ class ObligationPages {
         ObligationService.SystemObligations result = obligations.forSystem(id);
         model.addAttribute("system", result.system());
         model.addAttribute("obligations", sorted(result.obligations()));
+        model.addAttribute("noEvent", noEvent(result.obligations()));
         model.addAttribute("actOn", actingOn(result.obligations()));
         model.addAttribute("today", obligations.today());
         return "obligations/system";
@@ -60,6 +63,7 @@ class ObligationPages {
         ObligationService.OrganizationObligations result = obligations.forOrganization(id);
         model.addAttribute("organization", result.organization());
         model.addAttribute("obligations", sorted(result.obligations()));
+        model.addAttribute("noEvent", noEvent(result.obligations()));
         model.addAttribute("actOn", actingOn(result.obligations()));
         model.addAttribute("today", obligations.today());
         return "obligations/organization";
@@ -86,6 +90,19 @@ class ObligationPages {
 
     private static boolean acts(Role role) {
         return ACTING.stream().anyMatch(role::has);
+    }
+
+    /**
+     * The duties owed only when an event arises (an incident, a warning, an inspection) of which none has: listed
+     * apart, so that the page says they have not arisen rather than hiding them or calling them met.
+     */
+    private static List<ObligationRule> noEvent(List<Obligation> list) {
+        return list.stream()
+                .filter(o -> ObligationEngine.NO_EVENT.equals(o.reason()))
+                .map(Obligation::rule)
+                .distinct()
+                .sorted(Comparator.comparing(ObligationRule::id))
+                .toList();
     }
 
     /** Worst first, then by rule; not-applicable duties last. */

@@ -46,7 +46,7 @@ class AccessReviewDutyRuleTest {
     @Test
     void neverReviewedIsDueByTheEndOfTheQuarterOfTheOldestGrant() {
         LocalDate granted = LocalDate.of(2026, 10, 15);
-        assertThat(eval(null, granted, LocalDate.of(2026, 11, 30)).status()).isEqualTo(ObligationStatus.MET);
+        assertThat(eval(null, granted, LocalDate.of(2026, 11, 30)).status()).isEqualTo(ObligationStatus.NO_DATA);
         // lead time P30D: due 31/12, so from 01/12
         assertThat(eval(null, granted, LocalDate.of(2026, 12, 1)).status()).isEqualTo(ObligationStatus.DUE_SOON);
         Obligation lastDay = eval(null, granted, LocalDate.of(2026, 12, 31));
