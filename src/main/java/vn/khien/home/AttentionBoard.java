@@ -50,7 +50,7 @@ class AttentionBoard {
     public List<Group> groupsFor(long personId) {
         List<Group> groups = new ArrayList<>();
         sources.orderedStream().forEach(source -> {
-            List<AttentionItem> items = (source.mayLag()
+            List<AttentionItem> items = (source.mayLagFor(personId)
                             ? lagging.itemsFor(source, personId, () -> safely(source, personId))
                             : safely(source, personId))
                     .stream()

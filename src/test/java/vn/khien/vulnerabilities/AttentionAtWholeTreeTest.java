@@ -83,11 +83,14 @@ class AttentionAtWholeTreeTest extends IntegrationTest {
 
         Map<String, List<AttentionItem>> whole = linesOf(national);
         assertThat(holds(national)).isTrue();
+        // The whole tree's findings roll-ups are computed in the background, the same lines (ADR 0071).
+        assertThat(findingsLag(national)).isTrue();
         Map<String, List<AttentionItem>> subtree;
         // A second, empty root: the leader no longer holds the whole tree, sees the same rows through the predicate.
         long secondRoot = secondRoot();
         try {
             assertThat(holds(national)).isFalse();
+            assertThat(findingsLag(national)).isFalse();
             subtree = linesOf(national);
         } finally {
             data.jdbc()
@@ -98,6 +101,7 @@ class AttentionAtWholeTreeTest extends IntegrationTest {
         assertThat(whole).isEqualTo(subtree);
         assertThat(text(whole)).contains(code(scanned), outsideCode, code(leveled));
         assertThat(holds(provinceLeader)).isFalse();
+        assertThat(findingsLag(provinceLeader)).isFalse();
         String provinceLines = text(linesOf(provinceLeader));
         assertThat(provinceLines).contains(code(scanned), code(leveled)).doesNotContain(outsideCode);
         signIn(national);
@@ -150,6 +154,16 @@ class AttentionAtWholeTreeTest extends IntegrationTest {
         Map<String, List<AttentionItem>> lines = new LinkedHashMap<>();
         sources.forEach(s -> lines.put(s.getClass().getName(), s.itemsFor(person.id())));
         return lines;
+    }
+
+    /** Whether the vulnerabilities' source computes this person's lines in the background. */
+    private boolean findingsLag(TestData.Person person) {
+        signIn(person);
+        return sources.stream()
+                .filter(s -> s.getClass().getName().contains("FindingsAttention"))
+                .findFirst()
+                .orElseThrow()
+                .mayLagFor(person.id());
     }
 
     private boolean holds(TestData.Person person) {

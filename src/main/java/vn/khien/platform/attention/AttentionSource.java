@@ -27,4 +27,12 @@ public interface AttentionSource {
     default boolean mayLag() {
         return false;
     }
+
+    /**
+     * Whether this person's lines may be a few minutes old: {@link #mayLag} unless the source lags for some people
+     * only (the findings roll-ups of a person who sees the whole tree, ADR 0071). Asked on the request, as that person.
+     */
+    default boolean mayLagFor(long personId) {
+        return mayLag();
+    }
 }

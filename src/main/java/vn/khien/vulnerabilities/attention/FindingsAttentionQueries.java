@@ -32,6 +32,11 @@ class FindingsAttentionQueries {
         this.wholeTree = wholeTree;
     }
 
+    /** Whether the caller sees every system (ADR 0063): the roll-ups then run over the whole country. */
+    public boolean wholeTree() {
+        return wholeTree.holds(Capability.READ);
+    }
+
     /** The register's visibility, left out for a person who sees the whole tree (ADR 0063). */
     private ScopeFilter visible(String systemIdExpr) {
         return wholeTree.or(Capability.READ, () -> systems.visibleSystems(systemIdExpr));
