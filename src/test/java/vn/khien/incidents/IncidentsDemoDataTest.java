@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.khien.KhienApplication;
+import vn.khien.support.DemoStart;
 
 /**
  * {@code --demo} gives the README's incident responder real work: a shared incident with a running clock and an order,
@@ -22,16 +21,7 @@ class IncidentsDemoDataTest {
 
     @Test
     void demoStartSeedsAnIncidentSharedWithTheProvinceResponseUnit() {
-        Path db = workDir.resolve("data/khien");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--demo",
-                        "--spring.datasource.url=jdbc:h2:file:" + db
-                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                        "--spring.datasource.username=sa",
-                        "--spring.datasource.password=",
-                        "--khien.bootstrap.admin-password=")) {
+        try (ConfigurableApplicationContext ctx = DemoStart.run(workDir)) {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             List<String> designations = jdbc.sql("""
                     SELECT sc.code || ':' || d.authority_role || ':' || o.code FROM authority_designation d

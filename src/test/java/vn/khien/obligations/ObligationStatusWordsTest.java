@@ -3,8 +3,6 @@ package vn.khien.obligations;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import jakarta.mail.internet.MimeMessage;
@@ -27,6 +25,7 @@ import vn.khien.obligations.mail.DigestService;
 import vn.khien.support.Browser;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
+import vn.khien.support.Mailbox;
 import vn.khien.support.TestData;
 
 /**
@@ -226,16 +225,10 @@ class ObligationStatusWordsTest extends IntegrationTest {
             }
         }
 
-        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        String host = mailSender.getHost();
-        int port = mailSender.getPort();
-        try {
-            mailSender.setHost("127.0.0.1");
-            mailSender.setPort(smtp.getSmtp().getPort());
+        try (Mailbox smtp = new Mailbox(mailSender)) {
             reminders.run();
             assertThat(digests.send(f.officer().id(), TODAY)).isTrue();
-            MimeMessage[] received = smtp.getReceivedMessages();
+            MimeMessage[] received = smtp.received();
             assertThat(received).hasSize(1);
             String subject = received[0].getSubject();
             assertThat(subject).startsWith("Khiên: ").contains(" việc cần chú ý ngày " + TODAY.format(DMY));
@@ -250,10 +243,6 @@ class ObligationStatusWordsTest extends IntegrationTest {
                     .doesNotContain("obligations.notice");
             // the overdue item comes before what is merely due soon
             assertThat(body.indexOf("đã quá hạn")).isLessThan(body.indexOf("sắp đến hạn"));
-        } finally {
-            mailSender.setHost(host);
-            mailSender.setPort(port);
-            smtp.stop();
         }
     }
 

@@ -3,9 +3,6 @@ package vn.khien.obligations;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.Page;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
@@ -21,6 +18,7 @@ import vn.khien.obligations.jobs.ReminderService;
 import vn.khien.obligations.mail.DigestService;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
+import vn.khien.support.Mailbox;
 import vn.khien.support.TestData;
 
 /**
@@ -78,28 +76,17 @@ class ObligationsBrowserTest extends IntegrationTest {
             assertThat(page.locator("#scan-duty")).containsText("Quá hạn");
         }
 
-        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        String host = mailSender.getHost();
-        int port = mailSender.getPort();
-        try {
-            mailSender.setHost("127.0.0.1");
-            mailSender.setPort(smtp.getSmtp().getPort());
+        try (Mailbox smtp = new Mailbox(mailSender)) {
             reminders.run();
             assertThat(digests.send(officer.id(), TODAY)).isTrue();
             assertThat(digests.send(officer.id(), TODAY)).as("one digest a day").isFalse();
-            MimeMessage[] received = smtp.getReceivedMessages();
+            MimeMessage[] received = smtp.received();
             assertThat(received).hasSize(1);
             MimeMessage mail = received[0];
             assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString))
                     .containsExactly(officer.username() + "@example.test");
-            String body = GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "=");
-            assertThat(body).contains("/systems/" + missing + "/scans");
+            assertThat(Mailbox.body(mail)).contains("/systems/" + missing + "/scans");
             assertThat(mail.getContent().toString()).contains("R21").contains("quá hạn");
-        } finally {
-            mailSender.setHost(host);
-            mailSender.setPort(port);
-            smtp.stop();
         }
     }
 

@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.khien.KhienApplication;
 import vn.khien.support.Browser;
+import vn.khien.support.DemoStart;
 
 /**
  * {@code --demo} gives the README's personas budget work: the security unit's approved plan, the hospital's drafts
@@ -27,16 +26,7 @@ class ObligationsDemoDataTest {
 
     @Test
     void demoStartSeedsBudgetWorkForThePersonas() {
-        Path db = workDir.resolve("data/khien");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--demo",
-                        "--spring.datasource.url=jdbc:h2:file:" + db
-                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                        "--spring.datasource.username=sa",
-                        "--spring.datasource.password=",
-                        "--khien.bootstrap.admin-password=")) {
+        try (ConfigurableApplicationContext ctx = DemoStart.run(workDir)) {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             List<String> plans = jdbc.sql("""
                     SELECT o.code || ':' || b.kind || ':' || b.status FROM budget_plan b
@@ -48,7 +38,7 @@ class ObligationsDemoDataTest {
             long bv = jdbc.sql("SELECT id FROM organization WHERE code = 'DEMO-BVDK'")
                     .query(Long.class)
                     .single();
-            String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+            String base = DemoStart.base(ctx);
             try (Browser browser = Browser.open(base)) {
                 Page page = browser.newPage();
                 Browser.signIn(page, "demo.bv.canbo", "Khien@Demo2026");

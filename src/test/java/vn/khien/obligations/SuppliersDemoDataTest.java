@@ -7,11 +7,10 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.khien.KhienApplication;
 import vn.khien.support.Browser;
+import vn.khien.support.DemoStart;
 
 /**
  * {@code --demo} gives demo.bv.canbo supply-chain work: the HIS's software company, assessed thirteen months ago, has
@@ -25,16 +24,7 @@ class SuppliersDemoDataTest {
 
     @Test
     void demoStartSeedsAnExpiredSupplierAssessmentForTheHospital() {
-        Path db = workDir.resolve("data/khien");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--demo",
-                        "--spring.datasource.url=jdbc:h2:file:" + db
-                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                        "--spring.datasource.username=sa",
-                        "--spring.datasource.password=",
-                        "--khien.bootstrap.admin-password=")) {
+        try (ConfigurableApplicationContext ctx = DemoStart.run(workDir)) {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             long bv = jdbc.sql("SELECT id FROM organization WHERE code = 'DEMO-BVDK'")
                     .query(Long.class)
@@ -45,7 +35,7 @@ class SuppliersDemoDataTest {
                             .query(String.class)
                             .list())
                     .containsExactly("Công ty phần mềm y tế Demo (demo):MEDIUM");
-            String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+            String base = DemoStart.base(ctx);
             try (Browser browser = Browser.open(base)) {
                 Page page = browser.newPage();
                 Browser.signIn(page, "demo.bv.canbo", "Khien@Demo2026");

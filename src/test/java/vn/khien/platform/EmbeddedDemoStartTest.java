@@ -12,12 +12,11 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.khien.KhienApplication;
 import vn.khien.access.Role;
 import vn.khien.identity.DemoData;
+import vn.khien.support.DemoStart;
 import vn.khien.support.HomePageReader;
 import vn.khien.support.Http;
 
@@ -32,17 +31,9 @@ class EmbeddedDemoStartTest {
 
     @Test
     void startsOnTheEmbeddedFileDatabaseWithAWorkingDemo() {
-        Path db = workDir.resolve("data/khien");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--demo",
-                        "--spring.datasource.url=jdbc:h2:file:" + db
-                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                        "--spring.datasource.username=sa",
-                        "--spring.datasource.password=",
-                        "--khien.bootstrap.admin-password=")) {
-            assertThat(Files.exists(Path.of(db + ".mv.db"))).isTrue();
+        try (ConfigurableApplicationContext ctx = DemoStart.run(workDir)) {
+            assertThat(Files.exists(Path.of(DemoStart.database(workDir) + ".mv.db")))
+                    .isTrue();
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             List<String> roles = jdbc.sql("""
                     SELECT DISTINCT g.role FROM role_grant g JOIN app_user u ON u.id = g.user_id WHERE u.demo = TRUE""").query(String.class).list();
@@ -59,7 +50,7 @@ class EmbeddedDemoStartTest {
                             .single())
                     .isEqualTo(1);
 
-            Http http = new Http("http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port"));
+            Http http = new Http(DemoStart.base(ctx));
             Http.Response login = http.session().get("/login");
             assertThat(login.body()).contains("<html lang=\"vi\">").contains("Đăng nhập Khiên");
             Http.Session officer = http.session();

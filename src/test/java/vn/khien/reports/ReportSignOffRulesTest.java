@@ -14,6 +14,7 @@ import vn.khien.reports.periodic.PeriodicReport;
 import vn.khien.reports.periodic.ReportStatus;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
+import vn.khien.support.ReportSteps;
 import vn.khien.support.TestData;
 
 /**
@@ -31,14 +32,7 @@ class ReportSignOffRulesTest extends IntegrationTest {
         data.grant(both.id(), unit, Role.LEADER);
         Http.Api api = http.api(both.token());
         Http.Api leader = http.api(data.person(unit, Role.LEADER).token());
-        Http.Response created = api.post(
-                "/api/v1/reports",
-                Map.of("organizationId", unit.id(), "kind", "QUARTERLY_STATUS", "period", "2026-Q2"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
-        assertThat(api.post("/api/v1/reports/" + id + "/actions/CHECK", Map.of())
-                        .status())
-                .isEqualTo(200);
+        long id = ReportSteps.checked(api, unit.id(), "QUARTERLY_STATUS", "2026-Q2");
 
         Http.Response self = api.post(
                 "/api/v1/reports/" + id + "/actions/SIGN",

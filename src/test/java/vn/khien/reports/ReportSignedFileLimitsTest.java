@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
+import vn.khien.support.ReportSteps;
 import vn.khien.support.TestData;
 
 /**
@@ -24,14 +25,7 @@ class ReportSignedFileLimitsTest extends IntegrationTest {
         TestData.Org unit = data.org(data.root(), data.unique("Đơn vị thử tệp đã ký"));
         Http.Api officer = http.api(data.person(unit, Role.SECURITY_OFFICER).token());
         Http.Api leader = http.api(data.person(unit, Role.LEADER).token());
-        Http.Response created = officer.post(
-                "/api/v1/reports",
-                Map.of("organizationId", unit.id(), "kind", "QUARTERLY_STATUS", "period", "2026-Q2"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
-        assertThat(officer.post("/api/v1/reports/" + id + "/actions/CHECK", Map.of())
-                        .status())
-                .isEqualTo(200);
+        long id = ReportSteps.checked(officer, unit.id(), "QUARTERLY_STATUS", "2026-Q2");
 
         Http.Response longNumber = leader.post("/api/v1/reports/" + id + "/actions/SIGN", sign("7".repeat(101), null));
         assertThat(longNumber.status()).as(longNumber.body()).isEqualTo(422);

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.khien.KhienApplication;
 import vn.khien.identity.DemoData;
+import vn.khien.support.DemoStart;
 import vn.khien.support.Http;
 import vn.khien.systems.demo.SystemsDemoData;
 
@@ -27,16 +26,7 @@ class SystemsDemoDataTest {
 
     @Test
     void demoStartSeedsDesignationsAndSystemsThroughTheWorkflow() {
-        Path db = workDir.resolve("data/khien");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--demo",
-                        "--spring.datasource.url=jdbc:h2:file:" + db
-                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                        "--spring.datasource.username=sa",
-                        "--spring.datasource.password=",
-                        "--khien.bootstrap.admin-password=")) {
+        try (ConfigurableApplicationContext ctx = DemoStart.run(workDir)) {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             List<String> designations = jdbc.sql("""
                     SELECT sc.code || ':' || d.authority_role || ':' || o.code FROM authority_designation d
@@ -132,7 +122,7 @@ class SystemsDemoDataTest {
             long mail = jdbc.sql("SELECT id FROM information_system WHERE code = 'DEMO-MAIL'")
                     .query(Long.class)
                     .single();
-            Http http = new Http("http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port"));
+            Http http = new Http(DemoStart.base(ctx));
             Http.Session officer = http.session();
             assertThat(officer.login("demo.so.canbo", DemoData.PASSWORD).header("Location"))
                     .doesNotContain("error");

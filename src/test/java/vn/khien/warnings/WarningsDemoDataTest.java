@@ -9,12 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.khien.KhienApplication;
 import vn.khien.identity.DemoData;
 import vn.khien.support.Browser;
+import vn.khien.support.DemoStart;
 
 /**
  * {@code --demo} gives the README's personas warnings work: the province's leader a Tomcat warning to answer for the
@@ -29,16 +28,7 @@ class WarningsDemoDataTest {
 
     @Test
     void demoStartSeedsWarningsToAnswerForwardAndFollowUp() {
-        Path db = workDir.resolve("data/khien");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--demo",
-                        "--spring.datasource.url=jdbc:h2:file:" + db
-                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                        "--spring.datasource.username=sa",
-                        "--spring.datasource.password=",
-                        "--khien.bootstrap.admin-password=")) {
+        try (ConfigurableApplicationContext ctx = DemoStart.run(workDir)) {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             List<String> reached = jdbc.sql("""
                     SELECT s.code || ':' || t.status FROM warning_target t JOIN warning w ON w.id = t.warning_id
@@ -71,8 +61,7 @@ class WarningsDemoDataTest {
                             .single())
                     .isEqualTo(5);
 
-            securityUnitOfficerFollowsUpAndReminds(
-                    "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port"));
+            securityUnitOfficerFollowsUpAndReminds(DemoStart.base(ctx));
         }
     }
 

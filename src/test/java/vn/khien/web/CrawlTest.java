@@ -7,11 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.khien.KhienApplication;
 import vn.khien.identity.DemoData;
 import vn.khien.support.Browser;
+import vn.khien.support.DemoStart;
 
 /**
  * Signs in as every demo person of the README's start command, follows the same-origin links reachable from the
@@ -38,18 +37,9 @@ class CrawlTest {
 
     @Test
     void everyDemoPersonSeesOnlyCleanVietnamesePages() {
-        Path db = workDir.resolve("data/khien");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KhienApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--demo",
-                        "--spring.datasource.url=jdbc:h2:file:" + db
-                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                        "--spring.datasource.username=sa",
-                        "--spring.datasource.password=",
-                        "--khien.scans.reports-dir=" + workDir.resolve("reports"),
-                        "--khien.bootstrap.admin-password=")) {
-            String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+        try (ConfigurableApplicationContext ctx =
+                DemoStart.run(workDir, "--khien.scans.reports-dir=" + workDir.resolve("reports"))) {
+            String base = DemoStart.base(ctx);
             Crawler crawler = new Crawler(base, Path.of("target/crawl"));
             List<Crawler.Problem> problems = new ArrayList<>();
             List<String> visited = new ArrayList<>();

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
+import vn.khien.support.ReportSteps;
 import vn.khien.support.TestData;
 
 /**
@@ -136,14 +137,7 @@ class NetworkReportsUnificationTest extends IntegrationTest {
         Http.Api officer =
                 http.api(data.person(department, Role.SECURITY_OFFICER).token());
         Http.Api leader = http.api(data.person(department, Role.LEADER).token());
-        Http.Response created = officer.post(
-                "/api/v1/reports",
-                Map.of("organizationId", department.id(), "kind", "IR_NETWORK_MEMBER", "period", "2026-H1"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
-        assertThat(officer.post("/api/v1/reports/" + id + "/actions/CHECK", Map.of())
-                        .status())
-                .isEqualTo(200);
+        long id = ReportSteps.checked(officer, department.id(), "IR_NETWORK_MEMBER", "2026-H1");
         assertThat(leader.post(
                                 "/api/v1/reports/" + id + "/actions/SIGN",
                                 Map.of("documentNumber", "3/BC-S", "documentDate", "2026-06-18"))

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
+import vn.khien.support.Mailbox;
 import vn.khien.support.TestData;
 
 /**
@@ -84,9 +85,10 @@ class AwarenessApiTest extends IntegrationTest {
             List<MimeMessage> mails = mail.to(reader.username() + "@example.test");
             assertThat(mails).hasSize(1);
             assertThat(mails.get(0).getSubject()).contains("Cảnh giác mã độc tống tiền");
-            List<String> links = mail.links(reader.username() + "@example.test");
+            List<String> links = mail.links(reader.username() + "@example.test", "/public/awareness/");
             assertThat(links).hasSize(1);
-            assertThat(mail.links(other.username() + "@example.test")).hasSize(1);
+            assertThat(mail.links(other.username() + "@example.test", "/public/awareness/"))
+                    .hasSize(1);
 
             Http.Session anonymous = http.session();
             Http.Response page = anonymous.get(links.get(0));
@@ -205,7 +207,7 @@ class AwarenessApiTest extends IntegrationTest {
                             List.of(Map.of("email", good, "name", "Nguyễn Văn A"))));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             runRoundsJob();
-            assertThat(mail.links(good)).hasSize(1);
+            assertThat(mail.links(good, "/public/awareness/")).hasSize(1);
             assertThat(GreenMailBody.of(mail.to(good).get(0))).contains("Nguyễn Văn A");
         }
     }

@@ -14,6 +14,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import vn.khien.access.Role;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
+import vn.khien.support.Mailbox;
 import vn.khien.support.TestData;
 
 /**
@@ -79,9 +80,9 @@ class AwarenessBrowserTest extends IntegrationTest {
             assertThat(page.locator("#campaign-share")).containsText("0/2");
             assertThat(page.locator("#campaign-sending")).hasCount(0);
 
-            List<String> links = mail.links(first);
+            List<String> links = mail.links(first, "/public/awareness/");
             assertThat(links).hasSize(1);
-            assertThat(mail.links(second)).hasSize(1);
+            assertThat(mail.links(second, "/public/awareness/")).hasSize(1);
             Page reader = browser.newPage();
             reader.navigate(links.get(0));
             assertThat(reader.locator("h1")).hasText(title);

@@ -12,6 +12,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
+import vn.khien.support.Mailbox;
 import vn.khien.support.TestData;
 
 /**
@@ -78,7 +79,9 @@ class AwarenessJobsTest extends IntegrationTest {
             } finally {
                 jobs.stop();
             }
-            assertThat(mail.links(address)).as("the job mailed the round").hasSize(1);
+            assertThat(mail.links(address, "/public/awareness/"))
+                    .as("the job mailed the round")
+                    .hasSize(1);
             assertThat(page.get("/awareness/" + id).body())
                     .doesNotContain("campaign-sending")
                     .contains("campaign-share");

@@ -1,4 +1,4 @@
-package vn.khien.obligations.awareness;
+package vn.khien.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -14,17 +14,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** A real SMTP server (GreenMail) the application's mail sender points at while the test runs. */
-final class Mailbox implements AutoCloseable {
-
-    private static final Pattern LINK = Pattern.compile("https?://[^/\\s\"]+(/public/awareness/[A-Za-z0-9_-]+)");
+/**
+ * A real SMTP server (GreenMail) the application's mail sender points at while the test runs; closing it points the
+ * sender back where it was.
+ */
+public final class Mailbox implements AutoCloseable {
 
     private final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private final JavaMailSenderImpl sender;
     private final String host;
     private final int port;
 
-    Mailbox(JavaMailSenderImpl sender) {
+    public Mailbox(JavaMailSenderImpl sender) {
         this.sender = sender;
         this.host = sender.getHost();
         this.port = sender.getPort();
@@ -33,8 +34,13 @@ final class Mailbox implements AutoCloseable {
         sender.setPort(smtp.getSmtp().getPort());
     }
 
+    /** Every mail received so far, in order. */
+    public MimeMessage[] received() {
+        return smtp.getReceivedMessages();
+    }
+
     /** Mails received for one address. */
-    List<MimeMessage> to(String address) {
+    public List<MimeMessage> to(String address) {
         List<MimeMessage> out = new ArrayList<>();
         for (MimeMessage m : smtp.getReceivedMessages()) {
             try {
@@ -49,12 +55,20 @@ final class Mailbox implements AutoCloseable {
         return out;
     }
 
-    /** The acknowledgement links (application paths) in the mails to one address, in order. */
-    List<String> links(String address) {
+    /** A mail's raw body with the quoted-printable soft line breaks and {@code =3D} undone, so links read whole. */
+    public static String body(MimeMessage m) {
+        return GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
+    }
+
+    /**
+     * The links to application paths starting with {@code pathPrefix} (such as {@code /public/awareness/}, followed by
+     * a token) in the mails to one address: the first of each mail, in order.
+     */
+    public List<String> links(String address, String pathPrefix) {
+        Pattern link = Pattern.compile("https?://[^/\\s\"]+(" + Pattern.quote(pathPrefix) + "[A-Za-z0-9_-]+)");
         List<String> links = new ArrayList<>();
         for (MimeMessage m : to(address)) {
-            String body = GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
-            Matcher matcher = LINK.matcher(body);
+            Matcher matcher = link.matcher(body(m));
             if (matcher.find()) {
                 links.add(matcher.group(1));
             }
@@ -63,7 +77,7 @@ final class Mailbox implements AutoCloseable {
     }
 
     /** Waits (at most {@code timeout}) for one more mail to arrive; true when one did. */
-    boolean waitForMail(Duration timeout) {
+    public boolean waitForMail(Duration timeout) {
         return smtp.waitForIncomingEmail(timeout.toMillis(), smtp.getReceivedMessages().length + 1);
     }
 
