@@ -121,7 +121,8 @@ class WarningsDemoDataTest {
             page.locator(".advisory-row .advisory-open").click();
             page.waitForURL(url -> url.matches(".*/advisories/\\d+$"));
             PlaywrightAssertions.assertThat(page.locator("#advisory-cves")).hasText("CVE-2024-21762");
-            PlaywrightAssertions.assertThat(page.locator("#publish-from-advisory")).hasCount(0);
+            PlaywrightAssertions.assertThat(page.locator("#publish-from-advisory"))
+                    .hasCount(0);
         }
     }
 
@@ -155,8 +156,7 @@ class WarningsDemoDataTest {
         }
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM warning w JOIN advisory a ON a.id = w.advisory_id
-                WHERE a.source_key = 'NVD:CVE-2024-1086'""").query(Long.class).single())
-                .isEqualTo(1);
+                WHERE a.source_key = 'NVD:CVE-2024-1086'""").query(Long.class).single()).isEqualTo(1);
     }
 
     /**
@@ -207,7 +207,8 @@ class WarningsDemoDataTest {
             PlaywrightAssertions.assertThat(page.locator("#message")).containsText("Đã khai báo");
             Locator affected = page.locator(".affected-row[data-system='" + his + "']");
             affected.locator("select[name=status]").selectOption("FIXING");
-            affected.locator("input[name=plannedFixOn]").fill(DAY.format(LocalDate.now().plusDays(5)));
+            affected.locator("input[name=plannedFixOn]")
+                    .fill(DAY.format(LocalDate.now().plusDays(5)));
             affected.locator("input[name=note]").fill("Nâng cấp FortiOS lên 7.2.7 trong khung giờ bảo trì");
             Browser.screenshot(page, "demo-hospital-answers-fortios");
             affected.locator("button[type=submit]").click();
@@ -215,7 +216,11 @@ class WarningsDemoDataTest {
                     .hasText("Đang khắc phục");
         }
         assertThat(jdbc.sql("""
-                SELECT t.status FROM warning_target t WHERE t.warning_id = :w AND t.system_id = :s""").param("w", Long.parseLong(forwarded)).param("s", his).query(String.class).single())
+                SELECT t.status FROM warning_target t WHERE t.warning_id = :w AND t.system_id = :s""")
+                        .param("w", Long.parseLong(forwarded))
+                        .param("s", his)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("FIXING");
         try (Browser browser = Browser.open(base)) {
             Page page = browser.newPage();
