@@ -9,6 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.khien.support.DemoStart;
+import vn.khien.KhienApplication;
+import vn.khien.access.ActingAs;
+import vn.khien.platform.attention.AttentionItem;
+import vn.khien.platform.attention.AttentionSource;
 
 /**
  * {@code --demo} gives the README's incident responder real work: a shared incident with a running clock and an order,
@@ -90,10 +94,44 @@ class IncidentsDemoDataTest {
                             "DEMO-INC-BO-PHISHING-1:VERIFIED:DEMO-BO", "DEMO-INC-TTCDS-WEB-1:VERIFIED:DEMO-TTCDS");
             assertThat(jdbc.sql("""
                     SELECT o.code FROM incident_share s JOIN incident i ON i.id = s.incident_id
-                    JOIN organization o ON o.id = s.organization_id WHERE i.external_ref = 'DEMO-INC-TTCDS-WEB-1'""").query(String.class).list()).containsExactly("DEMO-SO-KHCN");
+                    JOIN organization o ON o.id = s.organization_id WHERE i.external_ref = 'DEMO-INC-TTCDS-WEB-1'""").query(String.class).list())
+                    .containsExactlyInAnyOrder("DEMO-SO-KHCN", "DEMO-TTANM");
+            // The national coordinator's order on the defaced portal (@Order 17), issued by demo.dieuphoi through the
+            // designated national coordinator to the centre, open; the HIS incident still waits for a national order.
+            assertThat(jdbc.sql("""
+                    SELECT oi.code || ':' || ot.code || ':' || r.status || ':' || u.username FROM incident_order r
+                    JOIN incident i ON i.id = r.incident_id JOIN organization oi ON oi.id = r.issuer_org_id
+                    JOIN organization ot ON ot.id = r.target_org_id JOIN app_user u ON u.id = r.issued_by
+                    WHERE i.external_ref = 'DEMO-INC-TTCDS-WEB-1'""").query(String.class).list())
+                    .containsExactly("DEMO-TTANM:DEMO-TTCDS:OPEN:demo.dieuphoi");
+            assertThat(jdbc.sql("""
+                    SELECT COUNT(*) FROM incident_order r JOIN incident i ON i.id = r.incident_id
+                    JOIN organization oi ON oi.id = r.issuer_org_id
+                    WHERE i.external_ref = 'DEMO-INC-HIS-1' AND oi.code = 'DEMO-TTANM'""").query(Long.class).single()).isZero();
+            // On the home pages: demo.dieuphoi has the HIS to coordinate and the portal's order to follow up; the
+            // national body's officer follows up the order too.
+            assertThat(attention(ctx, jdbc, "demo.dieuphoi"))
+                    .contains("incidents.attention.orderNeeded", "incidents.attention.orderIssued");
+            assertThat(attention(ctx, jdbc, "demo.quocgia.thamdinh")).contains("incidents.attention.orderIssued");
             assertThat(jdbc.sql("""
                     SELECT COUNT(*) FROM incident_task t JOIN incident i ON i.id = t.incident_id
                     WHERE i.external_ref = 'DEMO-INC-TTCDS-WEB-1'""").query(Long.class).single()).isEqualTo(1);
         }
+    }
+
+    private static List<String> attention(ConfigurableApplicationContext ctx, JdbcClient jdbc, String username) {
+        long person = jdbc.sql("SELECT id FROM app_user WHERE username = :u")
+                .param("u", username)
+                .query(Long.class)
+                .single();
+        // The incidents' own lines (the other sources are tested with their modules).
+        return ActingAs.run(
+                person,
+                username,
+                () -> ctx.getBeansOfType(AttentionSource.class).values().stream()
+                        .filter(source -> source.getClass().getName().contains("IncidentsAttention"))
+                        .flatMap(source -> source.itemsFor(person).stream())
+                        .map(AttentionItem::messageKey)
+                        .toList());
     }
 }

@@ -91,28 +91,30 @@ class IncidentsAttention implements AttentionSource {
                         names.getOrDefault(by, "")));
             }
         }
+        // Orders the caller's coordinating body issued, followed up until answered (a body above both the issuer and
+        // the unit named, such as the root, follows them up; it does not answer them).
         Set<Long> listed = new HashSet<>();
-        for (IncidentRepository.Order o : incidents.openOrdersForCaller()) {
+        for (IncidentRepository.Order o : incidents.openOrdersIssuedByCaller()) {
             listed.add(o.id());
+            items.add(AttentionItem.of(
+                    o.overdue(now) ? Severity.CRITICAL : Severity.INFO,
+                    o.overdue(now) ? "incidents.attention.orderIssuedLate" : "incidents.attention.orderIssued",
+                    "/incidents/" + o.incidentId(),
+                    o.issuerName(),
+                    o.targetName(),
+                    String.valueOf(o.incidentId()),
+                    AT.format(o.dueAt())));
+        }
+        for (IncidentRepository.Order o : incidents.openOrdersForCaller()) {
+            if (!listed.add(o.id())) {
+                continue;
+            }
             items.add(AttentionItem.of(
                     o.overdue(now) ? Severity.CRITICAL : Severity.WARNING,
                     o.overdue(now) ? "incidents.attention.orderLate" : "incidents.attention.order",
                     "/incidents/" + o.incidentId(),
                     String.valueOf(o.incidentId()),
                     AT.format(o.dueAt())));
-        }
-        // Orders the caller's coordinating body issued, followed up until answered.
-        for (IncidentRepository.Order o : incidents.openOrdersIssuedByCaller()) {
-            if (listed.add(o.id())) {
-                items.add(AttentionItem.of(
-                        o.overdue(now) ? Severity.CRITICAL : Severity.INFO,
-                        o.overdue(now) ? "incidents.attention.orderIssuedLate" : "incidents.attention.orderIssued",
-                        "/incidents/" + o.incidentId(),
-                        o.issuerName(),
-                        o.targetName(),
-                        String.valueOf(o.incidentId()),
-                        AT.format(o.dueAt())));
-            }
         }
         if (unverified > 0) {
             items.add(AttentionItem.of(
