@@ -15,9 +15,10 @@ import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 
 /**
- * Issue 9 point 4 in a real browser: the findings page opened from the menu lists what the person may see, the
- * systems of their own subtree and those whose dossier their organisation appraises (the security unit's officer saw
- * "0" there while the home page listed the hospital's findings); another unit's system stays out.
+ * Issue 9 point 4 in a real browser, as ADR 0012 settles it: the lists show what the person may see. The register list
+ * of the security unit that appraises a hospital's dossier shows the hospital's system from the submission on; the
+ * findings page (like the home page) shows the findings of the unit's own subtree only, never those of the appraised
+ * system (hosts and open vulnerabilities are none of the appraiser's business) nor of another unit.
  */
 class FindingsListScopeBrowserTest extends IntegrationTest {
 
@@ -36,7 +37,7 @@ class FindingsListScopeBrowserTest extends IntegrationTest {
             false);
 
     @Test
-    void theAppraisingUnitsOfficerSeesTheAppraisedSystemsFindingsOnTheMenusFindingsPage() {
+    void theAppraisingUnitListsTheAppraisedSystemButNotItsFindings() {
         TestData.Org province = data.org(data.root(), "Tỉnh phạm vi danh sách");
         TestData.Org securityUnit = data.org(province, "Sở KH&CN chuyên trách thử");
         TestData.Org hospital = data.org(province, "Bệnh viện phạm vi thử");
@@ -68,12 +69,22 @@ class FindingsListScopeBrowserTest extends IntegrationTest {
                 ScanFixtures.nessus(Map.of("10.9.9.9", new int[] {34})),
                 Map.of());
 
-        // Before any dossier, the security unit sees nothing of the hospital: an empty list says so.
+        long own = ScanFixtures.system(data, securityUnit);
+        ScanFixtures.importReport(
+                http.api(appraiser.token()),
+                own,
+                "own.nessus",
+                ScanFixtures.nessus(Map.of("10.9.5.5", new int[] {44})),
+                Map.of());
+
+        // Before any dossier, the security unit sees nothing of the hospital.
         try (Browser browser = Browser.open(http.base())) {
             Page page = browser.newPage();
             Browser.signIn(page, appraiser.username(), TestData.PASSWORD);
-            page.navigate("/findings");
-            assertThat(page.locator("#findings tbody tr")).hasCount(0);
+            page.click("#nav-systems");
+            page.waitForLoadState();
+            assertThat(page.locator("a[href='/systems/" + own + "']").first()).isVisible();
+            assertThat(page.locator("a[href='/systems/" + his + "']")).hasCount(0);
 
             // The hospital submits its dossier to the security unit, which now appraises it.
             assertThat(hospitalApi
@@ -96,15 +107,19 @@ class FindingsListScopeBrowserTest extends IntegrationTest {
             Http.Response submitted = hospitalApi.post("/api/v1/dossiers/" + dossier + "/actions/SUBMIT", Map.of());
             assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
 
+            // Now the register list shows the system it appraises …
+            page.click("#nav-systems");
+            page.waitForLoadState();
+            assertThat(page.locator("a[href='/systems/" + his + "']").first()).isVisible();
+            assertThat(page.locator("a[href='/systems/" + elsewhere + "']")).hasCount(0);
+            // … and the findings page the unit's own findings only: one, of its own system.
             page.click("#nav-findings");
             page.waitForLoadState();
-            assertThat(page.locator("#findings tbody tr")).hasCount(2);
-            assertThat(page.locator("#finding-total")).hasText("Tổng số: 2");
-            assertThat(page.locator("#findings tbody tr a[href='/systems/" + his + "/findings']"))
-                    .hasCount(2);
-            assertThat(page.locator("#findings tbody tr a[href='/systems/" + elsewhere + "/findings']"))
-                    .hasCount(0);
-            Browser.screenshot(page, "findings-appraised-in-scope");
+            assertThat(page.locator("#finding-total")).hasText("Tổng số: 1");
+            assertThat(page.locator("#findings tbody tr")).hasCount(1);
+            assertThat(page.locator("#findings tbody tr a[href='/systems/" + own + "/findings']"))
+                    .hasCount(1);
+            Browser.screenshot(page, "findings-scope-of-the-appraising-unit");
         }
     }
 }

@@ -49,9 +49,10 @@ class FindingPages {
     }
 
     /**
-     * Everything this person may see, from the menu: the systems of their subtrees and the systems whose dossiers
-     * their organisation appraises or approves (issue 9: a department's officer saw "0" here while the home page
-     * listed overdue findings of a hospital they appraise). The organisation view, with its chart, is one click away.
+     * Everything this person may see, from the menu: the findings of the systems owned or operated in their subtrees
+     * ({@code VisibleSystems.visibleSystems}, the same predicate as the home page's finding lines). The bodies
+     * appraising or approving a system's dossier list the system in the register, not its findings (ADR 0012). The
+     * organisation view, with its chart, is one click away.
      */
     @GetMapping("/findings")
     String mine(@ModelAttribute FindingFilter filter, BindingResult binding, Model model) {
