@@ -8,11 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.khien.support.DemoStart;
-import vn.khien.KhienApplication;
 import vn.khien.access.ActingAs;
 import vn.khien.platform.attention.AttentionItem;
 import vn.khien.platform.attention.AttentionSource;
+import vn.khien.support.DemoStart;
 
 /**
  * {@code --demo} gives the README's incident responder real work: a shared incident with a running clock and an order,
