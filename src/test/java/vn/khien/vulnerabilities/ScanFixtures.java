@@ -12,12 +12,12 @@ import vn.khien.support.Http;
 import vn.khien.support.TestData;
 
 /** Systems and small generated reports for the scans tests. */
-final class ScanFixtures {
+public final class ScanFixtures {
 
     private ScanFixtures() {}
 
     /** A system owned and operated by {@code org}, straight in the database (the register is another module). */
-    static long system(TestData data, TestData.Org org) {
+    public static long system(TestData data, TestData.Org org) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         Timestamp now = Timestamp.from(Instant.now());
         data.jdbc()
@@ -43,7 +43,7 @@ final class ScanFixtures {
     }
 
     /** A .nessus report: each host lists the given plugin ids (severity from the id: id % 5). */
-    static byte[] nessus(Map<String, int[]> pluginsByHost) {
+    public static byte[] nessus(Map<String, int[]> pluginsByHost) {
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" ?>\n<NessusClientData_v2><Report name=\"t\">\n");
         pluginsByHost.forEach((host, plugins) -> {
             b.append("<ReportHost name=\"")
@@ -76,7 +76,8 @@ final class ScanFixtures {
     }
 
     /** Uploads and, for a background import, polls until it finished; returns the final scan. */
-    static JsonNode importReport(Http.Api api, long systemId, String name, byte[] content, Map<String, String> fields) {
+    public static JsonNode importReport(
+            Http.Api api, long systemId, String name, byte[] content, Map<String, String> fields) {
         Http.Response r = upload(api, systemId, name, content, fields);
         assertThat(r.status()).as(r.body()).isIn(201, 202);
         JsonNode scan = r.json();
