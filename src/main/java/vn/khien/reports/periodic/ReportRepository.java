@@ -435,7 +435,7 @@ class ReportRepository {
      * {@code orSecurityUnit}, on a unit designated as that organisation's own security unit
      * ({@code OWNER_SECURITY_UNIT} scoped to it).
      */
-    public boolean holdsRoleOn(long person, long organizationId, Set<Role> roles, boolean orSecurityUnit) {
+    boolean holdsRoleOn(long person, long organizationId, Set<Role> roles, boolean orSecurityUnit) {
         if (roles.isEmpty()) {
             return false;
         }
@@ -454,13 +454,13 @@ class ReportRepository {
     }
 
     /** A report waiting for one person's step, for the home page. */
-    public record Awaiting(long id, String organizationName, String kind, String period) {}
+    record Awaiting(long id, String organizationName, String kind, String period) {}
 
     /**
      * Submitted reports whose parent organisation the person holds one of {@code roles} on itself: the reports waiting
      * for that person's acceptance or return ({@link ReportAction#ACCEPT}, the same rule as {@link ReportActors}).
      */
-    public List<Awaiting> awaitingDecision(long person, Set<Role> roles) {
+    List<Awaiting> awaitingDecision(long person, Set<Role> roles) {
         return awaiting(
                 "r.status = 'SUBMITTED' AND o.parent_id IN (SELECT g.organization_id FROM role_grant g"
                         + " WHERE g.user_id = :person AND g.role IN (:roles))",
@@ -472,7 +472,7 @@ class ReportRepository {
      * Checked reports of an organisation the person holds one of {@code roles} on itself and did not check: the reports
      * waiting for that person's signature ({@link ReportAction#SIGN}; the checker never signs).
      */
-    public List<Awaiting> awaitingSignature(long person, Set<Role> roles) {
+    List<Awaiting> awaitingSignature(long person, Set<Role> roles) {
         return awaiting(
                 "r.status = 'CHECKED' AND (r.checked_by IS NULL OR r.checked_by <> :person)"
                         + " AND r.organization_id IN (SELECT g.organization_id FROM role_grant g"
