@@ -1,6 +1,7 @@
 package vn.khien.compliance;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import vn.khien.compliance.tasks.TaskChanges;
 import vn.khien.compliance.tasks.TaskRequest;
@@ -19,7 +20,7 @@ public class RemediationTasks {
     }
 
     /** Creates the task; needs the right to edit the system's security data. Returns the task id. */
-    public long open(long systemId, String title, String owner, LocalDate dueOn) {
+    public long open(long systemId, String title, @Nullable String owner, LocalDate dueOn) {
         return tasks.addTask(systemId, new TaskRequest(null, title, owner, dueOn))
                 .id();
     }

@@ -16,4 +16,7 @@
  *       {@code periodic_report_step} (migration V90).</li>
  * </ul>
  */
+@NullMarked
 package vn.khien.reports;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -130,7 +131,9 @@ public class AssessmentService {
         } else {
             Regime regime = RegimeIds.of(system.approvedRegime());
             AssessorRequirement required = schedule.requiredAssessor(
-                    regime, system.approvedLevel(), r.circumstances() == null ? Set.of() : r.circumstances());
+                    regime,
+                    Objects.requireNonNull(system.approvedLevel(), "assessed: levelled"),
+                    r.circumstances() == null ? Set.of() : r.circumstances());
             if (!required.accepts(r.assessorKind())) {
                 problems.add(
                         new FieldProblem("assessorKind", "compliance.error.assessorNotAllowed." + required.name()));
@@ -174,7 +177,7 @@ public class AssessmentService {
     public AssessmentSchedulePoint scheduleOf(InformationSystem system) {
         LocalDate today = LocalDate.now(clock);
         Regime regime = RegimeIds.of(system.approvedRegime());
-        int level = system.approvedLevel();
+        int level = Objects.requireNonNull(system.approvedLevel(), "scheduled: levelled");
         RiskRating risk = riskOf(system.id());
         LocalDate last = assessments.lastCompleted(system.id()).orElse(null);
         LocalDate due = schedule.dueDate(regime, level, risk, last, system.approvedOn());

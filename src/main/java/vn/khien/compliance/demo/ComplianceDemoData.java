@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -197,7 +198,10 @@ class ComplianceDemoData {
     private void assess(long his, List<String> ids, LocalDate today) {
         var system = planService.viewSystem(his);
         AssessorRequirement required = AssessmentSchedule.withDefaultRules()
-                .requiredAssessor(RegimeIds.of(system.approvedRegime()), system.approvedLevel(), Set.of());
+                .requiredAssessor(
+                        RegimeIds.of(system.approvedRegime()),
+                        Objects.requireNonNull(system.approvedLevel(), "assessed: levelled"),
+                        Set.of());
         AssessorKind assessor = required.accepts(AssessorKind.INDEPENDENT_UNIT)
                 ? AssessorKind.INDEPENDENT_UNIT
                 : AssessorKind.LICENSED_ORGANISATION;

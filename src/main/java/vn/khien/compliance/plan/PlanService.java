@@ -167,12 +167,12 @@ public class PlanService {
     }
 
     private boolean productsRequired(InformationSystem system, String requirementId) {
-        return system.approvedLevel() != null
+        Integer level = system.approvedLevel();
+        return level != null
                 && catalogues
                         .everything()
                         .find(requirementId)
-                        .map(r -> r.designProductsFor(system.approvedLevel()).stream()
-                                .anyMatch(p -> !p.isConditional()))
+                        .map(r -> r.designProductsFor(level).stream().anyMatch(p -> !p.isConditional()))
                         .orElse(false);
     }
 

@@ -1,6 +1,7 @@
 package vn.khien.incidents.deadlines;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One reporting limit of rule data, with its legal source; {@code hours} null = required without a time limit. */
 record DeadlineRule(
@@ -9,7 +10,7 @@ record DeadlineRule(
         ReportKind kind,
         Condition appliesWhen,
         Trigger from,
-        Integer hours,
+        @Nullable Integer hours,
         List<RecipientRole> recipients,
         String legalRef,
         boolean choice) {

@@ -2,6 +2,7 @@ package vn.khien.incidents.deadlines;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the deadline rules look at.
@@ -12,9 +13,9 @@ import java.util.Objects;
 public record IncidentFacts(
         OffsetDateTime detectedAt,
         boolean beyondCapacity,
-        Boolean serious,
+        @Nullable Boolean serious,
         boolean nationalSecuritySigns,
-        OffsetDateTime responseEndedAt) {
+        @Nullable OffsetDateTime responseEndedAt) {
 
     public IncidentFacts {
         Objects.requireNonNull(detectedAt, "detectedAt");

@@ -2,6 +2,7 @@ package vn.khien.incidents.deadlines;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One report an incident owes: its limit in hours from {@code from}, and the instant it falls due in the rules' zone.
@@ -11,8 +12,8 @@ public record ReportDeadline(
         ReportKind kind,
         String ruleId,
         Trigger from,
-        Integer hours,
-        OffsetDateTime dueAt,
+        @Nullable Integer hours,
+        @Nullable OffsetDateTime dueAt,
         List<RecipientRole> recipients,
         String legalRef,
         boolean choice) {

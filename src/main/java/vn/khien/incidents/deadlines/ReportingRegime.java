@@ -2,6 +2,7 @@ package vn.khien.incidents.deadlines;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reporting regime: the rules that apply to incidents detected between two local dates (inclusive; null = open).
@@ -12,12 +13,12 @@ public record ReportingRegime(
         String id,
         String nameVi,
         String nameEn,
-        LocalDate detectedFrom,
-        LocalDate detectedTo,
+        @Nullable LocalDate detectedFrom,
+        @Nullable LocalDate detectedTo,
         String legalRef,
         boolean choice,
-        String choiceVi,
-        String choiceEn,
+        @Nullable String choiceVi,
+        @Nullable String choiceEn,
         List<String> combines,
         boolean seriousRequiresBeyondCapacity,
         String seriousRef) {

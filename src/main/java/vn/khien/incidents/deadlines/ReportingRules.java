@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -66,7 +67,8 @@ public final class ReportingRules {
             if (i == 0 && r.detectedFrom() != null || i == sorted.size() - 1 && r.detectedTo() != null) {
                 throw new IllegalStateException("regimes must cover all dates");
             }
-            if (i > 0 && !sorted.get(i - 1).detectedTo().plusDays(1).equals(r.detectedFrom())) {
+            LocalDate previousTo = i > 0 ? sorted.get(i - 1).detectedTo() : null;
+            if (i > 0 && (previousTo == null || !previousTo.plusDays(1).equals(r.detectedFrom()))) {
                 throw new IllegalStateException(
                         "regimes " + sorted.get(i - 1).id() + " and " + r.id() + " leave a gap or overlap");
             }
@@ -89,7 +91,7 @@ public final class ReportingRules {
         Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         ZoneId zone = ZoneId.of(str(root, "zone"));
         List<ReportingRegime> regimes = new ArrayList<>();
-        for (Map<String, Object> r : (List<Map<String, Object>>) root.get("regimes")) {
+        for (Map<String, Object> r : (List<Map<String, Object>>) list(root, "regimes")) {
             regimes.add(new ReportingRegime(
                     str(r, "id"),
                     str(r, "name_vi"),
@@ -100,14 +102,14 @@ public final class ReportingRules {
                     bool(r, "choice"),
                     opt(r, "choice_vi"),
                     opt(r, "choice_en"),
-                    (List<String>) r.get("combines"),
+                    r.get("combines") instanceof List<?> c ? (List<String>) c : List.of(),
                     bool(r, "serious_requires_beyond_capacity"),
                     str(r, "serious_ref")));
         }
         List<DeadlineRule> limits = new ArrayList<>();
-        for (Map<String, Object> l : (List<Map<String, Object>>) root.get("limits")) {
+        for (Map<String, Object> l : (List<Map<String, Object>>) list(root, "limits")) {
             List<RecipientRole> recipients = new ArrayList<>();
-            for (Object o : (List<Object>) l.get("recipients")) {
+            for (Object o : list(l, "recipients")) {
                 recipients.add(RecipientRole.valueOf(o.toString()));
             }
             Object hours = l.get("hours");
@@ -171,7 +173,15 @@ public final class ReportingRules {
         return v.toString();
     }
 
-    private static String opt(Map<String, Object> m, String key) {
+    /** A list the rules must have: missing, the file is refused like a missing value ({@link #str}). */
+    private static List<?> list(Map<String, Object> m, String key) {
+        if (!(m.get(key) instanceof List<?> v)) {
+            throw new IllegalStateException("missing " + key + " in " + m);
+        }
+        return v;
+    }
+
+    private static @Nullable String opt(Map<String, Object> m, String key) {
         Object v = m.get(key);
         return v == null ? null : v.toString();
     }
@@ -180,7 +190,7 @@ public final class ReportingRules {
         return Boolean.TRUE.equals(m.get(key));
     }
 
-    private static LocalDate date(Map<String, Object> m, String key) {
+    private static @Nullable LocalDate date(Map<String, Object> m, String key) {
         Object v = m.get(key);
         if (v == null) {
             return null;

@@ -9,7 +9,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -66,9 +68,9 @@ class DrillRepository {
             DrillKind kind,
             LocalDate heldOn,
             String scenario,
-            String participants,
-            String result,
-            Long by,
+            @Nullable String participants,
+            @Nullable String result,
+            @Nullable Long by,
             Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -83,7 +85,7 @@ class DrillRepository {
                 .param("by", by)
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     }
 
     public void insertFinding(long drillId, String title, Long taskId) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.access.Capability;
@@ -38,7 +39,8 @@ class DrillService {
         this.clock = clock;
     }
 
-    public record FindingRequest(String title, String owner, LocalDate dueOn) {}
+    public record FindingRequest(
+            String title, @Nullable String owner, @Nullable LocalDate dueOn) {}
 
     public record DrillRequest(
             DrillKind kind,
@@ -49,8 +51,12 @@ class DrillService {
             List<FindingRequest> findings) {}
 
     /** The yearly live-fire duty of one system: applies from level 3; due a year after the last live-fire drill. */
-    public record LiveFireDuty(boolean applies, LocalDate lastLiveFireOn, LocalDate nextDueOn, boolean overdue) {
-        static LiveFireDuty of(Integer level, LocalDate last, LocalDate today) {
+    public record LiveFireDuty(
+            boolean applies,
+            @Nullable LocalDate lastLiveFireOn,
+            @Nullable LocalDate nextDueOn,
+            boolean overdue) {
+        static LiveFireDuty of(@Nullable Integer level, @Nullable LocalDate last, LocalDate today) {
             boolean applies = level != null && level >= 3;
             LocalDate next = !applies ? null : last == null ? today : last.plusYears(1);
             return new LiveFireDuty(applies, last, next, applies && (last == null || !today.isBefore(next)));
@@ -138,7 +144,7 @@ class DrillService {
                 .orElseThrow();
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

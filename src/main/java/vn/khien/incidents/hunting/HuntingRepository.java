@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -38,10 +40,10 @@ class HuntingRepository {
             String title,
             String scope,
             String hypotheses,
-            String techniques,
+            @Nullable String techniques,
             LocalDate startedOn,
-            LocalDate endedOn,
-            String result,
+            @Nullable LocalDate endedOn,
+            @Nullable String result,
             List<Finding> findings) {}
 
     public record Option(long id, String name) {}
@@ -84,11 +86,11 @@ class HuntingRepository {
             String title,
             String scopeText,
             String hypotheses,
-            String techniques,
+            @Nullable String techniques,
             LocalDate startedOn,
-            LocalDate endedOn,
-            String result,
-            Long by,
+            @Nullable LocalDate endedOn,
+            @Nullable String result,
+            @Nullable Long by,
             Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -105,7 +107,7 @@ class HuntingRepository {
                 .param("by", by)
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     }
 
     void insertFinding(long campaignId, long systemId, String title, long taskId) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.access.Capability;
@@ -46,7 +48,11 @@ public class HuntingService {
         this.clock = clock;
     }
 
-    public record FindingRequest(String title, Long systemId, String owner, LocalDate dueOn) {}
+    public record FindingRequest(
+            String title,
+            @Nullable Long systemId,
+            @Nullable String owner,
+            @Nullable LocalDate dueOn) {}
 
     public record CampaignRequest(
             Long organizationId,
@@ -135,8 +141,9 @@ public class HuntingService {
         for (FindingRequest f : findings) {
             LocalDate due = f.dueOn() == null ? today.plusDays(30) : f.dueOn();
             // The remediation task lives in compliance: the same table, checks and audit as drill findings' tasks.
-            long taskId = tasks.open(f.systemId(), "[Săn lùng] " + f.title().strip(), f.owner(), due);
-            campaigns.insertFinding(id, f.systemId(), f.title().strip(), taskId);
+            long systemId = Objects.requireNonNull(f.systemId(), "checked above");
+            long taskId = tasks.open(systemId, "[Săn lùng] " + f.title().strip(), f.owner(), due);
+            campaigns.insertFinding(id, systemId, f.title().strip(), taskId);
             taskIds.add(taskId);
         }
         Map<String, Object> after = new LinkedHashMap<>();
@@ -163,7 +170,7 @@ public class HuntingService {
         }
     }
 
-    private static String strip(String s) {
+    private static @Nullable String strip(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -73,22 +74,22 @@ public final class PlanOutlines {
             throw new UncheckedIOException(e);
         }
         List<Outline> outlines = new ArrayList<>();
-        for (Map<String, Object> o : (List<Map<String, Object>>) root.get("outlines")) {
+        for (Map<String, Object> o : (List<Map<String, Object>>) list(root, "outlines")) {
             List<Section> sections = new ArrayList<>();
-            for (Map<String, Object> s : (List<Map<String, Object>>) o.get("sections")) {
+            for (Map<String, Object> s : (List<Map<String, Object>>) list(o, "sections")) {
                 sections.add(new Section(
-                        (String) s.get("key"),
+                        text(s, "key"),
                         Boolean.TRUE.equals(s.get("mandatory")),
-                        (String) s.get("title_vi"),
-                        (String) s.get("title_en")));
+                        text(s, "title_vi"),
+                        text(s, "title_en")));
             }
             outlines.add(new Outline(
-                    (String) o.get("id"),
-                    List.copyOf((List<Integer>) o.get("levels")),
+                    text(o, "id"),
+                    List.copyOf((List<Integer>) list(o, "levels")),
                     Boolean.TRUE.equals(o.get("default")),
-                    (String) o.get("title_vi"),
-                    (String) o.get("title_en"),
-                    (String) o.get("legal_ref"),
+                    text(o, "title_vi"),
+                    text(o, "title_en"),
+                    text(o, "legal_ref"),
                     List.copyOf(sections)));
         }
         if (outlines.stream().filter(Outline::isDefault).count() != 1) {
@@ -96,13 +97,28 @@ public final class PlanOutlines {
         }
         return new PlanOutlines(
                 List.copyOf(outlines),
-                Period.parse((String) root.get("update_within")),
+                Period.parse(text(root, "update_within")),
                 Boolean.TRUE.equals(root.get("update_within_choice")),
-                (String) root.get("update_within_ref"));
+                text(root, "update_within_ref"));
+    }
+
+    /** A value the outlines must have: missing, the file is refused. */
+    private static String text(Map<String, Object> m, String key) {
+        if (!(m.get(key) instanceof String v)) {
+            throw new IllegalStateException("missing " + key + " in " + m);
+        }
+        return v;
+    }
+
+    private static List<?> list(Map<String, Object> m, String key) {
+        if (!(m.get(key) instanceof List<?> v)) {
+            throw new IllegalStateException("missing " + key + " in " + m);
+        }
+        return v;
     }
 
     /** The outline for a system of that approved level (null: not approved yet, the default outline). */
-    public Outline forLevel(Integer level) {
+    public Outline forLevel(@Nullable Integer level) {
         return outlines.stream()
                 .filter(o -> level != null && o.levels().contains(level))
                 .findFirst()

@@ -3,6 +3,7 @@ package vn.khien.incidents.plans;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import vn.khien.platform.FieldProblemException;
 
 /**
@@ -18,14 +19,14 @@ public record ResponsePlan(
         int version,
         String outlineId,
         ResponsePlanStatus status,
-        Integer systemLevel,
+        @Nullable Integer systemLevel,
         boolean needsUpdate,
-        String updateReason,
-        Instant updateRaisedAt,
+        @Nullable String updateReason,
+        @Nullable Instant updateRaisedAt,
         Instant createdAt,
         Instant updatedAt,
-        String approverName,
-        Instant approvedAt,
+        @Nullable String approverName,
+        @Nullable Instant approvedAt,
         Map<String, String> sections) {
 
     public static final String LEVEL_CHANGED = "LEVEL_CHANGED";
@@ -54,7 +55,7 @@ public record ResponsePlan(
     }
 
     /** The owner approves a draft whose mandatory sections (by its outline) are all filled. */
-    public ResponsePlan approve(PlanOutlines.Outline outline, String approver, Instant at) {
+    public ResponsePlan approve(PlanOutlines.Outline outline, @Nullable String approver, Instant at) {
         if (status != ResponsePlanStatus.DRAFT) {
             throw new FieldProblemException("status", "plans.error.notDraft");
         }

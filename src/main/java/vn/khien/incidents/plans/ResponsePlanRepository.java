@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -34,7 +36,7 @@ class ResponsePlanRepository {
         this.scope = scope;
     }
 
-    record SystemRef(long id, String name, Integer level, long ownerOrganizationId) {}
+    record SystemRef(long id, String name, @Nullable Integer level, long ownerOrganizationId) {}
 
     private static final String SYSTEM = """
             SELECT s.id, s.name, s.approved_level, s.owner_organization_id FROM information_system s
@@ -100,8 +102,8 @@ class ResponsePlanRepository {
                         rs.getBoolean(7),
                         rs.getString(8),
                         instant(rs.getTimestamp(9)),
-                        instant(rs.getTimestamp(10)),
-                        instant(rs.getTimestamp(11)),
+                        rs.getTimestamp(10).toInstant(),
+                        rs.getTimestamp(11).toInstant(),
                         rs.getString(12),
                         instant(rs.getTimestamp(13)),
                         Map.copyOf(sections.getOrDefault(rs.getLong(1), Map.of()))))
@@ -124,7 +126,7 @@ class ResponsePlanRepository {
                 .findFirst();
     }
 
-    long insertDraft(long systemId, String outlineId, Integer level, Long by, Instant now) {
+    long insertDraft(long systemId, String outlineId, @Nullable Integer level, @Nullable Long by, Instant now) {
         int version = jdbc.sql("SELECT COALESCE(MAX(plan_version), 0) + 1 FROM response_plan WHERE system_id = :s")
                 .param("s", systemId)
                 .query(Integer.class)
@@ -141,7 +143,7 @@ class ResponsePlanRepository {
                 .param("by", by)
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     }
 
     void saveSections(ResponsePlan p, Instant now) {
@@ -161,7 +163,7 @@ class ResponsePlanRepository {
                 .update();
     }
 
-    void markApproved(ResponsePlan p, Long by) {
+    void markApproved(ResponsePlan p, @Nullable Long by) {
         jdbc.sql("""
                 UPDATE response_plan SET status = 'APPROVED', approved_by = :by, approver_name = :name, approved_at = :at,
                   updated_at = :at, needs_update = FALSE, update_reason = NULL, update_raised_at = NULL
@@ -191,7 +193,12 @@ class ResponsePlanRepository {
                 .update();
     }
 
-    record InForce(long systemId, long planId, Instant approvedAt, boolean needsUpdate, Instant updateRaisedAt) {}
+    record InForce(
+            long systemId,
+            long planId,
+            Instant approvedAt,
+            boolean needsUpdate,
+            @Nullable Instant updateRaisedAt) {}
 
     /** The plan in force per system, for the systems given (already scoped by the caller): one query. */
     Map<Long, InForce> inForce(Collection<Long> systemIds) {
@@ -207,7 +214,7 @@ class ResponsePlanRepository {
                         new InForce(
                                 rs.getLong(1),
                                 rs.getLong(2),
-                                instant(rs.getTimestamp(3)),
+                                Objects.requireNonNull(instant(rs.getTimestamp(3)), "approved"),
                                 rs.getBoolean(4),
                                 instant(rs.getTimestamp(5)))))
                 .list();
@@ -221,7 +228,7 @@ class ResponsePlanRepository {
                 .optional();
     }
 
-    private static Instant instant(Timestamp t) {
+    private static @Nullable Instant instant(@Nullable Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 }

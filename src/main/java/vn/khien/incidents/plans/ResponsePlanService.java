@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.access.Capability;
@@ -50,12 +52,12 @@ public class ResponsePlanService {
     public record SystemPlans(
             long systemId,
             String systemName,
-            Integer level,
+            @Nullable Integer level,
             PlanOutlines.Outline outline,
-            ResponsePlan inForce,
-            ResponsePlan draft,
+            @Nullable ResponsePlan inForce,
+            @Nullable ResponsePlan draft,
             List<ResponsePlan> versions,
-            LocalDate updateDueOn,
+            @Nullable LocalDate updateDueOn,
             boolean updateWithinChoice,
             String updateWithinRef,
             boolean canEdit,
@@ -75,7 +77,10 @@ public class ResponsePlanService {
                 .orElse(null);
         LocalDate updateDue = inForce == null || !inForce.needsUpdate()
                 ? null
-                : inForce.updateRaisedAt().atZone(VN).toLocalDate().plus(outlines.updateWithin());
+                : Objects.requireNonNull(inForce.updateRaisedAt(), "raised with the flag")
+                        .atZone(VN)
+                        .toLocalDate()
+                        .plus(outlines.updateWithin());
         return new SystemPlans(
                 systemId,
                 s.name(),
@@ -113,7 +118,7 @@ public class ResponsePlanService {
         Instant now = clock.instant();
         ResponsePlan draft = plans.draft(systemId).orElse(null);
         boolean created = draft == null;
-        if (created) {
+        if (draft == null) {
             PlanOutlines.Outline outline = outlines.forLevel(s.level());
             long id = plans.insertDraft(
                     systemId,
@@ -202,10 +207,10 @@ public class ResponsePlanService {
 
     /** The system changed: flag its plan in force (no person: called from the systems module's events). */
     @Transactional
-    public void systemChanged(long systemId, String reason, Integer newLevel) {
+    public void systemChanged(long systemId, String reason, @Nullable Integer newLevel) {
         ResponsePlanRepository.SystemRef s = plans.systemUnscoped(systemId).orElse(null);
         ResponsePlan inForce = s == null ? null : plans.inForce(systemId).orElse(null);
-        if (inForce == null || inForce.needsUpdate()) {
+        if (s == null || inForce == null || inForce.needsUpdate()) {
             return;
         }
         if (ResponsePlan.LEVEL_CHANGED.equals(reason) && newLevel != null && newLevel.equals(inForce.systemLevel())) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import vn.khien.systems.rules.Confidence;
 
 /**
@@ -24,7 +25,7 @@ public final class RegimeSelector {
      * @param investmentStarted when investment/construction of the system began, or {@code null} if unknown
      *                          or the system is already operating
      */
-    public RegimeSelection select(LocalDate date, LocalDate investmentStarted) {
+    public RegimeSelection select(LocalDate date, @Nullable LocalDate investmentStarted) {
         for (Regime regime : catalog.all()) {
             if (!regime.isEffectiveOn(date)) {
                 continue;

@@ -1,6 +1,7 @@
 package vn.khien.systems.classification;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import vn.khien.systems.rules.Confidence;
 
 /**
@@ -17,7 +18,7 @@ record TransitionalRule(
         String useRegimeId,
         LocalDate until) {
 
-    public boolean appliesTo(LocalDate date, LocalDate investmentStarted) {
+    public boolean appliesTo(LocalDate date, @Nullable LocalDate investmentStarted) {
         return investmentStarted != null && investmentStarted.isBefore(investmentStartedBefore) && !date.isAfter(until);
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,13 +32,13 @@ class ClassificationApi {
             QuestionType type,
             List<String> options,
             boolean required,
-            Integer min,
-            Integer max,
+            @Nullable Integer min,
+            @Nullable Integer max,
             String textVi,
             String textEn,
             String legalRef,
             Map<String, Question.OptionLabel> optionLabels,
-            Map<String, Object> requiredWhen) {
+            @Nullable Map<String, Object> requiredWhen) {
         static QuestionView of(Question q) {
             Map<String, Question.OptionLabel> labels = new LinkedHashMap<>();
             q.options().forEach(o -> labels.put(o, q.optionLabels().getOrDefault(o, new Question.OptionLabel(o, o))));
@@ -62,7 +63,7 @@ class ClassificationApi {
             String titleEn,
             String legalSource,
             LocalDate effectiveFrom,
-            LocalDate effectiveTo,
+            @Nullable LocalDate effectiveTo,
             List<QuestionView> questions) {}
 
     private final ClassificationService service;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -198,7 +199,7 @@ class ClassificationPages {
     }
 
     /** answers.x → q0.x; parts[2].answers.x → q2.x; chosenLevel and justification as they are. */
-    private static String formKey(String field) {
+    private static @Nullable String formKey(@Nullable String field) {
         if (field == null) {
             return null;
         }
@@ -272,7 +273,7 @@ class ClassificationPages {
         return values;
     }
 
-    private Regime regimeOrDefault(String regimeId, InformationSystem s) {
+    private Regime regimeOrDefault(@Nullable String regimeId, InformationSystem s) {
         return service.regimes().all().stream()
                 .filter(r -> r.id().equals(regimeId))
                 .findFirst()
@@ -331,7 +332,7 @@ class ClassificationPages {
         return Math.max(1, Math.min(MAX_PARTS, parts));
     }
 
-    private static int parse(String s, int fallback) {
+    private static int parse(@Nullable String s, int fallback) {
         try {
             return s == null ? fallback : Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {
@@ -339,7 +340,7 @@ class ClassificationPages {
         }
     }
 
-    private static String blank(String s) {
+    private static @Nullable String blank(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A guided classification: the answers of one system, or of each part of a composite system (the system takes the
@@ -11,28 +12,28 @@ import java.util.Map;
  * {@code chosenLevel} different from the proposal only with a written {@code justification}.
  */
 public class ClassificationRequest {
-    private String regime;
-    private Map<String, Object> answers;
+    private @Nullable String regime;
+    private @Nullable Map<String, Object> answers;
     private List<Part> parts = new ArrayList<>();
-    private Integer chosenLevel;
-    private String justification;
+    private @Nullable Integer chosenLevel;
+    private @Nullable String justification;
 
     public static class Part {
-        private String name;
+        private @Nullable String name;
         private Map<String, Object> answers = new LinkedHashMap<>();
 
         public Part() {}
 
-        public Part(String name, Map<String, Object> answers) {
+        public Part(@Nullable String name, Map<String, Object> answers) {
             this.name = name;
             this.answers = answers;
         }
 
-        public String getName() {
+        public @Nullable String getName() {
             return name;
         }
 
-        public void setName(String name) {
+        public void setName(@Nullable String name) {
             this.name = name;
         }
 
@@ -53,19 +54,19 @@ public class ClassificationRequest {
         return List.of(new Part(null, answers == null ? Map.of() : answers));
     }
 
-    public String getRegime() {
+    public @Nullable String getRegime() {
         return regime;
     }
 
-    public void setRegime(String regime) {
+    public void setRegime(@Nullable String regime) {
         this.regime = regime;
     }
 
-    public Map<String, Object> getAnswers() {
+    public @Nullable Map<String, Object> getAnswers() {
         return answers;
     }
 
-    public void setAnswers(Map<String, Object> answers) {
+    public void setAnswers(@Nullable Map<String, Object> answers) {
         this.answers = answers;
     }
 
@@ -77,19 +78,19 @@ public class ClassificationRequest {
         this.parts = parts;
     }
 
-    public Integer getChosenLevel() {
+    public @Nullable Integer getChosenLevel() {
         return chosenLevel;
     }
 
-    public void setChosenLevel(Integer chosenLevel) {
+    public void setChosenLevel(@Nullable Integer chosenLevel) {
         this.chosenLevel = chosenLevel;
     }
 
-    public String getJustification() {
+    public @Nullable String getJustification() {
         return justification;
     }
 
-    public void setJustification(String justification) {
+    public void setJustification(@Nullable String justification) {
         this.justification = justification;
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -128,7 +129,12 @@ public class ClassificationService {
             throw new FieldProblemException(missing);
         }
         ClassificationResult overall = results.isEmpty()
-                ? new ClassificationResult(regimeId, request.getChosenLevel(), List.of(), List.of(), false)
+                ? new ClassificationResult(
+                        regimeId,
+                        Objects.requireNonNull(request.getChosenLevel(), "required above when no part met a criterion"),
+                        List.of(),
+                        List.of(),
+                        false)
                 : results.size() == 1 ? results.get(0) : engine.proposeComposite(results);
         int chosen = request.getChosenLevel() == null ? overall.proposedLevel() : request.getChosenLevel();
         if (chosen < 1 || chosen > 5) {
@@ -160,7 +166,9 @@ public class ClassificationService {
                 .param("byName", CurrentPerson.username().orElse(null))
                 .param("at", Timestamp.from(now))
                 .update(keys, "id");
-        StoredClassification stored = find(keys.getKey().longValue()).orElseThrow();
+        StoredClassification stored = find(Objects.requireNonNull(keys.getKey(), "generated id")
+                        .longValue())
+                .orElseThrow();
         audit.record(AuditEntry.change(
                 "system.classify",
                 s.ownerOrganizationId(),

@@ -1,6 +1,7 @@
 package vn.khien.systems.operators;
 
 import java.util.List;
+import java.util.Objects;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.khien.platform.attention.AttentionItem;
@@ -28,7 +29,7 @@ class OperatorsAttention implements AttentionSource {
                         p.ownerName(),
                         p.systemCode(),
                         p.systemName(),
-                        p.operatorName()))
+                        Objects.requireNonNullElse(p.operatorName(), "")))
                 .toList();
     }
 

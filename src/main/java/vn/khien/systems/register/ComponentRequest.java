@@ -2,131 +2,132 @@ package vn.khien.systems.register;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /** A component to add; which fields matter depends on {@link ComponentKind} (checked in {@link ComponentRules}). */
 public class ComponentRequest {
     @NotNull(message = "{validation.required}")
-    private ComponentKind kind;
+    private @Nullable ComponentKind kind;
 
     @Size(max = 300, message = "{validation.size}")
-    private String name;
+    private @Nullable String name;
 
     @Size(max = 1000, message = "{validation.size}")
-    private String ipAddresses;
+    private @Nullable String ipAddresses;
 
     @Size(max = 200, message = "{validation.size}")
-    private String operatingSystem;
+    private @Nullable String operatingSystem;
 
     @Size(max = 1000, message = "{validation.size}")
-    private String url;
+    private @Nullable String url;
 
     @Size(max = 200, message = "{validation.size}")
-    private String vendor;
+    private @Nullable String vendor;
 
     @Size(max = 200, message = "{validation.size}")
-    private String product;
+    private @Nullable String product;
 
     @Size(max = 100, message = "{validation.size}")
-    private String version;
+    private @Nullable String version;
 
     @Size(max = 500, message = "{validation.size}")
-    private String cpe;
+    private @Nullable String cpe;
 
     @Size(max = 500, message = "{validation.size}")
-    private String purl;
+    private @Nullable String purl;
 
     @Size(max = 4000, message = "{validation.size}")
-    private String notes;
+    private @Nullable String notes;
 
-    public ComponentKind getKind() {
+    public @Nullable ComponentKind getKind() {
         return kind;
     }
 
-    public void setKind(ComponentKind kind) {
+    public void setKind(@Nullable ComponentKind kind) {
         this.kind = kind;
     }
 
-    public String getName() {
+    public @Nullable String getName() {
         return name;
     }
 
-    public void setName(String name) {
+    public void setName(@Nullable String name) {
         this.name = blankToNull(name);
     }
 
-    public String getIpAddresses() {
+    public @Nullable String getIpAddresses() {
         return ipAddresses;
     }
 
-    public void setIpAddresses(String ipAddresses) {
+    public void setIpAddresses(@Nullable String ipAddresses) {
         this.ipAddresses = blankToNull(ipAddresses);
     }
 
-    public String getOperatingSystem() {
+    public @Nullable String getOperatingSystem() {
         return operatingSystem;
     }
 
-    public void setOperatingSystem(String operatingSystem) {
+    public void setOperatingSystem(@Nullable String operatingSystem) {
         this.operatingSystem = blankToNull(operatingSystem);
     }
 
-    public String getUrl() {
+    public @Nullable String getUrl() {
         return url;
     }
 
-    public void setUrl(String url) {
+    public void setUrl(@Nullable String url) {
         this.url = blankToNull(url);
     }
 
-    public String getVendor() {
+    public @Nullable String getVendor() {
         return vendor;
     }
 
-    public void setVendor(String vendor) {
+    public void setVendor(@Nullable String vendor) {
         this.vendor = blankToNull(vendor);
     }
 
-    public String getProduct() {
+    public @Nullable String getProduct() {
         return product;
     }
 
-    public void setProduct(String product) {
+    public void setProduct(@Nullable String product) {
         this.product = blankToNull(product);
     }
 
-    public String getVersion() {
+    public @Nullable String getVersion() {
         return version;
     }
 
-    public void setVersion(String version) {
+    public void setVersion(@Nullable String version) {
         this.version = blankToNull(version);
     }
 
-    public String getCpe() {
+    public @Nullable String getCpe() {
         return cpe;
     }
 
-    public void setCpe(String cpe) {
+    public void setCpe(@Nullable String cpe) {
         this.cpe = blankToNull(cpe);
     }
 
-    public String getPurl() {
+    public @Nullable String getPurl() {
         return purl;
     }
 
-    public void setPurl(String purl) {
+    public void setPurl(@Nullable String purl) {
         this.purl = blankToNull(purl);
     }
 
-    public String getNotes() {
+    public @Nullable String getNotes() {
         return notes;
     }
 
-    public void setNotes(String notes) {
+    public void setNotes(@Nullable String notes) {
         this.notes = blankToNull(notes);
     }
 
-    static String blankToNull(String s) {
+    static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -3,6 +3,7 @@ package vn.khien.systems.register;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -22,15 +23,15 @@ public record InformationSystem(
         String purpose,
         SystemType systemType,
         List<InformationKind> informationKinds,
-        Long userCount,
-        Long dataSubjectCount,
-        HostingKind hostingKind,
+        @Nullable Long userCount,
+        @Nullable Long dataSubjectCount,
+        @Nullable HostingKind hostingKind,
         String hostingProvider,
         LifecycleStatus lifecycleStatus,
         LocalDate investmentStartedOn,
         LocalDate operatingSince,
         LocalDate retiredOn,
-        Integer approvedLevel,
+        @Nullable Integer approvedLevel,
         String approvedRegime,
         LocalDate approvedOn,
         String approvalDecisionNumber,
@@ -38,5 +39,5 @@ public record InformationSystem(
         boolean securityUnitOperates,
         boolean redeterminationRequired,
         String redeterminationReason,
-        Instant updatedAt,
-        HostingKind proposedHostingKind) {}
+        @Nullable Instant updatedAt,
+        @Nullable HostingKind proposedHostingKind) {}

@@ -3,6 +3,8 @@ package vn.khien.systems.register;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -31,11 +33,11 @@ public class ProblemMessages {
     }
 
     /** A text in a given language, whatever the request's (import labels are read in both languages). */
-    public String textIn(Locale locale, String key) {
+    public @Nullable String textIn(Locale locale, String key) {
         return messages.getMessage(key, null, null, locale);
     }
 
-    public String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    public String text(String key, @Nullable Object... args) {
+        return Objects.requireNonNullElse(messages.getMessage(key, args, key, LocaleContextHolder.getLocale()), key);
     }
 }

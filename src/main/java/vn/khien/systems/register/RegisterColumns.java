@@ -1,6 +1,7 @@
 package vn.khien.systems.register;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Columns of the bulk-import template. The key in brackets is what the importer reads, so the Vietnamese label can
@@ -50,7 +51,7 @@ final class RegisterColumns {
 
     private RegisterColumns() {}
 
-    public static Column byField(String field) {
+    public static @Nullable Column byField(String field) {
         String base = field.replaceAll("\\[\\d+]$", "");
         return IMPORT.stream().filter(c -> c.field().equals(base)).findFirst().orElse(null);
     }

@@ -32,6 +32,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,7 +74,7 @@ class RegisterImport {
     }
 
     @Transactional
-    public ImportResult importFile(String fileName, byte[] content) {
+    public ImportResult importFile(@Nullable String fileName, byte[] content) {
         List<ImportProblem> problems = new ArrayList<>();
         List<Map<String, String>> rows;
         try {
@@ -201,7 +202,7 @@ class RegisterImport {
         return r;
     }
 
-    private Long organization(String code, int row, String field, List<ImportProblem> problems) {
+    private @Nullable Long organization(@Nullable String code, int row, String field, List<ImportProblem> problems) {
         if (code == null) {
             return null;
         }
@@ -215,8 +216,8 @@ class RegisterImport {
         return id.orElse(null);
     }
 
-    private <E extends Enum<E>> E enumValue(
-            Class<E> type, String value, int row, String field, List<ImportProblem> problems) {
+    private <E extends Enum<E>> @Nullable E enumValue(
+            Class<E> type, @Nullable String value, int row, String field, List<ImportProblem> problems) {
         if (value == null) {
             return null;
         }
@@ -264,7 +265,7 @@ class RegisterImport {
         return s.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
-    private Long number(String value, int row, String field, List<ImportProblem> problems) {
+    private @Nullable Long number(@Nullable String value, int row, String field, List<ImportProblem> problems) {
         if (value == null) {
             return null;
         }
@@ -276,7 +277,7 @@ class RegisterImport {
         }
     }
 
-    private LocalDate date(String value, int row, String field, List<ImportProblem> problems) {
+    private @Nullable LocalDate date(@Nullable String value, int row, String field, List<ImportProblem> problems) {
         if (value == null) {
             return null;
         }
@@ -338,7 +339,7 @@ class RegisterImport {
         return rows;
     }
 
-    private static String text(Cell cell, DataFormatter fmt) {
+    private static @Nullable String text(Cell cell, DataFormatter fmt) {
         if (cell == null) {
             return null;
         }

@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.khien.platform.DateDisplay;
@@ -247,7 +248,7 @@ class RegisterSpreadsheets {
         return style;
     }
 
-    private static void cell(Row row, int col, String value, CellStyle style) {
+    private static void cell(Row row, int col, @Nullable String value, @Nullable CellStyle style) {
         Cell c = row.createCell(col);
         c.setCellValue(value == null ? "" : value);
         if (style != null) {

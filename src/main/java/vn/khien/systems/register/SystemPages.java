@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -256,7 +257,7 @@ class SystemPages {
         return show(id, model);
     }
 
-    private String form(Model model, SystemRequest form, Long id) {
+    private String form(Model model, SystemRequest form, @Nullable Long id) {
         List<Organization> visible = organizations.visible();
         model.addAttribute("form", form);
         model.addAttribute("systemId", id);

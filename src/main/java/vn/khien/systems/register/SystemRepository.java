@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -214,7 +215,7 @@ public class SystemRepository {
                 .list();
     }
 
-    public boolean codeTaken(long ownerId, String code, Long exceptId) {
+    public boolean codeTaken(long ownerId, String code, @Nullable Long exceptId) {
         return jdbc.sql(
                                 "SELECT COUNT(*) FROM information_system WHERE owner_organization_id = :o AND LOWER(code) = LOWER(:c)"
                                         + (exceptId == null ? "" : " AND id <> :id"))
@@ -238,12 +239,15 @@ public class SystemRepository {
                 .params(params(r).getValues())
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
-        long id = keys.getKey().longValue();
-        syncParties(id, r.getOwnerOrganizationId(), r.getOperatorOrganizationId());
+        long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
+        syncParties(
+                id,
+                Objects.requireNonNull(r.getOwnerOrganizationId(), "ownerOrganizationId (validated)"),
+                Objects.requireNonNull(r.getOperatorOrganizationId(), "operatorOrganizationId (validated)"));
         return id;
     }
 
-    public void update(long id, SystemRequest r, Instant now, boolean redetermine, String reason) {
+    public void update(long id, SystemRequest r, Instant now, boolean redetermine, @Nullable String reason) {
         jdbc.sql("""
                 UPDATE information_system SET owner_organization_id = :owner, operator_organization_id = :operator,
                     code = :code, name = :name, purpose = :purpose, system_type = :type, information_kinds = :kinds,
@@ -260,7 +264,10 @@ public class SystemRepository {
                 .param("redetermine", redetermine)
                 .param("reason", reason)
                 .update();
-        syncParties(id, r.getOwnerOrganizationId(), r.getOperatorOrganizationId());
+        syncParties(
+                id,
+                Objects.requireNonNull(r.getOwnerOrganizationId(), "ownerOrganizationId (validated)"),
+                Objects.requireNonNull(r.getOperatorOrganizationId(), "operatorOrganizationId (validated)"));
     }
 
     /**
@@ -280,7 +287,8 @@ public class SystemRepository {
      * The owner confirms the waiting proposal: it becomes the declared hosting kind (a re-determination starts when
      * the level is approved and the kind changed). Guarded by the proposal read, so two deciders cannot both win.
      */
-    public int confirmHostingKind(long id, HostingKind proposed, Instant now, boolean redetermine, String reason) {
+    public int confirmHostingKind(
+            long id, HostingKind proposed, Instant now, boolean redetermine, @Nullable String reason) {
         return jdbc.sql("""
                 UPDATE information_system SET hosting_kind = proposed_hosting_kind, proposed_hosting_kind = NULL,
                     redetermination_required = CASE WHEN :redetermine THEN TRUE ELSE redetermination_required END,
@@ -423,7 +431,7 @@ public class SystemRepository {
      * Operators that may be chosen beyond the caller's own subtree: the published providers and, on an edit, the
      * system's operator now (which accepted to run it). Names only of organisations that made themselves known.
      */
-    public List<OperatorChoice> operatorChoicesBeyondScope(Long systemId) {
+    public List<OperatorChoice> operatorChoicesBeyondScope(@Nullable Long systemId) {
         return jdbc.sql("""
                         SELECT o.id, o.code, o.name_vi FROM organization o
                         WHERE o.id IN (SELECT organization_id FROM operator_provider)
@@ -495,7 +503,9 @@ public class SystemRepository {
                     product, product_version, cpe, purl, notes, created_at)
                 VALUES (:s, :kind, :name, :ips, :os, :url, :vendor, :product, :version, :cpe, :purl, :notes, :now)""")
                 .param("s", systemId)
-                .param("kind", r.getKind().name())
+                .param(
+                        "kind",
+                        Objects.requireNonNull(r.getKind(), "kind (validated)").name())
                 .param("name", ComponentRules.displayName(r))
                 .param("ips", r.getIpAddresses())
                 .param("os", r.getOperatingSystem())
@@ -508,7 +518,7 @@ public class SystemRepository {
                 .param("notes", r.getNotes())
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     }
 
     public int deleteComponent(long systemId, long componentId) {
@@ -544,13 +554,16 @@ public class SystemRepository {
                 .param("name", r.getName())
                 .param("taxCode", SupplierTaxCodes.normalize(r.getTaxCode()))
                 .param("provides", r.getProvides())
-                .param("access", r.getAccessKind().name())
+                .param(
+                        "access",
+                        Objects.requireNonNull(r.getAccessKind(), "accessKind (validated)")
+                                .name())
                 .param("details", r.getAccessDetails())
                 .param("from", r.getContractFrom())
                 .param("to", r.getContractTo())
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     }
 
     private static MapSqlParameterSource params(SystemRequest r) {
@@ -560,7 +573,10 @@ public class SystemRepository {
         p.addValue("code", r.getCode());
         p.addValue("name", r.getName());
         p.addValue("purpose", r.getPurpose());
-        p.addValue("type", r.getSystemType().name());
+        p.addValue(
+                "type",
+                Objects.requireNonNull(r.getSystemType(), "systemType (validated)")
+                        .name());
         p.addValue(
                 "kinds",
                 r.getInformationKinds().isEmpty()
@@ -624,12 +640,12 @@ public class SystemRepository {
                 proposedHosting == null ? null : HostingKind.valueOf(proposedHosting));
     }
 
-    private static Long nullableLong(ResultSet rs, String col) throws SQLException {
+    private static @Nullable Long nullableLong(ResultSet rs, String col) throws SQLException {
         long v = rs.getLong(col);
         return rs.wasNull() ? null : v;
     }
 
-    private static Integer nullableInt(ResultSet rs, String col) throws SQLException {
+    private static @Nullable Integer nullableInt(ResultSet rs, String col) throws SQLException {
         int v = rs.getInt(col);
         return rs.wasNull() ? null : v;
     }

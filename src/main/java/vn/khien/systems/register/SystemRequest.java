@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** What a person may set on a system, from the web form, the API or an import row. */
@@ -15,47 +16,47 @@ public class SystemRequest {
     @NotBlank(message = "{validation.required}")
     @Size(max = 64, message = "{validation.size}")
     @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{validation.code}")
-    private String code;
+    private @Nullable String code;
 
     @NotBlank(message = "{validation.required}")
     @Size(max = 300, message = "{validation.size}")
-    private String name;
+    private @Nullable String name;
 
     @Size(max = 4000, message = "{validation.size}")
-    private String purpose;
+    private @Nullable String purpose;
 
     @NotNull(message = "{validation.required}")
-    private Long ownerOrganizationId;
+    private @Nullable Long ownerOrganizationId;
 
     @NotNull(message = "{validation.required}")
-    private Long operatorOrganizationId;
+    private @Nullable Long operatorOrganizationId;
 
     @NotNull(message = "{validation.required}")
-    private SystemType systemType;
+    private @Nullable SystemType systemType;
 
     private List<InformationKind> informationKinds = new ArrayList<>();
 
     @Min(value = 0, message = "{validation.nonNegative}")
-    private Long userCount;
+    private @Nullable Long userCount;
 
     @Min(value = 0, message = "{validation.nonNegative}")
-    private Long dataSubjectCount;
+    private @Nullable Long dataSubjectCount;
 
-    private HostingKind hostingKind;
+    private @Nullable HostingKind hostingKind;
 
     @Size(max = 300, message = "{validation.size}")
-    private String hostingProvider;
+    private @Nullable String hostingProvider;
 
     private LifecycleStatus lifecycleStatus = LifecycleStatus.OPERATING;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate investmentStartedOn;
+    private @Nullable LocalDate investmentStartedOn;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate operatingSince;
+    private @Nullable LocalDate operatingSince;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate retiredOn;
+    private @Nullable LocalDate retiredOn;
 
     private boolean securityUnitOperates;
 
@@ -80,51 +81,51 @@ public class SystemRequest {
         return r;
     }
 
-    public String getCode() {
+    public @Nullable String getCode() {
         return code;
     }
 
-    public void setCode(String code) {
+    public void setCode(@Nullable String code) {
         this.code = code == null ? null : code.trim();
     }
 
-    public String getName() {
+    public @Nullable String getName() {
         return name;
     }
 
-    public void setName(String name) {
+    public void setName(@Nullable String name) {
         this.name = name == null ? null : name.trim();
     }
 
-    public String getPurpose() {
+    public @Nullable String getPurpose() {
         return purpose;
     }
 
-    public void setPurpose(String purpose) {
+    public void setPurpose(@Nullable String purpose) {
         this.purpose = purpose;
     }
 
-    public Long getOwnerOrganizationId() {
+    public @Nullable Long getOwnerOrganizationId() {
         return ownerOrganizationId;
     }
 
-    public void setOwnerOrganizationId(Long v) {
+    public void setOwnerOrganizationId(@Nullable Long v) {
         this.ownerOrganizationId = v;
     }
 
-    public Long getOperatorOrganizationId() {
+    public @Nullable Long getOperatorOrganizationId() {
         return operatorOrganizationId;
     }
 
-    public void setOperatorOrganizationId(Long v) {
+    public void setOperatorOrganizationId(@Nullable Long v) {
         this.operatorOrganizationId = v;
     }
 
-    public SystemType getSystemType() {
+    public @Nullable SystemType getSystemType() {
         return systemType;
     }
 
-    public void setSystemType(SystemType systemType) {
+    public void setSystemType(@Nullable SystemType systemType) {
         this.systemType = systemType;
     }
 
@@ -136,35 +137,35 @@ public class SystemRequest {
         this.informationKinds = v == null ? new ArrayList<>() : v;
     }
 
-    public Long getUserCount() {
+    public @Nullable Long getUserCount() {
         return userCount;
     }
 
-    public void setUserCount(Long userCount) {
+    public void setUserCount(@Nullable Long userCount) {
         this.userCount = userCount;
     }
 
-    public Long getDataSubjectCount() {
+    public @Nullable Long getDataSubjectCount() {
         return dataSubjectCount;
     }
 
-    public void setDataSubjectCount(Long dataSubjectCount) {
+    public void setDataSubjectCount(@Nullable Long dataSubjectCount) {
         this.dataSubjectCount = dataSubjectCount;
     }
 
-    public HostingKind getHostingKind() {
+    public @Nullable HostingKind getHostingKind() {
         return hostingKind;
     }
 
-    public void setHostingKind(HostingKind hostingKind) {
+    public void setHostingKind(@Nullable HostingKind hostingKind) {
         this.hostingKind = hostingKind;
     }
 
-    public String getHostingProvider() {
+    public @Nullable String getHostingProvider() {
         return hostingProvider;
     }
 
-    public void setHostingProvider(String hostingProvider) {
+    public void setHostingProvider(@Nullable String hostingProvider) {
         this.hostingProvider = hostingProvider;
     }
 
@@ -172,31 +173,31 @@ public class SystemRequest {
         return lifecycleStatus;
     }
 
-    public void setLifecycleStatus(LifecycleStatus v) {
+    public void setLifecycleStatus(@Nullable LifecycleStatus v) {
         this.lifecycleStatus = v == null ? LifecycleStatus.OPERATING : v;
     }
 
-    public LocalDate getInvestmentStartedOn() {
+    public @Nullable LocalDate getInvestmentStartedOn() {
         return investmentStartedOn;
     }
 
-    public void setInvestmentStartedOn(LocalDate v) {
+    public void setInvestmentStartedOn(@Nullable LocalDate v) {
         this.investmentStartedOn = v;
     }
 
-    public LocalDate getOperatingSince() {
+    public @Nullable LocalDate getOperatingSince() {
         return operatingSince;
     }
 
-    public void setOperatingSince(LocalDate operatingSince) {
+    public void setOperatingSince(@Nullable LocalDate operatingSince) {
         this.operatingSince = operatingSince;
     }
 
-    public LocalDate getRetiredOn() {
+    public @Nullable LocalDate getRetiredOn() {
         return retiredOn;
     }
 
-    public void setRetiredOn(LocalDate retiredOn) {
+    public void setRetiredOn(@Nullable LocalDate retiredOn) {
         this.retiredOn = retiredOn;
     }
 

@@ -1,5 +1,6 @@
 package vn.khien.systems.register;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -7,7 +8,12 @@ import org.springframework.modulith.NamedInterface;
  * {@code level} 0 means "no approved level yet".
  */
 @NamedInterface("register")
-public record SystemSearch(Long organizationId, String q, Integer level, LifecycleStatus status, String regime) {
+public record SystemSearch(
+        @Nullable Long organizationId,
+        @Nullable String q,
+        @Nullable Integer level,
+        @Nullable LifecycleStatus status,
+        @Nullable String regime) {
     public static SystemSearch all() {
         return new SystemSearch(null, null, null, null, null);
     }

@@ -93,7 +93,7 @@ public class SystemService {
     }
 
     /** Operators offered beyond the caller's subtree: published providers and, on an edit, the operator now. */
-    public List<OperatorChoice> operatorChoicesBeyondScope(Long systemId) {
+    public List<OperatorChoice> operatorChoicesBeyondScope(@Nullable Long systemId) {
         if (systemId != null) {
             get(systemId);
         }
@@ -116,7 +116,7 @@ public class SystemService {
     }
 
     /** Checks everything that does not need the database to be written; used by the bulk import too. */
-    public List<FieldProblem> problemsOf(SystemRequest r, Long exceptId) {
+    public List<FieldProblem> problemsOf(SystemRequest r, @Nullable Long exceptId) {
         List<FieldProblem> problems = new ArrayList<>();
         if (r.getOwnerOrganizationId() != null) {
             if (!scope.canSee(r.getOwnerOrganizationId())) {
@@ -288,7 +288,7 @@ public class SystemService {
      * for the owner (audited under the owner), replacing one waiting; the same kind again, or the declared one, changes
      * nothing.
      */
-    private void proposeHostingKind(InformationSystem before, HostingKind kind) {
+    private void proposeHostingKind(InformationSystem before, @Nullable HostingKind kind) {
         if (kind == null || kind == before.hostingKind() || kind == before.proposedHostingKind()) {
             return;
         }

@@ -3,6 +3,7 @@ package vn.khien.systems.register;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Business function of a system (NĐ 85/2016 Đ6.2; NĐ 331/2026 Đ9.2), with the same codes as the classification
@@ -23,7 +24,7 @@ public enum SystemType {
 
     /** The type for a code, current or former (case-insensitive). */
     @JsonCreator
-    public static SystemType fromCode(String code) {
+    public static @Nullable SystemType fromCode(@Nullable String code) {
         if (code == null) {
             return null;
         }

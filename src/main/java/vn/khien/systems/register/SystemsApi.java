@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,22 +39,22 @@ class SystemsApi {
             String operatorName,
             SystemType systemType,
             List<InformationKind> informationKinds,
-            Long userCount,
-            Long dataSubjectCount,
-            HostingKind hostingKind,
+            @Nullable Long userCount,
+            @Nullable Long dataSubjectCount,
+            @Nullable HostingKind hostingKind,
             String hostingProvider,
             LifecycleStatus lifecycleStatus,
             LocalDate investmentStartedOn,
             LocalDate operatingSince,
             LocalDate retiredOn,
-            Integer approvedLevel,
+            @Nullable Integer approvedLevel,
             String approvedRegime,
             LocalDate approvedOn,
             String approvalDecisionNumber,
             boolean securityUnitOperates,
             boolean redeterminationRequired,
             String redeterminationReason,
-            HostingKind proposedHostingKind) {
+            @Nullable HostingKind proposedHostingKind) {
         public static SystemView of(InformationSystem s) {
             return new SystemView(
                     s.id(),

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -209,7 +210,7 @@ class SbomImport {
     }
 
     private static String pathOf(ComponentRequest r) {
-        return r.getNotes().substring("SBOM ".length());
+        return Objects.requireNonNull(r.getNotes(), "written by this import").substring("SBOM ".length());
     }
 
     static String identity(@Nullable String purl, @Nullable String product, @Nullable String version) {

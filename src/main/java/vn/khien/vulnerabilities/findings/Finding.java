@@ -2,6 +2,7 @@ package vn.khien.vulnerabilities.findings;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A vulnerability in a system as tracked across scans. */
 public record Finding(
@@ -17,7 +18,7 @@ public record Finding(
         List<String> cves,
         String cwes,
         String cvssVector,
-        Double cvssScore,
+        @Nullable Double cvssScore,
         String description,
         String solution,
         String references,
@@ -26,12 +27,12 @@ public record Finding(
         FindingStatus status,
         LocalDate firstSeen,
         LocalDate lastSeen,
-        LocalDate dueDate,
-        Long closedByScanId,
-        LocalDate closedOn,
+        @Nullable LocalDate dueDate,
+        @Nullable Long closedByScanId,
+        @Nullable LocalDate closedOn,
         String riskReason,
         String riskApprovedByName,
-        LocalDate riskExpiresOn,
+        @Nullable LocalDate riskExpiresOn,
         int locationCount) {
 
     /** Past its due date and still to be fixed. */

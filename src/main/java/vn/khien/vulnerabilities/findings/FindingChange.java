@@ -1,6 +1,7 @@
 package vn.khien.vulnerabilities.findings;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of a finding's history: a scan or a person moved it from one state to another, and why; or a scan
@@ -9,9 +10,9 @@ import java.time.Instant;
 record FindingChange(
         long id,
         long findingId,
-        FindingStatus from,
+        @Nullable FindingStatus from,
         FindingStatus to,
-        Long scanId,
+        @Nullable Long scanId,
         String changedByName,
         String reason,
         Instant changedAt,

@@ -2,6 +2,7 @@ package vn.khien.vulnerabilities.findings;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.lang.reflect.Constructor;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
@@ -18,20 +19,20 @@ import vn.khien.vulnerabilities.parsing.Severity;
  */
 @ParameterObject
 record FindingFilter(
-        FindingStatus status,
-        Severity severity,
-        String cve,
-        String host,
-        @Schema(defaultValue = "false") Boolean overdue,
-        @Schema(defaultValue = "0") Integer page,
-        @Schema(defaultValue = "50") Integer size,
-        String after,
-        String before) {
+        @Nullable FindingStatus status,
+        @Nullable Severity severity,
+        @Nullable String cve,
+        @Nullable String host,
+        @Schema(defaultValue = "false") @Nullable Boolean overdue,
+        @Schema(defaultValue = "0") @Nullable Integer page,
+        @Schema(defaultValue = "50") @Nullable Integer size,
+        @Nullable String after,
+        @Nullable String before) {
 
     static final int DEFAULT_SIZE = 50;
 
     /** The query over one system, or an organisation's subtree, or (both null) all the caller may see. */
-    FindingQuery query(Long systemId, Long organizationId, int pageSize) {
+    FindingQuery query(@Nullable Long systemId, @Nullable Long organizationId, int pageSize) {
         return new FindingQuery(
                 systemId,
                 organizationId,
@@ -47,7 +48,7 @@ record FindingFilter(
     }
 
     /** The query with the page size the client asked for (the API). */
-    FindingQuery query(Long systemId, Long organizationId) {
+    FindingQuery query(@Nullable Long systemId, @Nullable Long organizationId) {
         return query(systemId, organizationId, size == null ? DEFAULT_SIZE : size);
     }
 

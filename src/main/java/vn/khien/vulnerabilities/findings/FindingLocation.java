@@ -1,18 +1,20 @@
 package vn.khien.vulnerabilities.findings;
 
+import org.jspecify.annotations.Nullable;
+
 /** One affected place of a finding; {@code fixed} once a full scan no longer reports it there. */
 record FindingLocation(
         long id,
         long findingId,
         String host,
-        Integer port,
+        @Nullable Integer port,
         String protocol,
         String path,
         String url,
         String filePath,
-        Integer line,
+        @Nullable Integer line,
         boolean fixed,
-        Long fixedByScanId) {
+        @Nullable Long fixedByScanId) {
 
     /** What kind of place this is, for its label: a file or package path, a web address, or a host. */
     public String kind() {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -214,7 +216,7 @@ class FindingPages {
     }
 
     /** Only paths of this application: never an absolute or protocol-relative URL (no open redirect). */
-    static String safeReturn(String returnTo) {
+    static String safeReturn(@Nullable String returnTo) {
         if (returnTo == null
                 || returnTo.length() > 2000
                 || !returnTo.startsWith("/")
@@ -227,6 +229,6 @@ class FindingPages {
     }
 
     private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return Objects.requireNonNullElse(messages.getMessage(key, args, key, LocaleContextHolder.getLocale()), key);
     }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.vulnerabilities.parsing.Severity;
 
@@ -15,17 +16,17 @@ import vn.khien.vulnerabilities.parsing.Severity;
  * still reads by offset (older clients) and otherwise only numbers the page shown.
  */
 record FindingQuery(
-        Long systemId,
-        Long organizationId,
-        FindingStatus status,
-        Severity severity,
-        String cve,
-        String host,
+        @Nullable Long systemId,
+        @Nullable Long organizationId,
+        @Nullable FindingStatus status,
+        @Nullable Severity severity,
+        @Nullable String cve,
+        @Nullable String host,
         boolean overdueOnly,
         int page,
         int size,
-        Cursor after,
-        Cursor before) {
+        @Nullable Cursor after,
+        @Nullable Cursor before) {
 
     public static final int MAX_SIZE = 500;
 
@@ -40,12 +41,12 @@ record FindingQuery(
     }
 
     FindingQuery(
-            Long systemId,
-            Long organizationId,
-            FindingStatus status,
-            Severity severity,
-            String cve,
-            String host,
+            @Nullable Long systemId,
+            @Nullable Long organizationId,
+            @Nullable FindingStatus status,
+            @Nullable Severity severity,
+            @Nullable String cve,
+            @Nullable String host,
             boolean overdueOnly,
             int page,
             int size) {
@@ -61,17 +62,17 @@ record FindingQuery(
      * Where a page starts: the list's sort key ({@code severity_rank}, {@code due_date} with no date last, {@code id})
      * of the last row of the page before. Written {@code rank.yyyy-mm-dd.id} ({@code rank..id} without a due date).
      */
-    record Cursor(int severityRank, LocalDate dueDate, long id) {
+    record Cursor(int severityRank, @Nullable LocalDate dueDate, long id) {
 
         private static final Pattern FORM = Pattern.compile("(\\d{1,4})\\.(\\d{4}-\\d{2}-\\d{2})?\\.(\\d{1,18})");
 
         /** The cursor a client sent in {@code after}; null when absent; a problem naming the field when malformed. */
-        static Cursor parse(String text) {
+        static @Nullable Cursor parse(@Nullable String text) {
             return parse("after", text);
         }
 
         /** The cursor a client sent in the parameter {@code field}; null when absent; a problem naming it if malformed. */
-        static Cursor parse(String field, String text) {
+        static @Nullable Cursor parse(String field, @Nullable String text) {
             if (text == null || text.isBlank()) {
                 return null;
             }

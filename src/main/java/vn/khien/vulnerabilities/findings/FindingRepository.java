@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.khien.access.ScopeFilter;
@@ -51,7 +52,11 @@ class FindingRepository {
      * {@code before} (null on the first page).
      */
     public record Page(
-            List<Finding> items, long total, boolean capped, FindingQuery.Cursor next, FindingQuery.Cursor previous) {
+            List<Finding> items,
+            long total,
+            boolean capped,
+            FindingQuery.@Nullable Cursor next,
+            FindingQuery.@Nullable Cursor previous) {
         public Page(List<Finding> items, long total) {
             this(items, total, false, null, null);
         }
@@ -353,7 +358,11 @@ class FindingRepository {
                 .list();
     }
 
-    public record SystemScanDate(long systemId, String code, String name, LocalDate lastScan) {}
+    public record SystemScanDate(
+            long systemId,
+            String code,
+            String name,
+            @Nullable LocalDate lastScan) {}
 
     /** Visible systems owned in the subtree with the date of their last completed scan. */
     public List<SystemScanDate> lastScans(long organizationId) {

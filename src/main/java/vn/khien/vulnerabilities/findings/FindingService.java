@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -211,7 +212,12 @@ public class FindingService {
     }
 
     public record SystemDuty(
-            long systemId, String code, String name, LocalDate lastScan, LocalDate nextDue, ScanDuty duty) {}
+            long systemId,
+            String code,
+            String name,
+            @Nullable LocalDate lastScan,
+            @Nullable LocalDate nextDue,
+            ScanDuty duty) {}
 
     public List<SystemDuty> scanDuties(long organizationId) {
         if (!scope.canSee(organizationId)) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,12 +31,12 @@ class FindingsApi {
 
     public record LocationView(
             String host,
-            Integer port,
+            @Nullable Integer port,
             String protocol,
             String path,
             String url,
             String filePath,
-            Integer line,
+            @Nullable Integer line,
             boolean fixed) {
         static LocationView of(FindingLocation l) {
             return new LocationView(
@@ -54,13 +55,13 @@ class FindingsApi {
             FindingStatus status,
             LocalDate firstSeen,
             LocalDate lastSeen,
-            LocalDate dueDate,
+            @Nullable LocalDate dueDate,
             boolean overdue,
             String tool,
-            Long closedByScanId,
+            @Nullable Long closedByScanId,
             String riskReason,
             String riskApprovedBy,
-            LocalDate riskExpiresOn) {
+            @Nullable LocalDate riskExpiresOn) {
         static FindingView of(Finding f, List<FindingLocation> locations, LocalDate today) {
             return new FindingView(
                     f.id(),
@@ -87,7 +88,11 @@ class FindingsApi {
      * A page; {@code next}: pass it as {@code after} to read the page that follows (null on the last page);
      * {@code previous}: pass it as {@code before} to read the page before (null on the first page).
      */
-    public record FindingPage(List<FindingView> items, long total, String next, String previous) {}
+    public record FindingPage(
+            List<FindingView> items,
+            long total,
+            @Nullable String next,
+            @Nullable String previous) {}
 
     public record FindingDetail(
             FindingView finding,
@@ -96,7 +101,7 @@ class FindingsApi {
             String references,
             String cwes,
             String cvssVector,
-            Double cvssScore,
+            @Nullable Double cvssScore,
             String component,
             List<FindingChange> history) {}
 

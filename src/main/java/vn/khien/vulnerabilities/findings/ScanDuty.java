@@ -1,6 +1,7 @@
 package vn.khien.vulnerabilities.findings;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The duty to scan every system at least every six months. Source: Chỉ thị số 18/CT-TTg ngày 13/10/2022 của Thủ tướng
@@ -23,18 +24,18 @@ public enum ScanDuty {
     public static final int MONTHS = 6;
     public static final int WARNING_DAYS = 30;
 
-    public static ScanDuty of(LocalDate lastScan, LocalDate today) {
+    public static ScanDuty of(@Nullable LocalDate lastScan, LocalDate today) {
         if (lastScan == null) {
             return OVERDUE;
         }
-        LocalDate due = dueDate(lastScan);
+        LocalDate due = lastScan.plusMonths(MONTHS);
         if (due.isBefore(today)) {
             return OVERDUE;
         }
         return due.minusDays(WARNING_DAYS).isAfter(today) ? MET : DUE_SOON;
     }
 
-    public static LocalDate dueDate(LocalDate lastScan) {
+    public static @Nullable LocalDate dueDate(@Nullable LocalDate lastScan) {
         return lastScan == null ? null : lastScan.plusMonths(MONTHS);
     }
 

@@ -1,6 +1,7 @@
 package vn.khien.vulnerabilities.findings;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import vn.khien.vulnerabilities.parsing.Severity;
 
 /**
@@ -12,7 +13,7 @@ public record SlaDays(int critical, int high, int medium, int low) {
 
     public static final SlaDays PLATFORM_DEFAULT = new SlaDays(15, 30, 90, 180);
 
-    public Integer daysFor(Severity severity) {
+    public @Nullable Integer daysFor(Severity severity) {
         return switch (severity) {
             case CRITICAL -> critical;
             case HIGH -> high;
@@ -22,7 +23,7 @@ public record SlaDays(int critical, int high, int medium, int low) {
         };
     }
 
-    public LocalDate dueDate(Severity severity, LocalDate from) {
+    public @Nullable LocalDate dueDate(Severity severity, LocalDate from) {
         Integer days = daysFor(severity);
         return days == null ? null : from.plusDays(days);
     }

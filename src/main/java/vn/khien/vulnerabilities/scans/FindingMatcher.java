@@ -8,9 +8,11 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import vn.khien.vulnerabilities.findings.FindingStatus;
 import vn.khien.vulnerabilities.findings.SlaDays;
 import vn.khien.vulnerabilities.parsing.Location;
@@ -69,9 +71,9 @@ final class FindingMatcher {
             String fingerprint,
             FindingStatus status,
             int keyVersion,
-            String keyScheme,
+            @Nullable String keyScheme,
             Severity severity,
-            LocalDate dueDate) {}
+            @Nullable LocalDate dueDate) {}
 
     /** A place as stored before this import. */
     record StoredLocation(long id, long findingId, String locationKey, boolean fixed) {}
@@ -82,8 +84,14 @@ final class FindingMatcher {
         final FindingStatus status;
         boolean seen;
         final boolean createdNow;
+
+        @Nullable
         Severity severity;
+
+        @Nullable
         LocalDate dueDate;
+
+        @Nullable
         String scheme;
 
         Known(long id, FindingStatus status, boolean createdNow) {
@@ -111,9 +119,9 @@ final class FindingMatcher {
     private final LocalDate scanDate;
     private final SlaDays sla;
     private final Instant now;
-    private String format;
+    private @Nullable String format;
     /** The key scheme of this report's findings (one per report), null while none was seen. */
-    private String reportScheme;
+    private @Nullable String reportScheme;
 
     private final Map<String, Map<String, Known>> knownByTool = new HashMap<>();
     /** Per tool: findings still keyed the old way (key_version 1) by their fingerprint, and their first places. */
@@ -131,7 +139,13 @@ final class FindingMatcher {
     private int locations;
 
     FindingMatcher(
-            Store store, long systemId, long scanId, String format, LocalDate scanDate, SlaDays sla, Instant now) {
+            Store store,
+            long systemId,
+            long scanId,
+            @Nullable String format,
+            LocalDate scanDate,
+            SlaDays sla,
+            Instant now) {
         this.store = store;
         this.systemId = systemId;
         this.scanId = scanId;
@@ -165,7 +179,7 @@ final class FindingMatcher {
     }
 
     /** How this format keys this finding: re-keying stays within one scheme (V22). */
-    private String keyScheme(ParsedFinding f) {
+    private @Nullable String keyScheme(ParsedFinding f) {
         return format == null ? null : format + (f.mergedKey() ? "/merged" : "/place");
     }
 
@@ -238,7 +252,7 @@ final class FindingMatcher {
     private record Former(String fingerprint, Known finding) {}
 
     /** The first active former per-place finding becomes this merged finding: new key, merged scheme; or null. */
-    private Known takeOver(ParsedFinding f, Map<String, Known> known, List<Former> formerPlaces) {
+    private @Nullable Known takeOver(ParsedFinding f, Map<String, Known> known, List<Former> formerPlaces) {
         for (Former former : formerPlaces) {
             Known k = former.finding();
             if (k.status.active()) {
@@ -282,12 +296,13 @@ final class FindingMatcher {
         }
         rows.severityChanges.add(new ImportRows.SeverityChange(k.id, to, due));
         FindingStatus status = k.status == FindingStatus.FIXED ? FindingStatus.REOPENED : k.status;
-        rows.severityHistory.add(new ImportRows.SeverityHistory(k.id, status, k.severity, to, scanId, now));
+        Severity from = Objects.requireNonNull(k.severity, "changed only from a known severity");
+        rows.severityHistory.add(new ImportRows.SeverityHistory(k.id, status, from, to, scanId, now));
         k.severity = to;
     }
 
     /** A finding stored under a key an earlier version of the parser gave it (see {@link PreviousKeys}); or null. */
-    private Known rekeyFromPrevious(ParsedFinding f, Map<String, Known> known) {
+    private @Nullable Known rekeyFromPrevious(ParsedFinding f, Map<String, Known> known) {
         for (String previous : PreviousKeys.of(format, f)) {
             Known k = known.get(previous);
             if (k != null && !k.createdNow && !k.seen) {
@@ -301,7 +316,7 @@ final class FindingMatcher {
     }
 
     /** A finding stored under the old key (tool + rule + first location) of this merged finding, re-keyed; or null. */
-    private Known rekey(String tool, ParsedFinding f, Map<String, Known> known) {
+    private @Nullable Known rekey(String tool, ParsedFinding f, Map<String, Known> known) {
         Map<String, Known> legacy = legacyByTool.getOrDefault(tool, Map.of());
         if (legacy.isEmpty()) {
             return null;
@@ -352,7 +367,8 @@ final class FindingMatcher {
 
     /** A place of a finding written early, as {@link #accept} would store it for a new finding. */
     void placeEarly(long findingId, Location place) {
-        newPlace(findingId, locationsByFinding.get(findingId), place);
+        newPlace(
+                findingId, Objects.requireNonNull(locationsByFinding.get(findingId), "places of a new finding"), place);
         store.rowsAdded(rows);
     }
 
@@ -405,14 +421,14 @@ final class FindingMatcher {
                 cut(f.title(), 300),
                 f.severity(),
                 joinIds(f.vulnerabilityIds()),
-                cut(joinCwes(f.cwes()), 500),
-                cut(f.cvssV3Vector(), 200),
+                cutOrNull(joinCwes(f.cwes()), 500),
+                cutOrNull(f.cvssV3Vector(), 200),
                 f.cvssV3Score(),
                 f.description(),
                 f.solution(),
                 f.references(),
-                cut(component(f), 500),
-                first == null ? null : cut(first.host() != null ? first.host() : first.filePath(), 500),
+                cutOrNull(component(f), 500),
+                first == null ? null : cutOrNull(first.host() != null ? first.host() : first.filePath(), 500),
                 scanDate,
                 sla.dueDate(f.severity(), scanDate),
                 scanId,
@@ -449,12 +465,12 @@ final class FindingMatcher {
             rows.newLocations.add(new ImportRows.NewLocation(
                     findingId,
                     cut(key, 1000),
-                    cut(l.host(), 500),
+                    cutOrNull(l.host(), 500),
                     l.port(),
-                    cut(l.protocol(), 40),
-                    cut(l.path(), 2000),
-                    cut(l.url(), 4000),
-                    cut(l.filePath(), 2000),
+                    cutOrNull(l.protocol(), 40),
+                    cutOrNull(l.path(), 2000),
+                    cutOrNull(l.url(), 4000),
+                    cutOrNull(l.filePath(), 2000),
                     l.line(),
                     scanId));
         }
@@ -542,7 +558,7 @@ final class FindingMatcher {
     }
 
     /** The scheme of this format's findings of an earlier per-place keying that merged findings stand for; or null. */
-    private String perPlaceScheme() {
+    private @Nullable String perPlaceScheme() {
         return format == null ? null : PreviousKeys.perPlaceSchemeBefore(format);
     }
 
@@ -556,7 +572,7 @@ final class FindingMatcher {
                 + (l.path() == null ? "" : l.path());
     }
 
-    private static String component(ParsedFinding f) {
+    private static @Nullable String component(ParsedFinding f) {
         if (f.componentName() == null) {
             return null;
         }
@@ -564,18 +580,22 @@ final class FindingMatcher {
     }
 
     /** Wrapped in commas so that {@code LIKE '%,CVE-2021-44228,%'} matches one identifier exactly. */
-    private static String joinIds(List<String> ids) {
+    private static @Nullable String joinIds(List<String> ids) {
         if (ids.isEmpty()) {
             return null;
         }
         return "," + new LinkedHashSet<>(ids).stream().collect(Collectors.joining(",")) + ",";
     }
 
-    private static String joinCwes(List<Integer> cwes) {
+    private static @Nullable String joinCwes(List<Integer> cwes) {
         return cwes.isEmpty() ? null : cwes.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static @Nullable String cutOrNull(@Nullable String s, int max) {
+        return s == null ? null : cut(s, max);
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -29,7 +30,7 @@ final class ImportPipeline implements AutoCloseable {
 
     private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread thread;
-    private volatile Throwable failure;
+    private volatile @Nullable Throwable failure;
     private volatile boolean closed;
 
     ImportPipeline(String name) {

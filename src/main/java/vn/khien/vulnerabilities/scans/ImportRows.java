@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import vn.khien.vulnerabilities.findings.FindingStatus;
 import vn.khien.vulnerabilities.parsing.Severity;
 
@@ -18,22 +19,22 @@ final class ImportRows {
             long id,
             long systemId,
             String tool,
-            String format,
-            String keyScheme,
+            @Nullable String format,
+            @Nullable String keyScheme,
             String fingerprint,
             String title,
             Severity severity,
-            String cves,
-            String cwes,
-            String cvssVector,
-            Double cvssScore,
-            String description,
-            String solution,
-            String refs,
-            String component,
-            String primaryHost,
+            @Nullable String cves,
+            @Nullable String cwes,
+            @Nullable String cvssVector,
+            @Nullable Double cvssScore,
+            @Nullable String description,
+            @Nullable String solution,
+            @Nullable String refs,
+            @Nullable String component,
+            @Nullable String primaryHost,
             LocalDate firstSeen,
-            LocalDate dueDate,
+            @Nullable LocalDate dueDate,
             long scanId,
             Instant at) {}
 
@@ -41,32 +42,34 @@ final class ImportRows {
     record NewLocation(
             long findingId,
             String locationKey,
-            String host,
-            Integer port,
-            String protocol,
-            String path,
-            String url,
-            String filePath,
-            Integer line,
+            @Nullable String host,
+            @Nullable Integer port,
+            @Nullable String protocol,
+            @Nullable String path,
+            @Nullable String url,
+            @Nullable String filePath,
+            @Nullable Integer line,
             long scanId) {}
 
     /** A known finding reported again (confirms its current key as well). */
     record Seen(long findingId, LocalDate lastSeen, long scanId) {}
 
     /** A fixed finding reported again. */
-    record Reopened(long findingId, LocalDate dueDate, Instant at) {}
+    record Reopened(long findingId, @Nullable LocalDate dueDate, Instant at) {}
 
     /** A finding no longer reported by a full scan. */
     record Closed(long findingId, long scanId, LocalDate closedOn, Instant at) {}
 
     /** A place fixed by this scan ({@code fixed}) or affected again. */
-    record LocationChange(long locationId, boolean fixed, Long fixedByScanId) {}
+    record LocationChange(
+            long locationId, boolean fixed, @Nullable Long fixedByScanId) {}
 
     /** A status step of a finding, for its history. */
     record StatusChange(long findingId, FindingStatus from, FindingStatus to, long scanId, Instant at) {}
 
     /** The scanner rates a known finding differently. */
-    record SeverityChange(long findingId, Severity to, LocalDate dueDate) {}
+    record SeverityChange(
+            long findingId, Severity to, @Nullable LocalDate dueDate) {}
 
     /** The history line of a severity change. */
     record SeverityHistory(long findingId, FindingStatus status, Severity from, Severity to, long scanId, Instant at) {}
@@ -81,7 +84,7 @@ final class ImportRows {
     record Merged(long findingId, long into, FindingStatus from, long scanId, LocalDate closedOn, Instant at) {}
 
     /** A re-keyed finding that also changes key scheme (per place → merged). */
-    record SchemeChange(long findingId, String keyScheme) {}
+    record SchemeChange(long findingId, @Nullable String keyScheme) {}
 
     /**
      * A finding written early under a provisional key while its places were read (ADR 0061), given its final columns

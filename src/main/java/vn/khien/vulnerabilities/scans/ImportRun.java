@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -46,21 +48,21 @@ final class ImportRun implements ReportParsers.FormatAwareSink, MergedPlaces, Fi
     private final LocalDate scanDate;
     private final SlaDays sla;
     private final Instant now;
-    private String format;
+    private @Nullable String format;
     private FindingMatcher matcher;
     private boolean finished;
-    private IntConsumer resultsListener;
+    private @Nullable IntConsumer resultsListener;
     private boolean emptyReport;
     private long nextId;
     private long idsLeft;
     private final AtomicInteger batches = new AtomicInteger();
 
     /** Findings written early: null while undecided (before the report's first finding), then whether. */
-    private Boolean early;
+    private @Nullable Boolean early;
     /** Something the early writes cannot stand for was seen: the findings are imported again at the end. */
     private boolean earlyBroken;
 
-    private Savepoint beforeEarly;
+    private @Nullable Savepoint beforeEarly;
     private final List<Long> earlyIds = new ArrayList<>();
     private final List<ParsedFinding> earlyFirsts = new ArrayList<>();
     private final List<ParsedFinding> earlyComplete = new ArrayList<>();
@@ -69,11 +71,11 @@ final class ImportRun implements ReportParsers.FormatAwareSink, MergedPlaces, Fi
             JdbcTemplate jdbc,
             long systemId,
             long scanId,
-            String format,
+            @Nullable String format,
             LocalDate scanDate,
             SlaDays sla,
             Instant now) {
-        this.dataSource = jdbc.getDataSource();
+        this.dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the import's data source");
         // the transaction's connection: the writer thread uses it alone until finish() or close()
         this.connection = DataSourceUtils.getConnection(dataSource);
         this.writer = new ImportWriter(new JdbcTemplate(new SingleConnectionDataSource(connection, true)), systemId);

@@ -6,8 +6,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -28,6 +31,7 @@ final class ImportWriter implements FindingMatcher.Store {
     static final int ID_BLOCK = 1000;
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final NamedParameterJdbcTemplate named;
     private final long systemId;
     private final boolean copyLocations;
@@ -36,9 +40,10 @@ final class ImportWriter implements FindingMatcher.Store {
 
     ImportWriter(JdbcTemplate jdbc, long systemId) {
         this.jdbc = jdbc;
+        this.dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the import's data source");
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.systemId = systemId;
-        this.copyLocations = LocationCopy.available(jdbc.getDataSource());
+        this.copyLocations = LocationCopy.available(dataSource);
     }
 
     @Override
@@ -82,7 +87,7 @@ final class ImportWriter implements FindingMatcher.Store {
                     refs = :refs, component = :component, primary_host = :primaryHost, due_date = :dueDate
                 WHERE id = :id""", rows.completed, c -> findingColumns(c.finding()));
         if (copyLocations && !rows.newLocations.isEmpty()) {
-            LocationCopy.copy(jdbc.getDataSource(), rows.newLocations);
+            LocationCopy.copy(dataSource, rows.newLocations);
             rows.newLocations.clear();
         }
         batch(
@@ -230,7 +235,8 @@ final class ImportWriter implements FindingMatcher.Store {
 
     /** The first of {@link #ID_BLOCK} new finding ids, all this import's. */
     long newIdBlock() {
-        return jdbc.queryForObject("SELECT nextval('finding_id_block')", Long.class);
+        return Objects.requireNonNull(
+                jdbc.queryForObject("SELECT nextval('finding_id_block')", Long.class), "nextval('finding_id_block')");
     }
 
     /** One query for the findings, one for the old-style first places if any, one for the locations. */
@@ -243,7 +249,7 @@ final class ImportWriter implements FindingMatcher.Store {
             Consumer<FindingMatcher.StoredLocation> locations) {
         // Streamed with a fetch size (the import runs in a transaction, so PostgreSQL uses a cursor): a system can
         // have hundreds of thousands of locations, which must not sit in the driver's buffers all at once.
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(5000);
         boolean[] legacy = {false};
         streaming.query(
@@ -336,7 +342,7 @@ final class ImportWriter implements FindingMatcher.Store {
         return s.ordinal();
     }
 
-    private static Date date(LocalDate d) {
+    private static @Nullable Date date(@Nullable LocalDate d) {
         return d == null ? null : Date.valueOf(d);
     }
 

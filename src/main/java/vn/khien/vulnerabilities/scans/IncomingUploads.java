@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
@@ -20,7 +22,7 @@ import org.springframework.core.env.Environment;
  */
 class IncomingUploads implements BeanPostProcessor, EnvironmentAware {
 
-    private Environment environment;
+    private @Nullable Environment environment;
 
     @Override
     public void setEnvironment(Environment environment) {
@@ -30,16 +32,17 @@ class IncomingUploads implements BeanPostProcessor, EnvironmentAware {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (!(bean instanceof MultipartConfigElement e)
-                || (e.getLocation() != null && !e.getLocation().isBlank())
-                || !"local"
-                        .equalsIgnoreCase(environment
-                                .getProperty("khien.reports.storage", "local")
-                                .trim())) {
+                || (e.getLocation() != null && !e.getLocation().isBlank())) {
             return bean;
         }
-        Path reports = Binder.get(environment)
-                .bind("khien.scans.reports-dir", Path.class)
-                .orElse(Path.of("data", "reports"));
+        Environment env = Objects.requireNonNull(environment, "set before any bean is post-processed");
+        if (!"local"
+                .equalsIgnoreCase(
+                        env.getProperty("khien.reports.storage", "local").trim())) {
+            return bean;
+        }
+        Path reports =
+                Binder.get(env).bind("khien.scans.reports-dir", Path.class).orElse(Path.of("data", "reports"));
         Path incoming = reports.toAbsolutePath().normalize().resolve(".incoming");
         try {
             Files.createDirectories(incoming);

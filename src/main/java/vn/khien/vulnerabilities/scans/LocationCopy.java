@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
@@ -68,7 +69,7 @@ final class LocationCopy {
     }
 
     /** CSV: an unquoted empty field is NULL; text is always quoted, with quotes doubled. */
-    private static void append(StringBuilder csv, Object v) {
+    private static void append(StringBuilder csv, @Nullable Object v) {
         if (v == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package vn.khien.vulnerabilities.scans;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -16,7 +17,7 @@ public record ReportStorageProperties(String storage, S3 s3) {
     public ReportStorageProperties {
         storage =
                 storage == null || storage.isBlank() ? "local" : storage.trim().toLowerCase(Locale.ROOT);
-        s3 = s3 == null ? new S3(null, null, null, null, null, null, null, null, null) : s3;
+        s3 = s3 == null ? S3.UNSET : s3;
     }
 
     /**
@@ -34,22 +35,31 @@ public record ReportStorageProperties(String storage, S3 s3) {
      * @param partSize           size of one part (at least 5 MB); one part is held in memory at a time
      */
     public record S3(
-            String endpoint,
-            String bucket,
+            @Nullable String endpoint,
+            @Nullable String bucket,
             String region,
-            String accessKey,
-            String secretKey,
+            @Nullable String accessKey,
+            @Nullable String secretKey,
             Boolean pathStyle,
             String prefix,
             DataSize multipartThreshold,
             DataSize partSize) {
 
+        private static final String DEFAULT_REGION = "us-east-1";
+        private static final DataSize DEFAULT_MULTIPART_THRESHOLD = DataSize.ofGigabytes(4);
+        private static final DataSize DEFAULT_PART_SIZE = DataSize.ofMegabytes(16);
+
+        /** No {@code khien.reports.s3.*} set: every default. */
+        static final S3 UNSET = new S3(
+                null, null, DEFAULT_REGION, null, null, true, "", DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE);
+
+        // Spring's binding passes null for a property not set: the defaults replace it.
         public S3 {
-            region = region == null || region.isBlank() ? "us-east-1" : region;
+            region = region == null || region.isBlank() ? DEFAULT_REGION : region;
             pathStyle = pathStyle == null ? Boolean.TRUE : pathStyle;
             prefix = prefix == null ? "" : prefix;
-            multipartThreshold = multipartThreshold == null ? DataSize.ofGigabytes(4) : multipartThreshold;
-            partSize = partSize == null ? DataSize.ofMegabytes(16) : partSize;
+            multipartThreshold = multipartThreshold == null ? DEFAULT_MULTIPART_THRESHOLD : multipartThreshold;
+            partSize = partSize == null ? DEFAULT_PART_SIZE : partSize;
         }
     }
 }

@@ -2,6 +2,7 @@ package vn.khien.vulnerabilities.scans;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** One uploaded report and what importing it did. */
 public record Scan(
@@ -17,11 +18,11 @@ public record Scan(
         long bytesRead,
         int resultsRead,
         String reportName,
-        Long reportSize,
+        @Nullable Long reportSize,
         String reportRef,
-        String uploadedByName,
+        @Nullable String uploadedByName,
         Instant uploadedAt,
-        Instant finishedAt) {
+        @Nullable Instant finishedAt) {
 
     /** Percent of the raw report read so far (100 once finished). */
     public int progress() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,7 +100,8 @@ public class ScanImportService {
     /** The outcome: the scan, and whether it is still running in the background. */
     public record Accepted(Scan scan, boolean inBackground) {}
 
-    public Accepted upload(long systemId, Upload upload, String format, LocalDate scanDate, boolean fullScan) {
+    public Accepted upload(
+            long systemId, Upload upload, @Nullable String format, LocalDate scanDate, boolean fullScan) {
         InformationSystem system = systems.get(systemId);
         if (!systems.canEdit(system)) {
             throw new ForbiddenActionException("error.forbidden");
@@ -148,7 +150,7 @@ public class ScanImportService {
             storage.delete(ref);
             // A file whose format could not be recognised is not a report Khiên reads: say so and list the
             // formats, rather than the parser's English detail (issue 9).
-            if (requestedFormat == null && notAReport(e.getCause().getMessage())) {
+            if (requestedFormat == null && notAReport(e.report().getMessage())) {
                 throw new FieldProblemException(
                         "file", "scans.error.notAReport", upload.name(), String.join(", ", parsers.formats()));
             }
@@ -200,7 +202,7 @@ public class ScanImportService {
                 s.finishedAt());
     }
 
-    private void runInBackground(long scanId, InformationSystem system, String format) {
+    private void runInBackground(long scanId, InformationSystem system, @Nullable String format) {
         runGuarded(scanId, () -> {
             Scan scan = scans.find(scanId).orElseThrow(() -> new IllegalStateException("scan " + scanId + " vanished"));
             tx.executeWithoutResult(s -> scans.markRunning(scanId, clock.instant()));
@@ -250,7 +252,7 @@ public class ScanImportService {
     static String reasonOf(Throwable e) {
         String text;
         if (e instanceof ImportFailed f) {
-            text = f.getCause().getMessage();
+            text = f.report().getMessage();
         } else if (e instanceof OutOfMemoryError) {
             text = "the report needs more memory than the server has ("
                     + e.getClass().getSimpleName() + ")";
@@ -298,7 +300,7 @@ public class ScanImportService {
             long scanId,
             InformationSystem system,
             String ref,
-            String format,
+            @Nullable String format,
             LocalDate date,
             boolean fullScan,
             long size,
@@ -385,7 +387,7 @@ public class ScanImportService {
     }
 
     /** The detector's failures (no known format recognised), as opposed to a known format that is broken. */
-    static boolean notAReport(String message) {
+    static boolean notAReport(@Nullable String message) {
         return message != null
                 && (message.startsWith("Unsupported ")
                         || message.startsWith("XML without")
@@ -395,8 +397,16 @@ public class ScanImportService {
 
     /** A report the parsers rejected: rolls the import transaction back and becomes a 422. */
     static final class ImportFailed extends RuntimeException {
+        private final ReportFormatException report;
+
         ImportFailed(ReportFormatException cause) {
             super(cause.getMessage(), cause);
+            this.report = cause;
+        }
+
+        /** The parser's account of what is wrong with the report (the cause). */
+        ReportFormatException report() {
+            return report;
         }
     }
 }

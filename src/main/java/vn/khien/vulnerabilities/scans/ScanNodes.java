@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,7 +154,7 @@ public class ScanNodes {
                 .update();
     }
 
-    private static String hostName() {
+    private static @Nullable String hostName() {
         try {
             String h = InetAddress.getLocalHost().getHostName();
             return h.length() > 200 ? h.substring(0, 200) : h;

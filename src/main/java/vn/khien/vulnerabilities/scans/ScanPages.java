@@ -1,6 +1,8 @@
 package vn.khien.vulnerabilities.scans;
 
 import java.time.LocalDate;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -44,7 +46,7 @@ class ScanPages {
     @GetMapping("/systems/{systemId}/scans")
     String scans(
             @PathVariable long systemId,
-            @RequestParam(name = UploadSizeLimitFilter.PARAMETER, required = false) String tooLarge,
+            @RequestParam(name = UploadSizeLimitFilter.PARAMETER, required = false) @Nullable String tooLarge,
             Model model) {
         var system = systems.get(systemId);
         if (tooLarge != null && !model.containsAttribute("error")) {
@@ -92,7 +94,7 @@ class ScanPages {
     }
 
     private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return Objects.requireNonNullElse(messages.getMessage(key, args, key, LocaleContextHolder.getLocale()), key);
     }
 
     @GetMapping("/scans/{id}/progress")

@@ -7,7 +7,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -35,8 +37,8 @@ class ScanRepository {
             LocalDate scanDate,
             boolean fullScan,
             ScanStatus status,
-            Long uploadedBy,
-            String uploadedByName,
+            @Nullable Long uploadedBy,
+            @Nullable String uploadedByName,
             Instant at) {}
 
     /** Inserts the scan as owned by {@code nodeId} (see {@link ScanNodes}). */
@@ -58,7 +60,7 @@ class ScanRepository {
                 .param("at", Timestamp.from(s.at()))
                 .param("node", nodeId)
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     }
 
     public void markRunning(long id, Instant at) {

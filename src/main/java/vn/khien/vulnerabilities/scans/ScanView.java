@@ -2,6 +2,7 @@ package vn.khien.vulnerabilities.scans;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** The API shape of a scan: what the status endpoint answers and what an upload returns. */
 record ScanView(
@@ -18,7 +19,7 @@ record ScanView(
         int resultsRead,
         String reportName,
         Instant uploadedAt,
-        Instant finishedAt) {
+        @Nullable Instant finishedAt) {
 
     public record Counts(int parsed, int created, int reopened, int closed, int unchanged, int locations) {}
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -85,7 +86,7 @@ public class ScansApi {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+    ProblemDetail tooLarge(@Nullable MaxUploadSizeExceededException e) {
         return fileProblem("scans.error.tooLarge", properties.maxUploadSize().toMegabytes());
     }
 

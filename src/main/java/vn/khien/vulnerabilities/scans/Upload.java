@@ -3,6 +3,7 @@ package vn.khien.vulnerabilities.scans;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -20,7 +21,11 @@ public record Upload(
 
     /** A multipart file: read through its stream, or moved into place with {@link MultipartFile#transferTo(File)}. */
     static Upload of(MultipartFile file) {
-        return new Upload(file.getOriginalFilename(), file.getSize(), file::getInputStream, file::transferTo);
+        return new Upload(
+                Objects.requireNonNullElse(file.getOriginalFilename(), ""),
+                file.getSize(),
+                file::getInputStream,
+                file::transferTo);
     }
 
     @FunctionalInterface

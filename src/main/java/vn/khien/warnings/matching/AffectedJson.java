@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -121,12 +122,12 @@ public final class AffectedJson {
         return new PurlCriterion(m.path("purl").asString(), text(m, "vers"));
     }
 
-    private static String text(JsonNode n, String f) {
+    private static @Nullable String text(JsonNode n, String f) {
         JsonNode v = n.get(f);
         return v == null || v.isNull() ? null : v.asString();
     }
 
-    private static void put(Map<String, Object> m, String k, Object v) {
+    private static void put(Map<String, Object> m, String k, @Nullable Object v) {
         if (v != null) {
             m.put(k, v);
         }

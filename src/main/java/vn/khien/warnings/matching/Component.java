@@ -2,6 +2,7 @@ package vn.khien.warnings.matching;
 
 import com.github.packageurl.PackageURL;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import us.springett.parsers.cpe.Cpe;
 import us.springett.parsers.cpe.CpeParser;
 
@@ -19,8 +20,8 @@ public final class Component {
     private final String cpe;
     private final String purl;
     private final String version;
-    private Object parsedCpe;
-    private Object parsedPurl;
+    private @Nullable Object parsedCpe;
+    private @Nullable Object parsedPurl;
 
     public Component(long id, long systemId, String cpe, String purl, String version) {
         this.id = id;
@@ -51,6 +52,7 @@ public final class Component {
     }
 
     /** The parsed CPE name, or null when there is none or it is not a valid CPE. */
+    @Nullable
     Cpe parsedCpe() {
         Object p = parsedCpe;
         if (p == null) {
@@ -65,6 +67,7 @@ public final class Component {
     }
 
     /** The parsed package URL, or null when there is none or it is not a valid purl. */
+    @Nullable
     PackageURL parsedPurl() {
         Object p = parsedPurl;
         if (p == null) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import us.springett.parsers.cpe.Cpe;
 import us.springett.parsers.cpe.CpeParser;
 import us.springett.parsers.cpe.exceptions.CpeParsingException;
@@ -17,7 +18,11 @@ import us.springett.parsers.cpe.values.Part;
  * ordering that NVD ranges use.
  */
 public record CpeCriterion(
-        String cpe, String startIncluding, String startExcluding, String endIncluding, String endExcluding)
+        String cpe,
+        @Nullable String startIncluding,
+        @Nullable String startExcluding,
+        @Nullable String endIncluding,
+        @Nullable String endExcluding)
         implements Criterion {
 
     public CpeCriterion {
@@ -200,7 +205,7 @@ public record CpeCriterion(
         return c;
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PEP 440 version ordering (epoch, release, pre-release a/b/rc, post-release, dev-release; local versions compared
@@ -27,7 +28,14 @@ final class Pep440 {
     }
 
     private record Key(
-            long epoch, List<Long> release, int preKind, long pre, long post, long dev, String local, String raw)
+            long epoch,
+            List<Long> release,
+            int preKind,
+            long pre,
+            long post,
+            long dev,
+            String local,
+            @Nullable String raw)
             implements Comparable<Key> {
         @Override
         public int compareTo(Key o) {

@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A package URL (type, namespace and name compared after the purl spec's per-type normalisation) with either a
  * {@code vers} range or the purl's own version as the one affected version. With neither, every version is
  * affected. Qualifiers and subpath are not compared: they identify a build (arch, repository), not the package.
  */
-public record PurlCriterion(String purl, String vers) implements Criterion {
+public record PurlCriterion(String purl, @Nullable String vers) implements Criterion {
 
     public PurlCriterion {
         PackageURL p = parse(purl);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * Every problem is a {@link VexException} naming the field; nothing is half-read.
  */
-public record VexDocument(Format format, String id, List<VexStatement> statements) {
+public record VexDocument(Format format, @Nullable String id, List<VexStatement> statements) {
 
     public enum Format {
         CSAF,
@@ -120,13 +121,9 @@ public record VexDocument(Format format, String id, List<VexStatement> statement
         for (JsonNode v : vulns) {
             String field = "vulnerabilities[" + vi++ + "]";
             Set<String> ids = new LinkedHashSet<>();
-            if (text(v, "cve") != null) {
-                ids.add(text(v, "cve").trim().toUpperCase(Locale.ROOT));
-            }
+            addId(ids, text(v, "cve"));
             for (JsonNode id : each(v.get("ids"))) {
-                if (text(id, "text") != null) {
-                    ids.add(text(id, "text").trim().toUpperCase(Locale.ROOT));
-                }
+                addId(ids, text(id, "text"));
             }
             if (ids.isEmpty()) {
                 throw new VexException(field + ".cve", "a vulnerability needs a cve or ids");
@@ -197,7 +194,7 @@ public record VexDocument(Format format, String id, List<VexStatement> statement
             VexStatement.Status s,
             Map<String, VexStatement.Product> products,
             Map<String, String> justificationOf,
-            String detail) {
+            @Nullable String detail) {
         int i = 0;
         for (String pid : texts(status.get(list))) {
             String f = field + ".product_status." + list + "[" + i++ + "]";
@@ -228,7 +225,10 @@ public record VexDocument(Format format, String id, List<VexStatement> statement
     }
 
     private static void csafProduct(
-            JsonNode f, String field, VexStatement.Product component, Map<String, VexStatement.Product> products) {
+            JsonNode f,
+            String field,
+            VexStatement.@Nullable Product component,
+            Map<String, VexStatement.Product> products) {
         String id = text(f, "product_id");
         if (id == null) {
             throw new VexException(field + ".product_id", "required");
@@ -261,13 +261,9 @@ public record VexDocument(Format format, String id, List<VexStatement> statement
         for (JsonNode v : vulns) {
             String field = "vulnerabilities[" + vi++ + "]";
             Set<String> ids = new LinkedHashSet<>();
-            if (text(v, "id") != null) {
-                ids.add(text(v, "id").trim().toUpperCase(Locale.ROOT));
-            }
+            addId(ids, text(v, "id"));
             for (JsonNode r : each(v.get("references"))) {
-                if (text(r, "id") != null) {
-                    ids.add(text(r, "id").trim().toUpperCase(Locale.ROOT));
-                }
+                addId(ids, text(r, "id"));
             }
             if (ids.isEmpty()) {
                 throw new VexException(field + ".id", "required");
@@ -351,9 +347,7 @@ public record VexDocument(Format format, String id, List<VexStatement> statement
             if (vuln != null && vuln.isString()) {
                 ids.add(vuln.asString().trim().toUpperCase(Locale.ROOT));
             } else if (vuln != null && vuln.isObject()) {
-                if (text(vuln, "name") != null) {
-                    ids.add(text(vuln, "name").trim().toUpperCase(Locale.ROOT));
-                }
+                addId(ids, text(vuln, "name"));
                 for (String alias : texts(vuln.get("aliases"))) {
                     ids.add(alias.trim().toUpperCase(Locale.ROOT));
                 }
@@ -433,7 +427,14 @@ public record VexDocument(Format format, String id, List<VexStatement> statement
 
     // ---- JSON helpers
 
-    private static String text(JsonNode n, String field) {
+    /** A vulnerability id as compared: trimmed and upper-case; none when the document gives none. */
+    private static void addId(Set<String> ids, @Nullable String id) {
+        if (id != null) {
+            ids.add(id.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    private static @Nullable String text(@Nullable JsonNode n, String field) {
         JsonNode v = n == null ? null : n.get(field);
         return v == null || v.isNull() || v.isContainer() || v.asString().isBlank() ? null : v.asString();
     }

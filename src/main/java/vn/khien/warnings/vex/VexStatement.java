@@ -1,7 +1,9 @@
 package vn.khien.warnings.vex;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One statement of a VEX document, whatever its format: a vulnerability (its id and aliases), the products it speaks
@@ -13,8 +15,8 @@ public record VexStatement(
         Set<String> vulnerabilities,
         List<Product> products,
         Status status,
-        String justification,
-        String detail) {
+        @Nullable String justification,
+        @Nullable String detail) {
 
     public enum Status {
         NOT_AFFECTED,
@@ -27,10 +29,17 @@ public record VexStatement(
      * A product as the document identifies it: a package URL, a CPE name and/or an id or name (which Khiên compares
      * with a system's code).
      */
-    public record Product(String field, String id, String name, String purl, String cpe) {
+    public record Product(
+            String field,
+            @Nullable String id,
+            @Nullable String name,
+            @Nullable String purl,
+            @Nullable String cpe) {
 
         public String label() {
-            return purl != null ? purl : cpe != null ? cpe : name != null ? name : id;
+            return purl != null
+                    ? purl
+                    : cpe != null ? cpe : name != null ? name : Objects.requireNonNullElse(id, field);
         }
     }
 }

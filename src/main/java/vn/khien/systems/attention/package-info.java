@@ -1,0 +1,5 @@
+/** The home page's register and dossier lines. */
+@NullMarked
+package vn.khien.systems.attention;
+
+import org.jspecify.annotations.NullMarked;
