@@ -5,9 +5,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -84,8 +82,6 @@ class AdvisoryPages {
     private static final Set<String> KINDS =
             Arrays.stream(FeedKind.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     private static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     /**
      * The library: what it holds by source, the import form for those who keep it, and the list of advisories with
@@ -127,7 +123,7 @@ class AdvisoryPages {
                 "kinds", Arrays.stream(FeedKind.values()).map(Enum::name).toList());
         model.addAttribute("severities", SEVERITIES);
         model.addAttribute("filterErrors", filterErrors);
-        model.addAttribute("f", new Shown(k, c, s, kev, mine, shown(from), shown(to)));
+        model.addAttribute("f", new Shown(k, c, s, kev, mine, FormDays.shown(from), FormDays.shown(to)));
         model.addAttribute(
                 "filtered", k != null || c != null || s != null || kev || mine || fromDay != null || toDay != null);
         return "warnings/advisories";
@@ -144,20 +140,12 @@ class AdvisoryPages {
             @Nullable String to) {}
 
     private @Nullable LocalDate day(@Nullable String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
         try {
-            return v.contains("/") ? LocalDate.parse(v, DAY) : LocalDate.parse(v);
+            return FormDays.read(value);
         } catch (DateTimeParseException e) {
-            errors.put(field, text("warnings.advisories.badDate", shown(v)));
+            errors.put(field, text("warnings.advisories.badDate", FormDays.shown(value)));
             return null;
         }
-    }
-
-    private static @Nullable String shown(@Nullable String value) {
-        return value == null ? null : value.strip().replaceFirst("^(\\d{4})-(\\d{2})-(\\d{2})$", "$3/$2/$1");
     }
 
     /** One advisory of the library (public reference data), with the CSAF tests it failed without being refused. */

@@ -3,9 +3,7 @@ package vn.khien.warnings.alerts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,12 +24,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.khien.platform.DateRange;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.warnings.WarningIncidents;
 import vn.khien.warnings.advisories.AdvisoryLibrary;
+import vn.khien.warnings.advisories.FormDays;
 import vn.khien.warnings.matching.AffectedJson;
 
 /** The warnings pages: list and publish (publisher), one warning with its progress (publisher, parent) and responses (unit). */
@@ -311,15 +309,11 @@ class WarningPages {
 
     /** A day as the form sends it (ISO, or dd/MM/yyyy when the page's script did not run); unreadable: an error. */
     private @Nullable LocalDate date(@Nullable String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
         try {
-            return DateRange.require(v.contains("/") ? LocalDate.parse(v, DAY) : LocalDate.parse(v), v);
+            return FormDays.read(value);
         } catch (DateTimeParseException e) {
             // the page's script sends dd/MM/yyyy as ISO: say the day back the way it was typed
-            errors.put(field, text("warnings.form.badDate", shownDay(v)));
+            errors.put(field, text("warnings.form.badDate", shownDay(value)));
             return null;
         }
     }
@@ -329,11 +323,8 @@ class WarningPages {
      * shape (even of a day that does not exist) is turned back to dd/MM/yyyy; anything else stays as typed.
      */
     static @Nullable String shownDay(@Nullable String value) {
-        return value == null ? null : value.strip().replaceFirst("^(\\d{4})-(\\d{2})-(\\d{2})$", "$3/$2/$1");
+        return FormDays.shown(value);
     }
-
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     /**
      * One product per line: {@code cpe:2.3:… [>=a] [>a] [<=b] [<b]} or {@code pkg:… [vers:…]}.
