@@ -2,9 +2,11 @@ package vn.khien.reports;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
+import vn.khien.reports.dashboard.DashboardService;
 import vn.khien.support.Browser;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
@@ -44,6 +46,23 @@ class DashboardNoDataBrowserTest extends IntegrationTest {
                             .locator("td")
                             .nth(2))
                     .hasText("không có dữ liệu");
+
+            // The trend's figures as a table (screen readers, printing): every target by quarter, the running
+            // quarter's column reading what the targets table reads now.
+            Locator targets = page.locator("#dashboard-targets tbody tr");
+            Locator trend = page.locator("#dashboard-trend-table tbody tr");
+            assertThat(page.locator("#dashboard-trend-table thead th")).hasCount(1 + DashboardService.TREND_QUARTERS);
+            assertThat(trend).hasCount(targets.count());
+            for (int i = 0; i < targets.count(); i++) {
+                String key = targets.nth(i).getAttribute("data-target");
+                String now = targets.nth(i).locator("td").nth(1).innerText().trim();
+                String inTrend = page.locator("#dashboard-trend-table tr[data-target='" + key + "'] td")
+                        .last()
+                        .innerText()
+                        .trim();
+                org.assertj.core.api.Assertions.assertThat(now).as(key).startsWith(inTrend);
+            }
+            assertThat(page.locator("#trend-chart")).hasAttribute("aria-describedby", "dashboard-trend-table");
 
             page.click("#dashboard-ranking tbody tr[data-org='" + empty.id() + "'] a");
             assertThat(page.locator("#dashboard-org")).hasText("A đơn vị chưa có hệ thống");

@@ -21,7 +21,7 @@ import vn.khien.support.TestData;
  */
 class MemberReportDrafterTest extends IntegrationTest {
 
-    static final String PERIOD = "2026-H2";
+    static final String PERIOD = "2026";
 
     TestData.Org provinceA;
     TestData.Org provinceB;

@@ -26,12 +26,7 @@ class ReportsAttentionTest extends IntegrationTest {
         TestData.Person provinceLeader = data.person(province, Role.LEADER);
         TestData.Person provinceOfficer = data.person(province, Role.SECURITY_OFFICER);
         TestData.Person national = data.person(data.root(), Role.LEADER);
-        Http.Response created = http.api(officer.token())
-                .post(
-                        "/api/v1/reports",
-                        Map.of("organizationId", unit.id(), "kind", "QUARTERLY_STATUS", "period", "2026-Q2"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
+        long id = created(http.api(officer.token()), unit, "2026-Q2");
         String line = "href=\"/reports/" + id + "\"";
         step(officer, id, "CHECK");
 
@@ -51,10 +46,22 @@ class ReportsAttentionTest extends IntegrationTest {
     }
 
     private void step(TestData.Person who, long id, String step) {
-        Http.Response r = http.api(who.token())
-                .post(
-                        "/api/v1/reports/" + id + "/actions/" + step,
-                        Map.of("documentNumber", "7/BC", "documentDate", "2026-06-15"));
+        step(http.api(who.token()), id, step);
+    }
+
+    /** A quarterly report of the organisation opened by this caller (201); its id. */
+    static long created(Http.Api by, TestData.Org org, String period) {
+        Http.Response r = by.post(
+                "/api/v1/reports", Map.of("organizationId", org.id(), "kind", "QUARTERLY_STATUS", "period", period));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    /** The caller takes the sign-off step (200), with a document number and date for a signature. */
+    static void step(Http.Api who, long id, String step) {
+        Http.Response r = who.post(
+                "/api/v1/reports/" + id + "/actions/" + step,
+                Map.of("documentNumber", "7/BC", "documentDate", "2026-06-15"));
         assertThat(r.status()).as(step + ": " + r.body()).isEqualTo(200);
     }
 

@@ -1,16 +1,13 @@
 package vn.khien.reports;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.khien.access.Role;
 import vn.khien.support.Browser;
-import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
 
@@ -98,19 +95,10 @@ class ReportsWaitingBrowserTest extends IntegrationTest {
     }
 
     private long created(TestData.Person by, TestData.Org org, String period) {
-        Http.Response r = http.api(by.token())
-                .post(
-                        "/api/v1/reports",
-                        Map.of("organizationId", org.id(), "kind", "QUARTERLY_STATUS", "period", period));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
+        return ReportsAttentionTest.created(http.api(by.token()), org, period);
     }
 
     private void step(TestData.Person who, long id, String step) {
-        Http.Response r = http.api(who.token())
-                .post(
-                        "/api/v1/reports/" + id + "/actions/" + step,
-                        Map.of("documentNumber", "7/BC", "documentDate", "2026-06-15"));
-        assertThat(r.status()).as(step + ": " + r.body()).isEqualTo(200);
+        ReportsAttentionTest.step(http.api(who.token()), id, step);
     }
 }

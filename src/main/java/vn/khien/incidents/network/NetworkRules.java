@@ -209,9 +209,12 @@ final class NetworkRules {
         return reportsKind;
     }
 
-    /** The reports module's period code of this report, e.g. "2026-H1" for the six-monthly report of 2026. */
+    /**
+     * The reports module's period code of this report: "2026-H1" for the six-monthly report of 2026, "2026" for the
+     * annual one (the rule's {@code reportsPeriod} with {@code {year}} filled in).
+     */
     String reportsPeriod(ReportPeriod p) {
-        return p.year() + "-" + reportRule(p.kind()).reportsPeriod();
+        return reportRule(p.kind()).reportsPeriod().replace("{year}", String.valueOf(p.year()));
     }
 
     List<ReportRule> reportRules() {

@@ -118,7 +118,8 @@ class ReportsDemoData {
             // unit's step), so that the leader — who does not check, and may not sign what they checked — has the
             // province's report to sign and submit.
             as(OFFICER, () -> reports.check(p.id()));
-            // The province's network member report (Biểu mẫu 05) of the current half-year, drafted by the responder of
+            // The province's network member report (Biểu mẫu 05) now due — the six-monthly report from 15/12 to 14/06,
+            // the annual report (the whole year to 14/12) from 15/06 — drafted by the responder of
             // the response unit designated for the province (ADR 0044): the demo responder's draft to work on.
             var member = kinds.find("IR_NETWORK_MEMBER").orElseThrow();
             String half = ReportPeriod.containing(

@@ -18,7 +18,7 @@ public record ReportKind(
         ReportPeriod.PeriodRule period,
         DueRule unitDue,
         DueRule compilerDue,
-        @Nullable DueRule secondHalfDue,
+        @Nullable DueRule yearDue,
         boolean form08Table,
         List<Section> sections,
         List<String> requiresFigures,
@@ -69,15 +69,15 @@ public record ReportKind(
     }
 
     /**
-     * The day after the last allowed day for an organisation of this tier ("before the 20th" gives the 20th here;
+     * The day after the last allowed day for an organisation of this tier (for a kind with six-monthly and annual
+     * reports, the annual report's is {@code due_year}, for every tier) ("before the 20th" gives the 20th here;
      * the due day itself is the last working day before it).
      */
     public LocalDate dayAfterDue(ReportPeriod period, boolean compiler) {
-        if (secondHalfDue != null
-                && (period.type() == ReportPeriod.PeriodType.HALF_YEAR
-                        || period.type() == ReportPeriod.PeriodType.HALF_YEAR_FROM)
-                && period.index() == 2) {
-            return secondHalfDue.dayAfterDue(period);
+        if (yearDue != null
+                && this.period.type() == ReportPeriod.PeriodType.HALF_YEAR_AND_YEAR_FROM
+                && period.wholeYear()) {
+            return yearDue.dayAfterDue(period);
         }
         return (compiler ? compilerDue : unitDue).dayAfterDue(period);
     }

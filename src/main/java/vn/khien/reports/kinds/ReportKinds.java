@@ -76,12 +76,12 @@ public class ReportKinds {
         String id = required(k, "id");
         Map<String, Object> period = (Map<String, Object>) k.get("period");
         ReportPeriod.PeriodType type = ReportPeriod.PeriodType.valueOf(String.valueOf(period.get("type")));
-        if (type == ReportPeriod.PeriodType.HALF_YEAR_FROM
+        if ((type == ReportPeriod.PeriodType.HALF_YEAR_FROM || type == ReportPeriod.PeriodType.HALF_YEAR_AND_YEAR_FROM)
                 && (period.get("start_month") == null
                         || period.get("start_day") == null
                         || period.get("legal_source") == null)) {
             throw new IllegalStateException(
-                    RESOURCE + ": kind " + id + ": HALF_YEAR_FROM needs start_month, start_day and legal_source");
+                    RESOURCE + ": kind " + id + ": " + type + " needs start_month, start_day and legal_source");
         }
         ReportPeriod.PeriodRule rule = new ReportPeriod.PeriodRule(
                 type, intOr(period.get("start_month"), 1), intOr(period.get("start_day"), 1));
@@ -111,7 +111,7 @@ public class ReportKinds {
                 rule,
                 dueRule(id, due.get("UNIT")),
                 dueRule(id, due.get("COMPILER")),
-                k.get("due_second_half") == null ? null : dueRule(id, k.get("due_second_half")),
+                k.get("due_year") == null ? null : dueRule(id, k.get("due_year")),
                 Boolean.TRUE.equals(k.get("form08_table")),
                 List.copyOf(sections),
                 requires,

@@ -61,6 +61,32 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
                         h,
                         new FigurePeriod(from, from.plusMonths(6).minusDays(1)));
             }
+            case HALF_YEAR_AND_YEAR_FROM -> {
+                // The six months from the rule's day ("2026-H1") or the whole year from it ("2026"); each period is
+                // given the shape it has (HALF_YEAR_FROM or YEAR_FROM), which names it and decides its due rule.
+                Matcher m = HALF.matcher(c);
+                LocalDate from;
+                if (m.matches()) {
+                    require("1".equals(m.group(2)), code);
+                    int year = Integer.parseInt(m.group(1));
+                    from = firstHalfStart(year, rule);
+                    return new ReportPeriod(
+                            c,
+                            year,
+                            PeriodType.HALF_YEAR_FROM,
+                            1,
+                            new FigurePeriod(from, from.plusMonths(6).minusDays(1)));
+                }
+                require(YEAR.matcher(c).matches(), code);
+                int year = Integer.parseInt(c);
+                from = firstHalfStart(year, rule);
+                return new ReportPeriod(
+                        c,
+                        year,
+                        PeriodType.YEAR_FROM,
+                        1,
+                        new FigurePeriod(from, from.plusYears(1).minusDays(1)));
+            }
             case YEAR -> {
                 require(YEAR.matcher(c).matches(), code);
                 int year = Integer.parseInt(c);
@@ -79,6 +105,34 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
                         c, year, rule.type(), 1, new FigurePeriod(start.minusYears(1), start.minusDays(1)));
             }
             default -> throw new IllegalStateException(rule.type().name());
+        }
+    }
+
+    /**
+     * A report's period as it was recorded: by the kind's rule when the rule still has it, otherwise (a report filed
+     * under a period its kind's rule no longer has, e.g. a member report frozen as "2025-H2" before the annual report
+     * covered the whole year, ADR 0075) with the days it recorded, named by the shape of its code.
+     */
+    public static ReportPeriod recorded(String code, LocalDate from, LocalDate to, PeriodRule rule) {
+        try {
+            return parse(code, rule);
+        } catch (IllegalArgumentException e) {
+            FigurePeriod days = new FigurePeriod(from, to);
+            Matcher q = QUARTER.matcher(code);
+            if (q.matches()) {
+                return new ReportPeriod(
+                        code, Integer.parseInt(q.group(1)), PeriodType.QUARTER, Integer.parseInt(q.group(2)), days);
+            }
+            Matcher h = HALF.matcher(code);
+            if (h.matches()) {
+                return new ReportPeriod(
+                        code,
+                        Integer.parseInt(h.group(1)),
+                        PeriodType.HALF_YEAR_FROM,
+                        Integer.parseInt(h.group(2)),
+                        days);
+            }
+            return new ReportPeriod(code, to.getYear(), PeriodType.YEAR_FROM, 1, days);
         }
     }
 
@@ -103,6 +157,18 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
                 LocalDate start = LocalDate.of(day.getYear(), rule.startMonth(), rule.startDay());
                 yield parse(String.valueOf(day.isBefore(start) ? day.getYear() : day.getYear() + 1), rule);
             }
+            case HALF_YEAR_AND_YEAR_FROM -> {
+                // The six-monthly report while the day is in its six months (it falls due first), else the year's.
+                for (int year = day.getYear() + 1; year >= day.getYear(); year--) {
+                    ReportPeriod half = parse(year + "-H1", rule);
+                    if (covers(half, day)) {
+                        yield half;
+                    }
+                }
+                int year = day.getYear() + 1;
+                ReportPeriod whole = parse(String.valueOf(year), rule);
+                yield covers(whole, day) ? whole : parse(String.valueOf(year - 1), rule);
+            }
         };
     }
 
@@ -124,7 +190,7 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
         String name = switch (type) {
             case QUARTER -> "Quý " + "I II III IV".split(" ")[index - 1] + " năm " + year;
             case HALF_YEAR, HALF_YEAR_FROM -> (index == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + year;
-            case YEAR, YEAR_FROM -> "Năm " + year;
+            case YEAR, YEAR_FROM, HALF_YEAR_AND_YEAR_FROM -> "Năm " + year;
         };
         return name + " (từ " + DAY.format(days.from()) + " đến " + DAY.format(days.to()) + ")";
     }
@@ -134,9 +200,18 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
         return containing(days.from().minusDays(1), rule);
     }
 
+    /** Whether the period is a whole year (of the calendar, or from a rule's start day). */
+    public boolean wholeYear() {
+        return type == PeriodType.YEAR || type == PeriodType.YEAR_FROM;
+    }
+
     /** Month 1–12 of the last month of the period. */
     public int lastMonth() {
         return days.to().getMonthValue();
+    }
+
+    private static boolean covers(ReportPeriod p, LocalDate day) {
+        return !day.isBefore(p.days().from()) && !day.isAfter(p.days().to());
     }
 
     private static void require(boolean ok, String code) {
@@ -150,6 +225,12 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
         HALF_YEAR,
         /** Half-years from a start day and month (start_month/start_day), named after the year they end in. */
         HALF_YEAR_FROM,
+        /**
+         * Two periods a year from a start day and month (start_month/start_day), both named after the year they end
+         * in: the first six months ("2026-H1") and the whole year ("2026"), e.g. the six-monthly and the annual report
+         * of Nghị định 09/2019/NĐ-CP Điều 12 khoản 3, 4 (15/12–14/06 and 15/12–14/12).
+         */
+        HALF_YEAR_AND_YEAR_FROM,
         YEAR,
         YEAR_FROM
     }

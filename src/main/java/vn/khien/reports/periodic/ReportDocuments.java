@@ -118,8 +118,9 @@ class ReportDocuments {
         }
         LocalDate date = r.documentDate() != null ? r.documentDate() : LocalDate.now(ReportService.ZONE);
         String number = "Số: " + (r.documentNumber() != null ? r.documentNumber() : "……/BC");
-        String subtitle =
-                "Kỳ báo cáo: " + ReportPeriod.parse(r.period(), kind.period()).labelVi();
+        String subtitle = "Kỳ báo cáo: "
+                + ReportPeriod.recorded(r.period(), r.periodFrom(), r.periodTo(), kind.period())
+                        .labelVi();
         return new Content(
                 r.organizationName(),
                 number,

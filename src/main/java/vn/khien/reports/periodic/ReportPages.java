@@ -152,7 +152,13 @@ class ReportPages {
         model.addAttribute("gapSections", gapSections);
         model.addAttribute("allowed", service.allowed(v.report()));
         model.addAttribute(
-                "periodLabel", service.period(v.kind(), v.report().period()).labelVi());
+                "periodLabel",
+                ReportPeriod.recorded(
+                                v.report().period(),
+                                v.report().periodFrom(),
+                                v.report().periodTo(),
+                                v.kind().period())
+                        .labelVi());
         return "reports/show";
     }
 

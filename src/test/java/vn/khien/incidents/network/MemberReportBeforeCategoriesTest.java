@@ -29,7 +29,7 @@ class MemberReportBeforeCategoriesTest extends IntegrationTest {
         NetworkFixture.incident(data, hospital, "MALWARE", "2026-02-10T09:00:00+07:00", "CLOSED", "HIGH");
 
         long late = NetworkFixture.submittedReport(api, leader, province.id(), "2026-H1");
-        long recent = NetworkFixture.submittedReport(api, leader, province.id(), "2025-H2");
+        long recent = NetworkFixture.submittedReport(api, leader, province.id(), "2025");
         // The snapshot of a report submitted before the section existed holds no row for its figures.
         int removed = data.jdbc()
                 .sql("DELETE FROM periodic_report_figure WHERE report_id = :id AND figure LIKE 'incidentsByCategory.%'")

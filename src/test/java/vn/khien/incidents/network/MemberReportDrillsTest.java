@@ -65,13 +65,16 @@ class MemberReportDrillsTest extends IntegrationTest {
         assertThat(labels).containsExactlyInAnyOrder(lastDay + " — 14/06/2026", firstDay + " — 15/12/2025");
         assertThat(rows.body()).contains("/systems/" + lastDayId + "/drills");
 
-        // The second half-year's report counts the drill held the day after the first one ended.
-        Http.Response second = api.post(
+        // The annual report covers the whole year (15/12/2025–14/12/2026, ADR 0075): the drill held the day after the
+        // six months ended counts too.
+        Http.Response annual = api.post(
                 "/api/v1/reports",
-                Map.of("organizationId", province.id(), "kind", "IR_NETWORK_MEMBER", "period", "2026-H2"));
-        assertThat(second.status()).as(second.body()).isEqualTo(201);
-        assertThat(second.json().get("figures").get("drillsLevel3Plus").asLong())
-                .isEqualTo(1);
+                Map.of("organizationId", province.id(), "kind", "IR_NETWORK_MEMBER", "period", "2026"));
+        assertThat(annual.status()).as(annual.body()).isEqualTo(201);
+        assertThat(annual.json().get("periodFrom").asString()).isEqualTo("2025-12-15");
+        assertThat(annual.json().get("periodTo").asString()).isEqualTo("2026-12-14");
+        assertThat(annual.json().get("figures").get("drillsLevel3Plus").asLong())
+                .isEqualTo(3);
     }
 
     private long system(Http.Api officer, TestData.Org owner, String name, int level) {

@@ -35,8 +35,8 @@ class NetworkRulesTest {
     void annualReportIsOnTimeUntilTheEndOf14December() {
         NetworkRules.ReportPeriod p = rules.period(ReportKind.ANNUAL, 2026);
         assertThat(p.lastDayOnTime()).isEqualTo(LocalDate.of(2026, 12, 14));
-        // The second half-year of the reports kind (ADR 0044): 15/06–14/12.
-        assertThat(p.from()).isEqualTo(LocalDate.of(2026, 6, 15));
+        // The whole year, 15/12 of the year before to 14/12 (Nghị định 09/2019 Điều 12 khoản 4; ADR 0075).
+        assertThat(p.from()).isEqualTo(LocalDate.of(2025, 12, 15));
         assertThat(p.to()).isEqualTo(LocalDate.of(2026, 12, 14));
         assertThat(p.onTime(vn("2026-12-14T23:59:59"))).isTrue();
         assertThat(p.onTime(vn("2026-12-15T00:00:00"))).isFalse();
@@ -59,7 +59,7 @@ class NetworkRulesTest {
                         .from())
                 .isEqualTo(LocalDate.of(2026, 12, 15));
         assertThat(rules.current(ReportKind.ANNUAL, LocalDate.of(2027, 1, 1)).from())
-                .isEqualTo(LocalDate.of(2027, 6, 15));
+                .isEqualTo(LocalDate.of(2026, 12, 15));
     }
 
     @Test
