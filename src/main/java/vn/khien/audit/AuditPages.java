@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.khien.access.OrgScope;
+import vn.khien.platform.DateRange;
 import vn.khien.platform.ForbiddenActionException;
 
 @Controller
@@ -96,7 +97,7 @@ class AuditPages {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip(), DAY);
+            return DateRange.require(LocalDate.parse(value.strip(), DAY), value);
         } catch (DateTimeParseException e) {
             errors.put(
                     field,

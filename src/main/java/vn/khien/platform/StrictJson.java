@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -31,7 +29,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Strict JSON binding for every request body: a duplicate key is refused (not "last wins"), {@code 7.5} is not the
- * id 7, a number is not a date and a string is not a number, a date lies between 1900 and 2199, and no string may carry
+ * id 7, a number is not a date and a string is not a number, a date lies in {@link DateRange}, and no string may carry
  * a control character (NUL included; tab and line breaks are allowed) nor exceed {@value #MAX_STRING} characters
  * unless its field declares a larger {@code @Size} (each field's own limit, matching its column, is its {@code @Size}). Violations are 400s naming the field
  * ({@link ApiProblemHandler}).
@@ -48,9 +46,6 @@ class StrictJson {
      * never arrive (issue 10, eighth wave). Larger declared sizes are capped here.
      */
     public static final int MAX_DECLARED = 28_000_000;
-
-    public static final LocalDate MIN_DATE = LocalDate.of(1900, 1, 1);
-    public static final LocalDate MAX_DATE = LocalDate.of(2199, 12, 31);
 
     @Bean
     JsonMapperBuilderCustomizer strictJsonBinding() {
@@ -84,18 +79,10 @@ class StrictJson {
             // Date-times keep Jackson's own parsing (offsets, adjustment to UTC) and get the same year range.
             strict.addDeserializer(
                     OffsetDateTime.class,
-                    new SaneDateTime<>(
-                            OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME, OffsetDateTime::getYear));
+                    new SaneDateTime<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME));
+            strict.addDeserializer(Instant.class, new SaneDateTime<>(Instant.class, InstantDeserializer.INSTANT));
             strict.addDeserializer(
-                    Instant.class,
-                    new SaneDateTime<>(
-                            Instant.class,
-                            InstantDeserializer.INSTANT,
-                            i -> i.atOffset(ZoneOffset.UTC).getYear()));
-            strict.addDeserializer(
-                    LocalDateTime.class,
-                    new SaneDateTime<>(
-                            LocalDateTime.class, LocalDateTimeDeserializer.INSTANCE, LocalDateTime::getYear));
+                    LocalDateTime.class, new SaneDateTime<>(LocalDateTime.class, LocalDateTimeDeserializer.INSTANCE));
             builder.addModule(strict);
         };
     }
@@ -156,35 +143,30 @@ class StrictJson {
     /** How a string over its field's ceiling is refused (the problem handler reads the number after it). */
     static final String TOO_LONG = "longer than ";
 
-    /** A date-time as Jackson reads it, in the years 1900–2199 (issue 10: "+99999-01-01T00:00:00Z" was accepted). */
+    /** A date-time as Jackson reads it, in {@link DateRange} (issue 10: "+99999-01-01T00:00:00Z" was accepted). */
     static final class SaneDateTime<T> extends StdScalarDeserializer<T> {
         private final ValueDeserializer<? extends T> standard;
-        private final ToIntFunction<T> year;
 
-        SaneDateTime(Class<T> type, ValueDeserializer<? extends T> standard, ToIntFunction<T> year) {
+        SaneDateTime(Class<T> type, ValueDeserializer<? extends T> standard) {
             super(type);
             this.standard = standard;
-            this.year = year;
         }
 
         @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) {
             String text = p.currentToken() == JsonToken.VALUE_STRING ? p.getString() : null;
             T value = standard.deserialize(p, ctxt);
-            if (value != null) {
-                int y = year.applyAsInt(value);
-                if (y < MIN_DATE.getYear() || y > MAX_DATE.getYear()) {
-                    @SuppressWarnings("unchecked")
-                    T refused = (T) ctxt.handleWeirdStringValue(
-                            handledType(), SafeText.forStorage(String.valueOf(text), 40), "out of range 1900-2199");
-                    return refused;
-                }
+            if (!DateRange.contains(value)) {
+                @SuppressWarnings("unchecked")
+                T refused = (T) ctxt.handleWeirdStringValue(
+                        handledType(), SafeText.forStorage(String.valueOf(text), 40), DateRange.OUT_OF_RANGE);
+                return refused;
             }
             return value;
         }
     }
 
-    /** An ISO date (yyyy-MM-dd) in the years 1900–2199. */
+    /** An ISO date (yyyy-MM-dd) in {@link DateRange}. */
     static final class SaneDate extends StdScalarDeserializer<LocalDate> {
         SaneDate() {
             super(LocalDate.class);
@@ -206,8 +188,8 @@ class StrictJson {
                 return (LocalDate) ctxt.handleWeirdStringValue(
                         LocalDate.class, SafeText.forStorage(s, 40), "not a date yyyy-MM-dd");
             }
-            if (d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE)) {
-                return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, s, "out of range 1900-2199");
+            if (!DateRange.contains(d)) {
+                return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, s, DateRange.OUT_OF_RANGE);
             }
             return d;
         }

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,11 +23,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.khien.compliance.ComplianceFixture;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.OpenApiOperations;
 import vn.khien.support.RowCounts;
 import vn.khien.support.TestData;
+import vn.khien.systems.ProvinceFixture;
+import vn.khien.vulnerabilities.ScanTestSupport;
 
 /**
  * The attacker's cross-unit probe of issue 10, generic over /v3/api-docs (eighth wave): unit B first does what the API
@@ -42,7 +47,48 @@ class CrossSubtreeProbeTest extends IntegrationTest {
 
     static final long NOWHERE = 2_000_000_123L;
     static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
-    static final Pattern ACCEPTED = Pattern.compile(":\\s*([A-Z][A-Z0-9_]{1,40})\\b");
+    /** The first code a problem names as accepted ("…: ONCE, MONTHLY", "… phải là ANNUAL, FIVE_YEAR …"). */
+    static final Pattern ACCEPTED = Pattern.compile("(?:^|[\\s:(])([A-Z][A-Z0-9_]{2,40})\\b");
+
+    /**
+     * Values the schema cannot know for free-text fields (rule data, formats checked by the service), by field name: a
+     * generic body with them gets past the business checks, so that B really makes the object A then probes.
+     */
+    static final Map<String, String> TEXT_HINTS = Map.ofEntries(
+            Map.entry("ipAddresses", "10.0.0.2"),
+            Map.entry("taxCode", "0100109106"),
+            Map.entry("phone", "0241234567"),
+            Map.entry("contactPhone", "0241234567"),
+            Map.entry("email", "b@khien.vn"),
+            Map.entry("contactEmail", "b@khien.vn"),
+            Map.entry("category", "MALWARE"),
+            Map.entry("regime", "nd331-2026"),
+            Map.entry("kind", "QUARTERLY_STATUS"),
+            Map.entry("period", "2026-Q2"),
+            Map.entry("topic", "PHISHING"),
+            Map.entry("audience", "ORGANIZATION"),
+            Map.entry("repeatEvery", "ONCE"),
+            Map.entry("cpe", "cpe:2.3:a:apache:http_server:2.4.62:*:*:*:*:*:*:*"),
+            Map.entry("purl", "pkg:generic/apache/httpd@2.4.62"));
+
+    /**
+     * Path variables that are not ids (a step, a part, a figure): one plausible value, the same in the request on B's
+     * object and in the one on a missing object, so that the two differ only by whose id they carry.
+     */
+    static final Map<String, String> PATH_VALUES = Map.of(
+            "action", "CHECK",
+            "partKey", "DESIGN",
+            "key", "DECISION",
+            "figure", "drillsLevel3Plus",
+            "skill", "FORENSICS");
+
+    /** Other values the schema cannot know (a campaign starts tomorrow at the earliest), by field name. */
+    static final Map<String, Object> VALUE_HINTS = Map.of(
+            "startsOn", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1).toString(),
+            "recipients", List.of());
+
+    /** Numbers the schema cannot know, by field name. */
+    static final Map<String, Long> NUMBER_HINTS = Map.of("year", 2027L, "userCount", 200L);
 
     final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -61,12 +107,17 @@ class CrossSubtreeProbeTest extends IntegrationTest {
         TestData.Org unitB = data.org(province, "Đơn vị B " + marker);
         TestData.Person adminA = person(unitA);
         TestData.Person adminB = person(unitB);
+        // B has a unit below it (warnings go down the tree) and a second person (access reviews decide on others).
+        TestData.Org belowB = data.org(unitB, "Phòng thuộc B " + marker);
+        data.person(unitB, Role.SECURITY_OFFICER);
         String unitBName = "Đơn vị B " + marker;
         OpenApiOperations api =
                 new OpenApiOperations(http.api(null).get("/v3/api-docs").json());
         List<OpenApiOperations.Operation> operations = api.all();
         add(created, "organizations", unitB.id());
         add(seen, "organizations", unitB.id());
+        add(seen, "organizations", belowB.id());
+        seed(adminB, province, unitB, marker);
 
         // 1. B works: every POST it can make, twice.
         int madeByB = 0;
@@ -80,8 +131,17 @@ class CrossSubtreeProbeTest extends IntegrationTest {
                 if (uri == null) {
                     continue;
                 }
-                JsonNode json0 =
-                        op.jsonBody() ? api.valid(op.bodySchema(), name -> marker + "-" + name, this::idFor) : null;
+                JsonNode json0 = op.jsonBody()
+                        ? api.valid(
+                                op.bodySchema(),
+                                name -> TEXT_HINTS.getOrDefault(name, marker + "-" + name),
+                                name -> NUMBER_HINTS.containsKey(name) ? NUMBER_HINTS.get(name) : idFor(name))
+                        : null;
+                for (Map.Entry<String, Object> d : VALUE_HINTS.entrySet()) {
+                    if (json0 != null && json0.has(d.getKey())) {
+                        json0 = OpenApiOperations.with(json0, List.of(d.getKey()), d.getValue());
+                    }
+                }
                 Http.Response r = send("POST", uri, json0 == null ? null : json0.toString(), adminB.token());
                 // A value from rule data the schema cannot know (a category, a topic): take the first one the problem
                 // names and try again.
@@ -140,6 +200,7 @@ class CrossSubtreeProbeTest extends IntegrationTest {
         bBefore.keySet().removeIf(uri -> !bBefore.get(uri).equals(bAgain.get(uri))); // volatile answers
         RowCounts rows = new RowCounts(data.jdbc());
         Map<String, Long> countsBefore = rows.read();
+        Map<String, String> updatesBefore = rows.latestUpdates();
         long lastAudit = data.jdbc()
                 .sql("SELECT COALESCE(MAX(id), 0) FROM audit_event")
                 .query(Long.class)
@@ -174,7 +235,7 @@ class CrossSubtreeProbeTest extends IntegrationTest {
                 unreached.add(op.key());
                 continue;
             }
-            String nowhere = op.path(String.valueOf(NOWHERE));
+            String nowhere = fill(op.path(null), Map.of(), null);
             Http.Response r =
                     op.multipart() ? upload(uri, adminA.token()) : send(op.method(), uri, body, adminA.token());
             Http.Response absent =
@@ -198,6 +259,8 @@ class CrossSubtreeProbeTest extends IntegrationTest {
 
         // 4. Nothing of B changed.
         Map<String, String> changed = RowCounts.changes(countsBefore, rows.read());
+        RowCounts.changes(updatesBefore, rows.latestUpdates())
+                .forEach((table, change) -> changed.put(table + ".updated_at", change));
         // A's exports of its own documents (list operations answering a file) are audited under A: not a change to B.
         long othersAudited = data.jdbc()
                 .sql(
@@ -238,6 +301,46 @@ class CrossSubtreeProbeTest extends IntegrationTest {
         assertThat(failures)
                 .as(failures.size() + " findings:\n" + String.join("\n", failures))
                 .isEmpty();
+    }
+
+    /**
+     * What generic bodies cannot make, made by B through the API as a person would: a system with its level (so that
+     * dossiers, plans and assessments follow in the generic rounds) and a scan with findings (an upload of a real
+     * report format).
+     */
+    void seed(TestData.Person b, TestData.Org province, TestData.Org unitB, String marker) {
+        Http.Api api = http.api(b.token());
+        // the unit that appraises the province's dossiers, so that B can open one
+        Http.Response designated = admin().post(
+                        "/api/v1/authority-designations",
+                        Map.of(
+                                "scopeOrganizationId",
+                                province.id(),
+                                "role",
+                                "OWNER_SECURITY_UNIT",
+                                "organizationId",
+                                data.org(province, "Đơn vị chuyên trách thăm dò")
+                                        .id()));
+        assertThat(designated.status()).as(designated.body()).isEqualTo(200);
+        long system = ComplianceFixture.createSystem(api, data, unitB, "Hệ thống " + marker);
+        add(created, "systems", system);
+        Http.Response level = api.post(
+                "/api/v1/systems/" + system + "/classifications",
+                Map.of("regime", "nd331-2026", "answers", ProvinceFixture.LEVEL3_ND331));
+        assertThat(level.status()).as(level.body()).isLessThan(300);
+        Http.Response scan = api.upload(
+                "/api/v1/systems/" + system + "/scans",
+                "b.nessus",
+                ScanTestSupport.nessus(Map.of("10.9.9.9", new int[] {1, 2})),
+                Map.of());
+        assertThat(scan.status()).as(scan.body()).isLessThan(300);
+        add(created, "scans", scan.json().get("id").asLong());
+        data.jdbc()
+                .sql("SELECT id FROM finding WHERE system_id = :s")
+                .param("s", system)
+                .query(Long.class)
+                .list()
+                .forEach(id -> add(created, "findings", id));
     }
 
     /** Two answers alike but for the ids in their URIs. */
@@ -332,6 +435,14 @@ class CrossSubtreeProbeTest extends IntegrationTest {
             String before = template.substring(0, m.start());
             String segment = before.endsWith("/") ? lastSegment(before.substring(0, before.length() - 1)) : "";
             String variable = m.group(1);
+            if (PATH_VALUES.containsKey(variable)) {
+                m.appendReplacement(out, PATH_VALUES.get(variable));
+                continue;
+            }
+            if (first.isEmpty()) { // the same path with every id one that does not exist
+                m.appendReplacement(out, String.valueOf(NOWHERE));
+                continue;
+            }
             Long id = null;
             for (Map<String, Set<Long>> ids : second == null ? List.of(first) : List.of(first, second)) {
                 for (String key : List.of(segment, variable)) {

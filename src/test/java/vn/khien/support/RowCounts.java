@@ -3,6 +3,7 @@ package vn.khien.support;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,7 @@ public final class RowCounts {
 
     private final JdbcClient jdbc;
     private final String statement;
+    private final String updates;
 
     public RowCounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -51,6 +53,43 @@ public final class RowCounts {
                     .append('"');
         }
         this.statement = sql.toString();
+        // the latest change of every table that records one: an update in place changes no count
+        StringBuilder latest = new StringBuilder();
+        jdbc
+                .sql("SELECT table_name FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA"
+                        + " AND LOWER(column_name) = 'updated_at'")
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(t -> tables.contains(t) && !BOOKKEEPING.contains(t.toLowerCase()))
+                .forEach(t -> latest.append(latest.isEmpty() ? "" : " UNION ALL ")
+                        .append("SELECT '")
+                        .append(t.toLowerCase())
+                        .append("' AS t, CAST(MAX(\"")
+                        .append(columnName(jdbc, t))
+                        .append("\") AS VARCHAR(64)) AS u FROM \"")
+                        .append(t)
+                        .append('"'));
+        this.updates = latest.toString();
+    }
+
+    private static String columnName(JdbcClient jdbc, String table) {
+        return jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA"
+                        + " AND table_name = :t AND LOWER(column_name) = 'updated_at'")
+                .param("t", table)
+                .query(String.class)
+                .single();
+    }
+
+    /** The latest {@code updated_at} of every table that has one (null: no row). */
+    public Map<String, String> latestUpdates() {
+        Map<String, String> out = new TreeMap<>();
+        if (!updates.isEmpty()) {
+            jdbc.sql(updates)
+                    .query((rs, i) -> out.put(rs.getString(1), String.valueOf(rs.getString(2))))
+                    .list();
+        }
+        return out;
     }
 
     public Map<String, Long> read() {
@@ -62,11 +101,11 @@ public final class RowCounts {
     }
 
     /** The tables whose count differs, with before → after. */
-    public static Map<String, String> changes(Map<String, Long> before, Map<String, Long> after) {
+    public static <V> Map<String, String> changes(Map<String, V> before, Map<String, V> after) {
         Map<String, String> out = new LinkedHashMap<>();
         after.forEach((t, n) -> {
-            Long b = before.get(t);
-            if (b == null || b.longValue() != n.longValue()) {
+            V b = before.get(t);
+            if (!Objects.equals(b, n)) {
                 out.put(t, b + " → " + n);
             }
         });

@@ -12,8 +12,8 @@ import vn.khien.support.TestData;
  * A province with its security unit (designated as the owner's security unit for the whole province) and a
  * department that owns and operates systems, with the people who act on them.
  */
-final class ProvinceFixture {
-    static final Map<String, Object> LEVEL3_ND331 = Map.of(
+public final class ProvinceFixture {
+    public static final Map<String, Object> LEVEL3_ND331 = Map.of(
             "system_type",
             "INTERNAL",
             "info_types",

@@ -3,6 +3,7 @@ package vn.khien.incidents.cases;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -179,22 +180,39 @@ class IncidentsApi {
         return view(service.get(id));
     }
 
-    public record StepRequest(String note) {}
+    /** The note goes to the case's timeline ({@code incident_event.detail}, 4000 characters). */
+    public record StepRequest(
+            @Size(max = 4000, message = "{validation.size}") String note) {}
 
-    @PostMapping("/api/v1/incidents/{id}/{step:verify|reject|contain|eradicate|recover|close}")
+    /**
+     * The steps of a case, in the path's own lower-case words. A path variable of this type makes an unknown step a
+     * 400 naming {@code step} with the accepted steps (problem+json of the API's handler, like a dossier's
+     * {@code action}); before, the step was a pattern of the mapping and an unknown one fell through to a bare 404.
+     */
+    @SuppressWarnings("java:S115") // the constants are the words of the path
+    public enum Step {
+        verify,
+        reject,
+        contain,
+        eradicate,
+        recover,
+        close
+    }
+
+    @PostMapping("/api/v1/incidents/{id}/{step}")
     @Operation(
             summary = "Move the case: verify, reject (as false), contain, eradicate, recover, close",
             description = "Closing needs the end-of-response report the rules ask for (Form 04 / closing report).")
     public IncidentView step(
-            @PathVariable long id, @PathVariable String step, @RequestBody(required = false) StepRequest request) {
+            @PathVariable long id, @PathVariable Step step, @RequestBody(required = false) StepRequest request) {
         String note = request == null ? null : request.note();
         Incident i = switch (step) {
-            case "verify" -> service.verify(id, note);
-            case "reject" -> service.reject(id, note);
-            case "contain" -> service.contain(id, note);
-            case "eradicate" -> service.eradicate(id, note);
-            case "recover" -> service.recover(id, note);
-            default -> service.close(id, note);
+            case verify -> service.verify(id, note);
+            case reject -> service.reject(id, note);
+            case contain -> service.contain(id, note);
+            case eradicate -> service.eradicate(id, note);
+            case recover -> service.recover(id, note);
+            case close -> service.close(id, note);
         };
         return view(i);
     }

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import vn.khien.platform.DateRange;
 
 /**
  * Date-times typed into the incident forms. The forms show a text field in the Vietnamese layout
@@ -13,8 +14,6 @@ import java.time.format.ResolverStyle;
 final class LocalDateTimes {
 
     public static final String PATTERN = "dd/MM/uuuu HH:mm";
-    private static final int MIN_YEAR = 1900;
-    private static final int MAX_YEAR = 2199;
     static final DateTimeFormatter VIETNAMESE =
             DateTimeFormatter.ofPattern(PATTERN).withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter VIETNAMESE_SHORT_HOUR =
@@ -34,11 +33,8 @@ final class LocalDateTimes {
         } catch (DateTimeParseException notVietnamese) {
             parsed = LocalDateTime.parse(v);
         }
-        // the API's date range (StrictJson, 1900-2199): year 1 or +99999 is a typing error, refused like any bad date
-        if (parsed.getYear() < MIN_YEAR || parsed.getYear() > MAX_YEAR) {
-            throw new DateTimeParseException("year out of range", v, 0);
-        }
-        return parsed;
+        // the platform's date range: year 1 or +99999 is a typing error, refused like any bad date
+        return DateRange.require(parsed, v);
     }
 
     public static String format(LocalDateTime value) {

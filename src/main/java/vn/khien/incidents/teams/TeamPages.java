@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.platform.DateRange;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
@@ -300,7 +301,7 @@ class TeamPages {
         TeamService.MemberView view = service.member(id, memberId);
         LocalDate day;
         try {
-            day = endedOn == null || endedOn.isBlank() ? null : LocalDate.parse(endedOn);
+            day = endedOn == null || endedOn.isBlank() ? null : DateRange.require(LocalDate.parse(endedOn), endedOn);
         } catch (DateTimeParseException e) {
             Map<String, Object> form = typed(view.member(), view.upcoming());
             form.put("endedOn", endedOn);

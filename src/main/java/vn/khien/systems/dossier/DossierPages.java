@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.platform.DateRange;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.NotFoundException;
 import vn.khien.platform.PlatformConfiguration;
@@ -196,9 +197,11 @@ class DossierPages {
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         if (decisionDateText != null && !decisionDateText.isBlank()) {
             try {
-                request.setDecisionDate(LocalDate.parse(
-                        decisionDateText.trim(),
-                        DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT)));
+                request.setDecisionDate(DateRange.require(
+                        LocalDate.parse(
+                                decisionDateText.trim(),
+                                DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT)),
+                        decisionDateText));
             } catch (DateTimeParseException e) {
                 fieldErrors.put("decisionDate", problems.text("dossier.dateFormat"));
             }

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khien.platform.DateRange;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
@@ -284,7 +285,7 @@ class WarningPages {
         }
         String v = value.strip();
         try {
-            return v.contains("/") ? LocalDate.parse(v, DAY) : LocalDate.parse(v);
+            return DateRange.require(v.contains("/") ? LocalDate.parse(v, DAY) : LocalDate.parse(v), v);
         } catch (DateTimeParseException e) {
             // the page's script sends dd/MM/yyyy as ISO: say the day back the way it was typed
             errors.put(field, text("warnings.form.badDate", shownDay(v)));
