@@ -26,7 +26,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class DateRangeConversion implements WebMvcConfigurer {
 
-    static final Set<Class<?>> DATES = Set.of(
+    private static final Set<Class<?>> DATES = Set.of(
             LocalDate.class,
             LocalDateTime.class,
             OffsetDateTime.class,

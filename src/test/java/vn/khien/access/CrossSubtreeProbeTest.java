@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,7 +67,25 @@ class CrossSubtreeProbeTest extends IntegrationTest {
             Map.entry("period", "2026-Q2"),
             Map.entry("topic", "PHISHING"),
             Map.entry("audience", "ORGANIZATION"),
-            Map.entry("repeatEvery", "ONCE"));
+            Map.entry("repeatEvery", "ONCE"),
+            Map.entry("cpe", "cpe:2.3:a:apache:http_server:2.4.62:*:*:*:*:*:*:*"),
+            Map.entry("purl", "pkg:generic/apache/httpd@2.4.62"));
+
+    /**
+     * Path variables that are not ids (a step, a part, a figure): one plausible value, the same in the request on B's
+     * object and in the one on a missing object, so that the two differ only by whose id they carry.
+     */
+    static final Map<String, String> PATH_VALUES = Map.of(
+            "action", "CHECK",
+            "partKey", "DESIGN",
+            "key", "DECISION",
+            "figure", "drillsLevel3Plus",
+            "skill", "FORENSICS");
+
+    /** Other values the schema cannot know (a campaign starts tomorrow at the earliest), by field name. */
+    static final Map<String, Object> VALUE_HINTS = Map.of(
+            "startsOn", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1).toString(),
+            "recipients", List.of());
 
     /** Numbers the schema cannot know, by field name. */
     static final Map<String, Long> NUMBER_HINTS = Map.of("year", 2027L, "userCount", 200L);
@@ -97,7 +117,7 @@ class CrossSubtreeProbeTest extends IntegrationTest {
         add(created, "organizations", unitB.id());
         add(seen, "organizations", unitB.id());
         add(seen, "organizations", belowB.id());
-        seed(adminB, unitB, marker);
+        seed(adminB, province, unitB, marker);
 
         // 1. B works: every POST it can make, twice.
         int madeByB = 0;
@@ -117,6 +137,11 @@ class CrossSubtreeProbeTest extends IntegrationTest {
                                 name -> TEXT_HINTS.getOrDefault(name, marker + "-" + name),
                                 name -> NUMBER_HINTS.containsKey(name) ? NUMBER_HINTS.get(name) : idFor(name))
                         : null;
+                for (Map.Entry<String, Object> d : VALUE_HINTS.entrySet()) {
+                    if (json0 != null && json0.has(d.getKey())) {
+                        json0 = OpenApiOperations.with(json0, List.of(d.getKey()), d.getValue());
+                    }
+                }
                 Http.Response r = send("POST", uri, json0 == null ? null : json0.toString(), adminB.token());
                 // A value from rule data the schema cannot know (a category, a topic): take the first one the problem
                 // names and try again.
@@ -210,7 +235,7 @@ class CrossSubtreeProbeTest extends IntegrationTest {
                 unreached.add(op.key());
                 continue;
             }
-            String nowhere = op.path(String.valueOf(NOWHERE));
+            String nowhere = fill(op.path(null), Map.of(), null);
             Http.Response r =
                     op.multipart() ? upload(uri, adminA.token()) : send(op.method(), uri, body, adminA.token());
             Http.Response absent =
@@ -283,8 +308,20 @@ class CrossSubtreeProbeTest extends IntegrationTest {
      * dossiers, plans and assessments follow in the generic rounds) and a scan with findings (an upload of a real
      * report format).
      */
-    void seed(TestData.Person b, TestData.Org unitB, String marker) {
+    void seed(TestData.Person b, TestData.Org province, TestData.Org unitB, String marker) {
         Http.Api api = http.api(b.token());
+        // the unit that appraises the province's dossiers, so that B can open one
+        Http.Response designated = admin().post(
+                        "/api/v1/authority-designations",
+                        Map.of(
+                                "scopeOrganizationId",
+                                province.id(),
+                                "role",
+                                "OWNER_SECURITY_UNIT",
+                                "organizationId",
+                                data.org(province, "Đơn vị chuyên trách thăm dò")
+                                        .id()));
+        assertThat(designated.status()).as(designated.body()).isEqualTo(200);
         long system = ComplianceFixture.createSystem(api, data, unitB, "Hệ thống " + marker);
         add(created, "systems", system);
         Http.Response level = api.post(
@@ -398,6 +435,14 @@ class CrossSubtreeProbeTest extends IntegrationTest {
             String before = template.substring(0, m.start());
             String segment = before.endsWith("/") ? lastSegment(before.substring(0, before.length() - 1)) : "";
             String variable = m.group(1);
+            if (PATH_VALUES.containsKey(variable)) {
+                m.appendReplacement(out, PATH_VALUES.get(variable));
+                continue;
+            }
+            if (first.isEmpty()) { // the same path with every id one that does not exist
+                m.appendReplacement(out, String.valueOf(NOWHERE));
+                continue;
+            }
             Long id = null;
             for (Map<String, Set<Long>> ids : second == null ? List.of(first) : List.of(first, second)) {
                 for (String key : List.of(segment, variable)) {
