@@ -457,7 +457,7 @@ class ReportRepository {
      * A report waiting for one person's step (the home page, and the "waiting for me" list of {@code /reports}), with
      * the step and the report's status and due day.
      */
-    public record Awaiting(
+    record Awaiting(
             long id,
             String organizationName,
             String kind,
@@ -472,7 +472,7 @@ class ReportRepository {
      * report with a parent going upward) — the rule {@link ReportActors#denial} applies to one report, asked of all
      * reports in one query ({@link ReportAction#awaited()}; opening and revising wait for no one). Earliest due first.
      */
-    public List<Awaiting> awaiting(long person, ReportAction action, int limit) {
+    List<Awaiting> awaiting(long person, ReportAction action, int limit) {
         Set<Role> roles = action.roles();
         if (roles.isEmpty()) {
             return List.of();

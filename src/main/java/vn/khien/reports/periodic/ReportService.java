@@ -336,7 +336,7 @@ public class ReportService {
      * same rule as the buttons and the service's check ({@link ReportAction}, asked in SQL; ADR 0066).
      */
     @Transactional(readOnly = true)
-    public List<ReportRepository.Awaiting> waitingForMe() {
+    List<ReportRepository.Awaiting> waitingForMe() {
         long me = CurrentPerson.idOrNobody();
         List<ReportRepository.Awaiting> out = new ArrayList<>();
         for (ReportAction a : ReportAction.awaited()) {
