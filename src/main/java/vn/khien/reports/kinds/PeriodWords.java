@@ -3,7 +3,6 @@ package vn.khien.reports.kinds;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -17,9 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("periodWords")
 public class PeriodWords {
-    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
-    private static final Pattern HALF = Pattern.compile("(\\d{4})-H([12])");
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final MessageSource messages;
@@ -39,15 +35,15 @@ public class PeriodWords {
         }
         String c = code.trim().toUpperCase(Locale.ROOT);
         // The year and index as text: a number argument would be formatted "2,026".
-        Matcher q = QUARTER.matcher(c);
+        Matcher q = ReportPeriod.QUARTER.matcher(c);
         if (q.matches()) {
             return messages.getMessage("reports.periodName.quarter", new Object[] {q.group(2), q.group(1)}, locale);
         }
-        Matcher h = HALF.matcher(c);
+        Matcher h = ReportPeriod.HALF.matcher(c);
         if (h.matches()) {
             return messages.getMessage("reports.periodName.half" + h.group(2), new Object[] {h.group(1)}, locale);
         }
-        if (YEAR.matcher(c).matches()) {
+        if (ReportPeriod.YEAR.matcher(c).matches()) {
             return messages.getMessage("reports.periodName.year", new Object[] {c}, locale);
         }
         return code;
