@@ -4,7 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.khien.access.Role;
 import vn.khien.reports.dashboard.DashboardService;
 import vn.khien.support.Browser;
@@ -18,6 +21,8 @@ import vn.khien.support.TestData;
  * (not about systems) still read 0.
  */
 class DashboardNoDataBrowserTest extends IntegrationTest {
+    @Autowired
+    Clock clock;
 
     @Test
     void aUnitWithoutSystemsReadsNoDataInTheRankingAndOnItsDashboard() {
@@ -63,6 +68,20 @@ class DashboardNoDataBrowserTest extends IntegrationTest {
                 org.assertj.core.api.Assertions.assertThat(now).as(key).startsWith(inTrend);
             }
             assertThat(page.locator("#trend-chart")).hasAttribute("aria-describedby", "dashboard-trend-table");
+            // Quarters in words on the table's headers and the chart's labels, never their codes (issue 14).
+            LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+            int quarter = (today.getMonthValue() - 1) / 3 + 1;
+            LocalDate before = today.minusMonths(3);
+            String now = "Quý " + quarter + "/" + today.getYear();
+            String last = "Quý " + ((before.getMonthValue() - 1) / 3 + 1) + "/" + before.getYear();
+            assertThat(page.locator("#dashboard-trend-table thead th").last()).hasText(now);
+            assertThat(page.locator("#dashboard-trend-table thead th").nth(DashboardService.TREND_QUARTERS - 1))
+                    .hasText(last);
+            String labels = page.locator("#trend-chart").getAttribute("data-labels");
+            org.assertj.core.api.Assertions.assertThat(labels)
+                    .endsWith(last + "|" + now)
+                    .doesNotContainPattern("\\d{4}-Q");
+            org.assertj.core.api.Assertions.assertThat(labels.split("\\|")).hasSize(DashboardService.TREND_QUARTERS);
 
             page.click("#dashboard-ranking tbody tr[data-org='" + empty.id() + "'] a");
             assertThat(page.locator("#dashboard-org")).hasText("A đơn vị chưa có hệ thống");
@@ -75,6 +94,10 @@ class DashboardNoDataBrowserTest extends IntegrationTest {
             assertThat(page.locator("#dashboard-targets tr[data-target='incidents'] td")
                             .nth(1))
                     .hasText("0");
+
+            page.navigate("/organizations/" + province.id() + "/dashboard?lang=en");
+            assertThat(page.locator("#dashboard-trend-table thead th").last())
+                    .hasText("Q" + quarter + " " + today.getYear());
         }
     }
 }

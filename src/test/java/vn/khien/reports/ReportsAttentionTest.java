@@ -30,7 +30,11 @@ class ReportsAttentionTest extends IntegrationTest {
         String line = "href=\"/reports/" + id + "\"";
         step(officer, id, "CHECK");
 
-        assertThat(home(leader)).contains(line).contains("chờ bạn ký").contains(unitName);
+        assertThat(home(leader))
+                .contains(line)
+                .contains("chờ bạn ký")
+                .contains("kỳ Quý 2/2026")
+                .contains(unitName);
         assertThat(home(officer)).doesNotContain(line);
         assertThat(home(provinceLeader)).doesNotContain(line);
 

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import vn.khien.reports.figures.DrillLine;
+import vn.khien.reports.kinds.PeriodWords;
 import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.periodic.PeriodicReport;
 import vn.khien.reports.periodic.ReportService;
@@ -20,8 +21,15 @@ class DashboardPages {
     private final MessageSource messages;
     private final ReportService reports;
     private final ReportKinds kinds;
+    private final PeriodWords periodWords;
 
-    public DashboardPages(DashboardService service, MessageSource messages, ReportService reports, ReportKinds kinds) {
+    public DashboardPages(
+            DashboardService service,
+            MessageSource messages,
+            ReportService reports,
+            ReportKinds kinds,
+            PeriodWords periodWords) {
+        this.periodWords = periodWords;
         this.service = service;
         this.messages = messages;
         this.reports = reports;
@@ -50,7 +58,7 @@ class DashboardPages {
                     r.id(),
                     messages.getMessage(
                             "dashboard.incomplete",
-                            new Object[] {title, r.period()},
+                            new Object[] {title, periodWords.name(r.period())},
                             LocaleContextHolder.getLocale())));
         }
         model.addAttribute("incompleteReports", incomplete);
@@ -76,7 +84,7 @@ class DashboardPages {
                 String.join(
                         "|",
                         d.trend().stream()
-                                .map(DashboardService.TrendPoint::period)
+                                .map(p -> periodWords.name(p.period()).replace("|", "/"))
                                 .toList()));
         model.addAttribute("trendSeries", series.toString());
         return "reports/dashboard";

@@ -13,9 +13,10 @@ import vn.khien.platform.figures.FigurePeriod;
  */
 public record ReportPeriod(String code, int year, PeriodType type, int index, FigurePeriod days) {
 
-    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
-    private static final Pattern HALF = Pattern.compile("(\\d{4})-H([12])");
-    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+    // The shapes of a period code, also read by PeriodWords to name a period.
+    static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+    static final Pattern HALF = Pattern.compile("(\\d{4})-H([12])");
+    static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** @throws IllegalArgumentException when the code does not fit the kind's period type */

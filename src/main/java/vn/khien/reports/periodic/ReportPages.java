@@ -29,6 +29,7 @@ import vn.khien.platform.NotFoundException;
 import vn.khien.platform.figures.FigurePeriod;
 import vn.khien.reports.figures.DrillLine;
 import vn.khien.reports.figures.FigureBook;
+import vn.khien.reports.kinds.PeriodWords;
 import vn.khien.reports.kinds.ReportKinds;
 import vn.khien.reports.kinds.ReportPeriod;
 
@@ -40,14 +41,17 @@ class ReportPages {
     private final ReportKinds kinds;
     private final MessageSource messages;
     private final FigureBook book;
+    private final PeriodWords periodWords;
 
     public ReportPages(
             ReportService service,
             ReportDocuments documents,
             ReportKinds kinds,
             MessageSource messages,
-            FigureBook book) {
+            FigureBook book,
+            PeriodWords periodWords) {
         this.book = book;
+        this.periodWords = periodWords;
         this.service = service;
         this.documents = documents;
         this.kinds = kinds;
@@ -153,12 +157,11 @@ class ReportPages {
         model.addAttribute("allowed", service.allowed(v.report()));
         model.addAttribute(
                 "periodLabel",
-                ReportPeriod.recorded(
-                                v.report().period(),
-                                v.report().periodFrom(),
-                                v.report().periodTo(),
-                                v.kind().period())
-                        .labelVi());
+                periodWords.label(ReportPeriod.recorded(
+                        v.report().period(),
+                        v.report().periodFrom(),
+                        v.report().periodTo(),
+                        v.kind().period())));
         return "reports/show";
     }
 

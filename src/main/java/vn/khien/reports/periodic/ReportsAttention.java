@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.khien.platform.attention.AttentionItem;
 import vn.khien.platform.attention.AttentionSource;
+import vn.khien.reports.kinds.PeriodWords;
 import vn.khien.reports.kinds.ReportKinds;
 
 /**
@@ -23,10 +24,12 @@ class ReportsAttention implements AttentionSource {
 
     private final ReportRepository reports;
     private final ReportKinds kinds;
+    private final PeriodWords periodWords;
 
-    ReportsAttention(ReportRepository reports, ReportKinds kinds) {
+    ReportsAttention(ReportRepository reports, ReportKinds kinds, PeriodWords periodWords) {
         this.reports = reports;
         this.kinds = kinds;
+        this.periodWords = periodWords;
     }
 
     @Override
@@ -48,6 +51,11 @@ class ReportsAttention implements AttentionSource {
         boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         String kind = kinds.find(r.kind()).map(k -> k.title(english)).orElse(r.kind());
         return AttentionItem.of(
-                AttentionItem.Severity.WARNING, key, "/reports/" + r.id(), kind, r.period(), r.organizationName());
+                AttentionItem.Severity.WARNING,
+                key,
+                "/reports/" + r.id(),
+                kind,
+                periodWords.name(r.period()),
+                r.organizationName());
     }
 }
