@@ -19,15 +19,15 @@ import vn.khien.support.TestData;
 
 /**
  * One year range for every date Khiên reads (issue 10: {@code 0001-01-01} and {@code +99999-01-01} were accepted):
- * a JSON body, a query parameter of the API and of a page, and a form field are refused alike (the first three in their
- * channel's words naming the field) — and a date inside the range still passes.
+ * a JSON body, a query parameter of the API and of a page, and a form field are refused alike, each in its channel's
+ * words naming the field (a form field: under it, by its label) — and a date inside the range still passes.
  */
 class DateRangeTest extends IntegrationTest {
 
     static final List<String> OUT_OF_RANGE = List.of("0001-01-01", "99999-01-01", "1899-12-31", "2200-01-01");
 
     @Test
-    void aJsonBodyAQueryParameterAndAFormFieldRefuseTheSameYears() {
+    void aJsonBodyAndAQueryParameterRefuseTheSameYears() {
         TestData.Org unit = data.org(data.root(), data.unique("Sở ngày"));
         TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
         data.grant(officer.id(), unit, Role.ORG_ADMIN);
