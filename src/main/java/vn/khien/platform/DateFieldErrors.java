@@ -2,7 +2,9 @@ package vn.khien.platform;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.core.ResolvableType;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.DataBinder;
 import org.springframework.validation.DefaultBindingErrorProcessor;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -19,23 +21,35 @@ class DateFieldErrors {
 
     @InitBinder
     void dates(WebDataBinder binder) {
-        binder.setBindingErrorProcessor(new Labelled(binder.getTarget()));
+        binder.setBindingErrorProcessor(new Labelled(binder));
     }
 
-    /** Spring's processor with the field's label and the years as the message's arguments. */
+    /**
+     * Spring's processor with the field's label and the years as the message's arguments. The form's type is read
+     * when an error is met, not when the binder is made: a {@code @ModelAttribute} binder is initialised before its
+     * target is constructed, so the target is still null then and every label fell back to "this field".
+     */
     static final class Labelled extends DefaultBindingErrorProcessor {
-        private final String base;
+        private final DataBinder binder;
 
-        Labelled(@Nullable Object target) {
-            String type = target == null ? "" : target.getClass().getSimpleName();
-            this.base = type.isEmpty()
+        Labelled(DataBinder binder) {
+            this.binder = binder;
+        }
+
+        /** {@code system} for a {@code SystemRequest}: the prefix of the form's labels. */
+        static String base(@Nullable Class<?> type) {
+            String name = type == null ? "" : type.getSimpleName();
+            return name.isEmpty()
                     ? ""
-                    : Character.toLowerCase(type.charAt(0))
-                            + type.substring(1).replaceFirst("(Request|Form|Update|Command)$", "");
+                    : Character.toLowerCase(name.charAt(0))
+                            + name.substring(1).replaceFirst("(Request|Form|Update|Command)$", "");
         }
 
         @Override
         protected Object[] getArgumentsForBindError(String objectName, String field) {
+            Object target = binder.getTarget();
+            ResolvableType type = binder.getTargetType();
+            String base = base(target != null ? target.getClass() : type == null ? null : type.resolve());
             String leaf = field.replaceAll(".*[.\\]]", "");
             DefaultMessageSourceResolvable label = new DefaultMessageSourceResolvable(
                     new String[] {objectName + "." + field, base + "." + leaf, "field." + leaf, "error.form.thisField"
