@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, with nothing installed by hand but a JDK and Maven (README "Two commands"):
 #   1. every test on the embedded H2 database;
-#   2. the tests tagged "database" (they touch SQL or the browser) on PostgreSQL: the server given by
+#   2. the tests tagged "database" (they touch SQL or the browser) on PostgreSQL, on the build of pass 1
+#      (Surefire alone: no second format check, compilation, jar or SBOM; docs/adr/0081): the server given by
 #      TEST_PG_URL / TEST_PG_USER / TEST_PG_PASSWORD, else a real PostgreSQL 17 that the test JVM starts
 #      from Maven Central (io.zonky.test.postgres binaries; src/test/java/vn/khien/support/EmbeddedPostgres.java).
 # Browser tests need Debian's chromium: installed here when running as root, otherwise a message says what to install.
@@ -35,10 +36,12 @@ pass() {
 }
 
 pass H2 -B -ntp verify
+# The build is the one pass 1 made and checked: run only the default Surefire execution again, with the profile's
+# group "database" and database settings.
 if [ -n "${TEST_PG_URL:-}" ]; then
-  pass PostgreSQL -B -ntp -Ppostgres verify -Dtest.db.url="$TEST_PG_URL" \
+  pass PostgreSQL -B -ntp -Ppostgres surefire:test@default-test -Dtest.db.url="$TEST_PG_URL" \
     -Dtest.db.user="${TEST_PG_USER:-khien}" -Dtest.db.password="${TEST_PG_PASSWORD:-khien}"
 else
-  pass PostgreSQL -B -ntp -Ppostgres verify -Dtest.db.url=embedded
+  pass PostgreSQL -B -ntp -Ppostgres surefire:test@default-test -Dtest.db.url=embedded
 fi
 echo "test.sh: both passes took $(( SECONDS / 60 ))m$(( SECONDS % 60 ))s"

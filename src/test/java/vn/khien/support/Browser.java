@@ -1,5 +1,6 @@
 package vn.khien.support;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -7,9 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
-/** Headless Debian Chromium driven by Playwright, offline (no browser download). */
+/**
+ * Headless Debian Chromium driven by Playwright, offline (no browser download). One Playwright driver and one Chromium
+ * per test JVM, started on the first {@link #open} and stopped when the JVM exits: starting them took about 2 s of
+ * CPU per {@code open}, some 70 times per pass. What a test sees is unchanged: every {@link #newPage()} is a fresh
+ * browser context (own cookies, storage and cache), and {@link #close()} closes every context opened since, so the
+ * next test starts with none. Tests run one after another in a JVM (Playwright objects are not thread-safe).
+ */
 public final class Browser implements AutoCloseable {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final List<String> ARGS = List.of(
@@ -21,20 +29,35 @@ public final class Browser implements AutoCloseable {
             "--disable-component-update",
             "--disable-sync");
 
-    private final Playwright playwright;
+    private static @Nullable Playwright playwright;
+    private static com.microsoft.playwright.@Nullable Browser shared;
+
     private final com.microsoft.playwright.Browser browser;
     private final String base;
 
     private Browser(String base) {
         this.base = base;
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
+        this.browser = chromium();
+    }
+
+    /** The JVM's Chromium, started (again, if it went away) on demand. */
+    private static synchronized com.microsoft.playwright.Browser chromium() {
+        if (shared != null && shared.isConnected()) {
+            return shared;
+        }
+        if (playwright == null) {
+            playwright = Playwright.create(
+                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            Playwright started = playwright;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "playwright-close"));
+        }
+        shared = playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(CHROMIUM)
                         .setHeadless(true)
                         .setArgs(ARGS));
+        return shared;
     }
 
     public static Browser open(String base) {
@@ -70,9 +93,13 @@ public final class Browser implements AutoCloseable {
                 .setFullPage(true));
     }
 
+    /** Closes every browser context opened since {@link #open} (also those a test opened on {@code browser()}). */
     @Override
     public void close() {
-        browser.close();
-        playwright.close();
+        if (browser.isConnected()) {
+            for (BrowserContext context : List.copyOf(browser.contexts())) {
+                context.close();
+            }
+        }
     }
 }
