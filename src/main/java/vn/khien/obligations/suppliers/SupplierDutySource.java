@@ -48,7 +48,8 @@ class SupplierDutySource implements DutySource {
             LocalDate lastMet = list.stream().anyMatch(s -> s.latest() == null)
                     ? null
                     : list.stream()
-                            .map(s -> s.latest().assessedOn())
+                            // none is null: checked just above
+                            .map(s -> Objects.requireNonNull(s.latest()).assessedOn())
                             .min(Comparator.naturalOrder())
                             .orElseThrow();
             out.put(

@@ -185,6 +185,14 @@ final class SupplierNames {
     }
 
     @SuppressWarnings("unchecked")
+    private static List<Object> list(Map<String, Object> node, String key) {
+        if (!(node.get(key) instanceof List<?> list)) {
+            throw new IllegalStateException(RESOURCE + ": missing list " + key + " in " + node);
+        }
+        return (List<Object>) list;
+    }
+
+    @SuppressWarnings("unchecked")
     static SupplierNames load() {
         try (InputStream in = SupplierNames.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -192,17 +200,17 @@ final class SupplierNames {
             }
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             List<Spelling> spellings = new ArrayList<>();
-            for (Object o : (List<Object>) root.get("forms")) {
+            for (Object o : list(root, "forms")) {
                 Map<String, Object> f = (Map<String, Object>) o;
                 String id = String.valueOf(f.get("id"));
                 if (f.get("legalSource") == null) {
                     throw new IllegalStateException(RESOURCE + ": form " + id + " has no legalSource");
                 }
-                for (Object s : (List<Object>) f.get("spellings")) {
+                for (Object s : list(f, "spellings")) {
                     spellings.add(new Spelling(List.of(fold(String.valueOf(s)).split(" ")), id));
                 }
             }
-            for (Object s : (List<Object>) root.get("generic")) {
+            for (Object s : list(root, "generic")) {
                 spellings.add(new Spelling(List.of(fold(String.valueOf(s)).split(" ")), ""));
             }
             return new SupplierNames(spellings, Pattern.compile(String.valueOf(root.get("taxCodePattern"))));

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -252,15 +253,15 @@ class SupplierRiskService {
                 .param("rating", r.riskRating())
                 .param("data", strip(r.dataProcessed()))
                 .param("sec", r.securityClause())
-                .param("secRef", r.securityClause() ? strip(r.securityClauseRef()) : null)
+                .param("secRef", Boolean.TRUE.equals(r.securityClause()) ? strip(r.securityClauseRef()) : null)
                 .param("inc", r.incidentClause())
-                .param("incRef", r.incidentClause() ? strip(r.incidentClauseRef()) : null)
+                .param("incRef", Boolean.TRUE.equals(r.incidentClause()) ? strip(r.incidentClauseRef()) : null)
                 .param("issues", strip(r.openIssues()))
                 .param("summary", summary)
                 .param("now", Timestamp.from(clock.instant()))
                 .param("by", CurrentPerson.idOrNobody())
                 .update(keys, "id");
-        long id = keys.getKey().longValue();
+        long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("supplier", supplier.name());
         if (supplier.taxCode() != null) {
@@ -304,7 +305,8 @@ class SupplierRiskService {
             throw new FieldProblemException(problems);
         }
         writeTaxCode(organizationId, supplier, code, null);
-        String name = r.supplier();
+        // checked above: a blank supplier is a problem that was thrown
+        String name = Objects.requireNonNull(r.supplier(), "supplier");
         return ownSuppliers(org).stream()
                 .filter(s -> s.organizationId() == organizationId
                         && (code != null ? code.equals(s.taxCode()) : s.spelledAs(name)))
@@ -437,7 +439,10 @@ class SupplierRiskService {
                             a.contractTo()))
                     .toList();
             // the most used spelling names the supplier, the others are shown as its variants
-            List<String> spelled = SupplierNames.spellingsOf(spellings.get(k), grouping).values().stream()
+            List<String> spelled = SupplierNames.spellingsOf(
+                            Objects.requireNonNull(spellings.get(k), "spellings are grouped by the same key"), grouping)
+                    .values()
+                    .stream()
                     .flatMap(List::stream)
                     .distinct()
                     .toList();

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 public record ReportKind(
         String id,
         String titleVi,
-        String titleEn,
+        @Nullable String titleEn,
         String legalSource,
         String confidence,
         LocalDate effectiveFrom,
@@ -45,7 +45,8 @@ public record ReportKind(
      * A section of figures; {@code byUnit}: the section's figures are also shown per organisation of the subtree (each
      * organisation's own rows), e.g. the incidents handled by unit of Biểu mẫu 05.
      */
-    public record Section(String key, String titleVi, String titleEn, List<String> figures, boolean byUnit) {}
+    public record Section(
+            String key, String titleVi, @Nullable String titleEn, List<String> figures, boolean byUnit) {}
 
     /** The figures shown per unit (of the sections marked {@code by_unit}), in order; empty for most kinds. */
     public List<String> byUnitFigures() {

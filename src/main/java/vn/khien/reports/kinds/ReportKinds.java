@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -74,7 +75,7 @@ public class ReportKinds {
     @SuppressWarnings("unchecked")
     private static ReportKind read(Map<String, Object> k) {
         String id = required(k, "id");
-        Map<String, Object> period = (Map<String, Object>) k.get("period");
+        Map<String, Object> period = (Map<String, Object>) present(k, "period");
         ReportPeriod.PeriodType type = ReportPeriod.PeriodType.valueOf(String.valueOf(period.get("type")));
         if ((type == ReportPeriod.PeriodType.HALF_YEAR_FROM || type == ReportPeriod.PeriodType.HALF_YEAR_AND_YEAR_FROM)
                 && (period.get("start_month") == null
@@ -85,14 +86,14 @@ public class ReportKinds {
         }
         ReportPeriod.PeriodRule rule = new ReportPeriod.PeriodRule(
                 type, intOr(period.get("start_month"), 1), intOr(period.get("start_day"), 1));
-        Map<String, Object> due = (Map<String, Object>) k.get("due");
+        Map<String, Object> due = (Map<String, Object>) present(k, "due");
         List<ReportKind.Section> sections = new ArrayList<>();
         for (Map<String, Object> s : maps(k.get("sections"))) {
             sections.add(new ReportKind.Section(
                     required(s, "key"),
                     required(s, "title_vi"),
                     (String) s.get("title_en"),
-                    ((List<Object>) s.get("figures"))
+                    ((List<Object>) present(s, "figures"))
                             .stream().map(String::valueOf).toList(),
                     Boolean.TRUE.equals(s.get("by_unit"))));
         }
@@ -106,7 +107,7 @@ public class ReportKinds {
                 (String) k.get("title_en"),
                 required(k, "legal_source"),
                 String.valueOf(k.get("confidence")),
-                date(k.get("effective_from")),
+                date(present(k, "effective_from")),
                 k.get("effective_to") == null ? null : date(k.get("effective_to")),
                 rule,
                 dueRule(id, due.get("UNIT")),
@@ -120,7 +121,7 @@ public class ReportKinds {
     }
 
     @SuppressWarnings("unchecked")
-    private static ReportKind.DesignatedDrafter drafter(String id, Object node) {
+    private static ReportKind.@Nullable DesignatedDrafter drafter(String id, @Nullable Object node) {
         if (node == null) {
             return null;
         }
@@ -134,7 +135,7 @@ public class ReportKinds {
     }
 
     @SuppressWarnings("unchecked")
-    private static ReportKind.DueRule dueRule(String id, Object node) {
+    private static ReportKind.DueRule dueRule(String id, @Nullable Object node) {
         if (!(node instanceof Map)) {
             throw new IllegalStateException(RESOURCE + ": kind " + id + " needs due rules for UNIT and COMPILER");
         }
@@ -150,8 +151,16 @@ public class ReportKinds {
                 : LocalDate.parse(String.valueOf(value));
     }
 
-    private static int intOr(Object value, int fallback) {
+    private static int intOr(@Nullable Object value, int fallback) {
         return value == null ? fallback : Integer.parseInt(String.valueOf(value));
+    }
+
+    private static Object present(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            throw new IllegalStateException(RESOURCE + ": missing " + key + " in " + m);
+        }
+        return v;
     }
 
     private static String required(Map<String, Object> m, String key) {
@@ -163,7 +172,7 @@ public class ReportKinds {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> maps(Object node) {
+    private static List<Map<String, Object>> maps(@Nullable Object node) {
         return node == null ? List.of() : (List<Map<String, Object>>) node;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -605,10 +606,10 @@ public class SystemsDemoData {
             long operator,
             SystemType type,
             List<InformationKind> kinds,
-            Long users,
-            Long subjects,
+            @Nullable Long users,
+            @Nullable Long subjects,
             HostingKind hosting,
-            String provider,
+            @Nullable String provider,
             boolean securityUnitOperates) {
         SystemRequest r = new SystemRequest();
         r.setCode(code);
@@ -645,7 +646,13 @@ public class SystemsDemoData {
     }
 
     private void software(
-            long systemId, String name, String vendor, String product, String version, String cpe, String purl) {
+            long systemId,
+            String name,
+            String vendor,
+            String product,
+            String version,
+            @Nullable String cpe,
+            @Nullable String purl) {
         ComponentRequest c = new ComponentRequest();
         c.setKind(ComponentKind.SOFTWARE);
         c.setName(name);
