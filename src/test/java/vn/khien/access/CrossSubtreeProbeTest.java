@@ -3,6 +3,7 @@ package vn.khien.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +25,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import vn.khien.compliance.ComplianceFixture;
 import vn.khien.support.Http;
@@ -82,6 +86,12 @@ class CrossSubtreeProbeTest extends IntegrationTest {
             "figure", "drillsLevel3Plus",
             "skill", "FORENSICS");
 
+    /**
+     * Operations on what every signed-in person reads, national reference data that carries nothing of an organisation
+     * (the advisory library, ADR 0035): A's answer on B's object must be B's answer, word for word.
+     */
+    static final Set<String> SHARED = Set.of("GET /api/v1/advisories/{id}");
+
     /** Other values the schema cannot know (a campaign starts tomorrow at the earliest), by field name. */
     static final Map<String, Object> VALUE_HINTS = Map.of(
             "startsOn", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1).toString(),
@@ -97,6 +107,11 @@ class CrossSubtreeProbeTest extends IntegrationTest {
     final Map<String, Set<Long>> seen = new TreeMap<>();
     /** Ids B's own POSTs answered with: certainly B's. */
     final Map<String, Set<Long>> created = new TreeMap<>();
+    /** Path variables that are not numbers: {@link #PATH_VALUES} and what B's objects name (a requirement). */
+    final Map<String, String> pathValues = new LinkedHashMap<>(PATH_VALUES);
+
+    @Autowired
+    ComplianceFixture compliance;
 
     @Test
     void noOperationReadsOrChangesAnotherSubtree() {
@@ -179,6 +194,7 @@ class CrossSubtreeProbeTest extends IntegrationTest {
                 }
             }
         }
+        complete(adminB, unitB, marker);
         // 2. B reads everything it can (lists, then items).
         for (int round = 0; round < 2; round++) {
             for (OpenApiOperations.Operation op : operations) {
@@ -246,7 +262,19 @@ class CrossSubtreeProbeTest extends IntegrationTest {
                 answeredToA.add(what + " → " + r.status() + (certainlyB ? " (B's)" : " (seen by B)") + ", missing id → "
                         + absent.status());
             }
+            if (SHARED.contains(op.key())) {
+                Http.Response toB = send(op.method(), uri, body, adminB.token());
+                if (r.status() != 200 || !same(r, toB, uri, uri)) {
+                    failures.add("shared data answered A otherwise than B: " + what + " → " + r.status() + " "
+                            + cut(r.body()) + "\n  to B " + toB.status() + " " + cut(toB.body()));
+                }
+                continue;
+            }
             checkAnswer(what, r, marker, unitB.code(), unitBName, failures);
+            if (certainlyB && r.status() < 300) {
+                // an empty list is an answer too: another subtree's collection is refused like a missing one (ADR 0082)
+                failures.add("answers A on B's object: " + what + " → " + r.status() + " " + cut(r.body()));
+            }
             boolean bothRefused =
                     (r.status() == 403 || r.status() == 404) && (absent.status() == 403 || absent.status() == 404);
             if (certainlyB
@@ -296,6 +324,10 @@ class CrossSubtreeProbeTest extends IntegrationTest {
                 madeByB, created.keySet(), attacks, (System.nanoTime() - started) / 1_000_000_000L, unreached);
         System.out.println("CrossSubtreeProbeTest: answered 2xx to A:\n" + String.join("\n", answeredToA));
         System.out.println("CrossSubtreeProbeTest: refused to B:\n" + String.join("\n", refusedToB));
+        assertThat(unreached)
+                .as("operations with a path id that A's probe cannot reach: make B's object of that kind in seed() or"
+                        + " complete()")
+                .isEmpty();
         assertThat(madeByB).as("B's own work through the API").isGreaterThan(5);
         assertThat(attacks).isGreaterThan(100);
         assertThat(failures)
@@ -311,17 +343,19 @@ class CrossSubtreeProbeTest extends IntegrationTest {
     void seed(TestData.Person b, TestData.Org province, TestData.Org unitB, String marker) {
         Http.Api api = http.api(b.token());
         // the unit that appraises the province's dossiers, so that B can open one
-        Http.Response designated = admin().post(
+        data.designate(province, "OWNER_SECURITY_UNIT", data.org(province, "Đơn vị chuyên trách thăm dò"));
+        // B coordinates the incidents of its own subtree (it issues orders on them)
+        made(
+                "authority-designations",
+                api.post(
                         "/api/v1/authority-designations",
                         Map.of(
                                 "scopeOrganizationId",
-                                province.id(),
+                                unitB.id(),
                                 "role",
-                                "OWNER_SECURITY_UNIT",
+                                "INCIDENT_RESPONSE_UNIT",
                                 "organizationId",
-                                data.org(province, "Đơn vị chuyên trách thăm dò")
-                                        .id()));
-        assertThat(designated.status()).as(designated.body()).isEqualTo(200);
+                                unitB.id())));
         long system = ComplianceFixture.createSystem(api, data, unitB, "Hệ thống " + marker);
         add(created, "systems", system);
         Http.Response level = api.post(
@@ -341,6 +375,236 @@ class CrossSubtreeProbeTest extends IntegrationTest {
                 .query(Long.class)
                 .list()
                 .forEach(id -> add(created, "findings", id));
+        String today = today().toString();
+        // a dossier with an attachment
+        Http.Response dossier = api.post("/api/v1/systems/" + system + "/dossiers", "");
+        assertThat(dossier.status()).as(dossier.body()).isLessThan(300);
+        long dossierId = dossier.json().get("dossier").get("id").asLong();
+        add(created, "dossiers", dossierId);
+        made(
+                "attachments",
+                api.upload(
+                        "/api/v1/dossiers/" + dossierId + "/attachments",
+                        "so-do.pdf",
+                        ("%PDF-1.4 " + marker).getBytes(StandardCharsets.UTF_8),
+                        Map.of("part", "DESIGN")));
+        // a warning to the unit below B (the tree's own channel), with a product B's generic component matches
+        Map<String, Object> warning = new LinkedHashMap<>();
+        warning.put("organizationId", unitB.id());
+        warning.put("title", "Cảnh báo " + marker);
+        warning.put("description", "Mô tả " + marker);
+        warning.put("severity", "CRITICAL");
+        warning.put("cves", List.of("CVE-2024-38476"));
+        warning.put("affected", List.of(Map.of("cpe", TEXT_HINTS.get("cpe"))));
+        warning.put("acknowledgeBy", today().plusDays(1).toString());
+        warning.put("fixBy", today().plusDays(8).toString());
+        warning.put("tlp", "AMBER");
+        made("warnings", api.post("/api/v1/warnings", warning));
+        // an advisory of the national library (every signed-in person reads it: SHARED)
+        Http.Response advisory =
+                api.upload("/api/v1/advisory-feeds", "probe.json", csaf(data.unique("KHIEN-PROBE")), Map.of());
+        assertThat(advisory.status()).as(advisory.body()).isEqualTo(201);
+        add(created, "advisories", advisory.json().get("advisoryId").asLong());
+        // a training record (multipart, which the generic rounds do not send)
+        made(
+                "training-records",
+                api.upload(
+                        "/api/v1/organizations/" + unitB.id() + "/training-records",
+                        "cc.pdf",
+                        "%PDF-1.4 chứng chỉ".getBytes(StandardCharsets.UTF_8),
+                        Map.of(
+                                "personName",
+                                "Học viên " + marker,
+                                "course",
+                                "ATTT cơ bản",
+                                "completedOn",
+                                today,
+                                "hours",
+                                "8")));
+        // an operator proposed outside B's subtree (not A: A may answer a proposal made to it)
+        made(
+                "operator-proposals",
+                api.post(
+                        "/api/v1/systems/" + system + "/operator-proposals",
+                        Map.of(
+                                "operatorOrganizationId",
+                                data.org(data.root(), "Nhà vận hành ngoài thăm dò")
+                                        .id(),
+                                "note",
+                                "Đề xuất " + marker)));
+        // a response plan draft (approved by B's leader, or not: A may do neither)
+        made(
+                "response-plans",
+                api.send(
+                        "PUT",
+                        "/api/v1/systems/" + system + "/response-plans/draft",
+                        Map.of("sections", Map.of("scenarios", "Kịch bản " + marker))));
+        // a supplier and its assessment
+        String supplier = "Nhà cung cấp " + marker;
+        Http.Response supplied = api.post(
+                "/api/v1/systems/" + system + "/suppliers", Map.of("name", supplier, "accessKind", "REMOTE_ADMIN"));
+        assertThat(supplied.status()).as(supplied.body()).isLessThan(300);
+        Map<String, Object> assessment = new LinkedHashMap<>();
+        assessment.put("supplier", supplier);
+        assessment.put("assessedOn", today);
+        assessment.put("riskRating", "HIGH");
+        assessment.put("dataProcessed", "Hồ sơ " + marker);
+        assessment.put("securityClause", true);
+        assessment.put("securityClauseRef", "Điều 9");
+        assessment.put("incidentClause", false);
+        made(
+                "supplier-assessments",
+                api.post("/api/v1/organizations/" + unitB.id() + "/supplier-assessments", assessment));
+        // a response team of B with a member holding a certificate
+        long team = made(
+                "response-teams",
+                api.post(
+                        "/api/v1/response-teams",
+                        Map.of("organizationId", unitB.id(), "name", "Đội ứng cứu " + marker)));
+        long member = made(
+                "response-teams/members",
+                api.post(
+                        "/api/v1/response-teams/" + team + "/members",
+                        Map.of(
+                                "fullName",
+                                "Thành viên " + marker,
+                                "organisationName",
+                                "Công ty B",
+                                "phone",
+                                "0912 999 777",
+                                "role",
+                                "EXPERT",
+                                "skills",
+                                List.of(Map.of("skill", PATH_VALUES.get("skill"), "certificate", "GIAC GCFA")))));
+        Http.Response certificate = api.upload(
+                "/api/v1/response-teams/" + team + "/members/" + member + "/certificates/" + PATH_VALUES.get("skill"),
+                "cc.pdf",
+                ("%PDF-1.4 " + marker).getBytes(StandardCharsets.UTF_8),
+                Map.of());
+        assertThat(certificate.status()).as(certificate.body()).isEqualTo(200);
+        // a member of the incident-response network below B (a province-kind organisation) and its contact change
+        TestData.Org networkMember = data.org(unitB, "Thành viên mạng lưới " + marker);
+        data.jdbc()
+                .sql("UPDATE organization SET kind = 'PROVINCE' WHERE id = :id")
+                .param("id", networkMember.id())
+                .update();
+        add(created, "incident-network/members", networkMember.id());
+        made(
+                "contact-point",
+                api.post(
+                        "/api/v1/incident-network/members/" + networkMember.id() + "/contact-point",
+                        Map.of(
+                                "contactName",
+                                "Trực " + marker,
+                                "phone",
+                                "0912 000 999",
+                                "email",
+                                "truc@example.test",
+                                "receptionAddress",
+                                "https://example.test/su-co")));
+    }
+
+    /**
+     * What needs the generic rounds' objects: an order on B's incident, and the plan of B's system once its level is
+     * approved (the way the dossier workflow approves it), with a requirement's evidence and an assessment.
+     */
+    void complete(TestData.Person b, TestData.Org unitB, String marker) {
+        Http.Api api = http.api(b.token());
+        long incident = first("incidents");
+        Http.Response order = null;
+        for (long target : List.of(unitB.id(), first("organizations"))) {
+            order = api.post(
+                    "/api/v1/incidents/" + incident + "/orders",
+                    Map.of(
+                            "targetOrganizationId",
+                            target,
+                            "instruction",
+                            "Lệnh " + marker,
+                            "dueAt",
+                            OffsetDateTime.now(ZoneOffset.ofHours(7))
+                                    .plusHours(6)
+                                    .withNano(0)
+                                    .toString()));
+            if (order.status() < 300) {
+                break;
+            }
+        }
+        made("orders", order);
+        long system = first("systems");
+        compliance.approve(system, unitB, 3, "nd85-2016", today().minusMonths(1));
+        String sys = "/api/v1/compliance/systems/" + system;
+        JsonNode items = Http.JSON.createArrayNode();
+        for (int i = 0; i < 50 && items.isEmpty(); i++) { // the plan follows the approval's event
+            items = api.get(sys + "/plan").json().path("items");
+            if (items.isEmpty()) {
+                sleep();
+            }
+        }
+        assertThat(items).as("the plan of B's approved system").isNotEmpty();
+        String requirement = items.get(0).get("requirementId").asString();
+        pathValues.put("requirementId", requirement);
+        made(
+                "evidence",
+                api.post(
+                        sys + "/plan/" + requirement + "/evidence",
+                        Map.of("title", "Bằng chứng " + marker, "url", "https://vanban.example.test/b")));
+        made(
+                "assessments",
+                api.post(
+                        sys + "/assessments",
+                        Map.of(
+                                "kind",
+                                "PERIODIC",
+                                "assessorKind",
+                                "LICENSED_ORGANISATION",
+                                "assessorName",
+                                "Đánh giá " + marker,
+                                "scopes",
+                                List.of("COMPLIANCE"),
+                                "startedOn",
+                                today().minusDays(10).toString(),
+                                "completedOn",
+                                today().minusDays(5).toString(),
+                                "results",
+                                List.of())));
+    }
+
+    /** B's object made through the API: its id, kept under {@code collection}. */
+    long made(String collection, Http.Response r) {
+        assertThat(r.status()).as(collection + ": " + r.body()).isBetween(200, 299);
+        long id = r.json().get("id").asLong();
+        add(created, collection, id);
+        return id;
+    }
+
+    long first(String collection) {
+        Set<Long> ids = created.get(collection);
+        assertThat(ids).as("B's " + collection).isNotEmpty();
+        return ids.iterator().next();
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
+
+    static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A CSAF 2.0 advisory of the test resources with its own tracking id. */
+    static byte[] csaf(String trackingId) {
+        try (var in = CrossSubtreeProbeTest.class.getResourceAsStream("/warnings/csaf/checks/accepted-failures.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("KHIEN-T-CHECKS-ID", trackingId)
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Two answers alike but for the ids in their URIs. */
@@ -428,15 +692,18 @@ class CrossSubtreeProbeTest extends IntegrationTest {
     }
 
     /** The template with each variable an id seen under the segment before it (or under its own name). */
-    static String fill(String template, Map<String, Set<Long>> first, Map<String, Set<Long>> second) {
+    String fill(String template, Map<String, Set<Long>> first, Map<String, Set<Long>> second) {
         Matcher m = VARIABLE.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String before = template.substring(0, m.start());
-            String segment = before.endsWith("/") ? lastSegment(before.substring(0, before.length() - 1)) : "";
+            String upTo = before.endsWith("/") ? before.substring(0, before.length() - 1) : "";
+            String segment = lastSegment(upTo);
+            // "response-teams/members" tells a team's member from a network member ("incident-network/members")
+            String parent = upTo.isEmpty() ? "" : lastSegment(upTo.substring(0, upTo.lastIndexOf('/'))) + "/" + segment;
             String variable = m.group(1);
-            if (PATH_VALUES.containsKey(variable)) {
-                m.appendReplacement(out, PATH_VALUES.get(variable));
+            if (pathValues.containsKey(variable)) {
+                m.appendReplacement(out, Matcher.quoteReplacement(pathValues.get(variable)));
                 continue;
             }
             if (first.isEmpty()) { // the same path with every id one that does not exist
@@ -445,7 +712,7 @@ class CrossSubtreeProbeTest extends IntegrationTest {
             }
             Long id = null;
             for (Map<String, Set<Long>> ids : second == null ? List.of(first) : List.of(first, second)) {
-                for (String key : List.of(segment, variable)) {
+                for (String key : List.of(parent, segment, variable)) {
                     Set<Long> s = ids.get(key);
                     if (id == null && s != null && !s.isEmpty()) {
                         id = s.iterator().next();

@@ -11,23 +11,10 @@ import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
 import vn.khien.support.TestData;
+import vn.khien.systems.ProvinceFixture;
 
 /** The real approval path: a level-3 dossier approved through the systems workflow derives the plan in its transaction. */
 class DossierApprovalPlanTest extends IntegrationTest {
-
-    static final Map<String, Object> LEVEL3_ND331 = Map.of(
-            "system_type",
-            "INTERNAL",
-            "info_types",
-            List.of("PRIVATE"),
-            "serves_defence_security",
-            false,
-            "handles_administrative_procedures",
-            true,
-            "national_egov_system",
-            false,
-            "centralised_national_data",
-            false);
 
     @Test
     void approvingTheDossierDerivesTheNewRegimePlan() {
@@ -37,22 +24,12 @@ class DossierApprovalPlanTest extends IntegrationTest {
         TestData.Person officer = data.person(department, Role.SECURITY_OFFICER);
         TestData.Person appraiser = data.person(securityUnit, Role.SECURITY_OFFICER);
         TestData.Person leader = data.person(department, Role.LEADER);
-        assertThat(admin().post(
-                                "/api/v1/authority-designations",
-                                Map.of(
-                                        "scopeOrganizationId",
-                                        province.id(),
-                                        "role",
-                                        "OWNER_SECURITY_UNIT",
-                                        "organizationId",
-                                        securityUnit.id()))
-                        .status())
-                .isEqualTo(200);
+        data.designate(province, "OWNER_SECURITY_UNIT", securityUnit);
         Http.Api api = http.api(officer.token());
         long systemId = ComplianceFixture.createSystem(api, data, department, "Cơ sở dữ liệu ngành giáo dục");
         assertThat(api.post(
                                 "/api/v1/systems/" + systemId + "/classifications",
-                                Map.of("regime", "nd331-2026", "answers", LEVEL3_ND331))
+                                Map.of("regime", "nd331-2026", "answers", ProvinceFixture.LEVEL3_ND331))
                         .status())
                 .isEqualTo(201);
         long dossierId = api.post("/api/v1/systems/" + systemId + "/dossiers", "")

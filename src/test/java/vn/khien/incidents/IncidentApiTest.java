@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,23 +46,11 @@ class IncidentApiTest extends IntegrationTest {
         hospital = data.org(health, "Bệnh viện thử");
         national = data.org(data.root(), "Cơ quan điều phối thử");
         elsewhere = data.org(data.root(), "Tỉnh khác");
-        designate(province, "INCIDENT_RESPONSE_UNIT", responseUnit);
-        designate(province, "NATIONAL_INCIDENT_COORDINATOR", national);
+        data.designate(province, "INCIDENT_RESPONSE_UNIT", responseUnit);
+        data.designate(province, "NATIONAL_INCIDENT_COORDINATOR", national);
         officer = data.person(hospital, Role.SECURITY_OFFICER);
         responder = data.person(responseUnit, Role.INCIDENT_RESPONDER);
         outsider = data.person(elsewhere, Role.INCIDENT_RESPONDER);
-    }
-
-    void designate(TestData.Org scope, String role, TestData.Org org) {
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, :r, :o, :now)")
-                .param("s", scope.id())
-                .param("r", role)
-                .param("o", org.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
     }
 
     Map<String, Object> incident(String ref) {

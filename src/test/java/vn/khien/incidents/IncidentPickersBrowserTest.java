@@ -4,8 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -37,10 +35,10 @@ class IncidentPickersBrowserTest extends IntegrationTest {
         TestData.Org elsewhere = data.org(data.root(), data.unique("Tỉnh khác biểu mẫu"));
         TestData.Person officer = data.person(province, Role.SECURITY_OFFICER);
         Http.Api api = http.api(officer.token());
-        long systemA = system(api, unitA, unitA, "Cổng A biểu mẫu");
-        long systemB = system(api, unitB, unitB, "Cổng B biểu mẫu");
-        long operated = system(api, unitB, unitA, "Kho B do A vận hành");
-        long foreign = system(
+        long systemA = data.system(api, unitA, unitA, "Cổng A biểu mẫu");
+        long systemB = data.system(api, unitB, unitB, "Cổng B biểu mẫu");
+        long operated = data.system(api, unitB, unitA, "Kho B do A vận hành");
+        long foreign = data.system(
                 http.api(data.person(elsewhere, Role.SECURITY_OFFICER).token()),
                 elsewhere,
                 elsewhere,
@@ -100,11 +98,11 @@ class IncidentPickersBrowserTest extends IntegrationTest {
         TestData.Org hospital = data.org(province, "Bệnh viện điều phối quốc gia");
         TestData.Org national = data.org(data.root(), data.unique("Trung tâm điều phối thử"));
         TestData.Org unrelated = data.org(data.root(), data.unique("Đơn vị không liên quan"));
-        designate(province, "NATIONAL_INCIDENT_COORDINATOR", national);
+        data.designate(province, "NATIONAL_INCIDENT_COORDINATOR", national);
         TestData.Person officer = data.person(hospital, Role.SECURITY_OFFICER);
         TestData.Person coordinator = data.person(national, Role.SECURITY_OFFICER);
         Http.Api hospitalApi = http.api(officer.token());
-        long his = system(hospitalApi, hospital, hospital, "HIS điều phối quốc gia");
+        long his = data.system(hospitalApi, hospital, hospital, "HIS điều phối quốc gia");
         long id = IncidentReports.report(hospitalApi, hospital, his, "Mã độc trên HIS cần điều phối");
         // The initial report reaches the national coordinator, which sees the case from then on.
         Http.Response sent = hospitalApi.post("/api/v1/incidents/" + id + "/reports", Map.of("kind", "INITIAL_24H"));
@@ -167,33 +165,6 @@ class IncidentPickersBrowserTest extends IntegrationTest {
         return page.locator("#systemId option").all().stream()
                 .map(o -> o.getAttribute("value"))
                 .toList();
-    }
-
-    private long system(Http.Api api, TestData.Org owner, TestData.Org operator, String name) {
-        Http.Response r = api.post(
-                "/api/v1/systems",
-                Map.of(
-                        "code", data.unique("HT"),
-                        "name", name,
-                        "ownerOrganizationId", owner.id(),
-                        "operatorOrganizationId", operator.id(),
-                        "systemType", "INTERNAL",
-                        "informationKinds", List.of("PRIVATE"),
-                        "userCount", 20));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
-    }
-
-    private void designate(TestData.Org scope, String role, TestData.Org org) {
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, :r, :o, :now)")
-                .param("s", scope.id())
-                .param("r", role)
-                .param("o", org.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
     }
 
     private String name(TestData.Org org) {

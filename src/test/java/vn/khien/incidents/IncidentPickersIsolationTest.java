@@ -2,8 +2,6 @@ package vn.khien.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,16 +44,16 @@ class IncidentPickersIsolationTest extends IntegrationTest {
         unitB = data.org(province, "Đơn vị B chọn hệ thống");
         national = data.org(data.root(), data.unique("Cơ quan điều phối thử"));
         elsewhere = data.org(data.root(), data.unique("Tỉnh khác chọn hệ thống"));
-        designate(province, "NATIONAL_INCIDENT_COORDINATOR", national);
+        data.designate(province, "NATIONAL_INCIDENT_COORDINATOR", national);
         provinceOfficer = data.person(province, Role.SECURITY_OFFICER);
         officerA = data.person(unitA, Role.SECURITY_OFFICER);
         nationalOfficer = data.person(national, Role.SECURITY_OFFICER);
         TestData.Person officerElsewhere = data.person(elsewhere, Role.SECURITY_OFFICER);
         Http.Api p = http.api(provinceOfficer.token());
-        systemA = system(p, unitA, unitA, "Hệ thống của A");
-        systemB = system(p, unitB, unitB, "Hệ thống của B");
-        operatedByA = system(p, unitB, unitA, "Hệ thống B sở hữu, A vận hành");
-        foreign = system(http.api(officerElsewhere.token()), elsewhere, elsewhere, "Hệ thống tỉnh khác");
+        systemA = data.system(p, unitA, unitA, "Hệ thống của A");
+        systemB = data.system(p, unitB, unitB, "Hệ thống của B");
+        operatedByA = data.system(p, unitB, unitA, "Hệ thống B sở hữu, A vận hành");
+        foreign = data.system(http.api(officerElsewhere.token()), elsewhere, elsewhere, "Hệ thống tỉnh khác");
     }
 
     @Test
@@ -188,33 +186,6 @@ class IncidentPickersIsolationTest extends IntegrationTest {
                         .plusHours(6)
                         .withNano(0)
                         .toString());
-    }
-
-    private long system(Http.Api api, TestData.Org owner, TestData.Org operator, String name) {
-        Http.Response r = api.post(
-                "/api/v1/systems",
-                Map.of(
-                        "code", data.unique("HT"),
-                        "name", name,
-                        "ownerOrganizationId", owner.id(),
-                        "operatorOrganizationId", operator.id(),
-                        "systemType", "INTERNAL",
-                        "informationKinds", List.of("PRIVATE"),
-                        "userCount", 20));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
-    }
-
-    private void designate(TestData.Org scope, String role, TestData.Org org) {
-        data.jdbc()
-                .sql(
-                        "INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)"
-                                + " VALUES (:s, :r, :o, :now)")
-                .param("s", scope.id())
-                .param("r", role)
-                .param("o", org.id())
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
     }
 
     private long incidents() {

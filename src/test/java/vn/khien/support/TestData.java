@@ -1,8 +1,12 @@
 package vn.khien.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,13 +111,41 @@ public class TestData {
 
     /** Designates {@code unit} as the incident response unit for {@code scope}'s subtree. */
     public void designateResponseUnit(Org scope, Org unit) {
+        designate(scope, "INCIDENT_RESPONSE_UNIT", unit);
+    }
+
+    /**
+     * Designates {@code org} to play {@code role} (an authority role: {@code OWNER_SECURITY_UNIT},
+     * {@code INCIDENT_RESPONSE_UNIT}, {@code NATIONAL_INCIDENT_COORDINATOR} …) for {@code scope}'s subtree.
+     */
+    public void designate(Org scope, String role, Org org) {
         jdbc.sql("""
                 INSERT INTO authority_designation (scope_organization_id, authority_role, organization_id, created_at)
-                VALUES (:s, 'INCIDENT_RESPONSE_UNIT', :o, :now)""")
+                VALUES (:s, :r, :o, :now)""")
                 .param("s", scope.id())
-                .param("o", unit.id())
+                .param("r", role)
+                .param("o", org.id())
                 .param("now", Timestamp.from(Instant.now()))
                 .update();
+    }
+
+    /**
+     * A system registered through the API by {@code api}'s person: owned by {@code owner}, operated by
+     * {@code operator}, 20 users of private information.
+     */
+    public long system(Http.Api api, Org owner, Org operator, String name) {
+        Http.Response r = api.post(
+                "/api/v1/systems",
+                Map.of(
+                        "code", unique("HT"),
+                        "name", name,
+                        "ownerOrganizationId", owner.id(),
+                        "operatorOrganizationId", operator.id(),
+                        "systemType", "INTERNAL",
+                        "informationKinds", List.of("PRIVATE"),
+                        "userCount", 20));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
     }
 
     public JdbcClient jdbc() {

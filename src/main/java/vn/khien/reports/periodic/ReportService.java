@@ -263,6 +263,19 @@ public class ReportService {
     }
 
     /**
+     * {@link #ofOrganization}, for an organisation the caller reaches (its subtree, as a designated unit, as a security
+     * unit); any other organisation is refused like a missing one, never answered with an empty list (ADR 0082).
+     */
+    public List<PeriodicReport> ofReachableOrganization(long organizationId) {
+        ScopeFilter reachable =
+                scope.visible("o.path").or(actors.designated(kinds.all(), null)).or(actors.securityUnitOf());
+        if (reports.countOrganizations(organizationId, reachable) == 0) {
+            throw new NotFoundException("organization " + organizationId);
+        }
+        return ofOrganization(organizationId);
+    }
+
+    /**
      * Of these reports, the ones whose totals lack some organisations' data (a child's frozen report submitted before
      * some figures were part of the kind): a frozen report by the gap rows of its snapshot (one query for all), a
      * report still live by its children's frozen reports now.

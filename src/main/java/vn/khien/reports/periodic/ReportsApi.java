@@ -139,9 +139,10 @@ public class ReportsApi {
     }
 
     @GetMapping("/api/v1/organizations/{id}/reports")
-    @Operation(summary = "Reports of an organisation, every version")
+    @Operation(
+            summary = "Reports of an organisation, every version (404 for an organisation the caller does not reach)")
     public List<PeriodicReport> ofOrganization(@PathVariable long id) {
-        return service.ofOrganization(id);
+        return service.ofReachableOrganization(id);
     }
 
     @PostMapping("/api/v1/reports/{id}/actions/{action}")
