@@ -61,8 +61,9 @@ class HuntingSystemsBrowserTest extends IntegrationTest {
             page.fill("#scope", "Máy chủ ứng dụng");
             page.fill("#hypotheses", "Web shell qua Tomcat");
             page.fill("#finding-1", "Trang quản trị mở");
-            page.evaluate("id => { const o = document.createElement('option'); o.value = id; o.text = 'B';"
-                    + " const s = document.querySelector('#finding-system-1'); s.add(o); s.value = id; }",
+            page.evaluate(
+                    "id => { const o = document.createElement('option'); o.value = id; o.text = 'B';"
+                            + " const s = document.querySelector('#finding-system-1'); s.add(o); s.value = id; }",
                     String.valueOf(systemB));
             page.click("#hunting-submit");
             assertThat(page.locator("#finding-system-1-error")).containsText("Hệ thống không thuộc đơn vị này");

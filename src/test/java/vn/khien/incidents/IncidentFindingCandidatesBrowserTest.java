@@ -36,10 +36,10 @@ class IncidentFindingCandidatesBrowserTest extends IntegrationTest {
             plugins[i] = base + 5 * i;
         }
         Http.Response scan = admin().upload(
-                "/api/v1/systems/" + system + "/scans",
-                "r.nessus",
-                ScanTestSupport.nessus(Map.of("10.7.7.7", plugins)),
-                Map.of());
+                        "/api/v1/systems/" + system + "/scans",
+                        "r.nessus",
+                        ScanTestSupport.nessus(Map.of("10.7.7.7", plugins)),
+                        Map.of());
         assertThat(scan.status()).as(scan.body()).isIn(201, 202);
         long id = IncidentReports.of(hospital, "Xâm nhập HIS nhiều phát hiện")
                 .onSystem(system)

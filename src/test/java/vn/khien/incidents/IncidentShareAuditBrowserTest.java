@@ -36,7 +36,8 @@ class IncidentShareAuditBrowserTest extends IntegrationTest {
         TestData.Person responder = data.person(responseUnit, Role.INCIDENT_RESPONDER);
         TestData.Person auditor = data.person(province, Role.AUDITOR);
 
-        long id = IncidentReports.of(hospital, "Mã độc trên máy chủ HIS chia sẻ").report(http.api(officer.token()));
+        long id =
+                IncidentReports.of(hospital, "Mã độc trên máy chủ HIS chia sẻ").report(http.api(officer.token()));
         assertThat(shareAudits(id)).isEmpty();
 
         // The 24 h notice reaches the response unit: the case is shared with it by the submission, audited.
@@ -75,8 +76,9 @@ class IncidentShareAuditBrowserTest extends IntegrationTest {
                 .contains("\"orderId\":" + order.json().get("id").asLong());
         // who: the person who caused each share
         assertThat(data.jdbc()
-                        .sql("SELECT actor_username FROM audit_event WHERE action = 'incident.share' AND target_id = :id"
-                                + " ORDER BY id")
+                        .sql(
+                                "SELECT actor_username FROM audit_event WHERE action = 'incident.share' AND target_id = :id"
+                                        + " ORDER BY id")
                         .param("id", String.valueOf(id))
                         .query(String.class)
                         .list())

@@ -641,7 +641,8 @@ public class IncidentService {
         String reportTitle = catalogue.form(kind).titleVi();
         for (long to : recipients) {
             if (to != i.organizationId()) {
-                shareWith(i, to, now, ShareReason.REPORT_SUBMITTED, Map.of("report", reportTitle, "reportId", reportId));
+                shareWith(
+                        i, to, now, ShareReason.REPORT_SUBMITTED, Map.of("report", reportTitle, "reportId", reportId));
             }
         }
         IncidentRepository.Submission s = incidents.reports(id).stream()
@@ -686,7 +687,8 @@ public class IncidentService {
      * step, a report submission and a coordination order. Whether it was new.
      */
     private boolean shareWith(Incident i, long to, Instant now, ShareReason reason, Map<String, Object> cause) {
-        if (!incidents.share(i.id(), to, CurrentPerson.principal().map(p -> p.personId()).orElse(null), now)) {
+        if (!incidents.share(
+                i.id(), to, CurrentPerson.principal().map(p -> p.personId()).orElse(null), now)) {
             return false;
         }
         Map<String, Object> after = new LinkedHashMap<>();

@@ -171,8 +171,7 @@ class HuntingRepository {
                         SELECT s.id, s.name FROM information_system s JOIN organization o ON o.id = :org
                         JOIN organization so ON so.id = s.owner_organization_id
                         JOIN organization op ON op.id = s.operator_organization_id
-                        WHERE (so.path LIKE o.path || '%' OR op.path LIKE o.path || '%') AND """
-                        + f.sql() + " ORDER BY s.name LIMIT 500")
+                        WHERE (so.path LIKE o.path || '%' OR op.path LIKE o.path || '%') AND """ + f.sql() + " ORDER BY s.name LIMIT 500")
                 .params(f.params())
                 .param("org", organizationId)
                 .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2)))
