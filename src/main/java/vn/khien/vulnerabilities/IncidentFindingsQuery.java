@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -40,9 +41,49 @@ public class IncidentFindingsQuery {
         this.systems = systems;
     }
 
-    /** Open findings of these systems the caller may see, most severe first (at most 200). */
-    public List<FindingRef> openOfSystems(Collection<Long> systemIds) {
-        return query(OPEN + " AND f.system_id IN (:systems)", systemIds, Map.of(), 200);
+    /**
+     * Some of the findings an incident may link: {@code rows} (most severe first, at most the limit asked) of
+     * {@code total}, so a page says how many there are and offers a search when it shows only some (never a silent
+     * cut).
+     */
+    public record Found(List<FindingRef> rows, long total, int limit) {
+
+        public static final Found NONE = new Found(List.of(), 0, 0);
+
+        /** Whether more findings match than are listed. */
+        public boolean capped() {
+            return total > rows.size();
+        }
+    }
+
+    /**
+     * Open findings of these systems the caller may see, except those given (already linked), most severe first: at
+     * most {@code limit} rows, with the total; {@code search} (when not blank) keeps those whose title or CVE ids
+     * contain it.
+     */
+    public Found openOfSystems(
+            Collection<Long> systemIds, @Nullable String search, Collection<Long> except, int limit) {
+        if (systemIds.isEmpty()) {
+            return Found.NONE;
+        }
+        StringBuilder where = new StringBuilder(OPEN + " AND f.system_id IN (:systems)");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (search != null && !search.isBlank()) {
+            where.append(" AND (UPPER(f.title) LIKE :search OR UPPER(f.cves) LIKE :search)");
+            params.put("search", "%" + search.strip().toUpperCase(Locale.ROOT) + "%");
+        }
+        if (!except.isEmpty()) {
+            where.append(" AND f.id NOT IN (:except)");
+            params.put("except", List.copyOf(except));
+        }
+        ScopeFilter f = systems.visibleSystems("f.system_id");
+        long total = jdbc.sql("SELECT COUNT(*) FROM finding f WHERE " + where + " AND " + f.sql())
+                .params(f.params())
+                .params(params)
+                .param("systems", List.copyOf(systemIds))
+                .query(Long.class)
+                .single();
+        return new Found(total == 0 ? List.of() : query(where.toString(), systemIds, params, limit), total, limit);
     }
 
     /** The finding when it is open, belongs to one of these systems and the caller may see it. */

@@ -289,4 +289,34 @@ class ObligationRulesTest {
                         .status())
                 .isEqualTo(ObligationStatus.MET);
     }
+
+    @Test
+    void aPeriodicDutyWithNothingToProveIsNotApplicableWithItsReasonNeverMet() {
+        // R49 with no administrative grant at all: nothing to review is not a review held (issue 13)
+        Subject unit = Subject.organization(7, "Đơn vị", "UNIT", Set.of());
+        ObligationRule r49 = CATALOGUE.rule("R49").orElseThrow();
+        Obligation none = engine.evaluate(
+                r49,
+                unit,
+                true,
+                DutyEvidence.nothingToProve("no-administrative-grants", "/organizations/7/access-reviews"),
+                LocalDate.of(2026, 12, 7));
+        assertThat(none.status()).isEqualTo(ObligationStatus.NOT_APPLICABLE);
+        assertThat(none.reason()).isEqualTo("obligation.reason.nothing-to-prove.no-administrative-grants");
+        assertThat(none.lastMetOn()).isNull();
+        assertThat(none.dueOn()).isNull();
+        // every periodic rule of the catalogue reads the same, whatever its schedule; none reads MET
+        List<String> periodic = CATALOGUE.rules().stream()
+                .filter(r -> !r.owedOnEvent())
+                .map(r -> {
+                    Subject s = r.appliesTo(PROVINCE) ? PROVINCE : system(4, "NEW", LocalDate.of(2025, 1, 1));
+                    return engine.evaluate(
+                            r, s, true, DutyEvidence.nothingToProve("x", null), LocalDate.of(2026, 12, 7));
+                })
+                .filter(o -> o.reason().startsWith("obligation.reason.nothing-to-prove"))
+                .peek(o -> assertThat(o.status()).as(o.rule().id()).isEqualTo(ObligationStatus.NOT_APPLICABLE))
+                .map(o -> o.rule().id())
+                .toList();
+        assertThat(periodic).contains("R21", "R37", "R38", "R39", "R49");
+    }
 }

@@ -16,7 +16,7 @@ import vn.khien.platform.duties.DutySource;
  * on the day it closed (no later than the quarter's last day, so a review closed late does not cover the next
  * quarter too) and the next one is due by the end of the following quarter. An organisation never reviewed owes its
  * first review by the end of the quarter its oldest administrative grant was made in; one holding no administrative
- * grant has nothing to review (met today).
+ * grant has nothing to review: the engine reads that as NOT_APPLICABLE with the reason in words, never MET.
  */
 @Component
 class AccessReviewDuty implements DutySource {
@@ -60,7 +60,7 @@ class AccessReviewDuty implements DutySource {
             LocalDate today) {
         String page = "/organizations/" + organizationId + "/access-reviews";
         if (oldestGrant == null) {
-            return new DutyEvidence(today, null, NOTHING_TO_REVIEW, null, page);
+            return DutyEvidence.nothingToProve(NOTHING_TO_REVIEW, page);
         }
         if (closed != null) {
             Quarter covered = Quarter.parse(closed.quarter());

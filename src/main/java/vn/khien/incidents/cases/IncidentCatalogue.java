@@ -54,24 +54,27 @@ public final class IncidentCatalogue {
     public static IncidentCatalogue loadDefault() {
         Map<String, Object> cats = load("rules/incidents/categories.yaml");
         Map<String, Category> categories = new LinkedHashMap<>();
-        for (Map<String, Object> c : (List<Map<String, Object>>) cats.get("categories")) {
+        String catsFile = "categories.yaml";
+        for (Map<String, Object> c : rows(cats, "categories", catsFile)) {
+            String id = text(c, "id", catsFile);
             categories.put(
-                    (String) c.get("id"),
-                    new Category((String) c.get("id"), (String) c.get("name_vi"), (String) c.get("name_en"), (String)
-                            c.get("stix")));
+                    id,
+                    new Category(
+                            id, text(c, "name_vi", catsFile), text(c, "name_en", catsFile), text(c, "stix", catsFile)));
         }
         Map<String, Object> f = load("rules/incidents/report-forms.yaml");
         Map<ReportKind, Form> forms = new EnumMap<>(ReportKind.class);
-        for (Map<String, Object> r : (List<Map<String, Object>>) f.get("forms")) {
-            ReportKind k = ReportKind.valueOf((String) r.get("kind"));
+        String formsFile = "report-forms.yaml";
+        for (Map<String, Object> r : rows(f, "forms", formsFile)) {
+            ReportKind k = ReportKind.valueOf(text(r, "kind", formsFile));
             forms.put(
                     k,
                     new Form(
                             k,
-                            (String) r.get("title_vi"),
-                            (String) r.get("form_vi"),
-                            (String) r.get("legal_ref"),
-                            (String) r.get("duty")));
+                            text(r, "title_vi", formsFile),
+                            text(r, "form_vi", formsFile),
+                            text(r, "legal_ref", formsFile),
+                            text(r, "duty", formsFile)));
         }
         for (ReportKind k : ReportKind.values()) {
             if (!forms.containsKey(k)) {
@@ -79,14 +82,17 @@ public final class IncidentCatalogue {
             }
         }
         Map<String, Object> orders = (Map<String, Object>) f.get("coordination_orders");
+        if (orders == null) {
+            throw new IllegalStateException(formsFile + " has no coordination_orders");
+        }
         List<OrderIssuer> issuers = new ArrayList<>();
-        for (Map<String, Object> r : (List<Map<String, Object>>) orders.get("issuers")) {
+        for (Map<String, Object> r : rows(orders, "issuers", formsFile)) {
             String legalRef = (String) r.get("legal_ref");
             if (legalRef == null || legalRef.isBlank()) {
                 throw new IllegalStateException("report-forms.yaml: an order issuer without its legal source");
             }
             issuers.add(new OrderIssuer(
-                    RecipientRole.valueOf((String) r.get("role")), legalRef, Boolean.TRUE.equals(r.get("choice"))));
+                    RecipientRole.valueOf(text(r, "role", formsFile)), legalRef, Boolean.TRUE.equals(r.get("choice"))));
         }
         if (issuers.stream().anyMatch(x -> x.role() == RecipientRole.OWNER)) {
             throw new IllegalStateException("report-forms.yaml: the owner does not coordinate its own incident");
@@ -94,9 +100,28 @@ public final class IncidentCatalogue {
         return new IncidentCatalogue(
                 categories,
                 forms,
-                (String) f.get("email_subject_prefix"),
-                (String) f.get("email_subject_ref"),
+                text(f, "email_subject_prefix", formsFile),
+                text(f, "email_subject_ref", formsFile),
                 issuers);
+    }
+
+    /** A text the rule file must give: a missing one stops the start, naming the file and the key. */
+    private static String text(Map<String, Object> row, String key, String file) {
+        Object v = row.get(key);
+        if (!(v instanceof String t)) {
+            throw new IllegalStateException(file + ": '" + key + "' is missing in " + row);
+        }
+        return t;
+    }
+
+    /** A list of rows the rule file must give: a missing one stops the start, naming the file and the key. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Map<String, Object> map, String key, String file) {
+        Object v = map.get(key);
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalStateException(file + ": '" + key + "' is missing");
+        }
+        return (List<Map<String, Object>>) l;
     }
 
     private static Map<String, Object> load(String resource) {
@@ -119,7 +144,12 @@ public final class IncidentCatalogue {
     }
 
     public Form form(ReportKind kind) {
-        return forms.get(kind);
+        Form f = forms.get(kind);
+        if (f == null) {
+            // loadDefault refuses a catalogue without a form for every kind
+            throw new IllegalStateException("no form for " + kind);
+        }
+        return f;
     }
 
     /** The e-mail subject of a report: the rule's prefix, then the organisation and the case. */

@@ -86,11 +86,18 @@ public class IncidentLinkService {
     /** What may be added: the visible systems of the organisation's subtree, open findings, warnings received. */
     public record Candidates(
             List<SystemComponentsQuery.SystemRef> systems,
-            List<IncidentFindingsQuery.FindingRef> findings,
+            IncidentFindingsQuery.Found findingsFound,
+            String findingSearch,
             IncidentWarningsQuery.Found warningsFound,
             String warningSearch) {
 
-        static final Candidates NONE = new Candidates(List.of(), List.of(), IncidentWarningsQuery.Found.NONE, "");
+        static final Candidates NONE =
+                new Candidates(List.of(), IncidentFindingsQuery.Found.NONE, "", IncidentWarningsQuery.Found.NONE, "");
+
+        /** The findings offered (most severe first, at most {@link #FINDINGS_SHOWN}). */
+        public List<IncidentFindingsQuery.FindingRef> findings() {
+            return findingsFound.rows();
+        }
 
         /** The warnings offered (newest first, at most {@link #WARNINGS_SHOWN}). */
         public List<IncidentWarningsQuery.WarningRef> warnings() {
@@ -100,6 +107,9 @@ public class IncidentLinkService {
 
     /** The most candidate warnings the incident page lists; past it the page says how many and offers a search. */
     public static final int WARNINGS_SHOWN = 200;
+
+    /** The most candidate findings the incident page lists; past it the page says how many and offers a search. */
+    public static final int FINDINGS_SHOWN = 200;
 
     // ------------------------------------------------------------------ reads
 
@@ -246,14 +256,14 @@ public class IncidentLinkService {
 
     /** What the caller may add to the case; nothing when it may not amend it. */
     public Candidates candidates(long id) {
-        return candidates(id, null);
+        return candidates(id, null, null);
     }
 
     /**
-     * What the caller may add to the case, the warnings narrowed by {@code warningSearch} (title or CVE) when given;
-     * nothing when it may not amend it.
+     * What the caller may add to the case, the findings narrowed by {@code findingSearch} and the warnings by
+     * {@code warningSearch} (title or CVE) when given; nothing when it may not amend it.
      */
-    public Candidates candidates(long id, @Nullable String warningSearch) {
+    public Candidates candidates(long id, @Nullable String findingSearch, @Nullable String warningSearch) {
         Incident i = incidents.get(id);
         if (!i.status().open() || !incidents.canWork(id)) {
             return Candidates.NONE;
@@ -272,9 +282,8 @@ public class IncidentLinkService {
                 systems.visibleInSubtree(i.organizationId()).stream()
                         .filter(s -> !affected.contains(s.id()))
                         .toList(),
-                findings.openOfSystems(affected).stream()
-                        .filter(f -> !linkedFindings.contains(f.id()))
-                        .toList(),
+                findings.openOfSystems(affected, findingSearch, linkedFindings, FINDINGS_SHOWN),
+                findingSearch == null ? "" : findingSearch.strip(),
                 warnings.reaching(affected, warningSearch, linkedWarnings, WARNINGS_SHOWN),
                 warningSearch == null ? "" : warningSearch.strip());
     }

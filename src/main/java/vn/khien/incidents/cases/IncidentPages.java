@@ -179,7 +179,11 @@ class IncidentPages {
     }
 
     @GetMapping("/incidents/{id}")
-    String show(@PathVariable long id, @RequestParam(required = false) String warningQ, Model model) {
+    String show(
+            @PathVariable long id,
+            @RequestParam(required = false) String findingQ,
+            @RequestParam(required = false) String warningQ,
+            Model model) {
         Incident i = service.get(id);
         DeadlineAssessment a = service.assessment(i);
         List<IncidentService.Due> dues = service.resolve(i, a);
@@ -229,7 +233,7 @@ class IncidentPages {
         model.addAttribute("orderTargets", coordinating == null ? List.of() : service.orderTargets(i));
         model.addAttribute("affectedSystems", links.affectedSystems(id));
         model.addAttribute("links", links.links(id));
-        model.addAttribute("candidates", links.candidates(id, warningQ));
+        model.addAttribute("candidates", links.candidates(id, findingQ, warningQ));
         model.addAttribute("canAmend", i.status().open() && service.canWork(id));
         return "incidents/show";
     }

@@ -347,7 +347,6 @@ public class IncidentService {
     public Map<Long, List<Due>> resolveAll(List<Incident> list) {
         Map<Long, DeadlineAssessment> assessed = new LinkedHashMap<>();
         Set<String> roles = new LinkedHashSet<>();
-        Set<Long> systems = new LinkedHashSet<>();
         for (Incident i : list) {
             DeadlineAssessment a = assessment(i);
             assessed.put(i.id(), a);
@@ -355,19 +354,8 @@ public class IncidentService {
                     .forEach(d -> d.recipients().stream()
                             .filter(r -> r != RecipientRole.OWNER)
                             .forEach(r -> roles.add(r.name())));
-            if (i.systemId() != null) {
-                systems.add(i.systemId());
-            }
         }
-        Map<Long, Long> systemOwners = designations.ownersOf(systems);
-        Map<Long, Long> owners = new LinkedHashMap<>();
-        for (Incident i : list) {
-            owners.put(
-                    i.id(),
-                    i.systemId() == null
-                            ? i.organizationId()
-                            : systemOwners.getOrDefault(i.systemId(), i.organizationId()));
-        }
+        Map<Long, Long> owners = ownersOf(list);
         Map<Long, Map<String, Long>> designated = designations.designated(Set.copyOf(owners.values()), roles);
         Map<Long, List<IncidentRepository.Submission>> reports = incidents.reportsOf(assessed.keySet());
         Map<Long, List<Due>> out = new LinkedHashMap<>();
@@ -650,10 +638,11 @@ public class IncidentService {
         incidents.event(id, now, "REPORT_" + kind.name(), recipientNames, actorName());
         // The report reaches its recipients: each of them sees the case from now on (the coordinating body, to which
         // the notices already went, may then open it and coordinate).
+        String reportTitle = catalogue.form(kind).titleVi();
         for (long to : recipients) {
             if (to != i.organizationId()) {
-                incidents.share(
-                        id, to, CurrentPerson.principal().map(p -> p.personId()).orElse(null), now);
+                shareWith(
+                        i, to, now, ShareReason.REPORT_SUBMITTED, Map.of("report", reportTitle, "reportId", reportId));
             }
         }
         IncidentRepository.Submission s = incidents.reports(id).stream()
@@ -683,6 +672,35 @@ public class IncidentService {
         RESPONSE_UNIT
     }
 
+    /** Why a case reached an organisation: said in words on the audit page ({@code audit.value.<reason>}). */
+    enum ShareReason {
+        SHARED_WITH_PARENT,
+        SHARED_WITH_RESPONSE_UNIT,
+        REPORT_SUBMITTED,
+        ORDER_ISSUED
+    }
+
+    /**
+     * Shares the case with an organisation when it does not see it yet, and audits that share in the same
+     * transaction (issue 12 review): who (the actor), what (the case), to whom (the organisation, by name) and why
+     * (the reason, with the report or order that caused it). Every share of a case goes through here: the sharing
+     * step, a report submission and a coordination order. Whether it was new.
+     */
+    private boolean shareWith(Incident i, long to, Instant now, ShareReason reason, Map<String, Object> cause) {
+        if (!incidents.share(
+                i.id(), to, CurrentPerson.principal().map(p -> p.personId()).orElse(null), now)) {
+            return false;
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("incident", i.title());
+        after.put("sharedWith", incidents.organizationName(to).orElse("#" + to));
+        after.put("organizationId", to);
+        after.put("reason", reason.name());
+        after.putAll(cause);
+        audit.record(AuditEntry.change("incident.share", i.organizationId(), "incident", i.id(), null, after));
+        return true;
+    }
+
     @Transactional
     public long share(long id, ShareTarget target) {
         Incident i = working(id);
@@ -694,17 +712,11 @@ public class IncidentService {
                 "target",
                 target == ShareTarget.PARENT ? "incidents.error.noParent" : "incidents.error.noResponseUnit"));
         Instant now = clock.instant();
-        if (incidents.share(
-                id, to, CurrentPerson.principal().map(p -> p.personId()).orElse(null), now)) {
+        ShareReason reason =
+                target == ShareTarget.PARENT ? ShareReason.SHARED_WITH_PARENT : ShareReason.SHARED_WITH_RESPONSE_UNIT;
+        if (shareWith(i, to, now, reason, Map.of("target", target.name()))) {
             String name = incidents.organizationName(to).orElse("#" + to);
             incidents.event(id, now, "SHARED", name, actorName());
-            audit.record(AuditEntry.change(
-                    "incident.share",
-                    i.organizationId(),
-                    "incident",
-                    id,
-                    null,
-                    Map.of("organizationId", to, "target", target.name())));
             notifications.send(new Notice(
                     "INCIDENT",
                     "incidents.notice.shared",
@@ -735,26 +747,35 @@ public class IncidentService {
     }
 
     /**
+     * The owner of each incident's case, read for the whole list in one query: the owner of its system, or the
+     * reporting organisation when it names no system (or the system has no owner on record). Incident id → owner, in
+     * the list's order. Shared by {@link #resolveAll} and {@link #coordinatingOrganizations}.
+     */
+    private Map<Long, Long> ownersOf(List<Incident> list) {
+        Set<Long> systems = new LinkedHashSet<>();
+        for (Incident i : list) {
+            if (i.systemId() != null) {
+                systems.add(i.systemId());
+            }
+        }
+        Map<Long, Long> systemOwners = designations.ownersOf(systems);
+        Map<Long, Long> owners = new LinkedHashMap<>();
+        for (Incident i : list) {
+            Long system = i.systemId();
+            owners.put(
+                    i.id(),
+                    system == null ? i.organizationId() : systemOwners.getOrDefault(system, i.organizationId()));
+        }
+        return owners;
+    }
+
+    /**
      * {@link #coordinatingOrganization} for a list of incidents (the home page) with a fixed number of queries: the
      * owners and designations of all at once, the caller's right once per designated organisation. Incident id → the
      * organisation through which the caller coordinates it; incidents it does not coordinate are absent.
      */
     public Map<Long, Long> coordinatingOrganizations(List<Incident> list) {
-        Set<Long> systems = new LinkedHashSet<>();
-        list.forEach(i -> {
-            if (i.systemId() != null) {
-                systems.add(i.systemId());
-            }
-        });
-        Map<Long, Long> systemOwners = designations.ownersOf(systems);
-        Map<Long, Long> owners = new LinkedHashMap<>();
-        for (Incident i : list) {
-            owners.put(
-                    i.id(),
-                    i.systemId() == null
-                            ? i.organizationId()
-                            : systemOwners.getOrDefault(i.systemId(), i.organizationId()));
-        }
+        Map<Long, Long> owners = ownersOf(list);
         List<String> roles =
                 catalogue.orderIssuers().stream().map(x -> x.role().name()).toList();
         Map<Long, Map<String, Long>> designated = designations.designated(Set.copyOf(owners.values()), roles);
@@ -835,11 +856,7 @@ public class IncidentService {
                 now);
         for (long org : new LinkedHashSet<>(List.of(issuer, target))) {
             if (org != i.organizationId()) {
-                incidents.share(
-                        id,
-                        org,
-                        CurrentPerson.principal().map(p -> p.personId()).orElse(null),
-                        now);
+                shareWith(i, org, now, ShareReason.ORDER_ISSUED, Map.of("orderId", orderId));
             }
         }
         String targetName = incidents.organizationName(target).orElse("#" + target);

@@ -2,8 +2,11 @@ package vn.khien.incidents.hunting;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -32,12 +35,38 @@ class HuntingPages {
         this.messages = messages;
     }
 
+    /**
+     * The campaigns and the form to record one. The form's systems are those of the chosen organisation's subtree
+     * (issue 12 review: the rule the service checks), reloaded by {@link #systemChoice} when the organisation changes.
+     */
     @GetMapping("/hunting")
-    String list(Model model) {
+    String list(@RequestParam(required = false) @Nullable Long organizationId, Model model) {
         model.addAttribute("campaigns", service.list());
-        model.addAttribute("organizations", lookups.recordableOrganizations());
-        model.addAttribute("systems", lookups.taskableSystems());
+        List<HuntingRepository.Option> organizations = lookups.recordableOrganizations();
+        Long chosen = organizations.stream()
+                .map(HuntingRepository.Option::id)
+                .filter(o -> o.equals(organizationId))
+                .findFirst()
+                .orElse(organizations.isEmpty() ? null : organizations.get(0).id());
+        model.addAttribute("organizations", organizations);
+        model.addAttribute("chosenOrganizationId", chosen);
+        model.addAttribute("systems", chosen == null ? List.of() : lookups.taskableSystems(chosen));
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", Map.of());
+        }
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
         return "incidents/hunting";
+    }
+
+    /** The finding rows of the form for another organisation (htmx): only that organisation's subtree's systems. */
+    @GetMapping("/hunting/systems")
+    String systemChoice(@RequestParam(required = false) @Nullable Long organizationId, Model model) {
+        model.addAttribute("systems", organizationId == null ? List.of() : lookups.taskableSystems(organizationId));
+        model.addAttribute("fieldErrors", Map.of());
+        model.addAttribute("form", Map.of());
+        return "incidents/hunting :: findingRows";
     }
 
     @GetMapping("/hunting/{id}")
@@ -84,10 +113,27 @@ class HuntingPages {
             String field = p.field().replaceAll("\\[\\d+]", "");
             redirect.addFlashAttribute(
                     "actionError", text("hunting.field." + field) + ": " + text(p.messageKey(), p.args()));
+            // each problem next to its field: a finding's system under that finding's row (findings[k].systemId)
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (FieldProblemException.FieldProblem q : e.problems()) {
+                errors.putIfAbsent(q.field(), text(q.messageKey(), q.args()));
+            }
+            redirect.addFlashAttribute("fieldErrors", errors);
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("title", title == null ? "" : title);
+            form.put("scope", scope == null ? "" : scope);
+            form.put("hypotheses", hypotheses == null ? "" : hypotheses);
+            form.put("techniques", techniques == null ? "" : techniques);
+            form.put("result", result == null ? "" : result);
+            form.put("startedOn", startedOn == null ? "" : startedOn.toString());
+            form.put("endedOn", endedOn == null ? "" : endedOn.toString());
+            form.put("findingTitle", findingTitle == null ? List.of() : findingTitle);
+            form.put("findingOwner", findingOwner == null ? List.of() : findingOwner);
+            redirect.addFlashAttribute("form", form);
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("actionError", text(e.messageKey()));
         }
-        return "redirect:/hunting";
+        return organizationId == null ? "redirect:/hunting" : "redirect:/hunting?organizationId=" + organizationId;
     }
 
     private String text(String key, Object... args) {

@@ -160,12 +160,20 @@ class HuntingRepository {
                 .list();
     }
 
-    /** Systems whose security data the caller may edit: those a finding may open a remediation task on. */
-    List<Option> taskableSystems() {
+    /**
+     * Systems of the organisation's subtree (owned or operated by it or a unit under it: the rule the service checks,
+     * {@link #systemInSubtree}) whose security data the caller may edit: those a finding of a campaign of that
+     * organisation may open a remediation task on.
+     */
+    List<Option> taskableSystems(long organizationId) {
         ScopeFilter f = scope.holding("so.path", Capability.EDIT_SECURITY_DATA);
-        return jdbc.sql("SELECT s.id, s.name FROM information_system s JOIN organization so"
-                        + " ON so.id = s.owner_organization_id WHERE " + f.sql() + " ORDER BY s.name LIMIT 500")
+        return jdbc.sql("""
+                        SELECT s.id, s.name FROM information_system s JOIN organization o ON o.id = :org
+                        JOIN organization so ON so.id = s.owner_organization_id
+                        JOIN organization op ON op.id = s.operator_organization_id
+                        WHERE (so.path LIKE o.path || '%' OR op.path LIKE o.path || '%') AND """ + f.sql() + " ORDER BY s.name LIMIT 500")
                 .params(f.params())
+                .param("org", organizationId)
                 .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2)))
                 .list();
     }

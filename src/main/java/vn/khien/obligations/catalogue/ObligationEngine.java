@@ -15,7 +15,11 @@ import vn.khien.platform.duties.DutyEvidence;
  */
 public final class ObligationEngine {
 
-    /** The reason of a duty owed on each event when no event has arisen (issue 13: never MET). */
+    /**
+     * The reason of a duty owed on each event when no event has arisen (issue 13: never MET). A periodic duty whose
+     * source reports nothing to prove ({@link DutyEvidence#nothingToProve()}) is likewise NOT_APPLICABLE with the
+     * source's reason, never MET.
+     */
     public static final String NO_EVENT = "obligation.reason.no-event";
 
     /**
@@ -30,6 +34,17 @@ public final class ObligationEngine {
         }
         if (!answered) {
             return result(rule, subject, ObligationStatus.NO_DATA, null, null, null, "no-source");
+        }
+        if (evidence != null && evidence.nothingToProve()) {
+            // Nothing to prove (no administrative grant to review): the duty has not arisen, so it is not met either.
+            return result(
+                    rule,
+                    subject,
+                    ObligationStatus.NOT_APPLICABLE,
+                    null,
+                    null,
+                    evidence,
+                    "nothing-to-prove." + evidence.kind());
         }
         if (evidence == null && rule.noRecordIsNoData()) {
             return result(rule, subject, ObligationStatus.NO_DATA, null, null, null, "no-record");

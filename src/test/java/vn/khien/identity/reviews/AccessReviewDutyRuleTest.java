@@ -81,8 +81,12 @@ class AccessReviewDutyRuleTest {
 
     @Test
     void anOrganisationWithoutAdministrativeGrantsHasNothingToReview() {
+        // Nothing to review is not a review held: never MET, and no day it was "met" (issue 13).
         Obligation o = eval(null, null, LocalDate.of(2026, 12, 31));
-        assertThat(o.status()).isEqualTo(ObligationStatus.MET);
+        assertThat(o.status()).isEqualTo(ObligationStatus.NOT_APPLICABLE);
+        assertThat(o.reason()).isEqualTo("obligation.reason.nothing-to-prove." + AccessReviewDuty.NOTHING_TO_REVIEW);
+        assertThat(o.lastMetOn()).isNull();
+        assertThat(o.dueOn()).isNull();
         assertThat(o.evidence().kind()).isEqualTo(AccessReviewDuty.NOTHING_TO_REVIEW);
     }
 }
