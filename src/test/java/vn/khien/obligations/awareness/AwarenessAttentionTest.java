@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.khien.access.ActingAs;
 import vn.khien.access.Role;
 import vn.khien.support.Http;
 import vn.khien.support.IntegrationTest;
@@ -22,6 +23,24 @@ class AwarenessAttentionTest extends IntegrationTest {
 
     @Autowired
     AwarenessService awareness;
+
+    @Autowired
+    AwarenessSharesAttention shares;
+
+    /**
+     * The low shares are computed in the background for a person who may send campaigns over the whole tree (ADR
+     * 0077, as ADR 0071), on the request for everyone else; the pending messages always on the request.
+     */
+    @Test
+    void theLowSharesMayLagOnlyForTheWholeTree() {
+        TestData.Org unit = data.org(data.root(), "Sở chia sẻ chậm");
+        TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
+        TestData.Person national = data.person(data.root(), Role.SECURITY_OFFICER);
+        assertThat(ActingAs.run(national.id(), national.username(), () -> shares.mayLagFor(national.id())))
+                .isTrue();
+        assertThat(ActingAs.run(officer.id(), officer.username(), () -> shares.mayLagFor(officer.id())))
+                .isFalse();
+    }
 
     @Test
     void unacknowledgedMessagesAndALowShareNeedAttention() {
