@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
@@ -28,7 +29,7 @@ public final class ReportParsers {
     /** Where the format parsers live. */
     public static final String FORMATS_PACKAGE = "vn.khien.vulnerabilities.parsing.formats";
 
-    private static volatile List<ReportParser> discovered;
+    private static volatile @Nullable List<ReportParser> discovered;
 
     private final Map<String, ReportParser> parsers = new LinkedHashMap<>();
 
