@@ -47,6 +47,8 @@ class AcunetixParserTest extends FormatTestSupport {
         ParsedFinding f = parse("no-start-url.xml").get(0);
         assertThat(f.title()).isEqualTo("SQL injection");
         assertThat(f.severity()).isEqualTo(Severity.HIGH);
-        assertThat(f.locations()).as("no StartURL: the Affects path alone names no place").isEmpty();
+        assertThat(f.locations())
+                .as("no StartURL: the Affects path alone names no place")
+                .isEmpty();
     }
 }

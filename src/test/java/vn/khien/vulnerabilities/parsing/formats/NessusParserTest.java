@@ -3,10 +3,10 @@ package vn.khien.vulnerabilities.parsing.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.Severity;
 
 /** Nessus (.nessus XML and CSV export) over the project's own reports in {@code reports/nessus/}. */
