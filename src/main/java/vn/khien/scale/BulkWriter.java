@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 /**
@@ -37,7 +38,7 @@ abstract class BulkWriter implements AutoCloseable {
                 : new Batch(c, table, List.of(columns));
     }
 
-    final void row(Object... values) throws SQLException {
+    final void row(@Nullable Object... values) throws SQLException {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException(
                     table + ": " + values.length + " values for " + columns.size() + " columns");
@@ -70,7 +71,7 @@ abstract class BulkWriter implements AutoCloseable {
 
     abstract void flushOwn() throws SQLException;
 
-    abstract void write(Object[] values) throws SQLException;
+    abstract void write(@Nullable Object[] values) throws SQLException;
 
     @Override
     public abstract void close() throws SQLException;
@@ -89,7 +90,7 @@ abstract class BulkWriter implements AutoCloseable {
         }
 
         @Override
-        void write(Object[] values) throws SQLException {
+        void write(@Nullable Object[] values) throws SQLException {
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) {
                     csv.append(',');
@@ -147,7 +148,7 @@ abstract class BulkWriter implements AutoCloseable {
         }
 
         @Override
-        void write(Object[] values) throws SQLException {
+        void write(@Nullable Object[] values) throws SQLException {
             for (int i = 0; i < values.length; i++) {
                 Object v = values[i];
                 if (v instanceof LocalDate d) {

@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import vn.khien.vulnerabilities.FindingTally;
 
@@ -71,7 +73,21 @@ final class NationalDataSet {
     long supplierAssessments;
     long memberProfiles;
 
-    record Org(long id, String code, String name, String kind, String path, Org top, int departmentIndex) {}
+    /** {@code top}: the ministry or province the organisation belongs to; null for the national ones and the tops. */
+    record Org(
+            long id,
+            String code,
+            String name,
+            String kind,
+            String path,
+            @Nullable Org top,
+            int departmentIndex) {
+
+        /** The top of an organisation that has one by construction (every system owner, see {@code owners}). */
+        Org topOrg() {
+            return Objects.requireNonNull(top, () -> code + " has no ministry or province above it");
+        }
+    }
 
     NationalDataSet(Connection db, double scale, long seed, LocalDate asOf, String passwordHash) {
         this.db = db;
@@ -199,7 +215,7 @@ final class NationalDataSet {
         }
     }
 
-    private Org org(BulkWriter w, Org parent, String code, String name, String kind, int departmentIndex)
+    private Org org(BulkWriter w, @Nullable Org parent, String code, String name, String kind, int departmentIndex)
             throws SQLException {
         long id = orgs.size() + 1L;
         String path = (parent == null ? "/" : parent.path()) + id + "/";
@@ -268,7 +284,7 @@ final class NationalDataSet {
             d.row(1L, "NATIONAL_COMPETENT_BODY", 2L, now);
             for (Org o : orgs) {
                 if (o.kind().equals("DEPARTMENT") && o.departmentIndex() == 0) {
-                    d.row(o.top().id(), "OWNER_SECURITY_UNIT", o.id(), now);
+                    d.row(o.topOrg().id(), "OWNER_SECURITY_UNIT", o.id(), now);
                 }
             }
         }
@@ -488,9 +504,9 @@ final class NationalDataSet {
                         approvedOn,
                         approved
                                 ? (100 + random.nextInt(900)) + "/QĐ-"
-                                        + owner.top().code()
+                                        + owner.topOrg().code()
                                 : null,
-                        approved ? "Lãnh đạo " + owner.top().code() : null,
+                        approved ? "Lãnh đạo " + owner.topOrg().code() : null,
                         now,
                         now);
                 systemOwners.add(owner);
@@ -565,7 +581,7 @@ final class NationalDataSet {
                 }
                 long firstScan = ++scanId;
                 long lastScan = rescan ? ++scanId : firstScan;
-                LocalDate lastDate = rescan ? second : first;
+                LocalDate lastDate = second != null ? second : first;
                 int count = 40 + random.nextInt(260);
                 scan.row(
                         firstScan,
@@ -582,7 +598,7 @@ final class NationalDataSet {
                         "Cán bộ " + owner.code(),
                         first.atTime(9, 0).atOffset(VN),
                         first.atTime(9, 5).atOffset(VN));
-                if (rescan) {
+                if (second != null) {
                     scan.row(
                             lastScan,
                             s,
@@ -635,7 +651,7 @@ final class NationalDataSet {
                             fixed ? lastDate : null,
                             status.equals("ACCEPTED_RISK") ? "Hệ thống cũ, chờ thay thế theo kế hoạch năm sau" : null,
                             status.equals("ACCEPTED_RISK")
-                                    ? "Lãnh đạo " + owner.top().code()
+                                    ? "Lãnh đạo " + owner.topOrg().code()
                                     : null,
                             status.equals("ACCEPTED_RISK") ? asOf.plusDays(30 + random.nextInt(300)) : null,
                             lastDate.atTime(9, 5).atOffset(VN));
@@ -656,9 +672,15 @@ final class NationalDataSet {
     }
 
     private void dossier(
-            BulkWriter w, long system, Org owner, int level, String regime, LocalDate approvedOn, boolean eligible)
+            BulkWriter w,
+            long system,
+            Org owner,
+            int level,
+            @Nullable String regime,
+            @Nullable LocalDate approvedOn,
+            boolean eligible)
             throws SQLException {
-        Org top = owner.top();
+        Org top = owner.topOrg();
         long approver = level >= 4 ? 1L : top.id();
         long appraiser = level >= 4 ? 2L : top.id();
         if (approvedOn != null) {

@@ -1,9 +1,17 @@
 package vn.khien.scale;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Scanner checks the generated findings come from: real CVEs of the products above, across all severities. */
-record Plugin(int id, String title, String severity, String cves, Double cvss, String component, int port) {
+record Plugin(
+        int id,
+        String title,
+        String severity,
+        @Nullable String cves,
+        @Nullable Double cvss,
+        @Nullable String component,
+        int port) {
 
     static final List<Plugin> ALL = List.of(
             new Plugin(

@@ -1,9 +1,16 @@
 package vn.khien.scale;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Software found in state agencies' systems, with the CPE 2.3 or purl names warnings are matched against. */
-record Product(String vendor, String product, String cpeVendor, String cpeProduct, String purlBase, String[] versions) {
+record Product(
+        String vendor,
+        String product,
+        @Nullable String cpeVendor,
+        @Nullable String cpeProduct,
+        @Nullable String purlBase,
+        String[] versions) {
 
     static final List<Product> ALL = List.of(
             new Product("Apache", "HTTP Server", "apache", "http_server", null, new String[] {
@@ -26,12 +33,14 @@ record Product(String vendor, String product, String cpeVendor, String cpeProduc
                         "5.3.17", "5.3.31", "6.1.3"
                     }));
 
+    @Nullable
     String cpe(String version) {
         return cpeVendor == null
                 ? null
                 : "cpe:2.3:a:" + cpeVendor + ":" + cpeProduct + ":" + version + ":*:*:*:*:*:*:*";
     }
 
+    @Nullable
     String purl(String version) {
         return purlBase == null ? null : purlBase + "@" + version;
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import vn.khien.scale.NationalDataSet.Org;
 
@@ -300,7 +301,7 @@ final class SecondWave {
         // Systems per top organisation, so each incident hits a system of its own province or ministry.
         Map<Long, List<Integer>> byTop = new HashMap<>();
         for (int i = 0; i < systemOwners.size(); i++) {
-            byTop.computeIfAbsent(systemOwners.get(i).top().id(), k -> new ArrayList<>())
+            byTop.computeIfAbsent(systemOwners.get(i).topOrg().id(), k -> new ArrayList<>())
                     .add(i);
         }
         LocalDate quarterStart = asOf.withDayOfMonth(1).withMonth((asOf.getMonthValue() - 1) / 3 * 3 + 1);
@@ -454,7 +455,8 @@ final class SecondWave {
         pendingReports.clear();
     }
 
-    private void event(BulkWriter ev, long incident, OffsetDateTime at, String kind, String detail, String actor)
+    private void event(
+            BulkWriter ev, long incident, OffsetDateTime at, String kind, @Nullable String detail, String actor)
             throws SQLException {
         pendingEvents.add(new Object[] {++events, incident, at, kind, detail, actor});
     }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import vn.khien.scale.NationalDataSet.Org;
 
@@ -328,7 +329,7 @@ final class ThirdWave {
                         live
                                 ? "Diễn tập thực chiến: tấn công thay đổi giao diện và mã hóa dữ liệu máy chủ ứng dụng"
                                 : "Diễn tập trên bàn: lộ lọt dữ liệu cá nhân qua tài khoản quản trị bị chiếm",
-                        "Đội ứng cứu sự cố " + owner.top().code() + "; cán bộ vận hành " + owner.code(),
+                        "Đội ứng cứu sự cố " + owner.topOrg().code() + "; cán bộ vận hành " + owner.code(),
                         "Phát hiện và khoanh vùng trong " + (1 + random.nextInt(6)) + " giờ; phương án được cập nhật.",
                         person(owner, "canbo"),
                         held.atTime(17, 0).atOffset(VN));
@@ -388,7 +389,7 @@ final class ThirdWave {
                 boolean draftOnly = roll >= 85;
                 OffsetDateTime created =
                         asOf.minusDays(60 + random.nextInt(900)).atTime(9, 0).atOffset(VN);
-                long approver = person(owner.kind().equals("UNIT") ? owner.top() : owner, "lanhdao");
+                long approver = person(owner.kind().equals("UNIT") ? owner.topOrg() : owner, "lanhdao");
                 for (int v = 1; v <= versions; v++) {
                     String status = v < versions ? "SUPERSEDED" : draftOnly ? "DRAFT" : "APPROVED";
                     OffsetDateTime approved = status.equals("DRAFT") ? null : created.plusDays(5 + random.nextInt(20));
@@ -411,7 +412,7 @@ final class ThirdWave {
                             approved == null ? null : approver,
                             approved == null
                                     ? null
-                                    : displayName(owner.kind().equals("UNIT") ? owner.top() : owner, "lanhdao"),
+                                    : displayName(owner.kind().equals("UNIT") ? owner.topOrg() : owner, "lanhdao"),
                             approved);
                     for (String key : keys) {
                         sec.row(id, key, sectionText(key, owner));
@@ -444,7 +445,7 @@ final class ThirdWave {
         Map<Long, Org> securityUnit = new HashMap<>();
         for (Org o : orgs) {
             if (o.kind().equals("DEPARTMENT") && o.departmentIndex() == 0) {
-                securityUnit.put(o.top().id(), o);
+                securityUnit.put(o.topOrg().id(), o);
             }
         }
         try (BulkWriter t = BulkWriter.open(
@@ -1237,8 +1238,8 @@ final class ThirdWave {
             long report,
             String rowKind,
             long org,
-            Long childReport,
-            String childState,
+            @Nullable Long childReport,
+            @Nullable String childState,
             List<String> names,
             long[] values)
             throws SQLException {
@@ -1281,7 +1282,7 @@ final class ThirdWave {
                     case "DEPARTMENT" -> 3_000;
                     default -> 400;
                 };
-                Org approverOrg = o.kind().equals("UNIT") ? o.top() : o;
+                Org approverOrg = o.kind().equals("UNIT") ? o.topOrg() : o;
                 long approver = person(approverOrg, "lanhdao");
                 // This year's plan (adopted), next year's (being drafted in December), and sometimes a project.
                 budget(

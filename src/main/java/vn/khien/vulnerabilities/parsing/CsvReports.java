@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
 
 /** Streaming CSV access with header lookup by (case-insensitive) column name and row-located errors. */
 public final class CsvReports {
@@ -39,7 +40,7 @@ public final class CsvReports {
         }
 
         /** Trimmed cell value, null when the column is absent or the cell blank. */
-        public String get(String column) {
+        public @Nullable String get(String column) {
             Integer i = columns.get(column.toLowerCase(Locale.ROOT));
             if (i == null || i >= record.size()) return null;
             String v = record.get(i);
@@ -47,7 +48,7 @@ public final class CsvReports {
         }
 
         /** First non-blank value among synonyms. */
-        public String first(String... cols) {
+        public @Nullable String first(String... cols) {
             for (String c : cols) {
                 String v = get(c);
                 if (v != null) return v;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Merges raw scanner items that the format treats as one finding (same plugin on several
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  */
 public final class FindingMerger<K> {
     private final Map<K, ParsedFinding.Builder> builders = new LinkedHashMap<>();
-    private final MergedPlaces places;
+    private final @Nullable MergedPlaces places;
     private int announced;
 
     public FindingMerger() {
@@ -25,12 +26,12 @@ public final class FindingMerger<K> {
     }
 
     /** {@code places}: told each new finding and each place as read; null for none. */
-    public FindingMerger(MergedPlaces places) {
+    public FindingMerger(@Nullable MergedPlaces places) {
         this.places = places;
     }
 
     /** The builder for {@code key}, created by {@code factory} on first sight. */
-    public ParsedFinding.Builder get(K key, Supplier<ParsedFinding.Builder> factory) {
+    public ParsedFinding.Builder get(@Nullable K key, Supplier<ParsedFinding.Builder> factory) {
         ParsedFinding.Builder b = builders.get(key);
         if (b == null) {
             b = factory.get();
@@ -44,7 +45,7 @@ public final class FindingMerger<K> {
     }
 
     /** Adds a place to a finding of this merger, and tells the listener if there is one. */
-    public void addLocation(ParsedFinding.Builder b, Location place) {
+    public void addLocation(ParsedFinding.Builder b, @Nullable Location place) {
         b.addLocation(place);
         if (places != null && place != null) {
             places.place(b.mergedNumber, place);

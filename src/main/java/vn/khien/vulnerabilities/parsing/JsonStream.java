@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -40,7 +41,7 @@ public final class JsonStream implements AutoCloseable {
     }
 
     /** Next token, or null at end of input; errors carry line/column and JSON pointer. */
-    public JsonToken next() throws ReportFormatException {
+    public @Nullable JsonToken next() throws ReportFormatException {
         try {
             return parser.nextToken();
         } catch (JacksonException e) {
@@ -60,12 +61,17 @@ public final class JsonStream implements AutoCloseable {
         }
     }
 
-    public JsonToken current() {
+    public @Nullable JsonToken current() {
         return parser.currentToken();
     }
 
-    public String name() {
-        return parser.currentName();
+    /** The current property name; call it on a {@code PROPERTY_NAME} token. */
+    public String name() throws ReportFormatException {
+        String n = parser.currentName();
+        if (n == null) {
+            throw error("Expected a property name but found " + parser.currentToken(), null);
+        }
+        return n;
     }
 
     /** Binds the value at the current token (object, array or scalar) into a tree. */
@@ -106,11 +112,11 @@ public final class JsonStream implements AutoCloseable {
         }
     }
 
-    public ReportFormatException error(String message, Throwable cause) {
+    public ReportFormatException error(String message, @Nullable Throwable cause) {
         return new ReportFormatException(message, where(cause), cause);
     }
 
-    private String where(Throwable cause) {
+    private String where(@Nullable Throwable cause) {
         TokenStreamLocation l = cause instanceof JacksonException && ((JacksonException) cause).getLocation() != null
                 ? ((JacksonException) cause).getLocation()
                 : parser.currentLocation();
@@ -135,7 +141,7 @@ public final class JsonStream implements AutoCloseable {
 
     // ---- small tree accessors tolerant of missing / null / wrongly typed values ----
 
-    public static String text(JsonNode n, String field) {
+    public static @Nullable String text(@Nullable JsonNode n, String field) {
         if (n == null) return null;
         JsonNode v = n.get(field);
         if (v == null || v.isNull() || v.isContainer()) return null;
@@ -143,12 +149,12 @@ public final class JsonStream implements AutoCloseable {
         return s == null || s.isBlank() ? null : s;
     }
 
-    public static String textOrEmpty(JsonNode n, String field) {
+    public static String textOrEmpty(@Nullable JsonNode n, String field) {
         String s = text(n, field);
         return s == null ? "" : s;
     }
 
-    public static Double number(JsonNode n, String field) {
+    public static @Nullable Double number(@Nullable JsonNode n, String field) {
         if (n == null) return null;
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) return null;
@@ -156,12 +162,12 @@ public final class JsonStream implements AutoCloseable {
         return Text.parseDouble(v.isContainer() ? null : v.asString());
     }
 
-    public static Integer integer(JsonNode n, String field) {
+    public static @Nullable Integer integer(@Nullable JsonNode n, String field) {
         Double d = number(n, field);
         return d == null || d != Math.floor(d) ? null : d.intValue();
     }
 
-    public static Boolean bool(JsonNode n, String field) {
+    public static @Nullable Boolean bool(@Nullable JsonNode n, String field) {
         if (n == null) return null;
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) return null;
@@ -173,7 +179,7 @@ public final class JsonStream implements AutoCloseable {
     }
 
     /** Elements of an array field (or the single value when it is not an array). */
-    public static List<JsonNode> list(JsonNode n, String field) {
+    public static List<JsonNode> list(@Nullable JsonNode n, String field) {
         List<JsonNode> out = new ArrayList<>();
         if (n == null) return out;
         JsonNode v = n.get(field);
@@ -186,7 +192,7 @@ public final class JsonStream implements AutoCloseable {
         return out;
     }
 
-    public static List<String> strings(JsonNode n, String field) {
+    public static List<String> strings(@Nullable JsonNode n, String field) {
         List<String> out = new ArrayList<>();
         for (JsonNode e : list(n, field)) {
             if (!e.isContainer() && !e.isNull() && !e.asString().isBlank())

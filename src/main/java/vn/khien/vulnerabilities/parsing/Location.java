@@ -1,6 +1,7 @@
 package vn.khien.vulnerabilities.parsing;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a finding was observed: a network endpoint (host/port/protocol/path), a URL, or a
@@ -15,9 +16,15 @@ import java.util.Locale;
  * @param line     1-based line number in {@code filePath}
  */
 public record Location(
-        String host, Integer port, String protocol, String path, String url, String filePath, Integer line) {
+        @Nullable String host,
+        @Nullable Integer port,
+        @Nullable String protocol,
+        @Nullable String path,
+        @Nullable String url,
+        @Nullable String filePath,
+        @Nullable Integer line) {
 
-    public static Location endpoint(String host, Integer port, String protocol) {
+    public static Location endpoint(@Nullable String host, @Nullable Integer port, @Nullable String protocol) {
         return new Location(
                 blankToNull(host),
                 port == null || port == 0 ? null : port,
@@ -28,7 +35,7 @@ public record Location(
                 null);
     }
 
-    public static Location file(String filePath, Integer line) {
+    public static Location file(@Nullable String filePath, @Nullable Integer line) {
         return new Location(null, null, null, null, null, blankToNull(filePath), line);
     }
 
@@ -36,7 +43,7 @@ public record Location(
      * Parses a URL leniently: scheme and port are optional ("foo.bar/path", "127.0.0.1:80");
      * query and fragment are dropped from {@code path} but kept in {@code url}.
      */
-    public static Location fromUrl(String raw) {
+    public static @Nullable Location fromUrl(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -102,7 +109,7 @@ public record Location(
      * written with different escaping compares equal. Separators such as '&', '+', ';', '?', '#'
      * stay encoded because decoding them would change the meaning.
      */
-    public static String normalizeEscapes(String url) {
+    public static @Nullable String normalizeEscapes(@Nullable String url) {
         if (url == null || url.indexOf('%') < 0) return url;
         StringBuilder b = new StringBuilder(url.length());
         for (int i = 0; i < url.length(); i++) {
@@ -139,7 +146,7 @@ public record Location(
                 + (port == null ? "" : port) + "/" + (path == null ? "" : path);
     }
 
-    static Integer defaultPort(String protocol) {
+    static @Nullable Integer defaultPort(@Nullable String protocol) {
         if (protocol == null) return null;
         switch (protocol) {
             case "http":
@@ -155,7 +162,7 @@ public record Location(
         }
     }
 
-    private static Integer parsePort(String s) {
+    private static @Nullable Integer parsePort(String s) {
         try {
             int p = Integer.parseInt(s.trim());
             return p > 0 && p < 65536 ? p : null;
@@ -171,7 +178,7 @@ public record Location(
         return -1;
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One finding as read from a scanner report, before any database de-duplication.
@@ -42,35 +43,35 @@ public record ParsedFinding(
         Severity severity,
         List<String> vulnerabilityIds,
         List<Integer> cwes,
-        String cvssV3Vector,
-        Double cvssV3Score,
-        Double cvssV4Score,
-        Double epssScore,
-        Double epssPercentile,
-        String description,
-        String solution,
-        String impact,
-        String references,
-        String vulnIdFromTool,
-        String uniqueIdFromTool,
+        @Nullable String cvssV3Vector,
+        @Nullable Double cvssV3Score,
+        @Nullable Double cvssV4Score,
+        @Nullable Double epssScore,
+        @Nullable Double epssPercentile,
+        @Nullable String description,
+        @Nullable String solution,
+        @Nullable String impact,
+        @Nullable String references,
+        @Nullable String vulnIdFromTool,
+        @Nullable String uniqueIdFromTool,
         String fingerprint,
         List<Location> locations,
         List<HttpExchange> exchanges,
-        String componentName,
-        String componentVersion,
-        String service,
+        @Nullable String componentName,
+        @Nullable String componentVersion,
+        @Nullable String service,
         List<String> tags,
-        OffsetDateTime date,
+        @Nullable OffsetDateTime date,
         boolean active,
-        Boolean verified,
+        @Nullable Boolean verified,
         boolean falsePositive,
         boolean riskAccepted,
         boolean mitigated,
-        OffsetDateTime mitigatedAt,
-        Boolean fixAvailable,
-        String fixVersion,
-        Integer occurrences,
-        Integer scannerConfidence,
+        @Nullable OffsetDateTime mitigatedAt,
+        @Nullable Boolean fixAvailable,
+        @Nullable String fixVersion,
+        @Nullable Integer occurrences,
+        @Nullable Integer scannerConfidence,
         boolean staticFinding,
         boolean mergedKey) {
 
@@ -88,7 +89,7 @@ public record ParsedFinding(
     }
 
     /** The primary CWE or null. */
-    public Integer cwe() {
+    public @Nullable Integer cwe() {
         return cwes.isEmpty() ? null : cwes.get(0);
     }
 
@@ -99,41 +100,41 @@ public record ParsedFinding(
     /** Mutable accumulator; also used as the merge target when a format merges raw items. */
     public static final class Builder {
         private final String toolName;
-        private String title;
-        private Severity severity;
+        private @Nullable String title;
+        private @Nullable Severity severity;
         private final List<String> vulnerabilityIds = new ArrayList<>();
         private final LinkedHashSet<Integer> cwes = new LinkedHashSet<>();
-        private String cvssV3Vector;
-        private Double cvssV3Score;
-        private Double cvssV4Score;
-        private Double epssScore;
-        private Double epssPercentile;
-        private String description;
-        private String solution;
-        private String impact;
-        private String references;
-        private String vulnIdFromTool;
-        private String uniqueIdFromTool;
-        private String fingerprint;
+        private @Nullable String cvssV3Vector;
+        private @Nullable Double cvssV3Score;
+        private @Nullable Double cvssV4Score;
+        private @Nullable Double epssScore;
+        private @Nullable Double epssPercentile;
+        private @Nullable String description;
+        private @Nullable String solution;
+        private @Nullable String impact;
+        private @Nullable String references;
+        private @Nullable String vulnIdFromTool;
+        private @Nullable String uniqueIdFromTool;
+        private @Nullable String fingerprint;
         private final List<Location> locations = new ArrayList<>();
         private final List<HttpExchange> exchanges = new ArrayList<>();
-        private String componentName;
-        private String componentVersion;
-        private String service;
+        private @Nullable String componentName;
+        private @Nullable String componentVersion;
+        private @Nullable String service;
         private final List<String> tags = new ArrayList<>();
-        private OffsetDateTime date;
+        private @Nullable OffsetDateTime date;
         private boolean active = true;
-        private Boolean verified;
+        private @Nullable Boolean verified;
         private boolean falsePositive;
         private boolean riskAccepted;
         private boolean mitigated;
-        private OffsetDateTime mitigatedAt;
-        private Boolean fixAvailable;
-        private String fixVersion;
-        private Integer occurrences;
-        private Integer scannerConfidence;
+        private @Nullable OffsetDateTime mitigatedAt;
+        private @Nullable Boolean fixAvailable;
+        private @Nullable String fixVersion;
+        private @Nullable Integer occurrences;
+        private @Nullable Integer scannerConfidence;
         private boolean staticFinding;
-        private List<String> mergedKey;
+        private @Nullable List<String> mergedKey;
         /** Its number among the findings a {@link FindingMerger} announced to its {@link MergedPlaces}. */
         int mergedNumber = -1;
 
@@ -141,42 +142,42 @@ public record ParsedFinding(
             this.toolName = toolName;
         }
 
-        public Builder title(String v) {
+        public Builder title(@Nullable String v) {
             this.title = v;
             return this;
         }
 
-        public Builder severity(Severity v) {
+        public Builder severity(@Nullable Severity v) {
             this.severity = v;
             return this;
         }
 
-        public Severity severity() {
+        public @Nullable Severity severity() {
             return severity;
         }
 
-        public String title() {
+        public @Nullable String title() {
             return title;
         }
 
         /** Adds an id unless blank; duplicates are kept on purpose (see record docs). */
-        public Builder addVulnerabilityId(String id) {
+        public Builder addVulnerabilityId(@Nullable String id) {
             if (id != null && !id.isBlank()) vulnerabilityIds.add(id.trim());
             return this;
         }
 
-        public Builder addVulnerabilityIdOnce(String id) {
+        public Builder addVulnerabilityIdOnce(@Nullable String id) {
             if (id != null && !id.isBlank() && !vulnerabilityIds.contains(id.trim())) vulnerabilityIds.add(id.trim());
             return this;
         }
 
-        public Builder addCwe(Integer cwe) {
+        public Builder addCwe(@Nullable Integer cwe) {
             if (cwe != null && cwe > 0) cwes.add(cwe);
             return this;
         }
 
         /** Makes {@code cwe} the primary CWE, keeping the others behind it. */
-        public Builder primaryCwe(Integer cwe) {
+        public Builder primaryCwe(@Nullable Integer cwe) {
             if (cwe != null && cwe > 0) {
                 LinkedHashSet<Integer> rest = new LinkedHashSet<>(cwes);
                 rest.remove(cwe);
@@ -187,66 +188,66 @@ public record ParsedFinding(
             return this;
         }
 
-        public Builder cvssV3(String vector, Double score) {
+        public Builder cvssV3(@Nullable String vector, @Nullable Double score) {
             if (vector != null && !vector.isBlank()) this.cvssV3Vector = vector.trim();
             if (score != null) this.cvssV3Score = score;
             return this;
         }
 
-        public Builder cvssV3Score(Double v) {
+        public Builder cvssV3Score(@Nullable Double v) {
             this.cvssV3Score = v;
             return this;
         }
 
-        public Builder cvssV4Score(Double v) {
+        public Builder cvssV4Score(@Nullable Double v) {
             this.cvssV4Score = v;
             return this;
         }
 
-        public Builder epss(Double score, Double percentile) {
+        public Builder epss(@Nullable Double score, @Nullable Double percentile) {
             this.epssScore = score;
             this.epssPercentile = percentile;
             return this;
         }
 
-        public Builder description(String v) {
+        public Builder description(@Nullable String v) {
             this.description = v;
             return this;
         }
         /** Appends a paragraph (used when merged items each contribute a line of detail). */
-        public Builder appendDescription(String more) {
+        public Builder appendDescription(@Nullable String more) {
             if (more != null && !more.isEmpty()) {
                 description = description == null || description.isEmpty() ? more : description + "\n" + more;
             }
             return this;
         }
 
-        public Builder solution(String v) {
+        public Builder solution(@Nullable String v) {
             this.solution = v;
             return this;
         }
 
-        public Builder impact(String v) {
+        public Builder impact(@Nullable String v) {
             this.impact = v;
             return this;
         }
 
-        public Builder references(String v) {
+        public Builder references(@Nullable String v) {
             this.references = v;
             return this;
         }
 
-        public Builder vulnIdFromTool(String v) {
+        public Builder vulnIdFromTool(@Nullable String v) {
             this.vulnIdFromTool = v;
             return this;
         }
 
-        public Builder uniqueIdFromTool(String v) {
+        public Builder uniqueIdFromTool(@Nullable String v) {
             this.uniqueIdFromTool = v;
             return this;
         }
 
-        public Builder fingerprint(String v) {
+        public Builder fingerprint(@Nullable String v) {
             this.fingerprint = v;
             return this;
         }
@@ -256,46 +257,46 @@ public record ParsedFinding(
          * {@code distinguishing} (what, besides the rule, the format merges on: severity, port, site …), never a
          * location. Nulls are kept as empty parts.
          */
-        public Builder mergedKey(String... distinguishing) {
+        public Builder mergedKey(@Nullable String... distinguishing) {
             List<String> parts = new ArrayList<>();
             for (String d : distinguishing) parts.add(d == null ? "" : d);
             this.mergedKey = parts;
             return this;
         }
 
-        public Builder addLocation(Location l) {
+        public Builder addLocation(@Nullable Location l) {
             if (l != null) locations.add(l);
             return this;
         }
 
         /** Adds the location unless an equal one is already attached. */
-        public Builder addLocationOnce(Location l) {
+        public Builder addLocationOnce(@Nullable Location l) {
             if (l != null && !locations.contains(l)) locations.add(l);
             return this;
         }
 
-        public Builder addExchange(HttpExchange e) {
+        public Builder addExchange(@Nullable HttpExchange e) {
             if (e != null) exchanges.add(e);
             return this;
         }
 
-        public Builder component(String name, String version) {
+        public Builder component(@Nullable String name, @Nullable String version) {
             this.componentName = name;
             this.componentVersion = version;
             return this;
         }
 
-        public Builder service(String v) {
+        public Builder service(@Nullable String v) {
             this.service = v;
             return this;
         }
 
-        public Builder addTag(String t) {
+        public Builder addTag(@Nullable String t) {
             if (t != null && !t.isBlank() && !tags.contains(t.trim())) tags.add(t.trim());
             return this;
         }
 
-        public Builder date(OffsetDateTime v) {
+        public Builder date(@Nullable OffsetDateTime v) {
             this.date = v;
             return this;
         }
@@ -305,7 +306,7 @@ public record ParsedFinding(
             return this;
         }
 
-        public Builder verified(Boolean v) {
+        public Builder verified(@Nullable Boolean v) {
             this.verified = v;
             return this;
         }
@@ -320,24 +321,24 @@ public record ParsedFinding(
             return this;
         }
 
-        public Builder mitigated(boolean v, OffsetDateTime at) {
+        public Builder mitigated(boolean v, @Nullable OffsetDateTime at) {
             this.mitigated = v;
             this.mitigatedAt = at;
             return this;
         }
 
-        public Builder fix(Boolean available, String version) {
+        public Builder fix(@Nullable Boolean available, @Nullable String version) {
             this.fixAvailable = available;
             this.fixVersion = version;
             return this;
         }
 
-        public Builder occurrences(Integer v) {
+        public Builder occurrences(@Nullable Integer v) {
             this.occurrences = v;
             return this;
         }
 
-        public Builder scannerConfidence(Integer v) {
+        public Builder scannerConfidence(@Nullable Integer v) {
             this.scannerConfidence = v;
             return this;
         }
@@ -415,7 +416,7 @@ public record ParsedFinding(
     }
 
     /** The rule part of a fingerprint: the tool's id for the check, else the lower-cased title. */
-    public static String ruleKey(String vulnIdFromTool, String title) {
+    public static String ruleKey(@Nullable String vulnIdFromTool, @Nullable String title) {
         return vulnIdFromTool != null && !vulnIdFromTool.isBlank()
                 ? vulnIdFromTool
                 : title == null ? "(untitled)" : title.toLowerCase(Locale.ROOT);
@@ -425,7 +426,7 @@ public record ParsedFinding(
      * A fingerprint of tool + rule + one location identity: the key of single-place formats and the key every
      * finding had before merged formats got location-free keys (used to re-key such findings, see ImportRun).
      */
-    public static String locationFingerprint(String toolName, String ruleKey, String locationIdentity) {
+    public static String locationFingerprint(String toolName, String ruleKey, @Nullable String locationIdentity) {
         return sha256(toolName + "|" + ruleKey + "|" + (locationIdentity == null ? "" : locationIdentity));
     }
 

@@ -2,6 +2,7 @@ package vn.khien.vulnerabilities.parsing;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fingerprints that earlier versions of a parser gave the same finding, so an import can move a stored finding to
@@ -27,7 +28,7 @@ public final class PreviousKeys {
      * The key scheme of findings that an earlier version of this format's parser keyed per place and that the
      * format's merged findings now stand for; null when the format never changed that way.
      */
-    public static String perPlaceSchemeBefore(String format) {
+    public static @Nullable String perPlaceSchemeBefore(@Nullable String format) {
         return "qualys".equals(format) ? QUALYS_CSV_PER_HOST : null;
     }
 
@@ -50,7 +51,7 @@ public final class PreviousKeys {
         return keys;
     }
 
-    public static List<String> of(String format, ParsedFinding f) {
+    public static List<String> of(@Nullable String format, ParsedFinding f) {
         if (!"nessus".equals(format) || !f.mergedKey()) {
             return List.of();
         }

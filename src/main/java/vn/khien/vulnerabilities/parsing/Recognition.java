@@ -2,6 +2,7 @@ package vn.khien.vulnerabilities.parsing;
 
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a parser recognises its files from their {@link ReportHead}: the syntax it reads and a test over the head.
@@ -12,7 +13,7 @@ import java.util.function.Predicate;
  * @param test whether a head of that syntax is one of the format's files
  * @param fallback whether it is asked only after every specific recognition declined
  */
-public record Recognition(Sniff.Syntax syntax, Predicate<ReportHead> test, boolean fallback) {
+public record Recognition(Sniff.@Nullable Syntax syntax, Predicate<ReportHead> test, boolean fallback) {
 
     /** An XML format recognised by the local name of its root element (any of {@code roots}). */
     public static Recognition xmlRoot(String... roots) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -24,7 +25,7 @@ import tools.jackson.core.JsonToken;
 public record ReportHead(
         Sniff.Syntax syntax,
         String text,
-        String xmlRoot,
+        @Nullable String xmlRoot,
         Set<String> jsonKeys,
         boolean jsonArray,
         String csvHeader,
@@ -65,7 +66,7 @@ public record ReportHead(
         return false;
     }
 
-    private static String xmlRoot(String head) {
+    private static @Nullable String xmlRoot(String head) {
         String body = XML_SKIP.matcher(head).replaceAll("");
         Matcher m = XML_ROOT.matcher(body);
         if (!m.find()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
@@ -28,7 +29,7 @@ public final class ReportParsers {
     /** Where the format parsers live. */
     public static final String FORMATS_PACKAGE = "vn.khien.vulnerabilities.parsing.formats";
 
-    private static volatile List<ReportParser> discovered;
+    private static volatile @Nullable List<ReportParser> discovered;
 
     private final Map<String, ReportParser> parsers = new LinkedHashMap<>();
 
@@ -102,7 +103,8 @@ public final class ReportParsers {
      * Parses {@code in} with the named format, or detects the format from the content when
      * {@code format} is null or blank. Returns the format that was used.
      */
-    public String parse(String format, InputStream in, Consumer<ParsedFinding> sink) throws ReportFormatException {
+    public String parse(@Nullable String format, InputStream in, Consumer<ParsedFinding> sink)
+            throws ReportFormatException {
         return parse(format, in, sink, ZipReportUnpacker.Limits.defaults());
     }
 
@@ -114,7 +116,8 @@ public final class ReportParsers {
      * the report is rejected as a whole and findings already received must be discarded
      * (run the import in one transaction).
      */
-    public String parse(String format, InputStream in, Consumer<ParsedFinding> sink, ZipReportUnpacker.Limits zipLimits)
+    public String parse(
+            @Nullable String format, InputStream in, Consumer<ParsedFinding> sink, ZipReportUnpacker.Limits zipLimits)
             throws ReportFormatException {
         BufferedInputStream b = Sniff.buffered(in);
         if (!ZipReportUnpacker.isZip(b)) {
@@ -154,7 +157,8 @@ public final class ReportParsers {
      * An empty file (nothing but white space) uploaded with its format stated is a report of zero findings, as the
      * reference importers read it (issue 9 point 22); without a stated format it stays an error (nothing to detect).
      */
-    private static boolean emptyWithStatedFormat(String format, BufferedInputStream in, Consumer<ParsedFinding> sink)
+    private static boolean emptyWithStatedFormat(
+            @Nullable String format, BufferedInputStream in, Consumer<ParsedFinding> sink)
             throws ReportFormatException {
         if (format == null || format.isBlank() || !Sniff.head(in, 4096).isBlank()) {
             return false;

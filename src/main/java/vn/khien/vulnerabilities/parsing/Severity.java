@@ -1,6 +1,7 @@
 package vn.khien.vulnerabilities.parsing;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Normalised severity of a finding, independent of the scanner's own vocabulary. */
 public enum Severity {
@@ -15,7 +16,7 @@ public enum Severity {
      * Returns {@code null} when the word is none of the five levels so each parser can apply
      * its own fallback (some formats fall back to Info, Nuclei to Low).
      */
-    public static Severity fromWord(String word) {
+    public static @Nullable Severity fromWord(@Nullable String word) {
         if (word == null) {
             return null;
         }
@@ -38,7 +39,7 @@ public enum Severity {
         }
     }
 
-    public static Severity fromWordOr(String word, Severity fallback) {
+    public static Severity fromWordOr(@Nullable String word, Severity fallback) {
         Severity s = fromWord(word);
         return s == null ? fallback : s;
     }

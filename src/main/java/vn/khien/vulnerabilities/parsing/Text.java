@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Lenient conversions shared by the parsers. Report values are messy; none of these throw. */
 public final class Text {
@@ -22,11 +23,11 @@ public final class Text {
 
     private Text() {}
 
-    public static String blankToNull(String s) {
+    public static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    public static Double parseDouble(String s) {
+    public static @Nullable Double parseDouble(@Nullable String s) {
         if (s == null || s.isBlank()) return null;
         try {
             double d = Double.parseDouble(s.trim());
@@ -36,13 +37,13 @@ public final class Text {
         }
     }
 
-    public static Integer parseInt(String s) {
+    public static @Nullable Integer parseInt(@Nullable String s) {
         Double d = parseDouble(s);
         return d == null || d != Math.floor(d) || Math.abs(d) > Integer.MAX_VALUE ? null : d.intValue();
     }
 
     /** "79", "CWE-79", "cwe-79" → 79; anything else → null. */
-    public static Integer cwe(String s) {
+    public static @Nullable Integer cwe(@Nullable String s) {
         if (s == null) return null;
         String t = s.trim();
         Integer plain = parseInt(t);
@@ -52,7 +53,7 @@ public final class Text {
     }
 
     /** All "CWE-n" mentions in free text, in order. */
-    public static List<Integer> cwesIn(String s) {
+    public static List<Integer> cwesIn(@Nullable String s) {
         List<Integer> out = new ArrayList<>();
         if (s == null) return out;
         Matcher m = CWE.matcher(s);
@@ -63,7 +64,7 @@ public final class Text {
         return out;
     }
 
-    public static List<String> cvesIn(String s) {
+    public static List<String> cvesIn(@Nullable String s) {
         List<String> out = new ArrayList<>();
         if (s == null) return out;
         Matcher m = CVE.matcher(s);
@@ -71,11 +72,11 @@ public final class Text {
         return out;
     }
 
-    public static boolean isCve(String s) {
+    public static boolean isCve(@Nullable String s) {
         return s != null && CVE.matcher(s.trim()).matches();
     }
 
-    public static String titleCase(String s) {
+    public static @Nullable String titleCase(@Nullable String s) {
         if (s == null || s.isBlank()) return s;
         String t = s.trim().toLowerCase(Locale.ROOT);
         return Character.toUpperCase(t.charAt(0)) + t.substring(1);
@@ -86,7 +87,7 @@ public final class Text {
      * and slash dates. {@code dayFirst} decides ambiguous slash dates like 03/04/2021;
      * unambiguous ones (28/02/2021) are read correctly either way.
      */
-    public static OffsetDateTime date(String s, boolean dayFirst) {
+    public static @Nullable OffsetDateTime date(@Nullable String s, boolean dayFirst) {
         if (s == null || s.isBlank()) return null;
         String t = s.trim();
         try {

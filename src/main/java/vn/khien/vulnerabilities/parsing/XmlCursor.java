@@ -7,6 +7,7 @@ import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thin wrapper over a StAX reader that turns every parser failure (including the
@@ -48,7 +49,7 @@ public final class XmlCursor implements AutoCloseable {
      * Moves to the next start tag anywhere below the current position and returns its local
      * name, or null at end of document.
      */
-    public String nextStart() throws ReportFormatException {
+    public @Nullable String nextStart() throws ReportFormatException {
         while (true) {
             int ev = next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
@@ -65,7 +66,7 @@ public final class XmlCursor implements AutoCloseable {
         return depth;
     }
 
-    public String attr(String name) {
+    public @Nullable String attr(String name) {
         String v = reader.getAttributeValue(null, name);
         return v == null || v.isBlank() ? null : v.trim();
     }
@@ -121,7 +122,7 @@ public final class XmlCursor implements AutoCloseable {
      * every other element is passed over without being copied into strings; the same size limit and the same errors
      * apply. For the one element a large report repeats thousands of times (a Nessus ReportItem).
      */
-    public void readChildTexts(List<String> names, String[] texts) throws ReportFormatException {
+    public void readChildTexts(List<String> names, @Nullable String[] texts) throws ReportFormatException {
         String root = reader.getLocalName();
         Arrays.fill(texts, null);
         boolean[] taken = new boolean[names.size()];
@@ -198,7 +199,7 @@ public final class XmlCursor implements AutoCloseable {
     }
 
     /** Reads the text of a simple element the cursor is on, skipping any nested markup. */
-    public String readText() throws ReportFormatException {
+    public @Nullable String readText() throws ReportFormatException {
         String t = readNode().text();
         return t;
     }
@@ -219,7 +220,7 @@ public final class XmlCursor implements AutoCloseable {
         }
     }
 
-    public ReportFormatException error(String message, Throwable cause) {
+    public ReportFormatException error(String message, @Nullable Throwable cause) {
         return new ReportFormatException(message, where(), cause);
     }
 

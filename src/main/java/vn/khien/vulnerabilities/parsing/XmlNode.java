@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small in-memory element tree for ONE repeating report item (a Nessus ReportItem, a ZAP
@@ -49,13 +50,13 @@ public final class XmlNode {
         return text.length();
     }
 
-    public String attr(String k) {
+    public @Nullable String attr(String k) {
         String v = attributes.get(k);
         return v == null || v.isBlank() ? null : v.trim();
     }
 
     /** Own text content, trimmed; null when empty. */
-    public String text() {
+    public @Nullable String text() {
         String t = text.toString().trim();
         return t.isEmpty() ? null : t;
     }
@@ -65,7 +66,7 @@ public final class XmlNode {
         return text.toString();
     }
 
-    public XmlNode child(String childName) {
+    public @Nullable XmlNode child(String childName) {
         for (XmlNode c : children) {
             if (c.name.equals(childName)) return c;
         }
@@ -81,14 +82,14 @@ public final class XmlNode {
     }
 
     /** Text of the first child with that name (trimmed, null if absent/empty). */
-    public String childText(String childName) {
+    public @Nullable String childText(String childName) {
         XmlNode c = child(childName);
         return c == null ? null : c.text();
     }
 
     /** Follows a path of child names, e.g. {@code path("nvt", "refs")}. */
-    public XmlNode path(String... names) {
-        XmlNode n = this;
+    public @Nullable XmlNode path(String... names) {
+        @Nullable XmlNode n = this;
         for (String s : names) {
             n = n.child(s);
             if (n == null) return null;
@@ -96,7 +97,7 @@ public final class XmlNode {
         return n;
     }
 
-    public String pathText(String... names) {
+    public @Nullable String pathText(String... names) {
         XmlNode n = path(names);
         return n == null ? null : n.text();
     }

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens a .zip upload that must hold exactly ONE report, streaming (nothing is extracted to
@@ -74,7 +75,7 @@ public final class ZipReportUnpacker {
         }
     }
 
-    private static ZipEntry nextFileEntry(ZipInputStream z) throws IOException {
+    private static @Nullable ZipEntry nextFileEntry(ZipInputStream z) throws IOException {
         try {
             ZipEntry e;
             while ((e = z.getNextEntry()) != null) {
@@ -110,7 +111,7 @@ public final class ZipReportUnpacker {
         }
 
         /** The limit that was hit while reading, if any (parsers may wrap the IOException). */
-        public String violation() {
+        public @Nullable String violation() {
             return content.violation;
         }
 
@@ -138,7 +139,7 @@ public final class ZipReportUnpacker {
         /** Counts and limits the decompressed bytes of the entry. */
         private final class LimitedStream extends FilterInputStream {
             private long total;
-            private String violation;
+            private @Nullable String violation;
 
             LimitedStream(InputStream in) {
                 super(in);

@@ -38,4 +38,7 @@
  * DTDs are never processed: no external entities (XXE), no external DTD fetch, no entity
  * expansion; DOCTYPE lines alone are tolerated. JDK parser RuntimeExceptions are converted.
  */
+@NullMarked
 package vn.khien.vulnerabilities.parsing;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import vn.khien.vulnerabilities.parsing.FindingMerger;
@@ -92,7 +93,11 @@ final class AcunetixParser implements ReportParser {
         merger.emitAll(sink);
     }
 
-    private void addXmlItem(XmlNode item, String startUrl, OffsetDateTime start, FindingMerger<List<String>> merger) {
+    private void addXmlItem(
+            XmlNode item,
+            @Nullable String startUrl,
+            @Nullable OffsetDateTime start,
+            FindingMerger<List<String>> merger) {
         String title = item.childText("Name");
         String impact = item.childText("Impact");
         String recommendation = item.childText("Recommendation");
@@ -134,7 +139,7 @@ final class AcunetixParser implements ReportParser {
     }
 
     /** StartURL often has no scheme ("example.co.id", "host:8080"); Affects is a path or "Web Server". */
-    private static Location xmlLocation(String startUrl, String affects) {
+    private static @Nullable Location xmlLocation(@Nullable String startUrl, @Nullable String affects) {
         Location base = Location.fromUrl(startUrl);
         if (base == null) return null;
         String path = null;
@@ -145,7 +150,7 @@ final class AcunetixParser implements ReportParser {
         return new Location(base.host(), base.port(), base.protocol(), path, startUrl, null, null);
     }
 
-    private static Severity xmlSeverity(String s) {
+    private static Severity xmlSeverity(@Nullable String s) {
         if (s == null) return Severity.CRITICAL;
         switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "high":
@@ -233,7 +238,7 @@ final class AcunetixParser implements ReportParser {
                 JsonStream.text(v.path("HttpRequest"), "Content"), JsonStream.text(v.path("HttpResponse"), "Content")));
     }
 
-    private static String join(String a, String b) {
+    private static @Nullable String join(@Nullable String a, @Nullable String b) {
         if (a == null) return b;
         if (b == null) return a;
         return a + "\n\n" + b;

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.HttpExchange;
 import vn.khien.vulnerabilities.parsing.Location;
@@ -76,19 +77,20 @@ final class BurpParser implements ReportParser {
         }
     }
 
-    private static String decode(XmlNode n) {
-        if (n == null || n.text() == null) return null;
+    private static @Nullable String decode(@Nullable XmlNode n) {
+        String text = n == null ? null : n.text();
+        if (n == null || text == null) return null;
         if ("true".equals(n.attr("base64"))) {
             try {
-                return new String(Base64.getMimeDecoder().decode(n.text()), StandardCharsets.UTF_8);
+                return new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                return n.text(); // keep undecodable evidence as-is rather than losing it
+                return text; // keep undecodable evidence as-is rather than losing it
             }
         }
         return n.rawText();
     }
 
-    private static String join(String a, String b) {
+    private static @Nullable String join(@Nullable String a, @Nullable String b) {
         if (a == null) return b;
         if (b == null) return a;
         return a + "\n\n" + b;

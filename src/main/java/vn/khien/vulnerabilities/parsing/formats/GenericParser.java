@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import vn.khien.vulnerabilities.parsing.CsvReports;
@@ -224,12 +225,12 @@ final class GenericParser implements ReportParser {
         return b.build();
     }
 
-    private static Integer cweOf(JsonNode n) {
+    private static @Nullable Integer cweOf(@Nullable JsonNode n) {
         if (n == null || n.isNull() || n.isContainer()) return null;
         return n.isNumber() ? Integer.valueOf(n.asInt()) : Text.cwe(n.asString());
     }
 
-    private static Location endpoint(JsonNode e) {
+    private static @Nullable Location endpoint(JsonNode e) {
         if (!e.isObject()) return Location.fromUrl(e.asString());
         String path = JsonStream.text(e, "path");
         return new Location(

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import vn.khien.vulnerabilities.parsing.CsvReports;
 import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.Location;
@@ -92,7 +93,8 @@ public final class NessusParser implements ReportParser {
 
     /** XML reports tell {@code places} each plugin group's hosts as they are read (ADR 0061); CSV exports do not. */
     @Override
-    public void parse(InputStream in, Consumer<ParsedFinding> sink, MergedPlaces places) throws ReportFormatException {
+    public void parse(InputStream in, Consumer<ParsedFinding> sink, @Nullable MergedPlaces places)
+            throws ReportFormatException {
         BufferedInputStream b = Sniff.buffered(in);
         if (Sniff.syntax(b) == Sniff.Syntax.XML) {
             parseXml(b, sink, places);
@@ -103,7 +105,7 @@ public final class NessusParser implements ReportParser {
 
     // ------------------------------------------------------------------ XML
 
-    private void parseXml(InputStream in, Consumer<ParsedFinding> sink, MergedPlaces places)
+    private void parseXml(InputStream in, Consumer<ParsedFinding> sink, @Nullable MergedPlaces places)
             throws ReportFormatException {
         FindingMerger<List<Object>> merger = new FindingMerger<>(places);
         Map<String, Map<Severity, ParsedFinding.Builder>> byRule = new HashMap<>();
@@ -185,15 +187,15 @@ public final class NessusParser implements ReportParser {
      * turned into strings (issue 15: 200,000 items in a 272 MB report).
      */
     private static final class Item {
-        final String pluginName;
-        final String pluginId;
-        final String severity;
-        final String port;
-        final String svcName;
-        final String protocol;
-        private final String[] texts;
+        final @Nullable String pluginName;
+        final @Nullable String pluginId;
+        final @Nullable String severity;
+        final @Nullable String port;
+        final @Nullable String svcName;
+        final @Nullable String protocol;
+        private final @Nullable String[] texts;
 
-        private Item(XmlCursor x, String[] texts) {
+        private Item(XmlCursor x, @Nullable String[] texts) {
             this.pluginName = x.attr("pluginName");
             this.pluginId = x.attr("pluginID");
             this.severity = x.attr("severity");
@@ -204,12 +206,13 @@ public final class NessusParser implements ReportParser {
         }
 
         /** Reads the item the cursor is on; {@code texts} is reused from item to item. */
-        static Item read(XmlCursor x, String[] texts) throws ReportFormatException {
+        static Item read(XmlCursor x, @Nullable String[] texts) throws ReportFormatException {
             Item item = new Item(x, texts);
             x.readChildTexts(ITEM_TEXTS, texts);
             return item;
         }
 
+        @Nullable
         String text(int i) {
             return texts[i];
         }
@@ -217,7 +220,7 @@ public final class NessusParser implements ReportParser {
 
     private void addItem(
             Item item,
-            String host,
+            @Nullable String host,
             FindingMerger<List<Object>> merger,
             Map<String, Map<Severity, ParsedFinding.Builder>> byRule) {
         String title = item.pluginName;
@@ -249,11 +252,12 @@ public final class NessusParser implements ReportParser {
         merger.addLocation(b, location(host, item.port, item.svcName, item.protocol));
     }
 
-    static Location location(String host, String portText, String svcName, String transport) {
+    static @Nullable Location location(
+            @Nullable String host, @Nullable String portText, @Nullable String svcName, @Nullable String transport) {
         if (host == null) return null;
         Integer port = Text.parseInt(portText);
-        if (host.contains("://")) {
-            Location u = Location.fromUrl(host);
+        Location u = host.contains("://") ? Location.fromUrl(host) : null;
+        if (u != null) {
             return new Location(
                     u.host(), port != null && port > 0 ? port : u.port(), u.protocol(), u.path(), host, null, null);
         }
@@ -269,7 +273,7 @@ public final class NessusParser implements ReportParser {
         return Location.endpoint(host, port, protocol);
     }
 
-    private static Severity severityFromLevel(String level) {
+    private static Severity severityFromLevel(@Nullable String level) {
         Integer i = Text.parseInt(level);
         if (i == null) return Severity.fromWordOr(level, Severity.INFO);
         switch (i) {
@@ -295,13 +299,13 @@ public final class NessusParser implements ReportParser {
         return Severity.INFO;
     }
 
-    static String cvssVector(String v) {
+    static @Nullable String cvssVector(@Nullable String v) {
         if (v == null || v.isBlank()) return null;
         String t = v.trim();
         return t.startsWith("CVSS:3") ? t : "CVSS:3.0/" + t;
     }
 
-    private static String joinNonNull(String a, String b) {
+    private static @Nullable String joinNonNull(@Nullable String a, @Nullable String b) {
         if (a == null) return b;
         if (b == null) return a;
         // Some plugins repeat the synopsis as the description; the page should not show the same sentence twice.
@@ -338,7 +342,7 @@ public final class NessusParser implements ReportParser {
     }
 
     private static ParsedFinding.Builder newCsvFinding(
-            CsvReports.Row row, String title, Severity severity, String synopsis) {
+            CsvReports.Row row, String title, Severity severity, @Nullable String synopsis) {
         Double epss = Text.parseDouble(row.get("EPSS Score"));
         while (epss != null && epss > 1.0) epss = epss / 10.0; // "3833" means 0.3833
         ParsedFinding.Builder b = ParsedFinding.builder(TOOL)
@@ -362,7 +366,7 @@ public final class NessusParser implements ReportParser {
         return b;
     }
 
-    private static Severity csvSeverity(String s) {
+    private static Severity csvSeverity(@Nullable String s) {
         Integer i = Text.parseInt(s);
         if (i != null) return severityFromLevel(s);
         return Severity.fromWordOr(s, Severity.INFO);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
@@ -55,7 +56,7 @@ final class NmapParser implements ReportParser {
         merger.emitAll(sink);
     }
 
-    private void addHost(XmlNode host, OffsetDateTime date, FindingMerger<String> merger) {
+    private void addHost(XmlNode host, @Nullable OffsetDateTime date, FindingMerger<String> merger) {
         String ip = null;
         for (XmlNode a : host.children("address")) {
             if ("ipv4".equals(a.attr("addrtype")) || (ip == null && "ipv6".equals(a.attr("addrtype"))))
@@ -97,7 +98,7 @@ final class NmapParser implements ReportParser {
         }
     }
 
-    private static String serviceText(XmlNode service) {
+    private static String serviceText(@Nullable XmlNode service) {
         if (service == null) return "";
         StringBuilder s = new StringBuilder();
         if (service.attr("name") != null)
@@ -111,7 +112,11 @@ final class NmapParser implements ReportParser {
     }
 
     private void addVulners(
-            XmlNode port, XmlNode service, Location loc, OffsetDateTime date, FindingMerger<String> merger) {
+            XmlNode port,
+            @Nullable XmlNode service,
+            @Nullable Location loc,
+            @Nullable OffsetDateTime date,
+            FindingMerger<String> merger) {
         String[] component = component(service);
         for (XmlNode script : port.children("script")) {
             if (!"vulners".equals(script.attr("id"))) continue;
@@ -141,7 +146,7 @@ final class NmapParser implements ReportParser {
     }
 
     /** Product and version from the service CPE (cpe:/a:vendor:product:version), else service attributes. */
-    private static String[] component(XmlNode service) {
+    private static @Nullable String[] component(@Nullable XmlNode service) {
         if (service == null) return new String[2];
         String cpe = service.childText("cpe");
         if (cpe != null) {
@@ -151,14 +156,14 @@ final class NmapParser implements ReportParser {
         return new String[] {service.attr("product"), service.attr("version")};
     }
 
-    private static String elem(XmlNode table, String key) {
+    private static @Nullable String elem(XmlNode table, String key) {
         for (XmlNode e : table.children("elem")) {
             if (key.equals(e.attr("key"))) return e.text();
         }
         return null;
     }
 
-    private static Severity vulnersSeverity(Double cvss) {
+    private static Severity vulnersSeverity(@Nullable Double cvss) {
         if (cvss == null || cvss == 0.0) return Severity.INFO;
         if (cvss < 4.0) return Severity.LOW;
         if (cvss < 7.0) return Severity.MEDIUM;

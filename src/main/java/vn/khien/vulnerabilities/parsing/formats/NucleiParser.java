@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import vn.khien.vulnerabilities.parsing.FindingMerger;
@@ -84,7 +85,7 @@ final class NucleiParser implements ReportParser {
         b.addLocationOnce(loc);
     }
 
-    private ParsedFinding.Builder newFinding(JsonNode r, JsonNode info, String templateId, String matcher) {
+    private ParsedFinding.Builder newFinding(JsonNode r, JsonNode info, String templateId, @Nullable String matcher) {
         String sevText = JsonStream.text(info, "severity");
         ParsedFinding.Builder b = ParsedFinding.builder(TOOL)
                 .title(JsonStream.text(info, "name"))
@@ -121,7 +122,7 @@ final class NucleiParser implements ReportParser {
         return out;
     }
 
-    private static String first(JsonNode r, String... fields) {
+    private static @Nullable String first(JsonNode r, String... fields) {
         for (String f : fields) {
             String v = JsonStream.text(r, f);
             if (v != null) return v;

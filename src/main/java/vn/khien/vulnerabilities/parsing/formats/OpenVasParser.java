@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import vn.khien.vulnerabilities.parsing.CsvReports;
 import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.Location;
@@ -63,14 +64,14 @@ final class OpenVasParser implements ReportParser {
             while ((name = x.nextStart()) != null) {
                 if (name.equals("result")) {
                     XmlNode r = x.readNode();
-                    if (r.child("nvt") != null) addXmlResult(r, merger);
+                    XmlNode nvt = r.child("nvt");
+                    if (nvt != null) addXmlResult(r, nvt, merger);
                 }
             }
         }
     }
 
-    private void addXmlResult(XmlNode r, FindingMerger<List<Object>> merger) {
-        XmlNode nvt = r.child("nvt");
+    private void addXmlResult(XmlNode r, XmlNode nvt, FindingMerger<List<Object>> merger) {
         String title = nvt.childText("name");
         String oid = nvt.attr("oid");
         Severity severity = Severity.fromWordOr(r.childText("threat"), Severity.INFO);
@@ -98,7 +99,7 @@ final class OpenVasParser implements ReportParser {
     }
 
     /** Value of {@code key=} in GVM's pipe-separated NVT tag string. */
-    private static String tag(String tags, String key) {
+    private static @Nullable String tag(@Nullable String tags, String key) {
         if (tags == null) return null;
         for (String part : tags.split("\\|")) {
             int eq = part.indexOf('=');
@@ -110,7 +111,7 @@ final class OpenVasParser implements ReportParser {
     }
 
     /** "512/tcp" → port 512 over tcp; "general/tcp" → tcp without a port number. */
-    static Location location(String host, String port) {
+    static @Nullable Location location(@Nullable String host, @Nullable String port) {
         Integer number = null;
         String protocol = null;
         if (port != null) {
@@ -162,7 +163,7 @@ final class OpenVasParser implements ReportParser {
         });
     }
 
-    private static String joinNonNull(String a, String b) {
+    private static @Nullable String joinNonNull(@Nullable String a, @Nullable String b) {
         if (a == null) return b;
         if (b == null) return a;
         return a + "\n\n" + b;

@@ -3,6 +3,7 @@ package vn.khien.vulnerabilities.parsing.formats;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
 import vn.khien.vulnerabilities.parsing.Recognition;
@@ -69,7 +70,7 @@ final class QualysInfrascanParser implements ReportParser {
         }
     }
 
-    private ParsedFinding toFinding(XmlNode v, String host, OffsetDateTime date) {
+    private ParsedFinding toFinding(XmlNode v, @Nullable String host, @Nullable OffsetDateTime date) {
         String qid = v.attr("number");
         ParsedFinding.Builder b = ParsedFinding.builder(TOOL)
                 .title(v.childText("TITLE"))
@@ -90,7 +91,7 @@ final class QualysInfrascanParser implements ReportParser {
         return b.build();
     }
 
-    private static String join(String a, String b) {
+    private static @Nullable String join(@Nullable String a, @Nullable String b) {
         if (a == null) return b;
         if (b == null) return a;
         return a + "\n\n" + b;

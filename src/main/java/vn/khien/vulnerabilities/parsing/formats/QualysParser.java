@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import vn.khien.vulnerabilities.parsing.CsvReports;
 import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.Location;
@@ -59,13 +60,26 @@ final class QualysParser implements ReportParser {
 
     /** Glossary entry for one QID. */
     static final class Qid {
+        @Nullable
         String title;
+
         Severity severity = Severity.INFO;
+
+        @Nullable
         String threat;
+
+        @Nullable
         String impact;
+
+        @Nullable
         String solution;
+
+        @Nullable
         String cvss3Vector;
+
+        @Nullable
         Double cvss3Score;
+
         final List<String> cves = new ArrayList<>();
     }
 
@@ -154,7 +168,7 @@ final class QualysParser implements ReportParser {
     }
 
     /** Qualys 1-5 levels in the default (five-level) reading. */
-    static Severity level(Integer l) {
+    static Severity level(@Nullable Integer l) {
         if (l == null) return Severity.INFO;
         switch (l) {
             case 5:
@@ -180,13 +194,19 @@ final class QualysParser implements ReportParser {
         CsvReports.read(in, "Qualys", new String[] {"QID"}, row -> {
             String qid = row.get("QID");
             String title = row.first("Title", "VULN TITLE");
-            if (qid == null && title == null) return;
+            String key;
+            if (qid != null) {
+                key = "qid:" + qid;
+            } else if (title != null) {
+                key = "title:" + title.toLowerCase(Locale.ROOT);
+            } else {
+                return;
+            }
             String sev = row.first("Severity", "SEVERITY");
             Integer level = Text.parseInt(sev);
             Severity severity = level != null ? level(level) : Severity.fromWordOr(sev, Severity.INFO);
             String host = row.first("DNS", "FQDN", "HOSTNAME", "IP");
             String result = row.first("Results", "RESULT");
-            String key = qid != null ? "qid:" + qid : "title:" + title.toLowerCase(Locale.ROOT);
             boolean first = !merger.contains(key);
             ParsedFinding.Builder b = merger.get(
                     key,
@@ -203,7 +223,8 @@ final class QualysParser implements ReportParser {
                             .falsePositive("Approved".equalsIgnoreCase(row.get("FALSE POSITIVE STATUS"))));
             b.countOccurrence();
             if (!first) {
-                if (severity.ordinal() < b.severity().ordinal()) b.severity(severity); // CRITICAL first
+                Severity held = b.severity();
+                if (held == null || severity.ordinal() < held.ordinal()) b.severity(severity); // CRITICAL first
                 if (result != null) b.appendDescription((host == null ? "" : host + ": ") + result);
             }
             String cves = row.first("CVE ID", "CVEID");
@@ -216,7 +237,7 @@ final class QualysParser implements ReportParser {
         merger.emitAll(sink);
     }
 
-    private static String join(String a, String b) {
+    private static @Nullable String join(@Nullable String a, @Nullable String b) {
         if (a == null) return b;
         if (b == null) return a;
         return a + "\n\n" + b;

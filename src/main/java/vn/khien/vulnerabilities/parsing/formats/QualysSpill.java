@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 import vn.khien.vulnerabilities.parsing.ReportFormatException;
 
 /**
@@ -24,8 +26,8 @@ final class QualysSpill implements AutoCloseable {
     static final int MAX_CELL = 8_000;
 
     private final List<String[]> memory = new ArrayList<>();
-    private Path file;
-    private DataOutputStream out;
+    private @Nullable Path file;
+    private @Nullable DataOutputStream out;
     private int width = -1;
 
     void write(String[] item) throws ReportFormatException {
@@ -35,7 +37,7 @@ final class QualysSpill implements AutoCloseable {
             return;
         }
         try {
-            if (file == null) {
+            if (file == null || out == null) {
                 file = Files.createTempFile("khien-qualys-", ".spill");
                 out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)));
             }
@@ -53,7 +55,7 @@ final class QualysSpill implements AutoCloseable {
     Iterable<String[]> replay() throws ReportFormatException {
         List<String[]> head = new ArrayList<>(memory);
         memory.clear();
-        if (file == null) return head;
+        if (file == null || out == null) return head; // both are set by the first write to disk
         try {
             out.close();
             out = null;
@@ -63,9 +65,9 @@ final class QualysSpill implements AutoCloseable {
             int w = width;
             return () -> new Iterator<String[]>() {
                 private final Iterator<String[]> first = head.iterator();
-                private String[] next = advance();
+                private String @Nullable [] next = advance();
 
-                private String[] advance() {
+                private String @Nullable [] advance() {
                     if (first.hasNext()) return first.next();
                     try {
                         String[] item = new String[w];
@@ -97,6 +99,7 @@ final class QualysSpill implements AutoCloseable {
                 @Override
                 public String[] next() {
                     String[] r = next;
+                    if (r == null) throw new NoSuchElementException();
                     next = advance();
                     return r;
                 }

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import vn.khien.vulnerabilities.parsing.FindingMerger;
 import vn.khien.vulnerabilities.parsing.HttpExchange;
 import vn.khien.vulnerabilities.parsing.Location;
@@ -106,7 +107,7 @@ final class QualysWebAppParser implements ReportParser {
         }
     }
 
-    private static Severity wasLevel(Integer level) {
+    private static Severity wasLevel(@Nullable Integer level) {
         if (level == null) return Severity.LOW;
         if (level >= 4) return Severity.CRITICAL;
         if (level == 3) return Severity.HIGH;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import vn.khien.vulnerabilities.parsing.JsonStream;
@@ -75,7 +76,10 @@ final class SarifParser implements ReportParser {
         String toolName = "SARIF";
         final Map<String, JsonNode> rules = new HashMap<>();
         final List<String> artifactUris = new ArrayList<>();
+
+        @Nullable
         OffsetDateTime date;
+
         boolean invocationsSeen;
         boolean flushed;
         final List<JsonNode> pending = new ArrayList<>();
@@ -148,7 +152,7 @@ final class SarifParser implements ReportParser {
         }
     }
 
-    private ParsedFinding build(JsonNode r, JsonNode loc, Run run) {
+    private ParsedFinding build(JsonNode r, @Nullable JsonNode loc, Run run) {
         String ruleId = JsonStream.text(r, "ruleId");
         JsonNode rule = ruleId == null ? null : run.rules.get(ruleId);
         ParsedFinding.Builder b = ParsedFinding.builder(run.toolName)
@@ -181,7 +185,7 @@ final class SarifParser implements ReportParser {
         return b.build();
     }
 
-    private static void severity(ParsedFinding.Builder b, JsonNode r, JsonNode rule) {
+    private static void severity(ParsedFinding.Builder b, JsonNode r, @Nullable JsonNode rule) {
         String level = JsonStream.text(r, "level");
         if (level == null && rule != null) level = JsonStream.text(rule.path("defaultConfiguration"), "level");
         Severity s;
@@ -214,7 +218,7 @@ final class SarifParser implements ReportParser {
         if (!found.isEmpty()) b.primaryCwe(found.get(found.size() - 1));
     }
 
-    private static String uniqueId(JsonNode r) {
+    private static @Nullable String uniqueId(JsonNode r) {
         JsonNode fp = r.get("fingerprints");
         if (fp != null && fp.isObject() && !fp.isEmpty()) {
             List<String> vals = new ArrayList<>();
@@ -241,7 +245,7 @@ final class SarifParser implements ReportParser {
      * a number or an array: the object's {@code value} (or its only member) is taken, anything else its compact JSON,
      * so that the same result keeps the same key from one scan to the next.
      */
-    static String fingerprintValue(JsonNode v) {
+    static String fingerprintValue(@Nullable JsonNode v) {
         if (v == null || v.isNull()) return "";
         if (v.isObject()) {
             JsonNode inner = v.get("value");
@@ -259,7 +263,7 @@ final class SarifParser implements ReportParser {
     }
 
     /** message.text, or the rule's messageStrings[id] with {n} placeholders filled from arguments. */
-    private static String messageText(JsonNode message, JsonNode rule) {
+    private static @Nullable String messageText(@Nullable JsonNode message, @Nullable JsonNode rule) {
         if (message == null) return null;
         String text = JsonStream.text(message, "text");
         if (text == null && rule != null) {
@@ -273,7 +277,7 @@ final class SarifParser implements ReportParser {
         return text;
     }
 
-    private static String text(JsonNode n, String field) {
+    private static @Nullable String text(JsonNode n, String field) {
         return JsonStream.text(n.path(field), "text");
     }
 
@@ -281,7 +285,7 @@ final class SarifParser implements ReportParser {
      * Collapses whitespace and cuts at a word boundary so the result, including the " [...]"
      * marker, is at most {@value #TITLE_WIDTH} characters (long SARIF messages make poor titles).
      */
-    static String shorten(String s) {
+    static @Nullable String shorten(@Nullable String s) {
         if (s == null) return null;
         String t = s.trim().replaceAll("\\s+", " ");
         if (t.length() <= TITLE_WIDTH) return t;
@@ -296,7 +300,7 @@ final class SarifParser implements ReportParser {
         return out.length() == 0 ? t.substring(0, TITLE_WIDTH - marker.length()) + marker : out + marker;
     }
 
-    private static String join(String a, String b) {
+    private static @Nullable String join(@Nullable String a, @Nullable String b) {
         if (a == null) return b;
         if (b == null || b.equals(a)) return a;
         return a + "\n\n" + b;

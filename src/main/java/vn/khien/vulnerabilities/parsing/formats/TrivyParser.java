@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import vn.khien.vulnerabilities.parsing.JsonStream;
@@ -116,7 +117,8 @@ final class TrivyParser implements ReportParser {
     }
 
     /** Cursor on START_ARRAY of targets; leaves it on the matching END_ARRAY. */
-    private void readResults(JsonStream js, String service, Consumer<ParsedFinding> sink) throws ReportFormatException {
+    private void readResults(JsonStream js, @Nullable String service, Consumer<ParsedFinding> sink)
+            throws ReportFormatException {
         JsonToken t;
         while ((t = js.next()) == JsonToken.START_OBJECT) {
             readTarget(js, service, sink);
@@ -125,14 +127,23 @@ final class TrivyParser implements ReportParser {
     }
 
     private static final class Target {
+        @Nullable
         String target;
+
+        @Nullable
         String cls;
+
+        @Nullable
         String type;
+
+        @Nullable
         String service;
+
         final List<Object[]> pending = new ArrayList<>();
     }
 
-    private void readTarget(JsonStream js, String service, Consumer<ParsedFinding> sink) throws ReportFormatException {
+    private void readTarget(JsonStream js, @Nullable String service, Consumer<ParsedFinding> sink)
+            throws ReportFormatException {
         Target tg = new Target();
         tg.service = service;
         JsonToken t;
@@ -228,7 +239,7 @@ final class TrivyParser implements ReportParser {
     }
 
     /** CVSS of the vendor named by SeveritySource, else nvd, ghsa, redhat, bitnami. */
-    private static JsonNode pickCvss(JsonNode v) {
+    private static @Nullable JsonNode pickCvss(JsonNode v) {
         JsonNode all = v.get("CVSS");
         if (all == null || !all.isObject()) return null;
         String source = JsonStream.text(v, "SeveritySource");
@@ -281,18 +292,18 @@ final class TrivyParser implements ReportParser {
         }
     }
 
-    private static Severity trivySeverity(String s) {
+    private static @Nullable Severity trivySeverity(@Nullable String s) {
         if (s == null) return null;
         if (s.equalsIgnoreCase("UNKNOWN")) return Severity.INFO;
         return Severity.fromWord(s);
     }
 
-    private static Severity severityOrInfo(String s) {
+    private static Severity severityOrInfo(@Nullable String s) {
         Severity sev = trivySeverity(s);
         return sev == null ? Severity.INFO : sev;
     }
 
-    private static String join(String sep, String... parts) {
+    private static @Nullable String join(String sep, @Nullable String... parts) {
         StringBuilder b = new StringBuilder();
         for (String p : parts) {
             if (p == null) continue;

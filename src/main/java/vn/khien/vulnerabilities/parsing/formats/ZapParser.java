@@ -3,6 +3,7 @@ package vn.khien.vulnerabilities.parsing.formats;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import vn.khien.vulnerabilities.parsing.HttpExchange;
 import vn.khien.vulnerabilities.parsing.Location;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
@@ -54,7 +55,7 @@ final class ZapParser implements ReportParser {
     }
 
     /** One alert item of one site, with all its instances (URLs): a merged finding keyed by site + alert. */
-    private ParsedFinding toFinding(XmlNode a, String site) {
+    private ParsedFinding toFinding(XmlNode a, @Nullable String site) {
         String title = a.childText("alert") != null ? a.childText("alert") : a.childText("name");
         ParsedFinding.Builder b = ParsedFinding.builder(TOOL)
                 .title(title)
@@ -89,7 +90,7 @@ final class ZapParser implements ReportParser {
         return b.build();
     }
 
-    private static Severity riskSeverity(Integer code) {
+    private static Severity riskSeverity(@Nullable Integer code) {
         if (code == null) return Severity.INFO;
         switch (code) {
             case 3:
@@ -103,7 +104,7 @@ final class ZapParser implements ReportParser {
         }
     }
 
-    private static String join(String a, String b) {
+    private static @Nullable String join(@Nullable String a, @Nullable String b) {
         if (a == null || a.isBlank()) return b == null || b.isBlank() ? null : b;
         if (b == null || b.isBlank()) return a;
         return a + "\n\n" + b;

@@ -41,4 +41,14 @@ class AcunetixParserTest extends FormatTestSupport {
         assertThat(json.title()).isEqualTo("SQLi");
         assertThat(json.locations().get(0).url()).isEqualTo("https://k.example/a");
     }
+
+    @Test
+    void aScanWithoutStartUrlKeepsItsFindingsWithoutAPlace() throws Exception {
+        ParsedFinding f = parse("no-start-url.xml").get(0);
+        assertThat(f.title()).isEqualTo("SQL injection");
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.locations())
+                .as("no StartURL: the Affects path alone names no place")
+                .isEmpty();
+    }
 }

@@ -37,4 +37,12 @@ class BurpParserTest extends FormatTestSupport {
         assertThat(f.severity()).isEqualTo(Severity.INFO);
         assertThat(f.title()).isEqualTo("Lộ thông tin “nhạy cảm”");
     }
+
+    @Test
+    void anEmptyRequestKeepsTheResponseOfTheExchange() throws Exception {
+        ParsedFinding f = parse("empty-request.xml").get(0);
+        assertThat(f.exchanges()).hasSize(1);
+        assertThat(f.exchanges().get(0).request()).isNull();
+        assertThat(f.exchanges().get(0).response()).isEqualTo("HTTP/1.1 200");
+    }
 }

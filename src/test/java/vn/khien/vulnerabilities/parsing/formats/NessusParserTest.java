@@ -1,10 +1,12 @@
 package vn.khien.vulnerabilities.parsing.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.Severity;
 
 /** Nessus (.nessus XML and CSV export) over the project's own reports in {@code reports/nessus/}. */
@@ -63,5 +65,21 @@ class NessusParserTest extends FormatTestSupport {
                 .isEqualTo("The remote web server is affected by a remote code execution flaw.");
         assertThat(titled(all, "SSH weak").description())
                 .isEqualTo("Weak algorithms.\n\nThe SSH server is configured to allow weak algorithms.");
+    }
+
+    @Test
+    void anItemWithoutPluginIsRefusedSayingWhatIsMissing() {
+        assertThatThrownBy(() -> parse("malformed-item-without-plugin.nessus"))
+                .isInstanceOf(ReportFormatException.class)
+                .hasMessageContaining("neither pluginName nor pluginID")
+                .hasMessageContaining("line 4");
+    }
+
+    @Test
+    void aHostWithoutNameKeepsItsFindingWithoutAPlace() throws Exception {
+        ParsedFinding f = parse("host-without-name.nessus").get(0);
+        assertThat(f.title()).isEqualTo("TLS Version 1.0 Protocol Detection");
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.locations()).isEmpty();
     }
 }

@@ -1,10 +1,12 @@
 package vn.khien.vulnerabilities.parsing.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.khien.vulnerabilities.parsing.ParsedFinding;
+import vn.khien.vulnerabilities.parsing.ReportFormatException;
 import vn.khien.vulnerabilities.parsing.Severity;
 
 /** Nuclei (JSON lines and JSON array exports) over {@code reports/nuclei/}. */
@@ -39,5 +41,13 @@ class NucleiParserTest extends FormatTestSupport {
         List<ParsedFinding> all = parse("odd-encoding-and-severities.json");
         assertThat(titled(all, "Trang quản trị “lộ” ra ngoài").severity()).isEqualTo(Severity.LOW);
         assertThat(titled(all, "Critical one").severity()).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void aResultWithoutInfoIsRefusedSayingWhatIsMissing() {
+        assertThatThrownBy(() -> parse("malformed-missing-info.jsonl"))
+                .isInstanceOf(ReportFormatException.class)
+                .hasMessageContaining("missing 'template-id' or 'info'")
+                .hasMessageContaining("line 1");
     }
 }

@@ -50,4 +50,11 @@ class OpenVasParserTest extends FormatTestSupport {
         assertThat(f.severity()).isEqualTo(Severity.HIGH);
         assertThat(f.locations().get(0).port()).isEqualTo(22);
     }
+
+    @Test
+    void aResultWithoutNvtIsLeftOutAndTheOthersKept() throws Exception {
+        List<ParsedFinding> all = parse("result-without-nvt.xml");
+        assertThat(all).extracting(ParsedFinding::title).containsExactly("Old SSH");
+        assertThat(hosts(all.get(0))).containsExactly("10.0.0.2");
+    }
 }

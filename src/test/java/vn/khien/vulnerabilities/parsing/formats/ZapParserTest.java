@@ -38,4 +38,12 @@ class ZapParserTest extends FormatTestSupport {
         assertThat(f.severity()).isEqualTo(Severity.INFO);
         assertThat(hosts(f)).containsExactly("tên-miền.vn");
     }
+
+    @Test
+    void anAlertOutsideAnySiteIsReadWithItsInstances() throws Exception {
+        ParsedFinding f = parse("alert-outside-site.xml").get(0);
+        assertThat(f.title()).isEqualTo("Missing header");
+        assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(hosts(f)).containsExactly("e.example");
+    }
 }
