@@ -122,7 +122,8 @@ class DashboardTargetRankingBrowserTest extends IntegrationTest {
             Object countAxis =
                     page.evaluate("() => Chart.getChart(document.getElementById('trend-chart')).data.datasets"
                             + ".filter(s => s.yAxisID === 'y1').map(s => s.label)");
-            Assertions.assertThat((List<?>) countAxis)
+            Assertions.assertThat(
+                            ((List<?>) countAxis).stream().map(String::valueOf).toList())
                     .contains("Sự cố đang xử lý", "Báo cáo định kỳ quá hạn")
                     .doesNotContain("Hệ thống được rà quét lỗ hổng trong 6 tháng");
             Object incidents =
@@ -132,7 +133,9 @@ class DashboardTargetRankingBrowserTest extends IntegrationTest {
                     page.locator("#dashboard-trend-table tr[data-target='incidents'] td").allInnerTexts().stream()
                             .map(String::trim)
                             .toList();
-            Assertions.assertThat((List<?>) incidents).isEqualTo(table);
+            Assertions.assertThat(
+                            ((List<?>) incidents).stream().map(String::valueOf).toList())
+                    .isEqualTo(table);
             assertThat(page.locator("#dashboard-trend-table tbody tr")).hasCount(targets);
 
             // Each child leads to its own dashboard.
