@@ -209,7 +209,8 @@ public class FigureSnapshots {
             return List.of();
         }
         String base = t.base();
-        String noData = base == null ? "0" : "CASE WHEN COALESCE(x.base, 0) = 0 THEN 1 ELSE 0 END";
+        // a count without a base always has data: no such key (a constant would read as a column position)
+        String noData = base == null ? "" : "CASE WHEN COALESCE(x.base, 0) = 0 THEN 1 ELSE 0 END, ";
         String worst = t.share()
                 ? "CASE WHEN COALESCE(x.base, 0) = 0 THEN 0 ELSE ROUND(100.0 * COALESCE(x.num, 0) / x.base) END ASC"
                 : "COALESCE(x.num, 0) DESC";
@@ -226,7 +227,7 @@ public class FigureSnapshots {
                               AND f.figure IN (:figures)) y
                           GROUP BY y.child) x ON x.child = c.id
                         WHERE c.id IN (:children)
-                        ORDER BY """ + noData + ", " + worst + ", c.id")
+                        ORDER BY""" + " " + noData + worst + ", c.id")
                 .param("start", rootPath.length() + 1)
                 .param("num", t.numerator())
                 // no figure is named "": a target without a base sums nothing into it
