@@ -72,8 +72,9 @@ class DashboardNoDataBrowserTest extends IntegrationTest {
             LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
             int quarter = (today.getMonthValue() - 1) / 3 + 1;
             LocalDate before = today.minusMonths(3);
-            String now = "Quý " + quarter + "/" + today.getYear();
-            String last = "Quý " + ((before.getMonthValue() - 1) / 3 + 1) + "/" + before.getYear();
+            String[] roman = {"I", "II", "III", "IV"};
+            String now = "Quý " + roman[quarter - 1] + " năm " + today.getYear();
+            String last = "Quý " + roman[(before.getMonthValue() - 1) / 3] + " năm " + before.getYear();
             assertThat(page.locator("#dashboard-trend-table thead th").last()).hasText(now);
             assertThat(page.locator("#dashboard-trend-table thead th").nth(DashboardService.TREND_QUARTERS - 1))
                     .hasText(last);

@@ -217,6 +217,9 @@ class DashboardSnapshotTest extends IntegrationTest {
         assertThat(summed.get("standing")).isEqualTo(live.get("standing"));
         assertThat(summed.get("children")).isEqualTo(live.get("children"));
         assertThat(summed.get("trend")).isEqualTo(live.get("trend"));
+        // Each target's ranking, summed per child in SQL (one query per target), equals the live one (issue 14).
+        assertThat(summed.get("rankings")).hasSize(live.get("rankings").size());
+        assertThat(summed.get("rankings")).isEqualTo(live.get("rankings"));
         JsonNode figures = summed.get("standing").get("figures");
         assertThat(figures.get("systemsTotal").asLong()).isEqualTo(5);
         assertThat(figures.get("dossiersLate").asLong()).isZero();
@@ -237,7 +240,7 @@ class DashboardSnapshotTest extends IntegrationTest {
                 .isEqualTo(3);
     }
 
-    private static void upload(Http.Api officer, long system) {
+    static void upload(Http.Api officer, long system) {
         String nessus = """
                 <?xml version="1.0" ?>
                 <NessusClientData_v2><Report name="t"><ReportHost name="10.9.8.6"><HostProperties>

@@ -33,7 +33,7 @@ class ReportsAttentionTest extends IntegrationTest {
         assertThat(home(leader))
                 .contains(line)
                 .contains("chờ bạn ký")
-                .contains("kỳ Quý 2/2026")
+                .contains("kỳ Quý II năm 2026")
                 .contains(unitName);
         assertThat(home(officer)).doesNotContain(line);
         assertThat(home(provinceLeader)).doesNotContain(line);

@@ -56,7 +56,7 @@ class ReportsWaitingBrowserTest extends IntegrationTest {
             assertThat(sign.locator("td").nth(0)).hasText("Báo cáo tình hình bảo đảm an toàn thông tin mạng hằng quý");
             assertThat(sign.locator("td").nth(1)).hasText(unitName);
             // The period in words, never its code (issue 14).
-            assertThat(sign.locator("td").nth(2)).hasText("Quý 2/2026");
+            assertThat(sign.locator("td").nth(2)).hasText("Quý II năm 2026");
             assertThat(sign.locator("td").nth(3)).hasText("Đã kiểm tra");
             assertThat(sign.locator(".waiting-action")).hasText("Ký");
             assertThat(sign.locator("td").nth(5)).containsText(Pattern.compile("\\d{2}/06/2026"));
@@ -64,7 +64,7 @@ class ReportsWaitingBrowserTest extends IntegrationTest {
             Locator decide = rows.nth(1);
             assertThat(decide).hasAttribute("data-report", String.valueOf(child));
             assertThat(decide.locator("td").nth(1)).hasText(subName);
-            assertThat(decide.locator("td").nth(2)).hasText("Quý 3/2026");
+            assertThat(decide.locator("td").nth(2)).hasText("Quý III năm 2026");
             assertThat(decide.locator(".waiting-action")).hasText("Tiếp nhận hoặc trả lại");
             assertThat(decide.locator("td").nth(5)).containsText(Pattern.compile("\\d{2}/09/2026"));
             assertThat(page.locator("#waiting-counts [data-action=SIGN]")).containsText("Ký: 1");
@@ -75,10 +75,10 @@ class ReportsWaitingBrowserTest extends IntegrationTest {
             sign.locator("a").click();
             page.waitForURL(Pattern.compile(".*/reports/" + own + "$"));
             assertThat(page.locator("#action-SIGN")).isVisible();
-            assertThat(page.locator("#report-period-label")).hasText("Quý 2/2026 (từ 01/04/2026 đến 30/06/2026)");
+            assertThat(page.locator("#report-period-label")).hasText("Quý II năm 2026 (từ 01/04/2026 đến 30/06/2026)");
             // The unit's own list names its periods in words too, and so does the English page.
             page.navigate("/reports?organizationId=" + unit.id());
-            assertThat(page.locator("#reports tbody td").nth(1)).hasText("Quý 2/2026");
+            assertThat(page.locator("#reports tbody td").nth(1)).hasText("Quý II năm 2026");
             page.navigate("/reports/" + own + "?lang=en");
             assertThat(page.locator("#report-period-label")).hasText("Q2 2026 (from 01/04/2026 to 30/06/2026)");
             page.navigate("/reports?view=waiting&lang=en");

@@ -26,7 +26,13 @@ class DashboardApi {
                     + "systems or overdue findings where no system is in scope — is left out, and a subtree with no system in "
                     + "scope has score null: no data, ranked after the children with a score). The figures equal those of a quarterly report "
                     + "compiled at the same moment with no child submitted. The figures come pre-aggregated (at most 15 minutes old "
-                    + "by default; computedAt says when, null when live) unless live=true.",
+                    + "by default; computedAt says when, null when live) unless live=true. rankings: one per target, in the "
+                    + "order of standing.targets: {target: key, children: [{organizationId, name, value, denominator, "
+                    + "percent, met}]}, worst first — children without data for the target (met null) last, a share by "
+                    + "its rounded percent rising, a count by its value falling, ties by organizationId; value is the "
+                    + "target's numerator figure, denominator a share's base (or a count's required figure, null when "
+                    + "it has none); each child's dashboard is GET /api/v1/organizations/{organizationId}/dashboard. "
+                    + "From the snapshot, each ranking is one SQL query; live, the same order over the live figures.",
             description = ReportsApi.FIGURES)
     public DashboardService.Dashboard dashboard(
             @PathVariable long id, @RequestParam(defaultValue = "false") boolean live) {

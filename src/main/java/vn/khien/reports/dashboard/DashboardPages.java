@@ -62,18 +62,21 @@ class DashboardPages {
                             LocaleContextHolder.getLocale())));
         }
         model.addAttribute("incompleteReports", incomplete);
-        StringBuilder series = new StringBuilder();
+        // Every target's trend, as the trend table reads it: a share's percentage, a count's figure.
+        StringBuilder shares = new StringBuilder();
+        StringBuilder counts = new StringBuilder();
         for (DashboardService.TargetValue t : d.standing().targets()) {
-            if (!t.target().share()) {
-                continue;
-            }
+            DashboardTargets.Target target = t.target();
             StringBuilder values = new StringBuilder();
             for (DashboardService.TrendPoint p : d.trend()) {
-                Integer v = p.percents().get(t.target().key());
+                Object v = target.share()
+                        ? (Object) p.percents().get(target.key())
+                        : (Object) p.figures().get(target.numerator());
                 values.append(values.length() == 0 ? "" : ",").append(v == null ? "" : v);
             }
+            StringBuilder series = target.share() ? shares : counts;
             series.append(series.length() == 0 ? "" : ";")
-                    .append((en ? t.target().titleEn() : t.target().titleVi())
+                    .append((en ? target.titleEn() : target.titleVi())
                             .replace(";", ",")
                             .replace("=", "-"))
                     .append("=")
@@ -86,7 +89,8 @@ class DashboardPages {
                         d.trend().stream()
                                 .map(p -> periodWords.name(p.period()).replace("|", "/"))
                                 .toList()));
-        model.addAttribute("trendSeries", series.toString());
+        model.addAttribute("trendSeries", shares.toString());
+        model.addAttribute("trendCounts", counts.toString());
         return "reports/dashboard";
     }
 

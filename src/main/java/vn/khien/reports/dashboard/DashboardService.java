@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.access.OrgScope;
@@ -33,18 +34,46 @@ public class DashboardService {
     static final String QUARTERLY = "QUARTERLY_STATUS";
     public static final int TREND_QUARTERS = 4;
 
+    /**
+     * A target's value: {@code value} the numerator figure (null when no source provides it), {@code denominator} a
+     * share's base, {@code percent} the share rounded, {@code met} null when there is no data.
+     */
     public record TargetValue(
             DashboardTargets.Target target,
-            Long value,
-            Long denominator,
-            Integer percent,
-            Boolean met,
-            LocalDate deadline) {}
+            @Nullable Long value,
+            @Nullable Long denominator,
+            @Nullable Integer percent,
+            @Nullable Boolean met,
+            @Nullable LocalDate deadline) {}
 
     public record Standing(
-            long organizationId, String name, Integer score, List<TargetValue> targets, Map<String, Long> figures) {}
+            long organizationId,
+            String name,
+            @Nullable Integer score,
+            List<TargetValue> targets,
+            Map<String, @Nullable Long> figures) {}
 
-    public record TrendPoint(String period, Map<String, Integer> percents, Map<String, Long> figures) {}
+    public record TrendPoint(
+            String period, Map<String, @Nullable Integer> percents, Map<String, @Nullable Long> figures) {}
+
+    /**
+     * A child's place in one target's ranking: its subtree's value of the target ({@code value} the numerator,
+     * {@code denominator} a share's base or a count's required figure, {@code percent} a share rounded, {@code met}
+     * null when there is no data) — the same numbers as the target in the child's own dashboard.
+     */
+    public record RankedChild(
+            long organizationId,
+            String name,
+            @Nullable Long value,
+            @Nullable Long denominator,
+            @Nullable Integer percent,
+            @Nullable Boolean met) {}
+
+    /**
+     * One target's ranking of the children, worst first: a share by its percentage rising, a count by its value
+     * falling, children without data for the target last, ties by organisation id (docs/adr/0078).
+     */
+    public record TargetRanking(String target, List<RankedChild> children) {}
 
     /**
      * {@code computedAt}: when the running quarter's figures were pre-aggregated (docs/adr/0025; {@code asOf} is then
@@ -60,11 +89,13 @@ public class DashboardService {
             Standing standing,
             List<TrendPoint> trend,
             List<Standing> children,
-            Instant computedAt,
-            Instant trendComputedAt) {}
+            List<TargetRanking> rankings,
+            @Nullable Instant computedAt,
+            @Nullable Instant trendComputedAt) {}
 
     /** One organisation's value of a figure (its subtree total), for the drill-down. */
-    public record DrillChild(long organizationId, String name, Long value) {}
+    public record DrillChild(
+            long organizationId, String name, @Nullable Long value) {}
 
     /**
      * The drill-down of a figure: the organisation's subtree total, each child's subtree total (worst — largest —
@@ -77,8 +108,8 @@ public class DashboardService {
             String figure,
             String period,
             LocalDate asOf,
-            Long total,
-            Long own,
+            @Nullable Long total,
+            @Nullable Long own,
             List<DrillChild> children,
             List<FigureRow> rows) {}
 
@@ -149,8 +180,9 @@ public class DashboardService {
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
         ReportKind kind = quarterly();
         ReportPeriod current = ReportPeriod.containing(today, kind.period());
+        List<ReportPeriod> periods = trendPeriods(kind, current);
         if (!live) {
-            Dashboard summed = fromSums(organizationId, kind, current);
+            Dashboard summed = fromSums(organizationId, current, periods);
             if (summed != null) {
                 return summed;
             }
@@ -159,12 +191,6 @@ public class DashboardService {
         List<Long> ids = nodes.stream().map(FigureBook.OrgNode::id).toList();
         Set<String> names = figureNames();
         FigureBook.OrgNode self = nodes.get(0);
-        List<ReportPeriod> periods = new ArrayList<>();
-        ReportPeriod p = current;
-        for (int i = 0; i < TREND_QUARTERS; i++) {
-            periods.add(0, p);
-            p = p.previous(kind.period());
-        }
         Map<String, FigureSnapshots.Stored> stored = live
                 ? Map.of()
                 : snapshots.read(
@@ -182,14 +208,13 @@ public class DashboardService {
                 children.add(standing(n, names, totals, current.days()));
             }
         }
-        children.sort(Comparator.comparing((Standing s) -> s.score() == null ? Integer.MAX_VALUE : s.score())
-                .thenComparing(Standing::name));
+        children.sort(OVERALL);
 
         List<TrendPoint> trend = new ArrayList<>();
         Set<String> targetFigures = snapshots.targetFigures();
         Instant trendComputedAt = null;
         for (ReportPeriod q : periods) {
-            Map<String, Long> figures;
+            Map<String, @Nullable Long> figures;
             if (q.equals(current)) {
                 figures = standing.figures();
             } else {
@@ -200,12 +225,9 @@ public class DashboardService {
                 }
                 figures = book.select(targetFigures, sum(own, ids));
             }
-            Map<String, Integer> percents = new LinkedHashMap<>();
-            for (TargetValue v : values(figures, q.days())) {
-                percents.put(v.target().key(), v.percent());
-            }
-            trend.add(new TrendPoint(q.code(), percents, figures));
+            trend.add(point(q, figures));
         }
+        List<TargetRanking> rankings = now != null ? rankingsFromSnapshot(self, children, current) : rankings(children);
         return new Dashboard(
                 organizationId,
                 self.name(),
@@ -215,8 +237,33 @@ public class DashboardService {
                 standing,
                 trend,
                 children,
+                rankings,
                 now == null ? null : now.computedAt(),
                 trendComputedAt);
+    }
+
+    /** Worst first overall: the score rising, children without a score last, then by name. */
+    private static final Comparator<Standing> OVERALL = Comparator.comparing(
+                    (Standing s) -> s.score() == null ? Integer.MAX_VALUE : s.score())
+            .thenComparing(Standing::name);
+
+    /** The quarters of the trend, oldest first, ending with the running one. */
+    private static List<ReportPeriod> trendPeriods(ReportKind kind, ReportPeriod current) {
+        List<ReportPeriod> periods = new ArrayList<>();
+        ReportPeriod p = current;
+        for (int i = 0; i < TREND_QUARTERS; i++) {
+            periods.add(0, p);
+            p = p.previous(kind.period());
+        }
+        return periods;
+    }
+
+    private TrendPoint point(ReportPeriod q, Map<String, @Nullable Long> figures) {
+        Map<String, @Nullable Integer> percents = new LinkedHashMap<>();
+        for (TargetValue v : values(figures, q.days())) {
+            percents.put(v.target().key(), v.percent());
+        }
+        return new TrendPoint(q.code(), percents, figures);
     }
 
     /**
@@ -224,13 +271,7 @@ public class DashboardService {
      * period added up per child in one grouped query — or null when the running quarter's snapshot is not usable or a
      * quarter of the trend is not stored (the caller then computes as before, live where needed).
      */
-    private Dashboard fromSums(long organizationId, ReportKind kind, ReportPeriod current) {
-        List<ReportPeriod> periods = new ArrayList<>();
-        ReportPeriod p = current;
-        for (int i = 0; i < TREND_QUARTERS; i++) {
-            periods.add(0, p);
-            p = p.previous(kind.period());
-        }
+    private @Nullable Dashboard fromSums(long organizationId, ReportPeriod current, List<ReportPeriod> periods) {
         List<FigureBook.OrgNode> nodes = book.withChildren(organizationId);
         FigureBook.OrgNode self = nodes.get(0);
         Map<String, FigureSnapshots.Stored> stored = snapshots.readByChild(
@@ -238,43 +279,43 @@ public class DashboardService {
                 self.path(),
                 periods.stream().map(ReportPeriod::code).toList());
         FigureSnapshots.Stored now = stored.get(current.code());
-        if (periods.stream().anyMatch(q -> !stored.containsKey(q.code())) || !snapshots.usable(now, self.path())) {
+        if (now == null || !snapshots.usable(now, self.path())) {
             return null;
         }
-        Set<String> names = figureNames();
-        Set<String> targetFigures = snapshots.targetFigures();
-        Standing standing = null;
-        List<Standing> children = new ArrayList<>();
-        List<TrendPoint> trend = new ArrayList<>();
-        Instant trendComputedAt = null;
+        List<FigureSnapshots.Stored> inOrder = new ArrayList<>();
         for (ReportPeriod q : periods) {
             FigureSnapshots.Stored s = stored.get(q.code());
-            // the root's key holds its own figures, each child's its subtree total: the subtree adds them up
-            Map<Long, Map<String, Long>> totals = new HashMap<>(s.own());
-            totals.put(
-                    organizationId,
-                    sum(s.own(), nodes.stream().map(FigureBook.OrgNode::id).toList()));
-            Map<String, Long> figures;
-            if (q.equals(current)) {
-                standing = standing(self, names, totals, current.days());
-                for (FigureBook.OrgNode n : nodes.subList(1, nodes.size())) {
-                    children.add(standing(n, names, totals, current.days()));
-                }
-                figures = standing.figures();
-            } else {
-                if (trendComputedAt == null || s.computedAt().isBefore(trendComputedAt)) {
-                    trendComputedAt = s.computedAt();
-                }
-                figures = book.select(targetFigures, totals.get(organizationId));
+            if (s == null) {
+                return null;
             }
-            Map<String, Integer> percents = new LinkedHashMap<>();
-            for (TargetValue v : values(figures, q.days())) {
-                percents.put(v.target().key(), v.percent());
-            }
-            trend.add(new TrendPoint(q.code(), percents, figures));
+            inOrder.add(s);
         }
-        children.sort(Comparator.comparing((Standing c) -> c.score() == null ? Integer.MAX_VALUE : c.score())
-                .thenComparing(Standing::name));
+        List<Long> ids = nodes.stream().map(FigureBook.OrgNode::id).toList();
+        Set<String> names = figureNames();
+        Set<String> targetFigures = snapshots.targetFigures();
+        // the root's key holds its own figures, each child's its subtree total: the subtree adds them up
+        Map<Long, Map<String, Long>> totals = new HashMap<>(now.own());
+        totals.put(organizationId, sum(now.own(), ids));
+        Standing standing = standing(self, names, totals, current.days());
+        List<Standing> children = new ArrayList<>();
+        for (FigureBook.OrgNode n : nodes.subList(1, nodes.size())) {
+            children.add(standing(n, names, totals, current.days()));
+        }
+        children.sort(OVERALL);
+        List<TrendPoint> trend = new ArrayList<>();
+        Instant trendComputedAt = null;
+        for (int i = 0; i < periods.size(); i++) {
+            ReportPeriod q = periods.get(i);
+            FigureSnapshots.Stored s = inOrder.get(i);
+            if (q.equals(current)) {
+                trend.add(point(q, standing.figures()));
+                continue;
+            }
+            if (trendComputedAt == null || s.computedAt().isBefore(trendComputedAt)) {
+                trendComputedAt = s.computedAt();
+            }
+            trend.add(point(q, book.select(targetFigures, sum(s.own(), ids))));
+        }
         return new Dashboard(
                 organizationId,
                 self.name(),
@@ -284,8 +325,86 @@ public class DashboardService {
                 standing,
                 trend,
                 children,
+                rankingsFromSnapshot(self, children, current),
                 now.computedAt(),
                 trendComputedAt);
+    }
+
+    /**
+     * Each target's ranking of the children from the live figures already computed for them (one grouped query per
+     * figure for the whole subtree, never one per child), ordered as {@link FigureSnapshots#rank} orders in SQL.
+     */
+    private List<TargetRanking> rankings(List<Standing> children) {
+        List<TargetRanking> out = new ArrayList<>();
+        List<DashboardTargets.Target> all = targets.all();
+        for (int i = 0; i < all.size(); i++) {
+            DashboardTargets.Target t = all.get(i);
+            List<RankedChild> ranked = new ArrayList<>();
+            for (Standing c : children) {
+                TargetValue v = c.targets().get(i);
+                Long base = t.share()
+                        ? v.denominator()
+                        : t.requires() == null ? null : c.figures().get(t.requires());
+                ranked.add(new RankedChild(c.organizationId(), c.name(), v.value(), base, v.percent(), v.met()));
+            }
+            ranked.sort(worstFirst(t));
+            out.add(new TargetRanking(t.key(), ranked));
+        }
+        return out;
+    }
+
+    /** The order {@link FigureSnapshots#rank} sorts in: no data last, worst value first, then by id. */
+    static Comparator<RankedChild> worstFirst(DashboardTargets.Target t) {
+        Comparator<RankedChild> byData = Comparator.comparing((RankedChild c) -> c.met() == null);
+        Comparator<RankedChild> byValue = t.share()
+                ? Comparator.comparing((RankedChild c) -> c.percent() == null ? Integer.MAX_VALUE : c.percent())
+                : Comparator.comparing((RankedChild c) -> c.value() == null ? Long.MIN_VALUE : c.value())
+                        .reversed();
+        return byData.thenComparing(byValue).thenComparingLong(RankedChild::organizationId);
+    }
+
+    /**
+     * Each target's ranking of the children from the running quarter's snapshot: one SQL query per target adds up
+     * every child's subtree and orders the children worst first (docs/adr/0078). Names come from the children's
+     * standings; a target whose figures no source provides has no data for anyone (no query).
+     */
+    private List<TargetRanking> rankingsFromSnapshot(
+            FigureBook.OrgNode self, List<Standing> children, ReportPeriod current) {
+        Map<Long, String> names = new HashMap<>();
+        children.forEach(c -> names.put(c.organizationId(), c.name()));
+        Set<String> provided = book.provided();
+        List<TargetRanking> out = new ArrayList<>();
+        for (DashboardTargets.Target t : targets.all()) {
+            String base = t.base();
+            boolean known = provided.contains(t.numerator()) && (base == null || provided.contains(base));
+            if (!known || children.isEmpty()) {
+                List<RankedChild> none = new ArrayList<>();
+                for (Standing c : children) {
+                    none.add(new RankedChild(c.organizationId(), c.name(), null, null, null, null));
+                }
+                none.sort(worstFirst(t));
+                out.add(new TargetRanking(t.key(), none));
+                continue;
+            }
+            List<RankedChild> ranked = new ArrayList<>();
+            for (FigureSnapshots.Ranked r : snapshots.rank(self.path(), names.keySet(), current.code(), t)) {
+                Map<String, @Nullable Long> figures = new HashMap<>();
+                figures.put(t.numerator(), r.numerator());
+                if (base != null) {
+                    figures.put(base, r.base());
+                }
+                TargetValue v = value(t, figures, current.days());
+                ranked.add(new RankedChild(
+                        r.organizationId(),
+                        names.getOrDefault(r.organizationId(), ""),
+                        v.value(),
+                        base == null ? null : r.base(),
+                        v.percent(),
+                        v.met()));
+            }
+            out.add(new TargetRanking(t.key(), ranked));
+        }
+        return out;
     }
 
     /** The subtree's total: every organisation's own figures added once (all of them lie in the subtree). */
@@ -318,7 +437,7 @@ public class DashboardService {
         Map<String, Long> total;
         if (now != null && snapshots.usable(now, self.path())) {
             // added up in SQL over the subtree's stored rows (docs/adr/0046)
-            total = now.own().get(0L);
+            total = now.own().getOrDefault(0L, Map.of());
         } else {
             List<Long> ids = book.subtree(organizationId).stream()
                     .map(FigureBook.OrgNode::id)
@@ -364,7 +483,7 @@ public class DashboardService {
                 provided ? book.rows(figure, organizationId, current.days(), DRILL_ROWS) : List.of());
     }
 
-    private static Long value(boolean provided, Map<String, Long> figures, String figure) {
+    private static @Nullable Long value(boolean provided, @Nullable Map<String, Long> figures, String figure) {
         if (!provided) {
             return null;
         }
@@ -378,10 +497,13 @@ public class DashboardService {
         List<Integer> scores = new ArrayList<>();
         boolean measured = false;
         for (TargetValue v : values) {
-            if (v.met() == null) {
+            Boolean met = v.met();
+            if (met == null) {
                 continue;
             }
-            scores.add(v.target().share() ? v.percent() : v.met() ? 100 : 0);
+            // a share scores its percentage (never null once measured), a count 100 when met, else 0
+            Integer percent = v.percent();
+            scores.add(percent != null ? percent : met ? 100 : 0);
             measured |= v.target().base() != null;
         }
         // A subtree with nothing in scope of any measured target (no system) has no score: zero open incidents and
@@ -393,32 +515,40 @@ public class DashboardService {
         return new Standing(n.id(), n.name(), score, values, figures);
     }
 
-    private List<TargetValue> values(Map<String, Long> figures, FigurePeriod period) {
+    private List<TargetValue> values(Map<String, @Nullable Long> figures, FigurePeriod period) {
         List<TargetValue> out = new ArrayList<>();
         for (DashboardTargets.Target t : targets.all()) {
-            Long value = figures.get(t.numerator());
-            LocalDate deadline = t.deadline() == null
-                    ? null
-                    : t.deadline().equals("YEAR_END")
-                            ? LocalDate.of(period.to().getYear(), 12, 31)
-                            : LocalDate.parse(t.deadline());
-            if (t.share()) {
-                Long denominator = figures.get(t.denominator());
-                // 0 of 0 systems is no data, not "100% met" (a subtree without systems, a quarter before any was
-                // registered): it shows as such, drops out of the children's score and leaves a gap in the trend.
-                Integer percent = value == null || denominator == null || denominator == 0
-                        ? null
-                        : (int) Math.round(100.0 * value / denominator);
-                out.add(new TargetValue(
-                        t, value, denominator, percent, percent == null ? null : percent >= t.goalPercent(), deadline));
-            } else {
-                // a count over systems when the subtree has none in scope: no data, not "0 — met"
-                Long base = t.requires() == null ? null : figures.get(t.requires());
-                boolean noData = value == null || (t.requires() != null && (base == null || base == 0));
-                out.add(new TargetValue(t, value, null, null, noData ? null : value <= t.max(), deadline));
-            }
+            out.add(value(t, figures, period));
         }
         return out;
+    }
+
+    private static TargetValue value(
+            DashboardTargets.Target t, Map<String, @Nullable Long> figures, FigurePeriod period) {
+        Long value = figures.get(t.numerator());
+        String due = t.deadline();
+        LocalDate deadline = due == null
+                ? null
+                : due.equals("YEAR_END") ? LocalDate.of(period.to().getYear(), 12, 31) : LocalDate.parse(due);
+        String denominatorFigure = t.denominator();
+        Integer goal = t.goalPercent();
+        if (denominatorFigure != null) {
+            Long denominator = figures.get(denominatorFigure);
+            // 0 of 0 systems is no data, not "100% met" (a subtree without systems, a quarter before any was
+            // registered): it shows as such, drops out of the children's score and leaves a gap in the trend.
+            Integer percent = value == null || denominator == null || denominator == 0
+                    ? null
+                    : (int) Math.round(100.0 * value / denominator);
+            Boolean met = percent == null ? null : percent >= (goal == null ? 100 : goal);
+            return new TargetValue(t, value, denominator, percent, met, deadline);
+        }
+        // a count over systems when the subtree has none in scope: no data, not "0 — met"
+        String required = t.requires();
+        Long base = required == null ? null : figures.get(required);
+        boolean noBase = required != null && (base == null || base == 0);
+        Integer max = t.max();
+        Boolean met = value == null || noBase ? null : value <= (max == null ? 0 : max);
+        return new TargetValue(t, value, null, null, met, deadline);
     }
 
     private ReportKind quarterly() {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -26,18 +27,18 @@ class DashboardTargets {
             String titleVi,
             String titleEn,
             String numerator,
-            String denominator,
-            Integer goalPercent,
-            Integer max,
-            String deadline,
+            @Nullable String denominator,
+            @Nullable Integer goalPercent,
+            @Nullable Integer max,
+            @Nullable String deadline,
             String legalSource,
-            String requires) {
+            @Nullable String requires) {
         public boolean share() {
             return denominator != null;
         }
 
         /** The figure the target is measured over (a share's denominator, a count's {@code requires}), or null. */
-        public String base() {
+        public @Nullable String base() {
             return share() ? denominator : requires;
         }
     }
@@ -48,17 +49,30 @@ class DashboardTargets {
     public DashboardTargets() {
         try (InputStream in = new ClassPathResource("rules/reports/dashboard-targets.yaml").getInputStream()) {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            for (Map<String, Object> t : (List<Map<String, Object>>) root.get("targets")) {
+            Object list = root == null ? null : root.get("targets");
+            if (!(list instanceof List<?> items)) {
+                throw new IllegalStateException("rules/reports/dashboard-targets.yaml lacks its targets");
+            }
+            for (Object item : items) {
+                Map<String, Object> t = (Map<String, Object>) item;
+                String key = required(t, "key", "?");
+                String denominator = str(t, "denominator");
+                Integer goal = (Integer) t.get("goal_percent");
+                Integer max = (Integer) t.get("max");
+                // a share needs its goal, a count its maximum: rule data without them is refused at start
+                if (denominator != null ? goal == null : max == null) {
+                    throw new IllegalStateException("dashboard target " + key + " lacks its goal_percent or max");
+                }
                 targets.add(new Target(
-                        str(t, "key"),
-                        str(t, "title_vi"),
-                        str(t, "title_en"),
-                        str(t, "numerator"),
-                        str(t, "denominator"),
-                        (Integer) t.get("goal_percent"),
-                        (Integer) t.get("max"),
+                        key,
+                        required(t, "title_vi", key),
+                        required(t, "title_en", key),
+                        required(t, "numerator", key),
+                        denominator,
+                        goal,
+                        max,
                         str(t, "deadline"),
-                        str(t, "legal_source"),
+                        required(t, "legal_source", key),
                         str(t, "requires")));
             }
         } catch (IOException e) {
@@ -70,7 +84,15 @@ class DashboardTargets {
         return List.copyOf(targets);
     }
 
-    private static String str(Map<String, Object> m, String k) {
+    private static String required(Map<String, Object> m, String k, String target) {
+        String v = str(m, k);
+        if (v == null) {
+            throw new IllegalStateException("dashboard target " + target + " lacks " + k);
+        }
+        return v;
+    }
+
+    private static @Nullable String str(Map<String, Object> m, String k) {
         Object v = m.get(k);
         return v == null ? null : String.valueOf(v);
     }

@@ -133,12 +133,7 @@ public class FigureSnapshots {
                 WHERE f.period IN (:periods) AND o.path LIKE :path""")
                 .param("periods", out.keySet())
                 .param("path", rootPath + "%")
-                .query((ResultSet rs) -> {
-                    out.get(rs.getString(1))
-                            .own()
-                            .computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
-                            .put(rs.getString(3), rs.getLong(4));
-                });
+                .query((ResultSet rs) -> put(out, rs));
         return out;
     }
 
@@ -168,12 +163,7 @@ public class FigureSnapshots {
                 .param("start", rootPath.length() + 1)
                 .param("periods", out.keySet())
                 .param("prefix", rootPath + "%")
-                .query((ResultSet rs) -> {
-                    out.get(rs.getString(1))
-                            .own()
-                            .computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
-                            .put(rs.getString(3), rs.getLong(4));
-                });
+                .query((ResultSet rs) -> put(out, rs));
         return out;
     }
 
@@ -194,6 +184,61 @@ public class FigureSnapshots {
             sums.put(rs.getString(1), rs.getLong(2));
         });
         return Optional.of(s);
+    }
+
+    /** One row (period, organisation, figure, value) into its period's stored figures; the query asked only for those. */
+    private static void put(Map<String, Stored> out, ResultSet rs) throws java.sql.SQLException {
+        Stored s = out.get(rs.getString(1));
+        if (s != null) {
+            s.own().computeIfAbsent(rs.getLong(2), k -> new HashMap<>()).put(rs.getString(3), rs.getLong(4));
+        }
+    }
+
+    /** A child's subtree sums of one target's figures: the numerator and the base (0 for a target without one). */
+    public record Ranked(long organizationId, long numerator, long base) {}
+
+    /**
+     * One target's ranking of the children of the subtree at {@code rootPath} in one query (docs/adr/0078): the
+     * stored figures of the period added up per child (the child read off each row's path, as {@link #readByChild}),
+     * every child present (a child without rows counts 0) and ordered worst first — children without data for the
+     * target (a base of 0) last; a share by its rounded percentage rising, a count by its value falling; then by id.
+     * The order equals {@code DashboardService.worstFirst}.
+     */
+    public List<Ranked> rank(String rootPath, Collection<Long> childIds, String period, DashboardTargets.Target t) {
+        if (childIds.isEmpty()) {
+            return List.of();
+        }
+        String base = t.base();
+        // a count without a base always has data: no such key (a constant would read as a column position)
+        String noData = base == null ? "" : "CASE WHEN COALESCE(x.base, 0) = 0 THEN 1 ELSE 0 END, ";
+        String worst = t.share()
+                ? "CASE WHEN COALESCE(x.base, 0) = 0 THEN 0 ELSE ROUND(100.0 * COALESCE(x.num, 0) / x.base) END ASC"
+                : "COALESCE(x.num, 0) DESC";
+        return jdbc.sql("""
+                        SELECT c.id, COALESCE(x.num, 0), COALESCE(x.base, 0) FROM organization c
+                        LEFT JOIN (
+                          SELECT y.child, SUM(y.num) AS num, SUM(y.base) AS base FROM (
+                            SELECT CAST(SUBSTRING(o.path FROM :start
+                                          FOR POSITION('/' IN SUBSTRING(o.path FROM :start)) - 1) AS BIGINT) AS child,
+                              CASE WHEN f.figure = :num THEN f.figure_value ELSE 0 END AS num,
+                              CASE WHEN f.figure = :base THEN f.figure_value ELSE 0 END AS base
+                            FROM figure_snapshot f JOIN organization o ON o.id = f.organization_id
+                            WHERE f.period = :period AND o.path LIKE :prefix AND o.path <> :path
+                              AND f.figure IN (:figures)) y
+                          GROUP BY y.child) x ON x.child = c.id
+                        WHERE c.id IN (:children)
+                        ORDER BY""" + " " + noData + worst + ", c.id")
+                .param("start", rootPath.length() + 1)
+                .param("num", t.numerator())
+                // no figure is named "": a target without a base sums nothing into it
+                .param("base", base == null ? "" : base)
+                .param("period", period)
+                .param("prefix", rootPath + "%")
+                .param("path", rootPath)
+                .param("figures", base == null ? List.of(t.numerator()) : List.of(t.numerator(), base))
+                .param("children", childIds)
+                .query((rs, n) -> new Ranked(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .list();
     }
 
     private Map<String, Stored> periodsStored(Collection<String> periods) {

@@ -23,7 +23,8 @@ public record ReportKind(
         List<Section> sections,
         List<String> requiresFigures,
         @Nullable String periodSource,
-        @Nullable DesignatedDrafter designatedDrafter) {
+        @Nullable DesignatedDrafter designatedDrafter,
+        String fileNameVi) {
 
     /**
      * Besides the organisation's own officers, the people of the unit designated for the organisation in this

@@ -117,7 +117,9 @@ public class ReportKinds {
                 List.copyOf(sections),
                 requires,
                 period.get("legal_source") == null ? null : String.valueOf(period.get("legal_source")),
-                drafter(id, k.get("drafted_by_designated")));
+                drafter(id, k.get("drafted_by_designated")),
+                // the short name a downloaded file starts with (rule data file_name_vi), else the title
+                k.get("file_name_vi") == null ? required(k, "title_vi") : String.valueOf(k.get("file_name_vi")));
     }
 
     @SuppressWarnings("unchecked")

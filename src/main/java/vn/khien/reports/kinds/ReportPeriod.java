@@ -1,7 +1,6 @@
 package vn.khien.reports.kinds;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +16,6 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
     static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     static final Pattern HALF = Pattern.compile("(\\d{4})-H([12])");
     static final Pattern YEAR = Pattern.compile("(\\d{4})");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** @throws IllegalArgumentException when the code does not fit the kind's period type */
     public static ReportPeriod parse(String code, PeriodRule rule) {
@@ -181,19 +179,6 @@ public record ReportPeriod(String code, int year, PeriodType type, int index, Fi
     private static LocalDate firstHalfStart(int year, PeriodRule rule) {
         LocalDate start = LocalDate.of(year, rule.startMonth(), rule.startDay());
         return rule.startMonth() <= 6 ? start : start.minusYears(1);
-    }
-
-    /**
-     * The period for people, in Vietnamese with its days as dd/MM/yyyy: "Quý IV năm 2026 (từ 01/10/2026 đến
-     * 31/12/2026)", "6 tháng đầu năm 2026 (từ 15/12/2025 đến 14/06/2026)".
-     */
-    public String labelVi() {
-        String name = switch (type) {
-            case QUARTER -> "Quý " + "I II III IV".split(" ")[index - 1] + " năm " + year;
-            case HALF_YEAR, HALF_YEAR_FROM -> (index == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + year;
-            case YEAR, YEAR_FROM, HALF_YEAR_AND_YEAR_FROM -> "Năm " + year;
-        };
-        return name + " (từ " + DAY.format(days.from()) + " đến " + DAY.format(days.to()) + ")";
     }
 
     /** The period before this one. */

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import vn.khien.platform.DateDisplay;
 import vn.khien.platform.documents.AdministrativeDocument;
+import vn.khien.reports.kinds.PeriodWords;
 import vn.khien.reports.kinds.ReportKind;
 import vn.khien.reports.kinds.ReportPeriod;
 
@@ -41,10 +42,34 @@ class ReportDocuments {
 
     private final MessageSource messages;
     private final Form08Annex form08;
+    private final PeriodWords periodWords;
 
-    public ReportDocuments(MessageSource messages, Form08Annex form08) {
+    public ReportDocuments(MessageSource messages, Form08Annex form08, PeriodWords periodWords) {
         this.messages = messages;
         this.form08 = form08;
+        this.periodWords = periodWords;
+    }
+
+    /**
+     * The downloaded file's name in words, as the documents name the report: "Báo cáo tình hình Quý IV năm 2026 - Sở
+     * Y tế.docx" (a re-submission adds "(lần 2)"); {@link vn.khien.platform.Downloads} sends it in UTF-8 and as
+     * ASCII ("Bao-cao-tinh-hinh-Quy-IV-nam-2026-So-Y-te.docx").
+     */
+    String fileName(ReportService.ReportView v, String ext) {
+        PeriodicReport r = v.report();
+        String period = periodWords.name(r.period(), VI);
+        String version = r.version() > 1 ? " (lần " + r.version() + ")" : "";
+        String org = r.organizationName().replace('/', '-').replace('\\', '-');
+        return v.kind().fileNameVi() + " " + period + " - " + org + version + "." + ext;
+    }
+
+    /** The period of the report as the documents (and the pages, in Vietnamese) name it, with its days. */
+    String periodLabel(ReportService.ReportView v) {
+        PeriodicReport r = v.report();
+        return periodWords.label(
+                ReportPeriod.recorded(
+                        r.period(), r.periodFrom(), r.periodTo(), v.kind().period()),
+                VI);
     }
 
     /** The text content shared by DOCX and PDF. */
@@ -118,9 +143,7 @@ class ReportDocuments {
         }
         LocalDate date = r.documentDate() != null ? r.documentDate() : LocalDate.now(ReportService.ZONE);
         String number = "Số: " + (r.documentNumber() != null ? r.documentNumber() : "……/BC");
-        String subtitle = "Kỳ báo cáo: "
-                + ReportPeriod.recorded(r.period(), r.periodFrom(), r.periodTo(), kind.period())
-                        .labelVi();
+        String subtitle = "Kỳ báo cáo: " + periodLabel(v);
         return new Content(
                 r.organizationName(),
                 number,

@@ -305,8 +305,7 @@ class ReportPages {
     @GetMapping("/reports/{id}/document.{ext}")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String ext) {
         ReportService.ReportView v = service.view(id);
-        String name = "bao-cao-" + v.report().kind().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
-                + v.report().period() + "-v" + v.report().version() + "." + ext;
+        String name = documents.fileName(v, ext);
         return switch (ext) {
             case "docx" ->
                 Downloads.attachment(

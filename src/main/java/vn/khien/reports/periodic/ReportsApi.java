@@ -237,9 +237,8 @@ public class ReportsApi {
                 f.content(), f.name(), f.type() == null ? null : MediaType.parseMediaType(f.type()));
     }
 
-    private static String name(ReportService.ReportView v, String ext) {
-        return "bao-cao-" + v.report().kind().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
-                + v.report().period() + "-v" + v.report().version() + "." + ext;
+    private String name(ReportService.ReportView v, String ext) {
+        return documents.fileName(v, ext);
     }
 
     private static byte[] decode(String base64) {

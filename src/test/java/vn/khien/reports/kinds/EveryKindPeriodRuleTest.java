@@ -33,7 +33,7 @@ class EveryKindPeriodRuleTest {
                     }
                     accepted++;
                     int byCode = code.contains("-Q") ? 3 : code.contains("-H") ? 6 : 12;
-                    String label = p.labelVi();
+                    String label = Words.vi(p);
                     int byName = label.startsWith("Quý ") ? 3 : label.startsWith("6 tháng ") ? 6 : 12;
                     if (!label.startsWith("Quý ") && !label.startsWith("6 tháng ") && !label.startsWith("Năm ")) {
                         failures.add(kind.id() + " " + code + ": named " + label);

@@ -65,11 +65,11 @@ class MemberReportPeriodTest {
 
     @Test
     void thePeriodIsLabelledInVietnameseWithItsDays() {
-        assertThat(ReportPeriod.parse("2026-H1", rule).labelVi())
+        assertThat(Words.vi(ReportPeriod.parse("2026-H1", rule)))
                 .isEqualTo("6 tháng đầu năm 2026 (từ 15/12/2025 đến 14/06/2026)");
-        assertThat(ReportPeriod.parse("2025", rule).labelVi()).isEqualTo("Năm 2025 (từ 15/12/2024 đến 14/12/2025)");
+        assertThat(Words.vi(ReportPeriod.parse("2025", rule))).isEqualTo("Năm 2025 (từ 15/12/2024 đến 14/12/2025)");
         ReportKind quarterly = new ReportKinds().find("QUARTERLY_STATUS").orElseThrow();
-        assertThat(ReportPeriod.parse("2026-Q4", quarterly.period()).labelVi())
+        assertThat(Words.vi(ReportPeriod.parse("2026-Q4", quarterly.period())))
                 .isEqualTo("Quý IV năm 2026 (từ 01/10/2026 đến 31/12/2026)");
     }
 
@@ -77,7 +77,7 @@ class MemberReportPeriodTest {
     void aReportFrozenUnderTheOldSecondHalfYearIsReadWithTheDaysItRecorded() {
         ReportPeriod old =
                 ReportPeriod.recorded("2025-H2", LocalDate.of(2025, 6, 15), LocalDate.of(2025, 12, 14), rule);
-        assertThat(old.labelVi()).isEqualTo("6 tháng cuối năm 2025 (từ 15/06/2025 đến 14/12/2025)");
+        assertThat(Words.vi(old)).isEqualTo("6 tháng cuối năm 2025 (từ 15/06/2025 đến 14/12/2025)");
         // A period the rule has is read by the rule.
         assertThat(ReportPeriod.recorded("2025", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 2), rule)
                         .days()
