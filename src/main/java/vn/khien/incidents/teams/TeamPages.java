@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.khien.platform.DateRange;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.FormDates;
 
 /** The response teams: the list, setting one up, and a team's roster, skills, decision and on-call rotation. */
 @Controller
@@ -35,8 +35,6 @@ class TeamPages {
 
     /** A problem of the k-th skill of a request ({@code skills[k].certificate}). */
     /** A date sent in ISO order that may not exist (the page turns dd/MM/yyyy into it before sending). */
-    private static final Pattern ISO_LIKE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
-
     private static final Pattern SKILL_FIELD = Pattern.compile("skills\\[(\\d+)]\\.(\\w+)");
 
     private final TeamService service;
@@ -301,7 +299,7 @@ class TeamPages {
         TeamService.MemberView view = service.member(id, memberId);
         LocalDate day;
         try {
-            day = endedOn == null || endedOn.isBlank() ? null : DateRange.require(LocalDate.parse(endedOn), endedOn);
+            day = endedOn == null || endedOn.isBlank() ? null : FormDates.read(endedOn);
         } catch (DateTimeParseException e) {
             Map<String, Object> form = typed(view.member(), view.upcoming());
             form.put("endedOn", endedOn);
@@ -448,24 +446,14 @@ class TeamPages {
         return null;
     }
 
-    /**
-     * A typed date for the form as it comes back: a real date as ISO (the date input shows it dd/MM/yyyy); text that is
-     * no date as typed, in dd/MM/yyyy order again, with {@code <field>Text} set so the page keeps it in a text input (a
-     * date input would drop it).
-     */
+    /** A typed date for the form as it comes back: a real date dd/MM/yyyy, text that is no date as typed. */
     private static void typedDate(Map<String, Object> form, String field, String typed, LocalDate parsed) {
-        if (parsed != null || typed == null || typed.isBlank()) {
-            form.put(field, parsed == null ? null : parsed.toString());
-            return;
-        }
-        Matcher iso = ISO_LIKE.matcher(typed.strip());
-        form.put(field, iso.matches() ? iso.group(3) + "/" + iso.group(2) + "/" + iso.group(1) : typed);
-        form.put(field + "Text", Boolean.TRUE);
+        form.put(field, FormDates.shown(parsed != null ? parsed : typed));
     }
 
     private static LocalDate date(String s) {
         try {
-            return s == null || s.isBlank() ? null : LocalDate.parse(s);
+            return FormDates.read(s);
         } catch (DateTimeParseException e) {
             return null;
         }

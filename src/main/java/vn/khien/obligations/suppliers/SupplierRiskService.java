@@ -38,6 +38,7 @@ import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationRepository;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.FormDates;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.SupplierAccessQuery;
 import vn.khien.systems.SupplierTaxCodes;
@@ -205,7 +206,7 @@ class SupplierRiskService {
             problems.add(problem("assessedOn", "validation.required"));
         } else {
             try {
-                assessedOn = LocalDate.parse(r.assessedOn().strip());
+                assessedOn = FormDates.read(r.assessedOn());
                 if (assessedOn.isAfter(today())) {
                     problems.add(problem("assessedOn", "supplierRisk.error.future"));
                 }
