@@ -1,12 +1,15 @@
 package vn.khien.incidents.hunting;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.compliance.RemediationTasks;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.FormDates;
 
 /** Threat-hunting campaigns: the list with a form to record one, and a campaign with its findings' tasks. */
 @Controller
@@ -59,8 +63,8 @@ class HuntingPages {
             @RequestParam(required = false) String scope,
             @RequestParam(required = false) String hypotheses,
             @RequestParam(required = false) String techniques,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endedOn,
+            @RequestParam(name = "startedOn", required = false) String startedOnText,
+            @RequestParam(name = "endedOn", required = false) String endedOnText,
             @RequestParam(required = false) String result,
             @RequestParam(required = false) List<String> findingTitle,
             @RequestParam(required = false) List<Long> findingSystem,
@@ -74,20 +78,61 @@ class HuntingPages {
                 findings.add(new HuntingService.FindingRequest(findingTitle.get(k), system, owner, null));
             }
         }
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("organizationId", organizationId == null ? "" : organizationId.toString());
+        typed.put("title", title);
+        typed.put("scope", scope);
+        typed.put("hypotheses", hypotheses);
+        typed.put("techniques", techniques);
+        typed.put("startedOn", startedOnText);
+        typed.put("endedOn", endedOnText);
+        typed.put("result", result);
+        typed.put("findingTitle", findingTitle == null ? List.of() : findingTitle);
+        typed.put(
+                "findingSystem",
+                findingSystem == null
+                        ? List.of()
+                        : findingSystem.stream().map(String::valueOf).toList());
+        typed.put("findingOwner", findingOwner == null ? List.of() : findingOwner);
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate startedOn = day(startedOnText, "startedOn", errors);
+        LocalDate endedOn = day(endedOnText, "endedOn", errors);
+        if (!errors.isEmpty()) {
+            return refused(redirect, typed, errors);
+        }
         try {
             HuntingRepository.Campaign c = service.record(new HuntingService.CampaignRequest(
                     organizationId, title, scope, hypotheses, techniques, startedOn, endedOn, result, findings));
             redirect.addFlashAttribute("message", text("incidents.saved"));
             return "redirect:/hunting/" + c.id();
         } catch (FieldProblemException e) {
-            FieldProblemException.FieldProblem p = e.problems().get(0);
-            String field = p.field().replaceAll("\\[\\d+]", "");
-            redirect.addFlashAttribute(
-                    "actionError", text("hunting.field." + field) + ": " + text(p.messageKey(), p.args()));
+            // every problem next to its field, and the form as typed (issue 9)
+            for (FieldProblemException.FieldProblem p : e.problems()) {
+                String field = p.field().replaceAll("\\[\\d+].*", "");
+                errors.putIfAbsent(field, text("hunting.field." + field) + ": " + text(p.messageKey(), p.args()));
+            }
+            return refused(redirect, typed, errors);
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("actionError", text(e.messageKey()));
         }
         return "redirect:/hunting";
+    }
+
+    /** The list page again with the form as typed and each error beside its field. */
+    private static String refused(RedirectAttributes redirect, Map<String, Object> typed, Map<String, String> errors) {
+        redirect.addFlashAttribute("hf", typed);
+        redirect.addFlashAttribute("he", errors);
+        return "redirect:/hunting#hunting-form";
+    }
+
+    /** A day typed dd/MM/yyyy (or ISO), null when blank; unreadable: the field's error. */
+    private @Nullable LocalDate day(@Nullable String typed, String field, Map<String, String> errors) {
+        try {
+            return FormDates.read(typed);
+        } catch (DateTimeParseException e) {
+            errors.put(field, text("hunting.field." + field) + ": " + text("teams.error.date"));
+            return null;
+        }
     }
 
     private String text(String key, Object... args) {

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -473,11 +472,15 @@ class TeamPages {
     String rotation(
             @PathVariable long id,
             @RequestParam(required = false) List<Long> memberIds,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+            @RequestParam(name = "startsOn", required = false) String startsOnText,
             @RequestParam(required = false) Integer days,
             @RequestParam(required = false) Integer rounds,
             RedirectAttributes redirect) {
+        LocalDate startsOn = date(startsOnText);
         try {
+            if (startsOn == null && startsOnText != null && !startsOnText.isBlank()) {
+                throw new FieldProblemException("startsOn", "teams.error.date");
+            }
             service.rotate(id, new TeamService.RotationRequest(memberIds, startsOn, days, rounds));
             redirect.addFlashAttribute("message", text("incidents.saved"));
         } catch (FieldProblemException e) {
@@ -489,7 +492,7 @@ class TeamPages {
                             memberIds == null
                                     ? List.<String>of()
                                     : memberIds.stream().map(String::valueOf).toList()));
-            form.put("startsOn", startsOn == null ? null : startsOn.toString());
+            typedDate(form, "startsOn", startsOnText, startsOn);
             form.put("days", days == null ? null : days.toString());
             form.put("rounds", rounds == null ? null : rounds.toString());
             redirect.addFlashAttribute("rotationForm", form);
