@@ -36,9 +36,9 @@ import vn.khien.obligations.catalogue.ObligationCatalogue;
 import vn.khien.obligations.catalogue.ObligationRule;
 import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationRepository;
+import vn.khien.platform.DateRange;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
-import vn.khien.platform.FormDates;
 import vn.khien.platform.NotFoundException;
 import vn.khien.systems.SupplierAccessQuery;
 import vn.khien.systems.SupplierTaxCodes;
@@ -206,7 +206,10 @@ class SupplierRiskService {
             problems.add(problem("assessedOn", "validation.required"));
         } else {
             try {
-                assessedOn = FormDates.read(r.assessedOn());
+                // the API's dates are ISO (the page turns the day typed dd/MM/yyyy into ISO first, SuppliersPages)
+                LocalDate day = LocalDate.parse(r.assessedOn().strip());
+                DateRange.require(day, r.assessedOn());
+                assessedOn = day;
                 if (assessedOn.isAfter(today())) {
                     problems.add(problem("assessedOn", "supplierRisk.error.future"));
                 }
