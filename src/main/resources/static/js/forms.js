@@ -60,14 +60,9 @@
         });
     });
   });
-  // Native date inputs show the browser's locale (mm/dd/yyyy in an English browser): every one becomes a text
-  // input read and written as dd/mm/yyyy; just before its form is sent the value goes back to the ISO date the
-  // server binds. Text that is not a date is sent as typed, so the server's message lands next to the field.
-  function toIso(v) {
-    var m = /^(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})$/.exec(v.trim());
-    if (m) { return m[3] + '-' + m[2].padStart(2, '0') + '-' + m[1].padStart(2, '0'); }
-    return /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? v.trim() : null;
-  }
+  // A date field is a text input read and written as dd/mm/yyyy whatever the browser's locale (ADR 0079): the server
+  // reads dd/mm/yyyy (and ISO). A native date input (mm/dd/yyyy in an English browser) that slipped in, or arrived
+  // through htmx, becomes such a text input; its ISO value is shown dd/mm/yyyy.
   function convertDates(root) {
     root.querySelectorAll('input[type=date]').forEach(function (input) {
       input.type = 'text';
@@ -77,18 +72,9 @@
       var iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.value);
       if (iso) { input.value = iso[3] + '/' + iso[2] + '/' + iso[1]; }
       input.setAttribute('data-date-input', '');
-      input.setAttribute('data-iso-on-submit', '');
       bindDateFormat(input);
     });
   }
-  document.addEventListener('submit', function (e) {
-    if (e.defaultPrevented) { return; }
-    Array.from(e.target.elements || []).forEach(function (el) {
-      if (el.hasAttribute && el.hasAttribute('data-iso-on-submit') && el.value.trim() !== '') {
-        el.value = toIso(el.value) || el.value;
-      }
-    });
-  }, true);
   function bindDateFormat(input) {
     input.addEventListener('blur', function () {
       var v = input.value.trim();

@@ -2,9 +2,7 @@ package vn.khien.audit;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.khien.access.OrgScope;
-import vn.khien.platform.DateRange;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.FormDates;
 
 @Controller
 @RequestMapping("/audit")
@@ -89,15 +87,12 @@ class AuditPages {
         return search(null, null, null, null, null, 0, model, response);
     }
 
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
-
     private @Nullable LocalDate day(@Nullable String value, String field, Map<String, String> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return DateRange.require(LocalDate.parse(value.strip(), DAY), value);
+            return FormDates.read(value);
         } catch (DateTimeParseException e) {
             errors.put(
                     field,

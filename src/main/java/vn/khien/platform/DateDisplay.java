@@ -3,6 +3,7 @@ package vn.khien.platform;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Templates format dates as ${@dates.date(x)}: dd/MM/yyyy in Asia/Ho_Chi_Minh, whatever the locale. */
@@ -18,6 +19,16 @@ public class DateDisplay {
 
     public String date(Instant i) {
         return i == null ? "" : DATE.format(i.atZone(PlatformConfiguration.ZONE));
+    }
+
+    /** What a date field shows: a day or an ISO text as dd/MM/yyyy, text refused as typed ({@link FormDates}). */
+    public String field(@Nullable Object value) {
+        return FormDates.shown(value);
+    }
+
+    /** A date field's {@code pattern} attribute: dd/MM/yyyy, or ISO ({@link FormDates#PATTERN}). */
+    public String getPattern() {
+        return FormDates.PATTERN;
     }
 
     public String dateTime(Instant i) {

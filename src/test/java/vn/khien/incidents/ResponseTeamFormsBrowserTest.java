@@ -48,7 +48,7 @@ class ResponseTeamFormsBrowserTest extends IntegrationTest {
             page.waitForURL(Pattern.compile(".*/response-teams#team-form$"));
             assertThat(page.locator("#team-refused")).isVisible();
             assertThat(page.locator("#team-error")).hasCount(0);
-            assertThat(page.locator("#error-decisionDate")).hasText("Ngày không hợp lệ.");
+            assertThat(page.locator("#error-decisionDate")).hasText("Ngày không hợp lệ: nhập ngày dạng dd/mm/yyyy.");
             assertThat(page.locator("#decisionDate")).hasClass(Pattern.compile("is-invalid"));
             assertThat(page.locator("#organizationId")).hasValue(String.valueOf(province.id()));
             assertThat(page.locator("#name")).hasValue(teamName);

@@ -110,13 +110,13 @@ class DateRangeTest extends IntegrationTest {
             assertThat(refused.status()).as(day).isEqualTo(200);
             assertDateErrorUnder(refused.body(), "investmentStartedOn", day, "Ngày bắt đầu đầu tư");
             assertDateErrorUnder(refused.body(), "retiredOn", day, "Ngày dừng hoạt động");
-            // what was typed stays, the readable date included, and no error is put under it
+            // what was typed stays, the readable date included (said back dd/MM/yyyy, ADR 0079), no error under it
             assertThat(HtmlUtils.htmlUnescape(refused.body()))
                     .as(day)
                     .contains(
                             "value=\"" + form.get("code") + "\"",
                             "value=\"" + form.get("name") + "\"",
-                            "name=\"operatingSince\" value=\"2020-05-01\"");
+                            "name=\"operatingSince\" value=\"01/05/2020\"");
             assertThat(inputTag(refused.body(), "operatingSince")).doesNotContain("is-invalid");
             assertThat(count(form.get("code"))).as(day).isZero();
         }

@@ -69,8 +69,13 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser context (own cookies), Vietnamese, in Vietnam's time zone. */
     public Page newPage() {
+        return newPage("vi-VN");
+    }
+
+    /** A fresh browser context in the given browser locale ({@code en-US}: an English Chromium), Vietnam's zone. */
+    public Page newPage(String locale) {
         return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                        .setLocale("vi-VN")
+                        .setLocale(locale)
                         .setTimezoneId("Asia/Ho_Chi_Minh")
                         .setBaseURL(base))
                 .newPage();

@@ -1,6 +1,7 @@
 package vn.khien.incidents.hunting;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.compliance.RemediationTasks;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.FormDates;
 
 /** Threat-hunting campaigns: the list with a form to record one, and a campaign with its findings' tasks. */
 @Controller
@@ -88,8 +89,8 @@ class HuntingPages {
             @RequestParam(required = false) String scope,
             @RequestParam(required = false) String hypotheses,
             @RequestParam(required = false) String techniques,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endedOn,
+            @RequestParam(name = "startedOn", required = false) String startedOnText,
+            @RequestParam(name = "endedOn", required = false) String endedOnText,
             @RequestParam(required = false) String result,
             @RequestParam(required = false) List<String> findingTitle,
             @RequestParam(required = false) List<Long> findingSystem,
@@ -103,37 +104,70 @@ class HuntingPages {
                 findings.add(new HuntingService.FindingRequest(findingTitle.get(k), system, owner, null));
             }
         }
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("organizationId", organizationId == null ? "" : organizationId.toString());
+        typed.put("title", title);
+        typed.put("scope", scope);
+        typed.put("hypotheses", hypotheses);
+        typed.put("techniques", techniques);
+        typed.put("startedOn", startedOnText);
+        typed.put("endedOn", endedOnText);
+        typed.put("result", result);
+        typed.put("findingTitle", findingTitle == null ? List.of() : findingTitle);
+        typed.put(
+                "findingSystem",
+                findingSystem == null
+                        ? List.of()
+                        : findingSystem.stream().map(String::valueOf).toList());
+        typed.put("findingOwner", findingOwner == null ? List.of() : findingOwner);
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate startedOn = day(startedOnText, "startedOn", errors);
+        LocalDate endedOn = day(endedOnText, "endedOn", errors);
+        if (!errors.isEmpty()) {
+            return refused(redirect, typed, errors, organizationId);
+        }
         try {
             HuntingRepository.Campaign c = service.record(new HuntingService.CampaignRequest(
                     organizationId, title, scope, hypotheses, techniques, startedOn, endedOn, result, findings));
             redirect.addFlashAttribute("message", text("incidents.saved"));
             return "redirect:/hunting/" + c.id();
         } catch (FieldProblemException e) {
-            FieldProblemException.FieldProblem p = e.problems().get(0);
-            String field = p.field().replaceAll("\\[\\d+]", "");
-            redirect.addFlashAttribute(
-                    "actionError", text("hunting.field." + field) + ": " + text(p.messageKey(), p.args()));
-            // each problem next to its field: a finding's system under that finding's row (findings[k].systemId)
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (FieldProblemException.FieldProblem q : e.problems()) {
-                errors.putIfAbsent(q.field(), text(q.messageKey(), q.args()));
+            // every problem next to its field (a finding's system under that finding's row: findings[k].systemId),
+            // and the form as typed (issue 9)
+            for (FieldProblemException.FieldProblem p : e.problems()) {
+                String field = p.field();
+                String message = text(p.messageKey(), p.args());
+                errors.putIfAbsent(
+                        field, field.contains("[") ? message : text("hunting.field." + field) + ": " + message);
             }
-            redirect.addFlashAttribute("fieldErrors", errors);
-            Map<String, Object> form = new LinkedHashMap<>();
-            form.put("title", title == null ? "" : title);
-            form.put("scope", scope == null ? "" : scope);
-            form.put("hypotheses", hypotheses == null ? "" : hypotheses);
-            form.put("techniques", techniques == null ? "" : techniques);
-            form.put("result", result == null ? "" : result);
-            form.put("startedOn", startedOn == null ? "" : startedOn.toString());
-            form.put("endedOn", endedOn == null ? "" : endedOn.toString());
-            form.put("findingTitle", findingTitle == null ? List.of() : findingTitle);
-            form.put("findingOwner", findingOwner == null ? List.of() : findingOwner);
-            redirect.addFlashAttribute("form", form);
+            return refused(redirect, typed, errors, organizationId);
         } catch (ForbiddenActionException e) {
             redirect.addFlashAttribute("actionError", text(e.messageKey()));
         }
         return organizationId == null ? "redirect:/hunting" : "redirect:/hunting?organizationId=" + organizationId;
+    }
+
+    /** The list page again with the form as typed and each error beside its field. */
+    private static String refused(
+            RedirectAttributes redirect,
+            Map<String, Object> typed,
+            Map<String, String> errors,
+            @Nullable Long organizationId) {
+        redirect.addFlashAttribute("form", typed);
+        redirect.addFlashAttribute("fieldErrors", errors);
+        return organizationId == null
+                ? "redirect:/hunting#hunting-form"
+                : "redirect:/hunting?organizationId=" + organizationId + "#hunting-form";
+    }
+
+    /** A day typed dd/MM/yyyy (or ISO), null when blank; unreadable: the field's error. */
+    private @Nullable LocalDate day(@Nullable String typed, String field, Map<String, String> errors) {
+        try {
+            return FormDates.read(typed);
+        } catch (DateTimeParseException e) {
+            errors.put(field, text("hunting.field." + field) + ": " + text("teams.error.date"));
+            return null;
+        }
     }
 
     private String text(String key, Object... args) {

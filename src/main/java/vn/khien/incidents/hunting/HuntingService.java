@@ -60,8 +60,8 @@ public class HuntingService {
             String scope,
             String hypotheses,
             String techniques,
-            LocalDate startedOn,
-            LocalDate endedOn,
+            @Nullable LocalDate startedOn,
+            @Nullable LocalDate endedOn,
             String result,
             List<FindingRequest> findings) {}
 
@@ -126,13 +126,14 @@ public class HuntingService {
         if (!problems.isEmpty()) {
             throw new FieldProblemException(problems);
         }
+        LocalDate startedOn = Objects.requireNonNull(r.startedOn(), "checked above");
         long id = campaigns.insert(
                 org,
                 r.title().strip(),
                 r.scope().strip(),
                 r.hypotheses().strip(),
                 strip(r.techniques()),
-                r.startedOn(),
+                startedOn,
                 r.endedOn(),
                 strip(r.result()),
                 CurrentPerson.principal().map(p -> p.personId()).orElse(null),
@@ -149,7 +150,7 @@ public class HuntingService {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("organizationId", org);
         after.put("title", r.title().strip());
-        after.put("startedOn", r.startedOn().toString());
+        after.put("startedOn", startedOn.toString());
         after.put("findings", findings.size());
         after.put("taskIds", taskIds);
         audit.record(AuditEntry.change("hunting.record", org, "hunting_campaign", id, null, after));

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,10 +23,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.khien.platform.DateRange;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.FormDates;
 
 /** The response teams: the list, setting one up, and a team's roster, skills, decision and on-call rotation. */
 @Controller
@@ -35,8 +34,6 @@ class TeamPages {
 
     /** A problem of the k-th skill of a request ({@code skills[k].certificate}). */
     /** A date sent in ISO order that may not exist (the page turns dd/MM/yyyy into it before sending). */
-    private static final Pattern ISO_LIKE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
-
     private static final Pattern SKILL_FIELD = Pattern.compile("skills\\[(\\d+)]\\.(\\w+)");
 
     private final TeamService service;
@@ -301,7 +298,7 @@ class TeamPages {
         TeamService.MemberView view = service.member(id, memberId);
         LocalDate day;
         try {
-            day = endedOn == null || endedOn.isBlank() ? null : DateRange.require(LocalDate.parse(endedOn), endedOn);
+            day = endedOn == null || endedOn.isBlank() ? null : FormDates.read(endedOn);
         } catch (DateTimeParseException e) {
             Map<String, Object> form = typed(view.member(), view.upcoming());
             form.put("endedOn", endedOn);
@@ -448,24 +445,14 @@ class TeamPages {
         return null;
     }
 
-    /**
-     * A typed date for the form as it comes back: a real date as ISO (the date input shows it dd/MM/yyyy); text that is
-     * no date as typed, in dd/MM/yyyy order again, with {@code <field>Text} set so the page keeps it in a text input (a
-     * date input would drop it).
-     */
+    /** A typed date for the form as it comes back: a real date dd/MM/yyyy, text that is no date as typed. */
     private static void typedDate(Map<String, Object> form, String field, String typed, LocalDate parsed) {
-        if (parsed != null || typed == null || typed.isBlank()) {
-            form.put(field, parsed == null ? null : parsed.toString());
-            return;
-        }
-        Matcher iso = ISO_LIKE.matcher(typed.strip());
-        form.put(field, iso.matches() ? iso.group(3) + "/" + iso.group(2) + "/" + iso.group(1) : typed);
-        form.put(field + "Text", Boolean.TRUE);
+        form.put(field, FormDates.shown(parsed != null ? parsed : typed));
     }
 
     private static LocalDate date(String s) {
         try {
-            return s == null || s.isBlank() ? null : LocalDate.parse(s);
+            return FormDates.read(s);
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -485,11 +472,15 @@ class TeamPages {
     String rotation(
             @PathVariable long id,
             @RequestParam(required = false) List<Long> memberIds,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+            @RequestParam(name = "startsOn", required = false) String startsOnText,
             @RequestParam(required = false) Integer days,
             @RequestParam(required = false) Integer rounds,
             RedirectAttributes redirect) {
+        LocalDate startsOn = date(startsOnText);
         try {
+            if (startsOn == null && startsOnText != null && !startsOnText.isBlank()) {
+                throw new FieldProblemException("startsOn", "teams.error.date");
+            }
             service.rotate(id, new TeamService.RotationRequest(memberIds, startsOn, days, rounds));
             redirect.addFlashAttribute("message", text("incidents.saved"));
         } catch (FieldProblemException e) {
@@ -501,7 +492,7 @@ class TeamPages {
                             memberIds == null
                                     ? List.<String>of()
                                     : memberIds.stream().map(String::valueOf).toList()));
-            form.put("startsOn", startsOn == null ? null : startsOn.toString());
+            typedDate(form, "startsOn", startsOnText, startsOn);
             form.put("days", days == null ? null : days.toString());
             form.put("rounds", rounds == null ? null : rounds.toString());
             redirect.addFlashAttribute("rotationForm", form);

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.platform.DateDisplay;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.FormDates;
 import vn.khien.platform.NotFoundException;
 
 /**
@@ -196,7 +197,7 @@ class AwarenessPages {
     /** The day typed in a date field, or null (blank, or unreadable: then the field's error is added). */
     private LocalDate day(String typed, Map<String, String> errors, String errorKey) {
         try {
-            return typed == null || typed.isBlank() ? null : LocalDate.parse(typed);
+            return FormDates.read(typed);
         } catch (DateTimeParseException e) {
             errors.put("startsOn", text(errorKey));
             return null;

@@ -37,6 +37,7 @@ import vn.khien.obligations.catalogue.ObligationCatalogue;
 import vn.khien.obligations.catalogue.ObligationRule;
 import vn.khien.organizations.Organization;
 import vn.khien.organizations.OrganizationRepository;
+import vn.khien.platform.DateRange;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
 import vn.khien.platform.NotFoundException;
@@ -206,7 +207,10 @@ class SupplierRiskService {
             problems.add(problem("assessedOn", "validation.required"));
         } else {
             try {
-                assessedOn = LocalDate.parse(r.assessedOn().strip());
+                // the API's dates are ISO (the page turns the day typed dd/MM/yyyy into ISO first, SuppliersPages)
+                LocalDate day = LocalDate.parse(r.assessedOn().strip());
+                DateRange.require(day, r.assessedOn());
+                assessedOn = day;
                 if (assessedOn.isAfter(today())) {
                     problems.add(problem("assessedOn", "supplierRisk.error.future"));
                 }

@@ -1,6 +1,7 @@
 package vn.khien.obligations.suppliers;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import vn.khien.obligations.xlsx.XlsxImports;
 import vn.khien.organizations.OrganizationRepository;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.FormDates;
 import vn.khien.platform.NotFoundException;
 
 /**
@@ -135,9 +137,11 @@ class SuppliersPages {
         if (organizations.findVisible(id).isEmpty()) {
             throw new NotFoundException("organization");
         }
+        // typed day first (dd/MM/yyyy) or ISO on the page; the service reads the API's ISO
+        LocalDate typedDay = FormDates.readOrNull(assessedOn);
         SupplierAssessmentRequest request = new SupplierAssessmentRequest(
                 supplier,
-                assessedOn,
+                typedDay == null ? assessedOn : typedDay.toString(),
                 riskRating,
                 dataProcessed,
                 securityClause,

@@ -25,6 +25,7 @@ import vn.khien.organizations.OrganizationRepository;
 import vn.khien.platform.Downloads;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.FormDates;
 import vn.khien.platform.NotFoundException;
 
 /** An organisation's training page: the year's records and counts, and the form to record one (kept on error). */
@@ -214,7 +215,7 @@ class TrainingPages {
         LocalDate on = null;
         BigDecimal h = null;
         try {
-            on = blank(form.completedOn()) ? null : LocalDate.parse(form.completedOn());
+            on = FormDates.read(form.completedOn());
         } catch (DateTimeParseException e) {
             errors.put("completedOn", text("training.error.completedOn"));
         }

@@ -2,9 +2,7 @@ package vn.khien.systems.dossier;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,8 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.khien.platform.DateRange;
 import vn.khien.platform.FieldProblemException;
+import vn.khien.platform.FormDates;
 import vn.khien.platform.NotFoundException;
 import vn.khien.platform.PlatformConfiguration;
 import vn.khien.systems.register.ProblemMessages;
@@ -197,11 +195,7 @@ class DossierPages {
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         if (decisionDateText != null && !decisionDateText.isBlank()) {
             try {
-                request.setDecisionDate(DateRange.require(
-                        LocalDate.parse(
-                                decisionDateText.trim(),
-                                DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT)),
-                        decisionDateText));
+                request.setDecisionDate(FormDates.read(decisionDateText));
             } catch (DateTimeParseException e) {
                 fieldErrors.put("decisionDate", problems.text("dossier.dateFormat"));
             }

@@ -29,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.FormDates;
 import vn.khien.platform.NotFoundException;
 
 /**
@@ -123,7 +124,7 @@ class AdvisoryPages {
                 "kinds", Arrays.stream(FeedKind.values()).map(Enum::name).toList());
         model.addAttribute("severities", SEVERITIES);
         model.addAttribute("filterErrors", filterErrors);
-        model.addAttribute("f", new Shown(k, c, s, kev, mine, FormDays.shown(from), FormDays.shown(to)));
+        model.addAttribute("f", new Shown(k, c, s, kev, mine, FormDates.shown(from), FormDates.shown(to)));
         model.addAttribute(
                 "filtered", k != null || c != null || s != null || kev || mine || fromDay != null || toDay != null);
         return "warnings/advisories";
@@ -141,9 +142,9 @@ class AdvisoryPages {
 
     private @Nullable LocalDate day(@Nullable String value, String field, Map<String, String> errors) {
         try {
-            return FormDays.read(value);
+            return FormDates.read(value);
         } catch (DateTimeParseException e) {
-            errors.put(field, text("warnings.advisories.badDate", FormDays.shown(value)));
+            errors.put(field, text("warnings.advisories.badDate", FormDates.shown(value)));
             return null;
         }
     }

@@ -26,10 +26,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khien.platform.FieldProblemException;
 import vn.khien.platform.ForbiddenActionException;
+import vn.khien.platform.FormDates;
 import vn.khien.platform.NotFoundException;
 import vn.khien.warnings.WarningIncidents;
 import vn.khien.warnings.advisories.AdvisoryLibrary;
-import vn.khien.warnings.advisories.FormDays;
 import vn.khien.warnings.matching.AffectedJson;
 
 /** The warnings pages: list and publish (publisher), one warning with its progress (publisher, parent) and responses (unit). */
@@ -300,30 +300,21 @@ class WarningPages {
                         cves,
                         products,
                         advisoryId,
-                        shownDay(acknowledgeBy),
-                        shownDay(fixBy),
+                        FormDates.shown(acknowledgeBy),
+                        FormDates.shown(fixBy),
                         recommendedAction,
                         recipients == null ? List.of() : recipients),
                 errors);
     }
 
-    /** A day as the form sends it (ISO, or dd/MM/yyyy when the page's script did not run); unreadable: an error. */
+    /** A day as the form sends it (dd/MM/yyyy, or ISO from an old link; ADR 0079); unreadable: an error. */
     private @Nullable LocalDate date(@Nullable String value, String field, Map<String, String> errors) {
         try {
-            return FormDays.read(value);
+            return FormDates.read(value);
         } catch (DateTimeParseException e) {
-            // the page's script sends dd/MM/yyyy as ISO: say the day back the way it was typed
-            errors.put(field, text("warnings.form.badDate", shownDay(value)));
+            errors.put(field, text("warnings.form.badDate", FormDates.shown(value)));
             return null;
         }
-    }
-
-    /**
-     * A day sent back into its field as the person reads it: the page's script sends dd/MM/yyyy as ISO, so an ISO
-     * shape (even of a day that does not exist) is turned back to dd/MM/yyyy; anything else stays as typed.
-     */
-    static @Nullable String shownDay(@Nullable String value) {
-        return FormDays.shown(value);
     }
 
     /**
@@ -460,7 +451,7 @@ class WarningPages {
                 id,
                 null,
                 model,
-                new ResponseDraft(systemId, status, justification, shownDay(plannedFixOn), note, errors));
+                new ResponseDraft(systemId, status, justification, FormDates.shown(plannedFixOn), note, errors));
     }
 
     /** A declaration the service refused: what was chosen and typed, each error next to its field. */
