@@ -36,6 +36,13 @@ class AwarenessAttentionTest extends IntegrationTest {
         TestData.Org unit = data.org(data.root(), "Sở chia sẻ chậm");
         TestData.Person officer = data.person(unit, Role.SECURITY_OFFICER);
         TestData.Person national = data.person(data.root(), Role.SECURITY_OFFICER);
+        // the whole tree is every root: other tests of the same database may have left a root of their own
+        data.jdbc()
+                .sql("SELECT id, code, path FROM organization WHERE parent_id IS NULL AND id <> :first")
+                .param("first", data.root().id())
+                .query((rs, n) -> new TestData.Org(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list()
+                .forEach(root -> data.grant(national.id(), root, Role.SECURITY_OFFICER));
         assertThat(ActingAs.run(national.id(), national.username(), () -> shares.mayLagFor(national.id())))
                 .isTrue();
         assertThat(ActingAs.run(officer.id(), officer.username(), () -> shares.mayLagFor(officer.id())))
